@@ -1,0 +1,58 @@
+// Brings an archive's schema up to date, one numbered migration per transaction.
+import { AppError } from '../../shared/errors';
+import type { Database } from './connection';
+import { MIGRATIONS, type Migration } from './migrations/index';
+
+export async function schemaVersion(db: Database): Promise<number> {
+  const row = await db.get<{ user_version: number }>({ text: 'PRAGMA user_version', params: [] });
+  return row?.user_version ?? 0;
+}
+
+export interface MigrateOptions {
+  /** Stop at this version (tests use it to check a migration against data of the previous version). */
+  target?: number;
+  /** Called before the first pending migration runs, e.g. to take a backup. */
+  beforeMigrating?: (from: number, to: number) => Promise<void>;
+  migrations?: readonly Migration[];
+}
+
+export async function migrate(db: Database, options: MigrateOptions = {}): Promise<{ from: number; to: number }> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  const target = options.target ?? latest;
+  const from = await schemaVersion(db);
+  if (from > latest) {
+    throw new AppError(
+      'ARCHIVE_ERROR',
+      `This archive was written by a newer version of Tala (schema version ${from}; this version knows up to ${latest}). ` +
+        'Update Tala to open it; it has not been changed.',
+    );
+  }
+  const pending = migrations.filter((m) => m.version > from && m.version <= target);
+  if (pending.length === 0) return { from, to: from };
+  await options.beforeMigrating?.(from, target);
+
+  for (const migration of pending) {
+    // Foreign keys cannot be toggled inside a transaction; a migration may rebuild tables, so they are
+    // off while it runs and checked explicitly before commit.
+    await db.exec('PRAGMA foreign_keys = OFF');
+    try {
+      await db.transaction(async (tx) => {
+        await migration.up(tx);
+        await tx.exec(`PRAGMA user_version = ${migration.version}`);
+        const broken = await tx.all({ text: 'PRAGMA foreign_key_check', params: [] });
+        if (broken.length > 0) throw new Error(`migration ${migration.version} left ${broken.length} broken foreign key(s)`);
+        const check = await tx.all<{ quick_check: string }>({ text: 'PRAGMA quick_check', params: [] });
+        if (check[0]?.quick_check !== 'ok') throw new Error(`migration ${migration.version} failed the integrity check`);
+      }, 'EXCLUSIVE');
+    } catch (err) {
+      throw new AppError(
+        'ARCHIVE_ERROR',
+        `Could not upgrade the archive to schema version ${migration.version} (${migration.name}): ${(err as Error).message}. The archive was left at version ${await schemaVersion(db)}.`,
+      );
+    } finally {
+      await db.exec('PRAGMA foreign_keys = ON');
+    }
+  }
+  return { from, to: pending[pending.length - 1].version };
+}

@@ -1,0 +1,18 @@
+// Ordered list of schema migrations. Never edit one that has shipped: add a new file instead.
+import type { Database } from '../connection';
+import * as m0001 from './0001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: m0001.up }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+// Versions must strictly increase; a mistake here would corrupt archives, so fail at load time.
+MIGRATIONS.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+});

@@ -1,0 +1,29 @@
+// What the ingest layer produces from one untrusted file, before anything touches the archive.
+import type { PassageKind } from '../../shared/types';
+
+export interface IngestInput {
+  /** File name as the user gave it (used for the media type and in error messages). */
+  name: string;
+  bytes: Uint8Array;
+  /** Explicit language override (ISO 639-1 code such as "tl"); skips detection. */
+  lang?: string;
+}
+
+export interface ParsedPassage {
+  kind: PassageKind;
+  text: string;
+  /** Sentence boundaries as [start, end) offsets into `text`. */
+  sentences: Array<[number, number]>;
+}
+
+export interface ParsedDocument {
+  title: string;
+  lang: string;
+  mediaType: string;
+  source: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  /** sha256 hex of the input bytes. */
+  contentHash: string;
+  passages: ParsedPassage[];
+}
