@@ -1,1 +1,19 @@
-import { createRoot } from 'react-dom/client'; createRoot(document.getElementById('root')!).render(<p>hi</p>);
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './api/context';
+import { App } from './App';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('Tala: #root element missing from index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <ErrorBoundary area="Tala">
+      <ApiProvider>
+        <App />
+      </ApiProvider>
+    </ErrorBoundary>
+  </StrictMode>,
+);

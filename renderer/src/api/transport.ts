@@ -1,0 +1,102 @@
+// The renderer's only way to reach the archive. In Electron the preload exposes `window.talaIpc`;
+// in a plain browser the app talks to the HTTP bridge (main/web/bridge.ts). Both unwrap the result
+// envelope and throw AppError on failure, so callers never see the transport.
+import { CHANNELS, type Channel, type IpcBridge, type TalaApi } from '../../../shared/contract';
+import { AppError, type ErrorCode, type Result } from '../../../shared/errors';
+import { parseWire, stringifyWire } from '../../../shared/wire';
+
+declare global {
+  interface Window {
+    talaIpc?: IpcBridge;
+  }
+}
+
+type Invoke = (channel: Channel, request: unknown) => Promise<Result<unknown>>;
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  'INVALID_REQUEST',
+  'NOT_FOUND',
+  'IMPORT_REJECTED',
+  'BAD_QUERY',
+  'ARCHIVE_ERROR',
+  'FORBIDDEN',
+  'INTERNAL',
+]);
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (v.ok === true) return 'value' in v;
+  return v.ok === false && typeof v.error?.code === 'string' && typeof v.error?.message === 'string';
+}
+
+function unwrap(result: unknown): unknown {
+  if (!isResult(result)) throw new AppError('INTERNAL', 'The archive sent an unexpected answer.');
+  if (result.ok) return result.value;
+  const code = KNOWN_CODES.has(result.error.code) ? result.error.code : 'INTERNAL';
+  throw new AppError(code, result.error.message);
+}
+
+/** Builds the typed API from any invoke function. */
+export function createApiFromInvoke(invoke: Invoke): TalaApi {
+  const api = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
+  for (const channel of CHANNELS) {
+    api[channel] = async (request: unknown) => {
+      let result: Result<unknown>;
+      try {
+        result = await invoke(channel, request);
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        throw new AppError('INTERNAL', `Could not reach the archive: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return unwrap(result);
+    };
+  }
+  return api as unknown as TalaApi;
+}
+
+/** Reads the per-run token the bridge puts into index.html. */
+export function readBridgeToken(doc: Document = document): string | null {
+  return doc.querySelector<HTMLMetaElement>('meta[name="tala-token"]')?.content || null;
+}
+
+/** Invoke over HTTP: POST /api/<channel> with the wire-encoded JSON body. */
+export function httpInvoke(token: string | null, base = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): Invoke {
+  return async (channel, request) => {
+    if (!token) {
+      throw new AppError('FORBIDDEN', 'This page has no access token. Open Tala at the address printed by `npm run web`.');
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Tala-Token': token },
+        body: stringifyWire(request),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new AppError('INTERNAL', 'Lost connection to Tala. Is `npm run web` still running?');
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = parseWire(text);
+    } catch {
+      throw new AppError('INTERNAL', `The archive answered with HTTP ${response.status} and an unreadable body.`);
+    }
+    if (!isResult(parsed)) throw new AppError('INTERNAL', `The archive answered with HTTP ${response.status}.`);
+    return parsed;
+  };
+}
+
+let cached: TalaApi | undefined;
+
+/** The API for this window: Electron IPC when available, the HTTP bridge otherwise. */
+export function getApi(): TalaApi {
+  if (!cached) {
+    const ipc = typeof window !== 'undefined' ? window.talaIpc : undefined;
+    cached = ipc ? createApiFromInvoke((channel, request) => ipc.invoke(channel, request)) : createApiFromInvoke(httpInvoke(readBridgeToken()));
+  }
+  return cached;
+}

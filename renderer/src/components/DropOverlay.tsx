@@ -1,0 +1,11 @@
+export function DropOverlay({ visible }: { visible: boolean }) {
+  if (!visible) return null;
+  return (
+    <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+      <div className="drop-overlay__card">
+        <p className="drop-overlay__title">Drop files to import</p>
+        <p className="muted">.txt, .md or .html — each file becomes a searchable document</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import type { DocumentSummary } from '../../../shared/types';
+import { formatDate, plural } from '../lib/format';
+import { languageLabel } from '../lib/languages';
+
+interface Props {
+  documents: DocumentSummary[];
+  loading: boolean;
+  selectedId: string | null;
+  onOpen(id: string): void;
+  /** Rejects with an error the caller reports. */
+  onDelete(doc: DocumentSummary): Promise<void>;
+  onImport(): void;
+}
+
+export function Library({ documents, loading, selectedId, onOpen, onDelete, onImport }: Props) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+
+  const remove = async (doc: DocumentSummary) => {
+    setDeleting(doc.id);
+    try {
+      await onDelete(doc);
+    } finally {
+      setDeleting(null);
+      setConfirming(null);
+    }
+  };
+
+  return (
+    <section className="library" aria-labelledby="library-heading" data-testid="library">
+      <header className="library__header">
+        <h2 id="library-heading" className="library__title">
+          Library
+          {documents.length > 0 && (
+            <span className="count" data-testid="library-count">
+              {documents.length}
+            </span>
+          )}
+        </h2>
+        <button type="button" className="button button--primary" onClick={onImport} data-testid="import-button">
+          Import…
+        </button>
+      </header>
+
+      {documents.length === 0 ? (
+        loading ? (
+          <p className="library__empty muted">Loading…</p>
+        ) : (
+          <div className="library__empty" data-testid="library-empty">
+            <p>No documents yet — import .txt, .md or .html files.</p>
+            <p className="muted">Use the Import button or drop files anywhere on this window.</p>
+          </div>
+        )
+      ) : (
+        <ul className="doc-list" data-testid="document-list">
+          {documents.map((doc) => {
+            const selected = doc.id === selectedId;
+            const isConfirming = confirming === doc.id;
+            return (
+              <li
+                key={doc.id}
+                className={`doc-item${selected ? ' doc-item--selected' : ''}`}
+                data-testid="document-item"
+                data-doc-id={doc.id}
+              >
+                {isConfirming ? (
+                  <div className="doc-item__confirm" role="group" aria-label={`Delete ${doc.title}?`}>
+                    <p>
+                      Delete <strong>{doc.title}</strong> and its passages? This cannot be undone.
+                    </p>
+                    <div className="doc-item__confirm-actions">
+                      <button
+                        type="button"
+                        className="button button--danger button--small"
+                        disabled={deleting === doc.id}
+                        onClick={() => void remove(doc)}
+                        data-testid="confirm-delete"
+                      >
+                        {deleting === doc.id ? 'Deleting…' : 'Delete'}
+                      </button>
+                      <button type="button" className="button button--small button--quiet" onClick={() => setConfirming(null)} autoFocus>
+                        Cancel
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <>
+                    <button
+                      type="button"
+                      className="doc-item__open"
+                      aria-current={selected ? 'true' : undefined}
+                      onClick={() => onOpen(doc.id)}
+                      data-testid="document-open"
+                    >
+                      <span className="doc-item__title" dir="auto" lang={doc.lang === 'und' ? undefined : doc.lang}>
+                        {doc.title}
+                      </span>
+                      <span className="doc-item__meta">
+                        <span className="lang-tag" data-testid="document-lang">
+                          {languageLabel(doc.lang)}
+                        </span>
+                        {doc.publishedAt && <span>{formatDate(doc.publishedAt)}</span>}
+                        <span>{plural(doc.passages, 'passage')}</span>
+                      </span>
+                    </button>
+                    <button
+                      type="button"
+                      className="icon-button doc-item__delete"
+                      aria-label={`Delete ${doc.title}`}
+                      title="Delete"
+                      onClick={() => setConfirming(doc.id)}
+                      data-testid="delete-button"
+                    >
+                      <TrashIcon />
+                    </button>
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function TrashIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M6 2h4m-7 2h10m-8.5 0 .6 9a1 1 0 0 0 1 .9h3.8a1 1 0 0 0 1-.9l.6-9M6.8 6.5v5M9.2 6.5v5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.3"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}

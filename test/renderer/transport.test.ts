@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createApiFromInvoke, httpInvoke, readBridgeToken } from '../../renderer/src/api/transport';
+import { AppError } from '../../shared/errors';
+import { parseWire } from '../../shared/wire';
+
+describe('renderer transport', () => {
+  it('unwraps results and throws AppError on failures', async () => {
+    const api = createApiFromInvoke(async (channel) =>
+      channel === 'documents.list'
+        ? { ok: true, value: [] }
+        : { ok: false, error: { code: 'IMPORT_REJECTED', message: 'empty.txt: the file is empty.' } },
+    );
+    await expect(api['documents.list']()).resolves.toEqual([]);
+    const err = await api['documents.import']({ name: 'empty.txt', data: new Uint8Array() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'IMPORT_REJECTED', message: 'empty.txt: the file is empty.' });
+  });
+
+  it('posts wire-encoded JSON with the page token', async () => {
+    const meta = document.createElement('meta');
+    meta.name = 'tala-token';
+    meta.content = 'a'.repeat(64);
+    document.head.appendChild(meta);
+    expect(readBridgeToken()).toBe('a'.repeat(64));
+
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    const fakeFetch = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return new Response(JSON.stringify({ ok: true, value: { status: 'skipped', reason: 'dup', existingId: 'x' } }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const api = createApiFromInvoke(httpInvoke(readBridgeToken(), '', fakeFetch));
+    await api['documents.import']({ name: 'a.txt', data: new Uint8Array([0, 1, 255]) });
+    expect(calls[0].url).toBe('/api/documents.import');
+    expect((calls[0].init.headers as Record<string, string>)['X-Tala-Token']).toBe('a'.repeat(64));
+    expect(JSON.parse(calls[0].init.body as string)).toEqual({ name: 'a.txt', data: { $bytes: 'AAH/' } });
+    expect(parseWire(calls[0].init.body as string)).toEqual({ name: 'a.txt', data: new Uint8Array([0, 1, 255]) });
+  });
+
+  it('turns transport failures into readable AppErrors', async () => {
+    const down = createApiFromInvoke(httpInvoke('t'.repeat(64), '', (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch));
+    await expect(down['documents.list']()).rejects.toThrow(/Lost connection/);
+    const forbidden = createApiFromInvoke(httpInvoke('t'.repeat(64), '', (async () =>
+      new Response(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Forbidden: wrong token.' } }), { status: 403 })) as unknown as typeof fetch));
+    await expect(forbidden['documents.list']()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const noToken = createApiFromInvoke(httpInvoke(null));
+    await expect(noToken['documents.list']()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
