@@ -7,6 +7,8 @@ export interface IngestInput {
   bytes: Uint8Array;
   /** Explicit language override (ISO 639-1 code such as "tl"); skips detection. */
   lang?: string;
+  /** Metadata chosen by the caller (e.g. bundled samples); each field wins over what the file says. */
+  meta?: { title?: string; source?: string; author?: string; publishedAt?: string };
 }
 
 export interface ParsedPassage {

@@ -1,0 +1,25 @@
+// Text clean-up shared by every format.
+
+/**
+ * Whole-document normalisation, done before parsing: NFC, LF line endings, no control characters
+ * except tab and newline. Page/line separators become newlines so they still separate blocks.
+ */
+export function normalizeDocument(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\r\n?|[\u0085\u2028\u2029\v\f]/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFEFF]/g, '')
+  );
+}
+
+/** One passage's text: every run of whitespace (including newlines and NBSP) becomes one space. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** True when the text has nothing visible in it (whitespace and zero-width characters only). */
+export function isBlank(text: string): boolean {
+  return /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(text);
+}
