@@ -1,1 +1,151 @@
-export {}; console.log('main');
+// Electron entry (bundled to out/main/main.js): opens the archive, wires IPC, shows one locked-down window.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { createApi } from '../api/handlers';
+import type { Archive } from '../archive/archive';
+import { openArchiveDir } from '../archive/open-default';
+import { registerIpc } from './ipc';
+import { readLaunchOptions, type LaunchOptions } from './launch-options';
+import { buildMenuTemplate } from './menu';
+import { isLocalDevServerUrl, isTrustedFrame, type RendererLocation } from './security-policy';
+import { guardSession } from './session-guards';
+import { runSmokeCheck } from './smoke';
+import { createMainWindow } from './window';
+
+// The bundle sits in out/main/; preload and renderer are its siblings (also inside app.asar).
+const BUNDLE_DIR = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD_PATH = path.join(BUNDLE_DIR, '../preload/preload.cjs');
+const RENDERER_DIR = path.join(BUNDLE_DIR, '../renderer');
+const SMOKE_DEADLINE_MS = 90_000;
+
+let archive: Archive | null = null;
+let mainWindow: BrowserWindow | null = null;
+let exitCode = 0;
+
+/** Reports a startup failure (a dialog for people, stderr for the smoke run) and stops. */
+function fail(launch: Pick<LaunchOptions, 'smoke'> | null, title: string, err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  if (launch?.smoke) console.error(`smoke failed: ${title}: ${message}`);
+  else dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+function rendererLocation(): RendererLocation {
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  // Only `electron-vite dev` sets this; a packaged app or a non-loopback URL never replaces our files.
+  if (!app.isPackaged && isLocalDevServerUrl(devUrl)) {
+    return { rendererDir: RENDERER_DIR, devServerOrigin: new URL(devUrl).origin };
+  }
+  return { rendererDir: RENDERER_DIR };
+}
+
+function samplesDir(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'samples') : path.join(app.getAppPath(), 'resources', 'samples');
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function openMainWindow(launch: LaunchOptions, location: RendererLocation): BrowserWindow {
+  const window = createMainWindow({ location, preloadPath: PRELOAD_PATH, isPackaged: app.isPackaged, show: !launch.smoke });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  return window;
+}
+
+function installAppHandlers(launch: LaunchOptions): void {
+  app.on('second-instance', () => focusMainWindow());
+  // Any web contents (DevTools included) gets no popups and no <webview>.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin' || launch.smoke) app.quit();
+  });
+  // Close the SQLite file cleanly (WAL checkpoint) before the process ends.
+  app.on('will-quit', (event) => {
+    if (!archive) return;
+    event.preventDefault();
+    const closing = archive;
+    archive = null;
+    closing
+      .close()
+      .catch((err: unknown) => console.error('[tala] closing the archive failed:', err))
+      .finally(() => app.exit(exitCode));
+  });
+}
+
+async function start(launch: LaunchOptions): Promise<void> {
+  await app.whenReady();
+  const location = rendererLocation();
+  guardSession(session.defaultSession, location);
+
+  try {
+    archive = await openArchiveDir(launch.archiveDir, { seedSamples: true, samplesDir: samplesDir() });
+  } catch (err) {
+    fail(launch, `Tala cannot open its archive in ${launch.archiveDir}`, err);
+    return;
+  }
+
+  registerIpc(ipcMain, createApi(archive), (frame) => isTrustedFrame(frame, location));
+  const template = buildMenuTemplate({
+    isMac: process.platform === 'darwin',
+    isPackaged: app.isPackaged,
+    isDev: location.devServerOrigin !== undefined,
+    // Import has no dialog yet: bring the window forward, the renderer offers the import UI.
+    onImport: () => focusMainWindow(),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  app.setAboutPanelOptions({ applicationName: 'Tala', applicationVersion: app.getVersion(), copyright: 'MIT License' });
+
+  mainWindow = openMainWindow(launch, location);
+  app.on('activate', () => {
+    if (archive && BrowserWindow.getAllWindows().length === 0) mainWindow = openMainWindow(launch, location);
+  });
+
+  if (launch.smoke) {
+    try {
+      console.log(await runSmokeCheck(mainWindow));
+    } catch (err) {
+      console.error(`smoke failed: ${err instanceof Error ? err.message : String(err)}`);
+      exitCode = 1;
+    }
+    app.quit();
+  }
+}
+
+function main(): void {
+  let launch: LaunchOptions;
+  try {
+    launch = readLaunchOptions(process.argv, process.env, app.getPath('userData'));
+  } catch (err) {
+    fail({ smoke: process.env.TALA_SMOKE === '1' }, 'Tala cannot start', err);
+    return;
+  }
+  if (launch.smoke) {
+    setTimeout(() => {
+      console.error(`smoke failed: no result within ${SMOKE_DEADLINE_MS} ms`);
+      app.exit(1);
+    }, SMOKE_DEADLINE_MS).unref();
+  }
+
+  // One Chromium profile (and single-instance lock) per archive folder: a second window on the same
+  // archive is refused, a different --archive may run side by side.
+  if (launch.archiveDirOverridden) app.setPath('userData', launch.archiveDir);
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  installAppHandlers(launch);
+  start(launch).catch((err: unknown) => fail(launch, 'Tala failed to start', err));
+}
+
+main();

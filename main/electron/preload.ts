@@ -1,1 +1,22 @@
-export {};
+// Sandboxed preload (bundled to out/preload/preload.cjs): exposes one narrow function, never ipcRenderer
+// itself, so page scripts can reach only the contract channels.
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC_PREFIX, isChannel, type IpcBridge } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+
+const bridge: IpcBridge = {
+  invoke(channel, request): Promise<Result<unknown>> {
+    if (!isChannel(channel)) {
+      const name = String(channel).slice(0, 80);
+      return Promise.resolve({ ok: false, error: { code: 'INVALID_REQUEST', message: `Unknown request: ${name}` } });
+    }
+    return ipcRenderer.invoke(IPC_PREFIX + channel, request) as Promise<Result<unknown>>;
+  },
+};
+
+if (process.contextIsolated) {
+  contextBridge.exposeInMainWorld('talaIpc', bridge);
+} else {
+  // Without isolation the page would share our globals; refuse rather than leak ipcRenderer.
+  console.error('[tala] context isolation is off: the archive bridge is not exposed');
+}

@@ -1,0 +1,136 @@
+// Pure security decisions for the desktop window: which URLs may be loaded, navigated to, or send IPC.
+// Deliberately free of `electron` imports so every rule is unit-tested in plain Node.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the trusted renderer lives. */
+export interface RendererLocation {
+  /** Absolute path of the built renderer folder (out/renderer). */
+  rendererDir: string;
+  /** Origin of the `electron-vite dev` server (e.g. http://localhost:5173); undefined in builds. */
+  devServerOrigin?: string;
+}
+
+/**
+ * Same policy as the <meta> tag in renderer/index.html (a test keeps them equal); also sent as a header
+ * so a page without the tag is not a hole. The window talks to the archive over IPC only: no network.
+ */
+export const RENDERER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Absolute local path of a file: URL, or null for anything else. A file: URL with a host is a network
+ * share (remote content), and encoded separators are refused by fileURLToPath; both give null.
+ * `..` segments are already resolved by the URL parser, so the result can be compared by prefix.
+ */
+export function localPathOfFileUrl(url: string): string | null {
+  const parsed = parseUrl(url);
+  if (!parsed || parsed.protocol !== 'file:') return null;
+  if (parsed.host !== '' && parsed.host !== 'localhost') return null;
+  try {
+    return path.resolve(fileURLToPath(parsed));
+  } catch {
+    return null;
+  }
+}
+
+/** True when `file` is strictly inside `dir` (the folder itself does not count). */
+export function isInsideDir(file: string, dir: string): boolean {
+  const relative = path.relative(path.resolve(dir), path.resolve(file));
+  if (relative === '' || path.isAbsolute(relative)) return false;
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`);
+}
+
+/** A dev server we are willing to load: http on a loopback host (never a remote machine). */
+export function isLocalDevServerUrl(url: string | undefined): url is string {
+  if (!url) return false;
+  const parsed = parseUrl(url);
+  return parsed !== null && parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname);
+}
+
+function isDevServerUrl(url: string, location: RendererLocation): boolean {
+  if (!location.devServerOrigin) return false;
+  const parsed = parseUrl(url);
+  return parsed !== null && parsed.origin === location.devServerOrigin;
+}
+
+/** May a document at this URL call the archive over IPC? Only our own renderer files (or the dev server). */
+export function isTrustedSenderUrl(url: string, location: RendererLocation): boolean {
+  const file = localPathOfFileUrl(url);
+  if (file !== null) return isInsideDir(file, location.rendererDir);
+  return isDevServerUrl(url, location);
+}
+
+/** Minimal view of Electron's WebFrameMain: enough to decide trust. */
+export interface FrameLike {
+  readonly url: string;
+  readonly parent: unknown;
+}
+
+/** The main frame of our renderer; iframes (even same-origin ones) never get the archive. */
+export function isTrustedFrame(frame: FrameLike | null | undefined, location: RendererLocation): boolean {
+  if (!frame) return false;
+  try {
+    return frame.parent === null && isTrustedSenderUrl(frame.url, location);
+  } catch {
+    // A frame disposed mid-call throws on property access: treat it as untrusted.
+    return false;
+  }
+}
+
+/**
+ * May the window navigate (or be redirected) to this URL? Only to the renderer's own index.html
+ * (a reload, a hash or query change); links elsewhere must never replace the trusted page.
+ */
+export function isAllowedNavigation(url: string, location: RendererLocation): boolean {
+  const file = localPathOfFileUrl(url);
+  if (file !== null) return file === path.resolve(location.rendererDir, 'index.html');
+  return isDevServerUrl(url, location);
+}
+
+/**
+ * May the renderer session fetch this URL at all? No remote content ever: renderer files, inline
+ * data/blob URLs, DevTools, and in dev the local dev server (plus its HMR websocket).
+ */
+export function isAllowedRequestUrl(url: string, location: RendererLocation): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  switch (parsed.protocol) {
+    case 'file:': {
+      const file = localPathOfFileUrl(url);
+      return file !== null && isInsideDir(file, location.rendererDir);
+    }
+    case 'data:':
+    case 'blob:':
+    case 'devtools:':
+    case 'chrome-devtools:':
+      return true;
+    case 'http:':
+      return isDevServerUrl(url, location);
+    case 'ws:': {
+      const dev = location.devServerOrigin ? parseUrl(location.devServerOrigin) : null;
+      return dev !== null && parsed.host === dev.host;
+    }
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,27 @@
+// Session-wide guards: no permissions, no remote requests, a CSP header on every response.
+import type { Session } from 'electron';
+import { isAllowedRequestUrl, RENDERER_CSP, type RendererLocation } from './security-policy';
+
+export function guardSession(session: Session, location: RendererLocation): void {
+  // An archive reader needs no camera, notifications, geolocation, clipboard-read...: deny everything.
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequestUrl(details.url, location);
+    if (!allowed) console.warn(`[tala] blocked request to ${details.url.slice(0, 200)}`);
+    callback({ cancel: !allowed });
+  });
+
+  // The dev server injects inline scripts for hot reload, so the strict policy is for builds only
+  // (there the meta tag in index.html applies as well; both say the same).
+  if (location.devServerOrigin) return;
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = { ...details.responseHeaders };
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === 'content-security-policy') delete headers[name];
+    }
+    headers['Content-Security-Policy'] = [RENDERER_CSP];
+    callback({ responseHeaders: headers });
+  });
+}

@@ -1,0 +1,252 @@
+// main.ts against a fake `electron` module (no Electron binary can run here): startup order, the
+// window's webPreferences, IPC over a real seeded archive, session guards, quitting, failures, smoke mode.
+import { EventEmitter } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import { tempDir } from '../helpers/temp';
+
+type Listener = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const fake = vi.hoisted(() => {
+  const state = {
+    log: [] as string[],
+    appEvents: new Map<string, Listener>(),
+    handlers: new Map<string, Listener>(),
+    windows: [] as Array<{ options: any; webContents: any; loaded: string; events: Map<string, Listener> }>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    session: {} as Record<string, Listener>,
+    gotLock: true,
+    probe: {} as Record<string, unknown>,
+    exited: null as Promise<number> | null,
+    resolveExit: (_code: number) => {},
+  };
+  return state;
+});
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const { REPO_ROOT } = await import('../helpers/temp');
+  class BrowserWindow {
+    static getAllWindows = () => fake.windows;
+    readonly webContents = Object.assign(new Emitter(), {
+      setWindowOpenHandler: (handler: Listener) => (fake.session.windowOpen = handler),
+      executeJavaScript: async () => fake.probe,
+    });
+    private readonly events = new Map<string, Listener>();
+    constructor(readonly options: unknown) {
+      fake.log.push('new BrowserWindow');
+      fake.windows.push(this as never);
+    }
+    loadFile(file: string) {
+      (this as unknown as { loaded: string }).loaded = file;
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      (this as unknown as { loaded: string }).loaded = url;
+      return Promise.resolve();
+    }
+    on(event: string, listener: Listener) {
+      this.events.set(event, listener);
+      return this;
+    }
+    once(event: string, listener: Listener) {
+      return this.on(event, listener);
+    }
+    getTitle = () => 'Tala';
+    isDestroyed = () => false;
+  }
+  return {
+    app: {
+      isPackaged: false,
+      getPath: (name: string) => `/nonexistent/${name}`,
+      setPath: (name: string, value: string) => fake.log.push(`setPath ${name} ${value}`),
+      enableSandbox: () => fake.log.push('enableSandbox'),
+      requestSingleInstanceLock: () => (fake.log.push('requestSingleInstanceLock'), fake.gotLock),
+      whenReady: () => (fake.log.push('whenReady'), Promise.resolve()),
+      on: (event: string, listener: Listener) => fake.appEvents.set(event, listener),
+      quit: () => {
+        fake.log.push('quit');
+        const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+        fake.appEvents.get('will-quit')?.(event);
+        if (!event.defaultPrevented) fake.resolveExit(0);
+      },
+      exit: (code: number) => {
+        fake.log.push(`exit ${code}`);
+        fake.resolveExit(code);
+      },
+      getAppPath: () => REPO_ROOT,
+      getVersion: () => '0.0.0-test',
+      setAboutPanelOptions: () => {},
+    },
+    BrowserWindow,
+    dialog: { showErrorBox: (title: string, message: string) => fake.log.push(`showErrorBox ${title}: ${message}`) },
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => fake.handlers.set(channel, listener),
+      removeHandler: (channel: string) => fake.handlers.delete(channel),
+    },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => fake.log.push('setApplicationMenu') },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => (fake.session.permissionRequest = handler),
+        setPermissionCheckHandler: (handler: Listener) => (fake.session.permissionCheck = handler),
+        webRequest: {
+          onBeforeRequest: (handler: Listener) => (fake.session.beforeRequest = handler),
+          onHeadersReceived: (handler: Listener) => (fake.session.headersReceived = handler),
+        },
+      },
+    },
+  };
+});
+
+const originalArgv = process.argv;
+const originalEnv = { ...process.env };
+
+beforeEach(() => {
+  vi.resetModules();
+  fake.log = [];
+  fake.appEvents = new Map();
+  fake.handlers = new Map();
+  fake.windows = [];
+  fake.session = {};
+  fake.gotLock = true;
+  fake.exited = new Promise((resolve) => (fake.resolveExit = resolve));
+  delete process.env.TALA_SMOKE;
+  delete process.env.TALA_ARCHIVE;
+  delete process.env.ELECTRON_RENDERER_URL;
+});
+
+afterEach(async () => {
+  process.argv = originalArgv;
+  process.env = { ...originalEnv };
+  // Close the archive the scenario opened, through the same path as a real quit.
+  if (fake.appEvents.has('will-quit')) {
+    const { app } = await import('electron');
+    app.quit();
+    await fake.exited;
+  }
+});
+
+/** Imports main.ts (it starts on import) and waits until the window exists or startup gave up. */
+async function startApp(archiveDir: string, env: Record<string, string> = {}): Promise<void> {
+  process.argv = ['/usr/bin/electron', '.', '--archive', archiveDir];
+  Object.assign(process.env, env);
+  await import('../../main/electron/main');
+  await vi.waitFor(() => expect(fake.windows.length > 0 || fake.log.some((l) => l.startsWith('exit'))).toBe(true), { timeout: 10_000 });
+}
+
+const mainWindow = () => fake.windows[0];
+const trustedFrame = () => ({ url: pathToFileURL(mainWindow().loaded).href, parent: null });
+const invoke = (channel: string, payload: unknown, frame: unknown = trustedFrame()) =>
+  fake.handlers.get(channel)!({ senderFrame: frame }, payload) as Promise<Result<unknown>>;
+
+describe('main.ts startup', () => {
+  it('sets the profile, sandbox and single-instance lock before ready, in that order', async () => {
+    const dir = join(tempDir('tala-main-'), 'archive');
+    await startApp(dir);
+    expect(fake.log.slice(0, 4)).toEqual([`setPath userData ${dir}`, 'enableSandbox', 'requestSingleInstanceLock', 'whenReady']);
+  });
+
+  it('creates one window with the locked-down webPreferences, loading the built renderer file', async () => {
+    await startApp(join(tempDir('tala-main-'), 'archive'));
+    expect(fake.windows).toHaveLength(1);
+    const prefs = mainWindow().options.webPreferences;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    });
+    expect(prefs.preload).toMatch(/[/\\]preload[/\\]preload\.cjs$/);
+    expect(mainWindow().loaded).toMatch(/[/\\]renderer[/\\]index\.html$/);
+    expect(fake.session.windowOpen()).toEqual({ action: 'deny' });
+  });
+
+  it('opens (and seeds) the archive in --archive and serves it over IPC to the trusted window only', async () => {
+    await startApp(join(tempDir('tala-main-'), 'archive'));
+    expect([...fake.handlers.keys()].sort()).toEqual(CHANNELS.map((c) => `tala:${c}`).sort());
+    const list = await invoke('tala:documents.list', undefined);
+    expect(list.ok && (list.value as unknown[]).length).toBeGreaterThan(0);
+    const forbidden = await invoke('tala:documents.list', undefined, { url: 'https://evil.example/', parent: null });
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('guards the session: permissions denied, remote requests cancelled, renderer files allowed', async () => {
+    await startApp(join(tempDir('tala-main-'), 'archive'));
+    const permission = vi.fn();
+    fake.session.permissionRequest({}, 'media', permission);
+    expect(permission).toHaveBeenCalledWith(false);
+    expect(fake.session.permissionCheck()).toBe(false);
+    const decide = (url: string) => {
+      let response: unknown;
+      fake.session.beforeRequest({ url }, (r: unknown) => (response = r));
+      return response;
+    };
+    expect(decide('https://evil.example/x.js')).toEqual({ cancel: true });
+    expect(decide(pathToFileURL(mainWindow().loaded).href)).toEqual({ cancel: false });
+    let headers: unknown;
+    fake.session.headersReceived({ responseHeaders: {} }, (r: { responseHeaders: unknown }) => (headers = r.responseHeaders));
+    expect(headers).toHaveProperty('Content-Security-Policy');
+  });
+
+  it('blocks navigation away from the renderer', async () => {
+    await startApp(join(tempDir('tala-main-'), 'archive'));
+    const contents = mainWindow().webContents as EventEmitter;
+    const away = { url: 'https://evil.example/', preventDefault: vi.fn() };
+    contents.emit('will-navigate', away);
+    expect(away.preventDefault).toHaveBeenCalled();
+    const reload = { url: pathToFileURL(mainWindow().loaded).href, preventDefault: vi.fn() };
+    contents.emit('will-navigate', reload);
+    expect(reload.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('quitting closes the archive first, then exits 0', async () => {
+    await startApp(join(tempDir('tala-main-'), 'archive'));
+    const { app } = await import('electron');
+    app.quit();
+    expect(await fake.exited).toBe(0);
+    fake.appEvents.delete('will-quit');
+  });
+
+  it('an archive that cannot be opened shows the reason and exits 1', async () => {
+    const notADir = join(tempDir('tala-main-'), 'file');
+    writeFileSync(notADir, 'not a folder');
+    await startApp(notADir);
+    expect(await fake.exited).toBe(1);
+    expect(fake.log.find((l) => l.startsWith('showErrorBox'))).toMatch(/cannot open its archive/);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('a second instance does not start: it quits before ready', async () => {
+    fake.gotLock = false;
+    process.argv = ['/usr/bin/electron', '.', '--archive', join(tempDir('tala-main-'), 'archive')];
+    await import('../../main/electron/main');
+    expect(fake.log).toContain('quit');
+    expect(fake.log).not.toContain('whenReady');
+  });
+
+  it('TALA_SMOKE=1 checks the loaded page, prints "smoke ok" and exits 0', async () => {
+    fake.probe = { title: 'Tala', rendered: true, hasBridge: true, nodeGlobals: false, documents: 2, unknownChannelRejected: true };
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await startApp(join(tempDir('tala-main-'), 'archive'), { TALA_SMOKE: '1' });
+    expect(mainWindow().options.show).toBe(false);
+    (mainWindow().webContents as EventEmitter).emit('did-finish-load');
+    expect(await fake.exited).toBe(0);
+    expect(printed).toHaveBeenCalledWith('smoke ok: title="Tala" documents=2');
+    fake.appEvents.delete('will-quit');
+  });
+
+  it('TALA_SMOKE=1 exits 1 when the page shows Node globals', async () => {
+    fake.probe = { title: 'Tala', rendered: true, hasBridge: true, nodeGlobals: true, documents: 2, unknownChannelRejected: true };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startApp(join(tempDir('tala-main-'), 'archive'), { TALA_SMOKE: '1' });
+    (mainWindow().webContents as EventEmitter).emit('did-finish-load');
+    expect(await fake.exited).toBe(1);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^smoke failed: .*Node globals/));
+    fake.appEvents.delete('will-quit');
+  });
+});

@@ -1,0 +1,190 @@
+// Allow/deny tables for every security decision the Electron window makes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  isAllowedNavigation,
+  isAllowedRequestUrl,
+  isInsideDir,
+  isLocalDevServerUrl,
+  isTrustedFrame,
+  isTrustedSenderUrl,
+  localPathOfFileUrl,
+  RENDERER_CSP,
+  type RendererLocation,
+} from '../../main/electron/security-policy';
+import { REPO_ROOT } from '../helpers/temp';
+
+const RENDERER_DIR = '/opt/Tala/resources/app.asar/out/renderer';
+const BUILD: RendererLocation = { rendererDir: RENDERER_DIR };
+const DEV: RendererLocation = { rendererDir: RENDERER_DIR, devServerOrigin: 'http://localhost:5173' };
+const R = pathToFileURL(RENDERER_DIR).href; // file:///opt/Tala/resources/app.asar/out/renderer
+
+type Row = [url: string, build: boolean, dev: boolean];
+
+function table(name: string, check: (url: string, location: RendererLocation) => boolean, rows: Row[]): void {
+  describe(name, () => {
+    for (const [url, build, dev] of rows) {
+      it(`${build ? 'allows' : 'denies'} ${JSON.stringify(url)}${build === dev ? '' : ` (dev: ${dev ? 'allows' : 'denies'})`}`, () => {
+        expect(check(url, BUILD)).toBe(build);
+        expect(check(url, DEV)).toBe(dev);
+      });
+    }
+  });
+}
+
+table('isTrustedSenderUrl', isTrustedSenderUrl, [
+  [`${R}/index.html`, true, true],
+  [`${R}/index.html#/documents/1`, true, true],
+  [`${R}/index.html?lang=tl`, true, true],
+  [`file://localhost${RENDERER_DIR}/index.html`, true, true],
+  [`${R}/assets/page.html`, true, true],
+  ['file:///etc/passwd', false, false],
+  ['https://evil.example', false, false],
+  ['https://evil.example/out/renderer/index.html', false, false],
+  ['devtools://devtools/bundled/devtools_app.html', false, false],
+  ['about:blank', false, false],
+  ['about:srcdoc', false, false],
+  [`${R}/../../x.html`, false, false],
+  [`${R}/%2e%2e/%2e%2e/x.html`, false, false],
+  [`${R}/assets%2F..%2F..%2Fx.html`, false, false],
+  [R, false, false],
+  [`${R}/`, false, false],
+  [`${R}-evil/index.html`, false, false],
+  [`file://evil-host${RENDERER_DIR}/index.html`, false, false],
+  ['data:text/html,<script>1</script>', false, false],
+  ['javascript:alert(1)', false, false],
+  ['http://localhost:5173/', false, true],
+  ['http://localhost:5173/src/main.tsx', false, true],
+  ['http://localhost:5174/', false, false],
+  ['http://127.0.0.1:5173/', false, false],
+  ['https://localhost:5173/', false, false],
+  ['', false, false],
+  ['not a url', false, false],
+]);
+
+table('isAllowedNavigation', isAllowedNavigation, [
+  [`${R}/index.html`, true, true],
+  [`${R}/index.html#/search?q=halalan`, true, true],
+  [`${R}/index.html?x=1`, true, true],
+  [`${R}/assets/index.js`, false, false],
+  [`${R}/other.html`, false, false],
+  [`${R}/../index.html`, false, false],
+  [`${R}/sub/../index.html`, true, true],
+  ['file:///etc/passwd', false, false],
+  ['https://evil.example/', false, false],
+  ['http://127.0.0.1:8080/', false, false],
+  ['about:blank', false, false],
+  ['devtools://devtools/bundled/devtools_app.html', false, false],
+  ['mailto:someone@example.org', false, false],
+  ['http://localhost:5173/', false, true],
+  ['http://localhost:5173/#/documents', false, true],
+]);
+
+table('isAllowedRequestUrl', isAllowedRequestUrl, [
+  [`${R}/index.html`, true, true],
+  [`${R}/assets/index-abc.js`, true, true],
+  [`${R}/assets/style.css`, true, true],
+  ['data:image/png;base64,iVBORw0KGgo=', true, true],
+  ['blob:file:///4d2c1b1e-0000-4000-8000-000000000000', true, true],
+  ['devtools://devtools/bundled/devtools_app.html', true, true],
+  ['chrome-devtools://devtools/bundled/inspector.html', true, true],
+  ['file:///etc/passwd', false, false],
+  [`${R}/../../../../../etc/passwd`, false, false],
+  [`${R}-evil/x.js`, false, false],
+  ['https://fonts.example.com/font.woff2', false, false],
+  ['http://example.com/tracker.gif', false, false],
+  ['http://127.0.0.1:7700/api/documents.list', false, false],
+  ['ws://evil.example/socket', false, false],
+  ['ftp://example.com/file', false, false],
+  ['chrome://gpu', false, false],
+  ['about:blank', false, false],
+  ['http://localhost:5173/src/main.tsx', false, true],
+  ['ws://localhost:5173/', false, true],
+  ['ws://localhost:5999/', false, false],
+  ['garbage', false, false],
+]);
+
+describe('isLocalDevServerUrl', () => {
+  const rows: Array<[string | undefined, boolean]> = [
+    ['http://localhost:5173', true],
+    ['http://localhost:5173/', true],
+    ['http://127.0.0.1:5173', true],
+    ['http://[::1]:5173', true],
+    ['https://localhost:5173', false],
+    ['http://localhost.evil.example:5173', false],
+    ['http://localhost@evil.example/', false],
+    ['http://192.168.1.20:5173', false],
+    ['file:///opt/renderer/index.html', false],
+    ['', false],
+    [undefined, false],
+  ];
+  for (const [url, expected] of rows) {
+    it(`${String(url)} → ${expected}`, () => expect(isLocalDevServerUrl(url)).toBe(expected));
+  }
+});
+
+describe('isTrustedFrame', () => {
+  const main = { url: `${R}/index.html`, parent: null };
+  it('trusts the main frame of our renderer', () => expect(isTrustedFrame(main, BUILD)).toBe(true));
+  it('refuses a missing frame', () => {
+    expect(isTrustedFrame(null, BUILD)).toBe(false);
+    expect(isTrustedFrame(undefined, BUILD)).toBe(false);
+  });
+  it('refuses a subframe even when it shows our own page', () => {
+    expect(isTrustedFrame({ url: `${R}/index.html`, parent: main }, BUILD)).toBe(false);
+  });
+  it('refuses a main frame showing something else', () => {
+    expect(isTrustedFrame({ url: 'https://evil.example/', parent: null }, BUILD)).toBe(false);
+  });
+  it('refuses a frame that throws when inspected (disposed)', () => {
+    const disposed = {
+      get url(): string {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+      parent: null,
+    };
+    expect(isTrustedFrame(disposed, BUILD)).toBe(false);
+  });
+});
+
+describe('path helpers', () => {
+  it('localPathOfFileUrl resolves traversal and refuses hosts and encoded separators', () => {
+    expect(localPathOfFileUrl(`${R}/a/../index.html`)).toBe(join(RENDERER_DIR, 'index.html'));
+    expect(localPathOfFileUrl('file://server/share/x')).toBeNull();
+    expect(localPathOfFileUrl(`${R}/a%2Fb`)).toBeNull();
+    expect(localPathOfFileUrl('https://example.org/')).toBeNull();
+  });
+
+  it('isInsideDir is strict about prefixes and the folder itself', () => {
+    expect(isInsideDir('/a/b/c', '/a/b')).toBe(true);
+    expect(isInsideDir('/a/b', '/a/b')).toBe(false);
+    expect(isInsideDir('/a/bc', '/a/b')).toBe(false);
+    expect(isInsideDir('/a/b/../c', '/a/b')).toBe(false);
+    expect(isInsideDir('/a/b/..c', '/a/b')).toBe(true);
+  });
+});
+
+describe('RENDERER_CSP', () => {
+  const directives = new Map(RENDERER_CSP.split(';').map((d) => {
+    const [name, ...values] = d.trim().split(/\s+/);
+    return [name, values] as const;
+  }));
+
+  it('allows scripts only from our own files (no inline, no eval, no remote)', () => {
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(RENDERER_CSP).not.toMatch(/unsafe-eval|https?:/);
+  });
+
+  it('is the same policy as the meta tag in renderer/index.html', () => {
+    const html = readFileSync(join(REPO_ROOT, 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+    expect(meta, 'renderer/index.html carries a Content-Security-Policy meta tag').not.toBeNull();
+    const normalize = (policy: string) => policy.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean).sort();
+    expect(normalize(RENDERER_CSP)).toEqual(normalize(meta![1]));
+  });
+});
