@@ -1,0 +1,132 @@
+// An open archive: one SQLite file plus its derived search index. Every door (IPC, HTTP bridge, CLI)
+// goes through this class, so the rules for data safety live in one place.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, SearchResult } from '../../shared/types';
+import { APP_VERSION } from '../app-version';
+import { Database } from '../db/connection';
+import { migrate, schemaVersion } from '../db/migrate';
+import { parseDocument } from '../ingest/index';
+import type { IngestInput, ParsedDocument } from '../ingest/types';
+import type { SearchIndex } from '../search/search-index';
+import { LunrSearchIndex } from '../search/lunr-index';
+import * as documents from './documents-repo';
+
+/** Blank line between passages in the stored document text (all offsets refer to that text). */
+const PASSAGE_SEPARATOR = '\n\n';
+
+export class Archive {
+  private searchIsStale = true;
+
+  private constructor(
+    private readonly db: Database,
+    private readonly searchIndex: SearchIndex,
+  ) {}
+
+  get path(): string {
+    return this.db.path;
+  }
+
+  static async open(file: string): Promise<Archive> {
+    let db: Database;
+    try {
+      db = await Database.open(file);
+    } catch (err) {
+      throw new AppError('ARCHIVE_ERROR', `Cannot open the archive at ${file}: ${(err as Error).message}`);
+    }
+    try {
+      await migrate(db);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return new Archive(db, new LunrSearchIndex());
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  async info(): Promise<AppInfo> {
+    return { version: APP_VERSION, archivePath: this.path, schemaVersion: await schemaVersion(this.db) };
+  }
+
+  listDocuments(): Promise<DocumentSummary[]> {
+    return documents.listDocuments(this.db);
+  }
+
+  async getDocument(id: string): Promise<DocumentDetail> {
+    const doc = await documents.getDocument(this.db, id);
+    if (!doc) throw new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);
+    return doc;
+  }
+
+  /**
+   * Parses and stores one file in a single transaction. Invalid input throws IMPORT_REJECTED before
+   * anything is written; content already in the archive is reported as skipped, not duplicated.
+   */
+  async importFile(input: IngestInput): Promise<ImportOutcome> {
+    const parsed = await parseDocument(input);
+    const existing = await documents.findDocumentIdByHash(this.db, parsed.contentHash);
+    if (existing) return skippedDuplicate(input.name, existing);
+
+    const doc = toNewDocument(parsed, input.name);
+    const outcome = await this.db.transaction(async (tx) => {
+      // Checked again inside the write lock: another import of the same bytes may have just committed.
+      const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
+      if (raced) return skippedDuplicate(input.name, raced);
+      await documents.insertDocument(tx, doc);
+      return { status: 'imported', document: { ...stripText(doc), passages: doc.passages.length } } satisfies ImportOutcome;
+    });
+    if (outcome.status === 'imported') this.searchIsStale = true;
+    return outcome;
+  }
+
+  async deleteDocument(id: string): Promise<void> {
+    const deleted = await this.db.transaction((tx) => documents.deleteDocument(tx, id));
+    if (!deleted) throw new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);
+    this.searchIsStale = true;
+  }
+
+  async search(query: string, limit = 20): Promise<SearchResult> {
+    if (this.searchIsStale) {
+      // Cleared before the read so that a write landing meanwhile marks the index stale again.
+      this.searchIsStale = false;
+      this.searchIndex.rebuild(await documents.listIndexablePassages(this.db));
+    }
+    return this.searchIndex.search(query, limit);
+  }
+}
+
+function skippedDuplicate(name: string, existingId: string): ImportOutcome {
+  return { status: 'skipped', reason: `${name}: the same content is already in the archive`, existingId };
+}
+
+function toNewDocument(parsed: ParsedDocument, originalName: string): documents.NewDocument {
+  const passages: documents.NewPassage[] = [];
+  let offset = 0;
+  for (const p of parsed.passages) {
+    if (passages.length > 0) offset += PASSAGE_SEPARATOR.length;
+    passages.push({ id: randomUUID(), kind: p.kind, text: p.text, start: offset, end: offset + p.text.length, sentences: p.sentences });
+    offset += p.text.length;
+  }
+  return {
+    id: randomUUID(),
+    title: parsed.title,
+    lang: parsed.lang,
+    source: parsed.source,
+    author: parsed.author,
+    publishedAt: parsed.publishedAt,
+    originalName,
+    mediaType: parsed.mediaType,
+    contentHash: parsed.contentHash,
+    importedAt: new Date().toISOString(),
+    text: parsed.passages.map((p) => p.text).join(PASSAGE_SEPARATOR),
+    passages,
+  };
+}
+
+function stripText(doc: documents.NewDocument) {
+  const { text: _text, passages: _passages, ...meta } = doc;
+  return meta;
+}

@@ -1,0 +1,135 @@
+// Data access for documents, passages and sentences. Functions take the connection first.
+import type { DocumentDetail, DocumentMeta, DocumentSummary, Passage, PassageKind } from '../../shared/types';
+import type { Database } from '../db/connection';
+import { sql } from '../db/sql';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  published_at: string | null;
+  lang: string;
+  content_hash: string;
+  original_name: string | null;
+  media_type: string;
+  imported_at: string;
+}
+
+const META_COLUMNS = sql`d.id, d.title, d.source, d.author, d.published_at, d.lang, d.content_hash, d.original_name, d.media_type, d.imported_at`;
+
+function toMeta(row: DocumentRow): DocumentMeta {
+  return {
+    id: row.id,
+    title: row.title,
+    lang: row.lang,
+    source: row.source,
+    author: row.author,
+    publishedAt: row.published_at,
+    originalName: row.original_name,
+    mediaType: row.media_type,
+    contentHash: row.content_hash,
+    importedAt: row.imported_at,
+  };
+}
+
+export interface NewPassage {
+  id: string;
+  kind: PassageKind;
+  text: string;
+  start: number;
+  end: number;
+  sentences: Array<[number, number]>;
+}
+
+export interface NewDocument extends DocumentMeta {
+  text: string;
+  passages: NewPassage[];
+}
+
+/** Inserts a document with its passages and sentences. Call inside a transaction. */
+export async function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
+  await tx.run(sql`
+    INSERT INTO documents (id, title, source, author, published_at, lang, content_hash, original_name, media_type, text, imported_at)
+    VALUES (${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.lang}, ${doc.contentHash},
+            ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`);
+  for (const [ordinal, p] of doc.passages.entries()) {
+    await tx.run(sql`
+      INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset)
+      VALUES (${p.id}, ${doc.id}, ${ordinal}, ${p.kind}, ${p.text}, ${p.start}, ${p.end})`);
+    for (const [sentenceOrdinal, [start, end]] of p.sentences.entries()) {
+      await tx.run(sql`
+        INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset)
+        VALUES (${p.id}, ${sentenceOrdinal}, ${start}, ${end})`);
+    }
+  }
+}
+
+export async function findDocumentIdByHash(db: Database, contentHash: string): Promise<string | undefined> {
+  const row = await db.get<{ id: string }>(sql`SELECT id FROM documents WHERE content_hash = ${contentHash}`);
+  return row?.id;
+}
+
+export async function listDocuments(db: Database): Promise<DocumentSummary[]> {
+  const rows = await db.all<DocumentRow & { passages: number }>(sql`
+    SELECT ${META_COLUMNS}, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages
+    FROM documents d
+    ORDER BY d.imported_at, d.title`);
+  return rows.map((row) => ({ ...toMeta(row), passages: row.passages }));
+}
+
+export async function getDocumentSummary(db: Database, id: string): Promise<DocumentSummary | undefined> {
+  const row = await db.get<DocumentRow & { passages: number }>(sql`
+    SELECT ${META_COLUMNS}, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages
+    FROM documents d WHERE d.id = ${id}`);
+  return row && { ...toMeta(row), passages: row.passages };
+}
+
+export async function getDocument(db: Database, id: string): Promise<DocumentDetail | undefined> {
+  const row = await db.get<DocumentRow & { text: string }>(sql`SELECT ${META_COLUMNS}, d.text FROM documents d WHERE d.id = ${id}`);
+  if (!row) return undefined;
+  const passageRows = await db.all<{ id: string; ordinal: number; kind: PassageKind; text: string; start_offset: number; end_offset: number }>(sql`
+    SELECT id, ordinal, kind, text, start_offset, end_offset FROM passages WHERE document_id = ${id} ORDER BY ordinal`);
+  const sentenceRows = await db.all<{ passage_id: string; start_offset: number; end_offset: number }>(sql`
+    SELECT s.passage_id, s.start_offset, s.end_offset
+    FROM sentences s JOIN passages p ON p.id = s.passage_id
+    WHERE p.document_id = ${id} ORDER BY p.ordinal, s.ordinal`);
+  const sentencesByPassage = new Map<string, Array<[number, number]>>();
+  for (const s of sentenceRows) {
+    const list = sentencesByPassage.get(s.passage_id) ?? [];
+    list.push([s.start_offset, s.end_offset]);
+    sentencesByPassage.set(s.passage_id, list);
+  }
+  const passages: Passage[] = passageRows.map((p) => ({
+    id: p.id,
+    ordinal: p.ordinal,
+    kind: p.kind,
+    text: p.text,
+    start: p.start_offset,
+    end: p.end_offset,
+    sentences: sentencesByPassage.get(p.id) ?? [],
+  }));
+  return { ...toMeta(row), text: row.text, passages };
+}
+
+export async function deleteDocument(tx: Database, id: string): Promise<boolean> {
+  const result = await tx.run(sql`DELETE FROM documents WHERE id = ${id}`);
+  return result.changes > 0;
+}
+
+export interface IndexablePassage {
+  passageId: string;
+  docId: string;
+  ordinal: number;
+  title: string;
+  lang: string;
+  text: string;
+}
+
+/** Every passage with what the search index needs, in document then reading order. */
+export async function listIndexablePassages(db: Database): Promise<IndexablePassage[]> {
+  return db.all<IndexablePassage>(sql`
+    SELECT p.id AS passageId, d.id AS docId, p.ordinal AS ordinal, d.title AS title, d.lang AS lang, p.text AS text
+    FROM passages p JOIN documents d ON d.id = p.document_id
+    ORDER BY d.imported_at, d.id, p.ordinal`);
+}

@@ -1,0 +1,49 @@
+// Opens (creating if needed) the archive in a folder; a brand-new archive is seeded with the samples.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Archive } from './archive';
+import { archiveFileIn } from './paths';
+
+export interface OpenArchiveDirOptions {
+  seedSamples?: boolean;
+  /** Folder holding samples.json and the sample files (resources/samples in a checkout). */
+  samplesDir?: string;
+}
+
+interface SampleManifest {
+  documents: Array<{ file: string; lang?: string; title?: string; author?: string; source?: string; publishedAt?: string }>;
+}
+
+/** resources/samples of a checkout: two levels up from main/archive/ and from the bundled out/main/. */
+export const DEV_SAMPLES_DIR = fileURLToPath(new URL('../../resources/samples', import.meta.url));
+
+export async function openArchiveDir(dir: string, options: OpenArchiveDirOptions = {}): Promise<Archive> {
+  mkdirSync(dir, { recursive: true });
+  const file = archiveFileIn(dir);
+  const isNew = !existsSync(file);
+  const archive = await Archive.open(file);
+  if (isNew && options.seedSamples) {
+    await seedSamples(archive, options.samplesDir ?? DEV_SAMPLES_DIR);
+  }
+  return archive;
+}
+
+/** Imports the sample documents listed in samples.json; already-present samples are skipped by hash. */
+export async function seedSamples(archive: Archive, samplesDir: string): Promise<void> {
+  const manifestPath = join(samplesDir, 'samples.json');
+  if (!existsSync(manifestPath)) {
+    console.warn(`[tala] no sample documents found at ${samplesDir}; the archive starts empty`);
+    return;
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as SampleManifest;
+  for (const sample of manifest.documents) {
+    const bytes = new Uint8Array(readFileSync(join(samplesDir, sample.file)));
+    await archive.importFile({
+      name: sample.file,
+      bytes,
+      lang: sample.lang,
+      meta: { title: sample.title, author: sample.author, source: sample.source, publishedAt: sample.publishedAt },
+    });
+  }
+}

@@ -1,0 +1,116 @@
+// The CLI's commands. Each returns an exit code and writes through `io`, so tests can run them in-process.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { toErrorInfo } from '../../shared/errors';
+import type { DocumentSummary } from '../../shared/types';
+import type { Archive } from '../archive/archive';
+import { expandImportPaths } from './import-paths';
+import { UsageError, type ParsedArgs } from './args';
+
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+type Command = (archive: Archive, args: ParsedArgs, io: CliIO) => Promise<number>;
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+function summaryLine(d: Pick<DocumentSummary, 'id' | 'title' | 'lang' | 'passages'>): { id: string; title: string; lang: string; passages: number } {
+  return { id: d.id, title: d.title, lang: d.lang, passages: d.passages };
+}
+
+const importCommand: Command = async (archive, args, io) => {
+  if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder');
+  const lang = args.flags.get('lang');
+  const result = {
+    imported: [] as ReturnType<typeof summaryLine>[],
+    skipped: [] as Array<{ path: string; reason: string }>,
+    failed: [] as Array<{ path: string; error: string }>,
+  };
+  const { files, unsupported, missing } = expandImportPaths(args.positionals);
+  for (const path of unsupported) result.skipped.push({ path, reason: `${basename(path)}: unsupported file type` });
+  for (const m of missing) result.failed.push({ path: m.path, error: m.error });
+  const progress = !args.flags.has('json') && files.length > 1;
+  for (const [i, path] of files.entries()) {
+    if (progress) io.err(`[${i + 1}/${files.length}] ${path}`);
+    try {
+      const bytes = new Uint8Array(readFileSync(path));
+      const outcome = await archive.importFile({ name: basename(path), bytes, lang: typeof lang === 'string' ? lang : undefined });
+      if (outcome.status === 'imported') result.imported.push(summaryLine(outcome.document));
+      else result.skipped.push({ path, reason: outcome.reason });
+    } catch (err) {
+      result.failed.push({ path, error: toErrorInfo(err).message });
+    }
+  }
+  if (args.flags.has('json')) io.out(json(result));
+  else {
+    for (const d of result.imported) io.out(`imported  ${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
+    for (const s of result.skipped) io.out(`skipped   ${s.reason}`);
+    for (const f of result.failed) io.out(`failed    ${f.error}`);
+    io.out(`${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed`);
+  }
+  return result.failed.length > 0 ? 1 : 0;
+};
+
+const listCommand: Command = async (archive, args, io) => {
+  const docs = (await archive.listDocuments()).map(summaryLine);
+  if (args.flags.has('json')) io.out(json(docs));
+  else if (docs.length === 0) io.out('The archive is empty. Add documents with: tala import <file>...');
+  else for (const d of docs) io.out(`${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
+  return 0;
+};
+
+const showCommand: Command = async (archive, args, io) => {
+  const [id] = args.positionals;
+  if (!id || args.positionals.length > 1) throw new UsageError('show needs exactly one document id');
+  const doc = await archive.getDocument(id);
+  if (args.flags.has('json')) {
+    const { passages, ...meta } = doc;
+    io.out(json({ ...meta, passages: passages.map(({ id, ordinal, kind, text, start, end }) => ({ id, ordinal, kind, text, start, end })) }));
+  } else {
+    io.out(`${doc.title}\n[${doc.lang}] ${doc.id}${doc.source ? `\n${doc.source}` : ''}\n`);
+    for (const p of doc.passages) io.out(p.kind === 'heading' ? `## ${p.text}\n` : `${p.text}\n`);
+  }
+  return 0;
+};
+
+const searchCommand: Command = async (archive, args, io) => {
+  if (args.positionals.length === 0) throw new UsageError('search needs a query, e.g. tala search "Sahakyan"');
+  const query = args.positionals.join(' ');
+  const limitFlag = args.flags.get('limit');
+  const limit = limitFlag === undefined ? 20 : Number(limitFlag);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500');
+  const result = await archive.search(query, limit);
+  if (args.flags.has('json')) {
+    io.out(json({ total: result.total, hits: result.hits.map(({ docId, title, passageId, lang, score, snippet }) => ({ docId, title, passageId, lang, score, snippet })) }));
+  } else {
+    io.out(`${result.total} passage${result.total === 1 ? '' : 's'} match “${query}”`);
+    for (const h of result.hits) io.out(`\n${h.title} [${h.lang}] ¶${h.ordinal + 1}  (doc ${h.docId})\n  ${h.snippet}`);
+  }
+  return 0;
+};
+
+const infoCommand: Command = async (archive, args, io) => {
+  const info = await archive.info();
+  io.out(args.flags.has('json') ? json(info) : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}`);
+  return 0;
+};
+
+export interface CommandSpec {
+  run: Command;
+  usage: string;
+  /** Flags this command accepts besides the global ones; those in `values` take a value. */
+  flags: string[];
+  values: string[];
+}
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  import: { run: importCommand, usage: 'import <file|folder>... [--lang CODE] [--json]', flags: ['json', 'lang'], values: ['lang'] },
+  list: { run: listCommand, usage: 'list [--json]', flags: ['json'], values: [] },
+  show: { run: showCommand, usage: 'show <docId> [--json]', flags: ['json'], values: [] },
+  search: { run: searchCommand, usage: 'search "<query>" [--limit N] [--json]', flags: ['json', 'limit'], values: ['limit'] },
+  info: { run: infoCommand, usage: 'info [--json]', flags: ['json'], values: [] },
+};
+
+

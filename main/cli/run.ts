@@ -1,0 +1,54 @@
+// `tala [--archive DIR] <command> ...`: one process, one archive, one command.
+import { toErrorInfo } from '../../shared/errors';
+import type { Archive } from '../archive/archive';
+import { openArchiveDir } from '../archive/open-default';
+import { defaultArchiveDir } from '../archive/paths';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import { COMMANDS, type CliIO } from './commands';
+
+const GLOBAL_VALUE_FLAGS = ['archive'];
+
+export function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  tala [--archive DIR] ${c.usage}`);
+  return `Usage:\n${lines.join('\n')}\n\nWithout --archive, the default archive (${defaultArchiveDir()}) is used and created on first use.`;
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const valueFlags = new Set([...GLOBAL_VALUE_FLAGS, ...Object.values(COMMANDS).flatMap((c) => c.values)]);
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, valueFlags);
+  } catch (err) {
+    io.err(`tala: ${(err as Error).message}\n\n${usage()}`);
+    return 2;
+  }
+  const commandName = args.positionals.shift();
+  if (!commandName || args.flags.has('help')) {
+    io.out(usage());
+    return commandName || args.flags.has('help') ? 0 : 2;
+  }
+  const spec = COMMANDS[commandName];
+  if (!spec) {
+    io.err(`tala: unknown command “${commandName}”\n\n${usage()}`);
+    return 2;
+  }
+  let archive: Archive | undefined;
+  try {
+    for (const flag of args.flags.keys()) {
+      if (!GLOBAL_VALUE_FLAGS.includes(flag) && !spec.flags.includes(flag)) throw new UsageError(`${commandName} does not take --${flag}`);
+    }
+    const dir = args.flags.get('archive');
+    // An explicit --archive is used as given; only the default archive is seeded with the samples.
+    archive = typeof dir === 'string' ? await openArchiveDir(dir) : await openArchiveDir(defaultArchiveDir(), { seedSamples: true });
+    return await spec.run(archive, args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`tala: ${err.message}\nUsage: tala [--archive DIR] ${spec.usage}`);
+      return 2;
+    }
+    io.err(`tala: ${toErrorInfo(err).message}`);
+    return 1;
+  } finally {
+    await archive?.close();
+  }
+}

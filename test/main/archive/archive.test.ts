@@ -1,0 +1,167 @@
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES } from '../../../shared/contract';
+import { Archive } from '../../../main/archive/archive';
+import { openArchiveDir } from '../../../main/archive/open-default';
+import { Database } from '../../../main/db/connection';
+import { sql } from '../../../main/db/sql';
+import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+let n = 0;
+const freshArchive = () => Archive.open(join(dir, `a-${n++}.sqlite`));
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const sampleBytes = () => new Uint8Array(readFileSync(join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt')));
+
+/** Every row of every table, to prove a failed import changed nothing at all. */
+async function snapshot(file: string): Promise<unknown> {
+  const db = await Database.open(file);
+  const out: Record<string, unknown> = {};
+  for (const table of ['documents', 'passages', 'sentences', 'tags', 'document_tags']) {
+    out[table] = await db.all(sql`SELECT * FROM ${{ text: table, params: [] }} ORDER BY 1, 2`);
+  }
+  await db.close();
+  return out;
+}
+
+describe('Archive import', () => {
+  it('stores the sample with passages whose offsets point into the document text', async () => {
+    const archive = await freshArchive();
+    const outcome = await archive.importFile({ name: 'nkr-2012-halalan.tl.txt', bytes: sampleBytes() });
+    expect(outcome.status).toBe('imported');
+    if (outcome.status !== 'imported') return;
+    expect(outcome.document).toMatchObject({ lang: 'tl', passages: 9, mediaType: 'text/plain', originalName: 'nkr-2012-halalan.tl.txt' });
+
+    const doc = await archive.getDocument(outcome.document.id);
+    expect(doc.passages.map((p) => p.ordinal)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const p of doc.passages) {
+      expect(doc.text.slice(p.start, p.end)).toBe(p.text);
+      expect(p.sentences.length).toBeGreaterThan(0);
+      for (const [s, e] of p.sentences) expect(p.text.slice(s, e).trim()).toBe(p.text.slice(s, e));
+    }
+    expect(doc.passages[2].text).toContain('47 libo sa kanila ang bumoto para sa nanunungkulang pinuno ng republika na Bako Sahakyan');
+    expect(await archive.listDocuments()).toEqual([expect.objectContaining({ id: doc.id, passages: 9 })]);
+    await archive.close();
+  });
+
+  it('recognises re-imported content by its hash and reports it instead of duplicating', async () => {
+    const archive = await freshArchive();
+    const first = await archive.importFile({ name: 'a.txt', bytes: sampleBytes() });
+    const second = await archive.importFile({ name: 'copy-of-a.txt', bytes: sampleBytes() });
+    expect(second).toEqual({
+      status: 'skipped',
+      existingId: first.status === 'imported' ? first.document.id : '',
+      reason: expect.stringContaining('copy-of-a.txt'),
+    });
+    expect(await archive.listDocuments()).toHaveLength(1);
+    await archive.close();
+  });
+
+  it('dedupes two concurrent imports of the same bytes', async () => {
+    const archive = await freshArchive();
+    const outcomes = await Promise.all([1, 2, 3].map((i) => archive.importFile({ name: `same-${i}.txt`, bytes: utf8('Isang talata lamang.\n\nAt isa pa.') })));
+    expect(outcomes.filter((o) => o.status === 'imported')).toHaveLength(1);
+    expect(await archive.listDocuments()).toHaveLength(1);
+    await archive.close();
+  });
+
+  const badInputs: Array<[string, string, Uint8Array, RegExp]> = [
+    ['an empty file', 'empty.txt', new Uint8Array(0), /empty/],
+    ['whitespace only', 'blank.txt', utf8('  \n\n \t \n'), /empty/],
+    ['a binary file', 'photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]), /binary/],
+    ['invalid UTF-8', 'latin.txt', new Uint8Array([0x48, 0x69, 0x20, 0xc3, 0x28, 0x21]), /UTF-8/],
+    ['an unsupported type', 'report.xyz', utf8('some text'), /unsupported/],
+    ['an HTML page with only scripts', 'script.html', utf8('<html><body><script>alert(1)</script></body></html>'), /no readable text/],
+  ];
+
+  it.each(badInputs)('refuses %s with a clear error naming the file, leaving the archive as it was', async (_what, name, bytes, reason) => {
+    const file = join(dir, `bad-${n++}.sqlite`);
+    const archive = await Archive.open(file);
+    await archive.importFile({ name: 'keep.txt', bytes: utf8('Ang talatang ito ay dapat manatili.') });
+    await archive.close();
+    const before = await snapshot(file);
+
+    const again = await Archive.open(file);
+    const attempt = again.importFile({ name, bytes });
+    await expect(attempt).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringContaining(name) });
+    await expect(attempt).rejects.toThrow(reason);
+    await again.close();
+    expect(await snapshot(file)).toEqual(before);
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const archive = await freshArchive();
+    const huge = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61);
+    await expect(archive.importFile({ name: 'huge.txt', bytes: huge })).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringMatching(/huge\.txt.*100 MB/) });
+    expect(await archive.listDocuments()).toEqual([]);
+    await archive.close();
+  });
+
+  it('leaves nothing behind when the database refuses a write halfway through an import', async () => {
+    const file = join(dir, `trigger-${n++}.sqlite`);
+    const archive = await Archive.open(file);
+    const db = await Database.open(file);
+    // Fail on the third passage insert: the document and two passages were already written in the transaction.
+    await db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON passages WHEN NEW.ordinal = 2 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+    await db.close();
+    await expect(archive.importFile({ name: 'nkr.txt', bytes: sampleBytes() })).rejects.toThrow(/disk says no/);
+    expect(await archive.listDocuments()).toEqual([]);
+    const check = await Database.open(file);
+    expect(await check.all(sql`SELECT id FROM passages`)).toEqual([]);
+    expect(await check.all(sql`SELECT passage_id FROM sentences`)).toEqual([]);
+    await check.close();
+    await archive.close();
+  });
+
+  it('honours an explicit language override', async () => {
+    const archive = await freshArchive();
+    const outcome = await archive.importFile({ name: 'x.txt', bytes: sampleBytes(), lang: 'ceb' });
+    expect(outcome.status === 'imported' && outcome.document.lang).toBe('ceb');
+    await archive.close();
+  });
+});
+
+describe('Archive delete and lookup', () => {
+  it('deletes a document with its passages and sentences', async () => {
+    const file = join(dir, `del-${n++}.sqlite`);
+    const archive = await Archive.open(file);
+    const outcome = await archive.importFile({ name: 'nkr.txt', bytes: sampleBytes() });
+    const id = outcome.status === 'imported' ? outcome.document.id : '';
+    await archive.deleteDocument(id);
+    expect(await archive.listDocuments()).toEqual([]);
+    await expect(archive.getDocument(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(archive.deleteDocument(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const db = await Database.open(file);
+    expect(await db.get(sql`SELECT count(*) AS n FROM sentences`)).toEqual({ n: 0 });
+    await db.close();
+    await archive.close();
+  });
+});
+
+describe('openArchiveDir', () => {
+  it('creates the folder and seeds a new archive with the samples once', async () => {
+    const archiveDir = join(dir, 'fresh', 'Tala');
+    const archive = await openArchiveDir(archiveDir, { seedSamples: true, samplesDir: SAMPLES_DIR });
+    const docs = await archive.listDocuments();
+    expect(docs.map((d) => [d.lang, d.title])).toEqual([
+      ['tl', 'Halalan sa pagkapangulo sa Nagorno-Karabakh, 2012'],
+      ['en', 'The 2012 presidential election in Nagorno-Karabakh'],
+    ]);
+    await archive.close();
+
+    const reopened = await openArchiveDir(archiveDir, { seedSamples: true, samplesDir: SAMPLES_DIR });
+    expect(await reopened.listDocuments()).toHaveLength(2);
+    await reopened.close();
+  });
+
+  it('keeps working when a user copies a sample in by hand (dedupe by content)', async () => {
+    const archiveDir = join(dir, 'copied');
+    const archive = await openArchiveDir(archiveDir, { seedSamples: true, samplesDir: SAMPLES_DIR });
+    const copy = join(dir, 'copy.txt');
+    copyFileSync(join(SAMPLES_DIR, 'nkr-2012-halalan.en.txt'), copy);
+    const outcome = await archive.importFile({ name: 'copy.txt', bytes: new Uint8Array(readFileSync(copy)) });
+    expect(outcome.status).toBe('skipped');
+    await archive.close();
+  });
+});

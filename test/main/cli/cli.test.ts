@@ -1,0 +1,95 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/run';
+import { REPO_ROOT, SAMPLES_DIR, tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+let n = 0;
+
+async function tala(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+function freshArchiveDir(): string {
+  return join(dir, `archive-${n++}`);
+}
+
+describe('tala CLI', () => {
+  it('imports files and folders and reports imported, skipped and failed as JSON', async () => {
+    const archive = freshArchiveDir();
+    const folder = join(dir, `folder-${n++}`);
+    mkdirSync(join(folder, 'sub'), { recursive: true });
+    writeFileSync(join(folder, 'sub', 'notes.md'), '# Mga tala\n\nSi Bako Sahakyan ay nanalo sa halalan noong 2012.');
+    writeFileSync(join(folder, 'empty.txt'), '');
+    writeFileSync(join(folder, 'image.png'), 'not really an image');
+    const tl = join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt');
+
+    const first = await tala('--archive', archive, 'import', tl, folder, join(dir, 'missing.txt'), '--json');
+    expect(first.code).toBe(1);
+    const report = JSON.parse(first.out);
+    expect(Object.keys(report)).toEqual(['imported', 'skipped', 'failed']);
+    expect(report.imported).toEqual([
+      { id: expect.stringMatching(/^[0-9a-f-]{36}$/), title: expect.any(String), lang: 'tl', passages: 9 },
+      { id: expect.any(String), title: 'Mga tala', lang: expect.any(String), passages: 2 },
+    ]);
+    expect(report.skipped).toEqual([{ path: join(folder, 'image.png'), reason: expect.stringContaining('unsupported') }]);
+    expect(report.failed).toEqual([
+      { path: join(dir, 'missing.txt'), error: expect.stringContaining('no such file') },
+      { path: join(folder, 'empty.txt'), error: expect.stringContaining('empty') },
+    ]);
+
+    const again = await tala('--archive', archive, 'import', tl, '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toEqual({ imported: [], skipped: [{ path: tl, reason: expect.stringContaining('already in the archive') }], failed: [] });
+  });
+
+  it('lists, shows and searches with the documented JSON shapes', async () => {
+    const archive = freshArchiveDir();
+    await tala('--archive', archive, 'import', join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'), '--lang', 'tl', '--json');
+
+    const list = JSON.parse((await tala('--archive', archive, 'list', '--json')).out);
+    expect(list).toEqual([{ id: expect.any(String), title: expect.any(String), lang: 'tl', passages: 9 }]);
+
+    const shown = JSON.parse((await tala('--archive', archive, 'show', list[0].id, '--json')).out);
+    expect(shown).toMatchObject({ id: list[0].id, lang: 'tl', text: expect.stringContaining('Sahakyan') });
+    expect(shown.passages).toHaveLength(9);
+    expect(Object.keys(shown.passages[0])).toEqual(['id', 'ordinal', 'kind', 'text', 'start', 'end']);
+    expect(shown.passages[0]).toMatchObject({ ordinal: 0, kind: 'paragraph' });
+
+    const found = JSON.parse((await tala('--archive', archive, 'search', 'Sahakyan', '--limit', '2', '--json')).out);
+    expect(found.total).toBe(3);
+    expect(found.hits).toHaveLength(2);
+    expect(Object.keys(found.hits[0])).toEqual(['docId', 'title', 'passageId', 'lang', 'score', 'snippet']);
+    expect(found.hits.every((h: { docId: string }) => h.docId === list[0].id)).toBe(true);
+  });
+
+  it('explains usage errors with exit code 2 and runtime errors with exit code 1', async () => {
+    const archive = freshArchiveDir();
+    expect((await tala('--archive', archive, 'frobnicate')).code).toBe(2);
+    const badFlag = await tala('--archive', archive, 'list', '--limit', '3');
+    expect(badFlag).toMatchObject({ code: 2, err: expect.stringContaining('does not take --limit') });
+    const badLimit = await tala('--archive', archive, 'search', 'x', '--limit', 'lots');
+    expect(badLimit).toMatchObject({ code: 2, err: expect.stringContaining('--limit') });
+    const missing = await tala('--archive', archive, 'show', '00000000-0000-0000-0000-000000000000');
+    expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('No document') });
+    const badQuery = await tala('--archive', archive, 'search', 'title:');
+    expect(badQuery).toMatchObject({ code: 1, err: expect.stringContaining('Cannot understand') });
+  });
+
+  it('runs as `npm run -s tala` in a real process, using the default archive seeded with the samples', () => {
+    const home = join(dir, `home-${n++}`);
+    const env = { ...process.env, XDG_CONFIG_HOME: home, TALA_ARCHIVE: '' };
+    const run = (...args: string[]) => execFileSync('npm', ['run', '-s', 'tala', '--', ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+    const list = JSON.parse(run('list', '--json'));
+    expect(list.map((d: { lang: string }) => d.lang)).toEqual(['tl', 'en']);
+    const found = JSON.parse(run('search', 'Sahakyan', '--json'));
+    expect(found.hits.some((h: { lang: string; snippet: string }) => h.lang === 'tl' && h.snippet.includes('47 libo'))).toBe(true);
+    const failed = spawnSync('npm', ['run', '-s', 'tala', '--', 'show', 'nope'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+    expect(failed.status).toBe(1);
+  }, 60_000);
+});
