@@ -162,6 +162,8 @@ function splitFrontMatter(text: string): { body: string; fields: Map<string, str
   const match = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
   if (!match) return { body: text, fields };
   const lines = match[1].split('\n');
+  // Only a block that reads like YAML is metadata; prose between two rules is text and must stay.
+  if (!lines.every((l) => l.trim() === '' || /^(?:[A-Za-z_][\w-]*[ \t]*:|\s+\S|\s*#|-\s)/.test(l))) return { body: text, fields };
   for (let i = 0; i < lines.length; i++) {
     const pair = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(lines[i]);
     if (!pair) continue;

@@ -19,7 +19,8 @@ export async function expectRejected(input: IngestInput, reason: string | RegExp
   expect(error).toBeInstanceOf(AppError);
   const appError = error as AppError;
   expect(appError.code).toBe('IMPORT_REJECTED');
-  const baseName = input.name.split(/[\\/]/).pop() as string;
+  // eslint-disable-next-line no-control-regex
+  const baseName = (input.name.split(/[\\/]/).pop() as string).replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
   expect(appError.message.startsWith(`${baseName}: `)).toBe(true);
   if (typeof reason === 'string') expect(appError.message).toBe(`${baseName}: ${reason}`);
   else expect(appError.message).toMatch(reason);
