@@ -1,6 +1,7 @@
 // Ordered list of schema migrations. Never edit one that has shipped: add a new file instead.
 import type { Database } from '../connection';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-annotations';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,10 @@ export interface Migration {
   up(db: Database): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m0001.up },
+  { version: 2, name: 'annotations', up: m0002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
