@@ -164,7 +164,8 @@ export function App() {
           <footer className="sidebar__footer muted" title={info?.archivePath}>
             {info ? (
               <>
-                <span className="sidebar__path">{info.archivePath}</span>
+                {/* LRM marks keep the path left-to-right inside the RTL box that puts the ellipsis at its start. */}
+                <span className="sidebar__path">{`\u200E${info.archivePath}\u200E`}</span>
                 <span>v{info.version}</span>
               </>
             ) : null}

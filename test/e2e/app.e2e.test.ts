@@ -1,0 +1,246 @@
+// End to end: the built renderer in Debian's chromium, through the browser bridge, on a real archive.
+// Needs `npx electron-vite build` first (npm test builds) and /usr/bin/chromium.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../main/api/handlers';
+import type { Archive } from '../../main/archive/archive';
+import { openArchiveDir } from '../../main/archive/open-default';
+import { startBridge, type Bridge } from '../../main/web/bridge';
+import type { DocumentSummary } from '../../shared/types';
+
+const RENDERER_DIR = resolve('out/renderer');
+const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOT = '/tmp/tala-e2e.png';
+const DISTINCTIVE = 'Marikudyong';
+
+let tmp: string;
+let archive: Archive;
+let bridge: Bridge;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+let samples: DocumentSummary[] = [];
+
+/** Known, harmless browser notice: CSP frame-ancestors only works as a header (the bridge sends it). */
+const isKnownNotice = (text: string) => /frame-ancestors' is ignored when delivered via a <meta> element/.test(text);
+
+const testId = (id: string) => `[data-testid="${id}"]`;
+/** The passage the reader marks (a paragraph, a heading, or the title when the hit is the title heading). */
+const MARKED = '[data-testid="reader"] [data-target="true"]';
+
+async function waitForCount(selector: string, count: number): Promise<void> {
+  await page.waitForFunction(([s, n]) => document.querySelectorAll(s as string).length === n, [selector, count] as const, { timeout: 10_000 });
+}
+
+/** True when the element is inside the visible part of its scroll container and the window. */
+async function inView(selector: string): Promise<boolean> {
+  return page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    const pane = el.closest('.reader-pane')?.getBoundingClientRect();
+    const top = Math.max(0, pane?.top ?? 0);
+    const bottom = Math.min(window.innerHeight, pane?.bottom ?? window.innerHeight);
+    return r.height > 0 && r.top < bottom && r.bottom > top;
+  });
+}
+
+async function search(query: string): Promise<void> {
+  const input = page.locator(testId('search-input'));
+  await input.fill(query);
+  await input.press('Enter');
+  await page.waitForFunction(
+    (q) => document.querySelector('[data-testid="search-summary"]')?.textContent?.includes(`“${q}”`) ?? false,
+    query,
+    { timeout: 10_000 },
+  );
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx electron-vite build\` before the E2E tests.`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\`.`);
+  }
+  tmp = mkdtempSync(join(tmpdir(), 'tala-e2e-'));
+  archive = await openArchiveDir(join(tmp, 'archive'), { seedSamples: true, samplesDir: resolve('resources/samples') });
+  samples = await archive.listDocuments();
+  bridge = await startBridge({ api: createApi(archive), rendererDir: RENDERER_DIR });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, locale: 'en-GB' });
+  page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error' && !isKnownNotice(msg.text())) consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) consoleErrors.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  await archive?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('Tala in a browser', () => {
+  it('shows the sample documents in the library', async () => {
+    expect(samples.length).toBeGreaterThanOrEqual(2);
+    const response = await page.goto(bridge.url);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await waitForCount(testId('document-item'), samples.length);
+    const titles = await page.locator(`${testId('document-item')} .doc-item__title`).allTextContents();
+    expect(titles.sort()).toEqual(samples.map((d) => d.title).sort());
+    const langs = await page.locator(testId('document-lang')).allTextContents();
+    expect(langs).toContain('Tagalog (tl)');
+    expect(langs).toContain('English (en)');
+    await page.locator(testId('welcome')).waitFor();
+  });
+
+  it('imports files one by one and reports each outcome', async () => {
+    const good = join(tmp, 'ulat-marikudyong.txt');
+    writeFileSync(
+      good,
+      `Ulat mula sa baybayin ng Marikudyong\n\nAyon sa mga mangingisda ng ${DISTINCTIVE}, ang bagyo ay tumama noong Setyembre 7. ` +
+        `The fishermen of ${DISTINCTIVE} said the storm reached the coast on 7 September.\n\n` +
+        'Hindi pa nakukumpirma ng mga awtoridad ang bilang ng nasira na bahay.\n',
+    );
+    const empty = join(tmp, 'walang-laman.txt');
+    writeFileSync(empty, '');
+    await page.locator(testId('file-input')).setInputFiles([good, empty]);
+
+    await page.locator(testId('import-summary')).waitFor({ timeout: 20_000 });
+    expect(await page.locator(testId('import-summary')).textContent()).toBe('1 imported · 1 failed');
+    const statuses = await page.locator(testId('import-item')).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.status));
+    expect(statuses).toEqual(['imported', 'failed']);
+    const failure = await page.locator(`${testId('import-item')}[data-status="failed"]`).textContent();
+    expect(failure).toContain('walang-laman.txt');
+    expect(failure).toMatch(/empty/i);
+
+    await waitForCount(testId('document-item'), samples.length + 1);
+    const titles = await page.locator(`${testId('document-item')} .doc-item__title`).allTextContents();
+    expect(titles.some((t) => t.includes('Marikudyong'))).toBe(true);
+    await page.screenshot({ path: '/tmp/tala-e2e-import.png' });
+    await page.locator(testId('import-dismiss')).click();
+    await waitForCount(testId('import-panel'), 0);
+  });
+
+  it('searches across documents and opens a hit at its passage', async () => {
+    const tagalog = samples.find((d) => d.lang === 'tl');
+    expect(tagalog).toBeDefined();
+    await search('Sahakyan');
+    const hits = page.locator(testId('search-hit'));
+    expect(await hits.count()).toBeGreaterThan(0);
+    const total = Number((await page.locator(testId('search-total')).textContent())?.replace(/\D/g, ''));
+    expect(total).toBeGreaterThanOrEqual(await hits.count());
+    const tlHit = page.locator(`${testId('search-hit')}[data-doc-id="${tagalog!.id}"]`).first();
+    expect(await tlHit.count()).toBe(1);
+    expect(await tlHit.locator(testId('search-snippet')).textContent()).toContain('Sahakyan');
+    expect(await tlHit.locator('mark').first().textContent()).toBe('Sahakyan');
+
+    // Keyboard: the first hit is active; ↓ then ↑ come back to it; Enter opens it.
+    const first = await hits.first().evaluate((el) => ({ doc: (el as HTMLElement).dataset.docId, passage: (el as HTMLElement).dataset.passageId }));
+    await page.locator(testId('search-input')).press('ArrowDown');
+    await page.locator(testId('search-input')).press('ArrowUp');
+    await page.locator(testId('search-input')).press('Enter');
+    await page.locator(`${testId('reader')}[data-doc-id="${first.doc}"]`).waitFor();
+    expect(await page.locator(MARKED).getAttribute('id')).toBe(`p-${first.passage}`);
+
+    // Mouse: the Tagalog hit opens the Tagalog document with that passage marked and in view.
+    const passageId = await tlHit.getAttribute('data-passage-id');
+    await tlHit.click();
+    await page.locator(`${testId('reader')}[data-doc-id="${tagalog!.id}"]`).waitFor();
+    const target = page.locator(MARKED);
+    await target.waitFor();
+    expect(await target.getAttribute('id')).toBe(`p-${passageId}`);
+    expect(await target.getAttribute('data-target')).toBe('true');
+    expect(await target.textContent()).toContain('Sahakyan');
+    await page.waitForFunction((id) => document.activeElement?.id === id, `p-${passageId}`);
+    expect(await inView(`#p-${passageId}`)).toBe(true);
+    expect(await page.locator(testId('reader')).getAttribute('lang')).toBe('tl');
+    expect(await page.locator(testId('reader')).getAttribute('dir')).toBe('auto');
+    expect(await page.locator(testId('reader-title')).textContent()).toBe(tagalog!.title);
+    expect(await page.locator(testId('reader-meta')).textContent()).toContain('Tagalog (tl)');
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('finds the newly imported document by its distinctive word', async () => {
+    await search(DISTINCTIVE);
+    const hits = page.locator(testId('search-hit'));
+    expect(await hits.count()).toBeGreaterThan(0);
+    const docs = await archive.listDocuments();
+    const imported = docs.find((d) => d.title.includes('Marikudyong'));
+    expect(imported).toBeDefined();
+    const hit = page.locator(`${testId('search-hit')}[data-doc-id="${imported!.id}"]`).first();
+    const passageId = await hit.getAttribute('data-passage-id');
+    await hit.click();
+    await page.locator(`${testId('reader')}[data-doc-id="${imported!.id}"]`).waitFor();
+    expect(await page.locator(MARKED).getAttribute('id')).toBe(`p-${passageId}`);
+    expect(await page.locator(MARKED).textContent()).toContain(DISTINCTIVE);
+    expect(await inView(`#p-${passageId}`)).toBe(true);
+  });
+
+  it('opens a document from the library at its top', async () => {
+    const english = samples.find((d) => d.lang === 'en')!;
+    await page.locator(`${testId('document-item')}[data-doc-id="${english.id}"] ${testId('document-open')}`).click();
+    await page.locator(`${testId('reader')}[data-doc-id="${english.id}"]`).waitFor();
+    expect(await page.locator(MARKED).count()).toBe(0);
+    expect(await page.locator(testId('reader')).getAttribute('lang')).toBe('en');
+    expect(await page.locator(testId('reader-title')).textContent()).toBe(english.title);
+    const meta = await page.locator(testId('reader-meta')).textContent();
+    expect(meta).toContain('English (en)');
+    if (english.author) expect(meta).toContain(english.author);
+    expect(await inView(testId('reader-title'))).toBe(true);
+    const paragraphs = await page.locator(`${testId('reader')} p.passage`).count();
+    const headings = await page.locator(`${testId('reader')} h2.passage, ${testId('reader')} h3.passage, ${testId('reader')} h1[data-passage-id]`).count();
+    expect(paragraphs + headings).toBe(english.passages);
+    await page.screenshot({ path: '/tmp/tala-e2e-reader.png' });
+  });
+
+  it('deletes a document after confirmation', async () => {
+    const docs = await archive.listDocuments();
+    const imported = docs.find((d) => d.title.includes('Marikudyong'))!;
+    const item = page.locator(`${testId('document-item')}[data-doc-id="${imported.id}"]`);
+    await item.hover();
+    await item.locator(testId('delete-button')).click();
+    await item.locator(testId('confirm-delete')).click();
+    await waitForCount(testId('document-item'), samples.length);
+    expect((await archive.listDocuments()).map((d) => d.id)).not.toContain(imported.id);
+    expect(await page.locator(testId('reader')).count()).toBe(1); // another document is open: it stays
+  });
+
+  it('logged no console errors and no CSP violations', async () => {
+    expect(consoleErrors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(await page.locator(testId('error-banner')).count()).toBe(0);
+    expect(await page.locator(testId('crash')).count()).toBe(0);
+  });
+
+  it('runs under a CSP that blocks inline script', async () => {
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(meta).toContain("script-src 'self'");
+    const ran = await page.evaluate(async () => {
+      const w = window as unknown as { __inlineRan?: boolean; __csp: string[] };
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.appendChild(script);
+      await new Promise((r) => setTimeout(r, 50));
+      return { ran: w.__inlineRan === true, violations: w.__csp };
+    });
+    expect(ran.ran).toBe(false);
+    expect(ran.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+  });
+});
