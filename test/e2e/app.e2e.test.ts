@@ -1,6 +1,6 @@
 // End to end: the built renderer in Debian's chromium, through the browser bridge, on a real archive.
 // Needs `npx electron-vite build` first (npm test builds) and /usr/bin/chromium.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
@@ -138,6 +138,29 @@ describe('Tala in a browser', () => {
     await waitForCount(testId('import-panel'), 0);
   });
 
+  it('imports files dropped on the window, skipping duplicates', async () => {
+    const before = await page.locator(testId('document-item')).count();
+    const good = readFileSync(join(tmp, 'ulat-marikudyong.txt'), 'utf8');
+    const dataTransfer = await page.evaluateHandle((duplicate) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['# Tala sa pagbaha\n\nAng Ilog Pasig ay umapaw noong Agosto 2012.\n'], 'pagbaha.md', { type: 'text/markdown' }));
+      dt.items.add(new File([duplicate], 'kopya.txt', { type: 'text/plain' }));
+      return dt;
+    }, good);
+    await page.dispatchEvent('.app', 'dragenter', { dataTransfer });
+    await page.locator(testId('drop-overlay')).waitFor();
+    await page.dispatchEvent('.app', 'dragover', { dataTransfer });
+    await page.dispatchEvent('.app', 'drop', { dataTransfer });
+    await waitForCount(testId('drop-overlay'), 0);
+    await page.locator(testId('import-summary')).waitFor({ timeout: 20_000 });
+    expect(await page.locator(testId('import-summary')).textContent()).toBe('1 imported · 1 skipped');
+    const skipped = page.locator(`${testId('import-item')}[data-status="skipped"]`);
+    expect(await skipped.textContent()).toContain('kopya.txt');
+    expect((await skipped.locator(testId('import-message')).textContent())?.length).toBeGreaterThan(0);
+    await waitForCount(testId('document-item'), before + 1);
+    await page.locator(testId('import-dismiss')).click();
+  });
+
   it('searches across documents and opens a hit at its passage', async () => {
     const tagalog = samples.find((d) => d.lang === 'tl');
     expect(tagalog).toBeDefined();
@@ -213,11 +236,12 @@ describe('Tala in a browser', () => {
   it('deletes a document after confirmation', async () => {
     const docs = await archive.listDocuments();
     const imported = docs.find((d) => d.title.includes('Marikudyong'))!;
+    const count = await page.locator(testId('document-item')).count();
     const item = page.locator(`${testId('document-item')}[data-doc-id="${imported.id}"]`);
     await item.hover();
     await item.locator(testId('delete-button')).click();
     await item.locator(testId('confirm-delete')).click();
-    await waitForCount(testId('document-item'), samples.length);
+    await waitForCount(testId('document-item'), count - 1);
     expect((await archive.listDocuments()).map((d) => d.id)).not.toContain(imported.id);
     expect(await page.locator(testId('reader')).count()).toBe(1); // another document is open: it stays
   });
