@@ -103,7 +103,8 @@ export function isTrustedFrame(frame: FrameLike | null | undefined, location: Re
  */
 export function isAllowedNavigation(url: string, location: RendererLocation): boolean {
   const file = localPathOfFileUrl(url);
-  if (file !== null) return file === path.resolve(location.rendererDir, 'index.html');
+  // path.relative, not ===: on Windows it compares case-insensitively (C: vs c:).
+  if (file !== null) return path.relative(path.resolve(location.rendererDir, 'index.html'), file) === '';
   return isDevServerUrl(url, location);
 }
 
