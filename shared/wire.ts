@@ -44,16 +44,16 @@ export function bytesToBase64(bytes: Uint8Array): string {
   const rest = len - i;
   if (rest === 1) {
     const n = bytes[i] << 16;
-    out[o++] = ENCODE_TABLE[n >> 18];
-    out[o++] = ENCODE_TABLE[(n >> 12) & 63];
-    out[o++] = PAD;
-    out[o++] = PAD;
+    out[o] = ENCODE_TABLE[n >> 18];
+    out[o + 1] = ENCODE_TABLE[(n >> 12) & 63];
+    out[o + 2] = PAD;
+    out[o + 3] = PAD;
   } else if (rest === 2) {
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out[o++] = ENCODE_TABLE[n >> 18];
-    out[o++] = ENCODE_TABLE[(n >> 12) & 63];
-    out[o++] = ENCODE_TABLE[(n >> 6) & 63];
-    out[o++] = PAD;
+    out[o] = ENCODE_TABLE[n >> 18];
+    out[o + 1] = ENCODE_TABLE[(n >> 12) & 63];
+    out[o + 2] = ENCODE_TABLE[(n >> 6) & 63];
+    out[o + 3] = PAD;
   }
   return asciiToString(out);
 }
@@ -84,13 +84,13 @@ export function base64ToBytes(text: string): Uint8Array {
     if (last && pad > 0) {
       if (pad === 2) {
         if (b & 15) invalidBase64(); // non-canonical trailing bits
-        out[o++] = (a << 2) | (b >> 4);
+        out[o] = (a << 2) | (b >> 4);
       } else {
         const c = c2 < 256 ? DECODE_TABLE[c2] : -1;
         if (c < 0 || c & 3) invalidBase64();
         const n = (a << 18) | (b << 12) | (c << 6);
-        out[o++] = n >> 16;
-        out[o++] = (n >> 8) & 255;
+        out[o] = n >> 16;
+        out[o + 1] = (n >> 8) & 255;
       }
       break;
     }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../renderer/src/api/context';
 import { App } from '../../renderer/src/App';
 import { ErrorBoundary } from '../../renderer/src/components/ErrorBoundary';
-import type { TalaApi } from '../../shared/contract';
+import { CHANNELS, type TalaApi } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { byTestId, flush, render, type Rendered } from './render';
 
@@ -14,8 +14,18 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
+/** Every channel answers "not implemented" unless given; the app must only call what it uses. */
 function fakeApi(overrides: Partial<TalaApi> = {}): TalaApi {
+  const unimplemented = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      async () => {
+        throw new AppError('INTERNAL', `fake API: ${channel} not implemented`);
+      },
+    ]),
+  );
   return {
+    ...unimplemented,
     'app.info': async () => ({ version: '0.1.0', archivePath: '/tmp/archive.sqlite', schemaVersion: 1 }),
     'documents.list': async () => [],
     'documents.get': async () => {
@@ -27,7 +37,7 @@ function fakeApi(overrides: Partial<TalaApi> = {}): TalaApi {
     'documents.delete': async () => ({ deleted: true }),
     'search.query': async () => ({ total: 0, hits: [] }),
     ...overrides,
-  };
+  } as TalaApi;
 }
 
 describe('App', () => {

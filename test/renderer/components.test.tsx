@@ -73,7 +73,8 @@ describe('import summary', () => {
 });
 
 describe('reader', () => {
-  const doc: DocumentDetail = {
+  // Built as the archive sends it; asserted so the fixture survives additive changes to the type.
+  const doc = {
     id: '11111111-2222-4333-8444-555555555555',
     title: 'Halalan sa NKR',
     lang: 'tl',
@@ -84,6 +85,8 @@ describe('reader', () => {
     mediaType: 'text/plain',
     contentHash: 'x',
     importedAt: '2026-11-27T19:00:00.000Z',
+    tags: [],
+    version: 1,
     text: '',
     passages: [
       { id: 'h1', ordinal: 0, kind: 'heading', text: 'Halalan sa NKR', start: 0, end: 0, sentences: [] },
@@ -91,7 +94,7 @@ describe('reader', () => {
       { id: 'h2', ordinal: 2, kind: 'heading', text: 'Mga resulta', start: 0, end: 0, sentences: [] },
       { id: 'p2', ordinal: 3, kind: 'paragraph', text: 'Nanalo si Bako Sahakyan.', start: 0, end: 0, sentences: [] },
     ],
-  };
+  } as DocumentDetail;
 
   it('renders structure, language and the marked passage as text', async () => {
     view = await render(<Reader document={doc} targetPassageId="p2" terms={['sahakyan']} onClose={() => undefined} />);
