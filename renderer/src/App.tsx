@@ -23,7 +23,11 @@ interface OpenDocument {
   passageId: string | null;
   /** Opened from a search hit: highlight the query terms. */
   fromSearch: boolean;
+  /** Bumped on every open, so opening the same hit again scrolls back to it. */
+  seq: number;
 }
+
+let openSeq = 0;
 
 function useBanners() {
   const [messages, setMessages] = useState<BannerMessage[]>([]);
@@ -87,8 +91,8 @@ export function App() {
   const hits = search.result?.hits ?? [];
   const terms = useMemo(() => queryTerms(search.query), [search.query]);
 
-  const openHit = useCallback((hit: SearchHit) => setOpen({ docId: hit.docId, passageId: hit.passageId, fromSearch: true }), []);
-  const openDocument = useCallback((docId: string) => setOpen({ docId, passageId: null, fromSearch: false }), []);
+  const openHit = useCallback((hit: SearchHit) => setOpen({ docId: hit.docId, passageId: hit.passageId, fromSearch: true, seq: ++openSeq }), []);
+  const openDocument = useCallback((docId: string) => setOpen({ docId, passageId: null, fromSearch: false, seq: ++openSeq }), []);
 
   const navigate = (e: KeyboardEvent<HTMLInputElement>): boolean => {
     if (hits.length === 0) return false;
@@ -197,6 +201,7 @@ export function App() {
               <Reader
                 document={document}
                 targetPassageId={open?.passageId ?? null}
+                scrollKey={open?.seq ?? 0}
                 terms={open?.fromSearch ? terms : []}
                 onClose={() => setOpen(null)}
               />

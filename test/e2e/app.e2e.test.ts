@@ -13,7 +13,7 @@ import type { DocumentSummary } from '../../shared/types';
 
 const RENDERER_DIR = resolve('out/renderer');
 const CHROMIUM = '/usr/bin/chromium';
-export const SCREENSHOT = '/tmp/tala-e2e.png';
+const SCREENSHOT = '/tmp/tala-e2e.png';
 const DISTINCTIVE = 'Marikudyong';
 
 let tmp: string;

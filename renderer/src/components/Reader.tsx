@@ -10,12 +10,14 @@ interface Props {
   targetPassageId: string | null;
   /** Search terms to highlight in the text. */
   terms: string[];
+  /** Changes whenever the user opens (again) a document or hit: scroll to the target anew. */
+  scrollKey?: number;
   onClose(): void;
 }
 
 export const passageElementId = (passageId: string) => `p-${passageId}`;
 
-export function Reader({ document: doc, targetPassageId, terms, onClose }: Props) {
+export function Reader({ document: doc, targetPassageId, terms, scrollKey = 0, onClose }: Props) {
   const articleRef = useRef<HTMLElement>(null);
   const lang = doc.lang && doc.lang !== 'und' ? doc.lang : undefined;
 
@@ -29,7 +31,7 @@ export function Reader({ document: doc, targetPassageId, terms, onClose }: Props
     } else {
       article.closest('.reader-pane')?.scrollTo({ top: 0 });
     }
-  }, [doc.id, targetPassageId]);
+  }, [doc.id, targetPassageId, scrollKey]);
 
   // A first heading that repeats the title becomes the title itself (it keeps its passage id).
   const first = doc.passages[0];
