@@ -1,13 +1,42 @@
 // The one contract between the renderer and the main process. Every door (Electron IPC, the HTTP
 // bridge, tests) uses these channel names, request validators and response types.
-import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, SearchResult } from './types';
-import { bytes, int, matching, none, obj, optional, str, type Validator } from './validate';
+import type { Annotation, AnnotationColor, AppInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, SearchResult } from './types';
+import { ANNOTATION_COLORS } from './types';
+import { arrayOf, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
 
 /** Largest file the archive accepts in one import (also enforced by the ingest service). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 export const DOC_ID = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a document id (UUID)');
 export const LANG_CODE = matching(/^[a-z]{2,3}$/, 'a language code such as "tl", "en" or "ru"');
+const UUID = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'an id (UUID)');
+const OFFSET = int({ min: 0, max: 2 ** 31 - 1 });
+const TAGS = arrayOf(str({ min: 1, max: 200 }), { max: 100 });
+const NOTE = str({ max: 100_000 });
+const COLOR = oneOf(ANNOTATION_COLORS);
+const ISO_DATE = matching(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2012-07-19, 2012-07 or 2012');
+const TIMESTAMP = matching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'an ISO timestamp');
+
+export type ExportFormat = 'md' | 'csv' | 'w3c';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'w3c'];
+
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  content: string;
+}
+
+export interface AnnotationImportReport {
+  imported: number;
+  /** Already in the archive (same id). */
+  skipped: number;
+  failed: Array<{ id: string; error: string }>;
+}
+
+export interface PassageEditReport {
+  version: number;
+  reanchored: { anchored: number; moved: number; orphaned: number };
+}
 
 export interface Requests {
   'app.info': void;
@@ -16,6 +45,27 @@ export interface Requests {
   'documents.import': { name: string; data: Uint8Array; lang?: string };
   'documents.delete': { id: string };
   'search.query': { query: string; limit?: number };
+  'documents.updateMeta': {
+    id: string;
+    title?: string;
+    source?: string | null;
+    author?: string | null;
+    publishedAt?: string | null;
+    lang?: string;
+    tags?: string[];
+  };
+  'documents.editPassage': { docId: string; passageId: string; text: string };
+  'documents.deletePassage': { docId: string; passageId: string };
+  'documents.versions': { id: string };
+  'annotations.list': { docId: string };
+  'annotations.needsReview': void;
+  'annotations.create': { docId: string; start: number; end: number; color?: AnnotationColor; note?: string; tags?: string[] };
+  'annotations.update': { id: string; color?: AnnotationColor; note?: string; tags?: string[] };
+  'annotations.delete': { id: string };
+  'annotations.restore': { annotation: Annotation };
+  'annotations.reattach': { id: string; start: number; end: number };
+  'annotations.export': { docId: string; format: ExportFormat };
+  'annotations.importW3c': { content: string };
 }
 
 export interface Responses {
@@ -25,6 +75,19 @@ export interface Responses {
   'documents.import': ImportOutcome;
   'documents.delete': { deleted: true };
   'search.query': SearchResult;
+  'documents.updateMeta': DocumentDetail;
+  'documents.editPassage': PassageEditReport;
+  'documents.deletePassage': PassageEditReport;
+  'documents.versions': DocumentVersion[];
+  'annotations.list': Annotation[];
+  'annotations.needsReview': Annotation[];
+  'annotations.create': Annotation;
+  'annotations.update': Annotation;
+  'annotations.delete': Annotation;
+  'annotations.restore': Annotation;
+  'annotations.reattach': Annotation;
+  'annotations.export': ExportedFile;
+  'annotations.importW3c': AnnotationImportReport;
 }
 
 export type Channel = keyof Requests;
@@ -40,6 +103,43 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   }),
   'documents.delete': obj({ id: DOC_ID }),
   'search.query': obj({ query: str({ max: 1000 }), limit: optional(int({ min: 1, max: 500 })) }),
+  'documents.updateMeta': obj({
+    id: DOC_ID,
+    title: optional(str({ min: 1, max: 1000 })),
+    source: optional(nullable(str({ max: 2000 }))),
+    author: optional(nullable(str({ max: 1000 }))),
+    publishedAt: optional(nullable(ISO_DATE)),
+    lang: optional(LANG_CODE),
+    tags: optional(TAGS),
+  }),
+  'documents.editPassage': obj({ docId: DOC_ID, passageId: UUID, text: str({ min: 1, max: 1_000_000 }) }),
+  'documents.deletePassage': obj({ docId: DOC_ID, passageId: UUID }),
+  'documents.versions': obj({ id: DOC_ID }),
+  'annotations.list': obj({ docId: DOC_ID }),
+  'annotations.needsReview': none,
+  'annotations.create': obj({ docId: DOC_ID, start: OFFSET, end: OFFSET, color: optional(COLOR), note: optional(NOTE), tags: optional(TAGS) }),
+  'annotations.update': obj({ id: UUID, color: optional(COLOR), note: optional(NOTE), tags: optional(TAGS) }),
+  'annotations.delete': obj({ id: UUID }),
+  'annotations.restore': obj({
+    annotation: obj({
+      id: UUID,
+      docId: DOC_ID,
+      exact: str({ min: 1, max: 1_000_000 }),
+      prefix: str({ max: 1000 }),
+      suffix: str({ max: 1000 }),
+      start: OFFSET,
+      end: OFFSET,
+      color: COLOR,
+      note: NOTE,
+      tags: TAGS,
+      status: oneOf(['anchored', 'moved', 'orphaned'] as const),
+      createdAt: TIMESTAMP,
+      updatedAt: TIMESTAMP,
+    }),
+  }),
+  'annotations.reattach': obj({ id: UUID, start: OFFSET, end: OFFSET }),
+  'annotations.export': obj({ docId: matching(/^(all|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'a document id or "all"'), format: oneOf(EXPORT_FORMATS) }),
+  'annotations.importW3c': obj({ content: str({ min: 1, max: 50_000_000 }) }),
 };
 
 export const CHANNELS = Object.keys(requestValidators) as Channel[];

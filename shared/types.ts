@@ -15,6 +15,19 @@ export interface DocumentMeta {
   mediaType: string;
   contentHash: string;
   importedAt: string;
+  tags: string[];
+  /** Text version: 1 at import, +1 for every correction (earlier texts are kept). */
+  version: number;
+}
+
+/** Metadata fields a user may correct; absent fields stay as they are, null clears. */
+export interface DocumentMetaChanges {
+  title?: string;
+  source?: string | null;
+  author?: string | null;
+  publishedAt?: string | null;
+  lang?: string;
+  tags?: string[];
 }
 
 export interface DocumentSummary extends DocumentMeta {
@@ -63,4 +76,34 @@ export interface AppInfo {
   version: string;
   archivePath: string;
   schemaVersion: number;
+}
+
+export type AnnotationColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+export const ANNOTATION_COLORS: readonly AnnotationColor[] = ['yellow', 'green', 'blue', 'pink', 'purple'];
+
+export type AnchorStatus = 'anchored' | 'moved' | 'orphaned';
+
+export interface Annotation {
+  id: string;
+  docId: string;
+  /** TextQuoteSelector */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** TextPositionSelector, offsets into DocumentDetail.text. */
+  start: number;
+  end: number;
+  color: AnnotationColor;
+  note: string;
+  tags: string[];
+  status: AnchorStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DocumentVersion {
+  version: number;
+  replacedAt: string;
+  reason: string;
+  length: number;
 }

@@ -73,3 +73,23 @@ export const matching =
     if (typeof v !== 'string' || !pattern.test(v)) fail(path, description);
     return v;
   };
+
+export const oneOf =
+  <T extends string>(values: readonly T[]): Validator<T> =>
+  (v, path) => {
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail(path, `one of ${values.map((x) => `"${x}"`).join(', ')}`);
+    return v as T;
+  };
+
+export const arrayOf =
+  <T>(inner: Validator<T>, opts: { max: number }): Validator<T[]> =>
+  (v, path) => {
+    if (!Array.isArray(v)) fail(path, 'a list');
+    if (v.length > opts.max) fail(path, `a list of at most ${opts.max} items`);
+    return v.map((item, i) => inner(item, `${path}[${i}]`));
+  };
+
+export const nullable =
+  <T>(inner: Validator<T>): Validator<T | null> =>
+  (v, path) =>
+    v === null ? null : inner(v, path);

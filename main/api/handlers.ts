@@ -3,6 +3,7 @@ import type { TalaApi } from '../../shared/contract';
 import type { Archive } from '../archive/archive';
 
 export function createApi(archive: Archive): TalaApi {
+  const annotations = archive.annotations;
   return {
     'app.info': () => archive.info(),
     'documents.list': () => archive.listDocuments(),
@@ -12,6 +13,19 @@ export function createApi(archive: Archive): TalaApi {
       await archive.deleteDocument(id);
       return { deleted: true };
     },
+    'documents.updateMeta': ({ id, ...changes }) => archive.updateDocumentMeta(id, changes),
+    'documents.editPassage': ({ docId, passageId, text }) => annotations.editPassage(docId, passageId, text),
+    'documents.deletePassage': ({ docId, passageId }) => annotations.deletePassage(docId, passageId),
+    'documents.versions': ({ id }) => annotations.versions(id),
     'search.query': ({ query, limit }) => archive.search(query, limit),
+    'annotations.list': ({ docId }) => annotations.list(docId),
+    'annotations.needsReview': () => annotations.needsReview(),
+    'annotations.create': (request) => annotations.create(request),
+    'annotations.update': ({ id, ...changes }) => annotations.update(id, changes),
+    'annotations.delete': ({ id }) => annotations.delete(id),
+    'annotations.restore': ({ annotation }) => annotations.restore(annotation),
+    'annotations.reattach': ({ id, start, end }) => annotations.reattach(id, start, end),
+    'annotations.export': ({ docId, format }) => annotations.export(docId, format),
+    'annotations.importW3c': ({ content }) => annotations.importW3c(content),
   };
 }

@@ -2,7 +2,7 @@
 // goes through this class, so the rules for data safety live in one place.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { AppInfo, DocumentDetail, DocumentSummary, ImportOutcome, SearchResult } from '../../shared/types';
+import type { AppInfo, DocumentDetail, DocumentMetaChanges, DocumentSummary, ImportOutcome, SearchResult } from '../../shared/types';
 import { APP_VERSION } from '../app-version';
 import { Database } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
@@ -10,18 +10,23 @@ import { parseDocument } from '../ingest/index';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
 import type { SearchIndex } from '../search/search-index';
 import { LunrSearchIndex } from '../search/lunr-index';
+import { AnnotationService } from './annotations';
+import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
-
-/** Blank line between passages in the stored document text (all offsets refer to that text). */
-const PASSAGE_SEPARATOR = '\n\n';
+import { setDocumentTags } from './tags-repo';
 
 export class Archive {
   private searchIsStale = true;
+  readonly annotations: AnnotationService;
 
   private constructor(
     private readonly db: Database,
     private readonly searchIndex: SearchIndex,
-  ) {}
+  ) {
+    this.annotations = new AnnotationService(db, async () => {
+      this.searchIsStale = true;
+    });
+  }
 
   get path(): string {
     return this.db.path;
@@ -76,10 +81,21 @@ export class Archive {
       const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
       if (raced) return skippedDuplicate(input.name, raced);
       await documents.insertDocument(tx, doc);
-      return { status: 'imported', document: { ...stripText(doc), passages: doc.passages.length } } satisfies ImportOutcome;
+      return { status: 'imported', document: { ...stripText(doc), tags: [], version: 1, passages: doc.passages.length } } satisfies ImportOutcome;
     });
     if (outcome.status === 'imported') this.searchIsStale = true;
     return outcome;
+  }
+
+  /** Edits the metadata a user can correct; only the given fields change. */
+  async updateDocumentMeta(id: string, changes: DocumentMetaChanges): Promise<DocumentDetail> {
+    await this.db.transaction(async (tx) => {
+      if (!(await documents.getDocumentSummary(tx, id))) throw new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);
+      await documents.updateDocumentMeta(tx, id, changes);
+      if (changes.tags) await setDocumentTags(tx, id, changes.tags);
+    });
+    if (changes.title !== undefined || changes.lang !== undefined) this.searchIsStale = true;
+    return this.getDocument(id);
   }
 
   async deleteDocument(id: string): Promise<void> {
@@ -103,13 +119,7 @@ function skippedDuplicate(name: string, existingId: string): ImportOutcome {
 }
 
 function toNewDocument(parsed: ParsedDocument, originalName: string): documents.NewDocument {
-  const passages: documents.NewPassage[] = [];
-  let offset = 0;
-  for (const p of parsed.passages) {
-    if (passages.length > 0) offset += PASSAGE_SEPARATOR.length;
-    passages.push({ id: randomUUID(), kind: p.kind, text: p.text, start: offset, end: offset + p.text.length, sentences: p.sentences });
-    offset += p.text.length;
-  }
+  const layout = layOutPassages(parsed.passages.map((p) => ({ id: randomUUID(), kind: p.kind, text: p.text })));
   return {
     id: randomUUID(),
     title: parsed.title,
@@ -121,8 +131,8 @@ function toNewDocument(parsed: ParsedDocument, originalName: string): documents.
     mediaType: parsed.mediaType,
     contentHash: parsed.contentHash,
     importedAt: new Date().toISOString(),
-    text: parsed.passages.map((p) => p.text).join(PASSAGE_SEPARATOR),
-    passages,
+    text: layout.text,
+    passages: layout.passages.map((p, i) => ({ ...p, sentences: parsed.passages[i].sentences })),
   };
 }
 

@@ -1,5 +1,5 @@
 // Data access for documents, passages and sentences. Functions take the connection first.
-import type { DocumentDetail, DocumentMeta, DocumentSummary, Passage, PassageKind } from '../../shared/types';
+import type { DocumentDetail, DocumentMeta, DocumentMetaChanges, DocumentSummary, Passage, PassageKind } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 
@@ -14,9 +14,15 @@ interface DocumentRow {
   original_name: string | null;
   media_type: string;
   imported_at: string;
+  version: number;
+  tags: string | null;
 }
 
-const META_COLUMNS = sql`d.id, d.title, d.source, d.author, d.published_at, d.lang, d.content_hash, d.original_name, d.media_type, d.imported_at`;
+// Tags are gathered with a unit separator so that commas inside tag names survive.
+const META_COLUMNS = sql`d.id, d.title, d.source, d.author, d.published_at, d.lang, d.content_hash, d.original_name, d.media_type,
+  d.imported_at, d.version,
+  (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+                                            WHERE dt.document_id = d.id ORDER BY t.name)) AS tags`;
 
 function toMeta(row: DocumentRow): DocumentMeta {
   return {
@@ -30,6 +36,8 @@ function toMeta(row: DocumentRow): DocumentMeta {
     mediaType: row.media_type,
     contentHash: row.content_hash,
     importedAt: row.imported_at,
+    tags: row.tags ? row.tags.split('\u001f') : [],
+    version: row.version,
   };
 }
 
@@ -42,7 +50,7 @@ export interface NewPassage {
   sentences: Array<[number, number]>;
 }
 
-export interface NewDocument extends DocumentMeta {
+export interface NewDocument extends Omit<DocumentMeta, 'tags' | 'version'> {
   text: string;
   passages: NewPassage[];
 }
@@ -110,6 +118,14 @@ export async function getDocument(db: Database, id: string): Promise<DocumentDet
     sentences: sentencesByPassage.get(p.id) ?? [],
   }));
   return { ...toMeta(row), text: row.text, passages };
+}
+
+export async function updateDocumentMeta(tx: Database, id: string, changes: DocumentMetaChanges): Promise<void> {
+  if (changes.title !== undefined) await tx.run(sql`UPDATE documents SET title = ${changes.title} WHERE id = ${id}`);
+  if (changes.source !== undefined) await tx.run(sql`UPDATE documents SET source = ${changes.source} WHERE id = ${id}`);
+  if (changes.author !== undefined) await tx.run(sql`UPDATE documents SET author = ${changes.author} WHERE id = ${id}`);
+  if (changes.publishedAt !== undefined) await tx.run(sql`UPDATE documents SET published_at = ${changes.publishedAt} WHERE id = ${id}`);
+  if (changes.lang !== undefined) await tx.run(sql`UPDATE documents SET lang = ${changes.lang} WHERE id = ${id}`);
 }
 
 export async function deleteDocument(tx: Database, id: string): Promise<boolean> {
