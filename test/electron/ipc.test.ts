@@ -42,8 +42,11 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const SAMPLE_TEXT = 'Ang halalan ay gaganapin sa Mayo.\n\nMaraming botante ang pumila nang maaga sa mga presinto.\n';
 const MISSING_ID = '0a0b0c0d-0e0f-4000-8000-00000000000a';
 
-/** A valid request for every channel, used where only the sender (not the payload) is under test. */
-const VALID_REQUEST: { [C in Channel]: unknown } = {
+/**
+ * Valid requests for some channels, so the sender tests show the refusal is not a validation error.
+ * Channels not listed get `undefined`: the sender check runs before validation either way.
+ */
+const VALID_REQUEST: Partial<Record<Channel, unknown>> = {
   'app.info': undefined,
   'documents.list': undefined,
   'documents.get': { id: MISSING_ID },
@@ -158,6 +161,11 @@ describe('malformed payloads are INVALID_REQUEST and never reach the API', () =>
     ['search.query', 'a fractional limit', { query: 'a', limit: 1.5 }],
     ['search.query', 'limit as a string', { query: 'a', limit: '10' }],
     ['search.query', 'an extra field', { query: 'a', sql: 'DROP TABLE documents' }],
+    ['annotations.create', 'offsets as strings', { docId: MISSING_ID, start: '0', end: '5' }],
+    ['annotations.create', 'a missing docId', { start: 0, end: 5 }],
+    ['annotations.update', 'a non-UUID id', { id: '../../etc', note: 'x' }],
+    ['documents.editPassage', 'an extra field', { docId: MISSING_ID, passageId: MISSING_ID, text: 'x', ordinal: 1 }],
+    ['annotations.needsReview', 'a payload where none is expected', { all: true }],
   ];
 
   for (const [channel, label, payload] of malformed) {
