@@ -3,6 +3,8 @@
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string | true>;
+  /** Every value of each value flag, for flags that may repeat (`--tag a --tag b`). */
+  lists: Map<string, string[]>;
 }
 
 export class UsageError extends Error {}
@@ -11,6 +13,7 @@ export class UsageError extends Error {}
 export function parseArgs(argv: string[], valueFlags: ReadonlySet<string>): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i];
     if (word === '--') {
@@ -27,10 +30,11 @@ export function parseArgs(argv: string[], valueFlags: ReadonlySet<string>): Pars
       const value = eq === -1 ? argv[++i] : word.slice(eq + 1);
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
+      lists.set(name, [...(lists.get(name) ?? []), value]);
     } else {
       if (eq !== -1) throw new UsageError(`--${name} takes no value`);
       flags.set(name, true);
     }
   }
-  return { positionals, flags };
+  return { positionals, flags, lists };
 }

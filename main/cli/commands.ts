@@ -1,5 +1,5 @@
 // The CLI's commands. Each returns an exit code and writes through `io`, so tests can run them in-process.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { toErrorInfo } from '../../shared/errors';
 import type { DocumentSummary } from '../../shared/types';
@@ -91,6 +91,56 @@ const searchCommand: Command = async (archive, args, io) => {
   return 0;
 };
 
+function intFlag(args: ParsedArgs, name: string): number {
+  const value = Number(args.flags.get(name));
+  if (!args.flags.has(name) || !Number.isInteger(value) || value < 0) throw new UsageError(`--${name} must be a whole number of characters`);
+  return value;
+}
+
+function oneDocId(args: ParsedArgs, command: string): string {
+  const [id] = args.positionals;
+  if (!id || args.positionals.length > 1) throw new UsageError(`${command} needs exactly one document id`);
+  return id;
+}
+
+const annotationsCommand: Command = async (archive, args, io) => {
+  const docId = oneDocId(args, 'annotations');
+  await archive.getDocument(docId);
+  const list = await archive.annotations.list(docId);
+  if (args.flags.has('json')) {
+    io.out(json(list.map(({ id, exact, prefix, suffix, start, end, note, tags, status }) => ({ id, exact, prefix, suffix, start, end, note, tags, status }))));
+  } else if (list.length === 0) io.out('No annotations in this document.');
+  else for (const a of list) io.out(`${a.id}  ${a.start}–${a.end} [${a.status}] “${a.exact}”${a.note ? `\n    ${a.note}` : ''}${a.tags.length ? `\n    tags: ${a.tags.join(', ')}` : ''}`);
+  return 0;
+};
+
+const annotateCommand: Command = async (archive, args, io) => {
+  const docId = oneDocId(args, 'annotate');
+  const note = args.flags.get('note');
+  const created = await archive.annotations.create({
+    docId,
+    start: intFlag(args, 'start'),
+    end: intFlag(args, 'end'),
+    note: typeof note === 'string' ? note : undefined,
+    tags: args.lists.get('tag') ?? [],
+  });
+  io.out(args.flags.has('json') ? json(created) : `annotated ${created.id}: “${created.exact}”`);
+  return 0;
+};
+
+const exportCommand: Command = async (archive, args, io) => {
+  const target = oneDocId(args, 'export');
+  const format = args.flags.get('format');
+  if (format !== 'md' && format !== 'csv' && format !== 'w3c') throw new UsageError('--format must be md, csv or w3c');
+  const file = await archive.annotations.export(target, format);
+  const out = args.flags.get('out');
+  if (typeof out === 'string') {
+    writeFileSync(out, file.content);
+    io.err(`wrote ${out}`);
+  } else io.out(file.content);
+  return 0;
+};
+
 const infoCommand: Command = async (archive, args, io) => {
   const info = await archive.info();
   io.out(args.flags.has('json') ? json(info) : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}`);
@@ -110,6 +160,14 @@ export const COMMANDS: Record<string, CommandSpec> = {
   list: { run: listCommand, usage: 'list [--json]', flags: ['json'], values: [] },
   show: { run: showCommand, usage: 'show <docId> [--json]', flags: ['json'], values: [] },
   search: { run: searchCommand, usage: 'search "<query>" [--limit N] [--json]', flags: ['json', 'limit'], values: ['limit'] },
+  annotations: { run: annotationsCommand, usage: 'annotations <docId> [--json]', flags: ['json'], values: [] },
+  annotate: {
+    run: annotateCommand,
+    usage: 'annotate <docId> --start N --end M [--note TEXT] [--tag T]... [--json]',
+    flags: ['json', 'start', 'end', 'note', 'tag'],
+    values: ['start', 'end', 'note', 'tag'],
+  },
+  export: { run: exportCommand, usage: 'export <docId|all> --format md|csv|w3c [--out FILE]', flags: ['format', 'out'], values: ['format', 'out'] },
   info: { run: infoCommand, usage: 'info [--json]', flags: ['json'], values: [] },
 };
 

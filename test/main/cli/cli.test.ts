@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run';
@@ -66,6 +66,28 @@ describe('tala CLI', () => {
     expect(found.hits).toHaveLength(2);
     expect(Object.keys(found.hits[0])).toEqual(['docId', 'title', 'passageId', 'lang', 'score', 'snippet']);
     expect(found.hits.every((h: { docId: string }) => h.docId === list[0].id)).toBe(true);
+  });
+
+  it('annotates, lists annotations and exports them', async () => {
+    const archive = freshArchiveDir();
+    await tala('--archive', archive, 'import', join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'), '--json');
+    const [doc] = JSON.parse((await tala('--archive', archive, 'list', '--json')).out);
+    const { text } = JSON.parse((await tala('--archive', archive, 'show', doc.id, '--json')).out);
+    const quote = '47 libo sa kanila ang bumoto';
+    const start = text.indexOf(quote);
+
+    const made = await tala('--archive', archive, 'annotate', doc.id, '--start', String(start), '--end', String(start + quote.length), '--note', 'boto', '--tag', 'halalan', '--tag', 'boto');
+    expect(made).toMatchObject({ code: 0, out: expect.stringContaining(quote) });
+    const list = JSON.parse((await tala('--archive', archive, 'annotations', doc.id, '--json')).out);
+    expect(list).toEqual([{ id: expect.any(String), exact: quote, prefix: expect.any(String), suffix: expect.any(String), start, end: start + quote.length, note: 'boto', tags: ['boto', 'halalan'], status: 'anchored' }]);
+
+    const md = await tala('--archive', archive, 'export', doc.id, '--format', 'md');
+    expect(md.out).toContain(`> ${quote}`);
+    const out = join(dir, 'all.jsonld');
+    expect((await tala('--archive', archive, 'export', 'all', '--format', 'w3c', '--out', out)).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+    expect((await tala('--archive', archive, 'export', doc.id, '--format', 'pdf')).code).toBe(2);
+    expect((await tala('--archive', archive, 'annotate', doc.id, '--start', '5', '--end', '2')).code).toBe(1);
   });
 
   it('explains usage errors with exit code 2 and runtime errors with exit code 1', async () => {
