@@ -1,6 +1,6 @@
 // The one contract between the renderer and the main process. Every door (Electron IPC, the HTTP
 // bridge, tests) uses these channel names, request validators and response types.
-import type { Annotation, AnnotationColor, AppInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, SearchResult } from './types';
+import type { Annotation, AnnotationColor, AppInfo, ArchiveHealth, BackupInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, SearchResult } from './types';
 import { ANNOTATION_COLORS } from './types';
 import { arrayOf, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
 
@@ -66,6 +66,10 @@ export interface Requests {
   'annotations.reattach': { id: string; start: number; end: number };
   'annotations.export': { docId: string; format: ExportFormat };
   'annotations.importW3c': { content: string };
+  'archive.backup': void;
+  'archive.backups': void;
+  'archive.restore': { file: string };
+  'archive.health': void;
 }
 
 export interface Responses {
@@ -88,6 +92,10 @@ export interface Responses {
   'annotations.reattach': Annotation;
   'annotations.export': ExportedFile;
   'annotations.importW3c': AnnotationImportReport;
+  'archive.backup': BackupInfo;
+  'archive.backups': BackupInfo[];
+  'archive.restore': { safetyBackup: BackupInfo };
+  'archive.health': ArchiveHealth;
 }
 
 export type Channel = keyof Requests;
@@ -140,6 +148,11 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   'annotations.reattach': obj({ id: UUID, start: OFFSET, end: OFFSET }),
   'annotations.export': obj({ docId: matching(/^(all|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'a document id or "all"'), format: oneOf(EXPORT_FORMATS) }),
   'annotations.importW3c': obj({ content: str({ min: 1, max: 50_000_000 }) }),
+  'archive.backup': none,
+  'archive.backups': none,
+  // Only a file from archive.backups is accepted (checked by the handler): the renderer never names arbitrary paths.
+  'archive.restore': obj({ file: str({ min: 1, max: 4096 }) }),
+  'archive.health': none,
 };
 
 export const CHANNELS = Object.keys(requestValidators) as Channel[];

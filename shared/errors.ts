@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'IMPORT_REJECTED' // the file is not acceptable (empty, binary, too large, bad encoding...)
   | 'BAD_QUERY'
   | 'ARCHIVE_ERROR' // the archive cannot be opened or written
+  | 'ARCHIVE_DAMAGED' // the archive file failed SQLite's integrity check
   | 'FORBIDDEN' // caller not allowed (bad sender, missing token)
   | 'INTERNAL';
 

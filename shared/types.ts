@@ -107,3 +107,19 @@ export interface DocumentVersion {
   reason: string;
   length: number;
 }
+
+export type BackupReason = 'scheduled' | 'manual' | 'pre-migration' | 'pre-restore';
+
+export interface BackupInfo {
+  file: string;
+  createdAt: string;
+  reason: BackupReason;
+  bytes: number;
+}
+
+export interface ArchiveHealth {
+  /** 'ok', or what SQLite's check reported. */
+  integrity: string;
+  /** Problems worth telling the user about (e.g. the archive sits in a cloud-synced folder). */
+  warnings: string[];
+}

@@ -1,5 +1,6 @@
 // Maps each contract channel onto the archive. Validation already happened in dispatch().
 import type { TalaApi } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import type { Archive } from '../archive/archive';
 
 export function createApi(archive: Archive): TalaApi {
@@ -27,5 +28,14 @@ export function createApi(archive: Archive): TalaApi {
     'annotations.reattach': ({ id, start, end }) => annotations.reattach(id, start, end),
     'annotations.export': ({ docId, format }) => annotations.export(docId, format),
     'annotations.importW3c': ({ content }) => annotations.importW3c(content),
+    'archive.backup': () => archive.backup('manual'),
+    'archive.backups': async () => archive.backups(),
+    'archive.restore': ({ file }) => {
+      if (!archive.backups().some((b) => b.file === file)) {
+        throw new AppError('FORBIDDEN', 'Only one of this archive’s own backups can be restored from the app.');
+      }
+      return archive.restore(file);
+    },
+    'archive.health': () => archive.health(),
   };
 }

@@ -2,10 +2,11 @@
 // goes through this class, so the rules for data safety live in one place.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { AppInfo, DocumentDetail, DocumentMetaChanges, DocumentSummary, ImportOutcome, SearchResult } from '../../shared/types';
+import type { AppInfo, ArchiveHealth, BackupInfo, BackupReason, DocumentDetail, DocumentMetaChanges, DocumentSummary, ImportOutcome, SearchResult } from '../../shared/types';
 import { APP_VERSION } from '../app-version';
 import { Database } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
+import { sql } from '../db/sql';
 import { parseDocument } from '../ingest/index';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
 import type { SearchIndex } from '../search/search-index';
@@ -13,6 +14,8 @@ import { LunrSearchIndex } from '../search/lunr-index';
 import { AnnotationService } from './annotations';
 import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
+import { createBackup, listBackups, verifyBackupFile } from './backups';
+import { cloudSyncedFolder } from './paths';
 import { setDocumentTags } from './tags-repo';
 
 export class Archive {
@@ -40,12 +43,48 @@ export class Archive {
       throw new AppError('ARCHIVE_ERROR', `Cannot open the archive at ${file}: ${(err as Error).message}`);
     }
     try {
-      await migrate(db);
+      await assertNotDamaged(db);
+      // A non-empty archive is backed up before its schema changes, so an upgrade can be undone.
+      await migrate(db, { beforeMigrating: async (from) => void (from > 0 && (await createBackup(db, 'pre-migration'))) });
     } catch (err) {
       await db.close();
       throw err;
     }
     return new Archive(db, new LunrSearchIndex());
+  }
+
+  /** Takes a snapshot now (on demand, on schedule, or before a risky operation). */
+  backup(reason: BackupReason = 'manual'): Promise<BackupInfo> {
+    return createBackup(this.db, reason);
+  }
+
+  backups(): BackupInfo[] {
+    return listBackups(this.path);
+  }
+
+  /**
+   * Replaces the archive's content with a backup. The current content is backed up first, so a
+   * restore can itself be undone.
+   */
+  async restore(file: string): Promise<{ safetyBackup: BackupInfo }> {
+    await verifyBackupFile(file);
+    const safetyBackup = await createBackup(this.db, 'pre-restore');
+    await this.db.exclusive(() => this.db.restoreFrom(file));
+    await migrate(this.db);
+    this.searchIsStale = true;
+    return { safetyBackup };
+  }
+
+  /** Full integrity check (slow on big archives: run it in the background) plus placement warnings. */
+  async health(): Promise<ArchiveHealth> {
+    const rows = await this.db.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
+    const cloud = cloudSyncedFolder(this.path);
+    return {
+      integrity: rows.map((r) => r.integrity_check).join('; '),
+      warnings: cloud
+        ? [`This archive is inside a folder synced by ${cloud}. Sync clients can corrupt open databases: move the archive to a folder that is not synced and rely on Tala's backups instead.`]
+        : [],
+    };
   }
 
   async close(): Promise<void> {
@@ -112,6 +151,24 @@ export class Archive {
     }
     return this.searchIndex.search(query, limit);
   }
+}
+
+/** A quick check on every open: a damaged archive is reported with the newest backup to restore. */
+async function assertNotDamaged(db: Database): Promise<void> {
+  let verdict: string;
+  try {
+    const rows = await db.all<{ quick_check: string }>(sql`PRAGMA quick_check`);
+    verdict = rows.map((r) => r.quick_check).join('; ');
+  } catch (err) {
+    verdict = (err as Error).message;
+  }
+  if (verdict === 'ok') return;
+  const newest = listBackups(db.path)[0];
+  throw new AppError(
+    'ARCHIVE_DAMAGED',
+    `The archive at ${db.path} is damaged (${verdict.slice(0, 300)}). ` +
+      (newest ? `The newest backup is ${newest.file} (${newest.createdAt}); restore it with: tala restore "${newest.file}".` : 'No backup of it was found.'),
+  );
 }
 
 function skippedDuplicate(name: string, existingId: string): ImportOutcome {

@@ -15,3 +15,25 @@ export function defaultArchiveDir(env: NodeJS.ProcessEnv = process.env, platform
 export function archiveFileIn(dir: string): string {
   return join(dir, ARCHIVE_FILE_NAME);
 }
+
+// Folder names used by common sync clients. An open SQLite file (with its -wal file) being synced
+// is a known cause of corruption.
+const CLOUD_FOLDERS: Array<[RegExp, string]> = [
+  [/^dropbox( \(.+\))?$/i, 'Dropbox'],
+  [/^onedrive( - .+)?$/i, 'OneDrive'],
+  [/^(google drive|my drive|googledrive)$/i, 'Google Drive'],
+  [/^(icloud drive|mobile documents|icloud~.*|com~apple~clouddocs)$/i, 'iCloud Drive'],
+  [/^(nextcloud|owncloud)$/i, 'Nextcloud/ownCloud'],
+  [/^(pcloud drive|pclouddrive)$/i, 'pCloud'],
+  [/^(mega|megasync)$/i, 'MEGA'],
+  [/^(box|box sync)$/i, 'Box'],
+  [/^(seafile|sync)$/i, 'a sync client'],
+];
+
+/** Name of the sync service whose folder contains `path`, if any. */
+export function cloudSyncedFolder(path: string): string | undefined {
+  for (const segment of path.split(/[\\/]+/)) {
+    for (const [pattern, name] of CLOUD_FOLDERS) if (pattern.test(segment)) return name;
+  }
+  return undefined;
+}

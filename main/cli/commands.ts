@@ -141,6 +141,28 @@ const exportCommand: Command = async (archive, args, io) => {
   return 0;
 };
 
+const backupCommand: Command = async (archive, args, io) => {
+  const made = await archive.backup('manual');
+  io.out(args.flags.has('json') ? json(made) : `backup written: ${made.file}`);
+  return 0;
+};
+
+const backupsCommand: Command = async (archive, args, io) => {
+  const list = archive.backups();
+  if (args.flags.has('json')) io.out(json(list));
+  else if (list.length === 0) io.out('No backups yet. Make one with: tala backup');
+  else for (const b of list) io.out(`${b.createdAt}  ${b.reason.padEnd(13)} ${(b.bytes / 1024).toFixed(0).padStart(8)} KiB  ${b.file}`);
+  return 0;
+};
+
+const restoreCommand: Command = async (archive, args, io) => {
+  const [file] = args.positionals;
+  if (!file || args.positionals.length > 1) throw new UsageError('restore needs exactly one backup file');
+  const { safetyBackup } = await archive.restore(file);
+  io.out(args.flags.has('json') ? json({ restored: file, safetyBackup }) : `restored ${file}\nthe previous content was kept as ${safetyBackup.file}`);
+  return 0;
+};
+
 const infoCommand: Command = async (archive, args, io) => {
   const info = await archive.info();
   io.out(args.flags.has('json') ? json(info) : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}`);
@@ -168,6 +190,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
     values: ['start', 'end', 'note', 'tag'],
   },
   export: { run: exportCommand, usage: 'export <docId|all> --format md|csv|w3c [--out FILE]', flags: ['format', 'out'], values: ['format', 'out'] },
+  backup: { run: backupCommand, usage: 'backup [--json]', flags: ['json'], values: [] },
+  backups: { run: backupsCommand, usage: 'backups [--json]', flags: ['json'], values: [] },
+  restore: { run: restoreCommand, usage: 'restore <backup file> [--json]', flags: ['json'], values: [] },
   info: { run: infoCommand, usage: 'info [--json]', flags: ['json'], values: [] },
 };
 

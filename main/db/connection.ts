@@ -17,6 +17,12 @@ export interface OpenOptions {
   onSlowQuery?: (text: string, ms: number) => void;
 }
 
+interface BackupHandle {
+  step(pages: number, cb: (err: Error | null) => void): void;
+  finish(cb?: () => void): void;
+  readonly completed: boolean;
+}
+
 export class Database {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -92,6 +98,33 @@ export class Database {
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Runs `fn` alone on this connection (no other transaction interleaves), without opening a
+   * transaction itself: for work SQLite forbids inside one, like restoring from a backup.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Copies a database file into this connection's main database (SQLite online backup API). */
+  restoreFrom(file: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      // The sqlite3 typings do not declare backup(); its signature is (file, destName, sourceName, filenameIsDest, cb).
+      const handle = this.db as unknown as {
+        backup(file: string, dest: string, source: string, filenameIsDest: boolean, cb: (err: Error | null) => void): BackupHandle;
+      };
+      const backup = handle.backup(file, 'main', 'main', false, (err) => {
+        if (err) return reject(err);
+        backup.step(-1, (stepErr) => {
+          const failed = stepErr ?? (backup.completed ? null : new Error('backup did not complete'));
+          backup.finish(() => (failed ? reject(failed) : resolve()));
+        });
+      });
+    });
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createApi } from '../api/handlers';
 import type { Archive } from '../archive/archive';
+import { startMaintenance, type MaintenanceHandle } from '../archive/backup-schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { registerIpc } from './ipc';
 import { readLaunchOptions, type LaunchOptions } from './launch-options';
@@ -20,6 +21,7 @@ const RENDERER_DIR = path.join(BUNDLE_DIR, '../renderer');
 const SMOKE_DEADLINE_MS = 90_000;
 
 let archive: Archive | null = null;
+let maintenance: MaintenanceHandle | null = null;
 let mainWindow: BrowserWindow | null = null;
 let exitCode = 0;
 
@@ -75,6 +77,7 @@ function installAppHandlers(launch: LaunchOptions): void {
     event.preventDefault();
     const closing = archive;
     archive = null;
+    maintenance?.stop();
     closing
       .close()
       .catch((err: unknown) => console.error('[tala] closing the archive failed:', err))
@@ -95,6 +98,7 @@ async function start(launch: LaunchOptions): Promise<void> {
   }
 
   registerIpc(ipcMain, createApi(archive), (frame) => isTrustedFrame(frame, location));
+  if (!launch.smoke) maintenance = startMaintenance(archive);
   const template = buildMenuTemplate({
     isMac: process.platform === 'darwin',
     isPackaged: app.isPackaged,

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api/handlers';
+import { startMaintenance } from '../archive/backup-schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { defaultArchiveDir } from '../archive/paths';
 import { startBridge } from './bridge';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     await archive.close();
     throw err;
   }
+  const maintenance = startMaintenance(archive);
   console.log(`Archive: ${archive.path}`);
   console.log(`Tala is running at ${bridge.url}`);
   console.log('Press Ctrl+C to stop.');
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: closing Tala…`);
     try {
+      maintenance.stop();
       await bridge.close();
       await archive.close();
     } catch (err) {

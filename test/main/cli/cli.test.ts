@@ -90,6 +90,22 @@ describe('tala CLI', () => {
     expect((await tala('--archive', archive, 'annotate', doc.id, '--start', '5', '--end', '2')).code).toBe(1);
   });
 
+  it('backs up, lists backups and restores one', async () => {
+    const archive = freshArchiveDir();
+    await tala('--archive', archive, 'import', join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'));
+    const made = JSON.parse((await tala('--archive', archive, 'backup', '--json')).out);
+    expect(made).toMatchObject({ reason: 'manual', file: expect.stringContaining('backups') });
+    const [doc] = JSON.parse((await tala('--archive', archive, 'list', '--json')).out);
+    await tala('--archive', archive, 'import', join(SAMPLES_DIR, 'nkr-2012-halalan.en.txt'));
+    expect(JSON.parse((await tala('--archive', archive, 'list', '--json')).out)).toHaveLength(2);
+
+    const restored = await tala('--archive', archive, 'restore', made.file, '--json');
+    expect(restored.code).toBe(0);
+    expect(JSON.parse((await tala('--archive', archive, 'list', '--json')).out)).toEqual([doc]);
+    const backups = JSON.parse((await tala('--archive', archive, 'backups', '--json')).out);
+    expect(backups.map((b: { reason: string }) => b.reason).sort()).toEqual(['manual', 'pre-restore']);
+  });
+
   it('explains usage errors with exit code 2 and runtime errors with exit code 1', async () => {
     const archive = freshArchiveDir();
     expect((await tala('--archive', archive, 'frobnicate')).code).toBe(2);
