@@ -16,6 +16,7 @@ import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
 import { createBackup, listBackups, verifyBackupFile } from './backups';
 import { cloudSyncedFolder } from './paths';
+import { exportPortable, mergePortable, type MergeReport } from './portable';
 import { setDocumentTags } from './tags-repo';
 
 export class Archive {
@@ -73,6 +74,18 @@ export class Archive {
     await migrate(this.db);
     this.searchIsStale = true;
     return { safetyBackup };
+  }
+
+  /** Writes the whole archive (documents, passages, annotations, versions, tags…) into one portable file. */
+  exportPortable(file: string): Promise<void> {
+    return exportPortable(this.db, file);
+  }
+
+  /** Merges a portable archive file into this one by UUID, without duplicates. */
+  async importPortable(file: string): Promise<MergeReport> {
+    const { report } = await mergePortable(this.db, file);
+    this.searchIsStale = true;
+    return report;
   }
 
   /** Full integrity check (slow on big archives: run it in the background) plus placement warnings. */

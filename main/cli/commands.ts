@@ -163,6 +163,26 @@ const restoreCommand: Command = async (archive, args, io) => {
   return 0;
 };
 
+const exportArchiveCommand: Command = async (archive, args, io) => {
+  const [file] = args.positionals;
+  if (!file || args.positionals.length > 1) throw new UsageError('export-archive needs exactly one file to write');
+  await archive.exportPortable(file);
+  io.out(args.flags.has('json') ? json({ file }) : `archive written to ${file}`);
+  return 0;
+};
+
+const importArchiveCommand: Command = async (archive, args, io) => {
+  const [file] = args.positionals;
+  if (!file || args.positionals.length > 1) throw new UsageError('import-archive needs exactly one archive file');
+  const report = await archive.importPortable(file);
+  if (args.flags.has('json')) io.out(json(report));
+  else {
+    io.out(`documents: ${report.documents.added} added, ${report.documents.alreadyPresent} already present`);
+    io.out(`annotations: ${report.annotations.added} added, ${report.annotations.alreadyPresent} already present, ${report.annotations.orphaned} need review`);
+  }
+  return 0;
+};
+
 const infoCommand: Command = async (archive, args, io) => {
   const info = await archive.info();
   io.out(args.flags.has('json') ? json(info) : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}`);
@@ -193,6 +213,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   backup: { run: backupCommand, usage: 'backup [--json]', flags: ['json'], values: [] },
   backups: { run: backupsCommand, usage: 'backups [--json]', flags: ['json'], values: [] },
   restore: { run: restoreCommand, usage: 'restore <backup file> [--json]', flags: ['json'], values: [] },
+  'export-archive': { run: exportArchiveCommand, usage: 'export-archive <file.tala> [--json]', flags: ['json'], values: [] },
+  'import-archive': { run: importArchiveCommand, usage: 'import-archive <file.tala> [--json]', flags: ['json'], values: [] },
   info: { run: infoCommand, usage: 'info [--json]', flags: ['json'], values: [] },
 };
 

@@ -106,6 +106,17 @@ describe('tala CLI', () => {
     expect(backups.map((b: { reason: string }) => b.reason).sort()).toEqual(['manual', 'pre-restore']);
   });
 
+  it('exports the whole archive to one file and merges it into another', async () => {
+    const from = freshArchiveDir();
+    const to = freshArchiveDir();
+    await tala('--archive', from, 'import', SAMPLES_DIR);
+    const file = join(dir, `whole-${n++}.tala`);
+    expect((await tala('--archive', from, 'export-archive', file)).code).toBe(0);
+    const merged = await tala('--archive', to, 'import-archive', file, '--json');
+    expect(JSON.parse(merged.out).documents).toEqual({ added: 2, alreadyPresent: 0 });
+    expect(JSON.parse((await tala('--archive', to, 'list', '--json')).out)).toEqual(JSON.parse((await tala('--archive', from, 'list', '--json')).out));
+  });
+
   it('explains usage errors with exit code 2 and runtime errors with exit code 1', async () => {
     const archive = freshArchiveDir();
     expect((await tala('--archive', archive, 'frobnicate')).code).toBe(2);
