@@ -1,0 +1,29 @@
+// Child of the crash test: writes to an archive as fast as it can and acknowledges each committed
+// write on stdout ("ACK doc <id>" / "ACK ann <id>"), until it is killed.
+import { randomUUID } from 'node:crypto';
+import { writeSync } from 'node:fs';
+import { Archive } from '../main/archive/archive';
+import { archiveFileIn } from '../main/archive/paths';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: crash-child <archive dir>');
+
+const archive = await Archive.open(archiveFileIn(dir));
+const ack = (line: string) => writeSync(1, `${line}\n`); // synchronous: the line is out before the next write starts
+ack('READY');
+for (let i = 0; ; i++) {
+  if (i % 3 === 2) {
+    const docs = await archive.listDocuments();
+    const doc = docs[Math.floor(Math.random() * docs.length)];
+    if (doc) {
+      const detail = await archive.getDocument(doc.id);
+      const start = Math.floor(Math.random() * Math.max(1, detail.text.length - 20));
+      const a = await archive.annotations.create({ docId: doc.id, start, end: Math.min(detail.text.length, start + 12), note: `tala ${i}` }).catch(() => undefined);
+      if (a) ack(`ACK ann ${a.id}`);
+      continue;
+    }
+  }
+  const paragraphs = Array.from({ length: 20 }, (_, p) => `Talata ${p} ng dokumento ${randomUUID()}: ang halalan ay ginanap noong Hulyo 19, 2012 at 47 libo ang bumoto.`);
+  const outcome = await archive.importFile({ name: `crash-${i}.txt`, bytes: new TextEncoder().encode(paragraphs.join('\n\n')) });
+  if (outcome.status === 'imported') ack(`ACK doc ${outcome.document.id}`);
+}
