@@ -33,7 +33,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       devTools: !isPackaged,
-      preload: preloadPath,
+      // Middle-click must not open links in new windows (Electronegativity AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
+      // The preload is reviewed: it exposes only the channel-checked invoke bridge of shared/contract.ts.
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
     },
   });
 
