@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
 const scanner = join(require.resolve('@doyensec/electronegativity/package.json'), '..', 'dist', 'index.js');
 const work = mkdtempSync(join(tmpdir(), 'tala-eng-'));
-let failed = 0;
+let failed;
 try {
   // One scan over the glue and the renderer together: the global checks (navigation limits,
   // permission handler, CSP) need to see both sides.
