@@ -135,3 +135,20 @@ export function isAllowedRequestUrl(url: string, location: RendererLocation): bo
       return false;
   }
 }
+
+/**
+ * A link the user clicked that may be handed to the system browser, after the user confirms:
+ * http(s) only, no embedded credentials, a sane length. Everything else is refused outright.
+ */
+export function externalLinkTarget(url: string): string | null {
+  if (url.length > 2048) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (parsed.username || parsed.password) return null;
+  return parsed.href;
+}

@@ -1,7 +1,7 @@
 // The main window: locked-down webPreferences, no popups, no navigation away from the renderer.
 import path from 'node:path';
-import { BrowserWindow, type WebContents } from 'electron';
-import { isAllowedNavigation, type RendererLocation } from './security-policy';
+import { BrowserWindow, dialog, shell, type WebContents } from 'electron';
+import { externalLinkTarget, isAllowedNavigation, type RendererLocation } from './security-policy';
 
 export interface MainWindowOptions {
   location: RendererLocation;
@@ -48,18 +48,45 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return window;
 }
 
-/** Popups denied; the page may only ever be our renderer (links are not followed, redirects refused). */
-export function guardNavigation(contents: WebContents, location: RendererLocation): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+/**
+ * Popups denied; the page may only ever be our renderer (links are not followed, redirects refused).
+ * A clicked http(s) link (a document's source URL) is offered to the system browser after the user confirms.
+ */
+export function guardNavigation(contents: WebContents, location: RendererLocation, offerExternal: (url: string) => void = confirmAndOpenExternal): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    const target = externalLinkTarget(url);
+    if (target) offerExternal(target);
+    return { action: 'deny' };
+  });
   const refuseForeign = (event: Electron.Event, url: string): void => {
     if (isAllowedNavigation(url, location)) return;
     event.preventDefault();
     console.warn(`[tala] blocked navigation to ${url.slice(0, 200)}`);
   };
-  contents.on('will-navigate', (event) => refuseForeign(event, event.url));
+  contents.on('will-navigate', (event) => {
+    refuseForeign(event, event.url);
+    const target = event.defaultPrevented ? externalLinkTarget(event.url) : null;
+    if (target) offerExternal(target);
+  });
   contents.on('will-redirect', (event) => refuseForeign(event, event.url));
   contents.on('will-frame-navigate', (event) => {
     if (!event.isMainFrame) refuseForeign(event, event.url);
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Asks before anything leaves the app: Tala itself never loads remote content. */
+function confirmAndOpenExternal(url: string): void {
+  const parent = BrowserWindow.getFocusedWindow();
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Open this link in your web browser?',
+    detail: `${url}\n\nThe page will load in your browser, outside Tala.`,
+  };
+  void (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)).then(({ response }) => {
+    if (response === 0) void shell.openExternal(url);
+  });
 }

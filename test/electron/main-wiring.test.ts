@@ -31,6 +31,7 @@ vi.mock('electron', async () => {
   const { REPO_ROOT } = await import('../helpers/temp');
   class BrowserWindow {
     static getAllWindows = () => fake.windows;
+    static getFocusedWindow = () => null;
     readonly webContents = Object.assign(new Emitter(), {
       setWindowOpenHandler: (handler: Listener) => (fake.session.windowOpen = handler),
       executeJavaScript: async () => fake.probe,
@@ -82,7 +83,16 @@ vi.mock('electron', async () => {
       setAboutPanelOptions: () => {},
     },
     BrowserWindow,
-    dialog: { showErrorBox: (title: string, message: string) => fake.log.push(`showErrorBox ${title}: ${message}`) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => fake.log.push(`showErrorBox ${title}: ${message}`),
+      // The user confirms every external link in these tests.
+      showMessageBox: async (...args: unknown[]) => {
+        const options = args.at(-1) as { detail: string };
+        fake.log.push(`confirm ${options.detail.split('\n')[0]}`);
+        return { response: 0 };
+      },
+    },
+    shell: { openExternal: async (url: string) => void fake.log.push(`openExternal ${url}`) },
     ipcMain: {
       handle: (channel: string, listener: Listener) => fake.handlers.set(channel, listener),
       removeHandler: (channel: string) => fake.handlers.delete(channel),
@@ -163,7 +173,15 @@ describe('main.ts startup', () => {
     });
     expect(prefs.preload).toMatch(/[/\\]preload[/\\]preload\.cjs$/);
     expect(mainWindow().loaded).toMatch(/[/\\]renderer[/\\]index\.html$/);
-    expect(fake.session.windowOpen()).toEqual({ action: 'deny' });
+    expect(fake.session.windowOpen({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(fake.session.windowOpen({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(fake.log.filter((l) => l.startsWith('confirm') || l.startsWith('openExternal'))).toEqual([]);
+    expect(fake.session.windowOpen({ url: 'https://example.org/halalan' })).toEqual({ action: 'deny' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.log.filter((l) => l.startsWith('confirm') || l.startsWith('openExternal'))).toEqual([
+      'confirm https://example.org/halalan',
+      'openExternal https://example.org/halalan',
+    ]);
   });
 
   it('opens (and seeds) the archive in --archive and serves it over IPC to the trusted window only', async () => {
