@@ -125,7 +125,26 @@ function tooDeep(): never {
  * `undefined` object fields are dropped (as JSON does); a top-level `undefined` becomes `null`.
  */
 export function encodeWire(value: unknown): unknown {
+  // Most values carry no binary data (a long document is ~10^5 objects): check without copying.
+  if (!needsEncoding(value, 0)) return value === undefined ? null : value;
   return encode(value, 0);
+}
+
+/** What encode() would check (depth, the reserved name), without copying; true when some bytes need the tagged form. */
+function needsEncoding(value: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH) tooDeep();
+  if (value instanceof Uint8Array) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (needsEncoding(item, depth + 1)) return true;
+    return false;
+  }
+  if (isPlainObject(value)) {
+    if (Object.prototype.hasOwnProperty.call(value, BYTES_TAG)) {
+      throw new AppError('INVALID_REQUEST', `Invalid request: "${BYTES_TAG}" is a reserved field name.`);
+    }
+    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && needsEncoding(value[key], depth + 1)) return true;
+  }
+  return false;
 }
 
 function encode(value: unknown, depth: number): unknown {
@@ -149,7 +168,23 @@ function encode(value: unknown, depth: number): unknown {
 
 /** Reverses encodeWire on a freshly parsed JSON value. Throws AppError(INVALID_REQUEST) on bad tags. */
 export function decodeWire(value: unknown): unknown {
+  // JSON.parse already gives plain data ("__proto__" as an own property): copy only when a tag must be decoded.
+  if (!hasBytesTag(value, 0)) return value;
   return decode(value, 0);
+}
+
+/** True when a { $bytes } tag occurs anywhere; enforces the depth limit like decode(). */
+function hasBytesTag(value: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH) tooDeep();
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasBytesTag(item, depth + 1)) return true;
+    return false;
+  }
+  if (isPlainObject(value)) {
+    if (Object.prototype.hasOwnProperty.call(value, BYTES_TAG)) return true;
+    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && hasBytesTag(value[key], depth + 1)) return true;
+  }
+  return false;
 }
 
 function decode(value: unknown, depth: number): unknown {

@@ -78,4 +78,23 @@ describe('wire encoding', () => {
     const deep = '['.repeat(200) + ']'.repeat(200);
     expect(() => parseWire(deep)).toThrow(/nested too deeply/);
   });
+
+  it('passes values without binary data through unchanged (no copy), with the same checks and output', () => {
+    const doc = { id: 'd', passages: [{ text: 'Nanalo si Bako Sahakyan', sentences: [[0, 23]], note: undefined }], tags: [] as string[] };
+    expect(encodeWire(doc)).toBe(doc);
+    expect(JSON.stringify(encodeWire(doc))).toBe(stringifyWire(doc));
+    expect(encodeWire(undefined)).toBeNull();
+    expect(() => encodeWire({ deep: [{ $bytes: 'x' }] })).toThrow(/reserved/);
+    const nested: unknown[] = [];
+    let cur = nested;
+    for (let i = 0; i < 100; i++) cur = (cur[0] = []) as unknown[];
+    expect(() => encodeWire(nested)).toThrow(/nested too deeply/);
+
+    const parsed = JSON.parse('{"a":[{"b":1}],"__proto__":{"x":1}}');
+    expect(decodeWire(parsed)).toBe(parsed);
+    expect(parseWire('{"a":[{"b":1}]}')).toEqual({ a: [{ b: 1 }] });
+    // A tag anywhere (even spelled with an escape) is still decoded or refused.
+    expect(parseWire('{"a":[{"\\u0024bytes":"AAE="}]}')).toEqual({ a: [new Uint8Array([0, 1])] });
+    expect(() => parseWire('{"a":{"$bytes":1}}')).toThrow(/only a base64 string/);
+  });
 });
