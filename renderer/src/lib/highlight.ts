@@ -29,17 +29,26 @@ function escapeRegExp(text: string): string {
  */
 export function splitHighlights(text: string, terms: string[]): Segment[] {
   if (!text) return [];
-  if (terms.length === 0) return [{ text, match: false }];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map(escapeRegExp).join('|')})[\\p{L}\\p{N}\\p{M}]*`, 'giu');
   const out: Segment[] = [];
   let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    const at = m.index ?? 0;
-    if (m[0].length === 0) continue;
+  for (const [at, end] of termRanges(text, terms)) {
     if (at > last) out.push({ text: text.slice(last, at), match: false });
-    out.push({ text: m[0], match: true });
-    last = at + m[0].length;
+    out.push({ text: text.slice(at, end), match: true });
+    last = end;
   }
   if (last < text.length) out.push({ text: text.slice(last), match: false });
+  return out;
+}
+
+/** Where the terms occur in `text`, as [start, end) offsets (same rules as splitHighlights). */
+export function termRanges(text: string, terms: string[]): Array<[number, number]> {
+  if (!text || terms.length === 0) return [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map(escapeRegExp).join('|')})[\\p{L}\\p{N}\\p{M}]*`, 'giu');
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(pattern)) {
+    if (m[0].length === 0) continue;
+    const at = m.index ?? 0;
+    out.push([at, at + m[0].length]);
+  }
   return out;
 }

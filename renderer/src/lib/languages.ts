@@ -47,3 +47,13 @@ export function languageLabel(code: string): string {
   const name = languageName(code);
   return name === code ? code : `${name} (${code})`;
 }
+
+/** Languages written right to left (ISO 639-1/-3 codes as the archive stores them). */
+const RTL = new Set(['ar', 'arb', 'arz', 'he', 'heb', 'fa', 'fas', 'pes', 'prs', 'ur', 'urd', 'ps', 'pus', 'sd', 'snd', 'ug', 'uig', 'yi', 'yid', 'dv', 'div', 'ckb', 'syr', 'arc', 'ku']);
+
+export function isRtlLanguage(code: string | null | undefined): boolean {
+  return !!code && RTL.has(code.toLowerCase());
+}
+
+/** Codes offered when editing a document's language. */
+export const COMMON_LANGUAGES = Object.keys(NAMES).filter((c) => c !== 'und');
