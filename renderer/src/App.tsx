@@ -1,33 +1,29 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DocumentSummary, SearchHit } from '../../shared/types';
+import type { Annotation, DocumentSummary, SearchHit } from '../../shared/types';
+import { useApi } from './api/context';
+import { DocumentView } from './components/DocumentView';
 import { DropOverlay } from './components/DropOverlay';
 import { ErrorBanner, type BannerMessage } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportPanel } from './components/ImportPanel';
 import { Library } from './components/Library';
-import { Reader } from './components/Reader';
+import { truncate } from './components/Reader';
+import { ReviewPage } from './components/ReviewPage';
 import { SearchBar } from './components/SearchBar';
 import { hitElementId, hitKey, SearchResults } from './components/SearchResults';
+import { Toasts } from './components/Toasts';
 import { useAppInfo } from './hooks/useAppInfo';
-import { useDocument } from './hooks/useDocument';
 import { useDocuments } from './hooks/useDocuments';
 import { useFileDrop } from './hooks/useFileDrop';
+import { useHashRoute } from './hooks/useHashRoute';
 import { ACCEPTED_EXTENSIONS, useImport } from './hooks/useImport';
+import { useNeedsReview } from './hooks/useNeedsReview';
 import { useSearch } from './hooks/useSearch';
+import { useToasts } from './hooks/useToasts';
 import { errorMessage } from './lib/errors';
 import { plural } from './lib/format';
 import { queryTerms } from './lib/highlight';
-
-interface OpenDocument {
-  docId: string;
-  passageId: string | null;
-  /** Opened from a search hit: highlight the query terms. */
-  fromSearch: boolean;
-  /** Bumped on every open, so opening the same hit again scrolls back to it. */
-  seq: number;
-}
-
-let openSeq = 0;
+import { annotationRoute, formatRoute, parseLink, passageRoute } from './lib/routes';
 
 function useBanners() {
   const [messages, setMessages] = useState<BannerMessage[]>([]);
@@ -40,14 +36,19 @@ function useBanners() {
 }
 
 export function App() {
+  const api = useApi();
   const banners = useBanners();
+  const toasts = useToasts();
   const docs = useDocuments();
   const search = useSearch();
+  const review = useNeedsReview();
   const info = useAppInfo();
+  const { route, seq, navigate } = useHashRoute();
   const [searchText, setSearchText] = useState('');
   const [activeIndex, setActiveIndex] = useState(-1);
-  const [open, setOpen] = useState<OpenDocument | null>(null);
-  const current = useDocument(open?.docId ?? null);
+  const [panelOpen, setPanelOpen] = useState(true);
+  /** The address last opened from a search hit: the query terms are highlighted there. */
+  const [fromSearch, setFromSearch] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
 
@@ -64,15 +65,14 @@ export function App() {
   // Errors from loading go to the banner.
   useEffect(() => void (docs.error && banners.push(`Could not load the library: ${docs.error}`)), [docs.error, banners.push]);
   useEffect(() => void (search.error && banners.push(search.error)), [search.error, banners.push]);
-  useEffect(() => {
-    if (current.error) {
-      banners.push(`Could not open the document: ${current.error}`);
-      setOpen(null);
-    }
-  }, [current.error, banners.push]);
 
   // Fresh results: the first hit is active, so Enter opens it.
   useEffect(() => setActiveIndex(search.result && search.result.hits.length > 0 ? 0 : -1), [search.result]);
+
+  // An annotation link shows the annotations.
+  useEffect(() => {
+    if (route.name === 'doc' && route.annotationId) setPanelOpen(true);
+  }, [route, seq]);
 
   // Ctrl/Cmd+K or "/" focuses the search box.
   useEffect(() => {
@@ -91,10 +91,17 @@ export function App() {
   const hits = search.result?.hits ?? [];
   const terms = useMemo(() => queryTerms(search.query), [search.query]);
 
-  const openHit = useCallback((hit: SearchHit) => setOpen({ docId: hit.docId, passageId: hit.passageId, fromSearch: true, seq: ++openSeq }), []);
-  const openDocument = useCallback((docId: string) => setOpen({ docId, passageId: null, fromSearch: false, seq: ++openSeq }), []);
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      const target = passageRoute(hit.docId, hit.passageId);
+      setFromSearch(formatRoute(target));
+      navigate(target);
+    },
+    [navigate],
+  );
+  const openDocument = useCallback((docId: string) => navigate({ name: 'doc', docId }), [navigate]);
 
-  const navigate = (e: KeyboardEvent<HTMLInputElement>): boolean => {
+  const navigateKeys = (e: KeyboardEvent<HTMLInputElement>): boolean => {
     if (hits.length === 0) return false;
     if (e.key === 'ArrowDown') {
       setActiveIndex((i) => Math.min(hits.length - 1, i + 1));
@@ -111,6 +118,18 @@ export function App() {
     return false;
   };
 
+  const submitSearch = (q: string) => {
+    // A pasted Tala link opens its target instead of searching for it.
+    const link = parseLink(q);
+    if (link) {
+      setSearchText('');
+      search.clear();
+      navigate(link);
+      return;
+    }
+    void search.run(q);
+  };
+
   const clearSearch = () => {
     setSearchText('');
     search.clear();
@@ -119,18 +138,42 @@ export function App() {
   const deleteDocument = async (doc: DocumentSummary) => {
     try {
       await docs.remove(doc.id);
-      if (open?.docId === doc.id) setOpen(null);
+      if (route.name === 'doc' && route.docId === doc.id) navigate({ name: 'home' });
       rerunSearch.current();
+      void review.refresh();
     } catch (err) {
       banners.push(`Could not delete “${doc.title}”: ${errorMessage(err)}`);
     }
   };
 
+  const deleteOrphan = async (a: Annotation) => {
+    try {
+      const deleted = await api['annotations.delete']({ id: a.id });
+      void review.refresh();
+      toasts.push({
+        text: `Annotation deleted: “${truncate(deleted.exact, 40)}”`,
+        action: { label: 'Undo', run: () => void api['annotations.restore']({ annotation: deleted }).then(() => review.refresh()) },
+      });
+    } catch (err) {
+      toasts.push({ text: `Could not delete the annotation: ${errorMessage(err)}`, tone: 'warn' });
+    }
+  };
+
+  const onDocumentError = useCallback(
+    (message: string) => {
+      banners.push(`Could not open the document: ${message}`);
+      navigate({ name: 'home' });
+    },
+    [banners.push, navigate],
+  );
+
   const showResults = search.query !== '';
-  const document = current.document && current.document.id === open?.docId ? current.document : null;
+  const openDocId = route.name === 'doc' ? route.docId : null;
+  const currentHash = formatRoute(route);
+  const target = route.name === 'doc' && (route.passageId || route.annotationId) ? { passageId: route.passageId, annotationId: route.annotationId } : null;
 
   return (
-    <div className={`app${showResults ? ' app--searching' : ''}`} data-testid="app">
+    <div className={`app${showResults ? ' app--searching' : ''}${openDocId && panelOpen ? ' app--notes' : ''}`} data-testid="app">
       <header className="topbar">
         <div className="brand">
           <span className="brand__mark" aria-hidden="true">
@@ -142,9 +185,9 @@ export function App() {
           ref={searchRef}
           value={searchText}
           onChange={setSearchText}
-          onSubmit={(q) => void search.run(q)}
+          onSubmit={submitSearch}
           onClear={clearSearch}
-          onNavigate={navigate}
+          onNavigate={navigateKeys}
           busy={search.loading}
           expanded={hits.length > 0}
           activeDescendant={activeIndex >= 0 && hits.length > 0 ? hitElementId(activeIndex) : undefined}
@@ -159,12 +202,26 @@ export function App() {
             <Library
               documents={docs.documents}
               loading={docs.loading}
-              selectedId={open?.docId ?? null}
+              selectedId={openDocId}
               onOpen={openDocument}
               onDelete={deleteDocument}
               onImport={() => fileInputRef.current?.click()}
             />
           </ErrorBoundary>
+          {review.items.length > 0 && (
+            <a
+              href="#/review"
+              className={`review-link${route.name === 'review' ? ' review-link--current' : ''}`}
+              aria-current={route.name === 'review' ? 'page' : undefined}
+              data-testid="review-link"
+            >
+              <span className="review-link__dot" aria-hidden="true" />
+              Needs review
+              <span className="count" data-testid="review-count">
+                {review.items.length}
+              </span>
+            </a>
+          )}
           <footer className="sidebar__footer muted" title={info?.archivePath}>
             {info ? (
               <>
@@ -184,7 +241,7 @@ export function App() {
               loading={search.loading}
               terms={terms}
               activeIndex={activeIndex}
-              openKey={open?.passageId ? `${open.docId}:${open.passageId}` : null}
+              openKey={route.name === 'doc' && route.passageId ? `${route.docId}:${route.passageId}` : null}
               onActivate={setActiveIndex}
               onOpen={(hit) => {
                 setActiveIndex(hits.findIndex((h) => hitKey(h) === hitKey(hit)));
@@ -195,28 +252,46 @@ export function App() {
           </ErrorBoundary>
         )}
 
-        <main className="reader-pane" data-testid="reader-pane">
-          <ErrorBoundary area="the reader" resetKey={open}>
-            {document ? (
-              <Reader
-                document={document}
-                targetPassageId={open?.passageId ?? null}
-                scrollKey={open?.seq ?? 0}
-                terms={open?.fromSearch ? terms : []}
-                onClose={() => setOpen(null)}
-              />
-            ) : open && current.loading ? (
-              <p className="placeholder muted">Opening…</p>
-            ) : (
-              <Welcome
-                count={docs.documents.length}
-                loading={docs.loading}
-                onImport={() => fileInputRef.current?.click()}
-                onSearch={() => searchRef.current?.focus()}
-              />
-            )}
-          </ErrorBoundary>
-        </main>
+        {openDocId ? (
+          <DocumentView
+            key={openDocId}
+            docId={openDocId}
+            target={target}
+            targetSeq={seq}
+            terms={fromSearch === currentHash ? terms : []}
+            panelOpen={panelOpen}
+            onTogglePanel={() => setPanelOpen((o) => !o)}
+            onNavigate={navigate}
+            onClose={() => navigate({ name: 'home' })}
+            toast={toasts.push}
+            onError={onDocumentError}
+            onAnnotationsChanged={() => void review.refresh()}
+            onDocumentChanged={() => {
+              void docs.refresh();
+              rerunSearch.current();
+            }}
+          />
+        ) : (
+          <main className="reader-pane" data-testid="reader-pane">
+            <ErrorBoundary area="this page" resetKey={seq}>
+              {route.name === 'review' ? (
+                <ReviewPage
+                  items={review.items}
+                  documents={docs.documents}
+                  onOpen={(a) => navigate(annotationRoute(a.docId, a.id))}
+                  onDelete={(a) => void deleteOrphan(a)}
+                />
+              ) : (
+                <Welcome
+                  count={docs.documents.length}
+                  loading={docs.loading}
+                  onImport={() => fileInputRef.current?.click()}
+                  onSearch={() => searchRef.current?.focus()}
+                />
+              )}
+            </ErrorBoundary>
+          </main>
+        )}
       </div>
 
       <input
@@ -233,10 +308,12 @@ export function App() {
         data-testid="file-input"
       />
       <ImportPanel items={importer.items} running={importer.running} onDismiss={importer.dismiss} onOpen={openDocument} />
+      <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
       <DropOverlay visible={dragging} />
     </div>
   );
 }
+
 
 function Welcome({ count, loading, onImport, onSearch }: { count: number; loading: boolean; onImport(): void; onSearch(): void }) {
   if (loading && count === 0) return null;

@@ -1,50 +1,29 @@
 // End to end: the built renderer in Debian's chromium, through the browser bridge, on a real archive.
 // Needs `npx electron-vite build` first (npm test builds) and /usr/bin/chromium.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../main/api/handlers';
 import type { Archive } from '../../main/archive/archive';
-import { openArchiveDir } from '../../main/archive/open-default';
-import { startBridge, type Bridge } from '../../main/web/bridge';
+import type { Bridge } from '../../main/web/bridge';
 import type { DocumentSummary } from '../../shared/types';
+import { inView as inViewOn, startE2E, testId, waitForCount as waitForCountOn, type E2E } from './harness';
 
-const RENDERER_DIR = resolve('out/renderer');
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/tala-e2e.png';
 const DISTINCTIVE = 'Marikudyong';
 
+let e2e: E2E;
 let tmp: string;
 let archive: Archive;
 let bridge: Bridge;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
 let samples: DocumentSummary[] = [];
 
-/** Known, harmless browser notice: CSP frame-ancestors only works as a header (the bridge sends it). */
-const isKnownNotice = (text: string) => /frame-ancestors' is ignored when delivered via a <meta> element/.test(text);
-
-const testId = (id: string) => `[data-testid="${id}"]`;
 /** The passage the reader marks (a paragraph, a heading, or the title when the hit is the title heading). */
 const MARKED = '[data-testid="reader"] [data-target="true"]';
 
-async function waitForCount(selector: string, count: number): Promise<void> {
-  await page.waitForFunction(([s, n]) => document.querySelectorAll(s as string).length === n, [selector, count] as const, { timeout: 10_000 });
-}
-
-/** True when the element is inside the visible part of its scroll container and the window. */
-async function inView(selector: string): Promise<boolean> {
-  return page.$eval(selector, (el) => {
-    const r = el.getBoundingClientRect();
-    const pane = el.closest('.reader-pane')?.getBoundingClientRect();
-    const top = Math.max(0, pane?.top ?? 0);
-    const bottom = Math.min(window.innerHeight, pane?.bottom ?? window.innerHeight);
-    return r.height > 0 && r.top < bottom && r.bottom > top;
-  });
-}
+const waitForCount = (selector: string, count: number) => waitForCountOn(page, selector, count);
+const inView = (selector: string) => inViewOn(page, selector);
 
 async function search(query: string): Promise<void> {
   const input = page.locator(testId('search-input'));
@@ -58,41 +37,13 @@ async function search(query: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx electron-vite build\` before the E2E tests.`);
-  }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\`.`);
-  }
-  tmp = mkdtempSync(join(tmpdir(), 'tala-e2e-'));
-  archive = await openArchiveDir(join(tmp, 'archive'), { seedSamples: true, samplesDir: resolve('resources/samples') });
+  e2e = await startE2E();
+  ({ tmp, archive, bridge, page } = e2e);
   samples = await archive.listDocuments();
-  bridge = await startBridge({ api: createApi(archive), rendererDir: RENDERER_DIR });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, locale: 'en-GB' });
-  page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error' && !isKnownNotice(msg.text())) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) consoleErrors.push(`HTTP ${res.status()} for ${res.url()}`);
-  });
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
-  await archive?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await e2e?.close();
 });
 
 describe('Tala in a browser', () => {
@@ -194,7 +145,9 @@ describe('Tala in a browser', () => {
     await page.waitForFunction((id) => document.activeElement?.id === id, `p-${passageId}`);
     expect(await inView(`#p-${passageId}`)).toBe(true);
     expect(await page.locator(testId('reader')).getAttribute('lang')).toBe('tl');
-    expect(await page.locator(testId('reader')).getAttribute('dir')).toBe('auto');
+    // The document's language and direction on the text (per passage dir="auto" handles mixed scripts).
+    expect(await page.locator(testId('reader')).getAttribute('dir')).toBe('ltr');
+    expect(await page.locator(`#p-${passageId}`).getAttribute('dir')).toBe('auto');
     expect(await page.locator(testId('reader-title')).textContent()).toBe(tagalog!.title);
     expect(await page.locator(testId('reader-meta')).textContent()).toContain('Tagalog (tl)');
     await page.screenshot({ path: SCREENSHOT });
@@ -247,8 +200,8 @@ describe('Tala in a browser', () => {
   });
 
   it('logged no console errors and no CSP violations', async () => {
-    expect(consoleErrors).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(e2e.consoleErrors).toEqual([]);
+    expect(await e2e.cspViolations()).toEqual([]);
     expect(await page.locator(testId('error-banner')).count()).toBe(0);
     expect(await page.locator(testId('crash')).count()).toBe(0);
   });

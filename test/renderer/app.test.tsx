@@ -12,6 +12,7 @@ afterEach(async () => {
   await view?.unmount();
   view = undefined;
   vi.restoreAllMocks();
+  window.history.replaceState(null, '', '#/');
 });
 
 /** Every channel answers "not implemented" unless given; the app must only call what it uses. */
@@ -36,6 +37,7 @@ function fakeApi(overrides: Partial<TalaApi> = {}): TalaApi {
     },
     'documents.delete': async () => ({ deleted: true }),
     'search.query': async () => ({ total: 0, hits: [] }),
+    'annotations.needsReview': async () => [],
     ...overrides,
   } as TalaApi;
 }
@@ -65,6 +67,68 @@ describe('App', () => {
     );
     await flush();
     expect(byTestId(view.container, 'error-message')[0].textContent).toBe('Could not load the library: The archive file is locked by another program.');
+  });
+});
+
+describe('deep links', () => {
+  const DOC = '11111111-2222-4333-8444-555555555555';
+  const P2 = '00000000-0000-4000-8000-000000000002';
+  const doc = {
+    id: DOC,
+    title: 'Halalan sa NKR',
+    lang: 'tl',
+    source: null,
+    author: null,
+    publishedAt: null,
+    originalName: 'nkr.txt',
+    mediaType: 'text/plain',
+    contentHash: 'x',
+    importedAt: '2026-11-27T19:00:00.000Z',
+    tags: [],
+    version: 1,
+    text: 'Una.\n\nNanalo si Bako Sahakyan.',
+    passages: [
+      { id: '00000000-0000-4000-8000-000000000001', ordinal: 0, kind: 'paragraph' as const, text: 'Una.', start: 0, end: 4, sentences: [] },
+      { id: P2, ordinal: 1, kind: 'paragraph' as const, text: 'Nanalo si Bako Sahakyan.', start: 6, end: 30, sentences: [] },
+    ],
+  };
+  const orphan = {
+    id: '99999999-2222-4333-8444-555555555555',
+    docId: DOC,
+    exact: 'Bako',
+    prefix: '',
+    suffix: '',
+    start: 16,
+    end: 20,
+    color: 'yellow' as const,
+    note: 'tala',
+    tags: [],
+    status: 'orphaned' as const,
+    createdAt: '2026-11-27T19:00:00.000Z',
+    updatedAt: '2026-11-27T19:00:00.000Z',
+  };
+
+  it('opens the passage of a #/doc/…/p/… link marked, and lists orphans under "Needs review"', async () => {
+    window.history.replaceState(null, '', `#/doc/${DOC}/p/${P2}`);
+    const api = fakeApi({
+      'documents.list': async () => [{ ...doc, passages: 2 }],
+      'documents.get': async () => doc,
+      'annotations.list': async () => [orphan],
+      'annotations.needsReview': async () => [orphan],
+    });
+    view = await render(
+      <ApiProvider api={api}>
+        <App />
+      </ApiProvider>,
+    );
+    await flush(6);
+    const target = byTestId(view.container, 'target-passage')[0];
+    expect(target.id).toBe(`p-${P2}`);
+    expect(byTestId(view.container, 'review-count')[0].textContent).toBe('1');
+    const card = byTestId(view.container, 'needs-review')[0];
+    expect(card.textContent).toContain('Bako');
+    expect(card.textContent).toContain('tala');
+    expect(view.container.querySelectorAll('[data-annotation-ids]')).toHaveLength(0);
   });
 });
 

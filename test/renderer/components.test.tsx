@@ -100,7 +100,8 @@ describe('reader', () => {
     view = await render(<Reader document={doc} targetPassageId="p2" terms={['sahakyan']} onClose={() => undefined} />);
     const article = byTestId(view.container, 'reader')[0];
     expect(article.getAttribute('lang')).toBe('tl');
-    expect(article.getAttribute('dir')).toBe('auto');
+    expect(article.getAttribute('dir')).toBe('ltr');
+    expect(article.querySelector('#p-p1')?.getAttribute('dir')).toBe('auto');
     expect(article.querySelector('h1')?.id).toBe('p-h1');
     expect(Array.from(article.querySelectorAll('h2.passage'), (h) => h.textContent)).toEqual(['Mga resulta']);
     expect(article.querySelector('script')).toBeNull();

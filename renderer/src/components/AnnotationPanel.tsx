@@ -1,0 +1,212 @@
+// The document's annotations beside the text: reading order, quote, note, tags, status; edit, delete
+// (with undo), copy link; a "Needs review" section for orphans; export and JSON-LD import.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ExportFormat } from '../../../shared/contract';
+import type { Annotation, DocumentDetail } from '../../../shared/types';
+import { includesFolded } from '../lib/fold';
+import { passageIndexAt } from './Reader';
+import { AnnotationForm, type AnnotationBody } from './AnnotationForm';
+import { EditIcon, LinkIcon, TrashIcon } from './icons';
+
+interface Props {
+  document: DocumentDetail;
+  annotations: readonly Annotation[];
+  activeId: string | null;
+  reattachingId: string | null;
+  onOpen(a: Annotation): void;
+  onUpdate(id: string, body: AnnotationBody): Promise<boolean>;
+  onDelete(a: Annotation): void;
+  onCopyLink(a: Annotation): void;
+  onReattach(a: Annotation | null): void;
+  onExport(format: ExportFormat): void;
+  onImport(file: File): void;
+  onClose(): void;
+}
+
+export const EXPORT_LABELS: Record<ExportFormat, string> = { md: 'Markdown', csv: 'CSV', w3c: 'JSON-LD' };
+
+export function AnnotationPanel(props: Props) {
+  const { document: doc, annotations, activeId, reattachingId } = props;
+  const [filter, setFilter] = useState('');
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const listRef = useRef<HTMLDivElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const lang = doc.lang && doc.lang !== 'und' ? doc.lang : undefined;
+
+  const matchesFilter = (a: Annotation) => !filter.trim() || includesFolded([a.note, a.exact, ...a.tags, ...a.tags.map((t) => `#${t}`)].join('\n'), filter);
+  const placed = useMemo(() => annotations.filter((a) => a.status !== 'orphaned').sort((a, b) => a.start - b.start || a.end - b.end), [annotations]);
+  const orphans = useMemo(() => annotations.filter((a) => a.status === 'orphaned'), [annotations]);
+  const shown = placed.filter(matchesFilter);
+  const shownOrphans = orphans.filter(matchesFilter);
+
+  // The active card (from a link, a click on a highlight, [ / ]) scrolls into view.
+  useEffect(() => {
+    if (!activeId) return;
+    const card = listRef.current?.querySelector(`[data-annotation-id="${activeId}"]`);
+    card?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeId]);
+
+  const save = async (id: string, body: AnnotationBody) => {
+    setBusy(true);
+    try {
+      if (await props.onUpdate(id, body)) setEditingId(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const card = (a: Annotation) => {
+    const paragraph = a.status === 'orphaned' ? null : passageIndexAt(doc.passages, a.start) + 1;
+    const editing = editingId === a.id;
+    return (
+      <li
+        key={a.id}
+        className={`note-card note-card--${a.color}${a.id === activeId ? ' note-card--active' : ''}${a.status === 'orphaned' ? ' note-card--orphan' : ''}`}
+        data-testid="annotation-card"
+        data-annotation-id={a.id}
+        data-status={a.status}
+      >
+        <button type="button" className="note-card__quote" onClick={() => props.onOpen(a)} title={a.status === 'orphaned' ? 'Its text is gone: re-attach it or delete it' : 'Show in the text'}>
+          <q lang={lang} dir="auto" data-testid="annotation-quote">
+            {a.exact.length > 280 ? `${a.exact.slice(0, 279)}…` : a.exact}
+          </q>
+        </button>
+        {editing ? (
+          <AnnotationForm initial={a} submitLabel="Save" busy={busy} onSubmit={(body) => void save(a.id, body)} onCancel={() => setEditingId(null)} />
+        ) : (
+          <>
+            {a.note && (
+              <p className="note-card__note" dir="auto" data-testid="annotation-note">
+                {a.note}
+              </p>
+            )}
+            {a.tags.length > 0 && (
+              <ul className="tag-list" aria-label="Tags" data-testid="annotation-tags">
+                {a.tags.map((t) => (
+                  <li key={t} className="tag" dir="auto">
+                    {t}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+        <div className="note-card__foot">
+          {a.status === 'moved' && (
+            <span className="badge badge--moved" title="The text changed; this annotation followed its quote" data-testid="annotation-status">
+              moved
+            </span>
+          )}
+          {a.status === 'orphaned' && (
+            <span className="badge badge--orphan" data-testid="annotation-status">
+              needs review
+            </span>
+          )}
+          {paragraph !== null && <span className="muted note-card__where">¶ {paragraph}</span>}
+          <span className="note-card__actions">
+            {a.status === 'orphaned' && (
+              <button
+                type="button"
+                className={`button button--small${reattachingId === a.id ? ' button--primary' : ''}`}
+                onClick={() => props.onReattach(reattachingId === a.id ? null : a)}
+                data-testid="reattach"
+              >
+                {reattachingId === a.id ? 'Selecting…' : 'Re-attach'}
+              </button>
+            )}
+            {!editing && (
+              <button type="button" className="icon-button icon-button--small" aria-label="Edit annotation" title="Edit note, tags, colour" onClick={() => setEditingId(a.id)} data-testid="annotation-edit">
+                <EditIcon />
+              </button>
+            )}
+            <button type="button" className="icon-button icon-button--small" aria-label="Copy link to annotation" title="Copy link" onClick={() => props.onCopyLink(a)} data-testid="annotation-link">
+              <LinkIcon />
+            </button>
+            <button type="button" className="icon-button icon-button--small icon-button--danger" aria-label="Delete annotation" title="Delete (you can undo)" onClick={() => props.onDelete(a)} data-testid="annotation-delete">
+              <TrashIcon />
+            </button>
+          </span>
+        </div>
+      </li>
+    );
+  };
+
+  return (
+    <aside className="notes" aria-label="Annotations" lang="en" dir="ltr" data-testid="annotation-panel">
+      <header className="notes__header">
+        <h2 className="notes__title">
+          Annotations <span className="count">{annotations.length}</span>
+        </h2>
+        <button type="button" className="icon-button" aria-label="Hide annotations" title="Hide" onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      {annotations.length > 0 && (
+        <div className="notes__filter">
+          <input
+            type="search"
+            className="field__input"
+            placeholder="Filter notes, tags, quotes"
+            aria-label="Filter annotations"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            data-testid="annotation-filter"
+          />
+        </div>
+      )}
+      <div className="notes__scroll" ref={listRef}>
+        {orphans.length > 0 && (
+          <section className="notes__review" aria-label="Needs review" data-testid="needs-review">
+            <h3>
+              Needs review <span className="count">{orphans.length}</span>
+            </h3>
+            <p className="muted notes__hint">The text these were attached to has changed. Re-attach them to a new selection, or delete them.</p>
+            <ul className="note-list">{shownOrphans.map(card)}</ul>
+          </section>
+        )}
+        {annotations.length === 0 ? (
+          <div className="notes__empty" data-testid="annotations-empty">
+            <p>Select text in the document to highlight it, add a note or tags.</p>
+            <p className="muted">
+              <kbd>H</kbd> highlight · <kbd>N</kbd> note · <kbd>[</kbd> <kbd>]</kbd> previous/next · <kbd>?</kbd> all shortcuts
+            </p>
+          </div>
+        ) : (
+          <ul className="note-list" data-testid="annotation-list">
+            {shown.map(card)}
+          </ul>
+        )}
+        {filter.trim() && shown.length + shownOrphans.length === 0 && <p className="muted notes__none">No annotation matches “{filter}”.</p>}
+      </div>
+      <footer className="notes__footer">
+        <div className="notes__footer-row">
+          <span className="notes__footer-label">Export</span>
+          {(Object.keys(EXPORT_LABELS) as ExportFormat[]).map((f) => (
+            <button key={f} type="button" className="button button--small button--quiet" disabled={annotations.length === 0} onClick={() => props.onExport(f)} data-testid={`export-${f}`}>
+              {EXPORT_LABELS[f]}
+            </button>
+          ))}
+        </div>
+        <div className="notes__footer-row">
+          <span className="notes__footer-label">Import</span>
+          <button type="button" className="button button--small button--quiet" onClick={() => fileRef.current?.click()} title="Import annotations from a W3C Web Annotation JSON-LD file" data-testid="import-annotations">
+            W3C JSON-LD file…
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".json,.jsonld,application/ld+json,application/json"
+            hidden
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) props.onImport(file);
+            }}
+            data-testid="annotation-file-input"
+          />
+        </div>
+      </footer>
+    </aside>
+  );
+}

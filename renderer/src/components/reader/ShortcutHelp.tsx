@@ -1,0 +1,37 @@
+export const SHORTCUTS: Array<[string[], string]> = [
+  [['H'], 'Highlight the selection'],
+  [['N'], 'Add a note to the selection'],
+  [['['], 'Previous annotation'],
+  [[']'], 'Next annotation'],
+  [['Ctrl', 'F'], 'Find in document'],
+  [['Enter'], 'Next match (Shift+Enter: previous)'],
+  [['Ctrl', 'Enter'], 'Save a note or a passage'],
+  [['Esc'], 'Close the toolbar, find or editor'],
+  [['Ctrl', 'K'], 'Search all documents'],
+  [['?'], 'Show these shortcuts'],
+];
+
+export function ShortcutHelp({ onClose }: { onClose(): void }) {
+  return (
+    <div className="popover popover--help" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcut-help">
+      <div className="popover__head">
+        <h2>Keyboard shortcuts</h2>
+        <button type="button" className="icon-button icon-button--small" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <dl className="shortcuts">
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={what} className="shortcuts__row">
+            <dt>
+              {keys.map((k) => (
+                <kbd key={k}>{k}</kbd>
+              ))}
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
