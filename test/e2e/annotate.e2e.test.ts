@@ -171,6 +171,28 @@ describe('annotating the sample article', () => {
     expect(await page.locator(`${testId('annotation-card')}[data-annotation-id="${annotationId}"]`).getAttribute('class')).toContain('note-card--active');
   });
 
+  it('copies a stable link that the app opens again (pasted into the search box)', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(bridge.url).origin });
+    const passage = (await archive.getDocument(tagalog.id)).passages[4];
+    const block = page.locator(`[data-block-id="${passage.id}"]`);
+    await block.hover();
+    await block.locator(testId('passage-link')).click();
+    await toastText('Link to this passage copied');
+    const passageLink = await page.evaluate(() => navigator.clipboard.readText());
+    expect(passageLink).toBe(`${bridge.url.replace(/\/$/, '')}/#/doc/${tagalog.id}/p/${passage.id}`);
+
+    await page.locator(`${testId('annotation-card')}[data-annotation-id="${annotationId}"] ${testId('annotation-link')}`).click();
+    await toastText('Link to this annotation copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`#/doc/${tagalog.id}/a/${annotationId}$`));
+
+    await page.goto(`${bridge.url}#/`);
+    await page.locator(testId('search-input')).fill(passageLink);
+    await page.locator(testId('search-input')).press('Enter');
+    await page.locator(`#p-${passage.id}[data-target="true"]`).waitFor();
+    expect(await inView(page, `#p-${passage.id}`)).toBe(true);
+    expect(await page.locator(testId('search-results')).count()).toBe(0);
+  });
+
   it('re-anchors the highlight when the text before it is corrected', async () => {
     const before = (await archive.annotations.list(tagalog.id))[0];
     const first = (await archive.getDocument(tagalog.id)).passages[0];
@@ -312,6 +334,18 @@ describe('annotating the sample article', () => {
     await expectActive(ordered[start % 3]);
     await page.keyboard.press('[');
     await expectActive(ordered[(start + 2) % 3]);
+    // N opens the note form on the selection; Ctrl+Enter saves; Esc closes the toolbar.
+    await selectText('Stepanakert branch');
+    await page.keyboard.press('Escape');
+    await waitForCount(page, testId('selection-toolbar'), 0);
+    await selectText('Stepanakert branch');
+    await page.keyboard.press('n');
+    await page.locator(testId('note-input')).waitFor();
+    await page.keyboard.type('Sangay ng unibersidad');
+    await page.keyboard.press('Control+Enter');
+    await waitForCount(page, testId('annotation-card'), 4);
+    expect((await archive.annotations.list(tagalog.id)).find((a) => a.exact === 'Stepanakert branch')?.note).toBe('Sangay ng unibersidad');
+
     await page.keyboard.press('?');
     await page.locator(testId('shortcut-help')).waitFor();
     await page.screenshot({ path: '/tmp/tala-annotate-7-overlaps-help.png' });
@@ -354,26 +388,35 @@ describe('a 5,000-paragraph document', () => {
     expect(longDoc.passages).toBeGreaterThanOrEqual(LONG_PARAGRAPHS - 1);
     await page.goto(`${bridge.url}#/`);
     await page.locator(testId('welcome')).waitFor();
-    // In-app navigation (as from the library or a link): time to the first paragraph on screen.
-    const inApp = await page.evaluate(async (id) => {
-      const t0 = performance.now();
-      location.hash = `#/doc/${id}`;
-      await new Promise<void>((resolve) => {
-        const check = () => (document.querySelector(`[data-testid="reader"][data-doc-id="${id}"] [data-passage-start]`) ? resolve() : requestAnimationFrame(check));
-        check();
-      });
-      await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - t0;
-    }, longDoc.id);
-    timings.openInAppMs = Math.round(inApp);
+    // In-app navigation (as from the library or a link): time to the first paragraph on screen. Five opens
+    // (home → document): the first is cold (the archive reads the document for the first time).
+    const opens: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => (location.hash = '#/'));
+      await page.locator(testId('welcome')).waitFor();
+      const ms = await page.evaluate(async (id) => {
+        const t0 = performance.now();
+        location.hash = `#/doc/${id}`;
+        await new Promise<void>((resolve) => {
+          const check = () => (document.querySelector(`[data-testid="reader"][data-doc-id="${id}"] [data-passage-start]`) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - t0;
+      }, longDoc.id);
+      opens.push(Math.round(ms));
+    }
+    timings.openInAppMs = opens[0];
+    timings.openInAppMedianMs = [...opens].sort((a, b) => a - b)[2];
+    console.log(`[perf] in-app opens of the ${LONG_PARAGRAPHS}-paragraph document: ${opens.join(', ')} ms`);
 
     // A cold load of a deep link (page, scripts, document): from navigation start.
     await page.goto('about:blank');
     await page.goto(`${bridge.url}#/doc/${longDoc.id}`);
     await page.locator(`${testId('reader')}[data-doc-id="${longDoc.id}"] [data-passage-start]`).first().waitFor();
     timings.coldLoadMs = Math.round(await page.evaluate((id) => (window as unknown as { __firstPassage: Record<string, number> }).__firstPassage[id], longDoc.id));
-    console.log(`[perf] ${LONG_PARAGRAPHS}-paragraph document: first paragraphs on screen ${timings.openInAppMs} ms after in-app navigation, ${timings.coldLoadMs} ms after a cold page load`);
-    expect(timings.openInAppMs).toBeLessThan(3000);
+    console.log(`[perf] ${LONG_PARAGRAPHS}-paragraph document: first paragraphs on screen ${timings.openInAppMs} ms (first) / ${timings.openInAppMedianMs} ms (median of 5) after in-app navigation, ${timings.coldLoadMs} ms after a cold page load`);
+    expect(Math.max(...opens)).toBeLessThan(3000);
     expect(timings.coldLoadMs).toBeLessThan(5000);
     const rendered = await page.locator(`${testId('reader')} [data-passage-start]`).count();
     expect(rendered).toBeLessThan(120);

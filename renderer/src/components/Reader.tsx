@@ -1,6 +1,6 @@
 // The reader: a document's text (virtualised for long documents) with its highlights, find-in-document,
 // text selection → annotation toolbar, in-place corrections and the editable metadata.
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Annotation, AnnotationColor, DocumentDetail, DocumentMetaChanges, Passage } from '../../../shared/types';
 import { FindIndex, firstMatchFrom, MAX_FIND_MATCHES, stepMatch, type FindMatch } from '../lib/find';
 import { plural } from '../lib/format';
@@ -303,20 +303,29 @@ export function Reader(props: Props) {
     return { ...offsets, position: { top, left, below: !roomAbove } };
   }, [doc.text, paneRef]);
 
-  const onMouseUp = (e: ReactMouseEvent) => {
-    if (form || e.button !== 0) return;
-    const clickTarget = e.target as HTMLElement;
-    // Let the browser finish the selection first.
-    setTimeout(() => {
-      const next = captureSelection();
-      setSelection(next);
-      if (!next) {
-        const mark = clickTarget.closest?.('[data-annotation-ids]');
-        const ids = mark?.getAttribute('data-annotation-ids')?.split(' ');
-        if (ids?.length && articleRef.current?.ownerDocument.getSelection()?.isCollapsed !== false) props.onActivateAnnotation?.(ids[ids.length - 1]);
-      }
-    }, 0);
-  };
+  // A selection may end outside the text column (a drag past the margin): listen on the window.
+  const formRef = useRef(form);
+  formRef.current = form;
+  const activateRef = useRef(props.onActivateAnnotation);
+  activateRef.current = props.onActivateAnnotation;
+  useEffect(() => {
+    const onMouseUp = (e: MouseEvent) => {
+      const article = articleRef.current;
+      const clickTarget = e.target instanceof Element ? e.target : null;
+      if (!article || formRef.current || e.button !== 0 || clickTarget?.closest('.selection-toolbar')) return;
+      // Let the browser finish the selection first.
+      setTimeout(() => {
+        const next = captureSelection();
+        setSelection(next);
+        if (next || !clickTarget || !article.contains(clickTarget)) return;
+        // A click (no selection) on a highlight selects its annotation.
+        const ids = clickTarget.closest('[data-annotation-ids]')?.getAttribute('data-annotation-ids')?.split(' ');
+        if (ids?.length && article.ownerDocument.getSelection()?.isCollapsed !== false) activateRef.current?.(ids[ids.length - 1]);
+      }, 0);
+    };
+    window.addEventListener('mouseup', onMouseUp);
+    return () => window.removeEventListener('mouseup', onMouseUp);
+  }, [captureSelection]);
 
   const create = async (body: AnnotationBody) => {
     const sel = selection ?? captureSelection();
@@ -472,7 +481,6 @@ export function Reader(props: Props) {
       data-testid="reader"
       data-doc-id={doc.id}
       data-version={doc.version}
-      onMouseUp={onMouseUp}
       onKeyUp={(e) => {
         if (e.shiftKey && !form && !isTyping(e.target)) setSelection(captureSelection());
       }}
