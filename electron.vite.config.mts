@@ -6,9 +6,12 @@ import { defineConfig } from 'electron-vite';
 // preloads require), renderer (React). Node services under main/ are bundled into the main target.
 export default defineConfig({
   main: {
+    // The search worker thread is a second entry (out/main/search-worker.js); worker-path.bundle.ts finds it
+    // at run time, where the sources use worker-path.ts (loads the .ts through tsx).
+    resolve: { alias: [{ find: /^\.\/worker-path$/, replacement: resolve('main/search/worker-path.bundle.ts') }] },
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('main/electron/main.ts'), formats: ['es'] },
+      lib: { entry: { main: resolve('main/electron/main.ts'), 'search-worker': resolve('main/search/search-worker.ts') }, formats: ['es'] },
     },
   },
   preload: {

@@ -1,8 +1,8 @@
 // The one contract between the renderer and the main process. Every door (Electron IPC, the HTTP
 // bridge, tests) uses these channel names, request validators and response types.
-import type { Annotation, AnnotationColor, AppInfo, ArchiveHealth, BackupInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, SearchResult } from './types';
+import type { Annotation, AnnotationColor, AppInfo, ArchiveHealth, BackupInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, ReindexReport, SearchRequest, SearchResult, SearchStatus } from './types';
 import { ANNOTATION_COLORS } from './types';
-import { arrayOf, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
+import { arrayOf, bool, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
 
 /** Largest file the archive accepts in one import (also enforced by the ingest service). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -44,7 +44,9 @@ export interface Requests {
   'documents.get': { id: string };
   'documents.import': { name: string; data: Uint8Array; lang?: string };
   'documents.delete': { id: string };
-  'search.query': { query: string; limit?: number };
+  'search.query': SearchRequest;
+  'search.status': void;
+  'search.reindex': void;
   'documents.updateMeta': {
     id: string;
     title?: string;
@@ -79,6 +81,8 @@ export interface Responses {
   'documents.import': ImportOutcome;
   'documents.delete': { deleted: true };
   'search.query': SearchResult;
+  'search.status': SearchStatus;
+  'search.reindex': ReindexReport;
   'documents.updateMeta': DocumentDetail;
   'documents.editPassage': PassageEditReport;
   'documents.deletePassage': PassageEditReport;
@@ -110,7 +114,16 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
     lang: optional(LANG_CODE),
   }),
   'documents.delete': obj({ id: DOC_ID }),
-  'search.query': obj({ query: str({ max: 1000 }), limit: optional(int({ min: 1, max: 500 })) }),
+  'search.query': obj({
+    query: str({ max: 1000 }),
+    limit: optional(int({ min: 1, max: 500 })),
+    offset: optional(int({ min: 0, max: 100_000 })),
+    groupBy: optional(oneOf(['passage', 'document'] as const)),
+    stems: optional(bool),
+    translit: optional(bool),
+  }),
+  'search.status': none,
+  'search.reindex': none,
   'documents.updateMeta': obj({
     id: DOC_ID,
     title: optional(str({ min: 1, max: 1000 })),

@@ -57,6 +57,9 @@ export type ImportOutcome =
   | { status: 'imported'; document: DocumentSummary }
   | { status: 'skipped'; reason: string; existingId: string };
 
+/** A character range [start, end) in UTF-16 code units. */
+export type TextRange = [number, number];
+
 export interface SearchHit {
   docId: string;
   title: string;
@@ -64,12 +67,111 @@ export interface SearchHit {
   ordinal: number;
   lang: string;
   score: number;
+  /** Keyword-in-context window of the passage ("…" where it was cut). */
   snippet: string;
+  /** Every match in the passage text. */
+  matches: TextRange[];
+  /** The same matches relative to `snippet`. */
+  snippetMatches: TextRange[];
+  /** Matches in the document title. */
+  titleMatches: TextRange[];
+  mediaType: string;
+  publishedAt: string | null;
+}
+
+/** The hits of one document, in the order of its best hit. */
+export interface SearchDocumentGroup {
+  docId: string;
+  title: string;
+  lang: string;
+  mediaType: string;
+  publishedAt: string | null;
+  score: number;
+  /** Passages of this document that match, over the whole result (not only this page). */
+  matchingPassages: number;
+  /** Indexes into SearchResult.hits. */
+  hits: number[];
+}
+
+export interface FacetCount {
+  value: string;
+  /** Matching passages with this value. */
+  passages: number;
+  documents: number;
+}
+
+export interface SearchFacets {
+  lang: FacetCount[];
+  tag: FacetCount[];
+  mediaType: FacetCount[];
+}
+
+export type SearchExpansionKind = 'fold' | 'stem' | 'translit' | 'prefix' | 'wildcard' | 'fuzzy' | 'stopword' | 'split';
+
+/** One way a query word was widened (or dropped, for stop words), with the terms it became. */
+export interface SearchExpansion {
+  kind: SearchExpansionKind;
+  term: string;
+  to: string[];
+  /** More terms matched than were used. */
+  truncated?: boolean;
+}
+
+/** Switches for the expansions a user may turn off (case and diacritic folding always apply). */
+export interface SearchOptions {
+  stems: boolean;
+  translit: boolean;
+}
+
+export type SearchGrouping = 'passage' | 'document';
+
+export interface SearchRequest {
+  query: string;
+  limit?: number;
+  offset?: number;
+  /** 'passage' (default): limit/offset count passages; 'document': they count documents, up to 3 hits each. */
+  groupBy?: SearchGrouping;
+  stems?: boolean;
+  translit?: boolean;
 }
 
 export interface SearchResult {
+  /** Matching passages. */
   total: number;
   hits: SearchHit[];
+  // The fields below are always set by the search engine (optional so that older fakes still type-check).
+  totalDocuments?: number;
+  offset?: number;
+  limit?: number;
+  groupBy?: SearchGrouping;
+  groups?: SearchDocumentGroup[];
+  facets?: SearchFacets;
+  expansions?: SearchExpansion[];
+  /** A corrected query that finds something, when this one found nothing. */
+  didYouMean?: string | null;
+  options?: SearchOptions;
+  /** Documents not yet (re)indexed when the search ran (a reindex is in progress). */
+  pendingDocuments?: number;
+  tookMs?: number;
+}
+
+export interface SearchStatus {
+  indexedPassages: number;
+  totalPassages: number;
+  /** Documents waiting to be (re)indexed. */
+  pendingDocuments: number;
+  reindexing: boolean;
+}
+
+export interface ReindexReport {
+  documents: number;
+  passages: number;
+  ms: number;
+}
+
+export interface ReindexProgress {
+  done: number;
+  total: number;
 }
 
 export interface AppInfo {

@@ -74,6 +74,11 @@ export const matching =
     return v;
   };
 
+export const bool: Validator<boolean> = (v, path) => {
+  if (typeof v !== 'boolean') fail(path, 'true or false');
+  return v;
+};
+
 export const oneOf =
   <T extends string>(values: readonly T[]): Validator<T> =>
   (v, path) => {

@@ -2,15 +2,19 @@
 // goes through this class, so the rules for data safety live in one place.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { AppInfo, ArchiveHealth, BackupInfo, BackupReason, DocumentDetail, DocumentMetaChanges, DocumentSummary, ImportOutcome, SearchResult } from '../../shared/types';
+import type {
+  AppInfo, ArchiveHealth, BackupInfo, BackupReason, DocumentDetail, DocumentMetaChanges, DocumentSummary, ImportOutcome, ReindexProgress, ReindexReport,
+  SearchRequest, SearchResult, SearchStatus,
+} from '../../shared/types';
 import { APP_VERSION } from '../app-version';
 import { Database } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
 import { sql } from '../db/sql';
 import { parseDocument } from '../ingest/index';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
-import type { SearchIndex } from '../search/search-index';
-import { LunrSearchIndex } from '../search/lunr-index';
+import { SearchEngine, type SearchService } from '../search/engine';
+import { indexDocuments } from '../search/indexer';
+import { SearchWorkerHost } from '../search/worker-host';
 import { AnnotationService } from './annotations';
 import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
@@ -19,16 +23,24 @@ import { cloudSyncedFolder } from './paths';
 import { exportPortable, mergePortable, type MergeReport } from './portable';
 import { setDocumentTags } from './tags-repo';
 
+export interface ArchiveOpenOptions {
+  /**
+   * Where searches and index maintenance run: 'worker' (default; a worker thread, so the caller's event
+   * loop never waits on them) or 'inline' (this thread; for one-shot tools such as the CLI).
+   */
+  search?: 'worker' | 'inline';
+}
+
 export class Archive {
-  private searchIsStale = true;
   readonly annotations: AnnotationService;
 
   private constructor(
     private readonly db: Database,
-    private readonly searchIndex: SearchIndex,
+    private readonly searchService: SearchService,
   ) {
-    this.annotations = new AnnotationService(db, async () => {
-      this.searchIsStale = true;
+    // Edited passages are re-indexed inside the edit's transaction.
+    this.annotations = new AnnotationService(db, async (tx, documentId) => {
+      await indexDocuments(tx, [documentId]);
     });
   }
 
@@ -36,7 +48,7 @@ export class Archive {
     return this.db.path;
   }
 
-  static async open(file: string): Promise<Archive> {
+  static async open(file: string, options: ArchiveOpenOptions = {}): Promise<Archive> {
     let db: Database;
     try {
       db = await Database.open(file);
@@ -51,7 +63,14 @@ export class Archive {
       await db.close();
       throw err;
     }
-    return new Archive(db, new LunrSearchIndex());
+    let search: SearchService;
+    try {
+      search = options.search === 'inline' ? await SearchEngine.open(file) : SearchWorkerHost.start(file);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    return new Archive(db, search);
   }
 
   /** Takes a snapshot now (on demand, on schedule, or before a risky operation). */
@@ -72,7 +91,6 @@ export class Archive {
     const safetyBackup = await createBackup(this.db, 'pre-restore');
     await this.db.exclusive(() => this.db.restoreFrom(file));
     await migrate(this.db);
-    this.searchIsStale = true;
     return { safetyBackup };
   }
 
@@ -84,7 +102,6 @@ export class Archive {
   /** Merges a portable archive file into this one by UUID, without duplicates. */
   async importPortable(file: string): Promise<MergeReport> {
     const { report } = await mergePortable(this.db, file);
-    this.searchIsStale = true;
     return report;
   }
 
@@ -101,6 +118,7 @@ export class Archive {
   }
 
   async close(): Promise<void> {
+    await this.searchService.close();
     await this.db.close();
   }
 
@@ -133,9 +151,10 @@ export class Archive {
       const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
       if (raced) return skippedDuplicate(input.name, raced);
       await documents.insertDocument(tx, doc);
+      // Indexed in the same transaction: searchable the moment the import commits, or not stored at all.
+      await indexDocuments(tx, [doc.id]);
       return { status: 'imported', document: { ...stripText(doc), tags: [], version: 1, passages: doc.passages.length } } satisfies ImportOutcome;
     });
-    if (outcome.status === 'imported') this.searchIsStale = true;
     return outcome;
   }
 
@@ -146,23 +165,32 @@ export class Archive {
       await documents.updateDocumentMeta(tx, id, changes);
       if (changes.tags) await setDocumentTags(tx, id, changes.tags);
     });
-    if (changes.title !== undefined || changes.lang !== undefined) this.searchIsStale = true;
     return this.getDocument(id);
   }
 
   async deleteDocument(id: string): Promise<void> {
     const deleted = await this.db.transaction((tx) => documents.deleteDocument(tx, id));
     if (!deleted) throw new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);
-    this.searchIsStale = true;
   }
 
-  async search(query: string, limit = 20): Promise<SearchResult> {
-    if (this.searchIsStale) {
-      // Cleared before the read so that a write landing meanwhile marks the index stale again.
-      this.searchIsStale = false;
-      this.searchIndex.rebuild(await documents.listIndexablePassages(this.db));
-    }
-    return this.searchIndex.search(query, limit);
+  /**
+   * The single search entry point (query language: see main/search/query-parser.ts). Other writes
+   * (metadata, tags, annotations, merges) mark documents for re-indexing through triggers; the search
+   * engine re-indexes them before it answers.
+   */
+  search(query: string | SearchRequest, limit?: number): Promise<SearchResult> {
+    const request = typeof query === 'string' ? { query, limit } : query;
+    return this.searchService.search(request);
+  }
+
+  /** Rebuilds the whole search index from the documents (searches keep working meanwhile). */
+  reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
+    return this.searchService.reindex(onProgress);
+  }
+
+  /** "Indexed N of M passages", and whether a reindex or catch-up is running. */
+  searchStatus(): Promise<SearchStatus> {
+    return this.searchService.status();
   }
 }
 

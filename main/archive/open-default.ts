@@ -2,10 +2,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Archive } from './archive';
+import { Archive, type ArchiveOpenOptions } from './archive';
 import { archiveFileIn } from './paths';
 
 export interface OpenArchiveDirOptions {
+  /** Where searches run (see ArchiveOpenOptions); the desktop app keeps the default worker thread. */
+  search?: ArchiveOpenOptions['search'];
   seedSamples?: boolean;
   /** Folder holding samples.json and the sample files (resources/samples in a checkout). */
   samplesDir?: string;
@@ -22,7 +24,7 @@ export async function openArchiveDir(dir: string, options: OpenArchiveDirOptions
   mkdirSync(dir, { recursive: true });
   const file = archiveFileIn(dir);
   const isNew = !existsSync(file);
-  const archive = await Archive.open(file);
+  const archive = await Archive.open(file, { search: options.search });
   if (isNew && options.seedSamples) {
     await seedSamples(archive, options.samplesDir ?? DEV_SAMPLES_DIR);
   }

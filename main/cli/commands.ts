@@ -81,13 +81,46 @@ const searchCommand: Command = async (archive, args, io) => {
   const limitFlag = args.flags.get('limit');
   const limit = limitFlag === undefined ? 20 : Number(limitFlag);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500');
-  const result = await archive.search(query, limit);
+  const offsetFlag = args.flags.get('offset');
+  const offset = offsetFlag === undefined ? 0 : Number(offsetFlag);
+  if (!Number.isInteger(offset) || offset < 0) throw new UsageError('--offset must be a whole number, 0 or more');
+  const result = await archive.search({ query, limit, offset, stems: !args.flags.has('no-stems'), translit: !args.flags.has('no-translit') });
   if (args.flags.has('json')) {
-    io.out(json({ total: result.total, hits: result.hits.map(({ docId, title, passageId, lang, score, snippet }) => ({ docId, title, passageId, lang, score, snippet })) }));
+    const hits = result.hits.map(({ docId, title, passageId, lang, score, snippet, matches }) => ({ docId, title, passageId, lang, score, snippet, matches }));
+    io.out(json({ total: result.total, hits, facets: result.facets, expansions: result.expansions, didYouMean: result.didYouMean ?? null }));
   } else {
     io.out(`${result.total} passage${result.total === 1 ? '' : 's'} match “${query}”`);
-    for (const h of result.hits) io.out(`\n${h.title} [${h.lang}] ¶${h.ordinal + 1}  (doc ${h.docId})\n  ${h.snippet}`);
+    if (result.didYouMean) io.out(`did you mean: ${result.didYouMean}`);
+    const widened = (result.expansions ?? []).filter((e) => e.kind !== 'translit' || e.to.some((t) => t !== e.term));
+    if (widened.length) io.out(`expanded: ${widened.map((e) => `${e.term} → ${e.kind}${e.to.length ? ` ${e.to.slice(0, 8).join(', ')}${e.to.length > 8 || e.truncated ? ', …' : ''}` : ''}`).join('; ')}`);
+    for (const h of result.hits) io.out(`\n${h.title} [${h.lang}] ¶${h.ordinal + 1}  (doc ${h.docId})\n  ${markMatches(h.snippet, h.snippetMatches)}`);
   }
+  return 0;
+};
+
+/** Brackets the matches of a snippet for the terminal: [[word]]. */
+function markMatches(snippet: string, matches: ReadonlyArray<readonly [number, number]>): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of matches) {
+    out += `${snippet.slice(at, s)}[[${snippet.slice(s, e)}]]`;
+    at = e;
+  }
+  return out + snippet.slice(at);
+}
+
+const reindexCommand: Command = async (archive, args, io) => {
+  const asJson = args.flags.has('json');
+  let lastShown = 0;
+  const report = await archive.reindex((p) => {
+    const now = Date.now();
+    if (asJson || (now - lastShown < 500 && p.done < p.total)) return;
+    lastShown = now;
+    io.err(`indexed ${p.done} of ${p.total} documents`);
+  });
+  const status = await archive.searchStatus();
+  if (asJson) io.out(json({ ...report, indexedPassages: status.indexedPassages, totalPassages: status.totalPassages }));
+  else io.out(`reindexed ${report.documents} documents (${report.passages} passages) in ${(report.ms / 1000).toFixed(1)} s`);
   return 0;
 };
 
@@ -201,7 +234,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
   import: { run: importCommand, usage: 'import <file|folder>... [--lang CODE] [--json]', flags: ['json', 'lang'], values: ['lang'] },
   list: { run: listCommand, usage: 'list [--json]', flags: ['json'], values: [] },
   show: { run: showCommand, usage: 'show <docId> [--json]', flags: ['json'], values: [] },
-  search: { run: searchCommand, usage: 'search "<query>" [--limit N] [--json]', flags: ['json', 'limit'], values: ['limit'] },
+  search: {
+    run: searchCommand,
+    usage: 'search "<query>" [--limit N] [--offset N] [--no-stems] [--no-translit] [--json]',
+    flags: ['json', 'limit', 'offset', 'no-stems', 'no-translit'],
+    values: ['limit', 'offset'],
+  },
+  reindex: { run: reindexCommand, usage: 'reindex [--json]', flags: ['json'], values: [] },
   annotations: { run: annotationsCommand, usage: 'annotations <docId> [--json]', flags: ['json'], values: [] },
   annotate: {
     run: annotateCommand,

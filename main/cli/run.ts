@@ -39,7 +39,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const dir = args.flags.get('archive');
     // An explicit --archive is used as given; only the default archive is seeded with the samples.
-    archive = typeof dir === 'string' ? await openArchiveDir(dir) : await openArchiveDir(defaultArchiveDir(), { seedSamples: true });
+    // One command per process: searching in this thread is quicker than starting a worker for it.
+    archive = typeof dir === 'string' ? await openArchiveDir(dir, { search: 'inline' }) : await openArchiveDir(defaultArchiveDir(), { seedSamples: true, search: 'inline' });
     return await spec.run(archive, args, io);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -2,6 +2,7 @@
 import type { Database } from '../connection';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-annotations';
+import * as m0003 from './0003-search-index';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m0001.up },
   { version: 2, name: 'annotations', up: m0002.up },
+  { version: 3, name: 'search index', up: m0003.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -64,7 +64,19 @@ describe('tala CLI', () => {
     const found = JSON.parse((await tala('--archive', archive, 'search', 'Sahakyan', '--limit', '2', '--json')).out);
     expect(found.total).toBe(3);
     expect(found.hits).toHaveLength(2);
-    expect(Object.keys(found.hits[0])).toEqual(['docId', 'title', 'passageId', 'lang', 'score', 'snippet']);
+    // Issue 3 adds `matches` per hit and top-level facets, expansions (and didYouMean) to the skeleton's shape.
+    expect(Object.keys(found.hits[0])).toEqual(['docId', 'title', 'passageId', 'lang', 'score', 'snippet', 'matches']);
+    expect(Object.keys(found)).toEqual(['total', 'hits', 'facets', 'expansions', 'didYouMean']);
+    expect(found.facets.lang).toEqual([{ value: 'tl', passages: 3, documents: 1 }]);
+    const passage = shown.passages.find((p: { id: string }) => p.id === found.hits[0].passageId);
+    for (const [s, e] of found.hits[0].matches) expect(passage.text.slice(s, e)).toBe('Sahakyan');
+
+    const reindexed = await tala('--archive', archive, 'reindex', '--json');
+    expect(reindexed.code).toBe(0);
+    expect(JSON.parse(reindexed.out)).toEqual({ documents: 1, passages: 9, ms: expect.any(Number), indexedPassages: 9, totalPassages: 9 });
+    const text = await tala('--archive', archive, 'reindex');
+    expect(text.out).toMatch(/^reindexed 1 documents \(9 passages\) in \d+\.\d s/);
+    expect(text.err).toContain('indexed 1 of 1 documents');
     expect(found.hits.every((h: { docId: string }) => h.docId === list[0].id)).toBe(true);
   });
 

@@ -38,7 +38,7 @@ describe('snippet', () => {
   });
 });
 
-describe('archive search (lunr v0)', () => {
+describe('archive search', () => {
   let archive: Archive;
   beforeAll(async () => {
     archive = await openArchiveDir(join(dir, 'seeded'), { seedSamples: true, samplesDir: SAMPLES_DIR });
@@ -72,11 +72,13 @@ describe('archive search (lunr v0)', () => {
   });
 
   it('finds a document as soon as it is imported and forgets it when deleted', async () => {
-    expect((await archive.search('Баласанян')).total).toBe(0);
+    // Transliteration is on by default (issue 3): Баласанян also finds the Latin "Balasanyan" of the samples.
+    const cyrillicOnly = { query: 'Баласанян', translit: false };
+    expect((await archive.search(cyrillicOnly)).total).toBe(0);
     const outcome = await archive.importFile({ name: 'ru.txt', bytes: utf8('Виталий Баласанян не поздравил Бако Саакяна с победой на выборах. Он объяснил это многочисленными нарушениями на избирательных участках, которые, по его словам, были зафиксированы наблюдателями.') });
-    expect((await archive.search('Баласанян')).hits).toEqual([expect.objectContaining({ lang: 'ru', ordinal: 0 })]);
+    expect((await archive.search(cyrillicOnly)).hits).toEqual([expect.objectContaining({ lang: 'ru', ordinal: 0 })]);
     await archive.deleteDocument(outcome.status === 'imported' ? outcome.document.id : '');
-    expect((await archive.search('Баласанян')).total).toBe(0);
+    expect((await archive.search(cyrillicOnly)).total).toBe(0);
   });
 
   it('limits hits but reports the full total', async () => {

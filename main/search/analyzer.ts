@@ -1,0 +1,98 @@
+// Turns text into index terms with a language pipeline, remembering the offsets of every word.
+// Each word yields its folded surface form (what exact phrases and "stems off" search), its folded stem,
+// and for Cyrillic, Armenian and Greek words a Latin transliteration (what cross-script names search).
+import { pipelineFor, type LanguagePipeline } from './languages';
+import { foldText, hasNonLatinLetters, lowerText } from './text-folding';
+import { tokenize } from './tokenize';
+import { transliterate } from './transliterate';
+
+/** Prefix that marks a stem in the index, so that a stem never collides with a word as written. */
+export const STEM_MARK = '§';
+
+export interface TermForms {
+  /** The word lower-cased and without diacritics. */
+  surface: string;
+  /** Its stem, folded the same way (equal to surface when the stemmer left the word alone). */
+  stem: string;
+  /** Transliteration of a Cyrillic, Armenian or Greek word, or null. */
+  translit: string | null;
+  /** Transliteration of the stem when it differs from `translit`, else null. */
+  translitStem: string | null;
+  /** A stop word of this language (kept in the index, dropped from queries). */
+  stop: boolean;
+}
+
+export interface AnalyzedToken extends TermForms {
+  start: number;
+  end: number;
+}
+
+const MEMO_LIMIT = 300_000;
+
+export class Analyzer {
+  private memo = new Map<string, TermForms>();
+
+  constructor(readonly pipeline: LanguagePipeline) {}
+
+  forms(word: string): TermForms {
+    let forms = this.memo.get(word);
+    if (forms) return forms;
+    const lower = lowerText(word);
+    const surface = foldText(lower);
+    const stemmed = this.pipeline.stem(lower);
+    const stem = stemmed === lower ? surface : foldText(stemmed);
+    let translit: string | null = null;
+    let translitStem: string | null = null;
+    if (hasNonLatinLetters(lower)) {
+      translit = foldText(transliterate(lower));
+      const t = stemmed === lower ? translit : foldText(transliterate(stemmed));
+      translitStem = t === translit ? null : t;
+    }
+    forms = { surface, stem, translit, translitStem, stop: this.pipeline.isStopWord(lower) };
+    if (this.memo.size >= MEMO_LIMIT) this.memo = new Map();
+    this.memo.set(word, forms);
+    return forms;
+  }
+
+  analyze(text: string): AnalyzedToken[] {
+    return tokenize(text).map((t) => ({ ...this.forms(t.text), start: t.start, end: t.end }));
+  }
+}
+
+const analyzers = new Map<string, Analyzer>();
+
+export function analyzerFor(lang: string | null | undefined): Analyzer {
+  const pipeline = pipelineFor(lang);
+  let analyzer = analyzers.get(pipeline.code);
+  if (!analyzer) {
+    analyzer = new Analyzer(pipeline);
+    analyzers.set(pipeline.code, analyzer);
+  }
+  return analyzer;
+}
+
+/** The token streams stored for one field: words as written (positions kept), then the stems that differ. */
+export function fieldTerms(tokens: readonly AnalyzedToken[]): string {
+  const words: string[] = [];
+  const stems: string[] = [];
+  for (const t of tokens) {
+    words.push(t.surface);
+    if (t.stem !== t.surface) stems.push(STEM_MARK + t.stem);
+  }
+  return stems.length ? `${words.join(' ')} ${stems.join(' ')}` : words.join(' ');
+}
+
+/**
+ * The transliteration stream: Latin spellings of the non-Latin words in order (so that a Latin phrase can
+ * match a Cyrillic or Armenian one), then the spellings of their stems where those differ.
+ */
+export function translitTerms(tokens: readonly AnalyzedToken[]): string {
+  const words: string[] = [];
+  const stems: string[] = [];
+  for (const t of tokens) {
+    if (t.translit === null) continue;
+    words.push(t.translit);
+    if (t.translitStem !== null) stems.push(t.translitStem);
+  }
+  return stems.length ? `${words.join(' ')} ${stems.join(' ')}` : words.join(' ');
+}

@@ -1,0 +1,446 @@
+// The search engine: query execution (parse, expand, FTS5, highlight), index catch-up and reindex, on
+// connections of its own. Usable in-process; SearchWorkerHost runs the same class in a worker thread.
+import { AppError } from '../../shared/errors';
+import type {
+  FacetCount, ReindexProgress, ReindexReport, SearchDocumentGroup, SearchFacets, SearchHit, SearchOptions, SearchRequest, SearchResult, SearchStatus, TextRange,
+} from '../../shared/types';
+import { Database } from '../db/connection';
+import { join, raw, sql, type SqlQuery } from '../db/sql';
+import { analyzerFor, type Analyzer } from './analyzer';
+import { ANALYZER_VERSION, DOC_SPAN, dirtyDocuments, indexDocuments, markAllDirty, readState, rebuildTerms, writeState } from './indexer';
+import { normalizeLanguage } from './languages';
+import { HighlightSpec, planQuery, type Plan } from './plan';
+import { parseQuery, type ParsedQuery } from './query-parser';
+import { snippetFor } from './snippet';
+import { Vocabulary } from './vocabulary';
+
+/** The interface the archive talks to; SearchEngine (in-process) and SearchWorkerHost implement it. */
+export interface SearchService {
+  search(request: SearchRequest): Promise<SearchResult>;
+  status(): Promise<SearchStatus>;
+  reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 500;
+/** Hits shown per document when results are grouped by document. */
+const HITS_PER_DOCUMENT = 3;
+/** A search re-indexes up to this many changed documents before it runs; more go to the background. */
+const INLINE_CATCH_UP = 20;
+/** Documents per transaction in the background catch-up and reindex (short write locks). */
+const BATCH_DOCUMENTS = 100;
+
+interface HitRow {
+  num: number;
+  ord: number;
+  score: number;
+  passage_id: string;
+  text: string;
+  doc_id: string;
+  title: string;
+  lang: string;
+  media_type: string;
+  published_at: string | null;
+}
+
+export class SearchEngine implements SearchService {
+  private write: Database | null = null;
+  private readonly vocabulary = new Vocabulary();
+  private vocabularyReady = false;
+  private langs: { generation: number; codes: string[] } | null = null;
+  private background: Promise<void> | null = null;
+  private reindexing = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly read: Database,
+    readonly path: string,
+  ) {}
+
+  /** Opens the engine on an archive file (already migrated); starts catching up on stale documents. */
+  static async open(path: string, options: { catchUp?: boolean } = {}): Promise<SearchEngine> {
+    const read = await Database.open(path, { onSlowQuery: () => undefined });
+    const engine = new SearchEngine(read, path);
+    if (options.catchUp !== false) await engine.startupCheck();
+    return engine;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.background?.catch(() => undefined);
+    await this.queue.catch(() => undefined);
+    await this.write?.close();
+    await this.read.close();
+  }
+
+  // ---- indexing ---------------------------------------------------------------------------------
+
+  private async writer(): Promise<Database> {
+    this.write ??= await Database.open(this.path, { onSlowQuery: () => undefined });
+    return this.write;
+  }
+
+  /** An archive indexed by an older analyzer is re-indexed; pending documents are caught up. */
+  private async startupCheck(): Promise<void> {
+    const version = await readState(this.read, 'analyzer_version');
+    if (version !== ANALYZER_VERSION) {
+      const db = await this.writer();
+      await db.transaction(async (tx) => {
+        await markAllDirty(tx);
+        await writeState(tx, 'analyzer_version', ANALYZER_VERSION);
+      });
+    }
+    // A few documents are indexed by the first search; many start now, in the background.
+    if ((await dirtyDocuments(this.read, INLINE_CATCH_UP + 1)).length > INLINE_CATCH_UP) this.runBackground();
+  }
+
+  private runBackground(): void {
+    if (this.background || this.closed) return;
+    this.background = this.catchUpAll().finally(() => {
+      this.background = null;
+    });
+    this.background.catch((err: unknown) => console.error('[tala] search index catch-up failed:', err));
+  }
+
+  /** Indexes dirty documents in small transactions until none is left. */
+  private async catchUpAll(knownTerms?: Set<string>, onBatch?: (documents: number, passages: number) => void): Promise<void> {
+    const db = await this.writer();
+    while (!this.closed) {
+      const ids = await dirtyDocuments(db, BATCH_DOCUMENTS);
+      if (ids.length === 0) break;
+      const done = await db.transaction((tx) => indexDocuments(tx, ids, { knownTerms }));
+      onBatch?.(ids.length, done.passages);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
+    const started = performance.now();
+    await this.background?.catch(() => undefined);
+    this.reindexing = true;
+    const db = await this.writer();
+    try {
+      await db.transaction((tx) => markAllDirty(tx));
+      const total = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_dirty`))?.n ?? 0;
+      const report: ReindexReport = { documents: 0, passages: 0, ms: 0 };
+      onProgress?.({ done: 0, total });
+      const run = this.catchUpAll(new Set(), (documents, passages) => {
+        report.documents += documents;
+        report.passages += passages;
+        onProgress?.({ done: Math.min(report.documents, total), total });
+      });
+      this.background = run;
+      await run.finally(() => {
+        this.background = null;
+      });
+      await db.transaction(async (tx) => {
+        await rebuildTerms(tx);
+        await writeState(tx, 'analyzer_version', ANALYZER_VERSION);
+      });
+      // Merge the index segments (and drop deleted rows) so queries read one b-tree per term.
+      await db.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
+      this.vocabularyReady = false;
+      report.ms = Math.round(performance.now() - started);
+      return report;
+    } finally {
+      this.reindexing = false;
+    }
+  }
+
+  async status(): Promise<SearchStatus> {
+    const row = await this.read.get<{ indexed: number; total: number; pending: number }>(sql`
+      SELECT (SELECT coalesce(sum(passages), 0) FROM search_docs) AS indexed,
+             (SELECT count(*) FROM passages) AS total,
+             (SELECT count(*) FROM search_dirty) AS pending`);
+    return { indexedPassages: row?.indexed ?? 0, totalPassages: row?.total ?? 0, pendingDocuments: row?.pending ?? 0, reindexing: this.reindexing };
+  }
+
+  // ---- searching --------------------------------------------------------------------------------
+
+  search(request: SearchRequest): Promise<SearchResult> {
+    const run = this.queue.then(() => this.execute(request));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async execute(request: SearchRequest, correcting = false): Promise<SearchResult> {
+    const started = performance.now();
+    const limit = request.limit ?? DEFAULT_LIMIT;
+    const offset = request.offset ?? 0;
+    const groupBy = request.groupBy ?? 'passage';
+    const options: SearchOptions = { stems: request.stems ?? true, translit: request.translit ?? true };
+    const empty = (): SearchResult => ({
+      total: 0, hits: [], totalDocuments: 0, offset, limit, groupBy, groups: [], facets: { lang: [], tag: [], mediaType: [] },
+      expansions: [], didYouMean: null, options, pendingDocuments: 0, tookMs: 0,
+    });
+    const query = request.query.trim();
+    if (!query) return { total: 0, hits: [] };
+    const parsed = parseQuery(query);
+    if (parsed.clauses.length === 0) {
+      throw new AppError('BAD_QUERY', `Cannot understand the search “${query}”: filters narrow a search, add a word or "phrase" to look for.`);
+    }
+    if (parsed.clauses.every((c) => c.presence === 'prohibited')) {
+      throw new AppError('BAD_QUERY', `Cannot understand the search “${query}”: -word only excludes; add a word or "phrase" to look for.`);
+    }
+
+    const pending = await this.catchUpBeforeSearch();
+    const analyzers = await this.analyzersInScope(parsed);
+    const needsVocabulary = parsed.clauses.some((c) => c.leaves.some((l) => l.kind === 'term' && (l.wildcard || l.editDistance > 0)));
+    if (needsVocabulary) await this.refreshVocabulary();
+    const plan = planQuery(parsed, analyzers, options, this.vocabulary);
+    const result = empty();
+    result.expansions = plan.expansions;
+    result.pendingDocuments = pending;
+    if (plan.match !== null) await this.run(plan, parsed, result, { limit, offset, groupBy });
+    if (result.total === 0 && !correcting) result.didYouMean = await this.didYouMean(request, query, plan);
+    result.tookMs = Math.round((performance.now() - started) * 10) / 10;
+    return result;
+  }
+
+  /** Re-indexes a few changed documents now (so edits are searchable at once); many go to the background. */
+  private async catchUpBeforeSearch(): Promise<number> {
+    const dirty = await dirtyDocuments(this.read, INLINE_CATCH_UP + 1);
+    if (dirty.length === 0) return 0;
+    if (dirty.length <= INLINE_CATCH_UP) {
+      if (this.background && !this.reindexing) await this.background.catch(() => undefined);
+      else if (!this.background) {
+        const db = await this.writer();
+        await db.transaction((tx) => indexDocuments(tx, dirty));
+      }
+      if (!this.reindexing) return 0;
+    }
+    this.runBackground();
+    return (await this.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_dirty`))?.n ?? 0;
+  }
+
+  /** One analyzer per pipeline among the archive's languages (narrowed by lang: filters). */
+  private async analyzersInScope(parsed: ParsedQuery): Promise<Analyzer[]> {
+    const generation = await readState(this.read, 'generation');
+    if (!this.langs || this.langs.generation !== generation) {
+      const rows = await this.read.all<{ lang: string }>(sql`SELECT DISTINCT lang FROM search_docs`);
+      this.langs = { generation, codes: rows.map((r) => r.lang) };
+    }
+    const { langs, notLangs } = parsed.filters;
+    let codes = this.langs.codes;
+    if (langs.length) codes = codes.filter((c) => langs.includes(c) || langs.includes(normalizeLanguage(c)));
+    if (notLangs.length) codes = codes.filter((c) => !notLangs.includes(c));
+    // The plain pipeline always takes part: a word typed in any language is also looked up as written.
+    const out = new Map<string, Analyzer>([['', analyzerFor('')]]);
+    for (const code of codes) {
+      const analyzer = analyzerFor(code);
+      out.set(analyzer.pipeline.code, analyzer);
+    }
+    return [...out.values()];
+  }
+
+  private async refreshVocabulary(): Promise<void> {
+    await this.vocabulary.refresh(this.read);
+    this.vocabularyReady = true;
+  }
+
+  private filterSql(parsed: ParsedQuery): SqlQuery {
+    const f = parsed.filters;
+    const docConds: SqlQuery[] = [];
+    if (f.langs.length) docConds.push(sql`lang IN (${join(f.langs.map((l) => sql`${l}`))})`);
+    if (f.notLangs.length) docConds.push(sql`lang NOT IN (${join(f.notLangs.map((l) => sql`${l}`))})`);
+    if (f.types.length) docConds.push(sql`media_type IN (${join(f.types.map((t) => sql`${t}`))})`);
+    if (f.notTypes.length) docConds.push(sql`media_type NOT IN (${join(f.notTypes.map((t) => sql`${t}`))})`);
+    if (f.docs.length) docConds.push(sql`document_id IN (${join(f.docs.map((d) => sql`${d}`))})`);
+    if (f.notDocs.length) docConds.push(sql`document_id NOT IN (${join(f.notDocs.map((d) => sql`${d}`))})`);
+    // Partial dates (2012, 2012-03) are intervals: they match a range they overlap.
+    if (f.dateFrom) docConds.push(sql`published_at IS NOT NULL AND published_at || '~' >= ${f.dateFrom}`);
+    if (f.dateTo) docConds.push(sql`published_at IS NOT NULL AND published_at <= ${`${f.dateTo}~`}`);
+    if (docConds.length === 0) return raw('');
+    return sql` AND (rowid / ${DOC_SPAN}) IN (SELECT num FROM search_docs WHERE ${join(docConds, ' AND ')})`;
+  }
+
+  private async run(plan: Plan, parsed: ParsedQuery, result: SearchResult, page: { limit: number; offset: number; groupBy: 'passage' | 'document' }): Promise<void> {
+    const matches = sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH ${plan.match!}${this.filterSql(parsed)}`;
+    const pagePart =
+      page.groupBy === 'passage'
+        ? sql`SELECT r, score FROM m ORDER BY score, r LIMIT ${page.limit} OFFSET ${page.offset}`
+        : sql`SELECT r, score FROM (
+                SELECT r, score, row_number() OVER (PARTITION BY r / ${DOC_SPAN} ORDER BY score, r) AS k FROM m
+                WHERE r / ${DOC_SPAN} IN (SELECT num FROM pd ORDER BY best, num LIMIT ${page.limit} OFFSET ${page.offset}))
+              WHERE k <= ${HITS_PER_DOCUMENT}`;
+    let rows: Array<{ kind: string; a: number | string | null; b: number | null; c: number | null }>;
+    try {
+      rows = await this.read.all(sql`
+        WITH m AS MATERIALIZED (${matches}),
+        pd AS MATERIALIZED (SELECT r / ${DOC_SPAN} AS num, count(*) AS n, min(score) AS best FROM m GROUP BY 1),
+        page AS MATERIALIZED (${pagePart})
+        SELECT 'hit' AS kind, r AS a, score AS b, NULL AS c FROM page
+        UNION ALL SELECT 'docs', num, n, best FROM pd WHERE num IN (SELECT r / ${DOC_SPAN} FROM page)
+        UNION ALL SELECT 'total', count(*), sum(n), NULL FROM pd
+        UNION ALL SELECT 'lang', s.lang, sum(pd.n), count(*) FROM pd JOIN search_docs s ON s.num = pd.num GROUP BY s.lang
+        UNION ALL SELECT 'type', s.media_type, sum(pd.n), count(*) FROM pd JOIN search_docs s ON s.num = pd.num GROUP BY s.media_type
+        UNION ALL SELECT 'tag', t.name, sum(pd.n), count(*) FROM pd JOIN search_docs s ON s.num = pd.num
+          JOIN document_tags dt ON dt.document_id = s.document_id JOIN tags t ON t.id = dt.tag_id GROUP BY t.name`);
+    } catch (err) {
+      throw new AppError('INTERNAL', `The search index could not run “${plan.match}”: ${(err as Error).message}`);
+    }
+    const facets: SearchFacets = { lang: [], tag: [], mediaType: [] };
+    const ranked: Array<{ r: number; score: number }> = [];
+    const perDoc = new Map<number, { n: number; best: number }>();
+    for (const row of rows) {
+      if (row.kind === 'hit') ranked.push({ r: Number(row.a), score: Number(row.b) });
+      else if (row.kind === 'total') {
+        result.totalDocuments = Number(row.a ?? 0);
+        result.total = Number(row.b ?? 0);
+      } else if (row.kind === 'docs') perDoc.set(Number(row.a), { n: Number(row.b), best: Number(row.c) });
+      else {
+        const facet: FacetCount = { value: String(row.a), passages: Number(row.b), documents: Number(row.c) };
+        (row.kind === 'lang' ? facets.lang : row.kind === 'type' ? facets.mediaType : facets.tag).push(facet);
+      }
+    }
+    for (const list of [facets.lang, facets.tag, facets.mediaType]) list.sort((x, y) => y.passages - x.passages || (x.value < y.value ? -1 : 1));
+    result.facets = facets;
+    if (page.groupBy === 'document') ranked.sort((x, y) => (perDoc.get(Math.floor(x.r / DOC_SPAN))!.best - perDoc.get(Math.floor(y.r / DOC_SPAN))!.best) || Math.floor(x.r / DOC_SPAN) - Math.floor(y.r / DOC_SPAN) || x.score - y.score);
+    else ranked.sort((x, y) => x.score - y.score || x.r - y.r);
+    if (ranked.length === 0) return;
+
+    const want = join(ranked.map((h) => sql`(${Math.floor(h.r / DOC_SPAN)}, ${h.r % DOC_SPAN}, ${h.score})`));
+    const details = await this.read.all<HitRow>(sql`
+      WITH want(num, ord, score) AS (VALUES ${want})
+      SELECT want.num, want.ord, want.score, p.id AS passage_id, p.text, d.id AS doc_id, d.title, d.lang, d.media_type, d.published_at
+      FROM want JOIN search_docs s ON s.num = want.num JOIN documents d ON d.id = s.document_id
+      JOIN passages p ON p.document_id = d.id AND p.ordinal = want.ord`);
+    const byKey = new Map(details.map((d) => [d.num * DOC_SPAN + d.ord, d]));
+    const hits: SearchHit[] = [];
+    const groups = new Map<string, SearchDocumentGroup>();
+    for (const h of ranked) {
+      const d = byKey.get(h.r);
+      if (!d) continue; // deleted between the two statements
+      const hit = toHit(d, plan);
+      hits.push(hit);
+      let group = groups.get(d.doc_id);
+      if (!group) {
+        group = {
+          docId: d.doc_id, title: d.title, lang: d.lang, mediaType: d.media_type, publishedAt: d.published_at, score: hit.score,
+          matchingPassages: perDoc.get(d.num)?.n ?? 0, hits: [],
+        };
+        groups.set(d.doc_id, group);
+      }
+      group.hits.push(hits.length - 1);
+    }
+    result.hits = hits;
+    result.groups = [...groups.values()];
+  }
+
+  /**
+   * When nothing matched: replace each word that is not in the vocabulary by its most frequent near
+   * spelling, keep the rest of the query, and offer the result if it finds something.
+   */
+  private async didYouMean(request: SearchRequest, query: string, plan: Plan): Promise<string | null> {
+    if (plan.words.length === 0) return null;
+    await this.refreshVocabulary();
+    let corrected = query;
+    let changed = false;
+    for (const w of [...plan.words].sort((a, b) => b.start - a.start)) {
+      if (this.vocabulary.has(w.word) || w.word.length < 3) continue;
+      const near = this.vocabulary.fuzzy(w.word, w.word.length >= 7 ? 2 : 1, 30).filter((m) => m.term !== w.word);
+      if (near.length === 0) continue;
+      const best = await this.mostFrequent(near.map((m) => m.term), near);
+      if (!best) continue;
+      const typed = query.slice(w.start, w.end);
+      const at = typed.toLowerCase().lastIndexOf(typed.replace(/^[+-]?([A-Za-z]+:)?/, '').replace(/[~^].*$/, '').toLowerCase());
+      if (at < 0) continue;
+      const bare = typed.replace(/^[+-]?([A-Za-z]+:)?/, '').replace(/[~^].*$/, '');
+      corrected = corrected.slice(0, w.start + at) + (await this.spelling(best)) + corrected.slice(w.start + at + bare.length);
+      changed = true;
+    }
+    if (!changed) return null;
+    const check = await this.execute({ ...request, query: corrected, limit: 1, offset: 0 }, true);
+    return check.total > 0 ? corrected : null;
+  }
+
+  private async mostFrequent(terms: string[], near: Array<{ term: string; distance: number }>): Promise<string | null> {
+    const rows = await this.read.all<{ term: string; doc: number }>(sql`SELECT term, doc FROM search_vocab WHERE term IN (${join(terms.map((t) => sql`${t}`))})`);
+    const docs = new Map(rows.map((r) => [r.term, r.doc]));
+    const distance = new Map(near.map((m) => [m.term, m.distance]));
+    const scored = terms.filter((t) => (docs.get(t) ?? 0) > 0).sort((a, b) => distance.get(a)! - distance.get(b)! || docs.get(b)! - docs.get(a)!);
+    return scored[0] ?? null;
+  }
+
+  /** How a folded term is actually written: taken from a passage that contains it. */
+  private async spelling(term: string): Promise<string> {
+    const row = await this.read.get<{ text: string; title: string; lang: string }>(sql`
+      SELECT p.text, d.title, d.lang FROM search_fts f
+      JOIN search_docs s ON s.num = f.rowid / ${DOC_SPAN} JOIN documents d ON d.id = s.document_id
+      JOIN passages p ON p.document_id = d.id AND p.ordinal = f.rowid % ${DOC_SPAN}
+      WHERE search_fts MATCH ${`{title text} : "${term.replace(/"/g, '""')}"`} LIMIT 1`);
+    if (!row) return term;
+    const analyzer = analyzerFor(row.lang);
+    for (const source of [row.text, row.title]) {
+      const token = analyzer.analyze(source).find((t) => t.surface === term);
+      if (token) return source.slice(token.start, token.end).toLowerCase();
+    }
+    return term;
+  }
+
+  /** For tests: whether the vocabulary has been loaded. */
+  get vocabularyLoaded(): boolean {
+    return this.vocabularyReady;
+  }
+}
+
+function toHit(d: HitRow, plan: Plan): SearchHit {
+  const analyzer = analyzerFor(d.lang);
+  const matches = findMatches(analyzer, d.text, plan.text);
+  const snippet = snippetFor(d.text, matches);
+  return {
+    docId: d.doc_id,
+    title: d.title,
+    passageId: d.passage_id,
+    ordinal: d.ord,
+    lang: d.lang,
+    score: Math.round(-d.score * 1000) / 1000,
+    snippet: snippet.text,
+    matches,
+    snippetMatches: snippet.matches,
+    titleMatches: findMatches(analyzer, d.title, plan.title),
+    mediaType: d.media_type,
+    publishedAt: d.published_at,
+  };
+}
+
+/** Ranges of the words (and phrases) of a text that the query matched, found by re-tokenising it. */
+export function findMatches(analyzer: Analyzer, text: string, spec: HighlightSpec): TextRange[] {
+  if (spec.empty) return [];
+  const tokens = analyzer.analyze(text);
+  const ranges: TextRange[] = [];
+  for (const t of tokens) {
+    if (
+      spec.surfaces.has(t.surface) ||
+      spec.stems.has(t.stem) ||
+      (t.translit !== null && (spec.translits.has(t.translit) || (t.translitStem !== null && spec.translits.has(t.translitStem))))
+    ) {
+      ranges.push([t.start, t.end]);
+    }
+  }
+  const phraseRuns = (phrases: string[][], key: (i: number) => string | null) => {
+    for (const phrase of phrases) {
+      for (let i = 0; i + phrase.length <= tokens.length; i++) {
+        let ok = true;
+        for (let k = 0; k < phrase.length && ok; k++) ok = key(i + k) === phrase[k];
+        if (ok) ranges.push([tokens[i].start, tokens[i + phrase.length - 1].end]);
+      }
+    }
+  };
+  phraseRuns(spec.phrases, (i) => tokens[i].surface);
+  phraseRuns(spec.translitPhrases, (i) => tokens[i].translit);
+  return mergeRanges(ranges);
+}
+
+function mergeRanges(ranges: TextRange[]): TextRange[] {
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: TextRange[] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}

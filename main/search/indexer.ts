@@ -1,0 +1,174 @@
+// Writes the search index rows of documents. Runs inside the caller's write transaction: the import
+// transaction (so an import is searchable the moment it commits), a passage edit, or the search engine's
+// catch-up and reindex batches. Analysis is synchronous per passage; every SQL statement awaits, so a
+// large document never blocks the event loop for long.
+import type { Database } from '../db/connection';
+import { join, sql, type SqlValue } from '../db/sql';
+import { analyzerFor, fieldTerms, translitTerms, type AnalyzedToken } from './analyzer';
+
+/** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
+export const DOC_SPAN = 4_194_304;
+/** Bump when analysis changes (tokeniser, folding, stemmers): archives then re-index in the background. */
+export const ANALYZER_VERSION = 1;
+
+const ROWS_PER_INSERT = 300;
+const TERMS_PER_INSERT = 500;
+
+export interface IndexedCount {
+  documents: number;
+  passages: number;
+}
+
+export interface IndexOptions {
+  /** Terms already known to be in search_terms (a reindex shares one set across its batches). */
+  knownTerms?: Set<string>;
+}
+
+interface DocRow {
+  id: string;
+  title: string;
+  lang: string;
+  media_type: string;
+  published_at: string | null;
+}
+interface PassageRow {
+  document_id: string;
+  ordinal: number;
+  text: string;
+  start_offset: number;
+  end_offset: number;
+}
+interface AnnotationRow {
+  document_id: string;
+  start_offset: number;
+  end_offset: number;
+  note: string;
+  tags: string | null;
+}
+
+const idList = (ids: readonly string[]) => join(ids.map((id) => sql`${id}`));
+
+/**
+ * (Re)indexes these documents: drops their old rows, writes new ones, clears their dirty marks.
+ * Ids of documents that no longer exist just lose their rows. Call inside a transaction.
+ */
+export async function indexDocuments(tx: Database, ids: readonly string[], options: IndexOptions = {}): Promise<IndexedCount> {
+  const count: IndexedCount = { documents: 0, passages: 0 };
+  if (ids.length === 0) return count;
+  const list = idList(ids);
+  await tx.run(sql`DELETE FROM search_docs WHERE document_id IN (${list})`);
+  await tx.run(sql`DELETE FROM search_dirty WHERE document_id IN (${list})`);
+  const docs = await tx.all<DocRow>(sql`SELECT id, title, lang, media_type, published_at FROM documents WHERE id IN (${list})`);
+  if (docs.length === 0) return bump(tx, count);
+
+  const passages = await tx.all<PassageRow>(sql`
+    SELECT document_id, ordinal, text, start_offset, end_offset FROM passages WHERE document_id IN (${list}) ORDER BY document_id, ordinal`);
+  const tagRows = await tx.all<{ document_id: string; name: string }>(sql`
+    SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id IN (${list})`);
+  const annotationRows = await tx.all<AnnotationRow>(sql`
+    SELECT a.document_id, a.start_offset, a.end_offset, a.note,
+           (SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags
+    FROM annotations a WHERE a.document_id IN (${list}) AND a.status <> 'orphaned'`);
+
+  const byDoc = <T extends { document_id: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = map.get(r.document_id);
+      if (list) list.push(r);
+      else map.set(r.document_id, [r]);
+    }
+    return map;
+  };
+  const passagesByDoc = byDoc(passages);
+  const tagsByDoc = byDoc(tagRows);
+  const annotationsByDoc = byDoc(annotationRows);
+  const newTerms = new Set<string>();
+  const known = options.knownTerms;
+  const noteTerm = (t: AnalyzedToken) => {
+    if (!known?.has(t.surface)) newTerms.add(t.surface);
+    if (t.translit !== null && !known?.has(t.translit)) newTerms.add(t.translit);
+  };
+
+  let rows: SqlValue[][] = [];
+  for (const doc of docs) {
+    const docPassages = passagesByDoc.get(doc.id) ?? [];
+    const inserted = await tx.run(sql`
+      INSERT INTO search_docs (document_id, lang, media_type, published_at, passages)
+      VALUES (${doc.id}, ${doc.lang}, ${doc.media_type}, ${doc.published_at}, ${docPassages.length})`);
+    const base = inserted.lastID * DOC_SPAN;
+    const analyzer = analyzerFor(doc.lang);
+    const titleTokens = analyzer.analyze(doc.title);
+    titleTokens.forEach(noteTerm);
+    const title = fieldTerms(titleTokens);
+    const titleTranslit = translitTerms(titleTokens);
+    const docTags = (tagsByDoc.get(doc.id) ?? []).map((t) => t.name);
+    const annotations = annotationsByDoc.get(doc.id) ?? [];
+    for (const p of docPassages) {
+      const tokens = analyzer.analyze(p.text);
+      tokens.forEach(noteTerm);
+      const overlapping = annotations.filter((a) => a.start_offset < p.end_offset && a.end_offset > p.start_offset);
+      const noteTokens = overlapping.length ? analyzer.analyze(overlapping.map((a) => a.note).join('\n')) : [];
+      noteTokens.forEach(noteTerm);
+      const tagText = [...docTags, ...overlapping.map((a) => a.tags ?? '')].join('\n');
+      const tagTokens = tagText.trim() ? analyzer.analyze(tagText) : [];
+      tagTokens.forEach(noteTerm);
+      const translit = [titleTranslit, translitTerms(tokens)].filter(Boolean).join(' ');
+      rows.push([base + p.ordinal, title, fieldTerms(tokens), fieldTerms(noteTokens), fieldTerms(tagTokens), translit]);
+      if (rows.length >= ROWS_PER_INSERT) {
+        await insertRows(tx, rows);
+        rows = [];
+      }
+    }
+    count.documents++;
+    count.passages += docPassages.length;
+  }
+  await insertRows(tx, rows);
+  await insertTerms(tx, [...newTerms]);
+  if (known) for (const t of newTerms) known.add(t);
+  return bump(tx, count);
+}
+
+async function insertRows(tx: Database, rows: SqlValue[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = join(rows.map((r) => sql`(${r[0]}, ${r[1]}, ${r[2]}, ${r[3]}, ${r[4]}, ${r[5]})`));
+  await tx.run(sql`INSERT INTO search_fts (rowid, title, text, note, tag, translit) VALUES ${values}`);
+}
+
+async function insertTerms(tx: Database, terms: string[]): Promise<void> {
+  for (let i = 0; i < terms.length; i += TERMS_PER_INSERT) {
+    const values = join(terms.slice(i, i + TERMS_PER_INSERT).map((t) => sql`(${t})`));
+    await tx.run(sql`INSERT OR IGNORE INTO search_terms (term) VALUES ${values}`);
+  }
+}
+
+async function bump(tx: Database, count: IndexedCount): Promise<IndexedCount> {
+  await tx.run(sql`UPDATE search_state SET value = value + 1 WHERE key = 'generation'`);
+  return count;
+}
+
+/** Marks every document for re-indexing (a full reindex is this plus the catch-up loop). */
+export async function markAllDirty(tx: Database): Promise<void> {
+  await tx.run(sql`INSERT OR IGNORE INTO search_dirty (document_id) SELECT id FROM documents`);
+}
+
+export async function dirtyDocuments(db: Database, limit: number): Promise<string[]> {
+  const rows = await db.all<{ document_id: string }>(sql`SELECT document_id FROM search_dirty LIMIT ${limit}`);
+  return rows.map((r) => r.document_id);
+}
+
+export async function readState(db: Database, key: string): Promise<number> {
+  const row = await db.get<{ value: number }>(sql`SELECT value FROM search_state WHERE key = ${key}`);
+  return row?.value ?? 0;
+}
+
+export async function writeState(tx: Database, key: string, value: number): Promise<void> {
+  await tx.run(sql`INSERT INTO search_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+}
+
+/** Replaces the term list with the words actually in the index (drops words of deleted documents). */
+export async function rebuildTerms(tx: Database): Promise<void> {
+  await tx.run(sql`DELETE FROM search_terms`);
+  await tx.run(sql`INSERT INTO search_terms (term) SELECT term FROM search_vocab WHERE substr(term, 1, 1) <> '§' ORDER BY term`);
+  await tx.run(sql`UPDATE search_state SET value = value + 1 WHERE key = 'terms_epoch'`);
+}
+

@@ -1,0 +1,263 @@
+// Turns a parsed query into an FTS5 MATCH expression, with the expansions that ran and what to highlight.
+//
+// A word becomes the alternatives it may be indexed as: its folded form, its stems under every language
+// pipeline in scope (bare and "§"-marked), and, with transliteration on, its Latin spelling (or, for a Latin
+// word, itself) in the transliteration column. Wildcards and fuzzy terms expand against the vocabulary.
+// Presence follows lunr: required clauses must all match, prohibited ones must not, and without required
+// clauses at least one optional clause must; optional clauses always add to the score. Boosts repeat a
+// clause (bm25 sums over the query's phrases, so `a^3` counts a three times).
+import type { SearchExpansion } from '../../shared/types';
+import { STEM_MARK, type Analyzer } from './analyzer';
+import type { Clause, Field, Leaf, ParsedQuery } from './query-parser';
+import { foldText, hasNonLatinLetters, lowerText } from './text-folding';
+import { tokenize } from './tokenize';
+import { transliterate } from './transliterate';
+import type { Vocabulary } from './vocabulary';
+
+export interface PlanOptions {
+  stems: boolean;
+  translit: boolean;
+}
+
+/** What to mark in a passage: words by their forms, and phrases as sequences of folded words. */
+export class HighlightSpec {
+  readonly surfaces = new Set<string>();
+  readonly stems = new Set<string>();
+  readonly translits = new Set<string>();
+  readonly phrases: string[][] = [];
+  readonly translitPhrases: string[][] = [];
+
+  get empty(): boolean {
+    return !this.surfaces.size && !this.stems.size && !this.translits.size && !this.phrases.length && !this.translitPhrases.length;
+  }
+}
+
+export interface DidYouMeanWord {
+  /** Folded word to correct. */
+  word: string;
+  /** Where the word as typed sits in the query. */
+  start: number;
+  end: number;
+}
+
+export interface Plan {
+  /** The MATCH expression; null when nothing can match (e.g. a required wildcard that expands to nothing). */
+  match: string | null;
+  text: HighlightSpec;
+  title: HighlightSpec;
+  expansions: SearchExpansion[];
+  words: DidYouMeanWord[];
+}
+
+export const EXPANSION_LIMIT = 200;
+const FIELD_COLUMNS: Record<Field, string> = { title: 'title', text: 'text', note: 'note', tag: 'tag' };
+
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+
+interface LeafPlan {
+  expr: string | null;
+  stop: boolean;
+}
+
+export function planQuery(parsed: ParsedQuery, analyzers: Analyzer[], options: PlanOptions, vocabulary: Vocabulary | null): Plan {
+  const planner = new Planner(analyzers, options, vocabulary);
+  return planner.plan(parsed.clauses);
+}
+
+class Planner {
+  readonly text = new HighlightSpec();
+  readonly title = new HighlightSpec();
+  readonly expansions: SearchExpansion[] = [];
+  readonly words: DidYouMeanWord[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly analyzers: Analyzer[],
+    private readonly options: PlanOptions,
+    private readonly vocabulary: Vocabulary | null,
+  ) {}
+
+  plan(clauses: Clause[]): Plan {
+    const planned = clauses.map((c) => ({ clause: c, leaves: c.leaves.map((leaf) => this.leaf(leaf, c.presence !== 'prohibited')) }));
+    const positive = planned.filter((p) => p.clause.presence !== 'prohibited');
+    // Stop words are dropped from the optional words when something else is left to search for.
+    const hasContent = positive.some((p) => p.leaves.some((l) => !l.stop));
+    const required: string[] = [];
+    const optional: string[] = [];
+    const prohibited: string[] = [];
+    let impossible = false;
+    for (const { clause, leaves } of planned) {
+      const single = leaves.length === 1 ? leaves[0] : null;
+      if (clause.presence === 'optional' && single?.stop && hasContent) {
+        const leaf = clause.leaves[0];
+        this.expansions.push({ kind: 'stopword', term: leaf.text, to: [] });
+        continue;
+      }
+      const exprs = leaves.map((l) => l.expr).filter((e): e is string => e !== null);
+      const expr = exprs.length === 0 ? null : exprs.length === 1 ? exprs[0] : exprs.map((e) => `(${e})`).join(' OR ');
+      if (clause.presence === 'required') {
+        if (expr === null) impossible = true;
+        else required.push(expr);
+      } else if (clause.presence === 'optional') {
+        if (expr !== null) optional.push(expr);
+      } else if (expr !== null) prohibited.push(expr);
+    }
+    let match: string | null;
+    const all = (list: string[], op: string) => (list.length === 1 ? list[0] : list.map((e) => `(${e})`).join(` ${op} `));
+    if (impossible) match = null;
+    else if (required.length) {
+      const must = all(required, 'AND');
+      match = optional.length ? `(${must}) OR ((${must}) AND (${all(optional, 'OR')}))` : must;
+    } else match = optional.length ? all(optional, 'OR') : null;
+    if (match !== null && prohibited.length) match = `(${match}) NOT (${all(prohibited, 'OR')})`;
+    return { match, text: this.text, title: this.title, expansions: this.expansions, words: this.words };
+  }
+
+  private columns(fields: Field[] | null): { cols: string[]; translit: boolean } {
+    const list = fields ?? (Object.keys(FIELD_COLUMNS) as Field[]);
+    return { cols: list.map((f) => FIELD_COLUMNS[f]), translit: this.options.translit && list.some((f) => f === 'text' || f === 'title') };
+  }
+
+  private highlights(fields: Field[] | null): HighlightSpec[] {
+    const out: HighlightSpec[] = [];
+    if (!fields || fields.includes('text')) out.push(this.text);
+    if (!fields || fields.includes('title')) out.push(this.title);
+    return out;
+  }
+
+  private leaf(leaf: Leaf, positive: boolean): LeafPlan {
+    const highlight = positive ? this.highlights(leaf.fields) : [];
+    let plan: LeafPlan;
+    if (leaf.kind === 'term' && leaf.wildcard) plan = this.wildcard(leaf.text, leaf.fields, highlight);
+    else if (leaf.kind === 'term' && leaf.editDistance > 0) plan = this.fuzzy(leaf.text, leaf.editDistance, leaf.fields, highlight);
+    else {
+      const words = tokenize(leaf.text).map((t) => t.text);
+      if (words.length === 0) plan = { expr: null, stop: false };
+      else if (words.length === 1 && leaf.kind === 'term') {
+        plan = this.word(words[0], leaf.fields, highlight);
+        if (positive) this.words.push({ word: foldText(lowerText(words[0])), start: leaf.start, end: leaf.end });
+      } else {
+        if (leaf.kind === 'term') this.expand({ kind: 'split', term: leaf.text, to: [words.join(' ')] });
+        plan = this.phrase(words, leaf.fields, highlight);
+      }
+    }
+    if (plan.expr !== null && leaf.boost > 1) plan = { ...plan, expr: Array.from({ length: leaf.boost }, () => `(${plan.expr})`).join(' OR ') };
+    return plan;
+  }
+
+  private word(word: string, fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
+    const lower = lowerText(word);
+    const surface = foldText(lower);
+    const { cols, translit } = this.columns(fields);
+    const terms = new Set([surface]);
+    const stems = new Set<string>();
+    const latin = new Set<string>();
+    let stop = false;
+    for (const analyzer of this.analyzers) {
+      const forms = analyzer.forms(word);
+      stop ||= forms.stop;
+      if (this.options.stems && forms.stem !== surface) stems.add(forms.stem);
+      if (forms.translit) latin.add(forms.translit);
+      if (this.options.stems && forms.translitStem) latin.add(forms.translitStem);
+    }
+    if (this.analyzers.length === 0 && hasNonLatinLetters(lower)) latin.add(foldText(transliterate(lower)));
+    if (lower !== surface) this.expand({ kind: 'fold', term: word, to: [surface] });
+    if (stems.size) this.expand({ kind: 'stem', term: word, to: [...stems] });
+    for (const s of stems) {
+      terms.add(s);
+      terms.add(STEM_MARK + s);
+    }
+    const alternatives = [`{${cols.join(' ')}} : (${[...terms].map(quote).join(' OR ')})`];
+    if (translit) {
+      // Latin words are looked up among the transliterations; others by their Latin spelling everywhere.
+      const inTranslit = hasNonLatinLetters(lower) ? latin : new Set([surface, ...stems]);
+      this.expand({ kind: 'translit', term: word, to: [...(hasNonLatinLetters(lower) ? latin : inTranslit)] });
+      if (latin.size) {
+        alternatives.push(`{${cols.join(' ')}} : (${[...latin].map(quote).join(' OR ')})`);
+      }
+      alternatives.push(`{translit} : (${[...inTranslit].map(quote).join(' OR ')})`);
+      for (const h of highlight) for (const t of [...inTranslit, ...latin]) h.translits.add(t);
+    }
+    for (const h of highlight) {
+      for (const t of terms) if (!t.startsWith(STEM_MARK)) h.surfaces.add(t);
+      for (const s of stems) h.stems.add(s);
+      if (translit) for (const t of latin) h.surfaces.add(t);
+    }
+    return { expr: alternatives.length === 1 ? alternatives[0] : alternatives.map((a) => `(${a})`).join(' OR '), stop };
+  }
+
+  private phrase(words: string[], fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
+    const lowers = words.map(lowerText);
+    const surfaces = lowers.map((w) => foldText(w));
+    const { cols, translit } = this.columns(fields);
+    const alternatives = [`{${cols.join(' ')}} : ${quote(surfaces.join(' '))}`];
+    for (const h of highlight) h.phrases.push(surfaces);
+    if (translit) {
+      const latin = lowers.map((w) => foldText(transliterate(w)));
+      const anyNonLatin = lowers.some(hasNonLatinLetters);
+      if (anyNonLatin) {
+        this.expand({ kind: 'translit', term: words.join(' '), to: [latin.join(' ')] });
+        alternatives.push(`{${cols.join(' ')}} : ${quote(latin.join(' '))}`);
+        for (const h of highlight) h.phrases.push(latin);
+      }
+      alternatives.push(`{translit} : ${quote(latin.join(' '))}`);
+      for (const h of highlight) h.translitPhrases.push(latin);
+    }
+    return { expr: alternatives.length === 1 ? alternatives[0] : alternatives.map((a) => `(${a})`).join(' OR '), stop: false };
+  }
+
+  private wildcard(text: string, fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
+    const pattern = text.split('*').map((part) => foldText(lowerText(part))).join('*');
+    const { cols, translit } = this.columns(fields);
+    const columns = translit ? [...cols, 'translit'] : cols;
+    const found = this.vocabulary?.wildcard(pattern, EXPANSION_LIMIT) ?? [];
+    const truncated = found.length > EXPANSION_LIMIT;
+    const terms = found.slice(0, EXPANSION_LIMIT);
+    const trailingOnly = /^[^*]+\*$/.test(pattern);
+    this.expand({ kind: trailingOnly ? 'prefix' : 'wildcard', term: text, to: terms, ...(truncated ? { truncated } : {}) });
+    for (const h of highlight) {
+      for (const t of terms) {
+        h.surfaces.add(t);
+        h.translits.add(t);
+      }
+    }
+    if (truncated && trailingOnly) {
+      // Too many words to list: FTS5's own prefix query finds them all.
+      return { expr: `{${columns.join(' ')}} : ${quote(pattern.slice(0, -1))} *`, stop: false };
+    }
+    if (terms.length === 0) return { expr: null, stop: false };
+    return { expr: `{${columns.join(' ')}} : (${terms.map(quote).join(' OR ')})`, stop: false };
+  }
+
+  private fuzzy(text: string, edits: number, fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
+    const lower = lowerText(text);
+    const targets = new Set([foldText(lower)]);
+    if (this.options.translit && hasNonLatinLetters(lower)) targets.add(foldText(transliterate(lower)));
+    const { cols, translit } = this.columns(fields);
+    const columns = translit ? [...cols, 'translit'] : cols;
+    const found = new Map<string, number>();
+    for (const target of targets) {
+      for (const m of this.vocabulary?.fuzzy(target, edits, EXPANSION_LIMIT) ?? []) {
+        if (!found.has(m.term) || found.get(m.term)! > m.distance) found.set(m.term, m.distance);
+      }
+    }
+    const sorted = [...found].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+    const terms = sorted.slice(0, EXPANSION_LIMIT);
+    this.expand({ kind: 'fuzzy', term: text, to: terms, ...(sorted.length > EXPANSION_LIMIT ? { truncated: true } : {}) });
+    for (const h of highlight) {
+      for (const t of terms) {
+        h.surfaces.add(t);
+        h.translits.add(t);
+      }
+    }
+    if (terms.length === 0) return { expr: null, stop: false };
+    return { expr: `{${columns.join(' ')}} : (${terms.map(quote).join(' OR ')})`, stop: false };
+  }
+
+  private expand(e: SearchExpansion): void {
+    const key = `${e.kind}\u0000${e.term}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.expansions.push(e);
+  }
+}

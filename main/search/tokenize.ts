@@ -1,0 +1,36 @@
+// The tokeniser of every pipeline: words are runs of letters, digits and combining marks, with offsets
+// (UTF-16 code units) into the original text so that matches can be highlighted where they are.
+// Everything else separates words: spaces, punctuation, hyphens, apostrophes (French "l'homme" gives
+// "l" + "homme"), slashes. Scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese)
+// are split into words with the ICU dictionaries behind Intl.Segmenter.
+
+export interface RawToken {
+  /** The word as written. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}\u055B-\u055F]|\u200C|\u200D)*/gu;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+let segmenter: Intl.Segmenter | undefined;
+
+export function tokenize(text: string): RawToken[] {
+  const out: RawToken[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const word = m[0];
+    if (UNSPACED.test(word)) splitUnspaced(word, m.index, out);
+    else out.push({ text: word, start: m.index, end: m.index + word.length });
+  }
+  return out;
+}
+
+function splitUnspaced(word: string, offset: number, out: RawToken[]): void {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  for (const s of segmenter.segment(word)) {
+    if (!s.isWordLike) continue;
+    out.push({ text: s.segment, start: offset + s.index, end: offset + s.index + s.segment.length });
+  }
+}

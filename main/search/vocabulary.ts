@@ -1,0 +1,151 @@
+// The index vocabulary in memory: every word (folded, as written) and transliteration the indexer has
+// seen, sorted, loaded lazily from search_terms and topped up with the rows added since. Wildcards and
+// fuzzy terms expand against it; did-you-mean looks for near spellings in it.
+import type { Database } from '../db/connection';
+import { sql } from '../db/sql';
+import { readState } from './indexer';
+
+export interface FuzzyMatch {
+  term: string;
+  distance: number;
+}
+
+export class Vocabulary {
+  private terms: string[] = [];
+  private maxId = 0;
+  private epoch = -1;
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** Brings the list up to date with search_terms (a full load the first time or after a rebuild). */
+  async refresh(db: Database): Promise<void> {
+    const epoch = await readState(db, 'terms_epoch');
+    const max = (await db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM search_terms`))?.id ?? 0;
+    if (epoch !== this.epoch || max < this.maxId) {
+      const row = await db.get<{ all: string | null }>(sql`SELECT group_concat(term, char(10)) AS "all" FROM search_terms`);
+      this.terms = row?.all ? row.all.split('\n').sort(compare) : [];
+      this.epoch = epoch;
+      this.maxId = max;
+      return;
+    }
+    if (max === this.maxId) return;
+    const rows = await db.all<{ term: string }>(sql`SELECT term FROM search_terms WHERE id > ${this.maxId}`);
+    this.maxId = max;
+    const added = rows.map((r) => r.term).sort(compare);
+    this.terms = merge(this.terms, added);
+  }
+
+  has(term: string): boolean {
+    const i = lowerBound(this.terms, term, 0);
+    return this.terms[i] === term;
+  }
+
+  /** Terms starting with `prefix`, in order; `limit + 1` at most so callers can tell there were more. */
+  prefix(prefix: string, limit: number): string[] {
+    const out: string[] = [];
+    for (let i = lowerBound(this.terms, prefix, 0); i < this.terms.length && out.length <= limit; i++) {
+      if (!this.terms[i].startsWith(prefix)) break;
+      out.push(this.terms[i]);
+    }
+    return out;
+  }
+
+  /** Terms matching a pattern where `*` stands for any letters; `limit + 1` at most. */
+  wildcard(pattern: string, limit: number): string[] {
+    const literal = pattern.slice(0, pattern.indexOf('*'));
+    const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`, 'u');
+    const out: string[] = [];
+    const start = literal ? lowerBound(this.terms, literal, 0) : 0;
+    for (let i = start; i < this.terms.length && out.length <= limit; i++) {
+      const t = this.terms[i];
+      if (literal && !t.startsWith(literal)) break;
+      if (re.test(t)) out.push(t);
+    }
+    return out;
+  }
+
+  /**
+   * Terms within `maxEdits` edits (insertions, deletions, substitutions, adjacent transpositions) of
+   * `query`, nearest first. Walks the sorted list like a trie: rows of the edit-distance table are shared
+   * by terms with a common prefix, and a prefix that is already too far skips every term that starts with it.
+   */
+  fuzzy(query: string, maxEdits: number, limit: number): FuzzyMatch[] {
+    const terms = this.terms;
+    const m = query.length;
+    const q = Array.from({ length: m }, (_, j) => query.charCodeAt(j));
+    const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+    const chars: number[] = [];
+    const out: FuzzyMatch[] = [];
+    let i = 0;
+    while (i < terms.length) {
+      const t = terms[i];
+      let lcp = 0;
+      const shared = Math.min(chars.length, t.length);
+      while (lcp < shared && chars[lcp] === t.charCodeAt(lcp)) lcp++;
+      chars.length = lcp;
+      let prunedAt = -1;
+      for (let d = lcp; d < t.length; d++) {
+        const c = t.charCodeAt(d);
+        const prev = rows[d];
+        const row = (rows[d + 1] ??= new Int32Array(m + 1));
+        row[0] = d + 1;
+        let min = row[0];
+        for (let j = 1; j <= m; j++) {
+          let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (q[j - 1] === c ? 0 : 1));
+          if (d > 0 && j > 1 && c === q[j - 2] && chars[d - 1] === q[j - 1]) v = Math.min(v, rows[d - 1][j - 2] + 1);
+          row[j] = v;
+          if (v < min) min = v;
+        }
+        chars.push(c);
+        if (min > maxEdits) {
+          prunedAt = d;
+          break;
+        }
+      }
+      if (prunedAt >= 0) {
+        i = lowerBound(terms, successor(t.slice(0, prunedAt + 1)), i + 1);
+        continue;
+      }
+      const distance = rows[t.length][m];
+      if (distance <= maxEdits) out.push({ term: t, distance });
+      i++;
+    }
+    out.sort((a, b) => a.distance - b.distance || compare(a.term, b.term));
+    return out.slice(0, limit + 1);
+  }
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The smallest string greater than every string that starts with `prefix`. */
+function successor(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+function lowerBound(terms: string[], key: string, from: number): number {
+  let lo = from;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function merge(a: string[], b: string[]): string[] {
+  const out: string[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

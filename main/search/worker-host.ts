@@ -1,0 +1,121 @@
+// Runs the search engine in a worker thread behind the same SearchService interface, so the main
+// process's event loop only passes messages: query execution, catch-up and reindex happen elsewhere.
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorInfo } from '../../shared/errors';
+import type { ReindexProgress, ReindexReport, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
+import type { SearchService } from './engine';
+import type { HostMessage, WorkerMessage } from './worker-protocol';
+import { searchWorkerSpec } from './worker-path';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+  onProgress?: (progress: ReindexProgress) => void;
+}
+
+type Request = HostMessage extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
+
+export class SearchWorkerHost implements SearchService {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private exited: Error | null = null;
+
+  private constructor(private readonly path: string) {}
+
+  /**
+   * A host for the archive at `path`. The thread starts on the first call (an archive that is never
+   * searched costs nothing); it opens its own connections and catches up on its index.
+   */
+  static start(path: string): SearchWorkerHost {
+    return new SearchWorkerHost(path);
+  }
+
+  /** Starts the worker now and resolves once it has opened the archive (rejects if it could not). */
+  whenReady(): Promise<void> {
+    return (this.ready ??= this.spawn());
+  }
+
+  private spawn(): Promise<void> {
+    const spec = searchWorkerSpec();
+    const worker = new Worker(spec.file, { workerData: { path: this.path }, execArgv: spec.execArgv, name: 'tala-search' });
+    this.worker = worker;
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'ready') resolve();
+        else if (message.type === 'failed') reject(toError(message.error));
+        else this.settle(message);
+      });
+      worker.once('error', (err) => {
+        this.exited = err;
+        reject(err);
+        this.failAll(err);
+      });
+      worker.once('exit', (code) => {
+        const err = new AppError('INTERNAL', `The search worker stopped (exit code ${code}).`);
+        this.exited ??= err;
+        reject(err);
+        this.failAll(err);
+      });
+    });
+    ready.catch(() => undefined);
+    return ready;
+  }
+
+  search(request: SearchRequest): Promise<SearchResult> {
+    return this.call({ method: 'search', request }) as Promise<SearchResult>;
+  }
+
+  status(): Promise<SearchStatus> {
+    return this.call({ method: 'status' }) as Promise<SearchStatus>;
+  }
+
+  reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
+    return this.call({ method: 'reindex' }, onProgress) as Promise<ReindexReport>;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker || this.exited) return;
+    try {
+      await this.call({ method: 'close' });
+    } catch {
+      // The worker is gone either way.
+    }
+    await worker.terminate();
+  }
+
+  private async call(request: Request, onProgress?: (progress: ReindexProgress) => void): Promise<unknown> {
+    await this.whenReady();
+    const worker = this.worker!;
+    if (this.exited) throw this.exited;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage({ ...request, id } as HostMessage);
+    });
+  }
+
+  private settle(message: WorkerMessage): void {
+    if (message.type !== 'result' && message.type !== 'progress') return;
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if (message.type === 'progress') {
+      pending.onProgress?.(message.progress);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.ok) pending.resolve(message.value);
+    else pending.reject(toError(message.error));
+  }
+
+  private failAll(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}
+
+function toError(error: ErrorInfo): AppError {
+  return new AppError(error.code, error.message);
+}
