@@ -24,7 +24,7 @@ export function useToasts(): { toasts: Toast[]; push: PushToast; dismiss(id: num
   const push = useCallback<PushToast>(
     (toast, timeoutMs = toast.action ? 10_000 : 5_000) => {
       const id = nextId.current++;
-      setToasts((list) => [...list.slice(-2), { ...toast, id }]);
+      setToasts((list) => [...list.slice(-1), { ...toast, id }]);
       timers.current.set(
         id,
         setTimeout(() => dismiss(id), timeoutMs),
