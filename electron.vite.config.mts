@@ -9,9 +9,10 @@ export default defineConfig({
     // The search worker thread is a second entry (out/main/search-worker.js); worker-path.bundle.ts finds it
     // at run time, where the sources use worker-path.ts (loads the .ts through tsx).
     resolve: { alias: [{ find: /^\.\/worker-path$/, replacement: resolve('main/search/worker-path.bundle.ts') }] },
+    // The import parser's worker thread is another entry (out/main/parse-worker.js); main/ingest/parser.ts finds it next to main.js.
     build: {
       outDir: 'out/main',
-      lib: { entry: { main: resolve('main/electron/main.ts'), 'search-worker': resolve('main/search/search-worker.ts') }, formats: ['es'] },
+      lib: { entry: { main: resolve('main/electron/main.ts'), 'search-worker': resolve('main/search/search-worker.ts'), 'parse-worker': resolve('main/ingest/parse-worker.ts') }, formats: ['es'] },
     },
   },
   preload: {

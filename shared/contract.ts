@@ -1,6 +1,7 @@
 // The one contract between the renderer and the main process. Every door (Electron IPC, the HTTP
 // bridge, tests) uses these channel names, request validators and response types.
 import type { Annotation, AnnotationColor, AppInfo, ArchiveHealth, BackupInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, ReindexReport, SearchRequest, SearchResult, SearchStatus } from './types';
+import type { ImportJobStatus, OriginalFile } from './types';
 import { ANNOTATION_COLORS } from './types';
 import { arrayOf, bool, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
 
@@ -72,6 +73,11 @@ export interface Requests {
   'archive.backups': void;
   'archive.restore': { file: string };
   'archive.health': void;
+  'documents.original': { id: string };
+  /** Electron and CLI only: the main process reads these local files and folders (the browser bridge refuses). */
+  'documents.importPaths': { paths: string[]; lang?: string };
+  'jobs.status': { id: string };
+  'jobs.cancel': { id: string };
 }
 
 export interface Responses {
@@ -100,6 +106,10 @@ export interface Responses {
   'archive.backups': BackupInfo[];
   'archive.restore': { safetyBackup: BackupInfo };
   'archive.health': ArchiveHealth;
+  'documents.original': OriginalFile;
+  'documents.importPaths': ImportJobStatus;
+  'jobs.status': ImportJobStatus;
+  'jobs.cancel': ImportJobStatus;
 }
 
 export type Channel = keyof Requests;
@@ -166,6 +176,10 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   // Only a file from archive.backups is accepted (checked by the handler): the renderer never names arbitrary paths.
   'archive.restore': obj({ file: str({ min: 1, max: 4096 }) }),
   'archive.health': none,
+  'documents.original': obj({ id: DOC_ID }),
+  'documents.importPaths': obj({ paths: arrayOf(str({ min: 1, max: 4096 }), { max: 10_000 }), lang: optional(LANG_CODE) }),
+  'jobs.status': obj({ id: UUID }),
+  'jobs.cancel': obj({ id: UUID }),
 };
 
 export const CHANNELS = Object.keys(requestValidators) as Channel[];

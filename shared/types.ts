@@ -45,6 +45,8 @@ export interface Passage {
   end: number;
   /** Sentence boundaries, as offsets relative to the passage text. */
   sentences: Array<[number, number]>;
+  /** Page of the original where the passage starts (PDF); null or absent when the format has no pages. */
+  page?: number | null;
 }
 
 export interface DocumentDetail extends DocumentMeta {
@@ -56,6 +58,48 @@ export interface DocumentDetail extends DocumentMeta {
 export type ImportOutcome =
   | { status: 'imported'; document: DocumentSummary }
   | { status: 'skipped'; reason: string; existingId: string };
+
+/** Progress of a bulk import (a folder, several files), reported after every file. */
+export interface ImportProgress {
+  /** Files finished (imported, skipped or failed) out of the files found. */
+  done: number;
+  total: number;
+  /** The file being imported now, or null between files and at the end. */
+  current: string | null;
+  bytesDone: number;
+  bytesTotal: number;
+  /** Estimated seconds left from the rate so far; null until the first file is done. */
+  secondsLeft: number | null;
+  imported: number;
+  skipped: number;
+  failed: number;
+}
+
+/** What a bulk import did, file by file. `file` is the path (or name) as given. */
+export interface ImportSummary {
+  imported: Array<{ file: string; document: DocumentSummary }>;
+  skipped: Array<{ file: string; reason: 'duplicate' | 'unsupported'; message: string; existingId?: string }>;
+  failed: Array<{ file: string; error: string }>;
+  /** Stopped by a cancel: the files not reached are in none of the lists. */
+  cancelled: boolean;
+}
+
+export type ImportJobState = 'running' | 'done' | 'cancelled';
+
+export interface ImportJobStatus {
+  id: string;
+  state: ImportJobState;
+  progress: ImportProgress;
+  /** Grows while the job runs; final once state is not 'running'. */
+  summary: ImportSummary;
+}
+
+/** The file a document was imported from, byte for byte. */
+export interface OriginalFile {
+  fileName: string;
+  mediaType: string;
+  data: Uint8Array;
+}
 
 /** A character range [start, end) in UTF-16 code units. */
 export type TextRange = [number, number];

@@ -2,9 +2,19 @@
 import type { TalaApi } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Archive } from '../archive/archive';
+import { ImportJobs } from '../archive/import-jobs';
 
-export function createApi(archive: Archive): TalaApi {
+export interface ApiOptions {
+  /**
+   * Whether this door may name local files for the main process to read (`documents.importPaths`):
+   * Electron's IPC, where paths come from the user's own dialog or drop, but not the browser bridge.
+   */
+  localPaths?: boolean;
+}
+
+export function createApi(archive: Archive, options: ApiOptions = {}): TalaApi {
   const annotations = archive.annotations;
+  const jobs = new ImportJobs(archive);
   return {
     'app.info': () => archive.info(),
     'documents.list': () => archive.listDocuments(),
@@ -39,5 +49,12 @@ export function createApi(archive: Archive): TalaApi {
       return archive.restore(file);
     },
     'archive.health': () => archive.health(),
+    'documents.original': ({ id }) => archive.getOriginal(id),
+    'documents.importPaths': async ({ paths, lang }) => {
+      if (!options.localPaths) throw new AppError('FORBIDDEN', 'Importing by file path is only available in the desktop app; upload the files instead.');
+      return jobs.start(paths, lang);
+    },
+    'jobs.status': async ({ id }) => jobs.status(id),
+    'jobs.cancel': async ({ id }) => jobs.cancel(id),
   };
 }

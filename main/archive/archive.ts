@@ -1,6 +1,6 @@
 // An open archive: one SQLite file plus its derived search index. Every door (IPC, HTTP bridge, CLI)
 // goes through this class, so the rules for data safety live in one place.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type {
   AppInfo, ArchiveHealth, BackupInfo, BackupReason, DocumentDetail, DocumentMetaChanges, DocumentSummary, ImportOutcome, ReindexProgress, ReindexReport,
@@ -10,14 +10,16 @@ import { APP_VERSION } from '../app-version';
 import { Database } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
 import { sql } from '../db/sql';
-import { parseDocument } from '../ingest/index';
+import { sharedWorkerParser, type DocumentParser } from '../ingest/parser';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
+import { validateInput } from '../ingest/validate-input';
 import { SearchEngine, type SearchService } from '../search/engine';
 import { indexDocuments } from '../search/indexer';
 import { SearchWorkerHost } from '../search/worker-host';
 import { AnnotationService } from './annotations';
 import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
+import { getOriginal, insertOriginal, type StoredOriginal } from './originals-repo';
 import { createBackup, listBackups, verifyBackupFile } from './backups';
 import { cloudSyncedFolder } from './paths';
 import { exportPortable, mergePortable, type MergeReport } from './portable';
@@ -29,10 +31,13 @@ export interface ArchiveOpenOptions {
    * loop never waits on them) or 'inline' (this thread; for one-shot tools such as the CLI).
    */
   search?: 'worker' | 'inline';
+  /** Where imported files are parsed: the process's shared parse worker by default (see ingest/parser.ts). */
+  parser?: DocumentParser;
 }
 
 export class Archive {
   readonly annotations: AnnotationService;
+  private parser: DocumentParser = sharedWorkerParser();
 
   private constructor(
     private readonly db: Database,
@@ -70,7 +75,9 @@ export class Archive {
       await db.close();
       throw err;
     }
-    return new Archive(db, search);
+    const archive = new Archive(db, search);
+    if (options.parser) archive.parser = options.parser;
+    return archive;
   }
 
   /** Takes a snapshot now (on demand, on schedule, or before a risky operation). */
@@ -141,9 +148,13 @@ export class Archive {
    * anything is written; content already in the archive is reported as skipped, not duplicated.
    */
   async importFile(input: IngestInput): Promise<ImportOutcome> {
-    const parsed = await parseDocument(input);
-    const existing = await documents.findDocumentIdByHash(this.db, parsed.contentHash);
+    // Cheap checks here (size, type, binary junk) and the duplicate test, so a known file is never parsed again;
+    // the parsing itself runs in the parser (a worker thread unless the archive was opened with another).
+    const { mediaType } = validateInput(input.name, input.bytes);
+    const existing = await documents.findDocumentIdByHash(this.db, createHash('sha256').update(input.bytes).digest('hex'));
     if (existing) return skippedDuplicate(input.name, existing);
+    const parsed = await this.parser.parse(input);
+    const original: StoredOriginal = { fileName: input.name.split(/[\\/]/).pop() || input.name, mediaType, data: input.bytes };
 
     const doc = toNewDocument(parsed, input.name);
     const outcome = await this.db.transaction(async (tx) => {
@@ -151,11 +162,20 @@ export class Archive {
       const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
       if (raced) return skippedDuplicate(input.name, raced);
       await documents.insertDocument(tx, doc);
+      await insertOriginal(tx, doc.id, original);
       // Indexed in the same transaction: searchable the moment the import commits, or not stored at all.
       await indexDocuments(tx, [doc.id]);
       return { status: 'imported', document: { ...stripText(doc), tags: [], version: 1, passages: doc.passages.length } } satisfies ImportOutcome;
     });
     return outcome;
+  }
+
+  /** The file a document was imported from, byte for byte. */
+  async getOriginal(id: string): Promise<StoredOriginal> {
+    const original = await getOriginal(this.db, id);
+    if (original) return original;
+    await this.getDocument(id); // NOT_FOUND for an unknown id
+    throw new AppError('NOT_FOUND', 'The original file of this document was not kept (it was imported before Tala kept originals).');
   }
 
   /** Edits the metadata a user can correct; only the given fields change. */
@@ -230,7 +250,7 @@ function toNewDocument(parsed: ParsedDocument, originalName: string): documents.
     contentHash: parsed.contentHash,
     importedAt: new Date().toISOString(),
     text: layout.text,
-    passages: layout.passages.map((p, i) => ({ ...p, sentences: parsed.passages[i].sentences })),
+    passages: layout.passages.map((p, i) => ({ ...p, sentences: parsed.passages[i].sentences, page: parsed.passages[i].page ?? null })),
   };
 }
 

@@ -48,6 +48,8 @@ export interface NewPassage {
   start: number;
   end: number;
   sentences: Array<[number, number]>;
+  /** Page the passage starts on (PDF), or null. */
+  page?: number | null;
 }
 
 export interface NewDocument extends Omit<DocumentMeta, 'tags' | 'version'> {
@@ -63,8 +65,8 @@ export async function insertDocument(tx: Database, doc: NewDocument): Promise<vo
             ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`);
   for (const [ordinal, p] of doc.passages.entries()) {
     await tx.run(sql`
-      INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset)
-      VALUES (${p.id}, ${doc.id}, ${ordinal}, ${p.kind}, ${p.text}, ${p.start}, ${p.end})`);
+      INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset, page)
+      VALUES (${p.id}, ${doc.id}, ${ordinal}, ${p.kind}, ${p.text}, ${p.start}, ${p.end}, ${p.page ?? null})`);
     for (const [sentenceOrdinal, [start, end]] of p.sentences.entries()) {
       await tx.run(sql`
         INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset)
@@ -96,8 +98,8 @@ export async function getDocumentSummary(db: Database, id: string): Promise<Docu
 export async function getDocument(db: Database, id: string): Promise<DocumentDetail | undefined> {
   const row = await db.get<DocumentRow & { text: string }>(sql`SELECT ${META_COLUMNS}, d.text FROM documents d WHERE d.id = ${id}`);
   if (!row) return undefined;
-  const passageRows = await db.all<{ id: string; ordinal: number; kind: PassageKind; text: string; start_offset: number; end_offset: number }>(sql`
-    SELECT id, ordinal, kind, text, start_offset, end_offset FROM passages WHERE document_id = ${id} ORDER BY ordinal`);
+  const passageRows = await db.all<{ id: string; ordinal: number; kind: PassageKind; text: string; start_offset: number; end_offset: number; page: number | null }>(sql`
+    SELECT id, ordinal, kind, text, start_offset, end_offset, page FROM passages WHERE document_id = ${id} ORDER BY ordinal`);
   const sentenceRows = await db.all<{ passage_id: string; start_offset: number; end_offset: number }>(sql`
     SELECT s.passage_id, s.start_offset, s.end_offset
     FROM sentences s JOIN passages p ON p.id = s.passage_id
@@ -116,6 +118,7 @@ export async function getDocument(db: Database, id: string): Promise<DocumentDet
     start: p.start_offset,
     end: p.end_offset,
     sentences: sentencesByPassage.get(p.id) ?? [],
+    page: p.page,
   }));
   return { ...toMeta(row), text: row.text, passages };
 }

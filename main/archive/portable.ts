@@ -21,7 +21,7 @@ export interface MergeReport {
  * Tables the merge copies, in foreign-key order. A migration that adds a table must add it here (or to
  * DERIVED_TABLES): a test compares this list with the schema so nothing is silently left behind.
  */
-export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'tags', 'document_tags', 'annotations', 'annotation_tags'] as const;
+export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags'] as const;
 /** Tables rebuilt from the others (search index): never copied. */
 export const DERIVED_TABLE_PREFIXES = ['search_'];
 
@@ -85,6 +85,7 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
     await tx.run(sql`INSERT INTO main.passages SELECT * FROM src.passages WHERE document_id = ${id}`);
     await tx.run(sql`INSERT INTO main.sentences SELECT s.* FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id WHERE p.document_id = ${id}`);
     await tx.run(sql`INSERT INTO main.document_versions SELECT * FROM src.document_versions WHERE document_id = ${id}`);
+    await tx.run(sql`INSERT INTO main.originals SELECT * FROM src.originals WHERE document_id = ${id}`);
   }
   report.documents.added = added.length;
 

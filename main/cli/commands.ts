@@ -1,15 +1,17 @@
 // The CLI's commands. Each returns an exit code and writes through `io`, so tests can run them in-process.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { toErrorInfo } from '../../shared/errors';
 import type { DocumentSummary } from '../../shared/types';
 import type { Archive } from '../archive/archive';
-import { expandImportPaths } from './import-paths';
+import { importPaths } from '../archive/bulk-import';
+import type { ImportProgress } from '../../shared/types';
 import { UsageError, type ParsedArgs } from './args';
 
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** A terminal's status line (stderr on a TTY): each call replaces the previous text; '' clears it. */
+  status?(text: string): void;
 }
 
 type Command = (archive: Archive, args: ParsedArgs, io: CliIO) => Promise<number>;
@@ -23,35 +25,58 @@ function summaryLine(d: Pick<DocumentSummary, 'id' | 'title' | 'lang' | 'passage
 const importCommand: Command = async (archive, args, io) => {
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder');
   const lang = args.flags.get('lang');
-  const result = {
-    imported: [] as ReturnType<typeof summaryLine>[],
-    skipped: [] as Array<{ path: string; reason: string }>,
-    failed: [] as Array<{ path: string; error: string }>,
+  const asJson = args.flags.has('json');
+  const status = !asJson ? io.status : undefined;
+  // Ctrl+C on a terminal stops after the current file and keeps what is done; a second one quits.
+  const controller = new AbortController();
+  const interrupt = () => {
+    controller.abort();
+    status?.('');
+    io.err('Stopping after the current file… (Ctrl+C again to quit at once)');
   };
-  const { files, unsupported, missing } = expandImportPaths(args.positionals);
-  for (const path of unsupported) result.skipped.push({ path, reason: `${basename(path)}: unsupported file type` });
-  for (const m of missing) result.failed.push({ path: m.path, error: m.error });
-  const progress = !args.flags.has('json') && files.length > 1;
-  for (const [i, path] of files.entries()) {
-    if (progress) io.err(`[${i + 1}/${files.length}] ${path}`);
-    try {
-      const bytes = new Uint8Array(readFileSync(path));
-      const outcome = await archive.importFile({ name: basename(path), bytes, lang: typeof lang === 'string' ? lang : undefined });
-      if (outcome.status === 'imported') result.imported.push(summaryLine(outcome.document));
-      else result.skipped.push({ path, reason: outcome.reason });
-    } catch (err) {
-      result.failed.push({ path, error: toErrorInfo(err).message });
-    }
+  if (status) process.once('SIGINT', interrupt);
+  let summary;
+  try {
+    summary = await importPaths(archive, args.positionals, {
+      lang: typeof lang === 'string' ? lang : undefined,
+      signal: controller.signal,
+      onProgress: status ? (p) => status(progressLine(p)) : undefined,
+    });
+  } finally {
+    process.off('SIGINT', interrupt);
+    status?.('');
   }
-  if (args.flags.has('json')) io.out(json(result));
+  // The shape scripts rely on: paths as given, imported documents in brief.
+  const result = {
+    imported: summary.imported.map((i) => summaryLine(i.document)),
+    skipped: summary.skipped.map((s) => ({ path: s.file, reason: s.message })),
+    failed: summary.failed.map((f) => ({ path: f.file, error: f.error })),
+  };
+  if (asJson) io.out(json(summary.cancelled ? { ...result, cancelled: true } : result));
   else {
     for (const d of result.imported) io.out(`imported  ${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
     for (const s of result.skipped) io.out(`skipped   ${s.reason}`);
     for (const f of result.failed) io.out(`failed    ${f.error}`);
-    io.out(`${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed`);
+    io.out(`${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed${summary.cancelled ? ' (cancelled: the remaining files were not imported)' : ''}`);
   }
   return result.failed.length > 0 ? 1 : 0;
 };
+
+/** "[12/40] 30% report.pdf — about 20 s left" */
+export function progressLine(p: ImportProgress): string {
+  const share = p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : p.total > 0 ? p.done / p.total : 1;
+  const step = Math.min(p.done + (p.current ? 1 : 0), p.total);
+  const name = p.current ? oneLine(basename(p.current)) : 'done';
+  const left = p.secondsLeft === null ? '' : p.secondsLeft < 60 ? ` — about ${Math.max(1, p.secondsLeft)} s left` : ` — about ${Math.round(p.secondsLeft / 60)} min left`;
+  return `[${step}/${p.total}] ${Math.floor(share * 100)}% ${name}${p.current ? left : ''}`;
+}
+
+/** A file name fit for one terminal line: no control characters, no bidi overrides, at most 60 characters. */
+function oneLine(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+  return clean.length > 60 ? `${clean.slice(0, 28)}…${clean.slice(-28)}` : clean;
+}
 
 const listCommand: Command = async (archive, args, io) => {
   const docs = (await archive.listDocuments()).map(summaryLine);

@@ -4,5 +4,7 @@ import { runCli } from './run';
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  // A live status line only on a terminal; pipes and logs get the final report alone.
+  status: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
 });
 process.exitCode = code;

@@ -97,7 +97,7 @@ async function start(launch: LaunchOptions): Promise<void> {
     return;
   }
 
-  registerIpc(ipcMain, createApi(archive), (frame) => isTrustedFrame(frame, location));
+  registerIpc(ipcMain, createApi(archive, { localPaths: true }), (frame) => isTrustedFrame(frame, location));
   if (!launch.smoke) maintenance = startMaintenance(archive);
   const template = buildMenuTemplate({
     isMac: process.platform === 'darwin',

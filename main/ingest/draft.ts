@@ -5,6 +5,8 @@ export interface DraftPassage {
   kind: PassageKind;
   /** Already whitespace-collapsed and trimmed; never empty. */
   text: string;
+  /** Page (1-based) where the passage starts, for formats that have pages (PDF). */
+  page?: number;
 }
 
 export interface DraftMeta {

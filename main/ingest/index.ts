@@ -2,18 +2,21 @@
 // Plain Node only: this runs in the Electron main process, the CLI and tests alike.
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import { decodeUtf8 } from './decode';
+import { declaredHtmlCharset, decodeText } from './decode';
+import { parseDocx } from './docx';
 import type { Draft } from './draft';
-import { parseHtml } from './html';
+import { parseEpub } from './epub';
 import { detectLanguage, normalizeLangCode } from './language';
 import { parseMarkdown } from './markdown';
 import { cleanField, cleanName, cleanTitle, normalizeDate, titleFromFileName } from './metadata';
 import { isBlank, normalizeDocument } from './normalize';
+import { parsePdf } from './pdf';
 import { parsePlainText } from './plain-text';
 import { reject } from './reject';
 import { splitSentences } from './sentences';
 import type { IngestInput, ParsedDocument } from './types';
 import { validateInput } from './validate-input';
+import { parseWebPage } from './web-page';
 
 export { SUPPORTED_EXTENSIONS } from './formats';
 export { detectLanguage } from './language';
@@ -28,11 +31,16 @@ export async function parseDocument(input: IngestInput): Promise<ParsedDocument>
     throw new AppError('INVALID_REQUEST', `Invalid request: lang must be a language code such as "tl", "en" or "ru".`);
   }
 
-  const text = normalizeDocument(decodeUtf8(name, bytes));
-  if (isBlank(text)) reject(name, 'the file is empty');
-
-  const draft: Draft =
-    format === 'html' ? parseHtml(text) : format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
+  let draft: Draft;
+  if (format === 'pdf') draft = await parsePdf(name, bytes);
+  else if (format === 'docx') draft = await parseDocx(name, bytes);
+  else if (format === 'epub') draft = parseEpub(name, bytes);
+  else {
+    const text = normalizeDocument(decodeText(name, bytes, format === 'html' ? declaredHtmlCharset(bytes) : undefined).text);
+    if (isBlank(text)) reject(name, 'the file is empty');
+    draft = format === 'html' ? parseWebPage(text) : format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
+  }
+  draft = { ...draft, passages: splitLongPassages(draft.passages) };
   if (draft.passages.length === 0) reject(name, 'no readable text was found');
 
   const lang =
@@ -49,6 +57,35 @@ export async function parseDocument(input: IngestInput): Promise<ParsedDocument>
     author: cleanName(meta.author) ?? draft.meta.author ?? null,
     publishedAt: normalizeDate(meta.publishedAt) ?? draft.meta.publishedAt ?? null,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
-    passages: draft.passages.map((p) => ({ kind: p.kind, text: p.text, sentences: splitSentences(p.text, lang) })),
+    passages: draft.passages.map((p) => ({
+      kind: p.kind,
+      text: p.text,
+      sentences: splitSentences(p.text, lang),
+      ...(p.page !== undefined ? { page: p.page } : {}),
+    })),
   };
+}
+
+/** Longest passage kept whole; longer ones (a huge single line, a file without breaks) are cut at spaces. */
+export const MAX_PASSAGE_CHARS = 20_000;
+
+function splitLongPassages(passages: Draft['passages']): Draft['passages'] {
+  if (!passages.some((p) => p.text.length > MAX_PASSAGE_CHARS)) return passages;
+  const out: Draft['passages'] = [];
+  for (const p of passages) {
+    let rest = p.text;
+    while (rest.length > MAX_PASSAGE_CHARS) {
+      // Prefer the end of a sentence, then a space, in the last fifth of the window; else cut hard
+      // (never inside a surrogate pair).
+      const window = rest.slice(0, MAX_PASSAGE_CHARS);
+      const floor = MAX_PASSAGE_CHARS * 0.8;
+      let cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? ')) + 1;
+      if (cut < floor) cut = window.lastIndexOf(' ');
+      if (cut < floor) cut = /[\uD800-\uDBFF]/.test(window[MAX_PASSAGE_CHARS - 1]) ? MAX_PASSAGE_CHARS - 1 : MAX_PASSAGE_CHARS;
+      out.push({ ...p, text: rest.slice(0, cut).trim() });
+      rest = rest.slice(cut).trim();
+    }
+    if (rest) out.push({ ...p, text: rest });
+  }
+  return out.filter((p) => p.text !== '');
 }

@@ -23,3 +23,17 @@ export function collapseWhitespace(text: string): string {
 export function isBlank(text: string): boolean {
   return /^[\s\u200B-\u200D\u2060\uFEFF]*$/.test(text);
 }
+
+/** Typographic ligatures as single code points (what PDF text layers often hold) → plain letters. */
+const LIGATURES: Readonly<Record<string, string>> = {
+  '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st',
+};
+
+export function expandLigatures(text: string): string {
+  return text.replace(/[\uFB00-\uFB06]/g, (l) => LIGATURES[l]);
+}
+
+/** Text taken from a structured format (PDF, DOCX, EPUB) as one passage: normalised and collapsed. */
+export function cleanPassage(text: string): string {
+  return collapseWhitespace(normalizeDocument(expandLigatures(text)));
+}

@@ -16,6 +16,8 @@ export interface ParsedPassage {
   text: string;
   /** Sentence boundaries as [start, end) offsets into `text`. */
   sentences: Array<[number, number]>;
+  /** Page (1-based) where the passage starts, for formats that have pages (PDF). */
+  page?: number;
 }
 
 export interface ParsedDocument {

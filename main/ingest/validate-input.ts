@@ -1,7 +1,7 @@
 // Cheap checks on the raw bytes, before any decoding or parsing. Order matters: size first, so a huge
 // upload is refused without being scanned.
 import { MAX_IMPORT_BYTES } from '../../shared/contract';
-import { extensionOf, formatOf, type Format } from './formats';
+import { extensionOf, formatOf, SUPPORTED_LIST, TEXT_FORMATS, type Format } from './formats';
 import { reject } from './reject';
 
 /** Only the head of the file is scanned for control characters; binary formats show it early. */
@@ -17,15 +17,16 @@ export function validateInput(name: string, bytes: Uint8Array): { format: Format
   if (!format) {
     const ext = extensionOf(name);
     const shown = ext ? `“${ext}”` : '(no file extension)';
-    reject(name, `unsupported file type ${shown} (Tala imports .txt, .md and .html files)`);
+    reject(name, `unsupported file type ${shown} (Tala imports ${SUPPORTED_LIST} files)`);
   }
   if (bytes.byteLength === 0) reject(name, 'the file is empty');
-  if (looksBinary(bytes)) reject(name, 'this looks like a binary file, not text');
+  // PDF, DOCX and EPUB are binary by nature; their parsers check their structure instead.
+  if (TEXT_FORMATS.has(format.format) && looksBinary(bytes)) reject(name, 'this looks like a binary file, not text');
   return format;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
-  // UTF-16 text is full of NULs but is not binary; let the decoder report it as "not UTF-8".
+  // UTF-16 text is full of NULs but is not binary; the decoder reads it.
   if (hasUtf16Bom(bytes)) return false;
   if (bytes.indexOf(0) !== -1) return true;
   const end = Math.min(bytes.byteLength, SNIFF_BYTES);

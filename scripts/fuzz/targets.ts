@@ -9,6 +9,7 @@ import { decodeWire } from '../../shared/wire';
 import type { Archive } from '../../main/archive/archive';
 import { parseDocument } from '../../main/ingest/index';
 import { parseW3c, W3cFormatError } from '../../main/export/w3c';
+import { docxEntries, epubEntries, makePdf, makeZip, SAMPLE_DOCX_PARAGRAPHS, SAMPLE_EPUB_CHAPTERS, samplePdf, sampleDocx, sampleEpub, type ZipEntries } from '../../test/helpers/make-documents';
 
 const SAMPLES = fileURLToPath(new URL('../../resources/samples/', import.meta.url));
 const sampleText = readFileSync(join(SAMPLES, 'nkr-2012-halalan.tl.txt'), 'utf8');
@@ -30,8 +31,8 @@ function refusal(err: unknown, codes: string[]): Outcome {
 const encoder = new TextEncoder();
 
 /** Byte-level mutations of a real document: flips, cuts, splices, injected control and NUL bytes. */
-function mutatedBytes(seed: string): fc.Arbitrary<Uint8Array> {
-  const base = encoder.encode(seed);
+function mutatedBytes(seed: string | Uint8Array): fc.Arbitrary<Uint8Array> {
+  const base = typeof seed === 'string' ? encoder.encode(seed) : seed;
   return fc
     .array(
       fc.oneof(
@@ -66,6 +67,55 @@ const HTML_SEED = `<!doctype html><html lang="tl"><head><title>Halalan</title><m
 </article><footer>© 2012</footer></body></html>`;
 const MD_SEED = `---\ntitle: Halalan\ndate: 2012-07-19\n---\n# Halalan 2012\n\n${sampleText.split('\n')[1]}\n\n* Bako Sahakyan\n* [Balasanyan](https://example.org)\n\n\`\`\`\ncode\n\`\`\`\n`;
 
+/** Text for structured mutations: real words, odd Unicode, markup-looking and control characters. */
+const fuzzText = fc.oneof(
+  fc.constantFrom('Halalan', 'Выборы', 'Ընտրություններ', 'ﬁnal', 'pangu-', '<b>', '&amp;', ']]>', '\u202e', '\u0000', '(', ')', '\\', ''),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+);
+
+/** Valid PDFs built from mutated line lists (text, positions, sizes, page count), then byte-mutated now and then. */
+const pdfInputs: fc.Arbitrary<Uint8Array> = fc
+  .array(
+    fc.array(
+      fc.record({
+        text: fuzzText.map((t) => [...t].filter((c) => c.charCodeAt(0) < 256 || c === 'ﬁ').join('') || 'x'),
+        x: fc.integer({ min: -50, max: 700 }),
+        y: fc.integer({ min: -50, max: 850 }),
+        size: fc.constantFrom(6, 9, 11, 14, 20, 0.5, 300),
+        font: fc.constantFrom('F1' as const, 'F2' as const, 'F3' as const),
+      }),
+      { maxLength: 12 },
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((pages) => makePdf({ pages, info: { Title: 'Fuzz', CreationDate: 'D:2012' } }));
+
+/** Valid DOCX/EPUB containers whose XML content is mutated before zipping (so the zip itself stays sound). */
+function zipInputs(entries: ZipEntries): fc.Arbitrary<Uint8Array> {
+  const names = Object.keys(entries);
+  return fc
+    .array(fc.record({ entry: fc.constantFrom(...names), at: fc.nat(), cut: fc.nat({ max: 60 }), text: fuzzText }), { maxLength: 4 })
+    .map((edits) => {
+      const next: ZipEntries = { ...entries };
+      for (const e of edits) {
+        const value = String(next[e.entry]);
+        const at = e.at % (value.length + 1);
+        next[e.entry] = value.slice(0, at) + e.text + value.slice(at + e.cut);
+      }
+      return makeZip(next);
+    });
+}
+
+const binaryImporter = (name: string, seed: Uint8Array, structured: fc.Arbitrary<Uint8Array>): FuzzTarget<Uint8Array> => ({
+  ...importer(name, ''),
+  arbitrary: fc.oneof(
+    { weight: 3, arbitrary: structured },
+    { weight: 3, arbitrary: mutatedBytes(seed) },
+    { weight: 1, arbitrary: structured.chain((bytes) => mutatedBytes(bytes)) },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }) },
+  ),
+});
+
 const importer = (name: string, seed: string): FuzzTarget<Uint8Array> => ({
   name: `import ${name}`,
   arbitrary: fc.oneof({ weight: 4, arbitrary: mutatedBytes(seed) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }) }),
@@ -89,6 +139,9 @@ export const TARGETS: FuzzTarget<never>[] = [
   importer('fuzz.txt', sampleText),
   importer('fuzz.md', MD_SEED),
   importer('fuzz.html', HTML_SEED),
+  binaryImporter('fuzz.pdf', samplePdf(), pdfInputs),
+  binaryImporter('fuzz.docx', sampleDocx(), zipInputs(docxEntries(SAMPLE_DOCX_PARAGRAPHS, { title: 'T', creator: 'C', created: '2012-07-20' }))),
+  binaryImporter('fuzz.epub', sampleEpub(), zipInputs(epubEntries(SAMPLE_EPUB_CHAPTERS, { title: 'T', creator: 'C', date: '2012', language: 'tl' }))),
   {
     name: 'search query',
     arbitrary: fc.oneof(fc.array(QUERY_ALPHABET, { maxLength: 30 }).map((parts) => parts.join('')), fc.string({ unit: 'binary', maxLength: 60 })),

@@ -2,13 +2,16 @@
 // but electron, and every package the main bundle imports resolves under Node's ESM rules and ships
 // in the packaged app (electron-builder copies `dependencies`, never `devDependencies`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/temp';
 
 const MAIN = join(REPO_ROOT, 'out/main/main.js');
+/** main.js, the worker entries and the chunks they share: every file the main process may load. */
+const mainFiles = () => readdirSync(join(REPO_ROOT, 'out/main')).filter((f) => f.endsWith('.js')).map((f) => join(REPO_ROOT, 'out/main', f));
+const isLocal = (specifier: string) => specifier.startsWith('./') || specifier.startsWith('../');
 const PRELOAD = join(REPO_ROOT, 'out/preload/preload.cjs');
 const built = existsSync(MAIN) && existsSync(PRELOAD);
 if (!built) console.log('Bundle checks skipped: out/ is not built (run `npm run build`)');
@@ -32,12 +35,12 @@ describe.skipIf(!built)('built bundles', () => {
     const { dependencies = {} } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
     };
-    const external = importedSpecifiers(readFileSync(MAIN, 'utf8')).filter((s) => !isBuiltin(s) && s !== 'electron');
+    const external = mainFiles().flatMap((f) => importedSpecifiers(readFileSync(f, 'utf8'))).filter((s) => !isBuiltin(s) && !isLocal(s) && s !== 'electron');
     expect(external.filter((s) => !(packageName(s) in dependencies))).toEqual([]);
   });
 
   it('every package the main bundle imports loads under Node ESM resolution from out/main', () => {
-    const external = importedSpecifiers(readFileSync(MAIN, 'utf8')).filter((s) => !isBuiltin(s) && s !== 'electron');
+    const external = [...new Set(mainFiles().flatMap((f) => importedSpecifiers(readFileSync(f, 'utf8'))))].filter((s) => !isBuiltin(s) && !isLocal(s) && s !== 'electron');
     const script = `for (const s of ${JSON.stringify(external)}) {
       try { await import(s); } catch (e) { console.log(s + ': ' + e.message); process.exitCode = 1; }
     }`;

@@ -3,6 +3,7 @@ import type { Database } from '../connection';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-annotations';
 import * as m0003 from './0003-search-index';
+import * as m0004 from './0004-originals-and-pages';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m0001.up },
   { version: 2, name: 'annotations', up: m0002.up },
   { version: 3, name: 'search index', up: m0003.up },
+  { version: 4, name: 'originals and pages', up: m0004.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

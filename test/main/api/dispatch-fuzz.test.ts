@@ -54,6 +54,10 @@ const VALID: Record<Channel, unknown> = {
   'archive.backups': undefined,
   'archive.restore': { file: '/tmp/x.sqlite' },
   'archive.health': undefined,
+  'documents.original': { id: ID },
+  'documents.importPaths': { paths: ['/tmp/a.txt'], lang: 'tl' },
+  'jobs.status': { id: ID },
+  'jobs.cancel': { id: ID },
 };
 
 /** Fields where null is a legal value (so null is not a type error there). */

@@ -18,7 +18,7 @@ const sampleBytes = () => new Uint8Array(readFileSync(join(SAMPLES_DIR, 'nkr-201
 async function snapshot(file: string): Promise<unknown> {
   const db = await Database.open(file);
   const out: Record<string, unknown> = {};
-  for (const table of ['documents', 'passages', 'sentences', 'tags', 'document_tags']) {
+  for (const table of ['documents', 'passages', 'sentences', 'originals', 'tags', 'document_tags']) {
     out[table] = await db.all(sql`SELECT * FROM ${{ text: table, params: [] }} ORDER BY 1, 2`);
   }
   await db.close();
@@ -70,7 +70,8 @@ describe('Archive import', () => {
     ['an empty file', 'empty.txt', new Uint8Array(0), /empty/],
     ['whitespace only', 'blank.txt', utf8('  \n\n \t \n'), /empty/],
     ['a binary file', 'photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]), /binary/],
-    ['invalid UTF-8', 'latin.txt', new Uint8Array([0x48, 0x69, 0x20, 0xc3, 0x28, 0x21]), /UTF-8/],
+    ['text mixing UTF-8 and another encoding', 'mixed.txt', new Uint8Array([...utf8('Ещё раз, и ещё: '), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), /UTF-8/],
+    ['a corrupt PDF', 'broken.pdf', utf8('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF'), /broken\.pdf: .*PDF/],
     ['an unsupported type', 'report.xyz', utf8('some text'), /unsupported/],
     ['an HTML page with only scripts', 'script.html', utf8('<html><body><script>alert(1)</script></body></html>'), /no readable text/],
   ];

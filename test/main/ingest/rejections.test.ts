@@ -18,7 +18,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x0
 
 describe('rejected imports', () => {
   it('lists the supported extensions', () => {
-    expect([...SUPPORTED_EXTENSIONS]).toEqual(['.txt', '.md', '.markdown', '.html', '.htm']);
+    expect([...SUPPORTED_EXTENSIONS]).toEqual(['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx', '.epub']);
   });
 
   it('rejects an empty file', async () => {
@@ -54,25 +54,33 @@ describe('rejected imports', () => {
     await expectRejected({ name: 'nul.txt', bytes }, 'this looks like a binary file, not text');
   });
 
-  it('rejects invalid UTF-8', async () => {
-    const bytes = new Uint8Array([...utf8('Caf'), 0xc3, 0x28, ...utf8(' au lait')]);
-    await expectRejected({ name: 'latin.txt', bytes }, 'the file is not valid UTF-8 text');
+  it('decodes text that is not UTF-8 instead of refusing it, but refuses a mix of encodings', async () => {
     const latin1 = new Uint8Array([0x4b, 0x61, 0x66, 0x65, 0xe9, 0x20, 0x61, 0x74, 0x20, 0x62, 0x75, 0x6e]); // "Kafeé at bun" in Latin-1
-    await expectRejected({ name: 'latin1.md', bytes: latin1 }, 'the file is not valid UTF-8 text');
+    expect((await parseDocument({ name: 'latin1.md', bytes: latin1 })).passages[0].text).toBe('Kafeé at bun');
+    const mixed = new Uint8Array([...utf8('Ещё раз, и ещё: '), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2e]); // UTF-8, then "Привет." in Windows-1251
+    await expectRejected({ name: 'mixed.txt', bytes: mixed }, /^mixed\.txt: the file mixes UTF-8 with another text encoding/);
   });
 
-  it('reports UTF-16 text as not UTF-8 rather than binary', async () => {
+  it('still refuses binary data whatever the encoding guess would be', async () => {
+    await expectRejected({ name: 'noise.txt', bytes: noise(4096, 7) }, 'this looks like a binary file, not text');
+    await expectRejected({ name: 'noise.html', bytes: noise(300, 9) }, 'this looks like a binary file, not text');
+  });
+
+  it('reads UTF-16 text with a byte order mark', async () => {
     const bytes = new Uint8Array([0xff, 0xfe, ...[...'Kamusta'].flatMap((c) => [c.charCodeAt(0), 0])]);
-    await expectRejected({ name: 'utf16.txt', bytes }, 'the file is not valid UTF-8 text');
+    expect((await parseDocument({ name: 'utf16.txt', bytes })).passages[0].text).toBe('Kamusta');
+    await expectRejected({ name: 'odd.txt', bytes: new Uint8Array([0xff, 0xfe, 0x41]) }, /not valid UTF-16/);
   });
 
   it('rejects unsupported file types', async () => {
     await expectRejected(
-      { name: 'report.PDF', bytes: utf8('%PDF-1.7 text') },
-      'unsupported file type “.pdf” (Tala imports .txt, .md and .html files)',
+      { name: 'report.ODT', bytes: utf8('PK text') },
+      'unsupported file type “.odt” (Tala imports .txt, .md, .html, .pdf, .docx and .epub files)',
     );
     await expectRejected({ name: 'README', bytes: utf8('text') }, /^README: unsupported file type/);
     await expectRejected({ name: '.txt', bytes: utf8('text') }, /unsupported file type/);
+    // A supported extension on the wrong content is refused by that format's reader.
+    await expectRejected({ name: 'report.PDF', bytes: utf8('%PDF-1.7 text') }, /^report\.PDF: this PDF is damaged/);
   });
 
   it('rejects files that parse to no passages', async () => {

@@ -1,4 +1,5 @@
-// Expands the paths given to `tala import` into files: folders are walked recursively.
+// Expands the paths given to an import (CLI `tala import`, the app's folder import) into files: folders are
+// walked recursively, hidden entries skipped, symbolic links not followed.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../ingest/index';
@@ -29,7 +30,15 @@ export function expandImportPaths(paths: string[]): ExpandedPaths {
 }
 
 function walk(dir: string, out: ExpandedPaths): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    // An unreadable subfolder is reported; the rest of the tree is still imported.
+    out.missing.push({ path: dir, error: `${dir}: ${(err as Error).message}` });
+    return;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, out);

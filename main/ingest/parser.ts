@@ -1,0 +1,157 @@
+// Where parsing runs. `InlineParser` calls parseDocument on this thread (tests, tools); `WorkerParser`
+// sends each file to a worker thread, so the main process stays responsive while a big PDF is read,
+// and a file that hangs or exhausts memory costs only that file: the worker is stopped and replaced.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorInfo } from '../../shared/errors';
+import { parseDocument } from './index';
+import { displayName } from './reject';
+import type { IngestInput, ParsedDocument } from './types';
+
+export interface DocumentParser {
+  parse(input: IngestInput): Promise<ParsedDocument>;
+  close(): Promise<void>;
+}
+
+export interface ParseRequest {
+  id: number;
+  input: IngestInput;
+}
+
+export type ParseResponse = { id: number; ok: true; value: ParsedDocument } | { id: number; ok: false; error: ErrorInfo };
+
+export class InlineParser implements DocumentParser {
+  parse(input: IngestInput): Promise<ParsedDocument> {
+    return parseDocument(input);
+  }
+
+  async close(): Promise<void> {}
+}
+
+export interface WorkerParserOptions {
+  /** Time allowed for one file: base plus a share per megabyte. */
+  timeoutMs?: (bytes: number) => number;
+  /** Heap limit of the worker; a file that needs more fails alone. */
+  maxHeapMb?: number;
+}
+
+const defaultTimeout = (bytes: number) => 60_000 + (bytes / (1024 * 1024)) * 5_000;
+
+/** The worker's entry: the .mjs shim that registers tsx when running from sources, the bundled file otherwise. */
+export function parseWorkerFile(): URL {
+  const here = import.meta.url;
+  if (/\.ts$/.test(here)) return new URL('./parse-worker.dev.mjs', here);
+  // Bundled by electron-vite as its own entry next to main.js; this code may sit in main.js or a chunk below it.
+  for (const candidate of ['./parse-worker.js', '../parse-worker.js']) {
+    const url = new URL(candidate, here);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  throw new AppError('INTERNAL', 'The document parser (parse-worker.js) is missing from this build.');
+}
+
+interface Job {
+  id: number;
+  name: string;
+  resolve(value: ParsedDocument): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export class WorkerParser implements DocumentParser {
+  private worker: Worker | undefined;
+  private job: Job | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: WorkerParserOptions = {}) {}
+
+  /** Files are parsed one at a time, in the order they were handed in. */
+  parse(input: IngestInput): Promise<ParsedDocument> {
+    const run = this.queue.then(() => this.run(input));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
+  }
+
+  private run(input: IngestInput): Promise<ParsedDocument> {
+    if (this.closed) return Promise.reject(new AppError('INTERNAL', 'The document parser is closed.'));
+    const worker = this.ensureWorker();
+    return new Promise<ParsedDocument>((resolve, reject) => {
+      const id = this.nextId++;
+      const limit = (this.options.timeoutMs ?? defaultTimeout)(input.bytes.byteLength);
+      const timer = setTimeout(() => {
+        this.fail(new AppError('IMPORT_REJECTED', `${displayName(input.name)}: reading this file took longer than ${Math.round(limit / 1000)} s; it was stopped`));
+      }, limit);
+      this.job = { id, name: input.name, resolve, reject, timer };
+      worker.ref();
+      worker.postMessage({ id, input } satisfies ParseRequest);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(parseWorkerFile(), {
+      name: 'tala-parse',
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 3072 },
+    });
+    worker.on('message', (message: ParseResponse | { ready: true }) => {
+      if ('ready' in message) return;
+      const job = this.job;
+      if (!job || job.id !== message.id) return;
+      this.settle();
+      if (message.ok) job.resolve(message.value);
+      else job.reject(new AppError(message.error.code, message.error.message));
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (this.worker !== worker) return;
+      const name = this.job ? displayName(this.job.name) : 'file';
+      const reason = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'reading this file needed more memory than Tala allows' : `the reader stopped (${err.message})`;
+      this.fail(new AppError('IMPORT_REJECTED', `${name}: ${reason}`));
+    });
+    worker.on('exit', (code) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      const name = this.job ? displayName(this.job.name) : 'file';
+      if (this.job) this.fail(new AppError('IMPORT_REJECTED', `${name}: the reader stopped unexpectedly (exit code ${code})`));
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(): void {
+    if (this.job) clearTimeout(this.job.timer);
+    this.job = undefined;
+    this.worker?.unref();
+  }
+
+  /** Fails the current job; the worker is replaced on the next file. */
+  private fail(err: Error): void {
+    const job = this.job;
+    this.settle();
+    const worker = this.worker;
+    this.worker = undefined;
+    // Stopped (timeout) or broken (crash, out of memory): either way the next file gets a fresh worker.
+    if (worker) void worker.terminate();
+    job?.reject(err);
+  }
+}
+
+let shared: WorkerParser | undefined;
+
+/**
+ * The process's one parse worker, shared by every open archive (parsing is stateless). It starts on
+ * the first file and does not keep the process alive while idle.
+ */
+export function sharedWorkerParser(): DocumentParser {
+  shared ??= new WorkerParser();
+  return shared;
+}

@@ -1,0 +1,281 @@
+// PDF → passages with pdf.js (legacy build, for Node). pdf.js runs in this thread through its "fake
+// worker" (the worker module is imported here and handed over on globalThis), so nothing is fetched
+// and no network or eval is ever used. The text layer is read page by page, lines are rebuilt from
+// the glyph positions, and paragraphs from the line geometry: vertical gaps, first-line indents,
+// short last lines and font size (bigger than the body text → heading). Running headers, footers and
+// page numbers (lines repeating across pages at the same place) are dropped; hyphenated line ends are
+// joined; every passage keeps the page it starts on.
+import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import type { Draft, DraftMeta, DraftPassage } from './draft';
+import { cleanName, cleanTitle, endsWithSentencePunctuation, normalizeDate } from './metadata';
+import { cleanPassage } from './normalize';
+import { reject } from './reject';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let pdfjs: Promise<PdfJs> | undefined;
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= (async () => {
+    // With the worker's message handler on globalThis, pdf.js runs it in this thread instead of
+    // trying to start (or fetch) a worker script.
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjs;
+}
+
+/** More pages than any real source we expect; a file claiming more is refused before reading them. */
+const MAX_PAGES = 20_000;
+
+interface Line {
+  page: number;
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+}
+
+export async function parsePdf(name: string, bytes: Uint8Array): Promise<Draft> {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  if (!head.includes('%PDF-')) reject(name, 'this is not a PDF file (no %PDF header)');
+  const lib = await loadPdfJs();
+  const task = lib.getDocument({
+    // pdf.js may take ownership of the buffer: give it a copy, never the caller's bytes.
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    enableXfa: false,
+    isOffscreenCanvasSupported: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    const errName = (err as Error)?.name;
+    if (errName === 'PasswordException') return reject(name, 'this PDF is encrypted; Tala cannot read it');
+    if (errName === 'InvalidPDFException') return reject(name, 'this PDF is damaged or not a PDF file (invalid PDF structure)');
+    return reject(name, `this PDF could not be read (${describe(err)})`);
+  }
+  try {
+    if (doc.numPages > MAX_PAGES) reject(name, `this PDF has ${doc.numPages} pages, more than the ${MAX_PAGES} Tala reads`);
+    const lines: Line[] = [];
+    let pagesRead = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        lines.push(...linesOf(n, content.items.filter((i): i is TextItem => 'str' in i)));
+        page.cleanup();
+        pagesRead++;
+      } catch (err) {
+        // A damaged page is skipped; a document where no page can be read is refused below.
+        if (n === 1 && doc.numPages === 1) return reject(name, `this PDF is damaged (${describe(err)})`);
+      }
+    }
+    if (pagesRead === 0) reject(name, 'this PDF is damaged (no page could be read)');
+    if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) reject(name, 'no text layer; OCR is not available (the PDF holds only images, e.g. a scan)');
+
+    const meta = await metadataOf(doc);
+    const kept = dropRunningLines(lines, doc.numPages);
+    const passages = paragraphs(kept);
+    if (!meta.title) {
+      // No title in the file: the first heading, else the first line of text.
+      const first = passages.find((p) => p.kind === 'heading')?.text ?? cleanPassage(kept[0]?.text ?? '');
+      const title = cleanTitle(first.length > 150 ? `${first.slice(0, 149)}…` : first);
+      if (title) meta.title = title;
+    }
+    return { passages, meta };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+function describe(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.slice(0, 200) || 'unknown error';
+}
+
+/** Glyph runs → lines: runs on the same baseline join, in stream order (which is reading order in well-made PDFs). */
+function linesOf(page: number, items: TextItem[]): Line[] {
+  const lines: Line[] = [];
+  let current: Line | undefined;
+  let endsLine = true;
+  for (const item of items) {
+    const [a, b, , , x, y] = item.transform as number[];
+    const size = Math.hypot(a, b) || Math.abs(item.height) || 1;
+    const text = item.str;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (text.trim() === '') {
+      if (current && text.length > 0 && !current.text.endsWith(' ')) current.text += ' ';
+      if (item.hasEOL) endsLine = true;
+      continue;
+    }
+    const sameLine = current && !endsLine && Math.abs(current.y - y) <= Math.max(current.size, size) * 0.35;
+    if (current && sameLine) {
+      const gap = x - current.right;
+      if (gap > Math.min(current.size, size) * 0.15 && !current.text.endsWith(' ') && !text.startsWith(' ')) current.text += ' ';
+      current.text += text;
+      current.right = Math.max(current.right, x + item.width);
+      current.size = Math.max(current.size, size);
+    } else {
+      current = { page, text, x, right: x + item.width, y, size };
+      lines.push(current);
+    }
+    endsLine = item.hasEOL;
+  }
+  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
+  return lines.filter((l) => l.text !== '');
+}
+
+/** Text of a line with its numbers blanked, so "Page 3 of 9" and "Page 4 of 9" compare equal. */
+const runningKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+const PAGE_NUMBER = /^(?:(?:page|p\.|pahina|стр\.?|страница|էջ)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|\/|из|ng)\s*\d{1,5})?$/i;
+
+/**
+ * Drops running headers and footers: among the two top and two bottom lines of each page, those whose
+ * text (numbers aside) recurs at about the same height on at least two pages and 40% of them; and page
+ * numbers standing alone at the top or bottom.
+ */
+function dropRunningLines(lines: Line[], pageCount: number): Line[] {
+  const byPage = new Map<number, Line[]>();
+  for (const l of lines) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  const edges = new Set<Line>();
+  for (const pageLines of byPage.values()) {
+    const sorted = [...pageLines].sort((p, q) => q.y - p.y);
+    for (const l of [...sorted.slice(0, 2), ...sorted.slice(-2)]) edges.add(l);
+  }
+  const groups = new Map<string, Line[]>();
+  for (const l of edges) groups.set(runningKey(l.text), [...(groups.get(runningKey(l.text)) ?? []), l]);
+  const drop = new Set<Line>();
+  for (const group of groups.values()) {
+    const ys = group.map((l) => l.y).sort((p, q) => p - q);
+    const median = ys[Math.floor(ys.length / 2)];
+    const aligned = group.filter((l) => Math.abs(l.y - median) <= 3);
+    const pages = new Set(aligned.map((l) => l.page));
+    if (pages.size >= 2 && pages.size >= pageCount * 0.4) for (const l of aligned) drop.add(l);
+  }
+  for (const pageLines of byPage.values()) {
+    const sorted = [...pageLines].sort((p, q) => q.y - p.y);
+    for (const l of [sorted[0], sorted[sorted.length - 1]]) if (l && PAGE_NUMBER.test(l.text)) drop.add(l);
+  }
+  return lines.filter((l) => !drop.has(l));
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>();
+  let best = values[0] ?? 0;
+  for (const v of values) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > (counts.get(best) ?? 0)) best = v;
+  }
+  return best;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+const round = (v: number, step: number) => Math.round(v / step) * step;
+
+/** Lines → heading and paragraph passages, each with the page it starts on. */
+function paragraphs(lines: Line[]): DraftPassage[] {
+  if (lines.length === 0) return [];
+  // Body text: the font size carrying the most characters.
+  const weighted: number[] = [];
+  for (const l of lines) for (let i = 0; i < Math.min(l.text.length, 200); i++) weighted.push(round(l.size, 0.5));
+  const bodySize = mode(weighted);
+  const isHeading = (l: Line) => l.size >= bodySize * 1.15 && l.text.length <= 200;
+  const body = lines.filter((l) => !isHeading(l));
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const [p, q] = [lines[i - 1], lines[i]];
+    const gap = p.y - q.y;
+    if (p.page === q.page && !isHeading(p) && !isHeading(q) && gap > bodySize * 0.8 && gap < bodySize * 3) gaps.push(gap);
+  }
+  const lineGap = gaps.length ? percentile(gaps, 0.5) : bodySize * 1.2;
+  const leftOf = new Map<number, number>();
+  for (const page of new Set(body.map((l) => l.page))) leftOf.set(page, mode(body.filter((l) => l.page === page).map((l) => round(l.x, 1))));
+  const fullRight = percentile(body.map((l) => l.right), 0.9);
+
+  const out: Array<DraftPassage & { lines: Line[] }> = [];
+  let open: (DraftPassage & { lines: Line[] }) | undefined;
+  for (const line of lines) {
+    const heading = isHeading(line);
+    const prev = open?.lines[open.lines.length - 1];
+    let startsNew = !open || !prev || (open.kind === 'heading') !== heading;
+    if (!startsNew && open && prev) {
+      const left = leftOf.get(line.page) ?? line.x;
+      if (heading) startsNew = Math.abs(prev.size - line.size) > 0.5 || prev.page !== line.page || prev.y - line.y > line.size * 2;
+      else if (prev.page !== line.page) {
+        // A paragraph runs on across the page break unless it visibly ended there.
+        startsNew = endsWithSentencePunctuation(prev.text) || line.x - left > bodySize * 0.8;
+      } else {
+        const gap = prev.y - line.y;
+        const indented = line.x - left > bodySize * 0.8 && Math.abs(prev.x - left) <= 1.5;
+        const shortLast = prev.right < fullRight - bodySize * 4 && endsWithSentencePunctuation(prev.text);
+        startsNew = gap < 0 || gap > lineGap * 1.4 || indented || shortLast;
+      }
+    }
+    if (startsNew) {
+      open = { kind: heading ? 'heading' : 'paragraph', text: line.text, page: line.page, lines: [line] };
+      out.push(open);
+    } else if (open) {
+      open.text = joinLines(open.text, line.text);
+      open.lines.push(line);
+    }
+  }
+  return out.map(({ kind, text, page }) => ({ kind, text: cleanPassage(text), page })).filter((p) => p.text !== '');
+}
+
+/** Joins a line onto the text before it: hyphenated word breaks close up, a soft hyphen vanishes. */
+export function joinLines(before: string, next: string): string {
+  if (/\u00AD$/.test(before)) return before.slice(0, -1) + next;
+  const hyphen = /(\p{L})[-\u2010]$/u.exec(before);
+  if (hyphen) {
+    // "pangu-" + "lo" → "pangulo"; "Nagorno-" + "Karabakh" keeps its hyphen.
+    return /^\p{Ll}/u.test(next) ? before.slice(0, -1) + next : before + next;
+  }
+  return `${before} ${next}`;
+}
+
+/** PDF dates: "D:20120721093000+04'00'" → "2012-07-21". */
+export function pdfDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(value.trim());
+  if (!match) return undefined;
+  const [, y, m, d] = match;
+  return normalizeDate([y, m, d].filter(Boolean).join('-'));
+}
+
+async function metadataOf(doc: { getMetadata(): Promise<{ info: unknown }> }): Promise<DraftMeta> {
+  const meta: DraftMeta = {};
+  let info: Record<string, unknown>;
+  try {
+    info = ((await doc.getMetadata()).info ?? {}) as Record<string, unknown>;
+  } catch {
+    return meta;
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  // Word's PDF export titles files "Microsoft Word - report.docx": that is a file name, not a title.
+  const rawTitle = str(info.Title)?.replace(/^Microsoft Word - /, '');
+  const title = rawTitle && !/^(untitled|unknown|\s*)$|\.(docx?|pdf|odt|rtf|txt)$/i.test(rawTitle.trim()) ? cleanTitle(rawTitle) : undefined;
+  if (title) meta.title = title;
+  const author = cleanName(str(info.Author));
+  if (author) meta.author = author;
+  const date = pdfDate(info.CreationDate) ?? pdfDate(info.ModDate);
+  if (date) meta.publishedAt = date;
+  const lang = str(info.Language);
+  if (lang) meta.langHint = lang;
+  return meta;
+}

@@ -1,0 +1,48 @@
+// `tala import DIR` on a terminal: a live status line on stderr, the usual report (or JSON) at the end.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { progressLine } from '../../../main/cli/commands';
+import { runCli } from '../../../main/cli/run';
+import { samplePdf, sampleDocx } from '../../helpers/make-documents';
+import { tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+
+describe('tala import with progress', () => {
+  it('formats the status line with counts, share, file and time left', () => {
+    const base = { total: 40, bytesDone: 30, bytesTotal: 100, imported: 0, skipped: 0, failed: 0 };
+    expect(progressLine({ ...base, done: 11, current: '/x/file.pdf', secondsLeft: 20 })).toBe('[12/40] 30% file.pdf — about 20 s left');
+    expect(progressLine({ ...base, done: 11, current: '/x/file.pdf', secondsLeft: 150 })).toBe('[12/40] 30% file.pdf — about 3 min left');
+    expect(progressLine({ ...base, done: 0, current: '/x/a\nb\u202Ec.txt', secondsLeft: null, bytesDone: 0 })).toBe('[1/40] 0% a?b?c.txt');
+    expect(progressLine({ ...base, done: 40, current: null, secondsLeft: 0, bytesDone: 100 })).toBe('[40/40] 100% done');
+  });
+
+  it('updates the status line per file and prints the summary', async () => {
+    const folder = join(dir, 'docs');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.pdf'), samplePdf());
+    writeFileSync(join(folder, 'b.docx'), sampleDocx());
+    writeFileSync(join(folder, 'c.epub'), 'not an epub');
+    const status: string[] = [];
+    let out = '';
+    const code = await runCli(['--archive', join(dir, 'archive'), 'import', folder], {
+      out: (t) => void (out += `${t}\n`),
+      err: () => undefined,
+      status: (t) => void status.push(t),
+    });
+    expect(code).toBe(1);
+    expect(status).toContain('[1/3] 0% a.pdf');
+    expect(status.some((s) => /^\[3\/3\] \d+% c\.epub — about \d+ s left$/.test(s))).toBe(true);
+    expect(status[status.length - 1]).toBe('');
+    expect(out).toMatch(/2 imported, 0 skipped, 1 failed\n$/);
+    expect(out).toContain('failed    c.epub: this EPUB file is damaged or not in EPUB format (no zip signature)');
+
+    // --json: no status line at all, the documented shape.
+    const quiet: string[] = [];
+    let json = '';
+    await runCli(['--archive', join(dir, 'archive'), 'import', folder, '--json'], { out: (t) => void (json += t), err: () => undefined, status: (t) => void quiet.push(t) });
+    expect(quiet).toEqual([]);
+    expect(Object.keys(JSON.parse(json))).toEqual(['imported', 'skipped', 'failed']);
+  }, 60_000);
+});
