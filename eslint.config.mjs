@@ -59,6 +59,13 @@ export default defineConfig(
     },
   },
   {
+    // The fact extractor's core is pure TypeScript (it may run in a worker or the renderer): no Node built-ins.
+    files: ['main/facts/extract/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...noNode.paths, noElectron], patterns: [...noNode.patterns, noElectronSubpaths, noRenderer] }],
+    },
+  },
+  {
     files: ['main/electron/**'],
     ignores: ['main/electron/preload.ts'],
     rules: {

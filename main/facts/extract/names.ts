@@ -1,0 +1,325 @@
+// Names: runs of capitalised words (with name particles: de, van…; and, inside organisation and state
+// names, connectors: of, ng, sa…), classified as
+//   organisation — a cue word (University, Assembly, Komisyon, комиссия…) or a known acronym (CEC, ЦИК);
+//   place        — the whole run is a gazetteer name (Armenia, Армении, Nagorno-Karabakh Republic);
+//   person       — after a title (Pangulong, President, г-н) or a Tagalog marker (si, ni, kay), or a
+//                  two-to-four-word run that is nothing else, or a lone surname seen in a full name.
+// Sentence-initial function words and common capitalised non-names (Ang, Noong, The, According…) are
+// dropped, and so is a lone capitalised word at the start of a sentence (Tagalog sentences start with
+// their verb: "Kinumpirma", "Hiniling").
+import type { Mention, MentionType } from '../../../shared/facts';
+import type { Gazetteer } from './gazetteer';
+import { wordKey } from './gazetteer';
+import {
+  LOWERCASE_TITLE_PREFIX, NAME_PARTICLES, NOT_NAMES, ORG_ACRONYMS, ORG_CUES_HEAD, ORG_CUES_RU, ORG_CUES_TAIL, PERSON_MARKERS, STATE_WORDS, SURNAME_ENDINGS, TITLES,
+} from './lexicon';
+import { onlySpaceBetween, type Token } from './text';
+
+interface Candidate {
+  type: Exclude<MentionType, 'date' | 'quantity'>;
+  tokens: Token[];
+  name: string;
+  confidence: number;
+  /** A lone capitalised word kept only if it turns out to be part of a full name elsewhere. */
+  tentative?: boolean;
+}
+
+export interface NameContext {
+  text: string;
+  tokens: Token[];
+  gazetteer: Gazetteer;
+  /** Offsets already taken by dates and quantities. */
+  taken: (start: number, end: number) => boolean;
+}
+
+const bare = (t: Token) => t.lower.replace(/\.$/, '');
+const isTitle = (t: Token) => TITLES.has(bare(t));
+const isTailCue = (t: Token) => ORG_CUES_TAIL.has(t.lower);
+const isHeadCue = (t: Token) => ORG_CUES_HEAD.has(t.lower);
+const isStateWord = (t: Token) => STATE_WORDS.has(t.lower);
+const isCue = (t: Token) => isTailCue(t) || isHeadCue(t) || isStateWord(t);
+/** Stop words that may be stripped from the front of a run (state words, titles and cues are meaningful there). */
+const isLeadingStop = (t: Token) => NOT_NAMES.has(t.lower) && !isStateWord(t) && !isTitle(t) && !isCue(t);
+const CONNECTOR_WORDS = new Set(['of', 'the', 'for', 'on', 'and', 'ng', 'mga', 'sa', 'para', 'de', 'at', 'и']);
+
+const RU_NOUN_ENDING = /^(?:|а|и|у|е|о|ы|ю|я|ом|ой|ей|ем|ам|ах|ами|ов|ев|ия|ии|ию|ией|ие|ий|ям|ях|ями|овь|ви|вью)$/u;
+const RU_ADJECTIVE = /[\u0400-\u04ff]{2,}(?:ая|ое|ый|ий|ой|ые|ие|ого|его|ую|ых|их|ым|им|ей|ом|ем)$/u;
+const RU_GENITIVE = /[\u0400-\u04ff]{2,}(?:ых|их|ого|его|ой|ей|ов|ев|ы|и|а|я)$/u;
+
+function isRussianOrgCue(t: Token): boolean {
+  if (!/[\u0400-\u04ff]/u.test(t.lower)) return false;
+  return ORG_CUES_RU.some((stem) => t.lower.startsWith(stem) && RU_NOUN_ENDING.test(t.lower.slice(stem.length)));
+}
+
+/** Russian case endings of Armenian surnames, and what the first name looks like in the same case. */
+const RU_CASES: ReadonlyArray<{ surname: RegExp; firstName: Array<[RegExp, string]> }> = [
+  { surname: /(ян|янц)а$/u, firstName: [[/ия$/u, 'ий'], [/([бвгджзклмнпрстфхцчшщ])а$/u, '$1']] }, // genitive: Виталия Баласаняна
+  { surname: /(ян|янц)у$/u, firstName: [[/ию$/u, 'ий'], [/([бвгджзклмнпрстфхцчшщ])у$/u, '$1']] }, // dative
+  { surname: /(ян|янц)ом$/u, firstName: [[/ием$/u, 'ий'], [/([бвгджзклмнпрстфхцчшщ])ом$/u, '$1']] }, // instrumental
+  { surname: /(ян|янц)е$/u, firstName: [[/ии$/u, 'ий'], [/([бвгджзклмнпрстфхцчшщ])е$/u, '$1']] }, // prepositional
+];
+
+/**
+ * A person's name as one string: single spaces, no possessive, and Armenian surnames written in a
+ * Russian case put back in the nominative with their first name (Виталия Баласаняна → Виталий Баласанян).
+ */
+export function personName(tokens: Token[]): string {
+  const words = tokens.map((t) => t.text.replace(/['’]s$/u, ''));
+  const last = words.length - 1;
+  const grammaticalCase = RU_CASES.find((c) => c.surname.test(words[last]));
+  if (grammaticalCase) {
+    words[last] = words[last].replace(grammaticalCase.surname, '$1');
+    for (let i = 0; i < last; i++) {
+      const rule = grammaticalCase.firstName.find(([re]) => re.test(words[i]));
+      if (rule) words[i] = words[i].replace(rule[0], rule[1]);
+    }
+  }
+  return words.join(' ');
+}
+
+function surface(ctx: NameContext, tokens: Token[]): string {
+  return ctx.text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/gu, ' ');
+}
+
+/** Russian organisation phrases: "Центральная избирательная комиссия", "Министерство обороны Армении", "ЦИК НКР". */
+function russianOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[] {
+  const { tokens, text } = ctx;
+  const found: Candidate[] = [];
+  const spaced = (a: Token, b: Token) => onlySpaceBetween(text, a.end, b.start);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isRussianOrgCue(tokens[i]) || claimed.has(tokens[i]) || ctx.taken(tokens[i].start, tokens[i].end)) continue;
+    let from = i;
+    while (from > 0 && i - from < 3 && RU_ADJECTIVE.test(tokens[from - 1].lower) && spaced(tokens[from - 1], tokens[from]) && !claimed.has(tokens[from - 1])) from--;
+    let to = i;
+    if (tokens[from] === tokens[i] && tokens[i].cap) {
+      // Head-first names: Министерство обороны, Совет Федерации.
+      let k = 0;
+      while (k < 2 && to + 1 < tokens.length && !tokens[to + 1].cap && RU_GENITIVE.test(tokens[to + 1].lower) && spaced(tokens[to], tokens[to + 1])) {
+        to++;
+        k++;
+      }
+    }
+    // Then the place or acronym it belongs to (ЦИК НКР, Национальное собрание Армении), not a following name.
+    let caps = 0;
+    while (
+      caps < 2 && to + 1 < tokens.length && tokens[to + 1].cap && spaced(tokens[to], tokens[to + 1]) && !ctx.taken(tokens[to + 1].start, tokens[to + 1].end) &&
+      (tokens[to + 1].allCaps || ctx.gazetteer.lookup([tokens[to + 1].text]))
+    ) {
+      to++;
+      caps++;
+    }
+    const phrase = tokens.slice(from, to + 1);
+    const proper = phrase[0].cap && !(phrase.length === 1 && phrase[0].sentenceInitial);
+    if (!proper) continue;
+    phrase.forEach((t) => claimed.add(t));
+    found.push({ type: 'organisation', tokens: phrase, name: surface(ctx, phrase), confidence: 0.8 });
+    i = to;
+  }
+  return found;
+}
+
+/** Runs of capitalised words, joined by particles and (inside organisation and state names) connectors. */
+function capitalRuns(ctx: NameContext, claimed: Set<Token>): Array<{ run: Token[]; prev: Token | undefined }> {
+  const { tokens, text } = ctx;
+  const usable = (t: Token | undefined): boolean => !!t && t.cap && !claimed.has(t) && !ctx.taken(t.start, t.end);
+  const spaced = (a: Token, b: Token) => onlySpaceBetween(text, a.end, b.start) || (isTitle(a) && /^\.\s{1,2}$/u.test(text.slice(a.end, b.start)));
+  const runs: Array<{ run: Token[]; prev: Token | undefined }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!usable(tokens[i])) continue;
+    const run = [tokens[i]];
+    let j = i + 1;
+    let joinedByConnector = false;
+    while (j < tokens.length) {
+      const last = run[run.length - 1];
+      const t = tokens[j];
+      if (!spaced(last, t)) break;
+      if (usable(t)) {
+        run.push(t);
+        j++;
+        continue;
+      }
+      if (t.cap) break;
+      // Name particles: Charles de Gaulle, Ludwig van Beethoven.
+      if (NAME_PARTICLES.has(t.lower) && usable(tokens[j + 1]) && spaced(t, tokens[j + 1]) && !run.some(isCue)) {
+        run.push(t, tokens[j + 1]);
+        j += 2;
+        continue;
+      }
+      // Connectors inside organisation and state names: Ministry of Foreign Affairs, Komisyon sa Halalan.
+      if (run.some(isCue)) {
+        const connector = connectorAt(ctx, j, run, joinedByConnector);
+        if (connector > 0 && usable(tokens[j + connector]) && spaced(tokens[j + connector - 1], tokens[j + connector])) {
+          for (let k = 0; k <= connector; k++) run.push(tokens[j + k]);
+          j += connector + 1;
+          joinedByConnector = true;
+          continue;
+        }
+      }
+      break;
+    }
+    const prev = i > 0 && /^[\s\u00a0]{1,2}$/u.test(text.slice(tokens[i - 1].end, tokens[i].start)) ? tokens[i - 1] : undefined;
+    runs.push({ run, prev });
+    i = j - 1;
+  }
+  return runs;
+}
+
+/** Length in tokens of a connector starting at token j (0 when there is none). */
+function connectorAt(ctx: NameContext, j: number, run: Token[], joinedBefore: boolean): number {
+  const { tokens, text } = ctx;
+  const w = (k: number) => tokens[j + k]?.lower;
+  const spaced = (k: number) => onlySpaceBetween(text, tokens[j + k - 1].end, tokens[j + k].start);
+  // "sa" (in, at) joins only right after a head cue: Komisyon sa Halalan, not Unibersidad ng Pilipinas sa Diliman.
+  const headFirst = (isHeadCue(run[0]) || isStateWord(run[0])) && run.length === 1;
+  if ((w(0) === 'of' && w(1) === 'the') || (w(0) === 'ng' && w(1) === 'mga') || (w(0) === 'para' && w(1) === 'sa' && headFirst)) return spaced(1) ? 2 : 0;
+  if (['of', 'for', 'on', 'ng', 'de'].includes(w(0)!)) return 1;
+  if (w(0) === 'sa' && headFirst) return 1;
+  if (['and', 'at', 'и'].includes(w(0)!) && joinedBefore) return 1;
+  return 0;
+}
+
+function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Candidate[] {
+  // A gazetteer name may begin with a word that is otherwise a stop word (South Ossetia, The Bahamas).
+  const whole = input.length > 1 && input.every((t) => t.cap) ? ctx.gazetteer.lookup(input.map((t) => t.text)) : null;
+  if (whole) return [{ type: 'place', tokens: input, name: whole.name, confidence: 0.9 }];
+  let run = input;
+  while (run.length > 0 && (isLeadingStop(run[0]) || (!run[0].cap && CONNECTOR_WORDS.has(run[0].lower)))) {
+    prev = run[0];
+    run = run.slice(1);
+  }
+  while (run.length > 0 && !run[run.length - 1].cap) run = run.slice(0, -1);
+  if (run.length === 0) return [];
+  const words = run.map((t) => t.text);
+  const name = surface(ctx, run);
+
+  // Known acronyms: CEC, ЦИК, UN, ООН.
+  if (run.length === 1 && ORG_ACRONYMS[run[0].text] !== undefined) {
+    return [{ type: 'organisation', tokens: run, name: ORG_ACRONYMS[run[0].text], confidence: 0.85 }];
+  }
+
+  // The whole run is a place: Armenia, Армении, Czech Republic, Nagorno-Karabakh Republic.
+  const place = ctx.gazetteer.lookup(words);
+  if (place) return [{ type: 'place', tokens: run, name: place.name, confidence: 0.9 }];
+
+  // Organisations by cue words.
+  if (isHeadCue(run[0]) && (run.length > 1 || !run[0].sentenceInitial)) {
+    const tailIndex = lastIndex(run, isTailCue);
+    const joined = run.some((t) => !t.cap);
+    if (joined || tailIndex === run.length - 1 || tailIndex === -1) {
+      return [{ type: 'organisation', tokens: run, name, confidence: run.length > 1 ? 0.85 : 0.6 }];
+    }
+  }
+  const cue = lastIndex(run, isTailCue);
+  if (cue >= 0) {
+    const connectorAfter = run.slice(cue + 1).some((t) => !t.cap);
+    const end = connectorAfter ? run.length - 1 : cue;
+    const org = run.slice(0, end + 1);
+    if (org.length > 1 || !org[0].sentenceInitial) {
+      const found: Candidate[] = [{ type: 'organisation', tokens: org, name: surface(ctx, org), confidence: org.length > 1 ? 0.85 : 0.6 }];
+      return end + 1 < run.length ? [...found, ...classify(ctx, run.slice(end + 1), run[end])] : found;
+    }
+    return [];
+  }
+
+  // States: Republika ng …, … Republic, Республика …
+  if (run.some(isStateWord)) {
+    const core = run.filter((t) => !isStateWord(t) && t.cap);
+    const known = core.length > 0 ? ctx.gazetteer.lookup(core.map((t) => t.text)) : null;
+    return [{ type: 'place', tokens: run, name: known ? known.name : name, confidence: known ? 0.9 : 0.6 }];
+  }
+
+  // Titles: the person is what follows the last title (Deputy Defense Minister Vitaly Balasanyan).
+  const title = lastIndex(run, isTitle);
+  if (title >= 0) {
+    const rest = run.slice(title + 1);
+    return rest.length > 0 ? classify(ctx, rest, run[title]) : [];
+  }
+
+  // A place or acronym in front of a name belongs to neither (президента НКР Бако Саакяна, US Senator…).
+  const lead = ctx.gazetteer.match(words)[0];
+  if (run.length > 1 && lead && lead.from === 0 && lead.to < run.length) {
+    return [{ type: 'place', tokens: run.slice(0, lead.to), name: lead.name, confidence: 0.85 }, ...classify(ctx, run.slice(lead.to), run[lead.to - 1])];
+  }
+  if (run.length > 1 && run[0].allCaps && ORG_ACRONYMS[run[0].text] !== undefined) {
+    return [{ type: 'organisation', tokens: [run[0]], name: ORG_ACRONYMS[run[0].text], confidence: 0.85 }, ...classify(ctx, run.slice(1), run[0])];
+  }
+
+  // Several places in one run (no commas between them) are still places; a partial match is not.
+  const places = ctx.gazetteer.match(words);
+  if (places.length > 1 && places.reduce((n, p) => n + (p.to - p.from), 0) === run.length) {
+    return places.map((p) => ({ type: 'place' as const, tokens: run.slice(p.from, p.to), name: p.name, confidence: 0.85 }));
+  }
+
+  // Unknown acronyms: probably organisations.
+  if (run.length === 1 && run[0].allCaps && run[0].text.length <= 6) {
+    return run[0].sentenceInitial ? [] : [{ type: 'organisation', tokens: run, name, confidence: 0.4 }];
+  }
+
+  const marked = !!prev && (PERSON_MARKERS.has(prev.lower) || LOWERCASE_TITLE_PREFIX.test(prev.lower) || isTitle(prev));
+  return classifyPerson(ctx, run, marked);
+}
+
+/** Russian adjectives in an oblique case (Степанакертского, Ереванской): not a name on their own. */
+const RU_OBLIQUE_ADJECTIVE = /[\u0400-\u04ff]{3,}(?:ского|ской|скому|ским|ских|цкого|цкой|ного|ной|ному|ным|ных)$/u;
+
+function classifyPerson(_ctx: NameContext, run: Token[], marked: boolean): Candidate[] {
+  const nameLike = run.filter((t) => t.cap || NAME_PARTICLES.has(t.lower));
+  if (nameLike.length !== run.length || run.some((t) => /\d/u.test(t.text))) return [];
+  if (run.length === 1 && RU_OBLIQUE_ADJECTIVE.test(run[0].lower)) return [];
+  const core = run.filter((t) => t.cap);
+  if (core.length > 4) return [];
+  const surnameLike = SURNAME_ENDINGS.test(core[core.length - 1].lower.replace(/['’]s$/u, ''));
+  const name = personName(run);
+  if (core.length >= 2) {
+    const confidence = Math.min(0.95, 0.65 + (marked ? 0.25 : 0) + (surnameLike ? 0.05 : 0));
+    return [{ type: 'person', tokens: run, name, confidence }];
+  }
+  if (marked) return [{ type: 'person', tokens: run, name, confidence: 0.8 }];
+  if (surnameLike && !run[0].allCaps) return [{ type: 'person', tokens: run, name, confidence: 0.6 }];
+  return run[0].sentenceInitial || run[0].allCaps ? [] : [{ type: 'person', tokens: run, name, confidence: 0.5, tentative: true }];
+}
+
+function lastIndex<T>(items: T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
+  return -1;
+}
+
+/** Person, organisation and place mentions of the text. */
+export function findNames(ctx: NameContext): Mention[] {
+  const claimed = new Set<Token>();
+  const candidates = russianOrganisations(ctx, claimed);
+  for (const { run, prev } of capitalRuns(ctx, claimed)) candidates.push(...classify(ctx, run, prev));
+
+  // Within the document, a lone surname (Sahakyan) or first name stands for the full name written elsewhere.
+  const fullNames = new Map<string, string[]>();
+  for (const c of candidates) {
+    if (c.type !== 'person' || c.tokens.filter((t) => t.cap).length < 2) continue;
+    const caps = c.tokens.filter((t) => t.cap);
+    for (const t of [caps[0], caps[caps.length - 1]]) {
+      const key = wordKey(personName([t]));
+      const names = fullNames.get(key) ?? [];
+      if (!names.includes(c.name)) names.push(c.name);
+      fullNames.set(key, names);
+    }
+  }
+  const strongest = new Map<string, number>();
+  for (const c of candidates) if (c.type === 'person') strongest.set(c.name, Math.max(strongest.get(c.name) ?? 0, c.confidence));
+
+  const out: Mention[] = [];
+  for (const c of candidates) {
+    let { name, confidence } = c;
+    if (c.type === 'person' && c.tokens.filter((t) => t.cap).length === 1) {
+      const full = fullNames.get(wordKey(name));
+      if (full && full.length === 1) {
+        name = full[0];
+        confidence = Math.max(confidence, 0.75);
+      } else if (c.tentative) continue;
+    } else if (c.type === 'person') {
+      confidence = Math.max(confidence, Math.min(0.85, strongest.get(name) ?? 0));
+    }
+    const start = c.tokens[0].start;
+    const end = c.tokens[c.tokens.length - 1].end;
+    out.push({ type: c.type, text: ctx.text.slice(start, end), value: name, start, end, confidence: Math.round(confidence * 100) / 100 });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
