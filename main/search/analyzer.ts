@@ -54,6 +54,29 @@ export class Analyzer {
     return forms;
   }
 
+  /**
+   * The index streams of a text without building per-token objects (the indexer's hot path): the field
+   * stream (see fieldTerms) and the transliteration words and stems (see translitTerms).
+   */
+  streams(text: string, onTerm?: (term: string) => void): { field: string; translitWords: string[]; translitStems: string[] } {
+    const words: string[] = [];
+    const stems: string[] = [];
+    const translitWords: string[] = [];
+    const translitStems: string[] = [];
+    for (const t of tokenize(text)) {
+      const f = this.forms(t.text);
+      words.push(f.surface);
+      if (f.stem !== f.surface) stems.push(STEM_MARK + f.stem);
+      onTerm?.(f.surface);
+      if (f.translit !== null) {
+        translitWords.push(f.translit);
+        onTerm?.(f.translit);
+        if (f.translitStem !== null) translitStems.push(f.translitStem);
+      }
+    }
+    return { field: stems.length ? `${words.join(' ')} ${stems.join(' ')}` : words.join(' '), translitWords, translitStems };
+  }
+
   analyze(text: string): AnalyzedToken[] {
     return tokenize(text).map((t) => ({ ...this.forms(t.text), start: t.start, end: t.end }));
   }

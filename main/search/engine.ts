@@ -51,6 +51,8 @@ export class SearchEngine implements SearchService {
   private langs: { generation: number; codes: string[] } | null = null;
   private background: Promise<void> | null = null;
   private reindexing = false;
+  /** Set by reindex: a running catch-up stops after its batch (the reindex takes over its queue). */
+  private stopBackground = false;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -105,9 +107,9 @@ export class SearchEngine implements SearchService {
   }
 
   /** Indexes dirty documents in small transactions until none is left. */
-  private async catchUpAll(knownTerms?: Set<string>, onBatch?: (documents: number, passages: number) => void): Promise<void> {
+  private async catchUpAll(knownTerms?: Set<string>, onBatch?: (documents: number, passages: number) => void, isReindex = false): Promise<void> {
     const db = await this.writer();
-    while (!this.closed) {
+    while (!this.closed && (isReindex || !this.stopBackground)) {
       const ids = await dirtyDocuments(db, BATCH_DOCUMENTS);
       if (ids.length === 0) break;
       const done = await db.transaction((tx) => indexDocuments(tx, ids, { knownTerms }));
@@ -118,7 +120,9 @@ export class SearchEngine implements SearchService {
 
   async reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
     const started = performance.now();
+    this.stopBackground = true;
     await this.background?.catch(() => undefined);
+    this.stopBackground = false;
     this.reindexing = true;
     const db = await this.writer();
     try {
@@ -130,7 +134,7 @@ export class SearchEngine implements SearchService {
         report.documents += documents;
         report.passages += passages;
         onProgress?.({ done: Math.min(report.documents, total), total });
-      });
+      }, true);
       this.background = run;
       await run.finally(() => {
         this.background = null;

@@ -4,7 +4,7 @@
 // large document never blocks the event loop for long.
 import type { Database } from '../db/connection';
 import { join, sql, type SqlValue } from '../db/sql';
-import { analyzerFor, fieldTerms, translitTerms, type AnalyzedToken } from './analyzer';
+import { analyzerFor } from './analyzer';
 
 /** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
 export const DOC_SPAN = 4_194_304;
@@ -84,10 +84,11 @@ export async function indexDocuments(tx: Database, ids: readonly string[], optio
   const annotationsByDoc = byDoc(annotationRows);
   const newTerms = new Set<string>();
   const known = options.knownTerms;
-  const noteTerm = (t: AnalyzedToken) => {
-    if (!known?.has(t.surface)) newTerms.add(t.surface);
-    if (t.translit !== null && !known?.has(t.translit)) newTerms.add(t.translit);
+  const noteTerm = (term: string) => {
+    if (!known?.has(term)) newTerms.add(term);
   };
+  const joinTranslit = (...parts: Array<{ translitWords: string[]; translitStems: string[] }>) =>
+    [...parts.flatMap((p) => p.translitWords), ...parts.flatMap((p) => p.translitStems)].join(' ');
 
   let rows: SqlValue[][] = [];
   for (const doc of docs) {
@@ -97,23 +98,16 @@ export async function indexDocuments(tx: Database, ids: readonly string[], optio
       VALUES (${doc.id}, ${doc.lang}, ${doc.media_type}, ${doc.published_at}, ${docPassages.length})`);
     const base = inserted.lastID * DOC_SPAN;
     const analyzer = analyzerFor(doc.lang);
-    const titleTokens = analyzer.analyze(doc.title);
-    titleTokens.forEach(noteTerm);
-    const title = fieldTerms(titleTokens);
-    const titleTranslit = translitTerms(titleTokens);
+    const title = analyzer.streams(doc.title, noteTerm);
     const docTags = (tagsByDoc.get(doc.id) ?? []).map((t) => t.name);
     const annotations = annotationsByDoc.get(doc.id) ?? [];
     for (const p of docPassages) {
-      const tokens = analyzer.analyze(p.text);
-      tokens.forEach(noteTerm);
-      const overlapping = annotations.filter((a) => a.start_offset < p.end_offset && a.end_offset > p.start_offset);
-      const noteTokens = overlapping.length ? analyzer.analyze(overlapping.map((a) => a.note).join('\n')) : [];
-      noteTokens.forEach(noteTerm);
+      const text = analyzer.streams(p.text, noteTerm);
+      const overlapping = annotations.length ? annotations.filter((a) => a.start_offset < p.end_offset && a.end_offset > p.start_offset) : [];
+      const note = overlapping.length ? analyzer.streams(overlapping.map((a) => a.note).join('\n'), noteTerm).field : '';
       const tagText = [...docTags, ...overlapping.map((a) => a.tags ?? '')].join('\n');
-      const tagTokens = tagText.trim() ? analyzer.analyze(tagText) : [];
-      tagTokens.forEach(noteTerm);
-      const translit = [titleTranslit, translitTerms(tokens)].filter(Boolean).join(' ');
-      rows.push([base + p.ordinal, title, fieldTerms(tokens), fieldTerms(noteTokens), fieldTerms(tagTokens), translit]);
+      const tag = tagText.trim() ? analyzer.streams(tagText, noteTerm).field : '';
+      rows.push([base + p.ordinal, title.field, text.field, note, tag, joinTranslit(title, text)]);
       if (rows.length >= ROWS_PER_INSERT) {
         await insertRows(tx, rows);
         rows = [];

@@ -49,7 +49,8 @@ export interface Plan {
   words: DidYouMeanWord[];
 }
 
-export const EXPANSION_LIMIT = 200;
+/** Words a wildcard or fuzzy term may expand to (the nearest or first ones; the result says when cut). */
+export const EXPANSION_LIMIT = 64;
 const FIELD_COLUMNS: Record<Field, string> = { title: 'title', text: 'text', note: 'note', tag: 'tag' };
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;

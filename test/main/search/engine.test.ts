@@ -231,7 +231,8 @@ describe('index upkeep', () => {
     expect(report).toMatchObject({ documents: 2, passages: before.total > 0 ? 18 : 0 });
     expect(progress.at(-1)).toBe(2);
     const after = await archive.search('Sahakyan');
-    expect(after.hits.map((h) => h.passageId)).toEqual(before.hits.map((h) => h.passageId));
+    // Same hits; equal scores may come in another order (documents get new index numbers).
+    expect(after.hits.map((h) => h.passageId).sort()).toEqual(before.hits.map((h) => h.passageId).sort());
     expect(await archive.searchStatus()).toEqual({ indexedPassages: 18, totalPassages: 18, pendingDocuments: 0, reindexing: false });
     expect((await archive.search('Balasanyn')).didYouMean).toBe('balasanyan');
     await archive.close();
