@@ -344,7 +344,8 @@ export class SearchEngine implements SearchService {
     let changed = false;
     for (const w of [...plan.words].sort((a, b) => b.start - a.start)) {
       if (this.vocabulary.has(w.word) || w.word.length < 3) continue;
-      const near = this.vocabulary.fuzzy(w.word, w.word.length >= 7 ? 2 : 1, 30).filter((m) => m.term !== w.word);
+      let near = this.vocabulary.fuzzy(w.word, 1, 30).filter((m) => m.term !== w.word);
+      if (near.length === 0 && w.word.length >= 7) near = this.vocabulary.fuzzy(w.word, 2, 30).filter((m) => m.term !== w.word);
       if (near.length === 0) continue;
       const best = await this.mostFrequent(near.map((m) => m.term), near);
       if (!best) continue;

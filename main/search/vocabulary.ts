@@ -26,6 +26,7 @@ export class Vocabulary {
     if (epoch !== this.epoch || max < this.maxId) {
       const row = await db.get<{ all: string | null }>(sql`SELECT group_concat(term, char(10)) AS "all" FROM search_terms`);
       this.terms = row?.all ? row.all.split('\n').sort(compare) : [];
+      this.alphabet = null;
       this.epoch = epoch;
       this.maxId = max;
       return;
@@ -35,6 +36,20 @@ export class Vocabulary {
     this.maxId = max;
     const added = rows.map((r) => r.term).sort(compare);
     this.terms = merge(this.terms, added);
+    if (this.alphabet) for (const t of added) for (const c of t) addLetter(this.alphabet, c);
+  }
+
+  /** Letters of the vocabulary by 128-code-point block: the alphabet for one-edit candidates. */
+  private alphabet: Map<number, Set<string>> | null = null;
+
+  private lettersNear(query: string): string[] {
+    if (!this.alphabet) {
+      this.alphabet = new Map();
+      for (const t of this.terms) for (const c of t) addLetter(this.alphabet, c);
+    }
+    const out = new Set<string>();
+    for (const c of query) for (const l of this.alphabet.get(c.charCodeAt(0) >> 7) ?? []) out.add(l);
+    return [...out];
   }
 
   has(term: string): boolean {
@@ -72,6 +87,30 @@ export class Vocabulary {
    * by terms with a common prefix, and a prefix that is already too far skips every term that starts with it.
    */
   fuzzy(query: string, maxEdits: number, limit: number): FuzzyMatch[] {
+    return maxEdits === 1 ? this.oneEdit(query, limit) : this.walk(query, maxEdits, limit);
+  }
+
+  /** One edit: look up every deletion, transposition, substitution and insertion (letters of the query's blocks). */
+  private oneEdit(query: string, limit: number): FuzzyMatch[] {
+    const found = new Map<string, number>();
+    if (this.has(query)) found.set(query, 0);
+    const letters = this.lettersNear(query);
+    const check = (candidate: string) => {
+      if (candidate && !found.has(candidate) && this.has(candidate)) found.set(candidate, 1);
+    };
+    for (let i = 0; i < query.length; i++) {
+      check(query.slice(0, i) + query.slice(i + 1));
+      if (i + 1 < query.length) check(query.slice(0, i) + query[i + 1] + query[i] + query.slice(i + 2));
+      for (const l of letters) if (l !== query[i]) check(query.slice(0, i) + l + query.slice(i + 1));
+    }
+    for (let i = 0; i <= query.length; i++) for (const l of letters) check(query.slice(0, i) + l + query.slice(i));
+    return [...found]
+      .map(([term, distance]) => ({ term, distance }))
+      .sort((a, b) => a.distance - b.distance || compare(a.term, b.term))
+      .slice(0, limit + 1);
+  }
+
+  private walk(query: string, maxEdits: number, limit: number): FuzzyMatch[] {
     const terms = this.terms;
     const m = query.length;
     const q = Array.from({ length: m }, (_, j) => query.charCodeAt(j));
@@ -115,6 +154,13 @@ export class Vocabulary {
     out.sort((a, b) => a.distance - b.distance || compare(a.term, b.term));
     return out.slice(0, limit + 1);
   }
+}
+
+function addLetter(alphabet: Map<number, Set<string>>, c: string): void {
+  const block = c.charCodeAt(0) >> 7;
+  let set = alphabet.get(block);
+  if (!set) alphabet.set(block, (set = new Set()));
+  set.add(c);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
