@@ -20,6 +20,29 @@ const CONTAINERS = new Set([
   'fieldset', 'figure', 'hgroup', 'hr', 'menu', 'ol', 'ul', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'title',
 ]);
 
+/**
+ * htmlparser2 keeps its open-element stack in an array it unshifts onto, so every open tag costs time
+ * proportional to the nesting depth: 400 000 nested tags (2 MB) take minutes. Real pages nest a few
+ * dozen levels; beyond this depth further tags are ignored (their text is kept).
+ */
+const MAX_DEPTH = 512;
+
+/** A Parser that ignores open tags beyond MAX_DEPTH, except ones whose content must still be dropped. */
+class DepthLimitedParser extends Parser {
+  constructor(
+    private readonly source: string,
+    private readonly mayOpen: (name: string) => boolean,
+    ...args: ConstructorParameters<typeof Parser>
+  ) {
+    super(...args);
+  }
+
+  override onopentagname(start: number, endIndex: number): void {
+    // The whole document is written in one chunk, so the indices point into `source`.
+    if (this.mayOpen(this.source.slice(start, endIndex).toLowerCase())) super.onopentagname(start, endIndex);
+  }
+}
+
 interface Open {
   name: string;
   dropped: boolean;
@@ -52,7 +75,11 @@ export function parseHtml(html: string): Draft {
   };
   const isBlock = (name: string): boolean => HEADINGS.has(name) || PASSAGES.has(name) || CONTAINERS.has(name);
 
-  const parser = new Parser(
+  // Past MAX_DEPTH only elements that start a dropped subtree may open, so <script> stays code.
+  const mayOpen = (name: string): boolean => stack.length < MAX_DEPTH || (droppedDepth === 0 && DROPPED.has(name));
+  const parser = new DepthLimitedParser(
+    html,
+    mayOpen,
     {
       onopentag(name, attribs) {
         collectMetadata(name, attribs, remember);
@@ -89,8 +116,7 @@ export function parseHtml(html: string): Draft {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(html);
-  parser.end();
+  parser.end(html);
   flush();
 
   const meta: DraftMeta = {};

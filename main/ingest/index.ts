@@ -23,6 +23,9 @@ export { detectLanguage } from './language';
 export { splitSentences } from './sentences';
 export type { IngestInput, ParsedDocument, ParsedPassage } from './types';
 
+/** Language is judged on the beginning of the document, which is plenty for trigram statistics. */
+const LANGUAGE_SAMPLE_CHARS = 2000;
+
 export async function parseDocument(input: IngestInput): Promise<ParsedDocument> {
   const { name, bytes } = input;
   const { format, mediaType } = validateInput(name, bytes);
@@ -46,7 +49,7 @@ export async function parseDocument(input: IngestInput): Promise<ParsedDocument>
   const lang =
     override ??
     normalizeLangCode(draft.meta.lang) ??
-    detectLanguage(draft.passages.map((p) => p.text).join('\n\n').slice(0, 2000), draft.meta.langHint);
+    detectLanguage(leadingText(draft, LANGUAGE_SAMPLE_CHARS), draft.meta.langHint);
 
   const meta = input.meta ?? {};
   return {
@@ -88,4 +91,14 @@ function splitLongPassages(passages: Draft['passages']): Draft['passages'] {
     if (rest) out.push({ ...p, text: rest });
   }
   return out.filter((p) => p.text !== '');
+}
+
+/** The first `limit` characters of the passages joined by blank lines, without joining everything. */
+function leadingText(draft: Draft, limit: number): string {
+  let text = '';
+  for (const passage of draft.passages) {
+    text += (text ? '\n\n' : '') + passage.text;
+    if (text.length >= limit) break;
+  }
+  return text.slice(0, limit);
 }

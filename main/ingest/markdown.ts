@@ -13,17 +13,18 @@ interface Block {
   lines: string[];
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
+// Block patterns run on the trimmed line (indentation is measured separately) and are written so
+// that no two quantifiers compete for the same characters: lines are untrusted and may be megabytes long.
+const ATX_OPEN = /^#{1,6}(?=[ \t]|$)/;
+const SETEXT = /^(?:=+|-+)$/;
+const THEMATIC = /^([-*_])(?:[ \t]*\1){2,}$/;
+const FENCE = /^(`{3,}|~{3,})/;
+const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+([^]*))?$/;
 const TASK = /^\[[ xX]\][ \t]+/;
-const REF_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
-const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/;
-const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const REF_DEFINITION = /^\[[^\]]+\]:[ \t]*\S/;
+const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?$/;
 const QUOTE_PREFIX = /^(?: {0,3}>[ \t]?)+/;
-const RAW_HTML_OPEN = /^\s*<(script|style|noscript|template|iframe|textarea)\b/i;
+const RAW_HTML_OPEN = /^<(script|style|noscript|template|iframe|textarea)\b/i;
 
 export function parseMarkdown(text: string): Draft {
   const { body, fields } = splitFrontMatter(text);
@@ -76,9 +77,8 @@ function parseBlocks(text: string): Block[] {
 
   for (const sourceLine of text.split('\n')) {
     if (fence) {
-      const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
       const inner = sourceLine.replace(QUOTE_PREFIX, '');
-      if (close.test(inner)) {
+      if (isClosingFence(inner, fence.char, fence.length)) {
         blocks.push({ kind: 'paragraph', origin: 'code', lines: fence.lines });
         fence = null;
       } else {
@@ -96,64 +96,82 @@ function parseBlocks(text: string): Block[] {
     const line = quoted ? sourceLine.replace(QUOTE_PREFIX, '') : sourceLine;
     if (current && quoted !== currentQuoted) flush();
 
-    if (line.trim() === '') {
+    const body = line.trim();
+    if (body === '') {
       flush();
       continue;
     }
-    const fenceOpen = FENCE.exec(line);
+    const shallow = line.length - line.trimStart().length <= 3; // 4+ spaces: not a block marker
+    const fenceOpen = shallow ? FENCE.exec(body) : null;
     if (fenceOpen) {
       flush();
       fence = { char: fenceOpen[1][0], length: fenceOpen[1].length, lines: [] };
       continue;
     }
-    const rawHtml = RAW_HTML_OPEN.exec(line);
+    const rawHtml = RAW_HTML_OPEN.exec(body);
     if (rawHtml) {
       flush();
       const end = new RegExp(`</${rawHtml[1]}\\s*>`, 'i');
-      if (!end.test(line)) rawHtmlEnd = end;
+      if (!end.test(body)) rawHtmlEnd = end;
       continue;
     }
-    if (/^\s*<!--/.test(line) && !/-->/.test(line)) {
+    if (body.startsWith('<!--') && !body.includes('-->')) {
       flush();
       rawHtmlEnd = /-->/;
       continue;
     }
-    const atx = ATX.exec(line);
-    if (atx) {
+    if (shallow && ATX_OPEN.test(body)) {
       flush();
-      blocks.push({ kind: 'heading', origin: 'paragraph', lines: [atx[2] ?? ''] });
+      blocks.push({ kind: 'heading', origin: 'paragraph', lines: [atxHeadingText(body)] });
       continue;
     }
     // "Text\n===" or "Text\n---": the paragraph so far is a heading (checked before thematic breaks).
     const open = current as Block | null;
-    if (SETEXT.test(line) && open && open.origin === 'paragraph' && open.kind === 'paragraph') {
+    const underline = shallow && SETEXT.test(body);
+    if (underline && open && open.origin === 'paragraph' && open.kind === 'paragraph') {
       open.kind = 'heading';
       flush();
       continue;
     }
-    if (THEMATIC.test(line) || SETEXT.test(line) || REF_DEFINITION.test(line) || TABLE_DELIMITER.test(line)) {
+    if (underline || (shallow && (THEMATIC.test(body) || REF_DEFINITION.test(body))) || TABLE_DELIMITER.test(body)) {
       flush();
       continue;
     }
-    if (TABLE_ROW.test(line)) {
-      const cells = line.trim().slice(1, -1).split('|').map((c) => c.trim()).filter(Boolean);
+    if (body.length > 1 && body.startsWith('|') && body.endsWith('|')) {
+      const cells = body.slice(1, -1).split('|').map((c) => c.trim()).filter(Boolean);
       start({ kind: 'paragraph', origin: 'table', lines: [cells.join(' | ')] }, quoted);
       flush();
       continue;
     }
-    const item = LIST_ITEM.exec(line);
+    const item = LIST_ITEM.exec(body);
     if (item) {
       start({ kind: 'paragraph', origin: 'list', lines: [(item[1] ?? '').replace(TASK, '')] }, quoted);
       continue;
     }
     // Anything else continues the open paragraph or list item (lazy continuation), or starts one.
-    if (open) open.lines.push(line);
-    else start({ kind: 'paragraph', origin: 'paragraph', lines: [line] }, quoted);
+    if (open) open.lines.push(body);
+    else start({ kind: 'paragraph', origin: 'paragraph', lines: [body] }, quoted);
   }
   // An unclosed fence runs to the end of the document, as in CommonMark.
   if (fence) blocks.push({ kind: 'paragraph', origin: 'code', lines: fence.lines });
   flush();
   return blocks;
+}
+
+/** "## Title ##" → "Title" (the closing run of # is optional and must follow a space). */
+function atxHeadingText(body: string): string {
+  let text = body.replace(ATX_OPEN, '').trim();
+  let cut = text.length;
+  while (cut > 0 && text[cut - 1] === '#') cut--;
+  if (cut < text.length && (cut === 0 || text[cut - 1] === ' ' || text[cut - 1] === '\t')) text = text.slice(0, cut).trimEnd();
+  return text;
+}
+
+function isClosingFence(line: string, char: string, length: number): boolean {
+  const body = line.trim();
+  if (line.length - line.trimStart().length > 3 || body.length < length) return false;
+  for (const c of body) if (c !== char) return false;
+  return true;
 }
 
 /** YAML-style front matter limited to flat `key: value` pairs; anything fancier is ignored. */

@@ -32,18 +32,25 @@ function segmenterFor(lang: string): Intl.Segmenter {
   return segmenter;
 }
 
+/**
+ * V8's sentence segmenter gets slower per segment as the string grows (a 200 000-character
+ * paragraph takes seconds, a few megabytes take hours), so long passages are segmented in windows.
+ */
+const WINDOW = 2000;
+
 /** [start, end) offsets of each sentence in `text`, trimmed of surrounding whitespace, in order. */
 export function splitSentences(text: string, lang: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
   const tag = lang || 'und';
   const abbreviations = ABBREVIATIONS[tag.toLowerCase().split('-')[0]] ?? NONE;
+  const spans: Array<[number, number]> = [];
   let pendingStart = -1;
-  for (const { segment, index } of segmenterFor(tag).segment(text)) {
-    const lead = segment.length - segment.trimStart().length;
+  for (const [rawStart, rawEnd] of rawSegments(text, segmenterFor(tag))) {
+    const segment = text.slice(rawStart, rawEnd);
     const trimmed = segment.trim();
     if (!trimmed) continue;
-    const start = pendingStart >= 0 ? pendingStart : index + lead;
-    const end = index + lead + trimmed.length;
+    const lead = segment.length - segment.trimStart().length;
+    const start = pendingStart >= 0 ? pendingStart : rawStart + lead;
+    const end = rawStart + lead + trimmed.length;
     if (endsWithAbbreviation(trimmed, abbreviations)) {
       pendingStart = start;
       continue;
@@ -55,8 +62,39 @@ export function splitSentences(text: string, lang: string): Array<[number, numbe
   return spans;
 }
 
+/** Untrimmed [start, end) segments covering `text`. */
+function rawSegments(text: string, segmenter: Intl.Segmenter): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let base = 0;
+  let carry = -1; // start of a sentence that runs past the previous window
+  while (base < text.length) {
+    const end = Math.min(text.length, base + WINDOW);
+    const segments = [...segmenter.segment(text.slice(base, end))].map(
+      (s): [number, number] => [base + s.index, base + s.index + s.segment.length],
+    );
+    if (carry >= 0) segments[0][0] = carry;
+    carry = -1;
+    if (end === text.length) {
+      out.push(...segments);
+      break;
+    }
+    if (segments.length > 1) {
+      // The last segment may have been cut by the window edge: segment it again with what follows.
+      const last = segments.pop() as [number, number];
+      out.push(...segments);
+      base = last[0];
+    } else {
+      // No boundary in the whole window: the sentence continues into the next one.
+      carry = segments[0][0];
+      base = end;
+    }
+  }
+  return out;
+}
+
 function endsWithAbbreviation(segment: string, abbreviations: ReadonlySet<string>): boolean {
-  const match = /(?:^|[\s(«"“])([\p{L}.]+)\.$/u.exec(segment);
+  // Only the tail matters; looking at a bounded slice keeps huge unpunctuated "sentences" cheap.
+  const match = /(?:^|[\s(«"“])([\p{L}.]{1,20})\.$/u.exec(segment.slice(-24));
   if (!match) return false;
   const word = match[1];
   // A single capital letter is an initial ("G. Cruz", "J. R. R. Tolkien").
