@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorInfo } from '../../shared/errors';
 import type { ReindexProgress, ReindexReport, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
-import type { SearchService } from './engine';
+import { SearchEngine, type SearchService } from './engine';
 import type { HostMessage, WorkerMessage } from './worker-protocol';
 import { searchWorkerSpec } from './worker-path';
 
@@ -21,6 +21,8 @@ export class SearchWorkerHost implements SearchService {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private exited: Error | null = null;
+  /** The in-process engine used when the worker could not start. */
+  private fallback: Promise<SearchEngine> | null = null;
 
   private constructor(private readonly path: string) {}
 
@@ -76,6 +78,10 @@ export class SearchWorkerHost implements SearchService {
   }
 
   async close(): Promise<void> {
+    if (this.fallback) {
+      await (await this.fallback).close();
+      return;
+    }
     const worker = this.worker;
     if (!worker || this.exited) return;
     try {
@@ -87,7 +93,15 @@ export class SearchWorkerHost implements SearchService {
   }
 
   private async call(request: Request, onProgress?: (progress: ReindexProgress) => void): Promise<unknown> {
-    await this.whenReady();
+    if (this.fallback) return this.inline(request, onProgress);
+    try {
+      await this.whenReady();
+    } catch (err) {
+      // A worker that cannot start (e.g. a packaging problem) must not take search down: run it here instead.
+      if (this.fallback === null) console.warn(`[tala] the search worker did not start (${(err as Error).message}); searching in the main thread`);
+      this.fallback ??= SearchEngine.open(this.path);
+      return this.inline(request, onProgress);
+    }
     const worker = this.worker!;
     if (this.exited) throw this.exited;
     const id = this.nextId++;
@@ -95,6 +109,14 @@ export class SearchWorkerHost implements SearchService {
       this.pending.set(id, { resolve, reject, onProgress });
       worker.postMessage({ ...request, id } as HostMessage);
     });
+  }
+
+  private async inline(request: Request, onProgress?: (progress: ReindexProgress) => void): Promise<unknown> {
+    const engine = await this.fallback!;
+    if (request.method === 'search') return engine.search(request.request);
+    if (request.method === 'status') return engine.status();
+    if (request.method === 'reindex') return engine.reindex(onProgress);
+    return engine.close();
   }
 
   private settle(message: WorkerMessage): void {

@@ -271,3 +271,26 @@ describe('search in a worker thread', () => {
     await inline.close();
   }, 60_000);
 });
+
+describe('search worker fallback', () => {
+  it('searches in the calling thread when the worker cannot start', async () => {
+    const file = join(dir, `f-${n++}.sqlite`);
+    const previous = process.env.TALA_SEARCH_WORKER;
+    process.env.TALA_SEARCH_WORKER = join(dir, 'no-such-worker.js');
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (m: string) => void warnings.push(m);
+    try {
+      const archive = await Archive.open(file);
+      await importText(archive, 'a.txt', 'Isang talata tungkol sa halalan.', 'tl');
+      expect((await archive.search('halalan')).total).toBe(1);
+      expect(await archive.searchStatus()).toMatchObject({ indexedPassages: 1 });
+      await archive.close();
+      expect(warnings.join('\n')).toMatch(/search worker did not start/);
+    } finally {
+      console.warn = warn;
+      if (previous === undefined) delete process.env.TALA_SEARCH_WORKER;
+      else process.env.TALA_SEARCH_WORKER = previous;
+    }
+  });
+});
