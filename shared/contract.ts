@@ -3,6 +3,7 @@
 import type { Annotation, AnnotationColor, AppInfo, ArchiveHealth, BackupInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, ReindexReport, SearchRequest, SearchResult, SearchStatus } from './types';
 import type { ImportJobStatus, OriginalFile } from './types';
 import { ANNOTATION_COLORS } from './types';
+import { factRequestValidators, type FactRequests, type FactResponses } from './facts-contract';
 import { arrayOf, bool, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
 
 /** Largest file the archive accepts in one import (also enforced by the ingest service). */
@@ -39,7 +40,8 @@ export interface PassageEditReport {
   reanchored: { anchored: number; moved: number; orphaned: number };
 }
 
-export interface Requests {
+/** Facts ledger channels (mentions.*, facts.*, entities.*): see shared/facts-contract.ts. */
+export interface Requests extends FactRequests {
   'app.info': void;
   'documents.list': void;
   'documents.get': { id: string };
@@ -80,7 +82,7 @@ export interface Requests {
   'jobs.cancel': { id: string };
 }
 
-export interface Responses {
+export interface Responses extends FactResponses {
   'app.info': AppInfo;
   'documents.list': DocumentSummary[];
   'documents.get': DocumentDetail;
@@ -115,6 +117,7 @@ export interface Responses {
 export type Channel = keyof Requests;
 
 export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
+  ...factRequestValidators,
   'app.info': none,
   'documents.list': none,
   'documents.get': obj({ id: DOC_ID }),

@@ -2,6 +2,7 @@
 import type { TalaApi } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Archive } from '../archive/archive';
+import { factHandlers } from '../facts/handlers';
 import { ImportJobs } from '../archive/import-jobs';
 
 export interface ApiOptions {
@@ -16,6 +17,7 @@ export function createApi(archive: Archive, options: ApiOptions = {}): TalaApi {
   const annotations = archive.annotations;
   const jobs = new ImportJobs(archive);
   return {
+    ...factHandlers(archive),
     'app.info': () => archive.info(),
     'documents.list': () => archive.listDocuments(),
     'documents.get': ({ id }) => archive.getDocument(id),

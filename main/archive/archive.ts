@@ -16,6 +16,7 @@ import { validateInput } from '../ingest/validate-input';
 import { SearchEngine, type SearchService } from '../search/engine';
 import { indexDocuments } from '../search/indexer';
 import { SearchWorkerHost } from '../search/worker-host';
+import { FactService } from '../facts/service';
 import { AnnotationService } from './annotations';
 import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
@@ -37,6 +38,8 @@ export interface ArchiveOpenOptions {
 
 export class Archive {
   readonly annotations: AnnotationService;
+  /** The facts ledger: mentions, proposals, facts with evidence annotations, entities, conflicts. */
+  readonly facts: FactService;
   private parser: DocumentParser = sharedWorkerParser();
 
   private constructor(
@@ -47,6 +50,7 @@ export class Archive {
     this.annotations = new AnnotationService(db, async (tx, documentId) => {
       await indexDocuments(tx, [documentId]);
     });
+    this.facts = new FactService(db, this.annotations);
   }
 
   get path(): string {

@@ -9,6 +9,7 @@ import type { Database } from '../db/connection';
 import { Database as Connection } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { join, raw, sql } from '../db/sql';
+import { mergeFactTables } from '../facts/portable-merge';
 import { verifyBackupFile } from './backups';
 
 export interface MergeReport {
@@ -21,7 +22,7 @@ export interface MergeReport {
  * Tables the merge copies, in foreign-key order. A migration that adds a table must add it here (or to
  * DERIVED_TABLES): a test compares this list with the schema so nothing is silently left behind.
  */
-export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags'] as const;
+export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence'] as const;
 /** Tables rebuilt from the others (search index): never copied. */
 export const DERIVED_TABLE_PREFIXES = ['search_'];
 
@@ -140,6 +141,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
       await tx.run(sql`INSERT OR IGNORE INTO main.annotation_tags (annotation_id, tag_id) VALUES (${a.id}, ${tagMap.get(at.tag_id)!})`);
     }
   }
+  // The facts ledger (entities, aliases, facts, evidence) by UUID, after the annotations its evidence cites.
+  await mergeFactTables(tx, docMap);
   const broken = await tx.all(sql`PRAGMA foreign_key_check`);
   if (broken.length > 0) throw new AppError('ARCHIVE_ERROR', `The merge would leave ${broken.length} broken reference(s); nothing was changed.`);
   return { report, addedDocumentIds: added };

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DocumentSummary } from '../../shared/types';
 import type { Archive } from '../archive/archive';
+import { FACTS_COMMAND } from '../facts/cli';
 import { importPaths } from '../archive/bulk-import';
 import type { ImportProgress } from '../../shared/types';
 import { UsageError, type ParsedArgs } from './args';
@@ -280,6 +281,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   'export-archive': { run: exportArchiveCommand, usage: 'export-archive <file.tala> [--json]', flags: ['json'], values: [] },
   'import-archive': { run: importArchiveCommand, usage: 'import-archive <file.tala> [--json]', flags: ['json'], values: [] },
   info: { run: infoCommand, usage: 'info [--json]', flags: ['json'], values: [] },
+  // A command with sub-commands (extract, propose, add, list, conflicts…): see main/facts/cli.ts.
+  facts: FACTS_COMMAND,
 };
 
 
