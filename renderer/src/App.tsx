@@ -6,24 +6,28 @@ import { DropOverlay } from './components/DropOverlay';
 import { ErrorBanner, type BannerMessage } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportPanel } from './components/ImportPanel';
+import { IndexStatus } from './components/IndexStatus';
 import { Library } from './components/Library';
 import { truncate } from './components/Reader';
 import { ReviewPage } from './components/ReviewPage';
 import { SearchBar } from './components/SearchBar';
-import { hitElementId, hitKey, SearchResults } from './components/SearchResults';
+import { groupHits, hitElementId, hitKey, SearchResults } from './components/SearchResults';
 import { Toasts } from './components/Toasts';
 import { useAppInfo } from './hooks/useAppInfo';
 import { useDocuments } from './hooks/useDocuments';
 import { useFileDrop } from './hooks/useFileDrop';
 import { useHashRoute } from './hooks/useHashRoute';
 import { ACCEPTED_EXTENSIONS, useImport } from './hooks/useImport';
+import { useIndexStatus } from './hooks/useIndexStatus';
 import { useNeedsReview } from './hooks/useNeedsReview';
 import { useSearch } from './hooks/useSearch';
 import { useToasts } from './hooks/useToasts';
 import { errorMessage } from './lib/errors';
 import { plural } from './lib/format';
-import { queryTerms } from './lib/highlight';
-import { annotationRoute, formatRoute, parseLink, passageRoute } from './lib/routes';
+import { annotationRoute, parseLink, passageRoute } from './lib/routes';
+import { badQueryPosition } from './lib/search-query';
+
+const NO_TERMS: string[] = [];
 
 function useBanners() {
   const [messages, setMessages] = useState<BannerMessage[]>([]);
@@ -43,18 +47,20 @@ export function App() {
   const search = useSearch();
   const review = useNeedsReview();
   const info = useAppInfo();
+  const index = useIndexStatus();
   const { route, seq, navigate } = useHashRoute();
   const [searchText, setSearchText] = useState('');
   const [activeIndex, setActiveIndex] = useState(-1);
   const [panelOpen, setPanelOpen] = useState(true);
-  /** The address last opened from a search hit: the query terms are highlighted there. */
-  const [fromSearch, setFromSearch] = useState<string | null>(null);
+  /** The matches of the hit opened last: drawn in the reader at once, before the document's other matches arrive. */
+  const [openedHit, setOpenedHit] = useState<{ docId: string; passageId: string; matches: Array<[number, number]> } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
 
   const rerunSearch = useRef<() => void>(() => undefined);
   rerunSearch.current = () => {
-    if (search.query) void search.run(search.query);
+    search.refresh();
+    index.refresh();
   };
   const importer = useImport(() => {
     void docs.refresh();
@@ -64,10 +70,19 @@ export function App() {
 
   // Errors from loading go to the banner.
   useEffect(() => void (docs.error && banners.push(`Could not load the library: ${docs.error}`)), [docs.error, banners.push]);
-  useEffect(() => void (search.error && banners.push(search.error)), [search.error, banners.push]);
+  // A query the archive cannot understand is explained under the box; anything else goes to the banner.
+  useEffect(() => void (search.error && search.error.code !== 'BAD_QUERY' && banners.push(search.error.message)), [search.error, banners.push]);
 
-  // Fresh results: the first hit is active, so Enter opens it.
-  useEffect(() => setActiveIndex(search.result && search.result.hits.length > 0 ? 0 : -1), [search.result]);
+  const hits = useMemo(() => groupHits(search.result).hits, [search.result]);
+  // A search indexes the documents that changed since the last one: the status line follows.
+  const refreshIndex = index.refresh;
+  useEffect(() => {
+    if (search.result) refreshIndex();
+  }, [search.result, refreshIndex]);
+
+  // Fresh results: the first hit is active, so Enter opens it ("Load more" keeps the active hit).
+  const firstHitKey = hits.length > 0 ? hitKey(hits[0]) : '';
+  useEffect(() => setActiveIndex(firstHitKey ? 0 : -1), [firstHitKey, search.effectiveQuery, search.options]);
 
   // An annotation link shows the annotations.
   useEffect(() => {
@@ -88,16 +103,13 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const hits = search.result?.hits ?? [];
-  const terms = useMemo(() => queryTerms(search.query), [search.query]);
-
+  const { effectiveQuery, options } = search;
   const openHit = useCallback(
     (hit: SearchHit) => {
-      const target = passageRoute(hit.docId, hit.passageId);
-      setFromSearch(formatRoute(target));
-      navigate(target);
+      setOpenedHit({ docId: hit.docId, passageId: hit.passageId, matches: hit.matches });
+      navigate(passageRoute(hit.docId, hit.passageId, { query: effectiveQuery, stems: options.stems, translit: options.translit }));
     },
-    [navigate],
+    [navigate, effectiveQuery, options],
   );
   const openDocument = useCallback((docId: string) => navigate({ name: 'doc', docId }), [navigate]);
 
@@ -135,6 +147,22 @@ export function App() {
     search.clear();
   };
 
+  const runSuggestion = (q: string) => {
+    setSearchText(q);
+    void search.run(q);
+    searchRef.current?.focus();
+  };
+
+  const reindex = () => {
+    index.reindex().then(
+      (report) => {
+        toasts.push({ text: `Search index rebuilt: ${plural(report.passages, 'passage')} in ${plural(report.documents, 'document')} (${(report.ms / 1000).toFixed(1)} s).` }, 6000);
+        search.refresh();
+      },
+      (err: unknown) => toasts.push({ text: `Could not rebuild the search index: ${errorMessage(err)}`, tone: 'warn' }, 10_000),
+    );
+  };
+
   const deleteDocument = async (doc: DocumentSummary) => {
     try {
       await docs.remove(doc.id);
@@ -169,7 +197,12 @@ export function App() {
 
   const showResults = search.query !== '';
   const openDocId = route.name === 'doc' ? route.docId : null;
-  const currentHash = formatRoute(route);
+  const routeSearch = route.name === 'doc' ? route.search : undefined;
+  const hitMatches = route.name === 'doc' && openedHit && openedHit.docId === route.docId && openedHit.passageId === route.passageId ? openedHit : null;
+  const problem =
+    search.error?.code === 'BAD_QUERY' && searchText.trim() === search.query
+      ? { message: search.error.message, query: search.error.query, position: badQueryPosition(search.error.message) }
+      : null;
   const target = route.name === 'doc' && (route.passageId || route.annotationId) ? { passageId: route.passageId, annotationId: route.annotationId } : null;
 
   return (
@@ -189,6 +222,7 @@ export function App() {
           onClear={clearSearch}
           onNavigate={navigateKeys}
           busy={search.loading}
+          problem={problem}
           expanded={hits.length > 0}
           activeDescendant={activeIndex >= 0 && hits.length > 0 ? hitElementId(activeIndex) : undefined}
         />
@@ -222,6 +256,9 @@ export function App() {
               </span>
             </a>
           )}
+          <ErrorBoundary area="the index status">
+            <IndexStatus status={index.status} reindexing={index.reindexing} onReindex={reindex} />
+          </ErrorBoundary>
           <footer className="sidebar__footer muted" title={info?.archivePath}>
             {info ? (
               <>
@@ -236,10 +273,7 @@ export function App() {
         {showResults && (
           <ErrorBoundary area="the search results" resetKey={search.result}>
             <SearchResults
-              query={search.query}
-              result={search.result}
-              loading={search.loading}
-              terms={terms}
+              search={search}
               activeIndex={activeIndex}
               openKey={route.name === 'doc' && route.passageId ? `${route.docId}:${route.passageId}` : null}
               onActivate={setActiveIndex}
@@ -248,6 +282,7 @@ export function App() {
                 openHit(hit);
               }}
               onClose={clearSearch}
+              onSuggest={runSuggestion}
             />
           </ErrorBoundary>
         )}
@@ -258,7 +293,9 @@ export function App() {
             docId={openDocId}
             target={target}
             targetSeq={seq}
-            terms={fromSearch === currentHash ? terms : []}
+            terms={NO_TERMS}
+            search={routeSearch}
+            hitMatches={hitMatches}
             panelOpen={panelOpen}
             onTogglePanel={() => setPanelOpen((o) => !o)}
             onNavigate={navigate}

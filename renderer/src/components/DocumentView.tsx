@@ -6,11 +6,14 @@ import type { ExportFormat } from '../../../shared/contract';
 import type { Annotation, DocumentMetaChanges } from '../../../shared/types';
 import { useApi } from '../api/context';
 import { useDocumentData } from '../hooks/useDocumentData';
+import { useSearchMatches } from '../hooks/useSearchMatches';
 import type { PushToast } from '../hooks/useToasts';
 import { copyText, saveFile } from '../lib/download';
 import { errorMessage } from '../lib/errors';
 import { plural } from '../lib/format';
-import { annotationRoute, passageRoute, routeUrl, type Route } from '../lib/routes';
+import { annotationRoute, passageRoute, routeUrl, type Route, type RouteSearch } from '../lib/routes';
+import { annotationFieldWords } from '../lib/search-query';
+import { includesFolded } from '../lib/fold';
 import type { TextRange } from '../lib/selection';
 import { AnnotationPanel } from './AnnotationPanel';
 import type { AnnotationBody } from './AnnotationForm';
@@ -23,6 +26,10 @@ interface Props {
   /** Bumped on every navigation (opening the same link again scrolls again). */
   targetSeq: number;
   terms: string[];
+  /** The search the document was opened from (its matches are highlighted). */
+  search?: RouteSearch;
+  /** The opened hit's own matches, drawn before the document's other matches arrive. */
+  hitMatches?: { passageId: string; matches: ReadonlyArray<[number, number]> } | null;
   panelOpen: boolean;
   onTogglePanel(): void;
   onNavigate(route: Route): void;
@@ -68,6 +75,31 @@ export function DocumentView(props: Props) {
     if (orphan) setReattaching(orphan);
     // Only when a link is opened, not whenever the list changes.
   }, [loaded, docId, props.targetSeq]);
+
+  // ---- the search this document was opened from: its matches, and note/tag hits → their annotation
+  const searchMatches = useSearchMatches(docId, props.search, props.hitMatches);
+  const resolvedSeq = useRef(-1);
+  useEffect(() => {
+    const search = props.search;
+    const passageId = props.target?.passageId;
+    if (!search || !passageId || !doc || searchMatches.loading || !searchMatches.matches) return;
+    if (resolvedSeq.current === props.targetSeq) return;
+    resolvedSeq.current = props.targetSeq;
+    // A hit with no match in its text matched an annotation's note or tags (note:, tag:): open that annotation.
+    if ((searchMatches.matches.get(passageId)?.length ?? 0) > 0) return;
+    const words = annotationFieldWords(search.query);
+    if (words === null) return;
+    const passage = doc.passages.find((p) => p.id === passageId);
+    if (!passage) return;
+    const over = annotations.filter((a) => a.status !== 'orphaned' && a.start < passage.end && a.end > passage.start);
+    const best = over.find((a) => words.some((w) => includesFolded(`${a.note}\n${a.tags.join('\n')}`, w))) ?? over[0];
+    if (best) props.onNavigate(annotationRoute(docId, best.id, search));
+  }, [doc, annotations, searchMatches, props.search, props.target?.passageId, props.targetSeq]);
+
+  const clearSearch = useCallback(() => {
+    const t = props.target;
+    props.onNavigate(t?.passageId ? passageRoute(docId, t.passageId) : t?.annotationId ? annotationRoute(docId, t.annotationId) : { name: 'doc', docId });
+  }, [docId, props.target, props.onNavigate]);
 
   const ordered = useMemo(() => annotations.filter((a) => a.status !== 'orphaned').sort((a, b) => a.start - b.start || a.end - b.end), [annotations]);
 
@@ -252,6 +284,17 @@ export function DocumentView(props: Props) {
             target={props.target}
             scrollKey={props.targetSeq}
             terms={props.terms}
+            searchMatches={props.search ? searchMatches.matches : null}
+            search={
+              props.search
+                ? {
+                    query: props.search.query,
+                    loading: searchMatches.loading,
+                    onStep: (passageId) => props.onNavigate(passageRoute(docId, passageId, props.search)),
+                    onClear: clearSearch,
+                  }
+                : null
+            }
             activeAnnotationId={activeId}
             reattaching={reattaching}
             panelOpen={props.panelOpen}

@@ -1,12 +1,28 @@
 import { useMemo } from 'react';
-import { splitHighlights } from '../lib/highlight';
+import { rangeSegments, splitHighlights, type MatchRange } from '../lib/highlight';
 
-/** Text with the given terms wrapped in <mark>; everything is rendered as text nodes, never as HTML. */
-export function Highlighted({ text, terms }: { text: string; terms: string[] }) {
-  const segments = useMemo(() => splitHighlights(text, terms), [text, terms]);
+interface Props {
+  text: string;
+  /** Match ranges from the search engine (offsets into `text`): every one is marked, nothing else. */
+  ranges?: readonly MatchRange[];
+  /** Without ranges: words to mark wherever they start a word. */
+  terms?: string[];
+}
+
+/** Text with its matches wrapped in <mark>; everything is rendered as text nodes, never as HTML. */
+export function Highlighted({ text, ranges, terms }: Props) {
+  const segments = useMemo(() => (ranges ? rangeSegments(text, ranges) : splitHighlights(text, terms ?? [])), [text, ranges, terms]);
   return (
     <>
-      {segments.map((s, i) => (s.match ? <mark key={i}>{s.text}</mark> : s.text))}
+      {segments.map((s, i) =>
+        s.match ? (
+          <mark key={i} className="search-mark">
+            {s.text}
+          </mark>
+        ) : (
+          s.text
+        ),
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import type { Annotation, AnnotationColor, DocumentDetail, DocumentMetaChanges, Passage } from '../../../shared/types';
 import { FindIndex, firstMatchFrom, MAX_FIND_MATCHES, stepMatch, type FindMatch } from '../lib/find';
 import { plural } from '../lib/format';
+import type { MatchRange } from '../lib/highlight';
 import { isRtlLanguage } from '../lib/languages';
 import type { HighlightSpan } from '../lib/segments';
 import { selectionOffsets, type TextRange } from '../lib/selection';
@@ -26,6 +27,14 @@ export interface ReaderTarget {
   annotationId?: string;
 }
 
+export interface ReaderSearch {
+  query: string;
+  /** The matches are still being fetched. */
+  loading?: boolean;
+  onStep(passageId: string): void;
+  onClear(): void;
+}
+
 export interface NewAnnotationInput extends AnnotationBody {
   start: number;
   end: number;
@@ -40,8 +49,12 @@ interface Props {
   targetPassageId?: string | null;
   /** Changes whenever the user opens (again) a document or target: scroll to it anew. */
   scrollKey?: number;
-  /** Search terms to highlight in the text. */
+  /** Words to highlight in the text (wherever they start a word). */
   terms: string[];
+  /** Matches of the search this document was opened from, by passage id (offsets into the passage text). */
+  searchMatches?: ReadonlyMap<string, readonly MatchRange[]> | null;
+  /** That search: named in the bar above the text, which steps through and clears its matches. */
+  search?: ReaderSearch | null;
   activeAnnotationId?: string | null;
   /** An orphaned annotation waiting for the user to select its new place. */
   reattaching?: Annotation | null;
@@ -457,6 +470,7 @@ export function Reader(props: Props) {
       finds: findsByPassage.get(p.id),
       currentFind: currentMatch && doc.passages[currentMatch.passageIndex]?.id === p.id ? findCurrent : -1,
       terms: terms.length ? terms : NO_TERMS,
+      matches: props.searchMatches?.get(p.id),
       pending,
       activeAnnotationId: highlightId && passageSpans?.some((s) => s.id === highlightId) ? highlightId : null,
       isTarget: target?.passageId === p.id,
@@ -486,9 +500,13 @@ export function Reader(props: Props) {
       }}
     >
       <div className="reader__toolbar" lang="en" dir="ltr">
-        <span className="muted reader__file" title={doc.originalName ?? undefined}>
-          {doc.originalName ?? doc.mediaType} · {plural(doc.passages.length, 'passage')}
-        </span>
+        {props.search ? (
+          <SearchMatchBar doc={doc} search={props.search} matches={props.searchMatches ?? null} targetPassageId={target?.passageId ?? null} />
+        ) : (
+          <span className="muted reader__file" title={doc.originalName ?? undefined}>
+            {doc.originalName ?? doc.mediaType} · {plural(doc.passages.length, 'passage')}
+          </span>
+        )}
         <div className="reader__tools">
           <button type="button" className="tool-button" onClick={() => (findOpen ? closeFind() : openFind())} aria-pressed={findOpen} title="Find in document (Ctrl+F)" data-testid="find-toggle">
             <SearchIcon /> Find
@@ -573,6 +591,40 @@ export function Reader(props: Props) {
         />
       )}
     </article>
+  );
+}
+
+/** In the reader's toolbar: “Sahakyan” · 3 matches in 3 passages, with previous/next passage and clear. */
+function SearchMatchBar({ doc, search, matches, targetPassageId }: { doc: DocumentDetail; search: ReaderSearch; matches: ReadonlyMap<string, readonly MatchRange[]> | null; targetPassageId: string | null }) {
+  const order = useMemo(() => doc.passages.map((p, i) => ({ id: p.id, i, n: matches?.get(p.id)?.length ?? 0 })).filter((x) => x.n > 0), [doc.passages, matches]);
+  const total = order.reduce((sum, x) => sum + x.n, 0);
+  const targetIndex = targetPassageId ? doc.passages.findIndex((p) => p.id === targetPassageId) : -1;
+  const current = order.findIndex((x) => x.id === targetPassageId);
+  const next = current >= 0 ? order[current + 1] : order.find((x) => x.i > targetIndex);
+  const prev = current >= 0 ? order[current - 1] : [...order].reverse().find((x) => x.i < targetIndex);
+  return (
+    <div className="reader-search" role="status" aria-label="Search matches in this document" data-testid="reader-search">
+      <span className="reader-search__swatch" aria-hidden="true" title="Search matches are underlined like this" />
+      <span className="reader-search__text" title={`Matches of the search “${search.query}”`}>
+        <span dir="auto" className="reader-search__query">
+          {search.query}
+        </span>
+        <span className="reader-search__count" data-testid="reader-search-count">
+          {search.loading ? 'finding…' : total === 0 ? 'matched a title, note or tag' : `${plural(total, 'match', 'matches')} in ${plural(order.length, 'passage')}`}
+        </span>
+      </span>
+      <span className="reader-search__actions">
+        <button type="button" className="icon-button icon-button--small" aria-label="Previous passage with matches" title="Previous passage with matches" disabled={!prev} onClick={() => prev && search.onStep(prev.id)} data-testid="reader-search-prev">
+          ‹
+        </button>
+        <button type="button" className="icon-button icon-button--small" aria-label="Next passage with matches" title="Next passage with matches" disabled={!next} onClick={() => next && search.onStep(next.id)} data-testid="reader-search-next">
+          ›
+        </button>
+        <button type="button" className="icon-button icon-button--small" aria-label="Clear the search highlights" title="Clear the search highlights" onClick={search.onClear} data-testid="reader-search-clear">
+          ×
+        </button>
+      </span>
+    </div>
   );
 }
 

@@ -1,4 +1,12 @@
-import { forwardRef, type KeyboardEvent } from 'react';
+import { forwardRef, useState, type KeyboardEvent } from 'react';
+import { SearchSyntax } from './SearchSyntax';
+
+export interface QueryProblem {
+  message: string;
+  /** The query as sent, and the character the message points at (null: none). */
+  query: string;
+  position: number | null;
+}
 
 interface Props {
   value: string;
@@ -10,15 +18,19 @@ interface Props {
   busy: boolean;
   activeDescendant?: string;
   expanded: boolean;
+  /** A query the archive could not understand: shown under the box until it is edited. */
+  problem?: QueryProblem | null;
 }
 
 export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
-  { value, onChange, onSubmit, onClear, onNavigate, busy, activeDescendant, expanded },
+  { value, onChange, onSubmit, onClear, onNavigate, busy, activeDescendant, expanded, problem = null },
   ref,
 ) {
+  const [syntaxOpen, setSyntaxOpen] = useState(false);
+  const invalid = problem !== null;
   return (
     <form
-      className="search"
+      className={`search${invalid ? ' search--invalid' : ''}`}
       role="search"
       onSubmit={(e) => {
         e.preventDefault();
@@ -47,6 +59,8 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
         aria-controls="search-results"
         aria-autocomplete="list"
         aria-activedescendant={activeDescendant}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? 'search-error' : undefined}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && value) {
@@ -62,6 +76,52 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
       <kbd className="search__hint" aria-hidden="true">
         Enter
       </kbd>
+      <button
+        type="button"
+        className="search__syntax-toggle"
+        aria-expanded={syntaxOpen}
+        aria-controls="search-syntax"
+        title="Search syntax: phrases, +required -excluded, prefix*, fuzzy~1, fields and filters"
+        onClick={() => setSyntaxOpen((o) => !o)}
+        data-testid="syntax-toggle"
+      >
+        Syntax
+      </button>
+      {problem && <QueryProblemNote problem={problem} />}
+      {syntaxOpen && (
+        <SearchSyntax
+          onClose={() => setSyntaxOpen(false)}
+          onPick={(example) => {
+            setSyntaxOpen(false);
+            onChange(example);
+            onSubmit(example);
+          }}
+        />
+      )}
     </form>
   );
 });
+
+/** The archive's message, and the query with the character it points at marked. */
+function QueryProblemNote({ problem }: { problem: QueryProblem }) {
+  const { query, position } = problem;
+  const at = position !== null && position <= query.length ? position : null;
+  const cp = at !== null ? query.codePointAt(at) : undefined;
+  const ch = cp === undefined ? '' : String.fromCodePoint(cp);
+  return (
+    <div id="search-error" className="search__error" role="alert" data-testid="search-error">
+      <p className="search__error-message">{problem.message}</p>
+      {at !== null && (
+        <p className="search__error-query" dir="ltr" data-testid="search-error-query">
+          <code>
+            {query.slice(0, at)}
+            <mark className="search__error-at" data-testid="search-error-at">
+              {ch || '\u00a0'}
+            </mark>
+            {query.slice(at + ch.length)}
+          </code>
+        </p>
+      )}
+    </div>
+  );
+}

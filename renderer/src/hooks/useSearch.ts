@@ -1,47 +1,139 @@
-import { useCallback, useRef, useState } from 'react';
-import type { SearchResult } from '../../../shared/types';
+// The search view's state: what was typed, the facet filters, the expansion switches, and the pages of
+// results loaded so far (merged into one result grouped by document). Only the newest request may
+// update the state, so a slow answer never replaces a newer one.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { SearchDocumentGroup, SearchHit, SearchRequest, SearchResult } from '../../../shared/types';
+import { AppError, type ErrorCode } from '../../../shared/errors';
 import { useApi } from '../api/context';
 import { errorMessage } from '../lib/errors';
+import { composeQuery, sameFilter, type SearchFilter } from '../lib/search-query';
 
-export const SEARCH_LIMIT = 100;
+/** Documents per page when results are grouped by document (each with up to 3 passages). */
+export const DOCUMENT_PAGE = 20;
+/** Passages per page inside one document (a doc: filter). */
+export const PASSAGE_PAGE = 50;
+
+export interface SearchOptionsState {
+  stems: boolean;
+  translit: boolean;
+}
+
+export interface SearchError {
+  code: ErrorCode;
+  message: string;
+  /** The composed query that failed. */
+  query: string;
+}
 
 export interface SearchState {
-  /** The query the current results belong to ('' = no search). */
+  /** The query the current results belong to, as typed ('' = no search). */
   query: string;
+  filters: SearchFilter[];
+  options: SearchOptionsState;
+  /** What was sent to the archive: the query with the filters. */
+  effectiveQuery: string;
   result: SearchResult | null;
+  /** The typed query `result` answers (while a new search runs, the previous result stays on screen). */
+  resultQuery: string;
   loading: boolean;
-  error: string | null;
+  loadingMore: boolean;
+  error: SearchError | null;
+  /** More documents (or passages) than loaded so far. */
+  hasMore: boolean;
   run(query: string): Promise<void>;
+  toggleFilter(filter: SearchFilter): void;
+  setOptions(options: Partial<SearchOptionsState>): void;
+  loadMore(): void;
+  /** Runs the current search again (after an import, a deletion, a reindex). */
+  refresh(): void;
   clear(): void;
+}
+
+interface Params {
+  query: string;
+  filters: SearchFilter[];
+  options: SearchOptionsState;
+}
+
+const DEFAULT_OPTIONS: SearchOptionsState = { stems: true, translit: true };
+
+function requestFor(params: Params, offset: number): SearchRequest {
+  const inDocument = params.filters.some((f) => f.kind === 'doc');
+  return {
+    query: composeQuery(params.query, params.filters),
+    groupBy: inDocument ? 'passage' : 'document',
+    limit: inDocument ? PASSAGE_PAGE : DOCUMENT_PAGE,
+    offset,
+    stems: params.options.stems,
+    translit: params.options.translit,
+  };
+}
+
+/** Appends a page: its hits after the loaded ones, its groups merged into the loaded groups by document. */
+export function mergePages(loaded: SearchResult, page: SearchResult): SearchResult {
+  const hits: SearchHit[] = [...loaded.hits];
+  const seen = new Set(hits.map((h) => `${h.docId}:${h.passageId}`));
+  const remap = new Map<number, number>();
+  page.hits.forEach((h, i) => {
+    const key = `${h.docId}:${h.passageId}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    remap.set(i, hits.length);
+    hits.push(h);
+  });
+  const groups: SearchDocumentGroup[] = (loaded.groups ?? []).map((g) => ({ ...g, hits: [...g.hits] }));
+  for (const g of page.groups ?? []) {
+    const indexes = g.hits.map((i) => remap.get(i)).filter((i): i is number => i !== undefined);
+    const existing = groups.find((x) => x.docId === g.docId);
+    if (existing) existing.hits.push(...indexes);
+    else groups.push({ ...g, hits: indexes });
+  }
+  return { ...loaded, hits, groups, offset: loaded.offset ?? 0 };
+}
+
+/** How many units (documents or passages, per the grouping) the loaded pages cover. */
+function loadedUnits(result: SearchResult): number {
+  return result.groupBy === 'passage' ? result.hits.length : (result.groups?.length ?? 0);
+}
+
+function totalUnits(result: SearchResult): number {
+  return result.groupBy === 'passage' ? result.total : (result.totalDocuments ?? result.groups?.length ?? 0);
 }
 
 export function useSearch(): SearchState {
   const api = useApi();
-  const [query, setQuery] = useState('');
-  const [result, setResult] = useState<SearchResult | null>(null);
+  const [params, setParams] = useState<Params>({ query: '', filters: [], options: DEFAULT_OPTIONS });
+  const [current, setCurrent] = useState<{ query: string; result: SearchResult } | null>(null);
+  const result = current?.result ?? null;
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<SearchError | null>(null);
   const generation = useRef(0);
+  const paramsRef = useRef(params);
+  const resultRef = useRef(result);
+  resultRef.current = result;
 
-  const run = useCallback(
-    async (text: string) => {
-      const q = text.trim();
+  const execute = useCallback(
+    async (next: Params) => {
       const mine = ++generation.current;
-      setQuery(q);
+      paramsRef.current = next;
+      setParams(next);
       setError(null);
-      if (!q) {
-        setResult(null);
+      setLoadingMore(false);
+      if (!next.query.trim()) {
+        setCurrent(null);
         setLoading(false);
         return;
       }
       setLoading(true);
+      const request = requestFor(next, 0);
       try {
-        const found = await api['search.query']({ query: q, limit: SEARCH_LIMIT });
-        if (mine === generation.current) setResult(found);
+        const found = await api['search.query'](request);
+        if (mine === generation.current) setCurrent({ query: next.query, result: found });
       } catch (err) {
         if (mine === generation.current) {
-          setResult(null);
-          setError(errorMessage(err));
+          setCurrent(null);
+          setError({ code: err instanceof AppError ? err.code : 'INTERNAL', message: errorMessage(err), query: request.query });
         }
       } finally {
         if (mine === generation.current) setLoading(false);
@@ -50,13 +142,80 @@ export function useSearch(): SearchState {
     [api],
   );
 
+  const run = useCallback((text: string) => execute({ ...paramsRef.current, query: text.trim() }), [execute]);
+
+  const toggleFilter = useCallback(
+    (filter: SearchFilter) => {
+      const current = paramsRef.current;
+      const on = current.filters.some((f) => sameFilter(f, filter));
+      const filters = on ? current.filters.filter((f) => !sameFilter(f, filter)) : [...current.filters, filter];
+      void execute({ ...current, filters });
+    },
+    [execute],
+  );
+
+  const setOptions = useCallback(
+    (options: Partial<SearchOptionsState>) => {
+      const current = paramsRef.current;
+      void execute({ ...current, options: { ...current.options, ...options } });
+    },
+    [execute],
+  );
+
+  const loadMore = useCallback(() => {
+    const loaded = resultRef.current;
+    if (!loaded || loadedUnits(loaded) >= totalUnits(loaded)) return;
+    const mine = generation.current;
+    const current = paramsRef.current;
+    setLoadingMore(true);
+    api['search.query'](requestFor(current, loadedUnits(loaded))).then(
+      (page) => {
+        if (mine !== generation.current) return;
+        setCurrent((c) => (c ? { ...c, result: mergePages(c.result, page) } : c));
+        setLoadingMore(false);
+      },
+      (err: unknown) => {
+        if (mine !== generation.current) return;
+        setLoadingMore(false);
+        setError({ code: err instanceof AppError ? err.code : 'INTERNAL', message: errorMessage(err), query: composeQuery(current.query, current.filters) });
+      },
+    );
+  }, [api]);
+
+  const refresh = useCallback(() => {
+    if (paramsRef.current.query) void execute(paramsRef.current);
+  }, [execute]);
+
   const clear = useCallback(() => {
     generation.current++;
-    setQuery('');
-    setResult(null);
+    const next = { query: '', filters: [], options: paramsRef.current.options };
+    paramsRef.current = next;
+    setParams(next);
+    setCurrent(null);
     setError(null);
     setLoading(false);
+    setLoadingMore(false);
   }, []);
 
-  return { query, result, loading, error, run, clear };
+  const effectiveQuery = useMemo(() => composeQuery(params.query, params.filters), [params]);
+  const hasMore = result !== null && loadedUnits(result) < totalUnits(result);
+
+  return {
+    query: params.query,
+    filters: params.filters,
+    options: params.options,
+    effectiveQuery,
+    result,
+    resultQuery: current?.query ?? '',
+    loading,
+    loadingMore,
+    error,
+    hasMore,
+    run,
+    toggleFilter,
+    setOptions,
+    loadMore,
+    refresh,
+    clear,
+  };
 }

@@ -4,15 +4,49 @@
 //   #/doc/<docId>            a document
 //   #/doc/<docId>/p/<id>     a passage of it
 //   #/doc/<docId>/a/<id>     an annotation on it
+//   …?q=<query>              opened from a search: the reader highlights that query's matches
+//                            (&stems=0, &translit=0 when those expansions were switched off)
 // Ids are UUIDs; anything else parses as home, so a mistyped link never crashes the app.
+
+/** The search a document was opened from (its matches are highlighted in the reader). */
+export interface RouteSearch {
+  query: string;
+  stems?: boolean;
+  translit?: boolean;
+}
 
 export type Route =
   | { name: 'home' }
   | { name: 'review' }
-  | { name: 'doc'; docId: string; passageId?: string; annotationId?: string };
+  | { name: 'doc'; docId: string; passageId?: string; annotationId?: string; search?: RouteSearch };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const DOC = new RegExp(`^#?/doc/(${UUID})(?:/(p|a)/(${UUID}))?/?$`, 'i');
+const DOC = new RegExp(`^#?/doc/(${UUID})(?:/(p|a)/(${UUID}))?/?(?:\\?(.*))?$`, 'i');
+const MAX_QUERY = 1000;
+
+function parseSearch(params: string | undefined): RouteSearch | undefined {
+  if (!params) return undefined;
+  let p: URLSearchParams;
+  try {
+    p = new URLSearchParams(params);
+  } catch {
+    return undefined;
+  }
+  const query = p.get('q')?.trim();
+  if (!query || query.length > MAX_QUERY) return undefined;
+  const search: RouteSearch = { query };
+  if (p.get('stems') === '0') search.stems = false;
+  if (p.get('translit') === '0') search.translit = false;
+  return search;
+}
+
+function formatSearch(search: RouteSearch | undefined): string {
+  if (!search?.query.trim()) return '';
+  const p = new URLSearchParams({ q: search.query.trim() });
+  if (search.stems === false) p.set('stems', '0');
+  if (search.translit === false) p.set('translit', '0');
+  return `?${p.toString()}`;
+}
 
 export function parseRoute(hash: string): Route {
   const h = hash.trim();
@@ -20,9 +54,11 @@ export function parseRoute(hash: string): Route {
   const m = DOC.exec(h);
   if (!m) return { name: 'home' };
   const docId = m[1].toLowerCase();
-  if (m[2] === 'p') return { name: 'doc', docId, passageId: m[3].toLowerCase() };
-  if (m[2] === 'a') return { name: 'doc', docId, annotationId: m[3].toLowerCase() };
-  return { name: 'doc', docId };
+  const search = parseSearch(m[4]);
+  const extra = search ? { search } : {};
+  if (m[2] === 'p') return { name: 'doc', docId, passageId: m[3].toLowerCase(), ...extra };
+  if (m[2] === 'a') return { name: 'doc', docId, annotationId: m[3].toLowerCase(), ...extra };
+  return { name: 'doc', docId, ...extra };
 }
 
 export function formatRoute(route: Route): string {
@@ -31,15 +67,19 @@ export function formatRoute(route: Route): string {
       return '#/';
     case 'review':
       return '#/review';
-    case 'doc':
-      if (route.passageId) return `#/doc/${route.docId}/p/${route.passageId}`;
-      if (route.annotationId) return `#/doc/${route.docId}/a/${route.annotationId}`;
-      return `#/doc/${route.docId}`;
+    case 'doc': {
+      const q = formatSearch(route.search);
+      if (route.passageId) return `#/doc/${route.docId}/p/${route.passageId}${q}`;
+      if (route.annotationId) return `#/doc/${route.docId}/a/${route.annotationId}${q}`;
+      return `#/doc/${route.docId}${q}`;
+    }
   }
 }
 
-export const passageRoute = (docId: string, passageId: string): Route => ({ name: 'doc', docId, passageId });
-export const annotationRoute = (docId: string, annotationId: string): Route => ({ name: 'doc', docId, annotationId });
+export const passageRoute = (docId: string, passageId: string, search?: RouteSearch): Route =>
+  search ? { name: 'doc', docId, passageId, search } : { name: 'doc', docId, passageId };
+export const annotationRoute = (docId: string, annotationId: string, search?: RouteSearch): Route =>
+  search ? { name: 'doc', docId, annotationId, search } : { name: 'doc', docId, annotationId };
 
 /**
  * A pasted Tala link (a full address with a `#/doc/…` hash, or the hash alone) → its route; null for

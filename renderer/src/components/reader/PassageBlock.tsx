@@ -2,6 +2,7 @@
 // delete confirmation.
 import { memo } from 'react';
 import type { Passage } from '../../../../shared/types';
+import type { MatchRange } from '../../lib/highlight';
 import type { HighlightSpan } from '../../lib/segments';
 import { EditIcon, LinkIcon, TrashIcon } from '../icons';
 import { PassageEditor } from './PassageEditor';
@@ -15,6 +16,8 @@ export interface PassageBlockProps {
   finds?: ReadonlyArray<{ index: number; start: number; end: number }>;
   currentFind: number;
   terms: readonly string[];
+  /** Search matches in this passage (offsets into its text). */
+  matches?: readonly MatchRange[];
   pending: { start: number; end: number } | null;
   activeAnnotationId: string | null;
   isTarget: boolean;
@@ -44,6 +47,7 @@ export const PassageBlock = memo(function PassageBlock(props: PassageBlockProps)
           finds={props.finds}
           currentFind={props.currentFind}
           terms={props.terms}
+          matches={props.matches}
           pending={props.pending}
           activeAnnotationId={props.activeAnnotationId}
           isTarget={props.isTarget}

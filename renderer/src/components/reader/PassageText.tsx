@@ -2,7 +2,7 @@
 // element holds nothing but the passage text, so selection offsets can be computed by walking text nodes.
 import { memo, useMemo, type ReactNode } from 'react';
 import type { Passage } from '../../../../shared/types';
-import { termRanges } from '../../lib/highlight';
+import { normalizeRanges, termRanges, type MatchRange } from '../../lib/highlight';
 import { isPlain, segmentPassage, type HighlightSpan, type Run } from '../../lib/segments';
 import { PASSAGE_START_ATTR } from '../../lib/selection';
 
@@ -17,6 +17,8 @@ export interface PassageTextProps {
   finds?: ReadonlyArray<{ index: number; start: number; end: number }>;
   currentFind?: number;
   terms?: readonly string[];
+  /** Search matches in this passage (offsets into the passage text, as SearchHit.matches). */
+  matches?: readonly MatchRange[];
   pending?: { start: number; end: number } | null;
   /** Annotation shown as selected (outlined). */
   activeAnnotationId?: string | null;
@@ -34,15 +36,17 @@ export const PassageText = memo(function PassageText({
   finds,
   currentFind = -1,
   terms = NO_TERMS,
+  matches,
   pending = null,
   activeAnnotationId = null,
   isTarget = false,
   testId,
 }: PassageTextProps) {
   const runs = useMemo(() => {
-    const termSpans = terms.length > 0 ? termRanges(passage.text, [...terms]).map(([s, e]) => [s + passage.start, e + passage.start] as [number, number]) : undefined;
+    const local = [...normalizeRanges(passage.text, matches), ...(terms.length > 0 ? termRanges(passage.text, [...terms]) : [])];
+    const termSpans = local.length > 0 ? local.map(([s, e]) => [s + passage.start, e + passage.start] as [number, number]) : undefined;
     return segmentPassage(passage.text, passage.start, { annotations, finds, currentFind, terms: termSpans, pending });
-  }, [passage, annotations, finds, currentFind, terms, pending]);
+  }, [passage, annotations, finds, currentFind, terms, matches, pending]);
 
   const Tag = as ?? (passage.kind === 'heading' ? 'h2' : 'p');
   const attrs = {
@@ -70,7 +74,7 @@ function renderRun(run: Run, currentFind: number, activeId: string | null): Reac
     if (activeId && run.annotations.some((a) => a.id === activeId)) classes.push('hl--active');
   }
   if (run.find >= 0) classes.push(run.find === currentFind ? 'find-hit find-hit--current' : 'find-hit');
-  if (run.term) classes.push('term');
+  if (run.term) classes.push('term', 'search-match');
   if (run.pending) classes.push('pending');
   return (
     <mark
@@ -78,7 +82,7 @@ function renderRun(run: Run, currentFind: number, activeId: string | null): Reac
       className={classes.join(' ')}
       data-annotation-ids={top ? run.annotations.map((a) => a.id).join(' ') : undefined}
       data-find={run.find >= 0 ? run.find : undefined}
-      data-testid={top ? 'highlight' : run.find >= 0 ? 'find-hit' : undefined}
+      data-testid={top ? 'highlight' : run.find >= 0 ? 'find-hit' : run.term ? 'search-match' : undefined}
     >
       {run.text}
     </mark>
