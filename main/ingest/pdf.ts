@@ -15,8 +15,25 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let pdfjs: Promise<PdfJs> | undefined;
 
+/**
+ * pdf.js leaves some of its internal promises unobserved: on certain damaged files (an unbalanced string in
+ * the info dictionary, for one) such a promise rejects after the document has been read or refused, with
+ * nobody to catch it, and Node would end the process. Those strays are pdf.js's own and carry no news
+ * (the file's result was already reported), so they are dropped; any other unhandled rejection is
+ * rethrown, which ends the process exactly as Node's default would.
+ */
+function ignorePdfJsStrays(): void {
+  if ((globalThis as { talaPdfStrays?: boolean }).talaPdfStrays) return;
+  (globalThis as { talaPdfStrays?: boolean }).talaPdfStrays = true;
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Error && /pdfjs-dist|pdf\.worker/.test(reason.stack ?? '')) return;
+    throw reason;
+  });
+}
+
 function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
+    ignorePdfJsStrays();
     // With the worker's message handler on globalThis, pdf.js runs it in this thread instead of
     // trying to start (or fetch) a worker script.
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
@@ -66,21 +83,27 @@ export async function parsePdf(name: string, bytes: Uint8Array): Promise<Draft> 
   }
   try {
     if (doc.numPages > MAX_PAGES) reject(name, `this PDF has ${doc.numPages} pages, more than the ${MAX_PAGES} Tala reads`);
-    const lines: Line[] = [];
-    let pagesRead = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
-      try {
-        const page = await doc.getPage(n);
-        const content = await page.getTextContent();
-        lines.push(...linesOf(n, content.items.filter((i): i is TextItem => 'str' in i)));
-        page.cleanup();
-        pagesRead++;
-      } catch (err) {
-        // A damaged page is skipped; a document where no page can be read is refused below.
-        if (n === 1 && doc.numPages === 1) return reject(name, `this PDF is damaged (${describe(err)})`);
+    // A few pages in flight at once: pdf.js's in-thread worker answers asynchronously, so this overlaps its waits.
+    const perPage: Array<Line[] | undefined> = new Array(doc.numPages);
+    let next = 1;
+    let lastError: unknown;
+    const readPages = async () => {
+      while (next <= doc.numPages) {
+        const n = next++;
+        try {
+          const page = await doc.getPage(n);
+          const content = await page.getTextContent();
+          perPage[n - 1] = linesOf(n, content.items.filter((i): i is TextItem => 'str' in i));
+          page.cleanup();
+        } catch (err) {
+          // A damaged page is skipped; a document where no page can be read is refused below.
+          lastError = err;
+        }
       }
-    }
-    if (pagesRead === 0) reject(name, 'this PDF is damaged (no page could be read)');
+    };
+    await Promise.all([readPages(), readPages(), readPages(), readPages()]);
+    if (perPage.every((p) => p === undefined)) reject(name, `this PDF is damaged (${lastError === undefined ? 'no page could be read' : describe(lastError)})`);
+    const lines = perPage.flatMap((p) => p ?? []);
     if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) reject(name, 'no text layer; OCR is not available (the PDF holds only images, e.g. a scan)');
 
     const meta = await metadataOf(doc);
@@ -140,22 +163,22 @@ const runningKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').rep
 const PAGE_NUMBER = /^(?:(?:page|p\.|pahina|стр\.?|страница|էջ)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|\/|из|ng)\s*\d{1,5})?$/i;
 
 /**
- * Drops running headers and footers: among the two top and two bottom lines of each page, those whose
- * text (numbers aside) recurs at about the same height on at least two pages and 40% of them; and page
- * numbers standing alone at the top or bottom.
+ * Drops running headers and footers: among the two top and two bottom lines of each page, the short ones
+ * whose text (numbers aside) recurs at about the same height on at least two pages and 40% of them; and
+ * page numbers standing alone at the top or bottom.
  */
 function dropRunningLines(lines: Line[], pageCount: number): Line[] {
-  const byPage = new Map<number, Line[]>();
-  for (const l of lines) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  const byPage = groupBy(lines, (l) => l.page);
   const edges = new Set<Line>();
   for (const pageLines of byPage.values()) {
     const sorted = [...pageLines].sort((p, q) => q.y - p.y);
     for (const l of [...sorted.slice(0, 2), ...sorted.slice(-2)]) edges.add(l);
   }
-  const groups = new Map<string, Line[]>();
-  for (const l of edges) groups.set(runningKey(l.text), [...(groups.get(runningKey(l.text)) ?? []), l]);
+  const groups = groupBy([...edges], (l) => runningKey(l.text));
   const drop = new Set<Line>();
-  for (const group of groups.values()) {
+  for (const [key, group] of groups) {
+    // Running heads are short; a full line of body text that happens to repeat is kept.
+    if (key.length > 100) continue;
     const ys = group.map((l) => l.y).sort((p, q) => p - q);
     const median = ys[Math.floor(ys.length / 2)];
     const aligned = group.filter((l) => Math.abs(l.y - median) <= 3);
@@ -169,14 +192,26 @@ function dropRunningLines(lines: Line[], pageCount: number): Line[] {
   return lines.filter((l) => !drop.has(l));
 }
 
-function mode(values: number[]): number {
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The most frequent value, each value counting `weight(value)` times. */
+function mode(values: number[], weight: (index: number) => number = () => 1): number {
   const counts = new Map<number, number>();
   let best = values[0] ?? 0;
-  for (const v of values) {
-    const c = (counts.get(v) ?? 0) + 1;
+  values.forEach((v, i) => {
+    const c = (counts.get(v) ?? 0) + weight(i);
     counts.set(v, c);
     if (c > (counts.get(best) ?? 0)) best = v;
-  }
+  });
   return best;
 }
 
@@ -192,9 +227,10 @@ const round = (v: number, step: number) => Math.round(v / step) * step;
 function paragraphs(lines: Line[]): DraftPassage[] {
   if (lines.length === 0) return [];
   // Body text: the font size carrying the most characters.
-  const weighted: number[] = [];
-  for (const l of lines) for (let i = 0; i < Math.min(l.text.length, 200); i++) weighted.push(round(l.size, 0.5));
-  const bodySize = mode(weighted);
+  const bodySize = mode(
+    lines.map((l) => round(l.size, 0.5)),
+    (i) => Math.min(lines[i].text.length, 200),
+  );
   const isHeading = (l: Line) => l.size >= bodySize * 1.15 && l.text.length <= 200;
   const body = lines.filter((l) => !isHeading(l));
   const gaps: number[] = [];
@@ -205,7 +241,7 @@ function paragraphs(lines: Line[]): DraftPassage[] {
   }
   const lineGap = gaps.length ? percentile(gaps, 0.5) : bodySize * 1.2;
   const leftOf = new Map<number, number>();
-  for (const page of new Set(body.map((l) => l.page))) leftOf.set(page, mode(body.filter((l) => l.page === page).map((l) => round(l.x, 1))));
+  for (const [page, pageLines] of groupBy(body, (l) => l.page)) leftOf.set(page, mode(pageLines.map((l) => round(l.x, 1))));
   const fullRight = percentile(body.map((l) => l.right), 0.9);
 
   const out: Array<DraftPassage & { lines: Line[] }> = [];
@@ -228,21 +264,39 @@ function paragraphs(lines: Line[]): DraftPassage[] {
       }
     }
     if (startsNew) {
-      open = { kind: heading ? 'heading' : 'paragraph', text: line.text, page: line.page, lines: [line] };
+      open = { kind: heading ? 'heading' : 'paragraph', text: '', page: line.page, lines: [line] };
       out.push(open);
     } else if (open) {
-      open.text = joinLines(open.text, line.text);
       open.lines.push(line);
     }
   }
-  return out.map(({ kind, text, page }) => ({ kind, text: cleanPassage(text), page })).filter((p) => p.text !== '');
+  return out
+    .map(({ kind, lines: parts, page }) => ({ kind, text: cleanPassage(joinAll(parts.map((l) => l.text))), page }))
+    .filter((p) => p.text !== '');
+}
+
+/** Joins a paragraph's lines (each join looks only at the line ends, so long paragraphs stay linear). */
+function joinAll(lines: string[]): string {
+  const parts: string[] = [];
+  let previous = '';
+  for (const line of lines) {
+    if (parts.length === 0) parts.push(line);
+    else {
+      const joined = joinLines(previous, line);
+      // joinLines(previous, line) = previous' + glue + line: keep only what changed at the seam.
+      parts[parts.length - 1] = joined.slice(0, joined.length - line.length);
+      parts.push(line);
+    }
+    previous = line;
+  }
+  return parts.join('');
 }
 
 /** Joins a line onto the text before it: hyphenated word breaks close up, a soft hyphen vanishes. */
 export function joinLines(before: string, next: string): string {
-  if (/\u00AD$/.test(before)) return before.slice(0, -1) + next;
-  const hyphen = /(\p{L})[-\u2010]$/u.exec(before);
-  if (hyphen) {
+  const tail = before.slice(-2);
+  if (tail.endsWith('\u00AD')) return before.slice(0, -1) + next;
+  if (/\p{L}[-\u2010]$/u.test(tail)) {
     // "pangu-" + "lo" → "pangulo"; "Nagorno-" + "Karabakh" keeps its hyphen.
     return /^\p{Ll}/u.test(next) ? before.slice(0, -1) + next : before + next;
   }
