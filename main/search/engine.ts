@@ -126,7 +126,13 @@ export class SearchEngine implements SearchService {
     this.reindexing = true;
     const db = await this.writer();
     try {
-      await db.transaction((tx) => markAllDirty(tx));
+      // Start from an empty index: writing into an empty FTS5 table is much faster than replacing rows one
+      // document at a time. Searches meanwhile see the documents done so far (status: reindexing, pending).
+      await db.transaction(async (tx) => {
+        await tx.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`);
+        await tx.exec('DELETE FROM search_docs');
+        await markAllDirty(tx);
+      });
       const total = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_dirty`))?.n ?? 0;
       const report: ReindexReport = { documents: 0, passages: 0, ms: 0 };
       onProgress?.({ done: 0, total });
@@ -143,8 +149,6 @@ export class SearchEngine implements SearchService {
         await rebuildTerms(tx);
         await writeState(tx, 'analyzer_version', ANALYZER_VERSION);
       });
-      // Merge the index segments (and drop deleted rows) so queries read one b-tree per term.
-      await db.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
       this.vocabularyReady = false;
       report.ms = Math.round(performance.now() - started);
       return report;
