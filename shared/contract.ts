@@ -200,4 +200,9 @@ export type TalaApi = { [C in Channel]: (request: Requests[C]) => Promise<Respon
 /** Shape the preload exposes on window.talaIpc: a single invoke that returns the result envelope. */
 export interface IpcBridge {
   invoke(channel: Channel, request: unknown): Promise<import('./errors').Result<unknown>>;
+  /**
+   * Electron only: the local path of a File the user dropped or picked (webUtils.getPathForFile), for
+   * `documents.importPaths` (folders included); '' when it has none. Absent in the browser bridge.
+   */
+  pathForFile?(file: unknown): string;
 }

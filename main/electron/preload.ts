@@ -1,6 +1,6 @@
 // Sandboxed preload (bundled to out/preload/preload.cjs): exposes one narrow function, never ipcRenderer
-// itself, so page scripts can reach only the contract channels.
-import { contextBridge, ipcRenderer } from 'electron';
+// itself, so page scripts can reach only the contract channels (plus the path of a dropped file, for folder import).
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { IPC_PREFIX, isChannel, type IpcBridge } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 
@@ -11,6 +11,14 @@ const bridge: IpcBridge = {
       return Promise.resolve({ ok: false, error: { code: 'INVALID_REQUEST', message: `Unknown request: ${name}` } });
     }
     return ipcRenderer.invoke(IPC_PREFIX + channel, request) as Promise<Result<unknown>>;
+  },
+  // Only a File object the page already holds (from a drop or a file input) yields a path.
+  pathForFile(file): string {
+    try {
+      return webUtils.getPathForFile(file as File);
+    } catch {
+      return '';
+    }
   },
 };
 

@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { parseDocument } from '../../../main/ingest/index';
+import { displayName } from '../../../main/ingest/reject';
 import type { IngestInput, ParsedDocument } from '../../../main/ingest/types';
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -19,8 +20,7 @@ export async function expectRejected(input: IngestInput, reason: string | RegExp
   expect(error).toBeInstanceOf(AppError);
   const appError = error as AppError;
   expect(appError.code).toBe('IMPORT_REJECTED');
-  // eslint-disable-next-line no-control-regex
-  const baseName = (input.name.split(/[\\/]/).pop() as string).replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  const baseName = displayName(input.name);
   expect(appError.message.startsWith(`${baseName}: `)).toBe(true);
   if (typeof reason === 'string') expect(appError.message).toBe(`${baseName}: ${reason}`);
   else expect(appError.message).toMatch(reason);

@@ -45,12 +45,11 @@ describe('hostile input', () => {
 
   it('names files with odd names cleanly in its messages', async () => {
     await expectRejected({ name: 'line\nbreak.pdf', bytes: new Uint8Array(0) }, 'the file is empty');
-    const rtl = await expectRejected({ name: '\u202Etxt.exe\u202C.docx', bytes: utf8('not a zip') }, /no zip signature/);
-    // eslint-disable-next-line no-control-regex
-    expect(rtl.message).not.toMatch(/[\u0000-\u001f]/);
+    const rtl = await expectRejected({ name: 'evil\u202Etxt.exe\u202C.docx', bytes: utf8('not a zip') }, /no zip signature/);
+    expect(rtl.message.startsWith('eviltxt.exe.docx: ')).toBe(true);
     const long = `${'ا'.repeat(400)}.epub`;
-    const error = await expectRejected({ name: long, bytes: utf8('PK nope') }, /./);
-    expect(error.message.startsWith('ا')).toBe(true);
+    const error = await expectRejected({ name: long, bytes: utf8('PK nope') }, /no zip signature/);
+    expect(error.message.startsWith(`${'ا'.repeat(114)}….epub: `)).toBe(true);
     await expectRejected({ name: '../../etc/passwd.txt', bytes: new Uint8Array(0) }, 'the file is empty');
   });
 
