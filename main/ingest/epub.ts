@@ -1,6 +1,7 @@
 // EPUB → passages: container.xml names the OPF package; its spine gives the chapters' reading order and
 // its metadata the title, creator, date and language. Chapters are XHTML, read by the HTML parser.
 // Every path comes from the file, so each is resolved inside the zip and never outside it.
+import { declaredHtmlCharset, decodeText } from './decode';
 import type { Draft, DraftMeta, DraftPassage } from './draft';
 import { parseHtml } from './html';
 import { cleanName, cleanTitle, normalizeDate } from './metadata';
@@ -40,7 +41,9 @@ export function parseEpub(name: string, bytes: Uint8Array): Draft {
     if (!item?.path || done.has(item.path) || !CHAPTER_TYPES.has(item.type) || /\bnav\b/.test(item.properties)) continue;
     done.add(item.path);
     if (!zip.has(item.path)) continue;
-    for (const p of parseHtml(zip.readText(item.path)).passages) {
+    // Chapters are XHTML, normally UTF-8; older books declare another encoding in their XML declaration.
+    const raw = zip.read(item.path);
+    for (const p of parseHtml(decodeText(name, raw, declaredHtmlCharset(raw)).text).passages) {
       const text = cleanPassage(p.text);
       if (text) passages.push({ kind: p.kind, text });
     }

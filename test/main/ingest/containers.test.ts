@@ -68,6 +68,14 @@ describe('epub', () => {
     expect(doc.passages.map((p) => p.text).join(' ')).not.toContain('Table of contents entry');
   });
 
+  it('reads a chapter that declares another encoding', async () => {
+    const entries = epubEntries(SAMPLE_EPUB_CHAPTERS, { title: 'T' });
+    const latin1 = '<?xml version="1.0" encoding="ISO-8859-1"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Año de elección, señor.</p></body></html>';
+    entries['OEBPS/text/ch2.xhtml'] = new Uint8Array([...latin1].map((c) => c.charCodeAt(0)));
+    const doc = await parseDocument({ name: 'luma.epub', bytes: makeZip(entries) });
+    expect(doc.passages.map((p) => p.text)).toContain('Año de elección, señor.');
+  });
+
   it('never follows a manifest path out of the container', async () => {
     const chapters = [...SAMPLE_EPUB_CHAPTERS, { id: 'evil', href: '../../../etc/passwd', html: '<p>root:x:0:0</p>' }];
     const entries = epubEntries(chapters, { title: 'T' }, ['evil', 'ch1']);
