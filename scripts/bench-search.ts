@@ -219,7 +219,11 @@ async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Prom
   const first = await archive.search(queries[0].tala);
   const openToFirst = performance.now() - t0;
   const searchPartOfFirst = performance.now() - opened;
+  const openLoopMax = loop.stop();
+  const queryLoop = loopMonitor();
   const times = await timeQueries(queries, (q) => archive.search({ query: q.tala, limit: 20 }));
+  const queryLoopMax = queryLoop.stop();
+  const importLoop = loopMonitor();
   const searchRss = mb(rssPeak);
   const searchRssDelta = mb(rssPeak - baseline);
   // An import of 20 paragraphs, then the time until a search finds it.
@@ -230,12 +234,12 @@ async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Prom
   let found = 0;
   while (found === 0) found = (await archive.search(marker)).total;
   const searchable = performance.now() - committed;
-  const loopMax = loop.stop();
+  const importLoopMax = importLoop.stop();
   const status = await archive.searchStatus();
   await archive.close();
   return {
     openToFirstMs: round(openToFirst, 0), archiveOpenMs: round(openToFirst - searchPartOfFirst, 0), firstTotal: first.total, ...times, importMs: round(committed - ti, 1), importToHitMs: round(searchable, 1),
-    found, imported: outcome.status, loopMax, rssMb: searchRss, rssDeltaMb: searchRssDelta, baselineMb: mb(baseline), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), indexed: status.indexedPassages,
+    found, imported: outcome.status, openLoopMax, queryLoopMax, importLoopMax, rssMb: searchRss, rssDeltaMb: searchRssDelta, baselineMb: mb(baseline), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), indexed: status.indexedPassages,
   };
 }
 
@@ -388,7 +392,7 @@ async function main(): Promise<void> {
       say();
       say('| engine | import → first hit | p50 / p95 / p99 ms | open → first query | peak RSS (search) | full (re)index | add 20-paragraph doc | max event-loop delay |');
       say('|---|---|---|---|---|---|---|---|');
-      say(`| Tala (lunr pipelines + FTS5, worker) | ${query.importToHitMs} ms (import itself ${query.importMs} ms) | ${query.p50} / ${query.p95} / ${query.p99} | ${query.openToFirstMs} ms (Archive.open with its quick_check ${query.archiveOpenMs} ms, then worker start + query) | +${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process (process max ${query.maxRssMb} MB) | ${round(Number(build.reindexMs) / 1000)} s (first build ${round(Number(build.firstBuildMs) / 1000)} s) | ${query.importMs} ms, in the import transaction | ${query.loopMax} ms queries+import, ${build.reindexLoopMax} ms reindex |`);
+      say(`| Tala (lunr pipelines + FTS5, worker) | ${query.importToHitMs} ms (import itself ${query.importMs} ms) | ${query.p50} / ${query.p95} / ${query.p99} | ${query.openToFirstMs} ms (Archive.open with its quick_check ${query.archiveOpenMs} ms, then worker start + query) | +${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process (process max ${query.maxRssMb} MB) | ${round(Number(build.reindexMs) / 1000)} s (first build ${round(Number(build.firstBuildMs) / 1000)} s) | ${query.importMs} ms, in the import transaction | ${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening: ingest and Archive.open work) |`);
       say(`| raw FTS5 (unicode61) | – | ${fts.p50} / ${fts.p95} / ${fts.p99} | ${fts.openToFirstMs} ms | ${fts.rssMb} MB (process max ${fts.maxRssMb} MB) | ${round(Number(fts.buildMs) / 1000)} s | ${fts.addDocMs} ms | – |`);
       if (lr) say(`| lunr, one index | full rebuild ${round(Number(lr.buildMs) / 1000)} s | ${lr.p50} / ${lr.p95} / ${lr.p99} | ${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB) | process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB) | ${round(Number(lr.buildMs) / 1000)} s | full rebuild | – |`);
       say();
