@@ -14,7 +14,7 @@ import type { Archive } from '../archive/archive';
 import { UsageError, type ParsedArgs } from '../cli/args';
 import type { CliIO, CommandSpec } from '../cli/commands';
 import { analyse } from './extract/index';
-import { isFactDate } from './values';
+import { formatValue, isFactDate } from './values';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 type Sub = (archive: Archive, args: ParsedArgs, rest: string[], io: CliIO) => Promise<number>;
@@ -135,7 +135,7 @@ function conflictLines(group: ConflictGroup): string[] {
   const head = `${group.subject.name} — ${group.predicate}${group.qualifiers.date ? ` (${group.qualifiers.date})` : ''}`;
   const lines = [head];
   for (const f of group.facts) {
-    lines.push(`  ${f.id === group.preferredFactId ? '★' : '•'} ${f.label.split(' — ').slice(2).join(' — ')}  [${f.status}]`);
+    lines.push(`  ${f.id === group.preferredFactId ? '★' : '•'} ${formatValue(f.object, f.valueQualifier)}  [${f.status}]${f.preferredReason ? ` — preferred: ${f.preferredReason}` : ''}`);
     for (const e of f.evidence) lines.push(`      ${e.docTitle} ¶${e.paragraph ?? '?'} (${e.lang}): “${e.quote}”`);
   }
   return lines;

@@ -26,8 +26,20 @@ export interface PlaceMatch {
 
 const RU_ENDINGS = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ый', 'ий', 'ой', 'ей', 'ую', 'юю', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'а', 'я', 'о', 'е', 'и', 'ы', 'у', 'ю', 'ь', 'й'];
 
+const keyCache = new Map<string, string>();
+
 /** Key of one word: lower-case; Cyrillic words lose a case ending; an English possessive 's is dropped; then diacritics are folded. */
 export function wordKey(word: string): string {
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    key = computeWordKey(word);
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(word, key);
+  }
+  return key;
+}
+
+function computeWordKey(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, '');
   const isAcronym = word.length <= 4 && word === word.toUpperCase();
   if (!isAcronym && /[\u0400-\u04ff]/u.test(w)) {

@@ -13,7 +13,7 @@ import { Gazetteer, type GazetteerData } from './gazetteer';
 import { findNames } from './names';
 import { findQuantities } from './numbers';
 import { proposeFacts, type CandidateFact } from './propose';
-import { overlaps, pickNonOverlapping, splitSentences, tokenize, type Span } from './text';
+import { pickNonOverlapping, SpanSet, splitSentences, tokenize, type Span } from './text';
 
 export type { CandidateFact } from './propose';
 export { Gazetteer } from './gazetteer';
@@ -68,8 +68,8 @@ export function analyse(text: string, options: ExtractOptions): Analysis {
   const referenceYear = options.referenceDate && /^\d{4}/.test(options.referenceDate) ? Number(options.referenceDate.slice(0, 4)) : undefined;
   inferYears(chosenDates, referenceYear);
 
-  const taken: Span[] = timeAndNumbers.map((m) => [m.start, m.end]);
-  const names = findNames({ text, tokens, gazetteer, taken: (s, e) => overlaps(taken, s, e) });
+  const taken = new SpanSet(timeAndNumbers.map((m): Span => [m.start, m.end]));
+  const names = findNames({ text, tokens, gazetteer, taken: (s, e) => taken.overlaps(s, e) });
   const mentions = [...timeAndNumbers, ...names].sort((a, b) => a.start - b.start || b.end - a.end);
 
   const candidates = proposeFacts(text, sentences, mentions, options.referenceDate);

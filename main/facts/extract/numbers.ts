@@ -7,7 +7,7 @@ import {
   CURRENCY_PREFIX_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS, NA_LINKED, NOT_ALONE, NOT_NAMES, NUMBER_WORDS, PERCENT_WORDS, QUALIFIER_PHRASES,
   TAGALOG_MULTIPLIERS, TAGALOG_NUMBER_WORDS,
 } from './lexicon';
-import { alternation, type Token } from './text';
+import { alternation, lowerBound, type Token } from './text';
 
 const MULTIPLIER = new Map(MULTIPLIERS);
 const NUMBER_WORD = new Map(NUMBER_WORDS);
@@ -140,7 +140,8 @@ function finish(text: string, core: Core, tokens: Token[]): Mention {
       end += abbreviationDot(text, end, currency[1]);
     }
   }
-  const next = tokens.find((t) => t.start >= end && t.start - end <= 2);
+  const at = lowerBound(tokens, end);
+  const next = at < tokens.length && tokens[at].start - end <= 2 ? tokens[at] : undefined;
   // The counted noun, not a verb ("20 thousand voted").
   const noun = next && !next.cap && !NOT_NAMES.has(next.lower) && !/^(?:[a-z]+ed|[\u0400-\u04ff]+(?:ли|ла|ло))$/u.test(next.lower) && /^\s*$/.test(text.slice(end, next.start)) ? next.lower : undefined;
   if (kind !== 'number') confidence = Math.min(0.95, confidence + 0.05);

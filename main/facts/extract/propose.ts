@@ -4,7 +4,7 @@
 // from the document's election context ("Noong Hulyo 19, 2012, ang … halalan …") when the pattern is about
 // an election. Nothing here is confirmed: these are proposals for a person to accept, edit or reject.
 import type { EntityType, Mention, ValueQualifier } from '../../../shared/facts';
-import type { Span } from './text';
+import { lowerBound, type Span } from './text';
 
 export type CandidateObject =
   | { kind: 'number'; number: number; unit: string | null }
@@ -97,32 +97,46 @@ function nearest(items: Mention[], cue: { start: number; end: number }, side: Si
 const isPercent = (m: Mention) => m.type === 'quantity' && m.quantity?.kind === 'percent';
 const isCount = (m: Mention) => m.type === 'quantity' && m.quantity?.kind !== 'percent';
 
+/** Cue regexes start at a word boundary ("won" is not in "wonder", "cast" not in "broadcast"). */
+const CUES = new Map(PATTERNS.map((p) => [p, new RegExp(`(?<![\\p{L}])(?:${p.cue.source})`, p.cue.flags)]));
+
 /** Proposes facts from the mentions, sentence by sentence. */
 export function proposeFacts(text: string, sentences: Span[], mentions: Mention[], referenceDate?: string | null): CandidateFact[] {
-  const bySentence = sentences.map(([s, e]) => mentions.filter((m) => m.start >= s && m.start < e));
-  const context = electionContext(text, sentences, bySentence);
-  const electionCue = PATTERNS.find((p) => p.id === 'election-date')!.cue;
-  const out: CandidateFact[] = [];
-  sentences.forEach(([sStart, sEnd], i) => {
-    const sentence = text.slice(sStart, sEnd);
-    const inSentence = bySentence[i];
-    const usedObjects = new Set<Mention>();
-    electionCue.lastIndex = 0;
-    const aboutElection = electionCue.test(sentence);
-    for (const p of PATTERNS) {
-      // Candidacy is only read in a sentence that speaks of the election.
-      if (p.object === 'election-place' && !aboutElection) continue;
-      p.cue.lastIndex = 0;
-      for (const m of sentence.matchAll(p.cue)) {
-        const cue = { start: sStart + m.index, end: sStart + m.index + m[0].length };
-        out.push(...applyPattern(p, cue, inSentence, context, usedObjects, mentions, referenceDate));
-      }
+  // Mentions of each sentence, in one sweep (both are in text order).
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  let k = 0;
+  const bySentence = sentences.map(([s, e]) => {
+    while (k < sorted.length && sorted[k].start < s) k++;
+    const from = k;
+    while (k < sorted.length && sorted[k].start < e) k++;
+    return sorted.slice(from, k);
+  });
+  // Cues of each pattern in each sentence: one scan of the whole text per pattern.
+  const starts = sentences.map(([s]) => ({ start: s }));
+  const cues = sentences.map(() => PATTERNS.map(() => [] as Array<{ start: number; end: number }>));
+  PATTERNS.forEach((p, pi) => {
+    for (const m of text.matchAll(CUES.get(p)!)) {
+      const i = lowerBound(starts, m.index + 1) - 1;
+      if (i >= 0 && m.index + m[0].length <= sentences[i][1]) cues[i][pi].push({ start: m.index, end: m.index + m[0].length });
     }
+  });
+  const fullDates = sorted.filter((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--')).sort((a, b) => a.end - b.end);
+  const context = electionContext(bySentence, cues);
+  const electionIndex = PATTERNS.findIndex((p) => p.id === 'election-date');
+  const out: CandidateFact[] = [];
+  sentences.forEach((_span, i) => {
+    const usedObjects = new Set<Mention>();
+    const aboutElection = cues[i][electionIndex].length > 0;
+    PATTERNS.forEach((p, pi) => {
+      // Candidacy is only read in a sentence that speaks of the election.
+      if (p.object === 'election-place' && !aboutElection) return;
+      for (const cue of cues[i][pi]) out.push(...applyPattern(p, cue, bySentence[i], context, usedObjects, fullDates, referenceDate));
+    });
   });
   return dedupe(out);
 }
 
-function applyPattern(p: Pattern, cue: { start: number; end: number }, inSentence: Mention[], context: Context, used: Set<Mention>, all: Mention[], referenceDate?: string | null): CandidateFact[] {
+function applyPattern(p: Pattern, cue: { start: number; end: number }, inSentence: Mention[], context: Context, used: Set<Mention>, fullDates: Mention[], referenceDate?: string | null): CandidateFact[] {
   let objectMention: Mention | undefined;
   let object: CandidateObject;
   let valueQualifier: ValueQualifier = 'exact';
@@ -151,7 +165,7 @@ function applyPattern(p: Pattern, cue: { start: number; end: number }, inSentenc
   }
   if (subjects.length === 0) return [];
   if (objectMention) used.add(objectMention);
-  const dateQualifier = p.electionDate ? (context.electionDate ?? precedingFullDate(all, cue.start, referenceDate)) : null;
+  const dateQualifier = p.electionDate ? (context.electionDate ?? precedingFullDate(fullDates, cue.start, referenceDate)) : null;
   return subjects.map((subject) => {
     const parts = [cue, ...(inSentence.includes(subject) ? [subject] : []), ...(objectMention ? [objectMention] : [])];
     const confidence = Math.round(p.weight * ((subject.confidence + (objectMention?.confidence ?? 0.8)) / 2) * 100) / 100;
@@ -170,21 +184,26 @@ function applyPattern(p: Pattern, cue: { start: number; end: number }, inSentenc
   });
 }
 
-/** The nearest earlier full date (or the publication date) for patterns that need a date qualifier. */
-function precedingFullDate(all: Mention[], before: number, referenceDate?: string | null): string | null {
-  const earlier = all.filter((m) => m.type === 'date' && m.end <= before && m.date?.precision === 'day' && !String(m.value).startsWith('--'));
-  return earlier.length > 0 ? String(earlier[earlier.length - 1].value) : (referenceDate ?? null);
+/** The nearest earlier full date (or the publication date) for patterns that need a date qualifier. `fullDates` is sorted by end. */
+function precedingFullDate(fullDates: Mention[], before: number, referenceDate?: string | null): string | null {
+  let lo = 0;
+  let hi = fullDates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fullDates[mid].end <= before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? String(fullDates[lo - 1].value) : (referenceDate ?? null);
 }
 
 /** The document's election: the first sentence naming an election with a full date (and maybe a place). */
-function electionContext(text: string, sentences: Span[], bySentence: Mention[][]): Context {
-  const cue = PATTERNS.find((p) => p.id === 'election-date')!.cue;
-  for (const [i, [s, e]] of sentences.entries()) {
-    cue.lastIndex = 0;
-    if (!cue.test(text.slice(s, e))) continue;
-    const date = bySentence[i].find((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--'));
+function electionContext(bySentence: Mention[][], cues: Array<Array<Array<{ start: number }>>>): Context {
+  const electionIndex = PATTERNS.findIndex((p) => p.id === 'election-date');
+  for (const [i, inSentence] of bySentence.entries()) {
+    if (cues[i][electionIndex].length === 0) continue;
+    const date = inSentence.find((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--'));
     if (!date) continue;
-    const place = bySentence[i].find((m) => m.type === 'place') ?? null;
+    const place = inSentence.find((m) => m.type === 'place') ?? null;
     return { electionDate: String(date.value), electionPlace: place };
   }
   return { electionDate: null, electionPlace: null };

@@ -47,7 +47,13 @@ export function tokenize(text: string, sentences: Span[]): Token[] {
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-/** Sentence spans by ICU rules (Intl.Segmenter exists in Node and in browsers). */
+/** Longest stretch handed to the segmenter at once: V8's sentence segmenter is quadratic in its input. */
+const SEGMENT_WINDOW = 4000;
+
+/**
+ * Sentence spans by ICU rules (Intl.Segmenter exists in Node and in browsers). A sentence never crosses a
+ * line break, so each line is segmented on its own, and very long lines in windows cut after a full stop.
+ */
 export function splitSentences(text: string, lang: string): Span[] {
   let segmenter = segmenters.get(lang);
   if (!segmenter) {
@@ -59,10 +65,22 @@ export function splitSentences(text: string, lang: string): Span[] {
     segmenters.set(lang, segmenter);
   }
   const spans: Array<[number, number]> = [];
-  for (const { segment, index } of segmenter.segment(text)) {
-    const lead = segment.length - segment.trimStart().length;
-    const trimmed = segment.trim();
-    if (trimmed) spans.push([index + lead, index + lead + trimmed.length]);
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    for (let from = 0; from < line[0].length; ) {
+      let to = Math.min(line[0].length, from + SEGMENT_WINDOW);
+      if (to < line[0].length) {
+        const cut = line[0].slice(from, to).search(/[.!?։。][\s"”»)]*\s(?=[^.!?։。]*$)/u);
+        if (cut > 0) to = from + cut + 1;
+      }
+      const chunk = line[0].slice(from, to);
+      for (const { segment, index } of segmenter.segment(chunk)) {
+        const lead = segment.length - segment.trimStart().length;
+        const trimmed = segment.trim();
+        const at = line.index + from + index + lead;
+        if (trimmed) spans.push([at, at + trimmed.length]);
+      }
+      from = to;
+    }
   }
   return spans;
 }
@@ -81,21 +99,48 @@ export function alternation(words: Iterable<string>): string {
   return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
-/** Greedy choice of non-overlapping items: higher rank first (then longer, then earlier). */
-export function pickNonOverlapping<T extends { start: number; end: number }>(items: T[], rank: (item: T) => number, taken: Span[] = []): T[] {
-  const sorted = [...items].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const chosen: T[] = [];
-  const occupied: Span[] = [...taken];
-  for (const item of sorted) {
-    if (occupied.some(([s, e]) => item.start < e && s < item.end)) continue;
-    chosen.push(item);
-    occupied.push([item.start, item.end]);
+/** Index of the first item whose `start` is >= `offset` (items sorted by start). */
+export function lowerBound<T extends { start: number }>(items: readonly T[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < offset) lo = mid + 1;
+    else hi = mid;
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return lo;
 }
 
-export function overlaps(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some(([s, e]) => start < e && s < end);
+/** Non-overlapping spans kept sorted, with overlap tests in O(log n). */
+export class SpanSet {
+  private readonly spans: Array<{ start: number; end: number }> = [];
+
+  constructor(initial: Iterable<Span> = []) {
+    for (const [s, e] of initial) this.add(s, e);
+  }
+
+  overlaps(start: number, end: number): boolean {
+    const i = lowerBound(this.spans, end);
+    // Only the span starting last before `end` can reach into [start, end): the spans do not overlap each other.
+    return i > 0 && this.spans[i - 1].end > start;
+  }
+
+  add(start: number, end: number): void {
+    this.spans.splice(lowerBound(this.spans, start), 0, { start, end });
+  }
+}
+
+/** Greedy choice of non-overlapping items: higher rank first (then longer, then earlier). */
+export function pickNonOverlapping<T extends { start: number; end: number }>(items: T[], rank: (item: T) => number): T[] {
+  const sorted = [...items].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: T[] = [];
+  const occupied = new SpanSet();
+  for (const item of sorted) {
+    if (occupied.overlaps(item.start, item.end)) continue;
+    chosen.push(item);
+    occupied.add(item.start, item.end);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
 }
 
 /** Only spaces (no line break, no punctuation) between two offsets. */

@@ -97,3 +97,22 @@ describe('a Russian account of the same election', () => {
     );
   });
 });
+
+describe('scale', () => {
+  it('reads a 2 MB document in linear time (no quadratic step)', { timeout: 120_000 }, () => {
+    const article = readFileSync(join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'), 'utf8');
+    const small = Array.from({ length: 40 }, () => article).join('\n\n');
+    const big = Array.from({ length: 800 }, () => article).join('\n\n');
+    const time = (text: string) => {
+      const started = performance.now();
+      const { mentions } = analyse(text, { lang: 'tl' });
+      return { ms: performance.now() - started, mentions: mentions.length };
+    };
+    time(small); // warm-up
+    const a = time(small);
+    const b = time(big);
+    expect(b.mentions).toBe(a.mentions * 20);
+    // 20 times the text may take at most ~60 times as long (a quadratic step would be ~400 times).
+    expect(b.ms).toBeLessThan(Math.max(a.ms, 20) * 60);
+  });
+});
