@@ -5,6 +5,11 @@ import { DocumentView } from './components/DocumentView';
 import { DropOverlay } from './components/DropOverlay';
 import { ErrorBanner, type BannerMessage } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { ConflictsPage } from './components/facts/ConflictsPage';
+import { EntityPage } from './components/facts/EntityPage';
+import { FactsNav, useConflictCount } from './components/facts/FactsNav';
+import { FactsTable } from './components/facts/FactsTable';
+import { TimelinePage } from './components/facts/TimelinePage';
 import { ImportPanel } from './components/ImportPanel';
 import { IndexStatus } from './components/IndexStatus';
 import { Library } from './components/Library';
@@ -49,6 +54,7 @@ export function App() {
   const info = useAppInfo();
   const index = useIndexStatus();
   const { route, seq, navigate } = useHashRoute();
+  const conflicts = useConflictCount(seq);
   const [searchText, setSearchText] = useState('');
   const [activeIndex, setActiveIndex] = useState(-1);
   const [panelOpen, setPanelOpen] = useState(true);
@@ -242,6 +248,7 @@ export function App() {
               onImport={() => fileInputRef.current?.click()}
             />
           </ErrorBoundary>
+          <FactsNav route={route} conflicts={conflicts.count} />
           {review.items.length > 0 && (
             <a
               href="#/review"
@@ -303,6 +310,7 @@ export function App() {
             toast={toasts.push}
             onError={onDocumentError}
             onAnnotationsChanged={() => void review.refresh()}
+            onFactsChanged={conflicts.refresh}
             onDocumentChanged={() => {
               void docs.refresh();
               rerunSearch.current();
@@ -311,7 +319,15 @@ export function App() {
         ) : (
           <main className="reader-pane" data-testid="reader-pane">
             <ErrorBoundary area="this page" resetKey={seq}>
-              {route.name === 'review' ? (
+              {route.name === 'facts' ? (
+                <FactsTable documents={docs.documents} toast={toasts.push} />
+              ) : route.name === 'timeline' ? (
+                <TimelinePage />
+              ) : route.name === 'conflicts' ? (
+                <ConflictsPage toast={toasts.push} onChanged={conflicts.refresh} />
+              ) : route.name === 'entity' ? (
+                <EntityPage key={route.entityId} entityId={route.entityId} toast={toasts.push} onChanged={conflicts.refresh} />
+              ) : route.name === 'review' ? (
                 <ReviewPage
                   items={review.items}
                   documents={docs.documents}

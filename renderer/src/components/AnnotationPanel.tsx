@@ -1,6 +1,6 @@
 // The document's annotations beside the text: reading order, quote, note, tags, status; edit, delete
 // (with undo), copy link; a "Needs review" section for orphans; export and JSON-LD import.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ExportFormat } from '../../../shared/contract';
 import type { Annotation, DocumentDetail } from '../../../shared/types';
 import { includesFolded } from '../lib/fold';
@@ -21,6 +21,8 @@ interface Props {
   onExport(format: ExportFormat): void;
   onImport(file: File): void;
   onClose(): void;
+  /** Replaces the title (the side panel's tab strip). */
+  header?: ReactNode;
 }
 
 export const EXPORT_LABELS: Record<ExportFormat, string> = { md: 'Markdown', csv: 'CSV', w3c: 'JSON-LD' };
@@ -135,9 +137,11 @@ export function AnnotationPanel(props: Props) {
   return (
     <aside className="notes" aria-label="Annotations" lang="en" dir="ltr" data-testid="annotation-panel">
       <header className="notes__header">
-        <h2 className="notes__title">
-          Annotations <span className="count">{annotations.length}</span>
-        </h2>
+        {props.header ?? (
+          <h2 className="notes__title">
+            Annotations <span className="count">{annotations.length}</span>
+          </h2>
+        )}
         <button type="button" className="icon-button" aria-label="Hide annotations" title="Hide" onClick={props.onClose}>
           ×
         </button>

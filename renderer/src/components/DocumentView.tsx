@@ -18,6 +18,8 @@ import type { TextRange } from '../lib/selection';
 import { AnnotationPanel } from './AnnotationPanel';
 import type { AnnotationBody } from './AnnotationForm';
 import { ErrorBoundary } from './ErrorBoundary';
+import { FactsPanel } from './facts/FactsPanel';
+import { SideTabs, type SideTab } from './facts/SideTabs';
 import { Reader, truncate, type NewAnnotationInput, type ReaderTarget } from './Reader';
 
 interface Props {
@@ -41,7 +43,12 @@ interface Props {
   onAnnotationsChanged(): void;
   /** Title, tags or passages changed (the library shows them). */
   onDocumentChanged(): void;
+  /** Facts were accepted, recorded, edited or deleted (the conflicts count may change). */
+  onFactsChanged?(): void;
 }
+
+/** The side panel keeps its tab from one document to the next. */
+let lastSideTab: SideTab = 'notes';
 
 export function DocumentView(props: Props) {
   const { docId, toast, onAnnotationsChanged } = props;
@@ -50,6 +57,14 @@ export function DocumentView(props: Props) {
   const { document: doc, annotations } = data;
   const paneRef = useRef<HTMLElement>(null);
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
+  const [sideTab, setSideTabState] = useState<SideTab>(lastSideTab);
+  const setSideTab = useCallback((tab: SideTab) => {
+    lastSideTab = tab;
+    setSideTabState(tab);
+  }, []);
+  /** A selection being turned into a fact (the facts panel shows its form). */
+  const [factRange, setFactRange] = useState<TextRange | null>(null);
+  useEffect(() => setFactRange(null), [docId]);
   const [activeId, setActiveIdState] = useState<string | null>(null);
   // Read synchronously by [ and ]: two quick presses must not both start from the same annotation.
   const activeRef = useRef<string | null>(null);
@@ -314,10 +329,33 @@ export function DocumentView(props: Props) {
             onDeletePassage={deletePassage}
             onSaveMeta={saveMeta}
             onCopyPassageLink={(passageId) => void copyLink(passageRoute(docId, passageId), 'passage')}
+            onFact={(range) => {
+              setFactRange(range);
+              setSideTab('facts');
+              if (!props.panelOpen) props.onTogglePanel();
+            }}
           />
         </ErrorBoundary>
       </main>
-      {props.panelOpen && (
+      {props.panelOpen && sideTab === 'facts' && (
+        <ErrorBoundary area="the facts" resetKey={docId}>
+          <FactsPanel
+            document={doc}
+            header={<SideTabs tab={sideTab} notes={annotations.length} facts={null} onChange={setSideTab} />}
+            draftRange={factRange}
+            onDraftDone={() => setFactRange(null)}
+            onEvidenceChanged={() => {
+              void data.reloadAnnotations();
+              onAnnotationsChanged();
+              props.onFactsChanged?.();
+            }}
+            onOpenPassage={(passageId) => props.onNavigate(passageRoute(docId, passageId))}
+            toast={toast}
+            onClose={props.onTogglePanel}
+          />
+        </ErrorBoundary>
+      )}
+      {props.panelOpen && sideTab === 'notes' && (
         <ErrorBoundary area="the annotations" resetKey={docId}>
           <AnnotationPanel
             document={doc}
@@ -332,6 +370,7 @@ export function DocumentView(props: Props) {
             onExport={(f) => void exportAs(f)}
             onImport={(f) => void importFile(f)}
             onClose={props.onTogglePanel}
+            header={<SideTabs tab={sideTab} notes={annotations.length} facts={null} onChange={setSideTab} />}
           />
         </ErrorBoundary>
       )}

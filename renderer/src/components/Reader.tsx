@@ -73,6 +73,8 @@ interface Props {
   onDeletePassage?(passageId: string): Promise<boolean>;
   onSaveMeta?(changes: DocumentMetaChanges): Promise<void>;
   onCopyPassageLink?(passageId: string): void;
+  /** "Fact" in the selection toolbar: record a fact with the selection as evidence. */
+  onFact?(range: TextRange): void;
 }
 
 interface SelectionState extends TextRange {
@@ -587,6 +589,16 @@ export function Reader(props: Props) {
           onOpenForm={setForm}
           onSubmit={(b) => void create(b)}
           onAttach={() => void attach()}
+          onFact={
+            props.onFact
+              ? () => {
+                  const sel = selection ?? captureSelection();
+                  if (!sel) return;
+                  props.onFact?.({ start: sel.start, end: sel.end });
+                  clearSelection();
+                }
+              : undefined
+          }
           onCancel={() => (reattaching && !form ? props.onCancelReattach?.() : clearSelection())}
         />
       )}

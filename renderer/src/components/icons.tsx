@@ -55,3 +55,8 @@ export const PanelIcon = () => (
     <path {...stroke} d="M10 3v10" />
   </svg>
 );
+export const FactIcon = () => (
+  <svg {...base}>
+    <path {...stroke} d="M3 4h10M3 8h6M3 12h4m4.5-2.5 1.5 1.5 2.5-3" />
+  </svg>
+);

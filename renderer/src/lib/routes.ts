@@ -4,6 +4,10 @@
 //   #/doc/<docId>            a document
 //   #/doc/<docId>/p/<id>     a passage of it
 //   #/doc/<docId>/a/<id>     an annotation on it
+//   #/facts                  the facts table of the whole archive
+//   #/timeline               dated facts in time order
+//   #/conflicts              facts that disagree across sources
+//   #/entity/<id>            an entity: aliases, facts, mentions
 //   …?q=<query>              opened from a search: the reader highlights that query's matches
 //                            (&stems=0, &translit=0 when those expansions were switched off)
 // Ids are UUIDs; anything else parses as home, so a mistyped link never crashes the app.
@@ -18,10 +22,15 @@ export interface RouteSearch {
 export type Route =
   | { name: 'home' }
   | { name: 'review' }
+  | { name: 'facts' }
+  | { name: 'timeline' }
+  | { name: 'conflicts' }
+  | { name: 'entity'; entityId: string }
   | { name: 'doc'; docId: string; passageId?: string; annotationId?: string; search?: RouteSearch };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const DOC = new RegExp(`^#?/doc/(${UUID})(?:/(p|a)/(${UUID}))?/?(?:\\?(.*))?$`, 'i');
+const ENTITY = new RegExp(`^#?/entity/(${UUID})/?$`, 'i');
 const MAX_QUERY = 1000;
 
 function parseSearch(params: string | undefined): RouteSearch | undefined {
@@ -51,6 +60,10 @@ function formatSearch(search: RouteSearch | undefined): string {
 export function parseRoute(hash: string): Route {
   const h = hash.trim();
   if (/^#?\/review\/?$/.test(h)) return { name: 'review' };
+  const page = /^#?\/(facts|timeline|conflicts)\/?$/.exec(h);
+  if (page) return { name: page[1] as 'facts' | 'timeline' | 'conflicts' };
+  const entity = ENTITY.exec(h);
+  if (entity) return { name: 'entity', entityId: entity[1].toLowerCase() };
   const m = DOC.exec(h);
   if (!m) return { name: 'home' };
   const docId = m[1].toLowerCase();
@@ -67,6 +80,12 @@ export function formatRoute(route: Route): string {
       return '#/';
     case 'review':
       return '#/review';
+    case 'facts':
+    case 'timeline':
+    case 'conflicts':
+      return `#/${route.name}`;
+    case 'entity':
+      return `#/entity/${route.entityId}`;
     case 'doc': {
       const q = formatSearch(route.search);
       if (route.passageId) return `#/doc/${route.docId}/p/${route.passageId}${q}`;

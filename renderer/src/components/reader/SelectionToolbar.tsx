@@ -2,7 +2,7 @@
 // orphaned annotation is being re-attached — "Attach here".
 import type { AnnotationColor } from '../../../../shared/types';
 import { AnnotationForm, ColorSwatches, type AnnotationBody } from '../AnnotationForm';
-import { NoteIcon, TagIcon } from '../icons';
+import { FactIcon, NoteIcon, TagIcon } from '../icons';
 
 export interface ToolbarPosition {
   /** Pixels inside the article (the toolbar is absolutely positioned in it). */
@@ -24,9 +24,11 @@ interface Props {
   onSubmit(body: AnnotationBody): void;
   onAttach(): void;
   onCancel(): void;
+  /** Records a fact with the selection as its evidence (the facts panel opens with a pre-filled form). */
+  onFact?(): void;
 }
 
-export function SelectionToolbar({ position, form, defaultColor, busy, reattaching, lang, onHighlight, onOpenForm, onSubmit, onAttach, onCancel }: Props) {
+export function SelectionToolbar({ position, form, defaultColor, busy, reattaching, lang, onHighlight, onOpenForm, onSubmit, onAttach, onCancel, onFact }: Props) {
   return (
     <div
       className={`selection-toolbar${form ? ' selection-toolbar--form' : ''}${position.below ? ' selection-toolbar--below' : ''}`}
@@ -63,6 +65,11 @@ export function SelectionToolbar({ position, form, defaultColor, busy, reattachi
           <button type="button" className="toolbar-button" onClick={() => onOpenForm('tags')} title="Add tags" data-testid="add-tags">
             <TagIcon /> Tags
           </button>
+          {onFact && (
+            <button type="button" className="toolbar-button" onClick={onFact} title="Record a fact from this passage" data-testid="add-fact">
+              <FactIcon /> Fact
+            </button>
+          )}
         </>
       )}
     </div>

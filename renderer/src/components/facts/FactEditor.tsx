@@ -1,0 +1,199 @@
+// Editing a fact before accepting it (or recording a new one from a selection): subject with the archive's
+// entities as suggestions, predicate with earlier predicates, a typed value (number with unit and qualifier,
+// date, text or another entity), a date and a place qualifier, a note.
+import { useId, useState, type FormEvent } from 'react';
+import type { EntitySummary, EntityType, FactChanges, FactObjectInput, NewFactInput, PredicateSuggestion, ValueQualifier } from '../../../../shared/facts';
+import { ENTITY_TYPES, VALUE_QUALIFIERS } from '../../../../shared/facts';
+import { FACT_DATE_RE, parseDraftNumber, QUALIFIER_LABELS, type FactDraft } from '../../lib/facts';
+
+interface Props {
+  initial: FactDraft;
+  /** The quote this fact rests on (shown above the form). */
+  quote?: string;
+  quoteLang?: string;
+  entities: readonly EntitySummary[];
+  predicates: readonly PredicateSuggestion[];
+  submitLabel: string;
+  busy?: boolean;
+  onSubmit(draft: FactDraft): void;
+  onCancel(): void;
+}
+
+/** What is wrong with a draft, or null. */
+export function draftProblem(d: FactDraft): string | null {
+  if (!d.subject.trim()) return 'Name the subject (who or what the fact is about).';
+  if (!d.predicate.trim()) return 'Say what is stated about the subject (the predicate).';
+  if (d.kind === 'number' && parseDraftNumber(d.number) === null) return 'The value must be a number, like 47000 or 47,000.';
+  if (d.kind === 'date' && !FACT_DATE_RE.test(d.date.trim())) return 'The value must be a date like 2012-07-19, 2012-07, 2012 or 1601/1700.';
+  if ((d.kind === 'text' || d.kind === 'entity') && !d.text.trim()) return 'Give the value.';
+  if (d.dateQualifier.trim() && !FACT_DATE_RE.test(d.dateQualifier.trim())) return 'The date qualifier must look like 2012-07-19, 2012-07, 2012 or 1601/1700.';
+  return null;
+}
+
+function objectOf(d: FactDraft, entities: readonly EntitySummary[]): FactObjectInput {
+  switch (d.kind) {
+    case 'number':
+      return { kind: 'number', number: parseDraftNumber(d.number) ?? 0, ...(d.unit.trim() ? { unit: d.unit.trim() } : {}) };
+    case 'date':
+      return { kind: 'date', date: d.date.trim() };
+    case 'entity': {
+      const known = entities.find((e) => e.name === d.text.trim());
+      return known ? { kind: 'entity', entityId: known.id } : { kind: 'entity', name: d.text.trim() };
+    }
+    case 'text':
+      return { kind: 'text', text: d.text.trim() };
+  }
+}
+
+function subjectOf(d: FactDraft, entities: readonly EntitySummary[]) {
+  const name = d.subject.trim();
+  const known = entities.find((e) => e.name === name);
+  return known ? { entityId: known.id, name } : { name, type: d.subjectType };
+}
+
+/** The edits a draft makes to a fact (the subject only when it changed, so no alias is added for nothing). */
+export function changesFromDraft(d: FactDraft, before: FactDraft, entities: readonly EntitySummary[]): FactChanges {
+  const changes: FactChanges = {
+    predicate: d.predicate.trim(),
+    object: objectOf(d, entities),
+    valueQualifier: d.valueQualifier,
+    date: d.dateQualifier.trim(),
+    note: d.note,
+  };
+  if (d.subject.trim() !== before.subject.trim() || d.subjectType !== before.subjectType) changes.subject = subjectOf(d, entities);
+  if (d.place.trim() !== before.place.trim()) changes.place = d.place.trim();
+  return changes;
+}
+
+export function newFactFromDraft(d: FactDraft, entities: readonly EntitySummary[], evidence: NewFactInput['evidence']): NewFactInput {
+  return {
+    subject: subjectOf(d, entities),
+    predicate: d.predicate.trim(),
+    object: objectOf(d, entities),
+    valueQualifier: d.valueQualifier,
+    ...(d.dateQualifier.trim() ? { date: d.dateQualifier.trim() } : {}),
+    ...(d.place.trim() ? { place: d.place.trim() } : {}),
+    ...(d.note.trim() ? { note: d.note.trim() } : {}),
+    evidence,
+  };
+}
+
+const KIND_LABELS: Record<FactDraft['kind'], string> = { number: 'Number', date: 'Date', text: 'Text', entity: 'Entity' };
+
+export function FactEditor({ initial, quote, quoteLang, entities, predicates, submitLabel, busy, onSubmit, onCancel }: Props) {
+  const [d, setD] = useState<FactDraft>(initial);
+  const [tried, setTried] = useState(false);
+  const ids = useId();
+  const set = <K extends keyof FactDraft>(key: K, value: FactDraft[K]) => setD((x) => ({ ...x, [key]: value }));
+  const problem = draftProblem(d);
+  const known = entities.find((e) => e.name === d.subject.trim());
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (!problem) onSubmit(d);
+  };
+
+  return (
+    <form className="fact-editor" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())} data-testid="fact-editor">
+      {quote && (
+        <q className="fact-editor__quote" lang={quoteLang} dir="auto" data-testid="fact-editor-quote">
+          {quote.length > 240 ? `${quote.slice(0, 239)}…` : quote}
+        </q>
+      )}
+      <label className="fact-field">
+        <span className="fact-field__label">Subject</span>
+        <span className="fact-field__row">
+          <input className="field__input" list={`${ids}-entities`} value={d.subject} onChange={(e) => set('subject', e.target.value)} placeholder="Bako Sahakyan" dir="auto" autoFocus data-testid="fact-subject-input" />
+          {!known && (
+            <select className="field__input fact-field__type" aria-label="Type of a new entity" value={d.subjectType} onChange={(e) => set('subjectType', e.target.value as EntityType)} data-testid="fact-subject-type">
+              {ENTITY_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          )}
+        </span>
+        <datalist id={`${ids}-entities`}>
+          {entities.map((e) => (
+            <option key={e.id} value={e.name}>
+              {e.type}
+              {e.aliases.length > 1 ? ` · also ${e.aliases.filter((a) => a.alias !== e.name).slice(0, 3).map((a) => a.alias).join(', ')}` : ''}
+            </option>
+          ))}
+        </datalist>
+        {d.subject.trim() && <span className="fact-field__hint muted">{known ? `Existing ${known.type} · ${known.facts} fact${known.facts === 1 ? '' : 's'}` : 'New entity (or matched by alias when saved)'}</span>}
+      </label>
+      <label className="fact-field">
+        <span className="fact-field__label">Predicate</span>
+        <input className="field__input" list={`${ids}-predicates`} value={d.predicate} onChange={(e) => set('predicate', e.target.value)} placeholder="votes received" data-testid="fact-predicate-input" />
+        <datalist id={`${ids}-predicates`}>
+          {predicates.map((p) => (
+            <option key={p.predicate} value={p.predicate}>
+              {`${p.facts} fact${p.facts === 1 ? '' : 's'}`}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      <fieldset className="fact-field fact-field--value">
+        <legend className="fact-field__label">Value</legend>
+        <span className="fact-field__row">
+          <select className="field__input fact-field__kind" aria-label="Kind of value" value={d.kind} onChange={(e) => set('kind', e.target.value as FactDraft['kind'])} data-testid="fact-kind">
+            {(Object.keys(KIND_LABELS) as Array<FactDraft['kind']>).map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+          {(d.kind === 'number' || d.kind === 'date') && (
+            <select className="field__input fact-field__qualifier" aria-label="Value qualifier" value={d.valueQualifier} onChange={(e) => set('valueQualifier', e.target.value as ValueQualifier)} data-testid="fact-value-qualifier">
+              {VALUE_QUALIFIERS.map((q) => (
+                <option key={q} value={q}>
+                  {QUALIFIER_LABELS[q]}
+                </option>
+              ))}
+            </select>
+          )}
+        </span>
+        {d.kind === 'number' && (
+          <span className="fact-field__row">
+            <input className="field__input" inputMode="decimal" aria-label="Number" value={d.number} onChange={(e) => set('number', e.target.value)} placeholder="47000" data-testid="fact-number-input" />
+            <input className="field__input fact-field__unit" aria-label="Unit" value={d.unit} onChange={(e) => set('unit', e.target.value)} placeholder="unit" data-testid="fact-unit-input" />
+          </span>
+        )}
+        {d.kind === 'date' && <input className="field__input" aria-label="Date" value={d.date} onChange={(e) => set('date', e.target.value)} placeholder="2012-09-07" data-testid="fact-date-input" />}
+        {(d.kind === 'text' || d.kind === 'entity') && (
+          <input className="field__input" aria-label={d.kind === 'entity' ? 'Entity' : 'Text'} list={d.kind === 'entity' ? `${ids}-entities` : undefined} value={d.text} onChange={(e) => set('text', e.target.value)} dir="auto" data-testid="fact-text-input" />
+        )}
+      </fieldset>
+      <span className="fact-field__row">
+        <label className="fact-field">
+          <span className="fact-field__label">When</span>
+          <input className="field__input" value={d.dateQualifier} onChange={(e) => set('dateQualifier', e.target.value)} placeholder="2012-07-19" data-testid="fact-date-qualifier" />
+        </label>
+        <label className="fact-field">
+          <span className="fact-field__label">Where</span>
+          <input className="field__input" value={d.place} onChange={(e) => set('place', e.target.value)} placeholder="place" dir="auto" data-testid="fact-place-input" />
+        </label>
+      </span>
+      <label className="fact-field">
+        <span className="fact-field__label">Note</span>
+        <input className="field__input" value={d.note} onChange={(e) => set('note', e.target.value)} dir="auto" data-testid="fact-note-input" />
+      </label>
+      {tried && problem && (
+        <p className="fact-editor__problem" role="alert" data-testid="fact-editor-problem">
+          {problem}
+        </p>
+      )}
+      <span className="fact-editor__actions">
+        <button type="submit" className="button button--primary button--small" disabled={busy} data-testid="fact-save">
+          {submitLabel}
+        </button>
+        <button type="button" className="button button--quiet button--small" onClick={onCancel}>
+          Cancel
+        </button>
+      </span>
+    </form>
+  );
+}

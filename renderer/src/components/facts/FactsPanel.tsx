@@ -1,0 +1,296 @@
+// The facts of the open document, beside the text: the extractor's proposals (read as sentences with the
+// quote they came from) to accept, edit or reject, the confirmed facts with their evidence, and a new fact
+// from the current selection (pre-filled from the mentions inside it). Nothing is confirmed without a click.
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { DocumentDetail } from '../../../../shared/types';
+import type { Fact, Mention } from '../../../../shared/facts';
+import { useApi } from '../../api/context';
+import type { PushToast } from '../../hooks/useToasts';
+import { errorMessage } from '../../lib/errors';
+import { draftFromFact, draftFromMentions, factSentence, type FactDraft } from '../../lib/facts';
+import type { TextRange } from '../../lib/selection';
+import { EditIcon, TrashIcon } from '../icons';
+import { EvidenceQuote, FactSentence, StatusBadge, useFactSuggestions } from './FactBits';
+import { changesFromDraft, FactEditor, newFactFromDraft } from './FactEditor';
+
+interface Props {
+  document: DocumentDetail;
+  /** The tab strip (Annotations | Facts) shown in the header. */
+  header: ReactNode;
+  /** A selection the user turned into a fact ("Fact" in the selection toolbar). */
+  draftRange: TextRange | null;
+  onDraftDone(): void;
+  /** Evidence annotations were created or deleted (the reader's highlights change). */
+  onEvidenceChanged(): void;
+  onOpenPassage(passageId: string): void;
+  toast: PushToast;
+  onClose(): void;
+}
+
+export function FactsPanel(props: Props) {
+  const { document: doc, draftRange, toast } = props;
+  const api = useApi();
+  const [proposals, setProposals] = useState<Fact[]>([]);
+  const [confirmed, setConfirmed] = useState<Fact[]>([]);
+  const [conflicting, setConflicting] = useState<Set<string>>(new Set());
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [mentions, setMentions] = useState<Mention[] | null>(null);
+  const suggestions = useFactSuggestions(editingId !== null || draftRange !== null);
+  const lang = doc.lang && doc.lang !== 'und' ? doc.lang : undefined;
+
+  const load = useCallback(async () => {
+    try {
+      const [report, list, conflicts] = await Promise.all([
+        api['facts.propose']({ docId: doc.id }),
+        api['facts.list']({ docId: doc.id, status: 'confirmed', sort: 'created', limit: 10_000 }),
+        api['facts.conflicts']({}),
+      ]);
+      setProposals(report.proposals);
+      setConfirmed(list);
+      setConflicting(new Set(conflicts.flatMap((g) => g.facts.map((f) => f.id))));
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setLoading(false);
+    }
+  }, [api, doc.id]);
+
+  useEffect(() => {
+    setLoading(true);
+    void load();
+  }, [load, doc.version]);
+
+  // Mentions are read when a selection is to become a fact (they pre-fill the form).
+  useEffect(() => {
+    if (!draftRange || mentions) return;
+    let live = true;
+    api['mentions.extract']({ docId: doc.id }).then(
+      (r) => live && setMentions(r.mentions),
+      () => live && setMentions([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, doc.id, draftRange, mentions]);
+  useEffect(() => setMentions(null), [doc.id, doc.version]);
+
+  const fail = (what: string, err: unknown) => toast({ text: `${what}: ${errorMessage(err)}`, tone: 'warn' }, 8000);
+
+  const run = async (id: string, what: string, action: () => Promise<unknown>) => {
+    setBusyId(id);
+    try {
+      await action();
+      await load();
+      return true;
+    } catch (err) {
+      fail(what, err);
+      return false;
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const accept = (f: Fact, draft?: FactDraft) =>
+    run(f.id, 'Could not accept the fact', async () => {
+      const changes = draft ? changesFromDraft(draft, draftFromFact(f), suggestions.entities) : undefined;
+      const fact = await api['facts.accept']({ id: f.id, ...(changes ? { changes } : {}) });
+      setEditingId(null);
+      props.onEvidenceChanged();
+      toast({ text: `Fact confirmed: ${factSentence(fact)}` }, 4000);
+    });
+
+  const reject = (f: Fact) =>
+    run(f.id, 'Could not reject the proposal', async () => {
+      await api['facts.reject']({ id: f.id });
+      toast({ text: `Proposal rejected: ${factSentence(f)}` }, 4000);
+    });
+
+  const save = (f: Fact, draft: FactDraft) =>
+    run(f.id, 'Could not save the fact', async () => {
+      await api['facts.update']({ id: f.id, ...changesFromDraft(draft, draftFromFact(f), suggestions.entities) });
+      setEditingId(null);
+      props.onEvidenceChanged();
+    });
+
+  const remove = (f: Fact) =>
+    run(f.id, 'Could not delete the fact', async () => {
+      await api['facts.delete']({ id: f.id });
+      props.onEvidenceChanged();
+      toast({ text: `Fact deleted: ${factSentence(f)}` }, 4000);
+    });
+
+  const create = (draft: FactDraft) =>
+    run('new', 'Could not record the fact', async () => {
+      if (!draftRange) return;
+      const fact = await api['facts.create'](newFactFromDraft(draft, suggestions.entities, [{ docId: doc.id, start: draftRange.start, end: draftRange.end }]));
+      props.onDraftDone();
+      props.onEvidenceChanged();
+      toast({ text: `Fact recorded: ${factSentence(fact)}` }, 4000);
+    });
+
+  const draftInitial = useMemo(() => (draftRange && mentions ? draftFromMentions(mentions, draftRange.start, draftRange.end) : null), [draftRange, mentions]);
+
+  const proposalCard = (f: Fact) => {
+    const editing = editingId === f.id;
+    return (
+      <li key={f.id} className="fact-card fact-card--proposed" data-testid="fact-proposal" data-fact-id={f.id}>
+        {editing ? (
+          <FactEditor
+            initial={draftFromFact(f)}
+            quote={f.candidate?.quote}
+            quoteLang={lang}
+            entities={suggestions.entities}
+            predicates={suggestions.predicates}
+            submitLabel="Accept"
+            busy={busyId === f.id}
+            onSubmit={(d) => void accept(f, d)}
+            onCancel={() => setEditingId(null)}
+          />
+        ) : (
+          <>
+            <FactSentence fact={f} />
+            {f.candidate && (
+              <button type="button" className="fact-card__quote" onClick={() => f.candidate?.passageId && props.onOpenPassage(f.candidate.passageId)} title="Show in the text">
+                <q lang={lang} dir="auto">
+                  {f.candidate.quote}
+                </q>
+              </button>
+            )}
+            <div className="fact-card__foot">
+              <span className="muted fact-card__confidence" title="How sure the extractor's rules are">
+                {Math.round(f.confidence * 100)}%
+              </span>
+              <span className="fact-card__actions">
+                <button type="button" className="button button--primary button--small" disabled={busyId === f.id} onClick={() => void accept(f)} data-testid="fact-accept">
+                  Accept
+                </button>
+                <button type="button" className="button button--small" disabled={busyId === f.id} onClick={() => setEditingId(f.id)} data-testid="fact-edit">
+                  Edit
+                </button>
+                <button type="button" className="button button--quiet button--small" disabled={busyId === f.id} onClick={() => void reject(f)} data-testid="fact-reject">
+                  Reject
+                </button>
+              </span>
+            </div>
+          </>
+        )}
+      </li>
+    );
+  };
+
+  const confirmedCard = (f: Fact) => {
+    const editing = editingId === f.id;
+    return (
+      <li key={f.id} className="fact-card" data-testid="fact-confirmed" data-fact-id={f.id}>
+        {editing ? (
+          <FactEditor
+            initial={draftFromFact(f)}
+            entities={suggestions.entities}
+            predicates={suggestions.predicates}
+            submitLabel="Save"
+            busy={busyId === f.id}
+            onSubmit={(d) => void save(f, d)}
+            onCancel={() => setEditingId(null)}
+          />
+        ) : (
+          <>
+            <FactSentence fact={f} entityLink />
+            {f.evidence.map((e) => (
+              <EvidenceQuote key={e.annotationId} evidence={e} compact />
+            ))}
+            {f.note && (
+              <p className="fact-card__note" dir="auto">
+                {f.note}
+              </p>
+            )}
+            <div className="fact-card__foot">
+              <StatusBadge fact={f} />
+              {conflicting.has(f.id) && (
+                <a className="badge fact-conflict-badge" href="#/conflicts" title="Another source gives a different value" data-testid="fact-conflict-badge">
+                  conflict
+                </a>
+              )}
+              <span className="fact-card__actions">
+                <button type="button" className="icon-button icon-button--small" aria-label="Edit fact" title="Edit" onClick={() => setEditingId(f.id)} data-testid="fact-edit">
+                  <EditIcon />
+                </button>
+                <button type="button" className="icon-button icon-button--small icon-button--danger" aria-label="Delete fact" title="Delete the fact and its evidence highlight" disabled={busyId === f.id} onClick={() => void remove(f)} data-testid="fact-delete">
+                  <TrashIcon />
+                </button>
+              </span>
+            </div>
+          </>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <aside className="notes facts-panel" aria-label="Facts" lang="en" dir="ltr" data-testid="facts-panel">
+      <header className="notes__header">
+        {props.header}
+        <button type="button" className="icon-button" aria-label="Hide the side panel" title="Hide" onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      <div className="notes__scroll">
+        {draftRange && (
+          <section className="facts-panel__new" aria-label="New fact" data-testid="fact-new">
+            <h3 className="facts-panel__heading">New fact from the selection</h3>
+            {draftInitial ? (
+              <FactEditor
+                initial={draftInitial}
+                quote={doc.text.slice(draftRange.start, draftRange.end)}
+                quoteLang={lang}
+                entities={suggestions.entities}
+                predicates={suggestions.predicates}
+                submitLabel="Save fact"
+                busy={busyId === 'new'}
+                onSubmit={(d) => void create(d)}
+                onCancel={props.onDraftDone}
+              />
+            ) : (
+              <p className="muted">Reading the selection…</p>
+            )}
+          </section>
+        )}
+        {error && (
+          <p className="facts-panel__error" role="alert">
+            Could not load the facts: {error}
+          </p>
+        )}
+        <section aria-label="Proposed facts" data-testid="fact-proposals">
+          <h3 className="facts-panel__heading">
+            Proposed <span className="count">{proposals.length}</span>
+          </h3>
+          {loading && proposals.length === 0 ? (
+            <p className="muted facts-panel__hint">Reading the document…</p>
+          ) : proposals.length === 0 ? (
+            <p className="muted facts-panel__hint" data-testid="fact-proposals-empty">
+              No proposals waiting. Select a sentence and choose <strong>Fact</strong> to record one yourself.
+            </p>
+          ) : (
+            <ul className="fact-list">{proposals.map(proposalCard)}</ul>
+          )}
+        </section>
+        <section aria-label="Confirmed facts" data-testid="fact-confirmed-list">
+          <h3 className="facts-panel__heading">
+            Confirmed <span className="count">{confirmed.length}</span>
+          </h3>
+          {confirmed.length === 0 ? <p className="muted facts-panel__hint">Accepted facts appear here, each with the passage it rests on.</p> : <ul className="fact-list">{confirmed.map(confirmedCard)}</ul>}
+        </section>
+      </div>
+      <footer className="notes__footer">
+        <div className="notes__footer-row facts-panel__links">
+          <a href="#/facts">All facts</a>
+          <a href="#/timeline">Timeline</a>
+          <a href="#/conflicts">Conflicts</a>
+        </div>
+      </footer>
+    </aside>
+  );
+}

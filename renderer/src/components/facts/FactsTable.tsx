@@ -1,0 +1,227 @@
+// Every fact in the archive as a table: filter by entity, predicate, status and document; sort by any
+// column; group by entity or predicate; each row's evidence opens its passage; export CSV or JSON.
+import { useEffect, useMemo, useState } from 'react';
+import type { FactExportFormat, FactStatus } from '../../../../shared/facts';
+import type { Fact, EntitySummary, PredicateSuggestion } from '../../../../shared/facts';
+import type { DocumentSummary } from '../../../../shared/types';
+import { useApi } from '../../api/context';
+import type { PushToast } from '../../hooks/useToasts';
+import { saveFile } from '../../lib/download';
+import { errorMessage } from '../../lib/errors';
+import { formatFactDate, formatFactValue, groupFacts, sortFacts, type FactColumn, type FactGrouping } from '../../lib/facts';
+import { plural } from '../../lib/format';
+import { EvidenceQuote, StatusBadge } from './FactBits';
+
+interface Props {
+  documents: DocumentSummary[];
+  toast: PushToast;
+}
+
+const COLUMNS: Array<{ id: FactColumn; label: string }> = [
+  { id: 'subject', label: 'Subject' },
+  { id: 'predicate', label: 'Predicate' },
+  { id: 'value', label: 'Value' },
+  { id: 'date', label: 'When' },
+  { id: 'source', label: 'Evidence' },
+  { id: 'status', label: 'Status' },
+];
+
+export function FactsTable({ documents, toast }: Props) {
+  const api = useApi();
+  const [facts, setFacts] = useState<Fact[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [entities, setEntities] = useState<EntitySummary[]>([]);
+  const [predicates, setPredicates] = useState<PredicateSuggestion[]>([]);
+  const [entityId, setEntityId] = useState('');
+  const [predicate, setPredicate] = useState('');
+  const [status, setStatus] = useState<FactStatus | ''>('confirmed');
+  const [docId, setDocId] = useState('');
+  const [sort, setSort] = useState<{ column: FactColumn; descending: boolean }>({ column: 'subject', descending: false });
+  const [grouping, setGrouping] = useState<FactGrouping>('none');
+
+  useEffect(() => {
+    let live = true;
+    api['entities.list']({}).then((l) => live && setEntities(l.filter((e) => e.facts > 0)), () => undefined);
+    api['facts.predicates']({}).then((l) => live && setPredicates(l), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    api['facts.list']({ ...(entityId ? { entityId } : {}), ...(predicate ? { predicate } : {}), ...(status ? { status } : {}), ...(docId ? { docId } : {}), limit: 100_000 }).then(
+      (list) => live && setFacts(list),
+      (err: unknown) => live && setError(errorMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, entityId, predicate, status, docId]);
+
+  const groups = useMemo(() => (facts ? groupFacts(sortFacts(facts, sort.column, sort.descending), grouping) : []), [facts, sort, grouping]);
+
+  const exportAs = async (format: FactExportFormat) => {
+    try {
+      const file = await api['facts.export']({ format, ...(entityId ? { entityId } : {}), ...(predicate ? { predicate } : {}), ...(status ? { status } : {}), ...(docId ? { docId } : {}) });
+      saveFile(file);
+      toast({ text: `Exported ${file.fileName}` }, 4000);
+    } catch (err) {
+      toast({ text: `Could not export: ${errorMessage(err)}`, tone: 'warn' }, 8000);
+    }
+  };
+
+  const header = (c: { id: FactColumn; label: string }) => {
+    const active = sort.column === c.id;
+    return (
+      <th key={c.id} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+        <button type="button" className="facts-table__sort" onClick={() => setSort((s) => ({ column: c.id, descending: s.column === c.id ? !s.descending : false }))} data-testid={`facts-sort-${c.id}`}>
+          {c.label}
+          <span aria-hidden="true" className="facts-table__arrow">
+            {active ? (sort.descending ? '↓' : '↑') : ''}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  const row = (f: Fact) => (
+    <tr key={f.id} data-testid="facts-row" data-fact-id={f.id}>
+      <td>
+        <a href={`#/entity/${f.subject.entityId}`} dir="auto" data-testid="facts-row-subject">
+          {f.subject.name}
+        </a>
+        {f.subjectAlias && f.subjectAlias !== f.subject.name && (
+          <span className="muted facts-table__alias" dir="auto">
+            as “{f.subjectAlias}”
+          </span>
+        )}
+      </td>
+      <td dir="auto">{f.predicate}</td>
+      <td className="facts-table__value" data-testid="facts-row-value">
+        {f.object.kind === 'entity' ? <a href={`#/entity/${f.object.entityId}`}>{f.object.name}</a> : formatFactValue(f.object, f.valueQualifier, f.predicate)}
+      </td>
+      <td className="facts-table__date">
+        {f.qualifiers.date ? formatFactDate(f.qualifiers.date) : ''}
+        {f.qualifiers.place && <span className="muted"> {f.qualifiers.place.name}</span>}
+      </td>
+      <td className="facts-table__evidence">
+        {f.evidence.length > 0 ? (
+          f.evidence.map((e) => <EvidenceQuote key={e.annotationId} evidence={e} compact />)
+        ) : f.candidate ? (
+          <a className="evidence evidence--compact" href={f.candidate.link}>
+            <q className="evidence__quote" dir="auto">
+              {f.candidate.quote}
+            </q>
+            <span className="evidence__source muted" dir="auto">
+              {f.candidate.docTitle} · proposal
+            </span>
+          </a>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+      <td>
+        <StatusBadge fact={f} />
+      </td>
+    </tr>
+  );
+
+  return (
+    <div className="facts-page" data-testid="facts-table-page">
+      <header className="facts-page__header">
+        <h1>Facts</h1>
+        <span className="muted">{facts ? plural(facts.length, 'fact') : 'Loading…'}</span>
+        <span className="facts-page__actions">
+          <button type="button" className="button button--small" onClick={() => void exportAs('csv')} data-testid="facts-export-csv">
+            Export CSV
+          </button>
+          <button type="button" className="button button--small" onClick={() => void exportAs('json')} title="JSON with citations: document title, source, date, paragraph, quote" data-testid="facts-export-json">
+            Export JSON
+          </button>
+        </span>
+      </header>
+      <div className="facts-filters" role="group" aria-label="Filter and group">
+        <label>
+          <span>Entity</span>
+          <select className="field__input" value={entityId} onChange={(e) => setEntityId(e.target.value)} data-testid="facts-filter-entity">
+            <option value="">All</option>
+            {entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Predicate</span>
+          <select className="field__input" value={predicate} onChange={(e) => setPredicate(e.target.value)} data-testid="facts-filter-predicate">
+            <option value="">All</option>
+            {predicates.map((p) => (
+              <option key={p.predicate} value={p.predicate}>
+                {p.predicate}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Status</span>
+          <select className="field__input" value={status} onChange={(e) => setStatus(e.target.value as FactStatus | '')} data-testid="facts-filter-status">
+            <option value="">Any</option>
+            <option value="confirmed">Confirmed</option>
+            <option value="proposed">Proposed</option>
+            <option value="rejected">Rejected</option>
+          </select>
+        </label>
+        <label>
+          <span>Document</span>
+          <select className="field__input" value={docId} onChange={(e) => setDocId(e.target.value)} data-testid="facts-filter-doc">
+            <option value="">All</option>
+            {documents.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Group by</span>
+          <select className="field__input" value={grouping} onChange={(e) => setGrouping(e.target.value as FactGrouping)} data-testid="facts-group">
+            <option value="none">Nothing</option>
+            <option value="entity">Entity</option>
+            <option value="predicate">Predicate</option>
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p className="facts-panel__error" role="alert">
+          {error}
+        </p>
+      )}
+      {facts && facts.length === 0 ? (
+        <p className="muted facts-page__empty" data-testid="facts-empty">
+          No facts match. Open a document and accept its proposed facts, or select a passage and choose <strong>Fact</strong>.
+        </p>
+      ) : (
+        <table className="facts-table" data-testid="facts-table">
+          <thead>
+            <tr>{COLUMNS.map(header)}</tr>
+          </thead>
+          {groups.map((g) => (
+            <tbody key={g.key || 'all'} data-testid={grouping === 'none' ? undefined : 'facts-group-body'}>
+              {grouping !== 'none' && (
+                <tr className="facts-table__group">
+                  <th colSpan={COLUMNS.length} scope="rowgroup" dir="auto">
+                    {g.entityId ? <a href={`#/entity/${g.entityId}`}>{g.label}</a> : g.label} <span className="count">{g.facts.length}</span>
+                  </th>
+                </tr>
+              )}
+              {g.facts.map(row)}
+            </tbody>
+          ))}
+        </table>
+      )}
+    </div>
+  );
+}
