@@ -11,7 +11,7 @@ import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { InlineParser, WorkerParser } from '../../../main/ingest/parser';
 import type { ImportJobStatus, ImportProgress } from '../../../shared/types';
-import { makeZip, sampleDocx, sampleEpub, samplePdf } from '../../helpers/make-documents';
+import { makePdf, makeZip, sampleDocx, sampleEpub, samplePdf } from '../../helpers/make-documents';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 
 const root = tempDir();
@@ -137,6 +137,18 @@ describe('bulk import', () => {
     await archive.close();
   });
 
+  it('imports files with odd names (newline, bidi override, very long) and names them cleanly', async () => {
+    const archive = await freshArchive();
+    const dir = join(root, `odd-${n++}`);
+    mkdirSync(dir);
+    const names = ['line\nbreak.txt', 'evil\u202Etxt.exe\u202C.md', `${'mahaba-'.repeat(30)}.txt`, 'walang-laman\u200F.txt'];
+    names.forEach((name, i) => writeFileSync(join(dir, name), i === 3 ? '' : `Talata ${i}: si Bako Sahakyan ay nanalo.`));
+    const summary = await importPaths(archive, [dir]);
+    expect(summary.imported.map((i) => i.document.originalName).sort()).toEqual([names[0], names[1], names[2]].sort());
+    expect(summary.failed).toEqual([{ file: join(dir, names[3]), error: 'walang-laman.txt: the file is empty' }]);
+    await archive.close();
+  });
+
   it('estimates the time left from the rate so far', () => {
     expect(estimateSecondsLeft(0, { done: 0, total: 4, bytesDone: 0, bytesTotal: 100 })).toBeNull();
     expect(estimateSecondsLeft(10_000, { done: 1, total: 4, bytesDone: 25, bytesTotal: 100 })).toBe(30);
@@ -156,6 +168,30 @@ describe('parse worker', () => {
       await worker.close();
     }
   }, 60_000);
+
+  it('keeps the calling thread responsive while a long PDF is parsed', async () => {
+    const pages = Array.from({ length: 60 }, (_, p) =>
+      Array.from({ length: 40 }, (_, i) => ({ text: `Linya ${i} ng pahina ${p}: ang halalan ay ginanap noong Hulyo 19, 2012.`, x: 72, y: 740 - i * 15 })),
+    );
+    const worker = new WorkerParser();
+    try {
+      await worker.parse({ name: 'warm.txt', bytes: utf8('Painit.') });
+      let last = performance.now();
+      let worst = 0;
+      const timer = setInterval(() => {
+        const now = performance.now();
+        worst = Math.max(worst, now - last);
+        last = now;
+      }, 10);
+      const doc = await worker.parse({ name: 'mahaba.pdf', bytes: makePdf({ pages }) });
+      clearInterval(timer);
+      expect(doc.passages.at(-1)?.page).toBe(60);
+      // Parsed inline, the same file would hold this thread for seconds; in the worker only messages reach it.
+      expect(worst).toBeLessThan(1000);
+    } finally {
+      await worker.close();
+    }
+  }, 120_000);
 
   it('stops a file that takes too long and carries on with a fresh worker', async () => {
     let limit = 1;
