@@ -10,9 +10,18 @@ export default defineConfig({
     // at run time, where the sources use worker-path.ts (loads the .ts through tsx).
     resolve: { alias: [{ find: /^\.\/worker-path$/, replacement: resolve('main/search/worker-path.bundle.ts') }] },
     // The import parser's worker thread is another entry (out/main/parse-worker.js); main/ingest/parser.ts finds it next to main.js.
+    // So is the aligner's (out/main/align-worker.js); main/align/worker-host.ts finds it next to main.js.
     build: {
       outDir: 'out/main',
-      lib: { entry: { main: resolve('main/electron/main.ts'), 'search-worker': resolve('main/search/search-worker.ts'), 'parse-worker': resolve('main/ingest/parse-worker.ts') }, formats: ['es'] },
+      lib: {
+        entry: {
+          main: resolve('main/electron/main.ts'),
+          'search-worker': resolve('main/search/search-worker.ts'),
+          'parse-worker': resolve('main/ingest/parse-worker.ts'),
+          'align-worker': resolve('main/align/worker.ts'),
+        },
+        formats: ['es'],
+      },
     },
   },
   preload: {

@@ -1,0 +1,835 @@
+// The aligner: paragraphs first, then sentences inside each aligned paragraph group.
+//
+// Pass 1 scores paragraph beads with the Gale & Church length cost plus anchor evidence (numbers, names,
+// punctuation, shared word beginnings). Its confident 1-1 beads then teach a small lexicon, the length
+// ratio and spread of this very text pair; pass 2 re-aligns with all of it. Manual corrections are fixed
+// beads: they split the search into independent pieces and are returned unchanged. Pure TypeScript.
+import { solve, type BeadShape, type DpBead } from './dp';
+import { anchorKind, showsNames, textFeatures, type AnchorKind } from './features';
+import { learnLexicon, type Lexicon } from './lexicon';
+import { lengthCost } from './length-cost';
+import type { AlignOptions, AlignResult, AlignSide, Bead, FixedLink, FixedSentenceLink, SentenceBead, SentenceRef } from './types';
+
+/** Tunable constants, in nats. Exported for the tests and the benchmark; not part of the API. */
+export const PARAMS = {
+  /** Cost of a paragraph (or sentence) with no counterpart. Cheap, so a missing section does not derail the rest. */
+  skip: 4.5,
+  sentenceSkip: 4.5,
+  /** Extra cost of the many-to-one and many-to-many beads over a 1-1 bead. */
+  prior: { oneToOne: 0, twoToOne: 2.3, twoToTwo: 4.4, threeToOne: 4.6 },
+  /** Initial Gale & Church variance per character (re-estimated from the first pass). */
+  variance: 8,
+  minVariance: 4,
+  /** Anchor weights: a match earns `match` (times the key's specificity), a count left unmatched costs `miss`. */
+  anchor: {
+    number: { match: 2.5, miss: 0.9 },
+    smallNumber: { match: 0.3, miss: 0.1 },
+    name: { match: 2.2, miss: 0.5 },
+    punct: { match: 0.2, miss: 0.25 },
+    prefix: { match: 0.6, miss: 0 },
+  } as Record<AnchorKind, { match: number; miss: number }>,
+  /** The most a single matched number earns when nothing else in the bead matches (the "Chapter 1" guard). */
+  loneNumberCap: 0.5,
+  maxMissPenalty: 4,
+  maxNameMissPenalty: 1.5,
+  /** A number in one heading and not in the heading it is paired with ("Article 1" / "Article 2"). */
+  headingNumberMiss: 2,
+  /** Heading paired with a paragraph. */
+  kindMismatch: 1.5,
+  /** Spread, in nats, between a typical true pair and a typical wrong pair that the lexicon contributes. */
+  lexiconSpread: 7,
+  lexiconPenaltyShare: 0.5,
+  lexiconMaxPenalty: 3,
+  /** Lexicon words looked at per unit. */
+  maxLexiconWords: 40,
+  /** A first-pass bead must be at least this confident to teach the lexicon. */
+  trainConfidence: 0.8,
+  maxPasses: 3,
+  /** A third pass runs only when the second changed at least this share of the beads. */
+  repassShare: 0.02,
+};
+
+const PARAGRAPH_SHAPES: readonly BeadShape[] = [
+  { di: 1, dj: 1 },
+  { di: 1, dj: 0 },
+  { di: 0, dj: 1 },
+  { di: 2, dj: 1 },
+  { di: 1, dj: 2 },
+  { di: 2, dj: 2 },
+];
+const SENTENCE_SHAPES: readonly BeadShape[] = [...PARAGRAPH_SHAPES, { di: 3, dj: 1 }, { di: 1, dj: 3 }];
+
+function shapePrior(di: number, dj: number): number {
+  const big = di > dj ? di : dj;
+  const small = di > dj ? dj : di;
+  if (big === 1) return PARAMS.prior.oneToOne;
+  if (big === 2) return small === 1 ? PARAMS.prior.twoToOne : PARAMS.prior.twoToTwo;
+  return PARAMS.prior.threeToOne;
+}
+
+interface Unit {
+  length: number;
+  heading: boolean;
+  /** Distinct anchor key ids and how often each occurs. */
+  keys: Int32Array;
+  counts: Int32Array;
+  /** Distinct word type ids (source and target have separate id spaces). */
+  types: Int32Array;
+  /** Cache: the types that have an entry in `lexOf`. */
+  lexTypes?: Int32Array;
+  lexOf?: Lexicon;
+}
+
+interface SideUnits {
+  paragraphs: Unit[];
+  /** Sentences of each paragraph, in order. */
+  sentences: Unit[][];
+}
+
+class Interner {
+  readonly ids = new Map<string, number>();
+  get(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+/** Builds units from keys and types, deduplicating with reusable scratch arrays (no per-unit Map or Set). */
+class UnitBuilder {
+  private anchorCount: Int32Array = new Int32Array(1024);
+  private typeSeen: Int32Array = new Int32Array(1024);
+  private stamp = 0;
+  private readonly keys: number[] = [];
+  private readonly types: number[] = [];
+
+  build(length: number, heading: boolean, parts: Array<{ keys: ArrayLike<number>; counts?: ArrayLike<number>; types: ArrayLike<number> }>): Unit {
+    const stamp = ++this.stamp;
+    const { keys, types } = this;
+    keys.length = 0;
+    types.length = 0;
+    for (const part of parts) {
+      for (let x = 0; x < part.keys.length; x++) {
+        const key = part.keys[x];
+        if (key >= this.anchorCount.length) this.anchorCount = grow(this.anchorCount, key);
+        if (this.anchorCount[key] === 0) keys.push(key);
+        this.anchorCount[key] += part.counts ? part.counts[x] : 1;
+      }
+      for (let x = 0; x < part.types.length; x++) {
+        const t = part.types[x];
+        if (t >= this.typeSeen.length) this.typeSeen = grow(this.typeSeen, t);
+        if (this.typeSeen[t] !== stamp) {
+          this.typeSeen[t] = stamp;
+          types.push(t);
+        }
+      }
+    }
+    const outKeys = new Int32Array(keys.length);
+    const counts = new Int32Array(keys.length);
+    for (let x = 0; x < keys.length; x++) {
+      outKeys[x] = keys[x];
+      counts[x] = this.anchorCount[keys[x]];
+      this.anchorCount[keys[x]] = 0;
+    }
+    const outTypes = new Int32Array(types.length);
+    for (let x = 0; x < types.length; x++) outTypes[x] = types[x];
+    return { length, heading, keys: outKeys, counts, types: outTypes };
+  }
+}
+
+function grow(array: Int32Array, index: number): Int32Array {
+  const bigger = new Int32Array(Math.max(array.length * 2, index + 1));
+  bigger.set(array);
+  return bigger;
+}
+
+function buildSide(side: AlignSide, anchorIds: Interner, anchorKinds: AnchorKind[], typeIds: Interner, builder: UnitBuilder): SideUnits {
+  const paragraphs: Unit[] = [];
+  const sentences: Unit[][] = [];
+  for (const p of side.passages) {
+    const spans = p.sentences && p.sentences.length > 0 ? p.sentences : [[0, p.text.length] as const];
+    const heading = p.kind === 'heading';
+    const units = spans.map(([start, end]): Unit => {
+      const f = textFeatures(start === 0 && end === p.text.length ? p.text : p.text.slice(start, end), side.lang);
+      const keys = new Int32Array(f.anchors.length);
+      for (let x = 0; x < f.anchors.length; x++) {
+        const id = anchorIds.get(f.anchors[x]);
+        anchorKinds[id] ??= anchorKind(f.anchors[x]);
+        keys[x] = id;
+      }
+      const types = new Int32Array(f.tokens.length);
+      for (let x = 0; x < f.tokens.length; x++) types[x] = typeIds.get(f.tokens[x]);
+      return builder.build(f.length, heading, [{ keys, types }]);
+    });
+    sentences.push(units);
+    // Separating spaces between sentences count as characters of the paragraph.
+    const length = units.reduce((sum, u) => sum + u.length, 0) + units.length - 1;
+    paragraphs.push(units.length === 1 ? units[0] : builder.build(length, heading, units));
+  }
+  return { paragraphs, sentences };
+}
+
+/**
+ * Drops anchor keys that can neither match (present on one side only) nor cost anything when unmatched:
+ * shared word beginnings of unrelated languages would otherwise be most of the work.
+ */
+function pruneAnchors(sides: SideUnits[], anchorKinds: AnchorKind[]): void {
+  const seen = sides.map(() => new Uint8Array(anchorKinds.length));
+  sides.forEach((side, k) => {
+    for (const u of side.paragraphs) for (const key of u.keys) seen[k][key] = 1;
+  });
+  const keep = (key: number) => PARAMS.anchor[anchorKinds[key]].miss > 0 || seen.every((s) => s[key] === 1);
+  const prune = (u: Unit) => {
+    const kept: number[] = [];
+    u.keys.forEach((key, k) => {
+      if (keep(key)) kept.push(k);
+    });
+    if (kept.length === u.keys.length) return;
+    u.keys = Int32Array.from(kept, (k) => u.keys[k]);
+    u.counts = Int32Array.from(kept, (k) => u.counts[k]);
+  };
+  for (const side of sides) {
+    side.paragraphs.forEach(prune);
+    side.sentences.forEach((list) => list.forEach(prune));
+  }
+}
+
+/** A bead's cost, term by term (nats). */
+export interface CostParts {
+  prior: number;
+  length: number;
+  anchors: number;
+  kind: number;
+  lexicon: number;
+}
+
+interface Model {
+  ratio: number;
+  variance: number;
+  lexicon: Lexicon | null;
+  /** Lexical similarity midway between true and wrong pairs, and nats per unit of similarity. */
+  tau: number;
+  lambda: number;
+}
+
+/** Lexical evidence in nats, weighted by how many lexicon words the bead has, bounded both ways. */
+function lexiconTerm(model: Model, words: number, matched: number): number {
+  const raw = model.lambda * (words < 8 ? words / 8 : 1) * (model.tau - matched / words);
+  // A small lexicon misses many true translations: few matches is weaker evidence than many matches.
+  if (raw > 0) return Math.min(raw * PARAMS.lexiconPenaltyShare, PARAMS.lexiconMaxPenalty);
+  return Math.max(raw, -PARAMS.lexiconSpread);
+}
+
+const isNumber = (kind: AnchorKind) => kind === 'number' || kind === 'smallNumber';
+
+/**
+ * Scores beads given as ranges of units (no allocation per bead): scratch arrays make the anchor and
+ * lexicon comparison linear in the bead's size.
+ */
+class Scorer {
+  private readonly countS: Int32Array;
+  private readonly countT: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly stampS: Int32Array;
+  private readonly stampT: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    private readonly anchorKinds: AnchorKind[],
+    private readonly specificity: Float64Array,
+    /** Whether both texts show names as capitalised words (else a name without counterpart proves nothing). */
+    private readonly namesOnBothSides: boolean,
+    sourceTypes: number,
+    targetTypes: number,
+  ) {
+    this.countS = new Int32Array(anchorKinds.length);
+    this.countT = new Int32Array(anchorKinds.length);
+    this.touched = new Int32Array(anchorKinds.length);
+    this.stampS = new Int32Array(sourceTypes);
+    this.stampT = new Int32Array(targetTypes);
+  }
+
+  /** Anchor evidence in nats: negative when the two sides share numbers, names, marks; positive when they clash. */
+  anchorCost(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): number {
+    const { countS, countT, touched } = this;
+    let nTouched = 0;
+    let headings = true;
+    for (let k = si; k < si + sn; k++) {
+      const u = S[k];
+      headings &&= u.heading;
+      for (let x = 0; x < u.keys.length; x++) {
+        const a = u.keys[x];
+        if (countS[a] === 0 && countT[a] === 0) touched[nTouched++] = a;
+        countS[a] += u.counts[x];
+      }
+    }
+    for (let k = ti; k < ti + tn; k++) {
+      const u = T[k];
+      headings &&= u.heading;
+      for (let x = 0; x < u.keys.length; x++) {
+        const a = u.keys[x];
+        if (countS[a] === 0 && countT[a] === 0) touched[nTouched++] = a;
+        countT[a] += u.counts[x];
+      }
+    }
+    if (nTouched === 0) return 0;
+    let otherBonus = 0;
+    let numberBonus = 0;
+    let numbersMatched = 0;
+    let miss = 0;
+    let nameMiss = 0;
+    for (let x = 0; x < nTouched; x++) {
+      const a = touched[x];
+      const kind = this.anchorKinds[a];
+      const w = PARAMS.anchor[kind];
+      const cs = countS[a];
+      const ct = countT[a];
+      countS[a] = 0;
+      countT[a] = 0;
+      const matched = cs < ct ? cs : ct;
+      const unmatched = cs < ct ? ct - cs : cs - ct;
+      if (isNumber(kind)) {
+        // Between two headings ("Article 12" / "Статья 12" / "第１２条") the number is the heading's content.
+        if (headings) {
+          numberBonus += matched * PARAMS.anchor.number.match;
+          numbersMatched += matched * 2;
+          miss += unmatched * PARAMS.headingNumberMiss;
+        } else {
+          numberBonus += matched * w.match * (kind === 'number' ? this.specificity[a] : 1);
+          numbersMatched += kind === 'number' ? matched : 0.25 * matched;
+          miss += unmatched * w.miss;
+        }
+      } else if (kind === 'name') {
+        otherBonus += matched * w.match * this.specificity[a];
+        nameMiss += unmatched * w.miss * this.specificity[a];
+      } else if (kind === 'punct') {
+        otherBonus += (matched < 3 ? matched : 3) * w.match;
+        miss += unmatched * w.miss;
+      } else {
+        otherBonus += matched * w.match * this.specificity[a];
+      }
+    }
+    // A lone number (a chapter number, a day of the month) is weak evidence unless something else agrees.
+    if (otherBonus < 0.5 && numbersMatched <= 1) numberBonus = Math.min(numberBonus, PARAMS.loneNumberCap);
+    if (this.namesOnBothSides) miss += Math.min(nameMiss, PARAMS.maxNameMissPenalty);
+    return Math.min(miss, PARAMS.maxMissPenalty) - numberBonus - otherBonus;
+  }
+
+  private lexTypes(u: Unit, entries: Int32Array[], lexicon: Lexicon): Int32Array {
+    if (u.lexOf !== lexicon) {
+      // A bounded number per unit: enough evidence, and the cost of a bead stays small on long paragraphs.
+      const list = u.types.filter((t) => entries[t].length > 0);
+      u.lexTypes = list.length > PARAMS.maxLexiconWords ? list.slice(0, PARAMS.maxLexiconWords) : list;
+      u.lexOf = lexicon;
+    }
+    return u.lexTypes!;
+  }
+
+  /** Share of lexicon words on either side whose translation is on the other side, and how many there were. */
+  lexiconSimilarity(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, lexicon: Lexicon): { sim: number; words: number } {
+    const words = this.lexiconMatch(S, si, sn, T, ti, tn, lexicon);
+    return { sim: words === 0 ? NaN : this.matched / words, words };
+  }
+
+  private matched = 0;
+
+  /** Counts lexicon words (returned) and those whose translation is on the other side (this.matched). */
+  private lexiconMatch(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, lexicon: Lexicon): number {
+    const stamp = ++this.stamp;
+    const { stampS, stampT } = this;
+    for (let k = si; k < si + sn; k++) {
+      const types = this.lexTypes(S[k], lexicon.bySource, lexicon);
+      for (let x = 0; x < types.length; x++) stampS[types[x]] = stamp;
+    }
+    for (let k = ti; k < ti + tn; k++) {
+      const types = this.lexTypes(T[k], lexicon.byTarget, lexicon);
+      for (let x = 0; x < types.length; x++) stampT[types[x]] = stamp;
+    }
+    let words = 0;
+    let matched = 0;
+    for (let k = si; k < si + sn; k++) {
+      const types = S[k].lexTypes!;
+      words += types.length;
+      for (let x = 0; x < types.length; x++) {
+        const list = lexicon.bySource[types[x]];
+        for (let y = 0; y < list.length; y++) {
+          if (stampT[list[y]] === stamp) {
+            matched++;
+            break;
+          }
+        }
+      }
+    }
+    for (let k = ti; k < ti + tn; k++) {
+      const types = T[k].lexTypes!;
+      words += types.length;
+      for (let x = 0; x < types.length; x++) {
+        const list = lexicon.byTarget[types[x]];
+        for (let y = 0; y < list.length; y++) {
+          if (stampS[list[y]] === stamp) {
+            matched++;
+            break;
+          }
+        }
+      }
+    }
+    this.matched = matched;
+    return words;
+  }
+
+  private cached: { S: Unit[]; T: Unit[]; columns: number; costs: Map<number, number> } | undefined;
+
+  /** Remembers the anchor costs of beads over these two unit lists (they do not change between passes). */
+  cacheAnchors(S: Unit[], T: Unit[]): void {
+    this.cached = { S, T, columns: T.length + 1, costs: new Map() };
+  }
+
+  private anchors(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): number {
+    const c = this.cached;
+    if (!c || c.S !== S || c.T !== T) return this.anchorCost(S, si, sn, T, ti, tn);
+    const key = (si * c.columns + ti) * 16 + sn * 4 + tn;
+    let cost = c.costs.get(key);
+    if (cost === undefined) {
+      cost = this.anchorCost(S, si, sn, T, ti, tn);
+      c.costs.set(key, cost);
+    }
+    return cost;
+  }
+
+  beadCost(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, model: Model, skip: number): number {
+    if (sn === 0 || tn === 0) return skip;
+    let ls = 0;
+    let lt = 0;
+    let headS = false;
+    let headT = false;
+    for (let k = si; k < si + sn; k++) {
+      ls += S[k].length;
+      headS ||= S[k].heading;
+    }
+    for (let k = ti; k < ti + tn; k++) {
+      lt += T[k].length;
+      headT ||= T[k].heading;
+    }
+    let cost = shapePrior(sn, tn) + lengthCost(ls, lt, model.ratio, model.variance) + this.anchors(S, si, sn, T, ti, tn);
+    if (headS !== headT || (sn > 1 && headS) || (tn > 1 && headT)) cost += PARAMS.kindMismatch;
+    if (model.lexicon && model.lambda > 0) {
+      const words = this.lexiconMatch(S, si, sn, T, ti, tn, model.lexicon);
+      if (words > 0) cost += lexiconTerm(model, words, this.matched);
+    }
+    return cost;
+  }
+
+  costParts(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, model: Model): CostParts {
+    let ls = 0;
+    let lt = 0;
+    let headS = false;
+    let headT = false;
+    for (let k = si; k < si + sn; k++) {
+      ls += S[k].length;
+      headS ||= S[k].heading;
+    }
+    for (let k = ti; k < ti + tn; k++) {
+      lt += T[k].length;
+      headT ||= T[k].heading;
+    }
+    let lexicon = 0;
+    if (model.lexicon && model.lambda > 0) {
+      const { sim, words } = this.lexiconSimilarity(S, si, sn, T, ti, tn, model.lexicon);
+      if (words > 0) lexicon = lexiconTerm(model, words, sim * words);
+    }
+    return {
+      prior: shapePrior(sn, tn),
+      length: lengthCost(ls, lt, model.ratio, model.variance),
+      anchors: this.anchorCost(S, si, sn, T, ti, tn),
+      kind: headS !== headT || (sn > 1 && headS) || (tn > 1 && headT) ? PARAMS.kindMismatch : 0,
+      lexicon,
+    };
+  }
+}
+
+/** Normalises manual links: contiguous, in range, non-overlapping and non-crossing (earlier entries win). */
+export function consistentLinks(links: readonly FixedLink[], n: number, m: number): FixedLink[] {
+  const kept: FixedLink[] = [];
+  const contiguous = (xs: number[]) => xs.every((x, k) => k === 0 || x === xs[k - 1] + 1);
+  for (const link of links) {
+    const source = [...new Set(link.source)].sort((a, b) => a - b);
+    const target = [...new Set(link.target)].sort((a, b) => a - b);
+    if (source.length + target.length === 0) continue;
+    if (!contiguous(source) || !contiguous(target)) continue;
+    if (source.some((x) => x < 0 || x >= n) || target.some((x) => x < 0 || x >= m)) continue;
+    const clash = kept.some((k) => {
+      const overlapS = source.some((x) => k.source.includes(x));
+      const overlapT = target.some((x) => k.target.includes(x));
+      if (overlapS || overlapT) return true;
+      // Crossing: one link is before the other on one side and after it on the other.
+      const before = (a: number[], b: number[]) => a.length > 0 && b.length > 0 && a[a.length - 1] < b[0];
+      const after = (a: number[], b: number[]) => a.length > 0 && b.length > 0 && a[0] > b[b.length - 1];
+      return (before(source, k.source) && after(target, k.target)) || (after(source, k.source) && before(target, k.target));
+    });
+    if (!clash) kept.push({ source, target });
+  }
+  return kept;
+}
+
+interface Region {
+  i0: number;
+  i1: number;
+  j0: number;
+  j1: number;
+}
+
+/**
+ * Splits the grid into free regions around the fixed links that have both sides (consistent links are
+ * ordered the same way on both sides). Links with one empty side do not split: they force a skip.
+ */
+function regionsAround(fixed: FixedLink[], n: number, m: number): Array<{ region: Region } | { link: FixedLink }> {
+  const ordered = fixed.filter((l) => l.source.length > 0 && l.target.length > 0).sort((a, b) => a.source[0] - b.source[0]);
+  const out: Array<{ region: Region } | { link: FixedLink }> = [];
+  let i = 0;
+  let j = 0;
+  for (const link of ordered) {
+    out.push({ region: { i0: i, i1: link.source[0], j0: j, j1: link.target[0] } });
+    out.push({ link });
+    i = link.source[link.source.length - 1] + 1;
+    j = link.target[link.target.length - 1] + 1;
+  }
+  out.push({ region: { i0: i, i1: n, j0: j, j1: m } });
+  return out;
+}
+
+/** Units a manual link declares to have no counterpart. */
+interface Forced {
+  source: Set<number>;
+  target: Set<number>;
+}
+
+function forcedSkips(fixed: FixedLink[]): Forced {
+  const forced: Forced = { source: new Set(), target: new Set() };
+  for (const l of fixed) {
+    if (l.target.length === 0) for (const x of l.source) forced.source.add(x);
+    if (l.source.length === 0) for (const x of l.target) forced.target.add(x);
+  }
+  return forced;
+}
+
+function alignRegion(
+  region: Region,
+  src: Unit[],
+  tgt: Unit[],
+  shapes: readonly BeadShape[],
+  scorer: Scorer,
+  model: Model,
+  skip: number,
+  forced: Forced,
+  guide?: Array<[number, number]>,
+): { beads: Array<DpBead & { forced: boolean }>; band: number } {
+  const n = region.i1 - region.i0;
+  const m = region.j1 - region.j0;
+  if (n === 0 && m === 0) return { beads: [], band: 0 };
+  const isForced = (set: Set<number>, from: number, count: number) => {
+    for (let k = from; k < from + count; k++) if (set.has(k)) return true;
+    return false;
+  };
+  const solution = solve({
+    n,
+    m,
+    shapes,
+    guide: guide
+      ?.filter(([i, j]) => i >= region.i0 && i <= region.i1 && j >= region.j0 && j <= region.j1)
+      .map(([i, j]): [number, number] => [i - region.i0, j - region.j0]),
+    cost: (i, j, s) => {
+      const { di, dj } = shapes[s];
+      const gi = region.i0 + i;
+      const gj = region.j0 + j;
+      if (forced.source.size || forced.target.size) {
+        const fs = isForced(forced.source, gi, di);
+        const ft = isForced(forced.target, gj, dj);
+        if (fs || ft) return (di === 1 && dj === 0 && fs) || (di === 0 && dj === 1 && ft) ? 0 : Infinity;
+      }
+      return scorer.beadCost(src, gi, di, tgt, gj, dj, model, skip);
+    },
+  });
+  return {
+    beads: solution.beads.map((b) => {
+      const i = b.i + region.i0;
+      const j = b.j + region.j0;
+      const isSkipForced = (b.dj === 0 && forced.source.has(i)) || (b.di === 0 && forced.target.has(j));
+      return { ...b, i, j, forced: isSkipForced, confidence: isSkipForced ? 1 : b.confidence };
+    }),
+    band: solution.band,
+  };
+}
+
+const range = (start: number, count: number) => Array.from({ length: count }, (_, k) => start + k);
+
+interface ParagraphBead {
+  source: number[];
+  target: number[];
+  confidence: number;
+  fixed: boolean;
+}
+
+/** The grid cells a previous alignment passes through, every row included (for a later pass's band). */
+function guideCells(beads: ParagraphBead[]): Array<[number, number]> {
+  const cells: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  for (const b of beads) {
+    const di = b.source.length;
+    const dj = b.target.length;
+    for (let r = 0; r <= di; r++) cells.push([i + r, j], [i + r, j + dj]);
+    i += di;
+    j += dj;
+  }
+  return cells;
+}
+
+function alignParagraphs(src: Unit[], tgt: Unit[], fixed: FixedLink[], scorer: Scorer, model: Model, previous?: ParagraphBead[]): { beads: ParagraphBead[]; band: number } {
+  const out: ParagraphBead[] = [];
+  let band = 0;
+  const forced = forcedSkips(fixed);
+  const guide = previous && guideCells(previous);
+  for (const piece of regionsAround(fixed, src.length, tgt.length)) {
+    if ('link' in piece) {
+      out.push({ source: piece.link.source, target: piece.link.target, confidence: 1, fixed: true });
+      continue;
+    }
+    const result = alignRegion(piece.region, src, tgt, PARAGRAPH_SHAPES, scorer, model, PARAMS.skip, forced, guide);
+    band = Math.max(band, result.band);
+    for (const b of result.beads) out.push({ source: range(b.i, b.di), target: range(b.j, b.dj), confidence: b.confidence, fixed: b.forced });
+  }
+  return { beads: out, band };
+}
+
+/** Specificity of each anchor key: 1 for keys in at most a quarter of the paragraphs, falling towards 0 for keys in all (smoothed for short texts). */
+function anchorSpecificity(keys: number, sides: Unit[][]): Float64Array {
+  const df = new Float64Array(keys);
+  let total = 0;
+  for (const units of sides) {
+    for (const u of units) {
+      total++;
+      for (const a of u.keys) df[a]++;
+    }
+  }
+  const spec = new Float64Array(keys);
+  for (let a = 0; a < keys; a++) spec[a] = df[a] === 0 ? 0 : Math.min(1, Math.max(0, Math.log((total + 4) / df[a]) / Math.log(4)));
+  return spec;
+}
+
+function learnModel(beads: ParagraphBead[], src: Unit[], tgt: Unit[], previous: Model, scorer: Scorer, sourceTypes: number, targetTypes: number, useLexicon: boolean): Model {
+  // Confident 1-1 beads inside a run of 1-1 beads: where the first pass went wrong it usually leaves
+  // skips and merges around, so those stretches do not teach the lexicon.
+  const oneToOne = (b: ParagraphBead | undefined) => !!b && b.source.length === 1 && b.target.length === 1;
+  const training = beads.filter(
+    (b, k) => oneToOne(b) && (b.fixed || b.confidence >= PARAMS.trainConfidence) && (oneToOne(beads[k - 1]) || k === 0) && (oneToOne(beads[k + 1]) || k === beads.length - 1),
+  );
+  if (training.length < 3) return previous;
+  let ls = 0;
+  let lt = 0;
+  for (const b of training) {
+    ls += src[b.source[0]].length;
+    lt += tgt[b.target[0]].length;
+  }
+  const ratio = ls > 0 && lt > 0 ? lt / ls : previous.ratio;
+  // Robust variance: the median of z² for a normal z is 0.455.
+  const z2 = training
+    .map((b) => {
+      const a = src[b.source[0]].length;
+      const c = tgt[b.target[0]].length / ratio;
+      return (c - a) ** 2 / Math.max((a + c) / 2, 1);
+    })
+    .sort((x, y) => x - y);
+  const variance = Math.min(60, Math.max(PARAMS.minVariance, z2[Math.floor(z2.length / 2)] / 0.455));
+  const model: Model = { ratio, variance, lexicon: null, tau: 0, lambda: 0 };
+  if (!useLexicon) return model;
+  const pairs = training.map((b) => ({ source: src[b.source[0]].types, target: tgt[b.target[0]].types }));
+  const lexicon = learnLexicon(pairs, sourceTypes, targetTypes);
+  if (lexicon.size === 0) return model;
+  // How similar are true pairs, and wrong ones (a source paragraph against the target two beads on)?
+  // Measured with a lexicon learnt from the other half of the beads: on its own training pairs a
+  // lexicon looks better than it is.
+  const half = learnLexicon(pairs.filter((_, k) => k % 2 === 0), sourceTypes, targetTypes);
+  const trueSims: number[] = [];
+  const wrongSims: number[] = [];
+  for (let k = 1; k < training.length; k += 2) {
+    const b = training[k];
+    const t = scorer.lexiconSimilarity(src, b.source[0], 1, tgt, b.target[0], 1, half);
+    if (t.words > 0) trueSims.push(t.sim);
+    const other = training[(k + 2) % training.length];
+    const w = scorer.lexiconSimilarity(src, b.source[0], 1, tgt, other.target[0], 1, half);
+    if (w.words > 0) wrongSims.push(w.sim);
+  }
+  const median = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] : 0);
+  const mt = median(trueSims);
+  const mw = median(wrongSims);
+  if (trueSims.length < 3 || mt - mw < 0.05) return model;
+  return { ...model, lexicon, tau: (mt + mw) / 2, lambda: PARAMS.lexiconSpread / (mt - mw) };
+}
+
+/** Sentence beads inside one paragraph bead; `fixed` are manual sentence links that fall inside it. */
+function alignSentences(
+  bead: ParagraphBead,
+  srcSentences: Unit[][],
+  tgtSentences: Unit[][],
+  fixed: FixedSentenceLink[],
+  scorer: Scorer,
+  model: Model,
+): SentenceBead[] {
+  const srcRefs: SentenceRef[] = bead.source.flatMap((p) => srcSentences[p].map((_, s): SentenceRef => [p, s]));
+  const tgtRefs: SentenceRef[] = bead.target.flatMap((p) => tgtSentences[p].map((_, s): SentenceRef => [p, s]));
+  const src = srcRefs.map(([p, s]) => srcSentences[p][s]);
+  const tgt = tgtRefs.map(([p, s]) => tgtSentences[p][s]);
+  const indexOf = (refs: SentenceRef[], r: SentenceRef) => refs.findIndex(([p, s]) => p === r[0] && s === r[1]);
+  const links: FixedLink[] = [];
+  for (const f of fixed) {
+    const source = f.source.map((r) => indexOf(srcRefs, r));
+    const target = f.target.map((r) => indexOf(tgtRefs, r));
+    if (source.includes(-1) || target.includes(-1)) continue;
+    links.push({ source, target });
+  }
+  const out: SentenceBead[] = [];
+  if (src.length === 0 || tgt.length === 0 || (src.length === 1 && tgt.length === 1 && links.length === 0)) {
+    return [{ source: srcRefs, target: tgtRefs, confidence: bead.confidence, ...(bead.fixed ? { fixed: true } : {}) }];
+  }
+  const consistent = consistentLinks(links, src.length, tgt.length);
+  const forced = forcedSkips(consistent);
+  for (const piece of regionsAround(consistent, src.length, tgt.length)) {
+    if ('link' in piece) {
+      out.push({ source: piece.link.source.map((k) => srcRefs[k]), target: piece.link.target.map((k) => tgtRefs[k]), confidence: 1, fixed: true });
+      continue;
+    }
+    const { beads } = alignRegion(piece.region, src, tgt, SENTENCE_SHAPES, scorer, model, PARAMS.sentenceSkip, forced);
+    for (const b of beads) {
+      out.push({
+        source: range(b.i, b.di).map((k) => srcRefs[k]),
+        target: range(b.j, b.dj).map((k) => tgtRefs[k]),
+        confidence: b.forced ? 1 : Math.min(b.confidence, bead.confidence),
+        ...(b.forced ? { fixed: true } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+interface Prepared {
+  srcSide: SideUnits;
+  tgtSide: SideUnits;
+  scorer: Scorer;
+  sourceTypes: number;
+  targetTypes: number;
+  initial: Model;
+}
+
+export function prepare(source: AlignSide, target: AlignSide): Prepared {
+  const anchorIds = new Interner();
+  const anchorKinds: AnchorKind[] = [];
+  const srcTypeIds = new Interner();
+  const tgtTypeIds = new Interner();
+  const builder = new UnitBuilder();
+  const srcSide = buildSide(source, anchorIds, anchorKinds, srcTypeIds, builder);
+  const tgtSide = buildSide(target, anchorIds, anchorKinds, tgtTypeIds, builder);
+  pruneAnchors([srcSide, tgtSide], anchorKinds);
+  const src = srcSide.paragraphs;
+  const tgt = tgtSide.paragraphs;
+  const sample = (side: AlignSide) => side.passages.slice(0, 20).map((p) => p.text).join(' ');
+  const names = showsNames(sample(source)) && showsNames(sample(target));
+  const scorer = new Scorer(anchorKinds, anchorSpecificity(anchorIds.size, [src, tgt]), names, srcTypeIds.size, tgtTypeIds.size);
+  scorer.cacheAnchors(src, tgt);
+  const totalS = src.reduce((a, u) => a + u.length, 0);
+  const totalT = tgt.reduce((a, u) => a + u.length, 0);
+  const initial: Model = { ratio: totalS > 0 && totalT > 0 ? totalT / totalS : 1, variance: PARAMS.variance, lexicon: null, tau: 0, lambda: 0 };
+  return { srcSide, tgtSide, scorer, sourceTypes: srcTypeIds.size, targetTypes: tgtTypeIds.size, initial };
+}
+
+/** Share of the beads of `after` that were not in `before`. */
+function changedShare(before: ParagraphBead[], after: ParagraphBead[]): number {
+  const key = (b: ParagraphBead) => `${b.source.join(',')}>${b.target.join(',')}`;
+  const old = new Set(before.map(key));
+  let changed = 0;
+  for (const b of after) if (!old.has(key(b))) changed++;
+  return after.length ? changed / after.length : 0;
+}
+
+function alignPrepared(p: Prepared, options: AlignOptions): { beads: ParagraphBead[]; band: number; model: Model; passes: number } {
+  const src = p.srcSide.paragraphs;
+  const tgt = p.tgtSide.paragraphs;
+  const fixed = consistentLinks(options.fixed ?? [], src.length, tgt.length);
+  let model = p.initial;
+  let { beads, band } = alignParagraphs(src, tgt, fixed, p.scorer, model);
+  let passes = 1;
+  // Each pass learns from the previous one; stop when the alignment no longer changes.
+  while (src.length > 1 && tgt.length > 1 && passes < PARAMS.maxPasses) {
+    const learnt = learnModel(beads, src, tgt, model, p.scorer, p.sourceTypes, p.targetTypes, options.lexicon !== false);
+    if (learnt === model) break;
+    model = learnt;
+    const next = alignParagraphs(src, tgt, fixed, p.scorer, model, beads);
+    passes++;
+    const changed = changedShare(beads, next.beads);
+    ({ beads, band } = next);
+    // Another pass only pays when this one moved a real share of the alignment (a first pass gone astray).
+    if (changed < PARAMS.repassShare) break;
+  }
+  return { beads, band, model, passes };
+}
+
+/** Aligns two documents given as passages (with their sentence boundaries). */
+export function align(source: AlignSide, target: AlignSide, options: AlignOptions = {}): AlignResult {
+  const started = now();
+  const prepared = prepare(source, target);
+  const featured = now();
+  const { beads, band, model, passes } = alignPrepared(prepared, options);
+  const paragraphed = now();
+  const fixedSentences = [...(options.fixedSentences ?? [])];
+  const result: Bead[] = beads.map((b) => ({
+    source: b.source,
+    target: b.target,
+    confidence: round(b.confidence),
+    ...(b.fixed ? { fixed: true } : {}),
+    sentences:
+      options.sentences === false
+        ? []
+        : alignSentences(b, prepared.srcSide.sentences, prepared.tgtSide.sentences, fixedSentences, prepared.scorer, model).map((s) => ({
+            ...s,
+            confidence: round(s.confidence),
+          })),
+  }));
+  const done = now();
+  return {
+    beads: result,
+    stats: {
+      lengthRatio: round(model.ratio),
+      lexiconSize: model.lexicon?.size ?? 0,
+      band,
+      passes,
+      ms: Math.round(done - started),
+      phases: { features: Math.round(featured - started), paragraphs: Math.round(paragraphed - featured), sentences: Math.round(done - paragraphed) },
+    },
+  };
+}
+
+/**
+ * The cost terms of given paragraph beads under the first-pass model and under the model the full
+ * alignment learnt (for tests and for tuning; the aligner itself never needs it).
+ */
+export function explainBeads(source: AlignSide, target: AlignSide, beads: readonly FixedLink[], options: AlignOptions = {}): { first: CostParts[]; final: CostParts[]; model: Omit<Model, 'lexicon'> & { lexiconSize: number } } {
+  const prepared = prepare(source, target);
+  const { model } = alignPrepared(prepared, options);
+  const partsUnder = (mdl: Model) =>
+    beads.map((b) => {
+      if (b.source.length === 0 || b.target.length === 0) return { prior: PARAMS.skip, length: 0, anchors: 0, kind: 0, lexicon: 0 };
+      const { paragraphs: S } = prepared.srcSide;
+      const { paragraphs: T } = prepared.tgtSide;
+      return prepared.scorer.costParts(S, b.source[0], b.source.length, T, b.target[0], b.target.length, mdl);
+    });
+  const { lexicon, ...rest } = model;
+  return { first: partsUnder(prepared.initial), final: partsUnder(model), model: { ...rest, lexiconSize: lexicon?.size ?? 0 } };
+}

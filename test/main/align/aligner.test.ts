@@ -1,0 +1,258 @@
+// The pure aligner: bead costs, anchors across scripts, a missing section, the number-only guard, fixed
+// links, confidence, and the sample article (Tagalog and its English translation) paired 9 ↔ 9.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { align, consistentLinks, explainBeads, PARAMS } from '../../../main/align/aligner';
+import { solve } from '../../../main/align/dp';
+import { nameKey, textFeatures } from '../../../main/align/features';
+import { lengthCost, negLogErfc } from '../../../main/align/length-cost';
+import { learnLexicon } from '../../../main/align/lexicon';
+import { asciiDigits, extractNumbers, kanjiNumber } from '../../../main/align/numbers';
+import type { AlignSide } from '../../../main/align/types';
+import { splitSentences } from '../../../main/ingest/sentences';
+import { REPO_ROOT, SAMPLES_DIR } from '../../helpers/temp';
+
+const side = (lang: string, texts: string[]): AlignSide => ({ lang, passages: texts.map((text) => ({ text, sentences: splitSentences(text, lang) })) });
+const sample = (file: string, lang: string) => side(lang, readFileSync(join(SAMPLES_DIR, file), 'utf8').split('\n').filter((l) => l.trim()));
+const pairs = (beads: Array<{ source: number[]; target: number[] }>) => beads.map((b) => `${b.source.join('+')}>${b.target.join('+')}`);
+
+describe('bead costs', () => {
+  it('the Gale & Church length cost is 0 for the expected length and grows with the deviation', () => {
+    expect(negLogErfc(0)).toBeCloseTo(0, 5);
+    expect(lengthCost(100, 100, 1, 6.8)).toBeCloseTo(0, 5);
+    expect(lengthCost(100, 120, 1, 6.8)).toBeGreaterThan(lengthCost(100, 110, 1, 6.8));
+    expect(lengthCost(100, 200, 1, 6.8)).toBeGreaterThan(5);
+    // The ratio is per language pair: 40 Japanese characters for 100 English ones is what a 0.4 ratio expects.
+    expect(lengthCost(100, 40, 0.4, 6.8)).toBeCloseTo(0, 5);
+    // Long texts do not underflow to Infinity.
+    expect(Number.isFinite(lengthCost(100_000, 10, 1, 6.8))).toBe(true);
+  });
+
+  it('a merge costs more than a 1-1 bead of the same fit, a skip a fixed price whatever the length', () => {
+    const s = side('en', ['One short line here.', 'Another short line here.']);
+    const t = side('tl', ['Isang maikling linya.', 'Isa pang maikling linya.']);
+    const e = explainBeads(s, t, [{ source: [0], target: [0] }, { source: [0, 1], target: [0, 1] }, { source: [0], target: [] }]);
+    expect(e.first[0].prior).toBe(0);
+    expect(e.first[1].prior).toBe(PARAMS.prior.twoToTwo);
+    expect(e.first[2]).toMatchObject({ prior: PARAMS.skip, length: 0 });
+  });
+
+  it('a heading paired with a paragraph pays for the mismatch', () => {
+    const s: AlignSide = { lang: 'en', passages: [{ text: 'Results', kind: 'heading' }, { text: 'The results came late in the night.' }] };
+    const t: AlignSide = { lang: 'tl', passages: [{ text: 'Mga resulta', kind: 'heading' }, { text: 'Dumating ang mga resulta nang gabi.' }] };
+    const e = explainBeads(s, t, [{ source: [0], target: [0] }, { source: [0], target: [1] }]);
+    expect(e.first[0].kind).toBe(0);
+    expect(e.first[1].kind).toBe(PARAMS.kindMismatch);
+  });
+});
+
+describe('anchors across scripts', () => {
+  it('reads numbers in every digit system, with thousands separators and CJK numerals', () => {
+    expect(asciiDigits('٤٧ ۴۷ ४७ ๔๗ ４７')).toBe('47 47 47 47 47');
+    expect(extractNumbers('47 libo, ٤٧ ألف, 47 тысяч, 47 thousand')).toEqual(['47', '47', '47', '47']);
+    expect(extractNumbers('1,234 and 1 234 and 1.234 and 2012.')).toEqual(['1234', '1234', '1234', '2012']);
+    expect(extractNumbers('第１２条')).toEqual(['12']);
+    expect(kanjiNumber('十二')).toBe(12);
+    expect(kanjiNumber('二千十二')).toBe(2012);
+    expect(extractNumbers('第十二条')).toEqual(['12']);
+  });
+
+  it('maps punctuation of other scripts onto the same classes', () => {
+    const keys = (text: string, lang: string) => textFeatures(text, lang).anchors.filter((a) => a.startsWith('p:')).sort();
+    expect(keys('Why? (really)', 'en')).toEqual(['p:paren', 'p:paren', 'p:question']);
+    expect(keys('لماذا؟ «حقا»', 'ar')).toEqual(['p:question', 'p:quote', 'p:quote']);
+    expect(keys('なぜ？（本当）', 'ja')).toEqual(['p:paren', 'p:paren', 'p:question']);
+    expect(keys('Γιατί;', 'el')).toEqual(['p:question']);
+    // In Armenian ":" ends a sentence (for "։") and does not stand for an English colon.
+    expect(keys('Այո: Ոչ։', 'hy')).toEqual([]);
+  });
+
+  it('transliterates names: Sahakyan, Саакян, Սահակյան and Σαχακιάν share a key', () => {
+    const key = nameKey('Sahakyan');
+    expect(key).not.toBe('');
+    expect(nameKey('Саакян')).toBe(key);
+    expect(nameKey('Սահակյան')).toBe(key);
+    expect(nameKey('Балашанян')).not.toBe(key);
+    const names = (text: string, lang: string) => textFeatures(text, lang).anchors.filter((a) => a.startsWith('w:'));
+    expect(names('Ayon kay Bako Sahakyan ng NKR', 'tl')).toEqual(names('По словам Бако Саакяна из НКР', 'ru'));
+  });
+
+  it('a number, a name and a question mark pull the right pair together across scripts', () => {
+    const s = side('en', [
+      'The commission counted the ballots all night.',
+      'Bako Sahakyan received 47 thousand votes, did he not?',
+      'Observers came from many countries.',
+    ]);
+    const t = side('ru', [
+      'Комиссия считала бюллетени всю ночь.',
+      'Наблюдатели приехали из многих стран, и их было много, очень много, больше ста.',
+      'Бако Саакян получил 47 тысяч голосов, не так ли?',
+    ]);
+    const e = explainBeads(s, t, [{ source: [1], target: [2] }, { source: [1], target: [1] }]);
+    expect(e.first[0].anchors).toBeLessThan(-3);
+    expect(e.first[1].anchors).toBeGreaterThan(0);
+  });
+
+  it('shared word beginnings link related languages (Tagalog loanwords)', () => {
+    const e = explainBeads(side('tl', ['Ang Republika ay may parlyamentaryong teritoryo.', 'Kumain kami ng isda kahapon.']), side('en', ['The Republic has a parliamentary territory.', 'We ate fish yesterday.']), [
+      { source: [0], target: [0] },
+      { source: [0], target: [1] },
+    ]);
+    expect(e.first[0].anchors).toBeLessThan(e.first[1].anchors - 1);
+  });
+});
+
+describe('alignment', () => {
+  it('pairs the sample article: every Tagalog paragraph with its English one (9 ↔ 9), sentences paired', () => {
+    const tl = sample('nkr-2012-halalan.tl.txt', 'tl');
+    const en = sample('nkr-2012-halalan.en.txt', 'en');
+    expect(tl.passages).toHaveLength(9);
+    expect(en.passages).toHaveLength(9);
+    const result = align(tl, en);
+    expect(pairs(result.beads)).toEqual(Array.from({ length: 9 }, (_, k) => `${k}>${k}`));
+    for (const [k, bead] of result.beads.entries()) {
+      expect(bead.confidence).toBeGreaterThan(0.75);
+      // Both versions have the same sentences here: each pairs with its counterpart.
+      const count = tl.passages[k].sentences!.length;
+      expect(en.passages[k].sentences).toHaveLength(count);
+      expect(bead.sentences.map((s) => [s.source, s.target])).toEqual(Array.from({ length: count }, (_, n) => [[[k, n]], [[k, n]]]));
+    }
+  });
+
+  it('a section missing on one side is skipped without derailing the rest', () => {
+    const body = (lang: 'en' | 'tl') =>
+      Array.from({ length: 24 }, (_, k) =>
+        lang === 'en'
+          ? `Paragraph ${k + 10} of the report says the committee met ${k + 10} times and heard ${(k + 3) * 17} witnesses about budget line ${k * 7 + 11}.`
+          : `Sinasabi ng talata ${k + 10} ng ulat na nagpulong ang komite nang ${k + 10} beses at dininig ang ${(k + 3) * 17} saksi tungkol sa linya ${k * 7 + 11} ng badyet.`,
+      );
+    const extra = Array.from({ length: 6 }, (_, k) => `An extra section, paragraph ${k + 1}, that the translator left out: it reviews ${k * 31 + 200} earlier decisions.`);
+    const en = [...body('en').slice(0, 8), ...extra, ...body('en').slice(8)];
+    const result = align(side('en', en), side('tl', body('tl')));
+    const expected = [...Array.from({ length: 8 }, (_, k) => `${k}>${k}`), ...extra.map((_, k) => `${8 + k}>`), ...Array.from({ length: 16 }, (_, k) => `${14 + k}>${8 + k}`)];
+    expect(pairs(result.beads)).toEqual(expected);
+  });
+
+  it('the number-only guard: a lone small number does not beat the length cost ("Chapter 1" vs a vote count)', () => {
+    const paragraph = 'Ang mga botante ay pumila mula umaga hanggang gabi sa lahat ng presinto ng lungsod at ng lalawigan.';
+    const en: AlignSide = { lang: 'en', passages: [{ text: 'Voters queued from morning until night at every precinct of the city and the province: 1 in 3 waited hours.' }] };
+    const withNumber: AlignSide = { lang: 'tl', passages: [{ text: 'Kabanata 1' }, { text: paragraph }] };
+    const e = explainBeads(withNumber, en, [{ source: [0], target: [0] }]);
+    // The heading and the paragraph share only "1": worth less than the cap, and less than their length mismatch.
+    expect(-e.first[0].anchors).toBeLessThanOrEqual(PARAMS.loneNumberCap);
+    expect(-e.first[0].anchors).toBeLessThan(e.first[0].length);
+    // The alignment is the one the text without the number gets.
+    const withoutNumber: AlignSide = { lang: 'tl', passages: [{ text: 'Kabanata' }, { text: paragraph }] };
+    expect(pairs(align(withNumber, en).beads)).toEqual(pairs(align(withoutNumber, en).beads));
+    expect(pairs(align(withNumber, en).beads)).not.toContain('0>0');
+    // A real vote count (≥ 10) with something else that agrees (a name) is strong evidence.
+    const strong = explainBeads(side('tl', ['Nakakuha si Sahakyan ng 47 libong boto.']), side('en', ['The incumbent Sahakyan received 47 thousand votes.']), [{ source: [0], target: [0] }]);
+    expect(strong.first[0].anchors).toBeLessThan(-PARAMS.loneNumberCap * 4);
+  });
+
+  it('confidence is between 0 and 1 and lower where the choice was close', () => {
+    const result = align(sample('nkr-2012-halalan.tl.txt', 'tl'), sample('nkr-2012-halalan.en.txt', 'en'));
+    for (const b of result.beads) {
+      expect(b.confidence).toBeGreaterThanOrEqual(0);
+      expect(b.confidence).toBeLessThanOrEqual(1);
+      for (const s of b.sentences) expect(s.confidence).toBeLessThanOrEqual(b.confidence);
+    }
+    // Four equal lines against three: which two go together is a coin toss, and the confidence says so.
+    const s = side('en', ['Line one is here.', 'Line two is here.', 'Line six is here.', 'Line ten is here.']);
+    const t = side('de', ['Zeile A ist da.', 'Zeile B ist da.', 'Zeile C ist da.']);
+    const ambiguous = align(s, t, { lexicon: false });
+    expect(Math.min(...ambiguous.beads.map((b) => b.confidence))).toBeLessThan(0.6);
+  });
+
+  it('keeps fixed links as they are and aligns the rest around them', () => {
+    const tl = sample('nkr-2012-halalan.tl.txt', 'tl');
+    const en = sample('nkr-2012-halalan.en.txt', 'en');
+    // Wrong on purpose: the user says 2+3 go with 2, and 4 has no counterpart.
+    const result = align(tl, en, { fixed: [{ source: [2, 3], target: [2] }, { source: [], target: [3] }] });
+    const p = pairs(result.beads);
+    expect(p).toContain('2+3>2');
+    expect(p).toContain('>3');
+    expect(p.slice(0, 2)).toEqual(['0>0', '1>1']);
+    expect(p.slice(-5)).toEqual(['4>4', '5>5', '6>6', '7>7', '8>8']);
+    expect(result.beads.find((b) => b.source.join() === '2,3')).toMatchObject({ fixed: true, confidence: 1 });
+  });
+
+  it('a fixed sentence link holds inside its paragraph bead', () => {
+    const tl = sample('nkr-2012-halalan.tl.txt', 'tl');
+    const en = sample('nkr-2012-halalan.en.txt', 'en');
+    const result = align(tl, en, { fixedSentences: [{ source: [[8, 1], [8, 2]], target: [[8, 1]] }] });
+    expect(result.beads[8].sentences.map((s) => [s.source, s.target, !!s.fixed])).toEqual([
+      [[[8, 0]], [[8, 0]], false],
+      [[[8, 1], [8, 2]], [[8, 1]], true],
+      [[], [[8, 2]], false],
+    ]);
+  });
+
+  it('keeps manual links consistent: no overlaps, no crossings, earlier links win', () => {
+    expect(
+      consistentLinks(
+        [
+          { source: [2], target: [5] },
+          { source: [3], target: [1] }, // crosses the first
+          { source: [2, 3], target: [6] }, // overlaps the first
+          { source: [4, 6], target: [7] }, // not contiguous
+          { source: [7], target: [8] },
+          { source: [99], target: [0] }, // out of range
+        ],
+        10,
+        10,
+      ),
+    ).toEqual([
+      { source: [2], target: [5] },
+      { source: [7], target: [8] },
+    ]);
+  });
+
+  it('handles empty documents and one-sided input', () => {
+    expect(align(side('en', []), side('tl', [])).beads).toEqual([]);
+    expect(pairs(align(side('en', ['Only here.']), side('tl', [])).beads)).toEqual(['0>']);
+    expect(pairs(align(side('en', []), side('tl', ['Dito lamang.', 'At dito.'])).beads)).toEqual(['>0', '>1']);
+  });
+});
+
+describe('the search', () => {
+  it('widens its band when the best path runs along the edge', () => {
+    // A long diagonal offset by 30 from the grid's diagonal: the first band cannot hold it.
+    const n = 200;
+    const m = 170;
+    const solution = solve({
+      n,
+      m,
+      shapes: [{ di: 1, dj: 1 }, { di: 1, dj: 0 }, { di: 0, dj: 1 }],
+      band: 4,
+      fullSearchCells: 0,
+      cost: (i, j, s) => (s === 0 ? (i - 30 === j ? 0 : 5) : 3),
+    });
+    expect(solution.band).toBeGreaterThan(4);
+    const ones = solution.beads.filter((b) => b.di === 1 && b.dj === 1);
+    expect(ones.every((b) => b.i - 30 === b.j)).toBe(true);
+    expect(ones).toHaveLength(170);
+  });
+
+  it('learns a lexicon from words that keep meeting in the same beads', () => {
+    // Source type 0 always with target type 5, type 1 with 6; 2 and 7 are everywhere (function words).
+    const beads = Array.from({ length: 12 }, (_, k) => ({ source: Int32Array.from(k % 2 ? [0, 2] : [1, 2]), target: Int32Array.from(k % 2 ? [5, 7] : [6, 7]) }));
+    const lexicon = learnLexicon(beads, 3, 8);
+    expect([...lexicon.bySource[0]]).toEqual([5]);
+    expect([...lexicon.bySource[1]]).toEqual([6]);
+    expect([...lexicon.bySource[2]]).toEqual([]);
+  });
+});
+
+describe('the aligner core', () => {
+  it('imports nothing from Node, the DOM or the archive (it runs in a worker, in tests and in the CLI)', () => {
+    const dir = join(REPO_ROOT, 'main', 'align');
+    const core = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('worker'));
+    expect(core).toContain('aligner.ts');
+    for (const file of core) {
+      const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+      for (const spec of imports) expect(spec, `${file} imports ${spec}`).toMatch(/^\.\/|^\.\.\/\.\.\/shared\/|^\.\.\/search\/transliterate$/);
+    }
+  });
+});
