@@ -4,6 +4,7 @@ import type { Annotation, AnnotationColor, AppInfo, ArchiveHealth, BackupInfo, D
 import type { ImportJobStatus, OriginalFile } from './types';
 import { ANNOTATION_COLORS } from './types';
 import { factRequestValidators, type FactRequests, type FactResponses } from './facts-contract';
+import { alignRequestValidators, type AlignRequests, type AlignResponses } from './align-contract';
 import { arrayOf, bool, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
 
 /** Largest file the archive accepts in one import (also enforced by the ingest service). */
@@ -40,8 +41,11 @@ export interface PassageEditReport {
   reanchored: { anchored: number; moved: number; orphaned: number };
 }
 
-/** Facts ledger channels (mentions.*, facts.*, entities.*): see shared/facts-contract.ts. */
-export interface Requests extends FactRequests {
+/**
+ * Facts ledger channels (mentions.*, facts.*, entities.*): see shared/facts-contract.ts. Translation channels
+ * (translations.*, align.*, annotations.carried, segments.*, mt.*): see shared/align-contract.ts.
+ */
+export interface Requests extends FactRequests, AlignRequests {
   'app.info': void;
   'documents.list': void;
   'documents.get': { id: string };
@@ -82,7 +86,7 @@ export interface Requests extends FactRequests {
   'jobs.cancel': { id: string };
 }
 
-export interface Responses extends FactResponses {
+export interface Responses extends FactResponses, AlignResponses {
   'app.info': AppInfo;
   'documents.list': DocumentSummary[];
   'documents.get': DocumentDetail;
@@ -118,6 +122,7 @@ export type Channel = keyof Requests;
 
 export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   ...factRequestValidators,
+  ...alignRequestValidators,
   'app.info': none,
   'documents.list': none,
   'documents.get': obj({ id: DOC_ID }),

@@ -3,6 +3,7 @@ import type { TalaApi } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Archive } from '../archive/archive';
 import { factHandlers } from '../facts/handlers';
+import { translationHandlers } from '../translations/handlers';
 import { ImportJobs } from '../archive/import-jobs';
 
 export interface ApiOptions {
@@ -18,6 +19,7 @@ export function createApi(archive: Archive, options: ApiOptions = {}): TalaApi {
   const jobs = new ImportJobs(archive);
   return {
     ...factHandlers(archive),
+    ...translationHandlers(archive),
     'app.info': () => archive.info(),
     'documents.list': () => archive.listDocuments(),
     'documents.get': ({ id }) => archive.getDocument(id),

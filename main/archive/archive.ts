@@ -17,6 +17,7 @@ import { SearchEngine, type SearchService } from '../search/engine';
 import { indexDocuments } from '../search/indexer';
 import { SearchWorkerHost } from '../search/worker-host';
 import { FactService } from '../facts/service';
+import { TranslationService } from '../translations/service';
 import { AnnotationService } from './annotations';
 import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
@@ -40,6 +41,8 @@ export class Archive {
   readonly annotations: AnnotationService;
   /** The facts ledger: mentions, proposals, facts with evidence annotations, entities, conflicts. */
   readonly facts: FactService;
+  /** Translations of documents, alignments and their corrections, typed translations, machine translation. */
+  readonly translations: TranslationService;
   private parser: DocumentParser = sharedWorkerParser();
 
   private constructor(
@@ -51,6 +54,7 @@ export class Archive {
       await indexDocuments(tx, [documentId]);
     });
     this.facts = new FactService(db, this.annotations);
+    this.translations = new TranslationService(db, (input) => this.importFile(input));
   }
 
   get path(): string {

@@ -14,7 +14,8 @@ export interface OpenArchiveDirOptions {
 }
 
 interface SampleManifest {
-  documents: Array<{ file: string; lang?: string; title?: string; author?: string; source?: string; publishedAt?: string }>;
+  /** `translationOf`: the file (in this manifest) this document translates; the two are linked as translations. */
+  documents: Array<{ file: string; lang?: string; title?: string; author?: string; source?: string; publishedAt?: string; translationOf?: string }>;
 }
 
 /** resources/samples of a checkout: two levels up from main/archive/ and from the bundled out/main/. */
@@ -39,13 +40,19 @@ export async function seedSamples(archive: Archive, samplesDir: string): Promise
     return;
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as SampleManifest;
+  const ids = new Map<string, string>();
   for (const sample of manifest.documents) {
     const bytes = new Uint8Array(readFileSync(join(samplesDir, sample.file)));
-    await archive.importFile({
+    const outcome = await archive.importFile({
       name: sample.file,
       bytes,
       lang: sample.lang,
       meta: { title: sample.title, author: sample.author, source: sample.source, publishedAt: sample.publishedAt },
     });
+    ids.set(sample.file, outcome.status === 'imported' ? outcome.document.id : outcome.existingId);
+  }
+  for (const sample of manifest.documents) {
+    const original = sample.translationOf && ids.get(sample.translationOf);
+    if (original) await archive.translations.link(original, ids.get(sample.file)!, 'import');
   }
 }

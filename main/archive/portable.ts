@@ -10,6 +10,7 @@ import { Database as Connection } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { join, raw, sql } from '../db/sql';
 import { mergeFactTables } from '../facts/portable-merge';
+import { mergeTranslationTables, scrubLocalTables } from '../translations/portable-merge';
 import { verifyBackupFile } from './backups';
 
 export interface MergeReport {
@@ -22,15 +23,18 @@ export interface MergeReport {
  * Tables the merge copies, in foreign-key order. A migration that adds a table must add it here (or to
  * DERIVED_TABLES): a test compares this list with the schema so nothing is silently left behind.
  */
-export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence'] as const;
+export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments'] as const;
 /** Tables rebuilt from the others (search index): never copied. */
 export const DERIVED_TABLE_PREFIXES = ['search_'];
+/** Tables of one installation (settings, the machine-translation log): never copied, emptied in portable files. */
+export { LOCAL_TABLES } from '../translations/portable-merge';
 
 export async function exportPortable(db: Database, file: string): Promise<void> {
   if (existsSync(file)) throw new AppError('INVALID_REQUEST', `${file} already exists; choose a new file name.`);
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
   await db.exclusive(() => db.run(sql`VACUUM INTO ${partial}`));
+  await scrubLocalTables(partial);
   copyFileSync(partial, file);
   rmSync(partial, { force: true });
 }
@@ -143,6 +147,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
   }
   // The facts ledger (entities, aliases, facts, evidence) by UUID, after the annotations its evidence cites.
   await mergeFactTables(tx, docMap);
+  // Translation links, corrections and typed-translation segments by UUID, following re-mapped documents.
+  await mergeTranslationTables(tx, docMap);
   const broken = await tx.all(sql`PRAGMA foreign_key_check`);
   if (broken.length > 0) throw new AppError('ARCHIVE_ERROR', `The merge would leave ${broken.length} broken reference(s); nothing was changed.`);
   return { report, addedDocumentIds: added };

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { DocumentSummary } from '../../shared/types';
 import type { Archive } from '../archive/archive';
 import { FACTS_COMMAND } from '../facts/cli';
+import { alignCommand, exportPairsCommand, linkImported } from '../translations/cli';
 import { importPaths } from '../archive/bulk-import';
 import type { ImportProgress } from '../../shared/types';
 import { UsageError, type ParsedArgs } from './args';
@@ -27,6 +28,8 @@ const importCommand: Command = async (archive, args, io) => {
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder');
   const lang = args.flags.get('lang');
   const asJson = args.flags.has('json');
+  const translationOf = args.flags.get('translation-of');
+  if (typeof translationOf === 'string') await archive.getDocument(translationOf); // NOT_FOUND before importing anything
   const status = !asJson ? io.status : undefined;
   // Ctrl+C on a terminal stops after the current file and keeps what is done; a second one quits.
   const controller = new AbortController();
@@ -53,8 +56,14 @@ const importCommand: Command = async (archive, args, io) => {
     skipped: summary.skipped.map((s) => ({ path: s.file, reason: s.message })),
     failed: summary.failed.map((f) => ({ path: f.file, error: f.error })),
   };
-  if (asJson) io.out(json(summary.cancelled ? { ...result, cancelled: true } : result));
+  // --translation-of: each file brought in (or already present) becomes a translation of that document.
+  const linked =
+    typeof translationOf === 'string'
+      ? await linkImported(archive, [...summary.imported.map((i) => i.document.id), ...summary.skipped.flatMap((s) => ('existingId' in s && s.existingId ? [s.existingId] : []))], translationOf)
+      : [];
+  if (asJson) io.out(json({ ...result, ...(summary.cancelled ? { cancelled: true } : {}), ...(typeof translationOf === 'string' ? { linked: linked.map((l) => ({ id: l.id, source: l.source.id, translation: l.translation.id })) } : {}) }));
   else {
+    for (const l of linked) io.out(`linked    ${l.translation.id} as a translation of ${l.source.id}`);
     for (const d of result.imported) io.out(`imported  ${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
     for (const s of result.skipped) io.out(`skipped   ${s.reason}`);
     for (const f of result.failed) io.out(`failed    ${f.error}`);
@@ -190,7 +199,9 @@ const annotateCommand: Command = async (archive, args, io) => {
 const exportCommand: Command = async (archive, args, io) => {
   const target = oneDocId(args, 'export');
   const format = args.flags.get('format');
-  if (format !== 'md' && format !== 'csv' && format !== 'w3c') throw new UsageError('--format must be md, csv or w3c');
+  if (format === 'tmx' || format === 'pairs-csv') return exportPairsCommand(archive, target, format, args, io);
+  if (args.flags.has('translation') || args.flags.has('level')) throw new UsageError('--translation and --level go with --format tmx or pairs-csv');
+  if (format !== 'md' && format !== 'csv' && format !== 'w3c') throw new UsageError('--format must be md, csv, w3c, tmx or pairs-csv');
   const file = await archive.annotations.export(target, format);
   const out = args.flags.get('out');
   if (typeof out === 'string') {
@@ -257,7 +268,12 @@ export interface CommandSpec {
 }
 
 export const COMMANDS: Record<string, CommandSpec> = {
-  import: { run: importCommand, usage: 'import <file|folder>... [--lang CODE] [--json]', flags: ['json', 'lang'], values: ['lang'] },
+  import: {
+    run: importCommand,
+    usage: 'import <file|folder>... [--lang CODE] [--translation-of DOCID] [--json]',
+    flags: ['json', 'lang', 'translation-of'],
+    values: ['lang', 'translation-of'],
+  },
   list: { run: listCommand, usage: 'list [--json]', flags: ['json'], values: [] },
   show: { run: showCommand, usage: 'show <docId> [--json]', flags: ['json'], values: [] },
   search: {
@@ -274,7 +290,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     flags: ['json', 'start', 'end', 'note', 'tag'],
     values: ['start', 'end', 'note', 'tag'],
   },
-  export: { run: exportCommand, usage: 'export <docId|all> --format md|csv|w3c [--out FILE]', flags: ['format', 'out'], values: ['format', 'out'] },
+  export: {
+    run: exportCommand,
+    usage: 'export <docId|all> --format md|csv|w3c [--out FILE]  |  export <docId> --format tmx|pairs-csv --translation DOCID [--level sentence|paragraph] [--out FILE]',
+    flags: ['format', 'out', 'translation', 'level'],
+    values: ['format', 'out', 'translation', 'level'],
+  },
+  align: { run: alignCommand, usage: 'align <docA> <docB> [--json] [--recompute]', flags: ['json', 'recompute'], values: [] },
   backup: { run: backupCommand, usage: 'backup [--json]', flags: ['json'], values: [] },
   backups: { run: backupsCommand, usage: 'backups [--json]', flags: ['json'], values: [] },
   restore: { run: restoreCommand, usage: 'restore <backup file> [--json]', flags: ['json'], values: [] },

@@ -5,6 +5,7 @@ import * as m0002 from './0002-annotations';
 import * as m0003 from './0003-search-index';
 import * as m0004 from './0004-originals-and-pages';
 import * as m0005 from './0005-facts';
+import * as m0006 from './0006-translations';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'search index', up: m0003.up },
   { version: 4, name: 'originals and pages', up: m0004.up },
   { version: 5, name: 'facts', up: m0005.up },
+  { version: 6, name: 'translations', up: m0006.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -91,6 +91,21 @@ const VALID: Record<Channel, unknown> = {
   'documents.importPaths': { paths: ['/tmp/a.txt'], lang: 'tl' },
   'jobs.status': { id: ID },
   'jobs.cancel': { id: ID },
+  'translations.list': { docId: ID },
+  'translations.link': { sourceId: ID, translationId: ID },
+  'translations.unlink': { id: ID },
+  'translations.importAsTranslation': { name: 'x.txt', data: new Uint8Array([65]), lang: 'en', translationOf: ID },
+  'align.get': { docId: ID, otherDocId: ID, recompute: true },
+  'align.correct': { docId: ID, otherDocId: ID, op: 'split', level: 'sentence', bead: 0, sentenceBead: 0, sourceAt: 1, targetAt: 1, side: 'source', by: 1, source: [0], target: [0], sourceSentences: [[0, 0]], targetSentences: [[0, 1]] },
+  'align.counterpart': { docId: ID, passageId: ID, otherDocId: ID },
+  'align.export': { docId: ID, otherDocId: ID, format: 'tmx', level: 'sentence' },
+  'annotations.carried': { docId: ID, translationDocId: ID },
+  'segments.start': { docId: ID, lang: 'en', title: 'T', unit: 'sentence' },
+  'segments.list': { linkId: ID },
+  'segments.save': { id: ID, text: 'Salin', status: 'done' },
+  'mt.settings.get': undefined,
+  'mt.settings.set': { enabled: false, endpoint: 'http://127.0.0.1:5000' },
+  'mt.translate': { text: 'Halalan', source: 'tl', target: 'en' },
 };
 
 /** Fields where null is a legal value (so null is not a type error there). */

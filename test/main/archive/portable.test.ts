@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchiveDir } from '../../../main/archive/open-default';
-import { DERIVED_TABLE_PREFIXES, MERGED_TABLES } from '../../../main/archive/portable';
+import { DERIVED_TABLE_PREFIXES, LOCAL_TABLES, MERGED_TABLES } from '../../../main/archive/portable';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
@@ -76,7 +76,8 @@ describe('portable archive files', () => {
     const db = await Database.open(archive.path);
     const rows = await db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
     await db.close();
-    const tables = rows.map((r) => r.name).filter((t) => !DERIVED_TABLE_PREFIXES.some((p) => t.startsWith(p)));
+    const local: readonly string[] = LOCAL_TABLES;
+    const tables = rows.map((r) => r.name).filter((t) => !DERIVED_TABLE_PREFIXES.some((p) => t.startsWith(p)) && !local.includes(t));
     expect(tables.sort()).toEqual([...MERGED_TABLES].sort());
     await archive.close();
   });

@@ -1,0 +1,416 @@
+// Translations on an open archive: links between documents and their translations, alignments (stored per
+// pair and document versions, recomputed when either text changes), manual corrections kept across
+// re-alignment, annotations carried across, aligned-pair export, typed translations and machine translation.
+import { createHash, randomUUID } from 'node:crypto';
+import type { ExportedFile } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type {
+  AlignCorrection, AlignLevel, Alignment, AlignmentBead, CarriedAnnotation, Counterpart, MtResult, MtSettings, PairsExportFormat, Segment, SegmentSheet,
+  SegmentStatus, SegmentUnit, SentenceRef, TranslationLink, TranslationOrigin,
+} from '../../shared/translations';
+import type { DocumentDetail, ImportOutcome } from '../../shared/types';
+import { consistentLinks } from '../align/aligner';
+import type { FixedLink, FixedSentenceLink } from '../align/types';
+import { ALIGNER_VERSION } from '../align/types';
+import { sharedAlignWorker, type Aligner } from '../align/worker-host';
+import { APP_VERSION } from '../app-version';
+import { listAnnotations } from '../archive/annotations-repo';
+import * as documents from '../archive/documents-repo';
+import type { Database } from '../db/connection';
+import { sql } from '../db/sql';
+import type { IngestInput } from '../ingest/types';
+import { indexDocuments } from '../search/indexer';
+import { Carrier, type LaidOutPassage } from './carry';
+import { correctionLinks, flipBeads } from './corrections';
+import { getMtSettings, machineTranslate, setMtSettings } from './mt';
+import { alignedPairs, exportPairs } from './pairs-export';
+import * as repo from './repo';
+import { cleanSegmentText, rebuildTypedDocument, segmentsAlignment } from './segments';
+
+/** Beads below this confidence are marked in the reader. */
+export const LOW_CONFIDENCE = 0.75;
+
+const notFound = (id: string) => new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);
+
+export class TranslationService {
+  private aligner: Aligner | undefined;
+
+  constructor(
+    private readonly db: Database,
+    /** The archive's own import (parse, dedupe, store, index). */
+    private readonly importFile: (input: IngestInput) => Promise<ImportOutcome>,
+  ) {}
+
+  /** Where alignments run: the shared worker thread unless told otherwise (the CLI and tests align in-process). */
+  useAligner(aligner: Aligner): void {
+    this.aligner = aligner;
+  }
+
+  private get alignerInUse(): Aligner {
+    this.aligner ??= sharedAlignWorker();
+    return this.aligner;
+  }
+
+  // ---- Links
+
+  list(docId: string): Promise<TranslationLink[]> {
+    return repo.listLinks(this.db, docId);
+  }
+
+  async link(sourceId: string, translationId: string, origin: TranslationOrigin = 'link'): Promise<TranslationLink> {
+    if (sourceId === translationId) throw new AppError('INVALID_REQUEST', 'A document cannot be a translation of itself.');
+    const id = await this.db.transaction(async (tx) => {
+      for (const doc of [sourceId, translationId]) if (!(await documents.getDocumentSummary(tx, doc))) throw notFound(doc);
+      const existing = await repo.findLinkBetween(tx, sourceId, translationId);
+      if (existing) {
+        if (existing.source_document_id === sourceId) return existing.id;
+        throw new AppError('INVALID_REQUEST', 'These documents are already linked the other way round (unlink them first).');
+      }
+      const row: repo.LinkRow = { id: randomUUID(), source_document_id: sourceId, translation_document_id: translationId, origin, created_at: new Date().toISOString() };
+      await repo.insertLink(tx, row);
+      return row.id;
+    });
+    return (await repo.getLinkView(this.db, id))!;
+  }
+
+  async unlink(id: string): Promise<void> {
+    const deleted = await this.db.transaction((tx) => repo.deleteLink(tx, id));
+    if (!deleted) throw new AppError('NOT_FOUND', `No translation link ${id} in this archive.`);
+  }
+
+  /** Imports a file and links it as a translation of `translationOf` (an already-present file is linked as it is). */
+  async importAsTranslation(input: IngestInput, translationOf: string): Promise<{ outcome: ImportOutcome; link: TranslationLink }> {
+    if (!(await documents.getDocumentSummary(this.db, translationOf))) throw notFound(translationOf);
+    const outcome = await this.importFile(input);
+    const docId = outcome.status === 'imported' ? outcome.document.id : outcome.existingId;
+    return { outcome, link: await this.link(translationOf, docId, 'import') };
+  }
+
+  // ---- Alignment
+
+  /** The alignment of docId with otherDocId, oriented that way: stored if still valid, else computed (and stored for linked pairs). */
+  async getAlignment(docId: string, otherDocId: string, options: { recompute?: boolean } = {}): Promise<Alignment> {
+    const pair = await this.loadPair(docId, otherDocId);
+    const { link, flipped, src, tgt } = pair;
+    const orient = (beads: AlignmentBead[]) => (flipped ? flipBeads(beads) : beads);
+    const base = {
+      sourceId: docId,
+      targetId: otherDocId,
+      linkId: link?.id ?? null,
+      sourceVersion: flipped ? tgt.version : src.version,
+      targetVersion: flipped ? src.version : tgt.version,
+      lowConfidence: LOW_CONFIDENCE,
+    };
+    if (link?.origin === 'typed') {
+      const segments = await repo.listSegmentRows(this.db, link.id);
+      const beads = segmentsAlignment(segments, ordinalsOf(src), src.passages.map((p) => p.sentences.length), ordinalsOf(tgt));
+      return {
+        ...base,
+        beads: orient(beads),
+        corrections: 0,
+        staleCorrections: 0,
+        origin: 'segments',
+        computedAt: new Date().toISOString(),
+        stats: { lengthRatio: 0, lexiconSize: 0, passes: 0, ms: 0 },
+      };
+    }
+    const manual = link ? await repo.listManualLinks(this.db, link.id) : [];
+    const resolved = resolveManualLinks(manual, src, tgt);
+    if (link && !options.recompute) {
+      const stored = await repo.loadAlignment(this.db, link.id, src.version, tgt.version, ALIGNER_VERSION);
+      if (stored) {
+        return { ...base, beads: orient(stored.beads), corrections: resolved.inForce, staleCorrections: resolved.stale, origin: 'stored', computedAt: stored.createdAt, stats: stored.stats };
+      }
+    }
+    const result = await this.alignerInUse.align(alignSide(src), alignSide(tgt), { fixed: resolved.fixed, fixedSentences: resolved.fixedSentences });
+    const computedAt = new Date().toISOString();
+    const stats = { lengthRatio: result.stats.lengthRatio, lexiconSize: result.stats.lexiconSize, passes: result.stats.passes, ms: result.stats.ms };
+    if (link) {
+      await this.db.transaction(async (tx) => {
+        // Stored only if neither text changed meanwhile (the versions it was computed for are still current).
+        const now = await Promise.all([src.id, tgt.id].map((id) => documents.getDocumentSummary(tx, id)));
+        if (now[0]?.version !== src.version || now[1]?.version !== tgt.version || !(await repo.getLink(tx, link.id))) return;
+        await repo.storeAlignment(tx, { id: randomUUID(), linkId: link.id, sourceVersion: src.version, targetVersion: tgt.version, alignerVersion: ALIGNER_VERSION, beads: result.beads, stats, createdAt: computedAt });
+      });
+    }
+    return { ...base, beads: orient(result.beads), corrections: resolved.inForce, staleCorrections: resolved.stale, origin: 'computed', computedAt, stats };
+  }
+
+  /** Applies a manual correction (to the alignment align.get returned for the same pair) and re-aligns around it. */
+  async correct(docId: string, otherDocId: string, correction: AlignCorrection): Promise<Alignment> {
+    const { link, flipped, src, tgt } = await this.loadPair(docId, otherDocId);
+    if (!link) throw new AppError('INVALID_REQUEST', 'Link the two documents as translations first; corrections are kept with the link.');
+    if (link.origin === 'typed') throw new AppError('INVALID_REQUEST', 'A typed translation is aligned segment by segment; edit its segments instead.');
+    if (correction.op === 'reset') {
+      await this.db.transaction(async (tx) => {
+        await repo.clearManualLinks(tx, link.id);
+        await repo.forgetAlignments(tx, link.id);
+      });
+      return this.getAlignment(docId, otherDocId, { recompute: true });
+    }
+    const current = await this.getAlignment(docId, otherDocId);
+    const asked = correctionLinks(current.beads, correction);
+    // Back to the link's orientation, and from ordinals to passage ids (which survive edits elsewhere).
+    const [reqSrc, reqTgt] = flipped ? [tgt, src] : [src, tgt];
+    const now = new Date().toISOString();
+    const op = correction.op as repo.ManualLinkRow['op'];
+    const rows: repo.ManualLinkRow[] = asked.links.map((l) => {
+      const sourceSide = asked.level === 'paragraph' ? (l.source as number[]).map((o) => passageId(reqSrc, o)) : (l.source as SentenceRef[]).map((r) => sentenceKey(reqSrc, r));
+      const targetSide = asked.level === 'paragraph' ? (l.target as number[]).map((o) => passageId(reqTgt, o)) : (l.target as SentenceRef[]).map((r) => sentenceKey(reqTgt, r));
+      const [s, t] = flipped ? [targetSide, sourceSide] : [sourceSide, targetSide];
+      return { id: randomUUID(), level: asked.level, op, source: s, target: t, createdAt: now };
+    });
+    await this.db.transaction(async (tx) => {
+      const older = await repo.listManualLinks(tx, link.id);
+      const unitsOf = (r: repo.ManualLinkRow) => ({ s: new Set(r.source.map(unitKey)), t: new Set(r.target.map(unitKey)) });
+      const fresh = rows.map(unitsOf);
+      // A newer correction replaces the older ones it touches, and (paragraph level) those it would cross.
+      const touched = older.filter((o) => o.level === asked.level && fresh.some((f) => o.source.some((u) => f.s.has(unitKey(u))) || o.target.some((u) => f.t.has(unitKey(u)))));
+      const drop = new Set(touched.map((o) => o.id));
+      if (asked.level === 'paragraph') {
+        const survivors = older.filter((o) => o.level === 'paragraph' && !drop.has(o.id));
+        const all = [...rows, ...survivors];
+        const asOrdinals = all.map((r) => ({ source: r.source.map((id) => ordinalsOf(src).get(id as string) ?? -1), target: r.target.map((id) => ordinalsOf(tgt).get(id as string) ?? -1) }));
+        const kept = new Set(consistentLinks(asOrdinals, src.passages.length, tgt.passages.length).map((l) => JSON.stringify(l)));
+        all.forEach((r, k) => {
+          const normal = { source: [...asOrdinals[k].source].sort((a, b) => a - b), target: [...asOrdinals[k].target].sort((a, b) => a - b) };
+          if (k >= rows.length && !kept.has(JSON.stringify(normal))) drop.add(r.id);
+        });
+      }
+      await repo.deleteManualLinks(tx, [...drop]);
+      for (const r of rows) await repo.insertManualLink(tx, link.id, r);
+      await repo.forgetAlignments(tx, link.id);
+    });
+    return this.getAlignment(docId, otherDocId, { recompute: true });
+  }
+
+  /** The passages of otherDocId aligned with one passage of docId. */
+  async counterpart(docId: string, passageId: string, otherDocId: string): Promise<Counterpart> {
+    const alignment = await this.getAlignment(docId, otherDocId);
+    const [doc, other] = await Promise.all([this.document(docId), this.document(otherDocId)]);
+    const passage = doc.passages.find((p) => p.id === passageId);
+    if (!passage) throw new AppError('NOT_FOUND', `The document has no passage ${passageId}.`);
+    const bead = alignment.beads.find((b) => b.source.includes(passage.ordinal));
+    if (!bead) return { passages: [], confidence: 0 };
+    const passages = bead.target
+      .map((o) => other.passages[o])
+      .filter((p) => !!p)
+      .map((p) => ({ id: p.id, ordinal: p.ordinal, text: p.text, start: p.start, end: p.end }));
+    return { passages, confidence: bead.confidence };
+  }
+
+  /** docId's annotations mapped onto otherDocId through the alignment (computed on every read). */
+  async carried(docId: string, otherDocId: string): Promise<CarriedAnnotation[]> {
+    const alignment = await this.getAlignment(docId, otherDocId);
+    const [doc, other] = await Promise.all([this.document(docId), this.document(otherDocId)]);
+    const carrier = new Carrier(laidOut(doc), laidOut(other), other.text, alignment.beads);
+    const out: CarriedAnnotation[] = [];
+    for (const a of await listAnnotations(this.db, docId)) {
+      if (a.status === 'orphaned') continue;
+      const target = carrier.carry(a.start, a.end, a.exact);
+      if (target) out.push({ annotationId: a.id, ...target });
+    }
+    return out;
+  }
+
+  async exportPairs(docId: string, otherDocId: string, format: PairsExportFormat, level: AlignLevel = 'sentence'): Promise<ExportedFile> {
+    const alignment = await this.getAlignment(docId, otherDocId);
+    const [doc, other] = await Promise.all([this.document(docId), this.document(otherDocId)]);
+    const pairs = alignedPairs(alignment.beads, laidOut(doc), laidOut(other), level);
+    const meta = { sourceLang: doc.lang, targetLang: other.lang, sourceTitle: doc.title, targetTitle: other.title, toolVersion: APP_VERSION, createdAt: new Date().toISOString() };
+    return exportPairs(pairs, meta, format, level);
+  }
+
+  // ---- Typed translations
+
+  /** A new translation document of docId, to be typed segment by segment (one per source passage or sentence). */
+  async startTyped(docId: string, lang: string, options: { title?: string; unit?: SegmentUnit } = {}): Promise<SegmentSheet> {
+    const unit = options.unit ?? 'sentence';
+    const source = await this.document(docId);
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    const linkId = randomUUID();
+    await this.db.transaction(async (tx) => {
+      await documents.insertDocument(tx, {
+        id,
+        title: options.title?.trim() || `${source.title} [${lang}]`,
+        lang,
+        source: null,
+        author: null,
+        publishedAt: null,
+        originalName: null,
+        mediaType: 'text/plain',
+        // Typed documents have no imported bytes; a unique hash keeps the dedupe-by-content rule intact.
+        contentHash: createHash('sha256').update(`tala-typed-translation:${id}`).digest('hex'),
+        importedAt: now,
+        text: '',
+        passages: [],
+      });
+      await repo.insertLink(tx, { id: linkId, source_document_id: docId, translation_document_id: id, origin: 'typed', created_at: now });
+      let ordinal = 0;
+      for (const p of source.passages) {
+        const spans: Array<[number, number] | null> = unit === 'passage' || p.sentences.length === 0 ? [null] : p.sentences;
+        for (const [k, span] of spans.entries()) {
+          await repo.insertSegment(tx, {
+            id: randomUUID(),
+            translation_id: linkId,
+            ordinal: ordinal++,
+            unit,
+            source_passage_id: p.id,
+            source_sentence: span ? k : null,
+            source_text: span ? p.text.slice(span[0], span[1]) : p.text,
+            target_passage_id: null,
+            text: '',
+            status: 'draft',
+            updated_at: now,
+          });
+        }
+      }
+      await indexDocuments(tx, [id]);
+    });
+    return this.segmentSheet(linkId);
+  }
+
+  async segmentSheet(linkId: string): Promise<SegmentSheet> {
+    const link = await repo.getLinkView(this.db, linkId);
+    if (!link) throw new AppError('NOT_FOUND', `No translation link ${linkId} in this archive.`);
+    const row = await repo.getLink(this.db, linkId);
+    if (row?.origin !== 'typed') throw new AppError('INVALID_REQUEST', 'This translation was not typed in Tala: it has no segments.');
+    const rows = await repo.listSegmentRows(this.db, linkId);
+    const source = await this.document(link.source.id);
+    const passages = new Map(source.passages.map((p) => [p.id, p]));
+    const segments = rows.map((r) => toSegment(r, passages));
+    const progress = { done: 0, draft: 0, empty: 0 };
+    for (const s of segments) progress[s.text === '' ? 'empty' : s.status]++;
+    return { link, unit: rows[0]?.unit ?? 'sentence', segments, progress };
+  }
+
+  /** Saves one segment's text and/or status; the translation document follows at once. */
+  async saveSegment(id: string, changes: { text?: string; status?: SegmentStatus }): Promise<Segment> {
+    await this.db.transaction(async (tx) => {
+      const row = await repo.getSegmentRow(tx, id);
+      if (!row) throw new AppError('NOT_FOUND', `No segment ${id} in this archive.`);
+      const link = await repo.getLink(tx, row.translation_id);
+      if (!link) throw new AppError('NOT_FOUND', 'The translation of this segment is gone.');
+      const text = changes.text === undefined ? row.text : cleanSegmentText(changes.text);
+      if (changes.status === 'done' && text === '') throw new AppError('INVALID_REQUEST', 'Type a translation before marking the segment done.');
+      const status: SegmentStatus = text === '' ? 'draft' : (changes.status ?? row.status);
+      await tx.run(sql`UPDATE translation_segments SET text = ${text}, status = ${status}, updated_at = ${new Date().toISOString()} WHERE id = ${id}`);
+      if (text !== row.text) {
+        await rebuildTypedDocument(tx, link.translation_document_id, link.id);
+        await indexDocuments(tx, [link.translation_document_id]);
+      }
+    });
+    const row = (await repo.getSegmentRow(this.db, id))!;
+    const link = (await repo.getLink(this.db, row.translation_id))!;
+    const source = await this.document(link.source_document_id);
+    return toSegment(row, new Map(source.passages.map((p) => [p.id, p])));
+  }
+
+  // ---- Machine translation (off by default)
+
+  mtSettings(): Promise<MtSettings> {
+    return getMtSettings(this.db);
+  }
+
+  setMtSettings(changes: { enabled: boolean; endpoint?: string; apiKey?: string | null }): Promise<MtSettings> {
+    return setMtSettings(this.db, changes);
+  }
+
+  translate(request: { text: string; source: string; target: string }): Promise<MtResult> {
+    return machineTranslate(this.db, request);
+  }
+
+  // ---- helpers
+
+  private async document(id: string): Promise<DocumentDetail> {
+    const doc = await documents.getDocument(this.db, id);
+    if (!doc) throw notFound(id);
+    return doc;
+  }
+
+  /** Both documents, the link between them (if any) and the link's orientation: src/tgt as the link has them. */
+  private async loadPair(docId: string, otherDocId: string): Promise<{ link: repo.LinkRow | undefined; flipped: boolean; src: DocumentDetail; tgt: DocumentDetail }> {
+    if (docId === otherDocId) throw new AppError('INVALID_REQUEST', 'Choose two different documents to align.');
+    const [a, b] = await Promise.all([this.document(docId), this.document(otherDocId)]);
+    const link = await repo.findLinkBetween(this.db, docId, otherDocId);
+    const flipped = !!link && link.source_document_id !== docId;
+    return { link, flipped, src: flipped ? b : a, tgt: flipped ? a : b };
+  }
+}
+
+function alignSide(doc: DocumentDetail) {
+  return { lang: doc.lang, passages: doc.passages.map((p) => ({ text: p.text, kind: p.kind, sentences: p.sentences })) };
+}
+
+function laidOut(doc: DocumentDetail): LaidOutPassage[] {
+  return doc.passages.map((p) => ({ ordinal: p.ordinal, text: p.text, start: p.start, sentences: p.sentences }));
+}
+
+function ordinalsOf(doc: DocumentDetail): Map<string, number> {
+  return new Map(doc.passages.map((p) => [p.id, p.ordinal]));
+}
+
+function passageId(doc: DocumentDetail, ordinal: number): string {
+  const p = doc.passages[ordinal];
+  if (!p) throw new AppError('INVALID_REQUEST', `The document has no passage ${ordinal} (it has ${doc.passages.length}).`);
+  return p.id;
+}
+
+function sentenceKey(doc: DocumentDetail, [p, s]: SentenceRef): [string, number] {
+  const passage = doc.passages[p];
+  if (!passage || s >= Math.max(1, passage.sentences.length)) throw new AppError('INVALID_REQUEST', `The document has no sentence ${s} in passage ${p}.`);
+  return [passage.id, s];
+}
+
+const unitKey = (u: string | [string, number]) => (typeof u === 'string' ? u : `${u[0]}#${u[1]}`);
+
+/** Stored manual links as ordinals of the current texts; links whose passages are gone (or split apart) are stale. */
+function resolveManualLinks(manual: repo.ManualLinkRow[], src: DocumentDetail, tgt: DocumentDetail): { fixed: FixedLink[]; fixedSentences: FixedSentenceLink[]; inForce: number; stale: number } {
+  const so = ordinalsOf(src);
+  const to = ordinalsOf(tgt);
+  const fixed: FixedLink[] = [];
+  const fixedSentences: FixedSentenceLink[] = [];
+  let stale = 0;
+  const contiguous = (xs: number[]) => [...xs].sort((a, b) => a - b).every((x, k, sorted) => k === 0 || x === sorted[k - 1] + 1);
+  for (const m of manual) {
+    if (m.level === 'paragraph') {
+      const source = (m.source as string[]).map((id) => so.get(id));
+      const target = (m.target as string[]).map((id) => to.get(id));
+      if (source.includes(undefined) || target.includes(undefined) || !contiguous(source as number[]) || !contiguous(target as number[])) stale++;
+      else fixed.push({ source: source as number[], target: target as number[] });
+    } else {
+      const ref = (map: Map<string, number>, doc: DocumentDetail, [id, s]: [string, number]): SentenceRef | undefined => {
+        const p = map.get(id);
+        return p === undefined || s >= Math.max(1, doc.passages[p].sentences.length) ? undefined : [p, s];
+      };
+      const source = (m.source as Array<[string, number]>).map((r) => ref(so, src, r));
+      const target = (m.target as Array<[string, number]>).map((r) => ref(to, tgt, r));
+      if (source.includes(undefined) || target.includes(undefined)) stale++;
+      else fixedSentences.push({ source: source as SentenceRef[], target: target as SentenceRef[] });
+    }
+  }
+  const consistent = consistentLinks(fixed, src.passages.length, tgt.passages.length);
+  stale += fixed.length - consistent.length;
+  return { fixed: consistent, fixedSentences, inForce: consistent.length + fixedSentences.length, stale };
+}
+
+function toSegment(r: repo.SegmentRow, sourcePassages: Map<string, DocumentDetail['passages'][number]>): Segment {
+  const p = r.source_passage_id ? sourcePassages.get(r.source_passage_id) : undefined;
+  let sourceText = r.source_text;
+  if (p) {
+    const span = r.source_sentence === null ? null : p.sentences[r.source_sentence];
+    sourceText = span ? p.text.slice(span[0], span[1]) : r.source_sentence === null ? p.text : r.source_text;
+  }
+  return {
+    id: r.id,
+    ordinal: r.ordinal,
+    sourcePassageId: p ? p.id : null,
+    sourceOrdinal: p ? p.ordinal : null,
+    sourceSentence: r.source_sentence,
+    sourceText,
+    text: r.text,
+    status: r.status,
+    updatedAt: r.updated_at,
+  };
+}
