@@ -53,6 +53,8 @@ interface Line {
   right: number;
   y: number;
   size: number;
+  /** On a two-column page: 1 left, 2 right, 0 across both; undefined on other pages. */
+  column?: number;
 }
 
 export async function parsePdf(name: string, bytes: Uint8Array): Promise<Draft> {
@@ -141,7 +143,9 @@ function linesOf(page: number, items: TextItem[]): Line[] {
       if (item.hasEOL) endsLine = true;
       continue;
     }
-    const sameLine = current && !endsLine && Math.abs(current.y - y) <= Math.max(current.size, size) * 0.35;
+    // Same baseline and close by: the same line. A wide gap on the same baseline is a column gutter (or a table).
+    const sameLine =
+      current && !endsLine && Math.abs(current.y - y) <= Math.max(current.size, size) * 0.35 && x - current.right < Math.max(current.size, size) * 2.5;
     if (current && sameLine) {
       const gap = x - current.right;
       if (gap > Math.min(current.size, size) * 0.15 && !current.text.endsWith(' ') && !text.startsWith(' ')) current.text += ' ';
@@ -155,7 +159,41 @@ function linesOf(page: number, items: TextItem[]): Line[] {
     endsLine = item.hasEOL;
   }
   for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
-  return lines.filter((l) => l.text !== '');
+  return orderColumns(lines.filter((l) => l.text !== ''));
+}
+
+/**
+ * Reading order on a two-column page: lines that fit left or right of a common gutter are read column by
+ * column, within the bands that lines spanning both columns (titles, wide figures' captions) cut the page
+ * into. Pages without two clear columns keep the order of their content stream.
+ */
+function orderColumns(lines: Line[]): Line[] {
+  if (lines.length < 6) return lines;
+  const left = Math.min(...lines.map((l) => l.x));
+  const width = Math.max(...lines.map((l) => l.right)) - left;
+  if (!(width > 0)) return lines;
+  const narrow = lines.filter((l) => l.right - l.x < width * 0.6);
+  const rightStarts = narrow.filter((l) => l.x > left + width * 0.3).map((l) => l.x);
+  if (rightStarts.length < 3) return lines;
+  const gutter = Math.min(...rightStarts);
+  const leftColumn = new Set(narrow.filter((l) => l.right <= gutter));
+  const rightColumn = new Set(narrow.filter((l) => l.x >= gutter));
+  if (leftColumn.size < 3 || rightColumn.size < 3 || leftColumn.size + rightColumn.size < narrow.length * 0.9) return lines;
+  const span = (set: Set<Line>) => [Math.min(...[...set].map((l) => l.y)), Math.max(...[...set].map((l) => l.y))];
+  const [lLow, lHigh] = span(leftColumn);
+  const [rLow, rHigh] = span(rightColumn);
+  if (Math.min(lHigh, rHigh) - Math.max(lLow, rLow) <= 0) return lines; // one above the other: not side by side
+
+  const across = lines.filter((l) => !leftColumn.has(l) && !rightColumn.has(l)).sort((a, b) => b.y - a.y);
+  const band = (l: Line) => across.filter((a) => a.y > l.y).length;
+  const byY = (a: Line, b: Line) => b.y - a.y;
+  const out: Line[] = [];
+  for (let k = 0; k <= across.length; k++) {
+    out.push(...[...leftColumn].filter((l) => band(l) === k).sort(byY).map((l) => ({ ...l, column: 1 })));
+    out.push(...[...rightColumn].filter((l) => band(l) === k).sort(byY).map((l) => ({ ...l, column: 2 })));
+    if (k < across.length) out.push({ ...across[k], column: 0 });
+  }
+  return out;
 }
 
 /** Text of a line with its numbers blanked, so "Page 3 of 9" and "Page 4 of 9" compare equal. */
@@ -240,9 +278,15 @@ function paragraphs(lines: Line[]): DraftPassage[] {
     if (p.page === q.page && !isHeading(p) && !isHeading(q) && gap > bodySize * 0.8 && gap < bodySize * 3) gaps.push(gap);
   }
   const lineGap = gaps.length ? percentile(gaps, 0.5) : bodySize * 1.2;
-  const leftOf = new Map<number, number>();
-  for (const [page, pageLines] of groupBy(body, (l) => l.page)) leftOf.set(page, mode(pageLines.map((l) => round(l.x, 1))));
-  const fullRight = percentile(body.map((l) => l.right), 0.9);
+  // Margins per page and column: where lines start, and how far a full line reaches.
+  const blockOf = (l: Line) => `${l.page}:${l.column ?? 0}`;
+  const leftOf = new Map<string, number>();
+  const fullRightOf = new Map<string, number>();
+  for (const [block, blockLines] of groupBy(body, blockOf)) {
+    leftOf.set(block, mode(blockLines.map((l) => round(l.x, 1))));
+    fullRightOf.set(block, percentile(blockLines.map((l) => l.right), 0.9));
+  }
+  const documentRight = percentile(body.map((l) => l.right), 0.9);
 
   const out: Array<DraftPassage & { lines: Line[] }> = [];
   let open: (DraftPassage & { lines: Line[] }) | undefined;
@@ -251,14 +295,16 @@ function paragraphs(lines: Line[]): DraftPassage[] {
     const prev = open?.lines[open.lines.length - 1];
     let startsNew = !open || !prev || (open.kind === 'heading') !== heading;
     if (!startsNew && open && prev) {
-      const left = leftOf.get(line.page) ?? line.x;
+      const left = leftOf.get(blockOf(line)) ?? line.x;
+      // In a column its own width counts; elsewhere the whole document's (a page has too few lines to judge alone).
+      const fullRight = prev.column ? (fullRightOf.get(blockOf(prev)) ?? documentRight) : documentRight;
       if (heading) startsNew = Math.abs(prev.size - line.size) > 0.5 || prev.page !== line.page || prev.y - line.y > line.size * 2;
-      else if (prev.page !== line.page) {
-        // A paragraph runs on across the page break unless it visibly ended there.
+      else if (prev.page !== line.page || (prev.column === 1 && line.column === 2)) {
+        // A paragraph runs on across the page break (or to the next column) unless it visibly ended there.
         startsNew = endsWithSentencePunctuation(prev.text) || line.x - left > bodySize * 0.8;
       } else {
         const gap = prev.y - line.y;
-        const indented = line.x - left > bodySize * 0.8 && Math.abs(prev.x - left) <= 1.5;
+        const indented = line.x - left > bodySize * 0.8 && Math.abs(prev.x - (leftOf.get(blockOf(prev)) ?? prev.x)) <= 1.5;
         const shortLast = prev.right < fullRight - bodySize * 4 && endsWithSentencePunctuation(prev.text);
         startsNew = gap < 0 || gap > lineGap * 1.4 || indented || shortLast;
       }

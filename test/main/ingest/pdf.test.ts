@@ -58,6 +58,27 @@ describe('pdf', () => {
     expect(doc.passages.map((p) => p.text)).toEqual(['Isang maikling ulat tungkol sa halalan. Ang flota at ang final.']);
   });
 
+  it('reads a two-column page column by column, even when the content stream interleaves the columns', async () => {
+    const leftColumn = ['Unang talata ng kaliwang hanay na', 'nagpapatuloy dito at nagtatapos', 'sa linyang ito.', 'Ikalawang talata ay nagsisimula', 'sa kaliwa at tumatawid sa kanang'];
+    const rightColumn = ['hanay nang walang putol hanggang', 'sa dulo nito.', 'Ikatlong talata sa kanan ay', 'maikli lamang at dito nagtatapos.', 'Huling linya ng kanang hanay.'];
+    const leftYs = [690, 676, 662, 634, 620];
+    const rightYs = [690, 676, 648, 634, 606];
+    // Written row by row, left then right, as some generators do: the stream order is not the reading order.
+    const lines = leftYs.flatMap((y, i) => [
+      { text: leftColumn[i], x: 72, y },
+      { text: rightColumn[i], x: 320, y: rightYs[i] },
+    ]);
+    const bytes = makePdf({ pages: [[{ text: 'Dalawang hanay sa isang pahina', x: 72, y: 730, size: 18 }, ...lines]] });
+    const doc = await parseDocument({ name: 'hanay.pdf', bytes });
+    expect(doc.passages.map((p) => [p.kind, p.text])).toEqual([
+      ['heading', 'Dalawang hanay sa isang pahina'],
+      ['paragraph', 'Unang talata ng kaliwang hanay na nagpapatuloy dito at nagtatapos sa linyang ito.'],
+      ['paragraph', 'Ikalawang talata ay nagsisimula sa kaliwa at tumatawid sa kanang hanay nang walang putol hanggang sa dulo nito.'],
+      ['paragraph', 'Ikatlong talata sa kanan ay maikli lamang at dito nagtatapos.'],
+      ['paragraph', 'Huling linya ng kanang hanay.'],
+    ]);
+  });
+
   it('turns ligatures into plain letters and joins hyphenated line ends', () => {
     expect(expandLigatures('ﬁ ﬂ ﬃ ﬄ ﬀ ﬅ ﬆ')).toBe('fi fl ffi ffl ff st st');
     expect(joinLines('para sa pangu-', 'lo noong')).toBe('para sa pangulo noong');
