@@ -165,7 +165,10 @@ function applyPattern(p: Pattern, cue: { start: number; end: number }, inSentenc
   }
   if (subjects.length === 0) return [];
   if (objectMention) used.add(objectMention);
-  const dateQualifier = p.electionDate ? (context.electionDate ?? precedingFullDate(fullDates, cue.start, referenceDate)) : null;
+  // When: a full date in the same sentence ("… received 48,000 votes on 2012-07-19"), else the document's
+  // election day, else the nearest earlier full date, else the publication date.
+  const sameSentence = p.electionDate ? nearest(inSentence.filter((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--')), cue, 'any', new Set()) : undefined;
+  const dateQualifier = p.electionDate ? (sameSentence ? String(sameSentence.value) : (context.electionDate ?? precedingFullDate(fullDates, cue.start, referenceDate))) : null;
   return subjects.map((subject) => {
     const parts = [cue, ...(inSentence.includes(subject) ? [subject] : []), ...(objectMention ? [objectMention] : [])];
     const confidence = Math.round(p.weight * ((subject.confidence + (objectMention?.confidence ?? 0.8)) / 2) * 100) / 100;

@@ -242,6 +242,56 @@ describe('conflicts between sources', () => {
   });
 });
 
+describe('conflicting sources in other words and scripts', () => {
+  let archive: Archive;
+  let tl: string;
+  beforeAll(async () => {
+    archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
+    ({ tl } = await docIds(archive));
+    await archive.facts.accept(find((await archive.facts.propose(tl)).proposals, 'votes received', 'Bako Sahakyan').id);
+  });
+  afterAll(() => archive.close());
+
+  async function importText(name: string, text: string, lang: string): Promise<string> {
+    const imported = await archive.importFile({ name, bytes: utf8(text), lang });
+    if (imported.status !== 'imported') throw new Error('import failed');
+    return imported.document.id;
+  }
+
+  it('"Sahakyan received 48,000 votes on 2012-07-19": the surname finds the person, the date in the sentence is the qualifier', async () => {
+    const doc = await importText('note.txt', 'Field note\n\nSahakyan received 48,000 votes on 2012-07-19.', 'en');
+    const proposal = find((await archive.facts.propose(doc)).proposals, 'votes received', 'Bako Sahakyan');
+    expect(proposal).toMatchObject({ subjectAlias: 'Sahakyan', qualifiers: { date: '2012-07-19' }, object: { kind: 'number', number: 48_000 } });
+    await archive.facts.accept(proposal.id);
+    const [group] = await archive.facts.conflicts();
+    expect(group.facts.map((f) => [f.evidence[0].docId, f.evidence[0].quote])).toEqual([
+      [tl, expect.stringContaining('47 libo')],
+      [doc, 'Sahakyan received 48,000'],
+    ]);
+    await archive.facts.delete(proposal.id);
+    expect(await archive.facts.conflicts()).toEqual([]);
+  });
+
+  it('a Russian source naming "Саакян" conflicts once the merge suggestion is taken', async () => {
+    const doc = await importText('nablyudateli.txt', 'Наблюдатели\n\nПо данным наблюдателей, Саакян получил 48 тысяч голосов 19 июля 2012 года.', 'ru');
+    const proposal = find((await archive.facts.propose(doc)).proposals, 'votes received', 'Саакян');
+    await archive.facts.accept(proposal.id);
+    expect(await archive.facts.conflicts()).toEqual([]); // two different entities so far
+
+    const suggestion = (await archive.facts.mergeSuggestions()).find((s) => s.source.name === 'Саакян')!;
+    // "Саакян" matches the alias "Sahakyan" (recorded by the note above) in another script.
+    expect(suggestion).toMatchObject({ target: { name: 'Bako Sahakyan' }, score: 0.95, reasons: ['same name in another spelling or script'] });
+    await archive.facts.mergeEntities(suggestion.target.id, [suggestion.source.id]);
+
+    const [group] = await archive.facts.conflicts();
+    expect(group.facts.map((f) => ({ alias: f.subjectAlias, lang: f.evidence[0].lang, value: f.object.kind === 'number' ? f.object.number : null }))).toEqual([
+      { alias: expect.stringMatching(/Bako Sahakyan/), lang: 'tl', value: 47_000 },
+      { alias: 'Саакян', lang: 'ru', value: 48_000 },
+    ]);
+    expect(group.facts[1].evidence[0]).toMatchObject({ docId: doc, quote: 'Саакян получил 48 тысяч', paragraph: 2 });
+  });
+});
+
 describe('entities', () => {
   let archive: Archive;
   let tl: string;
