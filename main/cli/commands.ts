@@ -253,6 +253,17 @@ const importArchiveCommand: Command = async (archive, args, io) => {
   return 0;
 };
 
+const originalCommand: Command = async (archive, args, io) => {
+  const docId = oneDocId(args, 'original');
+  const original = await archive.getOriginal(docId);
+  const out = args.flags.get('out');
+  // Never overwrite: the default is the original's own name in the current folder.
+  const target = typeof out === 'string' ? out : original.fileName;
+  writeFileSync(target, original.data, { flag: 'wx' });
+  io.out(args.flags.has('json') ? json({ file: target, fileName: original.fileName, mediaType: original.mediaType, bytes: original.data.byteLength }) : `wrote ${target} (${original.mediaType}, ${original.data.byteLength} bytes)`);
+  return 0;
+};
+
 const infoCommand: Command = async (archive, args, io) => {
   const info = await archive.info();
   io.out(args.flags.has('json') ? json(info) : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}`);
@@ -302,6 +313,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   restore: { run: restoreCommand, usage: 'restore <backup file> [--json]', flags: ['json'], values: [] },
   'export-archive': { run: exportArchiveCommand, usage: 'export-archive <file.tala> [--json]', flags: ['json'], values: [] },
   'import-archive': { run: importArchiveCommand, usage: 'import-archive <file.tala> [--json]', flags: ['json'], values: [] },
+  original: { run: originalCommand, usage: 'original <docId> [--out FILE] [--json]', flags: ['json', 'out'], values: ['out'] },
   info: { run: infoCommand, usage: 'info [--json]', flags: ['json'], values: [] },
   // A command with sub-commands (extract, propose, add, list, conflicts…): see main/facts/cli.ts.
   facts: FACTS_COMMAND,

@@ -1,5 +1,5 @@
 // `tala import DIR` on a terminal: a live status line on stderr, the usual report (or JSON) at the end.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressLine } from '../../../main/cli/commands';
@@ -44,5 +44,26 @@ describe('tala import with progress', () => {
     await runCli(['--archive', join(dir, 'archive'), 'import', folder, '--json'], { out: (t) => void (json += t), err: () => undefined, status: (t) => void quiet.push(t) });
     expect(quiet).toEqual([]);
     expect(Object.keys(JSON.parse(json))).toEqual(['imported', 'skipped', 'failed']);
+  }, 60_000);
+});
+
+describe('tala original', () => {
+  it('writes the original file of a document, never over an existing file', async () => {
+    const archive = join(dir, 'archive-original');
+    const pdf = samplePdf();
+    const source = join(dir, 'ulat.pdf');
+    writeFileSync(source, pdf);
+    let out = '';
+    await runCli(['--archive', archive, 'import', source, '--json'], { out: (t) => void (out += t), err: () => undefined });
+    const [doc] = JSON.parse(out).imported as Array<{ id: string }>;
+    const target = join(dir, 'copy.pdf');
+    let report = '';
+    let errors = '';
+    const io = { out: (t: string) => void (report += t), err: (t: string) => void (errors += t) };
+    expect(await runCli(['--archive', archive, 'original', doc.id, '--out', target, '--json'], io)).toBe(0);
+    expect(JSON.parse(report)).toEqual({ file: target, fileName: 'ulat.pdf', mediaType: 'application/pdf', bytes: pdf.byteLength });
+    expect(new Uint8Array(readFileSync(target))).toEqual(pdf);
+    expect(await runCli(['--archive', archive, 'original', doc.id, '--out', target], io)).toBe(1);
+    expect(errors).toContain('EEXIST');
   }, 60_000);
 });
