@@ -41,7 +41,7 @@ export const PARAMS = {
   lexiconPenaltyShare: 0.5,
   lexiconMaxPenalty: 3,
   /** Lexicon words looked at per unit. */
-  maxLexiconWords: 40,
+  maxLexiconWords: 24,
   /** A first-pass bead must be at least this confident to teach the lexicon. */
   trainConfidence: 0.8,
   maxPasses: 3,
@@ -397,7 +397,8 @@ class Scorer {
     let cost = c.costs.get(key);
     if (cost === undefined) {
       cost = this.anchorCost(S, si, sn, T, ti, tn);
-      c.costs.set(key, cost);
+      // Bounded: on a very long pair the later passes recompute what no longer fits.
+      if (c.costs.size < 2_000_000) c.costs.set(key, cost);
     }
     return cost;
   }
@@ -654,7 +655,7 @@ function learnModel(beads: ParagraphBead[], src: Unit[], tgt: Unit[], previous: 
   // How similar are true pairs, and wrong ones (a source paragraph against the target two beads on)?
   // Measured with a lexicon learnt from the other half of the beads: on its own training pairs a
   // lexicon looks better than it is.
-  const half = learnLexicon(pairs.filter((_, k) => k % 2 === 0), sourceTypes, targetTypes);
+  const half = learnLexicon(pairs.filter((_, k) => k % 2 === 0), sourceTypes, targetTypes, { maxBeads: 120 });
   const trueSims: number[] = [];
   const wrongSims: number[] = [];
   for (let k = 1; k < training.length; k += 2) {
