@@ -210,6 +210,10 @@ async function talaBuild(size: number, dir: string): Promise<Result> {
 
 async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Promise<Result> {
   const file = join(dir, 'archive.sqlite');
+  // Control: how late timers fire in this process with nothing to do (the machine's own scheduling noise).
+  const idle = loopMonitor();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const idleLoopMax = idle.stop();
   resetRss();
   const baseline = process.memoryUsage().rss;
   const loop = loopMonitor();
@@ -239,7 +243,7 @@ async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Prom
   await archive.close();
   return {
     openToFirstMs: round(openToFirst, 0), archiveOpenMs: round(openToFirst - searchPartOfFirst, 0), firstTotal: first.total, ...times, importMs: round(committed - ti, 1), importToHitMs: round(searchable, 1),
-    found, imported: outcome.status, openLoopMax, queryLoopMax, importLoopMax, rssMb: searchRss, rssDeltaMb: searchRssDelta, baselineMb: mb(baseline), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), indexed: status.indexedPassages,
+    found, imported: outcome.status, idleLoopMax, openLoopMax, queryLoopMax, importLoopMax, rssMb: searchRss, rssDeltaMb: searchRssDelta, baselineMb: mb(baseline), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), indexed: status.indexedPassages,
   };
 }
 
@@ -392,7 +396,7 @@ async function main(): Promise<void> {
       say();
       say('| engine | import → first hit | p50 / p95 / p99 ms | open → first query | peak RSS (search) | full (re)index | add 20-paragraph doc | max event-loop delay |');
       say('|---|---|---|---|---|---|---|---|');
-      say(`| Tala (lunr pipelines + FTS5, worker) | ${query.importToHitMs} ms (import itself ${query.importMs} ms) | ${query.p50} / ${query.p95} / ${query.p99} | ${query.openToFirstMs} ms (Archive.open with its quick_check ${query.archiveOpenMs} ms, then worker start + query) | +${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process (process max ${query.maxRssMb} MB) | ${round(Number(build.reindexMs) / 1000)} s (first build ${round(Number(build.firstBuildMs) / 1000)} s) | ${query.importMs} ms, in the import transaction | ${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening: ingest and Archive.open work) |`);
+      say(`| Tala (lunr pipelines + FTS5, worker) | ${query.importToHitMs} ms (import itself ${query.importMs} ms) | ${query.p50} / ${query.p95} / ${query.p99} | ${query.openToFirstMs} ms (Archive.open with its quick_check ${query.archiveOpenMs} ms, then worker start + query) | +${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process (process max ${query.maxRssMb} MB) | ${round(Number(build.reindexMs) / 1000)} s (first build ${round(Number(build.firstBuildMs) / 1000)} s) | ${query.importMs} ms, in the import transaction | ${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening: ingest and Archive.open work; idle control ${query.idleLoopMax} ms) |`);
       say(`| raw FTS5 (unicode61) | – | ${fts.p50} / ${fts.p95} / ${fts.p99} | ${fts.openToFirstMs} ms | ${fts.rssMb} MB (process max ${fts.maxRssMb} MB) | ${round(Number(fts.buildMs) / 1000)} s | ${fts.addDocMs} ms | – |`);
       if (lr) say(`| lunr, one index | full rebuild ${round(Number(lr.buildMs) / 1000)} s | ${lr.p50} / ${lr.p95} / ${lr.p99} | ${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB) | process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB) | ${round(Number(lr.buildMs) / 1000)} s | full rebuild | – |`);
       say();
