@@ -10,6 +10,7 @@ import { EntityPage } from './components/facts/EntityPage';
 import { FactsNav, useConflictCount } from './components/facts/FactsNav';
 import { FactsTable } from './components/facts/FactsTable';
 import { TimelinePage } from './components/facts/TimelinePage';
+import { FolderInput } from './components/FolderInput';
 import { ImportPanel } from './components/ImportPanel';
 import { IndexStatus } from './components/IndexStatus';
 import { Library } from './components/Library';
@@ -62,6 +63,7 @@ export function App() {
   const [openedHit, setOpenedHit] = useState<{ docId: string; passageId: string; matches: Array<[number, number]> } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
+  const folderInputRef = useRef<HTMLInputElement>(null);
 
   const rerunSearch = useRef<() => void>(() => undefined);
   rerunSearch.current = () => {
@@ -72,7 +74,7 @@ export function App() {
     void docs.refresh();
     rerunSearch.current();
   });
-  const dragging = useFileDrop(importer.start);
+  const dragging = useFileDrop(importer.startDrop);
 
   // Errors from loading go to the banner.
   useEffect(() => void (docs.error && banners.push(`Could not load the library: ${docs.error}`)), [docs.error, banners.push]);
@@ -246,6 +248,7 @@ export function App() {
               onOpen={openDocument}
               onDelete={deleteDocument}
               onImport={() => fileInputRef.current?.click()}
+              onImportFolder={() => folderInputRef.current?.click()}
             />
           </ErrorBoundary>
           <FactsNav route={route} conflicts={conflicts.count} />
@@ -360,7 +363,8 @@ export function App() {
         }}
         data-testid="file-input"
       />
-      <ImportPanel items={importer.items} running={importer.running} onDismiss={importer.dismiss} onOpen={openDocument} />
+      <FolderInput ref={folderInputRef} onFolder={importer.startFolder} onEmpty={() => toasts.push({ text: 'No files to import in that folder.', tone: 'warn' }, 6000)} />
+      <ImportPanel phase={importer.phase} progress={importer.progress} summary={importer.summary} onCancel={importer.cancel} onDismiss={importer.dismiss} />
       <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
       <DropOverlay visible={dragging} />
     </div>
@@ -374,11 +378,11 @@ function Welcome({ count, loading, onImport, onSearch }: { count: number; loadin
     return (
       <div className="welcome" data-testid="welcome">
         <h1>Your archive is empty</h1>
-        <p>No documents yet — import .txt, .md or .html files. Tagalog, Russian, Armenian, English… each file becomes a searchable document.</p>
+        <p>No documents yet — import .txt, .md, .html, .pdf, .docx or .epub files, or a whole folder. Tagalog, Russian, Armenian, English… each file becomes a searchable document.</p>
         <button type="button" className="button button--primary" onClick={onImport}>
           Import files…
         </button>
-        <p className="muted">Tip: you can also drop files anywhere on this window.</p>
+        <p className="muted">Tip: you can also drop files and folders anywhere on this window.</p>
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { ApiProvider } from './api/context';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import './styles.css';
+import './import.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Tala: #root element missing from index.html');

@@ -50,7 +50,7 @@ describe('App', () => {
       </ApiProvider>,
     );
     await flush();
-    expect(byTestId(view.container, 'library-empty')[0].textContent).toContain('No documents yet — import .txt, .md or .html files');
+    expect(byTestId(view.container, 'library-empty')[0].textContent).toContain('No documents yet — import .txt, .md, .html, .pdf, .docx or .epub files');
     expect(byTestId(view.container, 'error-banner')).toHaveLength(0);
   });
 

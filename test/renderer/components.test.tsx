@@ -1,9 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { Highlighted } from '../../renderer/src/components/Highlighted';
-import { ImportPanel } from '../../renderer/src/components/ImportPanel';
 import { Reader } from '../../renderer/src/components/Reader';
-import type { ImportItem } from '../../renderer/src/hooks/useImport';
 import { queryTerms, splitHighlights } from '../../renderer/src/lib/highlight';
 import { languageLabel } from '../../renderer/src/lib/languages';
 import type { DocumentDetail } from '../../shared/types';
@@ -42,33 +40,6 @@ describe('snippet highlighting', () => {
     expect(languageLabel('ka')).toBe('Georgian (ka)');
     expect(languageLabel('zz')).toBe('zz');
     expect(languageLabel('not a code')).toBe('not a code');
-  });
-});
-
-describe('import summary', () => {
-  it('lists each file with its outcome and the failure reason', async () => {
-    const items: ImportItem[] = [
-      { key: 1, name: 'ulat.txt', size: 1200, status: 'imported', documentId: 'a', title: 'Ulat' },
-      { key: 2, name: 'ulat-copy.txt', size: 1200, status: 'skipped', message: 'Already in the archive as “Ulat”.', documentId: 'a' },
-      { key: 3, name: 'empty.txt', size: 0, status: 'failed', message: 'empty.txt: the file is empty.' },
-    ];
-    view = await render(<ImportPanel items={items} running={false} onDismiss={() => undefined} onOpen={() => undefined} />);
-    expect(byTestId(view.container, 'import-summary')[0].textContent).toBe('1 imported · 1 skipped · 1 failed');
-    const rows = byTestId(view.container, 'import-item');
-    expect(rows.map((r) => r.dataset.status)).toEqual(['imported', 'skipped', 'failed']);
-    expect(rows[2].textContent).toContain('empty.txt: the file is empty.');
-    expect(rows[1].textContent).toContain('Already in the archive');
-  });
-
-  it('shows which file is being imported', async () => {
-    const items: ImportItem[] = [
-      { key: 1, name: 'a.txt', size: 10, status: 'imported' },
-      { key: 2, name: 'b.html', size: 10, status: 'importing' },
-      { key: 3, name: 'c.md', size: 10, status: 'pending' },
-    ];
-    view = await render(<ImportPanel items={items} running onDismiss={() => undefined} onOpen={() => undefined} />);
-    expect(byTestId(view.container, 'import-progress')[0].textContent).toBe('Importing 2 of 3: b.html');
-    expect(view.container.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBe('1');
   });
 });
 

@@ -3,8 +3,8 @@ export function DropOverlay({ visible }: { visible: boolean }) {
   return (
     <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
       <div className="drop-overlay__card">
-        <p className="drop-overlay__title">Drop files to import</p>
-        <p className="muted">.txt, .md or .html — each file becomes a searchable document</p>
+        <p className="drop-overlay__title">Drop files or folders to import</p>
+        <p className="muted">.txt, .md, .html, .pdf, .docx, .epub — each file becomes a searchable document</p>
       </div>
     </div>
   );

@@ -11,9 +11,11 @@ interface Props {
   /** Rejects with an error the caller reports. */
   onDelete(doc: DocumentSummary): Promise<void>;
   onImport(): void;
+  /** "Import folder…" (a whole folder, read recursively). */
+  onImportFolder?(): void;
 }
 
-export function Library({ documents, loading, selectedId, onOpen, onDelete, onImport }: Props) {
+export function Library({ documents, loading, selectedId, onOpen, onDelete, onImport, onImportFolder }: Props) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
 
@@ -38,9 +40,16 @@ export function Library({ documents, loading, selectedId, onOpen, onDelete, onIm
             </span>
           )}
         </h2>
-        <button type="button" className="button button--primary" onClick={onImport} data-testid="import-button">
-          Import…
-        </button>
+        <div className="library__actions">
+          {onImportFolder && (
+            <button type="button" className="icon-button library__folder" onClick={onImportFolder} aria-label="Import folder…" title="Import folder…" data-testid="import-folder-button">
+              <FolderIcon />
+            </button>
+          )}
+          <button type="button" className="button button--primary" onClick={onImport} title="Import files…" data-testid="import-button">
+            Import…
+          </button>
+        </div>
       </header>
 
       {documents.length === 0 ? (
@@ -48,8 +57,8 @@ export function Library({ documents, loading, selectedId, onOpen, onDelete, onIm
           <p className="library__empty muted">Loading…</p>
         ) : (
           <div className="library__empty" data-testid="library-empty">
-            <p>No documents yet — import .txt, .md or .html files.</p>
-            <p className="muted">Use the Import button or drop files anywhere on this window.</p>
+            <p>No documents yet — import .txt, .md, .html, .pdf, .docx or .epub files.</p>
+            <p className="muted">Use the Import button or drop files and folders anywhere on this window.</p>
           </div>
         )
       ) : (
@@ -134,6 +143,20 @@ function TrashIcon() {
         stroke="currentColor"
         strokeWidth="1.3"
         strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+function FolderIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d="M2 4.2a.9.9 0 0 1 .9-.9h3.2l1.4 1.5h5.6a.9.9 0 0 1 .9.9v6.4a.9.9 0 0 1-.9.9H2.9a.9.9 0 0 1-.9-.9z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.3"
         strokeLinejoin="round"
       />
     </svg>

@@ -13,6 +13,7 @@ import type { AnnotationBody } from './AnnotationForm';
 import { HistoryIcon, PanelIcon, SearchIcon } from './icons';
 import { FindBar } from './reader/FindBar';
 import { MetaPanel } from './reader/MetaPanel';
+import { firstOnPage } from './reader/PageMark';
 import { PassageBlock, type PassageBlockProps } from './reader/PassageBlock';
 import { passageElementId } from './reader/PassageText';
 import { SelectionToolbar, type ToolbarPosition } from './reader/SelectionToolbar';
@@ -142,6 +143,7 @@ export function Reader(props: Props) {
   const first = doc.passages[0];
   const titlePassage = first && first.kind === 'heading' && first.text.trim() === doc.title.trim() ? first : null;
   const body = useMemo(() => (titlePassage ? doc.passages.slice(1) : doc.passages), [doc.passages, titlePassage]);
+  const pageStarts = useMemo(() => firstOnPage(body), [body]);
   const bodyOffset = titlePassage ? 1 : 0;
 
   // ---- highlights
@@ -482,6 +484,7 @@ export function Reader(props: Props) {
       lastPassage: doc.passages.length === 1,
       onAction: onPassageAction,
       onSave: onPassageSave,
+      pageStart: pageStarts.has(p.id),
     };
   };
 

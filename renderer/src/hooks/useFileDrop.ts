@@ -1,15 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
+import { takeDrop, type DroppedFiles } from '../lib/import-files';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
 
-/** Window-wide file drop: returns whether files are being dragged over the window. */
-export function useFileDrop(onFiles: (files: File[]) => void): boolean {
+/**
+ * Window-wide drop of files and folders: returns whether files are being dragged over the window. `onDrop`
+ * gets a reader of what was dropped (folders are walked when it is called; the drop event is long over).
+ */
+export function useFileDrop(onDrop: (read: () => Promise<DroppedFiles>) => void): boolean {
   const [active, setActive] = useState(false);
   const depth = useRef(0);
-  const onFilesRef = useRef(onFiles);
-  onFilesRef.current = onFiles;
+  const onDropRef = useRef(onDrop);
+  onDropRef.current = onDrop;
 
   useEffect(() => {
     const enter = (e: DragEvent) => {
@@ -33,8 +37,8 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       e.preventDefault();
       depth.current = 0;
       setActive(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length > 0) onFilesRef.current(files);
+      // The items must be taken now: the DataTransfer is emptied once this handler returns.
+      if (e.dataTransfer && (e.dataTransfer.files?.length ?? 0) + (e.dataTransfer.items?.length ?? 0) > 0) onDropRef.current(takeDrop(e.dataTransfer));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

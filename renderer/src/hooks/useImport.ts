@@ -1,97 +1,355 @@
-import { useCallback, useRef, useState } from 'react';
-import { MAX_IMPORT_BYTES } from '../../../shared/contract';
+// Imports many files at once. The renderer uploads one file at a time through documents.import and yields
+// to the browser between files (parsing runs in the main process's worker), so the window stays responsive.
+// In Electron, when the preload can name a picked folder's path, the folder is handed to the main process
+// instead (documents.importPaths) and its job is polled (jobs.status / jobs.cancel). Either way the panel
+// sees one batch: an ImportProgress and an ImportSummary of the same shape as the CLI's.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { MAX_IMPORT_BYTES, type IpcBridge, type TalaApi } from '../../../shared/contract';
+import type { ImportJobStatus, ImportProgress, ImportSummary } from '../../../shared/types';
 import { useApi } from '../api/context';
 import { errorMessage } from '../lib/errors';
+import { isAccepted, unsupportedMessage, type DroppedFiles, type PickedFile } from '../lib/import-files';
+import { estimateSecondsLeft } from '../lib/import-progress';
 
-export type ImportStatus = 'pending' | 'importing' | 'imported' | 'skipped' | 'failed';
+export { ACCEPTED_EXTENSIONS } from '../lib/import-files';
 
-export interface ImportItem {
-  key: number;
-  name: string;
-  size: number;
-  status: ImportStatus;
-  /** Why it was skipped or failed. */
-  message?: string;
-  /** The imported document, or the existing one for a duplicate. */
-  documentId?: string;
-  title?: string;
-}
+export type ImportPhase = 'idle' | 'running' | 'cancelling' | 'finished';
 
 export interface ImportState {
-  items: ImportItem[];
+  phase: ImportPhase;
+  /** Importing or cancelling (files are still being imported). */
   running: boolean;
-  /** Queue files; they are imported one by one, in order. */
-  start(files: File[]): void;
-  /** Hide a finished summary. */
+  progress: ImportProgress;
+  summary: ImportSummary;
+  /** Queues files (a finished batch is replaced, a running one grows). */
+  start(files: ReadonlyArray<File | PickedFile>): void;
+  /** Queues what a drop carries once it has been read (folders are walked first). */
+  startDrop(read: () => Promise<DroppedFiles>): void;
+  /** A folder picked with <input webkitdirectory>: the main process reads it when it can, else it is uploaded. */
+  startFolder(files: readonly PickedFile[]): void;
+  /** Stops after the file being imported; what is done stays. */
+  cancel(): void;
+  /** Hides a finished summary. */
   dismiss(): void;
 }
 
-export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
+type Task =
+  | { kind: 'upload'; picked: PickedFile }
+  | { kind: 'gather'; read: () => Promise<DroppedFiles> }
+  | { kind: 'paths'; paths: string[]; /** Prefix removed from the job's paths for display. */ base: string };
 
-/** Imports files one at a time through documents.import; `onImported` runs after each new document. */
+interface Batch {
+  queue: Task[];
+  progress: ImportProgress;
+  summary: ImportSummary;
+  startedAt: number;
+  cancelRequested: boolean;
+}
+
+/** How often a main-process job is polled. */
+const POLL_MS = 250;
+/** The library is reloaded at most this often while a batch runs (and once at its end). */
+const REFRESH_MS = 1500;
+
+export function emptyProgress(): ImportProgress {
+  return { done: 0, total: 0, current: null, bytesDone: 0, bytesTotal: 0, secondsLeft: null, imported: 0, skipped: 0, failed: 0 };
+}
+
+export function emptySummary(): ImportSummary {
+  return { imported: [], skipped: [], failed: [], cancelled: false };
+}
+
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const now = () => performance.now();
+const baseName = (path: string) => path.split(/[\\/]/).pop() || path;
+
+/** The preload may offer the local path of a picked file (Electron's webUtils.getPathForFile). */
+type PathBridge = IpcBridge & { pathForFile?(file: File): string };
+
+export function localPathOf(file: File): string | null {
+  const bridge = (typeof window !== 'undefined' ? window.talaIpc : undefined) as PathBridge | undefined;
+  if (!bridge || typeof bridge.pathForFile !== 'function') return null;
+  try {
+    return bridge.pathForFile(file) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The folder a `webkitdirectory` pick came from, as a local path: the file's path minus its path inside the
+ * folder, plus the folder's name. Null when the paths do not line up (then the files are uploaded).
+ */
+export function pickedFolderPath(localPath: string, relativePath: string): { folder: string; base: string } | null {
+  const parts = relativePath.split('/');
+  if (parts.length < 2) return null;
+  const sep = localPath.includes('\\') && !localPath.includes('/') ? '\\' : '/';
+  const inside = parts.slice(1).join(sep);
+  if (!localPath.endsWith(sep + inside)) return null;
+  const folder = localPath.slice(0, localPath.length - inside.length - 1);
+  if (!folder.endsWith(sep + parts[0]) && folder !== parts[0]) return null;
+  return { folder, base: folder.slice(0, folder.length - parts[0].length) };
+}
+
+/** Imports files one at a time; `onImported` runs after new documents arrived (throttled, and at the end). */
 export function useImport(onImported: () => void): ImportState {
   const api = useApi();
-  const [items, setItems] = useState<ImportItem[]>([]);
-  const [running, setRunning] = useState(false);
-  const queue = useRef<Array<{ key: number; file: File }>>([]);
+  const [view, setView] = useState<{ phase: ImportPhase; progress: ImportProgress; summary: ImportSummary }>(() => ({
+    phase: 'idle',
+    progress: emptyProgress(),
+    summary: emptySummary(),
+  }));
+  const batch = useRef<Batch | null>(null);
   const busy = useRef(false);
-  const nextKey = useRef(1);
+  const mounted = useRef(true);
   const onImportedRef = useRef(onImported);
   onImportedRef.current = onImported;
+  const apiRef = useRef<TalaApi>(api);
+  apiRef.current = api;
 
-  const update = useCallback((key: number, patch: Partial<ImportItem>) => {
-    setItems((list) => list.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      if (batch.current) batch.current.cancelRequested = true;
+    };
   }, []);
 
-  const pump = useCallback(async () => {
+  const publish = useCallback((b: Batch, phase?: ImportPhase) => {
+    if (!mounted.current || batch.current !== b) return;
+    const { summary } = b;
+    setView({
+      phase: phase ?? (b.cancelRequested ? 'cancelling' : 'running'),
+      progress: { ...b.progress, imported: summary.imported.length, skipped: summary.skipped.length, failed: summary.failed.length },
+      summary: { imported: [...summary.imported], skipped: [...summary.skipped], failed: [...summary.failed], cancelled: summary.cancelled },
+    });
+  }, []);
+
+  const run = useCallback(async () => {
     if (busy.current) return;
+    const b = batch.current;
+    if (!b) return;
     busy.current = true;
-    setRunning(true);
+    let lastRefresh = now();
+    let unreported = 0;
+    const imported = () => {
+      unreported++;
+      if (now() - lastRefresh >= REFRESH_MS) {
+        lastRefresh = now();
+        unreported = 0;
+        onImportedRef.current();
+      }
+    };
+    const finishFile = (size: number) => {
+      b.progress.done++;
+      b.progress.bytesDone += size;
+      b.progress.secondsLeft = estimateSecondsLeft(now() - b.startedAt, b.progress);
+    };
     try {
-      for (let job = queue.current.shift(); job; job = queue.current.shift()) {
-        const { key, file } = job;
-        update(key, { status: 'importing' });
-        try {
-          if (file.size > MAX_IMPORT_BYTES) {
-            throw new Error(`${file.name}: the file is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit.`);
+      for (let task = b.queue.shift(); task; task = b.queue.shift()) {
+        if (b.cancelRequested) {
+          b.summary.cancelled = true;
+          break;
+        }
+        const api = apiRef.current;
+        if (task.kind === 'gather') {
+          b.progress.current = null;
+          publish(b);
+          let dropped: DroppedFiles;
+          try {
+            dropped = await task.read();
+          } catch (err) {
+            dropped = { files: [], errors: [{ path: '', error: `The dropped files could not be read: ${errorMessage(err)}` }] };
           }
+          for (const e of dropped.errors) b.summary.failed.push({ file: e.path, error: e.error });
+          b.queue.unshift(...enqueue(b, dropped.files));
+          publish(b);
+          continue;
+        }
+        if (task.kind === 'paths') {
+          const stopped = await runJob(api, b, task, publish, imported);
+          if (stopped) break;
+          continue;
+        }
+        const { file, path } = task.picked;
+        b.progress.current = path;
+        publish(b);
+        await yieldToBrowser();
+        try {
+          if (file.size > MAX_IMPORT_BYTES) throw new Error(`${baseName(path)}: the file is larger than the ${Math.round(MAX_IMPORT_BYTES / (1024 * 1024))} MB limit`);
           const data = new Uint8Array(await file.arrayBuffer());
-          const outcome = await api['documents.import']({ name: file.name, data });
+          const outcome = await api['documents.import']({ name: file.name || baseName(path), data });
           if (outcome.status === 'imported') {
-            update(key, { status: 'imported', documentId: outcome.document.id, title: outcome.document.title });
-            onImportedRef.current();
+            b.summary.imported.push({ file: path, document: outcome.document });
+            imported();
           } else {
-            update(key, { status: 'skipped', message: outcome.reason, documentId: outcome.existingId });
+            b.summary.skipped.push({ file: path, reason: 'duplicate', message: outcome.reason, existingId: outcome.existingId });
           }
         } catch (err) {
-          update(key, { status: 'failed', message: errorMessage(err) });
+          b.summary.failed.push({ file: path, error: errorMessage(err) });
         }
+        finishFile(file.size);
+        publish(b);
       }
     } finally {
       busy.current = false;
-      setRunning(false);
+      b.progress.current = null;
+      if (!b.summary.cancelled) b.progress.secondsLeft = 0;
+      b.queue.length = 0;
+      publish(b, 'finished');
+      if (unreported > 0 && mounted.current) onImportedRef.current();
+      // Files queued after a cancel started a new batch while this one was stopping: run it now.
+      if (batch.current && batch.current !== b && batch.current.queue.length > 0) void runRef.current();
     }
-  }, [api, update]);
+  }, [publish]);
+  const runRef = useRef(run);
+  runRef.current = run;
 
-  const start = useCallback(
-    (files: File[]) => {
-      if (files.length === 0) return;
-      const jobs = files.map((file) => ({ key: nextKey.current++, file }));
-      const appending = busy.current; // read now: pump() below flips it before React applies the update
-      setItems((list) => {
-        // A new batch after a finished one starts a fresh summary.
-        const keep = appending ? list : [];
-        return [...keep, ...jobs.map(({ key, file }) => ({ key, name: file.name, size: file.size, status: 'pending' as const }))];
-      });
-      queue.current.push(...jobs);
-      void pump();
-    },
-    [pump],
-  );
-
-  const dismiss = useCallback(() => {
-    if (!busy.current) setItems([]);
+  /** The batch to add to: the running one, or a fresh one (a finished summary is replaced). */
+  const currentBatch = useCallback((): Batch => {
+    if (busy.current && batch.current && !batch.current.cancelRequested) return batch.current;
+    const fresh: Batch = { queue: [], progress: emptyProgress(), summary: emptySummary(), startedAt: now(), cancelRequested: false };
+    batch.current = fresh;
+    return fresh;
   }, []);
 
-  return { items, running, start, dismiss };
+  const start = useCallback(
+    (files: ReadonlyArray<File | PickedFile>) => {
+      if (files.length === 0) return;
+      const b = currentBatch();
+      b.queue.push(...enqueue(b, files.map((f) => (f instanceof File ? { file: f, path: f.name } : f))));
+      publish(b);
+      void run();
+    },
+    [currentBatch, publish, run],
+  );
+
+  const startDrop = useCallback(
+    (read: () => Promise<DroppedFiles>) => {
+      const b = currentBatch();
+      b.queue.push({ kind: 'gather', read });
+      publish(b);
+      void run();
+    },
+    [currentBatch, publish, run],
+  );
+
+  const startFolder = useCallback(
+    (files: readonly PickedFile[]) => {
+      if (files.length === 0) return;
+      const first = files[0];
+      const local = localPathOf(first.file);
+      const located = local ? pickedFolderPath(local, first.path) : null;
+      if (!located) {
+        start(files);
+        return;
+      }
+      const b = currentBatch();
+      b.queue.push({ kind: 'paths', paths: [located.folder], base: located.base });
+      publish(b);
+      void run();
+    },
+    [currentBatch, publish, run, start],
+  );
+
+  const cancel = useCallback(() => {
+    const b = batch.current;
+    if (!b || !busy.current || b.cancelRequested) return;
+    b.cancelRequested = true;
+    publish(b);
+  }, [publish]);
+
+  const dismiss = useCallback(() => {
+    if (busy.current) return;
+    batch.current = null;
+    setView({ phase: 'idle', progress: emptyProgress(), summary: emptySummary() });
+  }, []);
+
+  return { ...view, running: view.phase === 'running' || view.phase === 'cancelling', start, startDrop, startFolder, cancel, dismiss };
+}
+
+/** Files the archive cannot read are skipped at once (not uploaded); the others become upload tasks. */
+function enqueue(b: Batch, files: readonly PickedFile[]): Task[] {
+  const tasks: Task[] = [];
+  for (const picked of files) {
+    if (!isAccepted(picked.path)) {
+      b.summary.skipped.push({ file: picked.path, reason: 'unsupported', message: `${baseName(picked.path)}: ${unsupportedMessage(picked.path)}` });
+      continue;
+    }
+    tasks.push({ kind: 'upload', picked });
+    b.progress.total++;
+    b.progress.bytesTotal += picked.file.size;
+  }
+  return tasks;
+}
+
+/**
+ * Runs one main-process job to its end, merging its progress and summary into the batch as it goes.
+ * Returns true when the batch must stop (the job was cancelled).
+ */
+async function runJob(
+  api: TalaApi,
+  b: Batch,
+  task: Extract<Task, { kind: 'paths' }>,
+  publish: (b: Batch) => void,
+  onImported: () => void,
+): Promise<boolean> {
+  const base = { ...b.progress };
+  const before = { imported: b.summary.imported.length, skipped: b.summary.skipped.length, failed: b.summary.failed.length };
+  const shown = (file: string) => (task.base && file.startsWith(task.base) ? file.slice(task.base.length) : file);
+  let seenImported = 0;
+  const merge = (status: ImportJobStatus) => {
+    const p = status.progress;
+    b.progress.total = base.total + p.total;
+    b.progress.done = base.done + p.done;
+    b.progress.bytesTotal = base.bytesTotal + p.bytesTotal;
+    b.progress.bytesDone = base.bytesDone + p.bytesDone;
+    b.progress.current = p.current === null ? null : shown(p.current);
+    b.progress.secondsLeft = estimateSecondsLeft(now() - b.startedAt, b.progress);
+    const s = status.summary;
+    b.summary.imported.splice(before.imported, Infinity, ...s.imported.map((x) => ({ ...x, file: shown(x.file) })));
+    b.summary.skipped.splice(before.skipped, Infinity, ...s.skipped.map((x) => ({ ...x, file: shown(x.file) })));
+    b.summary.failed.splice(before.failed, Infinity, ...s.failed.map((x) => ({ ...x, file: shown(x.file) })));
+    if (s.imported.length > seenImported) {
+      seenImported = s.imported.length;
+      onImported();
+    }
+    publish(b);
+  };
+
+  let status: ImportJobStatus;
+  try {
+    status = await api['documents.importPaths']({ paths: task.paths });
+  } catch (err) {
+    b.summary.failed.push({ file: task.paths.map(shown).join(', '), error: errorMessage(err) });
+    publish(b);
+    return false;
+  }
+  let cancelSent = false;
+  let failures = 0;
+  while (status.state === 'running') {
+    merge(status);
+    await sleep(POLL_MS);
+    try {
+      if (b.cancelRequested && !cancelSent) {
+        cancelSent = true;
+        status = await api['jobs.cancel']({ id: status.id });
+      } else status = await api['jobs.status']({ id: status.id });
+      failures = 0;
+    } catch (err) {
+      // A poll can fail once (a busy main process); a job that stays unreachable ends the batch.
+      if (++failures >= 5) {
+        b.summary.failed.push({ file: task.paths.map(shown).join(', '), error: `Lost track of the import: ${errorMessage(err)}` });
+        publish(b);
+        return true;
+      }
+    }
+  }
+  merge(status);
+  if (status.state === 'cancelled') {
+    b.summary.cancelled = true;
+    return true;
+  }
+  return false;
 }

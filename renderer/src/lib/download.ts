@@ -4,11 +4,15 @@ import type { ExportedFile } from '../../../shared/contract';
 
 /** Starts a download of a generated file (Blob + a[download]); works in the browser and in Electron. */
 export function saveFile(file: ExportedFile, doc: Document = document): void {
-  const blob = new Blob([file.content], { type: file.mediaType });
+  saveBlob(new Blob([file.content], { type: file.mediaType }), file.fileName, doc);
+}
+
+/** Starts a download of a Blob under a file name. */
+export function saveBlob(blob: Blob, fileName: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;
-  a.download = file.fileName;
+  a.download = fileName;
   a.rel = 'noopener';
   a.style.display = 'none';
   doc.body.appendChild(a);
@@ -42,4 +46,9 @@ export async function copyText(text: string, doc: Document = document): Promise<
   }
   area.remove();
   return ok;
+}
+
+/** Starts a download of bytes from the archive (an original file) under its own name. */
+export function saveBytes(file: { fileName: string; mediaType: string; data: Uint8Array }, doc: Document = document): void {
+  saveBlob(new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.mediaType || 'application/octet-stream' }), file.fileName, doc);
 }

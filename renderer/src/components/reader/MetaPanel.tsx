@@ -4,6 +4,7 @@ import type { DocumentDetail, DocumentMetaChanges } from '../../../../shared/typ
 import { formatDate, formatDateTime } from '../../lib/format';
 import { COMMON_LANGUAGES, languageLabel } from '../../lib/languages';
 import { formatTags, parseTags } from '../../lib/tags';
+import { OriginalFileLink } from './OriginalFileLink';
 
 interface Props {
   document: DocumentDetail;
@@ -49,6 +50,7 @@ export function MetaPanel({ document: doc, busy, editing, onEdit, onSave }: Prop
         <button type="button" className="link-button meta__edit" onClick={() => onEdit(true)} data-testid="edit-meta">
           {doc.tags.length === 0 && !doc.author && !doc.source ? 'Add details and tags' : 'Edit details'}
         </button>
+        <OriginalFileLink document={doc} />
       </div>
     </div>
   );

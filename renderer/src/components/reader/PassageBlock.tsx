@@ -5,6 +5,7 @@ import type { Passage } from '../../../../shared/types';
 import type { MatchRange } from '../../lib/highlight';
 import type { HighlightSpan } from '../../lib/segments';
 import { EditIcon, LinkIcon, TrashIcon } from '../icons';
+import { PageMark } from './PageMark';
 import { PassageEditor } from './PassageEditor';
 import { PassageText } from './PassageText';
 
@@ -29,6 +30,8 @@ export interface PassageBlockProps {
   onAction(action: 'link' | 'edit' | 'delete' | 'confirm-delete' | 'cancel', passageId: string): void;
   onSave(passageId: string, text: string): void;
   testId?: string;
+  /** The passage starts a new page of the original (its page mark always shows; the others on hover). */
+  pageStart?: boolean;
 }
 
 export const PassageBlock = memo(function PassageBlock(props: PassageBlockProps) {
@@ -54,6 +57,7 @@ export const PassageBlock = memo(function PassageBlock(props: PassageBlockProps)
           testId={props.testId}
         />
       )}
+      {!editing && props.as !== 'h1' && <PageMark page={passage.page} start={props.pageStart ?? true} />}
       {!editing && (
         <div className="passage-actions" lang="en" dir="ltr" data-testid="passage-actions">
           <button type="button" className="passage-actions__button" aria-label="Copy link to this passage" title="Copy link" onClick={() => onAction('link', id)} data-testid="passage-link">
