@@ -12,6 +12,7 @@ import { FactsTable } from './components/facts/FactsTable';
 import { TimelinePage } from './components/facts/TimelinePage';
 import { FolderInput } from './components/FolderInput';
 import { ImportPanel } from './components/ImportPanel';
+import { ParallelView } from './components/parallel/ParallelView';
 import { IndexStatus } from './components/IndexStatus';
 import { Library } from './components/Library';
 import { truncate } from './components/Reader';
@@ -319,6 +320,10 @@ export function App() {
               rerunSearch.current();
             }}
           />
+        ) : route.name === 'parallel' ? (
+          <ErrorBoundary area="the parallel reader" resetKey={`${route.docId}:${route.otherDocId}`}>
+            <ParallelView key={`${route.docId}:${route.otherDocId}`} docId={route.docId} otherDocId={route.otherDocId} onNavigate={navigate} toast={toasts.push} />
+          </ErrorBoundary>
         ) : (
           <main className="reader-pane" data-testid="reader-pane">
             <ErrorBoundary area="this page" resetKey={seq}>

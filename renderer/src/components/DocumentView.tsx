@@ -20,6 +20,7 @@ import type { AnnotationBody } from './AnnotationForm';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FactsPanel } from './facts/FactsPanel';
 import { SideTabs, type SideTab } from './facts/SideTabs';
+import { TranslationsMenu, useTranslationLinks } from './parallel/TranslationsMenu';
 import { Reader, truncate, type NewAnnotationInput, type ReaderTarget } from './Reader';
 
 interface Props {
@@ -56,6 +57,7 @@ export function DocumentView(props: Props) {
   const data = useDocumentData(docId);
   const { document: doc, annotations } = data;
   const paneRef = useRef<HTMLElement>(null);
+  const translationLinks = useTranslationLinks(docId);
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [sideTab, setSideTabState] = useState<SideTab>(lastSideTab);
   const setSideTab = useCallback((tab: SideTab) => {
@@ -329,6 +331,7 @@ export function DocumentView(props: Props) {
             onDeletePassage={deletePassage}
             onSaveMeta={saveMeta}
             onCopyPassageLink={(passageId) => void copyLink(passageRoute(docId, passageId), 'passage')}
+            tools={<TranslationsMenu docId={docId} links={translationLinks} onNavigate={props.onNavigate} />}
             onFact={(range) => {
               setFactRange(range);
               setSideTab('facts');

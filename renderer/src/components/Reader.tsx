@@ -1,6 +1,6 @@
 // The reader: a document's text (virtualised for long documents) with its highlights, find-in-document,
 // text selection → annotation toolbar, in-place corrections and the editable metadata.
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Annotation, AnnotationColor, DocumentDetail, DocumentMetaChanges, Passage } from '../../../shared/types';
 import { FindIndex, firstMatchFrom, MAX_FIND_MATCHES, stepMatch, type FindMatch } from '../lib/find';
 import { plural } from '../lib/format';
@@ -76,6 +76,8 @@ interface Props {
   onCopyPassageLink?(passageId: string): void;
   /** "Fact" in the selection toolbar: record a fact with the selection as evidence. */
   onFact?(range: TextRange): void;
+  /** Extra tools at the start of the toolbar (e.g. "Side by side" with a translation). */
+  tools?: ReactNode;
 }
 
 interface SelectionState extends TextRange {
@@ -513,6 +515,7 @@ export function Reader(props: Props) {
           </span>
         )}
         <div className="reader__tools">
+          {props.tools}
           <button type="button" className="tool-button" onClick={() => (findOpen ? closeFind() : openFind())} aria-pressed={findOpen} title="Find in document (Ctrl+F)" data-testid="find-toggle">
             <SearchIcon /> Find
           </button>

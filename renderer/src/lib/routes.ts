@@ -8,6 +8,7 @@
 //   #/timeline               dated facts in time order
 //   #/conflicts              facts that disagree across sources
 //   #/entity/<id>            an entity: aliases, facts, mentions
+//   #/parallel/<docId>/<id>  a document beside another one (its translation), aligned row by row
 //   …?q=<query>              opened from a search: the reader highlights that query's matches
 //                            (&stems=0, &translit=0 when those expansions were switched off)
 // Ids are UUIDs; anything else parses as home, so a mistyped link never crashes the app.
@@ -26,11 +27,13 @@ export type Route =
   | { name: 'timeline' }
   | { name: 'conflicts' }
   | { name: 'entity'; entityId: string }
+  | { name: 'parallel'; docId: string; otherDocId: string }
   | { name: 'doc'; docId: string; passageId?: string; annotationId?: string; search?: RouteSearch };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const DOC = new RegExp(`^#?/doc/(${UUID})(?:/(p|a)/(${UUID}))?/?(?:\\?(.*))?$`, 'i');
 const ENTITY = new RegExp(`^#?/entity/(${UUID})/?$`, 'i');
+const PARALLEL = new RegExp(`^#?/parallel/(${UUID})/(${UUID})/?$`, 'i');
 const MAX_QUERY = 1000;
 
 function parseSearch(params: string | undefined): RouteSearch | undefined {
@@ -64,6 +67,8 @@ export function parseRoute(hash: string): Route {
   if (page) return { name: page[1] as 'facts' | 'timeline' | 'conflicts' };
   const entity = ENTITY.exec(h);
   if (entity) return { name: 'entity', entityId: entity[1].toLowerCase() };
+  const parallel = PARALLEL.exec(h);
+  if (parallel && parallel[1].toLowerCase() !== parallel[2].toLowerCase()) return { name: 'parallel', docId: parallel[1].toLowerCase(), otherDocId: parallel[2].toLowerCase() };
   const m = DOC.exec(h);
   if (!m) return { name: 'home' };
   const docId = m[1].toLowerCase();
@@ -86,6 +91,8 @@ export function formatRoute(route: Route): string {
       return `#/${route.name}`;
     case 'entity':
       return `#/entity/${route.entityId}`;
+    case 'parallel':
+      return `#/parallel/${route.docId}/${route.otherDocId}`;
     case 'doc': {
       const q = formatSearch(route.search);
       if (route.passageId) return `#/doc/${route.docId}/p/${route.passageId}${q}`;

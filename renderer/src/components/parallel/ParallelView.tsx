@@ -1,0 +1,402 @@
+// The parallel reader: a document beside its translation, one row per alignment bead in a single scroll
+// container (so the two sides stay together by alignment, never by pixels). Hovering or clicking a
+// sentence lights up its counterpart; low-confidence rows are marked; rows can be merged, split, their
+// boundary shifted, or paragraphs linked by hand (kept when the rest is re-aligned); annotations of each
+// side show, carried, on the other.
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PairsExportFormat } from '../../../../shared/translations';
+import type { Annotation, DocumentDetail, Passage } from '../../../../shared/types';
+import { useApi } from '../../api/context';
+import { useParallel, type Correction } from '../../hooks/useParallel';
+import type { PushToast } from '../../hooks/useToasts';
+import { saveFile } from '../../lib/download';
+import { errorMessage } from '../../lib/errors';
+import { plural } from '../../lib/format';
+import { isRtlLanguage, languageLabel, languageName } from '../../lib/languages';
+import {
+  counterpartIndex, layoutRows, mergeable, spansByPassage, splitPoint, type CarriedSpan, type OwnSpan, type ParallelRow, type Side,
+} from '../../lib/parallel';
+import type { Route } from '../../lib/routes';
+import { ParallelPassage } from './ParallelPassage';
+import './parallel.css';
+
+interface Props {
+  docId: string;
+  otherDocId: string;
+  onNavigate(route: Route): void;
+  toast: PushToast;
+}
+
+const NO_SPANS: readonly OwnSpan[] = [];
+const NO_CARRIED: readonly CarriedSpan[] = [];
+
+function ownSpans(doc: DocumentDetail, annotations: readonly Annotation[]): OwnSpan[] {
+  return annotations
+    .filter((a) => a.status !== 'orphaned' && a.end <= doc.text.length && doc.text.slice(a.start, a.end) === a.exact)
+    .map((a) => ({ id: a.id, color: a.color, start: a.start, end: a.end }));
+}
+
+function carriedSpans(from: DocumentDetail, fromAnnotations: readonly Annotation[], carried: ReadonlyArray<{ annotationId: string; targetStart: number; targetEnd: number; confidence: number }>): CarriedSpan[] {
+  const byId = new Map(fromAnnotations.map((a) => [a.id, a]));
+  return carried.flatMap((c) => {
+    const a = byId.get(c.annotationId);
+    return a ? [{ id: a.id, color: a.color, start: c.targetStart, end: c.targetEnd, fromLang: from.lang, note: a.note, confidence: c.confidence }] : [];
+  });
+}
+
+export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
+  const api = useApi();
+  const data = useParallel(docId, otherDocId);
+  const { source, target, alignment } = data;
+  const [selected, setSelected] = useState<number[]>([]);
+  const [picks, setPicks] = useState<{ source: number[]; target: number[] }>({ source: [], target: [] });
+  const [hoverKey, setHoverKey] = useState<string | null>(null);
+  const [pinnedKey, setPinnedKey] = useState<string | null>(null);
+
+  const rows = useMemo(() => (alignment && source && target ? layoutRows(alignment, source, target) : []), [alignment, source, target]);
+  const index = useMemo(() => (alignment ? counterpartIndex(alignment) : new Map()), [alignment]);
+  const hot = index.get(pinnedKey ?? hoverKey ?? '') ?? null;
+  const hotSet = useMemo(() => (hot ? new Set<string>(hot.keys) : null), [hot]);
+
+  // Every alignment change starts the choices afresh (bead numbers moved).
+  useEffect(() => {
+    setSelected([]);
+    setPicks({ source: [], target: [] });
+    setPinnedKey(null);
+  }, [alignment]);
+
+  const ownBySide = useMemo(
+    () => ({
+      source: source ? spansByPassage(source.passages, ownSpans(source, data.sourceAnnotations)) : new Map<string, OwnSpan[]>(),
+      target: target ? spansByPassage(target.passages, ownSpans(target, data.targetAnnotations)) : new Map<string, OwnSpan[]>(),
+    }),
+    [source, target, data.sourceAnnotations, data.targetAnnotations],
+  );
+  const carriedBySide = useMemo(
+    () => ({
+      target: source && target ? spansByPassage(target.passages, carriedSpans(source, data.sourceAnnotations, data.carriedToTarget)) : new Map<string, CarriedSpan[]>(),
+      source: source && target ? spansByPassage(source.passages, carriedSpans(target, data.targetAnnotations, data.carriedToSource)) : new Map<string, CarriedSpan[]>(),
+    }),
+    [source, target, data.sourceAnnotations, data.targetAnnotations, data.carriedToTarget, data.carriedToSource],
+  );
+
+  const fail = useCallback((what: string, err: unknown) => toast({ text: `${what}: ${errorMessage(err)}`, tone: 'warn' }, 8000), [toast]);
+
+  const run = useCallback(
+    async (c: Correction, done: string, undo?: Correction) => {
+      try {
+        const a = await data.correct(c);
+        toast(
+          {
+            text: `${done} · ${plural(a.beads.length, 'row')}`,
+            action: undo ? { label: 'Undo', run: () => void data.correct(undo).catch((err: unknown) => fail('Could not undo', err)) } : undefined,
+          },
+          undo ? 10_000 : 5000,
+        );
+      } catch (err) {
+        fail('Could not correct the alignment', err);
+      }
+    },
+    [data.correct, toast, fail],
+  );
+
+  const rowOf = useCallback((side: Side, ordinal: number) => rows.find((r) => r[side].some((p) => p.ordinal === ordinal)), [rows]);
+
+  const onMove = useCallback(
+    (side: Side, ordinal: number, direction: 'up' | 'down') => {
+      const row = rowOf(side, ordinal);
+      if (!row) return;
+      const what = `${languageName(side === 'source' ? (source?.lang ?? '') : (target?.lang ?? ''))} paragraph ${ordinal + 1} moved ${direction === 'up' ? 'up' : 'down'} a row`;
+      if (direction === 'down') void run({ op: 'shift', bead: row.index, side, by: -1 }, what, { op: 'shift', bead: row.index, side, by: 1 });
+      else void run({ op: 'shift', bead: row.index - 1, side, by: 1 }, what, { op: 'shift', bead: row.index - 1, side, by: -1 });
+    },
+    [rowOf, run, source?.lang, target?.lang],
+  );
+
+  const onPick = useCallback((side: Side, ordinal: number) => {
+    setPicks((p) => ({ ...p, [side]: p[side].includes(ordinal) ? p[side].filter((o) => o !== ordinal) : [...p[side], ordinal].sort((a, b) => a - b) }));
+  }, []);
+
+  const onSelectRow = useCallback((rowIndex: number) => {
+    setSelected((list) => (list.includes(rowIndex) ? list.filter((i) => i !== rowIndex) : [...list, rowIndex].slice(-2)));
+  }, []);
+
+  const merge = (first: number) => {
+    const a = rows[first];
+    void run({ op: 'merge', bead: first }, `Rows ${first + 1} and ${first + 2} merged`, { op: 'split', bead: first, sourceAt: a.source.length, targetAt: a.target.length });
+  };
+  const split = (row: ParallelRow) => {
+    const at = splitPoint(row);
+    if (!at) return;
+    void run({ op: 'split', bead: row.index, ...at }, `Row ${row.index + 1} split`, { op: 'merge', bead: row.index });
+  };
+  const link = () => void run({ op: 'link', source: picks.source, target: picks.target }, 'Paragraphs linked by hand');
+
+  const realign = async () => {
+    try {
+      const a = await data.realign();
+      toast({ text: `Re-aligned: ${plural(a.beads.length, 'row')}${a.corrections ? `, ${plural(a.corrections, 'correction')} kept` : ''}.` }, 5000);
+    } catch (err) {
+      fail('Could not re-align', err);
+    }
+  };
+  const reset = () => void run({ op: 'reset' }, 'Corrections forgotten, aligned afresh');
+
+  const exportAs = async (format: PairsExportFormat) => {
+    try {
+      const file = await api['align.export']({ docId, otherDocId, format });
+      saveFile(file);
+      toast({ text: `Exported ${file.fileName}` }, 4000);
+    } catch (err) {
+      fail('Could not export', err);
+    }
+  };
+
+  // Hover: one listener on the rows (event delegation), so rows need no handlers of their own.
+  const onMouseOver = (e: React.MouseEvent) => {
+    const el = (e.target as Element).closest?.('[data-sentence]');
+    setHoverKey(el?.getAttribute('data-sentence') ?? null);
+  };
+  const onClickText = (e: React.MouseEvent) => {
+    if ((e.target as Element).closest?.('button')) return;
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const key = (e.target as Element).closest?.('[data-sentence]')?.getAttribute('data-sentence') ?? null;
+    setPinnedKey((k) => (key && k !== key ? key : null));
+  };
+
+  const clearChoices = useRef(() => undefined as void);
+  clearChoices.current = () => {
+    setSelected([]);
+    setPicks({ source: [], target: [] });
+    setPinnedKey(null);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') clearChoices.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (data.error) {
+    return (
+      <main className="reader-pane parallel-pane" data-testid="parallel-pane">
+        <div className="parallel parallel--message">
+          <p role="alert">Could not open the two documents side by side: {data.error}</p>
+          <button type="button" className="button" onClick={() => onNavigate({ name: 'doc', docId })}>
+            Back to the reader
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!source || !target || !alignment) {
+    return (
+      <main className="reader-pane parallel-pane" data-testid="parallel-pane">
+        <p className="placeholder muted">{data.loading ? 'Aligning…' : ''}</p>
+      </main>
+    );
+  }
+
+  const mergeAt = mergeable(selected);
+  const singleRow = selected.length === 1 ? rows[selected[0]] : null;
+  const splitAt = singleRow ? splitPoint(singleRow) : null;
+  const lowCount = rows.filter((r) => r.low).length;
+  const fixedCount = rows.filter((r) => r.fixed).length;
+  const sideAttrs = (doc: DocumentDetail) => ({ lang: doc.lang && doc.lang !== 'und' ? doc.lang : undefined, dir: isRtlLanguage(doc.lang) ? ('rtl' as const) : ('ltr' as const) });
+  const picking = picks.source.length + picks.target.length > 0;
+
+  return (
+    <main className="reader-pane parallel-pane" data-testid="parallel-pane">
+      <div className={`parallel${data.busy ? ' parallel--busy' : ''}`} data-testid="parallel" data-rows={rows.length} data-origin={alignment.origin}>
+        <div className="parallel__toolbar">
+          <button type="button" className="tool-button" onClick={() => onNavigate({ name: 'doc', docId })} data-testid="parallel-back" title="Back to the reader">
+            ‹ Reader
+          </button>
+          <span className="parallel__stats muted" data-testid="parallel-stats">
+            {plural(rows.length, 'row')}
+            {lowCount > 0 && <> · <span className="parallel__low-count">{lowCount} to check</span></>}
+            {alignment.corrections > 0 && <> · {plural(alignment.corrections, 'correction')}</>}
+            {alignment.staleCorrections > 0 && <> · {plural(alignment.staleCorrections, 'correction')} no longer fit</>}
+          </span>
+          <span className="parallel__tools">
+            <button type="button" className="tool-button" onClick={() => onNavigate({ name: 'parallel', docId: otherDocId, otherDocId: docId })} title="Swap the two sides" data-testid="parallel-swap">
+              ⇄ Swap
+            </button>
+            <button type="button" className="tool-button" disabled={data.busy} onClick={() => void realign()} title="Align again from the texts; corrections made by hand are kept" data-testid="parallel-realign">
+              Re-align
+            </button>
+            {alignment.corrections > 0 && (
+              <button type="button" className="tool-button" disabled={data.busy} onClick={reset} title="Forget every correction made by hand and align afresh" data-testid="parallel-reset">
+                Reset corrections
+              </button>
+            )}
+            <button type="button" className="tool-button" onClick={() => void exportAs('tmx')} title="Export the aligned sentence pairs as TMX (translation memory)" data-testid="export-tmx">
+              TMX
+            </button>
+            <button type="button" className="tool-button" onClick={() => void exportAs('pairs-csv')} title="Export the aligned sentence pairs as a two-column CSV" data-testid="export-pairs-csv">
+              CSV
+            </button>
+          </span>
+        </div>
+
+        {(selected.length > 0 || picking) && (
+          <div className="parallel__actionbar" role="toolbar" aria-label="Correct the alignment" data-testid="parallel-actionbar">
+            {selected.length > 0 && (
+              <>
+                <span className="parallel__actiontext">
+                  {selected.length === 1 ? `Row ${selected[0] + 1} selected` : `Rows ${[...selected].sort((a, b) => a - b).map((i) => i + 1).join(' and ')} selected`}
+                  {selected.length === 2 && mergeAt === null && <span className="muted"> — only neighbouring rows can be merged</span>}
+                  {selected.length === 1 && !splitAt && <span className="muted"> — select its neighbour to merge</span>}
+                </span>
+                <button type="button" className="button button--small button--primary" disabled={mergeAt === null || data.busy} onClick={() => mergeAt !== null && merge(mergeAt)} data-testid="merge-rows">
+                  Merge
+                </button>
+                {splitAt && singleRow && (
+                  <button type="button" className="button button--small" disabled={data.busy} onClick={() => split(singleRow)} data-testid="split-row">
+                    Split
+                  </button>
+                )}
+              </>
+            )}
+            {picking && (
+              <>
+                <span className="parallel__actiontext">
+                  Link {describePicks(source, picks.source)} with {describePicks(target, picks.target)}
+                </span>
+                <button type="button" className="button button--small button--primary" disabled={!picks.source.length || !picks.target.length || data.busy} onClick={link} data-testid="link-apply">
+                  Link
+                </button>
+              </>
+            )}
+            <button type="button" className="button button--small button--quiet" onClick={() => clearChoices.current()} data-testid="parallel-clear">
+              Clear
+            </button>
+          </div>
+        )}
+
+        <div className="parallel__grid" onMouseOver={onMouseOver} onMouseLeave={() => setHoverKey(null)} onClick={onClickText}>
+          <div className="prow prow--head" lang="en" dir="ltr">
+            <div className="prow__gutter" />
+            <DocHead doc={source} testId="parallel-head-source" />
+            <DocHead doc={target} testId="parallel-head-target" />
+          </div>
+          {rows.map((row) => (
+            <Row
+              key={`${row.index}:${row.source.map((p) => p.ordinal).join(',')}:${row.target.map((p) => p.ordinal).join(',')}`}
+              row={row}
+              last={row.index === rows.length - 1}
+              selected={selected.includes(row.index)}
+              hot={hot && hot.bead === row.index ? hotSet : null}
+              picks={picks}
+              ownBySide={ownBySide}
+              carriedBySide={carriedBySide}
+              sourceAttrs={sideAttrs(source)}
+              targetAttrs={sideAttrs(target)}
+              busy={data.busy}
+              onSelect={onSelectRow}
+              onMove={onMove}
+              onPick={onPick}
+            />
+          ))}
+        </div>
+        {fixedCount > 0 && <p className="parallel__foot muted">Rows marked “corrected” were fixed by hand; re-aligning keeps them.</p>}
+      </div>
+    </main>
+  );
+}
+
+function describePicks(doc: DocumentDetail, ordinals: number[]): string {
+  const name = languageName(doc.lang);
+  if (ordinals.length === 0) return `(pick ${name} paragraphs)`;
+  return `${name} ¶${ordinals.map((o) => o + 1).join(', ')}`;
+}
+
+function DocHead({ doc, testId }: { doc: DocumentDetail; testId: string }) {
+  return (
+    <div className="prow__cell phead" data-testid={testId}>
+      <span className="phead__lang">{languageLabel(doc.lang)}</span>
+      <span className="phead__title" dir="auto" title={doc.title}>
+        {doc.title}
+      </span>
+    </div>
+  );
+}
+
+interface RowProps {
+  row: ParallelRow;
+  last: boolean;
+  selected: boolean;
+  hot: ReadonlySet<string> | null;
+  picks: { source: number[]; target: number[] };
+  ownBySide: Record<Side, Map<string, OwnSpan[]>>;
+  carriedBySide: Record<Side, Map<string, CarriedSpan[]>>;
+  sourceAttrs: { lang?: string; dir: 'ltr' | 'rtl' };
+  targetAttrs: { lang?: string; dir: 'ltr' | 'rtl' };
+  busy: boolean;
+  onSelect(index: number): void;
+  onMove(side: Side, ordinal: number, direction: 'up' | 'down'): void;
+  onPick(side: Side, ordinal: number): void;
+}
+
+const Row = memo(function Row(props: RowProps) {
+  const { row, selected } = props;
+  const confidence = `${Math.round(row.confidence * 100)}%`;
+  const title = row.low ? `Alignment confidence ${confidence}: worth a check` : `Alignment confidence ${confidence}`;
+  const cell = (side: Side, passages: Passage[], attrs: { lang?: string; dir: 'ltr' | 'rtl' }) => (
+    <div className={`prow__cell prow__cell--${side}`} {...attrs} data-side={side}>
+      {passages.length === 0 ? (
+        <p className="prow__empty muted" lang="en" dir="ltr">
+          Nothing on this side
+        </p>
+      ) : (
+        passages.map((p, k) => (
+          <ParallelPassage
+            key={p.id}
+            side={side}
+            passage={p}
+            own={props.ownBySide[side].get(p.id) ?? NO_SPANS}
+            carried={props.carriedBySide[side].get(p.id) ?? NO_CARRIED}
+            hot={props.hot}
+            picked={props.picks[side].includes(p.ordinal)}
+            canMoveUp={k === 0 && row.index > 0}
+            canMoveDown={k === passages.length - 1 && !props.last}
+            busy={props.busy}
+            onMove={props.onMove}
+            onPick={props.onPick}
+          />
+        ))
+      )}
+    </div>
+  );
+  return (
+    <div
+      className={`prow${row.low ? ' prow--low' : ''}${row.fixed ? ' prow--fixed' : ''}${selected ? ' prow--selected' : ''}`}
+      data-testid="parallel-row"
+      data-bead={row.index}
+      data-source={row.source.map((p) => p.ordinal).join(',')}
+      data-target={row.target.map((p) => p.ordinal).join(',')}
+      data-low={row.low ? 'true' : undefined}
+      data-fixed={row.fixed ? 'true' : undefined}
+    >
+      <div className="prow__gutter" lang="en" dir="ltr">
+        <button type="button" className="prow__select" aria-pressed={selected} onClick={() => props.onSelect(row.index)} title={`${title}. Select to merge or split.`} data-testid="row-select">
+          {row.index + 1}
+        </button>
+        {row.low && (
+          <span className="prow__flag" title={title} data-testid="row-low">
+            {confidence}
+          </span>
+        )}
+        {row.fixed && (
+          <span className="prow__fixed" title="Corrected by hand: kept when the rest is re-aligned" data-testid="row-fixed">
+            corrected
+          </span>
+        )}
+      </div>
+      {cell('source', row.source, props.sourceAttrs)}
+      {cell('target', row.target, props.targetAttrs)}
+    </div>
+  );
+});
