@@ -1,6 +1,7 @@
 // An open archive: one SQLite file plus its derived search index. Every door (IPC, HTTP bridge, CLI)
 // goes through this class, so the rules for data safety live in one place.
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import type {
   AppInfo, ArchiveHealth, BackupInfo, BackupReason, DocumentDetail, DocumentMetaChanges, DocumentSummary, ImportOutcome, ReindexProgress, ReindexReport,
@@ -9,6 +10,7 @@ import type {
 import { APP_VERSION } from '../app-version';
 import { Database } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { sql } from '../db/sql';
 import { sharedWorkerParser, type DocumentParser } from '../ingest/parser';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
@@ -35,7 +37,15 @@ export interface ArchiveOpenOptions {
   search?: 'worker' | 'inline';
   /** Where imported files are parsed: the process's shared parse worker by default (see ingest/parser.ts). */
   parser?: DocumentParser;
+  /**
+   * Archives up to this size are checked (PRAGMA quick_check) before open returns; larger ones are
+   * checked in the background while reads go on, and writes wait for the verdict.
+   */
+  blockingCheckMaxBytes?: number;
 }
+
+/** ~1 s of quick_check on these machines; a bigger archive opens at once and is checked meanwhile. */
+const BLOCKING_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 export class Archive {
   readonly annotations: AnnotationService;
@@ -68,8 +78,18 @@ export class Archive {
     } catch (err) {
       throw new AppError('ARCHIVE_ERROR', `Cannot open the archive at ${file}: ${(err as Error).message}`);
     }
+    let integrity: Promise<void>;
     try {
-      await assertNotDamaged(db);
+      const size = existsSync(file) ? statSync(file).size : 0;
+      const upToDate = (await schemaVersion(db)) === LATEST_SCHEMA_VERSION;
+      if (upToDate && size > (options.blockingCheckMaxBytes ?? BLOCKING_CHECK_MAX_BYTES)) {
+        integrity = assertNotDamaged(db);
+        db.gateWrites(integrity);
+      } else {
+        // Small archives, and any archive about to be migrated, are checked before anything else.
+        await assertNotDamaged(db);
+        integrity = Promise.resolve();
+      }
       // A non-empty archive is backed up before its schema changes, so an upgrade can be undone.
       await migrate(db, { beforeMigrating: async (from) => void (from > 0 && (await createBackup(db, 'pre-migration'))) });
     } catch (err) {
@@ -81,11 +101,21 @@ export class Archive {
       search = options.search === 'inline' ? await SearchEngine.open(file) : SearchWorkerHost.start(file);
     } catch (err) {
       await db.close();
+      await integrity; // a damaged file explains itself better than the search engine's SQLITE_CORRUPT
       throw err;
     }
     const archive = new Archive(db, search);
+    archive.integrityOnOpen = integrity;
+    integrity.catch(() => undefined); // reported through integrityChecked() and to every writer
     if (options.parser) archive.parser = options.parser;
     return archive;
+  }
+
+  private integrityOnOpen: Promise<void> = Promise.resolve();
+
+  /** Settles when the open-time integrity check is done; rejects with ARCHIVE_DAMAGED (naming the newest backup). */
+  integrityChecked(): Promise<void> {
+    return this.integrityOnOpen;
   }
 
   /** Takes a snapshot now (on demand, on schedule, or before a risky operation). */

@@ -25,6 +25,8 @@ interface BackupHandle {
 
 export class Database {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Writes wait for this (e.g. an integrity check still running) and fail with its error. */
+  private writeGate: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(
@@ -86,6 +88,7 @@ export class Database {
    */
   transaction<T>(fn: (tx: Database) => Promise<T>, mode: 'IMMEDIATE' | 'EXCLUSIVE' = 'IMMEDIATE'): Promise<T> {
     const next = this.queue.then(async () => {
+      await this.writeGate;
       await this.exec(`BEGIN ${mode}`);
       try {
         const result = await fn(this);
@@ -98,6 +101,15 @@ export class Database {
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Holds every later transaction until `check` settles; if it rejects, those transactions reject with
+   * its error (reads, backups and restores still run).
+   */
+  gateWrites(check: Promise<void>): void {
+    this.writeGate = check;
+    check.catch(() => undefined); // the rejection is delivered to writers, not left unhandled
   }
 
   /**

@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const maintenance = startMaintenance(archive);
+  archive.integrityChecked().catch((err: unknown) => console.error(`\n${err instanceof Error ? err.message : String(err)}\nChanges are refused until a backup is restored.`));
   console.log(`Archive: ${archive.path}`);
   console.log(`Tala is running at ${bridge.url}`);
   console.log('Press Ctrl+C to stop.');

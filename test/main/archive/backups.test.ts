@@ -117,6 +117,24 @@ describe('damaged archives', () => {
     await expect(Archive.open(file)).rejects.toMatchObject({ code: 'ARCHIVE_DAMAGED', message: expect.stringContaining(backup.file) });
   });
 
+  it('of large size are checked while opening and reported the same way', async () => {
+    const dir = freshDir();
+    const archive = await openArchiveDir(dir, { seedSamples: true, samplesDir: SAMPLES_DIR });
+    const backup = await archive.backup('manual');
+    await archive.close();
+    const file = archiveFileIn(dir);
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    const garbage = Buffer.alloc(4096 * 3, 0x5a);
+    writeSync(fd, garbage, 0, garbage.length, Math.min(4096 * 2, size - garbage.length));
+    closeSync(fd);
+    // Treated as "large": the check runs beside the rest of open instead of before it.
+    await expect(Archive.open(file, { blockingCheckMaxBytes: 0, search: 'inline' })).rejects.toMatchObject({
+      code: 'ARCHIVE_DAMAGED',
+      message: expect.stringContaining(backup.file),
+    });
+  });
+
   it('pass the full check when healthy', async () => {
     const archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
     expect(await archive.health()).toEqual({ integrity: 'ok', warnings: [] });

@@ -39,6 +39,20 @@ describe('Database', () => {
     await db.close();
   });
 
+  it('holds writes behind a gate and fails them with its error, while reads go on', async () => {
+    const db = await Database.open(join(dir, 'gate.sqlite'));
+    await db.exec('CREATE TABLE t (v TEXT)');
+    let fail!: (err: Error) => void;
+    db.gateWrites(new Promise((_resolve, reject) => (fail = reject)));
+    const write = db.transaction((tx) => tx.run(sql`INSERT INTO t VALUES (${'x'})`));
+    expect(await db.all(sql`SELECT count(*) AS n FROM t`)).toEqual([{ n: 0 }]);
+    fail(new Error('archive damaged'));
+    await expect(write).rejects.toThrow('archive damaged');
+    await expect(db.transaction((tx) => tx.run(sql`INSERT INTO t VALUES (${'y'})`))).rejects.toThrow('archive damaged');
+    expect(await db.all(sql`SELECT count(*) AS n FROM t`)).toEqual([{ n: 0 }]);
+    await db.close();
+  });
+
   it('serialises concurrent transactions instead of interleaving them', async () => {
     const db = await Database.open(join(dir, 'serial.sqlite'));
     await db.exec('CREATE TABLE t (n INTEGER)');
