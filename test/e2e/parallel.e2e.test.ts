@@ -190,6 +190,46 @@ describe('the parallel reader', () => {
     expect((await archive.translations.getAlignment(tagalog.id, english.id)).corrections).toBe(0);
   });
 
+  it('a search hit in the translation shows its aligned source passage in the reader', async () => {
+    await page.goto(`${bridge.url}#/`);
+    await page.locator(testId('search-input')).fill('Pallone');
+    await page.locator(testId('search-input')).press('Enter');
+    const hit = page.locator(`${testId('search-hit')}[data-doc-id="${english.id}"]`).first();
+    await hit.waitFor();
+    await hit.click();
+    await page.locator(`${testId('reader')}[data-doc-id="${english.id}"]`).waitFor();
+    const card = page.locator(testId('counterpart'));
+    await card.waitFor();
+    expect(await card.getAttribute('data-doc-id')).toBe(tagalog.id);
+    expect(await card.locator(testId('counterpart-text')).textContent()).toContain('ang mga co-chair ng Armenian Group ng US Congress na Frank Pallone at Ed Royce');
+    expect(await card.textContent()).toContain('Source · Tagalog ¶6');
+    await page.screenshot({ path: '/tmp/tala-parallel-4-counterpart.png' });
+    await card.locator(testId('counterpart-open')).click();
+    await page.locator(testId('parallel')).waitFor();
+    expect(page.url()).toContain(`#/parallel/${english.id}/${tagalog.id}`);
+    await waitForCount(page, ROW, 9);
+    expect(await page.locator(`${ROW} [data-side="source"]`).first().getAttribute('lang')).toBe('en');
+  });
+
+  it('imports a file as a translation of the open document; Side by side then offers both', async () => {
+    await page.goto(`${bridge.url}#/doc/${tagalog.id}`);
+    await page.locator(`${testId('reader')}[data-doc-id="${tagalog.id}"]`).waitFor();
+    await page.locator(testId('translation-add')).click();
+    await page.locator(testId('translation-file')).setInputFiles({
+      name: 'halalan.ru.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Нагорно-Карабахская Республика самопровозглашена.\n\n19 июля 2012 года в НКР прошли президентские выборы.\n', 'utf8'),
+    });
+    await page.locator(testId('toast-text'), { hasText: 'Imported as a translation' }).waitFor();
+    const links = await archive.translations.list(tagalog.id);
+    expect(links).toHaveLength(2);
+    expect(links.every((l) => l.source.id === tagalog.id)).toBe(true);
+    expect(links.map((l) => l.translation.id)).toContain(english.id);
+    await page.locator(testId('side-by-side')).click();
+    await waitForCount(page, testId('side-by-side-item'), 2);
+    await page.screenshot({ path: '/tmp/tala-parallel-5-menu.png' });
+  });
+
   it('logs no console errors and no CSP violations', async () => {
     expect(e2e.consoleErrors).toEqual([]);
     expect(await e2e.cspViolations()).toEqual([]);

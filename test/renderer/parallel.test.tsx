@@ -5,6 +5,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../renderer/src/api/context';
+import { CounterpartCard } from '../../renderer/src/components/parallel/CounterpartCard';
 import { ParallelView } from '../../renderer/src/components/parallel/ParallelView';
 import { counterpartDocs } from '../../renderer/src/components/parallel/TranslationsMenu';
 import { counterpartIndex, counterpartOf, layoutRows, mergeable, passagePieces, sentenceKey, splitPoint } from '../../renderer/src/lib/parallel';
@@ -243,5 +244,27 @@ describe('the parallel view', () => {
     expect(rows.map((r) => `${r.dataset.source}>${r.dataset.target}`)).toEqual(['0,1>0,1', '2>2']);
     expect(rows[0].dataset.fixed).toBe('true');
     expect(byTestId(rows[0], 'row-fixed')[0].textContent).toBe('corrected');
+  });
+});
+
+describe('the aligned passage beside a hit', () => {
+  it('shows the source passage of a hit in a translation, and opens the parallel reader from it', async () => {
+    const link: TranslationLink = { id: ID(9), origin: 'import', createdAt: '', source: { id: TL.id, title: 'tl', lang: 'tl', version: 1 }, translation: { id: EN.id, title: 'en', lang: 'en', version: 1 } };
+    const counterpart = vi.fn(async () => ({ passages: [{ id: TL.passages[1].id, ordinal: 1, text: TL.passages[1].text, start: TL.passages[1].start, end: TL.passages[1].end }], confidence: 0.6 }));
+    const navigate = vi.fn();
+    const view = await render(
+      <ApiProvider api={{ 'align.counterpart': counterpart } as unknown as TalaApi}>
+        <CounterpartCard docId={EN.id} passageId={EN.passages[1].id} links={[link]} onNavigate={navigate} />
+      </ApiProvider>,
+    );
+    await flush(4);
+    expect(counterpart).toHaveBeenCalledWith({ docId: EN.id, passageId: EN.passages[1].id, otherDocId: TL.id });
+    const card = byTestId(view.container, 'counterpart')[0];
+    expect(card.textContent).toContain('Source · Tagalog ¶2');
+    expect(card.textContent).toContain('60%');
+    expect(byTestId(card, 'counterpart-text')[0].getAttribute('lang')).toBe('tl');
+    await act(async () => byTestId(card, 'counterpart-open')[0].click());
+    expect(navigate).toHaveBeenCalledWith({ name: 'parallel', docId: EN.id, otherDocId: TL.id });
+    await view.unmount();
   });
 });

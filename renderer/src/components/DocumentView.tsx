@@ -20,7 +20,8 @@ import type { AnnotationBody } from './AnnotationForm';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FactsPanel } from './facts/FactsPanel';
 import { SideTabs, type SideTab } from './facts/SideTabs';
-import { TranslationsMenu, useTranslationLinks } from './parallel/TranslationsMenu';
+import { CounterpartCard } from './parallel/CounterpartCard';
+import { AddTranslation, TranslationsMenu, useTranslationLinks } from './parallel/TranslationsMenu';
 import { Reader, truncate, type NewAnnotationInput, type ReaderTarget } from './Reader';
 
 interface Props {
@@ -57,7 +58,7 @@ export function DocumentView(props: Props) {
   const data = useDocumentData(docId);
   const { document: doc, annotations } = data;
   const paneRef = useRef<HTMLElement>(null);
-  const translationLinks = useTranslationLinks(docId);
+  const { links: translationLinks, refresh: refreshTranslations } = useTranslationLinks(docId);
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [sideTab, setSideTabState] = useState<SideTab>(lastSideTab);
   const setSideTab = useCallback((tab: SideTab) => {
@@ -331,7 +332,21 @@ export function DocumentView(props: Props) {
             onDeletePassage={deletePassage}
             onSaveMeta={saveMeta}
             onCopyPassageLink={(passageId) => void copyLink(passageRoute(docId, passageId), 'passage')}
-            tools={<TranslationsMenu docId={docId} links={translationLinks} onNavigate={props.onNavigate} />}
+            tools={
+              <>
+                <TranslationsMenu docId={docId} links={translationLinks} onNavigate={props.onNavigate} />
+                <AddTranslation
+                  docId={docId}
+                  compact={translationLinks.length > 0}
+                  onLinked={() => {
+                    refreshTranslations();
+                    props.onDocumentChanged();
+                  }}
+                  onNavigate={props.onNavigate}
+                  toast={toast}
+                />
+              </>
+            }
             onFact={(range) => {
               setFactRange(range);
               setSideTab('facts');
@@ -339,6 +354,11 @@ export function DocumentView(props: Props) {
             }}
           />
         </ErrorBoundary>
+        {props.target?.passageId && translationLinks.length > 0 && (
+          <ErrorBoundary area="the aligned passage" resetKey={props.target.passageId}>
+            <CounterpartCard docId={docId} passageId={props.target.passageId} links={translationLinks} onNavigate={props.onNavigate} />
+          </ErrorBoundary>
+        )}
       </main>
       {props.panelOpen && sideTab === 'facts' && (
         <ErrorBoundary area="the facts" resetKey={docId}>

@@ -1,9 +1,12 @@
 // "Side by side" in the reader's toolbar: opens the parallel reader with the document's translation (or the
-// original it translates); with several, a short list to choose from. Nothing shows for a document
-// without translations.
-import { useEffect, useRef, useState } from 'react';
+// original it translates); with several, a short list to choose from. Beside it, "Add translation":
+// import a file as a translation of this document, or link a document already in the archive.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentRef, TranslationLink } from '../../../../shared/translations';
+import type { DocumentSummary } from '../../../../shared/types';
 import { useApi } from '../../api/context';
+import type { PushToast } from '../../hooks/useToasts';
+import { errorMessage } from '../../lib/errors';
 import { languageLabel, languageName } from '../../lib/languages';
 import type { Route } from '../../lib/routes';
 import './parallel.css';
@@ -13,20 +16,122 @@ export function counterpartDocs(docId: string, links: readonly TranslationLink[]
   return links.map((l) => (l.source.id === docId ? { ...l.translation, relation: 'translation' as const } : { ...l.source, relation: 'original' as const }));
 }
 
-export function useTranslationLinks(docId: string, version?: number): TranslationLink[] {
+export function useTranslationLinks(docId: string): { links: TranslationLink[]; refresh(): void } {
   const api = useApi();
   const [links, setLinks] = useState<TranslationLink[]>([]);
+  const [seq, setSeq] = useState(0);
   useEffect(() => {
     let live = true;
-    api['translations.list']({ docId }).then(
+    // An API without the channel (an older preload, a test double) simply has no translations.
+    Promise.resolve()
+      .then(() => api['translations.list']({ docId }))
+      .then(
       (list) => live && setLinks(list),
       () => live && setLinks([]),
     );
     return () => {
       live = false;
     };
-  }, [api, docId, version]);
-  return links;
+  }, [api, docId, seq]);
+  const refresh = useCallback(() => setSeq((n) => n + 1), []);
+  return { links, refresh };
+}
+
+/** "+ Translation": import a file as a translation of this document, or link one already in the archive. */
+export function AddTranslation({ docId, compact = false, onLinked, onNavigate, toast }: { docId: string; compact?: boolean; onLinked(link: TranslationLink): void; onNavigate(route: Route): void; toast: PushToast }) {
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
+  const [choice, setChoice] = useState('');
+  const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLSpanElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('mousedown', onDown);
+    api['documents.list']().then(
+      (list) => setDocs(list.filter((d) => d.id !== docId)),
+      () => setDocs([]),
+    );
+    return () => window.removeEventListener('mousedown', onDown);
+  }, [open, api, docId]);
+
+  const done = (link: TranslationLink, what: string) => {
+    setOpen(false);
+    onLinked(link);
+    const other = link.source.id === docId ? link.translation : link.source;
+    toast({ text: `${what}: “${other.title}”`, action: { label: 'Side by side', run: () => onNavigate({ name: 'parallel', docId, otherDocId: other.id }) } }, 8000);
+  };
+
+  const importFile = async (file: File) => {
+    setBusy(true);
+    try {
+      const { outcome, link } = await api['translations.importAsTranslation']({ name: file.name, data: new Uint8Array(await file.arrayBuffer()), translationOf: docId });
+      done(link, outcome.status === 'imported' ? 'Imported as a translation' : 'Already in the archive, linked as a translation');
+    } catch (err) {
+      toast({ text: `Could not import ${file.name} as a translation: ${errorMessage(err)}`, tone: 'warn' }, 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const link = async () => {
+    if (!choice) return;
+    setBusy(true);
+    try {
+      done(await api['translations.link']({ sourceId: docId, translationId: choice }), 'Linked as a translation');
+    } catch (err) {
+      toast({ text: `Could not link the translation: ${errorMessage(err)}`, tone: 'warn' }, 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <span className="translations-menu" ref={ref}>
+      <button type="button" className="tool-button" aria-expanded={open} onClick={() => setOpen((o) => !o)} title="Add a translation of this document: import a file, or link a document of the archive" aria-label="Add a translation" data-testid="translation-add">
+        +{!compact && <span className="pv-label"> Translation</span>}
+      </button>
+      {open && (
+        <div className="translations-menu__list translations-add" role="dialog" aria-label="Add a translation" data-testid="translation-add-panel">
+          <button type="button" className="translations-menu__item" disabled={busy} onClick={() => fileRef.current?.click()} data-testid="translation-import">
+            Import a file as its translation…
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            hidden
+            accept=".txt,.md,.markdown,.html,.htm,.pdf,.docx,.epub"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
+            data-testid="translation-file"
+          />
+          <label className="translations-add__label" htmlFor="translation-link-select">
+            Or link a document already in the archive
+          </label>
+          <div className="translations-add__row">
+            <select id="translation-link-select" className="translations-add__select" value={choice} onChange={(e) => setChoice(e.target.value)} disabled={!docs || busy} data-testid="translation-link-select">
+              <option value="">{docs ? 'Choose a document…' : 'Loading…'}</option>
+              {docs?.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {`${d.lang} · ${d.title}`}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="button button--small button--primary" disabled={!choice || busy} onClick={() => void link()} data-testid="translation-link">
+              Link
+            </button>
+          </div>
+        </div>
+      )}
+    </span>
+  );
 }
 
 export function TranslationsMenu({ docId, links, onNavigate }: { docId: string; links: readonly TranslationLink[]; onNavigate(route: Route): void }) {
@@ -53,14 +158,14 @@ export function TranslationsMenu({ docId, links, onNavigate }: { docId: string; 
         title={`Read beside the ${o.relation === 'translation' ? `${languageName(o.lang)} translation` : `${languageName(o.lang)} original`}: “${o.title}”`}
         data-testid="side-by-side"
       >
-        <SideBySideIcon /> Side by side
+        <SideBySideIcon /> <span className="pv-label">Side by side</span>
       </button>
     );
   }
   return (
     <span className="translations-menu" ref={ref}>
       <button type="button" className="tool-button" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen((o) => !o)} title="Read beside a translation" data-testid="side-by-side">
-        <SideBySideIcon /> Side by side
+        <SideBySideIcon /> <span className="pv-label">Side by side</span>
       </button>
       {open && (
         <ul className="translations-menu__list" role="menu" data-testid="side-by-side-menu">
