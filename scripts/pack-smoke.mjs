@@ -5,8 +5,8 @@
 // sample documents, and the fuses electron-builder flipped in the executable.
 // Needs `npm run build` (electron-vite build) first. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,9 +88,14 @@ function loadPackedImports() {
   const dir = mkdtempSync(join(tmpdir(), 'tala-asar-'));
   try {
     asar.extractAll(ASAR, dir);
-    const bundle = readFileSync(join(dir, 'out/main/main.js'), 'utf8');
-    const specifiers = [...new Set([...bundle.matchAll(/^import\s(?:[^'"]*?\sfrom\s)?["']([^"']+)["']/gm)].map((m) => m[1]))];
-    const packages = specifiers.filter((s) => !s.startsWith('node:') && s !== 'electron');
+    // Every bundle in out/main (workers and lazily loaded chunks too), static and dynamic imports.
+    const bundles = readdirSync(join(dir, 'out/main')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, 'out/main', f), 'utf8'));
+    const found = bundles.flatMap((code) => [
+      ...[...code.matchAll(/^import\s(?:[^'"]*?\sfrom\s)?["']([^"']+)["']/gm)].map((m) => m[1]),
+      ...[...code.matchAll(/\bimport\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1]),
+    ]);
+    const specifiers = [...new Set(found)];
+    const packages = specifiers.filter((s) => !s.startsWith('node:') && s !== 'electron' && !builtinModules.includes(s));
     const script = `for (const s of ${JSON.stringify(packages)}) {
       try { await import(s); } catch (e) { console.log(s + ': ' + e.message.split('\\n')[0]); process.exitCode = 1; }
     }`;
