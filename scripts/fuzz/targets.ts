@@ -8,6 +8,8 @@ import { AppError } from '../../shared/errors';
 import { decodeWire } from '../../shared/wire';
 import type { Archive } from '../../main/archive/archive';
 import { parseDocument } from '../../main/ingest/index';
+import { align } from '../../main/align/aligner';
+import type { AlignResult, AlignSide } from '../../main/align/types';
 import { parseW3c, W3cFormatError } from '../../main/export/w3c';
 import { docxEntries, epubEntries, makePdf, makeZip, SAMPLE_DOCX_PARAGRAPHS, SAMPLE_EPUB_CHAPTERS, samplePdf, sampleDocx, sampleEpub, type ZipEntries } from '../../test/helpers/make-documents';
 
@@ -135,6 +137,32 @@ const importer = (name: string, seed: string): FuzzTarget<Uint8Array> => ({
 
 const QUERY_ALPHABET = fc.constantFrom(...'+-:*~^"()[]{}\\/ \t.,;!?0123456789abcdefghijklmnopqrstuvwxyzÁéñ'.split(''), 'title:', 'text:', 'lang:', 'OR', 'AND', 'NOT', 'Sahakyan', 'Баласанян', 'Սահակյան', 'e\u0301', '🗳️', '\u0000', '\u202e');
 
+/** Paragraphs for one side of a fuzzed alignment: real sample paragraphs, mutated, shuffled, emptied, huge. */
+const SAMPLE_PARAGRAPHS = sampleText.split('\n');
+const alignSide = fc.record({
+  lang: fc.constantFrom('tl', 'en', 'ru', 'hy', 'ja', 'th', 'ar', 'xx'),
+  passages: fc.array(
+    fc.oneof(
+      fc.constantFrom(...SAMPLE_PARAGRAPHS),
+      fc.string({ unit: 'grapheme', maxLength: 300 }),
+      fc.constantFrom('1', '47', 'Chapter 1', '٤٧ ألف', '四十七', '', ' ', '?', 'Баласанян 20 000', 'x'.repeat(5000)),
+    ),
+    { maxLength: 40 },
+  ),
+});
+
+/** Beads must cover every paragraph of both sides exactly once, in order, with confidences in [0, 1]. */
+function checkBeads(beads: AlignResult['beads'], n: number, m: number): void {
+  let i = 0;
+  let j = 0;
+  for (const b of beads) {
+    for (const s of b.source) if (s !== i++) throw new Error(`source paragraph ${s} out of order (expected ${i - 1})`);
+    for (const t of b.target) if (t !== j++) throw new Error(`target paragraph ${t} out of order (expected ${j - 1})`);
+    if (!(b.confidence >= 0 && b.confidence <= 1)) throw new Error(`confidence ${b.confidence} outside 0..1`);
+  }
+  if (i !== n || j !== m) throw new Error(`beads cover ${i}/${n} source and ${j}/${m} target paragraphs`);
+}
+
 export const TARGETS: FuzzTarget<never>[] = [
   importer('fuzz.txt', sampleText),
   importer('fuzz.md', MD_SEED),
@@ -153,6 +181,18 @@ export const TARGETS: FuzzTarget<never>[] = [
       } catch (err) {
         return refusal(err, ['BAD_QUERY']);
       }
+    },
+  },
+  {
+    name: 'aligner',
+    arbitrary: fc.tuple(alignSide, alignSide),
+    async run([a, b]: Array<{ lang: string; passages: string[] }>) {
+      const source: AlignSide = { lang: a.lang, passages: a.passages.map((text) => ({ text })) };
+      const target: AlignSide = { lang: b.lang, passages: b.passages.map((text) => ({ text })) };
+      const result = align(source, target);
+      checkBeads(result.beads, source.passages.length, target.passages.length);
+      // "Refused" for the aligner: nothing to pair on one side (it still answers, with skip beads only).
+      return source.passages.length && target.passages.length ? 'accepted' : 'refused';
     },
   },
   {
