@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Annotation, DocumentSummary, SearchHit } from '../../shared/types';
 import { useApi } from './api/context';
+import { BackupsPage } from './components/backups/BackupsPage';
+import { HealthBanner, useArchiveHealth } from './components/backups/HealthBanner';
 import { DocumentView } from './components/DocumentView';
 import { DropOverlay } from './components/DropOverlay';
 import { ErrorBanner, type BannerMessage } from './components/ErrorBanner';
@@ -57,6 +59,7 @@ export function App() {
   const index = useIndexStatus();
   const { route, seq, navigate } = useHashRoute();
   const conflicts = useConflictCount(seq);
+  const health = useArchiveHealth();
   const [searchText, setSearchText] = useState('');
   const [activeIndex, setActiveIndex] = useState(-1);
   const [panelOpen, setPanelOpen] = useState(true);
@@ -237,7 +240,10 @@ export function App() {
         />
       </header>
 
-      <ErrorBanner messages={banners.messages} onDismiss={banners.dismiss} />
+      <div className="app__banners">
+        <HealthBanner problems={health.problems} onDismiss={health.dismiss} onRestoreNewest={() => navigate({ name: 'backups' })} />
+        <ErrorBanner messages={banners.messages} onDismiss={banners.dismiss} />
+      </div>
 
       <div className="workspace">
         <aside className="sidebar">
@@ -253,6 +259,16 @@ export function App() {
             />
           </ErrorBoundary>
           <FactsNav route={route} conflicts={conflicts.count} />
+          <nav className="facts-nav" aria-label="Archive">
+            <a
+              href="#/backups"
+              className={`facts-nav__link${route.name === 'backups' ? ' facts-nav__link--current' : ''}`}
+              aria-current={route.name === 'backups' ? 'page' : undefined}
+              data-testid="nav-backups"
+            >
+              Backups
+            </a>
+          </nav>
           {review.items.length > 0 && (
             <a
               href="#/review"
@@ -335,6 +351,17 @@ export function App() {
                 <ConflictsPage toast={toasts.push} onChanged={conflicts.refresh} />
               ) : route.name === 'entity' ? (
                 <EntityPage key={route.entityId} entityId={route.entityId} toast={toasts.push} onChanged={conflicts.refresh} />
+              ) : route.name === 'backups' ? (
+                <BackupsPage
+                  info={info}
+                  onRestored={() => {
+                    // The archive's content changed underneath: reload everything the window shows.
+                    void docs.refresh();
+                    void review.refresh();
+                    conflicts.refresh();
+                    rerunSearch.current();
+                  }}
+                />
               ) : route.name === 'review' ? (
                 <ReviewPage
                   items={review.items}

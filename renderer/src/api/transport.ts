@@ -4,6 +4,7 @@
 import { CHANNELS, type Channel, type IpcBridge, type TalaApi } from '../../../shared/contract';
 import { AppError, type ErrorCode, type Result } from '../../../shared/errors';
 import { parseWire, stringifyWire } from '../../../shared/wire';
+import { reportArchiveDamaged } from '../lib/backups';
 
 declare global {
   interface Window {
@@ -19,6 +20,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'IMPORT_REJECTED',
   'BAD_QUERY',
   'ARCHIVE_ERROR',
+  'ARCHIVE_DAMAGED',
   'FORBIDDEN',
   'INTERNAL',
 ]);
@@ -34,6 +36,8 @@ function unwrap(result: unknown): unknown {
   if (!isResult(result)) throw new AppError('INTERNAL', 'The archive sent an unexpected answer.');
   if (result.ok) return result.value;
   const code = KNOWN_CODES.has(result.error.code) ? result.error.code : 'INTERNAL';
+  // A damaged archive is shown in the health banner, whichever call noticed it.
+  if (code === 'ARCHIVE_DAMAGED') reportArchiveDamaged(result.error.message);
   throw new AppError(code, result.error.message);
 }
 

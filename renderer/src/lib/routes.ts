@@ -7,6 +7,7 @@
 //   #/facts                  the facts table of the whole archive
 //   #/timeline               dated facts in time order
 //   #/conflicts              facts that disagree across sources
+//   #/backups                the archive's backups: back up now, restore one
 //   #/entity/<id>            an entity: aliases, facts, mentions
 //   #/parallel/<docId>/<id>  a document beside another one (its translation), aligned row by row
 //   …?q=<query>              opened from a search: the reader highlights that query's matches
@@ -26,6 +27,7 @@ export type Route =
   | { name: 'facts' }
   | { name: 'timeline' }
   | { name: 'conflicts' }
+  | { name: 'backups' }
   | { name: 'entity'; entityId: string }
   | { name: 'parallel'; docId: string; otherDocId: string }
   | { name: 'doc'; docId: string; passageId?: string; annotationId?: string; search?: RouteSearch };
@@ -63,6 +65,7 @@ function formatSearch(search: RouteSearch | undefined): string {
 export function parseRoute(hash: string): Route {
   const h = hash.trim();
   if (/^#?\/review\/?$/.test(h)) return { name: 'review' };
+  if (/^#?\/backups\/?$/.test(h)) return { name: 'backups' };
   const page = /^#?\/(facts|timeline|conflicts)\/?$/.exec(h);
   if (page) return { name: page[1] as 'facts' | 'timeline' | 'conflicts' };
   const entity = ENTITY.exec(h);
@@ -85,6 +88,8 @@ export function formatRoute(route: Route): string {
       return '#/';
     case 'review':
       return '#/review';
+    case 'backups':
+      return '#/backups';
     case 'facts':
     case 'timeline':
     case 'conflicts':
