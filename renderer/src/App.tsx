@@ -15,6 +15,7 @@ import { TimelinePage } from './components/facts/TimelinePage';
 import { FolderInput } from './components/FolderInput';
 import { ImportPanel } from './components/ImportPanel';
 import { ParallelView } from './components/parallel/ParallelView';
+import { SegmentEditor } from './components/parallel/SegmentEditor';
 import { IndexStatus } from './components/IndexStatus';
 import { Library } from './components/Library';
 import { truncate } from './components/Reader';
@@ -339,6 +340,10 @@ export function App() {
         ) : route.name === 'parallel' ? (
           <ErrorBoundary area="the parallel reader" resetKey={`${route.docId}:${route.otherDocId}`}>
             <ParallelView key={`${route.docId}:${route.otherDocId}`} docId={route.docId} otherDocId={route.otherDocId} onNavigate={navigate} toast={toasts.push} />
+          </ErrorBoundary>
+        ) : route.name === 'segments' ? (
+          <ErrorBoundary area="the segment editor" resetKey={route.linkId}>
+            <SegmentEditor key={route.linkId} linkId={route.linkId} onNavigate={navigate} toast={toasts.push} />
           </ErrorBoundary>
         ) : (
           <main className="reader-pane" data-testid="reader-pane">

@@ -10,6 +10,7 @@
 //   #/backups                the archive's backups: back up now, restore one
 //   #/entity/<id>            an entity: aliases, facts, mentions
 //   #/parallel/<docId>/<id>  a document beside another one (its translation), aligned row by row
+//   #/segments/<linkId>      the segment editor of a translation typed segment by segment
 //   …?q=<query>              opened from a search: the reader highlights that query's matches
 //                            (&stems=0, &translit=0 when those expansions were switched off)
 // Ids are UUIDs; anything else parses as home, so a mistyped link never crashes the app.
@@ -30,12 +31,14 @@ export type Route =
   | { name: 'backups' }
   | { name: 'entity'; entityId: string }
   | { name: 'parallel'; docId: string; otherDocId: string }
+  | { name: 'segments'; linkId: string }
   | { name: 'doc'; docId: string; passageId?: string; annotationId?: string; search?: RouteSearch };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const DOC = new RegExp(`^#?/doc/(${UUID})(?:/(p|a)/(${UUID}))?/?(?:\\?(.*))?$`, 'i');
 const ENTITY = new RegExp(`^#?/entity/(${UUID})/?$`, 'i');
 const PARALLEL = new RegExp(`^#?/parallel/(${UUID})/(${UUID})/?$`, 'i');
+const SEGMENTS = new RegExp(`^#?/segments/(${UUID})/?$`, 'i');
 const MAX_QUERY = 1000;
 
 function parseSearch(params: string | undefined): RouteSearch | undefined {
@@ -72,6 +75,8 @@ export function parseRoute(hash: string): Route {
   if (entity) return { name: 'entity', entityId: entity[1].toLowerCase() };
   const parallel = PARALLEL.exec(h);
   if (parallel && parallel[1].toLowerCase() !== parallel[2].toLowerCase()) return { name: 'parallel', docId: parallel[1].toLowerCase(), otherDocId: parallel[2].toLowerCase() };
+  const segments = SEGMENTS.exec(h);
+  if (segments) return { name: 'segments', linkId: segments[1].toLowerCase() };
   const m = DOC.exec(h);
   if (!m) return { name: 'home' };
   const docId = m[1].toLowerCase();
@@ -98,6 +103,8 @@ export function formatRoute(route: Route): string {
       return `#/entity/${route.entityId}`;
     case 'parallel':
       return `#/parallel/${route.docId}/${route.otherDocId}`;
+    case 'segments':
+      return `#/segments/${route.linkId}`;
     case 'doc': {
       const q = formatSearch(route.search);
       if (route.passageId) return `#/doc/${route.docId}/p/${route.passageId}${q}`;

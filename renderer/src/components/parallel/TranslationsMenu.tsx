@@ -10,6 +10,10 @@ import { errorMessage } from '../../lib/errors';
 import { languageLabel, languageName } from '../../lib/languages';
 import type { Route } from '../../lib/routes';
 import './parallel.css';
+import './segments.css';
+
+/** Common target languages offered first when starting a typed translation (any other code can be typed). */
+const COMMON_LANGS = ['en', 'fr', 'de', 'es', 'ru', 'uk', 'ar', 'zh', 'ja', 'tl', 'hy', 'tr', 'fa', 'pt', 'it'];
 
 /** The other document of each link (a translation of docId, or the original docId translates). */
 export function counterpartDocs(docId: string, links: readonly TranslationLink[]): Array<DocumentRef & { relation: 'translation' | 'original' }> {
@@ -44,6 +48,8 @@ export function AddTranslation({ docId, compact = false, onLinked, onNavigate, t
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [choice, setChoice] = useState('');
   const [busy, setBusy] = useState(false);
+  const [lang, setLang] = useState('en');
+  const [unit, setUnit] = useState<'sentence' | 'passage'>('sentence');
   const ref = useRef<HTMLSpanElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -90,6 +96,23 @@ export function AddTranslation({ docId, compact = false, onLinked, onNavigate, t
     }
   };
 
+  const code = lang.trim().toLowerCase();
+  const codeOk = /^[a-z]{2,3}$/.test(code);
+  const start = async () => {
+    if (!codeOk) return;
+    setBusy(true);
+    try {
+      const sheet = await api['segments.start']({ docId, lang: code, unit });
+      setOpen(false);
+      onLinked(sheet.link);
+      onNavigate({ name: 'segments', linkId: sheet.link.id });
+    } catch (err) {
+      toast({ text: `Could not start the translation: ${errorMessage(err)}`, tone: 'warn' }, 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <span className="translations-menu" ref={ref}>
       <button type="button" className="tool-button" aria-expanded={open} onClick={() => setOpen((o) => !o)} title="Add a translation of this document: import a file, or link a document of the archive" aria-label="Add a translation" data-testid="translation-add">
@@ -127,6 +150,36 @@ export function AddTranslation({ docId, compact = false, onLinked, onNavigate, t
             <button type="button" className="button button--small button--primary" disabled={!choice || busy} onClick={() => void link()} data-testid="translation-link">
               Link
             </button>
+          </div>
+          <div className="translations-add__start">
+            <span className="translations-add__label">Or start a new translation, typed segment by segment</span>
+            <div className="translations-add__row">
+              <input
+                className="translations-add__select"
+                list="translation-start-langs"
+                value={lang}
+                size={4}
+                maxLength={3}
+                aria-label="Language of the translation (code)"
+                aria-invalid={!codeOk}
+                onChange={(e) => setLang(e.target.value)}
+                data-testid="translation-start-lang"
+              />
+              <datalist id="translation-start-langs">
+                {COMMON_LANGS.map((c) => (
+                  <option key={c} value={c}>
+                    {languageLabel(c)}
+                  </option>
+                ))}
+              </datalist>
+              <select className="translations-add__select" value={unit} onChange={(e) => setUnit(e.target.value as 'sentence' | 'passage')} aria-label="Segments" data-testid="translation-start-unit">
+                <option value="sentence">by sentence</option>
+                <option value="passage">by paragraph</option>
+              </select>
+              <button type="button" className="button button--small button--primary" disabled={!codeOk || busy} onClick={() => void start()} data-testid="translation-start">
+                Start
+              </button>
+            </div>
           </div>
         </div>
       )}
