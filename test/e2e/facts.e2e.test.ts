@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../main/archive/archive';
 import type { Bridge } from '../../main/web/bridge';
 import type { DocumentSummary } from '../../shared/types';
-import { inView, startE2E, testId, type E2E } from './harness';
+import { inView, startE2E, testId, selectInReader, type E2E } from './harness';
 
 const SECOND_SOURCE = [
   'Second report on the Karabakh vote',
@@ -149,34 +149,7 @@ describe('the facts ledger', () => {
     await page.goto(`${bridge.url}#/doc/${tagalog.id}`);
     await page.locator(`${testId('reader')}[data-doc-id="${tagalog.id}"]`).waitFor();
     const quote = '20 libo ang bumoto pabor kay Vitaly Balasanyan';
-    const found = await page.evaluate((q) => {
-      for (const el of Array.from(document.querySelectorAll('[data-testid="reader"] [data-passage-start]'))) {
-        const text = el.textContent ?? '';
-        const at = text.indexOf(q);
-        if (at < 0) continue;
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let acc = 0;
-        let start: [Node, number] | undefined;
-        let end: [Node, number] | undefined;
-        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-          if (!start && at < acc + n.length) start = [n, at - acc];
-          if (at + q.length <= acc + n.length) {
-            end = [n, at + q.length - acc];
-            break;
-          }
-          acc += n.length;
-        }
-        if (!start || !end) return false;
-        const range = document.createRange();
-        range.setStart(...start);
-        range.setEnd(...end);
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
-        el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
-        return true;
-      }
-      return false;
-    }, quote);
+    const found = await selectInReader(page, quote);
     expect(found, `"${quote}" is on the page`).toBe(true);
     await page.locator(testId('add-fact')).click();
     const form = page.locator(`${testId('fact-new')} ${testId('fact-editor')}`);

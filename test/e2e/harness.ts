@@ -89,3 +89,38 @@ export async function inView(page: Page, selector: string): Promise<boolean> {
     return r.height > 0 && r.top < bottom && r.bottom > top;
   });
 }
+
+/**
+ * Selects `quote` inside the reader with a DOM Range over the right text nodes and releases the mouse,
+ * as a user's drag would. False when the quote is not on the page.
+ */
+export function selectInReader(page: Page, quote: string): Promise<boolean> {
+  return page.evaluate((q) => {
+    for (const el of Array.from(document.querySelectorAll('[data-testid="reader"] [data-passage-start]'))) {
+      const at = (el.textContent ?? '').indexOf(q);
+      if (at < 0) continue;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let acc = 0;
+      let start: [Node, number] | undefined;
+      let end: [Node, number] | undefined;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (!start && at < acc + n.length) start = [n, at - acc];
+        if (at + q.length <= acc + n.length) {
+          end = [n, at + q.length - acc];
+          break;
+        }
+        acc += n.length;
+      }
+      if (!start || !end) return false;
+      const range = document.createRange();
+      range.setStart(...start);
+      range.setEnd(...end);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
+      return true;
+    }
+    return false;
+  }, quote);
+}

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../main/archive/archive';
 import type { Bridge } from '../../main/web/bridge';
 import type { DocumentSummary } from '../../shared/types';
-import { startE2E, testId, waitForCount, type E2E } from './harness';
+import { startE2E, testId, waitForCount, selectInReader, type E2E } from './harness';
 
 const QUOTE = '47 libo sa kanila ang bumoto para sa nanunungkulang pinuno ng republika na Bako Sahakyan';
 const ROW = testId('parallel-row');
@@ -22,34 +22,7 @@ let english: DocumentSummary;
 
 /** Selects `quote` inside the reader by a DOM Range over its text nodes, then releases the mouse. */
 async function selectText(quote: string): Promise<void> {
-  const ok = await page.evaluate((q) => {
-    for (const el of Array.from(document.querySelectorAll('[data-testid="reader"] [data-passage-start]'))) {
-      const at = (el.textContent ?? '').indexOf(q);
-      if (at < 0) continue;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      let acc = 0;
-      let start: [Node, number] | undefined;
-      let end: [Node, number] | undefined;
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        if (!start && at < acc + n.length) start = [n, at - acc];
-        if (at + q.length <= acc + n.length) {
-          end = [n, at + q.length - acc];
-          break;
-        }
-        acc += n.length;
-      }
-      if (!start || !end) return false;
-      const range = document.createRange();
-      range.setStart(...start);
-      range.setEnd(...end);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 }));
-      return true;
-    }
-    return false;
-  }, quote);
+  const ok = await selectInReader(page, quote);
   expect(ok, `"${quote}" is on the page`).toBe(true);
   await page.locator(testId('selection-toolbar')).waitFor();
 }
