@@ -5,7 +5,7 @@ import { AppError } from './errors';
 import type { ExportedFile } from './contract';
 import type { ImportOutcome } from './types';
 import type {
-  Alignment, AlignCorrectionOp, AlignLevel, CarriedAnnotation, Counterpart, MtResult, MtSettings, PairsExportFormat, Segment, SegmentSheet, SegmentStatus, SegmentUnit,
+  Alignment, AlignCorrection, AlignCorrectionOp, AlignLevel, CarriedAnnotation, Counterpart, MtResult, MtSettings, PairsExportFormat, Segment, SegmentSheet, SegmentStatus, SegmentUnit,
   SentenceRef, TranslationLink,
 } from './translations';
 import { arrayOf, bool, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
@@ -37,22 +37,7 @@ export interface AlignRequests {
   'translations.importAsTranslation': { name: string; data: Uint8Array; lang?: string; translationOf: string };
   /** The alignment of docId with otherDocId (oriented that way): stored if still valid, else computed. */
   'align.get': { docId: string; otherDocId: string; recompute?: boolean };
-  'align.correct': {
-    docId: string;
-    otherDocId: string;
-    op: AlignCorrectionOp;
-    level?: AlignLevel;
-    bead?: number;
-    sentenceBead?: number;
-    sourceAt?: number;
-    targetAt?: number;
-    side?: 'source' | 'target';
-    by?: number;
-    source?: number[];
-    target?: number[];
-    sourceSentences?: SentenceRef[];
-    targetSentences?: SentenceRef[];
-  };
+  'align.correct': { docId: string; otherDocId: string } & AlignCorrection;
   /** The passages of otherDocId aligned with passage passageId of docId (e.g. beside a search hit). */
   'align.counterpart': { docId: string; passageId: string; otherDocId: string };
   /** Aligned pairs as a TMX 1.4b file or a two-column CSV. */

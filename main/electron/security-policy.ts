@@ -11,21 +11,8 @@ export interface RendererLocation {
   devServerOrigin?: string;
 }
 
-/**
- * Same policy as the <meta> tag in renderer/index.html (a test keeps them equal); also sent as a header
- * so a page without the tag is not a hole. The window talks to the archive over IPC only: no network.
- */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Sent as a header too, so a page without the <meta> tag is not a hole (the window uses IPC only). */
+export { RENDERER_CSP } from '../../shared/csp';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

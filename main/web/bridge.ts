@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { isChannel, MAX_IMPORT_BYTES, type TalaApi } from '../../shared/contract';
+import { RENDERER_CSP } from '../../shared/csp';
 import type { ErrorCode, Result } from '../../shared/errors';
 import { encodeWire, parseWire } from '../../shared/wire';
 import { dispatch } from '../api/dispatch';
@@ -38,18 +39,8 @@ export interface Bridge {
 export const TOKEN_HEADER = 'x-tala-token';
 export const HOST = '127.0.0.1';
 
-/** Same policy as renderer/index.html; the server sends it on every response. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Same policy as the app window (shared/csp.ts); the server sends it on every response. */
+export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
 
 /** Largest accepted request body: a maximal import as base64 (4/3) plus room for the JSON around it. */
 export const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;

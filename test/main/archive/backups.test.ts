@@ -101,6 +101,15 @@ describe('restore', () => {
   });
 });
 
+/** Overwrites pages after the header with garbage: the schema is intact, the b-trees are not. */
+function damage(file: string): void {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r+');
+  const garbage = Buffer.alloc(4096 * 3, 0x5a);
+  writeSync(fd, garbage, 0, garbage.length, Math.min(4096 * 2, size - garbage.length));
+  closeSync(fd);
+}
+
 describe('damaged archives', () => {
   it('are reported on open with the newest backup to restore', async () => {
     const dir = freshDir();
@@ -108,12 +117,7 @@ describe('damaged archives', () => {
     const backup = await archive.backup('manual');
     await archive.close();
     const file = archiveFileIn(dir);
-    // Overwrite pages after the header with garbage: the schema is intact, the b-trees are not.
-    const size = statSync(file).size;
-    const fd = openSync(file, 'r+');
-    const garbage = Buffer.alloc(4096 * 3, 0x5a);
-    writeSync(fd, garbage, 0, garbage.length, Math.min(4096 * 2, size - garbage.length));
-    closeSync(fd);
+    damage(file);
     await expect(Archive.open(file)).rejects.toMatchObject({ code: 'ARCHIVE_DAMAGED', message: expect.stringContaining(backup.file) });
   });
 
@@ -123,11 +127,7 @@ describe('damaged archives', () => {
     const backup = await archive.backup('manual');
     await archive.close();
     const file = archiveFileIn(dir);
-    const size = statSync(file).size;
-    const fd = openSync(file, 'r+');
-    const garbage = Buffer.alloc(4096 * 3, 0x5a);
-    writeSync(fd, garbage, 0, garbage.length, Math.min(4096 * 2, size - garbage.length));
-    closeSync(fd);
+    damage(file);
     // Treated as "large": the check runs beside the rest of open instead of before it.
     await expect(Archive.open(file, { blockingCheckMaxBytes: 0, search: 'inline' })).rejects.toMatchObject({
       code: 'ARCHIVE_DAMAGED',
