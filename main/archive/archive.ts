@@ -83,7 +83,8 @@ export class Archive {
       const size = existsSync(file) ? statSync(file).size : 0;
       const upToDate = (await schemaVersion(db)) === LATEST_SCHEMA_VERSION;
       if (upToDate && size > (options.blockingCheckMaxBytes ?? BLOCKING_CHECK_MAX_BYTES)) {
-        integrity = assertNotDamaged(db);
+        // On its own read-only connection: on the main one, every statement would queue behind it.
+        integrity = checkOnSeparateConnection(file);
         db.gateWrites(integrity);
       } else {
         // Small archives, and any archive about to be migrated, are checked before anything else.
@@ -249,6 +250,15 @@ export class Archive {
   /** "Indexed N of M passages", and whether a reindex or catch-up is running. */
   searchStatus(): Promise<SearchStatus> {
     return this.searchService.status();
+  }
+}
+
+async function checkOnSeparateConnection(file: string): Promise<void> {
+  const checker = await Database.open(file, { readOnly: true });
+  try {
+    await assertNotDamaged(checker);
+  } finally {
+    await checker.close();
   }
 }
 
