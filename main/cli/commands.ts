@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DocumentSummary } from '../../shared/types';
+import { plainFileName } from '../../shared/untrusted-text';
 import type { Archive } from '../archive/archive';
 import { FACTS_COMMAND } from '../facts/cli';
 import { alignCommand, exportPairsCommand, linkImported } from '../translations/cli';
@@ -257,8 +258,8 @@ const originalCommand: Command = async (archive, args, io) => {
   const docId = oneDocId(args, 'original');
   const original = await archive.getOriginal(docId);
   const out = args.flags.get('out');
-  // Never overwrite: the default is the original's own name in the current folder.
-  const target = typeof out === 'string' ? out : original.fileName;
+  // Never overwrite: the default is the original's own name, as a plain name, in the current folder.
+  const target = typeof out === 'string' ? out : plainFileName(original.fileName);
   writeFileSync(target, original.data, { flag: 'wx' });
   io.out(args.flags.has('json') ? json({ file: target, fileName: original.fileName, mediaType: original.mediaType, bytes: original.data.byteLength }) : `wrote ${target} (${original.mediaType}, ${original.data.byteLength} bytes)`);
   return 0;
