@@ -1,5 +1,6 @@
 // `tala [--archive DIR] <command> ...`: one process, one archive, one command.
 import { toErrorInfo } from '../../shared/errors';
+import { neutraliseControls } from '../../shared/untrusted-text';
 import type { Archive } from '../archive/archive';
 import { openArchiveDir } from '../archive/open-default';
 import { defaultArchiveDir } from '../archive/paths';
@@ -13,7 +14,21 @@ export function usage(): string {
   return `Usage:\n${lines.join('\n')}\n\nWithout --archive, the default archive (${defaultArchiveDir()}) is used and created on first use.`;
 }
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+/**
+ * Every line the CLI prints goes through here: titles, file names and messages can come from a crafted file,
+ * and a raw ESC or BEL would let it drive the terminal. JSON stays valid (escapes only appear inside strings).
+ */
+export function neutralisingIO(io: CliIO): CliIO {
+  const status = io.status;
+  return {
+    out: (text) => io.out(neutraliseControls(text)),
+    err: (text) => io.err(neutraliseControls(text)),
+    ...(status ? { status: (text: string) => status(neutraliseControls(text)) } : {}),
+  };
+}
+
+export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
+  const io = neutralisingIO(rawIO);
   const valueFlags = new Set([...GLOBAL_VALUE_FLAGS, ...Object.values(COMMANDS).flatMap((c) => c.values)]);
   let args: ParsedArgs;
   try {
