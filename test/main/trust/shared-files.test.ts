@@ -3,21 +3,14 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openArchiveDir } from '../../../main/archive/open-default';
-import { runCli } from '../../../main/cli/run';
 import { sql } from '../../../main/db/sql';
+import { tala } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 import { craftTala } from './crafted-tala';
 
 const root = tempDir();
 let n = 0;
 const fresh = (name: string) => join(root, `${name}-${n++}`);
-
-async function tala(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 const startDir = process.cwd();
 afterEach(() => process.chdir(startDir));
