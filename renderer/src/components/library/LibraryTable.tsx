@@ -9,6 +9,7 @@ import { idsBetween, libraryRows, sizeLabel, type LibraryFilters, type LibraryRo
 import { mediaTypeLabel } from '../../lib/search-query';
 import { LibraryBulkBar } from './LibraryBulkBar';
 import { LibraryFilterBar } from './LibraryFilterBar';
+import './library.css';
 
 export const ROW_HEIGHT = 36;
 const OVERSCAN_ROWS = 8;

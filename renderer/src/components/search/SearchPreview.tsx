@@ -5,6 +5,7 @@ import { formatDate } from '../../lib/format';
 import { languageName } from '../../lib/languages';
 import { mediaTypeLabel } from '../../lib/search-query';
 import { Highlighted } from '../Highlighted';
+import './search-preview.css';
 
 /** Passages shown before and after the hit's own. */
 const CONTEXT = 2;
