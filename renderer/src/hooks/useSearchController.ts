@@ -4,7 +4,6 @@ import { useCallback, useMemo, useState, type KeyboardEvent, type RefObject } fr
 import type { SearchHit } from '../../../shared/types';
 import { groupHits, hitKey } from '../components/SearchResults';
 import { parseLink, passageRoute, type Route } from '../lib/routes';
-import { badQueryPosition } from '../lib/search-query';
 import { useSearch } from './useSearch';
 
 /** The matches of the hit opened last: drawn in the reader at once, before the document's other matches arrive. */
@@ -89,7 +88,7 @@ export function useSearchController(navigate: (route: Route) => void, inputRef: 
 
   const problem =
     search.error?.code === 'BAD_QUERY' && text.trim() === search.query
-      ? { message: search.error.message, query: search.error.query, position: badQueryPosition(search.error.message) }
+      ? { message: search.error.message, query: search.error.query, position: search.error.position }
       : null;
 
   return { search, hits, text, setText, activeIndex, setActiveIndex, openedHit, openFromList, onBoxKey, submit, clear, runSuggestion, focusBox, problem };
