@@ -5,6 +5,8 @@ import type { Annotation, AnnotationColor, DocumentDetail, DocumentMetaChanges, 
 import { EVIDENCE_TAG } from '../../../shared/facts';
 import { FindIndex, firstMatchFrom, MAX_FIND_MATCHES, stepMatch, type FindMatch } from '../lib/find';
 import { plural } from '../lib/format';
+import { truncate } from '../lib/format';
+export { truncate };
 import type { MatchRange } from '../lib/highlight';
 import { isRtlLanguage } from '../lib/languages';
 import type { HighlightSpan } from '../lib/segments';
@@ -21,6 +23,7 @@ import { SelectionToolbar, type ToolbarPosition } from './reader/SelectionToolba
 import { ShortcutHelp } from './reader/ShortcutHelp';
 import { VersionHistory } from './reader/VersionHistory';
 import { VirtualList, type VirtualListHandle } from './reader/VirtualList';
+import './reader/reader.css';
 
 export { passageElementId };
 
@@ -495,6 +498,7 @@ export function Reader(props: Props) {
   const confirmingIndex = confirmingId ? body.findIndex((p) => p.id === confirmingId) : -1;
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- text selection (mouse and keyboard) is read on the article
     <article
       className={`reader${flashId && flashId === highlightId ? ' reader--flash' : ''}`}
       lang={lang}
@@ -647,6 +651,3 @@ function SearchMatchBar({ doc, search, matches, targetPassageId }: { doc: Docume
   );
 }
 
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
