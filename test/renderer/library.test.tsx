@@ -126,8 +126,7 @@ describe('LibraryTable', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThan(100);
     expect(byTestId(view.container, 'library-grid')[0].getAttribute('aria-rowcount')).toBe('10001');
-    const body = byTestId(view.container, 'library-rows')[0];
-    expect((body.firstElementChild as HTMLElement).style.height).toBe(`${10_000 * ROW_HEIGHT}px`);
+    expect(byTestId(view.container, 'library-rows')[0].style.height).toBe(`${10_000 * ROW_HEIGHT}px`);
   });
 
   it('sorts from the headers, selects with the keyboard and acts on the selection', async () => {
@@ -141,7 +140,7 @@ describe('LibraryTable', () => {
     await act(async () => byTestId(view!.container, 'sort-title')[0].click());
     expect(titles()).toEqual(['Charlie', 'Bravo', 'Alpha']);
 
-    const body = byTestId(view.container, 'library-rows')[0];
+    const body = byTestId(view.container, 'library-grid')[0];
     await key(body, ' ');
     await key(body, 'ArrowDown', { shiftKey: true });
     expect(byTestId(view.container, 'library-selected-count')[0].textContent).toBe('2 documents selected');

@@ -70,8 +70,17 @@ export function matchesFilters(e: LibraryEntry, f: LibraryFilters, foldedText = 
 type Key = string | number;
 const keyCache = new WeakMap<LibraryEntry, Map<SortKey, Key>>();
 
+/** By text, not by entry: a refetched list (new objects, mostly the same titles) reuses the keys. */
+const naturalKeys = new Map<string, string>();
+
 function naturalKey(text: string): string {
-  return fold(text).replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(12, '0'));
+  let key = naturalKeys.get(text);
+  if (key === undefined) {
+    key = fold(text).replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(12, '0'));
+    if (naturalKeys.size > 200_000) naturalKeys.clear();
+    naturalKeys.set(text, key);
+  }
+  return key;
 }
 
 function computeKey(e: LibraryEntry, key: SortKey): Key {

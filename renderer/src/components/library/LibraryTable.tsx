@@ -46,16 +46,12 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
   const [sort, setSort] = useState<LibrarySort>({ key: 'imported', direction: 'desc' });
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [active, setActive] = useState(0);
+  const [activeIndex, setActive] = useState(0);
   const [anchor, setAnchor] = useState(0);
   const rows = useMemo(() => libraryRows(entries, filters, sort, collapsed), [entries, filters, sort, collapsed]);
 
-  // Selected documents that were deleted (or filtered away and then deleted) leave the selection.
-  useEffect(() => {
-    const present = new Set(entries.map((e) => e.id));
-    setSelected((s) => ([...s].every((id) => present.has(id)) ? s : new Set([...s].filter((id) => present.has(id)))));
-  }, [entries]);
-  useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows.length]);
+  // Fewer rows after a filter or a delete: the active row stays within them.
+  const active = Math.min(activeIndex, Math.max(0, rows.length - 1));
 
   const body = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
@@ -69,6 +65,7 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
     return () => observer?.disconnect();
   }, []);
 
+  // The header (sticky, one row high) scrolls with the rows: a row's top is ROW_HEIGHT × index below it.
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN_ROWS);
   const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN_ROWS);
 
@@ -77,7 +74,7 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
     if (!el) return;
     const top = index * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    else if (top + 2 * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + 2 * ROW_HEIGHT - el.clientHeight;
   };
 
   const moveTo = (index: number, extend: boolean) => {
@@ -136,6 +133,7 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
   const sortBy = (key: SortKey) =>
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: key === 'title' || key === 'lang' || key === 'type' || key === 'tags' ? 'asc' : 'desc' }));
 
+  // Derived from the entries, so documents deleted meanwhile drop out of the selection by themselves.
   const selectedIds = useMemo(() => entries.filter((e) => selected.has(e.id)).map((e) => e.id), [entries, selected]);
   const activeRow = rows[active];
   const collectionNames = useMemo(() => new Map(collections.map((c) => [c.id, c.name])), [collections]);
@@ -154,63 +152,66 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
           setSelected(new Set());
         }}
       />
-      <div className="library-grid" role="grid" aria-label="Documents" aria-rowcount={rows.length + 1} aria-multiselectable="true" data-testid="library-grid">
-        <div className="library-grid__head" role="row" aria-rowindex={1}>
-          {COLUMNS.map((c) => (
-            <div
-              key={c.key}
-              role="columnheader"
-              className={`library-grid__cell library-grid__cell--${c.key}`}
-              aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-            >
-              <button type="button" className="library-grid__sort" onClick={() => sortBy(c.key)} data-testid={`sort-${c.key}`}>
-                {c.label}
-                <span aria-hidden="true" className="library-grid__arrow">
-                  {sort.key === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
-                </span>
-              </button>
-            </div>
-          ))}
+      <div
+        ref={body}
+        className="library-grid"
+        role="grid"
+        tabIndex={0}
+        aria-label="Documents"
+        aria-rowcount={rows.length + 1}
+        aria-multiselectable="true"
+        aria-activedescendant={activeRow ? rowId(activeRow.entry.id) : undefined}
+        onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight || 600 })}
+        onKeyDown={onKeyDown}
+        data-testid="library-grid"
+      >
+        <div className="library-grid__head" role="rowgroup">
+          <div className="library-grid__headrow" role="row" aria-rowindex={1}>
+            {COLUMNS.map((c) => (
+              <div
+                key={c.key}
+                role="columnheader"
+                className={`library-grid__cell library-grid__cell--${c.key}`}
+                aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              >
+                <button type="button" tabIndex={-1} className="library-grid__sort" onClick={() => sortBy(c.key)} data-testid={`sort-${c.key}`}>
+                  {c.label}
+                  <span aria-hidden="true" className="library-grid__arrow">
+                    {sort.key === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              </div>
+            ))}
+          </div>
         </div>
-        <div
-          ref={body}
-          className="library-grid__body"
-          tabIndex={0}
-          role="rowgroup"
-          aria-activedescendant={activeRow ? rowId(activeRow.entry.id) : undefined}
-          onScroll={(e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight || 600 })}
-          onKeyDown={onKeyDown}
-          data-testid="library-rows"
-        >
-          {rows.length === 0 ? (
-            <p className="library-grid__empty muted" data-testid="library-no-match">
-              No document matches these filters.
-            </p>
-          ) : (
-            <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
-              {rows.slice(first, last).map((row, i) => (
-                <Row
-                  key={row.entry.id}
-                  row={row}
-                  index={first + i}
-                  active={first + i === active}
-                  selected={selected.has(row.entry.id)}
-                  collapsed={collapsed.has(row.entry.id)}
-                  collectionNames={collectionNames}
-                  onClick={onRowClick}
-                  onOpen={onOpen}
-                  onToggleGroup={(id) =>
-                    setCollapsed((c) => {
-                      const next = new Set(c);
-                      if (!next.delete(id)) next.add(id);
-                      return next;
-                    })
-                  }
-                />
-              ))}
-            </div>
-          )}
-        </div>
+        {rows.length === 0 ? (
+          <p className="library-grid__empty muted" data-testid="library-no-match">
+            No document matches these filters.
+          </p>
+        ) : (
+          <div role="rowgroup" className="library-grid__rows" style={{ height: rows.length * ROW_HEIGHT }} data-testid="library-rows">
+            {rows.slice(first, last).map((row, i) => (
+              <Row
+                key={row.entry.id}
+                row={row}
+                index={first + i}
+                active={first + i === active}
+                selected={selected.has(row.entry.id)}
+                collapsed={collapsed.has(row.entry.id)}
+                collectionNames={collectionNames}
+                onClick={onRowClick}
+                onOpen={onOpen}
+                onToggleGroup={(id) =>
+                  setCollapsed((c) => {
+                    const next = new Set(c);
+                    if (!next.delete(id)) next.add(id);
+                    return next;
+                  })
+                }
+              />
+            ))}
+          </div>
+        )}
       </div>
     </div>
   );
@@ -232,10 +233,12 @@ function Row({ row, index, active, selected, collapsed, collectionNames, onClick
   const e = row.entry;
   const inCollections = e.collections.map((c) => collectionNames.get(c)).filter(Boolean).join(', ');
   return (
-    // Keyboard use goes through the grid body (arrow keys, Space, Enter): the row itself is not a tab stop.
+    // The grid takes the keys (arrows, Space, Enter) for its active row: rows are reachable, not tab stops.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events
     <div
       id={rowId(e.id)}
       role="row"
+      tabIndex={-1}
       aria-rowindex={index + 2}
       aria-selected={selected}
       aria-level={row.depth + 1}
