@@ -40,6 +40,11 @@ export interface AlignOptions {
   fixedSentences?: readonly FixedSentenceLink[];
   /** Second pass with a lexicon learnt from the first (default true). */
   lexicon?: boolean;
+  /**
+   * Confident sentence pairs of other documents in the same two languages (from stored alignments): more
+   * text for the lexicon the second pass learns.
+   */
+  lexiconPairs?: ReadonlyArray<{ source: string; target: string }>;
   /** Align sentences inside paragraph beads (default true). */
   sentences?: boolean;
 }
