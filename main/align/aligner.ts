@@ -16,7 +16,7 @@ export const PARAMS = {
   skip: 4.5,
   sentenceSkip: 4.5,
   /** Extra cost of the many-to-one and many-to-many beads over a 1-1 bead. */
-  prior: { oneToOne: 0, twoToOne: 2.3, twoToTwo: 4.4, threeToOne: 4.6, threeToTwo: 4.6 },
+  prior: { oneToOne: 0, twoToOne: 2.3, twoToTwo: 4.4, threeToOne: 6, threeToTwo: 6 },
   /** Initial Gale & Church variance per character (re-estimated from the first pass). */
   variance: 8,
   minVariance: 4,
@@ -46,19 +46,32 @@ export const PARAMS = {
   trainConfidence: 0.8,
   /** Beads (evenly spread) a lexicon is learnt from: bounds the time on long documents. */
   lexiconBeads: 400,
+  /**
+   * The calibration map from a bead's cost margin (nats between the best alignment and the best one without
+   * the bead) to the probability that the bead is right: logistic in the margin (capped), with a term for
+   * merges and one for insertions/deletions, which go wrong more often at the same margin. Fitted on
+   * Bleualign's German–French development document by `npm run bench:align -- --fit`.
+   */
+  calibration: { slope: 0.25, intercept: 0, merge: 0, skip: 0, maxMargin: 40 },
   maxPasses: 3,
+  /** Passes that re-learn the sentence model inside paragraph beads (paragraphs of several sentences). */
+  sentencePasses: 2,
   /** A third pass runs only when the second changed at least this share of the beads. */
   repassShare: 0.02,
 };
 
-// Translators merge up to three sentences into one and the reverse; 2-3 and 3-2 are rarer but real in prose.
-const BEAD_SHAPES: readonly BeadShape[] = [
+const PARAGRAPH_SHAPES: readonly BeadShape[] = [
   { di: 1, dj: 1 },
   { di: 1, dj: 0 },
   { di: 0, dj: 1 },
   { di: 2, dj: 1 },
   { di: 1, dj: 2 },
   { di: 2, dj: 2 },
+];
+// Translators merge up to three sentences into one and the reverse; 2-3 and 3-2 are rarer but real in
+// prose. Paragraphs are rarely merged by three: there the wide shapes would rather absorb a missing section.
+const SENTENCE_SHAPES: readonly BeadShape[] = [
+  ...PARAGRAPH_SHAPES,
   { di: 3, dj: 1 },
   { di: 1, dj: 3 },
   { di: 3, dj: 2 },
@@ -597,7 +610,15 @@ function guideCells(beads: ParagraphBead[]): Array<[number, number]> {
   return cells;
 }
 
-function alignParagraphs(src: Unit[], tgt: Unit[], fixed: FixedLink[], scorer: Scorer, model: Model, previous?: ParagraphBead[]): { beads: ParagraphBead[]; band: number } {
+function alignParagraphs(
+  src: Unit[],
+  tgt: Unit[],
+  fixed: FixedLink[],
+  scorer: Scorer,
+  model: Model,
+  previous?: ParagraphBead[],
+  shapes = PARAGRAPH_SHAPES,
+): { beads: ParagraphBead[]; band: number } {
   const out: ParagraphBead[] = [];
   let band = 0;
   const forced = forcedSkips(fixed);
@@ -607,7 +628,7 @@ function alignParagraphs(src: Unit[], tgt: Unit[], fixed: FixedLink[], scorer: S
       out.push({ source: piece.link.source, target: piece.link.target, confidence: 1, fixed: true });
       continue;
     }
-    const result = alignRegion(piece.region, src, tgt, BEAD_SHAPES, scorer, model, PARAMS.skip, forced, guide);
+    const result = alignRegion(piece.region, src, tgt, shapes, scorer, model, PARAMS.skip, forced, guide);
     band = Math.max(band, result.band);
     for (const b of result.beads) out.push({ source: range(b.i, b.di), target: range(b.j, b.dj), confidence: b.confidence, fixed: b.forced });
   }
@@ -648,6 +669,7 @@ function learnModel(
   scorer: Scorer,
   types: { source: number; target: number },
   lexiconFrom: TypePair[] | null,
+  fromMerges = false,
 ): Model {
   // Length: confident 1-1 beads inside a run of 1-1 beads: where the first pass went wrong it usually
   // leaves skips and merges around, so those stretches do not teach the ratio and the spread.
@@ -676,7 +698,8 @@ function learnModel(
   const model: Model = { ratio, variance, lexicon: null, tau: 0, lambda: 0 };
   if (!lexiconFrom) return model;
   // Lexicon: every confident bead with both sides (merges too), plus confident pairs of other documents.
-  const lexBeads = beads.filter((b) => b.source.length > 0 && b.target.length > 0 && confident(b));
+  const paired = (b: ParagraphBead | undefined) => !b || (b.source.length > 0 && b.target.length > 0);
+  const lexBeads = !fromMerges ? training : beads.filter((b, k) => paired(b) && confident(b) && paired(beads[k - 1]) && paired(beads[k + 1]));
   const own = lexBeads.map((b): TypePair => ({ source: unionTypes(src, b.source), target: unionTypes(tgt, b.target) }));
   const lexicon = learnLexicon([...own, ...lexiconFrom], types.source, types.target, { maxBeads: PARAMS.lexiconBeads });
   if (lexicon.size === 0 || lexBeads.length < 6) return model;
@@ -687,10 +710,12 @@ function learnModel(
   let wrongSum = 0;
   let trueCount = 0;
   let wrongCount = 0;
+  // An even stride keeps the halves apart and bounds the work on long documents.
+  const stride = 2 * Math.max(1, Math.floor(lexBeads.length / PARAMS.lexiconBeads));
   for (const parity of [0, 1]) {
     const heldIn = own.filter((_, k) => k % 2 === parity);
-    const half = learnLexicon([...heldIn, ...lexiconFrom], types.source, types.target, { maxBeads: PARAMS.lexiconBeads / 2 });
-    for (let k = 1 - parity; k < lexBeads.length; k += 2) {
+    const half = learnLexicon([...heldIn, ...lexiconFrom], types.source, types.target, { maxBeads: PARAMS.lexiconBeads / 2, maxPairs: 75_000 });
+    for (let k = 1 - parity; k < lexBeads.length; k += stride) {
       const b = lexBeads[k];
       const other = lexBeads[(k + 2) % lexBeads.length];
       const t = scorer.lexiconSimilarity(src, b.source[0], b.source.length, tgt, b.target[0], b.target.length, half);
@@ -749,7 +774,7 @@ function alignSentences(
       out.push({ source: piece.link.source.map((k) => srcRefs[k]), target: piece.link.target.map((k) => tgtRefs[k]), confidence: 1, fixed: true });
       continue;
     }
-    const { beads } = alignRegion(piece.region, src, tgt, BEAD_SHAPES, scorer, model, PARAMS.sentenceSkip, forced);
+    const { beads } = alignRegion(piece.region, src, tgt, SENTENCE_SHAPES, scorer, model, PARAMS.sentenceSkip, forced);
     for (const b of beads) {
       out.push({
         source: range(b.i, b.di).map((k) => srcRefs[k]),
@@ -763,6 +788,14 @@ function alignSentences(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Calibrated confidence of a bead of `di` × `dj` units whose uncalibrated confidence (logistic of its margin) is `raw`. */
+export function calibrate(raw: number, di: number, dj: number): number {
+  const c = PARAMS.calibration;
+  const margin = raw >= 1 ? c.maxMargin : raw <= 0 ? -c.maxMargin : Math.min(c.maxMargin, Math.log(raw / (1 - raw)));
+  const shape = di === 0 || dj === 0 ? c.skip : di > 1 || dj > 1 ? c.merge : 0;
+  return 1 / (1 + Math.exp(-(c.slope * margin + c.intercept + shape)));
+}
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 interface Prepared {
@@ -830,8 +863,18 @@ function alignPrepared(p: Prepared, options: AlignOptions): { beads: ParagraphBe
     // Another pass only pays when this one moved a real share of the alignment (a first pass gone astray).
     if (changed < PARAMS.repassShare) break;
   }
+  // Passages that are single sentences (a file of one sentence per line) are aligned as sentences: once the
+  // model is learnt, a last pass with the sentence shapes and a lexicon learnt from the merges as well.
+  if (passes > 1 && sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide)) {
+    model = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null, true);
+    ({ beads, band } = alignParagraphs(src, tgt, fixed, p.scorer, model, beads, SENTENCE_SHAPES));
+    passes++;
+  }
   return { beads, band, model, passes };
 }
+
+/** Nearly every passage is one sentence. */
+const sentencesOnly = (side: SideUnits) => side.sentences.filter((list) => list.length > 1).length <= 0.02 * side.sentences.length;
 
 const typeCounts = (p: Prepared) => ({ source: p.sourceTypes, target: p.targetTypes });
 
@@ -846,20 +889,31 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
   const { sentences: srcSentences } = p.srcSide;
   const { sentences: tgtSentences } = p.tgtSide;
   const run = (m: Model) => beads.map((b) => alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, m));
-  const first = run(model);
+  let result = run(model);
   const several = (lists: Unit[][]) => lists.some((l) => l.length > 1);
-  if (!several(srcSentences) && !several(tgtSentences)) return first;
-  const offsets = (lists: Unit[][]) => lists.map((_, k) => lists.slice(0, k).reduce((n, l) => n + l.length, 0));
+  if (!several(srcSentences) && !several(tgtSentences)) return result;
+  const offsets = (lists: Unit[][]) => {
+    let at = 0;
+    return lists.map((l) => (at += l.length) - l.length);
+  };
   const os = offsets(srcSentences);
   const ot = offsets(tgtSentences);
-  const flat: ParagraphBead[] = first.flat().map((b) => ({
-    source: b.source.map(([q, k]) => os[q] + k),
-    target: b.target.map(([q, k]) => ot[q] + k),
-    confidence: b.confidence,
-    fixed: !!b.fixed,
-  }));
-  const sentenceModel = learnModel(flat, srcSentences.flat(), tgtSentences.flat(), model, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null);
-  return sentenceModel === model ? first : run(sentenceModel);
+  const srcFlat = srcSentences.flat();
+  const tgtFlat = tgtSentences.flat();
+  let current = model;
+  for (let pass = 0; pass < PARAMS.sentencePasses; pass++) {
+    const flat: ParagraphBead[] = result.flat().map((b) => ({
+      source: b.source.map(([q, k]) => os[q] + k),
+      target: b.target.map(([q, k]) => ot[q] + k),
+      confidence: b.confidence,
+      fixed: !!b.fixed,
+    }));
+    const learnt = learnModel(flat, srcFlat, tgtFlat, current, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null, true);
+    if (learnt === current) break;
+    current = learnt;
+    result = run(current);
+  }
+  return result;
 }
 
 /** Aligns two documents given as passages (with their sentence boundaries). */
@@ -873,9 +927,9 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
   const result: Bead[] = beads.map((b, k) => ({
     source: b.source,
     target: b.target,
-    confidence: round(b.confidence),
+    confidence: b.fixed ? 1 : round(calibrate(b.confidence, b.source.length, b.target.length)),
     ...(b.fixed ? { fixed: true } : {}),
-    sentences: sentences[k].map((s) => ({ ...s, confidence: round(s.confidence) })),
+    sentences: sentences[k].map((s) => ({ ...s, confidence: s.fixed ? 1 : round(calibrate(s.confidence, s.source.length, s.target.length)) })),
   }));
   const done = now();
   return {
