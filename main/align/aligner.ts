@@ -52,7 +52,7 @@ export const PARAMS = {
    * merges and one for insertions/deletions, which go wrong more often at the same margin. Fitted on
    * Bleualign's German–French development document by `npm run bench:align -- --fit`.
    */
-  calibration: { slope: 0.25, intercept: 0, merge: 0, skip: 0, maxMargin: 40 },
+  calibration: { slope: 0.205, intercept: 1.911, merge: -1.834, skip: -4.952, maxMargin: 40 },
   maxPasses: 3,
   /** Passes that re-learn the sentence model inside paragraph beads (paragraphs of several sentences). */
   sentencePasses: 2,
