@@ -216,14 +216,18 @@ describe('the parallel view', () => {
     } as unknown as TalaApi;
   }
 
-  it('draws one row per bead, lights up counterparts on hover, marks low confidence and carried annotations', async () => {
-    const current = { a: DIAGONAL };
-    view = await render(
-      <ApiProvider api={fakeApi(current)}>
+  async function openView(current: { a: Alignment }, correct = vi.fn()): Promise<Rendered> {
+    const rendered = await render(
+      <ApiProvider api={fakeApi(current, correct)}>
         <ParallelView docId={TL.id} otherDocId={EN.id} onNavigate={() => undefined} toast={() => undefined} />
       </ApiProvider>,
     );
     await flush(6);
+    return rendered;
+  }
+
+  it('draws one row per bead, lights up counterparts on hover, marks low confidence and carried annotations', async () => {
+    view = await openView({ a: DIAGONAL });
     const rows = byTestId(view.container, 'parallel-row');
     expect(rows.map((r) => `${r.dataset.source}>${r.dataset.target}`)).toEqual(['0>0', '1>1', '2>2']);
     // Row 1 by its paragraph bead (50 %), row 0 by its second sentence bead (60 %).
@@ -244,13 +248,7 @@ describe('the parallel view', () => {
   });
 
   it('"Check next" steps through the uncertain rows, least confident first, and comes round again', async () => {
-    const current = { a: DIAGONAL };
-    view = await render(
-      <ApiProvider api={fakeApi(current)}>
-        <ParallelView docId={TL.id} otherDocId={EN.id} onNavigate={() => undefined} toast={() => undefined} />
-      </ApiProvider>,
-    );
-    await flush(6);
+    view = await openView({ a: DIAGONAL });
     const button = () => byTestId(view!.container, 'parallel-check-next')[0];
     const currentRows = () => byTestId(view!.container, 'parallel-row').filter((r) => r.dataset.current === 'true').map((r) => r.dataset.bead);
     expect(button().textContent).toBe('2 to check · start');
@@ -270,12 +268,7 @@ describe('the parallel view', () => {
     const correct = vi.fn(() => {
       current.a = alignment([bead([0, 1], [0, 1], 1, undefined, true), bead([2], [2])], 1);
     });
-    view = await render(
-      <ApiProvider api={fakeApi(current, correct)}>
-        <ParallelView docId={TL.id} otherDocId={EN.id} onNavigate={() => undefined} toast={() => undefined} />
-      </ApiProvider>,
-    );
-    await flush(6);
+    view = await openView(current, correct);
     const select = byTestId(view.container, 'row-select');
     await act(async () => select[0].click());
     await act(async () => select[1].click());
