@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { Archive } from '../archive/archive';
 import { factHandlers } from '../facts/handlers';
 import { translationHandlers } from '../translations/handlers';
-import { ImportJobs } from '../archive/import-jobs';
+import { ImportJobs } from '../documents/import-jobs';
 
 export interface ApiOptions {
   /**

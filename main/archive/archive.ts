@@ -20,14 +20,14 @@ import { indexDocuments } from '../search/indexer';
 import { SearchWorkerHost } from '../search/worker-host';
 import { FactService } from '../facts/service';
 import { TranslationService } from '../translations/service';
-import { AnnotationService } from './annotations';
-import { layOutPassages } from './document-edits';
-import * as documents from './documents-repo';
-import { getOriginal, insertOriginal, type StoredOriginal } from './originals-repo';
-import { createBackup, listBackups, verifyBackupFile } from './backups';
+import { AnnotationService } from '../annotations/service';
+import { layOutPassages } from '../documents/edits';
+import * as documents from '../documents/repo';
+import { getOriginal, insertOriginal, type StoredOriginal } from '../documents/originals-repo';
+import { createBackup, listBackups, verifyBackupFile } from '../backups/backups';
 import { cloudSyncedFolder } from './paths';
-import { exportPortable, mergePortable, type MergeReport } from './portable';
-import { setDocumentTags } from './tags-repo';
+import { exportPortable, mergePortable, type MergeReport } from '../backups/portable';
+import { setDocumentTags } from '../documents/tags-repo';
 
 export interface ArchiveOpenOptions {
   /**

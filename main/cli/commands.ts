@@ -5,7 +5,7 @@ import type { DocumentSummary } from '../../shared/types';
 import type { Archive } from '../archive/archive';
 import { FACTS_COMMAND } from '../facts/cli';
 import { alignCommand, exportPairsCommand, linkImported } from '../translations/cli';
-import { importPaths } from '../archive/bulk-import';
+import { importPaths } from '../documents/bulk-import';
 import type { ImportProgress } from '../../shared/types';
 import { UsageError, type ParsedArgs } from './args';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createApi } from '../api/handlers';
 import type { Archive } from '../archive/archive';
-import { startMaintenance, type MaintenanceHandle } from '../archive/backup-schedule';
+import { startMaintenance, type MaintenanceHandle } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { registerIpc } from './ipc';
 import { readLaunchOptions, type LaunchOptions } from './launch-options';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api/handlers';
-import { startMaintenance } from '../archive/backup-schedule';
+import { startMaintenance } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { defaultArchiveDir } from '../archive/paths';
 import { startBridge } from './bridge';

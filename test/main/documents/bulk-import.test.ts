@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/api/dispatch';
 import { createApi } from '../../../main/api/handlers';
 import { Archive } from '../../../main/archive/archive';
-import { estimateSecondsLeft, importPaths } from '../../../main/archive/bulk-import';
+import { estimateSecondsLeft, importPaths } from '../../../main/documents/bulk-import';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { InlineParser, WorkerParser } from '../../../main/ingest/parser';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { ImportJobStatus, ImportProgress } from '../../shared/types';
-import type { Archive } from './archive';
+import type { Archive } from '../archive/archive';
 import { emptySummary, importPaths } from './bulk-import';
 
 const KEEP_FINISHED = 20;

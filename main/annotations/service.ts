@@ -7,12 +7,12 @@ import { AppError } from '../../shared/errors';
 import type { AnchorStatus, Annotation, AnnotationColor, DocumentVersion } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
-import * as repo from './annotations-repo';
-import { cleanPassageText, rewritePassages, type EditOutcome } from './document-edits';
-import { exportAnnotations, type DocumentAnnotations } from '../export/annotations-export';
-import { parseW3c } from '../export/w3c';
-import { getDocument, listDocuments } from './documents-repo';
-import { cleanTagNames } from './tags-repo';
+import * as repo from './repo';
+import { cleanPassageText, rewritePassages, type EditOutcome } from '../documents/edits';
+import { exportAnnotations, type DocumentAnnotations } from './export';
+import { parseW3c } from './w3c';
+import { getDocument, listDocuments } from '../documents/repo';
+import { cleanTagNames } from '../documents/tags-repo';
 
 export interface NewAnnotation {
   docId: string;

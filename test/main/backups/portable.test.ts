@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchiveDir } from '../../../main/archive/open-default';
-import { DERIVED_TABLE_PREFIXES, LOCAL_TABLES, MERGED_TABLES } from '../../../main/archive/portable';
+import { DERIVED_TABLE_PREFIXES, LOCAL_TABLES, MERGED_TABLES } from '../../../main/backups/portable';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';

@@ -1,6 +1,6 @@
 // Keeps the scheduled backups coming while the app runs: checks at start and then hourly whether a
 // day has passed since the newest backup. Also runs the full integrity check once in the background.
-import type { Archive } from './archive';
+import type { Archive } from '../archive/archive';
 import { scheduledBackupDue } from './backups';
 
 export interface MaintenanceHandle {

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../../shared/contract';
 import { toErrorInfo } from '../../shared/errors';
 import type { ImportProgress, ImportSummary } from '../../shared/types';
-import type { Archive } from './archive';
+import type { Archive } from '../archive/archive';
 import { expandImportPaths } from './import-paths';
 
 export interface BulkImportOptions {

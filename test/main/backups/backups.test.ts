@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync }
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../main/archive/archive';
-import { KEEP_AUTOMATIC_BACKUPS, createBackup, listBackups, scheduledBackupDue } from '../../../main/archive/backups';
+import { KEEP_AUTOMATIC_BACKUPS, createBackup, listBackups, scheduledBackupDue } from '../../../main/backups/backups';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import { archiveFileIn, cloudSyncedFolder } from '../../../main/archive/paths';
 import { Database } from '../../../main/db/connection';
