@@ -19,7 +19,7 @@ import { Database } from '../main/db/connection';
 import { sql, join as sqlJoin } from '../main/db/sql';
 import { lunr } from '../main/search/languages';
 import { buildSnippet } from '../main/search/snippet';
-import { foldText, trimToken } from '../main/search/text-folding';
+import { foldText, trimToken } from '../shared/text/fold';
 import { tokenize } from '../main/search/tokenize';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

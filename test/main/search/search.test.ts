@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import { buildSnippet } from '../../../main/search/snippet';
-import { foldText, trimToken } from '../../../main/search/text-folding';
+import { foldText, trimToken } from '../../../shared/text/fold';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
