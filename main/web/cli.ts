@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     await archive.close();
     throw err;
   }
-  const maintenance = startMaintenance(archive);
+  const maintenance = startMaintenance(archive.backups);
   archive.integrityChecked().catch((err: unknown) => console.error(`\n${err instanceof Error ? err.message : String(err)}\nChanges are refused until a backup is restored.`));
   console.log(`Archive: ${archive.path}`);
   console.log(`Tala is running at ${bridge.url}`);

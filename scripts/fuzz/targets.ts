@@ -175,7 +175,7 @@ export const TARGETS: FuzzTarget<never>[] = [
     arbitrary: fc.oneof(fc.array(QUERY_ALPHABET, { maxLength: 30 }).map((parts) => parts.join('')), fc.string({ unit: 'binary', maxLength: 60 })),
     async run(query: string, archive: Archive) {
       try {
-        const result = await archive.search(query, 20);
+        const result = await archive.search.query(query, 20);
         if (result.total < result.hits.length) throw new Error('total smaller than the hits returned');
         return 'accepted';
       } catch (err) {
