@@ -1,7 +1,7 @@
 // Where alignments run: `inlineAligner` calls the pure aligner on this thread (tests, CLI); `AlignWorkerHost`
 // sends each job to a worker thread, so the main process stays responsive while a long pair is aligned.
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../shared/errors';
+import { AppError, fromErrorInfo } from '../../shared/errors';
 import { align } from './aligner';
 import type { AlignOptions, AlignResult, AlignSide } from './types';
 import type { AlignRequest, AlignResponse } from './worker-protocol';
@@ -45,7 +45,7 @@ export class AlignWorkerHost implements Aligner {
         this.pending.delete(message.id);
         if (this.pending.size === 0) worker.unref();
         if (message.ok) job.resolve(message.result);
-        else job.reject(new AppError(message.error.code, message.error.message));
+        else job.reject(fromErrorInfo(message.error));
       });
       const fail = (err: Error) => {
         reject(err);

@@ -1,4 +1,4 @@
-// Fact exports with citations, in the style of the annotation exports (main/export/annotations-export.ts):
+// Fact exports with citations, in the style of the annotation exports (main/annotations/export.ts):
 // CSV for spreadsheets (one row per fact and evidence passage, formula-looking cells neutralised) and JSON
 // for other tools (one object per fact with its citations).
 import type { ExportedFile } from '../../shared/contract';

@@ -2,7 +2,7 @@
 // sends each file to a worker thread, so the main process stays responsive while a big PDF is read,
 // and a file that hangs or exhausts memory costs only that file: the worker is stopped and replaced.
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorInfo } from '../../shared/errors';
+import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import { parseDocument } from './index';
 import { displayName } from './reject';
 import type { IngestInput, ParsedDocument } from './types';
@@ -97,7 +97,7 @@ export class WorkerParser implements DocumentParser {
       if (!job || job.id !== message.id) return;
       this.settle();
       if (message.ok) job.resolve(message.value);
-      else job.reject(new AppError(message.error.code, message.error.message));
+      else job.reject(fromErrorInfo(message.error));
     });
     worker.on('error', (err: Error & { code?: string }) => {
       if (this.worker !== worker) return;

@@ -4,6 +4,7 @@ import type { SearchHit, SearchResult } from '../../../shared/types';
 import { Archive } from '../../../main/archive/archive';
 import { seedSamples } from '../../../main/archive/open-default';
 import { Database } from '../../../main/db/connection';
+import { setDiagnosticSink } from '../../../main/diagnostics';
 import { analyzerFor } from '../../../main/search/analyzer';
 import { findMatches } from '../../../main/search/engine';
 import { HighlightSpec } from '../../../main/search/plan';
@@ -277,9 +278,8 @@ describe('search worker fallback', () => {
     const file = join(dir, `f-${n++}.sqlite`);
     const previous = process.env.TALA_SEARCH_WORKER;
     process.env.TALA_SEARCH_WORKER = join(dir, 'no-such-worker.js');
-    const warn = console.warn;
     const warnings: string[] = [];
-    console.warn = (m: string) => void warnings.push(m);
+    setDiagnosticSink((line) => void warnings.push(line));
     try {
       const archive = await Archive.open(file);
       await importText(archive, 'a.txt', 'Isang talata tungkol sa halalan.', 'tl');
@@ -288,7 +288,7 @@ describe('search worker fallback', () => {
       await archive.close();
       expect(warnings.join('\n')).toMatch(/search worker did not start/);
     } finally {
-      console.warn = warn;
+      setDiagnosticSink(null);
       if (previous === undefined) delete process.env.TALA_SEARCH_WORKER;
       else process.env.TALA_SEARCH_WORKER = previous;
     }
