@@ -22,7 +22,7 @@ const noDoors = {
   regex: '^(\\.\\./)+(archive/archive|api|cli|web|electron)(/|$)',
   message: 'Feature folders sit below the doors and the composition root (main/archive/archive.ts), which wires them.',
 };
-const FEATURE_FOLDERS = 'main/{documents,annotations,backups,search,facts,translations,align,ingest,db,workers}/**';
+const FEATURE_FOLDERS = 'main/{documents,annotations,backups,library,search,facts,translations,align,ingest,db,workers}/**';
 
 export default defineConfig(
   { ignores: ['out/', 'dist/', 'release/', 'node_modules/', 'docs/', 'coverage/', '.vite/'] },

@@ -5,6 +5,7 @@ import type { Archive } from '../archive/archive';
 import { factHandlers } from '../facts/handlers';
 import { translationHandlers } from '../translations/handlers';
 import { ImportJobs } from '../documents/import-jobs';
+import { libraryHandlers } from '../library/handlers';
 
 export interface ApiOptions {
   /**
@@ -20,10 +21,12 @@ export function createApi(archive: Archive, options: ApiOptions = {}): TalaApi {
   return {
     ...factHandlers(archive),
     ...translationHandlers(archive),
+    ...libraryHandlers(archive),
     'app.info': () => archive.info(),
     'documents.list': () => archive.documents.list(),
     'documents.get': ({ id }) => archive.documents.get(id),
-    'documents.import': ({ name, data, lang }) => archive.documents.importFile({ name, bytes: data, lang }),
+    'documents.import': ({ name, data, lang, nearDuplicates }) =>
+      archive.documents.importFile({ name, bytes: data, lang }, { nearDuplicates }),
     'documents.delete': async ({ id }) => {
       await archive.documents.delete(id);
       return { deleted: true };

@@ -6,15 +6,16 @@ import { AppError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/types';
 import { AnnotationService } from '../annotations/service';
 import { APP_VERSION } from '../app-version';
-import { createBackup, listBackups } from '../backups/backups';
+import { createBackup } from '../backups/backups';
+import { assertNotDamaged, checkOnSeparateConnection } from '../backups/integrity';
 import { BackupService } from '../backups/service';
 import { Database } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
-import { sql } from '../db/sql';
 import { DocumentService } from '../documents/service';
 import { FactService } from '../facts/service';
 import { sharedWorkerParser, type DocumentParser } from '../ingest/parser';
+import { LibraryService } from '../library/service';
 import { SearchEngine, type SearchService } from '../search/engine';
 import { ArchiveSearch } from '../search/service';
 import { SearchWorkerHost } from '../search/worker-host';
@@ -48,6 +49,8 @@ export class Archive {
   /** Snapshots, restore, portable files, integrity. */
   readonly backups: BackupService;
   readonly search: ArchiveSearch;
+  /** The library table, collections, bulk actions, near-duplicate choices. */
+  readonly library: LibraryService;
 
   private constructor(
     private readonly db: Database,
@@ -60,6 +63,7 @@ export class Archive {
     this.translations = new TranslationService(db, (input) => this.documents.importFile(input));
     this.backups = new BackupService(db);
     this.search = new ArchiveSearch(searchService);
+    this.library = new LibraryService(db, (reason) => this.backups.create(reason));
   }
 
   get path(): string {
@@ -121,31 +125,4 @@ export class Archive {
   async info(): Promise<AppInfo> {
     return { version: APP_VERSION, archivePath: this.path, schemaVersion: await schemaVersion(this.db) };
   }
-}
-
-async function checkOnSeparateConnection(file: string): Promise<void> {
-  const checker = await Database.open(file, { readOnly: true });
-  try {
-    await assertNotDamaged(checker);
-  } finally {
-    await checker.close();
-  }
-}
-
-/** A quick check on every open: a damaged archive is reported with the newest backup to restore. */
-async function assertNotDamaged(db: Database): Promise<void> {
-  let verdict: string;
-  try {
-    const rows = await db.all<{ quick_check: string }>(sql`PRAGMA quick_check`);
-    verdict = rows.map((r) => r.quick_check).join('; ');
-  } catch (err) {
-    verdict = (err as Error).message;
-  }
-  if (verdict === 'ok') return;
-  const newest = listBackups(db.path)[0];
-  throw new AppError(
-    'ARCHIVE_DAMAGED',
-    `The archive at ${db.path} is damaged (${verdict.slice(0, 300)}). ` +
-      (newest ? `The newest backup is ${newest.file} (${newest.createdAt}); restore it with: tala restore "${newest.file}".` : 'No backup of it was found.'),
-  );
 }

@@ -1,11 +1,13 @@
 // Data safety of an open archive: snapshots (manual, scheduled, before risky operations), restore,
 // portable .tala files (export, merge by UUID) and the full integrity check with placement warnings.
+import { AppError, toErrorInfo } from '../../shared/errors';
 import type { ArchiveHealth, BackupInfo, BackupReason } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { sql } from '../db/sql';
 import { cloudSyncedFolder } from '../archive/paths';
 import { createBackup, listBackups, verifyBackupFile } from './backups';
+import { assertNotDamaged } from './integrity';
 import { exportPortable, mergePortable, type MergeReport } from './portable';
 
 export class BackupService {
@@ -31,8 +33,19 @@ export class BackupService {
   async restore(file: string): Promise<{ safetyBackup: BackupInfo }> {
     await verifyBackupFile(file);
     const safetyBackup = await createBackup(this.db, 'pre-restore');
-    await this.db.exclusive(() => this.db.restoreFrom(file));
-    await migrate(this.db);
+    try {
+      await this.db.exclusive(() => this.db.restoreFrom(file));
+      await migrate(this.db);
+      await assertNotDamaged(this.db);
+    } catch (err) {
+      // Whatever went wrong, the archive goes back to what it was: the user is never left with a half-restore.
+      await this.db.exclusive(() => this.db.restoreFrom(safetyBackup.file));
+      throw new AppError(
+        'ARCHIVE_ERROR',
+        `Restoring ${file} failed (${toErrorInfo(err).message}); the archive was put back as it was. ` +
+          `Its content before the attempt is also kept in ${safetyBackup.file}.`,
+      );
+    }
     return { safetyBackup };
   }
 

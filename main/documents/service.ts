@@ -2,12 +2,15 @@
 // original bytes, and text correction with its version history (annotations re-anchored in the same write).
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
+import type { NearDuplicateChoice } from '../../shared/library';
 import type { DocumentDetail, DocumentMetaChanges, DocumentSummary, DocumentVersion, ImportOutcome } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 import type { DocumentParser } from '../ingest/parser';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
 import { validateInput } from '../ingest/validate-input';
+import { backfillFingerprints, findNearDuplicates, markVersionOf, storeFingerprint } from '../library/dedup-repo';
+import { fingerprint } from '../library/minhash';
 import { indexDocuments } from '../search/indexer';
 import { cleanPassageText, layOutPassages, rewritePassages, type EditOutcome } from './edits';
 import { getOriginal, insertOriginal, type StoredOriginal } from './originals-repo';
@@ -33,9 +36,11 @@ export class DocumentService {
 
   /**
    * Parses and stores one file in a single transaction. Invalid input throws IMPORT_REJECTED before
-   * anything is written; content already in the archive is reported as skipped, not duplicated.
+   * anything is written; content already in the archive is reported as skipped, not duplicated. A text nearly
+   * the same as documents already here (the same source as .txt, .pdf, .docx…) is reported with them; by
+   * default both are kept, `nearDuplicates: 'skip'` stores nothing, `'version'` keeps it as another version.
    */
-  async importFile(input: IngestInput): Promise<ImportOutcome> {
+  async importFile(input: IngestInput, options: { nearDuplicates?: NearDuplicateChoice } = {}): Promise<ImportOutcome> {
     // Cheap checks here (size, type, binary junk) and the duplicate test, so a known file is never parsed again.
     const { mediaType } = validateInput(input.name, input.bytes);
     const existing = await documents.findDocumentIdByHash(this.db, createHash('sha256').update(input.bytes).digest('hex'));
@@ -44,16 +49,27 @@ export class DocumentService {
     const original: StoredOriginal = { fileName: input.name.split(/[\\/]/).pop() || input.name, mediaType, data: input.bytes };
 
     const doc = toNewDocument(parsed, input.name);
-    return this.db.transaction(async (tx) => {
+    const print = fingerprint(doc.text);
+    await backfillFingerprints(this.db);
+    return this.db.transaction(async (tx): Promise<ImportOutcome> => {
       // Checked again inside the write lock: another import of the same bytes may have just committed.
       const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
       if (raced) return skippedDuplicate(input.name, raced);
+      const near = await findNearDuplicates(tx, print);
+      if (near.length > 0 && options.nearDuplicates === 'skip') {
+        const best = near[0];
+        const reason = `${input.name}: nearly the same text as “${best.title}” (${Math.round(best.similarity * 100)}% alike)`;
+        return { status: 'skipped', reason, existingId: best.id, nearDuplicate: best };
+      }
       await documents.insertDocument(tx, doc);
       await insertOriginal(tx, doc.id, original);
+      await storeFingerprint(tx, doc.id, print);
+      const variantOf = near.length > 0 && options.nearDuplicates === 'version' ? await markVersionOf(tx, doc.id, near[0].id) : undefined;
       // Indexed in the same transaction: searchable the moment the import commits, or not stored at all.
       await indexDocuments(tx, [doc.id]);
       const { text: _text, passages: _passages, ...meta } = doc;
-      return { status: 'imported', document: { ...meta, tags: [], version: 1, passages: doc.passages.length } } satisfies ImportOutcome;
+      const document = { ...meta, tags: [], version: 1, passages: doc.passages.length };
+      return { status: 'imported', document, ...(near.length > 0 ? { nearDuplicates: near } : {}), ...(variantOf ? { variantOf } : {}) };
     });
   }
 
@@ -131,6 +147,7 @@ function toNewDocument(parsed: ParsedDocument, originalName: string): documents.
     source: parsed.source,
     author: parsed.author,
     publishedAt: parsed.publishedAt,
+    fileCreatedAt: parsed.fileCreatedAt,
     originalName,
     mediaType: parsed.mediaType,
     contentHash: parsed.contentHash,
