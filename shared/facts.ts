@@ -5,7 +5,6 @@
 export const EVIDENCE_TAG = 'fact';
 
 export type MentionType = 'person' | 'organisation' | 'place' | 'date' | 'quantity';
-export const MENTION_TYPES: readonly MentionType[] = ['person', 'organisation', 'place', 'date', 'quantity'];
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'other';
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'other'];
