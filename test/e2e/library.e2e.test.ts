@@ -73,7 +73,7 @@ describe(`the library with ${COUNT.toLocaleString('en')} documents`, () => {
     expect(entries.length).toBeGreaterThanOrEqual(COUNT);
     expect(await page.locator(testId('library-grid')).getAttribute('aria-rowcount')).toBe(String(entries.length + 1));
     expect(await page.locator(testId('library-row')).count()).toBeLessThan(120);
-  });
+  }, 120_000);
 
   it('sorts on every column, both ways, as the archive’s rows say', async () => {
     const columns: SortKey[] = ['title', 'lang', 'type', 'size', 'published', 'imported', 'tags', 'notes', 'facts'];
@@ -94,7 +94,7 @@ describe(`the library with ${COUNT.toLocaleString('en')} documents`, () => {
         }
       }
     }
-  });
+  }, 300_000);
 
   it('filters by text, language, tag, type and collection', async () => {
     await page.locator(testId('sort-title')).click();
@@ -122,7 +122,7 @@ describe(`the library with ${COUNT.toLocaleString('en')} documents`, () => {
       await page.locator(testId('library-filter-clear')).click();
     }
     expect(await count()).toBe(entries.length);
-  });
+  }, 180_000);
 
   it('selects with the keyboard and bulk-tags the selection', async () => {
     await page.selectOption(testId('library-filter-lang'), 'en');
@@ -155,7 +155,7 @@ describe(`the library with ${COUNT.toLocaleString('en')} documents`, () => {
     record('bulk tag: data arrived to tag on screen', afterData);
     const after = await e2e.archive.library.list();
     expect(after.filter((e) => e.tags.includes('bulk-e2e')).map((e) => e.id).sort()).toEqual([...selected].sort());
-  });
+  }, 120_000);
 
   it('kept the console clean', async () => {
     expect(e2e.consoleErrors).toEqual([]);

@@ -19,8 +19,8 @@ beforeAll(async () => {
   e2e = await startE2E({
     prefix: 'tala-preview-',
     prepare: async (archive) => {
-      tagalog = (await archive.listDocuments()).find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!;
-      const doc = await archive.getDocument(tagalog.id);
+      tagalog = (await archive.documents.list()).find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!;
+      const doc = await archive.documents.get(tagalog.id);
       // The user's own highlight on the name, inside the sentence a fact will cite.
       const at = doc.text.indexOf('Bako Sahakyan', doc.text.indexOf('47 libo'));
       mine = await archive.annotations.create({ docId: doc.id, start: at, end: at + 'Bako Sahakyan'.length, color: 'yellow', note: 'ang nanalo' });

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { Database } from '../../main/db/connection';
 import { sql } from '../../main/db/sql';
-import { insertDocument } from '../../main/archive/documents-repo';
-import { setDocumentTags } from '../../main/archive/tags-repo';
+import { insertDocument } from '../../main/documents/repo';
+import { setDocumentTags } from '../../main/documents/tags-repo';
 import { addToCollection, createCollection } from '../../main/library/collections-repo';
 import { markVersionOf } from '../../main/library/dedup-repo';
 
