@@ -150,7 +150,8 @@ export interface SearchFacets {
   mediaType: FacetCount[];
 }
 
-export type SearchExpansionKind = 'fold' | 'stem' | 'translit' | 'prefix' | 'wildcard' | 'fuzzy' | 'stopword' | 'split';
+export type SearchExpansionKind =
+  | 'fold' | 'stem' | 'translit' | 'name' | 'prefix' | 'wildcard' | 'fuzzy' | 'stopword' | 'split';
 
 /** One way a query word was widened (or dropped, for stop words), with the terms it became. */
 export interface SearchExpansion {
@@ -165,6 +166,8 @@ export interface SearchExpansion {
 export interface SearchOptions {
   stems: boolean;
   translit: boolean;
+  /** Name variants across scripts and spellings (Sahakyan → Саакян, Սահակյանը; Karabakh → Արցախ). */
+  names: boolean;
 }
 
 export type SearchGrouping = 'passage' | 'document';
@@ -177,6 +180,7 @@ export interface SearchRequest {
   groupBy?: SearchGrouping;
   stems?: boolean;
   translit?: boolean;
+  names?: boolean;
 }
 
 export interface SearchResult {

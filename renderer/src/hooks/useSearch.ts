@@ -16,6 +16,7 @@ export const PASSAGE_PAGE = 50;
 export interface SearchOptionsState {
   stems: boolean;
   translit: boolean;
+  names: boolean;
 }
 
 export interface SearchError {
@@ -55,7 +56,7 @@ interface Params {
   options: SearchOptionsState;
 }
 
-const DEFAULT_OPTIONS: SearchOptionsState = { stems: true, translit: true };
+const DEFAULT_OPTIONS: SearchOptionsState = { stems: true, translit: true, names: true };
 
 function requestFor(params: Params, offset: number): SearchRequest {
   const inDocument = params.filters.some((f) => f.kind === 'doc');
@@ -66,6 +67,7 @@ function requestFor(params: Params, offset: number): SearchRequest {
     offset,
     stems: params.options.stems,
     translit: params.options.translit,
+    names: params.options.names,
   };
 }
 
