@@ -43,7 +43,13 @@ const HITS = [
 /** A fake search: filters by lang: in the query, groups by document, pages by document. */
 function fakeSearch(request: SearchRequest): SearchResult {
   const q = request.query;
-  if (q.includes('title:') && !/title:\S/.test(q)) throw new AppError('BAD_QUERY', `Cannot understand the search “${q}”: expecting term, found nothing in “title:” (at character 1).`);
+  if (q.includes('title:') && !/title:\S/.test(q)) {
+    const message = `Cannot understand the search “${q}”: expecting term, found nothing in “title:”.`;
+    throw new AppError('BAD_QUERY', message, {
+      position: q.indexOf('title:'),
+      token: 'title:',
+    });
+  }
   if (/sahakyna/i.test(q)) {
     return { total: 0, totalDocuments: 0, hits: [], groups: [], facets: { lang: [], tag: [], mediaType: [] }, expansions: [], didYouMean: q.replace(/sahakyna/i, 'sahakyan') };
   }
@@ -276,7 +282,7 @@ describe('search view', () => {
   it('opens a hit with its search in the address and its matches marked in the reader', async () => {
     const text = 'Intro.\n\nPresident Bako Sahakyan won. Sahakyan spoke.';
     const doc = {
-      id: EN, title: 'Doc en', lang: 'en', source: null, author: null, publishedAt: null, originalName: 'en.txt', mediaType: 'text/plain', contentHash: 'x',
+      id: EN, title: 'Doc en', lang: 'en', source: null, author: null, publishedAt: null, fileCreatedAt: null, originalName: 'en.txt', mediaType: 'text/plain', contentHash: 'x',
       importedAt: '2026-11-27T19:00:00.000Z', tags: [], version: 1, text,
       passages: [
         { id: '00000000-0000-4000-8000-000000000009', ordinal: 0, kind: 'paragraph' as const, text: 'Intro.', start: 0, end: 6, sentences: [] },
