@@ -13,7 +13,7 @@ import { nameScript } from '../../shared/text/name-key';
 import type { SearchExpansion } from '../../shared/types';
 import { STEM_MARK, type Analyzer } from './analyzer';
 import type { Clause, Field, Leaf, ParsedQuery } from './query-parser';
-import { foldText, hasNonLatinLetters, lowerText } from './text-folding';
+import { foldText, hasNonLatinLetters, lowerText } from '../../shared/text/fold';
 import { tokenize } from './tokenize';
 import { transliterate } from './transliterate';
 import type { Vocabulary } from './vocabulary';

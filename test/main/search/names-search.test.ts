@@ -10,7 +10,7 @@ describe('names across scripts in search', () => {
   let archive: Archive;
   const ids: Record<string, string> = {};
   const add = async (key: string, text: string, lang: string) => {
-    const outcome = await archive.importFile({ name: `${key}.txt`, bytes: utf8(text), lang });
+    const outcome = await archive.documents.importFile({ name: `${key}.txt`, bytes: utf8(text), lang });
     if (outcome.status !== 'imported') throw new Error('not imported');
     ids[key] = outcome.document.id;
   };
@@ -27,7 +27,7 @@ describe('names across scripts in search', () => {
 
   const keyOf = (docId: string) => Object.keys(ids).find((k) => ids[k] === docId);
   const docs = async (query: string, names = true) =>
-    new Set((await archive.search({ query, names, limit: 100 })).hits.map((h) => keyOf(h.docId)));
+    new Set((await archive.search.query({ query, names, limit: 100 })).hits.map((h) => keyOf(h.docId)));
 
   it.each([
     ['Sahakyan', ['tl', 'ru', 'hy']],
@@ -54,17 +54,17 @@ describe('names across scripts in search', () => {
   });
 
   it('lists the name variants in the expansions, and can be switched off', async () => {
-    const r = await archive.search({ query: 'Sahakyan' });
+    const r = await archive.search.query({ query: 'Sahakyan' });
     expect(r.options?.names).toBe(true);
     const names = r.expansions?.find((e) => e.kind === 'name');
     expect(names?.to).toEqual(expect.arrayContaining(['саакяна', 'սահակյանը']));
-    const off = await archive.search({ query: 'Sahakyan', names: false });
+    const off = await archive.search.query({ query: 'Sahakyan', names: false });
     expect(off.expansions?.some((e) => e.kind === 'name')).toBe(false);
     expect(await docs('Sahakyan', false)).not.toContain('ru');
   });
 
   it('highlights the variant where it is written', async () => {
-    const r = await archive.search({ query: 'Sahakyan', limit: 100 });
+    const r = await archive.search.query({ query: 'Sahakyan', limit: 100 });
     const ru = r.hits.find((h) => h.docId === ids.ru)!;
     expect(ru.matches.map(([s, e]) => ru.snippet.slice(s, e))).toContain('Саакяна');
   });
