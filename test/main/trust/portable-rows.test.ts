@@ -16,15 +16,15 @@ async function mergeInto(edits: SqlQuery[]) {
   const file = fresh('crafted') + '.tala';
   const crafted = await craftTala(root, file, [sql`PRAGMA foreign_keys = OFF`, ...edits]);
   const archive = await openArchiveDir(fresh('archive'));
-  await archive.importFile({ name: 'mine.txt', bytes: utf8('Akin ito\n\nIsang dokumento ko lamang.') });
-  const before = await archive.listDocuments();
+  await archive.documents.importFile({ name: 'mine.txt', bytes: utf8('Akin ito\n\nIsang dokumento ko lamang.') });
+  const before = await archive.documents.list();
   const started = performance.now();
-  const outcome = await archive.importPortable(file).then(
+  const outcome = await archive.backups.importPortable(file).then(
     (report) => ({ report, error: undefined }),
     (error: unknown) => ({ report: undefined, error: error as { code: string; message: string } }),
   );
   const ms = performance.now() - started;
-  const after = await archive.listDocuments();
+  const after = await archive.documents.list();
   await archive.close();
   return { ...outcome, before, after, ms, docId: crafted.docId };
 }
