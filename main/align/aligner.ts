@@ -888,10 +888,11 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
   const fixed = [...(options.fixedSentences ?? [])];
   const { sentences: srcSentences } = p.srcSide;
   const { sentences: tgtSentences } = p.tgtSide;
-  const run = (m: Model) => beads.map((b) => alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, m));
-  let result = run(model);
-  const several = (lists: Unit[][]) => lists.some((l) => l.length > 1);
-  if (!several(srcSentences) && !several(tgtSentences)) return result;
+  let result = beads.map((b) => alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, model));
+  // Only beads with several sentences on both sides teach the sentence model and can change with it.
+  const count = (lists: Unit[][], paragraphs: number[]) => paragraphs.reduce((n, q) => n + lists[q].length, 0);
+  const inner = beads.flatMap((b, k) => (count(srcSentences, b.source) > 1 && count(tgtSentences, b.target) > 1 ? [k] : []));
+  if (inner.length === 0) return result;
   const offsets = (lists: Unit[][]) => {
     let at = 0;
     return lists.map((l) => (at += l.length) - l.length);
@@ -902,16 +903,19 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
   const tgtFlat = tgtSentences.flat();
   let current = model;
   for (let pass = 0; pass < PARAMS.sentencePasses; pass++) {
-    const flat: ParagraphBead[] = result.flat().map((b) => ({
-      source: b.source.map(([q, k]) => os[q] + k),
-      target: b.target.map(([q, k]) => ot[q] + k),
-      confidence: b.confidence,
-      fixed: !!b.fixed,
-    }));
+    const flat: ParagraphBead[] = inner.flatMap((k) =>
+      result[k].map((b) => ({
+        source: b.source.map(([q, x]) => os[q] + x),
+        target: b.target.map(([q, x]) => ot[q] + x),
+        confidence: b.confidence,
+        fixed: !!b.fixed,
+      })),
+    );
     const learnt = learnModel(flat, srcFlat, tgtFlat, current, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null, true);
     if (learnt === current) break;
     current = learnt;
-    result = run(current);
+    result = result.slice();
+    for (const k of inner) result[k] = alignSentences(beads[k], srcSentences, tgtSentences, fixed, p.scorer, current);
   }
   return result;
 }
