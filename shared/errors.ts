@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'ARCHIVE_ERROR' // the archive cannot be opened or written
   | 'ARCHIVE_DAMAGED' // the archive file failed SQLite's integrity check
   | 'FORBIDDEN' // caller not allowed (bad sender, missing token)
+  | 'UNAVAILABLE' // a service the action needs (the team server) cannot be reached
   | 'INTERNAL';
 
 export interface ErrorInfo {

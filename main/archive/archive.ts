@@ -20,6 +20,7 @@ import { indexDocuments } from '../search/indexer';
 import { SearchWorkerHost } from '../search/worker-host';
 import { FactService } from '../facts/service';
 import { TranslationService } from '../translations/service';
+import { TeamService } from '../team/service';
 import { AnnotationService } from './annotations';
 import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
@@ -53,6 +54,8 @@ export class Archive {
   readonly facts: FactService;
   /** Translations of documents, alignments and their corrections, typed translations, machine translation. */
   readonly translations: TranslationService;
+  /** Team archives: join a team database, sync, review conflicts. */
+  readonly team: TeamService;
   private parser: DocumentParser = sharedWorkerParser();
 
   private constructor(
@@ -65,6 +68,7 @@ export class Archive {
     });
     this.facts = new FactService(db, this.annotations);
     this.translations = new TranslationService(db, (input) => this.importFile(input));
+    this.team = new TeamService(db, db.path);
   }
 
   get path(): string {

@@ -1,0 +1,186 @@
+// Team archives for one local archive: set up or join a team database, sync, and review conflicts.
+// The server address is stored without its password; a password given once is kept in a file beside the
+// archive readable only by its owner (PostgreSQL's .pgpass format), or comes from PGPASSWORD / ~/.pgpass.
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { Database } from '../db/connection';
+import { sql } from '../db/sql';
+import { addMember, assertServerUsable, migrateServer } from './server-schema';
+import { connectPg, redactServerUrl, type PgSession } from './pg';
+import { columnsOf, deleteRow, upsertRow } from './rows';
+import { syncedTable } from './tables';
+import { attachToTeam, readTeamState, syncNow, waitingChanges, writeState, type SyncReport } from './sync';
+
+export interface TeamStatus {
+  joined: boolean;
+  server: string | null;
+  member: string | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  waiting: number;
+  openConflicts: number;
+}
+
+export interface SyncConflict {
+  id: string;
+  entity: string;
+  rowKey: unknown[];
+  kind: 'edit' | 'delete-edit' | 'duplicate';
+  keptAuthor: string | null;
+  otherAuthor: string | null;
+  otherOp: 'upsert' | 'delete';
+  other: Record<string, unknown> | null;
+  detectedAt: string;
+}
+
+export type ConflictChoice = 'keep-current' | 'take-other';
+
+export class TeamService {
+  constructor(
+    private readonly db: Database,
+    private readonly archiveFile: string,
+  ) {}
+
+  /** Where a password given with `join` is kept (mode 0600). */
+  get passwordFile(): string {
+    return join(dirname(this.archiveFile), 'team.pgpass');
+  }
+
+  /** Creates (or upgrades) the team schema on the server; the caller connects as its administrator. */
+  static async initServer(url: string, members: Array<{ name: string; password?: string; readOnly?: boolean }> = []) {
+    const session = await connectPg(url);
+    try {
+      const migrated = await migrateServer(session);
+      for (const m of members) await addMember(session, m.name, m.password ?? null, m.readOnly ?? false);
+      return migrated;
+    } finally {
+      await session.close();
+    }
+  }
+
+  static async addMember(url: string, name: string, options: { password?: string; readOnly?: boolean } = {}): Promise<void> {
+    const session = await connectPg(url);
+    try {
+      await addMember(session, name, options.password ?? null, options.readOnly ?? false);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Connects this archive to the team at `url`; every shared row is pushed on the first sync. */
+  async join(url: string): Promise<TeamStatus> {
+    const parsed = parseServer(url);
+    const session = await connectPg(url);
+    try {
+      await assertServerUsable(session);
+    } finally {
+      await session.close();
+    }
+    if (parsed.password) this.savePassword(parsed.user, parsed.password);
+    await attachToTeam(this.db, redactServerUrl(url), parsed.user);
+    return this.status();
+  }
+
+  /** Leaves the team: local work stays, nothing more is synced. */
+  async leave(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await writeState(tx, { server: null, member: null, last_seq: null, clock: null, last_sync_at: null, last_error: null });
+      await tx.run(sql`DELETE FROM sync_pending`);
+      await tx.run(sql`DELETE FROM sync_outbox`);
+      await tx.run(sql`DELETE FROM sync_versions`);
+    });
+  }
+
+  async status(): Promise<TeamStatus> {
+    const team = await readTeamState(this.db);
+    const open = await this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`);
+    return {
+      joined: team !== null,
+      server: team?.server ?? null,
+      member: team?.member ?? null,
+      lastSyncAt: team?.lastSyncAt ?? null,
+      lastError: team?.lastError ?? null,
+      waiting: team ? await waitingChanges(this.db) : 0,
+      openConflicts: open?.n ?? 0,
+    };
+  }
+
+  /** Push what changed here, pull what others pushed. */
+  async sync(): Promise<SyncReport> {
+    const team = await readTeamState(this.db);
+    if (!team) throw new AppError('INVALID_REQUEST', 'This archive is not part of a team yet: join one with `tala team join --server …`.');
+    let session: PgSession;
+    try {
+      session = await connectPg(team.server, { passwordFile: existsSync(this.passwordFile) ? this.passwordFile : undefined });
+    } catch (err) {
+      await writeState(this.db, { last_error: (err as Error).message.slice(0, 500) });
+      throw err;
+    }
+    try {
+      await assertServerUsable(session);
+      return await syncNow(this.db, session);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async conflicts(): Promise<SyncConflict[]> {
+    const rows = await this.db.all<{ id: string; entity: string; row_key: string; kind: SyncConflict['kind']; kept_author: string | null; other_author: string | null; other_op: 'upsert' | 'delete'; other_payload: string | null; detected_at: string }>(
+      sql`SELECT id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at FROM sync_conflicts
+          WHERE resolved_at IS NULL ORDER BY detected_at`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      entity: r.entity,
+      rowKey: JSON.parse(r.row_key) as unknown[],
+      kind: r.kind,
+      keptAuthor: r.kept_author,
+      otherAuthor: r.other_author,
+      otherOp: r.other_op,
+      other: r.other_payload ? (JSON.parse(r.other_payload) as Record<string, unknown>) : null,
+      detectedAt: r.detected_at,
+    }));
+  }
+
+  /**
+   * Settles a conflict: keep what is current, or take the other version (written here as a local change, so
+   * the next sync makes it current for the whole team).
+   */
+  async resolve(id: string, choice: ConflictChoice): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const c = await tx.get<{ entity: string; row_key: string; other_op: string; other_payload: string | null; resolved_at: string | null }>(
+        sql`SELECT entity, row_key, other_op, other_payload, resolved_at FROM sync_conflicts WHERE id = ${id}`,
+      );
+      if (!c) throw new AppError('NOT_FOUND', 'That conflict does not exist (any more).');
+      if (c.resolved_at) return;
+      if (choice === 'take-other') await takeOther(tx, c.entity, JSON.parse(c.row_key) as unknown[], c.other_op, c.other_payload);
+      await tx.run(sql`UPDATE sync_conflicts SET resolved_at = ${new Date().toISOString()}, resolution = ${choice} WHERE id = ${id}`);
+    });
+  }
+
+  private savePassword(user: string, password: string): void {
+    const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
+    writeFileSync(this.passwordFile, `*:*:*:${esc(user)}:${esc(password)}\n`, { mode: 0o600 });
+    chmodSync(this.passwordFile, 0o600);
+  }
+}
+
+async function takeOther(tx: Database, entity: string, key: unknown[], op: string, payload: string | null): Promise<void> {
+  const table = syncedTable(entity);
+  if (op === 'delete' || !payload) await deleteRow(tx, table, key);
+  else await upsertRow(tx, table, JSON.parse(payload) as Record<string, unknown>, await columnsOf(tx, table.name));
+}
+
+function parseServer(url: string): { user: string; password: string | null } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address, e.g. postgres://alice@db.example.org/team.');
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address.');
+  const user = decodeURIComponent(parsed.username) || process.env.PGUSER || '';
+  if (!user) throw new AppError('INVALID_REQUEST', 'Name the member in the address: postgres://NAME@host/database.');
+  return { user, password: parsed.password ? decodeURIComponent(parsed.password) : null };
+}

@@ -1,0 +1,439 @@
+// Sync between a local archive and the team database: seal what changed here into changes with ids and
+// clock values, push them in one server transaction (idempotent by change id), pull what others pushed in
+// server order and apply it in one local transaction. Whole rows travel; the server's order decides which
+// of two concurrent versions is current, and the other one is kept as a conflict for the user to review.
+import { randomUUID } from 'node:crypto';
+import { reanchor } from '../../shared/anchoring';
+import type { Database } from '../db/connection';
+import { sql } from '../db/sql';
+import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
+import type { PgSession } from './pg';
+import { columnsOf, deleteRow, readRow, upsertRow } from './rows';
+import { SYNCED_TABLE_NAMES, syncedTable, tableRank, type SyncedTable } from './tables';
+
+type Op = 'upsert' | 'delete';
+
+/** What this desktop knows about its team. */
+export interface TeamState {
+  server: string;
+  member: string;
+  clientId: string;
+  lastSeq: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+}
+
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  /** Changes made here that the server does not have yet (after this sync). */
+  waiting: number;
+  /** Documents whose text or passages changed, for re-indexing. */
+  changedDocuments: string[];
+}
+
+interface Change {
+  seq: number;
+  change_id: string;
+  client_id: string;
+  author: string;
+  entity: string;
+  row_key: string;
+  op: Op;
+  hlc: string;
+  base_hlc: string | null;
+  payload: Record<string, unknown> | null;
+  blob: Buffer | null;
+}
+
+/** Columns that travel as bytes beside the JSON payload. */
+const BLOB_COLUMNS: Record<string, string> = { originals: 'data' };
+const PUSH_BATCH = 400;
+const PULL_PAGE = 2000;
+
+export async function readTeamState(db: Database): Promise<TeamState | null> {
+  const rows = await db.all<{ key: string; value: string }>(sql`SELECT key, value FROM sync_state`);
+  const state = new Map(rows.map((r) => [r.key, r.value]));
+  const server = state.get('server');
+  if (!server) return null;
+  return {
+    server,
+    member: state.get('member') ?? '',
+    clientId: state.get('client_id') ?? '',
+    lastSeq: Number(state.get('last_seq') ?? 0),
+    lastSyncAt: state.get('last_sync_at') ?? null,
+    lastError: state.get('last_error') ?? null,
+  };
+}
+
+export async function writeState(db: Database, values: Record<string, string | null>): Promise<void> {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === null) await db.run(sql`DELETE FROM sync_state WHERE key = ${key}`);
+    else await db.run(sql`INSERT INTO sync_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  }
+}
+
+/**
+ * Connects this archive to a team: remembers the server (without password) and marks every shared row
+ * for the first push. Rows pulled later are not pushed back.
+ */
+export async function attachToTeam(db: Database, server: string, member: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = await readTeamState(tx);
+    const clientId = existing?.clientId || randomUUID();
+    await writeState(tx, { server, member, client_id: clientId, last_seq: String(existing?.lastSeq ?? 0), last_error: null });
+    if (existing) return;
+    for (const table of orderedTables()) {
+      await tx.run({
+        text: `INSERT INTO sync_pending (entity, row_key, op) SELECT '${table.name}', ${keyJson(table)}, 'upsert' FROM ${table.name}
+               WHERE true ON CONFLICT (entity, row_key) DO NOTHING`,
+        params: [],
+      });
+    }
+  });
+}
+
+/** Number of local changes the server does not have yet. */
+export async function waitingChanges(db: Database): Promise<number> {
+  const row = await db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM sync_pending) + (SELECT count(*) FROM sync_outbox) AS n`);
+  return row?.n ?? 0;
+}
+
+/** Push, then pull. Each half is one transaction on its side; a failure leaves both sides as they were. */
+export async function syncNow(db: Database, session: PgSession): Promise<SyncReport> {
+  const team = await readTeamState(db);
+  if (!team) throw new Error('this archive is not part of a team');
+  try {
+    await seal(db, team);
+    const pushed = await push(db, session, team);
+    const { pulled, conflicts, changedDocuments } = await pull(db, session, team);
+    await writeState(db, { last_sync_at: new Date().toISOString(), last_error: null });
+    return { pushed, pulled, conflicts, waiting: await waitingChanges(db), changedDocuments };
+  } catch (err) {
+    await writeState(db, { last_error: (err as Error).message.slice(0, 500) }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Turns the rows marked since the last seal into changes with fixed ids, in one local transaction. */
+export async function seal(db: Database, team: TeamState): Promise<number> {
+  return db.transaction(async (tx) => {
+    const pending = await tx.all<{ entity: string; row_key: string; op: Op }>(sql`SELECT entity, row_key, op FROM sync_pending`);
+    if (pending.length === 0) return 0;
+    // Parents before children for upserts; children before parents for deletes.
+    pending.sort((a, b) => {
+      if (a.op !== b.op) return a.op === 'delete' ? 1 : -1;
+      const order = tableRank(a.entity) - tableRank(b.entity);
+      return a.op === 'delete' ? -order : order;
+    });
+    let clock = await readClock(tx);
+    for (const p of pending) {
+      if (!SYNCED_TABLE_NAMES.has(p.entity)) continue;
+      const table = syncedTable(p.entity);
+      const version = await tx.get<{ hlc: string }>(sql`SELECT hlc FROM sync_versions WHERE entity = ${p.entity} AND row_key = ${p.row_key}`);
+      clock = tick(clock, team.clientId);
+      const hlc = formatHlc(clock);
+      let op: Op = p.op;
+      let payload: string | null = null;
+      let blob: Uint8Array | null = null;
+      if (op === 'upsert') {
+        const row = await readRow(tx, table, JSON.parse(p.row_key) as unknown[]);
+        if (row) {
+          const blobColumn = BLOB_COLUMNS[table.name];
+          if (blobColumn) {
+            blob = row[blobColumn] as Uint8Array;
+            delete row[blobColumn];
+          }
+          payload = JSON.stringify(row);
+        } else {
+          op = 'delete';
+        }
+      }
+      await tx.run(sql`INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
+                       VALUES (${randomUUID()}, ${p.entity}, ${p.row_key}, ${op}, ${hlc}, ${version?.hlc ?? null}, ${payload}, ${blob})`);
+      await tx.run(sql`INSERT INTO sync_versions (entity, row_key, hlc, seq, author) VALUES (${p.entity}, ${p.row_key}, ${hlc}, NULL, ${team.member})
+                       ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = NULL, author = excluded.author`);
+    }
+    await tx.run(sql`DELETE FROM sync_pending`);
+    await writeState(tx, { clock: formatHlc(clock!) });
+    return pending.length;
+  });
+}
+
+/** Sends the sealed changes to the server in one transaction, then marks them acknowledged here. */
+export async function push(db: Database, session: PgSession, team: TeamState): Promise<number> {
+  const outbox = await db.all<{ n: number; change_id: string; entity: string; row_key: string; op: Op; hlc: string; base_hlc: string | null; payload: string | null; blob: Uint8Array | null }>(
+    sql`SELECT n, change_id, entity, row_key, op, hlc, base_hlc, payload, blob FROM sync_outbox ORDER BY n`,
+  );
+  if (outbox.length === 0) return 0;
+  const acknowledged = new Map<string, number>();
+  await session.transaction(async () => {
+    // One pusher at a time: server order (seq) is then commit order, so a reader never skips a change
+    // that commits after a later-numbered one.
+    await session.query('SELECT pg_advisory_xact_lock(1952541794)');
+    for (let i = 0; i < outbox.length; i += PUSH_BATCH) {
+      const batch = outbox.slice(i, i + PUSH_BATCH);
+      const params: unknown[] = [];
+      const values = batch.map((c) => {
+        const at = params.length;
+        params.push(c.change_id, team.clientId, c.entity, c.row_key, c.op, c.hlc, c.base_hlc, c.payload, c.blob ? Buffer.from(c.blob) : null);
+        return `($${at + 1}, $${at + 2}, '', $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb, $${at + 9})`;
+      });
+      await session.query(
+        `INSERT INTO tala_changes (change_id, client_id, author, entity, row_key, op, hlc, base_hlc, payload, blob)
+         VALUES ${values.join(', ')} ON CONFLICT (change_id) DO NOTHING`,
+        params,
+      );
+    }
+    const rows = await session.query<{ change_id: string; seq: string }>(
+      'SELECT change_id, seq FROM tala_changes WHERE change_id = ANY($1::uuid[])',
+      [outbox.map((c) => c.change_id)],
+    );
+    for (const r of rows) acknowledged.set(r.change_id, Number(r.seq));
+  });
+  await db.transaction(async (tx) => {
+    for (const c of outbox) {
+      const seq = acknowledged.get(c.change_id);
+      if (seq === undefined) continue;
+      await acknowledge(tx, c.change_id, c.entity, c.row_key, c.hlc, seq);
+    }
+  });
+  return acknowledged.size;
+}
+
+async function acknowledge(tx: Database, changeId: string, entity: string, rowKey: string, hlc: string, seq: number): Promise<void> {
+  await tx.run(sql`DELETE FROM sync_outbox WHERE change_id = ${changeId}`);
+  await tx.run(sql`UPDATE sync_versions SET seq = ${seq} WHERE entity = ${entity} AND row_key = ${rowKey} AND hlc = ${hlc}`);
+}
+
+/** Applies everything the server has after the last change seen here, in one local transaction. */
+export async function pull(db: Database, session: PgSession, team: TeamState): Promise<{ pulled: number; conflicts: number; changedDocuments: string[] }> {
+  return db.transaction(async (tx) => {
+    await tx.run(sql`INSERT INTO sync_apply_guard (active) VALUES (1)`);
+    await tx.exec('PRAGMA defer_foreign_keys = ON');
+    const state = (await readTeamState(tx))!;
+    let lastSeq = state.lastSeq;
+    let clock = await readClock(tx);
+    const applier = new ChangeApplier(tx, team);
+    let pulled = 0;
+    for (;;) {
+      const page = await session.query<Change>(
+        `SELECT seq, change_id, client_id::text, author, entity, row_key, op, hlc, base_hlc, payload, blob
+         FROM tala_changes WHERE seq > $1 ORDER BY seq LIMIT ${PULL_PAGE}`,
+        [lastSeq],
+      );
+      for (const change of page) {
+        change.seq = Number(change.seq);
+        await applier.apply(change);
+        clock = observe(clock, parseHlc(change.hlc), team.clientId);
+        lastSeq = change.seq;
+        pulled++;
+      }
+      if (page.length < PULL_PAGE) break;
+    }
+    await applier.reanchorStaleAnnotations();
+    await tx.run(sql`DELETE FROM sync_apply_guard`);
+    await writeState(tx, { last_seq: String(lastSeq), ...(clock ? { clock: formatHlc(clock) } : {}) });
+    return { pulled, conflicts: applier.conflicts, changedDocuments: [...applier.changedDocuments] };
+  });
+}
+
+/** Decides, change by change, what a pulled change does to this archive. */
+class ChangeApplier {
+  conflicts = 0;
+  readonly changedDocuments = new Set<string>();
+  /** Documents whose text or annotations changed: their annotations may need re-anchoring. */
+  private readonly anchorDocuments = new Set<string>();
+  private readonly columns = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly tx: Database,
+    private readonly team: TeamState,
+  ) {}
+
+  async apply(c: Change): Promise<void> {
+    const tx = this.tx;
+    if (c.client_id === this.team.clientId) {
+      // Our own change: pushed, but the acknowledgement here was lost (a crash after the server's commit).
+      await acknowledge(tx, c.change_id, c.entity, c.row_key, c.hlc, c.seq);
+      return;
+    }
+    if (!SYNCED_TABLE_NAMES.has(c.entity)) return; // a table of a newer Tala: nothing here can hold it
+    const table = syncedTable(c.entity);
+    const key = JSON.parse(c.row_key) as unknown[];
+    const version = await tx.get<{ hlc: string; seq: number | null; author: string | null }>(
+      sql`SELECT hlc, seq, author FROM sync_versions WHERE entity = ${c.entity} AND row_key = ${c.row_key}`,
+    );
+    const localOp = await this.unpushedOp(c.entity, c.row_key);
+    const current = await readRow(tx, table, key);
+
+    if (localOp) {
+      if (c.op === 'delete') {
+        // Deleted there, edited here: the edit is kept (our later push restores the row) and the user asked.
+        if (localOp === 'upsert') await this.conflict(c, 'delete-edit', this.team.member);
+        return;
+      }
+      if (localOp === 'delete') {
+        // Edited there, deleted here: keep the edit, forget our delete, ask.
+        await this.forgetUnpushed(c.entity, c.row_key);
+        await this.write(table, key, c);
+        await this.conflict({ ...c, op: 'delete', payload: null, author: this.team.member }, 'delete-edit', c.author);
+        return;
+      }
+      // Both edited: ours reaches the server later and wins there; theirs stays visible here.
+      await this.conflict(c, 'edit', this.team.member);
+      return;
+    }
+
+    if (version?.seq != null && version.seq > c.seq) {
+      // What we have here came later in server order than this change (we pushed before pulling it).
+      if (c.op === 'upsert' && !current) {
+        // Our delete met their earlier edit: the edit is kept everywhere.
+        await this.write(table, key, c);
+        await this.conflict({ ...c, op: 'delete', payload: null, author: this.team.member }, 'delete-edit', c.author);
+      } else if (c.op === 'upsert') {
+        await this.conflict(c, 'edit', version.author);
+      } else if (current) {
+        await this.conflict(c, 'delete-edit', version.author);
+      }
+      return;
+    }
+
+    if (c.op === 'delete') {
+      if (current && version && c.base_hlc !== version.hlc) {
+        // The deleter had not seen this version: keep the edit and ask.
+        await this.conflict(c, 'delete-edit', version.author);
+        return;
+      }
+      if (current) await this.remove(table, key);
+      await this.setVersion(c);
+      return;
+    }
+    if (version && c.base_hlc !== version.hlc) {
+      if (current && !sameRow(current, c.payload)) {
+        // Concurrent edits: theirs is later in server order and becomes current; ours is kept for review.
+        await this.conflict({ ...c, payload: current, author: version.author ?? '', op: 'upsert' }, 'edit', c.author);
+      } else if (!current) {
+        // Deleted here, edited there without having seen the delete: the edit is kept, and the user asked.
+        await this.conflict({ ...c, payload: null, author: version.author ?? '', op: 'delete' }, 'delete-edit', c.author);
+      }
+    }
+    await this.write(table, key, c);
+  }
+
+  /**
+   * Annotations made on an older text of their document (here, or on a desktop that had not yet seen an
+   * edit) are re-anchored on the text as it is now. Every desktop does this on arrival and gets the same
+   * result, so it is not pushed (the guard is still up).
+   */
+  async reanchorStaleAnnotations(): Promise<void> {
+    for (const documentId of this.anchorDocuments) {
+      const doc = await this.tx.get<{ text: string; version: number }>(sql`SELECT text, version FROM documents WHERE id = ${documentId}`);
+      if (!doc) continue;
+      const stale = await this.tx.all<{ id: string; exact: string; prefix: string; suffix: string; start_offset: number; end_offset: number; old_text: string | null }>(
+        sql`SELECT a.id, a.exact, a.prefix, a.suffix, a.start_offset, a.end_offset, v.text AS old_text FROM annotations a
+            LEFT JOIN document_versions v ON v.document_id = a.document_id AND v.version = a.document_version
+            WHERE a.document_id = ${documentId} AND a.document_version < ${doc.version}`,
+      );
+      for (const a of stale) {
+        const selector = { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start_offset, end: a.end_offset };
+        // Without the old text the quote and its context still find the place.
+        const placed = reanchor(a.old_text ?? doc.text, doc.text, selector);
+        const s = placed.selector;
+        await this.tx.run(sql`UPDATE annotations SET exact = ${s.exact}, prefix = ${s.prefix}, suffix = ${s.suffix}, start_offset = ${s.start},
+                              end_offset = ${s.end}, status = ${placed.status}, document_version = ${doc.version} WHERE id = ${a.id}`);
+      }
+    }
+  }
+
+  private async unpushedOp(entity: string, rowKey: string): Promise<Op | null> {
+    const pending = await this.tx.get<{ op: Op }>(sql`SELECT op FROM sync_pending WHERE entity = ${entity} AND row_key = ${rowKey}`);
+    if (pending) return pending.op;
+    const sealed = await this.tx.get<{ op: Op }>(sql`SELECT op FROM sync_outbox WHERE entity = ${entity} AND row_key = ${rowKey} ORDER BY n DESC LIMIT 1`);
+    return sealed?.op ?? null;
+  }
+
+  private async forgetUnpushed(entity: string, rowKey: string): Promise<void> {
+    await this.tx.run(sql`DELETE FROM sync_pending WHERE entity = ${entity} AND row_key = ${rowKey}`);
+    await this.tx.run(sql`DELETE FROM sync_outbox WHERE entity = ${entity} AND row_key = ${rowKey}`);
+  }
+
+  private async conflict(other: Pick<Change, 'entity' | 'row_key' | 'op' | 'payload' | 'author'>, kind: 'edit' | 'delete-edit' | 'duplicate', keptAuthor: string | null): Promise<void> {
+    this.conflicts++;
+    const payload = other.payload ? JSON.stringify(other.payload) : null;
+    await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
+                          VALUES (${randomUUID()}, ${other.entity}, ${other.row_key}, ${kind}, ${keptAuthor}, ${other.author}, ${other.op}, ${payload}, ${new Date().toISOString()})`);
+  }
+
+  private async setVersion(c: Change): Promise<void> {
+    await this.tx.run(sql`INSERT INTO sync_versions (entity, row_key, hlc, seq, author) VALUES (${c.entity}, ${c.row_key}, ${c.hlc}, ${c.seq}, ${c.author})
+                          ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = excluded.seq, author = excluded.author`);
+  }
+
+  private async remove(table: SyncedTable, key: unknown[]): Promise<void> {
+    this.noteDocument(table, key, null);
+    await deleteRow(this.tx, table, key);
+  }
+
+  private async write(table: SyncedTable, key: unknown[], c: Change): Promise<void> {
+    const known = await this.columnsOf(table.name);
+    const row: Record<string, unknown> = { ...(c.payload ?? {}) };
+    const blobColumn = BLOB_COLUMNS[table.name];
+    if (blobColumn) row[blobColumn] = c.blob;
+    if (table.name === 'documents') await this.beforeDocumentWrite(row);
+    this.noteDocument(table, key, row);
+    await upsertRow(this.tx, table, row, known);
+    await this.setVersion(c);
+  }
+
+  /** Same content imported on two desktops: both copies stay (the hash must be unique), marked for review. */
+  private async beforeDocumentWrite(row: Record<string, unknown>): Promise<void> {
+    const clash = await this.tx.get<{ id: string }>(sql`SELECT id FROM documents WHERE content_hash = ${String(row.content_hash)} AND id <> ${String(row.id)}`);
+    if (clash) {
+      await this.tx.run(sql`UPDATE documents SET content_hash = content_hash || '~' || id WHERE id = ${clash.id}`);
+      this.conflicts++;
+      await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
+                            VALUES (${randomUUID()}, 'documents', ${JSON.stringify([clash.id])}, 'duplicate', NULL, NULL, 'upsert', ${JSON.stringify({ same_as: row.id })}, ${new Date().toISOString()})`);
+    }
+  }
+
+  private noteDocument(table: SyncedTable, key: unknown[], row: Record<string, unknown> | null): void {
+    if (table.name === 'documents') {
+      this.changedDocuments.add(String(key[0]));
+      this.anchorDocuments.add(String(key[0]));
+    } else if (table.name === 'passages' && row?.document_id) this.changedDocuments.add(String(row.document_id));
+    else if (table.name === 'annotations' && row?.document_id) this.anchorDocuments.add(String(row.document_id));
+  }
+
+  private async columnsOf(table: string): Promise<Set<string>> {
+    let cols = this.columns.get(table);
+    if (!cols) {
+      cols = await columnsOf(this.tx, table);
+      this.columns.set(table, cols);
+    }
+    return cols;
+  }
+}
+
+/** Whether a pulled version says the same as the row here (then two edits agree: no conflict). */
+function sameRow(current: Record<string, unknown>, incoming: Record<string, unknown> | null): boolean {
+  if (!incoming) return false;
+  return Object.entries(incoming).every(([k, v]) => !(k in current) || current[k] === v || (current[k] == null && v == null));
+}
+
+function orderedTables(): SyncedTable[] {
+  return [...SYNCED_TABLE_NAMES].map(syncedTable);
+}
+
+function keyJson(table: SyncedTable): string {
+  return `json_array(${table.key.join(', ')})`;
+}
+
+
+
+async function readClock(db: Database): Promise<Hlc | null> {
+  const row = await db.get<{ value: string }>(sql`SELECT value FROM sync_state WHERE key = 'clock'`);
+  return row ? parseHlc(row.value) : null;
+}
+
