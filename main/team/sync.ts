@@ -49,6 +49,11 @@ interface Change {
 
 /** Columns that travel as bytes beside the JSON payload. */
 const BLOB_COLUMNS: Record<string, string> = { originals: 'data' };
+/** Columns that name an entity: a pulled row naming a merged-away entity follows the merge. */
+const ENTITY_REFERENCES: Record<string, readonly string[]> = {
+  facts: ['subject_id', 'object_entity_id', 'qualifier_place_id'],
+  entity_aliases: ['entity_id'],
+};
 const PUSH_BATCH = 400;
 const PULL_PAGE = 2000;
 
@@ -301,6 +306,11 @@ class ChangeApplier {
     }
 
     if (c.op === 'delete') {
+      if (table.name === 'entities' && current && !(await this.followMerge(String(key[0])))) {
+        // Deleted there while something here still names it, with no merge to follow: keep it and ask.
+        await this.conflict(c, 'delete-edit', version?.author ?? null);
+        return;
+      }
       if (current && version && c.base_hlc !== version.hlc) {
         // The deleter had not seen this version: keep the edit and ask.
         await this.conflict(c, 'delete-edit', version.author);
@@ -347,6 +357,38 @@ class ChangeApplier {
     }
   }
 
+  /** The entity an id stands for now: itself, or where merges took it. */
+  private async currentEntity(id: string): Promise<string> {
+    let current = id;
+    for (let hops = 0; hops < 20; hops++) {
+      if (await this.tx.get(sql`SELECT 1 FROM entities WHERE id = ${current}`)) return current;
+      const next = await this.tx.get<{ to_id: string }>(sql`SELECT to_id FROM entity_redirects WHERE from_id = ${current}`);
+      if (!next) return current;
+      current = next.to_id;
+    }
+    return current;
+  }
+
+  /**
+   * Before a merged-away entity is deleted here, whatever still names it (a fact added here meanwhile)
+   * moves to where the merge took it, as it does on every desktop that receives that fact. False when
+   * something names it and no merge says where to go.
+   */
+  private async followMerge(entityId: string): Promise<boolean> {
+    const redirect = await this.tx.get<{ to_id: string }>(sql`SELECT to_id FROM entity_redirects WHERE from_id = ${entityId}`);
+    const target = redirect ? await this.currentEntity(redirect.to_id) : null;
+    // Aliases are not moved: the merge already copied them to the target.
+    for (const [table, columns] of Object.entries(ENTITY_REFERENCES).filter(([t]) => t !== 'entity_aliases')) {
+      for (const column of columns) {
+        const used = await this.tx.get({ text: `SELECT 1 FROM ${table} WHERE ${column} = ?`, params: [entityId] });
+        if (!used) continue;
+        if (!target || target === entityId) return false;
+        await this.tx.run({ text: `UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`, params: [target, entityId] });
+      }
+    }
+    return true;
+  }
+
   private async unpushedOp(entity: string, rowKey: string): Promise<Op | null> {
     const pending = await this.tx.get<{ op: Op }>(sql`SELECT op FROM sync_pending WHERE entity = ${entity} AND row_key = ${rowKey}`);
     if (pending) return pending.op;
@@ -381,9 +423,17 @@ class ChangeApplier {
     const row: Record<string, unknown> = { ...(c.payload ?? {}) };
     const blobColumn = BLOB_COLUMNS[table.name];
     if (blobColumn) row[blobColumn] = c.blob;
+    for (const column of ENTITY_REFERENCES[table.name] ?? []) {
+      if (typeof row[column] === 'string') row[column] = await this.currentEntity(row[column] as string);
+    }
     if (table.name === 'documents') await this.beforeDocumentWrite(row);
     this.noteDocument(table, key, row);
-    await upsertRow(this.tx, table, row, known);
+    try {
+      await upsertRow(this.tx, table, row, known);
+    } catch (err) {
+      // The same alias of the same entity, added on two desktops: one copy is enough.
+      if (!(table.name === 'entity_aliases' && /UNIQUE/.test((err as Error).message))) throw err;
+    }
     await this.setVersion(c);
   }
 

@@ -18,6 +18,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { name: 'annotations', key: ['id'] },
   { name: 'annotation_tags', key: ['annotation_id', 'tag_id'] },
   { name: 'entities', key: ['id'] },
+  { name: 'entity_redirects', key: ['from_id'] },
   { name: 'entity_aliases', key: ['id'] },
   { name: 'facts', key: ['id'] },
   { name: 'fact_evidence', key: ['fact_id', 'annotation_id'] },

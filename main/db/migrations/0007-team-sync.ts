@@ -15,6 +15,7 @@ const CAPTURED: ReadonlyArray<[string, string[]]> = [
   ['annotations', ['id']],
   ['annotation_tags', ['annotation_id', 'tag_id']],
   ['entities', ['id']],
+  ['entity_redirects', ['from_id']],
   ['entity_aliases', ['id']],
   ['facts', ['id']],
   ['fact_evidence', ['fact_id', 'annotation_id']],
@@ -43,6 +44,14 @@ function captureTriggers(table: string, key: string[]): string {
 
 export async function up(db: Database): Promise<void> {
   await db.exec(`
+    -- Where a merged entity went (no foreign key: the target may itself be merged later). Facts that name
+    -- a merged entity, pulled from a team or merged from a portable file, follow the redirect.
+    CREATE TABLE entity_redirects (
+      from_id   TEXT PRIMARY KEY,
+      to_id     TEXT NOT NULL,
+      merged_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+
     -- server (address without password), member, client_id, last_seq, clock, last_sync_at, last_error
     CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     -- Rows changed locally since the last seal; op is the latest thing that happened to the row.

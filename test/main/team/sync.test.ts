@@ -199,6 +199,36 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     expect(await snapshot(b)).toEqual(await snapshot(a));
   });
 
+  it('an entity merged on one desktop while facts are added for it on the other: the facts follow the merge', async () => {
+    const db = await team();
+    const a = await desktop('alice', db);
+    const b = await desktop('bob', db);
+    const full = await a.facts.create({ subject: { name: 'Bako Sahakyan', type: 'person' }, predicate: 'office', object: { kind: 'text', text: 'President' } });
+    const short = await a.facts.create({ subject: { name: 'Saakyan', type: 'person' }, predicate: 'born', object: { kind: 'date', date: '1960-08-30' } });
+    expect(short.subject.entityId).not.toBe(full.subject.entityId);
+    await a.team.sync();
+    await b.team.sync();
+
+    await a.facts.mergeEntities(full.subject.entityId, [short.subject.entityId]);
+    const added = await b.facts.create({
+      subject: { entityId: short.subject.entityId },
+      predicate: 'votes received',
+      object: { kind: 'number', number: 47_000, unit: 'votes' },
+      date: '2012-07-19',
+    });
+    await a.team.sync();
+    await b.team.sync();
+    await a.team.sync();
+
+    for (const side of [a, b]) {
+      const fact = await side.facts.get(added.id);
+      expect(fact.subject.entityId).toBe(full.subject.entityId);
+      const entities = await side.facts.listEntities();
+      expect(entities.map((e) => e.id)).not.toContain(short.subject.entityId);
+    }
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+  });
+
   it('a read-only member can pull but the server refuses its push', async () => {
     const db = await team();
     const a = await desktop('alice', db);
