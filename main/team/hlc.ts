@@ -6,14 +6,15 @@ export interface Hlc {
   node: string;
 }
 
+// Fixed-width decimal fields, so that SQLite's printf('%015d-%09d-%s') writes the same form in bulk.
 export function formatHlc(h: Hlc): string {
-  return `${h.ms.toString().padStart(15, '0')}-${h.counter.toString(36).padStart(6, '0')}-${h.node}`;
+  return `${h.ms.toString().padStart(15, '0')}-${h.counter.toString().padStart(9, '0')}-${h.node}`;
 }
 
 export function parseHlc(text: string): Hlc {
-  const m = /^(\d{15})-([0-9a-z]{6})-(.+)$/.exec(text);
+  const m = /^(\d{15})-(\d{9})-(.+)$/.exec(text);
   if (!m) throw new Error(`not a clock value: ${text.slice(0, 60)}`);
-  return { ms: Number(m[1]), counter: parseInt(m[2], 36), node: m[3] };
+  return { ms: Number(m[1]), counter: Number(m[2]), node: m[3] };
 }
 
 /** The next local clock value after `last` (the latest value this desktop has issued or seen). */

@@ -9,7 +9,7 @@ import { sql } from '../db/sql';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
 import { columnsOf, deleteRow, readRow, upsertRow } from './rows';
-import { SYNCED_TABLE_NAMES, syncedTable, tableRank, type SyncedTable } from './tables';
+import { SYNCED_TABLES, SYNCED_TABLE_NAMES, syncedTable, type SyncedTable } from './tables';
 
 type Op = 'upsert' | 'delete';
 
@@ -121,90 +121,121 @@ export async function syncNow(db: Database, session: PgSession): Promise<SyncRep
   }
 }
 
-/** Turns the rows marked since the last seal into changes with fixed ids, in one local transaction. */
+/**
+ * Turns the rows marked since the last seal into changes with fixed ids and clock values, in one local
+ * transaction, table by table in SQL (a first sync seals hundreds of thousands of rows).
+ */
 export async function seal(db: Database, team: TeamState): Promise<number> {
   return db.transaction(async (tx) => {
-    const pending = await tx.all<{ entity: string; row_key: string; op: Op }>(sql`SELECT entity, row_key, op FROM sync_pending`);
-    if (pending.length === 0) return 0;
+    const pending = (await tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM sync_pending`))?.n ?? 0;
+    if (pending === 0) return 0;
+    const start = tick(await readClock(tx), team.clientId);
+    let counter = start.counter;
+    const firstNew = ((await tx.get<{ n: number }>(sql`SELECT coalesce(max(n), 0) AS n FROM sync_outbox`))?.n ?? 0) + 1;
+    const clockOf = `printf('%015d-%09d-%s', ?, ? + row_number() OVER (ORDER BY p.row_key) - 1, ?)`;
     // Parents before children for upserts; children before parents for deletes.
-    pending.sort((a, b) => {
-      if (a.op !== b.op) return a.op === 'delete' ? 1 : -1;
-      const order = tableRank(a.entity) - tableRank(b.entity);
-      return a.op === 'delete' ? -order : order;
-    });
-    let clock = await readClock(tx);
-    for (const p of pending) {
-      if (!SYNCED_TABLE_NAMES.has(p.entity)) continue;
-      const table = syncedTable(p.entity);
-      const version = await tx.get<{ hlc: string }>(sql`SELECT hlc FROM sync_versions WHERE entity = ${p.entity} AND row_key = ${p.row_key}`);
-      clock = tick(clock, team.clientId);
-      const hlc = formatHlc(clock);
-      let op: Op = p.op;
-      let payload: string | null = null;
-      let blob: Uint8Array | null = null;
-      if (op === 'upsert') {
-        const row = await readRow(tx, table, JSON.parse(p.row_key) as unknown[]);
-        if (row) {
-          const blobColumn = BLOB_COLUMNS[table.name];
-          if (blobColumn) {
-            blob = row[blobColumn] as Uint8Array;
-            delete row[blobColumn];
-          }
-          payload = JSON.stringify(row);
-        } else {
-          op = 'delete';
-        }
-      }
-      await tx.run(sql`INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
-                       VALUES (${randomUUID()}, ${p.entity}, ${p.row_key}, ${op}, ${hlc}, ${version?.hlc ?? null}, ${payload}, ${blob})`);
-      await tx.run(sql`INSERT INTO sync_versions (entity, row_key, hlc, seq, author) VALUES (${p.entity}, ${p.row_key}, ${hlc}, NULL, ${team.member})
-                       ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = NULL, author = excluded.author`);
+    for (const table of SYNCED_TABLES) {
+      const columns = [...(await columnsOf(tx, table.name))];
+      const blobColumn = BLOB_COLUMNS[table.name];
+      const payload = `json_object(${columns.filter((c) => c !== blobColumn).map((c) => `'${c}', t.${c}`).join(', ')})`;
+      const sealed = await tx.run({
+        text: `INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
+               SELECT lower(hex(randomblob(16))), p.entity, p.row_key, 'upsert', ${clockOf}, v.hlc, ${payload}, ${blobColumn ? `t.${blobColumn}` : 'NULL'}
+               FROM sync_pending p JOIN ${table.name} t ON ${keyJoin(table)}
+               LEFT JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key
+               WHERE p.entity = ? AND p.op = 'upsert'`,
+        params: [start.ms, counter, team.clientId, table.name],
+      });
+      counter += sealed.changes;
     }
+    for (const table of [...SYNCED_TABLES].reverse()) {
+      const sealed = await tx.run({
+        text: `INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
+               SELECT lower(hex(randomblob(16))), p.entity, p.row_key, 'delete', ${clockOf}, v.hlc, NULL, NULL
+               FROM sync_pending p LEFT JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key
+               WHERE p.entity = ? AND NOT EXISTS (SELECT 1 FROM ${table.name} t WHERE ${keyJoin(table)})`,
+        params: [start.ms, counter, team.clientId, table.name],
+      });
+      counter += sealed.changes;
+    }
+    await tx.run(sql`INSERT INTO sync_versions (entity, row_key, hlc, seq, author)
+                     SELECT entity, row_key, hlc, NULL, ${team.member} FROM sync_outbox WHERE n >= ${firstNew} ORDER BY n
+                     ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = NULL, author = excluded.author`);
     await tx.run(sql`DELETE FROM sync_pending`);
-    await writeState(tx, { clock: formatHlc(clock!) });
-    return pending.length;
+    await writeState(tx, { clock: formatHlc({ ms: start.ms, counter: Math.max(start.counter, counter - 1), node: team.clientId }) });
+    return pending;
   });
 }
 
-/** Sends the sealed changes to the server in one transaction, then marks them acknowledged here. */
+interface OutboxRow {
+  n: number;
+  change_id: string;
+  entity: string;
+  row_key: string;
+  op: Op;
+  hlc: string;
+  base_hlc: string | null;
+  payload: string | null;
+  blob: Uint8Array | null;
+}
+
+/**
+ * Sends the sealed changes to the server in one transaction, then marks them acknowledged here. A push
+ * that dies anywhere is retried with the same change ids; the server keeps the first copy of each.
+ */
 export async function push(db: Database, session: PgSession, team: TeamState): Promise<number> {
-  const outbox = await db.all<{ n: number; change_id: string; entity: string; row_key: string; op: Op; hlc: string; base_hlc: string | null; payload: string | null; blob: Uint8Array | null }>(
-    sql`SELECT n, change_id, entity, row_key, op, hlc, base_hlc, payload, blob FROM sync_outbox ORDER BY n`,
-  );
-  if (outbox.length === 0) return 0;
-  const acknowledged = new Map<string, number>();
+  const acknowledged: Array<[string, number]> = [];
   await session.transaction(async () => {
     // One pusher at a time: server order (seq) is then commit order, so a reader never skips a change
     // that commits after a later-numbered one.
     await session.query('SELECT pg_advisory_xact_lock(1952541794)');
-    for (let i = 0; i < outbox.length; i += PUSH_BATCH) {
-      const batch = outbox.slice(i, i + PUSH_BATCH);
+    for (let after = 0; ; ) {
+      const batch = await db.all<OutboxRow>(
+        sql`SELECT n, change_id, entity, row_key, op, hlc, base_hlc, payload, blob FROM sync_outbox WHERE n > ${after} ORDER BY n LIMIT ${PUSH_BATCH}`,
+      );
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1].n;
       const params: unknown[] = [];
       const values = batch.map((c) => {
         const at = params.length;
         params.push(c.change_id, team.clientId, c.entity, c.row_key, c.op, c.hlc, c.base_hlc, c.payload, c.blob ? Buffer.from(c.blob) : null);
-        return `($${at + 1}, $${at + 2}, '', $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb, $${at + 9})`;
+        return `($${at + 1}::uuid, $${at + 2}::uuid, '', $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb, $${at + 9}::bytea)`;
       });
-      await session.query(
+      const inserted = await session.query<{ change_id: string; seq: string }>(
         `INSERT INTO tala_changes (change_id, client_id, author, entity, row_key, op, hlc, base_hlc, payload, blob)
-         VALUES ${values.join(', ')} ON CONFLICT (change_id) DO NOTHING`,
+         VALUES ${values.join(', ')} ON CONFLICT (change_id) DO NOTHING
+         RETURNING replace(change_id::text, '-', '') AS change_id, seq`,
         params,
       );
-    }
-    const rows = await session.query<{ change_id: string; seq: string }>(
-      'SELECT change_id, seq FROM tala_changes WHERE change_id = ANY($1::uuid[])',
-      [outbox.map((c) => c.change_id)],
-    );
-    for (const r of rows) acknowledged.set(r.change_id, Number(r.seq));
-  });
-  await db.transaction(async (tx) => {
-    for (const c of outbox) {
-      const seq = acknowledged.get(c.change_id);
-      if (seq === undefined) continue;
-      await acknowledge(tx, c.change_id, c.entity, c.row_key, c.hlc, seq);
+      for (const r of inserted) acknowledged.push([r.change_id, Number(r.seq)]);
+      if (inserted.length < batch.length) {
+        // Sent before by a push whose acknowledgement was lost: the server's copy stands.
+        const seen = new Set(inserted.map((r) => r.change_id));
+        const again = await session.query<{ change_id: string; seq: string }>(
+          `SELECT replace(change_id::text, '-', '') AS change_id, seq FROM tala_changes WHERE change_id = ANY($1::uuid[])`,
+          [batch.filter((c) => !seen.has(c.change_id)).map((c) => c.change_id)],
+        );
+        for (const r of again) acknowledged.push([r.change_id, Number(r.seq)]);
+      }
     }
   });
-  return acknowledged.size;
+  if (acknowledged.length > 0) await db.transaction((tx) => acknowledgeAll(tx, acknowledged));
+  return acknowledged.length;
+}
+
+/** Marks pushed changes as the server's: their rows' versions get the server's order, the outbox empties. */
+async function acknowledgeAll(tx: Database, acks: Array<[string, number]>): Promise<void> {
+  await tx.exec('CREATE TEMP TABLE IF NOT EXISTS sync_acks (change_id TEXT PRIMARY KEY, seq INTEGER NOT NULL)');
+  await tx.exec('DELETE FROM temp.sync_acks');
+  for (let i = 0; i < acks.length; i += 400) {
+    const batch = acks.slice(i, i + 400);
+    await tx.run({ text: `INSERT OR IGNORE INTO temp.sync_acks (change_id, seq) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, params: batch.flat() });
+  }
+  await tx.exec(`UPDATE sync_versions SET seq = x.seq
+                 FROM (SELECT o.entity, o.row_key, o.hlc, a.seq FROM temp.sync_acks a JOIN sync_outbox o ON o.change_id = a.change_id) AS x
+                 WHERE sync_versions.entity = x.entity AND sync_versions.row_key = x.row_key AND sync_versions.hlc = x.hlc`);
+  await tx.exec('DELETE FROM sync_outbox WHERE change_id IN (SELECT change_id FROM temp.sync_acks)');
+  await tx.exec('DELETE FROM temp.sync_acks');
 }
 
 async function acknowledge(tx: Database, changeId: string, entity: string, rowKey: string, hlc: string, seq: number): Promise<void> {
@@ -224,7 +255,7 @@ export async function pull(db: Database, session: PgSession, team: TeamState): P
     let pulled = 0;
     for (;;) {
       const page = await session.query<Change>(
-        `SELECT seq, change_id, client_id::text, author, entity, row_key, op, hlc, base_hlc, payload, blob
+        `SELECT seq, replace(change_id::text, '-', '') AS change_id, client_id::text, author, entity, row_key, op, hlc, base_hlc, payload, blob
          FROM tala_changes WHERE seq > $1 ORDER BY seq LIMIT ${PULL_PAGE}`,
         [lastSeq],
       );
@@ -474,6 +505,11 @@ function sameRow(current: Record<string, unknown>, incoming: Record<string, unkn
 
 function orderedTables(): SyncedTable[] {
   return [...SYNCED_TABLE_NAMES].map(syncedTable);
+}
+
+/** Joins sync_pending p to the table's row t by the key stored as JSON. */
+function keyJoin(table: SyncedTable): string {
+  return table.key.map((k, i) => `t.${k} = json_extract(p.row_key, '$[${i}]')`).join(' AND ');
 }
 
 function keyJson(table: SyncedTable): string {
