@@ -32,6 +32,12 @@ export async function upsertRow(db: Database, table: SyncedTable, row: Record<st
   } else if (await db.get({ text: `SELECT 1 FROM ${table.name} WHERE ${keyWhere(table)}`, params: table.key.map((k) => toSqlValue(row[k])) })) {
     return;
   }
+  await insertRow(db, table, row, known);
+}
+
+/** Inserts a row known not to be there. */
+export async function insertRow(db: Database, table: SyncedTable, row: Record<string, unknown>, known: ReadonlySet<string>): Promise<void> {
+  const cols = Object.keys(row).filter((k) => known.has(k));
   await db.run({
     text: `INSERT INTO ${table.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
     params: cols.map((k) => toSqlValue(row[k])),

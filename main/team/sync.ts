@@ -4,11 +4,11 @@
 // of two concurrent versions is current, and the other one is kept as a conflict for the user to review.
 import { randomUUID } from 'node:crypto';
 import { reanchor } from '../../shared/anchoring';
-import type { Database } from '../db/connection';
+import type { Database, Row } from '../db/connection';
 import { sql } from '../db/sql';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
-import { columnsOf, deleteRow, readRow, upsertRow } from './rows';
+import { columnsOf, deleteRow, insertRow, readRow, upsertRow } from './rows';
 import { SYNCED_TABLES, SYNCED_TABLE_NAMES, syncedTable, type SyncedTable } from './tables';
 
 type Op = 'upsert' | 'delete';
@@ -251,21 +251,25 @@ export async function pull(db: Database, session: PgSession, team: TeamState): P
     const state = (await readTeamState(tx))!;
     let lastSeq = state.lastSeq;
     let clock = await readClock(tx);
+    // Our own changes come back only to settle a push whose acknowledgement was lost.
+    const unacknowledged = Boolean(await tx.get(sql`SELECT 1 FROM sync_outbox LIMIT 1`));
     const applier = new ChangeApplier(tx, team);
     let pulled = 0;
     for (;;) {
       const page = await session.query<Change>(
         `SELECT seq, replace(change_id::text, '-', '') AS change_id, client_id::text, author, entity, row_key, op, hlc, base_hlc, payload, blob
-         FROM tala_changes WHERE seq > $1 ORDER BY seq LIMIT ${PULL_PAGE}`,
-        [lastSeq],
+         FROM tala_changes WHERE seq > $1 AND ($2::boolean OR client_id <> $3::uuid) ORDER BY seq LIMIT ${PULL_PAGE}`,
+        [lastSeq, unacknowledged, team.clientId],
       );
+      for (const change of page) change.seq = Number(change.seq);
+      await applier.prefetch(page);
       for (const change of page) {
-        change.seq = Number(change.seq);
         await applier.apply(change);
         clock = observe(clock, parseHlc(change.hlc), team.clientId);
         lastSeq = change.seq;
         pulled++;
       }
+      await applier.flushVersions();
       if (page.length < PULL_PAGE) break;
     }
     await applier.reanchorStaleAnnotations();
@@ -275,6 +279,14 @@ export async function pull(db: Database, session: PgSession, team: TeamState): P
   });
 }
 
+interface RowVersion {
+  hlc: string;
+  seq: number | null;
+  author: string | null;
+}
+
+const rowId = (entity: string, rowKey: string) => `${entity}\u0000${rowKey}`;
+
 /** Decides, change by change, what a pulled change does to this archive. */
 class ChangeApplier {
   conflicts = 0;
@@ -282,27 +294,86 @@ class ChangeApplier {
   /** Documents whose text or annotations changed: their annotations may need re-anchoring. */
   private readonly anchorDocuments = new Set<string>();
   private readonly columns = new Map<string, Set<string>>();
+  // What this page's rows are here, read in bulk before the page is applied and kept current while it is.
+  private versions = new Map<string, RowVersion>();
+  private unpushed = new Map<string, Op>();
+  private rows = new Map<string, Row | null>();
+  private versionWrites = new Map<string, [string, string, string, number, string]>();
 
   constructor(
     private readonly tx: Database,
     private readonly team: TeamState,
   ) {}
 
+  /** Reads, in a few statements, the versions, unpushed changes and current rows of a page's rows. */
+  async prefetch(page: Change[]): Promise<void> {
+    const tx = this.tx;
+    this.versions = new Map();
+    this.unpushed = new Map();
+    this.rows = new Map();
+    await tx.exec('CREATE TEMP TABLE IF NOT EXISTS sync_page (entity TEXT NOT NULL, row_key TEXT NOT NULL, PRIMARY KEY (entity, row_key))');
+    await tx.exec('DELETE FROM temp.sync_page');
+    const keys = page.filter((c) => SYNCED_TABLE_NAMES.has(c.entity)).map((c) => [c.entity, c.row_key]);
+    for (let i = 0; i < keys.length; i += 400) {
+      const batch = keys.slice(i, i + 400);
+      await tx.run({ text: `INSERT OR IGNORE INTO temp.sync_page (entity, row_key) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, params: batch.flat() });
+    }
+    const versions = await tx.all<RowVersion & { entity: string; row_key: string }>(
+      sql`SELECT v.entity, v.row_key, v.hlc, v.seq, v.author FROM temp.sync_page p JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key`,
+    );
+    for (const v of versions) this.versions.set(rowId(v.entity, v.row_key), { hlc: v.hlc, seq: v.seq, author: v.author });
+    const unpushed = await tx.all<{ entity: string; row_key: string; op: Op }>(
+      sql`SELECT o.entity, o.row_key, o.op FROM temp.sync_page p JOIN sync_outbox o ON o.entity = p.entity AND o.row_key = p.row_key ORDER BY o.n`,
+    );
+    for (const u of unpushed) this.unpushed.set(rowId(u.entity, u.row_key), u.op);
+    const pending = await tx.all<{ entity: string; row_key: string; op: Op }>(
+      sql`SELECT s.entity, s.row_key, s.op FROM temp.sync_page p JOIN sync_pending s ON s.entity = p.entity AND s.row_key = p.row_key`,
+    );
+    for (const u of pending) this.unpushed.set(rowId(u.entity, u.row_key), u.op);
+    for (const entity of new Set(keys.map(([e]) => e))) {
+      const table = syncedTable(entity);
+      const found = await tx.all<Row & { sync_row_key: string }>({
+        text: `SELECT p.row_key AS sync_row_key, t.* FROM temp.sync_page p JOIN ${table.name} t ON ${keyJoin(table)} WHERE p.entity = ?`,
+        params: [entity],
+      });
+      for (const row of keys.filter(([e]) => e === entity)) this.rows.set(rowId(entity, row[1]), null);
+      for (const { sync_row_key: rowKey, ...row } of found) this.rows.set(rowId(entity, rowKey), row);
+    }
+  }
+
+  /** Writes the versions set while applying the page, in a few statements. */
+  async flushVersions(): Promise<void> {
+    const rows = [...this.versionWrites.values()];
+    this.versionWrites = new Map();
+    for (let i = 0; i < rows.length; i += 200) {
+      const batch = rows.slice(i, i + 200);
+      await this.tx.run({
+        text: `INSERT INTO sync_versions (entity, row_key, hlc, seq, author) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+               ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = excluded.seq, author = excluded.author`,
+        params: batch.flat(),
+      });
+    }
+  }
+
   async apply(c: Change): Promise<void> {
     const tx = this.tx;
     if (c.client_id === this.team.clientId) {
       // Our own change: pushed, but the acknowledgement here was lost (a crash after the server's commit).
       await acknowledge(tx, c.change_id, c.entity, c.row_key, c.hlc, c.seq);
+      if (!(await tx.get(sql`SELECT 1 FROM sync_outbox WHERE entity = ${c.entity} AND row_key = ${c.row_key}`))) {
+        this.unpushed.delete(rowId(c.entity, c.row_key));
+      }
+      const v = this.versions.get(rowId(c.entity, c.row_key));
+      if (v && v.hlc === c.hlc) v.seq = c.seq;
       return;
     }
     if (!SYNCED_TABLE_NAMES.has(c.entity)) return; // a table of a newer Tala: nothing here can hold it
     const table = syncedTable(c.entity);
     const key = JSON.parse(c.row_key) as unknown[];
-    const version = await tx.get<{ hlc: string; seq: number | null; author: string | null }>(
-      sql`SELECT hlc, seq, author FROM sync_versions WHERE entity = ${c.entity} AND row_key = ${c.row_key}`,
-    );
-    const localOp = await this.unpushedOp(c.entity, c.row_key);
-    const current = await readRow(tx, table, key);
+    const id = rowId(c.entity, c.row_key);
+    const version = this.versions.get(id);
+    const localOp = this.unpushed.get(id);
+    const current = this.rows.has(id) ? this.rows.get(id)! : await readRow(tx, table, key);
 
     if (localOp) {
       if (c.op === 'delete') {
@@ -420,16 +491,10 @@ class ChangeApplier {
     return true;
   }
 
-  private async unpushedOp(entity: string, rowKey: string): Promise<Op | null> {
-    const pending = await this.tx.get<{ op: Op }>(sql`SELECT op FROM sync_pending WHERE entity = ${entity} AND row_key = ${rowKey}`);
-    if (pending) return pending.op;
-    const sealed = await this.tx.get<{ op: Op }>(sql`SELECT op FROM sync_outbox WHERE entity = ${entity} AND row_key = ${rowKey} ORDER BY n DESC LIMIT 1`);
-    return sealed?.op ?? null;
-  }
-
   private async forgetUnpushed(entity: string, rowKey: string): Promise<void> {
     await this.tx.run(sql`DELETE FROM sync_pending WHERE entity = ${entity} AND row_key = ${rowKey}`);
     await this.tx.run(sql`DELETE FROM sync_outbox WHERE entity = ${entity} AND row_key = ${rowKey}`);
+    this.unpushed.delete(rowId(entity, rowKey));
   }
 
   private async conflict(other: Pick<Change, 'entity' | 'row_key' | 'op' | 'payload' | 'author'>, kind: 'edit' | 'delete-edit' | 'duplicate', keptAuthor: string | null): Promise<void> {
@@ -440,13 +505,15 @@ class ChangeApplier {
   }
 
   private async setVersion(c: Change): Promise<void> {
-    await this.tx.run(sql`INSERT INTO sync_versions (entity, row_key, hlc, seq, author) VALUES (${c.entity}, ${c.row_key}, ${c.hlc}, ${c.seq}, ${c.author})
-                          ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = excluded.seq, author = excluded.author`);
+    const id = rowId(c.entity, c.row_key);
+    this.versions.set(id, { hlc: c.hlc, seq: c.seq, author: c.author });
+    this.versionWrites.set(id, [c.entity, c.row_key, c.hlc, c.seq, c.author]);
   }
 
   private async remove(table: SyncedTable, key: unknown[]): Promise<void> {
     this.noteDocument(table, key, null);
     await deleteRow(this.tx, table, key);
+    this.rows.set(rowId(table.name, JSON.stringify(key)), null);
   }
 
   private async write(table: SyncedTable, key: unknown[], c: Change): Promise<void> {
@@ -459,8 +526,11 @@ class ChangeApplier {
     }
     if (table.name === 'documents') await this.beforeDocumentWrite(row);
     this.noteDocument(table, key, row);
+    const id = rowId(table.name, c.row_key);
     try {
-      await upsertRow(this.tx, table, row, known);
+      if (this.rows.get(id) === null) await insertRow(this.tx, table, row, known);
+      else await upsertRow(this.tx, table, row, known);
+      this.rows.set(id, row as Row);
     } catch (err) {
       // The same alias of the same entity, added on two desktops: one copy is enough.
       if (!(table.name === 'entity_aliases' && /UNIQUE/.test((err as Error).message))) throw err;
