@@ -49,7 +49,7 @@ export async function columnsOf(db: Database, table: string): Promise<Set<string
   return new Set(info.map((c) => c.name));
 }
 
-function toSqlValue(v: unknown): SqlValue {
+export function toSqlValue(v: unknown): SqlValue {
   if (v === null || v === undefined) return null;
   if (v instanceof Uint8Array) return v;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'bigint') return v;

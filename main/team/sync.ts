@@ -8,7 +8,7 @@ import type { Database, Row } from '../db/connection';
 import { sql } from '../db/sql';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
-import { columnsOf, deleteRow, insertRow, readRow, upsertRow } from './rows';
+import { columnsOf, deleteRow, insertRow, readRow, toSqlValue, upsertRow } from './rows';
 import { SYNCED_TABLES, SYNCED_TABLE_NAMES, syncedTable, type SyncedTable } from './tables';
 
 type Op = 'upsert' | 'delete';
@@ -54,6 +54,11 @@ const ENTITY_REFERENCES: Record<string, readonly string[]> = {
   facts: ['subject_id', 'object_entity_id', 'qualifier_place_id'],
   entity_aliases: ['entity_id'],
 };
+/**
+ * Rows of these tables always take the careful path: a document may share its content with one here, an
+ * alias may already be on its entity.
+ */
+const SLOW_PATH_TABLES: ReadonlySet<string> = new Set(['documents', 'entity_aliases']);
 const PUSH_BATCH = 400;
 const PULL_PAGE = 2000;
 
@@ -269,6 +274,7 @@ export async function pull(db: Database, session: PgSession, team: TeamState): P
         lastSeq = change.seq;
         pulled++;
       }
+      await applier.flushInserts();
       await applier.flushVersions();
       if (page.length < PULL_PAGE) break;
     }
@@ -299,6 +305,7 @@ class ChangeApplier {
   private unpushed = new Map<string, Op>();
   private rows = new Map<string, Row | null>();
   private versionWrites = new Map<string, [string, string, string, number, string]>();
+  private inserts = new Map<string, { table: string; cols: string[]; values: unknown[][] }>();
 
   constructor(
     private readonly tx: Database,
@@ -373,6 +380,16 @@ class ChangeApplier {
     const id = rowId(c.entity, c.row_key);
     const version = this.versions.get(id);
     const localOp = this.unpushed.get(id);
+    if (c.op === 'upsert' && !localOp && !version && this.rows.get(id) === null && !SLOW_PATH_TABLES.has(table.name)) {
+      // A row new to this desktop with nothing to decide (most of a first sync): inserted in batches.
+      const row = await this.rowToWrite(table, c);
+      this.noteDocument(table, key, row);
+      this.bufferInsert(table, row);
+      this.rows.set(id, row as Row);
+      await this.setVersion(c);
+      return;
+    }
+    await this.flushInserts();
     const current = this.rows.has(id) ? this.rows.get(id)! : await readRow(tx, table, key);
 
     if (localOp) {
@@ -516,14 +533,43 @@ class ChangeApplier {
     this.rows.set(rowId(table.name, JSON.stringify(key)), null);
   }
 
-  private async write(table: SyncedTable, key: unknown[], c: Change): Promise<void> {
+  /** The pulled row as this desktop writes it: its bytes beside it, entity references through merges. */
+  private async rowToWrite(table: SyncedTable, c: Change): Promise<Record<string, unknown>> {
     const known = await this.columnsOf(table.name);
-    const row: Record<string, unknown> = { ...(c.payload ?? {}) };
+    const row: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(c.payload ?? {})) if (known.has(k)) row[k] = v;
     const blobColumn = BLOB_COLUMNS[table.name];
     if (blobColumn) row[blobColumn] = c.blob;
     for (const column of ENTITY_REFERENCES[table.name] ?? []) {
       if (typeof row[column] === 'string') row[column] = await this.currentEntity(row[column] as string);
     }
+    return row;
+  }
+
+  private bufferInsert(table: SyncedTable, row: Record<string, unknown>): void {
+    const cols = Object.keys(row);
+    const group = `${table.name}(${cols.join(',')})`;
+    let pending = this.inserts.get(group);
+    if (!pending) this.inserts.set(group, (pending = { table: table.name, cols, values: [] }));
+    pending.values.push(cols.map((k) => row[k]));
+  }
+
+  /** Writes the buffered new rows, many per statement (the driver's cost is per statement). */
+  async flushInserts(): Promise<void> {
+    for (const { table, cols, values } of this.inserts.values()) {
+      const perStatement = Math.max(1, Math.floor(30_000 / cols.length));
+      for (let i = 0; i < values.length; i += perStatement) {
+        const batch = values.slice(i, i + perStatement);
+        const tuple = `(${cols.map(() => '?').join(', ')})`;
+        await this.tx.run({ text: `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`, params: batch.flat().map(toSqlValue) });
+      }
+    }
+    this.inserts.clear();
+  }
+
+  private async write(table: SyncedTable, key: unknown[], c: Change): Promise<void> {
+    const known = await this.columnsOf(table.name);
+    const row = await this.rowToWrite(table, c);
     if (table.name === 'documents') await this.beforeDocumentWrite(row);
     this.noteDocument(table, key, row);
     const id = rowId(table.name, c.row_key);
