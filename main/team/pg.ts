@@ -22,11 +22,13 @@ export function redactServerUrl(url: string): string {
   }
 }
 
-export async function connectPg(url: string, options: { passwordFile?: string } = {}): Promise<PgSession> {
+/** Without a password here, node-postgres takes PGPASSWORD or ~/.pgpass, as libpq does. */
+export async function connectPg(url: string, options: { password?: string } = {}): Promise<PgSession> {
   if (!/^postgres(ql)?:\/\//.test(url)) throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address.');
   const { default: pg } = await import('pg');
-  if (options.passwordFile) process.env.PGPASSFILE = options.passwordFile;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: 'tala' });
+  // node-postgres lets the address override a separate password option, so the password goes into it.
+  const connectionString = options.password ? withPassword(url, options.password) : url;
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000, application_name: 'tala' });
   try {
     await client.connect();
   } catch (err) {
@@ -69,11 +71,23 @@ export async function connectPg(url: string, options: { passwordFile?: string } 
   return session;
 }
 
+function withPassword(url: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}
+
 function unreachable(url: string, err: unknown): AppError {
   const e = err as { code?: string; message?: string };
   const where = redactServerUrl(url);
   if (e.code === '28P01' || e.code === '28000') {
     return new AppError('FORBIDDEN', `The team server at ${where} refused the login (wrong user name or password).`);
+  }
+  if (!e.code && /password/i.test(e.message ?? '')) {
+    return new AppError(
+      'FORBIDDEN',
+      `The team server at ${where} asks for a password: give it once in the address (postgres://NAME:PASSWORD@…), or in ~/.pgpass or PGPASSWORD.`,
+    );
   }
   if (e.code === '3D000') return new AppError('NOT_FOUND', `The team server at ${where} has no such database.`);
   return new AppError(

@@ -1,7 +1,7 @@
 // Team archives for one local archive: set up or join a team database, sync, and review conflicts.
 // The server address is stored without its password; a password given once is kept in a file beside the
 // archive readable only by its owner (PostgreSQL's .pgpass format), or comes from PGPASSWORD / ~/.pgpass.
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/connection';
@@ -36,15 +36,49 @@ export interface SyncConflict {
 
 export type ConflictChoice = 'keep-current' | 'take-other';
 
+/**
+ * Where a member's password is kept between syncs. The default is a file beside the archive readable only by
+ * its owner; the desktop app passes one backed by the OS keychain (Electron's safeStorage).
+ */
+export interface CredentialStore {
+  save(member: string, password: string): void;
+  load(member: string): string | null;
+  forget(): void;
+}
+
+/** PostgreSQL's .pgpass format in a file of mode 0600. */
+export class FileCredentialStore implements CredentialStore {
+  constructor(readonly file: string) {}
+
+  save(member: string, password: string): void {
+    const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
+    writeFileSync(this.file, `*:*:*:${esc(member)}:${esc(password)}\n`, { mode: 0o600 });
+    chmodSync(this.file, 0o600);
+  }
+
+  load(member: string): string | null {
+    if (!existsSync(this.file)) return null;
+    for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+      const fields = line.match(/(?:\\.|[^:])+/g)?.map((f) => f.replace(/\\(.)/g, '$1'));
+      if (fields?.length === 5 && fields[3] === member) return fields[4];
+    }
+    return null;
+  }
+
+  forget(): void {
+    rmSync(this.file, { force: true });
+  }
+}
+
 export class TeamService {
+  private readonly credentials: CredentialStore;
+
   constructor(
     private readonly db: Database,
-    private readonly archiveFile: string,
-  ) {}
-
-  /** Where a password given with `join` is kept (mode 0600). */
-  get passwordFile(): string {
-    return join(dirname(this.archiveFile), 'team.pgpass');
+    archiveFile: string,
+    credentials?: CredentialStore,
+  ) {
+    this.credentials = credentials ?? new FileCredentialStore(join(dirname(archiveFile), 'team.pgpass'));
   }
 
   /** Creates (or upgrades) the team schema on the server; the caller connects as its administrator. */
@@ -77,7 +111,7 @@ export class TeamService {
     } finally {
       await session.close();
     }
-    if (parsed.password) this.savePassword(parsed.user, parsed.password);
+    if (parsed.password) this.credentials.save(parsed.user, parsed.password);
     await attachToTeam(this.db, redactServerUrl(url), parsed.user);
     return this.status();
   }
@@ -90,6 +124,7 @@ export class TeamService {
       await tx.run(sql`DELETE FROM sync_outbox`);
       await tx.run(sql`DELETE FROM sync_versions`);
     });
+    this.credentials.forget();
   }
 
   async status(): Promise<TeamStatus> {
@@ -112,7 +147,7 @@ export class TeamService {
     if (!team) throw new AppError('INVALID_REQUEST', 'This archive is not part of a team yet: join one with `tala team join --server …`.');
     let session: PgSession;
     try {
-      session = await connectPg(team.server, { passwordFile: existsSync(this.passwordFile) ? this.passwordFile : undefined });
+      session = await connectPg(team.server, { password: this.credentials.load(team.member) ?? undefined });
     } catch (err) {
       await writeState(this.db, { last_error: (err as Error).message.slice(0, 500) });
       throw err;
@@ -159,11 +194,6 @@ export class TeamService {
     });
   }
 
-  private savePassword(user: string, password: string): void {
-    const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
-    writeFileSync(this.passwordFile, `*:*:*:${esc(user)}:${esc(password)}\n`, { mode: 0o600 });
-    chmodSync(this.passwordFile, 0o600);
-  }
 }
 
 async function takeOther(tx: Database, entity: string, key: unknown[], op: string, payload: string | null): Promise<void> {

@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster for tests: initdb in a temporary folder, listening only on a Unix socket in
 // that folder, run as a non-root user (PostgreSQL refuses to run as root), stopped and removed afterwards.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,6 +63,9 @@ export function startPostgres(): TestPostgres {
   run('initdb', ['-D', data, '-U', superuser, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const settings = [`listen_addresses = ''`, `unix_socket_directories = '${dir}'`, `port = ${port}`, 'fsync = off'];
   appendFileSync(join(data, 'postgresql.conf'), `\n${settings.join('\n')}\n`);
+  // The member "dana_pw" must log in with a password; everyone else is trusted on the socket.
+  const hba = readFileSync(join(data, 'pg_hba.conf'), 'utf8');
+  writeFileSync(join(data, 'pg_hba.conf'), `local all dana_pw scram-sha-256\n${hba}`);
   run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const enc = encodeURIComponent(dir);
   let stopped = false;

@@ -1,4 +1,5 @@
 // Team archives through a real PostgreSQL: two (or three) real archives sync through one team database.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../../main/archive/archive';
@@ -245,6 +246,24 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     const b = await desktop('bob', db);
     await b.team.sync();
     expect((await snapshot(b)).annotations).toEqual([]);
+  });
+
+  it('a password given once is kept outside the archive, readable only by its owner', async () => {
+    const db = await team();
+    await TeamService.addMember(pg.urlFor('tala_admin', db), 'dana_pw', { password: 's3cret:pass' });
+    const dir = tempDir('tala-pw-');
+    const archive = await openArchiveDir(dir, { search: 'inline' });
+    opened.push(archive);
+    await expect(archive.team.join(pg.urlFor('dana_pw', db))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await archive.team.join(pg.urlFor('dana_pw', db, 's3cret:pass'));
+    expect((await archive.team.sync()).pushed).toBeGreaterThanOrEqual(0);
+    const kept = join(dir, 'team.pgpass');
+    expect(statSync(kept).mode & 0o777).toBe(0o600);
+    expect((await archive.team.status()).server).not.toMatch(/s3cret/);
+    const raw = await Database.open(archive.path, { readOnly: true });
+    const rows = await raw.all<{ value: string }>(sql`SELECT value FROM sync_state`);
+    await raw.close();
+    expect(JSON.stringify(rows)).not.toMatch(/s3cret/);
   });
 
   it('refuses a team database written by a newer Tala, and says so', async () => {
