@@ -1,7 +1,7 @@
 // Background sync while the app runs: soon after local changes (debounced), on a timer otherwise, never two
 // at once, backing off while the server is unreachable. The doors that host the app (Electron, the browser
 // bridge) start it; the CLI syncs only when asked.
-import type { SyncReport } from './sync';
+import type { SyncReport } from '../../shared/team';
 
 export interface SyncTarget {
   /** Whether the archive belongs to a team (nothing to do otherwise). */

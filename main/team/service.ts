@@ -4,37 +4,15 @@
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { ConflictChoice, SyncConflict, SyncReport, TeamStatus } from '../../shared/team';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 import { addMember, assertServerUsable, migrateServer } from './server-schema';
 import { connectPg, redactServerUrl, type PgSession } from './pg';
-import { columnsOf, deleteRow, upsertRow } from './rows';
-import { syncedTable } from './tables';
-import { attachToTeam, readTeamState, syncNow, waitingChanges, writeState, type SyncReport } from './sync';
+import { columnsOf, deleteRow, readRow, upsertRow } from './rows';
+import { SYNCED_TABLE_NAMES, syncedTable } from './tables';
+import { attachToTeam, readTeamState, syncNow, waitingChanges, writeState } from './sync';
 
-export interface TeamStatus {
-  joined: boolean;
-  server: string | null;
-  member: string | null;
-  lastSyncAt: string | null;
-  lastError: string | null;
-  waiting: number;
-  openConflicts: number;
-}
-
-export interface SyncConflict {
-  id: string;
-  entity: string;
-  rowKey: unknown[];
-  kind: 'edit' | 'delete-edit' | 'duplicate';
-  keptAuthor: string | null;
-  otherAuthor: string | null;
-  otherOp: 'upsert' | 'delete';
-  other: Record<string, unknown> | null;
-  detectedAt: string;
-}
-
-export type ConflictChoice = 'keep-current' | 'take-other';
 
 /**
  * Where a member's password is kept between syncs. The default is a file beside the archive readable only by
@@ -165,17 +143,23 @@ export class TeamService {
       sql`SELECT id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at FROM sync_conflicts
           WHERE resolved_at IS NULL ORDER BY detected_at`,
     );
-    return rows.map((r) => ({
+    const out: SyncConflict[] = [];
+    for (const r of rows) {
+      const key = JSON.parse(r.row_key) as unknown[];
+      out.push({
       id: r.id,
       entity: r.entity,
-      rowKey: JSON.parse(r.row_key) as unknown[],
+      rowKey: key,
       kind: r.kind,
       keptAuthor: r.kept_author,
       otherAuthor: r.other_author,
       otherOp: r.other_op,
       other: r.other_payload ? (JSON.parse(r.other_payload) as Record<string, unknown>) : null,
+      current: SYNCED_TABLE_NAMES.has(r.entity) ? withoutBytes(await readRow(this.db, syncedTable(r.entity), key)) : null,
       detectedAt: r.detected_at,
-    }));
+      });
+    }
+    return out;
   }
 
   /**
@@ -200,6 +184,12 @@ async function takeOther(tx: Database, entity: string, key: unknown[], op: strin
   const table = syncedTable(entity);
   if (op === 'delete' || !payload) await deleteRow(tx, table, key);
   else await upsertRow(tx, table, JSON.parse(payload) as Record<string, unknown>, await columnsOf(tx, table.name));
+}
+
+/** A row for the review list: bytes (an original file) are left out. */
+function withoutBytes(row: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!row) return null;
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => !(v instanceof Uint8Array)));
 }
 
 function parseServer(url: string): { user: string; password: string | null } {

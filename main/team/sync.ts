@@ -4,6 +4,7 @@
 // of two concurrent versions is current, and the other one is kept as a conflict for the user to review.
 import { randomUUID } from 'node:crypto';
 import { reanchor } from '../../shared/anchoring';
+import type { SyncReport } from '../../shared/team';
 import type { Database, Row } from '../db/connection';
 import { sql } from '../db/sql';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
@@ -23,15 +24,6 @@ export interface TeamState {
   lastError: string | null;
 }
 
-export interface SyncReport {
-  pushed: number;
-  pulled: number;
-  conflicts: number;
-  /** Changes made here that the server does not have yet (after this sync). */
-  waiting: number;
-  /** Documents whose text or passages changed, for re-indexing. */
-  changedDocuments: string[];
-}
 
 interface Change {
   seq: number;

@@ -1,7 +1,7 @@
 // The background sync's timing rules, with a real timer-driven scheduler and a counting target.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SyncScheduler } from '../../../main/team/scheduler';
-import type { SyncReport } from '../../../main/team/sync';
+import type { SyncReport } from '../../../shared/team';
 
 const REPORT: SyncReport = { pushed: 1, pulled: 0, conflicts: 0, waiting: 0, changedDocuments: [] };
 
