@@ -71,7 +71,7 @@ try {
   const built = await timed(async () => {
     for (let d = 0; d < DOCS; d++) {
       const text = Array.from({ length: PARAGRAPHS }, (_, p) => paragraph(d, p)).join('\n\n');
-      await a.importFile({ name: `ulat-${d}.txt`, bytes: new TextEncoder().encode(text), lang: 'tl' });
+      await a.documents.importFile({ name: `ulat-${d}.txt`, bytes: new TextEncoder().encode(text), lang: 'tl' });
     }
   });
   console.log(`built archive A through the import path: ${(built.ms / 1000).toFixed(1)} s`);
@@ -84,9 +84,9 @@ try {
   const pulled = await timed(() => b.team.sync());
 
   // 100 changes on A: new annotations on the first documents.
-  const docs = (await a.listDocuments()).slice(0, 100);
+  const docs = (await a.documents.list()).slice(0, 100);
   for (const [i, doc] of docs.entries()) {
-    const detail = await a.getDocument(doc.id);
+    const detail = await a.documents.get(doc.id);
     await a.annotations.create({ docId: doc.id, start: detail.passages[0].start, end: detail.passages[0].start + 6, note: `note ${i}` });
   }
   const incPush = await timed(() => a.team.sync());

@@ -1,4 +1,4 @@
-// The facts ledger's part of a portable-archive merge (main/archive/portable.ts): entities, aliases, facts
+// The facts ledger's part of a portable-archive merge (main/backups/portable.ts): entities, aliases, facts
 // and evidence are copied by UUID; rows already present are kept as they are. Called inside the merge's
 // transaction with the source attached as `src`, after documents and annotations.
 import type { Database } from '../db/connection';
@@ -14,6 +14,9 @@ export interface FactsMergeReport {
 export async function mergeFactTables(tx: Database, docMap: ReadonlyMap<string, string>): Promise<FactsMergeReport> {
   const entities = await tx.run(sql`INSERT OR IGNORE INTO main.entities SELECT * FROM src.entities`);
   await tx.run(sql`INSERT OR IGNORE INTO main.entity_aliases SELECT * FROM src.entity_aliases`);
+  // Where the file's merged entities went; a redirect never shadows an entity that exists here.
+  await tx.run(sql`INSERT OR IGNORE INTO main.entity_redirects (from_id, to_id, merged_at)
+                   SELECT from_id, to_id, merged_at FROM src.entity_redirects WHERE from_id NOT IN (SELECT id FROM main.entities)`);
 
   // Column names come from our own schema (never from the file), so they may be spliced in.
   const columns = (await tx.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('facts')`)).map((c) => c.name);

@@ -8,19 +8,18 @@ import type { Draft } from './draft';
 import { parseEpub } from './epub';
 import { detectLanguage, normalizeLangCode } from './language';
 import { parseMarkdown } from './markdown';
-import { cleanField, cleanName, cleanTitle, normalizeDate, titleFromFileName } from './metadata';
+import { cleanField, cleanName, cleanTitle, datelineOf, normalizeDate, titleFromFileName } from './metadata';
 import { isBlank, normalizeDocument } from './normalize';
 import { parsePdf } from './pdf';
 import { parsePlainText } from './plain-text';
 import { reject } from './reject';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../../shared/text/sentences';
 import type { IngestInput, ParsedDocument } from './types';
 import { validateInput } from './validate-input';
 import { parseWebPage } from './web-page';
 
 export { SUPPORTED_EXTENSIONS } from './formats';
 export { detectLanguage } from './language';
-export { splitSentences } from './sentences';
 export type { IngestInput, ParsedDocument, ParsedPassage } from './types';
 
 /** Language is judged on the beginning of the document, which is plenty for trigram statistics. */
@@ -58,7 +57,8 @@ export async function parseDocument(input: IngestInput): Promise<ParsedDocument>
     mediaType,
     source: cleanField(meta.source) ?? draft.meta.source ?? null,
     author: cleanName(meta.author) ?? draft.meta.author ?? null,
-    publishedAt: normalizeDate(meta.publishedAt) ?? draft.meta.publishedAt ?? null,
+    publishedAt: normalizeDate(meta.publishedAt) ?? draft.meta.publishedAt ?? datelineOf(draft.passages) ?? null,
+    fileCreatedAt: draft.meta.fileCreatedAt ?? null,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
     passages: draft.passages.map((p) => ({
       kind: p.kind,

@@ -2,7 +2,7 @@
 // Each word yields its folded surface form (what exact phrases and "stems off" search), its folded stem,
 // and for Cyrillic, Armenian and Greek words a Latin transliteration (what cross-script names search).
 import { pipelineFor, type LanguagePipeline } from './languages';
-import { foldText, hasNonLatinLetters, lowerText } from './text-folding';
+import { foldText, hasNonLatinLetters, lowerText } from '../../shared/text/fold';
 import { tokenize } from './tokenize';
 import { transliterate } from './transliterate';
 
@@ -39,7 +39,7 @@ export class Analyzer {
     if (forms) return forms;
     const lower = lowerText(word);
     const surface = foldText(lower);
-    const stemmed = this.pipeline.stem(lower);
+    const stemmed = this.pipeline.stem(lower, lower !== word && lower[0] !== word[0]);
     const stem = stemmed === lower ? surface : foldText(stemmed);
     let translit: string | null = null;
     let translitStem: string | null = null;

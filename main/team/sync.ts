@@ -10,7 +10,7 @@ import { sql } from '../db/sql';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
 import { columnsOf, deleteRow, insertRow, readRow, toSqlValue, upsertRow } from './rows';
-import { SYNCED_TABLES, SYNCED_TABLE_NAMES, syncedTable, type SyncedTable } from './tables';
+import { NAMED_TABLES, SYNCED_TABLES, SYNCED_TABLE_NAMES, syncedTable, type SyncedTable } from './tables';
 
 type Op = 'upsert' | 'delete';
 
@@ -50,7 +50,7 @@ const ENTITY_REFERENCES: Record<string, readonly string[]> = {
  * Rows of these tables always take the careful path: a document may share its content with one here, an
  * alias may already be on its entity.
  */
-const SLOW_PATH_TABLES: ReadonlySet<string> = new Set(['documents', 'entity_aliases']);
+const SLOW_PATH_TABLES: ReadonlySet<string> = new Set(['documents', 'entity_aliases', ...NAMED_TABLES]);
 const PUSH_BATCH = 400;
 const PULL_PAGE = 2000;
 
@@ -563,6 +563,7 @@ class ChangeApplier {
     const known = await this.columnsOf(table.name);
     const row = await this.rowToWrite(table, c);
     if (table.name === 'documents') await this.beforeDocumentWrite(row);
+    if (NAMED_TABLES.has(table.name)) await this.keepNamesApart(table.name, row, c);
     this.noteDocument(table, key, row);
     const id = rowId(table.name, c.row_key);
     try {
@@ -584,6 +585,28 @@ class ChangeApplier {
       this.conflicts++;
       await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
                             VALUES (${randomUUID()}, 'documents', ${JSON.stringify([clash.id])}, 'duplicate', NULL, NULL, 'upsert', ${JSON.stringify({ same_as: row.id })}, ${new Date().toISOString()})`);
+    }
+  }
+
+  /**
+   * Two desktops made a tag (or collection) of the same name: the one later in server order is renamed
+   * "name (author)" — on every desktop alike, so the team ends up with the same two names.
+   */
+  private async keepNamesApart(table: string, row: Record<string, unknown>, c: Change): Promise<void> {
+    for (let round = 0; round < 5; round++) {
+      const clash = await this.tx.get<{ id: string; name: string }>({
+        text: `SELECT id, name FROM ${table} WHERE name = ? COLLATE NOCASE AND id <> ?`,
+        params: [String(row.name), String(row.id)],
+      });
+      if (!clash) return;
+      const theirs = this.versions.get(rowId(table, JSON.stringify([clash.id])));
+      const unpushed = this.unpushed.has(rowId(table, JSON.stringify([clash.id]))) || theirs?.seq == null;
+      if (!unpushed && theirs!.seq! < c.seq) {
+        row.name = `${String(row.name)} (${c.author})`;
+      } else {
+        const author = unpushed ? this.team.member : (theirs?.author ?? 'elsewhere');
+        await this.tx.run({ text: `UPDATE ${table} SET name = ? WHERE id = ?`, params: [`${clash.name} (${author})`, clash.id] });
+      }
     }
   }
 

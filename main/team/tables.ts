@@ -25,7 +25,13 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { name: 'translations', key: ['id'] },
   { name: 'alignment_links', key: ['id'] },
   { name: 'translation_segments', key: ['id'] },
+  { name: 'collections', key: ['id'] },
+  { name: 'collection_documents', key: ['collection_id', 'document_id'] },
+  { name: 'document_variants', key: ['document_id'] },
 ];
+
+/** Tables whose `name` is unique (case-insensitive): the same name made on two desktops is told apart. */
+export const NAMED_TABLES: ReadonlySet<string> = new Set(['tags', 'collections']);
 
 export const SYNCED_TABLE_NAMES: ReadonlySet<string> = new Set(SYNCED_TABLES.map((t) => t.name));
 

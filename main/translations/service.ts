@@ -14,8 +14,8 @@ import type { FixedLink, FixedSentenceLink } from '../align/types';
 import { ALIGNER_VERSION } from '../align/types';
 import { sharedAlignWorker, type Aligner } from '../align/worker-host';
 import { APP_VERSION } from '../app-version';
-import { listAnnotations } from '../archive/annotations-repo';
-import * as documents from '../archive/documents-repo';
+import { listAnnotations } from '../annotations/repo';
+import * as documents from '../documents/repo';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 import type { IngestInput } from '../ingest/types';
@@ -238,6 +238,7 @@ export class TranslationService {
         source: null,
         author: null,
         publishedAt: null,
+        fileCreatedAt: null,
         originalName: null,
         mediaType: 'text/plain',
         // Typed documents have no imported bytes; a unique hash keeps the dedupe-by-content rule intact.

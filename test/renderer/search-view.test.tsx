@@ -11,6 +11,7 @@ import { PassageText } from '../../renderer/src/components/reader/PassageText';
 import { CHANNELS, type TalaApi } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Passage, SearchHit, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
+import { searchResult } from '../helpers/search-result';
 import { byTestId, flush, render, type Rendered } from './render';
 
 let view: Rendered | undefined;
@@ -43,9 +44,15 @@ const HITS = [
 /** A fake search: filters by lang: in the query, groups by document, pages by document. */
 function fakeSearch(request: SearchRequest): SearchResult {
   const q = request.query;
-  if (q.includes('title:') && !/title:\S/.test(q)) throw new AppError('BAD_QUERY', `Cannot understand the search “${q}”: expecting term, found nothing in “title:” (at character 1).`);
+  if (q.includes('title:') && !/title:\S/.test(q)) {
+    const message = `Cannot understand the search “${q}”: expecting term, found nothing in “title:”.`;
+    throw new AppError('BAD_QUERY', message, {
+      position: q.indexOf('title:'),
+      token: 'title:',
+    });
+  }
   if (/sahakyna/i.test(q)) {
-    return { total: 0, totalDocuments: 0, hits: [], groups: [], facets: { lang: [], tag: [], mediaType: [] }, expansions: [], didYouMean: q.replace(/sahakyna/i, 'sahakyan') };
+    return searchResult({ didYouMean: q.replace(/sahakyna/i, 'sahakyan') });
   }
   const lang = /lang:(\w+)/.exec(q)?.[1];
   const all = HITS.filter((h) => !lang || h.lang === lang);
@@ -55,11 +62,11 @@ function fakeSearch(request: SearchRequest): SearchResult {
   const pageDocs = docs.slice(offset, offset + limit);
   const hits = all.filter((h) => pageDocs.includes(h.docId));
   const count = (l: string) => all.filter((h) => h.lang === l).length;
-  return {
+  return searchResult({
     total: all.length,
     totalDocuments: docs.length,
     hits,
-    groupBy: request.groupBy,
+    groupBy: request.groupBy ?? 'passage',
     groups: pageDocs.map((d) => ({
       docId: d, title: hits.find((h) => h.docId === d)!.title, lang: hits.find((h) => h.docId === d)!.lang, mediaType: 'text/plain', publishedAt: null, score: 1,
       matchingPassages: all.filter((h) => h.docId === d).length,
@@ -70,7 +77,7 @@ function fakeSearch(request: SearchRequest): SearchResult {
     didYouMean: null,
     options: { stems: request.stems ?? true, translit: request.translit ?? true },
     tookMs: 2,
-  };
+  });
 }
 
 function fakeApi(overrides: Partial<TalaApi> = {}): { api: TalaApi; requests: SearchRequest[] } {
@@ -276,7 +283,7 @@ describe('search view', () => {
   it('opens a hit with its search in the address and its matches marked in the reader', async () => {
     const text = 'Intro.\n\nPresident Bako Sahakyan won. Sahakyan spoke.';
     const doc = {
-      id: EN, title: 'Doc en', lang: 'en', source: null, author: null, publishedAt: null, originalName: 'en.txt', mediaType: 'text/plain', contentHash: 'x',
+      id: EN, title: 'Doc en', lang: 'en', source: null, author: null, publishedAt: null, fileCreatedAt: null, originalName: 'en.txt', mediaType: 'text/plain', contentHash: 'x',
       importedAt: '2026-11-27T19:00:00.000Z', tags: [], version: 1, text,
       passages: [
         { id: '00000000-0000-4000-8000-000000000009', ordinal: 0, kind: 'paragraph' as const, text: 'Intro.', start: 0, end: 6, sentences: [] },
@@ -293,7 +300,7 @@ describe('search view', () => {
       requests.push(request);
       const t = doc.passages[1].text;
       const m: Array<[number, number]> = [[t.indexOf('Sahakyan'), t.indexOf('Sahakyan') + 8], [t.lastIndexOf('Sahakyan'), t.lastIndexOf('Sahakyan') + 8]];
-      return { total: 1, hits: [{ ...HITS[2], snippet: t, matches: m, snippetMatches: m }] };
+      return searchResult({ total: 1, hits: [{ ...HITS[2], snippet: t, matches: m, snippetMatches: m }] });
     };
     view = await renderApp(api);
     await type(view.container, 'Sahakyan');

@@ -2,7 +2,7 @@
 // in a plain browser the app talks to the HTTP bridge (main/web/bridge.ts). Both unwrap the result
 // envelope and throw AppError on failure, so callers never see the transport.
 import { CHANNELS, type Channel, type IpcBridge, type TalaApi } from '../../../shared/contract';
-import { AppError, type ErrorCode, type Result } from '../../../shared/errors';
+import { AppError, isErrorCode, type ErrorDetails, type Result } from '../../../shared/errors';
 import { parseWire, stringifyWire } from '../../../shared/wire';
 import { reportArchiveDamaged } from '../lib/backups';
 
@@ -14,17 +14,6 @@ declare global {
 
 type Invoke = (channel: Channel, request: unknown) => Promise<Result<unknown>>;
 
-const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'INVALID_REQUEST',
-  'NOT_FOUND',
-  'IMPORT_REJECTED',
-  'BAD_QUERY',
-  'ARCHIVE_ERROR',
-  'ARCHIVE_DAMAGED',
-  'FORBIDDEN',
-  'INTERNAL',
-]);
-
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
@@ -32,13 +21,23 @@ function isResult(value: unknown): value is Result<unknown> {
   return v.ok === false && typeof v.error?.code === 'string' && typeof v.error?.message === 'string';
 }
 
+/** Keeps only the detail fields of the documented types: the envelope crossed a process boundary. */
+function plainDetails(value: unknown): ErrorDetails | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const details: ErrorDetails = {};
+  if (typeof v.position === 'number' && Number.isInteger(v.position) && v.position >= 0) details.position = v.position;
+  for (const key of ['token', 'path', 'logRef'] as const) if (typeof v[key] === 'string') details[key] = v[key];
+  return Object.keys(details).length > 0 ? details : undefined;
+}
+
 function unwrap(result: unknown): unknown {
   if (!isResult(result)) throw new AppError('INTERNAL', 'The archive sent an unexpected answer.');
   if (result.ok) return result.value;
-  const code = KNOWN_CODES.has(result.error.code) ? result.error.code : 'INTERNAL';
+  const code = isErrorCode(result.error.code) ? result.error.code : 'INTERNAL';
   // A damaged archive is shown in the health banner, whichever call noticed it.
   if (code === 'ARCHIVE_DAMAGED') reportArchiveDamaged(result.error.message);
-  throw new AppError(code, result.error.message);
+  throw new AppError(code, result.error.message, plainDetails(result.error.details));
 }
 
 /** Builds the typed API from any invoke function. */
@@ -59,22 +58,17 @@ export function createApiFromInvoke(invoke: Invoke): TalaApi {
   return api as unknown as TalaApi;
 }
 
-/** Reads the per-run token the bridge puts into index.html. */
-export function readBridgeToken(doc: Document = document): string | null {
-  return doc.querySelector<HTMLMetaElement>('meta[name="tala-token"]')?.content || null;
-}
-
-/** Invoke over HTTP: POST /api/<channel> with the wire-encoded JSON body. */
-export function httpInvoke(token: string | null, base = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): Invoke {
+/**
+ * Invoke over HTTP: POST /api/<channel> with the wire-encoded JSON body. The browser's HttpOnly session cookie
+ * (set when it opened the address `npm run web` printed) authorises the call; the page never sees a token.
+ */
+export function httpInvoke(base = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): Invoke {
   return async (channel, request) => {
-    if (!token) {
-      throw new AppError('FORBIDDEN', 'This page has no access token. Open Tala at the address printed by `npm run web`.');
-    }
     let response: Response;
     try {
       response = await fetchImpl(`${base}/api/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Tala-Token': token },
+        headers: { 'Content-Type': 'application/json' },
         body: stringifyWire(request),
         credentials: 'same-origin',
         cache: 'no-store',
@@ -100,7 +94,7 @@ let cached: TalaApi | undefined;
 export function getApi(): TalaApi {
   if (!cached) {
     const ipc = typeof window !== 'undefined' ? window.talaIpc : undefined;
-    cached = ipc ? createApiFromInvoke((channel, request) => ipc.invoke(channel, request)) : createApiFromInvoke(httpInvoke(readBridgeToken()));
+    cached = ipc ? createApiFromInvoke((channel, request) => ipc.invoke(channel, request)) : createApiFromInvoke(httpInvoke());
   }
   return cached;
 }

@@ -32,7 +32,7 @@ const VALID: Record<Channel, unknown> = {
   'app.info': undefined,
   'documents.list': undefined,
   'documents.get': { id: ID },
-  'documents.import': { name: 'x.txt', data: new Uint8Array([65]), lang: 'tl' },
+  'documents.import': { name: 'x.txt', data: new Uint8Array([65]), lang: 'tl', nearDuplicates: 'version' },
   'documents.delete': { id: ID },
   'search.query': { query: 'Sahakyan', limit: 5, offset: 0, groupBy: 'document', stems: true, translit: false },
   'search.status': undefined,
@@ -54,6 +54,16 @@ const VALID: Record<Channel, unknown> = {
   'archive.backups': undefined,
   'archive.restore': { file: '/tmp/x.sqlite' },
   'archive.health': undefined,
+  'library.list': undefined,
+  'collections.list': undefined,
+  'collections.create': { name: 'Halalan 2012' },
+  'collections.rename': { id: ID, name: 'Halalan' },
+  'collections.delete': { id: ID },
+  'collections.add': { id: ID, docIds: [ID] },
+  'collections.remove': { id: ID, docIds: [ID] },
+  'documents.bulkTag': { ids: [ID], add: ['a'], remove: ['b'] },
+  'documents.bulkDelete': { ids: [ID] },
+  'documents.resolveNearDuplicate': { id: ID, of: ID, choice: 'version' },
   'mentions.extract': { docId: ID },
   'facts.propose': { docId: ID },
   'facts.list': { entityId: ID, predicate: 'votes received', status: 'confirmed', docId: ID, sort: 'date', order: 'desc', limit: 5, offset: 0 },
@@ -106,6 +116,12 @@ const VALID: Record<Channel, unknown> = {
   'mt.settings.get': undefined,
   'mt.settings.set': { enabled: false, endpoint: 'http://127.0.0.1:5000' },
   'mt.translate': { text: 'Halalan', source: 'tl', target: 'en' },
+  'team.status': undefined,
+  'team.join': { server: 'postgres://alice@db.example.org/team' },
+  'team.leave': undefined,
+  'team.sync': undefined,
+  'team.conflicts': undefined,
+  'team.resolve': { id: ID, choice: 'take-other' },
 };
 
 /** Fields where null is a legal value (so null is not a type error there). */
@@ -142,13 +158,13 @@ let api: TalaApi;
 let before: unknown;
 
 async function snapshot(): Promise<unknown> {
-  const documents = await archive.listDocuments();
-  return { documents, annotations: await archive.annotations.listAll(), backups: archive.backups().length };
+  const documents = await archive.documents.list();
+  return { documents, annotations: await archive.annotations.listAll(), backups: archive.backups.list().length };
 }
 
 beforeAll(async () => {
   archive = await openArchiveDir(join(tempDir(), 'fuzz'), { seedSamples: true, samplesDir: SAMPLES_DIR });
-  const tl = (await archive.listDocuments())[0];
+  const tl = (await archive.documents.list())[0];
   await archive.annotations.create({ docId: tl.id, start: 0, end: 10, note: 'bantay' });
   api = createApi(archive);
   before = await snapshot();
@@ -160,7 +176,10 @@ describe('dispatch under malformed payloads', () => {
     await fc.assert(
       fc.asyncProperty(malformed(channel), async (payload) => {
         const result = await dispatch(api, channel, payload);
-        expect(result).toEqual({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid request: /) } });
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid request: /), details: { path: expect.any(String) } },
+        });
       }),
       { numRuns: 250, seed: 20121907 },
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzerFor } from '../../../main/search/analyzer';
 import { normalizeLanguage, pipelineFor, SUPPORTED_LANGUAGES } from '../../../main/search/languages';
-import { foldText, trimToken } from '../../../main/search/text-folding';
+import { foldText, trimToken } from '../../../shared/text/fold';
 import { tokenize } from '../../../main/search/tokenize';
 import { transliterate } from '../../../main/search/transliterate';
 
@@ -66,7 +66,7 @@ describe('language pipelines', () => {
     expect(ru.pipeline.stemmerSource).toBe('lunr-languages');
   });
 
-  it('Armenian: lunr-languages stop words; our stemmer only drops the definite article', () => {
+  it('Armenian: lunr-languages stop words; our light stemmer drops the definite article', () => {
     const hy = analyzerFor('hy');
     expect(hy.pipeline.stemmerSource).toBe('tala');
     expect(hy.forms('Սահակյանը')).toMatchObject({ surface: 'սահակյանը', stem: 'սահակյան', translit: 'sahakyany', translitStem: 'sahakyan' });

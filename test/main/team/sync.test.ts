@@ -47,9 +47,9 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
   }
 
   async function importArticle(archive: Archive, text = ARTICLE) {
-    const outcome = await archive.importFile({ name: 'halalan.txt', bytes: new TextEncoder().encode(text), lang: 'tl' });
+    const outcome = await archive.documents.importFile({ name: 'halalan.txt', bytes: new TextEncoder().encode(text), lang: 'tl' });
     if (outcome.status !== 'imported') throw new Error('not imported');
-    return archive.getDocument(outcome.document.id);
+    return archive.documents.get(outcome.document.id);
   }
 
   function rangeOf(text: string, quote: string) {
@@ -84,11 +84,11 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     const pulled = await b.team.sync();
     expect(pulled.pulled).toBe(pushed.pushed);
 
-    const there = await b.getDocument(doc.id);
+    const there = await b.documents.get(doc.id);
     expect(there.text).toBe(doc.text);
     const notes = await b.annotations.list(doc.id);
     expect(notes.map((n) => n.note)).toEqual(['turnout for Sahakyan']);
-    const hits = await b.search({ query: 'Sahakyan' });
+    const hits = await b.search.query({ query: "Sahakyan" });
     expect(hits.hits.some((h) => h.docId === doc.id)).toBe(true);
     expect(await snapshot(b)).toEqual(await snapshot(a));
     // Nothing pulled is pushed back.
@@ -184,15 +184,15 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     await b.team.sync();
     // Bob's annotation is not pushed yet when Alice's edit arrives.
     const mark = await b.annotations.create({ docId: doc.id, ...rangeOf(doc.text, 'Vitaly Balasanyan'), note: 'second candidate' });
-    const detail = await a.getDocument(doc.id);
+    const detail = await a.documents.get(doc.id);
     const passage = detail.passages.find((p) => p.text.includes('Noong 19 Hulyo'))!;
-    await a.annotations.editPassage(doc.id, passage.id, `Ayon sa komisyon, ${passage.text}`);
+    await a.documents.editPassage(doc.id, passage.id, `Ayon sa komisyon, ${passage.text}`);
     await a.team.sync();
     await b.team.sync();
     await a.team.sync();
 
     for (const side of [a, b]) {
-      const text = (await side.getDocument(doc.id)).text;
+      const text = (await side.documents.get(doc.id)).text;
       const [note] = (await side.annotations.list(doc.id)).filter((n) => n.id === mark.id);
       expect(text.slice(note.start, note.end)).toBe('Vitaly Balasanyan');
       expect(note.status).not.toBe('orphaned');

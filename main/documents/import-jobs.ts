@@ -1,0 +1,84 @@
+// Background import jobs for the app: `documents.importPaths` starts one and answers at once; the UI
+// polls `jobs.status` for progress and the summary, and may `jobs.cancel` it (it stops after the
+// current file). Finished jobs are kept for a while so a late poll still sees the summary.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { ImportJobStatus, ImportProgress } from '../../shared/types';
+import type { DocumentService } from './service';
+import { emptySummary, importPaths } from './bulk-import';
+
+const KEEP_FINISHED = 20;
+
+interface Job {
+  status: ImportJobStatus;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export class ImportJobs {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly documents: DocumentService) {}
+
+  start(paths: string[], lang?: string): ImportJobStatus {
+    const id = randomUUID();
+    const controller = new AbortController();
+    const progress: ImportProgress = { done: 0, total: 0, current: null, bytesDone: 0, bytesTotal: 0, secondsLeft: null, imported: 0, skipped: 0, failed: 0 };
+    const status: ImportJobStatus = { id, state: 'running', progress, summary: emptySummary() };
+    const done = importPaths(this.documents, paths, { lang, signal: controller.signal, onProgress: (p) => void (status.progress = p) }, status.summary)
+      .then((summary) => {
+        status.state = summary.cancelled ? 'cancelled' : 'done';
+      })
+      .catch((err: unknown) => {
+        // importPaths reports per file and does not throw; this is a safety net.
+        status.summary.failed.push({ file: '', error: (err as Error).message });
+        status.state = 'done';
+      });
+    this.jobs.set(id, { status, controller, done });
+    this.forgetOld();
+    return this.snapshot(status);
+  }
+
+  status(id: string): ImportJobStatus {
+    return this.snapshot(this.get(id).status);
+  }
+
+  cancel(id: string): ImportJobStatus {
+    const job = this.get(id);
+    job.controller.abort();
+    return this.snapshot(job.status);
+  }
+
+  /** Resolves when the job has finished (tests, shutdown). */
+  async settled(id: string): Promise<ImportJobStatus> {
+    const job = this.get(id);
+    await job.done;
+    return this.snapshot(job.status);
+  }
+
+  /** Cancels every running job and waits for each to stop after its current file. */
+  async stopAll(): Promise<void> {
+    for (const job of this.jobs.values()) job.controller.abort();
+    await Promise.all([...this.jobs.values()].map((j) => j.done));
+  }
+
+  private get(id: string): Job {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('NOT_FOUND', `No import job with id ${id}.`);
+    return job;
+  }
+
+  private snapshot(status: ImportJobStatus): ImportJobStatus {
+    const { summary } = status;
+    return {
+      ...status,
+      progress: { ...status.progress },
+      summary: { imported: [...summary.imported], skipped: [...summary.skipped], failed: [...summary.failed], cancelled: summary.cancelled },
+    };
+  }
+
+  private forgetOld(): void {
+    const finished = [...this.jobs.entries()].filter(([, j]) => j.status.state !== 'running');
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(id);
+  }
+}

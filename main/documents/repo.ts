@@ -1,0 +1,139 @@
+// Data access for documents, passages and sentences. Functions take the connection first.
+import type { DocumentDetail, DocumentMeta, DocumentMetaChanges, DocumentSummary, Passage, PassageKind } from '../../shared/types';
+import type { Database } from '../db/connection';
+import { sql } from '../db/sql';
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  published_at: string | null;
+  file_created_at: string | null;
+  lang: string;
+  content_hash: string;
+  original_name: string | null;
+  media_type: string;
+  imported_at: string;
+  version: number;
+  tags: string | null;
+}
+
+// Tags are gathered with a unit separator so that commas inside tag names survive.
+const META_COLUMNS = sql`d.id, d.title, d.source, d.author, d.published_at, d.file_created_at, d.lang, d.content_hash, d.original_name, d.media_type,
+  d.imported_at, d.version,
+  (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+                                            WHERE dt.document_id = d.id ORDER BY t.name)) AS tags`;
+
+function toMeta(row: DocumentRow): DocumentMeta {
+  return {
+    id: row.id,
+    title: row.title,
+    lang: row.lang,
+    source: row.source,
+    author: row.author,
+    publishedAt: row.published_at,
+    fileCreatedAt: row.file_created_at,
+    originalName: row.original_name,
+    mediaType: row.media_type,
+    contentHash: row.content_hash,
+    importedAt: row.imported_at,
+    tags: row.tags ? row.tags.split('\u001f') : [],
+    version: row.version,
+  };
+}
+
+export interface NewPassage {
+  id: string;
+  kind: PassageKind;
+  text: string;
+  start: number;
+  end: number;
+  sentences: Array<[number, number]>;
+  /** Page the passage starts on (PDF), or null. */
+  page?: number | null;
+}
+
+export interface NewDocument extends Omit<DocumentMeta, 'tags' | 'version'> {
+  text: string;
+  passages: NewPassage[];
+}
+
+/** Inserts a document with its passages and sentences. Call inside a transaction. */
+export async function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
+  await tx.run(sql`
+    INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash, original_name, media_type,
+                           text, imported_at)
+    VALUES (${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt}, ${doc.lang},
+            ${doc.contentHash}, ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`);
+  for (const [ordinal, p] of doc.passages.entries()) {
+    await tx.run(sql`
+      INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset, page)
+      VALUES (${p.id}, ${doc.id}, ${ordinal}, ${p.kind}, ${p.text}, ${p.start}, ${p.end}, ${p.page ?? null})`);
+    for (const [sentenceOrdinal, [start, end]] of p.sentences.entries()) {
+      await tx.run(sql`
+        INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset)
+        VALUES (${p.id}, ${sentenceOrdinal}, ${start}, ${end})`);
+    }
+  }
+}
+
+export async function findDocumentIdByHash(db: Database, contentHash: string): Promise<string | undefined> {
+  const row = await db.get<{ id: string }>(sql`SELECT id FROM documents WHERE content_hash = ${contentHash}`);
+  return row?.id;
+}
+
+export async function listDocuments(db: Database): Promise<DocumentSummary[]> {
+  const rows = await db.all<DocumentRow & { passages: number }>(sql`
+    SELECT ${META_COLUMNS}, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages
+    FROM documents d
+    ORDER BY d.imported_at, d.title`);
+  return rows.map((row) => ({ ...toMeta(row), passages: row.passages }));
+}
+
+export async function getDocumentSummary(db: Database, id: string): Promise<DocumentSummary | undefined> {
+  const row = await db.get<DocumentRow & { passages: number }>(sql`
+    SELECT ${META_COLUMNS}, (SELECT count(*) FROM passages p WHERE p.document_id = d.id) AS passages
+    FROM documents d WHERE d.id = ${id}`);
+  return row && { ...toMeta(row), passages: row.passages };
+}
+
+export async function getDocument(db: Database, id: string): Promise<DocumentDetail | undefined> {
+  const row = await db.get<DocumentRow & { text: string }>(sql`SELECT ${META_COLUMNS}, d.text FROM documents d WHERE d.id = ${id}`);
+  if (!row) return undefined;
+  // The passages come as ONE JSON row built by SQLite: the sqlite3 driver's cost is per row, so a
+  // 5,000-passage document opens in ~30 ms instead of ~150 ms (this is the hot path of the reader).
+  const packed = await db.get<{ passages: string }>(sql`
+    SELECT json_group_array(json_array(p.id, p.ordinal, p.kind, p.text, p.start_offset, p.end_offset, p.page,
+             (SELECT json_group_array(json_array(s.start_offset, s.end_offset))
+              FROM (SELECT start_offset, end_offset FROM sentences WHERE passage_id = p.id ORDER BY ordinal) s))) AS passages
+    FROM (SELECT * FROM passages WHERE document_id = ${id} ORDER BY ordinal) p`);
+  type PackedPassage = [string, number, PassageKind, string, number, number, number | null, Array<[number, number]>];
+  const rows = JSON.parse(packed?.passages ?? '[]') as PackedPassage[];
+  // Aggregate order follows the ordered subquery in practice; sorting again costs nothing and guarantees it.
+  rows.sort((a, b) => a[1] - b[1]);
+  const passages: Passage[] = rows.map(([pid, ordinal, kind, text, start, end, page, sentences]) => ({
+    id: pid,
+    ordinal,
+    kind,
+    text,
+    start,
+    end,
+    sentences: sentences.sort((a, b) => a[0] - b[0]),
+    page,
+  }));
+  return { ...toMeta(row), text: row.text, passages };
+}
+
+export async function updateDocumentMeta(tx: Database, id: string, changes: DocumentMetaChanges): Promise<void> {
+  if (changes.title !== undefined) await tx.run(sql`UPDATE documents SET title = ${changes.title} WHERE id = ${id}`);
+  if (changes.source !== undefined) await tx.run(sql`UPDATE documents SET source = ${changes.source} WHERE id = ${id}`);
+  if (changes.author !== undefined) await tx.run(sql`UPDATE documents SET author = ${changes.author} WHERE id = ${id}`);
+  if (changes.publishedAt !== undefined) await tx.run(sql`UPDATE documents SET published_at = ${changes.publishedAt} WHERE id = ${id}`);
+  if (changes.lang !== undefined) await tx.run(sql`UPDATE documents SET lang = ${changes.lang} WHERE id = ${id}`);
+}
+
+export async function deleteDocument(tx: Database, id: string): Promise<boolean> {
+  const result = await tx.run(sql`DELETE FROM documents WHERE id = ${id}`);
+  return result.changes > 0;
+}
