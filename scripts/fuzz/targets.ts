@@ -1,8 +1,9 @@
 // Fuzz targets: each takes one generated input and either succeeds or refuses it the documented way
 // (an AppError with a clear code). Anything else thrown is a crash the fuzzer reports.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { decodeWire } from '../../shared/wire';
@@ -163,7 +164,55 @@ function checkBeads(beads: AlignResult['beads'], n: number, m: number): void {
   if (i !== n || j !== m) throw new Error(`beads cover ${i}/${n} source and ${j}/${m} target paragraphs`);
 }
 
+let portableSeed: Uint8Array | undefined;
+const portableMutations = fc.record({
+  flips: fc.array(fc.record({ at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }),
+  cutAt: fc.option(fc.nat(), { nil: undefined }),
+});
+
+/**
+ * A mutated portable file (a real export of the fuzz archive with bytes flipped or cut off): it must be refused
+ * with a clear error or merged whole, write no file anywhere but the archive, and a refusal must change nothing.
+ */
+const portableTarget: FuzzTarget<{ flips: Array<{ at: number; value: number }>; cutAt?: number }> = {
+  name: 'portable .tala merge',
+  arbitrary: portableMutations,
+  async run({ flips, cutAt }, archive) {
+    const work = mkdtempSync(join(tmpdir(), 'tala-fuzz-tala-'));
+    try {
+      if (!portableSeed) {
+        await archive.backups.exportPortable(join(work, 'seed.tala'));
+        portableSeed = new Uint8Array(readFileSync(join(work, 'seed.tala')));
+        rmSync(join(work, 'seed.tala'));
+      }
+      let bytes = portableSeed.slice();
+      // Past the 100-byte header most of the time, so SQLite opens the file and the merge's checks are reached.
+      for (const f of flips) bytes[100 + (f.at % (bytes.length - 100))] = f.value;
+      if (cutAt !== undefined) bytes = bytes.subarray(0, cutAt % bytes.length);
+      const file = join(work, 'mutated.tala');
+      writeFileSync(file, bytes);
+      const before = await archive.documents.list();
+      const archiveFiles = readdirSync(dirname(archive.path)).sort();
+      let outcome: Outcome;
+      try {
+        await archive.backups.importPortable(file);
+        outcome = 'accepted';
+      } catch (err) {
+        outcome = refusal(err, ['INVALID_REQUEST', 'ARCHIVE_DAMAGED', 'ARCHIVE_ERROR']);
+        if (JSON.stringify(await archive.documents.list()) !== JSON.stringify(before)) throw new Error('a refused file changed the archive', { cause: err });
+      }
+      if (readdirSync(work).join() !== 'mutated.tala') throw new Error(`files written beside the input: ${readdirSync(work).join(', ')}`);
+      const now = readdirSync(dirname(archive.path)).sort();
+      if (now.some((f) => !archiveFiles.includes(f) && !f.startsWith('archive.sqlite'))) throw new Error(`unexpected files in the archive folder: ${now.join(', ')}`);
+      return outcome;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+};
+
 export const TARGETS: FuzzTarget<never>[] = [
+  portableTarget as FuzzTarget<unknown>,
   importer('fuzz.txt', sampleText),
   importer('fuzz.md', MD_SEED),
   importer('fuzz.html', HTML_SEED),
