@@ -23,12 +23,12 @@ export interface ViewIds {
 
 /** Adds what the views need to a seeded archive; returns the ids they open. */
 export async function prepareViews(archive: Archive): Promise<ViewIds> {
-  const second = await archive.importFile({ name: 'second-report.txt', bytes: new TextEncoder().encode(SECOND_SOURCE), lang: 'en' });
+  const second = await archive.documents.importFile({ name: 'second-report.txt', bytes: new TextEncoder().encode(SECOND_SOURCE), lang: 'en' });
   if (second.status !== 'imported') throw new Error('second source not imported');
-  const docs = await archive.listDocuments();
+  const docs = await archive.documents.list();
   const tagalog = docs.find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!;
   const english = docs.find((d) => d.lang === 'en' && d.originalName?.includes('halalan'))!;
-  const detail = await archive.getDocument(tagalog.id);
+  const detail = await archive.documents.get(tagalog.id);
   const start = detail.text.indexOf(QUOTE);
   const annotation = await archive.annotations.create({ docId: tagalog.id, start, end: start + QUOTE.length, color: 'yellow', note: 'Official count' });
   let entityId = '';
