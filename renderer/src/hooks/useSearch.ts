@@ -18,6 +18,7 @@ export const PASSAGE_PAGE = 50;
 export interface SearchOptionsState {
   stems: boolean;
   translit: boolean;
+  names: boolean;
 }
 
 export interface SearchError {
@@ -59,6 +60,7 @@ interface Params {
   options: SearchOptionsState;
 }
 
+const DEFAULT_OPTIONS: SearchOptionsState = { stems: true, translit: true, names: true };
 
 function searchError(err: unknown, query: string): SearchError {
   const code = err instanceof AppError ? err.code : 'INTERNAL';
@@ -75,6 +77,7 @@ function requestFor(params: Params, offset: number): SearchRequest {
     offset,
     stems: params.options.stems,
     translit: params.options.translit,
+    names: params.options.names,
   };
 }
 
@@ -113,7 +116,7 @@ export function useSearch(): SearchState {
   const api = useApi();
   const [params, setParams] = useState<Params>(() => {
     const { searchStems, searchTranslit } = getPreferences();
-    return { query: '', filters: [], options: { stems: searchStems, translit: searchTranslit } };
+    return { query: '', filters: [], options: { ...DEFAULT_OPTIONS, stems: searchStems, translit: searchTranslit } };
   });
   const [current, setCurrent] = useState<{ query: string; result: SearchResult } | null>(null);
   const result = current?.result ?? null;
