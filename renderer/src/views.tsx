@@ -14,6 +14,7 @@ import { TimelinePage } from './components/facts/TimelinePage';
 import { ParallelView } from './components/parallel/ParallelView';
 import { SegmentEditor } from './components/parallel/SegmentEditor';
 import { ReviewPage } from './components/ReviewPage';
+import { SettingsPage } from './components/settings/SettingsPage';
 import { Welcome } from './components/Welcome';
 import type { OpenedHit } from './hooks/useSearchController';
 import type { PushToast } from './hooks/useToasts';
@@ -103,6 +104,7 @@ export const VIEWS: { [N in Route['name']]: View<N> } = {
   conflicts: { inPane: true, render: (_, ctx) => <ConflictsPage toast={ctx.toast} /> },
   entity: { inPane: true, render: (r, ctx) => <EntityPage key={r.entityId} entityId={r.entityId} toast={ctx.toast} /> },
   backups: { inPane: true, render: (_, ctx) => <BackupsPage info={ctx.info} onRestored={ctx.onRestored} /> },
+  settings: { inPane: true, render: (_, ctx) => <SettingsPage info={ctx.info} toast={ctx.toast} /> },
   review: {
     inPane: true,
     render: (_, ctx) => (
