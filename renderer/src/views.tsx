@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Annotation, AppInfo, DocumentSummary } from '../../shared/types';
 import { BackupsPage } from './components/backups/BackupsPage';
+import { TeamPage } from './components/team/TeamPage';
 import { DocumentView } from './components/DocumentView';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ConflictsPage } from './components/facts/ConflictsPage';
@@ -92,6 +93,7 @@ export const VIEWS: { [N in Route['name']]: View<N> } = {
   conflicts: { inPane: true, render: (_, ctx) => <ConflictsPage toast={ctx.toast} /> },
   entity: { inPane: true, render: (r, ctx) => <EntityPage key={r.entityId} entityId={r.entityId} toast={ctx.toast} /> },
   backups: { inPane: true, render: (_, ctx) => <BackupsPage info={ctx.info} onRestored={ctx.onRestored} /> },
+  team: { area: 'the team page', inPane: true, render: () => <TeamPage /> },
   review: {
     inPane: true,
     render: (_, ctx) => (
