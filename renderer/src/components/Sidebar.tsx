@@ -57,6 +57,9 @@ export function Sidebar(props: Props) {
         <NavLink route={route} name="team" href="#/team" testId="nav-team">
           Team
         </NavLink>
+        <NavLink route={route} name="settings" href="#/settings" testId="nav-settings">
+          Settings
+        </NavLink>
       </nav>
       {props.reviewCount > 0 && (
         <NavLink route={route} name="review" href="#/review" testId="review-link" className="review-link">

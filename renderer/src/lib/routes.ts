@@ -9,6 +9,7 @@
 //   #/conflicts              facts that disagree across sources
 //   #/backups                the archive's backups: back up now, restore one
 //   #/team                   the team archive: join, sync, review conflicts
+//   #/settings               theme, reading, search defaults, machine translation, the archive
 //   #/entity/<id>            an entity: aliases, facts, mentions
 //   #/parallel/<docId>/<id>  a document beside another one (its translation), aligned row by row
 //   #/segments/<linkId>      the segment editor of a translation typed segment by segment
@@ -32,6 +33,7 @@ export type Route =
   | { name: 'conflicts' }
   | { name: 'backups' }
   | { name: 'team' }
+  | { name: 'settings' }
   | { name: 'entity'; entityId: string }
   | { name: 'parallel'; docId: string; otherDocId: string }
   | { name: 'segments'; linkId: string }
@@ -75,6 +77,7 @@ export function parseRoute(hash: string): Route {
   if (/^#?\/review\/?$/.test(h)) return { name: 'review' };
   if (/^#?\/backups\/?$/.test(h)) return { name: 'backups' };
   if (/^#?\/team\/?$/.test(h)) return { name: 'team' };
+  if (/^#?\/settings\/?$/.test(h)) return { name: 'settings' };
   const page = /^#?\/(facts|timeline|conflicts)\/?$/.exec(h);
   if (page) return { name: page[1] as 'facts' | 'timeline' | 'conflicts' };
   const entity = ENTITY.exec(h);
@@ -103,6 +106,8 @@ export function formatRoute(route: Route): string {
       return '#/backups';
     case 'team':
       return '#/team';
+    case 'settings':
+      return '#/settings';
     case 'facts':
     case 'timeline':
     case 'conflicts':
