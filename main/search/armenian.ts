@@ -19,8 +19,14 @@ const stripEnding = (w: string, endings: readonly string[]): string => {
   return w;
 };
 
-/** Written vowels (ու is one), a count of syllables good enough to choose between -ներ and -եր. */
-const syllables = (w: string) => (w.replace(/ու/g, 'ո').match(/[աեէըիոօ]/g) ?? []).length;
+/**
+ * Written vowels (ու is one), plus the unwritten schwa of an initial consonant pair (դպրոց is də-prots):
+ * a count of syllables good enough to choose between -ներ and -եր.
+ */
+const syllables = (w: string) => {
+  const v = w.replace(/ու/g, 'ո');
+  return (v.match(/[աեէըիոօ]/g) ?? []).length + (/^[^աեէըիոօ]{2}/.test(v) ? 1 : 0);
+};
 
 /** Stem of a lower-case Armenian word; other words come back unchanged. */
 export function stemArmenian(word: string): string {

@@ -5,6 +5,7 @@ import type { Annotation, AppInfo, DocumentSummary, SearchHit } from '../../shar
 import { LibraryView } from './components/library/LibraryView';
 import { ActiveHitPreview } from './components/search/ActiveHitPreview';
 import { BackupsPage } from './components/backups/BackupsPage';
+import { TeamPage } from './components/team/TeamPage';
 import { DocumentView } from './components/DocumentView';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ConflictsPage } from './components/facts/ConflictsPage';
@@ -14,6 +15,7 @@ import { TimelinePage } from './components/facts/TimelinePage';
 import { ParallelView } from './components/parallel/ParallelView';
 import { SegmentEditor } from './components/parallel/SegmentEditor';
 import { ReviewPage } from './components/ReviewPage';
+import { SettingsPage } from './components/settings/SettingsPage';
 import { Welcome } from './components/Welcome';
 import type { OpenedHit } from './hooks/useSearchController';
 import type { PushToast } from './hooks/useToasts';
@@ -103,6 +105,8 @@ export const VIEWS: { [N in Route['name']]: View<N> } = {
   conflicts: { inPane: true, render: (_, ctx) => <ConflictsPage toast={ctx.toast} /> },
   entity: { inPane: true, render: (r, ctx) => <EntityPage key={r.entityId} entityId={r.entityId} toast={ctx.toast} /> },
   backups: { inPane: true, render: (_, ctx) => <BackupsPage info={ctx.info} onRestored={ctx.onRestored} /> },
+  team: { area: 'the team page', inPane: true, render: () => <TeamPage /> },
+  settings: { inPane: true, render: (_, ctx) => <SettingsPage info={ctx.info} toast={ctx.toast} /> },
   review: {
     inPane: true,
     render: (_, ctx) => (

@@ -48,7 +48,8 @@ function score(group: string, list: Array<NamePair & { predicted: boolean }>): P
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { group, pairs: list.length, truePositives: tp, falsePositives: fp, falseNegatives: fn, precision: round(precision), recall: round(recall), f1: round(f1) };
+  const counts = { pairs: list.length, truePositives: tp, falsePositives: fp, falseNegatives: fn };
+  return { group, ...counts, precision: round(precision), recall: round(recall), f1: round(f1) };
 }
 
 export async function runNamePairBench(): Promise<{ rows: PairRow[]; summary: NamePairSummary }> {
@@ -69,12 +70,13 @@ export async function runNamePairBench(): Promise<{ rows: PairRow[]; summary: Na
 }
 
 function print(result: Awaited<ReturnType<typeof runNamePairBench>>): void {
-  const line = (r: PairRow) =>
-    `${r.group.padEnd(20)} ${String(r.pairs).padStart(5)}  P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}`;
+  const figures = (r: PairRow) => `P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}`;
+  const line = (r: PairRow) => `${r.group.padEnd(20)} ${String(r.pairs).padStart(5)}  ${figures(r)}`;
   console.log('Cross-script name pairs (name key)');
   for (const r of result.rows) console.log(`  ${line(r)}`);
   const s = result.summary;
-  console.log(`  ${line(s)}  (targets P ≥ ${s.targets.precision}, R ≥ ${s.targets.recall}: ${s.met ? 'met' : 'MISSED'})`);
+  const verdict = s.met ? 'met' : 'MISSED';
+  console.log(`  ${line(s)}  (targets P ≥ ${s.targets.precision}, R ≥ ${s.targets.recall}: ${verdict})`);
   for (const e of s.errors) console.log(`    ${e.expected ? 'missed' : 'wrongly joined'}: ${e.a} / ${e.b}`);
 }
 

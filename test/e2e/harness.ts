@@ -26,7 +26,7 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(options: { prefix?: string; prepare?(archive: Archive, tmp: string): Promise<void> } = {}): Promise<E2E> {
+export async function startE2E(options: { prefix?: string; seedSamples?: boolean; prepare?(archive: Archive, tmp: string): Promise<void> } = {}): Promise<E2E> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx electron-vite build\` before the E2E tests.`);
   }
@@ -34,7 +34,7 @@ export async function startE2E(options: { prefix?: string; prepare?(archive: Arc
     throw new Error(`${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\`.`);
   }
   const tmp = mkdtempSync(join(tmpdir(), options.prefix ?? 'tala-e2e-'));
-  const archive = await openArchiveDir(join(tmp, 'archive'), { seedSamples: true, samplesDir: resolve('resources/samples') });
+  const archive = await openArchiveDir(join(tmp, 'archive'), { seedSamples: options.seedSamples ?? true, samplesDir: resolve('resources/samples') });
   await options.prepare?.(archive, tmp);
   const bridge = await startBridge({ api: createApi(archive), rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({

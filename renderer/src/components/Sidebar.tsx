@@ -7,6 +7,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { FactsNav } from './facts/FactsNav';
 import { IndexStatus } from './IndexStatus';
 import { Library } from './Library';
+import { TeamStatusLine } from './team/TeamStatusLine';
 
 interface Props {
   route: Route;
@@ -53,6 +54,12 @@ export function Sidebar(props: Props) {
         <NavLink route={route} name="backups" href="#/backups" testId="nav-backups">
           Backups
         </NavLink>
+        <NavLink route={route} name="team" href="#/team" testId="nav-team">
+          Team
+        </NavLink>
+        <NavLink route={route} name="settings" href="#/settings" testId="nav-settings">
+          Settings
+        </NavLink>
       </nav>
       {props.reviewCount > 0 && (
         <NavLink route={route} name="review" href="#/review" testId="review-link" className="review-link">
@@ -65,6 +72,9 @@ export function Sidebar(props: Props) {
       )}
       <ErrorBoundary area="the index status">
         <IndexStatus status={props.index.status} reindexing={props.index.reindexing} onReindex={props.onReindex} />
+      </ErrorBoundary>
+      <ErrorBoundary area="the team status">
+        <TeamStatusLine />
       </ErrorBoundary>
       <footer className="sidebar__footer muted" title={info?.archivePath}>
         {info ? (

@@ -5,6 +5,7 @@ import { useApi } from '../../api/context';
 import { useArchiveChanged, useArchiveQuery } from '../../api/queries';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import './team.css';
 
 export function TeamStatusLine() {
   const api = useApi();

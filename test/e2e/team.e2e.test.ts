@@ -1,0 +1,94 @@
+// End to end: two desktops (two bridges on two archives, two browsers) and one team database on a throwaway
+// PostgreSQL cluster. Alice's annotation and confirmed fact reach Bob after "Sync now" in each window, and a
+// note both of them edited shows up in Bob's review list with Alice's version beside the current one.
+// Needs `npx electron-vite build`, /usr/bin/chromium and PostgreSQL's server programs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentSummary } from '../../shared/types';
+import { TeamService } from '../../main/team/service';
+import { postgresUnavailable, startPostgres, type TestPostgres } from '../helpers/postgres';
+import { startE2E, testId, type E2E } from './harness';
+
+const unavailable = postgresUnavailable();
+if (unavailable && process.env.CI) throw new Error(`PostgreSQL is required in CI: ${unavailable}`);
+
+let pg: TestPostgres;
+let alice: E2E;
+let bob: E2E;
+let tagalog: DocumentSummary;
+let noteId = '';
+
+async function syncNow(desktop: E2E): Promise<void> {
+  const { page } = desktop;
+  await page.locator(testId('team-sync-now')).click();
+  await expect.poll(() => page.locator(testId('team-status')).innerText(), { timeout: 30_000 }).toMatch(/synced/);
+  await expect.poll(() => page.locator(testId('team-sync-now')).isEnabled(), { timeout: 30_000 }).toBe(true);
+}
+
+describe.skipIf(unavailable)('a team of two desktops', () => {
+  beforeAll(async () => {
+    pg = startPostgres();
+    const db = await pg.createDatabase();
+    await TeamService.initServer(pg.urlFor('tala_admin', db), [{ name: 'alice' }, { name: 'bob' }]);
+    alice = await startE2E({ prefix: 'tala-team-a-', prepare: (archive) => archive.team.join(pg.urlFor('alice', db)).then(() => undefined) });
+    bob = await startE2E({ prefix: 'tala-team-b-', seedSamples: false, prepare: (archive) => archive.team.join(pg.urlFor('bob', db)).then(() => undefined) });
+    tagalog = (await alice.archive.documents.list()).find((d) => d.lang === 'tl')!;
+  }, 180_000);
+
+  afterAll(async () => {
+    await alice?.close();
+    await bob?.close();
+    pg?.stop();
+  });
+
+  it("shows Alice's annotation and confirmed fact on Bob's desktop after Sync now", async () => {
+    const doc = await alice.archive.documents.get(tagalog.id);
+    const quote = 'Bako Sahakyan';
+    const start = doc.text.indexOf(quote);
+    const note = await alice.archive.annotations.create({ docId: doc.id, start, end: start + quote.length, note: 'the incumbent' });
+    noteId = note.id;
+    await alice.archive.facts.create({
+      subject: { name: 'Bako Sahakyan', type: 'person' },
+      predicate: 'votes received',
+      object: { kind: 'number', number: 47_000, unit: 'votes' },
+      date: '2012-07-19',
+      evidence: [{ docId: doc.id, start, end: start + quote.length }],
+    });
+
+    await alice.page.goto(alice.bridge.url);
+    await syncNow(alice);
+    await bob.page.goto(bob.bridge.url);
+    await syncNow(bob);
+
+    await bob.page.goto(`${bob.bridge.url}#/doc/${tagalog.id}`);
+    await bob.page.locator(`${testId('reader')}[data-doc-id="${tagalog.id}"]`).waitFor({ timeout: 20_000 });
+    await expect.poll(() => bob.page.locator(testId('annotation-note')).allInnerTexts(), { timeout: 20_000 }).toContain('the incumbent');
+    await bob.page.goto(`${bob.bridge.url}#/facts`);
+    const row = bob.page.locator(testId('facts-row'), { hasText: 'Bako Sahakyan' });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.locator(testId('facts-row-value')).innerText()).toMatch(/47[,.\u202f\u00a0]?000/);
+    expect(bob.consoleErrors).toEqual([]);
+  });
+
+  it('a note edited on both desktops shows up in the review list with the other version', async () => {
+    await alice.archive.annotations.update(noteId, { note: 'incumbent president (Alice)' });
+    await bob.archive.annotations.update(noteId, { note: 'incumbent, re-elected (Bob)' });
+    await syncNow(alice);
+    await syncNow(bob); // Bob's edit reaches the server later: it is current, Alice's is kept for review
+
+    await bob.page.goto(`${bob.bridge.url}#/team`);
+    const conflict = bob.page.locator(testId('team-conflict'));
+    await conflict.first().waitFor({ timeout: 20_000 });
+    expect(await conflict.first().innerText()).toMatch(/edited elsewhere by alice/i);
+    expect(await conflict.first().locator(testId('team-conflict-other')).innerText()).toBe('incumbent president (Alice)');
+
+    // Taking Alice's version makes it current for both after the next syncs.
+    await conflict.first().locator(testId('team-take-other')).click();
+    await expect.poll(() => bob.page.locator(testId('team-conflict')).count(), { timeout: 20_000 }).toBe(0);
+    await syncNow(bob);
+    await syncNow(alice);
+    const onAlice = (await alice.archive.annotations.list(tagalog.id)).find((a) => a.id === noteId);
+    expect(onAlice?.note).toBe('incumbent president (Alice)');
+    expect(bob.consoleErrors).toEqual([]);
+    expect(alice.consoleErrors).toEqual([]);
+  });
+});
