@@ -24,8 +24,9 @@ import { aliasKey, compareNames, predicateKey, skeleton } from './keys';
 import * as repo from './repo';
 import { dateBounds, isFactDate, sameValue } from './values';
 
-/** Tag put on the annotations made as evidence, so they can be told apart in the reader and exports. */
-export const EVIDENCE_TAG = 'fact';
+import { EVIDENCE_TAG } from '../../shared/facts';
+// Tag put on the annotations made as evidence, so they can be told apart in the reader and exports.
+export { EVIDENCE_TAG };
 const MAX_MENTION_HITS = 200;
 
 export class FactService {
