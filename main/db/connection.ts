@@ -1,4 +1,10 @@
-// Promise wrapper around the `sqlite3` driver: one connection per archive file.
+// Promise wrapper around the `sqlite3` driver. One writing connection per archive file, with ONE path through
+// which everything on it passes: a queue of units of work. A unit of work (transaction() or exclusive()) is a
+// function; every statement issued from inside it (on this object, from any depth of calls) joins it, and every
+// statement from anywhere else waits for it — so no caller ever sees another's uncommitted changes or has its
+// write rolled back with someone else's transaction. Plain reads outside a unit of work go to a read-only
+// connection, where WAL gives them a consistent snapshot of committed data without waiting for writers.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlite3 from 'sqlite3';
 import { diagnostic } from '../diagnostics';
 import type { SqlQuery, SqlValue } from './sql';
@@ -14,6 +20,8 @@ export interface RunResult {
 
 export interface OpenOptions {
   readOnly?: boolean;
+  /** A read-only connection for plain reads outside units of work (writable files on disk only). */
+  reader?: boolean;
   /** Called for statements slower than SLOW_QUERY_MS; defaults to the diagnostics log (main/diagnostics.ts). */
   onSlowQuery?: (text: string, ms: number) => void;
 }
@@ -24,8 +32,18 @@ interface BackupHandle {
   readonly completed: boolean;
 }
 
+/** The unit of work running on a connection; statements issued in its async context join it. */
+interface UnitOfWork {
+  db: Database;
+  open: boolean;
+}
+
+const currentUnit = new AsyncLocalStorage<UnitOfWork>();
+
 export class Database {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Read-only connection for plain reads (committed data only); absent for read-only or in-memory files. */
+  private reader: Database | null = null;
   /** Writes wait for this (e.g. an integrity check still running) and fail with its error. */
   private writeGate: Promise<void> = Promise.resolve();
   private closed = false;
@@ -49,15 +67,35 @@ export class Database {
       await db.exec('PRAGMA journal_mode = WAL');
       // FULL: a commit acknowledged to the user survives power loss, not just a process crash.
       await db.exec('PRAGMA synchronous = FULL');
+      if (options.reader === true) db.reader = await Database.open(path, { readOnly: true, onSlowQuery });
     }
     return db;
   }
 
   exec(text: string): Promise<void> {
-    return this.timed(text, () => new Promise((resolve, reject) => this.db.exec(text, (err) => (err ? reject(err) : resolve()))));
+    return this.onWriter(() => this.execNow(text));
   }
 
   run(query: SqlQuery): Promise<RunResult> {
+    return this.onWriter(() => this.runNow(query));
+  }
+
+  /** Rows of a query: inside a unit of work on the writer (seeing its changes), else on the reader. */
+  all<T = Row>(query: SqlQuery): Promise<T[]> {
+    if (this.reader && !this.inUnit()) return this.reader.all<T>(query);
+    return this.onWriter(() => this.allNow<T>(query));
+  }
+
+  async get<T = Row>(query: SqlQuery): Promise<T | undefined> {
+    if (this.reader && !this.inUnit()) return this.reader.get<T>(query);
+    return this.onWriter(() => this.getNow<T>(query));
+  }
+
+  private execNow(text: string): Promise<void> {
+    return this.timed(text, () => new Promise((resolve, reject) => this.db.exec(text, (err) => (err ? reject(err) : resolve()))));
+  }
+
+  private runNow(query: SqlQuery): Promise<RunResult> {
     return this.timed(
       query.text,
       () =>
@@ -70,14 +108,14 @@ export class Database {
     );
   }
 
-  all<T = Row>(query: SqlQuery): Promise<T[]> {
+  private allNow<T = Row>(query: SqlQuery): Promise<T[]> {
     return this.timed(
       query.text,
       () => new Promise((resolve, reject) => this.db.all(query.text, query.params, (err, rows) => (err ? reject(err) : resolve(rows as T[])))),
     );
   }
 
-  async get<T = Row>(query: SqlQuery): Promise<T | undefined> {
+  private getNow<T = Row>(query: SqlQuery): Promise<T | undefined> {
     return this.timed(
       query.text,
       () => new Promise((resolve, reject) => this.db.get(query.text, query.params, (err, row) => (err ? reject(err) : resolve(row as T | undefined)))),
@@ -85,20 +123,46 @@ export class Database {
   }
 
   /**
-   * Runs `fn` inside BEGIN IMMEDIATE ... COMMIT, rolling back on any error. Transactions are
-   * serialised on this connection so that two concurrent callers never interleave statements.
+   * Runs the unit of work `fn` inside BEGIN IMMEDIATE ... COMMIT, rolling back on any error. Units of work run
+   * one at a time; a transaction() called from inside one joins it (so a multi-step action commits or rolls
+   * back whole), and statements from outside wait for it.
    */
   transaction<T>(fn: (tx: Database) => Promise<T>, mode: 'IMMEDIATE' | 'EXCLUSIVE' = 'IMMEDIATE'): Promise<T> {
-    const next = this.queue.then(async () => {
+    if (this.inUnit()) return fn(this);
+    return this.enqueue(async () => {
       await this.writeGate;
-      await this.exec(`BEGIN ${mode}`);
+      await this.execNow(`BEGIN ${mode}`);
       try {
         const result = await fn(this);
-        await this.exec('COMMIT');
+        await this.execNow('COMMIT');
         return result;
       } catch (err) {
-        await this.exec('ROLLBACK').catch(() => undefined);
+        await this.execNow('ROLLBACK').catch(() => undefined);
         throw err;
+      }
+    });
+  }
+
+  /** True inside a unit of work on this connection (its statements run at once, as part of it). */
+  private inUnit(): boolean {
+    const unit = currentUnit.getStore();
+    return unit !== undefined && unit.db === this && unit.open;
+  }
+
+  /** A statement on the writing connection: part of the current unit of work, or a unit of its own. */
+  private onWriter<T>(statement: () => Promise<T>): Promise<T> {
+    return this.inUnit() ? statement() : this.enqueue(statement);
+  }
+
+  /** Queues `work` as a unit of work; statements it issues (at any depth) run inside it. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      const unit: UnitOfWork = { db: this, open: true };
+      try {
+        return await currentUnit.run(unit, work);
+      } finally {
+        // Work started inside the unit but still running after it ends must queue like anyone else.
+        unit.open = false;
       }
     });
     this.queue = next.catch(() => undefined);
@@ -119,9 +183,7 @@ export class Database {
    * transaction itself: for work SQLite forbids inside one, like restoring from a backup.
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.inUnit() ? fn() : this.enqueue(fn);
   }
 
   /** Copies a database file into this connection's main database (SQLite online backup API). */
@@ -145,6 +207,7 @@ export class Database {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
+    await this.reader?.close();
     await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
 

@@ -135,7 +135,8 @@ export class FactService {
     const predicate = cleanPredicate(input.predicate);
     const evidence = input.evidence ?? [];
     for (const range of evidence) await this.document(range.docId);
-    await this.db.transaction(async (tx) => {
+    // One unit of work: the fact and every evidence annotation are stored together or not at all.
+    return this.db.transaction(async (tx) => {
       const now = new Date().toISOString();
       const subject = await this.resolveEntity(tx, input.subject, now);
       const placeId = await this.placeOf(tx, input.place, input.placeId, now);
@@ -158,14 +159,9 @@ export class FactService {
         proposalKey: null,
         now,
       });
-    });
-    try {
       for (const range of evidence) await this.attachEvidence(id, range);
-    } catch (err) {
-      await this.delete(id);
-      throw err;
-    }
-    return this.get(id);
+      return this.get(id);
+    });
   }
 
   async update(id: string, changes: FactChanges): Promise<Fact> {
@@ -208,22 +204,26 @@ export class FactService {
    * annotation — re-found in the current text if the document was corrected since — and the fact is confirmed.
    */
   async accept(id: string, changes?: FactChanges): Promise<Fact> {
-    if (changes && Object.keys(changes).length > 0) await this.update(id, changes);
-    const row = await repo.getFactRow(this.db, id);
-    if (!row) throw new AppError('NOT_FOUND', `No fact with id ${id} in this archive.`);
-    if (row.status === 'confirmed') return this.get(id);
-    if (row.source_document_id && row.source_exact !== null) {
-      const doc = await this.document(row.source_document_id);
-      const selector = { exact: row.source_exact, prefix: row.source_prefix ?? '', suffix: row.source_suffix ?? '', start: row.source_start ?? 0, end: row.source_end ?? 0 };
-      const found = anchor(doc.text, selector);
-      if (!found) throw new AppError('INVALID_REQUEST', `The passage this proposal was read from (“${row.source_exact.slice(0, 80)}”) is no longer in the document; propose again or add the fact by hand.`);
-      const existing = await this.db.get(sql`SELECT 1 FROM fact_evidence WHERE fact_id = ${id}`);
-      if (!existing) await this.attachEvidence(id, { docId: doc.id, start: found.start, end: found.end });
-    }
-    await this.db.transaction(async (tx) => {
+    // One unit of work: edits, the evidence annotation and the new status commit together or not at all.
+    return this.db.transaction(async (tx) => {
+      if (changes && Object.keys(changes).length > 0) await this.update(id, changes);
+      const row = await repo.getFactRow(tx, id);
+      if (!row) throw new AppError('NOT_FOUND', `No fact with id ${id} in this archive.`);
+      if (row.status === 'confirmed') return this.get(id);
+      if (row.source_document_id && row.source_exact !== null) {
+        const doc = await this.document(row.source_document_id);
+        const selector = {
+          exact: row.source_exact, prefix: row.source_prefix ?? '', suffix: row.source_suffix ?? '',
+          start: row.source_start ?? 0, end: row.source_end ?? 0,
+        };
+        const found = anchor(doc.text, selector);
+        if (!found) throw new AppError('INVALID_REQUEST', `The passage this proposal was read from (“${row.source_exact.slice(0, 80)}”) is no longer in the document; propose again or add the fact by hand.`);
+        const existing = await tx.get(sql`SELECT 1 FROM fact_evidence WHERE fact_id = ${id}`);
+        if (!existing) await this.attachEvidence(id, { docId: doc.id, start: found.start, end: found.end });
+      }
       await tx.run(sql`UPDATE facts SET status = 'confirmed', updated_at = ${new Date().toISOString()} WHERE id = ${id}`);
+      return this.get(id);
     });
-    return this.get(id);
   }
 
   async reject(id: string): Promise<Fact> {
@@ -260,15 +260,14 @@ export class FactService {
     return this.get(id);
   }
 
-  private async attachEvidence(factId: string, range: EvidenceRange): Promise<void> {
-    const fact = await this.get(factId);
-    const annotation = await this.annotations.create({ docId: range.docId, start: range.start, end: range.end, color: 'green', note: fact.label, tags: [EVIDENCE_TAG] });
-    try {
-      await this.db.transaction((tx) => repo.addEvidence(tx, factId, annotation.id, true, new Date().toISOString()));
-    } catch (err) {
-      await this.annotations.delete(annotation.id).catch(() => undefined);
-      throw err;
-    }
+  /** The evidence annotation and its link to the fact, in one unit of work (joined by the caller's, if any). */
+  private attachEvidence(factId: string, range: EvidenceRange): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      const fact = await this.get(factId);
+      const { docId, start, end } = range;
+      const annotation = await this.annotations.create({ docId, start, end, color: 'green', note: fact.label, tags: [EVIDENCE_TAG] });
+      await repo.addEvidence(tx, factId, annotation.id, true, new Date().toISOString());
+    });
   }
 
   /** Keeps the note of annotations made as evidence in step with the fact they support. */

@@ -1,0 +1,132 @@
+// The writer path on real SQLite files: a unit of work is isolated from every other caller — reads outside it
+// see only committed data, and statements from outside wait for it instead of running inside it.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Database } from '../../../main/db/connection';
+import { sql } from '../../../main/db/sql';
+import { tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+let n = 0;
+
+async function freshDb(options: { reader?: boolean } = {}): Promise<Database> {
+  const db = await Database.open(join(dir, `uow-${n++}.sqlite`), options);
+  await db.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)');
+  await db.run(sql`INSERT INTO items (name) VALUES (${'kept'})`);
+  return db;
+}
+
+const names = async (db: Database) => (await db.all<{ name: string }>(sql`SELECT name FROM items ORDER BY id`)).map((r) => r.name);
+
+/** A promise and the function that settles it: lets a test hold a transaction open at a chosen point. */
+function latch(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+describe('unit of work on the writing connection', () => {
+  it("a read during another caller's open transaction sees only committed data (reader connection)", async () => {
+    const db = await freshDb({ reader: true });
+    const deleted = latch();
+    const release = latch();
+    const tx = db.transaction(async (t) => {
+      await t.run(sql`DELETE FROM items`);
+      await t.run(sql`INSERT INTO items (name) VALUES (${'uncommitted'})`);
+      expect(await names(t)).toEqual(['uncommitted']); // the unit of work sees its own changes
+      deleted.open();
+      await release.promise; // held open until the outside read has answered
+    });
+    await deleted.promise;
+    expect(await names(db)).toEqual(['kept']); // answered while the transaction is still open
+    release.open();
+    await tx;
+    expect(await names(db)).toEqual(['uncommitted']);
+    await db.close();
+  });
+
+  it('without a reader connection, an outside read waits for the transaction instead of seeing inside it', async () => {
+    const db = await freshDb({ reader: false });
+    const deleted = latch();
+    const tx = db.transaction(async (t) => {
+      await t.run(sql`DELETE FROM items`);
+      deleted.open();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      throw new Error('changed my mind');
+    });
+    await deleted.promise;
+    const read = names(db); // issued while the DELETE is uncommitted
+    await expect(tx).rejects.toThrow('changed my mind');
+    expect(await read).toEqual(['kept']);
+    await db.close();
+  });
+
+  it('a write issued during a transaction that then rolls back is neither lost nor reported falsely', async () => {
+    const db = await freshDb();
+    const inserted = latch();
+    const tx = db.transaction(async (t) => {
+      await t.run(sql`INSERT INTO items (name) VALUES (${'rolled back'})`);
+      inserted.open();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      throw new Error('fault');
+    });
+    await inserted.promise;
+    const outside = db.run(sql`INSERT INTO items (name) VALUES (${'outside'})`);
+    await expect(tx).rejects.toThrow('fault');
+    await expect(outside).resolves.toMatchObject({ changes: 1 });
+    expect(await names(db)).toEqual(['kept', 'outside']);
+    await db.close();
+  });
+
+  it("a failing write issued during a transaction is reported, and does not undo the transaction's work", async () => {
+    const db = await freshDb();
+    const inserted = latch();
+    const tx = db.transaction(async (t) => {
+      await t.run(sql`INSERT INTO items (name) VALUES (${'committed'})`);
+      inserted.open();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    await inserted.promise;
+    const duplicate = db.run(sql`INSERT INTO items (name) VALUES (${'kept'})`);
+    await tx;
+    await expect(duplicate).rejects.toThrow(/UNIQUE/);
+    expect(await names(db)).toEqual(['kept', 'committed']);
+    await db.close();
+  });
+
+  it('a transaction started inside a unit of work joins it: the whole action commits or rolls back', async () => {
+    const db = await freshDb();
+    await expect(
+      db.transaction(async () => {
+        await db.transaction((t) => t.run(sql`INSERT INTO items (name) VALUES (${'step 1'})`));
+        await db.run(sql`INSERT INTO items (name) VALUES (${'step 2'})`);
+        expect(await names(db)).toEqual(['kept', 'step 1', 'step 2']);
+        throw new Error('step 3 failed');
+      }),
+    ).rejects.toThrow('step 3 failed');
+    expect(await names(db)).toEqual(['kept']);
+    await db.close();
+  });
+
+  it('work left running after a unit of work ends queues like any other caller', async () => {
+    const db = await freshDb();
+    let late: Promise<unknown> = Promise.resolve();
+    const blocker = latch();
+    await db.transaction(async () => {
+      late = (async () => {
+        await blocker.promise;
+        return db.run(sql`INSERT INTO items (name) VALUES (${'late'})`);
+      })();
+    });
+    const other = db.transaction(async (t) => {
+      blocker.open();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await t.run(sql`INSERT INTO items (name) VALUES (${'other'})`);
+      throw new Error('rolled back');
+    });
+    await expect(other).rejects.toThrow('rolled back');
+    await late;
+    expect(await names(db)).toEqual(['kept', 'late']);
+    await db.close();
+  });
+});
