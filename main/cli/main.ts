@@ -1,4 +1,4 @@
-// Entry point of `npm run -s tala -- ...`.
+// Entry point of the built CLI (out/main/cli.js; `npx tala …`, `npm run -s tala -- …`).
 import { runCli } from './run';
 
 const code = await runCli(process.argv.slice(2), {

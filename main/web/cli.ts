@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApi } from '../api/handlers';
+import { createApi } from '../api/dispatch';
 import { startMaintenance } from '../archive/backup-schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { defaultArchiveDir } from '../archive/paths';
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   const archive = await openArchiveDir(options.archiveDir, { seedSamples: true, samplesDir: resolve('resources/samples') });
   let bridge;
   try {
-    bridge = await startBridge({ api: createApi(archive), rendererDir, port: options.port });
+    bridge = await startBridge({ api: createApi(archive, 'bridge'), rendererDir, port: options.port });
   } catch (err) {
     await archive.close();
     throw err;
