@@ -5,6 +5,7 @@ import { annotationOperations } from '../annotations/operations';
 import { backupOperations } from '../backups/operations';
 import { documentOperations } from '../documents/operations';
 import { factOperations } from '../facts/operations';
+import { libraryOperations } from '../library/operations';
 import { searchOperations } from '../search/operations';
 import { translationOperations } from '../translations/operations';
 import type { Operation } from './operation';
@@ -16,6 +17,7 @@ export const OPERATIONS: { readonly [C in Channel]: Operation<C> } = {
   ...factOperations,
   ...translationOperations,
   ...backupOperations,
+  ...libraryOperations,
 };
 
 /** The operation a channel name stands for, if any (own properties only: `__proto__` is no channel). */

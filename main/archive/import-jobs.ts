@@ -3,6 +3,7 @@
 // current file). Finished jobs are kept for a while so a late poll still sees the summary.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
+import type { NearDuplicateChoice } from '../../shared/library';
 import type { ImportJobStatus, ImportProgress } from '../../shared/types';
 import type { Archive } from './archive';
 import { emptySummary, importPaths } from './bulk-import';
@@ -20,12 +21,12 @@ export class ImportJobs {
 
   constructor(private readonly archive: Archive) {}
 
-  start(paths: string[], lang?: string): ImportJobStatus {
+  start(paths: string[], lang?: string, nearDuplicates?: NearDuplicateChoice): ImportJobStatus {
     const id = randomUUID();
     const controller = new AbortController();
     const progress: ImportProgress = { done: 0, total: 0, current: null, bytesDone: 0, bytesTotal: 0, secondsLeft: null, imported: 0, skipped: 0, failed: 0 };
     const status: ImportJobStatus = { id, state: 'running', progress, summary: emptySummary() };
-    const done = importPaths(this.archive, paths, { lang, signal: controller.signal, onProgress: (p) => void (status.progress = p) }, status.summary)
+    const done = importPaths(this.archive, paths, { lang, nearDuplicates, signal: controller.signal, onProgress: (p) => void (status.progress = p) }, status.summary)
       .then((summary) => {
         status.state = summary.cancelled ? 'cancelled' : 'done';
       })

@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { basename, join as joinPath } from 'node:path';
 import { reanchor } from '../../shared/anchoring';
 import { AppError } from '../../shared/errors';
+import { plainFileName } from '../../shared/untrusted-text';
 import type { Database } from '../db/connection';
 import { Database as Connection } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { join, raw, sql } from '../db/sql';
 import { mergeFactTables } from '../facts/portable-merge';
 import { mergeTranslationTables, scrubLocalTables } from '../translations/portable-merge';
+import { mergeLibraryTables } from '../library/portable-merge';
 import { verifyBackupFile } from './backups';
 
 export interface MergeReport {
@@ -23,9 +25,9 @@ export interface MergeReport {
  * Tables the merge copies, in foreign-key order. A migration that adds a table must add it here (or to
  * DERIVED_TABLES): a test compares this list with the schema so nothing is silently left behind.
  */
-export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments'] as const;
-/** Tables rebuilt from the others (search index): never copied. */
-export const DERIVED_TABLE_PREFIXES = ['search_'];
+export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments', 'collections', 'collection_documents', 'document_variants'] as const;
+/** Tables rebuilt from the others (search index, near-duplicate fingerprints): never copied. */
+export const DERIVED_TABLE_PREFIXES = ['search_', 'dedup_'];
 /** Tables of one installation (settings, the machine-translation log): never copied, emptied in portable files. */
 export { LOCAL_TABLES } from '../translations/portable-merge';
 
@@ -91,6 +93,9 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
     await tx.run(sql`INSERT INTO main.sentences SELECT s.* FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id WHERE p.document_id = ${id}`);
     await tx.run(sql`INSERT INTO main.document_versions SELECT * FROM src.document_versions WHERE document_id = ${id}`);
     await tx.run(sql`INSERT INTO main.originals SELECT * FROM src.originals WHERE document_id = ${id}`);
+    // A shared file's name is untrusted: only a plain base name enters this archive (never a path).
+    const original = await tx.get<{ file_name: string }>(sql`SELECT file_name FROM main.originals WHERE document_id = ${id}`);
+    if (original) await tx.run(sql`UPDATE main.originals SET file_name = ${plainFileName(original.file_name)} WHERE document_id = ${id}`);
   }
   report.documents.added = added.length;
 
@@ -149,6 +154,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
   await mergeFactTables(tx, docMap);
   // Translation links, corrections and typed-translation segments by UUID, following re-mapped documents.
   await mergeTranslationTables(tx, docMap);
+  // Collections by name, their documents and versions of a source following re-mapped documents.
+  await mergeLibraryTables(tx, docMap);
   const broken = await tx.all(sql`PRAGMA foreign_key_check`);
   if (broken.length > 0) throw new AppError('ARCHIVE_ERROR', `The merge would leave ${broken.length} broken reference(s); nothing was changed.`);
   return { report, addedDocumentIds: added };

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportProgress } from '../../shared/types';
+import { neutraliseControls } from '../../shared/untrusted-text';
 import { UsageError, type CliInput, type CliIO } from '../api/operation';
 
 export const json = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -75,9 +76,8 @@ export function progressLine(p: ImportProgress): string {
   return `[${step}/${p.total}] ${Math.floor(share * 100)}% ${name}${p.current ? left : ''}`;
 }
 
-/** A file name fit for one terminal line: no control characters, no bidi overrides, at most 60 characters. */
+/** A file name fit for one terminal line: control characters escaped, at most 60 characters. */
 function shortName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+  const clean = neutraliseControls(name).replace(/\s+/g, ' ');
   return clean.length > 60 ? `${clean.slice(0, 28)}…${clean.slice(-28)}` : clean;
 }

@@ -4,10 +4,11 @@
 import { parseArgs } from 'node:util';
 import type { Channel } from '../../shared/contract';
 import { AppError, type ErrorInfo } from '../../shared/errors';
+import { neutraliseControls } from '../../shared/untrusted-text';
 import { encodeWire, parseWire } from '../../shared/wire';
 import type { Call, CliCommand, CliInput, CliIO, CliOptions } from '../api/operation';
 import { UsageError } from '../api/operation';
-import { defaultArchiveDir } from '../archive/paths';
+import { archiveFileIn, defaultArchiveDir } from '../archive/paths';
 import { debugRequested, diagnostic, publicError, setDiagnosticSink } from '../diagnostics';
 import { COMMAND_GROUPS, COMMANDS, JSON_ONLY_CHANNELS, type CommandEntry } from './commands';
 
@@ -110,7 +111,8 @@ function checkPositionals(command: CliCommand<Channel>, positionals: string[]): 
   if (positionals.length < min) throw new UsageError(`${command.name} needs ${command.args.split(' [')[0] || 'arguments'}`);
 }
 
-export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const io = neutralisingIO(rawIO);
   const { words, rest } = findCommand(argv);
   const name = words.join(' ');
   const entry: CommandEntry | undefined = COMMANDS.get(name);
@@ -146,10 +148,15 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
   try {
     checkPositionals(command, positionals);
     const request = command.run ? undefined : await command.request(input); // usage errors before the archive opens
-    return await withArchive(values.archive, async (call) => {
-      if (command.run) return command.run(input, call, io);
-      return (await command.print(await call(entry!.channel, request as never), input, io)) ?? 0;
-    });
+    const recover = entry?.channel === 'archive.restore' ? restoreUnopenableArchive(input, io) : undefined;
+    return await withArchive(
+      values.archive,
+      async (call) => {
+        if (command.run) return command.run(input, call, io);
+        return (await command.print(await call(entry!.channel, request as never), input, io)) ?? 0;
+      },
+      recover,
+    );
   } catch (err) {
     if (err instanceof UsageError) {
       io.err(`tala: ${err.message}\n\n${commandUsage(command)}`);
@@ -163,19 +170,36 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
   }
 }
 
-/** Opens the archive (loading the services only now), runs `work` with the CLI's door into it, closes it. */
-async function withArchive(dir: string | boolean | undefined, work: (call: Call) => Promise<number>): Promise<number> {
+/** What `tala restore` does when the archive cannot even be opened: put the backup in its place. */
+type Recovery = (failure: unknown, archiveFile: string) => Promise<number>;
+
+/**
+ * Opens the archive (loading the services only now), runs `work` with the CLI's door into it, closes it. An
+ * archive that cannot be opened goes to `recover` when given; the restored archive is then opened once to check it.
+ */
+async function withArchive(
+  dir: string | boolean | undefined,
+  work: (call: Call) => Promise<number>,
+  recover?: Recovery,
+): Promise<number> {
   const [{ openArchiveDir }, { createApi, dispatch }] = await Promise.all([
     import('../archive/open-default'),
     import('../api/dispatch'),
   ]);
   // An explicit --archive is used as given; only the default archive is seeded with the samples.
   // One command per process: searching and aligning in this thread is quicker than starting workers.
+  const folder = typeof dir === 'string' ? dir : defaultArchiveDir();
+  const open = () => openArchiveDir(folder, { search: 'inline', seedSamples: typeof dir !== 'string' });
   const started = performance.now();
-  const archive =
-    typeof dir === 'string'
-      ? await openArchiveDir(dir, { search: 'inline' })
-      : await openArchiveDir(defaultArchiveDir(), { seedSamples: true, search: 'inline' });
+  let archive;
+  try {
+    archive = await open();
+  } catch (err) {
+    if (!recover || !isUnopenable(err)) throw err;
+    const code = await recover(err, archiveFileIn(folder));
+    await (await open()).close(); // opens, checks and migrates the restored content like any other
+    return code;
+  }
   diagnostic(`[tala] archive ${archive.path} opened in ${Math.round(performance.now() - started)} ms`);
   try {
     archive.translations.useAligner({
@@ -195,6 +219,37 @@ async function withArchive(dir: string | boolean | undefined, work: (call: Call)
   } finally {
     await archive.close();
   }
+}
+
+function isUnopenable(err: unknown): boolean {
+  if (!(err instanceof AppError)) return false;
+  return err.code === 'ARCHIVE_DAMAGED' || (err.code === 'ARCHIVE_ERROR' && !err.message.includes('newer version of Tala'));
+}
+
+/** A damaged or unreadable archive can still be restored, or its own advice ("tala restore …") would loop. */
+function restoreUnopenableArchive(input: CliInput, io: CliIO): Recovery {
+  return async (failure, archiveFile) => {
+    const { restoreUnopenable } = await import('../archive/recovery');
+    const file = input.positionals[0];
+    const kept = await restoreUnopenable(archiveFile, file);
+    io.err(`The archive could not be opened (${errorInfo(failure).message}).`);
+    const said = `restored ${file}\nthe archive that could not be opened was kept as ${kept.file}`;
+    io.out(input.json ? JSON.stringify({ restored: file, safetyBackup: kept }, null, 2) : said);
+    return 0;
+  };
+}
+
+/**
+ * Every line the CLI prints goes through here: titles, file names and messages can come from a crafted file,
+ * and a raw ESC or BEL would let it drive the terminal. JSON stays valid (escapes only appear inside strings).
+ */
+export function neutralisingIO(io: CliIO): CliIO {
+  const status = io.status;
+  return {
+    out: (text) => io.out(neutraliseControls(text)),
+    err: (text) => io.err(neutraliseControls(text)),
+    ...(status ? { status: (text: string) => status(neutraliseControls(text)) } : {}),
+  };
 }
 
 function errorInfo(err: unknown): ErrorInfo {

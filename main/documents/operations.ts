@@ -1,10 +1,11 @@
 // Documents: import (bytes, or local paths as a background job), list, read, edit, versions, originals.
 import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { requestValidators as v } from '../../shared/contract';
+import { requestValidators as v, type Requests } from '../../shared/contract';
+import { NEAR_DUPLICATE_CHOICES } from '../../shared/library';
 import type { DocumentSummary, ImportJobStatus } from '../../shared/types';
-import { JSON_ONLY, type Call, type OperationTable } from '../api/operation';
-import { json, option, progressLine } from '../cli/format';
+import { plainFileName } from '../../shared/untrusted-text';
+import { JSON_ONLY, type Call, type CliInput, type OperationTable } from '../api/operation';
+import { choice, json, option, progressLine } from '../cli/format';
 
 type Channels =
   | 'app.info'
@@ -27,6 +28,11 @@ const brief = (d: Pick<DocumentSummary, 'id' | 'title' | 'lang' | 'passages'>) =
   lang: d.lang,
   passages: d.passages,
 });
+
+function importRequest(input: CliInput): Requests['documents.importPaths'] {
+  const nearDuplicates = choice(input, 'near-duplicates', NEAR_DUPLICATE_CHOICES);
+  return { paths: input.positionals, lang: option(input, 'lang'), ...(nearDuplicates ? { nearDuplicates } : {}) };
+}
 
 /** How often `tala import` asks its job for progress. */
 const POLL_MS = 50;
@@ -93,7 +99,8 @@ export const documentOperations: OperationTable<Channels> = {
   'documents.import': {
     channel: 'documents.import',
     validate: v['documents.import'],
-    handle: ({ name, data, lang }, { archive }) => archive.documents.importFile({ name, bytes: data, lang }),
+    handle: ({ name, data, lang, nearDuplicates }, { archive }) =>
+      archive.documents.importFile({ name, bytes: data, lang }, { nearDuplicates }),
     bridge: true,
     localPaths: false,
     cli: JSON_ONLY, // `tala import` reads the files itself (documents.importPaths)
@@ -156,7 +163,7 @@ export const documentOperations: OperationTable<Channels> = {
       request: ({ positionals: [id] }) => ({ id }),
       print: (original, input, io) => {
         // The default is the original's own name as a plain name in the current folder: never a path.
-        const target = option(input, 'out') ?? basename(original.fileName.replace(/\\/g, '/'));
+        const target = option(input, 'out') ?? plainFileName(original.fileName);
         writeFileSync(target, original.data, { flag: 'wx' });
         const { fileName, mediaType } = original;
         const bytes = original.data.byteLength;
@@ -167,22 +174,22 @@ export const documentOperations: OperationTable<Channels> = {
   'documents.importPaths': {
     channel: 'documents.importPaths',
     validate: v['documents.importPaths'],
-    handle: async ({ paths, lang }, { jobs }) => jobs.start(paths, lang),
+    handle: async ({ paths, lang, nearDuplicates }, { jobs }) => jobs.start(paths, lang, nearDuplicates),
     bridge: false,
     localPaths: true,
     cli: {
       name: 'import',
-      args: '<file|folder>... [--lang CODE] [--translation-of DOCID]',
+      args: '<file|folder>... [--lang CODE] [--translation-of DOCID] [--near-duplicates keep|skip|version]',
       summary: 'import files and folders (one transaction per file; Ctrl+C stops after the current file)',
-      options: { lang: { type: 'string' }, 'translation-of': { type: 'string' } },
+      options: { lang: { type: 'string' }, 'translation-of': { type: 'string' }, 'near-duplicates': { type: 'string' } },
       positionals: { min: 1, max: Infinity },
-      request: (input) => ({ paths: input.positionals, lang: option(input, 'lang') }),
+      request: importRequest,
       print: () => undefined, // run() follows the job and prints the report
       run: async (input, call, io) => {
         const translationOf = option(input, 'translation-of');
         if (translationOf !== undefined) await call('documents.get', { id: translationOf }); // NOT_FOUND before importing
         const status = input.json ? undefined : io.status;
-        let job = await call('documents.importPaths', { paths: input.positionals, lang: option(input, 'lang') });
+        let job = await call('documents.importPaths', importRequest(input));
         // Ctrl+C on a terminal stops after the current file and keeps what is done; a second one quits.
         const interrupt = () => {
           status?.('');
@@ -232,7 +239,10 @@ async function printImport(
 ): Promise<number> {
   const { summary } = job;
   const result = {
-    imported: summary.imported.map((i) => brief(i.document)),
+    imported: summary.imported.map((i) => ({
+      ...brief(i.document),
+      ...(i.nearDuplicates ? { nearDuplicates: i.nearDuplicates, ...(i.variantOf ? { variantOf: i.variantOf } : {}) } : {}),
+    })),
     skipped: summary.skipped.map((s) => ({ path: s.file, reason: s.message })),
     failed: summary.failed.map((f) => ({ path: f.file, error: f.error })),
   };
@@ -251,7 +261,14 @@ async function printImport(
     io.out(json({ ...result, ...(summary.cancelled ? { cancelled: true } : {}), ...(translationOf ? { linked: links } : {}) }));
   } else {
     for (const l of linked) io.out(`linked    ${l.translation.id} as a translation of ${l.source.id}`);
-    for (const d of result.imported) io.out(`imported  ${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
+    for (const d of result.imported) {
+      io.out(`imported  ${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
+      const kept = d.variantOf ? 'kept as another version of it' : 'kept both (--near-duplicates skip|version to choose)';
+      for (const n of d.nearDuplicates ?? []) {
+        const alike = `${n.mediaType}, ${Math.round(n.similarity * 100)}% alike`;
+        io.out(`          nearly the same text as ${n.id} “${n.title.replace(/\s+/g, ' ')}” (${alike}): ${kept}`);
+      }
+    }
     for (const s of result.skipped) io.out(`skipped   ${s.reason}`);
     for (const f of result.failed) io.out(`failed    ${f.error}`);
     const cancelled = summary.cancelled ? ' (cancelled: the remaining files were not imported)' : '';
