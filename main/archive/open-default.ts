@@ -44,7 +44,7 @@ export async function seedSamples(archive: Archive, samplesDir: string): Promise
   const ids = new Map<string, string>();
   for (const sample of manifest.documents) {
     const bytes = new Uint8Array(readFileSync(join(samplesDir, sample.file)));
-    const outcome = await archive.importFile({
+    const outcome = await archive.documents.importFile({
       name: sample.file,
       bytes,
       lang: sample.lang,

@@ -229,7 +229,7 @@ function isUnopenable(err: unknown): boolean {
 /** A damaged or unreadable archive can still be restored, or its own advice ("tala restore …") would loop. */
 function restoreUnopenableArchive(input: CliInput, io: CliIO): Recovery {
   return async (failure, archiveFile) => {
-    const { restoreUnopenable } = await import('../archive/recovery');
+    const { restoreUnopenable } = await import('../backups/recovery');
     const file = input.positionals[0];
     const kept = await restoreUnopenable(archiveFile, file);
     io.err(`The archive could not be opened (${errorInfo(failure).message}).`);

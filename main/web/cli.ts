@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api/dispatch';
-import { startMaintenance } from '../archive/backup-schedule';
+import { startMaintenance } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { defaultArchiveDir } from '../archive/paths';
 import { startBridge } from './bridge';
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     await archive.close();
     throw err;
   }
-  const maintenance = startMaintenance(archive);
+  const maintenance = startMaintenance(archive.backups);
   archive.integrityChecked().catch((err: unknown) => console.error(`\n${err instanceof Error ? err.message : String(err)}\nChanges are refused until a backup is restored.`));
   console.log(`Archive: ${archive.path}`);
   console.log(`Tala is running at ${bridge.url}`);

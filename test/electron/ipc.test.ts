@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, IPC_PREFIX, MAX_IMPORT_BYTES, type Channel } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
 import { createApi, type Operations } from '../../main/api/dispatch';
 import type { Operation } from '../../main/api/operation';
 import { OPERATIONS } from '../../main/api/registry';

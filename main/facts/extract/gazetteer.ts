@@ -2,7 +2,7 @@
 // English canonical names and Tagalog, Russian and other variants. Russian names decline (Армения,
 // Армении, в Армению), so Cyrillic words are compared by a crude stem; Latin ones must match exactly
 // (after case and diacritic folding).
-import { fold } from './text';
+import { foldText } from '../../../shared/text/fold';
 
 export interface GazetteerEntry {
   name: string;
@@ -50,7 +50,7 @@ function computeWordKey(word: string): string {
       }
     }
   }
-  return fold(w);
+  return foldText(w);
 }
 
 function aliasWords(alias: string): string[] {

@@ -1,4 +1,5 @@
 // Small text helpers shared by the extractor's rules. Pure: no Node imports.
+import { splitSentences as splitLineSentences } from '../../../shared/text/sentences';
 
 /** [start, end) offsets. */
 export type Span = readonly [number, number];
@@ -45,49 +46,13 @@ export function tokenize(text: string, sentences: Span[]): Token[] {
   return tokens;
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-/** Longest stretch handed to the segmenter at once: V8's sentence segmenter is quadratic in its input. */
-const SEGMENT_WINDOW = 4000;
-
-/**
- * Sentence spans by ICU rules (Intl.Segmenter exists in Node and in browsers). A sentence never crosses a
- * line break, so each line is segmented on its own, and very long lines in windows cut after a full stop.
- */
+/** Sentence spans of the whole text (shared/text/sentences.ts); a sentence never crosses a line break. */
 export function splitSentences(text: string, lang: string): Span[] {
-  let segmenter = segmenters.get(lang);
-  if (!segmenter) {
-    try {
-      segmenter = new Intl.Segmenter(lang || 'und', { granularity: 'sentence' });
-    } catch {
-      segmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
-    }
-    segmenters.set(lang, segmenter);
-  }
-  const spans: Array<[number, number]> = [];
+  const spans: Span[] = [];
   for (const line of text.matchAll(/[^\n]+/g)) {
-    for (let from = 0; from < line[0].length; ) {
-      let to = Math.min(line[0].length, from + SEGMENT_WINDOW);
-      if (to < line[0].length) {
-        const cut = line[0].slice(from, to).search(/[.!?։。][\s"”»)]*\s(?=[^.!?։。]*$)/u);
-        if (cut > 0) to = from + cut + 1;
-      }
-      const chunk = line[0].slice(from, to);
-      for (const { segment, index } of segmenter.segment(chunk)) {
-        const lead = segment.length - segment.trimStart().length;
-        const trimmed = segment.trim();
-        const at = line.index + from + index + lead;
-        if (trimmed) spans.push([at, at + trimmed.length]);
-      }
-      from = to;
-    }
+    for (const [start, end] of splitLineSentences(line[0], lang)) spans.push([line.index + start, line.index + end]);
   }
   return spans;
-}
-
-/** Lower-case and strip diacritics (é → e, й → и): for gazetteer and alias keys. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
 }
 
 export function escapeRegExp(text: string): string {
