@@ -190,7 +190,7 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   'annotations.reattach': obj({ id: UUID, start: OFFSET, end: OFFSET }),
   'annotations.export': obj({ docId: matching(/^(all|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'a document id or "all"'), format: oneOf(EXPORT_FORMATS) }),
   'annotations.importW3c': obj({ content: str({ min: 1, max: 50_000_000 }) }),
-  'archive.backup': optional(obj({ file: optional(LOCAL_PATH) })),
+  'archive.backup': (v, path) => (v === undefined || v === null ? undefined : obj({ file: optional(LOCAL_PATH) })(v, path)),
   'archive.backups': none,
   // Only a file from archive.backups is accepted (checked by the handler): the renderer never names arbitrary paths.
   'archive.restore': obj({ file: str({ min: 1, max: 4096 }) }),

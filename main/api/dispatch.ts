@@ -3,6 +3,7 @@
 // Never throws; faults reach the caller as a plain sentence with a log reference.
 import type { Channel } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
+import type { ImportProgress } from '../../shared/types';
 import type { Archive } from '../archive/archive';
 import { publicError } from '../diagnostics';
 import { ImportJobs } from '../documents/import-jobs';
@@ -17,9 +18,17 @@ export interface ApiSession {
   readonly operations: Operations;
 }
 
+export interface ApiOptions {
+  /** The operations to dispatch to (tests wrap the registry's). */
+  operations?: Operations;
+  /** Every step of every import job this session starts (the CLI's status line). */
+  onImportProgress?: (progress: ImportProgress) => void;
+}
+
 /** A session for a door: the bridge unless named (the door with the fewest rights). */
-export function createApi(archive: Archive, door: DoorName = 'bridge', operations: Operations = OPERATIONS): ApiSession {
-  return { context: { archive, jobs: new ImportJobs(archive.documents), door: DOORS[door] }, operations };
+export function createApi(archive: Archive, door: DoorName = 'bridge', options: ApiOptions = {}): ApiSession {
+  const jobs = new ImportJobs(archive.documents, options.onImportProgress);
+  return { context: { archive, jobs, door: DOORS[door] }, operations: options.operations ?? OPERATIONS };
 }
 
 export const BRIDGE_REFUSED = 'This action is only available in the desktop app or on the command line.';

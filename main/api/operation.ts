@@ -105,7 +105,8 @@ export async function printed<C extends Channel>(
     io.out(JSON.stringify(response, null, 2));
     return 0;
   }
-  return (await operation.cli.print(response, input, io)) ?? 0;
+  const code = await operation.cli.print(response, input, io);
+  return typeof code === 'number' ? code : 0; // a printer may end with `return io.out(…)`
 }
 
 /** An operation every door may call, naming no local files, reached from the CLI as `tala call <channel>`. */

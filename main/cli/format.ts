@@ -2,6 +2,7 @@
 // and output writers. Light on purpose: the operation modules that use them load for `tala --help`.
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { AppError } from '../../shared/errors';
 import type { ImportProgress } from '../../shared/types';
 import { neutraliseControls } from '../../shared/untrusted-text';
 import { UsageError, type CliInput, type CliIO } from '../api/operation';
@@ -47,10 +48,21 @@ export function choice<T extends string>(input: CliInput, name: string, allowed:
   return raw as T | undefined;
 }
 
+/** Writes a new file for the person running the command; never over an existing one. */
+export function writeNewFile(file: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(file, data, { flag: 'wx' });
+  } catch (err) {
+    const { code, message } = err as NodeJS.ErrnoException;
+    const why = code === 'EEXIST' ? 'a file of that name already exists (EEXIST)' : message;
+    throw new AppError('INVALID_REQUEST', `Cannot write ${file}: ${why}.`);
+  }
+}
+
 /** Writes an export to --out FILE (never over an existing file), or prints it. */
 export function writeOrPrint(content: string, out: string | undefined, io: CliIO): void {
   if (out === undefined) return io.out(content);
-  writeFileSync(out, content, { flag: 'wx' });
+  writeNewFile(out, content);
   io.err(`wrote ${out}`);
 }
 

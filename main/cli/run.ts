@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { Channel } from '../../shared/contract';
 import { AppError, type ErrorInfo } from '../../shared/errors';
+import type { ImportProgress } from '../../shared/types';
 import { neutraliseControls } from '../../shared/untrusted-text';
 import { encodeWire, parseWire } from '../../shared/wire';
 import type { Call, CliCommand, CliInput, CliIO, CliOptions } from '../api/operation';
@@ -11,6 +12,7 @@ import { UsageError } from '../api/operation';
 import { archiveFileIn, defaultArchiveDir } from '../archive/paths';
 import { debugRequested, diagnostic, publicError, setDiagnosticSink } from '../diagnostics';
 import { COMMAND_GROUPS, COMMANDS, JSON_ONLY_CHANNELS, type CommandEntry } from './commands';
+import { progressLine } from './format';
 
 export type { CliIO };
 
@@ -126,13 +128,19 @@ export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEn
   }
   const { values, positionals } = parsed;
   if (!command) {
-    if (words.length === 1 && COMMAND_GROUPS.has(name)) {
-      (values.help ? io.out : io.err)(values.help ? groupUsage(name) : `tala: ${name} needs a sub-command:\n${groupUsage(name)}`);
-      return values.help ? 0 : 2;
+    const group = words[0];
+    if (COMMAND_GROUPS.has(group)) {
+      if (values.help && words.length === 1) {
+        io.out(groupUsage(group));
+        return 0;
+      }
+      io.err(`tala: ${group} needs a sub-command:\n${groupUsage(group)}`);
+      return 2;
     }
     if (words.length === 0 || name === 'help') {
       const asked = values.help === true || name === 'help';
-      (asked ? io.out : io.err)(usage());
+      if (asked) io.out(usage());
+      else io.err(usage());
       return asked ? 0 : 2;
     }
     io.err(`tala: unknown command “${name}”\n\n${usage()}`);
@@ -149,11 +157,15 @@ export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEn
     checkPositionals(command, positionals);
     const request = command.run ? undefined : await command.request(input); // usage errors before the archive opens
     const recover = entry?.channel === 'archive.restore' ? restoreUnopenableArchive(input, io) : undefined;
+    // Imports report each file on a terminal's status line (not with --json).
+    const status = input.json ? undefined : io.status;
+    const onImportProgress = status ? (p: ImportProgress) => status(progressLine(p)) : undefined;
     return await withArchive(
-      values.archive,
+      { dir: values.archive, onImportProgress },
       async (call) => {
         if (command.run) return command.run(input, call, io);
-        return (await command.print(await call(entry!.channel, request as never), input, io)) ?? 0;
+        const code = await command.print(await call(entry!.channel, request as never), input, io);
+        return typeof code === 'number' ? code : 0;
       },
       recover,
     );
@@ -178,7 +190,7 @@ type Recovery = (failure: unknown, archiveFile: string) => Promise<number>;
  * archive that cannot be opened goes to `recover` when given; the restored archive is then opened once to check it.
  */
 async function withArchive(
-  dir: string | boolean | undefined,
+  { dir, onImportProgress }: { dir: string | boolean | undefined; onImportProgress?: (p: ImportProgress) => void },
   work: (call: Call) => Promise<number>,
   recover?: Recovery,
 ): Promise<number> {
@@ -205,7 +217,7 @@ async function withArchive(
     archive.translations.useAligner({
       align: async (...args) => (await import('../align/worker-host')).inlineAligner.align(...args),
     });
-    const session = createApi(archive, 'cli');
+    const session = createApi(archive, 'cli', { onImportProgress });
     const call: Call = async (channel, request) => {
       const result = await dispatch(session, channel, request);
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);

@@ -1,11 +1,10 @@
 // Documents: import (bytes, or local paths as a background job), list, read, edit, versions, originals.
-import { writeFileSync } from 'node:fs';
 import { requestValidators as v, type Requests } from '../../shared/contract';
 import { NEAR_DUPLICATE_CHOICES } from '../../shared/library';
 import type { DocumentSummary, ImportJobStatus } from '../../shared/types';
 import { plainFileName } from '../../shared/untrusted-text';
 import { JSON_ONLY, type Call, type CliInput, type OperationTable } from '../api/operation';
-import { choice, json, option, progressLine } from '../cli/format';
+import { choice, json, option, writeNewFile } from '../cli/format';
 
 type Channels =
   | 'app.info'
@@ -34,7 +33,7 @@ function importRequest(input: CliInput): Requests['documents.importPaths'] {
   return { paths: input.positionals, lang: option(input, 'lang'), ...(nearDuplicates ? { nearDuplicates } : {}) };
 }
 
-/** How often `tala import` asks its job for progress. */
+/** How often `tala import` asks whether its job is done. */
 const POLL_MS = 50;
 
 export const documentOperations: OperationTable<Channels> = {
@@ -164,7 +163,7 @@ export const documentOperations: OperationTable<Channels> = {
       print: (original, input, io) => {
         // The default is the original's own name as a plain name in the current folder: never a path.
         const target = option(input, 'out') ?? plainFileName(original.fileName);
-        writeFileSync(target, original.data, { flag: 'wx' });
+        writeNewFile(target, original.data);
         const { fileName, mediaType } = original;
         const bytes = original.data.byteLength;
         io.out(input.json ? json({ file: target, fileName, mediaType, bytes }) : `wrote ${target} (${mediaType}, ${bytes} bytes)`);
@@ -188,7 +187,7 @@ export const documentOperations: OperationTable<Channels> = {
       run: async (input, call, io) => {
         const translationOf = option(input, 'translation-of');
         if (translationOf !== undefined) await call('documents.get', { id: translationOf }); // NOT_FOUND before importing
-        const status = input.json ? undefined : io.status;
+        const status = input.json ? undefined : io.status; // the status line itself comes from the session
         let job = await call('documents.importPaths', importRequest(input));
         // Ctrl+C on a terminal stops after the current file and keeps what is done; a second one quits.
         const interrupt = () => {
@@ -199,7 +198,6 @@ export const documentOperations: OperationTable<Channels> = {
         if (status) process.once('SIGINT', interrupt);
         try {
           while (job.state === 'running') {
-            status?.(progressLine(job.progress));
             await new Promise((resolve) => setTimeout(resolve, POLL_MS));
             job = await call('jobs.status', { id: job.id });
           }

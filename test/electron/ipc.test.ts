@@ -60,7 +60,7 @@ function recording(): Operations {
 beforeAll(async () => {
   archive = await Archive.open(join(tempDir('tala-ipc-'), 'archive.sqlite'));
   ipc = new FakeIpcMain(TRUSTED_FRAME);
-  unregister = registerIpc(ipc, createApi(archive, 'ipc', recording()), (frame) => isTrustedFrame(frame, LOCATION));
+  unregister = registerIpc(ipc, createApi(archive, 'ipc', { operations: recording() }), (frame) => isTrustedFrame(frame, LOCATION));
 });
 
 afterAll(async () => {

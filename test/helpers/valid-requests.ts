@@ -46,7 +46,7 @@ export const VALID: Record<Channel, unknown> = {
   'annotations.reattach': { id: ID, start: 0, end: 3 },
   'annotations.export': { docId: 'all', format: 'md' },
   'annotations.importW3c': { content: '{}' },
-  'archive.backup': undefined,
+  'archive.backup': { file: `${NOWHERE}/backup.sqlite` },
   'archive.backups': undefined,
   'archive.restore': { file: `${NOWHERE}/x.sqlite` },
   'archive.exportPortable': { file: `${NOWHERE}/x.tala` },

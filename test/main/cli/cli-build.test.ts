@@ -58,13 +58,13 @@ describe('the built CLI', () => {
     expect([...help.packages]).toEqual([]);
   });
 
-  it('searches with SQLite and lunr, without the document parsers', () => {
+  // lunr is CommonJS, required from the search engine: ESM resolve hooks do not see it, so only sqlite3 shows.
+  it('searches with SQLite, without the document parsers', () => {
     const search = tala('--archive', archive, 'search', 'Sahakyan', '--json');
     expect(search.status, search.stderr).toBe(0);
     expect(JSON.parse(search.stdout).total).toBeGreaterThan(0);
     expect(search.stderr).toBe('');
     expect(search.packages).toContain('sqlite3');
-    expect(search.packages).toContain('lunr');
     for (const heavy of HEAVY_FOR_SEARCH) expect(search.packages, heavy).not.toContain(heavy);
   });
 
