@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/types';
 import { AnnotationService } from '../annotations/service';
 import { APP_VERSION } from '../app-version';
-import { createBackup } from '../backups/backups';
+import { backupDirFor, createBackup } from '../backups/backups';
 import { assertNotDamaged, checkOnSeparateConnection } from '../backups/integrity';
 import { BackupService } from '../backups/service';
 import { Database } from '../db/connection';
@@ -20,6 +20,7 @@ import { SearchEngine, type SearchService } from '../search/engine';
 import { ArchiveSearch } from '../search/service';
 import { SearchWorkerHost } from '../search/worker-host';
 import { TranslationService } from '../translations/service';
+import { createPrivateFile, tightenExisting } from './private-files';
 
 export interface ArchiveOpenOptions {
   /**
@@ -73,6 +74,9 @@ export class Archive {
   static async open(file: string, options: ArchiveOpenOptions = {}): Promise<Archive> {
     let db: Database;
     try {
+      if (!existsSync(file)) createPrivateFile(file);
+      // Archives made by earlier versions were readable by every local user.
+      tightenExisting([{ path: file }, { path: `${file}-wal` }, { path: `${file}-shm` }, { path: backupDirFor(file), dir: true }]);
       db = await Database.open(file);
     } catch (err) {
       throw new AppError('ARCHIVE_ERROR', `Cannot open the archive at ${file}: ${(err as Error).message}`);

@@ -1,11 +1,11 @@
 // Small helpers the features' command lines share: argument readers that refuse misuse with a UsageError,
 // and output writers. Light on purpose: the operation modules that use them load for `tala --help`.
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ImportProgress } from '../../shared/types';
 import { neutraliseControls } from '../../shared/untrusted-text';
 import { UsageError, type CliInput, type CliIO } from '../api/operation';
+import { writePrivateFile } from '../archive/private-files';
 
 export const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
@@ -51,7 +51,7 @@ export function choice<T extends string>(input: CliInput, name: string, allowed:
 /** Writes a new file for the person running the command; never over an existing one. */
 export function writeNewFile(file: string, data: string | Uint8Array): void {
   try {
-    writeFileSync(file, data, { flag: 'wx' });
+    writePrivateFile(file, data, 'wx'); // owner-only, like the archive it comes from
   } catch (err) {
     const { code, message } = err as NodeJS.ErrnoException;
     const why = code === 'EEXIST' ? 'a file of that name already exists (EEXIST)' : message;
