@@ -20,7 +20,7 @@ import { SearchEngine, type SearchService } from '../search/engine';
 import { ArchiveSearch } from '../search/service';
 import { SearchWorkerHost } from '../search/worker-host';
 import { TranslationService } from '../translations/service';
-import { createPrivateFile, tightenExisting } from './private-files';
+import { createPrivateFile, tightenExisting } from '../backups/private-files';
 
 export interface ArchiveOpenOptions {
   /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive, type ArchiveOpenOptions } from './archive';
 import { archiveFileIn } from './paths';
-import { makePrivateDir } from './private-files';
+import { makePrivateDir } from '../backups/private-files';
 import { diagnostic } from '../diagnostics';
 
 export interface OpenArchiveDirOptions {

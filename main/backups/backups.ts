@@ -9,7 +9,7 @@ import { schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { readShape, schemaDifferences } from '../db/schema-shape';
 import { sql } from '../db/sql';
-import { createPrivateFile, makePrivateDir } from '../archive/private-files';
+import { createPrivateFile, makePrivateDir } from './private-files';
 
 export const BACKUP_DIR_NAME = 'backups';
 /** Automatic backups kept per archive; manual ones are never deleted by rotation. */

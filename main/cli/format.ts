@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { ImportProgress } from '../../shared/types';
 import { neutraliseControls } from '../../shared/untrusted-text';
 import { UsageError, type CliInput, type CliIO } from '../api/operation';
-import { writePrivateFile } from '../archive/private-files';
+import { writePrivateFile } from '../backups/private-files';
 
 export const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
