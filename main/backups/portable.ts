@@ -14,9 +14,8 @@ import { join, raw, sql } from '../db/sql';
 import { mergeFactTables } from '../facts/portable-merge';
 import { mergeTranslationTables, scrubLocalTables } from '../translations/portable-merge';
 import { mergeLibraryTables } from '../library/portable-merge';
-import { verifyBackupFile } from './backups';
+import { diskError, snapshotInto, verifyBackupFile } from './backups';
 import { TimeBudget, validatePortableRows } from './portable-validate';
-import { createPrivateFile } from './private-files';
 
 export interface MergeReport {
   documents: { added: number; alreadyPresent: number };
@@ -37,12 +36,16 @@ export { LOCAL_TABLES } from '../translations/portable-merge';
 export async function exportPortable(db: Database, file: string): Promise<void> {
   if (existsSync(file)) throw new AppError('INVALID_REQUEST', `${file} already exists; choose a new file name.`);
   const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  createPrivateFile(partial);
-  await db.exclusive(() => db.run(sql`VACUUM INTO ${partial}`));
-  await scrubLocalTables(partial);
-  copyFileSync(partial, file);
-  rmSync(partial, { force: true });
+  await snapshotInto(db, partial, file);
+  try {
+    await scrubLocalTables(partial);
+    copyFileSync(partial, file);
+  } catch (err) {
+    rmSync(file, { force: true });
+    throw diskError(err, file);
+  } finally {
+    rmSync(partial, { force: true });
+  }
 }
 
 /**

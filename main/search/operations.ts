@@ -16,13 +16,14 @@ export const searchOperations: OperationTable<Channels> = {
     localPaths: false,
     cli: {
       name: 'search',
-      args: '"<query>" [--limit N] [--offset N] [--no-stems] [--no-translit]',
+      args: '"<query>" [--limit N] [--offset N] [--no-stems] [--no-translit] [--no-names]',
       summary: 'passages matching a query (phrases, OR, -word, lang:/doc:/type:/date: filters)',
       options: {
         limit: { type: 'string' },
         offset: { type: 'string' },
         'no-stems': { type: 'boolean' },
         'no-translit': { type: 'boolean' },
+        'no-names': { type: 'boolean' },
       },
       positionals: { min: 1, max: Infinity },
       request: (input) => ({
@@ -31,6 +32,7 @@ export const searchOperations: OperationTable<Channels> = {
         offset: intOption(input, 'offset', { min: 0, max: 100_000 }, 0),
         stems: !flag(input, 'no-stems'),
         translit: !flag(input, 'no-translit'),
+        names: !flag(input, 'no-names'),
       }),
       print: (result, input, io) => {
         if (input.json) {
