@@ -7,6 +7,7 @@ import { documentOperations } from '../documents/operations';
 import { factOperations } from '../facts/operations';
 import { libraryOperations } from '../library/operations';
 import { searchOperations } from '../search/operations';
+import { teamOperations } from '../team/operations';
 import { translationOperations } from '../translations/operations';
 import type { Operation } from './operation';
 
@@ -18,6 +19,7 @@ export const OPERATIONS: { readonly [C in Channel]: Operation<C> } = {
   ...translationOperations,
   ...backupOperations,
   ...libraryOperations,
+  ...teamOperations,
 };
 
 /** The operation a channel name stands for, if any (own properties only: `__proto__` is no channel). */

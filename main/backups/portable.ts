@@ -27,7 +27,7 @@ export interface MergeReport {
  * Tables the merge copies, in foreign-key order. A migration that adds a table must add it here (or to
  * DERIVED_TABLES): a test compares this list with the schema so nothing is silently left behind.
  */
-export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments', 'collections', 'collection_documents', 'document_variants'] as const;
+export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments', 'collections', 'collection_documents', 'document_variants', 'entity_redirects'] as const;
 /** Tables rebuilt from the others (search index, near-duplicate fingerprints): never copied. */
 export const DERIVED_TABLE_PREFIXES = ['search_', 'dedup_'];
 /** Tables of one installation (settings, the machine-translation log): never copied, emptied in portable files. */

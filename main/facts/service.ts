@@ -24,8 +24,9 @@ import { aliasKey, compareNames, predicateKey, skeleton } from './keys';
 import * as repo from './repo';
 import { dateBounds, isFactDate, sameValue } from './values';
 
-/** Tag put on the annotations made as evidence, so they can be told apart in the reader and exports. */
-export const EVIDENCE_TAG = 'fact';
+import { EVIDENCE_TAG } from '../../shared/facts';
+// Tag put on the annotations made as evidence, so they can be told apart in the reader and exports.
+export { EVIDENCE_TAG };
 const MAX_MENTION_HITS = 200;
 
 export class FactService {
@@ -466,6 +467,10 @@ export class FactService {
         await tx.run(sql`UPDATE facts SET object_entity_id = ${targetId}, updated_at = ${now} WHERE object_entity_id = ${source}`);
         await tx.run(sql`UPDATE facts SET qualifier_place_id = ${targetId}, updated_at = ${now} WHERE qualifier_place_id = ${source}`);
         await tx.run(sql`DELETE FROM entities WHERE id = ${source}`);
+        // Where it went: a fact added elsewhere for the merged entity (a team member, a portable file) follows.
+        await tx.run(sql`UPDATE entity_redirects SET to_id = ${targetId} WHERE to_id = ${source}`);
+        await tx.run(sql`INSERT INTO entity_redirects (from_id, to_id, merged_at) VALUES (${source}, ${targetId}, ${now})
+                         ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id, merged_at = excluded.merged_at`);
       }
       await tx.run(sql`UPDATE entities SET updated_at = ${now} WHERE id = ${targetId}`);
     });

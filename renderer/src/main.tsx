@@ -5,6 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/context';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { startPreferences } from './lib/preferences';
+
+startPreferences();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Tala: #root element missing from index.html');

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
-import { findDisplay, findElectronBinary } from './electron-binary';
+import { findDisplay, findElectronBinary } from '../../scripts/electron-binary';
 
 function fakePackage(options: { pathTxt?: string; binary?: 'executable' | 'plain' }): string {
   const dir = tempDir('tala-fake-electron-');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
-import { findDisplay, findElectronBinary } from './electron-binary';
+import { findDisplay, findElectronBinary } from '../../scripts/electron-binary';
 
 const electron = findElectronBinary();
 const display = findDisplay();

@@ -53,6 +53,9 @@ export function Sidebar(props: Props) {
         <NavLink route={route} name="backups" href="#/backups" testId="nav-backups">
           Backups
         </NavLink>
+        <NavLink route={route} name="settings" href="#/settings" testId="nav-settings">
+          Settings
+        </NavLink>
       </nav>
       {props.reviewCount > 0 && (
         <NavLink route={route} name="review" href="#/review" testId="review-link" className="review-link">

@@ -7,6 +7,7 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import { useApi } from '../api/context';
 import { useOnSearchableChange } from '../api/queries';
 import { errorMessage } from '../lib/errors';
+import { getPreferences } from '../lib/preferences';
 import { composeQuery, sameFilter, type SearchFilter } from '../lib/search-query';
 
 /** Documents per page when results are grouped by document (each with up to 3 passages). */
@@ -113,7 +114,10 @@ function totalUnits(result: SearchResult): number {
 
 export function useSearch(): SearchState {
   const api = useApi();
-  const [params, setParams] = useState<Params>({ query: '', filters: [], options: DEFAULT_OPTIONS });
+  const [params, setParams] = useState<Params>(() => {
+    const { searchStems, searchTranslit } = getPreferences();
+    return { query: '', filters: [], options: { ...DEFAULT_OPTIONS, stems: searchStems, translit: searchTranslit } };
+  });
   const [current, setCurrent] = useState<{ query: string; result: SearchResult } | null>(null);
   const result = current?.result ?? null;
   const [loading, setLoading] = useState(false);

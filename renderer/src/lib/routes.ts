@@ -8,6 +8,7 @@
 //   #/timeline               dated facts in time order
 //   #/conflicts              facts that disagree across sources
 //   #/backups                the archive's backups: back up now, restore one
+//   #/settings               theme, reading, search defaults, machine translation, the archive
 //   #/entity/<id>            an entity: aliases, facts, mentions
 //   #/parallel/<docId>/<id>  a document beside another one (its translation), aligned row by row
 //   #/segments/<linkId>      the segment editor of a translation typed segment by segment
@@ -30,6 +31,7 @@ export type Route =
   | { name: 'timeline' }
   | { name: 'conflicts' }
   | { name: 'backups' }
+  | { name: 'settings' }
   | { name: 'entity'; entityId: string }
   | { name: 'parallel'; docId: string; otherDocId: string }
   | { name: 'segments'; linkId: string }
@@ -72,6 +74,7 @@ export function parseRoute(hash: string): Route {
   const h = hash.trim();
   if (/^#?\/review\/?$/.test(h)) return { name: 'review' };
   if (/^#?\/backups\/?$/.test(h)) return { name: 'backups' };
+  if (/^#?\/settings\/?$/.test(h)) return { name: 'settings' };
   const page = /^#?\/(facts|timeline|conflicts)\/?$/.exec(h);
   if (page) return { name: page[1] as 'facts' | 'timeline' | 'conflicts' };
   const entity = ENTITY.exec(h);
@@ -98,6 +101,8 @@ export function formatRoute(route: Route): string {
       return '#/review';
     case 'backups':
       return '#/backups';
+    case 'settings':
+      return '#/settings';
     case 'facts':
     case 'timeline':
     case 'conflicts':
