@@ -16,6 +16,8 @@ export default defineConfig({
           'search-worker': resolve('main/search/search-worker.ts'),
           'parse-worker': resolve('main/ingest/parse-worker.ts'),
           'align-worker': resolve('main/align/worker.ts'),
+          // The command line (bin/tala.js runs it): plain JavaScript, services loaded once the command is known.
+          cli: resolve('main/cli/main.ts'),
         },
         formats: ['es'],
       },

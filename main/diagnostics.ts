@@ -8,9 +8,11 @@ export type DiagnosticSink = (line: string) => void;
 const toStderr: DiagnosticSink = (line) => process.stderr.write(`${line}\n`);
 let sink: DiagnosticSink | null = toStderr;
 
-/** Where diagnostics go from now on; null drops them. */
-export function setDiagnosticSink(next: DiagnosticSink | null): void {
+/** Where diagnostics go from now on; null drops them. Returns the previous sink (to put it back). */
+export function setDiagnosticSink(next: DiagnosticSink | null): DiagnosticSink | null {
+  const previous = sink;
   sink = next;
+  return previous;
 }
 
 export function diagnostic(line: string): void {

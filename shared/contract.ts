@@ -2,7 +2,7 @@
 // bridge, tests) uses these channel names, request validators and response types.
 import { teamRequestValidators, type TeamRequests, type TeamResponses } from './team';
 import type { Annotation, AnnotationColor, AppInfo, ArchiveHealth, BackupInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, ReindexReport, SearchRequest, SearchResult, SearchStatus } from './types';
-import type { ImportJobStatus, OriginalFile } from './types';
+import type { ImportJobStatus, OriginalFile, PortableMergeReport } from './types';
 import { ANNOTATION_COLORS } from './types';
 import { factRequestValidators, type FactRequests, type FactResponses } from './facts-contract';
 import { alignRequestValidators, type AlignRequests, type AlignResponses } from './align-contract';
@@ -20,6 +20,7 @@ const TAGS = arrayOf(str({ min: 1, max: 200 }), { max: 100 });
 const NOTE = str({ max: 100_000 });
 const COLOR = oneOf(ANNOTATION_COLORS);
 const ISO_DATE = matching(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2012-07-19, 2012-07 or 2012');
+const LOCAL_PATH = str({ min: 1, max: 4096 });
 const TIMESTAMP = matching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'an ISO timestamp');
 
 export type ExportFormat = 'md' | 'csv' | 'w3c';
@@ -78,13 +79,17 @@ export interface Requests extends FactRequests, AlignRequests, LibraryRequests, 
   'annotations.reattach': { id: string; start: number; end: number };
   'annotations.export': { docId: string; format: ExportFormat };
   'annotations.importW3c': { content: string };
-  'archive.backup': void;
+  /** `file` (CLI and desktop only, like every local path): also write the snapshot there. */
+  'archive.backup': void | { file?: string };
   'archive.backups': void;
   'archive.restore': { file: string };
   'archive.health': void;
+  /** CLI and desktop only: write the whole archive into a portable `.tala` file / merge one in by UUID. */
+  'archive.exportPortable': { file: string };
+  'archive.importPortable': { file: string };
   'documents.original': { id: string };
   /** Electron and CLI only: the main process reads these local files and folders (the browser bridge refuses). */
-  'documents.importPaths': { paths: string[]; lang?: string };
+  'documents.importPaths': { paths: string[]; lang?: string; nearDuplicates?: NearDuplicateChoice };
   'jobs.status': { id: string };
   'jobs.cancel': { id: string };
 }
@@ -115,6 +120,8 @@ export interface Responses extends FactResponses, AlignResponses, LibraryRespons
   'archive.backups': BackupInfo[];
   'archive.restore': { safetyBackup: BackupInfo };
   'archive.health': ArchiveHealth;
+  'archive.exportPortable': { file: string };
+  'archive.importPortable': PortableMergeReport;
   'documents.original': OriginalFile;
   'documents.importPaths': ImportJobStatus;
   'jobs.status': ImportJobStatus;
@@ -186,13 +193,19 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   'annotations.reattach': obj({ id: UUID, start: OFFSET, end: OFFSET }),
   'annotations.export': obj({ docId: matching(/^(all|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'a document id or "all"'), format: oneOf(EXPORT_FORMATS) }),
   'annotations.importW3c': obj({ content: str({ min: 1, max: 50_000_000 }) }),
-  'archive.backup': none,
+  'archive.backup': (v, path) => (v === undefined || v === null ? undefined : obj({ file: optional(LOCAL_PATH) })(v, path)),
   'archive.backups': none,
   // Only a file from archive.backups is accepted (checked by the handler): the renderer never names arbitrary paths.
   'archive.restore': obj({ file: str({ min: 1, max: 4096 }) }),
   'archive.health': none,
+  'archive.exportPortable': obj({ file: LOCAL_PATH }),
+  'archive.importPortable': obj({ file: LOCAL_PATH }),
   'documents.original': obj({ id: DOC_ID }),
-  'documents.importPaths': obj({ paths: arrayOf(str({ min: 1, max: 4096 }), { max: 10_000 }), lang: optional(LANG_CODE) }),
+  'documents.importPaths': obj({
+    paths: arrayOf(LOCAL_PATH, { max: 10_000 }),
+    lang: optional(LANG_CODE),
+    nearDuplicates: optional(oneOf(NEAR_DUPLICATE_CHOICES)),
+  }),
   'jobs.status': obj({ id: UUID }),
   'jobs.cancel': obj({ id: UUID }),
 };

@@ -276,6 +276,13 @@ export interface BackupInfo {
   bytes: number;
 }
 
+/** What merging a portable `.tala` file into the archive added. */
+export interface PortableMergeReport {
+  documents: { added: number; alreadyPresent: number };
+  annotations: { added: number; alreadyPresent: number; orphaned: number };
+  tags: { added: number };
+}
+
 export interface ArchiveHealth {
   /** 'ok', or what SQLite's check reported. */
   integrity: string;

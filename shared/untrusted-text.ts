@@ -1,8 +1,9 @@
 // Text that came from an imported or shared file (titles, file names) made safe to show or to use as a name.
 
-// C0 controls except tab and newline, DEL, C1 controls, and the bidi marks and overrides that reorder a line.
+// C0 controls except tab, newline and the CR of a CRLF (CSV exports end lines so), DEL, C1 controls, and the
+// bidi marks and overrides that reorder a line. A lone CR could overwrite a line on a terminal: it is escaped.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 
 /**
  * Writes every control character as a visible `\uXXXX` escape, so a crafted title cannot move the cursor,

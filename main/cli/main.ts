@@ -1,5 +1,11 @@
-// Entry point of `npm run -s tala -- ...`.
+// Entry point of the built CLI (out/main/cli.js; `npx tala …`, `npm run -s tala -- …`).
 import { runCli } from './run';
+
+// `tala list | head`: a reader that stops early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 const code = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),

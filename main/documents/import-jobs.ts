@@ -3,6 +3,7 @@
 // current file). Finished jobs are kept for a while so a late poll still sees the summary.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
+import type { NearDuplicateChoice } from '../../shared/library';
 import type { ImportJobStatus, ImportProgress } from '../../shared/types';
 import type { DocumentService } from './service';
 import { emptySummary, importPaths } from './bulk-import';
@@ -18,14 +19,18 @@ interface Job {
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly documents: DocumentService) {}
+  /** `onProgress` sees every step of every job (the CLI's status line), where polling would miss quick files. */
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly onProgress?: (progress: ImportProgress) => void,
+  ) {}
 
-  start(paths: string[], lang?: string): ImportJobStatus {
+  start(paths: string[], lang?: string, nearDuplicates?: NearDuplicateChoice): ImportJobStatus {
     const id = randomUUID();
     const controller = new AbortController();
     const progress: ImportProgress = { done: 0, total: 0, current: null, bytesDone: 0, bytesTotal: 0, secondsLeft: null, imported: 0, skipped: 0, failed: 0 };
     const status: ImportJobStatus = { id, state: 'running', progress, summary: emptySummary() };
-    const done = importPaths(this.documents, paths, { lang, signal: controller.signal, onProgress: (p) => void (status.progress = p) }, status.summary)
+    const done = importPaths(this.documents, paths, { lang, nearDuplicates, signal: controller.signal, onProgress: (p) => this.progressed(status, p) }, status.summary)
       .then((summary) => {
         status.state = summary.cancelled ? 'cancelled' : 'done';
       })
@@ -75,6 +80,11 @@ export class ImportJobs {
       progress: { ...status.progress },
       summary: { imported: [...summary.imported], skipped: [...summary.skipped], failed: [...summary.failed], cancelled: summary.cancelled },
     };
+  }
+
+  private progressed(status: ImportJobStatus, progress: ImportProgress): void {
+    status.progress = progress;
+    this.onProgress?.(progress);
   }
 
   private forgetOld(): void {

@@ -2,7 +2,7 @@
 // walked recursively, hidden entries skipped, symbolic links not followed.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { SUPPORTED_EXTENSIONS } from '../ingest/index';
+import { SUPPORTED_EXTENSIONS } from '../ingest/formats';
 
 export interface ExpandedPaths {
   files: string[];

@@ -1,8 +1,8 @@
 // Connects every contract channel to Electron's ipcMain. Takes ipcMain as a parameter (no runtime
 // `electron` import) so tests can drive it with a fake.
-import { CHANNELS, IPC_PREFIX, type TalaApi } from '../../shared/contract';
+import { CHANNELS, IPC_PREFIX } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { dispatch } from '../api/dispatch';
+import { dispatch, type ApiSession } from '../api/dispatch';
 import type { FrameLike } from './security-policy';
 
 /** The part of an IpcMainInvokeEvent we rely on. */
@@ -24,7 +24,7 @@ const FORBIDDEN: Result<never> = {
 /** Registers one `tala:<channel>` handler per channel; returns a function that removes them again. */
 export function registerIpc(
   ipcMain: IpcMainLike,
-  api: TalaApi,
+  api: ApiSession,
   isTrustedSender: (frame: FrameLike | null) => boolean,
 ): () => void {
   for (const channel of CHANNELS) {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { createApi } from '../api/handlers';
+import { createApi } from '../api/dispatch';
 import type { Archive } from '../archive/archive';
 import { startMaintenance, type MaintenanceHandle } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
@@ -97,7 +97,7 @@ async function start(launch: LaunchOptions): Promise<void> {
     return;
   }
 
-  registerIpc(ipcMain, createApi(archive, { localPaths: true }), (frame) => isTrustedFrame(frame, location));
+  registerIpc(ipcMain, createApi(archive, 'ipc'), (frame) => isTrustedFrame(frame, location));
   if (!launch.smoke) maintenance = startMaintenance(archive.backups);
   // Large archives finish their integrity check after the window opens; a damaged one is said at once.
   archive.integrityChecked().catch((err: unknown) => dialog.showErrorBox('Tala: the archive is damaged', err instanceof Error ? err.message : String(err)));

@@ -3,7 +3,6 @@
 // and a file that hangs or exhausts memory costs only that file: the worker is stopped and replaced.
 import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
-import { parseDocument } from './index';
 import { displayName } from './reject';
 import type { IngestInput, ParsedDocument } from './types';
 import { workerEntry } from '../workers/entry';
@@ -21,7 +20,9 @@ export interface ParseRequest {
 export type ParseResponse = { id: number; ok: true; value: ParsedDocument } | { id: number; ok: false; error: ErrorInfo };
 
 export class InlineParser implements DocumentParser {
-  parse(input: IngestInput): Promise<ParsedDocument> {
+  async parse(input: IngestInput): Promise<ParsedDocument> {
+    // The format parsers (pdf.js, mammoth, linkedom…) load with the first file, not with the archive.
+    const { parseDocument } = await import('./index');
     return parseDocument(input);
   }
 

@@ -13,14 +13,15 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
-import { isChannel, MAX_IMPORT_BYTES, type TalaApi } from '../../shared/contract';
+import { isChannel, MAX_IMPORT_BYTES } from '../../shared/contract';
 import { RENDERER_CSP } from '../../shared/csp';
 import type { ErrorCode, Result } from '../../shared/errors';
 import { encodeWire, parseWire } from '../../shared/wire';
-import { dispatch } from '../api/dispatch';
+import { dispatch, type ApiSession } from '../api/dispatch';
 
 export interface BridgeOptions {
-  api: TalaApi;
+  /** The archive as seen through the bridge's door (createApi(archive, 'bridge')). */
+  api: ApiSession;
   /** Directory holding the built renderer (index.html + assets). */
   rendererDir: string;
   /** 0 or absent: a random free port. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApi } from '../api/handlers';
+import { createApi } from '../api/dispatch';
 import { startMaintenance } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { defaultArchiveDir } from '../archive/paths';
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const archive = await openArchiveDir(options.archiveDir, { seedSamples: true, samplesDir: resolve('resources/samples') });
   let bridge;
   try {
-    bridge = await startBridge({ api: createApi(archive), rendererDir, port: options.port });
+    bridge = await startBridge({ api: createApi(archive, 'bridge'), rendererDir, port: options.port });
   } catch (err) {
     await archive.close();
     throw err;

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
-import { createApi } from '../../main/api/handlers';
+import { createApi } from '../../main/api/dispatch';
 import type { Archive } from '../../main/archive/archive';
 import { openArchiveDir } from '../../main/archive/open-default';
 import { startBridge, type Bridge } from '../../main/web/bridge';

@@ -3,35 +3,16 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS, IPC_PREFIX, MAX_IMPORT_BYTES, type Channel, type TalaApi } from '../../shared/contract';
+import { CHANNELS, IPC_PREFIX, MAX_IMPORT_BYTES, type Channel } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { createApi } from '../../main/api/handlers';
+import { createApi, type Operations } from '../../main/api/dispatch';
+import type { Operation } from '../../main/api/operation';
+import { OPERATIONS } from '../../main/api/registry';
 import { Archive } from '../../main/archive/archive';
-import { registerIpc, type IpcInvokeEventLike, type IpcMainLike } from '../../main/electron/ipc';
+import { registerIpc } from '../../main/electron/ipc';
 import { isTrustedFrame, type FrameLike, type RendererLocation } from '../../main/electron/security-policy';
+import { FakeIpcMain } from '../helpers/fake-ipc';
 import { tempDir } from '../helpers/temp';
-
-type Listener = Parameters<IpcMainLike['handle']>[1];
-
-class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, Listener>();
-  handleCalls = 0;
-  handle(channel: string, listener: Listener): void {
-    this.handleCalls++;
-    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`); // as Electron does
-    this.handlers.set(channel, listener);
-  }
-  removeHandler(channel: string): void {
-    this.handlers.delete(channel);
-  }
-  /** What ipcRenderer.invoke(name, payload) would get back from the given frame. */
-  async invoke(name: string, payload: unknown, frame: FrameLike | null = TRUSTED_FRAME): Promise<Result<unknown>> {
-    const listener = this.handlers.get(name);
-    if (!listener) throw new Error(`No handler registered for '${name}'`);
-    const event: IpcInvokeEventLike = { senderFrame: frame };
-    return (await listener(event, payload)) as Result<unknown>;
-  }
-}
 
 const RENDERER_DIR = join(tempDir('tala-ipc-renderer-'), 'out', 'renderer');
 const LOCATION: RendererLocation = { rendererDir: RENDERER_DIR };
@@ -60,23 +41,26 @@ let ipc: FakeIpcMain;
 let unregister: () => void;
 const calls: Array<{ channel: Channel; request: unknown }> = [];
 
-/** The real API, with every call recorded so tests can prove refused requests never reached it. */
-function recording(api: TalaApi): TalaApi {
-  const wrapped = {} as Record<Channel, (request: unknown) => Promise<unknown>>;
+/** The real operations, with every call recorded so tests can prove refused requests never reached them. */
+function recording(): Operations {
+  const wrapped = {} as Record<Channel, Operation<Channel>>;
   for (const channel of CHANNELS) {
-    const inner = api[channel] as (request: unknown) => Promise<unknown>;
-    wrapped[channel] = (request) => {
-      calls.push({ channel, request });
-      return inner(request);
+    const operation = OPERATIONS[channel] as unknown as Operation<Channel>;
+    wrapped[channel] = {
+      ...operation,
+      handle: (request, ctx) => {
+        calls.push({ channel, request });
+        return operation.handle(request, ctx);
+      },
     };
   }
-  return wrapped as unknown as TalaApi;
+  return wrapped as unknown as Operations;
 }
 
 beforeAll(async () => {
   archive = await Archive.open(join(tempDir('tala-ipc-'), 'archive.sqlite'));
-  ipc = new FakeIpcMain();
-  unregister = registerIpc(ipc, recording(createApi(archive)), (frame) => isTrustedFrame(frame, LOCATION));
+  ipc = new FakeIpcMain(TRUSTED_FRAME);
+  unregister = registerIpc(ipc, createApi(archive, 'ipc', { operations: recording() }), (frame) => isTrustedFrame(frame, LOCATION));
 });
 
 afterAll(async () => {
@@ -92,7 +76,7 @@ describe('registerIpc', () => {
 
   it('the returned function removes every handler', () => {
     const other = new FakeIpcMain();
-    const remove = registerIpc(other, createApi(archive), () => true);
+    const remove = registerIpc(other, createApi(archive, 'ipc'), () => true);
     expect(other.handlers.size).toBe(CHANNELS.length);
     remove();
     expect(other.handlers.size).toBe(0);

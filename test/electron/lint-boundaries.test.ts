@@ -34,7 +34,7 @@ describe('import boundaries', () => {
     for (const folder of ['documents', 'annotations', 'backups', 'search', 'facts', 'translations']) {
       expect(await refused(`main/${folder}/probe.ts`, [...bad, ...good])).toEqual(bad);
     }
-    expect(await refused('main/facts/handlers.ts', ['../archive/archive'])).toEqual([]);
+    expect(await refused('main/facts/operations.ts', ['../archive/archive'])).toEqual([]);
   });
 
   it('main/electron/ may import electron and Node, still not renderer/', async () => {

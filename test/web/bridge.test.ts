@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi } from '../../main/api/handlers';
+import { createApi } from '../../main/api/dispatch';
 import type { Archive } from '../../main/archive/archive';
 import { openArchiveDir } from '../../main/archive/open-default';
 import { MAX_BODY_BYTES, startBridge, type Bridge } from '../../main/web/bridge';

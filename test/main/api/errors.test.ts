@@ -2,11 +2,13 @@
 // a log reference, while the log gets the SQL and the stack; errors written for people pass unchanged.
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../main/api/dispatch';
+import { dispatch, type ApiSession } from '../../../main/api/dispatch';
+import { DOORS, type Operation } from '../../../main/api/operation';
+import { OPERATIONS } from '../../../main/api/registry';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { setDiagnosticSink } from '../../../main/diagnostics';
-import type { TalaApi } from '../../../shared/contract';
+import type { Channel } from '../../../shared/contract';
 import { AppError, ERROR_CODES, fromErrorInfo, isErrorCode, toErrorInfo } from '../../../shared/errors';
 import { tempDir } from '../../helpers/temp';
 
@@ -16,6 +18,15 @@ afterEach(() => {
   logged.length = 0;
   setDiagnosticSink((line) => process.stderr.write(`${line}\n`));
 });
+
+/** The real registry with one handler replaced, through the IPC door (no archive needed by these handlers). */
+function sessionWith(channel: Channel, handle: () => Promise<unknown>): ApiSession {
+  const operation = { ...(OPERATIONS[channel] as unknown as Operation<Channel>), handle };
+  return {
+    context: { archive: undefined as never, jobs: undefined as never, door: DOORS.ipc },
+    operations: { ...OPERATIONS, [channel]: operation } as unknown as ApiSession['operations'],
+  };
+}
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await Database.open(join(dir, 'faults.sqlite'));
@@ -32,8 +43,8 @@ describe('error envelope', () => {
   it('shows a fault as a plain sentence with a log reference and logs the SQL under that reference', async () => {
     setDiagnosticSink((line) => logged.push(line));
     const result = await withDb((db) => {
-      const api = { 'documents.list': () => db.all(sql`SELECT secret_column FROM no_such_table`) } as unknown as TalaApi;
-      return dispatch(api, 'documents.list', undefined);
+      const session = sessionWith('documents.list', () => db.all(sql`SELECT secret_column FROM no_such_table`));
+      return dispatch(session, 'documents.list', undefined);
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -50,17 +61,14 @@ describe('error envelope', () => {
   it('hides the raw message of a fault that crossed from a worker thread', async () => {
     setDiagnosticSink((line) => logged.push(line));
     const fromWorker = fromErrorInfo(toErrorInfo(new Error('SQLITE_CORRUPT -- in: DELETE FROM search_fts')));
-    const api = { 'search.status': async () => Promise.reject(fromWorker) } as unknown as TalaApi;
-    const result = await dispatch(api, 'search.status', undefined);
+    const result = await dispatch(sessionWith('search.status', async () => Promise.reject(fromWorker)), 'search.status', undefined);
     expect(!result.ok && result.error.message).not.toMatch(/DELETE|SQLITE/);
     expect(logged.join('\n')).toContain('DELETE FROM search_fts');
   });
 
   it('passes errors written for people through with their details', async () => {
-    const api = {
-      'search.query': async () => Promise.reject(new AppError('BAD_QUERY', 'Cannot understand the search.', { position: 2, token: '"x' })),
-    } as unknown as TalaApi;
-    const result = await dispatch(api, 'search.query', { query: 'a "x' });
+    const refusal = new AppError('BAD_QUERY', 'Cannot understand the search.', { position: 2, token: '"x' });
+    const result = await dispatch(sessionWith('search.query', async () => Promise.reject(refusal)), 'search.query', { query: 'a "x' });
     expect(result).toEqual({
       ok: false,
       error: { code: 'BAD_QUERY', message: 'Cannot understand the search.', details: { position: 2, token: '"x' } },
@@ -68,7 +76,7 @@ describe('error envelope', () => {
   });
 
   it('names the bad field of an invalid request in details.path', async () => {
-    const result = await dispatch({} as TalaApi, 'search.query', { query: 'x', limit: 'ten' });
+    const result = await dispatch(sessionWith('search.query', async () => ({})), 'search.query', { query: 'x', limit: 'ten' });
     expect(!result.ok && result.error).toMatchObject({ code: 'INVALID_REQUEST', details: { path: 'request.limit' } });
   });
 

@@ -8,12 +8,14 @@ import { REPO_ROOT, SAMPLES_DIR, tempDir } from '../../helpers/temp';
 const dir = tempDir();
 let n = 0;
 
-async function tala(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function talaIn(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
+  const code = await runCli(argv, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) }, env);
   return { code, out, err };
 }
+
+const tala = (...argv: string[]) => talaIn({}, argv);
 
 function freshArchiveDir(): string {
   return join(dir, `archive-${n++}`);
@@ -76,7 +78,6 @@ describe('tala CLI', () => {
     expect(JSON.parse(reindexed.out)).toEqual({ documents: 1, passages: 9, ms: expect.any(Number), indexedPassages: 9, totalPassages: 9 });
     const text = await tala('--archive', archive, 'reindex');
     expect(text.out).toMatch(/^reindexed 1 documents \(9 passages\) in \d+\.\d s/);
-    expect(text.err).toContain('indexed 1 of 1 documents');
     expect(found.hits.every((h: { docId: string }) => h.docId === list[0].id)).toBe(true);
 
     // Name variants across scripts are listed, and --no-names switches them off.
@@ -145,13 +146,94 @@ describe('tala CLI', () => {
     const archive = freshArchiveDir();
     expect((await tala('--archive', archive, 'frobnicate')).code).toBe(2);
     const badFlag = await tala('--archive', archive, 'list', '--limit', '3');
-    expect(badFlag).toMatchObject({ code: 2, err: expect.stringContaining('does not take --limit') });
+    expect(badFlag).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--limit'") });
+    expect(badFlag.err).toContain('Usage: tala [--archive DIR] [--verbose] list');
     const badLimit = await tala('--archive', archive, 'search', 'x', '--limit', 'lots');
     expect(badLimit).toMatchObject({ code: 2, err: expect.stringContaining('--limit') });
     const missing = await tala('--archive', archive, 'show', '00000000-0000-0000-0000-000000000000');
     expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('No document') });
     const badQuery = await tala('--archive', archive, 'search', 'title:');
     expect(badQuery).toMatchObject({ code: 1, err: expect.stringContaining('Cannot understand') });
+  });
+
+  it('refuses extra positional arguments and unknown options with exit code 2 and the usage', async () => {
+    const archive = freshArchiveDir();
+    const extra = await tala('--archive', archive, 'list', 'extra-arg');
+    expect(extra).toMatchObject({ code: 2, out: '', err: expect.stringContaining('list takes no arguments; extra: "extra-arg"') });
+    expect(extra.err).toContain('Usage: tala [--archive DIR] [--verbose] list');
+    const two = await tala('--archive', archive, 'show', '0a0b0c0d-0e0f-4000-8000-00000000000a', 'more');
+    expect(two).toMatchObject({ code: 2, err: expect.stringContaining('extra: "more"') });
+    const missing = await tala('--archive', archive, 'align', 'one');
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('align needs <docA> <docB>') });
+    const unknown = await tala('--archive', archive, 'search', 'x', '--frobnicate');
+    expect(unknown).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--frobnicate'") });
+    const valued = await tala('--archive', archive, 'list', '--json=yes');
+    expect(valued.code).toBe(2);
+    const sub = await tala('--archive', archive, 'facts', 'frobnicate');
+    expect(sub).toMatchObject({ code: 2, err: expect.stringContaining('facts needs a sub-command') });
+  });
+
+  it('prints the usage of one command with --help, and every command with tala --help', async () => {
+    const search = await tala('search', '--help');
+    expect(search).toMatchObject({ code: 0, err: '' });
+    expect(search.out).toContain('Usage: tala [--archive DIR] [--verbose] search "<query>" [--limit N]');
+    expect(search.out).not.toContain('annotate');
+    const facts = await tala('facts', '--help');
+    expect(facts.out).toContain('facts add <docId> --subject NAME');
+    expect(facts.out).toContain('facts conflicts');
+    const all = await tala('--help');
+    expect(all.code).toBe(0);
+    for (const name of ['import', 'search', 'backup', 'facts list', 'export-archive', 'call']) expect(all.out).toContain(`  ${name} `);
+    expect(all.out).toContain('entities.merge');
+    expect(await tala()).toMatchObject({ code: 2, out: '' });
+  });
+
+  it('writes `backup FILE` to FILE, and never over an existing file', async () => {
+    const archive = freshArchiveDir();
+    await tala('--archive', archive, 'import', join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'));
+    const file = join(dir, `copy-${n++}.sqlite`);
+    const made = await tala('--archive', archive, 'backup', file, '--json');
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.out)).toMatchObject({ file, reason: 'manual' });
+    expect(readFileSync(file).subarray(0, 15).toString()).toBe('SQLite format 3');
+    const other = freshArchiveDir();
+    expect((await tala('--archive', other, 'restore', file)).code).toBe(0);
+    expect(JSON.parse((await tala('--archive', other, 'list', '--json')).out)).toHaveLength(1);
+    const again = await tala('--archive', archive, 'backup', file);
+    expect(again).toMatchObject({ code: 1, err: expect.stringContaining('already exists') });
+  });
+
+  it('prints diagnostics only with --verbose or TALA_DEBUG=1', async () => {
+    const archive = freshArchiveDir();
+    const quiet = await tala('--archive', archive, 'list');
+    expect(quiet).toMatchObject({ code: 0, err: '' });
+    const verbose = await tala('--archive', archive, 'list', '--verbose');
+    expect(verbose.err).toMatch(/^\[tala\] archive .* opened in \d+ ms$/m);
+    const debug = await talaIn({ TALA_DEBUG: '1' }, ['--archive', archive, 'list']);
+    expect(debug.err).toContain('opened in');
+  });
+
+  it('points at the character a search cannot understand, and answers errors as JSON with --json', async () => {
+    const archive = freshArchiveDir();
+    const bad = await tala('--archive', archive, 'search', 'x "Bako');
+    expect(bad).toMatchObject({ code: 1, err: expect.stringContaining('quote is never closed') });
+    expect(bad.err).toContain('\n  x "Bako\n    ^\n');
+    const asJson = await tala('--archive', archive, 'search', 'x "Bako', '--json');
+    expect(JSON.parse(asJson.out)).toEqual({
+      error: { code: 'BAD_QUERY', message: expect.any(String), details: { position: 2, token: '"Bako' } },
+    });
+  });
+
+  it('reaches any operation with `tala call <channel> JSON`, validated like the app', async () => {
+    const archive = freshArchiveDir();
+    const info = await tala('--archive', archive, 'call', 'app.info');
+    expect(JSON.parse(info.out)).toMatchObject({ schemaVersion: expect.any(Number) });
+    const invalid = await tala('--archive', archive, 'call', 'documents.get', '{"id":"nope"}');
+    expect(invalid).toMatchObject({ code: 1, err: expect.stringContaining('Invalid request: request.id must be') });
+    const unknown = await tala('--archive', archive, 'call', 'documents.frobnicate');
+    expect(unknown).toMatchObject({ code: 1, err: expect.stringContaining('Unknown request') });
+    const notJson = await tala('--archive', archive, 'call', 'documents.get', '{id:');
+    expect(notJson.code).toBe(2);
   });
 
   it('runs as `npm run -s tala` in a real process, using the default archive seeded with the samples', () => {

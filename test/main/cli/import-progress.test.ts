@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { progressLine } from '../../../main/cli/commands';
+import { progressLine } from '../../../main/cli/format';
 import { runCli } from '../../../main/cli/run';
 import { samplePdf, sampleDocx } from '../../helpers/make-documents';
 import { tempDir } from '../../helpers/temp';

@@ -3,8 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../main/api/dispatch';
-import { createApi } from '../../../main/api/handlers';
+import { createApi, dispatch } from '../../../main/api/dispatch';
 import { Archive } from '../../../main/archive/archive';
 import { estimateSecondsLeft, importPaths } from '../../../main/documents/bulk-import';
 import { Database } from '../../../main/db/connection';
@@ -116,7 +115,7 @@ describe('bulk import', () => {
     const browser = createApi(archive);
     expect(await dispatch(browser, 'documents.importPaths', { paths: [dir] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    const desktop = createApi(archive, { localPaths: true });
+    const desktop = createApi(archive, 'ipc');
     const started = await dispatch(desktop, 'documents.importPaths', { paths: [dir, join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt')] });
     if (!started.ok) throw new Error(started.error.message);
     const job = started.value as ImportJobStatus;

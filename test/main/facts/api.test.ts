@@ -1,16 +1,15 @@
 // The facts channels through the shared dispatch (the path every door takes): validation and wiring.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../main/api/dispatch';
-import { createApi } from '../../../main/api/handlers';
+import { createApi, dispatch, type ApiSession } from '../../../main/api/dispatch';
 import type { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';
-import { CHANNELS, type TalaApi } from '../../../shared/contract';
+import { CHANNELS } from '../../../shared/contract';
 import type { Fact, MentionsResult, ProposalReport } from '../../../shared/facts';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 
 let archive: Archive;
-let api: TalaApi;
+let api: ApiSession;
 let tl: string;
 
 async function call<T>(channel: string, payload?: unknown): Promise<T> {

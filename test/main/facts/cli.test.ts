@@ -79,13 +79,13 @@ describe('tala facts', () => {
     expect((await tala('--archive', archive, 'facts', 'list', '--status', 'maybe')).code).toBe(2);
   });
 
-  it('reads --value as a date, a number (digits or words) or text', () => {
-    expect(parseValue('2012-07-19', undefined, undefined)).toEqual({ kind: 'date', date: '2012-07-19' });
-    expect(parseValue('1601/1700', undefined, undefined)).toEqual({ kind: 'date', date: '1601/1700' });
-    expect(parseValue('47,000', 'votes', undefined)).toEqual({ kind: 'number', number: 47000, unit: 'votes' });
-    expect(parseValue('20 thousand', undefined, undefined)).toEqual({ kind: 'number', number: 20000 });
-    expect(parseValue('$5 million', undefined, undefined)).toEqual({ kind: 'number', number: 5_000_000, unit: 'USD' });
-    expect(parseValue('Vice-Rector', undefined, undefined)).toEqual({ kind: 'text', text: 'Vice-Rector' });
-    expect(parseValue('Nagorno-Karabakh', undefined, 'entity')).toEqual({ kind: 'entity', name: 'Nagorno-Karabakh' });
+  it('reads --value as a date, a number (digits or words) or text', async () => {
+    expect(await parseValue('2012-07-19', undefined, undefined)).toEqual({ kind: 'date', date: '2012-07-19' });
+    expect(await parseValue('1601/1700', undefined, undefined)).toEqual({ kind: 'date', date: '1601/1700' });
+    expect(await parseValue('47,000', 'votes', undefined)).toEqual({ kind: 'number', number: 47000, unit: 'votes' });
+    expect(await parseValue('20 thousand', undefined, undefined)).toEqual({ kind: 'number', number: 20000 });
+    expect(await parseValue('$5 million', undefined, undefined)).toEqual({ kind: 'number', number: 5_000_000, unit: 'USD' });
+    expect(await parseValue('Vice-Rector', undefined, undefined)).toEqual({ kind: 'text', text: 'Vice-Rector' });
+    expect(await parseValue('Nagorno-Karabakh', undefined, 'entity')).toEqual({ kind: 'entity', name: 'Nagorno-Karabakh' });
   });
 });

@@ -1,0 +1,147 @@
+// Data safety: snapshots, restore, integrity, portable `.tala` files.
+import { constants, copyFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { requestValidators as v } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { JSON_ONLY, type OperationTable } from '../api/operation';
+import { json } from '../cli/format';
+
+type Channels =
+  | 'archive.backup'
+  | 'archive.backups'
+  | 'archive.restore'
+  | 'archive.health'
+  | 'archive.exportPortable'
+  | 'archive.importPortable';
+
+/** Copies a fresh snapshot to a file the person named; never over an existing file. */
+function copyOut(snapshot: string, file: string): string {
+  const target = resolve(file);
+  try {
+    copyFileSync(snapshot, target, constants.COPYFILE_EXCL);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' ? 'a file of that name already exists' : `the file cannot be written (${code ?? 'error'})`;
+    throw new AppError('ARCHIVE_ERROR', `The backup was not written to ${file}: ${why}.`);
+  }
+  return target;
+}
+
+const portableFile = { positionals: { min: 1, max: 1 }, request: ({ positionals: [file] }: { positionals: string[] }) => ({ file }) };
+
+export const backupOperations: OperationTable<Channels> = {
+  'archive.backup': {
+    channel: 'archive.backup',
+    validate: v['archive.backup'],
+    handle: async (request, { archive }) => {
+      const made = await archive.backups.create('manual');
+      const file = request?.file;
+      return file === undefined ? made : { ...made, file: copyOut(made.file, file) };
+    },
+    bridge: true,
+    localPaths: (request) => request?.file !== undefined,
+    cli: {
+      name: 'backup',
+      args: '[FILE]',
+      summary: "snapshot the archive now (into the archive's backups folder, or FILE)",
+      positionals: { min: 0, max: 1 },
+      request: ({ positionals: [file] }) => (file === undefined ? undefined : { file }),
+      print: (made, input, io) => io.out(input.json ? json(made) : `backup written: ${made.file}`),
+    },
+  },
+  'archive.backups': {
+    channel: 'archive.backups',
+    validate: v['archive.backups'],
+    handle: async (_, { archive }) => archive.backups.list(),
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'backups',
+      args: '',
+      summary: "the archive's backups, newest first",
+      positionals: { min: 0, max: 0 },
+      request: () => undefined,
+      print: (list, input, io) => {
+        if (input.json) return io.out(json(list));
+        if (list.length === 0) return io.out('No backups yet. Make one with: tala backup');
+        for (const b of list) {
+          const size = `${(b.bytes / 1024).toFixed(0).padStart(8)} KiB`;
+          io.out(`${b.createdAt}  ${b.reason.padEnd(13)} ${size}  ${b.file}`);
+        }
+      },
+    },
+  },
+  'archive.restore': {
+    channel: 'archive.restore',
+    validate: v['archive.restore'],
+    // The app may restore only the archive's own backups (the renderer never names arbitrary paths); on the
+    // command line the person types the path of their own file.
+    handle: ({ file }, { archive, door }) => {
+      if (door.name !== 'cli' && !archive.backups.list().some((b) => b.file === file)) {
+        throw new AppError('FORBIDDEN', 'Only one of this archive’s own backups can be restored from the app.');
+      }
+      return archive.backups.restore(file);
+    },
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'restore',
+      args: '<backup file>',
+      summary: 'replace the archive by a backup (the current content is backed up first)',
+      positionals: { min: 1, max: 1 },
+      request: ({ positionals: [file] }) => ({ file }),
+      print: ({ safetyBackup }, input, io) => {
+        const file = input.positionals[0];
+        io.out(
+          input.json
+            ? json({ restored: file, safetyBackup })
+            : `restored ${file}\nthe previous content was kept as ${safetyBackup.file}`,
+        );
+      },
+    },
+  },
+  'archive.health': {
+    channel: 'archive.health',
+    validate: v['archive.health'],
+    handle: (_, { archive }) => archive.backups.health(),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+  'archive.exportPortable': {
+    channel: 'archive.exportPortable',
+    validate: v['archive.exportPortable'],
+    handle: async ({ file }, { archive }) => {
+      await archive.backups.exportPortable(file);
+      return { file };
+    },
+    bridge: false,
+    localPaths: true,
+    cli: {
+      name: 'export-archive',
+      args: '<file.tala>',
+      summary: 'write the whole archive into one portable file',
+      ...portableFile,
+      print: ({ file }, input, io) => io.out(input.json ? json({ file }) : `archive written to ${file}`),
+    },
+  },
+  'archive.importPortable': {
+    channel: 'archive.importPortable',
+    validate: v['archive.importPortable'],
+    handle: ({ file }, { archive }) => archive.backups.importPortable(file),
+    bridge: false,
+    localPaths: true,
+    cli: {
+      name: 'import-archive',
+      args: '<file.tala>',
+      summary: 'merge a portable file into the archive (by UUID, without duplicates)',
+      ...portableFile,
+      print: (report, input, io) => {
+        if (input.json) return io.out(json(report));
+        const { documents: d, annotations: a } = report;
+        io.out(`documents: ${d.added} added, ${d.alreadyPresent} already present`);
+        io.out(`annotations: ${a.added} added, ${a.alreadyPresent} already present, ${a.orphaned} need review`);
+      },
+    },
+  },
+};

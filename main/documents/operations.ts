@@ -1,0 +1,276 @@
+// Documents: import (bytes, or local paths as a background job), list, read, edit, versions, originals.
+import { requestValidators as v, type Requests } from '../../shared/contract';
+import { NEAR_DUPLICATE_CHOICES } from '../../shared/library';
+import type { DocumentSummary, ImportJobStatus } from '../../shared/types';
+import { plainFileName } from '../../shared/untrusted-text';
+import { JSON_ONLY, type Call, type CliInput, type OperationTable } from '../api/operation';
+import { choice, json, option, writeNewFile } from '../cli/format';
+
+type Channels =
+  | 'app.info'
+  | 'documents.list'
+  | 'documents.get'
+  | 'documents.import'
+  | 'documents.delete'
+  | 'documents.updateMeta'
+  | 'documents.editPassage'
+  | 'documents.deletePassage'
+  | 'documents.versions'
+  | 'documents.original'
+  | 'documents.importPaths'
+  | 'jobs.status'
+  | 'jobs.cancel';
+
+const brief = (d: Pick<DocumentSummary, 'id' | 'title' | 'lang' | 'passages'>) => ({
+  id: d.id,
+  title: d.title,
+  lang: d.lang,
+  passages: d.passages,
+});
+
+function importRequest(input: CliInput): Requests['documents.importPaths'] {
+  const nearDuplicates = choice(input, 'near-duplicates', NEAR_DUPLICATE_CHOICES);
+  return { paths: input.positionals, lang: option(input, 'lang'), ...(nearDuplicates ? { nearDuplicates } : {}) };
+}
+
+/** How often `tala import` asks whether its job is done. */
+const POLL_MS = 50;
+
+export const documentOperations: OperationTable<Channels> = {
+  'app.info': {
+    channel: 'app.info',
+    validate: v['app.info'],
+    handle: (_, { archive }) => archive.info(),
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'info',
+      args: '',
+      summary: 'version of Tala, archive file and schema version',
+      positionals: { min: 0, max: 0 },
+      request: () => undefined,
+      print: (info, input, io) =>
+        io.out(input.json ? json(info) : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}`),
+    },
+  },
+  'documents.list': {
+    channel: 'documents.list',
+    validate: v['documents.list'],
+    handle: (_, { archive }) => archive.documents.list(),
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'list',
+      args: '',
+      summary: 'the documents in the archive',
+      positionals: { min: 0, max: 0 },
+      request: () => undefined,
+      print: (docs, input, io) => {
+        if (input.json) io.out(json(docs.map(brief)));
+        else if (docs.length === 0) io.out('The archive is empty. Add documents with: tala import <file>...');
+        else for (const d of docs) io.out(`${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
+      },
+    },
+  },
+  'documents.get': {
+    channel: 'documents.get',
+    validate: v['documents.get'],
+    handle: ({ id }, { archive }) => archive.documents.get(id),
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'show',
+      args: '<docId>',
+      summary: "a document's metadata and text",
+      positionals: { min: 1, max: 1 },
+      request: ({ positionals: [id] }) => ({ id }),
+      print: (doc, input, io) => {
+        if (input.json) {
+          const { passages, ...meta } = doc;
+          const texts = passages.map(({ id, ordinal, kind, text, start, end }) => ({ id, ordinal, kind, text, start, end }));
+          return io.out(json({ ...meta, passages: texts }));
+        }
+        io.out(`${doc.title}\n[${doc.lang}] ${doc.id}${doc.source ? `\n${doc.source}` : ''}\n`);
+        for (const p of doc.passages) io.out(p.kind === 'heading' ? `## ${p.text}\n` : `${p.text}\n`);
+      },
+    },
+  },
+  'documents.import': {
+    channel: 'documents.import',
+    validate: v['documents.import'],
+    handle: ({ name, data, lang, nearDuplicates }, { archive }) =>
+      archive.documents.importFile({ name, bytes: data, lang }, { nearDuplicates }),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY, // `tala import` reads the files itself (documents.importPaths)
+  },
+  'documents.delete': {
+    channel: 'documents.delete',
+    validate: v['documents.delete'],
+    handle: async ({ id }, { archive }) => {
+      await archive.documents.delete(id);
+      return { deleted: true };
+    },
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+  'documents.updateMeta': {
+    channel: 'documents.updateMeta',
+    validate: v['documents.updateMeta'],
+    handle: ({ id, ...changes }, { archive }) => archive.documents.updateMeta(id, changes),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+  'documents.editPassage': {
+    channel: 'documents.editPassage',
+    validate: v['documents.editPassage'],
+    handle: ({ docId, passageId, text }, { archive }) => archive.documents.editPassage(docId, passageId, text),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+  'documents.deletePassage': {
+    channel: 'documents.deletePassage',
+    validate: v['documents.deletePassage'],
+    handle: ({ docId, passageId }, { archive }) => archive.documents.deletePassage(docId, passageId),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+  'documents.versions': {
+    channel: 'documents.versions',
+    validate: v['documents.versions'],
+    handle: ({ id }, { archive }) => archive.documents.versions(id),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+  'documents.original': {
+    channel: 'documents.original',
+    validate: v['documents.original'],
+    handle: ({ id }, { archive }) => archive.documents.original(id),
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'original',
+      args: '<docId> [--out FILE]',
+      summary: 'write the file a document was imported from (never over an existing file)',
+      options: { out: { type: 'string' } },
+      positionals: { min: 1, max: 1 },
+      request: ({ positionals: [id] }) => ({ id }),
+      print: (original, input, io) => {
+        // The default is the original's own name as a plain name in the current folder: never a path.
+        const target = option(input, 'out') ?? plainFileName(original.fileName);
+        writeNewFile(target, original.data);
+        const { fileName, mediaType } = original;
+        const bytes = original.data.byteLength;
+        io.out(input.json ? json({ file: target, fileName, mediaType, bytes }) : `wrote ${target} (${mediaType}, ${bytes} bytes)`);
+      },
+    },
+  },
+  'documents.importPaths': {
+    channel: 'documents.importPaths',
+    validate: v['documents.importPaths'],
+    handle: async ({ paths, lang, nearDuplicates }, { jobs }) => jobs.start(paths, lang, nearDuplicates),
+    bridge: false,
+    localPaths: true,
+    cli: {
+      name: 'import',
+      args: '<file|folder>... [--lang CODE] [--translation-of DOCID] [--near-duplicates keep|skip|version]',
+      summary: 'import files and folders (one transaction per file; Ctrl+C stops after the current file)',
+      options: { lang: { type: 'string' }, 'translation-of': { type: 'string' }, 'near-duplicates': { type: 'string' } },
+      positionals: { min: 1, max: Infinity },
+      request: importRequest,
+      print: () => undefined, // run() follows the job and prints the report
+      run: async (input, call, io) => {
+        const translationOf = option(input, 'translation-of');
+        if (translationOf !== undefined) await call('documents.get', { id: translationOf }); // NOT_FOUND before importing
+        const status = input.json ? undefined : io.status; // the status line itself comes from the session
+        let job = await call('documents.importPaths', importRequest(input));
+        // Ctrl+C on a terminal stops after the current file and keeps what is done; a second one quits.
+        const interrupt = () => {
+          status?.('');
+          io.err('Stopping after the current file… (Ctrl+C again to quit at once)');
+          void call('jobs.cancel', { id: job.id });
+        };
+        if (status) process.once('SIGINT', interrupt);
+        try {
+          while (job.state === 'running') {
+            await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+            job = await call('jobs.status', { id: job.id });
+          }
+        } finally {
+          process.off('SIGINT', interrupt);
+          status?.('');
+        }
+        return printImport(job, translationOf, input.json, call, io);
+      },
+    },
+  },
+  'jobs.status': {
+    channel: 'jobs.status',
+    validate: v['jobs.status'],
+    handle: async ({ id }, { jobs }) => jobs.status(id),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+  'jobs.cancel': {
+    channel: 'jobs.cancel',
+    validate: v['jobs.cancel'],
+    handle: async ({ id }, { jobs }) => jobs.cancel(id),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+};
+
+/** The shape scripts rely on: paths as given, imported documents in brief; links made by --translation-of. */
+async function printImport(
+  job: ImportJobStatus,
+  translationOf: string | undefined,
+  asJson: boolean,
+  call: Call,
+  io: { out(text: string): void },
+): Promise<number> {
+  const { summary } = job;
+  const result = {
+    imported: summary.imported.map((i) => ({
+      ...brief(i.document),
+      ...(i.nearDuplicates ? { nearDuplicates: i.nearDuplicates, ...(i.variantOf ? { variantOf: i.variantOf } : {}) } : {}),
+    })),
+    skipped: summary.skipped.map((s) => ({ path: s.file, reason: s.message })),
+    failed: summary.failed.map((f) => ({ path: f.file, error: f.error })),
+  };
+  const broughtIn = [
+    ...summary.imported.map((i) => i.document.id),
+    ...summary.skipped.flatMap((s) => ('existingId' in s && s.existingId ? [s.existingId] : [])),
+  ];
+  const linked = [];
+  if (translationOf !== undefined) {
+    for (const id of broughtIn) {
+      if (id !== translationOf) linked.push(await call('translations.link', { sourceId: translationOf, translationId: id }));
+    }
+  }
+  if (asJson) {
+    const links = linked.map((l) => ({ id: l.id, source: l.source.id, translation: l.translation.id }));
+    io.out(json({ ...result, ...(summary.cancelled ? { cancelled: true } : {}), ...(translationOf ? { linked: links } : {}) }));
+  } else {
+    for (const l of linked) io.out(`linked    ${l.translation.id} as a translation of ${l.source.id}`);
+    for (const d of result.imported) {
+      io.out(`imported  ${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
+      const kept = d.variantOf ? 'kept as another version of it' : 'kept both (--near-duplicates skip|version to choose)';
+      for (const n of d.nearDuplicates ?? []) {
+        const alike = `${n.mediaType}, ${Math.round(n.similarity * 100)}% alike`;
+        io.out(`          nearly the same text as ${n.id} “${n.title.replace(/\s+/g, ' ')}” (${alike}): ${kept}`);
+      }
+    }
+    for (const s of result.skipped) io.out(`skipped   ${s.reason}`);
+    for (const f of result.failed) io.out(`failed    ${f.error}`);
+    const cancelled = summary.cancelled ? ' (cancelled: the remaining files were not imported)' : '';
+    io.out(`${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed${cancelled}`);
+  }
+  return result.failed.length > 0 ? 1 : 0;
+}

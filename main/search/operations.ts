@@ -1,0 +1,101 @@
+// Search: queries, index status, rebuilding the index.
+import { requestValidators as v } from '../../shared/contract';
+import { JSON_ONLY, printed, type OperationTable } from '../api/operation';
+import { flag, intOption, json, markMatches } from '../cli/format';
+
+type Channels = 'search.query' | 'search.status' | 'search.reindex';
+
+const PROGRESS_MS = 1000;
+
+export const searchOperations: OperationTable<Channels> = {
+  'search.query': {
+    channel: 'search.query',
+    validate: v['search.query'],
+    handle: (request, { archive }) => archive.search.query(request),
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'search',
+      args: '"<query>" [--limit N] [--offset N] [--no-stems] [--no-translit] [--no-names]',
+      summary: 'passages matching a query (phrases, OR, -word, lang:/doc:/type:/date: filters)',
+      options: {
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        'no-stems': { type: 'boolean' },
+        'no-translit': { type: 'boolean' },
+        'no-names': { type: 'boolean' },
+      },
+      positionals: { min: 1, max: Infinity },
+      request: (input) => ({
+        query: input.positionals.join(' '),
+        limit: intOption(input, 'limit', { min: 1, max: 500 }, 20),
+        offset: intOption(input, 'offset', { min: 0, max: 100_000 }, 0),
+        stems: !flag(input, 'no-stems'),
+        translit: !flag(input, 'no-translit'),
+        names: !flag(input, 'no-names'),
+      }),
+      print: (result, input, io) => {
+        if (input.json) {
+          const hits = result.hits.map(({ docId, title, passageId, lang, score, snippet, matches }) => {
+            return { docId, title, passageId, lang, score, snippet, matches };
+          });
+          const { total, facets, expansions } = result;
+          return io.out(json({ total, hits, facets, expansions, didYouMean: result.didYouMean ?? null }));
+        }
+        const query = input.positionals.join(' ');
+        io.out(`${result.total} passage${result.total === 1 ? '' : 's'} match “${query}”`);
+        if (result.didYouMean) io.out(`did you mean: ${result.didYouMean}`);
+        const widened = (result.expansions ?? []).filter((e) => e.kind !== 'translit' || e.to.some((t) => t !== e.term));
+        const shown = (to: string[], truncated?: boolean) =>
+          to.length ? ` ${to.slice(0, 8).join(', ')}${to.length > 8 || truncated ? ', …' : ''}` : '';
+        if (widened.length) io.out(`expanded: ${widened.map((e) => `${e.term} → ${e.kind}${shown(e.to, e.truncated)}`).join('; ')}`);
+        for (const h of result.hits) {
+          io.out(`\n${h.title} [${h.lang}] ¶${h.ordinal + 1}  (doc ${h.docId})\n  ${markMatches(h.snippet, h.snippetMatches)}`);
+        }
+      },
+    },
+  },
+  'search.status': {
+    channel: 'search.status',
+    validate: v['search.status'],
+    handle: (_, { archive }) => archive.search.status(),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+  'search.reindex': {
+    channel: 'search.reindex',
+    validate: v['search.reindex'],
+    handle: (_, { archive }) => archive.search.reindex(),
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'reindex',
+      args: '',
+      summary: 'rebuild the search index',
+      positionals: { min: 0, max: 0 },
+      request: () => undefined,
+      print: (report, input, io) => {
+        const seconds = (report.ms / 1000).toFixed(1);
+        io.out(input.json ? json(report) : `reindexed ${report.documents} documents (${report.passages} passages) in ${seconds} s`);
+      },
+      // Text: progress on stderr while it runs (every PROGRESS_MS); JSON: how much the index now covers.
+      run: async (input, call, io) => {
+        const reindex = call('search.reindex', undefined);
+        let done = false;
+        void reindex.finally(() => (done = true)).catch(() => undefined);
+        while (!input.json && !done) {
+          await Promise.race([reindex.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, PROGRESS_MS))]);
+          if (done) break;
+          const { indexedPassages, totalPassages } = await call('search.status', undefined);
+          io.err(`indexed ${indexedPassages} of ${totalPassages} passages`);
+        }
+        const report = await reindex;
+        if (!input.json) return printed(searchOperations['search.reindex'], report, input, io);
+        const { indexedPassages, totalPassages } = await call('search.status', undefined);
+        io.out(json({ ...report, indexedPassages, totalPassages }));
+        return 0;
+      },
+    },
+  },
+};

@@ -1,0 +1,88 @@
+// Translations: links between documents, alignments and their corrections, carried annotations, typed
+// translations (segments), pair exports and machine translation.
+import { requestValidators as v } from '../../shared/contract';
+import type { AlignRequests } from '../../shared/align-contract';
+import { jsonOperation, type OperationTable } from '../api/operation';
+import { flag, json } from '../cli/format';
+
+type Channels = keyof AlignRequests;
+
+const snippet = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').slice(0, 60);
+
+export const translationOperations: OperationTable<Channels> = {
+  'translations.list': jsonOperation('translations.list', ({ docId }, { archive }) => archive.translations.list(docId)),
+  'translations.link': jsonOperation('translations.link', ({ sourceId, translationId }, { archive }) =>
+    archive.translations.link(sourceId, translationId),
+  ),
+  'translations.unlink': jsonOperation('translations.unlink', async ({ id }, { archive }) => {
+    await archive.translations.unlink(id);
+    return { unlinked: true };
+  }),
+  'translations.importAsTranslation': jsonOperation('translations.importAsTranslation', (request, { archive }) => {
+    const { name, data, lang, translationOf } = request;
+    return archive.translations.importAsTranslation({ name, bytes: data, lang }, translationOf);
+  }),
+  'align.get': {
+    channel: 'align.get',
+    validate: v['align.get'],
+    handle: ({ docId, otherDocId, recompute }, { archive }) => archive.translations.getAlignment(docId, otherDocId, { recompute }),
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'align',
+      args: '<docA> <docB> [--recompute]',
+      summary: 'align a document with its translation, paragraph by paragraph and sentence by sentence',
+      options: { recompute: { type: 'boolean' } },
+      positionals: { min: 2, max: 2 },
+      request: ({ positionals: [docId, otherDocId], values }) => ({ docId, otherDocId, recompute: values.recompute === true }),
+      print: (alignment, input, io) => {
+        const { beads, lowConfidence, linkId, stats } = alignment;
+        io.out(json({ beads, lowConfidence, linkId, stats }));
+      },
+      // The text form shows the first words of both sides of each bead.
+      run: async (input, call, io) => {
+        const [docId, otherDocId] = input.positionals;
+        const alignment = await call('align.get', { docId, otherDocId, recompute: flag(input, 'recompute') });
+        if (input.json) {
+          const { beads, lowConfidence, linkId, stats } = alignment;
+          io.out(json({ beads, lowConfidence, linkId, stats }));
+          return 0;
+        }
+        const [doc, other] = await Promise.all([call('documents.get', { id: docId }), call('documents.get', { id: otherDocId })]);
+        const beads = alignment.beads.length;
+        io.out(`${doc.title} [${doc.lang}]  ⇄  ${other.title} [${other.lang}]  (${beads} beads, ${alignment.origin})`);
+        for (const bead of alignment.beads) {
+          const mark = bead.confidence < alignment.lowConfidence ? '?' : bead.fixed ? '*' : ' ';
+          const ordinals = (side: number[]) => side.map((p) => p + 1).join(',') || '–';
+          io.out(`${mark} ${bead.confidence.toFixed(2)}  ¶${ordinals(bead.source)} ⇄ ¶${ordinals(bead.target)}`);
+          io.out(`      ${snippet(doc.passages[bead.source[0]]?.text)}`);
+          io.out(`      ${snippet(other.passages[bead.target[0]]?.text)}`);
+        }
+        return 0;
+      },
+    },
+  },
+  'align.correct': jsonOperation('align.correct', ({ docId, otherDocId, ...correction }, { archive }) =>
+    archive.translations.correct(docId, otherDocId, correction),
+  ),
+  'align.counterpart': jsonOperation('align.counterpart', ({ docId, passageId, otherDocId }, { archive }) =>
+    archive.translations.counterpart(docId, passageId, otherDocId),
+  ),
+  // On the command line: `tala export <docId> --format tmx|pairs-csv --translation <docId>` (annotations/operations.ts).
+  'align.export': jsonOperation('align.export', ({ docId, otherDocId, format, level }, { archive }) =>
+    archive.translations.exportPairs(docId, otherDocId, format, level),
+  ),
+  'annotations.carried': jsonOperation('annotations.carried', ({ docId, translationDocId }, { archive }) =>
+    archive.translations.carried(docId, translationDocId),
+  ),
+  'segments.start': jsonOperation('segments.start', ({ docId, lang, title, unit }, { archive }) =>
+    archive.translations.startTyped(docId, lang, { title, unit }),
+  ),
+  'segments.list': jsonOperation('segments.list', ({ linkId }, { archive }) => archive.translations.segmentSheet(linkId)),
+  'segments.save': jsonOperation('segments.save', ({ id, text, status }, { archive }) =>
+    archive.translations.saveSegment(id, { text, status }),
+  ),
+  'mt.settings.get': jsonOperation('mt.settings.get', (_, { archive }) => archive.translations.mtSettings()),
+  'mt.settings.set': jsonOperation('mt.settings.set', (changes, { archive }) => archive.translations.setMtSettings(changes)),
+  'mt.translate': jsonOperation('mt.translate', (request, { archive }) => archive.translations.translate(request)),
+};

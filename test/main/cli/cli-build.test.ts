@@ -1,0 +1,76 @@
+// The built command line (out/main/cli.js, made by `npm run build`, which `npm test` runs first): plain
+// JavaScript run by node, through bin/tala.js as `npx tala` does, loading heavy modules only for the
+// commands that need them. Which modules load is recorded by an ESM resolve hook in the child process.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, SAMPLES_DIR, tempDir } from '../../helpers/temp';
+
+const BIN = join(REPO_ROOT, 'bin', 'tala.js');
+const dir = tempDir('tala-cli-build-');
+const archive = join(dir, 'archive');
+let n = 0;
+
+/** A module registered by --import: every URL the child resolves is appended to TALA_LOAD_LOG. */
+const HOOKS = `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  appendFileSync(process.env.TALA_LOAD_LOG, resolved.url + '\\n');
+  return resolved;
+}`;
+const REGISTER = `import { register } from 'node:module';
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
+
+/** Runs the built CLI; returns its exit code, output and the packages it loaded. */
+function tala(...args: string[]): { status: number | null; stdout: string; stderr: string; packages: Set<string> } {
+  const log = join(dir, `loaded-${n++}.txt`);
+  const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, BIN, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TALA_LOAD_LOG: log, TALA_DEBUG: '' },
+  });
+  const urls = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
+  rmSync(log, { force: true });
+  const packages = new Set(urls.flatMap((url) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? []));
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages };
+}
+
+const HEAVY_FOR_SEARCH = ['pdfjs-dist', 'mammoth', 'linkedom', '@mozilla/readability', 'fflate', 'htmlparser2', 'franc'];
+
+describe('the built CLI', () => {
+  beforeAll(() => {
+    if (!existsSync(join(REPO_ROOT, 'out', 'main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npm run build` first');
+    expect(tala('--archive', archive, 'import', SAMPLES_DIR, '--json').status).toBe(0);
+  });
+
+  it('is declared as the package bin and runs with plain node (no tsx)', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    expect(pkg.bin).toEqual({ tala: 'bin/tala.js' });
+    expect(pkg.scripts.tala).not.toContain('tsx');
+    expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('prints --help without loading any dependency', () => {
+    const help = tala('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: tala');
+    expect([...help.packages]).toEqual([]);
+  });
+
+  // lunr is CommonJS, required from the search engine: ESM resolve hooks do not see it, so only sqlite3 shows.
+  it('searches with SQLite, without the document parsers', () => {
+    const search = tala('--archive', archive, 'search', 'Sahakyan', '--json');
+    expect(search.status, search.stderr).toBe(0);
+    expect(JSON.parse(search.stdout).total).toBeGreaterThan(0);
+    expect(search.stderr).toBe('');
+    expect(search.packages).toContain('sqlite3');
+    for (const heavy of HEAVY_FOR_SEARCH) expect(search.packages, heavy).not.toContain(heavy);
+  });
+
+  it('refuses extra arguments with exit code 2', () => {
+    const extra = tala('--archive', archive, 'list', 'extra-arg');
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toContain('extra: "extra-arg"');
+  });
+});
