@@ -47,6 +47,9 @@ export function tokenize(text: string, sentences: Span[]): Token[] {
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
+/** A segment ending in an initial or an abbreviation whose dot does not end the sentence. */
+const NOT_AN_END = /(?:^|[\s(])(?:\p{Lu}|Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Col|Capt|Prof|Sen|Rep|Gov|Atty|Engr|Gng|Bb|Sta|Sto|г|гг|им|ул|т)\.$/u;
+
 /** Longest stretch handed to the segmenter at once: V8's sentence segmenter is quadratic in its input. */
 const SEGMENT_WINDOW = 4000;
 
@@ -73,11 +76,16 @@ export function splitSentences(text: string, lang: string): Span[] {
         if (cut > 0) to = from + cut + 1;
       }
       const chunk = line[0].slice(from, to);
+      let joinNext = false;
       for (const { segment, index } of segmenter.segment(chunk)) {
         const lead = segment.length - segment.trimStart().length;
         const trimmed = segment.trim();
         const at = line.index + from + index + lead;
-        if (trimmed) spans.push([at, at + trimmed.length]);
+        if (!trimmed) continue;
+        // ICU ends a sentence after an initial or a title's dot (Fidel V. Ramos, Ferdinand Marcos Jr. matapos).
+        if (joinNext && spans.length > 0) spans[spans.length - 1][1] = at + trimmed.length;
+        else spans.push([at, at + trimmed.length]);
+        joinNext = NOT_AN_END.test(trimmed);
       }
       from = to;
     }
