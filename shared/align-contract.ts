@@ -1,14 +1,13 @@
 // The translation channels of the contract (shared/contract.ts spreads them into its tables): translations
 // (links between a document and its translations), alignments and their manual corrections, annotations
 // carried across an alignment, typed translations segment by segment, optional machine translation.
-import { AppError } from './errors';
 import type { ExportedFile } from './contract';
 import type { ImportOutcome } from './types';
 import type {
   Alignment, AlignCorrection, AlignCorrectionOp, AlignLevel, CarriedAnnotation, Counterpart, MtResult, MtSettings, PairsExportFormat, Segment, SegmentSheet, SegmentStatus, SegmentUnit,
   SentenceRef, TranslationLink,
 } from './translations';
-import { arrayOf, bool, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
+import { arrayOf, bool, bytes, fail, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
 
 const ID = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'an id (UUID)');
 const LANG = matching(/^[a-z]{2,3}$/, 'a language code such as "tl", "en" or "ru"');
@@ -18,7 +17,7 @@ const ORDINALS = arrayOf(INDEX, { max: 10_000 });
 const MAX_BYTES = 100 * 1024 * 1024;
 
 const SENTENCE_REF: Validator<SentenceRef> = (v, path) => {
-  if (!Array.isArray(v) || v.length !== 2) throw new AppError('INVALID_REQUEST', `Invalid request: ${path} must be [passage ordinal, sentence ordinal].`);
+  if (!Array.isArray(v) || v.length !== 2) fail(path, '[passage ordinal, sentence ordinal]');
   return [INDEX(v[0], `${path}[0]`), INDEX(v[1], `${path}[1]`)];
 };
 const SENTENCE_REFS = arrayOf(SENTENCE_REF, { max: 10_000 });

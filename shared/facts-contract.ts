@@ -1,14 +1,13 @@
 // The facts ledger's channels of the contract (shared/contract.ts spreads them into its tables): request
 // shapes, their validators and response types. Evidence items carry docId + annotationId + passageId and a
 // `link` (#/doc/<docId>/a/<annotationId>) so the UI can open the passage.
-import { AppError } from './errors';
 import type { ExportedFile } from './contract';
 import {
   ENTITY_TYPES, FACT_EXPORT_FORMATS, FACT_SORTS, FACT_STATUSES, VALUE_QUALIFIERS, type ConflictGroup, type EntityDetail, type EntitySummary,
   type EntityType, type EvidenceRange, type Fact, type FactChanges, type FactExportFormat, type FactObjectInput, type FactSort, type FactStatus,
   type MentionsResult, type MergeSuggestion, type NewFactInput, type PredicateSuggestion, type ProposalReport, type TimelineItem,
 } from './facts';
-import { arrayOf, int, matching, none, obj, oneOf, optional, str, type Validator } from './validate';
+import { arrayOf, fail, int, matching, none, obj, oneOf, optional, str, type Validator } from './validate';
 
 const ID = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'an id (UUID)');
 const OFFSET = int({ min: 0, max: 2 ** 31 - 1 });
@@ -24,7 +23,7 @@ export type FactScope = 'confirmed' | 'all';
 const SCOPE = oneOf<FactScope>(['confirmed', 'all']);
 
 const finiteNumber: Validator<number> = (v, path) => {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new AppError('INVALID_REQUEST', `Invalid request: ${path} must be a number.`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(path, 'a number');
   return v;
 };
 
@@ -42,7 +41,7 @@ const OBJECT_SHAPES = {
 const FACT_OBJECT: Validator<FactObjectInput> = (v, path) => {
   const kind = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as { kind?: unknown }).kind : undefined;
   const shape = typeof kind === 'string' && Object.prototype.hasOwnProperty.call(OBJECT_SHAPES, kind) ? OBJECT_SHAPES[kind as keyof typeof OBJECT_SHAPES] : null;
-  if (!shape) throw new AppError('INVALID_REQUEST', `Invalid request: ${path} must be an object with kind "entity", "number", "date" or "text".`);
+  if (!shape) fail(path, 'an object with kind "entity", "number", "date" or "text"');
   return shape(v, path) as FactObjectInput;
 };
 

@@ -3,8 +3,9 @@ import { AppError } from './errors';
 
 export type Validator<T> = (value: unknown, path: string) => T;
 
-function fail(path: string, expected: string): never {
-  throw new AppError('INVALID_REQUEST', `Invalid request: ${path} must be ${expected}.`);
+/** Refuses a request: `path` (request.limit) must be `expected` (a number...). */
+export function fail(path: string, expected: string): never {
+  throw new AppError('INVALID_REQUEST', `Invalid request: ${path} must be ${expected}.`, { path });
 }
 
 export const str =

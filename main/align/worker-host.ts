@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../shared/errors';
+import { AppError, fromErrorInfo } from '../../shared/errors';
 import { align } from './aligner';
 import type { AlignOptions, AlignResult, AlignSide } from './types';
 import type { AlignRequest, AlignResponse } from './worker-protocol';
@@ -60,7 +60,7 @@ export class AlignWorkerHost implements Aligner {
         this.pending.delete(message.id);
         if (this.pending.size === 0) worker.unref();
         if (message.ok) job.resolve(message.result);
-        else job.reject(new AppError(message.error.code, message.error.message));
+        else job.reject(fromErrorInfo(message.error));
       });
       const fail = (err: Error) => {
         reject(err);

@@ -1,7 +1,8 @@
 // The single entry point behind every door: validate the channel and payload, run the handler,
-// answer with the result envelope. Never throws.
+// answer with the result envelope. Never throws; faults reach the caller as a plain sentence with a log reference.
 import { isChannel, requestValidators, type Channel, type TalaApi } from '../../shared/contract';
-import { AppError, toErrorInfo, type Result } from '../../shared/errors';
+import { AppError, type Result } from '../../shared/errors';
+import { publicError } from '../diagnostics';
 
 export async function dispatch(api: TalaApi, channel: unknown, payload: unknown): Promise<Result<unknown>> {
   try {
@@ -11,9 +12,7 @@ export async function dispatch(api: TalaApi, channel: unknown, payload: unknown)
     const value = await handler(request);
     return { ok: true, value };
   } catch (err) {
-    const error = toErrorInfo(err);
-    if (error.code === 'INTERNAL') console.error(`[tala] ${String(channel)} failed:`, err);
-    return { ok: false, error };
+    return { ok: false, error: publicError(err, String(channel).slice(0, 80)) };
   }
 }
 

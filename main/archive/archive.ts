@@ -2,7 +2,7 @@
 // goes through this class, so the rules for data safety live in one place.
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { AppError } from '../../shared/errors';
+import { AppError, toErrorInfo } from '../../shared/errors';
 import type {
   AppInfo, ArchiveHealth, BackupInfo, BackupReason, DocumentDetail, DocumentMetaChanges, DocumentSummary, ImportOutcome, ReindexProgress, ReindexReport,
   SearchRequest, SearchResult, SearchStatus,
@@ -135,8 +135,19 @@ export class Archive {
   async restore(file: string): Promise<{ safetyBackup: BackupInfo }> {
     await verifyBackupFile(file);
     const safetyBackup = await createBackup(this.db, 'pre-restore');
-    await this.db.exclusive(() => this.db.restoreFrom(file));
-    await migrate(this.db);
+    try {
+      await this.db.exclusive(() => this.db.restoreFrom(file));
+      await migrate(this.db);
+      await assertNotDamaged(this.db);
+    } catch (err) {
+      // Whatever went wrong, the archive goes back to what it was: the user is never left with a half-restore.
+      await this.db.exclusive(() => this.db.restoreFrom(safetyBackup.file));
+      throw new AppError(
+        'ARCHIVE_ERROR',
+        `Restoring ${file} failed (${toErrorInfo(err).message}); the archive was put back as it was. ` +
+          `Its content before the attempt is also kept in ${safetyBackup.file}.`,
+      );
+    }
     return { safetyBackup };
   }
 

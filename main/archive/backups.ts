@@ -7,6 +7,7 @@ import type { BackupInfo, BackupReason } from '../../shared/types';
 import { Database } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
+import { readShape, schemaDifferences } from '../db/schema-shape';
 import { sql } from '../db/sql';
 
 export const BACKUP_DIR_NAME = 'backups';
@@ -42,9 +43,9 @@ export function listBackups(archiveFile: string): BackupInfo[] {
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** Writes a snapshot of `db` into the archive's backup folder and rotates old automatic ones. */
-export async function createBackup(db: Database, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
-  const dir = backupDirFor(db.path);
+/** A new backup file name for `reason` (the folder is created), one millisecond later while the name is taken. */
+export function nextBackupFile(archiveFile: string, reason: BackupReason, now = new Date()): { file: string; at: Date } {
+  const dir = backupDirFor(archiveFile);
   mkdirSync(dir, { recursive: true });
   let at = now;
   let file = join(dir, `tala-${stamp(at)}-${reason}.sqlite`);
@@ -52,6 +53,12 @@ export async function createBackup(db: Database, reason: BackupReason, now = new
     at = new Date(at.getTime() + 1);
     file = join(dir, `tala-${stamp(at)}-${reason}.sqlite`);
   }
+  return { file, at };
+}
+
+/** Writes a snapshot of `db` into the archive's backup folder and rotates old automatic ones. */
+export async function createBackup(db: Database, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+  const { file, at } = nextBackupFile(db.path, reason, now);
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
   // VACUUM INTO writes a complete, compact copy; renaming afterwards means a crash never leaves a
@@ -73,8 +80,11 @@ export function scheduledBackupDue(archiveFile: string, now = new Date(), interv
   return !newest || now.getTime() - Date.parse(newest.createdAt) >= interval;
 }
 
-/** Opens a would-be backup read-only and checks it is a healthy Tala archive this build can read. */
-export async function verifyBackupFile(file: string): Promise<{ schemaVersion: number }> {
+/**
+ * Opens a would-be backup read-only and checks it is a healthy Tala archive this build can read. `ignoreCode`
+ * accepts extra views and triggers (a portable file's merge reads tables only and drops them from its copy).
+ */
+export async function verifyBackupFile(file: string, options: { ignoreCode?: boolean } = {}): Promise<{ schemaVersion: number }> {
   if (!existsSync(file)) throw new AppError('NOT_FOUND', `No backup file at ${file}.`);
   let db: Database | undefined;
   try {
@@ -82,9 +92,13 @@ export async function verifyBackupFile(file: string): Promise<{ schemaVersion: n
     const check = await db.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
     if (check[0]?.integrity_check !== 'ok') throw new AppError('ARCHIVE_DAMAGED', `${basename(file)} is damaged: ${check[0]?.integrity_check}`);
     const version = await schemaVersion(db);
-    const hasDocuments = await db.get(sql`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'`);
-    if (!hasDocuments) throw new AppError('INVALID_REQUEST', `${basename(file)} is not a Tala archive.`);
     if (version > LATEST_SCHEMA_VERSION) throw new AppError('ARCHIVE_ERROR', `${basename(file)} was written by a newer version of Tala.`);
+    // Known version, and exactly the tables, columns, views and triggers our migrations give that version.
+    const differences = version < 1 ? ['no schema version'] : await schemaDifferences(await readShape(db), version, options);
+    if (differences.length > 0) {
+      const shown = differences.slice(0, 5).join(', ') + (differences.length > 5 ? `, and ${differences.length - 5} more` : '');
+      throw new AppError('INVALID_REQUEST', `${basename(file)} is not a Tala archive (${shown}); nothing was changed.`);
+    }
     return { schemaVersion: version };
   } catch (err) {
     if (err instanceof AppError) throw err;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive, type ArchiveOpenOptions } from './archive';
 import { archiveFileIn } from './paths';
+import { diagnostic } from '../diagnostics';
 
 export interface OpenArchiveDirOptions {
   /** Where searches run (see ArchiveOpenOptions); the desktop app keeps the default worker thread. */
@@ -36,7 +37,7 @@ export async function openArchiveDir(dir: string, options: OpenArchiveDirOptions
 export async function seedSamples(archive: Archive, samplesDir: string): Promise<void> {
   const manifestPath = join(samplesDir, 'samples.json');
   if (!existsSync(manifestPath)) {
-    console.warn(`[tala] no sample documents found at ${samplesDir}; the archive starts empty`);
+    diagnostic(`[tala] no sample documents found at ${samplesDir}; the archive starts empty`);
     return;
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as SampleManifest;

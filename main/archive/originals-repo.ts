@@ -1,4 +1,5 @@
 // The original file of each document, stored in the archive (see ARCHITECTURE.md: why in the database).
+import { plainFileName } from '../../shared/untrusted-text';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 
@@ -12,7 +13,7 @@ export interface StoredOriginal {
 export async function insertOriginal(tx: Database, documentId: string, original: StoredOriginal): Promise<void> {
   await tx.run(sql`
     INSERT INTO originals (document_id, file_name, media_type, size, data)
-    VALUES (${documentId}, ${original.fileName}, ${original.mediaType}, ${original.data.byteLength},
+    VALUES (${documentId}, ${plainFileName(original.fileName)}, ${original.mediaType}, ${original.data.byteLength},
             ${Buffer.from(original.data.buffer, original.data.byteOffset, original.data.byteLength)})`);
 }
 
@@ -23,5 +24,6 @@ export async function getOriginal(db: Database, documentId: string): Promise<Sto
   if (!row) return undefined;
   // sqlite3 hands back a Buffer; callers (and the wire encoding) expect a plain Uint8Array.
   const data = new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength);
-  return { fileName: row.file_name, mediaType: row.media_type, data };
+  // A plain name even for rows written by older builds or merged from a shared file: callers may save under it.
+  return { fileName: plainFileName(row.file_name), mediaType: row.media_type, data };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join as joinPath } from 'node:path';
 import { reanchor } from '../../shared/anchoring';
 import { AppError } from '../../shared/errors';
+import { plainFileName } from '../../shared/untrusted-text';
 import type { Database } from '../db/connection';
 import { Database as Connection } from '../db/connection';
 import { migrate } from '../db/migrate';
@@ -91,6 +92,9 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
     await tx.run(sql`INSERT INTO main.sentences SELECT s.* FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id WHERE p.document_id = ${id}`);
     await tx.run(sql`INSERT INTO main.document_versions SELECT * FROM src.document_versions WHERE document_id = ${id}`);
     await tx.run(sql`INSERT INTO main.originals SELECT * FROM src.originals WHERE document_id = ${id}`);
+    // A shared file's name is untrusted: only a plain base name enters this archive (never a path).
+    const original = await tx.get<{ file_name: string }>(sql`SELECT file_name FROM main.originals WHERE document_id = ${id}`);
+    if (original) await tx.run(sql`UPDATE main.originals SET file_name = ${plainFileName(original.file_name)} WHERE document_id = ${id}`);
   }
   report.documents.added = added.length;
 

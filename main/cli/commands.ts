@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DocumentSummary } from '../../shared/types';
+import { neutraliseControls, plainFileName } from '../../shared/untrusted-text';
 import type { Archive } from '../archive/archive';
 import { FACTS_COMMAND } from '../facts/cli';
 import { alignCommand, exportPairsCommand, linkImported } from '../translations/cli';
@@ -81,10 +82,9 @@ export function progressLine(p: ImportProgress): string {
   return `[${step}/${p.total}] ${Math.floor(share * 100)}% ${name}${p.current ? left : ''}`;
 }
 
-/** A file name fit for one terminal line: no control characters, no bidi overrides, at most 60 characters. */
+/** A file name fit for one terminal line: control characters escaped, at most 60 characters. */
 function oneLine(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+  const clean = neutraliseControls(name).replace(/\s+/g, ' ');
   return clean.length > 60 ? `${clean.slice(0, 28)}…${clean.slice(-28)}` : clean;
 }
 
@@ -257,8 +257,8 @@ const originalCommand: Command = async (archive, args, io) => {
   const docId = oneDocId(args, 'original');
   const original = await archive.getOriginal(docId);
   const out = args.flags.get('out');
-  // Never overwrite: the default is the original's own name in the current folder.
-  const target = typeof out === 'string' ? out : original.fileName;
+  // Never overwrite: the default is the original's own name, as a plain name, in the current folder.
+  const target = typeof out === 'string' ? out : plainFileName(original.fileName);
   writeFileSync(target, original.data, { flag: 'wx' });
   io.out(args.flags.has('json') ? json({ file: target, fileName: original.fileName, mediaType: original.mediaType, bytes: original.data.byteLength }) : `wrote ${target} (${original.mediaType}, ${original.data.byteLength} bytes)`);
   return 0;

@@ -1,5 +1,6 @@
 // Promise wrapper around the `sqlite3` driver: one connection per archive file.
 import sqlite3 from 'sqlite3';
+import { diagnostic } from '../diagnostics';
 import type { SqlQuery, SqlValue } from './sql';
 
 const SLOW_QUERY_MS = 100;
@@ -13,7 +14,7 @@ export interface RunResult {
 
 export interface OpenOptions {
   readOnly?: boolean;
-  /** Called for statements slower than SLOW_QUERY_MS; defaults to console.warn. */
+  /** Called for statements slower than SLOW_QUERY_MS; defaults to the diagnostics log (main/diagnostics.ts). */
   onSlowQuery?: (text: string, ms: number) => void;
 }
 
@@ -40,7 +41,8 @@ export class Database {
     const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
       const handle = new sqlite3.Database(path, mode, (err) => (err ? reject(err) : resolve(handle)));
     });
-    const db = new Database(raw, path, options.onSlowQuery ?? ((text, ms) => console.warn(`[sql] slow query ${ms} ms: ${text}`)));
+    const onSlowQuery = options.onSlowQuery ?? ((text, ms) => diagnostic(`[sql] slow query ${ms} ms: ${text}`));
+    const db = new Database(raw, path, onSlowQuery);
     await db.exec('PRAGMA busy_timeout = 5000');
     await db.exec('PRAGMA foreign_keys = ON');
     if (!options.readOnly && path !== ':memory:') {

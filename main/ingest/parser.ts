@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorInfo } from '../../shared/errors';
+import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import { parseDocument } from './index';
 import { displayName } from './reject';
 import type { IngestInput, ParsedDocument } from './types';
@@ -108,7 +108,7 @@ export class WorkerParser implements DocumentParser {
       if (!job || job.id !== message.id) return;
       this.settle();
       if (message.ok) job.resolve(message.value);
-      else job.reject(new AppError(message.error.code, message.error.message));
+      else job.reject(fromErrorInfo(message.error));
     });
     worker.on('error', (err: Error & { code?: string }) => {
       if (this.worker !== worker) return;

@@ -39,7 +39,7 @@ export class Analyzer {
     if (forms) return forms;
     const lower = lowerText(word);
     const surface = foldText(lower);
-    const stemmed = this.pipeline.stem(lower);
+    const stemmed = this.pipeline.stem(lower, lower !== word && lower[0] !== word[0]);
     const stem = stemmed === lower ? surface : foldText(stemmed);
     let translit: string | null = null;
     let translitStem: string | null = null;

@@ -13,6 +13,7 @@ import { HighlightSpec, planQuery, type Plan } from './plan';
 import { parseQuery, type ParsedQuery } from './query-parser';
 import { snippetFor } from './snippet';
 import { Vocabulary } from './vocabulary';
+import { logFault } from '../diagnostics';
 
 /** The interface the archive talks to; SearchEngine (in-process) and SearchWorkerHost implement it. */
 export interface SearchService {
@@ -103,7 +104,7 @@ export class SearchEngine implements SearchService {
     this.background = this.catchUpAll().finally(() => {
       this.background = null;
     });
-    this.background.catch((err: unknown) => console.error('[tala] search index catch-up failed:', err));
+    this.background.catch((err: unknown) => logFault(err, 'search index catch-up'));
   }
 
   /** Indexes dirty documents in small transactions until none is left. */

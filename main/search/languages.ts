@@ -3,6 +3,7 @@
 // The document's language picks the pipeline; unknown languages get the plain one (fold only).
 import { createRequire } from 'node:module';
 import type LunrModule from 'lunr';
+import { stemArmenian } from './armenian';
 import { stemTagalog, TAGALOG_STOP_WORDS } from './tagalog';
 import { foldText, trimToken } from './text-folding';
 
@@ -32,19 +33,22 @@ const unicodeTrimmer: PipelineFn = (token) => token.update((s) => trimToken(s));
 lunr.Pipeline.registerFunction(unicodeTrimmer, 'talaUnicodeTrimmer');
 const tagalogStemmer: PipelineFn = (token) => token.update((s) => stemTagalog(s));
 lunr.Pipeline.registerFunction(tagalogStemmer, 'talaTagalogStemmer');
-/** Armenian: lunr-languages has no stemmer; ours only drops the definite article -ը (Սահակյանը → Սահակյան). */
-const armenianArticle: PipelineFn = (token) => token.update((s) => (s.length > 3 && s.endsWith('ը') ? s.slice(0, -1) : s));
-lunr.Pipeline.registerFunction(armenianArticle, 'talaArmenianArticle');
+/** Armenian: lunr-languages has no stemmer; ours peels articles, cases and plurals (armenian.ts). */
+const armenianStemmer: PipelineFn = (token) => token.update((s) => stemArmenian(s));
+lunr.Pipeline.registerFunction(armenianStemmer, 'talaArmenianStemmer');
 const greekFold: PipelineFn = (token) => token.update((s) => foldText(s));
 lunr.Pipeline.registerFunction(greekFold, 'talaFoldBeforeStem');
 
 export interface LanguagePipeline {
   /** The language code this pipeline was built for ('' = plain fallback). */
   readonly code: string;
-  /** What stems this language: 'lunr' (English), 'lunr-languages', 'tala' (Tagalog, Armenian article) or 'none'. */
+  /** What stems this language: 'lunr' (English), 'lunr-languages', 'tala' (Tagalog, Armenian) or 'none'. */
   readonly stemmerSource: 'lunr' | 'lunr-languages' | 'tala' | 'none';
-  /** Stem of a lower-cased word (not yet diacritic-folded), or the word itself when there is no stemmer. */
-  stem(lower: string): string;
+  /**
+   * Stem of a lower-cased word (not yet diacritic-folded), or the word itself when there is no stemmer.
+   * `capitalised`: the word was written with a capital (a name, perhaps), for stemmers that care.
+   */
+  stem(lower: string, capitalised?: boolean): string;
   isStopWord(lower: string): boolean;
 }
 
@@ -56,11 +60,13 @@ class LunrPipeline implements LanguagePipeline {
     readonly stemmerSource: LanguagePipeline['stemmerSource'],
     steps: PipelineFn[],
     private readonly stopWords: ((lower: string) => boolean) | undefined,
+    private readonly nameStem?: (lower: string) => string,
   ) {
     this.pipeline.add(unicodeTrimmer, ...steps);
   }
 
-  stem(lower: string): string {
+  stem(lower: string, capitalised = false): string {
+    if (capitalised && this.nameStem) return this.nameStem(trimToken(lower)) || lower;
     return this.pipeline.runString(lower)[0] || lower;
   }
 
@@ -74,8 +80,11 @@ const filterToPredicate = (filter: PipelineFn | undefined) =>
 
 function build(code: string): LanguagePipeline {
   if (code === 'en') return new LunrPipeline('en', 'lunr', [lunr.stemmer], filterToPredicate(lunr.stopWordFilter));
-  if (code === 'tl') return new LunrPipeline('tl', 'tala', [tagalogStemmer], (w) => TAGALOG_STOP_WORDS.has(w));
-  if (code === 'hy') return new LunrPipeline('hy', 'tala', [armenianArticle], filterToPredicate(loadPlugin('hy')?.stopWordFilter));
+  if (code === 'tl') {
+    const nameStem = (w: string) => stemTagalog(w, true);
+    return new LunrPipeline('tl', 'tala', [tagalogStemmer], (w) => TAGALOG_STOP_WORDS.has(w), nameStem);
+  }
+  if (code === 'hy') return new LunrPipeline('hy', 'tala', [armenianStemmer], filterToPredicate(loadPlugin('hy')?.stopWordFilter));
   const language = PLUGINS.includes(code) ? loadPlugin(code) : undefined;
   if (language) {
     // Greek's stemmer expects letters without accents.

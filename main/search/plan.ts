@@ -157,13 +157,15 @@ class Planner {
     for (const analyzer of this.analyzers) {
       const forms = analyzer.forms(word);
       stop ||= forms.stop;
-      if (this.options.stems && forms.stem !== surface) stems.add(forms.stem);
+      // A word that is its own stem (droit, boto) still searches the stem index, where droits and botante are.
+      if (this.options.stems && analyzer.pipeline.stemmerSource !== 'none') stems.add(forms.stem);
       if (forms.translit) latin.add(forms.translit);
       if (this.options.stems && forms.translitStem) latin.add(forms.translitStem);
     }
     if (this.analyzers.length === 0 && hasNonLatinLetters(lower)) latin.add(foldText(transliterate(lower)));
     if (lower !== surface) this.expand({ kind: 'fold', term: word, to: [surface] });
-    if (stems.size) this.expand({ kind: 'stem', term: word, to: [...stems] });
+    const otherStems = [...stems].filter((s) => s !== surface);
+    if (otherStems.length) this.expand({ kind: 'stem', term: word, to: otherStems });
     for (const s of stems) {
       terms.add(s);
       terms.add(STEM_MARK + s);

@@ -8,7 +8,7 @@
 //   a OR b  := one clause that matches either; a leading +/- on `a` applies to the whole group
 //
 // A word that the tokeniser splits (Nagorno-Karabakh, U.S.) is searched as a phrase of its parts.
-// Errors are AppError('BAD_QUERY') whose message quotes the query and points at the offending item.
+// Errors are AppError('BAD_QUERY') whose message quotes the query; details.position/token point at the offending item.
 import { AppError } from '../../shared/errors';
 import { lunr } from './languages';
 
@@ -93,7 +93,9 @@ export function parseQuery(query: string): ParsedQuery {
     return new Parser(query).parse();
   } catch (err) {
     if (err instanceof Failure) {
-      throw new AppError('BAD_QUERY', `Cannot understand the search “${query}”: ${err.message} (at character ${err.at + 1}).`);
+      const token = /^\S*/.exec(query.slice(err.at))?.[0] ?? '';
+      const message = `Cannot understand the search “${query}”: ${err.message}.`;
+      throw new AppError('BAD_QUERY', message, { position: err.at, token });
     }
     throw err;
   }

@@ -9,9 +9,12 @@
 //   kinilala, kilala, makilala, nakilala → kilala
 // What it conflates on purpose: causative pa- with the bare root (pahayag "statement" with hayag "open"),
 // place/abstract nouns in -an with their root (halalan "election" with halal "elected"), ka-…-an nouns with
-// their root (kaibigan "friend" with ibig "want/love"). What it does not touch: Spanish loans with Spanish
-// suffixes (botante "voter" stays botante), words in -yan/-yin (Armenian names: Sahakyan), nasal assimilation (mamili "to choose" is not reduced to pili),
-// full reduplication (araw-araw is split by the tokeniser anyway), short words (four letters or fewer).
+// their root (kaibigan "friend" with ibig "want/love"), the Spanish agent -ante with its noun (botante
+// "voter" with boto). What it does not touch: other Spanish suffixes, words in -yan/-yin (Armenian names:
+// Sahakyan), nasal assimilation (mamili "to choose" is not reduced to pili),
+// full reduplication (araw-araw is split by the tokeniser anyway), short words (four letters or fewer),
+// loanwords (letters or clusters Tagalog roots do not have: Karabakh, Yerevan, ministro, kandidato, eleksyon)
+// and, in capitalised words, a first one- or two-letter prefix, which also starts names (Makati, Pasig).
 
 const VOWELS = 'aeiou';
 const isVowel = (c: string | undefined) => c !== undefined && VOWELS.includes(c);
@@ -29,9 +32,23 @@ const SUFFIXES = ['han', 'hin', 'an', 'in'];
 /** Minimum letters a root keeps after any step. */
 const MIN_ROOT = 4;
 
-export function stemTagalog(word: string): string {
+/** Letters and clusters of Spanish and English loans and foreign names, which keep their affix-like syllables. */
+const LOAN_LETTERS = /[cfjqvxz]|[kgstpz]h/;
+const LOAN_ENDINGS = /(?:syon|sion|ismo|ista|ante|ente|ador|dad|ensya|ansya)$/;
+/** Three consonants in a row (ng counts as one): ministro, elektrisidad. */
+const LOAN_CLUSTER = /[^aeiou]{3}/;
+
+export function isTagalogLoan(word: string): boolean {
+  return LOAN_LETTERS.test(word) || LOAN_ENDINGS.test(word) || LOAN_CLUSTER.test(word.replace(/ng/g, 'N'));
+}
+
+/** Stem of a lower-case word; `capitalised` words keep the short prefixes that begin many names. */
+export function stemTagalog(word: string, capitalised = false): string {
   let w = word;
   if (w.length <= MIN_ROOT || !/^[a-z]+$/.test(w)) return w;
+  // Spanish agent nouns meet their noun: botante (votante) → boto (voto), like the Tagalog forms of boto.
+  if (/^[a-z]{3,}ante$/.test(w) && !/[cfjqvxz]/.test(w)) return `${w.slice(0, -4)}o`;
+  if (isTagalogLoan(w)) return w;
 
   // 1. Suffix: -han/-hin after a vowel-final root, -an/-in otherwise.
   for (const suffix of SUFFIXES) {
@@ -46,17 +63,19 @@ export function stemTagalog(word: string): string {
   }
   // 2. Prefixes, infixes and reduplication, repeated while something changes (nag-pa-hayag, i-p-in-a-hayag).
   for (let round = 0; round < 5; round++) {
-    const next = stripReduplication(stripInfix(stripPrefix(w)));
+    const next = stripReduplication(stripInfix(stripPrefix(w, capitalised && round === 0)));
     if (next === w) break;
     w = next;
   }
   return w;
 }
 
-function stripPrefix(w: string): string {
+function stripPrefix(w: string, capitalised: boolean): string {
   for (const prefix of PREFIXES) {
-    if (!w.startsWith(prefix)) continue;
+    if (!w.startsWith(prefix) || (capitalised && prefix.length <= 2)) continue;
     const rest = w.slice(prefix.length);
+    // A root starts with at most one consonant (ng is one): ka-ndidato is not a ka- form.
+    if (/^[^aeiou]{2}/.test(rest.replace(/^ng/, 'N'))) continue;
     // um-/in- are prefixes only before a vowel (umalis, inalis); before a consonant they are not affixes here.
     if ((prefix === 'um' || prefix === 'in') && !isVowel(rest[0])) continue;
     // i- only before a consonant (ibigay) and when a longer root remains (isda, ilog stay).

@@ -1,11 +1,12 @@
 // Runs the search engine in a worker thread behind the same SearchService interface, so the main
 // process's event loop only passes messages: query execution, catch-up and reindex happen elsewhere.
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorInfo } from '../../shared/errors';
+import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { ReindexProgress, ReindexReport, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
 import { SearchEngine, type SearchService } from './engine';
 import type { HostMessage, WorkerMessage } from './worker-protocol';
 import { searchWorkerSpec } from './worker-path';
+import { diagnostic } from '../diagnostics';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -98,7 +99,9 @@ export class SearchWorkerHost implements SearchService {
       await this.whenReady();
     } catch (err) {
       // A worker that cannot start (e.g. a packaging problem) must not take search down: run it here instead.
-      if (this.fallback === null) console.warn(`[tala] the search worker did not start (${(err as Error).message}); searching in the main thread`);
+      const reason = (err as Error).message;
+      const line = `[tala] the search worker did not start (${reason}); searching in the main thread`;
+      if (this.fallback === null) diagnostic(line);
       this.fallback ??= SearchEngine.open(this.path);
       return this.inline(request, onProgress);
     }
@@ -139,5 +142,5 @@ export class SearchWorkerHost implements SearchService {
 }
 
 function toError(error: ErrorInfo): AppError {
-  return new AppError(error.code, error.message);
+  return fromErrorInfo(error);
 }

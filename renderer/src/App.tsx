@@ -35,7 +35,6 @@ import { useToasts } from './hooks/useToasts';
 import { errorMessage } from './lib/errors';
 import { plural } from './lib/format';
 import { annotationRoute, parseLink, passageRoute } from './lib/routes';
-import { badQueryPosition } from './lib/search-query';
 
 const NO_TERMS: string[] = [];
 
@@ -214,7 +213,7 @@ export function App() {
   const hitMatches = route.name === 'doc' && openedHit && openedHit.docId === route.docId && openedHit.passageId === route.passageId ? openedHit : null;
   const problem =
     search.error?.code === 'BAD_QUERY' && searchText.trim() === search.query
-      ? { message: search.error.message, query: search.error.query, position: badQueryPosition(search.error.message) }
+      ? { message: search.error.message, query: search.error.query, position: search.error.position }
       : null;
   const target = route.name === 'doc' && (route.passageId || route.annotationId) ? { passageId: route.passageId, annotationId: route.annotationId } : null;
 

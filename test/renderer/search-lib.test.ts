@@ -6,7 +6,7 @@ import { mergePages } from '../../renderer/src/hooks/useSearch';
 import { normalizeRanges, rangeSegments } from '../../renderer/src/lib/highlight';
 import { formatRoute, parseLink, parseRoute } from '../../renderer/src/lib/routes';
 import {
-  annotationFieldWords, badQueryPosition, composeQuery, describeExpansions, queryItems, requireWords, stripFilters, type SearchFilter,
+  annotationFieldWords, composeQuery, describeExpansions, queryItems, requireWords, stripFilters, type SearchFilter,
 } from '../../renderer/src/lib/search-query';
 import type { SearchHit, SearchResult } from '../../shared/types';
 
@@ -107,12 +107,6 @@ describe('the composed search query', () => {
     expect(stripFilters('sahakyan lang:tl', [tl])).toBe('sahakyan');
     expect(stripFilters('sahakyan', [])).toBe('sahakyan');
     expect(stripFilters('sahakyan lang:en', [tl])).toBe('sahakyan lang:en');
-  });
-
-  it('reads where a BAD_QUERY message points', () => {
-    expect(badQueryPosition('Cannot understand the search “title:”: expecting term, found nothing in “title:” (at character 1).')).toBe(0);
-    expect(badQueryPosition('Cannot understand the search “a "b”: the quote is never closed (at character 3).')).toBe(2);
-    expect(badQueryPosition('Cannot understand the search “-x”: -word only excludes; add a word.')).toBeNull();
   });
 
   it('finds the words a query looks for in notes and tags', () => {

@@ -43,7 +43,13 @@ const HITS = [
 /** A fake search: filters by lang: in the query, groups by document, pages by document. */
 function fakeSearch(request: SearchRequest): SearchResult {
   const q = request.query;
-  if (q.includes('title:') && !/title:\S/.test(q)) throw new AppError('BAD_QUERY', `Cannot understand the search “${q}”: expecting term, found nothing in “title:” (at character 1).`);
+  if (q.includes('title:') && !/title:\S/.test(q)) {
+    const message = `Cannot understand the search “${q}”: expecting term, found nothing in “title:”.`;
+    throw new AppError('BAD_QUERY', message, {
+      position: q.indexOf('title:'),
+      token: 'title:',
+    });
+  }
   if (/sahakyna/i.test(q)) {
     return { total: 0, totalDocuments: 0, hits: [], groups: [], facets: { lang: [], tag: [], mediaType: [] }, expansions: [], didYouMean: q.replace(/sahakyna/i, 'sahakyan') };
   }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createApiFromInvoke, httpInvoke, readBridgeToken } from '../../renderer/src/api/transport';
-import { AppError } from '../../shared/errors';
+import { AppError, type Result } from '../../shared/errors';
 import { parseWire } from '../../shared/wire';
 
 describe('renderer transport', () => {
@@ -15,6 +15,21 @@ describe('renderer transport', () => {
     const err = await api['documents.import']({ name: 'empty.txt', data: new Uint8Array() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'IMPORT_REJECTED', message: 'empty.txt: the file is empty.' });
+  });
+
+  it('keeps structured details, maps unknown codes to INTERNAL and drops detail fields it does not know', async () => {
+    const details = { position: 3, token: '"Bako', script: '<b>' };
+    // What arrives over the wire is untyped: a newer main process may send codes or fields this renderer lacks.
+    const fromWire = (value: unknown) => value as Result<unknown>;
+    const api = createApiFromInvoke(async (channel) =>
+      channel === 'search.query'
+        ? fromWire({ ok: false, error: { code: 'BAD_QUERY', message: 'Cannot understand the search.', details } })
+        : fromWire({ ok: false, error: { code: 'SOMETHING_NEW', message: 'odd' } }),
+    );
+    const bad = await api['search.query']({ query: 'x "Bako' }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'BAD_QUERY', details: { position: 3, token: '"Bako' } });
+    expect((bad as AppError).details).not.toHaveProperty('script');
+    await expect(api['documents.list']()).rejects.toMatchObject({ code: 'INTERNAL', message: 'odd' });
   });
 
   it('posts wire-encoded JSON with the page token', async () => {

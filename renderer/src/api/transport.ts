@@ -2,7 +2,7 @@
 // in a plain browser the app talks to the HTTP bridge (main/web/bridge.ts). Both unwrap the result
 // envelope and throw AppError on failure, so callers never see the transport.
 import { CHANNELS, type Channel, type IpcBridge, type TalaApi } from '../../../shared/contract';
-import { AppError, type ErrorCode, type Result } from '../../../shared/errors';
+import { AppError, isErrorCode, type ErrorDetails, type Result } from '../../../shared/errors';
 import { parseWire, stringifyWire } from '../../../shared/wire';
 import { reportArchiveDamaged } from '../lib/backups';
 
@@ -14,17 +14,6 @@ declare global {
 
 type Invoke = (channel: Channel, request: unknown) => Promise<Result<unknown>>;
 
-const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'INVALID_REQUEST',
-  'NOT_FOUND',
-  'IMPORT_REJECTED',
-  'BAD_QUERY',
-  'ARCHIVE_ERROR',
-  'ARCHIVE_DAMAGED',
-  'FORBIDDEN',
-  'INTERNAL',
-]);
-
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
@@ -32,13 +21,23 @@ function isResult(value: unknown): value is Result<unknown> {
   return v.ok === false && typeof v.error?.code === 'string' && typeof v.error?.message === 'string';
 }
 
+/** Keeps only the detail fields of the documented types: the envelope crossed a process boundary. */
+function plainDetails(value: unknown): ErrorDetails | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const details: ErrorDetails = {};
+  if (typeof v.position === 'number' && Number.isInteger(v.position) && v.position >= 0) details.position = v.position;
+  for (const key of ['token', 'path', 'logRef'] as const) if (typeof v[key] === 'string') details[key] = v[key];
+  return Object.keys(details).length > 0 ? details : undefined;
+}
+
 function unwrap(result: unknown): unknown {
   if (!isResult(result)) throw new AppError('INTERNAL', 'The archive sent an unexpected answer.');
   if (result.ok) return result.value;
-  const code = KNOWN_CODES.has(result.error.code) ? result.error.code : 'INTERNAL';
+  const code = isErrorCode(result.error.code) ? result.error.code : 'INTERNAL';
   // A damaged archive is shown in the health banner, whichever call noticed it.
   if (code === 'ARCHIVE_DAMAGED') reportArchiveDamaged(result.error.message);
-  throw new AppError(code, result.error.message);
+  throw new AppError(code, result.error.message, plainDetails(result.error.details));
 }
 
 /** Builds the typed API from any invoke function. */

@@ -21,6 +21,8 @@ export interface SearchOptionsState {
 export interface SearchError {
   code: ErrorCode;
   message: string;
+  /** BAD_QUERY: where the parser stopped (0-based character), when it says. */
+  position: number | null;
   /** The composed query that failed. */
   query: string;
 }
@@ -56,6 +58,12 @@ interface Params {
 }
 
 const DEFAULT_OPTIONS: SearchOptionsState = { stems: true, translit: true };
+
+function searchError(err: unknown, query: string): SearchError {
+  const code = err instanceof AppError ? err.code : 'INTERNAL';
+  const position = err instanceof AppError ? (err.details?.position ?? null) : null;
+  return { code, message: errorMessage(err), position, query };
+}
 
 function requestFor(params: Params, offset: number): SearchRequest {
   const inDocument = params.filters.some((f) => f.kind === 'doc');
@@ -133,7 +141,7 @@ export function useSearch(): SearchState {
       } catch (err) {
         if (mine === generation.current) {
           setCurrent(null);
-          setError({ code: err instanceof AppError ? err.code : 'INTERNAL', message: errorMessage(err), query: request.query });
+          setError(searchError(err, request.query));
         }
       } finally {
         if (mine === generation.current) setLoading(false);
@@ -177,7 +185,7 @@ export function useSearch(): SearchState {
       (err: unknown) => {
         if (mine !== generation.current) return;
         setLoadingMore(false);
-        setError({ code: err instanceof AppError ? err.code : 'INTERNAL', message: errorMessage(err), query: composeQuery(current.query, current.filters) });
+        setError(searchError(err, composeQuery(current.query, current.filters)));
       },
     );
   }, [api]);

@@ -83,12 +83,6 @@ export function stripFilters(suggestion: string, filters: readonly SearchFilter[
   return suggestion.toLowerCase().endsWith(suffix.toLowerCase()) ? suggestion.slice(0, -suffix.length) : suggestion;
 }
 
-/** The position a BAD_QUERY message points at ("… (at character 7)."), 0-based; null when it names none. */
-export function badQueryPosition(message: string): number | null {
-  const m = /\(at character (\d+)\)/.exec(message);
-  return m ? Math.max(0, Number(m[1]) - 1) : null;
-}
-
 const MEDIA_TYPES: Record<string, string> = {
   'text/plain': 'Plain text',
   'text/markdown': 'Markdown',

@@ -160,7 +160,10 @@ describe('dispatch under malformed payloads', () => {
     await fc.assert(
       fc.asyncProperty(malformed(channel), async (payload) => {
         const result = await dispatch(api, channel, payload);
-        expect(result).toEqual({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid request: /) } });
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid request: /), details: { path: expect.any(String) } },
+        });
       }),
       { numRuns: 250, seed: 20121907 },
     );

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../main/archive/archive';
@@ -7,6 +7,7 @@ import { openArchiveDir } from '../../../main/archive/open-default';
 import { archiveFileIn, cloudSyncedFolder } from '../../../main/archive/paths';
 import { Database } from '../../../main/db/connection';
 import { migrate } from '../../../main/db/migrate';
+import { damage } from '../../helpers/damage';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 
 const root = tempDir();
@@ -100,15 +101,6 @@ describe('restore', () => {
     await archive.close();
   });
 });
-
-/** Overwrites pages after the header with garbage: the schema is intact, the b-trees are not. */
-function damage(file: string): void {
-  const size = statSync(file).size;
-  const fd = openSync(file, 'r+');
-  const garbage = Buffer.alloc(4096 * 3, 0x5a);
-  writeSync(fd, garbage, 0, garbage.length, Math.min(4096 * 2, size - garbage.length));
-  closeSync(fd);
-}
 
 describe('damaged archives', () => {
   it('are reported on open with the newest backup to restore', async () => {

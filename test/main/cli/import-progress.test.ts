@@ -14,7 +14,7 @@ describe('tala import with progress', () => {
     const base = { total: 40, bytesDone: 30, bytesTotal: 100, imported: 0, skipped: 0, failed: 0 };
     expect(progressLine({ ...base, done: 11, current: '/x/file.pdf', secondsLeft: 20 })).toBe('[12/40] 30% file.pdf — about 20 s left');
     expect(progressLine({ ...base, done: 11, current: '/x/file.pdf', secondsLeft: 150 })).toBe('[12/40] 30% file.pdf — about 3 min left');
-    expect(progressLine({ ...base, done: 0, current: '/x/a\nb\u202Ec.txt', secondsLeft: null, bytesDone: 0 })).toBe('[1/40] 0% a?b?c.txt');
+    expect(progressLine({ ...base, done: 0, current: '/x/a\nb\u202Ec.txt', secondsLeft: null, bytesDone: 0 })).toBe('[1/40] 0% a b\\u202ec.txt');
     expect(progressLine({ ...base, done: 40, current: null, secondsLeft: 0, bytesDone: 100 })).toBe('[40/40] 100% done');
   });
 

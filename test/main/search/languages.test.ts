@@ -66,7 +66,7 @@ describe('language pipelines', () => {
     expect(ru.pipeline.stemmerSource).toBe('lunr-languages');
   });
 
-  it('Armenian: lunr-languages stop words; our stemmer only drops the definite article', () => {
+  it('Armenian: lunr-languages stop words; our light stemmer drops the definite article', () => {
     const hy = analyzerFor('hy');
     expect(hy.pipeline.stemmerSource).toBe('tala');
     expect(hy.forms('Սահակյանը')).toMatchObject({ surface: 'սահակյանը', stem: 'սահակյան', translit: 'sahakyany', translitStem: 'sahakyan' });

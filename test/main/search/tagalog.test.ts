@@ -23,7 +23,8 @@ describe('Tagalog stemmer', () => {
   });
 
   it.each([
-    ['botante', 'botante'], // Spanish loan suffix: not conflated with boto (documented)
+    ['botante', 'boto'], // the Spanish agent noun meets its noun (votante / voto)
+    ['presidente', 'presidente'], // other Spanish loans are left alone
     ['sahakyan', 'sahakyan'], // -yan names are not -an forms
     ['balasanyan', 'balasanyan'],
     ['bayan', 'bayan'], // -an would leave a root shorter than four letters
@@ -34,6 +35,22 @@ describe('Tagalog stemmer', () => {
     ['kaibigan', 'ibig'], // ka-…-an nouns meet their root (documented conflation)
     ['pangulo', 'ulo'],
   ])('leaves or reduces %s as documented (→ %s)', (word, stem) => expect(stemTagalog(word)).toBe(stem));
+
+  it.each([
+    ['karabakh'], ['yerevan'], ['hovannisian'], ['kandidato'], ['ministro'], ['internasyonal'], ['eleksyon'],
+    ['presidente'], ['inagurasyon'],
+  ])('leaves the loanword or foreign name %s alone', (word) => {
+    expect(stemTagalog(word)).toBe(word);
+  });
+
+  it('leaves the first short prefix of a capitalised word (a name) alone, not its verbal prefixes', () => {
+    const tl = analyzerFor('tl');
+    expect(tl.forms('Makati').stem).toBe('makati');
+    expect(tl.forms('Karabakh').stem).toBe('karabakh');
+    expect(tl.forms('makati').stem).toBe('kati');
+    expect(tl.forms('Nagpahayag').stem).toBe('hayag');
+    expect(tl.forms('Kinilala').stem).toBe('kilala');
+  });
 
   it('has stop words for articles, markers and pronouns', () => {
     for (const w of ['ang', 'ng', 'mga', 'sa', 'si', 'ay', 'at', 'siya', 'nila', 'hindi']) expect(TAGALOG_STOP_WORDS.has(w)).toBe(true);
