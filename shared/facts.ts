@@ -190,6 +190,11 @@ export interface ConflictGroup {
   facts: Fact[];
   /** The fact marked preferred, if the user chose one. */
   preferredFactId: string | null;
+  /**
+   * `conflict`: the values contradict each other; `approximate`: they differ but are consistent — one is
+   * approximate or a bound and the other lies inside it ("about 47,000" and "47,000").
+   */
+  agreement: 'conflict' | 'approximate';
 }
 
 export interface TimelineItem {

@@ -132,7 +132,8 @@ const decide =
   };
 
 function conflictLines(group: ConflictGroup): string[] {
-  const head = `${group.subject.name} — ${group.predicate}${group.qualifiers.date ? ` (${group.qualifiers.date})` : ''}`;
+  const consistent = group.agreement === 'approximate' ? '  — consistent (approximate)' : '';
+  const head = `${group.subject.name} — ${group.predicate}${group.qualifiers.date ? ` (${group.qualifiers.date})` : ''}${consistent}`;
   const lines = [head];
   for (const f of group.facts) {
     lines.push(`  ${f.id === group.preferredFactId ? '★' : '•'} ${formatValue(f.object, f.valueQualifier)}  [${f.status}]${f.preferredReason ? ` — preferred: ${f.preferredReason}` : ''}`);

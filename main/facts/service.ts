@@ -20,9 +20,9 @@ import { join, raw, sql, type SqlQuery } from '../db/sql';
 import { analyse } from './extract/index';
 import type { CandidateFact } from './extract/propose';
 import { exportFacts } from './export';
-import { aliasKey, compareNames, predicateKey, skeleton } from './keys';
+import { aliasKey, blockKeys, compareNames, predicateKey } from './keys';
 import * as repo from './repo';
-import { dateBounds, isFactDate, sameValue } from './values';
+import { dateBounds, isFactDate, sameValue, valueAgreement } from './values';
 
 /** Tag put on the annotations made as evidence, so they can be told apart in the reader and exports. */
 export const EVIDENCE_TAG = 'fact';
@@ -303,7 +303,8 @@ export class FactService {
 
   /**
    * Facts that disagree: same subject, predicate and qualifiers (date, place), different values. By default
-   * only confirmed facts count; with `includeProposed` proposals join in.
+   * only confirmed facts count; with `includeProposed` proposals join in. Groups whose values differ only
+   * within an approximation ("about 47,000" / "47,000") come back marked `approximate`: consistent, not a conflict.
    */
   async conflicts(options: { includeProposed?: boolean } = {}): Promise<ConflictGroup[]> {
     const statuses = options.includeProposed ? sql`('confirmed', 'proposed')` : sql`('confirmed')`;
@@ -322,6 +323,7 @@ export class FactService {
       const distinct: Fact[] = [];
       for (const f of facts) if (!distinct.some((d) => sameValue(d, f))) distinct.push(f);
       if (distinct.length < 2) continue;
+      const contradiction = distinct.some((f, i) => distinct.slice(i + 1).some((g) => valueAgreement(f, g) === 'different'));
       const first = facts[0];
       out.push({
         subject: { entityId: first.subject.entityId, name: first.subject.name },
@@ -329,6 +331,7 @@ export class FactService {
         qualifiers: first.qualifiers,
         facts,
         preferredFactId: facts.find((f) => f.preferred)?.id ?? null,
+        agreement: contradiction ? 'conflict' : 'approximate',
       });
     }
     return out;
@@ -511,11 +514,11 @@ export class FactService {
   async mergeSuggestions(options: { minScore?: number } = {}): Promise<MergeSuggestion[]> {
     const minScore = options.minScore ?? 0.8;
     const entities = await repo.selectEntities(this.db, sql`ORDER BY e.created_at`);
-    // Blocking: only entities sharing the first letters of a surname skeleton are compared.
+    // Blocking: only entities sharing a cross-script key or the first letters of a skeleton of the surname are compared.
     const blocks = new Map<string, EntitySummary[]>();
     for (const e of entities) {
-      const blockKeys = new Set(e.aliases.map((a) => skeleton(a.alias).split(' ').pop()!.slice(0, 3)).filter(Boolean));
-      for (const k of blockKeys) blocks.set(`${e.type}\u0000${k}`, [...(blocks.get(`${e.type}\u0000${k}`) ?? []), e]);
+      const keys = new Set(e.aliases.flatMap((a) => blockKeys(a.alias)).filter(Boolean));
+      for (const k of keys) blocks.set(`${e.type}\u0000${k}`, [...(blocks.get(`${e.type}\u0000${k}`) ?? []), e]);
     }
     const seen = new Set<string>();
     const out: MergeSuggestion[] = [];

@@ -9,7 +9,7 @@ export function useConflictCount(refreshKey: unknown): { count: number; refresh(
   const [count, setCount] = useState(0);
   const refresh = useCallback(() => {
     api['facts.conflicts']({}).then(
-      (groups) => setCount(groups.length),
+      (groups) => setCount(groups.filter((g) => g.agreement === 'conflict').length),
       () => undefined,
     );
   }, [api]);
