@@ -125,7 +125,9 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
     if (russian && tokens[from] === cue && cue.cap) {
       // Head-first names: Министерство обороны, Совет Федерации, Содружество Независимых Государств.
       let k = 0;
-      while (k < 3 && to + 1 < tokens.length && RU_GENITIVE.test(tokens[to + 1].lower) && !SURNAME_ENDINGS.test(tokens[to + 1].lower) && spaced(tokens[to], tokens[to + 1]) && free(tokens[to + 1])) {
+      // An adjective's noun joins whatever its ending (Министерство иностранных дел).
+      const genitive = (t: Token) => RU_GENITIVE.test(t.lower) || (!t.cap && CYRILLIC.test(t.lower) && RU_ADJECTIVE.test(tokens[to].lower));
+      while (k < 3 && to + 1 < tokens.length && genitive(tokens[to + 1]) && !SURNAME_ENDINGS.test(tokens[to + 1].lower) && spaced(tokens[to], tokens[to + 1]) && free(tokens[to + 1])) {
         to++;
         k++;
       }
@@ -228,14 +230,16 @@ function connectorAt(ctx: NameContext, j: number, run: Token[], joinedBefore: bo
 }
 
 /** Context around a run first: the office in "Ministro ng Ugnayang Panlabas", the cue in "Civil Contract party". */
-function classifyRun(ctx: NameContext, { run, prev, prev2, next }: Run): Candidate[] {
+function classifyRun(ctx: NameContext, { run: input, prev, prev2, next }: Run): Candidate[] {
+  let run = input;
+  while (run.length > 1 && isLeadingStop(run[0])) run = run.slice(1);
   const proper = run.every((t) => t.cap) && !run.some((t) => isLeadingStop(t) || isTitle(t));
   const office = prev && prev2 && ['ng', 'of'].includes(prev.lower) && OFFICE_TITLES.has(bare(prev2));
   const cueAfter = next && ORG_CUES_AFTER.has(next.lower);
   if (proper && (office || cueAfter) && !ctx.gazetteer.lookup(run.map((t) => t.text))) {
     return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.7 }];
   }
-  return classify(ctx, run, prev);
+  return classify(ctx, input, prev);
 }
 
 function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Candidate[] {
