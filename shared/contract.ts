@@ -5,6 +5,7 @@ import type { ImportJobStatus, OriginalFile } from './types';
 import { ANNOTATION_COLORS } from './types';
 import { factRequestValidators, type FactRequests, type FactResponses } from './facts-contract';
 import { alignRequestValidators, type AlignRequests, type AlignResponses } from './align-contract';
+import { libraryRequestValidators, NEAR_DUPLICATE_CHOICES, type LibraryRequests, type LibraryResponses, type NearDuplicateChoice } from './library';
 import { arrayOf, bool, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
 
 /** Largest file the archive accepts in one import (also enforced by the ingest service). */
@@ -45,11 +46,12 @@ export interface PassageEditReport {
  * Facts ledger channels (mentions.*, facts.*, entities.*): see shared/facts-contract.ts. Translation channels
  * (translations.*, align.*, annotations.carried, segments.*, mt.*): see shared/align-contract.ts.
  */
-export interface Requests extends FactRequests, AlignRequests {
+export interface Requests extends FactRequests, AlignRequests, LibraryRequests {
   'app.info': void;
   'documents.list': void;
   'documents.get': { id: string };
-  'documents.import': { name: string; data: Uint8Array; lang?: string };
+  /** nearDuplicates: what to do when the text is nearly the same as a document's already here (default keep). */
+  'documents.import': { name: string; data: Uint8Array; lang?: string; nearDuplicates?: NearDuplicateChoice };
   'documents.delete': { id: string };
   'search.query': SearchRequest;
   'search.status': void;
@@ -86,7 +88,7 @@ export interface Requests extends FactRequests, AlignRequests {
   'jobs.cancel': { id: string };
 }
 
-export interface Responses extends FactResponses, AlignResponses {
+export interface Responses extends FactResponses, AlignResponses, LibraryResponses {
   'app.info': AppInfo;
   'documents.list': DocumentSummary[];
   'documents.get': DocumentDetail;
@@ -123,6 +125,7 @@ export type Channel = keyof Requests;
 export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   ...factRequestValidators,
   ...alignRequestValidators,
+  ...libraryRequestValidators,
   'app.info': none,
   'documents.list': none,
   'documents.get': obj({ id: DOC_ID }),
@@ -130,6 +133,7 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
     name: str({ min: 1, max: 1024 }),
     data: bytes({ max: MAX_IMPORT_BYTES }),
     lang: optional(LANG_CODE),
+    nearDuplicates: optional(oneOf(NEAR_DUPLICATE_CHOICES)),
   }),
   'documents.delete': obj({ id: DOC_ID }),
   'search.query': obj({

@@ -1,4 +1,5 @@
 // Domain types shared by the main process and the renderer. Pure data: no runtime imports.
+import type { NearDuplicate } from './library';
 
 export type PassageKind = 'heading' | 'paragraph';
 
@@ -9,8 +10,10 @@ export interface DocumentMeta {
   lang: string;
   source: string | null;
   author: string | null;
-  /** ISO date (YYYY-MM-DD) or null when unknown. */
+  /** ISO date (YYYY-MM-DD) or null when unknown: from the document's metadata or text, never a file date. */
   publishedAt: string | null;
+  /** When the file itself was made (PDF CreationDate, DOCX created): not a publication date. */
+  fileCreatedAt: string | null;
   originalName: string | null;
   mediaType: string;
   contentHash: string;
@@ -56,8 +59,15 @@ export interface DocumentDetail extends DocumentMeta {
 }
 
 export type ImportOutcome =
-  | { status: 'imported'; document: DocumentSummary }
-  | { status: 'skipped'; reason: string; existingId: string };
+  | {
+      status: 'imported';
+      document: DocumentSummary;
+      /** Documents already here with nearly the same text (the user may skip, keep both or keep as a version). */
+      nearDuplicates?: NearDuplicate[];
+      /** Set when the import was kept as another version of this document. */
+      variantOf?: string;
+    }
+  | { status: 'skipped'; reason: string; existingId: string; nearDuplicate?: NearDuplicate };
 
 /** Progress of a bulk import (a folder, several files), reported after every file. */
 export interface ImportProgress {
@@ -77,8 +87,8 @@ export interface ImportProgress {
 
 /** What a bulk import did, file by file. `file` is the path (or name) as given. */
 export interface ImportSummary {
-  imported: Array<{ file: string; document: DocumentSummary }>;
-  skipped: Array<{ file: string; reason: 'duplicate' | 'unsupported'; message: string; existingId?: string }>;
+  imported: Array<{ file: string; document: DocumentSummary; nearDuplicates?: NearDuplicate[]; variantOf?: string }>;
+  skipped: Array<{ file: string; reason: 'duplicate' | 'near-duplicate' | 'unsupported'; message: string; existingId?: string }>;
   failed: Array<{ file: string; error: string }>;
   /** Stopped by a cancel: the files not reached are in none of the lists. */
   cancelled: boolean;
@@ -254,7 +264,7 @@ export interface DocumentVersion {
   length: number;
 }
 
-export type BackupReason = 'scheduled' | 'manual' | 'pre-migration' | 'pre-restore';
+export type BackupReason = 'scheduled' | 'manual' | 'pre-migration' | 'pre-restore' | 'pre-delete';
 
 export interface BackupInfo {
   file: string;

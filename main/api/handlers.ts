@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { Archive } from '../archive/archive';
 import { factHandlers } from '../facts/handlers';
 import { translationHandlers } from '../translations/handlers';
+import { libraryHandlers } from '../library/handlers';
 import { ImportJobs } from '../archive/import-jobs';
 
 export interface ApiOptions {
@@ -20,10 +21,11 @@ export function createApi(archive: Archive, options: ApiOptions = {}): TalaApi {
   return {
     ...factHandlers(archive),
     ...translationHandlers(archive),
+    ...libraryHandlers(archive),
     'app.info': () => archive.info(),
     'documents.list': () => archive.listDocuments(),
     'documents.get': ({ id }) => archive.getDocument(id),
-    'documents.import': ({ name, data, lang }) => archive.importFile({ name, bytes: data, lang }),
+    'documents.import': ({ name, data, lang, nearDuplicates }) => archive.importFile({ name, bytes: data, lang }, { nearDuplicates }),
     'documents.delete': async ({ id }) => {
       await archive.deleteDocument(id);
       return { deleted: true };

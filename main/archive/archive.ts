@@ -20,6 +20,10 @@ import { indexDocuments } from '../search/indexer';
 import { SearchWorkerHost } from '../search/worker-host';
 import { FactService } from '../facts/service';
 import { TranslationService } from '../translations/service';
+import { backfillFingerprints, findNearDuplicates, markVersionOf, storeFingerprint } from '../library/dedup-repo';
+import { fingerprint } from '../library/minhash';
+import { LibraryService } from '../library/service';
+import type { NearDuplicateChoice } from '../../shared/library';
 import { AnnotationService } from './annotations';
 import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
@@ -53,6 +57,8 @@ export class Archive {
   readonly facts: FactService;
   /** Translations of documents, alignments and their corrections, typed translations, machine translation. */
   readonly translations: TranslationService;
+  /** The library table, collections, bulk actions, near-duplicate choices. */
+  readonly library: LibraryService;
   private parser: DocumentParser = sharedWorkerParser();
 
   private constructor(
@@ -65,6 +71,7 @@ export class Archive {
     });
     this.facts = new FactService(db, this.annotations);
     this.translations = new TranslationService(db, (input) => this.importFile(input));
+    this.library = new LibraryService(db, (reason) => this.backup(reason));
   }
 
   get path(): string {
@@ -195,9 +202,11 @@ export class Archive {
 
   /**
    * Parses and stores one file in a single transaction. Invalid input throws IMPORT_REJECTED before
-   * anything is written; content already in the archive is reported as skipped, not duplicated.
+   * anything is written; content already in the archive is reported as skipped, not duplicated. A text nearly
+   * the same as documents already here (the same source as .txt, .pdf, .docx…) is reported with them; by
+   * default both are kept, `nearDuplicates: 'skip'` stores nothing, `'version'` keeps it as another version.
    */
-  async importFile(input: IngestInput): Promise<ImportOutcome> {
+  async importFile(input: IngestInput, options: { nearDuplicates?: NearDuplicateChoice } = {}): Promise<ImportOutcome> {
     // Cheap checks here (size, type, binary junk) and the duplicate test, so a known file is never parsed again;
     // the parsing itself runs in the parser (a worker thread unless the archive was opened with another).
     const { mediaType } = validateInput(input.name, input.bytes);
@@ -207,15 +216,26 @@ export class Archive {
     const original: StoredOriginal = { fileName: input.name.split(/[\\/]/).pop() || input.name, mediaType, data: input.bytes };
 
     const doc = toNewDocument(parsed, input.name);
-    const outcome = await this.db.transaction(async (tx) => {
+    const print = fingerprint(doc.text);
+    await backfillFingerprints(this.db);
+    const outcome = await this.db.transaction(async (tx): Promise<ImportOutcome> => {
       // Checked again inside the write lock: another import of the same bytes may have just committed.
       const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
       if (raced) return skippedDuplicate(input.name, raced);
+      const near = await findNearDuplicates(tx, print);
+      if (near.length > 0 && options.nearDuplicates === 'skip') {
+        const best = near[0];
+        const reason = `${input.name}: nearly the same text as “${best.title}” (${Math.round(best.similarity * 100)}% alike)`;
+        return { status: 'skipped', reason, existingId: best.id, nearDuplicate: best };
+      }
       await documents.insertDocument(tx, doc);
       await insertOriginal(tx, doc.id, original);
+      await storeFingerprint(tx, doc.id, print);
+      const variantOf = near.length > 0 && options.nearDuplicates === 'version' ? await markVersionOf(tx, doc.id, near[0].id) : undefined;
       // Indexed in the same transaction: searchable the moment the import commits, or not stored at all.
       await indexDocuments(tx, [doc.id]);
-      return { status: 'imported', document: { ...stripText(doc), tags: [], version: 1, passages: doc.passages.length } } satisfies ImportOutcome;
+      const document = { ...stripText(doc), tags: [], version: 1, passages: doc.passages.length };
+      return { status: 'imported', document, ...(near.length > 0 ? { nearDuplicates: near } : {}), ...(variantOf ? { variantOf } : {}) };
     });
     return outcome;
   }
@@ -304,6 +324,7 @@ function toNewDocument(parsed: ParsedDocument, originalName: string): documents.
     source: parsed.source,
     author: parsed.author,
     publishedAt: parsed.publishedAt,
+    fileCreatedAt: parsed.fileCreatedAt,
     originalName,
     mediaType: parsed.mediaType,
     contentHash: parsed.contentHash,

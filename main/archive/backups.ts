@@ -15,7 +15,7 @@ export const BACKUP_DIR_NAME = 'backups';
 export const KEEP_AUTOMATIC_BACKUPS = 10;
 export const SCHEDULED_BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
-const NAME_PATTERN = /^tala-(\d{8}T\d{6}(?:\d{3})?Z)-(scheduled|manual|pre-migration|pre-restore)\.sqlite$/;
+const NAME_PATTERN = /^tala-(\d{8}T\d{6}(?:\d{3})?Z)-(scheduled|manual|pre-migration|pre-restore|pre-delete)\.sqlite$/;
 
 export function backupDirFor(archiveFile: string): string {
   return join(dirname(archiveFile), BACKUP_DIR_NAME);

@@ -6,12 +6,15 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../../shared/contract';
 import { toErrorInfo } from '../../shared/errors';
+import type { NearDuplicateChoice } from '../../shared/library';
 import type { ImportProgress, ImportSummary } from '../../shared/types';
 import type { Archive } from './archive';
 import { expandImportPaths } from './import-paths';
 
 export interface BulkImportOptions {
   lang?: string;
+  /** What to do with a file whose text is nearly the same as a document's already here (default: keep both). */
+  nearDuplicates?: NearDuplicateChoice;
   onProgress?: (progress: ImportProgress) => void;
   /** Aborting stops the import after the file being imported. */
   signal?: AbortSignal;
@@ -59,9 +62,14 @@ export async function importPaths(archive: Archive, paths: string[], options: Bu
     try {
       if (sizes[i] > MAX_IMPORT_BYTES) throw new Error(`${basename(file)}: the file is larger than the ${Math.round(MAX_IMPORT_BYTES / (1024 * 1024))} MB limit`);
       const bytes = new Uint8Array(readFileSync(file));
-      const outcome = await archive.importFile({ name: basename(file), bytes, lang: options.lang });
-      if (outcome.status === 'imported') summary.imported.push({ file, document: outcome.document });
-      else summary.skipped.push({ file, reason: 'duplicate', message: outcome.reason, existingId: outcome.existingId });
+      const outcome = await archive.importFile({ name: basename(file), bytes, lang: options.lang }, { nearDuplicates: options.nearDuplicates });
+      if (outcome.status === 'imported') {
+        const { document, nearDuplicates, variantOf } = outcome;
+        summary.imported.push({ file, document, ...(nearDuplicates ? { nearDuplicates } : {}), ...(variantOf ? { variantOf } : {}) });
+      } else {
+        const reason = outcome.nearDuplicate ? 'near-duplicate' : 'duplicate';
+        summary.skipped.push({ file, reason, message: outcome.reason, existingId: outcome.existingId });
+      }
     } catch (err) {
       summary.failed.push({ file, error: toErrorInfo(err).message });
     }

@@ -9,6 +9,7 @@ interface DocumentRow {
   source: string | null;
   author: string | null;
   published_at: string | null;
+  file_created_at: string | null;
   lang: string;
   content_hash: string;
   original_name: string | null;
@@ -19,7 +20,7 @@ interface DocumentRow {
 }
 
 // Tags are gathered with a unit separator so that commas inside tag names survive.
-const META_COLUMNS = sql`d.id, d.title, d.source, d.author, d.published_at, d.lang, d.content_hash, d.original_name, d.media_type,
+const META_COLUMNS = sql`d.id, d.title, d.source, d.author, d.published_at, d.file_created_at, d.lang, d.content_hash, d.original_name, d.media_type,
   d.imported_at, d.version,
   (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
                                             WHERE dt.document_id = d.id ORDER BY t.name)) AS tags`;
@@ -32,6 +33,7 @@ function toMeta(row: DocumentRow): DocumentMeta {
     source: row.source,
     author: row.author,
     publishedAt: row.published_at,
+    fileCreatedAt: row.file_created_at,
     originalName: row.original_name,
     mediaType: row.media_type,
     contentHash: row.content_hash,
@@ -60,9 +62,10 @@ export interface NewDocument extends Omit<DocumentMeta, 'tags' | 'version'> {
 /** Inserts a document with its passages and sentences. Call inside a transaction. */
 export async function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
   await tx.run(sql`
-    INSERT INTO documents (id, title, source, author, published_at, lang, content_hash, original_name, media_type, text, imported_at)
-    VALUES (${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.lang}, ${doc.contentHash},
-            ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`);
+    INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash, original_name, media_type,
+                           text, imported_at)
+    VALUES (${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt}, ${doc.lang},
+            ${doc.contentHash}, ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`);
   for (const [ordinal, p] of doc.passages.entries()) {
     await tx.run(sql`
       INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset, page)

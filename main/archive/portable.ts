@@ -12,6 +12,7 @@ import { migrate } from '../db/migrate';
 import { join, raw, sql } from '../db/sql';
 import { mergeFactTables } from '../facts/portable-merge';
 import { mergeTranslationTables, scrubLocalTables } from '../translations/portable-merge';
+import { mergeLibraryTables } from '../library/portable-merge';
 import { verifyBackupFile } from './backups';
 
 export interface MergeReport {
@@ -24,9 +25,9 @@ export interface MergeReport {
  * Tables the merge copies, in foreign-key order. A migration that adds a table must add it here (or to
  * DERIVED_TABLES): a test compares this list with the schema so nothing is silently left behind.
  */
-export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments'] as const;
-/** Tables rebuilt from the others (search index): never copied. */
-export const DERIVED_TABLE_PREFIXES = ['search_'];
+export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments', 'collections', 'collection_documents', 'document_variants'] as const;
+/** Tables rebuilt from the others (search index, near-duplicate fingerprints): never copied. */
+export const DERIVED_TABLE_PREFIXES = ['search_', 'dedup_'];
 /** Tables of one installation (settings, the machine-translation log): never copied, emptied in portable files. */
 export { LOCAL_TABLES } from '../translations/portable-merge';
 
@@ -153,6 +154,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
   await mergeFactTables(tx, docMap);
   // Translation links, corrections and typed-translation segments by UUID, following re-mapped documents.
   await mergeTranslationTables(tx, docMap);
+  // Collections by name, their documents and versions of a source following re-mapped documents.
+  await mergeLibraryTables(tx, docMap);
   const broken = await tx.all(sql`PRAGMA foreign_key_check`);
   if (broken.length > 0) throw new AppError('ARCHIVE_ERROR', `The merge would leave ${broken.length} broken reference(s); nothing was changed.`);
   return { report, addedDocumentIds: added };

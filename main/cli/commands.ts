@@ -7,7 +7,9 @@ import type { Archive } from '../archive/archive';
 import { FACTS_COMMAND } from '../facts/cli';
 import { alignCommand, exportPairsCommand, linkImported } from '../translations/cli';
 import { importPaths } from '../archive/bulk-import';
-import type { ImportProgress } from '../../shared/types';
+import type { ImportProgress, ImportSummary } from '../../shared/types';
+import { NEAR_DUPLICATE_CHOICES, type NearDuplicate, type NearDuplicateChoice } from '../../shared/library';
+import { COLLECTIONS_COMMAND } from '../library/cli';
 import { UsageError, type ParsedArgs } from './args';
 
 export interface CliIO {
@@ -30,6 +32,7 @@ const importCommand: Command = async (archive, args, io) => {
   const lang = args.flags.get('lang');
   const asJson = args.flags.has('json');
   const translationOf = args.flags.get('translation-of');
+  const nearDuplicates = nearDuplicateFlag(args);
   if (typeof translationOf === 'string') await archive.getDocument(translationOf); // NOT_FOUND before importing anything
   const status = !asJson ? io.status : undefined;
   // Ctrl+C on a terminal stops after the current file and keeps what is done; a second one quits.
@@ -44,6 +47,7 @@ const importCommand: Command = async (archive, args, io) => {
   try {
     summary = await importPaths(archive, args.positionals, {
       lang: typeof lang === 'string' ? lang : undefined,
+      nearDuplicates,
       signal: controller.signal,
       onProgress: status ? (p) => status(progressLine(p)) : undefined,
     });
@@ -53,7 +57,7 @@ const importCommand: Command = async (archive, args, io) => {
   }
   // The shape scripts rely on: paths as given, imported documents in brief.
   const result = {
-    imported: summary.imported.map((i) => summaryLine(i.document)),
+    imported: summary.imported.map((i) => ({ ...summaryLine(i.document), ...nearDuplicateReport(i) })),
     skipped: summary.skipped.map((s) => ({ path: s.file, reason: s.message })),
     failed: summary.failed.map((f) => ({ path: f.file, error: f.error })),
   };
@@ -65,13 +69,32 @@ const importCommand: Command = async (archive, args, io) => {
   if (asJson) io.out(json({ ...result, ...(summary.cancelled ? { cancelled: true } : {}), ...(typeof translationOf === 'string' ? { linked: linked.map((l) => ({ id: l.id, source: l.source.id, translation: l.translation.id })) } : {}) }));
   else {
     for (const l of linked) io.out(`linked    ${l.translation.id} as a translation of ${l.source.id}`);
-    for (const d of result.imported) io.out(`imported  ${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
+    for (const d of result.imported) {
+      io.out(`imported  ${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
+      for (const n of d.nearDuplicates ?? []) {
+        const kept = d.variantOf ? 'kept as another version of it' : 'kept both (--near-duplicates skip|version to choose)';
+        io.out(`          nearly the same text as ${n.id} “${oneLine(n.title)}” (${n.mediaType}, ${Math.round(n.similarity * 100)}% alike): ${kept}`);
+      }
+    }
     for (const s of result.skipped) io.out(`skipped   ${s.reason}`);
     for (const f of result.failed) io.out(`failed    ${f.error}`);
     io.out(`${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed${summary.cancelled ? ' (cancelled: the remaining files were not imported)' : ''}`);
   }
   return result.failed.length > 0 ? 1 : 0;
 };
+
+function nearDuplicateFlag(args: ParsedArgs): NearDuplicateChoice | undefined {
+  const value = args.flags.get('near-duplicates');
+  if (value === undefined) return undefined;
+  if (!NEAR_DUPLICATE_CHOICES.includes(value as NearDuplicateChoice)) throw new UsageError('--near-duplicates must be keep, skip or version');
+  return value as NearDuplicateChoice;
+}
+
+/** The near-duplicates an import found, as scripts read them (absent when there were none). */
+function nearDuplicateReport(i: ImportSummary['imported'][number]): { nearDuplicates?: NearDuplicate[]; variantOf?: string } {
+  if (!i.nearDuplicates) return {};
+  return { nearDuplicates: i.nearDuplicates, ...(i.variantOf ? { variantOf: i.variantOf } : {}) };
+}
 
 /** "[12/40] 30% report.pdf — about 20 s left" */
 export function progressLine(p: ImportProgress): string {
@@ -281,9 +304,9 @@ export interface CommandSpec {
 export const COMMANDS: Record<string, CommandSpec> = {
   import: {
     run: importCommand,
-    usage: 'import <file|folder>... [--lang CODE] [--translation-of DOCID] [--json]',
-    flags: ['json', 'lang', 'translation-of'],
-    values: ['lang', 'translation-of'],
+    usage: 'import <file|folder>... [--lang CODE] [--translation-of DOCID] [--near-duplicates keep|skip|version] [--json]',
+    flags: ['json', 'lang', 'translation-of', 'near-duplicates'],
+    values: ['lang', 'translation-of', 'near-duplicates'],
   },
   list: { run: listCommand, usage: 'list [--json]', flags: ['json'], values: [] },
   show: { run: showCommand, usage: 'show <docId> [--json]', flags: ['json'], values: [] },
@@ -317,6 +340,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   info: { run: infoCommand, usage: 'info [--json]', flags: ['json'], values: [] },
   // A command with sub-commands (extract, propose, add, list, conflicts…): see main/facts/cli.ts.
   facts: FACTS_COMMAND,
+  // Sub-commands list, create, add, remove, delete: see main/library/cli.ts.
+  collections: COLLECTIONS_COMMAND,
 };
 
 

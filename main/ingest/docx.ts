@@ -42,8 +42,9 @@ export async function parseDocx(name: string, bytes: Uint8Array): Promise<Draft>
     if (title) meta.title = title;
     const author = cleanName(firstText(core, 'creator'));
     if (author) meta.author = author;
-    const date = normalizeDate(firstText(core, 'created'));
-    if (date) meta.publishedAt = date;
+    // dcterms:created is when the file was started, not a publication date.
+    const created = normalizeDate(firstText(core, 'created'));
+    if (created) meta.fileCreatedAt = created;
     const lang = firstText(core, 'language');
     if (lang) meta.langHint = lang;
   }

@@ -13,6 +13,8 @@ export interface DraftMeta {
   title?: string;
   author?: string;
   publishedAt?: string;
+  /** When the file was made (PDF CreationDate, DOCX created): kept apart, never taken for publication. */
+  fileCreatedAt?: string;
   source?: string;
   /** A language the author declared for this very text (Markdown front matter): used as is. */
   lang?: string;

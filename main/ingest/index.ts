@@ -8,7 +8,7 @@ import type { Draft } from './draft';
 import { parseEpub } from './epub';
 import { detectLanguage, normalizeLangCode } from './language';
 import { parseMarkdown } from './markdown';
-import { cleanField, cleanName, cleanTitle, normalizeDate, titleFromFileName } from './metadata';
+import { cleanField, cleanName, cleanTitle, datelineOf, normalizeDate, titleFromFileName } from './metadata';
 import { isBlank, normalizeDocument } from './normalize';
 import { parsePdf } from './pdf';
 import { parsePlainText } from './plain-text';
@@ -58,7 +58,8 @@ export async function parseDocument(input: IngestInput): Promise<ParsedDocument>
     mediaType,
     source: cleanField(meta.source) ?? draft.meta.source ?? null,
     author: cleanName(meta.author) ?? draft.meta.author ?? null,
-    publishedAt: normalizeDate(meta.publishedAt) ?? draft.meta.publishedAt ?? null,
+    publishedAt: normalizeDate(meta.publishedAt) ?? draft.meta.publishedAt ?? datelineOf(draft.passages) ?? null,
+    fileCreatedAt: draft.meta.fileCreatedAt ?? null,
     contentHash: createHash('sha256').update(bytes).digest('hex'),
     passages: draft.passages.map((p) => ({
       kind: p.kind,

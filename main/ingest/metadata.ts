@@ -82,3 +82,27 @@ export function endsWithSentencePunctuation(text: string): boolean {
 export function looksLikeHeading(line: string): boolean {
   return line.length > 0 && line.length <= 120 && !endsWithSentencePunctuation(line);
 }
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const LABEL = String.raw`(?:(?:published|posted|dated?|petsa|inilathala|опубликовано|дата)\s*(?:on\s*)?:?\s*)?`;
+const DATELINE = [
+  new RegExp(String.raw`^${LABEL}(\d{4}-\d{2}-\d{2})$`, 'iu'),
+  new RegExp(String.raw`^${LABEL}((?:${MONTHS})\s+\d{1,2},?\s+\d{4})$`, 'iu'),
+  new RegExp(String.raw`^${LABEL}(\d{1,2}\s+(?:${MONTHS})\s+\d{4})$`, 'iu'),
+];
+
+/**
+ * A publication date the text itself states on a line of its own near the top ("July 19, 2012",
+ * "Published: 2012-07-19"). Only whole-line dates count, so a date inside a sentence is never taken.
+ */
+export function datelineOf(passages: ReadonlyArray<{ text: string }>): string | undefined {
+  for (const { text } of passages.slice(0, 6)) {
+    if (text.length > 60) continue;
+    const line = text.trim().replace(/[.\s]+$/, '');
+    for (const pattern of DATELINE) {
+      const match = pattern.exec(line);
+      if (match) return normalizeDate(match[1]);
+    }
+  }
+  return undefined;
+}

@@ -373,8 +373,9 @@ async function metadataOf(doc: { getMetadata(): Promise<{ info: unknown }> }): P
   if (title) meta.title = title;
   const author = cleanName(str(info.Author));
   if (author) meta.author = author;
-  const date = pdfDate(info.CreationDate) ?? pdfDate(info.ModDate);
-  if (date) meta.publishedAt = date;
+  // CreationDate says when the file was written (often by a converter), not when the text was published.
+  const created = pdfDate(info.CreationDate);
+  if (created) meta.fileCreatedAt = created;
   const lang = str(info.Language);
   if (lang) meta.langHint = lang;
   return meta;

@@ -27,6 +27,8 @@ export interface ParsedDocument {
   source: string | null;
   author: string | null;
   publishedAt: string | null;
+  /** When the file was made, from its own metadata (PDF, DOCX); not a publication date. */
+  fileCreatedAt: string | null;
   /** sha256 hex of the input bytes. */
   contentHash: string;
   passages: ParsedPassage[];

@@ -238,6 +238,7 @@ export class TranslationService {
         source: null,
         author: null,
         publishedAt: null,
+        fileCreatedAt: null,
         originalName: null,
         mediaType: 'text/plain',
         // Typed documents have no imported bytes; a unique hash keeps the dedupe-by-content rule intact.

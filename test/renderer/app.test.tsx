@@ -80,6 +80,7 @@ describe('deep links', () => {
     source: null,
     author: null,
     publishedAt: null,
+    fileCreatedAt: null,
     originalName: 'nkr.txt',
     mediaType: 'text/plain',
     contentHash: 'x',

@@ -52,6 +52,7 @@ describe('reader', () => {
     source: 'Example News',
     author: null,
     publishedAt: '2012-07-19',
+    fileCreatedAt: null,
     originalName: 'nkr.txt',
     mediaType: 'text/plain',
     contentHash: 'x',

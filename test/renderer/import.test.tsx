@@ -33,6 +33,7 @@ function summaryDoc(n: number, title: string): DocumentSummary {
     source: null,
     author: null,
     publishedAt: null,
+    fileCreatedAt: null,
     originalName: `${title}.txt`,
     mediaType: 'text/plain',
     contentHash: `h${n}`,

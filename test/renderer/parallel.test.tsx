@@ -39,6 +39,7 @@ function doc(n: number, lang: string, paragraphs: string[]): DocumentDetail {
     source: null,
     author: null,
     publishedAt: null,
+    fileCreatedAt: null,
     originalName: `${n}.txt`,
     mediaType: 'text/plain',
     importedAt: '2026-01-01T00:00:00.000Z',

@@ -28,6 +28,7 @@ function makeDoc(texts: string[], extra: Partial<DocumentDetail> = {}): Document
     source: null,
     author: null,
     publishedAt: null,
+    fileCreatedAt: null,
     originalName: 'nkr.txt',
     mediaType: 'text/plain',
     contentHash: 'x',

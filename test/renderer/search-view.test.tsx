@@ -282,7 +282,7 @@ describe('search view', () => {
   it('opens a hit with its search in the address and its matches marked in the reader', async () => {
     const text = 'Intro.\n\nPresident Bako Sahakyan won. Sahakyan spoke.';
     const doc = {
-      id: EN, title: 'Doc en', lang: 'en', source: null, author: null, publishedAt: null, originalName: 'en.txt', mediaType: 'text/plain', contentHash: 'x',
+      id: EN, title: 'Doc en', lang: 'en', source: null, author: null, publishedAt: null, fileCreatedAt: null, originalName: 'en.txt', mediaType: 'text/plain', contentHash: 'x',
       importedAt: '2026-11-27T19:00:00.000Z', tags: [], version: 1, text,
       passages: [
         { id: '00000000-0000-4000-8000-000000000009', ordinal: 0, kind: 'paragraph' as const, text: 'Intro.', start: 0, end: 6, sentences: [] },

@@ -6,6 +6,7 @@ import * as m0003 from './0003-search-index';
 import * as m0004 from './0004-originals-and-pages';
 import * as m0005 from './0005-facts';
 import * as m0006 from './0006-translations';
+import * as m0007 from './0007-library';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'originals and pages', up: m0004.up },
   { version: 5, name: 'facts', up: m0005.up },
   { version: 6, name: 'translations', up: m0006.up },
+  { version: 7, name: 'library', up: m0007.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

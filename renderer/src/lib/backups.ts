@@ -7,6 +7,7 @@ const REASONS: Record<BackupReason, string> = {
   manual: 'you made it',
   'pre-migration': 'before an upgrade',
   'pre-restore': 'before a restore',
+  'pre-delete': 'before deleting documents',
 };
 
 export function reasonWords(reason: BackupReason): string {

@@ -49,7 +49,7 @@ export interface ImportRow {
   documentId: string | null;
   /** Title of the new document. */
   title: string | null;
-  reason?: 'duplicate' | 'unsupported';
+  reason?: ImportSummary['skipped'][number]['reason'];
 }
 
 export interface ImportGroup {

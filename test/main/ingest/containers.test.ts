@@ -23,7 +23,9 @@ describe('docx', () => {
   it('takes headings from styles and metadata from the core properties', async () => {
     const doc = await parseDocument({ name: 'ulat.docx', bytes: sampleDocx() });
     expect(doc.passages.map((p) => [p.kind, p.text])).toEqual(SAMPLE_DOCX_PARAGRAPHS.map((p) => [p.style ? 'heading' : 'paragraph', p.text]));
-    expect([doc.title, doc.author, doc.publishedAt, doc.lang]).toEqual(['Выборы в НКР, 2012', 'Анна Петросян', '2012-07-20', 'ru']);
+    expect([doc.title, doc.author, doc.lang]).toEqual(['Выборы в НКР, 2012', 'Анна Петросян', 'ru']);
+    // dcterms:created is when the file was made: kept as such, never as the publication date.
+    expect([doc.fileCreatedAt, doc.publishedAt]).toEqual(['2012-07-20', null]);
     expect(doc.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(doc.passages.every((p) => p.page === undefined)).toBe(true);
   });

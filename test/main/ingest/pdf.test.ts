@@ -35,9 +35,9 @@ describe('pdf', () => {
     expect((await parsed).passages.some((p) => /^\d+$/.test(p.text))).toBe(false);
   });
 
-  it('reads title, author and creation date from the info dictionary', async () => {
+  it('reads title, author and creation date from the info dictionary; the creation date is not a publication date', async () => {
     const doc = await parsed;
-    expect([doc.title, doc.author, doc.publishedAt]).toEqual(['Ulat: Halalan 2012', 'Komisyon sa Halalan', '2012-07-21']);
+    expect([doc.title, doc.author, doc.fileCreatedAt, doc.publishedAt]).toEqual(['Ulat: Halalan 2012', 'Komisyon sa Halalan', '2012-07-21', null]);
   });
 
   it('falls back to the first heading for the title when the file has none', async () => {
@@ -45,6 +45,7 @@ describe('pdf', () => {
     expect(doc.title).toBe('Halalan sa Nagorno-Karabakh');
     expect(doc.author).toBeNull();
     expect(doc.publishedAt).toBeNull();
+    expect(doc.fileCreatedAt).toBeNull();
   });
 
   it('falls back to the first line when there is no heading either, and reads non-ASCII info strings', async () => {

@@ -1,0 +1,72 @@
+// Stored near-duplicate fingerprints (derived from documents.text: dropped by a trigger when the text
+// changes, recomputed here when missing) and the lookup of an import's near-duplicates.
+import type { NearDuplicate } from '../../shared/library';
+import type { Database } from '../db/connection';
+import { join, sql } from '../db/sql';
+import { fingerprint, NEAR_DUPLICATE_THRESHOLD, signatureFromBytes, signatureToBytes, similarity, type Fingerprint } from './minhash';
+
+/**
+ * Stores a document's fingerprint. A text too short to have one gets an empty signature (and no bands), so it
+ * is never a candidate and never read again by the backfill. Call inside a transaction.
+ */
+export async function storeFingerprint(tx: Database, documentId: string, print: Fingerprint | null): Promise<void> {
+  await tx.run(sql`DELETE FROM dedup_bands WHERE document_id = ${documentId}`);
+  const signature = print ? signatureToBytes(print.signature) : new Uint8Array(0);
+  await tx.run(sql`INSERT OR REPLACE INTO dedup_signatures (document_id, signature) VALUES (${documentId}, ${signature})`);
+  if (!print) return;
+  await tx.run(sql`INSERT OR IGNORE INTO dedup_bands (band_key, document_id)
+                   VALUES ${join(print.bands.map((band) => sql`(${band}, ${documentId})`))}`);
+}
+
+const BACKFILL_BATCH = 200;
+
+/**
+ * Computes the fingerprints that are missing (documents imported before v7, merged from a portable file, or
+ * edited since). Reads in batches, writes each batch in one short transaction.
+ */
+export async function backfillFingerprints(db: Database): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const missing = await db.all<{ id: string }>(sql`
+      SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM dedup_signatures s WHERE s.document_id = d.id)
+      LIMIT ${BACKFILL_BATCH}`);
+    if (missing.length === 0) return done;
+    const texts = await db.all<{ id: string; text: string }>(sql`
+      SELECT id, text FROM documents WHERE id IN (${join(missing.map((m) => sql`${m.id}`))})`);
+    await db.transaction(async (tx) => {
+      for (const { id, text } of texts) {
+        // Deleted meanwhile: nothing to fingerprint.
+        if (await tx.get(sql`SELECT 1 FROM documents WHERE id = ${id}`)) await storeFingerprint(tx, id, fingerprint(text));
+      }
+    });
+    done += texts.length;
+  }
+}
+
+/** Documents whose text is nearly the same as the fingerprinted text, most similar first. */
+export async function findNearDuplicates(db: Database, print: Fingerprint | null, excludeId?: string): Promise<NearDuplicate[]> {
+  if (!print) return [];
+  const candidates = await db.all<{ id: string; title: string; media_type: string; lang: string; signature: Uint8Array }>(sql`
+    SELECT d.id, d.title, d.media_type, d.lang, s.signature
+    FROM (SELECT DISTINCT document_id FROM dedup_bands WHERE band_key IN (${join(print.bands.map((b) => sql`${b}`))})) c
+    JOIN documents d ON d.id = c.document_id
+    JOIN dedup_signatures s ON s.document_id = c.document_id
+    WHERE c.document_id IS NOT ${excludeId ?? null}`);
+  return candidates
+    .map((c) => ({ id: c.id, title: c.title, mediaType: c.media_type, lang: c.lang, similarity: similarity(print.signature, signatureFromBytes(c.signature)) }))
+    .filter((c) => c.similarity >= NEAR_DUPLICATE_THRESHOLD)
+    .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
+}
+
+/** The first document of a chain of versions: a version of a version belongs to the same source. */
+export async function versionRoot(db: Database, documentId: string): Promise<string> {
+  const row = await db.get<{ variant_of: string }>(sql`SELECT variant_of FROM document_variants WHERE document_id = ${documentId}`);
+  return row?.variant_of ?? documentId;
+}
+
+export async function markVersionOf(tx: Database, documentId: string, of: string): Promise<string> {
+  const root = await versionRoot(tx, of);
+  await tx.run(sql`INSERT OR REPLACE INTO document_variants (document_id, variant_of, created_at)
+                   VALUES (${documentId}, ${root}, ${new Date().toISOString()})`);
+  return root;
+}
