@@ -4,6 +4,8 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Bare names here; every `node:` specifier (including prefix-only ones like node:test) via the pattern.
@@ -31,6 +33,24 @@ export default defineConfig(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  { files: ['renderer/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      // React Compiler diagnostics: being worked off file by file (issue 14); warnings until then.
+      'react-hooks/refs': 'warn',
+      'react-hooks/set-state-in-effect': 'warn',
+      'react-hooks/preserve-manual-memoization': 'warn',
+    },
+  },
+  { files: ['renderer/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  {
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      // Autofocus is used only in editors and confirmations the user has just opened, where focus must move in.
+      'jsx-a11y/no-autofocus': 'off',
+    },
   },
 
   // ---- Import boundaries. One block per folder: a later matching block replaces the rule's options.

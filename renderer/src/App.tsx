@@ -1,174 +1,96 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Annotation, DocumentSummary, SearchHit } from '../../shared/types';
+// The app frame: top bar with the search box, banners, the sidebar, the search results column and the view of
+// the current route (views.tsx). Server state comes from the query cache (api/queries.ts); writes invalidate it.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Annotation, DocumentSummary } from '../../shared/types';
 import { useApi } from './api/context';
-import { BackupsPage } from './components/backups/BackupsPage';
+import { useArchiveChanged } from './api/queries';
 import { HealthBanner, useArchiveHealth } from './components/backups/HealthBanner';
-import { DocumentView } from './components/DocumentView';
 import { DropOverlay } from './components/DropOverlay';
-import { ErrorBanner, type BannerMessage } from './components/ErrorBanner';
+import { ErrorBanner } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { ConflictsPage } from './components/facts/ConflictsPage';
-import { EntityPage } from './components/facts/EntityPage';
-import { FactsNav, useConflictCount } from './components/facts/FactsNav';
-import { FactsTable } from './components/facts/FactsTable';
-import { TimelinePage } from './components/facts/TimelinePage';
+import { useConflictCount } from './components/facts/FactsNav';
 import { FolderInput } from './components/FolderInput';
 import { ImportPanel } from './components/ImportPanel';
-import { ParallelView } from './components/parallel/ParallelView';
-import { SegmentEditor } from './components/parallel/SegmentEditor';
-import { IndexStatus } from './components/IndexStatus';
-import { Library } from './components/Library';
-import { truncate } from './components/Reader';
-import { ReviewPage } from './components/ReviewPage';
 import { SearchBar } from './components/SearchBar';
-import { groupHits, hitElementId, hitKey, SearchResults } from './components/SearchResults';
+import { hitElementId, SearchResults } from './components/SearchResults';
+import { Sidebar } from './components/Sidebar';
 import { Toasts } from './components/Toasts';
 import { useAppInfo } from './hooks/useAppInfo';
+import { useBanners } from './hooks/useBanners';
 import { useDocuments } from './hooks/useDocuments';
 import { useFileDrop } from './hooks/useFileDrop';
 import { useHashRoute } from './hooks/useHashRoute';
 import { ACCEPTED_EXTENSIONS, useImport } from './hooks/useImport';
 import { useIndexStatus } from './hooks/useIndexStatus';
 import { useNeedsReview } from './hooks/useNeedsReview';
-import { useSearch } from './hooks/useSearch';
+import { useSearchController } from './hooks/useSearchController';
 import { useToasts } from './hooks/useToasts';
 import { errorMessage } from './lib/errors';
-import { plural } from './lib/format';
-import { annotationRoute, parseLink, passageRoute } from './lib/routes';
+import { plural, truncate } from './lib/format';
+import { RouteView, type ViewContext } from './views';
 
-const NO_TERMS: string[] = [];
-
-function useBanners() {
-  const [messages, setMessages] = useState<BannerMessage[]>([]);
-  const nextId = useRef(1);
-  const push = useCallback((text: string) => {
-    setMessages((list) => (list.some((m) => m.text === text) ? list : [...list.slice(-3), { id: nextId.current++, text }]));
-  }, []);
-  const dismiss = useCallback((id: number) => setMessages((list) => list.filter((m) => m.id !== id)), []);
-  return { messages, push, dismiss };
-}
+const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 export function App() {
   const api = useApi();
+  const changed = useArchiveChanged();
   const banners = useBanners();
   const toasts = useToasts();
   const docs = useDocuments();
-  const search = useSearch();
   const review = useNeedsReview();
   const info = useAppInfo();
   const index = useIndexStatus();
   const { route, seq, navigate } = useHashRoute();
-  const conflicts = useConflictCount(seq);
+  const searchInputRef = useRef<HTMLInputElement>(null);
+  const box = useSearchController(navigate, searchInputRef);
+  const { search, hits } = box;
+  const conflicts = useConflictCount();
   const health = useArchiveHealth();
-  const [searchText, setSearchText] = useState('');
-  const [activeIndex, setActiveIndex] = useState(-1);
   const [panelOpen, setPanelOpen] = useState(true);
-  /** The matches of the hit opened last: drawn in the reader at once, before the document's other matches arrive. */
-  const [openedHit, setOpenedHit] = useState<{ docId: string; passageId: string; matches: Array<[number, number]> } | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const folderInputRef = useRef<HTMLInputElement>(null);
 
-  const rerunSearch = useRef<() => void>(() => undefined);
-  rerunSearch.current = () => {
-    search.refresh();
-    index.refresh();
-  };
-  const importer = useImport(() => {
-    void docs.refresh();
-    rerunSearch.current();
-  });
+  const importer = useImport(() => changed('documents'));
   const dragging = useFileDrop(importer.startDrop);
+  const pushBanner = banners.push;
 
   // Errors from loading go to the banner.
-  useEffect(() => void (docs.error && banners.push(`Could not load the library: ${docs.error}`)), [docs.error, banners.push]);
+  useEffect(() => void (docs.error && pushBanner(`Could not load the library: ${docs.error}`)), [docs.error, pushBanner]);
   // A query the archive cannot understand is explained under the box; anything else goes to the banner.
-  useEffect(() => void (search.error && search.error.code !== 'BAD_QUERY' && banners.push(search.error.message)), [search.error, banners.push]);
+  useEffect(() => void (search.error && search.error.code !== 'BAD_QUERY' && pushBanner(search.error.message)), [search.error, pushBanner]);
 
-  const hits = useMemo(() => groupHits(search.result).hits, [search.result]);
   // A search indexes the documents that changed since the last one: the status line follows.
   const refreshIndex = index.refresh;
   useEffect(() => {
     if (search.result) refreshIndex();
   }, [search.result, refreshIndex]);
 
-  // Fresh results: the first hit is active, so Enter opens it ("Load more" keeps the active hit).
-  const firstHitKey = hits.length > 0 ? hitKey(hits[0]) : '';
-  useEffect(() => setActiveIndex(firstHitKey ? 0 : -1), [firstHitKey, search.effectiveQuery, search.options]);
-
   // An annotation link shows the annotations.
-  useEffect(() => {
-    if (route.name === 'doc' && route.annotationId) setPanelOpen(true);
-  }, [route, seq]);
+  const annotationLink = route.name === 'doc' && route.annotationId ? `${route.annotationId}:${seq}` : '';
+  const [seenLink, setSeenLink] = useState(annotationLink);
+  if (seenLink !== annotationLink) {
+    setSeenLink(annotationLink);
+    if (annotationLink) setPanelOpen(true);
+  }
 
   // Ctrl/Cmd+K or "/" focuses the search box.
+  const { focusBox } = box;
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName));
-      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing)) {
+      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !isTyping(e.target))) {
         e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
+        focusBox();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const { effectiveQuery, options } = search;
-  const openHit = useCallback(
-    (hit: SearchHit) => {
-      setOpenedHit({ docId: hit.docId, passageId: hit.passageId, matches: hit.matches });
-      navigate(passageRoute(hit.docId, hit.passageId, { query: effectiveQuery, stems: options.stems, translit: options.translit }));
-    },
-    [navigate, effectiveQuery, options],
-  );
-  const openDocument = useCallback((docId: string) => navigate({ name: 'doc', docId }), [navigate]);
-
-  const navigateKeys = (e: KeyboardEvent<HTMLInputElement>): boolean => {
-    if (hits.length === 0) return false;
-    if (e.key === 'ArrowDown') {
-      setActiveIndex((i) => Math.min(hits.length - 1, i + 1));
-      return true;
-    }
-    if (e.key === 'ArrowUp') {
-      setActiveIndex((i) => Math.max(0, i - 1));
-      return true;
-    }
-    if (e.key === 'Enter' && activeIndex >= 0 && !search.loading && searchText.trim() === search.query) {
-      openHit(hits[activeIndex]);
-      return true;
-    }
-    return false;
-  };
-
-  const submitSearch = (q: string) => {
-    // A pasted Tala link opens its target instead of searching for it.
-    const link = parseLink(q);
-    if (link) {
-      setSearchText('');
-      search.clear();
-      navigate(link);
-      return;
-    }
-    void search.run(q);
-  };
-
-  const clearSearch = () => {
-    setSearchText('');
-    search.clear();
-  };
-
-  const runSuggestion = (q: string) => {
-    setSearchText(q);
-    void search.run(q);
-    searchRef.current?.focus();
-  };
+  }, [focusBox]);
 
   const reindex = () => {
     index.reindex().then(
       (report) => {
-        toasts.push({ text: `Search index rebuilt: ${plural(report.passages, 'passage')} in ${plural(report.documents, 'document')} (${(report.ms / 1000).toFixed(1)} s).` }, 6000);
+        const what = `${plural(report.passages, 'passage')} in ${plural(report.documents, 'document')}`;
+        toasts.push({ text: `Search index rebuilt: ${what} (${(report.ms / 1000).toFixed(1)} s).` }, 6000);
         search.refresh();
       },
       (err: unknown) => toasts.push({ text: `Could not rebuild the search index: ${errorMessage(err)}`, tone: 'warn' }, 10_000),
@@ -179,8 +101,6 @@ export function App() {
     try {
       await docs.remove(doc.id);
       if (route.name === 'doc' && route.docId === doc.id) navigate({ name: 'home' });
-      rerunSearch.current();
-      void review.refresh();
     } catch (err) {
       banners.push(`Could not delete “${doc.title}”: ${errorMessage(err)}`);
     }
@@ -189,11 +109,9 @@ export function App() {
   const deleteOrphan = async (a: Annotation) => {
     try {
       const deleted = await api['annotations.delete']({ id: a.id });
-      void review.refresh();
-      toasts.push({
-        text: `Annotation deleted: “${truncate(deleted.exact, 40)}”`,
-        action: { label: 'Undo', run: () => void api['annotations.restore']({ annotation: deleted }).then(() => review.refresh()) },
-      });
+      changed('annotations');
+      const undo = () => void api['annotations.restore']({ annotation: deleted }).then(() => changed('annotations'));
+      toasts.push({ text: `Annotation deleted: “${truncate(deleted.exact, 40)}”`, action: { label: 'Undo', run: undo } });
     } catch (err) {
       toasts.push({ text: `Could not delete the annotation: ${errorMessage(err)}`, tone: 'warn' });
     }
@@ -201,21 +119,33 @@ export function App() {
 
   const onDocumentError = useCallback(
     (message: string) => {
-      banners.push(`Could not open the document: ${message}`);
+      pushBanner(`Could not open the document: ${message}`);
       navigate({ name: 'home' });
     },
-    [banners.push, navigate],
+    [pushBanner, navigate],
   );
 
   const showResults = search.query !== '';
   const openDocId = route.name === 'doc' ? route.docId : null;
-  const routeSearch = route.name === 'doc' ? route.search : undefined;
-  const hitMatches = route.name === 'doc' && openedHit && openedHit.docId === route.docId && openedHit.passageId === route.passageId ? openedHit : null;
-  const problem =
-    search.error?.code === 'BAD_QUERY' && searchText.trim() === search.query
-      ? { message: search.error.message, query: search.error.query, position: search.error.position }
-      : null;
-  const target = route.name === 'doc' && (route.passageId || route.annotationId) ? { passageId: route.passageId, annotationId: route.annotationId } : null;
+  const openKey = route.name === 'doc' && route.passageId ? `${route.docId}:${route.passageId}` : null;
+  const ctx: ViewContext = {
+    seq,
+    navigate,
+    toast: toasts.push,
+    documents: docs.documents,
+    documentsLoading: docs.loading,
+    info,
+    reviewItems: review.items,
+    openedHit: box.openedHit,
+    panelOpen,
+    togglePanel: () => setPanelOpen((o) => !o),
+    onDocumentError,
+    onDeleteOrphan: (a) => void deleteOrphan(a),
+    // The archive's content changed underneath: reload everything the window shows.
+    onRestored: () => changed('everything'),
+    importFiles: () => fileInputRef.current?.click(),
+    focusSearch: () => searchInputRef.current?.focus(),
+  };
 
   return (
     <div className={`app${showResults ? ' app--searching' : ''}${openDocId && panelOpen ? ' app--notes' : ''}`} data-testid="app">
@@ -227,16 +157,16 @@ export function App() {
           <span className="brand__name">Tala</span>
         </div>
         <SearchBar
-          ref={searchRef}
-          value={searchText}
-          onChange={setSearchText}
-          onSubmit={submitSearch}
-          onClear={clearSearch}
-          onNavigate={navigateKeys}
+          ref={searchInputRef}
+          value={box.text}
+          onChange={box.setText}
+          onSubmit={box.submit}
+          onClear={box.clear}
+          onNavigate={box.onBoxKey}
           busy={search.loading}
-          problem={problem}
+          problem={box.problem}
           expanded={hits.length > 0}
-          activeDescendant={activeIndex >= 0 && hits.length > 0 ? hitElementId(activeIndex) : undefined}
+          activeDescendant={box.activeIndex >= 0 && hits.length > 0 ? hitElementId(box.activeIndex) : undefined}
         />
       </header>
 
@@ -246,144 +176,37 @@ export function App() {
       </div>
 
       <div className="workspace">
-        <aside className="sidebar">
-          <ErrorBoundary area="the library">
-            <Library
-              documents={docs.documents}
-              loading={docs.loading}
-              selectedId={openDocId}
-              onOpen={openDocument}
-              onDelete={deleteDocument}
-              onImport={() => fileInputRef.current?.click()}
-              onImportFolder={() => folderInputRef.current?.click()}
-            />
-          </ErrorBoundary>
-          <FactsNav route={route} conflicts={conflicts.count} />
-          <nav className="facts-nav" aria-label="Archive">
-            <a
-              href="#/backups"
-              className={`facts-nav__link${route.name === 'backups' ? ' facts-nav__link--current' : ''}`}
-              aria-current={route.name === 'backups' ? 'page' : undefined}
-              data-testid="nav-backups"
-            >
-              Backups
-            </a>
-          </nav>
-          {review.items.length > 0 && (
-            <a
-              href="#/review"
-              className={`review-link${route.name === 'review' ? ' review-link--current' : ''}`}
-              aria-current={route.name === 'review' ? 'page' : undefined}
-              data-testid="review-link"
-            >
-              <span className="review-link__dot" aria-hidden="true" />
-              Needs review
-              <span className="count" data-testid="review-count">
-                {review.items.length}
-              </span>
-            </a>
-          )}
-          <ErrorBoundary area="the index status">
-            <IndexStatus status={index.status} reindexing={index.reindexing} onReindex={reindex} />
-          </ErrorBoundary>
-          <footer className="sidebar__footer muted" title={info?.archivePath}>
-            {info ? (
-              <>
-                {/* LRM marks keep the path left-to-right inside the RTL box that puts the ellipsis at its start. */}
-                <span className="sidebar__path">{`\u200E${info.archivePath}\u200E`}</span>
-                <span>v{info.version}</span>
-              </>
-            ) : null}
-          </footer>
-        </aside>
+        <Sidebar
+          route={route}
+          documents={docs.documents}
+          loading={docs.loading}
+          selectedId={openDocId}
+          conflicts={conflicts}
+          reviewCount={review.items.length}
+          index={index}
+          info={info}
+          onOpen={(docId) => navigate({ name: 'doc', docId })}
+          onDelete={deleteDocument}
+          onImport={ctx.importFiles}
+          onImportFolder={() => folderInputRef.current?.click()}
+          onReindex={reindex}
+        />
 
         {showResults && (
           <ErrorBoundary area="the search results" resetKey={search.result}>
             <SearchResults
               search={search}
-              activeIndex={activeIndex}
-              openKey={route.name === 'doc' && route.passageId ? `${route.docId}:${route.passageId}` : null}
-              onActivate={setActiveIndex}
-              onOpen={(hit) => {
-                setActiveIndex(hits.findIndex((h) => hitKey(h) === hitKey(hit)));
-                openHit(hit);
-              }}
-              onClose={clearSearch}
-              onSuggest={runSuggestion}
+              activeIndex={box.activeIndex}
+              openKey={openKey}
+              onActivate={box.setActiveIndex}
+              onOpen={box.openFromList}
+              onClose={box.clear}
+              onSuggest={box.runSuggestion}
             />
           </ErrorBoundary>
         )}
 
-        {openDocId ? (
-          <DocumentView
-            key={openDocId}
-            docId={openDocId}
-            target={target}
-            targetSeq={seq}
-            terms={NO_TERMS}
-            search={routeSearch}
-            hitMatches={hitMatches}
-            panelOpen={panelOpen}
-            onTogglePanel={() => setPanelOpen((o) => !o)}
-            onNavigate={navigate}
-            onClose={() => navigate({ name: 'home' })}
-            toast={toasts.push}
-            onError={onDocumentError}
-            onAnnotationsChanged={() => void review.refresh()}
-            onFactsChanged={conflicts.refresh}
-            onDocumentChanged={() => {
-              void docs.refresh();
-              rerunSearch.current();
-            }}
-          />
-        ) : route.name === 'parallel' ? (
-          <ErrorBoundary area="the parallel reader" resetKey={`${route.docId}:${route.otherDocId}`}>
-            <ParallelView key={`${route.docId}:${route.otherDocId}`} docId={route.docId} otherDocId={route.otherDocId} onNavigate={navigate} toast={toasts.push} />
-          </ErrorBoundary>
-        ) : route.name === 'segments' ? (
-          <ErrorBoundary area="the segment editor" resetKey={route.linkId}>
-            <SegmentEditor key={route.linkId} linkId={route.linkId} onNavigate={navigate} toast={toasts.push} />
-          </ErrorBoundary>
-        ) : (
-          <main className="reader-pane" data-testid="reader-pane">
-            <ErrorBoundary area="this page" resetKey={seq}>
-              {route.name === 'facts' ? (
-                <FactsTable documents={docs.documents} toast={toasts.push} />
-              ) : route.name === 'timeline' ? (
-                <TimelinePage />
-              ) : route.name === 'conflicts' ? (
-                <ConflictsPage toast={toasts.push} onChanged={conflicts.refresh} />
-              ) : route.name === 'entity' ? (
-                <EntityPage key={route.entityId} entityId={route.entityId} toast={toasts.push} onChanged={conflicts.refresh} />
-              ) : route.name === 'backups' ? (
-                <BackupsPage
-                  info={info}
-                  onRestored={() => {
-                    // The archive's content changed underneath: reload everything the window shows.
-                    void docs.refresh();
-                    void review.refresh();
-                    conflicts.refresh();
-                    rerunSearch.current();
-                  }}
-                />
-              ) : route.name === 'review' ? (
-                <ReviewPage
-                  items={review.items}
-                  documents={docs.documents}
-                  onOpen={(a) => navigate(annotationRoute(a.docId, a.id))}
-                  onDelete={(a) => void deleteOrphan(a)}
-                />
-              ) : (
-                <Welcome
-                  count={docs.documents.length}
-                  loading={docs.loading}
-                  onImport={() => fileInputRef.current?.click()}
-                  onSearch={() => searchRef.current?.focus()}
-                />
-              )}
-            </ErrorBoundary>
-          </main>
-        )}
+        <RouteView route={route} ctx={ctx} />
       </div>
 
       <input
@@ -403,35 +226,6 @@ export function App() {
       <ImportPanel phase={importer.phase} progress={importer.progress} summary={importer.summary} onCancel={importer.cancel} onDismiss={importer.dismiss} />
       <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
       <DropOverlay visible={dragging} />
-    </div>
-  );
-}
-
-
-function Welcome({ count, loading, onImport, onSearch }: { count: number; loading: boolean; onImport(): void; onSearch(): void }) {
-  if (loading && count === 0) return null;
-  if (count === 0) {
-    return (
-      <div className="welcome" data-testid="welcome">
-        <h1>Your archive is empty</h1>
-        <p>No documents yet — import .txt, .md, .html, .pdf, .docx or .epub files, or a whole folder. Tagalog, Russian, Armenian, English… each file becomes a searchable document.</p>
-        <button type="button" className="button button--primary" onClick={onImport}>
-          Import files…
-        </button>
-        <p className="muted">Tip: you can also drop files and folders anywhere on this window.</p>
-      </div>
-    );
-  }
-  return (
-    <div className="welcome" data-testid="welcome">
-      <h1>Read and search your sources</h1>
-      <p>
-        {plural(count, 'document')} in the archive. Open one from the library, or{' '}
-        <button type="button" className="link-button" onClick={onSearch}>
-          search across all of them
-        </button>{' '}
-        <kbd>Ctrl</kbd> <kbd>K</kbd>.
-      </p>
     </div>
   );
 }

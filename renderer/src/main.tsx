@@ -1,10 +1,10 @@
+import './styles/base.css';
+import './styles/layout.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/context';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import './styles.css';
-import './import.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Tala: #root element missing from index.html');

@@ -65,6 +65,7 @@ export function AnnotationForm({ initial, submitLabel, focus = 'note', busy = fa
   };
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape anywhere in the form cancels it
     <form
       className="annotation-form"
       onSubmit={(e) => {

@@ -7,6 +7,7 @@ import { includesFolded } from '../lib/fold';
 import { passageIndexAt } from './Reader';
 import { AnnotationForm, type AnnotationBody } from './AnnotationForm';
 import { EditIcon, LinkIcon, TrashIcon } from './icons';
+import './annotations.css';
 
 interface Props {
   document: DocumentDetail;

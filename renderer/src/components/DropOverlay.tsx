@@ -1,3 +1,5 @@
+import './import.css';
+
 export function DropOverlay({ visible }: { visible: boolean }) {
   if (!visible) return null;
   return (

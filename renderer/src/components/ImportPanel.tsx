@@ -7,6 +7,7 @@ import type { ImportPhase } from '../hooks/useImport';
 import { formatBytes, plural } from '../lib/format';
 import { countLine, formatTimeLeft, groupSummary, summaryLine, type ImportGroup, type ImportGroupKind } from '../lib/import-progress';
 import { formatRoute } from '../lib/routes';
+import './import.css';
 
 interface Props {
   phase: ImportPhase;

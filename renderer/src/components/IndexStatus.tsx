@@ -1,5 +1,6 @@
 // The search index line at the foot of the library: how many passages are searchable, and Reindex.
 import type { SearchStatus } from '../../../shared/types';
+import './library.css';
 
 interface Props {
   status: SearchStatus | null;

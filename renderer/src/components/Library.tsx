@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DocumentSummary } from '../../../shared/types';
 import { formatDate, plural } from '../lib/format';
 import { languageLabel } from '../lib/languages';
+import './library.css';
 
 interface Props {
   documents: DocumentSummary[];

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type
 import type { Annotation, AnnotationColor, DocumentDetail, DocumentMetaChanges, Passage } from '../../../shared/types';
 import { FindIndex, firstMatchFrom, MAX_FIND_MATCHES, stepMatch, type FindMatch } from '../lib/find';
 import { plural } from '../lib/format';
+import { truncate } from '../lib/format';
+export { truncate };
 import type { MatchRange } from '../lib/highlight';
 import { isRtlLanguage } from '../lib/languages';
 import type { HighlightSpan } from '../lib/segments';
@@ -20,6 +22,7 @@ import { SelectionToolbar, type ToolbarPosition } from './reader/SelectionToolba
 import { ShortcutHelp } from './reader/ShortcutHelp';
 import { VersionHistory } from './reader/VersionHistory';
 import { VirtualList, type VirtualListHandle } from './reader/VirtualList';
+import './reader/reader.css';
 
 export { passageElementId };
 
@@ -494,6 +497,7 @@ export function Reader(props: Props) {
   const confirmingIndex = confirmingId ? body.findIndex((p) => p.id === confirmingId) : -1;
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- text selection (mouse and keyboard) is read on the article
     <article
       className={`reader${flashId && flashId === highlightId ? ' reader--flash' : ''}`}
       lang={lang}
@@ -646,6 +650,3 @@ function SearchMatchBar({ doc, search, matches, targetPassageId }: { doc: Docume
   );
 }
 
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}

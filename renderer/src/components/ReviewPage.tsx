@@ -2,6 +2,7 @@
 // user opens the document to re-attach an annotation, or deletes it.
 import type { Annotation, DocumentSummary } from '../../../shared/types';
 import { TrashIcon } from './icons';
+import './review.css';
 
 interface Props {
   items: Annotation[];

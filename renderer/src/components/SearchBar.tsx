@@ -1,5 +1,6 @@
 import { forwardRef, useState, type KeyboardEvent } from 'react';
 import { SearchSyntax } from './SearchSyntax';
+import './search.css';
 
 export interface QueryProblem {
   message: string;

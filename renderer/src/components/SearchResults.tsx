@@ -7,6 +7,7 @@ import { formatDate, plural } from '../lib/format';
 import { languageLabel, languageName } from '../lib/languages';
 import { describeExpansions, filterLabel, filterSyntax, mediaTypeLabel, sameFilter, stripFilters, type FilterKind, type SearchFilter } from '../lib/search-query';
 import { Highlighted } from './Highlighted';
+import './search.css';
 
 interface Props {
   search: SearchState;
@@ -216,6 +217,7 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
                     const key = hitKey(hit);
                     const where = hit.matches.length > 0 ? null : hit.titleMatches.length > 0 ? 'matches the title' : 'matches a note or tag here';
                     return (
+                      // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus -- a listbox option driven by the search box (aria-activedescendant): the keys live there
                       <div
                         key={key}
                         id={hitElementId(index)}

@@ -1,5 +1,6 @@
 // The query syntax cheat-sheet under the search box. Every example is a button that runs it.
 import { useEffect, useRef } from 'react';
+import './search.css';
 
 export interface SyntaxRow {
   example: string;

@@ -1,20 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/types';
-import { useApi } from '../api/context';
+import { useArchiveQuery } from '../api/queries';
 
 /** Version and archive location, for the status line; null until known (or if unavailable). */
 export function useAppInfo(): AppInfo | null {
-  const api = useApi();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  useEffect(() => {
-    let live = true;
-    api['app.info']().then(
-      (value) => live && setInfo(value),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  return info;
+  return useArchiveQuery('app.info', undefined).data ?? null;
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Annotation, DocumentDetail } from '../../../shared/types';
 import { useApi } from '../api/context';
 import { errorMessage } from '../lib/errors';
@@ -10,77 +11,55 @@ export interface DocumentData {
   error: string | null;
   /** Reloads text and annotations together (after a correction both change). */
   reload(): Promise<void>;
-  reloadAnnotations(): Promise<void>;
   setDocument(doc: DocumentDetail): void;
   setAnnotations(update: (list: Annotation[]) => Annotation[]): void;
 }
 
+interface Loaded {
+  document: DocumentDetail;
+  annotations: Annotation[];
+}
+
+const NONE: Annotation[] = [];
+
+/** The cache key of a document with its annotations (`documents.get` + `annotations.list`, fetched together). */
+export const documentDataKey = (id: string) => ['documents.get', { id }, 'annotations.list'] as const;
+
 /**
  * A document with its annotations. Both arrive together, so highlights are never drawn on a text they
- * were not anchored to (after an edit, offsets change with the text).
+ * were not anchored to (after an edit, offsets change with the text). While a refetch runs, the answer
+ * on screen stays.
  */
-export function useDocumentData(id: string | null): DocumentData {
+export function useDocumentData(id: string): DocumentData {
   const api = useApi();
-  const [document, setDocumentState] = useState<DocumentDetail | null>(null);
-  const [annotations, setAnnotationsState] = useState<Annotation[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
-
-  const load = useCallback(
-    async (docId: string, keepCurrent: boolean) => {
-      const mine = ++generation.current;
-      setLoading(true);
-      setError(null);
-      if (!keepCurrent) {
-        setDocumentState((d) => (d?.id === docId ? d : null));
-        setAnnotationsState((list) => (list.length > 0 && list[0].docId !== docId ? [] : list));
-      }
-      try {
-        const [doc, list] = await Promise.all([api['documents.get']({ id: docId }), api['annotations.list']({ docId })]);
-        if (mine !== generation.current) return;
-        setDocumentState(doc);
-        setAnnotationsState(list);
-      } catch (err) {
-        if (mine !== generation.current) return;
-        setError(errorMessage(err));
-        if (!keepCurrent) setDocumentState(null);
-      } finally {
-        if (mine === generation.current) setLoading(false);
-      }
+  const client = useQueryClient();
+  const key = documentDataKey(id);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async (): Promise<Loaded> => {
+      const [document, annotations] = await Promise.all([api['documents.get']({ id }), api['annotations.list']({ docId: id })]);
+      return { document, annotations };
     },
-    [api],
+  });
+
+  const reload = useCallback(() => client.invalidateQueries({ queryKey: documentDataKey(id) }), [client, id]);
+  const setDocument = useCallback(
+    (document: DocumentDetail) => client.setQueryData<Loaded>(documentDataKey(id), (d) => (d ? { ...d, document } : d)),
+    [client, id],
+  );
+  const setAnnotations = useCallback(
+    (update: (list: Annotation[]) => Annotation[]) =>
+      client.setQueryData<Loaded>(documentDataKey(id), (d) => (d ? { ...d, annotations: update(d.annotations) } : d)),
+    [client, id],
   );
 
-  useEffect(() => {
-    if (!id) {
-      generation.current++;
-      setDocumentState(null);
-      setAnnotationsState([]);
-      setLoading(false);
-      setError(null);
-      return;
-    }
-    void load(id, false);
-  }, [id, load]);
-
-  const reload = useCallback(async () => {
-    if (id) await load(id, true);
-  }, [id, load]);
-
-  const reloadAnnotations = useCallback(async () => {
-    if (!id) return;
-    const mine = generation.current;
-    try {
-      const list = await api['annotations.list']({ docId: id });
-      if (mine === generation.current) setAnnotationsState(list);
-    } catch (err) {
-      if (mine === generation.current) setError(errorMessage(err));
-    }
-  }, [api, id]);
-
-  const setDocument = useCallback((doc: DocumentDetail) => setDocumentState(doc), []);
-  const setAnnotations = useCallback((update: (list: Annotation[]) => Annotation[]) => setAnnotationsState(update), []);
-
-  return { document: document && document.id === id ? document : null, annotations, loading, error, reload, reloadAnnotations, setDocument, setAnnotations };
+  return {
+    document: query.data?.document ?? null,
+    annotations: query.data?.annotations ?? NONE,
+    loading: query.isFetching,
+    error: query.error ? errorMessage(query.error) : null,
+    reload,
+    setDocument,
+    setAnnotations,
+  };
 }

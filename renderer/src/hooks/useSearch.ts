@@ -5,6 +5,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SearchDocumentGroup, SearchHit, SearchRequest, SearchResult } from '../../../shared/types';
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { useApi } from '../api/context';
+import { useOnSearchableChange } from '../api/queries';
 import { errorMessage } from '../lib/errors';
 import { composeQuery, sameFilter, type SearchFilter } from '../lib/search-query';
 
@@ -193,6 +194,8 @@ export function useSearch(): SearchState {
   const refresh = useCallback(() => {
     if (paramsRef.current.query) void execute(paramsRef.current);
   }, [execute]);
+  // An import, a deletion, an edit or a restore changes what the current search finds.
+  useOnSearchableChange(refresh);
 
   const clear = useCallback(() => {
     generation.current++;

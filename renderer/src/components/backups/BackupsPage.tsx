@@ -130,6 +130,7 @@ export function BackupsPage({ info, onRestored = () => window.location.reload() 
 function ConfirmRestore({ backup, onConfirm, onCancel }: { backup: BackupInfo; onConfirm(): void; onCancel(): void }) {
   const question = `Replace the archive's current content with the backup of ${backupDate(backup.createdAt)}?`;
   return (
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- Escape anywhere in the confirmation cancels it
     <div className="backups__scrim" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <div className="backups__dialog" role="alertdialog" aria-modal="true" aria-label="Restore this backup?" data-testid="restore-confirm">
         <p className="backups__question">{question}</p>

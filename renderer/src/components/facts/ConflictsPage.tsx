@@ -1,8 +1,9 @@
 // Facts that disagree: same subject, predicate and qualifiers, different values across sources — side by
 // side with their evidence passages; the user marks the one to trust, with a reason.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ConflictGroup, Fact } from '../../../../shared/facts';
 import { useApi } from '../../api/context';
+import { useArchiveChanged, useArchiveQuery } from '../../api/queries';
 import type { PushToast } from '../../hooks/useToasts';
 import { errorMessage } from '../../lib/errors';
 import { factSentence } from '../../lib/facts';
@@ -10,29 +11,21 @@ import { formatFactDate, formatFactValue } from '../../lib/facts';
 import { plural } from '../../lib/format';
 import { EvidenceQuote } from './FactBits';
 
-export function ConflictsPage({ toast, onChanged }: { toast: PushToast; onChanged(): void }) {
+export function ConflictsPage({ toast }: { toast: PushToast }) {
   const api = useApi();
-  const [groups, setGroups] = useState<ConflictGroup[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const changed = useArchiveChanged();
+  const query = useArchiveQuery('facts.conflicts', {});
+  const groups: ConflictGroup[] | null = query.data ?? null;
+  const error = query.error ? errorMessage(query.error) : null;
   const [choosing, setChoosing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-
-  const load = useCallback(async () => {
-    try {
-      setGroups(await api['facts.conflicts']({}));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [api]);
-  useEffect(() => void load(), [load]);
 
   const prefer = async (f: Fact) => {
     try {
       await api['facts.setPreferred']({ id: f.id, reason: reason.trim() || undefined });
       setChoosing(null);
       setReason('');
-      await load();
-      onChanged();
+      changed('facts');
       toast({ text: `Preferred: ${factSentence(f)}` }, 4000);
     } catch (err) {
       toast({ text: `Could not mark the fact: ${errorMessage(err)}`, tone: 'warn' }, 8000);
@@ -42,8 +35,7 @@ export function ConflictsPage({ toast, onChanged }: { toast: PushToast; onChange
   const clear = async (f: Fact) => {
     try {
       await api['facts.clearPreferred']({ id: f.id });
-      await load();
-      onChanged();
+      changed('facts');
     } catch (err) {
       toast({ text: `Could not clear the mark: ${errorMessage(err)}`, tone: 'warn' }, 8000);
     }

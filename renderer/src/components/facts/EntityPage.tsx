@@ -1,39 +1,38 @@
 // One entity: its name and aliases (add an alias, merge a suggested duplicate in, split aliases off),
 // its facts with evidence, and where its names occur across the archive's documents.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import type { EntityDetail, MergeSuggestion } from '../../../../shared/facts';
 import { useApi } from '../../api/context';
+import { useArchiveChanged } from '../../api/queries';
 import type { PushToast } from '../../hooks/useToasts';
 import { errorMessage } from '../../lib/errors';
 import { plural } from '../../lib/format';
 import { passageRoute, formatRoute } from '../../lib/routes';
 import { EvidenceQuote, FactSentence, StatusBadge } from './FactBits';
 
-export function EntityPage({ entityId, toast, onChanged }: { entityId: string; toast: PushToast; onChanged(): void }) {
+const NO_SUGGESTIONS: MergeSuggestion[] = [];
+
+export function EntityPage({ entityId, toast }: { entityId: string; toast: PushToast }) {
   const api = useApi();
-  const [entity, setEntity] = useState<EntityDetail | null>(null);
-  const [suggestions, setSuggestions] = useState<MergeSuggestion[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const changed = useArchiveChanged();
+  const query = useQuery({
+    queryKey: ['entities.get', { id: entityId }, 'entities.mergeSuggestions'],
+    queryFn: async () => {
+      const [entity, all] = await Promise.all([api['entities.get']({ id: entityId }), api['entities.mergeSuggestions']()]);
+      return { entity, suggestions: all.filter((s) => s.target.id === entityId || s.source.id === entityId) };
+    },
+  });
+  const entity: EntityDetail | null = query.data?.entity ?? null;
+  const suggestions = query.data?.suggestions ?? NO_SUGGESTIONS;
+  const error = query.error ? errorMessage(query.error) : null;
   const [alias, setAlias] = useState('');
   const [splitting, setSplitting] = useState<Set<string> | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [e, all] = await Promise.all([api['entities.get']({ id: entityId }), api['entities.mergeSuggestions']()]);
-      setEntity(e);
-      setSuggestions(all.filter((s) => s.target.id === entityId || s.source.id === entityId));
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [api, entityId]);
-  useEffect(() => void load(), [load]);
 
   const act = async (what: string, action: () => Promise<unknown>) => {
     try {
       await action();
-      await load();
-      onChanged();
+      changed('facts');
     } catch (err) {
       toast({ text: `${what}: ${errorMessage(err)}`, tone: 'warn' }, 8000);
     }

@@ -95,6 +95,7 @@ export function FactEditor({ initial, quote, quoteLang, entities, predicates, su
   };
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape anywhere in the form cancels it
     <form className="fact-editor" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())} data-testid="fact-editor">
       {quote && (
         <q className="fact-editor__quote" lang={quoteLang} dir="auto" data-testid="fact-editor-quote">

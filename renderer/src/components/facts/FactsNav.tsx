@@ -1,20 +1,11 @@
 // Facts, Timeline and Conflicts (with a count of disagreements) in the library sidebar.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { useApi } from '../../api/context';
+import type { ReactNode } from 'react';
+import { useArchiveQuery } from '../../api/queries';
 import type { Route } from '../../lib/routes';
 
-/** How many groups of facts disagree; refreshed whenever `refreshKey` changes. */
-export function useConflictCount(refreshKey: unknown): { count: number; refresh(): void } {
-  const api = useApi();
-  const [count, setCount] = useState(0);
-  const refresh = useCallback(() => {
-    api['facts.conflicts']({}).then(
-      (groups) => setCount(groups.filter((g) => g.agreement === 'conflict').length),
-      () => undefined,
-    );
-  }, [api]);
-  useEffect(refresh, [refresh, refreshKey]);
-  return { count, refresh };
+/** How many groups of facts disagree (cached; a facts write invalidates it); approximate agreements are not counted. */
+export function useConflictCount(): number {
+  return useArchiveQuery('facts.conflicts', {}).data?.filter((g) => g.agreement === 'conflict').length ?? 0;
 }
 
 export function FactsNav({ route, conflicts }: { route: Route; conflicts: number }) {

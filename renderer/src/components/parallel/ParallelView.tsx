@@ -276,6 +276,7 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
           </div>
         )}
 
+        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions, jsx-a11y/mouse-events-have-key-events -- delegated hover/click of the rows; each row has its own buttons */}
         <div className="parallel__grid" onMouseOver={onMouseOver} onMouseLeave={() => setHoverKey(null)} onClick={onClickText}>
           <div className="prow prow--head" lang="en" dir="ltr">
             <div className="prow__gutter" />

@@ -86,6 +86,7 @@ function MetaForm({ document: doc, busy, onCancel, onSave }: { document: Documen
   };
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape anywhere in the form cancels it
     <form
       className="meta-form"
       lang="en"
