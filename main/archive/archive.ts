@@ -28,7 +28,8 @@ import { AnnotationService } from './annotations';
 import { layOutPassages } from './document-edits';
 import * as documents from './documents-repo';
 import { getOriginal, insertOriginal, type StoredOriginal } from './originals-repo';
-import { createBackup, listBackups, verifyBackupFile } from './backups';
+import { backupDirFor, createBackup, listBackups, verifyBackupFile } from './backups';
+import { createPrivateFile, tightenExisting } from './private-files';
 import { cloudSyncedFolder } from './paths';
 import { exportPortable, mergePortable, type MergeReport } from './portable';
 import { setDocumentTags } from './tags-repo';
@@ -81,6 +82,9 @@ export class Archive {
   static async open(file: string, options: ArchiveOpenOptions = {}): Promise<Archive> {
     let db: Database;
     try {
+      if (!existsSync(file)) createPrivateFile(file);
+      // Archives made by earlier versions were readable by every local user.
+      tightenExisting([{ path: file }, { path: `${file}-wal` }, { path: `${file}-shm` }, { path: backupDirFor(file), dir: true }]);
       db = await Database.open(file);
     } catch (err) {
       throw new AppError('ARCHIVE_ERROR', `Cannot open the archive at ${file}: ${(err as Error).message}`);

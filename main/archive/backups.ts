@@ -1,6 +1,6 @@
 // Automatic rotating backups of an archive, taken with VACUUM INTO (a consistent snapshot even while
 // the archive is in use), and restore through SQLite's online backup API.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { BackupInfo, BackupReason } from '../../shared/types';
@@ -9,6 +9,7 @@ import { schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { readShape, schemaDifferences } from '../db/schema-shape';
 import { sql } from '../db/sql';
+import { createPrivateFile, makePrivateDir } from './private-files';
 
 export const BACKUP_DIR_NAME = 'backups';
 /** Automatic backups kept per archive; manual ones are never deleted by rotation. */
@@ -46,7 +47,7 @@ export function listBackups(archiveFile: string): BackupInfo[] {
 /** A new backup file name for `reason` (the folder is created), one millisecond later while the name is taken. */
 export function nextBackupFile(archiveFile: string, reason: BackupReason, now = new Date()): { file: string; at: Date } {
   const dir = backupDirFor(archiveFile);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   let at = now;
   let file = join(dir, `tala-${stamp(at)}-${reason}.sqlite`);
   while (existsSync(file)) {
@@ -61,6 +62,7 @@ export async function createBackup(db: Database, reason: BackupReason, now = new
   const { file, at } = nextBackupFile(db.path, reason, now);
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
+  createPrivateFile(partial);
   // VACUUM INTO writes a complete, compact copy; renaming afterwards means a crash never leaves a
   // half-written file that looks like a backup.
   await db.exclusive(() => db.run(sql`VACUUM INTO ${partial}`));

@@ -1,9 +1,10 @@
 // Opens (creating if needed) the archive in a folder; a brand-new archive is seeded with the samples.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive, type ArchiveOpenOptions } from './archive';
 import { archiveFileIn } from './paths';
+import { makePrivateDir } from './private-files';
 import { diagnostic } from '../diagnostics';
 
 export interface OpenArchiveDirOptions {
@@ -23,7 +24,7 @@ interface SampleManifest {
 export const DEV_SAMPLES_DIR = fileURLToPath(new URL('../../resources/samples', import.meta.url));
 
 export async function openArchiveDir(dir: string, options: OpenArchiveDirOptions = {}): Promise<Archive> {
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const file = archiveFileIn(dir);
   const isNew = !existsSync(file);
   const archive = await Archive.open(file, { search: options.search });

@@ -14,6 +14,7 @@ import { mergeFactTables } from '../facts/portable-merge';
 import { mergeTranslationTables, scrubLocalTables } from '../translations/portable-merge';
 import { mergeLibraryTables } from '../library/portable-merge';
 import { verifyBackupFile } from './backups';
+import { createPrivateFile } from './private-files';
 
 export interface MergeReport {
   documents: { added: number; alreadyPresent: number };
@@ -35,6 +36,7 @@ export async function exportPortable(db: Database, file: string): Promise<void> 
   if (existsSync(file)) throw new AppError('INVALID_REQUEST', `${file} already exists; choose a new file name.`);
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
+  createPrivateFile(partial);
   await db.exclusive(() => db.run(sql`VACUUM INTO ${partial}`));
   await scrubLocalTables(partial);
   copyFileSync(partial, file);

@@ -1,5 +1,4 @@
 // The CLI's commands. Each returns an exit code and writes through `io`, so tests can run them in-process.
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DocumentSummary } from '../../shared/types';
 import { neutraliseControls, plainFileName } from '../../shared/untrusted-text';
@@ -7,6 +6,7 @@ import type { Archive } from '../archive/archive';
 import { FACTS_COMMAND } from '../facts/cli';
 import { alignCommand, exportPairsCommand, linkImported } from '../translations/cli';
 import { importPaths } from '../archive/bulk-import';
+import { writePrivateFile } from '../archive/private-files';
 import type { ImportProgress, ImportSummary } from '../../shared/types';
 import { NEAR_DUPLICATE_CHOICES, type NearDuplicate, type NearDuplicateChoice } from '../../shared/library';
 import { COLLECTIONS_COMMAND } from '../library/cli';
@@ -228,7 +228,7 @@ const exportCommand: Command = async (archive, args, io) => {
   const file = await archive.annotations.export(target, format);
   const out = args.flags.get('out');
   if (typeof out === 'string') {
-    writeFileSync(out, file.content);
+    writePrivateFile(out, file.content);
     io.err(`wrote ${out}`);
   } else io.out(file.content);
   return 0;
@@ -282,7 +282,7 @@ const originalCommand: Command = async (archive, args, io) => {
   const out = args.flags.get('out');
   // Never overwrite: the default is the original's own name, as a plain name, in the current folder.
   const target = typeof out === 'string' ? out : plainFileName(original.fileName);
-  writeFileSync(target, original.data, { flag: 'wx' });
+  writePrivateFile(target, original.data, 'wx');
   io.out(args.flags.has('json') ? json({ file: target, fileName: original.fileName, mediaType: original.mediaType, bytes: original.data.byteLength }) : `wrote ${target} (${original.mediaType}, ${original.data.byteLength} bytes)`);
   return 0;
 };

@@ -7,7 +7,7 @@
 //   facts conflicts [--json]
 //   facts export --format csv|json [--out FILE]
 //   facts entities [--json]
-import { writeFileSync } from 'node:fs';
+import { writePrivateFile } from '../archive/private-files';
 import type { ConflictGroup, EntityType, Fact, FactObjectInput, FactStatus, Mention, ValueQualifier } from '../../shared/facts';
 import { ENTITY_TYPES, FACT_STATUSES, VALUE_QUALIFIERS } from '../../shared/facts';
 import type { Archive } from '../archive/archive';
@@ -158,7 +158,7 @@ const exportFacts: Sub = async (archive, args, rest, io) => {
   const file = await archive.facts.export(format);
   const out = flag(args, 'out');
   if (out) {
-    writeFileSync(out, file.content);
+    writePrivateFile(out, file.content);
     io.err(`wrote ${out}`);
   } else io.out(file.content);
   return 0;

@@ -4,7 +4,7 @@
 //   export <docId> --format tmx|pairs-csv --translation <docId> [--level sentence|paragraph] [--out FILE]
 //   import <path>... --translation-of <docId>   (links each imported file as a translation)
 // The CLI aligns in-process (no worker thread for a one-shot command).
-import { writeFileSync } from 'node:fs';
+import { writePrivateFile } from '../archive/private-files';
 import type { AlignLevel, PairsExportFormat, TranslationLink } from '../../shared/translations';
 import type { Archive } from '../archive/archive';
 import { inlineAligner } from '../align/worker-host';
@@ -44,7 +44,7 @@ export async function exportPairsCommand(archive: Archive, docId: string, format
   const file = await archive.translations.exportPairs(docId, other, format, level as AlignLevel);
   const out = args.flags.get('out');
   if (typeof out === 'string') {
-    writeFileSync(out, file.content);
+    writePrivateFile(out, file.content);
     io.err(`wrote ${out}`);
   } else io.out(file.content);
   return 0;

@@ -1,9 +1,12 @@
 // Browser bridge: serves the built renderer and the contract over HTTP on 127.0.0.1, so the app can be
 // used (and tested) in a plain browser without Electron. Plain Node: no Electron imports.
 //
-// Security model: the server listens on the loopback interface only; every API call must carry the
-// per-run secret token (handed to the page inside index.html); Host and Origin headers are checked so a
-// web page elsewhere cannot reach the archive through DNS rebinding or cross-site requests.
+// Security model: the server listens on the loopback interface only, where every local user can reach it.
+// As in Jupyter, the address `npm run web` prints and opens carries the per-run token once; the server trades
+// it for an HttpOnly, SameSite=Strict session cookie and redirects to the clean address. The app page and every
+// API call need that cookie (scripts may send the token in a header instead); nothing embeds the token in a
+// page. Host and Origin headers are checked so a web page elsewhere cannot reach the archive through DNS
+// rebinding or cross-site requests.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
@@ -27,8 +30,10 @@ export interface BridgeOptions {
 }
 
 export interface Bridge {
-  /** The address the user opens, e.g. http://127.0.0.1:5123/ */
+  /** The clean address, e.g. http://127.0.0.1:5123/ (needs the session cookie). */
   url: string;
+  /** The address that signs a browser in: `url` plus `?token=…`, to print and open once. */
+  loginUrl: string;
   port: number;
   token: string;
   /** The underlying server (exposed for tests and diagnostics). */
@@ -37,6 +42,9 @@ export interface Bridge {
 }
 
 export const TOKEN_HEADER = 'x-tala-token';
+export const SESSION_COOKIE = 'tala-session';
+/** The query parameter of the sign-in address. */
+export const TOKEN_PARAMETER = 'token';
 export const HOST = '127.0.0.1';
 
 /** Same policy as the app window (shared/csp.ts); the server sends it on every response. */
@@ -87,17 +95,27 @@ function tokenMatches(given: string | undefined, expected: string): boolean {
   return timingSafeEqual(sha256(given), sha256(expected));
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
-/** Adds the token meta tag to index.html (before </head>; module scripts run after parsing, so they see it). */
-export function injectToken(html: string, token: string): string {
-  const tag = `<meta name="tala-token" content="${escapeAttribute(token)}">`;
-  const end = html.search(/<\/head>/i);
-  if (end === -1) return tag + html;
-  return `${html.slice(0, end)}  ${tag}\n  ${html.slice(end)}`;
+/** The page a browser without a session gets: it asks for the token (and holds none). */
+function signInPage(wrongToken: boolean): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tala — sign in</title>
+<style>body{font:16px system-ui,sans-serif;max-width:34em;margin:4em auto;padding:0 1em}input{width:100%;font:inherit}</style>
+</head><body><h1>Tala</h1>
+<p>${wrongToken ? 'That token is not the one of this Tala. ' : ''}Open Tala at the address <code>npm run web</code> printed,
+or paste the token from that address here.</p>
+<form method="get" action="/"><label>Token <input name="${TOKEN_PARAMETER}" type="password" autocomplete="off" autofocus></label>
+<p><button type="submit">Open Tala</button></p></form></body></html>`;
 }
+
+/** The sign-in page may submit its form (the app's policy allows no forms) and nothing else. */
+const SIGN_IN_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 class HttpError extends Error {
   constructor(
@@ -112,6 +130,9 @@ class HttpError extends Error {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(32).toString('hex');
   if (!TOKEN_PATTERN.test(token)) throw new Error('Bridge token must be 16–256 characters of [A-Za-z0-9_-].');
+  // What the cookie holds: not the token itself, so a leaked cookie value cannot be pasted as a token.
+  const session = randomBytes(32).toString('hex');
+  const hasSession = (req: IncomingMessage) => tokenMatches(cookieValue(req, SESSION_COOKIE), session);
   const rendererRoot = await realpath(resolve(options.rendererDir)).catch(() => {
     throw new Error(`Renderer directory not found: ${options.rendererDir} (run \`npx electron-vite build\` first).`);
   });
@@ -140,15 +161,39 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return reject(req, res, new HttpError(403, 'FORBIDDEN', 'Forbidden: cross-origin request.'));
     }
 
-    let pathname: string;
+    let url: URL;
     try {
-      pathname = new URL(req.url ?? '/', `http://${host}`).pathname;
+      url = new URL(req.url ?? '/', `http://${host}`);
     } catch {
       return reject(req, res, new HttpError(400, 'INVALID_REQUEST', 'Bad request URL.'));
     }
+    const pathname = url.pathname;
 
     if (pathname === '/api' || pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
+    if (url.searchParams.has(TOKEN_PARAMETER) && (req.method === 'GET' || req.method === 'HEAD')) return signIn(req, res, url);
     return handleStatic(req, res, pathname);
+  }
+
+  /** `?token=…` once: a session cookie in exchange, and a redirect to the same address without the token. */
+  function signIn(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (!tokenMatches(url.searchParams.get(TOKEN_PARAMETER) ?? undefined, token)) return sendSignIn(req, res, 403, true);
+    url.searchParams.delete(TOKEN_PARAMETER);
+    setSecurityHeaders(res);
+    res.writeHead(303, {
+      Location: `${url.pathname}${url.search}`,
+      'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+      'Cache-Control': 'no-store',
+      'Content-Length': 0,
+    });
+    res.end();
+  }
+
+  function sendSignIn(req: IncomingMessage, res: ServerResponse, status: number, wrongToken: boolean): void {
+    const html = signInPage(wrongToken);
+    setSecurityHeaders(res);
+    res.setHeader('Content-Security-Policy', SIGN_IN_CSP);
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html), 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? '' : html);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
@@ -157,8 +202,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return reject(req, res, new HttpError(405, 'INVALID_REQUEST', 'Method not allowed: API calls use POST.'));
     }
     const given = req.headers[TOKEN_HEADER];
-    if (!tokenMatches(Array.isArray(given) ? given[0] : given, token)) {
-      return reject(req, res, new HttpError(403, 'FORBIDDEN', 'Forbidden: missing or wrong access token. Reload the page.'));
+    // A browser's session cookie counts only with its own Origin: browsers send one on every POST.
+    const byCookie = hasSession(req) && req.headers.origin !== undefined;
+    if (!byCookie && !tokenMatches(Array.isArray(given) ? given[0] : given, token)) {
+      return reject(req, res, new HttpError(403, 'FORBIDDEN', 'Forbidden: this browser is not signed in to Tala. Open Tala at the address `npm run web` printed.'));
     }
     if (!isChannel(channel)) {
       return reject(req, res, new HttpError(404, 'NOT_FOUND', `Unknown API channel: ${channel.slice(0, 80)}`));
@@ -221,7 +268,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     if (file === resolve(rendererRoot, 'index.html')) {
-      const html = injectToken(await readFile(file, 'utf8'), token);
+      if (!hasSession(req)) return sendSignIn(req, res, 401, false);
+      const html = await readFile(file, 'utf8');
       res.setHeader('Cache-Control', 'no-store');
       return sendText(res, 200, type, req.method === 'HEAD' ? '' : html, Buffer.byteLength(html));
     }
@@ -256,6 +304,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let closing: Promise<void> | undefined;
   return {
     url: `http://${HOST}:${port}/`,
+    loginUrl: `http://${HOST}:${port}/?${TOKEN_PARAMETER}=${token}`,
     port,
     token,
     server,

@@ -1,8 +1,10 @@
 // `npm run web`: opens the archive and serves the app to a local browser through the bridge.
 //   tsx main/web/cli.ts [--archive DIR] [--port N] [--no-open]
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api/handlers';
 import { startMaintenance } from '../archive/backup-schedule';
@@ -44,15 +46,25 @@ function parseCliArgs(argv: string[]): CliOptions | 'help' {
   return { archiveDir: resolve(values.archive ?? defaultArchiveDir()), port, open: !values['no-open'] };
 }
 
-function openInBrowser(url: string): void {
+/**
+ * Opens the sign-in address through an owner-only file that redirects to it (as Jupyter does): a browser's
+ * command line is visible to every local user, the token must not be on it.
+ */
+function openInBrowser(url: string): () => void {
+  const folder = mkdtempSync(join(tmpdir(), 'tala-open-')); // 0700
+  const page = join(folder, 'open-tala.html');
+  const target = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${target}">`, { mode: 0o600 });
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const cleanUp = () => rmSync(folder, { recursive: true, force: true });
   try {
-    const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+    const child = spawn(command, [pathToFileURL(page).href], { detached: true, stdio: 'ignore' });
     child.on('error', () => console.log(`(Could not open a browser automatically; open the address above.)`));
     child.unref();
   } catch {
     /* no browser launcher: the printed address is enough */
   }
+  return cleanUp;
 }
 
 async function main(): Promise<void> {
@@ -87,9 +99,10 @@ async function main(): Promise<void> {
   const maintenance = startMaintenance(archive);
   archive.integrityChecked().catch((err: unknown) => console.error(`\n${err instanceof Error ? err.message : String(err)}\nChanges are refused until a backup is restored.`));
   console.log(`Archive: ${archive.path}`);
-  console.log(`Tala is running at ${bridge.url}`);
+  // The token is in this address only: the browser trades it for a session cookie and drops it from the URL.
+  console.log(`Tala is running at ${bridge.loginUrl}`);
   console.log('Press Ctrl+C to stop.');
-  if (options.open) openInBrowser(bridge.url);
+  const removeOpener = options.open ? openInBrowser(bridge.loginUrl) : () => undefined;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -98,6 +111,7 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: closing Tala…`);
     try {
       maintenance.stop();
+      removeOpener();
       await bridge.close();
       await archive.close();
     } catch (err) {

@@ -42,6 +42,9 @@ export async function startE2E(options: { prefix?: string; prepare?(archive: Arc
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, locale: 'en-GB', acceptDownloads: true });
+  // Signs the browser in the way a user's is: the printed address with the token, traded for the session cookie.
+  const signIn = await context.request.get(bridge.loginUrl, { maxRedirects: 0 });
+  if (signIn.status() !== 303) throw new Error(`signing in to the bridge answered HTTP ${signIn.status()}`);
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createApiFromInvoke, httpInvoke, readBridgeToken } from '../../renderer/src/api/transport';
+import { createApiFromInvoke, httpInvoke } from '../../renderer/src/api/transport';
 import { AppError, type Result } from '../../shared/errors';
 import { parseWire } from '../../shared/wire';
 
@@ -32,35 +32,28 @@ describe('renderer transport', () => {
     await expect(api['documents.list']()).rejects.toMatchObject({ code: 'INTERNAL', message: 'odd' });
   });
 
-  it('posts wire-encoded JSON with the page token', async () => {
-    const meta = document.createElement('meta');
-    meta.name = 'tala-token';
-    meta.content = 'a'.repeat(64);
-    document.head.appendChild(meta);
-    expect(readBridgeToken()).toBe('a'.repeat(64));
-
+  it('posts wire-encoded JSON with the session cookie and no token of its own', async () => {
     const calls: Array<{ url: string; init: RequestInit }> = [];
     const fakeFetch = (async (url: string, init: RequestInit) => {
       calls.push({ url, init });
       return new Response(JSON.stringify({ ok: true, value: { status: 'skipped', reason: 'dup', existingId: 'x' } }), { status: 200 });
     }) as unknown as typeof fetch;
-    const api = createApiFromInvoke(httpInvoke(readBridgeToken(), '', fakeFetch));
+    const api = createApiFromInvoke(httpInvoke('', fakeFetch));
     await api['documents.import']({ name: 'a.txt', data: new Uint8Array([0, 1, 255]) });
     expect(calls[0].url).toBe('/api/documents.import');
-    expect((calls[0].init.headers as Record<string, string>)['X-Tala-Token']).toBe('a'.repeat(64));
+    expect(calls[0].init.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(calls[0].init.credentials).toBe('same-origin');
     expect(JSON.parse(calls[0].init.body as string)).toEqual({ name: 'a.txt', data: { $bytes: 'AAH/' } });
     expect(parseWire(calls[0].init.body as string)).toEqual({ name: 'a.txt', data: new Uint8Array([0, 1, 255]) });
   });
 
   it('turns transport failures into readable AppErrors', async () => {
-    const down = createApiFromInvoke(httpInvoke('t'.repeat(64), '', (async () => {
+    const down = createApiFromInvoke(httpInvoke('', (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch));
     await expect(down['documents.list']()).rejects.toThrow(/Lost connection/);
-    const forbidden = createApiFromInvoke(httpInvoke('t'.repeat(64), '', (async () =>
+    const forbidden = createApiFromInvoke(httpInvoke('', (async () =>
       new Response(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Forbidden: wrong token.' } }), { status: 403 })) as unknown as typeof fetch));
     await expect(forbidden['documents.list']()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const noToken = createApiFromInvoke(httpInvoke(null));
-    await expect(noToken['documents.list']()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

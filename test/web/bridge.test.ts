@@ -50,6 +50,12 @@ async function value<T>(channel: string, payload?: unknown): Promise<T> {
   return result.value;
 }
 
+/** Signs in like a browser opening the printed address; returns the Cookie header to send. */
+async function signIn(): Promise<string> {
+  const res = await raw('GET', `/?token=${bridge.token}`);
+  return String(res.headers['set-cookie']).split(';')[0];
+}
+
 const listIds = async () => (await value<DocumentSummary[]>('documents.list')).map((d) => `${d.id}:${d.contentHash}`).sort();
 
 beforeAll(async () => {
@@ -80,11 +86,11 @@ describe('browser bridge', () => {
     expect(bridge.token).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('serves index.html with the token meta tag, CSP and nosniff', async () => {
-    const res = await raw('GET', '/');
+  it('serves index.html to a signed-in browser, without any token in it, with CSP and nosniff', async () => {
+    const res = await raw('GET', '/', { Cookie: await signIn() });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.body).toContain(`<meta name="tala-token" content="${bridge.token}">`);
+    expect(res.body).not.toContain(bridge.token);
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -117,6 +123,42 @@ describe('browser bridge', () => {
       expect(res.body, path).not.toContain('"name": "tala"');
       expect([400, 404], path).toContain(res.status);
     }
+  });
+
+  it('trades the token of the printed address for an HttpOnly SameSite=Strict cookie once, then redirects to the clean address', async () => {
+    expect(bridge.loginUrl).toBe(`${bridge.url}?token=${bridge.token}`);
+    const res = await raw('GET', `/?token=${bridge.token}`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^tala-session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(cookie).not.toContain(bridge.token);
+    expect(res.body).toBe('');
+  });
+
+  it('asks a browser without the cookie for the token, on a page that holds no token', async () => {
+    for (const headers of [{}, { Cookie: 'tala-session=forged' }, { Cookie: `tala-session=${bridge.token}` }] as Array<Record<string, string>>) {
+      const res = await raw('GET', '/', headers);
+      expect(res.status).toBe(401);
+      expect(res.body).toContain('name="token"');
+      expect(res.body).not.toContain(bridge.token);
+      expect(res.headers['content-security-policy']).toContain("form-action 'self'");
+    }
+    const wrong = await raw('GET', '/?token=wrong');
+    expect(wrong.status).toBe(403);
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+    expect(wrong.body).toContain('not the one of this Tala');
+  });
+
+  it('answers API calls for a signed-in browser (cookie plus its Origin) and refuses the cookie alone or a forged one', async () => {
+    const cookie = await signIn();
+    const origin = `http://127.0.0.1:${bridge.port}`;
+    const post = (headers: Record<string, string>) => raw('POST', '/api/documents.list', { 'Content-Type': 'application/json', ...headers }, 'null');
+    expect((await post({ Cookie: cookie, Origin: origin })).status).toBe(200);
+    expect((await post({ Cookie: cookie })).status).toBe(403);
+    expect((await post({ Cookie: 'tala-session=forged', Origin: origin })).status).toBe(403);
+    expect((await post({ Origin: origin })).status).toBe(403);
+    expect((await post({ Cookie: cookie, Origin: `http://127.0.0.1:${bridge.port + 1}` })).status).toBe(403);
   });
 
   it('refuses API calls without the right token', async () => {

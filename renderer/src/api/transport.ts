@@ -58,22 +58,17 @@ export function createApiFromInvoke(invoke: Invoke): TalaApi {
   return api as unknown as TalaApi;
 }
 
-/** Reads the per-run token the bridge puts into index.html. */
-export function readBridgeToken(doc: Document = document): string | null {
-  return doc.querySelector<HTMLMetaElement>('meta[name="tala-token"]')?.content || null;
-}
-
-/** Invoke over HTTP: POST /api/<channel> with the wire-encoded JSON body. */
-export function httpInvoke(token: string | null, base = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): Invoke {
+/**
+ * Invoke over HTTP: POST /api/<channel> with the wire-encoded JSON body. The browser's HttpOnly session cookie
+ * (set when it opened the address `npm run web` printed) authorises the call; the page never sees a token.
+ */
+export function httpInvoke(base = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): Invoke {
   return async (channel, request) => {
-    if (!token) {
-      throw new AppError('FORBIDDEN', 'This page has no access token. Open Tala at the address printed by `npm run web`.');
-    }
     let response: Response;
     try {
       response = await fetchImpl(`${base}/api/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Tala-Token': token },
+        headers: { 'Content-Type': 'application/json' },
         body: stringifyWire(request),
         credentials: 'same-origin',
         cache: 'no-store',
@@ -99,7 +94,7 @@ let cached: TalaApi | undefined;
 export function getApi(): TalaApi {
   if (!cached) {
     const ipc = typeof window !== 'undefined' ? window.talaIpc : undefined;
-    cached = ipc ? createApiFromInvoke((channel, request) => ipc.invoke(channel, request)) : createApiFromInvoke(httpInvoke(readBridgeToken()));
+    cached = ipc ? createApiFromInvoke((channel, request) => ipc.invoke(channel, request)) : createApiFromInvoke(httpInvoke());
   }
   return cached;
 }
