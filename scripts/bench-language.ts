@@ -1,5 +1,6 @@
 // `npm run bench:language [-- --verbose]`: language quality on texts the rules were not written from.
-//   1. facts: mentions and proposals per language and type (scripts/bench/language-facts.ts);
+//   1. facts: mentions and proposals per language and type (scripts/bench/language-facts.ts), on the tuning
+//      passages and on held-out ones;
 //   2. cross-script name pairs (scripts/bench/language-names.ts, `runNamePairBench()`);
 //   3. the search table, query → expected documents (scripts/bench/language-search.ts, `runSearchTableBench()`).
 // 2 and 3 are loaded only when their modules exist, so each half can land on its own.
@@ -26,7 +27,10 @@ async function runOptional(file: string, exported: string, title: string): Promi
   await (run as () => unknown)();
 }
 
-console.log('== Facts: mentions and proposals');
-runFactsBench({ verbose: process.argv.includes('--verbose') });
+const verbose = process.argv.includes('--verbose');
+console.log('== Facts: mentions and proposals (passages the rules were tuned on)');
+runFactsBench({ verbose });
+console.log('\n== Facts: held-out passages (written after the tuning, never tuned on)');
+runFactsBench({ verbose, set: 'heldout' });
 await runOptional('language-names.ts', 'runNamePairBench', 'Cross-script name pairs');
 await runOptional('language-search.ts', 'runSearchTableBench', 'Search table');
