@@ -6,11 +6,8 @@ import { defineConfig } from 'electron-vite';
 // preloads require), renderer (React). Node services under main/ are bundled into the main target.
 export default defineConfig({
   main: {
-    // The search worker thread is a second entry (out/main/search-worker.js); worker-path.bundle.ts finds it
-    // at run time, where the sources use worker-path.ts (loads the .ts through tsx).
-    resolve: { alias: [{ find: /^\.\/worker-path$/, replacement: resolve('main/search/worker-path.bundle.ts') }] },
-    // The import parser's worker thread is another entry (out/main/parse-worker.js); main/ingest/parser.ts finds it next to main.js.
-    // So is the aligner's (out/main/align-worker.js); main/align/worker-host.ts finds it next to main.js.
+    // Each worker thread (search, import parser, aligner) is its own entry, out/main/<name>.js, named as in
+    // WORKER_SOURCES (main/workers/entry.ts), which finds them next to main.js at run time.
     build: {
       outDir: 'out/main',
       lib: {

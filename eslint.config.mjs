@@ -19,6 +19,12 @@ const noElectron = { name: 'electron', message: 'Only main/electron/ may import 
 const noElectronSubpaths = { regex: '^electron/', message: 'Only main/electron/ may import electron.' };
 const noMain = { regex: '^(\\.\\./)+main(/|$)', message: 'Reach the main process through shared/contract, not by import.' };
 const noRenderer = { regex: '^(\\.\\./)+renderer(/|$)', message: 'The renderer is a separate bundle; share code via shared/.' };
+// Dependencies point one way: doors (api, cli, web, electron) → archive.ts (composition root) → features.
+const noDoors = {
+  regex: '^(\\.\\./)+(archive/archive|api|cli|web|electron)(/|$)',
+  message: 'Feature folders sit below the doors and the composition root (main/archive/archive.ts), which wires them.',
+};
+const FEATURE_FOLDERS = 'main/{documents,annotations,backups,library,search,facts,translations,align,ingest,db,workers}/**';
 
 export default defineConfig(
   { ignores: ['out/', 'dist/', 'release/', 'node_modules/', 'docs/', 'coverage/', '.vite/'] },
@@ -79,10 +85,21 @@ export default defineConfig(
     },
   },
   {
+    // A feature's own door adapters (handlers.ts, cli.ts) receive the Archive; its services never do.
+    files: [FEATURE_FOLDERS],
+    ignores: ['main/*/handlers.ts', 'main/*/cli.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noElectronSubpaths, noRenderer, noDoors] }],
+    },
+  },
+  {
     // The fact extractor's core is pure TypeScript (it may run in a worker or the renderer): no Node built-ins.
     files: ['main/facts/extract/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...noNode.paths, noElectron], patterns: [...noNode.patterns, noElectronSubpaths, noRenderer] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [...noNode.paths, noElectron], patterns: [...noNode.patterns, noElectronSubpaths, noRenderer, noDoors] },
+      ],
     },
   },
   {

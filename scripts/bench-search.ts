@@ -19,7 +19,7 @@ import { Database } from '../main/db/connection';
 import { sql, join as sqlJoin } from '../main/db/sql';
 import { lunr } from '../main/search/languages';
 import { buildSnippet } from '../main/search/snippet';
-import { foldText, trimToken } from '../main/search/text-folding';
+import { foldText, trimToken } from '../shared/text/fold';
 import { tokenize } from '../main/search/tokenize';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -198,12 +198,12 @@ async function talaBuild(size: number, dir: string): Promise<Result> {
   const loadMs = performance.now() - t0;
   // The first full index build and then the measured full reindex, both through the worker.
   const archive = await Archive.open(file);
-  const firstBuild = await archive.reindex();
+  const firstBuild = await archive.search.reindex();
   const loop = loopMonitor();
   let progressEvents = 0;
-  const report = await archive.reindex(() => progressEvents++);
+  const report = await archive.search.reindex(() => progressEvents++);
   const reindexLoopMax = loop.stop();
-  const status = await archive.searchStatus();
+  const status = await archive.search.status();
   await archive.close();
   return { loadMs: round(loadMs, 0), firstBuildMs: firstBuild.ms, reindexMs: report.ms, reindexLoopMax, progressEvents, indexed: status.indexedPassages, dbMb: mb(statSync(file).size) };
 }
@@ -220,12 +220,12 @@ async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Prom
   const t0 = performance.now();
   const archive = await Archive.open(file);
   const opened = performance.now();
-  const first = await archive.search(queries[0].tala);
+  const first = await archive.search.query(queries[0].tala);
   const openToFirst = performance.now() - t0;
   const searchPartOfFirst = performance.now() - opened;
   const openLoopMax = loop.stop();
   const queryLoop = loopMonitor();
-  const times = await timeQueries(queries, (q) => archive.search({ query: q.tala, limit: 20 }));
+  const times = await timeQueries(queries, (q) => archive.search.query({ query: q.tala, limit: 20 }));
   const queryLoopMax = queryLoop.stop();
   const importLoop = loopMonitor();
   const searchRss = mb(rssPeak);
@@ -233,13 +233,13 @@ async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Prom
   // An import of 20 paragraphs, then the time until a search finds it.
   const marker = `zqxbench${size}`;
   const ti = performance.now();
-  const outcome = await archive.importFile({ name: `${marker}.txt`, bytes: new TextEncoder().encode(TWENTY_PARAGRAPHS(marker)), lang: 'tl' });
+  const outcome = await archive.documents.importFile({ name: `${marker}.txt`, bytes: new TextEncoder().encode(TWENTY_PARAGRAPHS(marker)), lang: 'tl' });
   const committed = performance.now();
   let found = 0;
-  while (found === 0) found = (await archive.search(marker)).total;
+  while (found === 0) found = (await archive.search.query(marker)).total;
   const searchable = performance.now() - committed;
   const importLoopMax = importLoop.stop();
-  const status = await archive.searchStatus();
+  const status = await archive.search.status();
   await archive.close();
   return {
     openToFirstMs: round(openToFirst, 0), archiveOpenMs: round(openToFirst - searchPartOfFirst, 0), firstTotal: first.total, ...times, importMs: round(committed - ti, 1), importToHitMs: round(searchable, 1),

@@ -15,10 +15,10 @@ const ack = (line: string) => writeSync(1, `${line}\n`); // synchronous: the lin
 ack('READY');
 for (let i = 0; ; i++) {
   if (i % 3 === 2) {
-    const docs = await archive.listDocuments();
+    const docs = await archive.documents.list();
     const doc = docs[Math.floor(Math.random() * docs.length)];
     if (doc) {
-      const detail = await archive.getDocument(doc.id);
+      const detail = await archive.documents.get(doc.id);
       const start = Math.floor(Math.random() * Math.max(1, detail.text.length - 20));
       const a = await archive.annotations.create({ docId: doc.id, start, end: Math.min(detail.text.length, start + 12), note: `tala ${i}` }).catch(() => undefined);
       if (a) ack(`ACK ann ${a.id}`);
@@ -26,6 +26,6 @@ for (let i = 0; ; i++) {
     }
   }
   const paragraphs = Array.from({ length: 20 }, (_, p) => `Talata ${p} ng dokumento ${randomUUID()}: ang halalan ay ginanap noong Hulyo 19, 2012 at 47 libo ang bumoto.`);
-  const outcome = await archive.importFile({ name: `crash-${i}.txt`, bytes: new TextEncoder().encode(paragraphs.join('\n\n')) });
+  const outcome = await archive.documents.importFile({ name: `crash-${i}.txt`, bytes: new TextEncoder().encode(paragraphs.join('\n\n')) });
   if (outcome.status === 'imported') ack(`ACK doc ${outcome.document.id}`);
 }

@@ -67,16 +67,16 @@ async function verify(dir: string, acked: { doc: Set<string>; ann: Set<string> }
     return [`archive does not open: ${(err as Error).message}`];
   }
   try {
-    const health = await archive.health();
+    const health = await archive.backups.health();
     if (health.integrity !== 'ok') problems.push(`integrity_check: ${health.integrity}`);
-    const present = new Set((await archive.listDocuments()).map((d) => d.id));
+    const present = new Set((await archive.documents.list()).map((d) => d.id));
     const missingDocs = [...acked.doc].filter((id) => !present.has(id));
     if (missingDocs.length) problems.push(`${missingDocs.length} acknowledged document(s) missing`);
     const annotations = new Set((await archive.annotations.listAll()).map((a) => a.id));
     const missingAnns = [...acked.ann].filter((id) => !annotations.has(id));
     if (missingAnns.length) problems.push(`${missingAnns.length} acknowledged annotation(s) missing`);
     for (const id of present) {
-      const doc = await archive.getDocument(id);
+      const doc = await archive.documents.get(id);
       if (doc.passages.length === 0) problems.push(`document ${id} has no passages (partial import)`);
     }
   } finally {

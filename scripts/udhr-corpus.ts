@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { AlignPassage, AlignSide, Bead } from '../main/align/types';
-import { splitSentences } from '../main/ingest/sentences';
+import { splitSentences } from '../shared/text/sentences';
 
 export interface UdhrPassage extends AlignPassage {
   /** 'title', 'preamble' or the article number. */

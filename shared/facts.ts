@@ -2,7 +2,6 @@
 // evidence (annotation anchors on passages), conflicts and timelines. Pure data: no runtime imports.
 
 export type MentionType = 'person' | 'organisation' | 'place' | 'date' | 'quantity';
-export const MENTION_TYPES: readonly MentionType[] = ['person', 'organisation', 'place', 'date', 'quantity'];
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'other';
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'place', 'other'];

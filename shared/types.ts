@@ -193,20 +193,19 @@ export interface SearchResult {
   /** Matching passages. */
   total: number;
   hits: SearchHit[];
-  // The fields below are always set by the search engine (optional so that older fakes still type-check).
-  totalDocuments?: number;
-  offset?: number;
-  limit?: number;
-  groupBy?: SearchGrouping;
-  groups?: SearchDocumentGroup[];
-  facets?: SearchFacets;
-  expansions?: SearchExpansion[];
+  totalDocuments: number;
+  offset: number;
+  limit: number;
+  groupBy: SearchGrouping;
+  groups: SearchDocumentGroup[];
+  facets: SearchFacets;
+  expansions: SearchExpansion[];
   /** A corrected query that finds something, when this one found nothing. */
-  didYouMean?: string | null;
-  options?: SearchOptions;
+  didYouMean: string | null;
+  options: SearchOptions;
   /** Documents not yet (re)indexed when the search ran (a reindex is in progress). */
-  pendingDocuments?: number;
-  tookMs?: number;
+  pendingDocuments: number;
+  tookMs: number;
 }
 
 export interface SearchStatus {

@@ -1,13 +1,11 @@
 // Where alignments run: `inlineAligner` calls the pure aligner on this thread (tests, CLI); `AlignWorkerHost`
 // sends each job to a worker thread, so the main process stays responsive while a long pair is aligned.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo } from '../../shared/errors';
 import { align } from './aligner';
 import type { AlignOptions, AlignResult, AlignSide } from './types';
 import type { AlignRequest, AlignResponse } from './worker-protocol';
+import { workerEntry } from '../workers/entry';
 
 export interface Aligner {
   align(source: AlignSide, target: AlignSide, options?: AlignOptions): Promise<AlignResult>;
@@ -16,20 +14,6 @@ export interface Aligner {
 export const inlineAligner: Aligner = {
   align: async (source, target, options) => align(source, target, options),
 };
-
-/**
- * The worker's entry file: from the TypeScript sources, the .mjs shim next to this file that registers tsx;
- * in the electron-vite build, align-worker.js (its own entry, next to main.js; this code may sit in main.js
- * or in a chunk one folder below).
- */
-export function alignWorkerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.ts')) return join(dirname(here), 'worker.dev.mjs');
-  for (const candidate of [join(dirname(here), 'align-worker.js'), join(dirname(here), '..', 'align-worker.js')]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new AppError('INTERNAL', 'The aligner (align-worker.js) is missing from this build.');
-}
 
 interface Pending {
   resolve(result: AlignResult): void;
@@ -45,7 +29,8 @@ export class AlignWorkerHost implements Aligner {
   /** Starts the thread on first use; a thread that died is replaced by the next job. */
   private start(): Promise<void> {
     if (this.ready) return this.ready;
-    const worker = new Worker(alignWorkerFile(), { name: 'tala-align' });
+    const entry = workerEntry('align-worker');
+    const worker = new Worker(entry.file, { argv: entry.argv, name: 'tala-align' });
     // The thread must not keep a CLI or test process alive; jobs in flight keep it referenced.
     worker.unref();
     this.worker = worker;

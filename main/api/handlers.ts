@@ -4,8 +4,8 @@ import { AppError } from '../../shared/errors';
 import type { Archive } from '../archive/archive';
 import { factHandlers } from '../facts/handlers';
 import { translationHandlers } from '../translations/handlers';
+import { ImportJobs } from '../documents/import-jobs';
 import { libraryHandlers } from '../library/handlers';
-import { ImportJobs } from '../archive/import-jobs';
 
 export interface ApiOptions {
   /**
@@ -17,26 +17,27 @@ export interface ApiOptions {
 
 export function createApi(archive: Archive, options: ApiOptions = {}): TalaApi {
   const annotations = archive.annotations;
-  const jobs = new ImportJobs(archive);
+  const jobs = new ImportJobs(archive.documents);
   return {
     ...factHandlers(archive),
     ...translationHandlers(archive),
     ...libraryHandlers(archive),
     'app.info': () => archive.info(),
-    'documents.list': () => archive.listDocuments(),
-    'documents.get': ({ id }) => archive.getDocument(id),
-    'documents.import': ({ name, data, lang, nearDuplicates }) => archive.importFile({ name, bytes: data, lang }, { nearDuplicates }),
+    'documents.list': () => archive.documents.list(),
+    'documents.get': ({ id }) => archive.documents.get(id),
+    'documents.import': ({ name, data, lang, nearDuplicates }) =>
+      archive.documents.importFile({ name, bytes: data, lang }, { nearDuplicates }),
     'documents.delete': async ({ id }) => {
-      await archive.deleteDocument(id);
+      await archive.documents.delete(id);
       return { deleted: true };
     },
-    'documents.updateMeta': ({ id, ...changes }) => archive.updateDocumentMeta(id, changes),
-    'documents.editPassage': ({ docId, passageId, text }) => annotations.editPassage(docId, passageId, text),
-    'documents.deletePassage': ({ docId, passageId }) => annotations.deletePassage(docId, passageId),
-    'documents.versions': ({ id }) => annotations.versions(id),
-    'search.query': (request) => archive.search(request),
-    'search.status': () => archive.searchStatus(),
-    'search.reindex': () => archive.reindex(),
+    'documents.updateMeta': ({ id, ...changes }) => archive.documents.updateMeta(id, changes),
+    'documents.editPassage': ({ docId, passageId, text }) => archive.documents.editPassage(docId, passageId, text),
+    'documents.deletePassage': ({ docId, passageId }) => archive.documents.deletePassage(docId, passageId),
+    'documents.versions': ({ id }) => archive.documents.versions(id),
+    'search.query': (request) => archive.search.query(request),
+    'search.status': () => archive.search.status(),
+    'search.reindex': () => archive.search.reindex(),
     'annotations.list': ({ docId }) => annotations.list(docId),
     'annotations.needsReview': () => annotations.needsReview(),
     'annotations.create': (request) => annotations.create(request),
@@ -46,16 +47,16 @@ export function createApi(archive: Archive, options: ApiOptions = {}): TalaApi {
     'annotations.reattach': ({ id, start, end }) => annotations.reattach(id, start, end),
     'annotations.export': ({ docId, format }) => annotations.export(docId, format),
     'annotations.importW3c': ({ content }) => annotations.importW3c(content),
-    'archive.backup': () => archive.backup('manual'),
-    'archive.backups': async () => archive.backups(),
+    'archive.backup': () => archive.backups.create('manual'),
+    'archive.backups': async () => archive.backups.list(),
     'archive.restore': ({ file }) => {
-      if (!archive.backups().some((b) => b.file === file)) {
+      if (!archive.backups.list().some((b) => b.file === file)) {
         throw new AppError('FORBIDDEN', 'Only one of this archive’s own backups can be restored from the app.');
       }
-      return archive.restore(file);
+      return archive.backups.restore(file);
     },
-    'archive.health': () => archive.health(),
-    'documents.original': ({ id }) => archive.getOriginal(id),
+    'archive.health': () => archive.backups.health(),
+    'documents.original': ({ id }) => archive.documents.original(id),
     'documents.importPaths': async ({ paths, lang }) => {
       if (!options.localPaths) throw new AppError('FORBIDDEN', 'Importing by file path is only available in the desktop app; upload the files instead.');
       return jobs.start(paths, lang);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive, type ArchiveOpenOptions } from './archive';
 import { archiveFileIn } from './paths';
-import { makePrivateDir } from './private-files';
+import { makePrivateDir } from '../backups/private-files';
 import { diagnostic } from '../diagnostics';
 
 export interface OpenArchiveDirOptions {
@@ -45,7 +45,7 @@ export async function seedSamples(archive: Archive, samplesDir: string): Promise
   const ids = new Map<string, string>();
   for (const sample of manifest.documents) {
     const bytes = new Uint8Array(readFileSync(join(samplesDir, sample.file)));
-    const outcome = await archive.importFile({
+    const outcome = await archive.documents.importFile({
       name: sample.file,
       bytes,
       lang: sample.lang,

@@ -5,8 +5,8 @@ import { neutraliseControls, plainFileName } from '../../shared/untrusted-text';
 import type { Archive } from '../archive/archive';
 import { FACTS_COMMAND } from '../facts/cli';
 import { alignCommand, exportPairsCommand, linkImported } from '../translations/cli';
-import { importPaths } from '../archive/bulk-import';
-import { writePrivateFile } from '../archive/private-files';
+import { importPaths } from '../documents/bulk-import';
+import { writePrivateFile } from '../backups/private-files';
 import type { ImportProgress, ImportSummary } from '../../shared/types';
 import { NEAR_DUPLICATE_CHOICES, type NearDuplicate, type NearDuplicateChoice } from '../../shared/library';
 import { COLLECTIONS_COMMAND } from '../library/cli';
@@ -33,7 +33,7 @@ const importCommand: Command = async (archive, args, io) => {
   const asJson = args.flags.has('json');
   const translationOf = args.flags.get('translation-of');
   const nearDuplicates = nearDuplicateFlag(args);
-  if (typeof translationOf === 'string') await archive.getDocument(translationOf); // NOT_FOUND before importing anything
+  if (typeof translationOf === 'string') await archive.documents.get(translationOf); // NOT_FOUND before importing anything
   const status = !asJson ? io.status : undefined;
   // Ctrl+C on a terminal stops after the current file and keeps what is done; a second one quits.
   const controller = new AbortController();
@@ -45,7 +45,7 @@ const importCommand: Command = async (archive, args, io) => {
   if (status) process.once('SIGINT', interrupt);
   let summary;
   try {
-    summary = await importPaths(archive, args.positionals, {
+    summary = await importPaths(archive.documents, args.positionals, {
       lang: typeof lang === 'string' ? lang : undefined,
       nearDuplicates,
       signal: controller.signal,
@@ -112,7 +112,7 @@ function oneLine(name: string): string {
 }
 
 const listCommand: Command = async (archive, args, io) => {
-  const docs = (await archive.listDocuments()).map(summaryLine);
+  const docs = (await archive.documents.list()).map(summaryLine);
   if (args.flags.has('json')) io.out(json(docs));
   else if (docs.length === 0) io.out('The archive is empty. Add documents with: tala import <file>...');
   else for (const d of docs) io.out(`${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
@@ -122,7 +122,7 @@ const listCommand: Command = async (archive, args, io) => {
 const showCommand: Command = async (archive, args, io) => {
   const [id] = args.positionals;
   if (!id || args.positionals.length > 1) throw new UsageError('show needs exactly one document id');
-  const doc = await archive.getDocument(id);
+  const doc = await archive.documents.get(id);
   if (args.flags.has('json')) {
     const { passages, ...meta } = doc;
     io.out(json({ ...meta, passages: passages.map(({ id, ordinal, kind, text, start, end }) => ({ id, ordinal, kind, text, start, end })) }));
@@ -142,7 +142,7 @@ const searchCommand: Command = async (archive, args, io) => {
   const offsetFlag = args.flags.get('offset');
   const offset = offsetFlag === undefined ? 0 : Number(offsetFlag);
   if (!Number.isInteger(offset) || offset < 0) throw new UsageError('--offset must be a whole number, 0 or more');
-  const result = await archive.search({ query, limit, offset, stems: !args.flags.has('no-stems'), translit: !args.flags.has('no-translit') });
+  const result = await archive.search.query({ query, limit, offset, stems: !args.flags.has('no-stems'), translit: !args.flags.has('no-translit') });
   if (args.flags.has('json')) {
     const hits = result.hits.map(({ docId, title, passageId, lang, score, snippet, matches }) => ({ docId, title, passageId, lang, score, snippet, matches }));
     io.out(json({ total: result.total, hits, facets: result.facets, expansions: result.expansions, didYouMean: result.didYouMean ?? null }));
@@ -170,13 +170,13 @@ function markMatches(snippet: string, matches: ReadonlyArray<readonly [number, n
 const reindexCommand: Command = async (archive, args, io) => {
   const asJson = args.flags.has('json');
   let lastShown = 0;
-  const report = await archive.reindex((p) => {
+  const report = await archive.search.reindex((p) => {
     const now = Date.now();
     if (asJson || (now - lastShown < 500 && p.done < p.total)) return;
     lastShown = now;
     io.err(`indexed ${p.done} of ${p.total} documents`);
   });
-  const status = await archive.searchStatus();
+  const status = await archive.search.status();
   if (asJson) io.out(json({ ...report, indexedPassages: status.indexedPassages, totalPassages: status.totalPassages }));
   else io.out(`reindexed ${report.documents} documents (${report.passages} passages) in ${(report.ms / 1000).toFixed(1)} s`);
   return 0;
@@ -196,7 +196,7 @@ function oneDocId(args: ParsedArgs, command: string): string {
 
 const annotationsCommand: Command = async (archive, args, io) => {
   const docId = oneDocId(args, 'annotations');
-  await archive.getDocument(docId);
+  await archive.documents.get(docId);
   const list = await archive.annotations.list(docId);
   if (args.flags.has('json')) {
     io.out(json(list.map(({ id, exact, prefix, suffix, start, end, note, tags, status }) => ({ id, exact, prefix, suffix, start, end, note, tags, status }))));
@@ -235,13 +235,13 @@ const exportCommand: Command = async (archive, args, io) => {
 };
 
 const backupCommand: Command = async (archive, args, io) => {
-  const made = await archive.backup('manual');
+  const made = await archive.backups.create('manual');
   io.out(args.flags.has('json') ? json(made) : `backup written: ${made.file}`);
   return 0;
 };
 
 const backupsCommand: Command = async (archive, args, io) => {
-  const list = archive.backups();
+  const list = archive.backups.list();
   if (args.flags.has('json')) io.out(json(list));
   else if (list.length === 0) io.out('No backups yet. Make one with: tala backup');
   else for (const b of list) io.out(`${b.createdAt}  ${b.reason.padEnd(13)} ${(b.bytes / 1024).toFixed(0).padStart(8)} KiB  ${b.file}`);
@@ -251,7 +251,7 @@ const backupsCommand: Command = async (archive, args, io) => {
 const restoreCommand: Command = async (archive, args, io) => {
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError('restore needs exactly one backup file');
-  const { safetyBackup } = await archive.restore(file);
+  const { safetyBackup } = await archive.backups.restore(file);
   io.out(args.flags.has('json') ? json({ restored: file, safetyBackup }) : `restored ${file}\nthe previous content was kept as ${safetyBackup.file}`);
   return 0;
 };
@@ -259,7 +259,7 @@ const restoreCommand: Command = async (archive, args, io) => {
 const exportArchiveCommand: Command = async (archive, args, io) => {
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError('export-archive needs exactly one file to write');
-  await archive.exportPortable(file);
+  await archive.backups.exportPortable(file);
   io.out(args.flags.has('json') ? json({ file }) : `archive written to ${file}`);
   return 0;
 };
@@ -267,7 +267,7 @@ const exportArchiveCommand: Command = async (archive, args, io) => {
 const importArchiveCommand: Command = async (archive, args, io) => {
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError('import-archive needs exactly one archive file');
-  const report = await archive.importPortable(file);
+  const report = await archive.backups.importPortable(file);
   if (args.flags.has('json')) io.out(json(report));
   else {
     io.out(`documents: ${report.documents.added} added, ${report.documents.alreadyPresent} already present`);
@@ -278,7 +278,7 @@ const importArchiveCommand: Command = async (archive, args, io) => {
 
 const originalCommand: Command = async (archive, args, io) => {
   const docId = oneDocId(args, 'original');
-  const original = await archive.getOriginal(docId);
+  const original = await archive.documents.original(docId);
   const out = args.flags.get('out');
   // Never overwrite: the default is the original's own name, as a plain name, in the current folder.
   const target = typeof out === 'string' ? out : plainFileName(original.fileName);

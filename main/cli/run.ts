@@ -4,7 +4,7 @@ import { neutraliseControls } from '../../shared/untrusted-text';
 import type { Archive } from '../archive/archive';
 import { openArchiveDir } from '../archive/open-default';
 import { archiveFileIn, defaultArchiveDir } from '../archive/paths';
-import { restoreUnopenable } from '../archive/recovery';
+import { restoreUnopenable } from '../backups/recovery';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import { COMMANDS, type CliIO } from './commands';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createApi } from '../api/handlers';
 import type { Archive } from '../archive/archive';
-import { startMaintenance, type MaintenanceHandle } from '../archive/backup-schedule';
+import { startMaintenance, type MaintenanceHandle } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { registerIpc } from './ipc';
 import { readLaunchOptions, type LaunchOptions } from './launch-options';
@@ -98,7 +98,7 @@ async function start(launch: LaunchOptions): Promise<void> {
   }
 
   registerIpc(ipcMain, createApi(archive, { localPaths: true }), (frame) => isTrustedFrame(frame, location));
-  if (!launch.smoke) maintenance = startMaintenance(archive);
+  if (!launch.smoke) maintenance = startMaintenance(archive.backups);
   // Large archives finish their integrity check after the window opens; a damaged one is said at once.
   archive.integrityChecked().catch((err: unknown) => dialog.showErrorBox('Tala: the archive is damaged', err instanceof Error ? err.message : String(err)));
   const template = buildMenuTemplate({

@@ -7,7 +7,7 @@
 //   facts conflicts [--json]
 //   facts export --format csv|json [--out FILE]
 //   facts entities [--json]
-import { writePrivateFile } from '../archive/private-files';
+import { writePrivateFile } from '../backups/private-files';
 import type { ConflictGroup, EntityType, Fact, FactObjectInput, FactStatus, Mention, ValueQualifier } from '../../shared/facts';
 import { ENTITY_TYPES, FACT_STATUSES, VALUE_QUALIFIERS } from '../../shared/facts';
 import type { Archive } from '../archive/archive';

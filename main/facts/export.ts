@@ -1,10 +1,11 @@
-// Fact exports with citations, in the style of the annotation exports (main/export/annotations-export.ts):
+// Fact exports with citations, in the style of the annotation exports (main/annotations/export.ts):
 // CSV for spreadsheets (one row per fact and evidence passage, formula-looking cells neutralised) and JSON
 // for other tools (one object per fact with its citations).
 import type { ExportedFile } from '../../shared/contract';
 import type { Fact, FactExportFormat } from '../../shared/facts';
 import type { DocumentDetail } from '../../shared/types';
 import { formatValue } from './values';
+import { csvCell } from '../../shared/text/csv';
 
 export interface Citation {
   documentId: string;
@@ -45,13 +46,6 @@ const CSV_COLUMNS = [
   'origin', 'preferred', 'preferred_reason', 'note', 'document_id', 'document_title', 'source', 'published', 'lang', 'paragraph', 'quote', 'annotation_id',
   'created', 'updated',
 ];
-
-function csvCell(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
-  // Cells starting with = + - @ are formulas to spreadsheet programs: neutralise them.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function factsToCsv(facts: Fact[], docs: ReadonlyMap<string, DocumentDetail>): string {
   const rows = [CSV_COLUMNS.join(',')];

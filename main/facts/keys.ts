@@ -5,11 +5,12 @@
 // The transliteration is the search engine's (main/search/transliterate.ts), so a name found by search
 // and a name matched here agree.
 import { similarity } from '../../shared/anchoring';
+import { foldText } from '../../shared/text/fold';
 import { nameKeys, sameName } from '../../shared/text/name-key';
 import { transliterate } from '../search/transliterate';
 
 export function foldWord(word: string): string {
-  return transliterate(word.toLowerCase()).normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  return foldText(transliterate(word.toLowerCase()));
 }
 
 /** Words of a name, transliterated and folded. */

@@ -1,4 +1,4 @@
-// The facts ledger's part of a portable-archive merge (main/archive/portable.ts): entities, aliases, facts
+// The facts ledger's part of a portable-archive merge (main/backups/portable.ts): entities, aliases, facts
 // and evidence are copied by UUID; rows already present are kept as they are. Called inside the merge's
 // transaction with the source attached as `src`, after documents and annotations.
 import type { Database } from '../db/connection';

@@ -13,8 +13,8 @@ import type {
   FactObjectInput, MentionsResult, MergeSuggestion, NewFactInput, PredicateSuggestion, ProposalReport, TimelineItem,
 } from '../../shared/facts';
 import type { DocumentDetail } from '../../shared/types';
-import type { AnnotationService } from '../archive/annotations';
-import { getDocument } from '../archive/documents-repo';
+import type { AnnotationService } from '../annotations/service';
+import { getDocument } from '../documents/repo';
 import type { Database } from '../db/connection';
 import { join, raw, sql, type SqlQuery } from '../db/sql';
 import { analyse } from './extract/index';

@@ -13,14 +13,13 @@ import { isBlank, normalizeDocument } from './normalize';
 import { parsePdf } from './pdf';
 import { parsePlainText } from './plain-text';
 import { reject } from './reject';
-import { splitSentences } from './sentences';
+import { splitSentences } from '../../shared/text/sentences';
 import type { IngestInput, ParsedDocument } from './types';
 import { validateInput } from './validate-input';
 import { parseWebPage } from './web-page';
 
 export { SUPPORTED_EXTENSIONS } from './formats';
 export { detectLanguage } from './language';
-export { splitSentences } from './sentences';
 export type { IngestInput, ParsedDocument, ParsedPassage } from './types';
 
 /** Language is judged on the beginning of the document, which is plenty for trigram statistics. */

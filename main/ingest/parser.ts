@@ -1,13 +1,12 @@
 // Where parsing runs. `InlineParser` calls parseDocument on this thread (tests, tools); `WorkerParser`
 // sends each file to a worker thread, so the main process stays responsive while a big PDF is read,
 // and a file that hangs or exhausts memory costs only that file: the worker is stopped and replaced.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import { parseDocument } from './index';
 import { displayName } from './reject';
 import type { IngestInput, ParsedDocument } from './types';
+import { workerEntry } from '../workers/entry';
 
 export interface DocumentParser {
   parse(input: IngestInput): Promise<ParsedDocument>;
@@ -37,18 +36,6 @@ export interface WorkerParserOptions {
 }
 
 const defaultTimeout = (bytes: number) => 60_000 + (bytes / (1024 * 1024)) * 5_000;
-
-/** The worker's entry: the .mjs shim that registers tsx when running from sources, the bundled file otherwise. */
-export function parseWorkerFile(): URL {
-  const here = import.meta.url;
-  if (/\.ts$/.test(here)) return new URL('./parse-worker.dev.mjs', here);
-  // Bundled by electron-vite as its own entry next to main.js; this code may sit in main.js or a chunk below it.
-  for (const candidate of ['./parse-worker.js', '../parse-worker.js']) {
-    const url = new URL(candidate, here);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  throw new AppError('INTERNAL', 'The document parser (parse-worker.js) is missing from this build.');
-}
 
 interface Job {
   id: number;
@@ -98,7 +85,9 @@ export class WorkerParser implements DocumentParser {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(parseWorkerFile(), {
+    const entry = workerEntry('parse-worker');
+    const worker = new Worker(entry.file, {
+      argv: entry.argv,
       name: 'tala-parse',
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 3072 },
     });

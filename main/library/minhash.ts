@@ -1,7 +1,7 @@
 // Near-duplicate fingerprints: MinHash over word shingles of the folded text (Broder 1997), with LSH bands
 // so that candidates come from an index lookup. Pure TypeScript: the same text from .txt, .pdf or .docx
 // folds to nearly the same words, so their shingle sets overlap far more than any two different texts do.
-import { foldText } from '../search/text-folding';
+import { foldText } from '../../shared/text/fold';
 
 export const SIGNATURE_SIZE = 64;
 const BAND_ROWS = 4;

@@ -5,8 +5,8 @@ import type { BulkDeleteReport, Collection, LibraryEntry, NearDuplicateChoice } 
 import type { BackupInfo, BackupReason, DocumentSummary } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
-import * as documents from '../archive/documents-repo';
-import { cleanTagNames, ensureTags } from '../archive/tags-repo';
+import * as documents from '../documents/repo';
+import { cleanTagNames, ensureTags } from '../documents/tags-repo';
 import * as collections from './collections-repo';
 import { markVersionOf } from './dedup-repo';
 import { listLibrary } from './library-repo';

@@ -2,7 +2,7 @@
 // Each word yields its folded surface form (what exact phrases and "stems off" search), its folded stem,
 // and for Cyrillic, Armenian and Greek words a Latin transliteration (what cross-script names search).
 import { pipelineFor, type LanguagePipeline } from './languages';
-import { foldText, hasNonLatinLetters, lowerText } from './text-folding';
+import { foldText, hasNonLatinLetters, lowerText } from '../../shared/text/fold';
 import { tokenize } from './tokenize';
 import { transliterate } from './transliterate';
 

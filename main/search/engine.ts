@@ -24,7 +24,6 @@ export interface SearchService {
 }
 
 export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 500;
 /** Hits shown per document when results are grouped by document. */
 const HITS_PER_DOCUMENT = 3;
 /** A search re-indexes up to this many changed documents before it runs; more go to the background. */
@@ -185,7 +184,7 @@ export class SearchEngine implements SearchService {
       expansions: [], didYouMean: null, options, pendingDocuments: 0, tookMs: 0,
     });
     const query = request.query.trim();
-    if (!query) return { total: 0, hits: [] };
+    if (!query) return empty();
     const parsed = parseQuery(query);
     if (parsed.clauses.length === 0) {
       throw new AppError('BAD_QUERY', `Cannot understand the search “${query}”: filters narrow a search, add a word or "phrase" to look for.`);

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type LunrModule from 'lunr';
 import { stemArmenian } from './armenian';
 import { stemTagalog, TAGALOG_STOP_WORDS } from './tagalog';
-import { foldText, trimToken } from './text-folding';
+import { foldText, trimToken } from '../../shared/text/fold';
 
 // lunr and the lunr-languages plugins are CommonJS: required (not imported) so that Node skips the ESM
 // interop scan of these large files, and each language plugin only when a document or query needs it.

@@ -9,7 +9,7 @@
 import type { SearchExpansion } from '../../shared/types';
 import { STEM_MARK, type Analyzer } from './analyzer';
 import type { Clause, Field, Leaf, ParsedQuery } from './query-parser';
-import { foldText, hasNonLatinLetters, lowerText } from './text-folding';
+import { foldText, hasNonLatinLetters, lowerText } from '../../shared/text/fold';
 import { tokenize } from './tokenize';
 import { transliterate } from './transliterate';
 import type { Vocabulary } from './vocabulary';

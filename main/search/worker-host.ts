@@ -5,7 +5,7 @@ import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { ReindexProgress, ReindexReport, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
 import { SearchEngine, type SearchService } from './engine';
 import type { HostMessage, WorkerMessage } from './worker-protocol';
-import { searchWorkerSpec } from './worker-path';
+import { workerEntry } from '../workers/entry';
 import { diagnostic } from '../diagnostics';
 
 interface Pending {
@@ -41,8 +41,8 @@ export class SearchWorkerHost implements SearchService {
   }
 
   private spawn(): Promise<void> {
-    const spec = searchWorkerSpec();
-    const worker = new Worker(spec.file, { workerData: { path: this.path }, execArgv: spec.execArgv, name: 'tala-search' });
+    const entry = workerEntry('search-worker');
+    const worker = new Worker(entry.file, { workerData: { path: this.path }, argv: entry.argv, name: 'tala-search' });
     this.worker = worker;
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => {

@@ -4,7 +4,7 @@
 //   export <docId> --format tmx|pairs-csv --translation <docId> [--level sentence|paragraph] [--out FILE]
 //   import <path>... --translation-of <docId>   (links each imported file as a translation)
 // The CLI aligns in-process (no worker thread for a one-shot command).
-import { writePrivateFile } from '../archive/private-files';
+import { writePrivateFile } from '../backups/private-files';
 import type { AlignLevel, PairsExportFormat, TranslationLink } from '../../shared/translations';
 import type { Archive } from '../archive/archive';
 import { inlineAligner } from '../align/worker-host';
@@ -22,7 +22,7 @@ export async function alignCommand(archive: Archive, args: ParsedArgs, io: CliIO
     io.out(json({ beads: alignment.beads, lowConfidence: alignment.lowConfidence, linkId: alignment.linkId, stats: alignment.stats }));
     return 0;
   }
-  const [doc, other] = await Promise.all([archive.getDocument(a), archive.getDocument(b)]);
+  const [doc, other] = await Promise.all([archive.documents.get(a), archive.documents.get(b)]);
   const snippet = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').slice(0, 60);
   io.out(`${doc.title} [${doc.lang}]  ⇄  ${other.title} [${other.lang}]  (${alignment.beads.length} beads, ${alignment.origin})`);
   for (const bead of alignment.beads) {

@@ -3,6 +3,7 @@
 import type { ExportedFile } from '../../shared/contract';
 import type { AlignLevel, AlignmentBead, PairsExportFormat } from '../../shared/translations';
 import type { LaidOutPassage } from './carry';
+import { csvRows } from '../../shared/text/csv';
 
 export interface AlignedPair {
   source: string;
@@ -88,16 +89,10 @@ export function toTmx(pairs: readonly AlignedPair[], meta: PairsMeta, level: Ali
   return lines.join('\n');
 }
 
-/** A CSV cell; cells a spreadsheet would run as a formula are prefixed with an apostrophe. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** Two columns, headed by the two language codes; one row per pair. */
 export function toPairsCsv(pairs: readonly AlignedPair[], meta: PairsMeta): string {
   const rows = [[meta.sourceLang, meta.targetLang], ...pairs.map((p) => [p.source, p.target])];
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvRows(rows);
 }
 
 export function exportPairs(pairs: readonly AlignedPair[], meta: PairsMeta, format: PairsExportFormat, level: AlignLevel): ExportedFile {

@@ -7,8 +7,8 @@ import { reanchor } from '../../shared/anchoring';
 import type { AlignmentBead, SentenceBead } from '../../shared/translations';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
-import { listAnnotations, markOrphaned, updateAnnotationAnchor } from '../archive/annotations-repo';
-import { layOutPassages } from '../archive/document-edits';
+import { listAnnotations, markOrphaned, updateAnnotationAnchor } from '../annotations/repo';
+import { layOutPassages } from '../documents/edits';
 import type { SegmentRow } from './repo';
 
 interface BuiltPassage {

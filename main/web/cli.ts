@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApi } from '../api/handlers';
-import { startMaintenance } from '../archive/backup-schedule';
+import { startMaintenance } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { defaultArchiveDir } from '../archive/paths';
 import { startBridge } from './bridge';
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     await archive.close();
     throw err;
   }
-  const maintenance = startMaintenance(archive);
+  const maintenance = startMaintenance(archive.backups);
   archive.integrityChecked().catch((err: unknown) => console.error(`\n${err instanceof Error ? err.message : String(err)}\nChanges are refused until a backup is restored.`));
   console.log(`Archive: ${archive.path}`);
   // The token is in this address only: the browser trades it for a session cookie and drops it from the URL.

@@ -10,7 +10,7 @@ import type { Archive } from '../../main/archive/archive';
 import { parseDocument } from '../../main/ingest/index';
 import { align } from '../../main/align/aligner';
 import type { AlignResult, AlignSide } from '../../main/align/types';
-import { parseW3c, W3cFormatError } from '../../main/export/w3c';
+import { parseW3c, W3cFormatError } from '../../main/annotations/w3c';
 import { docxEntries, epubEntries, makePdf, makeZip, SAMPLE_DOCX_PARAGRAPHS, SAMPLE_EPUB_CHAPTERS, samplePdf, sampleDocx, sampleEpub, type ZipEntries } from '../../test/helpers/make-documents';
 
 const SAMPLES = fileURLToPath(new URL('../../resources/samples/', import.meta.url));
@@ -175,7 +175,7 @@ export const TARGETS: FuzzTarget<never>[] = [
     arbitrary: fc.oneof(fc.array(QUERY_ALPHABET, { maxLength: 30 }).map((parts) => parts.join('')), fc.string({ unit: 'binary', maxLength: 60 })),
     async run(query: string, archive: Archive) {
       try {
-        const result = await archive.search(query, 20);
+        const result = await archive.search.query(query, 20);
         if (result.total < result.hits.length) throw new Error('total smaller than the hits returned');
         return 'accepted';
       } catch (err) {

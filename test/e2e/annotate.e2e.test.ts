@@ -69,12 +69,12 @@ beforeAll(async () => {
   e2e = await startE2E({
     prefix: 'tala-annotate-',
     prepare: async (a) => {
-      const outcome = await a.importFile({ name: 'mahabang-ulat.txt', bytes: new TextEncoder().encode(longText()), lang: 'tl' });
+      const outcome = await a.documents.importFile({ name: 'mahabang-ulat.txt', bytes: new TextEncoder().encode(longText()), lang: 'tl' });
       if (outcome.status !== 'imported') throw new Error('long document not imported');
     },
   });
   ({ archive, bridge, page } = e2e);
-  const docs = await archive.listDocuments();
+  const docs = await archive.documents.list();
   tagalog = docs.find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!;
   longDoc = docs.find((d) => d.originalName === 'mahabang-ulat.txt')!;
   // Records when the first passage of a document is on screen, from the start of navigation.
@@ -120,7 +120,7 @@ describe('annotating the sample article', () => {
 
     // Stored with exact offsets into the document text.
     const [stored] = await archive.annotations.list(tagalog.id);
-    const doc = await archive.getDocument(tagalog.id);
+    const doc = await archive.documents.get(tagalog.id);
     expect(stored).toMatchObject({ id: annotationId, exact: QUOTE, note: NOTE, tags: ['boto', 'halalan'], color: 'green', status: 'anchored' });
     expect(doc.text.slice(stored.start, stored.end)).toBe(QUOTE);
     await page.screenshot({ path: '/tmp/tala-annotate-2-highlight.png' });
@@ -146,7 +146,7 @@ describe('annotating the sample article', () => {
 
   it('copies a stable link that the app opens again (pasted into the search box)', async () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(bridge.url).origin });
-    const passage = (await archive.getDocument(tagalog.id)).passages[4];
+    const passage = (await archive.documents.get(tagalog.id)).passages[4];
     const block = page.locator(`[data-block-id="${passage.id}"]`);
     await block.hover();
     await block.locator(testId('passage-link')).click();
@@ -168,7 +168,7 @@ describe('annotating the sample article', () => {
 
   it('re-anchors the highlight when the text before it is corrected', async () => {
     const before = (await archive.annotations.list(tagalog.id))[0];
-    const first = (await archive.getDocument(tagalog.id)).passages[0];
+    const first = (await archive.documents.get(tagalog.id)).passages[0];
     const block = page.locator(`[data-block-id="${first.id}"]`);
     await block.hover();
     await block.locator(testId('passage-edit')).click();
@@ -244,7 +244,7 @@ describe('annotating the sample article', () => {
   });
 
   it('moves the annotation to "Needs review" when its passage is deleted, and re-attaches it', async () => {
-    const doc = await archive.getDocument(tagalog.id);
+    const doc = await archive.documents.get(tagalog.id);
     const passage = doc.passages.find((p) => p.text.includes(QUOTE))!;
     const block = page.locator(`[data-block-id="${passage.id}"]`);
     await block.hover();
@@ -351,7 +351,7 @@ describe('annotating the sample article', () => {
     expect(await page.locator(testId('meta-author')).textContent()).toBe('Komisyon sa Halalan ng NKR');
     expect(await page.locator(testId('meta-published')).textContent()).toBe('20 Jul 2012');
     expect(await page.locator(`${testId('document-tags')} li`).allTextContents()).toEqual(['halalan', 'NKR']);
-    expect(await archive.getDocument(tagalog.id)).toMatchObject({ author: 'Komisyon sa Halalan ng NKR', publishedAt: '2012-07-20', tags: ['halalan', 'NKR'] });
+    expect(await archive.documents.get(tagalog.id)).toMatchObject({ author: 'Komisyon sa Halalan ng NKR', publishedAt: '2012-07-20', tags: ['halalan', 'NKR'] });
     await page.screenshot({ path: '/tmp/tala-annotate-8-meta.png' });
   });
 });
@@ -440,7 +440,7 @@ describe('a 5,000-paragraph document', () => {
     expect(await page.locator('.find-hit--current').evaluate((el) => el.closest('[data-passage-start]')?.textContent?.startsWith(`Talata ${4000}:`))).toBe(true);
     await page.keyboard.press('Escape');
 
-    const doc = await archive.getDocument(longDoc.id);
+    const doc = await archive.documents.get(longDoc.id);
     const target = doc.passages[4321];
     await page.goto(`${bridge.url}#/doc/${longDoc.id}/p/${target.id}`);
     await page.locator(`#p-${target.id}[data-target="true"]`).waitFor();

@@ -39,7 +39,7 @@ async function search(query: string): Promise<void> {
 beforeAll(async () => {
   e2e = await startE2E();
   ({ tmp, archive, bridge, page } = e2e);
-  samples = await archive.listDocuments();
+  samples = await archive.documents.list();
 }, 90_000);
 
 afterAll(async () => {
@@ -157,7 +157,7 @@ describe('Tala in a browser', () => {
     await search(DISTINCTIVE);
     const hits = page.locator(testId('search-hit'));
     expect(await hits.count()).toBeGreaterThan(0);
-    const docs = await archive.listDocuments();
+    const docs = await archive.documents.list();
     const imported = docs.find((d) => d.title.includes('Marikudyong'));
     expect(imported).toBeDefined();
     const hit = page.locator(`${testId('search-hit')}[data-doc-id="${imported!.id}"]`).first();
@@ -187,7 +187,7 @@ describe('Tala in a browser', () => {
   });
 
   it('deletes a document after confirmation', async () => {
-    const docs = await archive.listDocuments();
+    const docs = await archive.documents.list();
     const imported = docs.find((d) => d.title.includes('Marikudyong'))!;
     const count = await page.locator(testId('document-item')).count();
     const item = page.locator(`${testId('document-item')}[data-doc-id="${imported.id}"]`);
@@ -195,7 +195,7 @@ describe('Tala in a browser', () => {
     await item.locator(testId('delete-button')).click();
     await item.locator(testId('confirm-delete')).click();
     await waitForCount(testId('document-item'), count - 1);
-    expect((await archive.listDocuments()).map((d) => d.id)).not.toContain(imported.id);
+    expect((await archive.documents.list()).map((d) => d.id)).not.toContain(imported.id);
     expect(await page.locator(testId('reader')).count()).toBe(1); // another document is open: it stays
   });
 

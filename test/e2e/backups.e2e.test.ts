@@ -29,7 +29,7 @@ describe('backups', () => {
     expect(await page.locator(testId('backup-reason')).first().textContent()).toBe('you made it');
 
     // A new document after the backup.
-    const outcome = await e2e.archive.importFile({ name: 'after-the-backup.txt', bytes: new TextEncoder().encode('After the backup\n\nA paragraph written after the backup.\n'), lang: 'en' });
+    const outcome = await e2e.archive.documents.importFile({ name: 'after-the-backup.txt', bytes: new TextEncoder().encode('After the backup\n\nA paragraph written after the backup.\n'), lang: 'en' });
     expect(outcome.status).toBe('imported');
     await page.reload();
     const newDoc = page.locator(testId('document-item'), { hasText: 'After the backup' });
@@ -48,7 +48,7 @@ describe('backups', () => {
     expect(await page.locator(testId('document-item')).count()).toBeGreaterThan(0);
     expect(await page.locator(testId('backup-reason')).allTextContents()).toContain('before a restore');
     expect(await page.locator(testId('backup-item')).count()).toBe(before + 2);
-    expect((await e2e.archive.listDocuments()).some((d) => d.originalName === 'after-the-backup.txt')).toBe(false);
+    expect((await e2e.archive.documents.list()).some((d) => d.originalName === 'after-the-backup.txt')).toBe(false);
     await page.screenshot({ path: '/tmp/tala-backups.png' });
 
     expect(e2e.consoleErrors).toEqual([]);

@@ -37,12 +37,12 @@ beforeAll(async () => {
   e2e = await startE2E({
     prefix: 'tala-facts-',
     prepare: async (a) => {
-      const outcome = await a.importFile({ name: 'second-report.txt', bytes: new TextEncoder().encode(SECOND_SOURCE), lang: 'en' });
+      const outcome = await a.documents.importFile({ name: 'second-report.txt', bytes: new TextEncoder().encode(SECOND_SOURCE), lang: 'en' });
       if (outcome.status !== 'imported') throw new Error('second source not imported');
     },
   });
   ({ archive, bridge, page } = e2e);
-  const docs = await archive.listDocuments();
+  const docs = await archive.documents.list();
   tagalog = docs.find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!;
   second = docs.find((d) => d.originalName === 'second-report.txt')!;
 }, 180_000);

@@ -35,11 +35,11 @@ const hostileIds: string[] = [];
 
 async function importHostile(archive: Archive): Promise<void> {
   for (const [name, text] of [['masama.html', HOSTILE_HTML], ['masama.md', HOSTILE_MD], ['masama.txt', HOSTILE_TXT]]) {
-    const outcome = await archive.importFile({ name, bytes: utf8(text), lang: 'tl' });
+    const outcome = await archive.documents.importFile({ name, bytes: utf8(text), lang: 'tl' });
     if (outcome.status !== 'imported') throw new Error(`${name} was not imported`);
     hostileIds.push(outcome.document.id);
   }
-  const doc = await archive.getDocument(hostileIds[2]);
+  const doc = await archive.documents.get(hostileIds[2]);
   const start = doc.text.indexOf(WORD);
   await archive.annotations.create({
     docId: doc.id,

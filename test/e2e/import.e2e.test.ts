@@ -75,7 +75,7 @@ async function dismiss(): Promise<void> {
 beforeAll(async () => {
   e2e = await startE2E({ prefix: 'tala-import-e2e-' });
   ({ tmp, archive, bridge, page } = e2e);
-  samples = await archive.listDocuments();
+  samples = await archive.documents.list();
   await page.goto(bridge.url);
   await waitForCount(page, testId('document-item'), samples.length);
 }, 90_000);
@@ -140,7 +140,7 @@ describe('importing many files', () => {
     expect(listed[5].open).toBe(`#/doc/${english.id}`);
     expect(listed[6].message).toMatch(/unsupported file type “\.xyz”/i);
     expect(listed[7].message).toMatch(/empty/i);
-    const docs = await archive.listDocuments();
+    const docs = await archive.documents.list();
     expect(docs).toHaveLength(samples.length + 5);
     const byName = new Map(docs.map((d) => [d.originalName, d]));
     for (const row of listed.slice(0, 5)) expect(row.open).toBe(`#/doc/${byName.get(row.file)!.id}`);
@@ -157,7 +157,7 @@ describe('importing many files', () => {
   }, 120_000);
 
   it('opens an imported PDF from the summary, with page marks and its original file', async () => {
-    const pdf = (await archive.listDocuments()).find((d) => d.originalName === 'ulat-halalan.pdf')!;
+    const pdf = (await archive.documents.list()).find((d) => d.originalName === 'ulat-halalan.pdf')!;
     // With problems to show, the list of imported files starts collapsed: open it.
     const importedGroup = page.locator(`${testId('import-group')}[data-kind="imported"]`);
     expect(await importedGroup.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
@@ -169,7 +169,7 @@ describe('importing many files', () => {
     const starts = marks.filter(([, start]) => start).map(([text]) => text);
     expect(starts).toEqual(['p. 1', 'p. 2', 'p. 3']);
     // The mark beside the passage that crosses onto page 3 still says where it starts; the last one is on p. 3.
-    const detail = await archive.getDocument(pdf.id);
+    const detail = await archive.documents.get(pdf.id);
     const last = detail.passages[detail.passages.length - 1];
     expect(last.page).toBe(3);
     expect(await page.locator(`[data-block-id="${last.id}"] ${testId('page-mark')}`).textContent()).toBe('p. 3');
@@ -184,7 +184,7 @@ describe('importing many files', () => {
 
   it('cancels after the first files of thirty and keeps exactly what was imported; the window stays usable', async () => {
     await page.evaluate(() => (location.hash = '#/'));
-    const before = await archive.listDocuments();
+    const before = await archive.documents.list();
     const dir = join(tmp, 'thirty');
     mkdirSync(dir);
     const names = Array.from({ length: 30 }, (_, i) => `ulat-${String(i + 1).padStart(2, '0')}.txt`);
@@ -235,7 +235,7 @@ describe('importing many files', () => {
       ['imported', 'ulat-01.txt'],
       ['imported', 'ulat-02.txt'],
     ]);
-    const after = await archive.listDocuments();
+    const after = await archive.documents.list();
     const added = after.filter((d) => !before.some((b) => b.id === d.id));
     expect(added.map((d) => d.originalName).sort()).toEqual(['ulat-01.txt', 'ulat-02.txt']);
     await waitForCount(page, testId('document-item'), before.length + 2);
@@ -244,7 +244,7 @@ describe('importing many files', () => {
   }, 120_000);
 
   it('imports several files dropped on the window at once', async () => {
-    const before = (await archive.listDocuments()).length;
+    const before = (await archive.documents.list()).length;
     const dataTransfer = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
       dt.items.add(new File(['Unang ibinagsak\n\nTungkol sa pagbaha sa Marikina noong 2012.\n'], 'ibinagsak-1.txt', { type: 'text/plain' }));
@@ -272,7 +272,7 @@ describe('importing many files', () => {
   }, 60_000);
 
   it('imports a folder picked with "Import folder…", recursively, leaving hidden files out', async () => {
-    const before = (await archive.listDocuments()).length;
+    const before = (await archive.documents.list()).length;
     const root = join(tmp, 'Mga Ulat');
     mkdirSync(join(root, '2012', 'Hulyo'), { recursive: true });
     mkdirSync(join(root, '.cache'));

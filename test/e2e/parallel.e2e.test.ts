@@ -41,7 +41,7 @@ async function openSideBySide(): Promise<void> {
 beforeAll(async () => {
   e2e = await startE2E({ prefix: 'tala-parallel-' });
   ({ archive, bridge, page } = e2e);
-  const docs = await archive.listDocuments();
+  const docs = await archive.documents.list();
   tagalog = docs.find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!;
   english = docs.find((d) => d.lang === 'en' && d.originalName?.includes('halalan'))!;
 }, 180_000);
@@ -69,8 +69,8 @@ describe('the parallel reader', () => {
     expect(await rowPairs()).toEqual(diagonal(9));
     expect(await page.locator(`${ROW} [data-side="source"]`).first().getAttribute('lang')).toBe('tl');
     expect(await page.locator(`${ROW} [data-side="target"]`).first().getAttribute('lang')).toBe('en');
-    const tl = await archive.getDocument(tagalog.id);
-    const en = await archive.getDocument(english.id);
+    const tl = await archive.documents.get(tagalog.id);
+    const en = await archive.documents.get(english.id);
     for (let i = 0; i < 9; i++) {
       const row = page.locator(ROW).nth(i);
       expect(await row.locator('[data-side="source"] [data-testid="parallel-passage"] .ppassage__text').textContent()).toBe(tl.passages[i].text);

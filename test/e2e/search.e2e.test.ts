@@ -85,7 +85,7 @@ beforeAll(async () => {
   e2e = await startE2E({
     prefix: 'tala-search-',
     async prepare(archive) {
-      const outcome = await archive.importFile({
+      const outcome = await archive.documents.importFile({
         name: 'vybory-nkr.txt',
         bytes: new TextEncoder().encode(RUSSIAN),
         lang: 'ru',
@@ -93,12 +93,12 @@ beforeAll(async () => {
       });
       if (outcome.status !== 'imported') throw new Error('the Russian sample was not imported');
       russian = outcome.document;
-      const docs = await archive.listDocuments();
+      const docs = await archive.documents.list();
       tagalog = docs.find((d) => d.lang === 'tl')!;
       english = docs.find((d) => d.lang === 'en')!;
-      await archive.updateDocumentMeta(tagalog.id, { tags: ['halalan'] });
-      await archive.updateDocumentMeta(russian.id, { tags: ['выборы'] });
-      const text = (await archive.getDocument(english.id)).text;
+      await archive.documents.updateMeta(tagalog.id, { tags: ['halalan'] });
+      await archive.documents.updateMeta(russian.id, { tags: ['выборы'] });
+      const text = (await archive.documents.get(english.id)).text;
       const start = text.indexOf(NOTE_QUOTE);
       note = await archive.annotations.create({ docId: english.id, start, end: start + NOTE_QUOTE.length, note: NOTE, tags: ['paglabag'] });
     },
@@ -114,7 +114,7 @@ afterAll(async () => {
 
 describe('search view', () => {
   it('shows the index status with the passage count', async () => {
-    const status = await e2e.archive.searchStatus();
+    const status = await e2e.archive.search.status();
     const total = status.totalPassages.toLocaleString('en');
     await page.waitForFunction(
       (t) => document.querySelector('[data-testid="index-status-text"]')?.textContent === `Indexed ${t} of ${t} passages`,
@@ -131,7 +131,7 @@ describe('search view', () => {
     expect(groupDocs).toContain(english.id);
     expect(new Set(groupDocs).size).toBe(groupDocs.length);
 
-    const engine = await e2e.archive.search({ query: 'Sahakyan', groupBy: 'document', limit: 20 });
+    const engine = await e2e.archive.search.query({ query: 'Sahakyan', groupBy: 'document', limit: 20 });
     expect(await page.locator(testId('search-total')).textContent()).toBe(`${engine.total} passages`);
     expect(await page.locator(testId('search-documents')).textContent()).toBe(`${engine.totalDocuments} documents`);
     const rendered = await renderedHits();
@@ -155,7 +155,7 @@ describe('search view', () => {
     await ruHit.first().waitFor();
     expect(await ruHit.first().locator('mark').allTextContents()).toEqual(['Баласанян']);
     expect(await page.locator(testId('search-expansions')).textContent()).toContain('transliteration');
-    expectMarksMatchEngine(await renderedHits(), await e2e.archive.search({ query: 'Balasanyan', groupBy: 'document', limit: 20 }));
+    expectMarksMatchEngine(await renderedHits(), await e2e.archive.search.query({ query: 'Balasanyan', groupBy: 'document', limit: 20 }));
     await page.screenshot({ path: '/tmp/tala-search-2-translit.png' });
 
     await page.locator(testId('switch-translit')).uncheck({ force: true });
@@ -275,7 +275,7 @@ describe('search view', () => {
     expect(page.url()).toContain(`#/doc/${second.doc}/p/${second.passage}?q=Balasanyan`);
 
     // Exactly the engine's matches of that passage are marked.
-    const engine = await e2e.archive.search({ query: `Balasanyan doc:${second.doc}`, groupBy: 'passage', limit: 500 });
+    const engine = await e2e.archive.search.query({ query: `Balasanyan doc:${second.doc}`, groupBy: 'passage', limit: 500 });
     const hit = engine.hits.find((h) => h.passageId === second.passage)!;
     const text = (await passage.textContent())!;
     const marked = await passage.locator('mark.search-match').allTextContents();
@@ -319,7 +319,7 @@ describe('search view', () => {
     await page.locator('[data-testid="toast"]', { hasText: 'Search index rebuilt' }).waitFor({ timeout: 60_000 });
     const states = await page.evaluate(() => (window as unknown as { __states: string[] }).__states);
     expect(states).toContain('running');
-    const total = (await e2e.archive.searchStatus()).totalPassages.toLocaleString('en');
+    const total = (await e2e.archive.search.status()).totalPassages.toLocaleString('en');
     await page.waitForFunction(
       (t) => document.querySelector('[data-testid="index-status-text"]')?.textContent === `Indexed ${t} of ${t} passages`,
       total,
@@ -329,12 +329,12 @@ describe('search view', () => {
   });
 
   it('counts an imported document in the index status', async () => {
-    const before = (await e2e.archive.searchStatus()).totalPassages;
+    const before = (await e2e.archive.search.status()).totalPassages;
     const file = join(e2e.tmp, 'ulat-halalan.txt');
     writeFileSync(file, 'Ulat tungkol sa halalan\n\nNagsalita si Bako Sahakyan sa mga botante.\n\nTahimik ang lungsod pagkatapos ng halalan.\n');
     await page.locator(testId('file-input')).setInputFiles([file]);
     await page.locator(testId('import-summary')).waitFor({ timeout: 20_000 });
-    const after = (await e2e.archive.searchStatus()).totalPassages;
+    const after = (await e2e.archive.search.status()).totalPassages;
     expect(after).toBeGreaterThan(before);
     await page.waitForFunction(
       (t) => document.querySelector('[data-testid="index-status-text"]')?.textContent === `Indexed ${t} of ${t} passages`,

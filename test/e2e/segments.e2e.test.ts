@@ -29,7 +29,7 @@ const mtRequests: string[] = [];
 beforeAll(async () => {
   e2e = await startE2E({ prefix: 'tala-segments-' });
   ({ archive, bridge, page } = e2e);
-  tagalog = (await archive.listDocuments()).find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!;
+  tagalog = (await archive.documents.list()).find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!;
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));

@@ -28,6 +28,15 @@ describe('import boundaries', () => {
     expect(await refused('main/archive/probe.ts', [...bad, ...good])).toEqual(bad);
   });
 
+  it('feature folders import neither the doors nor the composition root', async () => {
+    const bad = ['../archive/archive', '../api/handlers', '../cli/commands', '../web/bridge', '../electron/ipc'];
+    const good = ['node:fs', '../db/connection', '../documents/repo', '../../shared/text/fold', './service'];
+    for (const folder of ['documents', 'annotations', 'backups', 'search', 'facts', 'translations']) {
+      expect(await refused(`main/${folder}/probe.ts`, [...bad, ...good])).toEqual(bad);
+    }
+    expect(await refused('main/facts/handlers.ts', ['../archive/archive'])).toEqual([]);
+  });
+
   it('main/electron/ may import electron and Node, still not renderer/', async () => {
     expect(await refused('main/electron/probe.ts', ['electron', 'node:path', '../api/dispatch', '../../renderer/src/App'])).toEqual([
       '../../renderer/src/App',

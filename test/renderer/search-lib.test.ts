@@ -9,6 +9,7 @@ import {
   annotationFieldWords, composeQuery, describeExpansions, queryItems, requireWords, stripFilters, type SearchFilter,
 } from '../../renderer/src/lib/search-query';
 import type { SearchHit, SearchResult } from '../../shared/types';
+import { searchResult } from '../helpers/search-result';
 
 const marked = (text: string, ranges: Array<[number, number]>) => rangeSegments(text, ranges).filter((s) => s.match).map((s) => s.text);
 
@@ -163,8 +164,8 @@ describe('pages of results', () => {
   const group = (docId: string, hits: number[], matchingPassages = hits.length) => ({ docId, title: docId, lang: 'tl', mediaType: 'text/plain', publishedAt: null, score: 1, matchingPassages, hits });
 
   it('appends hits and rebases the groups of the next page', () => {
-    const first: SearchResult = { total: 5, totalDocuments: 3, groupBy: 'document', hits: [hit('a', 1), hit('a', 2), hit('b', 1)], groups: [group('a', [0, 1]), group('b', [2])] };
-    const next: SearchResult = { total: 5, totalDocuments: 3, groupBy: 'document', hits: [hit('c', 1), hit('c', 2)], groups: [group('c', [0, 1])] };
+    const first: SearchResult = searchResult({ total: 5, totalDocuments: 3, groupBy: 'document', hits: [hit('a', 1), hit('a', 2), hit('b', 1)], groups: [group('a', [0, 1]), group('b', [2])] });
+    const next: SearchResult = searchResult({ total: 5, totalDocuments: 3, groupBy: 'document', hits: [hit('c', 1), hit('c', 2)], groups: [group('c', [0, 1])] });
     const merged = mergePages(first, next);
     expect(merged.hits.map((h) => h.passageId)).toEqual(['a-1', 'a-2', 'b-1', 'c-1', 'c-2']);
     expect(merged.groups!.map((g) => [g.docId, g.hits])).toEqual([['a', [0, 1]], ['b', [2]], ['c', [3, 4]]]);
@@ -172,8 +173,8 @@ describe('pages of results', () => {
   });
 
   it('continues a document that spans two pages of passages, without duplicates', () => {
-    const first: SearchResult = { total: 4, groupBy: 'passage', hits: [hit('a', 1), hit('a', 2)], groups: [group('a', [0, 1], 4)] };
-    const next: SearchResult = { total: 4, groupBy: 'passage', hits: [hit('a', 2), hit('a', 3), hit('a', 4)], groups: [group('a', [0, 1, 2], 4)] };
+    const first: SearchResult = searchResult({ total: 4, groupBy: 'passage', hits: [hit('a', 1), hit('a', 2)], groups: [group('a', [0, 1], 4)] });
+    const next: SearchResult = searchResult({ total: 4, groupBy: 'passage', hits: [hit('a', 2), hit('a', 3), hit('a', 4)], groups: [group('a', [0, 1, 2], 4)] });
     const merged = mergePages(first, next);
     expect(merged.hits.map((h) => h.passageId)).toEqual(['a-1', 'a-2', 'a-3', 'a-4']);
     expect(merged.groups!.map((g) => [g.docId, g.hits])).toEqual([['a', [0, 1, 2, 3]]]);

@@ -11,6 +11,7 @@ import { PassageText } from '../../renderer/src/components/reader/PassageText';
 import { CHANNELS, type TalaApi } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Passage, SearchHit, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
+import { searchResult } from '../helpers/search-result';
 import { byTestId, flush, render, type Rendered } from './render';
 
 let view: Rendered | undefined;
@@ -51,7 +52,7 @@ function fakeSearch(request: SearchRequest): SearchResult {
     });
   }
   if (/sahakyna/i.test(q)) {
-    return { total: 0, totalDocuments: 0, hits: [], groups: [], facets: { lang: [], tag: [], mediaType: [] }, expansions: [], didYouMean: q.replace(/sahakyna/i, 'sahakyan') };
+    return searchResult({ didYouMean: q.replace(/sahakyna/i, 'sahakyan') });
   }
   const lang = /lang:(\w+)/.exec(q)?.[1];
   const all = HITS.filter((h) => !lang || h.lang === lang);
@@ -61,11 +62,11 @@ function fakeSearch(request: SearchRequest): SearchResult {
   const pageDocs = docs.slice(offset, offset + limit);
   const hits = all.filter((h) => pageDocs.includes(h.docId));
   const count = (l: string) => all.filter((h) => h.lang === l).length;
-  return {
+  return searchResult({
     total: all.length,
     totalDocuments: docs.length,
     hits,
-    groupBy: request.groupBy,
+    groupBy: request.groupBy ?? 'passage',
     groups: pageDocs.map((d) => ({
       docId: d, title: hits.find((h) => h.docId === d)!.title, lang: hits.find((h) => h.docId === d)!.lang, mediaType: 'text/plain', publishedAt: null, score: 1,
       matchingPassages: all.filter((h) => h.docId === d).length,
@@ -76,7 +77,7 @@ function fakeSearch(request: SearchRequest): SearchResult {
     didYouMean: null,
     options: { stems: request.stems ?? true, translit: request.translit ?? true },
     tookMs: 2,
-  };
+  });
 }
 
 function fakeApi(overrides: Partial<TalaApi> = {}): { api: TalaApi; requests: SearchRequest[] } {
@@ -299,7 +300,7 @@ describe('search view', () => {
       requests.push(request);
       const t = doc.passages[1].text;
       const m: Array<[number, number]> = [[t.indexOf('Sahakyan'), t.indexOf('Sahakyan') + 8], [t.lastIndexOf('Sahakyan'), t.lastIndexOf('Sahakyan') + 8]];
-      return { total: 1, hits: [{ ...HITS[2], snippet: t, matches: m, snippetMatches: m }] };
+      return searchResult({ total: 1, hits: [{ ...HITS[2], snippet: t, matches: m, snippetMatches: m }] });
     };
     view = await renderApp(api);
     await type(view.container, 'Sahakyan');

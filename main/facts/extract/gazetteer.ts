@@ -3,7 +3,7 @@
 // Russian and Armenian names decline (Армения, Армении, в Армению; Հայաստան, Հայաստանում, Հայաստանի), so
 // Cyrillic and Armenian words are compared by a crude stem; Latin ones must match exactly (after case and
 // diacritic folding).
-import { fold } from './text';
+import { foldText } from '../../../shared/text/fold';
 
 export interface GazetteerEntry {
   name: string;
@@ -67,7 +67,7 @@ function computeWordKey(word: string): string {
     }
   }
   if (!isAcronym && /[\u0531-\u0587]/u.test(w)) w = armenianKey(w);
-  return fold(w);
+  return foldText(w);
 }
 
 /**
@@ -76,7 +76,7 @@ function computeWordKey(word: string): string {
  */
 export function wordKeys(word: string): string[] {
   const key = wordKey(word);
-  const whole = fold(word.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, ''));
+  const whole = foldText(word.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, ''));
   return whole === key ? [key] : [key, whole];
 }
 

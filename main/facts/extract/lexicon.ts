@@ -92,9 +92,6 @@ export const NOT_ALONE = new Set(['isa', 'isang', 'a', 'one', 'один', 'од�
 /** Tagalog number words that take the linker "na" (apat na raan, anim na libo, siyam na milyon). */
 export const NA_LINKED = new Set(['apat', 'anim', 'siyam']);
 
-/** Words between number parts: "dalawang libo't limang daan", "twenty-five", "one hundred and five". */
-export const NUMBER_JOINERS = new Set(['at', 'and', 'na', "'t"]);
-
 /** Qualifiers written before a number (longest first when matching). */
 export const QUALIFIER_PHRASES: ReadonlyArray<readonly [string, 'gt' | 'lt' | 'approx']> = [
   // Tagalog
@@ -260,9 +257,6 @@ export const ORG_ACRONYMS: Readonly<Record<string, string>> = {
 
 /** Particles inside personal names ("Charles de Gaulle", "Ludwig van Beethoven"), only between capitalised words. */
 export const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'dela', 'delos', 'van', 'von', 'der', 'den', 'ter', 'du', 'le', 'la', 'dos', 'das', 'bin', 'ibn', 'al', 'y']);
-
-/** Connectors allowed inside organisation and state names ("Ministry of Defence", "Komisyon sa Halalan"). */
-export const ORG_CONNECTORS = ['of the', 'of', 'for', 'on', 'and', 'ng mga', 'ng', 'sa', 'para sa', 'de', 'at'];
 
 /** Words that make a run of capitals a state ("Nagorno-Karabakh Republic", "Republika ng …", "Республика …"). */
 export const STATE_WORDS = new Set(['republic', 'republika', 'republikang', 'kingdom', 'kaharian', 'federation', 'principality', 'emirate', 'sultanate', 'республика', 'республики', 'королевство', 'федерация']);

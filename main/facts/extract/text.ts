@@ -1,4 +1,5 @@
 // Small text helpers shared by the extractor's rules. Pure: no Node imports.
+import { splitSentences as splitLineSentences } from '../../../shared/text/sentences';
 
 /** [start, end) offsets. */
 export type Span = readonly [number, number];
@@ -45,57 +46,24 @@ export function tokenize(text: string, sentences: Span[]): Token[] {
   return tokens;
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-/** A segment ending in an initial or an abbreviation whose dot does not end the sentence. */
+/** A sentence ending in an initial or an abbreviation whose dot does not end it (Fidel V. Ramos, Marcos Jr. matapos). */
 const NOT_AN_END = /(?:^|[\s(])(?:\p{Lu}|Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Col|Capt|Prof|Sen|Rep|Gov|Atty|Engr|Gng|Bb|Sta|Sto|г|гг|им|ул|т)\.$/u;
 
-/** Longest stretch handed to the segmenter at once: V8's sentence segmenter is quadratic in its input. */
-const SEGMENT_WINDOW = 4000;
-
 /**
- * Sentence spans by ICU rules (Intl.Segmenter exists in Node and in browsers). A sentence never crosses a
- * line break, so each line is segmented on its own, and very long lines in windows cut after a full stop.
+ * Sentence spans of the whole text (shared/text/sentences.ts); a sentence never crosses a line break, and
+ * one that ICU ends after an initial or a title's dot goes on into the next.
  */
 export function splitSentences(text: string, lang: string): Span[] {
-  let segmenter = segmenters.get(lang);
-  if (!segmenter) {
-    try {
-      segmenter = new Intl.Segmenter(lang || 'und', { granularity: 'sentence' });
-    } catch {
-      segmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
-    }
-    segmenters.set(lang, segmenter);
-  }
-  const spans: Array<[number, number]> = [];
+  const spans: Span[] = [];
   for (const line of text.matchAll(/[^\n]+/g)) {
-    for (let from = 0; from < line[0].length; ) {
-      let to = Math.min(line[0].length, from + SEGMENT_WINDOW);
-      if (to < line[0].length) {
-        const cut = line[0].slice(from, to).search(/[.!?։。][\s"”»)]*\s(?=[^.!?։。]*$)/u);
-        if (cut > 0) to = from + cut + 1;
-      }
-      const chunk = line[0].slice(from, to);
-      let joinNext = false;
-      for (const { segment, index } of segmenter.segment(chunk)) {
-        const lead = segment.length - segment.trimStart().length;
-        const trimmed = segment.trim();
-        const at = line.index + from + index + lead;
-        if (!trimmed) continue;
-        // ICU ends a sentence after an initial or a title's dot (Fidel V. Ramos, Ferdinand Marcos Jr. matapos).
-        if (joinNext && spans.length > 0) spans[spans.length - 1][1] = at + trimmed.length;
-        else spans.push([at, at + trimmed.length]);
-        joinNext = NOT_AN_END.test(trimmed);
-      }
-      from = to;
+    let joinNext = false;
+    for (const [start, end] of splitLineSentences(line[0], lang)) {
+      if (joinNext && spans.length > 0) spans[spans.length - 1] = [spans[spans.length - 1][0], line.index + end];
+      else spans.push([line.index + start, line.index + end]);
+      joinNext = NOT_AN_END.test(line[0].slice(start, end));
     }
   }
   return spans;
-}
-
-/** Lower-case and strip diacritics (é → e, й → и): for gazetteer and alias keys. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
 }
 
 export function escapeRegExp(text: string): string {

@@ -1,6 +1,8 @@
 // Case- and diacritic-insensitive text matching for find-in-document and the annotation filter.
-// Folding changes lengths ("É" → "e", "ﬁ" stays, a lone combining mark disappears), so the folded
-// text carries a map back to offsets in the original (UTF-16 code units, like every offset in Tala).
+// The fold is search's (shared/text/fold.ts), so find-in-document agrees with search. Folding changes lengths
+// ("É" → "e", "ﬁ" → "fi", a lone combining mark disappears), so the folded text carries a map back to
+// offsets in the original (UTF-16 code units, like every offset in Tala).
+import { foldText } from '../../../shared/text/fold';
 
 export interface FoldedText {
   folded: string;
@@ -21,7 +23,7 @@ export function foldChar(ch: string): string {
   if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
   let out = cache.get(ch);
   if (out === undefined) {
-    out = ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(APOSTROPHES, "'").normalize('NFC');
+    out = foldText(ch).replace(APOSTROPHES, "'");
     if (cache.size < 50_000) cache.set(ch, out);
   }
   return out;

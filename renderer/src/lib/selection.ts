@@ -48,12 +48,6 @@ export function passageTextLength(el: Node): number {
   return textNodes(el).reduce((sum, n) => sum + n.length, 0);
 }
 
-/** The passage text element containing a node, if any. */
-export function passageElementOf(node: Node | null): HTMLElement | null {
-  const el = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
-  return (el?.closest(PASSAGE_SELECTOR) as HTMLElement | null) ?? null;
-}
-
 /**
  * Document offsets of a DOM range inside `root`. Boundaries outside any passage (in a gap, a heading
  * decoration, the edge of the article) snap to the nearest passage inside the range. Null when the

@@ -10,7 +10,7 @@ import { lengthCost, negLogErfc } from '../../../main/align/length-cost';
 import { learnLexicon } from '../../../main/align/lexicon';
 import { asciiDigits, extractNumbers, kanjiNumber } from '../../../main/align/numbers';
 import type { AlignSide } from '../../../main/align/types';
-import { splitSentences } from '../../../main/ingest/sentences';
+import { splitSentences } from '../../../shared/text/sentences';
 import { REPO_ROOT, SAMPLES_DIR } from '../../helpers/temp';
 
 const side = (lang: string, texts: string[]): AlignSide => ({ lang, passages: texts.map((text) => ({ text, sentences: splitSentences(text, lang) })) });

@@ -152,13 +152,13 @@ let api: TalaApi;
 let before: unknown;
 
 async function snapshot(): Promise<unknown> {
-  const documents = await archive.listDocuments();
-  return { documents, annotations: await archive.annotations.listAll(), backups: archive.backups().length };
+  const documents = await archive.documents.list();
+  return { documents, annotations: await archive.annotations.listAll(), backups: archive.backups.list().length };
 }
 
 beforeAll(async () => {
   archive = await openArchiveDir(join(tempDir(), 'fuzz'), { seedSamples: true, samplesDir: SAMPLES_DIR });
-  const tl = (await archive.listDocuments())[0];
+  const tl = (await archive.documents.list())[0];
   await archive.annotations.create({ docId: tl.id, start: 0, end: 10, note: 'bantay' });
   api = createApi(archive);
   before = await snapshot();

@@ -28,12 +28,12 @@ async function snapshot(file: string): Promise<unknown> {
 describe('Archive import', () => {
   it('stores the sample with passages whose offsets point into the document text', async () => {
     const archive = await freshArchive();
-    const outcome = await archive.importFile({ name: 'nkr-2012-halalan.tl.txt', bytes: sampleBytes() });
+    const outcome = await archive.documents.importFile({ name: 'nkr-2012-halalan.tl.txt', bytes: sampleBytes() });
     expect(outcome.status).toBe('imported');
     if (outcome.status !== 'imported') return;
     expect(outcome.document).toMatchObject({ lang: 'tl', passages: 9, mediaType: 'text/plain', originalName: 'nkr-2012-halalan.tl.txt' });
 
-    const doc = await archive.getDocument(outcome.document.id);
+    const doc = await archive.documents.get(outcome.document.id);
     expect(doc.passages.map((p) => p.ordinal)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     for (const p of doc.passages) {
       expect(doc.text.slice(p.start, p.end)).toBe(p.text);
@@ -41,28 +41,28 @@ describe('Archive import', () => {
       for (const [s, e] of p.sentences) expect(p.text.slice(s, e).trim()).toBe(p.text.slice(s, e));
     }
     expect(doc.passages[2].text).toContain('47 libo sa kanila ang bumoto para sa nanunungkulang pinuno ng republika na Bako Sahakyan');
-    expect(await archive.listDocuments()).toEqual([expect.objectContaining({ id: doc.id, passages: 9 })]);
+    expect(await archive.documents.list()).toEqual([expect.objectContaining({ id: doc.id, passages: 9 })]);
     await archive.close();
   });
 
   it('recognises re-imported content by its hash and reports it instead of duplicating', async () => {
     const archive = await freshArchive();
-    const first = await archive.importFile({ name: 'a.txt', bytes: sampleBytes() });
-    const second = await archive.importFile({ name: 'copy-of-a.txt', bytes: sampleBytes() });
+    const first = await archive.documents.importFile({ name: 'a.txt', bytes: sampleBytes() });
+    const second = await archive.documents.importFile({ name: 'copy-of-a.txt', bytes: sampleBytes() });
     expect(second).toEqual({
       status: 'skipped',
       existingId: first.status === 'imported' ? first.document.id : '',
       reason: expect.stringContaining('copy-of-a.txt'),
     });
-    expect(await archive.listDocuments()).toHaveLength(1);
+    expect(await archive.documents.list()).toHaveLength(1);
     await archive.close();
   });
 
   it('dedupes two concurrent imports of the same bytes', async () => {
     const archive = await freshArchive();
-    const outcomes = await Promise.all([1, 2, 3].map((i) => archive.importFile({ name: `same-${i}.txt`, bytes: utf8('Isang talata lamang.\n\nAt isa pa.') })));
+    const outcomes = await Promise.all([1, 2, 3].map((i) => archive.documents.importFile({ name: `same-${i}.txt`, bytes: utf8('Isang talata lamang.\n\nAt isa pa.') })));
     expect(outcomes.filter((o) => o.status === 'imported')).toHaveLength(1);
-    expect(await archive.listDocuments()).toHaveLength(1);
+    expect(await archive.documents.list()).toHaveLength(1);
     await archive.close();
   });
 
@@ -79,12 +79,12 @@ describe('Archive import', () => {
   it.each(badInputs)('refuses %s with a clear error naming the file, leaving the archive as it was', async (_what, name, bytes, reason) => {
     const file = join(dir, `bad-${n++}.sqlite`);
     const archive = await Archive.open(file);
-    await archive.importFile({ name: 'keep.txt', bytes: utf8('Ang talatang ito ay dapat manatili.') });
+    await archive.documents.importFile({ name: 'keep.txt', bytes: utf8('Ang talatang ito ay dapat manatili.') });
     await archive.close();
     const before = await snapshot(file);
 
     const again = await Archive.open(file);
-    const attempt = again.importFile({ name, bytes });
+    const attempt = again.documents.importFile({ name, bytes });
     await expect(attempt).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringContaining(name) });
     await expect(attempt).rejects.toThrow(reason);
     await again.close();
@@ -94,8 +94,8 @@ describe('Archive import', () => {
   it('refuses a file over the size limit before reading it', async () => {
     const archive = await freshArchive();
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61);
-    await expect(archive.importFile({ name: 'huge.txt', bytes: huge })).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringMatching(/huge\.txt.*100 MB/) });
-    expect(await archive.listDocuments()).toEqual([]);
+    await expect(archive.documents.importFile({ name: 'huge.txt', bytes: huge })).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringMatching(/huge\.txt.*100 MB/) });
+    expect(await archive.documents.list()).toEqual([]);
     await archive.close();
   });
 
@@ -106,8 +106,8 @@ describe('Archive import', () => {
     // Fail on the third passage insert: the document and two passages were already written in the transaction.
     await db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON passages WHEN NEW.ordinal = 2 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
     await db.close();
-    await expect(archive.importFile({ name: 'nkr.txt', bytes: sampleBytes() })).rejects.toThrow(/disk says no/);
-    expect(await archive.listDocuments()).toEqual([]);
+    await expect(archive.documents.importFile({ name: 'nkr.txt', bytes: sampleBytes() })).rejects.toThrow(/disk says no/);
+    expect(await archive.documents.list()).toEqual([]);
     const check = await Database.open(file);
     expect(await check.all(sql`SELECT id FROM passages`)).toEqual([]);
     expect(await check.all(sql`SELECT passage_id FROM sentences`)).toEqual([]);
@@ -117,7 +117,7 @@ describe('Archive import', () => {
 
   it('honours an explicit language override', async () => {
     const archive = await freshArchive();
-    const outcome = await archive.importFile({ name: 'x.txt', bytes: sampleBytes(), lang: 'ceb' });
+    const outcome = await archive.documents.importFile({ name: 'x.txt', bytes: sampleBytes(), lang: 'ceb' });
     expect(outcome.status === 'imported' && outcome.document.lang).toBe('ceb');
     await archive.close();
   });
@@ -127,12 +127,12 @@ describe('Archive delete and lookup', () => {
   it('deletes a document with its passages and sentences', async () => {
     const file = join(dir, `del-${n++}.sqlite`);
     const archive = await Archive.open(file);
-    const outcome = await archive.importFile({ name: 'nkr.txt', bytes: sampleBytes() });
+    const outcome = await archive.documents.importFile({ name: 'nkr.txt', bytes: sampleBytes() });
     const id = outcome.status === 'imported' ? outcome.document.id : '';
-    await archive.deleteDocument(id);
-    expect(await archive.listDocuments()).toEqual([]);
-    await expect(archive.getDocument(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(archive.deleteDocument(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await archive.documents.delete(id);
+    expect(await archive.documents.list()).toEqual([]);
+    await expect(archive.documents.get(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(archive.documents.delete(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const db = await Database.open(file);
     expect(await db.get(sql`SELECT count(*) AS n FROM sentences`)).toEqual({ n: 0 });
     await db.close();
@@ -144,7 +144,7 @@ describe('openArchiveDir', () => {
   it('creates the folder and seeds a new archive with the samples once', async () => {
     const archiveDir = join(dir, 'fresh', 'Tala');
     const archive = await openArchiveDir(archiveDir, { seedSamples: true, samplesDir: SAMPLES_DIR });
-    const docs = await archive.listDocuments();
+    const docs = await archive.documents.list();
     expect(docs.map((d) => [d.lang, d.title])).toEqual([
       ['tl', 'Halalan sa pagkapangulo sa Nagorno-Karabakh, 2012'],
       ['en', 'The 2012 presidential election in Nagorno-Karabakh'],
@@ -152,7 +152,7 @@ describe('openArchiveDir', () => {
     await archive.close();
 
     const reopened = await openArchiveDir(archiveDir, { seedSamples: true, samplesDir: SAMPLES_DIR });
-    expect(await reopened.listDocuments()).toHaveLength(2);
+    expect(await reopened.documents.list()).toHaveLength(2);
     await reopened.close();
   });
 
@@ -161,7 +161,7 @@ describe('openArchiveDir', () => {
     const archive = await openArchiveDir(archiveDir, { seedSamples: true, samplesDir: SAMPLES_DIR });
     const copy = join(dir, 'copy.txt');
     copyFileSync(join(SAMPLES_DIR, 'nkr-2012-halalan.en.txt'), copy);
-    const outcome = await archive.importFile({ name: 'copy.txt', bytes: new Uint8Array(readFileSync(copy)) });
+    const outcome = await archive.documents.importFile({ name: 'copy.txt', bytes: new Uint8Array(readFileSync(copy)) });
     expect(outcome.status).toBe('skipped');
     await archive.close();
   });

@@ -22,7 +22,7 @@ async function call<T>(channel: string, payload?: unknown): Promise<T> {
 beforeAll(async () => {
   archive = await openArchiveDir(join(tempDir('tala-facts-api-'), 'a'), { seedSamples: true, samplesDir: SAMPLES_DIR });
   api = createApi(archive);
-  tl = (await archive.listDocuments()).find((d) => d.lang === 'tl')!.id;
+  tl = (await archive.documents.list()).find((d) => d.lang === 'tl')!.id;
 });
 afterAll(() => archive.close());
 
@@ -56,7 +56,7 @@ describe('facts channels', () => {
   });
 
   it('creates a fact by hand with a text range as evidence and a typed value', async () => {
-    const doc = await archive.getDocument(tl);
+    const doc = await archive.documents.get(tl);
     const start = doc.text.indexOf('ika-17 siglo');
     const fact = await call<Fact>('facts.create', {
       subject: { name: 'Ebanghelyo ng Stepanakert', type: 'other' },

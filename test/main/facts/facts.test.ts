@@ -26,7 +26,7 @@ const RUSSIAN_SOURCE = [
 ].join('\n');
 
 async function docIds(archive: Archive) {
-  const docs = await archive.listDocuments();
+  const docs = await archive.documents.list();
   return { tl: docs.find((d) => d.lang === 'tl')!.id, en: docs.find((d) => d.lang === 'en')!.id };
 }
 
@@ -65,7 +65,7 @@ describe('proposals and evidence', () => {
   it('accepting a proposal confirms it and makes its passage an evidence annotation', async () => {
     const [proposal] = (await archive.facts.list({ docId: tl, status: 'proposed' })).filter((f) => f.predicate === 'votes received' && f.subject.name === 'Bako Sahakyan');
     const fact = await archive.facts.accept(proposal.id);
-    const doc = await archive.getDocument(tl);
+    const doc = await archive.documents.get(tl);
     expect(fact.status).toBe('confirmed');
     expect(fact.evidence).toHaveLength(1);
     const [evidence] = fact.evidence;
@@ -88,26 +88,26 @@ describe('proposals and evidence', () => {
   it('a confirmed fact keeps its evidence through a text edit (the annotation re-anchors)', async () => {
     const [fact] = (await archive.facts.list({ status: 'confirmed' })).filter((f) => f.predicate === 'votes received');
     const before = fact.evidence[0];
-    const doc = await archive.getDocument(tl);
+    const doc = await archive.documents.get(tl);
     const passage = doc.passages.find((p) => p.id === before.passageId)!;
     const inserted = 'Ayon sa opisyal na bilang na inilabas kinabukasan: ';
     const at = passage.text.indexOf('47 libo');
-    const report = await archive.annotations.editPassage(tl, passage.id, passage.text.slice(0, at) + inserted + passage.text.slice(at));
+    const report = await archive.documents.editPassage(tl, passage.id, passage.text.slice(0, at) + inserted + passage.text.slice(at));
     expect(report.reanchored.moved).toBeGreaterThanOrEqual(1);
 
     const after = (await archive.facts.get(fact.id)).evidence[0];
-    const edited = await archive.getDocument(tl);
+    const edited = await archive.documents.get(tl);
     expect(after).toMatchObject({ annotationId: before.annotationId, quote: before.quote, passageId: before.passageId, status: 'moved', start: before.start + inserted.length });
     expect(edited.text.slice(after.start, after.end)).toBe(before.quote);
   });
 
   it('a proposal read before an edit is still accepted onto the moved text', async () => {
     const proposal = find(await archive.facts.list({ docId: tl, status: 'proposed' }), 'votes received', 'Vitaly Balasanyan');
-    const doc = await archive.getDocument(tl);
+    const doc = await archive.documents.get(tl);
     const passage = doc.passages.find((p) => p.text.includes('20 libo'))!;
-    await archive.annotations.editPassage(tl, passage.id, passage.text.replace('20 libo', 'at 20 libo'));
+    await archive.documents.editPassage(tl, passage.id, passage.text.replace('20 libo', 'at 20 libo'));
     const fact = await archive.facts.accept(proposal.id);
-    const edited = await archive.getDocument(tl);
+    const edited = await archive.documents.get(tl);
     expect(edited.text.slice(fact.evidence[0].start, fact.evidence[0].end)).toBe(proposal.candidate!.quote);
   });
 
@@ -149,7 +149,7 @@ describe('conflicts between sources', () => {
   beforeAll(async () => {
     archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
     ({ tl } = await docIds(archive));
-    const imported = await archive.importFile({ name: 'recount.txt', bytes: utf8(SECOND_SOURCE), lang: 'en' });
+    const imported = await archive.documents.importFile({ name: 'recount.txt', bytes: utf8(SECOND_SOURCE), lang: 'en' });
     if (imported.status !== 'imported') throw new Error('import failed');
     second = imported.document.id;
   });
@@ -169,7 +169,7 @@ describe('conflicts between sources', () => {
     expect(groups).toHaveLength(1);
     const [group] = groups;
     expect(group).toMatchObject({ subject: { name: 'Bako Sahakyan' }, predicate: 'votes received', qualifiers: { date: '2012-07-19', place: null }, preferredFactId: null });
-    const docs = new Map((await archive.listDocuments()).map((d) => [d.id, d.title]));
+    const docs = new Map((await archive.documents.list()).map((d) => [d.id, d.title]));
     const evidence = group.facts.map((f) => ({ value: f.object.kind === 'number' ? f.object.number : null, ...f.evidence[0] }));
     expect(evidence).toEqual([
       expect.objectContaining({ value: 47_000, docId: tl, docTitle: docs.get(tl), quote: expect.stringContaining('47 libo'), passageId: expect.any(String), annotationId: expect.any(String) }),
@@ -233,7 +233,7 @@ describe('conflicts between sources', () => {
     const { en } = await docIds(archive);
     const before = await archive.facts.list({ docId: en });
     expect(before.some((f) => f.status === 'proposed')).toBe(true);
-    await archive.deleteDocument(en);
+    await archive.documents.delete(en);
     const left = await archive.facts.list();
     expect(left.some((f) => before.some((b) => b.id === f.id && b.status === 'proposed'))).toBe(false);
     const kept = left.find((f) => f.id === before.find((b) => b.status === 'confirmed')!.id)!;
@@ -253,7 +253,7 @@ describe('conflicting sources in other words and scripts', () => {
   afterAll(() => archive.close());
 
   async function importText(name: string, text: string, lang: string): Promise<string> {
-    const imported = await archive.importFile({ name, bytes: utf8(text), lang });
+    const imported = await archive.documents.importFile({ name, bytes: utf8(text), lang });
     if (imported.status !== 'imported') throw new Error('import failed');
     return imported.document.id;
   }
@@ -327,7 +327,7 @@ describe('entities', () => {
   beforeAll(async () => {
     archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
     ({ tl } = await docIds(archive));
-    const imported = await archive.importFile({ name: 'vybory.txt', bytes: utf8(RUSSIAN_SOURCE), lang: 'ru' });
+    const imported = await archive.documents.importFile({ name: 'vybory.txt', bytes: utf8(RUSSIAN_SOURCE), lang: 'ru' });
     if (imported.status !== 'imported') throw new Error('import failed');
     ru = imported.document.id;
     await archive.facts.propose(tl);
@@ -359,7 +359,7 @@ describe('entities', () => {
     expect(docsMentioning.size).toBe(3); // Tagalog, English, Russian
     const russian = detail.mentions.find((m) => m.docId === ru)!;
     expect(russian).toMatchObject({ alias: expect.stringMatching(/^Бако Саакяна?$/), link: `#/doc/${ru}`, passageId: expect.any(String) });
-    expect((await archive.getDocument(ru)).text.slice(russian.start, russian.end)).toBe('Бако Саакяна');
+    expect((await archive.documents.get(ru)).text.slice(russian.start, russian.end)).toBe('Бако Саакяна');
   });
 
   it('the merged person now has two sources saying 47,000 for the same day: no conflict', async () => {
@@ -396,17 +396,17 @@ describe('portable archives carry the facts ledger', () => {
     const proposal = find((await archive.facts.propose(tl)).proposals, 'votes received', 'Bako Sahakyan');
     const fact = await archive.facts.accept(proposal.id);
     const file = join(root, `copy-${n++}.tala`);
-    await archive.exportPortable(file);
+    await archive.backups.exportPortable(file);
 
     const other = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
-    await other.importPortable(file);
-    const ours = (await other.listDocuments()).find((d) => d.lang === 'tl')!.id;
+    await other.backups.importPortable(file);
+    const ours = (await other.documents.list()).find((d) => d.lang === 'tl')!.id;
     const copied = await other.facts.get(fact.id);
     expect(copied).toMatchObject({ label: fact.label, status: 'confirmed' });
     expect(copied.evidence).toEqual([expect.objectContaining({ annotationId: fact.evidence[0].annotationId, docId: ours, quote: fact.evidence[0].quote })]);
     expect((await other.facts.list({ status: 'proposed' })).length).toBe((await archive.facts.list({ status: 'proposed' })).length);
 
-    await other.importPortable(file);
+    await other.backups.importPortable(file);
     expect((await other.facts.list()).length).toBe((await archive.facts.list()).length);
     expect((await other.facts.propose(ours)).created).toBe(0);
     await other.close();

@@ -65,9 +65,9 @@ describe('publication dates', () => {
   it('keeps a PDF’s creation date as the file date, and the dateline as the publication date', async () => {
     const archive = await Archive.open(freshPath());
     try {
-      const outcome = await archive.importFile({ name: 'ulat.pdf', bytes: pdfOf(['Ulat ng Komisyon', 'July 21, 2012', ...PARAGRAPHS]) });
+      const outcome = await archive.documents.importFile({ name: 'ulat.pdf', bytes: pdfOf(['Ulat ng Komisyon', 'July 21, 2012', ...PARAGRAPHS]) });
       if (outcome.status !== 'imported') throw new Error('not imported');
-      const doc = await archive.getDocument(outcome.document.id);
+      const doc = await archive.documents.get(outcome.document.id);
       expect([doc.publishedAt, doc.fileCreatedAt]).toEqual(['2012-07-21', '2020-01-02']);
     } finally {
       await archive.close();
@@ -90,7 +90,7 @@ describe('migration 7', () => {
     // The old document has no fingerprint yet: the next import computes it and finds the copy.
     const archive = await Archive.open(file);
     try {
-      const outcome = await archive.importFile({ name: 'copy.txt', bytes: utf8(PARAGRAPHS.join('\n')) });
+      const outcome = await archive.documents.importFile({ name: 'copy.txt', bytes: utf8(PARAGRAPHS.join('\n')) });
       expect(outcome).toMatchObject({ status: 'imported', nearDuplicates: [{ id: '11111111-1111-4111-8111-111111111111', title: 'Luma', similarity: 1 }] });
     } finally {
       await archive.close();
@@ -102,30 +102,30 @@ describe('near-duplicates at import', () => {
   it('reports the same text from .txt, .docx and .pdf, and skips, keeps or versions as asked', async () => {
     const archive = await Archive.open(freshPath());
     try {
-      const txt = await archive.importFile({ name: 'halalan.txt', bytes: utf8(PARAGRAPHS.join('\n\n')) });
+      const txt = await archive.documents.importFile({ name: 'halalan.txt', bytes: utf8(PARAGRAPHS.join('\n\n')) });
       expect(txt).toMatchObject({ status: 'imported' });
       expect(txt.status === 'imported' && txt.nearDuplicates).toBeFalsy();
       const txtId = txt.status === 'imported' ? txt.document.id : '';
 
-      const docx = await archive.importFile({ name: 'halalan.docx', bytes: makeZip(docxEntries(PARAGRAPHS.map((text) => ({ text })))) });
+      const docx = await archive.documents.importFile({ name: 'halalan.docx', bytes: makeZip(docxEntries(PARAGRAPHS.map((text) => ({ text })))) });
       expect(docx).toMatchObject({ status: 'imported', nearDuplicates: [{ id: txtId, mediaType: 'text/plain' }] });
 
       // Skip: nothing is stored, the outcome names the copy already here.
-      const before = (await archive.listDocuments()).length;
-      const skipped = await archive.importFile({ name: 'halalan.pdf', bytes: pdfOf(PARAGRAPHS) }, { nearDuplicates: 'skip' });
+      const before = (await archive.documents.list()).length;
+      const skipped = await archive.documents.importFile({ name: 'halalan.pdf', bytes: pdfOf(PARAGRAPHS) }, { nearDuplicates: 'skip' });
       expect(skipped).toMatchObject({ status: 'skipped', nearDuplicate: { similarity: expect.any(Number) } });
       expect(skipped.status === 'skipped' && skipped.reason).toMatch(/nearly the same text as/);
-      expect((await archive.listDocuments()).length).toBe(before);
+      expect((await archive.documents.list()).length).toBe(before);
 
       // Version: kept and linked to the first copy (the root of the chain).
-      const pdf = await archive.importFile({ name: 'halalan.pdf', bytes: pdfOf(PARAGRAPHS) }, { nearDuplicates: 'version' });
+      const pdf = await archive.documents.importFile({ name: 'halalan.pdf', bytes: pdfOf(PARAGRAPHS) }, { nearDuplicates: 'version' });
       if (pdf.status !== 'imported') throw new Error('pdf not imported');
       expect(pdf.nearDuplicates!.map((d) => d.mediaType).sort()).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain']);
       expect(pdf.nearDuplicates!.every((d) => d.similarity >= 0.7)).toBe(true);
       expect(pdf.variantOf).toBe(pdf.nearDuplicates![0].id === txtId ? txtId : (await archive.library.list()).find((e) => e.id === pdf.nearDuplicates![0].id)!.variantOf ?? pdf.nearDuplicates![0].id);
 
       // An unrelated text is no near-duplicate.
-      const other = await archive.importFile({ name: 'vybory.txt', bytes: utf8(OTHER.join('\n\n')) });
+      const other = await archive.documents.importFile({ name: 'vybory.txt', bytes: utf8(OTHER.join('\n\n')) });
       expect(other.status === 'imported' && other.nearDuplicates).toBeFalsy();
 
       // The user's later choice for the .docx: a version of the .txt, then "skip" deletes it.
@@ -135,7 +135,7 @@ describe('near-duplicates at import', () => {
       expect(await archive.library.resolveNearDuplicate(docxId, txtId, 'keep')).toMatchObject({ variantOf: null });
       expect((await archive.library.list()).find((e) => e.id === docxId)!.variantOf).toBeNull();
       expect(await archive.library.resolveNearDuplicate(docxId, txtId, 'skip')).toEqual({ document: null, variantOf: null });
-      await expect(archive.getDocument(docxId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(archive.documents.get(docxId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       await archive.close();
     }
@@ -144,11 +144,11 @@ describe('near-duplicates at import', () => {
   it('finds an edited document again only with its new text (the trigger drops the stale fingerprint)', async () => {
     const archive = await Archive.open(freshPath());
     try {
-      const first = await archive.importFile({ name: 'a.txt', bytes: utf8(PARAGRAPHS.join('\n\n')) });
+      const first = await archive.documents.importFile({ name: 'a.txt', bytes: utf8(PARAGRAPHS.join('\n\n')) });
       if (first.status !== 'imported') throw new Error('not imported');
-      const doc = await archive.getDocument(first.document.id);
-      for (const [i, p] of doc.passages.entries()) await archive.annotations.editPassage(doc.id, p.id, OTHER[i % OTHER.length] + ` ${i}`);
-      const again = await archive.importFile({ name: 'b.txt', bytes: utf8(PARAGRAPHS.join('\n')) });
+      const doc = await archive.documents.get(first.document.id);
+      for (const [i, p] of doc.passages.entries()) await archive.documents.editPassage(doc.id, p.id, OTHER[i % OTHER.length] + ` ${i}`);
+      const again = await archive.documents.importFile({ name: 'b.txt', bytes: utf8(PARAGRAPHS.join('\n')) });
       expect(again.status === 'imported' && again.nearDuplicates).toBeFalsy();
     } finally {
       await archive.close();
@@ -162,7 +162,7 @@ describe('collections, bulk actions and the table rows', () => {
     try {
       const ids: string[] = [];
       for (const [i, text] of [...PARAGRAPHS, ...OTHER].entries()) {
-        const o = await archive.importFile({ name: `doc-${i}.txt`, bytes: utf8(`Pamagat ${i}\n\n${text} ${'salita '.repeat(i)}`) });
+        const o = await archive.documents.importFile({ name: `doc-${i}.txt`, bytes: utf8(`Pamagat ${i}\n\n${text} ${'salita '.repeat(i)}`) });
         if (o.status !== 'imported') throw new Error('not imported');
         ids.push(o.document.id);
       }
@@ -195,7 +195,7 @@ describe('collections, bulk actions and the table rows', () => {
       expect(report.deleted).toBe(2);
       expect(report.backup.reason).toBe('pre-delete');
       expect(existsSync(report.backup.file)).toBe(true);
-      expect(archive.backups().some((b) => b.file === report.backup.file && b.reason === 'pre-delete')).toBe(true);
+      expect(archive.backups.list().some((b) => b.file === report.backup.file && b.reason === 'pre-delete')).toBe(true);
       expect((await lib.list()).length).toBe(4);
       expect((await lib.collections()).map((c) => [c.name, c.documents])).toEqual([['Halalan 2012', 1], ['Pahayagan', 0]]);
 
@@ -211,21 +211,21 @@ describe('collections, bulk actions and the table rows', () => {
     const a = await Archive.open(freshPath());
     const b = await Archive.open(freshPath());
     try {
-      const t = await a.importFile({ name: 'h.txt', bytes: utf8(PARAGRAPHS.join('\n\n')) });
-      const v = await a.importFile({ name: 'h.docx', bytes: makeZip(docxEntries(PARAGRAPHS.map((text) => ({ text })))) }, { nearDuplicates: 'version' });
+      const t = await a.documents.importFile({ name: 'h.txt', bytes: utf8(PARAGRAPHS.join('\n\n')) });
+      const v = await a.documents.importFile({ name: 'h.docx', bytes: makeZip(docxEntries(PARAGRAPHS.map((text) => ({ text })))) }, { nearDuplicates: 'version' });
       if (t.status !== 'imported' || v.status !== 'imported') throw new Error('not imported');
       const c = await a.library.createCollection('Halalan');
       await a.library.addToCollection(c.id, [t.document.id, v.document.id]);
       await b.library.createCollection('HALALAN');
       const file = join(dir, `portable-${n++}.tala`);
-      await a.exportPortable(file);
-      await b.importPortable(file);
+      await a.backups.exportPortable(file);
+      await b.backups.importPortable(file);
       const rows = await b.library.list();
       const collections = await b.library.collections();
       expect(collections).toMatchObject([{ name: 'HALALAN', documents: 2 }]);
       expect(rows.find((r) => r.id === v.document.id)!.variantOf).toBe(t.document.id);
       // Fingerprints are derived: the merged documents are found again as near-duplicates.
-      const again = await b.importFile({ name: 'h2.txt', bytes: utf8(PARAGRAPHS.join('\n')) });
+      const again = await b.documents.importFile({ name: 'h2.txt', bytes: utf8(PARAGRAPHS.join('\n')) });
       expect(again.status === 'imported' && again.nearDuplicates?.length).toBe(2);
     } finally {
       await a.close();

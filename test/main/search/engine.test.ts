@@ -4,6 +4,7 @@ import type { SearchHit, SearchResult } from '../../../shared/types';
 import { Archive } from '../../../main/archive/archive';
 import { seedSamples } from '../../../main/archive/open-default';
 import { Database } from '../../../main/db/connection';
+import { setDiagnosticSink } from '../../../main/diagnostics';
 import { analyzerFor } from '../../../main/search/analyzer';
 import { findMatches } from '../../../main/search/engine';
 import { HighlightSpec } from '../../../main/search/plan';
@@ -16,7 +17,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const matched = (hit: SearchHit, text: string) => hit.matches.map(([s, e]) => text.slice(s, e));
 
 async function importText(archive: Archive, name: string, text: string, lang?: string, meta?: { publishedAt?: string; title?: string }) {
-  const outcome = await archive.importFile({ name, bytes: utf8(text), lang, meta });
+  const outcome = await archive.documents.importFile({ name, bytes: utf8(text), lang, meta });
   if (outcome.status !== 'imported') throw new Error('not imported');
   return outcome.document.id;
 }
@@ -36,7 +37,7 @@ describe('search engine on a real archive', () => {
   afterAll(() => archive.close());
 
   it('keeps the skeleton fields and adds matches, facets, expansions, groups', async () => {
-    const r = await archive.search('Sahakyan');
+    const r = await archive.search.query('Sahakyan');
     expect(r.total).toBeGreaterThanOrEqual(6);
     expect(r.hits[0]).toEqual(expect.objectContaining({ docId: expect.any(String), passageId: expect.any(String), score: expect.any(Number), snippet: expect.any(String), matches: expect.any(Array) }));
     expect(r.facets?.lang.map((f) => f.value)).toEqual(expect.arrayContaining(['tl', 'en', 'hy']));
@@ -46,9 +47,9 @@ describe('search engine on a real archive', () => {
   });
 
   it('highlights the matched words at their offsets in the original passage text', async () => {
-    const r = await archive.search('Sahakyan');
+    const r = await archive.search.query('Sahakyan');
     for (const hit of r.hits) {
-      const doc = await archive.getDocument(hit.docId);
+      const doc = await archive.documents.get(hit.docId);
       const text = doc.passages[hit.ordinal].text;
       for (const word of matched(hit, text)) expect(word.toLowerCase()).toMatch(/sahakyan|սահակյան/);
       for (const [s, e] of hit.snippetMatches) expect(hit.snippet.slice(s, e).toLowerCase()).toMatch(/sahakyan|սահակյան/);
@@ -56,43 +57,43 @@ describe('search engine on a real archive', () => {
   });
 
   it('finds names across scripts: Latin query → Cyrillic and Armenian text, and back', async () => {
-    const latin = await archive.search('Balasanyan');
+    const latin = await archive.search.query('Balasanyan');
     expect(latin.hits.map((h) => h.docId)).toEqual(expect.arrayContaining([ruId, hyId]));
     const ru = latin.hits.find((h) => h.docId === ruId)!;
     expect(ru.matches).toEqual([[8, 17]]); // Баласанян
-    const cyrillic = await archive.search('Баласанян');
+    const cyrillic = await archive.search.query('Баласанян');
     expect(cyrillic.hits.some((h) => h.lang === 'en' && h.snippet.includes('Balasanyan'))).toBe(true);
     expect(cyrillic.expansions).toContainEqual({ kind: 'translit', term: 'баласанян', to: expect.arrayContaining(['balasanyan']) });
-    const off = await archive.search({ query: 'Balasanyan', translit: false });
+    const off = await archive.search.query({ query: 'Balasanyan', translit: false });
     expect(off.hits.map((h) => h.docId)).not.toContain(ruId);
     expect(off.options?.translit).toBe(false);
   });
 
   it('covers near spellings with fuzzy matching and reports the expansion', async () => {
-    const r = await archive.search('Saakyan~1');
+    const r = await archive.search.query('Saakyan~1');
     expect(r.expansions).toContainEqual(expect.objectContaining({ kind: 'fuzzy', term: 'saakyan', to: expect.arrayContaining(['sahakyan']) }));
     expect(r.hits.some((h) => h.snippet.includes('Sahakyan'))).toBe(true);
   });
 
   it('stems per language and says so; stems can be switched off', async () => {
-    const r = await archive.search('выборы');
+    const r = await archive.search.query('выборы');
     expect(r.hits.map((h) => h.docId)).toContain(ruId);
     expect(r.expansions).toContainEqual(expect.objectContaining({ kind: 'stem', term: 'выборы' }));
-    const tl = await archive.search('ipinahayag');
+    const tl = await archive.search.query('ipinahayag');
     expect(tl.hits.some((h) => h.lang === 'tl' && h.snippet.includes('nagpahayag'))).toBe(true);
-    const exact = await archive.search({ query: 'выборы', stems: false });
+    const exact = await archive.search.query({ query: 'выборы', stems: false });
     expect(exact.hits.map((h) => h.docId)).not.toContain(ruId);
   });
 
   it('matches exact phrases only in order, across the phrase', async () => {
-    const r = await archive.search('"Bako Sahakyan"');
+    const r = await archive.search.query('"Bako Sahakyan"');
     expect(r.total).toBeGreaterThan(0);
     for (const hit of r.hits) {
-      const doc = await archive.getDocument(hit.docId);
+      const doc = await archive.documents.get(hit.docId);
       const words = matched(hit, doc.passages[hit.ordinal].text);
       expect(words.every((w) => /^bako\s+sahakyan$/i.test(w) || /^Բակո Սահակյան/.test(w))).toBe(true);
     }
-    expect((await archive.search('"Sahakyan Bako"')).total).toBe(0);
+    expect((await archive.search.query('"Sahakyan Bako"')).total).toBe(0);
   });
 
   it('highlights correctly with combining characters and non-Latin scripts (UTF-16 offsets)', async () => {
@@ -102,41 +103,41 @@ describe('search engine on a real archive', () => {
     spec.surfaces.add('egalite');
     const text = 'Le cafe\u0301 de la place et l\u2019e\u0301galite\u0301 des électeurs.';
     expect(findMatches(analyzerFor('fr'), text, spec).map(([s, e]) => text.slice(s, e))).toEqual(['cafe\u0301', 'e\u0301galite\u0301']);
-    const fr = (await archive.search('café')).hits.find((h) => h.docId === combiningId)!;
-    const frText = (await archive.getDocument(combiningId)).passages[fr.ordinal].text;
+    const fr = (await archive.search.query('café')).hits.find((h) => h.docId === combiningId)!;
+    const frText = (await archive.documents.get(combiningId)).passages[fr.ordinal].text;
     expect(matched(fr, frText)).toEqual(['café']);
     expect(fr.titleMatches).toEqual([[0, 5]]);
-    const hy = (await archive.search('Սահակյան')).hits.find((h) => h.docId === hyId)!;
-    const hyText = (await archive.getDocument(hyId)).passages[hy.ordinal].text;
+    const hy = (await archive.search.query('Սահակյան')).hits.find((h) => h.docId === hyId)!;
+    const hyText = (await archive.documents.get(hyId)).passages[hy.ordinal].text;
     expect(hy.matches.map(([s, e]) => hyText.slice(s, e))).toEqual(['Սահակյանը']);
-    const eg = (await archive.search('egalite')).hits.find((h) => h.docId === combiningId)!;
+    const eg = (await archive.search.query('egalite')).hits.find((h) => h.docId === combiningId)!;
     expect(matched(eg, frText)).toEqual(['égalité']);
   });
 
   it('filters by language, document, type and published date', async () => {
-    const onlyRu = await archive.search('Balasanyan lang:ru');
+    const onlyRu = await archive.search.query('Balasanyan lang:ru');
     expect(onlyRu.hits.map((h) => h.lang)).toEqual(['ru']);
     expect(onlyRu.facets?.lang).toEqual([{ value: 'ru', passages: 1, documents: 1 }]);
-    const notEn = await archive.search('Sahakyan -lang:en');
+    const notEn = await archive.search.query('Sahakyan -lang:en');
     expect(notEn.hits.every((h) => h.lang !== 'en')).toBe(true);
-    const doc = await archive.search(`Balasanyan doc:${hyId}`);
+    const doc = await archive.search.query(`Balasanyan doc:${hyId}`);
     expect(doc.hits.map((h) => h.docId)).toEqual([hyId]);
-    const html = await archive.search('cafe type:html');
+    const html = await archive.search.query('cafe type:html');
     expect(html.hits.map((h) => h.mediaType)).toEqual(['text/html']);
-    const in2012 = await archive.search('Balasanyan date:2012-07..2012-12');
+    const in2012 = await archive.search.query('Balasanyan date:2012-07..2012-12');
     expect(new Set(in2012.hits.map((h) => h.docId))).toEqual(new Set([ruId, hyId])); // hy is dated just "2012": it overlaps
-    const july = await archive.search('Balasanyan date:2012-07-20');
+    const july = await archive.search.query('Balasanyan date:2012-07-20');
     expect(july.hits.map((h) => h.docId)).toEqual(expect.arrayContaining([ruId]));
-    expect((await archive.search('Balasanyan date:2013..')).total).toBe(0);
+    expect((await archive.search.query('Balasanyan date:2013..')).total).toBe(0);
   });
 
   it('paginates passages, and groups by document on request', async () => {
-    const all = await archive.search({ query: 'Sahakyan halalan election', limit: 100 });
-    const page1 = await archive.search({ query: 'Sahakyan halalan election', limit: 3 });
-    const page2 = await archive.search({ query: 'Sahakyan halalan election', limit: 3, offset: 3 });
+    const all = await archive.search.query({ query: 'Sahakyan halalan election', limit: 100 });
+    const page1 = await archive.search.query({ query: 'Sahakyan halalan election', limit: 3 });
+    const page2 = await archive.search.query({ query: 'Sahakyan halalan election', limit: 3, offset: 3 });
     expect(page1.total).toBe(all.total);
     expect([...page1.hits, ...page2.hits].map((h) => h.passageId)).toEqual(all.hits.slice(0, 6).map((h) => h.passageId));
-    const byDoc = await archive.search({ query: 'Sahakyan halalan election', limit: 1, groupBy: 'document' });
+    const byDoc = await archive.search.query({ query: 'Sahakyan halalan election', limit: 1, groupBy: 'document' });
     expect(byDoc.groups).toHaveLength(1);
     expect(byDoc.hits.length).toBeLessThanOrEqual(3);
     expect(byDoc.groups![0].matchingPassages).toBeGreaterThanOrEqual(byDoc.hits.length);
@@ -144,37 +145,37 @@ describe('search engine on a real archive', () => {
   });
 
   it('required, optional, excluded, OR and boosts combine like lunr', async () => {
-    const both = await archive.search('+Sahakyan +Balasanyan');
-    const without = await archive.search('+Sahakyan -Balasanyan');
-    expect(both.total + without.total).toBe((await archive.search('Sahakyan')).total);
-    const or = await archive.search('+Баласанян OR Սահակյանը lang:ru,hy');
+    const both = await archive.search.query('+Sahakyan +Balasanyan');
+    const without = await archive.search.query('+Sahakyan -Balasanyan');
+    expect(both.total + without.total).toBe((await archive.search.query('Sahakyan')).total);
+    const or = await archive.search.query('+Баласанян OR Սահակյանը lang:ru,hy');
     expect(new Set(or.hits.map((h) => h.docId))).toEqual(new Set([ruId, hyId]));
-    const boosted = await archive.search('Sahakyan halalan^5 lang:tl');
+    const boosted = await archive.search.query('Sahakyan halalan^5 lang:tl');
     expect(boosted.hits[0].matches.some(([s, e]) => /halalan/i.test(boosted.hits[0].snippet) || e > s)).toBe(true);
-    expect((await archive.search('-Sahakyan').catch((e) => e)).code).toBe('BAD_QUERY');
-    expect((await archive.search('lang:tl').catch((e) => e)).message).toMatch(/add a word/);
+    expect((await archive.search.query('-Sahakyan').catch((e) => e)).code).toBe('BAD_QUERY');
+    expect((await archive.search.query('lang:tl').catch((e) => e)).message).toMatch(/add a word/);
   });
 
   it('drops stop words from queries when other words remain, and says so', async () => {
-    const r = await archive.search('ang halalan');
+    const r = await archive.search.query('ang halalan');
     expect(r.expansions).toContainEqual({ kind: 'stopword', term: 'ang', to: [] });
-    expect(r.total).toBe((await archive.search('halalan')).total);
+    expect(r.total).toBe((await archive.search.query('halalan')).total);
   });
 
   it('suggests a correction from the vocabulary when nothing matches', async () => {
-    const r = await archive.search('+Balasanyn +halalan');
+    const r = await archive.search.query('+Balasanyn +halalan');
     expect(r.total).toBe(0);
     expect(r.didYouMean).toBe('+balasanyan +halalan');
-    expect((await archive.search('qwxzv')).didYouMean).toBeNull();
+    expect((await archive.search.query('qwxzv')).didYouMean).toBeNull();
   });
 
   it('expands prefixes and wildcards against the vocabulary', async () => {
-    const prefix = await archive.search('Balasan*');
+    const prefix = await archive.search.query('Balasan*');
     expect(prefix.expansions).toContainEqual(expect.objectContaining({ kind: 'prefix', to: expect.arrayContaining(['balasanyan']) }));
-    const mid = await archive.search('Sa*yan');
+    const mid = await archive.search.query('Sa*yan');
     expect(mid.expansions?.[0]).toMatchObject({ kind: 'wildcard', to: expect.arrayContaining(['sahakyan']) });
     expect(mid.hits.some((h) => h.docId === hyId)).toBe(true); // Սահակյանը is spelled sahakyany in Latin
-    expect((await archive.search('+zzq* Sahakyan')).total).toBe(0);
+    expect((await archive.search.query('+zzq* Sahakyan')).total).toBe(0);
   });
 });
 
@@ -183,24 +184,24 @@ describe('index upkeep', () => {
     const file = join(dir, `b-${n++}.sqlite`);
     const archive = await Archive.open(file, { search: 'inline' });
     const id = await importText(archive, 'a.txt', 'Unang talata tungkol sa halalan.\n\nIkalawang talata tungkol sa pulitika.', 'tl');
-    expect((await archive.search('pulitika')).hits).toEqual([expect.objectContaining({ docId: id, ordinal: 1 })]);
+    expect((await archive.search.query('pulitika')).hits).toEqual([expect.objectContaining({ docId: id, ordinal: 1 })]);
 
-    const doc = await archive.getDocument(id);
-    await archive.annotations.editPassage(id, doc.passages[1].id, 'Ikalawang talata tungkol sa ekonomiya.');
-    expect((await archive.search('pulitika')).total).toBe(0);
-    expect((await archive.search('ekonomiya')).total).toBe(1);
+    const doc = await archive.documents.get(id);
+    await archive.documents.editPassage(id, doc.passages[1].id, 'Ikalawang talata tungkol sa ekonomiya.');
+    expect((await archive.search.query('pulitika')).total).toBe(0);
+    expect((await archive.search.query('ekonomiya')).total).toBe(1);
 
     await archive.annotations.create({ docId: id, start: 0, end: 5, note: 'Tingnan ang Sahakyan', tags: ['ebidensya'] });
-    expect((await archive.search('note:Sahakyan')).hits).toEqual([expect.objectContaining({ docId: id, ordinal: 0 })]);
-    expect((await archive.search('tag:ebidensya')).total).toBe(1);
-    await archive.updateDocumentMeta(id, { tags: ['halalan-2012'], title: 'Bagong pamagat' });
-    const tagged = await archive.search('title:pamagat');
+    expect((await archive.search.query('note:Sahakyan')).hits).toEqual([expect.objectContaining({ docId: id, ordinal: 0 })]);
+    expect((await archive.search.query('tag:ebidensya')).total).toBe(1);
+    await archive.documents.updateMeta(id, { tags: ['halalan-2012'], title: 'Bagong pamagat' });
+    const tagged = await archive.search.query('title:pamagat');
     expect(tagged.total).toBe(2);
     expect(tagged.facets?.tag).toEqual([{ value: 'halalan-2012', passages: 2, documents: 1 }]);
 
-    await archive.deleteDocument(id);
-    expect((await archive.search('ekonomiya')).total).toBe(0);
-    expect(await archive.searchStatus()).toEqual({ indexedPassages: 0, totalPassages: 0, pendingDocuments: 0, reindexing: false });
+    await archive.documents.delete(id);
+    expect((await archive.search.query('ekonomiya')).total).toBe(0);
+    expect(await archive.search.status()).toEqual({ indexedPassages: 0, totalPassages: 0, pendingDocuments: 0, reindexing: false });
     await archive.close();
   });
 
@@ -209,7 +210,7 @@ describe('index upkeep', () => {
     const archive = await Archive.open(file, { search: 'inline' });
     const db = await Database.open(file);
     await db.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON passages WHEN NEW.ordinal = 1 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
-    await expect(archive.importFile({ name: 'x.txt', bytes: utf8('Una.\n\nIkalawa.') })).rejects.toThrow(/disk says no/);
+    await expect(archive.documents.importFile({ name: 'x.txt', bytes: utf8('Una.\n\nIkalawa.') })).rejects.toThrow(/disk says no/);
     expect(await db.get(sql`SELECT count(*) AS n FROM search_docs`)).toEqual({ n: 0 });
     expect(await db.get(sql`SELECT count(*) AS n FROM search_terms`)).toEqual({ n: 0 });
     await db.close();
@@ -220,21 +221,21 @@ describe('index upkeep', () => {
     const file = join(dir, `d-${n++}.sqlite`);
     const archive = await Archive.open(file, { search: 'inline' });
     await seedSamples(archive, SAMPLES_DIR);
-    const before = await archive.search('Sahakyan');
+    const before = await archive.search.query('Sahakyan');
     // Wreck the derived data: the index must come back from documents and passages alone.
     const db = await Database.open(file);
     await db.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_terms;`);
     await db.close();
-    expect((await archive.search({ query: 'Sahakyan', translit: false })).total).toBe(0);
+    expect((await archive.search.query({ query: 'Sahakyan', translit: false })).total).toBe(0);
     const progress: number[] = [];
-    const report = await archive.reindex((p) => progress.push(p.done));
+    const report = await archive.search.reindex((p) => progress.push(p.done));
     expect(report).toMatchObject({ documents: 2, passages: before.total > 0 ? 18 : 0 });
     expect(progress.at(-1)).toBe(2);
-    const after = await archive.search('Sahakyan');
+    const after = await archive.search.query('Sahakyan');
     // Same hits; equal scores may come in another order (documents get new index numbers).
     expect(after.hits.map((h) => h.passageId).sort()).toEqual(before.hits.map((h) => h.passageId).sort());
-    expect(await archive.searchStatus()).toEqual({ indexedPassages: 18, totalPassages: 18, pendingDocuments: 0, reindexing: false });
-    expect((await archive.search('Balasanyn')).didYouMean).toBe('balasanyan');
+    expect(await archive.search.status()).toEqual({ indexedPassages: 18, totalPassages: 18, pendingDocuments: 0, reindexing: false });
+    expect((await archive.search.query('Balasanyn')).didYouMean).toBe('balasanyan');
     await archive.close();
   });
 
@@ -247,7 +248,7 @@ describe('index upkeep', () => {
     await db.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ('p1', '11111111-1111-4111-8111-111111111111', 0, 'paragraph', 'Lumang halalan.', 0, 15)`);
     await db.close();
     const archive = await Archive.open(file, { search: 'inline' });
-    expect((await archive.search('halalan')).total).toBe(1);
+    expect((await archive.search.query('halalan')).total).toBe(1);
     await archive.close();
   });
 });
@@ -257,17 +258,17 @@ describe('search in a worker thread', () => {
     const file = join(dir, `w-${n++}.sqlite`);
     const archive = await Archive.open(file);
     await seedSamples(archive, SAMPLES_DIR);
-    const r: SearchResult = await archive.search('Sahakyan');
+    const r: SearchResult = await archive.search.query('Sahakyan');
     expect(r.total).toBeGreaterThanOrEqual(3);
-    await expect(archive.search('title:')).rejects.toMatchObject({ code: 'BAD_QUERY', message: expect.stringContaining('title:') });
+    await expect(archive.search.query('title:')).rejects.toMatchObject({ code: 'BAD_QUERY', message: expect.stringContaining('title:') });
     const progress: number[] = [];
-    expect(await archive.reindex((p) => progress.push(p.done))).toMatchObject({ documents: 2, passages: 18 });
+    expect(await archive.search.reindex((p) => progress.push(p.done))).toMatchObject({ documents: 2, passages: 18 });
     expect(progress.length).toBeGreaterThan(0);
-    expect(await archive.searchStatus()).toMatchObject({ indexedPassages: 18, totalPassages: 18 });
+    expect(await archive.search.status()).toMatchObject({ indexedPassages: 18, totalPassages: 18 });
     await archive.close();
 
     const inline = await Archive.open(file, { search: 'inline' });
-    expect((await inline.search('Sahakyan')).hits.map((h) => h.passageId)).toEqual(r.hits.map((h) => h.passageId));
+    expect((await inline.search.query('Sahakyan')).hits.map((h) => h.passageId)).toEqual(r.hits.map((h) => h.passageId));
     await inline.close();
   }, 60_000);
 });
@@ -277,18 +278,17 @@ describe('search worker fallback', () => {
     const file = join(dir, `f-${n++}.sqlite`);
     const previous = process.env.TALA_SEARCH_WORKER;
     process.env.TALA_SEARCH_WORKER = join(dir, 'no-such-worker.js');
-    const warn = console.warn;
     const warnings: string[] = [];
-    console.warn = (m: string) => void warnings.push(m);
+    setDiagnosticSink((line) => void warnings.push(line));
     try {
       const archive = await Archive.open(file);
       await importText(archive, 'a.txt', 'Isang talata tungkol sa halalan.', 'tl');
-      expect((await archive.search('halalan')).total).toBe(1);
-      expect(await archive.searchStatus()).toMatchObject({ indexedPassages: 1 });
+      expect((await archive.search.query('halalan')).total).toBe(1);
+      expect(await archive.search.status()).toMatchObject({ indexedPassages: 1 });
       await archive.close();
       expect(warnings.join('\n')).toMatch(/search worker did not start/);
     } finally {
-      console.warn = warn;
+      setDiagnosticSink(null);
       if (previous === undefined) delete process.env.TALA_SEARCH_WORKER;
       else process.env.TALA_SEARCH_WORKER = previous;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzerFor } from '../../../main/search/analyzer';
 import { normalizeLanguage, pipelineFor, SUPPORTED_LANGUAGES } from '../../../main/search/languages';
-import { foldText, trimToken } from '../../../main/search/text-folding';
+import { foldText, trimToken } from '../../../shared/text/fold';
 import { tokenize } from '../../../main/search/tokenize';
 import { transliterate } from '../../../main/search/transliterate';
 

@@ -10,7 +10,7 @@ describe('morphology in search: own stems, Armenian, Tagalog', () => {
   let archive: Archive;
   const ids: Record<string, string> = {};
   const add = async (key: string, text: string, lang: string) => {
-    const outcome = await archive.importFile({ name: `${key}.txt`, bytes: utf8(text), lang });
+    const outcome = await archive.documents.importFile({ name: `${key}.txt`, bytes: utf8(text), lang });
     if (outcome.status !== 'imported') throw new Error('not imported');
     ids[key] = outcome.document.id;
   };
@@ -23,7 +23,7 @@ describe('morphology in search: own stems, Armenian, Tagalog', () => {
   });
   afterAll(() => archive.close());
 
-  const docsOf = async (query: string) => new Set((await archive.search(query)).hits.map((h) => h.docId));
+  const docsOf = async (query: string) => new Set((await archive.search.query(query)).hits.map((h) => h.docId));
 
   it.each([
     ['droit', 'fr'],
@@ -45,7 +45,7 @@ describe('morphology in search: own stems, Armenian, Tagalog', () => {
   });
 
   it('turning word forms off searches the words as written only', async () => {
-    const r = await archive.search({ query: 'droit', stems: false });
+    const r = await archive.search.query({ query: 'droit', stems: false });
     expect(r.total).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import { buildSnippet } from '../../../main/search/snippet';
-import { foldText, trimToken } from '../../../main/search/text-folding';
+import { foldText, trimToken } from '../../../shared/text/fold';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
@@ -46,54 +46,54 @@ describe('archive search', () => {
   });
 
   it('finds "Sahakyan" in the Tagalog sample passage with the vote counts', async () => {
-    const result = await archive.search('Sahakyan');
+    const result = await archive.search.query('Sahakyan');
     expect(result.total).toBeGreaterThanOrEqual(3);
     const tagalog = result.hits.filter((h) => h.lang === 'tl');
     const votes = tagalog.find((h) => h.snippet.includes('47 libo sa kanila ang bumoto'));
     expect(votes).toBeDefined();
     expect(votes?.ordinal).toBe(2);
-    const doc = await archive.getDocument(votes!.docId);
+    const doc = await archive.documents.get(votes!.docId);
     expect(doc.passages[votes!.ordinal].id).toBe(votes!.passageId);
   });
 
   it('matches regardless of case and diacritics', async () => {
-    const plain = await archive.search('sahakyan');
-    const accented = await archive.search('SAHAKYÁN');
+    const plain = await archive.search.query('sahakyan');
+    const accented = await archive.search.query('SAHAKYÁN');
     expect(accented.hits.map((h) => h.passageId)).toEqual(plain.hits.map((h) => h.passageId));
   });
 
   it('supports lunr query syntax: required, excluded, prefix', async () => {
-    const both = await archive.search('+Sahakyan +Balasanyan');
-    const onlySahakyan = await archive.search('+Sahakyan -Balasanyan');
+    const both = await archive.search.query('+Sahakyan +Balasanyan');
+    const onlySahakyan = await archive.search.query('+Sahakyan -Balasanyan');
     expect(both.total).toBeGreaterThan(0);
     expect(onlySahakyan.hits.every((h) => !both.hits.some((b) => b.passageId === h.passageId))).toBe(true);
-    const prefix = await archive.search('Balasan*');
-    expect(prefix.total).toBe((await archive.search('Balasanyan')).total);
+    const prefix = await archive.search.query('Balasan*');
+    expect(prefix.total).toBe((await archive.search.query('Balasanyan')).total);
   });
 
   it('finds a document as soon as it is imported and forgets it when deleted', async () => {
     // Transliteration is on by default (issue 3): Баласанян also finds the Latin "Balasanyan" of the samples.
     const cyrillicOnly = { query: 'Баласанян', translit: false };
-    expect((await archive.search(cyrillicOnly)).total).toBe(0);
-    const outcome = await archive.importFile({ name: 'ru.txt', bytes: utf8('Виталий Баласанян не поздравил Бако Саакяна с победой на выборах. Он объяснил это многочисленными нарушениями на избирательных участках, которые, по его словам, были зафиксированы наблюдателями.') });
-    expect((await archive.search(cyrillicOnly)).hits).toEqual([expect.objectContaining({ lang: 'ru', ordinal: 0 })]);
-    await archive.deleteDocument(outcome.status === 'imported' ? outcome.document.id : '');
-    expect((await archive.search(cyrillicOnly)).total).toBe(0);
+    expect((await archive.search.query(cyrillicOnly)).total).toBe(0);
+    const outcome = await archive.documents.importFile({ name: 'ru.txt', bytes: utf8('Виталий Баласанян не поздравил Бако Саакяна с победой на выборах. Он объяснил это многочисленными нарушениями на избирательных участках, которые, по его словам, были зафиксированы наблюдателями.') });
+    expect((await archive.search.query(cyrillicOnly)).hits).toEqual([expect.objectContaining({ lang: 'ru', ordinal: 0 })]);
+    await archive.documents.delete(outcome.status === 'imported' ? outcome.document.id : '');
+    expect((await archive.search.query(cyrillicOnly)).total).toBe(0);
   });
 
   it('limits hits but reports the full total', async () => {
-    const all = await archive.search('election halalan');
-    const one = await archive.search('election halalan', 1);
+    const all = await archive.search.query('election halalan');
+    const one = await archive.search.query('election halalan', 1);
     expect(one.hits).toHaveLength(1);
     expect(one.total).toBe(all.total);
   });
 
   it('answers a malformed query with a clear BAD_QUERY error', async () => {
-    await expect(archive.search('title:')).rejects.toMatchObject({ code: 'BAD_QUERY', message: expect.stringContaining('title:') });
-    await expect(archive.search('Sahakyan^x')).rejects.toMatchObject({ code: 'BAD_QUERY' });
+    await expect(archive.search.query('title:')).rejects.toMatchObject({ code: 'BAD_QUERY', message: expect.stringContaining('title:') });
+    await expect(archive.search.query('Sahakyan^x')).rejects.toMatchObject({ code: 'BAD_QUERY' });
   });
 
   it('returns nothing for an empty query', async () => {
-    expect(await archive.search('   ')).toEqual({ total: 0, hits: [] });
+    expect(await archive.search.query('   ')).toEqual({ total: 0, hits: [] });
   });
 });

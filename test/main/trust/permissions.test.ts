@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backupDirFor } from '../../../main/archive/backups';
+import { backupDirFor } from '../../../main/backups/backups';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import { archiveFileIn } from '../../../main/archive/paths';
 import { tala } from '../../helpers/cli';
@@ -61,7 +61,7 @@ describe('F2: owner-only files', () => {
   it('narrows an archive an earlier version left readable by everyone', async () => {
     const dir = join(root, 'old');
     const archive = await openArchiveDir(dir);
-    await archive.backup('manual');
+    await archive.backups.create('manual');
     await archive.close();
     const archiveFile = archiveFileIn(dir);
     chmodSync(archiveFile, 0o644);

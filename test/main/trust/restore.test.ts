@@ -19,7 +19,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 async function archiveWithOneDocument(): Promise<{ dir: string; title: string }> {
   const dir = fresh('archive');
   const archive = await openArchiveDir(dir);
-  const outcome = await archive.importFile({ name: 'tala.txt', bytes: utf8(`Mga tala ${dir}\n\nSi Bako Sahakyan ay nanalo.`) });
+  const outcome = await archive.documents.importFile({ name: 'tala.txt', bytes: utf8(`Mga tala ${dir}\n\nSi Bako Sahakyan ay nanalo.`) });
   await archive.close();
   return { dir, title: outcome.status === 'imported' ? outcome.document.title : '' };
 }
@@ -95,7 +95,7 @@ describe('F3: restore', () => {
   it('works on a damaged archive, as its damage message suggests (no circle)', async () => {
     const { dir, title } = await archiveWithOneDocument();
     const archive = await openArchiveDir(dir);
-    for (let i = 0; i < 40; i++) await archive.importFile({ name: `more-${i}.txt`, bytes: utf8(`Dokumento ${i} ${'salita '.repeat(300)}`) });
+    for (let i = 0; i < 40; i++) await archive.documents.importFile({ name: `more-${i}.txt`, bytes: utf8(`Dokumento ${i} ${'salita '.repeat(300)}`) });
     await archive.close();
     const backup = JSON.parse((await tala('--archive', dir, 'backup', '--json')).out).file as string;
     damage(archiveFileIn(dir));

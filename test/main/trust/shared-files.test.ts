@@ -29,7 +29,7 @@ describe('F1: original file names from a shared archive', () => {
 
     // The merged row itself holds a plain name (the archive may be shared on again).
     const archive = await openArchiveDir(archiveDir);
-    expect((await archive.getOriginal(docId)).fileName).toBe(expected);
+    expect((await archive.documents.original(docId)).fileName).toBe(expected);
     await archive.close();
 
     const work = join(fresh('deep'), 'a', 'b');

@@ -1,5 +1,5 @@
 // Importing many files at once (a folder, a multi-file drop, `tala import DIR`). Each file is its own
-// transaction through Archive.importFile, so one bad file never undoes or blocks the others; parsing
+// transaction through DocumentService.importFile, so one bad file never undoes or blocks the others; parsing
 // runs in the parse worker. Progress is reported after every file (with an estimate from the bytes
 // done so far); a cancel stops after the current file and keeps everything already imported.
 import { readFileSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/contract';
 import { toErrorInfo } from '../../shared/errors';
 import type { NearDuplicateChoice } from '../../shared/library';
 import type { ImportProgress, ImportSummary } from '../../shared/types';
-import type { Archive } from './archive';
+import type { DocumentService } from './service';
 import { expandImportPaths } from './import-paths';
 
 export interface BulkImportOptions {
@@ -25,7 +25,7 @@ export function emptySummary(): ImportSummary {
 }
 
 /** Imports every file named in `paths` (folders recursively); never throws for a single file. */
-export async function importPaths(archive: Archive, paths: string[], options: BulkImportOptions = {}, summary: ImportSummary = emptySummary()): Promise<ImportSummary> {
+export async function importPaths(documents: Pick<DocumentService, 'importFile'>, paths: string[], options: BulkImportOptions = {}, summary: ImportSummary = emptySummary()): Promise<ImportSummary> {
   const { files, unsupported, missing } = expandImportPaths(paths);
   for (const file of unsupported) summary.skipped.push({ file, reason: 'unsupported', message: `${basename(file)}: unsupported file type` });
   for (const m of missing) summary.failed.push({ file: m.path, error: m.error });
@@ -62,7 +62,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Bu
     try {
       if (sizes[i] > MAX_IMPORT_BYTES) throw new Error(`${basename(file)}: the file is larger than the ${Math.round(MAX_IMPORT_BYTES / (1024 * 1024))} MB limit`);
       const bytes = new Uint8Array(readFileSync(file));
-      const outcome = await archive.importFile({ name: basename(file), bytes, lang: options.lang }, { nearDuplicates: options.nearDuplicates });
+      const outcome = await documents.importFile({ name: basename(file), bytes, lang: options.lang }, { nearDuplicates: options.nearDuplicates });
       if (outcome.status === 'imported') {
         const { document, nearDuplicates, variantOf } = outcome;
         summary.imported.push({ file, document, ...(nearDuplicates ? { nearDuplicates } : {}), ...(variantOf ? { variantOf } : {}) });

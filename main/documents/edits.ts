@@ -6,10 +6,10 @@ import { AppError } from '../../shared/errors';
 import type { AnchorStatus, PassageKind } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
-import { splitSentences } from '../ingest/index';
+import { splitSentences } from '../../shared/text/sentences';
 import { collapseWhitespace, isBlank, normalizeDocument } from '../ingest/normalize';
-import { listAnnotations, markOrphaned, updateAnnotationAnchor } from './annotations-repo';
-import { getDocument } from './documents-repo';
+import { listAnnotations, markOrphaned, updateAnnotationAnchor } from '../annotations/repo';
+import { getDocument } from './repo';
 
 /** Blank line between passages in the stored document text (all offsets refer to that text). */
 export const PASSAGE_SEPARATOR = '\n\n';

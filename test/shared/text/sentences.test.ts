@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../main/ingest/index';
-import { expectSentencesCover } from './helpers';
+import { splitSentences } from '../../../shared/text/sentences';
+import { expectSentencesCover } from '../../main/ingest/helpers';
 
 const pieces = (text: string, lang: string): string[] => splitSentences(text, lang).map(([s, e]) => text.slice(s, e));
 

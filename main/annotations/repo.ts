@@ -3,7 +3,7 @@ import type { TextSelector } from '../../shared/anchoring';
 import type { AnchorStatus, Annotation, AnnotationColor } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql, type SqlQuery } from '../db/sql';
-import { setAnnotationTags } from './tags-repo';
+import { setAnnotationTags } from '../documents/tags-repo';
 
 interface AnnotationRow {
   id: string;

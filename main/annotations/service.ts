@@ -1,18 +1,18 @@
 // Annotation operations on an open archive: create from a text range, edit the body, delete and
-// restore (undo), re-attach an orphan, and correct document text with re-anchoring.
+// restore (undo), re-attach an orphan, export and import. (Text correction, which re-anchors annotations,
+// is the documents feature's: main/documents/service.ts.)
 import { randomUUID } from 'node:crypto';
 import { anchor, describeRange, type TextSelector } from '../../shared/anchoring';
 import type { AnnotationImportReport, ExportedFile, ExportFormat } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { AnchorStatus, Annotation, AnnotationColor, DocumentVersion } from '../../shared/types';
+import type { AnchorStatus, Annotation, AnnotationColor } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
-import * as repo from './annotations-repo';
-import { cleanPassageText, rewritePassages, type EditOutcome } from './document-edits';
-import { exportAnnotations, type DocumentAnnotations } from '../export/annotations-export';
-import { parseW3c } from '../export/w3c';
-import { getDocument, listDocuments } from './documents-repo';
-import { cleanTagNames } from './tags-repo';
+import * as repo from './repo';
+import { exportAnnotations, type DocumentAnnotations } from './export';
+import { parseW3c } from './w3c';
+import { getDocument, listDocuments } from '../documents/repo';
+import { cleanTagNames } from '../documents/tags-repo';
 
 export interface NewAnnotation {
   docId: string;
@@ -24,11 +24,7 @@ export interface NewAnnotation {
 }
 
 export class AnnotationService {
-  constructor(
-    private readonly db: Database,
-    /** Called inside the write transaction whenever a document's passages changed. */
-    private readonly onPassagesChanged: (tx: Database, documentId: string) => Promise<void>,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   list(docId: string): Promise<Annotation[]> {
     return repo.listAnnotations(this.db, docId);
@@ -116,36 +112,6 @@ export class AnnotationService {
       await repo.updateAnnotationAnchor(tx, id, describeSelection(text, start, end), 'anchored', version, new Date().toISOString());
     });
     return this.get(id);
-  }
-
-  async editPassage(docId: string, passageId: string, text: string): Promise<EditOutcome> {
-    const cleaned = cleanPassageText(text);
-    return this.db.transaction(async (tx) => {
-      const doc = await getDocument(tx, docId);
-      if (!doc) throw new AppError('NOT_FOUND', `No document with id ${docId} in this archive.`);
-      if (!doc.passages.some((p) => p.id === passageId)) throw new AppError('NOT_FOUND', `The document has no passage ${passageId}.`);
-      const next = doc.passages.map((p) => (p.id === passageId ? { ...p, text: cleaned } : p));
-      const outcome = await rewritePassages(tx, docId, next, 'edit passage');
-      await this.onPassagesChanged(tx, docId);
-      return outcome;
-    });
-  }
-
-  async deletePassage(docId: string, passageId: string): Promise<EditOutcome> {
-    return this.db.transaction(async (tx) => {
-      const doc = await getDocument(tx, docId);
-      if (!doc) throw new AppError('NOT_FOUND', `No document with id ${docId} in this archive.`);
-      if (!doc.passages.some((p) => p.id === passageId)) throw new AppError('NOT_FOUND', `The document has no passage ${passageId}.`);
-      const outcome = await rewritePassages(tx, docId, doc.passages.filter((p) => p.id !== passageId), 'delete passage');
-      await this.onPassagesChanged(tx, docId);
-      return outcome;
-    });
-  }
-
-  async versions(docId: string): Promise<DocumentVersion[]> {
-    return this.db.all<DocumentVersion>(sql`
-      SELECT version, replaced_at AS replacedAt, reason, length(text) AS length
-      FROM document_versions WHERE document_id = ${docId} ORDER BY version DESC`);
   }
 
   async export(docId: string | 'all', format: ExportFormat): Promise<ExportedFile> {

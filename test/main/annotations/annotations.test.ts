@@ -14,8 +14,8 @@ let doc: DocumentDetail;
 
 beforeEach(async () => {
   archive = await openArchiveDir(join(dir, `a-${n++}`), { seedSamples: true, samplesDir: SAMPLES_DIR });
-  const tl = (await archive.listDocuments()).find((d) => d.lang === 'tl')!;
-  doc = await archive.getDocument(tl.id);
+  const tl = (await archive.documents.list()).find((d) => d.lang === 'tl')!;
+  doc = await archive.documents.get(tl.id);
   return () => archive.close();
 });
 
@@ -58,18 +58,18 @@ describe('annotations', () => {
 
 describe('re-anchoring after corrections', () => {
   const editPassage = (ordinal: number, change: (text: string) => string) =>
-    archive.annotations.editPassage(doc.id, doc.passages[ordinal].id, change(doc.passages[ordinal].text));
+    archive.documents.editPassage(doc.id, doc.passages[ordinal].id, change(doc.passages[ordinal].text));
 
   it('follows an insertion in an earlier passage (moved), keeps the quote, records the version', async () => {
     const a = await annotateQuote();
     const report = await editPassage(1, (t) => `Ayon sa mga ulat, ${t}`);
     expect(report).toEqual({ version: 2, reanchored: { anchored: 0, moved: 1, orphaned: 0 } });
     const [after] = await archive.annotations.list(doc.id);
-    const text = (await archive.getDocument(doc.id)).text;
+    const text = (await archive.documents.get(doc.id)).text;
     expect(after.status).toBe('moved');
     expect(after.start).toBe(a.start + 'Ayon sa mga ulat, '.length);
     expect(text.slice(after.start, after.end)).toBe(QUOTE);
-    expect(await archive.annotations.versions(doc.id)).toEqual([{ version: 1, replacedAt: expect.any(String), reason: 'edit passage', length: doc.text.length }]);
+    expect(await archive.documents.versions(doc.id)).toEqual([{ version: 1, replacedAt: expect.any(String), reason: 'edit passage', length: doc.text.length }]);
   });
 
   it('stays anchored when the edit comes after the quote', async () => {
@@ -88,13 +88,13 @@ describe('re-anchoring after corrections', () => {
 
   it('orphans an annotation whose passage is deleted, never dropping it, and lets the user re-attach it', async () => {
     const a = await annotateQuote(QUOTE, { note: 'mahalaga' });
-    const report = await archive.annotations.deletePassage(doc.id, doc.passages[2].id);
+    const report = await archive.documents.deletePassage(doc.id, doc.passages[2].id);
     expect(report.reanchored.orphaned).toBe(1);
     const [orphan] = await archive.annotations.needsReview();
     expect(orphan).toMatchObject({ id: a.id, status: 'orphaned', exact: QUOTE, note: 'mahalaga' });
     expect((await archive.annotations.list(doc.id)).map((x) => x.id)).toEqual([a.id]);
 
-    const current = await archive.getDocument(doc.id);
+    const current = await archive.documents.get(doc.id);
     expect(current.passages).toHaveLength(8);
     const target = rangeOf(current.text, 'Bako Sahakyan');
     const reattached = await archive.annotations.reattach(a.id, target.start, target.end);
@@ -107,15 +107,15 @@ describe('re-anchoring after corrections', () => {
     const a = await archive.annotations.create({ docId: doc.id, ...second });
     await editPassage(0, (t) => `Bako Sahakyan. ${t}`);
     const [after] = await archive.annotations.list(doc.id);
-    const text = (await archive.getDocument(doc.id)).text;
+    const text = (await archive.documents.get(doc.id)).text;
     expect(after.start).toBe(a.start + 'Bako Sahakyan. '.length);
     expect(text.slice(after.start - 30, after.start)).toBe(doc.text.slice(a.start - 30, a.start));
   });
 
   it('keeps passage offsets, sentences and ordinals consistent after edits', async () => {
     await editPassage(3, (t) => `${t} Dagdag na pangungusap dito.`);
-    await archive.annotations.deletePassage(doc.id, doc.passages[5].id);
-    const current = await archive.getDocument(doc.id);
+    await archive.documents.deletePassage(doc.id, doc.passages[5].id);
+    const current = await archive.documents.get(doc.id);
     expect(current.version).toBe(3);
     expect(current.passages.map((p) => p.ordinal)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     for (const p of current.passages) {
@@ -127,22 +127,22 @@ describe('re-anchoring after corrections', () => {
 
   it('rejects an empty passage text and leaves the document unchanged', async () => {
     await expect(editPassage(0, () => '   ')).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    expect((await archive.getDocument(doc.id)).version).toBe(1);
+    expect((await archive.documents.get(doc.id)).version).toBe(1);
   });
 });
 
 describe('document metadata', () => {
   it('updates the given fields and tags only', async () => {
-    const updated = await archive.updateDocumentMeta(doc.id, { author: 'CEC ng NKR', publishedAt: '2012-07-20', tags: ['halalan', 'NKR'] });
+    const updated = await archive.documents.updateMeta(doc.id, { author: 'CEC ng NKR', publishedAt: '2012-07-20', tags: ['halalan', 'NKR'] });
     expect(updated).toMatchObject({ title: doc.title, author: 'CEC ng NKR', publishedAt: '2012-07-20', tags: ['halalan', 'NKR'] });
-    const cleared = await archive.updateDocumentMeta(doc.id, { author: null, tags: [] });
+    const cleared = await archive.documents.updateMeta(doc.id, { author: null, tags: [] });
     expect(cleared).toMatchObject({ author: null, tags: [], publishedAt: '2012-07-20' });
   });
 });
 
 describe('export and import', () => {
   it('writes Markdown with quote, note, tags and a citation', async () => {
-    await archive.updateDocumentMeta(doc.id, { source: 'https://example.org/nkr-2012', publishedAt: '2012-07-20' });
+    await archive.documents.updateMeta(doc.id, { source: 'https://example.org/nkr-2012', publishedAt: '2012-07-20' });
     await annotateQuote(QUOTE, { note: 'Boto para kay Sahakyan', tags: ['boto'] });
     const file = await archive.annotations.export(doc.id, 'md');
     expect(file.fileName).toMatch(/\.annotations\.md$/);

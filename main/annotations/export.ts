@@ -2,6 +2,7 @@
 import type { ExportedFile, ExportFormat } from '../../shared/contract';
 import type { Annotation, DocumentDetail } from '../../shared/types';
 import { toW3cCollection } from './w3c';
+import { csvCell } from '../../shared/text/csv';
 
 export interface DocumentAnnotations {
   doc: DocumentDetail;
@@ -43,13 +44,6 @@ export function toMarkdown(groups: DocumentAnnotations[]): string {
 }
 
 const CSV_COLUMNS = ['annotation_id', 'document_id', 'document_title', 'source', 'published', 'paragraph', 'quote', 'note', 'tags', 'color', 'status', 'start', 'end', 'created', 'updated'];
-
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  // Cells starting with = + - @ are formulas to spreadsheet programs: neutralise them.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function toCsv(groups: DocumentAnnotations[]): string {
   const rows = [CSV_COLUMNS.join(',')];

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Archive } from '../../../main/archive/archive';
-import { KEEP_AUTOMATIC_BACKUPS, createBackup, listBackups, scheduledBackupDue } from '../../../main/archive/backups';
+import { KEEP_AUTOMATIC_BACKUPS, createBackup, listBackups, scheduledBackupDue } from '../../../main/backups/backups';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import { archiveFileIn, cloudSyncedFolder } from '../../../main/archive/paths';
 import { Database } from '../../../main/db/connection';
@@ -18,12 +18,12 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 describe('backups', () => {
   it('are complete snapshots listed newest first', async () => {
     const archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
-    const first = await archive.backup('manual');
-    await archive.importFile({ name: 'extra.txt', bytes: utf8('Isang bagong dokumento tungkol sa halalan.') });
-    const second = await archive.backup('scheduled');
-    expect(archive.backups().map((b) => b.file)).toEqual([second.file, first.file]);
+    const first = await archive.backups.create('manual');
+    await archive.documents.importFile({ name: 'extra.txt', bytes: utf8('Isang bagong dokumento tungkol sa halalan.') });
+    const second = await archive.backups.create('scheduled');
+    expect(archive.backups.list().map((b) => b.file)).toEqual([second.file, first.file]);
     const snapshot = await Archive.open(first.file);
-    expect(await snapshot.listDocuments()).toHaveLength(2);
+    expect(await snapshot.documents.list()).toHaveLength(2);
     await snapshot.close();
     await archive.close();
   });
@@ -44,7 +44,7 @@ describe('backups', () => {
   it('are due on schedule only when the newest is older than the interval', async () => {
     const archive = await openArchiveDir(freshDir());
     expect(scheduledBackupDue(archive.path)).toBe(true);
-    const made = await archive.backup('scheduled');
+    const made = await archive.backups.create('scheduled');
     const at = Date.parse(made.createdAt);
     expect(scheduledBackupDue(archive.path, new Date(at + 60_000))).toBe(false);
     expect(scheduledBackupDue(archive.path, new Date(at + 25 * 3600_000))).toBe(true);
@@ -60,7 +60,7 @@ describe('backups', () => {
     await old.close();
     writeFileSync(file, readFileSync(join(root, 'v1-template.sqlite')));
     const archive = await Archive.open(file);
-    const [backup] = archive.backups();
+    const [backup] = archive.backups.list();
     expect(backup.reason).toBe('pre-migration');
     const check = await Database.open(backup.file, { readOnly: true });
     expect(await check.get({ text: 'PRAGMA user_version', params: [] })).toEqual({ user_version: 1 });
@@ -72,20 +72,20 @@ describe('backups', () => {
 describe('restore', () => {
   it('brings back the backed-up content and keeps the replaced content as a backup', async () => {
     const archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
-    const good = await archive.backup('manual');
-    const docs = await archive.listDocuments();
-    await archive.deleteDocument(docs[0].id);
-    await archive.importFile({ name: 'later.txt', bytes: utf8('Isinulat pagkatapos ng backup: Marikudyong.') });
-    expect((await archive.search('Marikudyong')).total).toBe(1);
+    const good = await archive.backups.create('manual');
+    const docs = await archive.documents.list();
+    await archive.documents.delete(docs[0].id);
+    await archive.documents.importFile({ name: 'later.txt', bytes: utf8('Isinulat pagkatapos ng backup: Marikudyong.') });
+    expect((await archive.search.query('Marikudyong')).total).toBe(1);
 
-    const { safetyBackup } = await archive.restore(good.file);
-    expect((await archive.listDocuments()).map((d) => d.id)).toEqual(docs.map((d) => d.id));
-    expect((await archive.search('Marikudyong')).total).toBe(0);
-    expect((await archive.search('Sahakyan')).total).toBeGreaterThan(0);
+    const { safetyBackup } = await archive.backups.restore(good.file);
+    expect((await archive.documents.list()).map((d) => d.id)).toEqual(docs.map((d) => d.id));
+    expect((await archive.search.query('Marikudyong')).total).toBe(0);
+    expect((await archive.search.query('Sahakyan')).total).toBeGreaterThan(0);
     expect(safetyBackup.reason).toBe('pre-restore');
 
     const undo = await Archive.open(safetyBackup.file);
-    expect((await undo.listDocuments()).map((d) => d.title)).toContain('later');
+    expect((await undo.documents.list()).map((d) => d.title)).toContain('later');
     await undo.close();
     await archive.close();
   });
@@ -94,10 +94,10 @@ describe('restore', () => {
     const archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
     const bogus = join(root, `bogus-${n++}.sqlite`);
     writeFileSync(bogus, 'this is not a database at all, just text '.repeat(200));
-    await expect(archive.restore(bogus)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    await expect(archive.restore(join(root, 'missing.sqlite'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await archive.listDocuments()).toHaveLength(2);
-    expect(archive.backups()).toEqual([]);
+    await expect(archive.backups.restore(bogus)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(archive.backups.restore(join(root, 'missing.sqlite'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await archive.documents.list()).toHaveLength(2);
+    expect(archive.backups.list()).toEqual([]);
     await archive.close();
   });
 });
@@ -106,7 +106,7 @@ describe('damaged archives', () => {
   it('are reported on open with the newest backup to restore', async () => {
     const dir = freshDir();
     const archive = await openArchiveDir(dir, { seedSamples: true, samplesDir: SAMPLES_DIR });
-    const backup = await archive.backup('manual');
+    const backup = await archive.backups.create('manual');
     await archive.close();
     const file = archiveFileIn(dir);
     damage(file);
@@ -116,7 +116,7 @@ describe('damaged archives', () => {
   it('of large size are checked while opening and reported the same way', async () => {
     const dir = freshDir();
     const archive = await openArchiveDir(dir, { seedSamples: true, samplesDir: SAMPLES_DIR });
-    const backup = await archive.backup('manual');
+    const backup = await archive.backups.create('manual');
     await archive.close();
     const file = archiveFileIn(dir);
     damage(file);
@@ -129,7 +129,7 @@ describe('damaged archives', () => {
 
   it('pass the full check when healthy', async () => {
     const archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
-    expect(await archive.health()).toEqual({ integrity: 'ok', warnings: [] });
+    expect(await archive.backups.health()).toEqual({ integrity: 'ok', warnings: [] });
     await archive.close();
   });
 });
@@ -149,7 +149,7 @@ describe('cloud-synced folders', () => {
 
   it('is reported by health()', async () => {
     const archive = await openArchiveDir(join(root, 'Dropbox', `t-${n++}`));
-    expect((await archive.health()).warnings[0]).toMatch(/synced by Dropbox/);
+    expect((await archive.backups.health()).warnings[0]).toMatch(/synced by Dropbox/);
     await archive.close();
   });
 });

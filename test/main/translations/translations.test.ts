@@ -24,9 +24,9 @@ async function sampleArchive(): Promise<{ archive: Archive; tl: DocumentDetail; 
   const archive = await openArchiveDir(join(dir, `a-${n++}`), { seedSamples: true, samplesDir: SAMPLES_DIR, search: 'inline' });
   open.push(archive);
   archive.translations.useAligner(inlineAligner);
-  const docs = await archive.listDocuments();
-  const tl = await archive.getDocument(docs.find((d) => d.lang === 'tl')!.id);
-  const en = await archive.getDocument(docs.find((d) => d.lang === 'en')!.id);
+  const docs = await archive.documents.list();
+  const tl = await archive.documents.get(docs.find((d) => d.lang === 'tl')!.id);
+  const en = await archive.documents.get(docs.find((d) => d.lang === 'en')!.id);
   return { archive, tl, en };
 }
 
@@ -76,7 +76,7 @@ describe('translation links', () => {
     await expect(archive.translations.link(tl.id, tl.id)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     await expect(archive.translations.link(en.id, tl.id)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     expect((await archive.translations.link(tl.id, en.id)).id).toBe((await archive.translations.list(tl.id))[0].id);
-    const ru = await archive.importFile({ name: 'ru.txt', bytes: utf8('Выборы в Нагорном Карабахе.\n\nБако Саакян победил.'), lang: 'ru' });
+    const ru = await archive.documents.importFile({ name: 'ru.txt', bytes: utf8('Выборы в Нагорном Карабахе.\n\nБако Саакян победил.'), lang: 'ru' });
     if (ru.status !== 'imported') throw new Error('not imported');
     const link = await archive.translations.link(tl.id, ru.document.id);
     expect(link).toMatchObject({ origin: 'link', source: { id: tl.id }, translation: { id: ru.document.id, lang: 'ru' } });
@@ -85,7 +85,7 @@ describe('translation links', () => {
     expect(await archive.translations.list(tl.id)).toHaveLength(1);
     await expect(archive.translations.unlink(link.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // Deleting a document removes its links.
-    await archive.deleteDocument(en.id);
+    await archive.documents.delete(en.id);
     expect(await archive.translations.list(tl.id)).toEqual([]);
   });
 
@@ -119,7 +119,7 @@ describe('stored alignments', () => {
     expect(flipped).toMatchObject({ origin: 'stored', sourceId: en.id, targetId: tl.id });
     expect(flipped.beads.map((b) => [b.target, b.source])).toEqual(first.beads.map((b) => [b.source, b.target]));
     // An edit makes a new version: the stored alignment no longer applies.
-    await archive.annotations.editPassage(en.id, en.passages[7].id, 'Representatives of Abkhazia and South Ossetia came to the elections.');
+    await archive.documents.editPassage(en.id, en.passages[7].id, 'Representatives of Abkhazia and South Ossetia came to the elections.');
     const third = await archive.translations.getAlignment(tl.id, en.id);
     expect(third).toMatchObject({ origin: 'computed', targetVersion: 2 });
     expect((await archive.translations.getAlignment(tl.id, en.id, { recompute: true })).origin).toBe('computed');
@@ -156,7 +156,7 @@ describe('manual corrections', () => {
     // Re-aligned from scratch, the corrections stay.
     expect(pairs((await t.getAlignment(tl.id, en.id, { recompute: true })).beads)).toEqual(expected);
     // And after an edit of an untouched passage (a new version of the document).
-    await archive.annotations.editPassage(tl.id, tl.passages[0].id, `${tl.passages[0].text} (binago)`);
+    await archive.documents.editPassage(tl.id, tl.passages[0].id, `${tl.passages[0].text} (binago)`);
     const afterEdit = await t.getAlignment(tl.id, en.id);
     expect(afterEdit.origin).toBe('computed');
     expect(pairs(afterEdit.beads)).toEqual(expected);
@@ -174,7 +174,7 @@ describe('manual corrections', () => {
   it('a correction whose passage is deleted becomes stale instead of breaking the alignment', async () => {
     const { archive, tl, en } = await sampleArchive();
     await archive.translations.correct(tl.id, en.id, { op: 'link', source: [4], target: [4] });
-    await archive.annotations.deletePassage(en.id, en.passages[4].id);
+    await archive.documents.deletePassage(en.id, en.passages[4].id);
     const a = await archive.translations.getAlignment(tl.id, en.id);
     expect(a).toMatchObject({ corrections: 0, staleCorrections: 1 });
     expect(pairs(a.beads)).toEqual(['0>0', '1>1', '2>2', '3>3', '4>', '5>4', '6>5', '7>6', '8>7']);
@@ -232,7 +232,7 @@ describe('carry-over', () => {
 
   it('a search hit in the translation asks for its aligned source passage', async () => {
     const { archive, tl, en } = await sampleArchive();
-    const hits = (await archive.search('Pallone')).hits;
+    const hits = (await archive.search.query('Pallone')).hits;
     const hit = hits.find((h) => h.docId === en.id)!;
     const counterpart = await archive.translations.counterpart(en.id, hit.passageId, tl.id);
     expect(counterpart.passages).toEqual([{ id: tl.passages[5].id, ordinal: 5, text: tl.passages[5].text, start: tl.passages[5].start, end: tl.passages[5].end }]);
@@ -285,7 +285,7 @@ describe('aligned pairs export', () => {
     expect(lines[0]).toBe('tl,en');
     expect(lines).toHaveLength(10);
     expect(lines[1]).toBe(`"${tl.passages[0].text}","${en.passages[0].text}"`);
-    await archive.annotations.editPassage(en.id, en.passages[8].id, `=HYPERLINK("http://x") ${en.passages[8].text}`);
+    await archive.documents.editPassage(en.id, en.passages[8].id, `=HYPERLINK("http://x") ${en.passages[8].text}`);
     const again = await archive.translations.exportPairs(tl.id, en.id, 'pairs-csv', 'paragraph');
     expect(again.content).toContain(`"'=HYPERLINK(""http://x"") All the observers`);
   });
@@ -300,13 +300,13 @@ describe('typed translations', () => {
     expect(sheet).toMatchObject({ unit: 'sentence', link: { origin: 'typed', source: { id: tl.id }, translation: { lang: 'ru', title: 'Выборы 2012 (перевод)' } }, progress: { done: 0, draft: 0, empty: sentences } });
     expect(sheet.segments[0]).toMatchObject({ sourceOrdinal: 0, sourceSentence: 0, sourceText: tl.passages[0].text.slice(...tl.passages[0].sentences[0]), text: '', status: 'draft' });
     const ruId = sheet.link.translation.id;
-    expect((await archive.getDocument(ruId)).passages).toEqual([]);
+    expect((await archive.documents.get(ruId)).passages).toEqual([]);
 
     await t.saveSegment(sheet.segments[0].id, { text: '  Нагорно-Карабахская Республика самопровозглашена.  ', status: 'done' });
     await t.saveSegment(sheet.segments[1].id, { text: 'Тем не менее, у неё есть\nструктура государства.' });
     await t.saveSegment(sheet.segments[3].id, { text: 'По данным ЦИК, проголосовали 73 тысячи избирателей.' });
     await expect(t.saveSegment(sheet.segments[4].id, { status: 'done' })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    const ru = await archive.getDocument(ruId);
+    const ru = await archive.documents.get(ruId);
     expect(ru.passages.map((p) => p.text)).toEqual([
       'Нагорно-Карабахская Республика самопровозглашена. Тем не менее, у неё есть структура государства.',
       'По данным ЦИК, проголосовали 73 тысячи избирателей.',
@@ -316,7 +316,7 @@ describe('typed translations', () => {
     expect(list.progress).toEqual({ done: 1, draft: 2, empty: sentences - 3 });
 
     // Searchable at once.
-    expect((await archive.search('самопровозглашена')).hits.map((h) => h.docId)).toEqual([ruId]);
+    expect((await archive.search.query('самопровозглашена')).hits.map((h) => h.docId)).toEqual([ruId]);
     // Aligned by its segments.
     const a = await t.getAlignment(tl.id, ruId);
     expect(a.origin).toBe('segments');
@@ -329,13 +329,13 @@ describe('typed translations', () => {
     const note = await archive.annotations.create({ docId: ruId, start: at, end: at + '73 тысячи'.length, note: 'число' });
     await t.saveSegment(sheet.segments[2].id, { text: 'Выборы состоялись 19 июля 2012 года.' });
     const moved = await archive.annotations.get(note.id);
-    const ruNow = await archive.getDocument(ruId);
+    const ruNow = await archive.documents.get(ruId);
     expect(ruNow.text.slice(moved.start, moved.end)).toBe('73 тысячи');
     const carried = (await t.carried(ruId, tl.id)).find((c) => c.annotationId === note.id)!;
     expect(tl.text.slice(carried.targetStart, carried.targetEnd)).toBe(tl.passages[2].text.slice(...tl.passages[2].sentences[0]));
     // Emptying a segment takes its text out of the document again.
     await t.saveSegment(sheet.segments[2].id, { text: '' });
-    expect((await archive.getDocument(ruId)).passages).toHaveLength(2);
+    expect((await archive.documents.get(ruId)).passages).toHaveLength(2);
   });
 
   it('one segment per passage when asked', async () => {
@@ -357,7 +357,7 @@ describe('the portable archive file', () => {
     await archive.translations.saveSegment(sheet.segments[0].id, { text: 'Республика.', status: 'done' });
     await archive.translations.setMtSettings({ enabled: true, endpoint: 'http://127.0.0.1:9', apiKey: 'secret-key' });
     const file = join(dir, `portable-${n++}.tala`);
-    await archive.exportPortable(file);
+    await archive.backups.exportPortable(file);
     const raw = await Database.open(file, { readOnly: true });
     expect(await raw.all(sql`SELECT * FROM settings`)).toEqual([]);
     await raw.close();
@@ -367,8 +367,8 @@ describe('the portable archive file', () => {
     const other = await openArchiveDir(join(dir, `b-${n++}`), { seedSamples: true, samplesDir: SAMPLES_DIR, search: 'inline' });
     open.push(other);
     other.translations.useAligner(inlineAligner);
-    await other.importPortable(file);
-    const docs = await other.listDocuments();
+    await other.backups.importPortable(file);
+    const docs = await other.documents.list();
     const otl = docs.find((d) => d.lang === 'tl')!;
     const oen = docs.find((d) => d.lang === 'en')!;
     const links = await other.translations.list(otl.id);

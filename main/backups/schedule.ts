@@ -1,14 +1,14 @@
 // Keeps the scheduled backups coming while the app runs: checks at start and then hourly whether a
 // day has passed since the newest backup. Also runs the full integrity check once in the background.
-import type { Archive } from './archive';
 import { scheduledBackupDue } from './backups';
+import type { BackupService } from './service';
 
 export interface MaintenanceHandle {
   stop(): void;
 }
 
 export function startMaintenance(
-  archive: Archive,
+  backups: BackupService,
   log: (message: string) => void = (m) => console.warn(`[tala] ${m}`),
   checkEveryMs = 60 * 60 * 1000,
 ): MaintenanceHandle {
@@ -17,7 +17,7 @@ export function startMaintenance(
     if (running) return;
     running = true;
     try {
-      if (scheduledBackupDue(archive.path)) await archive.backup('scheduled');
+      if (scheduledBackupDue(backups.archivePath)) await backups.create('scheduled');
     } catch (err) {
       log(`scheduled backup failed: ${(err as Error).message}`);
     } finally {
@@ -25,7 +25,7 @@ export function startMaintenance(
     }
   };
   void tick();
-  void archive.health().then(
+  void backups.health().then(
     (health) => {
       if (health.integrity !== 'ok') log(`integrity check found problems: ${health.integrity}`);
       for (const w of health.warnings) log(w);

@@ -36,12 +36,6 @@ export async function setDocumentTags(tx: Database, documentId: string, names: r
   }
 }
 
-export async function documentTags(db: Database, documentId: string): Promise<string[]> {
-  const rows = await db.all<{ name: string }>(sql`
-    SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id = ${documentId} ORDER BY t.name`);
-  return rows.map((r) => r.name);
-}
-
 export async function setAnnotationTags(tx: Database, annotationId: string, names: readonly string[]): Promise<void> {
   await tx.run(sql`DELETE FROM annotation_tags WHERE annotation_id = ${annotationId}`);
   for (const tagId of await ensureTags(tx, names)) {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/api/dispatch';
 import { createApi } from '../../../main/api/handlers';
 import { Archive } from '../../../main/archive/archive';
-import { estimateSecondsLeft, importPaths } from '../../../main/archive/bulk-import';
+import { estimateSecondsLeft, importPaths } from '../../../main/documents/bulk-import';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { InlineParser, WorkerParser } from '../../../main/ingest/parser';
@@ -40,7 +40,7 @@ describe('bulk import', () => {
     const archive = await freshArchive();
     const dir = mixedFolder();
     const progress: ImportProgress[] = [];
-    const summary = await importPaths(archive, [dir], { onProgress: (p) => progress.push(p) });
+    const summary = await importPaths(archive.documents, [dir], { onProgress: (p) => progress.push(p) });
 
     expect(summary.imported.map((i) => i.file.slice(dir.length + 1))).toEqual(['01-ulat.pdf', '03-vybory.docx', 'sub/06-aklat.epub', 'sub/deeper/07-tala.md']);
     expect(summary.skipped).toEqual([
@@ -53,7 +53,7 @@ describe('bulk import', () => {
       { file: join(dir, 'sub/09-walang-laman.txt'), error: '09-walang-laman.txt: the file is empty' },
     ].map((f) => (f.file.endsWith('bomba.epub') ? { ...f, error: expect.stringMatching(/^04-bomba\.epub: this EPUB file looks like a zip bomb/) } : f)));
     expect(summary.cancelled).toBe(false);
-    expect((await archive.listDocuments()).map((d) => d.mediaType).sort()).toEqual(['application/epub+zip', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/markdown']);
+    expect((await archive.documents.list()).map((d) => d.mediaType).sort()).toEqual(['application/epub+zip', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/markdown']);
 
     // Progress: one report as each file starts, a final one; counts and bytes only grow; an estimate once a file is done.
     const last = progress[progress.length - 1];
@@ -71,19 +71,19 @@ describe('bulk import', () => {
   it('keeps page numbers and the original bytes of every imported file', async () => {
     const archive = await freshArchive();
     const pdf = samplePdf();
-    const outcome = await archive.importFile({ name: 'ulat.pdf', bytes: pdf });
+    const outcome = await archive.documents.importFile({ name: 'ulat.pdf', bytes: pdf });
     if (outcome.status !== 'imported') throw new Error('not imported');
-    const doc = await archive.getDocument(outcome.document.id);
+    const doc = await archive.documents.get(outcome.document.id);
     expect(doc.passages.map((p) => p.page)).toEqual([1, 1, 1, 2, 2, 2, 3]);
-    const original = await archive.getOriginal(doc.id);
+    const original = await archive.documents.original(doc.id);
     expect(original).toEqual({ fileName: 'ulat.pdf', mediaType: 'application/pdf', data: pdf });
     expect(original.data).toBeInstanceOf(Uint8Array);
 
-    const txt = await archive.importFile({ name: '/somewhere/tala.txt', bytes: utf8('Isang talata.') });
+    const txt = await archive.documents.importFile({ name: '/somewhere/tala.txt', bytes: utf8('Isang talata.') });
     if (txt.status !== 'imported') throw new Error('not imported');
-    expect((await archive.getDocument(txt.document.id)).passages[0].page).toBeNull();
-    expect((await archive.getOriginal(txt.document.id)).fileName).toBe('tala.txt');
-    await expect(archive.getOriginal('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await archive.documents.get(txt.document.id)).passages[0].page).toBeNull();
+    expect((await archive.documents.original(txt.document.id)).fileName).toBe('tala.txt');
+    await expect(archive.documents.original('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Through the contract: bytes come back as bytes.
     const api = createApi(archive);
@@ -98,7 +98,7 @@ describe('bulk import', () => {
     mkdirSync(dir);
     for (let i = 0; i < 6; i++) writeFileSync(join(dir, `tala-${i}.txt`), `Talata bilang ${i}: ang halalan ay ginanap noong 2012.`);
     const controller = new AbortController();
-    const summary = await importPaths(archive, [dir], {
+    const summary = await importPaths(archive.documents, [dir], {
       signal: controller.signal,
       onProgress: (p) => {
         if (p.done === 2) controller.abort();
@@ -106,7 +106,7 @@ describe('bulk import', () => {
     });
     expect(summary.cancelled).toBe(true);
     expect(summary.imported.map((i) => i.file)).toEqual([join(dir, 'tala-0.txt'), join(dir, 'tala-1.txt')]);
-    expect((await archive.listDocuments()).length).toBe(2);
+    expect((await archive.documents.list()).length).toBe(2);
     await archive.close();
   });
 
@@ -143,7 +143,7 @@ describe('bulk import', () => {
     mkdirSync(dir);
     const names = ['line\nbreak.txt', 'evil\u202Etxt.exe\u202C.md', `${'mahaba-'.repeat(30)}.txt`, 'walang-laman\u200F.txt'];
     names.forEach((name, i) => writeFileSync(join(dir, name), i === 3 ? '' : `Talata ${i}: si Bako Sahakyan ay nanalo.`));
-    const summary = await importPaths(archive, [dir]);
+    const summary = await importPaths(archive.documents, [dir]);
     expect(summary.imported.map((i) => i.document.originalName).sort()).toEqual([names[0], names[1], names[2]].sort());
     expect(summary.failed).toEqual([{ file: join(dir, names[3]), error: 'walang-laman.txt: the file is empty' }]);
     await archive.close();

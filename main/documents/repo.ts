@@ -137,20 +137,3 @@ export async function deleteDocument(tx: Database, id: string): Promise<boolean>
   const result = await tx.run(sql`DELETE FROM documents WHERE id = ${id}`);
   return result.changes > 0;
 }
-
-export interface IndexablePassage {
-  passageId: string;
-  docId: string;
-  ordinal: number;
-  title: string;
-  lang: string;
-  text: string;
-}
-
-/** Every passage with what the search index needs, in document then reading order. */
-export async function listIndexablePassages(db: Database): Promise<IndexablePassage[]> {
-  return db.all<IndexablePassage>(sql`
-    SELECT p.id AS passageId, d.id AS docId, p.ordinal AS ordinal, d.title AS title, d.lang AS lang, p.text AS text
-    FROM passages p JOIN documents d ON d.id = p.document_id
-    ORDER BY d.imported_at, d.id, p.ordinal`);
-}

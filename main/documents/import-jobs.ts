@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { ImportJobStatus, ImportProgress } from '../../shared/types';
-import type { Archive } from './archive';
+import type { DocumentService } from './service';
 import { emptySummary, importPaths } from './bulk-import';
 
 const KEEP_FINISHED = 20;
@@ -18,14 +18,14 @@ interface Job {
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly archive: Archive) {}
+  constructor(private readonly documents: DocumentService) {}
 
   start(paths: string[], lang?: string): ImportJobStatus {
     const id = randomUUID();
     const controller = new AbortController();
     const progress: ImportProgress = { done: 0, total: 0, current: null, bytesDone: 0, bytesTotal: 0, secondsLeft: null, imported: 0, skipped: 0, failed: 0 };
     const status: ImportJobStatus = { id, state: 'running', progress, summary: emptySummary() };
-    const done = importPaths(this.archive, paths, { lang, signal: controller.signal, onProgress: (p) => void (status.progress = p) }, status.summary)
+    const done = importPaths(this.documents, paths, { lang, signal: controller.signal, onProgress: (p) => void (status.progress = p) }, status.summary)
       .then((summary) => {
         status.state = summary.cancelled ? 'cancelled' : 'done';
       })

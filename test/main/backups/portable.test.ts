@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchiveDir } from '../../../main/archive/open-default';
-import { DERIVED_TABLE_PREFIXES, LOCAL_TABLES, MERGED_TABLES } from '../../../main/archive/portable';
+import { DERIVED_TABLE_PREFIXES, LOCAL_TABLES, MERGED_TABLES } from '../../../main/backups/portable';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
@@ -14,35 +14,35 @@ const QUOTE = '47 libo sa kanila ang bumoto';
 
 async function seededWithAnnotation() {
   const archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
-  const tl = (await archive.listDocuments()).find((d) => d.lang === 'tl')!;
-  const doc = await archive.getDocument(tl.id);
+  const tl = (await archive.documents.list()).find((d) => d.lang === 'tl')!;
+  const doc = await archive.documents.get(tl.id);
   const start = doc.text.indexOf(QUOTE);
   const annotation = await archive.annotations.create({ docId: doc.id, start, end: start + QUOTE.length, note: 'boto', tags: ['halalan'] });
-  await archive.updateDocumentMeta(doc.id, { tags: ['NKR'] });
+  await archive.documents.updateMeta(doc.id, { tags: ['NKR'] });
   return { archive, doc, annotation };
 }
 
 describe('portable archive files', () => {
   it('carry everything into an empty archive and merge again without duplicates', async () => {
     const { archive, doc, annotation } = await seededWithAnnotation();
-    await archive.annotations.editPassage(doc.id, doc.passages[0].id, `Pambungad. ${doc.passages[0].text}`);
+    await archive.documents.editPassage(doc.id, doc.passages[0].id, `Pambungad. ${doc.passages[0].text}`);
     const file = join(root, `copy-${n++}.tala`);
-    await archive.exportPortable(file);
-    await expect(archive.exportPortable(file)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await archive.backups.exportPortable(file);
+    await expect(archive.backups.exportPortable(file)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
 
     const other = await openArchiveDir(freshDir());
-    const report = await other.importPortable(file);
+    const report = await other.backups.importPortable(file);
     expect(report).toEqual({ documents: { added: 2, alreadyPresent: 0 }, annotations: { added: 1, alreadyPresent: 0, orphaned: 0 }, tags: { added: 2 } });
-    expect(await other.listDocuments()).toEqual(await archive.listDocuments());
-    expect(await other.getDocument(doc.id)).toEqual(await archive.getDocument(doc.id));
+    expect(await other.documents.list()).toEqual(await archive.documents.list());
+    expect(await other.documents.get(doc.id)).toEqual(await archive.documents.get(doc.id));
     expect(await other.annotations.list(doc.id)).toEqual(await archive.annotations.list(doc.id));
-    expect(await other.annotations.versions(doc.id)).toEqual(await archive.annotations.versions(doc.id));
+    expect(await other.documents.versions(doc.id)).toEqual(await archive.documents.versions(doc.id));
     expect((await other.annotations.get(annotation.id)).tags).toEqual(['halalan']);
-    expect((await other.search('Sahakyan')).total).toBe((await archive.search('Sahakyan')).total);
+    expect((await other.search.query('Sahakyan')).total).toBe((await archive.search.query('Sahakyan')).total);
 
-    const again = await other.importPortable(file);
+    const again = await other.backups.importPortable(file);
     expect(again).toEqual({ documents: { added: 0, alreadyPresent: 2 }, annotations: { added: 0, alreadyPresent: 1, orphaned: 0 }, tags: { added: 0 } });
-    expect(await other.listDocuments()).toHaveLength(2);
+    expect(await other.documents.list()).toHaveLength(2);
     await other.close();
     await archive.close();
   });
@@ -50,13 +50,13 @@ describe('portable archive files', () => {
   it('put annotations made on the same content under another id onto the existing document', async () => {
     const { archive, annotation } = await seededWithAnnotation();
     const file = join(root, `copy-${n++}.tala`);
-    await archive.exportPortable(file);
+    await archive.backups.exportPortable(file);
 
     const other = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
-    await other.importFile({ name: 'own.txt', bytes: utf8('Isang sariling dokumento.') });
-    const report = await other.importPortable(file);
+    await other.documents.importFile({ name: 'own.txt', bytes: utf8('Isang sariling dokumento.') });
+    const report = await other.backups.importPortable(file);
     expect(report.documents).toEqual({ added: 0, alreadyPresent: 2 });
-    const ourTl = (await other.listDocuments()).find((d) => d.lang === 'tl')!;
+    const ourTl = (await other.documents.list()).find((d) => d.lang === 'tl')!;
     const [merged] = await other.annotations.list(ourTl.id);
     expect(merged).toMatchObject({ id: annotation.id, exact: QUOTE, status: 'anchored', note: 'boto' });
     await other.close();
@@ -65,9 +65,9 @@ describe('portable archive files', () => {
 
   it('refuse a file that is not an archive and change nothing', async () => {
     const other = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
-    const before = await other.listDocuments();
-    await expect(other.importPortable(join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'))).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    expect(await other.listDocuments()).toEqual(before);
+    const before = await other.documents.list();
+    await expect(other.backups.importPortable(join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'))).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(await other.documents.list()).toEqual(before);
     await other.close();
   });
 

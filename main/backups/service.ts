@@ -1,0 +1,74 @@
+// Data safety of an open archive: snapshots (manual, scheduled, before risky operations), restore,
+// portable .tala files (export, merge by UUID) and the full integrity check with placement warnings.
+import { AppError, toErrorInfo } from '../../shared/errors';
+import type { ArchiveHealth, BackupInfo, BackupReason } from '../../shared/types';
+import type { Database } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { sql } from '../db/sql';
+import { cloudSyncedFolder } from '../archive/paths';
+import { createBackup, listBackups, verifyBackupFile } from './backups';
+import { assertNotDamaged } from './integrity';
+import { exportPortable, mergePortable, type MergeReport } from './portable';
+
+export class BackupService {
+  constructor(private readonly db: Database) {}
+
+  get archivePath(): string {
+    return this.db.path;
+  }
+
+  /** Takes a snapshot now (on demand, on schedule, or before a risky operation). */
+  create(reason: BackupReason = 'manual'): Promise<BackupInfo> {
+    return createBackup(this.db, reason);
+  }
+
+  list(): BackupInfo[] {
+    return listBackups(this.db.path);
+  }
+
+  /**
+   * Replaces the archive's content with a backup. The current content is backed up first, so a
+   * restore can itself be undone.
+   */
+  async restore(file: string): Promise<{ safetyBackup: BackupInfo }> {
+    await verifyBackupFile(file);
+    const safetyBackup = await createBackup(this.db, 'pre-restore');
+    try {
+      await this.db.exclusive(() => this.db.restoreFrom(file));
+      await migrate(this.db);
+      await assertNotDamaged(this.db);
+    } catch (err) {
+      // Whatever went wrong, the archive goes back to what it was: the user is never left with a half-restore.
+      await this.db.exclusive(() => this.db.restoreFrom(safetyBackup.file));
+      throw new AppError(
+        'ARCHIVE_ERROR',
+        `Restoring ${file} failed (${toErrorInfo(err).message}); the archive was put back as it was. ` +
+          `Its content before the attempt is also kept in ${safetyBackup.file}.`,
+      );
+    }
+    return { safetyBackup };
+  }
+
+  /** Writes the whole archive (documents, passages, annotations, versions, tags…) into one portable file. */
+  exportPortable(file: string): Promise<void> {
+    return exportPortable(this.db, file);
+  }
+
+  /** Merges a portable archive file into this one by UUID, without duplicates. */
+  async importPortable(file: string): Promise<MergeReport> {
+    const { report } = await mergePortable(this.db, file);
+    return report;
+  }
+
+  /** Full integrity check (slow on big archives: run it in the background) plus placement warnings. */
+  async health(): Promise<ArchiveHealth> {
+    const rows = await this.db.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
+    const cloud = cloudSyncedFolder(this.db.path);
+    return {
+      integrity: rows.map((r) => r.integrity_check).join('; '),
+      warnings: cloud
+        ? [`This archive is inside a folder synced by ${cloud}. Sync clients can corrupt open databases: move the archive to a folder that is not synced and rely on Tala's backups instead.`]
+        : [],
+    };
+  }
+}

@@ -1,0 +1,158 @@
+// Documents of an open archive: import (one transaction per file), read, metadata and tags, delete, the
+// original bytes, and text correction with its version history (annotations re-anchored in the same write).
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { NearDuplicateChoice } from '../../shared/library';
+import type { DocumentDetail, DocumentMetaChanges, DocumentSummary, DocumentVersion, ImportOutcome } from '../../shared/types';
+import type { Database } from '../db/connection';
+import { sql } from '../db/sql';
+import type { DocumentParser } from '../ingest/parser';
+import type { IngestInput, ParsedDocument } from '../ingest/types';
+import { validateInput } from '../ingest/validate-input';
+import { backfillFingerprints, findNearDuplicates, markVersionOf, storeFingerprint } from '../library/dedup-repo';
+import { fingerprint } from '../library/minhash';
+import { indexDocuments } from '../search/indexer';
+import { cleanPassageText, layOutPassages, rewritePassages, type EditOutcome } from './edits';
+import { getOriginal, insertOriginal, type StoredOriginal } from './originals-repo';
+import * as documents from './repo';
+import { setDocumentTags } from './tags-repo';
+
+export class DocumentService {
+  constructor(
+    private readonly db: Database,
+    /** Where imported files are parsed (a worker thread unless the archive was opened with another parser). */
+    private readonly parser: DocumentParser,
+  ) {}
+
+  list(): Promise<DocumentSummary[]> {
+    return documents.listDocuments(this.db);
+  }
+
+  async get(id: string): Promise<DocumentDetail> {
+    const doc = await documents.getDocument(this.db, id);
+    if (!doc) throw notFound(id);
+    return doc;
+  }
+
+  /**
+   * Parses and stores one file in a single transaction. Invalid input throws IMPORT_REJECTED before
+   * anything is written; content already in the archive is reported as skipped, not duplicated. A text nearly
+   * the same as documents already here (the same source as .txt, .pdf, .docx…) is reported with them; by
+   * default both are kept, `nearDuplicates: 'skip'` stores nothing, `'version'` keeps it as another version.
+   */
+  async importFile(input: IngestInput, options: { nearDuplicates?: NearDuplicateChoice } = {}): Promise<ImportOutcome> {
+    // Cheap checks here (size, type, binary junk) and the duplicate test, so a known file is never parsed again.
+    const { mediaType } = validateInput(input.name, input.bytes);
+    const existing = await documents.findDocumentIdByHash(this.db, createHash('sha256').update(input.bytes).digest('hex'));
+    if (existing) return skippedDuplicate(input.name, existing);
+    const parsed = await this.parser.parse(input);
+    const original: StoredOriginal = { fileName: input.name.split(/[\\/]/).pop() || input.name, mediaType, data: input.bytes };
+
+    const doc = toNewDocument(parsed, input.name);
+    const print = fingerprint(doc.text);
+    await backfillFingerprints(this.db);
+    return this.db.transaction(async (tx): Promise<ImportOutcome> => {
+      // Checked again inside the write lock: another import of the same bytes may have just committed.
+      const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
+      if (raced) return skippedDuplicate(input.name, raced);
+      const near = await findNearDuplicates(tx, print);
+      if (near.length > 0 && options.nearDuplicates === 'skip') {
+        const best = near[0];
+        const reason = `${input.name}: nearly the same text as “${best.title}” (${Math.round(best.similarity * 100)}% alike)`;
+        return { status: 'skipped', reason, existingId: best.id, nearDuplicate: best };
+      }
+      await documents.insertDocument(tx, doc);
+      await insertOriginal(tx, doc.id, original);
+      await storeFingerprint(tx, doc.id, print);
+      const variantOf = near.length > 0 && options.nearDuplicates === 'version' ? await markVersionOf(tx, doc.id, near[0].id) : undefined;
+      // Indexed in the same transaction: searchable the moment the import commits, or not stored at all.
+      await indexDocuments(tx, [doc.id]);
+      const { text: _text, passages: _passages, ...meta } = doc;
+      const document = { ...meta, tags: [], version: 1, passages: doc.passages.length };
+      return { status: 'imported', document, ...(near.length > 0 ? { nearDuplicates: near } : {}), ...(variantOf ? { variantOf } : {}) };
+    });
+  }
+
+  /** The file a document was imported from, byte for byte. */
+  async original(id: string): Promise<StoredOriginal> {
+    const original = await getOriginal(this.db, id);
+    if (original) return original;
+    await this.get(id); // NOT_FOUND for an unknown id
+    throw new AppError('NOT_FOUND', 'The original file of this document was not kept (it was imported before Tala kept originals).');
+  }
+
+  /** Edits the metadata a user can correct; only the given fields change. */
+  async updateMeta(id: string, changes: DocumentMetaChanges): Promise<DocumentDetail> {
+    await this.db.transaction(async (tx) => {
+      if (!(await documents.getDocumentSummary(tx, id))) throw notFound(id);
+      await documents.updateDocumentMeta(tx, id, changes);
+      if (changes.tags) await setDocumentTags(tx, id, changes.tags);
+    });
+    return this.get(id);
+  }
+
+  async delete(id: string): Promise<void> {
+    const deleted = await this.db.transaction((tx) => documents.deleteDocument(tx, id));
+    if (!deleted) throw notFound(id);
+  }
+
+  /** Corrects one passage's text; the old text becomes a version and annotations are re-anchored. */
+  async editPassage(docId: string, passageId: string, text: string): Promise<EditOutcome> {
+    const cleaned = cleanPassageText(text);
+    return this.rewrite(docId, passageId, 'edit passage', (passages) =>
+      passages.map((p) => (p.id === passageId ? { ...p, text: cleaned } : p)),
+    );
+  }
+
+  deletePassage(docId: string, passageId: string): Promise<EditOutcome> {
+    return this.rewrite(docId, passageId, 'delete passage', (passages) => passages.filter((p) => p.id !== passageId));
+  }
+
+  versions(docId: string): Promise<DocumentVersion[]> {
+    return this.db.all<DocumentVersion>(sql`
+      SELECT version, replaced_at AS replacedAt, reason, length(text) AS length
+      FROM document_versions WHERE document_id = ${docId} ORDER BY version DESC`);
+  }
+
+  private rewrite(
+    docId: string,
+    passageId: string,
+    reason: string,
+    change: (passages: DocumentDetail['passages']) => DocumentDetail['passages'],
+  ): Promise<EditOutcome> {
+    return this.db.transaction(async (tx) => {
+      const doc = await documents.getDocument(tx, docId);
+      if (!doc) throw notFound(docId);
+      if (!doc.passages.some((p) => p.id === passageId)) throw new AppError('NOT_FOUND', `The document has no passage ${passageId}.`);
+      const outcome = await rewritePassages(tx, docId, change(doc.passages), reason);
+      // Edited passages are re-indexed inside the edit's transaction.
+      await indexDocuments(tx, [docId]);
+      return outcome;
+    });
+  }
+}
+
+const notFound = (id: string) => new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);
+
+function skippedDuplicate(name: string, existingId: string): ImportOutcome {
+  return { status: 'skipped', reason: `${name}: the same content is already in the archive`, existingId };
+}
+
+function toNewDocument(parsed: ParsedDocument, originalName: string): documents.NewDocument {
+  const layout = layOutPassages(parsed.passages.map((p) => ({ id: randomUUID(), kind: p.kind, text: p.text })));
+  return {
+    id: randomUUID(),
+    title: parsed.title,
+    lang: parsed.lang,
+    source: parsed.source,
+    author: parsed.author,
+    publishedAt: parsed.publishedAt,
+    fileCreatedAt: parsed.fileCreatedAt,
+    originalName,
+    mediaType: parsed.mediaType,
+    contentHash: parsed.contentHash,
+    importedAt: new Date().toISOString(),
+    text: layout.text,
+    passages: layout.passages.map((p, i) => ({ ...p, sentences: parsed.passages[i].sentences, page: parsed.passages[i].page ?? null })),
+  };
+}

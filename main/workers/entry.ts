@@ -1,0 +1,41 @@
+// The one way every worker thread (search, import parser, aligner) finds its code. From the TypeScript
+// sources (tsx, vitest) a thread starts in dev-entry.mjs, which registers tsx and imports the .ts entry; in the
+// electron-vite build each worker is its own entry next to main.js (out/main/<name>.js, see
+// electron.vite.config.mts), and this code may sit in main.js or in a chunk one folder below it.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../shared/errors';
+
+/** Each worker's source entry, relative to this folder; the build names its bundle after the key. */
+export const WORKER_SOURCES = {
+  'search-worker': '../search/search-worker.ts',
+  'parse-worker': '../ingest/parse-worker.ts',
+  'align-worker': '../align/worker.ts',
+} as const;
+
+export type WorkerName = keyof typeof WORKER_SOURCES;
+
+export interface WorkerEntry {
+  /** The file `new Worker()` starts. */
+  file: string;
+  /** Extra argv for the thread (the .ts entry when starting from sources). */
+  argv: string[];
+}
+
+/**
+ * Where a worker's code is. TALA_SEARCH_WORKER (TALA_PARSE_WORKER, TALA_ALIGN_WORKER) may name a built file
+ * instead: the benchmarks measure the bundled search worker that way.
+ */
+export function workerEntry(name: WorkerName): WorkerEntry {
+  const override = process.env[`TALA_${name.replace('-', '_').toUpperCase()}`];
+  if (override) return { file: override, argv: [] };
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    return { file: fileURLToPath(new URL('./dev-entry.mjs', here)), argv: [new URL(WORKER_SOURCES[name], here).href] };
+  }
+  for (const candidate of [`./${name}.js`, `../${name}.js`]) {
+    const file = fileURLToPath(new URL(candidate, here));
+    if (existsSync(file)) return { file, argv: [] };
+  }
+  throw new AppError('INTERNAL', `Part of Tala (${name}.js) is missing from this build; reinstall the app.`);
+}
