@@ -16,7 +16,7 @@ export const PARAMS = {
   skip: 4.5,
   sentenceSkip: 4.5,
   /** Extra cost of the many-to-one and many-to-many beads over a 1-1 bead. */
-  prior: { oneToOne: 0, twoToOne: 2.3, twoToTwo: 4.4, threeToOne: 4.6 },
+  prior: { oneToOne: 0, twoToOne: 2.3, twoToTwo: 4.4, threeToOne: 6, threeToTwo: 6 },
   /** Initial Gale & Church variance per character (re-estimated from the first pass). */
   variance: 8,
   minVariance: 4,
@@ -44,7 +44,18 @@ export const PARAMS = {
   maxLexiconWords: 24,
   /** A first-pass bead must be at least this confident to teach the lexicon. */
   trainConfidence: 0.8,
+  /** Beads (evenly spread) a lexicon is learnt from: bounds the time on long documents. */
+  lexiconBeads: 400,
+  /**
+   * The calibration map from a bead's cost margin (nats between the best alignment and the best one without
+   * the bead) to the probability that the bead is right: logistic in the margin (capped), with a term for
+   * merges and one for insertions/deletions, which go wrong more often at the same margin. Fitted on
+   * Bleualign's German–French development document by `npm run bench:align -- --fit`.
+   */
+  calibration: { slope: 0.205, intercept: 1.911, merge: -1.834, skip: -4.952, maxMargin: 40 },
   maxPasses: 3,
+  /** Passes that re-learn the sentence model inside paragraph beads (paragraphs of several sentences). */
+  sentencePasses: 2,
   /** A third pass runs only when the second changed at least this share of the beads. */
   repassShare: 0.02,
 };
@@ -57,14 +68,22 @@ const PARAGRAPH_SHAPES: readonly BeadShape[] = [
   { di: 1, dj: 2 },
   { di: 2, dj: 2 },
 ];
-const SENTENCE_SHAPES: readonly BeadShape[] = [...PARAGRAPH_SHAPES, { di: 3, dj: 1 }, { di: 1, dj: 3 }];
+// Translators merge up to three sentences into one and the reverse; 2-3 and 3-2 are rarer but real in
+// prose. Paragraphs are rarely merged by three: there the wide shapes would rather absorb a missing section.
+const SENTENCE_SHAPES: readonly BeadShape[] = [
+  ...PARAGRAPH_SHAPES,
+  { di: 3, dj: 1 },
+  { di: 1, dj: 3 },
+  { di: 3, dj: 2 },
+  { di: 2, dj: 3 },
+];
 
 function shapePrior(di: number, dj: number): number {
   const big = di > dj ? di : dj;
   const small = di > dj ? dj : di;
   if (big === 1) return PARAMS.prior.oneToOne;
   if (big === 2) return small === 1 ? PARAMS.prior.twoToOne : PARAMS.prior.twoToTwo;
-  return PARAMS.prior.threeToOne;
+  return small === 1 ? PARAMS.prior.threeToOne : PARAMS.prior.threeToTwo;
 }
 
 interface Unit {
@@ -591,7 +610,15 @@ function guideCells(beads: ParagraphBead[]): Array<[number, number]> {
   return cells;
 }
 
-function alignParagraphs(src: Unit[], tgt: Unit[], fixed: FixedLink[], scorer: Scorer, model: Model, previous?: ParagraphBead[]): { beads: ParagraphBead[]; band: number } {
+function alignParagraphs(
+  src: Unit[],
+  tgt: Unit[],
+  fixed: FixedLink[],
+  scorer: Scorer,
+  model: Model,
+  previous?: ParagraphBead[],
+  shapes = PARAGRAPH_SHAPES,
+): { beads: ParagraphBead[]; band: number } {
   const out: ParagraphBead[] = [];
   let band = 0;
   const forced = forcedSkips(fixed);
@@ -601,7 +628,7 @@ function alignParagraphs(src: Unit[], tgt: Unit[], fixed: FixedLink[], scorer: S
       out.push({ source: piece.link.source, target: piece.link.target, confidence: 1, fixed: true });
       continue;
     }
-    const result = alignRegion(piece.region, src, tgt, PARAGRAPH_SHAPES, scorer, model, PARAMS.skip, forced, guide);
+    const result = alignRegion(piece.region, src, tgt, shapes, scorer, model, PARAMS.skip, forced, guide);
     band = Math.max(band, result.band);
     for (const b of result.beads) out.push({ source: range(b.i, b.di), target: range(b.j, b.dj), confidence: b.confidence, fixed: b.forced });
   }
@@ -623,12 +650,33 @@ function anchorSpecificity(keys: number, sides: Unit[][]): Float64Array {
   return spec;
 }
 
-function learnModel(beads: ParagraphBead[], src: Unit[], tgt: Unit[], previous: Model, scorer: Scorer, sourceTypes: number, targetTypes: number, useLexicon: boolean): Model {
-  // Confident 1-1 beads inside a run of 1-1 beads: where the first pass went wrong it usually leaves
-  // skips and merges around, so those stretches do not teach the lexicon.
+/** Word types of a few units together (a merge bead teaches the lexicon as well as a 1-1 bead). */
+function unionTypes(units: Unit[], ids: number[]): Int32Array {
+  if (ids.length === 1) return units[ids[0]].types;
+  return Int32Array.from(new Set(ids.flatMap((x) => Array.from(units[x].types))));
+}
+
+interface TypePair {
+  source: Int32Array;
+  target: Int32Array;
+}
+
+function learnModel(
+  beads: ParagraphBead[],
+  src: Unit[],
+  tgt: Unit[],
+  previous: Model,
+  scorer: Scorer,
+  types: { source: number; target: number },
+  lexiconFrom: TypePair[] | null,
+  fromMerges = false,
+): Model {
+  // Length: confident 1-1 beads inside a run of 1-1 beads: where the first pass went wrong it usually
+  // leaves skips and merges around, so those stretches do not teach the ratio and the spread.
   const oneToOne = (b: ParagraphBead | undefined) => !!b && b.source.length === 1 && b.target.length === 1;
+  const confident = (b: ParagraphBead) => b.fixed || b.confidence >= PARAMS.trainConfidence;
   const training = beads.filter(
-    (b, k) => oneToOne(b) && (b.fixed || b.confidence >= PARAMS.trainConfidence) && (oneToOne(beads[k - 1]) || k === 0) && (oneToOne(beads[k + 1]) || k === beads.length - 1),
+    (b, k) => oneToOne(b) && confident(b) && (oneToOne(beads[k - 1]) || k === 0) && (oneToOne(beads[k + 1]) || k === beads.length - 1),
   );
   if (training.length < 3) return previous;
   let ls = 0;
@@ -648,28 +696,43 @@ function learnModel(beads: ParagraphBead[], src: Unit[], tgt: Unit[], previous: 
     .sort((x, y) => x - y);
   const variance = Math.min(60, Math.max(PARAMS.minVariance, z2[Math.floor(z2.length / 2)] / 0.455));
   const model: Model = { ratio, variance, lexicon: null, tau: 0, lambda: 0 };
-  if (!useLexicon) return model;
-  const pairs = training.map((b) => ({ source: src[b.source[0]].types, target: tgt[b.target[0]].types }));
-  const lexicon = learnLexicon(pairs, sourceTypes, targetTypes);
-  if (lexicon.size === 0) return model;
-  // How similar are true pairs, and wrong ones (a source paragraph against the target two beads on)?
-  // Measured with a lexicon learnt from the other half of the beads: on its own training pairs a
-  // lexicon looks better than it is.
-  const half = learnLexicon(pairs.filter((_, k) => k % 2 === 0), sourceTypes, targetTypes, { maxBeads: 120 });
-  const trueSims: number[] = [];
-  const wrongSims: number[] = [];
-  for (let k = 1; k < training.length; k += 2) {
-    const b = training[k];
-    const t = scorer.lexiconSimilarity(src, b.source[0], 1, tgt, b.target[0], 1, half);
-    if (t.words > 0) trueSims.push(t.sim);
-    const other = training[(k + 2) % training.length];
-    const w = scorer.lexiconSimilarity(src, b.source[0], 1, tgt, other.target[0], 1, half);
-    if (w.words > 0) wrongSims.push(w.sim);
+  if (!lexiconFrom) return model;
+  // Lexicon: every confident bead with both sides (merges too), plus confident pairs of other documents.
+  const paired = (b: ParagraphBead | undefined) => !b || (b.source.length > 0 && b.target.length > 0);
+  const lexBeads = !fromMerges ? training : beads.filter((b, k) => paired(b) && confident(b) && paired(beads[k - 1]) && paired(beads[k + 1]));
+  const own = lexBeads.map((b): TypePair => ({ source: unionTypes(src, b.source), target: unionTypes(tgt, b.target) }));
+  const lexicon = learnLexicon([...own, ...lexiconFrom], types.source, types.target, { maxBeads: PARAMS.lexiconBeads });
+  if (lexicon.size === 0 || lexBeads.length < 6) return model;
+  // How similar are true pairs, and wrong ones (a bead's source against the target two beads on)?
+  // Cross-fitted: each half of the beads is measured with a lexicon learnt without it (on its own
+  // training pairs a lexicon looks better than it is); means over both halves.
+  let trueSum = 0;
+  let wrongSum = 0;
+  let trueCount = 0;
+  let wrongCount = 0;
+  // An even stride keeps the halves apart and bounds the work on long documents.
+  const stride = 2 * Math.max(1, Math.floor(lexBeads.length / PARAMS.lexiconBeads));
+  for (const parity of [0, 1]) {
+    const heldIn = own.filter((_, k) => k % 2 === parity);
+    const half = learnLexicon([...heldIn, ...lexiconFrom], types.source, types.target, { maxBeads: PARAMS.lexiconBeads / 2, maxPairs: 75_000 });
+    for (let k = 1 - parity; k < lexBeads.length; k += stride) {
+      const b = lexBeads[k];
+      const other = lexBeads[(k + 2) % lexBeads.length];
+      const t = scorer.lexiconSimilarity(src, b.source[0], b.source.length, tgt, b.target[0], b.target.length, half);
+      const w = scorer.lexiconSimilarity(src, b.source[0], b.source.length, tgt, other.target[0], other.target.length, half);
+      if (t.words > 0) {
+        trueSum += t.sim;
+        trueCount++;
+      }
+      if (w.words > 0) {
+        wrongSum += w.sim;
+        wrongCount++;
+      }
+    }
   }
-  const median = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] : 0);
-  const mt = median(trueSims);
-  const mw = median(wrongSims);
-  if (trueSims.length < 3 || mt - mw < 0.05) return model;
+  const mt = trueCount ? trueSum / trueCount : 0;
+  const mw = wrongCount ? wrongSum / wrongCount : 0;
+  if (trueCount < 3 || mt - mw < 0.05) return model;
   return { ...model, lexicon, tau: (mt + mw) / 2, lambda: PARAMS.lexiconSpread / (mt - mw) };
 }
 
@@ -695,7 +758,13 @@ function alignSentences(
     links.push({ source, target });
   }
   const out: SentenceBead[] = [];
-  if (src.length === 0 || tgt.length === 0 || (src.length === 1 && tgt.length === 1 && links.length === 0)) {
+  if (src.length === 0 || tgt.length === 0) {
+    // Nothing to pair with: each sentence is an insertion or a deletion of its own.
+    const flag = bead.fixed ? { fixed: true } : {};
+    if (src.length) return srcRefs.map((r): SentenceBead => ({ source: [r], target: [], confidence: bead.confidence, ...flag }));
+    return tgtRefs.map((r): SentenceBead => ({ source: [], target: [r], confidence: bead.confidence, ...flag }));
+  }
+  if (src.length === 1 && tgt.length === 1 && links.length === 0) {
     return [{ source: srcRefs, target: tgtRefs, confidence: bead.confidence, ...(bead.fixed ? { fixed: true } : {}) }];
   }
   const consistent = consistentLinks(links, src.length, tgt.length);
@@ -719,6 +788,14 @@ function alignSentences(
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Calibrated confidence of a bead of `di` × `dj` units whose uncalibrated confidence (logistic of its margin) is `raw`. */
+export function calibrate(raw: number, di: number, dj: number): number {
+  const c = PARAMS.calibration;
+  const margin = raw >= 1 ? c.maxMargin : raw <= 0 ? -c.maxMargin : Math.min(c.maxMargin, Math.log(raw / (1 - raw)));
+  const shape = di === 0 || dj === 0 ? c.skip : di > 1 || dj > 1 ? c.merge : 0;
+  return 1 / (1 + Math.exp(-(c.slope * margin + c.intercept + shape)));
+}
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 interface Prepared {
@@ -728,9 +805,15 @@ interface Prepared {
   sourceTypes: number;
   targetTypes: number;
   initial: Model;
+  /** Word types of the confident pairs of other documents (AlignOptions.lexiconPairs). */
+  external: TypePair[];
 }
 
-export function prepare(source: AlignSide, target: AlignSide): Prepared {
+function typesOf(text: string, lang: string, ids: Interner): Int32Array {
+  return Int32Array.from(new Set(textFeatures(text, lang).tokens.map((t) => ids.get(t))));
+}
+
+export function prepare(source: AlignSide, target: AlignSide, lexiconPairs: AlignOptions['lexiconPairs'] = []): Prepared {
   const anchorIds = new Interner();
   const anchorKinds: AnchorKind[] = [];
   const srcTypeIds = new Interner();
@@ -739,6 +822,7 @@ export function prepare(source: AlignSide, target: AlignSide): Prepared {
   const srcSide = buildSide(source, anchorIds, anchorKinds, srcTypeIds, builder);
   const tgtSide = buildSide(target, anchorIds, anchorKinds, tgtTypeIds, builder);
   pruneAnchors([srcSide, tgtSide], anchorKinds);
+  const external = lexiconPairs.map((pair): TypePair => ({ source: typesOf(pair.source, source.lang, srcTypeIds), target: typesOf(pair.target, target.lang, tgtTypeIds) }));
   const src = srcSide.paragraphs;
   const tgt = tgtSide.paragraphs;
   const sample = (side: AlignSide) => side.passages.slice(0, 20).map((p) => p.text).join(' ');
@@ -748,7 +832,7 @@ export function prepare(source: AlignSide, target: AlignSide): Prepared {
   const totalS = src.reduce((a, u) => a + u.length, 0);
   const totalT = tgt.reduce((a, u) => a + u.length, 0);
   const initial: Model = { ratio: totalS > 0 && totalT > 0 ? totalT / totalS : 1, variance: PARAMS.variance, lexicon: null, tau: 0, lambda: 0 };
-  return { srcSide, tgtSide, scorer, sourceTypes: srcTypeIds.size, targetTypes: tgtTypeIds.size, initial };
+  return { srcSide, tgtSide, scorer, sourceTypes: srcTypeIds.size, targetTypes: tgtTypeIds.size, initial, external };
 }
 
 /** Share of the beads of `after` that were not in `before`. */
@@ -769,7 +853,7 @@ function alignPrepared(p: Prepared, options: AlignOptions): { beads: ParagraphBe
   let passes = 1;
   // Each pass learns from the previous one; stop when the alignment no longer changes.
   while (src.length > 1 && tgt.length > 1 && passes < PARAMS.maxPasses) {
-    const learnt = learnModel(beads, src, tgt, model, p.scorer, p.sourceTypes, p.targetTypes, options.lexicon !== false);
+    const learnt = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null);
     if (learnt === model) break;
     model = learnt;
     const next = alignParagraphs(src, tgt, fixed, p.scorer, model, beads);
@@ -779,29 +863,73 @@ function alignPrepared(p: Prepared, options: AlignOptions): { beads: ParagraphBe
     // Another pass only pays when this one moved a real share of the alignment (a first pass gone astray).
     if (changed < PARAMS.repassShare) break;
   }
+  // Passages that are single sentences (a file of one sentence per line) are aligned as sentences: once the
+  // model is learnt, a last pass with the sentence shapes and a lexicon learnt from the merges as well.
+  if (passes > 1 && sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide)) {
+    model = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null, true);
+    ({ beads, band } = alignParagraphs(src, tgt, fixed, p.scorer, model, beads, SENTENCE_SHAPES));
+    passes++;
+  }
   return { beads, band, model, passes };
+}
+
+/** Nearly every passage is one sentence. */
+const sentencesOnly = (side: SideUnits) => side.sentences.filter((list) => list.length > 1).length <= 0.02 * side.sentences.length;
+
+const typeCounts = (p: Prepared) => ({ source: p.sourceTypes, target: p.targetTypes });
+
+/**
+ * Sentence beads inside every paragraph bead. When paragraphs hold several sentences, the paragraph
+ * model (its length spread, its lexicon's scale) does not fit single sentences: a first sentence pass
+ * teaches a sentence model, and a second pass uses it.
+ */
+function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, options: AlignOptions): SentenceBead[][] {
+  if (options.sentences === false) return beads.map(() => []);
+  const fixed = [...(options.fixedSentences ?? [])];
+  const { sentences: srcSentences } = p.srcSide;
+  const { sentences: tgtSentences } = p.tgtSide;
+  const run = (m: Model) => beads.map((b) => alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, m));
+  let result = run(model);
+  const several = (lists: Unit[][]) => lists.some((l) => l.length > 1);
+  if (!several(srcSentences) && !several(tgtSentences)) return result;
+  const offsets = (lists: Unit[][]) => {
+    let at = 0;
+    return lists.map((l) => (at += l.length) - l.length);
+  };
+  const os = offsets(srcSentences);
+  const ot = offsets(tgtSentences);
+  const srcFlat = srcSentences.flat();
+  const tgtFlat = tgtSentences.flat();
+  let current = model;
+  for (let pass = 0; pass < PARAMS.sentencePasses; pass++) {
+    const flat: ParagraphBead[] = result.flat().map((b) => ({
+      source: b.source.map(([q, k]) => os[q] + k),
+      target: b.target.map(([q, k]) => ot[q] + k),
+      confidence: b.confidence,
+      fixed: !!b.fixed,
+    }));
+    const learnt = learnModel(flat, srcFlat, tgtFlat, current, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null, true);
+    if (learnt === current) break;
+    current = learnt;
+    result = run(current);
+  }
+  return result;
 }
 
 /** Aligns two documents given as passages (with their sentence boundaries). */
 export function align(source: AlignSide, target: AlignSide, options: AlignOptions = {}): AlignResult {
   const started = now();
-  const prepared = prepare(source, target);
+  const prepared = prepare(source, target, options.lexiconPairs);
   const featured = now();
   const { beads, band, model, passes } = alignPrepared(prepared, options);
   const paragraphed = now();
-  const fixedSentences = [...(options.fixedSentences ?? [])];
-  const result: Bead[] = beads.map((b) => ({
+  const sentences = alignAllSentences(beads, prepared, model, options);
+  const result: Bead[] = beads.map((b, k) => ({
     source: b.source,
     target: b.target,
-    confidence: round(b.confidence),
+    confidence: b.fixed ? 1 : round(calibrate(b.confidence, b.source.length, b.target.length)),
     ...(b.fixed ? { fixed: true } : {}),
-    sentences:
-      options.sentences === false
-        ? []
-        : alignSentences(b, prepared.srcSide.sentences, prepared.tgtSide.sentences, fixedSentences, prepared.scorer, model).map((s) => ({
-            ...s,
-            confidence: round(s.confidence),
-          })),
+    sentences: sentences[k].map((s) => ({ ...s, confidence: s.fixed ? 1 : round(calibrate(s.confidence, s.source.length, s.target.length)) })),
   }));
   const done = now();
   return {
@@ -822,7 +950,7 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
  * alignment learnt (for tests and for tuning; the aligner itself never needs it).
  */
 export function explainBeads(source: AlignSide, target: AlignSide, beads: readonly FixedLink[], options: AlignOptions = {}): { first: CostParts[]; final: CostParts[]; model: Omit<Model, 'lexicon'> & { lexiconSize: number } } {
-  const prepared = prepare(source, target);
+  const prepared = prepare(source, target, options.lexiconPairs);
   const { model } = alignPrepared(prepared, options);
   const partsUnder = (mdl: Model) =>
     beads.map((b) => {

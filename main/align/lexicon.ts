@@ -18,6 +18,8 @@ export interface LexiconOptions {
   perWord?: number;
   /** At most this many beads are used (evenly spread), which bounds the time on long documents. */
   maxBeads?: number;
+  /** ... and at most about this many source × target word pairs in all (long paragraphs count more). */
+  maxPairs?: number;
 }
 
 const EMPTY = new Int32Array(0);
@@ -32,10 +34,11 @@ export function learnLexicon(
   targetTypes: number,
   options: LexiconOptions = {},
 ): Lexicon {
-  const { minDice = 0.5, minShared = 2, perWord = 2, maxBeads = 200 } = options;
+  const { minDice = 0.5, minShared = 2, perWord = 2, maxBeads = 200, maxPairs = 150_000 } = options;
   const empty: Lexicon = { bySource: new Array(sourceTypes).fill(EMPTY), byTarget: new Array(targetTypes).fill(EMPTY), size: 0 };
   if (beads.length < 3) return empty;
-  const step = Math.max(1, beads.length / maxBeads);
+  const pairsPerBead = beads.reduce((sum, b) => sum + b.source.length * b.target.length, 0) / beads.length;
+  const step = Math.max(1, beads.length / maxBeads, (beads.length * pairsPerBead) / maxPairs);
   const sample: typeof beads[number][] = [];
   for (let k = 0; k < beads.length; k += step) sample.push(beads[Math.floor(k)]);
 

@@ -40,6 +40,11 @@ export interface AlignOptions {
   fixedSentences?: readonly FixedSentenceLink[];
   /** Second pass with a lexicon learnt from the first (default true). */
   lexicon?: boolean;
+  /**
+   * Confident sentence pairs of other documents in the same two languages (from stored alignments): more
+   * text for the lexicon the second pass learns.
+   */
+  lexiconPairs?: ReadonlyArray<{ source: string; target: string }>;
   /** Align sentences inside paragraph beads (default true). */
   sentences?: boolean;
 }
@@ -64,4 +69,4 @@ export interface AlignResult {
 }
 
 /** Bumped whenever the algorithm changes what it produces: stored alignments of older versions are recomputed. */
-export const ALIGNER_VERSION = 1;
+export const ALIGNER_VERSION = 2;

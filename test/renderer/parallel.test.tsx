@@ -1,14 +1,15 @@
 // @vitest-environment happy-dom
 // The parallel reader: rows from beads, the counterpart lookup through sentence beads, a passage cut into
 // sentences and highlight runs, split points, the route, and the view itself on a fake API (rows, hover,
-// low-confidence and corrected marks, carried annotations, a merge through align.correct).
+// low-confidence and corrected marks, stepping through the uncertain rows, carried annotations, a merge through
+// align.correct).
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../renderer/src/api/context';
 import { CounterpartCard } from '../../renderer/src/components/parallel/CounterpartCard';
 import { ParallelView } from '../../renderer/src/components/parallel/ParallelView';
 import { counterpartDocs } from '../../renderer/src/components/parallel/TranslationsMenu';
-import { counterpartIndex, counterpartOf, layoutRows, mergeable, passagePieces, sentenceKey, splitPoint } from '../../renderer/src/lib/parallel';
+import { checkOrder, counterpartIndex, counterpartOf, layoutRows, mergeable, passagePieces, sentenceKey, splitPoint } from '../../renderer/src/lib/parallel';
 import { formatRoute, parseLink, parseRoute } from '../../renderer/src/lib/routes';
 import type { TalaApi } from '../../shared/contract';
 import type { Alignment, AlignmentBead, TranslationLink } from '../../shared/translations';
@@ -96,6 +97,23 @@ describe('rows from beads', () => {
       [2, [], [2], false, false],
     ]);
     expect(rows[1].source[1].text).toBe('Huling talata.');
+  });
+
+  it('a row is as confident as its least confident sentence bead; uncertain rows are checked least confident first', () => {
+    const sentences = (confidences: number[]) => confidences.map((c, k) => ({ source: [[0, k]] as [number, number][], target: [[0, k]] as [number, number][], confidence: c }));
+    const rows = layoutRows(
+      alignment([bead([0], [0], 0.95, sentences([0.95, 0.7])), bead([1], [1], 0.9), bead([2], [2], 0.5), bead([], [2], 0.7)]),
+      TL,
+      EN,
+    );
+    expect(rows.map((r) => [r.confidence, r.low])).toEqual([
+      [0.7, true],
+      [0.9, false],
+      [0.5, true],
+      [0.7, true],
+    ]);
+    expect(checkOrder(rows)).toEqual([2, 0, 3]);
+    expect(checkOrder(rows.filter((r) => !r.low))).toEqual([]);
   });
 
   it('drops ordinals a document no longer has instead of failing', () => {
@@ -198,17 +216,22 @@ describe('the parallel view', () => {
     } as unknown as TalaApi;
   }
 
-  it('draws one row per bead, lights up counterparts on hover, marks low confidence and carried annotations', async () => {
-    const current = { a: DIAGONAL };
-    view = await render(
-      <ApiProvider api={fakeApi(current)}>
+  async function openView(current: { a: Alignment }, correct = vi.fn()): Promise<Rendered> {
+    const rendered = await render(
+      <ApiProvider api={fakeApi(current, correct)}>
         <ParallelView docId={TL.id} otherDocId={EN.id} onNavigate={() => undefined} toast={() => undefined} />
       </ApiProvider>,
     );
     await flush(6);
+    return rendered;
+  }
+
+  it('draws one row per bead, lights up counterparts on hover, marks low confidence and carried annotations', async () => {
+    view = await openView({ a: DIAGONAL });
     const rows = byTestId(view.container, 'parallel-row');
     expect(rows.map((r) => `${r.dataset.source}>${r.dataset.target}`)).toEqual(['0>0', '1>1', '2>2']);
-    expect(rows.map((r) => r.dataset.low ?? '')).toEqual(['', 'true', '']);
+    // Row 1 by its paragraph bead (50 %), row 0 by its second sentence bead (60 %).
+    expect(rows.map((r) => r.dataset.low ?? '')).toEqual(['true', 'true', '']);
     expect(byTestId(rows[1], 'row-low')[0].getAttribute('title')).toContain('50%');
     expect(rows[0].querySelector('[data-side="source"]')?.getAttribute('lang')).toBe('tl');
 
@@ -224,17 +247,28 @@ describe('the parallel view', () => {
     expect(byTestId(view.container, 'highlight').map((h) => h.textContent)).toEqual(['47 libo']);
   });
 
+  it('"Check next" steps through the uncertain rows, least confident first, and comes round again', async () => {
+    view = await openView({ a: DIAGONAL });
+    const button = () => byTestId(view!.container, 'parallel-check-next')[0];
+    const currentRows = () => byTestId(view!.container, 'parallel-row').filter((r) => r.dataset.current === 'true').map((r) => r.dataset.bead);
+    expect(button().textContent).toBe('2 to check · start');
+    expect(currentRows()).toEqual([]);
+    await act(async () => button().click());
+    expect(currentRows()).toEqual(['1']);
+    expect(button().textContent).toBe('Checking 1 of 2 · next');
+    await act(async () => button().click());
+    expect(currentRows()).toEqual(['0']);
+    await act(async () => button().click());
+    expect(currentRows()).toEqual(['1']);
+    expect(byTestId(view.container, 'row-low').map((f) => f.textContent)).toEqual(['60%', '50%']);
+  });
+
   it('merges two selected neighbouring rows through align.correct and shows the corrected row', async () => {
     const current = { a: DIAGONAL };
     const correct = vi.fn(() => {
       current.a = alignment([bead([0, 1], [0, 1], 1, undefined, true), bead([2], [2])], 1);
     });
-    view = await render(
-      <ApiProvider api={fakeApi(current, correct)}>
-        <ParallelView docId={TL.id} otherDocId={EN.id} onNavigate={() => undefined} toast={() => undefined} />
-      </ApiProvider>,
-    );
-    await flush(6);
+    view = await openView(current, correct);
     const select = byTestId(view.container, 'row-select');
     await act(async () => select[0].click());
     await act(async () => select[1].click());

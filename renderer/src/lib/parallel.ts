@@ -11,6 +11,7 @@ export interface ParallelRow {
   index: number;
   source: Passage[];
   target: Passage[];
+  /** Calibrated: the least confident of the bead and the sentence beads inside it. */
   confidence: number;
   /** Below the alignment's low-confidence threshold: worth a look. */
   low: boolean;
@@ -21,14 +22,25 @@ export interface ParallelRow {
 /** One row per bead, in order; ordinals the documents no longer have are dropped (never a crash). */
 export function layoutRows(alignment: Pick<Alignment, 'beads' | 'lowConfidence'>, source: Pick<DocumentDetail, 'passages'>, target: Pick<DocumentDetail, 'passages'>): ParallelRow[] {
   const pick = (doc: Pick<DocumentDetail, 'passages'>, ordinals: number[]) => ordinals.map((o) => doc.passages[o]).filter((p): p is Passage => !!p);
-  return alignment.beads.map((b: AlignmentBead, index) => ({
-    index,
-    source: pick(source, b.source),
-    target: pick(target, b.target),
-    confidence: b.confidence,
-    low: b.confidence < alignment.lowConfidence,
-    fixed: !!b.fixed,
-  }));
+  return alignment.beads.map((b: AlignmentBead, index) => {
+    const confidence = b.sentences.reduce((least, s) => Math.min(least, s.confidence), b.confidence);
+    return {
+      index,
+      source: pick(source, b.source),
+      target: pick(target, b.target),
+      confidence,
+      low: confidence < alignment.lowConfidence,
+      fixed: !!b.fixed,
+    };
+  });
+}
+
+/** The rows worth a check, least confident first (then in reading order): the order a user steps through them. */
+export function checkOrder(rows: readonly ParallelRow[]): number[] {
+  return rows
+    .filter((r) => r.low)
+    .sort((a, b) => a.confidence - b.confidence || a.index - b.index)
+    .map((r) => r.index);
 }
 
 export const sentenceKey = (side: Side, ref: SentenceRef) => `${side}:${ref[0]}:${ref[1]}`;

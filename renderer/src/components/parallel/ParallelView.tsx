@@ -1,6 +1,7 @@
 // The parallel reader: a document beside its translation, one row per alignment bead in a single scroll
 // container (so the two sides stay together by alignment, never by pixels). Hovering or clicking a
-// sentence lights up its counterpart; low-confidence rows are marked; rows can be merged, split, their
+// sentence lights up its counterpart; low-confidence rows are marked (calibrated confidence; "Check next" steps
+// through them, least confident first); rows can be merged, split, their
 // boundary shifted, or paragraphs linked by hand (kept when the rest is re-aligned); annotations of each
 // side show, carried, on the other.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -14,7 +15,7 @@ import { errorMessage } from '../../lib/errors';
 import { plural } from '../../lib/format';
 import { isRtlLanguage, languageLabel, languageName } from '../../lib/languages';
 import {
-  counterpartIndex, layoutRows, mergeable, spansByPassage, splitPoint, type CarriedSpan, type OwnSpan, type ParallelRow, type Side,
+  checkOrder, counterpartIndex, layoutRows, mergeable, spansByPassage, splitPoint, type CarriedSpan, type OwnSpan, type ParallelRow, type Side,
 } from '../../lib/parallel';
 import type { Route } from '../../lib/routes';
 import { ParallelPassage } from './ParallelPassage';
@@ -52,9 +53,13 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
   const [picks, setPicks] = useState<{ source: number[]; target: number[] }>({ source: [], target: [] });
   const [hoverKey, setHoverKey] = useState<string | null>(null);
   const [pinnedKey, setPinnedKey] = useState<string | null>(null);
+  /** Position in the check order of the uncertain row shown last (-1: none yet). */
+  const [checking, setChecking] = useState(-1);
+  const gridRef = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => (alignment && source && target ? layoutRows(alignment, source, target) : []), [alignment, source, target]);
   const index = useMemo(() => (alignment ? counterpartIndex(alignment) : new Map()), [alignment]);
+  const toCheck = useMemo(() => checkOrder(rows), [rows]);
   const hot = index.get(pinnedKey ?? hoverKey ?? '') ?? null;
   const hotSet = useMemo(() => (hot ? new Set<string>(hot.keys) : null), [hot]);
 
@@ -63,7 +68,16 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
     setSelected([]);
     setPicks({ source: [], target: [] });
     setPinnedKey(null);
+    setChecking(-1);
   }, [alignment]);
+
+  const checkNext = () => {
+    if (toCheck.length === 0) return;
+    const next = (checking + 1) % toCheck.length;
+    setChecking(next);
+    const el = gridRef.current?.querySelector<HTMLElement>(`[data-bead="${toCheck[next]}"]`);
+    el?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  };
 
   const ownBySide = useMemo(
     () => ({
@@ -202,7 +216,8 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
   const mergeAt = mergeable(selected);
   const singleRow = selected.length === 1 ? rows[selected[0]] : null;
   const splitAt = singleRow ? splitPoint(singleRow) : null;
-  const lowCount = rows.filter((r) => r.low).length;
+  const lowCount = toCheck.length;
+  const currentCheck = checking >= 0 && checking < toCheck.length ? toCheck[checking] : -1;
   const fixedCount = rows.filter((r) => r.fixed).length;
   const sideAttrs = (doc: DocumentDetail) => ({ lang: doc.lang && doc.lang !== 'und' ? doc.lang : undefined, dir: isRtlLanguage(doc.lang) ? ('rtl' as const) : ('ltr' as const) });
   const picking = picks.source.length + picks.target.length > 0;
@@ -216,7 +231,20 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
           </button>
           <span className="parallel__stats muted" data-testid="parallel-stats">
             {plural(rows.length, 'row')}
-            {lowCount > 0 && <> · <span className="parallel__low-count">{lowCount} to check</span></>}
+            {lowCount > 0 && (
+              <>
+                {' · '}
+                <button
+                  type="button"
+                  className="tool-button parallel__low-count"
+                  onClick={checkNext}
+                  title="Show the next uncertain row, least confident first"
+                  data-testid="parallel-check-next"
+                >
+                  {currentCheck >= 0 ? `Checking ${checking + 1} of ${lowCount} · next` : `${lowCount} to check · start`}
+                </button>
+              </>
+            )}
             {alignment.corrections > 0 && <> · {plural(alignment.corrections, 'correction')}</>}
             {alignment.staleCorrections > 0 && <> · {plural(alignment.staleCorrections, 'correction')} no longer fit</>}
           </span>
@@ -277,7 +305,7 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
         )}
 
         {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions, jsx-a11y/mouse-events-have-key-events -- delegated hover/click of the rows; each row has its own buttons */}
-        <div className="parallel__grid" onMouseOver={onMouseOver} onMouseLeave={() => setHoverKey(null)} onClick={onClickText}>
+        <div className="parallel__grid" ref={gridRef} onMouseOver={onMouseOver} onMouseLeave={() => setHoverKey(null)} onClick={onClickText}>
           <div className="prow prow--head" lang="en" dir="ltr">
             <div className="prow__gutter" />
             <DocHead doc={source} testId="parallel-head-source" />
@@ -289,6 +317,7 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
               row={row}
               last={row.index === rows.length - 1}
               selected={selected.includes(row.index)}
+              current={row.index === currentCheck}
               hot={hot && hot.bead === row.index ? hotSet : null}
               picks={picks}
               ownBySide={ownBySide}
@@ -329,6 +358,8 @@ interface RowProps {
   row: ParallelRow;
   last: boolean;
   selected: boolean;
+  /** The uncertain row "Check next" shows now. */
+  current: boolean;
   hot: ReadonlySet<string> | null;
   picks: { source: number[]; target: number[] };
   ownBySide: Record<Side, Map<string, OwnSpan[]>>;
@@ -344,7 +375,8 @@ interface RowProps {
 const Row = memo(function Row(props: RowProps) {
   const { row, selected } = props;
   const confidence = `${Math.round(row.confidence * 100)}%`;
-  const title = row.low ? `Alignment confidence ${confidence}: worth a check` : `Alignment confidence ${confidence}`;
+  // Calibrated on hand-aligned prose: of the rows at 70 %, about 70 in 100 are right.
+  const title = row.low ? `Alignment confidence ${confidence} (about that share of such rows is right): worth a check` : `Alignment confidence ${confidence}`;
   const cell = (side: Side, passages: Passage[], attrs: { lang?: string; dir: 'ltr' | 'rtl' }) => (
     <div className={`prow__cell prow__cell--${side}`} {...attrs} data-side={side}>
       {passages.length === 0 ? (
@@ -373,13 +405,14 @@ const Row = memo(function Row(props: RowProps) {
   );
   return (
     <div
-      className={`prow${row.low ? ' prow--low' : ''}${row.fixed ? ' prow--fixed' : ''}${selected ? ' prow--selected' : ''}`}
+      className={`prow${row.low ? ' prow--low' : ''}${row.fixed ? ' prow--fixed' : ''}${selected ? ' prow--selected' : ''}${props.current ? ' prow--current' : ''}`}
       data-testid="parallel-row"
       data-bead={row.index}
       data-source={row.source.map((p) => p.ordinal).join(',')}
       data-target={row.target.map((p) => p.ordinal).join(',')}
       data-low={row.low ? 'true' : undefined}
       data-fixed={row.fixed ? 'true' : undefined}
+      data-current={props.current ? 'true' : undefined}
     >
       <div className="prow__gutter" lang="en" dir="ltr">
         <button type="button" className="prow__select" aria-pressed={selected} onClick={() => props.onSelect(row.index)} title={`${title}. Select to merge or split.`} data-testid="row-select">
