@@ -9,11 +9,13 @@ import { plainFileName } from '../../shared/untrusted-text';
 import type { Database } from '../db/connection';
 import { Database as Connection } from '../db/connection';
 import { migrate } from '../db/migrate';
+import { columnList, foreignCode, readShape } from '../db/schema-shape';
 import { join, raw, sql } from '../db/sql';
 import { mergeFactTables } from '../facts/portable-merge';
 import { mergeTranslationTables, scrubLocalTables } from '../translations/portable-merge';
 import { mergeLibraryTables } from '../library/portable-merge';
 import { verifyBackupFile } from './backups';
+import { TimeBudget, validatePortableRows } from './portable-validate';
 import { createPrivateFile } from './private-files';
 
 export interface MergeReport {
@@ -49,7 +51,9 @@ export async function exportPortable(db: Database, file: string): Promise<void> 
  * and its annotations are re-anchored onto the existing copy.
  */
 export async function mergePortable(db: Database, file: string): Promise<{ report: MergeReport; addedDocumentIds: string[] }> {
-  await verifyBackupFile(file);
+  // Views and triggers the file brings are dropped from the private copy below; its tables must be exactly ours.
+  const { schemaVersion: version } = await verifyBackupFile(file, { ignoreCode: true });
+  const budget = new TimeBudget(MERGE_BUDGET_SECONDS);
   // Bring an older file up to our schema on a private copy; the user's file is never modified.
   const work = mkdtempSync(joinPath(tmpdir(), 'tala-merge-'));
   const copy = joinPath(work, basename(file));
@@ -57,18 +61,40 @@ export async function mergePortable(db: Database, file: string): Promise<{ repor
     copyFileSync(file, copy);
     const source = await Connection.open(copy);
     try {
+      await dropForeignCode(source, version);
       await migrate(source);
     } finally {
       await source.close();
     }
     await db.exclusive(() => db.run(sql`ATTACH DATABASE ${copy} AS src`));
     try {
-      return await db.transaction((tx) => mergeAttached(tx));
+      return await db.transaction(async (tx) => {
+        await validatePortableRows(tx, MERGED_TABLES, budget);
+        try {
+          return await mergeAttached(tx);
+        } catch (err) {
+          if (err instanceof AppError) throw err;
+          // A row our constraints refuse (a forged enum, a duplicate name…): the whole file is refused.
+          throw new AppError('INVALID_REQUEST', `This file cannot be merged; nothing was changed: ${(err as Error).message.split(' -- in: ')[0]}.`);
+        }
+      });
     } finally {
       await db.exclusive(() => db.run(sql`DETACH DATABASE src`));
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Longest a merge may spend checking a file's rows. */
+const MERGE_BUDGET_SECONDS = 120;
+
+/** Views and triggers that are not ours are dropped from the private copy: they must never run. */
+async function dropForeignCode(source: Database, version: number): Promise<void> {
+  const shape = await readShape(source);
+  for (const name of await foreignCode(shape, version)) {
+    const kind = shape.get(name)!.type === 'view' ? 'VIEW' : 'TRIGGER';
+    await source.exec(`DROP ${kind} IF EXISTS "${name.replace(/"/g, '""')}"`);
   }
 }
 
@@ -89,12 +115,18 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
       added.push(d.id);
     }
   }
+  // Explicit column lists, from our own schema: nothing of the file's is spliced into SQL.
+  const [documentsCols, passagesCols, sentencesCols, versionsCols, originalsCols] = await Promise.all(
+    ['documents', 'passages', 'sentences', 'document_versions', 'originals'].map((t) => columnList(tx, t)),
+  );
+  const sentenceCols = columnList.prefixed(sentencesCols, 's');
   for (const id of added) {
-    await tx.run(sql`INSERT INTO main.documents SELECT * FROM src.documents WHERE id = ${id}`);
-    await tx.run(sql`INSERT INTO main.passages SELECT * FROM src.passages WHERE document_id = ${id}`);
-    await tx.run(sql`INSERT INTO main.sentences SELECT s.* FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id WHERE p.document_id = ${id}`);
-    await tx.run(sql`INSERT INTO main.document_versions SELECT * FROM src.document_versions WHERE document_id = ${id}`);
-    await tx.run(sql`INSERT INTO main.originals SELECT * FROM src.originals WHERE document_id = ${id}`);
+    await tx.run(sql`INSERT INTO main.documents (${documentsCols}) SELECT ${documentsCols} FROM src.documents WHERE id = ${id}`);
+    await tx.run(sql`INSERT INTO main.passages (${passagesCols}) SELECT ${passagesCols} FROM src.passages WHERE document_id = ${id}`);
+    await tx.run(sql`INSERT INTO main.sentences (${sentencesCols})
+                     SELECT ${sentenceCols} FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id WHERE p.document_id = ${id}`);
+    await tx.run(sql`INSERT INTO main.document_versions (${versionsCols}) SELECT ${versionsCols} FROM src.document_versions WHERE document_id = ${id}`);
+    await tx.run(sql`INSERT INTO main.originals (${originalsCols}) SELECT ${originalsCols} FROM src.originals WHERE document_id = ${id}`);
     // A shared file's name is untrusted: only a plain base name enters this archive (never a path).
     const original = await tx.get<{ file_name: string }>(sql`SELECT file_name FROM main.originals WHERE document_id = ${id}`);
     if (original) await tx.run(sql`UPDATE main.originals SET file_name = ${plainFileName(original.file_name)} WHERE document_id = ${id}`);

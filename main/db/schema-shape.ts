@@ -3,7 +3,7 @@
 // compared with it, so a foreign SQLite file, or one with planted views or triggers, is recognised as such.
 import { Database } from './connection';
 import { migrate } from './migrate';
-import { sql } from './sql';
+import { raw, sql, type SqlQuery } from './sql';
 
 interface SchemaObject {
   type: string;
@@ -83,3 +83,11 @@ export async function schemaDifferences(shape: SchemaShape, version: number, opt
 function sameObject(a: SchemaObject | undefined, b: SchemaObject): boolean {
   return !!a && a.type === b.type && a.table === b.table && a.columns === b.columns && a.body === b.body;
 }
+
+/** The columns of one of our tables (in the `main` database) as a list to splice into SQL: names from our schema. */
+export async function columnList(db: Database, table: string): Promise<SqlQuery> {
+  const columns = await db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info(${table}, 'main')`);
+  return raw(columns.map((c) => c.name).join(', '));
+}
+/** The same list with every column qualified by a table alias (`s.id, s.passage_id, …`). */
+columnList.prefixed = (list: SqlQuery, alias: string): SqlQuery => raw(list.text.split(', ').map((c) => `${alias}.${c}`).join(', '));

@@ -2,14 +2,14 @@
 // transaction through DocumentService.importFile, so one bad file never undoes or blocks the others; parsing
 // runs in the parse worker. Progress is reported after every file (with an estimate from the bytes
 // done so far); a cancel stops after the current file and keeps everything already imported.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { MAX_IMPORT_BYTES } from '../../shared/contract';
 import { toErrorInfo } from '../../shared/errors';
 import type { NearDuplicateChoice } from '../../shared/library';
 import type { ImportProgress, ImportSummary } from '../../shared/types';
 import type { DocumentService } from './service';
 import { expandImportPaths } from './import-paths';
+import { readImportFile } from './read-import-file';
 
 export interface BulkImportOptions {
   lang?: string;
@@ -60,8 +60,7 @@ export async function importPaths(documents: Pick<DocumentService, 'importFile'>
       break;
     }
     try {
-      if (sizes[i] > MAX_IMPORT_BYTES) throw new Error(`${basename(file)}: the file is larger than the ${Math.round(MAX_IMPORT_BYTES / (1024 * 1024))} MB limit`);
-      const bytes = new Uint8Array(readFileSync(file));
+      const bytes = readImportFile(file);
       const outcome = await documents.importFile({ name: basename(file), bytes, lang: options.lang }, { nearDuplicates: options.nearDuplicates });
       if (outcome.status === 'imported') {
         const { document, nearDuplicates, variantOf } = outcome;

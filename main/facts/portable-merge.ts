@@ -2,6 +2,7 @@
 // and evidence are copied by UUID; rows already present are kept as they are. Called inside the merge's
 // transaction with the source attached as `src`, after documents and annotations.
 import type { Database } from '../db/connection';
+import { columnList } from '../db/schema-shape';
 import { join, raw, sql } from '../db/sql';
 
 export interface FactsMergeReport {
@@ -12,8 +13,9 @@ export interface FactsMergeReport {
 
 /** `docMap`: source document id → id of the same document here (equal unless the content was already present under another id). */
 export async function mergeFactTables(tx: Database, docMap: ReadonlyMap<string, string>): Promise<FactsMergeReport> {
-  const entities = await tx.run(sql`INSERT OR IGNORE INTO main.entities SELECT * FROM src.entities`);
-  await tx.run(sql`INSERT OR IGNORE INTO main.entity_aliases SELECT * FROM src.entity_aliases`);
+  const [entityCols, aliasCols, evidenceCols] = await Promise.all(['entities', 'entity_aliases', 'fact_evidence'].map((t) => columnList(tx, t)));
+  const entities = await tx.run(sql`INSERT OR IGNORE INTO main.entities (${entityCols}) SELECT ${entityCols} FROM src.entities`);
+  await tx.run(sql`INSERT OR IGNORE INTO main.entity_aliases (${aliasCols}) SELECT ${aliasCols} FROM src.entity_aliases`);
 
   // Column names come from our own schema (never from the file), so they may be spliced in.
   const columns = (await tx.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('facts')`)).map((c) => c.name);
@@ -34,7 +36,7 @@ export async function mergeFactTables(tx: Database, docMap: ReadonlyMap<string, 
     facts++;
   }
   const evidence = await tx.run(sql`
-    INSERT OR IGNORE INTO main.fact_evidence SELECT * FROM src.fact_evidence
+    INSERT OR IGNORE INTO main.fact_evidence (${evidenceCols}) SELECT ${evidenceCols} FROM src.fact_evidence
     WHERE fact_id IN (SELECT id FROM main.facts) AND annotation_id IN (SELECT id FROM main.annotations)`);
   return { entities: entities.changes, facts, evidence: evidence.changes };
 }

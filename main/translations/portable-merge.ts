@@ -4,6 +4,7 @@
 // Stored alignments are caches: copied only where nothing was re-mapped. Settings and the machine-
 // translation log belong to one installation and are never merged.
 import { Database } from '../db/connection';
+import { columnList } from '../db/schema-shape';
 import { sql } from '../db/sql';
 import type { LinkRow } from './repo';
 
@@ -76,7 +77,8 @@ export async function mergeTranslationTables(tx: Database, docMap: Map<string, s
   for (const id of added) {
     const { src } = linkMap.get(id)!;
     if (docMap.get(src.source_document_id) !== src.source_document_id || docMap.get(src.translation_document_id) !== src.translation_document_id) continue;
-    await tx.run(sql`INSERT OR IGNORE INTO main.alignments SELECT * FROM src.alignments WHERE translation_id = ${id}`);
+    const cols = await columnList(tx, 'alignments');
+    await tx.run(sql`INSERT OR IGNORE INTO main.alignments (${cols}) SELECT ${cols} FROM src.alignments WHERE translation_id = ${id}`);
   }
 
   type SrcManual = { id: string; translation_id: string; level: string; op: string; source: string; target: string; created_at: string };
