@@ -143,6 +143,7 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
     groupBy: optional(oneOf(['passage', 'document'] as const)),
     stems: optional(bool),
     translit: optional(bool),
+    names: optional(bool),
   }),
   'search.status': none,
   'search.reindex': none,

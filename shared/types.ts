@@ -160,7 +160,8 @@ export interface SearchFacets {
   mediaType: FacetCount[];
 }
 
-export type SearchExpansionKind = 'fold' | 'stem' | 'translit' | 'prefix' | 'wildcard' | 'fuzzy' | 'stopword' | 'split';
+export type SearchExpansionKind =
+  | 'fold' | 'stem' | 'translit' | 'name' | 'prefix' | 'wildcard' | 'fuzzy' | 'stopword' | 'split';
 
 /** One way a query word was widened (or dropped, for stop words), with the terms it became. */
 export interface SearchExpansion {
@@ -175,6 +176,8 @@ export interface SearchExpansion {
 export interface SearchOptions {
   stems: boolean;
   translit: boolean;
+  /** Name variants across scripts and spellings (Sahakyan → Саакян, Սահակյանը; Karabakh → Արցախ). */
+  names: boolean;
 }
 
 export type SearchGrouping = 'passage' | 'document';
@@ -187,6 +190,7 @@ export interface SearchRequest {
   groupBy?: SearchGrouping;
   stems?: boolean;
   translit?: boolean;
+  names?: boolean;
 }
 
 export interface SearchResult {

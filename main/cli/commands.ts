@@ -142,7 +142,9 @@ const searchCommand: Command = async (archive, args, io) => {
   const offsetFlag = args.flags.get('offset');
   const offset = offsetFlag === undefined ? 0 : Number(offsetFlag);
   if (!Number.isInteger(offset) || offset < 0) throw new UsageError('--offset must be a whole number, 0 or more');
-  const result = await archive.search.query({ query, limit, offset, stems: !args.flags.has('no-stems'), translit: !args.flags.has('no-translit') });
+  const off = (flag: string) => args.flags.has(flag);
+  const switches = { stems: !off('no-stems'), translit: !off('no-translit'), names: !off('no-names') };
+  const result = await archive.search.query({ query, limit, offset, ...switches });
   if (args.flags.has('json')) {
     const hits = result.hits.map(({ docId, title, passageId, lang, score, snippet, matches }) => ({ docId, title, passageId, lang, score, snippet, matches }));
     io.out(json({ total: result.total, hits, facets: result.facets, expansions: result.expansions, didYouMean: result.didYouMean ?? null }));
@@ -312,8 +314,8 @@ export const COMMANDS: Record<string, CommandSpec> = {
   show: { run: showCommand, usage: 'show <docId> [--json]', flags: ['json'], values: [] },
   search: {
     run: searchCommand,
-    usage: 'search "<query>" [--limit N] [--offset N] [--no-stems] [--no-translit] [--json]',
-    flags: ['json', 'limit', 'offset', 'no-stems', 'no-translit'],
+    usage: 'search "<query>" [--limit N] [--offset N] [--no-stems] [--no-translit] [--no-names] [--json]',
+    flags: ['json', 'limit', 'offset', 'no-stems', 'no-translit', 'no-names'],
     values: ['limit', 'offset'],
   },
   reindex: { run: reindexCommand, usage: 'reindex [--json]', flags: ['json'], values: [] },

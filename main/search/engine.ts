@@ -10,7 +10,7 @@ import { analyzerFor, type Analyzer } from './analyzer';
 import { ANALYZER_VERSION, DOC_SPAN, dirtyDocuments, indexDocuments, markAllDirty, readState, rebuildTerms, writeState } from './indexer';
 import { normalizeLanguage } from './languages';
 import { HighlightSpec, planQuery, type Plan } from './plan';
-import { parseQuery, type ParsedQuery } from './query-parser';
+import { parseQuery, type Leaf, type ParsedQuery } from './query-parser';
 import { snippetFor } from './snippet';
 import { Vocabulary } from './vocabulary';
 import { logFault } from '../diagnostics';
@@ -178,7 +178,8 @@ export class SearchEngine implements SearchService {
     const limit = request.limit ?? DEFAULT_LIMIT;
     const offset = request.offset ?? 0;
     const groupBy = request.groupBy ?? 'passage';
-    const options: SearchOptions = { stems: request.stems ?? true, translit: request.translit ?? true };
+    const { stems = true, translit = true, names = true } = request;
+    const options: SearchOptions = { stems, translit, names };
     const empty = (): SearchResult => ({
       total: 0, hits: [], totalDocuments: 0, offset, limit, groupBy, groups: [], facets: { lang: [], tag: [], mediaType: [] },
       expansions: [], didYouMean: null, options, pendingDocuments: 0, tookMs: 0,
@@ -195,7 +196,9 @@ export class SearchEngine implements SearchService {
 
     const pending = await this.catchUpBeforeSearch();
     const analyzers = await this.analyzersInScope(parsed);
-    const needsVocabulary = parsed.clauses.some((c) => c.leaves.some((l) => l.kind === 'term' && (l.wildcard || l.editDistance > 0)));
+    const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
+    const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
+    const needsVocabulary = options.names || expandsTerms;
     if (needsVocabulary) await this.refreshVocabulary();
     const plan = planQuery(parsed, analyzers, options, this.vocabulary);
     const result = empty();

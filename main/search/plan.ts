@@ -2,10 +2,14 @@
 //
 // A word becomes the alternatives it may be indexed as: its folded form, its stems under every language
 // pipeline in scope (bare and "§"-marked), and, with transliteration on, its Latin spelling (or, for a Latin
-// word, itself) in the transliteration column. Wildcards and fuzzy terms expand against the vocabulary.
+// word, itself) in the transliteration column. A name-like word (capitalised, or with spellings in another
+// script among the vocabulary) also becomes the vocabulary's words with the same cross-script name key
+// (shared/text/name-key.ts): Sahakyan → саакяна, սահակյանը. Wildcards and fuzzy terms expand against the
+// vocabulary.
 // Presence follows lunr: required clauses must all match, prohibited ones must not, and without required
 // clauses at least one optional clause must; optional clauses always add to the score. Boosts repeat a
 // clause (bm25 sums over the query's phrases, so `a^3` counts a three times).
+import { nameScript } from '../../shared/text/name-key';
 import type { SearchExpansion } from '../../shared/types';
 import { STEM_MARK, type Analyzer } from './analyzer';
 import type { Clause, Field, Leaf, ParsedQuery } from './query-parser';
@@ -17,6 +21,7 @@ import type { Vocabulary } from './vocabulary';
 export interface PlanOptions {
   stems: boolean;
   translit: boolean;
+  names: boolean;
 }
 
 /** What to mark in a passage: words by their forms, and phrases as sequences of folded words. */
@@ -51,6 +56,12 @@ export interface Plan {
 
 /** Words a wildcard or fuzzy term may expand to (the nearest or first ones; the result says when cut). */
 export const EXPANSION_LIMIT = 64;
+/** Spellings of one phrase tried per script when its words have name variants. */
+const PHRASE_VARIANT_LIMIT = 24;
+/** A lower-case word must be this long to be taken for a name because the vocabulary spells it in another script. */
+const MIN_LOWERCASE_NAME = 4;
+
+const isCapitalised = (word: string) => word[0] !== word[0].toLowerCase();
 const FIELD_COLUMNS: Record<Field, string> = { title: 'title', text: 'text', note: 'note', tag: 'tag' };
 
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
@@ -129,13 +140,15 @@ class Planner {
   private leaf(leaf: Leaf, positive: boolean): LeafPlan {
     const highlight = positive ? this.highlights(leaf.fields) : [];
     let plan: LeafPlan;
-    if (leaf.kind === 'term' && leaf.wildcard) plan = this.wildcard(leaf.text, leaf.fields, highlight);
+    if (leaf.kind === 'term' && leaf.wildcard) {
+      plan = this.wildcard(leaf.text, leaf.capitalised, leaf.fields, highlight);
+    }
     else if (leaf.kind === 'term' && leaf.editDistance > 0) plan = this.fuzzy(leaf.text, leaf.editDistance, leaf.fields, highlight);
     else {
       const words = tokenize(leaf.text).map((t) => t.text);
       if (words.length === 0) plan = { expr: null, stop: false };
       else if (words.length === 1 && leaf.kind === 'term') {
-        plan = this.word(words[0], leaf.fields, highlight);
+        plan = this.word(words[0], leaf.capitalised, leaf.fields, highlight);
         if (positive) this.words.push({ word: foldText(lowerText(words[0])), start: leaf.start, end: leaf.end });
       } else {
         if (leaf.kind === 'term') this.expand({ kind: 'split', term: leaf.text, to: [words.join(' ')] });
@@ -146,7 +159,7 @@ class Planner {
     return plan;
   }
 
-  private word(word: string, fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
+  private word(word: string, capitalised: boolean, fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
     const lower = lowerText(word);
     const surface = foldText(lower);
     const { cols, translit } = this.columns(fields);
@@ -186,7 +199,40 @@ class Planner {
       for (const s of stems) h.stems.add(s);
       if (translit) for (const t of latin) h.surfaces.add(t);
     }
+    if (!stop) {
+      const variants = this.nameVariants(word, capitalised).filter((v) => !terms.has(v) && !latin.has(v));
+      if (variants.length) {
+        const variantCols = this.options.translit ? [...cols, 'translit'] : cols;
+        alternatives.push(`{${variantCols.join(' ')}} : (${variants.map(quote).join(' OR ')})`);
+        for (const h of highlight) {
+          for (const v of variants) {
+            h.surfaces.add(v);
+            h.translits.add(v);
+          }
+        }
+      }
+    }
     return { expr: alternatives.length === 1 ? alternatives[0] : alternatives.map((a) => `(${a})`).join(' OR '), stop };
+  }
+
+  /**
+   * The vocabulary's spellings of a name-like word in every script (itself excluded), listed as a 'name'
+   * expansion; empty when name variants are off or the word does not look like a name.
+   */
+  private nameVariants(word: string, capitalised: boolean, listedAs = word): string[] {
+    if (!this.options.names || !this.vocabulary) return [];
+    const surface = foldText(lowerText(word));
+    const found = this.vocabulary.nameVariants(surface, EXPANSION_LIMIT).filter((v) => v.term !== surface);
+    if (!capitalised) {
+      const script = nameScript(surface);
+      if (surface.length < MIN_LOWERCASE_NAME || !found.some((v) => v.script !== script)) return [];
+    }
+    const terms = found.slice(0, EXPANSION_LIMIT).map((v) => v.term);
+    if (terms.length) {
+      const truncated = found.length > EXPANSION_LIMIT;
+      this.expandMerged({ kind: 'name', term: listedAs, to: terms, ...(truncated ? { truncated } : {}) });
+    }
+    return terms;
   }
 
   private phrase(words: string[], fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
@@ -206,18 +252,53 @@ class Planner {
       alternatives.push(`{translit} : ${quote(latin.join(' '))}`);
       for (const h of highlight) h.translitPhrases.push(latin);
     }
+    for (const spelling of this.phraseNameSpellings(words, surfaces)) {
+      alternatives.push(`{${cols.join(' ')}} : ${quote(spelling.join(' '))}`);
+      for (const h of highlight) h.phrases.push(spelling);
+    }
     return { expr: alternatives.length === 1 ? alternatives[0] : alternatives.map((a) => `(${a})`).join(' OR '), stop: false };
   }
 
-  private wildcard(text: string, fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
+  /**
+   * The phrase spelled with its names in other scripts ("bako sahakyan" → "бако саакяна", "բակո սահակյանը"):
+   * per script, every name-like word takes its variants in that script, the other words stay as typed.
+   */
+  private phraseNameSpellings(words: string[], surfaces: string[]): string[][] {
+    const variants = words.map((w) => this.nameVariants(w, isCapitalised(w)));
+    if (variants.every((v) => v.length === 0)) return [];
+    const out: string[][] = [];
+    for (const script of ['latin', 'cyrillic', 'armenian']) {
+      let spellings: string[][] = [[]];
+      for (let i = 0; i < words.length; i++) {
+        const own = nameScript(surfaces[i]) === script ? [surfaces[i]] : [];
+        const inScript = variants[i].filter((v) => nameScript(v) === script);
+        const choices = variants[i].length ? [...own, ...inScript] : [surfaces[i]];
+        spellings = spellings.flatMap((s) => choices.map((c) => [...s, c])).slice(0, PHRASE_VARIANT_LIMIT);
+      }
+      for (const s of spellings) if (s.some((w, i) => w !== surfaces[i])) out.push(s);
+    }
+    return out;
+  }
+
+  private wildcard(text: string, capitalised: boolean, fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
     const pattern = text.split('*').map((part) => foldText(lowerText(part))).join('*');
     const { cols, translit } = this.columns(fields);
     const columns = translit ? [...cols, 'translit'] : cols;
-    const found = this.vocabulary?.wildcard(pattern, EXPANSION_LIMIT) ?? [];
+    // A Cyrillic or Armenian pattern also looks for its Latin spelling (Бал* → bal*: Balasanyan, and the
+    // transliterations of Баласанян and Բալասանյան).
+    const patterns = [pattern];
+    if (translit && hasNonLatinLetters(pattern)) patterns.push(foldText(transliterate(pattern)));
+    const found = [...new Set(patterns.flatMap((p) => this.vocabulary?.wildcard(p, EXPANSION_LIMIT) ?? []))];
     const truncated = found.length > EXPANSION_LIMIT;
     const terms = found.slice(0, EXPANSION_LIMIT);
     const trailingOnly = /^[^*]+\*$/.test(pattern);
     this.expand({ kind: trailingOnly ? 'prefix' : 'wildcard', term: text, to: terms, ...(truncated ? { truncated } : {}) });
+    // A capitalised prefix of a name also reaches the name's spellings in other scripts (Саак* → Sahakyan).
+    if (capitalised && !truncated) {
+      const variants = new Set(terms.flatMap((t) => this.nameVariants(t, true, text)));
+      for (const t of terms) variants.delete(t);
+      terms.push(...[...variants].slice(0, EXPANSION_LIMIT));
+    }
     for (const h of highlight) {
       for (const t of terms) {
         h.surfaces.add(t);
@@ -226,7 +307,8 @@ class Planner {
     }
     if (truncated && trailingOnly) {
       // Too many words to list: FTS5's own prefix query finds them all.
-      return { expr: `{${columns.join(' ')}} : ${quote(pattern.slice(0, -1))} *`, stop: false };
+      const prefixes = patterns.map((p) => `${quote(p.slice(0, -1))} *`).join(' OR ');
+      return { expr: `{${columns.join(' ')}} : (${prefixes})`, stop: false };
     }
     if (terms.length === 0) return { expr: null, stop: false };
     return { expr: `{${columns.join(' ')}} : (${terms.map(quote).join(' OR ')})`, stop: false };
@@ -255,6 +337,13 @@ class Planner {
     }
     if (terms.length === 0) return { expr: null, stop: false };
     return { expr: `{${columns.join(' ')}} : (${terms.map(quote).join(' OR ')})`, stop: false };
+  }
+
+  /** Like expand, but a second expansion of the same kind and term adds its words to the first. */
+  private expandMerged(e: SearchExpansion): void {
+    const existing = this.expansions.find((x) => x.kind === e.kind && x.term === e.term);
+    if (!existing) return this.expand(e);
+    for (const t of e.to) if (!existing.to.includes(t)) existing.to.push(t);
   }
 
   private expand(e: SearchExpansion): void {

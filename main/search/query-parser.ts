@@ -30,6 +30,8 @@ export interface TermNode extends LeafBase {
   text: string;
   editDistance: number;
   wildcard: boolean;
+  /** Typed with a capital first letter (a name, perhaps): lunr's parser lower-cases `text`. */
+  capitalised: boolean;
 }
 export interface PhraseNode extends LeafBase {
   kind: 'phrase';
@@ -237,7 +239,11 @@ class Parser {
     if (!/[\p{L}\p{N}]/u.test(text)) throw new Failure(`“${word}” has no letters or digits to search for`, start);
     const fields = c.fields.length === FIELDS.length ? null : (c.fields as Field[]);
     const presence: Presence = c.presence === lunr.Query.presence.REQUIRED ? 'required' : c.presence === lunr.Query.presence.PROHIBITED ? 'prohibited' : 'optional';
-    return { presence, leaves: [{ kind: 'term', text, fields, boost: clampBoost(c.boost), editDistance, wildcard, start, end: start + word.length }] };
+    const capitalised = /^\p{Lu}/u.test(word.replace(/^[+-]?(?:[A-Za-z]+:)?/, ''));
+    const boost = clampBoost(c.boost);
+    const end = start + word.length;
+    const leaf: TermNode = { kind: 'term', text, fields, boost, editDistance, wildcard, capitalised, start, end };
+    return { presence, leaves: [leaf] };
   }
 
   private filter(name: (typeof FILTER_NAMES)[number], value: string, negated: boolean, at: number): void {

@@ -1,6 +1,8 @@
 // The index vocabulary in memory: every word (folded, as written) and transliteration the indexer has
 // seen, sorted, loaded lazily from search_terms and topped up with the rows added since. Wildcards and
-// fuzzy terms expand against it; did-you-mean looks for near spellings in it.
+// fuzzy terms expand against it; did-you-mean looks for near spellings in it; name variants are looked up
+// by their cross-script name keys (built on first use, then topped up with new terms).
+import { nameKeys, nameScript } from '../../shared/text/name-key';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 import { readState } from './indexer';
@@ -27,6 +29,7 @@ export class Vocabulary {
       const row = await db.get<{ all: string | null }>(sql`SELECT group_concat(term, char(10)) AS "all" FROM search_terms`);
       this.terms = row?.all ? row.all.split('\n').sort(compare) : [];
       this.alphabet = null;
+      this.names = null;
       this.epoch = epoch;
       this.maxId = max;
       return;
@@ -37,6 +40,30 @@ export class Vocabulary {
     const added = rows.map((r) => r.term).sort(compare);
     this.terms = merge(this.terms, added);
     if (this.alphabet) for (const t of added) for (const c of t) addLetter(this.alphabet, c);
+    if (this.names) for (const t of added) addName(this.names, t);
+  }
+
+  /** Vocabulary terms by name key (see shared/text/name-key.ts). */
+  private names: Map<string, string[]> | null = null;
+
+  /**
+   * Terms that may spell the same name as `word` in any script (the word's own spelling excluded), with
+   * their scripts; `limit + 1` at most.
+   */
+  nameVariants(word: string, limit: number): Array<{ term: string; script: string }> {
+    if (!this.names) {
+      this.names = new Map();
+      for (const t of this.terms) addName(this.names, t);
+    }
+    const found = new Set<string>();
+    for (const key of nameKeys(word)) {
+      for (const t of this.names.get(key) ?? []) {
+        if (found.size > limit) break;
+        found.add(t);
+      }
+    }
+    found.delete(word);
+    return [...found].sort(compare).map((term) => ({ term, script: nameScript(term) }));
   }
 
   /** Letters of the vocabulary by 128-code-point block: the alphabet for one-edit candidates. */
@@ -153,6 +180,18 @@ export class Vocabulary {
     }
     out.sort((a, b) => a.distance - b.distance || compare(a.term, b.term));
     return out.slice(0, limit + 1);
+  }
+}
+
+/** Words that can be names: three letters or more, no digits. */
+const NAME_TERM = /^[\p{L}\p{M}]{3,}$/u;
+
+function addName(names: Map<string, string[]>, term: string): void {
+  if (!NAME_TERM.test(term)) return;
+  for (const key of nameKeys(term)) {
+    const list = names.get(key);
+    if (list) list.push(term);
+    else names.set(key, [term]);
   }
 }
 

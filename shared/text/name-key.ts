@@ -82,11 +82,16 @@ function armenianNominatives(word: string): string[] {
 
 // ---- spelling out in Latin, per script ----------------------------------------------------------------------
 
+/** After these consonants ё, я, ю carry no y-glide in Latin spellings (Горбачёв / Gorbachev, Шуя / Shuya). */
+const HARD_OR_HUSHING = 'жчшщц';
+const PLAIN_VOWEL: Record<string, string> = { ё: 'o', я: 'a', ю: 'u' };
+
 function spellCyrillic(word: string): string[] {
   let out = '';
   for (let i = 0; i < word.length; i++) {
     const c = word[i];
-    out += CYRILLIC_LETTERS[c] ?? c;
+    const plain = i > 0 && HARD_OR_HUSHING.includes(word[i - 1]) ? PLAIN_VOWEL[c] : undefined;
+    out += plain ?? CYRILLIC_LETTERS[c] ?? c;
   }
   // Г renders Armenian Հ and Ukrainian Г (h) as often as g; Х renders Latin h (Ильхам / Ilham).
   const variants = [out];
@@ -159,7 +164,9 @@ export function reduceSpelling(latin: string): string {
   w = collapse(w);
   // Glides: i next to a vowel is a glide that spellings add or leave out (Yerevan/Ереван, Sergey/Сергей,
   // Dostoevsky/Достоевский); i between a consonant and u only marks a soft consonant (Lyubov/Любовь).
+  // After ch, sh, zh and ts the glide is silent (Мкртчян is Mkrtchyan or Mkrtchan; Горбачёв Gorbachev).
   w = w.replace(/^i(?=[aeiou])/, '').replace(/(?<=[aeiou])i/g, '').replace(/(?<=[^aeiou])iu/g, 'u');
+  w = w.replace(/(?<=[CSZ])i(?=[aeiou])/g, '');
   return collapse(w).replace(/[^A-Za-z]/g, '');
 }
 
@@ -184,7 +191,11 @@ function phoneticKeys(word: string): string[] {
   const w = clean(word);
   const script = nameScript(w);
   let spellings: string[];
-  if (script === 'cyrillic') spellings = [...spellCyrillic(w), ...russianNominatives(w).slice(1).map((n) => spellCyrillic(n)[0])];
+  if (script === 'cyrillic') {
+    // ё is often printed as е (and Latin spellings follow: Горбачёв / Gorbachev): both are read.
+    const forms = w.includes('ё') ? [w, w.replace(/ё/g, 'е')] : [w];
+    spellings = forms.flatMap((f) => [...spellCyrillic(f), ...russianNominatives(f).slice(1).map((n) => spellCyrillic(n)[0])]);
+  }
   else if (script === 'armenian') spellings = armenianNominatives(w).flatMap(spellArmenian);
   else if (script === 'latin') spellings = spellLatin(w);
   else return w ? [w] : [];

@@ -6,7 +6,7 @@ export function searchResult(fields: Partial<SearchResult>): SearchResult {
   return {
     total: 0, hits: [], totalDocuments: 0, offset: 0, limit: 20, groupBy: 'passage', groups: [],
     facets: { lang: [], tag: [], mediaType: [] }, expansions: [], didYouMean: null,
-    options: { stems: true, translit: true }, pendingDocuments: 0, tookMs: 0,
+    options: { stems: true, translit: true, names: true }, pendingDocuments: 0, tookMs: 0,
     ...fields,
   };
 }

@@ -75,7 +75,7 @@ function fakeSearch(request: SearchRequest): SearchResult {
     facets: { lang: ['tl', 'en', 'ru'].filter((l) => count(l) > 0).map((l) => ({ value: l, passages: count(l), documents: 1 })), tag: [{ value: 'halalan', passages: 2, documents: 1 }], mediaType: [{ value: 'text/plain', passages: all.length, documents: docs.length }] },
     expansions: request.translit === false ? [] : [{ kind: 'translit', term: 'sahakyan', to: ['sahakyan'] }],
     didYouMean: null,
-    options: { stems: request.stems ?? true, translit: request.translit ?? true },
+    options: { stems: request.stems ?? true, translit: request.translit ?? true, names: request.names ?? true },
     tookMs: 2,
   });
 }

@@ -127,6 +127,13 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
               onChange={(translit) => search.setOptions({ translit })}
               testId="switch-translit"
             />
+            <Switch
+              label="Name variants"
+              title="Match a name's spellings in every script: Sahakyan finds Саакяна and Սահակյանը, Karabakh Արցախ"
+              checked={options.names}
+              onChange={(names) => search.setOptions({ names })}
+              testId="switch-names"
+            />
             {result?.tookMs !== undefined && <span className="results__took muted">{result.tookMs < 1 ? '<1' : Math.round(result.tookMs)} ms</span>}
           </div>
           {result && (

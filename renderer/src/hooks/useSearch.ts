@@ -17,6 +17,7 @@ export const PASSAGE_PAGE = 50;
 export interface SearchOptionsState {
   stems: boolean;
   translit: boolean;
+  names: boolean;
 }
 
 export interface SearchError {
@@ -58,7 +59,7 @@ interface Params {
   options: SearchOptionsState;
 }
 
-const DEFAULT_OPTIONS: SearchOptionsState = { stems: true, translit: true };
+const DEFAULT_OPTIONS: SearchOptionsState = { stems: true, translit: true, names: true };
 
 function searchError(err: unknown, query: string): SearchError {
   const code = err instanceof AppError ? err.code : 'INTERNAL';
@@ -75,6 +76,7 @@ function requestFor(params: Params, offset: number): SearchRequest {
     offset,
     stems: params.options.stems,
     translit: params.options.translit,
+    names: params.options.names,
   };
 }
 

@@ -33,7 +33,8 @@ export function useSearchController(navigate: (route: Route) => void, inputRef: 
   const openHit = useCallback(
     (hit: SearchHit) => {
       setOpenedHit({ docId: hit.docId, passageId: hit.passageId, matches: hit.matches });
-      navigate(passageRoute(hit.docId, hit.passageId, { query: effectiveQuery, stems: options.stems, translit: options.translit }));
+      const { stems, translit, names } = options;
+      navigate(passageRoute(hit.docId, hit.passageId, { query: effectiveQuery, stems, translit, names }));
     },
     [navigate, effectiveQuery, options],
   );

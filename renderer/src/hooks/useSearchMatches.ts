@@ -19,7 +19,8 @@ export interface SearchMatchesState {
 export function useSearchMatches(docId: string, search: RouteSearch | undefined, seed?: { passageId: string; matches: readonly TextRange[] } | null): SearchMatchesState {
   const api = useApi();
   const [state, setState] = useState<{ key: string; matches: Map<string, TextRange[]> | null; loading: boolean }>({ key: '', matches: null, loading: false });
-  const key = search ? `${docId}\u0000${search.query}\u0000${search.stems !== false}\u0000${search.translit !== false}` : '';
+  const switches = search ? [search.stems, search.translit, search.names].map((on) => on !== false).join() : '';
+  const key = search ? `${docId}\u0000${search.query}\u0000${switches}` : '';
 
   useEffect(() => {
     if (!search) {
@@ -34,6 +35,7 @@ export function useSearchMatches(docId: string, search: RouteSearch | undefined,
       limit: MAX_PASSAGES,
       stems: search.stems !== false,
       translit: search.translit !== false,
+      names: search.names !== false,
     }).then(
       (result) => {
         if (!live) return;

@@ -12,7 +12,7 @@
 //   #/parallel/<docId>/<id>  a document beside another one (its translation), aligned row by row
 //   #/segments/<linkId>      the segment editor of a translation typed segment by segment
 //   …?q=<query>              opened from a search: the reader highlights that query's matches
-//                            (&stems=0, &translit=0 when those expansions were switched off)
+//                            (&stems=0, &translit=0, &names=0 when those expansions were switched off)
 // Ids are UUIDs; anything else parses as home, so a mistyped link never crashes the app.
 
 /** The search a document was opened from (its matches are highlighted in the reader). */
@@ -20,6 +20,7 @@ export interface RouteSearch {
   query: string;
   stems?: boolean;
   translit?: boolean;
+  names?: boolean;
 }
 
 export type Route =
@@ -54,6 +55,7 @@ function parseSearch(params: string | undefined): RouteSearch | undefined {
   const search: RouteSearch = { query };
   if (p.get('stems') === '0') search.stems = false;
   if (p.get('translit') === '0') search.translit = false;
+  if (p.get('names') === '0') search.names = false;
   return search;
 }
 
@@ -62,6 +64,7 @@ function formatSearch(search: RouteSearch | undefined): string {
   const p = new URLSearchParams({ q: search.query.trim() });
   if (search.stems === false) p.set('stems', '0');
   if (search.translit === false) p.set('translit', '0');
+  if (search.names === false) p.set('names', '0');
   return `?${p.toString()}`;
 }
 

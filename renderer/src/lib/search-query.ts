@@ -115,6 +115,7 @@ export function filterLabel(f: SearchFilter): string {
 
 const KIND_LABELS: Record<SearchExpansionKind, string> = {
   translit: 'transliteration',
+  name: 'name variants',
   stem: 'word forms',
   fuzzy: 'near spellings',
   prefix: 'prefix',
@@ -124,7 +125,9 @@ const KIND_LABELS: Record<SearchExpansionKind, string> = {
   split: 'split into a phrase',
 };
 /** Order of the expansions line: what widens the search most first. */
-const KIND_ORDER: SearchExpansionKind[] = ['translit', 'stem', 'fuzzy', 'prefix', 'wildcard', 'split', 'stopword', 'fold'];
+const KIND_ORDER: SearchExpansionKind[] = [
+  'name', 'translit', 'stem', 'fuzzy', 'prefix', 'wildcard', 'split', 'stopword', 'fold',
+];
 const MAX_TERMS = 4;
 
 export interface ExpansionLine {

@@ -78,6 +78,18 @@ describe('tala CLI', () => {
     expect(text.out).toMatch(/^reindexed 1 documents \(9 passages\) in \d+\.\d s/);
     expect(text.err).toContain('indexed 1 of 1 documents');
     expect(found.hits.every((h: { docId: string }) => h.docId === list[0].id)).toBe(true);
+
+    // Name variants across scripts are listed, and --no-names switches them off.
+    const ru = join(dir, 'saakyan.ru.txt');
+    writeFileSync(ru, 'Бако Саакяна поздравили с победой.');
+    await tala('--archive', archive, 'import', ru, '--lang', 'ru', '--json');
+    const named = JSON.parse((await tala('--archive', archive, 'search', 'Sahakyan', '--json')).out);
+    expect(named.total).toBe(4);
+    const nameExpansion = { kind: 'name', term: 'sahakyan', to: expect.arrayContaining(['саакяна']) };
+    expect(named.expansions).toContainEqual(expect.objectContaining(nameExpansion));
+    const unnamed = JSON.parse((await tala('--archive', archive, 'search', 'Sahakyan', '--no-names', '--json')).out);
+    expect(unnamed.total).toBe(3);
+
   });
 
   it('annotates, lists annotations and exports them', async () => {

@@ -94,6 +94,6 @@ describe('archive search', () => {
   });
 
   it('returns nothing for an empty query', async () => {
-    expect(await archive.search.query('   ')).toEqual({ total: 0, hits: [] });
+    expect(await archive.search.query('   ')).toMatchObject({ total: 0, hits: [] });
   });
 });

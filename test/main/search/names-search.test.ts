@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Archive } from '../../../main/archive/archive';
+import { tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('names across scripts in search', () => {
+  let archive: Archive;
+  const ids: Record<string, string> = {};
+  const add = async (key: string, text: string, lang: string) => {
+    const outcome = await archive.documents.importFile({ name: `${key}.txt`, bytes: utf8(text), lang });
+    if (outcome.status !== 'imported') throw new Error('not imported');
+    ids[key] = outcome.document.id;
+  };
+  beforeAll(async () => {
+    archive = await Archive.open(join(dir, 'names.sqlite'), { search: 'inline' });
+    await add('tl', 'Muling nahalal si Bako Sahakyan bilang pangulo ng Karabakh.', 'tl');
+    await add('ru', 'Виталий Баласанян не поздравил Бако Саакяна с победой в Нагорном Карабахе.', 'ru');
+    await add('hy', 'Բակո Սահակյանը վերընտրվեց Ղարաբաղում։', 'hy');
+    await add('en', 'Vitaly Balasanyan spoke to reporters in Stepanakert.', 'en');
+    await add('artsakh', 'В Арцахе прошли выборы.', 'ru');
+    await add('other', 'Serzh Sargsyan visited Yerevan and Gyumri.', 'en');
+  });
+  afterAll(() => archive.close());
+
+  const keyOf = (docId: string) => Object.keys(ids).find((k) => ids[k] === docId);
+  const docs = async (query: string, names = true) =>
+    new Set((await archive.search.query({ query, names, limit: 100 })).hits.map((h) => keyOf(h.docId)));
+
+  it.each([
+    ['Sahakyan', ['tl', 'ru', 'hy']],
+    ['Саакян', ['tl', 'ru', 'hy']],
+    ['Սահակյան', ['tl', 'ru', 'hy']],
+    ['sahakyan', ['tl', 'ru', 'hy']], // lower case, but spelled in other scripts in the archive
+    ['Vitaly', ['ru', 'en']],
+    ['"Bako Sahakyan"', ['tl', 'ru', 'hy']],
+    ['"Бако Саакян"', ['tl', 'ru', 'hy']],
+    ['Бал*', ['ru', 'en']],
+    ['Саак*', ['tl', 'ru', 'hy']],
+    ['lang:ru Sahakyan', ['ru']],
+    ['lang:hy Saakyan', ['hy']],
+    ['Karabakh', ['tl', 'ru', 'hy', 'artsakh']],
+    ['Artsakh', ['tl', 'ru', 'hy', 'artsakh']],
+    ['Ереван', ['other']],
+  ])('%s finds %j', async (query, expected) => {
+    expect(await docs(query)).toEqual(new Set(expected));
+  });
+
+  it('never finds a different name', async () => {
+    expect(await docs('Sargsyan')).toEqual(new Set(['other']));
+    expect(await docs('Petrosyan')).toEqual(new Set());
+  });
+
+  it('lists the name variants in the expansions, and can be switched off', async () => {
+    const r = await archive.search.query({ query: 'Sahakyan' });
+    expect(r.options?.names).toBe(true);
+    const names = r.expansions?.find((e) => e.kind === 'name');
+    expect(names?.to).toEqual(expect.arrayContaining(['саакяна', 'սահակյանը']));
+    const off = await archive.search.query({ query: 'Sahakyan', names: false });
+    expect(off.expansions?.some((e) => e.kind === 'name')).toBe(false);
+    expect(await docs('Sahakyan', false)).not.toContain('ru');
+  });
+
+  it('highlights the variant where it is written', async () => {
+    const r = await archive.search.query({ query: 'Sahakyan', limit: 100 });
+    const ru = r.hits.find((h) => h.docId === ids.ru)!;
+    expect(ru.matches.map(([s, e]) => ru.snippet.slice(s, e))).toContain('Саакяна');
+  });
+});
