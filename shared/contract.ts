@@ -1,5 +1,6 @@
 // The one contract between the renderer and the main process. Every door (Electron IPC, the HTTP
 // bridge, tests) uses these channel names, request validators and response types.
+import { teamRequestValidators, type TeamRequests, type TeamResponses } from './team';
 import type { Annotation, AnnotationColor, AppInfo, ArchiveHealth, BackupInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, ReindexReport, SearchRequest, SearchResult, SearchStatus } from './types';
 import type { ImportJobStatus, OriginalFile } from './types';
 import { ANNOTATION_COLORS } from './types';
@@ -46,7 +47,7 @@ export interface PassageEditReport {
  * Facts ledger channels (mentions.*, facts.*, entities.*): see shared/facts-contract.ts. Translation channels
  * (translations.*, align.*, annotations.carried, segments.*, mt.*): see shared/align-contract.ts.
  */
-export interface Requests extends FactRequests, AlignRequests, LibraryRequests {
+export interface Requests extends FactRequests, AlignRequests, LibraryRequests, TeamRequests {
   'app.info': void;
   'documents.list': void;
   'documents.get': { id: string };
@@ -88,7 +89,7 @@ export interface Requests extends FactRequests, AlignRequests, LibraryRequests {
   'jobs.cancel': { id: string };
 }
 
-export interface Responses extends FactResponses, AlignResponses, LibraryResponses {
+export interface Responses extends FactResponses, AlignResponses, LibraryResponses, TeamResponses {
   'app.info': AppInfo;
   'documents.list': DocumentSummary[];
   'documents.get': DocumentDetail;
@@ -126,6 +127,7 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   ...factRequestValidators,
   ...alignRequestValidators,
   ...libraryRequestValidators,
+  ...teamRequestValidators,
   'app.info': none,
   'documents.list': none,
   'documents.get': obj({ id: DOC_ID }),

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'ARCHIVE_ERROR', // the archive cannot be opened or written
   'ARCHIVE_DAMAGED', // the archive file failed SQLite's integrity check
   'FORBIDDEN', // caller not allowed (bad sender, missing token)
+  'UNAVAILABLE', // a service the action needs (the team database) cannot be reached
   'INTERNAL', // a fault in Tala itself: the details were logged under `details.logRef`
 ] as const;
 

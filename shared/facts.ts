@@ -1,6 +1,9 @@
 // Domain types of the facts ledger: mentions found in a text, entities with aliases, facts with their
 // evidence (annotation anchors on passages), conflicts and timelines. Pure data: no runtime imports.
 
+/** Tag put on the annotations made as evidence for facts: the reader draws them as a layer of their own. */
+export const EVIDENCE_TAG = 'fact';
+
 export type MentionType = 'person' | 'organisation' | 'place' | 'date' | 'quantity';
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'other';

@@ -676,7 +676,8 @@ function learnModel(
   const oneToOne = (b: ParagraphBead | undefined) => !!b && b.source.length === 1 && b.target.length === 1;
   const confident = (b: ParagraphBead) => b.fixed || b.confidence >= PARAMS.trainConfidence;
   const training = beads.filter(
-    (b, k) => oneToOne(b) && confident(b) && (oneToOne(beads[k - 1]) || k === 0) && (oneToOne(beads[k + 1]) || k === beads.length - 1),
+    (b, k) =>
+      oneToOne(b) && confident(b) && (oneToOne(beads[k - 1]) || k === 0) && (oneToOne(beads[k + 1]) || k === beads.length - 1),
   );
   if (training.length < 3) return previous;
   let ls = 0;
@@ -699,7 +700,9 @@ function learnModel(
   if (!lexiconFrom) return model;
   // Lexicon: every confident bead with both sides (merges too), plus confident pairs of other documents.
   const paired = (b: ParagraphBead | undefined) => !b || (b.source.length > 0 && b.target.length > 0);
-  const lexBeads = !fromMerges ? training : beads.filter((b, k) => paired(b) && confident(b) && paired(beads[k - 1]) && paired(beads[k + 1]));
+  const lexBeads = !fromMerges
+    ? training
+    : beads.filter((b, k) => paired(b) && confident(b) && paired(beads[k - 1]) && paired(beads[k + 1]));
   const own = lexBeads.map((b): TypePair => ({ source: unionTypes(src, b.source), target: unionTypes(tgt, b.target) }));
   const lexicon = learnLexicon([...own, ...lexiconFrom], types.source, types.target, { maxBeads: PARAMS.lexiconBeads });
   if (lexicon.size === 0 || lexBeads.length < 6) return model;
@@ -714,7 +717,8 @@ function learnModel(
   const stride = 2 * Math.max(1, Math.floor(lexBeads.length / PARAMS.lexiconBeads));
   for (const parity of [0, 1]) {
     const heldIn = own.filter((_, k) => k % 2 === parity);
-    const half = learnLexicon([...heldIn, ...lexiconFrom], types.source, types.target, { maxBeads: PARAMS.lexiconBeads / 2, maxPairs: 75_000 });
+    const halfOptions = { maxBeads: PARAMS.lexiconBeads / 2, maxPairs: 75_000 };
+    const half = learnLexicon([...heldIn, ...lexiconFrom], types.source, types.target, halfOptions);
     for (let k = 1 - parity; k < lexBeads.length; k += stride) {
       const b = lexBeads[k];
       const other = lexBeads[(k + 2) % lexBeads.length];
@@ -761,8 +765,9 @@ function alignSentences(
   if (src.length === 0 || tgt.length === 0) {
     // Nothing to pair with: each sentence is an insertion or a deletion of its own.
     const flag = bead.fixed ? { fixed: true } : {};
-    if (src.length) return srcRefs.map((r): SentenceBead => ({ source: [r], target: [], confidence: bead.confidence, ...flag }));
-    return tgtRefs.map((r): SentenceBead => ({ source: [], target: [r], confidence: bead.confidence, ...flag }));
+    const { confidence } = bead;
+    if (src.length) return srcRefs.map((r): SentenceBead => ({ source: [r], target: [], confidence, ...flag }));
+    return tgtRefs.map((r): SentenceBead => ({ source: [], target: [r], confidence, ...flag }));
   }
   if (src.length === 1 && tgt.length === 1 && links.length === 0) {
     return [{ source: srcRefs, target: tgtRefs, confidence: bead.confidence, ...(bead.fixed ? { fixed: true } : {}) }];
@@ -789,7 +794,7 @@ function alignSentences(
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Calibrated confidence of a bead of `di` × `dj` units whose uncalibrated confidence (logistic of its margin) is `raw`. */
+/** Calibrated confidence of a `di` × `dj` bead whose uncalibrated confidence (logistic of its margin) is `raw`. */
 export function calibrate(raw: number, di: number, dj: number): number {
   const c = PARAMS.calibration;
   const margin = raw >= 1 ? c.maxMargin : raw <= 0 ? -c.maxMargin : Math.min(c.maxMargin, Math.log(raw / (1 - raw)));
@@ -822,7 +827,9 @@ export function prepare(source: AlignSide, target: AlignSide, lexiconPairs: Alig
   const srcSide = buildSide(source, anchorIds, anchorKinds, srcTypeIds, builder);
   const tgtSide = buildSide(target, anchorIds, anchorKinds, tgtTypeIds, builder);
   pruneAnchors([srcSide, tgtSide], anchorKinds);
-  const external = lexiconPairs.map((pair): TypePair => ({ source: typesOf(pair.source, source.lang, srcTypeIds), target: typesOf(pair.target, target.lang, tgtTypeIds) }));
+  const external = lexiconPairs.map(
+    (pair): TypePair => ({ source: typesOf(pair.source, source.lang, srcTypeIds), target: typesOf(pair.target, target.lang, tgtTypeIds) }),
+  );
   const src = srcSide.paragraphs;
   const tgt = tgtSide.paragraphs;
   const sample = (side: AlignSide) => side.passages.slice(0, 20).map((p) => p.text).join(' ');
@@ -853,7 +860,7 @@ function alignPrepared(p: Prepared, options: AlignOptions): { beads: ParagraphBe
   let passes = 1;
   // Each pass learns from the previous one; stop when the alignment no longer changes.
   while (src.length > 1 && tgt.length > 1 && passes < PARAMS.maxPasses) {
-    const learnt = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null);
+    const learnt = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), lexiconFrom(p, options));
     if (learnt === model) break;
     model = learnt;
     const next = alignParagraphs(src, tgt, fixed, p.scorer, model, beads);
@@ -866,7 +873,7 @@ function alignPrepared(p: Prepared, options: AlignOptions): { beads: ParagraphBe
   // Passages that are single sentences (a file of one sentence per line) are aligned as sentences: once the
   // model is learnt, a last pass with the sentence shapes and a lexicon learnt from the merges as well.
   if (passes > 1 && sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide)) {
-    model = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null, true);
+    model = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), lexiconFrom(p, options), true);
     ({ beads, band } = alignParagraphs(src, tgt, fixed, p.scorer, model, beads, SENTENCE_SHAPES));
     passes++;
   }
@@ -874,7 +881,10 @@ function alignPrepared(p: Prepared, options: AlignOptions): { beads: ParagraphBe
 }
 
 /** Nearly every passage is one sentence. */
-const sentencesOnly = (side: SideUnits) => side.sentences.filter((list) => list.length > 1).length <= 0.02 * side.sentences.length;
+const sentencesOnly = (side: SideUnits) =>
+  side.sentences.filter((list) => list.length > 1).length <= 0.02 * side.sentences.length;
+/** What the lexicon learns from besides the pair itself (null: no lexicon at all). */
+const lexiconFrom = (p: Prepared, options: AlignOptions) => (options.lexicon !== false ? p.external : null);
 
 const typeCounts = (p: Prepared) => ({ source: p.sourceTypes, target: p.targetTypes });
 
@@ -888,10 +898,12 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
   const fixed = [...(options.fixedSentences ?? [])];
   const { sentences: srcSentences } = p.srcSide;
   const { sentences: tgtSentences } = p.tgtSide;
-  const run = (m: Model) => beads.map((b) => alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, m));
-  let result = run(model);
-  const several = (lists: Unit[][]) => lists.some((l) => l.length > 1);
-  if (!several(srcSentences) && !several(tgtSentences)) return result;
+  let result = beads.map((b) => alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, model));
+  // Only beads with several sentences on both sides teach the sentence model and can change with it.
+  const count = (lists: Unit[][], paragraphs: number[]) => paragraphs.reduce((n, q) => n + lists[q].length, 0);
+  const several = (b: ParagraphBead) => count(srcSentences, b.source) > 1 && count(tgtSentences, b.target) > 1;
+  const inner = beads.flatMap((b, k) => (several(b) ? [k] : []));
+  if (inner.length === 0) return result;
   const offsets = (lists: Unit[][]) => {
     let at = 0;
     return lists.map((l) => (at += l.length) - l.length);
@@ -902,16 +914,19 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
   const tgtFlat = tgtSentences.flat();
   let current = model;
   for (let pass = 0; pass < PARAMS.sentencePasses; pass++) {
-    const flat: ParagraphBead[] = result.flat().map((b) => ({
-      source: b.source.map(([q, k]) => os[q] + k),
-      target: b.target.map(([q, k]) => ot[q] + k),
-      confidence: b.confidence,
-      fixed: !!b.fixed,
-    }));
-    const learnt = learnModel(flat, srcFlat, tgtFlat, current, p.scorer, typeCounts(p), options.lexicon !== false ? p.external : null, true);
+    const flat: ParagraphBead[] = inner.flatMap((k) =>
+      result[k].map((b) => ({
+        source: b.source.map(([q, x]) => os[q] + x),
+        target: b.target.map(([q, x]) => ot[q] + x),
+        confidence: b.confidence,
+        fixed: !!b.fixed,
+      })),
+    );
+    const learnt = learnModel(flat, srcFlat, tgtFlat, current, p.scorer, typeCounts(p), lexiconFrom(p, options), true);
     if (learnt === current) break;
     current = learnt;
-    result = run(current);
+    result = result.slice();
+    for (const k of inner) result[k] = alignSentences(beads[k], srcSentences, tgtSentences, fixed, p.scorer, current);
   }
   return result;
 }
@@ -929,7 +944,10 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
     target: b.target,
     confidence: b.fixed ? 1 : round(calibrate(b.confidence, b.source.length, b.target.length)),
     ...(b.fixed ? { fixed: true } : {}),
-    sentences: sentences[k].map((s) => ({ ...s, confidence: s.fixed ? 1 : round(calibrate(s.confidence, s.source.length, s.target.length)) })),
+    sentences: sentences[k].map((s) => ({
+      ...s,
+      confidence: s.fixed ? 1 : round(calibrate(s.confidence, s.source.length, s.target.length)),
+    })),
   }));
   const done = now();
   return {

@@ -6,6 +6,7 @@ import { factHandlers } from '../facts/handlers';
 import { translationHandlers } from '../translations/handlers';
 import { ImportJobs } from '../documents/import-jobs';
 import { libraryHandlers } from '../library/handlers';
+import { teamHandlers } from '../team/handlers';
 
 export interface ApiOptions {
   /**
@@ -22,6 +23,7 @@ export function createApi(archive: Archive, options: ApiOptions = {}): TalaApi {
     ...factHandlers(archive),
     ...translationHandlers(archive),
     ...libraryHandlers(archive),
+    ...teamHandlers(archive),
     'app.info': () => archive.info(),
     'documents.list': () => archive.documents.list(),
     'documents.get': ({ id }) => archive.documents.get(id),

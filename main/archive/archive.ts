@@ -20,6 +20,7 @@ import { SearchEngine, type SearchService } from '../search/engine';
 import { ArchiveSearch } from '../search/service';
 import { SearchWorkerHost } from '../search/worker-host';
 import { TranslationService } from '../translations/service';
+import { TeamService } from '../team/service';
 import { createPrivateFile, tightenExisting } from '../backups/private-files';
 
 export interface ArchiveOpenOptions {
@@ -52,6 +53,8 @@ export class Archive {
   readonly search: ArchiveSearch;
   /** The library table, collections, bulk actions, near-duplicate choices. */
   readonly library: LibraryService;
+  /** Team archives: join a team database, sync, review conflicts. */
+  readonly team: TeamService;
 
   private constructor(
     private readonly db: Database,
@@ -65,6 +68,7 @@ export class Archive {
     this.backups = new BackupService(db);
     this.search = new ArchiveSearch(searchService);
     this.library = new LibraryService(db, (reason) => this.backups.create(reason));
+    this.team = new TeamService(db, db.path);
   }
 
   get path(): string {

@@ -61,14 +61,36 @@ export function nextBackupFile(archiveFile: string, reason: BackupReason, now = 
 export async function createBackup(db: Database, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
   const { file, at } = nextBackupFile(db.path, reason, now);
   const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  createPrivateFile(partial);
   // VACUUM INTO writes a complete, compact copy; renaming afterwards means a crash never leaves a
   // half-written file that looks like a backup.
-  await db.exclusive(() => db.run(sql`VACUUM INTO ${partial}`));
+  await snapshotInto(db, partial, file);
   renameSync(partial, file);
   rotateBackups(db.path);
   return { file, createdAt: at.toISOString(), reason, bytes: statSync(file).size };
+}
+
+/**
+ * Writes a consistent copy of `db` into `partial` (owner-only). If that fails, no partial file is left behind,
+ * and a full disk is named as such, with the file the user asked for (`target`).
+ */
+export async function snapshotInto(db: Database, partial: string, target: string): Promise<void> {
+  rmSync(partial, { force: true });
+  try {
+    createPrivateFile(partial);
+    await db.exclusive(() => db.run(sql`VACUUM INTO ${partial}`));
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw diskError(err, target);
+  }
+}
+
+/** SQLITE_FULL / ENOSPC as a sentence that names the file; other errors unchanged. */
+export function diskError(err: unknown, file: string): unknown {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/SQLITE_FULL|ENOSPC|database or disk is full/.test(message)) {
+    return new AppError('ARCHIVE_ERROR', `The disk is full: ${file} could not be written. Nothing was changed; free some space and try again.`);
+  }
+  return err;
 }
 
 export function rotateBackups(archiveFile: string, keep = KEEP_AUTOMATIC_BACKUPS): void {

@@ -14,9 +14,8 @@ import { join, raw, sql } from '../db/sql';
 import { mergeFactTables } from '../facts/portable-merge';
 import { mergeTranslationTables, scrubLocalTables } from '../translations/portable-merge';
 import { mergeLibraryTables } from '../library/portable-merge';
-import { verifyBackupFile } from './backups';
+import { diskError, snapshotInto, verifyBackupFile } from './backups';
 import { TimeBudget, validatePortableRows } from './portable-validate';
-import { createPrivateFile } from './private-files';
 
 export interface MergeReport {
   documents: { added: number; alreadyPresent: number };
@@ -28,7 +27,7 @@ export interface MergeReport {
  * Tables the merge copies, in foreign-key order. A migration that adds a table must add it here (or to
  * DERIVED_TABLES): a test compares this list with the schema so nothing is silently left behind.
  */
-export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments', 'collections', 'collection_documents', 'document_variants'] as const;
+export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments', 'collections', 'collection_documents', 'document_variants', 'entity_redirects'] as const;
 /** Tables rebuilt from the others (search index, near-duplicate fingerprints): never copied. */
 export const DERIVED_TABLE_PREFIXES = ['search_', 'dedup_'];
 /** Tables of one installation (settings, the machine-translation log): never copied, emptied in portable files. */
@@ -37,12 +36,16 @@ export { LOCAL_TABLES } from '../translations/portable-merge';
 export async function exportPortable(db: Database, file: string): Promise<void> {
   if (existsSync(file)) throw new AppError('INVALID_REQUEST', `${file} already exists; choose a new file name.`);
   const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  createPrivateFile(partial);
-  await db.exclusive(() => db.run(sql`VACUUM INTO ${partial}`));
-  await scrubLocalTables(partial);
-  copyFileSync(partial, file);
-  rmSync(partial, { force: true });
+  await snapshotInto(db, partial, file);
+  try {
+    await scrubLocalTables(partial);
+    copyFileSync(partial, file);
+  } catch (err) {
+    rmSync(file, { force: true });
+    throw diskError(err, file);
+  } finally {
+    rmSync(partial, { force: true });
+  }
 }
 
 /**

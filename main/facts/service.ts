@@ -22,10 +22,11 @@ import type { CandidateFact } from './extract/propose';
 import { exportFacts } from './export';
 import { aliasKey, blockKeys, compareNames, predicateKey } from './keys';
 import * as repo from './repo';
-import { dateBounds, isFactDate, sameValue, valueAgreement } from './values';
+import { dateBounds, isFactDate, sameValue } from './values';
 
-/** Tag put on the annotations made as evidence, so they can be told apart in the reader and exports. */
-export const EVIDENCE_TAG = 'fact';
+import { EVIDENCE_TAG } from '../../shared/facts';
+// Tag put on the annotations made as evidence, so they can be told apart in the reader and exports.
+export { EVIDENCE_TAG };
 const MAX_MENTION_HITS = 200;
 
 export class FactService {
@@ -303,8 +304,7 @@ export class FactService {
 
   /**
    * Facts that disagree: same subject, predicate and qualifiers (date, place), different values. By default
-   * only confirmed facts count; with `includeProposed` proposals join in. Groups whose values differ only
-   * within an approximation ("about 47,000" / "47,000") come back marked `approximate`: consistent, not a conflict.
+   * only confirmed facts count; with `includeProposed` proposals join in.
    */
   async conflicts(options: { includeProposed?: boolean } = {}): Promise<ConflictGroup[]> {
     const statuses = options.includeProposed ? sql`('confirmed', 'proposed')` : sql`('confirmed')`;
@@ -323,7 +323,6 @@ export class FactService {
       const distinct: Fact[] = [];
       for (const f of facts) if (!distinct.some((d) => sameValue(d, f))) distinct.push(f);
       if (distinct.length < 2) continue;
-      const contradiction = distinct.some((f, i) => distinct.slice(i + 1).some((g) => valueAgreement(f, g) === 'different'));
       const first = facts[0];
       out.push({
         subject: { entityId: first.subject.entityId, name: first.subject.name },
@@ -331,7 +330,6 @@ export class FactService {
         qualifiers: first.qualifiers,
         facts,
         preferredFactId: facts.find((f) => f.preferred)?.id ?? null,
-        agreement: contradiction ? 'conflict' : 'approximate',
       });
     }
     return out;
@@ -469,6 +467,10 @@ export class FactService {
         await tx.run(sql`UPDATE facts SET object_entity_id = ${targetId}, updated_at = ${now} WHERE object_entity_id = ${source}`);
         await tx.run(sql`UPDATE facts SET qualifier_place_id = ${targetId}, updated_at = ${now} WHERE qualifier_place_id = ${source}`);
         await tx.run(sql`DELETE FROM entities WHERE id = ${source}`);
+        // Where it went: a fact added elsewhere for the merged entity (a team member, a portable file) follows.
+        await tx.run(sql`UPDATE entity_redirects SET to_id = ${targetId} WHERE to_id = ${source}`);
+        await tx.run(sql`INSERT INTO entity_redirects (from_id, to_id, merged_at) VALUES (${source}, ${targetId}, ${now})
+                         ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id, merged_at = excluded.merged_at`);
       }
       await tx.run(sql`UPDATE entities SET updated_at = ${now} WHERE id = ${targetId}`);
     });

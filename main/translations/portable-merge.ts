@@ -119,8 +119,11 @@ export async function mergeTranslationTables(tx: Database, docMap: Map<string, s
   return report;
 }
 
-/** Tables of one installation (settings, what machine translation sent out): never copied between archives. */
-export const LOCAL_TABLES = ['settings', 'mt_requests'] as const;
+/**
+ * Tables of one installation (settings, what machine translation sent out, this desktop's team-sync state):
+ * never copied between archives.
+ */
+export const LOCAL_TABLES = ['settings', 'mt_requests', 'sync_state', 'sync_pending', 'sync_outbox', 'sync_versions', 'sync_conflicts', 'sync_apply_guard'] as const;
 
 /**
  * Empties the local tables of a portable copy before it leaves (an API key must not travel with the

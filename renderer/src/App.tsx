@@ -125,7 +125,9 @@ export function App() {
     [pushBanner, navigate],
   );
 
-  const showResults = search.query !== '';
+  // The results column belongs to search: beside the library (with the active hit previewed) and the reader,
+  // not on other pages (facts, timeline, backups…).
+  const showResults = search.query !== '' && (route.name === 'home' || route.name === 'doc');
   const openDocId = route.name === 'doc' ? route.docId : null;
   const openKey = route.name === 'doc' && route.passageId ? `${route.docId}:${route.passageId}` : null;
   const ctx: ViewContext = {
@@ -145,6 +147,7 @@ export function App() {
     onRestored: () => changed('everything'),
     importFiles: () => fileInputRef.current?.click(),
     focusSearch: () => searchInputRef.current?.focus(),
+    preview: showResults && route.name === 'home' ? { hit: hits[box.activeIndex] ?? null, open: box.openFromList } : null,
   };
 
   return (

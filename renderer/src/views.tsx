@@ -1,7 +1,9 @@
 // The route table: which view each address shows, and how it is framed. Pages render inside the main pane
 // (one error boundary per navigation); the reader, side by side and the segment editor lay out their own panes.
 import type { ReactNode } from 'react';
-import type { Annotation, AppInfo, DocumentSummary } from '../../shared/types';
+import type { Annotation, AppInfo, DocumentSummary, SearchHit } from '../../shared/types';
+import { LibraryView } from './components/library/LibraryView';
+import { ActiveHitPreview } from './components/search/ActiveHitPreview';
 import { BackupsPage } from './components/backups/BackupsPage';
 import { DocumentView } from './components/DocumentView';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -34,6 +36,8 @@ export interface ViewContext {
   onRestored(): void;
   importFiles(): void;
   focusSearch(): void;
+  /** While search results are listed on the home page: the active hit, previewed in the main pane. */
+  preview: { hit: SearchHit | null; open(hit: SearchHit): void } | null;
 }
 
 type RouteOf<N extends Route['name']> = Extract<Route, { name: N }>;
@@ -74,7 +78,14 @@ function documentView(route: RouteOf<'doc'>, ctx: ViewContext) {
 export const VIEWS: { [N in Route['name']]: View<N> } = {
   home: {
     inPane: true,
-    render: (_, ctx) => <Welcome count={ctx.documents.length} loading={ctx.documentsLoading} onImport={ctx.importFiles} onSearch={ctx.focusSearch} />,
+    render: (_, ctx) =>
+      ctx.preview ? (
+        <ActiveHitPreview hit={ctx.preview.hit} onOpen={ctx.preview.open} />
+      ) : ctx.documents.length > 0 ? (
+        <LibraryView toast={ctx.toast} onOpen={(docId) => ctx.navigate({ name: 'doc', docId })} onImport={ctx.importFiles} />
+      ) : (
+        <Welcome count={ctx.documents.length} loading={ctx.documentsLoading} onImport={ctx.importFiles} onSearch={ctx.focusSearch} />
+      ),
   },
   doc: { inPane: false, render: documentView },
   parallel: {

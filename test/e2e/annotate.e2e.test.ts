@@ -360,13 +360,13 @@ describe('a 5,000-paragraph document', () => {
   it('opens fast and renders only a window of passages', async () => {
     expect(longDoc.passages).toBeGreaterThanOrEqual(LONG_PARAGRAPHS - 1);
     await page.goto(`${bridge.url}#/`);
-    await page.locator(testId('welcome')).waitFor();
+    await page.locator(testId('library-view')).waitFor();
     // In-app navigation (as from the library or a link): time to the first paragraph on screen. Five opens
     // (home → document): the first is cold (the archive reads the document for the first time).
     const opens: number[] = [];
     for (let i = 0; i < 5; i++) {
       await page.evaluate(() => (location.hash = '#/'));
-      await page.locator(testId('welcome')).waitFor();
+      await page.locator(testId('library-view')).waitFor();
       const ms = await page.evaluate(async (id) => {
         const t0 = performance.now();
         location.hash = `#/doc/${id}`;

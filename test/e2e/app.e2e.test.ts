@@ -58,7 +58,7 @@ describe('Tala in a browser', () => {
     const langs = await page.locator(testId('document-lang')).allTextContents();
     expect(langs).toContain('Tagalog (tl)');
     expect(langs).toContain('English (en)');
-    await page.locator(testId('welcome')).waitFor();
+    await page.locator(testId('library-view')).waitFor();
   });
 
   it('imports files one by one and reports each outcome', async () => {

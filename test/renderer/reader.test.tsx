@@ -75,6 +75,19 @@ describe('Reader', () => {
     expect(byTestId(view.container, 'document-tags')[0].textContent).toBe('halalan');
   });
 
+  it('draws fact evidence as its own layer: an underline that never hides the user’s highlight on the same words', async () => {
+    const doc = makeDoc(['Nanalo si Bako Sahakyan sa halalan.']);
+    const mine = annotation(doc, 'mine', 'Bako Sahakyan', { color: 'yellow' });
+    const evidence = annotation(doc, 'ev', 'Bako Sahakyan sa halalan', { color: 'green', tags: ['fact'] });
+    view = await render(<Reader document={doc} annotations={[mine, evidence]} terms={[]} onClose={() => undefined} />);
+    const both = byTestId(view.container, 'highlight');
+    expect(both.map((m) => [m.textContent, m.className.includes('hl--yellow'), m.className.includes('evidence')])).toEqual([['Bako Sahakyan', true, true]]);
+    expect(both[0].className).not.toContain('hl--green');
+    const underlineOnly = byTestId(view.container, 'evidence');
+    expect(underlineOnly.map((m) => [m.textContent, m.className.includes('hl')])).toEqual([[' sa halalan', false]]);
+    expect(underlineOnly[0].dataset.annotationIds).toBe('ev');
+  });
+
   it('sets the language and right-to-left direction for Arabic, Hebrew, Persian, Urdu…', async () => {
     for (const lang of ['ar', 'he', 'fa', 'ur']) {
       view = await render(<Reader document={makeDoc(['نص عربي'], { lang })} terms={[]} onClose={() => undefined} />);

@@ -7,6 +7,7 @@ import * as m0004 from './0004-originals-and-pages';
 import * as m0005 from './0005-facts';
 import * as m0006 from './0006-translations';
 import * as m0007 from './0007-library';
+import * as m0008 from './0008-team-sync';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'facts', up: m0005.up },
   { version: 6, name: 'translations', up: m0006.up },
   { version: 7, name: 'library', up: m0007.up },
+  { version: 8, name: 'team sync', up: m0008.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

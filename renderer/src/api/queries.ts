@@ -19,10 +19,10 @@ export function createQueryClient(): QueryClient {
 export type ArchiveChange = 'documents' | 'annotations' | 'facts' | 'translations' | 'everything';
 
 const AFFECTED: Record<Exclude<ArchiveChange, 'everything'>, readonly string[]> = {
-  documents: ['documents.', 'annotations.', 'search.', 'facts.', 'entities.', 'mentions.', 'translations.', 'align.'],
-  annotations: ['annotations.', 'documents.get', 'search.'],
-  facts: ['facts.', 'entities.', 'mentions.', 'annotations.', 'documents.get'],
-  translations: ['translations.', 'align.', 'segments.', 'documents.list'],
+  documents: ['documents.', 'annotations.', 'search.', 'facts.', 'entities.', 'mentions.', 'translations.', 'align.', 'library.', 'collections.'],
+  annotations: ['annotations.', 'documents.get', 'search.', 'library.'],
+  facts: ['facts.', 'entities.', 'mentions.', 'annotations.', 'documents.get', 'library.'],
+  translations: ['translations.', 'align.', 'segments.', 'documents.list', 'library.'],
 };
 
 /** Whether a change of this kind re-runs the search (text, notes and tags are indexed). */

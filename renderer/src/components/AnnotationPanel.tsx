@@ -2,6 +2,7 @@
 // (with undo), copy link; a "Needs review" section for orphans; export and JSON-LD import.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ExportFormat } from '../../../shared/contract';
+import { EVIDENCE_TAG } from '../../../shared/facts';
 import type { Annotation, DocumentDetail } from '../../../shared/types';
 import { includesFolded } from '../lib/fold';
 import { passageIndexAt } from './Reader';
@@ -31,6 +32,8 @@ export const EXPORT_LABELS: Record<ExportFormat, string> = { md: 'Markdown', csv
 export function AnnotationPanel(props: Props) {
   const { document: doc, annotations, activeId, reattachingId } = props;
   const [filter, setFilter] = useState('');
+  /** Notes are the user's own annotations; facts are the evidence annotations made for facts. */
+  const [kind, setKind] = useState<'all' | 'notes' | 'facts'>('all');
   const [editingId, setEditingId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
@@ -40,7 +43,8 @@ export function AnnotationPanel(props: Props) {
   const matchesFilter = (a: Annotation) => !filter.trim() || includesFolded([a.note, a.exact, ...a.tags, ...a.tags.map((t) => `#${t}`)].join('\n'), filter);
   const placed = useMemo(() => annotations.filter((a) => a.status !== 'orphaned').sort((a, b) => a.start - b.start || a.end - b.end), [annotations]);
   const orphans = useMemo(() => annotations.filter((a) => a.status === 'orphaned'), [annotations]);
-  const shown = placed.filter(matchesFilter);
+  const matchesKind = (a: Annotation) => kind === 'all' || a.tags.includes(EVIDENCE_TAG) === (kind === 'facts');
+  const shown = placed.filter((a) => matchesKind(a) && matchesFilter(a));
   const shownOrphans = orphans.filter(matchesFilter);
 
   // The active card (from a link, a click on a highlight, [ / ]) scrolls into view.
@@ -59,7 +63,12 @@ export function AnnotationPanel(props: Props) {
     }
   };
 
-  const card = (a: Annotation) => {
+  // A quote is listed once: the next card on exactly the same words shows only its own note and tags.
+  const sameQuoteAsPrevious = (a: Annotation, i: number, list: readonly Annotation[]) =>
+    i > 0 && list[i - 1].start === a.start && list[i - 1].end === a.end && list[i - 1].exact === a.exact;
+
+  const card = (a: Annotation, i = 0, list: readonly Annotation[] = []) => {
+    const repeat = sameQuoteAsPrevious(a, i, list);
     const paragraph = a.status === 'orphaned' ? null : passageIndexAt(doc.passages, a.start) + 1;
     const editing = editingId === a.id;
     return (
@@ -70,11 +79,17 @@ export function AnnotationPanel(props: Props) {
         data-annotation-id={a.id}
         data-status={a.status}
       >
-        <button type="button" className="note-card__quote" onClick={() => props.onOpen(a)} title={a.status === 'orphaned' ? 'Its text is gone: re-attach it or delete it' : 'Show in the text'}>
-          <q lang={lang} dir="auto" data-testid="annotation-quote">
-            {a.exact.length > 280 ? `${a.exact.slice(0, 279)}…` : a.exact}
-          </q>
-        </button>
+        {repeat ? (
+          <button type="button" className="note-card__quote note-card__quote--same" onClick={() => props.onOpen(a)} title="Show in the text">
+            <span className="muted">Same words as above</span>
+          </button>
+        ) : (
+          <button type="button" className="note-card__quote" onClick={() => props.onOpen(a)} title={a.status === 'orphaned' ? 'Its text is gone: re-attach it or delete it' : 'Show in the text'}>
+            <q lang={lang} dir="auto" data-testid="annotation-quote">
+              {a.exact.length > 280 ? `${a.exact.slice(0, 279)}…` : a.exact}
+            </q>
+          </button>
+        )}
         {editing ? (
           <AnnotationForm initial={a} submitLabel="Save" busy={busy} onSubmit={(body) => void save(a.id, body)} onCancel={() => setEditingId(null)} />
         ) : (
@@ -158,6 +173,20 @@ export function AnnotationPanel(props: Props) {
             onChange={(e) => setFilter(e.target.value)}
             data-testid="annotation-filter"
           />
+          <div className="notes__kinds" role="group" aria-label="Show">
+            {(['all', 'notes', 'facts'] as const).map((k) => (
+              <button
+                key={k}
+                type="button"
+                className={`button button--small${kind === k ? ' button--primary' : ' button--quiet'}`}
+                aria-pressed={kind === k}
+                onClick={() => setKind(k)}
+                data-testid={`annotation-kind-${k}`}
+              >
+                {k === 'all' ? 'All' : k === 'notes' ? 'Notes' : 'Facts’ evidence'}
+              </button>
+            ))}
+          </div>
         </div>
       )}
       <div className="notes__scroll" ref={listRef}>
@@ -167,7 +196,7 @@ export function AnnotationPanel(props: Props) {
               Needs review <span className="count">{orphans.length}</span>
             </h3>
             <p className="muted notes__hint">The text these were attached to has changed. Re-attach them to a new selection, or delete them.</p>
-            <ul className="note-list">{shownOrphans.map(card)}</ul>
+            <ul className="note-list">{shownOrphans.map((a) => card(a))}</ul>
           </section>
         )}
         {annotations.length === 0 ? (
@@ -179,10 +208,10 @@ export function AnnotationPanel(props: Props) {
           </div>
         ) : (
           <ul className="note-list" data-testid="annotation-list">
-            {shown.map(card)}
+            {shown.map((a, i, list) => card(a, i, list))}
           </ul>
         )}
-        {filter.trim() && shown.length + shownOrphans.length === 0 && <p className="muted notes__none">No annotation matches “{filter}”.</p>}
+        {(filter.trim() || kind !== 'all') && shown.length + shownOrphans.length === 0 && <p className="muted notes__none">No annotation matches “{filter}”.</p>}
       </div>
       <footer className="notes__footer">
         <div className="notes__footer-row">

@@ -64,7 +64,7 @@ export function Library({ documents, loading, selectedId, onOpen, onDelete, onIm
         )
       ) : (
         <ul className="doc-list" data-testid="document-list">
-          {documents.map((doc) => {
+          {recent(documents).map((doc) => {
             const selected = doc.id === selectedId;
             const isConfirming = confirming === doc.id;
             return (
@@ -131,8 +131,20 @@ export function Library({ documents, loading, selectedId, onOpen, onDelete, onIm
           })}
         </ul>
       )}
+      {documents.length > SIDEBAR_MAX && (
+        <a href="#/" className="library__all link-button" data-testid="library-all">
+          All {documents.length.toLocaleString()} documents in the library table
+        </a>
+      )}
     </section>
   );
+}
+
+/** The sidebar lists the most recent imports only; the library table (home page) holds all of them. */
+const SIDEBAR_MAX = 50;
+
+function recent(documents: DocumentSummary[]): DocumentSummary[] {
+  return documents.length > SIDEBAR_MAX ? documents.slice(-SIDEBAR_MAX) : documents;
 }
 
 function TrashIcon() {

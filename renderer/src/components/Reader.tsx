@@ -2,6 +2,7 @@
 // text selection → annotation toolbar, in-place corrections and the editable metadata.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Annotation, AnnotationColor, DocumentDetail, DocumentMetaChanges, Passage } from '../../../shared/types';
+import { EVIDENCE_TAG } from '../../../shared/facts';
 import { FindIndex, firstMatchFrom, MAX_FIND_MATCHES, stepMatch, type FindMatch } from '../lib/find';
 import { plural } from '../lib/format';
 import { truncate } from '../lib/format';
@@ -113,7 +114,7 @@ function spansByPassage(passages: readonly Passage[], annotations: readonly Anno
       const p = passages[i];
       if (p.end <= a.start) continue;
       const list = out.get(p.id) ?? [];
-      list.push({ id: a.id, color: a.color, start: a.start, end: a.end });
+      list.push({ id: a.id, color: a.color, start: a.start, end: a.end, evidence: a.tags.includes(EVIDENCE_TAG) });
       out.set(p.id, list);
     }
   }

@@ -7,6 +7,8 @@ import type { AnnotationColor } from '../../../shared/types';
 export interface HighlightSpan {
   id: string;
   color: AnnotationColor;
+  /** Evidence for a fact: drawn as an underline, under (never over) the user's own highlights. */
+  evidence?: boolean;
   /** Offsets into the document text. */
   start: number;
   end: number;

@@ -116,6 +116,12 @@ const VALID: Record<Channel, unknown> = {
   'mt.settings.get': undefined,
   'mt.settings.set': { enabled: false, endpoint: 'http://127.0.0.1:5000' },
   'mt.translate': { text: 'Halalan', source: 'tl', target: 'en' },
+  'team.status': undefined,
+  'team.join': { server: 'postgres://alice@db.example.org/team' },
+  'team.leave': undefined,
+  'team.sync': undefined,
+  'team.conflicts': undefined,
+  'team.resolve': { id: ID, choice: 'take-other' },
 };
 
 /** Fields where null is a legal value (so null is not a type error there). */

@@ -4,6 +4,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import type { Passage } from '../../../../shared/types';
 import { normalizeRanges, termRanges, type MatchRange } from '../../lib/highlight';
 import { isPlain, segmentPassage, type HighlightSpan, type Run } from '../../lib/segments';
+import './evidence.css';
 import { PASSAGE_START_ATTR } from '../../lib/selection';
 
 export const passageElementId = (passageId: string) => `p-${passageId}`;
@@ -67,12 +68,18 @@ export const PassageText = memo(function PassageText({
 function renderRun(run: Run, currentFind: number, activeId: string | null): ReactNode {
   if (isPlain(run)) return run.text;
   const classes: string[] = [];
-  const top = run.annotations[run.annotations.length - 1];
+  // Two layers: the user's highlights colour the text; evidence for facts only underlines it, so it never
+  // hides a highlight on the same words.
+  const notes = run.annotations.filter((a) => !a.evidence);
+  const evidence = run.annotations.length > notes.length;
+  const top = notes[notes.length - 1];
   if (top) {
     classes.push('hl', `hl--${top.color}`);
-    if (run.annotations.length > 1) classes.push('hl--overlap');
-    if (activeId && run.annotations.some((a) => a.id === activeId)) classes.push('hl--active');
+    if (notes.length > 1) classes.push('hl--overlap');
   }
+  if (evidence) classes.push('evidence');
+  if (activeId && run.annotations.some((a) => a.id === activeId)) classes.push('hl--active');
+  const any = run.annotations.length > 0;
   if (run.find >= 0) classes.push(run.find === currentFind ? 'find-hit find-hit--current' : 'find-hit');
   if (run.term) classes.push('term', 'search-match');
   if (run.pending) classes.push('pending');
@@ -80,9 +87,9 @@ function renderRun(run: Run, currentFind: number, activeId: string | null): Reac
     <mark
       key={run.start}
       className={classes.join(' ')}
-      data-annotation-ids={top ? run.annotations.map((a) => a.id).join(' ') : undefined}
+      data-annotation-ids={any ? run.annotations.map((a) => a.id).join(' ') : undefined}
       data-find={run.find >= 0 ? run.find : undefined}
-      data-testid={top ? 'highlight' : run.find >= 0 ? 'find-hit' : run.term ? 'search-match' : undefined}
+      data-testid={top ? 'highlight' : evidence ? 'evidence' : run.find >= 0 ? 'find-hit' : run.term ? 'search-match' : undefined}
     >
       {run.text}
     </mark>

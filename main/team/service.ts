@@ -1,0 +1,206 @@
+// Team archives for one local archive: set up or join a team database, sync, and review conflicts.
+// The server address is stored without its password; a password given once is kept in a file beside the
+// archive readable only by its owner (PostgreSQL's .pgpass format), or comes from PGPASSWORD / ~/.pgpass.
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { ConflictChoice, SyncConflict, SyncReport, TeamStatus } from '../../shared/team';
+import type { Database } from '../db/connection';
+import { sql } from '../db/sql';
+import { addMember, assertServerUsable, migrateServer } from './server-schema';
+import { connectPg, redactServerUrl, type PgSession } from './pg';
+import { columnsOf, deleteRow, readRow, upsertRow } from './rows';
+import { SYNCED_TABLE_NAMES, syncedTable } from './tables';
+import { attachToTeam, readTeamState, syncNow, waitingChanges, writeState } from './sync';
+
+
+/**
+ * Where a member's password is kept between syncs. The default is a file beside the archive readable only by
+ * its owner; the desktop app passes one backed by the OS keychain (Electron's safeStorage).
+ */
+export interface CredentialStore {
+  save(member: string, password: string): void;
+  load(member: string): string | null;
+  forget(): void;
+}
+
+/** PostgreSQL's .pgpass format in a file of mode 0600. */
+export class FileCredentialStore implements CredentialStore {
+  constructor(readonly file: string) {}
+
+  save(member: string, password: string): void {
+    const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
+    writeFileSync(this.file, `*:*:*:${esc(member)}:${esc(password)}\n`, { mode: 0o600 });
+    chmodSync(this.file, 0o600);
+  }
+
+  load(member: string): string | null {
+    if (!existsSync(this.file)) return null;
+    for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+      const fields = line.match(/(?:\\.|[^:])+/g)?.map((f) => f.replace(/\\(.)/g, '$1'));
+      if (fields?.length === 5 && fields[3] === member) return fields[4];
+    }
+    return null;
+  }
+
+  forget(): void {
+    rmSync(this.file, { force: true });
+  }
+}
+
+export class TeamService {
+  private readonly credentials: CredentialStore;
+
+  constructor(
+    private readonly db: Database,
+    archiveFile: string,
+    credentials?: CredentialStore,
+  ) {
+    this.credentials = credentials ?? new FileCredentialStore(join(dirname(archiveFile), 'team.pgpass'));
+  }
+
+  /** Creates (or upgrades) the team schema on the server; the caller connects as its administrator. */
+  static async initServer(url: string, members: Array<{ name: string; password?: string; readOnly?: boolean }> = []) {
+    const session = await connectPg(url);
+    try {
+      const migrated = await migrateServer(session);
+      for (const m of members) await addMember(session, m.name, m.password ?? null, m.readOnly ?? false);
+      return migrated;
+    } finally {
+      await session.close();
+    }
+  }
+
+  static async addMember(url: string, name: string, options: { password?: string; readOnly?: boolean } = {}): Promise<void> {
+    const session = await connectPg(url);
+    try {
+      await addMember(session, name, options.password ?? null, options.readOnly ?? false);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Connects this archive to the team at `url`; every shared row is pushed on the first sync. */
+  async join(url: string): Promise<TeamStatus> {
+    const parsed = parseServer(url);
+    const session = await connectPg(url);
+    try {
+      await assertServerUsable(session);
+    } finally {
+      await session.close();
+    }
+    if (parsed.password) this.credentials.save(parsed.user, parsed.password);
+    await attachToTeam(this.db, redactServerUrl(url), parsed.user);
+    return this.status();
+  }
+
+  /** Leaves the team: local work stays, nothing more is synced. */
+  async leave(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await writeState(tx, { server: null, member: null, last_seq: null, clock: null, last_sync_at: null, last_error: null });
+      await tx.run(sql`DELETE FROM sync_pending`);
+      await tx.run(sql`DELETE FROM sync_outbox`);
+      await tx.run(sql`DELETE FROM sync_versions`);
+    });
+    this.credentials.forget();
+  }
+
+  async status(): Promise<TeamStatus> {
+    const team = await readTeamState(this.db);
+    const open = await this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`);
+    return {
+      joined: team !== null,
+      server: team?.server ?? null,
+      member: team?.member ?? null,
+      lastSyncAt: team?.lastSyncAt ?? null,
+      lastError: team?.lastError ?? null,
+      waiting: team ? await waitingChanges(this.db) : 0,
+      openConflicts: open?.n ?? 0,
+    };
+  }
+
+  /** Push what changed here, pull what others pushed. */
+  async sync(): Promise<SyncReport> {
+    const team = await readTeamState(this.db);
+    if (!team) throw new AppError('INVALID_REQUEST', 'This archive is not part of a team yet: join one with `tala team join --server …`.');
+    let session: PgSession;
+    try {
+      session = await connectPg(team.server, { password: this.credentials.load(team.member) ?? undefined });
+    } catch (err) {
+      await writeState(this.db, { last_error: (err as Error).message.slice(0, 500) });
+      throw err;
+    }
+    try {
+      await assertServerUsable(session);
+      return await syncNow(this.db, session);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async conflicts(): Promise<SyncConflict[]> {
+    const rows = await this.db.all<{ id: string; entity: string; row_key: string; kind: SyncConflict['kind']; kept_author: string | null; other_author: string | null; other_op: 'upsert' | 'delete'; other_payload: string | null; detected_at: string }>(
+      sql`SELECT id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at FROM sync_conflicts
+          WHERE resolved_at IS NULL ORDER BY detected_at`,
+    );
+    const out: SyncConflict[] = [];
+    for (const r of rows) {
+      const key = JSON.parse(r.row_key) as unknown[];
+      out.push({
+      id: r.id,
+      entity: r.entity,
+      rowKey: key,
+      kind: r.kind,
+      keptAuthor: r.kept_author,
+      otherAuthor: r.other_author,
+      otherOp: r.other_op,
+      other: r.other_payload ? (JSON.parse(r.other_payload) as Record<string, unknown>) : null,
+      current: SYNCED_TABLE_NAMES.has(r.entity) ? withoutBytes(await readRow(this.db, syncedTable(r.entity), key)) : null,
+      detectedAt: r.detected_at,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Settles a conflict: keep what is current, or take the other version (written here as a local change, so
+   * the next sync makes it current for the whole team).
+   */
+  async resolve(id: string, choice: ConflictChoice): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const c = await tx.get<{ entity: string; row_key: string; other_op: string; other_payload: string | null; resolved_at: string | null }>(
+        sql`SELECT entity, row_key, other_op, other_payload, resolved_at FROM sync_conflicts WHERE id = ${id}`,
+      );
+      if (!c) throw new AppError('NOT_FOUND', 'That conflict does not exist (any more).');
+      if (c.resolved_at) return;
+      if (choice === 'take-other') await takeOther(tx, c.entity, JSON.parse(c.row_key) as unknown[], c.other_op, c.other_payload);
+      await tx.run(sql`UPDATE sync_conflicts SET resolved_at = ${new Date().toISOString()}, resolution = ${choice} WHERE id = ${id}`);
+    });
+  }
+
+}
+
+async function takeOther(tx: Database, entity: string, key: unknown[], op: string, payload: string | null): Promise<void> {
+  const table = syncedTable(entity);
+  if (op === 'delete' || !payload) await deleteRow(tx, table, key);
+  else await upsertRow(tx, table, JSON.parse(payload) as Record<string, unknown>, await columnsOf(tx, table.name));
+}
+
+/** A row for the review list: bytes (an original file) are left out. */
+function withoutBytes(row: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!row) return null;
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => !(v instanceof Uint8Array)));
+}
+
+function parseServer(url: string): { user: string; password: string | null } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address, e.g. postgres://alice@db.example.org/team.');
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address.');
+  const user = decodeURIComponent(parsed.username) || process.env.PGUSER || '';
+  if (!user) throw new AppError('INVALID_REQUEST', 'Name the member in the address: postgres://NAME@host/database.');
+  return { user, password: parsed.password ? decodeURIComponent(parsed.password) : null };
+}

@@ -1,0 +1,656 @@
+// Sync between a local archive and the team database: seal what changed here into changes with ids and
+// clock values, push them in one server transaction (idempotent by change id), pull what others pushed in
+// server order and apply it in one local transaction. Whole rows travel; the server's order decides which
+// of two concurrent versions is current, and the other one is kept as a conflict for the user to review.
+import { randomUUID } from 'node:crypto';
+import { reanchor } from '../../shared/anchoring';
+import type { SyncReport } from '../../shared/team';
+import type { Database, Row } from '../db/connection';
+import { sql } from '../db/sql';
+import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
+import type { PgSession } from './pg';
+import { columnsOf, deleteRow, insertRow, readRow, toSqlValue, upsertRow } from './rows';
+import { NAMED_TABLES, SYNCED_TABLES, SYNCED_TABLE_NAMES, syncedTable, type SyncedTable } from './tables';
+
+type Op = 'upsert' | 'delete';
+
+/** What this desktop knows about its team. */
+export interface TeamState {
+  server: string;
+  member: string;
+  clientId: string;
+  lastSeq: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+}
+
+
+interface Change {
+  seq: number;
+  change_id: string;
+  client_id: string;
+  author: string;
+  entity: string;
+  row_key: string;
+  op: Op;
+  hlc: string;
+  base_hlc: string | null;
+  payload: Record<string, unknown> | null;
+  blob: Buffer | null;
+}
+
+/** Columns that travel as bytes beside the JSON payload. */
+const BLOB_COLUMNS: Record<string, string> = { originals: 'data' };
+/** Columns that name an entity: a pulled row naming a merged-away entity follows the merge. */
+const ENTITY_REFERENCES: Record<string, readonly string[]> = {
+  facts: ['subject_id', 'object_entity_id', 'qualifier_place_id'],
+  entity_aliases: ['entity_id'],
+};
+/**
+ * Rows of these tables always take the careful path: a document may share its content with one here, an
+ * alias may already be on its entity.
+ */
+const SLOW_PATH_TABLES: ReadonlySet<string> = new Set(['documents', 'entity_aliases', ...NAMED_TABLES]);
+const PUSH_BATCH = 400;
+const PULL_PAGE = 2000;
+
+export async function readTeamState(db: Database): Promise<TeamState | null> {
+  const rows = await db.all<{ key: string; value: string }>(sql`SELECT key, value FROM sync_state`);
+  const state = new Map(rows.map((r) => [r.key, r.value]));
+  const server = state.get('server');
+  if (!server) return null;
+  return {
+    server,
+    member: state.get('member') ?? '',
+    clientId: state.get('client_id') ?? '',
+    lastSeq: Number(state.get('last_seq') ?? 0),
+    lastSyncAt: state.get('last_sync_at') ?? null,
+    lastError: state.get('last_error') ?? null,
+  };
+}
+
+export async function writeState(db: Database, values: Record<string, string | null>): Promise<void> {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === null) await db.run(sql`DELETE FROM sync_state WHERE key = ${key}`);
+    else await db.run(sql`INSERT INTO sync_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  }
+}
+
+/**
+ * Connects this archive to a team: remembers the server (without password) and marks every shared row
+ * for the first push. Rows pulled later are not pushed back.
+ */
+export async function attachToTeam(db: Database, server: string, member: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const existing = await readTeamState(tx);
+    const clientId = existing?.clientId || randomUUID();
+    await writeState(tx, { server, member, client_id: clientId, last_seq: String(existing?.lastSeq ?? 0), last_error: null });
+    if (existing) return;
+    for (const table of orderedTables()) {
+      await tx.run({
+        text: `INSERT INTO sync_pending (entity, row_key, op) SELECT '${table.name}', ${keyJson(table)}, 'upsert' FROM ${table.name}
+               WHERE true ON CONFLICT (entity, row_key) DO NOTHING`,
+        params: [],
+      });
+    }
+  });
+}
+
+/** Number of local changes the server does not have yet. */
+export async function waitingChanges(db: Database): Promise<number> {
+  const row = await db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM sync_pending) + (SELECT count(*) FROM sync_outbox) AS n`);
+  return row?.n ?? 0;
+}
+
+/** Push, then pull. Each half is one transaction on its side; a failure leaves both sides as they were. */
+export async function syncNow(db: Database, session: PgSession): Promise<SyncReport> {
+  const team = await readTeamState(db);
+  if (!team) throw new Error('this archive is not part of a team');
+  try {
+    await seal(db, team);
+    const pushed = await push(db, session, team);
+    const { pulled, conflicts, changedDocuments } = await pull(db, session, team);
+    await writeState(db, { last_sync_at: new Date().toISOString(), last_error: null });
+    return { pushed, pulled, conflicts, waiting: await waitingChanges(db), changedDocuments };
+  } catch (err) {
+    await writeState(db, { last_error: (err as Error).message.slice(0, 500) }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Turns the rows marked since the last seal into changes with fixed ids and clock values, in one local
+ * transaction, table by table in SQL (a first sync seals hundreds of thousands of rows).
+ */
+export async function seal(db: Database, team: TeamState): Promise<number> {
+  return db.transaction(async (tx) => {
+    const pending = (await tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM sync_pending`))?.n ?? 0;
+    if (pending === 0) return 0;
+    const start = tick(await readClock(tx), team.clientId);
+    let counter = start.counter;
+    const firstNew = ((await tx.get<{ n: number }>(sql`SELECT coalesce(max(n), 0) AS n FROM sync_outbox`))?.n ?? 0) + 1;
+    const clockOf = `printf('%015d-%09d-%s', ?, ? + row_number() OVER (ORDER BY p.row_key) - 1, ?)`;
+    // Parents before children for upserts; children before parents for deletes.
+    for (const table of SYNCED_TABLES) {
+      const columns = [...(await columnsOf(tx, table.name))];
+      const blobColumn = BLOB_COLUMNS[table.name];
+      const payload = `json_object(${columns.filter((c) => c !== blobColumn).map((c) => `'${c}', t.${c}`).join(', ')})`;
+      const sealed = await tx.run({
+        text: `INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
+               SELECT lower(hex(randomblob(16))), p.entity, p.row_key, 'upsert', ${clockOf}, v.hlc, ${payload}, ${blobColumn ? `t.${blobColumn}` : 'NULL'}
+               FROM sync_pending p JOIN ${table.name} t ON ${keyJoin(table)}
+               LEFT JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key
+               WHERE p.entity = ? AND p.op = 'upsert'`,
+        params: [start.ms, counter, team.clientId, table.name],
+      });
+      counter += sealed.changes;
+    }
+    for (const table of [...SYNCED_TABLES].reverse()) {
+      const sealed = await tx.run({
+        text: `INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
+               SELECT lower(hex(randomblob(16))), p.entity, p.row_key, 'delete', ${clockOf}, v.hlc, NULL, NULL
+               FROM sync_pending p LEFT JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key
+               WHERE p.entity = ? AND NOT EXISTS (SELECT 1 FROM ${table.name} t WHERE ${keyJoin(table)})`,
+        params: [start.ms, counter, team.clientId, table.name],
+      });
+      counter += sealed.changes;
+    }
+    await tx.run(sql`INSERT INTO sync_versions (entity, row_key, hlc, seq, author)
+                     SELECT entity, row_key, hlc, NULL, ${team.member} FROM sync_outbox WHERE n >= ${firstNew} ORDER BY n
+                     ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = NULL, author = excluded.author`);
+    await tx.run(sql`DELETE FROM sync_pending`);
+    await writeState(tx, { clock: formatHlc({ ms: start.ms, counter: Math.max(start.counter, counter - 1), node: team.clientId }) });
+    return pending;
+  });
+}
+
+interface OutboxRow {
+  n: number;
+  change_id: string;
+  entity: string;
+  row_key: string;
+  op: Op;
+  hlc: string;
+  base_hlc: string | null;
+  payload: string | null;
+  blob: Uint8Array | null;
+}
+
+/**
+ * Sends the sealed changes to the server in one transaction, then marks them acknowledged here. A push
+ * that dies anywhere is retried with the same change ids; the server keeps the first copy of each.
+ */
+export async function push(db: Database, session: PgSession, team: TeamState): Promise<number> {
+  const acknowledged: Array<[string, number]> = [];
+  await session.transaction(async () => {
+    // One pusher at a time: server order (seq) is then commit order, so a reader never skips a change
+    // that commits after a later-numbered one.
+    await session.query('SELECT pg_advisory_xact_lock(1952541794)');
+    for (let after = 0; ; ) {
+      const batch = await db.all<OutboxRow>(
+        sql`SELECT n, change_id, entity, row_key, op, hlc, base_hlc, payload, blob FROM sync_outbox WHERE n > ${after} ORDER BY n LIMIT ${PUSH_BATCH}`,
+      );
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1].n;
+      const params: unknown[] = [];
+      const values = batch.map((c) => {
+        const at = params.length;
+        params.push(c.change_id, team.clientId, c.entity, c.row_key, c.op, c.hlc, c.base_hlc, c.payload, c.blob ? Buffer.from(c.blob) : null);
+        return `($${at + 1}::uuid, $${at + 2}::uuid, '', $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb, $${at + 9}::bytea)`;
+      });
+      const inserted = await session.query<{ change_id: string; seq: string }>(
+        `INSERT INTO tala_changes (change_id, client_id, author, entity, row_key, op, hlc, base_hlc, payload, blob)
+         VALUES ${values.join(', ')} ON CONFLICT (change_id) DO NOTHING
+         RETURNING replace(change_id::text, '-', '') AS change_id, seq`,
+        params,
+      );
+      for (const r of inserted) acknowledged.push([r.change_id, Number(r.seq)]);
+      if (inserted.length < batch.length) {
+        // Sent before by a push whose acknowledgement was lost: the server's copy stands.
+        const seen = new Set(inserted.map((r) => r.change_id));
+        const again = await session.query<{ change_id: string; seq: string }>(
+          `SELECT replace(change_id::text, '-', '') AS change_id, seq FROM tala_changes WHERE change_id = ANY($1::uuid[])`,
+          [batch.filter((c) => !seen.has(c.change_id)).map((c) => c.change_id)],
+        );
+        for (const r of again) acknowledged.push([r.change_id, Number(r.seq)]);
+      }
+    }
+  });
+  if (acknowledged.length > 0) await db.transaction((tx) => acknowledgeAll(tx, acknowledged));
+  return acknowledged.length;
+}
+
+/** Marks pushed changes as the server's: their rows' versions get the server's order, the outbox empties. */
+async function acknowledgeAll(tx: Database, acks: Array<[string, number]>): Promise<void> {
+  await tx.exec('CREATE TEMP TABLE IF NOT EXISTS sync_acks (change_id TEXT PRIMARY KEY, seq INTEGER NOT NULL)');
+  await tx.exec('DELETE FROM temp.sync_acks');
+  for (let i = 0; i < acks.length; i += 400) {
+    const batch = acks.slice(i, i + 400);
+    await tx.run({ text: `INSERT OR IGNORE INTO temp.sync_acks (change_id, seq) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, params: batch.flat() });
+  }
+  await tx.exec(`UPDATE sync_versions SET seq = x.seq
+                 FROM (SELECT o.entity, o.row_key, o.hlc, a.seq FROM temp.sync_acks a JOIN sync_outbox o ON o.change_id = a.change_id) AS x
+                 WHERE sync_versions.entity = x.entity AND sync_versions.row_key = x.row_key AND sync_versions.hlc = x.hlc`);
+  await tx.exec('DELETE FROM sync_outbox WHERE change_id IN (SELECT change_id FROM temp.sync_acks)');
+  await tx.exec('DELETE FROM temp.sync_acks');
+}
+
+async function acknowledge(tx: Database, changeId: string, entity: string, rowKey: string, hlc: string, seq: number): Promise<void> {
+  await tx.run(sql`DELETE FROM sync_outbox WHERE change_id = ${changeId}`);
+  await tx.run(sql`UPDATE sync_versions SET seq = ${seq} WHERE entity = ${entity} AND row_key = ${rowKey} AND hlc = ${hlc}`);
+}
+
+/** Applies everything the server has after the last change seen here, in one local transaction. */
+export async function pull(db: Database, session: PgSession, team: TeamState): Promise<{ pulled: number; conflicts: number; changedDocuments: string[] }> {
+  return db.transaction(async (tx) => {
+    await tx.run(sql`INSERT INTO sync_apply_guard (active) VALUES (1)`);
+    await tx.exec('PRAGMA defer_foreign_keys = ON');
+    const state = (await readTeamState(tx))!;
+    let lastSeq = state.lastSeq;
+    let clock = await readClock(tx);
+    // Our own changes come back only to settle a push whose acknowledgement was lost.
+    const unacknowledged = Boolean(await tx.get(sql`SELECT 1 FROM sync_outbox LIMIT 1`));
+    const applier = new ChangeApplier(tx, team);
+    let pulled = 0;
+    for (;;) {
+      const page = await session.query<Change>(
+        `SELECT seq, replace(change_id::text, '-', '') AS change_id, client_id::text, author, entity, row_key, op, hlc, base_hlc, payload, blob
+         FROM tala_changes WHERE seq > $1 AND ($2::boolean OR client_id <> $3::uuid) ORDER BY seq LIMIT ${PULL_PAGE}`,
+        [lastSeq, unacknowledged, team.clientId],
+      );
+      for (const change of page) change.seq = Number(change.seq);
+      await applier.prefetch(page);
+      for (const change of page) {
+        await applier.apply(change);
+        clock = observe(clock, parseHlc(change.hlc), team.clientId);
+        lastSeq = change.seq;
+        pulled++;
+      }
+      await applier.flushInserts();
+      await applier.flushVersions();
+      if (page.length < PULL_PAGE) break;
+    }
+    await applier.reanchorStaleAnnotations();
+    await tx.run(sql`DELETE FROM sync_apply_guard`);
+    await writeState(tx, { last_seq: String(lastSeq), ...(clock ? { clock: formatHlc(clock) } : {}) });
+    return { pulled, conflicts: applier.conflicts, changedDocuments: [...applier.changedDocuments] };
+  });
+}
+
+interface RowVersion {
+  hlc: string;
+  seq: number | null;
+  author: string | null;
+}
+
+const rowId = (entity: string, rowKey: string) => `${entity}\u0000${rowKey}`;
+
+/** Decides, change by change, what a pulled change does to this archive. */
+class ChangeApplier {
+  conflicts = 0;
+  readonly changedDocuments = new Set<string>();
+  /** Documents whose text or annotations changed: their annotations may need re-anchoring. */
+  private readonly anchorDocuments = new Set<string>();
+  private readonly columns = new Map<string, Set<string>>();
+  // What this page's rows are here, read in bulk before the page is applied and kept current while it is.
+  private versions = new Map<string, RowVersion>();
+  private unpushed = new Map<string, Op>();
+  private rows = new Map<string, Row | null>();
+  private versionWrites = new Map<string, [string, string, string, number, string]>();
+  private inserts = new Map<string, { table: string; cols: string[]; values: unknown[][] }>();
+
+  constructor(
+    private readonly tx: Database,
+    private readonly team: TeamState,
+  ) {}
+
+  /** Reads, in a few statements, the versions, unpushed changes and current rows of a page's rows. */
+  async prefetch(page: Change[]): Promise<void> {
+    const tx = this.tx;
+    this.versions = new Map();
+    this.unpushed = new Map();
+    this.rows = new Map();
+    await tx.exec('CREATE TEMP TABLE IF NOT EXISTS sync_page (entity TEXT NOT NULL, row_key TEXT NOT NULL, PRIMARY KEY (entity, row_key))');
+    await tx.exec('DELETE FROM temp.sync_page');
+    const keys = page.filter((c) => SYNCED_TABLE_NAMES.has(c.entity)).map((c) => [c.entity, c.row_key]);
+    for (let i = 0; i < keys.length; i += 400) {
+      const batch = keys.slice(i, i + 400);
+      await tx.run({ text: `INSERT OR IGNORE INTO temp.sync_page (entity, row_key) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, params: batch.flat() });
+    }
+    const versions = await tx.all<RowVersion & { entity: string; row_key: string }>(
+      sql`SELECT v.entity, v.row_key, v.hlc, v.seq, v.author FROM temp.sync_page p JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key`,
+    );
+    for (const v of versions) this.versions.set(rowId(v.entity, v.row_key), { hlc: v.hlc, seq: v.seq, author: v.author });
+    const unpushed = await tx.all<{ entity: string; row_key: string; op: Op }>(
+      sql`SELECT o.entity, o.row_key, o.op FROM temp.sync_page p JOIN sync_outbox o ON o.entity = p.entity AND o.row_key = p.row_key ORDER BY o.n`,
+    );
+    for (const u of unpushed) this.unpushed.set(rowId(u.entity, u.row_key), u.op);
+    const pending = await tx.all<{ entity: string; row_key: string; op: Op }>(
+      sql`SELECT s.entity, s.row_key, s.op FROM temp.sync_page p JOIN sync_pending s ON s.entity = p.entity AND s.row_key = p.row_key`,
+    );
+    for (const u of pending) this.unpushed.set(rowId(u.entity, u.row_key), u.op);
+    for (const entity of new Set(keys.map(([e]) => e))) {
+      const table = syncedTable(entity);
+      const found = await tx.all<Row & { sync_row_key: string }>({
+        text: `SELECT p.row_key AS sync_row_key, t.* FROM temp.sync_page p JOIN ${table.name} t ON ${keyJoin(table)} WHERE p.entity = ?`,
+        params: [entity],
+      });
+      for (const row of keys.filter(([e]) => e === entity)) this.rows.set(rowId(entity, row[1]), null);
+      for (const { sync_row_key: rowKey, ...row } of found) this.rows.set(rowId(entity, rowKey), row);
+    }
+  }
+
+  /** Writes the versions set while applying the page, in a few statements. */
+  async flushVersions(): Promise<void> {
+    const rows = [...this.versionWrites.values()];
+    this.versionWrites = new Map();
+    for (let i = 0; i < rows.length; i += 200) {
+      const batch = rows.slice(i, i + 200);
+      await this.tx.run({
+        text: `INSERT INTO sync_versions (entity, row_key, hlc, seq, author) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+               ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = excluded.seq, author = excluded.author`,
+        params: batch.flat(),
+      });
+    }
+  }
+
+  async apply(c: Change): Promise<void> {
+    const tx = this.tx;
+    if (c.client_id === this.team.clientId) {
+      // Our own change: pushed, but the acknowledgement here was lost (a crash after the server's commit).
+      await acknowledge(tx, c.change_id, c.entity, c.row_key, c.hlc, c.seq);
+      if (!(await tx.get(sql`SELECT 1 FROM sync_outbox WHERE entity = ${c.entity} AND row_key = ${c.row_key}`))) {
+        this.unpushed.delete(rowId(c.entity, c.row_key));
+      }
+      const v = this.versions.get(rowId(c.entity, c.row_key));
+      if (v && v.hlc === c.hlc) v.seq = c.seq;
+      return;
+    }
+    if (!SYNCED_TABLE_NAMES.has(c.entity)) return; // a table of a newer Tala: nothing here can hold it
+    const table = syncedTable(c.entity);
+    const key = JSON.parse(c.row_key) as unknown[];
+    const id = rowId(c.entity, c.row_key);
+    const version = this.versions.get(id);
+    const localOp = this.unpushed.get(id);
+    if (c.op === 'upsert' && !localOp && !version && this.rows.get(id) === null && !SLOW_PATH_TABLES.has(table.name)) {
+      // A row new to this desktop with nothing to decide (most of a first sync): inserted in batches.
+      const row = await this.rowToWrite(table, c);
+      this.noteDocument(table, key, row);
+      this.bufferInsert(table, row);
+      this.rows.set(id, row as Row);
+      await this.setVersion(c);
+      return;
+    }
+    await this.flushInserts();
+    const current = this.rows.has(id) ? this.rows.get(id)! : await readRow(tx, table, key);
+
+    if (localOp) {
+      if (c.op === 'delete') {
+        // Deleted there, edited here: the edit is kept (our later push restores the row) and the user asked.
+        if (localOp === 'upsert') await this.conflict(c, 'delete-edit', this.team.member);
+        return;
+      }
+      if (localOp === 'delete') {
+        // Edited there, deleted here: keep the edit, forget our delete, ask.
+        await this.forgetUnpushed(c.entity, c.row_key);
+        await this.write(table, key, c);
+        await this.conflict({ ...c, op: 'delete', payload: null, author: this.team.member }, 'delete-edit', c.author);
+        return;
+      }
+      // Both edited: ours reaches the server later and wins there; theirs stays visible here.
+      await this.conflict(c, 'edit', this.team.member);
+      return;
+    }
+
+    if (version?.seq != null && version.seq > c.seq) {
+      // What we have here came later in server order than this change (we pushed before pulling it).
+      if (c.op === 'upsert' && !current) {
+        // Our delete met their earlier edit: the edit is kept everywhere.
+        await this.write(table, key, c);
+        await this.conflict({ ...c, op: 'delete', payload: null, author: this.team.member }, 'delete-edit', c.author);
+      } else if (c.op === 'upsert') {
+        await this.conflict(c, 'edit', version.author);
+      } else if (current) {
+        await this.conflict(c, 'delete-edit', version.author);
+      }
+      return;
+    }
+
+    if (c.op === 'delete') {
+      if (table.name === 'entities' && current && !(await this.followMerge(String(key[0])))) {
+        // Deleted there while something here still names it, with no merge to follow: keep it and ask.
+        await this.conflict(c, 'delete-edit', version?.author ?? null);
+        return;
+      }
+      if (current && version && c.base_hlc !== version.hlc) {
+        // The deleter had not seen this version: keep the edit and ask.
+        await this.conflict(c, 'delete-edit', version.author);
+        return;
+      }
+      if (current) await this.remove(table, key);
+      await this.setVersion(c);
+      return;
+    }
+    if (version && c.base_hlc !== version.hlc) {
+      if (current && !sameRow(current, c.payload)) {
+        // Concurrent edits: theirs is later in server order and becomes current; ours is kept for review.
+        await this.conflict({ ...c, payload: current, author: version.author ?? '', op: 'upsert' }, 'edit', c.author);
+      } else if (!current) {
+        // Deleted here, edited there without having seen the delete: the edit is kept, and the user asked.
+        await this.conflict({ ...c, payload: null, author: version.author ?? '', op: 'delete' }, 'delete-edit', c.author);
+      }
+    }
+    await this.write(table, key, c);
+  }
+
+  /**
+   * Annotations made on an older text of their document (here, or on a desktop that had not yet seen an
+   * edit) are re-anchored on the text as it is now. Every desktop does this on arrival and gets the same
+   * result, so it is not pushed (the guard is still up).
+   */
+  async reanchorStaleAnnotations(): Promise<void> {
+    for (const documentId of this.anchorDocuments) {
+      const doc = await this.tx.get<{ text: string; version: number }>(sql`SELECT text, version FROM documents WHERE id = ${documentId}`);
+      if (!doc) continue;
+      const stale = await this.tx.all<{ id: string; exact: string; prefix: string; suffix: string; start_offset: number; end_offset: number; old_text: string | null }>(
+        sql`SELECT a.id, a.exact, a.prefix, a.suffix, a.start_offset, a.end_offset, v.text AS old_text FROM annotations a
+            LEFT JOIN document_versions v ON v.document_id = a.document_id AND v.version = a.document_version
+            WHERE a.document_id = ${documentId} AND a.document_version < ${doc.version}`,
+      );
+      for (const a of stale) {
+        const selector = { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start_offset, end: a.end_offset };
+        // Without the old text the quote and its context still find the place.
+        const placed = reanchor(a.old_text ?? doc.text, doc.text, selector);
+        const s = placed.selector;
+        await this.tx.run(sql`UPDATE annotations SET exact = ${s.exact}, prefix = ${s.prefix}, suffix = ${s.suffix}, start_offset = ${s.start},
+                              end_offset = ${s.end}, status = ${placed.status}, document_version = ${doc.version} WHERE id = ${a.id}`);
+      }
+    }
+  }
+
+  /** The entity an id stands for now: itself, or where merges took it. */
+  private async currentEntity(id: string): Promise<string> {
+    let current = id;
+    for (let hops = 0; hops < 20; hops++) {
+      if (await this.tx.get(sql`SELECT 1 FROM entities WHERE id = ${current}`)) return current;
+      const next = await this.tx.get<{ to_id: string }>(sql`SELECT to_id FROM entity_redirects WHERE from_id = ${current}`);
+      if (!next) return current;
+      current = next.to_id;
+    }
+    return current;
+  }
+
+  /**
+   * Before a merged-away entity is deleted here, whatever still names it (a fact added here meanwhile)
+   * moves to where the merge took it, as it does on every desktop that receives that fact. False when
+   * something names it and no merge says where to go.
+   */
+  private async followMerge(entityId: string): Promise<boolean> {
+    const redirect = await this.tx.get<{ to_id: string }>(sql`SELECT to_id FROM entity_redirects WHERE from_id = ${entityId}`);
+    const target = redirect ? await this.currentEntity(redirect.to_id) : null;
+    // Aliases are not moved: the merge already copied them to the target.
+    for (const [table, columns] of Object.entries(ENTITY_REFERENCES).filter(([t]) => t !== 'entity_aliases')) {
+      for (const column of columns) {
+        const used = await this.tx.get({ text: `SELECT 1 FROM ${table} WHERE ${column} = ?`, params: [entityId] });
+        if (!used) continue;
+        if (!target || target === entityId) return false;
+        await this.tx.run({ text: `UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`, params: [target, entityId] });
+      }
+    }
+    return true;
+  }
+
+  private async forgetUnpushed(entity: string, rowKey: string): Promise<void> {
+    await this.tx.run(sql`DELETE FROM sync_pending WHERE entity = ${entity} AND row_key = ${rowKey}`);
+    await this.tx.run(sql`DELETE FROM sync_outbox WHERE entity = ${entity} AND row_key = ${rowKey}`);
+    this.unpushed.delete(rowId(entity, rowKey));
+  }
+
+  private async conflict(other: Pick<Change, 'entity' | 'row_key' | 'op' | 'payload' | 'author'>, kind: 'edit' | 'delete-edit' | 'duplicate', keptAuthor: string | null): Promise<void> {
+    this.conflicts++;
+    const payload = other.payload ? JSON.stringify(other.payload) : null;
+    await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
+                          VALUES (${randomUUID()}, ${other.entity}, ${other.row_key}, ${kind}, ${keptAuthor}, ${other.author}, ${other.op}, ${payload}, ${new Date().toISOString()})`);
+  }
+
+  private async setVersion(c: Change): Promise<void> {
+    const id = rowId(c.entity, c.row_key);
+    this.versions.set(id, { hlc: c.hlc, seq: c.seq, author: c.author });
+    this.versionWrites.set(id, [c.entity, c.row_key, c.hlc, c.seq, c.author]);
+  }
+
+  private async remove(table: SyncedTable, key: unknown[]): Promise<void> {
+    this.noteDocument(table, key, null);
+    await deleteRow(this.tx, table, key);
+    this.rows.set(rowId(table.name, JSON.stringify(key)), null);
+  }
+
+  /** The pulled row as this desktop writes it: its bytes beside it, entity references through merges. */
+  private async rowToWrite(table: SyncedTable, c: Change): Promise<Record<string, unknown>> {
+    const known = await this.columnsOf(table.name);
+    const row: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(c.payload ?? {})) if (known.has(k)) row[k] = v;
+    const blobColumn = BLOB_COLUMNS[table.name];
+    if (blobColumn) row[blobColumn] = c.blob;
+    for (const column of ENTITY_REFERENCES[table.name] ?? []) {
+      if (typeof row[column] === 'string') row[column] = await this.currentEntity(row[column] as string);
+    }
+    return row;
+  }
+
+  private bufferInsert(table: SyncedTable, row: Record<string, unknown>): void {
+    const cols = Object.keys(row);
+    const group = `${table.name}(${cols.join(',')})`;
+    let pending = this.inserts.get(group);
+    if (!pending) this.inserts.set(group, (pending = { table: table.name, cols, values: [] }));
+    pending.values.push(cols.map((k) => row[k]));
+  }
+
+  /** Writes the buffered new rows, many per statement (the driver's cost is per statement). */
+  async flushInserts(): Promise<void> {
+    for (const { table, cols, values } of this.inserts.values()) {
+      const perStatement = Math.max(1, Math.floor(30_000 / cols.length));
+      for (let i = 0; i < values.length; i += perStatement) {
+        const batch = values.slice(i, i + perStatement);
+        const tuple = `(${cols.map(() => '?').join(', ')})`;
+        await this.tx.run({ text: `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`, params: batch.flat().map(toSqlValue) });
+      }
+    }
+    this.inserts.clear();
+  }
+
+  private async write(table: SyncedTable, key: unknown[], c: Change): Promise<void> {
+    const known = await this.columnsOf(table.name);
+    const row = await this.rowToWrite(table, c);
+    if (table.name === 'documents') await this.beforeDocumentWrite(row);
+    if (NAMED_TABLES.has(table.name)) await this.keepNamesApart(table.name, row, c);
+    this.noteDocument(table, key, row);
+    const id = rowId(table.name, c.row_key);
+    try {
+      if (this.rows.get(id) === null) await insertRow(this.tx, table, row, known);
+      else await upsertRow(this.tx, table, row, known);
+      this.rows.set(id, row as Row);
+    } catch (err) {
+      // The same alias of the same entity, added on two desktops: one copy is enough.
+      if (!(table.name === 'entity_aliases' && /UNIQUE/.test((err as Error).message))) throw err;
+    }
+    await this.setVersion(c);
+  }
+
+  /** Same content imported on two desktops: both copies stay (the hash must be unique), marked for review. */
+  private async beforeDocumentWrite(row: Record<string, unknown>): Promise<void> {
+    const clash = await this.tx.get<{ id: string }>(sql`SELECT id FROM documents WHERE content_hash = ${String(row.content_hash)} AND id <> ${String(row.id)}`);
+    if (clash) {
+      await this.tx.run(sql`UPDATE documents SET content_hash = content_hash || '~' || id WHERE id = ${clash.id}`);
+      this.conflicts++;
+      await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
+                            VALUES (${randomUUID()}, 'documents', ${JSON.stringify([clash.id])}, 'duplicate', NULL, NULL, 'upsert', ${JSON.stringify({ same_as: row.id })}, ${new Date().toISOString()})`);
+    }
+  }
+
+  /**
+   * Two desktops made a tag (or collection) of the same name: the one later in server order is renamed
+   * "name (author)" — on every desktop alike, so the team ends up with the same two names.
+   */
+  private async keepNamesApart(table: string, row: Record<string, unknown>, c: Change): Promise<void> {
+    for (let round = 0; round < 5; round++) {
+      const clash = await this.tx.get<{ id: string; name: string }>({
+        text: `SELECT id, name FROM ${table} WHERE name = ? COLLATE NOCASE AND id <> ?`,
+        params: [String(row.name), String(row.id)],
+      });
+      if (!clash) return;
+      const theirs = this.versions.get(rowId(table, JSON.stringify([clash.id])));
+      const unpushed = this.unpushed.has(rowId(table, JSON.stringify([clash.id]))) || theirs?.seq == null;
+      if (!unpushed && theirs!.seq! < c.seq) {
+        row.name = `${String(row.name)} (${c.author})`;
+      } else {
+        const author = unpushed ? this.team.member : (theirs?.author ?? 'elsewhere');
+        await this.tx.run({ text: `UPDATE ${table} SET name = ? WHERE id = ?`, params: [`${clash.name} (${author})`, clash.id] });
+      }
+    }
+  }
+
+  private noteDocument(table: SyncedTable, key: unknown[], row: Record<string, unknown> | null): void {
+    if (table.name === 'documents') {
+      this.changedDocuments.add(String(key[0]));
+      this.anchorDocuments.add(String(key[0]));
+    } else if (table.name === 'passages' && row?.document_id) this.changedDocuments.add(String(row.document_id));
+    else if (table.name === 'annotations' && row?.document_id) this.anchorDocuments.add(String(row.document_id));
+  }
+
+  private async columnsOf(table: string): Promise<Set<string>> {
+    let cols = this.columns.get(table);
+    if (!cols) {
+      cols = await columnsOf(this.tx, table);
+      this.columns.set(table, cols);
+    }
+    return cols;
+  }
+}
+
+/** Whether a pulled version says the same as the row here (then two edits agree: no conflict). */
+function sameRow(current: Record<string, unknown>, incoming: Record<string, unknown> | null): boolean {
+  if (!incoming) return false;
+  return Object.entries(incoming).every(([k, v]) => !(k in current) || current[k] === v || (current[k] == null && v == null));
+}
+
+function orderedTables(): SyncedTable[] {
+  return [...SYNCED_TABLE_NAMES].map(syncedTable);
+}
+
+/** Joins sync_pending p to the table's row t by the key stored as JSON. */
+function keyJoin(table: SyncedTable): string {
+  return table.key.map((k, i) => `t.${k} = json_extract(p.row_key, '$[${i}]')`).join(' AND ');
+}
+
+function keyJson(table: SyncedTable): string {
+  return `json_array(${table.key.join(', ')})`;
+}
+
+
+
+async function readClock(db: Database): Promise<Hlc | null> {
+  const row = await db.get<{ value: string }>(sql`SELECT value FROM sync_state WHERE key = 'clock'`);
+  return row ? parseHlc(row.value) : null;
+}
+

@@ -1,0 +1,60 @@
+// Words for the team review list: what kind of thing a conflicting row is, and what differs between the
+// version kept and the other one.
+import type { SyncConflict } from '../../../../shared/team';
+
+const THINGS: Record<string, string> = {
+  annotations: 'note',
+  facts: 'fact',
+  passages: 'passage text',
+  documents: 'document',
+  entities: 'entity',
+  entity_aliases: 'name variant',
+  tags: 'tag',
+  translation_segments: 'translation segment',
+  alignment_links: 'alignment correction',
+};
+
+/** Columns a person edits, per table; the rest (timestamps, offsets) are bookkeeping. */
+const FIELDS: Record<string, readonly string[]> = {
+  annotations: ['note', 'color', 'exact'],
+  facts: ['predicate', 'value_number', 'value_unit', 'value_text', 'value_date', 'value_qualifier', 'status', 'note'],
+  passages: ['text'],
+  documents: ['title', 'author', 'source', 'published_at', 'lang'],
+  entities: ['name', 'type'],
+  translation_segments: ['text', 'status'],
+};
+
+export function thingOf(c: SyncConflict): string {
+  return THINGS[c.entity] ?? c.entity.replace(/_/g, ' ');
+}
+
+export interface FieldDifference {
+  field: string;
+  current: string;
+  other: string;
+}
+
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/** The edited fields whose values differ between the current row and the other version. */
+export function differences(c: SyncConflict): FieldDifference[] {
+  if (!c.other || !c.current) return [];
+  const fields = FIELDS[c.entity] ?? Object.keys(c.other).filter((k) => !/(_at|_offset|^id|_id)$/.test(k));
+  return fields
+    .filter((f) => f in c.other! && show(c.current![f]) !== show(c.other![f]))
+    .map((f) => ({ field: f.replace(/_/g, ' '), current: show(c.current![f]), other: show(c.other![f]) }));
+}
+
+/** One sentence saying what happened. */
+export function describe(c: SyncConflict): string {
+  const thing = thingOf(c);
+  const other = c.otherAuthor ?? 'someone';
+  const kept = c.keptAuthor ?? 'someone';
+  if (c.kind === 'duplicate') return `The same ${thing} was imported on two desktops; both copies are kept.`;
+  if (c.kind === 'delete-edit') {
+    return c.otherOp === 'delete'
+      ? `${other} deleted this ${thing} while ${kept} edited it: the edit was kept.`
+      : `This ${thing} was deleted while ${other} edited it: the edit was kept.`;
+  }
+  return `This ${thing} was edited elsewhere by ${other} at the same time as ${kept}; ${kept}'s version is current.`;
+}

@@ -1,0 +1,79 @@
+// Team archives: the types the renderer shows (status line, conflict review) and the team channels.
+// Channel types and validators are spread into shared/contract.ts.
+import { matching, none, obj, oneOf, type Validator } from './validate';
+
+export interface TeamStatus {
+  joined: boolean;
+  /** The team database's address, without any password. */
+  server: string | null;
+  member: string | null;
+  lastSyncAt: string | null;
+  /** The last sync's error, in words (cleared by the next sync that works). */
+  lastError: string | null;
+  /** Changes made here that the team database does not have yet. */
+  waiting: number;
+  openConflicts: number;
+}
+
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  waiting: number;
+  /** Documents whose text or passages changed, for re-indexing. */
+  changedDocuments: string[];
+}
+
+export type SyncConflictKind = 'edit' | 'delete-edit' | 'duplicate';
+
+/** A version that lost to another (or a delete that met an edit), kept for the user to review. */
+export interface SyncConflict {
+  id: string;
+  /** The shared table the row belongs to (annotations, facts, passages, …). */
+  entity: string;
+  rowKey: unknown[];
+  kind: SyncConflictKind;
+  /** Who wrote the version that is current now. */
+  keptAuthor: string | null;
+  /** Who wrote the other version (or the delete). */
+  otherAuthor: string | null;
+  otherOp: 'upsert' | 'delete';
+  /** The other version's columns; null for a delete. */
+  other: Record<string, unknown> | null;
+  /** The same row as it is here now (null when it is gone). */
+  current: Record<string, unknown> | null;
+  detectedAt: string;
+}
+
+export const CONFLICT_CHOICES = ['keep-current', 'take-other'] as const;
+export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
+
+export interface TeamRequests {
+  'team.status': void;
+  'team.join': { server: string };
+  'team.leave': void;
+  'team.sync': void;
+  'team.conflicts': void;
+  'team.resolve': { id: string; choice: ConflictChoice };
+}
+
+export interface TeamResponses {
+  'team.status': TeamStatus;
+  'team.join': TeamStatus;
+  'team.leave': TeamStatus;
+  'team.sync': SyncReport;
+  'team.conflicts': SyncConflict[];
+  'team.resolve': { resolved: true };
+}
+
+const SERVER = matching(/^postgres(ql)?:\/\/\S{1,2000}$/, 'a postgres:// address');
+const CONFLICT_ID = matching(/^[0-9a-f-]{36}$/, 'a conflict id');
+
+export const teamRequestValidators: { [C in keyof TeamRequests]: Validator<TeamRequests[C]> } = {
+  'team.status': none,
+  'team.join': obj({ server: SERVER }),
+  'team.leave': none,
+  'team.sync': none,
+  'team.conflicts': none,
+  'team.resolve': obj({ id: CONFLICT_ID, choice: oneOf(CONFLICT_CHOICES) }),
+};
