@@ -14,7 +14,7 @@ import type { Archive } from '../archive/archive';
 import { UsageError, type ParsedArgs } from '../cli/args';
 import type { CliIO, CommandSpec } from '../cli/commands';
 import { analyse } from './extract/index';
-import { formatValue, isFactDate } from './values';
+import { formatValue, isFactDate, withAgreement } from './values';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 type Sub = (archive: Archive, args: ParsedArgs, rest: string[], io: CliIO) => Promise<number>;
@@ -144,7 +144,7 @@ function conflictLines(group: ConflictGroup): string[] {
 
 const conflicts: Sub = async (archive, args, rest, io) => {
   if (rest.length > 0) throw new UsageError('facts conflicts takes no positional arguments');
-  const groups = await archive.facts.conflicts();
+  const groups = withAgreement(await archive.facts.conflicts());
   if (args.flags.has('json')) io.out(json(groups));
   else if (groups.length === 0) io.out('No conflicting facts.');
   else for (const g of groups) io.out(conflictLines(g).join('\n'));

@@ -2,6 +2,7 @@
 // them into the API). Validation already happened in dispatch().
 import type { FactRequests, FactResponses } from '../../shared/facts-contract';
 import type { Archive } from '../archive/archive';
+import { withAgreement } from './values';
 
 type FactApi = { [C in keyof FactRequests]: (request: FactRequests[C]) => Promise<FactResponses[C]> };
 
@@ -21,7 +22,7 @@ export function factHandlers(archive: Archive): FactApi {
     'facts.removeEvidence': ({ id, annotationId }) => facts.removeEvidence(id, annotationId),
     'facts.setPreferred': ({ id, reason }) => facts.setPreferred(id, true, reason ?? ''),
     'facts.clearPreferred': ({ id }) => facts.setPreferred(id, false, ''),
-    'facts.conflicts': ({ scope }) => facts.conflicts({ includeProposed: scope === 'all' }),
+    'facts.conflicts': async ({ scope }) => withAgreement(await facts.conflicts({ includeProposed: scope === 'all' })),
     'facts.timeline': ({ entityId, scope }) => facts.timeline({ entityId, includeProposed: scope === 'all' }),
     'facts.predicates': ({ prefix }) => facts.predicates(prefix),
     'facts.export': ({ format, ...filter }) => facts.export(format, filter),

@@ -1,5 +1,5 @@
 // Fact values: date bounds for sorting and timelines, one-line renderings, and value comparison for conflicts.
-import type { Fact, FactObject, ValueQualifier } from '../../shared/facts';
+import type { ConflictGroup, Fact, FactObject, ValueQualifier } from '../../shared/facts';
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -97,4 +97,12 @@ export function valueAgreement(a: Pick<Fact, 'object' | 'valueQualifier'>, b: Pi
   const [lo1, hi1] = numberInterval(x.number, a.valueQualifier);
   const [lo2, hi2] = numberInterval(y.number, b.valueQualifier);
   return lo1 <= hi2 && lo2 <= hi1 ? 'approximate' : 'different';
+}
+
+/** Marks each group of differing facts: `approximate` when no two of its values contradict each other. */
+export function withAgreement(groups: ConflictGroup[]): ConflictGroup[] {
+  return groups.map((g) => {
+    const contradiction = g.facts.some((f, i) => g.facts.slice(i + 1).some((h) => valueAgreement(f, h) === 'different'));
+    return { ...g, agreement: contradiction ? 'conflict' : 'approximate' };
+  });
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import type { Fact } from '../../../shared/facts';
+import { withAgreement } from '../../../main/facts/values';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 
 const root = tempDir('tala-facts-');
@@ -305,7 +306,7 @@ describe('approximate values', () => {
   it('"about 47,000" against 47,000 is consistent (approximate), not a conflict', async () => {
     await votes(47_000, 'approx');
     await votes(47_000, 'exact');
-    const [group] = await archive.facts.conflicts();
+    const [group] = withAgreement(await archive.facts.conflicts());
     expect(group).toMatchObject({ subject: { name: 'Raffi Hovannisian' }, agreement: 'approximate' });
     expect(group.facts.map((f) => f.valueQualifier).sort()).toEqual(['approx', 'exact']);
   });
@@ -313,7 +314,7 @@ describe('approximate values', () => {
   it('"more than 860,000" against 862,000 is consistent; 850,000 against it is a conflict', async () => {
     await votes(860_000, 'gt', 'Serzh Sargsyan');
     await votes(862_000, 'exact', 'Serzh Sargsyan');
-    const sargsyan = () => archive.facts.conflicts().then((groups) => groups.find((g) => g.subject.name === 'Serzh Sargsyan')!);
+    const sargsyan = async () => withAgreement(await archive.facts.conflicts()).find((g) => g.subject.name === 'Serzh Sargsyan')!;
     expect((await sargsyan()).agreement).toBe('approximate');
     await votes(850_000, 'exact', 'Serzh Sargsyan');
     expect((await sargsyan()).agreement).toBe('conflict');

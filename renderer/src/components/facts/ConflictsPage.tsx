@@ -106,7 +106,7 @@ export function ConflictsPage({ toast }: { toast: PushToast }) {
           {error}
         </p>
       )}
-      {groups && !groups.some((g) => g.agreement === 'conflict') && (
+      {groups && !groups.some((g) => g.agreement !== 'approximate') && (
         <p className="muted facts-page__empty" data-testid="conflicts-empty">
           No sources disagree.
         </p>
