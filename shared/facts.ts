@@ -192,6 +192,12 @@ export interface ConflictGroup {
   facts: Fact[];
   /** The fact marked preferred, if the user chose one. */
   preferredFactId: string | null;
+  /**
+   * `conflict`: the values contradict each other; `approximate`: they differ but are consistent — one is
+   * approximate or a bound and the other lies inside it ("about 47,000" and "47,000"). Set by the API and the
+   * CLI (main/facts/values.ts `withAgreement`); absent means a conflict.
+   */
+  agreement?: 'conflict' | 'approximate';
 }
 
 export interface TimelineItem {

@@ -6,6 +6,7 @@
 // and a name matched here agree.
 import { similarity } from '../../shared/anchoring';
 import { foldText } from '../../shared/text/fold';
+import { nameKeys, sameName } from '../../shared/text/name-key';
 import { transliterate } from '../search/transliterate';
 
 export function foldWord(word: string): string {
@@ -57,7 +58,9 @@ export function compareNames(a: string, b: string): NameMatch {
   if (wa.join(' ') === wb.join(' ')) return { score: 1, reasons: ['same name'] };
   const sa = wa.map(skeletonWord);
   const sb = wb.map(skeletonWord);
-  if (sa.join(' ') === sb.join(' ')) return { score: 0.95, reasons: ['same name in another spelling or script'] };
+  // The cross-script name key folds what Russian and Latin renderings of Armenian names change (Оганесян /
+  // Hovhannisyan, Ղարաբաղ / Karabakh) and Russian and Armenian case endings (Саргсяна, Սարգսյանը).
+  if (sa.join(' ') === sb.join(' ') || sameName(a, b)) return { score: 0.95, reasons: ['same name in another spelling or script'] };
 
   const lastA = sa[sa.length - 1];
   const lastB = sb[sb.length - 1];
@@ -82,4 +85,11 @@ export function compareNames(a: string, b: string): NameMatch {
   const whole = similarity(wa.join(' '), wb.join(' '));
   if (whole >= 0.85 && whole * 0.9 > score) return { score: Math.round(whole * 0.9 * 100) / 100, reasons: ['similar spelling'] };
   return { score: Math.round(score * 100) / 100, reasons };
+}
+
+/** Keys that put names which might match into one comparison block: the cross-script keys of the last word. */
+export function blockKeys(name: string): string[] {
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const last = words[words.length - 1];
+  return last ? [...nameKeys(last), skeletonWord(foldWord(last)).slice(0, 3)] : [];
 }

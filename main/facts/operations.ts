@@ -5,7 +5,7 @@ import type { FactRequests } from '../../shared/facts-contract';
 import { jsonOperation, UsageError, type CliInput, type OperationTable } from '../api/operation';
 import { choice, flag, intOption, json, option, writeOrPrint } from '../cli/format';
 import { conflictLines, factLine, mentionLine, parseValue } from './cli';
-import { isFactDate } from './values';
+import { isFactDate, withAgreement } from './values';
 
 const OFFSET = { min: 0, max: 2 ** 31 - 1 };
 const oneId = { positionals: { min: 1, max: 1 } };
@@ -183,7 +183,7 @@ export const factOperations: OperationTable<Channels> = {
   'facts.conflicts': {
     channel: 'facts.conflicts',
     validate: v['facts.conflicts'],
-    handle: ({ scope }, { archive }) => archive.facts.conflicts({ includeProposed: scope === 'all' }),
+    handle: async ({ scope }, { archive }) => withAgreement(await archive.facts.conflicts({ includeProposed: scope === 'all' })),
     bridge: true,
     localPaths: false,
     cli: {

@@ -20,7 +20,7 @@ import { join, raw, sql, type SqlQuery } from '../db/sql';
 import { analyse } from './extract/index';
 import type { CandidateFact } from './extract/propose';
 import { exportFacts } from './export';
-import { aliasKey, compareNames, predicateKey, skeleton } from './keys';
+import { aliasKey, blockKeys, compareNames, predicateKey } from './keys';
 import * as repo from './repo';
 import { dateBounds, isFactDate, sameValue } from './values';
 
@@ -515,11 +515,11 @@ export class FactService {
   async mergeSuggestions(options: { minScore?: number } = {}): Promise<MergeSuggestion[]> {
     const minScore = options.minScore ?? 0.8;
     const entities = await repo.selectEntities(this.db, sql`ORDER BY e.created_at`);
-    // Blocking: only entities sharing the first letters of a surname skeleton are compared.
+    // Blocking: only entities sharing a cross-script key or the first letters of a skeleton of the surname are compared.
     const blocks = new Map<string, EntitySummary[]>();
     for (const e of entities) {
-      const blockKeys = new Set(e.aliases.map((a) => skeleton(a.alias).split(' ').pop()!.slice(0, 3)).filter(Boolean));
-      for (const k of blockKeys) blocks.set(`${e.type}\u0000${k}`, [...(blocks.get(`${e.type}\u0000${k}`) ?? []), e]);
+      const keys = new Set(e.aliases.flatMap((a) => blockKeys(a.alias)).filter(Boolean));
+      for (const k of keys) blocks.set(`${e.type}\u0000${k}`, [...(blocks.get(`${e.type}\u0000${k}`) ?? []), e]);
     }
     const seen = new Set<string>();
     const out: MergeSuggestion[] = [];

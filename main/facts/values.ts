@@ -1,5 +1,5 @@
 // Fact values: date bounds for sorting and timelines, one-line renderings, and value comparison for conflicts.
-import type { Fact, FactObject, ValueQualifier } from '../../shared/facts';
+import type { ConflictGroup, Fact, FactObject, ValueQualifier } from '../../shared/facts';
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -64,4 +64,45 @@ export function sameValue(a: Pick<Fact, 'object' | 'valueQualifier'>, b: Pick<Fa
     case 'text':
       return x.text.trim().toLowerCase() === (y as typeof x).text.trim().toLowerCase();
   }
+}
+
+/** The interval a number stands for: "about 47,000" is 47,000 give or take 5 % (at least half its rounding step). */
+export function numberInterval(value: number, qualifier: ValueQualifier): [number, number] {
+  switch (qualifier) {
+    case 'exact':
+      return [value, value];
+    case 'gt':
+      return [value, Infinity];
+    case 'lt':
+      return [-Infinity, value];
+    case 'approx': {
+      let step = 1;
+      while (value !== 0 && Math.abs(value) % (step * 10) === 0) step *= 10;
+      const tolerance = Math.max(Math.abs(value) * 0.05, step / 2);
+      return [value - tolerance, value + tolerance];
+    }
+  }
+}
+
+/**
+ * Whether two facts' values disagree: `same` (equal), `approximate` (different numbers, but one lies in the
+ * other's interval: "about 47,000" and "47,210"; "more than 860,000" and "862,000"), or `different`.
+ */
+export function valueAgreement(a: Pick<Fact, 'object' | 'valueQualifier'>, b: Pick<Fact, 'object' | 'valueQualifier'>): 'same' | 'approximate' | 'different' {
+  if (sameValue(a, b)) return 'same';
+  const x = a.object;
+  const y = b.object;
+  if (x.kind !== 'number' || y.kind !== 'number' || (x.unit && y.unit && x.unit !== y.unit)) return 'different';
+  if (a.valueQualifier === 'exact' && b.valueQualifier === 'exact') return 'different';
+  const [lo1, hi1] = numberInterval(x.number, a.valueQualifier);
+  const [lo2, hi2] = numberInterval(y.number, b.valueQualifier);
+  return lo1 <= hi2 && lo2 <= hi1 ? 'approximate' : 'different';
+}
+
+/** Marks each group of differing facts: `approximate` when no two of its values contradict each other. */
+export function withAgreement(groups: ConflictGroup[]): ConflictGroup[] {
+  return groups.map((g) => {
+    const contradiction = g.facts.some((f, i) => g.facts.slice(i + 1).some((h) => valueAgreement(f, h) === 'different'));
+    return { ...g, agreement: contradiction ? 'conflict' : 'approximate' };
+  });
 }

@@ -2,14 +2,17 @@
 // Facts read as sentences (locale grouping, partial dates, centuries, value qualifiers), the facts table's
 // sorting and grouping, timeline groups, a fact draft from the mentions in a selection, and the routes.
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../renderer/src/api/context';
+import { ConflictsPage } from '../../renderer/src/components/facts/ConflictsPage';
 import { FactSentence } from '../../renderer/src/components/facts/FactBits';
 import { draftProblem } from '../../renderer/src/components/facts/FactEditor';
 import {
   draftFromMentions, EMPTY_DRAFT, factSentence, formatFactDate, formatFactValue, formatNumber, groupByDate, groupFacts, parseDraftNumber, sortFacts,
 } from '../../renderer/src/lib/facts';
 import { formatRoute, parseLink, parseRoute } from '../../renderer/src/lib/routes';
-import type { Fact, Mention } from '../../shared/facts';
-import { byTestId, render, type Rendered } from './render';
+import type { TalaApi } from '../../shared/contract';
+import type { ConflictGroup, Fact, Mention } from '../../shared/facts';
+import { byTestId, flush, render, type Rendered } from './render';
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -210,5 +213,38 @@ describe('facts routes', () => {
     expect(formatRoute({ name: 'entity', entityId: ID(5) })).toBe(`#/entity/${ID(5)}`);
     expect(parseRoute('#/entity/not-an-id')).toEqual({ name: 'home' });
     expect(parseLink(`http://127.0.0.1:1/#/entity/${ID(5)}`)).toEqual({ name: 'entity', entityId: ID(5) });
+  });
+});
+
+describe('the conflicts page', () => {
+  const group = (agreement: ConflictGroup['agreement'], facts: Fact[]): ConflictGroup => ({
+    subject: { entityId: facts[0].subject.entityId, name: facts[0].subject.name },
+    predicate: 'votes received',
+    qualifiers: { date: '2012-07-19', place: null },
+    facts,
+    preferredFactId: null,
+    agreement,
+  });
+
+  it('says "consistent (approximate)" for about 47,000 against 47,000 and counts only real disagreements', async () => {
+    const groups = [
+      group('approximate', [fact({ n: 1, valueQualifier: 'approx' }), fact({ n: 2 })]),
+      group('conflict', [
+        fact({ n: 3, object: { kind: 'number', number: 20_000, unit: 'votes' } }),
+        fact({ n: 4, object: { kind: 'number', number: 21_000, unit: 'votes' } }),
+      ]),
+    ];
+    const api = { 'facts.conflicts': async () => groups } as unknown as TalaApi;
+    view = await render(
+      <ApiProvider api={api}>
+        <ConflictsPage toast={() => undefined} />
+      </ApiProvider>,
+    );
+    await flush(5);
+    const sections = byTestId(view.container, 'conflict-group');
+    expect(sections.map((s) => s.dataset.agreement)).toEqual(['approximate', 'conflict']);
+    expect(byTestId(sections[0], 'conflict-approximate')[0].textContent).toContain('Consistent (approximate)');
+    expect(byTestId(sections[1], 'conflict-approximate')).toEqual([]);
+    expect(view.container.querySelector('.facts-page__header')!.textContent).toContain('1 disagreement · 1 consistent (approximate)');
   });
 });

@@ -18,7 +18,7 @@ const M = `(?<m>${MONTH_ALT})\\.?`;
 const YEAR = '(?<y>[12]\\d{3})';
 /** Russian and Armenian words after a year: 2012 года, 2012 г., 2012 թ. */
 const YEAR_WORD = '(?:\\s*(?:года|году|год|гг?\\.|г(?![\\p{L}])|թ\\.|թվականի[ն]?))?';
-const DAY_SUFFIX = '(?:st|nd|rd|th|-?го|-?е|-?ին)?';
+const DAY_SUFFIX = '(?:st|nd|rd|th|-?го|-?е|-?ին|-ից|-ի|-ը)?';
 const DAY = `(?:ika-?\\s?(?<d1>[0-3]?\\d)|(?<d>[0-3]?\\d)${DAY_SUFFIX})`;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first'];
 
@@ -87,11 +87,12 @@ function century(n: number, confidence: number): Omit<Found, 'start' | 'end'> | 
 
 const RULES: Rule[] = [
   // July 19, 2012 · Hulyo 19, 2012 · Hulyo 19 2012 · հուլիսի 19, 2012
-  { re: rx(`${L}${M}\\s+(?<d>[0-3]?\\d)(?:st|nd|rd|th|-?ին)?(?:\\s*,\\s*|\\s+)${YEAR}${YEAR_WORD}${R}`), build: (g) => full(g, 0.95) },
+  // (an Armenian day with its case ending, "հոկտեմբերի 12-ին, 2012 թվականին", ends its own phrase)
+  { re: rx(`${L}${M}\\s+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)${YEAR}${YEAR_WORD}${R}`), build: (g) => full(g, 0.95) },
   // 19 July 2012 · 19 июля 2012 года · ika-19 ng Hulyo, 2012 · the 19th of July 2012
   { re: rx(`${L}${DAY}\\s+(?:(?:ng|of|de)\\s+)?${M},?\\s+${YEAR}${YEAR_WORD}${R}`), build: (g) => full(g, 0.95) },
-  // 2012 թ. հուլիսի 19 (Armenian order)
-  { re: rx(`${L}${YEAR}\\s*թ\\.?\\s+${M}\\s+(?<d>[0-3]?\\d)(?:-?ին)?${R}`), build: (g) => full(g, 0.9) },
+  // 2012 թ. հուլիսի 19 · 2013 թվականի փետրվարի 18-ին (Armenian order; the day takes a case ending)
+  { re: rx(`${L}${YEAR}\\s*(?:թվականի|թ\\.?)\\s+${M}\\s+(?<d>[0-3]?\\d)(?:-?(?:ին|ից|ի|ը|ն))?${R}`), build: (g) => full(g, 0.95) },
   // July 2012 · Hulyo 2012 · в июле 2012 года
   {
     re: rx(`${L}${M},?\\s+(?:(?:ng|of|de)\\s+)?${YEAR}${YEAR_WORD}${R}`),
@@ -100,9 +101,9 @@ const RULES: Rule[] = [
       return month ? { precision: 'month', year: Number(g.y), month, confidence: 0.85 } : null;
     },
   },
-  // Setyembre 7 · September 7th · հուլիսի 19-ին (year from context)
+  // Setyembre 7 · September 7th · հուլիսի 19-ին · հունվարի 1-ի (year from context)
   {
-    re: rx(`${L}${M}\\s+(?<d>[0-3]?\\d)(?:st|nd|rd|th|-?ին)?(?![\\p{L}\\p{N}]|[.,]\\d)`),
+    re: rx(`${L}${M}\\s+(?<d>[0-3]?\\d)(?:st|nd|rd|th|-?ին|-ից|-ի|-ը)?(?![\\p{L}\\p{N}]|[.,]\\d)`),
     build: (g) => {
       const month = monthOf(g.m);
       const day = dayOf(g);

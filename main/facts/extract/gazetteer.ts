@@ -1,16 +1,19 @@
-// Place lookup from the shipped gazetteer (main/facts/data/gazetteer.json): countries and capitals with
-// English canonical names and Tagalog, Russian and other variants. Russian names decline (Армения,
-// Армении, в Армению), so Cyrillic words are compared by a crude stem; Latin ones must match exactly
-// (after case and diacritic folding).
+// Place lookup from the shipped gazetteer (main/facts/data/gazetteer.json): countries, capitals and some
+// cities and regions, with English canonical names and Tagalog, Russian, Armenian and other variants.
+// Russian and Armenian names decline (Армения, Армении, в Армению; Հայաստան, Հայաստանում, Հայաստանի), so
+// Cyrillic and Armenian words are compared by a crude stem; Latin ones must match exactly (after case and
+// diacritic folding).
 import { foldText } from '../../../shared/text/fold';
 
 export interface GazetteerEntry {
   name: string;
-  type: 'country' | 'capital';
+  type: PlaceKind;
   code?: string;
   of?: string;
-  aliases?: { tl?: string[]; ru?: string[]; other?: string[] };
+  aliases?: { tl?: string[]; ru?: string[]; hy?: string[]; other?: string[] };
 }
+
+export type PlaceKind = 'country' | 'capital' | 'city' | 'region';
 
 export interface GazetteerData {
   places: GazetteerEntry[];
@@ -21,10 +24,23 @@ export interface PlaceMatch {
   from: number;
   to: number;
   name: string;
-  kind: 'country' | 'capital';
+  kind: PlaceKind;
 }
 
 const RU_ENDINGS = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ый', 'ий', 'ой', 'ей', 'ую', 'юю', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'а', 'я', 'о', 'е', 'и', 'ы', 'у', 'ю', 'ь', 'й'];
+
+/** Armenian case, plural and article endings (Հայաստանում, Երևանի, Ռուսաստանից, Հայաստանը), longest first. */
+const HY_ENDINGS = ['ներից', 'ներում', 'ներին', 'ների', 'ները', 'ում', 'ից', 'ով', 'ին', 'ի', 'ը', 'ն'];
+
+/** Strips up to two Armenian endings and a final glide (Մոսկվայում → մոսկվա): the same on both sides of a lookup. */
+function armenianKey(w: string): string {
+  for (let round = 0; round < 2; round++) {
+    const ending = HY_ENDINGS.find((e) => w.endsWith(e) && w.length - e.length >= 3);
+    if (!ending) break;
+    w = w.slice(0, -ending.length);
+  }
+  return w.length > 3 ? w.replace(/յ$/u, '') : w;
+}
 
 const keyCache = new Map<string, string>();
 
@@ -50,7 +66,18 @@ function computeWordKey(word: string): string {
       }
     }
   }
+  if (!isAcronym && /[\u0531-\u0587]/u.test(w)) w = armenianKey(w);
   return foldText(w);
+}
+
+/**
+ * Forms a word may be compared by: its stripped key and, for declined scripts, the word itself folded
+ * (Карабах keys as "караб" but must still meet Карабахе → "карабах").
+ */
+export function wordKeys(word: string): string[] {
+  const key = wordKey(word);
+  const whole = foldText(word.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, ''));
+  return whole === key ? [key] : [key, whole];
 }
 
 function aliasWords(alias: string): string[] {
@@ -58,21 +85,26 @@ function aliasWords(alias: string): string[] {
 }
 
 export class Gazetteer {
-  /** First word key → candidate aliases (as word keys), longest first. */
-  private readonly index = new Map<string, Array<{ keys: string[]; name: string; kind: 'country' | 'capital' }>>();
+  /** First word key → candidate aliases (each word as its keys), longest first. */
+  private readonly index = new Map<string, Array<{ keys: string[][]; name: string; kind: PlaceKind }>>();
   readonly size: number;
 
   constructor(data: GazetteerData) {
     let n = 0;
     for (const place of data.places) {
-      const names = [place.name, ...(place.aliases?.tl ?? []), ...(place.aliases?.ru ?? []), ...(place.aliases?.other ?? [])];
+      const { tl = [], ru = [], hy = [], other = [] } = place.aliases ?? {};
+      const names = [place.name, ...tl, ...ru, ...hy, ...other];
       for (const alias of names) {
-        const keys = aliasWords(alias).map(wordKey);
+        const keys = aliasWords(alias).map(wordKeys);
         if (keys.length === 0) continue;
-        const list = this.index.get(keys[0]) ?? [];
-        if (!list.some((c) => c.keys.join(' ') === keys.join(' '))) list.push({ keys, name: place.name, kind: place.type });
-        list.sort((a, b) => b.keys.length - a.keys.length);
-        this.index.set(keys[0], list);
+        const id = keys.map((k) => k[0]).join(' ');
+        for (const first of keys[0]) {
+          const list = this.index.get(first) ?? [];
+          if (list.some((c) => c.keys.map((k) => k[0]).join(' ') === id)) continue;
+          list.push({ keys, name: place.name, kind: place.type });
+          list.sort((a, b) => b.keys.length - a.keys.length);
+          this.index.set(first, list);
+        }
         n++;
       }
     }
@@ -81,10 +113,12 @@ export class Gazetteer {
 
   /** Longest gazetteer names found in a run of words, left to right. */
   match(words: readonly string[]): PlaceMatch[] {
-    const keys = words.map(wordKey);
+    const keys = words.map(wordKeys);
+    const meets = (a: string[] | undefined, b: string[]) => !!a && a.some((k) => b.includes(k));
     const found: PlaceMatch[] = [];
     for (let i = 0; i < keys.length; ) {
-      const hit = (this.index.get(keys[i]) ?? []).find((c) => c.keys.every((k, j) => keys[i + j] === k));
+      const candidates = new Set(keys[i].flatMap((k) => this.index.get(k) ?? []));
+      const hit = [...candidates].sort((a, b) => b.keys.length - a.keys.length).find((c) => c.keys.every((k, j) => meets(keys[i + j], k)));
       if (hit) {
         found.push({ from: i, to: i + hit.keys.length, name: hit.name, kind: hit.kind });
         i += hit.keys.length;
@@ -94,7 +128,7 @@ export class Gazetteer {
   }
 
   /** The canonical place name when the words are exactly one gazetteer name. */
-  lookup(words: readonly string[]): { name: string; kind: 'country' | 'capital' } | null {
+  lookup(words: readonly string[]): { name: string; kind: PlaceKind } | null {
     const m = this.match(words);
     return m.length === 1 && m[0].from === 0 && m[0].to === words.length ? { name: m[0].name, kind: m[0].kind } : null;
   }

@@ -45,6 +45,10 @@ export const MULTIPLIERS: ReadonlyArray<readonly [string, number]> = [
   ['тысяча', 1e3], ['тысячи', 1e3], ['тысяч', 1e3], ['тысячу', 1e3], ['тысячей', 1e3], ['тыс', 1e3],
   ['миллион', 1e6], ['миллиона', 1e6], ['миллионов', 1e6], ['млн', 1e6],
   ['миллиард', 1e9], ['миллиарда', 1e9], ['миллиардов', 1e9], ['млрд', 1e9],
+  ['триллион', 1e12], ['триллиона', 1e12], ['триллионов', 1e12], ['трлн', 1e12],
+  // Armenian (with the article and the genitive: հազարը, միլիոնի)
+  ['հարյուր', 100], ['հազար', 1e3], ['հազարը', 1e3], ['հազարի', 1e3], ['միլիոն', 1e6], ['միլիոնը', 1e6], ['միլիոնի', 1e6],
+  ['միլիարդ', 1e9], ['միլիարդը', 1e9], ['միլիարդի', 1e9], ['տրիլիոն', 1e12], ['տրիլիոնը', 1e12], ['տրիլիոնի', 1e12],
 ];
 
 /** Tagalog number words (isa/isang alone is the article "a", so it only counts before a multiplier: see NOT_ALONE). */
@@ -74,12 +78,16 @@ export const NUMBER_WORDS: ReadonlyArray<readonly [string, number]> = [
   ['одиннадцать', 11], ['двенадцать', 12], ['тринадцать', 13], ['четырнадцать', 14], ['пятнадцать', 15], ['шестнадцать', 16],
   ['семнадцать', 17], ['восемнадцать', 18], ['девятнадцать', 19], ['двадцать', 20], ['двадцати', 20], ['тридцать', 30], ['тридцати', 30],
   ['сорок', 40], ['сорока', 40], ['пятьдесят', 50], ['шестьдесят', 60], ['семьдесят', 70], ['восемьдесят', 80], ['девяносто', 90],
+  // Armenian
+  ['մեկ', 1], ['երկու', 2], ['երեք', 3], ['չորս', 4], ['հինգ', 5], ['վեց', 6], ['յոթ', 7], ['յոթը', 7], ['ութ', 8], ['ութը', 8],
+  ['ինը', 9], ['տասը', 10], ['տաս', 10], ['քսան', 20], ['երեսուն', 30], ['քառասուն', 40], ['հիսուն', 50], ['վաթսուն', 60],
+  ['յոթանասուն', 70], ['ութսուն', 80], ['իննսուն', 90],
   ['сто', 100], ['ста', 100], ['двести', 200], ['двухсот', 200], ['триста', 300], ['трёхсот', 300], ['трехсот', 300], ['четыреста', 400],
   ['пятьсот', 500], ['пятисот', 500], ['шестьсот', 600], ['семьсот', 700], ['восемьсот', 800], ['девятьсот', 900],
 ];
 
 /** Words that are numbers only as part of a bigger number ("isang daan", "a hundred", "одна тысяча"), never alone. */
-export const NOT_ALONE = new Set(['isa', 'isang', 'a', 'one', 'один', 'одна', 'одно', 'одного', 'одной']);
+export const NOT_ALONE = new Set(['isa', 'isang', 'a', 'one', 'один', 'одна', 'одно', 'одного', 'одной', 'մեկ']);
 
 /** Tagalog number words that take the linker "na" (apat na raan, anim na libo, siyam na milyon). */
 export const NA_LINKED = new Set(['apat', 'anim', 'siyam']);
@@ -93,12 +101,17 @@ export const QUALIFIER_PHRASES: ReadonlyArray<readonly [string, 'gt' | 'lt' | 'a
   // English
   ['more than', 'gt'], ['over', 'gt'], ['above', 'gt'], ['in excess of', 'gt'], ['upwards of', 'gt'],
   ['less than', 'lt'], ['fewer than', 'lt'], ['under', 'lt'], ['below', 'lt'],
+  ['at least', 'gt'], ['no fewer than', 'gt'], ['not less than', 'gt'], ['at most', 'lt'], ['up to', 'lt'],
   ['about', 'approx'], ['around', 'approx'], ['approximately', 'approx'], ['roughly', 'approx'], ['some', 'approx'], ['nearly', 'approx'],
   ['almost', 'approx'], ['circa', 'approx'], ['an estimated', 'approx'], ['estimated', 'approx'],
   // Russian
   ['более чем', 'gt'], ['более', 'gt'], ['свыше', 'gt'], ['больше', 'gt'], ['больше чем', 'gt'],
   ['менее чем', 'lt'], ['менее', 'lt'], ['меньше', 'lt'], ['меньше чем', 'lt'],
-  ['около', 'approx'], ['примерно', 'approx'], ['почти', 'approx'], ['порядка', 'approx'], ['приблизительно', 'approx'], ['приблизительно', 'approx'],
+  ['не менее', 'gt'], ['не более', 'lt'],
+  ['около', 'approx'], ['примерно', 'approx'], ['почти', 'approx'], ['порядка', 'approx'], ['приблизительно', 'approx'],
+  // Armenian
+  ['ավելի քան', 'gt'], ['ավելի, քան', 'gt'], ['ոչ պակաս, քան', 'gt'], ['ոչ պակաս քան', 'gt'], ['պակաս, քան', 'lt'], ['պակաս քան', 'lt'],
+  ['մոտ', 'approx'], ['շուրջ', 'approx'], ['մոտավորապես', 'approx'], ['գրեթե', 'approx'], ['ավելի քիչ, քան', 'lt'],
 ];
 
 /** Currency words and symbols → ISO 4217. */
@@ -113,12 +126,17 @@ export const CURRENCY_WORDS: ReadonlyArray<readonly [string, string]> = [
   ['рублей', 'RUB'], ['рубля', 'RUB'], ['рубль', 'RUB'], ['руб', 'RUB'],
   ['долларов', 'USD'], ['доллара', 'USD'], ['доллар', 'USD'], ['евро', 'EUR'],
   ['dram', 'AMD'], ['drams', 'AMD'], ['amd', 'AMD'], ['драмов', 'AMD'], ['драма', 'AMD'], ['драм', 'AMD'],
+  ['դրամ', 'AMD'], ['դրամի', 'AMD'], ['դրամը', 'AMD'], ['դոլար', 'USD'], ['դոլարի', 'USD'], ['դոլարը', 'USD'], ['եվրո', 'EUR'],
+  ['եվրոյի', 'EUR'], ['ռուբլի', 'RUB'],
   ['manat', 'AZN'], ['lari', 'GEL'], ['yen', 'JPY'], ['yuan', 'CNY'],
 ];
 /** Codes written before the amount: "USD 5 million", "PHP 500". */
 export const CURRENCY_PREFIX_CODES = new Set(['USD', 'EUR', 'GBP', 'PHP', 'RUB', 'AMD', 'JPY', 'CNY', 'AZN', 'GEL']);
 
-export const PERCENT_WORDS = ['per cent', 'percent', 'porsiyento', 'porsyento', 'bahagdan', 'процентов', 'процента', 'процент', 'проц'];
+export const PERCENT_WORDS = [
+  'per cent', 'percent', 'porsiyento', 'porsyento', 'bahagdan', 'процентов', 'процента', 'процент', 'проц',
+  'տոկոս', 'տոկոսը', 'տոկոսի', 'տոկոսով', 'տոկոսին', 'տոկոսից',
+];
 
 /**
  * Capitalised words that are not names: function words that start sentences, discourse words, and
@@ -146,9 +164,23 @@ export const NOT_NAMES = new Set([
   'так', 'это', 'этот', 'эта', 'эти', 'он', 'она', 'они', 'оно', 'мы', 'вы', 'я', 'его', 'ее', 'её', 'их', 'все', 'всё', 'весь',
   'согласно', 'однако', 'тем', 'впоследствии', 'кроме', 'после', 'тогда', 'когда', 'где', 'если', 'также', 'затем', 'поэтому',
   'официальный', 'запад', 'восток', 'конституция', 'евангелие', 'бог', 'президент', 'выборы', 'республика', 'государство',
+  'сегодня', 'вчера', 'завтра', 'ранее', 'позже',
   // Armenian (frequent sentence starters)
-  'այս', 'այդ', 'նա', 'նրանք', 'ըստ', 'սակայն', 'հետո',
+  'այս', 'այդ', 'նա', 'նրանք', 'ըստ', 'սակայն', 'հետո', 'իսկ', 'նաև', 'այնուհետև', 'այսօր', 'երեկ', 'վաղը', 'արդյունքում',
+  'մինչդեռ', 'բացի', 'որպես', 'երբ', 'քանի', 'դա', 'դրանք', 'այստեղ', 'նախագահական',
+  // English modifiers that start a run before a name
+  'former', 'opposition', 'ex', 'late', 'acting', 'interim', 'newly', 'elected', 'leaders', 'officials', 'residents',
 ]);
+
+/** Nationality adjectives: never part of a person's name ("Former Philippine president Fidel V. Ramos"). */
+export const DEMONYMS = new Set([
+  'philippine', 'filipino', 'pilipino', 'armenian', 'russian', 'american', 'georgian', 'azerbaijani', 'azeri', 'turkish', 'iranian',
+  'french', 'british', 'english', 'german', 'european', 'soviet', 'chinese', 'japanese', 'ukrainian', 'syrian', 'israeli', 'greek',
+]);
+
+/** Abstract and agent nouns by their suffix (Инаугурация, Երդմնակալության, Ընտրություններին): never a name. */
+export const COMMON_NOUN_SUFFIX =
+  /(?:[ая]ция|[ая]ции|[ая]цию|[ая]цией|[еа]ние|[еа]ния|[еа]нию|[еа]нием|[еа]нии|ство|ства|ству|ством|стве|тель|теля|телю|телем|ость|ости|остью|ությ(?:ուն|ան|ամբ)(?:ը|ն|ի|ից|ում|ով|ներ\p{L}*)?|ական(?:ը|ի|ին|ում|ից|ներ\p{L}*)?|ներ|ները|ների|ներին|ներում|ներից)$/u;
 
 /** Titles and roles before a person's name ("Pangulong Bako Sahakyan", "President", "г-н"). */
 export const TITLES = new Set([
@@ -166,6 +198,14 @@ export const TITLES = new Set([
   'президент', 'президента', 'президентом', 'министр', 'министра', 'премьер-министр', 'премьер', 'глава', 'главы', 'генерал', 'депутат',
   'посол', 'губернатор', 'мэр', 'председатель', 'председателя', 'директор', 'ректор', 'проректор', 'профессор', 'спикер', 'кандидат',
   'кандидата', 'лидер', 'г-н', 'г-жа', 'господин', 'госпожа', 'сенатор', 'конгрессмен', 'сопредседатель', 'сопредседатели',
+  'писатель', 'композитор', 'поэт', 'художник', 'актёр', 'актер', 'актриса', 'певец', 'певица', 'режиссёр', 'режиссер', 'журналист',
+  'футболист', 'нападающий', 'полузащитник', 'защитник', 'вратарь', 'тренер', 'омбудсмен', 'экс-президент', 'вице-премьер',
+  'вице-президент', 'патриарх', 'католикос', 'архиепископ', 'судья', 'прокурор', 'бывший', 'экс-министр', 'шахматист', 'гроссмейстер',
+  // Armenian
+  'նախագահ', 'նախագահի', 'վարչապետ', 'վարչապետի', 'նախարար', 'նախարարի', 'փոխնախարար', 'պատգամավոր', 'դեսպան', 'քաղաքապետ',
+  'գեներալ', 'պարոն', 'տիկին', 'կոմպոզիտոր', 'գրող', 'բանաստեղծ', 'նկարիչ', 'դերասան', 'երգիչ', 'երգչուհի', 'ղեկավար', 'ղեկավարի',
+  'խոսնակ', 'թեկնածու', 'նախկին', 'ֆուտբոլիստ', 'շախմատիստ', 'մարզիչ', 'դատավոր', 'դատախազ', 'օմբուդսմեն', 'կաթողիկոս', 'պատրիարք',
+  'սպիկեր', 'նախագահող', 'ատենապետ', 'փոխվարչապետ', 'հեղինակ',
 ]);
 
 /** Tagalog personal markers: the next capitalised words are a person (si Bako, ni Vitaly, kay Vitaly). */
@@ -175,7 +215,7 @@ export const PERSON_MARKERS = new Set(['si', 'sina', 'ni', 'nina', 'kay', 'kina'
 export const ORG_CUES_TAIL = new Set([
   'university', 'assembly', 'commission', 'congress', 'committee', 'ministry', 'party', 'council', 'court', 'bank', 'agency', 'office',
   'department', 'union', 'association', 'foundation', 'institute', 'company', 'corporation', 'corp', 'inc', 'ltd', 'llc', 'group',
-  'caucus', 'front', 'movement', 'alliance', 'league', 'federation', 'organization', 'organisation', 'authority', 'board', 'bureau',
+  'caucus', 'front', 'movement', 'alliance', 'museo', 'commonwealth', 'league', 'federation', 'organization', 'organisation', 'authority', 'board', 'bureau',
   'senate', 'parliament', 'government', 'police', 'army', 'navy', 'forces', 'church', 'school', 'college', 'academy', 'center', 'centre',
   'fund', 'network', 'service', 'tribunal', 'cabinet', 'administration', 'society', 'club', 'coalition', 'secretariat',
   'hospital', 'museum', 'library', 'press', 'news', 'agencies', 'ministries', 'bloc',
@@ -186,12 +226,25 @@ export const ORG_CUES_HEAD = new Set([
   'kolehiyo', 'akademya', 'instituto', 'pundasyon', 'liga', 'unyon', 'koalisyon', 'ahensiya', 'ahensya', 'lupon', 'sentro', 'paaralan',
   'university', 'ministry', 'commission', 'committee', 'council', 'department', 'bank', 'office', 'institute', 'academy', 'court',
   'federation', 'union', 'league', 'organization', 'organisation', 'assembly', 'congress', 'party', 'board', 'bureau', 'agency',
+  'commonwealth', 'komisyong', 'kagawarang', 'partidong', 'korteng', 'kongresong', 'konsehong', 'ministeryong', 'samahang', 'bangkong',
 ]);
+/** Lower-case words after a capitalised name that make it an organisation (Civil Contract party, Gilas team). */
+export const ORG_CUES_AFTER = new Set(['party', 'alliance', 'bloc', 'movement', 'coalition', 'faction', 'partido', 'koalisyon', 'alyansa']);
+/** Offices whose "of …" / "ng …" names the organisation (Ministro ng Ugnayang Panlabas, Secretary of Foreign Affairs). */
+export const OFFICE_TITLES = new Set(['ministro', 'kalihim', 'minister', 'secretary', 'ministrong', 'director', 'direktor', 'head', 'pinuno']);
+/**
+ * Armenian organisation nouns: stems of -ություն words take any ending; the others only case endings
+ * (ժողով but not ժողովուրդ "people").
+ */
+export const ORG_CUES_HY_ANY_ENDING = ['նախարարությ', 'կուսակցությ', 'միությ', 'ծառայությ', 'ընկերությ', 'գործակալությ', 'դատախազությ', 'ոստիկանությ', 'վարչությ', 'տեսչությ'];
+export const ORG_CUES_HY = ['հանձնաժողով', 'դատարան', 'խորհուրդ', 'խորհրդ', 'ժողով', 'բանկ', 'կոմիտե', 'համալսարան', 'ինստիտուտ', 'ակադեմիա', 'ֆոնդ', 'դաշինք', 'կենտրոն', 'շարժում', 'գրասենյակ'];
+export const HY_CASE_ENDINGS = new Set(['', 'ը', 'ն', 'ի', 'ին', 'ում', 'ից', 'ով', 'յի', 'յին', 'ներ', 'ները', 'ների', 'ներին']);
 /** Russian organisation nouns (any case form): "Центральная избирательная комиссия", "Министерство обороны". */
 export const ORG_CUES_RU = [
   'университет', 'комисси', 'собрани', 'конгресс', 'министерств', 'парти', 'совет', 'комитет', 'суд', 'банк', 'агентств', 'управлени',
   'институт', 'академи', 'союз', 'ассоциаци', 'фонд', 'организаци', 'правительств', 'парламент', 'сенат', 'дум', 'церк', 'служб',
-  'администраци', 'движени', 'блок', 'коалици', 'федераци', 'лиг', 'компани', 'корпораци', 'центр',
+  'администраци', 'движени', 'блок', 'коалици', 'федераци', 'лиг', 'компани', 'корпораци', 'центр', 'содружеств', 'трибунал',
+  'прокуратур', 'палат',
 ];
 /** Well-known acronyms and their canonical names; other all-capitals words are resolved by the gazetteer or left alone. */
 export const ORG_ACRONYMS: Readonly<Record<string, string>> = {

@@ -11,8 +11,10 @@ import type { Mention, MentionType } from '../../../shared/facts';
 import type { Gazetteer } from './gazetteer';
 import { wordKey } from './gazetteer';
 import {
-  LOWERCASE_TITLE_PREFIX, NAME_PARTICLES, NOT_NAMES, ORG_ACRONYMS, ORG_CUES_HEAD, ORG_CUES_RU, ORG_CUES_TAIL, PERSON_MARKERS, STATE_WORDS, SURNAME_ENDINGS, TITLES,
+  COMMON_NOUN_SUFFIX, DEMONYMS, HY_CASE_ENDINGS, LOWERCASE_TITLE_PREFIX, NAME_PARTICLES, NOT_NAMES, OFFICE_TITLES, ORG_ACRONYMS, ORG_CUES_AFTER, ORG_CUES_HEAD,
+  ORG_CUES_HY, ORG_CUES_HY_ANY_ENDING, ORG_CUES_RU, ORG_CUES_TAIL, PERSON_MARKERS, STATE_WORDS, SURNAME_ENDINGS, TITLES,
 } from './lexicon';
+import { armenianNameLemma, armenianPlaceLemma, isArmenian, isFemaleFirstName, russianNameLemma } from './morphology';
 import { onlySpaceBetween, type Token } from './text';
 
 interface Candidate {
@@ -22,6 +24,8 @@ interface Candidate {
   confidence: number;
   /** A lone capitalised word kept only if it turns out to be part of a full name elsewhere. */
   tentative?: boolean;
+  /** Where the mention starts when not at its first token (an opening quote: «Քաղաքացիական պայմանագիր»). */
+  start?: number;
 }
 
 export interface NameContext {
@@ -40,6 +44,9 @@ const isStateWord = (t: Token) => STATE_WORDS.has(t.lower);
 const isCue = (t: Token) => isTailCue(t) || isHeadCue(t) || isStateWord(t);
 /** Stop words that may be stripped from the front of a run (state words, titles and cues are meaningful there). */
 const isLeadingStop = (t: Token) => NOT_NAMES.has(t.lower) && !isStateWord(t) && !isTitle(t) && !isCue(t);
+/** Abstract nouns by their suffix (Инаугурация, Երդմնակալության), unless the gazetteer knows the word (России). */
+const isCommonNoun = (ctx: NameContext, t: Token) =>
+  !t.allCaps && COMMON_NOUN_SUFFIX.test(t.lower) && !isFemaleFirstName(t.text) && !ctx.gazetteer.lookup([t.text]);
 const CONNECTOR_WORDS = new Set(['of', 'the', 'for', 'on', 'and', 'ng', 'mga', 'sa', 'para', 'de', 'at', 'и']);
 
 const RU_NOUN_ENDING = /^(?:|а|и|у|е|о|ы|ю|я|ом|ой|ей|ем|ам|ах|ами|ов|ев|ия|ии|ию|ией|ие|ий|ям|ях|ями|овь|ви|вью)$/u;
@@ -51,50 +58,76 @@ function isRussianOrgCue(t: Token): boolean {
   return ORG_CUES_RU.some((stem) => t.lower.startsWith(stem) && RU_NOUN_ENDING.test(t.lower.slice(stem.length)));
 }
 
-/** Russian case endings of Armenian surnames, and what the first name looks like in the same case. */
-const RU_CASES: ReadonlyArray<{ surname: RegExp; firstName: Array<[RegExp, string]> }> = [
-  { surname: /(ян|янц)а$/u, firstName: [[/ия$/u, 'ий'], [/([бвгджзклмнпрстфхцчшщ])а$/u, '$1']] }, // genitive: Виталия Баласаняна
-  { surname: /(ян|янц)у$/u, firstName: [[/ию$/u, 'ий'], [/([бвгджзклмнпрстфхцчшщ])у$/u, '$1']] }, // dative
-  { surname: /(ян|янц)ом$/u, firstName: [[/ием$/u, 'ий'], [/([бвгджзклмнпрстфхцчшщ])ом$/u, '$1']] }, // instrumental
-  { surname: /(ян|янц)е$/u, firstName: [[/ии$/u, 'ий'], [/([бвгджзклмнпрстфхцчшщ])е$/u, '$1']] }, // prepositional
-];
-
 /**
- * A person's name as one string: single spaces, no possessive, and Armenian surnames written in a
- * Russian case put back in the nominative with their first name (Виталия Баласаняна → Виталий Баласанян).
+ * A person's name as one string: single spaces, no possessive, initials and Jr. kept with their dot, and
+ * the dictionary form of Russian and Armenian names (Сержа Саргсяна → Серж Саргсян, Բակո Սահակյանը → Բակո Սահակյան).
  */
-export function personName(tokens: Token[]): string {
-  const words = tokens.map((t) => t.text.replace(/['’]s$/u, ''));
-  const last = words.length - 1;
-  const grammaticalCase = RU_CASES.find((c) => c.surname.test(words[last]));
-  if (grammaticalCase) {
-    words[last] = words[last].replace(grammaticalCase.surname, '$1');
-    for (let i = 0; i < last; i++) {
-      const rule = grammaticalCase.firstName.find(([re]) => re.test(words[i]));
-      if (rule) words[i] = words[i].replace(rule[0], rule[1]);
-    }
-  }
-  return words.join(' ');
+export function personName(words: string[]): string {
+  const bare = words.map((w) => w.replace(/['’]s$/u, ''));
+  return armenianNameLemma(russianNameLemma(bare)).join(' ');
+}
+
+/** The words of a name as written, with an initial's or Jr.'s dot (Fidel V. Ramos). */
+function nameWords(ctx: NameContext, tokens: Token[]): string[] {
+  return tokens.map((t) => (isInitial(ctx, t) ? `${t.text}.` : t.text));
+}
+
+/** A one-letter initial or Jr./Sr. followed by its dot. */
+function isInitial(ctx: NameContext, t: Token): boolean {
+  return ctx.text[t.end] === '.' && (/^\p{Lu}$/u.test(t.text) || /^(?:jr|sr)$/iu.test(t.text));
 }
 
 function surface(ctx: NameContext, tokens: Token[]): string {
   return ctx.text.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/gu, ' ');
 }
 
-/** Russian organisation phrases: "Центральная избирательная комиссия", "Министерство обороны Армении", "ЦИК НКР". */
-function russianOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[] {
+const CYRILLIC = /[\u0400-\u04ff]/u;
+
+function isArmenianOrgCue(t: Token): boolean {
+  if (!isArmenian(t.lower)) return false;
+  if (ORG_CUES_HY_ANY_ENDING.some((stem) => t.lower.startsWith(stem))) return true;
+  return ORG_CUES_HY.some((stem) => t.lower.startsWith(stem) && HY_CASE_ENDINGS.has(t.lower.slice(stem.length)));
+}
+
+/**
+ * Organisation phrases around a cue noun, where only the first word is capitalised:
+ *   Russian  — adjectives before, genitives after: "Центральная избирательная комиссия", "Министерство обороны
+ *              Армении", "Содружество Независимых Государств", "ЦИК НКР";
+ *   Armenian — modifiers before, back to the capitalised word that starts the name: "Կենտրոնական ընտրական
+ *              հանձնաժողովի", "Վրաստանի արտաքին գործերի նախարարության", "«Քաղաքացիական պայմանագիր» կուսակցությունը".
+ */
+function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[] {
   const { tokens, text } = ctx;
   const found: Candidate[] = [];
   const spaced = (a: Token, b: Token) => onlySpaceBetween(text, a.end, b.start);
+  const free = (t: Token) => !claimed.has(t) && !ctx.taken(t.start, t.end);
   for (let i = 0; i < tokens.length; i++) {
-    if (!isRussianOrgCue(tokens[i]) || claimed.has(tokens[i]) || ctx.taken(tokens[i].start, tokens[i].end)) continue;
+    const cue = tokens[i];
+    if (!free(cue)) continue;
+    const russian = CYRILLIC.test(cue.lower) && isRussianOrgCue(cue);
+    const armenian = !russian && isArmenianOrgCue(cue);
+    if (!russian && !armenian) continue;
     let from = i;
-    while (from > 0 && i - from < 3 && RU_ADJECTIVE.test(tokens[from - 1].lower) && spaced(tokens[from - 1], tokens[from]) && !claimed.has(tokens[from - 1])) from--;
+    if (russian) {
+      // Adjectives before the noun, up to the capitalised one that starts the name.
+      while (from > 0 && i - from < 3 && !tokens[from].cap && RU_ADJECTIVE.test(tokens[from - 1].lower) && spaced(tokens[from - 1], tokens[from]) && free(tokens[from - 1])) from--;
+    } else {
+      const quoted = /»\s*$/u.exec(text.slice(Math.max(0, cue.start - 3), cue.start));
+      if (quoted) {
+        const open = text.lastIndexOf('«', cue.start);
+        while (from > 0 && tokens[from - 1].start > open && free(tokens[from - 1])) from--;
+      } else {
+        while (from > 0 && i - from < 4 && !tokens[from].cap && isArmenian(tokens[from - 1].lower) && spaced(tokens[from - 1], tokens[from]) && free(tokens[from - 1])) from--;
+      }
+    }
+    while (from < i && !tokens[from].cap) from++;
     let to = i;
-    if (tokens[from] === tokens[i] && tokens[i].cap) {
-      // Head-first names: Министерство обороны, Совет Федерации.
+    if (russian && tokens[from] === cue && cue.cap) {
+      // Head-first names: Министерство обороны, Совет Федерации, Содружество Независимых Государств.
       let k = 0;
-      while (k < 2 && to + 1 < tokens.length && !tokens[to + 1].cap && RU_GENITIVE.test(tokens[to + 1].lower) && spaced(tokens[to], tokens[to + 1])) {
+      // An adjective's noun joins whatever its ending (Министерство иностранных дел).
+      const genitive = (t: Token) => RU_GENITIVE.test(t.lower) || (!t.cap && CYRILLIC.test(t.lower) && RU_ADJECTIVE.test(tokens[to].lower));
+      while (k < 3 && to + 1 < tokens.length && genitive(tokens[to + 1]) && !SURNAME_ENDINGS.test(tokens[to + 1].lower) && spaced(tokens[to], tokens[to + 1]) && free(tokens[to + 1])) {
         to++;
         k++;
       }
@@ -102,7 +135,7 @@ function russianOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[
     // Then the place or acronym it belongs to (ЦИК НКР, Национальное собрание Армении), not a following name.
     let caps = 0;
     while (
-      caps < 2 && to + 1 < tokens.length && tokens[to + 1].cap && spaced(tokens[to], tokens[to + 1]) && !ctx.taken(tokens[to + 1].start, tokens[to + 1].end) &&
+      russian && caps < 2 && to + 1 < tokens.length && tokens[to + 1].cap && spaced(tokens[to], tokens[to + 1]) && free(tokens[to + 1]) &&
       (tokens[to + 1].allCaps || ctx.gazetteer.lookup([tokens[to + 1].text]))
     ) {
       to++;
@@ -112,18 +145,30 @@ function russianOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[
     const proper = phrase[0].cap && !(phrase.length === 1 && phrase[0].sentenceInitial);
     if (!proper) continue;
     phrase.forEach((t) => claimed.add(t));
-    found.push({ type: 'organisation', tokens: phrase, name: surface(ctx, phrase), confidence: 0.8 });
+    const start = text[phrase[0].start - 1] === '«' ? phrase[0].start - 1 : phrase[0].start;
+    const name = text.slice(start, phrase[phrase.length - 1].end).replace(/\s+/gu, ' ');
+    found.push({ type: 'organisation', tokens: phrase, name, confidence: 0.8, ...(start !== phrase[0].start ? { start } : {}) });
     i = to;
   }
   return found;
 }
 
 /** Runs of capitalised words, joined by particles and (inside organisation and state names) connectors. */
-function capitalRuns(ctx: NameContext, claimed: Set<Token>): Array<{ run: Token[]; prev: Token | undefined }> {
+interface Run {
+  run: Token[];
+  prev: Token | undefined;
+  /** The word before `prev` (the office in "Ministro ng Ugnayang Panlabas"). */
+  prev2: Token | undefined;
+  /** The lower-case word right after the run (the cue in "Civil Contract party"). */
+  next: Token | undefined;
+}
+
+function capitalRuns(ctx: NameContext, claimed: Set<Token>): Run[] {
   const { tokens, text } = ctx;
   const usable = (t: Token | undefined): boolean => !!t && t.cap && !claimed.has(t) && !ctx.taken(t.start, t.end);
-  const spaced = (a: Token, b: Token) => onlySpaceBetween(text, a.end, b.start) || (isTitle(a) && /^\.\s{1,2}$/u.test(text.slice(a.end, b.start)));
-  const runs: Array<{ run: Token[]; prev: Token | undefined }> = [];
+  const dotted = (a: Token) => isTitle(a) || isInitial(ctx, a);
+  const spaced = (a: Token, b: Token) => onlySpaceBetween(text, a.end, b.start) || (dotted(a) && /^\.\s{1,2}$/u.test(text.slice(a.end, b.start)));
+  const runs: Run[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!usable(tokens[i])) continue;
     const run = [tokens[i]];
@@ -133,6 +178,8 @@ function capitalRuns(ctx: NameContext, claimed: Set<Token>): Array<{ run: Token[
       const last = run[run.length - 1];
       const t = tokens[j];
       if (!spaced(last, t)) break;
+      // A possessive ends a name: Nikol Pashinyan's | Civil Contract.
+      if (/['’]s$/u.test(last.text)) break;
       if (usable(t)) {
         run.push(t);
         j++;
@@ -157,8 +204,12 @@ function capitalRuns(ctx: NameContext, claimed: Set<Token>): Array<{ run: Token[
       }
       break;
     }
-    const prev = i > 0 && /^[\s\u00a0]{1,2}$/u.test(text.slice(tokens[i - 1].end, tokens[i].start)) ? tokens[i - 1] : undefined;
-    runs.push({ run, prev });
+    const adjacent = (k: number) => k > 0 && /^[\s\u00a0]{1,2}$/u.test(text.slice(tokens[k - 1].end, tokens[k].start));
+    const prev = adjacent(i) ? tokens[i - 1] : undefined;
+    const prev2 = prev && adjacent(i - 1) ? tokens[i - 2] : undefined;
+    const after = tokens[j];
+    const next = after && !after.cap && onlySpaceBetween(text, run[run.length - 1].end, after.start) ? after : undefined;
+    runs.push({ run, prev, prev2, next });
     i = j - 1;
   }
   return runs;
@@ -178,12 +229,27 @@ function connectorAt(ctx: NameContext, j: number, run: Token[], joinedBefore: bo
   return 0;
 }
 
+/** Context around a run first: the office in "Ministro ng Ugnayang Panlabas", the cue in "Civil Contract party". */
+function classifyRun(ctx: NameContext, { run: input, prev, prev2, next }: Run): Candidate[] {
+  let run = input;
+  while (run.length > 1 && isLeadingStop(run[0])) run = run.slice(1);
+  const proper = run.every((t) => t.cap) && !run.some((t) => isLeadingStop(t) || isTitle(t));
+  const office = prev && prev2 && ['ng', 'of'].includes(prev.lower) && OFFICE_TITLES.has(bare(prev2));
+  const cueAfter = next && ORG_CUES_AFTER.has(next.lower);
+  if (proper && (office || cueAfter) && !ctx.gazetteer.lookup(run.map((t) => t.text))) {
+    return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.7 }];
+  }
+  return classify(ctx, input, prev);
+}
+
 function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Candidate[] {
   // A gazetteer name may begin with a word that is otherwise a stop word (South Ossetia, The Bahamas).
-  const whole = input.length > 1 && input.every((t) => t.cap) ? ctx.gazetteer.lookup(input.map((t) => t.text)) : null;
-  if (whole) return [{ type: 'place', tokens: input, name: whole.name, confidence: 0.9 }];
+  // So may one after a stop word (Sa Lungsod Quezon).
   let run = input;
-  while (run.length > 0 && (isLeadingStop(run[0]) || (!run[0].cap && CONNECTOR_WORDS.has(run[0].lower)))) {
+  for (;;) {
+    const whole = run.length > 1 && run.every((t) => t.cap) ? ctx.gazetteer.lookup(run.map((t) => t.text)) : null;
+    if (whole) return [{ type: 'place', tokens: run, name: whole.name, confidence: 0.9 }];
+    if (!(run.length > 0 && (isLeadingStop(run[0]) || isCommonNoun(ctx, run[0]) || (!run[0].cap && CONNECTOR_WORDS.has(run[0].lower))))) break;
     prev = run[0];
     run = run.slice(1);
   }
@@ -200,6 +266,10 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   // The whole run is a place: Armenia, Армении, Czech Republic, Nagorno-Karabakh Republic.
   const place = ctx.gazetteer.lookup(words);
   if (place) return [{ type: 'place', tokens: run, name: place.name, confidence: 0.9 }];
+  // Armenian locative: only places take -ում among capitalised words (Գյումրիում, Ստեփանակերտում).
+  if (run.length === 1 && isArmenian(run[0].lower) && /ում$/u.test(run[0].lower) && run[0].lower.length > 5) {
+    return [{ type: 'place', tokens: run, name: armenianPlaceLemma(run[0].text), confidence: 0.7 }];
+  }
 
   // Organisations by cue words.
   if (isHeadCue(run[0]) && (run.length > 1 || !run[0].sentenceInitial)) {
@@ -221,8 +291,14 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
     return [];
   }
 
-  // States: Republika ng …, … Republic, Республика …
-  if (run.some(isStateWord)) {
+  // States: Republika ng …, … Republic, Республика …; a name after the state is not part of it
+  // (Нагорно-Карабахской Республики Араик Арутюнян).
+  const state = lastIndex(run, isStateWord);
+  if (state > 0 && state < run.length - 1) {
+    const head = run.slice(lastIndex(run.slice(0, state), isTitle) + 1, state + 1);
+    return [...classify(ctx, head, prev), ...classify(ctx, run.slice(state + 1), run[state])];
+  }
+  if (state >= 0) {
     const core = run.filter((t) => !isStateWord(t) && t.cap);
     const known = core.length > 0 ? ctx.gazetteer.lookup(core.map((t) => t.text)) : null;
     return [{ type: 'place', tokens: run, name: known ? known.name : name, confidence: known ? 0.9 : 0.6 }];
@@ -234,6 +310,9 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
     const rest = run.slice(title + 1);
     return rest.length > 0 ? classify(ctx, rest, run[title]) : [];
   }
+
+  // After si / ni / kay the run is a person even when it starts like a place (si Jordan Clarkson).
+  if (prev && PERSON_MARKERS.has(prev.lower)) return classifyPerson(ctx, run, true);
 
   // A place or acronym in front of a name belongs to neither (президента НКР Бако Саакяна, US Senator…).
   const lead = ctx.gazetteer.match(words)[0];
@@ -262,14 +341,17 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
 /** Russian adjectives in an oblique case (Степанакертского, Ереванской): not a name on their own. */
 const RU_OBLIQUE_ADJECTIVE = /[\u0400-\u04ff]{3,}(?:ского|ской|скому|ским|ских|цкого|цкой|ного|ной|ному|ным|ных)$/u;
 
-function classifyPerson(_ctx: NameContext, run: Token[], marked: boolean): Candidate[] {
+function classifyPerson(ctx: NameContext, input: Token[], marked: boolean): Candidate[] {
+  let run = input;
+  while (run.length > 0 && DEMONYMS.has(run[0].lower)) run = run.slice(1);
+  if (run.length === 0 || run.some((t) => isCommonNoun(ctx, t))) return [];
   const nameLike = run.filter((t) => t.cap || NAME_PARTICLES.has(t.lower));
   if (nameLike.length !== run.length || run.some((t) => /\d/u.test(t.text))) return [];
   if (run.length === 1 && RU_OBLIQUE_ADJECTIVE.test(run[0].lower)) return [];
   const core = run.filter((t) => t.cap);
   if (core.length > 4) return [];
   const surnameLike = SURNAME_ENDINGS.test(core[core.length - 1].lower.replace(/['’]s$/u, ''));
-  const name = personName(run);
+  const name = personName(nameWords(ctx, run));
   if (core.length >= 2) {
     const confidence = Math.min(0.95, 0.65 + (marked ? 0.25 : 0) + (surnameLike ? 0.05 : 0));
     return [{ type: 'person', tokens: run, name, confidence }];
@@ -287,16 +369,16 @@ function lastIndex<T>(items: T[], test: (item: T) => boolean): number {
 /** Person, organisation and place mentions of the text. */
 export function findNames(ctx: NameContext): Mention[] {
   const claimed = new Set<Token>();
-  const candidates = russianOrganisations(ctx, claimed);
-  for (const { run, prev } of capitalRuns(ctx, claimed)) candidates.push(...classify(ctx, run, prev));
+  const candidates = phraseOrganisations(ctx, claimed);
+  for (const r of capitalRuns(ctx, claimed)) candidates.push(...classifyRun(ctx, r));
 
   // Within the document, a lone surname (Sahakyan) or first name stands for the full name written elsewhere.
   const fullNames = new Map<string, string[]>();
   for (const c of candidates) {
     if (c.type !== 'person' || c.tokens.filter((t) => t.cap).length < 2) continue;
-    const caps = c.tokens.filter((t) => t.cap);
-    for (const t of [caps[0], caps[caps.length - 1]]) {
-      const key = wordKey(personName([t]));
+    const parts = c.name.split(' ');
+    for (const part of [parts[0], parts[parts.length - 1]]) {
+      const key = wordKey(part);
       const names = fullNames.get(key) ?? [];
       if (!names.includes(c.name)) names.push(c.name);
       fullNames.set(key, names);
@@ -317,8 +399,9 @@ export function findNames(ctx: NameContext): Mention[] {
     } else if (c.type === 'person') {
       confidence = Math.max(confidence, Math.min(0.85, strongest.get(name) ?? 0));
     }
-    const start = c.tokens[0].start;
-    const end = c.tokens[c.tokens.length - 1].end;
+    const last = c.tokens[c.tokens.length - 1];
+    const start = c.start ?? c.tokens[0].start;
+    const end = c.type === 'person' && isInitial(ctx, last) ? last.end + 1 : last.end;
     out.push({ type: c.type, text: ctx.text.slice(start, end), value: name, start, end, confidence: Math.round(confidence * 100) / 100 });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -27,6 +27,7 @@ const CURRENCY_CODE_BEFORE = new RegExp(`(?<![\\p{L}])(${[...CURRENCY_PREFIX_COD
 /** Abbreviations that may carry a dot (a dot after a full word is the end of the sentence). */
 const ABBREVIATIONS = new Set(['тыс', 'млн', 'млрд', 'руб', 'проц', 'mln', 'mn', 'bn']);
 const MULTIPLIER_AFTER = new RegExp(`^\\s*(${alternation(WORD_MULTIPLIERS)})(?![\\p{L}])`, 'iu');
+const COMPOUND_AFTER = new RegExp(`^\\s+(\\d{1,3})\\s+(${alternation(WORD_MULTIPLIERS)})(?![\\p{L}])`, 'iu');
 const GLUED_AFTER = /^(k|m|mn|bn|mln)(?![\p{L}])/iu;
 const PERCENT_AFTER = new RegExp(`^(?:\\s?%|\\s+(?:${alternation(PERCENT_WORDS)})(?![\\p{L}]))`, 'iu');
 const CURRENCY_AFTER = new RegExp(`^\\s*(${alternation(CURRENCY_WORDS.map(([w]) => w))})(?![\\p{L}])`, 'iu');
@@ -117,10 +118,21 @@ function finish(text: string, core: Core, tokens: Token[]): Mention {
       end += glued[0].length;
       after = text.slice(end, end + 40);
     } else {
+      let scale = 1;
       for (let m = MULTIPLIER_AFTER.exec(after); m; m = MULTIPLIER_AFTER.exec(after)) {
+        scale *= MULTIPLIER.get(m[1].toLowerCase()) ?? 1;
         value *= MULTIPLIER.get(m[1].toLowerCase()) ?? 1;
         end += m[0].length;
         end += abbreviationDot(text, end, m[1]);
+        after = text.slice(end, end + 40);
+      }
+      // A smaller part after a multiplied one: "2 միլիոն 977 հազար", "1 млн 200 тыс.", "2 million 300 thousand".
+      const rest = scale > 1 ? COMPOUND_AFTER.exec(after) : null;
+      const restScale = rest ? (MULTIPLIER.get(rest[2].toLowerCase()) ?? 1) : 1;
+      if (rest && restScale > 1 && restScale < scale) {
+        value += Number(rest[1]) * restScale;
+        end += rest[0].length;
+        end += abbreviationDot(text, end, rest[2]);
         after = text.slice(end, end + 40);
       }
     }

@@ -33,8 +33,9 @@ interface Pattern {
   id: string;
   predicate: string;
   cue: RegExp;
-  subjectType: 'person' | 'place';
-  object: 'quantity' | 'percent' | 'date' | 'election-place';
+  /** Who the fact is about; the first type found nearest the cue wins (a party or a person for votes). */
+  subjectTypes: Array<'person' | 'place' | 'organisation'>;
+  object: 'quantity' | 'percent' | 'money' | 'date' | 'election-place';
   subjectSide: Side;
   objectSide: Side;
   /** The quantity's counted noun must match, when given (47 000 голосов, 48,000 votes). */
@@ -43,34 +44,57 @@ interface Pattern {
   unit?: string;
   /** Take the date qualifier from the document's election context. */
   electionDate?: boolean;
+  /** The place may come from the document's election context when the sentence names none. */
+  contextPlace?: boolean;
+  /** Dates must give the day: a year or a month alone is never an election or inauguration date. */
+  dayOnly?: boolean;
   weight: number;
 }
 
-const VOTE_NOUN = /^(?:boto|votes?|голос\p{L}*|ձայն\p{L}*)$/u;
+const VOTE_NOUN = /^(?:boto|votes?|ballots?|голос\p{L}*|ձայն\p{L}*)$/u;
 const VOTER_NOUN = /^(?:botante|mamboboto|voters?|electors?|избирател\p{L}*|ընտրող\p{L}*)$/u;
+const CANDIDATE_NOUN = /^(?:kandidato|kandidatong|candidates?|кандидат\p{L}*|թեկնածու\p{L}*)$/u;
 
-/** Tagalog, English and Russian cues (a little Armenian). Regexes are matched case-insensitively on the sentence. */
+// Cues are built from the language's words, not from one text's phrasing: Tagalog verbs by their roots with
+// the usual affixes (kuha → nakuha, nakakuha, makakuha, kumuha), Russian and Armenian stems with any ending.
+const TL_GET = 'n?a?(?:ka)?(?:ka)?kuha|kumuha|(?:na|tu|nakat|nat|tin)?(?:um)?anggap|nakakalap|(?:nag|na)kamit|nanalo|nagwagi|pumangalawa|pumangatlo';
+const GET = `${TL_GET}|received|won|got|garnered|obtained|polled|secured|collected|came\\s+\\p{L}+\\s+with|finished\\s+\\p{L}+\\s+with|набра\\p{L}*|получ\\p{L}*|собра\\p{L}*|ստաց\\p{L}*|հավաքել\\p{L}*|շահել\\p{L}*`;
+
+/** Tagalog, English, Russian and Armenian cues. Regexes are matched case-insensitively on the sentence. */
 const PATTERNS: Pattern[] = [
-  // Votes for a candidate: "47 libo … ang bumoto para sa … Bako Sahakyan", "20 thousand voted in favour of …", "47 тысяч проголосовали за …"
-  { id: 'votes-for', predicate: 'votes received', cue: /bumoto\s+(?:para\s+(?:sa|kay|kina)|pabor\s+(?:sa|kay|kina)|kay|kina|sa)|voted\s+(?:for|in\s+favou?r\s+of)|votes?\s+(?:went\s+)?(?:to|for)|cast\s+(?:their\s+)?(?:ballots?|votes?)\s+for|проголосовал\p{L}*\s+за|отдал\p{L}*\s+(?:свои\s+)?голоса\s+за|քվեարկել\p{L}*/giu, subjectType: 'person', object: 'quantity', subjectSide: 'any', objectSide: 'any', unit: 'votes', electionDate: true, weight: 0.9 },
+  // Votes for a candidate: "47 libo … ang bumoto para sa …", "861 libo … pumili kay …", "за него проголосовали 56 млн"
+  { id: 'votes-for', predicate: 'votes received', cue: /(?:bumoto|pumili|ibinoto)\s+(?:para\s+(?:sa|kay|kina)|pabor\s+(?:sa|kay|kina)|kay|kina|sa)|voted\s+(?:for|in\s+favou?r\s+of)|votes?\s+(?:went\s+)?(?:to|for)|cast\s+(?:their\s+)?(?:ballots?|votes?)\s+for|проголосовал\p{L}*\s+за|за\s+(?:\p{L}+\s+){1,3}проголосовал\p{L}*|отдал\p{L}*\s+(?:свои\s+)?голоса\s+за|(?:քվեարկել|ընտրել)\p{L}*/giu, subjectTypes: ['person', 'organisation'], object: 'quantity', subjectSide: 'any', objectSide: 'any', unit: 'votes', electionDate: true, weight: 0.9 },
   // "Sahakyan received 48,000 votes", "nakakuha si Sahakyan ng 47,000 boto", "Саакян набрал 47 тысяч голосов"
-  { id: 'votes-received', predicate: 'votes received', cue: /nakakuha|nakatanggap|tumanggap|nakakalap|received|won|got|garnered|obtained|polled|secured|collected|набрал\p{L}*|получил\p{L}*|ստացել\p{L}*/giu, subjectType: 'person', object: 'quantity', subjectSide: 'any', objectSide: 'after', noun: VOTE_NOUN, unit: 'votes', electionDate: true, weight: 0.85 },
-  // Vote share: "Sahakyan received 66.7% of the votes"
-  { id: 'vote-share', predicate: 'vote share', cue: /nakakuha|nakatanggap|received|won|got|garnered|obtained|polled|набрал\p{L}*|получил\p{L}*|boto|votes?|голос\p{L}*/giu, subjectType: 'person', object: 'percent', subjectSide: 'any', objectSide: 'any', electionDate: true, weight: 0.8 },
-  // Turnout: "73 libong botante ang nagpahayag …", "73 thousand voters expressed their will"
-  { id: 'turnout', predicate: 'voters (turnout)', cue: /nagpahayag|bumoto|lumahok|nakilahok|voted|expressed|took\s+part|turned\s+out|cast|проголосовал\p{L}*|выразил\p{L}*|принял\p{L}*\s+участие|пришл\p{L}*|քվեարկել\p{L}*/giu, subjectType: 'place', object: 'quantity', subjectSide: 'any', objectSide: 'any', noun: VOTER_NOUN, unit: 'voters', electionDate: true, weight: 0.7 },
-  // Inauguration: "Ang pagpapasinaya … si Bako Sahakyan ay naka-iskedyul sa Setyembre 7"
-  { id: 'inauguration', predicate: 'inauguration date', cue: /pagpapasinaya|panunumpa|manunumpa|inagurasyon|inauguration|inaugurated|sworn\s+in|swearing-in|инаугураци\p{L}*|вступ\p{L}*\s+в\s+должность|երդմնակալ\p{L}*/giu, subjectType: 'person', object: 'date', subjectSide: 'any', objectSide: 'any', weight: 0.85 },
-  // Election date: "Noong Hulyo 19, 2012, ang … halalan … ay ginanap sa NKR"
-  { id: 'election-date', predicate: 'election date', cue: /halalan|eleksyon|election|elections|выбор\p{L}*|голосовани\p{L}*|ընտրություն\p{L}*/giu, subjectType: 'place', object: 'date', subjectSide: 'any', objectSide: 'any', weight: 0.8 },
+  { id: 'votes-received', predicate: 'votes received', cue: new RegExp(GET, 'giu'), subjectTypes: ['person', 'organisation'], object: 'quantity', subjectSide: 'any', objectSide: 'any', noun: VOTE_NOUN, unit: 'votes', electionDate: true, weight: 0.85 },
+  // A count of votes needs no verb: "539 libong boto ang nakuha ni Hovannisian", "ձայների 47 հազարը"
+  { id: 'votes-count', predicate: 'votes received', cue: /boto|votes?|голос\p{L}*|ձայն\p{L}*/giu, subjectTypes: ['person', 'organisation'], object: 'quantity', subjectSide: 'any', objectSide: 'any', noun: VOTE_NOUN, unit: 'votes', electionDate: true, weight: 0.75 },
+  // Vote share: "Sahakyan received 66.7% of the votes", "ստացել է ձայների 88 տոկոսը"
+  { id: 'vote-share', predicate: 'vote share', cue: new RegExp(`${GET}|boto|votes?|голос\\p{L}*|ձայն\\p{L}*`, 'giu'), subjectTypes: ['person', 'organisation'], object: 'percent', subjectSide: 'any', objectSide: 'any', electionDate: true, weight: 0.8 },
+  // Turnout: "73 libong botante ang nagpahayag …", "73 thousand voters expressed their will", "մասնակցել է 1 միլիոն ընտրող"
+  { id: 'turnout', predicate: 'voters (turnout)', cue: /nagpahayag|bumoto|lumahok|nakilahok|voted|expressed|took\s+part|turned\s+out|cast|проголосовал\p{L}*|выразил\p{L}*|принял\p{L}*\s+участие|пришл\p{L}*|քվեարկել\p{L}*|մասնակցել\p{L}*/giu, subjectTypes: ['place'], object: 'quantity', subjectSide: 'any', objectSide: 'any', noun: VOTER_NOUN, unit: 'voters', electionDate: true, contextPlace: true, weight: 0.7 },
+  // How many ran: "Pitong kandidato ang tumakbo", "14 кандидатов", "մասնակցում էր 14 թեկնածու"
+  { id: 'candidates-count', predicate: 'number of candidates', cue: /kandidato|candidates?|кандидат\p{L}*|թեկնածու\p{L}*/giu, subjectTypes: ['place'], object: 'quantity', subjectSide: 'any', objectSide: 'any', noun: CANDIDATE_NOUN, unit: 'candidates', contextPlace: true, weight: 0.75 },
+  // Inauguration: "Ang pagpapasinaya … ay naka-iskedyul sa Setyembre 7", "Nanumpa … si Marcos noong Hunyo 30"
+  { id: 'inauguration', predicate: 'inauguration date', cue: /pagpapasinaya|panunumpa|manunumpa|nanumpa|sumumpa|inagurasyon|inauguration|inaugurated|sworn\s+in|swearing-in|took\s+(?:the\s+)?oath|инаугураци\p{L}*|вступ\p{L}*\s+в\s+должность|присяг\p{L}*|երդմնակալ\p{L}*|երդվել\p{L}*/giu, subjectTypes: ['person'], object: 'date', subjectSide: 'any', objectSide: 'any', dayOnly: true, weight: 0.85 },
+  // Election date: "Noong Hulyo 19, 2012, ang … halalan … ay ginanap sa NKR", "nahalal … noong Mayo 9, 2022"
+  { id: 'election-date', predicate: 'election date', cue: /(?:na|ini|i|mag|maghahalal|pag)?halal\p{L}*|eleksyon|election|elections|vote\s+of|run-?off|(?:first|second)\s+round|тур(?:е|а|ом)?(?![\p{L}])|փուլ\p{L}*|выбор\p{L}*|голосовани\p{L}*|ընտրություն\p{L}*|քվեարկությ\p{L}*/giu, subjectTypes: ['place'], object: 'date', subjectSide: 'any', objectSide: 'any', dayOnly: true, weight: 0.8 },
   // Candidates: "… si Pangulong Bako Sahakyan, … Vitaly Balasanyan at … Arkady Soghomonyan ay nakilahok"
-  { id: 'candidate', predicate: 'candidate in election', cue: /nakilahok|lumahok|kandidato|tumakbo|took\s+part|participated|ran\s+for|candidates?|contested|участвовал\p{L}*|кандидат\p{L}*|баллотировал\p{L}*|թեկնածու\p{L}*/giu, subjectType: 'person', object: 'election-place', subjectSide: 'any', objectSide: 'any', electionDate: true, weight: 0.6 },
+  { id: 'candidate', predicate: 'candidate in election', cue: /nakilahok|lumahok|kandidato|tumakbo|took\s+part|participated|ran\s+for|candidates?|contested|участвовал\p{L}*|кандидат\p{L}*|баллотировал\p{L}*|թեկնածու\p{L}*/giu, subjectTypes: ['person'], object: 'election-place', subjectSide: 'any', objectSide: 'any', electionDate: true, weight: 0.6 },
   // Births and deaths
-  { id: 'born', predicate: 'date of birth', cue: /ipinanganak|isinilang|born|родил(?:ся|ась)|ծնվել\p{L}*/giu, subjectType: 'person', object: 'date', subjectSide: 'any', objectSide: 'any', weight: 0.8 },
-  { id: 'died', predicate: 'date of death', cue: /namatay|pumanaw|died|passed\s+away|умер(?:ла)?|скончал(?:ся|ась)|մահացել\p{L}*/giu, subjectType: 'person', object: 'date', subjectSide: 'any', objectSide: 'any', weight: 0.8 },
-  // Population: "Armenia has a population of 3 million"
-  { id: 'population', predicate: 'population', cue: /populasyon|mamamayan|population|inhabitants|residents|населени\p{L}*|жител\p{L}*|բնակչ\p{L}*/giu, subjectType: 'place', object: 'quantity', subjectSide: 'any', objectSide: 'any', unit: 'people', weight: 0.7 },
+  { id: 'born', predicate: 'date of birth', cue: /ipinanganak|isinilang|born|родил(?:ся|ась)|ծնվել\p{L}*/giu, subjectTypes: ['person'], object: 'date', subjectSide: 'any', objectSide: 'any', weight: 0.8 },
+  { id: 'died', predicate: 'date of death', cue: /namatay|pumanaw|died|passed\s+away|умер(?:ла)?|скончал(?:ся|ась)|մահացել\p{L}*|վախճանվել\p{L}*/giu, subjectTypes: ['person'], object: 'date', subjectSide: 'any', objectSide: 'any', weight: 0.8 },
+  // Population: "Armenia has a population of 3 million", "население России составляло 146,4 млн"
+  { id: 'population', predicate: 'population', cue: /populasyon|population|населени\p{L}*|բնակչությ\p{L}*/giu, subjectTypes: ['place'], object: 'quantity', subjectSide: 'any', objectSide: 'any', unit: 'people', weight: 0.7 },
+  // Budgets: "₱5.768 trilyong pambansang badyet ng Pilipinas", "бюджет России … 36,6 трлн рублей", "բյուջեի ծախսերը"
+  { id: 'budget', predicate: 'budget', cue: /badyet|budget|бюджет\p{L}*|բյուջե\p{L}*/giu, subjectTypes: ['place', 'organisation'], object: 'money', subjectSide: 'any', objectSide: 'any', weight: 0.7 },
 ];
+
+/** Words that put a date before or after an event ("after the inauguration", "после инаугурации"): not its date. */
+const BEFORE_AFTER = /(?<![\p{L}])(?:after|before|following|pagkatapos|matapos|bago|после|до|перед|հետո|առաջ|նախքան)(?![\p{L}])/iu;
+/** A name after "led by" belongs to a modifier of the subject, not the subject (The Armenia Alliance led by …). */
+const LED_BY = /(?:(?:led|headed|chaired|founded|run)\s+by|pinamumunuan\s+(?:ni|ng)|во\s+главе\s+с)[^,.;:]{0,40}$/iu;
+/** Electoral commissions report results; they do not receive votes. */
+const ELECTORAL_BODY = /commission|comelec|\bcec\b|комисси|цик|հանձնաժողով|կըհ|komisyon/iu;
 
 interface Context {
   electionDate: string | null;
@@ -125,30 +149,60 @@ export function proposeFacts(text: string, sentences: Span[], mentions: Mention[
   const electionIndex = PATTERNS.findIndex((p) => p.id === 'election-date');
   const out: CandidateFact[] = [];
   sentences.forEach((_span, i) => {
-    const usedObjects = new Set<Mention>();
     const aboutElection = cues[i][electionIndex].length > 0;
+    const found: CandidateFact[] = [];
+    const sentence: SentenceState = { text, mentions: bySentence[i], used: new Set(), subjects: new Map() };
     PATTERNS.forEach((p, pi) => {
       // Candidacy is only read in a sentence that speaks of the election.
       if (p.object === 'election-place' && !aboutElection) return;
-      for (const cue of cues[i][pi]) out.push(...applyPattern(p, cue, bySentence[i], context, usedObjects, fullDates, referenceDate));
+      for (const cue of cues[i][pi]) found.push(...applyPattern(p, cue, sentence, context, fullDates, referenceDate));
     });
+    out.push(...found, ...parallelItems(text, found, bySentence[i], sentence.used));
   });
   return dedupe(out);
 }
 
-function applyPattern(p: Pattern, cue: { start: number; end: number }, inSentence: Mention[], context: Context, used: Set<Mention>, fullDates: Mention[], referenceDate?: string | null): CandidateFact[] {
+function objectPool(p: Pattern, inSentence: Mention[]): Mention[] {
+  const kindOk = (m: Mention) => (p.object === 'percent' ? isPercent(m) : p.object === 'money' ? m.type === 'quantity' && m.quantity?.kind === 'money' : isCount(m));
+  return inSentence.filter((m) => kindOk(m) && (!p.noun || (m.quantity?.noun !== undefined && p.noun.test(m.quantity.noun))));
+}
+
+/** Who a fact can be about: the pattern's types, never an electoral commission for votes. */
+function subjectPool(p: Pattern, sentence: { text: string; mentions: Mention[] }, taken: Set<Mention>): Mention[] {
+  return sentence.mentions.filter(
+    (m) =>
+      (p.subjectTypes as string[]).includes(m.type) && !taken.has(m) && !(m.type === 'organisation' && ELECTORAL_BODY.test(String(m.value))) &&
+      !LED_BY.test(sentence.text.slice(Math.max(0, m.start - 60), m.start)),
+  );
+}
+
+interface SentenceState {
+  text: string;
+  mentions: Mention[];
+  /** Objects already given to a fact. */
+  used: Set<Mention>;
+  /** Subjects already given a value, per predicate: a second cue finds the next name. */
+  subjects: Map<string, Set<Mention>>;
+}
+
+function applyPattern(p: Pattern, cue: { start: number; end: number }, sentence: SentenceState, context: Context, fullDates: Mention[], referenceDate?: string | null): CandidateFact[] {
+  const inSentence = sentence.mentions;
+  const used = sentence.used;
+  const taken = sentence.subjects.get(p.predicate) ?? new Set<Mention>();
   let objectMention: Mention | undefined;
   let object: CandidateObject;
   let valueQualifier: ValueQualifier = 'exact';
-  if (p.object === 'quantity' || p.object === 'percent') {
-    const pool = inSentence.filter((m) => (p.object === 'percent' ? isPercent(m) : isCount(m)) && (!p.noun || (m.quantity?.noun !== undefined && p.noun.test(m.quantity.noun))));
-    objectMention = nearest(pool, cue, p.objectSide, used);
+  if (p.object === 'quantity' || p.object === 'percent' || p.object === 'money') {
+    objectMention = nearest(objectPool(p, inSentence), cue, p.objectSide, used);
     if (!objectMention) return [];
     const unit = objectMention.quantity?.unit ?? p.unit ?? null;
     object = { kind: 'number', number: Number(objectMention.value), unit: p.object === 'percent' ? '%' : unit };
     valueQualifier = objectMention.quantity?.qualifier ?? 'exact';
   } else if (p.object === 'date') {
-    objectMention = nearest(inSentence.filter((m) => m.type === 'date' && !String(m.value).startsWith('--')), cue, p.objectSide, used);
+    // "after the inauguration, … on 14 September": the date is of something else.
+    if (BEFORE_AFTER.test(sentence.text.slice(Math.max(0, cue.start - 20), cue.end + 30))) return [];
+    const dates = inSentence.filter((m) => m.type === 'date' && !String(m.value).startsWith('--') && (!p.dayOnly || m.date?.precision === 'day'));
+    objectMention = nearest(dates, cue, p.objectSide, used);
     if (!objectMention) return [];
     object = { kind: 'date', date: String(objectMention.value) };
   } else {
@@ -157,34 +211,65 @@ function applyPattern(p: Pattern, cue: { start: number; end: number }, inSentenc
   }
 
   let subjects: Mention[];
-  if (p.id === 'turnout') subjects = context.electionPlace ? [context.electionPlace] : [];
-  else if (p.object === 'election-place') subjects = inSentence.filter((m) => m.type === 'person'); // every candidate the sentence names
+  if (p.object === 'election-place') subjects = inSentence.filter((m) => m.type === 'person'); // every candidate the sentence names
   else {
-    const nearestSubject = nearest(inSentence.filter((m) => m.type === p.subjectType), cue, p.subjectSide, new Set());
+    const nearestSubject = nearest(subjectPool(p, sentence, taken), cue, p.subjectSide, new Set()) ?? (p.contextPlace ? (context.electionPlace ?? undefined) : undefined);
     subjects = nearestSubject ? [nearestSubject] : [];
   }
   if (subjects.length === 0) return [];
   if (objectMention) used.add(objectMention);
-  // When: a full date in the same sentence ("… received 48,000 votes on 2012-07-19"), else the document's
-  // election day, else the nearest earlier full date, else the publication date.
-  const sameSentence = p.electionDate ? nearest(inSentence.filter((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--')), cue, 'any', new Set()) : undefined;
-  const dateQualifier = p.electionDate ? (sameSentence ? String(sameSentence.value) : (context.electionDate ?? precedingFullDate(fullDates, cue.start, referenceDate))) : null;
-  return subjects.map((subject) => {
-    const parts = [cue, ...(inSentence.includes(subject) ? [subject] : []), ...(objectMention ? [objectMention] : [])];
-    const confidence = Math.round(p.weight * ((subject.confidence + (objectMention?.confidence ?? 0.8)) / 2) * 100) / 100;
-    return {
-      subject: { name: String(subject.value), type: subject.type as EntityType, text: subject.text, start: subject.start, end: subject.end },
-      predicate: p.predicate,
-      object,
-      valueQualifier,
-      qualifiers: { date: object.kind === 'date' ? null : dateQualifier, place: null },
-      confidence,
-      start: Math.min(...parts.map((x) => x.start)),
-      end: Math.max(...parts.map((x) => x.end)),
-      rule: p.id,
-      ...(objectMention ? { objectMention } : {}),
-    };
-  });
+  if (p.object !== 'election-place') sentence.subjects.set(p.predicate, new Set([...taken, ...subjects]));
+  const dateQualifier = p.electionDate ? factDate(inSentence, cue, context, fullDates, referenceDate) : null;
+  return subjects.map((subject) => candidate(p.predicate, p.id, p.weight, subject, object, valueQualifier, object.kind === 'date' ? null : dateQualifier, [cue], inSentence, objectMention));
+}
+
+/** When a vote count holds: a full date in the same sentence, else the election day, else the nearest earlier full date. */
+function factDate(inSentence: Mention[], cue: { start: number; end: number }, context: Context, fullDates: Mention[], referenceDate?: string | null): string | null {
+  const sameSentence = nearest(inSentence.filter((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--')), cue, 'any', new Set());
+  return sameSentence ? String(sameSentence.value) : (context.electionDate ?? precedingFullDate(fullDates, cue.start, referenceDate));
+}
+
+function candidate(
+  predicate: string, rule: string, weight: number, subject: Mention, object: CandidateObject, valueQualifier: ValueQualifier, date: string | null,
+  cues: Array<{ start: number; end: number }>, inSentence: Mention[], objectMention?: Mention,
+): CandidateFact {
+  const parts = [...cues, ...(inSentence.includes(subject) ? [subject] : []), ...(objectMention ? [objectMention] : [])];
+  const confidence = Math.round(weight * ((subject.confidence + (objectMention?.confidence ?? 0.8)) / 2) * 100) / 100;
+  return {
+    subject: { name: String(subject.value), type: subject.type as EntityType, text: subject.text, start: subject.start, end: subject.end },
+    predicate,
+    object,
+    valueQualifier,
+    qualifiers: { date, place: null },
+    confidence,
+    start: Math.min(...parts.map((x) => x.start)),
+    end: Math.max(...parts.map((x) => x.end)),
+    rule,
+    ...(objectMention ? { objectMention } : {}),
+  };
+}
+
+/**
+ * Lists that leave the verb out after the first item: "X received 52%, and Y — 21%", "Սարգսյանը ստացել է 862
+ * հազար ձայն, իսկ Տեր-Պետրոսյանը՝ մոտ 351 հազար". Each remaining quantity of the same kind written right after
+ * a name (only a dash, colon or comma between) gets the first item's predicate.
+ */
+function parallelItems(text: string, found: CandidateFact[], inSentence: Mention[], used: Set<Mention>): CandidateFact[] {
+  const out: CandidateFact[] = [];
+  for (const first of found) {
+    if (first.rule === 'parallel' || !first.objectMention || first.object.kind !== 'number' || !['votes received', 'vote share'].includes(first.predicate)) continue;
+    const percent = isPercent(first.objectMention);
+    for (const q of inSentence) {
+      if (used.has(q) || q.start < first.objectMention.end || (percent ? !isPercent(q) : !isCount(q))) continue;
+      const subject = [...inSentence].reverse().find((m) => (m.type === 'person' || m.type === 'organisation') && m.end <= q.start && m.start > first.subject.end);
+      if (!subject || !/^[\s,:;—–\-՝]{1,6}$/u.test(text.slice(subject.end, q.start))) continue;
+      if (q.quantity?.noun && first.objectMention.quantity?.noun && q.quantity.noun !== first.objectMention.quantity.noun) continue;
+      used.add(q);
+      const object: CandidateObject = { kind: 'number', number: Number(q.value), unit: first.object.unit };
+      out.push(candidate(first.predicate, 'parallel', 0.75, subject, object, q.quantity?.qualifier ?? 'exact', first.qualifiers.date, [], inSentence, q));
+    }
+  }
+  return out;
 }
 
 /** The nearest earlier full date (or the publication date) for patterns that need a date qualifier. `fullDates` is sorted by end. */

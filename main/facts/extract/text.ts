@@ -46,11 +46,22 @@ export function tokenize(text: string, sentences: Span[]): Token[] {
   return tokens;
 }
 
-/** Sentence spans of the whole text (shared/text/sentences.ts); a sentence never crosses a line break. */
+/** A sentence ending in an initial or an abbreviation whose dot does not end it (Fidel V. Ramos, Marcos Jr. matapos). */
+const NOT_AN_END = /(?:^|[\s(])(?:\p{Lu}|Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Col|Capt|Prof|Sen|Rep|Gov|Atty|Engr|Gng|Bb|Sta|Sto|г|гг|им|ул|т)\.$/u;
+
+/**
+ * Sentence spans of the whole text (shared/text/sentences.ts); a sentence never crosses a line break, and
+ * one that ICU ends after an initial or a title's dot goes on into the next.
+ */
 export function splitSentences(text: string, lang: string): Span[] {
   const spans: Span[] = [];
   for (const line of text.matchAll(/[^\n]+/g)) {
-    for (const [start, end] of splitLineSentences(line[0], lang)) spans.push([line.index + start, line.index + end]);
+    let joinNext = false;
+    for (const [start, end] of splitLineSentences(line[0], lang)) {
+      if (joinNext && spans.length > 0) spans[spans.length - 1] = [spans[spans.length - 1][0], line.index + end];
+      else spans.push([line.index + start, line.index + end]);
+      joinNext = NOT_AN_END.test(line[0].slice(start, end));
+    }
   }
   return spans;
 }

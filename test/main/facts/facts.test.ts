@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import type { Fact } from '../../../shared/facts';
+import { withAgreement } from '../../../main/facts/values';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 
 const root = tempDir('tala-facts-');
@@ -289,6 +290,34 @@ describe('conflicting sources in other words and scripts', () => {
       { alias: 'Саакян', lang: 'ru', value: 48_000 },
     ]);
     expect(group.facts[1].evidence[0]).toMatchObject({ docId: doc, quote: 'Саакян получил 48 тысяч', paragraph: 2 });
+  });
+});
+
+describe('approximate values', () => {
+  let archive: Archive;
+  beforeAll(async () => {
+    archive = await openArchiveDir(freshDir());
+  });
+  afterAll(() => archive.close());
+
+  const votes = (number: number, valueQualifier: 'exact' | 'approx' | 'gt', name = 'Raffi Hovannisian') =>
+    archive.facts.create({ subject: { name, type: 'person' }, predicate: 'votes received', object: { kind: 'number', number, unit: 'votes' }, valueQualifier, date: '2013-02-18' });
+
+  it('"about 47,000" against 47,000 is consistent (approximate), not a conflict', async () => {
+    await votes(47_000, 'approx');
+    await votes(47_000, 'exact');
+    const [group] = withAgreement(await archive.facts.conflicts());
+    expect(group).toMatchObject({ subject: { name: 'Raffi Hovannisian' }, agreement: 'approximate' });
+    expect(group.facts.map((f) => f.valueQualifier).sort()).toEqual(['approx', 'exact']);
+  });
+
+  it('"more than 860,000" against 862,000 is consistent; 850,000 against it is a conflict', async () => {
+    await votes(860_000, 'gt', 'Serzh Sargsyan');
+    await votes(862_000, 'exact', 'Serzh Sargsyan');
+    const sargsyan = async () => withAgreement(await archive.facts.conflicts()).find((g) => g.subject.name === 'Serzh Sargsyan')!;
+    expect((await sargsyan()).agreement).toBe('approximate');
+    await votes(850_000, 'exact', 'Serzh Sargsyan');
+    expect((await sargsyan()).agreement).toBe('conflict');
   });
 });
 

@@ -1,7 +1,7 @@
 // Name keys across scripts and spellings, and the scores behind merge suggestions.
 import { describe, expect, it } from 'vitest';
-import { aliasKey, compareNames, predicateKey, skeleton } from '../../../main/facts/keys';
-import { dateBounds, formatValue, isFactDate } from '../../../main/facts/values';
+import { aliasKey, blockKeys, compareNames, predicateKey, skeleton } from '../../../main/facts/keys';
+import { dateBounds, formatValue, isFactDate, numberInterval, valueAgreement } from '../../../main/facts/values';
 
 describe('name keys', () => {
   it.each([
@@ -38,6 +38,21 @@ describe('comparing names', () => {
     expect(m.reasons).toContain(reason);
   });
 
+  it.each([
+    ['Raffi Hovannisian', 'Раффи Ованесян'],
+    ['Serzh Sargsyan', 'Սերժ Սարգսյանը'],
+    ['Серж Саргсян', 'Սերժ Սարգսյանի'],
+    ['Arayik Harutyunyan', 'Араик Арутюнян'],
+  ])('the cross-script name key joins %s and %s', (a, b) => {
+    expect(compareNames(a, b)).toMatchObject({ score: 0.95, reasons: ['same name in another spelling or script'] });
+  });
+
+  it('merge blocks meet across scripts even when the spellings share no first letters (Hovhannisyan / Оганесян)', () => {
+    const shared = (a: string, b: string) => blockKeys(a).some((k) => blockKeys(b).includes(k));
+    expect(shared('Raffi Hovhannisyan', 'Раффи Оганесян')).toBe(true);
+    expect(shared('Bako Sahakyan', 'Vitaly Balasanyan')).toBe(false);
+  });
+
   it('two people with the same surname are not the same person', () => {
     expect(compareNames('Serzh Sargsyan', 'Tigran Sargsyan').score).toBe(0);
     expect(compareNames('Bako Sahakyan', 'Vitaly Balasanyan').score).toBe(0);
@@ -63,5 +78,31 @@ describe('fact values', () => {
     expect(formatValue({ kind: 'number', number: 100, unit: null }, 'gt')).toBe('more than 100');
     expect(formatValue({ kind: 'number', number: 47000, unit: 'votes' })).toBe('47,000 votes');
     expect(formatValue({ kind: 'number', number: 66.7, unit: '%' }, 'approx')).toBe('about 66.7%');
+  });
+});
+
+describe('approximate values are intervals', () => {
+  const n = (number: number, valueQualifier: 'exact' | 'approx' | 'gt' | 'lt') => ({ object: { kind: 'number' as const, number, unit: 'votes' }, valueQualifier });
+
+  it.each([
+    [47_000, 'approx', [44_650, 49_350]], // 5 % of the value
+    [20, 'approx', [15, 25]], // at least half its rounding step (10)
+    [860_000, 'gt', [860_000, Infinity]],
+    [100, 'lt', [-Infinity, 100]],
+    [47_000, 'exact', [47_000, 47_000]],
+  ] as const)('%d %s → %j', (value, qualifier, interval) => {
+    expect(numberInterval(value, qualifier)).toEqual(interval);
+  });
+
+  it.each([
+    [n(47_000, 'approx'), n(47_000, 'exact'), 'approximate'],
+    [n(47_000, 'approx'), n(47_900, 'exact'), 'approximate'],
+    [n(47_000, 'approx'), n(52_000, 'exact'), 'different'],
+    [n(860_000, 'gt'), n(862_000, 'exact'), 'approximate'],
+    [n(860_000, 'gt'), n(850_000, 'exact'), 'different'],
+    [n(47_000, 'exact'), n(48_000, 'exact'), 'different'],
+    [n(47_000, 'exact'), n(47_000, 'exact'), 'same'],
+  ] as const)('%j vs %j: %s', (a, b, expected) => {
+    expect(valueAgreement(a, b)).toBe(expected);
   });
 });

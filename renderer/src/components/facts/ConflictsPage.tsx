@@ -98,7 +98,7 @@ export function ConflictsPage({ toast }: { toast: PushToast }) {
     <div className="facts-page" data-testid="conflicts-page">
       <header className="facts-page__header">
         <h1>Conflicts</h1>
-        <span className="muted">{groups ? plural(groups.length, 'disagreement') : 'Loading…'}</span>
+        <span className="muted">{groups ? headline(groups) : 'Loading…'}</span>
       </header>
       <p className="muted facts-page__intro">Confirmed facts with the same subject, predicate and date or place, but different values in different sources.</p>
       {error && (
@@ -106,13 +106,18 @@ export function ConflictsPage({ toast }: { toast: PushToast }) {
           {error}
         </p>
       )}
-      {groups && groups.length === 0 && (
+      {groups && !groups.some((g) => g.agreement !== 'approximate') && (
         <p className="muted facts-page__empty" data-testid="conflicts-empty">
           No sources disagree.
         </p>
       )}
       {groups?.map((g) => (
-        <section key={`${g.subject.entityId}|${g.predicate}|${g.qualifiers.date ?? ''}|${g.qualifiers.place?.entityId ?? ''}`} className="conflict" data-testid="conflict-group">
+        <section
+          key={`${g.subject.entityId}|${g.predicate}|${g.qualifiers.date ?? ''}|${g.qualifiers.place?.entityId ?? ''}`}
+          className={`conflict${g.agreement === 'approximate' ? ' conflict--approximate' : ''}`}
+          data-testid="conflict-group"
+          data-agreement={g.agreement}
+        >
           <h2 className="conflict__title">
             <a href={`#/entity/${g.subject.entityId}`} dir="auto">
               {g.subject.name}
@@ -122,9 +127,21 @@ export function ConflictsPage({ toast }: { toast: PushToast }) {
             {g.qualifiers.date && <span className="muted"> · {formatFactDate(g.qualifiers.date)}</span>}
             {g.qualifiers.place && <span className="muted"> · {g.qualifiers.place.name}</span>}
           </h2>
+          {g.agreement === 'approximate' && (
+            <p className="conflict__agreement" data-testid="conflict-approximate">
+              Consistent (approximate): the values differ, but one is approximate or a bound and the other lies within it.
+            </p>
+          )}
           <ul className="conflict__sides">{g.facts.map((f) => side(g, f))}</ul>
         </section>
       ))}
     </div>
   );
+}
+
+/** "2 disagreements · 1 consistent (approximate)": approximate agreements are listed but are not disagreements. */
+function headline(groups: ConflictGroup[]): string {
+  const approximate = groups.filter((g) => g.agreement === 'approximate').length;
+  const conflicts = plural(groups.length - approximate, 'disagreement');
+  return approximate > 0 ? `${conflicts} · ${approximate} consistent (approximate)` : conflicts;
 }

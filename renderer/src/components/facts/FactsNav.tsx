@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import { useArchiveQuery } from '../../api/queries';
 import type { Route } from '../../lib/routes';
 
-/** How many groups of facts disagree (cached; a facts write invalidates it). */
+/** How many groups of facts disagree (cached; a facts write invalidates it); approximate agreements are not counted. */
 export function useConflictCount(): number {
-  return useArchiveQuery('facts.conflicts', {}).data?.length ?? 0;
+  return useArchiveQuery('facts.conflicts', {}).data?.filter((g) => g.agreement !== 'approximate').length ?? 0;
 }
 
 export function FactsNav({ route, conflicts }: { route: Route; conflicts: number }) {

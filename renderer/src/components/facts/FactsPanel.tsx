@@ -50,7 +50,7 @@ export function FactsPanel(props: Props) {
       ]);
       setProposals(report.proposals);
       setConfirmed(list);
-      setConflicting(new Set(conflicts.flatMap((g) => g.facts.map((f) => f.id))));
+      setConflicting(new Set(conflicts.filter((g) => g.agreement !== 'approximate').flatMap((g) => g.facts.map((f) => f.id))));
       setError(null);
     } catch (err) {
       setError(errorMessage(err));

@@ -1,0 +1,36 @@
+// `npm run bench:language [-- --verbose]`: language quality on texts the rules were not written from.
+//   1. facts: mentions and proposals per language and type (scripts/bench/language-facts.ts), on the tuning
+//      passages and on held-out ones;
+//   2. cross-script name pairs (scripts/bench/language-names.ts, `runNamePairBench()`);
+//   3. the search table, query → expected documents (scripts/bench/language-search.ts, `runSearchTableBench()`).
+// 2 and 3 are loaded only when their modules exist, so each half can land on its own.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runFactsBench } from './bench/language-facts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function runOptional(file: string, exported: string, title: string): Promise<void> {
+  console.log(`\n== ${title}`);
+  const path = join(here, 'bench', file);
+  if (!existsSync(path)) {
+    console.log(`${file}: not yet available`);
+    return;
+  }
+  const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const run = module[exported];
+  if (typeof run !== 'function') {
+    console.log(`${file} has no ${exported}(): not yet available`);
+    return;
+  }
+  await (run as () => unknown)();
+}
+
+const verbose = process.argv.includes('--verbose');
+console.log('== Facts: mentions and proposals (passages the rules were tuned on)');
+runFactsBench({ verbose });
+console.log('\n== Facts: held-out passages (written after the tuning, never tuned on)');
+runFactsBench({ verbose, set: 'heldout' });
+await runOptional('language-names.ts', 'runNamePairBench', 'Cross-script name pairs');
+await runOptional('language-search.ts', 'runSearchTableBench', 'Search table');
