@@ -54,7 +54,7 @@ async function go(page: Page, url: string, ready: string): Promise<void> {
 }
 
 export const VIEWS: View[] = [
-  { name: 'library', open: (page, base) => go(page, `${base}#/`, testId('welcome')) },
+  { name: 'library', open: (page, base) => go(page, `${base}#/`, testId('library-table')) },
   {
     name: 'reader',
     open: async (page, base, ids) => {
@@ -65,7 +65,7 @@ export const VIEWS: View[] = [
   {
     name: 'search',
     open: async (page, base) => {
-      await go(page, `${base}#/`, testId('welcome'));
+      await go(page, `${base}#/`, testId('library-table'));
       await page.locator(testId('search-input')).fill('Sahakyan');
       await page.keyboard.press('Enter');
       await page.locator('#search-hit-0').first().waitFor({ timeout: 20_000 });
