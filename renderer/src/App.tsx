@@ -168,8 +168,8 @@ export function App() {
           onNavigate={box.onBoxKey}
           busy={search.loading}
           problem={box.problem}
-          expanded={hits.length > 0}
-          activeDescendant={box.activeIndex >= 0 && hits.length > 0 ? hitElementId(box.activeIndex) : undefined}
+          expanded={showResults && hits.length > 0}
+          activeDescendant={showResults && box.activeIndex >= 0 && hits.length > 0 ? hitElementId(box.activeIndex) : undefined}
         />
       </header>
 

@@ -241,7 +241,6 @@ function Row({ row, index, active, selected, collapsed, collectionNames, onClick
       tabIndex={-1}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      aria-level={row.depth + 1}
       className={`library-grid__row${active ? ' library-grid__row--active' : ''}${selected ? ' library-grid__row--selected' : ''}${row.depth ? ' library-grid__row--nested' : ''}`}
       style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
       onClick={(ev) => onClick(ev, index)}
