@@ -46,6 +46,7 @@ export class Database {
   private reader: Database | null = null;
   /** Writes wait for this (e.g. an integrity check still running) and fail with its error. */
   private writeGate: Promise<void> = Promise.resolve();
+  private gatePending = false;
   private closed = false;
 
   private constructor(
@@ -129,6 +130,11 @@ export class Database {
    */
   transaction<T>(fn: (tx: Database) => Promise<T>, mode: 'IMMEDIATE' | 'EXCLUSIVE' = 'IMMEDIATE'): Promise<T> {
     if (this.inUnit()) return fn(this);
+    // A write held by the gate waits outside the queue, so reads issued meanwhile are not stuck behind it.
+    if (this.gatePending) {
+      const retry = () => this.transaction(fn, mode);
+      return this.writeGate.then(retry, retry);
+    }
     return this.enqueue(async () => {
       await this.writeGate;
       await this.execNow(`BEGIN ${mode}`);
@@ -175,7 +181,13 @@ export class Database {
    */
   gateWrites(check: Promise<void>): void {
     this.writeGate = check;
-    check.catch(() => undefined); // the rejection is delivered to writers, not left unhandled
+    this.gatePending = true;
+    // Settled first (registered before any waiting writer), so writers retried after it see it settled;
+    // the rejection is delivered to writers, not left unhandled.
+    check.then(
+      () => void (this.gatePending = false),
+      () => void (this.gatePending = false),
+    );
   }
 
   /**
