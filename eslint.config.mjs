@@ -17,14 +17,21 @@ const noNode = {
 };
 const noElectron = { name: 'electron', message: 'Only main/electron/ may import electron.' };
 const noElectronSubpaths = { regex: '^electron/', message: 'Only main/electron/ may import electron.' };
-const noMain = { regex: '^(\\.\\./)+main(/|$)', message: 'Reach the main process through shared/contract, not by import.' };
-const noRenderer = { regex: '^(\\.\\./)+renderer(/|$)', message: 'The renderer is a separate bundle; share code via shared/.' };
+const noMain = {
+  regex: '^(\\.\\./)+main(/|$)',
+  message: 'Reach the main process through shared/contract, not by import.',
+};
+const noRenderer = {
+  regex: '^(\\.\\./)+renderer(/|$)',
+  message: 'The renderer is a separate bundle; share code via shared/.',
+};
 // Dependencies point one way: doors (api, cli, web, electron) → archive.ts (composition root) → features.
 const noDoors = {
   regex: '^(\\.\\./)+(archive/archive|api|cli|web|electron)(/|$)',
   message: 'Feature folders sit below the doors and the composition root (main/archive/archive.ts), which wires them.',
 };
-const FEATURE_FOLDERS = 'main/{documents,annotations,backups,library,search,facts,translations,align,ingest,db,workers}/**';
+const FEATURE_FOLDERS =
+  'main/{documents,annotations,backups,library,search,facts,translations,align,ingest,db,workers}/**';
 
 export default defineConfig(
   { ignores: ['out/', 'dist/', 'release/', 'node_modules/', 'docs/', 'coverage/', '.vite/'] },
@@ -33,7 +40,10 @@ export default defineConfig(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -72,7 +82,13 @@ export default defineConfig(
             { name: 'react', message: 'shared/ is UI-free.' },
             { name: 'react-dom', message: 'shared/ is UI-free.' },
           ],
-          patterns: [...noNode.patterns, noElectronSubpaths, { regex: '^react(-dom)?/', message: 'shared/ is UI-free.' }, noMain, noRenderer],
+          patterns: [
+            ...noNode.patterns,
+            noElectronSubpaths,
+            { regex: '^react(-dom)?/', message: 'shared/ is UI-free.' },
+            noMain,
+            noRenderer,
+          ],
         },
       ],
     },
@@ -99,7 +115,10 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [...noNode.paths, noElectron], patterns: [...noNode.patterns, noElectronSubpaths, noRenderer, noDoors] },
+        {
+          paths: [...noNode.paths, noElectron],
+          patterns: [...noNode.patterns, noElectronSubpaths, noRenderer, noDoors],
+        },
       ],
     },
   },
@@ -130,7 +149,10 @@ export default defineConfig(
   {
     files: ['renderer/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...noNode.paths, noElectron], patterns: [...noNode.patterns, noElectronSubpaths, noMain] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [...noNode.paths, noElectron], patterns: [...noNode.patterns, noElectronSubpaths, noMain] },
+      ],
     },
   },
 );

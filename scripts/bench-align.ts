@@ -17,8 +17,18 @@ import { join } from 'node:path';
 import { align, PARAMS } from '../main/align/aligner';
 import type { AlignPassage, AlignResult } from '../main/align/types';
 import {
-  calibrationTable, fitLogistic, loadProse, paragraphPassages, proseDir, scoreProse, sentenceBeads, sentencePassages, strictlyRight,
-  type Calibrated, type ProsePair, type ProseScore,
+  calibrationTable,
+  fitLogistic,
+  loadProse,
+  paragraphPassages,
+  proseDir,
+  scoreProse,
+  sentenceBeads,
+  sentencePassages,
+  strictlyRight,
+  type Calibrated,
+  type ProsePair,
+  type ProseScore,
 } from './prose-corpus';
 import { beadLinks, dropLeading, gold, loadUdhr, score, side, type Score, type UdhrPassage } from './udhr-corpus';
 
@@ -69,7 +79,9 @@ function paragraphScores(languages: Array<[string, string, string]>): Row[] {
  * Proxy for sentences: inside gold 1-1 paragraph pairs where both languages have the same number of
  * sentences (by Intl.Segmenter), the share of sentences the aligner pairs 1-1 in order.
  */
-function sentenceProxy(languages: Array<[string, string, string]>): Array<{ name: string; agreement: number; sentences: number }> {
+function sentenceProxy(
+  languages: Array<[string, string, string]>,
+): Array<{ name: string; agreement: number; sentences: number }> {
   return languages.map(([code, lang, name]) => {
     const eng = loadUdhr('eng', 'en', { headings: false });
     const other = loadUdhr(code, lang, { headings: false });
@@ -78,25 +90,31 @@ function sentenceProxy(languages: Array<[string, string, string]>): Array<{ name
     let total = 0;
     let agree = 0;
     for (const bead of result.beads) {
-      if (bead.source.length !== 1 || bead.target.length !== 1 || !g.exact.has(`${bead.source[0]}-${bead.target[0]}`)) continue;
+      if (bead.source.length !== 1 || bead.target.length !== 1 || !g.exact.has(`${bead.source[0]}-${bead.target[0]}`))
+        continue;
       const count = eng.passages[bead.source[0]].sentences!.length;
       if (count < 2 || other.passages[bead.target[0]].sentences!.length !== count) continue;
       total += count;
-      agree += bead.sentences.filter((s, k) => s.source.length === 1 && s.target.length === 1 && s.source[0][1] === k && s.target[0][1] === k).length;
+      agree += bead.sentences.filter(
+        (s, k) => s.source.length === 1 && s.target.length === 1 && s.source[0][1] === k && s.target[0][1] === k,
+      ).length;
     }
     return { name, agreement: total ? agree / total : 1, sentences: total };
   });
 }
 
 /** A long pair: the declaration repeated to 100 pages, one paragraph (seeded) left out of each copy of the translation. */
-function longPair(code: string, lang: string): { source: UdhrPassage[]; target: UdhrPassage[]; chars: number; expected: Set<string> } {
+function longPair(
+  code: string,
+  lang: string,
+): { source: UdhrPassage[]; target: UdhrPassage[]; chars: number; expected: Set<string> } {
   const eng = loadUdhr('eng', 'en');
   const other = loadUdhr(code, lang);
   const size = eng.passages.reduce((n, p) => n + p.text.length, 0);
   const copies = Math.ceil((PAGES * PAGE_CHARS) / size);
   const g = gold(eng.passages, other.passages);
   let seed = 20121907;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const source: UdhrPassage[] = [];
   const target: UdhrPassage[] = [];
   const expected = new Set<string>();
@@ -160,7 +178,16 @@ function timeLongPair(code: string, lang: string): Timing {
   const links = beadLinks(last!.beads);
   let found = 0;
   for (const l of expected) if (links.has(l)) found++;
-  return { ms: median(runs), min: Math.min(...runs), cpu: cpu.length ? median(cpu) : null, runs, chars, paragraphs: [source.length, target.length], recall: found / expected.size, stats: last!.stats };
+  return {
+    ms: median(runs),
+    min: Math.min(...runs),
+    cpu: cpu.length ? median(cpu) : null,
+    runs,
+    chars,
+    paragraphs: [source.length, target.length],
+    recall: found / expected.size,
+    stats: last!.stats,
+  };
 }
 
 function table(rows: Row[]): string[] {
@@ -216,14 +243,28 @@ function fitCalibration(pair: ProsePair): void {
     beads.map((b) => b.right),
   );
   const r = (x: number) => Math.round(x * 1000) / 1000;
-  console.error(`calibration fitted on ${beads.length} sentence beads:`, JSON.stringify({ slope: r(slope), intercept: r(intercept), merge: r(merge), skip: r(skip), maxMargin: saved.maxMargin }));
+  console.error(
+    `calibration fitted on ${beads.length} sentence beads:`,
+    JSON.stringify({
+      slope: r(slope),
+      intercept: r(intercept),
+      merge: r(merge),
+      skip: r(skip),
+      maxMargin: saved.maxMargin,
+    }),
+  );
 }
 
 function proseSection(): string[] {
   const dir = proseDir();
   if (!dir) {
-    console.error('bench:align: Bleualign development document not found (../shared/data/bleualign-dev or $TALA_BLEUALIGN_DIR): prose skipped');
-    return ['Real prose: SKIPPED — the Bleualign development document was not found (../shared/data/bleualign-dev or $TALA_BLEUALIGN_DIR).', ''];
+    console.error(
+      'bench:align: Bleualign development document not found (../shared/data/bleualign-dev or $TALA_BLEUALIGN_DIR): prose skipped',
+    );
+    return [
+      'Real prose: SKIPPED — the Bleualign development document was not found (../shared/data/bleualign-dev or $TALA_BLEUALIGN_DIR).',
+      '',
+    ];
   }
   const pair = loadProse(dir);
   if (process.argv.includes('--fit')) fitCalibration(pair);
@@ -244,7 +285,9 @@ function proseSection(): string[] {
     '| input | strict P | strict R | strict F1 | lax P | lax R | lax F1 | time (median of 3) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     proseRow('one sentence per passage', sentences.score, sentences.ms),
-    ...grouped.map((g) => proseRow(`paragraphs of ~${g.size} sentences (${g.paragraphs.join(' / ')})`, g.run.score, g.run.ms)),
+    ...grouped.map((g) =>
+      proseRow(`paragraphs of ~${g.size} sentences (${g.paragraphs.join(' / ')})`, g.run.score, g.run.ms),
+    ),
     '',
     'Before this work (aligner version 1, one sentence per passage): strict F1 0.761, lax 0.955. Published strict F1 on',
     'Bleualign’s *test* documents (not available here; not in any npm package): Gale–Church 0.68, Bleualign 0.77, Vecalign 0.90.',
@@ -255,7 +298,10 @@ function proseSection(): string[] {
     '',
     '| confidence | beads | mean confidence | share right |',
     '| --- | --- | --- | --- |',
-    ...calibration.rows.map((r) => `| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${pctOrDash(r.confidence)} | ${pctOrDash(r.accuracy)} |`),
+    ...calibration.rows.map(
+      (r) =>
+        `| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${pctOrDash(r.confidence)} | ${pctOrDash(r.accuracy)} |`,
+    ),
     '',
     `Expected calibration error ${pct(calibration.ece)} %. Paragraph-grouped runs (~6 sentences), same map: expected calibration error ${pct(calibrationTable(grouped[1].run.beads).ece)} %.`,
     '',
@@ -272,10 +318,18 @@ const minNatural = Math.min(...natural.map((s) => s.f1));
 const minMissing = Math.min(...missing.map((s) => s.f1));
 const proxy = sentenceProxy([...DISTANT, ...MORE]);
 const load = loadavg();
-const timings = [['English–Russian', timeLongPair('rus', 'ru')], ['English–Japanese', timeLongPair('jpn', 'ja')], ['English–Thai', timeLongPair('tha', 'th')]] as const;
+const timings = [
+  ['English–Russian', timeLongPair('rus', 'ru')],
+  ['English–Japanese', timeLongPair('jpn', 'ja')],
+  ['English–Thai', timeLongPair('tha', 'th')],
+] as const;
 /** Met on the wall clock, or (on a busy machine) on the main thread's CPU time. */
 const verdict = (r: Timing) =>
-  r.ms <= 500 ? `met (wall ${Math.round(r.ms)} ms)` : r.cpu !== null && r.cpu <= 500 ? `met on CPU time (${r.cpu} ms; wall ${Math.round(r.ms)} ms on the busy machine)` : `NOT met (${Math.round(r.ms)} ms)`;
+  r.ms <= 500
+    ? `met (wall ${Math.round(r.ms)} ms)`
+    : r.cpu !== null && r.cpu <= 500
+      ? `met on CPU time (${r.cpu} ms; wall ${Math.round(r.ms)} ms on the busy machine)`
+      : `NOT met (${Math.round(r.ms)} ms)`;
 
 const lines = [
   '## Alignment',
@@ -302,7 +356,10 @@ const lines = [
   '',
   '| English against | sentences | paired 1-1 in order |',
   '| --- | --- | --- |',
-  ...proxy.map((p) => `| ${p.name} | ${p.sentences} | ${p.sentences ? `${pct(p.agreement)} %` : '— (no sentence marks: Thai paragraphs are one sentence each)'} |`),
+  ...proxy.map(
+    (p) =>
+      `| ${p.name} | ${p.sentences} | ${p.sentences ? `${pct(p.agreement)} %` : '— (no sentence marks: Thai paragraphs are one sentence each)'} |`,
+  ),
   '',
   `Speed: a 100-page pair (${PAGES} × ${PAGE_CHARS.toLocaleString('en')} characters per side: the declaration repeated, one article`,
   'paragraph left out of each copy of the translation), paragraphs and sentences, 7 runs after a warm-up. Wall-clock',

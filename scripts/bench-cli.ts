@@ -53,7 +53,9 @@ const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)];
 const p90 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 
-console.log(`CLI start-up, ${rounds} rounds (baseline twice per round), ${cpus().length} CPUs, load ${loadavg()[0].toFixed(2)}`);
+console.log(
+  `CLI start-up, ${rounds} rounds (baseline twice per round), ${cpus().length} CPUs, load ${loadavg()[0].toFixed(2)}`,
+);
 console.log('| command | median | p90 | min | ratio to baseline (median) | target |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 const base = median(baseline.ms);
@@ -65,5 +67,7 @@ for (const [side, target] of [
   const ratio = median(side.ms) / base;
   const verdict = target === '' ? '' : `${target} ${ratio <= Number(target.slice(2, -1)) ? 'met' : 'MISSED'}`;
   const min = sorted(side.ms)[0];
-  console.log(`| \`${side.label}\` | ${fmt(median(side.ms))} | ${fmt(p90(side.ms))} | ${fmt(min)} | ${ratio.toFixed(2)}× | ${verdict} |`);
+  console.log(
+    `| \`${side.label}\` | ${fmt(median(side.ms))} | ${fmt(p90(side.ms))} | ${fmt(min)} | ${ratio.toFixed(2)}× | ${verdict} |`,
+  );
 }

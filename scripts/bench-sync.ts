@@ -14,11 +14,16 @@ import { InlineParser } from '../main/ingest/parser';
 import { TeamService } from '../main/team/service';
 import { startPostgres } from '../test/helpers/postgres';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '2000' }, paragraphs: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: { docs: { type: 'string', default: '2000' }, paragraphs: { type: 'string', default: '50' } },
+});
 const DOCS = Number(values.docs);
 const PARAGRAPHS = Number(values.paragraphs);
 
-const WORDS = 'halalan pangulo boto kandidato komisyon Stepanakert Karabakh Sahakyan Balasanyan libo bumoto mamamayan ulat balita lungsod bansa'.split(' ');
+const WORDS =
+  'halalan pangulo boto kandidato komisyon Stepanakert Karabakh Sahakyan Balasanyan libo bumoto mamamayan ulat balita lungsod bansa'.split(
+    ' ',
+  );
 function paragraph(doc: number, p: number): string {
   const words = Array.from({ length: 40 }, (_, i) => WORDS[(doc * 31 + p * 7 + i * 13) % WORDS.length]);
   return `Talata ${p} ng ulat ${doc}: ${words.join(' ')}. Ikalawang pangungusap ${doc}-${p} na may ${(doc * 37 + p) % 1000} libong boto.`;
@@ -34,7 +39,13 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 /** RSS of the cluster's postmaster and its children (backends), in bytes. */
 function serverRss(dataDir: string): number {
   const pid = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
-  const pids = [pid, ...execFileSync('ps', ['-o', 'pid=', '--ppid', pid], { encoding: 'utf8' }).split('\n').map((s) => s.trim()).filter(Boolean)];
+  const pids = [
+    pid,
+    ...execFileSync('ps', ['-o', 'pid=', '--ppid', pid], { encoding: 'utf8' })
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
   let total = 0;
   for (const p of pids) {
     try {
@@ -60,7 +71,9 @@ const pg = startPostgres();
 const work = mkdtempSync(join(tmpdir(), 'tala-bench-sync-'));
 try {
   const version = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  console.log(`bench:sync — code ${version}, ${DOCS} documents × ${PARAGRAPHS} paragraphs, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(
+    `bench:sync — code ${version}, ${DOCS} documents × ${PARAGRAPHS} paragraphs, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+  );
   const db = await pg.createDatabase();
   await TeamService.initServer(pg.urlFor('tala_admin', db), [{ name: 'alice' }, { name: 'bob' }]);
   const open = (name: string) => {
@@ -87,7 +100,12 @@ try {
   const docs = (await a.documents.list()).slice(0, 100);
   for (const [i, doc] of docs.entries()) {
     const detail = await a.documents.get(doc.id);
-    await a.annotations.create({ docId: doc.id, start: detail.passages[0].start, end: detail.passages[0].start + 6, note: `note ${i}` });
+    await a.annotations.create({
+      docId: doc.id,
+      start: detail.passages[0].start,
+      end: detail.passages[0].start + 6,
+      note: `note ${i}`,
+    });
   }
   const incPush = await timed(() => a.team.sync());
   const incPull = await timed(() => b.team.sync());
@@ -100,7 +118,9 @@ try {
   console.log(row('first sync: pull into empty B', pulled, pulled.value.pulled, 60));
   console.log(row('incremental: push 100 changes', incPush, incPush.value.pushed, 1));
   console.log(row('incremental: pull 100 changes', incPull, incPull.value.pulled, 1));
-  console.log(`\nserver RSS (postmaster + backends): ${mb(serverAfterPush)} after the first push, ${mb(serverEnd)} at the end`);
+  console.log(
+    `\nserver RSS (postmaster + backends): ${mb(serverAfterPush)} after the first push, ${mb(serverEnd)} at the end`,
+  );
   await a.close();
   await b.close();
 } finally {

@@ -20,12 +20,21 @@ for (let i = 0; ; i++) {
     if (doc) {
       const detail = await archive.documents.get(doc.id);
       const start = Math.floor(Math.random() * Math.max(1, detail.text.length - 20));
-      const a = await archive.annotations.create({ docId: doc.id, start, end: Math.min(detail.text.length, start + 12), note: `tala ${i}` }).catch(() => undefined);
+      const a = await archive.annotations
+        .create({ docId: doc.id, start, end: Math.min(detail.text.length, start + 12), note: `tala ${i}` })
+        .catch(() => undefined);
       if (a) ack(`ACK ann ${a.id}`);
       continue;
     }
   }
-  const paragraphs = Array.from({ length: 20 }, (_, p) => `Talata ${p} ng dokumento ${randomUUID()}: ang halalan ay ginanap noong Hulyo 19, 2012 at 47 libo ang bumoto.`);
-  const outcome = await archive.documents.importFile({ name: `crash-${i}.txt`, bytes: new TextEncoder().encode(paragraphs.join('\n\n')) });
+  const paragraphs = Array.from(
+    { length: 20 },
+    (_, p) =>
+      `Talata ${p} ng dokumento ${randomUUID()}: ang halalan ay ginanap noong Hulyo 19, 2012 at 47 libo ang bumoto.`,
+  );
+  const outcome = await archive.documents.importFile({
+    name: `crash-${i}.txt`,
+    bytes: new TextEncoder().encode(paragraphs.join('\n\n')),
+  });
   if (outcome.status === 'imported') ack(`ACK doc ${outcome.document.id}`);
 }

@@ -14,7 +14,11 @@ export interface CrashReport {
   failures: string[];
 }
 
-export async function runCrashTest(dir: string, runs: number, log: (line: string) => void = () => undefined): Promise<CrashReport> {
+export async function runCrashTest(
+  dir: string,
+  runs: number,
+  log: (line: string) => void = () => undefined,
+): Promise<CrashReport> {
   // Create the archive (and run migrations) before the first kill, so each run exercises writes.
   await (await Archive.open(archiveFileIn(dir))).close();
   const report: CrashReport = { runs: 0, kills: 0, acknowledged: 0, failures: [] };
@@ -26,13 +30,19 @@ export async function runCrashTest(dir: string, runs: number, log: (line: string
     const problems = await verify(dir, acked);
     report.acknowledged = acked.doc.size + acked.ann.size;
     for (const p of problems) report.failures.push(`run ${run}: ${p}`);
-    log(`run ${run}/${runs}: ${killed ? 'killed' : 'exited'}; ${acked.doc.size} documents and ${acked.ann.size} annotations acknowledged so far; ${problems.length ? problems.join('; ') : 'archive intact'}`);
+    log(
+      `run ${run}/${runs}: ${killed ? 'killed' : 'exited'}; ${acked.doc.size} documents and ${acked.ann.size} annotations acknowledged so far; ${problems.length ? problems.join('; ') : 'archive intact'}`,
+    );
   }
   return report;
 }
 
 /** Starts the writer, waits until it is writing, lets it run `afterMs` more, then SIGKILLs it. */
-function runChildUntilKilled(dir: string, afterMs: number, onAck: (kind: 'doc' | 'ann', id: string) => void): Promise<boolean> {
+function runChildUntilKilled(
+  dir: string,
+  afterMs: number,
+  onAck: (kind: 'doc' | 'ann', id: string) => void,
+): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';

@@ -43,8 +43,14 @@ function makePlaceholderElectronDist() {
   // Fuse order: RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity,
   // OnlyLoadAppFromAsar, BrowserV8Snapshot, GrantFileProtocolExtraPrivileges ('1' on, '0' off).
   const defaults = '10110001';
-  const script = '#!/bin/sh\necho "placeholder Electron binary from scripts/pack-smoke.mjs; not runnable" >&2\nexit 1\n';
-  const wire = Buffer.concat([Buffer.from(`# ${FUSE_SENTINEL}`), Buffer.from([1, defaults.length]), Buffer.from(defaults), Buffer.from('\n')]);
+  const script =
+    '#!/bin/sh\necho "placeholder Electron binary from scripts/pack-smoke.mjs; not runnable" >&2\nexit 1\n';
+  const wire = Buffer.concat([
+    Buffer.from(`# ${FUSE_SENTINEL}`),
+    Buffer.from([1, defaults.length]),
+    Buffer.from(defaults),
+    Buffer.from('\n'),
+  ]);
   writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from(script), wire]), { mode: 0o755 });
   writeFileSync(join(dir, 'LICENSE'), 'placeholder\n');
   return dir;
@@ -61,7 +67,12 @@ function runElectronBuilder(electronDist) {
 
 function inspectAsar() {
   const files = new Set(asar.listPackage(ASAR, { isPack: false }).map((f) => f.replaceAll('\\', '/')));
-  for (const required of ['/package.json', '/out/main/main.js', '/out/preload/preload.cjs', '/out/renderer/index.html']) {
+  for (const required of [
+    '/package.json',
+    '/out/main/main.js',
+    '/out/preload/preload.cjs',
+    '/out/renderer/index.html',
+  ]) {
     check(`app.asar contains ${required}`, files.has(required));
   }
   const maps = [...files].filter((f) => f.endsWith('.map'));
@@ -69,10 +80,18 @@ function inspectAsar() {
 
   const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const packedPackage = JSON.parse(asar.extractFile(ASAR, 'package.json').toString('utf8'));
-  check('packed package.json points at out/main/main.js', packedPackage.main === 'out/main/main.js', String(packedPackage.main));
-  const missing = Object.keys(packageJson.dependencies ?? {}).filter((name) => !files.has(`/node_modules/${name}/package.json`));
+  check(
+    'packed package.json points at out/main/main.js',
+    packedPackage.main === 'out/main/main.js',
+    String(packedPackage.main),
+  );
+  const missing = Object.keys(packageJson.dependencies ?? {}).filter(
+    (name) => !files.has(`/node_modules/${name}/package.json`),
+  );
   check('every production dependency is packed', missing.length === 0, missing.join(', '));
-  const devOnly = ['electron', 'vite', 'typescript', 'vitest', 'electron-builder'].filter((name) => files.has(`/node_modules/${name}/package.json`));
+  const devOnly = ['electron', 'vite', 'typescript', 'vitest', 'electron-builder'].filter((name) =>
+    files.has(`/node_modules/${name}/package.json`),
+  );
   check('no development tool is packed', devOnly.length === 0, devOnly.join(', '));
   const stray = [...files].filter((f) => /^\/(main|renderer|shared|test|scripts|src)\//.test(f));
   check('no TypeScript sources are packed', stray.length === 0, stray.slice(0, 3).join(', '));
@@ -89,18 +108,29 @@ function loadPackedImports() {
   try {
     asar.extractAll(ASAR, dir);
     // Every bundle in out/main (workers and lazily loaded chunks too), static and dynamic imports.
-    const bundles = readdirSync(join(dir, 'out/main')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, 'out/main', f), 'utf8'));
+    const bundles = readdirSync(join(dir, 'out/main'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dir, 'out/main', f), 'utf8'));
     const found = bundles.flatMap((code) => [
       ...[...code.matchAll(/^import\s(?:[^'"]*?\sfrom\s)?["']([^"']+)["']/gm)].map((m) => m[1]),
       ...[...code.matchAll(/\bimport\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1]),
     ]);
     const specifiers = [...new Set(found)];
-    const packages = specifiers.filter((s) => !s.startsWith('node:') && s !== 'electron' && !builtinModules.includes(s));
+    const packages = specifiers.filter(
+      (s) => !s.startsWith('node:') && s !== 'electron' && !builtinModules.includes(s),
+    );
     const script = `for (const s of ${JSON.stringify(packages)}) {
       try { await import(s); } catch (e) { console.log(s + ': ' + e.message.split('\\n')[0]); process.exitCode = 1; }
     }`;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(dir, 'out/main'), encoding: 'utf8' });
-    check(`packed main bundle's imports load from the package (${packages.join(', ')})`, result.status === 0, (result.stdout + result.stderr).trim());
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: join(dir, 'out/main'),
+      encoding: 'utf8',
+    });
+    check(
+      `packed main bundle's imports load from the package (${packages.join(', ')})`,
+      result.status === 0,
+      (result.stdout + result.stderr).trim(),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -111,17 +141,24 @@ function inspectFuses() {
   check('executable release/linux-unpacked/tala exists', existsSync(executable));
   if (!existsSync(executable)) return;
   return getCurrentFuseWire(executable).then((wire) => {
-    const expect = (option, state, label) => check(`fuse ${label}`, wire[option] === state, `got ${String.fromCharCode(wire[option])}`);
+    const expect = (option, state, label) =>
+      check(`fuse ${label}`, wire[option] === state, `got ${String.fromCharCode(wire[option])}`);
     expect(FuseV1Options.RunAsNode, FUSE_OFF, 'RunAsNode off');
     expect(FuseV1Options.EnableNodeOptionsEnvironmentVariable, FUSE_OFF, 'NODE_OPTIONS off');
     expect(FuseV1Options.EnableNodeCliInspectArguments, FUSE_OFF, '--inspect off');
     expect(FuseV1Options.OnlyLoadAppFromAsar, FUSE_ON, 'OnlyLoadAppFromAsar on');
-    expect(FuseV1Options.GrantFileProtocolExtraPrivileges, FUSE_ON, 'file:// privileges kept (renderer is loaded from file://)');
+    expect(
+      FuseV1Options.GrantFileProtocolExtraPrivileges,
+      FUSE_ON,
+      'file:// privileges kept (renderer is loaded from file://)',
+    );
   });
 }
 
 async function main() {
-  const built = ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].filter((f) => !existsSync(join(ROOT, f)));
+  const built = ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html'].filter(
+    (f) => !existsSync(join(ROOT, f)),
+  );
   if (built.length > 0) {
     console.error(`FAIL: ${built.join(', ')} missing. Run \`npm run build\` (electron-vite build) first.`);
     process.exit(1);
@@ -145,16 +182,23 @@ async function main() {
     }
     const addon = join(RESOURCES, 'app.asar.unpacked/node_modules/sqlite3/build/Release/node_sqlite3.node');
     check('sqlite3 native addon is unpacked next to app.asar', existsSync(addon));
-    check('sample documents are in resources/samples', existsSync(join(RESOURCES, 'samples/nkr-2012-halalan.tl.txt')) && existsSync(join(RESOURCES, 'samples/samples.json')));
+    check(
+      'sample documents are in resources/samples',
+      existsSync(join(RESOURCES, 'samples/nkr-2012-halalan.tl.txt')) &&
+        existsSync(join(RESOURCES, 'samples/samples.json')),
+    );
     await inspectFuses();
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log('\nPackaging smoke test');
-  for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${!r.ok && r.detail ? ` (${r.detail})` : ''}`);
+  for (const r of results)
+    console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${!r.ok && r.detail ? ` (${r.detail})` : ''}`);
   const failed = results.filter((r) => !r.ok).length;
   const size = existsSync(ASAR) ? ` app.asar ${(statSync(ASAR).size / 1024 / 1024).toFixed(1)} MB,` : '';
-  console.log(`\n${failed === 0 ? 'PASS' : 'FAIL'}: ${results.length - failed}/${results.length} checks passed,${size} ${seconds} s`);
+  console.log(
+    `\n${failed === 0 ? 'PASS' : 'FAIL'}: ${results.length - failed}/${results.length} checks passed,${size} ${seconds} s`,
+  );
   process.exit(failed === 0 ? 0 : 1);
 }
 

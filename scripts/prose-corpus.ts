@@ -31,7 +31,13 @@ export function proseDir(): string | null {
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').slice(0, -1);
 
 export function parseBeads(text: string): IndexBead[] {
-  const list = (s: string) => (s.trim() === '[]' ? [] : s.replace(/[[\]\s]/g, '').split(',').map(Number));
+  const list = (s: string) =>
+    s.trim() === '[]'
+      ? []
+      : s
+          .replace(/[[\]\s]/g, '')
+          .split(',')
+          .map(Number);
   return text
     .split('\n')
     .filter((l) => l.trim())
@@ -64,7 +70,8 @@ export function paragraphPassages(pair: ProsePair, size: number): { source: Alig
   const clean = gold.map(() => true);
   for (const side of [0, 1] as const) {
     const suffixMin = new Array<number>(gold.length + 1).fill(Infinity);
-    for (let k = gold.length - 1; k >= 0; k--) suffixMin[k] = Math.min(suffixMin[k + 1], last(gold[k][side], Math.min, Infinity));
+    for (let k = gold.length - 1; k >= 0; k--)
+      suffixMin[k] = Math.min(suffixMin[k + 1], last(gold[k][side], Math.min, Infinity));
     let prefixMax = -1;
     gold.forEach((bead, k) => {
       prefixMax = Math.max(prefixMax, last(bead[side], Math.max, -1));
@@ -78,7 +85,9 @@ export function paragraphPassages(pair: ProsePair, size: number): { source: Alig
   let at = [0, 0];
   let count = [0, 0];
   const cutAfter = (k: number) => {
-    const end = [0, 1].map((side) => Math.max(at[side], ...gold.slice(0, k + 1).flatMap((b) => b[side].map((x) => x + 1))));
+    const end = [0, 1].map((side) =>
+      Math.max(at[side], ...gold.slice(0, k + 1).flatMap((b) => b[side].map((x) => x + 1))),
+    );
     if (end[0] > at[0]) source.push(paragraph(pair.source.slice(at[0], end[0])));
     if (end[1] > at[1]) target.push(paragraph(pair.target.slice(at[1], end[1])));
     at = end;
@@ -134,7 +143,8 @@ const key = ([s, t]: IndexBead) => `${s.join(',')}:${t.join(',')}`;
 function counts(gold: readonly IndexBead[], test: readonly IndexBead[]): [number, number, number, number] {
   const goldKeys = new Set(gold.filter(([s, t]) => s.length || t.length).map(key));
   const goldTargets = new Map<number, Set<number>>();
-  for (const [s, t] of gold) for (const x of s) for (const y of t) (goldTargets.get(x) ?? goldTargets.set(x, new Set()).get(x)!).add(y);
+  for (const [s, t] of gold)
+    for (const x of s) for (const y of t) (goldTargets.get(x) ?? goldTargets.set(x, new Set()).get(x)!).add(y);
   let tpStrict = 0;
   let fpStrict = 0;
   let tpLax = 0;
@@ -171,7 +181,10 @@ export function scoreProse(gold: readonly IndexBead[], test: readonly IndexBead[
   const f1 = (x: number, y: number) => (x + y === 0 ? 0 : (2 * x * y) / (x + y));
   const strict = { precision: ratio(p[0], p[1]), recall: ratio(r[0], r[1]) };
   const lax = { precision: ratio(p[2], p[3]), recall: ratio(r[2], r[3]) };
-  return { strict: { ...strict, f1: f1(strict.precision, strict.recall) }, lax: { ...lax, f1: f1(lax.precision, lax.recall) } };
+  return {
+    strict: { ...strict, f1: f1(strict.precision, strict.recall) },
+    lax: { ...lax, f1: f1(lax.precision, lax.recall) },
+  };
 }
 
 export interface Calibrated {
@@ -186,11 +199,21 @@ export interface Calibrated {
 export function calibrationTable(beads: readonly Calibrated[], edges = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001]) {
   const rows = edges.slice(0, -1).map((lo, k) => {
     const inBin = beads.filter((b) => b.confidence >= lo && b.confidence < edges[k + 1]);
-    const mean = (f: (b: Calibrated) => number) => (inBin.length ? inBin.reduce((a, b) => a + f(b), 0) / inBin.length : NaN);
-    return { lo, hi: Math.min(1, edges[k + 1]), count: inBin.length, confidence: mean((b) => b.confidence), accuracy: mean((b) => (b.right ? 1 : 0)) };
+    const mean = (f: (b: Calibrated) => number) =>
+      inBin.length ? inBin.reduce((a, b) => a + f(b), 0) / inBin.length : NaN;
+    return {
+      lo,
+      hi: Math.min(1, edges[k + 1]),
+      count: inBin.length,
+      confidence: mean((b) => b.confidence),
+      accuracy: mean((b) => (b.right ? 1 : 0)),
+    };
   });
   // Expected calibration error: the bins' |confidence − accuracy|, weighted by their share of the beads.
-  const ece = rows.reduce((a, r) => (r.count ? a + (r.count / beads.length) * Math.abs(r.confidence - r.accuracy) : a), 0);
+  const ece = rows.reduce(
+    (a, r) => (r.count ? a + (r.count / beads.length) * Math.abs(r.confidence - r.accuracy) : a),
+    0,
+  );
   return { rows, ece };
 }
 

@@ -19,15 +19,20 @@ try {
   cpSync('main/electron', join(app, 'main/electron'), { recursive: true });
   cpSync('renderer', join(app, 'renderer'), { recursive: true });
   const csv = join(work, 'findings.csv');
-  execFileSync(process.execPath, [scanner, '-i', app, '-r', '-e', electronVersion, '-o', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [scanner, '-i', app, '-r', '-e', electronVersion, '-o', csv], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean);
   const findings = rows.map((row) => row.split(','));
   const serious = findings.filter(([, severity]) => /HIGH|MEDIUM/.test(severity));
   console.log(`main/electron + renderer: ${findings.length} finding(s), ${serious.length} medium or high`);
-  for (const f of findings) console.log(`  ${f[1].replace(/"/g, '')} ${f[0]} ${f[3]}:${f[4]} ${f.slice(6, -1).join(',')}`);
+  for (const f of findings)
+    console.log(`  ${f[1].replace(/"/g, '')} ${f[0]} ${f[3]}:${f[4]} ${f.slice(6, -1).join(',')}`);
   failed = serious.length;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(failed ? `Electronegativity: ${failed} medium/high finding(s)` : 'Electronegativity: no medium or high finding');
+console.log(
+  failed ? `Electronegativity: ${failed} medium/high finding(s)` : 'Electronegativity: no medium or high finding',
+);
 process.exitCode = failed ? 1 : 0;

@@ -23,6 +23,8 @@ if (electron.ok && display.ok) {
   else run(electron.path, ['.', ...args]);
 } else {
   const reason = electron.ok ? (display as { reason: string }).reason : electron.reason;
-  console.log(`Tala: no Electron window on this machine (${reason}); starting the browser mode on the same archive instead.`);
+  console.log(
+    `Tala: no Electron window on this machine (${reason}); starting the browser mode on the same archive instead.`,
+  );
   run(process.execPath, ['--import', 'tsx', 'main/web/cli.ts', ...args]);
 }

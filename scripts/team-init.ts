@@ -4,7 +4,10 @@
 import { parseArgs } from 'node:util';
 import { TeamService } from '../main/team/service';
 
-const { values } = parseArgs({ options: { server: { type: 'string' }, member: { type: 'string', multiple: true } }, strict: true });
+const { values } = parseArgs({
+  options: { server: { type: 'string' }, member: { type: 'string', multiple: true } },
+  strict: true,
+});
 if (!values.server) {
   console.error('usage: npm run team:init -- --server postgres://ADMIN@HOST/DATABASE [--member NAME[:read-only]]...');
   process.exit(2);

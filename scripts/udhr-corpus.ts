@@ -31,7 +31,9 @@ const decode = (s: string) =>
   s
     .replace(/<[^>]+>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? all),
+      e[0] === '#'
+        ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        : (ENTITIES[e] ?? all),
     )
     .replace(/\s+/g, ' ')
     .trim();
@@ -49,7 +51,12 @@ export function loadUdhr(code: string, lang: string, options: { headings?: boole
       if (!text) continue;
       const heading = match[3] !== 'p';
       if (heading && options.headings === false) continue;
-      passages.push({ unit: heading ? `${unit}#h` : unit, kind: heading ? 'heading' : 'paragraph', text, sentences: splitSentences(text, lang) });
+      passages.push({
+        unit: heading ? `${unit}#h` : unit,
+        kind: heading ? 'heading' : 'paragraph',
+        text,
+        sentences: splitSentences(text, lang),
+      });
     }
   }
   return { code, lang, passages };
@@ -94,7 +101,11 @@ export function dropLeading(g: Gold, count: number): Gold {
     if (y >= count) exact.add(`${x}-${y - count}`);
   }
   const groups = g.groups
-    .map((grp) => ({ a: grp.a, b: grp.b.filter((y) => y >= count).map((y) => y - count), partial: grp.b.some((y) => y < count) }))
+    .map((grp) => ({
+      a: grp.a,
+      b: grp.b.filter((y) => y >= count).map((y) => y - count),
+      partial: grp.b.some((y) => y < count),
+    }))
     .filter((grp) => grp.b.length > 0);
   return { exact, groups };
 }
@@ -136,7 +147,9 @@ export function score(predicted: Set<string>, g: Gold): Score {
   }
   // A partial group's first-text paragraphs may have lost their counterpart: only its second-text ones count (fully).
   let groupCovered = 0;
-  for (const k of covered) if (!g.groups[Number.parseInt(k, 10)].partial || k.includes('b')) groupCovered += g.groups[Number.parseInt(k, 10)].partial ? 2 : 1;
+  for (const k of covered)
+    if (!g.groups[Number.parseInt(k, 10)].partial || k.includes('b'))
+      groupCovered += g.groups[Number.parseInt(k, 10)].partial ? 2 : 1;
   const groupSize = g.groups.reduce((n, grp) => n + (grp.partial ? 2 * grp.b.length : grp.a.length + grp.b.length), 0);
   const precision = predicted.size ? right / predicted.size : 1;
   const wanted = g.exact.size + groupSize / 2;

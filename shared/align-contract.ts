@@ -4,10 +4,37 @@
 import type { ExportedFile } from './contract';
 import type { ImportOutcome } from './types';
 import type {
-  Alignment, AlignCorrection, AlignCorrectionOp, AlignLevel, CarriedAnnotation, Counterpart, MtResult, MtSettings, PairsExportFormat, Segment, SegmentSheet, SegmentStatus, SegmentUnit,
-  SentenceRef, TranslationLink,
+  Alignment,
+  AlignCorrection,
+  AlignCorrectionOp,
+  AlignLevel,
+  CarriedAnnotation,
+  Counterpart,
+  MtResult,
+  MtSettings,
+  PairsExportFormat,
+  Segment,
+  SegmentSheet,
+  SegmentStatus,
+  SegmentUnit,
+  SentenceRef,
+  TranslationLink,
 } from './translations';
-import { arrayOf, bool, bytes, fail, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
+import {
+  arrayOf,
+  bool,
+  bytes,
+  fail,
+  int,
+  matching,
+  none,
+  nullable,
+  obj,
+  oneOf,
+  optional,
+  str,
+  type Validator,
+} from './validate';
 
 const ID = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'an id (UUID)');
 const LANG = matching(/^[a-z]{2,3}$/, 'a language code such as "tl", "en" or "ru"');
@@ -74,7 +101,12 @@ export const alignRequestValidators: { [C in keyof AlignRequests]: Validator<Ali
   'translations.list': obj({ docId: ID }),
   'translations.link': obj({ sourceId: ID, translationId: ID }),
   'translations.unlink': obj({ id: ID }),
-  'translations.importAsTranslation': obj({ name: str({ min: 1, max: 1024 }), data: bytes({ max: MAX_BYTES }), lang: optional(LANG), translationOf: ID }),
+  'translations.importAsTranslation': obj({
+    name: str({ min: 1, max: 1024 }),
+    data: bytes({ max: MAX_BYTES }),
+    lang: optional(LANG),
+    translationOf: ID,
+  }),
   'align.get': obj({ docId: ID, otherDocId: ID, recompute: optional(bool) }),
   'align.correct': obj({
     docId: ID,
@@ -93,12 +125,30 @@ export const alignRequestValidators: { [C in keyof AlignRequests]: Validator<Ali
     targetSentences: optional(SENTENCE_REFS),
   }),
   'align.counterpart': obj({ docId: ID, passageId: ID, otherDocId: ID }),
-  'align.export': obj({ docId: ID, otherDocId: ID, format: oneOf(PAIRS_EXPORT_FORMATS), level: optional(oneOf<AlignLevel>(['paragraph', 'sentence'])) }),
+  'align.export': obj({
+    docId: ID,
+    otherDocId: ID,
+    format: oneOf(PAIRS_EXPORT_FORMATS),
+    level: optional(oneOf<AlignLevel>(['paragraph', 'sentence'])),
+  }),
   'annotations.carried': obj({ docId: ID, translationDocId: ID }),
-  'segments.start': obj({ docId: ID, lang: LANG, title: optional(str({ min: 1, max: 1000 })), unit: optional(oneOf<SegmentUnit>(['passage', 'sentence'])) }),
+  'segments.start': obj({
+    docId: ID,
+    lang: LANG,
+    title: optional(str({ min: 1, max: 1000 })),
+    unit: optional(oneOf<SegmentUnit>(['passage', 'sentence'])),
+  }),
   'segments.list': obj({ linkId: ID }),
-  'segments.save': obj({ id: ID, text: optional(str({ max: 1_000_000 })), status: optional(oneOf<SegmentStatus>(['draft', 'done'])) }),
+  'segments.save': obj({
+    id: ID,
+    text: optional(str({ max: 1_000_000 })),
+    status: optional(oneOf<SegmentStatus>(['draft', 'done'])),
+  }),
   'mt.settings.get': none,
-  'mt.settings.set': obj({ enabled: bool, endpoint: optional(str({ max: 2000 })), apiKey: optional(nullable(str({ max: 500 }))) }),
+  'mt.settings.set': obj({
+    enabled: bool,
+    endpoint: optional(str({ max: 2000 })),
+    apiKey: optional(nullable(str({ max: 500 }))),
+  }),
   'mt.translate': obj({ text: str({ min: 1, max: 50_000 }), source: LANG, target: LANG }),
 };

@@ -89,7 +89,9 @@ export function anchor(text: string, selector: TextSelector, expectedStart = sel
   }
   const exactHit = bestExactOccurrence(text, selector, expectedStart);
   if (exactHit) return exactHit;
-  return exact.length > MAX_FUZZY_QUOTE ? anchorLongQuoteByEnds(text, selector, expectedStart) : bestFuzzyMatch(text, selector, expectedStart);
+  return exact.length > MAX_FUZZY_QUOTE
+    ? anchorLongQuoteByEnds(text, selector, expectedStart)
+    : bestFuzzyMatch(text, selector, expectedStart);
 }
 
 function bestExactOccurrence(text: string, selector: TextSelector, expectedStart: number): Anchor | null {
@@ -103,11 +105,25 @@ function bestExactOccurrence(text: string, selector: TextSelector, expectedStart
   return best && { start: best.start, end: best.start + selector.exact.length, quoteSimilarity: 1 };
 }
 
-function scoreCandidate(text: string, sel: TextSelector, start: number, end: number, quoteSimilarity: number, expectedStart: number): number {
-  const prefixSimilarity = sel.prefix ? similarity(sel.prefix, text.slice(Math.max(0, start - sel.prefix.length), start)) : 1;
+function scoreCandidate(
+  text: string,
+  sel: TextSelector,
+  start: number,
+  end: number,
+  quoteSimilarity: number,
+  expectedStart: number,
+): number {
+  const prefixSimilarity = sel.prefix
+    ? similarity(sel.prefix, text.slice(Math.max(0, start - sel.prefix.length), start))
+    : 1;
   const suffixSimilarity = sel.suffix ? similarity(sel.suffix, text.slice(end, end + sel.suffix.length)) : 1;
   const positionScore = 1 - Math.min(1, Math.abs(start - expectedStart) / Math.max(1, text.length));
-  return WEIGHT_QUOTE * quoteSimilarity + WEIGHT_PREFIX * prefixSimilarity + WEIGHT_SUFFIX * suffixSimilarity + WEIGHT_POSITION * positionScore;
+  return (
+    WEIGHT_QUOTE * quoteSimilarity +
+    WEIGHT_PREFIX * prefixSimilarity +
+    WEIGHT_SUFFIX * suffixSimilarity +
+    WEIGHT_POSITION * positionScore
+  );
 }
 
 /** Approximate substring search (Sellers' algorithm), near the expected position first, then everywhere. */
@@ -117,7 +133,10 @@ function bestFuzzyMatch(text: string, sel: TextSelector, expectedStart: number):
   const windowStart = Math.max(0, expectedStart - margin);
   const windowEnd = Math.min(text.length, expectedStart + sel.exact.length + margin);
   const near = fuzzyCandidates(text, sel.exact, maxErrors, windowStart, windowEnd);
-  const candidates = near.length > 0 || (windowStart === 0 && windowEnd === text.length) ? near : fuzzyCandidates(text, sel.exact, maxErrors, 0, text.length);
+  const candidates =
+    near.length > 0 || (windowStart === 0 && windowEnd === text.length)
+      ? near
+      : fuzzyCandidates(text, sel.exact, maxErrors, 0, text.length);
   let best: { score: number; anchor: Anchor } | null = null;
   for (const c of candidates) {
     const quoteSimilarity = 1 - c.errors / sel.exact.length;
@@ -205,7 +224,11 @@ function levenshtein(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
+      );
     }
     previous = current;
   }

@@ -1,18 +1,54 @@
 // The one contract between the renderer and the main process. Every door (Electron IPC, the HTTP
 // bridge, tests) uses these channel names, request validators and response types.
 import { teamRequestValidators, type TeamRequests, type TeamResponses } from './team';
-import type { Annotation, AnnotationColor, AppInfo, ArchiveHealth, BackupInfo, DocumentDetail, DocumentSummary, DocumentVersion, ImportOutcome, ReindexReport, SearchRequest, SearchResult, SearchStatus } from './types';
+import type {
+  Annotation,
+  AnnotationColor,
+  AppInfo,
+  ArchiveHealth,
+  BackupInfo,
+  DocumentDetail,
+  DocumentSummary,
+  DocumentVersion,
+  ImportOutcome,
+  ReindexReport,
+  SearchRequest,
+  SearchResult,
+  SearchStatus,
+} from './types';
 import type { ImportJobStatus, OriginalFile, PortableMergeReport } from './types';
 import { ANNOTATION_COLORS } from './types';
 import { factRequestValidators, type FactRequests, type FactResponses } from './facts-contract';
 import { alignRequestValidators, type AlignRequests, type AlignResponses } from './align-contract';
-import { libraryRequestValidators, NEAR_DUPLICATE_CHOICES, type LibraryRequests, type LibraryResponses, type NearDuplicateChoice } from './library';
-import { arrayOf, bool, bytes, int, matching, none, nullable, obj, oneOf, optional, str, type Validator } from './validate';
+import {
+  libraryRequestValidators,
+  NEAR_DUPLICATE_CHOICES,
+  type LibraryRequests,
+  type LibraryResponses,
+  type NearDuplicateChoice,
+} from './library';
+import {
+  arrayOf,
+  bool,
+  bytes,
+  int,
+  matching,
+  none,
+  nullable,
+  obj,
+  oneOf,
+  optional,
+  str,
+  type Validator,
+} from './validate';
 
 /** Largest file the archive accepts in one import (also enforced by the ingest service). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
-export const DOC_ID = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a document id (UUID)');
+export const DOC_ID = matching(
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  'a document id (UUID)',
+);
 export const LANG_CODE = matching(/^[a-z]{2,3}$/, 'a language code such as "tl", "en" or "ru"');
 const UUID = matching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'an id (UUID)');
 const OFFSET = int({ min: 0, max: 2 ** 31 - 1 });
@@ -72,7 +108,14 @@ export interface Requests extends FactRequests, AlignRequests, LibraryRequests, 
   'documents.versions': { id: string };
   'annotations.list': { docId: string };
   'annotations.needsReview': void;
-  'annotations.create': { docId: string; start: number; end: number; color?: AnnotationColor; note?: string; tags?: string[] };
+  'annotations.create': {
+    docId: string;
+    start: number;
+    end: number;
+    color?: AnnotationColor;
+    note?: string;
+    tags?: string[];
+  };
   'annotations.update': { id: string; color?: AnnotationColor; note?: string; tags?: string[] };
   'annotations.delete': { id: string };
   'annotations.restore': { annotation: Annotation };
@@ -170,7 +213,14 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   'documents.versions': obj({ id: DOC_ID }),
   'annotations.list': obj({ docId: DOC_ID }),
   'annotations.needsReview': none,
-  'annotations.create': obj({ docId: DOC_ID, start: OFFSET, end: OFFSET, color: optional(COLOR), note: optional(NOTE), tags: optional(TAGS) }),
+  'annotations.create': obj({
+    docId: DOC_ID,
+    start: OFFSET,
+    end: OFFSET,
+    color: optional(COLOR),
+    note: optional(NOTE),
+    tags: optional(TAGS),
+  }),
   'annotations.update': obj({ id: UUID, color: optional(COLOR), note: optional(NOTE), tags: optional(TAGS) }),
   'annotations.delete': obj({ id: UUID }),
   'annotations.restore': obj({
@@ -191,9 +241,13 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
     }),
   }),
   'annotations.reattach': obj({ id: UUID, start: OFFSET, end: OFFSET }),
-  'annotations.export': obj({ docId: matching(/^(all|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'a document id or "all"'), format: oneOf(EXPORT_FORMATS) }),
+  'annotations.export': obj({
+    docId: matching(/^(all|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'a document id or "all"'),
+    format: oneOf(EXPORT_FORMATS),
+  }),
   'annotations.importW3c': obj({ content: str({ min: 1, max: 50_000_000 }) }),
-  'archive.backup': (v, path) => (v === undefined || v === null ? undefined : obj({ file: optional(LOCAL_PATH) })(v, path)),
+  'archive.backup': (v, path) =>
+    v === undefined || v === null ? undefined : obj({ file: optional(LOCAL_PATH) })(v, path),
   'archive.backups': none,
   // Only a file from archive.backups is accepted (checked by the handler): the renderer never names arbitrary paths.
   'archive.restore': obj({ file: str({ min: 1, max: 4096 }) }),

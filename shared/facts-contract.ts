@@ -3,9 +3,28 @@
 // `link` (#/doc/<docId>/a/<annotationId>) so the UI can open the passage.
 import type { ExportedFile } from './contract';
 import {
-  ENTITY_TYPES, FACT_EXPORT_FORMATS, FACT_SORTS, FACT_STATUSES, VALUE_QUALIFIERS, type ConflictGroup, type EntityDetail, type EntitySummary,
-  type EntityType, type EvidenceRange, type Fact, type FactChanges, type FactExportFormat, type FactObjectInput, type FactSort, type FactStatus,
-  type MentionsResult, type MergeSuggestion, type NewFactInput, type PredicateSuggestion, type ProposalReport, type TimelineItem,
+  ENTITY_TYPES,
+  FACT_EXPORT_FORMATS,
+  FACT_SORTS,
+  FACT_STATUSES,
+  VALUE_QUALIFIERS,
+  type ConflictGroup,
+  type EntityDetail,
+  type EntitySummary,
+  type EntityType,
+  type EvidenceRange,
+  type Fact,
+  type FactChanges,
+  type FactExportFormat,
+  type FactObjectInput,
+  type FactSort,
+  type FactStatus,
+  type MentionsResult,
+  type MergeSuggestion,
+  type NewFactInput,
+  type PredicateSuggestion,
+  type ProposalReport,
+  type TimelineItem,
 } from './facts';
 import { arrayOf, fail, int, matching, none, obj, oneOf, optional, str, type Validator } from './validate';
 
@@ -15,9 +34,18 @@ const NAME = str({ min: 1, max: 500 });
 const PREDICATE = str({ min: 1, max: 300 });
 const NOTE = str({ max: 100_000 });
 /** ISO date, partial date or interval (1601/1700); '' clears a date qualifier in an edit. */
-const FACT_DATE = matching(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/, 'a date like 2012-07-19, 2012-07, 2012 or 1601/1700');
-const FACT_DATE_OR_EMPTY = matching(/^(\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?)?$/, 'a date like 2012-07-19, 2012-07, 2012 or 1601/1700 (or empty to clear)');
-const ID_OR_EMPTY = matching(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/, 'an id (UUID), or empty to clear');
+const FACT_DATE = matching(
+  /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/,
+  'a date like 2012-07-19, 2012-07, 2012 or 1601/1700',
+);
+const FACT_DATE_OR_EMPTY = matching(
+  /^(\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?)?$/,
+  'a date like 2012-07-19, 2012-07, 2012 or 1601/1700 (or empty to clear)',
+);
+const ID_OR_EMPTY = matching(
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/,
+  'an id (UUID), or empty to clear',
+);
 /** Which facts conflicts and timelines consider: confirmed ones, or proposals as well. */
 export type FactScope = 'confirmed' | 'all';
 const SCOPE = oneOf<FactScope>(['confirmed', 'all']);
@@ -27,11 +55,20 @@ const finiteNumber: Validator<number> = (v, path) => {
   return v;
 };
 
-const ENTITY_REF = obj({ entityId: optional(ID), name: optional(NAME), type: optional(oneOf<EntityType>(ENTITY_TYPES)) });
+const ENTITY_REF = obj({
+  entityId: optional(ID),
+  name: optional(NAME),
+  type: optional(oneOf<EntityType>(ENTITY_TYPES)),
+});
 const EVIDENCE = obj({ docId: ID, start: OFFSET, end: OFFSET });
 
 const OBJECT_SHAPES = {
-  entity: obj({ kind: oneOf(['entity'] as const), entityId: optional(ID), name: optional(NAME), type: optional(oneOf<EntityType>(ENTITY_TYPES)) }),
+  entity: obj({
+    kind: oneOf(['entity'] as const),
+    entityId: optional(ID),
+    name: optional(NAME),
+    type: optional(oneOf<EntityType>(ENTITY_TYPES)),
+  }),
   number: obj({ kind: oneOf(['number'] as const), number: finiteNumber, unit: optional(str({ max: 100 })) }),
   date: obj({ kind: oneOf(['date'] as const), date: FACT_DATE }),
   text: obj({ kind: oneOf(['text'] as const), text: str({ min: 1, max: 10_000 }) }),
@@ -40,7 +77,10 @@ const OBJECT_SHAPES = {
 /** A fact's object: `{kind: 'entity'|'number'|'date'|'text', …}` with the fields of that kind only. */
 const FACT_OBJECT: Validator<FactObjectInput> = (v, path) => {
   const kind = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as { kind?: unknown }).kind : undefined;
-  const shape = typeof kind === 'string' && Object.prototype.hasOwnProperty.call(OBJECT_SHAPES, kind) ? OBJECT_SHAPES[kind as keyof typeof OBJECT_SHAPES] : null;
+  const shape =
+    typeof kind === 'string' && Object.prototype.hasOwnProperty.call(OBJECT_SHAPES, kind)
+      ? OBJECT_SHAPES[kind as keyof typeof OBJECT_SHAPES]
+      : null;
   if (!shape) fail(path, 'an object with kind "entity", "number", "date" or "text"');
   return shape(v, path) as FactObjectInput;
 };
@@ -90,7 +130,13 @@ export interface FactRequests {
   'facts.timeline': { entityId?: string; scope?: FactScope };
   /** Predicates used by earlier facts, most used first. */
   'facts.predicates': { prefix?: string };
-  'facts.export': { format: FactExportFormat; status?: FactStatus; entityId?: string; predicate?: string; docId?: string };
+  'facts.export': {
+    format: FactExportFormat;
+    status?: FactStatus;
+    entityId?: string;
+    predicate?: string;
+    docId?: string;
+  };
   'entities.list': { type?: EntityType; query?: string };
   'entities.get': { id: string };
   'entities.update': { id: string; name?: string; type?: EntityType };

@@ -88,7 +88,12 @@ export interface ImportProgress {
 /** What a bulk import did, file by file. `file` is the path (or name) as given. */
 export interface ImportSummary {
   imported: Array<{ file: string; document: DocumentSummary; nearDuplicates?: NearDuplicate[]; variantOf?: string }>;
-  skipped: Array<{ file: string; reason: 'duplicate' | 'near-duplicate' | 'unsupported'; message: string; existingId?: string }>;
+  skipped: Array<{
+    file: string;
+    reason: 'duplicate' | 'near-duplicate' | 'unsupported';
+    message: string;
+    existingId?: string;
+  }>;
   failed: Array<{ file: string; error: string }>;
   /** Stopped by a cancel: the files not reached are in none of the lists. */
   cancelled: boolean;
@@ -161,7 +166,7 @@ export interface SearchFacets {
 }
 
 export type SearchExpansionKind =
-  | 'fold' | 'stem' | 'translit' | 'name' | 'prefix' | 'wildcard' | 'fuzzy' | 'stopword' | 'split';
+  'fold' | 'stem' | 'translit' | 'name' | 'prefix' | 'wildcard' | 'fuzzy' | 'stopword' | 'split';
 
 /** One way a query word was widened (or dropped, for stop words), with the terms it became. */
 export interface SearchExpansion {

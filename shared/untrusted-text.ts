@@ -28,8 +28,11 @@ const MAX_FILE_NAME = 200;
  */
 export function plainFileName(name: string, fallback = 'original'): string {
   const last = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  let clean = last.replace(CONTROL, '_').replace(/[\u0000-\u001f:*?"<>|]/g, '_').trim();
+  let clean = last
+    .replace(CONTROL, '_')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f:*?"<>|]/g, '_')
+    .trim();
   clean = clean.replace(/^\.+/, '');
   if (clean.length > MAX_FILE_NAME) {
     const dot = clean.lastIndexOf('.');

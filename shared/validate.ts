@@ -83,7 +83,8 @@ export const bool: Validator<boolean> = (v, path) => {
 export const oneOf =
   <T extends string>(values: readonly T[]): Validator<T> =>
   (v, path) => {
-    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail(path, `one of ${values.map((x) => `"${x}"`).join(', ')}`);
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
+      fail(path, `one of ${values.map((x) => `"${x}"`).join(', ')}`);
     return v as T;
   };
 

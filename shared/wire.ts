@@ -142,7 +142,8 @@ function needsEncoding(value: unknown, depth: number): boolean {
     if (Object.prototype.hasOwnProperty.call(value, BYTES_TAG)) {
       throw new AppError('INVALID_REQUEST', `Invalid request: "${BYTES_TAG}" is a reserved field name.`);
     }
-    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && needsEncoding(value[key], depth + 1)) return true;
+    for (const key in value)
+      if (Object.prototype.hasOwnProperty.call(value, key) && needsEncoding(value[key], depth + 1)) return true;
   }
   return false;
 }
@@ -182,7 +183,8 @@ function hasBytesTag(value: unknown, depth: number): boolean {
   }
   if (isPlainObject(value)) {
     if (Object.prototype.hasOwnProperty.call(value, BYTES_TAG)) return true;
-    for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key) && hasBytesTag(value[key], depth + 1)) return true;
+    for (const key in value)
+      if (Object.prototype.hasOwnProperty.call(value, key) && hasBytesTag(value[key], depth + 1)) return true;
   }
   return false;
 }
@@ -195,7 +197,10 @@ function decode(value: unknown, depth: number): unknown {
     if (keys.includes(BYTES_TAG)) {
       const data = value[BYTES_TAG];
       if (keys.length !== 1 || typeof data !== 'string') {
-        throw new AppError('INVALID_REQUEST', `Invalid request: a "${BYTES_TAG}" value must be an object with only a base64 string.`);
+        throw new AppError(
+          'INVALID_REQUEST',
+          `Invalid request: a "${BYTES_TAG}" value must be an object with only a base64 string.`,
+        );
       }
       return base64ToBytes(data);
     }

@@ -8,7 +8,16 @@ import { solve, type BeadShape, type DpBead } from './dp';
 import { anchorKind, showsNames, textFeatures, type AnchorKind } from './features';
 import { learnLexicon, type Lexicon } from './lexicon';
 import { lengthCost } from './length-cost';
-import type { AlignOptions, AlignResult, AlignSide, Bead, FixedLink, FixedSentenceLink, SentenceBead, SentenceRef } from './types';
+import type {
+  AlignOptions,
+  AlignResult,
+  AlignSide,
+  Bead,
+  FixedLink,
+  FixedSentenceLink,
+  SentenceBead,
+  SentenceRef,
+} from './types';
 
 /** Tunable constants, in nats. Exported for the tests and the benchmark; not part of the API. */
 export const PARAMS = {
@@ -128,7 +137,11 @@ class UnitBuilder {
   private readonly keys: number[] = [];
   private readonly types: number[] = [];
 
-  build(length: number, heading: boolean, parts: Array<{ keys: ArrayLike<number>; counts?: ArrayLike<number>; types: ArrayLike<number> }>): Unit {
+  build(
+    length: number,
+    heading: boolean,
+    parts: Array<{ keys: ArrayLike<number>; counts?: ArrayLike<number>; types: ArrayLike<number> }>,
+  ): Unit {
     const stamp = ++this.stamp;
     const { keys, types } = this;
     keys.length = 0;
@@ -168,7 +181,13 @@ function grow(array: Int32Array, index: number): Int32Array {
   return bigger;
 }
 
-function buildSide(side: AlignSide, anchorIds: Interner, anchorKinds: AnchorKind[], typeIds: Interner, builder: UnitBuilder): SideUnits {
+function buildSide(
+  side: AlignSide,
+  anchorIds: Interner,
+  anchorKinds: AnchorKind[],
+  typeIds: Interner,
+  builder: UnitBuilder,
+): SideUnits {
   const paragraphs: Unit[] = [];
   const sentences: Unit[][] = [];
   for (const p of side.passages) {
@@ -351,7 +370,15 @@ class Scorer {
   }
 
   /** Share of lexicon words on either side whose translation is on the other side, and how many there were. */
-  lexiconSimilarity(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, lexicon: Lexicon): { sim: number; words: number } {
+  lexiconSimilarity(
+    S: Unit[],
+    si: number,
+    sn: number,
+    T: Unit[],
+    ti: number,
+    tn: number,
+    lexicon: Lexicon,
+  ): { sim: number; words: number } {
     const words = this.lexiconMatch(S, si, sn, T, ti, tn, lexicon);
     return { sim: words === 0 ? NaN : this.matched / words, words };
   }
@@ -436,7 +463,8 @@ class Scorer {
       lt += T[k].length;
       headT ||= T[k].heading;
     }
-    let cost = shapePrior(sn, tn) + lengthCost(ls, lt, model.ratio, model.variance) + this.anchors(S, si, sn, T, ti, tn);
+    let cost =
+      shapePrior(sn, tn) + lengthCost(ls, lt, model.ratio, model.variance) + this.anchors(S, si, sn, T, ti, tn);
     if (headS !== headT || (sn > 1 && headS) || (tn > 1 && headT)) cost += PARAMS.kindMismatch;
     if (model.lexicon && model.lambda > 0) {
       const words = this.lexiconMatch(S, si, sn, T, ti, tn, model.lexicon);
@@ -490,7 +518,9 @@ export function consistentLinks(links: readonly FixedLink[], n: number, m: numbe
       // Crossing: one link is before the other on one side and after it on the other.
       const before = (a: number[], b: number[]) => a.length > 0 && b.length > 0 && a[a.length - 1] < b[0];
       const after = (a: number[], b: number[]) => a.length > 0 && b.length > 0 && a[0] > b[b.length - 1];
-      return (before(source, k.source) && after(target, k.target)) || (after(source, k.source) && before(target, k.target));
+      return (
+        (before(source, k.source) && after(target, k.target)) || (after(source, k.source) && before(target, k.target))
+      );
     });
     if (!clash) kept.push({ source, target });
   }
@@ -509,7 +539,9 @@ interface Region {
  * ordered the same way on both sides). Links with one empty side do not split: they force a skip.
  */
 function regionsAround(fixed: FixedLink[], n: number, m: number): Array<{ region: Region } | { link: FixedLink }> {
-  const ordered = fixed.filter((l) => l.source.length > 0 && l.target.length > 0).sort((a, b) => a.source[0] - b.source[0]);
+  const ordered = fixed
+    .filter((l) => l.source.length > 0 && l.target.length > 0)
+    .sort((a, b) => a.source[0] - b.source[0]);
   const out: Array<{ region: Region } | { link: FixedLink }> = [];
   let i = 0;
   let j = 0;
@@ -630,7 +662,8 @@ function alignParagraphs(
     }
     const result = alignRegion(piece.region, src, tgt, shapes, scorer, model, PARAMS.skip, forced, guide);
     band = Math.max(band, result.band);
-    for (const b of result.beads) out.push({ source: range(b.i, b.di), target: range(b.j, b.dj), confidence: b.confidence, fixed: b.forced });
+    for (const b of result.beads)
+      out.push({ source: range(b.i, b.di), target: range(b.j, b.dj), confidence: b.confidence, fixed: b.forced });
   }
   return { beads: out, band };
 }
@@ -646,7 +679,8 @@ function anchorSpecificity(keys: number, sides: Unit[][]): Float64Array {
     }
   }
   const spec = new Float64Array(keys);
-  for (let a = 0; a < keys; a++) spec[a] = df[a] === 0 ? 0 : Math.min(1, Math.max(0, Math.log((total + 4) / df[a]) / Math.log(4)));
+  for (let a = 0; a < keys; a++)
+    spec[a] = df[a] === 0 ? 0 : Math.min(1, Math.max(0, Math.log((total + 4) / df[a]) / Math.log(4)));
   return spec;
 }
 
@@ -677,7 +711,10 @@ function learnModel(
   const confident = (b: ParagraphBead) => b.fixed || b.confidence >= PARAMS.trainConfidence;
   const training = beads.filter(
     (b, k) =>
-      oneToOne(b) && confident(b) && (oneToOne(beads[k - 1]) || k === 0) && (oneToOne(beads[k + 1]) || k === beads.length - 1),
+      oneToOne(b) &&
+      confident(b) &&
+      (oneToOne(beads[k - 1]) || k === 0) &&
+      (oneToOne(beads[k + 1]) || k === beads.length - 1),
   );
   if (training.length < 3) return previous;
   let ls = 0;
@@ -723,7 +760,15 @@ function learnModel(
       const b = lexBeads[k];
       const other = lexBeads[(k + 2) % lexBeads.length];
       const t = scorer.lexiconSimilarity(src, b.source[0], b.source.length, tgt, b.target[0], b.target.length, half);
-      const w = scorer.lexiconSimilarity(src, b.source[0], b.source.length, tgt, other.target[0], other.target.length, half);
+      const w = scorer.lexiconSimilarity(
+        src,
+        b.source[0],
+        b.source.length,
+        tgt,
+        other.target[0],
+        other.target.length,
+        half,
+      );
       if (t.words > 0) {
         trueSum += t.sim;
         trueCount++;
@@ -776,7 +821,12 @@ function alignSentences(
   const forced = forcedSkips(consistent);
   for (const piece of regionsAround(consistent, src.length, tgt.length)) {
     if ('link' in piece) {
-      out.push({ source: piece.link.source.map((k) => srcRefs[k]), target: piece.link.target.map((k) => tgtRefs[k]), confidence: 1, fixed: true });
+      out.push({
+        source: piece.link.source.map((k) => srcRefs[k]),
+        target: piece.link.target.map((k) => tgtRefs[k]),
+        confidence: 1,
+        fixed: true,
+      });
       continue;
     }
     const { beads } = alignRegion(piece.region, src, tgt, SENTENCE_SHAPES, scorer, model, PARAMS.sentenceSkip, forced);
@@ -818,7 +868,11 @@ function typesOf(text: string, lang: string, ids: Interner): Int32Array {
   return Int32Array.from(new Set(textFeatures(text, lang).tokens.map((t) => ids.get(t))));
 }
 
-export function prepare(source: AlignSide, target: AlignSide, lexiconPairs: AlignOptions['lexiconPairs'] = []): Prepared {
+export function prepare(
+  source: AlignSide,
+  target: AlignSide,
+  lexiconPairs: AlignOptions['lexiconPairs'] = [],
+): Prepared {
   const anchorIds = new Interner();
   const anchorKinds: AnchorKind[] = [];
   const srcTypeIds = new Interner();
@@ -827,18 +881,35 @@ export function prepare(source: AlignSide, target: AlignSide, lexiconPairs: Alig
   const srcSide = buildSide(source, anchorIds, anchorKinds, srcTypeIds, builder);
   const tgtSide = buildSide(target, anchorIds, anchorKinds, tgtTypeIds, builder);
   pruneAnchors([srcSide, tgtSide], anchorKinds);
-  const external = lexiconPairs.map(
-    (pair): TypePair => ({ source: typesOf(pair.source, source.lang, srcTypeIds), target: typesOf(pair.target, target.lang, tgtTypeIds) }),
-  );
+  const external = lexiconPairs.map((pair): TypePair => ({
+    source: typesOf(pair.source, source.lang, srcTypeIds),
+    target: typesOf(pair.target, target.lang, tgtTypeIds),
+  }));
   const src = srcSide.paragraphs;
   const tgt = tgtSide.paragraphs;
-  const sample = (side: AlignSide) => side.passages.slice(0, 20).map((p) => p.text).join(' ');
+  const sample = (side: AlignSide) =>
+    side.passages
+      .slice(0, 20)
+      .map((p) => p.text)
+      .join(' ');
   const names = showsNames(sample(source)) && showsNames(sample(target));
-  const scorer = new Scorer(anchorKinds, anchorSpecificity(anchorIds.size, [src, tgt]), names, srcTypeIds.size, tgtTypeIds.size);
+  const scorer = new Scorer(
+    anchorKinds,
+    anchorSpecificity(anchorIds.size, [src, tgt]),
+    names,
+    srcTypeIds.size,
+    tgtTypeIds.size,
+  );
   scorer.cacheAnchors(src, tgt);
   const totalS = src.reduce((a, u) => a + u.length, 0);
   const totalT = tgt.reduce((a, u) => a + u.length, 0);
-  const initial: Model = { ratio: totalS > 0 && totalT > 0 ? totalT / totalS : 1, variance: PARAMS.variance, lexicon: null, tau: 0, lambda: 0 };
+  const initial: Model = {
+    ratio: totalS > 0 && totalT > 0 ? totalT / totalS : 1,
+    variance: PARAMS.variance,
+    lexicon: null,
+    tau: 0,
+    lambda: 0,
+  };
   return { srcSide, tgtSide, scorer, sourceTypes: srcTypeIds.size, targetTypes: tgtTypeIds.size, initial, external };
 }
 
@@ -851,7 +922,10 @@ function changedShare(before: ParagraphBead[], after: ParagraphBead[]): number {
   return after.length ? changed / after.length : 0;
 }
 
-function alignPrepared(p: Prepared, options: AlignOptions): { beads: ParagraphBead[]; band: number; model: Model; passes: number } {
+function alignPrepared(
+  p: Prepared,
+  options: AlignOptions,
+): { beads: ParagraphBead[]; band: number; model: Model; passes: number } {
   const src = p.srcSide.paragraphs;
   const tgt = p.tgtSide.paragraphs;
   const fixed = consistentLinks(options.fixed ?? [], src.length, tgt.length);
@@ -958,7 +1032,11 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
       band,
       passes,
       ms: Math.round(done - started),
-      phases: { features: Math.round(featured - started), paragraphs: Math.round(paragraphed - featured), sentences: Math.round(done - paragraphed) },
+      phases: {
+        features: Math.round(featured - started),
+        paragraphs: Math.round(paragraphed - featured),
+        sentences: Math.round(done - paragraphed),
+      },
     },
   };
 }
@@ -967,16 +1045,26 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
  * The cost terms of given paragraph beads under the first-pass model and under the model the full
  * alignment learnt (for tests and for tuning; the aligner itself never needs it).
  */
-export function explainBeads(source: AlignSide, target: AlignSide, beads: readonly FixedLink[], options: AlignOptions = {}): { first: CostParts[]; final: CostParts[]; model: Omit<Model, 'lexicon'> & { lexiconSize: number } } {
+export function explainBeads(
+  source: AlignSide,
+  target: AlignSide,
+  beads: readonly FixedLink[],
+  options: AlignOptions = {},
+): { first: CostParts[]; final: CostParts[]; model: Omit<Model, 'lexicon'> & { lexiconSize: number } } {
   const prepared = prepare(source, target, options.lexiconPairs);
   const { model } = alignPrepared(prepared, options);
   const partsUnder = (mdl: Model) =>
     beads.map((b) => {
-      if (b.source.length === 0 || b.target.length === 0) return { prior: PARAMS.skip, length: 0, anchors: 0, kind: 0, lexicon: 0 };
+      if (b.source.length === 0 || b.target.length === 0)
+        return { prior: PARAMS.skip, length: 0, anchors: 0, kind: 0, lexicon: 0 };
       const { paragraphs: S } = prepared.srcSide;
       const { paragraphs: T } = prepared.tgtSide;
       return prepared.scorer.costParts(S, b.source[0], b.source.length, T, b.target[0], b.target.length, mdl);
     });
   const { lexicon, ...rest } = model;
-  return { first: partsUnder(prepared.initial), final: partsUnder(model), model: { ...rest, lexiconSize: lexicon?.size ?? 0 } };
+  return {
+    first: partsUnder(prepared.initial),
+    final: partsUnder(model),
+    model: { ...rest, lexiconSize: lexicon?.size ?? 0 },
+  };
 }

@@ -9,19 +9,69 @@ export type AnchorKind = 'number' | 'smallNumber' | 'name' | 'punct' | 'prefix';
 
 /** Punctuation classes: the same mark in every script ends up in one class. */
 const PUNCT_CLASS: Record<string, string> = {
-  '?': 'question', '？': 'question', '؟': 'question', ';': 'semicolon', '\u037e': 'question', '՞': 'question', '¿': 'question', '⸮': 'question',
-  '!': 'exclaim', '！': 'exclaim', '՜': 'exclaim', '¡': 'exclaim',
-  ':': 'colon', '：': 'colon',
-  '；': 'semicolon', '؛': 'semicolon', '⁏': 'semicolon',
-  '"': 'quote', '“': 'quote', '”': 'quote', '„': 'quote', '«': 'quote', '»': 'quote', '‹': 'quote', '›': 'quote',
-  '「': 'quote', '」': 'quote', '『': 'quote', '』': 'quote', '〝': 'quote', '〞': 'quote',
-  '(': 'paren', ')': 'paren', '（': 'paren', '）': 'paren', '[': 'paren', ']': 'paren', '［': 'paren', '］': 'paren', '〈': 'paren', '〉': 'paren',
-  '–': 'dash', '—': 'dash', '―': 'dash',
+  '?': 'question',
+  '？': 'question',
+  '؟': 'question',
+  ';': 'semicolon',
+  '\u037e': 'question',
+  '՞': 'question',
+  '¿': 'question',
+  '⸮': 'question',
+  '!': 'exclaim',
+  '！': 'exclaim',
+  '՜': 'exclaim',
+  '¡': 'exclaim',
+  ':': 'colon',
+  '：': 'colon',
+  '；': 'semicolon',
+  '؛': 'semicolon',
+  '⁏': 'semicolon',
+  '"': 'quote',
+  '“': 'quote',
+  '”': 'quote',
+  '„': 'quote',
+  '«': 'quote',
+  '»': 'quote',
+  '‹': 'quote',
+  '›': 'quote',
+  '「': 'quote',
+  '」': 'quote',
+  '『': 'quote',
+  '』': 'quote',
+  '〝': 'quote',
+  '〞': 'quote',
+  '(': 'paren',
+  ')': 'paren',
+  '（': 'paren',
+  '）': 'paren',
+  '[': 'paren',
+  ']': 'paren',
+  '［': 'paren',
+  '］': 'paren',
+  '〈': 'paren',
+  '〉': 'paren',
+  '–': 'dash',
+  '—': 'dash',
+  '―': 'dash',
   '…': 'ellipsis',
-  '%': 'percent', '٪': 'percent', '％': 'percent',
-  '$': 'currency', '€': 'currency', '£': 'currency', '¥': 'currency', '₱': 'currency', '₽': 'currency', '֏': 'currency', '₹': 'currency',
+  '%': 'percent',
+  '٪': 'percent',
+  '％': 'percent',
+  $: 'currency',
+  '€': 'currency',
+  '£': 'currency',
+  '¥': 'currency',
+  '₱': 'currency',
+  '₽': 'currency',
+  '֏': 'currency',
+  '₹': 'currency',
 };
-const PUNCT_CHARS = new RegExp(`[${Object.keys(PUNCT_CLASS).map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')}]`, 'gu');
+const PUNCT_CHARS = new RegExp(
+  `[${Object.keys(PUNCT_CLASS)
+    .map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
+    .join('')}]`,
+  'gu',
+);
 
 /**
  * Script-specific uses of ASCII marks: in Armenian ":" is the full stop (for "։") and "." the pause
@@ -36,7 +86,8 @@ function punctClass(mark: string, lang: string): string | undefined {
 }
 
 // Scripts written without spaces between words: split into character bigrams instead of words.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /** The first `count` UTF-16 units, not cutting a surrogate pair in two. */
 function firstLetters(word: string, count: number): string {
@@ -105,7 +156,13 @@ export interface TextFeatures {
   anchors: string[];
 }
 
-const KIND_OF_PREFIX: Record<string, AnchorKind> = { n: 'number', s: 'smallNumber', w: 'name', p: 'punct', x: 'prefix' };
+const KIND_OF_PREFIX: Record<string, AnchorKind> = {
+  n: 'number',
+  s: 'smallNumber',
+  w: 'name',
+  p: 'punct',
+  x: 'prefix',
+};
 
 export function anchorKind(key: string): AnchorKind {
   return KIND_OF_PREFIX[key[0]];
@@ -113,7 +170,8 @@ export function anchorKind(key: string): AnchorKind {
 
 // One pass over the text: words (letters, marks, digits, inner apostrophes and hyphens) and sentence ends.
 const WORD_OR_END = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|[.!?։。！？]/gu;
-const HAS_DIGIT = /\d|[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59\uff10-\uff19\u09e6-\u09ef\u0be6-\u0bef]|[〇零一二三四五六七八九十百千万]/;
+const HAS_DIGIT =
+  /\d|[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59\uff10-\uff19\u09e6-\u09ef\u0be6-\u0bef]|[〇零一二三四五六七八九十百千万]/;
 
 interface WordInfo {
   /** Tokens for the lexicon: the word cut to five letters, or the words of an unspaced run. */
@@ -159,7 +217,8 @@ function wordInfo(word: string): WordInfo {
   return info;
 }
 
-const isSentenceEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x589 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+const isSentenceEnd = (c: number) =>
+  c === 0x2e || c === 0x21 || c === 0x3f || c === 0x589 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
 
 export function textFeatures(text: string, lang: string): TextFeatures {
   const anchors: string[] = [];

@@ -35,11 +35,15 @@ export function learnLexicon(
   options: LexiconOptions = {},
 ): Lexicon {
   const { minDice = 0.5, minShared = 2, perWord = 2, maxBeads = 200, maxPairs = 150_000 } = options;
-  const empty: Lexicon = { bySource: new Array(sourceTypes).fill(EMPTY), byTarget: new Array(targetTypes).fill(EMPTY), size: 0 };
+  const empty: Lexicon = {
+    bySource: new Array(sourceTypes).fill(EMPTY),
+    byTarget: new Array(targetTypes).fill(EMPTY),
+    size: 0,
+  };
   if (beads.length < 3) return empty;
   const pairsPerBead = beads.reduce((sum, b) => sum + b.source.length * b.target.length, 0) / beads.length;
   const step = Math.max(1, beads.length / maxBeads, (beads.length * pairsPerBead) / maxPairs);
-  const sample: typeof beads[number][] = [];
+  const sample: (typeof beads)[number][] = [];
   for (let k = 0; k < beads.length; k += step) sample.push(beads[Math.floor(k)]);
 
   const srcCount = new Int32Array(sourceTypes);
@@ -78,7 +82,11 @@ export function learnLexicon(
   const byTarget = empty.byTarget.slice();
   let size = 0;
   // A pair is kept when each word is among the other's best few: one-sided associations are noise.
-  const top = (list: Array<[number, number]>) => list.sort((a, b) => b[1] - a[1]).slice(0, perWord).map(([x]) => x);
+  const top = (list: Array<[number, number]>) =>
+    list
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, perWord)
+      .map(([x]) => x);
   const topS = new Map<number, number[]>();
   const topT = new Map<number, number[]>();
   for (const [s, list] of bestS) topS.set(s, top(list));

@@ -34,14 +34,27 @@ const ZEROS = [
 const DIGIT_VALUE = new Map<number, number>();
 for (const zero of ZEROS) for (let d = 0; d < 10; d++) DIGIT_VALUE.set(zero + d, d);
 
-const NON_ASCII_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u17e0-\u17e9\u1810-\u1819\u1946-\u194f\u19d0-\u19d9\u1b50-\u1b59\ua8d0-\ua8d9\ua900-\ua909\uff10-\uff19]/g;
+const NON_ASCII_DIGIT =
+  /[\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u17e0-\u17e9\u1810-\u1819\u1946-\u194f\u19d0-\u19d9\u1b50-\u1b59\ua8d0-\ua8d9\ua900-\ua909\uff10-\uff19]/g;
 
 /** Replaces every decimal digit of another script by its ASCII digit (string length is unchanged). */
 export function asciiDigits(text: string): string {
   return text.replace(NON_ASCII_DIGIT, (d) => String(DIGIT_VALUE.get(d.codePointAt(0)!) ?? d));
 }
 
-const KANJI_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const KANJI_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const KANJI_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Value of a run of CJK numerals ("十二" → 12, "二千十二" → 2012, "二〇一二" → 2012), or undefined. */
@@ -66,7 +79,8 @@ export function kanjiNumber(run: string): number | undefined {
 // Digit groups separated by a comma, dot, apostrophe or (thin/no-break) space, then an optional decimal part.
 const NUMBER = /\d+(?:(?:[,.'\u00a0\u202f\u2009 ])\d{3}(?!\d))*(?:[.,]\d+)?/g;
 // CJK numerals only count where they clearly are numbers: after 第 ("the n-th") or before a counter.
-const KANJI_NUMBER = /(?<=第)[〇零一二三四五六七八九十百千万]+|[〇零一二三四五六七八九十百千万]+(?=[条章節年月日人回])/g;
+const KANJI_NUMBER =
+  /(?<=第)[〇零一二三四五六七八九十百千万]+|[〇零一二三四五六七八九十百千万]+(?=[条章節年月日人回])/g;
 
 /** The numbers in a text, normalised ("1 234,5" → "1234.5"), in order of appearance. */
 export function extractNumbers(text: string): string[] {

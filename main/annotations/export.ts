@@ -30,11 +30,20 @@ export function toMarkdown(groups: DocumentAnnotations[]): string {
   for (const { doc, annotations } of groups) {
     if (annotations.length === 0) continue;
     out.push(`# ${doc.title}`, '');
-    const meta = [`Language: ${doc.lang}`, doc.author && `Author: ${doc.author}`, doc.source && `Source: ${doc.source}`, doc.publishedAt && `Published: ${doc.publishedAt}`];
+    const meta = [
+      `Language: ${doc.lang}`,
+      doc.author && `Author: ${doc.author}`,
+      doc.source && `Source: ${doc.source}`,
+      doc.publishedAt && `Published: ${doc.publishedAt}`,
+    ];
     out.push(meta.filter(Boolean).join(' · '), '');
     for (const a of annotations) {
       out.push(...a.exact.split('\n').map((line) => `> ${line}`));
-      out.push('>', `> — ${citation(doc, a)}${a.status === 'orphaned' ? ' (needs review: no longer found in the text)' : ''}`, '');
+      out.push(
+        '>',
+        `> — ${citation(doc, a)}${a.status === 'orphaned' ? ' (needs review: no longer found in the text)' : ''}`,
+        '',
+      );
       if (a.note) out.push(a.note, '');
       if (a.tags.length) out.push(`Tags: ${a.tags.map((t) => `#${t.replace(/\s+/g, '_')}`).join(' ')}`, '');
       out.push('---', '');
@@ -43,14 +52,46 @@ export function toMarkdown(groups: DocumentAnnotations[]): string {
   return out.join('\n');
 }
 
-const CSV_COLUMNS = ['annotation_id', 'document_id', 'document_title', 'source', 'published', 'paragraph', 'quote', 'note', 'tags', 'color', 'status', 'start', 'end', 'created', 'updated'];
+const CSV_COLUMNS = [
+  'annotation_id',
+  'document_id',
+  'document_title',
+  'source',
+  'published',
+  'paragraph',
+  'quote',
+  'note',
+  'tags',
+  'color',
+  'status',
+  'start',
+  'end',
+  'created',
+  'updated',
+];
 
 export function toCsv(groups: DocumentAnnotations[]): string {
   const rows = [CSV_COLUMNS.join(',')];
   for (const { doc, annotations } of groups) {
     for (const a of annotations) {
       rows.push(
-        [a.id, doc.id, doc.title, doc.source, doc.publishedAt, paragraphNumber(doc, a), a.exact, a.note, a.tags.join('; '), a.color, a.status, a.start, a.end, a.createdAt, a.updatedAt]
+        [
+          a.id,
+          doc.id,
+          doc.title,
+          doc.source,
+          doc.publishedAt,
+          paragraphNumber(doc, a),
+          a.exact,
+          a.note,
+          a.tags.join('; '),
+          a.color,
+          a.status,
+          a.start,
+          a.end,
+          a.createdAt,
+          a.updatedAt,
+        ]
           .map(csvCell)
           .join(','),
       );
@@ -60,7 +101,11 @@ export function toCsv(groups: DocumentAnnotations[]): string {
 }
 
 export function exportAnnotations(groups: DocumentAnnotations[], format: ExportFormat, label: string): ExportedFile {
-  const base = label.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80) || 'annotations';
+  const base =
+    label
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'annotations';
   switch (format) {
     case 'md':
       return { fileName: `${base}.annotations.md`, mediaType: 'text/markdown', content: toMarkdown(groups) };
@@ -68,7 +113,15 @@ export function exportAnnotations(groups: DocumentAnnotations[], format: ExportF
       return { fileName: `${base}.annotations.csv`, mediaType: 'text/csv', content: toCsv(groups) };
     case 'w3c': {
       const titles = new Map(groups.map((g) => [g.doc.id, g.doc.title]));
-      return { fileName: `${base}.annotations.jsonld`, mediaType: 'application/ld+json', content: toW3cCollection(groups.flatMap((g) => g.annotations), titles, label) };
+      return {
+        fileName: `${base}.annotations.jsonld`,
+        mediaType: 'application/ld+json',
+        content: toW3cCollection(
+          groups.flatMap((g) => g.annotations),
+          titles,
+          label,
+        ),
+      };
     }
   }
 }

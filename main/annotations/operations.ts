@@ -150,7 +150,8 @@ export const annotationOperations: OperationTable<Channels> = {
         let file;
         if (pairs) {
           const other = option(input, 'translation');
-          if (other === undefined) throw new UsageError(`--format ${pairs} needs --translation <docId> (the other document)`);
+          if (other === undefined)
+            throw new UsageError(`--format ${pairs} needs --translation <docId> (the other document)`);
           const level = choice(input, 'level', ['sentence', 'paragraph'] as const) ?? 'sentence';
           file = await call('align.export', { docId: input.positionals[0], otherDocId: other, format: pairs, level });
         } else {

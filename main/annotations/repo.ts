@@ -53,7 +53,10 @@ async function select(db: Database, where: SqlQuery): Promise<Annotation[]> {
 }
 
 export async function listAnnotations(db: Database, documentId: string): Promise<Annotation[]> {
-  return select(db, sql`WHERE a.document_id = ${documentId} ORDER BY a.status = 'orphaned', a.start_offset, a.end_offset, a.created_at`);
+  return select(
+    db,
+    sql`WHERE a.document_id = ${documentId} ORDER BY a.status = 'orphaned', a.start_offset, a.end_offset, a.created_at`,
+  );
 }
 
 export async function listAllAnnotations(db: Database): Promise<Annotation[]> {
@@ -90,14 +93,26 @@ export async function insertAnnotation(tx: Database, a: AnnotationRecord): Promi
   await setAnnotationTags(tx, a.id, a.tags);
 }
 
-export async function updateAnnotationBody(tx: Database, id: string, changes: { note?: string; color?: AnnotationColor; tags?: string[] }, now: string): Promise<void> {
+export async function updateAnnotationBody(
+  tx: Database,
+  id: string,
+  changes: { note?: string; color?: AnnotationColor; tags?: string[] },
+  now: string,
+): Promise<void> {
   if (changes.note !== undefined) await tx.run(sql`UPDATE annotations SET note = ${changes.note} WHERE id = ${id}`);
   if (changes.color !== undefined) await tx.run(sql`UPDATE annotations SET color = ${changes.color} WHERE id = ${id}`);
   if (changes.tags !== undefined) await setAnnotationTags(tx, id, changes.tags);
   await tx.run(sql`UPDATE annotations SET updated_at = ${now} WHERE id = ${id}`);
 }
 
-export async function updateAnnotationAnchor(tx: Database, id: string, selector: TextSelector, status: AnchorStatus, documentVersion: number, now: string): Promise<void> {
+export async function updateAnnotationAnchor(
+  tx: Database,
+  id: string,
+  selector: TextSelector,
+  status: AnchorStatus,
+  documentVersion: number,
+  now: string,
+): Promise<void> {
   await tx.run(sql`
     UPDATE annotations
     SET exact = ${selector.exact}, prefix = ${selector.prefix}, suffix = ${selector.suffix},

@@ -68,7 +68,8 @@ export class AnnotationService {
 
   async update(id: string, changes: { note?: string; color?: AnnotationColor; tags?: string[] }): Promise<Annotation> {
     await this.db.transaction(async (tx) => {
-      if (!(await repo.getAnnotation(tx, id))) throw new AppError('NOT_FOUND', `No annotation with id ${id} in this archive.`);
+      if (!(await repo.getAnnotation(tx, id)))
+        throw new AppError('NOT_FOUND', `No annotation with id ${id} in this archive.`);
       await repo.updateAnnotationBody(tx, id, { ...changes, note: changes.note?.trim() }, new Date().toISOString());
     });
     return this.get(id);
@@ -84,7 +85,8 @@ export class AnnotationService {
   /** Puts back a deleted annotation exactly as it was (same id), re-anchoring it to the current text. */
   async restore(annotation: Annotation): Promise<Annotation> {
     await this.db.transaction(async (tx) => {
-      if (await repo.getAnnotation(tx, annotation.id)) throw new AppError('INVALID_REQUEST', 'That annotation still exists.');
+      if (await repo.getAnnotation(tx, annotation.id))
+        throw new AppError('INVALID_REQUEST', 'That annotation still exists.');
       const { text, version } = await this.currentText(tx, annotation.docId);
       const inPlace = text.slice(annotation.start, annotation.end) === annotation.exact;
       await repo.insertAnnotation(tx, {
@@ -109,7 +111,14 @@ export class AnnotationService {
       const existing = await repo.getAnnotation(tx, id);
       if (!existing) throw new AppError('NOT_FOUND', `No annotation with id ${id} in this archive.`);
       const { text, version } = await this.currentText(tx, existing.docId);
-      await repo.updateAnnotationAnchor(tx, id, describeSelection(text, start, end), 'anchored', version, new Date().toISOString());
+      await repo.updateAnnotationAnchor(
+        tx,
+        id,
+        describeSelection(text, start, end),
+        'anchored',
+        version,
+        new Date().toISOString(),
+      );
     });
     return this.get(id);
   }
@@ -146,13 +155,20 @@ export class AnnotationService {
           report.skipped++;
           continue;
         }
-        const current = await tx.get<{ text: string; version: number }>(sql`SELECT text, version FROM documents WHERE id = ${a.docId}`);
+        const current = await tx.get<{ text: string; version: number }>(
+          sql`SELECT text, version FROM documents WHERE id = ${a.docId}`,
+        );
         if (!current) {
           report.failed.push({ id: item.id, error: `its document ${a.docId} is not in this archive` });
           continue;
         }
         const placed = placeImported(current.text, a);
-        await repo.insertAnnotation(tx, { ...a, selector: placed.selector, status: placed.status, documentVersion: current.version });
+        await repo.insertAnnotation(tx, {
+          ...a,
+          selector: placed.selector,
+          status: placed.status,
+          documentVersion: current.version,
+        });
         report.imported++;
       }
     });
@@ -160,7 +176,9 @@ export class AnnotationService {
   }
 
   private async currentText(tx: Database, docId: string): Promise<{ text: string; version: number }> {
-    const row = await tx.get<{ text: string; version: number }>(sql`SELECT text, version FROM documents WHERE id = ${docId}`);
+    const row = await tx.get<{ text: string; version: number }>(
+      sql`SELECT text, version FROM documents WHERE id = ${docId}`,
+    );
     if (!row) throw new AppError('NOT_FOUND', `No document with id ${docId} in this archive.`);
     return row;
   }
@@ -170,13 +188,17 @@ function describeSelection(text: string, start: number, end: number) {
   if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= text.length)) {
     throw new AppError('INVALID_REQUEST', `The range ${start}–${end} is not inside the document (0–${text.length}).`);
   }
-  if (text.slice(start, end).trim() === '') throw new AppError('INVALID_REQUEST', 'Select some text to annotate, not only spaces.');
+  if (text.slice(start, end).trim() === '')
+    throw new AppError('INVALID_REQUEST', 'Select some text to annotate, not only spaces.');
   return describeRange(text, start, end);
 }
 
 /** Where an imported annotation lands in the current text: in place, found elsewhere, or orphaned. */
 function placeImported(text: string, a: Annotation): { selector: TextSelector; status: AnchorStatus } {
-  if (text.slice(a.start, a.end) === a.exact) return { selector: a, status: a.status === 'orphaned' ? 'anchored' : a.status };
+  if (text.slice(a.start, a.end) === a.exact)
+    return { selector: a, status: a.status === 'orphaned' ? 'anchored' : a.status };
   const found = anchor(text, a);
-  return found ? { selector: describeRange(text, found.start, found.end), status: 'moved' } : { selector: a, status: 'orphaned' };
+  return found
+    ? { selector: describeRange(text, found.start, found.end), status: 'moved' }
+    : { selector: a, status: 'orphaned' };
 }

@@ -60,7 +60,9 @@ export function toW3cAnnotation(a: Annotation, doc?: Pick<DocumentMeta, 'title'>
 }
 
 export function toW3cCollection(annotations: Annotation[], titles: Map<string, string>, label: string): string {
-  const items = annotations.map((a) => toW3cAnnotation(a, titles.has(a.docId) ? { title: titles.get(a.docId)! } : undefined));
+  const items = annotations.map((a) =>
+    toW3cAnnotation(a, titles.has(a.docId) ? { title: titles.get(a.docId)! } : undefined),
+  );
   return JSON.stringify(
     {
       '@context': W3C_CONTEXT,
@@ -90,7 +92,10 @@ export function parseW3c(content: string): Array<{ id: string; annotation?: Anno
     throw new W3cFormatError(`This is not JSON: ${(err as Error).message}`);
   }
   const items = collectItems(data);
-  if (!items) throw new W3cFormatError('This is not a W3C annotation file (no AnnotationCollection, AnnotationPage or Annotation found).');
+  if (!items)
+    throw new W3cFormatError(
+      'This is not a W3C annotation file (no AnnotationCollection, AnnotationPage or Annotation found).',
+    );
   return items.map((item, i) => {
     try {
       return { id: idOf(item) ?? `#${i + 1}`, annotation: fromW3cAnnotation(item) };
@@ -125,17 +130,32 @@ function fromW3cAnnotation(item: unknown): Annotation {
   const target = isRecord(item.target) ? item.target : undefined;
   const docId = UUID_URN.exec(String(target?.source ?? ''))?.[1];
   if (!docId) throw new Error('its target source is not a Tala document (urn:uuid:…)');
-  const selectors = Array.isArray(target?.selector) ? target.selector : isRecord(target?.selector) ? [target.selector] : [];
-  const quote = selectors.find((s) => isRecord(s) && s.type === 'TextQuoteSelector') as Record<string, unknown> | undefined;
-  const position = selectors.find((s) => isRecord(s) && s.type === 'TextPositionSelector') as Record<string, unknown> | undefined;
-  if (!quote || typeof quote.exact !== 'string' || quote.exact.length === 0) throw new Error('it has no TextQuoteSelector');
+  const selectors = Array.isArray(target?.selector)
+    ? target.selector
+    : isRecord(target?.selector)
+      ? [target.selector]
+      : [];
+  const quote = selectors.find((s) => isRecord(s) && s.type === 'TextQuoteSelector') as
+    Record<string, unknown> | undefined;
+  const position = selectors.find((s) => isRecord(s) && s.type === 'TextPositionSelector') as
+    Record<string, unknown> | undefined;
+  if (!quote || typeof quote.exact !== 'string' || quote.exact.length === 0)
+    throw new Error('it has no TextQuoteSelector');
   const start = Number(position?.start ?? 0);
   const end = Number(position?.end ?? quote.exact.length);
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) throw new Error('its TextPositionSelector is invalid');
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start)
+    throw new Error('its TextPositionSelector is invalid');
   const bodies = (Array.isArray(item.body) ? item.body : item.body ? [item.body] : []).filter(isRecord);
-  const note = bodies.filter((b) => b.purpose !== 'tagging' && typeof b.value === 'string').map((b) => b.value as string).join('\n\n');
-  const tags = bodies.filter((b) => b.purpose === 'tagging' && typeof b.value === 'string').map((b) => b.value as string);
-  const color = ANNOTATION_COLORS.includes(item['tala:color'] as AnnotationColor) ? (item['tala:color'] as AnnotationColor) : 'yellow';
+  const note = bodies
+    .filter((b) => b.purpose !== 'tagging' && typeof b.value === 'string')
+    .map((b) => b.value as string)
+    .join('\n\n');
+  const tags = bodies
+    .filter((b) => b.purpose === 'tagging' && typeof b.value === 'string')
+    .map((b) => b.value as string);
+  const color = ANNOTATION_COLORS.includes(item['tala:color'] as AnnotationColor)
+    ? (item['tala:color'] as AnnotationColor)
+    : 'yellow';
   const status = (['anchored', 'moved', 'orphaned'] as const).find((s) => s === item['tala:status']) ?? 'anchored';
   const created = validTimestamp(item.created) ?? new Date().toISOString();
   return {

@@ -80,7 +80,12 @@ export class Archive {
     try {
       if (!existsSync(file)) createPrivateFile(file);
       // Archives made by earlier versions were readable by every local user.
-      tightenExisting([{ path: file }, { path: `${file}-wal` }, { path: `${file}-shm` }, { path: backupDirFor(file), dir: true }]);
+      tightenExisting([
+        { path: file },
+        { path: `${file}-wal` },
+        { path: `${file}-shm` },
+        { path: backupDirFor(file), dir: true },
+      ]);
       db = await Database.open(file);
     } catch (err) {
       throw new AppError('ARCHIVE_ERROR', `Cannot open the archive at ${file}: ${(err as Error).message}`);
@@ -99,7 +104,9 @@ export class Archive {
         integrity = Promise.resolve();
       }
       // A non-empty archive is backed up before its schema changes, so an upgrade can be undone.
-      await migrate(db, { beforeMigrating: async (from) => void (from > 0 && (await createBackup(db, 'pre-migration'))) });
+      await migrate(db, {
+        beforeMigrating: async (from) => void (from > 0 && (await createBackup(db, 'pre-migration'))),
+      });
     } catch (err) {
       await db.close();
       throw err;

@@ -17,7 +17,15 @@ export interface OpenArchiveDirOptions {
 
 interface SampleManifest {
   /** `translationOf`: the file (in this manifest) this document translates; the two are linked as translations. */
-  documents: Array<{ file: string; lang?: string; title?: string; author?: string; source?: string; publishedAt?: string; translationOf?: string }>;
+  documents: Array<{
+    file: string;
+    lang?: string;
+    title?: string;
+    author?: string;
+    source?: string;
+    publishedAt?: string;
+    translationOf?: string;
+  }>;
 }
 
 /** resources/samples of a checkout: two levels up from main/archive/ and from the bundled out/main/. */

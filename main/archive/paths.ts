@@ -5,7 +5,10 @@ import { join } from 'node:path';
 
 export const ARCHIVE_FILE_NAME = 'archive.sqlite';
 
-export function defaultArchiveDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultArchiveDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.TALA_ARCHIVE) return env.TALA_ARCHIVE;
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Tala');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Tala');

@@ -45,7 +45,11 @@ export function listBackups(archiveFile: string): BackupInfo[] {
 }
 
 /** A new backup file name for `reason` (the folder is created), one millisecond later while the name is taken. */
-export function nextBackupFile(archiveFile: string, reason: BackupReason, now = new Date()): { file: string; at: Date } {
+export function nextBackupFile(
+  archiveFile: string,
+  reason: BackupReason,
+  now = new Date(),
+): { file: string; at: Date } {
   const dir = backupDirFor(archiveFile);
   makePrivateDir(dir);
   let at = now;
@@ -88,7 +92,10 @@ export async function snapshotInto(db: Database, partial: string, target: string
 export function diskError(err: unknown, file: string): unknown {
   const message = err instanceof Error ? err.message : String(err);
   if (/SQLITE_FULL|ENOSPC|database or disk is full/.test(message)) {
-    return new AppError('ARCHIVE_ERROR', `The disk is full: ${file} could not be written. Nothing was changed; free some space and try again.`);
+    return new AppError(
+      'ARCHIVE_ERROR',
+      `The disk is full: ${file} could not be written. Nothing was changed; free some space and try again.`,
+    );
   }
   return err;
 }
@@ -99,7 +106,11 @@ export function rotateBackups(archiveFile: string, keep = KEEP_AUTOMATIC_BACKUPS
 }
 
 /** True when no backup is younger than the interval (the scheduler calls this at start and hourly). */
-export function scheduledBackupDue(archiveFile: string, now = new Date(), interval = SCHEDULED_BACKUP_INTERVAL_MS): boolean {
+export function scheduledBackupDue(
+  archiveFile: string,
+  now = new Date(),
+  interval = SCHEDULED_BACKUP_INTERVAL_MS,
+): boolean {
   const newest = listBackups(archiveFile)[0];
   return !newest || now.getTime() - Date.parse(newest.createdAt) >= interval;
 }
@@ -108,25 +119,35 @@ export function scheduledBackupDue(archiveFile: string, now = new Date(), interv
  * Opens a would-be backup read-only and checks it is a healthy Tala archive this build can read. `ignoreCode`
  * accepts extra views and triggers (a portable file's merge reads tables only and drops them from its copy).
  */
-export async function verifyBackupFile(file: string, options: { ignoreCode?: boolean } = {}): Promise<{ schemaVersion: number }> {
+export async function verifyBackupFile(
+  file: string,
+  options: { ignoreCode?: boolean } = {},
+): Promise<{ schemaVersion: number }> {
   if (!existsSync(file)) throw new AppError('NOT_FOUND', `No backup file at ${file}.`);
   let db: Database | undefined;
   try {
     db = await Database.open(file, { readOnly: true });
     const check = await db.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
-    if (check[0]?.integrity_check !== 'ok') throw new AppError('ARCHIVE_DAMAGED', `${basename(file)} is damaged: ${check[0]?.integrity_check}`);
+    if (check[0]?.integrity_check !== 'ok')
+      throw new AppError('ARCHIVE_DAMAGED', `${basename(file)} is damaged: ${check[0]?.integrity_check}`);
     const version = await schemaVersion(db);
-    if (version > LATEST_SCHEMA_VERSION) throw new AppError('ARCHIVE_ERROR', `${basename(file)} was written by a newer version of Tala.`);
+    if (version > LATEST_SCHEMA_VERSION)
+      throw new AppError('ARCHIVE_ERROR', `${basename(file)} was written by a newer version of Tala.`);
     // Known version, and exactly the tables, columns, views and triggers our migrations give that version.
-    const differences = version < 1 ? ['no schema version'] : await schemaDifferences(await readShape(db), version, options);
+    const differences =
+      version < 1 ? ['no schema version'] : await schemaDifferences(await readShape(db), version, options);
     if (differences.length > 0) {
-      const shown = differences.slice(0, 5).join(', ') + (differences.length > 5 ? `, and ${differences.length - 5} more` : '');
+      const shown =
+        differences.slice(0, 5).join(', ') + (differences.length > 5 ? `, and ${differences.length - 5} more` : '');
       throw new AppError('INVALID_REQUEST', `${basename(file)} is not a Tala archive (${shown}); nothing was changed.`);
     }
     return { schemaVersion: version };
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('INVALID_REQUEST', `${basename(file)} cannot be read as a Tala archive: ${(err as Error).message}`);
+    throw new AppError(
+      'INVALID_REQUEST',
+      `${basename(file)} cannot be read as a Tala archive: ${(err as Error).message}`,
+    );
   } finally {
     await db?.close();
   }

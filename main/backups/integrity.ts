@@ -28,6 +28,8 @@ export async function assertNotDamaged(db: Database): Promise<void> {
   throw new AppError(
     'ARCHIVE_DAMAGED',
     `The archive at ${db.path} is damaged (${verdict.slice(0, 300)}). ` +
-      (newest ? `The newest backup is ${newest.file} (${newest.createdAt}); restore it with: tala restore "${newest.file}".` : 'No backup of it was found.'),
+      (newest
+        ? `The newest backup is ${newest.file} (${newest.createdAt}); restore it with: tala restore "${newest.file}".`
+        : 'No backup of it was found.'),
   );
 }

@@ -21,13 +21,17 @@ function copyOut(snapshot: string, file: string): string {
     copyFileSync(snapshot, target, constants.COPYFILE_EXCL);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' ? 'a file of that name already exists' : `the file cannot be written (${code ?? 'error'})`;
+    const why =
+      code === 'EEXIST' ? 'a file of that name already exists' : `the file cannot be written (${code ?? 'error'})`;
     throw new AppError('ARCHIVE_ERROR', `The backup was not written to ${file}: ${why}.`);
   }
   return target;
 }
 
-const portableFile = { positionals: { min: 1, max: 1 }, request: ({ positionals: [file] }: { positionals: string[] }) => ({ file }) };
+const portableFile = {
+  positionals: { min: 1, max: 1 },
+  request: ({ positionals: [file] }: { positionals: string[] }) => ({ file }),
+};
 
 export const backupOperations: OperationTable<Channels> = {
   'archive.backup': {

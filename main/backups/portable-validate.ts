@@ -6,7 +6,9 @@ import { AppError } from '../../shared/errors';
 import type { Database } from '../db/connection';
 import { raw, sql } from '../db/sql';
 
-const UUID_GLOB = raw(`'${'[0-9a-fA-F]'.repeat(8)}-${'[0-9a-fA-F]'.repeat(4)}-${'[0-9a-fA-F]'.repeat(4)}-${'[0-9a-fA-F]'.repeat(4)}-${'[0-9a-fA-F]'.repeat(12)}'`);
+const UUID_GLOB = raw(
+  `'${'[0-9a-fA-F]'.repeat(8)}-${'[0-9a-fA-F]'.repeat(4)}-${'[0-9a-fA-F]'.repeat(4)}-${'[0-9a-fA-F]'.repeat(4)}-${'[0-9a-fA-F]'.repeat(12)}'`,
+);
 const MAX_TITLE = 2_000;
 /** Generous: the longest text an import of the largest allowed file could produce. */
 const MAX_TEXT = MAX_IMPORT_BYTES;
@@ -18,7 +20,11 @@ export class TimeBudget {
     this.deadline = performance.now() + seconds * 1000;
   }
   check(): void {
-    if (performance.now() > this.deadline) throw new AppError('INVALID_REQUEST', `Merging this file took longer than ${this.seconds} s; nothing was changed.`);
+    if (performance.now() > this.deadline)
+      throw new AppError(
+        'INVALID_REQUEST',
+        `Merging this file took longer than ${this.seconds} s; nothing was changed.`,
+      );
   }
 }
 
@@ -33,7 +39,10 @@ export async function validatePortableRows(tx: Database, tables: readonly string
       const bad = await tx.get<{ n: number; example: string }>(
         sql`SELECT count(*) AS n, min(${raw(name)}) AS example FROM src.${raw(table)} WHERE ${raw(name)} IS NOT NULL AND NOT (${raw(name)} GLOB ${UUID_GLOB})`,
       );
-      if (bad && bad.n > 0) note(`${table}.${name}: ${bad.n} value(s) that are not UUIDs, e.g. ${JSON.stringify(String(bad.example).slice(0, 40))}`);
+      if (bad && bad.n > 0)
+        note(
+          `${table}.${name}: ${bad.n} value(s) that are not UUIDs, e.g. ${JSON.stringify(String(bad.example).slice(0, 40))}`,
+        );
       budget.check();
     }
   }
@@ -60,27 +69,42 @@ export async function validatePortableRows(tx: Database, tables: readonly string
       sql`SELECT id, text, start_offset, end_offset FROM src.passages WHERE document_id = ${doc.id}`,
     );
     for (const p of passages) {
-      if (!span(p.start_offset, p.end_offset, doc.text.length) || doc.text.slice(p.start_offset, p.end_offset) !== p.text) {
-        note(`passage ${p.id.slice(0, 40)}: offsets ${p.start_offset}–${p.end_offset} do not match its document's text`);
+      if (
+        !span(p.start_offset, p.end_offset, doc.text.length) ||
+        doc.text.slice(p.start_offset, p.end_offset) !== p.text
+      ) {
+        note(
+          `passage ${p.id.slice(0, 40)}: offsets ${p.start_offset}–${p.end_offset} do not match its document's text`,
+        );
       }
     }
     const passageLength = new Map(passages.map((p) => [p.id, p.text.length]));
     const sentences = await tx.all<{ passage_id: string; start_offset: number; end_offset: number }>(sql`
       SELECT s.passage_id, s.start_offset, s.end_offset FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id
       WHERE p.document_id = ${doc.id}`);
-    const outside = sentences.filter((s) => !span(s.start_offset, s.end_offset, passageLength.get(s.passage_id) ?? 0)).length;
+    const outside = sentences.filter(
+      (s) => !span(s.start_offset, s.end_offset, passageLength.get(s.passage_id) ?? 0),
+    ).length;
     if (outside) note(`document ${doc.id.slice(0, 40)}: ${outside} sentence(s) outside their passage`);
     const annotations = await tx.all<{ id: string; start_offset: number; end_offset: number }>(
       sql`SELECT id, start_offset, end_offset FROM src.annotations WHERE document_id = ${doc.id}`,
     );
     for (const a of annotations) {
-      if (!span(a.start_offset, a.end_offset, doc.text.length)) note(`annotation ${a.id.slice(0, 40)}: offsets ${a.start_offset}–${a.end_offset} outside its document's text`);
+      if (!span(a.start_offset, a.end_offset, doc.text.length))
+        note(`annotation ${a.id.slice(0, 40)}: offsets ${a.start_offset}–${a.end_offset} outside its document's text`);
     }
     budget.check();
   }
-  if (problems.length > 0) throw new AppError('INVALID_REQUEST', `This file cannot be merged; nothing was changed: ${problems.join('; ')}.`);
+  if (problems.length > 0)
+    throw new AppError('INVALID_REQUEST', `This file cannot be merged; nothing was changed: ${problems.join('; ')}.`);
 }
 
 function span(start: unknown, end: unknown, length: number): boolean {
-  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= length;
+  return (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    (start as number) >= 0 &&
+    (start as number) <= (end as number) &&
+    (end as number) <= length
+  );
 }

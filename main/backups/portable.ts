@@ -27,7 +27,29 @@ export interface MergeReport {
  * Tables the merge copies, in foreign-key order. A migration that adds a table must add it here (or to
  * DERIVED_TABLES): a test compares this list with the schema so nothing is silently left behind.
  */
-export const MERGED_TABLES = ['documents', 'passages', 'sentences', 'document_versions', 'originals', 'tags', 'document_tags', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'facts', 'fact_evidence', 'translations', 'alignments', 'alignment_links', 'translation_segments', 'collections', 'collection_documents', 'document_variants', 'entity_redirects'] as const;
+export const MERGED_TABLES = [
+  'documents',
+  'passages',
+  'sentences',
+  'document_versions',
+  'originals',
+  'tags',
+  'document_tags',
+  'annotations',
+  'annotation_tags',
+  'entities',
+  'entity_aliases',
+  'facts',
+  'fact_evidence',
+  'translations',
+  'alignments',
+  'alignment_links',
+  'translation_segments',
+  'collections',
+  'collection_documents',
+  'document_variants',
+  'entity_redirects',
+] as const;
 /** Tables rebuilt from the others (search index, near-duplicate fingerprints): never copied. */
 export const DERIVED_TABLE_PREFIXES = ['search_', 'dedup_'];
 /** Tables of one installation (settings, the machine-translation log): never copied, emptied in portable files. */
@@ -53,7 +75,10 @@ export async function exportPortable(db: Database, file: string): Promise<void> 
  * they are; a document whose content (hash) is already present under another id is not duplicated,
  * and its annotations are re-anchored onto the existing copy.
  */
-export async function mergePortable(db: Database, file: string): Promise<{ report: MergeReport; addedDocumentIds: string[] }> {
+export async function mergePortable(
+  db: Database,
+  file: string,
+): Promise<{ report: MergeReport; addedDocumentIds: string[] }> {
   // Views and triggers the file brings are dropped from the private copy below; its tables must be exactly ours.
   const { schemaVersion: version } = await verifyBackupFile(file, { ignoreCode: true });
   const budget = new TimeBudget(MERGE_BUDGET_SECONDS);
@@ -78,7 +103,10 @@ export async function mergePortable(db: Database, file: string): Promise<{ repor
         } catch (err) {
           if (err instanceof AppError) throw err;
           // A row our constraints refuse (a forged enum, a duplicate name…): the whole file is refused.
-          throw new AppError('INVALID_REQUEST', `This file cannot be merged; nothing was changed: ${(err as Error).message.split(' -- in: ')[0]}.`);
+          throw new AppError(
+            'INVALID_REQUEST',
+            `This file cannot be merged; nothing was changed: ${(err as Error).message.split(' -- in: ')[0]}.`,
+          );
         }
       });
     } finally {
@@ -102,14 +130,20 @@ async function dropForeignCode(source: Database, version: number): Promise<void>
 }
 
 async function mergeAttached(tx: Database): Promise<{ report: MergeReport; addedDocumentIds: string[] }> {
-  const report: MergeReport = { documents: { added: 0, alreadyPresent: 0 }, annotations: { added: 0, alreadyPresent: 0, orphaned: 0 }, tags: { added: 0 } };
+  const report: MergeReport = {
+    documents: { added: 0, alreadyPresent: 0 },
+    annotations: { added: 0, alreadyPresent: 0, orphaned: 0 },
+    tags: { added: 0 },
+  };
 
   // Documents: same id → present; same content under another id → mapped onto it; else added.
   const docMap = new Map<string, string>();
   const added: string[] = [];
   const srcDocs = await tx.all<{ id: string; content_hash: string }>(sql`SELECT id, content_hash FROM src.documents`);
   for (const d of srcDocs) {
-    const same = await tx.get<{ id: string }>(sql`SELECT id FROM main.documents WHERE id = ${d.id} OR content_hash = ${d.content_hash} ORDER BY id = ${d.id} DESC LIMIT 1`);
+    const same = await tx.get<{ id: string }>(
+      sql`SELECT id FROM main.documents WHERE id = ${d.id} OR content_hash = ${d.content_hash} ORDER BY id = ${d.id} DESC LIMIT 1`,
+    );
     if (same) {
       docMap.set(d.id, same.id);
       report.documents.alreadyPresent++;
@@ -124,21 +158,36 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
   );
   const sentenceCols = columnList.prefixed(sentencesCols, 's');
   for (const id of added) {
-    await tx.run(sql`INSERT INTO main.documents (${documentsCols}) SELECT ${documentsCols} FROM src.documents WHERE id = ${id}`);
-    await tx.run(sql`INSERT INTO main.passages (${passagesCols}) SELECT ${passagesCols} FROM src.passages WHERE document_id = ${id}`);
+    await tx.run(
+      sql`INSERT INTO main.documents (${documentsCols}) SELECT ${documentsCols} FROM src.documents WHERE id = ${id}`,
+    );
+    await tx.run(
+      sql`INSERT INTO main.passages (${passagesCols}) SELECT ${passagesCols} FROM src.passages WHERE document_id = ${id}`,
+    );
     await tx.run(sql`INSERT INTO main.sentences (${sentencesCols})
                      SELECT ${sentenceCols} FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id WHERE p.document_id = ${id}`);
-    await tx.run(sql`INSERT INTO main.document_versions (${versionsCols}) SELECT ${versionsCols} FROM src.document_versions WHERE document_id = ${id}`);
-    await tx.run(sql`INSERT INTO main.originals (${originalsCols}) SELECT ${originalsCols} FROM src.originals WHERE document_id = ${id}`);
+    await tx.run(
+      sql`INSERT INTO main.document_versions (${versionsCols}) SELECT ${versionsCols} FROM src.document_versions WHERE document_id = ${id}`,
+    );
+    await tx.run(
+      sql`INSERT INTO main.originals (${originalsCols}) SELECT ${originalsCols} FROM src.originals WHERE document_id = ${id}`,
+    );
     // A shared file's name is untrusted: only a plain base name enters this archive (never a path).
-    const original = await tx.get<{ file_name: string }>(sql`SELECT file_name FROM main.originals WHERE document_id = ${id}`);
-    if (original) await tx.run(sql`UPDATE main.originals SET file_name = ${plainFileName(original.file_name)} WHERE document_id = ${id}`);
+    const original = await tx.get<{ file_name: string }>(
+      sql`SELECT file_name FROM main.originals WHERE document_id = ${id}`,
+    );
+    if (original)
+      await tx.run(
+        sql`UPDATE main.originals SET file_name = ${plainFileName(original.file_name)} WHERE document_id = ${id}`,
+      );
   }
   report.documents.added = added.length;
 
   // Tags merge by name (case-insensitive); ids follow the existing tag when names meet.
   const tagMap = new Map<string, string>();
-  for (const t of await tx.all<{ id: string; name: string; created_at: string }>(sql`SELECT id, name, created_at FROM src.tags`)) {
+  for (const t of await tx.all<{ id: string; name: string; created_at: string }>(
+    sql`SELECT id, name, created_at FROM src.tags`,
+  )) {
     const existing = await tx.get<{ id: string }>(sql`SELECT id FROM main.tags WHERE name = ${t.name} OR id = ${t.id}`);
     if (existing) tagMap.set(t.id, existing.id);
     else {
@@ -147,22 +196,44 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
       report.tags.added++;
     }
   }
-  for (const dt of await tx.all<{ document_id: string; tag_id: string }>(sql`SELECT document_id, tag_id FROM src.document_tags`)) {
-    await tx.run(sql`INSERT OR IGNORE INTO main.document_tags (document_id, tag_id) VALUES (${docMap.get(dt.document_id)!}, ${tagMap.get(dt.tag_id)!})`);
+  for (const dt of await tx.all<{ document_id: string; tag_id: string }>(
+    sql`SELECT document_id, tag_id FROM src.document_tags`,
+  )) {
+    await tx.run(
+      sql`INSERT OR IGNORE INTO main.document_tags (document_id, tag_id) VALUES (${docMap.get(dt.document_id)!}, ${tagMap.get(dt.tag_id)!})`,
+    );
   }
 
   // Annotations: new ids only; on a mapped document whose text differs, re-anchor onto our text.
   const textCache = new Map<string, { text: string; version: number }>();
   const mainText = async (id: string) => {
-    if (!textCache.has(id)) textCache.set(id, (await tx.get<{ text: string; version: number }>(sql`SELECT text, version FROM main.documents WHERE id = ${id}`))!);
+    if (!textCache.has(id))
+      textCache.set(
+        id,
+        (await tx.get<{ text: string; version: number }>(
+          sql`SELECT text, version FROM main.documents WHERE id = ${id}`,
+        ))!,
+      );
     return textCache.get(id)!;
   };
-  type SrcAnnotation = { id: string; document_id: string; exact: string; prefix: string; suffix: string; start_offset: number; end_offset: number; status: string; src_text: string };
+  type SrcAnnotation = {
+    id: string;
+    document_id: string;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    start_offset: number;
+    end_offset: number;
+    status: string;
+    src_text: string;
+  };
   const srcAnnotations = await tx.all<SrcAnnotation>(sql`
     SELECT a.id, a.document_id, a.exact, a.prefix, a.suffix, a.start_offset, a.end_offset, a.status, d.text AS src_text
     FROM src.annotations a JOIN src.documents d ON d.id = a.document_id`);
   // Column names come from our own schema (never from the file), so they may be spliced in.
-  const columns = (await tx.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('annotations')`)).map((c) => c.name);
+  const columns = (await tx.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('annotations')`)).map(
+    (c) => c.name,
+  );
   for (const a of srcAnnotations) {
     if (await tx.get(sql`SELECT 1 FROM main.annotations WHERE id = ${a.id}`)) {
       report.annotations.alreadyPresent++;
@@ -174,7 +245,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
     if (target !== a.document_id) {
       const ours = await mainText(target);
       const selector = { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start_offset, end: a.end_offset };
-      const placed = ours.text === a.src_text ? { status: a.status, selector } : reanchor(a.src_text, ours.text, selector);
+      const placed =
+        ours.text === a.src_text ? { status: a.status, selector } : reanchor(a.src_text, ours.text, selector);
       if (placed.status === 'orphaned') report.annotations.orphaned++;
       const s = placed.selector;
       await tx.run(sql`
@@ -183,8 +255,12 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
         WHERE id = ${a.id}`);
     }
     report.annotations.added++;
-    for (const at of await tx.all<{ tag_id: string }>(sql`SELECT tag_id FROM src.annotation_tags WHERE annotation_id = ${a.id}`)) {
-      await tx.run(sql`INSERT OR IGNORE INTO main.annotation_tags (annotation_id, tag_id) VALUES (${a.id}, ${tagMap.get(at.tag_id)!})`);
+    for (const at of await tx.all<{ tag_id: string }>(
+      sql`SELECT tag_id FROM src.annotation_tags WHERE annotation_id = ${a.id}`,
+    )) {
+      await tx.run(
+        sql`INSERT OR IGNORE INTO main.annotation_tags (annotation_id, tag_id) VALUES (${a.id}, ${tagMap.get(at.tag_id)!})`,
+      );
     }
   }
   // The facts ledger (entities, aliases, facts, evidence) by UUID, after the annotations its evidence cites.
@@ -194,6 +270,10 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
   // Collections by name, their documents and versions of a source following re-mapped documents.
   await mergeLibraryTables(tx, docMap);
   const broken = await tx.all(sql`PRAGMA foreign_key_check`);
-  if (broken.length > 0) throw new AppError('ARCHIVE_ERROR', `The merge would leave ${broken.length} broken reference(s); nothing was changed.`);
+  if (broken.length > 0)
+    throw new AppError(
+      'ARCHIVE_ERROR',
+      `The merge would leave ${broken.length} broken reference(s); nothing was changed.`,
+    );
   return { report, addedDocumentIds: added };
 }

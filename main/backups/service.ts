@@ -67,7 +67,9 @@ export class BackupService {
     return {
       integrity: rows.map((r) => r.integrity_check).join('; '),
       warnings: cloud
-        ? [`This archive is inside a folder synced by ${cloud}. Sync clients can corrupt open databases: move the archive to a folder that is not synced and rely on Tala's backups instead.`]
+        ? [
+            `This archive is inside a folder synced by ${cloud}. Sync clients can corrupt open databases: move the archive to a folder that is not synced and rely on Tala's backups instead.`,
+          ]
         : [],
     };
   }

@@ -26,7 +26,12 @@ export function flag(input: CliInput, name: string): boolean {
 }
 
 /** A whole-number option within [min, max]; `fallback` when absent (undefined: required). */
-export function intOption(input: CliInput, name: string, range: { min: number; max: number }, fallback?: number): number {
+export function intOption(
+  input: CliInput,
+  name: string,
+  range: { min: number; max: number },
+  fallback?: number,
+): number {
   const raw = option(input, name);
   if (raw === undefined) {
     if (fallback === undefined) throw new UsageError(`--${name} is required`);
@@ -84,7 +89,11 @@ export function progressLine(p: ImportProgress): string {
   const name = p.current ? shortName(basename(p.current)) : 'done';
   const seconds = p.secondsLeft;
   const left =
-    seconds === null ? '' : seconds < 60 ? ` — about ${Math.max(1, seconds)} s left` : ` — about ${Math.round(seconds / 60)} min left`;
+    seconds === null
+      ? ''
+      : seconds < 60
+        ? ` — about ${Math.max(1, seconds)} s left`
+        : ` — about ${Math.round(seconds / 60)} min left`;
   return `[${step}/${p.total}] ${Math.floor(share * 100)}% ${name}${p.current ? left : ''}`;
 }
 

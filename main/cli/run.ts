@@ -107,10 +107,16 @@ function parse(rest: string[], command: CliCommand<Channel> | undefined) {
 function checkPositionals(command: CliCommand<Channel>, positionals: string[]): void {
   const { min, max } = command.positionals;
   if (positionals.length > max) {
-    const extra = positionals.slice(max).map((p) => JSON.stringify(p)).join(' ');
-    throw new UsageError(`${command.name} takes ${max === 0 ? 'no' : `at most ${max}`} argument${max === 1 ? '' : 's'}; extra: ${extra}`);
+    const extra = positionals
+      .slice(max)
+      .map((p) => JSON.stringify(p))
+      .join(' ');
+    throw new UsageError(
+      `${command.name} takes ${max === 0 ? 'no' : `at most ${max}`} argument${max === 1 ? '' : 's'}; extra: ${extra}`,
+    );
   }
-  if (positionals.length < min) throw new UsageError(`${command.name} needs ${command.args.split(' [')[0] || 'arguments'}`);
+  if (positionals.length < min)
+    throw new UsageError(`${command.name} needs ${command.args.split(' [')[0] || 'arguments'}`);
 }
 
 export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -235,7 +241,9 @@ async function withArchive(
 
 function isUnopenable(err: unknown): boolean {
   if (!(err instanceof AppError)) return false;
-  return err.code === 'ARCHIVE_DAMAGED' || (err.code === 'ARCHIVE_ERROR' && !err.message.includes('newer version of Tala'));
+  return (
+    err.code === 'ARCHIVE_DAMAGED' || (err.code === 'ARCHIVE_ERROR' && !err.message.includes('newer version of Tala'))
+  );
 }
 
 /** A damaged or unreadable archive can still be restored, or its own advice ("tala restore …") would loop. */
@@ -277,6 +285,7 @@ function errorText(err: unknown, input: CliInput, channel: Channel | undefined, 
     const query = input.positionals.join(' ');
     return `${info.message}\n  ${query}\n  ${' '.repeat(position)}^`;
   }
-  if (info.code === 'INTERNAL' && !verbose) return `${info.message}\nRun the command again with --verbose to see the details.`;
+  if (info.code === 'INTERNAL' && !verbose)
+    return `${info.message}\nRun the command again with --verbose to see the details.`;
   return info.message;
 }

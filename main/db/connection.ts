@@ -93,7 +93,10 @@ export class Database {
   }
 
   private execNow(text: string): Promise<void> {
-    return this.timed(text, () => new Promise((resolve, reject) => this.db.exec(text, (err) => (err ? reject(err) : resolve()))));
+    return this.timed(
+      text,
+      () => new Promise((resolve, reject) => this.db.exec(text, (err) => (err ? reject(err) : resolve()))),
+    );
   }
 
   private runNow(query: SqlQuery): Promise<RunResult> {
@@ -112,14 +115,20 @@ export class Database {
   private allNow<T = Row>(query: SqlQuery): Promise<T[]> {
     return this.timed(
       query.text,
-      () => new Promise((resolve, reject) => this.db.all(query.text, query.params, (err, rows) => (err ? reject(err) : resolve(rows as T[])))),
+      () =>
+        new Promise((resolve, reject) =>
+          this.db.all(query.text, query.params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+        ),
     );
   }
 
   private getNow<T = Row>(query: SqlQuery): Promise<T | undefined> {
     return this.timed(
       query.text,
-      () => new Promise((resolve, reject) => this.db.get(query.text, query.params, (err, row) => (err ? reject(err) : resolve(row as T | undefined)))),
+      () =>
+        new Promise((resolve, reject) =>
+          this.db.get(query.text, query.params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
+        ),
     );
   }
 
@@ -203,7 +212,13 @@ export class Database {
     return new Promise((resolve, reject) => {
       // The sqlite3 typings do not declare backup(); its signature is (file, destName, sourceName, filenameIsDest, cb).
       const handle = this.db as unknown as {
-        backup(file: string, dest: string, source: string, filenameIsDest: boolean, cb: (err: Error | null) => void): BackupHandle;
+        backup(
+          file: string,
+          dest: string,
+          source: string,
+          filenameIsDest: boolean,
+          cb: (err: Error | null) => void,
+        ): BackupHandle;
       };
       const backup = handle.backup(file, 'main', 'main', false, (err) => {
         if (err) return reject(err);
@@ -233,7 +248,8 @@ export class Database {
       throw err;
     } finally {
       const ms = Math.round(performance.now() - started);
-      if (ms >= SLOW_QUERY_MS && !text.startsWith('BEGIN') && !text.startsWith('COMMIT')) this.onSlowQuery(text.slice(0, 200), ms);
+      if (ms >= SLOW_QUERY_MS && !text.startsWith('BEGIN') && !text.startsWith('COMMIT'))
+        this.onSlowQuery(text.slice(0, 200), ms);
     }
   }
 }

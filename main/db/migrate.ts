@@ -41,9 +41,11 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
         await migration.up(tx);
         await tx.exec(`PRAGMA user_version = ${migration.version}`);
         const broken = await tx.all({ text: 'PRAGMA foreign_key_check', params: [] });
-        if (broken.length > 0) throw new Error(`migration ${migration.version} left ${broken.length} broken foreign key(s)`);
+        if (broken.length > 0)
+          throw new Error(`migration ${migration.version} left ${broken.length} broken foreign key(s)`);
         const check = await tx.all<{ quick_check: string }>({ text: 'PRAGMA quick_check', params: [] });
-        if (check[0]?.quick_check !== 'ok') throw new Error(`migration ${migration.version} failed the integrity check`);
+        if (check[0]?.quick_check !== 'ok')
+          throw new Error(`migration ${migration.version} failed the integrity check`);
       }, 'EXCLUSIVE');
     } catch (err) {
       throw new AppError(

@@ -46,7 +46,9 @@ export async function readShape(db: Database, schema = 'main'): Promise<SchemaSh
   for (const row of rows) {
     const columns =
       row.type === 'table'
-        ? (await db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info(${row.name}, ${schema})`)).map((c) => c.name).join(',')
+        ? (await db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info(${row.name}, ${schema})`))
+            .map((c) => c.name)
+            .join(',')
         : '';
     const body = row.type === 'view' || row.type === 'trigger' ? (row.sql ?? '').replace(/\s+/g, ' ').trim() : '';
     shape.set(row.name, { type: row.type, table: row.tbl_name, columns, body });
@@ -57,14 +59,20 @@ export async function readShape(db: Database, schema = 'main'): Promise<SchemaSh
 /** Names of the views and triggers in `shape` that a Tala archive of `version` does not have. */
 export async function foreignCode(shape: SchemaShape, version: number): Promise<string[]> {
   const reference = await referenceShape(version);
-  return [...shape].filter(([name, o]) => (o.type === 'view' || o.type === 'trigger') && !sameObject(reference.get(name), o)).map(([name]) => name);
+  return [...shape]
+    .filter(([name, o]) => (o.type === 'view' || o.type === 'trigger') && !sameObject(reference.get(name), o))
+    .map(([name]) => name);
 }
 
 /**
  * Differences between `shape` and a Tala archive of schema `version`, in words ("missing table x"), empty
  * when it matches exactly. `ignoreCode` leaves out views and triggers the file adds or changes.
  */
-export async function schemaDifferences(shape: SchemaShape, version: number, options: { ignoreCode?: boolean } = {}): Promise<string[]> {
+export async function schemaDifferences(
+  shape: SchemaShape,
+  version: number,
+  options: { ignoreCode?: boolean } = {},
+): Promise<string[]> {
   const reference = await referenceShape(version);
   const differences: string[] = [];
   for (const [name, expected] of reference) {
@@ -90,4 +98,10 @@ export async function columnList(db: Database, table: string): Promise<SqlQuery>
   return raw(columns.map((c) => c.name).join(', '));
 }
 /** The same list with every column qualified by a table alias (`s.id, s.passage_id, …`). */
-columnList.prefixed = (list: SqlQuery, alias: string): SqlQuery => raw(list.text.split(', ').map((c) => `${alias}.${c}`).join(', '));
+columnList.prefixed = (list: SqlQuery, alias: string): SqlQuery =>
+  raw(
+    list.text
+      .split(', ')
+      .map((c) => `${alias}.${c}`)
+      .join(', '),
+  );

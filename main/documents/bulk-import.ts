@@ -25,9 +25,15 @@ export function emptySummary(): ImportSummary {
 }
 
 /** Imports every file named in `paths` (folders recursively); never throws for a single file. */
-export async function importPaths(documents: Pick<DocumentService, 'importFile'>, paths: string[], options: BulkImportOptions = {}, summary: ImportSummary = emptySummary()): Promise<ImportSummary> {
+export async function importPaths(
+  documents: Pick<DocumentService, 'importFile'>,
+  paths: string[],
+  options: BulkImportOptions = {},
+  summary: ImportSummary = emptySummary(),
+): Promise<ImportSummary> {
   const { files, unsupported, missing } = expandImportPaths(paths);
-  for (const file of unsupported) summary.skipped.push({ file, reason: 'unsupported', message: `${basename(file)}: unsupported file type` });
+  for (const file of unsupported)
+    summary.skipped.push({ file, reason: 'unsupported', message: `${basename(file)}: unsupported file type` });
   for (const m of missing) summary.failed.push({ file: m.path, error: m.error });
 
   const sizes = files.map((file) => {
@@ -61,10 +67,18 @@ export async function importPaths(documents: Pick<DocumentService, 'importFile'>
     }
     try {
       const bytes = readImportFile(file);
-      const outcome = await documents.importFile({ name: basename(file), bytes, lang: options.lang }, { nearDuplicates: options.nearDuplicates });
+      const outcome = await documents.importFile(
+        { name: basename(file), bytes, lang: options.lang },
+        { nearDuplicates: options.nearDuplicates },
+      );
       if (outcome.status === 'imported') {
         const { document, nearDuplicates, variantOf } = outcome;
-        summary.imported.push({ file, document, ...(nearDuplicates ? { nearDuplicates } : {}), ...(variantOf ? { variantOf } : {}) });
+        summary.imported.push({
+          file,
+          document,
+          ...(nearDuplicates ? { nearDuplicates } : {}),
+          ...(variantOf ? { variantOf } : {}),
+        });
       } else {
         const reason = outcome.nearDuplicate ? 'near-duplicate' : 'duplicate';
         summary.skipped.push({ file, reason, message: outcome.reason, existingId: outcome.existingId });
@@ -86,7 +100,10 @@ export async function importPaths(documents: Pick<DocumentService, 'importFile'>
 }
 
 /** Remaining time from the rate so far: by bytes when the files have sizes, else by file count. */
-export function estimateSecondsLeft(elapsedMs: number, p: Pick<ImportProgress, 'done' | 'total' | 'bytesDone' | 'bytesTotal'>): number | null {
+export function estimateSecondsLeft(
+  elapsedMs: number,
+  p: Pick<ImportProgress, 'done' | 'total' | 'bytesDone' | 'bytesTotal'>,
+): number | null {
   if (p.done === 0 || elapsedMs <= 0) return null;
   const share = p.bytesTotal > 0 && p.bytesDone > 0 ? p.bytesDone / p.bytesTotal : p.done / p.total;
   if (share <= 0) return null;

@@ -23,7 +23,10 @@ export interface LaidOutPassage {
 }
 
 /** Joins passages into the document text and gives each its offsets in it. */
-export function layOutPassages(passages: Array<{ id: string; kind: PassageKind; text: string }>): { text: string; passages: LaidOutPassage[] } {
+export function layOutPassages(passages: Array<{ id: string; kind: PassageKind; text: string }>): {
+  text: string;
+  passages: LaidOutPassage[];
+} {
   const out: LaidOutPassage[] = [];
   let offset = 0;
   for (const p of passages) {
@@ -58,7 +61,8 @@ export async function rewritePassages(
 ): Promise<EditOutcome> {
   const doc = await getDocument(tx, documentId);
   if (!doc) throw new AppError('NOT_FOUND', `No document with id ${documentId} in this archive.`);
-  if (next.length === 0) throw new AppError('INVALID_REQUEST', 'A document needs at least one passage; delete the document instead.');
+  if (next.length === 0)
+    throw new AppError('INVALID_REQUEST', 'A document needs at least one passage; delete the document instead.');
   const versionRow = await tx.get<{ version: number }>(sql`SELECT version FROM documents WHERE id = ${documentId}`);
   const oldVersion = versionRow?.version ?? 1;
   const now = new Date().toISOString();
@@ -84,7 +88,9 @@ export async function rewritePassages(
                        VALUES (${p.id}, ${documentId}, ${ordinal}, ${p.kind}, ${p.text}, ${p.start}, ${p.end})`);
     }
     for (const [i, [start, end]] of splitSentences(p.text, doc.lang).entries()) {
-      await tx.run(sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${i}, ${start}, ${end})`);
+      await tx.run(
+        sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${i}, ${start}, ${end})`,
+      );
     }
   }
   const version = oldVersion + 1;

@@ -28,9 +28,24 @@ export class ImportJobs {
   start(paths: string[], lang?: string, nearDuplicates?: NearDuplicateChoice): ImportJobStatus {
     const id = randomUUID();
     const controller = new AbortController();
-    const progress: ImportProgress = { done: 0, total: 0, current: null, bytesDone: 0, bytesTotal: 0, secondsLeft: null, imported: 0, skipped: 0, failed: 0 };
+    const progress: ImportProgress = {
+      done: 0,
+      total: 0,
+      current: null,
+      bytesDone: 0,
+      bytesTotal: 0,
+      secondsLeft: null,
+      imported: 0,
+      skipped: 0,
+      failed: 0,
+    };
     const status: ImportJobStatus = { id, state: 'running', progress, summary: emptySummary() };
-    const done = importPaths(this.documents, paths, { lang, nearDuplicates, signal: controller.signal, onProgress: (p) => this.progressed(status, p) }, status.summary)
+    const done = importPaths(
+      this.documents,
+      paths,
+      { lang, nearDuplicates, signal: controller.signal, onProgress: (p) => this.progressed(status, p) },
+      status.summary,
+    )
       .then((summary) => {
         status.state = summary.cancelled ? 'cancelled' : 'done';
       })
@@ -78,7 +93,12 @@ export class ImportJobs {
     return {
       ...status,
       progress: { ...status.progress },
-      summary: { imported: [...summary.imported], skipped: [...summary.skipped], failed: [...summary.failed], cancelled: summary.cancelled },
+      summary: {
+        imported: [...summary.imported],
+        skipped: [...summary.skipped],
+        failed: [...summary.failed],
+        cancelled: summary.cancelled,
+      },
     };
   }
 

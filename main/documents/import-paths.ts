@@ -20,7 +20,10 @@ export function expandImportPaths(paths: string[]): ExpandedPaths {
       isDir = statSync(path).isDirectory();
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      out.missing.push({ path, error: code === 'ENOENT' ? `${path}: no such file or folder` : `${path}: ${(err as Error).message}` });
+      out.missing.push({
+        path,
+        error: code === 'ENOENT' ? `${path}: no such file or folder` : `${path}: ${(err as Error).message}`,
+      });
       continue;
     }
     if (isDir) walk(path, out);

@@ -50,7 +50,11 @@ export const documentOperations: OperationTable<Channels> = {
       positionals: { min: 0, max: 0 },
       request: () => undefined,
       print: (info, input, io) =>
-        io.out(input.json ? json(info) : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}`),
+        io.out(
+          input.json
+            ? json(info)
+            : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}`,
+        ),
     },
   },
   'documents.list': {
@@ -87,7 +91,14 @@ export const documentOperations: OperationTable<Channels> = {
       print: (doc, input, io) => {
         if (input.json) {
           const { passages, ...meta } = doc;
-          const texts = passages.map(({ id, ordinal, kind, text, start, end }) => ({ id, ordinal, kind, text, start, end }));
+          const texts = passages.map(({ id, ordinal, kind, text, start, end }) => ({
+            id,
+            ordinal,
+            kind,
+            text,
+            start,
+            end,
+          }));
           return io.out(json({ ...meta, passages: texts }));
         }
         io.out(`${doc.title}\n[${doc.lang}] ${doc.id}${doc.source ? `\n${doc.source}` : ''}\n`);
@@ -166,7 +177,11 @@ export const documentOperations: OperationTable<Channels> = {
         writeNewFile(target, original.data);
         const { fileName, mediaType } = original;
         const bytes = original.data.byteLength;
-        io.out(input.json ? json({ file: target, fileName, mediaType, bytes }) : `wrote ${target} (${mediaType}, ${bytes} bytes)`);
+        io.out(
+          input.json
+            ? json({ file: target, fileName, mediaType, bytes })
+            : `wrote ${target} (${mediaType}, ${bytes} bytes)`,
+        );
       },
     },
   },
@@ -180,7 +195,11 @@ export const documentOperations: OperationTable<Channels> = {
       name: 'import',
       args: '<file|folder>... [--lang CODE] [--translation-of DOCID] [--near-duplicates keep|skip|version]',
       summary: 'import files and folders (one transaction per file; Ctrl+C stops after the current file)',
-      options: { lang: { type: 'string' }, 'translation-of': { type: 'string' }, 'near-duplicates': { type: 'string' } },
+      options: {
+        lang: { type: 'string' },
+        'translation-of': { type: 'string' },
+        'near-duplicates': { type: 'string' },
+      },
       positionals: { min: 1, max: Infinity },
       request: importRequest,
       print: () => undefined, // run() follows the job and prints the report
@@ -239,7 +258,9 @@ async function printImport(
   const result = {
     imported: summary.imported.map((i) => ({
       ...brief(i.document),
-      ...(i.nearDuplicates ? { nearDuplicates: i.nearDuplicates, ...(i.variantOf ? { variantOf: i.variantOf } : {}) } : {}),
+      ...(i.nearDuplicates
+        ? { nearDuplicates: i.nearDuplicates, ...(i.variantOf ? { variantOf: i.variantOf } : {}) }
+        : {}),
     })),
     skipped: summary.skipped.map((s) => ({ path: s.file, reason: s.message })),
     failed: summary.failed.map((f) => ({ path: f.file, error: f.error })),
@@ -251,17 +272,26 @@ async function printImport(
   const linked = [];
   if (translationOf !== undefined) {
     for (const id of broughtIn) {
-      if (id !== translationOf) linked.push(await call('translations.link', { sourceId: translationOf, translationId: id }));
+      if (id !== translationOf)
+        linked.push(await call('translations.link', { sourceId: translationOf, translationId: id }));
     }
   }
   if (asJson) {
     const links = linked.map((l) => ({ id: l.id, source: l.source.id, translation: l.translation.id }));
-    io.out(json({ ...result, ...(summary.cancelled ? { cancelled: true } : {}), ...(translationOf ? { linked: links } : {}) }));
+    io.out(
+      json({
+        ...result,
+        ...(summary.cancelled ? { cancelled: true } : {}),
+        ...(translationOf ? { linked: links } : {}),
+      }),
+    );
   } else {
     for (const l of linked) io.out(`linked    ${l.translation.id} as a translation of ${l.source.id}`);
     for (const d of result.imported) {
       io.out(`imported  ${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
-      const kept = d.variantOf ? 'kept as another version of it' : 'kept both (--near-duplicates skip|version to choose)';
+      const kept = d.variantOf
+        ? 'kept as another version of it'
+        : 'kept both (--near-duplicates skip|version to choose)';
       for (const n of d.nearDuplicates ?? []) {
         const alike = `${n.mediaType}, ${Math.round(n.similarity * 100)}% alike`;
         io.out(`          nearly the same text as ${n.id} “${n.title.replace(/\s+/g, ' ')}” (${alike}): ${kept}`);
@@ -270,7 +300,9 @@ async function printImport(
     for (const s of result.skipped) io.out(`skipped   ${s.reason}`);
     for (const f of result.failed) io.out(`failed    ${f.error}`);
     const cancelled = summary.cancelled ? ' (cancelled: the remaining files were not imported)' : '';
-    io.out(`${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed${cancelled}`);
+    io.out(
+      `${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed${cancelled}`,
+    );
   }
   return result.failed.length > 0 ? 1 : 0;
 }

@@ -13,8 +13,16 @@ export function readImportFile(path: string, limit = MAX_IMPORT_BYTES): Uint8Arr
   try {
     // Checked on the open file, so a path swapped after a stat cannot slip a device in.
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new AppError('IMPORT_REJECTED', `${basename(path)}: not a regular file (a device, pipe or socket cannot be imported).`);
-    const tooLarge = () => new AppError('IMPORT_REJECTED', `${basename(path)}: the file is larger than the ${Math.round(limit / (1024 * 1024))} MB limit`);
+    if (!stat.isFile())
+      throw new AppError(
+        'IMPORT_REJECTED',
+        `${basename(path)}: not a regular file (a device, pipe or socket cannot be imported).`,
+      );
+    const tooLarge = () =>
+      new AppError(
+        'IMPORT_REJECTED',
+        `${basename(path)}: the file is larger than the ${Math.round(limit / (1024 * 1024))} MB limit`,
+      );
     if (stat.size > limit) throw tooLarge();
     // The limit is applied while reading too: a file can grow after the stat.
     const chunks: Buffer[] = [];

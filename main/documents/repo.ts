@@ -1,5 +1,12 @@
 // Data access for documents, passages and sentences. Functions take the connection first.
-import type { DocumentDetail, DocumentMeta, DocumentMetaChanges, DocumentSummary, Passage, PassageKind } from '../../shared/types';
+import type {
+  DocumentDetail,
+  DocumentMeta,
+  DocumentMetaChanges,
+  DocumentSummary,
+  Passage,
+  PassageKind,
+} from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 
@@ -99,7 +106,9 @@ export async function getDocumentSummary(db: Database, id: string): Promise<Docu
 }
 
 export async function getDocument(db: Database, id: string): Promise<DocumentDetail | undefined> {
-  const row = await db.get<DocumentRow & { text: string }>(sql`SELECT ${META_COLUMNS}, d.text FROM documents d WHERE d.id = ${id}`);
+  const row = await db.get<DocumentRow & { text: string }>(
+    sql`SELECT ${META_COLUMNS}, d.text FROM documents d WHERE d.id = ${id}`,
+  );
   if (!row) return undefined;
   // The passages come as ONE JSON row built by SQLite: the sqlite3 driver's cost is per row, so a
   // 5,000-passage document opens in ~30 ms instead of ~150 ms (this is the hot path of the reader).
@@ -129,7 +138,8 @@ export async function updateDocumentMeta(tx: Database, id: string, changes: Docu
   if (changes.title !== undefined) await tx.run(sql`UPDATE documents SET title = ${changes.title} WHERE id = ${id}`);
   if (changes.source !== undefined) await tx.run(sql`UPDATE documents SET source = ${changes.source} WHERE id = ${id}`);
   if (changes.author !== undefined) await tx.run(sql`UPDATE documents SET author = ${changes.author} WHERE id = ${id}`);
-  if (changes.publishedAt !== undefined) await tx.run(sql`UPDATE documents SET published_at = ${changes.publishedAt} WHERE id = ${id}`);
+  if (changes.publishedAt !== undefined)
+    await tx.run(sql`UPDATE documents SET published_at = ${changes.publishedAt} WHERE id = ${id}`);
   if (changes.lang !== undefined) await tx.run(sql`UPDATE documents SET lang = ${changes.lang} WHERE id = ${id}`);
 }
 

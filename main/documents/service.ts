@@ -3,7 +3,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { NearDuplicateChoice } from '../../shared/library';
-import type { DocumentDetail, DocumentMetaChanges, DocumentSummary, DocumentVersion, ImportOutcome } from '../../shared/types';
+import type {
+  DocumentDetail,
+  DocumentMetaChanges,
+  DocumentSummary,
+  DocumentVersion,
+  ImportOutcome,
+} from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 import type { DocumentParser } from '../ingest/parser';
@@ -43,10 +49,17 @@ export class DocumentService {
   async importFile(input: IngestInput, options: { nearDuplicates?: NearDuplicateChoice } = {}): Promise<ImportOutcome> {
     // Cheap checks here (size, type, binary junk) and the duplicate test, so a known file is never parsed again.
     const { mediaType } = validateInput(input.name, input.bytes);
-    const existing = await documents.findDocumentIdByHash(this.db, createHash('sha256').update(input.bytes).digest('hex'));
+    const existing = await documents.findDocumentIdByHash(
+      this.db,
+      createHash('sha256').update(input.bytes).digest('hex'),
+    );
     if (existing) return skippedDuplicate(input.name, existing);
     const parsed = await this.parser.parse(input);
-    const original: StoredOriginal = { fileName: input.name.split(/[\\/]/).pop() || input.name, mediaType, data: input.bytes };
+    const original: StoredOriginal = {
+      fileName: input.name.split(/[\\/]/).pop() || input.name,
+      mediaType,
+      data: input.bytes,
+    };
 
     const doc = toNewDocument(parsed, input.name);
     const print = fingerprint(doc.text);
@@ -64,12 +77,20 @@ export class DocumentService {
       await documents.insertDocument(tx, doc);
       await insertOriginal(tx, doc.id, original);
       await storeFingerprint(tx, doc.id, print);
-      const variantOf = near.length > 0 && options.nearDuplicates === 'version' ? await markVersionOf(tx, doc.id, near[0].id) : undefined;
+      const variantOf =
+        near.length > 0 && options.nearDuplicates === 'version'
+          ? await markVersionOf(tx, doc.id, near[0].id)
+          : undefined;
       // Indexed in the same transaction: searchable the moment the import commits, or not stored at all.
       await indexDocuments(tx, [doc.id]);
       const { text: _text, passages: _passages, ...meta } = doc;
       const document = { ...meta, tags: [], version: 1, passages: doc.passages.length };
-      return { status: 'imported', document, ...(near.length > 0 ? { nearDuplicates: near } : {}), ...(variantOf ? { variantOf } : {}) };
+      return {
+        status: 'imported',
+        document,
+        ...(near.length > 0 ? { nearDuplicates: near } : {}),
+        ...(variantOf ? { variantOf } : {}),
+      };
     });
   }
 
@@ -78,7 +99,10 @@ export class DocumentService {
     const original = await getOriginal(this.db, id);
     if (original) return original;
     await this.get(id); // NOT_FOUND for an unknown id
-    throw new AppError('NOT_FOUND', 'The original file of this document was not kept (it was imported before Tala kept originals).');
+    throw new AppError(
+      'NOT_FOUND',
+      'The original file of this document was not kept (it was imported before Tala kept originals).',
+    );
   }
 
   /** Edits the metadata a user can correct; only the given fields change. */
@@ -123,7 +147,8 @@ export class DocumentService {
     return this.db.transaction(async (tx) => {
       const doc = await documents.getDocument(tx, docId);
       if (!doc) throw notFound(docId);
-      if (!doc.passages.some((p) => p.id === passageId)) throw new AppError('NOT_FOUND', `The document has no passage ${passageId}.`);
+      if (!doc.passages.some((p) => p.id === passageId))
+        throw new AppError('NOT_FOUND', `The document has no passage ${passageId}.`);
       const outcome = await rewritePassages(tx, docId, change(doc.passages), reason);
       // Edited passages are re-indexed inside the edit's transaction.
       await indexDocuments(tx, [docId]);
@@ -153,6 +178,10 @@ function toNewDocument(parsed: ParsedDocument, originalName: string): documents.
     contentHash: parsed.contentHash,
     importedAt: new Date().toISOString(),
     text: layout.text,
-    passages: layout.passages.map((p, i) => ({ ...p, sentences: parsed.passages[i].sentences, page: parsed.passages[i].page ?? null })),
+    passages: layout.passages.map((p, i) => ({
+      ...p,
+      sentences: parsed.passages[i].sentences,
+      page: parsed.passages[i].page ?? null,
+    })),
   };
 }

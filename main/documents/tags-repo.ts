@@ -22,7 +22,9 @@ export function cleanTagNames(names: readonly string[]): string[] {
 export async function ensureTags(tx: Database, names: readonly string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const name of cleanTagNames(names)) {
-    await tx.run(sql`INSERT INTO tags (id, name, created_at) VALUES (${randomUUID()}, ${name}, ${new Date().toISOString()}) ON CONFLICT (name) DO NOTHING`);
+    await tx.run(
+      sql`INSERT INTO tags (id, name, created_at) VALUES (${randomUUID()}, ${name}, ${new Date().toISOString()}) ON CONFLICT (name) DO NOTHING`,
+    );
     const row = await tx.get<{ id: string }>(sql`SELECT id FROM tags WHERE name = ${name}`);
     if (row) ids.push(row.id);
   }

@@ -43,7 +43,9 @@ function rendererLocation(): RendererLocation {
 }
 
 function samplesDir(): string {
-  return app.isPackaged ? path.join(process.resourcesPath, 'samples') : path.join(app.getAppPath(), 'resources', 'samples');
+  return app.isPackaged
+    ? path.join(process.resourcesPath, 'samples')
+    : path.join(app.getAppPath(), 'resources', 'samples');
 }
 
 function focusMainWindow(): void {
@@ -54,7 +56,12 @@ function focusMainWindow(): void {
 }
 
 function openMainWindow(launch: LaunchOptions, location: RendererLocation): BrowserWindow {
-  const window = createMainWindow({ location, preloadPath: PRELOAD_PATH, isPackaged: app.isPackaged, show: !launch.smoke });
+  const window = createMainWindow({
+    location,
+    preloadPath: PRELOAD_PATH,
+    isPackaged: app.isPackaged,
+    show: !launch.smoke,
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -100,7 +107,11 @@ async function start(launch: LaunchOptions): Promise<void> {
   registerIpc(ipcMain, createApi(archive, 'ipc'), (frame) => isTrustedFrame(frame, location));
   if (!launch.smoke) maintenance = startMaintenance(archive.backups);
   // Large archives finish their integrity check after the window opens; a damaged one is said at once.
-  archive.integrityChecked().catch((err: unknown) => dialog.showErrorBox('Tala: the archive is damaged', err instanceof Error ? err.message : String(err)));
+  archive
+    .integrityChecked()
+    .catch((err: unknown) =>
+      dialog.showErrorBox('Tala: the archive is damaged', err instanceof Error ? err.message : String(err)),
+    );
   const template = buildMenuTemplate({
     isMac: process.platform === 'darwin',
     isPackaged: app.isPackaged,

@@ -17,7 +17,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   if (isDev) view.push({ role: 'reload' }, { role: 'forceReload' });
   if (!isPackaged) view.push({ role: 'toggleDevTools' });
   if (view.length > 0) view.push({ type: 'separator' });
-  view.push({ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' });
+  view.push(
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    { type: 'separator' },
+    { role: 'togglefullscreen' },
+  );
 
   return [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),

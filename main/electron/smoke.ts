@@ -39,7 +39,9 @@ function waitForLoad(window: BrowserWindow): Promise<void> {
     contents.once('did-fail-load', (_event, code, description, url) =>
       reject(new Error(`renderer failed to load ${url}: ${description} (${code})`)),
     );
-    contents.once('render-process-gone', (_event, details) => reject(new Error(`renderer process gone: ${details.reason}`)));
+    contents.once('render-process-gone', (_event, details) =>
+      reject(new Error(`renderer process gone: ${details.reason}`)),
+    );
   });
 }
 

@@ -52,7 +52,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
  * Popups denied; the page may only ever be our renderer (links are not followed, redirects refused).
  * A clicked http(s) link (a document's source URL) is offered to the system browser after the user confirms.
  */
-export function guardNavigation(contents: WebContents, location: RendererLocation, offerExternal: (url: string) => void = confirmAndOpenExternal): void {
+export function guardNavigation(
+  contents: WebContents,
+  location: RendererLocation,
+  offerExternal: (url: string) => void = confirmAndOpenExternal,
+): void {
   contents.setWindowOpenHandler(({ url }) => {
     const target = externalLinkTarget(url);
     if (target) offerExternal(target);

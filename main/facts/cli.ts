@@ -18,7 +18,9 @@ export function factLine(f: Fact): string {
 
 export function conflictLines(group: ConflictGroup): string[] {
   const consistent = group.agreement === 'approximate' ? '  — consistent (approximate)' : '';
-  const lines = [`${group.subject.name} — ${group.predicate}${group.qualifiers.date ? ` (${group.qualifiers.date})` : ''}${consistent}`];
+  const lines = [
+    `${group.subject.name} — ${group.predicate}${group.qualifiers.date ? ` (${group.qualifiers.date})` : ''}${consistent}`,
+  ];
   for (const f of group.facts) {
     const mark = f.id === group.preferredFactId ? '★' : '•';
     const why = f.preferredReason ? ` — preferred: ${f.preferredReason}` : '';
@@ -29,7 +31,11 @@ export function conflictLines(group: ConflictGroup): string[] {
 }
 
 /** --value: an ISO date, a number (digits, or words the extractor reads: "47 libo", "20 thousand"), else text. */
-export async function parseValue(raw: string, unit: string | undefined, kind: string | undefined): Promise<FactObjectInput> {
+export async function parseValue(
+  raw: string,
+  unit: string | undefined,
+  kind: string | undefined,
+): Promise<FactObjectInput> {
   const value = raw.trim();
   if (kind === 'text') return { kind: 'text', text: value };
   if (kind === 'entity') return { kind: 'entity', name: value };
@@ -42,7 +48,10 @@ export async function parseValue(raw: string, unit: string | undefined, kind: st
   // The extractor (and its gazetteer) loads only for values written in words.
   const { analyse } = await import('./extract/index');
   const quantities = analyse(value, { lang: 'en' }).mentions.filter((m) => m.type === 'quantity');
-  const whole = quantities.length === 1 && quantities[0].start === 0 && quantities[0].end === value.length ? quantities[0] : undefined;
+  const whole =
+    quantities.length === 1 && quantities[0].start === 0 && quantities[0].end === value.length
+      ? quantities[0]
+      : undefined;
   if (whole || kind === 'number') {
     if (!whole) throw new UsageError('--value must be a number');
     const unitOf = unit ?? whole.quantity?.unit;

@@ -42,9 +42,33 @@ export function citationsOf(fact: Fact, docs: ReadonlyMap<string, DocumentDetail
 }
 
 const CSV_COLUMNS = [
-  'fact_id', 'subject', 'subject_type', 'predicate', 'value', 'number', 'unit', 'date_value', 'value_qualifier', 'date', 'place', 'status', 'confidence',
-  'origin', 'preferred', 'preferred_reason', 'note', 'document_id', 'document_title', 'source', 'published', 'lang', 'paragraph', 'quote', 'annotation_id',
-  'created', 'updated',
+  'fact_id',
+  'subject',
+  'subject_type',
+  'predicate',
+  'value',
+  'number',
+  'unit',
+  'date_value',
+  'value_qualifier',
+  'date',
+  'place',
+  'status',
+  'confidence',
+  'origin',
+  'preferred',
+  'preferred_reason',
+  'note',
+  'document_id',
+  'document_title',
+  'source',
+  'published',
+  'lang',
+  'paragraph',
+  'quote',
+  'annotation_id',
+  'created',
+  'updated',
 ];
 
 export function factsToCsv(facts: Fact[], docs: ReadonlyMap<string, DocumentDetail>): string {
@@ -55,11 +79,33 @@ export function factsToCsv(facts: Fact[], docs: ReadonlyMap<string, DocumentDeta
     for (const c of citations) {
       rows.push(
         [
-          f.id, f.subject.name, f.subject.type, f.predicate, formatValue(f.object, f.valueQualifier),
-          f.object.kind === 'number' ? f.object.number : null, f.object.kind === 'number' ? f.object.unit : null, f.object.kind === 'date' ? f.object.date : null,
-          f.valueQualifier, f.qualifiers.date, f.qualifiers.place?.name ?? null, f.status, f.confidence, f.origin, f.preferred, f.preferredReason, f.note,
-          c?.documentId ?? null, c?.title ?? null, c?.source ?? null, c?.published ?? null, c?.lang ?? null, c?.paragraph ?? null, c?.quote ?? null,
-          c?.annotationId ?? null, f.createdAt, f.updatedAt,
+          f.id,
+          f.subject.name,
+          f.subject.type,
+          f.predicate,
+          formatValue(f.object, f.valueQualifier),
+          f.object.kind === 'number' ? f.object.number : null,
+          f.object.kind === 'number' ? f.object.unit : null,
+          f.object.kind === 'date' ? f.object.date : null,
+          f.valueQualifier,
+          f.qualifiers.date,
+          f.qualifiers.place?.name ?? null,
+          f.status,
+          f.confidence,
+          f.origin,
+          f.preferred,
+          f.preferredReason,
+          f.note,
+          c?.documentId ?? null,
+          c?.title ?? null,
+          c?.source ?? null,
+          c?.published ?? null,
+          c?.lang ?? null,
+          c?.paragraph ?? null,
+          c?.quote ?? null,
+          c?.annotationId ?? null,
+          f.createdAt,
+          f.updatedAt,
         ]
           .map(csvCell)
           .join(','),
@@ -91,7 +137,11 @@ export function factsToJson(facts: Fact[], docs: ReadonlyMap<string, DocumentDet
   return `${JSON.stringify({ generator: 'Tala', exportedAt: new Date().toISOString(), facts: out }, null, 2)}\n`;
 }
 
-export function exportFacts(facts: Fact[], docs: ReadonlyMap<string, DocumentDetail>, format: FactExportFormat): ExportedFile {
+export function exportFacts(
+  facts: Fact[],
+  docs: ReadonlyMap<string, DocumentDetail>,
+  format: FactExportFormat,
+): ExportedFile {
   return format === 'csv'
     ? { fileName: 'tala-facts.csv', mediaType: 'text/csv', content: factsToCsv(facts, docs) }
     : { fileName: 'tala-facts.json', mediaType: 'application/json', content: factsToJson(facts, docs) };

@@ -60,7 +60,8 @@ export function compareNames(a: string, b: string): NameMatch {
   const sb = wb.map(skeletonWord);
   // The cross-script name key folds what Russian and Latin renderings of Armenian names change (Оганесян /
   // Hovhannisyan, Ղարաբաղ / Karabakh) and Russian and Armenian case endings (Саргсяна, Սարգսյանը).
-  if (sa.join(' ') === sb.join(' ') || sameName(a, b)) return { score: 0.95, reasons: ['same name in another spelling or script'] };
+  if (sa.join(' ') === sb.join(' ') || sameName(a, b))
+    return { score: 0.95, reasons: ['same name in another spelling or script'] };
 
   const lastA = sa[sa.length - 1];
   const lastB = sb[sb.length - 1];
@@ -73,7 +74,11 @@ export function compareNames(a: string, b: string): NameMatch {
     const firstB = sb.length > 1 ? sb[0] : null;
     if (firstA && firstB) {
       const firstSimilarity = similarity(firstA, firstB);
-      if (firstSimilarity >= 0.75 || (firstA.length === 1 && firstB.startsWith(firstA)) || (firstB.length === 1 && firstA.startsWith(firstB))) {
+      if (
+        firstSimilarity >= 0.75 ||
+        (firstA.length === 1 && firstB.startsWith(firstA)) ||
+        (firstB.length === 1 && firstA.startsWith(firstB))
+      ) {
         reasons.push('first name agrees');
         score = 0.9 * (0.5 + surnameSimilarity / 2);
       } else return { score: 0, reasons: [] }; // another person with the same surname
@@ -83,7 +88,8 @@ export function compareNames(a: string, b: string): NameMatch {
     }
   }
   const whole = similarity(wa.join(' '), wb.join(' '));
-  if (whole >= 0.85 && whole * 0.9 > score) return { score: Math.round(whole * 0.9 * 100) / 100, reasons: ['similar spelling'] };
+  if (whole >= 0.85 && whole * 0.9 > score)
+    return { score: Math.round(whole * 0.9 * 100) / 100, reasons: ['similar spelling'] };
   return { score: Math.round(score * 100) / 100, reasons };
 }
 

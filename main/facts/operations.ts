@@ -23,7 +23,8 @@ async function newFact(input: CliInput): Promise<FactRequests['facts.create']> {
   const subject = option(input, 'subject');
   const predicate = option(input, 'predicate');
   const value = option(input, 'value');
-  if (!subject || !predicate || value === undefined) throw new UsageError('facts add needs --subject, --predicate and --value');
+  if (!subject || !predicate || value === undefined)
+    throw new UsageError('facts add needs --subject, --predicate and --value');
   return {
     subject: { name: subject, type: choice(input, 'type', ENTITY_TYPES) ?? 'person' },
     predicate,
@@ -32,7 +33,9 @@ async function newFact(input: CliInput): Promise<FactRequests['facts.create']> {
     date: dateOption(input, 'date'),
     place: option(input, 'place'),
     note: option(input, 'note'),
-    evidence: [{ docId: input.positionals[0], start: intOption(input, 'start', OFFSET), end: intOption(input, 'end', OFFSET) }],
+    evidence: [
+      { docId: input.positionals[0], start: intOption(input, 'start', OFFSET), end: intOption(input, 'end', OFFSET) },
+    ],
   };
 }
 
@@ -60,7 +63,14 @@ export const factOperations: OperationTable<Channels> = {
       request: ({ positionals: [docId] }) => ({ docId }),
       print: ({ mentions }, input, io) => {
         if (input.json) {
-          const brief = mentions.map(({ type, text, value, start, end, confidence }) => ({ type, text, value, start, end, confidence }));
+          const brief = mentions.map(({ type, text, value, start, end, confidence }) => ({
+            type,
+            text,
+            value,
+            start,
+            end,
+            confidence,
+          }));
           return io.out(json({ mentions: flag(input, 'details') ? mentions : brief }));
         }
         if (mentions.length === 0) return io.out('No mentions found.');
@@ -87,7 +97,8 @@ export const factOperations: OperationTable<Channels> = {
           `${report.created} new proposal${s}; ${report.proposals.length} waiting for a decision ` +
             '(accept or reject with: tala facts accept|reject <factId>)',
         );
-        for (const f of report.proposals) io.out(`${f.id}  ${f.label}  [${f.confidence}]\n    “${f.candidate?.quote ?? ''}”`);
+        for (const f of report.proposals)
+          io.out(`${f.id}  ${f.label}  [${f.confidence}]\n    “${f.candidate?.quote ?? ''}”`);
       },
     },
   },
@@ -130,14 +141,27 @@ export const factOperations: OperationTable<Channels> = {
         '      [--qualifier Q] [--kind K] [--note N] --start N --end M',
       summary: 'record a fact with the passage [start, end) of a document as its evidence',
       options: Object.fromEntries(
-        ['subject', 'predicate', 'value', 'unit', 'date', 'place', 'type', 'qualifier', 'kind', 'note', 'start', 'end'].map(
-          (name) => [name, { type: 'string' as const }],
-        ),
+        [
+          'subject',
+          'predicate',
+          'value',
+          'unit',
+          'date',
+          'place',
+          'type',
+          'qualifier',
+          'kind',
+          'note',
+          'start',
+          'end',
+        ].map((name) => [name, { type: 'string' as const }]),
       ),
       ...oneId,
       request: newFact,
       print: (fact, input, io) =>
-        io.out(input.json ? json(fact) : `added ${fact.id}: ${fact.label}\n    evidence: “${fact.evidence[0]?.quote ?? ''}”`),
+        io.out(
+          input.json ? json(fact) : `added ${fact.id}: ${fact.label}\n    evidence: “${fact.evidence[0]?.quote ?? ''}”`,
+        ),
     },
   },
   'facts.update': jsonOperation('facts.update', ({ id, ...changes }, { archive }) => archive.facts.update(id, changes)),
@@ -172,18 +196,23 @@ export const factOperations: OperationTable<Channels> = {
     },
   },
   'facts.delete': jsonOperation('facts.delete', ({ id }, { archive }) => archive.facts.delete(id)),
-  'facts.addEvidence': jsonOperation('facts.addEvidence', ({ id, ...range }, { archive }) => archive.facts.addEvidence(id, range)),
+  'facts.addEvidence': jsonOperation('facts.addEvidence', ({ id, ...range }, { archive }) =>
+    archive.facts.addEvidence(id, range),
+  ),
   'facts.removeEvidence': jsonOperation('facts.removeEvidence', ({ id, annotationId }, { archive }) =>
     archive.facts.removeEvidence(id, annotationId),
   ),
   'facts.setPreferred': jsonOperation('facts.setPreferred', ({ id, reason }, { archive }) =>
     archive.facts.setPreferred(id, true, reason ?? ''),
   ),
-  'facts.clearPreferred': jsonOperation('facts.clearPreferred', ({ id }, { archive }) => archive.facts.setPreferred(id, false, '')),
+  'facts.clearPreferred': jsonOperation('facts.clearPreferred', ({ id }, { archive }) =>
+    archive.facts.setPreferred(id, false, ''),
+  ),
   'facts.conflicts': {
     channel: 'facts.conflicts',
     validate: v['facts.conflicts'],
-    handle: async ({ scope }, { archive }) => withAgreement(await archive.facts.conflicts({ includeProposed: scope === 'all' })),
+    handle: async ({ scope }, { archive }) =>
+      withAgreement(await archive.facts.conflicts({ includeProposed: scope === 'all' })),
     bridge: true,
     localPaths: false,
     cli: {
@@ -239,17 +268,27 @@ export const factOperations: OperationTable<Channels> = {
         if (input.json) return io.out(json(list));
         for (const e of list) {
           const aliases = e.aliases.map((a) => a.alias).filter((a) => a !== e.name);
-          io.out(`${e.id}  [${e.type}] ${e.name} (${e.facts} facts)${e.aliases.length > 1 ? `  aka ${aliases.join(', ')}` : ''}`);
+          io.out(
+            `${e.id}  [${e.type}] ${e.name} (${e.facts} facts)${e.aliases.length > 1 ? `  aka ${aliases.join(', ')}` : ''}`,
+          );
         }
       },
     },
   },
   'entities.get': jsonOperation('entities.get', ({ id }, { archive }) => archive.facts.getEntity(id)),
-  'entities.update': jsonOperation('entities.update', ({ id, ...changes }, { archive }) => archive.facts.updateEntity(id, changes)),
+  'entities.update': jsonOperation('entities.update', ({ id, ...changes }, { archive }) =>
+    archive.facts.updateEntity(id, changes),
+  ),
   'entities.merge': jsonOperation('entities.merge', ({ targetId, sourceIds }, { archive }) =>
     archive.facts.mergeEntities(targetId, sourceIds),
   ),
-  'entities.split': jsonOperation('entities.split', ({ id, aliases, name }, { archive }) => archive.facts.splitEntity(id, aliases, name)),
-  'entities.addAlias': jsonOperation('entities.addAlias', ({ id, alias }, { archive }) => archive.facts.addAlias(id, alias)),
-  'entities.mergeSuggestions': jsonOperation('entities.mergeSuggestions', (_, { archive }) => archive.facts.mergeSuggestions()),
+  'entities.split': jsonOperation('entities.split', ({ id, aliases, name }, { archive }) =>
+    archive.facts.splitEntity(id, aliases, name),
+  ),
+  'entities.addAlias': jsonOperation('entities.addAlias', ({ id, alias }, { archive }) =>
+    archive.facts.addAlias(id, alias),
+  ),
+  'entities.mergeSuggestions': jsonOperation('entities.mergeSuggestions', (_, { archive }) =>
+    archive.facts.mergeSuggestions(),
+  ),
 };

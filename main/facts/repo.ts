@@ -2,7 +2,15 @@
 // open the transactions.
 import { randomUUID } from 'node:crypto';
 import type {
-  EntityAlias, EntitySummary, EntityType, Fact, FactEvidence, FactObject, FactOrigin, FactStatus, ValueQualifier,
+  EntityAlias,
+  EntitySummary,
+  EntityType,
+  Fact,
+  FactEvidence,
+  FactObject,
+  FactOrigin,
+  FactStatus,
+  ValueQualifier,
 } from '../../shared/facts';
 import type { Database } from '../db/connection';
 import { sql, type SqlQuery } from '../db/sql';
@@ -122,7 +130,12 @@ async function evidenceFor(db: Database, factIds: string[]): Promise<Map<string,
 function toObject(r: FactRow): FactObject {
   switch (r.object_kind) {
     case 'entity':
-      return { kind: 'entity', entityId: r.object_entity_id!, name: r.object_name ?? '', type: r.object_type ?? 'other' };
+      return {
+        kind: 'entity',
+        entityId: r.object_entity_id!,
+        name: r.object_name ?? '',
+        type: r.object_type ?? 'other',
+      };
     case 'number':
       return { kind: 'number', number: r.value_number!, unit: r.value_unit };
     case 'date':
@@ -134,7 +147,10 @@ function toObject(r: FactRow): FactObject {
 
 export async function selectFacts(db: Database, where: SqlQuery): Promise<Fact[]> {
   const rows = await db.all<FactRow>(sql`${SELECT_FACTS} ${where}`);
-  const evidence = await evidenceFor(db, rows.map((r) => r.id));
+  const evidence = await evidenceFor(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const fact: Omit<Fact, 'label'> = {
       id: r.id,
@@ -143,7 +159,10 @@ export async function selectFacts(db: Database, where: SqlQuery): Promise<Fact[]
       predicate: r.predicate,
       object: toObject(r),
       valueQualifier: r.value_qualifier,
-      qualifiers: { date: r.qualifier_date, place: r.qualifier_place_id ? { entityId: r.qualifier_place_id, name: r.place_name ?? '' } : null },
+      qualifiers: {
+        date: r.qualifier_date,
+        place: r.qualifier_place_id ? { entityId: r.qualifier_place_id, name: r.place_name ?? '' } : null,
+      },
       status: r.status,
       confidence: r.confidence,
       origin: r.origin,
@@ -179,7 +198,14 @@ export async function getFactRow(db: Database, id: string): Promise<FactRow | un
 }
 
 /** The value columns of a fact object (dates also get their first and last day). */
-export function valueColumns(object: { kind: FactObject['kind']; entityId?: string; number?: number; unit?: string | null; date?: string; text?: string }) {
+export function valueColumns(object: {
+  kind: FactObject['kind'];
+  entityId?: string;
+  number?: number;
+  unit?: string | null;
+  date?: string;
+  text?: string;
+}) {
   const bounds = object.kind === 'date' ? dateBounds(object.date!) : null;
   return {
     object_entity_id: object.kind === 'entity' ? object.entityId! : null,
@@ -227,8 +253,16 @@ export async function insertFact(tx: Database, f: FactRecord): Promise<boolean> 
   return result.changes > 0;
 }
 
-export async function addEvidence(tx: Database, factId: string, annotationId: string, owned: boolean, now: string): Promise<void> {
-  await tx.run(sql`INSERT OR IGNORE INTO fact_evidence (fact_id, annotation_id, owned, created_at) VALUES (${factId}, ${annotationId}, ${owned ? 1 : 0}, ${now})`);
+export async function addEvidence(
+  tx: Database,
+  factId: string,
+  annotationId: string,
+  owned: boolean,
+  now: string,
+): Promise<void> {
+  await tx.run(
+    sql`INSERT OR IGNORE INTO fact_evidence (fact_id, annotation_id, owned, created_at) VALUES (${factId}, ${annotationId}, ${owned ? 1 : 0}, ${now})`,
+  );
 }
 
 // ---- entities
@@ -263,8 +297,19 @@ async function aliasesOf(db: Database, ids: string[]): Promise<Map<string, Entit
 
 export async function selectEntities(db: Database, where: SqlQuery): Promise<EntitySummary[]> {
   const rows = await db.all<EntityRow>(sql`${SELECT_ENTITIES} ${where}`);
-  const aliases = await aliasesOf(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ id: r.id, type: r.type, name: r.name, aliases: aliases.get(r.id) ?? [], facts: r.facts, createdAt: r.created_at, updatedAt: r.updated_at }));
+  const aliases = await aliasesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    name: r.name,
+    aliases: aliases.get(r.id) ?? [],
+    facts: r.facts,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
 }
 
 export async function getEntity(db: Database, id: string): Promise<EntitySummary | undefined> {
@@ -273,7 +318,9 @@ export async function getEntity(db: Database, id: string): Promise<EntitySummary
 
 export async function insertEntity(tx: Database, type: EntityType, name: string, now: string): Promise<string> {
   const id = randomUUID();
-  await tx.run(sql`INSERT INTO entities (id, type, name, created_at, updated_at) VALUES (${id}, ${type}, ${name}, ${now}, ${now})`);
+  await tx.run(
+    sql`INSERT INTO entities (id, type, name, created_at, updated_at) VALUES (${id}, ${type}, ${name}, ${now}, ${now})`,
+  );
   await insertAlias(tx, id, name, now);
   return id;
 }
@@ -282,7 +329,9 @@ export async function insertEntity(tx: Database, type: EntityType, name: string,
 export async function insertAlias(tx: Database, entityId: string, alias: string, now: string): Promise<boolean> {
   const key = aliasKey(alias);
   if (!key) return false;
-  const result = await tx.run(sql`INSERT OR IGNORE INTO entity_aliases (id, entity_id, alias, key, created_at) VALUES (${randomUUID()}, ${entityId}, ${alias.trim()}, ${key}, ${now})`);
+  const result = await tx.run(
+    sql`INSERT OR IGNORE INTO entity_aliases (id, entity_id, alias, key, created_at) VALUES (${randomUUID()}, ${entityId}, ${alias.trim()}, ${key}, ${now})`,
+  );
   if (result.changes > 0) await tx.run(sql`UPDATE entities SET updated_at = ${now} WHERE id = ${entityId}`);
   return result.changes > 0;
 }

@@ -9,8 +9,24 @@ import { anchor, describeRange } from '../../shared/anchoring';
 import type { ExportedFile } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type {
-  ConflictGroup, EntityDetail, EntityMentionHit, EntityRef, EntitySummary, EntityType, EvidenceRange, Fact, FactChanges, FactExportFormat, FactFilter,
-  FactObjectInput, MentionsResult, MergeSuggestion, NewFactInput, PredicateSuggestion, ProposalReport, TimelineItem,
+  ConflictGroup,
+  EntityDetail,
+  EntityMentionHit,
+  EntityRef,
+  EntitySummary,
+  EntityType,
+  EvidenceRange,
+  Fact,
+  FactChanges,
+  FactExportFormat,
+  FactFilter,
+  FactObjectInput,
+  MentionsResult,
+  MergeSuggestion,
+  NewFactInput,
+  PredicateSuggestion,
+  ProposalReport,
+  TimelineItem,
 } from '../../shared/facts';
 import type { DocumentDetail } from '../../shared/types';
 import type { AnnotationService } from '../annotations/service';
@@ -45,7 +61,11 @@ export class FactService {
 
   private analyse(doc: DocumentDetail) {
     const sentences = doc.passages.flatMap((p) => p.sentences.map(([s, e]) => [p.start + s, p.start + e] as const));
-    return analyse(doc.text, { lang: doc.lang, sentences: sentences.length > 0 ? sentences : undefined, referenceDate: doc.publishedAt });
+    return analyse(doc.text, {
+      lang: doc.lang,
+      sentences: sentences.length > 0 ? sentences : undefined,
+      referenceDate: doc.publishedAt,
+    });
   }
 
   /** Persons, organisations, places, dates and quantities in a document (offsets into DocumentDetail.text). */
@@ -67,8 +87,18 @@ export class FactService {
       for (const c of candidates) {
         const key = proposalKey(doc.id, c);
         if (await tx.get(sql`SELECT 1 FROM facts WHERE proposal_key = ${key}`)) continue;
-        const subject = await this.resolveEntity(tx, { name: c.subject.name, type: c.subject.type }, now, c.subject.text);
-        const object: FactObjectInput = c.object.kind === 'entity' ? { kind: 'entity', name: c.object.name, type: c.object.type } : c.object.kind === 'number' ? { kind: 'number', number: c.object.number, unit: c.object.unit ?? undefined } : c.object;
+        const subject = await this.resolveEntity(
+          tx,
+          { name: c.subject.name, type: c.subject.type },
+          now,
+          c.subject.text,
+        );
+        const object: FactObjectInput =
+          c.object.kind === 'entity'
+            ? { kind: 'entity', name: c.object.name, type: c.object.type }
+            : c.object.kind === 'number'
+              ? { kind: 'number', number: c.object.number, unit: c.object.unit ?? undefined }
+              : c.object;
         const selector = describeRange(doc.text, c.start, c.end);
         const inserted = await repo.insertFact(tx, {
           id: randomUUID(),
@@ -94,7 +124,11 @@ export class FactService {
     });
     const proposals = await this.list({ docId: doc.id, status: 'proposed', sort: 'created', limit: 100_000 });
     // In reading order: where each proposal was read in this document.
-    proposals.sort((a, b) => (a.candidate?.docId === doc.id ? a.candidate.start : Infinity) - (b.candidate?.docId === doc.id ? b.candidate.start : Infinity));
+    proposals.sort(
+      (a, b) =>
+        (a.candidate?.docId === doc.id ? a.candidate.start : Infinity) -
+        (b.candidate?.docId === doc.id ? b.candidate.start : Infinity),
+    );
     return { docId: doc.id, created, proposals };
   }
 
@@ -110,7 +144,10 @@ export class FactService {
     const where: SqlQuery[] = [];
     if (filter.status) where.push(sql`f.status = ${filter.status}`);
     if (filter.predicate) where.push(sql`f.predicate_key = ${predicateKey(filter.predicate)}`);
-    if (filter.entityId) where.push(sql`(f.subject_id = ${filter.entityId} OR f.object_entity_id = ${filter.entityId} OR f.qualifier_place_id = ${filter.entityId})`);
+    if (filter.entityId)
+      where.push(
+        sql`(f.subject_id = ${filter.entityId} OR f.object_entity_id = ${filter.entityId} OR f.qualifier_place_id = ${filter.entityId})`,
+      );
     if (filter.docId) {
       where.push(sql`(f.source_document_id = ${filter.docId} OR EXISTS (SELECT 1 FROM fact_evidence e JOIN annotations a ON a.id = e.annotation_id
                       WHERE e.fact_id = f.id AND a.document_id = ${filter.docId}))`);
@@ -126,7 +163,10 @@ export class FactService {
     };
     const whereClause = where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : sql``;
     const limit = filter.limit ?? 1000;
-    return repo.selectFacts(this.db, sql`${whereClause} ORDER BY ${order[filter.sort ?? 'created']} LIMIT ${limit} OFFSET ${filter.offset ?? 0}`);
+    return repo.selectFacts(
+      this.db,
+      sql`${whereClause} ORDER BY ${order[filter.sort ?? 'created']} LIMIT ${limit} OFFSET ${filter.offset ?? 0}`,
+    );
   }
 
   /** A fact recorded by a person: confirmed at once, each evidence range becoming an annotation. */
@@ -171,11 +211,15 @@ export class FactService {
       if (!row) throw new AppError('NOT_FOUND', `No fact with id ${id} in this archive.`);
       if (changes.subject) {
         const subject = await this.resolveEntity(tx, changes.subject, now);
-        await tx.run(sql`UPDATE facts SET subject_id = ${subject.id}, subject_alias = ${changes.subject.name?.trim() || subject.name} WHERE id = ${id}`);
+        await tx.run(
+          sql`UPDATE facts SET subject_id = ${subject.id}, subject_alias = ${changes.subject.name?.trim() || subject.name} WHERE id = ${id}`,
+        );
       }
       if (changes.predicate !== undefined) {
         const predicate = cleanPredicate(changes.predicate);
-        await tx.run(sql`UPDATE facts SET predicate = ${predicate}, predicate_key = ${predicateKey(predicate)} WHERE id = ${id}`);
+        await tx.run(
+          sql`UPDATE facts SET predicate = ${predicate}, predicate_key = ${predicateKey(predicate)} WHERE id = ${id}`,
+        );
       }
       if (changes.object) {
         const v = await this.valueOf(tx, changes.object, now);
@@ -185,13 +229,16 @@ export class FactService {
             value_text = ${v.value_text}
           WHERE id = ${id}`);
       }
-      if (changes.valueQualifier !== undefined) await tx.run(sql`UPDATE facts SET value_qualifier = ${changes.valueQualifier} WHERE id = ${id}`);
-      if (changes.date !== undefined) await tx.run(sql`UPDATE facts SET qualifier_date = ${cleanDate(changes.date)} WHERE id = ${id}`);
+      if (changes.valueQualifier !== undefined)
+        await tx.run(sql`UPDATE facts SET value_qualifier = ${changes.valueQualifier} WHERE id = ${id}`);
+      if (changes.date !== undefined)
+        await tx.run(sql`UPDATE facts SET qualifier_date = ${cleanDate(changes.date)} WHERE id = ${id}`);
       if (changes.place !== undefined || changes.placeId !== undefined) {
         const placeId = await this.placeOf(tx, changes.place, changes.placeId, now);
         await tx.run(sql`UPDATE facts SET qualifier_place_id = ${placeId} WHERE id = ${id}`);
       }
-      if (changes.note !== undefined) await tx.run(sql`UPDATE facts SET note = ${changes.note.trim()} WHERE id = ${id}`);
+      if (changes.note !== undefined)
+        await tx.run(sql`UPDATE facts SET note = ${changes.note.trim()} WHERE id = ${id}`);
       await tx.run(sql`UPDATE facts SET updated_at = ${now} WHERE id = ${id}`);
     });
     const fact = await this.get(id);
@@ -213,15 +260,24 @@ export class FactService {
       if (row.source_document_id && row.source_exact !== null) {
         const doc = await this.document(row.source_document_id);
         const selector = {
-          exact: row.source_exact, prefix: row.source_prefix ?? '', suffix: row.source_suffix ?? '',
-          start: row.source_start ?? 0, end: row.source_end ?? 0,
+          exact: row.source_exact,
+          prefix: row.source_prefix ?? '',
+          suffix: row.source_suffix ?? '',
+          start: row.source_start ?? 0,
+          end: row.source_end ?? 0,
         };
         const found = anchor(doc.text, selector);
-        if (!found) throw new AppError('INVALID_REQUEST', `The passage this proposal was read from (“${row.source_exact.slice(0, 80)}”) is no longer in the document; propose again or add the fact by hand.`);
+        if (!found)
+          throw new AppError(
+            'INVALID_REQUEST',
+            `The passage this proposal was read from (“${row.source_exact.slice(0, 80)}”) is no longer in the document; propose again or add the fact by hand.`,
+          );
         const existing = await tx.get(sql`SELECT 1 FROM fact_evidence WHERE fact_id = ${id}`);
         if (!existing) await this.attachEvidence(id, { docId: doc.id, start: found.start, end: found.end });
       }
-      await tx.run(sql`UPDATE facts SET status = 'confirmed', updated_at = ${new Date().toISOString()} WHERE id = ${id}`);
+      await tx.run(
+        sql`UPDATE facts SET status = 'confirmed', updated_at = ${new Date().toISOString()} WHERE id = ${id}`,
+      );
       return this.get(id);
     });
   }
@@ -252,9 +308,13 @@ export class FactService {
 
   /** Removes one evidence passage; its annotation goes too when it was made for this fact alone. */
   async removeEvidence(id: string, annotationId: string): Promise<Fact> {
-    const link = await this.db.get<{ owned: number }>(sql`SELECT owned FROM fact_evidence WHERE fact_id = ${id} AND annotation_id = ${annotationId}`);
+    const link = await this.db.get<{ owned: number }>(
+      sql`SELECT owned FROM fact_evidence WHERE fact_id = ${id} AND annotation_id = ${annotationId}`,
+    );
     if (!link) throw new AppError('NOT_FOUND', 'That annotation is not evidence of this fact.');
-    await this.db.transaction((tx) => tx.run(sql`DELETE FROM fact_evidence WHERE fact_id = ${id} AND annotation_id = ${annotationId}`));
+    await this.db.transaction((tx) =>
+      tx.run(sql`DELETE FROM fact_evidence WHERE fact_id = ${id} AND annotation_id = ${annotationId}`),
+    );
     const stillCited = await this.db.get(sql`SELECT 1 FROM fact_evidence WHERE annotation_id = ${annotationId}`);
     if (link.owned === 1 && !stillCited) await this.annotations.delete(annotationId).catch(() => undefined);
     return this.get(id);
@@ -265,7 +325,14 @@ export class FactService {
     return this.db.transaction(async (tx) => {
       const fact = await this.get(factId);
       const { docId, start, end } = range;
-      const annotation = await this.annotations.create({ docId, start, end, color: 'green', note: fact.label, tags: [EVIDENCE_TAG] });
+      const annotation = await this.annotations.create({
+        docId,
+        start,
+        end,
+        color: 'green',
+        note: fact.label,
+        tags: [EVIDENCE_TAG],
+      });
       await repo.addEvidence(tx, factId, annotation.id, true, new Date().toISOString());
     });
   }
@@ -274,12 +341,15 @@ export class FactService {
   private async refreshEvidenceNotes(fact: Fact): Promise<void> {
     const owned = await this.db.all<{ annotation_id: string; note: string }>(sql`
       SELECT e.annotation_id, a.note FROM fact_evidence e JOIN annotations a ON a.id = e.annotation_id WHERE e.fact_id = ${fact.id} AND e.owned = 1`);
-    for (const a of owned) if (a.note !== fact.label) await this.annotations.update(a.annotation_id, { note: fact.label });
+    for (const a of owned)
+      if (a.note !== fact.label) await this.annotations.update(a.annotation_id, { note: fact.label });
   }
 
   private async setStatus(id: string, status: Fact['status']): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const result = await tx.run(sql`UPDATE facts SET status = ${status}, updated_at = ${new Date().toISOString()} WHERE id = ${id}`);
+      const result = await tx.run(
+        sql`UPDATE facts SET status = ${status}, updated_at = ${new Date().toISOString()} WHERE id = ${id}`,
+      );
       if (result.changes === 0) throw new AppError('NOT_FOUND', `No fact with id ${id} in this archive.`);
     });
   }
@@ -296,7 +366,9 @@ export class FactService {
           WHERE preferred = 1 AND subject_id = ${row.subject_id} AND predicate_key = ${row.predicate_key}
             AND qualifier_date IS ${row.qualifier_date} AND qualifier_place_id IS ${row.qualifier_place_id}`);
       }
-      await tx.run(sql`UPDATE facts SET preferred = ${preferred ? 1 : 0}, preferred_reason = ${preferred ? reason.trim() : ''}, updated_at = ${now} WHERE id = ${id}`);
+      await tx.run(
+        sql`UPDATE facts SET preferred = ${preferred ? 1 : 0}, preferred_reason = ${preferred ? reason.trim() : ''}, updated_at = ${now} WHERE id = ${id}`,
+      );
     });
     return this.get(id);
   }
@@ -307,14 +379,22 @@ export class FactService {
    */
   async conflicts(options: { includeProposed?: boolean } = {}): Promise<ConflictGroup[]> {
     const statuses = options.includeProposed ? sql`('confirmed', 'proposed')` : sql`('confirmed')`;
-    const candidates = await repo.selectFacts(this.db, sql`
+    const candidates = await repo.selectFacts(
+      this.db,
+      sql`
       WHERE f.status IN ${statuses} AND EXISTS (
         SELECT 1 FROM facts g WHERE g.id <> f.id AND g.status IN ${statuses} AND g.subject_id = f.subject_id AND g.predicate_key = f.predicate_key
           AND g.qualifier_date IS f.qualifier_date AND g.qualifier_place_id IS f.qualifier_place_id)
-      ORDER BY s.name COLLATE NOCASE, f.predicate_key, f.qualifier_date, f.created_at`);
+      ORDER BY s.name COLLATE NOCASE, f.predicate_key, f.qualifier_date, f.created_at`,
+    );
     const groups = new Map<string, Fact[]>();
     for (const f of candidates) {
-      const key = [f.subject.entityId, predicateKey(f.predicate), f.qualifiers.date ?? '', f.qualifiers.place?.entityId ?? ''].join('\u0000');
+      const key = [
+        f.subject.entityId,
+        predicateKey(f.predicate),
+        f.qualifiers.date ?? '',
+        f.qualifiers.place?.entityId ?? '',
+      ].join('\u0000');
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     const out: ConflictGroup[] = [];
@@ -337,13 +417,20 @@ export class FactService {
   /** Dated facts in time order: by their date value, or else by their date qualifier. */
   async timeline(options: { entityId?: string; includeProposed?: boolean } = {}): Promise<TimelineItem[]> {
     const statuses = options.includeProposed ? sql`('confirmed', 'proposed')` : sql`('confirmed')`;
-    const entity = options.entityId ? sql`AND (f.subject_id = ${options.entityId} OR f.object_entity_id = ${options.entityId} OR f.qualifier_place_id = ${options.entityId})` : sql``;
-    const facts = await repo.selectFacts(this.db, sql`WHERE f.status IN ${statuses} AND (f.value_date IS NOT NULL OR f.qualifier_date IS NOT NULL) ${entity}`);
+    const entity = options.entityId
+      ? sql`AND (f.subject_id = ${options.entityId} OR f.object_entity_id = ${options.entityId} OR f.qualifier_place_id = ${options.entityId})`
+      : sql``;
+    const facts = await repo.selectFacts(
+      this.db,
+      sql`WHERE f.status IN ${statuses} AND (f.value_date IS NOT NULL OR f.qualifier_date IS NOT NULL) ${entity}`,
+    );
     const items: TimelineItem[] = facts.map((fact) => {
       const date = fact.object.kind === 'date' ? fact.object.date : fact.qualifiers.date!;
       return { date, ...dateBounds(date), role: fact.object.kind === 'date' ? 'value' : 'qualifier', fact };
     });
-    return items.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.fact.label.localeCompare(b.fact.label));
+    return items.sort(
+      (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.fact.label.localeCompare(b.fact.label),
+    );
   }
 
   /** Predicates used so far, most used first (for suggestions while typing). */
@@ -358,7 +445,12 @@ export class FactService {
   }
 
   async export(format: FactExportFormat, filter: FactFilter = {}): Promise<ExportedFile> {
-    const facts = await this.list({ status: 'confirmed', ...filter, limit: filter.limit ?? 1_000_000, sort: filter.sort ?? 'subject' });
+    const facts = await this.list({
+      status: 'confirmed',
+      ...filter,
+      limit: filter.limit ?? 1_000_000,
+      sort: filter.sort ?? 'subject',
+    });
     const docIds = [...new Set(facts.flatMap((f) => f.evidence.map((e) => e.docId)))];
     const docs = new Map<string, DocumentDetail>();
     for (const id of docIds) {
@@ -382,23 +474,40 @@ export class FactService {
   async getEntity(id: string): Promise<EntityDetail> {
     const entity = await repo.getEntity(this.db, id);
     if (!entity) throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
-    const factList = (await this.list({ entityId: id, sort: 'date', limit: 10_000 })).filter((f) => f.status !== 'rejected');
+    const factList = (await this.list({ entityId: id, sort: 'date', limit: 10_000 })).filter(
+      (f) => f.status !== 'rejected',
+    );
     return { ...entity, factList, mentions: await this.mentionsOf(entity) };
   }
 
   /** Where the entity's aliases occur in the archive's documents (whole words, capped). */
   private async mentionsOf(entity: EntitySummary): Promise<EntityMentionHit[]> {
-    const aliases = [...new Set(entity.aliases.map((a) => a.alias).filter((a) => a.length >= 2))].sort((a, b) => b.length - a.length);
+    const aliases = [...new Set(entity.aliases.map((a) => a.alias).filter((a) => a.length >= 2))].sort(
+      (a, b) => b.length - a.length,
+    );
     const hits: EntityMentionHit[] = [];
     const taken = new Map<string, Array<[number, number]>>();
     for (const alias of aliases) {
-      const docs = await this.db.all<{ id: string; title: string; lang: string; text: string }>(sql`SELECT id, title, lang, text FROM documents WHERE instr(text, ${alias}) > 0 ORDER BY title`);
+      const docs = await this.db.all<{ id: string; title: string; lang: string; text: string }>(
+        sql`SELECT id, title, lang, text FROM documents WHERE instr(text, ${alias}) > 0 ORDER BY title`,
+      );
       for (const d of docs) {
         const spans = taken.get(d.id) ?? [];
-        const passages = await this.db.all<{ id: string; ordinal: number; start_offset: number; end_offset: number }>(sql`SELECT id, ordinal, start_offset, end_offset FROM passages WHERE document_id = ${d.id} ORDER BY ordinal`);
-        for (let at = d.text.indexOf(alias); at !== -1 && hits.length < MAX_MENTION_HITS; at = d.text.indexOf(alias, at + 1)) {
+        const passages = await this.db.all<{ id: string; ordinal: number; start_offset: number; end_offset: number }>(
+          sql`SELECT id, ordinal, start_offset, end_offset FROM passages WHERE document_id = ${d.id} ORDER BY ordinal`,
+        );
+        for (
+          let at = d.text.indexOf(alias);
+          at !== -1 && hits.length < MAX_MENTION_HITS;
+          at = d.text.indexOf(alias, at + 1)
+        ) {
           const end = at + alias.length;
-          if (/[\p{L}\p{N}]/u.test(d.text[at - 1] ?? '') || /[\p{N}]/u.test(d.text[end] ?? '') || spans.some(([s, e]) => at < e && s < end)) continue;
+          if (
+            /[\p{L}\p{N}]/u.test(d.text[at - 1] ?? '') ||
+            /[\p{N}]/u.test(d.text[end] ?? '') ||
+            spans.some(([s, e]) => at < e && s < end)
+          )
+            continue;
           // A following letter is allowed only as a Russian case ending (Саакяна) — not a longer word.
           const tail = /^\p{L}*/u.exec(d.text.slice(end, end + 4))![0];
           if (tail.length > 2) continue;
@@ -427,7 +536,8 @@ export class FactService {
     const name = alias.trim();
     if (!aliasKey(name)) throw new AppError('INVALID_REQUEST', 'An alias needs at least one letter or digit.');
     await this.db.transaction(async (tx) => {
-      if (!(await tx.get(sql`SELECT 1 FROM entities WHERE id = ${id}`))) throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
+      if (!(await tx.get(sql`SELECT 1 FROM entities WHERE id = ${id}`)))
+        throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
       await repo.insertAlias(tx, id, name, new Date().toISOString());
     });
     return (await repo.getEntity(this.db, id))!;
@@ -436,7 +546,8 @@ export class FactService {
   /** Renames an entity (the new name also becomes an alias) or changes its type. */
   async updateEntity(id: string, changes: { name?: string; type?: EntityType }): Promise<EntitySummary> {
     await this.db.transaction(async (tx) => {
-      if (!(await tx.get(sql`SELECT 1 FROM entities WHERE id = ${id}`))) throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
+      if (!(await tx.get(sql`SELECT 1 FROM entities WHERE id = ${id}`)))
+        throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
       const now = new Date().toISOString();
       if (changes.name !== undefined) {
         const name = changes.name.trim();
@@ -444,7 +555,8 @@ export class FactService {
         await tx.run(sql`UPDATE entities SET name = ${name}, updated_at = ${now} WHERE id = ${id}`);
         await repo.insertAlias(tx, id, name, now);
       }
-      if (changes.type !== undefined) await tx.run(sql`UPDATE entities SET type = ${changes.type}, updated_at = ${now} WHERE id = ${id}`);
+      if (changes.type !== undefined)
+        await tx.run(sql`UPDATE entities SET type = ${changes.type}, updated_at = ${now} WHERE id = ${id}`);
     });
     return (await repo.getEntity(this.db, id))!;
   }
@@ -452,19 +564,27 @@ export class FactService {
   /** Folds `sourceIds` into `targetId`: their aliases and facts move over, then they are deleted. */
   async mergeEntities(targetId: string, sourceIds: string[]): Promise<EntitySummary> {
     const sources = [...new Set(sourceIds)].filter((s) => s !== targetId);
-    if (sources.length === 0) throw new AppError('INVALID_REQUEST', 'Name at least one other entity to merge into this one.');
+    if (sources.length === 0)
+      throw new AppError('INVALID_REQUEST', 'Name at least one other entity to merge into this one.');
     await this.db.transaction(async (tx) => {
       const now = new Date().toISOString();
       for (const id of [targetId, ...sources]) {
-        if (!(await tx.get(sql`SELECT 1 FROM entities WHERE id = ${id}`))) throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
+        if (!(await tx.get(sql`SELECT 1 FROM entities WHERE id = ${id}`)))
+          throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
       }
       for (const source of sources) {
-        for (const a of await tx.all<{ alias: string }>(sql`SELECT alias FROM entity_aliases WHERE entity_id = ${source} ORDER BY created_at`)) {
+        for (const a of await tx.all<{ alias: string }>(
+          sql`SELECT alias FROM entity_aliases WHERE entity_id = ${source} ORDER BY created_at`,
+        )) {
           await repo.insertAlias(tx, targetId, a.alias, now);
         }
         await tx.run(sql`UPDATE facts SET subject_id = ${targetId}, updated_at = ${now} WHERE subject_id = ${source}`);
-        await tx.run(sql`UPDATE facts SET object_entity_id = ${targetId}, updated_at = ${now} WHERE object_entity_id = ${source}`);
-        await tx.run(sql`UPDATE facts SET qualifier_place_id = ${targetId}, updated_at = ${now} WHERE qualifier_place_id = ${source}`);
+        await tx.run(
+          sql`UPDATE facts SET object_entity_id = ${targetId}, updated_at = ${now} WHERE object_entity_id = ${source}`,
+        );
+        await tx.run(
+          sql`UPDATE facts SET qualifier_place_id = ${targetId}, updated_at = ${now} WHERE qualifier_place_id = ${source}`,
+        );
         await tx.run(sql`DELETE FROM entities WHERE id = ${source}`);
         // Where it went: a fact added elsewhere for the merged entity (a team member, a portable file) follows.
         await tx.run(sql`UPDATE entity_redirects SET to_id = ${targetId} WHERE to_id = ${source}`);
@@ -480,25 +600,40 @@ export class FactService {
    * Splits off a new entity holding the given aliases; the facts whose subject was written with one of
    * those aliases go with it (undoes a wrong merge, or separates two people of the same name).
    */
-  async splitEntity(id: string, aliases: string[], name?: string): Promise<{ kept: EntitySummary; created: EntitySummary }> {
+  async splitEntity(
+    id: string,
+    aliases: string[],
+    name?: string,
+  ): Promise<{ kept: EntitySummary; created: EntitySummary }> {
     const keys = new Set(aliases.map(aliasKey).filter(Boolean));
     if (keys.size === 0) throw new AppError('INVALID_REQUEST', 'Name the aliases that belong to the new entity.');
     let createdId = '';
     await this.db.transaction(async (tx) => {
-      const entity = await tx.get<{ type: EntityType; name: string }>(sql`SELECT type, name FROM entities WHERE id = ${id}`);
+      const entity = await tx.get<{ type: EntityType; name: string }>(
+        sql`SELECT type, name FROM entities WHERE id = ${id}`,
+      );
       if (!entity) throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
-      const own = await tx.all<{ id: string; alias: string; key: string }>(sql`SELECT id, alias, key FROM entity_aliases WHERE entity_id = ${id} ORDER BY created_at`);
+      const own = await tx.all<{ id: string; alias: string; key: string }>(
+        sql`SELECT id, alias, key FROM entity_aliases WHERE entity_id = ${id} ORDER BY created_at`,
+      );
       const moving = own.filter((a) => keys.has(a.key));
       if (moving.length === 0) throw new AppError('INVALID_REQUEST', 'None of those names is an alias of this entity.');
-      if (moving.length === own.length) throw new AppError('INVALID_REQUEST', 'Leave at least one alias with the entity being split.');
+      if (moving.length === own.length)
+        throw new AppError('INVALID_REQUEST', 'Leave at least one alias with the entity being split.');
       const now = new Date().toISOString();
       const newName = name?.trim() || moving[0].alias;
       createdId = randomUUID();
-      await tx.run(sql`INSERT INTO entities (id, type, name, created_at, updated_at) VALUES (${createdId}, ${entity.type}, ${newName}, ${now}, ${now})`);
+      await tx.run(
+        sql`INSERT INTO entities (id, type, name, created_at, updated_at) VALUES (${createdId}, ${entity.type}, ${newName}, ${now}, ${now})`,
+      );
       for (const a of moving) await tx.run(sql`UPDATE entity_aliases SET entity_id = ${createdId} WHERE id = ${a.id}`);
       await repo.insertAlias(tx, createdId, newName, now);
-      const facts = await tx.all<{ id: string; subject_alias: string }>(sql`SELECT id, subject_alias FROM facts WHERE subject_id = ${id}`);
-      for (const f of facts) if (keys.has(aliasKey(f.subject_alias))) await tx.run(sql`UPDATE facts SET subject_id = ${createdId}, updated_at = ${now} WHERE id = ${f.id}`);
+      const facts = await tx.all<{ id: string; subject_alias: string }>(
+        sql`SELECT id, subject_alias FROM facts WHERE subject_id = ${id}`,
+      );
+      for (const f of facts)
+        if (keys.has(aliasKey(f.subject_alias)))
+          await tx.run(sql`UPDATE facts SET subject_id = ${createdId}, updated_at = ${now} WHERE id = ${f.id}`);
       if (moving.some((a) => a.alias === entity.name)) {
         const remaining = own.find((a) => !keys.has(a.key))!;
         await tx.run(sql`UPDATE entities SET name = ${remaining.alias} WHERE id = ${id}`);
@@ -531,12 +666,17 @@ export class FactService {
           if (seen.has(pair)) continue;
           seen.add(pair);
           let best = { score: 0, reasons: [] as string[] };
-          for (const x of a.aliases) for (const y of b.aliases) {
-            const m = compareNames(x.alias, y.alias);
-            if (m.score > best.score) best = m;
-          }
+          for (const x of a.aliases)
+            for (const y of b.aliases) {
+              const m = compareNames(x.alias, y.alias);
+              if (m.score > best.score) best = m;
+            }
           if (best.score < minScore) continue;
-          const aFirst = a.facts > b.facts || (a.facts === b.facts && (a.aliases.length > b.aliases.length || (a.aliases.length === b.aliases.length && a.name.length >= b.name.length)));
+          const aFirst =
+            a.facts > b.facts ||
+            (a.facts === b.facts &&
+              (a.aliases.length > b.aliases.length ||
+                (a.aliases.length === b.aliases.length && a.name.length >= b.name.length)));
           out.push({ target: aFirst ? a : b, source: aFirst ? b : a, score: best.score, reasons: best.reasons });
         }
       }
@@ -550,9 +690,16 @@ export class FactService {
    * Finds the entity a name refers to: an exact alias (across scripts, after transliteration), else a lone
    * surname shared by exactly one person; else creates one. The written form becomes an alias.
    */
-  private async resolveEntity(tx: Database, ref: EntityRef, now: string, writtenAs?: string): Promise<{ id: string; name: string }> {
+  private async resolveEntity(
+    tx: Database,
+    ref: EntityRef,
+    now: string,
+    writtenAs?: string,
+  ): Promise<{ id: string; name: string }> {
     if (ref.entityId) {
-      const found = await tx.get<{ id: string; name: string }>(sql`SELECT id, name FROM entities WHERE id = ${ref.entityId}`);
+      const found = await tx.get<{ id: string; name: string }>(
+        sql`SELECT id, name FROM entities WHERE id = ${ref.entityId}`,
+      );
       if (!found) throw new AppError('NOT_FOUND', `No entity with id ${ref.entityId} in this archive.`);
       return found;
     }
@@ -577,16 +724,29 @@ export class FactService {
     return found;
   }
 
-  private async placeOf(tx: Database, place: string | undefined, placeId: string | undefined, now: string): Promise<string | null> {
+  private async placeOf(
+    tx: Database,
+    place: string | undefined,
+    placeId: string | undefined,
+    now: string,
+  ): Promise<string | null> {
     if (placeId) return (await this.resolveEntity(tx, { entityId: placeId }, now)).id;
     if (place && place.trim()) return (await this.resolveEntity(tx, { name: place, type: 'place' }, now)).id;
     return null;
   }
 
-  private async valueOf(tx: Database, object: FactObjectInput, now: string): Promise<ReturnType<typeof repo.valueColumns>> {
+  private async valueOf(
+    tx: Database,
+    object: FactObjectInput,
+    now: string,
+  ): Promise<ReturnType<typeof repo.valueColumns>> {
     switch (object.kind) {
       case 'entity': {
-        const entity = await this.resolveEntity(tx, { entityId: object.entityId, name: object.name, type: object.type }, now);
+        const entity = await this.resolveEntity(
+          tx,
+          { entityId: object.entityId, name: object.name, type: object.type },
+          now,
+        );
         return repo.valueColumns({ kind: 'entity', entityId: entity.id });
       }
       case 'number':
@@ -622,8 +782,20 @@ function invalidDate(date: string): never {
 
 /** The same reading of the same document is proposed once, whatever its offsets after later edits. */
 function proposalKey(docId: string, c: CandidateFact): string {
-  const value = c.object.kind === 'number' ? `${c.object.number} ${c.object.unit ?? ''}` : c.object.kind === 'date' ? c.object.date : aliasKey(c.object.name);
-  return [docId, predicateKey(c.predicate), aliasKey(c.subject.name), value, c.valueQualifier, c.qualifiers.date ?? ''].join('|');
+  const value =
+    c.object.kind === 'number'
+      ? `${c.object.number} ${c.object.unit ?? ''}`
+      : c.object.kind === 'date'
+        ? c.object.date
+        : aliasKey(c.object.name);
+  return [
+    docId,
+    predicateKey(c.predicate),
+    aliasKey(c.subject.name),
+    value,
+    c.valueQualifier,
+    c.qualifiers.date ?? '',
+  ].join('|');
 }
 
 function snippetAround(text: string, start: number, end: number): string {

@@ -23,7 +23,12 @@ export function dateBounds(value: string): { from: string; to: string } {
 }
 
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-const QUALIFIER_WORDS: Record<ValueQualifier, string> = { exact: '', approx: 'about ', gt: 'more than ', lt: 'less than ' };
+const QUALIFIER_WORDS: Record<ValueQualifier, string> = {
+  exact: '',
+  approx: 'about ',
+  gt: 'more than ',
+  lt: 'less than ',
+};
 
 export function formatValue(object: FactObject, qualifier: ValueQualifier = 'exact'): string {
   switch (object.kind) {
@@ -41,13 +46,18 @@ export function formatValue(object: FactObject, qualifier: ValueQualifier = 'exa
 }
 
 /** "Bako Sahakyan — votes received — 47,000 votes (2012-07-19)". */
-export function factLabel(fact: Pick<Fact, 'subject' | 'predicate' | 'object' | 'valueQualifier' | 'qualifiers'>): string {
+export function factLabel(
+  fact: Pick<Fact, 'subject' | 'predicate' | 'object' | 'valueQualifier' | 'qualifiers'>,
+): string {
   const when = [fact.qualifiers.date, fact.qualifiers.place?.name].filter(Boolean).join(', ');
   return `${fact.subject.name} — ${fact.predicate} — ${formatValue(fact.object, fact.valueQualifier)}${when ? ` (${when})` : ''}`;
 }
 
 /** Whether two facts state the same value (a missing unit agrees with any unit). */
-export function sameValue(a: Pick<Fact, 'object' | 'valueQualifier'>, b: Pick<Fact, 'object' | 'valueQualifier'>): boolean {
+export function sameValue(
+  a: Pick<Fact, 'object' | 'valueQualifier'>,
+  b: Pick<Fact, 'object' | 'valueQualifier'>,
+): boolean {
   if (a.valueQualifier !== b.valueQualifier) return false;
   const x = a.object;
   const y = b.object;
@@ -55,7 +65,10 @@ export function sameValue(a: Pick<Fact, 'object' | 'valueQualifier'>, b: Pick<Fa
   switch (x.kind) {
     case 'number': {
       const other = y as typeof x;
-      return Math.abs(x.number - other.number) <= 1e-9 * Math.max(1, Math.abs(x.number)) && (x.unit === other.unit || !x.unit || !other.unit);
+      return (
+        Math.abs(x.number - other.number) <= 1e-9 * Math.max(1, Math.abs(x.number)) &&
+        (x.unit === other.unit || !x.unit || !other.unit)
+      );
     }
     case 'date':
       return x.date === (y as typeof x).date;
@@ -88,7 +101,10 @@ export function numberInterval(value: number, qualifier: ValueQualifier): [numbe
  * Whether two facts' values disagree: `same` (equal), `approximate` (different numbers, but one lies in the
  * other's interval: "about 47,000" and "47,210"; "more than 860,000" and "862,000"), or `different`.
  */
-export function valueAgreement(a: Pick<Fact, 'object' | 'valueQualifier'>, b: Pick<Fact, 'object' | 'valueQualifier'>): 'same' | 'approximate' | 'different' {
+export function valueAgreement(
+  a: Pick<Fact, 'object' | 'valueQualifier'>,
+  b: Pick<Fact, 'object' | 'valueQualifier'>,
+): 'same' | 'approximate' | 'different' {
   if (sameValue(a, b)) return 'same';
   const x = a.object;
   const y = b.object;
@@ -102,7 +118,9 @@ export function valueAgreement(a: Pick<Fact, 'object' | 'valueQualifier'>, b: Pi
 /** Marks each group of differing facts: `approximate` when no two of its values contradict each other. */
 export function withAgreement(groups: ConflictGroup[]): ConflictGroup[] {
   return groups.map((g) => {
-    const contradiction = g.facts.some((f, i) => g.facts.slice(i + 1).some((h) => valueAgreement(f, h) === 'different'));
+    const contradiction = g.facts.some((f, i) =>
+      g.facts.slice(i + 1).some((h) => valueAgreement(f, h) === 'different'),
+    );
     return { ...g, agreement: contradiction ? 'conflict' : 'approximate' };
   });
 }

@@ -29,10 +29,15 @@ export function decodeText(name: string, bytes: Uint8Array, declared?: string): 
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
 
   const label = declared ? encodingFor(declared) : undefined;
-  if (label && label !== 'utf-8' && !label.startsWith('utf-16')) return { text: decodeWith(label, bytes), encoding: label };
+  if (label && label !== 'utf-8' && !label.startsWith('utf-16'))
+    return { text: decodeWith(label, bytes), encoding: label };
 
   const stats = highByteStats(bytes);
-  if (stats.validUtf8Sequences >= 3 && stats.invalidHighBytes >= 3 && stats.validUtf8Sequences * 10 >= stats.invalidHighBytes) {
+  if (
+    stats.validUtf8Sequences >= 3 &&
+    stats.invalidHighBytes >= 3 &&
+    stats.validUtf8Sequences * 10 >= stats.invalidHighBytes
+  ) {
     reject(name, 'the file mixes UTF-8 with another text encoding; save it again in one encoding (UTF-8)');
   }
   const encoding = stats.meanRunLength >= 2 ? pickCyrillic(bytes) : 'windows-1252';
@@ -50,7 +55,9 @@ export function decodeWith(encoding: string, bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192);
-    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+    out += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)),
+    );
   }
   return out;
 }

@@ -12,13 +12,20 @@ import { reject } from './reject';
 import { firstText, readXml } from './xml';
 import { SafeZip } from './zip';
 
-const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh", 'p.Title => h1:fresh', 'p.Subtitle => h2:fresh'];
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Subtitle'] => h2:fresh",
+  'p.Title => h1:fresh',
+  'p.Subtitle => h2:fresh',
+];
 
 export async function parseDocx(name: string, bytes: Uint8Array): Promise<Draft> {
   const zip = SafeZip.open(name, bytes, 'DOCX');
-  if (!zip.has('[Content_Types].xml') || !zip.has('word/document.xml')) reject(name, 'this is not a DOCX file (no Word document inside the zip)');
+  if (!zip.has('[Content_Types].xml') || !zip.has('word/document.xml'))
+    reject(name, 'this is not a DOCX file (no Word document inside the zip)');
   const files: Zippable = {};
-  for (const entry of zip.entries) files[entry.name] = [/^word\/media\//.test(entry.name) ? new Uint8Array(0) : zip.read(entry.name), { level: 0 }];
+  for (const entry of zip.entries)
+    files[entry.name] = [/^word\/media\//.test(entry.name) ? new Uint8Array(0) : zip.read(entry.name), { level: 0 }];
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -31,7 +38,10 @@ export async function parseDocx(name: string, bytes: Uint8Array): Promise<Draft>
     );
     html = result.value;
   } catch (err) {
-    return reject(name, `this DOCX file is damaged (${(err instanceof Error ? err.message : String(err)).slice(0, 200)})`);
+    return reject(
+      name,
+      `this DOCX file is damaged (${(err instanceof Error ? err.message : String(err)).slice(0, 200)})`,
+    );
   }
   const draft = parseHtml(html);
   const passages = draft.passages.map((p) => ({ ...p, text: cleanPassage(p.text) })).filter((p) => p.text !== '');

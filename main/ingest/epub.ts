@@ -28,7 +28,11 @@ export function parseEpub(name: string, bytes: Uint8Array): Draft {
   for (const item of opf.filter((e) => e.name === 'item' && e.path.includes('manifest'))) {
     const { id, href } = item.attributes;
     if (!id || !href) continue;
-    manifest.set(id, { path: resolveEntryPath(opfPath, href), type: (item.attributes['media-type'] ?? '').toLowerCase(), properties: item.attributes.properties ?? '' });
+    manifest.set(id, {
+      path: resolveEntryPath(opfPath, href),
+      type: (item.attributes['media-type'] ?? '').toLowerCase(),
+      properties: item.attributes.properties ?? '',
+    });
   }
   const spine = opf.filter((e) => e.name === 'itemref' && e.path.includes('spine')).map((e) => e.attributes.idref);
   if (spine.length === 0) reject(name, 'this EPUB file is damaged (its spine lists no chapters)');
@@ -38,7 +42,8 @@ export function parseEpub(name: string, bytes: Uint8Array): Draft {
   for (const idref of spine) {
     const item = idref ? manifest.get(idref) : undefined;
     // The navigation document (table of contents) is not part of the text.
-    if (!item?.path || done.has(item.path) || !CHAPTER_TYPES.has(item.type) || /\bnav\b/.test(item.properties)) continue;
+    if (!item?.path || done.has(item.path) || !CHAPTER_TYPES.has(item.type) || /\bnav\b/.test(item.properties))
+      continue;
     done.add(item.path);
     if (!zip.has(item.path)) continue;
     // Chapters are XHTML, normally UTF-8; older books declare another encoding in their XML declaration.

@@ -7,17 +7,74 @@ import { collapseWhitespace } from './normalize';
 
 /** Elements whose whole subtree is never text of the document: code, chrome, widgets, embeds. */
 const DROPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'form', 'iframe', 'svg',
-  'canvas', 'object', 'embed', 'button', 'select', 'textarea', 'audio', 'video', 'applet', 'noembed',
-  'noframes', 'datalist', 'dialog',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'iframe',
+  'svg',
+  'canvas',
+  'object',
+  'embed',
+  'button',
+  'select',
+  'textarea',
+  'audio',
+  'video',
+  'applet',
+  'noembed',
+  'noframes',
+  'datalist',
+  'dialog',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Elements that are one passage each. */
-const PASSAGES = new Set(['p', 'li', 'blockquote', 'pre', 'figcaption', 'dd', 'dt', 'td', 'th', 'caption', 'summary', 'legend']);
+const PASSAGES = new Set([
+  'p',
+  'li',
+  'blockquote',
+  'pre',
+  'figcaption',
+  'dd',
+  'dt',
+  'td',
+  'th',
+  'caption',
+  'summary',
+  'legend',
+]);
 /** Block containers: their edges end a passage, and text directly inside them is a passage of its own. */
 const CONTAINERS = new Set([
-  'html', 'head', 'body', 'main', 'article', 'section', 'div', 'address', 'center', 'details', 'dir', 'dl',
-  'fieldset', 'figure', 'hgroup', 'hr', 'menu', 'ol', 'ul', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'title',
+  'html',
+  'head',
+  'body',
+  'main',
+  'article',
+  'section',
+  'div',
+  'address',
+  'center',
+  'details',
+  'dir',
+  'dl',
+  'fieldset',
+  'figure',
+  'hgroup',
+  'hr',
+  'menu',
+  'ol',
+  'ul',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'title',
 ]);
 
 /**
@@ -133,13 +190,28 @@ export function parseHtml(html: string): Draft {
   return { passages, meta };
 }
 
-const DATE_META = new Set(['date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.created', 'pubdate', 'publishdate', 'publish-date']);
+const DATE_META = new Set([
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+]);
 
 /** Reads the few attributes that carry document metadata into `remember(key, value)`. */
-function collectMetadata(name: string, attribs: Record<string, string>, remember: (key: string, value: string | undefined) => void): void {
+function collectMetadata(
+  name: string,
+  attribs: Record<string, string>,
+  remember: (key: string, value: string | undefined) => void,
+): void {
   if (name === 'html') remember('html:lang', attribs.lang || attribs['xml:lang']);
   if (name === 'meta') {
-    const key = (attribs.property || attribs.name || attribs['http-equiv'] || attribs.itemprop || '').trim().toLowerCase();
+    const key = (attribs.property || attribs.name || attribs['http-equiv'] || attribs.itemprop || '')
+      .trim()
+      .toLowerCase();
     const content = attribs.content;
     if (key === 'og:title' || key === 'og:url' || key === 'og:locale' || key === 'author' || key === 'article:author') {
       remember(key, content);

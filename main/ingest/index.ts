@@ -38,7 +38,9 @@ export async function parseDocument(input: IngestInput): Promise<ParsedDocument>
   else if (format === 'docx') draft = await parseDocx(name, bytes);
   else if (format === 'epub') draft = parseEpub(name, bytes);
   else {
-    const text = normalizeDocument(decodeText(name, bytes, format === 'html' ? declaredHtmlCharset(bytes) : undefined).text);
+    const text = normalizeDocument(
+      decodeText(name, bytes, format === 'html' ? declaredHtmlCharset(bytes) : undefined).text,
+    );
     if (isBlank(text)) reject(name, 'the file is empty');
     draft = format === 'html' ? parseWebPage(text) : format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
   }
@@ -84,7 +86,8 @@ function splitLongPassages(passages: Draft['passages']): Draft['passages'] {
       const floor = MAX_PASSAGE_CHARS * 0.8;
       let cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('! '), window.lastIndexOf('? ')) + 1;
       if (cut < floor) cut = window.lastIndexOf(' ');
-      if (cut < floor) cut = /[\uD800-\uDBFF]/.test(window[MAX_PASSAGE_CHARS - 1]) ? MAX_PASSAGE_CHARS - 1 : MAX_PASSAGE_CHARS;
+      if (cut < floor)
+        cut = /[\uD800-\uDBFF]/.test(window[MAX_PASSAGE_CHARS - 1]) ? MAX_PASSAGE_CHARS - 1 : MAX_PASSAGE_CHARS;
       out.push({ ...p, text: rest.slice(0, cut).trim() });
       rest = rest.slice(cut).trim();
     }

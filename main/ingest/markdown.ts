@@ -138,7 +138,11 @@ function parseBlocks(text: string): Block[] {
       continue;
     }
     if (body.length > 1 && body.startsWith('|') && body.endsWith('|')) {
-      const cells = body.slice(1, -1).split('|').map((c) => c.trim()).filter(Boolean);
+      const cells = body
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim())
+        .filter(Boolean);
       start({ kind: 'paragraph', origin: 'table', lines: [cells.join(' | ')] }, quoted);
       flush();
       continue;
@@ -163,7 +167,8 @@ function atxHeadingText(body: string): string {
   let text = body.replace(ATX_OPEN, '').trim();
   let cut = text.length;
   while (cut > 0 && text[cut - 1] === '#') cut--;
-  if (cut < text.length && (cut === 0 || text[cut - 1] === ' ' || text[cut - 1] === '\t')) text = text.slice(0, cut).trimEnd();
+  if (cut < text.length && (cut === 0 || text[cut - 1] === ' ' || text[cut - 1] === '\t'))
+    text = text.slice(0, cut).trimEnd();
   return text;
 }
 
@@ -181,7 +186,8 @@ function splitFrontMatter(text: string): { body: string; fields: Map<string, str
   if (!match) return { body: text, fields };
   const lines = match[1].split('\n');
   // Only a block that reads like YAML is metadata; prose between two rules is text and must stay.
-  if (!lines.every((l) => l.trim() === '' || /^(?:[A-Za-z_][\w-]*[ \t]*:|\s+\S|\s*#|-\s)/.test(l))) return { body: text, fields };
+  if (!lines.every((l) => l.trim() === '' || /^(?:[A-Za-z_][\w-]*[ \t]*:|\s+\S|\s*#|-\s)/.test(l)))
+    return { body: text, fields };
   for (let i = 0; i < lines.length; i++) {
     const pair = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$/.exec(lines[i]);
     if (!pair) continue;

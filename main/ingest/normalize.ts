@@ -26,7 +26,13 @@ export function isBlank(text: string): boolean {
 
 /** Typographic ligatures as single code points (what PDF text layers often hold) → plain letters. */
 const LIGATURES: Readonly<Record<string, string>> = {
-  '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st',
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'st',
+  '\uFB06': 'st',
 };
 
 export function expandLigatures(text: string): string {

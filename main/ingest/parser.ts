@@ -17,7 +17,8 @@ export interface ParseRequest {
   input: IngestInput;
 }
 
-export type ParseResponse = { id: number; ok: true; value: ParsedDocument } | { id: number; ok: false; error: ErrorInfo };
+export type ParseResponse =
+  { id: number; ok: true; value: ParsedDocument } | { id: number; ok: false; error: ErrorInfo };
 
 export class InlineParser implements DocumentParser {
   async parse(input: IngestInput): Promise<ParsedDocument> {
@@ -76,7 +77,12 @@ export class WorkerParser implements DocumentParser {
       const id = this.nextId++;
       const limit = (this.options.timeoutMs ?? defaultTimeout)(input.bytes.byteLength);
       const timer = setTimeout(() => {
-        this.fail(new AppError('IMPORT_REJECTED', `${displayName(input.name)}: reading this file took longer than ${Math.round(limit / 1000)} s; it was stopped`));
+        this.fail(
+          new AppError(
+            'IMPORT_REJECTED',
+            `${displayName(input.name)}: reading this file took longer than ${Math.round(limit / 1000)} s; it was stopped`,
+          ),
+        );
       }, limit);
       this.job = { id, name: input.name, resolve, reject, timer };
       worker.ref();
@@ -103,14 +109,18 @@ export class WorkerParser implements DocumentParser {
     worker.on('error', (err: Error & { code?: string }) => {
       if (this.worker !== worker) return;
       const name = this.job ? displayName(this.job.name) : 'file';
-      const reason = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'reading this file needed more memory than Tala allows' : `the reader stopped (${err.message})`;
+      const reason =
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? 'reading this file needed more memory than Tala allows'
+          : `the reader stopped (${err.message})`;
       this.fail(new AppError('IMPORT_REJECTED', `${name}: ${reason}`));
     });
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
       const name = this.job ? displayName(this.job.name) : 'file';
-      if (this.job) this.fail(new AppError('IMPORT_REJECTED', `${name}: the reader stopped unexpectedly (exit code ${code})`));
+      if (this.job)
+        this.fail(new AppError('IMPORT_REJECTED', `${name}: the reader stopped unexpectedly (exit code ${code})`));
     });
     worker.unref();
     this.worker = worker;

@@ -80,11 +80,13 @@ export async function parsePdf(name: string, bytes: Uint8Array): Promise<Draft> 
     await task.destroy().catch(() => undefined);
     const errName = (err as Error)?.name;
     if (errName === 'PasswordException') return reject(name, 'this PDF is encrypted; Tala cannot read it');
-    if (errName === 'InvalidPDFException') return reject(name, 'this PDF is damaged or not a PDF file (invalid PDF structure)');
+    if (errName === 'InvalidPDFException')
+      return reject(name, 'this PDF is damaged or not a PDF file (invalid PDF structure)');
     return reject(name, `this PDF could not be read (${describe(err)})`);
   }
   try {
-    if (doc.numPages > MAX_PAGES) reject(name, `this PDF has ${doc.numPages} pages, more than the ${MAX_PAGES} Tala reads`);
+    if (doc.numPages > MAX_PAGES)
+      reject(name, `this PDF has ${doc.numPages} pages, more than the ${MAX_PAGES} Tala reads`);
     // A few pages in flight at once: pdf.js's in-thread worker answers asynchronously, so this overlaps its waits.
     const perPage: Array<Line[] | undefined> = new Array(doc.numPages);
     let next = 1;
@@ -95,7 +97,10 @@ export async function parsePdf(name: string, bytes: Uint8Array): Promise<Draft> 
         try {
           const page = await doc.getPage(n);
           const content = await page.getTextContent();
-          perPage[n - 1] = linesOf(n, content.items.filter((i): i is TextItem => 'str' in i));
+          perPage[n - 1] = linesOf(
+            n,
+            content.items.filter((i): i is TextItem => 'str' in i),
+          );
           page.cleanup();
         } catch (err) {
           // A damaged page is skipped; a document where no page can be read is refused below.
@@ -104,9 +109,11 @@ export async function parsePdf(name: string, bytes: Uint8Array): Promise<Draft> 
       }
     };
     await Promise.all([readPages(), readPages(), readPages(), readPages()]);
-    if (perPage.every((p) => p === undefined)) reject(name, `this PDF is damaged (${lastError === undefined ? 'no page could be read' : describe(lastError)})`);
+    if (perPage.every((p) => p === undefined))
+      reject(name, `this PDF is damaged (${lastError === undefined ? 'no page could be read' : describe(lastError)})`);
     const lines = perPage.flatMap((p) => p ?? []);
-    if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) reject(name, 'no text layer; OCR is not available (the PDF holds only images, e.g. a scan)');
+    if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text)))
+      reject(name, 'no text layer; OCR is not available (the PDF holds only images, e.g. a scan)');
 
     const meta = await metadataOf(doc);
     const kept = dropRunningLines(lines, doc.numPages);
@@ -145,10 +152,14 @@ function linesOf(page: number, items: TextItem[]): Line[] {
     }
     // Same baseline and close by: the same line. A wide gap on the same baseline is a column gutter (or a table).
     const sameLine =
-      current && !endsLine && Math.abs(current.y - y) <= Math.max(current.size, size) * 0.35 && x - current.right < Math.max(current.size, size) * 2.5;
+      current &&
+      !endsLine &&
+      Math.abs(current.y - y) <= Math.max(current.size, size) * 0.35 &&
+      x - current.right < Math.max(current.size, size) * 2.5;
     if (current && sameLine) {
       const gap = x - current.right;
-      if (gap > Math.min(current.size, size) * 0.15 && !current.text.endsWith(' ') && !text.startsWith(' ')) current.text += ' ';
+      if (gap > Math.min(current.size, size) * 0.15 && !current.text.endsWith(' ') && !text.startsWith(' '))
+        current.text += ' ';
       current.text += text;
       current.right = Math.max(current.right, x + item.width);
       current.size = Math.max(current.size, size);
@@ -178,7 +189,8 @@ function orderColumns(lines: Line[]): Line[] {
   const gutter = Math.min(...rightStarts);
   const leftColumn = new Set(narrow.filter((l) => l.right <= gutter));
   const rightColumn = new Set(narrow.filter((l) => l.x >= gutter));
-  if (leftColumn.size < 3 || rightColumn.size < 3 || leftColumn.size + rightColumn.size < narrow.length * 0.9) return lines;
+  if (leftColumn.size < 3 || rightColumn.size < 3 || leftColumn.size + rightColumn.size < narrow.length * 0.9)
+    return lines;
   const span = (set: Set<Line>) => [Math.min(...[...set].map((l) => l.y)), Math.max(...[...set].map((l) => l.y))];
   const [lLow, lHigh] = span(leftColumn);
   const [rLow, rHigh] = span(rightColumn);
@@ -189,8 +201,18 @@ function orderColumns(lines: Line[]): Line[] {
   const byY = (a: Line, b: Line) => b.y - a.y;
   const out: Line[] = [];
   for (let k = 0; k <= across.length; k++) {
-    out.push(...[...leftColumn].filter((l) => band(l) === k).sort(byY).map((l) => ({ ...l, column: 1 })));
-    out.push(...[...rightColumn].filter((l) => band(l) === k).sort(byY).map((l) => ({ ...l, column: 2 })));
+    out.push(
+      ...[...leftColumn]
+        .filter((l) => band(l) === k)
+        .sort(byY)
+        .map((l) => ({ ...l, column: 1 })),
+    );
+    out.push(
+      ...[...rightColumn]
+        .filter((l) => band(l) === k)
+        .sort(byY)
+        .map((l) => ({ ...l, column: 2 })),
+    );
     if (k < across.length) out.push({ ...across[k], column: 0 });
   }
   return out;
@@ -198,7 +220,8 @@ function orderColumns(lines: Line[]): Line[] {
 
 /** Text of a line with its numbers blanked, so "Page 3 of 9" and "Page 4 of 9" compare equal. */
 const runningKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
-const PAGE_NUMBER = /^(?:(?:page|p\.|pahina|стр\.?|страница|էջ)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|\/|из|ng)\s*\d{1,5})?$/i;
+const PAGE_NUMBER =
+  /^(?:(?:page|p\.|pahina|стр\.?|страница|էջ)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|\/|из|ng)\s*\d{1,5})?$/i;
 
 /**
  * Drops running headers and footers: among the two top and two bottom lines of each page, the short ones
@@ -275,7 +298,8 @@ function paragraphs(lines: Line[]): DraftPassage[] {
   for (let i = 1; i < lines.length; i++) {
     const [p, q] = [lines[i - 1], lines[i]];
     const gap = p.y - q.y;
-    if (p.page === q.page && !isHeading(p) && !isHeading(q) && gap > bodySize * 0.8 && gap < bodySize * 3) gaps.push(gap);
+    if (p.page === q.page && !isHeading(p) && !isHeading(q) && gap > bodySize * 0.8 && gap < bodySize * 3)
+      gaps.push(gap);
   }
   const lineGap = gaps.length ? percentile(gaps, 0.5) : bodySize * 1.2;
   // Margins per page and column: where lines start, and how far a full line reaches.
@@ -284,9 +308,18 @@ function paragraphs(lines: Line[]): DraftPassage[] {
   const fullRightOf = new Map<string, number>();
   for (const [block, blockLines] of groupBy(body, blockOf)) {
     leftOf.set(block, mode(blockLines.map((l) => round(l.x, 1))));
-    fullRightOf.set(block, percentile(blockLines.map((l) => l.right), 0.9));
+    fullRightOf.set(
+      block,
+      percentile(
+        blockLines.map((l) => l.right),
+        0.9,
+      ),
+    );
   }
-  const documentRight = percentile(body.map((l) => l.right), 0.9);
+  const documentRight = percentile(
+    body.map((l) => l.right),
+    0.9,
+  );
 
   const out: Array<DraftPassage & { lines: Line[] }> = [];
   let open: (DraftPassage & { lines: Line[] }) | undefined;
@@ -298,13 +331,15 @@ function paragraphs(lines: Line[]): DraftPassage[] {
       const left = leftOf.get(blockOf(line)) ?? line.x;
       // In a column its own width counts; elsewhere the whole document's (a page has too few lines to judge alone).
       const fullRight = prev.column ? (fullRightOf.get(blockOf(prev)) ?? documentRight) : documentRight;
-      if (heading) startsNew = Math.abs(prev.size - line.size) > 0.5 || prev.page !== line.page || prev.y - line.y > line.size * 2;
+      if (heading)
+        startsNew = Math.abs(prev.size - line.size) > 0.5 || prev.page !== line.page || prev.y - line.y > line.size * 2;
       else if (prev.page !== line.page || (prev.column === 1 && line.column === 2)) {
         // A paragraph runs on across the page break (or to the next column) unless it visibly ended there.
         startsNew = endsWithSentencePunctuation(prev.text) || line.x - left > bodySize * 0.8;
       } else {
         const gap = prev.y - line.y;
-        const indented = line.x - left > bodySize * 0.8 && Math.abs(prev.x - (leftOf.get(blockOf(prev)) ?? prev.x)) <= 1.5;
+        const indented =
+          line.x - left > bodySize * 0.8 && Math.abs(prev.x - (leftOf.get(blockOf(prev)) ?? prev.x)) <= 1.5;
         const shortLast = prev.right < fullRight - bodySize * 4 && endsWithSentencePunctuation(prev.text);
         startsNew = gap < 0 || gap > lineGap * 1.4 || indented || shortLast;
       }
@@ -369,7 +404,10 @@ async function metadataOf(doc: { getMetadata(): Promise<{ info: unknown }> }): P
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   // Word's PDF export titles files "Microsoft Word - report.docx": that is a file name, not a title.
   const rawTitle = str(info.Title)?.replace(/^Microsoft Word - /, '');
-  const title = rawTitle && !/^(untitled|unknown|\s*)$|\.(docx?|pdf|odt|rtf|txt)$/i.test(rawTitle.trim()) ? cleanTitle(rawTitle) : undefined;
+  const title =
+    rawTitle && !/^(untitled|unknown|\s*)$|\.(docx?|pdf|odt|rtf|txt)$/i.test(rawTitle.trim())
+      ? cleanTitle(rawTitle)
+      : undefined;
   if (title) meta.title = title;
   const author = cleanName(str(info.Author));
   if (author) meta.author = author;

@@ -40,5 +40,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 export function hasUtf16Bom(bytes: Uint8Array): boolean {
-  return bytes.byteLength >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  return (
+    bytes.byteLength >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+  );
 }

@@ -32,7 +32,11 @@ function mainContent(html: string): string | undefined {
   try {
     const { document } = parseHTML(html);
     if (nestingDepth(document.documentElement as unknown as Element | null) > MAX_DEPTH) return undefined;
-    const reader = new Readability(document as unknown as Document, { maxElemsToParse: MAX_ELEMENTS, charThreshold: MIN_ARTICLE_CHARS, keepClasses: false });
+    const reader = new Readability(document as unknown as Document, {
+      maxElemsToParse: MAX_ELEMENTS,
+      charThreshold: MIN_ARTICLE_CHARS,
+      keepClasses: false,
+    });
     const article = reader.parse();
     return article?.content ?? undefined;
   } catch {

@@ -55,7 +55,8 @@ export class SafeZip {
    * Throws IMPORT_REJECTED naming `fileName` for anything it does not accept.
    */
   static open(fileName: string, bytes: Uint8Array, what: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): SafeZip {
-    const broken = (detail: string): never => reject(fileName, `this ${what} file is damaged or not in ${what} format (${detail})`);
+    const broken = (detail: string): never =>
+      reject(fileName, `this ${what} file is damaged or not in ${what} format (${detail})`);
     if (bytes.byteLength < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) broken('no zip signature');
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEndOfCentralDirectory(bytes, view);
@@ -63,8 +64,10 @@ export class SafeZip {
     const count = view.getUint16(eocd + 10, true);
     const dirSize = view.getUint32(eocd + 12, true);
     const dirOffset = view.getUint32(eocd + 16, true);
-    if (count === 0xffff || dirOffset === 0xffffffff) reject(fileName, `this ${what} file uses ZIP64, which Tala does not read`);
-    if (count > limits.maxEntries) reject(fileName, `this ${what} file has ${count} entries, more than the ${limits.maxEntries} Tala accepts`);
+    if (count === 0xffff || dirOffset === 0xffffffff)
+      reject(fileName, `this ${what} file uses ZIP64, which Tala does not read`);
+    if (count > limits.maxEntries)
+      reject(fileName, `this ${what} file has ${count} entries, more than the ${limits.maxEntries} Tala accepts`);
     if (dirOffset + dirSize > eocd) broken('central directory out of bounds');
 
     const entries: ZipEntry[] = [];
@@ -91,16 +94,25 @@ export class SafeZip {
       if (name.endsWith('/')) continue; // folders carry no data
       if (flags & 0x1) reject(fileName, `this ${what} file is encrypted; Tala cannot read it`);
       if (method !== 0 && method !== 8) broken(`unsupported compression method ${method}`);
-      if (compressedSize === 0xffffffff || size === 0xffffffff) reject(fileName, `this ${what} file uses ZIP64, which Tala does not read`);
+      if (compressedSize === 0xffffffff || size === 0xffffffff)
+        reject(fileName, `this ${what} file uses ZIP64, which Tala does not read`);
       if (seen.has(name)) reject(fileName, `this ${what} file contains the entry ${printable(name)} twice`);
       seen.add(name);
-      if (size > limits.maxEntryBytes) reject(fileName, `this ${what} file contains an entry of ${mb(size)} once unpacked, over the ${mb(limits.maxEntryBytes)} limit`);
+      if (size > limits.maxEntryBytes)
+        reject(
+          fileName,
+          `this ${what} file contains an entry of ${mb(size)} once unpacked, over the ${mb(limits.maxEntryBytes)} limit`,
+        );
       if (size > RATIO_EXEMPT_BYTES && size > compressedSize * limits.maxRatio) {
-        reject(fileName, `this ${what} file looks like a zip bomb (an entry unpacks ${Math.round(size / Math.max(compressedSize, 1))} times larger)`);
+        reject(
+          fileName,
+          `this ${what} file looks like a zip bomb (an entry unpacks ${Math.round(size / Math.max(compressedSize, 1))} times larger)`,
+        );
       }
       if (method === 0 && compressedSize !== size) broken('stored entry with mismatched sizes');
       total += size;
-      if (total > limits.maxTotalBytes) reject(fileName, `this ${what} file unpacks to more than ${mb(limits.maxTotalBytes)}, over Tala's limit`);
+      if (total > limits.maxTotalBytes)
+        reject(fileName, `this ${what} file unpacks to more than ${mb(limits.maxTotalBytes)}, over Tala's limit`);
       if (localHeaderOffset + 30 > bytes.byteLength) broken('entry out of bounds');
       entries.push({ name, method, compressedSize, size, crc, localHeaderOffset });
     }
@@ -115,7 +127,8 @@ export class SafeZip {
   read(name: string): Uint8Array {
     const entry = this.byName.get(name);
     if (!entry) return reject(this.fileName, `this ${this.what} file is missing ${printable(name)}`);
-    const broken = (detail: string): never => reject(this.fileName, `this ${this.what} file is damaged (${printable(name)}: ${detail})`);
+    const broken = (detail: string): never =>
+      reject(this.fileName, `this ${this.what} file is damaged (${printable(name)}: ${detail})`);
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const at = entry.localHeaderOffset;
     if (view.getUint32(at, true) !== 0x04034b50) broken('bad local header');
@@ -123,7 +136,8 @@ export class SafeZip {
     const end = start + entry.compressedSize;
     if (end > this.bytes.byteLength) broken('data runs past the end of the file; the file may be truncated');
     this.inflatedBytes += entry.size;
-    if (this.inflatedBytes > this.limits.maxTotalBytes) reject(this.fileName, `this ${this.what} file unpacks to more than ${mb(this.limits.maxTotalBytes)}`);
+    if (this.inflatedBytes > this.limits.maxTotalBytes)
+      reject(this.fileName, `this ${this.what} file unpacks to more than ${mb(this.limits.maxTotalBytes)}`);
     const data = this.bytes.subarray(start, end);
     let out: Uint8Array;
     if (entry.method === 0) out = data;
@@ -189,7 +203,8 @@ export function safeEntryName(raw: string): string | undefined {
  */
 export function resolveEntryPath(base: string, href: string): string | undefined {
   const withoutFragment = href.split('#')[0];
-  if (!withoutFragment || /^[a-z][a-z0-9+.-]*:/i.test(withoutFragment) || withoutFragment.startsWith('/')) return undefined;
+  if (!withoutFragment || /^[a-z][a-z0-9+.-]*:/i.test(withoutFragment) || withoutFragment.startsWith('/'))
+    return undefined;
   let decoded: string;
   try {
     decoded = decodeURIComponent(withoutFragment);

@@ -38,7 +38,9 @@ export async function getCollection(db: Database, id: string): Promise<Collectio
 }
 
 async function assertNameFree(tx: Database, name: string, exceptId: string | null): Promise<void> {
-  const clash = await tx.get<{ name: string }>(sql`SELECT name FROM collections WHERE name = ${name} AND id IS NOT ${exceptId}`);
+  const clash = await tx.get<{ name: string }>(
+    sql`SELECT name FROM collections WHERE name = ${name} AND id IS NOT ${exceptId}`,
+  );
   if (clash) throw new AppError('INVALID_REQUEST', `A collection named “${clash.name}” already exists.`);
 }
 
@@ -46,7 +48,9 @@ export async function createCollection(tx: Database, rawName: string): Promise<C
   const name = cleanCollectionName(rawName);
   await assertNameFree(tx, name, null);
   const id = randomUUID();
-  await tx.run(sql`INSERT INTO collections (id, name, created_at) VALUES (${id}, ${name}, ${new Date().toISOString()})`);
+  await tx.run(
+    sql`INSERT INTO collections (id, name, created_at) VALUES (${id}, ${name}, ${new Date().toISOString()})`,
+  );
   return getCollection(tx, id);
 }
 
@@ -70,7 +74,9 @@ export async function unknownDocumentIds(db: Database, ids: readonly string[]): 
   const known = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = await db.all<{ id: string }>(sql`SELECT id FROM documents WHERE id IN (${join(chunk.map((id) => sql`${id}`))})`);
+    const rows = await db.all<{ id: string }>(
+      sql`SELECT id FROM documents WHERE id IN (${join(chunk.map((id) => sql`${id}`))})`,
+    );
     for (const r of rows) known.add(r.id);
   }
   return ids.filter((id) => !known.has(id));
@@ -82,12 +88,18 @@ export async function addToCollection(tx: Database, id: string, documentIds: rea
   if (unknown.length > 0) throw new AppError('NOT_FOUND', `No document with id ${unknown[0]} in this archive.`);
   const now = new Date().toISOString();
   for (const documentId of documentIds) {
-    await tx.run(sql`INSERT OR IGNORE INTO collection_documents (collection_id, document_id, added_at) VALUES (${id}, ${documentId}, ${now})`);
+    await tx.run(
+      sql`INSERT OR IGNORE INTO collection_documents (collection_id, document_id, added_at) VALUES (${id}, ${documentId}, ${now})`,
+    );
   }
   return getCollection(tx, id);
 }
 
-export async function removeFromCollection(tx: Database, id: string, documentIds: readonly string[]): Promise<Collection> {
+export async function removeFromCollection(
+  tx: Database,
+  id: string,
+  documentIds: readonly string[],
+): Promise<Collection> {
   await getCollection(tx, id);
   for (const documentId of documentIds) {
     await tx.run(sql`DELETE FROM collection_documents WHERE collection_id = ${id} AND document_id = ${documentId}`);

@@ -3,7 +3,14 @@
 import type { NearDuplicate } from '../../shared/library';
 import type { Database } from '../db/connection';
 import { join, sql } from '../db/sql';
-import { fingerprint, NEAR_DUPLICATE_THRESHOLD, signatureFromBytes, signatureToBytes, similarity, type Fingerprint } from './minhash';
+import {
+  fingerprint,
+  NEAR_DUPLICATE_THRESHOLD,
+  signatureFromBytes,
+  signatureToBytes,
+  similarity,
+  type Fingerprint,
+} from './minhash';
 
 /**
  * Stores a document's fingerprint. A text too short to have one gets an empty signature (and no bands), so it
@@ -12,7 +19,9 @@ import { fingerprint, NEAR_DUPLICATE_THRESHOLD, signatureFromBytes, signatureToB
 export async function storeFingerprint(tx: Database, documentId: string, print: Fingerprint | null): Promise<void> {
   await tx.run(sql`DELETE FROM dedup_bands WHERE document_id = ${documentId}`);
   const signature = print ? signatureToBytes(print.signature) : new Uint8Array(0);
-  await tx.run(sql`INSERT OR REPLACE INTO dedup_signatures (document_id, signature) VALUES (${documentId}, ${signature})`);
+  await tx.run(
+    sql`INSERT OR REPLACE INTO dedup_signatures (document_id, signature) VALUES (${documentId}, ${signature})`,
+  );
   if (!print) return;
   await tx.run(sql`INSERT OR IGNORE INTO dedup_bands (band_key, document_id)
                    VALUES ${join(print.bands.map((band) => sql`(${band}, ${documentId})`))}`);
@@ -36,7 +45,8 @@ export async function backfillFingerprints(db: Database): Promise<number> {
     await db.transaction(async (tx) => {
       for (const { id, text } of texts) {
         // Deleted meanwhile: nothing to fingerprint.
-        if (await tx.get(sql`SELECT 1 FROM documents WHERE id = ${id}`)) await storeFingerprint(tx, id, fingerprint(text));
+        if (await tx.get(sql`SELECT 1 FROM documents WHERE id = ${id}`))
+          await storeFingerprint(tx, id, fingerprint(text));
       }
     });
     done += texts.length;
@@ -44,23 +54,41 @@ export async function backfillFingerprints(db: Database): Promise<number> {
 }
 
 /** Documents whose text is nearly the same as the fingerprinted text, most similar first. */
-export async function findNearDuplicates(db: Database, print: Fingerprint | null, excludeId?: string): Promise<NearDuplicate[]> {
+export async function findNearDuplicates(
+  db: Database,
+  print: Fingerprint | null,
+  excludeId?: string,
+): Promise<NearDuplicate[]> {
   if (!print) return [];
-  const candidates = await db.all<{ id: string; title: string; media_type: string; lang: string; signature: Uint8Array }>(sql`
+  const candidates = await db.all<{
+    id: string;
+    title: string;
+    media_type: string;
+    lang: string;
+    signature: Uint8Array;
+  }>(sql`
     SELECT d.id, d.title, d.media_type, d.lang, s.signature
     FROM (SELECT DISTINCT document_id FROM dedup_bands WHERE band_key IN (${join(print.bands.map((b) => sql`${b}`))})) c
     JOIN documents d ON d.id = c.document_id
     JOIN dedup_signatures s ON s.document_id = c.document_id
     WHERE c.document_id IS NOT ${excludeId ?? null}`);
   return candidates
-    .map((c) => ({ id: c.id, title: c.title, mediaType: c.media_type, lang: c.lang, similarity: similarity(print.signature, signatureFromBytes(c.signature)) }))
+    .map((c) => ({
+      id: c.id,
+      title: c.title,
+      mediaType: c.media_type,
+      lang: c.lang,
+      similarity: similarity(print.signature, signatureFromBytes(c.signature)),
+    }))
     .filter((c) => c.similarity >= NEAR_DUPLICATE_THRESHOLD)
     .sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
 }
 
 /** The first document of a chain of versions: a version of a version belongs to the same source. */
 export async function versionRoot(db: Database, documentId: string): Promise<string> {
-  const row = await db.get<{ variant_of: string }>(sql`SELECT variant_of FROM document_variants WHERE document_id = ${documentId}`);
+  const row = await db.get<{ variant_of: string }>(
+    sql`SELECT variant_of FROM document_variants WHERE document_id = ${documentId}`,
+  );
   return row?.variant_of ?? documentId;
 }
 

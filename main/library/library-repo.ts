@@ -5,8 +5,23 @@ import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 
 type PackedEntry = [
-  string, string, string, string, string | null, string | null, string | null, string | null, string,
-  number, number | null, string[], string[], number, number, string | null, string | null,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  number,
+  number | null,
+  string[],
+  string[],
+  number,
+  number,
+  string | null,
+  string | null,
 ];
 
 export async function listLibrary(db: Database): Promise<LibraryEntry[]> {
@@ -29,9 +44,43 @@ export async function listLibrary(db: Database): Promise<LibraryEntry[]> {
     )) AS rows
     FROM documents d`);
   const rows = JSON.parse(packed?.rows ?? '[]') as PackedEntry[];
-  return rows.map(([id, title, lang, mediaType, originalName, author, publishedAt, fileCreatedAt, importedAt, passages, pages,
-    tags, collections, notes, facts, translationOf, variantOf]) => ({
-    id, title, lang, mediaType, originalName, author, publishedAt, fileCreatedAt, importedAt, passages, pages,
-    tags, collections, notes, facts, translationOf, variantOf,
-  }));
+  return rows.map(
+    ([
+      id,
+      title,
+      lang,
+      mediaType,
+      originalName,
+      author,
+      publishedAt,
+      fileCreatedAt,
+      importedAt,
+      passages,
+      pages,
+      tags,
+      collections,
+      notes,
+      facts,
+      translationOf,
+      variantOf,
+    ]) => ({
+      id,
+      title,
+      lang,
+      mediaType,
+      originalName,
+      author,
+      publishedAt,
+      fileCreatedAt,
+      importedAt,
+      passages,
+      pages,
+      tags,
+      collections,
+      notes,
+      facts,
+      translationOf,
+      variantOf,
+    }),
+  );
 }

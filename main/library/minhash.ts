@@ -45,7 +45,8 @@ export function fingerprint(text: string): Fingerprint | null {
   const words = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
   const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++)
+    shingles.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
   const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (const shingle of shingles) {
     for (let k = 0; k < SIGNATURE_SIZE; k++) {

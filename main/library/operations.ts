@@ -75,7 +75,9 @@ export const libraryOperations: OperationTable<Channels> = {
       print: printCollection('created'),
     },
   },
-  'collections.rename': jsonOperation('collections.rename', ({ id, name }, { archive }) => archive.library.renameCollection(id, name)),
+  'collections.rename': jsonOperation('collections.rename', ({ id, name }, { archive }) =>
+    archive.library.renameCollection(id, name),
+  ),
   'collections.delete': {
     channel: 'collections.delete',
     validate: v['collections.delete'],
@@ -120,7 +122,9 @@ export const libraryOperations: OperationTable<Channels> = {
   'documents.bulkTag': jsonOperation('documents.bulkTag', ({ ids, add, remove }, { archive }) =>
     archive.library.bulkTag(ids, add, remove),
   ),
-  'documents.bulkDelete': jsonOperation('documents.bulkDelete', ({ ids }, { archive }) => archive.library.bulkDelete(ids)),
+  'documents.bulkDelete': jsonOperation('documents.bulkDelete', ({ ids }, { archive }) =>
+    archive.library.bulkDelete(ids),
+  ),
   'documents.resolveNearDuplicate': jsonOperation('documents.resolveNearDuplicate', ({ id, of, choice }, { archive }) =>
     archive.library.resolveNearDuplicate(id, of, choice),
   ),

@@ -4,15 +4,24 @@
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 
-export async function mergeLibraryTables(tx: Database, docMap: Map<string, string>): Promise<{ collectionsAdded: number }> {
+export async function mergeLibraryTables(
+  tx: Database,
+  docMap: Map<string, string>,
+): Promise<{ collectionsAdded: number }> {
   const collectionMap = new Map<string, string>();
   let collectionsAdded = 0;
-  for (const c of await tx.all<{ id: string; name: string; created_at: string }>(sql`SELECT id, name, created_at FROM src.collections`)) {
-    const existing = await tx.get<{ id: string }>(sql`SELECT id FROM main.collections WHERE id = ${c.id} OR name = ${c.name}
+  for (const c of await tx.all<{ id: string; name: string; created_at: string }>(
+    sql`SELECT id, name, created_at FROM src.collections`,
+  )) {
+    const existing = await tx.get<{
+      id: string;
+    }>(sql`SELECT id FROM main.collections WHERE id = ${c.id} OR name = ${c.name}
                                                        ORDER BY id = ${c.id} DESC LIMIT 1`);
     if (existing) collectionMap.set(c.id, existing.id);
     else {
-      await tx.run(sql`INSERT INTO main.collections (id, name, created_at) VALUES (${c.id}, ${c.name}, ${c.created_at})`);
+      await tx.run(
+        sql`INSERT INTO main.collections (id, name, created_at) VALUES (${c.id}, ${c.name}, ${c.created_at})`,
+      );
       collectionMap.set(c.id, c.id);
       collectionsAdded++;
     }

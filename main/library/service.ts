@@ -46,14 +46,19 @@ export class LibraryService {
   }
 
   /** Adds and removes tags on many documents at once; other tags stay. */
-  async bulkTag(ids: readonly string[], add: readonly string[] = [], remove: readonly string[] = []): Promise<{ updated: number }> {
+  async bulkTag(
+    ids: readonly string[],
+    add: readonly string[] = [],
+    remove: readonly string[] = [],
+  ): Promise<{ updated: number }> {
     const docIds = unique(ids);
     return this.db.transaction(async (tx) => {
       await assertDocumentsExist(tx, docIds);
       const addIds = await ensureTags(tx, add);
       const removeNames = cleanTagNames(remove);
       for (const documentId of docIds) {
-        for (const tagId of addIds) await tx.run(sql`INSERT OR IGNORE INTO document_tags (document_id, tag_id) VALUES (${documentId}, ${tagId})`);
+        for (const tagId of addIds)
+          await tx.run(sql`INSERT OR IGNORE INTO document_tags (document_id, tag_id) VALUES (${documentId}, ${tagId})`);
         for (const name of removeNames) {
           await tx.run(sql`DELETE FROM document_tags WHERE document_id = ${documentId}
                            AND tag_id IN (SELECT id FROM tags WHERE name = ${name})`);
@@ -80,7 +85,11 @@ export class LibraryService {
    * What the user chose for a document an import found nearly the same as `of`: skip (the new copy is
    * deleted), keep both (nothing changes), or keep it as another version of the same source.
    */
-  async resolveNearDuplicate(id: string, of: string, choice: NearDuplicateChoice): Promise<{ document: DocumentSummary | null; variantOf: string | null }> {
+  async resolveNearDuplicate(
+    id: string,
+    of: string,
+    choice: NearDuplicateChoice,
+  ): Promise<{ document: DocumentSummary | null; variantOf: string | null }> {
     if (id === of) throw new AppError('INVALID_REQUEST', 'A document cannot be a near-duplicate of itself.');
     return this.db.transaction(async (tx) => {
       await assertDocumentsExist(tx, [id, of]);

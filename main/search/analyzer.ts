@@ -58,7 +58,10 @@ export class Analyzer {
    * The index streams of a text without building per-token objects (the indexer's hot path): the field
    * stream (see fieldTerms) and the transliteration words and stems (see translitTerms).
    */
-  streams(text: string, onTerm?: (term: string) => void): { field: string; translitWords: string[]; translitStems: string[] } {
+  streams(
+    text: string,
+    onTerm?: (term: string) => void,
+  ): { field: string; translitWords: string[]; translitStems: string[] } {
     const words: string[] = [];
     const stems: string[] = [];
     const translitWords: string[] = [];
@@ -74,7 +77,11 @@ export class Analyzer {
         if (f.translitStem !== null) translitStems.push(f.translitStem);
       }
     }
-    return { field: stems.length ? `${words.join(' ')} ${stems.join(' ')}` : words.join(' '), translitWords, translitStems };
+    return {
+      field: stems.length ? `${words.join(' ')} ${stems.join(' ')}` : words.join(' '),
+      translitWords,
+      translitStems,
+    };
   }
 
   analyze(text: string): AnalyzedToken[] {

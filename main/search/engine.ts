@@ -2,12 +2,31 @@
 // connections of its own. Usable in-process; SearchWorkerHost runs the same class in a worker thread.
 import { AppError } from '../../shared/errors';
 import type {
-  FacetCount, ReindexProgress, ReindexReport, SearchDocumentGroup, SearchFacets, SearchHit, SearchOptions, SearchRequest, SearchResult, SearchStatus, TextRange,
+  FacetCount,
+  ReindexProgress,
+  ReindexReport,
+  SearchDocumentGroup,
+  SearchFacets,
+  SearchHit,
+  SearchOptions,
+  SearchRequest,
+  SearchResult,
+  SearchStatus,
+  TextRange,
 } from '../../shared/types';
 import { Database } from '../db/connection';
 import { join, raw, sql, type SqlQuery } from '../db/sql';
 import { analyzerFor, type Analyzer } from './analyzer';
-import { ANALYZER_VERSION, DOC_SPAN, dirtyDocuments, indexDocuments, markAllDirty, readState, rebuildTerms, writeState } from './indexer';
+import {
+  ANALYZER_VERSION,
+  DOC_SPAN,
+  dirtyDocuments,
+  indexDocuments,
+  markAllDirty,
+  readState,
+  rebuildTerms,
+  writeState,
+} from './indexer';
 import { normalizeLanguage } from './languages';
 import { HighlightSpec, planQuery, type Plan } from './plan';
 import { parseQuery, type Leaf, type ParsedQuery } from './query-parser';
@@ -107,7 +126,11 @@ export class SearchEngine implements SearchService {
   }
 
   /** Indexes dirty documents in small transactions until none is left. */
-  private async catchUpAll(knownTerms?: Set<string>, onBatch?: (documents: number, passages: number) => void, isReindex = false): Promise<void> {
+  private async catchUpAll(
+    knownTerms?: Set<string>,
+    onBatch?: (documents: number, passages: number) => void,
+    isReindex = false,
+  ): Promise<void> {
     const db = await this.writer();
     while (!this.closed && (isReindex || !this.stopBackground)) {
       const ids = await dirtyDocuments(db, BATCH_DOCUMENTS);
@@ -136,11 +159,15 @@ export class SearchEngine implements SearchService {
       const total = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_dirty`))?.n ?? 0;
       const report: ReindexReport = { documents: 0, passages: 0, ms: 0 };
       onProgress?.({ done: 0, total });
-      const run = this.catchUpAll(new Set(), (documents, passages) => {
-        report.documents += documents;
-        report.passages += passages;
-        onProgress?.({ done: Math.min(report.documents, total), total });
-      }, true);
+      const run = this.catchUpAll(
+        new Set(),
+        (documents, passages) => {
+          report.documents += documents;
+          report.passages += passages;
+          onProgress?.({ done: Math.min(report.documents, total), total });
+        },
+        true,
+      );
       this.background = run;
       await run.finally(() => {
         this.background = null;
@@ -162,7 +189,12 @@ export class SearchEngine implements SearchService {
       SELECT (SELECT coalesce(sum(passages), 0) FROM search_docs) AS indexed,
              (SELECT count(*) FROM passages) AS total,
              (SELECT count(*) FROM search_dirty) AS pending`);
-    return { indexedPassages: row?.indexed ?? 0, totalPassages: row?.total ?? 0, pendingDocuments: row?.pending ?? 0, reindexing: this.reindexing };
+    return {
+      indexedPassages: row?.indexed ?? 0,
+      totalPassages: row?.total ?? 0,
+      pendingDocuments: row?.pending ?? 0,
+      reindexing: this.reindexing,
+    };
   }
 
   // ---- searching --------------------------------------------------------------------------------
@@ -181,17 +213,34 @@ export class SearchEngine implements SearchService {
     const { stems = true, translit = true, names = true } = request;
     const options: SearchOptions = { stems, translit, names };
     const empty = (): SearchResult => ({
-      total: 0, hits: [], totalDocuments: 0, offset, limit, groupBy, groups: [], facets: { lang: [], tag: [], mediaType: [] },
-      expansions: [], didYouMean: null, options, pendingDocuments: 0, tookMs: 0,
+      total: 0,
+      hits: [],
+      totalDocuments: 0,
+      offset,
+      limit,
+      groupBy,
+      groups: [],
+      facets: { lang: [], tag: [], mediaType: [] },
+      expansions: [],
+      didYouMean: null,
+      options,
+      pendingDocuments: 0,
+      tookMs: 0,
     });
     const query = request.query.trim();
     if (!query) return empty();
     const parsed = parseQuery(query);
     if (parsed.clauses.length === 0) {
-      throw new AppError('BAD_QUERY', `Cannot understand the search “${query}”: filters narrow a search, add a word or "phrase" to look for.`);
+      throw new AppError(
+        'BAD_QUERY',
+        `Cannot understand the search “${query}”: filters narrow a search, add a word or "phrase" to look for.`,
+      );
     }
     if (parsed.clauses.every((c) => c.presence === 'prohibited')) {
-      throw new AppError('BAD_QUERY', `Cannot understand the search “${query}”: -word only excludes; add a word or "phrase" to look for.`);
+      throw new AppError(
+        'BAD_QUERY',
+        `Cannot understand the search “${query}”: -word only excludes; add a word or "phrase" to look for.`,
+      );
     }
 
     const pending = await this.catchUpBeforeSearch();
@@ -267,7 +316,12 @@ export class SearchEngine implements SearchService {
     return sql` AND (rowid / ${DOC_SPAN}) IN (SELECT num FROM search_docs WHERE ${join(docConds, ' AND ')})`;
   }
 
-  private async run(plan: Plan, parsed: ParsedQuery, result: SearchResult, page: { limit: number; offset: number; groupBy: 'passage' | 'document' }): Promise<void> {
+  private async run(
+    plan: Plan,
+    parsed: ParsedQuery,
+    result: SearchResult,
+    page: { limit: number; offset: number; groupBy: 'passage' | 'document' },
+  ): Promise<void> {
     const matches = sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH ${plan.match!}${this.filterSql(parsed)}`;
     const pagePart =
       page.groupBy === 'passage'
@@ -306,9 +360,16 @@ export class SearchEngine implements SearchService {
         (row.kind === 'lang' ? facets.lang : row.kind === 'type' ? facets.mediaType : facets.tag).push(facet);
       }
     }
-    for (const list of [facets.lang, facets.tag, facets.mediaType]) list.sort((x, y) => y.passages - x.passages || (x.value < y.value ? -1 : 1));
+    for (const list of [facets.lang, facets.tag, facets.mediaType])
+      list.sort((x, y) => y.passages - x.passages || (x.value < y.value ? -1 : 1));
     result.facets = facets;
-    if (page.groupBy === 'document') ranked.sort((x, y) => (perDoc.get(Math.floor(x.r / DOC_SPAN))!.best - perDoc.get(Math.floor(y.r / DOC_SPAN))!.best) || Math.floor(x.r / DOC_SPAN) - Math.floor(y.r / DOC_SPAN) || x.score - y.score);
+    if (page.groupBy === 'document')
+      ranked.sort(
+        (x, y) =>
+          perDoc.get(Math.floor(x.r / DOC_SPAN))!.best - perDoc.get(Math.floor(y.r / DOC_SPAN))!.best ||
+          Math.floor(x.r / DOC_SPAN) - Math.floor(y.r / DOC_SPAN) ||
+          x.score - y.score,
+      );
     else ranked.sort((x, y) => x.score - y.score || x.r - y.r);
     if (ranked.length === 0) return;
 
@@ -329,8 +390,14 @@ export class SearchEngine implements SearchService {
       let group = groups.get(d.doc_id);
       if (!group) {
         group = {
-          docId: d.doc_id, title: d.title, lang: d.lang, mediaType: d.media_type, publishedAt: d.published_at, score: hit.score,
-          matchingPassages: perDoc.get(d.num)?.n ?? 0, hits: [],
+          docId: d.doc_id,
+          title: d.title,
+          lang: d.lang,
+          mediaType: d.media_type,
+          publishedAt: d.published_at,
+          score: hit.score,
+          matchingPassages: perDoc.get(d.num)?.n ?? 0,
+          hits: [],
         };
         groups.set(d.doc_id, group);
       }
@@ -352,15 +419,25 @@ export class SearchEngine implements SearchService {
     for (const w of [...plan.words].sort((a, b) => b.start - a.start)) {
       if (this.vocabulary.has(w.word) || w.word.length < 3) continue;
       let near = this.vocabulary.fuzzy(w.word, 1, 30).filter((m) => m.term !== w.word);
-      if (near.length === 0 && w.word.length >= 7) near = this.vocabulary.fuzzy(w.word, 2, 30).filter((m) => m.term !== w.word);
+      if (near.length === 0 && w.word.length >= 7)
+        near = this.vocabulary.fuzzy(w.word, 2, 30).filter((m) => m.term !== w.word);
       if (near.length === 0) continue;
-      const best = await this.mostFrequent(near.map((m) => m.term), near);
+      const best = await this.mostFrequent(
+        near.map((m) => m.term),
+        near,
+      );
       if (!best) continue;
       const typed = query.slice(w.start, w.end);
-      const at = typed.toLowerCase().lastIndexOf(typed.replace(/^[+-]?([A-Za-z]+:)?/, '').replace(/[~^].*$/, '').toLowerCase());
+      const at = typed.toLowerCase().lastIndexOf(
+        typed
+          .replace(/^[+-]?([A-Za-z]+:)?/, '')
+          .replace(/[~^].*$/, '')
+          .toLowerCase(),
+      );
       if (at < 0) continue;
       const bare = typed.replace(/^[+-]?([A-Za-z]+:)?/, '').replace(/[~^].*$/, '');
-      corrected = corrected.slice(0, w.start + at) + (await this.spelling(best)) + corrected.slice(w.start + at + bare.length);
+      corrected =
+        corrected.slice(0, w.start + at) + (await this.spelling(best)) + corrected.slice(w.start + at + bare.length);
       changed = true;
     }
     if (!changed) return null;
@@ -369,10 +446,14 @@ export class SearchEngine implements SearchService {
   }
 
   private async mostFrequent(terms: string[], near: Array<{ term: string; distance: number }>): Promise<string | null> {
-    const rows = await this.read.all<{ term: string; doc: number }>(sql`SELECT term, doc FROM search_vocab WHERE term IN (${join(terms.map((t) => sql`${t}`))})`);
+    const rows = await this.read.all<{ term: string; doc: number }>(
+      sql`SELECT term, doc FROM search_vocab WHERE term IN (${join(terms.map((t) => sql`${t}`))})`,
+    );
     const docs = new Map(rows.map((r) => [r.term, r.doc]));
     const distance = new Map(near.map((m) => [m.term, m.distance]));
-    const scored = terms.filter((t) => (docs.get(t) ?? 0) > 0).sort((a, b) => distance.get(a)! - distance.get(b)! || docs.get(b)! - docs.get(a)!);
+    const scored = terms
+      .filter((t) => (docs.get(t) ?? 0) > 0)
+      .sort((a, b) => distance.get(a)! - distance.get(b)! || docs.get(b)! - docs.get(a)!);
     return scored[0] ?? null;
   }
 
@@ -427,7 +508,8 @@ export function findMatches(analyzer: Analyzer, text: string, spec: HighlightSpe
     if (
       spec.surfaces.has(t.surface) ||
       spec.stems.has(t.stem) ||
-      (t.translit !== null && (spec.translits.has(t.translit) || (t.translitStem !== null && spec.translits.has(t.translitStem))))
+      (t.translit !== null &&
+        (spec.translits.has(t.translit) || (t.translitStem !== null && spec.translits.has(t.translitStem))))
     ) {
       ranges.push([t.start, t.end]);
     }

@@ -52,13 +52,19 @@ const idList = (ids: readonly string[]) => join(ids.map((id) => sql`${id}`));
  * (Re)indexes these documents: drops their old rows, writes new ones, clears their dirty marks.
  * Ids of documents that no longer exist just lose their rows. Call inside a transaction.
  */
-export async function indexDocuments(tx: Database, ids: readonly string[], options: IndexOptions = {}): Promise<IndexedCount> {
+export async function indexDocuments(
+  tx: Database,
+  ids: readonly string[],
+  options: IndexOptions = {},
+): Promise<IndexedCount> {
   const count: IndexedCount = { documents: 0, passages: 0 };
   if (ids.length === 0) return count;
   const list = idList(ids);
   await tx.run(sql`DELETE FROM search_docs WHERE document_id IN (${list})`);
   await tx.run(sql`DELETE FROM search_dirty WHERE document_id IN (${list})`);
-  const docs = await tx.all<DocRow>(sql`SELECT id, title, lang, media_type, published_at FROM documents WHERE id IN (${list})`);
+  const docs = await tx.all<DocRow>(
+    sql`SELECT id, title, lang, media_type, published_at FROM documents WHERE id IN (${list})`,
+  );
   if (docs.length === 0) return bump(tx, count);
 
   const passages = await tx.all<PassageRow>(sql`
@@ -103,8 +109,12 @@ export async function indexDocuments(tx: Database, ids: readonly string[], optio
     const annotations = annotationsByDoc.get(doc.id) ?? [];
     for (const p of docPassages) {
       const text = analyzer.streams(p.text, noteTerm);
-      const overlapping = annotations.length ? annotations.filter((a) => a.start_offset < p.end_offset && a.end_offset > p.start_offset) : [];
-      const note = overlapping.length ? analyzer.streams(overlapping.map((a) => a.note).join('\n'), noteTerm).field : '';
+      const overlapping = annotations.length
+        ? annotations.filter((a) => a.start_offset < p.end_offset && a.end_offset > p.start_offset)
+        : [];
+      const note = overlapping.length
+        ? analyzer.streams(overlapping.map((a) => a.note).join('\n'), noteTerm).field
+        : '';
       const tagText = [...docTags, ...overlapping.map((a) => a.tags ?? '')].join('\n');
       const tag = tagText.trim() ? analyzer.streams(tagText, noteTerm).field : '';
       rows.push([base + p.ordinal, title.field, text.field, note, tag, joinTranslit(title, text)]);
@@ -156,13 +166,16 @@ export async function readState(db: Database, key: string): Promise<number> {
 }
 
 export async function writeState(tx: Database, key: string, value: number): Promise<void> {
-  await tx.run(sql`INSERT INTO search_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  await tx.run(
+    sql`INSERT INTO search_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
 }
 
 /** Replaces the term list with the words actually in the index (drops words of deleted documents). */
 export async function rebuildTerms(tx: Database): Promise<void> {
   await tx.run(sql`DELETE FROM search_terms`);
-  await tx.run(sql`INSERT INTO search_terms (term) SELECT term FROM search_vocab WHERE substr(term, 1, 1) <> '§' ORDER BY term`);
+  await tx.run(
+    sql`INSERT INTO search_terms (term) SELECT term FROM search_vocab WHERE substr(term, 1, 1) <> '§' ORDER BY term`,
+  );
   await tx.run(sql`UPDATE search_state SET value = value + 1 WHERE key = 'terms_epoch'`);
 }
-

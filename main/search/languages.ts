@@ -21,10 +21,30 @@ interface LunrLanguage {
 const lunrWithLanguages = lunr as unknown as typeof LunrModule & Record<string, LunrLanguage>;
 (requireCjs('lunr-languages/lunr.stemmer.support.js') as (l: unknown) => void)(lunrWithLanguages);
 /** Languages with a lunr-languages stemmer and/or stop-word list that Tala uses. */
-const PLUGINS = ['ar', 'da', 'de', 'el', 'es', 'fi', 'fr', 'hu', 'hy', 'it', 'nl', 'no', 'pl', 'pt', 'ro', 'ru', 'sv', 'tr'];
+const PLUGINS = [
+  'ar',
+  'da',
+  'de',
+  'el',
+  'es',
+  'fi',
+  'fr',
+  'hu',
+  'hy',
+  'it',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'ro',
+  'ru',
+  'sv',
+  'tr',
+];
 
 function loadPlugin(code: string): LunrLanguage | undefined {
-  if (!lunrWithLanguages[code]) (requireCjs(`lunr-languages/lunr.${code}.js`) as (l: unknown) => void)(lunrWithLanguages);
+  if (!lunrWithLanguages[code])
+    (requireCjs(`lunr-languages/lunr.${code}.js`) as (l: unknown) => void)(lunrWithLanguages);
   return lunrWithLanguages[code];
 }
 
@@ -84,7 +104,8 @@ function build(code: string): LanguagePipeline {
     const nameStem = (w: string) => stemTagalog(w, true);
     return new LunrPipeline('tl', 'tala', [tagalogStemmer], (w) => TAGALOG_STOP_WORDS.has(w), nameStem);
   }
-  if (code === 'hy') return new LunrPipeline('hy', 'tala', [armenianStemmer], filterToPredicate(loadPlugin('hy')?.stopWordFilter));
+  if (code === 'hy')
+    return new LunrPipeline('hy', 'tala', [armenianStemmer], filterToPredicate(loadPlugin('hy')?.stopWordFilter));
   const language = PLUGINS.includes(code) ? loadPlugin(code) : undefined;
   if (language) {
     // Greek's stemmer expects letters without accents.
@@ -97,10 +118,38 @@ function build(code: string): LanguagePipeline {
 
 /** ISO 639-3 and other codes that name a language we have a pipeline for. */
 const ALIASES: Record<string, string> = {
-  eng: 'en', tgl: 'tl', fil: 'tl', rus: 'ru', hye: 'hy', arm: 'hy', deu: 'de', ger: 'de', fra: 'fr', fre: 'fr',
-  spa: 'es', ita: 'it', por: 'pt', nld: 'nl', dut: 'nl', swe: 'sv', nor: 'no', nob: 'no', nno: 'no', nb: 'no',
-  nn: 'no', dan: 'da', fin: 'fi', hun: 'hu', ron: 'ro', rum: 'ro', tur: 'tr', ell: 'el', gre: 'el', ara: 'ar',
-  arb: 'ar', pol: 'pl',
+  eng: 'en',
+  tgl: 'tl',
+  fil: 'tl',
+  rus: 'ru',
+  hye: 'hy',
+  arm: 'hy',
+  deu: 'de',
+  ger: 'de',
+  fra: 'fr',
+  fre: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  nld: 'nl',
+  dut: 'nl',
+  swe: 'sv',
+  nor: 'no',
+  nob: 'no',
+  nno: 'no',
+  nb: 'no',
+  nn: 'no',
+  dan: 'da',
+  fin: 'fi',
+  hun: 'hu',
+  ron: 'ro',
+  rum: 'ro',
+  tur: 'tr',
+  ell: 'el',
+  gre: 'el',
+  ara: 'ar',
+  arb: 'ar',
+  pol: 'pl',
 };
 
 /** Languages with a stemmer or stop words (others fall back to the plain pipeline). */

@@ -45,12 +45,17 @@ export const searchOperations: OperationTable<Channels> = {
         const query = input.positionals.join(' ');
         io.out(`${result.total} passage${result.total === 1 ? '' : 's'} match “${query}”`);
         if (result.didYouMean) io.out(`did you mean: ${result.didYouMean}`);
-        const widened = (result.expansions ?? []).filter((e) => e.kind !== 'translit' || e.to.some((t) => t !== e.term));
+        const widened = (result.expansions ?? []).filter(
+          (e) => e.kind !== 'translit' || e.to.some((t) => t !== e.term),
+        );
         const shown = (to: string[], truncated?: boolean) =>
           to.length ? ` ${to.slice(0, 8).join(', ')}${to.length > 8 || truncated ? ', …' : ''}` : '';
-        if (widened.length) io.out(`expanded: ${widened.map((e) => `${e.term} → ${e.kind}${shown(e.to, e.truncated)}`).join('; ')}`);
+        if (widened.length)
+          io.out(`expanded: ${widened.map((e) => `${e.term} → ${e.kind}${shown(e.to, e.truncated)}`).join('; ')}`);
         for (const h of result.hits) {
-          io.out(`\n${h.title} [${h.lang}] ¶${h.ordinal + 1}  (doc ${h.docId})\n  ${markMatches(h.snippet, h.snippetMatches)}`);
+          io.out(
+            `\n${h.title} [${h.lang}] ¶${h.ordinal + 1}  (doc ${h.docId})\n  ${markMatches(h.snippet, h.snippetMatches)}`,
+          );
         }
       },
     },
@@ -77,7 +82,11 @@ export const searchOperations: OperationTable<Channels> = {
       request: () => undefined,
       print: (report, input, io) => {
         const seconds = (report.ms / 1000).toFixed(1);
-        io.out(input.json ? json(report) : `reindexed ${report.documents} documents (${report.passages} passages) in ${seconds} s`);
+        io.out(
+          input.json
+            ? json(report)
+            : `reindexed ${report.documents} documents (${report.passages} passages) in ${seconds} s`,
+        );
       },
       // Text: progress on stderr while it runs (every PROGRESS_MS); JSON: how much the index now covers.
       run: async (input, call, io) => {
@@ -85,7 +94,10 @@ export const searchOperations: OperationTable<Channels> = {
         let done = false;
         void reindex.finally(() => (done = true)).catch(() => undefined);
         while (!input.json && !done) {
-          await Promise.race([reindex.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, PROGRESS_MS))]);
+          await Promise.race([
+            reindex.catch(() => undefined),
+            new Promise((resolve) => setTimeout(resolve, PROGRESS_MS)),
+          ]);
           if (done) break;
           const { indexedPassages, totalPassages } = await call('search.status', undefined);
           io.err(`indexed ${indexedPassages} of ${totalPassages} passages`);

@@ -33,7 +33,13 @@ export class HighlightSpec {
   readonly translitPhrases: string[][] = [];
 
   get empty(): boolean {
-    return !this.surfaces.size && !this.stems.size && !this.translits.size && !this.phrases.length && !this.translitPhrases.length;
+    return (
+      !this.surfaces.size &&
+      !this.stems.size &&
+      !this.translits.size &&
+      !this.phrases.length &&
+      !this.translitPhrases.length
+    );
   }
 }
 
@@ -71,7 +77,12 @@ interface LeafPlan {
   stop: boolean;
 }
 
-export function planQuery(parsed: ParsedQuery, analyzers: Analyzer[], options: PlanOptions, vocabulary: Vocabulary | null): Plan {
+export function planQuery(
+  parsed: ParsedQuery,
+  analyzers: Analyzer[],
+  options: PlanOptions,
+  vocabulary: Vocabulary | null,
+): Plan {
   const planner = new Planner(analyzers, options, vocabulary);
   return planner.plan(parsed.clauses);
 }
@@ -90,7 +101,10 @@ class Planner {
   ) {}
 
   plan(clauses: Clause[]): Plan {
-    const planned = clauses.map((c) => ({ clause: c, leaves: c.leaves.map((leaf) => this.leaf(leaf, c.presence !== 'prohibited')) }));
+    const planned = clauses.map((c) => ({
+      clause: c,
+      leaves: c.leaves.map((leaf) => this.leaf(leaf, c.presence !== 'prohibited')),
+    }));
     const positive = planned.filter((p) => p.clause.presence !== 'prohibited');
     // Stop words are dropped from the optional words when something else is left to search for.
     const hasContent = positive.some((p) => p.leaves.some((l) => !l.stop));
@@ -115,7 +129,8 @@ class Planner {
       } else if (expr !== null) prohibited.push(expr);
     }
     let match: string | null;
-    const all = (list: string[], op: string) => (list.length === 1 ? list[0] : list.map((e) => `(${e})`).join(` ${op} `));
+    const all = (list: string[], op: string) =>
+      list.length === 1 ? list[0] : list.map((e) => `(${e})`).join(` ${op} `);
     if (impossible) match = null;
     else if (required.length) {
       const must = all(required, 'AND');
@@ -127,7 +142,10 @@ class Planner {
 
   private columns(fields: Field[] | null): { cols: string[]; translit: boolean } {
     const list = fields ?? (Object.keys(FIELD_COLUMNS) as Field[]);
-    return { cols: list.map((f) => FIELD_COLUMNS[f]), translit: this.options.translit && list.some((f) => f === 'text' || f === 'title') };
+    return {
+      cols: list.map((f) => FIELD_COLUMNS[f]),
+      translit: this.options.translit && list.some((f) => f === 'text' || f === 'title'),
+    };
   }
 
   private highlights(fields: Field[] | null): HighlightSpec[] {
@@ -142,8 +160,8 @@ class Planner {
     let plan: LeafPlan;
     if (leaf.kind === 'term' && leaf.wildcard) {
       plan = this.wildcard(leaf.text, leaf.capitalised, leaf.fields, highlight);
-    }
-    else if (leaf.kind === 'term' && leaf.editDistance > 0) plan = this.fuzzy(leaf.text, leaf.editDistance, leaf.fields, highlight);
+    } else if (leaf.kind === 'term' && leaf.editDistance > 0)
+      plan = this.fuzzy(leaf.text, leaf.editDistance, leaf.fields, highlight);
     else {
       const words = tokenize(leaf.text).map((t) => t.text);
       if (words.length === 0) plan = { expr: null, stop: false };
@@ -155,7 +173,8 @@ class Planner {
         plan = this.phrase(words, leaf.fields, highlight);
       }
     }
-    if (plan.expr !== null && leaf.boost > 1) plan = { ...plan, expr: Array.from({ length: leaf.boost }, () => `(${plan.expr})`).join(' OR ') };
+    if (plan.expr !== null && leaf.boost > 1)
+      plan = { ...plan, expr: Array.from({ length: leaf.boost }, () => `(${plan.expr})`).join(' OR ') };
     return plan;
   }
 
@@ -256,7 +275,10 @@ class Planner {
       alternatives.push(`{${cols.join(' ')}} : ${quote(spelling.join(' '))}`);
       for (const h of highlight) h.phrases.push(spelling);
     }
-    return { expr: alternatives.length === 1 ? alternatives[0] : alternatives.map((a) => `(${a})`).join(' OR '), stop: false };
+    return {
+      expr: alternatives.length === 1 ? alternatives[0] : alternatives.map((a) => `(${a})`).join(' OR '),
+      stop: false,
+    };
   }
 
   /**
@@ -281,7 +303,10 @@ class Planner {
   }
 
   private wildcard(text: string, capitalised: boolean, fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
-    const pattern = text.split('*').map((part) => foldText(lowerText(part))).join('*');
+    const pattern = text
+      .split('*')
+      .map((part) => foldText(lowerText(part)))
+      .join('*');
     const { cols, translit } = this.columns(fields);
     const columns = translit ? [...cols, 'translit'] : cols;
     // A Cyrillic or Armenian pattern also looks for its Latin spelling (Бал* → bal*: Balasanyan, and the
@@ -292,7 +317,12 @@ class Planner {
     const truncated = found.length > EXPANSION_LIMIT;
     const terms = found.slice(0, EXPANSION_LIMIT);
     const trailingOnly = /^[^*]+\*$/.test(pattern);
-    this.expand({ kind: trailingOnly ? 'prefix' : 'wildcard', term: text, to: terms, ...(truncated ? { truncated } : {}) });
+    this.expand({
+      kind: trailingOnly ? 'prefix' : 'wildcard',
+      term: text,
+      to: terms,
+      ...(truncated ? { truncated } : {}),
+    });
     // A capitalised prefix of a name also reaches the name's spellings in other scripts (Саак* → Sahakyan).
     if (capitalised && !truncated) {
       const variants = new Set(terms.flatMap((t) => this.nameVariants(t, true, text)));
@@ -328,7 +358,12 @@ class Planner {
     }
     const sorted = [...found].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
     const terms = sorted.slice(0, EXPANSION_LIMIT);
-    this.expand({ kind: 'fuzzy', term: text, to: terms, ...(sorted.length > EXPANSION_LIMIT ? { truncated: true } : {}) });
+    this.expand({
+      kind: 'fuzzy',
+      term: text,
+      to: terms,
+      ...(sorted.length > EXPANSION_LIMIT ? { truncated: true } : {}),
+    });
     for (const h of highlight) {
       for (const t of terms) {
         h.surfaces.add(t);

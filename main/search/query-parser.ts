@@ -68,8 +68,13 @@ const FILTER_NAMES = ['lang', 'doc', 'type', 'date'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const MEDIA_TYPES: Record<string, string> = {
-  txt: 'text/plain', text: 'text/plain', plain: 'text/plain', md: 'text/markdown', markdown: 'text/markdown',
-  html: 'text/html', htm: 'text/html',
+  txt: 'text/plain',
+  text: 'text/plain',
+  plain: 'text/plain',
+  md: 'text/markdown',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  htm: 'text/html',
 };
 
 // lunr's QueryParser/QueryLexer are not in @types/lunr.
@@ -103,11 +108,21 @@ export function parseQuery(query: string): ParsedQuery {
   }
 }
 
-type Item = { type: 'or'; start: number } | { type: 'clause'; clause: Clause; start: number } | { type: 'filter'; start: number };
+type Item =
+  { type: 'or'; start: number } | { type: 'clause'; clause: Clause; start: number } | { type: 'filter'; start: number };
 
 class Parser {
   private pos = 0;
-  private readonly filters: Filters = { langs: [], notLangs: [], docs: [], notDocs: [], types: [], notTypes: [], dateFrom: null, dateTo: null };
+  private readonly filters: Filters = {
+    langs: [],
+    notLangs: [],
+    docs: [],
+    notDocs: [],
+    types: [],
+    notTypes: [],
+    dateFrom: null,
+    dateTo: null,
+  };
 
   constructor(private readonly q: string) {}
 
@@ -127,15 +142,19 @@ class Parser {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.type === 'filter') {
-        if (items[i + 1]?.type === 'or' || items[i - 1]?.type === 'or') throw new Failure('a filter cannot be part of an OR', item.start);
+        if (items[i + 1]?.type === 'or' || items[i - 1]?.type === 'or')
+          throw new Failure('a filter cannot be part of an OR', item.start);
         continue;
       }
       if (item.type === 'or') {
         const prev = items[i - 1];
         const next = items[i + 1];
-        if (prev?.type === 'filter' || next?.type === 'filter') throw new Failure('a filter cannot be part of an OR', item.start);
-        if (!prev || prev.type !== 'clause' || !next || next.type !== 'clause') throw new Failure('OR needs a word or phrase on both sides', item.start);
-        if (next.clause.presence !== 'optional') throw new Failure('put + or - before the first word of an OR group, not after OR', next.start);
+        if (prev?.type === 'filter' || next?.type === 'filter')
+          throw new Failure('a filter cannot be part of an OR', item.start);
+        if (!prev || prev.type !== 'clause' || !next || next.type !== 'clause')
+          throw new Failure('OR needs a word or phrase on both sides', item.start);
+        if (next.clause.presence !== 'optional')
+          throw new Failure('put + or - before the first word of an OR group, not after OR', next.start);
         clauses[clauses.length - 1].leaves.push(...next.clause.leaves);
         i++;
         continue;
@@ -164,8 +183,14 @@ class Parser {
     if (name && (FILTER_NAMES as readonly string[]).includes(name)) {
       const end = this.wordEnd(i);
       this.pos = end;
-      if (presence === 'required') throw new Failure(`“${name}:” is a filter: it is always required, drop the +`, start);
-      this.filter(name as (typeof FILTER_NAMES)[number], q.slice(i + prefix![0].length, end), presence === 'prohibited', start);
+      if (presence === 'required')
+        throw new Failure(`“${name}:” is a filter: it is always required, drop the +`, start);
+      this.filter(
+        name as (typeof FILTER_NAMES)[number],
+        q.slice(i + prefix![0].length, end),
+        presence === 'prohibited',
+        start,
+      );
       return { type: 'filter', start };
     }
     const afterField = prefix ? i + prefix[0].length : i;
@@ -201,7 +226,8 @@ class Parser {
       boost = clampBoost(Number(suffix[1]));
       end += suffix[0].length;
     }
-    if (end < this.q.length && !/\s/.test(this.q[end])) throw new Failure('a phrase can only be followed by ^n (a boost) and a space', end);
+    if (end < this.q.length && !/\s/.test(this.q[end]))
+      throw new Failure('a phrase can only be followed by ^n (a boost) and a space', end);
     this.pos = end;
     return { presence, leaves: [{ kind: 'phrase', text, fields, boost, start, end }] };
   }
@@ -214,7 +240,19 @@ class Parser {
       const presence: Presence = word[0] === '+' ? 'required' : word[0] === '-' ? 'prohibited' : 'optional';
       const field = /^[+-]?([A-Za-z]+):/.exec(word)?.[1].toLowerCase();
       if (field && !(FIELDS as readonly string[]).includes(field)) throw new Failure(unknownField(field), start);
-      return { presence, leaves: [{ kind: 'phrase', text: body, fields: field ? [field as Field] : null, boost: 1, start, end: start + word.length }] };
+      return {
+        presence,
+        leaves: [
+          {
+            kind: 'phrase',
+            text: body,
+            fields: field ? [field as Field] : null,
+            boost: 1,
+            start,
+            end: start + word.length,
+          },
+        ],
+      };
     }
     const query = new lunr.Query([...FIELDS]);
     try {
@@ -233,12 +271,20 @@ class Parser {
     const text = c.term;
     const editDistance = c.editDistance ?? 0;
     const wildcard = text.includes('*');
-    if (editDistance > MAX_FUZZY_EDITS) throw new Failure(`fuzzy matching allows at most ${MAX_FUZZY_EDITS} edits (~1 or ~2) in “${word}”`, start);
-    if (wildcard && editDistance > 0) throw new Failure(`a word cannot be both a wildcard and fuzzy in “${word}”`, start);
-    if (wildcard && text.replace(/\*/g, '').length < 2) throw new Failure(`a wildcard needs at least two letters in “${word}”`, start);
+    if (editDistance > MAX_FUZZY_EDITS)
+      throw new Failure(`fuzzy matching allows at most ${MAX_FUZZY_EDITS} edits (~1 or ~2) in “${word}”`, start);
+    if (wildcard && editDistance > 0)
+      throw new Failure(`a word cannot be both a wildcard and fuzzy in “${word}”`, start);
+    if (wildcard && text.replace(/\*/g, '').length < 2)
+      throw new Failure(`a wildcard needs at least two letters in “${word}”`, start);
     if (!/[\p{L}\p{N}]/u.test(text)) throw new Failure(`“${word}” has no letters or digits to search for`, start);
     const fields = c.fields.length === FIELDS.length ? null : (c.fields as Field[]);
-    const presence: Presence = c.presence === lunr.Query.presence.REQUIRED ? 'required' : c.presence === lunr.Query.presence.PROHIBITED ? 'prohibited' : 'optional';
+    const presence: Presence =
+      c.presence === lunr.Query.presence.REQUIRED
+        ? 'required'
+        : c.presence === lunr.Query.presence.PROHIBITED
+          ? 'prohibited'
+          : 'optional';
     const capitalised = /^\p{Lu}/u.test(word.replace(/^[+-]?(?:[A-Za-z]+:)?/, ''));
     const boost = clampBoost(c.boost);
     const end = start + word.length;
@@ -251,7 +297,8 @@ class Parser {
     const f = this.filters;
     if (name === 'lang') {
       for (const code of value.toLowerCase().split(',')) {
-        if (!/^[a-z]{2,3}$/.test(code)) throw new Failure(`“${code}” is not a language code (use e.g. lang:tl or lang:tl,en)`, at);
+        if (!/^[a-z]{2,3}$/.test(code))
+          throw new Failure(`“${code}” is not a language code (use e.g. lang:tl or lang:tl,en)`, at);
         (negated ? f.notLangs : f.langs).push(code);
       }
     } else if (name === 'doc') {
@@ -267,9 +314,11 @@ class Parser {
       const [from, to, extra] = value.split('..');
       if (extra !== undefined) throw new Failure(`“${value}” is not a date range (use e.g. date:2012-01..2012-12)`, at);
       const range = to === undefined ? [from, from] : [from, to];
-      for (const d of range) if (d && !DATE.test(d)) throw new Failure(`“${d}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`, at);
+      for (const d of range)
+        if (d && !DATE.test(d)) throw new Failure(`“${d}” is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`, at);
       if (!range[0] && !range[1]) throw new Failure('the date range has no dates', at);
-      if (range[0] && range[1] && range[0] > range[1]) throw new Failure(`the date range ${value} ends before it starts`, at);
+      if (range[0] && range[1] && range[0] > range[1])
+        throw new Failure(`the date range ${value} ends before it starts`, at);
       f.dateFrom = range[0] || null;
       f.dateTo = range[1] || null;
     }

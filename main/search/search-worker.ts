@@ -28,7 +28,8 @@ async function handle(message: HostMessage): Promise<void> {
     let value: unknown;
     if (message.method === 'search') value = await engine.search(message.request);
     else if (message.method === 'status') value = await engine.status();
-    else if (message.method === 'reindex') value = await engine.reindex((progress) => post({ type: 'progress', id, progress }));
+    else if (message.method === 'reindex')
+      value = await engine.reindex((progress) => post({ type: 'progress', id, progress }));
     else {
       await engine.close();
       value = null;

@@ -12,7 +12,11 @@ export interface Snippet {
 }
 
 /** The window of `length` characters that holds the most matches, its first match a third of the way in. */
-export function snippetFor(text: string, matches: ReadonlyArray<readonly [number, number]>, length = SNIPPET_LENGTH): Snippet {
+export function snippetFor(
+  text: string,
+  matches: ReadonlyArray<readonly [number, number]>,
+  length = SNIPPET_LENGTH,
+): Snippet {
   let center: number | undefined;
   let best = 0;
   for (let i = 0, j = 0; i < matches.length; i++) {

@@ -26,7 +26,9 @@ export class Vocabulary {
     const epoch = await readState(db, 'terms_epoch');
     const max = (await db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM search_terms`))?.id ?? 0;
     if (epoch !== this.epoch || max < this.maxId) {
-      const row = await db.get<{ all: string | null }>(sql`SELECT group_concat(term, char(10)) AS "all" FROM search_terms`);
+      const row = await db.get<{ all: string | null }>(
+        sql`SELECT group_concat(term, char(10)) AS "all" FROM search_terms`,
+      );
       this.terms = row?.all ? row.all.split('\n').sort(compare) : [];
       this.alphabet = null;
       this.names = null;

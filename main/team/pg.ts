@@ -24,7 +24,8 @@ export function redactServerUrl(url: string): string {
 
 /** Without a password here, node-postgres takes PGPASSWORD or ~/.pgpass, as libpq does. */
 export async function connectPg(url: string, options: { password?: string } = {}): Promise<PgSession> {
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address.');
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address.');
   const { default: pg } = await import('pg');
   // node-postgres lets the address override a separate password option, so the password goes into it.
   const connectionString = options.password ? withPassword(url, options.password) : url;
@@ -101,10 +102,16 @@ function unreachable(url: string, err: unknown): AppError {
 export function translatePgError(err: unknown): unknown {
   const e = err as { code?: string; message?: string };
   if (e.code === '42501') {
-    return new AppError('FORBIDDEN', 'The team server refused the change: your membership is read-only (you can pull, not push).');
+    return new AppError(
+      'FORBIDDEN',
+      'The team server refused the change: your membership is read-only (you can pull, not push).',
+    );
   }
   if (e.code === '57P01' || e.code === '08006' || e.code === '08003' || e.code === 'ECONNRESET') {
-    return new AppError('UNAVAILABLE', 'The connection to the team server was lost; nothing was half-applied. Sync again when it is back.');
+    return new AppError(
+      'UNAVAILABLE',
+      'The connection to the team server was lost; nothing was half-applied. Sync again when it is back.',
+    );
   }
   return err;
 }

@@ -8,7 +8,10 @@ export function keyWhere(table: SyncedTable): string {
 }
 
 export async function readRow(db: Database, table: SyncedTable, key: unknown[]): Promise<Row | null> {
-  const row = await db.get<Row>({ text: `SELECT * FROM ${table.name} WHERE ${keyWhere(table)}`, params: key as SqlValue[] });
+  const row = await db.get<Row>({
+    text: `SELECT * FROM ${table.name} WHERE ${keyWhere(table)}`,
+    params: key as SqlValue[],
+  });
   return row ?? null;
 }
 
@@ -20,7 +23,12 @@ export async function deleteRow(db: Database, table: SyncedTable, key: unknown[]
  * Updates the row in place, or inserts it when it is not there: never delete-and-insert (that would cascade
  * to its children), and no UPSERT (its conflict policy would override the search triggers' OR IGNORE).
  */
-export async function upsertRow(db: Database, table: SyncedTable, row: Record<string, unknown>, known: ReadonlySet<string>): Promise<void> {
+export async function upsertRow(
+  db: Database,
+  table: SyncedTable,
+  row: Record<string, unknown>,
+  known: ReadonlySet<string>,
+): Promise<void> {
   const cols = Object.keys(row).filter((k) => known.has(k));
   const updates = cols.filter((k) => !table.key.includes(k));
   if (updates.length) {
@@ -29,14 +37,24 @@ export async function upsertRow(db: Database, table: SyncedTable, row: Record<st
       params: [...updates.map((k) => toSqlValue(row[k])), ...table.key.map((k) => toSqlValue(row[k]))],
     });
     if (changed.changes > 0) return;
-  } else if (await db.get({ text: `SELECT 1 FROM ${table.name} WHERE ${keyWhere(table)}`, params: table.key.map((k) => toSqlValue(row[k])) })) {
+  } else if (
+    await db.get({
+      text: `SELECT 1 FROM ${table.name} WHERE ${keyWhere(table)}`,
+      params: table.key.map((k) => toSqlValue(row[k])),
+    })
+  ) {
     return;
   }
   await insertRow(db, table, row, known);
 }
 
 /** Inserts a row known not to be there. */
-export async function insertRow(db: Database, table: SyncedTable, row: Record<string, unknown>, known: ReadonlySet<string>): Promise<void> {
+export async function insertRow(
+  db: Database,
+  table: SyncedTable,
+  row: Record<string, unknown>,
+  known: ReadonlySet<string>,
+): Promise<void> {
   const cols = Object.keys(row).filter((k) => known.has(k));
   await db.run({
     text: `INSERT INTO ${table.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,

@@ -98,19 +98,31 @@ export async function migrateServer(session: PgSession): Promise<{ from: number;
 export async function assertServerUsable(session: PgSession): Promise<void> {
   const version = await serverSchemaVersion(session);
   if (version === 0) {
-    throw new AppError('NOT_FOUND', 'This database has no Tala team archive yet; create one with `tala team init --server …`.');
+    throw new AppError(
+      'NOT_FOUND',
+      'This database has no Tala team archive yet; create one with `tala team init --server …`.',
+    );
   }
   refuseNewer(version);
   if (version < LATEST_SERVER_SCHEMA) {
-    throw new AppError('ARCHIVE_ERROR', `The team database uses an older team schema (${version}); ask its administrator to run \`tala team init\` with this version of Tala.`);
+    throw new AppError(
+      'ARCHIVE_ERROR',
+      `The team database uses an older team schema (${version}); ask its administrator to run \`tala team init\` with this version of Tala.`,
+    );
   }
 }
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Creates a member's login role (administrator only). Read-only members can pull but never push. */
-export async function addMember(session: PgSession, name: string, password: string | null, readOnly: boolean): Promise<void> {
-  if (!ROLE_NAME.test(name)) throw new AppError('INVALID_REQUEST', 'A member name is lower-case letters, digits and _ (at most 63).');
+export async function addMember(
+  session: PgSession,
+  name: string,
+  password: string | null,
+  readOnly: boolean,
+): Promise<void> {
+  if (!ROLE_NAME.test(name))
+    throw new AppError('INVALID_REQUEST', 'A member name is lower-case letters, digits and _ (at most 63).');
   const group = readOnly ? READ_ONLY_ROLE : READ_WRITE_ROLE;
   await session.transaction(async () => {
     const exists = await session.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [name]);

@@ -13,7 +13,6 @@ import { columnsOf, deleteRow, readRow, upsertRow } from './rows';
 import { SYNCED_TABLE_NAMES, syncedTable } from './tables';
 import { attachToTeam, readTeamState, syncNow, waitingChanges, writeState } from './sync';
 
-
 /**
  * Where a member's password is kept between syncs. The default is a file beside the archive readable only by
  * its owner; the desktop app passes one backed by the OS keychain (Electron's safeStorage).
@@ -71,7 +70,11 @@ export class TeamService {
     }
   }
 
-  static async addMember(url: string, name: string, options: { password?: string; readOnly?: boolean } = {}): Promise<void> {
+  static async addMember(
+    url: string,
+    name: string,
+    options: { password?: string; readOnly?: boolean } = {},
+  ): Promise<void> {
     const session = await connectPg(url);
     try {
       await addMember(session, name, options.password ?? null, options.readOnly ?? false);
@@ -97,7 +100,14 @@ export class TeamService {
   /** Leaves the team: local work stays, nothing more is synced. */
   async leave(): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await writeState(tx, { server: null, member: null, last_seq: null, clock: null, last_sync_at: null, last_error: null });
+      await writeState(tx, {
+        server: null,
+        member: null,
+        last_seq: null,
+        clock: null,
+        last_sync_at: null,
+        last_error: null,
+      });
       await tx.run(sql`DELETE FROM sync_pending`);
       await tx.run(sql`DELETE FROM sync_outbox`);
       await tx.run(sql`DELETE FROM sync_versions`);
@@ -107,7 +117,9 @@ export class TeamService {
 
   async status(): Promise<TeamStatus> {
     const team = await readTeamState(this.db);
-    const open = await this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`);
+    const open = await this.db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`,
+    );
     return {
       joined: team !== null,
       server: team?.server ?? null,
@@ -122,7 +134,11 @@ export class TeamService {
   /** Push what changed here, pull what others pushed. */
   async sync(): Promise<SyncReport> {
     const team = await readTeamState(this.db);
-    if (!team) throw new AppError('INVALID_REQUEST', 'This archive is not part of a team yet: join one with `tala team join --server …`.');
+    if (!team)
+      throw new AppError(
+        'INVALID_REQUEST',
+        'This archive is not part of a team yet: join one with `tala team join --server …`.',
+      );
     let session: PgSession;
     try {
       session = await connectPg(team.server, { password: this.credentials.load(team.member) ?? undefined });
@@ -139,7 +155,17 @@ export class TeamService {
   }
 
   async conflicts(): Promise<SyncConflict[]> {
-    const rows = await this.db.all<{ id: string; entity: string; row_key: string; kind: SyncConflict['kind']; kept_author: string | null; other_author: string | null; other_op: 'upsert' | 'delete'; other_payload: string | null; detected_at: string }>(
+    const rows = await this.db.all<{
+      id: string;
+      entity: string;
+      row_key: string;
+      kind: SyncConflict['kind'];
+      kept_author: string | null;
+      other_author: string | null;
+      other_op: 'upsert' | 'delete';
+      other_payload: string | null;
+      detected_at: string;
+    }>(
       sql`SELECT id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at FROM sync_conflicts
           WHERE resolved_at IS NULL ORDER BY detected_at`,
     );
@@ -147,16 +173,18 @@ export class TeamService {
     for (const r of rows) {
       const key = JSON.parse(r.row_key) as unknown[];
       out.push({
-      id: r.id,
-      entity: r.entity,
-      rowKey: key,
-      kind: r.kind,
-      keptAuthor: r.kept_author,
-      otherAuthor: r.other_author,
-      otherOp: r.other_op,
-      other: r.other_payload ? (JSON.parse(r.other_payload) as Record<string, unknown>) : null,
-      current: SYNCED_TABLE_NAMES.has(r.entity) ? withoutBytes(await readRow(this.db, syncedTable(r.entity), key)) : null,
-      detectedAt: r.detected_at,
+        id: r.id,
+        entity: r.entity,
+        rowKey: key,
+        kind: r.kind,
+        keptAuthor: r.kept_author,
+        otherAuthor: r.other_author,
+        otherOp: r.other_op,
+        other: r.other_payload ? (JSON.parse(r.other_payload) as Record<string, unknown>) : null,
+        current: SYNCED_TABLE_NAMES.has(r.entity)
+          ? withoutBytes(await readRow(this.db, syncedTable(r.entity), key))
+          : null,
+        detectedAt: r.detected_at,
       });
     }
     return out;
@@ -168,19 +196,31 @@ export class TeamService {
    */
   async resolve(id: string, choice: ConflictChoice): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const c = await tx.get<{ entity: string; row_key: string; other_op: string; other_payload: string | null; resolved_at: string | null }>(
-        sql`SELECT entity, row_key, other_op, other_payload, resolved_at FROM sync_conflicts WHERE id = ${id}`,
-      );
+      const c = await tx.get<{
+        entity: string;
+        row_key: string;
+        other_op: string;
+        other_payload: string | null;
+        resolved_at: string | null;
+      }>(sql`SELECT entity, row_key, other_op, other_payload, resolved_at FROM sync_conflicts WHERE id = ${id}`);
       if (!c) throw new AppError('NOT_FOUND', 'That conflict does not exist (any more).');
       if (c.resolved_at) return;
-      if (choice === 'take-other') await takeOther(tx, c.entity, JSON.parse(c.row_key) as unknown[], c.other_op, c.other_payload);
-      await tx.run(sql`UPDATE sync_conflicts SET resolved_at = ${new Date().toISOString()}, resolution = ${choice} WHERE id = ${id}`);
+      if (choice === 'take-other')
+        await takeOther(tx, c.entity, JSON.parse(c.row_key) as unknown[], c.other_op, c.other_payload);
+      await tx.run(
+        sql`UPDATE sync_conflicts SET resolved_at = ${new Date().toISOString()}, resolution = ${choice} WHERE id = ${id}`,
+      );
     });
   }
-
 }
 
-async function takeOther(tx: Database, entity: string, key: unknown[], op: string, payload: string | null): Promise<void> {
+async function takeOther(
+  tx: Database,
+  entity: string,
+  key: unknown[],
+  op: string,
+  payload: string | null,
+): Promise<void> {
   const table = syncedTable(entity);
   if (op === 'delete' || !payload) await deleteRow(tx, table, key);
   else await upsertRow(tx, table, JSON.parse(payload) as Record<string, unknown>, await columnsOf(tx, table.name));
@@ -197,9 +237,13 @@ function parseServer(url: string): { user: string; password: string | null } {
   try {
     parsed = new URL(url);
   } catch {
-    throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address, e.g. postgres://alice@db.example.org/team.');
+    throw new AppError(
+      'INVALID_REQUEST',
+      'The team server is a postgres:// address, e.g. postgres://alice@db.example.org/team.',
+    );
   }
-  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address.');
+  if (!/^postgres(ql)?:$/.test(parsed.protocol))
+    throw new AppError('INVALID_REQUEST', 'The team server is a postgres:// address.');
   const user = decodeURIComponent(parsed.username) || process.env.PGUSER || '';
   if (!user) throw new AppError('INVALID_REQUEST', 'Name the member in the address: postgres://NAME@host/database.');
   return { user, password: parsed.password ? decodeURIComponent(parsed.password) : null };

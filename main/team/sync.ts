@@ -24,7 +24,6 @@ export interface TeamState {
   lastError: string | null;
 }
 
-
 interface Change {
   seq: number;
   change_id: string;
@@ -72,7 +71,10 @@ export async function readTeamState(db: Database): Promise<TeamState | null> {
 export async function writeState(db: Database, values: Record<string, string | null>): Promise<void> {
   for (const [key, value] of Object.entries(values)) {
     if (value === null) await db.run(sql`DELETE FROM sync_state WHERE key = ${key}`);
-    else await db.run(sql`INSERT INTO sync_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+    else
+      await db.run(
+        sql`INSERT INTO sync_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      );
   }
 }
 
@@ -84,7 +86,13 @@ export async function attachToTeam(db: Database, server: string, member: string)
   await db.transaction(async (tx) => {
     const existing = await readTeamState(tx);
     const clientId = existing?.clientId || randomUUID();
-    await writeState(tx, { server, member, client_id: clientId, last_seq: String(existing?.lastSeq ?? 0), last_error: null });
+    await writeState(tx, {
+      server,
+      member,
+      client_id: clientId,
+      last_seq: String(existing?.lastSeq ?? 0),
+      last_error: null,
+    });
     if (existing) return;
     for (const table of orderedTables()) {
       await tx.run({
@@ -98,7 +106,9 @@ export async function attachToTeam(db: Database, server: string, member: string)
 
 /** Number of local changes the server does not have yet. */
 export async function waitingChanges(db: Database): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`SELECT (SELECT count(*) FROM sync_pending) + (SELECT count(*) FROM sync_outbox) AS n`);
+  const row = await db.get<{ n: number }>(
+    sql`SELECT (SELECT count(*) FROM sync_pending) + (SELECT count(*) FROM sync_outbox) AS n`,
+  );
   return row?.n ?? 0;
 }
 
@@ -134,7 +144,10 @@ export async function seal(db: Database, team: TeamState): Promise<number> {
     for (const table of SYNCED_TABLES) {
       const columns = [...(await columnsOf(tx, table.name))];
       const blobColumn = BLOB_COLUMNS[table.name];
-      const payload = `json_object(${columns.filter((c) => c !== blobColumn).map((c) => `'${c}', t.${c}`).join(', ')})`;
+      const payload = `json_object(${columns
+        .filter((c) => c !== blobColumn)
+        .map((c) => `'${c}', t.${c}`)
+        .join(', ')})`;
       const sealed = await tx.run({
         text: `INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
                SELECT lower(hex(randomblob(16))), p.entity, p.row_key, 'upsert', ${clockOf}, v.hlc, ${payload}, ${blobColumn ? `t.${blobColumn}` : 'NULL'}
@@ -159,7 +172,9 @@ export async function seal(db: Database, team: TeamState): Promise<number> {
                      SELECT entity, row_key, hlc, NULL, ${team.member} FROM sync_outbox WHERE n >= ${firstNew} ORDER BY n
                      ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = NULL, author = excluded.author`);
     await tx.run(sql`DELETE FROM sync_pending`);
-    await writeState(tx, { clock: formatHlc({ ms: start.ms, counter: Math.max(start.counter, counter - 1), node: team.clientId }) });
+    await writeState(tx, {
+      clock: formatHlc({ ms: start.ms, counter: Math.max(start.counter, counter - 1), node: team.clientId }),
+    });
     return pending;
   });
 }
@@ -186,7 +201,7 @@ export async function push(db: Database, session: PgSession, team: TeamState): P
     // One pusher at a time: server order (seq) is then commit order, so a reader never skips a change
     // that commits after a later-numbered one.
     await session.query('SELECT pg_advisory_xact_lock(1952541794)');
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const batch = await db.all<OutboxRow>(
         sql`SELECT n, change_id, entity, row_key, op, hlc, base_hlc, payload, blob FROM sync_outbox WHERE n > ${after} ORDER BY n LIMIT ${PUSH_BATCH}`,
       );
@@ -195,7 +210,17 @@ export async function push(db: Database, session: PgSession, team: TeamState): P
       const params: unknown[] = [];
       const values = batch.map((c) => {
         const at = params.length;
-        params.push(c.change_id, team.clientId, c.entity, c.row_key, c.op, c.hlc, c.base_hlc, c.payload, c.blob ? Buffer.from(c.blob) : null);
+        params.push(
+          c.change_id,
+          team.clientId,
+          c.entity,
+          c.row_key,
+          c.op,
+          c.hlc,
+          c.base_hlc,
+          c.payload,
+          c.blob ? Buffer.from(c.blob) : null,
+        );
         return `($${at + 1}::uuid, $${at + 2}::uuid, '', $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb, $${at + 9}::bytea)`;
       });
       const inserted = await session.query<{ change_id: string; seq: string }>(
@@ -226,7 +251,10 @@ async function acknowledgeAll(tx: Database, acks: Array<[string, number]>): Prom
   await tx.exec('DELETE FROM temp.sync_acks');
   for (let i = 0; i < acks.length; i += 400) {
     const batch = acks.slice(i, i + 400);
-    await tx.run({ text: `INSERT OR IGNORE INTO temp.sync_acks (change_id, seq) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, params: batch.flat() });
+    await tx.run({
+      text: `INSERT OR IGNORE INTO temp.sync_acks (change_id, seq) VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+      params: batch.flat(),
+    });
   }
   await tx.exec(`UPDATE sync_versions SET seq = x.seq
                  FROM (SELECT o.entity, o.row_key, o.hlc, a.seq FROM temp.sync_acks a JOIN sync_outbox o ON o.change_id = a.change_id) AS x
@@ -235,13 +263,26 @@ async function acknowledgeAll(tx: Database, acks: Array<[string, number]>): Prom
   await tx.exec('DELETE FROM temp.sync_acks');
 }
 
-async function acknowledge(tx: Database, changeId: string, entity: string, rowKey: string, hlc: string, seq: number): Promise<void> {
+async function acknowledge(
+  tx: Database,
+  changeId: string,
+  entity: string,
+  rowKey: string,
+  hlc: string,
+  seq: number,
+): Promise<void> {
   await tx.run(sql`DELETE FROM sync_outbox WHERE change_id = ${changeId}`);
-  await tx.run(sql`UPDATE sync_versions SET seq = ${seq} WHERE entity = ${entity} AND row_key = ${rowKey} AND hlc = ${hlc}`);
+  await tx.run(
+    sql`UPDATE sync_versions SET seq = ${seq} WHERE entity = ${entity} AND row_key = ${rowKey} AND hlc = ${hlc}`,
+  );
 }
 
 /** Applies everything the server has after the last change seen here, in one local transaction. */
-export async function pull(db: Database, session: PgSession, team: TeamState): Promise<{ pulled: number; conflicts: number; changedDocuments: string[] }> {
+export async function pull(
+  db: Database,
+  session: PgSession,
+  team: TeamState,
+): Promise<{ pulled: number; conflicts: number; changedDocuments: string[] }> {
   return db.transaction(async (tx) => {
     await tx.run(sql`INSERT INTO sync_apply_guard (active) VALUES (1)`);
     await tx.exec('PRAGMA defer_foreign_keys = ON');
@@ -310,17 +351,23 @@ class ChangeApplier {
     this.versions = new Map();
     this.unpushed = new Map();
     this.rows = new Map();
-    await tx.exec('CREATE TEMP TABLE IF NOT EXISTS sync_page (entity TEXT NOT NULL, row_key TEXT NOT NULL, PRIMARY KEY (entity, row_key))');
+    await tx.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS sync_page (entity TEXT NOT NULL, row_key TEXT NOT NULL, PRIMARY KEY (entity, row_key))',
+    );
     await tx.exec('DELETE FROM temp.sync_page');
     const keys = page.filter((c) => SYNCED_TABLE_NAMES.has(c.entity)).map((c) => [c.entity, c.row_key]);
     for (let i = 0; i < keys.length; i += 400) {
       const batch = keys.slice(i, i + 400);
-      await tx.run({ text: `INSERT OR IGNORE INTO temp.sync_page (entity, row_key) VALUES ${batch.map(() => '(?, ?)').join(', ')}`, params: batch.flat() });
+      await tx.run({
+        text: `INSERT OR IGNORE INTO temp.sync_page (entity, row_key) VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+        params: batch.flat(),
+      });
     }
     const versions = await tx.all<RowVersion & { entity: string; row_key: string }>(
       sql`SELECT v.entity, v.row_key, v.hlc, v.seq, v.author FROM temp.sync_page p JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key`,
     );
-    for (const v of versions) this.versions.set(rowId(v.entity, v.row_key), { hlc: v.hlc, seq: v.seq, author: v.author });
+    for (const v of versions)
+      this.versions.set(rowId(v.entity, v.row_key), { hlc: v.hlc, seq: v.seq, author: v.author });
     const unpushed = await tx.all<{ entity: string; row_key: string; op: Op }>(
       sql`SELECT o.entity, o.row_key, o.op FROM temp.sync_page p JOIN sync_outbox o ON o.entity = p.entity AND o.row_key = p.row_key ORDER BY o.n`,
     );
@@ -437,7 +484,11 @@ class ChangeApplier {
         await this.conflict({ ...c, payload: current, author: version.author ?? '', op: 'upsert' }, 'edit', c.author);
       } else if (!current) {
         // Deleted here, edited there without having seen the delete: the edit is kept, and the user asked.
-        await this.conflict({ ...c, payload: null, author: version.author ?? '', op: 'delete' }, 'delete-edit', c.author);
+        await this.conflict(
+          { ...c, payload: null, author: version.author ?? '', op: 'delete' },
+          'delete-edit',
+          c.author,
+        );
       }
     }
     await this.write(table, key, c);
@@ -450,19 +501,36 @@ class ChangeApplier {
    */
   async reanchorStaleAnnotations(): Promise<void> {
     for (const documentId of this.anchorDocuments) {
-      const doc = await this.tx.get<{ text: string; version: number }>(sql`SELECT text, version FROM documents WHERE id = ${documentId}`);
+      const doc = await this.tx.get<{ text: string; version: number }>(
+        sql`SELECT text, version FROM documents WHERE id = ${documentId}`,
+      );
       if (!doc) continue;
-      const stale = await this.tx.all<{ id: string; exact: string; prefix: string; suffix: string; start_offset: number; end_offset: number; old_text: string | null }>(
+      const stale = await this.tx.all<{
+        id: string;
+        exact: string;
+        prefix: string;
+        suffix: string;
+        start_offset: number;
+        end_offset: number;
+        old_text: string | null;
+      }>(
         sql`SELECT a.id, a.exact, a.prefix, a.suffix, a.start_offset, a.end_offset, v.text AS old_text FROM annotations a
             LEFT JOIN document_versions v ON v.document_id = a.document_id AND v.version = a.document_version
             WHERE a.document_id = ${documentId} AND a.document_version < ${doc.version}`,
       );
       for (const a of stale) {
-        const selector = { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start_offset, end: a.end_offset };
+        const selector = {
+          exact: a.exact,
+          prefix: a.prefix,
+          suffix: a.suffix,
+          start: a.start_offset,
+          end: a.end_offset,
+        };
         // Without the old text the quote and its context still find the place.
         const placed = reanchor(a.old_text ?? doc.text, doc.text, selector);
         const s = placed.selector;
-        await this.tx.run(sql`UPDATE annotations SET exact = ${s.exact}, prefix = ${s.prefix}, suffix = ${s.suffix}, start_offset = ${s.start},
+        await this.tx
+          .run(sql`UPDATE annotations SET exact = ${s.exact}, prefix = ${s.prefix}, suffix = ${s.suffix}, start_offset = ${s.start},
                               end_offset = ${s.end}, status = ${placed.status}, document_version = ${doc.version} WHERE id = ${a.id}`);
       }
     }
@@ -473,7 +541,9 @@ class ChangeApplier {
     let current = id;
     for (let hops = 0; hops < 20; hops++) {
       if (await this.tx.get(sql`SELECT 1 FROM entities WHERE id = ${current}`)) return current;
-      const next = await this.tx.get<{ to_id: string }>(sql`SELECT to_id FROM entity_redirects WHERE from_id = ${current}`);
+      const next = await this.tx.get<{ to_id: string }>(
+        sql`SELECT to_id FROM entity_redirects WHERE from_id = ${current}`,
+      );
       if (!next) return current;
       current = next.to_id;
     }
@@ -486,7 +556,9 @@ class ChangeApplier {
    * something names it and no merge says where to go.
    */
   private async followMerge(entityId: string): Promise<boolean> {
-    const redirect = await this.tx.get<{ to_id: string }>(sql`SELECT to_id FROM entity_redirects WHERE from_id = ${entityId}`);
+    const redirect = await this.tx.get<{ to_id: string }>(
+      sql`SELECT to_id FROM entity_redirects WHERE from_id = ${entityId}`,
+    );
     const target = redirect ? await this.currentEntity(redirect.to_id) : null;
     // Aliases are not moved: the merge already copied them to the target.
     for (const [table, columns] of Object.entries(ENTITY_REFERENCES).filter(([t]) => t !== 'entity_aliases')) {
@@ -494,7 +566,10 @@ class ChangeApplier {
         const used = await this.tx.get({ text: `SELECT 1 FROM ${table} WHERE ${column} = ?`, params: [entityId] });
         if (!used) continue;
         if (!target || target === entityId) return false;
-        await this.tx.run({ text: `UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`, params: [target, entityId] });
+        await this.tx.run({
+          text: `UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`,
+          params: [target, entityId],
+        });
       }
     }
     return true;
@@ -506,10 +581,15 @@ class ChangeApplier {
     this.unpushed.delete(rowId(entity, rowKey));
   }
 
-  private async conflict(other: Pick<Change, 'entity' | 'row_key' | 'op' | 'payload' | 'author'>, kind: 'edit' | 'delete-edit' | 'duplicate', keptAuthor: string | null): Promise<void> {
+  private async conflict(
+    other: Pick<Change, 'entity' | 'row_key' | 'op' | 'payload' | 'author'>,
+    kind: 'edit' | 'delete-edit' | 'duplicate',
+    keptAuthor: string | null,
+  ): Promise<void> {
     this.conflicts++;
     const payload = other.payload ? JSON.stringify(other.payload) : null;
-    await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
+    await this.tx
+      .run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
                           VALUES (${randomUUID()}, ${other.entity}, ${other.row_key}, ${kind}, ${keptAuthor}, ${other.author}, ${other.op}, ${payload}, ${new Date().toISOString()})`);
   }
 
@@ -553,7 +633,10 @@ class ChangeApplier {
       for (let i = 0; i < values.length; i += perStatement) {
         const batch = values.slice(i, i + perStatement);
         const tuple = `(${cols.map(() => '?').join(', ')})`;
-        await this.tx.run({ text: `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`, params: batch.flat().map(toSqlValue) });
+        await this.tx.run({
+          text: `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${batch.map(() => tuple).join(', ')}`,
+          params: batch.flat().map(toSqlValue),
+        });
       }
     }
     this.inserts.clear();
@@ -579,11 +662,14 @@ class ChangeApplier {
 
   /** Same content imported on two desktops: both copies stay (the hash must be unique), marked for review. */
   private async beforeDocumentWrite(row: Record<string, unknown>): Promise<void> {
-    const clash = await this.tx.get<{ id: string }>(sql`SELECT id FROM documents WHERE content_hash = ${String(row.content_hash)} AND id <> ${String(row.id)}`);
+    const clash = await this.tx.get<{ id: string }>(
+      sql`SELECT id FROM documents WHERE content_hash = ${String(row.content_hash)} AND id <> ${String(row.id)}`,
+    );
     if (clash) {
       await this.tx.run(sql`UPDATE documents SET content_hash = content_hash || '~' || id WHERE id = ${clash.id}`);
       this.conflicts++;
-      await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
+      await this.tx
+        .run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
                             VALUES (${randomUUID()}, 'documents', ${JSON.stringify([clash.id])}, 'duplicate', NULL, NULL, 'upsert', ${JSON.stringify({ same_as: row.id })}, ${new Date().toISOString()})`);
     }
   }
@@ -605,7 +691,10 @@ class ChangeApplier {
         row.name = `${String(row.name)} (${c.author})`;
       } else {
         const author = unpushed ? this.team.member : (theirs?.author ?? 'elsewhere');
-        await this.tx.run({ text: `UPDATE ${table} SET name = ? WHERE id = ?`, params: [`${clash.name} (${author})`, clash.id] });
+        await this.tx.run({
+          text: `UPDATE ${table} SET name = ? WHERE id = ?`,
+          params: [`${clash.name} (${author})`, clash.id],
+        });
       }
     }
   }
@@ -631,7 +720,9 @@ class ChangeApplier {
 /** Whether a pulled version says the same as the row here (then two edits agree: no conflict). */
 function sameRow(current: Record<string, unknown>, incoming: Record<string, unknown> | null): boolean {
   if (!incoming) return false;
-  return Object.entries(incoming).every(([k, v]) => !(k in current) || current[k] === v || (current[k] == null && v == null));
+  return Object.entries(incoming).every(
+    ([k, v]) => !(k in current) || current[k] === v || (current[k] == null && v == null),
+  );
 }
 
 function orderedTables(): SyncedTable[] {
@@ -647,10 +738,7 @@ function keyJson(table: SyncedTable): string {
   return `json_array(${table.key.join(', ')})`;
 }
 
-
-
 async function readClock(db: Database): Promise<Hlc | null> {
   const row = await db.get<{ value: string }>(sql`SELECT value FROM sync_state WHERE key = 'clock'`);
   return row ? parseHlc(row.value) : null;
 }
-

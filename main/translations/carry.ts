@@ -82,7 +82,9 @@ export class Carrier {
     if (mapped === 0) {
       // No sentence counterpart: fall back on the paragraph bead, with half the confidence.
       const bead = this.beadOfPassage.get(touched[0].ref[0]);
-      const passages = (bead?.target ?? []).map((p) => this.targetPassages.get(p)).filter((x): x is LaidOutPassage => !!x);
+      const passages = (bead?.target ?? [])
+        .map((p) => this.targetPassages.get(p))
+        .filter((x): x is LaidOutPassage => !!x);
       if (!bead || passages.length === 0) return null;
       lo = Math.min(...passages.map((p) => p.start));
       hi = Math.max(...passages.map((p) => p.start + p.text.length));
@@ -91,7 +93,11 @@ export class Carrier {
       confidence *= mapped / touched.length;
     }
     const narrowed = exact ? narrow(this.targetText, lo, hi, exact) : null;
-    return { targetStart: narrowed?.[0] ?? lo, targetEnd: narrowed?.[1] ?? hi, confidence: Math.round(confidence * 1000) / 1000 };
+    return {
+      targetStart: narrowed?.[0] ?? lo,
+      targetEnd: narrowed?.[1] ?? hi,
+      confidence: Math.round(confidence * 1000) / 1000,
+    };
   }
 }
 

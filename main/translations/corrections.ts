@@ -9,7 +9,8 @@ export interface UnitLink<U> {
   target: U[];
 }
 
-export type CorrectionLinks = { level: 'paragraph'; links: UnitLink<number>[] } | { level: 'sentence'; links: UnitLink<SentenceRef>[] };
+export type CorrectionLinks =
+  { level: 'paragraph'; links: UnitLink<number>[] } | { level: 'sentence'; links: UnitLink<SentenceRef>[] };
 
 const invalid = (message: string) => new AppError('INVALID_REQUEST', message);
 
@@ -21,7 +22,13 @@ function beadAt<T>(list: T[], index: number | undefined, what: string): T {
 }
 
 /** The fixed beads a merge, split, shift or link produces, over generic units (ordinals or sentence refs). */
-function linksFor<U>(beads: Array<UnitLink<U>>, k: number | undefined, c: AlignCorrection, what: string, linkUnits: () => UnitLink<U>): UnitLink<U>[] {
+function linksFor<U>(
+  beads: Array<UnitLink<U>>,
+  k: number | undefined,
+  c: AlignCorrection,
+  what: string,
+  linkUnits: () => UnitLink<U>,
+): UnitLink<U>[] {
   const nonEmpty = (l: UnitLink<U>) => l.source.length + l.target.length > 0;
   switch (c.op) {
     case 'merge': {
@@ -33,7 +40,8 @@ function linksFor<U>(beads: Array<UnitLink<U>>, k: number | undefined, c: AlignC
       const bead = beadAt(beads, k, what);
       const sourceAt = c.sourceAt ?? 0;
       const targetAt = c.targetAt ?? 0;
-      if (sourceAt > bead.source.length || targetAt > bead.target.length) throw invalid('The split point is outside the bead.');
+      if (sourceAt > bead.source.length || targetAt > bead.target.length)
+        throw invalid('The split point is outside the bead.');
       const parts = [
         { source: bead.source.slice(0, sourceAt), target: bead.target.slice(0, targetAt) },
         { source: bead.source.slice(sourceAt), target: bead.target.slice(targetAt) },
@@ -85,7 +93,8 @@ export function correctionLinks(beads: readonly AlignmentBead[], c: AlignCorrect
   const paragraph = beadAt([...beads], c.bead, 'bead');
   const links = linksFor<SentenceRef>(paragraph.sentences, c.sentenceBead, c, 'sentence bead', () => {
     const order = (r: SentenceRef) => r[0] * 1_000_000 + r[1];
-    const unique = (refs: SentenceRef[]) => [...new Map(refs.map((r) => [order(r), r])).values()].sort((x, y) => order(x) - order(y));
+    const unique = (refs: SentenceRef[]) =>
+      [...new Map(refs.map((r) => [order(r), r])).values()].sort((x, y) => order(x) - order(y));
     return { source: unique(c.sourceSentences ?? []), target: unique(c.targetSentences ?? []) };
   });
   return { level: 'sentence', links };
@@ -98,6 +107,11 @@ export function flipBeads(beads: readonly AlignmentBead[]): AlignmentBead[] {
     target: b.source,
     confidence: b.confidence,
     ...(b.fixed ? { fixed: true } : {}),
-    sentences: b.sentences.map((s) => ({ source: s.target, target: s.source, confidence: s.confidence, ...(s.fixed ? { fixed: true } : {}) })),
+    sentences: b.sentences.map((s) => ({
+      source: s.target,
+      target: s.source,
+      confidence: s.confidence,
+      ...(s.fixed ? { fixed: true } : {}),
+    })),
   }));
 }

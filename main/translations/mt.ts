@@ -39,10 +39,15 @@ export function checkEndpoint(endpoint: string): string {
   try {
     url = new URL(endpoint.trim());
   } catch {
-    throw new AppError('INVALID_REQUEST', `“${endpoint.slice(0, 200)}” is not a web address (e.g. http://127.0.0.1:5000).`);
+    throw new AppError(
+      'INVALID_REQUEST',
+      `“${endpoint.slice(0, 200)}” is not a web address (e.g. http://127.0.0.1:5000).`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('INVALID_REQUEST', 'The translation server must be an http:// or https:// address.');
-  if (url.username || url.password) throw new AppError('INVALID_REQUEST', 'Put the API key in its own field, not in the address.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new AppError('INVALID_REQUEST', 'The translation server must be an http:// or https:// address.');
+  if (url.username || url.password)
+    throw new AppError('INVALID_REQUEST', 'Put the API key in its own field, not in the address.');
   url.hash = '';
   url.search = '';
   return url.toString().replace(/\/+$/, '');
@@ -52,14 +57,26 @@ export async function getMtSettings(db: Database): Promise<MtSettings> {
   return publicView(await read(db));
 }
 
-export async function setMtSettings(db: Database, changes: { enabled: boolean; endpoint?: string; apiKey?: string | null }): Promise<MtSettings> {
+export async function setMtSettings(
+  db: Database,
+  changes: { enabled: boolean; endpoint?: string; apiKey?: string | null },
+): Promise<MtSettings> {
   const current = await read(db);
   const next: StoredMtSettings = {
     enabled: changes.enabled,
-    endpoint: changes.endpoint !== undefined ? (changes.endpoint.trim() ? checkEndpoint(changes.endpoint) : '') : current.endpoint,
+    endpoint:
+      changes.endpoint !== undefined
+        ? changes.endpoint.trim()
+          ? checkEndpoint(changes.endpoint)
+          : ''
+        : current.endpoint,
     apiKey: changes.apiKey !== undefined ? changes.apiKey || null : current.apiKey,
   };
-  if (next.enabled && !next.endpoint) throw new AppError('INVALID_REQUEST', 'Give the address of a LibreTranslate-compatible server before turning machine translation on.');
+  if (next.enabled && !next.endpoint)
+    throw new AppError(
+      'INVALID_REQUEST',
+      'Give the address of a LibreTranslate-compatible server before turning machine translation on.',
+    );
   await db.transaction((tx) =>
     tx.run(sql`INSERT INTO settings (key, value, updated_at) VALUES (${KEY}, ${JSON.stringify(next)}, ${new Date().toISOString()})
                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
@@ -68,10 +85,16 @@ export async function setMtSettings(db: Database, changes: { enabled: boolean; e
 }
 
 /** Sends `text` to the configured server (only when the user turned it on) and logs that it did. */
-export async function machineTranslate(db: Database, request: { text: string; source: string; target: string }): Promise<MtResult> {
+export async function machineTranslate(
+  db: Database,
+  request: { text: string; source: string; target: string },
+): Promise<MtResult> {
   const settings = await read(db);
   if (!settings.enabled || !settings.endpoint) {
-    throw new AppError('FORBIDDEN', 'Machine translation is off. Turn it on in the settings (the text will then be sent to the server you choose).');
+    throw new AppError(
+      'FORBIDDEN',
+      'Machine translation is off. Turn it on in the settings (the text will then be sent to the server you choose).',
+    );
   }
   const url = settings.endpoint.endsWith('/translate') ? settings.endpoint : `${settings.endpoint}/translate`;
   const log = (ok: boolean, error: string | null) =>
@@ -82,9 +105,18 @@ export async function machineTranslate(db: Database, request: { text: string; so
     );
   let translatedText: string;
   try {
-    translatedText = await post(url, { q: request.text, source: request.source, target: request.target, format: 'text', ...(settings.apiKey ? { api_key: settings.apiKey } : {}) });
+    translatedText = await post(url, {
+      q: request.text,
+      source: request.source,
+      target: request.target,
+      format: 'text',
+      ...(settings.apiKey ? { api_key: settings.apiKey } : {}),
+    });
   } catch (err) {
-    const message = err instanceof AppError ? err.message : `The translation server could not be reached (${(err as Error).message}).`;
+    const message =
+      err instanceof AppError
+        ? err.message
+        : `The translation server could not be reached (${(err as Error).message}).`;
     await log(false, message.slice(0, 500));
     throw err instanceof AppError ? err : new AppError('INTERNAL', message);
   }
@@ -105,7 +137,10 @@ async function post(url: string, body: Record<string, string>): Promise<string> 
   try {
     parsed = JSON.parse(raw) as typeof parsed;
   } catch {
-    throw new AppError('INTERNAL', `The translation server answered ${response.status} with something that is not JSON.`);
+    throw new AppError(
+      'INTERNAL',
+      `The translation server answered ${response.status} with something that is not JSON.`,
+    );
   }
   if (!response.ok || typeof parsed.translatedText !== 'string') {
     const reason = typeof parsed.error === 'string' ? parsed.error : `status ${response.status}`;

@@ -25,7 +25,8 @@ export const translationOperations: OperationTable<Channels> = {
   'align.get': {
     channel: 'align.get',
     validate: v['align.get'],
-    handle: ({ docId, otherDocId, recompute }, { archive }) => archive.translations.getAlignment(docId, otherDocId, { recompute }),
+    handle: ({ docId, otherDocId, recompute }, { archive }) =>
+      archive.translations.getAlignment(docId, otherDocId, { recompute }),
     bridge: true,
     localPaths: false,
     cli: {
@@ -34,7 +35,11 @@ export const translationOperations: OperationTable<Channels> = {
       summary: 'align a document with its translation, paragraph by paragraph and sentence by sentence',
       options: { recompute: { type: 'boolean' } },
       positionals: { min: 2, max: 2 },
-      request: ({ positionals: [docId, otherDocId], values }) => ({ docId, otherDocId, recompute: values.recompute === true }),
+      request: ({ positionals: [docId, otherDocId], values }) => ({
+        docId,
+        otherDocId,
+        recompute: values.recompute === true,
+      }),
       print: (alignment, input, io) => {
         const { beads, lowConfidence, linkId, stats } = alignment;
         io.out(json({ beads, lowConfidence, linkId, stats }));
@@ -48,7 +53,10 @@ export const translationOperations: OperationTable<Channels> = {
           io.out(json({ beads, lowConfidence, linkId, stats }));
           return 0;
         }
-        const [doc, other] = await Promise.all([call('documents.get', { id: docId }), call('documents.get', { id: otherDocId })]);
+        const [doc, other] = await Promise.all([
+          call('documents.get', { id: docId }),
+          call('documents.get', { id: otherDocId }),
+        ]);
         const beads = alignment.beads.length;
         io.out(`${doc.title} [${doc.lang}]  ⇄  ${other.title} [${other.lang}]  (${beads} beads, ${alignment.origin})`);
         for (const bead of alignment.beads) {
@@ -78,11 +86,15 @@ export const translationOperations: OperationTable<Channels> = {
   'segments.start': jsonOperation('segments.start', ({ docId, lang, title, unit }, { archive }) =>
     archive.translations.startTyped(docId, lang, { title, unit }),
   ),
-  'segments.list': jsonOperation('segments.list', ({ linkId }, { archive }) => archive.translations.segmentSheet(linkId)),
+  'segments.list': jsonOperation('segments.list', ({ linkId }, { archive }) =>
+    archive.translations.segmentSheet(linkId),
+  ),
   'segments.save': jsonOperation('segments.save', ({ id, text, status }, { archive }) =>
     archive.translations.saveSegment(id, { text, status }),
   ),
   'mt.settings.get': jsonOperation('mt.settings.get', (_, { archive }) => archive.translations.mtSettings()),
-  'mt.settings.set': jsonOperation('mt.settings.set', (changes, { archive }) => archive.translations.setMtSettings(changes)),
+  'mt.settings.set': jsonOperation('mt.settings.set', (changes, { archive }) =>
+    archive.translations.setMtSettings(changes),
+  ),
   'mt.translate': jsonOperation('mt.translate', (request, { archive }) => archive.translations.translate(request)),
 };

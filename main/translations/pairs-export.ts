@@ -22,7 +22,12 @@ export interface PairsMeta {
 }
 
 /** Text pairs of the beads that have both sides, per paragraph bead or per sentence bead. */
-export function alignedPairs(beads: readonly AlignmentBead[], source: readonly LaidOutPassage[], target: readonly LaidOutPassage[], level: AlignLevel): AlignedPair[] {
+export function alignedPairs(
+  beads: readonly AlignmentBead[],
+  source: readonly LaidOutPassage[],
+  target: readonly LaidOutPassage[],
+  level: AlignLevel,
+): AlignedPair[] {
   const byOrdinal = (ps: readonly LaidOutPassage[]) => new Map(ps.map((p) => [p.ordinal, p]));
   const src = byOrdinal(source);
   const tgt = byOrdinal(target);
@@ -45,18 +50,29 @@ export function alignedPairs(beads: readonly AlignmentBead[], source: readonly L
     }
     for (const s of bead.sentences) {
       if (s.source.length === 0 || s.target.length === 0) continue;
-      pairs.push({ source: s.source.map((r) => sentence(src, r)).join(' '), target: s.target.map((r) => sentence(tgt, r)).join(' '), confidence: s.confidence });
+      pairs.push({
+        source: s.source.map((r) => sentence(src, r)).join(' '),
+        target: s.target.map((r) => sentence(tgt, r)).join(' '),
+        confidence: s.confidence,
+      });
     }
   }
   return pairs.filter((p) => p.source.trim() && p.target.trim());
 }
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab, newline, carriage return; lone surrogates; U+FFFE/FFFF).
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlEscape(text: string): string {
-  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** TMX 1.4b date: YYYYMMDDThhmmssZ. */
@@ -95,9 +111,16 @@ export function toPairsCsv(pairs: readonly AlignedPair[], meta: PairsMeta): stri
   return csvRows(rows);
 }
 
-export function exportPairs(pairs: readonly AlignedPair[], meta: PairsMeta, format: PairsExportFormat, level: AlignLevel): ExportedFile {
-  // eslint-disable-next-line no-control-regex
-  const base = `${meta.sourceTitle}.${meta.sourceLang}-${meta.targetLang}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 150);
+export function exportPairs(
+  pairs: readonly AlignedPair[],
+  meta: PairsMeta,
+  format: PairsExportFormat,
+  level: AlignLevel,
+): ExportedFile {
+  const base = `${meta.sourceTitle}.${meta.sourceLang}-${meta.targetLang}`
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+    .slice(0, 150);
   return format === 'tmx'
     ? { fileName: `${base}.tmx`, mediaType: 'application/x-tmx+xml', content: toTmx(pairs, meta, level) }
     : { fileName: `${base}.csv`, mediaType: 'text/csv', content: toPairsCsv(pairs, meta) };

@@ -15,8 +15,12 @@ export interface TranslationMergeReport {
 
 /** Source passage id → passage id in this archive, for one source document mapped onto `mainDocId`. */
 async function passageMap(tx: Database, srcDocId: string, mainDocId: string): Promise<Map<string, string>> {
-  const theirs = await tx.all<{ id: string; text: string }>(sql`SELECT id, text FROM src.passages WHERE document_id = ${srcDocId} ORDER BY ordinal`);
-  const ours = await tx.all<{ id: string; text: string }>(sql`SELECT id, text FROM main.passages WHERE document_id = ${mainDocId} ORDER BY ordinal`);
+  const theirs = await tx.all<{ id: string; text: string }>(
+    sql`SELECT id, text FROM src.passages WHERE document_id = ${srcDocId} ORDER BY ordinal`,
+  );
+  const ours = await tx.all<{ id: string; text: string }>(
+    sql`SELECT id, text FROM main.passages WHERE document_id = ${mainDocId} ORDER BY ordinal`,
+  );
   const byId = new Set(ours.map((p) => p.id));
   const unused = new Map<string, string[]>();
   for (const p of ours) (unused.get(p.text) ?? unused.set(p.text, []).get(p.text)!).push(p.id);
@@ -39,8 +43,14 @@ async function passageMap(tx: Database, srcDocId: string, mainDocId: string): Pr
   return map;
 }
 
-export async function mergeTranslationTables(tx: Database, docMap: Map<string, string>): Promise<TranslationMergeReport> {
-  const report: TranslationMergeReport = { links: { added: 0, alreadyPresent: 0 }, corrections: { added: 0, dropped: 0 } };
+export async function mergeTranslationTables(
+  tx: Database,
+  docMap: Map<string, string>,
+): Promise<TranslationMergeReport> {
+  const report: TranslationMergeReport = {
+    links: { added: 0, alreadyPresent: 0 },
+    corrections: { added: 0, dropped: 0 },
+  };
   const linkMap = new Map<string, { id: string; flipped: boolean; src: LinkRow }>();
   const added = new Set<string>();
   for (const row of await tx.all<LinkRow>(sql`SELECT * FROM src.translations ORDER BY created_at`)) {
@@ -76,12 +86,26 @@ export async function mergeTranslationTables(tx: Database, docMap: Map<string, s
   // Stored alignments of new links between documents that came over unchanged.
   for (const id of added) {
     const { src } = linkMap.get(id)!;
-    if (docMap.get(src.source_document_id) !== src.source_document_id || docMap.get(src.translation_document_id) !== src.translation_document_id) continue;
+    if (
+      docMap.get(src.source_document_id) !== src.source_document_id ||
+      docMap.get(src.translation_document_id) !== src.translation_document_id
+    )
+      continue;
     const cols = await columnList(tx, 'alignments');
-    await tx.run(sql`INSERT OR IGNORE INTO main.alignments (${cols}) SELECT ${cols} FROM src.alignments WHERE translation_id = ${id}`);
+    await tx.run(
+      sql`INSERT OR IGNORE INTO main.alignments (${cols}) SELECT ${cols} FROM src.alignments WHERE translation_id = ${id}`,
+    );
   }
 
-  type SrcManual = { id: string; translation_id: string; level: string; op: string; source: string; target: string; created_at: string };
+  type SrcManual = {
+    id: string;
+    translation_id: string;
+    level: string;
+    op: string;
+    source: string;
+    target: string;
+    created_at: string;
+  };
   for (const row of await tx.all<SrcManual>(sql`SELECT * FROM src.alignment_links ORDER BY created_at`)) {
     if (await tx.get(sql`SELECT 1 FROM main.alignment_links WHERE id = ${row.id}`)) continue;
     const mapped = linkMap.get(row.translation_id);
@@ -106,12 +130,27 @@ export async function mergeTranslationTables(tx: Database, docMap: Map<string, s
   }
 
   // Segments of typed translations that came over as new links.
-  type SrcSegment = { id: string; translation_id: string; source_passage_id: string | null; target_passage_id: string | null };
-  for (const seg of await tx.all<SrcSegment>(sql`SELECT id, translation_id, source_passage_id, target_passage_id FROM src.translation_segments`)) {
-    if (!added.has(seg.translation_id) || (await tx.get(sql`SELECT 1 FROM main.translation_segments WHERE id = ${seg.id}`))) continue;
+  type SrcSegment = {
+    id: string;
+    translation_id: string;
+    source_passage_id: string | null;
+    target_passage_id: string | null;
+  };
+  for (const seg of await tx.all<SrcSegment>(
+    sql`SELECT id, translation_id, source_passage_id, target_passage_id FROM src.translation_segments`,
+  )) {
+    if (
+      !added.has(seg.translation_id) ||
+      (await tx.get(sql`SELECT 1 FROM main.translation_segments WHERE id = ${seg.id}`))
+    )
+      continue;
     const { src } = linkMap.get(seg.translation_id)!;
-    const sourcePassage = seg.source_passage_id ? ((await mapFor(src.source_document_id)).get(seg.source_passage_id) ?? null) : null;
-    const targetPassage = seg.target_passage_id ? ((await mapFor(src.translation_document_id)).get(seg.target_passage_id) ?? null) : null;
+    const sourcePassage = seg.source_passage_id
+      ? ((await mapFor(src.source_document_id)).get(seg.source_passage_id) ?? null)
+      : null;
+    const targetPassage = seg.target_passage_id
+      ? ((await mapFor(src.translation_document_id)).get(seg.target_passage_id) ?? null)
+      : null;
     await tx.run(sql`INSERT INTO main.translation_segments (id, translation_id, ordinal, unit, source_passage_id, source_sentence, source_text, target_passage_id, text, status, updated_at)
                      SELECT id, translation_id, ordinal, unit, ${sourcePassage}, source_sentence, source_text, ${targetPassage}, text, status, updated_at
                      FROM src.translation_segments WHERE id = ${seg.id}`);
@@ -123,7 +162,16 @@ export async function mergeTranslationTables(tx: Database, docMap: Map<string, s
  * Tables of one installation (settings, what machine translation sent out, this desktop's team-sync state):
  * never copied between archives.
  */
-export const LOCAL_TABLES = ['settings', 'mt_requests', 'sync_state', 'sync_pending', 'sync_outbox', 'sync_versions', 'sync_conflicts', 'sync_apply_guard'] as const;
+export const LOCAL_TABLES = [
+  'settings',
+  'mt_requests',
+  'sync_state',
+  'sync_pending',
+  'sync_outbox',
+  'sync_versions',
+  'sync_conflicts',
+  'sync_apply_guard',
+] as const;
 
 /**
  * Empties the local tables of a portable copy before it leaves (an API key must not travel with the
@@ -133,7 +181,9 @@ export async function scrubLocalTables(file: string): Promise<void> {
   const db = await Database.open(file);
   try {
     await db.exec('PRAGMA secure_delete = ON');
-    const present = new Set((await db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r) => r.name));
+    const present = new Set(
+      (await db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r) => r.name),
+    );
     for (const table of LOCAL_TABLES) if (present.has(table)) await db.exec(`DELETE FROM ${table}`);
     await db.exec('PRAGMA journal_mode = DELETE');
   } finally {

@@ -1,5 +1,12 @@
 // Data access for translations, stored alignments, manual links and typed-translation segments.
-import type { AlignLevel, AlignmentBead, SegmentStatus, SegmentUnit, TranslationLink, TranslationOrigin } from '../../shared/translations';
+import type {
+  AlignLevel,
+  AlignmentBead,
+  SegmentStatus,
+  SegmentUnit,
+  TranslationLink,
+  TranslationOrigin,
+} from '../../shared/translations';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 
@@ -84,13 +91,23 @@ export interface StoredAlignment {
   createdAt: string;
 }
 
-export async function loadAlignment(db: Database, linkId: string, sourceVersion: number, targetVersion: number, alignerVersion: number): Promise<StoredAlignment | undefined> {
+export async function loadAlignment(
+  db: Database,
+  linkId: string,
+  sourceVersion: number,
+  targetVersion: number,
+  alignerVersion: number,
+): Promise<StoredAlignment | undefined> {
   const row = await db.get<{ beads: string; stats: string; created_at: string }>(sql`
     SELECT beads, stats, created_at FROM alignments
     WHERE translation_id = ${linkId} AND source_version = ${sourceVersion} AND target_version = ${targetVersion} AND aligner_version = ${alignerVersion}`);
   if (!row) return undefined;
   try {
-    return { beads: JSON.parse(row.beads) as AlignmentBead[], stats: JSON.parse(row.stats) as StoredAlignment['stats'], createdAt: row.created_at };
+    return {
+      beads: JSON.parse(row.beads) as AlignmentBead[],
+      stats: JSON.parse(row.stats) as StoredAlignment['stats'],
+      createdAt: row.created_at,
+    };
   } catch {
     return undefined;
   }
@@ -99,7 +116,14 @@ export async function loadAlignment(db: Database, linkId: string, sourceVersion:
 /** Stores the alignment of a link for these versions; older ones of the link are dropped. */
 export async function storeAlignment(
   tx: Database,
-  row: { id: string; linkId: string; sourceVersion: number; targetVersion: number; alignerVersion: number; createdAt: string } & Omit<StoredAlignment, 'createdAt'>,
+  row: {
+    id: string;
+    linkId: string;
+    sourceVersion: number;
+    targetVersion: number;
+    alignerVersion: number;
+    createdAt: string;
+  } & Omit<StoredAlignment, 'createdAt'>,
 ): Promise<void> {
   await tx.run(sql`DELETE FROM alignments WHERE translation_id = ${row.linkId}`);
   await tx.run(sql`INSERT INTO alignments (id, translation_id, source_version, target_version, aligner_version, beads, stats, created_at)
@@ -123,9 +147,23 @@ export interface ManualLinkRow {
 
 /** Manual links of a translation, newest first (a newer correction wins over an older one it contradicts). */
 export async function listManualLinks(db: Database, linkId: string): Promise<ManualLinkRow[]> {
-  const rows = await db.all<{ id: string; level: AlignLevel; op: ManualLinkRow['op']; source: string; target: string; created_at: string }>(sql`
+  const rows = await db.all<{
+    id: string;
+    level: AlignLevel;
+    op: ManualLinkRow['op'];
+    source: string;
+    target: string;
+    created_at: string;
+  }>(sql`
     SELECT id, level, op, source, target, created_at FROM alignment_links WHERE translation_id = ${linkId} ORDER BY created_at DESC, rowid DESC`);
-  return rows.map((r) => ({ id: r.id, level: r.level, op: r.op, source: JSON.parse(r.source), target: JSON.parse(r.target), createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    level: r.level,
+    op: r.op,
+    source: JSON.parse(r.source),
+    target: JSON.parse(r.target),
+    createdAt: r.created_at,
+  }));
 }
 
 export async function insertManualLink(tx: Database, linkId: string, row: ManualLinkRow): Promise<void> {

@@ -38,25 +38,42 @@ export function buildPassages(segments: readonly SegmentRow[]): BuiltPassage[] {
       sentences.push([text.length, text.length + s.text.length]);
       text += s.text;
     }
-    out.push({ id: group.find((s) => s.target_passage_id)?.target_passage_id ?? randomUUID(), text, sentences, segments: typed });
+    out.push({
+      id: group.find((s) => s.target_passage_id)?.target_passage_id ?? randomUUID(),
+      text,
+      sentences,
+      segments: typed,
+    });
   }
   return out;
 }
 
 /** Cleans typed text the way imported text is cleaned (one line, single spaces); '' stays ''. */
 export function cleanSegmentText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.normalize('NFC').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+  return (
+    text
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Rewrites the translation document from its segments (call inside a transaction). */
 export async function rebuildTypedDocument(tx: Database, documentId: string, linkId: string): Promise<void> {
-  const segments = await tx.all<SegmentRow>(sql`SELECT * FROM translation_segments WHERE translation_id = ${linkId} ORDER BY ordinal`);
+  const segments = await tx.all<SegmentRow>(
+    sql`SELECT * FROM translation_segments WHERE translation_id = ${linkId} ORDER BY ordinal`,
+  );
   const built = buildPassages(segments);
   const layout = layOutPassages(built.map((p) => ({ id: p.id, kind: 'paragraph' as const, text: p.text })));
-  const before = await tx.get<{ text: string; version: number }>(sql`SELECT text, version FROM documents WHERE id = ${documentId}`);
+  const before = await tx.get<{ text: string; version: number }>(
+    sql`SELECT text, version FROM documents WHERE id = ${documentId}`,
+  );
   if (!before) return;
-  const existing = await tx.all<{ id: string; text: string }>(sql`SELECT id, text FROM passages WHERE document_id = ${documentId}`);
+  const existing = await tx.all<{ id: string; text: string }>(
+    sql`SELECT id, text FROM passages WHERE document_id = ${documentId}`,
+  );
   const keep = new Set(built.map((p) => p.id));
   for (const p of existing) if (!keep.has(p.id)) await tx.run(sql`DELETE FROM passages WHERE id = ${p.id}`);
   // (document_id, ordinal) is unique: move the survivors out of the way first.
@@ -65,16 +82,22 @@ export async function rebuildTypedDocument(tx: Database, documentId: string, lin
   for (const [ordinal, p] of layout.passages.entries()) {
     const b = built[ordinal];
     if (old.has(p.id)) {
-      await tx.run(sql`UPDATE passages SET ordinal = ${ordinal}, text = ${p.text}, start_offset = ${p.start}, end_offset = ${p.end} WHERE id = ${p.id}`);
+      await tx.run(
+        sql`UPDATE passages SET ordinal = ${ordinal}, text = ${p.text}, start_offset = ${p.start}, end_offset = ${p.end} WHERE id = ${p.id}`,
+      );
       await tx.run(sql`DELETE FROM sentences WHERE passage_id = ${p.id}`);
     } else {
       await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset)
                        VALUES (${p.id}, ${documentId}, ${ordinal}, 'paragraph', ${p.text}, ${p.start}, ${p.end})`);
     }
     for (const [k, [start, end]] of b.sentences.entries()) {
-      await tx.run(sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${k}, ${start}, ${end})`);
+      await tx.run(
+        sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${k}, ${start}, ${end})`,
+      );
     }
-    for (const s of b.segments) if (s.target_passage_id !== p.id) await tx.run(sql`UPDATE translation_segments SET target_passage_id = ${p.id} WHERE id = ${s.id}`);
+    for (const s of b.segments)
+      if (s.target_passage_id !== p.id)
+        await tx.run(sql`UPDATE translation_segments SET target_passage_id = ${p.id} WHERE id = ${s.id}`);
   }
   if (before.text === layout.text) return;
   await tx.run(sql`UPDATE documents SET text = ${layout.text} WHERE id = ${documentId}`);
@@ -105,7 +128,8 @@ export function segmentsAlignment(
     if (o === undefined) orphans.push(s);
     else (bySource.get(o) ?? bySource.set(o, []).get(o)!).push(s);
   }
-  const allSentences = (p: number) => Array.from({ length: Math.max(1, sourceSentenceCounts[p] ?? 1) }, (_, k): [number, number] => [p, k]);
+  const allSentences = (p: number) =>
+    Array.from({ length: Math.max(1, sourceSentenceCounts[p] ?? 1) }, (_, k): [number, number] => [p, k]);
   const beads: AlignmentBead[] = [];
   for (let p = 0; p < sourceSentenceCounts.length; p++) {
     const list = bySource.get(p) ?? [];
@@ -113,7 +137,8 @@ export function segmentsAlignment(
     const tp = typed.length ? targetOrdinalOf.get(typed[0].target_passage_id ?? '') : undefined;
     let sentences: SentenceBead[];
     if (tp === undefined) sentences = [{ source: allSentences(p), target: [], confidence: 1, fixed: true }];
-    else if (list[0].unit === 'passage') sentences = [{ source: allSentences(p), target: [[tp, 0]], confidence: 1, fixed: true }];
+    else if (list[0].unit === 'passage')
+      sentences = [{ source: allSentences(p), target: [[tp, 0]], confidence: 1, fixed: true }];
     else {
       let k = 0;
       sentences = list.map((s) => ({
@@ -132,7 +157,13 @@ export function segmentsAlignment(
     if (tp === undefined || seen.has(tp)) continue;
     seen.add(tp);
     const at = beads.findIndex((b) => b.target.length > 0 && b.target[0] > tp);
-    const bead: AlignmentBead = { source: [], target: [tp], confidence: 1, fixed: true, sentences: [{ source: [], target: [[tp, 0]], confidence: 1, fixed: true }] };
+    const bead: AlignmentBead = {
+      source: [],
+      target: [tp],
+      confidence: 1,
+      fixed: true,
+      sentences: [{ source: [], target: [[tp, 0]], confidence: 1, fixed: true }],
+    };
     beads.splice(at < 0 ? beads.length : at, 0, bead);
   }
   return beads;

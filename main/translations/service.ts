@@ -5,8 +5,22 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ExportedFile } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type {
-  AlignCorrection, AlignLevel, Alignment, AlignmentBead, CarriedAnnotation, Counterpart, MtResult, MtSettings, PairsExportFormat, Segment, SegmentSheet,
-  SegmentStatus, SegmentUnit, SentenceRef, TranslationLink, TranslationOrigin,
+  AlignCorrection,
+  AlignLevel,
+  Alignment,
+  AlignmentBead,
+  CarriedAnnotation,
+  Counterpart,
+  MtResult,
+  MtSettings,
+  PairsExportFormat,
+  Segment,
+  SegmentSheet,
+  SegmentStatus,
+  SegmentUnit,
+  SentenceRef,
+  TranslationLink,
+  TranslationOrigin,
 } from '../../shared/translations';
 import type { DocumentDetail, ImportOutcome } from '../../shared/types';
 import { consistentLinks } from '../align/aligner';
@@ -58,15 +72,26 @@ export class TranslationService {
   }
 
   async link(sourceId: string, translationId: string, origin: TranslationOrigin = 'link'): Promise<TranslationLink> {
-    if (sourceId === translationId) throw new AppError('INVALID_REQUEST', 'A document cannot be a translation of itself.');
+    if (sourceId === translationId)
+      throw new AppError('INVALID_REQUEST', 'A document cannot be a translation of itself.');
     const id = await this.db.transaction(async (tx) => {
-      for (const doc of [sourceId, translationId]) if (!(await documents.getDocumentSummary(tx, doc))) throw notFound(doc);
+      for (const doc of [sourceId, translationId])
+        if (!(await documents.getDocumentSummary(tx, doc))) throw notFound(doc);
       const existing = await repo.findLinkBetween(tx, sourceId, translationId);
       if (existing) {
         if (existing.source_document_id === sourceId) return existing.id;
-        throw new AppError('INVALID_REQUEST', 'These documents are already linked the other way round (unlink them first).');
+        throw new AppError(
+          'INVALID_REQUEST',
+          'These documents are already linked the other way round (unlink them first).',
+        );
       }
-      const row: repo.LinkRow = { id: randomUUID(), source_document_id: sourceId, translation_document_id: translationId, origin, created_at: new Date().toISOString() };
+      const row: repo.LinkRow = {
+        id: randomUUID(),
+        source_document_id: sourceId,
+        translation_document_id: translationId,
+        origin,
+        created_at: new Date().toISOString(),
+      };
       await repo.insertLink(tx, row);
       return row.id;
     });
@@ -79,7 +104,10 @@ export class TranslationService {
   }
 
   /** Imports a file and links it as a translation of `translationOf` (an already-present file is linked as it is). */
-  async importAsTranslation(input: IngestInput, translationOf: string): Promise<{ outcome: ImportOutcome; link: TranslationLink }> {
+  async importAsTranslation(
+    input: IngestInput,
+    translationOf: string,
+  ): Promise<{ outcome: ImportOutcome; link: TranslationLink }> {
     if (!(await documents.getDocumentSummary(this.db, translationOf))) throw notFound(translationOf);
     const outcome = await this.importFile(input);
     const docId = outcome.status === 'imported' ? outcome.document.id : outcome.existingId;
@@ -103,7 +131,12 @@ export class TranslationService {
     };
     if (link?.origin === 'typed') {
       const segments = await repo.listSegmentRows(this.db, link.id);
-      const beads = segmentsAlignment(segments, ordinalsOf(src), src.passages.map((p) => p.sentences.length), ordinalsOf(tgt));
+      const beads = segmentsAlignment(
+        segments,
+        ordinalsOf(src),
+        src.passages.map((p) => p.sentences.length),
+        ordinalsOf(tgt),
+      );
       return {
         ...base,
         beads: orient(beads),
@@ -119,28 +152,70 @@ export class TranslationService {
     if (link && !options.recompute) {
       const stored = await repo.loadAlignment(this.db, link.id, src.version, tgt.version, ALIGNER_VERSION);
       if (stored) {
-        return { ...base, beads: orient(stored.beads), corrections: resolved.inForce, staleCorrections: resolved.stale, origin: 'stored', computedAt: stored.createdAt, stats: stored.stats };
+        return {
+          ...base,
+          beads: orient(stored.beads),
+          corrections: resolved.inForce,
+          staleCorrections: resolved.stale,
+          origin: 'stored',
+          computedAt: stored.createdAt,
+          stats: stored.stats,
+        };
       }
     }
-    const result = await this.alignerInUse.align(alignSide(src), alignSide(tgt), { fixed: resolved.fixed, fixedSentences: resolved.fixedSentences });
+    const result = await this.alignerInUse.align(alignSide(src), alignSide(tgt), {
+      fixed: resolved.fixed,
+      fixedSentences: resolved.fixedSentences,
+    });
     const computedAt = new Date().toISOString();
-    const stats = { lengthRatio: result.stats.lengthRatio, lexiconSize: result.stats.lexiconSize, passes: result.stats.passes, ms: result.stats.ms };
+    const stats = {
+      lengthRatio: result.stats.lengthRatio,
+      lexiconSize: result.stats.lexiconSize,
+      passes: result.stats.passes,
+      ms: result.stats.ms,
+    };
     if (link) {
       await this.db.transaction(async (tx) => {
         // Stored only if neither text changed meanwhile (the versions it was computed for are still current).
         const now = await Promise.all([src.id, tgt.id].map((id) => documents.getDocumentSummary(tx, id)));
-        if (now[0]?.version !== src.version || now[1]?.version !== tgt.version || !(await repo.getLink(tx, link.id))) return;
-        await repo.storeAlignment(tx, { id: randomUUID(), linkId: link.id, sourceVersion: src.version, targetVersion: tgt.version, alignerVersion: ALIGNER_VERSION, beads: result.beads, stats, createdAt: computedAt });
+        if (now[0]?.version !== src.version || now[1]?.version !== tgt.version || !(await repo.getLink(tx, link.id)))
+          return;
+        await repo.storeAlignment(tx, {
+          id: randomUUID(),
+          linkId: link.id,
+          sourceVersion: src.version,
+          targetVersion: tgt.version,
+          alignerVersion: ALIGNER_VERSION,
+          beads: result.beads,
+          stats,
+          createdAt: computedAt,
+        });
       });
     }
-    return { ...base, beads: orient(result.beads), corrections: resolved.inForce, staleCorrections: resolved.stale, origin: 'computed', computedAt, stats };
+    return {
+      ...base,
+      beads: orient(result.beads),
+      corrections: resolved.inForce,
+      staleCorrections: resolved.stale,
+      origin: 'computed',
+      computedAt,
+      stats,
+    };
   }
 
   /** Applies a manual correction (to the alignment align.get returned for the same pair) and re-aligns around it. */
   async correct(docId: string, otherDocId: string, correction: AlignCorrection): Promise<Alignment> {
     const { link, flipped, src, tgt } = await this.loadPair(docId, otherDocId);
-    if (!link) throw new AppError('INVALID_REQUEST', 'Link the two documents as translations first; corrections are kept with the link.');
-    if (link.origin === 'typed') throw new AppError('INVALID_REQUEST', 'A typed translation is aligned segment by segment; edit its segments instead.');
+    if (!link)
+      throw new AppError(
+        'INVALID_REQUEST',
+        'Link the two documents as translations first; corrections are kept with the link.',
+      );
+    if (link.origin === 'typed')
+      throw new AppError(
+        'INVALID_REQUEST',
+        'A typed translation is aligned segment by segment; edit its segments instead.',
+      );
     if (correction.op === 'reset') {
       await this.db.transaction(async (tx) => {
         await repo.clearManualLinks(tx, link.id);
@@ -155,25 +230,46 @@ export class TranslationService {
     const now = new Date().toISOString();
     const op = correction.op as repo.ManualLinkRow['op'];
     const rows: repo.ManualLinkRow[] = asked.links.map((l) => {
-      const sourceSide = asked.level === 'paragraph' ? (l.source as number[]).map((o) => passageId(reqSrc, o)) : (l.source as SentenceRef[]).map((r) => sentenceKey(reqSrc, r));
-      const targetSide = asked.level === 'paragraph' ? (l.target as number[]).map((o) => passageId(reqTgt, o)) : (l.target as SentenceRef[]).map((r) => sentenceKey(reqTgt, r));
+      const sourceSide =
+        asked.level === 'paragraph'
+          ? (l.source as number[]).map((o) => passageId(reqSrc, o))
+          : (l.source as SentenceRef[]).map((r) => sentenceKey(reqSrc, r));
+      const targetSide =
+        asked.level === 'paragraph'
+          ? (l.target as number[]).map((o) => passageId(reqTgt, o))
+          : (l.target as SentenceRef[]).map((r) => sentenceKey(reqTgt, r));
       const [s, t] = flipped ? [targetSide, sourceSide] : [sourceSide, targetSide];
       return { id: randomUUID(), level: asked.level, op, source: s, target: t, createdAt: now };
     });
     await this.db.transaction(async (tx) => {
       const older = await repo.listManualLinks(tx, link.id);
-      const unitsOf = (r: repo.ManualLinkRow) => ({ s: new Set(r.source.map(unitKey)), t: new Set(r.target.map(unitKey)) });
+      const unitsOf = (r: repo.ManualLinkRow) => ({
+        s: new Set(r.source.map(unitKey)),
+        t: new Set(r.target.map(unitKey)),
+      });
       const fresh = rows.map(unitsOf);
       // A newer correction replaces the older ones it touches, and (paragraph level) those it would cross.
-      const touched = older.filter((o) => o.level === asked.level && fresh.some((f) => o.source.some((u) => f.s.has(unitKey(u))) || o.target.some((u) => f.t.has(unitKey(u)))));
+      const touched = older.filter(
+        (o) =>
+          o.level === asked.level &&
+          fresh.some((f) => o.source.some((u) => f.s.has(unitKey(u))) || o.target.some((u) => f.t.has(unitKey(u)))),
+      );
       const drop = new Set(touched.map((o) => o.id));
       if (asked.level === 'paragraph') {
         const survivors = older.filter((o) => o.level === 'paragraph' && !drop.has(o.id));
         const all = [...rows, ...survivors];
-        const asOrdinals = all.map((r) => ({ source: r.source.map((id) => ordinalsOf(src).get(id as string) ?? -1), target: r.target.map((id) => ordinalsOf(tgt).get(id as string) ?? -1) }));
-        const kept = new Set(consistentLinks(asOrdinals, src.passages.length, tgt.passages.length).map((l) => JSON.stringify(l)));
+        const asOrdinals = all.map((r) => ({
+          source: r.source.map((id) => ordinalsOf(src).get(id as string) ?? -1),
+          target: r.target.map((id) => ordinalsOf(tgt).get(id as string) ?? -1),
+        }));
+        const kept = new Set(
+          consistentLinks(asOrdinals, src.passages.length, tgt.passages.length).map((l) => JSON.stringify(l)),
+        );
         all.forEach((r, k) => {
-          const normal = { source: [...asOrdinals[k].source].sort((a, b) => a - b), target: [...asOrdinals[k].target].sort((a, b) => a - b) };
+          const normal = {
+            source: [...asOrdinals[k].source].sort((a, b) => a - b),
+            target: [...asOrdinals[k].target].sort((a, b) => a - b),
+          };
           if (k >= rows.length && !kept.has(JSON.stringify(normal))) drop.add(r.id);
         });
       }
@@ -213,18 +309,34 @@ export class TranslationService {
     return out;
   }
 
-  async exportPairs(docId: string, otherDocId: string, format: PairsExportFormat, level: AlignLevel = 'sentence'): Promise<ExportedFile> {
+  async exportPairs(
+    docId: string,
+    otherDocId: string,
+    format: PairsExportFormat,
+    level: AlignLevel = 'sentence',
+  ): Promise<ExportedFile> {
     const alignment = await this.getAlignment(docId, otherDocId);
     const [doc, other] = await Promise.all([this.document(docId), this.document(otherDocId)]);
     const pairs = alignedPairs(alignment.beads, laidOut(doc), laidOut(other), level);
-    const meta = { sourceLang: doc.lang, targetLang: other.lang, sourceTitle: doc.title, targetTitle: other.title, toolVersion: APP_VERSION, createdAt: new Date().toISOString() };
+    const meta = {
+      sourceLang: doc.lang,
+      targetLang: other.lang,
+      sourceTitle: doc.title,
+      targetTitle: other.title,
+      toolVersion: APP_VERSION,
+      createdAt: new Date().toISOString(),
+    };
     return exportPairs(pairs, meta, format, level);
   }
 
   // ---- Typed translations
 
   /** A new translation document of docId, to be typed segment by segment (one per source passage or sentence). */
-  async startTyped(docId: string, lang: string, options: { title?: string; unit?: SegmentUnit } = {}): Promise<SegmentSheet> {
+  async startTyped(
+    docId: string,
+    lang: string,
+    options: { title?: string; unit?: SegmentUnit } = {},
+  ): Promise<SegmentSheet> {
     const unit = options.unit ?? 'sentence';
     const source = await this.document(docId);
     const id = randomUUID();
@@ -247,10 +359,17 @@ export class TranslationService {
         text: '',
         passages: [],
       });
-      await repo.insertLink(tx, { id: linkId, source_document_id: docId, translation_document_id: id, origin: 'typed', created_at: now });
+      await repo.insertLink(tx, {
+        id: linkId,
+        source_document_id: docId,
+        translation_document_id: id,
+        origin: 'typed',
+        created_at: now,
+      });
       let ordinal = 0;
       for (const p of source.passages) {
-        const spans: Array<[number, number] | null> = unit === 'passage' || p.sentences.length === 0 ? [null] : p.sentences;
+        const spans: Array<[number, number] | null> =
+          unit === 'passage' || p.sentences.length === 0 ? [null] : p.sentences;
         for (const [k, span] of spans.entries()) {
           await repo.insertSegment(tx, {
             id: randomUUID(),
@@ -276,7 +395,8 @@ export class TranslationService {
     const link = await repo.getLinkView(this.db, linkId);
     if (!link) throw new AppError('NOT_FOUND', `No translation link ${linkId} in this archive.`);
     const row = await repo.getLink(this.db, linkId);
-    if (row?.origin !== 'typed') throw new AppError('INVALID_REQUEST', 'This translation was not typed in Tala: it has no segments.');
+    if (row?.origin !== 'typed')
+      throw new AppError('INVALID_REQUEST', 'This translation was not typed in Tala: it has no segments.');
     const rows = await repo.listSegmentRows(this.db, linkId);
     const source = await this.document(link.source.id);
     const passages = new Map(source.passages.map((p) => [p.id, p]));
@@ -294,9 +414,12 @@ export class TranslationService {
       const link = await repo.getLink(tx, row.translation_id);
       if (!link) throw new AppError('NOT_FOUND', 'The translation of this segment is gone.');
       const text = changes.text === undefined ? row.text : cleanSegmentText(changes.text);
-      if (changes.status === 'done' && text === '') throw new AppError('INVALID_REQUEST', 'Type a translation before marking the segment done.');
+      if (changes.status === 'done' && text === '')
+        throw new AppError('INVALID_REQUEST', 'Type a translation before marking the segment done.');
       const status: SegmentStatus = text === '' ? 'draft' : (changes.status ?? row.status);
-      await tx.run(sql`UPDATE translation_segments SET text = ${text}, status = ${status}, updated_at = ${new Date().toISOString()} WHERE id = ${id}`);
+      await tx.run(
+        sql`UPDATE translation_segments SET text = ${text}, status = ${status}, updated_at = ${new Date().toISOString()} WHERE id = ${id}`,
+      );
       if (text !== row.text) {
         await rebuildTypedDocument(tx, link.translation_document_id, link.id);
         await indexDocuments(tx, [link.translation_document_id]);
@@ -331,7 +454,10 @@ export class TranslationService {
   }
 
   /** Both documents, the link between them (if any) and the link's orientation: src/tgt as the link has them. */
-  private async loadPair(docId: string, otherDocId: string): Promise<{ link: repo.LinkRow | undefined; flipped: boolean; src: DocumentDetail; tgt: DocumentDetail }> {
+  private async loadPair(
+    docId: string,
+    otherDocId: string,
+  ): Promise<{ link: repo.LinkRow | undefined; flipped: boolean; src: DocumentDetail; tgt: DocumentDetail }> {
     if (docId === otherDocId) throw new AppError('INVALID_REQUEST', 'Choose two different documents to align.');
     const [a, b] = await Promise.all([this.document(docId), this.document(otherDocId)]);
     const link = await repo.findLinkBetween(this.db, docId, otherDocId);
@@ -341,7 +467,10 @@ export class TranslationService {
 }
 
 function alignSide(doc: DocumentDetail) {
-  return { lang: doc.lang, passages: doc.passages.map((p) => ({ text: p.text, kind: p.kind, sentences: p.sentences })) };
+  return {
+    lang: doc.lang,
+    passages: doc.passages.map((p) => ({ text: p.text, kind: p.kind, sentences: p.sentences })),
+  };
 }
 
 function laidOut(doc: DocumentDetail): LaidOutPassage[] {
@@ -354,34 +483,51 @@ function ordinalsOf(doc: DocumentDetail): Map<string, number> {
 
 function passageId(doc: DocumentDetail, ordinal: number): string {
   const p = doc.passages[ordinal];
-  if (!p) throw new AppError('INVALID_REQUEST', `The document has no passage ${ordinal} (it has ${doc.passages.length}).`);
+  if (!p)
+    throw new AppError('INVALID_REQUEST', `The document has no passage ${ordinal} (it has ${doc.passages.length}).`);
   return p.id;
 }
 
 function sentenceKey(doc: DocumentDetail, [p, s]: SentenceRef): [string, number] {
   const passage = doc.passages[p];
-  if (!passage || s >= Math.max(1, passage.sentences.length)) throw new AppError('INVALID_REQUEST', `The document has no sentence ${s} in passage ${p}.`);
+  if (!passage || s >= Math.max(1, passage.sentences.length))
+    throw new AppError('INVALID_REQUEST', `The document has no sentence ${s} in passage ${p}.`);
   return [passage.id, s];
 }
 
 const unitKey = (u: string | [string, number]) => (typeof u === 'string' ? u : `${u[0]}#${u[1]}`);
 
 /** Stored manual links as ordinals of the current texts; links whose passages are gone (or split apart) are stale. */
-function resolveManualLinks(manual: repo.ManualLinkRow[], src: DocumentDetail, tgt: DocumentDetail): { fixed: FixedLink[]; fixedSentences: FixedSentenceLink[]; inForce: number; stale: number } {
+function resolveManualLinks(
+  manual: repo.ManualLinkRow[],
+  src: DocumentDetail,
+  tgt: DocumentDetail,
+): { fixed: FixedLink[]; fixedSentences: FixedSentenceLink[]; inForce: number; stale: number } {
   const so = ordinalsOf(src);
   const to = ordinalsOf(tgt);
   const fixed: FixedLink[] = [];
   const fixedSentences: FixedSentenceLink[] = [];
   let stale = 0;
-  const contiguous = (xs: number[]) => [...xs].sort((a, b) => a - b).every((x, k, sorted) => k === 0 || x === sorted[k - 1] + 1);
+  const contiguous = (xs: number[]) =>
+    [...xs].sort((a, b) => a - b).every((x, k, sorted) => k === 0 || x === sorted[k - 1] + 1);
   for (const m of manual) {
     if (m.level === 'paragraph') {
       const source = (m.source as string[]).map((id) => so.get(id));
       const target = (m.target as string[]).map((id) => to.get(id));
-      if (source.includes(undefined) || target.includes(undefined) || !contiguous(source as number[]) || !contiguous(target as number[])) stale++;
+      if (
+        source.includes(undefined) ||
+        target.includes(undefined) ||
+        !contiguous(source as number[]) ||
+        !contiguous(target as number[])
+      )
+        stale++;
       else fixed.push({ source: source as number[], target: target as number[] });
     } else {
-      const ref = (map: Map<string, number>, doc: DocumentDetail, [id, s]: [string, number]): SentenceRef | undefined => {
+      const ref = (
+        map: Map<string, number>,
+        doc: DocumentDetail,
+        [id, s]: [string, number],
+      ): SentenceRef | undefined => {
         const p = map.get(id);
         return p === undefined || s >= Math.max(1, doc.passages[p].sentences.length) ? undefined : [p, s];
       };

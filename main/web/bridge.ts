@@ -116,7 +116,8 @@ or paste the token from that address here.</p>
 }
 
 /** The sign-in page may submit its form (the app's policy allows no forms) and nothing else. */
-const SIGN_IN_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const SIGN_IN_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 class HttpError extends Error {
   constructor(
@@ -171,13 +172,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const pathname = url.pathname;
 
     if (pathname === '/api' || pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice('/api/'.length));
-    if (url.searchParams.has(TOKEN_PARAMETER) && (req.method === 'GET' || req.method === 'HEAD')) return signIn(req, res, url);
+    if (url.searchParams.has(TOKEN_PARAMETER) && (req.method === 'GET' || req.method === 'HEAD'))
+      return signIn(req, res, url);
     return handleStatic(req, res, pathname);
   }
 
   /** `?token=…` once: a session cookie in exchange, and a redirect to the same address without the token. */
   function signIn(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    if (!tokenMatches(url.searchParams.get(TOKEN_PARAMETER) ?? undefined, token)) return sendSignIn(req, res, 403, true);
+    if (!tokenMatches(url.searchParams.get(TOKEN_PARAMETER) ?? undefined, token))
+      return sendSignIn(req, res, 403, true);
     url.searchParams.delete(TOKEN_PARAMETER);
     setSecurityHeaders(res);
     res.writeHead(303, {
@@ -193,7 +196,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const html = signInPage(wrongToken);
     setSecurityHeaders(res);
     res.setHeader('Content-Security-Policy', SIGN_IN_CSP);
-    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html), 'Cache-Control': 'no-store' });
+    res.writeHead(status, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(html),
+      'Cache-Control': 'no-store',
+    });
     res.end(req.method === 'HEAD' ? '' : html);
   }
 
@@ -206,14 +213,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // A browser's session cookie counts only with its own Origin: browsers send one on every POST.
     const byCookie = hasSession(req) && req.headers.origin !== undefined;
     if (!byCookie && !tokenMatches(Array.isArray(given) ? given[0] : given, token)) {
-      return reject(req, res, new HttpError(403, 'FORBIDDEN', 'Forbidden: this browser is not signed in to Tala. Open Tala at the address `npm run web` printed.'));
+      return reject(
+        req,
+        res,
+        new HttpError(
+          403,
+          'FORBIDDEN',
+          'Forbidden: this browser is not signed in to Tala. Open Tala at the address `npm run web` printed.',
+        ),
+      );
     }
     if (!isChannel(channel)) {
       return reject(req, res, new HttpError(404, 'NOT_FOUND', `Unknown API channel: ${channel.slice(0, 80)}`));
     }
     const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (contentType !== 'application/json') {
-      return reject(req, res, new HttpError(415, 'INVALID_REQUEST', 'API calls must send Content-Type: application/json.'));
+      return reject(
+        req,
+        res,
+        new HttpError(415, 'INVALID_REQUEST', 'API calls must send Content-Type: application/json.'),
+      );
     }
 
     let body: string;
@@ -331,7 +350,13 @@ function setSecurityHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 }
 
-function sendText(res: ServerResponse, status: number, type: string, text: string, length = Buffer.byteLength(text)): void {
+function sendText(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  text: string,
+  length = Buffer.byteLength(text),
+): void {
   setSecurityHeaders(res);
   res.writeHead(status, { 'Content-Type': type, 'Content-Length': length });
   res.end(text);
@@ -358,7 +383,11 @@ function reject(req: IncomingMessage, res: ServerResponse, err: HttpError): void
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const tooLarge = () =>
-    new HttpError(413, 'INVALID_REQUEST', `Request too large: the limit is ${Math.floor(MAX_IMPORT_BYTES / 1024 / 1024)} MB per file.`);
+    new HttpError(
+      413,
+      'INVALID_REQUEST',
+      `Request too large: the limit is ${Math.floor(MAX_IMPORT_BYTES / 1024 / 1024)} MB per file.`,
+    );
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
   return new Promise((done, fail) => {

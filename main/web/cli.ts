@@ -41,7 +41,8 @@ function parseCliArgs(argv: string[]): CliOptions | 'help' {
   let port = 0;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new Error(`--port must be a number between 1 and 65535, got "${values.port}".`);
+    if (!/^\d+$/.test(values.port) || port < 1 || port > 65535)
+      throw new Error(`--port must be a number between 1 and 65535, got "${values.port}".`);
   }
   return { archiveDir: resolve(values.archive ?? defaultArchiveDir()), port, open: !values['no-open'] };
 }
@@ -54,7 +55,9 @@ function openInBrowser(url: string): () => void {
   const folder = mkdtempSync(join(tmpdir(), 'tala-open-')); // 0700
   const page = join(folder, 'open-tala.html');
   const target = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${target}">`, { mode: 0o600 });
+  writeFileSync(page, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${target}">`, {
+    mode: 0o600,
+  });
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const cleanUp = () => rmSync(folder, { recursive: true, force: true });
   try {
@@ -88,7 +91,10 @@ async function main(): Promise<void> {
     return;
   }
 
-  const archive = await openArchiveDir(options.archiveDir, { seedSamples: true, samplesDir: resolve('resources/samples') });
+  const archive = await openArchiveDir(options.archiveDir, {
+    seedSamples: true,
+    samplesDir: resolve('resources/samples'),
+  });
   let bridge;
   try {
     bridge = await startBridge({ api: createApi(archive, 'bridge'), rendererDir, port: options.port });
@@ -97,7 +103,13 @@ async function main(): Promise<void> {
     throw err;
   }
   const maintenance = startMaintenance(archive.backups);
-  archive.integrityChecked().catch((err: unknown) => console.error(`\n${err instanceof Error ? err.message : String(err)}\nChanges are refused until a backup is restored.`));
+  archive
+    .integrityChecked()
+    .catch((err: unknown) =>
+      console.error(
+        `\n${err instanceof Error ? err.message : String(err)}\nChanges are refused until a backup is restored.`,
+      ),
+    );
   console.log(`Archive: ${archive.path}`);
   // The token is in this address only: the browser trades it for a session cookie and drops it from the URL.
   console.log(`Tala is running at ${bridge.loginUrl}`);

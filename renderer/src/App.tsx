@@ -29,7 +29,8 @@ import { errorMessage } from './lib/errors';
 import { plural, truncate } from './lib/format';
 import { RouteView, type ViewContext } from './views';
 
-const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 export function App() {
   const api = useApi();
@@ -55,9 +56,15 @@ export function App() {
   const pushBanner = banners.push;
 
   // Errors from loading go to the banner.
-  useEffect(() => void (docs.error && pushBanner(`Could not load the library: ${docs.error}`)), [docs.error, pushBanner]);
+  useEffect(
+    () => void (docs.error && pushBanner(`Could not load the library: ${docs.error}`)),
+    [docs.error, pushBanner],
+  );
   // A query the archive cannot understand is explained under the box; anything else goes to the banner.
-  useEffect(() => void (search.error && search.error.code !== 'BAD_QUERY' && pushBanner(search.error.message)), [search.error, pushBanner]);
+  useEffect(
+    () => void (search.error && search.error.code !== 'BAD_QUERY' && pushBanner(search.error.message)),
+    [search.error, pushBanner],
+  );
 
   // A search indexes the documents that changed since the last one: the status line follows.
   const refreshIndex = index.refresh;
@@ -93,7 +100,8 @@ export function App() {
         toasts.push({ text: `Search index rebuilt: ${what} (${(report.ms / 1000).toFixed(1)} s).` }, 6000);
         search.refresh();
       },
-      (err: unknown) => toasts.push({ text: `Could not rebuild the search index: ${errorMessage(err)}`, tone: 'warn' }, 10_000),
+      (err: unknown) =>
+        toasts.push({ text: `Could not rebuild the search index: ${errorMessage(err)}`, tone: 'warn' }, 10_000),
     );
   };
 
@@ -111,7 +119,10 @@ export function App() {
       const deleted = await api['annotations.delete']({ id: a.id });
       changed('annotations');
       const undo = () => void api['annotations.restore']({ annotation: deleted }).then(() => changed('annotations'));
-      toasts.push({ text: `Annotation deleted: “${truncate(deleted.exact, 40)}”`, action: { label: 'Undo', run: undo } });
+      toasts.push({
+        text: `Annotation deleted: “${truncate(deleted.exact, 40)}”`,
+        action: { label: 'Undo', run: undo },
+      });
     } catch (err) {
       toasts.push({ text: `Could not delete the annotation: ${errorMessage(err)}`, tone: 'warn' });
     }
@@ -147,11 +158,15 @@ export function App() {
     onRestored: () => changed('everything'),
     importFiles: () => fileInputRef.current?.click(),
     focusSearch: () => searchInputRef.current?.focus(),
-    preview: showResults && route.name === 'home' ? { hit: hits[box.activeIndex] ?? null, open: box.openFromList } : null,
+    preview:
+      showResults && route.name === 'home' ? { hit: hits[box.activeIndex] ?? null, open: box.openFromList } : null,
   };
 
   return (
-    <div className={`app${showResults ? ' app--searching' : ''}${openDocId && panelOpen ? ' app--notes' : ''}`} data-testid="app">
+    <div
+      className={`app${showResults ? ' app--searching' : ''}${openDocId && panelOpen ? ' app--notes' : ''}`}
+      data-testid="app"
+    >
       <header className="topbar">
         <div className="brand">
           <span className="brand__mark" aria-hidden="true">
@@ -169,12 +184,18 @@ export function App() {
           busy={search.loading}
           problem={box.problem}
           expanded={showResults && hits.length > 0}
-          activeDescendant={showResults && box.activeIndex >= 0 && hits.length > 0 ? hitElementId(box.activeIndex) : undefined}
+          activeDescendant={
+            showResults && box.activeIndex >= 0 && hits.length > 0 ? hitElementId(box.activeIndex) : undefined
+          }
         />
       </header>
 
       <div className="app__banners">
-        <HealthBanner problems={health.problems} onDismiss={health.dismiss} onRestoreNewest={() => navigate({ name: 'backups' })} />
+        <HealthBanner
+          problems={health.problems}
+          onDismiss={health.dismiss}
+          onRestoreNewest={() => navigate({ name: 'backups' })}
+        />
         <ErrorBanner messages={banners.messages} onDismiss={banners.dismiss} />
       </div>
 
@@ -225,8 +246,18 @@ export function App() {
         }}
         data-testid="file-input"
       />
-      <FolderInput ref={folderInputRef} onFolder={importer.startFolder} onEmpty={() => toasts.push({ text: 'No files to import in that folder.', tone: 'warn' }, 6000)} />
-      <ImportPanel phase={importer.phase} progress={importer.progress} summary={importer.summary} onCancel={importer.cancel} onDismiss={importer.dismiss} />
+      <FolderInput
+        ref={folderInputRef}
+        onFolder={importer.startFolder}
+        onEmpty={() => toasts.push({ text: 'No files to import in that folder.', tone: 'warn' }, 6000)}
+      />
+      <ImportPanel
+        phase={importer.phase}
+        progress={importer.progress}
+        summary={importer.summary}
+        onCancel={importer.cancel}
+        onDismiss={importer.dismiss}
+      />
       <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
       <DropOverlay visible={dragging} />
     </div>

@@ -57,7 +57,8 @@ const NO_TERMS: string[] = [];
 function documentView(route: RouteOf<'doc'>, ctx: ViewContext) {
   const hit = ctx.openedHit;
   const hitMatches = hit && hit.docId === route.docId && hit.passageId === route.passageId ? hit : null;
-  const target = route.passageId || route.annotationId ? { passageId: route.passageId, annotationId: route.annotationId } : null;
+  const target =
+    route.passageId || route.annotationId ? { passageId: route.passageId, annotationId: route.annotationId } : null;
   return (
     <DocumentView
       key={route.docId}
@@ -84,16 +85,33 @@ export const VIEWS: { [N in Route['name']]: View<N> } = {
       ctx.preview ? (
         <ActiveHitPreview hit={ctx.preview.hit} onOpen={ctx.preview.open} />
       ) : ctx.documents.length > 0 ? (
-        <LibraryView toast={ctx.toast} onOpen={(docId) => ctx.navigate({ name: 'doc', docId })} onImport={ctx.importFiles} />
+        <LibraryView
+          toast={ctx.toast}
+          onOpen={(docId) => ctx.navigate({ name: 'doc', docId })}
+          onImport={ctx.importFiles}
+        />
       ) : (
-        <Welcome count={ctx.documents.length} loading={ctx.documentsLoading} onImport={ctx.importFiles} onSearch={ctx.focusSearch} />
+        <Welcome
+          count={ctx.documents.length}
+          loading={ctx.documentsLoading}
+          onImport={ctx.importFiles}
+          onSearch={ctx.focusSearch}
+        />
       ),
   },
   doc: { inPane: false, render: documentView },
   parallel: {
     inPane: false,
     area: 'the parallel reader',
-    render: (r, ctx) => <ParallelView key={`${r.docId}:${r.otherDocId}`} docId={r.docId} otherDocId={r.otherDocId} onNavigate={ctx.navigate} toast={ctx.toast} />,
+    render: (r, ctx) => (
+      <ParallelView
+        key={`${r.docId}:${r.otherDocId}`}
+        docId={r.docId}
+        otherDocId={r.otherDocId}
+        onNavigate={ctx.navigate}
+        toast={ctx.toast}
+      />
+    ),
   },
   segments: {
     inPane: false,

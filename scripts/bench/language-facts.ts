@@ -67,7 +67,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export type PassageSet = 'tuning' | 'heldout';
 
 export function loadPassages(lang: string, set: PassageSet = 'tuning'): Passage[] {
-  const file = set === 'heldout' ? join(here, 'passages', 'heldout', `${lang}.json`) : join(here, 'passages', `${lang}.json`);
+  const file =
+    set === 'heldout' ? join(here, 'passages', 'heldout', `${lang}.json`) : join(here, 'passages', `${lang}.json`);
   return (JSON.parse(readFileSync(file, 'utf8')) as { passages: Passage[] }).passages;
 }
 
@@ -80,7 +81,8 @@ export function scores(c: Counts): { precision: number; recall: number; f1: numb
 }
 
 function sameNumberOrText(a: string | number, b: string | number): boolean {
-  if (typeof a === 'number' || typeof b === 'number') return Math.abs(Number(a) - Number(b)) <= 1e-9 * Math.max(1, Math.abs(Number(b)));
+  if (typeof a === 'number' || typeof b === 'number')
+    return Math.abs(Number(a) - Number(b)) <= 1e-9 * Math.max(1, Math.abs(Number(b)));
   return a === b;
 }
 
@@ -109,7 +111,9 @@ function scoreMentions(p: Passage, found: Mention[], counts: LanguageResult['men
   const matched = new Set<number>();
   let valueErrors = 0;
   for (const m of found) {
-    const overlapping = gold.findIndex((g, i) => !matched.has(i) && g.type === m.type && g.start < m.end && m.start < g.end && valueMatches(m, g));
+    const overlapping = gold.findIndex(
+      (g, i) => !matched.has(i) && g.type === m.type && g.start < m.end && m.start < g.end && valueMatches(m, g),
+    );
     if (overlapping >= 0) {
       matched.add(overlapping);
       counts[m.type].tp++;
@@ -142,14 +146,21 @@ function scoreProposals(p: Passage, candidates: CandidateFact[], counts: Counts,
   const matched = new Set<number>();
   for (const c of candidates) {
     const i = p.facts.findIndex(
-      (g, k) => !matched.has(k) && g.predicate === c.predicate && subjectMatches(c, g.subject) && sameNumberOrText(factValue(c), g.value) && (g.qualifier ?? 'exact') === c.valueQualifier,
+      (g, k) =>
+        !matched.has(k) &&
+        g.predicate === c.predicate &&
+        subjectMatches(c, g.subject) &&
+        sameNumberOrText(factValue(c), g.value) &&
+        (g.qualifier ?? 'exact') === c.valueQualifier,
     );
     if (i >= 0) {
       matched.add(i);
       counts.tp++;
     } else {
       counts.fp++;
-      miss.spurious.push(`fact ${c.subject.name} — ${c.predicate} — ${factValue(c)}${c.valueQualifier === 'exact' ? '' : ` (${c.valueQualifier})`}`);
+      miss.spurious.push(
+        `fact ${c.subject.name} — ${c.predicate} — ${factValue(c)}${c.valueQualifier === 'exact' ? '' : ` (${c.valueQualifier})`}`,
+      );
     }
   }
   p.facts.forEach((g, k) => {
@@ -183,12 +194,16 @@ export function runFactsBench(options: { verbose?: boolean; set?: PassageSet } =
   const set = options.set ?? 'tuning';
   const results = LANGUAGES.map((lang) => evaluateLanguage(lang, set));
   console.log(`Mentions, ${set} passages (P / R / F1 %, found-vs-gold counts; a value must be exact to count)`);
-  console.log(`${'lang'.padEnd(5)} ${'type'.padEnd(13)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn`);
+  console.log(
+    `${'lang'.padEnd(5)} ${'type'.padEnd(13)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn`,
+  );
   for (const r of results) {
     for (const t of [...TYPES, 'all'] as const) {
       const c = r.mentions[t];
       const s = scores(c);
-      console.log(`${r.lang.padEnd(5)} ${t.padEnd(13)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)}`);
+      console.log(
+        `${r.lang.padEnd(5)} ${t.padEnd(13)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)}`,
+      );
     }
     console.log(`${r.lang.padEnd(5)} value errors (right span, wrong value): ${r.valueErrors}`);
   }
@@ -196,7 +211,9 @@ export function runFactsBench(options: { verbose?: boolean; set?: PassageSet } =
   for (const r of results) {
     const s = scores(r.proposals);
     const c = r.proposals;
-    console.log(`${r.lang.padEnd(5)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}   tp ${c.tp}  fp ${c.fp}  fn ${c.fn}  (${r.passages} passages)`);
+    console.log(
+      `${r.lang.padEnd(5)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}   tp ${c.tp}  fp ${c.fp}  fn ${c.fn}  (${r.passages} passages)`,
+    );
   }
   if (options.verbose) {
     for (const r of results) {

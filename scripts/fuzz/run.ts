@@ -12,7 +12,12 @@ export interface TargetReport {
   ms: number;
 }
 
-export async function runFuzz(archive: Archive, casesPerTarget: number, seed: number, only?: string): Promise<TargetReport[]> {
+export async function runFuzz(
+  archive: Archive,
+  casesPerTarget: number,
+  seed: number,
+  only?: string,
+): Promise<TargetReport[]> {
   const reports: TargetReport[] = [];
   for (const target of TARGETS.filter((t) => !only || t.name.includes(only))) {
     const started = performance.now();
@@ -22,7 +27,10 @@ export async function runFuzz(archive: Archive, casesPerTarget: number, seed: nu
       try {
         report[(await target.run(input, archive)) as 'accepted' | 'refused']++;
       } catch (err) {
-        report.crashes.push({ input: describe(input), error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+        report.crashes.push({
+          input: describe(input),
+          error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+        });
       }
     }
     report.ms = Math.round(performance.now() - started);
@@ -32,6 +40,7 @@ export async function runFuzz(archive: Archive, casesPerTarget: number, seed: nu
 }
 
 function describe(input: unknown): string {
-  if (input instanceof Uint8Array) return `bytes[${input.length}] ${Buffer.from(input.subarray(0, 120)).toString('base64')}`;
+  if (input instanceof Uint8Array)
+    return `bytes[${input.length}] ${Buffer.from(input.subarray(0, 120)).toString('base64')}`;
   return JSON.stringify(input)?.slice(0, 300) ?? String(input);
 }

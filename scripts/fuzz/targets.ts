@@ -12,7 +12,18 @@ import { parseDocument } from '../../main/ingest/index';
 import { align } from '../../main/align/aligner';
 import type { AlignResult, AlignSide } from '../../main/align/types';
 import { parseW3c, W3cFormatError } from '../../main/annotations/w3c';
-import { docxEntries, epubEntries, makePdf, makeZip, SAMPLE_DOCX_PARAGRAPHS, SAMPLE_EPUB_CHAPTERS, samplePdf, sampleDocx, sampleEpub, type ZipEntries } from '../../test/helpers/make-documents';
+import {
+  docxEntries,
+  epubEntries,
+  makePdf,
+  makeZip,
+  SAMPLE_DOCX_PARAGRAPHS,
+  SAMPLE_EPUB_CHAPTERS,
+  samplePdf,
+  sampleDocx,
+  sampleEpub,
+  type ZipEntries,
+} from '../../test/helpers/make-documents';
 
 const SAMPLES = fileURLToPath(new URL('../../resources/samples/', import.meta.url));
 const sampleText = readFileSync(join(SAMPLES, 'nkr-2012-halalan.tl.txt'), 'utf8');
@@ -42,7 +53,11 @@ function mutatedBytes(seed: string | Uint8Array): fc.Arbitrary<Uint8Array> {
         fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
         fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.nat({ max: 400 }) }),
         fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 40 }) }),
-        fc.record({ kind: fc.constant('text' as const), at: fc.nat(), text: fc.string({ unit: 'grapheme', maxLength: 30 }) }),
+        fc.record({
+          kind: fc.constant('text' as const),
+          at: fc.nat(),
+          text: fc.string({ unit: 'grapheme', maxLength: 30 }),
+        }),
       ),
       { maxLength: 8 },
     )
@@ -53,7 +68,8 @@ function mutatedBytes(seed: string | Uint8Array): fc.Arbitrary<Uint8Array> {
         if (e.kind === 'flip') {
           bytes = bytes.slice();
           if (bytes.length) bytes[at] = e.value;
-        } else if (e.kind === 'cut') bytes = new Uint8Array([...bytes.subarray(0, at), ...bytes.subarray(at + e.length)]);
+        } else if (e.kind === 'cut')
+          bytes = new Uint8Array([...bytes.subarray(0, at), ...bytes.subarray(at + e.length)]);
         else {
           const piece = e.kind === 'insert' ? e.bytes : encoder.encode(e.text);
           bytes = new Uint8Array([...bytes.subarray(0, at), ...piece, ...bytes.subarray(at)]);
@@ -72,7 +88,22 @@ const MD_SEED = `---\ntitle: Halalan\ndate: 2012-07-19\n---\n# Halalan 2012\n\n$
 
 /** Text for structured mutations: real words, odd Unicode, markup-looking and control characters. */
 const fuzzText = fc.oneof(
-  fc.constantFrom('Halalan', 'Выборы', 'Ընտրություններ', 'ﬁnal', 'pangu-', '<b>', '&amp;', ']]>', '\u202e', '\u0000', '(', ')', '\\', ''),
+  fc.constantFrom(
+    'Halalan',
+    'Выборы',
+    'Ընտրություններ',
+    'ﬁnal',
+    'pangu-',
+    '<b>',
+    '&amp;',
+    ']]>',
+    '\u202e',
+    '\u0000',
+    '(',
+    ')',
+    '\\',
+    '',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
 
@@ -97,7 +128,9 @@ const pdfInputs: fc.Arbitrary<Uint8Array> = fc
 function zipInputs(entries: ZipEntries): fc.Arbitrary<Uint8Array> {
   const names = Object.keys(entries);
   return fc
-    .array(fc.record({ entry: fc.constantFrom(...names), at: fc.nat(), cut: fc.nat({ max: 60 }), text: fuzzText }), { maxLength: 4 })
+    .array(fc.record({ entry: fc.constantFrom(...names), at: fc.nat(), cut: fc.nat({ max: 60 }), text: fuzzText }), {
+      maxLength: 4,
+    })
     .map((edits) => {
       const next: ZipEntries = { ...entries };
       for (const e of edits) {
@@ -109,7 +142,11 @@ function zipInputs(entries: ZipEntries): fc.Arbitrary<Uint8Array> {
     });
 }
 
-const binaryImporter = (name: string, seed: Uint8Array, structured: fc.Arbitrary<Uint8Array>): FuzzTarget<Uint8Array> => ({
+const binaryImporter = (
+  name: string,
+  seed: Uint8Array,
+  structured: fc.Arbitrary<Uint8Array>,
+): FuzzTarget<Uint8Array> => ({
   ...importer(name, ''),
   arbitrary: fc.oneof(
     { weight: 3, arbitrary: structured },
@@ -121,13 +158,18 @@ const binaryImporter = (name: string, seed: Uint8Array, structured: fc.Arbitrary
 
 const importer = (name: string, seed: string): FuzzTarget<Uint8Array> => ({
   name: `import ${name}`,
-  arbitrary: fc.oneof({ weight: 4, arbitrary: mutatedBytes(seed) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }) }),
+  arbitrary: fc.oneof(
+    { weight: 4, arbitrary: mutatedBytes(seed) },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }) },
+  ),
   async run(bytes) {
     try {
       const doc = await parseDocument({ name, bytes });
-      if (doc.passages.length === 0 || doc.passages.some((p) => p.text.trim() === '')) throw new Error('accepted a document with an empty passage');
+      if (doc.passages.length === 0 || doc.passages.some((p) => p.text.trim() === ''))
+        throw new Error('accepted a document with an empty passage');
       for (const p of doc.passages) {
-        for (const [s, e] of p.sentences) if (!(0 <= s && s < e && e <= p.text.length)) throw new Error(`sentence ${s}-${e} outside its passage`);
+        for (const [s, e] of p.sentences)
+          if (!(0 <= s && s < e && e <= p.text.length)) throw new Error(`sentence ${s}-${e} outside its passage`);
       }
       return 'accepted';
     } catch (err) {
@@ -136,7 +178,22 @@ const importer = (name: string, seed: string): FuzzTarget<Uint8Array> => ({
   },
 });
 
-const QUERY_ALPHABET = fc.constantFrom(...'+-:*~^"()[]{}\\/ \t.,;!?0123456789abcdefghijklmnopqrstuvwxyzÁéñ'.split(''), 'title:', 'text:', 'lang:', 'OR', 'AND', 'NOT', 'Sahakyan', 'Баласанян', 'Սահակյան', 'e\u0301', '🗳️', '\u0000', '\u202e');
+const QUERY_ALPHABET = fc.constantFrom(
+  ...'+-:*~^"()[]{}\\/ \t.,;!?0123456789abcdefghijklmnopqrstuvwxyzÁéñ'.split(''),
+  'title:',
+  'text:',
+  'lang:',
+  'OR',
+  'AND',
+  'NOT',
+  'Sahakyan',
+  'Баласанян',
+  'Սահակյան',
+  'e\u0301',
+  '🗳️',
+  '\u0000',
+  '\u202e',
+);
 
 /** Paragraphs for one side of a fuzzed alignment: real sample paragraphs, mutated, shuffled, emptied, huge. */
 const SAMPLE_PARAGRAPHS = sampleText.split('\n');
@@ -199,11 +256,14 @@ const portableTarget: FuzzTarget<{ flips: Array<{ at: number; value: number }>; 
         outcome = 'accepted';
       } catch (err) {
         outcome = refusal(err, ['INVALID_REQUEST', 'ARCHIVE_DAMAGED', 'ARCHIVE_ERROR']);
-        if (JSON.stringify(await archive.documents.list()) !== JSON.stringify(before)) throw new Error('a refused file changed the archive', { cause: err });
+        if (JSON.stringify(await archive.documents.list()) !== JSON.stringify(before))
+          throw new Error('a refused file changed the archive', { cause: err });
       }
-      if (readdirSync(work).join() !== 'mutated.tala') throw new Error(`files written beside the input: ${readdirSync(work).join(', ')}`);
+      if (readdirSync(work).join() !== 'mutated.tala')
+        throw new Error(`files written beside the input: ${readdirSync(work).join(', ')}`);
       const now = readdirSync(dirname(archive.path)).sort();
-      if (now.some((f) => !archiveFiles.includes(f) && !f.startsWith('archive.sqlite'))) throw new Error(`unexpected files in the archive folder: ${now.join(', ')}`);
+      if (now.some((f) => !archiveFiles.includes(f) && !f.startsWith('archive.sqlite')))
+        throw new Error(`unexpected files in the archive folder: ${now.join(', ')}`);
       return outcome;
     } finally {
       rmSync(work, { recursive: true, force: true });
@@ -217,11 +277,22 @@ export const TARGETS: FuzzTarget<never>[] = [
   importer('fuzz.md', MD_SEED),
   importer('fuzz.html', HTML_SEED),
   binaryImporter('fuzz.pdf', samplePdf(), pdfInputs),
-  binaryImporter('fuzz.docx', sampleDocx(), zipInputs(docxEntries(SAMPLE_DOCX_PARAGRAPHS, { title: 'T', creator: 'C', created: '2012-07-20' }))),
-  binaryImporter('fuzz.epub', sampleEpub(), zipInputs(epubEntries(SAMPLE_EPUB_CHAPTERS, { title: 'T', creator: 'C', date: '2012', language: 'tl' }))),
+  binaryImporter(
+    'fuzz.docx',
+    sampleDocx(),
+    zipInputs(docxEntries(SAMPLE_DOCX_PARAGRAPHS, { title: 'T', creator: 'C', created: '2012-07-20' })),
+  ),
+  binaryImporter(
+    'fuzz.epub',
+    sampleEpub(),
+    zipInputs(epubEntries(SAMPLE_EPUB_CHAPTERS, { title: 'T', creator: 'C', date: '2012', language: 'tl' })),
+  ),
   {
     name: 'search query',
-    arbitrary: fc.oneof(fc.array(QUERY_ALPHABET, { maxLength: 30 }).map((parts) => parts.join('')), fc.string({ unit: 'binary', maxLength: 60 })),
+    arbitrary: fc.oneof(
+      fc.array(QUERY_ALPHABET, { maxLength: 30 }).map((parts) => parts.join('')),
+      fc.string({ unit: 'binary', maxLength: 60 }),
+    ),
     async run(query: string, archive: Archive) {
       try {
         const result = await archive.search.query(query, 20);
@@ -246,7 +317,11 @@ export const TARGETS: FuzzTarget<never>[] = [
   },
   {
     name: 'W3C annotation import',
-    arbitrary: fc.oneof(fc.json({ maxDepth: 4 }), fc.string({ maxLength: 200 }), fc.constant('{"type":"AnnotationCollection","first":{"items":[{"type":"Annotation"}]}}')),
+    arbitrary: fc.oneof(
+      fc.json({ maxDepth: 4 }),
+      fc.string({ maxLength: 200 }),
+      fc.constant('{"type":"AnnotationCollection","first":{"items":[{"type":"Annotation"}]}}'),
+    ),
     async run(content: string) {
       try {
         parseW3c(content);
@@ -259,7 +334,11 @@ export const TARGETS: FuzzTarget<never>[] = [
   },
   {
     name: 'bridge wire decoding',
-    arbitrary: fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.record({ $bytes: fc.string({ maxLength: 40 }) }), fc.anything({ maxDepth: 3 })),
+    arbitrary: fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.record({ $bytes: fc.string({ maxLength: 40 }) }),
+      fc.anything({ maxDepth: 3 }),
+    ),
     async run(value: unknown) {
       try {
         decodeWire(value);

@@ -18,41 +18,190 @@
 export type NameScript = 'latin' | 'cyrillic' | 'armenian' | 'other';
 
 const CYRILLIC_LETTERS: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
-  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ў: 'u',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  і: 'i',
+  ї: 'yi',
+  є: 'ye',
+  ґ: 'g',
+  ў: 'u',
 };
 
 const ARMENIAN_LETTERS: Record<string, string> = {
-  ա: 'a', բ: 'b', գ: 'g', դ: 'd', ե: 'e', զ: 'z', է: 'e', ը: 'y', թ: 't', ժ: 'zh', ի: 'i', լ: 'l', խ: 'kh',
-  ծ: 'ts', կ: 'k', հ: 'h', ձ: 'dz', ղ: 'gh', ճ: 'ch', մ: 'm', յ: 'y', ն: 'n', շ: 'sh', ո: 'o', չ: 'ch', պ: 'p',
-  ջ: 'j', ռ: 'r', ս: 's', վ: 'v', տ: 't', ր: 'r', ց: 'ts', ւ: 'v', փ: 'p', ք: 'k', օ: 'o', ֆ: 'f', և: 'ev',
+  ա: 'a',
+  բ: 'b',
+  գ: 'g',
+  դ: 'd',
+  ե: 'e',
+  զ: 'z',
+  է: 'e',
+  ը: 'y',
+  թ: 't',
+  ժ: 'zh',
+  ի: 'i',
+  լ: 'l',
+  խ: 'kh',
+  ծ: 'ts',
+  կ: 'k',
+  հ: 'h',
+  ձ: 'dz',
+  ղ: 'gh',
+  ճ: 'ch',
+  մ: 'm',
+  յ: 'y',
+  ն: 'n',
+  շ: 'sh',
+  ո: 'o',
+  չ: 'ch',
+  պ: 'p',
+  ջ: 'j',
+  ռ: 'r',
+  ս: 's',
+  վ: 'v',
+  տ: 't',
+  ր: 'r',
+  ց: 'ts',
+  ւ: 'v',
+  փ: 'p',
+  ք: 'k',
+  օ: 'o',
+  ֆ: 'f',
+  և: 'ev',
 };
 
 /** Latin letters that NFD does not split into a base letter and a mark, or whose mark changes the sound. */
 const LATIN_SPECIAL: Record<string, string> = {
-  š: 'sh', ş: 'sh', ś: 'sh', č: 'ch', ç: 'ch', ć: 'ch', ž: 'zh', ź: 'zh', ż: 'zh', ğ: 'gh', ı: 'i', ə: 'a',
-  ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'dj', ð: 'd', þ: 'th', ñ: 'n',
+  š: 'sh',
+  ş: 'sh',
+  ś: 'sh',
+  č: 'ch',
+  ç: 'ch',
+  ć: 'ch',
+  ž: 'zh',
+  ź: 'zh',
+  ż: 'zh',
+  ğ: 'gh',
+  ı: 'i',
+  ə: 'a',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'dj',
+  ð: 'd',
+  þ: 'th',
+  ñ: 'n',
 };
 
 // ---- inflection: the nominatives an inflected name may come from --------------------------------------------
 
 /** Russian noun and adjective endings, longest first, with what the nominative may end in instead. */
 const RUSSIAN_ENDINGS: Array<[string, string[]]> = [
-  ['ского', ['ский']], ['скому', ['ский']], ['ским', ['ский']], ['ском', ['ский']], ['ской', ['ская', 'ский']],
-  ['скую', ['ская']], ['иями', ['ия']], ['ией', ['ия']], ['ием', ['ий', 'ие']], ['ого', ['ый', 'ий', 'ой', '']],
-  ['его', ['ий', '']], ['ому', ['ый', 'ий', 'ой', '']], ['ему', ['ий', '']], ['ами', ['а', '']], ['ями', ['я', 'ь']],
-  ['ии', ['ия', 'ий', 'ие']], ['ию', ['ия', 'ий']], ['ие', ['ия', 'ий']], ['ия', ['ий']], ['ым', ['ый', '']],
-  ['им', ['ий', '']], ['ой', ['а', 'ый', 'ой']], ['ей', ['я', 'ь', 'ей']], ['ом', ['', 'о']], ['ем', ['', 'й', 'ь']],
-  ['ём', ['', 'ь']], ['ах', ['а', '']], ['ях', ['я', 'ь']], ['ам', ['а', '']], ['ям', ['я', 'ь']], ['ую', ['ая', 'а']],
-  ['ою', ['а']], ['а', ['', 'о', 'ь']], ['я', ['й', 'ь', '']], ['у', ['', 'а', 'о']], ['ю', ['й', 'ь', 'я']],
-  ['е', ['', 'а', 'о', 'я']], ['ы', ['', 'а']], ['и', ['ь', 'я', 'й']],
+  ['ского', ['ский']],
+  ['скому', ['ский']],
+  ['ским', ['ский']],
+  ['ском', ['ский']],
+  ['ской', ['ская', 'ский']],
+  ['скую', ['ская']],
+  ['иями', ['ия']],
+  ['ией', ['ия']],
+  ['ием', ['ий', 'ие']],
+  ['ого', ['ый', 'ий', 'ой', '']],
+  ['его', ['ий', '']],
+  ['ому', ['ый', 'ий', 'ой', '']],
+  ['ему', ['ий', '']],
+  ['ами', ['а', '']],
+  ['ями', ['я', 'ь']],
+  ['ии', ['ия', 'ий', 'ие']],
+  ['ию', ['ия', 'ий']],
+  ['ие', ['ия', 'ий']],
+  ['ия', ['ий']],
+  ['ым', ['ый', '']],
+  ['им', ['ий', '']],
+  ['ой', ['а', 'ый', 'ой']],
+  ['ей', ['я', 'ь', 'ей']],
+  ['ом', ['', 'о']],
+  ['ем', ['', 'й', 'ь']],
+  ['ём', ['', 'ь']],
+  ['ах', ['а', '']],
+  ['ях', ['я', 'ь']],
+  ['ам', ['а', '']],
+  ['ям', ['я', 'ь']],
+  ['ую', ['ая', 'а']],
+  ['ою', ['а']],
+  ['а', ['', 'о', 'ь']],
+  ['я', ['й', 'ь', '']],
+  ['у', ['', 'а', 'о']],
+  ['ю', ['й', 'ь', 'я']],
+  ['е', ['', 'а', 'о', 'я']],
+  ['ы', ['', 'а']],
+  ['и', ['ь', 'я', 'й']],
 ];
 
 /** Armenian article, plural and case endings (and their combinations), longest first. */
 const ARMENIAN_ENDINGS = [
-  'ներից', 'ներում', 'ներով', 'ներին', 'ներն', 'ների', 'ները', 'ներ', 'երից', 'երում', 'երով', 'երին', 'երի',
-  'երը', 'եր', 'յում', 'յից', 'յով', 'յին', 'յի', 'ում', 'ից', 'ով', 'ին', 'ու', 'ի', 'ը', 'ն', 'ս', 'դ',
+  'ներից',
+  'ներում',
+  'ներով',
+  'ներին',
+  'ներն',
+  'ների',
+  'ները',
+  'ներ',
+  'երից',
+  'երում',
+  'երով',
+  'երին',
+  'երի',
+  'երը',
+  'եր',
+  'յում',
+  'յից',
+  'յով',
+  'յին',
+  'յի',
+  'ում',
+  'ից',
+  'ով',
+  'ին',
+  'ու',
+  'ի',
+  'ը',
+  'ն',
+  'ս',
+  'դ',
 ];
 
 /** A stem keeps at least this many letters after an ending is removed. */
@@ -154,7 +303,19 @@ const DIGRAPHS: Array<[RegExp, string]> = [
   [/kh|gh|x/g, 'K'],
   [/th/g, 'T'],
 ];
-const SINGLE: Record<string, string> = { b: 'P', p: 'P', d: 'T', t: 'T', g: 'K', k: 'K', q: 'K', z: 's', v: 'F', f: 'F', y: 'i' };
+const SINGLE: Record<string, string> = {
+  b: 'P',
+  p: 'P',
+  d: 'T',
+  t: 'T',
+  g: 'K',
+  k: 'K',
+  q: 'K',
+  z: 's',
+  v: 'F',
+  f: 'F',
+  y: 'i',
+};
 
 /** Reduces a Latin spelling (lower case, a–z) to the phonetic key. */
 export function reduceSpelling(latin: string): string {
@@ -165,7 +326,10 @@ export function reduceSpelling(latin: string): string {
   // Glides: i next to a vowel is a glide that spellings add or leave out (Yerevan/Ереван, Sergey/Сергей,
   // Dostoevsky/Достоевский); i between a consonant and u only marks a soft consonant (Lyubov/Любовь).
   // After ch, sh, zh and ts the glide is silent (Мкртчян is Mkrtchyan or Mkrtchan; Горбачёв Gorbachev).
-  w = w.replace(/^i(?=[aeiou])/, '').replace(/(?<=[aeiou])i/g, '').replace(/(?<=[^aeiou])iu/g, 'u');
+  w = w
+    .replace(/^i(?=[aeiou])/, '')
+    .replace(/(?<=[aeiou])i/g, '')
+    .replace(/(?<=[^aeiou])iu/g, 'u');
   w = w.replace(/(?<=[CSZ])i(?=[aeiou])/g, '');
   return collapse(w).replace(/[^A-Za-z]/g, '');
 }
@@ -183,7 +347,10 @@ export function nameScript(word: string): NameScript {
 
 /** Lower case, no Armenian in-word marks or apostrophes; Cyrillic й and ё kept (they are letters). */
 function clean(word: string): string {
-  return word.normalize('NFC').toLowerCase().replace(/[\u055B-\u055F'’ʼ`]/g, '');
+  return word
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u055B-\u055F'’ʼ`]/g, '');
 }
 
 /** Phonetic keys of one word's spellings, before aliases: the word as written first. */
@@ -194,9 +361,13 @@ function phoneticKeys(word: string): string[] {
   if (script === 'cyrillic') {
     // ё is often printed as е (and Latin spellings follow: Горбачёв / Gorbachev): both are read.
     const forms = w.includes('ё') ? [w, w.replace(/ё/g, 'е')] : [w];
-    spellings = forms.flatMap((f) => [...spellCyrillic(f), ...russianNominatives(f).slice(1).map((n) => spellCyrillic(n)[0])]);
-  }
-  else if (script === 'armenian') spellings = armenianNominatives(w).flatMap(spellArmenian);
+    spellings = forms.flatMap((f) => [
+      ...spellCyrillic(f),
+      ...russianNominatives(f)
+        .slice(1)
+        .map((n) => spellCyrillic(n)[0]),
+    ]);
+  } else if (script === 'armenian') spellings = armenianNominatives(w).flatMap(spellArmenian);
   else if (script === 'latin') spellings = spellLatin(w);
   else return w ? [w] : [];
   const keys = new Set<string>();
@@ -284,15 +455,37 @@ export function nameGroupKey(name: string): string {
  */
 export const NAME_ALIASES: Readonly<Record<string, readonly string[]>> = {
   yerevan: ['Yerevan', 'Erevan', 'Erivan', 'Ереван', 'Երևան', 'Երեւան'],
-  karabakh: ['Karabakh', 'Karabagh', 'Qarabağ', 'Gharabagh', 'Karabah', 'Карабах', 'Ղարաբաղ', 'Artsakh', 'Arcax',
-    'Artzakh', 'Арцах', 'Արցախ'],
+  karabakh: [
+    'Karabakh',
+    'Karabagh',
+    'Qarabağ',
+    'Gharabagh',
+    'Karabah',
+    'Карабах',
+    'Ղարաբաղ',
+    'Artsakh',
+    'Arcax',
+    'Artzakh',
+    'Арцах',
+    'Արցախ',
+  ],
   nagorno: ['Nagorno', 'Nagorny', 'Нагорный', 'Нагорная', 'Lernayin', 'Լեռնային'],
   stepanakert: ['Stepanakert', 'Степанакерт', 'Ստեփանակերտ', 'Khankendi', 'Xankəndi', 'Ханкенди'],
   shusha: ['Shusha', 'Shushi', 'Şuşa', 'Шуша', 'Шуши', 'Շուշի'],
   gyumri: ['Gyumri', 'Gumri', 'Leninakan', 'Alexandropol', 'Гюмри', 'Ленинакан', 'Գյումրի'],
   armenia: ['Armenia', 'Armenya', 'Arménie', 'Armenien', 'Армения', 'Hayastan', 'Հայաստան'],
-  azerbaijan: ['Azerbaijan', 'Azerbaydzhan', 'Azerbaidjan', 'Azerbaïdjan', 'Aserbaidschan', 'Azərbaycan', 'Azerbaycan',
-    'Азербайджан', 'Ադրբեջան', 'Atrpatakan'],
+  azerbaijan: [
+    'Azerbaijan',
+    'Azerbaydzhan',
+    'Azerbaidjan',
+    'Azerbaïdjan',
+    'Aserbaidschan',
+    'Azərbaycan',
+    'Azerbaycan',
+    'Азербайджан',
+    'Ադրբեջան',
+    'Atrpatakan',
+  ],
   russia: ['Russia', 'Rusya', 'Russie', 'Russland', 'Rossiya', 'Россия', 'Ռուսաստան', 'Rusastan'],
   moscow: ['Moscow', 'Moskva', 'Moscou', 'Moskau', 'Москва', 'Մոսկվա'],
   baku: ['Baku', 'Bakou', 'Bakı', 'Баку', 'Բաքու'],
@@ -308,10 +501,30 @@ export const NAME_ALIASES: Readonly<Record<string, readonly string[]>> = {
   germany: ['Germany', 'Alemanya', 'Allemagne', 'Deutschland', 'Германия', 'Գերմանիա'],
   usa: ['America', 'Amerika', 'Amérique', 'Америка', 'Ամերիկա'],
   washington: ['Washington', 'Vashington', 'Вашингтон', 'Վաշինգտոն'],
-  sargsyan: ['Sargsyan', 'Sargsian', 'Sarkisian', 'Sarkissian', 'Sarkisyan', 'Sargisyan', 'Саргсян', 'Саркисян',
-    'Սարգսյան', 'Սարգիսյան'],
-  hovhannisyan: ['Hovhannisyan', 'Hovannisian', 'Hovanissian', 'Ovanesyan', 'Oganesyan', 'Оганесян', 'Ованесян',
-    'Ованнисян', 'Оганнисян', 'Հովհաննիսյան'],
+  sargsyan: [
+    'Sargsyan',
+    'Sargsian',
+    'Sarkisian',
+    'Sarkissian',
+    'Sarkisyan',
+    'Sargisyan',
+    'Саргсян',
+    'Саркисян',
+    'Սարգսյան',
+    'Սարգիսյան',
+  ],
+  hovhannisyan: [
+    'Hovhannisyan',
+    'Hovannisian',
+    'Hovanissian',
+    'Ovanesyan',
+    'Oganesyan',
+    'Оганесян',
+    'Ованесян',
+    'Ованнисян',
+    'Оганнисян',
+    'Հովհաննիսյան',
+  ],
   hovhannes: ['Hovhannes', 'Hovannes', 'Ovanes', 'Oganes', 'Оганес', 'Ованес', 'Հովհաննես'],
   alexander: ['Alexander', 'Aleksandr', 'Alexandre', 'Alejandro', 'Alessandro', 'Александр', 'Ալեքսանդր'],
   putin: ['Putin', 'Poutine', 'Путин', 'Պուտին'],

@@ -6,13 +6,65 @@
  */
 const ABBREVIATIONS: Readonly<Record<string, ReadonlySet<string>>> = {
   en: new Set([
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'e.g', 'i.e', 'fig', 'vol', 'pp', 'gen', 'col',
-    'lt', 'capt', 'sgt', 'gov', 'sen', 'rep', 'rev', 'hon', 'mt', 'approx', 'dept', 'jan', 'feb', 'apr', 'aug',
-    'sept', 'oct', 'nov', 'dec',
+    'mr',
+    'mrs',
+    'ms',
+    'dr',
+    'prof',
+    'st',
+    'jr',
+    'sr',
+    'vs',
+    'e.g',
+    'i.e',
+    'fig',
+    'vol',
+    'pp',
+    'gen',
+    'col',
+    'lt',
+    'capt',
+    'sgt',
+    'gov',
+    'sen',
+    'rep',
+    'rev',
+    'hon',
+    'mt',
+    'approx',
+    'dept',
+    'jan',
+    'feb',
+    'apr',
+    'aug',
+    'sept',
+    'oct',
+    'nov',
+    'dec',
   ]),
   // Ginoo, Ginang, Binibini, Kagalang-galang, and English titles used in Filipino texts.
   tl: new Set(['g', 'gng', 'bb', 'kgg', 'dr', 'atty', 'engr', 'gob', 'sen', 'sto', 'sta', 'prof']),
-  ru: new Set(['т.е', 'т.к', 'т.д', 'т.п', 'т.н', 'др', 'пр', 'г', 'гг', 'им', 'ул', 'стр', 'см', 'тыс', 'млн', 'млрд', 'руб', 'проф', 'акад']),
+  ru: new Set([
+    'т.е',
+    'т.к',
+    'т.д',
+    'т.п',
+    'т.н',
+    'др',
+    'пр',
+    'г',
+    'гг',
+    'им',
+    'ул',
+    'стр',
+    'см',
+    'тыс',
+    'млн',
+    'млрд',
+    'руб',
+    'проф',
+    'акад',
+  ]),
 };
 const NONE: ReadonlySet<string> = new Set();
 
@@ -69,9 +121,10 @@ function rawSegments(text: string, segmenter: Intl.Segmenter): Array<[number, nu
   let carry = -1; // start of a sentence that runs past the previous window
   while (base < text.length) {
     const end = Math.min(text.length, base + WINDOW);
-    const segments = [...segmenter.segment(text.slice(base, end))].map(
-      (s): [number, number] => [base + s.index, base + s.index + s.segment.length],
-    );
+    const segments = [...segmenter.segment(text.slice(base, end))].map((s): [number, number] => [
+      base + s.index,
+      base + s.index + s.segment.length,
+    ]);
     if (carry >= 0) segments[0][0] = carry;
     carry = -1;
     if (end === text.length) {

@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 async function seriousFindings(): Promise<string[]> {
-  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const result = await new AxeBuilder({ page: page as never })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map(describeNode).join(' | ')}`);
@@ -44,7 +46,8 @@ function layoutProblems(): Promise<string[]> {
     const vh = window.innerHeight;
     const doc = document.documentElement;
     if (doc.scrollWidth > vw + 1) problems.push(`page is ${doc.scrollWidth}px wide in a ${vw}px window`);
-    if (document.body.scrollWidth > vw + 1) problems.push(`body is ${document.body.scrollWidth}px wide in a ${vw}px window`);
+    if (document.body.scrollWidth > vw + 1)
+      problems.push(`body is ${document.body.scrollWidth}px wide in a ${vw}px window`);
     const scrolls = (el: Element, axis: 'x' | 'y') => {
       const style = getComputedStyle(el);
       const overflow = axis === 'x' ? style.overflowX : style.overflowY;
@@ -55,14 +58,18 @@ function layoutProblems(): Promise<string[]> {
       for (let a = el.parentElement; a; a = a.parentElement) if (scrolls(a, axis)) return true;
       return false;
     };
-    const controls = document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])');
+    const controls = document.querySelectorAll<HTMLElement>(
+      'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])',
+    );
     for (const el of controls) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue; // not rendered
       if (el.closest('[hidden], [aria-hidden="true"]')) continue;
       const name = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
-      if ((r.right > vw + 1 || r.left < -1) && !reachable(el, 'x')) problems.push(`${name} at x ${Math.round(r.left)}–${Math.round(r.right)} outside a ${vw}px window`);
-      if ((r.bottom > vh + 1 || r.top < -1) && !reachable(el, 'y')) problems.push(`${name} at y ${Math.round(r.top)}–${Math.round(r.bottom)} outside a ${vh}px window`);
+      if ((r.right > vw + 1 || r.left < -1) && !reachable(el, 'x'))
+        problems.push(`${name} at x ${Math.round(r.left)}–${Math.round(r.right)} outside a ${vw}px window`);
+      if ((r.bottom > vh + 1 || r.top < -1) && !reachable(el, 'y'))
+        problems.push(`${name} at y ${Math.round(r.top)}–${Math.round(r.bottom)} outside a ${vh}px window`);
     }
     return problems;
   });
@@ -89,8 +96,11 @@ describe.each([
     await useTheme(page, 'light');
     await page.setViewportSize({ width, height });
   });
-  it.each(VIEWS.map((v) => [v.name, v] as const))('%s fits the window, every control reachable', async (_name, view) => {
-    await view.open(page, e2e.bridge.url, ids);
-    expect(await layoutProblems()).toEqual([]);
-  });
+  it.each(VIEWS.map((v) => [v.name, v] as const))(
+    '%s fits the window, every control reachable',
+    async (_name, view) => {
+      await view.open(page, e2e.bridge.url, ids);
+      expect(await layoutProblems()).toEqual([]);
+    },
+  );
 });

@@ -30,7 +30,10 @@ const timings: Record<string, number> = {};
 
 /** A long Tagalog-like text: 5,000 paragraphs of varied length; one word appears only in paragraph FIND_AT. */
 function longText(): string {
-  const words = 'ang mga sa ng halalan bayan republika botante pangulo ulat lungsod kalsada tubig ilog bundok paaralan guro aklat balita tao'.split(' ');
+  const words =
+    'ang mga sa ng halalan bayan republika botante pangulo ulat lungsod kalsada tubig ilog bundok paaralan guro aklat balita tao'.split(
+      ' ',
+    );
   const out = ['Mahabang ulat ng lalawigan'];
   let seed = 7;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -52,7 +55,10 @@ async function selectText(quote: string): Promise<void> {
 
 /** The text of every highlight element of one annotation, joined (overlaps split a highlight into runs). */
 const highlightText = (id: string) =>
-  page.evaluate((a) => Array.from(document.querySelectorAll(`[data-annotation-ids~="${a}"]`), (m) => m.textContent).join(''), id);
+  page.evaluate(
+    (a) => Array.from(document.querySelectorAll(`[data-annotation-ids~="${a}"]`), (m) => m.textContent).join(''),
+    id,
+  );
 
 async function openTagalog(): Promise<void> {
   await page.locator(`${testId('document-item')}[data-doc-id="${tagalog.id}"] ${testId('document-open')}`).click();
@@ -69,7 +75,11 @@ beforeAll(async () => {
   e2e = await startE2E({
     prefix: 'tala-annotate-',
     prepare: async (a) => {
-      const outcome = await a.documents.importFile({ name: 'mahabang-ulat.txt', bytes: new TextEncoder().encode(longText()), lang: 'tl' });
+      const outcome = await a.documents.importFile({
+        name: 'mahabang-ulat.txt',
+        bytes: new TextEncoder().encode(longText()),
+        lang: 'tl',
+      });
       if (outcome.status !== 'imported') throw new Error('long document not imported');
     },
   });
@@ -115,13 +125,22 @@ describe('annotating the sample article', () => {
     expect(await card.locator(testId('annotation-note')).textContent()).toBe(NOTE);
     expect(await card.locator(`${testId('annotation-tags')} li`).allTextContents()).toEqual(['boto', 'halalan']);
     expect(await highlightText(annotationId)).toBe(QUOTE);
-    expect(await page.locator(`[data-annotation-ids~="${annotationId}"]`).first().getAttribute('class')).toContain('hl--green');
+    expect(await page.locator(`[data-annotation-ids~="${annotationId}"]`).first().getAttribute('class')).toContain(
+      'hl--green',
+    );
     expect(await page.locator(testId('selection-toolbar')).count()).toBe(0);
 
     // Stored with exact offsets into the document text.
     const [stored] = await archive.annotations.list(tagalog.id);
     const doc = await archive.documents.get(tagalog.id);
-    expect(stored).toMatchObject({ id: annotationId, exact: QUOTE, note: NOTE, tags: ['boto', 'halalan'], color: 'green', status: 'anchored' });
+    expect(stored).toMatchObject({
+      id: annotationId,
+      exact: QUOTE,
+      note: NOTE,
+      tags: ['boto', 'halalan'],
+      color: 'green',
+      status: 'anchored',
+    });
     expect(doc.text.slice(stored.start, stored.end)).toBe(QUOTE);
     await page.screenshot({ path: '/tmp/tala-annotate-2-highlight.png' });
   });
@@ -141,11 +160,15 @@ describe('annotating the sample article', () => {
     await page.locator(mark).first().waitFor();
     await page.waitForFunction((s) => document.querySelector(s)?.classList.contains('hl--active') ?? false, mark);
     expect(await inView(page, mark)).toBe(true);
-    expect(await page.locator(`${testId('annotation-card')}[data-annotation-id="${annotationId}"]`).getAttribute('class')).toContain('note-card--active');
+    expect(
+      await page.locator(`${testId('annotation-card')}[data-annotation-id="${annotationId}"]`).getAttribute('class'),
+    ).toContain('note-card--active');
   });
 
   it('copies a stable link that the app opens again (pasted into the search box)', async () => {
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(bridge.url).origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(bridge.url).origin });
     const passage = (await archive.documents.get(tagalog.id)).passages[4];
     const block = page.locator(`[data-block-id="${passage.id}"]`);
     await block.hover();
@@ -154,9 +177,13 @@ describe('annotating the sample article', () => {
     const passageLink = await page.evaluate(() => navigator.clipboard.readText());
     expect(passageLink).toBe(`${bridge.url.replace(/\/$/, '')}/#/doc/${tagalog.id}/p/${passage.id}`);
 
-    await page.locator(`${testId('annotation-card')}[data-annotation-id="${annotationId}"] ${testId('annotation-link')}`).click();
+    await page
+      .locator(`${testId('annotation-card')}[data-annotation-id="${annotationId}"] ${testId('annotation-link')}`)
+      .click();
     await toastText('Link to this annotation copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`#/doc/${tagalog.id}/a/${annotationId}$`));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      new RegExp(`#/doc/${tagalog.id}/a/${annotationId}$`),
+    );
 
     await page.goto(`${bridge.url}#/`);
     await page.locator(testId('search-input')).fill(passageLink);
@@ -183,14 +210,19 @@ describe('annotating the sample article', () => {
     await page.locator(testId('passage-save')).click();
 
     expect(await toastText('re-anchored')).toBe('Passage corrected: 1 annotation re-anchored, 0 need review.');
-    await page.waitForFunction((v) => document.querySelector('[data-testid="reader"]')?.getAttribute('data-version') === v, '2');
+    await page.waitForFunction(
+      (v) => document.querySelector('[data-testid="reader"]')?.getAttribute('data-version') === v,
+      '2',
+    );
     expect(await page.locator(`#p-${first.id}`).textContent()).toBe(INSERTED + first.text);
     expect(await highlightText(annotationId)).toBe(QUOTE);
 
     const [after] = await archive.annotations.list(tagalog.id);
     expect(after.status).toBe('moved');
     expect(after.start).toBe(before.start + INSERTED.length);
-    expect(await page.locator(`${testId('annotation-card')} ${testId('annotation-status')}`).textContent()).toBe('moved');
+    expect(await page.locator(`${testId('annotation-card')} ${testId('annotation-status')}`).textContent()).toBe(
+      'moved',
+    );
 
     await page.locator(testId('history-toggle')).click();
     await waitForCount(page, testId('version-item'), 1);
@@ -206,7 +238,10 @@ describe('annotating the sample article', () => {
     await card.locator(testId('tags-input')).fill('halalan, boto, NKR');
     await card.locator(testId('annotation-save')).click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="annotation-tags"] li').length === 3);
-    expect((await archive.annotations.list(tagalog.id))[0]).toMatchObject({ note: `${NOTE} — tingnan din ang ulat ng OSCE`, tags: ['boto', 'halalan', 'NKR'] });
+    expect((await archive.annotations.list(tagalog.id))[0]).toMatchObject({
+      note: `${NOTE} — tingnan din ang ulat ng OSCE`,
+      tags: ['boto', 'halalan', 'NKR'],
+    });
 
     // The filter box matches notes and tags, ignoring case and diacritics.
     await page.locator(testId('annotation-filter')).fill('ósce');
@@ -277,7 +312,10 @@ describe('annotating the sample article', () => {
     await toastText('re-attached');
     await page.waitForFunction(() => document.querySelector('[data-testid="review-link"]') === null);
     expect(await highlightText(annotationId)).toBe('Bako Sahakyan, dating Deputy Defense Minister');
-    expect((await archive.annotations.list(tagalog.id))[0]).toMatchObject({ status: 'anchored', note: expect.stringContaining(NOTE) });
+    expect((await archive.annotations.list(tagalog.id))[0]).toMatchObject({
+      status: 'anchored',
+      note: expect.stringContaining(NOTE),
+    });
   });
 
   it('handles overlapping highlights and the keyboard: H highlights, [ and ] step through annotations', async () => {
@@ -293,10 +331,18 @@ describe('annotating the sample article', () => {
     expect(await page.locator('.hl--overlap').count()).toBeGreaterThan(0);
 
     // ] and [ step through the annotations in reading order; the link, the card and the text follow.
-    const ordered = all.filter((a) => a.status !== 'orphaned').sort((a, b) => a.start - b.start).map((a) => a.id);
+    const ordered = all
+      .filter((a) => a.status !== 'orphaned')
+      .sort((a, b) => a.start - b.start)
+      .map((a) => a.id);
     const active = () => page.locator('.note-card--active').getAttribute('data-annotation-id');
     const expectActive = async (id: string) => {
-      await page.waitForFunction((a) => location.hash.endsWith(`/a/${a}`) && document.querySelector('.note-card--active')?.getAttribute('data-annotation-id') === a, id);
+      await page.waitForFunction(
+        (a) =>
+          location.hash.endsWith(`/a/${a}`) &&
+          document.querySelector('.note-card--active')?.getAttribute('data-annotation-id') === a,
+        id,
+      );
       expect(await page.locator(`[data-annotation-ids~="${id}"].hl--active`).count()).toBeGreaterThan(0);
     };
     const start = ordered.indexOf((await active())!);
@@ -317,7 +363,9 @@ describe('annotating the sample article', () => {
     await page.keyboard.type('Sangay ng unibersidad');
     await page.keyboard.press('Control+Enter');
     await waitForCount(page, testId('annotation-card'), 4);
-    expect((await archive.annotations.list(tagalog.id)).find((a) => a.exact === 'Stepanakert branch')?.note).toBe('Sangay ng unibersidad');
+    expect((await archive.annotations.list(tagalog.id)).find((a) => a.exact === 'Stepanakert branch')?.note).toBe(
+      'Sangay ng unibersidad',
+    );
 
     await page.keyboard.press('?');
     await page.locator(testId('shortcut-help')).waitFor();
@@ -331,7 +379,9 @@ describe('annotating the sample article', () => {
     const input = page.locator(testId('find-input'));
     await input.waitFor();
     await input.fill('SÁHAKYAN');
-    await page.waitForFunction(() => /of \d+/.test(document.querySelector('[data-testid="find-count"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /of \d+/.test(document.querySelector('[data-testid="find-count"]')?.textContent ?? ''),
+    );
     const count = await page.locator(testId('find-count')).textContent();
     expect(count).toMatch(/^1 of [2-9]$/);
     expect(await page.locator('.find-hit--current').textContent()).toBe('Sahakyan');
@@ -351,7 +401,11 @@ describe('annotating the sample article', () => {
     expect(await page.locator(testId('meta-author')).textContent()).toBe('Komisyon sa Halalan ng NKR');
     expect(await page.locator(testId('meta-published')).textContent()).toBe('20 Jul 2012');
     expect(await page.locator(`${testId('document-tags')} li`).allTextContents()).toEqual(['halalan', 'NKR']);
-    expect(await archive.documents.get(tagalog.id)).toMatchObject({ author: 'Komisyon sa Halalan ng NKR', publishedAt: '2012-07-20', tags: ['halalan', 'NKR'] });
+    expect(await archive.documents.get(tagalog.id)).toMatchObject({
+      author: 'Komisyon sa Halalan ng NKR',
+      publishedAt: '2012-07-20',
+      tags: ['halalan', 'NKR'],
+    });
     await page.screenshot({ path: '/tmp/tala-annotate-8-meta.png' });
   });
 });
@@ -371,7 +425,10 @@ describe('a 5,000-paragraph document', () => {
         const t0 = performance.now();
         location.hash = `#/doc/${id}`;
         await new Promise<void>((resolve) => {
-          const check = () => (document.querySelector(`[data-testid="reader"][data-doc-id="${id}"] [data-passage-start]`) ? resolve() : requestAnimationFrame(check));
+          const check = () =>
+            document.querySelector(`[data-testid="reader"][data-doc-id="${id}"] [data-passage-start]`)
+              ? resolve()
+              : requestAnimationFrame(check);
           check();
         });
         await new Promise((r) => requestAnimationFrame(r));
@@ -386,9 +443,19 @@ describe('a 5,000-paragraph document', () => {
     // A cold load of a deep link (page, scripts, document): from navigation start.
     await page.goto('about:blank');
     await page.goto(`${bridge.url}#/doc/${longDoc.id}`);
-    await page.locator(`${testId('reader')}[data-doc-id="${longDoc.id}"] [data-passage-start]`).first().waitFor();
-    timings.coldLoadMs = Math.round(await page.evaluate((id) => (window as unknown as { __firstPassage: Record<string, number> }).__firstPassage[id], longDoc.id));
-    console.log(`[perf] ${LONG_PARAGRAPHS}-paragraph document: first paragraphs on screen ${timings.openInAppMs} ms (first) / ${timings.openInAppMedianMs} ms (median of 5) after in-app navigation, ${timings.coldLoadMs} ms after a cold page load`);
+    await page
+      .locator(`${testId('reader')}[data-doc-id="${longDoc.id}"] [data-passage-start]`)
+      .first()
+      .waitFor();
+    timings.coldLoadMs = Math.round(
+      await page.evaluate(
+        (id) => (window as unknown as { __firstPassage: Record<string, number> }).__firstPassage[id],
+        longDoc.id,
+      ),
+    );
+    console.log(
+      `[perf] ${LONG_PARAGRAPHS}-paragraph document: first paragraphs on screen ${timings.openInAppMs} ms (first) / ${timings.openInAppMedianMs} ms (median of 5) after in-app navigation, ${timings.coldLoadMs} ms after a cold page load`,
+    );
     expect(Math.max(...opens)).toBeLessThan(3000);
     expect(timings.coldLoadMs).toBeLessThan(5000);
     const rendered = await page.locator(`${testId('reader')} [data-passage-start]`).count();
@@ -409,10 +476,12 @@ describe('a 5,000-paragraph document', () => {
         last = now;
       }
       frames.sort((a, b) => a - b);
-      const visible = Array.from(document.querySelectorAll('[data-testid="reader"] [data-passage-start]')).filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.bottom > 0 && r.top < innerHeight;
-      });
+      const visible = Array.from(document.querySelectorAll('[data-testid="reader"] [data-passage-start]')).filter(
+        (el) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        },
+      );
       return {
         p50: frames[Math.floor(frames.length / 2)],
         p95: frames[Math.floor(frames.length * 0.95)],
@@ -424,7 +493,9 @@ describe('a 5,000-paragraph document', () => {
     });
     timings.scrollFrameP50Ms = Math.round(stats.p50);
     timings.scrollFrameP95Ms = Math.round(stats.p95);
-    console.log(`[perf] scrolling 120 frames × 900 px: frame p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms; ${stats.rendered} passages in the DOM`);
+    console.log(
+      `[perf] scrolling 120 frames × 900 px: frame p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms; ${stats.rendered} passages in the DOM`,
+    );
     expect(stats.visible).toBeGreaterThan(0);
     expect(stats.rendered).toBeLessThan(150);
     expect(stats.p95).toBeLessThan(200);
@@ -437,7 +508,11 @@ describe('a 5,000-paragraph document', () => {
     await page.locator('.find-hit--current').waitFor();
     expect(await page.locator('.find-hit--current').textContent()).toBe(FIND_WORD);
     expect(await inView(page, '.find-hit--current')).toBe(true);
-    expect(await page.locator('.find-hit--current').evaluate((el) => el.closest('[data-passage-start]')?.textContent?.startsWith(`Talata ${4000}:`))).toBe(true);
+    expect(
+      await page
+        .locator('.find-hit--current')
+        .evaluate((el) => el.closest('[data-passage-start]')?.textContent?.startsWith(`Talata ${4000}:`)),
+    ).toBe(true);
     await page.keyboard.press('Escape');
 
     const doc = await archive.documents.get(longDoc.id);

@@ -75,7 +75,9 @@ describe('Tala in a browser', () => {
 
     await page.locator(testId('import-summary')).waitFor({ timeout: 20_000 });
     expect(await page.locator(testId('import-summary')).textContent()).toBe('1 imported · 1 failed');
-    const statuses = await page.locator(testId('import-item')).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.status));
+    const statuses = await page
+      .locator(testId('import-item'))
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.status));
     expect(statuses).toEqual(['imported', 'failed']);
     const failure = await page.locator(`${testId('import-item')}[data-status="failed"]`).textContent();
     expect(failure).toContain('walang-laman.txt');
@@ -94,7 +96,11 @@ describe('Tala in a browser', () => {
     const good = readFileSync(join(tmp, 'ulat-marikudyong.txt'), 'utf8');
     const dataTransfer = await page.evaluateHandle((duplicate) => {
       const dt = new DataTransfer();
-      dt.items.add(new File(['# Tala sa pagbaha\n\nAng Ilog Pasig ay umapaw noong Agosto 2012.\n'], 'pagbaha.md', { type: 'text/markdown' }));
+      dt.items.add(
+        new File(['# Tala sa pagbaha\n\nAng Ilog Pasig ay umapaw noong Agosto 2012.\n'], 'pagbaha.md', {
+          type: 'text/markdown',
+        }),
+      );
       dt.items.add(new File([duplicate], 'kopya.txt', { type: 'text/plain' }));
       return dt;
     }, good);
@@ -126,7 +132,9 @@ describe('Tala in a browser', () => {
     expect(await tlHit.locator('mark').first().textContent()).toBe('Sahakyan');
 
     // Keyboard: the first hit is active; ↓ then ↑ come back to it; Enter opens it.
-    const first = await hits.first().evaluate((el) => ({ doc: (el as HTMLElement).dataset.docId, passage: (el as HTMLElement).dataset.passageId }));
+    const first = await hits
+      .first()
+      .evaluate((el) => ({ doc: (el as HTMLElement).dataset.docId, passage: (el as HTMLElement).dataset.passageId }));
     await page.locator(testId('search-input')).press('ArrowDown');
     await page.locator(testId('search-input')).press('ArrowUp');
     await page.locator(testId('search-input')).press('Enter');
@@ -181,7 +189,11 @@ describe('Tala in a browser', () => {
     if (english.author) expect(meta).toContain(english.author);
     expect(await inView(testId('reader-title'))).toBe(true);
     const paragraphs = await page.locator(`${testId('reader')} p.passage`).count();
-    const headings = await page.locator(`${testId('reader')} h2.passage, ${testId('reader')} h3.passage, ${testId('reader')} h1[data-passage-id]`).count();
+    const headings = await page
+      .locator(
+        `${testId('reader')} h2.passage, ${testId('reader')} h3.passage, ${testId('reader')} h1[data-passage-id]`,
+      )
+      .count();
     expect(paragraphs + headings).toBe(english.passages);
     await page.screenshot({ path: '/tmp/tala-e2e-reader.png' });
   });

@@ -25,11 +25,18 @@ describe('backups', () => {
     const before = await page.locator(testId('backup-item')).count();
 
     await page.locator(testId('backup-now')).click();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="backup-item"]').length === n + 1, before);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="backup-item"]').length === n + 1,
+      before,
+    );
     expect(await page.locator(testId('backup-reason')).first().textContent()).toBe('you made it');
 
     // A new document after the backup.
-    const outcome = await e2e.archive.documents.importFile({ name: 'after-the-backup.txt', bytes: new TextEncoder().encode('After the backup\n\nA paragraph written after the backup.\n'), lang: 'en' });
+    const outcome = await e2e.archive.documents.importFile({
+      name: 'after-the-backup.txt',
+      bytes: new TextEncoder().encode('After the backup\n\nA paragraph written after the backup.\n'),
+      lang: 'en',
+    });
     expect(outcome.status).toBe('imported');
     await page.reload();
     const newDoc = page.locator(testId('document-item'), { hasText: 'After the backup' });

@@ -31,13 +31,18 @@ async function openDocument(doc: DocumentSummary): Promise<void> {
 }
 
 /** The proposal card whose sentence contains `text`. */
-const proposal = (text: string) => page.locator(testId('fact-proposal'), { has: page.locator(testId('fact-sentence'), { hasText: text }) });
+const proposal = (text: string) =>
+  page.locator(testId('fact-proposal'), { has: page.locator(testId('fact-sentence'), { hasText: text }) });
 
 beforeAll(async () => {
   e2e = await startE2E({
     prefix: 'tala-facts-',
     prepare: async (a) => {
-      const outcome = await a.documents.importFile({ name: 'second-report.txt', bytes: new TextEncoder().encode(SECOND_SOURCE), lang: 'en' });
+      const outcome = await a.documents.importFile({
+        name: 'second-report.txt',
+        bytes: new TextEncoder().encode(SECOND_SOURCE),
+        lang: 'en',
+      });
       if (outcome.status !== 'imported') throw new Error('second source not imported');
     },
   });
@@ -58,7 +63,9 @@ describe('the facts ledger', () => {
     await page.locator(testId('side-tab-facts')).click();
     const card = proposal('47,000');
     await card.waitFor({ timeout: 20_000 });
-    expect(await card.locator(testId('fact-sentence')).textContent()).toBe('Bako Sahakyan — votes received — 47,000 — 2012-07-19');
+    expect(await card.locator(testId('fact-sentence')).textContent()).toBe(
+      'Bako Sahakyan — votes received — 47,000 — 2012-07-19',
+    );
     expect(await card.locator('q').textContent()).toMatch(/^47 libo sa kanila ang bumoto para sa .* Bako Sahakyan$/);
     expect(await page.locator(testId('fact-proposal')).count()).toBeGreaterThan(3);
     await page.screenshot({ path: '/tmp/tala-facts-1-proposals.png' });
@@ -66,14 +73,20 @@ describe('the facts ledger', () => {
     await card.locator(testId('fact-accept')).click();
     const confirmed = page.locator(testId('fact-confirmed'), { hasText: '47,000' });
     await confirmed.waitFor();
-    expect(await confirmed.locator(testId('fact-sentence')).textContent()).toBe('Bako Sahakyan — votes received — 47,000 — 2012-07-19');
+    expect(await confirmed.locator(testId('fact-sentence')).textContent()).toBe(
+      'Bako Sahakyan — votes received — 47,000 — 2012-07-19',
+    );
     evidenceId = (await confirmed.locator(testId('fact-evidence')).getAttribute('data-annotation-id'))!;
     expect(evidenceId).toMatch(/^[0-9a-f-]{36}$/);
     // The evidence is an annotation drawn in the text.
     await page.locator(`[data-annotation-ids~="${evidenceId}"]`).first().waitFor();
     expect(await proposal('47,000').count()).toBe(0);
     const [stored] = await archive.facts.list({ status: 'confirmed' });
-    expect(stored).toMatchObject({ predicate: 'votes received', object: { kind: 'number', number: 47_000 }, qualifiers: { date: '2012-07-19' } });
+    expect(stored).toMatchObject({
+      predicate: 'votes received',
+      object: { kind: 'number', number: 47_000 },
+      qualifiers: { date: '2012-07-19' },
+    });
     await page.screenshot({ path: '/tmp/tala-facts-2-accepted.png' });
   });
 
@@ -90,7 +103,9 @@ describe('the facts ledger', () => {
     await page.locator(mark).first().waitFor();
     await page.waitForFunction((s) => document.querySelector(s)?.classList.contains('hl--active') ?? false, mark);
     expect(await inView(page, mark)).toBe(true);
-    expect(await page.evaluate((s) => Array.from(document.querySelectorAll(s), (m) => m.textContent).join(''), mark)).toMatch(/^47 libo sa kanila/);
+    expect(
+      await page.evaluate((s) => Array.from(document.querySelectorAll(s), (m) => m.textContent).join(''), mark),
+    ).toMatch(/^47 libo sa kanila/);
     await page.screenshot({ path: '/tmp/tala-facts-4-evidence.png' });
   });
 
@@ -113,7 +128,9 @@ describe('the facts ledger', () => {
     expect((await sides.locator(testId('conflict-value')).allTextContents()).sort()).toEqual(['47,000', '48,000']);
     const sources = await sides.locator(testId('fact-evidence')).allTextContents();
     expect(sources.some((s) => s.includes(tagalog.title) && s.includes('Tagalog'))).toBe(true);
-    expect(sources.some((s) => s.includes('Second report on the Karabakh vote') && s.includes('48 thousand voters'))).toBe(true);
+    expect(
+      sources.some((s) => s.includes('Second report on the Karabakh vote') && s.includes('48 thousand voters')),
+    ).toBe(true);
 
     const official = sides.filter({ hasText: '47,000' });
     await official.locator(testId('conflict-prefer')).click();
@@ -133,7 +150,12 @@ describe('the facts ledger', () => {
     const votes = page.locator(testId('entity-fact'), { hasText: 'votes received' });
     await votes.first().waitFor();
     const sentences = await votes.locator(testId('fact-sentence')).allTextContents();
-    expect(sentences).toEqual(expect.arrayContaining(['Bako Sahakyan — votes received — 47,000 — 2012-07-19', 'Bako Sahakyan — votes received — 48,000 — 2012-07-19']));
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        'Bako Sahakyan — votes received — 47,000 — 2012-07-19',
+        'Bako Sahakyan — votes received — 48,000 — 2012-07-19',
+      ]),
+    );
     const mentionDocs = await page.locator(testId('entity-mention')).allTextContents();
     expect(mentionDocs.some((m) => m.includes(tagalog.title))).toBe(true);
     expect(mentionDocs.some((m) => m.includes('Second report'))).toBe(true);

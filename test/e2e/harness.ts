@@ -26,7 +26,9 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(options: { prefix?: string; seedSamples?: boolean; prepare?(archive: Archive, tmp: string): Promise<void> } = {}): Promise<E2E> {
+export async function startE2E(
+  options: { prefix?: string; seedSamples?: boolean; prepare?(archive: Archive, tmp: string): Promise<void> } = {},
+): Promise<E2E> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx electron-vite build\` before the E2E tests.`);
   }
@@ -34,14 +36,31 @@ export async function startE2E(options: { prefix?: string; seedSamples?: boolean
     throw new Error(`${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\`.`);
   }
   const tmp = mkdtempSync(join(tmpdir(), options.prefix ?? 'tala-e2e-'));
-  const archive = await openArchiveDir(join(tmp, 'archive'), { seedSamples: options.seedSamples ?? true, samplesDir: resolve('resources/samples') });
+  const archive = await openArchiveDir(join(tmp, 'archive'), {
+    seedSamples: options.seedSamples ?? true,
+    samplesDir: resolve('resources/samples'),
+  });
   await options.prepare?.(archive, tmp);
   const bridge = await startBridge({ api: createApi(archive), rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, locale: 'en-GB', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1360, height: 860 },
+    deviceScaleFactor: 1,
+    locale: 'en-GB',
+    acceptDownloads: true,
+  });
   // Signs the browser in the way a user's is: the printed address with the token, traded for the session cookie.
   const signIn = await context.request.get(bridge.loginUrl, { maxRedirects: 0 });
   if (signIn.status() !== 303) throw new Error(`signing in to the bridge answered HTTP ${signIn.status()}`);
@@ -79,7 +98,11 @@ export async function startE2E(options: { prefix?: string; seedSamples?: boolean
 export const testId = (id: string) => `[data-testid="${id}"]`;
 
 export async function waitForCount(page: Page, selector: string, count: number): Promise<void> {
-  await page.waitForFunction(([s, n]) => document.querySelectorAll(s as string).length === n, [selector, count] as const, { timeout: 10_000 });
+  await page.waitForFunction(
+    ([s, n]) => document.querySelectorAll(s as string).length === n,
+    [selector, count] as const,
+    { timeout: 10_000 },
+  );
 }
 
 /** True when the element is inside the visible part of its scroll container and the window. */

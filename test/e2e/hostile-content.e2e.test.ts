@@ -34,7 +34,11 @@ let e2e: E2E;
 const hostileIds: string[] = [];
 
 async function importHostile(archive: Archive): Promise<void> {
-  for (const [name, text] of [['masama.html', HOSTILE_HTML], ['masama.md', HOSTILE_MD], ['masama.txt', HOSTILE_TXT]]) {
+  for (const [name, text] of [
+    ['masama.html', HOSTILE_HTML],
+    ['masama.md', HOSTILE_MD],
+    ['masama.txt', HOSTILE_TXT],
+  ]) {
     const outcome = await archive.documents.importFile({ name, bytes: utf8(text), lang: 'tl' });
     if (outcome.status !== 'imported') throw new Error(`${name} was not imported`);
     hostileIds.push(outcome.document.id);
@@ -59,12 +63,16 @@ async function activeContent(): Promise<string[]> {
       if (tag === 'script' && !(el as HTMLScriptElement).src) found.push('inline <script>');
       // The app's own icons are inline SVG; a document's <svg> would show up as text, never as an element.
       if (tag === 'svg' && el.textContent?.trim()) found.push('<svg> with text in it');
-      if (['iframe', 'object', 'embed', 'form', 'img', 'video', 'audio'].includes(tag) && el.closest('[data-testid="reader"], [data-testid="search-results"], [data-testid="annotation-panel"]')) {
+      if (
+        ['iframe', 'object', 'embed', 'form', 'img', 'video', 'audio'].includes(tag) &&
+        el.closest('[data-testid="reader"], [data-testid="search-results"], [data-testid="annotation-panel"]')
+      ) {
         found.push(`<${tag}> in content`);
       }
       for (const attr of Array.from(el.attributes)) {
         if (/^on/i.test(attr.name)) found.push(`${tag}[${attr.name}]`);
-        if (/^\s*javascript:/i.test(attr.value) && ['href', 'src', 'action', 'data', 'formaction'].includes(attr.name)) found.push(`${tag}[${attr.name}=javascript:]`);
+        if (/^\s*javascript:/i.test(attr.value) && ['href', 'src', 'action', 'data', 'formaction'].includes(attr.name))
+          found.push(`${tag}[${attr.name}=javascript:]`);
       }
     }
     return found;
@@ -102,7 +110,9 @@ describe('hostile document content', () => {
     const text = await e2e.page.locator(testId('reader')).textContent();
     expect(text).toContain(WORD);
     // Hover and click everything in the reader, as a curious user would.
-    for (const el of await e2e.page.locator(`${testId('reader')} p, ${testId('reader')} h1, ${testId('reader')} h2`).all()) {
+    for (const el of await e2e.page
+      .locator(`${testId('reader')} p, ${testId('reader')} h1, ${testId('reader')} h2`)
+      .all()) {
       await el.hover();
       await el.click({ position: { x: 5, y: 5 } });
     }
@@ -121,7 +131,11 @@ describe('hostile document content', () => {
   it('shows hostile annotation notes and tags as text', async () => {
     const panel = e2e.page.locator(testId('annotation-panel'));
     if (!(await panel.isVisible())) await e2e.page.keyboard.press('Escape');
-    await e2e.page.waitForFunction(() => document.body.textContent?.includes("window.__pwned='note'") ?? false, undefined, { timeout: 10_000 });
+    await e2e.page.waitForFunction(
+      () => document.body.textContent?.includes("window.__pwned='note'") ?? false,
+      undefined,
+      { timeout: 10_000 },
+    );
     expect(await activeContent()).toEqual([]);
     expect(await pwned()).toBeNull();
   });

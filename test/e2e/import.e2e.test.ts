@@ -89,9 +89,11 @@ describe('importing many files', () => {
     const dir = join(tmp, 'picked');
     mkdirSync(dir);
     const files: Record<string, string | Uint8Array> = {
-      'balita-1.txt': 'Balita mula sa Stepanakert\n\nNagsimula ang botohan nang alas-otso ng umaga sa lahat ng presinto.\n',
+      'balita-1.txt':
+        'Balita mula sa Stepanakert\n\nNagsimula ang botohan nang alas-otso ng umaga sa lahat ng presinto.\n',
       'balita-2.txt': 'Pangalawang ulat\n\nAyon sa komisyon, tahimik ang halalan sa mga lalawigan ng rehiyon.\n',
-      'tala.md': '# Mga tala sa halalan\n\nAng **resulta** ay inilabas makalipas ang dalawang araw.\n\n## Sanggunian\n\nUlat ng komisyon, 2012.\n',
+      'tala.md':
+        '# Mga tala sa halalan\n\nAng **resulta** ay inilabas makalipas ang dalawang araw.\n\n## Sanggunian\n\nUlat ng komisyon, 2012.\n',
       'pahina.html':
         '<!doctype html><html lang="tl"><head><meta charset="utf-8"><title>Baha sa Maynila | Balita</title><meta name="author" content="Maria Santos"></head>' +
         '<body><nav><a href="/">Home</a> · <a href="/world">Mundo</a></nav><article><h1>Baha sa Maynila</h1>' +
@@ -111,7 +113,11 @@ describe('importing many files', () => {
 
     // The panel appears with counts and the file being read; it can be looked at while it runs.
     await page.locator(testId('import-count')).waitFor({ timeout: 20_000 });
-    await page.waitForFunction(() => /^[1-6] of 7$/.test(document.querySelector('[data-testid="import-count"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => /^[1-6] of 7$/.test(document.querySelector('[data-testid="import-count"]')?.textContent ?? ''),
+      null,
+      { timeout: 30_000 },
+    );
     await page.screenshot({ path: '/tmp/tala-import-progress.png' });
     expect(await page.locator(testId('import-cancel')).isEnabled()).toBe(true);
 
@@ -121,7 +127,8 @@ describe('importing many files', () => {
     const seen = await seenProgress();
     // Seven files to read (the unsupported one is skipped without being uploaded); each was shown by name.
     expect(seen.some((s) => s.startsWith('0 of 7 | Reading '))).toBe(true);
-    for (const name of ['balita-1.txt', 'ulat-halalan.pdf', 'walang-laman.txt']) expect(seen.some((s) => s.includes(`Reading ${name}`))).toBe(true);
+    for (const name of ['balita-1.txt', 'ulat-halalan.pdf', 'walang-laman.txt'])
+      expect(seen.some((s) => s.includes(`Reading ${name}`))).toBe(true);
     expect(seen.some((s) => /^[1-6] of 7 \| .* \| (about|a few)/.test(s))).toBe(true); // a time-left estimate after the first file
 
     const listed = await rows();
@@ -162,10 +169,15 @@ describe('importing many files', () => {
     const importedGroup = page.locator(`${testId('import-group')}[data-kind="imported"]`);
     expect(await importedGroup.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await importedGroup.locator('summary').click();
-    await page.locator(`${testId('import-item')}[data-status="imported"]`, { hasText: 'ulat-halalan.pdf' }).locator(testId('import-open')).click();
+    await page
+      .locator(`${testId('import-item')}[data-status="imported"]`, { hasText: 'ulat-halalan.pdf' })
+      .locator(testId('import-open'))
+      .click();
     await page.locator(`${testId('reader')}[data-doc-id="${pdf.id}"]`).waitFor();
     expect(await page.evaluate(() => location.hash)).toBe(`#/doc/${pdf.id}`);
-    const marks = await page.$$eval('[data-testid="page-mark"]', (els) => els.map((el) => [el.textContent, el.classList.contains('page-mark--start')]));
+    const marks = await page.$$eval('[data-testid="page-mark"]', (els) =>
+      els.map((el) => [el.textContent, el.classList.contains('page-mark--start')]),
+    );
     const starts = marks.filter(([, start]) => start).map(([text]) => text);
     expect(starts).toEqual(['p. 1', 'p. 2', 'p. 3']);
     // The mark beside the passage that crosses onto page 3 still says where it starts; the last one is on p. 3.
@@ -176,7 +188,10 @@ describe('importing many files', () => {
     await page.locator(testId('import-dismiss')).click();
     await page.screenshot({ path: '/tmp/tala-import-reader-pdf.png' });
 
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.locator(testId('original-file')).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      page.locator(testId('original-file')).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('ulat-halalan.pdf');
     const saved = readFileSync((await download.path())!);
     expect(Buffer.compare(saved, Buffer.from(pdfBytes))).toBe(0);
@@ -188,7 +203,12 @@ describe('importing many files', () => {
     const dir = join(tmp, 'thirty');
     mkdirSync(dir);
     const names = Array.from({ length: 30 }, (_, i) => `ulat-${String(i + 1).padStart(2, '0')}.txt`);
-    names.forEach((name, i) => writeFileSync(join(dir, name), `Ulat bilang ${i + 1}\n\nIsang maikling ulat, bilang ${i + 1} sa tatlumpu, tungkol sa halalan.\n`));
+    names.forEach((name, i) =>
+      writeFileSync(
+        join(dir, name),
+        `Ulat bilang ${i + 1}\n\nIsang maikling ulat, bilang ${i + 1} sa tatlumpu, tungkol sa halalan.\n`,
+      ),
+    );
 
     // The first upload goes through; the second waits until the test lets it go (no timing involved).
     let release!: () => void;
@@ -201,7 +221,9 @@ describe('importing many files', () => {
     });
     await page.locator(testId('file-input')).setInputFiles(names.map((n) => join(dir, n)));
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="import-count"]')?.textContent === '1 of 30' && document.querySelector('[data-testid="import-current"]')?.textContent === 'Reading ulat-02.txt',
+      () =>
+        document.querySelector('[data-testid="import-count"]')?.textContent === '1 of 30' &&
+        document.querySelector('[data-testid="import-current"]')?.textContent === 'Reading ulat-02.txt',
       null,
       { timeout: 30_000 },
     );
@@ -247,9 +269,25 @@ describe('importing many files', () => {
     const before = (await archive.documents.list()).length;
     const dataTransfer = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
-      dt.items.add(new File(['Unang ibinagsak\n\nTungkol sa pagbaha sa Marikina noong 2012.\n'], 'ibinagsak-1.txt', { type: 'text/plain' }));
-      dt.items.add(new File(['# Pangalawang ibinagsak\n\nTungkol sa bagyong Pablo.\n'], 'ibinagsak-2.md', { type: 'text/markdown' }));
-      dt.items.add(new File(['<html><head><title>Ikatlo</title></head><body><p>Ikatlong pahina tungkol sa lindol sa Bohol.</p></body></html>'], 'ibinagsak-3.html', { type: 'text/html' }));
+      dt.items.add(
+        new File(['Unang ibinagsak\n\nTungkol sa pagbaha sa Marikina noong 2012.\n'], 'ibinagsak-1.txt', {
+          type: 'text/plain',
+        }),
+      );
+      dt.items.add(
+        new File(['# Pangalawang ibinagsak\n\nTungkol sa bagyong Pablo.\n'], 'ibinagsak-2.md', {
+          type: 'text/markdown',
+        }),
+      );
+      dt.items.add(
+        new File(
+          [
+            '<html><head><title>Ikatlo</title></head><body><p>Ikatlong pahina tungkol sa lindol sa Bohol.</p></body></html>',
+          ],
+          'ibinagsak-3.html',
+          { type: 'text/html' },
+        ),
+      );
       dt.items.add(new File(['binary?'], 'larawan.png', { type: 'image/png' }));
       return dt;
     });
@@ -277,7 +315,10 @@ describe('importing many files', () => {
     mkdirSync(join(root, '2012', 'Hulyo'), { recursive: true });
     mkdirSync(join(root, '.cache'));
     writeFileSync(join(root, 'buod.md'), '# Buod\n\nAng buod ng mga ulat tungkol sa halalan sa Karabakh.\n');
-    writeFileSync(join(root, '2012', 'Hulyo', 'ulat-hulyo.txt'), 'Ulat para sa Hulyo\n\nAng halalan ay ginanap noong Hulyo 19.\n');
+    writeFileSync(
+      join(root, '2012', 'Hulyo', 'ulat-hulyo.txt'),
+      'Ulat para sa Hulyo\n\nAng halalan ay ginanap noong Hulyo 19.\n',
+    );
     writeFileSync(join(root, '2012', 'talaan.csv'), 'a,b\n1,2\n');
     writeFileSync(join(root, '.cache', 'luma.txt'), 'hidden');
     writeFileSync(join(root, '.DS_Store'), 'hidden');

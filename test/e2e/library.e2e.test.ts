@@ -50,10 +50,14 @@ async function timed(act: string, arg: string | null = null): Promise<number> {
   );
 }
 
-const renderedIds = () => page.$$eval('[data-testid="library-row"]', (rows) => rows.map((r) => (r as HTMLElement).dataset.docId!));
+const renderedIds = () =>
+  page.$$eval('[data-testid="library-row"]', (rows) => rows.map((r) => (r as HTMLElement).dataset.docId!));
 
 beforeAll(async () => {
-  e2e = await startE2E({ prefix: 'tala-library-', prepare: async (archive) => void (await fillLibrary(archive.path, COUNT)) });
+  e2e = await startE2E({
+    prefix: 'tala-library-',
+    prepare: async (archive) => void (await fillLibrary(archive.path, COUNT)),
+  });
   page = e2e.page;
   entries = await e2e.archive.library.list();
 }, 600_000);
@@ -81,13 +85,20 @@ describe(`the library with ${COUNT.toLocaleString('en')} documents`, () => {
       for (const key of columns) {
         for (const direction of ['asc', 'desc'] as const) {
           // The first click on a column sorts it in its natural direction; clicking again reverses it.
-          const current = await page.locator(`[role="columnheader"]:has(${testId(`sort-${key}`)})`).getAttribute('aria-sort');
+          const current = await page
+            .locator(`[role="columnheader"]:has(${testId(`sort-${key}`)})`)
+            .getAttribute('aria-sort');
           const wanted = direction === 'asc' ? 'ascending' : 'descending';
           if (current !== wanted) record(`sort ${key}`, await timed('click', testId(`sort-${key}`)));
-          if ((await page.locator(`[role="columnheader"]:has(${testId(`sort-${key}`)})`).getAttribute('aria-sort')) !== wanted) {
+          if (
+            (await page.locator(`[role="columnheader"]:has(${testId(`sort-${key}`)})`).getAttribute('aria-sort')) !==
+            wanted
+          ) {
             record(`sort ${key}`, await timed('click', testId(`sort-${key}`)));
           }
-          expect(await page.locator(`[role="columnheader"]:has(${testId(`sort-${key}`)})`).getAttribute('aria-sort')).toBe(wanted);
+          expect(
+            await page.locator(`[role="columnheader"]:has(${testId(`sort-${key}`)})`).getAttribute('aria-sort'),
+          ).toBe(wanted);
           const expected = libraryRows(entries, NO_FILTERS, { key, direction }).map((r) => r.entry.id);
           const shown = await renderedIds();
           expect(shown.slice(0, 10)).toEqual(expected.slice(0, 10));
@@ -98,7 +109,11 @@ describe(`the library with ${COUNT.toLocaleString('en')} documents`, () => {
 
   it('filters by text, language, tag, type and collection', async () => {
     await page.locator(testId('sort-title')).click();
-    const count = () => page.locator(testId('library-grid')).getAttribute('aria-rowcount').then((n) => Number(n) - 1);
+    const count = () =>
+      page
+        .locator(testId('library-grid'))
+        .getAttribute('aria-rowcount')
+        .then((n) => Number(n) - 1);
     const expectRows = async (filters: Partial<typeof NO_FILTERS>) => {
       const expected = libraryRows(entries, { ...NO_FILTERS, ...filters }, { key: 'title', direction: 'asc' });
       expect(await count()).toBe(expected.length);
@@ -117,7 +132,10 @@ describe(`the library with ${COUNT.toLocaleString('en')} documents`, () => {
       await expectRows({ type: 'application/pdf' });
       await page.locator(testId('library-filter-clear')).click();
       const collection = (await e2e.archive.library.collections()).find((c) => c.name === 'Press')!;
-      record('filter collection', await timed('select', `${testId('library-filter-collection')}\u0000${collection.id}`));
+      record(
+        'filter collection',
+        await timed('select', `${testId('library-filter-collection')}\u0000${collection.id}`),
+      );
       await expectRows({ collection: collection.id });
       await page.locator(testId('library-filter-clear')).click();
     }
@@ -127,16 +145,27 @@ describe(`the library with ${COUNT.toLocaleString('en')} documents`, () => {
   it('selects with the keyboard and bulk-tags the selection', async () => {
     await page.selectOption(testId('library-filter-lang'), 'en');
     await page.locator(testId('library-filter-text')).fill('Court 1');
-    const selected = libraryRows(entries, { ...NO_FILTERS, lang: 'en', text: 'Court 1' }, { key: 'title', direction: 'asc' }).map((r) => r.entry.id);
+    const selected = libraryRows(
+      entries,
+      { ...NO_FILTERS, lang: 'en', text: 'Court 1' },
+      { key: 'title', direction: 'asc' },
+    ).map((r) => r.entry.id);
     expect(selected.length).toBeGreaterThan(20);
     await page.locator(testId('library-grid')).focus();
-    record('select all (Ctrl+A)', await page.evaluate(async () => {
-      const t0 = performance.now();
-      document.querySelector('[data-testid="library-grid"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      return performance.now() - t0;
-    }));
-    await expect.poll(() => page.locator(testId('library-selected-count')).textContent()).toBe(`${selected.length} documents selected`);
+    record(
+      'select all (Ctrl+A)',
+      await page.evaluate(async () => {
+        const t0 = performance.now();
+        document
+          .querySelector('[data-testid="library-grid"]')!
+          .dispatchEvent(new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true }));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0;
+      }),
+    );
+    await expect
+      .poll(() => page.locator(testId('library-selected-count')).textContent())
+      .toBe(`${selected.length} documents selected`);
     await page.locator(testId('library-bulk-tag-input')).fill('bulk-e2e');
     // From the click to the tag on screen: the write, the refetch of every row, and the render after it.
     const { total, afterData } = await page.evaluate(async () => {
@@ -144,17 +173,28 @@ describe(`the library with ${COUNT.toLocaleString('en')} documents`, () => {
       const t0 = performance.now();
       (document.querySelector('[data-testid="library-bulk-tag"]') as HTMLElement).click();
       await new Promise<void>((resolve) => {
-        const check = () => (grid.querySelector('[data-testid="library-tags"]')?.textContent?.includes('bulk-e2e') ? resolve() : requestAnimationFrame(check));
+        const check = () =>
+          grid.querySelector('[data-testid="library-tags"]')?.textContent?.includes('bulk-e2e')
+            ? resolve()
+            : requestAnimationFrame(check);
         check();
       });
       const shown = performance.now();
-      const list = performance.getEntriesByType('resource').filter((r) => r.name.includes('library.list')).pop() as PerformanceResourceTiming | undefined;
+      const list = performance
+        .getEntriesByType('resource')
+        .filter((r) => r.name.includes('library.list'))
+        .pop() as PerformanceResourceTiming | undefined;
       return { total: shown - t0, afterData: list ? shown - list.responseEnd : -1 };
     });
     record('bulk tag: click to tag on screen', total);
     record('bulk tag: data arrived to tag on screen', afterData);
     const after = await e2e.archive.library.list();
-    expect(after.filter((e) => e.tags.includes('bulk-e2e')).map((e) => e.id).sort()).toEqual([...selected].sort());
+    expect(
+      after
+        .filter((e) => e.tags.includes('bulk-e2e'))
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([...selected].sort());
   }, 120_000);
 
   it('kept the console clean', async () => {

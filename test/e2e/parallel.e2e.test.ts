@@ -28,7 +28,10 @@ async function selectText(quote: string): Promise<void> {
 }
 
 /** [source ordinals, target ordinals] of every row, in order. */
-const rowPairs = () => page.$$eval('[data-testid="parallel-row"]', (rows) => rows.map((r) => `${r.getAttribute('data-source')}>${r.getAttribute('data-target')}`));
+const rowPairs = () =>
+  page.$$eval('[data-testid="parallel-row"]', (rows) =>
+    rows.map((r) => `${r.getAttribute('data-source')}>${r.getAttribute('data-target')}`),
+  );
 const diagonal = (n: number) => Array.from({ length: n }, (_, k) => `${k}>${k}`);
 
 async function openSideBySide(): Promise<void> {
@@ -73,27 +76,44 @@ describe('the parallel reader', () => {
     const en = await archive.documents.get(english.id);
     for (let i = 0; i < 9; i++) {
       const row = page.locator(ROW).nth(i);
-      expect(await row.locator('[data-side="source"] [data-testid="parallel-passage"] .ppassage__text').textContent()).toBe(tl.passages[i].text);
-      expect(await row.locator('[data-side="target"] [data-testid="parallel-passage"] .ppassage__text').textContent()).toBe(en.passages[i].text);
+      expect(
+        await row.locator('[data-side="source"] [data-testid="parallel-passage"] .ppassage__text').textContent(),
+      ).toBe(tl.passages[i].text);
+      expect(
+        await row.locator('[data-side="target"] [data-testid="parallel-passage"] .ppassage__text').textContent(),
+      ).toBe(en.passages[i].text);
     }
     expect(await page.locator(testId('parallel-head-source')).textContent()).toContain('Tagalog');
   });
 
   it('hovering a Tagalog sentence lights up its English counterpart', async () => {
     const tlSentence = page.locator('[data-side="source"] [data-testid="parallel-sentence"]', { hasText: '47 libo' });
-    const enSentence = page.locator('[data-side="target"] [data-testid="parallel-sentence"]', { hasText: '47 thousand of them voted' });
+    const enSentence = page.locator('[data-side="target"] [data-testid="parallel-sentence"]', {
+      hasText: '47 thousand of them voted',
+    });
     expect(await enSentence.getAttribute('data-hot')).toBeNull();
     await tlSentence.hover();
     await page.waitForFunction(() => !!document.querySelector('[data-side="target"] [data-hot="true"]'));
     expect(await enSentence.getAttribute('data-hot')).toBe('true');
     expect(await tlSentence.getAttribute('data-hot')).toBe('true');
     // Only that pair: no other English sentence is lit.
-    const lit = await page.$$eval('[data-side="target"] [data-hot="true"]', (els) => els.map((e) => e.textContent ?? ''));
+    const lit = await page.$$eval('[data-side="target"] [data-hot="true"]', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
     expect(lit).toHaveLength(1);
     expect(lit[0]).toContain('47 thousand of them voted');
     // And the other way round, in a row with two sentences: the second English sentence ↔ the second Tagalog one.
-    await page.locator('[data-side="target"] [data-testid="parallel-sentence"]', { hasText: 'However, Vitaly Balasanyan did not congratulate' }).hover();
-    await page.waitForFunction(() => document.querySelector('[data-side="source"] [data-hot="true"]')?.textContent?.includes('hindi binati ni Vitaly Balasanyan') ?? false);
+    await page
+      .locator('[data-side="target"] [data-testid="parallel-sentence"]', {
+        hasText: 'However, Vitaly Balasanyan did not congratulate',
+      })
+      .hover();
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-side="source"] [data-hot="true"]')
+          ?.textContent?.includes('hindi binati ni Vitaly Balasanyan') ?? false,
+    );
     await tlSentence.hover();
     await page.screenshot({ path: '/tmp/tala-parallel-1-hover.png' });
   });
@@ -142,7 +162,9 @@ describe('the parallel reader', () => {
     const row5en = page.locator(ROW).nth(4).locator('[data-side="target"] [data-testid="parallel-passage"]');
     await row5en.hover();
     await row5en.locator(testId('move-up')).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="parallel-row"]')[3]?.getAttribute('data-target') === '3,4');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="parallel-row"]')[3]?.getAttribute('data-target') === '3,4',
+    );
     expect((await rowPairs()).slice(3, 5)).toEqual(['3>3,4', '4>']);
     await page.screenshot({ path: '/tmp/tala-parallel-3-shifted.png' });
 
@@ -154,7 +176,11 @@ describe('the parallel reader', () => {
     await en4.hover();
     await en4.locator(testId('pick-passage')).click();
     await page.locator(testId('link-apply')).click();
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="parallel-row"]')).some((r) => r.getAttribute('data-source') === '4' && r.getAttribute('data-target') === '4'));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-testid="parallel-row"]')).some(
+        (r) => r.getAttribute('data-source') === '4' && r.getAttribute('data-target') === '4',
+      ),
+    );
     expect(await rowPairs()).toEqual(diagonal(9));
 
     await page.locator(testId('parallel-reset')).click();
@@ -174,7 +200,9 @@ describe('the parallel reader', () => {
     const card = page.locator(testId('counterpart'));
     await card.waitFor();
     expect(await card.getAttribute('data-doc-id')).toBe(tagalog.id);
-    expect(await card.locator(testId('counterpart-text')).textContent()).toContain('ang mga co-chair ng Armenian Group ng US Congress na Frank Pallone at Ed Royce');
+    expect(await card.locator(testId('counterpart-text')).textContent()).toContain(
+      'ang mga co-chair ng Armenian Group ng US Congress na Frank Pallone at Ed Royce',
+    );
     expect(await card.textContent()).toContain('Source · Tagalog ¶6');
     await page.screenshot({ path: '/tmp/tala-parallel-4-counterpart.png' });
     await card.locator(testId('counterpart-open')).click();
@@ -191,7 +219,10 @@ describe('the parallel reader', () => {
     await page.locator(testId('translation-file')).setInputFiles({
       name: 'halalan.ru.txt',
       mimeType: 'text/plain',
-      buffer: Buffer.from('Нагорно-Карабахская Республика самопровозглашена.\n\n19 июля 2012 года в НКР прошли президентские выборы.\n', 'utf8'),
+      buffer: Buffer.from(
+        'Нагорно-Карабахская Республика самопровозглашена.\n\n19 июля 2012 года в НКР прошли президентские выборы.\n',
+        'utf8',
+      ),
     });
     await page.locator(testId('toast-text'), { hasText: 'Imported as a translation' }).waitFor();
     const links = await archive.translations.list(tagalog.id);

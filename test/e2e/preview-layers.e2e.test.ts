@@ -23,7 +23,13 @@ beforeAll(async () => {
       const doc = await archive.documents.get(tagalog.id);
       // The user's own highlight on the name, inside the sentence a fact will cite.
       const at = doc.text.indexOf('Bako Sahakyan', doc.text.indexOf('47 libo'));
-      mine = await archive.annotations.create({ docId: doc.id, start: at, end: at + 'Bako Sahakyan'.length, color: 'yellow', note: 'ang nanalo' });
+      mine = await archive.annotations.create({
+        docId: doc.id,
+        start: at,
+        end: at + 'Bako Sahakyan'.length,
+        color: 'yellow',
+        note: 'ang nanalo',
+      });
       const { proposals } = await archive.facts.propose(doc.id);
       const votes = proposals.find((p) => p.object.kind === 'number' && p.object.number === 47_000)!;
       const fact = await archive.facts.accept(votes.id);
@@ -53,16 +59,25 @@ describe('the search preview', () => {
 
     const first = await hits.nth(0).getAttribute('data-passage-id');
     const second = await hits.nth(1).getAttribute('data-passage-id');
-    await page.waitForFunction((id) => document.querySelector('[data-testid="search-preview"]')?.getAttribute('data-passage-id') === id, first);
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="search-preview"]')?.getAttribute('data-passage-id') === id,
+      first,
+    );
     await page.locator(testId('search-preview-hit')).waitFor();
     expect(await page.locator(`${testId('search-preview-hit')} mark`).allTextContents()).toContain('Sahakyan');
     await page.screenshot({ path: '/tmp/tala-preview-1.png' });
 
     await input().press('ArrowDown');
-    await page.waitForFunction((id) => document.querySelector('[data-testid="search-preview"]')?.getAttribute('data-passage-id') === id, second);
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="search-preview"]')?.getAttribute('data-passage-id') === id,
+      second,
+    );
     const docOfSecond = await hits.nth(1).getAttribute('data-doc-id');
     await input().press('Enter');
-    await page.waitForFunction(([d, p]) => location.hash.startsWith(`#/doc/${d}/p/${p}`), [docOfSecond, second] as const);
+    await page.waitForFunction(([d, p]) => location.hash.startsWith(`#/doc/${d}/p/${p}`), [
+      docOfSecond,
+      second,
+    ] as const);
     await page.locator(`${testId('reader')}[data-doc-id="${docOfSecond}"]`).waitFor();
     expect(await page.locator(testId('search-results')).count()).toBe(1);
   });
@@ -115,7 +130,12 @@ describe('evidence and notes as two layers', () => {
     // The rest of the cited sentence: underlined only, no colour of its own over the text.
     const only = page.locator(`mark.evidence:not(.hl)[data-annotation-ids~="${evidenceId}"]`);
     expect(await only.count()).toBeGreaterThan(0);
-    const bare = await only.first().evaluate((m) => ({ background: getComputedStyle(m).backgroundColor, underline: getComputedStyle(m).textDecorationLine }));
+    const bare = await only
+      .first()
+      .evaluate((m) => ({
+        background: getComputedStyle(m).backgroundColor,
+        underline: getComputedStyle(m).textDecorationLine,
+      }));
     expect(bare).toEqual({ background: 'rgba(0, 0, 0, 0)', underline: 'underline' });
     await page.screenshot({ path: '/tmp/tala-layers-1.png' });
   });

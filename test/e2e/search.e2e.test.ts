@@ -32,7 +32,11 @@ async function settled(query: string): Promise<void> {
   await page.waitForFunction(
     (q) => {
       const pane = document.querySelector('[data-testid="search-results"]');
-      return !!pane && !pane.hasAttribute('aria-busy') && (pane.querySelector('[data-testid="search-summary"]')?.textContent?.includes(`“${q}”`) ?? false);
+      return (
+        !!pane &&
+        !pane.hasAttribute('aria-busy') &&
+        (pane.querySelector('[data-testid="search-summary"]')?.textContent?.includes(`“${q}”`) ?? false)
+      );
     },
     query,
     { timeout: 15_000 },
@@ -46,7 +50,9 @@ async function search(query: string): Promise<void> {
 }
 
 /** The marks of each hit, with the snippet text, by passage id. */
-async function renderedHits(): Promise<Array<{ passageId: string; docId: string; lang: string; snippet: string; marks: Array<[number, number, string]> }>> {
+async function renderedHits(): Promise<
+  Array<{ passageId: string; docId: string; lang: string; snippet: string; marks: Array<[number, number, string]> }>
+> {
   return page.$$eval('[data-testid="search-hit"]', (els) =>
     els.map((el) => {
       const snippetEl = el.querySelector('[data-testid="search-snippet"]')!;
@@ -64,7 +70,13 @@ async function renderedHits(): Promise<Array<{ passageId: string; docId: string;
       };
       walk(snippetEl);
       const h = el as HTMLElement;
-      return { passageId: h.dataset.passageId!, docId: h.dataset.docId!, lang: h.dataset.lang!, snippet: snippetEl.textContent ?? '', marks };
+      return {
+        passageId: h.dataset.passageId!,
+        docId: h.dataset.docId!,
+        lang: h.dataset.lang!,
+        snippet: snippetEl.textContent ?? '',
+        marks,
+      };
     }),
   );
 }
@@ -100,7 +112,13 @@ beforeAll(async () => {
       await archive.documents.updateMeta(russian.id, { tags: ['выборы'] });
       const text = (await archive.documents.get(english.id)).text;
       const start = text.indexOf(NOTE_QUOTE);
-      note = await archive.annotations.create({ docId: english.id, start, end: start + NOTE_QUOTE.length, note: NOTE, tags: ['paglabag'] });
+      note = await archive.annotations.create({
+        docId: english.id,
+        start,
+        end: start + NOTE_QUOTE.length,
+        note: NOTE,
+        tags: ['paglabag'],
+      });
     },
   });
   page = e2e.page;
@@ -117,7 +135,8 @@ describe('search view', () => {
     const status = await e2e.archive.search.status();
     const total = status.totalPassages.toLocaleString('en');
     await page.waitForFunction(
-      (t) => document.querySelector('[data-testid="index-status-text"]')?.textContent === `Indexed ${t} of ${t} passages`,
+      (t) =>
+        document.querySelector('[data-testid="index-status-text"]')?.textContent === `Indexed ${t} of ${t} passages`,
       total,
       { timeout: 15_000 },
     );
@@ -155,13 +174,18 @@ describe('search view', () => {
     await ruHit.first().waitFor();
     expect(await ruHit.first().locator('mark').allTextContents()).toEqual(['Баласанян']);
     expect(await page.locator(testId('search-expansions')).textContent()).toContain('transliteration');
-    expectMarksMatchEngine(await renderedHits(), await e2e.archive.search.query({ query: 'Balasanyan', groupBy: 'document', limit: 20 }));
+    expectMarksMatchEngine(
+      await renderedHits(),
+      await e2e.archive.search.query({ query: 'Balasanyan', groupBy: 'document', limit: 20 }),
+    );
     await page.screenshot({ path: '/tmp/tala-search-2-translit.png' });
 
     // Name variants also reach the Cyrillic spelling: both switches off keep the search to the Latin letters.
     await page.locator(testId('switch-translit')).uncheck({ force: true });
     await page.locator(testId('switch-names')).uncheck({ force: true });
-    await page.waitForFunction(() => !document.querySelector('[data-testid="search-results"]')?.hasAttribute('aria-busy'));
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="search-results"]')?.hasAttribute('aria-busy'),
+    );
     await waitForCount(page, `${testId('search-hit')}[data-doc-id="${russian.id}"]`, 0);
     expect(await page.locator(testId('search-expansions')).textContent()).not.toContain('transliteration');
     await page.locator(testId('switch-translit')).check({ force: true });
@@ -175,7 +199,9 @@ describe('search view', () => {
     await page.locator(`${testId('facet-value')}[data-facet="lang"][data-value="tl"]`).click();
     await page.locator(`${testId('filter-chip')}[data-kind="lang"][data-value="tl"]`).waitFor();
     await settled('Sahakyan');
-    const langs = await page.locator(testId('search-hit')).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.lang));
+    const langs = await page
+      .locator(testId('search-hit'))
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.lang));
     expect(langs.length).toBeGreaterThan(0);
     expect(new Set(langs)).toEqual(new Set(['tl']));
     expect(await page.locator(`${testId('facet-value')}[data-value="tl"]`).getAttribute('aria-pressed')).toBe('true');
@@ -195,7 +221,9 @@ describe('search view', () => {
     await tag.click();
     await page.locator(`${testId('filter-chip')}[data-kind="tag"]`).waitFor();
     await settled('halalan');
-    const docs = await page.locator(testId('search-hit')).evaluateAll((els) => [...new Set(els.map((el) => (el as HTMLElement).dataset.docId))]);
+    const docs = await page
+      .locator(testId('search-hit'))
+      .evaluateAll((els) => [...new Set(els.map((el) => (el as HTMLElement).dataset.docId))]);
     expect(docs).toEqual([tagalog.id]);
     await page.locator(`${testId('filter-chip')} ${testId('filter-remove')}`).click();
     await waitForCount(page, testId('filter-chip'), 0);
@@ -216,7 +244,14 @@ describe('search view', () => {
     await page.locator(testId('syntax-toggle')).click();
     const sheet = page.locator(testId('search-syntax'));
     await sheet.waitFor();
-    for (const example of ['"Bako Sahakyan"', '+halalan -Baku', 'Balasan*', 'Saakyan~1', 'title:halalan', 'date:2012-01..2012-12']) {
+    for (const example of [
+      '"Bako Sahakyan"',
+      '+halalan -Baku',
+      'Balasan*',
+      'Saakyan~1',
+      'title:halalan',
+      'date:2012-01..2012-12',
+    ]) {
       expect(await sheet.textContent()).toContain(example);
     }
     await page.screenshot({ path: '/tmp/tala-search-4-syntax.png' });
@@ -267,9 +302,13 @@ describe('search view', () => {
   it('opens the active hit with ↓/Enter and highlights the matches in the reader', async () => {
     await search('Balasanyan');
     const hits = page.locator(testId('search-hit'));
-    const second = await hits.nth(1).evaluate((el) => ({ doc: (el as HTMLElement).dataset.docId!, passage: (el as HTMLElement).dataset.passageId! }));
+    const second = await hits
+      .nth(1)
+      .evaluate((el) => ({ doc: (el as HTMLElement).dataset.docId!, passage: (el as HTMLElement).dataset.passageId! }));
     await input().press('ArrowDown');
-    await page.waitForFunction(() => document.querySelector('[data-testid="search-hit"][aria-selected="true"]')?.id === 'search-hit-1');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="search-hit"][aria-selected="true"]')?.id === 'search-hit-1',
+    );
     await input().press('Enter');
     await page.locator(`${testId('reader')}[data-doc-id="${second.doc}"]`).waitFor();
     const passage = page.locator(`#p-${second.passage}`);
@@ -279,14 +318,22 @@ describe('search view', () => {
     expect(page.url()).toContain(`#/doc/${second.doc}/p/${second.passage}?q=Balasanyan`);
 
     // Exactly the engine's matches of that passage are marked.
-    const engine = await e2e.archive.search.query({ query: `Balasanyan doc:${second.doc}`, groupBy: 'passage', limit: 500 });
+    const engine = await e2e.archive.search.query({
+      query: `Balasanyan doc:${second.doc}`,
+      groupBy: 'passage',
+      limit: 500,
+    });
     const hit = engine.hits.find((h) => h.passageId === second.passage)!;
     const text = (await passage.textContent())!;
     const marked = await passage.locator('mark.search-match').allTextContents();
     expect(marked).toEqual(hit.matches.map(([s, e]) => text.slice(s, e)));
     // Other matching passages of the document are marked too, and the bar counts them.
-    expect(await page.locator(`${testId('reader')} mark.search-match`).count()).toBe(engine.hits.reduce((n, h) => n + h.matches.length, 0));
-    expect(await page.locator(testId('reader-search-count')).textContent()).toContain(`in ${engine.hits.length} passage`);
+    expect(await page.locator(`${testId('reader')} mark.search-match`).count()).toBe(
+      engine.hits.reduce((n, h) => n + h.matches.length, 0),
+    );
+    expect(await page.locator(testId('reader-search-count')).textContent()).toContain(
+      `in ${engine.hits.length} passage`,
+    );
     await page.screenshot({ path: '/tmp/tala-search-7-reader.png' });
 
     // Search matches are not annotations, and Clear removes them.
@@ -308,7 +355,9 @@ describe('search view', () => {
     const mark = `[data-annotation-ids~="${note.id}"]`;
     await page.locator(mark).first().waitFor();
     await page.waitForFunction((s) => document.querySelector(s)?.classList.contains('hl--active') ?? false, mark);
-    expect(await page.locator(`${testId('annotation-card')}[data-annotation-id="${note.id}"]`).getAttribute('class')).toContain('note-card--active');
+    expect(
+      await page.locator(`${testId('annotation-card')}[data-annotation-id="${note.id}"]`).getAttribute('class'),
+    ).toContain('note-card--active');
     await page.screenshot({ path: '/tmp/tala-search-8-note.png' });
   });
 
@@ -317,7 +366,12 @@ describe('search view', () => {
       const w = window as unknown as { __states: string[] };
       w.__states = [];
       const el = document.querySelector('[data-testid="index-status"]')!;
-      new MutationObserver(() => w.__states.push(el.getAttribute('data-state') ?? '')).observe(el, { attributes: true, subtree: true, childList: true, characterData: true });
+      new MutationObserver(() => w.__states.push(el.getAttribute('data-state') ?? '')).observe(el, {
+        attributes: true,
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
     });
     await page.locator(testId('reindex-button')).click();
     await page.locator('[data-testid="toast"]', { hasText: 'Search index rebuilt' }).waitFor({ timeout: 60_000 });
@@ -325,7 +379,8 @@ describe('search view', () => {
     expect(states).toContain('running');
     const total = (await e2e.archive.search.status()).totalPassages.toLocaleString('en');
     await page.waitForFunction(
-      (t) => document.querySelector('[data-testid="index-status-text"]')?.textContent === `Indexed ${t} of ${t} passages`,
+      (t) =>
+        document.querySelector('[data-testid="index-status-text"]')?.textContent === `Indexed ${t} of ${t} passages`,
       total,
       { timeout: 15_000 },
     );
@@ -335,13 +390,17 @@ describe('search view', () => {
   it('counts an imported document in the index status', async () => {
     const before = (await e2e.archive.search.status()).totalPassages;
     const file = join(e2e.tmp, 'ulat-halalan.txt');
-    writeFileSync(file, 'Ulat tungkol sa halalan\n\nNagsalita si Bako Sahakyan sa mga botante.\n\nTahimik ang lungsod pagkatapos ng halalan.\n');
+    writeFileSync(
+      file,
+      'Ulat tungkol sa halalan\n\nNagsalita si Bako Sahakyan sa mga botante.\n\nTahimik ang lungsod pagkatapos ng halalan.\n',
+    );
     await page.locator(testId('file-input')).setInputFiles([file]);
     await page.locator(testId('import-summary')).waitFor({ timeout: 20_000 });
     const after = (await e2e.archive.search.status()).totalPassages;
     expect(after).toBeGreaterThan(before);
     await page.waitForFunction(
-      (t) => document.querySelector('[data-testid="index-status-text"]')?.textContent === `Indexed ${t} of ${t} passages`,
+      (t) =>
+        document.querySelector('[data-testid="index-status-text"]')?.textContent === `Indexed ${t} of ${t} passages`,
       after.toLocaleString('en'),
       { timeout: 15_000 },
     );

@@ -45,7 +45,9 @@ beforeAll(async () => {
       } catch {
         q = new URLSearchParams(body).get('q') ?? '';
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ translatedText: `MT says: ${q.length} chars` }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ translatedText: `MT says: ${q.length} chars` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -57,7 +59,10 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-const focusedIndex = () => page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="segment-input"]')).indexOf(document.activeElement as Element));
+const focusedIndex = () =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-testid="segment-input"]')).indexOf(document.activeElement as Element),
+  );
 
 describe('a translation typed segment by segment', () => {
   let linkId = '';
@@ -82,11 +87,15 @@ describe('a translation typed segment by segment', () => {
     await page.locator(INPUT).nth(0).click();
     await page.keyboard.type(FIRST);
     await page.keyboard.press('Control+Enter');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="segment-status"]')[0]?.textContent === 'done');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="segment-status"]')[0]?.textContent === 'done',
+    );
     expect(await focusedIndex()).toBe(1);
     await page.keyboard.type(SECOND);
     await page.keyboard.press('Control+Enter');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="segment-status"]')[1]?.textContent === 'done');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="segment-status"]')[1]?.textContent === 'done',
+    );
     expect(await focusedIndex()).toBe(2);
     expect(await page.locator(testId('segments-progress')).textContent()).toMatch(/^2 of \d+ done$/);
     await page.keyboard.press('Alt+ArrowUp');
@@ -128,14 +137,21 @@ describe('a translation typed segment by segment', () => {
     // Cancel sends nothing.
     await suggest.click();
     const notice = page.locator(testId('mt-notice-text'));
-    expect(await notice.textContent()).toBe(`This sends the segment’s text to ${mtUrl}. Nothing else leaves the machine.`);
+    expect(await notice.textContent()).toBe(
+      `This sends the segment’s text to ${mtUrl}. Nothing else leaves the machine.`,
+    );
     await page.locator(testId('mt-notice-cancel')).click();
     expect(mtRequests).toEqual([]);
 
     await suggest.click();
     await page.locator(testId('mt-notice-confirm')).click();
     const source = (await page.locator(testId('segment-source')).nth(2).textContent())!;
-    await page.waitForFunction(() => (document.querySelectorAll('[data-testid="segment-input"]')[2] as HTMLTextAreaElement | undefined)?.value.startsWith('MT says') ?? false);
+    await page.waitForFunction(
+      () =>
+        (
+          document.querySelectorAll('[data-testid="segment-input"]')[2] as HTMLTextAreaElement | undefined
+        )?.value.startsWith('MT says') ?? false,
+    );
     expect(await page.locator(INPUT).nth(2).inputValue()).toBe(`MT says: ${source.length} chars`);
     expect(await page.locator(testId('segment-status')).nth(2).textContent()).toBe('draft');
     expect(mtRequests).toHaveLength(1);

@@ -29,8 +29,15 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
     pg = startPostgres();
     const db = await pg.createDatabase();
     await TeamService.initServer(pg.urlFor('tala_admin', db), [{ name: 'alice' }, { name: 'bob' }]);
-    alice = await startE2E({ prefix: 'tala-team-a-', prepare: (archive) => archive.team.join(pg.urlFor('alice', db)).then(() => undefined) });
-    bob = await startE2E({ prefix: 'tala-team-b-', seedSamples: false, prepare: (archive) => archive.team.join(pg.urlFor('bob', db)).then(() => undefined) });
+    alice = await startE2E({
+      prefix: 'tala-team-a-',
+      prepare: (archive) => archive.team.join(pg.urlFor('alice', db)).then(() => undefined),
+    });
+    bob = await startE2E({
+      prefix: 'tala-team-b-',
+      seedSamples: false,
+      prepare: (archive) => archive.team.join(pg.urlFor('bob', db)).then(() => undefined),
+    });
     tagalog = (await alice.archive.documents.list()).find((d) => d.lang === 'tl')!;
   }, 180_000);
 
@@ -44,7 +51,12 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
     const doc = await alice.archive.documents.get(tagalog.id);
     const quote = 'Bako Sahakyan';
     const start = doc.text.indexOf(quote);
-    const note = await alice.archive.annotations.create({ docId: doc.id, start, end: start + quote.length, note: 'the incumbent' });
+    const note = await alice.archive.annotations.create({
+      docId: doc.id,
+      start,
+      end: start + quote.length,
+      note: 'the incumbent',
+    });
     noteId = note.id;
     await alice.archive.facts.create({
       subject: { name: 'Bako Sahakyan', type: 'person' },
@@ -61,7 +73,9 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
 
     await bob.page.goto(`${bob.bridge.url}#/doc/${tagalog.id}`);
     await bob.page.locator(`${testId('reader')}[data-doc-id="${tagalog.id}"]`).waitFor({ timeout: 20_000 });
-    await expect.poll(() => bob.page.locator(testId('annotation-note')).allInnerTexts(), { timeout: 20_000 }).toContain('the incumbent');
+    await expect
+      .poll(() => bob.page.locator(testId('annotation-note')).allInnerTexts(), { timeout: 20_000 })
+      .toContain('the incumbent');
     await bob.page.goto(`${bob.bridge.url}#/facts`);
     const row = bob.page.locator(testId('facts-row'), { hasText: 'Bako Sahakyan' });
     await row.waitFor({ timeout: 20_000 });
@@ -79,7 +93,9 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
     const conflict = bob.page.locator(testId('team-conflict'));
     await conflict.first().waitFor({ timeout: 20_000 });
     expect(await conflict.first().innerText()).toMatch(/edited elsewhere by alice/i);
-    expect(await conflict.first().locator(testId('team-conflict-other')).innerText()).toBe('incumbent president (Alice)');
+    expect(await conflict.first().locator(testId('team-conflict-other')).innerText()).toBe(
+      'incumbent president (Alice)',
+    );
 
     // Taking Alice's version makes it current for both after the next syncs.
     await conflict.first().locator(testId('team-take-other')).click();

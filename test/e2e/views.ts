@@ -23,19 +23,31 @@ export interface ViewIds {
 
 /** Adds what the views need to a seeded archive; returns the ids they open. */
 export async function prepareViews(archive: Archive): Promise<ViewIds> {
-  const second = await archive.documents.importFile({ name: 'second-report.txt', bytes: new TextEncoder().encode(SECOND_SOURCE), lang: 'en' });
+  const second = await archive.documents.importFile({
+    name: 'second-report.txt',
+    bytes: new TextEncoder().encode(SECOND_SOURCE),
+    lang: 'en',
+  });
   if (second.status !== 'imported') throw new Error('second source not imported');
   const docs = await archive.documents.list();
   const tagalog = docs.find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!;
   const english = docs.find((d) => d.lang === 'en' && d.originalName?.includes('halalan'))!;
   const detail = await archive.documents.get(tagalog.id);
   const start = detail.text.indexOf(QUOTE);
-  const annotation = await archive.annotations.create({ docId: tagalog.id, start, end: start + QUOTE.length, color: 'yellow', note: 'Official count' });
+  const annotation = await archive.annotations.create({
+    docId: tagalog.id,
+    start,
+    end: start + QUOTE.length,
+    color: 'yellow',
+    note: 'Official count',
+  });
   let entityId = '';
   for (const docId of [tagalog.id, second.document.id]) {
     const report = await archive.facts.propose(docId);
     // The votes for Bako Sahakyan: 47,000 in the Tagalog sample, 48,000 in the second report (a conflict).
-    const votes = report.proposals.find((f) => f.object.kind === 'number' && [47_000, 48_000].includes(f.object.number));
+    const votes = report.proposals.find(
+      (f) => f.object.kind === 'number' && [47_000, 48_000].includes(f.object.number),
+    );
     if (votes) entityId = (await archive.facts.accept(votes.id)).subject.entityId;
   }
   const sheet = await archive.translations.startTyped(tagalog.id, 'ru');
@@ -71,7 +83,10 @@ export const VIEWS: View[] = [
       await page.locator('#search-hit-0').first().waitFor({ timeout: 20_000 });
     },
   },
-  { name: 'side-by-side', open: (page, base, ids) => go(page, `${base}#/parallel/${ids.tagalog}/${ids.english}`, testId('parallel-row')) },
+  {
+    name: 'side-by-side',
+    open: (page, base, ids) => go(page, `${base}#/parallel/${ids.tagalog}/${ids.english}`, testId('parallel-row')),
+  },
   { name: 'segments', open: (page, base, ids) => go(page, `${base}#/segments/${ids.linkId}`, testId('segment')) },
   { name: 'facts', open: (page, base) => go(page, `${base}#/facts`, testId('facts-table')) },
   { name: 'entity', open: (page, base, ids) => go(page, `${base}#/entity/${ids.entityId}`, testId('entity-page')) },

@@ -10,7 +10,10 @@ import { REPO_ROOT } from '../helpers/temp';
 
 const MAIN = join(REPO_ROOT, 'out/main/main.js');
 /** main.js, the worker entries and the chunks they share: every file the main process may load. */
-const mainFiles = () => readdirSync(join(REPO_ROOT, 'out/main')).filter((f) => f.endsWith('.js')).map((f) => join(REPO_ROOT, 'out/main', f));
+const mainFiles = () =>
+  readdirSync(join(REPO_ROOT, 'out/main'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(REPO_ROOT, 'out/main', f));
 const isLocal = (specifier: string) => specifier.startsWith('./') || specifier.startsWith('../');
 const PRELOAD = join(REPO_ROOT, 'out/preload/preload.cjs');
 const built = existsSync(MAIN) && existsSync(PRELOAD);
@@ -22,7 +25,11 @@ function importedSpecifiers(code: string): string[] {
   return [...new Set(found)];
 }
 
-const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const isBuiltin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(specifier);
 
 describe.skipIf(!built)('built bundles', () => {
@@ -35,16 +42,23 @@ describe.skipIf(!built)('built bundles', () => {
     const { dependencies = {} } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
     };
-    const external = mainFiles().flatMap((f) => importedSpecifiers(readFileSync(f, 'utf8'))).filter((s) => !isBuiltin(s) && !isLocal(s) && s !== 'electron');
+    const external = mainFiles()
+      .flatMap((f) => importedSpecifiers(readFileSync(f, 'utf8')))
+      .filter((s) => !isBuiltin(s) && !isLocal(s) && s !== 'electron');
     expect(external.filter((s) => !(packageName(s) in dependencies))).toEqual([]);
   });
 
   it('every package the main bundle imports loads under Node ESM resolution from out/main', () => {
-    const external = [...new Set(mainFiles().flatMap((f) => importedSpecifiers(readFileSync(f, 'utf8'))))].filter((s) => !isBuiltin(s) && !isLocal(s) && s !== 'electron');
+    const external = [...new Set(mainFiles().flatMap((f) => importedSpecifiers(readFileSync(f, 'utf8'))))].filter(
+      (s) => !isBuiltin(s) && !isLocal(s) && s !== 'electron',
+    );
     const script = `for (const s of ${JSON.stringify(external)}) {
       try { await import(s); } catch (e) { console.log(s + ': ' + e.message); process.exitCode = 1; }
     }`;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(REPO_ROOT, 'out/main'), encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: join(REPO_ROOT, 'out/main'),
+      encoding: 'utf8',
+    });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

@@ -24,11 +24,17 @@ describe('findElectronBinary', () => {
   });
 
   it('reports a path.txt whose binary is gone', () => {
-    expect(findElectronBinary({}, fakePackage({ pathTxt: 'electron' }))).toMatchObject({ ok: false, reason: /does not exist/ });
+    expect(findElectronBinary({}, fakePackage({ pathTxt: 'electron' }))).toMatchObject({
+      ok: false,
+      reason: /does not exist/,
+    });
   });
 
   it.skipIf(process.platform === 'win32')('reports a binary without the executable bit', () => {
-    expect(findElectronBinary({}, fakePackage({ pathTxt: 'electron', binary: 'plain' }))).toMatchObject({ ok: false, reason: /not executable/ });
+    expect(findElectronBinary({}, fakePackage({ pathTxt: 'electron', binary: 'plain' }))).toMatchObject({
+      ok: false,
+      reason: /not executable/,
+    });
   });
 
   it('finds dist/<path.txt>', () => {
@@ -39,7 +45,10 @@ describe('findElectronBinary', () => {
   it('honours ELECTRON_OVERRIDE_DIST_PATH even without path.txt, like electron/index.js', () => {
     const dist = tempDir('tala-electron-dist-');
     writeFileSync(join(dist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
-    expect(findElectronBinary({ ELECTRON_OVERRIDE_DIST_PATH: dist }, fakePackage({}))).toEqual({ ok: true, path: join(dist, 'electron') });
+    expect(findElectronBinary({ ELECTRON_OVERRIDE_DIST_PATH: dist }, fakePackage({}))).toEqual({
+      ok: true,
+      path: join(dist, 'electron'),
+    });
   });
 
   it('says so when the electron package itself is missing', () => {
@@ -60,6 +69,9 @@ describe('findDisplay', () => {
   });
 
   it('gives a reason when neither exists', () => {
-    expect(findDisplay({ PATH: tempDir('tala-empty-path-') }, 'linux')).toMatchObject({ ok: false, reason: /xvfb-run/ });
+    expect(findDisplay({ PATH: tempDir('tala-empty-path-') }, 'linux')).toMatchObject({
+      ok: false,
+      reason: /xvfb-run/,
+    });
   });
 });

@@ -36,27 +36,31 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs:
 }
 
 describe('Electron smoke', () => {
-  it.skipIf(skipReason !== null)('the built app opens its window, answers IPC from a fresh seeded archive and exits 0', async () => {
-    if (!electron.ok || !display.ok) return;
-    const missing = BUILT_FILES.filter((file) => !existsSync(join(REPO_ROOT, file)));
-    expect(missing, 'run `npm run build` (electron-vite build) first').toEqual([]);
+  it.skipIf(skipReason !== null)(
+    'the built app opens its window, answers IPC from a fresh seeded archive and exits 0',
+    async () => {
+      if (!electron.ok || !display.ok) return;
+      const missing = BUILT_FILES.filter((file) => !existsSync(join(REPO_ROOT, file)));
+      expect(missing, 'run `npm run build` (electron-vite build) first').toEqual([]);
 
-    const archiveDir = join(tempDir('tala-smoke-'), 'archive');
-    // Chromium refuses to start as root with its OS sandbox on (CI containers); the renderer sandbox stays on.
-    const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-    const [command, ...args] = [...display.wrapper, electron.path, REPO_ROOT, '--archive', archiveDir, ...rootOnly];
-    const env: NodeJS.ProcessEnv = { ...process.env, TALA_SMOKE: '1' };
-    delete env.ELECTRON_RUN_AS_NODE;
-    delete env.ELECTRON_RENDERER_URL;
+      const archiveDir = join(tempDir('tala-smoke-'), 'archive');
+      // Chromium refuses to start as root with its OS sandbox on (CI containers); the renderer sandbox stays on.
+      const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+      const [command, ...args] = [...display.wrapper, electron.path, REPO_ROOT, '--archive', archiveDir, ...rootOnly];
+      const env: NodeJS.ProcessEnv = { ...process.env, TALA_SMOKE: '1' };
+      delete env.ELECTRON_RUN_AS_NODE;
+      delete env.ELECTRON_RENDERER_URL;
 
-    const result = await run(command, args, env, 120_000);
-    const output = `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
-    expect(result.code, output).toBe(0);
-    const match = /smoke ok: title="(.*)" documents=(\d+)/.exec(result.stdout);
-    expect(match, output).not.toBeNull();
-    console.log(match![0]);
-    expect(match![1]).toBe('Tala');
-    expect(Number(match![2]), 'a new archive is seeded with the sample documents').toBeGreaterThan(0);
-    expect(existsSync(join(archiveDir, 'archive.sqlite'))).toBe(true);
-  }, 150_000);
+      const result = await run(command, args, env, 120_000);
+      const output = `exit ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`;
+      expect(result.code, output).toBe(0);
+      const match = /smoke ok: title="(.*)" documents=(\d+)/.exec(result.stdout);
+      expect(match, output).not.toBeNull();
+      console.log(match![0]);
+      expect(match![1]).toBe('Tala');
+      expect(Number(match![2]), 'a new archive is seeded with the sample documents').toBeGreaterThan(0);
+      expect(existsSync(join(archiveDir, 'archive.sqlite'))).toBe(true);
+    },
+    150_000,
+  );
 });

@@ -60,7 +60,9 @@ function recording(): Operations {
 beforeAll(async () => {
   archive = await Archive.open(join(tempDir('tala-ipc-'), 'archive.sqlite'));
   ipc = new FakeIpcMain(TRUSTED_FRAME);
-  unregister = registerIpc(ipc, createApi(archive, 'ipc', { operations: recording() }), (frame) => isTrustedFrame(frame, LOCATION));
+  unregister = registerIpc(ipc, createApi(archive, 'ipc', { operations: recording() }), (frame) =>
+    isTrustedFrame(frame, LOCATION),
+  );
 });
 
 afterAll(async () => {
@@ -90,8 +92,14 @@ describe('untrusted senders are refused before the API runs', () => {
     ['a subframe showing our own page', { url: rendererUrl('index.html'), parent: TRUSTED_FRAME }],
     ['a remote https page', { url: 'https://evil.example/index.html', parent: null }],
     ['file:///etc/passwd', { url: 'file:///etc/passwd', parent: null }],
-    ['an html file outside the renderer folder', { url: pathToFileURL('/tmp/elsewhere/index.html').href, parent: null }],
-    ['a path traversal out of the renderer folder', { url: `${pathToFileURL(RENDERER_DIR).href}/../../x.html`, parent: null }],
+    [
+      'an html file outside the renderer folder',
+      { url: pathToFileURL('/tmp/elsewhere/index.html').href, parent: null },
+    ],
+    [
+      'a path traversal out of the renderer folder',
+      { url: `${pathToFileURL(RENDERER_DIR).href}/../../x.html`, parent: null },
+    ],
     ['about:blank', { url: 'about:blank', parent: null }],
     ['devtools', { url: 'devtools://devtools/bundled/devtools_app.html', parent: null }],
     [
@@ -186,7 +194,9 @@ describe('valid calls from the trusted window reach the archive', () => {
     const detail = ok<{ id: string; text: string }>(await ipc.invoke('tala:documents.get', { id }));
     expect(detail.text).toContain('halalan');
 
-    const found = ok<{ total: number; hits: Array<{ docId: string }> }>(await ipc.invoke('tala:search.query', { query: 'botante' }));
+    const found = ok<{ total: number; hits: Array<{ docId: string }> }>(
+      await ipc.invoke('tala:search.query', { query: 'botante' }),
+    );
     expect(found.hits.map((h) => h.docId)).toContain(id);
 
     expect(await ipc.invoke('tala:documents.delete', { id })).toEqual({ ok: true, value: { deleted: true } });

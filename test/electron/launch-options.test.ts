@@ -24,7 +24,11 @@ describe('archiveDirFromArgv', () => {
 
 describe('readLaunchOptions', () => {
   it('defaults to Electron userData', () => {
-    expect(readLaunchOptions(['tala'], {}, USER_DATA)).toEqual({ archiveDir: USER_DATA, archiveDirOverridden: false, smoke: false });
+    expect(readLaunchOptions(['tala'], {}, USER_DATA)).toEqual({
+      archiveDir: USER_DATA,
+      archiveDirOverridden: false,
+      smoke: false,
+    });
   });
 
   it('TALA_ARCHIVE overrides the default; the flag overrides both', () => {
@@ -38,7 +42,9 @@ describe('readLaunchOptions', () => {
   });
 
   it('resolves a relative folder against the working directory', () => {
-    expect(readLaunchOptions(['tala', '--archive', 'my-archive'], {}, USER_DATA).archiveDir).toBe(resolve('my-archive'));
+    expect(readLaunchOptions(['tala', '--archive', 'my-archive'], {}, USER_DATA).archiveDir).toBe(
+      resolve('my-archive'),
+    );
   });
 
   it('enables smoke mode only for TALA_SMOKE=1', () => {

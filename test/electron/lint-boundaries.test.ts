@@ -8,7 +8,9 @@ const eslint = new ESLint({ cwd: REPO_ROOT });
 
 /** The import specifiers ESLint refuses in a file at `filePath`. */
 async function refused(filePath: string, specifiers: string[]): Promise<string[]> {
-  const code = specifiers.map((s, i) => `import * as m${i} from '${s}';`).join('\n') + `\nexport const all = [${specifiers.map((_, i) => `m${i}`).join(', ')}];\n`;
+  const code =
+    specifiers.map((s, i) => `import * as m${i} from '${s}';`).join('\n') +
+    `\nexport const all = [${specifiers.map((_, i) => `m${i}`).join(', ')}];\n`;
   const [result] = await eslint.lintText(code, { filePath: `${REPO_ROOT}/${filePath}` });
   const lines = new Set(result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.line));
   return specifiers.filter((_, i) => lines.has(i + 1));
@@ -18,7 +20,15 @@ const NODE = ['fs', 'path', 'crypto', 'os', 'child_process', 'url', 'http', 'nod
 
 describe('import boundaries', () => {
   it('shared/ imports no electron, Node, React, main/ or renderer/', async () => {
-    const bad = [...NODE, 'electron', 'react', 'react-dom', 'react-dom/client', '../main/api/dispatch', '../renderer/src/App'];
+    const bad = [
+      ...NODE,
+      'electron',
+      'react',
+      'react-dom',
+      'react-dom/client',
+      '../main/api/dispatch',
+      '../renderer/src/App',
+    ];
     expect(await refused('shared/probe.ts', [...bad, './errors', './validate'])).toEqual(bad);
   });
 
@@ -38,9 +48,9 @@ describe('import boundaries', () => {
   });
 
   it('main/electron/ may import electron and Node, still not renderer/', async () => {
-    expect(await refused('main/electron/probe.ts', ['electron', 'node:path', '../api/dispatch', '../../renderer/src/App'])).toEqual([
-      '../../renderer/src/App',
-    ]);
+    expect(
+      await refused('main/electron/probe.ts', ['electron', 'node:path', '../api/dispatch', '../../renderer/src/App']),
+    ).toEqual(['../../renderer/src/App']);
   });
 
   it('the preload imports only electron and shared/', async () => {

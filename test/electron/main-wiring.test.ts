@@ -97,7 +97,10 @@ vi.mock('electron', async () => {
       handle: (channel: string, listener: Listener) => fake.handlers.set(channel, listener),
       removeHandler: (channel: string) => fake.handlers.delete(channel),
     },
-    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => fake.log.push('setApplicationMenu') },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: () => fake.log.push('setApplicationMenu'),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: Listener) => (fake.session.permissionRequest = handler),
@@ -144,7 +147,9 @@ async function startApp(archiveDir: string, env: Record<string, string> = {}): P
   process.argv = ['/usr/bin/electron', '.', '--archive', archiveDir];
   Object.assign(process.env, env);
   await import('../../main/electron/main');
-  await vi.waitFor(() => expect(fake.windows.length > 0 || fake.log.some((l) => l.startsWith('exit'))).toBe(true), { timeout: 10_000 });
+  await vi.waitFor(() => expect(fake.windows.length > 0 || fake.log.some((l) => l.startsWith('exit'))).toBe(true), {
+    timeout: 10_000,
+  });
 }
 
 const mainWindow = () => fake.windows[0];
@@ -156,7 +161,12 @@ describe('main.ts startup', () => {
   it('sets the profile, sandbox and single-instance lock before ready, in that order', async () => {
     const dir = join(tempDir('tala-main-'), 'archive');
     await startApp(dir);
-    expect(fake.log.slice(0, 4)).toEqual([`setPath userData ${dir}`, 'enableSandbox', 'requestSingleInstanceLock', 'whenReady']);
+    expect(fake.log.slice(0, 4)).toEqual([
+      `setPath userData ${dir}`,
+      'enableSandbox',
+      'requestSingleInstanceLock',
+      'whenReady',
+    ]);
   });
 
   it('creates one window with the locked-down webPreferences, loading the built renderer file', async () => {
@@ -207,7 +217,10 @@ describe('main.ts startup', () => {
     expect(decide('https://evil.example/x.js')).toEqual({ cancel: true });
     expect(decide(pathToFileURL(mainWindow().loaded).href)).toEqual({ cancel: false });
     let headers: unknown;
-    fake.session.headersReceived({ responseHeaders: {} }, (r: { responseHeaders: unknown }) => (headers = r.responseHeaders));
+    fake.session.headersReceived(
+      { responseHeaders: {} },
+      (r: { responseHeaders: unknown }) => (headers = r.responseHeaders),
+    );
     expect(headers).toHaveProperty('Content-Security-Policy');
   });
 
@@ -248,7 +261,14 @@ describe('main.ts startup', () => {
   });
 
   it('TALA_SMOKE=1 checks the loaded page, prints "smoke ok" and exits 0', async () => {
-    fake.probe = { title: 'Tala', rendered: true, hasBridge: true, nodeGlobals: false, documents: 2, unknownChannelRejected: true };
+    fake.probe = {
+      title: 'Tala',
+      rendered: true,
+      hasBridge: true,
+      nodeGlobals: false,
+      documents: 2,
+      unknownChannelRejected: true,
+    };
     const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
     await startApp(join(tempDir('tala-main-'), 'archive'), { TALA_SMOKE: '1' });
     expect(mainWindow().options.show).toBe(false);
@@ -259,7 +279,14 @@ describe('main.ts startup', () => {
   });
 
   it('TALA_SMOKE=1 exits 1 when the page shows Node globals', async () => {
-    fake.probe = { title: 'Tala', rendered: true, hasBridge: true, nodeGlobals: true, documents: 2, unknownChannelRejected: true };
+    fake.probe = {
+      title: 'Tala',
+      rendered: true,
+      hasBridge: true,
+      nodeGlobals: true,
+      documents: 2,
+      unknownChannelRejected: true,
+    };
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     await startApp(join(tempDir('tala-main-'), 'archive'), { TALA_SMOKE: '1' });
     (mainWindow().webContents as EventEmitter).emit('did-finish-load');

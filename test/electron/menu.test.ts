@@ -8,7 +8,8 @@ const base: MenuOptions = { isMac: false, isPackaged: true, isDev: false, onImpo
 function allItems(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? allItems(item.submenu) : [])]);
 }
-const roles = (options: Partial<MenuOptions>) => allItems(buildMenuTemplate({ ...base, ...options })).map((i) => i.role);
+const roles = (options: Partial<MenuOptions>) =>
+  allItems(buildMenuTemplate({ ...base, ...options })).map((i) => i.role);
 
 describe('buildMenuTemplate', () => {
   it('a packaged build has neither DevTools nor reload', () => {

@@ -168,10 +168,12 @@ describe('path helpers', () => {
 });
 
 describe('RENDERER_CSP', () => {
-  const directives = new Map(RENDERER_CSP.split(';').map((d) => {
-    const [name, ...values] = d.trim().split(/\s+/);
-    return [name, values] as const;
-  }));
+  const directives = new Map(
+    RENDERER_CSP.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
 
   it('allows scripts only from our own files (no inline, no eval, no remote)', () => {
     expect(directives.get('script-src')).toEqual(["'self'"]);
@@ -185,7 +187,12 @@ describe('RENDERER_CSP', () => {
     const html = readFileSync(join(REPO_ROOT, 'renderer', 'index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
     expect(meta, 'renderer/index.html carries a Content-Security-Policy meta tag').not.toBeNull();
-    const normalize = (policy: string) => policy.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean).sort();
+    const normalize = (policy: string) =>
+      policy
+        .split(';')
+        .map((d) => d.trim().replace(/\s+/g, ' '))
+        .filter(Boolean)
+        .sort();
     // Chromium ignores frame-ancestors in a <meta> policy and logs an error: it is sent as a header only.
     expect(meta![1]).not.toContain('frame-ancestors');
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);

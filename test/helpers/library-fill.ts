@@ -10,8 +10,27 @@ import { addToCollection, createCollection } from '../../main/library/collection
 import { markVersionOf } from '../../main/library/dedup-repo';
 
 const LANGS = ['tl', 'en', 'ru', 'hy'];
-const TYPES = ['text/plain', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/html', 'text/markdown'];
-const WORDS = ['Halalan', 'Ulat', 'Balita', 'Kasaysayan', 'Pahayag', 'Выборы', 'Отчёт', 'Ընտրություններ', 'Report', 'Election', 'Budget', 'Court'];
+const TYPES = [
+  'text/plain',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'text/html',
+  'text/markdown',
+];
+const WORDS = [
+  'Halalan',
+  'Ulat',
+  'Balita',
+  'Kasaysayan',
+  'Pahayag',
+  'Выборы',
+  'Отчёт',
+  'Ընտրություններ',
+  'Report',
+  'Election',
+  'Budget',
+  'Court',
+];
 const TAGS = ['halalan', 'nkr', 'ekonomiya', 'korte', 'press', 'archive'];
 
 export interface FilledLibrary {
@@ -37,14 +56,27 @@ export async function fillLibrary(archivePath: string, count: number): Promise<F
           lang: LANGS[i % LANGS.length],
           source: null,
           author: i % 5 === 0 ? `May-akda ${i % 97}` : null,
-          publishedAt: i % 3 === 0 ? `${1990 + (i % 35)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` : null,
+          publishedAt:
+            i % 3 === 0
+              ? `${1990 + (i % 35)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`
+              : null,
           fileCreatedAt: pdf ? '2020-01-02' : null,
           originalName: `doc-${i}.txt`,
           mediaType: TYPES[i % TYPES.length],
           contentHash: `generated-${id}`,
           importedAt: new Date(now - i * 60_000).toISOString(),
           text,
-          passages: [{ id: randomUUID(), kind: 'paragraph', text, start: 0, end: text.length, sentences: [[0, text.length]], page: pdf ? 1 + (i % 40) : null }],
+          passages: [
+            {
+              id: randomUUID(),
+              kind: 'paragraph',
+              text,
+              start: 0,
+              end: text.length,
+              sentences: [[0, text.length]],
+              page: pdf ? 1 + (i % 40) : null,
+            },
+          ],
         });
         if (i % 4 === 0) await setDocumentTags(tx, id, [TAGS[i % TAGS.length], TAGS[(i + 1) % TAGS.length]]);
         ids.push(id);
@@ -52,7 +84,11 @@ export async function fillLibrary(archivePath: string, count: number): Promise<F
       const collectionIds: string[] = [];
       for (const [n, name] of ['Halalan 2012', 'Press', 'Korte'].entries()) {
         const c = await createCollection(tx, name);
-        await addToCollection(tx, c.id, ids.filter((_, i) => i % (5 + n) === 0));
+        await addToCollection(
+          tx,
+          c.id,
+          ids.filter((_, i) => i % (5 + n) === 0),
+        );
         collectionIds.push(c.id);
       }
       // Every 50th document has a translation (the next one), every 70th another version (the one after).

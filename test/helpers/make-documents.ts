@@ -23,7 +23,16 @@ export interface PdfSpec {
   imageOnly?: boolean;
 }
 
-const WIN_ANSI_EXTRA: Record<string, number> = { '\uFB01': 1, '\uFB02': 2, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '…': 0x85 };
+const WIN_ANSI_EXTRA: Record<string, number> = {
+  '\uFB01': 1,
+  '\uFB02': 2,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '–': 0x96,
+  '—': 0x97,
+  '…': 0x85,
+};
 
 /** A PDF literal string in the fonts' encoding (WinAnsi; ﬁ ﬂ at 1 and 2), escaped. */
 function pdfString(text: string): string {
@@ -57,20 +66,38 @@ export function makePdf(spec: PdfSpec): Uint8Array {
     F2: add(`<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold ${encoding} >>`),
     F3: add(`<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman ${encoding} >>`),
   };
-  const image = spec.imageOnly ? add('<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream') : 0;
+  const image = spec.imageOnly
+    ? add(
+        '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream',
+      )
+    : 0;
   const pageIds: number[] = [];
   for (const lines of spec.pages) {
     let content: string;
     if (spec.imageOnly) content = 'q 200 0 0 200 100 400 cm /Im1 Do Q';
-    else content = lines.map((l) => `BT /${l.font ?? 'F1'} ${l.size ?? 11} Tf ${l.x} ${l.y} Td ${pdfString(l.text)} Tj ET`).join('\n');
+    else
+      content = lines
+        .map((l) => `BT /${l.font ?? 'F1'} ${l.size ?? 11} Tf ${l.x} ${l.y} Td ${pdfString(l.text)} Tj ET`)
+        .join('\n');
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
-    const resources = spec.imageOnly ? `<< /XObject << /Im1 ${image} 0 R >> >>` : `<< /Font << /F1 ${fonts.F1} 0 R /F2 ${fonts.F2} 0 R /F3 ${fonts.F3} 0 R >> >>`;
-    pageIds.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources ${resources} /Contents ${stream} 0 R >>`));
+    const resources = spec.imageOnly
+      ? `<< /XObject << /Im1 ${image} 0 R >> >>`
+      : `<< /Font << /F1 ${fonts.F1} 0 R /F2 ${fonts.F2} 0 R /F3 ${fonts.F3} 0 R >> >>`;
+    pageIds.push(
+      add(
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources ${resources} /Contents ${stream} 0 R >>`,
+      ),
+    );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R >>`;
-  objects[pagesId - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
+  objects[pagesId - 1] =
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   const info = spec.info
-    ? add(`<< ${Object.entries(spec.info).map(([k, v]) => `/${k} ${pdfTextString(v)}`).join(' ')} >>`)
+    ? add(
+        `<< ${Object.entries(spec.info)
+          .map(([k, v]) => `/${k} ${pdfTextString(v)}`)
+          .join(' ')} >>`,
+      )
     : 0;
   const encrypt = spec.encrypted
     ? add(`<< /Filter /Standard /V 1 /R 2 /O <${'5a'.repeat(32)}> /U <${'a7'.repeat(32)}> /P -44 >>`)
@@ -127,7 +154,10 @@ export function samplePdf(options: { info?: boolean } = {}): Uint8Array {
   ];
   return makePdf({
     pages: [page1, page2, page3],
-    info: options.info === false ? undefined : { Title: 'Ulat: Halalan 2012', Author: 'Komisyon sa Halalan', CreationDate: "D:20120721093000+04'00'" },
+    info:
+      options.info === false
+        ? undefined
+        : { Title: 'Ulat: Halalan 2012', Author: 'Komisyon sa Halalan', CreationDate: "D:20120721093000+04'00'" },
   });
 }
 
@@ -137,7 +167,8 @@ export type ZipEntries = Record<string, string | Uint8Array>;
 
 export function makeZip(entries: ZipEntries, level: 0 | 6 | 9 = 6): Uint8Array {
   const files: Zippable = {};
-  for (const [name, content] of Object.entries(entries)) files[name] = [typeof content === 'string' ? strToU8(content) : content, { level }];
+  for (const [name, content] of Object.entries(entries))
+    files[name] = [typeof content === 'string' ? strToU8(content) : content, { level }];
   return zipSync(files);
 }
 
@@ -151,13 +182,21 @@ export interface DocxParagraph {
   style?: string;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function docxEntries(paragraphs: DocxParagraph[], core: { title?: string; creator?: string; created?: string } = {}): ZipEntries {
+export function docxEntries(
+  paragraphs: DocxParagraph[],
+  core: { title?: string; creator?: string; created?: string } = {},
+): ZipEntries {
   const body = paragraphs
-    .map((p) => `<w:p>${p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${escapeXml(p.text)}</w:t></w:r></w:p>`)
+    .map(
+      (p) =>
+        `<w:p>${p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${escapeXml(p.text)}</w:t></w:r></w:p>`,
+    )
     .join('');
-  const style = (id: string, name: string) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
+  const style = (id: string, name: string) =>
+    `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
   const coreXml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
     `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
@@ -194,7 +233,13 @@ export const SAMPLE_DOCX_PARAGRAPHS: DocxParagraph[] = [
 ];
 
 export function sampleDocx(): Uint8Array {
-  return makeZip(docxEntries(SAMPLE_DOCX_PARAGRAPHS, { title: 'Выборы в НКР, 2012', creator: 'Анна Петросян', created: '2012-07-20T08:00:00Z' }));
+  return makeZip(
+    docxEntries(SAMPLE_DOCX_PARAGRAPHS, {
+      title: 'Выборы в НКР, 2012',
+      creator: 'Анна Петросян',
+      created: '2012-07-20T08:00:00Z',
+    }),
+  );
 }
 
 // --------------------------------------------------------------------------------------------- EPUB
@@ -219,7 +264,9 @@ export function epubEntries(
     (meta.date ? `<dc:date>${meta.date}</dc:date>` : '') +
     (meta.language ? `<dc:language>${meta.language}</dc:language>` : '') +
     `</metadata><manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>` +
-    chapters.map((c) => `<item id="${c.id}" href="${escapeXml(c.href)}" media-type="application/xhtml+xml"/>`).join('') +
+    chapters
+      .map((c) => `<item id="${c.id}" href="${escapeXml(c.href)}" media-type="application/xhtml+xml"/>`)
+      .join('') +
     `</manifest><spine>${spine.map((id) => `<itemref idref="${id}"/>`).join('')}</spine></package>`;
   const xhtml = (body: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body>${body}</body></html>`;
@@ -229,7 +276,9 @@ export function epubEntries(
       `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">` +
       `<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`,
     'OEBPS/content.opf': opf,
-    'OEBPS/nav.xhtml': xhtml('<nav epub:type="toc"><ol><li><a href="ch1.xhtml">Table of contents entry</a></li></ol></nav>'),
+    'OEBPS/nav.xhtml': xhtml(
+      '<nav epub:type="toc"><ol><li><a href="ch1.xhtml">Table of contents entry</a></li></ol></nav>',
+    ),
   };
   for (const c of chapters) entries[`OEBPS/${c.href}`] = xhtml(c.html);
   return entries;
@@ -237,12 +286,20 @@ export function epubEntries(
 
 export const SAMPLE_EPUB_CHAPTERS: EpubChapter[] = [
   { id: 'ch2', href: 'text/ch2.xhtml', html: '<h2>Ikalawang kabanata</h2><p>Binati ng mga kaalyado ang nanalo.</p>' },
-  { id: 'ch1', href: 'text/ch1.xhtml', html: '<h1>Unang kabanata</h1><p>Ang Republika ng Nagorno-Karabakh ay nagdaos ng halalan.</p><p>Si Bako Sahakyan ang nanalo.</p>' },
+  {
+    id: 'ch1',
+    href: 'text/ch1.xhtml',
+    html: '<h1>Unang kabanata</h1><p>Ang Republika ng Nagorno-Karabakh ay nagdaos ng halalan.</p><p>Si Bako Sahakyan ang nanalo.</p>',
+  },
 ];
 
 export function sampleEpub(): Uint8Array {
   // The spine puts ch1 first although the manifest lists ch2 first: reading order is the spine's.
   return makeZip(
-    epubEntries(SAMPLE_EPUB_CHAPTERS, { title: 'Halalan 2012', creator: 'Tala Samples', date: '2012-07-21', language: 'tl' }, ['ch1', 'ch2']),
+    epubEntries(
+      SAMPLE_EPUB_CHAPTERS,
+      { title: 'Halalan 2012', creator: 'Tala Samples', date: '2012-07-21', language: 'tl' },
+      ['ch1', 'ch2'],
+    ),
   );
 }

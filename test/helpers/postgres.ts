@@ -1,7 +1,17 @@
 // A throwaway PostgreSQL cluster for tests: initdb in a temporary folder, listening only on a Unix socket in
 // that folder, run as a non-root user (PostgreSQL refuses to run as root), stopped and removed afterwards.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,7 +41,8 @@ export function postgresBinDir(): string | null {
 
 /** Why PostgreSQL tests cannot run here, or null when they can. */
 export function postgresUnavailable(): string | null {
-  if (!postgresBinDir()) return 'PostgreSQL server programs (initdb, pg_ctl) are not installed: apt-get install postgresql';
+  if (!postgresBinDir())
+    return 'PostgreSQL server programs (initdb, pg_ctl) are not installed: apt-get install postgresql';
   if (userInfo().uid === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0) {
     return 'running as root and there is no "postgres" OS user to run the server as';
   }

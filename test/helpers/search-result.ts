@@ -4,9 +4,19 @@ import type { SearchResult } from '../../shared/types';
 
 export function searchResult(fields: Partial<SearchResult>): SearchResult {
   return {
-    total: 0, hits: [], totalDocuments: 0, offset: 0, limit: 20, groupBy: 'passage', groups: [],
-    facets: { lang: [], tag: [], mediaType: [] }, expansions: [], didYouMean: null,
-    options: { stems: true, translit: true, names: true }, pendingDocuments: 0, tookMs: 0,
+    total: 0,
+    hits: [],
+    totalDocuments: 0,
+    offset: 0,
+    limit: 20,
+    groupBy: 'passage',
+    groups: [],
+    facets: { lang: [], tag: [], mediaType: [] },
+    expansions: [],
+    didYouMean: null,
+    options: { stems: true, translit: true, names: true },
+    pendingDocuments: 0,
+    tookMs: 0,
     ...fields,
   };
 }

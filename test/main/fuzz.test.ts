@@ -14,12 +14,16 @@ beforeAll(async () => {
 afterAll(() => archive.close());
 
 describe('fuzzing (fixed seed)', () => {
-  it.each(TARGETS.map((t) => t.name))('%s never crashes', async (name) => {
-    const [report] = await runFuzz(archive, 300, 19072012, name);
-    expect(report.crashes).toEqual([]);
-    expect(report.cases).toBe(300);
-    // Both paths must be exercised, or the generator is not testing what it claims.
-    expect(report.accepted).toBeGreaterThan(0);
-    expect(report.refused).toBeGreaterThan(0);
-  }, 60_000);
+  it.each(TARGETS.map((t) => t.name))(
+    '%s never crashes',
+    async (name) => {
+      const [report] = await runFuzz(archive, 300, 19072012, name);
+      expect(report.crashes).toEqual([]);
+      expect(report.cases).toBe(300);
+      // Both paths must be exercised, or the generator is not testing what it claims.
+      expect(report.accepted).toBeGreaterThan(0);
+      expect(report.refused).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 });

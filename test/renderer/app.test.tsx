@@ -50,7 +50,9 @@ describe('App', () => {
       </ApiProvider>,
     );
     await flush();
-    expect(byTestId(view.container, 'library-empty')[0].textContent).toContain('No documents yet — import .txt, .md, .html, .pdf, .docx or .epub files');
+    expect(byTestId(view.container, 'library-empty')[0].textContent).toContain(
+      'No documents yet — import .txt, .md, .html, .pdf, .docx or .epub files',
+    );
     expect(byTestId(view.container, 'error-banner')).toHaveLength(0);
   });
 
@@ -66,7 +68,9 @@ describe('App', () => {
       </ApiProvider>,
     );
     await flush();
-    expect(byTestId(view.container, 'error-message')[0].textContent).toBe('Could not load the library: The archive file is locked by another program.');
+    expect(byTestId(view.container, 'error-message')[0].textContent).toBe(
+      'Could not load the library: The archive file is locked by another program.',
+    );
   });
 });
 
@@ -89,8 +93,24 @@ describe('deep links', () => {
     version: 1,
     text: 'Una.\n\nNanalo si Bako Sahakyan.',
     passages: [
-      { id: '00000000-0000-4000-8000-000000000001', ordinal: 0, kind: 'paragraph' as const, text: 'Una.', start: 0, end: 4, sentences: [] },
-      { id: P2, ordinal: 1, kind: 'paragraph' as const, text: 'Nanalo si Bako Sahakyan.', start: 6, end: 30, sentences: [] },
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        ordinal: 0,
+        kind: 'paragraph' as const,
+        text: 'Una.',
+        start: 0,
+        end: 4,
+        sentences: [],
+      },
+      {
+        id: P2,
+        ordinal: 1,
+        kind: 'paragraph' as const,
+        text: 'Nanalo si Bako Sahakyan.',
+        start: 6,
+        end: 30,
+        sentences: [],
+      },
     ],
   };
   const orphan = {

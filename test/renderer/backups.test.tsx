@@ -18,10 +18,18 @@ afterEach(async () => {
   view = undefined;
 });
 
-const backup = (n: number, reason: BackupInfo['reason']): BackupInfo => ({ file: `/a/backups/tala-${n}-${reason}.sqlite`, createdAt: `2026-03-0${n}T10:00:00.000Z`, reason, bytes: 2048 * n });
+const backup = (n: number, reason: BackupInfo['reason']): BackupInfo => ({
+  file: `/a/backups/tala-${n}-${reason}.sqlite`,
+  createdAt: `2026-03-0${n}T10:00:00.000Z`,
+  reason,
+  bytes: 2048 * n,
+});
 
 function fakeApi(over: Partial<Record<string, (req: unknown) => Promise<unknown>>>): TalaApi {
-  return new Proxy({}, { get: (_t, name: string) => over[name] ?? (() => Promise.reject(new Error(`unexpected call ${name}`))) }) as TalaApi;
+  return new Proxy(
+    {},
+    { get: (_t, name: string) => over[name] ?? (() => Promise.reject(new Error(`unexpected call ${name}`))) },
+  ) as TalaApi;
 }
 
 function Health({ onRestore = () => undefined }: { onRestore?(): void }) {
@@ -39,7 +47,9 @@ describe('backup reasons in words', () => {
 
   it('turns a health report into banner problems', () => {
     expect(healthProblems({ integrity: 'ok', warnings: [] })).toEqual([]);
-    expect(healthProblems({ integrity: 'ok', warnings: ['synced by Dropbox'] })).toEqual([{ key: 'warning:synced by Dropbox', message: 'synced by Dropbox', damaged: false }]);
+    expect(healthProblems({ integrity: 'ok', warnings: ['synced by Dropbox'] })).toEqual([
+      { key: 'warning:synced by Dropbox', message: 'synced by Dropbox', damaged: false },
+    ]);
     const [damaged] = healthProblems({ integrity: 'row 3 missing from index', warnings: [] });
     expect(damaged.damaged).toBe(true);
     expect(damaged.message).toContain('row 3 missing from index');
@@ -67,7 +77,10 @@ describe('the backups page', () => {
     });
     view = await render(
       <ApiProvider api={api}>
-        <BackupsPage info={{ version: '1', archivePath: '/home/me/Tala/archive.sqlite', schemaVersion: 1 }} onRestored={onRestored} />
+        <BackupsPage
+          info={{ version: '1', archivePath: '/home/me/Tala/archive.sqlite', schemaVersion: 1 }}
+          onRestored={onRestored}
+        />
       </ApiProvider>,
     );
     await flush();
@@ -94,15 +107,24 @@ describe('the backups page', () => {
     await flush();
     expect(restore).toHaveBeenCalledTimes(1);
     expect(onRestored).toHaveBeenCalledTimes(1);
-    expect(byTestId(c, 'backups-notice')[0].textContent).toMatch(/Restored the backup of .*kept as the backup of .*before a restore/);
-    expect(byTestId(c, 'backup-reason').map((e) => e.textContent)).toEqual(['before a restore', 'you made it', 'you made it', 'daily']);
+    expect(byTestId(c, 'backups-notice')[0].textContent).toMatch(
+      /Restored the backup of .*kept as the backup of .*before a restore/,
+    );
+    expect(byTestId(c, 'backup-reason').map((e) => e.textContent)).toEqual([
+      'before a restore',
+      'you made it',
+      'you made it',
+      'daily',
+    ]);
   });
 });
 
 describe('the health banner', () => {
   it('shows nothing for a healthy archive', async () => {
     view = await render(
-      <ApiProvider api={fakeApi({ 'archive.health': async () => ({ integrity: 'ok', warnings: [] }) satisfies ArchiveHealth })}>
+      <ApiProvider
+        api={fakeApi({ 'archive.health': async () => ({ integrity: 'ok', warnings: [] }) satisfies ArchiveHealth })}
+      >
         <Health />
       </ApiProvider>,
     );
@@ -111,7 +133,10 @@ describe('the health banner', () => {
   });
 
   it('warns about a cloud-synced folder until dismissed, without offering a restore', async () => {
-    const health = vi.fn(async (): Promise<ArchiveHealth> => ({ integrity: 'ok', warnings: ['This archive is inside a folder synced by Dropbox.'] }));
+    const health = vi.fn(async (): Promise<ArchiveHealth> => ({
+      integrity: 'ok',
+      warnings: ['This archive is inside a folder synced by Dropbox.'],
+    }));
     view = await render(
       <ApiProvider api={fakeApi({ 'archive.health': health })}>
         <Health />
@@ -119,7 +144,9 @@ describe('the health banner', () => {
     );
     await flush();
     expect(health).toHaveBeenCalledTimes(1);
-    expect(byTestId(view.container, 'health-message').map((e) => e.textContent)).toEqual(['This archive is inside a folder synced by Dropbox.']);
+    expect(byTestId(view.container, 'health-message').map((e) => e.textContent)).toEqual([
+      'This archive is inside a folder synced by Dropbox.',
+    ]);
     expect(byTestId(view.container, 'health-restore')).toHaveLength(0);
     await act(async () => byTestId(view!.container, 'health-dismiss')[0].click());
     expect(byTestId(view.container, 'health-banner')).toHaveLength(0);
@@ -128,7 +155,11 @@ describe('the health banner', () => {
   it('offers the newest backup when the integrity check fails', async () => {
     const onRestore = vi.fn();
     view = await render(
-      <ApiProvider api={fakeApi({ 'archive.health': async () => ({ integrity: 'database disk image is malformed', warnings: [] }) })}>
+      <ApiProvider
+        api={fakeApi({
+          'archive.health': async () => ({ integrity: 'database disk image is malformed', warnings: [] }),
+        })}
+      >
         <Health onRestore={onRestore} />
       </ApiProvider>,
     );

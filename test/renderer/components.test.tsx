@@ -29,7 +29,11 @@ describe('snippet highlighting', () => {
   });
 
   it('matches at word starts only, in any script', () => {
-    expect(splitHighlights('Ang pangulo ang nanalo', queryTerms('ang')).filter((s) => s.match).map((s) => s.text)).toEqual(['Ang', 'ang']);
+    expect(
+      splitHighlights('Ang pangulo ang nanalo', queryTerms('ang'))
+        .filter((s) => s.match)
+        .map((s) => s.text),
+    ).toEqual(['Ang', 'ang']);
     expect(splitHighlights('Выборы в НКР: выборы прошли', queryTerms('выборы')).filter((s) => s.match)).toHaveLength(2);
     expect(queryTerms('"Bako Sahakyan" AND halalan*')).toEqual(['sahakyan', 'halalan', 'bako']);
   });
@@ -62,7 +66,15 @@ describe('reader', () => {
     text: '',
     passages: [
       { id: 'h1', ordinal: 0, kind: 'heading', text: 'Halalan sa NKR', start: 0, end: 0, sentences: [] },
-      { id: 'p1', ordinal: 1, kind: 'paragraph', text: 'Unang talata <script>alert(1)</script>', start: 0, end: 0, sentences: [] },
+      {
+        id: 'p1',
+        ordinal: 1,
+        kind: 'paragraph',
+        text: 'Unang talata <script>alert(1)</script>',
+        start: 0,
+        end: 0,
+        sentences: [],
+      },
       { id: 'h2', ordinal: 2, kind: 'heading', text: 'Mga resulta', start: 0, end: 0, sentences: [] },
       { id: 'p2', ordinal: 3, kind: 'paragraph', text: 'Nanalo si Bako Sahakyan.', start: 0, end: 0, sentences: [] },
     ],

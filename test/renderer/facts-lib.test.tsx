@@ -7,7 +7,16 @@ import { ConflictsPage } from '../../renderer/src/components/facts/ConflictsPage
 import { FactSentence } from '../../renderer/src/components/facts/FactBits';
 import { draftProblem } from '../../renderer/src/components/facts/FactEditor';
 import {
-  draftFromMentions, EMPTY_DRAFT, factSentence, formatFactDate, formatFactValue, formatNumber, groupByDate, groupFacts, parseDraftNumber, sortFacts,
+  draftFromMentions,
+  EMPTY_DRAFT,
+  factSentence,
+  formatFactDate,
+  formatFactValue,
+  formatNumber,
+  groupByDate,
+  groupFacts,
+  parseDraftNumber,
+  sortFacts,
 } from '../../renderer/src/lib/facts';
 import { formatRoute, parseLink, parseRoute } from '../../renderer/src/lib/routes';
 import type { TalaApi } from '../../shared/contract';
@@ -63,14 +72,25 @@ describe('a fact as a sentence', () => {
     expect(formatFactValue({ kind: 'number', number: 100, unit: null }, 'gt')).toBe('more than 100');
     expect(formatFactValue({ kind: 'number', number: 73_000, unit: 'voters' }, 'approx')).toBe('about 73,000 voters');
     expect(formatFactValue({ kind: 'number', number: 5, unit: null }, 'lt')).toBe('less than 5');
-    expect(factSentence(fact({ predicate: 'observers', object: { kind: 'number', number: 100, unit: null }, valueQualifier: 'gt', qualifiers: { date: null, place: null } }))).toBe(
-      'Bako Sahakyan — observers — more than 100',
-    );
+    expect(
+      factSentence(
+        fact({
+          predicate: 'observers',
+          object: { kind: 'number', number: 100, unit: null },
+          valueQualifier: 'gt',
+          qualifiers: { date: null, place: null },
+        }),
+      ),
+    ).toBe('Bako Sahakyan — observers — more than 100');
   });
 
   it('keeps units the predicate does not already say; money and percentages', () => {
-    expect(formatFactValue({ kind: 'number', number: 47_000, unit: 'votes' }, 'exact', 'votes received')).toBe('47,000');
-    expect(formatFactValue({ kind: 'number', number: 73_000, unit: 'voters' }, 'exact', 'turnout')).toBe('73,000 voters');
+    expect(formatFactValue({ kind: 'number', number: 47_000, unit: 'votes' }, 'exact', 'votes received')).toBe(
+      '47,000',
+    );
+    expect(formatFactValue({ kind: 'number', number: 73_000, unit: 'voters' }, 'exact', 'turnout')).toBe(
+      '73,000 voters',
+    );
     expect(formatFactValue({ kind: 'number', number: 12.5, unit: '%' })).toBe('12.5%');
     expect(formatFactValue({ kind: 'number', number: 1_500_000, unit: 'USD' })).toBe('1,500,000 USD');
   });
@@ -90,13 +110,22 @@ describe('a fact as a sentence', () => {
   });
 
   it('names a place qualifier, and an entity or text value', () => {
-    const f = fact({ object: { kind: 'entity', entityId: ID(7), name: 'Nagorno-Karabakh', type: 'place' }, predicate: 'candidate in election', qualifiers: { date: '2012-07-19', place: { entityId: ID(8), name: 'Stepanakert' } } });
+    const f = fact({
+      object: { kind: 'entity', entityId: ID(7), name: 'Nagorno-Karabakh', type: 'place' },
+      predicate: 'candidate in election',
+      qualifiers: { date: '2012-07-19', place: { entityId: ID(8), name: 'Stepanakert' } },
+    });
     expect(factSentence(f)).toBe('Bako Sahakyan — candidate in election — Nagorno-Karabakh — 2012-07-19 — Stepanakert');
     expect(formatFactValue({ kind: 'text', text: 'incumbent' })).toBe('incumbent');
   });
 
   it('renders the sentence as text (never markup), with the subject linking to its entity page', async () => {
-    view = await render(<FactSentence fact={fact({ subject: { entityId: ID(100), name: '<b>Бако</b> Саакян', type: 'person' } })} entityLink />);
+    view = await render(
+      <FactSentence
+        fact={fact({ subject: { entityId: ID(100), name: '<b>Бако</b> Саакян', type: 'person' } })}
+        entityLink
+      />,
+    );
     const sentence = byTestId(view.container, 'fact-sentence')[0];
     expect(sentence.textContent).toBe('<b>Бако</b> Саакян — votes received — 47,000 — 2012-07-19');
     expect(sentence.querySelector('b')).toBeNull();
@@ -107,9 +136,25 @@ describe('a fact as a sentence', () => {
 describe('the facts table', () => {
   const a = fact({ n: 1 });
   const b = fact({ n: 2, object: { kind: 'number', number: 48_000, unit: 'votes' } });
-  const c = fact({ n: 3, subject: { entityId: ID(101), name: 'Vitaly Balasanyan', type: 'person' }, object: { kind: 'number', number: 20_000, unit: 'votes' } });
-  const d = fact({ n: 4, predicate: 'inauguration date', object: { kind: 'date', date: '2012-09-07' }, qualifiers: { date: null, place: null } });
-  const e = fact({ n: 5, subject: { entityId: ID(102), name: 'arkady Soghomonyan', type: 'person' }, predicate: 'note', object: { kind: 'text', text: 'x' }, qualifiers: { date: null, place: null }, status: 'proposed' });
+  const c = fact({
+    n: 3,
+    subject: { entityId: ID(101), name: 'Vitaly Balasanyan', type: 'person' },
+    object: { kind: 'number', number: 20_000, unit: 'votes' },
+  });
+  const d = fact({
+    n: 4,
+    predicate: 'inauguration date',
+    object: { kind: 'date', date: '2012-09-07' },
+    qualifiers: { date: null, place: null },
+  });
+  const e = fact({
+    n: 5,
+    subject: { entityId: ID(102), name: 'arkady Soghomonyan', type: 'person' },
+    predicate: 'note',
+    object: { kind: 'text', text: 'x' },
+    qualifiers: { date: null, place: null },
+    status: 'proposed',
+  });
 
   it('sorts by value numerically (not as text), both ways', () => {
     expect(sortFacts([a, b, c], 'value').map((f) => f.id)).toEqual([c.id, a.id, b.id]);
@@ -169,19 +214,51 @@ describe('the facts table', () => {
 describe('a fact from a selection', () => {
   const mentions: Mention[] = [
     { type: 'date', text: 'Hulyo 19, 2012', value: '2012-07-19', start: 0, end: 14, confidence: 0.9 },
-    { type: 'quantity', text: '47 libo', value: 47_000, start: 20, end: 27, confidence: 0.9, quantity: { kind: 'number', qualifier: 'exact', unit: null }, about: { name: 'Bako Sahakyan', predicate: 'votes received', start: 80, end: 93 } },
+    {
+      type: 'quantity',
+      text: '47 libo',
+      value: 47_000,
+      start: 20,
+      end: 27,
+      confidence: 0.9,
+      quantity: { kind: 'number', qualifier: 'exact', unit: null },
+      about: { name: 'Bako Sahakyan', predicate: 'votes received', start: 80, end: 93 },
+    },
     { type: 'person', text: 'Bako Sahakyan', value: 'Bako Sahakyan', start: 80, end: 93, confidence: 0.9 },
-    { type: 'quantity', text: 'higit sa isang daan', value: 100, start: 200, end: 219, confidence: 0.8, quantity: { kind: 'number', qualifier: 'gt', unit: null } },
+    {
+      type: 'quantity',
+      text: 'higit sa isang daan',
+      value: 100,
+      start: 200,
+      end: 219,
+      confidence: 0.8,
+      quantity: { kind: 'number', qualifier: 'gt', unit: null },
+    },
     { type: 'organisation', text: 'CEC', value: 'CEC', start: 230, end: 233, confidence: 0.8 },
   ];
 
   it('takes subject, predicate and value from a quantity the extractor tied to a name', () => {
-    expect(draftFromMentions(mentions, 20, 93)).toMatchObject({ subject: 'Bako Sahakyan', subjectType: 'person', predicate: 'votes received', kind: 'number', number: '47000', valueQualifier: 'exact', dateQualifier: '' });
+    expect(draftFromMentions(mentions, 20, 93)).toMatchObject({
+      subject: 'Bako Sahakyan',
+      subjectType: 'person',
+      predicate: 'votes received',
+      kind: 'number',
+      number: '47000',
+      valueQualifier: 'exact',
+      dateQualifier: '',
+    });
   });
 
   it('adds a date inside the selection as the date qualifier, and keeps “more than”', () => {
     expect(draftFromMentions(mentions, 0, 93)).toMatchObject({ dateQualifier: '2012-07-19', number: '47000' });
-    expect(draftFromMentions(mentions, 190, 240)).toMatchObject({ subject: 'CEC', subjectType: 'organisation', kind: 'number', number: '100', valueQualifier: 'gt', predicate: '' });
+    expect(draftFromMentions(mentions, 190, 240)).toMatchObject({
+      subject: 'CEC',
+      subjectType: 'organisation',
+      kind: 'number',
+      number: '100',
+      valueQualifier: 'gt',
+      predicate: '',
+    });
   });
 
   it('makes a date the value when there is no quantity; text when there is nothing', () => {
@@ -245,6 +322,8 @@ describe('the conflicts page', () => {
     expect(sections.map((s) => s.dataset.agreement)).toEqual(['approximate', 'conflict']);
     expect(byTestId(sections[0], 'conflict-approximate')[0].textContent).toContain('Consistent (approximate)');
     expect(byTestId(sections[1], 'conflict-approximate')).toEqual([]);
-    expect(view.container.querySelector('.facts-page__header')!.textContent).toContain('1 disagreement · 1 consistent (approximate)');
+    expect(view.container.querySelector('.facts-page__header')!.textContent).toContain(
+      '1 disagreement · 1 consistent (approximate)',
+    );
   });
 });

@@ -9,10 +9,23 @@ import { Reader } from '../../renderer/src/components/Reader';
 import { firstOnPage } from '../../renderer/src/components/reader/PageMark';
 import { emptyProgress, pickedFolderPath, useImport, type ImportState } from '../../renderer/src/hooks/useImport';
 import { isAccepted, isHiddenPath, pickedFiles, takeDrop } from '../../renderer/src/lib/import-files';
-import { estimateSecondsLeft, formatTimeLeft, groupSummary, reasonOnly, summaryLine } from '../../renderer/src/lib/import-progress';
+import {
+  estimateSecondsLeft,
+  formatTimeLeft,
+  groupSummary,
+  reasonOnly,
+  summaryLine,
+} from '../../renderer/src/lib/import-progress';
 import { CHANNELS, type TalaApi } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { DocumentDetail, DocumentSummary, ImportJobStatus, ImportOutcome, ImportSummary, Passage } from '../../shared/types';
+import type {
+  DocumentDetail,
+  DocumentSummary,
+  ImportJobStatus,
+  ImportOutcome,
+  ImportSummary,
+  Passage,
+} from '../../shared/types';
 import { byTestId, flush, render, type Rendered } from './render';
 
 let view: Rendered | undefined;
@@ -96,8 +109,17 @@ const SUMMARY: ImportSummary = {
     { file: 'sub/b.md', document: summaryDoc(2, 'Ulat B') },
   ],
   skipped: [
-    { file: 'notes.xyz', reason: 'unsupported', message: 'notes.xyz: unsupported file type “.xyz” (Tala imports .txt, .md, .html, .pdf, .docx and .epub files)' },
-    { file: 'copy.txt', reason: 'duplicate', message: 'copy.txt: the same content is already in the archive', existingId: ID(1) },
+    {
+      file: 'notes.xyz',
+      reason: 'unsupported',
+      message: 'notes.xyz: unsupported file type “.xyz” (Tala imports .txt, .md, .html, .pdf, .docx and .epub files)',
+    },
+    {
+      file: 'copy.txt',
+      reason: 'duplicate',
+      message: 'copy.txt: the same content is already in the archive',
+      existingId: ID(1),
+    },
   ],
   failed: [{ file: 'sub/empty.txt', error: 'empty.txt: the file is empty' }],
   cancelled: false,
@@ -116,7 +138,12 @@ describe('import summary grouping', () => {
       ['sub/b.md', ID(2), 'Ulat B'],
     ]);
     const [dup, unsupported] = groups[1].rows;
-    expect(dup).toMatchObject({ file: 'copy.txt', reason: 'duplicate', documentId: ID(1), message: 'The same content is already in the archive' });
+    expect(dup).toMatchObject({
+      file: 'copy.txt',
+      reason: 'duplicate',
+      documentId: ID(1),
+      message: 'The same content is already in the archive',
+    });
     expect(unsupported).toMatchObject({ file: 'notes.xyz', reason: 'unsupported', documentId: null });
     expect(unsupported.message).toMatch(/^Unsupported file type “\.xyz”/);
     // The name the archive puts in front of its message is not repeated (the row shows it).
@@ -124,22 +151,33 @@ describe('import summary grouping', () => {
   });
 
   it('leaves out empty groups and always says "already in the archive" for duplicates', () => {
-    const groups = groupSummary({ imported: [], skipped: [{ file: 'x.txt', reason: 'duplicate', message: 'seen before', existingId: ID(3) }], failed: [], cancelled: false });
+    const groups = groupSummary({
+      imported: [],
+      skipped: [{ file: 'x.txt', reason: 'duplicate', message: 'seen before', existingId: ID(3) }],
+      failed: [],
+      cancelled: false,
+    });
     expect(groups.map((g) => g.kind)).toEqual(['skipped']);
     expect(groups[0].rows[0].message).toBe('Already in the archive (Seen before)');
     expect(groupSummary({ imported: [], skipped: [], failed: [], cancelled: false })).toEqual([]);
   });
 
   it('strips the file name or its base name, and nothing else', () => {
-    expect(reasonOnly('dir/a.pdf', 'a.pdf: no text layer; OCR is not available')).toBe('No text layer; OCR is not available');
+    expect(reasonOnly('dir/a.pdf', 'a.pdf: no text layer; OCR is not available')).toBe(
+      'No text layer; OCR is not available',
+    );
     expect(reasonOnly('dir/a.pdf', 'dir/a.pdf: no such file or folder')).toBe('No such file or folder');
     expect(reasonOnly('a.pdf', 'Lost connection to Tala.')).toBe('Lost connection to Tala.');
   });
 
   it('says what happened in one line, and how far a cancelled import got', () => {
     expect(summaryLine(SUMMARY, 3)).toBe('2 imported · 2 skipped · 1 failed');
-    expect(summaryLine({ imported: SUMMARY.imported, skipped: [], failed: [], cancelled: false }, 2)).toBe('2 imported');
-    expect(summaryLine({ ...SUMMARY, skipped: [], failed: [], cancelled: true }, 40)).toBe('Cancelled: 2 of 40 imported');
+    expect(summaryLine({ imported: SUMMARY.imported, skipped: [], failed: [], cancelled: false }, 2)).toBe(
+      '2 imported',
+    );
+    expect(summaryLine({ ...SUMMARY, skipped: [], failed: [], cancelled: true }, 40)).toBe(
+      'Cancelled: 2 of 40 imported',
+    );
     expect(summaryLine({ ...SUMMARY, cancelled: true }, 40)).toBe('Cancelled: 2 of 40 imported · 2 skipped · 1 failed');
   });
 });
@@ -147,8 +185,26 @@ describe('import summary grouping', () => {
 describe('import panel', () => {
   it('shows counts, bytes, time left and the current file while importing; Cancel stops', async () => {
     const onCancel = vi.fn();
-    const progress = { ...emptyProgress(), done: 12, total: 40, current: 'reports/ulat-13.pdf', bytesDone: 1200 * 1024, bytesTotal: 4 * 1024 * 1024, secondsLeft: 31, imported: 11, failed: 1 };
-    view = await render(<ImportPanel phase="running" progress={progress} summary={{ imported: [], skipped: [], failed: [], cancelled: false }} onCancel={onCancel} onDismiss={() => undefined} />);
+    const progress = {
+      ...emptyProgress(),
+      done: 12,
+      total: 40,
+      current: 'reports/ulat-13.pdf',
+      bytesDone: 1200 * 1024,
+      bytesTotal: 4 * 1024 * 1024,
+      secondsLeft: 31,
+      imported: 11,
+      failed: 1,
+    };
+    view = await render(
+      <ImportPanel
+        phase="running"
+        progress={progress}
+        summary={{ imported: [], skipped: [], failed: [], cancelled: false }}
+        onCancel={onCancel}
+        onDismiss={() => undefined}
+      />,
+    );
     expect(byTestId(view.container, 'import-count')[0].textContent).toBe('12 of 40');
     expect(byTestId(view.container, 'import-bytes')[0].textContent).toBe('1.2 MB of 4.0 MB');
     expect(byTestId(view.container, 'import-eta')[0].textContent).toBe('about 30 s left');
@@ -163,7 +219,15 @@ describe('import panel', () => {
 
   it('lists every file at the end, grouped and collapsible, with links to the new documents', async () => {
     const progress = { ...emptyProgress(), done: 3, total: 3 };
-    view = await render(<ImportPanel phase="finished" progress={progress} summary={SUMMARY} onCancel={() => undefined} onDismiss={() => undefined} />);
+    view = await render(
+      <ImportPanel
+        phase="finished"
+        progress={progress}
+        summary={SUMMARY}
+        onCancel={() => undefined}
+        onDismiss={() => undefined}
+      />,
+    );
     expect(byTestId(view.container, 'import-summary')[0].textContent).toBe('2 imported · 2 skipped · 1 failed');
     const groups = byTestId(view.container, 'import-group');
     // The files that need attention are in view; the imported ones start collapsed beside them.
@@ -182,7 +246,12 @@ describe('import panel', () => {
       ['skipped', 'notes.xyz'],
       ['failed', 'sub/empty.txt'],
     ]);
-    expect(Array.from(view.container.querySelectorAll('a[data-testid="import-open"]'), (a) => [a.textContent, a.getAttribute('href')])).toEqual([
+    expect(
+      Array.from(view.container.querySelectorAll('a[data-testid="import-open"]'), (a) => [
+        a.textContent,
+        a.getAttribute('href'),
+      ]),
+    ).toEqual([
       ['Open', `#/doc/${ID(1)}`],
       ['Open', `#/doc/${ID(2)}`],
       ['Open existing', `#/doc/${ID(1)}`],
@@ -193,23 +262,47 @@ describe('import panel', () => {
 
   it('opens a short list of imported files when nothing else needs attention', async () => {
     const summary = { ...SUMMARY, skipped: [], failed: [] };
-    view = await render(<ImportPanel phase="finished" progress={{ ...emptyProgress(), done: 2, total: 2 }} summary={summary} onCancel={() => undefined} onDismiss={() => undefined} />);
+    view = await render(
+      <ImportPanel
+        phase="finished"
+        progress={{ ...emptyProgress(), done: 2, total: 2 }}
+        summary={summary}
+        onCancel={() => undefined}
+        onDismiss={() => undefined}
+      />,
+    );
     expect(byTestId(view.container, 'import-group').map((g) => (g as HTMLDetailsElement).open)).toEqual([true]);
   });
 
   it('says how far a cancelled import got and how to continue', async () => {
     const summary = { ...SUMMARY, skipped: [], failed: [], cancelled: true };
-    view = await render(<ImportPanel phase="finished" progress={{ ...emptyProgress(), done: 2, total: 40 }} summary={summary} onCancel={() => undefined} onDismiss={() => undefined} />);
+    view = await render(
+      <ImportPanel
+        phase="finished"
+        progress={{ ...emptyProgress(), done: 2, total: 40 }}
+        summary={summary}
+        onCancel={() => undefined}
+        onDismiss={() => undefined}
+      />,
+    );
     expect(byTestId(view.container, 'import-panel')[0].querySelector('h2')?.textContent).toBe('Import cancelled');
     expect(byTestId(view.container, 'import-summary')[0].textContent).toBe('Cancelled: 2 of 40 imported');
     expect(byTestId(view.container, 'import-bar')[0].getAttribute('aria-valuenow')).toBe('2');
-    expect(byTestId(view.container, 'import-not-reached')[0].textContent).toBe('38 files were not read. Import them again to continue: files already in the archive are skipped.');
+    expect(byTestId(view.container, 'import-not-reached')[0].textContent).toBe(
+      '38 files were not read. Import them again to continue: files already in the archive are skipped.',
+    );
   });
 
   it('starts a long list of imported files collapsed', async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ file: `f${i}.txt`, document: summaryDoc(i + 1, `F ${i}`) }));
     view = await render(
-      <ImportPanel phase="finished" progress={{ ...emptyProgress(), done: 30, total: 30 }} summary={{ imported: many, skipped: [], failed: [], cancelled: false }} onCancel={() => undefined} onDismiss={() => undefined} />,
+      <ImportPanel
+        phase="finished"
+        progress={{ ...emptyProgress(), done: 30, total: 30 }}
+        summary={{ imported: many, skipped: [], failed: [], cancelled: false }}
+        onCancel={() => undefined}
+        onDismiss={() => undefined}
+      />,
     );
     const group = byTestId(view.container, 'import-group')[0] as HTMLDetailsElement;
     expect(group.open).toBe(false);
@@ -218,7 +311,9 @@ describe('import panel', () => {
 });
 
 /** Renders useImport in a component and hands out its latest state. */
-async function mountImporter(api: TalaApi): Promise<{ state: () => ImportState; onImported: ReturnType<typeof vi.fn> }> {
+async function mountImporter(
+  api: TalaApi,
+): Promise<{ state: () => ImportState; onImported: ReturnType<typeof vi.fn> }> {
   let latest: ImportState | null = null;
   const onImported = vi.fn();
   function Probe() {
@@ -255,12 +350,23 @@ describe('useImport', () => {
         await new Promise((r) => setTimeout(r, 1));
         inFlight--;
         if (name === 'empty.txt') throw new AppError('IMPORT_REJECTED', 'empty.txt: the file is empty');
-        if (name === 'copy.txt') return { status: 'skipped', reason: 'copy.txt: the same content is already in the archive', existingId: ID(1) };
+        if (name === 'copy.txt')
+          return {
+            status: 'skipped',
+            reason: 'copy.txt: the same content is already in the archive',
+            existingId: ID(1),
+          };
         return { status: 'imported', document: summaryDoc(calls.length, name) };
       },
     });
     const { state, onImported } = await mountImporter(api);
-    const files = [new File(['a'], 'a.txt'), new File(['# b'], 'b.md'), new File(['x'], 'data.xyz'), new File(['a'], 'copy.txt'), new File([], 'empty.txt')];
+    const files = [
+      new File(['a'], 'a.txt'),
+      new File(['# b'], 'b.md'),
+      new File(['x'], 'data.xyz'),
+      new File(['a'], 'copy.txt'),
+      new File([], 'empty.txt'),
+    ];
     await act(async () => state().start(files));
     await until(() => state().phase === 'finished', 'the import to finish');
 
@@ -327,17 +433,32 @@ describe('useImport', () => {
   });
 
   it('hands a picked folder to the main process when the preload names its path, and follows the job', async () => {
-    (window as { talaIpc?: unknown }).talaIpc = { invoke: async () => ({ ok: true, value: null }), pathForFile: (f: File) => `/home/ana/Sources/Reports/${(f as File & { rel: string }).rel}` };
+    (window as { talaIpc?: unknown }).talaIpc = {
+      invoke: async () => ({ ok: true, value: null }),
+      pathForFile: (f: File) => `/home/ana/Sources/Reports/${(f as File & { rel: string }).rel}`,
+    };
     const started: string[][] = [];
     let polls = 0;
     const job = (state: ImportJobStatus['state'], done: number): ImportJobStatus => ({
       id: ID(99),
       state,
-      progress: { ...emptyProgress(), done, total: 2, bytesTotal: 20, bytesDone: done * 10, current: done < 2 ? `/home/ana/Sources/Reports/sub/${done}.pdf` : null },
+      progress: {
+        ...emptyProgress(),
+        done,
+        total: 2,
+        bytesTotal: 20,
+        bytesDone: done * 10,
+        current: done < 2 ? `/home/ana/Sources/Reports/sub/${done}.pdf` : null,
+      },
       summary: {
         imported: done >= 1 ? [{ file: '/home/ana/Sources/Reports/sub/0.pdf', document: summaryDoc(1, 'Zero') }] : [],
-        skipped: [{ file: '/home/ana/Sources/Reports/x.xyz', reason: 'unsupported', message: 'x.xyz: unsupported file type' }],
-        failed: done >= 2 ? [{ file: '/home/ana/Sources/Reports/sub/1.pdf', error: '1.pdf: no text layer; OCR is not available' }] : [],
+        skipped: [
+          { file: '/home/ana/Sources/Reports/x.xyz', reason: 'unsupported', message: 'x.xyz: unsupported file type' },
+        ],
+        failed:
+          done >= 2
+            ? [{ file: '/home/ana/Sources/Reports/sub/1.pdf', error: '1.pdf: no text layer; OCR is not available' }]
+            : [],
         cancelled: false,
       },
     });
@@ -375,7 +496,12 @@ describe('useImport', () => {
       Object.defineProperty(f, 'webkitRelativePath', { value: rel });
       return f;
     };
-    const picked = pickedFiles([file('Reports/b.txt'), file('Reports/.DS_Store'), file('Reports/a/z.md'), file('Reports/.git/config.txt')]);
+    const picked = pickedFiles([
+      file('Reports/b.txt'),
+      file('Reports/.DS_Store'),
+      file('Reports/a/z.md'),
+      file('Reports/.git/config.txt'),
+    ]);
     expect(picked.map((p) => p.path)).toEqual(['Reports/a/z.md', 'Reports/b.txt']);
     await act(async () => state().startFolder(picked));
     await until(() => state().phase === 'finished', 'the upload to finish');
@@ -386,7 +512,8 @@ describe('useImport', () => {
 
 describe('files and folders', () => {
   it('knows the accepted extensions and hidden paths', () => {
-    for (const name of ['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.htm', 'f.PDF', 'g.docx', 'h.epub']) expect(isAccepted(name)).toBe(true);
+    for (const name of ['a.txt', 'b.MD', 'c.markdown', 'd.html', 'e.htm', 'f.PDF', 'g.docx', 'h.epub'])
+      expect(isAccepted(name)).toBe(true);
     for (const name of ['a.xyz', 'README', '.txt', 'a.doc']) expect(isAccepted(name)).toBe(false);
     expect(isHiddenPath('Reports/.DS_Store')).toBe(true);
     expect(isHiddenPath('Reports/.git/x.txt')).toBe(true);
@@ -394,8 +521,14 @@ describe('files and folders', () => {
   });
 
   it('finds the folder of a picked file from its local and relative paths', () => {
-    expect(pickedFolderPath('/home/ana/Sources/Reports/sub/0.pdf', 'Reports/sub/0.pdf')).toEqual({ folder: '/home/ana/Sources/Reports', base: '/home/ana/Sources/' });
-    expect(pickedFolderPath('C:\\Users\\ana\\Reports\\a.txt', 'Reports/a.txt')).toEqual({ folder: 'C:\\Users\\ana\\Reports', base: 'C:\\Users\\ana\\' });
+    expect(pickedFolderPath('/home/ana/Sources/Reports/sub/0.pdf', 'Reports/sub/0.pdf')).toEqual({
+      folder: '/home/ana/Sources/Reports',
+      base: '/home/ana/Sources/',
+    });
+    expect(pickedFolderPath('C:\\Users\\ana\\Reports\\a.txt', 'Reports/a.txt')).toEqual({
+      folder: 'C:\\Users\\ana\\Reports',
+      base: 'C:\\Users\\ana\\',
+    });
     expect(pickedFolderPath('/elsewhere/a.txt', 'Reports/sub/a.txt')).toBeNull();
     expect(pickedFolderPath('/x/a.txt', 'a.txt')).toBeNull();
   });
@@ -431,7 +564,11 @@ describe('files and folders', () => {
         },
       };
     };
-    const tree = dirEntry('Reports', [fileEntry('Reports/b.txt'), fileEntry('Reports/.DS_Store'), dirEntry('Reports/2012', [fileEntry('Reports/2012/z.pdf'), fileEntry('Reports/2012/a.md')])]);
+    const tree = dirEntry('Reports', [
+      fileEntry('Reports/b.txt'),
+      fileEntry('Reports/.DS_Store'),
+      dirEntry('Reports/2012', [fileEntry('Reports/2012/z.pdf'), fileEntry('Reports/2012/a.md')]),
+    ]);
     const loose = new File(['x'], 'loose.html');
     const items = [
       { kind: 'file', webkitGetAsEntry: () => tree, getAsFile: () => null },
@@ -441,14 +578,39 @@ describe('files and folders', () => {
     const read = takeDrop({ items, files: [] } as unknown as DataTransfer);
     const dropped = await read();
     expect(dropped.errors).toEqual([]);
-    expect(dropped.files.map((f) => f.path)).toEqual(['loose.html', 'Reports/2012/a.md', 'Reports/2012/z.pdf', 'Reports/b.txt']);
+    expect(dropped.files.map((f) => f.path)).toEqual([
+      'loose.html',
+      'Reports/2012/a.md',
+      'Reports/2012/z.pdf',
+      'Reports/b.txt',
+    ]);
     expect(dropped.files[1].file.name).toBe('a.md');
   });
 
   it('reports a folder that cannot be read and keeps the rest', async () => {
-    const broken = { isFile: false, isDirectory: true, name: 'Locked', fullPath: '/Locked', createReader: () => ({ readEntries: (_ok: unknown, fail: (e: unknown) => void) => fail(new DOMException('denied', 'NotReadableError')) }) };
-    const good = { isFile: true, isDirectory: false, name: 'a.txt', fullPath: '/a.txt', file: (ok: (f: File) => void) => ok(new File(['a'], 'a.txt')) };
-    const read = takeDrop({ items: [{ kind: 'file', webkitGetAsEntry: () => broken }, { kind: 'file', webkitGetAsEntry: () => good }], files: [] } as unknown as DataTransfer);
+    const broken = {
+      isFile: false,
+      isDirectory: true,
+      name: 'Locked',
+      fullPath: '/Locked',
+      createReader: () => ({
+        readEntries: (_ok: unknown, fail: (e: unknown) => void) => fail(new DOMException('denied', 'NotReadableError')),
+      }),
+    };
+    const good = {
+      isFile: true,
+      isDirectory: false,
+      name: 'a.txt',
+      fullPath: '/a.txt',
+      file: (ok: (f: File) => void) => ok(new File(['a'], 'a.txt')),
+    };
+    const read = takeDrop({
+      items: [
+        { kind: 'file', webkitGetAsEntry: () => broken },
+        { kind: 'file', webkitGetAsEntry: () => good },
+      ],
+      files: [],
+    } as unknown as DataTransfer);
     const dropped = await read();
     expect(dropped.files.map((f) => f.path)).toEqual(['a.txt']);
     expect(dropped.errors).toEqual([{ path: 'Locked', error: 'Locked: the folder could not be read (denied)' }]);
@@ -456,18 +618,36 @@ describe('files and folders', () => {
 });
 
 describe('reader: pages and the original file', () => {
-  const passage = (i: number, text: string, page: number | null, kind: Passage['kind'] = 'paragraph'): Passage => ({ id: `p${i}`, ordinal: i, kind, text, start: 0, end: 0, sentences: [], page });
+  const passage = (i: number, text: string, page: number | null, kind: Passage['kind'] = 'paragraph'): Passage => ({
+    id: `p${i}`,
+    ordinal: i,
+    kind,
+    text,
+    start: 0,
+    end: 0,
+    sentences: [],
+    page,
+  });
   const doc = {
     ...summaryDoc(7, 'Ulat ng Halalan'),
     originalName: 'ulat.pdf',
     mediaType: 'application/pdf',
     text: '',
-    passages: [passage(0, 'Ulat ng Halalan', 1, 'heading'), passage(1, 'Una.', 1), passage(2, 'Pangalawa.', 1), passage(3, 'Mga Reaksyon', 2, 'heading'), passage(4, 'Ikatlo.', 2), passage(5, 'Ikaapat.', 3)],
+    passages: [
+      passage(0, 'Ulat ng Halalan', 1, 'heading'),
+      passage(1, 'Una.', 1),
+      passage(2, 'Pangalawa.', 1),
+      passage(3, 'Mga Reaksyon', 2, 'heading'),
+      passage(4, 'Ikatlo.', 2),
+      passage(5, 'Ikaapat.', 3),
+    ],
   } as unknown as DocumentDetail;
 
   it('marks where each page of the original begins', async () => {
     expect([...firstOnPage(doc.passages)]).toEqual(['p0', 'p3', 'p5']);
-    expect([...firstOnPage([passage(0, 'a', null), passage(1, 'b', 4), passage(2, 'c', null), passage(3, 'd', 4)])]).toEqual(['p1']);
+    expect([
+      ...firstOnPage([passage(0, 'a', null), passage(1, 'b', 4), passage(2, 'c', null), passage(3, 'd', 4)]),
+    ]).toEqual(['p1']);
     view = await render(<Reader document={doc} terms={[]} onClose={() => undefined} />);
     const marks = byTestId(view.container, 'page-mark');
     // The title heading has none; every other passage has its page, shown at once where a page begins.
@@ -490,7 +670,12 @@ describe('reader: pages and the original file', () => {
 
   it('downloads the original file as it was imported', async () => {
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
-    const api = fakeApi({ 'documents.original': async ({ id }) => (id === doc.id ? { fileName: 'ulat.pdf', mediaType: 'application/pdf', data: bytes } : Promise.reject(new Error('wrong id'))) });
+    const api = fakeApi({
+      'documents.original': async ({ id }) =>
+        id === doc.id
+          ? { fileName: 'ulat.pdf', mediaType: 'application/pdf', data: bytes }
+          : Promise.reject(new Error('wrong id')),
+    });
     const blobs: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
       blobs.push(b as Blob);
@@ -517,7 +702,10 @@ describe('reader: pages and the original file', () => {
   it('explains when the original was not kept', async () => {
     const api = fakeApi({
       'documents.original': async () => {
-        throw new AppError('NOT_FOUND', 'The original file of this document was not kept (it was imported before Tala kept originals).');
+        throw new AppError(
+          'NOT_FOUND',
+          'The original file of this document was not kept (it was imported before Tala kept originals).',
+        );
       },
     });
     view = await render(

@@ -33,7 +33,9 @@ function entry(n: number, over: Partial<LibraryEntry> = {}): LibraryEntry {
   };
 }
 
-const COLLECTIONS: Collection[] = [{ id: ID(900), name: 'Halalan', documents: 1, createdAt: '2026-01-01T00:00:00.000Z' }];
+const COLLECTIONS: Collection[] = [
+  { id: ID(900), name: 'Halalan', documents: 1, createdAt: '2026-01-01T00:00:00.000Z' },
+];
 
 describe('library rows', () => {
   const entries = [
@@ -52,9 +54,16 @@ describe('library rows', () => {
       expect(asc).toHaveLength(entries.length);
       if (key !== 'published' && key !== 'tags') expect(desc).not.toEqual(asc);
     }
-    expect(sortEntries(entries, { key: 'title', direction: 'asc' }).map((e) => e.title)).toEqual(['Álamat', 'Álamat (PDF)', 'Dokumento 10', 'Election', 'Выборы']);
+    expect(sortEntries(entries, { key: 'title', direction: 'asc' }).map((e) => e.title)).toEqual([
+      'Álamat',
+      'Álamat (PDF)',
+      'Dokumento 10',
+      'Election',
+      'Выборы',
+    ]);
     // Published: a file date counts as a date to sort by, but documents without any date stay last both ways.
-    const published = (direction: 'asc' | 'desc') => sortEntries(entries, { key: 'published', direction }).map((e) => e.id);
+    const published = (direction: 'asc' | 'desc') =>
+      sortEntries(entries, { key: 'published', direction }).map((e) => e.id);
     expect(published('asc').slice(0, 2)).toEqual([ID(1), ID(3)]);
     expect(published('desc').slice(0, 2)).toEqual([ID(3), ID(1)]);
     expect(published('desc').slice(2)).toEqual(published('asc').slice(2));
@@ -62,7 +71,8 @@ describe('library rows', () => {
   });
 
   it('filters by text (folded), language, type, tag, collection, notes and facts', () => {
-    const ids = (f: Partial<typeof NO_FILTERS>) => libraryRows(entries, { ...NO_FILTERS, ...f }, { key: 'title', direction: 'asc' }).map((r) => r.entry.id);
+    const ids = (f: Partial<typeof NO_FILTERS>) =>
+      libraryRows(entries, { ...NO_FILTERS, ...f }, { key: 'title', direction: 'asc' }).map((r) => r.entry.id);
     expect(ids({ text: 'alamat' })).toEqual([ID(1), ID(4)]);
     expect(ids({ text: 'KASAYSAYAN' })).toEqual([ID(1)]);
     expect(ids({ lang: 'ru' })).toEqual([ID(2)]);
@@ -84,13 +94,19 @@ describe('library rows', () => {
       [ID(2), 0, null],
     ]);
     expect(rows[0].children).toBe(2);
-    expect(libraryRows(entries, NO_FILTERS, { key: 'title', direction: 'asc' }, new Set([ID(1)])).map((r) => r.entry.id)).toEqual([ID(1), ID(10), ID(2)]);
+    expect(
+      libraryRows(entries, NO_FILTERS, { key: 'title', direction: 'asc' }, new Set([ID(1)])).map((r) => r.entry.id),
+    ).toEqual([ID(1), ID(10), ID(2)]);
     // A translation whose source is filtered out stands on its own.
-    expect(libraryRows(entries, { ...NO_FILTERS, lang: 'en' }, { key: 'title', direction: 'asc' })).toMatchObject([{ depth: 0, relation: null }]);
+    expect(libraryRows(entries, { ...NO_FILTERS, lang: 'en' }, { key: 'title', direction: 'asc' })).toMatchObject([
+      { depth: 0, relation: null },
+    ]);
   });
 
   it('sorts and filters 10,000 documents without quadratic work (timings: the library E2E and docs/benchmarks.md)', () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => entry(i, { title: `Ulat ${(i * 7919) % 10_000}`, tags: i % 3 ? ['a'] : [] }));
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      entry(i, { title: `Ulat ${(i * 7919) % 10_000}`, tags: i % 3 ? ['a'] : [] }),
+    );
     const started = performance.now();
     libraryRows(many, NO_FILTERS, { key: 'title', direction: 'asc' });
     libraryRows(many, { ...NO_FILTERS, text: 'ulat 99' }, { key: 'imported', direction: 'desc' });
@@ -144,7 +160,11 @@ describe('LibraryTable', () => {
     await key(body, ' ');
     await key(body, 'ArrowDown', { shiftKey: true });
     expect(byTestId(view.container, 'library-selected-count')[0].textContent).toBe('2 documents selected');
-    expect(byTestId(view.container, 'library-row').filter((r) => r.getAttribute('aria-selected') === 'true').map((r) => r.textContent)).toHaveLength(2);
+    expect(
+      byTestId(view.container, 'library-row')
+        .filter((r) => r.getAttribute('aria-selected') === 'true')
+        .map((r) => r.textContent),
+    ).toHaveLength(2);
     await key(body, 'Enter');
     expect(a.onOpen).toHaveBeenCalledWith(ID(1));
 
@@ -169,7 +189,13 @@ describe('LibraryTable', () => {
   });
 
   it('labels a file’s creation date as such, never as a publication date', async () => {
-    view = await render(<LibraryTable entries={[entry(1, { fileCreatedAt: '2020-01-02' }), entry(2, { publishedAt: '2012-07-19' })]} collections={[]} {...actions()} />);
+    view = await render(
+      <LibraryTable
+        entries={[entry(1, { fileCreatedAt: '2020-01-02' }), entry(2, { publishedAt: '2012-07-19' })]}
+        collections={[]}
+        {...actions()}
+      />,
+    );
     const cells = view.container.querySelectorAll('.library-grid__cell--published');
     const text = Array.from(cells).map((c) => c.textContent);
     expect(text).toContain('file 2 Jan 2020');

@@ -9,7 +9,16 @@ import { ApiProvider } from '../../renderer/src/api/context';
 import { CounterpartCard } from '../../renderer/src/components/parallel/CounterpartCard';
 import { ParallelView } from '../../renderer/src/components/parallel/ParallelView';
 import { counterpartDocs } from '../../renderer/src/components/parallel/TranslationsMenu';
-import { checkOrder, counterpartIndex, counterpartOf, layoutRows, mergeable, passagePieces, sentenceKey, splitPoint } from '../../renderer/src/lib/parallel';
+import {
+  checkOrder,
+  counterpartIndex,
+  counterpartOf,
+  layoutRows,
+  mergeable,
+  passagePieces,
+  sentenceKey,
+  splitPoint,
+} from '../../renderer/src/lib/parallel';
 import { formatRoute, parseLink, parseRoute } from '../../renderer/src/lib/routes';
 import type { TalaApi } from '../../shared/contract';
 import type { Alignment, AlignmentBead, TranslationLink } from '../../shared/translations';
@@ -29,7 +38,15 @@ function doc(n: number, lang: string, paragraphs: string[]): DocumentDetail {
       s = m.index + 2;
     }
     sentences.push([s, text.length]);
-    const p: Passage = { id: ID(n * 100 + ordinal), ordinal, kind: 'paragraph', text, start: at, end: at + text.length, sentences };
+    const p: Passage = {
+      id: ID(n * 100 + ordinal),
+      ordinal,
+      kind: 'paragraph',
+      text,
+      start: at,
+      end: at + text.length,
+      sentences,
+    };
     at += text.length + 2;
     return p;
   });
@@ -52,14 +69,34 @@ function doc(n: number, lang: string, paragraphs: string[]): DocumentDetail {
 }
 
 const TL = doc(1, 'tl', ['Unang talata. Ikalawang pangungusap.', 'Ayon sa CEC, 47 libo ang bumoto.', 'Huling talata.']);
-const EN = doc(2, 'en', ['First paragraph. Second sentence.', 'According to the CEC, 47 thousand voted.', 'Last paragraph.']);
+const EN = doc(2, 'en', [
+  'First paragraph. Second sentence.',
+  'According to the CEC, 47 thousand voted.',
+  'Last paragraph.',
+]);
 
-const bead = (s: number[], t: number[], confidence = 1, sentences?: AlignmentBead['sentences'], fixed = false): AlignmentBead => ({
+const bead = (
+  s: number[],
+  t: number[],
+  confidence = 1,
+  sentences?: AlignmentBead['sentences'],
+  fixed = false,
+): AlignmentBead => ({
   source: s,
   target: t,
   confidence,
   ...(fixed ? { fixed: true } : {}),
-  sentences: sentences ?? (s.length && t.length ? [{ source: s.map((o) => [o, 0] as [number, number]), target: t.map((o) => [o, 0] as [number, number]), confidence }] : []),
+  sentences:
+    sentences ??
+    (s.length && t.length
+      ? [
+          {
+            source: s.map((o) => [o, 0] as [number, number]),
+            target: t.map((o) => [o, 0] as [number, number]),
+            confidence,
+          },
+        ]
+      : []),
 });
 
 function alignment(beads: AlignmentBead[], corrections = 0): Alignment {
@@ -90,8 +127,14 @@ const DIAGONAL = alignment([
 
 describe('rows from beads', () => {
   it('one row per bead with its passages, confidence, low and corrected marks', () => {
-    const rows = layoutRows(alignment([bead([0], [0]), bead([1, 2], [1], 0.4, undefined, true), bead([], [2])]), TL, EN);
-    expect(rows.map((r) => [r.index, r.source.map((p) => p.ordinal), r.target.map((p) => p.ordinal), r.low, r.fixed])).toEqual([
+    const rows = layoutRows(
+      alignment([bead([0], [0]), bead([1, 2], [1], 0.4, undefined, true), bead([], [2])]),
+      TL,
+      EN,
+    );
+    expect(
+      rows.map((r) => [r.index, r.source.map((p) => p.ordinal), r.target.map((p) => p.ordinal), r.low, r.fixed]),
+    ).toEqual([
       [0, [0], [0], false, false],
       [1, [1, 2], [1], true, true],
       [2, [], [2], false, false],
@@ -100,9 +143,19 @@ describe('rows from beads', () => {
   });
 
   it('a row is as confident as its least confident sentence bead; uncertain rows are checked least confident first', () => {
-    const sentences = (confidences: number[]) => confidences.map((c, k) => ({ source: [[0, k]] as [number, number][], target: [[0, k]] as [number, number][], confidence: c }));
+    const sentences = (confidences: number[]) =>
+      confidences.map((c, k) => ({
+        source: [[0, k]] as [number, number][],
+        target: [[0, k]] as [number, number][],
+        confidence: c,
+      }));
     const rows = layoutRows(
-      alignment([bead([0], [0], 0.95, sentences([0.95, 0.7])), bead([1], [1], 0.9), bead([2], [2], 0.5), bead([], [2], 0.7)]),
+      alignment([
+        bead([0], [0], 0.95, sentences([0.95, 0.7])),
+        bead([1], [1], 0.9),
+        bead([2], [2], 0.5),
+        bead([], [2], 0.7),
+      ]),
       TL,
       EN,
     );
@@ -125,13 +178,37 @@ describe('rows from beads', () => {
 describe('counterparts through sentence beads', () => {
   it('finds the other side’s sentences, both ways, and none for an unaligned sentence', () => {
     const a = alignment([
-      bead([0], [0], 1, [{ source: [[0, 0], [0, 1]], target: [[0, 0]], confidence: 0.9 }]),
-      bead([1], [1, 2], 1, [{ source: [[1, 0]], target: [[1, 0], [2, 0]], confidence: 1 }]),
+      bead([0], [0], 1, [
+        {
+          source: [
+            [0, 0],
+            [0, 1],
+          ],
+          target: [[0, 0]],
+          confidence: 0.9,
+        },
+      ]),
+      bead([1], [1, 2], 1, [
+        {
+          source: [[1, 0]],
+          target: [
+            [1, 0],
+            [2, 0],
+          ],
+          confidence: 1,
+        },
+      ]),
     ]);
     const index = counterpartIndex(a);
     expect(counterpartOf(index, 'source', [0, 1])).toEqual([[0, 0]]);
-    expect(counterpartOf(index, 'target', [0, 0])).toEqual([[0, 0], [0, 1]]);
-    expect(counterpartOf(index, 'source', [1, 0])).toEqual([[1, 0], [2, 0]]);
+    expect(counterpartOf(index, 'target', [0, 0])).toEqual([
+      [0, 0],
+      [0, 1],
+    ]);
+    expect(counterpartOf(index, 'source', [1, 0])).toEqual([
+      [1, 0],
+      [2, 0],
+    ]);
     expect(counterpartOf(index, 'target', [2, 0])).toEqual([[1, 0]]);
     expect(counterpartOf(index, 'source', [5, 0])).toEqual([]);
     expect(index.get(sentenceKey('target', [2, 0]))).toMatchObject({ bead: 1, sentenceBead: 0 });
@@ -149,7 +226,17 @@ describe('a passage as sentences and runs', () => {
   it('cuts runs at own and carried annotations (document offsets), clipped to the passage', () => {
     const p = EN.passages[1];
     const at = p.text.indexOf('47 thousand');
-    const carried = [{ id: 'a', color: 'green' as const, start: p.start + at, end: p.start + at + 11, fromLang: 'tl', note: '', confidence: 0.9 }];
+    const carried = [
+      {
+        id: 'a',
+        color: 'green' as const,
+        start: p.start + at,
+        end: p.start + at + 11,
+        fromLang: 'tl',
+        note: '',
+        confidence: 0.9,
+      },
+    ];
     const own = [{ id: 'b', color: 'yellow' as const, start: 0, end: p.start + 3 }];
     const runs = passagePieces(p, own, carried).flatMap((x) => x.runs);
     expect(runs.filter((r) => r.carried).map((r) => r.text)).toEqual(['47 thousand']);
@@ -158,14 +245,22 @@ describe('a passage as sentences and runs', () => {
   });
 
   it('a passage without sentence offsets is one sentence', () => {
-    expect(passagePieces({ text: 'abc', start: 0, sentences: [] }).map((x) => [x.sentence, x.start, x.end])).toEqual([[0, 0, 3]]);
+    expect(passagePieces({ text: 'abc', start: 0, sentences: [] }).map((x) => [x.sentence, x.start, x.end])).toEqual([
+      [0, 0, 3],
+    ]);
   });
 });
 
 describe('corrections offered', () => {
   it('split points: halves of each side; none for a 1-1 row', () => {
-    expect(splitPoint({ source: [TL.passages[0], TL.passages[1]], target: [EN.passages[0], EN.passages[1]] })).toEqual({ sourceAt: 1, targetAt: 1 });
-    expect(splitPoint({ source: [TL.passages[0], TL.passages[1]], target: [EN.passages[0]] })).toEqual({ sourceAt: 1, targetAt: 1 });
+    expect(splitPoint({ source: [TL.passages[0], TL.passages[1]], target: [EN.passages[0], EN.passages[1]] })).toEqual({
+      sourceAt: 1,
+      targetAt: 1,
+    });
+    expect(splitPoint({ source: [TL.passages[0], TL.passages[1]], target: [EN.passages[0]] })).toEqual({
+      sourceAt: 1,
+      targetAt: 1,
+    });
     expect(splitPoint({ source: [TL.passages[0], TL.passages[1]], target: [] })).toEqual({ sourceAt: 1, targetAt: 0 });
     expect(splitPoint({ source: [TL.passages[0]], target: [EN.passages[0]] })).toBeNull();
   });
@@ -187,9 +282,19 @@ describe('route and translation links', () => {
   });
 
   it('the other document of each link, from either side', () => {
-    const link: TranslationLink = { id: ID(9), origin: 'import', createdAt: '', source: { id: TL.id, title: 'tl', lang: 'tl', version: 1 }, translation: { id: EN.id, title: 'en', lang: 'en', version: 1 } };
-    expect(counterpartDocs(TL.id, [link])).toEqual([{ id: EN.id, title: 'en', lang: 'en', version: 1, relation: 'translation' }]);
-    expect(counterpartDocs(EN.id, [link])).toEqual([{ id: TL.id, title: 'tl', lang: 'tl', version: 1, relation: 'original' }]);
+    const link: TranslationLink = {
+      id: ID(9),
+      origin: 'import',
+      createdAt: '',
+      source: { id: TL.id, title: 'tl', lang: 'tl', version: 1 },
+      translation: { id: EN.id, title: 'en', lang: 'en', version: 1 },
+    };
+    expect(counterpartDocs(TL.id, [link])).toEqual([
+      { id: EN.id, title: 'en', lang: 'en', version: 1, relation: 'translation' },
+    ]);
+    expect(counterpartDocs(EN.id, [link])).toEqual([
+      { id: TL.id, title: 'tl', lang: 'tl', version: 1, relation: 'original' },
+    ]);
   });
 });
 
@@ -200,7 +305,19 @@ describe('the parallel view', () => {
     view = undefined;
   });
 
-  const note: Annotation = { id: ID(50), docId: TL.id, start: TL.passages[1].start + 13, end: TL.passages[1].start + 20, exact: '47 libo', prefix: '', suffix: '', color: 'green', note: 'vote count', tags: [], status: 'anchored' } as unknown as Annotation;
+  const note: Annotation = {
+    id: ID(50),
+    docId: TL.id,
+    start: TL.passages[1].start + 13,
+    end: TL.passages[1].start + 20,
+    exact: '47 libo',
+    prefix: '',
+    suffix: '',
+    color: 'green',
+    note: 'vote count',
+    tags: [],
+    status: 'anchored',
+  } as unknown as Annotation;
 
   function fakeApi(current: { a: Alignment }, correct = vi.fn()) {
     return {
@@ -212,7 +329,16 @@ describe('the parallel view', () => {
         return current.a;
       },
       'annotations.carried': async ({ docId }: { docId: string }) =>
-        docId === TL.id ? [{ annotationId: note.id, targetStart: EN.passages[1].start + 22, targetEnd: EN.passages[1].start + 33, confidence: 0.9 }] : [],
+        docId === TL.id
+          ? [
+              {
+                annotationId: note.id,
+                targetStart: EN.passages[1].start + 22,
+                targetEnd: EN.passages[1].start + 33,
+                confidence: 0.9,
+              },
+            ]
+          : [],
     } as unknown as TalaApi;
   }
 
@@ -237,7 +363,9 @@ describe('the parallel view', () => {
 
     const second = view.container.querySelector<HTMLElement>('[data-sentence="source:0:1"]')!;
     await act(async () => second.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
-    const hot = Array.from(view.container.querySelectorAll('[data-hot="true"]')).map((e) => e.getAttribute('data-sentence'));
+    const hot = Array.from(view.container.querySelectorAll('[data-hot="true"]')).map((e) =>
+      e.getAttribute('data-sentence'),
+    );
     expect(hot.sort()).toEqual(['source:0:1', 'target:0:1']);
 
     const carried = byTestId(view.container, 'carried');
@@ -250,7 +378,10 @@ describe('the parallel view', () => {
   it('"Check next" steps through the uncertain rows, least confident first, and comes round again', async () => {
     view = await openView({ a: DIAGONAL });
     const button = () => byTestId(view!.container, 'parallel-check-next')[0];
-    const currentRows = () => byTestId(view!.container, 'parallel-row').filter((r) => r.dataset.current === 'true').map((r) => r.dataset.bead);
+    const currentRows = () =>
+      byTestId(view!.container, 'parallel-row')
+        .filter((r) => r.dataset.current === 'true')
+        .map((r) => r.dataset.bead);
     expect(button().textContent).toBe('2 to check · start');
     expect(currentRows()).toEqual([]);
     await act(async () => button().click());
@@ -284,8 +415,25 @@ describe('the parallel view', () => {
 
 describe('the aligned passage beside a hit', () => {
   it('shows the source passage of a hit in a translation, and opens the parallel reader from it', async () => {
-    const link: TranslationLink = { id: ID(9), origin: 'import', createdAt: '', source: { id: TL.id, title: 'tl', lang: 'tl', version: 1 }, translation: { id: EN.id, title: 'en', lang: 'en', version: 1 } };
-    const counterpart = vi.fn(async () => ({ passages: [{ id: TL.passages[1].id, ordinal: 1, text: TL.passages[1].text, start: TL.passages[1].start, end: TL.passages[1].end }], confidence: 0.6 }));
+    const link: TranslationLink = {
+      id: ID(9),
+      origin: 'import',
+      createdAt: '',
+      source: { id: TL.id, title: 'tl', lang: 'tl', version: 1 },
+      translation: { id: EN.id, title: 'en', lang: 'en', version: 1 },
+    };
+    const counterpart = vi.fn(async () => ({
+      passages: [
+        {
+          id: TL.passages[1].id,
+          ordinal: 1,
+          text: TL.passages[1].text,
+          start: TL.passages[1].start,
+          end: TL.passages[1].end,
+        },
+      ],
+      confidence: 0.6,
+    }));
     const navigate = vi.fn();
     const view = await render(
       <ApiProvider api={{ 'align.counterpart': counterpart } as unknown as TalaApi}>

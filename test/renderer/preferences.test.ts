@@ -2,13 +2,26 @@
 // Preferences (theme, reading, search defaults): stored values are checked field by field, "system" follows
 // the operating system, and applying them sets the theme attribute and the reader's size variables.
 import { describe, expect, it } from 'vitest';
-import { applyPreferences, DEFAULT_PREFERENCES, effectiveTheme, parsePreferences } from '../../renderer/src/lib/preferences';
+import {
+  applyPreferences,
+  DEFAULT_PREFERENCES,
+  effectiveTheme,
+  parsePreferences,
+} from '../../renderer/src/lib/preferences';
 
 describe('preferences', () => {
   it('falls back to the default for a missing, broken or out-of-range value', () => {
     expect(parsePreferences(null)).toEqual(DEFAULT_PREFERENCES);
     expect(parsePreferences('{not json')).toEqual(DEFAULT_PREFERENCES);
-    const parsed = parsePreferences(JSON.stringify({ theme: 'purple', readerFontSize: 99, readerMeasure: 60, searchStems: false, searchTranslit: 'yes' }));
+    const parsed = parsePreferences(
+      JSON.stringify({
+        theme: 'purple',
+        readerFontSize: 99,
+        readerMeasure: 60,
+        searchStems: false,
+        searchTranslit: 'yes',
+      }),
+    );
     expect(parsed).toEqual({ ...DEFAULT_PREFERENCES, readerMeasure: 60, searchStems: false });
   });
 

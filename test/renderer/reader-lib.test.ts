@@ -9,7 +9,12 @@ import { isPlain, segmentPassage, type HighlightSpan } from '../../renderer/src/
 import { parseTags } from '../../renderer/src/lib/tags';
 import { computeWindow, estimateHeight, HeightModel } from '../../renderer/src/lib/virtual';
 
-const span = (id: string, start: number, end: number, color: HighlightSpan['color'] = 'yellow'): HighlightSpan => ({ id, start, end, color });
+const span = (id: string, start: number, end: number, color: HighlightSpan['color'] = 'yellow'): HighlightSpan => ({
+  id,
+  start,
+  end,
+  color,
+});
 
 describe('highlight segmentation', () => {
   const text = 'Nanalo si Bako Sahakyan sa halalan.';
@@ -29,7 +34,9 @@ describe('highlight segmentation', () => {
 
   it('splits overlapping annotations into runs that name every covering annotation, outermost first', () => {
     // a: "Bako Sahakyan sa" (110..126), b: "Sahakyan sa halalan" (115..134), c inside a: "Bako" (110..114)
-    const runs = segmentPassage(text, 100, { annotations: [span('b', 115, 134, 'pink'), span('a', 110, 126), span('c', 110, 114, 'blue')] });
+    const runs = segmentPassage(text, 100, {
+      annotations: [span('b', 115, 134, 'pink'), span('a', 110, 126), span('c', 110, 114, 'blue')],
+    });
     expect(runs.map((r) => r.text).join('')).toBe(text);
     expect(runs.filter((r) => !isPlain(r)).map((r) => [r.text, r.annotations.map((a) => a.id)])).toEqual([
       ['Bako', ['a', 'c']],
@@ -43,12 +50,19 @@ describe('highlight segmentation', () => {
       ['b', 'Sahakyan sa halalan'],
       ['c', 'Bako'],
     ]) {
-      expect(runs.filter((r) => r.annotations.some((a) => a.id === id)).map((r) => r.text).join('')).toBe(quote);
+      expect(
+        runs
+          .filter((r) => r.annotations.some((a) => a.id === id))
+          .map((r) => r.text)
+          .join(''),
+      ).toBe(quote);
     }
   });
 
   it('clips spans that start before or end after the passage, and ignores those outside it', () => {
-    const runs = segmentPassage(text, 100, { annotations: [span('across', 50, 104), span('after', 130, 400), span('outside', 0, 90), span('empty', 105, 105)] });
+    const runs = segmentPassage(text, 100, {
+      annotations: [span('across', 50, 104), span('after', 130, 400), span('outside', 0, 90), span('empty', 105, 105)],
+    });
     expect(runs.filter((r) => r.annotations.length).map((r) => [r.text, r.annotations[0].id])).toEqual([
       ['Nana', 'across'],
       ['alan.', 'after'],
@@ -119,12 +133,14 @@ describe('virtual window', () => {
 });
 
 describe('find in document', () => {
-  const passages = ['Halalan sa Nagorno-Karabakh', 'Nanalo si Bako SAHAKYAN. Si Sahakyan ay…', 'Выборы: Ёлка и ёлка; café, CAFÉ, cafe\u0301'].map(
-    (text, i, all): Passage => {
-      const start = all.slice(0, i).reduce((n, t) => n + t.length + 2, 0);
-      return { id: `p${i}`, ordinal: i, kind: 'paragraph', text, start, end: start + text.length, sentences: [] };
-    },
-  );
+  const passages = [
+    'Halalan sa Nagorno-Karabakh',
+    'Nanalo si Bako SAHAKYAN. Si Sahakyan ay…',
+    'Выборы: Ёлка и ёлка; café, CAFÉ, cafe\u0301',
+  ].map((text, i, all): Passage => {
+    const start = all.slice(0, i).reduce((n, t) => n + t.length + 2, 0);
+    return { id: `p${i}`, ordinal: i, kind: 'paragraph', text, start, end: start + text.length, sentences: [] };
+  });
   const docText = passages.map((p) => p.text).join('\n\n');
   const index = new FindIndex(passages);
 
@@ -186,10 +202,16 @@ describe('routes and links', () => {
   });
 
   it('recognises pasted links and builds full addresses', () => {
-    expect(parseLink(`http://127.0.0.1:5123/#/doc/${doc}/a/${other}`)).toEqual({ name: 'doc', docId: doc, annotationId: other });
+    expect(parseLink(`http://127.0.0.1:5123/#/doc/${doc}/a/${other}`)).toEqual({
+      name: 'doc',
+      docId: doc,
+      annotationId: other,
+    });
     expect(parseLink('Bako Sahakyan')).toBeNull();
     expect(parseLink('#/')).toBeNull();
-    expect(routeUrl({ name: 'doc', docId: doc, passageId: other }, { href: 'http://127.0.0.1:5123/#/doc/x' })).toBe(`http://127.0.0.1:5123/#/doc/${doc}/p/${other}`);
+    expect(routeUrl({ name: 'doc', docId: doc, passageId: other }, { href: 'http://127.0.0.1:5123/#/doc/x' })).toBe(
+      `http://127.0.0.1:5123/#/doc/${doc}/p/${other}`,
+    );
   });
 });
 

@@ -17,7 +17,15 @@ function makeDoc(texts: string[], extra: Partial<DocumentDetail> = {}): Document
   let offset = 0;
   const passages: Passage[] = texts.map((text, i) => {
     if (i > 0) offset += 2;
-    const p: Passage = { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, ordinal: i, kind: 'paragraph', text, start: offset, end: offset + text.length, sentences: [] };
+    const p: Passage = {
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      ordinal: i,
+      kind: 'paragraph',
+      text,
+      start: offset,
+      end: offset + text.length,
+      sentences: [],
+    };
     offset += text.length;
     return p;
   });
@@ -67,7 +75,9 @@ describe('Reader', () => {
     const placed = annotation(doc, 'a1', 'Bako Sahakyan', { color: 'blue' });
     const orphan = annotation(doc, 'a2', 'Unang', { status: 'orphaned' });
     const stale = { ...annotation(doc, 'a3', 'halalan'), exact: 'something else' }; // offsets no longer match the text
-    view = await render(<Reader document={doc} annotations={[placed, orphan, stale]} terms={[]} onClose={() => undefined} />);
+    view = await render(
+      <Reader document={doc} annotations={[placed, orphan, stale]} terms={[]} onClose={() => undefined} />,
+    );
     const marks = byTestId(view.container, 'highlight');
     expect(marks.map((m) => [m.textContent, m.dataset.annotationIds])).toEqual([['Bako Sahakyan', 'a1']]);
     expect(marks[0].className).toContain('hl--blue');
@@ -81,7 +91,9 @@ describe('Reader', () => {
     const evidence = annotation(doc, 'ev', 'Bako Sahakyan sa halalan', { color: 'green', tags: ['fact'] });
     view = await render(<Reader document={doc} annotations={[mine, evidence]} terms={[]} onClose={() => undefined} />);
     const both = byTestId(view.container, 'highlight');
-    expect(both.map((m) => [m.textContent, m.className.includes('hl--yellow'), m.className.includes('evidence')])).toEqual([['Bako Sahakyan', true, true]]);
+    expect(
+      both.map((m) => [m.textContent, m.className.includes('hl--yellow'), m.className.includes('evidence')]),
+    ).toEqual([['Bako Sahakyan', true, true]]);
     expect(both[0].className).not.toContain('hl--green');
     const underlineOnly = byTestId(view.container, 'evidence');
     expect(underlineOnly.map((m) => [m.textContent, m.className.includes('hl')])).toEqual([[' sa halalan', false]]);
@@ -103,7 +115,9 @@ describe('Reader', () => {
   });
 
   it('renders only a window of a 5,000-passage document', async () => {
-    const doc = makeDoc(Array.from({ length: 5000 }, (_, i) => `Talata ${i}: ang mga botante ay bumoto sa halalan ng republika.`));
+    const doc = makeDoc(
+      Array.from({ length: 5000 }, (_, i) => `Talata ${i}: ang mga botante ay bumoto sa halalan ng republika.`),
+    );
     const t0 = performance.now();
     view = await render(<Reader document={doc} terms={[]} onClose={() => undefined} />);
     const elapsed = performance.now() - t0;
@@ -115,7 +129,9 @@ describe('Reader', () => {
   });
 
   it('finds in the document with Ctrl+F, counting matches across every passage', async () => {
-    const doc = makeDoc(Array.from({ length: 3000 }, (_, i) => (i % 1000 === 7 ? `Dito si SÁHAKYAN, talata ${i}.` : `Talata ${i}.`)));
+    const doc = makeDoc(
+      Array.from({ length: 3000 }, (_, i) => (i % 1000 === 7 ? `Dito si SÁHAKYAN, talata ${i}.` : `Talata ${i}.`)),
+    );
     view = await render(<Reader document={doc} terms={[]} onClose={() => undefined} />);
     await act(async () => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true }));
@@ -139,7 +155,15 @@ describe('Reader', () => {
     const doc = makeDoc(['Unang talata na may mali.', 'Ikalawa.']);
     const onEditPassage = vi.fn(async () => true);
     const onSaveMeta = vi.fn(async () => undefined);
-    view = await render(<Reader document={doc} terms={[]} onClose={() => undefined} onEditPassage={onEditPassage} onSaveMeta={onSaveMeta} />);
+    view = await render(
+      <Reader
+        document={doc}
+        terms={[]}
+        onClose={() => undefined}
+        onEditPassage={onEditPassage}
+        onSaveMeta={onSaveMeta}
+      />,
+    );
     await act(async () => (byTestId(view!.container, 'passage-edit')[0] as HTMLButtonElement).click());
     const area = byTestId(view.container, 'passage-input')[0] as HTMLTextAreaElement;
     expect(area.value).toBe('Unang talata na may mali.');
@@ -173,6 +197,13 @@ describe('Reader', () => {
     });
     await act(async () => (byTestId(view!.container, 'meta-save')[0] as HTMLButtonElement).click());
     await flush();
-    expect(onSaveMeta).toHaveBeenCalledWith({ title: 'Halalan sa NKR', source: null, author: 'CEC ng NKR', publishedAt: '2012-07-19', lang: 'tl', tags: ['halalan'] });
+    expect(onSaveMeta).toHaveBeenCalledWith({
+      title: 'Halalan sa NKR',
+      source: null,
+      author: 'CEC ng NKR',
+      publishedAt: '2012-07-19',
+      lang: 'tl',
+      tags: ['halalan'],
+    });
   });
 });

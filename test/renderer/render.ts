@@ -31,4 +31,5 @@ export async function flush(times = 3): Promise<void> {
   for (let i = 0; i < times; i++) await act(async () => new Promise((r) => setTimeout(r, 0)));
 }
 
-export const byTestId = (root: ParentNode, id: string) => Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
+export const byTestId = (root: ParentNode, id: string) =>
+  Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));

@@ -6,17 +6,29 @@ import { mergePages } from '../../renderer/src/hooks/useSearch';
 import { normalizeRanges, rangeSegments } from '../../renderer/src/lib/highlight';
 import { formatRoute, parseLink, parseRoute } from '../../renderer/src/lib/routes';
 import {
-  annotationFieldWords, composeQuery, describeExpansions, queryItems, requireWords, stripFilters, type SearchFilter,
+  annotationFieldWords,
+  composeQuery,
+  describeExpansions,
+  queryItems,
+  requireWords,
+  stripFilters,
+  type SearchFilter,
 } from '../../renderer/src/lib/search-query';
 import type { SearchHit, SearchResult } from '../../shared/types';
 import { searchResult } from '../helpers/search-result';
 
-const marked = (text: string, ranges: Array<[number, number]>) => rangeSegments(text, ranges).filter((s) => s.match).map((s) => s.text);
+const marked = (text: string, ranges: Array<[number, number]>) =>
+  rangeSegments(text, ranges)
+    .filter((s) => s.match)
+    .map((s) => s.text);
 
 describe('match ranges → marks', () => {
   it('marks exactly the given ranges and keeps every other character as text', () => {
     const text = 'Nanalo si Bako Sahakyan; binati ni Balasanyan si Sahakyan.';
-    const ranges: Array<[number, number]> = [[15, 23], [49, 57]];
+    const ranges: Array<[number, number]> = [
+      [15, 23],
+      [49, 57],
+    ];
     const segments = rangeSegments(text, ranges);
     expect(segments.map((s) => s.text).join('')).toBe(text);
     expect(marked(text, ranges)).toEqual(['Sahakyan', 'Sahakyan']);
@@ -25,19 +37,70 @@ describe('match ranges → marks', () => {
 
   it('merges overlapping ranges and keeps touching ones as separate marks', () => {
     const text = 'Bako Sahakyan';
-    expect(normalizeRanges(text, [[0, 8], [5, 13]])).toEqual([[0, 13]]);
-    expect(normalizeRanges(text, [[5, 13], [0, 4], [2, 6]])).toEqual([[0, 13]]);
-    expect(normalizeRanges(text, [[0, 4], [4, 5], [5, 13]])).toEqual([[0, 4], [4, 5], [5, 13]]);
-    expect(marked(text, [[0, 4], [4, 5], [5, 13]])).toEqual(['Bako', ' ', 'Sahakyan']);
+    expect(
+      normalizeRanges(text, [
+        [0, 8],
+        [5, 13],
+      ]),
+    ).toEqual([[0, 13]]);
+    expect(
+      normalizeRanges(text, [
+        [5, 13],
+        [0, 4],
+        [2, 6],
+      ]),
+    ).toEqual([[0, 13]]);
+    expect(
+      normalizeRanges(text, [
+        [0, 4],
+        [4, 5],
+        [5, 13],
+      ]),
+    ).toEqual([
+      [0, 4],
+      [4, 5],
+      [5, 13],
+    ]);
+    expect(
+      marked(text, [
+        [0, 4],
+        [4, 5],
+        [5, 13],
+      ]),
+    ).toEqual(['Bako', ' ', 'Sahakyan']);
     // One range inside another.
-    expect(normalizeRanges(text, [[0, 13], [5, 8]])).toEqual([[0, 13]]);
+    expect(
+      normalizeRanges(text, [
+        [0, 13],
+        [5, 8],
+      ]),
+    ).toEqual([[0, 13]]);
     // Unsorted input comes out sorted.
-    expect(normalizeRanges(text, [[5, 13], [0, 4]])).toEqual([[0, 4], [5, 13]]);
+    expect(
+      normalizeRanges(text, [
+        [5, 13],
+        [0, 4],
+      ]),
+    ).toEqual([
+      [0, 4],
+      [5, 13],
+    ]);
   });
 
   it('drops empty, reversed and out-of-range ranges and clamps the rest', () => {
     const text = 'halalan';
-    expect(normalizeRanges(text, [[3, 3], [5, 2], [20, 30], [-4, 2], [5, 99]])).toEqual([[0, 2], [5, 7]]);
+    expect(
+      normalizeRanges(text, [
+        [3, 3],
+        [5, 2],
+        [20, 30],
+        [-4, 2],
+        [5, 99],
+      ]),
+    ).toEqual([
+      [0, 2],
+      [5, 7],
+    ]);
     expect(normalizeRanges('', [[0, 3]])).toEqual([]);
     expect(normalizeRanges(text, [])).toEqual([]);
     expect(normalizeRanges(text, [[Number.NaN, 3]])).toEqual([]);
@@ -55,7 +118,11 @@ describe('match ranges → marks', () => {
     expect(marked(text, [[start, start + 7]])).toEqual(['re\u0301sume\u0301']);
     // Stacked marks (Vietnamese ệ decomposed: e + U+0323 + U+0302).
     expect(marked('Vie\u0323\u0302t Nam', [[0, 3]])).toEqual(['Vie\u0323\u0302']);
-    expect(rangeSegments(text, [[0, 4]]).map((s) => s.text).join('')).toBe(text);
+    expect(
+      rangeSegments(text, [[0, 4]])
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
   });
 
   it('keeps surrogate pairs whole', () => {
@@ -67,10 +134,20 @@ describe('match ranges → marks', () => {
 
   it('marks Cyrillic and Armenian at the engine offsets', () => {
     const ru = 'Виталий Баласанян не поздравил Бако Саакяна';
-    expect(marked(ru, [[8, 17], [36, 43]])).toEqual(['Баласанян', 'Саакяна']);
+    expect(
+      marked(ru, [
+        [8, 17],
+        [36, 43],
+      ]),
+    ).toEqual(['Баласанян', 'Саакяна']);
     const hy = 'Բակո Սահակյանը և Վիտալի Բալասանյանը';
     const at = hy.indexOf('Բալասանյան');
-    expect(marked(hy, [[5, 13], [at, at + 'Բալասանյան'.length]])).toEqual(['Սահակյան', 'Բալասանյան']);
+    expect(
+      marked(hy, [
+        [5, 13],
+        [at, at + 'Բալասանյան'.length],
+      ]),
+    ).toEqual(['Սահակյան', 'Բալասանյան']);
     // Armenian with a combining mark after the word (U+0301 as an emphasis accent).
     const stressed = 'Ստեփանակե\u0301րտ';
     expect(marked(stressed, [[0, 9]])).toEqual(['Ստեփանակե\u0301']);
@@ -84,7 +161,13 @@ describe('the composed search query', () => {
   const tag: SearchFilter = { kind: 'tag', value: 'halalan sa NKR' };
 
   it('splits items, keeping quoted phrases whole', () => {
-    expect(queryItems(' "Bako Sahakyan"  +halalan -Baku title:"ang pangulo"^2 lang:tl ')).toEqual(['"Bako Sahakyan"', '+halalan', '-Baku', 'title:"ang pangulo"^2', 'lang:tl']);
+    expect(queryItems(' "Bako Sahakyan"  +halalan -Baku title:"ang pangulo"^2 lang:tl ')).toEqual([
+      '"Bako Sahakyan"',
+      '+halalan',
+      '-Baku',
+      'title:"ang pangulo"^2',
+      'lang:tl',
+    ]);
   });
 
   it('appends filters to what was typed', () => {
@@ -95,7 +178,9 @@ describe('the composed search query', () => {
 
   it('makes the words required as a group when a tag narrows the search', () => {
     expect(composeQuery('Sahakyan Balasanyan', [tag])).toBe('+Sahakyan OR Balasanyan +tag:"halalan sa NKR"');
-    expect(composeQuery('Sahakyan OR Саакян -Baku lang:tl', [tag])).toBe('+Sahakyan OR Саакян -Baku lang:tl +tag:"halalan sa NKR"');
+    expect(composeQuery('Sahakyan OR Саакян -Baku lang:tl', [tag])).toBe(
+      '+Sahakyan OR Саакян -Baku lang:tl +tag:"halalan sa NKR"',
+    );
     // Something already required: optional words only rank, nothing to change.
     expect(composeQuery('+halalan Sahakyan', [tag])).toBe('+halalan Sahakyan +tag:"halalan sa NKR"');
     expect(requireWords('"Bako Sahakyan" title:halalan')).toBe('+"Bako Sahakyan" OR title:halalan');
@@ -122,10 +207,21 @@ describe('the composed search query', () => {
       { kind: 'stem', term: 'halalan', to: ['halal'] },
       { kind: 'translit', term: 'halalan', to: ['halalan', 'halal'] },
       { kind: 'fuzzy', term: 'saakyan', to: ['saakyana', 'sahakyan'] },
-      { kind: 'prefix', term: 'balasan*', to: ['balasanyan', 'balasanyana', 'balasanyanu', 'balasanyanom', 'balasanyane'], truncated: true },
+      {
+        kind: 'prefix',
+        term: 'balasan*',
+        to: ['balasanyan', 'balasanyana', 'balasanyanu', 'balasanyanom', 'balasanyane'],
+        truncated: true,
+      },
       { kind: 'stopword', term: 'ang', to: [] },
     ]);
-    expect(lines.map((l) => l.label)).toEqual(['transliteration', 'word forms', 'near spellings', 'prefix', 'common words ignored']);
+    expect(lines.map((l) => l.label)).toEqual([
+      'transliteration',
+      'word forms',
+      'near spellings',
+      'prefix',
+      'common words ignored',
+    ]);
     expect(lines[0].details).toEqual(['balasanyan', 'halalan → halalan, halal']);
     expect(lines[1].details).toEqual(['halalan → halal']);
     expect(lines[2].details).toEqual(['saakyan → saakyana, sahakyan']);
@@ -140,13 +236,29 @@ describe('search routes', () => {
   const p = '00000000-0000-4000-8000-000000000002';
 
   it('carries the search of an opened hit in the address', () => {
-    for (const search of [{ query: 'Sahakyan' }, { query: '"Bako Sahakyan" lang:tl', stems: false }, { query: 'Баласанян & Բալասանյան ?#/', translit: false }]) {
+    for (const search of [
+      { query: 'Sahakyan' },
+      { query: '"Bako Sahakyan" lang:tl', stems: false },
+      { query: 'Баласанян & Բալասանյան ?#/', translit: false },
+    ]) {
       const route = { name: 'doc' as const, docId: doc, passageId: p, search };
       expect(parseRoute(formatRoute(route))).toEqual(route);
       expect(parseLink(`http://127.0.0.1:1/${formatRoute(route)}`)).toEqual(route);
     }
-    expect(formatRoute({ name: 'doc', docId: doc, passageId: p, search: { query: 'Balasanyan', stems: true, translit: true } })).toBe(`#/doc/${doc}/p/${p}?q=Balasanyan`);
-    expect(parseRoute(`#/doc/${doc}/a/${p}?q=note%3Adisputed`)).toEqual({ name: 'doc', docId: doc, annotationId: p, search: { query: 'note:disputed' } });
+    expect(
+      formatRoute({
+        name: 'doc',
+        docId: doc,
+        passageId: p,
+        search: { query: 'Balasanyan', stems: true, translit: true },
+      }),
+    ).toBe(`#/doc/${doc}/p/${p}?q=Balasanyan`);
+    expect(parseRoute(`#/doc/${doc}/a/${p}?q=note%3Adisputed`)).toEqual({
+      name: 'doc',
+      docId: doc,
+      annotationId: p,
+      search: { query: 'note:disputed' },
+    });
   });
 
   it('ignores an empty or oversized search part', () => {
@@ -159,22 +271,68 @@ describe('search routes', () => {
 
 describe('pages of results', () => {
   const hit = (docId: string, n: number): SearchHit => ({
-    docId, title: docId, passageId: `${docId}-${n}`, ordinal: n, lang: 'tl', score: 1, snippet: 's', matches: [], snippetMatches: [], titleMatches: [], mediaType: 'text/plain', publishedAt: null,
+    docId,
+    title: docId,
+    passageId: `${docId}-${n}`,
+    ordinal: n,
+    lang: 'tl',
+    score: 1,
+    snippet: 's',
+    matches: [],
+    snippetMatches: [],
+    titleMatches: [],
+    mediaType: 'text/plain',
+    publishedAt: null,
   });
-  const group = (docId: string, hits: number[], matchingPassages = hits.length) => ({ docId, title: docId, lang: 'tl', mediaType: 'text/plain', publishedAt: null, score: 1, matchingPassages, hits });
+  const group = (docId: string, hits: number[], matchingPassages = hits.length) => ({
+    docId,
+    title: docId,
+    lang: 'tl',
+    mediaType: 'text/plain',
+    publishedAt: null,
+    score: 1,
+    matchingPassages,
+    hits,
+  });
 
   it('appends hits and rebases the groups of the next page', () => {
-    const first: SearchResult = searchResult({ total: 5, totalDocuments: 3, groupBy: 'document', hits: [hit('a', 1), hit('a', 2), hit('b', 1)], groups: [group('a', [0, 1]), group('b', [2])] });
-    const next: SearchResult = searchResult({ total: 5, totalDocuments: 3, groupBy: 'document', hits: [hit('c', 1), hit('c', 2)], groups: [group('c', [0, 1])] });
+    const first: SearchResult = searchResult({
+      total: 5,
+      totalDocuments: 3,
+      groupBy: 'document',
+      hits: [hit('a', 1), hit('a', 2), hit('b', 1)],
+      groups: [group('a', [0, 1]), group('b', [2])],
+    });
+    const next: SearchResult = searchResult({
+      total: 5,
+      totalDocuments: 3,
+      groupBy: 'document',
+      hits: [hit('c', 1), hit('c', 2)],
+      groups: [group('c', [0, 1])],
+    });
     const merged = mergePages(first, next);
     expect(merged.hits.map((h) => h.passageId)).toEqual(['a-1', 'a-2', 'b-1', 'c-1', 'c-2']);
-    expect(merged.groups!.map((g) => [g.docId, g.hits])).toEqual([['a', [0, 1]], ['b', [2]], ['c', [3, 4]]]);
+    expect(merged.groups!.map((g) => [g.docId, g.hits])).toEqual([
+      ['a', [0, 1]],
+      ['b', [2]],
+      ['c', [3, 4]],
+    ]);
     expect(first.groups![0].hits).toEqual([0, 1]); // the loaded page is not mutated
   });
 
   it('continues a document that spans two pages of passages, without duplicates', () => {
-    const first: SearchResult = searchResult({ total: 4, groupBy: 'passage', hits: [hit('a', 1), hit('a', 2)], groups: [group('a', [0, 1], 4)] });
-    const next: SearchResult = searchResult({ total: 4, groupBy: 'passage', hits: [hit('a', 2), hit('a', 3), hit('a', 4)], groups: [group('a', [0, 1, 2], 4)] });
+    const first: SearchResult = searchResult({
+      total: 4,
+      groupBy: 'passage',
+      hits: [hit('a', 1), hit('a', 2)],
+      groups: [group('a', [0, 1], 4)],
+    });
+    const next: SearchResult = searchResult({
+      total: 4,
+      groupBy: 'passage',
+      hits: [hit('a', 2), hit('a', 3), hit('a', 4)],
+      groups: [group('a', [0, 1, 2], 4)],
+    });
     const merged = mergePages(first, next);
     expect(merged.hits.map((h) => h.passageId)).toEqual(['a-1', 'a-2', 'a-3', 'a-4']);
     expect(merged.groups!.map((g) => [g.docId, g.hits])).toEqual([['a', [0, 1, 2, 3]]]);

@@ -29,8 +29,18 @@ const RU = '33333333-2222-4333-8444-555555555555';
 function hit(docId: string, lang: string, n: number, snippet: string, word: string): SearchHit {
   const at = snippet.indexOf(word);
   return {
-    docId, title: `Doc ${lang}`, passageId: `0000000${n}-0000-4000-8000-00000000000${n}`, ordinal: n, lang, score: 1, snippet,
-    matches: [[at, at + word.length]], snippetMatches: [[at, at + word.length]], titleMatches: [], mediaType: 'text/plain', publishedAt: null,
+    docId,
+    title: `Doc ${lang}`,
+    passageId: `0000000${n}-0000-4000-8000-00000000000${n}`,
+    ordinal: n,
+    lang,
+    score: 1,
+    snippet,
+    matches: [[at, at + word.length]],
+    snippetMatches: [[at, at + word.length]],
+    titleMatches: [],
+    mediaType: 'text/plain',
+    publishedAt: null,
   };
 }
 
@@ -68,11 +78,20 @@ function fakeSearch(request: SearchRequest): SearchResult {
     hits,
     groupBy: request.groupBy ?? 'passage',
     groups: pageDocs.map((d) => ({
-      docId: d, title: hits.find((h) => h.docId === d)!.title, lang: hits.find((h) => h.docId === d)!.lang, mediaType: 'text/plain', publishedAt: null, score: 1,
+      docId: d,
+      title: hits.find((h) => h.docId === d)!.title,
+      lang: hits.find((h) => h.docId === d)!.lang,
+      mediaType: 'text/plain',
+      publishedAt: null,
+      score: 1,
       matchingPassages: all.filter((h) => h.docId === d).length,
       hits: hits.map((h, i) => (h.docId === d ? i : -1)).filter((i) => i >= 0),
     })),
-    facets: { lang: ['tl', 'en', 'ru'].filter((l) => count(l) > 0).map((l) => ({ value: l, passages: count(l), documents: 1 })), tag: [{ value: 'halalan', passages: 2, documents: 1 }], mediaType: [{ value: 'text/plain', passages: all.length, documents: docs.length }] },
+    facets: {
+      lang: ['tl', 'en', 'ru'].filter((l) => count(l) > 0).map((l) => ({ value: l, passages: count(l), documents: 1 })),
+      tag: [{ value: 'halalan', passages: 2, documents: 1 }],
+      mediaType: [{ value: 'text/plain', passages: all.length, documents: docs.length }],
+    },
     expansions: request.translit === false ? [] : [{ kind: 'translit', term: 'sahakyan', to: ['sahakyan'] }],
     didYouMean: null,
     options: { stems: request.stems ?? true, translit: request.translit ?? true, names: request.names ?? true },
@@ -95,7 +114,12 @@ function fakeApi(overrides: Partial<TalaApi> = {}): { api: TalaApi; requests: Se
     'app.info': async () => ({ version: '0.1.0', archivePath: '/tmp/archive.sqlite', schemaVersion: 1 }),
     'documents.list': async () => [],
     'annotations.needsReview': async () => [],
-    'search.status': async (): Promise<SearchStatus> => ({ indexedPassages: 12_400, totalPassages: 12_400, pendingDocuments: 0, reindexing: false }),
+    'search.status': async (): Promise<SearchStatus> => ({
+      indexedPassages: 12_400,
+      totalPassages: 12_400,
+      pendingDocuments: 0,
+      reindexing: false,
+    }),
     'search.query': async (request: SearchRequest) => {
       requests.push(request);
       return fakeSearch(request);
@@ -142,13 +166,21 @@ describe('search view', () => {
     const { api, requests } = fakeApi();
     view = await renderApp(api);
     await type(view.container, 'Sahakyan');
-    expect(requests[0]).toMatchObject({ query: 'Sahakyan', groupBy: 'document', offset: 0, stems: true, translit: true });
+    expect(requests[0]).toMatchObject({
+      query: 'Sahakyan',
+      groupBy: 'document',
+      offset: 0,
+      stems: true,
+      translit: true,
+    });
     expect(byTestId(view.container, 'search-total')[0].textContent).toBe('4 passages');
     expect(byTestId(view.container, 'search-documents')[0].textContent).toBe('3 documents');
     const groups = byTestId(view.container, 'search-group');
     expect(groups.map((g) => g.dataset.docId)).toEqual([TL, EN, RU]);
     expect(byTestId(groups[0], 'search-hit')).toHaveLength(2);
-    const marks = byTestId(view.container, 'search-snippet').map((s) => Array.from(s.querySelectorAll('mark'), (m) => m.textContent));
+    const marks = byTestId(view.container, 'search-snippet').map((s) =>
+      Array.from(s.querySelectorAll('mark'), (m) => m.textContent),
+    );
     expect(marks).toEqual([['Sahakyan'], ['Sahakyan'], ['Sahakyan'], ['Баласанян']]);
     expect(byTestId(view.container, 'search-expansions')[0].textContent).toContain('transliteration');
     // The first hit is active (Enter opens it).
@@ -159,7 +191,8 @@ describe('search view', () => {
     const { api, requests } = fakeApi();
     view = await renderApp(api);
     await type(view.container, 'Sahakyan');
-    const tl = () => view!.container.querySelector<HTMLElement>('[data-testid="facet-value"][data-facet="lang"][data-value="tl"]')!;
+    const tl = () =>
+      view!.container.querySelector<HTMLElement>('[data-testid="facet-value"][data-facet="lang"][data-value="tl"]')!;
     expect(tl().getAttribute('aria-pressed')).toBe('false');
     await click(tl());
     expect(requests.at(-1)!.query).toBe('Sahakyan lang:tl');
@@ -238,7 +271,12 @@ describe('search view', () => {
     expect(byTestId(view.container, 'search-group').map((g) => g.dataset.docId)).toEqual([TL, EN, RU]);
     expect(byTestId(view.container, 'search-load-more')).toHaveLength(0);
     // ↓ walks across the groups in display order.
-    expect(byTestId(view.container, 'search-hit').map((h) => h.id)).toEqual(['search-hit-0', 'search-hit-1', 'search-hit-2', 'search-hit-3']);
+    expect(byTestId(view.container, 'search-hit').map((h) => h.id)).toEqual([
+      'search-hit-0',
+      'search-hit-1',
+      'search-hit-2',
+      'search-hit-3',
+    ]);
   });
 
   it('shows did-you-mean when nothing matches, and searches it when clicked', async () => {
@@ -274,7 +312,16 @@ describe('search view', () => {
     view = await renderApp(api);
     await click(byTestId(view.container, 'syntax-toggle')[0]);
     const sheet = byTestId(view.container, 'search-syntax')[0];
-    for (const example of ['"Bako Sahakyan"', '+halalan -Baku', 'Balasan*', 'Saakyan~1', 'Sahakyan lang:tl', 'title:halalan', 'date:2012-01..2012-12']) expect(sheet.textContent).toContain(example);
+    for (const example of [
+      '"Bako Sahakyan"',
+      '+halalan -Baku',
+      'Balasan*',
+      'Saakyan~1',
+      'Sahakyan lang:tl',
+      'title:halalan',
+      'date:2012-01..2012-12',
+    ])
+      expect(sheet.textContent).toContain(example);
     await click(byTestId(sheet, 'syntax-example').find((b) => b.textContent === 'Saakyan~1'));
     expect(requests.at(-1)!.query).toBe('Saakyan~1');
     expect(byTestId(view.container, 'search-syntax')).toHaveLength(0);
@@ -283,11 +330,39 @@ describe('search view', () => {
   it('opens a hit with its search in the address and its matches marked in the reader', async () => {
     const text = 'Intro.\n\nPresident Bako Sahakyan won. Sahakyan spoke.';
     const doc = {
-      id: EN, title: 'Doc en', lang: 'en', source: null, author: null, publishedAt: null, fileCreatedAt: null, originalName: 'en.txt', mediaType: 'text/plain', contentHash: 'x',
-      importedAt: '2026-11-27T19:00:00.000Z', tags: [], version: 1, text,
+      id: EN,
+      title: 'Doc en',
+      lang: 'en',
+      source: null,
+      author: null,
+      publishedAt: null,
+      fileCreatedAt: null,
+      originalName: 'en.txt',
+      mediaType: 'text/plain',
+      contentHash: 'x',
+      importedAt: '2026-11-27T19:00:00.000Z',
+      tags: [],
+      version: 1,
+      text,
       passages: [
-        { id: '00000000-0000-4000-8000-000000000009', ordinal: 0, kind: 'paragraph' as const, text: 'Intro.', start: 0, end: 6, sentences: [] },
-        { id: HITS[2].passageId, ordinal: 3, kind: 'paragraph' as const, text: text.slice(8), start: 8, end: text.length, sentences: [] },
+        {
+          id: '00000000-0000-4000-8000-000000000009',
+          ordinal: 0,
+          kind: 'paragraph' as const,
+          text: 'Intro.',
+          start: 0,
+          end: 6,
+          sentences: [],
+        },
+        {
+          id: HITS[2].passageId,
+          ordinal: 3,
+          kind: 'paragraph' as const,
+          text: text.slice(8),
+          start: 8,
+          end: text.length,
+          sentences: [],
+        },
       ],
     };
     const { api, requests } = fakeApi({
@@ -299,7 +374,10 @@ describe('search view', () => {
       if (!request.query.includes(`doc:${EN}`)) return inner(request);
       requests.push(request);
       const t = doc.passages[1].text;
-      const m: Array<[number, number]> = [[t.indexOf('Sahakyan'), t.indexOf('Sahakyan') + 8], [t.lastIndexOf('Sahakyan'), t.lastIndexOf('Sahakyan') + 8]];
+      const m: Array<[number, number]> = [
+        [t.indexOf('Sahakyan'), t.indexOf('Sahakyan') + 8],
+        [t.lastIndexOf('Sahakyan'), t.lastIndexOf('Sahakyan') + 8],
+      ];
       return searchResult({ total: 1, hits: [{ ...HITS[2], snippet: t, matches: m, snippetMatches: m }] });
     };
     view = await renderApp(api);
@@ -309,7 +387,10 @@ describe('search view', () => {
     expect(decodeURIComponent(window.location.hash)).toBe(`#/doc/${EN}/p/${HITS[2].passageId}?q=Sahakyan`);
     expect(requests.at(-1)).toMatchObject({ query: `Sahakyan doc:${EN}`, groupBy: 'passage' });
     const target = view.container.querySelector(`#p-${HITS[2].passageId}`)!;
-    expect(Array.from(target.querySelectorAll('mark.search-match'), (m) => m.textContent)).toEqual(['Sahakyan', 'Sahakyan']);
+    expect(Array.from(target.querySelectorAll('mark.search-match'), (m) => m.textContent)).toEqual([
+      'Sahakyan',
+      'Sahakyan',
+    ]);
     expect(byTestId(view.container, 'reader-search-count')[0].textContent).toBe('2 matches in 1 passage');
     await click(byTestId(view.container, 'reader-search-clear')[0]);
     expect(window.location.hash).toBe(`#/doc/${EN}/p/${HITS[2].passageId}`);
@@ -320,7 +401,12 @@ describe('search view', () => {
     let finish: () => void = () => undefined;
     let reindexing = false;
     const { api } = fakeApi({
-      'search.status': async () => ({ indexedPassages: reindexing ? 6_200 : 12_400, totalPassages: 12_400, pendingDocuments: 0, reindexing }),
+      'search.status': async () => ({
+        indexedPassages: reindexing ? 6_200 : 12_400,
+        totalPassages: 12_400,
+        pendingDocuments: 0,
+        reindexing,
+      }),
       'search.reindex': () => {
         reindexing = true;
         return new Promise((resolve) => {
@@ -338,12 +424,16 @@ describe('search view', () => {
     expect(button.disabled).toBe(true);
     expect(button.textContent).toBe('Reindexing');
     expect(byTestId(view.container, 'index-status')[0].dataset.state).toBe('running');
-    expect(byTestId(view.container, 'index-status-text')[0].textContent).toMatch(/^Reindexing… [\d,]+ of 12,400 passages$/);
+    expect(byTestId(view.container, 'index-status-text')[0].textContent).toMatch(
+      /^Reindexing… [\d,]+ of 12,400 passages$/,
+    );
     await act(async () => finish());
     await flush(5);
     expect(byTestId(view.container, 'index-status-text')[0].textContent).toBe('Indexed 12,400 of 12,400 passages');
     expect((byTestId(view.container, 'reindex-button')[0] as HTMLButtonElement).disabled).toBe(false);
-    expect(byTestId(view.container, 'toast-text')[0].textContent).toBe('Search index rebuilt: 12,400 passages in 3 documents (1.5 s).');
+    expect(byTestId(view.container, 'toast-text')[0].textContent).toBe(
+      'Search index rebuilt: 12,400 passages in 3 documents (1.5 s).',
+    );
   });
 });
 
@@ -355,17 +445,39 @@ describe('match highlighting in components', () => {
     const e = snippet.indexOf('e\u0301');
     view = await render(
       <p data-testid="snippet">
-        <Highlighted text={snippet} ranges={[[at - 5, at], [at, at + 8], [e, e + 1], [ru + 2, ru + 9], [ru, ru + 4]]} />
+        <Highlighted
+          text={snippet}
+          ranges={[
+            [at - 5, at],
+            [at, at + 8],
+            [e, e + 1],
+            [ru + 2, ru + 9],
+            [ru, ru + 4],
+          ]}
+        />
       </p>,
     );
     const p = byTestId(view.container, 'snippet')[0];
     expect(p.querySelector('img')).toBeNull();
     expect(p.textContent).toBe(snippet);
-    expect(Array.from(p.querySelectorAll('mark'), (m) => m.textContent)).toEqual(['Bako ', 'Sahakyan', 'e\u0301', 'Баласанян']);
+    expect(Array.from(p.querySelectorAll('mark'), (m) => m.textContent)).toEqual([
+      'Bako ',
+      'Sahakyan',
+      'e\u0301',
+      'Баласанян',
+    ]);
   });
 
   it('marks search matches in a reader passage apart from annotation highlights', async () => {
-    const passage: Passage = { id: 'p1', ordinal: 0, kind: 'paragraph', text: 'Ayon kay Bako Sahakyan, ang re\u0301sume\u0301 ni Баласанян.', start: 100, end: 151, sentences: [] };
+    const passage: Passage = {
+      id: 'p1',
+      ordinal: 0,
+      kind: 'paragraph',
+      text: 'Ayon kay Bako Sahakyan, ang re\u0301sume\u0301 ni Баласанян.',
+      start: 100,
+      end: 151,
+      sentences: [],
+    };
     const sahakyan = passage.text.indexOf('Sahakyan');
     const resume = passage.text.indexOf('re\u0301sume');
     const ru = passage.text.indexOf('Баласанян');
@@ -373,7 +485,11 @@ describe('match highlighting in components', () => {
       <PassageText
         passage={passage}
         annotations={[{ id: 'a1', color: 'green', start: 100 + sahakyan - 5, end: 100 + sahakyan + 3 }]}
-        matches={[[sahakyan, sahakyan + 8], [resume, resume + 7], [ru, ru + 9]]}
+        matches={[
+          [sahakyan, sahakyan + 8],
+          [resume, resume + 7],
+          [ru, ru + 9],
+        ]}
       />,
     );
     const el = view.container.querySelector('#p-p1')!;
@@ -382,7 +498,9 @@ describe('match highlighting in components', () => {
     const search = Array.from(el.querySelectorAll('mark.search-match'), (m) => m.textContent);
     expect(search.join('|')).toBe('Sah|akyan|re\u0301sume\u0301|Баласанян');
     expect(el.querySelectorAll('mark.search-match:not([data-annotation-ids])')).toHaveLength(3);
-    expect(Array.from(el.querySelectorAll('mark[data-annotation-ids="a1"]'), (m) => m.textContent).join('')).toBe('Bako Sah');
+    expect(Array.from(el.querySelectorAll('mark[data-annotation-ids="a1"]'), (m) => m.textContent).join('')).toBe(
+      'Bako Sah',
+    );
     expect(el.querySelector('mark[data-annotation-ids="a1"].search-match')?.textContent).toBe('Sah');
   });
 });

@@ -10,7 +10,14 @@ import { formatRoute, parseRoute } from '../../renderer/src/lib/routes';
 import { nextAfterCommit, progressLabel, segmentKeyAction, stepIndex } from '../../renderer/src/lib/segment-nav';
 import { byTestId, flush, render } from './render';
 
-const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
 
 describe('segment navigation logic', () => {
   it('maps keys to actions', () => {
@@ -45,20 +52,39 @@ describe('segment navigation logic', () => {
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const seg = (n: number, over: Partial<Segment> = {}): Segment => ({
-  id: ID(n), ordinal: n, sourcePassageId: ID(100 + n), sourceOrdinal: n, sourceSentence: null, sourceText: `Pangungusap ${n}.`, text: '', status: 'draft', updatedAt: '2024-01-01T00:00:00Z', ...over,
+  id: ID(n),
+  ordinal: n,
+  sourcePassageId: ID(100 + n),
+  sourceOrdinal: n,
+  sourceSentence: null,
+  sourceText: `Pangungusap ${n}.`,
+  text: '',
+  status: 'draft',
+  updatedAt: '2024-01-01T00:00:00Z',
+  ...over,
 });
 
 function fakeApi() {
   const doc = (id: string, lang: string) => ({ id, lang, title: `Doc ${lang}`, version: 1 });
   const sheet: SegmentSheet = {
-    link: { id: ID(900), origin: 'segments', createdAt: '2024-01-01T00:00:00Z', source: doc(ID(901), 'tl'), translation: doc(ID(902), 'en') } as unknown as SegmentSheet['link'],
+    link: {
+      id: ID(900),
+      origin: 'segments',
+      createdAt: '2024-01-01T00:00:00Z',
+      source: doc(ID(901), 'tl'),
+      translation: doc(ID(902), 'en'),
+    } as unknown as SegmentSheet['link'],
     unit: 'passage',
     segments: [seg(0), seg(1), seg(2)],
     progress: { done: 0, draft: 0, empty: 3 },
   };
   const save = vi.fn(async ({ id, text, status }: { id: string; text?: string; status?: 'draft' | 'done' }) => {
     const i = sheet.segments.findIndex((g) => g.id === id);
-    sheet.segments[i] = { ...sheet.segments[i], ...(text !== undefined ? { text } : {}), ...(status ? { status } : {}) };
+    sheet.segments[i] = {
+      ...sheet.segments[i],
+      ...(text !== undefined ? { text } : {}),
+      ...(status ? { status } : {}),
+    };
     return sheet.segments[i];
   });
   const api = {
@@ -95,7 +121,9 @@ describe('SegmentEditor', () => {
       type(inputs[0], 'Sentence 0.');
     });
     await act(async () => {
-      inputs[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+      inputs[0].dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }),
+      );
     });
     await flush();
     expect(save).toHaveBeenCalledTimes(1);
@@ -105,11 +133,15 @@ describe('SegmentEditor', () => {
     expect(byTestId(r.container, 'segments-progress')[0].textContent).toBe('1 of 3 done');
 
     await act(async () => {
-      inputs[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, cancelable: true }));
+      inputs[1].dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, cancelable: true }),
+      );
     });
     expect(document.activeElement).toBe(inputs[0]);
     await act(async () => {
-      inputs[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, cancelable: true }));
+      inputs[0].dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true, cancelable: true }),
+      );
     });
     expect(document.activeElement).toBe(inputs[1]);
     // Leaving an unchanged segment saves nothing more.

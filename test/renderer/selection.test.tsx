@@ -3,7 +3,13 @@
 // the mapping must still be exact.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PassageText } from '../../renderer/src/components/reader/PassageText';
-import { offsetsToRange, rangeToOffsets, selectionOffsets, textOffsetWithin, trimRange } from '../../renderer/src/lib/selection';
+import {
+  offsetsToRange,
+  rangeToOffsets,
+  selectionOffsets,
+  textOffsetWithin,
+  trimRange,
+} from '../../renderer/src/lib/selection';
 import type { Passage } from '../../shared/types';
 import { render, type Rendered } from './render';
 
@@ -14,10 +20,22 @@ afterEach(async () => {
   document.getSelection()?.removeAllRanges();
 });
 
-const texts = ['Halalan sa NKR', 'Ayon sa CEC, 47 libo sa kanila ang bumoto para kay Bako Sahakyan.', 'Ընտրությունները 𝔸 անցան խաղաղ։'];
+const texts = [
+  'Halalan sa NKR',
+  'Ayon sa CEC, 47 libo sa kanila ang bumoto para kay Bako Sahakyan.',
+  'Ընտրությունները 𝔸 անցան խաղաղ։',
+];
 const passages: Passage[] = texts.map((text, i) => {
   const start = texts.slice(0, i).reduce((n, t) => n + t.length + 2, 0);
-  return { id: `p${i}`, ordinal: i, kind: i === 0 ? 'heading' : 'paragraph', text, start, end: start + text.length, sentences: [] };
+  return {
+    id: `p${i}`,
+    ordinal: i,
+    kind: i === 0 ? 'heading' : 'paragraph',
+    text,
+    start,
+    end: start + text.length,
+    sentences: [],
+  };
 });
 const docText = texts.join('\n\n');
 
@@ -32,7 +50,12 @@ async function renderPassages() {
     <div data-testid="root">
       <div className="decoration">¶</div>
       {passages.map((p) => (
-        <PassageText key={p.id} passage={p} annotations={annotations.filter((a) => a.start < p.end && a.end > p.start)} terms={['sahakyan']} />
+        <PassageText
+          key={p.id}
+          passage={p}
+          annotations={annotations.filter((a) => a.start < p.end && a.end > p.start)}
+          terms={['sahakyan']}
+        />
       ))}
     </div>,
   );
@@ -43,7 +66,8 @@ async function renderPassages() {
 function rangeOver(root: HTMLElement, quote: string): Range {
   const nodes: Text[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement?.closest('[data-passage-start]')) nodes.push(n as Text);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (n.parentElement?.closest('[data-passage-start]')) nodes.push(n as Text);
   const all = nodes.map((n) => n.data).join('');
   const at = all.indexOf(quote);
   if (at < 0) throw new Error(`${quote} not rendered`);
@@ -71,14 +95,23 @@ describe('selection → offsets', () => {
     expect(p1.textContent).toBe(texts[1]);
     expect(p1.getAttribute('data-passage-start')).toBe(String(passages[1].start));
     expect(p1.querySelectorAll('mark').length).toBeGreaterThanOrEqual(5);
-    expect(Array.from(p1.querySelectorAll('[data-annotation-ids~="b"]'), (m) => m.textContent).join('')).toBe('sa kanila ang bumoto');
+    expect(Array.from(p1.querySelectorAll('[data-annotation-ids~="b"]'), (m) => m.textContent).join('')).toBe(
+      'sa kanila ang bumoto',
+    );
     expect(p1.querySelector('.hl--overlap')?.textContent).toBe('sa kanila');
     expect(p1.querySelector('mark.term')?.textContent).toBe('Sahakyan');
   });
 
   it('maps ranges that cross highlight boundaries to exact document offsets', async () => {
     const root = await renderPassages();
-    for (const quote of ['47 libo', 'libo sa kanila ang', 'kanila ang bumoto para kay Bako Sah', 'Ayon sa CEC, 47 libo sa kanila ang bumoto para kay Bako Sahakyan.', 'անցան', '𝔸 անցան']) {
+    for (const quote of [
+      '47 libo',
+      'libo sa kanila ang',
+      'kanila ang bumoto para kay Bako Sah',
+      'Ayon sa CEC, 47 libo sa kanila ang bumoto para kay Bako Sahakyan.',
+      'անցան',
+      '𝔸 անցան',
+    ]) {
       const offsets = rangeToOffsets(rangeOver(root, quote), root);
       expect(offsets, quote).not.toBeNull();
       expect(docText.slice(offsets!.start, offsets!.end)).toBe(quote);

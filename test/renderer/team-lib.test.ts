@@ -19,14 +19,25 @@ const base: SyncConflict = {
 group('team conflict words', () => {
   it('names the thing and who edited it', () => {
     expect(thingOf(base)).toBe('note');
-    expect(describe(base)).toBe("This note was edited elsewhere by alice at the same time as bob; bob's version is current.");
-    expect(describe({ ...base, kind: 'delete-edit', otherOp: 'delete', other: null })).toBe('alice deleted this note while bob edited it: the edit was kept.');
-    expect(describe({ ...base, entity: 'translation_segments', kind: 'duplicate' })).toMatch(/same translation segment was imported/);
+    expect(describe(base)).toBe(
+      "This note was edited elsewhere by alice at the same time as bob; bob's version is current.",
+    );
+    expect(describe({ ...base, kind: 'delete-edit', otherOp: 'delete', other: null })).toBe(
+      'alice deleted this note while bob edited it: the edit was kept.',
+    );
+    expect(describe({ ...base, entity: 'translation_segments', kind: 'duplicate' })).toMatch(
+      /same translation segment was imported/,
+    );
   });
 
   it('lists only the edited fields that differ, not bookkeeping columns', () => {
     expect(differences(base)).toEqual([{ field: 'note', current: 'edited by bob', other: 'edited by alice' }]);
-    const fact = { ...base, entity: 'facts', other: { value_number: 47000, value_qualifier: 'approx', updated_at: 'x' }, current: { value_number: 48000, value_qualifier: 'approx', updated_at: 'y' } };
+    const fact = {
+      ...base,
+      entity: 'facts',
+      other: { value_number: 47000, value_qualifier: 'approx', updated_at: 'x' },
+      current: { value_number: 48000, value_qualifier: 'approx', updated_at: 'y' },
+    };
     expect(differences(fact)).toEqual([{ field: 'value number', current: '48000', other: '47000' }]);
     expect(differences({ ...base, other: null })).toEqual([]);
   });

@@ -36,7 +36,9 @@ describe('renderer transport', () => {
     const calls: Array<{ url: string; init: RequestInit }> = [];
     const fakeFetch = (async (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      return new Response(JSON.stringify({ ok: true, value: { status: 'skipped', reason: 'dup', existingId: 'x' } }), { status: 200 });
+      return new Response(JSON.stringify({ ok: true, value: { status: 'skipped', reason: 'dup', existingId: 'x' } }), {
+        status: 200,
+      });
     }) as unknown as typeof fetch;
     const api = createApiFromInvoke(httpInvoke('', fakeFetch));
     await api['documents.import']({ name: 'a.txt', data: new Uint8Array([0, 1, 255]) });
@@ -48,12 +50,22 @@ describe('renderer transport', () => {
   });
 
   it('turns transport failures into readable AppErrors', async () => {
-    const down = createApiFromInvoke(httpInvoke('', (async () => {
-      throw new TypeError('Failed to fetch');
-    }) as unknown as typeof fetch));
+    const down = createApiFromInvoke(
+      httpInvoke('', (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as unknown as typeof fetch),
+    );
     await expect(down['documents.list']()).rejects.toThrow(/Lost connection/);
-    const forbidden = createApiFromInvoke(httpInvoke('', (async () =>
-      new Response(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Forbidden: wrong token.' } }), { status: 403 })) as unknown as typeof fetch));
+    const forbidden = createApiFromInvoke(
+      httpInvoke(
+        '',
+        (async () =>
+          new Response(
+            JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'Forbidden: wrong token.' } }),
+            { status: 403 },
+          )) as unknown as typeof fetch,
+      ),
+    );
     await expect(forbidden['documents.list']()).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -69,7 +69,9 @@ describe('reanchor after edits', () => {
     const edited = sample.replace('nanunungkulang pinuno', 'nanunungkulan na pinuno');
     const result = reanchor(sample, edited, sel);
     expect(result.status).toBe('moved');
-    expect(textAt(edited, result.selector)).toBe('47 libo sa kanila ang bumoto para sa nanunungkulan na pinuno ng republika na Bako Sahakyan');
+    expect(textAt(edited, result.selector)).toBe(
+      '47 libo sa kanila ang bumoto para sa nanunungkulan na pinuno ng republika na Bako Sahakyan',
+    );
   });
 
   it('orphans a quote whose passage was deleted, keeping the original selector', () => {

@@ -80,7 +80,11 @@ describe('wire encoding', () => {
   });
 
   it('passes values without binary data through unchanged (no copy), with the same checks and output', () => {
-    const doc = { id: 'd', passages: [{ text: 'Nanalo si Bako Sahakyan', sentences: [[0, 23]], note: undefined }], tags: [] as string[] };
+    const doc = {
+      id: 'd',
+      passages: [{ text: 'Nanalo si Bako Sahakyan', sentences: [[0, 23]], note: undefined }],
+      tags: [] as string[],
+    };
     expect(encodeWire(doc)).toBe(doc);
     expect(JSON.stringify(encodeWire(doc))).toBe(stringifyWire(doc));
     expect(encodeWire(undefined)).toBeNull();

@@ -24,14 +24,24 @@ interface RawResponse {
 }
 
 /** A request with exactly this path and these headers (fetch would normalise both). */
-function raw(method: string, path: string, headers: Record<string, string | number> = {}, body?: string | Buffer): Promise<RawResponse> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string | number> = {},
+  body?: string | Buffer,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: bridge.port, method, path, headers: { Host: `127.0.0.1:${bridge.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port: bridge.port, method, path, headers: { Host: `127.0.0.1:${bridge.port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -39,7 +49,12 @@ function raw(method: string, path: string, headers: Record<string, string | numb
 
 function call(channel: string, payload: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
   const body = typeof payload === 'string' ? payload : stringifyWire(payload);
-  return raw('POST', `/api/${channel}`, { 'Content-Type': 'application/json', 'X-Tala-Token': bridge.token, ...headers }, body);
+  return raw(
+    'POST',
+    `/api/${channel}`,
+    { 'Content-Type': 'application/json', 'X-Tala-Token': bridge.token, ...headers },
+    body,
+  );
 }
 
 async function value<T>(channel: string, payload?: unknown): Promise<T> {
@@ -56,13 +71,17 @@ async function signIn(): Promise<string> {
   return String(res.headers['set-cookie']).split(';')[0];
 }
 
-const listIds = async () => (await value<DocumentSummary[]>('documents.list')).map((d) => `${d.id}:${d.contentHash}`).sort();
+const listIds = async () =>
+  (await value<DocumentSummary[]>('documents.list')).map((d) => `${d.id}:${d.contentHash}`).sort();
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'tala-bridge-'));
   const rendererDir = join(tmp, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>T</title></head><body></body></html>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>T</title></head><body></body></html>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
   writeFileSync(join(rendererDir, 'assets', 'app.css'), 'body{}');
   writeFileSync(join(tmp, 'secret.txt'), 'TOP SECRET');
@@ -137,7 +156,9 @@ describe('browser bridge', () => {
   });
 
   it('asks a browser without the cookie for the token, on a page that holds no token', async () => {
-    for (const headers of [{}, { Cookie: 'tala-session=forged' }, { Cookie: `tala-session=${bridge.token}` }] as Array<Record<string, string>>) {
+    for (const headers of [{}, { Cookie: 'tala-session=forged' }, { Cookie: `tala-session=${bridge.token}` }] as Array<
+      Record<string, string>
+    >) {
       const res = await raw('GET', '/', headers);
       expect(res.status).toBe(401);
       expect(res.body).toContain('name="token"');
@@ -153,7 +174,8 @@ describe('browser bridge', () => {
   it('answers API calls for a signed-in browser (cookie plus its Origin) and refuses the cookie alone or a forged one', async () => {
     const cookie = await signIn();
     const origin = `http://127.0.0.1:${bridge.port}`;
-    const post = (headers: Record<string, string>) => raw('POST', '/api/documents.list', { 'Content-Type': 'application/json', ...headers }, 'null');
+    const post = (headers: Record<string, string>) =>
+      raw('POST', '/api/documents.list', { 'Content-Type': 'application/json', ...headers }, 'null');
     expect((await post({ Cookie: cookie, Origin: origin })).status).toBe(200);
     expect((await post({ Cookie: cookie })).status).toBe(403);
     expect((await post({ Cookie: 'tala-session=forged', Origin: origin })).status).toBe(403);
@@ -162,7 +184,12 @@ describe('browser bridge', () => {
   });
 
   it('refuses API calls without the right token', async () => {
-    for (const headers of [{ 'X-Tala-Token': '' }, { 'X-Tala-Token': 'wrong' }, { 'X-Tala-Token': bridge.token.slice(0, -1) + (bridge.token.endsWith('0') ? '1' : '0') }, { 'X-Tala-Token': bridge.token + '0' }]) {
+    for (const headers of [
+      { 'X-Tala-Token': '' },
+      { 'X-Tala-Token': 'wrong' },
+      { 'X-Tala-Token': bridge.token.slice(0, -1) + (bridge.token.endsWith('0') ? '1' : '0') },
+      { 'X-Tala-Token': bridge.token + '0' },
+    ]) {
       const res = await call('documents.list', null, headers);
       expect(res.status).toBe(403);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -190,7 +217,12 @@ describe('browser bridge', () => {
     const unknown = await call('documents.explode', null);
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const form = await raw('POST', '/api/documents.list', { 'Content-Type': 'text/plain', 'X-Tala-Token': bridge.token }, 'null');
+    const form = await raw(
+      'POST',
+      '/api/documents.list',
+      { 'Content-Type': 'text/plain', 'X-Tala-Token': bridge.token },
+      'null',
+    );
     expect(form.status).toBe(415);
     const huge = await raw(
       'POST',
@@ -238,7 +270,9 @@ describe('browser bridge', () => {
       expect(res.status, body).toBe(200);
       expect(JSON.parse(res.body), body).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     }
-    expect(JSON.parse((await call('documents.get', { id: '../../etc/passwd' })).body).error.code).toBe('INVALID_REQUEST');
+    expect(JSON.parse((await call('documents.get', { id: '../../etc/passwd' })).body).error.code).toBe(
+      'INVALID_REQUEST',
+    );
     expect(await listIds()).toEqual(before);
   });
 

@@ -9,7 +9,9 @@ import { alternation, pad2, pad4 } from './text';
 
 const MONTH_NUMBER = new Map(MONTHS);
 /** Month words that are short forms of a longer one (sept, Hul, февр): only these may carry a dot. */
-const MONTH_ABBREVIATIONS = new Set(MONTHS.filter(([w, n]) => MONTHS.some(([o, k]) => k === n && o !== w && o.startsWith(w))).map(([w]) => w));
+const MONTH_ABBREVIATIONS = new Set(
+  MONTHS.filter(([w, n]) => MONTHS.some(([o, k]) => k === n && o !== w && o.startsWith(w))).map(([w]) => w),
+);
 const MONTH_ALT = alternation(MONTHS.map(([w]) => w));
 
 const L = '(?<![\\p{L}\\p{N}])';
@@ -20,7 +22,29 @@ const YEAR = '(?<y>[12]\\d{3})';
 const YEAR_WORD = '(?:\\s*(?:года|году|год|гг?\\.|г(?![\\p{L}])|թ\\.|թվականի[ն]?))?';
 const DAY_SUFFIX = '(?:st|nd|rd|th|-?го|-?е|-?ին|-ից|-ի|-ը)?';
 const DAY = `(?:ika-?\\s?(?<d1>[0-3]?\\d)|(?<d>[0-3]?\\d)${DAY_SUFFIX})`;
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first'];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty-first',
+];
 
 interface Found {
   start: number;
@@ -34,7 +58,11 @@ interface Found {
   confidence: number;
 }
 
-type Rule = { re: RegExp; build: (g: Record<string, string | undefined>, lang: string) => Omit<Found, 'start' | 'end'> | null; group?: string };
+type Rule = {
+  re: RegExp;
+  build: (g: Record<string, string | undefined>, lang: string) => Omit<Found, 'start' | 'end'> | null;
+  group?: string;
+};
 
 const rx = (source: string) => new RegExp(source, 'giud');
 
@@ -88,11 +116,17 @@ function century(n: number, confidence: number): Omit<Found, 'start' | 'end'> | 
 const RULES: Rule[] = [
   // July 19, 2012 · Hulyo 19, 2012 · Hulyo 19 2012 · հուլիսի 19, 2012
   // (an Armenian day with its case ending, "հոկտեմբերի 12-ին, 2012 թվականին", ends its own phrase)
-  { re: rx(`${L}${M}\\s+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)${YEAR}${YEAR_WORD}${R}`), build: (g) => full(g, 0.95) },
+  {
+    re: rx(`${L}${M}\\s+(?<d>[0-3]?\\d)(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)${YEAR}${YEAR_WORD}${R}`),
+    build: (g) => full(g, 0.95),
+  },
   // 19 July 2012 · 19 июля 2012 года · ika-19 ng Hulyo, 2012 · the 19th of July 2012
   { re: rx(`${L}${DAY}\\s+(?:(?:ng|of|de)\\s+)?${M},?\\s+${YEAR}${YEAR_WORD}${R}`), build: (g) => full(g, 0.95) },
   // 2012 թ. հուլիսի 19 · 2013 թվականի փետրվարի 18-ին (Armenian order; the day takes a case ending)
-  { re: rx(`${L}${YEAR}\\s*(?:թվականի|թ\\.?)\\s+${M}\\s+(?<d>[0-3]?\\d)(?:-?(?:ին|ից|ի|ը|ն))?${R}`), build: (g) => full(g, 0.95) },
+  {
+    re: rx(`${L}${YEAR}\\s*(?:թվականի|թ\\.?)\\s+${M}\\s+(?<d>[0-3]?\\d)(?:-?(?:ին|ից|ի|ը|ն))?${R}`),
+    build: (g) => full(g, 0.95),
+  },
   // July 2012 · Hulyo 2012 · в июле 2012 года
   {
     re: rx(`${L}${M},?\\s+(?:(?:ng|of|de)\\s+)?${YEAR}${YEAR_WORD}${R}`),
@@ -107,7 +141,9 @@ const RULES: Rule[] = [
     build: (g) => {
       const month = monthOf(g.m);
       const day = dayOf(g);
-      return month && day !== undefined && validDay(undefined, month, day) ? { precision: 'day', month, day, confidence: 0.8 } : null;
+      return month && day !== undefined && validDay(undefined, month, day)
+        ? { precision: 'day', month, day, confidence: 0.8 }
+        : null;
     },
   },
   // 7 сентября · ika-7 ng Setyembre · 7th of September · 7 September
@@ -116,18 +152,26 @@ const RULES: Rule[] = [
     build: (g) => {
       const month = monthOf(g.m);
       const day = dayOf(g);
-      return month && day !== undefined && validDay(undefined, month, day) ? { precision: 'day', month, day, confidence: 0.8 } : null;
+      return month && day !== undefined && validDay(undefined, month, day)
+        ? { precision: 'day', month, day, confidence: 0.8 }
+        : null;
     },
   },
   // 2012-07-19
   {
     re: rx(`${L}${YEAR}-(?<mo>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\\d|3[01])${R}`),
-    build: (g) => (validDay(Number(g.y), Number(g.mo), Number(g.d)) ? { precision: 'day', year: Number(g.y), month: Number(g.mo), day: Number(g.d), confidence: 0.95 } : null),
+    build: (g) =>
+      validDay(Number(g.y), Number(g.mo), Number(g.d))
+        ? { precision: 'day', year: Number(g.y), month: Number(g.mo), day: Number(g.d), confidence: 0.95 }
+        : null,
   },
   // 19.07.2012 (day first, as in Russian and most of Europe)
   {
     re: rx(`${L}(?<d>0?[1-9]|[12]\\d|3[01])\\.(?<mo>0?[1-9]|1[0-2])\\.${YEAR}${YEAR_WORD}${R}`),
-    build: (g) => (validDay(Number(g.y), Number(g.mo), Number(g.d)) ? { precision: 'day', year: Number(g.y), month: Number(g.mo), day: Number(g.d), confidence: 0.9 } : null),
+    build: (g) =>
+      validDay(Number(g.y), Number(g.mo), Number(g.d))
+        ? { precision: 'day', year: Number(g.y), month: Number(g.mo), day: Number(g.d), confidence: 0.9 }
+        : null,
   },
   // 07/19/2012 (month first in English) or 19/07/2012 (day first elsewhere, or when the first part exceeds 12)
   {
@@ -137,12 +181,16 @@ const RULES: Rule[] = [
       const b = Number(g.b);
       const monthFirst = lang === 'en' ? a <= 12 : a <= 12 && b > 12;
       const [month, day] = monthFirst ? [a, b] : [b, a];
-      return validDay(Number(g.y), month, day) ? { precision: 'day', year: Number(g.y), month, day, confidence: 0.7 } : null;
+      return validDay(Number(g.y), month, day)
+        ? { precision: 'day', year: Number(g.y), month, day, confidence: 0.7 }
+        : null;
     },
   },
   // noong 2012 · in 2012 · since 2012 · в 2012 году (the year alone is the mention)
   {
-    re: rx(`${L}(?:noong|nitong|ngayong|taong|taon|mula|hanggang|in|since|by|until|from|during|circa|в|с|до|к|по)\\s+${YEAR}(?:\\s*(?:года|году|год|г\\.|г(?![\\p{L}])))?${R}`),
+    re: rx(
+      `${L}(?:noong|nitong|ngayong|taong|taon|mula|hanggang|in|since|by|until|from|during|circa|в|с|до|к|по)\\s+${YEAR}(?:\\s*(?:года|году|год|г\\.|г(?![\\p{L}])))?${R}`,
+    ),
     group: 'y',
     build: (g) => ({ precision: 'year', year: Number(g.y), confidence: 0.85 }),
   },
@@ -152,21 +200,42 @@ const RULES: Rule[] = [
     build: (g) => ({ precision: 'year', year: Number(g.y), confidence: 0.9 }),
   },
   // ika-17 siglo · ika-17 na siglo · ika-XVII siglo · siglo XVII
-  { re: rx(`${L}ika-?\\s?(?<c>\\d{1,2})(?:\\s+na)?\\s+(?:siglo|dantaon)${R}`), build: (g) => century(Number(g.c), 0.9) },
-  { re: rx(`${L}(?:ika-?\\s?)?(?<r>[IVX]{1,5})(?:\\s+na)?\\s+(?:siglo|dantaon)${R}`), build: (g) => romanCentury(g.r, 0.85) },
+  {
+    re: rx(`${L}ika-?\\s?(?<c>\\d{1,2})(?:\\s+na)?\\s+(?:siglo|dantaon)${R}`),
+    build: (g) => century(Number(g.c), 0.9),
+  },
+  {
+    re: rx(`${L}(?:ika-?\\s?)?(?<r>[IVX]{1,5})(?:\\s+na)?\\s+(?:siglo|dantaon)${R}`),
+    build: (g) => romanCentury(g.r, 0.85),
+  },
   { re: rx(`${L}(?:siglo|dantaon)\\s+(?<r>[IVX]{1,5})${R}`), build: (g) => romanCentury(g.r, 0.85) },
   // 17th century · seventeenth century · 17th-century
   { re: rx(`${L}(?<c>\\d{1,2})(?:st|nd|rd|th)[\\s-]+century${R}`), build: (g) => century(Number(g.c), 0.9) },
-  { re: rx(`${L}(?<w>${ORDINALS.join('|')})[\\s-]+century${R}`), build: (g) => century(ORDINALS.indexOf(g.w!.toLowerCase()) + 1, 0.9) },
+  {
+    re: rx(`${L}(?<w>${ORDINALS.join('|')})[\\s-]+century${R}`),
+    build: (g) => century(ORDINALS.indexOf(g.w!.toLowerCase()) + 1, 0.9),
+  },
   // XVII век · XVII века · XVII в. · 17 век · 17-й век
   { re: rx(`${L}(?<r>[IVX]{1,5})\\s*(?:век[а-я]*|в\\.)`), build: (g) => romanCentury(g.r, 0.9) },
   { re: rx(`${L}(?<c>\\d{1,2})(?:-?(?:й|го|м|ом))?\\s+век[а-я]*${R}`), build: (g) => century(Number(g.c), 0.85) },
   // 1990s · 1990-е годы · dekada 1990
-  { re: rx(`${L}(?<y>1[5-9]\\d0|20\\d0)['’]?s${R}`), build: (g) => ({ precision: 'decade', years: [Number(g.y), Number(g.y) + 9], confidence: 0.85 }) },
-  { re: rx(`${L}(?<y>1[5-9]\\d0|20\\d0)-?(?:е|х|ые)(?:\\s+(?:годы|годов|годах|гг\\.))?${R}`), build: (g) => ({ precision: 'decade', years: [Number(g.y), Number(g.y) + 9], confidence: 0.85 }) },
-  { re: rx(`${L}dekada\\s+(?:ng\\s+(?:mga\\s+)?)?(?<y>1[5-9]\\d0|20\\d0)${R}`), build: (g) => ({ precision: 'decade', years: [Number(g.y), Number(g.y) + 9], confidence: 0.85 }) },
+  {
+    re: rx(`${L}(?<y>1[5-9]\\d0|20\\d0)['’]?s${R}`),
+    build: (g) => ({ precision: 'decade', years: [Number(g.y), Number(g.y) + 9], confidence: 0.85 }),
+  },
+  {
+    re: rx(`${L}(?<y>1[5-9]\\d0|20\\d0)-?(?:е|х|ые)(?:\\s+(?:годы|годов|годах|гг\\.))?${R}`),
+    build: (g) => ({ precision: 'decade', years: [Number(g.y), Number(g.y) + 9], confidence: 0.85 }),
+  },
+  {
+    re: rx(`${L}dekada\\s+(?:ng\\s+(?:mga\\s+)?)?(?<y>1[5-9]\\d0|20\\d0)${R}`),
+    build: (g) => ({ precision: 'decade', years: [Number(g.y), Number(g.y) + 9], confidence: 0.85 }),
+  },
   // A bare year (1600–2099) not followed by more digits or a percent sign: probably a year, not sure.
-  { re: rx(`${L}(?<y>1[6-9]\\d\\d|20\\d\\d)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%)`), build: (g) => ({ precision: 'year', year: Number(g.y), confidence: 0.5 }) },
+  {
+    re: rx(`${L}(?<y>1[6-9]\\d\\d|20\\d\\d)(?![\\p{L}\\p{N}]|[.,]\\d|\\s*%)`),
+    build: (g) => ({ precision: 'year', year: Number(g.y), confidence: 0.5 }),
+  },
 ];
 
 function toMention(text: string, f: Found): Mention {
@@ -195,7 +264,15 @@ function toMention(text: string, f: Found): Mention {
     from = `${value}-01-01`;
     to = `${value}-12-31`;
   }
-  return { type: 'date', text: text.slice(f.start, f.end), value, start: f.start, end: f.end, confidence: f.confidence, date: { precision: f.precision, from, to } };
+  return {
+    type: 'date',
+    text: text.slice(f.start, f.end),
+    value,
+    start: f.start,
+    end: f.end,
+    confidence: f.confidence,
+    date: { precision: f.precision, from, to },
+  };
 }
 
 /** Every date candidate in the text (overlaps not yet resolved: the caller picks the longest). */
@@ -207,11 +284,20 @@ export function findDates(text: string, lang: string): Mention[] {
       const found = rule.build(m.groups ?? {}, lang);
       if (!found) continue;
       // "May 5" is a date in English; in Tagalog "May 5 botante" means "there are 5 voters".
-      if (found.year === undefined && found.precision === 'day' && lang !== 'en' && AMBIGUOUS_MONTHS.has(m.groups!.m!.toLowerCase().replace(/\.$/, ''))) continue;
+      if (
+        found.year === undefined &&
+        found.precision === 'day' &&
+        lang !== 'en' &&
+        AMBIGUOUS_MONTHS.has(m.groups!.m!.toLowerCase().replace(/\.$/, ''))
+      )
+        continue;
       const [start, matchEnd] = rule.group ? m.indices!.groups![rule.group]! : m.indices![0];
       // "7 сентября." — the dot ends the sentence; only abbreviations (Sept., Hul.) keep theirs.
       const monthEnd = m.indices?.groups?.m?.[1];
-      const end = monthEnd === matchEnd - 1 && text[monthEnd] === '.' && !MONTH_ABBREVIATIONS.has(m.groups!.m!.toLowerCase()) ? matchEnd - 1 : matchEnd;
+      const end =
+        monthEnd === matchEnd - 1 && text[monthEnd] === '.' && !MONTH_ABBREVIATIONS.has(m.groups!.m!.toLowerCase())
+          ? matchEnd - 1
+          : matchEnd;
       out.push(toMention(text, { ...found, start, end }));
     }
   }

@@ -27,7 +27,46 @@ export interface PlaceMatch {
   kind: PlaceKind;
 }
 
-const RU_ENDINGS = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ый', 'ий', 'ой', 'ей', 'ую', 'юю', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ых', 'их', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'а', 'я', 'о', 'е', 'и', 'ы', 'у', 'ю', 'ь', 'й'];
+const RU_ENDINGS = [
+  'ами',
+  'ями',
+  'ого',
+  'его',
+  'ому',
+  'ему',
+  'ый',
+  'ий',
+  'ой',
+  'ей',
+  'ую',
+  'юю',
+  'ая',
+  'яя',
+  'ое',
+  'ее',
+  'ые',
+  'ие',
+  'ых',
+  'их',
+  'ом',
+  'ем',
+  'ам',
+  'ям',
+  'ах',
+  'ях',
+  'ов',
+  'ев',
+  'а',
+  'я',
+  'о',
+  'е',
+  'и',
+  'ы',
+  'у',
+  'ю',
+  'ь',
+  'й',
+];
 
 /** Armenian case, plural and article endings (Հայաստանում, Երևանի, Ռուսաստանից, Հայաստանը), longest first. */
 const HY_ENDINGS = ['ներից', 'ներում', 'ներին', 'ների', 'ները', 'ում', 'ից', 'ով', 'ին', 'ի', 'ը', 'ն'];
@@ -56,7 +95,10 @@ export function wordKey(word: string): string {
 }
 
 function computeWordKey(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, '');
+  let w = word
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/\.$/u, '');
   const isAcronym = word.length <= 4 && word === word.toUpperCase();
   if (!isAcronym && /[\u0400-\u04ff]/u.test(w)) {
     for (const ending of RU_ENDINGS) {
@@ -76,7 +118,12 @@ function computeWordKey(word: string): string {
  */
 export function wordKeys(word: string): string[] {
   const key = wordKey(word);
-  const whole = foldText(word.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, ''));
+  const whole = foldText(
+    word
+      .toLowerCase()
+      .replace(/['’]s$/u, '')
+      .replace(/\.$/u, ''),
+  );
   return whole === key ? [key] : [key, whole];
 }
 
@@ -116,9 +163,11 @@ export class Gazetteer {
     const keys = words.map(wordKeys);
     const meets = (a: string[] | undefined, b: string[]) => !!a && a.some((k) => b.includes(k));
     const found: PlaceMatch[] = [];
-    for (let i = 0; i < keys.length; ) {
+    for (let i = 0; i < keys.length;) {
       const candidates = new Set(keys[i].flatMap((k) => this.index.get(k) ?? []));
-      const hit = [...candidates].sort((a, b) => b.keys.length - a.keys.length).find((c) => c.keys.every((k, j) => meets(keys[i + j], k)));
+      const hit = [...candidates]
+        .sort((a, b) => b.keys.length - a.keys.length)
+        .find((c) => c.keys.every((k, j) => meets(keys[i + j], k)));
       if (hit) {
         found.push({ from: i, to: i + hit.keys.length, name: hit.name, kind: hit.kind });
         i += hit.keys.length;

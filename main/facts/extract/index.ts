@@ -51,7 +51,10 @@ function isWeakYear(m: Mention): boolean {
 
 function isClearQuantity(m: Mention): boolean {
   const q = m.quantity;
-  return !!q && (q.kind !== 'number' || q.qualifier !== 'exact' || /[,.\s\u00a0]/u.test(m.text.trim()) || /\p{L}/u.test(m.text));
+  return (
+    !!q &&
+    (q.kind !== 'number' || q.qualifier !== 'exact' || /[,.\s\u00a0]/u.test(m.text.trim()) || /\p{L}/u.test(m.text))
+  );
 }
 
 export function analyse(text: string, options: ExtractOptions): Analysis {
@@ -61,11 +64,19 @@ export function analyse(text: string, options: ExtractOptions): Analysis {
   const gazetteer = options.gazetteer ?? getGazetteer();
 
   const quantities = findQuantities(text, lang, tokens);
-  const dates = findDates(text, lang).filter((d) => !(isWeakYear(d) && quantities.some((q) => isClearQuantity(q) && q.start < d.end && d.start < q.end)));
+  const dates = findDates(text, lang).filter(
+    (d) => !(isWeakYear(d) && quantities.some((q) => isClearQuantity(q) && q.start < d.end && d.start < q.end)),
+  );
   // Dates before quantities; among dates the longest reading ("июле 2012 года" over "2012 года").
-  const timeAndNumbers = pickNonOverlapping([...dates, ...quantities], (m) => TYPE_RANK[m.type] * 1e6 + (m.end - m.start) * 10 + m.confidence);
+  const timeAndNumbers = pickNonOverlapping(
+    [...dates, ...quantities],
+    (m) => TYPE_RANK[m.type] * 1e6 + (m.end - m.start) * 10 + m.confidence,
+  );
   const chosenDates = timeAndNumbers.filter((m) => m.type === 'date');
-  const referenceYear = options.referenceDate && /^\d{4}/.test(options.referenceDate) ? Number(options.referenceDate.slice(0, 4)) : undefined;
+  const referenceYear =
+    options.referenceDate && /^\d{4}/.test(options.referenceDate)
+      ? Number(options.referenceDate.slice(0, 4))
+      : undefined;
   inferYears(chosenDates, referenceYear);
 
   const taken = new SpanSet(timeAndNumbers.map((m): Span => [m.start, m.end]));
@@ -75,7 +86,8 @@ export function analyse(text: string, options: ExtractOptions): Analysis {
   const candidates = proposeFacts(text, sentences, mentions, options.referenceDate);
   for (const c of candidates) {
     const target = c.objectMention;
-    if (target && !target.about) target.about = { name: c.subject.name, predicate: c.predicate, start: c.subject.start, end: c.subject.end };
+    if (target && !target.about)
+      target.about = { name: c.subject.name, predicate: c.predicate, start: c.subject.start, end: c.subject.end };
   }
   return { mentions, candidates, sentences };
 }

@@ -10,11 +10,66 @@ const CONSONANT = 'бвгджзклмнпрстфхцчшщ';
 
 /** Russian female first names (nominative) that end like a masculine genitive (Марина, not Марин + а). */
 const FEMALE_NAMES = new Set([
-  'анна', 'мария', 'ксения', 'елена', 'ольга', 'татьяна', 'наталья', 'наталия', 'ирина', 'светлана', 'марина', 'юлия',
-  'екатерина', 'анастасия', 'людмила', 'галина', 'валентина', 'надежда', 'вера', 'любовь', 'софия', 'софья', 'дарья',
-  'алла', 'нина', 'нино', 'зоя', 'лидия', 'виктория', 'александра', 'евгения', 'валерия', 'полина', 'алина', 'кристина',
-  'элла', 'инна', 'жанна', 'раиса', 'тамара', 'лариса', 'оксана', 'яна', 'майя', 'элина', 'анаит', 'гаяне', 'лусине',
-  'армине', 'карине', 'сирануш', 'заруи', 'ани', 'асмик', 'нарине', 'лилит', 'эмма', 'маргарита', 'вероника', 'диана',
+  'анна',
+  'мария',
+  'ксения',
+  'елена',
+  'ольга',
+  'татьяна',
+  'наталья',
+  'наталия',
+  'ирина',
+  'светлана',
+  'марина',
+  'юлия',
+  'екатерина',
+  'анастасия',
+  'людмила',
+  'галина',
+  'валентина',
+  'надежда',
+  'вера',
+  'любовь',
+  'софия',
+  'софья',
+  'дарья',
+  'алла',
+  'нина',
+  'нино',
+  'зоя',
+  'лидия',
+  'виктория',
+  'александра',
+  'евгения',
+  'валерия',
+  'полина',
+  'алина',
+  'кристина',
+  'элла',
+  'инна',
+  'жанна',
+  'раиса',
+  'тамара',
+  'лариса',
+  'оксана',
+  'яна',
+  'майя',
+  'элина',
+  'анаит',
+  'гаяне',
+  'лусине',
+  'армине',
+  'карине',
+  'сирануш',
+  'заруи',
+  'ани',
+  'асмик',
+  'нарине',
+  'лилит',
+  'эмма',
+  'маргарита',
+  'вероника',
+  'диана',
 ]);
 /** Masculine first names whose vowel drops in the other cases (Павла → Павел, Льва → Лев). */
 const FLEETING: Record<string, string> = { павл: 'павел', льв: 'лев', петр: 'пётр' };
@@ -32,10 +87,26 @@ const matchCase = (template: string, word: string) =>
 
 /** Masculine case endings of a first name → its nominative, with the surname rules of the same case. */
 const MASCULINE: Array<{ re: RegExp; to: string; surname: Array<[RegExp, string]> }> = (() => {
-  const genitive: Array<[RegExp, string]> = [[/(ск|цк)ого$/u, '$1ий'], [/(ян|янц|ов|ев|ёв|ин|ын)а$/u, '$1'], [new RegExp(`([${CONSONANT}])а$`, 'u'), '$1']];
-  const dative: Array<[RegExp, string]> = [[/(ск|цк)ому$/u, '$1ий'], [/(ян|янц|ов|ев|ёв|ин|ын)у$/u, '$1'], [new RegExp(`([${CONSONANT}])у$`, 'u'), '$1']];
-  const instrumental: Array<[RegExp, string]> = [[/(ск|цк)им$/u, '$1ий'], [/(ов|ев|ёв|ин|ын)ым$/u, '$1'], [new RegExp(`([${CONSONANT}])ом$`, 'u'), '$1']];
-  const prepositional: Array<[RegExp, string]> = [[/(ск|цк)ом$/u, '$1ий'], [/(ян|янц|ов|ев|ёв|ин|ын)е$/u, '$1'], [new RegExp(`([${CONSONANT}])е$`, 'u'), '$1']];
+  const genitive: Array<[RegExp, string]> = [
+    [/(ск|цк)ого$/u, '$1ий'],
+    [/(ян|янц|ов|ев|ёв|ин|ын)а$/u, '$1'],
+    [new RegExp(`([${CONSONANT}])а$`, 'u'), '$1'],
+  ];
+  const dative: Array<[RegExp, string]> = [
+    [/(ск|цк)ому$/u, '$1ий'],
+    [/(ян|янц|ов|ев|ёв|ин|ын)у$/u, '$1'],
+    [new RegExp(`([${CONSONANT}])у$`, 'u'), '$1'],
+  ];
+  const instrumental: Array<[RegExp, string]> = [
+    [/(ск|цк)им$/u, '$1ий'],
+    [/(ов|ев|ёв|ин|ын)ым$/u, '$1'],
+    [new RegExp(`([${CONSONANT}])ом$`, 'u'), '$1'],
+  ];
+  const prepositional: Array<[RegExp, string]> = [
+    [/(ск|цк)ом$/u, '$1ий'],
+    [/(ян|янц|ов|ев|ёв|ин|ын)е$/u, '$1'],
+    [new RegExp(`([${CONSONANT}])е$`, 'u'), '$1'],
+  ];
   return [
     { re: /ия$/u, to: 'ий', surname: genitive }, // Виталия
     { re: /ию$/u, to: 'ий', surname: dative },
@@ -55,15 +126,78 @@ const MASCULINE: Array<{ re: RegExp; to: string; surname: Array<[RegExp, string]
 
 /** Feminine case endings of a first name → its nominative; surnames in -ова/-ина/-ская decline, others do not. */
 const FEMININE: Array<{ re: RegExp; to: string; surname: Array<[RegExp, string]> }> = [
-  { re: /ию$/u, to: 'ия', surname: [[/(ов|ев|ин|ын)у$/u, '$1а'], [/(ск|цк)ую$/u, '$1ая']] },
-  { re: /ии$/u, to: 'ия', surname: [[/(ов|ев|ин|ын)ой$/u, '$1а'], [/(ск|цк)ой$/u, '$1ая']] },
-  { re: /ией$/u, to: 'ия', surname: [[/(ов|ев|ин|ын)ой$/u, '$1а'], [/(ск|цк)ой$/u, '$1ая']] },
-  { re: /ьей$/u, to: 'ья', surname: [[/(ов|ев|ин|ын)ой$/u, '$1а'], [/(ск|цк)ой$/u, '$1ая']] },
-  { re: /у$/u, to: 'а', surname: [[/(ов|ев|ин|ын)у$/u, '$1а'], [/(ск|цк)ую$/u, '$1ая']] },
-  { re: /ю$/u, to: 'я', surname: [[/(ов|ев|ин|ын)у$/u, '$1а'], [/(ск|цк)ую$/u, '$1ая']] },
-  { re: /ы$/u, to: 'а', surname: [[/(ов|ев|ин|ын)ой$/u, '$1а'], [/(ск|цк)ой$/u, '$1ая']] },
-  { re: /ой$/u, to: 'а', surname: [[/(ов|ев|ин|ын)ой$/u, '$1а'], [/(ск|цк)ой$/u, '$1ая']] },
-  { re: /е$/u, to: 'а', surname: [[/(ов|ев|ин|ын)ой$/u, '$1а'], [/(ск|цк)ой$/u, '$1ая']] },
+  {
+    re: /ию$/u,
+    to: 'ия',
+    surname: [
+      [/(ов|ев|ин|ын)у$/u, '$1а'],
+      [/(ск|цк)ую$/u, '$1ая'],
+    ],
+  },
+  {
+    re: /ии$/u,
+    to: 'ия',
+    surname: [
+      [/(ов|ев|ин|ын)ой$/u, '$1а'],
+      [/(ск|цк)ой$/u, '$1ая'],
+    ],
+  },
+  {
+    re: /ией$/u,
+    to: 'ия',
+    surname: [
+      [/(ов|ев|ин|ын)ой$/u, '$1а'],
+      [/(ск|цк)ой$/u, '$1ая'],
+    ],
+  },
+  {
+    re: /ьей$/u,
+    to: 'ья',
+    surname: [
+      [/(ов|ев|ин|ын)ой$/u, '$1а'],
+      [/(ск|цк)ой$/u, '$1ая'],
+    ],
+  },
+  {
+    re: /у$/u,
+    to: 'а',
+    surname: [
+      [/(ов|ев|ин|ын)у$/u, '$1а'],
+      [/(ск|цк)ую$/u, '$1ая'],
+    ],
+  },
+  {
+    re: /ю$/u,
+    to: 'я',
+    surname: [
+      [/(ов|ев|ин|ын)у$/u, '$1а'],
+      [/(ск|цк)ую$/u, '$1ая'],
+    ],
+  },
+  {
+    re: /ы$/u,
+    to: 'а',
+    surname: [
+      [/(ов|ев|ин|ын)ой$/u, '$1а'],
+      [/(ск|цк)ой$/u, '$1ая'],
+    ],
+  },
+  {
+    re: /ой$/u,
+    to: 'а',
+    surname: [
+      [/(ов|ев|ин|ын)ой$/u, '$1а'],
+      [/(ск|цк)ой$/u, '$1ая'],
+    ],
+  },
+  {
+    re: /е$/u,
+    to: 'а',
+    surname: [
+      [/(ов|ев|ин|ын)ой$/u, '$1а'],
+      [/(ск|цк)ой$/u, '$1ая'],
+    ],
+  },
 ];
 
 function readings(first: string): Reading[] {
@@ -73,7 +207,8 @@ function readings(first: string): Reading[] {
   for (const rule of FEMININE) {
     if (!rule.re.test(lower)) continue;
     const nominative = lower.replace(rule.re, rule.to);
-    if (FEMALE_NAMES.has(nominative)) out.push({ gender: 'f', first: matchCase(nominative, first), surname: rule.surname });
+    if (FEMALE_NAMES.has(nominative))
+      out.push({ gender: 'f', first: matchCase(nominative, first), surname: rule.surname });
   }
   if (out.length > 0) return out;
   for (const rule of MASCULINE) {

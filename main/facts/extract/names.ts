@@ -11,8 +11,24 @@ import type { Mention, MentionType } from '../../../shared/facts';
 import type { Gazetteer } from './gazetteer';
 import { wordKey } from './gazetteer';
 import {
-  COMMON_NOUN_SUFFIX, DEMONYMS, HY_CASE_ENDINGS, LOWERCASE_TITLE_PREFIX, NAME_PARTICLES, NOT_NAMES, OFFICE_TITLES, ORG_ACRONYMS, ORG_CUES_AFTER, ORG_CUES_HEAD,
-  ORG_CUES_HY, ORG_CUES_HY_ANY_ENDING, ORG_CUES_RU, ORG_CUES_TAIL, PERSON_MARKERS, STATE_WORDS, SURNAME_ENDINGS, TITLES,
+  COMMON_NOUN_SUFFIX,
+  DEMONYMS,
+  HY_CASE_ENDINGS,
+  LOWERCASE_TITLE_PREFIX,
+  NAME_PARTICLES,
+  NOT_NAMES,
+  OFFICE_TITLES,
+  ORG_ACRONYMS,
+  ORG_CUES_AFTER,
+  ORG_CUES_HEAD,
+  ORG_CUES_HY,
+  ORG_CUES_HY_ANY_ENDING,
+  ORG_CUES_RU,
+  ORG_CUES_TAIL,
+  PERSON_MARKERS,
+  STATE_WORDS,
+  SURNAME_ENDINGS,
+  TITLES,
 } from './lexicon';
 import { armenianNameLemma, armenianPlaceLemma, isArmenian, isFemaleFirstName, russianNameLemma } from './morphology';
 import { onlySpaceBetween, type Token } from './text';
@@ -110,14 +126,30 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
     let from = i;
     if (russian) {
       // Adjectives before the noun, up to the capitalised one that starts the name.
-      while (from > 0 && i - from < 3 && !tokens[from].cap && RU_ADJECTIVE.test(tokens[from - 1].lower) && spaced(tokens[from - 1], tokens[from]) && free(tokens[from - 1])) from--;
+      while (
+        from > 0 &&
+        i - from < 3 &&
+        !tokens[from].cap &&
+        RU_ADJECTIVE.test(tokens[from - 1].lower) &&
+        spaced(tokens[from - 1], tokens[from]) &&
+        free(tokens[from - 1])
+      )
+        from--;
     } else {
       const quoted = /»\s*$/u.exec(text.slice(Math.max(0, cue.start - 3), cue.start));
       if (quoted) {
         const open = text.lastIndexOf('«', cue.start);
         while (from > 0 && tokens[from - 1].start > open && free(tokens[from - 1])) from--;
       } else {
-        while (from > 0 && i - from < 4 && !tokens[from].cap && isArmenian(tokens[from - 1].lower) && spaced(tokens[from - 1], tokens[from]) && free(tokens[from - 1])) from--;
+        while (
+          from > 0 &&
+          i - from < 4 &&
+          !tokens[from].cap &&
+          isArmenian(tokens[from - 1].lower) &&
+          spaced(tokens[from - 1], tokens[from]) &&
+          free(tokens[from - 1])
+        )
+          from--;
       }
     }
     while (from < i && !tokens[from].cap) from++;
@@ -126,8 +158,16 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
       // Head-first names: Министерство обороны, Совет Федерации, Содружество Независимых Государств.
       let k = 0;
       // An adjective's noun joins whatever its ending (Министерство иностранных дел).
-      const genitive = (t: Token) => RU_GENITIVE.test(t.lower) || (!t.cap && CYRILLIC.test(t.lower) && RU_ADJECTIVE.test(tokens[to].lower));
-      while (k < 3 && to + 1 < tokens.length && genitive(tokens[to + 1]) && !SURNAME_ENDINGS.test(tokens[to + 1].lower) && spaced(tokens[to], tokens[to + 1]) && free(tokens[to + 1])) {
+      const genitive = (t: Token) =>
+        RU_GENITIVE.test(t.lower) || (!t.cap && CYRILLIC.test(t.lower) && RU_ADJECTIVE.test(tokens[to].lower));
+      while (
+        k < 3 &&
+        to + 1 < tokens.length &&
+        genitive(tokens[to + 1]) &&
+        !SURNAME_ENDINGS.test(tokens[to + 1].lower) &&
+        spaced(tokens[to], tokens[to + 1]) &&
+        free(tokens[to + 1])
+      ) {
         to++;
         k++;
       }
@@ -135,7 +175,12 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
     // Then the place or acronym it belongs to (ЦИК НКР, Национальное собрание Армении), not a following name.
     let caps = 0;
     while (
-      russian && caps < 2 && to + 1 < tokens.length && tokens[to + 1].cap && spaced(tokens[to], tokens[to + 1]) && free(tokens[to + 1]) &&
+      russian &&
+      caps < 2 &&
+      to + 1 < tokens.length &&
+      tokens[to + 1].cap &&
+      spaced(tokens[to], tokens[to + 1]) &&
+      free(tokens[to + 1]) &&
       (tokens[to + 1].allCaps || ctx.gazetteer.lookup([tokens[to + 1].text]))
     ) {
       to++;
@@ -147,7 +192,13 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
     phrase.forEach((t) => claimed.add(t));
     const start = text[phrase[0].start - 1] === '«' ? phrase[0].start - 1 : phrase[0].start;
     const name = text.slice(start, phrase[phrase.length - 1].end).replace(/\s+/gu, ' ');
-    found.push({ type: 'organisation', tokens: phrase, name, confidence: 0.8, ...(start !== phrase[0].start ? { start } : {}) });
+    found.push({
+      type: 'organisation',
+      tokens: phrase,
+      name,
+      confidence: 0.8,
+      ...(start !== phrase[0].start ? { start } : {}),
+    });
     i = to;
   }
   return found;
@@ -167,7 +218,8 @@ function capitalRuns(ctx: NameContext, claimed: Set<Token>): Run[] {
   const { tokens, text } = ctx;
   const usable = (t: Token | undefined): boolean => !!t && t.cap && !claimed.has(t) && !ctx.taken(t.start, t.end);
   const dotted = (a: Token) => isTitle(a) || isInitial(ctx, a);
-  const spaced = (a: Token, b: Token) => onlySpaceBetween(text, a.end, b.start) || (dotted(a) && /^\.\s{1,2}$/u.test(text.slice(a.end, b.start)));
+  const spaced = (a: Token, b: Token) =>
+    onlySpaceBetween(text, a.end, b.start) || (dotted(a) && /^\.\s{1,2}$/u.test(text.slice(a.end, b.start)));
   const runs: Run[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!usable(tokens[i])) continue;
@@ -195,7 +247,11 @@ function capitalRuns(ctx: NameContext, claimed: Set<Token>): Run[] {
       // Connectors inside organisation and state names: Ministry of Foreign Affairs, Komisyon sa Halalan.
       if (run.some(isCue)) {
         const connector = connectorAt(ctx, j, run, joinedByConnector);
-        if (connector > 0 && usable(tokens[j + connector]) && spaced(tokens[j + connector - 1], tokens[j + connector])) {
+        if (
+          connector > 0 &&
+          usable(tokens[j + connector]) &&
+          spaced(tokens[j + connector - 1], tokens[j + connector])
+        ) {
           for (let k = 0; k <= connector; k++) run.push(tokens[j + k]);
           j += connector + 1;
           joinedByConnector = true;
@@ -208,7 +264,8 @@ function capitalRuns(ctx: NameContext, claimed: Set<Token>): Run[] {
     const prev = adjacent(i) ? tokens[i - 1] : undefined;
     const prev2 = prev && adjacent(i - 1) ? tokens[i - 2] : undefined;
     const after = tokens[j];
-    const next = after && !after.cap && onlySpaceBetween(text, run[run.length - 1].end, after.start) ? after : undefined;
+    const next =
+      after && !after.cap && onlySpaceBetween(text, run[run.length - 1].end, after.start) ? after : undefined;
     runs.push({ run, prev, prev2, next });
     i = j - 1;
   }
@@ -222,7 +279,12 @@ function connectorAt(ctx: NameContext, j: number, run: Token[], joinedBefore: bo
   const spaced = (k: number) => onlySpaceBetween(text, tokens[j + k - 1].end, tokens[j + k].start);
   // "sa" (in, at) joins only right after a head cue: Komisyon sa Halalan, not Unibersidad ng Pilipinas sa Diliman.
   const headFirst = (isHeadCue(run[0]) || isStateWord(run[0])) && run.length === 1;
-  if ((w(0) === 'of' && w(1) === 'the') || (w(0) === 'ng' && w(1) === 'mga') || (w(0) === 'para' && w(1) === 'sa' && headFirst)) return spaced(1) ? 2 : 0;
+  if (
+    (w(0) === 'of' && w(1) === 'the') ||
+    (w(0) === 'ng' && w(1) === 'mga') ||
+    (w(0) === 'para' && w(1) === 'sa' && headFirst)
+  )
+    return spaced(1) ? 2 : 0;
   if (['of', 'for', 'on', 'ng', 'de'].includes(w(0)!)) return 1;
   if (w(0) === 'sa' && headFirst) return 1;
   if (['and', 'at', 'и'].includes(w(0)!) && joinedBefore) return 1;
@@ -249,7 +311,11 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   for (;;) {
     const whole = run.length > 1 && run.every((t) => t.cap) ? ctx.gazetteer.lookup(run.map((t) => t.text)) : null;
     if (whole) return [{ type: 'place', tokens: run, name: whole.name, confidence: 0.9 }];
-    if (!(run.length > 0 && (isLeadingStop(run[0]) || isCommonNoun(ctx, run[0]) || (!run[0].cap && CONNECTOR_WORDS.has(run[0].lower))))) break;
+    if (!(
+      run.length > 0 &&
+      (isLeadingStop(run[0]) || isCommonNoun(ctx, run[0]) || (!run[0].cap && CONNECTOR_WORDS.has(run[0].lower)))
+    ))
+      break;
     prev = run[0];
     run = run.slice(1);
   }
@@ -285,7 +351,9 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
     const end = connectorAfter ? run.length - 1 : cue;
     const org = run.slice(0, end + 1);
     if (org.length > 1 || !org[0].sentenceInitial) {
-      const found: Candidate[] = [{ type: 'organisation', tokens: org, name: surface(ctx, org), confidence: org.length > 1 ? 0.85 : 0.6 }];
+      const found: Candidate[] = [
+        { type: 'organisation', tokens: org, name: surface(ctx, org), confidence: org.length > 1 ? 0.85 : 0.6 },
+      ];
       return end + 1 < run.length ? [...found, ...classify(ctx, run.slice(end + 1), run[end])] : found;
     }
     return [];
@@ -317,16 +385,27 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   // A place or acronym in front of a name belongs to neither (президента НКР Бако Саакяна, US Senator…).
   const lead = ctx.gazetteer.match(words)[0];
   if (run.length > 1 && lead && lead.from === 0 && lead.to < run.length) {
-    return [{ type: 'place', tokens: run.slice(0, lead.to), name: lead.name, confidence: 0.85 }, ...classify(ctx, run.slice(lead.to), run[lead.to - 1])];
+    return [
+      { type: 'place', tokens: run.slice(0, lead.to), name: lead.name, confidence: 0.85 },
+      ...classify(ctx, run.slice(lead.to), run[lead.to - 1]),
+    ];
   }
   if (run.length > 1 && run[0].allCaps && ORG_ACRONYMS[run[0].text] !== undefined) {
-    return [{ type: 'organisation', tokens: [run[0]], name: ORG_ACRONYMS[run[0].text], confidence: 0.85 }, ...classify(ctx, run.slice(1), run[0])];
+    return [
+      { type: 'organisation', tokens: [run[0]], name: ORG_ACRONYMS[run[0].text], confidence: 0.85 },
+      ...classify(ctx, run.slice(1), run[0]),
+    ];
   }
 
   // Several places in one run (no commas between them) are still places; a partial match is not.
   const places = ctx.gazetteer.match(words);
   if (places.length > 1 && places.reduce((n, p) => n + (p.to - p.from), 0) === run.length) {
-    return places.map((p) => ({ type: 'place' as const, tokens: run.slice(p.from, p.to), name: p.name, confidence: 0.85 }));
+    return places.map((p) => ({
+      type: 'place' as const,
+      tokens: run.slice(p.from, p.to),
+      name: p.name,
+      confidence: 0.85,
+    }));
   }
 
   // Unknown acronyms: probably organisations.
@@ -358,7 +437,9 @@ function classifyPerson(ctx: NameContext, input: Token[], marked: boolean): Cand
   }
   if (marked) return [{ type: 'person', tokens: run, name, confidence: 0.8 }];
   if (surnameLike && !run[0].allCaps) return [{ type: 'person', tokens: run, name, confidence: 0.6 }];
-  return run[0].sentenceInitial || run[0].allCaps ? [] : [{ type: 'person', tokens: run, name, confidence: 0.5, tentative: true }];
+  return run[0].sentenceInitial || run[0].allCaps
+    ? []
+    : [{ type: 'person', tokens: run, name, confidence: 0.5, tentative: true }];
 }
 
 function lastIndex<T>(items: T[], test: (item: T) => boolean): number {
@@ -385,7 +466,8 @@ export function findNames(ctx: NameContext): Mention[] {
     }
   }
   const strongest = new Map<string, number>();
-  for (const c of candidates) if (c.type === 'person') strongest.set(c.name, Math.max(strongest.get(c.name) ?? 0, c.confidence));
+  for (const c of candidates)
+    if (c.type === 'person') strongest.set(c.name, Math.max(strongest.get(c.name) ?? 0, c.confidence));
 
   const out: Mention[] = [];
   for (const c of candidates) {
@@ -402,7 +484,14 @@ export function findNames(ctx: NameContext): Mention[] {
     const last = c.tokens[c.tokens.length - 1];
     const start = c.start ?? c.tokens[0].start;
     const end = c.type === 'person' && isInitial(ctx, last) ? last.end + 1 : last.end;
-    out.push({ type: c.type, text: ctx.text.slice(start, end), value: name, start, end, confidence: Math.round(confidence * 100) / 100 });
+    out.push({
+      type: c.type,
+      text: ctx.text.slice(start, end),
+      value: name,
+      start,
+      end,
+      confidence: Math.round(confidence * 100) / 100,
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -4,8 +4,18 @@
 // before them ("higit sa isang daan" → more than 100) and currency or percent signs and words.
 import type { Mention, QuantityDetail, ValueQualifier } from '../../../shared/facts';
 import {
-  CURRENCY_PREFIX_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS, NA_LINKED, NOT_ALONE, NOT_NAMES, NUMBER_WORDS, PERCENT_WORDS, QUALIFIER_PHRASES,
-  TAGALOG_MULTIPLIERS, TAGALOG_NUMBER_WORDS,
+  CURRENCY_PREFIX_CODES,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  MULTIPLIERS,
+  NA_LINKED,
+  NOT_ALONE,
+  NOT_NAMES,
+  NUMBER_WORDS,
+  PERCENT_WORDS,
+  QUALIFIER_PHRASES,
+  TAGALOG_MULTIPLIERS,
+  TAGALOG_NUMBER_WORDS,
 } from './lexicon';
 import { alternation, lowerBound, type Token } from './text';
 
@@ -18,7 +28,25 @@ const WORD_MULTIPLIERS = MULTIPLIERS.filter(([w]) => !GLUED_ONLY.has(w)).map(([w
 const TAGALOG_ONLY = new Set([...TAGALOG_NUMBER_WORDS, ...TAGALOG_MULTIPLIERS].map(([w]) => w));
 
 /** Languages that write decimals with a comma (3,5 млн) and group thousands with spaces. */
-const COMMA_DECIMAL = new Set(['ru', 'hy', 'uk', 'be', 'bg', 'de', 'fr', 'es', 'it', 'pt', 'pl', 'cs', 'nl', 'tr', 'az', 'ka', 'kk']);
+const COMMA_DECIMAL = new Set([
+  'ru',
+  'hy',
+  'uk',
+  'be',
+  'bg',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'pl',
+  'cs',
+  'nl',
+  'tr',
+  'az',
+  'ka',
+  'kk',
+]);
 
 const QUALIFIER_BEFORE = new RegExp(`(?<![\\p{L}])(${alternation(QUALIFIER_PHRASES.map(([p]) => p))})\\s+$`, 'iu');
 const QUALIFIER = new Map(QUALIFIER_PHRASES);
@@ -37,7 +65,10 @@ function abbreviationDot(text: string, end: number, word: string): number {
   return text[end] === '.' && ABBREVIATIONS.has(word.toLowerCase()) ? 1 : 0;
 }
 const CURRENCY_WORD = new Map(CURRENCY_WORDS);
-const SYMBOL_AFTER = new RegExp(`^\\s?(${alternation(Object.keys(CURRENCY_SYMBOLS).filter((s) => s.length === 1))})`, 'u');
+const SYMBOL_AFTER = new RegExp(
+  `^\\s?(${alternation(Object.keys(CURRENCY_SYMBOLS).filter((s) => s.length === 1))})`,
+  'u',
+);
 
 function digitPattern(lang: string): RegExp {
   const spaceGroups = COMMA_DECIMAL.has(lang) ? '|\\d{1,3}(?: \\d{3})+(?:,\\d+)?' : '';
@@ -60,7 +91,9 @@ export function parseDigits(raw: string, lang: string): number | null {
     const thousands = commaDecimal ? /^\d{1,3}(,\d{3}){2,}$/.test(s) : /^\d{1,3}(,\d{3})+$/.test(s);
     normalised = thousands ? s.replace(/,/g, '') : s.replace(',', '.');
   } else if (s.includes('.')) {
-    const thousands = commaDecimal ? /^\d{1,3}(\.\d{3})+$/.test(s) && !/^\d\.\d{3}$/.test(s) : /^\d{1,3}(\.\d{3}){2,}$/.test(s);
+    const thousands = commaDecimal
+      ? /^\d{1,3}(\.\d{3})+$/.test(s) && !/^\d\.\d{3}$/.test(s)
+      : /^\d{1,3}(\.\d{3}){2,}$/.test(s);
     normalised = thousands ? s.replace(/\./g, '') : s;
   } else normalised = s;
   const value = Number(normalised);
@@ -155,7 +188,14 @@ function finish(text: string, core: Core, tokens: Token[]): Mention {
   const at = lowerBound(tokens, end);
   const next = at < tokens.length && tokens[at].start - end <= 2 ? tokens[at] : undefined;
   // The counted noun, not a verb ("20 thousand voted").
-  const noun = next && !next.cap && !NOT_NAMES.has(next.lower) && !/^(?:[a-z]+ed|[\u0400-\u04ff]+(?:ли|ла|ло))$/u.test(next.lower) && /^\s*$/.test(text.slice(end, next.start)) ? next.lower : undefined;
+  const noun =
+    next &&
+    !next.cap &&
+    !NOT_NAMES.has(next.lower) &&
+    !/^(?:[a-z]+ed|[\u0400-\u04ff]+(?:ли|ла|ло))$/u.test(next.lower) &&
+    /^\s*$/.test(text.slice(end, next.start))
+      ? next.lower
+      : undefined;
   if (kind !== 'number') confidence = Math.min(0.95, confidence + 0.05);
   value = round(value);
   return {
@@ -185,7 +225,8 @@ function wordParts(lower: string, lang: string): string[] | null {
   if (TAGALOG_ONLY.has(bare) && lang !== 'tl' && lang !== 'fil' && lang !== 'und') return null;
   if (NUMBER_WORD.has(bare) || (MULTIPLIER.has(bare) && !GLUED_ONLY.has(bare))) return [bare];
   const pieces = bare.split('-');
-  if (pieces.length > 1 && pieces.every((p) => NUMBER_WORD.has(p) && (lang === 'tl' || !TAGALOG_ONLY.has(p)))) return pieces;
+  if (pieces.length > 1 && pieces.every((p) => NUMBER_WORD.has(p) && (lang === 'tl' || !TAGALOG_ONLY.has(p))))
+    return pieces;
   return null;
 }
 
@@ -204,7 +245,12 @@ function wordValue(parts: string[]): number {
   return total + current;
 }
 
-function wordCores(text: string, lang: string, tokens: Token[], taken: (start: number, end: number) => boolean): Core[] {
+function wordCores(
+  text: string,
+  lang: string,
+  tokens: Token[],
+  taken: (start: number, end: number) => boolean,
+): Core[] {
   const cores: Core[] = [];
   const spaced = (a: Token, b: Token) => /^[ \u00a0]{1,2}$/.test(text.slice(a.end, b.start));
   for (let i = 0; i < tokens.length; i++) {
@@ -215,7 +261,11 @@ function wordCores(text: string, lang: string, tokens: Token[], taken: (start: n
     if (!firstParts) continue;
     const parts = [...firstParts];
     let last = i;
-    for (let j = i + 1; j < tokens.length && spaced(tokens[j - 1], tokens[j]) && !taken(tokens[j].start, tokens[j].end); j++) {
+    for (
+      let j = i + 1;
+      j < tokens.length && spaced(tokens[j - 1], tokens[j]) && !taken(tokens[j].start, tokens[j].end);
+      j++
+    ) {
       const t = tokens[j];
       const p = wordParts(t.lower, lang);
       if (p && !t.cap) {
@@ -228,7 +278,11 @@ function wordCores(text: string, lang: string, tokens: Token[], taken: (start: n
       const prev = parts[parts.length - 1];
       const prevIsMultiplier = MULTIPLIER.has(prev) && !NUMBER_WORD.has(prev);
       // apat na raan, siyam na libo · two thousand and five, dalawang libo at limang daan
-      if (nextParts && ((t.lower === 'na' && NA_LINKED.has(prev) && MULTIPLIER.has(nextParts[0])) || ((t.lower === 'at' || t.lower === 'and') && prevIsMultiplier))) {
+      if (
+        nextParts &&
+        ((t.lower === 'na' && NA_LINKED.has(prev) && MULTIPLIER.has(nextParts[0])) ||
+          ((t.lower === 'at' || t.lower === 'and') && prevIsMultiplier))
+      ) {
         parts.push(...nextParts);
         last = j + 1;
         j++;
@@ -252,7 +306,12 @@ function wordCores(text: string, lang: string, tokens: Token[], taken: (start: n
 }
 
 /** Every quantity in the text, each with its qualifier, unit and counted noun. */
-export function findQuantities(text: string, lang: string, tokens: Token[], taken: (start: number, end: number) => boolean = () => false): Mention[] {
+export function findQuantities(
+  text: string,
+  lang: string,
+  tokens: Token[],
+  taken: (start: number, end: number) => boolean = () => false,
+): Mention[] {
   const digits = digitCores(text, lang);
   const words = wordCores(text, lang, tokens, taken);
   return [...digits, ...words].map((core) => finish(text, core, tokens)).sort((a, b) => a.start - b.start);

@@ -57,40 +57,179 @@ const CANDIDATE_NOUN = /^(?:kandidato|kandidatong|candidates?|кандидат\p
 
 // Cues are built from the language's words, not from one text's phrasing: Tagalog verbs by their roots with
 // the usual affixes (kuha → nakuha, nakakuha, makakuha, kumuha), Russian and Armenian stems with any ending.
-const TL_GET = 'n?a?(?:ka)?(?:ka)?kuha|kumuha|(?:na|tu|nakat|nat|tin)?(?:um)?anggap|nakakalap|(?:nag|na)kamit|nanalo|nagwagi|pumangalawa|pumangatlo';
+const TL_GET =
+  'n?a?(?:ka)?(?:ka)?kuha|kumuha|(?:na|tu|nakat|nat|tin)?(?:um)?anggap|nakakalap|(?:nag|na)kamit|nanalo|nagwagi|pumangalawa|pumangatlo';
 const GET = `${TL_GET}|received|won|got|garnered|obtained|polled|secured|collected|came\\s+\\p{L}+\\s+with|finished\\s+\\p{L}+\\s+with|набра\\p{L}*|получ\\p{L}*|собра\\p{L}*|ստաց\\p{L}*|հավաքել\\p{L}*|շահել\\p{L}*`;
 
 /** Tagalog, English, Russian and Armenian cues. Regexes are matched case-insensitively on the sentence. */
 const PATTERNS: Pattern[] = [
   // Votes for a candidate: "47 libo … ang bumoto para sa …", "861 libo … pumili kay …", "за него проголосовали 56 млн"
-  { id: 'votes-for', predicate: 'votes received', cue: /(?:bumoto|pumili|ibinoto)\s+(?:para\s+(?:sa|kay|kina)|pabor\s+(?:sa|kay|kina)|kay|kina|sa)|voted\s+(?:for|in\s+favou?r\s+of)|votes?\s+(?:went\s+)?(?:to|for)|cast\s+(?:their\s+)?(?:ballots?|votes?)\s+for|проголосовал\p{L}*\s+за|за\s+(?:\p{L}+\s+){1,3}проголосовал\p{L}*|отдал\p{L}*\s+(?:свои\s+)?голоса\s+за|(?:քվեարկել|ընտրել)\p{L}*/giu, subjectTypes: ['person', 'organisation'], object: 'quantity', subjectSide: 'any', objectSide: 'any', unit: 'votes', electionDate: true, weight: 0.9 },
+  {
+    id: 'votes-for',
+    predicate: 'votes received',
+    cue: /(?:bumoto|pumili|ibinoto)\s+(?:para\s+(?:sa|kay|kina)|pabor\s+(?:sa|kay|kina)|kay|kina|sa)|voted\s+(?:for|in\s+favou?r\s+of)|votes?\s+(?:went\s+)?(?:to|for)|cast\s+(?:their\s+)?(?:ballots?|votes?)\s+for|проголосовал\p{L}*\s+за|за\s+(?:\p{L}+\s+){1,3}проголосовал\p{L}*|отдал\p{L}*\s+(?:свои\s+)?голоса\s+за|(?:քվեարկել|ընտրել)\p{L}*/giu,
+    subjectTypes: ['person', 'organisation'],
+    object: 'quantity',
+    subjectSide: 'any',
+    objectSide: 'any',
+    unit: 'votes',
+    electionDate: true,
+    weight: 0.9,
+  },
   // "Sahakyan received 48,000 votes", "nakakuha si Sahakyan ng 47,000 boto", "Саакян набрал 47 тысяч голосов"
-  { id: 'votes-received', predicate: 'votes received', cue: new RegExp(GET, 'giu'), subjectTypes: ['person', 'organisation'], object: 'quantity', subjectSide: 'any', objectSide: 'any', noun: VOTE_NOUN, unit: 'votes', electionDate: true, weight: 0.85 },
+  {
+    id: 'votes-received',
+    predicate: 'votes received',
+    cue: new RegExp(GET, 'giu'),
+    subjectTypes: ['person', 'organisation'],
+    object: 'quantity',
+    subjectSide: 'any',
+    objectSide: 'any',
+    noun: VOTE_NOUN,
+    unit: 'votes',
+    electionDate: true,
+    weight: 0.85,
+  },
   // A count of votes needs no verb: "539 libong boto ang nakuha ni Hovannisian", "ձայների 47 հազարը"
-  { id: 'votes-count', predicate: 'votes received', cue: /boto|votes?|голос\p{L}*|ձայն\p{L}*/giu, subjectTypes: ['person', 'organisation'], object: 'quantity', subjectSide: 'any', objectSide: 'any', noun: VOTE_NOUN, unit: 'votes', electionDate: true, weight: 0.75 },
+  {
+    id: 'votes-count',
+    predicate: 'votes received',
+    cue: /boto|votes?|голос\p{L}*|ձայն\p{L}*/giu,
+    subjectTypes: ['person', 'organisation'],
+    object: 'quantity',
+    subjectSide: 'any',
+    objectSide: 'any',
+    noun: VOTE_NOUN,
+    unit: 'votes',
+    electionDate: true,
+    weight: 0.75,
+  },
   // Vote share: "Sahakyan received 66.7% of the votes", "ստացել է ձայների 88 տոկոսը"
-  { id: 'vote-share', predicate: 'vote share', cue: new RegExp(`${GET}|boto|votes?|голос\\p{L}*|ձայն\\p{L}*`, 'giu'), subjectTypes: ['person', 'organisation'], object: 'percent', subjectSide: 'any', objectSide: 'any', electionDate: true, weight: 0.8 },
+  {
+    id: 'vote-share',
+    predicate: 'vote share',
+    cue: new RegExp(`${GET}|boto|votes?|голос\\p{L}*|ձայն\\p{L}*`, 'giu'),
+    subjectTypes: ['person', 'organisation'],
+    object: 'percent',
+    subjectSide: 'any',
+    objectSide: 'any',
+    electionDate: true,
+    weight: 0.8,
+  },
   // Turnout: "73 libong botante ang nagpahayag …", "73 thousand voters expressed their will", "մասնակցել է 1 միլիոն ընտրող"
-  { id: 'turnout', predicate: 'voters (turnout)', cue: /nagpahayag|bumoto|lumahok|nakilahok|voted|expressed|took\s+part|turned\s+out|cast|проголосовал\p{L}*|выразил\p{L}*|принял\p{L}*\s+участие|пришл\p{L}*|քվեարկել\p{L}*|մասնակցել\p{L}*/giu, subjectTypes: ['place'], object: 'quantity', subjectSide: 'any', objectSide: 'any', noun: VOTER_NOUN, unit: 'voters', electionDate: true, contextPlace: true, weight: 0.7 },
+  {
+    id: 'turnout',
+    predicate: 'voters (turnout)',
+    cue: /nagpahayag|bumoto|lumahok|nakilahok|voted|expressed|took\s+part|turned\s+out|cast|проголосовал\p{L}*|выразил\p{L}*|принял\p{L}*\s+участие|пришл\p{L}*|քվեարկել\p{L}*|մասնակցել\p{L}*/giu,
+    subjectTypes: ['place'],
+    object: 'quantity',
+    subjectSide: 'any',
+    objectSide: 'any',
+    noun: VOTER_NOUN,
+    unit: 'voters',
+    electionDate: true,
+    contextPlace: true,
+    weight: 0.7,
+  },
   // How many ran: "Pitong kandidato ang tumakbo", "14 кандидатов", "մասնակցում էր 14 թեկնածու"
-  { id: 'candidates-count', predicate: 'number of candidates', cue: /kandidato|candidates?|кандидат\p{L}*|թեկնածու\p{L}*/giu, subjectTypes: ['place'], object: 'quantity', subjectSide: 'any', objectSide: 'any', noun: CANDIDATE_NOUN, unit: 'candidates', contextPlace: true, weight: 0.75 },
+  {
+    id: 'candidates-count',
+    predicate: 'number of candidates',
+    cue: /kandidato|candidates?|кандидат\p{L}*|թեկնածու\p{L}*/giu,
+    subjectTypes: ['place'],
+    object: 'quantity',
+    subjectSide: 'any',
+    objectSide: 'any',
+    noun: CANDIDATE_NOUN,
+    unit: 'candidates',
+    contextPlace: true,
+    weight: 0.75,
+  },
   // Inauguration: "Ang pagpapasinaya … ay naka-iskedyul sa Setyembre 7", "Nanumpa … si Marcos noong Hunyo 30"
-  { id: 'inauguration', predicate: 'inauguration date', cue: /pagpapasinaya|panunumpa|manunumpa|nanumpa|sumumpa|inagurasyon|inauguration|inaugurated|sworn\s+in|swearing-in|took\s+(?:the\s+)?oath|инаугураци\p{L}*|вступ\p{L}*\s+в\s+должность|присяг\p{L}*|երդմնակալ\p{L}*|երդվել\p{L}*/giu, subjectTypes: ['person'], object: 'date', subjectSide: 'any', objectSide: 'any', dayOnly: true, weight: 0.85 },
+  {
+    id: 'inauguration',
+    predicate: 'inauguration date',
+    cue: /pagpapasinaya|panunumpa|manunumpa|nanumpa|sumumpa|inagurasyon|inauguration|inaugurated|sworn\s+in|swearing-in|took\s+(?:the\s+)?oath|инаугураци\p{L}*|вступ\p{L}*\s+в\s+должность|присяг\p{L}*|երդմնակալ\p{L}*|երդվել\p{L}*/giu,
+    subjectTypes: ['person'],
+    object: 'date',
+    subjectSide: 'any',
+    objectSide: 'any',
+    dayOnly: true,
+    weight: 0.85,
+  },
   // Election date: "Noong Hulyo 19, 2012, ang … halalan … ay ginanap sa NKR", "nahalal … noong Mayo 9, 2022"
-  { id: 'election-date', predicate: 'election date', cue: /(?:na|ini|i|mag|maghahalal|pag)?halal\p{L}*|eleksyon|election|elections|vote\s+of|run-?off|(?:first|second)\s+round|тур(?:е|а|ом)?(?![\p{L}])|փուլ\p{L}*|выбор\p{L}*|голосовани\p{L}*|ընտրություն\p{L}*|քվեարկությ\p{L}*/giu, subjectTypes: ['place'], object: 'date', subjectSide: 'any', objectSide: 'any', dayOnly: true, weight: 0.8 },
+  {
+    id: 'election-date',
+    predicate: 'election date',
+    cue: /(?:na|ini|i|mag|maghahalal|pag)?halal\p{L}*|eleksyon|election|elections|vote\s+of|run-?off|(?:first|second)\s+round|тур(?:е|а|ом)?(?![\p{L}])|փուլ\p{L}*|выбор\p{L}*|голосовани\p{L}*|ընտրություն\p{L}*|քվեարկությ\p{L}*/giu,
+    subjectTypes: ['place'],
+    object: 'date',
+    subjectSide: 'any',
+    objectSide: 'any',
+    dayOnly: true,
+    weight: 0.8,
+  },
   // Candidates: "… si Pangulong Bako Sahakyan, … Vitaly Balasanyan at … Arkady Soghomonyan ay nakilahok"
-  { id: 'candidate', predicate: 'candidate in election', cue: /nakilahok|lumahok|kandidato|tumakbo|took\s+part|participated|ran\s+for|candidates?|contested|участвовал\p{L}*|кандидат\p{L}*|баллотировал\p{L}*|թեկնածու\p{L}*/giu, subjectTypes: ['person'], object: 'election-place', subjectSide: 'any', objectSide: 'any', electionDate: true, weight: 0.6 },
+  {
+    id: 'candidate',
+    predicate: 'candidate in election',
+    cue: /nakilahok|lumahok|kandidato|tumakbo|took\s+part|participated|ran\s+for|candidates?|contested|участвовал\p{L}*|кандидат\p{L}*|баллотировал\p{L}*|թեկնածու\p{L}*/giu,
+    subjectTypes: ['person'],
+    object: 'election-place',
+    subjectSide: 'any',
+    objectSide: 'any',
+    electionDate: true,
+    weight: 0.6,
+  },
   // Births and deaths
-  { id: 'born', predicate: 'date of birth', cue: /ipinanganak|isinilang|born|родил(?:ся|ась)|ծնվել\p{L}*/giu, subjectTypes: ['person'], object: 'date', subjectSide: 'any', objectSide: 'any', weight: 0.8 },
-  { id: 'died', predicate: 'date of death', cue: /namatay|pumanaw|died|passed\s+away|умер(?:ла)?|скончал(?:ся|ась)|մահացել\p{L}*|վախճանվել\p{L}*/giu, subjectTypes: ['person'], object: 'date', subjectSide: 'any', objectSide: 'any', weight: 0.8 },
+  {
+    id: 'born',
+    predicate: 'date of birth',
+    cue: /ipinanganak|isinilang|born|родил(?:ся|ась)|ծնվել\p{L}*/giu,
+    subjectTypes: ['person'],
+    object: 'date',
+    subjectSide: 'any',
+    objectSide: 'any',
+    weight: 0.8,
+  },
+  {
+    id: 'died',
+    predicate: 'date of death',
+    cue: /namatay|pumanaw|died|passed\s+away|умер(?:ла)?|скончал(?:ся|ась)|մահացել\p{L}*|վախճանվել\p{L}*/giu,
+    subjectTypes: ['person'],
+    object: 'date',
+    subjectSide: 'any',
+    objectSide: 'any',
+    weight: 0.8,
+  },
   // Population: "Armenia has a population of 3 million", "население России составляло 146,4 млн"
-  { id: 'population', predicate: 'population', cue: /populasyon|population|населени\p{L}*|բնակչությ\p{L}*/giu, subjectTypes: ['place'], object: 'quantity', subjectSide: 'any', objectSide: 'any', unit: 'people', weight: 0.7 },
+  {
+    id: 'population',
+    predicate: 'population',
+    cue: /populasyon|population|населени\p{L}*|բնակչությ\p{L}*/giu,
+    subjectTypes: ['place'],
+    object: 'quantity',
+    subjectSide: 'any',
+    objectSide: 'any',
+    unit: 'people',
+    weight: 0.7,
+  },
   // Budgets: "₱5.768 trilyong pambansang badyet ng Pilipinas", "бюджет России … 36,6 трлн рублей", "բյուջեի ծախսերը"
-  { id: 'budget', predicate: 'budget', cue: /badyet|budget|бюджет\p{L}*|բյուջե\p{L}*/giu, subjectTypes: ['place', 'organisation'], object: 'money', subjectSide: 'any', objectSide: 'any', weight: 0.7 },
+  {
+    id: 'budget',
+    predicate: 'budget',
+    cue: /badyet|budget|бюджет\p{L}*|բյուջե\p{L}*/giu,
+    subjectTypes: ['place', 'organisation'],
+    object: 'money',
+    subjectSide: 'any',
+    objectSide: 'any',
+    weight: 0.7,
+  },
 ];
 
 /** Words that put a date before or after an event ("after the inauguration", "после инаугурации"): not its date. */
-const BEFORE_AFTER = /(?<![\p{L}])(?:after|before|following|pagkatapos|matapos|bago|после|до|перед|հետո|առաջ|նախքան)(?![\p{L}])/iu;
+const BEFORE_AFTER =
+  /(?<![\p{L}])(?:after|before|following|pagkatapos|matapos|bago|после|до|перед|հետո|առաջ|նախքան)(?![\p{L}])/iu;
 /** A name after "led by" belongs to a modifier of the subject, not the subject (The Armenia Alliance led by …). */
 const LED_BY = /(?:(?:led|headed|chaired|founded|run)\s+by|pinamumunuan\s+(?:ni|ng)|во\s+главе\s+с)[^,.;:]{0,40}$/iu;
 /** Electoral commissions report results; they do not receive votes. */
@@ -107,7 +246,12 @@ function distance(a: { start: number; end: number }, b: { start: number; end: nu
   return 0;
 }
 
-function nearest(items: Mention[], cue: { start: number; end: number }, side: Side, used: Set<Mention>): Mention | undefined {
+function nearest(
+  items: Mention[],
+  cue: { start: number; end: number },
+  side: Side,
+  used: Set<Mention>,
+): Mention | undefined {
   let best: Mention | undefined;
   for (const m of items) {
     if (used.has(m)) continue;
@@ -125,7 +269,12 @@ const isCount = (m: Mention) => m.type === 'quantity' && m.quantity?.kind !== 'p
 const CUES = new Map(PATTERNS.map((p) => [p, new RegExp(`(?<![\\p{L}])(?:${p.cue.source})`, p.cue.flags)]));
 
 /** Proposes facts from the mentions, sentence by sentence. */
-export function proposeFacts(text: string, sentences: Span[], mentions: Mention[], referenceDate?: string | null): CandidateFact[] {
+export function proposeFacts(
+  text: string,
+  sentences: Span[],
+  mentions: Mention[],
+  referenceDate?: string | null,
+): CandidateFact[] {
   // Mentions of each sentence, in one sweep (both are in text order).
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   let k = 0;
@@ -141,10 +290,13 @@ export function proposeFacts(text: string, sentences: Span[], mentions: Mention[
   PATTERNS.forEach((p, pi) => {
     for (const m of text.matchAll(CUES.get(p)!)) {
       const i = lowerBound(starts, m.index + 1) - 1;
-      if (i >= 0 && m.index + m[0].length <= sentences[i][1]) cues[i][pi].push({ start: m.index, end: m.index + m[0].length });
+      if (i >= 0 && m.index + m[0].length <= sentences[i][1])
+        cues[i][pi].push({ start: m.index, end: m.index + m[0].length });
     }
   });
-  const fullDates = sorted.filter((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--')).sort((a, b) => a.end - b.end);
+  const fullDates = sorted
+    .filter((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--'))
+    .sort((a, b) => a.end - b.end);
   const context = electionContext(bySentence, cues);
   const electionIndex = PATTERNS.findIndex((p) => p.id === 'election-date');
   const out: CandidateFact[] = [];
@@ -163,15 +315,24 @@ export function proposeFacts(text: string, sentences: Span[], mentions: Mention[
 }
 
 function objectPool(p: Pattern, inSentence: Mention[]): Mention[] {
-  const kindOk = (m: Mention) => (p.object === 'percent' ? isPercent(m) : p.object === 'money' ? m.type === 'quantity' && m.quantity?.kind === 'money' : isCount(m));
-  return inSentence.filter((m) => kindOk(m) && (!p.noun || (m.quantity?.noun !== undefined && p.noun.test(m.quantity.noun))));
+  const kindOk = (m: Mention) =>
+    p.object === 'percent'
+      ? isPercent(m)
+      : p.object === 'money'
+        ? m.type === 'quantity' && m.quantity?.kind === 'money'
+        : isCount(m);
+  return inSentence.filter(
+    (m) => kindOk(m) && (!p.noun || (m.quantity?.noun !== undefined && p.noun.test(m.quantity.noun))),
+  );
 }
 
 /** Who a fact can be about: the pattern's types, never an electoral commission for votes. */
 function subjectPool(p: Pattern, sentence: { text: string; mentions: Mention[] }, taken: Set<Mention>): Mention[] {
   return sentence.mentions.filter(
     (m) =>
-      (p.subjectTypes as string[]).includes(m.type) && !taken.has(m) && !(m.type === 'organisation' && ELECTORAL_BODY.test(String(m.value))) &&
+      (p.subjectTypes as string[]).includes(m.type) &&
+      !taken.has(m) &&
+      !(m.type === 'organisation' && ELECTORAL_BODY.test(String(m.value))) &&
       !LED_BY.test(sentence.text.slice(Math.max(0, m.start - 60), m.start)),
   );
 }
@@ -185,7 +346,14 @@ interface SentenceState {
   subjects: Map<string, Set<Mention>>;
 }
 
-function applyPattern(p: Pattern, cue: { start: number; end: number }, sentence: SentenceState, context: Context, fullDates: Mention[], referenceDate?: string | null): CandidateFact[] {
+function applyPattern(
+  p: Pattern,
+  cue: { start: number; end: number },
+  sentence: SentenceState,
+  context: Context,
+  fullDates: Mention[],
+  referenceDate?: string | null,
+): CandidateFact[] {
   const inSentence = sentence.mentions;
   const used = sentence.used;
   const taken = sentence.subjects.get(p.predicate) ?? new Set<Mention>();
@@ -201,7 +369,9 @@ function applyPattern(p: Pattern, cue: { start: number; end: number }, sentence:
   } else if (p.object === 'date') {
     // "after the inauguration, … on 14 September": the date is of something else.
     if (BEFORE_AFTER.test(sentence.text.slice(Math.max(0, cue.start - 20), cue.end + 30))) return [];
-    const dates = inSentence.filter((m) => m.type === 'date' && !String(m.value).startsWith('--') && (!p.dayOnly || m.date?.precision === 'day'));
+    const dates = inSentence.filter(
+      (m) => m.type === 'date' && !String(m.value).startsWith('--') && (!p.dayOnly || m.date?.precision === 'day'),
+    );
     objectMention = nearest(dates, cue, p.objectSide, used);
     if (!objectMention) return [];
     object = { kind: 'date', date: String(objectMention.value) };
@@ -211,32 +381,79 @@ function applyPattern(p: Pattern, cue: { start: number; end: number }, sentence:
   }
 
   let subjects: Mention[];
-  if (p.object === 'election-place') subjects = inSentence.filter((m) => m.type === 'person'); // every candidate the sentence names
+  if (p.object === 'election-place')
+    subjects = inSentence.filter((m) => m.type === 'person'); // every candidate the sentence names
   else {
-    const nearestSubject = nearest(subjectPool(p, sentence, taken), cue, p.subjectSide, new Set()) ?? (p.contextPlace ? (context.electionPlace ?? undefined) : undefined);
+    const nearestSubject =
+      nearest(subjectPool(p, sentence, taken), cue, p.subjectSide, new Set()) ??
+      (p.contextPlace ? (context.electionPlace ?? undefined) : undefined);
     subjects = nearestSubject ? [nearestSubject] : [];
   }
   if (subjects.length === 0) return [];
   if (objectMention) used.add(objectMention);
   if (p.object !== 'election-place') sentence.subjects.set(p.predicate, new Set([...taken, ...subjects]));
   const dateQualifier = p.electionDate ? factDate(inSentence, cue, context, fullDates, referenceDate) : null;
-  return subjects.map((subject) => candidate(p.predicate, p.id, p.weight, subject, object, valueQualifier, object.kind === 'date' ? null : dateQualifier, [cue], inSentence, objectMention));
+  return subjects.map((subject) =>
+    candidate(
+      p.predicate,
+      p.id,
+      p.weight,
+      subject,
+      object,
+      valueQualifier,
+      object.kind === 'date' ? null : dateQualifier,
+      [cue],
+      inSentence,
+      objectMention,
+    ),
+  );
 }
 
 /** When a vote count holds: a full date in the same sentence, else the election day, else the nearest earlier full date. */
-function factDate(inSentence: Mention[], cue: { start: number; end: number }, context: Context, fullDates: Mention[], referenceDate?: string | null): string | null {
-  const sameSentence = nearest(inSentence.filter((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--')), cue, 'any', new Set());
-  return sameSentence ? String(sameSentence.value) : (context.electionDate ?? precedingFullDate(fullDates, cue.start, referenceDate));
+function factDate(
+  inSentence: Mention[],
+  cue: { start: number; end: number },
+  context: Context,
+  fullDates: Mention[],
+  referenceDate?: string | null,
+): string | null {
+  const sameSentence = nearest(
+    inSentence.filter((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--')),
+    cue,
+    'any',
+    new Set(),
+  );
+  return sameSentence
+    ? String(sameSentence.value)
+    : (context.electionDate ?? precedingFullDate(fullDates, cue.start, referenceDate));
 }
 
 function candidate(
-  predicate: string, rule: string, weight: number, subject: Mention, object: CandidateObject, valueQualifier: ValueQualifier, date: string | null,
-  cues: Array<{ start: number; end: number }>, inSentence: Mention[], objectMention?: Mention,
+  predicate: string,
+  rule: string,
+  weight: number,
+  subject: Mention,
+  object: CandidateObject,
+  valueQualifier: ValueQualifier,
+  date: string | null,
+  cues: Array<{ start: number; end: number }>,
+  inSentence: Mention[],
+  objectMention?: Mention,
 ): CandidateFact {
-  const parts = [...cues, ...(inSentence.includes(subject) ? [subject] : []), ...(objectMention ? [objectMention] : [])];
+  const parts = [
+    ...cues,
+    ...(inSentence.includes(subject) ? [subject] : []),
+    ...(objectMention ? [objectMention] : []),
+  ];
   const confidence = Math.round(weight * ((subject.confidence + (objectMention?.confidence ?? 0.8)) / 2) * 100) / 100;
   return {
-    subject: { name: String(subject.value), type: subject.type as EntityType, text: subject.text, start: subject.start, end: subject.end },
+    subject: {
+      name: String(subject.value),
+      type: subject.type as EntityType,
+      text: subject.text,
+      start: subject.start,
+      end: subject.end,
+    },
     predicate,
     object,
     valueQualifier,
@@ -254,19 +471,52 @@ function candidate(
  * հազար ձայն, իսկ Տեր-Պետրոսյանը՝ մոտ 351 հազար". Each remaining quantity of the same kind written right after
  * a name (only a dash, colon or comma between) gets the first item's predicate.
  */
-function parallelItems(text: string, found: CandidateFact[], inSentence: Mention[], used: Set<Mention>): CandidateFact[] {
+function parallelItems(
+  text: string,
+  found: CandidateFact[],
+  inSentence: Mention[],
+  used: Set<Mention>,
+): CandidateFact[] {
   const out: CandidateFact[] = [];
   for (const first of found) {
-    if (first.rule === 'parallel' || !first.objectMention || first.object.kind !== 'number' || !['votes received', 'vote share'].includes(first.predicate)) continue;
+    if (
+      first.rule === 'parallel' ||
+      !first.objectMention ||
+      first.object.kind !== 'number' ||
+      !['votes received', 'vote share'].includes(first.predicate)
+    )
+      continue;
     const percent = isPercent(first.objectMention);
     for (const q of inSentence) {
       if (used.has(q) || q.start < first.objectMention.end || (percent ? !isPercent(q) : !isCount(q))) continue;
-      const subject = [...inSentence].reverse().find((m) => (m.type === 'person' || m.type === 'organisation') && m.end <= q.start && m.start > first.subject.end);
+      const subject = [...inSentence]
+        .reverse()
+        .find(
+          (m) => (m.type === 'person' || m.type === 'organisation') && m.end <= q.start && m.start > first.subject.end,
+        );
       if (!subject || !/^[\s,:;—–\-՝]{1,6}$/u.test(text.slice(subject.end, q.start))) continue;
-      if (q.quantity?.noun && first.objectMention.quantity?.noun && q.quantity.noun !== first.objectMention.quantity.noun) continue;
+      if (
+        q.quantity?.noun &&
+        first.objectMention.quantity?.noun &&
+        q.quantity.noun !== first.objectMention.quantity.noun
+      )
+        continue;
       used.add(q);
       const object: CandidateObject = { kind: 'number', number: Number(q.value), unit: first.object.unit };
-      out.push(candidate(first.predicate, 'parallel', 0.75, subject, object, q.quantity?.qualifier ?? 'exact', first.qualifiers.date, [], inSentence, q));
+      out.push(
+        candidate(
+          first.predicate,
+          'parallel',
+          0.75,
+          subject,
+          object,
+          q.quantity?.qualifier ?? 'exact',
+          first.qualifiers.date,
+          [],
+          inSentence,
+          q,
+        ),
+      );
     }
   }
   return out;
@@ -289,7 +539,9 @@ function electionContext(bySentence: Mention[][], cues: Array<Array<Array<{ star
   const electionIndex = PATTERNS.findIndex((p) => p.id === 'election-date');
   for (const [i, inSentence] of bySentence.entries()) {
     if (cues[i][electionIndex].length === 0) continue;
-    const date = inSentence.find((m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--'));
+    const date = inSentence.find(
+      (m) => m.type === 'date' && m.date?.precision === 'day' && !String(m.value).startsWith('--'),
+    );
     if (!date) continue;
     const place = inSentence.find((m) => m.type === 'place') ?? null;
     return { electionDate: String(date.value), electionPlace: place };
@@ -300,7 +552,8 @@ function electionContext(bySentence: Mention[][], cues: Array<Array<Array<{ star
 function dedupe(facts: CandidateFact[]): CandidateFact[] {
   const seen = new Map<string, CandidateFact>();
   for (const f of facts) {
-    const value = f.object.kind === 'number' ? f.object.number : f.object.kind === 'date' ? f.object.date : f.object.name;
+    const value =
+      f.object.kind === 'number' ? f.object.number : f.object.kind === 'date' ? f.object.date : f.object.name;
     const key = `${f.subject.name}\u0000${f.predicate}\u0000${value}\u0000${f.qualifiers.date}`;
     const before = seen.get(key);
     if (!before || f.confidence > before.confidence) seen.set(key, f);

@@ -47,7 +47,8 @@ export function tokenize(text: string, sentences: Span[]): Token[] {
 }
 
 /** A sentence ending in an initial or an abbreviation whose dot does not end it (Fidel V. Ramos, Marcos Jr. matapos). */
-const NOT_AN_END = /(?:^|[\s(])(?:\p{Lu}|Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Col|Capt|Prof|Sen|Rep|Gov|Atty|Engr|Gng|Bb|Sta|Sto|г|гг|им|ул|т)\.$/u;
+const NOT_AN_END =
+  /(?:^|[\s(])(?:\p{Lu}|Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Col|Capt|Prof|Sen|Rep|Gov|Atty|Engr|Gng|Bb|Sta|Sto|г|гг|им|ул|т)\.$/u;
 
 /**
  * Sentence spans of the whole text (shared/text/sentences.ts); a sentence never crosses a line break, and
@@ -72,7 +73,10 @@ export function escapeRegExp(text: string): string {
 
 /** An alternation of words, longest first so that "septiyembre" wins over "sept". */
 export function alternation(words: Iterable<string>): string {
-  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
 }
 
 /** Index of the first item whose `start` is >= `offset` (items sorted by start). */
@@ -107,8 +111,13 @@ export class SpanSet {
 }
 
 /** Greedy choice of non-overlapping items: higher rank first (then longer, then earlier). */
-export function pickNonOverlapping<T extends { start: number; end: number }>(items: T[], rank: (item: T) => number): T[] {
-  const sorted = [...items].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+export function pickNonOverlapping<T extends { start: number; end: number }>(
+  items: T[],
+  rank: (item: T) => number,
+): T[] {
+  const sorted = [...items].sort(
+    (a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const chosen: T[] = [];
   const occupied = new SpanSet();
   for (const item of sorted) {

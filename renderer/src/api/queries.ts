@@ -2,7 +2,13 @@
 // that reads the same thing shares one answer. A write ends with `archiveChanged(kind)`, which invalidates the
 // reads that kind of change can affect (they refetch if on screen) and re-runs the search, so no component
 // passes refresh callbacks to another.
-import { QueryClient, useQuery, useQueryClient, type UseQueryOptions, type UseQueryResult } from '@tanstack/react-query';
+import {
+  QueryClient,
+  useQuery,
+  useQueryClient,
+  type UseQueryOptions,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import type { Channel, Requests, Responses } from '../../../shared/contract';
 import { useApi } from './context';
@@ -19,7 +25,18 @@ export function createQueryClient(): QueryClient {
 export type ArchiveChange = 'documents' | 'annotations' | 'facts' | 'translations' | 'everything';
 
 const AFFECTED: Record<Exclude<ArchiveChange, 'everything'>, readonly string[]> = {
-  documents: ['documents.', 'annotations.', 'search.', 'facts.', 'entities.', 'mentions.', 'translations.', 'align.', 'library.', 'collections.'],
+  documents: [
+    'documents.',
+    'annotations.',
+    'search.',
+    'facts.',
+    'entities.',
+    'mentions.',
+    'translations.',
+    'align.',
+    'library.',
+    'collections.',
+  ],
   annotations: ['annotations.', 'documents.get', 'search.', 'library.'],
   facts: ['facts.', 'entities.', 'mentions.', 'annotations.', 'documents.get', 'library.'],
   translations: ['translations.', 'align.', 'segments.', 'documents.list', 'library.'],

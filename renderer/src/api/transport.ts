@@ -50,7 +50,10 @@ export function createApiFromInvoke(invoke: Invoke): TalaApi {
         result = await invoke(channel, request);
       } catch (err) {
         if (err instanceof AppError) throw err;
-        throw new AppError('INTERNAL', `Could not reach the archive: ${err instanceof Error ? err.message : String(err)}`);
+        throw new AppError(
+          'INTERNAL',
+          `Could not reach the archive: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
       return unwrap(result);
     };
@@ -94,7 +97,9 @@ let cached: TalaApi | undefined;
 export function getApi(): TalaApi {
   if (!cached) {
     const ipc = typeof window !== 'undefined' ? window.talaIpc : undefined;
-    cached = ipc ? createApiFromInvoke((channel, request) => ipc.invoke(channel, request)) : createApiFromInvoke(httpInvoke());
+    cached = ipc
+      ? createApiFromInvoke((channel, request) => ipc.invoke(channel, request))
+      : createApiFromInvoke(httpInvoke());
   }
   return cached;
 }

@@ -21,7 +21,15 @@ interface Props {
   lang?: string;
 }
 
-export function ColorSwatches({ value, onPick, label = 'Colour' }: { value?: AnnotationColor; onPick(color: AnnotationColor): void; label?: string }) {
+export function ColorSwatches({
+  value,
+  onPick,
+  label = 'Colour',
+}: {
+  value?: AnnotationColor;
+  onPick(color: AnnotationColor): void;
+  label?: string;
+}) {
   return (
     <div className="swatches" role="group" aria-label={label}>
       {ANNOTATION_COLORS.map((c) => (
@@ -41,7 +49,15 @@ export function ColorSwatches({ value, onPick, label = 'Colour' }: { value?: Ann
   );
 }
 
-export function AnnotationForm({ initial, submitLabel, focus = 'note', busy = false, onSubmit, onCancel, lang }: Props) {
+export function AnnotationForm({
+  initial,
+  submitLabel,
+  focus = 'note',
+  busy = false,
+  onSubmit,
+  onCancel,
+  lang,
+}: Props) {
   const [color, setColor] = useState(initial.color);
   const [note, setNote] = useState(initial.note);
   const [tags, setTags] = useState(formatTags(initial.tags));
@@ -104,7 +120,12 @@ export function AnnotationForm({ initial, submitLabel, focus = 'note', busy = fa
         />
       </label>
       <div className="annotation-form__actions">
-        <button type="submit" className="button button--primary button--small" disabled={busy} data-testid="annotation-save">
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          disabled={busy}
+          data-testid="annotation-save"
+        >
           {busy ? 'Saving…' : submitLabel}
         </button>
         <button type="button" className="button button--quiet button--small" onClick={onCancel}>

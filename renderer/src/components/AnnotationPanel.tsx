@@ -40,8 +40,12 @@ export function AnnotationPanel(props: Props) {
   const fileRef = useRef<HTMLInputElement>(null);
   const lang = doc.lang && doc.lang !== 'und' ? doc.lang : undefined;
 
-  const matchesFilter = (a: Annotation) => !filter.trim() || includesFolded([a.note, a.exact, ...a.tags, ...a.tags.map((t) => `#${t}`)].join('\n'), filter);
-  const placed = useMemo(() => annotations.filter((a) => a.status !== 'orphaned').sort((a, b) => a.start - b.start || a.end - b.end), [annotations]);
+  const matchesFilter = (a: Annotation) =>
+    !filter.trim() || includesFolded([a.note, a.exact, ...a.tags, ...a.tags.map((t) => `#${t}`)].join('\n'), filter);
+  const placed = useMemo(
+    () => annotations.filter((a) => a.status !== 'orphaned').sort((a, b) => a.start - b.start || a.end - b.end),
+    [annotations],
+  );
   const orphans = useMemo(() => annotations.filter((a) => a.status === 'orphaned'), [annotations]);
   const matchesKind = (a: Annotation) => kind === 'all' || a.tags.includes(EVIDENCE_TAG) === (kind === 'facts');
   const shown = placed.filter((a) => matchesKind(a) && matchesFilter(a));
@@ -80,18 +84,34 @@ export function AnnotationPanel(props: Props) {
         data-status={a.status}
       >
         {repeat ? (
-          <button type="button" className="note-card__quote note-card__quote--same" onClick={() => props.onOpen(a)} title="Show in the text">
+          <button
+            type="button"
+            className="note-card__quote note-card__quote--same"
+            onClick={() => props.onOpen(a)}
+            title="Show in the text"
+          >
             <span className="muted">Same words as above</span>
           </button>
         ) : (
-          <button type="button" className="note-card__quote" onClick={() => props.onOpen(a)} title={a.status === 'orphaned' ? 'Its text is gone: re-attach it or delete it' : 'Show in the text'}>
+          <button
+            type="button"
+            className="note-card__quote"
+            onClick={() => props.onOpen(a)}
+            title={a.status === 'orphaned' ? 'Its text is gone: re-attach it or delete it' : 'Show in the text'}
+          >
             <q lang={lang} dir="auto" data-testid="annotation-quote">
               {a.exact.length > 280 ? `${a.exact.slice(0, 279)}…` : a.exact}
             </q>
           </button>
         )}
         {editing ? (
-          <AnnotationForm initial={a} submitLabel="Save" busy={busy} onSubmit={(body) => void save(a.id, body)} onCancel={() => setEditingId(null)} />
+          <AnnotationForm
+            initial={a}
+            submitLabel="Save"
+            busy={busy}
+            onSubmit={(body) => void save(a.id, body)}
+            onCancel={() => setEditingId(null)}
+          />
         ) : (
           <>
             {a.note && (
@@ -112,7 +132,11 @@ export function AnnotationPanel(props: Props) {
         )}
         <div className="note-card__foot">
           {a.status === 'moved' && (
-            <span className="badge badge--moved" title="The text changed; this annotation followed its quote" data-testid="annotation-status">
+            <span
+              className="badge badge--moved"
+              title="The text changed; this annotation followed its quote"
+              data-testid="annotation-status"
+            >
               moved
             </span>
           )}
@@ -134,14 +158,35 @@ export function AnnotationPanel(props: Props) {
               </button>
             )}
             {!editing && (
-              <button type="button" className="icon-button icon-button--small" aria-label="Edit annotation" title="Edit note, tags, colour" onClick={() => setEditingId(a.id)} data-testid="annotation-edit">
+              <button
+                type="button"
+                className="icon-button icon-button--small"
+                aria-label="Edit annotation"
+                title="Edit note, tags, colour"
+                onClick={() => setEditingId(a.id)}
+                data-testid="annotation-edit"
+              >
                 <EditIcon />
               </button>
             )}
-            <button type="button" className="icon-button icon-button--small" aria-label="Copy link to annotation" title="Copy link" onClick={() => props.onCopyLink(a)} data-testid="annotation-link">
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label="Copy link to annotation"
+              title="Copy link"
+              onClick={() => props.onCopyLink(a)}
+              data-testid="annotation-link"
+            >
               <LinkIcon />
             </button>
-            <button type="button" className="icon-button icon-button--small icon-button--danger" aria-label="Delete annotation" title="Delete (you can undo)" onClick={() => props.onDelete(a)} data-testid="annotation-delete">
+            <button
+              type="button"
+              className="icon-button icon-button--small icon-button--danger"
+              aria-label="Delete annotation"
+              title="Delete (you can undo)"
+              onClick={() => props.onDelete(a)}
+              data-testid="annotation-delete"
+            >
               <TrashIcon />
             </button>
           </span>
@@ -158,7 +203,13 @@ export function AnnotationPanel(props: Props) {
             Annotations <span className="count">{annotations.length}</span>
           </h2>
         )}
-        <button type="button" className="icon-button" aria-label="Hide annotations" title="Hide" onClick={props.onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Hide annotations"
+          title="Hide"
+          onClick={props.onClose}
+        >
           ×
         </button>
       </header>
@@ -195,7 +246,9 @@ export function AnnotationPanel(props: Props) {
             <h3>
               Needs review <span className="count">{orphans.length}</span>
             </h3>
-            <p className="muted notes__hint">The text these were attached to has changed. Re-attach them to a new selection, or delete them.</p>
+            <p className="muted notes__hint">
+              The text these were attached to has changed. Re-attach them to a new selection, or delete them.
+            </p>
             <ul className="note-list">{shownOrphans.map((a) => card(a))}</ul>
           </section>
         )}
@@ -203,7 +256,8 @@ export function AnnotationPanel(props: Props) {
           <div className="notes__empty" data-testid="annotations-empty">
             <p>Select text in the document to highlight it, add a note or tags.</p>
             <p className="muted">
-              <kbd>H</kbd> highlight · <kbd>N</kbd> note · <kbd>[</kbd> <kbd>]</kbd> previous/next · <kbd>?</kbd> all shortcuts
+              <kbd>H</kbd> highlight · <kbd>N</kbd> note · <kbd>[</kbd> <kbd>]</kbd> previous/next · <kbd>?</kbd> all
+              shortcuts
             </p>
           </div>
         ) : (
@@ -211,20 +265,35 @@ export function AnnotationPanel(props: Props) {
             {shown.map((a, i, list) => card(a, i, list))}
           </ul>
         )}
-        {(filter.trim() || kind !== 'all') && shown.length + shownOrphans.length === 0 && <p className="muted notes__none">No annotation matches “{filter}”.</p>}
+        {(filter.trim() || kind !== 'all') && shown.length + shownOrphans.length === 0 && (
+          <p className="muted notes__none">No annotation matches “{filter}”.</p>
+        )}
       </div>
       <footer className="notes__footer">
         <div className="notes__footer-row">
           <span className="notes__footer-label">Export</span>
           {(Object.keys(EXPORT_LABELS) as ExportFormat[]).map((f) => (
-            <button key={f} type="button" className="button button--small button--quiet" disabled={annotations.length === 0} onClick={() => props.onExport(f)} data-testid={`export-${f}`}>
+            <button
+              key={f}
+              type="button"
+              className="button button--small button--quiet"
+              disabled={annotations.length === 0}
+              onClick={() => props.onExport(f)}
+              data-testid={`export-${f}`}
+            >
               {EXPORT_LABELS[f]}
             </button>
           ))}
         </div>
         <div className="notes__footer-row">
           <span className="notes__footer-label">Import</span>
-          <button type="button" className="button button--small button--quiet" onClick={() => fileRef.current?.click()} title="Import annotations from a W3C Web Annotation JSON-LD file" data-testid="import-annotations">
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={() => fileRef.current?.click()}
+            title="Import annotations from a W3C Web Annotation JSON-LD file"
+            data-testid="import-annotations"
+          >
             W3C JSON-LD file…
           </button>
           <input

@@ -66,7 +66,8 @@ export function DocumentView(props: Props) {
 
   // The annotation of a deep link is the active one; an orphan's link ("Open to re-attach") starts
   // re-attaching it. Both follow each navigation, not each change of the list.
-  const orphanOfTarget = () => annotations.find((a) => a.id === target?.annotationId && a.status === 'orphaned') ?? null;
+  const orphanOfTarget = () =>
+    annotations.find((a) => a.id === target?.annotationId && a.status === 'orphaned') ?? null;
   const [activeId, setActiveIdState] = useState<string | null>(target?.annotationId ?? null);
   const [reattaching, setReattaching] = useState<Annotation | null>(orphanOfTarget);
   const [seen, setSeen] = useState({ seq: targetSeq, loaded: doc !== null });
@@ -111,7 +112,10 @@ export function DocumentView(props: Props) {
     else onNavigate({ name: 'doc', docId });
   };
 
-  const ordered = useMemo(() => annotations.filter((a) => a.status !== 'orphaned').sort((a, b) => a.start - b.start || a.end - b.end), [annotations]);
+  const ordered = useMemo(
+    () => annotations.filter((a) => a.status !== 'orphaned').sort((a, b) => a.start - b.start || a.end - b.end),
+    [annotations],
+  );
 
   const openAnnotation = (a: Annotation) => {
     setActiveId(a.id);
@@ -121,7 +125,8 @@ export function DocumentView(props: Props) {
   const step = (delta: 1 | -1) => {
     if (ordered.length === 0) return;
     const current = ordered.findIndex((a) => a.id === activeRef.current);
-    const next = current === -1 ? (delta === 1 ? 0 : ordered.length - 1) : (current + delta + ordered.length) % ordered.length;
+    const next =
+      current === -1 ? (delta === 1 ? 0 : ordered.length - 1) : (current + delta + ordered.length) % ordered.length;
     openAnnotation(ordered[next]);
   };
 
@@ -216,7 +221,12 @@ export function DocumentView(props: Props) {
         </ErrorBoundary>
         {target?.passageId && translationLinks.length > 0 && (
           <ErrorBoundary area="the aligned passage" resetKey={target.passageId}>
-            <CounterpartCard docId={docId} passageId={target.passageId} links={translationLinks} onNavigate={onNavigate} />
+            <CounterpartCard
+              docId={docId}
+              passageId={target.passageId}
+              links={translationLinks}
+              onNavigate={onNavigate}
+            />
           </ErrorBoundary>
         )}
       </main>

@@ -11,7 +11,10 @@ interface Props {
 
 /** Text with its matches wrapped in <mark>; everything is rendered as text nodes, never as HTML. */
 export function Highlighted({ text, ranges, terms }: Props) {
-  const segments = useMemo(() => (ranges ? rangeSegments(text, ranges) : splitHighlights(text, terms ?? [])), [text, ranges, terms]);
+  const segments = useMemo(
+    () => (ranges ? rangeSegments(text, ranges) : splitHighlights(text, terms ?? [])),
+    [text, ranges, terms],
+  );
   return (
     <>
       {segments.map((s, i) =>

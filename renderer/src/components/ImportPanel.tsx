@@ -5,7 +5,14 @@ import { useState } from 'react';
 import type { ImportProgress, ImportSummary } from '../../../shared/types';
 import type { ImportPhase } from '../hooks/useImport';
 import { formatBytes, plural } from '../lib/format';
-import { countLine, formatTimeLeft, groupSummary, summaryLine, type ImportGroup, type ImportGroupKind } from '../lib/import-progress';
+import {
+  countLine,
+  formatTimeLeft,
+  groupSummary,
+  summaryLine,
+  type ImportGroup,
+  type ImportGroupKind,
+} from '../lib/import-progress';
 import { formatRoute } from '../lib/routes';
 import './import.css';
 
@@ -26,24 +33,50 @@ export function ImportPanel({ phase, progress, summary, onCancel, onDismiss }: P
   if (phase === 'idle') return null;
   const running = phase === 'running' || phase === 'cancelling';
   const finished = phase === 'finished';
-  const title = running ? (phase === 'cancelling' ? 'Cancelling…' : 'Importing…') : summary.cancelled ? 'Import cancelled' : 'Import finished';
+  const title = running
+    ? phase === 'cancelling'
+      ? 'Cancelling…'
+      : 'Importing…'
+    : summary.cancelled
+      ? 'Import cancelled'
+      : 'Import finished';
   const percent = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : running ? 0 : 100;
   const groups = groupSummary(summary);
   // The files that need attention come into view first: a list of imports starts collapsed beside them.
   const problems = groups.some((g) => g.kind !== 'imported');
 
   return (
-    <aside className="import-panel" aria-label="Import" data-testid="import-panel" data-running={running ? 'true' : 'false'} data-phase={phase}>
+    <aside
+      className="import-panel"
+      aria-label="Import"
+      data-testid="import-panel"
+      data-running={running ? 'true' : 'false'}
+      data-phase={phase}
+    >
       <header className="import-panel__header">
         <h2 className="import-panel__title" aria-live="polite">
           {title}
         </h2>
         {finished ? (
-          <button type="button" className="icon-button" aria-label="Close import summary" title="Close" onClick={onDismiss} data-testid="import-dismiss">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close import summary"
+            title="Close"
+            onClick={onDismiss}
+            data-testid="import-dismiss"
+          >
             ×
           </button>
         ) : (
-          <button type="button" className="button button--small button--quiet" onClick={onCancel} disabled={phase === 'cancelling'} data-testid="import-cancel" title="Stop after the file being imported; what is done stays">
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={onCancel}
+            disabled={phase === 'cancelling'}
+            data-testid="import-cancel"
+            title="Stop after the file being imported; what is done stays"
+          >
             Cancel
           </button>
         )}
@@ -61,7 +94,11 @@ export function ImportPanel({ phase, progress, summary, onCancel, onDismiss }: P
               </span>
             )}
             <span className="import-progress__eta muted" data-testid="import-eta">
-              {phase === 'cancelling' ? 'stopping after this file' : progress.total > 0 ? formatTimeLeft(progress.secondsLeft) : ''}
+              {phase === 'cancelling'
+                ? 'stopping after this file'
+                : progress.total > 0
+                  ? formatTimeLeft(progress.secondsLeft)
+                  : ''}
             </span>
           </div>
           <ProgressBar done={progress.done} total={progress.total} percent={percent} />
@@ -79,13 +116,23 @@ export function ImportPanel({ phase, progress, summary, onCancel, onDismiss }: P
           </p>
           {(progress.imported > 0 || progress.skipped > 0 || progress.failed > 0) && (
             <p className="import-progress__tally muted" data-testid="import-tally">
-              {[`${progress.imported} imported`, progress.skipped ? `${progress.skipped} skipped` : '', progress.failed ? `${progress.failed} failed` : ''].filter(Boolean).join(' · ')}
+              {[
+                `${progress.imported} imported`,
+                progress.skipped ? `${progress.skipped} skipped` : '',
+                progress.failed ? `${progress.failed} failed` : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           )}
         </div>
       ) : (
         <>
-          <p className={`import-panel__summary${summary.cancelled ? ' import-panel__summary--cancelled' : ''}`} role="status" data-testid="import-summary">
+          <p
+            className={`import-panel__summary${summary.cancelled ? ' import-panel__summary--cancelled' : ''}`}
+            role="status"
+            data-testid="import-summary"
+          >
             {summaryLine(summary, progress.total)}
           </p>
           {summary.cancelled && progress.total > 0 && (
@@ -93,14 +140,19 @@ export function ImportPanel({ phase, progress, summary, onCancel, onDismiss }: P
               <ProgressBar done={progress.done} total={progress.total} percent={percent} />
               {progress.total > progress.done && (
                 <p className="import-panel__note muted" data-testid="import-not-reached">
-                  {plural(progress.total - progress.done, 'file was', 'files were')} not read. Import them again to continue: files already in the archive are skipped.
+                  {plural(progress.total - progress.done, 'file was', 'files were')} not read. Import them again to
+                  continue: files already in the archive are skipped.
                 </p>
               )}
             </>
           )}
           <div className="import-groups" data-testid="import-groups">
             {groups.map((group) => (
-              <Group key={group.kind} group={group} startOpen={group.kind !== 'imported' || (group.rows.length <= OPEN_UP_TO && !problems)} />
+              <Group
+                key={group.kind}
+                group={group}
+                startOpen={group.kind !== 'imported' || (group.rows.length <= OPEN_UP_TO && !problems)}
+              />
             ))}
           </div>
         </>
@@ -146,7 +198,13 @@ function Group({ group, startOpen }: { group: ImportGroup; startOpen: boolean })
       </summary>
       <ul className="import-list">
         {rows.map((row, i) => (
-          <li key={`${i}:${row.file}`} className={`import-item import-item--${group.kind}`} data-testid="import-item" data-status={group.kind} data-reason={row.reason}>
+          <li
+            key={`${i}:${row.file}`}
+            className={`import-item import-item--${group.kind}`}
+            data-testid="import-item"
+            data-status={group.kind}
+            data-reason={row.reason}
+          >
             <span className="import-item__icon" aria-hidden="true">
               {ICON[group.kind]}
             </span>
@@ -156,7 +214,11 @@ function Group({ group, startOpen }: { group: ImportGroup; startOpen: boolean })
                   {row.file || '(unknown file)'}
                 </span>
                 {row.documentId && (
-                  <a className="import-item__open" href={formatRoute({ name: 'doc', docId: row.documentId })} data-testid="import-open">
+                  <a
+                    className="import-item__open"
+                    href={formatRoute({ name: 'doc', docId: row.documentId })}
+                    data-testid="import-open"
+                  >
                     {group.kind === 'imported' ? 'Open' : 'Open existing'}
                   </a>
                 )}

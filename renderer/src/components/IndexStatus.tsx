@@ -27,9 +27,19 @@ export function IndexStatus({ status, reindexing, onReindex }: Props) {
       ? 'Every passage of the archive is searchable.'
       : `${n(status.pendingDocuments)} document${status.pendingDocuments === 1 ? '' : 's'} will be re-indexed with the next search.`;
   return (
-    <div className={`index-status${running ? ' index-status--running' : ''}`} data-testid="index-status" data-state={running ? 'running' : complete ? 'ok' : 'pending'}>
+    <div
+      className={`index-status${running ? ' index-status--running' : ''}`}
+      data-testid="index-status"
+      data-state={running ? 'running' : complete ? 'ok' : 'pending'}
+    >
       <span className="index-status__dot" aria-hidden="true" />
-      <span className="index-status__text" title={title} role="status" aria-live="polite" data-testid="index-status-text">
+      <span
+        className="index-status__text"
+        title={title}
+        role="status"
+        aria-live="polite"
+        data-testid="index-status-text"
+      >
         {indexStatusText(status, reindexing)}
       </span>
       <button

@@ -43,11 +43,24 @@ export function Library({ documents, loading, selectedId, onOpen, onDelete, onIm
         </h2>
         <div className="library__actions">
           {onImportFolder && (
-            <button type="button" className="icon-button library__folder" onClick={onImportFolder} aria-label="Import folder…" title="Import folder…" data-testid="import-folder-button">
+            <button
+              type="button"
+              className="icon-button library__folder"
+              onClick={onImportFolder}
+              aria-label="Import folder…"
+              title="Import folder…"
+              data-testid="import-folder-button"
+            >
               <FolderIcon />
             </button>
           )}
-          <button type="button" className="button button--primary" onClick={onImport} title="Import files…" data-testid="import-button">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onImport}
+            title="Import files…"
+            data-testid="import-button"
+          >
             Import…
           </button>
         </div>
@@ -89,7 +102,12 @@ export function Library({ documents, loading, selectedId, onOpen, onDelete, onIm
                       >
                         {deleting === doc.id ? 'Deleting…' : 'Delete'}
                       </button>
-                      <button type="button" className="button button--small button--quiet" onClick={() => setConfirming(null)} autoFocus>
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        onClick={() => setConfirming(null)}
+                        autoFocus
+                      >
                         Cancel
                       </button>
                     </div>

@@ -90,7 +90,8 @@ interface SelectionState extends TextRange {
 
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 const NO_TERMS: readonly string[] = [];
-const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
 
 /** Index of the passage containing document offset `offset` (passages are sorted by start). */
 export function passageIndexAt(passages: readonly Passage[], offset: number): number {
@@ -105,7 +106,11 @@ export function passageIndexAt(passages: readonly Passage[], offset: number): nu
 }
 
 /** Anchored annotations grouped by the passages they touch (an annotation may span several). */
-function spansByPassage(passages: readonly Passage[], annotations: readonly Annotation[], text: string): Map<string, HighlightSpan[]> {
+function spansByPassage(
+  passages: readonly Passage[],
+  annotations: readonly Annotation[],
+  text: string,
+): Map<string, HighlightSpan[]> {
   const out = new Map<string, HighlightSpan[]>();
   for (const a of annotations) {
     // Orphans keep their last offsets, which may point anywhere: they are listed, never drawn.
@@ -132,7 +137,8 @@ export function Reader(props: Props) {
     panelOpen = false,
     onClose,
   } = props;
-  const target: ReaderTarget | null = props.target ?? (props.targetPassageId ? { passageId: props.targetPassageId } : null);
+  const target: ReaderTarget | null =
+    props.target ?? (props.targetPassageId ? { passageId: props.targetPassageId } : null);
   const articleRef = useRef<HTMLElement>(null);
   const ownPaneRef = useRef<HTMLElement | null>(null);
   const paneRef = props.scrollRef ?? ownPaneRef;
@@ -153,14 +159,20 @@ export function Reader(props: Props) {
   const bodyOffset = titlePassage ? 1 : 0;
 
   // ---- highlights
-  const spans = useMemo(() => spansByPassage(doc.passages, annotations, doc.text), [doc.passages, doc.text, annotations]);
+  const spans = useMemo(
+    () => spansByPassage(doc.passages, annotations, doc.text),
+    [doc.passages, doc.text, annotations],
+  );
 
   // ---- find in document
   const [findOpen, setFindOpen] = useState(false);
   const [findQuery, setFindQuery] = useState('');
   const [findCurrent, setFindCurrent] = useState(-1);
   const findIndex = useMemo(() => new FindIndex(doc.passages), [doc.passages]);
-  const matches = useMemo<FindMatch[]>(() => (findOpen && findQuery.trim() ? findIndex.find(findQuery) : []), [findOpen, findQuery, findIndex]);
+  const matches = useMemo<FindMatch[]>(
+    () => (findOpen && findQuery.trim() ? findIndex.find(findQuery) : []),
+    [findOpen, findQuery, findIndex],
+  );
   const findsByPassage = useMemo(() => {
     const out = new Map<string, Array<{ index: number; start: number; end: number }>>();
     matches.forEach((m, index) => {
@@ -320,7 +332,9 @@ export function Reader(props: Props) {
     const pane = paneRef.current?.getBoundingClientRect();
     const width = art.width || 600;
     const half = 170;
-    const left = rect ? Math.min(Math.max(rect.left + rect.width / 2 - art.left, half), Math.max(half, width - half)) : width / 2;
+    const left = rect
+      ? Math.min(Math.max(rect.left + rect.width / 2 - art.left, half), Math.max(half, width - half))
+      : width / 2;
     const roomAbove = rect ? rect.top - (pane?.top ?? 0) > 110 : true;
     const top = rect ? (roomAbove ? rect.top - art.top : rect.bottom - art.top) : 0;
     return { ...offsets, position: { top, left, below: !roomAbove } };
@@ -343,7 +357,8 @@ export function Reader(props: Props) {
         if (next || !clickTarget || !article.contains(clickTarget)) return;
         // A click (no selection) on a highlight selects its annotation.
         const ids = clickTarget.closest('[data-annotation-ids]')?.getAttribute('data-annotation-ids')?.split(' ');
-        if (ids?.length && article.ownerDocument.getSelection()?.isCollapsed !== false) activateRef.current?.(ids[ids.length - 1]);
+        if (ids?.length && article.ownerDocument.getSelection()?.isCollapsed !== false)
+          activateRef.current?.(ids[ids.length - 1]);
       }, 0);
     };
     window.addEventListener('mouseup', onMouseUp);
@@ -513,7 +528,12 @@ export function Reader(props: Props) {
     >
       <div className="reader__toolbar" lang="en" dir="ltr">
         {props.search ? (
-          <SearchMatchBar doc={doc} search={props.search} matches={props.searchMatches ?? null} targetPassageId={target?.passageId ?? null} />
+          <SearchMatchBar
+            doc={doc}
+            search={props.search}
+            matches={props.searchMatches ?? null}
+            targetPassageId={target?.passageId ?? null}
+          />
         ) : (
           <span className="muted reader__file" title={doc.originalName ?? undefined}>
             {doc.originalName ?? doc.mediaType} · {plural(doc.passages.length, 'passage')}
@@ -521,25 +541,67 @@ export function Reader(props: Props) {
         )}
         <div className="reader__tools">
           {props.tools}
-          <button type="button" className="tool-button" onClick={() => (findOpen ? closeFind() : openFind())} aria-pressed={findOpen} title="Find in document (Ctrl+F)" data-testid="find-toggle">
+          <button
+            type="button"
+            className="tool-button"
+            onClick={() => (findOpen ? closeFind() : openFind())}
+            aria-pressed={findOpen}
+            title="Find in document (Ctrl+F)"
+            data-testid="find-toggle"
+          >
             <SearchIcon /> Find
           </button>
-          <button type="button" className="tool-button" onClick={() => setPopover((p) => (p === 'history' ? null : 'history'))} aria-expanded={popover === 'history'} title="Version history" data-testid="history-toggle">
+          <button
+            type="button"
+            className="tool-button"
+            onClick={() => setPopover((p) => (p === 'history' ? null : 'history'))}
+            aria-expanded={popover === 'history'}
+            title="Version history"
+            data-testid="history-toggle"
+          >
             <HistoryIcon /> v{doc.version}
           </button>
-          <button type="button" className="tool-button" onClick={() => setPopover((p) => (p === 'help' ? null : 'help'))} aria-expanded={popover === 'help'} title="Keyboard shortcuts (?)" data-testid="help-toggle">
+          <button
+            type="button"
+            className="tool-button"
+            onClick={() => setPopover((p) => (p === 'help' ? null : 'help'))}
+            aria-expanded={popover === 'help'}
+            title="Keyboard shortcuts (?)"
+            data-testid="help-toggle"
+          >
             ?
           </button>
           {props.onTogglePanel && (
-            <button type="button" className="tool-button" onClick={props.onTogglePanel} aria-pressed={panelOpen} title="Annotations" data-testid="panel-toggle">
+            <button
+              type="button"
+              className="tool-button"
+              onClick={props.onTogglePanel}
+              aria-pressed={panelOpen}
+              title="Annotations"
+              data-testid="panel-toggle"
+            >
               <PanelIcon /> {props.annotationCount ?? 0}
             </button>
           )}
-          <button type="button" className="icon-button" aria-label="Close document" title="Close" onClick={onClose} data-testid="reader-close">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close document"
+            title="Close"
+            onClick={onClose}
+            data-testid="reader-close"
+          >
             ×
           </button>
         </div>
-        {popover === 'history' && <VersionHistory docId={doc.id} current={doc.version} textLength={doc.text.length} onClose={() => setPopover(null)} />}
+        {popover === 'history' && (
+          <VersionHistory
+            docId={doc.id}
+            current={doc.version}
+            textLength={doc.text.length}
+            onClose={() => setPopover(null)}
+          />
+        )}
         {popover === 'help' && <ShortcutHelp onClose={() => setPopover(null)} />}
       </div>
       {findOpen && (
@@ -559,7 +621,8 @@ export function Reader(props: Props) {
       {reattaching && (
         <div className="reattach-banner" role="status" lang="en" dir="ltr" data-testid="reattach-banner">
           <span>
-            Select the new place for “<q dir="auto">{truncate(reattaching.exact, 80)}</q>”, then choose <strong>Attach here</strong>.
+            Select the new place for “<q dir="auto">{truncate(reattaching.exact, 80)}</q>”, then choose{' '}
+            <strong>Attach here</strong>.
           </span>
           <button type="button" className="button button--quiet button--small" onClick={props.onCancelReattach}>
             Cancel
@@ -568,7 +631,12 @@ export function Reader(props: Props) {
       )}
       <header className="reader__header">
         {titlePassage ? (
-          <PassageBlock {...blockProps(titlePassage)} as="h1" className="reader__title" testId={target?.passageId === titlePassage.id ? 'target-passage' : 'reader-title'} />
+          <PassageBlock
+            {...blockProps(titlePassage)}
+            as="h1"
+            className="reader__title"
+            testId={target?.passageId === titlePassage.id ? 'target-passage' : 'reader-title'}
+          />
         ) : (
           <h1 className="reader__title" dir="auto" data-testid="reader-title">
             {doc.title}
@@ -618,36 +686,80 @@ export function Reader(props: Props) {
 }
 
 /** In the reader's toolbar: “Sahakyan” · 3 matches in 3 passages, with previous/next passage and clear. */
-function SearchMatchBar({ doc, search, matches, targetPassageId }: { doc: DocumentDetail; search: ReaderSearch; matches: ReadonlyMap<string, readonly MatchRange[]> | null; targetPassageId: string | null }) {
-  const order = useMemo(() => doc.passages.map((p, i) => ({ id: p.id, i, n: matches?.get(p.id)?.length ?? 0 })).filter((x) => x.n > 0), [doc.passages, matches]);
+function SearchMatchBar({
+  doc,
+  search,
+  matches,
+  targetPassageId,
+}: {
+  doc: DocumentDetail;
+  search: ReaderSearch;
+  matches: ReadonlyMap<string, readonly MatchRange[]> | null;
+  targetPassageId: string | null;
+}) {
+  const order = useMemo(
+    () => doc.passages.map((p, i) => ({ id: p.id, i, n: matches?.get(p.id)?.length ?? 0 })).filter((x) => x.n > 0),
+    [doc.passages, matches],
+  );
   const total = order.reduce((sum, x) => sum + x.n, 0);
   const targetIndex = targetPassageId ? doc.passages.findIndex((p) => p.id === targetPassageId) : -1;
   const current = order.findIndex((x) => x.id === targetPassageId);
   const next = current >= 0 ? order[current + 1] : order.find((x) => x.i > targetIndex);
   const prev = current >= 0 ? order[current - 1] : [...order].reverse().find((x) => x.i < targetIndex);
   return (
-    <div className="reader-search" role="status" aria-label="Search matches in this document" data-testid="reader-search">
+    <div
+      className="reader-search"
+      role="status"
+      aria-label="Search matches in this document"
+      data-testid="reader-search"
+    >
       <span className="reader-search__swatch" aria-hidden="true" title="Search matches are underlined like this" />
       <span className="reader-search__text" title={`Matches of the search “${search.query}”`}>
         <span dir="auto" className="reader-search__query">
           {search.query}
         </span>
         <span className="reader-search__count" data-testid="reader-search-count">
-          {search.loading ? 'finding…' : total === 0 ? 'matched a title, note or tag' : `${plural(total, 'match', 'matches')} in ${plural(order.length, 'passage')}`}
+          {search.loading
+            ? 'finding…'
+            : total === 0
+              ? 'matched a title, note or tag'
+              : `${plural(total, 'match', 'matches')} in ${plural(order.length, 'passage')}`}
         </span>
       </span>
       <span className="reader-search__actions">
-        <button type="button" className="icon-button icon-button--small" aria-label="Previous passage with matches" title="Previous passage with matches" disabled={!prev} onClick={() => prev && search.onStep(prev.id)} data-testid="reader-search-prev">
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Previous passage with matches"
+          title="Previous passage with matches"
+          disabled={!prev}
+          onClick={() => prev && search.onStep(prev.id)}
+          data-testid="reader-search-prev"
+        >
           ‹
         </button>
-        <button type="button" className="icon-button icon-button--small" aria-label="Next passage with matches" title="Next passage with matches" disabled={!next} onClick={() => next && search.onStep(next.id)} data-testid="reader-search-next">
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Next passage with matches"
+          title="Next passage with matches"
+          disabled={!next}
+          onClick={() => next && search.onStep(next.id)}
+          data-testid="reader-search-next"
+        >
           ›
         </button>
-        <button type="button" className="icon-button icon-button--small" aria-label="Clear the search highlights" title="Clear the search highlights" onClick={search.onClear} data-testid="reader-search-clear">
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Clear the search highlights"
+          title="Clear the search highlights"
+          onClick={search.onClear}
+          data-testid="reader-search-clear"
+        >
           ×
         </button>
       </span>
     </div>
   );
 }
-

@@ -30,15 +30,21 @@ export function ReviewPage({ items, documents, onOpen, onDelete }: Props) {
       ) : (
         <>
           <p className="muted">
-            The text these annotations were attached to was corrected or deleted, and they could not be placed again with confidence.
-            They keep their quote and note. Open the document to re-attach each one to a new selection, or delete it.
+            The text these annotations were attached to was corrected or deleted, and they could not be placed again
+            with confidence. They keep their quote and note. Open the document to re-attach each one to a new selection,
+            or delete it.
           </p>
           {[...byDoc.entries()].map(([docId, list]) => (
             <section key={docId} className="review__doc">
               <h2 dir="auto">{title(docId)}</h2>
               <ul className="note-list">
                 {list.map((a) => (
-                  <li key={a.id} className={`note-card note-card--${a.color} note-card--orphan`} data-testid="review-item" data-annotation-id={a.id}>
+                  <li
+                    key={a.id}
+                    className={`note-card note-card--${a.color} note-card--orphan`}
+                    data-testid="review-item"
+                    data-annotation-id={a.id}
+                  >
                     <q className="note-card__quote-text" lang={lang(docId)} dir="auto">
                       {a.exact}
                     </q>
@@ -59,10 +65,21 @@ export function ReviewPage({ items, documents, onOpen, onDelete }: Props) {
                     <div className="note-card__foot">
                       <span className="badge badge--orphan">needs review</span>
                       <span className="note-card__actions">
-                        <button type="button" className="button button--small" onClick={() => onOpen(a)} data-testid="review-open">
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => onOpen(a)}
+                          data-testid="review-open"
+                        >
                           Open to re-attach
                         </button>
-                        <button type="button" className="icon-button icon-button--small icon-button--danger" aria-label="Delete annotation" onClick={() => onDelete(a)} data-testid="review-delete">
+                        <button
+                          type="button"
+                          className="icon-button icon-button--small icon-button--danger"
+                          aria-label="Delete annotation"
+                          onClick={() => onDelete(a)}
+                          data-testid="review-delete"
+                        >
                           <TrashIcon />
                         </button>
                       </span>

@@ -5,7 +5,16 @@ import type { FacetCount, SearchDocumentGroup, SearchHit, SearchResult } from '.
 import type { SearchState } from '../hooks/useSearch';
 import { formatDate, plural } from '../lib/format';
 import { languageLabel, languageName } from '../lib/languages';
-import { describeExpansions, filterLabel, filterSyntax, mediaTypeLabel, sameFilter, stripFilters, type FilterKind, type SearchFilter } from '../lib/search-query';
+import {
+  describeExpansions,
+  filterLabel,
+  filterSyntax,
+  mediaTypeLabel,
+  sameFilter,
+  stripFilters,
+  type FilterKind,
+  type SearchFilter,
+} from '../lib/search-query';
 import { Highlighted } from './Highlighted';
 import './search.css';
 
@@ -40,7 +49,17 @@ export function groupHits(result: SearchResult | null): { groups: HitGroupView[]
     result.hits.forEach((h, i) => {
       const last = groups[groups.length - 1];
       if (last?.docId === h.docId) last.hits.push(i);
-      else groups.push({ docId: h.docId, title: h.title, lang: h.lang, mediaType: h.mediaType, publishedAt: h.publishedAt, score: h.score, matchingPassages: 1, hits: [i] });
+      else
+        groups.push({
+          docId: h.docId,
+          title: h.title,
+          lang: h.lang,
+          mediaType: h.mediaType,
+          publishedAt: h.publishedAt,
+          score: h.score,
+          matchingPassages: 1,
+          hits: [i],
+        });
     });
     for (const g of groups) g.matchingPassages = g.hits.length;
   }
@@ -85,7 +104,12 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
   const shownDocs = groups.length;
 
   return (
-    <section className="results" aria-label="Search results" data-testid="search-results" aria-busy={loading || undefined}>
+    <section
+      className="results"
+      aria-label="Search results"
+      data-testid="search-results"
+      aria-busy={loading || undefined}
+    >
       <header className="results__header">
         <p className="results__summary" aria-live="polite" data-testid="search-summary">
           {loading && !result ? (
@@ -102,10 +126,19 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
               for “<span dir="auto">{resultQuery}</span>”
             </>
           ) : badQuery ? (
-            <>Cannot search for “<span dir="auto">{query}</span>”</>
+            <>
+              Cannot search for “<span dir="auto">{query}</span>”
+            </>
           ) : null}
         </p>
-        <button type="button" className="icon-button" aria-label="Close search results" title="Close (Esc)" onClick={onClose} data-testid="search-close">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close search results"
+          title="Close (Esc)"
+          onClick={onClose}
+          data-testid="search-close"
+        >
           ×
         </button>
       </header>
@@ -134,7 +167,9 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
               onChange={(names) => search.setOptions({ names })}
               testId="switch-names"
             />
-            {result?.tookMs !== undefined && <span className="results__took muted">{result.tookMs < 1 ? '<1' : Math.round(result.tookMs)} ms</span>}
+            {result?.tookMs !== undefined && (
+              <span className="results__took muted">{result.tookMs < 1 ? '<1' : Math.round(result.tookMs)} ms</span>
+            )}
           </div>
           {result && (
             <p className="expansions" data-testid="search-expansions">
@@ -173,7 +208,9 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
           </div>
         )}
 
-        {result && result.facets && result.total > 0 && <Facets result={result} filters={filters} onToggle={search.toggleFilter} />}
+        {result && result.facets && result.total > 0 && (
+          <Facets result={result} filters={filters} onToggle={search.toggleFilter} />
+        )}
 
         {badQuery ? (
           <div className="results__empty" data-testid="search-invalid">
@@ -188,15 +225,20 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
             {result.didYouMean ? (
               <p className="did-you-mean" data-testid="did-you-mean">
                 Did you mean{' '}
-                <button type="button" className="link-button did-you-mean__query" onClick={() => onSuggest(stripFilters(result.didYouMean!, filters))} data-testid="did-you-mean-query">
+                <button
+                  type="button"
+                  className="link-button did-you-mean__query"
+                  onClick={() => onSuggest(stripFilters(result.didYouMean!, filters))}
+                  data-testid="did-you-mean-query"
+                >
                   <span dir="auto">{stripFilters(result.didYouMean, filters)}</span>
                 </button>
                 ?
               </p>
             ) : (
               <p className="muted">
-                {filters.length > 0 ? 'Remove a filter, or try ' : 'Try '}fewer words, another spelling (Saakyan~1), a prefix (Balasan*) or the word in the document’s
-                language.
+                {filters.length > 0 ? 'Remove a filter, or try ' : 'Try '}fewer words, another spelling (Saakyan~1), a
+                prefix (Balasan*) or the word in the document’s language.
               </p>
             )}
           </div>
@@ -206,7 +248,14 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
               const titleMatches = hits[0]?.hit.titleMatches ?? [];
               const more = group.matchingPassages - hits.length;
               return (
-                <div key={group.docId} className="hit-group" role="group" aria-labelledby={`hit-group-${gi}`} data-testid="search-group" data-doc-id={group.docId}>
+                <div
+                  key={group.docId}
+                  className="hit-group"
+                  role="group"
+                  aria-labelledby={`hit-group-${gi}`}
+                  data-testid="search-group"
+                  data-doc-id={group.docId}
+                >
                   <div className="hit-group__head" id={`hit-group-${gi}`}>
                     <span className="hit-group__title" dir="auto" data-testid="search-group-title">
                       <Highlighted text={group.title} ranges={titleMatches} />
@@ -222,7 +271,12 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
                   </div>
                   {hits.map(({ hit, index }) => {
                     const key = hitKey(hit);
-                    const where = hit.matches.length > 0 ? null : hit.titleMatches.length > 0 ? 'matches the title' : 'matches a note or tag here';
+                    const where =
+                      hit.matches.length > 0
+                        ? null
+                        : hit.titleMatches.length > 0
+                          ? 'matches the title'
+                          : 'matches a note or tag here';
                     return (
                       // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus -- a listbox option driven by the search box (aria-activedescendant): the keys live there
                       <div
@@ -238,7 +292,12 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
                         data-passage-id={hit.passageId}
                         data-lang={hit.lang}
                       >
-                        <p className="hit__snippet" dir="auto" lang={hit.lang === 'und' ? undefined : hit.lang} data-testid="search-snippet">
+                        <p
+                          className="hit__snippet"
+                          dir="auto"
+                          lang={hit.lang === 'und' ? undefined : hit.lang}
+                          data-testid="search-snippet"
+                        >
                           <Highlighted text={hit.snippet} ranges={hit.snippetMatches} />
                         </p>
                         <span className="hit__where muted">
@@ -266,7 +325,13 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
 
         {result && search.hasMore && !badQuery && (
           <div className="results__more">
-            <button type="button" className="button" onClick={search.loadMore} disabled={search.loadingMore} data-testid="search-load-more">
+            <button
+              type="button"
+              className="button"
+              onClick={search.loadMore}
+              disabled={search.loadingMore}
+              data-testid="search-load-more"
+            >
               {search.loadingMore
                 ? 'Loading…'
                 : inDocument
@@ -285,10 +350,29 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
   );
 }
 
-function Switch({ label, title, checked, onChange, testId }: { label: string; title: string; checked: boolean; onChange(value: boolean): void; testId: string }) {
+function Switch({
+  label,
+  title,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: string;
+  title: string;
+  checked: boolean;
+  onChange(value: boolean): void;
+  testId: string;
+}) {
   return (
     <label className="switch" title={title}>
-      <input type="checkbox" role="switch" checked={checked} aria-checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <input
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        aria-checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
       <span className="switch__track" aria-hidden="true">
         <span className="switch__thumb" />
       </span>
@@ -300,19 +384,41 @@ function Switch({ label, title, checked, onChange, testId }: { label: string; ti
 function FilterChip({ filter, onRemove }: { filter: SearchFilter; onRemove(): void }) {
   const label = filterLabel(filter);
   return (
-    <span className="filter-chip" data-testid="filter-chip" data-kind={filter.kind} data-value={filter.value} title={filterSyntax(filter)}>
-      <span className="filter-chip__kind">{filter.kind === 'lang' ? 'language' : filter.kind === 'doc' ? 'document' : filter.kind}</span>
+    <span
+      className="filter-chip"
+      data-testid="filter-chip"
+      data-kind={filter.kind}
+      data-value={filter.value}
+      title={filterSyntax(filter)}
+    >
+      <span className="filter-chip__kind">
+        {filter.kind === 'lang' ? 'language' : filter.kind === 'doc' ? 'document' : filter.kind}
+      </span>
       <span className="filter-chip__value" dir="auto">
         {label}
       </span>
-      <button type="button" className="filter-chip__remove" aria-label={`Remove the filter ${label}`} onClick={onRemove} data-testid="filter-remove">
+      <button
+        type="button"
+        className="filter-chip__remove"
+        aria-label={`Remove the filter ${label}`}
+        onClick={onRemove}
+        data-testid="filter-remove"
+      >
         ×
       </button>
     </span>
   );
 }
 
-function Facets({ result, filters, onToggle }: { result: SearchResult; filters: SearchFilter[]; onToggle(filter: SearchFilter): void }) {
+function Facets({
+  result,
+  filters,
+  onToggle,
+}: {
+  result: SearchResult;
+  filters: SearchFilter[];
+  onToggle(filter: SearchFilter): void;
+}) {
   const facets = result.facets!;
   const rows = FACETS.map((f) => ({ ...f, values: facets[f.key] ?? [] })).filter((f) => f.values.length > 0);
   if (rows.length === 0) return null;

@@ -11,7 +11,10 @@ export const SYNTAX: Array<{ heading: string; rows: SyntaxRow[] }> = [
   {
     heading: 'Words and phrases',
     rows: [
-      { example: 'Sahakyan halalan', meaning: 'passages with any of the words, best first; word forms, case and accents included' },
+      {
+        example: 'Sahakyan halalan',
+        meaning: 'passages with any of the words, best first; word forms, case and accents included',
+      },
       { example: '"Bako Sahakyan"', meaning: 'the exact phrase' },
       { example: '+halalan -Baku', meaning: 'must contain halalan, must not contain Baku' },
       { example: 'Sahakyan OR Саакян', meaning: 'either word' },
@@ -92,7 +95,12 @@ export function SearchSyntax({ onPick, onClose }: Props) {
               {section.rows.map((row) => (
                 <div key={row.example} className="syntax__row">
                   <dt>
-                    <button type="button" className="syntax__example" onClick={() => onPick(row.example)} data-testid="syntax-example">
+                    <button
+                      type="button"
+                      className="syntax__example"
+                      onClick={() => onPick(row.example)}
+                      data-testid="syntax-example"
+                    >
                       <code dir="auto">{row.example}</code>
                     </button>
                   </dt>
@@ -104,8 +112,8 @@ export function SearchSyntax({ onPick, onClose }: Props) {
         ))}
       </div>
       <p className="syntax__foot muted">
-        Words are matched in every language of the archive: Tagalog, Russian and English word forms, case and accents are
-        folded. Switch word forms and transliteration off above the results.
+        Words are matched in every language of the archive: Tagalog, Russian and English word forms, case and accents
+        are folded. Switch word forms and transliteration off above the results.
       </p>
     </div>
   );

@@ -25,10 +25,29 @@ interface Props {
   onReindex(): void;
 }
 
-function NavLink({ route, name, href, testId, className = 'facts-nav__link', children }: { route: Route; name: Route['name']; href: string; testId: string; className?: string; children: ReactNode }) {
+function NavLink({
+  route,
+  name,
+  href,
+  testId,
+  className = 'facts-nav__link',
+  children,
+}: {
+  route: Route;
+  name: Route['name'];
+  href: string;
+  testId: string;
+  className?: string;
+  children: ReactNode;
+}) {
   const current = route.name === name;
   return (
-    <a href={href} className={`${className}${current ? ` ${className}--current` : ''}`} aria-current={current ? 'page' : undefined} data-testid={testId}>
+    <a
+      href={href}
+      className={`${className}${current ? ` ${className}--current` : ''}`}
+      aria-current={current ? 'page' : undefined}
+      data-testid={testId}
+    >
       {children}
     </a>
   );

@@ -1,13 +1,26 @@
 import { plural } from '../lib/format';
 
 /** The home page: how to start with an empty archive, or how to find things in a full one. */
-export function Welcome({ count, loading, onImport, onSearch }: { count: number; loading: boolean; onImport(): void; onSearch(): void }) {
+export function Welcome({
+  count,
+  loading,
+  onImport,
+  onSearch,
+}: {
+  count: number;
+  loading: boolean;
+  onImport(): void;
+  onSearch(): void;
+}) {
   if (loading && count === 0) return null;
   if (count === 0) {
     return (
       <div className="welcome" data-testid="welcome">
         <h1>Your archive is empty</h1>
-        <p>No documents yet — import .txt, .md, .html, .pdf, .docx or .epub files, or a whole folder. Tagalog, Russian, Armenian, English… each file becomes a searchable document.</p>
+        <p>
+          No documents yet — import .txt, .md, .html, .pdf, .docx or .epub files, or a whole folder. Tagalog, Russian,
+          Armenian, English… each file becomes a searchable document.
+        </p>
         <button type="button" className="button button--primary" onClick={onImport}>
           Import files…
         </button>

@@ -6,7 +6,9 @@ export function useBanners() {
   const [messages, setMessages] = useState<BannerMessage[]>([]);
   const nextId = useRef(1);
   const push = useCallback((text: string) => {
-    setMessages((list) => (list.some((m) => m.text === text) ? list : [...list.slice(-3), { id: nextId.current++, text }]));
+    setMessages((list) =>
+      list.some((m) => m.text === text) ? list : [...list.slice(-3), { id: nextId.current++, text }],
+    );
   }, []);
   const dismiss = useCallback((id: number) => setMessages((list) => list.filter((m) => m.id !== id)), []);
   return { messages, push, dismiss };

@@ -37,7 +37,10 @@ export function useDocumentData(id: string): DocumentData {
   const query = useQuery({
     queryKey: key,
     queryFn: async (): Promise<Loaded> => {
-      const [document, annotations] = await Promise.all([api['documents.get']({ id }), api['annotations.list']({ docId: id })]);
+      const [document, annotations] = await Promise.all([
+        api['documents.get']({ id }),
+        api['annotations.list']({ docId: id }),
+      ]);
       return { document, annotations };
     },
   });

@@ -26,16 +26,22 @@ function correctionNotice(report: CorrectionReport, what: string) {
   const placed = anchored + moved;
   if (placed + orphaned === 0) return { text: `${what} (version ${report.version}).`, tone: 'info' as const };
   const needs = `${orphaned} need${orphaned === 1 ? 's' : ''} review`;
-  return { text: `${what}: ${plural(placed, 'annotation')} re-anchored, ${needs}.`, tone: orphaned > 0 ? ('warn' as const) : ('info' as const) };
+  return {
+    text: `${what}: ${plural(placed, 'annotation')} re-anchored, ${needs}.`,
+    tone: orphaned > 0 ? ('warn' as const) : ('info' as const),
+  };
 }
 
 export function useDocumentWrites(docId: string, data: DocumentData, toast: PushToast) {
   const api = useApi();
   const changed = useArchiveChanged();
   const { setAnnotations, setDocument, reload } = data;
-  const fail = useCallback((what: string, err: unknown) => toast({ text: `${what}: ${errorMessage(err)}`, tone: 'warn' }, 8000), [toast]);
+  const fail = useCallback(
+    (what: string, err: unknown) => toast({ text: `${what}: ${errorMessage(err)}`, tone: 'warn' }, 8000),
+    [toast],
+  );
 
-  const attempt = async <T,>(what: string, write: () => Promise<T>): Promise<T | null> => {
+  const attempt = async <T>(what: string, write: () => Promise<T>): Promise<T | null> => {
     try {
       return await write();
     } catch (err) {
@@ -47,7 +53,14 @@ export function useDocumentWrites(docId: string, data: DocumentData, toast: Push
   const createAnnotation = (input: NewAnnotationInput) =>
     attempt('Could not save the annotation', async () => {
       const tags = input.tags.length ? input.tags : undefined;
-      const created = await api['annotations.create']({ docId, start: input.start, end: input.end, color: input.color, note: input.note || undefined, tags });
+      const created = await api['annotations.create']({
+        docId,
+        start: input.start,
+        end: input.end,
+        color: input.color,
+        note: input.note || undefined,
+        tags,
+      });
       setAnnotations((list) => [...list.filter((a) => a.id !== created.id), created]);
       changed('annotations');
       return created;
@@ -75,7 +88,10 @@ export function useDocumentWrites(docId: string, data: DocumentData, toast: Push
       const deleted = await api['annotations.delete']({ id: a.id });
       setAnnotations((list) => list.filter((x) => x.id !== a.id));
       changed('annotations');
-      toast({ text: `Annotation deleted: “${truncate(deleted.exact, 40)}”`, action: { label: 'Undo', run: () => void restoreAnnotation(deleted) } });
+      toast({
+        text: `Annotation deleted: “${truncate(deleted.exact, 40)}”`,
+        action: { label: 'Undo', run: () => void restoreAnnotation(deleted) },
+      });
       return deleted;
     });
 
@@ -99,9 +115,13 @@ export function useDocumentWrites(docId: string, data: DocumentData, toast: Push
     })) ?? false;
 
   const editPassage = (passageId: string, text: string) =>
-    correct('Passage corrected', 'Could not save the correction', () => api['documents.editPassage']({ docId, passageId, text }));
+    correct('Passage corrected', 'Could not save the correction', () =>
+      api['documents.editPassage']({ docId, passageId, text }),
+    );
   const deletePassage = (passageId: string) =>
-    correct('Passage deleted', 'Could not delete the passage', () => api['documents.deletePassage']({ docId, passageId }));
+    correct('Passage deleted', 'Could not delete the passage', () =>
+      api['documents.deletePassage']({ docId, passageId }),
+    );
 
   const saveMeta = async (changes: DocumentMetaChanges) => {
     try {
@@ -136,7 +156,10 @@ export function useDocumentWrites(docId: string, data: DocumentData, toast: Push
   const copyLink = async (route: Route, what: string) => {
     const url = routeUrl(route);
     const ok = await copyText(url);
-    toast(ok ? { text: `Link to this ${what} copied.` } : { text: `Copy this link: ${url}`, tone: 'warn' }, ok ? 3000 : 15000);
+    toast(
+      ok ? { text: `Link to this ${what} copied.` } : { text: `Copy this link: ${url}`, tone: 'warn' },
+      ok ? 3000 : 15000,
+    );
   };
 
   return {

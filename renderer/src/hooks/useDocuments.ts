@@ -27,5 +27,10 @@ export function useDocuments(): DocumentsState {
     [api, changed],
   );
 
-  return { documents: query.data ?? NONE, loading: query.isPending, error: query.error ? errorMessage(query.error) : null, remove };
+  return {
+    documents: query.data ?? NONE,
+    loading: query.isPending,
+    error: query.error ? errorMessage(query.error) : null,
+    remove,
+  };
 }

@@ -38,7 +38,8 @@ export function useFileDrop(onDrop: (read: () => Promise<DroppedFiles>) => void)
       depth.current = 0;
       setActive(false);
       // The items must be taken now: the DataTransfer is emptied once this handler returns.
-      if (e.dataTransfer && (e.dataTransfer.files?.length ?? 0) + (e.dataTransfer.items?.length ?? 0) > 0) onDropRef.current(takeDrop(e.dataTransfer));
+      if (e.dataTransfer && (e.dataTransfer.files?.length ?? 0) + (e.dataTransfer.items?.length ?? 0) > 0)
+        onDropRef.current(takeDrop(e.dataTransfer));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

@@ -8,7 +8,11 @@ export interface RouteState {
 }
 
 /** The app's location lives in the URL hash, so links, reloads and the back button just work. */
-export function useHashRoute(): { route: Route; seq: number; navigate(route: Route, options?: { replace?: boolean }): void } {
+export function useHashRoute(): {
+  route: Route;
+  seq: number;
+  navigate(route: Route, options?: { replace?: boolean }): void;
+} {
   const [state, setState] = useState<RouteState>(() => ({ route: parseRoute(window.location.hash), seq: 1 }));
 
   useEffect(() => {

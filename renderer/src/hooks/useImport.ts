@@ -52,7 +52,17 @@ const POLL_MS = 250;
 const REFRESH_MS = 1500;
 
 export function emptyProgress(): ImportProgress {
-  return { done: 0, total: 0, current: null, bytesDone: 0, bytesTotal: 0, secondsLeft: null, imported: 0, skipped: 0, failed: 0 };
+  return {
+    done: 0,
+    total: 0,
+    current: null,
+    bytesDone: 0,
+    bytesTotal: 0,
+    secondsLeft: null,
+    imported: 0,
+    skipped: 0,
+    failed: 0,
+  };
 }
 
 export function emptySummary(): ImportSummary {
@@ -121,8 +131,18 @@ export function useImport(onImported: () => void): ImportState {
     const { summary } = b;
     setView({
       phase: phase ?? (b.cancelRequested ? 'cancelling' : 'running'),
-      progress: { ...b.progress, imported: summary.imported.length, skipped: summary.skipped.length, failed: summary.failed.length },
-      summary: { imported: [...summary.imported], skipped: [...summary.skipped], failed: [...summary.failed], cancelled: summary.cancelled },
+      progress: {
+        ...b.progress,
+        imported: summary.imported.length,
+        skipped: summary.skipped.length,
+        failed: summary.failed.length,
+      },
+      summary: {
+        imported: [...summary.imported],
+        skipped: [...summary.skipped],
+        failed: [...summary.failed],
+        cancelled: summary.cancelled,
+      },
     });
   }, []);
 
@@ -160,7 +180,10 @@ export function useImport(onImported: () => void): ImportState {
           try {
             dropped = await task.read();
           } catch (err) {
-            dropped = { files: [], errors: [{ path: '', error: `The dropped files could not be read: ${errorMessage(err)}` }] };
+            dropped = {
+              files: [],
+              errors: [{ path: '', error: `The dropped files could not be read: ${errorMessage(err)}` }],
+            };
           }
           for (const e of dropped.errors) b.summary.failed.push({ file: e.path, error: e.error });
           b.queue.unshift(...enqueue(b, dropped.files));
@@ -177,14 +200,22 @@ export function useImport(onImported: () => void): ImportState {
         publish(b);
         await yieldToBrowser();
         try {
-          if (file.size > MAX_IMPORT_BYTES) throw new Error(`${baseName(path)}: the file is larger than the ${Math.round(MAX_IMPORT_BYTES / (1024 * 1024))} MB limit`);
+          if (file.size > MAX_IMPORT_BYTES)
+            throw new Error(
+              `${baseName(path)}: the file is larger than the ${Math.round(MAX_IMPORT_BYTES / (1024 * 1024))} MB limit`,
+            );
           const data = new Uint8Array(await file.arrayBuffer());
           const outcome = await api['documents.import']({ name: file.name || baseName(path), data });
           if (outcome.status === 'imported') {
             b.summary.imported.push({ file: path, document: outcome.document });
             imported();
           } else {
-            b.summary.skipped.push({ file: path, reason: 'duplicate', message: outcome.reason, existingId: outcome.existingId });
+            b.summary.skipped.push({
+              file: path,
+              reason: 'duplicate',
+              message: outcome.reason,
+              existingId: outcome.existingId,
+            });
           }
         } catch (err) {
           b.summary.failed.push({ file: path, error: errorMessage(err) });
@@ -209,7 +240,13 @@ export function useImport(onImported: () => void): ImportState {
   /** The batch to add to: the running one, or a fresh one (a finished summary is replaced). */
   const currentBatch = useCallback((): Batch => {
     if (busy.current && batch.current && !batch.current.cancelRequested) return batch.current;
-    const fresh: Batch = { queue: [], progress: emptyProgress(), summary: emptySummary(), startedAt: now(), cancelRequested: false };
+    const fresh: Batch = {
+      queue: [],
+      progress: emptyProgress(),
+      summary: emptySummary(),
+      startedAt: now(),
+      cancelRequested: false,
+    };
     batch.current = fresh;
     return fresh;
   }, []);
@@ -218,7 +255,12 @@ export function useImport(onImported: () => void): ImportState {
     (files: ReadonlyArray<File | PickedFile>) => {
       if (files.length === 0) return;
       const b = currentBatch();
-      b.queue.push(...enqueue(b, files.map((f) => (f instanceof File ? { file: f, path: f.name } : f))));
+      b.queue.push(
+        ...enqueue(
+          b,
+          files.map((f) => (f instanceof File ? { file: f, path: f.name } : f)),
+        ),
+      );
       publish(b);
       void run();
     },
@@ -266,7 +308,15 @@ export function useImport(onImported: () => void): ImportState {
     setView({ phase: 'idle', progress: emptyProgress(), summary: emptySummary() });
   }, []);
 
-  return { ...view, running: view.phase === 'running' || view.phase === 'cancelling', start, startDrop, startFolder, cancel, dismiss };
+  return {
+    ...view,
+    running: view.phase === 'running' || view.phase === 'cancelling',
+    start,
+    startDrop,
+    startFolder,
+    cancel,
+    dismiss,
+  };
 }
 
 /** Files the archive cannot read are skipped at once (not uploaded); the others become upload tasks. */
@@ -274,7 +324,11 @@ function enqueue(b: Batch, files: readonly PickedFile[]): Task[] {
   const tasks: Task[] = [];
   for (const picked of files) {
     if (!isAccepted(picked.path)) {
-      b.summary.skipped.push({ file: picked.path, reason: 'unsupported', message: `${baseName(picked.path)}: ${unsupportedMessage(picked.path)}` });
+      b.summary.skipped.push({
+        file: picked.path,
+        reason: 'unsupported',
+        message: `${baseName(picked.path)}: ${unsupportedMessage(picked.path)}`,
+      });
       continue;
     }
     tasks.push({ kind: 'upload', picked });
@@ -296,7 +350,11 @@ async function runJob(
   onImported: () => void,
 ): Promise<boolean> {
   const base = { ...b.progress };
-  const before = { imported: b.summary.imported.length, skipped: b.summary.skipped.length, failed: b.summary.failed.length };
+  const before = {
+    imported: b.summary.imported.length,
+    skipped: b.summary.skipped.length,
+    failed: b.summary.failed.length,
+  };
   const shown = (file: string) => (task.base && file.startsWith(task.base) ? file.slice(task.base.length) : file);
   let seenImported = 0;
   const merge = (status: ImportJobStatus) => {
@@ -340,7 +398,10 @@ async function runJob(
     } catch (err) {
       // A poll can fail once (a busy main process); a job that stays unreachable ends the batch.
       if (++failures >= 5) {
-        b.summary.failed.push({ file: task.paths.map(shown).join(', '), error: `Lost track of the import: ${errorMessage(err)}` });
+        b.summary.failed.push({
+          file: task.paths.map(shown).join(', '),
+          error: `Lost track of the import: ${errorMessage(err)}`,
+        });
         publish(b);
         return true;
       }

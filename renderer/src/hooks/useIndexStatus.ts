@@ -22,7 +22,8 @@ export interface IndexStatusState {
   reindex(): Promise<ReindexReport>;
 }
 
-const progressKey = (s: SearchStatus) => `${s.indexedPassages}/${s.totalPassages}/${s.pendingDocuments}/${s.reindexing}`;
+const progressKey = (s: SearchStatus) =>
+  `${s.indexedPassages}/${s.totalPassages}/${s.pendingDocuments}/${s.reindexing}`;
 
 export function useIndexStatus(): IndexStatusState {
   const api = useApi();

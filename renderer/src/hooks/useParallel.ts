@@ -98,15 +98,38 @@ export function useParallel(docId: string, otherDocId: string): ParallelData {
     [loadCarried],
   );
 
-  const correct = useCallback((c: Correction) => apply(() => api['align.correct']({ docId, otherDocId, ...c })), [api, apply, docId, otherDocId]);
-  const realign = useCallback(() => apply(() => api['align.get']({ docId, otherDocId, recompute: true })), [api, apply, docId, otherDocId]);
+  const correct = useCallback(
+    (c: Correction) => apply(() => api['align.correct']({ docId, otherDocId, ...c })),
+    [api, apply, docId, otherDocId],
+  );
+  const realign = useCallback(
+    () => apply(() => api['align.get']({ docId, otherDocId, recompute: true })),
+    [api, apply, docId, otherDocId],
+  );
 
   const reloadAnnotations = useCallback(async () => {
-    const [sa, ta] = await Promise.all([api['annotations.list']({ docId }), api['annotations.list']({ docId: otherDocId })]);
+    const [sa, ta] = await Promise.all([
+      api['annotations.list']({ docId }),
+      api['annotations.list']({ docId: otherDocId }),
+    ]);
     setSourceAnnotations(sa);
     setTargetAnnotations(ta);
     await loadCarried();
   }, [api, docId, otherDocId, loadCarried]);
 
-  return { source, target, sourceAnnotations, targetAnnotations, alignment, carriedToTarget, carriedToSource, loading, busy, error, correct, realign, reloadAnnotations };
+  return {
+    source,
+    target,
+    sourceAnnotations,
+    targetAnnotations,
+    alignment,
+    carriedToTarget,
+    carriedToSource,
+    loading,
+    busy,
+    error,
+    correct,
+    realign,
+    reloadAnnotations,
+  };
 }

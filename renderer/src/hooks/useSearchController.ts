@@ -92,7 +92,22 @@ export function useSearchController(navigate: (route: Route) => void, inputRef: 
       ? { message: search.error.message, query: search.error.query, position: search.error.position }
       : null;
 
-  return { search, hits, text, setText, activeIndex, setActiveIndex, openedHit, openFromList, onBoxKey, submit, clear, runSuggestion, focusBox, problem };
+  return {
+    search,
+    hits,
+    text,
+    setText,
+    activeIndex,
+    setActiveIndex,
+    openedHit,
+    openFromList,
+    onBoxKey,
+    submit,
+    clear,
+    runSuggestion,
+    focusBox,
+    problem,
+  };
 }
 
 export type SearchController = ReturnType<typeof useSearchController>;

@@ -16,9 +16,17 @@ export interface SearchMatchesState {
 }
 
 /** `seed`: the opened hit's own matches, shown at once while the rest are fetched. */
-export function useSearchMatches(docId: string, search: RouteSearch | undefined, seed?: { passageId: string; matches: readonly TextRange[] } | null): SearchMatchesState {
+export function useSearchMatches(
+  docId: string,
+  search: RouteSearch | undefined,
+  seed?: { passageId: string; matches: readonly TextRange[] } | null,
+): SearchMatchesState {
   const api = useApi();
-  const [state, setState] = useState<{ key: string; matches: Map<string, TextRange[]> | null; loading: boolean }>({ key: '', matches: null, loading: false });
+  const [state, setState] = useState<{ key: string; matches: Map<string, TextRange[]> | null; loading: boolean }>({
+    key: '',
+    matches: null,
+    loading: false,
+  });
   const switches = search ? [search.stems, search.translit, search.names].map((on) => on !== false).join() : '';
   const key = search ? `${docId}\u0000${search.query}\u0000${switches}` : '';
 
@@ -40,7 +48,8 @@ export function useSearchMatches(docId: string, search: RouteSearch | undefined,
       (result) => {
         if (!live) return;
         const map = new Map<string, TextRange[]>();
-        for (const hit of result.hits) if (hit.docId === docId && hit.matches.length) map.set(hit.passageId, hit.matches);
+        for (const hit of result.hits)
+          if (hit.docId === docId && hit.matches.length) map.set(hit.passageId, hit.matches);
         setState({ key, matches: map, loading: false });
       },
       () => {

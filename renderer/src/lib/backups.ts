@@ -26,13 +26,21 @@ export interface HealthProblem {
 export function healthProblems(health: ArchiveHealth): HealthProblem[] {
   const out: HealthProblem[] = health.warnings.map((w) => ({ key: `warning:${w}`, message: w, damaged: false }));
   if (health.integrity.trim() !== 'ok') {
-    out.unshift({ key: 'damaged', message: `The archive is damaged (${health.integrity}). Restore the newest backup to keep working safely.`, damaged: true });
+    out.unshift({
+      key: 'damaged',
+      message: `The archive is damaged (${health.integrity}). Restore the newest backup to keep working safely.`,
+      damaged: true,
+    });
   }
   return out;
 }
 
 /** A problem for a call that failed with ARCHIVE_DAMAGED. */
-export const damagedProblem = (message: string): HealthProblem => ({ key: 'damaged', message: `The archive is damaged: ${message}`, damaged: true });
+export const damagedProblem = (message: string): HealthProblem => ({
+  key: 'damaged',
+  message: `The archive is damaged: ${message}`,
+  damaged: true,
+});
 
 // Any call that fails with ARCHIVE_DAMAGED is reported here by the transport; the health banner listens.
 type DamageListener = (message: string) => void;

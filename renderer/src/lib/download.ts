@@ -49,6 +49,13 @@ export async function copyText(text: string, doc: Document = document): Promise<
 }
 
 /** Starts a download of bytes from the archive (an original file) under its own name. */
-export function saveBytes(file: { fileName: string; mediaType: string; data: Uint8Array }, doc: Document = document): void {
-  saveBlob(new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.mediaType || 'application/octet-stream' }), file.fileName, doc);
+export function saveBytes(
+  file: { fileName: string; mediaType: string; data: Uint8Array },
+  doc: Document = document,
+): void {
+  saveBlob(
+    new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.mediaType || 'application/octet-stream' }),
+    file.fileName,
+    doc,
+  );
 }

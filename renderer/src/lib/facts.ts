@@ -4,7 +4,20 @@
 import type { Fact, FactObject, FactStatus, Mention, ValueQualifier } from '../../../shared/facts';
 
 const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 47000 → "47,000"; 1.5 → "1.5". */
 export function formatNumber(n: number): string {
@@ -13,7 +26,8 @@ export function formatNumber(n: number): string {
 
 function ordinal(n: number): string {
   const mod100 = n % 100;
-  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix =
+    mod100 >= 11 && mod100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -43,8 +57,18 @@ export function formatFactDate(date: string): string {
   return `${formatPoint(from)} – ${formatPoint(to)}`;
 }
 
-const QUALIFIER_WORDS: Record<ValueQualifier, string> = { exact: '', approx: 'about ', gt: 'more than ', lt: 'less than ' };
-export const QUALIFIER_LABELS: Record<ValueQualifier, string> = { exact: 'exactly', approx: 'about', gt: 'more than', lt: 'less than' };
+const QUALIFIER_WORDS: Record<ValueQualifier, string> = {
+  exact: '',
+  approx: 'about ',
+  gt: 'more than ',
+  lt: 'less than ',
+};
+export const QUALIFIER_LABELS: Record<ValueQualifier, string> = {
+  exact: 'exactly',
+  approx: 'about',
+  gt: 'more than',
+  lt: 'less than',
+};
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -55,7 +79,13 @@ export function formatQuantity(n: number, unit: string | null, predicate = ''): 
   if (unit === '%') return `${num}%`;
   if (CURRENCY.test(unit)) return `${num} ${unit}`;
   const u = unit.toLowerCase();
-  if (predicate.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(u)) return num;
+  if (
+    predicate
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .includes(u)
+  )
+    return num;
   return `${num} ${unit}`;
 }
 
@@ -80,7 +110,9 @@ export interface SentencePart {
 }
 
 /** The parts of a fact's sentence, in order: subject — predicate — value — date[, place]. */
-export function factParts(fact: Pick<Fact, 'subject' | 'predicate' | 'object' | 'valueQualifier' | 'qualifiers'>): SentencePart[] {
+export function factParts(
+  fact: Pick<Fact, 'subject' | 'predicate' | 'object' | 'valueQualifier' | 'qualifiers'>,
+): SentencePart[] {
   const parts: SentencePart[] = [
     { role: 'subject', text: fact.subject.name },
     { role: 'predicate', text: fact.predicate },
@@ -92,7 +124,9 @@ export function factParts(fact: Pick<Fact, 'subject' | 'predicate' | 'object' | 
 }
 
 /** "Bako Sahakyan — votes received — 47,000 — 2012-07-19". */
-export function factSentence(fact: Pick<Fact, 'subject' | 'predicate' | 'object' | 'valueQualifier' | 'qualifiers'>): string {
+export function factSentence(
+  fact: Pick<Fact, 'subject' | 'predicate' | 'object' | 'valueQualifier' | 'qualifiers'>,
+): string {
   return factParts(fact)
     .map((p) => p.text)
     .join(' — ');
@@ -163,7 +197,12 @@ export function compareFacts(a: Fact, b: Fact, column: FactColumn): number {
       c = a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0;
       break;
   }
-  return c || collator.compare(a.subject.name, b.subject.name) || collator.compare(a.predicate, b.predicate) || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+  return (
+    c ||
+    collator.compare(a.subject.name, b.subject.name) ||
+    collator.compare(a.predicate, b.predicate) ||
+    (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)
+  );
 }
 
 export function sortFacts(facts: readonly Fact[], column: FactColumn, descending = false): Fact[] {
@@ -195,7 +234,10 @@ export function groupFacts(facts: readonly Fact[], by: FactGrouping): FactGroup[
     const key = by === 'entity' ? f.subject.entityId : f.predicate.trim().toLowerCase();
     let g = groups.get(key);
     if (!g) {
-      g = by === 'entity' ? { key, label: f.subject.name, entityId: f.subject.entityId, facts: [] } : { key, label: f.predicate, facts: [] };
+      g =
+        by === 'entity'
+          ? { key, label: f.subject.name, entityId: f.subject.entityId, facts: [] }
+          : { key, label: f.predicate, facts: [] };
       groups.set(key, g);
     }
     g.facts.push(f);
@@ -204,7 +246,9 @@ export function groupFacts(facts: readonly Fact[], by: FactGrouping): FactGroup[
 }
 
 /** Timeline items grouped by the date they sit on (items arrive in time order). */
-export function groupByDate<T extends { date: string }>(items: readonly T[]): Array<{ date: string; label: string; items: T[] }> {
+export function groupByDate<T extends { date: string }>(
+  items: readonly T[],
+): Array<{ date: string; label: string; items: T[] }> {
   const out: Array<{ date: string; label: string; items: T[] }> = [];
   for (const item of items) {
     const last = out[out.length - 1];
@@ -276,7 +320,8 @@ export function draftFromMentions(mentions: readonly Mention[], start: number, e
   const draft: FactDraft = { ...EMPTY_DRAFT };
   const quantity = inside.find((m) => m.type === 'quantity');
   const date = inside.find((m) => m.type === 'date');
-  const named = inside.find((m) => m.type === 'person' || m.type === 'organisation') ?? inside.find((m) => m.type === 'place');
+  const named =
+    inside.find((m) => m.type === 'person' || m.type === 'organisation') ?? inside.find((m) => m.type === 'place');
   if (quantity?.about) {
     draft.subject = quantity.about.name;
     draft.predicate = quantity.about.predicate;
@@ -285,8 +330,11 @@ export function draftFromMentions(mentions: readonly Mention[], start: number, e
   }
   if (!quantity?.about && named) draft.subjectType = named.type as FactDraft['subjectType'];
   else if (quantity?.about) {
-    const same = inside.find((m) => m.type !== 'quantity' && m.type !== 'date' && String(m.value) === quantity.about!.name);
-    draft.subjectType = (same?.type as FactDraft['subjectType']) ?? (named?.type as FactDraft['subjectType']) ?? 'person';
+    const same = inside.find(
+      (m) => m.type !== 'quantity' && m.type !== 'date' && String(m.value) === quantity.about!.name,
+    );
+    draft.subjectType =
+      (same?.type as FactDraft['subjectType']) ?? (named?.type as FactDraft['subjectType']) ?? 'person';
   }
   if (quantity && typeof quantity.value === 'number') {
     draft.kind = 'number';

@@ -28,7 +28,8 @@ export class FindIndex {
     for (let i = 0; i < this.passages.length && out.length < limit; i++) {
       const p = this.passages[i];
       const folded = (this.folded[i] ??= foldWithMap(p.text));
-      for (const [s, e] of findFolded(folded, q, limit - out.length)) out.push({ passageIndex: i, start: p.start + s, end: p.start + e });
+      for (const [s, e] of findFolded(folded, q, limit - out.length))
+        out.push({ passageIndex: i, start: p.start + s, end: p.start + e });
     }
     return out;
   }

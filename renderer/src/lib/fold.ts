@@ -41,10 +41,15 @@ export function foldWithMap(text: string): FoldedText {
   const from = new Int32Array(text.length + 1);
   const to = new Int32Array(text.length + 1);
   let n = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const f = width === 1 && cp < 0x80 ? (cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : text[i]) : foldChar(text.slice(i, i + width));
+    const f =
+      width === 1 && cp < 0x80
+        ? cp >= 65 && cp <= 90
+          ? String.fromCharCode(cp + 32)
+          : text[i]
+        : foldChar(text.slice(i, i + width));
     for (let k = 0; k < f.length; k++) {
       from[n] = i;
       to[n] = i + width;

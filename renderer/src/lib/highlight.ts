@@ -43,7 +43,10 @@ export function splitHighlights(text: string, terms: string[]): Segment[] {
 /** Where the terms occur in `text`, as [start, end) offsets (same rules as splitHighlights). */
 export function termRanges(text: string, terms: string[]): Array<[number, number]> {
   if (!text || terms.length === 0) return [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map(escapeRegExp).join('|')})[\\p{L}\\p{N}\\p{M}]*`, 'giu');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}\\p{M}])(?:${terms.map(escapeRegExp).join('|')})[\\p{L}\\p{N}\\p{M}]*`,
+    'giu',
+  );
   const out: Array<[number, number]> = [];
   for (const m of text.matchAll(pattern)) {
     if (m[0].length === 0) continue;
@@ -94,7 +97,10 @@ function clusterAt(text: string, offset: number, segments: GraphemeSegments | nu
  * moved out of the middle of a character (a combining accent stays with its letter), sorted, overlapping
  * ranges merged. Touching ranges stay separate (each match keeps its own mark).
  */
-export function normalizeRanges(text: string, ranges: readonly MatchRange[] | null | undefined): Array<[number, number]> {
+export function normalizeRanges(
+  text: string,
+  ranges: readonly MatchRange[] | null | undefined,
+): Array<[number, number]> {
   if (!text || !ranges?.length) return [];
   const len = text.length;
   let segments: GraphemeSegments | null | undefined;

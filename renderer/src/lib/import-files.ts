@@ -2,7 +2,16 @@
 // (files and whole folders, read recursively through the File System entries API).
 
 /** Extensions the archive imports (main/ingest/formats.ts keeps the authoritative list). */
-export const ACCEPTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx', '.epub'];
+export const ACCEPTED_EXTENSIONS: readonly string[] = [
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.pdf',
+  '.docx',
+  '.epub',
+];
 
 /** For messages: "Tala imports …". */
 export const ACCEPTED_LIST = '.txt, .md, .html, .pdf, .docx and .epub';

@@ -5,7 +5,10 @@ import type { ImportProgress, ImportSummary } from '../../../shared/types';
  * Seconds left from the running average so far: by bytes when the files have sizes (parsing time grows
  * with size), else by file count; null until a file is done (nothing to average yet).
  */
-export function estimateSecondsLeft(elapsedMs: number, p: Pick<ImportProgress, 'done' | 'total' | 'bytesDone' | 'bytesTotal'>): number | null {
+export function estimateSecondsLeft(
+  elapsedMs: number,
+  p: Pick<ImportProgress, 'done' | 'total' | 'bytesDone' | 'bytesTotal'>,
+): number | null {
   if (p.done <= 0 || elapsedMs <= 0 || p.total <= 0) return null;
   if (p.done >= p.total) return 0;
   const share = p.bytesTotal > 0 && p.bytesDone > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : p.done / p.total;
@@ -28,7 +31,9 @@ export function formatTimeLeft(seconds: number | null): string {
 export function summaryLine(summary: ImportSummary, total: number): string {
   const skipped = summary.skipped.length;
   const failed = summary.failed.length;
-  const rest = [skipped ? `${skipped} skipped` : null, failed ? `${failed} failed` : null].filter((x): x is string => x !== null);
+  const rest = [skipped ? `${skipped} skipped` : null, failed ? `${failed} failed` : null].filter(
+    (x): x is string => x !== null,
+  );
   if (summary.cancelled) return [`Cancelled: ${summary.imported.length} of ${total} imported`, ...rest].join(' · ');
   return [`${summary.imported.length} imported`, ...rest].join(' · ');
 }
@@ -67,7 +72,12 @@ export function groupSummary(summary: ImportSummary): ImportGroup[] {
     {
       kind: 'imported',
       label: 'Imported',
-      rows: summary.imported.map(({ file, document }) => ({ file, message: null, documentId: document.id, title: document.title })),
+      rows: summary.imported.map(({ file, document }) => ({
+        file,
+        message: null,
+        documentId: document.id,
+        title: document.title,
+      })),
     },
     {
       kind: 'skipped',
@@ -86,7 +96,12 @@ export function groupSummary(summary: ImportSummary): ImportGroup[] {
     {
       kind: 'failed',
       label: 'Failed',
-      rows: summary.failed.map((f) => ({ file: f.file, message: reasonOnly(f.file, f.error) || 'failed for an unknown reason', documentId: null, title: null })),
+      rows: summary.failed.map((f) => ({
+        file: f.file,
+        message: reasonOnly(f.file, f.error) || 'failed for an unknown reason',
+        documentId: null,
+        title: null,
+      })),
     },
   ];
   return groups.filter((g) => g.rows.length > 0);

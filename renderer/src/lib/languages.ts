@@ -49,7 +49,33 @@ export function languageLabel(code: string): string {
 }
 
 /** Languages written right to left (ISO 639-1/-3 codes as the archive stores them). */
-const RTL = new Set(['ar', 'arb', 'arz', 'he', 'heb', 'fa', 'fas', 'pes', 'prs', 'ur', 'urd', 'ps', 'pus', 'sd', 'snd', 'ug', 'uig', 'yi', 'yid', 'dv', 'div', 'ckb', 'syr', 'arc', 'ku']);
+const RTL = new Set([
+  'ar',
+  'arb',
+  'arz',
+  'he',
+  'heb',
+  'fa',
+  'fas',
+  'pes',
+  'prs',
+  'ur',
+  'urd',
+  'ps',
+  'pus',
+  'sd',
+  'snd',
+  'ug',
+  'uig',
+  'yi',
+  'yid',
+  'dv',
+  'div',
+  'ckb',
+  'syr',
+  'arc',
+  'ku',
+]);
 
 export function isRtlLanguage(code: string | null | undefined): boolean {
   return !!code && RTL.has(code.toLowerCase());

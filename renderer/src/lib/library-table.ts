@@ -24,7 +24,15 @@ export interface LibraryFilters {
   hasFacts: boolean;
 }
 
-export const NO_FILTERS: LibraryFilters = { text: '', lang: '', type: '', tag: '', collection: '', hasNotes: false, hasFacts: false };
+export const NO_FILTERS: LibraryFilters = {
+  text: '',
+  lang: '',
+  type: '',
+  tag: '',
+  collection: '',
+  hasNotes: false,
+  hasFacts: false,
+};
 
 export function activeFilterCount(f: LibraryFilters): number {
   return [f.text.trim(), f.lang, f.type, f.tag, f.collection, f.hasNotes, f.hasFacts].filter(Boolean).length;
@@ -135,9 +143,17 @@ export function sortEntries(entries: readonly LibraryEntry[], sort: LibrarySort)
  * The rows to display: entries that pass the filters, sorted; a translation or another version of a
  * document that is itself shown sits right under it (sorted the same way), unless its group is collapsed.
  */
-export function libraryRows(entries: readonly LibraryEntry[], filters: LibraryFilters, sort: LibrarySort, collapsed: ReadonlySet<string> = new Set()): LibraryRow[] {
+export function libraryRows(
+  entries: readonly LibraryEntry[],
+  filters: LibraryFilters,
+  sort: LibrarySort,
+  collapsed: ReadonlySet<string> = new Set(),
+): LibraryRow[] {
   const folded = fold(filters.text.trim());
-  const shown = sortEntries(entries.filter((e) => matchesFilters(e, filters, folded)), sort);
+  const shown = sortEntries(
+    entries.filter((e) => matchesFilters(e, filters, folded)),
+    sort,
+  );
   const shownIds = new Set(shown.map((e) => e.id));
   const parentOf = (e: LibraryEntry): string | null => {
     const parent = e.translationOf ?? e.variantOf;
@@ -157,7 +173,8 @@ export function libraryRows(entries: readonly LibraryEntry[], filters: LibraryFi
     const kids = children.get(e.id) ?? [];
     rows.push({ entry: e, depth: 0, relation: null, children: kids.length });
     if (collapsed.has(e.id)) continue;
-    for (const k of kids) rows.push({ entry: k, depth: 1, relation: k.translationOf === e.id ? 'translation' : 'version', children: 0 });
+    for (const k of kids)
+      rows.push({ entry: k, depth: 1, relation: k.translationOf === e.id ? 'translation' : 'version', children: 0 });
   }
   return rows;
 }
@@ -177,7 +194,9 @@ export function filterChoices(entries: readonly LibraryEntry[], collections: rea
     return m;
   };
   const list = (m: Map<string, number>, label: (v: string) => string) =>
-    [...m].map(([value, n]) => ({ value, label: label(value), count: n })).sort((a, b) => collator.compare(a.label, b.label));
+    [...m]
+      .map(([value, n]) => ({ value, label: label(value), count: n }))
+      .sort((a, b) => collator.compare(a.label, b.label));
   return {
     langs: list(count(entries.map((e) => e.lang)), languageName),
     types: list(count(entries.map((e) => e.mediaType)), mediaTypeLabel),

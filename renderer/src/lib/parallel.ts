@@ -20,8 +20,13 @@ export interface ParallelRow {
 }
 
 /** One row per bead, in order; ordinals the documents no longer have are dropped (never a crash). */
-export function layoutRows(alignment: Pick<Alignment, 'beads' | 'lowConfidence'>, source: Pick<DocumentDetail, 'passages'>, target: Pick<DocumentDetail, 'passages'>): ParallelRow[] {
-  const pick = (doc: Pick<DocumentDetail, 'passages'>, ordinals: number[]) => ordinals.map((o) => doc.passages[o]).filter((p): p is Passage => !!p);
+export function layoutRows(
+  alignment: Pick<Alignment, 'beads' | 'lowConfidence'>,
+  source: Pick<DocumentDetail, 'passages'>,
+  target: Pick<DocumentDetail, 'passages'>,
+): ParallelRow[] {
+  const pick = (doc: Pick<DocumentDetail, 'passages'>, ordinals: number[]) =>
+    ordinals.map((o) => doc.passages[o]).filter((p): p is Passage => !!p);
   return alignment.beads.map((b: AlignmentBead, index) => {
     const confidence = b.sentences.reduce((least, s) => Math.min(least, s.confidence), b.confidence);
     return {
@@ -75,7 +80,9 @@ export function counterpartOf(index: CounterpartIndex, side: Side, ref: Sentence
   const link = index.get(sentenceKey(side, ref));
   if (!link) return [];
   const other: Side = side === 'source' ? 'target' : 'source';
-  return link.keys.filter((k) => k.startsWith(`${other}:`)).map((k) => k.split(':').slice(1).map(Number) as SentenceRef);
+  return link.keys
+    .filter((k) => k.startsWith(`${other}:`))
+    .map((k) => k.split(':').slice(1).map(Number) as SentenceRef);
 }
 
 // ---- a passage as sentences and runs
@@ -118,7 +125,11 @@ export interface SentencePiece {
  * The passage's text as sentence pieces (the gaps between sentences are pieces of their own, so the pieces
  * concatenate to the passage text), each cut into runs by the annotations over it.
  */
-export function passagePieces(passage: Pick<Passage, 'text' | 'start' | 'sentences'>, own: readonly OwnSpan[] = [], carried: readonly CarriedSpan[] = []): SentencePiece[] {
+export function passagePieces(
+  passage: Pick<Passage, 'text' | 'start' | 'sentences'>,
+  own: readonly OwnSpan[] = [],
+  carried: readonly CarriedSpan[] = [],
+): SentencePiece[] {
   const len = passage.text.length;
   const sentences = passage.sentences.length > 0 ? passage.sentences : [[0, len] as [number, number]];
   const pieces: Array<{ sentence: number; start: number; end: number }> = [];
@@ -133,7 +144,9 @@ export function passagePieces(passage: Pick<Passage, 'text' | 'start' | 'sentenc
   if (at < len) pieces.push({ sentence: -1, start: at, end: len });
 
   const local = <T extends OwnSpan>(list: readonly T[]) =>
-    list.map((x) => ({ x, s: Math.max(0, x.start - passage.start), e: Math.min(len, x.end - passage.start) })).filter((y) => y.e > y.s);
+    list
+      .map((x) => ({ x, s: Math.max(0, x.start - passage.start), e: Math.min(len, x.end - passage.start) }))
+      .filter((y) => y.e > y.s);
   const owns = local(own);
   const carrieds = local(carried);
   return pieces.map((piece) => {
@@ -177,7 +190,11 @@ export function splitPoint(row: Pick<ParallelRow, 'source' | 'target'>): { sourc
   const second = row.source.length - sourceAt + row.target.length - targetAt;
   if (first > 0 && second > 0) return { sourceAt, targetAt };
   // 2-0 or 0-2: one unit each.
-  return row.source.length >= 2 ? { sourceAt: 1, targetAt: 0 } : row.target.length >= 2 ? { sourceAt: 0, targetAt: 1 } : null;
+  return row.source.length >= 2
+    ? { sourceAt: 1, targetAt: 0 }
+    : row.target.length >= 2
+      ? { sourceAt: 0, targetAt: 1 }
+      : null;
 }
 
 /** Two selected rows can be merged when they are neighbours. */

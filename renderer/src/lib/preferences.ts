@@ -15,9 +15,19 @@ export interface Preferences {
   searchTranslit: boolean;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { theme: 'system', readerFontSize: 18, readerMeasure: 46, searchStems: true, searchTranslit: true };
+export const DEFAULT_PREFERENCES: Preferences = {
+  theme: 'system',
+  readerFontSize: 18,
+  readerMeasure: 46,
+  searchStems: true,
+  searchTranslit: true,
+};
 export const FONT_SIZES = [15, 16, 18, 20, 22, 24] as const;
-export const MEASURES = [{ rem: 36, label: 'Narrow' }, { rem: 46, label: 'Medium' }, { rem: 60, label: 'Wide' }] as const;
+export const MEASURES = [
+  { rem: 36, label: 'Narrow' },
+  { rem: 46, label: 'Medium' },
+  { rem: 60, label: 'Wide' },
+] as const;
 
 const KEY = 'tala.preferences';
 const listeners = new Set<() => void>();
@@ -75,7 +85,8 @@ export function effectiveTheme(theme: Theme, prefersDark: boolean): 'light' | 'd
   return theme === 'system' ? (prefersDark ? 'dark' : 'light') : theme;
 }
 
-const darkQuery = () => (typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null);
+const darkQuery = () =>
+  typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
 /** Puts the preferences on the page: the theme attribute and the reader's size variables. */
 export function applyPreferences(p: Preferences, root: HTMLElement = document.documentElement): void {

@@ -83,7 +83,8 @@ export function parseRoute(hash: string): Route {
   const entity = ENTITY.exec(h);
   if (entity) return { name: 'entity', entityId: entity[1].toLowerCase() };
   const parallel = PARALLEL.exec(h);
-  if (parallel && parallel[1].toLowerCase() !== parallel[2].toLowerCase()) return { name: 'parallel', docId: parallel[1].toLowerCase(), otherDocId: parallel[2].toLowerCase() };
+  if (parallel && parallel[1].toLowerCase() !== parallel[2].toLowerCase())
+    return { name: 'parallel', docId: parallel[1].toLowerCase(), otherDocId: parallel[2].toLowerCase() };
   const segments = SEGMENTS.exec(h);
   if (segments) return { name: 'segments', linkId: segments[1].toLowerCase() };
   const m = DOC.exec(h);

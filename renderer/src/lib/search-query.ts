@@ -126,7 +126,15 @@ const KIND_LABELS: Record<SearchExpansionKind, string> = {
 };
 /** Order of the expansions line: what widens the search most first. */
 const KIND_ORDER: SearchExpansionKind[] = [
-  'name', 'translit', 'stem', 'fuzzy', 'prefix', 'wildcard', 'split', 'stopword', 'fold',
+  'name',
+  'translit',
+  'stem',
+  'fuzzy',
+  'prefix',
+  'wildcard',
+  'split',
+  'stopword',
+  'fold',
 ];
 const MAX_TERMS = 4;
 
@@ -154,7 +162,11 @@ export function describeExpansions(expansions: readonly SearchExpansion[] | unde
     if (!list.includes(detail)) list.push(detail);
     byKind.set(e.kind, list);
   }
-  return KIND_ORDER.filter((k) => byKind.has(k)).map((kind) => ({ kind, label: KIND_LABELS[kind], details: byKind.get(kind)! }));
+  return KIND_ORDER.filter((k) => byKind.has(k)).map((kind) => ({
+    kind,
+    label: KIND_LABELS[kind],
+    details: byKind.get(kind)!,
+  }));
 }
 
 /**
@@ -168,7 +180,11 @@ export function annotationFieldWords(query: string): string[] | null {
     const m = /^\+?(note|tag):(.*)$/is.exec(item);
     if (!m) continue;
     found = true;
-    const text = m[2].replace(/^"|"(\^\d+)?$/g, '').replace(/[~^]\d*$/, '').replace(/\*/g, '').trim();
+    const text = m[2]
+      .replace(/^"|"(\^\d+)?$/g, '')
+      .replace(/[~^]\d*$/, '')
+      .replace(/\*/g, '')
+      .trim();
     if (text) words.push(text);
   }
   return found ? words : null;

@@ -5,7 +5,9 @@ import type { Segment } from '../../../shared/translations';
 export type SegmentKeyAction = 'commit' | 'next' | 'prev' | null;
 
 /** Ctrl/⌘+Enter saves the segment as done and moves on; Alt+↓ / Alt+↑ move between segments. */
-export function segmentKeyAction(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): SegmentKeyAction {
+export function segmentKeyAction(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+): SegmentKeyAction {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) return 'commit';
   if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
     if (e.key === 'ArrowDown') return 'next';

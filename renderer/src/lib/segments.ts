@@ -55,7 +55,9 @@ export function segmentPassage(text: string, base: number, layers: Layers): Run[
     .filter((x): x is NonNullable<typeof x> => x !== null)
     // Outermost first: earlier start, then longer.
     .sort((x, y) => x.a.start - y.a.start || y.a.end - x.a.end || (x.a.id < y.a.id ? -1 : 1));
-  const finds = (layers.finds ?? []).map((f) => clip({ s: f.start, e: f.end, index: f.index })).filter((x) => x !== null);
+  const finds = (layers.finds ?? [])
+    .map((f) => clip({ s: f.start, e: f.end, index: f.index }))
+    .filter((x) => x !== null);
   const terms = (layers.terms ?? []).map(([s, e]) => clip({ s: s, e: e })).filter((x) => x !== null);
   const pending = layers.pending ? clip({ s: layers.pending.start, e: layers.pending.end }) : null;
 
@@ -74,7 +76,13 @@ export function segmentPassage(text: string, base: number, layers: Layers): Run[
     const term = terms.some((x) => x.s <= s && x.e >= e);
     const isPending = pending !== null && pending.s <= s && pending.e >= e;
     const prev = runs[runs.length - 1];
-    if (prev && prev.find === find && prev.term === term && prev.pending === isPending && sameIds(prev.annotations, covering)) {
+    if (
+      prev &&
+      prev.find === find &&
+      prev.term === term &&
+      prev.pending === isPending &&
+      sameIds(prev.annotations, covering)
+    ) {
       prev.end = e;
       prev.text = text.slice(prev.start, e);
       continue;

@@ -54,7 +54,9 @@ export function passageTextLength(el: Node): number {
  * range covers no passage text.
  */
 export function rangeToOffsets(range: Range, root: ParentNode): TextRange | null {
-  const passages = Array.from(root.querySelectorAll<HTMLElement>(PASSAGE_SELECTOR)).filter((el) => intersects(range, el));
+  const passages = Array.from(root.querySelectorAll<HTMLElement>(PASSAGE_SELECTOR)).filter((el) =>
+    intersects(range, el),
+  );
   if (passages.length === 0) return null;
   const first = passages[0];
   const last = passages[passages.length - 1];

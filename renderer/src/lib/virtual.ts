@@ -98,7 +98,13 @@ export class HeightModel {
  * `overscan` pixels of extra items on both sides. `pin` keeps one index rendered (the passage being
  * edited, or a deep-link target being scrolled to).
  */
-export function computeWindow(model: HeightModel, viewTop: number, viewHeight: number, overscan: number, pin = -1): VirtualWindow {
+export function computeWindow(
+  model: HeightModel,
+  viewTop: number,
+  viewHeight: number,
+  overscan: number,
+  pin = -1,
+): VirtualWindow {
   const total = model.total;
   if (model.count === 0) return { start: 0, end: 0, before: 0, after: 0, total };
   const top = Math.max(0, viewTop - overscan);

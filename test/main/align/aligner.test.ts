@@ -13,9 +13,19 @@ import type { AlignSide } from '../../../main/align/types';
 import { splitSentences } from '../../../shared/text/sentences';
 import { REPO_ROOT, SAMPLES_DIR } from '../../helpers/temp';
 
-const side = (lang: string, texts: string[]): AlignSide => ({ lang, passages: texts.map((text) => ({ text, sentences: splitSentences(text, lang) })) });
-const sample = (file: string, lang: string) => side(lang, readFileSync(join(SAMPLES_DIR, file), 'utf8').split('\n').filter((l) => l.trim()));
-const pairs = (beads: Array<{ source: number[]; target: number[] }>) => beads.map((b) => `${b.source.join('+')}>${b.target.join('+')}`);
+const side = (lang: string, texts: string[]): AlignSide => ({
+  lang,
+  passages: texts.map((text) => ({ text, sentences: splitSentences(text, lang) })),
+});
+const sample = (file: string, lang: string) =>
+  side(
+    lang,
+    readFileSync(join(SAMPLES_DIR, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim()),
+  );
+const pairs = (beads: Array<{ source: number[]; target: number[] }>) =>
+  beads.map((b) => `${b.source.join('+')}>${b.target.join('+')}`);
 
 describe('bead costs', () => {
   it('the Gale & Church length cost is 0 for the expected length and grows with the deviation', () => {
@@ -32,16 +42,29 @@ describe('bead costs', () => {
   it('a merge costs more than a 1-1 bead of the same fit, a skip a fixed price whatever the length', () => {
     const s = side('en', ['One short line here.', 'Another short line here.']);
     const t = side('tl', ['Isang maikling linya.', 'Isa pang maikling linya.']);
-    const e = explainBeads(s, t, [{ source: [0], target: [0] }, { source: [0, 1], target: [0, 1] }, { source: [0], target: [] }]);
+    const e = explainBeads(s, t, [
+      { source: [0], target: [0] },
+      { source: [0, 1], target: [0, 1] },
+      { source: [0], target: [] },
+    ]);
     expect(e.first[0].prior).toBe(0);
     expect(e.first[1].prior).toBe(PARAMS.prior.twoToTwo);
     expect(e.first[2]).toMatchObject({ prior: PARAMS.skip, length: 0 });
   });
 
   it('a heading paired with a paragraph pays for the mismatch', () => {
-    const s: AlignSide = { lang: 'en', passages: [{ text: 'Results', kind: 'heading' }, { text: 'The results came late in the night.' }] };
-    const t: AlignSide = { lang: 'tl', passages: [{ text: 'Mga resulta', kind: 'heading' }, { text: 'Dumating ang mga resulta nang gabi.' }] };
-    const e = explainBeads(s, t, [{ source: [0], target: [0] }, { source: [0], target: [1] }]);
+    const s: AlignSide = {
+      lang: 'en',
+      passages: [{ text: 'Results', kind: 'heading' }, { text: 'The results came late in the night.' }],
+    };
+    const t: AlignSide = {
+      lang: 'tl',
+      passages: [{ text: 'Mga resulta', kind: 'heading' }, { text: 'Dumating ang mga resulta nang gabi.' }],
+    };
+    const e = explainBeads(s, t, [
+      { source: [0], target: [0] },
+      { source: [0], target: [1] },
+    ]);
     expect(e.first[0].kind).toBe(0);
     expect(e.first[1].kind).toBe(PARAMS.kindMismatch);
   });
@@ -59,7 +82,10 @@ describe('anchors across scripts', () => {
   });
 
   it('maps punctuation of other scripts onto the same classes', () => {
-    const keys = (text: string, lang: string) => textFeatures(text, lang).anchors.filter((a) => a.startsWith('p:')).sort();
+    const keys = (text: string, lang: string) =>
+      textFeatures(text, lang)
+        .anchors.filter((a) => a.startsWith('p:'))
+        .sort();
     expect(keys('Why? (really)', 'en')).toEqual(['p:paren', 'p:paren', 'p:question']);
     expect(keys('لماذا؟ «حقا»', 'ar')).toEqual(['p:question', 'p:quote', 'p:quote']);
     expect(keys('なぜ？（本当）', 'ja')).toEqual(['p:paren', 'p:paren', 'p:question']);
@@ -89,16 +115,23 @@ describe('anchors across scripts', () => {
       'Наблюдатели приехали из многих стран, и их было много, очень много, больше ста.',
       'Бако Саакян получил 47 тысяч голосов, не так ли?',
     ]);
-    const e = explainBeads(s, t, [{ source: [1], target: [2] }, { source: [1], target: [1] }]);
+    const e = explainBeads(s, t, [
+      { source: [1], target: [2] },
+      { source: [1], target: [1] },
+    ]);
     expect(e.first[0].anchors).toBeLessThan(-3);
     expect(e.first[1].anchors).toBeGreaterThan(0);
   });
 
   it('shared word beginnings link related languages (Tagalog loanwords)', () => {
-    const e = explainBeads(side('tl', ['Ang Republika ay may parlyamentaryong teritoryo.', 'Kumain kami ng isda kahapon.']), side('en', ['The Republic has a parliamentary territory.', 'We ate fish yesterday.']), [
-      { source: [0], target: [0] },
-      { source: [0], target: [1] },
-    ]);
+    const e = explainBeads(
+      side('tl', ['Ang Republika ay may parlyamentaryong teritoryo.', 'Kumain kami ng isda kahapon.']),
+      side('en', ['The Republic has a parliamentary territory.', 'We ate fish yesterday.']),
+      [
+        { source: [0], target: [0] },
+        { source: [0], target: [1] },
+      ],
+    );
     expect(e.first[0].anchors).toBeLessThan(e.first[1].anchors - 1);
   });
 });
@@ -116,7 +149,9 @@ describe('alignment', () => {
       // Both versions have the same sentences here: each pairs with its counterpart.
       const count = tl.passages[k].sentences!.length;
       expect(en.passages[k].sentences).toHaveLength(count);
-      expect(bead.sentences.map((s) => [s.source, s.target])).toEqual(Array.from({ length: count }, (_, n) => [[[k, n]], [[k, n]]]));
+      expect(bead.sentences.map((s) => [s.source, s.target])).toEqual(
+        Array.from({ length: count }, (_, n) => [[[k, n]], [[k, n]]]),
+      );
     }
   });
 
@@ -127,16 +162,32 @@ describe('alignment', () => {
           ? `Paragraph ${k + 10} of the report says the committee met ${k + 10} times and heard ${(k + 3) * 17} witnesses about budget line ${k * 7 + 11}.`
           : `Sinasabi ng talata ${k + 10} ng ulat na nagpulong ang komite nang ${k + 10} beses at dininig ang ${(k + 3) * 17} saksi tungkol sa linya ${k * 7 + 11} ng badyet.`,
       );
-    const extra = Array.from({ length: 6 }, (_, k) => `An extra section, paragraph ${k + 1}, that the translator left out: it reviews ${k * 31 + 200} earlier decisions.`);
+    const extra = Array.from(
+      { length: 6 },
+      (_, k) =>
+        `An extra section, paragraph ${k + 1}, that the translator left out: it reviews ${k * 31 + 200} earlier decisions.`,
+    );
     const en = [...body('en').slice(0, 8), ...extra, ...body('en').slice(8)];
     const result = align(side('en', en), side('tl', body('tl')));
-    const expected = [...Array.from({ length: 8 }, (_, k) => `${k}>${k}`), ...extra.map((_, k) => `${8 + k}>`), ...Array.from({ length: 16 }, (_, k) => `${14 + k}>${8 + k}`)];
+    const expected = [
+      ...Array.from({ length: 8 }, (_, k) => `${k}>${k}`),
+      ...extra.map((_, k) => `${8 + k}>`),
+      ...Array.from({ length: 16 }, (_, k) => `${14 + k}>${8 + k}`),
+    ];
     expect(pairs(result.beads)).toEqual(expected);
   });
 
   it('the number-only guard: a lone small number does not beat the length cost ("Chapter 1" vs a vote count)', () => {
-    const paragraph = 'Ang mga botante ay pumila mula umaga hanggang gabi sa lahat ng presinto ng lungsod at ng lalawigan.';
-    const en: AlignSide = { lang: 'en', passages: [{ text: 'Voters queued from morning until night at every precinct of the city and the province: 1 in 3 waited hours.' }] };
+    const paragraph =
+      'Ang mga botante ay pumila mula umaga hanggang gabi sa lahat ng presinto ng lungsod at ng lalawigan.';
+    const en: AlignSide = {
+      lang: 'en',
+      passages: [
+        {
+          text: 'Voters queued from morning until night at every precinct of the city and the province: 1 in 3 waited hours.',
+        },
+      ],
+    };
     const withNumber: AlignSide = { lang: 'tl', passages: [{ text: 'Kabanata 1' }, { text: paragraph }] };
     const e = explainBeads(withNumber, en, [{ source: [0], target: [0] }]);
     // The heading and the paragraph share only "1": worth less than the cap, and less than their length mismatch.
@@ -147,7 +198,11 @@ describe('alignment', () => {
     expect(pairs(align(withNumber, en).beads)).toEqual(pairs(align(withoutNumber, en).beads));
     expect(pairs(align(withNumber, en).beads)).not.toContain('0>0');
     // A real vote count (≥ 10) with something else that agrees (a name) is strong evidence.
-    const strong = explainBeads(side('tl', ['Nakakuha si Sahakyan ng 47 libong boto.']), side('en', ['The incumbent Sahakyan received 47 thousand votes.']), [{ source: [0], target: [0] }]);
+    const strong = explainBeads(
+      side('tl', ['Nakakuha si Sahakyan ng 47 libong boto.']),
+      side('en', ['The incumbent Sahakyan received 47 thousand votes.']),
+      [{ source: [0], target: [0] }],
+    );
     expect(strong.first[0].anchors).toBeLessThan(-PARAMS.loneNumberCap * 4);
   });
 
@@ -169,7 +224,12 @@ describe('alignment', () => {
     const tl = sample('nkr-2012-halalan.tl.txt', 'tl');
     const en = sample('nkr-2012-halalan.en.txt', 'en');
     // Wrong on purpose: the user says 2+3 go with 2, and 4 has no counterpart.
-    const result = align(tl, en, { fixed: [{ source: [2, 3], target: [2] }, { source: [], target: [3] }] });
+    const result = align(tl, en, {
+      fixed: [
+        { source: [2, 3], target: [2] },
+        { source: [], target: [3] },
+      ],
+    });
     const p = pairs(result.beads);
     expect(p).toContain('2+3>2');
     expect(p).toContain('>3');
@@ -181,10 +241,27 @@ describe('alignment', () => {
   it('a fixed sentence link holds inside its paragraph bead', () => {
     const tl = sample('nkr-2012-halalan.tl.txt', 'tl');
     const en = sample('nkr-2012-halalan.en.txt', 'en');
-    const result = align(tl, en, { fixedSentences: [{ source: [[8, 1], [8, 2]], target: [[8, 1]] }] });
+    const result = align(tl, en, {
+      fixedSentences: [
+        {
+          source: [
+            [8, 1],
+            [8, 2],
+          ],
+          target: [[8, 1]],
+        },
+      ],
+    });
     expect(result.beads[8].sentences.map((s) => [s.source, s.target, !!s.fixed])).toEqual([
       [[[8, 0]], [[8, 0]], false],
-      [[[8, 1], [8, 2]], [[8, 1]], true],
+      [
+        [
+          [8, 1],
+          [8, 2],
+        ],
+        [[8, 1]],
+        true,
+      ],
       [[], [[8, 2]], false],
     ]);
   });
@@ -224,7 +301,11 @@ describe('the search', () => {
     const solution = solve({
       n,
       m,
-      shapes: [{ di: 1, dj: 1 }, { di: 1, dj: 0 }, { di: 0, dj: 1 }],
+      shapes: [
+        { di: 1, dj: 1 },
+        { di: 1, dj: 0 },
+        { di: 0, dj: 1 },
+      ],
       band: 4,
       fullSearchCells: 0,
       cost: (i, j, s) => (s === 0 ? (i - 30 === j ? 0 : 5) : 3),
@@ -237,7 +318,10 @@ describe('the search', () => {
 
   it('learns a lexicon from words that keep meeting in the same beads', () => {
     // Source type 0 always with target type 5, type 1 with 6; 2 and 7 are everywhere (function words).
-    const beads = Array.from({ length: 12 }, (_, k) => ({ source: Int32Array.from(k % 2 ? [0, 2] : [1, 2]), target: Int32Array.from(k % 2 ? [5, 7] : [6, 7]) }));
+    const beads = Array.from({ length: 12 }, (_, k) => ({
+      source: Int32Array.from(k % 2 ? [0, 2] : [1, 2]),
+      target: Int32Array.from(k % 2 ? [5, 7] : [6, 7]),
+    }));
     const lexicon = learnLexicon(beads, 3, 8);
     expect([...lexicon.bySource[0]]).toEqual([5]);
     expect([...lexicon.bySource[1]]).toEqual([6]);
@@ -251,8 +335,11 @@ describe('the aligner core', () => {
     const core = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('worker'));
     expect(core).toContain('aligner.ts');
     for (const file of core) {
-      const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-      for (const spec of imports) expect(spec, `${file} imports ${spec}`).toMatch(/^\.\/|^\.\.\/\.\.\/shared\/|^\.\.\/search\/transliterate$/);
+      const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map(
+        (m) => m[1],
+      );
+      for (const spec of imports)
+        expect(spec, `${file} imports ${spec}`).toMatch(/^\.\/|^\.\.\/\.\.\/shared\/|^\.\.\/search\/transliterate$/);
     }
   });
 });

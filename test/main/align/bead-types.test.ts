@@ -4,7 +4,13 @@
 // a 2-2 bead (two sentences cut at another place), each found while the rest stays 1-1.
 import { describe, expect, it } from 'vitest';
 import { align } from '../../../main/align/aligner';
-import { paragraphPassages, sentenceBeads, sentencePassages, type IndexBead, type ProsePair } from '../../../scripts/prose-corpus';
+import {
+  paragraphPassages,
+  sentenceBeads,
+  sentencePassages,
+  type IndexBead,
+  type ProsePair,
+} from '../../../scripts/prose-corpus';
 
 const EN = [
   'The expedition left Kathmandu on 12 March 1956 with forty porters.',
@@ -44,7 +50,8 @@ function expected(n: number, special: Bead[]): IndexBead[] {
   const covered = new Set(special.flatMap(([s]) => s));
   let j = 0;
   let next = 0;
-  const due = (i: number) => next < special.length && (special[next][0].length ? special[next][0][0] === i : special[next][1][0] === j);
+  const due = (i: number) =>
+    next < special.length && (special[next][0].length ? special[next][0][0] === i : special[next][1][0] === j);
   for (let i = 0; i <= n; i++) {
     while (due(i)) {
       out.push(special[next]);
@@ -58,7 +65,9 @@ function expected(n: number, special: Bead[]): IndexBead[] {
 
 /** Sentence beads found for the pair: one sentence per passage, or paragraphs of about `size` sentences. */
 function found(pair: ProsePair, size?: number): string[] {
-  const { source, target } = size ? paragraphPassages(pair, size) : { source: sentencePassages(pair.source), target: sentencePassages(pair.target) };
+  const { source, target } = size
+    ? paragraphPassages(pair, size)
+    : { source: sentencePassages(pair.source), target: sentencePassages(pair.target) };
   const result = align({ lang: 'en', passages: source }, { lang: 'fr', passages: target });
   return sentenceBeads(result.beads, source, target).map(key);
 }
@@ -66,12 +75,21 @@ function found(pair: ProsePair, size?: number): string[] {
 const CASES: Array<{ name: string; target: string[]; special: Bead[] }> = [
   {
     name: 'a merge (2-1)',
-    target: [...FR.slice(0, 2), 'Le temps fut mauvais pendant presque tout le mois d’avril : il neigeait chaque après-midi et les tentes furent ensevelies deux fois.', ...FR.slice(4)],
+    target: [
+      ...FR.slice(0, 2),
+      'Le temps fut mauvais pendant presque tout le mois d’avril : il neigeait chaque après-midi et les tentes furent ensevelies deux fois.',
+      ...FR.slice(4),
+    ],
     special: [[[2, 3], [2]]],
   },
   {
     name: 'a split (1-2)',
-    target: [...FR.slice(0, 9), 'De là, le sommet semblait proche.', 'Mais l’arête était longue et garnie de corniches.', ...FR.slice(10)],
+    target: [
+      ...FR.slice(0, 9),
+      'De là, le sommet semblait proche.',
+      'Mais l’arête était longue et garnie de corniches.',
+      ...FR.slice(10),
+    ],
     special: [[[9], [9, 10]]],
   },
   {
@@ -84,12 +102,20 @@ const CASES: Array<{ name: string; target: string[]; special: Bead[] }> = [
   },
   {
     name: 'an added translator’s note (0-1)',
-    target: [...FR.slice(0, 5), '(N.d.T. : l’altitude du col, mesurée depuis par une équipe indienne, reste discutée, et les cartes suisses donnent encore la valeur ancienne.)', ...FR.slice(5)],
+    target: [
+      ...FR.slice(0, 5),
+      '(N.d.T. : l’altitude du col, mesurée depuis par une équipe indienne, reste discutée, et les cartes suisses donnent encore la valeur ancienne.)',
+      ...FR.slice(5),
+    ],
     special: [[[], [5]]],
   },
   {
     name: 'a 3-1 merge',
-    target: [...FR.slice(0, 5), 'Le docteur Hagen mesura l’altitude du col avec deux instruments ; ses chiffres diffèrent de ceux de l’ancienne carte de près de soixante mètres, ce que personne n’attendait.', ...FR.slice(8)],
+    target: [
+      ...FR.slice(0, 5),
+      'Le docteur Hagen mesura l’altitude du col avec deux instruments ; ses chiffres diffèrent de ceux de l’ancienne carte de près de soixante mètres, ce que personne n’attendait.',
+      ...FR.slice(8),
+    ],
     special: [[[5, 6, 7], [5]]],
   },
   {
@@ -100,7 +126,12 @@ const CASES: Array<{ name: string; target: string[]; special: Bead[] }> = [
       'Mais l’arête était longue et garnie de corniches.',
       ...FR.slice(10),
     ],
-    special: [[[8, 9], [8, 9]]],
+    special: [
+      [
+        [8, 9],
+        [8, 9],
+      ],
+    ],
   },
 ];
 

@@ -33,16 +33,26 @@ describe('annotations', () => {
   it('are created from a range with quote, context, note and tags, and listed in reading order', async () => {
     const later = await annotateQuote('Setyembre 7', { tags: ['petsa'] });
     const votes = await annotateQuote(QUOTE, { note: 'Bilang ng boto: 47,000', tags: ['halalan', 'boto', 'Halalan'] });
-    expect(votes).toMatchObject({ exact: QUOTE, note: 'Bilang ng boto: 47,000', tags: ['boto', 'halalan'], status: 'anchored', color: 'yellow' });
+    expect(votes).toMatchObject({
+      exact: QUOTE,
+      note: 'Bilang ng boto: 47,000',
+      tags: ['boto', 'halalan'],
+      status: 'anchored',
+      color: 'yellow',
+    });
     expect(doc.text.slice(votes.start - votes.prefix.length, votes.start)).toBe(votes.prefix);
     expect(doc.text.slice(votes.end, votes.end + votes.suffix.length)).toBe(votes.suffix);
     expect((await archive.annotations.list(doc.id)).map((a) => a.id)).toEqual([votes.id, later.id]);
   });
 
   it('refuse ranges outside the text or of blank text', async () => {
-    await expect(archive.annotations.create({ docId: doc.id, start: 5, end: doc.text.length + 1 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(
+      archive.annotations.create({ docId: doc.id, start: 5, end: doc.text.length + 1 }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     const gap = doc.passages[1].start - 2;
-    await expect(archive.annotations.create({ docId: doc.id, start: gap, end: gap + 2 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(archive.annotations.create({ docId: doc.id, start: gap, end: gap + 2 })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
   });
 
   it('update note, colour and tags; delete returns the annotation and restore brings it back (undo)', async () => {
@@ -69,7 +79,9 @@ describe('re-anchoring after corrections', () => {
     expect(after.status).toBe('moved');
     expect(after.start).toBe(a.start + 'Ayon sa mga ulat, '.length);
     expect(text.slice(after.start, after.end)).toBe(QUOTE);
-    expect(await archive.documents.versions(doc.id)).toEqual([{ version: 1, replacedAt: expect.any(String), reason: 'edit passage', length: doc.text.length }]);
+    expect(await archive.documents.versions(doc.id)).toEqual([
+      { version: 1, replacedAt: expect.any(String), reason: 'edit passage', length: doc.text.length },
+    ]);
   });
 
   it('stays anchored when the edit comes after the quote', async () => {
@@ -83,7 +95,9 @@ describe('re-anchoring after corrections', () => {
     await editPassage(2, (t) => t.replace('nanunungkulang pinuno', 'nanunungkulan na pinuno'));
     const [after] = await archive.annotations.list(doc.id);
     expect(after.status).toBe('moved');
-    expect(after.exact).toBe('47 libo sa kanila ang bumoto para sa nanunungkulan na pinuno ng republika na Bako Sahakyan');
+    expect(after.exact).toBe(
+      '47 libo sa kanila ang bumoto para sa nanunungkulan na pinuno ng republika na Bako Sahakyan',
+    );
   });
 
   it('orphans an annotation whose passage is deleted, never dropping it, and lets the user re-attach it', async () => {
@@ -133,8 +147,17 @@ describe('re-anchoring after corrections', () => {
 
 describe('document metadata', () => {
   it('updates the given fields and tags only', async () => {
-    const updated = await archive.documents.updateMeta(doc.id, { author: 'CEC ng NKR', publishedAt: '2012-07-20', tags: ['halalan', 'NKR'] });
-    expect(updated).toMatchObject({ title: doc.title, author: 'CEC ng NKR', publishedAt: '2012-07-20', tags: ['halalan', 'NKR'] });
+    const updated = await archive.documents.updateMeta(doc.id, {
+      author: 'CEC ng NKR',
+      publishedAt: '2012-07-20',
+      tags: ['halalan', 'NKR'],
+    });
+    expect(updated).toMatchObject({
+      title: doc.title,
+      author: 'CEC ng NKR',
+      publishedAt: '2012-07-20',
+      tags: ['halalan', 'NKR'],
+    });
     const cleared = await archive.documents.updateMeta(doc.id, { author: null, tags: [] });
     expect(cleared).toMatchObject({ author: null, tags: [], publishedAt: '2012-07-20' });
   });
@@ -198,14 +221,27 @@ describe('export and import', () => {
     const foreign = JSON.stringify({
       type: 'AnnotationPage',
       items: [
-        { type: 'Annotation', id: 'urn:uuid:9b2f7a8e-1111-4111-8111-111111111111', target: { source: 'urn:uuid:00000000-0000-4000-8000-000000000000', selector: { type: 'TextQuoteSelector', exact: 'x' } } },
+        {
+          type: 'Annotation',
+          id: 'urn:uuid:9b2f7a8e-1111-4111-8111-111111111111',
+          target: {
+            source: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+            selector: { type: 'TextQuoteSelector', exact: 'x' },
+          },
+        },
         { type: 'Annotation', id: 'https://example.org/anno/1', target: { source: 'https://example.org' } },
       ],
     });
     const report = await archive.annotations.importW3c(foreign);
     expect(report.imported).toBe(0);
-    expect(report.failed.map((f) => f.error)).toEqual([expect.stringContaining('not in this archive'), expect.stringContaining('urn:uuid')]);
+    expect(report.failed.map((f) => f.error)).toEqual([
+      expect.stringContaining('not in this archive'),
+      expect.stringContaining('urn:uuid'),
+    ]);
     await expect(archive.annotations.importW3c('{"hello":1}')).rejects.toMatchObject({ code: 'IMPORT_REJECTED' });
-    await expect(archive.annotations.importW3c('not json')).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringContaining('not JSON') });
+    await expect(archive.annotations.importW3c('not json')).rejects.toMatchObject({
+      code: 'IMPORT_REJECTED',
+      message: expect.stringContaining('not JSON'),
+    });
   });
 });

@@ -13,10 +13,21 @@ import { VALID } from '../../helpers/valid-requests';
 /** Fields where null is a legal value (so null is not a type error there). */
 const NULLABLE = new Set(['source', 'author', 'publishedAt']);
 
-const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : v instanceof Uint8Array ? 'bytes' : typeof v);
-const anyValue = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.string(), fc.array(fc.anything(), { maxLength: 3 }), fc.object({ maxDepth: 2 }), fc.uint8Array({ maxLength: 4 }));
+const kindOf = (v: unknown) =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : v instanceof Uint8Array ? 'bytes' : typeof v;
+const anyValue = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.string(),
+  fc.array(fc.anything(), { maxLength: 3 }),
+  fc.object({ maxDepth: 2 }),
+  fc.uint8Array({ maxLength: 4 }),
+);
 /** A value whose type differs from `base` (and is not null where null is allowed). */
-const wrongTypeFor = (base: unknown, key: string) => anyValue.filter((v) => kindOf(v) !== kindOf(base) && !(v === null && NULLABLE.has(key)));
+const wrongTypeFor = (base: unknown, key: string) =>
+  anyValue.filter((v) => kindOf(v) !== kindOf(base) && !(v === null && NULLABLE.has(key)));
 
 function malformed(channel: Channel): fc.Arbitrary<unknown> {
   const base = VALID[channel];
@@ -27,8 +38,13 @@ function malformed(channel: Channel): fc.Arbitrary<unknown> {
     // not an object at all (null is no request at all, which archive.backup takes)
     anyValue.filter((v) => kindOf(v) !== 'object' && !(v === null && channel === 'archive.backup')),
     fc.constantFrom(...keys).chain((key) => wrongTypeFor(record[key], key).map((v) => ({ ...record, [key]: v }))),
-    fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in record) && !['__proto__', 'constructor', 'prototype'].includes(k)).map((k) => ({ ...record, [k]: 1 })),
-    ...['id', 'docId', 'passageId'].filter((k) => k in record).map((k) => fc.string({ maxLength: 40 }).map((s) => ({ ...record, [k]: s }))),
+    fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((k) => !(k in record) && !['__proto__', 'constructor', 'prototype'].includes(k))
+      .map((k) => ({ ...record, [k]: 1 })),
+    ...['id', 'docId', 'passageId']
+      .filter((k) => k in record)
+      .map((k) => fc.string({ maxLength: 40 }).map((s) => ({ ...record, [k]: s }))),
   );
 }
 
@@ -65,7 +81,11 @@ describe('dispatch under malformed payloads', () => {
         const result = await dispatch(api, channel, payload);
         expect(result).toEqual({
           ok: false,
-          error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid request: /), details: { path: expect.any(String) } },
+          error: {
+            code: 'INVALID_REQUEST',
+            message: expect.stringMatching(/^Invalid request: /),
+            details: { path: expect.any(String) },
+          },
         });
       }),
       { numRuns: 250, seed: 20121907 },
@@ -81,10 +101,13 @@ describe('dispatch under malformed payloads', () => {
 
   it('refuses unknown and hostile channel names', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty'), fc.anything()), async (name) => {
-        fc.pre(!CHANNELS.includes(name as Channel));
-        expect(await dispatch(api, name, undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty'), fc.anything()),
+        async (name) => {
+          fc.pre(!CHANNELS.includes(name as Channel));
+          expect(await dispatch(api, name, undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+        },
+      ),
       { numRuns: 500, seed: 7 },
     );
   });

@@ -61,14 +61,22 @@ describe('error envelope', () => {
   it('hides the raw message of a fault that crossed from a worker thread', async () => {
     setDiagnosticSink((line) => logged.push(line));
     const fromWorker = fromErrorInfo(toErrorInfo(new Error('SQLITE_CORRUPT -- in: DELETE FROM search_fts')));
-    const result = await dispatch(sessionWith('search.status', async () => Promise.reject(fromWorker)), 'search.status', undefined);
+    const result = await dispatch(
+      sessionWith('search.status', async () => Promise.reject(fromWorker)),
+      'search.status',
+      undefined,
+    );
     expect(!result.ok && result.error.message).not.toMatch(/DELETE|SQLITE/);
     expect(logged.join('\n')).toContain('DELETE FROM search_fts');
   });
 
   it('passes errors written for people through with their details', async () => {
     const refusal = new AppError('BAD_QUERY', 'Cannot understand the search.', { position: 2, token: '"x' });
-    const result = await dispatch(sessionWith('search.query', async () => Promise.reject(refusal)), 'search.query', { query: 'a "x' });
+    const result = await dispatch(
+      sessionWith('search.query', async () => Promise.reject(refusal)),
+      'search.query',
+      { query: 'a "x' },
+    );
     expect(result).toEqual({
       ok: false,
       error: { code: 'BAD_QUERY', message: 'Cannot understand the search.', details: { position: 2, token: '"x' } },
@@ -76,7 +84,11 @@ describe('error envelope', () => {
   });
 
   it('names the bad field of an invalid request in details.path', async () => {
-    const result = await dispatch(sessionWith('search.query', async () => ({})), 'search.query', { query: 'x', limit: 'ten' });
+    const result = await dispatch(
+      sessionWith('search.query', async () => ({})),
+      'search.query',
+      { query: 'x', limit: 'ten' },
+    );
     expect(!result.ok && result.error).toMatchObject({ code: 'INVALID_REQUEST', details: { path: 'request.limit' } });
   });
 

@@ -95,7 +95,9 @@ describe('operation registry', () => {
   });
 
   it('gives every command its own name', () => {
-    const names = CHANNELS.flatMap((c) => (OPERATIONS[c].cli === JSON_ONLY ? [] : [(OPERATIONS[c].cli as { name: string }).name]));
+    const names = CHANNELS.flatMap((c) =>
+      OPERATIONS[c].cli === JSON_ONLY ? [] : [(OPERATIONS[c].cli as { name: string }).name],
+    );
     expect(new Set(names).size).toBe(names.length);
     expect([...COMMANDS.keys()].sort()).toEqual([...names].sort());
   });
@@ -109,24 +111,34 @@ describe('every operation through every door', () => {
   ];
 
   for (const [door, call] of doors) {
-    it.each(CHANNELS)(`${door}: %s refuses an invalid payload and reaches its handler with a valid one`, async (channel) => {
-      const op = OPERATIONS[channel] as unknown as Operation<Channel>;
-      const closed = door === 'bridge' && !op.bridge;
-      const invalid = await call(channel, INVALID);
-      if (closed) expect(invalid).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: BRIDGE_REFUSED } });
-      // The door's validator answered (it names the field), not the handler.
-      else expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', details: { path: expect.stringMatching(/^request/) } } });
+    it.each(CHANNELS)(
+      `${door}: %s refuses an invalid payload and reaches its handler with a valid one`,
+      async (channel) => {
+        const op = OPERATIONS[channel] as unknown as Operation<Channel>;
+        const closed = door === 'bridge' && !op.bridge;
+        const invalid = await call(channel, INVALID);
+        if (closed) expect(invalid).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: BRIDGE_REFUSED } });
+        // The door's validator answered (it names the field), not the handler.
+        else
+          expect(invalid).toMatchObject({
+            ok: false,
+            error: { code: 'INVALID_REQUEST', details: { path: expect.stringMatching(/^request/) } },
+          });
 
-      const valid = await call(channel, VALID[channel]);
-      const pathsHere = typeof op.localPaths === 'function' ? op.localPaths(VALID[channel] as never) : op.localPaths;
-      if (closed || (door === 'bridge' && pathsHere)) {
-        return expect(valid).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: closed ? BRIDGE_REFUSED : PATHS_REFUSED } });
-      }
-      // Reached: the handler answered, or refused for a reason of its own (NOT_FOUND for the made-up ids, a
-      // disabled machine translation, a file that is not one of the archive's backups), not the door.
-      if (valid.ok) return;
-      expect(valid.error.details?.path, valid.error.message).toBeUndefined();
-      expect([BRIDGE_REFUSED, PATHS_REFUSED]).not.toContain(valid.error.message);
-    });
+        const valid = await call(channel, VALID[channel]);
+        const pathsHere = typeof op.localPaths === 'function' ? op.localPaths(VALID[channel] as never) : op.localPaths;
+        if (closed || (door === 'bridge' && pathsHere)) {
+          return expect(valid).toMatchObject({
+            ok: false,
+            error: { code: 'FORBIDDEN', message: closed ? BRIDGE_REFUSED : PATHS_REFUSED },
+          });
+        }
+        // Reached: the handler answered, or refused for a reason of its own (NOT_FOUND for the made-up ids, a
+        // disabled machine translation, a file that is not one of the archive's backups), not the door.
+        if (valid.ok) return;
+        expect(valid.error.details?.path, valid.error.message).toBeUndefined();
+        expect([BRIDGE_REFUSED, PATHS_REFUSED]).not.toContain(valid.error.message);
+      },
+    );
   }
 });

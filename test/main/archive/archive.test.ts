@@ -31,7 +31,12 @@ describe('Archive import', () => {
     const outcome = await archive.documents.importFile({ name: 'nkr-2012-halalan.tl.txt', bytes: sampleBytes() });
     expect(outcome.status).toBe('imported');
     if (outcome.status !== 'imported') return;
-    expect(outcome.document).toMatchObject({ lang: 'tl', passages: 9, mediaType: 'text/plain', originalName: 'nkr-2012-halalan.tl.txt' });
+    expect(outcome.document).toMatchObject({
+      lang: 'tl',
+      passages: 9,
+      mediaType: 'text/plain',
+      originalName: 'nkr-2012-halalan.tl.txt',
+    });
 
     const doc = await archive.documents.get(outcome.document.id);
     expect(doc.passages.map((p) => p.ordinal)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
@@ -40,7 +45,9 @@ describe('Archive import', () => {
       expect(p.sentences.length).toBeGreaterThan(0);
       for (const [s, e] of p.sentences) expect(p.text.slice(s, e).trim()).toBe(p.text.slice(s, e));
     }
-    expect(doc.passages[2].text).toContain('47 libo sa kanila ang bumoto para sa nanunungkulang pinuno ng republika na Bako Sahakyan');
+    expect(doc.passages[2].text).toContain(
+      '47 libo sa kanila ang bumoto para sa nanunungkulang pinuno ng republika na Bako Sahakyan',
+    );
     expect(await archive.documents.list()).toEqual([expect.objectContaining({ id: doc.id, passages: 9 })]);
     await archive.close();
   });
@@ -60,7 +67,11 @@ describe('Archive import', () => {
 
   it('dedupes two concurrent imports of the same bytes', async () => {
     const archive = await freshArchive();
-    const outcomes = await Promise.all([1, 2, 3].map((i) => archive.documents.importFile({ name: `same-${i}.txt`, bytes: utf8('Isang talata lamang.\n\nAt isa pa.') })));
+    const outcomes = await Promise.all(
+      [1, 2, 3].map((i) =>
+        archive.documents.importFile({ name: `same-${i}.txt`, bytes: utf8('Isang talata lamang.\n\nAt isa pa.') }),
+      ),
+    );
     expect(outcomes.filter((o) => o.status === 'imported')).toHaveLength(1);
     expect(await archive.documents.list()).toHaveLength(1);
     await archive.close();
@@ -69,32 +80,58 @@ describe('Archive import', () => {
   const badInputs: Array<[string, string, Uint8Array, RegExp]> = [
     ['an empty file', 'empty.txt', new Uint8Array(0), /empty/],
     ['whitespace only', 'blank.txt', utf8('  \n\n \t \n'), /empty/],
-    ['a binary file', 'photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]), /binary/],
-    ['text mixing UTF-8 and another encoding', 'mixed.txt', new Uint8Array([...utf8('Ещё раз, и ещё: '), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), /UTF-8/],
-    ['a corrupt PDF', 'broken.pdf', utf8('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF'), /broken\.pdf: .*PDF/],
+    [
+      'a binary file',
+      'photo.txt',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]),
+      /binary/,
+    ],
+    [
+      'text mixing UTF-8 and another encoding',
+      'mixed.txt',
+      new Uint8Array([...utf8('Ещё раз, и ещё: '), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]),
+      /UTF-8/,
+    ],
+    [
+      'a corrupt PDF',
+      'broken.pdf',
+      utf8('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF'),
+      /broken\.pdf: .*PDF/,
+    ],
     ['an unsupported type', 'report.xyz', utf8('some text'), /unsupported/],
-    ['an HTML page with only scripts', 'script.html', utf8('<html><body><script>alert(1)</script></body></html>'), /no readable text/],
+    [
+      'an HTML page with only scripts',
+      'script.html',
+      utf8('<html><body><script>alert(1)</script></body></html>'),
+      /no readable text/,
+    ],
   ];
 
-  it.each(badInputs)('refuses %s with a clear error naming the file, leaving the archive as it was', async (_what, name, bytes, reason) => {
-    const file = join(dir, `bad-${n++}.sqlite`);
-    const archive = await Archive.open(file);
-    await archive.documents.importFile({ name: 'keep.txt', bytes: utf8('Ang talatang ito ay dapat manatili.') });
-    await archive.close();
-    const before = await snapshot(file);
+  it.each(badInputs)(
+    'refuses %s with a clear error naming the file, leaving the archive as it was',
+    async (_what, name, bytes, reason) => {
+      const file = join(dir, `bad-${n++}.sqlite`);
+      const archive = await Archive.open(file);
+      await archive.documents.importFile({ name: 'keep.txt', bytes: utf8('Ang talatang ito ay dapat manatili.') });
+      await archive.close();
+      const before = await snapshot(file);
 
-    const again = await Archive.open(file);
-    const attempt = again.documents.importFile({ name, bytes });
-    await expect(attempt).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringContaining(name) });
-    await expect(attempt).rejects.toThrow(reason);
-    await again.close();
-    expect(await snapshot(file)).toEqual(before);
-  });
+      const again = await Archive.open(file);
+      const attempt = again.documents.importFile({ name, bytes });
+      await expect(attempt).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringContaining(name) });
+      await expect(attempt).rejects.toThrow(reason);
+      await again.close();
+      expect(await snapshot(file)).toEqual(before);
+    },
+  );
 
   it('refuses a file over the size limit before reading it', async () => {
     const archive = await freshArchive();
     const huge = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61);
-    await expect(archive.documents.importFile({ name: 'huge.txt', bytes: huge })).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringMatching(/huge\.txt.*100 MB/) });
+    await expect(archive.documents.importFile({ name: 'huge.txt', bytes: huge })).rejects.toMatchObject({
+      code: 'IMPORT_REJECTED',
+      message: expect.stringMatching(/huge\.txt.*100 MB/),
+    });
     expect(await archive.documents.list()).toEqual([]);
     await archive.close();
   });
@@ -104,9 +141,13 @@ describe('Archive import', () => {
     const archive = await Archive.open(file);
     const db = await Database.open(file);
     // Fail on the third passage insert: the document and two passages were already written in the transaction.
-    await db.exec(`CREATE TRIGGER fail_third BEFORE INSERT ON passages WHEN NEW.ordinal = 2 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+    await db.exec(
+      `CREATE TRIGGER fail_third BEFORE INSERT ON passages WHEN NEW.ordinal = 2 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+    );
     await db.close();
-    await expect(archive.documents.importFile({ name: 'nkr.txt', bytes: sampleBytes() })).rejects.toThrow(/disk says no/);
+    await expect(archive.documents.importFile({ name: 'nkr.txt', bytes: sampleBytes() })).rejects.toThrow(
+      /disk says no/,
+    );
     expect(await archive.documents.list()).toEqual([]);
     const check = await Database.open(file);
     expect(await check.all(sql`SELECT id FROM passages`)).toEqual([]);

@@ -19,7 +19,10 @@ describe('backups', () => {
   it('are complete snapshots listed newest first', async () => {
     const archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
     const first = await archive.backups.create('manual');
-    await archive.documents.importFile({ name: 'extra.txt', bytes: utf8('Isang bagong dokumento tungkol sa halalan.') });
+    await archive.documents.importFile({
+      name: 'extra.txt',
+      bytes: utf8('Isang bagong dokumento tungkol sa halalan.'),
+    });
     const second = await archive.backups.create('scheduled');
     expect(archive.backups.list().map((b) => b.file)).toEqual([second.file, first.file]);
     const snapshot = await Archive.open(first.file);
@@ -32,7 +35,8 @@ describe('backups', () => {
     const archive = await openArchiveDir(freshDir());
     const db = await Database.open(archive.path);
     const manual = await createBackup(db, 'manual', new Date('2026-01-01T00:00:00Z'));
-    for (let i = 0; i < KEEP_AUTOMATIC_BACKUPS + 3; i++) await createBackup(db, 'scheduled', new Date(Date.UTC(2026, 1, 1 + i)));
+    for (let i = 0; i < KEEP_AUTOMATIC_BACKUPS + 3; i++)
+      await createBackup(db, 'scheduled', new Date(Date.UTC(2026, 1, 1 + i)));
     await db.close();
     const all = listBackups(archive.path);
     expect(all.filter((b) => b.reason === 'scheduled')).toHaveLength(KEEP_AUTOMATIC_BACKUPS);
@@ -75,7 +79,10 @@ describe('restore', () => {
     const good = await archive.backups.create('manual');
     const docs = await archive.documents.list();
     await archive.documents.delete(docs[0].id);
-    await archive.documents.importFile({ name: 'later.txt', bytes: utf8('Isinulat pagkatapos ng backup: Marikudyong.') });
+    await archive.documents.importFile({
+      name: 'later.txt',
+      bytes: utf8('Isinulat pagkatapos ng backup: Marikudyong.'),
+    });
     expect((await archive.search.query('Marikudyong')).total).toBe(1);
 
     const { safetyBackup } = await archive.backups.restore(good.file);
@@ -110,7 +117,10 @@ describe('damaged archives', () => {
     await archive.close();
     const file = archiveFileIn(dir);
     damage(file);
-    await expect(Archive.open(file)).rejects.toMatchObject({ code: 'ARCHIVE_DAMAGED', message: expect.stringContaining(backup.file) });
+    await expect(Archive.open(file)).rejects.toMatchObject({
+      code: 'ARCHIVE_DAMAGED',
+      message: expect.stringContaining(backup.file),
+    });
   });
 
   it('of large size are checked while opening and reported the same way', async () => {
@@ -143,8 +153,9 @@ describe('cloud-synced folders', () => {
     ['/home/ana/Nextcloud/archive.sqlite', 'Nextcloud/ownCloud'],
   ])('warns for %s', (path, service) => expect(cloudSyncedFolder(path)).toBe(service));
 
-  it.each(['/home/ana/.config/Tala/archive.sqlite', '/home/ana/Documents/dropbox-notes/archive.sqlite'])('does not warn for %s', (path) =>
-    expect(cloudSyncedFolder(path)).toBeUndefined(),
+  it.each(['/home/ana/.config/Tala/archive.sqlite', '/home/ana/Documents/dropbox-notes/archive.sqlite'])(
+    'does not warn for %s',
+    (path) => expect(cloudSyncedFolder(path)).toBeUndefined(),
   );
 
   it('is reported by health()', async () => {

@@ -17,7 +17,13 @@ async function seededWithAnnotation() {
   const tl = (await archive.documents.list()).find((d) => d.lang === 'tl')!;
   const doc = await archive.documents.get(tl.id);
   const start = doc.text.indexOf(QUOTE);
-  const annotation = await archive.annotations.create({ docId: doc.id, start, end: start + QUOTE.length, note: 'boto', tags: ['halalan'] });
+  const annotation = await archive.annotations.create({
+    docId: doc.id,
+    start,
+    end: start + QUOTE.length,
+    note: 'boto',
+    tags: ['halalan'],
+  });
   await archive.documents.updateMeta(doc.id, { tags: ['NKR'] });
   return { archive, doc, annotation };
 }
@@ -32,7 +38,11 @@ describe('portable archive files', () => {
 
     const other = await openArchiveDir(freshDir());
     const report = await other.backups.importPortable(file);
-    expect(report).toEqual({ documents: { added: 2, alreadyPresent: 0 }, annotations: { added: 1, alreadyPresent: 0, orphaned: 0 }, tags: { added: 2 } });
+    expect(report).toEqual({
+      documents: { added: 2, alreadyPresent: 0 },
+      annotations: { added: 1, alreadyPresent: 0, orphaned: 0 },
+      tags: { added: 2 },
+    });
     expect(await other.documents.list()).toEqual(await archive.documents.list());
     expect(await other.documents.get(doc.id)).toEqual(await archive.documents.get(doc.id));
     expect(await other.annotations.list(doc.id)).toEqual(await archive.annotations.list(doc.id));
@@ -41,7 +51,11 @@ describe('portable archive files', () => {
     expect((await other.search.query('Sahakyan')).total).toBe((await archive.search.query('Sahakyan')).total);
 
     const again = await other.backups.importPortable(file);
-    expect(again).toEqual({ documents: { added: 0, alreadyPresent: 2 }, annotations: { added: 0, alreadyPresent: 1, orphaned: 0 }, tags: { added: 0 } });
+    expect(again).toEqual({
+      documents: { added: 0, alreadyPresent: 2 },
+      annotations: { added: 0, alreadyPresent: 1, orphaned: 0 },
+      tags: { added: 0 },
+    });
     expect(await other.documents.list()).toHaveLength(2);
     await other.close();
     await archive.close();
@@ -66,7 +80,9 @@ describe('portable archive files', () => {
   it('refuse a file that is not an archive and change nothing', async () => {
     const other = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
     const before = await other.documents.list();
-    await expect(other.backups.importPortable(join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'))).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(other.backups.importPortable(join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'))).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
     expect(await other.documents.list()).toEqual(before);
     await other.close();
   });
@@ -74,10 +90,14 @@ describe('portable archive files', () => {
   it('cover every table of the schema (a new table must be merged or declared derived)', async () => {
     const archive = await openArchiveDir(freshDir());
     const db = await Database.open(archive.path);
-    const rows = await db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+    const rows = await db.all<{ name: string }>(
+      sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+    );
     await db.close();
     const local: readonly string[] = LOCAL_TABLES;
-    const tables = rows.map((r) => r.name).filter((t) => !DERIVED_TABLE_PREFIXES.some((p) => t.startsWith(p)) && !local.includes(t));
+    const tables = rows
+      .map((r) => r.name)
+      .filter((t) => !DERIVED_TABLE_PREFIXES.some((p) => t.startsWith(p)) && !local.includes(t));
     expect(tables.sort()).toEqual([...MERGED_TABLES].sort());
     await archive.close();
   });

@@ -25,22 +25,35 @@ register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)})
 /** Runs the built CLI; returns its exit code, output and the packages it loaded. */
 function tala(...args: string[]): { status: number | null; stdout: string; stderr: string; packages: Set<string> } {
   const log = join(dir, `loaded-${n++}.txt`);
-  const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, BIN, ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TALA_LOAD_LOG: log, TALA_DEBUG: '' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, BIN, ...args],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TALA_LOAD_LOG: log, TALA_DEBUG: '' },
+    },
+  );
   const urls = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
   rmSync(log, { force: true });
   const packages = new Set(urls.flatMap((url) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? []));
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages };
 }
 
-const HEAVY_FOR_SEARCH = ['pdfjs-dist', 'mammoth', 'linkedom', '@mozilla/readability', 'fflate', 'htmlparser2', 'franc'];
+const HEAVY_FOR_SEARCH = [
+  'pdfjs-dist',
+  'mammoth',
+  'linkedom',
+  '@mozilla/readability',
+  'fflate',
+  'htmlparser2',
+  'franc',
+];
 
 describe('the built CLI', () => {
   beforeAll(() => {
-    if (!existsSync(join(REPO_ROOT, 'out', 'main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npm run build` first');
+    if (!existsSync(join(REPO_ROOT, 'out', 'main', 'cli.js')))
+      throw new Error('out/main/cli.js is missing: run `npm run build` first');
     expect(tala('--archive', archive, 'import', SAMPLES_DIR, '--json').status).toBe(0);
   });
 

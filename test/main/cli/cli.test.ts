@@ -39,7 +39,9 @@ describe('tala CLI', () => {
       { id: expect.stringMatching(/^[0-9a-f-]{36}$/), title: expect.any(String), lang: 'tl', passages: 9 },
       { id: expect.any(String), title: 'Mga tala', lang: expect.any(String), passages: 2 },
     ]);
-    expect(report.skipped).toEqual([{ path: join(folder, 'image.png'), reason: expect.stringContaining('unsupported') }]);
+    expect(report.skipped).toEqual([
+      { path: join(folder, 'image.png'), reason: expect.stringContaining('unsupported') },
+    ]);
     expect(report.failed).toEqual([
       { path: join(dir, 'missing.txt'), error: expect.stringContaining('no such file') },
       { path: join(folder, 'empty.txt'), error: expect.stringContaining('empty') },
@@ -47,7 +49,11 @@ describe('tala CLI', () => {
 
     const again = await tala('--archive', archive, 'import', tl, '--json');
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.out)).toEqual({ imported: [], skipped: [{ path: tl, reason: expect.stringContaining('already in the archive') }], failed: [] });
+    expect(JSON.parse(again.out)).toEqual({
+      imported: [],
+      skipped: [{ path: tl, reason: expect.stringContaining('already in the archive') }],
+      failed: [],
+    });
   });
 
   it('lists, shows and searches with the documented JSON shapes', async () => {
@@ -75,7 +81,13 @@ describe('tala CLI', () => {
 
     const reindexed = await tala('--archive', archive, 'reindex', '--json');
     expect(reindexed.code).toBe(0);
-    expect(JSON.parse(reindexed.out)).toEqual({ documents: 1, passages: 9, ms: expect.any(Number), indexedPassages: 9, totalPassages: 9 });
+    expect(JSON.parse(reindexed.out)).toEqual({
+      documents: 1,
+      passages: 9,
+      ms: expect.any(Number),
+      indexedPassages: 9,
+      totalPassages: 9,
+    });
     const text = await tala('--archive', archive, 'reindex');
     expect(text.out).toMatch(/^reindexed 1 documents \(9 passages\) in \d+\.\d s/);
     expect(found.hits.every((h: { docId: string }) => h.docId === list[0].id)).toBe(true);
@@ -90,7 +102,6 @@ describe('tala CLI', () => {
     expect(named.expansions).toContainEqual(expect.objectContaining(nameExpansion));
     const unnamed = JSON.parse((await tala('--archive', archive, 'search', 'Sahakyan', '--no-names', '--json')).out);
     expect(unnamed.total).toBe(3);
-
   });
 
   it('annotates, lists annotations and exports them', async () => {
@@ -101,10 +112,37 @@ describe('tala CLI', () => {
     const quote = '47 libo sa kanila ang bumoto';
     const start = text.indexOf(quote);
 
-    const made = await tala('--archive', archive, 'annotate', doc.id, '--start', String(start), '--end', String(start + quote.length), '--note', 'boto', '--tag', 'halalan', '--tag', 'boto');
+    const made = await tala(
+      '--archive',
+      archive,
+      'annotate',
+      doc.id,
+      '--start',
+      String(start),
+      '--end',
+      String(start + quote.length),
+      '--note',
+      'boto',
+      '--tag',
+      'halalan',
+      '--tag',
+      'boto',
+    );
     expect(made).toMatchObject({ code: 0, out: expect.stringContaining(quote) });
     const list = JSON.parse((await tala('--archive', archive, 'annotations', doc.id, '--json')).out);
-    expect(list).toEqual([{ id: expect.any(String), exact: quote, prefix: expect.any(String), suffix: expect.any(String), start, end: start + quote.length, note: 'boto', tags: ['boto', 'halalan'], status: 'anchored' }]);
+    expect(list).toEqual([
+      {
+        id: expect.any(String),
+        exact: quote,
+        prefix: expect.any(String),
+        suffix: expect.any(String),
+        start,
+        end: start + quote.length,
+        note: 'boto',
+        tags: ['boto', 'halalan'],
+        status: 'anchored',
+      },
+    ]);
 
     const md = await tala('--archive', archive, 'export', doc.id, '--format', 'md');
     expect(md.out).toContain(`> ${quote}`);
@@ -139,7 +177,9 @@ describe('tala CLI', () => {
     expect((await tala('--archive', from, 'export-archive', file)).code).toBe(0);
     const merged = await tala('--archive', to, 'import-archive', file, '--json');
     expect(JSON.parse(merged.out).documents).toEqual({ added: 2, alreadyPresent: 0 });
-    expect(JSON.parse((await tala('--archive', to, 'list', '--json')).out)).toEqual(JSON.parse((await tala('--archive', from, 'list', '--json')).out));
+    expect(JSON.parse((await tala('--archive', to, 'list', '--json')).out)).toEqual(
+      JSON.parse((await tala('--archive', from, 'list', '--json')).out),
+    );
   });
 
   it('explains usage errors with exit code 2 and runtime errors with exit code 1', async () => {
@@ -159,7 +199,11 @@ describe('tala CLI', () => {
   it('refuses extra positional arguments and unknown options with exit code 2 and the usage', async () => {
     const archive = freshArchiveDir();
     const extra = await tala('--archive', archive, 'list', 'extra-arg');
-    expect(extra).toMatchObject({ code: 2, out: '', err: expect.stringContaining('list takes no arguments; extra: "extra-arg"') });
+    expect(extra).toMatchObject({
+      code: 2,
+      out: '',
+      err: expect.stringContaining('list takes no arguments; extra: "extra-arg"'),
+    });
     expect(extra.err).toContain('Usage: tala [--archive DIR] [--verbose] list');
     const two = await tala('--archive', archive, 'show', '0a0b0c0d-0e0f-4000-8000-00000000000a', 'more');
     expect(two).toMatchObject({ code: 2, err: expect.stringContaining('extra: "more"') });
@@ -183,7 +227,8 @@ describe('tala CLI', () => {
     expect(facts.out).toContain('facts conflicts');
     const all = await tala('--help');
     expect(all.code).toBe(0);
-    for (const name of ['import', 'search', 'backup', 'facts list', 'export-archive', 'call']) expect(all.out).toContain(`  ${name} `);
+    for (const name of ['import', 'search', 'backup', 'facts list', 'export-archive', 'call'])
+      expect(all.out).toContain(`  ${name} `);
     expect(all.out).toContain('entities.merge');
     expect(await tala()).toMatchObject({ code: 2, out: '' });
   });
@@ -239,12 +284,19 @@ describe('tala CLI', () => {
   it('runs as `npm run -s tala` in a real process, using the default archive seeded with the samples', () => {
     const home = join(dir, `home-${n++}`);
     const env = { ...process.env, XDG_CONFIG_HOME: home, TALA_ARCHIVE: '' };
-    const run = (...args: string[]) => execFileSync('npm', ['run', '-s', 'tala', '--', ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      execFileSync('npm', ['run', '-s', 'tala', '--', ...args], { cwd: REPO_ROOT, env, encoding: 'utf8' });
     const list = JSON.parse(run('list', '--json'));
     expect(list.map((d: { lang: string }) => d.lang)).toEqual(['tl', 'en']);
     const found = JSON.parse(run('search', 'Sahakyan', '--json'));
-    expect(found.hits.some((h: { lang: string; snippet: string }) => h.lang === 'tl' && h.snippet.includes('47 libo'))).toBe(true);
-    const failed = spawnSync('npm', ['run', '-s', 'tala', '--', 'show', 'nope'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+    expect(
+      found.hits.some((h: { lang: string; snippet: string }) => h.lang === 'tl' && h.snippet.includes('47 libo')),
+    ).toBe(true);
+    const failed = spawnSync('npm', ['run', '-s', 'tala', '--', 'show', 'nope'], {
+      cwd: REPO_ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(failed.status).toBe(1);
   }, 60_000);
 });

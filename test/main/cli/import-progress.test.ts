@@ -12,10 +12,18 @@ const dir = tempDir();
 describe('tala import with progress', () => {
   it('formats the status line with counts, share, file and time left', () => {
     const base = { total: 40, bytesDone: 30, bytesTotal: 100, imported: 0, skipped: 0, failed: 0 };
-    expect(progressLine({ ...base, done: 11, current: '/x/file.pdf', secondsLeft: 20 })).toBe('[12/40] 30% file.pdf — about 20 s left');
-    expect(progressLine({ ...base, done: 11, current: '/x/file.pdf', secondsLeft: 150 })).toBe('[12/40] 30% file.pdf — about 3 min left');
-    expect(progressLine({ ...base, done: 0, current: '/x/a\nb\u202Ec.txt', secondsLeft: null, bytesDone: 0 })).toBe('[1/40] 0% a b\\u202ec.txt');
-    expect(progressLine({ ...base, done: 40, current: null, secondsLeft: 0, bytesDone: 100 })).toBe('[40/40] 100% done');
+    expect(progressLine({ ...base, done: 11, current: '/x/file.pdf', secondsLeft: 20 })).toBe(
+      '[12/40] 30% file.pdf — about 20 s left',
+    );
+    expect(progressLine({ ...base, done: 11, current: '/x/file.pdf', secondsLeft: 150 })).toBe(
+      '[12/40] 30% file.pdf — about 3 min left',
+    );
+    expect(progressLine({ ...base, done: 0, current: '/x/a\nb\u202Ec.txt', secondsLeft: null, bytesDone: 0 })).toBe(
+      '[1/40] 0% a b\\u202ec.txt',
+    );
+    expect(progressLine({ ...base, done: 40, current: null, secondsLeft: 0, bytesDone: 100 })).toBe(
+      '[40/40] 100% done',
+    );
   });
 
   it('updates the status line per file and prints the summary', async () => {
@@ -41,7 +49,11 @@ describe('tala import with progress', () => {
     // --json: no status line at all, the documented shape.
     const quiet: string[] = [];
     let json = '';
-    await runCli(['--archive', join(dir, 'archive'), 'import', folder, '--json'], { out: (t) => void (json += t), err: () => undefined, status: (t) => void quiet.push(t) });
+    await runCli(['--archive', join(dir, 'archive'), 'import', folder, '--json'], {
+      out: (t) => void (json += t),
+      err: () => undefined,
+      status: (t) => void quiet.push(t),
+    });
     expect(quiet).toEqual([]);
     expect(Object.keys(JSON.parse(json))).toEqual(['imported', 'skipped', 'failed']);
   }, 60_000);
@@ -54,14 +66,22 @@ describe('tala original', () => {
     const source = join(dir, 'ulat.pdf');
     writeFileSync(source, pdf);
     let out = '';
-    await runCli(['--archive', archive, 'import', source, '--json'], { out: (t) => void (out += t), err: () => undefined });
+    await runCli(['--archive', archive, 'import', source, '--json'], {
+      out: (t) => void (out += t),
+      err: () => undefined,
+    });
     const [doc] = JSON.parse(out).imported as Array<{ id: string }>;
     const target = join(dir, 'copy.pdf');
     let report = '';
     let errors = '';
     const io = { out: (t: string) => void (report += t), err: (t: string) => void (errors += t) };
     expect(await runCli(['--archive', archive, 'original', doc.id, '--out', target, '--json'], io)).toBe(0);
-    expect(JSON.parse(report)).toEqual({ file: target, fileName: 'ulat.pdf', mediaType: 'application/pdf', bytes: pdf.byteLength });
+    expect(JSON.parse(report)).toEqual({
+      file: target,
+      fileName: 'ulat.pdf',
+      mediaType: 'application/pdf',
+      bytes: pdf.byteLength,
+    });
     expect(new Uint8Array(readFileSync(target))).toEqual(pdf);
     expect(await runCli(['--archive', archive, 'original', doc.id, '--out', target], io)).toBe(1);
     expect(errors).toContain('EEXIST');

@@ -73,7 +73,9 @@ describe('Database', () => {
   it('reports slow queries with their SQL', async () => {
     const slow: string[] = [];
     const db = await Database.open(join(dir, 'slow.sqlite'), { onSlowQuery: (text) => slow.push(text) });
-    await db.all(sql`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) FROM c`);
+    await db.all(
+      sql`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) FROM c`,
+    );
     expect(slow.some((t) => t.includes('WITH RECURSIVE'))).toBe(true);
     await db.close();
   });

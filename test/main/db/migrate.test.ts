@@ -23,7 +23,9 @@ describe('migrations', () => {
     const result = await migrate(db);
     expect(result).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });
     expect(await schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(await tableNames(db)).toEqual(expect.arrayContaining(['documents', 'passages', 'sentences', 'tags', 'document_tags']));
+    expect(await tableNames(db)).toEqual(
+      expect.arrayContaining(['documents', 'passages', 'sentences', 'tags', 'document_tags']),
+    );
     expect(await db.all(sql`PRAGMA foreign_key_check`)).toEqual([]);
     expect((await db.get<{ journal_mode: string }>(sql`PRAGMA journal_mode`))?.journal_mode).toBe('wal');
     expect((await db.get<{ foreign_keys: number }>(sql`PRAGMA foreign_keys`))?.foreign_keys).toBe(1);
@@ -44,7 +46,10 @@ describe('migrations', () => {
     await db.exec(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION + 5}`);
     await db.close();
 
-    await expect(Archive.open(file)).rejects.toMatchObject({ code: 'ARCHIVE_ERROR', message: expect.stringMatching(/newer version of Tala/) });
+    await expect(Archive.open(file)).rejects.toMatchObject({
+      code: 'ARCHIVE_ERROR',
+      message: expect.stringMatching(/newer version of Tala/),
+    });
     const again = await Database.open(file);
     expect(await schemaVersion(again)).toBe(LATEST_SCHEMA_VERSION + 5);
     await again.close();
@@ -63,7 +68,10 @@ describe('migrations', () => {
         },
       },
     ];
-    await expect(migrate(db, { migrations: broken })).rejects.toMatchObject({ code: 'ARCHIVE_ERROR', message: expect.stringMatching(/version 2 .*left at version 1/) });
+    await expect(migrate(db, { migrations: broken })).rejects.toMatchObject({
+      code: 'ARCHIVE_ERROR',
+      message: expect.stringMatching(/version 2 .*left at version 1/),
+    });
     expect(await schemaVersion(db)).toBe(1);
     expect(await tableNames(db)).toEqual(['a']);
     await db.close();
@@ -76,7 +84,9 @@ describe('migrations', () => {
         version: 1,
         name: 'dangling reference',
         up: async (tx) => {
-          await tx.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent(id))');
+          await tx.exec(
+            'CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent(id))',
+          );
           await tx.exec('INSERT INTO child VALUES (42)');
         },
       },

@@ -16,7 +16,8 @@ async function freshDb(options: { reader?: boolean } = {}): Promise<Database> {
   return db;
 }
 
-const names = async (db: Database) => (await db.all<{ name: string }>(sql`SELECT name FROM items ORDER BY id`)).map((r) => r.name);
+const names = async (db: Database) =>
+  (await db.all<{ name: string }>(sql`SELECT name FROM items ORDER BY id`)).map((r) => r.name);
 
 /** A promise and the function that settles it: lets a test hold a transaction open at a chosen point. */
 function latch(): { promise: Promise<void>; open: () => void } {

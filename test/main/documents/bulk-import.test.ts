@@ -25,7 +25,10 @@ function mixedFolder(): string {
   writeFileSync(join(dir, '01-ulat.pdf'), samplePdf());
   writeFileSync(join(dir, '02-sira.pdf'), utf8('%PDF-1.7\nthis is not really a pdf'));
   writeFileSync(join(dir, '03-vybory.docx'), sampleDocx());
-  writeFileSync(join(dir, '04-bomba.epub'), makeZip({ 'META-INF/container.xml': '<container/>', 'zeros.xhtml': new Uint8Array(4 * 1024 * 1024) }, 6));
+  writeFileSync(
+    join(dir, '04-bomba.epub'),
+    makeZip({ 'META-INF/container.xml': '<container/>', 'zeros.xhtml': new Uint8Array(4 * 1024 * 1024) }, 6),
+  );
   writeFileSync(join(dir, '05-larawan.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
   writeFileSync(join(dir, 'sub', '06-aklat.epub'), sampleEpub());
   writeFileSync(join(dir, 'sub', 'deeper', '07-tala.md'), '# Mga tala\n\nSi Bako Sahakyan ay nanalo.');
@@ -41,24 +44,62 @@ describe('bulk import', () => {
     const progress: ImportProgress[] = [];
     const summary = await importPaths(archive.documents, [dir], { onProgress: (p) => progress.push(p) });
 
-    expect(summary.imported.map((i) => i.file.slice(dir.length + 1))).toEqual(['01-ulat.pdf', '03-vybory.docx', 'sub/06-aklat.epub', 'sub/deeper/07-tala.md']);
+    expect(summary.imported.map((i) => i.file.slice(dir.length + 1))).toEqual([
+      '01-ulat.pdf',
+      '03-vybory.docx',
+      'sub/06-aklat.epub',
+      'sub/deeper/07-tala.md',
+    ]);
     expect(summary.skipped).toEqual([
       { file: join(dir, '05-larawan.png'), reason: 'unsupported', message: '05-larawan.png: unsupported file type' },
-      { file: join(dir, 'sub/deeper/08-kopya.md'), reason: 'duplicate', message: expect.stringContaining('already in the archive'), existingId: summary.imported[3].document.id },
+      {
+        file: join(dir, 'sub/deeper/08-kopya.md'),
+        reason: 'duplicate',
+        message: expect.stringContaining('already in the archive'),
+        existingId: summary.imported[3].document.id,
+      },
     ]);
-    expect(summary.failed).toEqual([
-      { file: join(dir, '02-sira.pdf'), error: expect.stringMatching(/^02-sira\.pdf: this PDF/) },
-      { file: join(dir, '04-bomba.epub'), error: '04-bomba.epub: this EPUB file looks like a zip bomb (an entry unpacks 1019 times larger)' },
-      { file: join(dir, 'sub/09-walang-laman.txt'), error: '09-walang-laman.txt: the file is empty' },
-    ].map((f) => (f.file.endsWith('bomba.epub') ? { ...f, error: expect.stringMatching(/^04-bomba\.epub: this EPUB file looks like a zip bomb/) } : f)));
+    expect(summary.failed).toEqual(
+      [
+        { file: join(dir, '02-sira.pdf'), error: expect.stringMatching(/^02-sira\.pdf: this PDF/) },
+        {
+          file: join(dir, '04-bomba.epub'),
+          error: '04-bomba.epub: this EPUB file looks like a zip bomb (an entry unpacks 1019 times larger)',
+        },
+        { file: join(dir, 'sub/09-walang-laman.txt'), error: '09-walang-laman.txt: the file is empty' },
+      ].map((f) =>
+        f.file.endsWith('bomba.epub')
+          ? { ...f, error: expect.stringMatching(/^04-bomba\.epub: this EPUB file looks like a zip bomb/) }
+          : f,
+      ),
+    );
     expect(summary.cancelled).toBe(false);
-    expect((await archive.documents.list()).map((d) => d.mediaType).sort()).toEqual(['application/epub+zip', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/markdown']);
+    expect((await archive.documents.list()).map((d) => d.mediaType).sort()).toEqual([
+      'application/epub+zip',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/markdown',
+    ]);
 
     // Progress: one report as each file starts, a final one; counts and bytes only grow; an estimate once a file is done.
     const last = progress[progress.length - 1];
-    expect(last).toMatchObject({ done: 8, total: 8, current: null, imported: 4, skipped: 2, failed: 3, secondsLeft: 0 });
+    expect(last).toMatchObject({
+      done: 8,
+      total: 8,
+      current: null,
+      imported: 4,
+      skipped: 2,
+      failed: 3,
+      secondsLeft: 0,
+    });
     expect(last.bytesDone).toBe(last.bytesTotal);
-    expect(progress[0]).toMatchObject({ done: 0, total: 8, current: join(dir, '01-ulat.pdf'), bytesDone: 0, secondsLeft: null });
+    expect(progress[0]).toMatchObject({
+      done: 0,
+      total: 8,
+      current: join(dir, '01-ulat.pdf'),
+      bytesDone: 0,
+      secondsLeft: null,
+    });
     for (let i = 1; i < progress.length; i++) {
       expect(progress[i].done).toBeGreaterThanOrEqual(progress[i - 1].done);
       expect(progress[i].bytesDone).toBeGreaterThanOrEqual(progress[i - 1].bytesDone);
@@ -82,7 +123,9 @@ describe('bulk import', () => {
     if (txt.status !== 'imported') throw new Error('not imported');
     expect((await archive.documents.get(txt.document.id)).passages[0].page).toBeNull();
     expect((await archive.documents.original(txt.document.id)).fileName).toBe('tala.txt');
-    await expect(archive.documents.original('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(archive.documents.original('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
 
     // Through the contract: bytes come back as bytes.
     const api = createApi(archive);
@@ -95,7 +138,8 @@ describe('bulk import', () => {
     const archive = await freshArchive();
     const dir = join(root, `many-${n++}`);
     mkdirSync(dir);
-    for (let i = 0; i < 6; i++) writeFileSync(join(dir, `tala-${i}.txt`), `Talata bilang ${i}: ang halalan ay ginanap noong 2012.`);
+    for (let i = 0; i < 6; i++)
+      writeFileSync(join(dir, `tala-${i}.txt`), `Talata bilang ${i}: ang halalan ay ginanap noong 2012.`);
     const controller = new AbortController();
     const summary = await importPaths(archive.documents, [dir], {
       signal: controller.signal,
@@ -113,10 +157,15 @@ describe('bulk import', () => {
     const archive = await freshArchive();
     const dir = mixedFolder();
     const browser = createApi(archive);
-    expect(await dispatch(browser, 'documents.importPaths', { paths: [dir] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch(browser, 'documents.importPaths', { paths: [dir] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
     const desktop = createApi(archive, 'ipc');
-    const started = await dispatch(desktop, 'documents.importPaths', { paths: [dir, join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt')] });
+    const started = await dispatch(desktop, 'documents.importPaths', {
+      paths: [dir, join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt')],
+    });
     if (!started.ok) throw new Error(started.error.message);
     const job = started.value as ImportJobStatus;
     expect(job.state).toBe('running');
@@ -130,7 +179,10 @@ describe('bulk import', () => {
     expect(status.state).toBe('done');
     expect(status.progress).toMatchObject({ done: 9, total: 9 });
     expect(status.summary.imported).toHaveLength(5);
-    expect(await dispatch(desktop, 'jobs.status', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(desktop, 'jobs.status', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     const cancelled = await dispatch(desktop, 'jobs.cancel', { id: job.id });
     expect(cancelled).toMatchObject({ ok: true, value: { state: 'done' } });
     await archive.close();
@@ -140,8 +192,15 @@ describe('bulk import', () => {
     const archive = await freshArchive();
     const dir = join(root, `odd-${n++}`);
     mkdirSync(dir);
-    const names = ['line\nbreak.txt', 'evil\u202Etxt.exe\u202C.md', `${'mahaba-'.repeat(30)}.txt`, 'walang-laman\u200F.txt'];
-    names.forEach((name, i) => writeFileSync(join(dir, name), i === 3 ? '' : `Talata ${i}: si Bako Sahakyan ay nanalo.`));
+    const names = [
+      'line\nbreak.txt',
+      'evil\u202Etxt.exe\u202C.md',
+      `${'mahaba-'.repeat(30)}.txt`,
+      'walang-laman\u200F.txt',
+    ];
+    names.forEach((name, i) =>
+      writeFileSync(join(dir, name), i === 3 ? '' : `Talata ${i}: si Bako Sahakyan ay nanalo.`),
+    );
     const summary = await importPaths(archive.documents, [dir]);
     expect(summary.imported.map((i) => i.document.originalName).sort()).toEqual([names[0], names[1], names[2]].sort());
     expect(summary.failed).toEqual([{ file: join(dir, names[3]), error: 'walang-laman.txt: the file is empty' }]);
@@ -159,10 +218,18 @@ describe('parse worker', () => {
   it('parses in a worker thread exactly as inline', async () => {
     const worker = new WorkerParser();
     try {
-      for (const [name, bytes] of [['a.pdf', samplePdf()], ['a.docx', sampleDocx()], ['a.epub', sampleEpub()], ['a.txt', utf8('Isang talata.')]] as const) {
+      for (const [name, bytes] of [
+        ['a.pdf', samplePdf()],
+        ['a.docx', sampleDocx()],
+        ['a.epub', sampleEpub()],
+        ['a.txt', utf8('Isang talata.')],
+      ] as const) {
         expect(await worker.parse({ name, bytes })).toEqual(await new InlineParser().parse({ name, bytes }));
       }
-      await expect(worker.parse({ name: 'x.pdf', bytes: utf8('nope') })).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: 'x.pdf: this is not a PDF file (no %PDF header)' });
+      await expect(worker.parse({ name: 'x.pdf', bytes: utf8('nope') })).rejects.toMatchObject({
+        code: 'IMPORT_REJECTED',
+        message: 'x.pdf: this is not a PDF file (no %PDF header)',
+      });
     } finally {
       await worker.close();
     }
@@ -170,7 +237,11 @@ describe('parse worker', () => {
 
   it('keeps the calling thread responsive while a long PDF is parsed', async () => {
     const pages = Array.from({ length: 60 }, (_, p) =>
-      Array.from({ length: 40 }, (_, i) => ({ text: `Linya ${i} ng pahina ${p}: ang halalan ay ginanap noong Hulyo 19, 2012.`, x: 72, y: 740 - i * 15 })),
+      Array.from({ length: 40 }, (_, i) => ({
+        text: `Linya ${i} ng pahina ${p}: ang halalan ay ginanap noong Hulyo 19, 2012.`,
+        x: 72,
+        y: 740 - i * 15,
+      })),
     );
     const worker = new WorkerParser();
     try {
@@ -196,7 +267,10 @@ describe('parse worker', () => {
     let limit = 1;
     const worker = new WorkerParser({ timeoutMs: () => limit });
     try {
-      await expect(worker.parse({ name: 'slow.pdf', bytes: samplePdf() })).rejects.toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringMatching(/^slow\.pdf: reading this file took longer than/) });
+      await expect(worker.parse({ name: 'slow.pdf', bytes: samplePdf() })).rejects.toMatchObject({
+        code: 'IMPORT_REJECTED',
+        message: expect.stringMatching(/^slow\.pdf: reading this file took longer than/),
+      });
       limit = 60_000;
       expect((await worker.parse({ name: 'next.txt', bytes: utf8('Susunod na talata.') })).passages).toHaveLength(1);
     } finally {
@@ -211,9 +285,13 @@ describe('schema v4', () => {
     const file = archive.path;
     await archive.close();
     const db = await Database.open(file);
-    const columns = (await db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('passages')`)).map((c) => c.name);
+    const columns = (await db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('passages')`)).map(
+      (c) => c.name,
+    );
     expect(columns).toContain('page');
-    const originals = (await db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('originals')`)).map((c) => c.name);
+    const originals = (await db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('originals')`)).map(
+      (c) => c.name,
+    );
     expect(originals).toEqual(['document_id', 'file_name', 'media_type', 'size', 'data']);
     await db.close();
   });

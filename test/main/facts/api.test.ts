@@ -27,7 +27,25 @@ afterAll(() => archive.close());
 
 describe('facts channels', () => {
   it('are part of the contract', () => {
-    for (const c of ['mentions.extract', 'facts.propose', 'facts.list', 'facts.create', 'facts.update', 'facts.accept', 'facts.reject', 'facts.delete', 'facts.setPreferred', 'facts.conflicts', 'facts.timeline', 'facts.export', 'entities.list', 'entities.get', 'entities.merge', 'entities.split', 'entities.addAlias']) {
+    for (const c of [
+      'mentions.extract',
+      'facts.propose',
+      'facts.list',
+      'facts.create',
+      'facts.update',
+      'facts.accept',
+      'facts.reject',
+      'facts.delete',
+      'facts.setPreferred',
+      'facts.conflicts',
+      'facts.timeline',
+      'facts.export',
+      'entities.list',
+      'entities.get',
+      'entities.merge',
+      'entities.split',
+      'entities.addAlias',
+    ]) {
       expect(CHANNELS).toContain(c);
     }
   });
@@ -40,9 +58,18 @@ describe('facts channels', () => {
     const report = await call<ProposalReport>('facts.propose', { docId: tl });
     const proposal = report.proposals.find((f) => f.predicate === 'inauguration date')!;
     const accepted = await call<Fact>('facts.accept', { id: proposal.id, changes: { note: 'sworn in a second time' } });
-    expect(accepted).toMatchObject({ status: 'confirmed', note: 'sworn in a second time', evidence: [{ docId: tl, link: expect.stringMatching(new RegExp(`^#/doc/${tl}/a/`)) }] });
+    expect(accepted).toMatchObject({
+      status: 'confirmed',
+      note: 'sworn in a second time',
+      evidence: [{ docId: tl, link: expect.stringMatching(new RegExp(`^#/doc/${tl}/a/`)) }],
+    });
 
-    const listed = await call<Fact[]>('facts.list', { status: 'proposed', sort: 'confidence', order: 'desc', limit: 2 });
+    const listed = await call<Fact[]>('facts.list', {
+      status: 'proposed',
+      sort: 'confidence',
+      order: 'desc',
+      limit: 2,
+    });
     expect(listed).toHaveLength(2);
     expect(listed[0].confidence).toBeGreaterThanOrEqual(listed[1].confidence);
     expect(await call('facts.timeline', {})).toEqual([expect.objectContaining({ date: '2012-09-07', role: 'value' })]);
@@ -65,7 +92,10 @@ describe('facts channels', () => {
       place: 'Stepanakert',
       evidence: [{ docId: tl, start, end: start + 'ika-17 siglo'.length }],
     });
-    expect(fact).toMatchObject({ label: 'Ebanghelyo ng Stepanakert — dates from — about 1601/1700 (Stepanakert)', qualifiers: { place: { name: 'Stepanakert' } } });
+    expect(fact).toMatchObject({
+      label: 'Ebanghelyo ng Stepanakert — dates from — about 1601/1700 (Stepanakert)',
+      qualifiers: { place: { name: 'Stepanakert' } },
+    });
     const updated = await call<Fact>('facts.update', { id: fact.id, place: '', date: '2012' });
     expect(updated.qualifiers).toEqual({ date: '2012', place: null });
     expect((await archive.annotations.get(fact.evidence[0].annotationId)).note).toBe(updated.label);
@@ -79,8 +109,14 @@ describe('facts channels', () => {
       { subject: { name: 'X' }, predicate: 'p', object: { kind: 'text', text: 't', extra: 1 } },
       { subject: { name: 'X' }, predicate: '', object: { kind: 'text', text: 't' } },
     ]) {
-      expect(await dispatch(api, 'facts.create', payload)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid request: /) } });
+      expect(await dispatch(api, 'facts.create', payload)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid request: /) },
+      });
     }
-    expect(await dispatch(api, 'facts.conflicts', { scope: 'everything' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await dispatch(api, 'facts.conflicts', { scope: 'everything' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
   });
 });

@@ -21,7 +21,11 @@ let docId: string;
 
 beforeAll(async () => {
   archive = await Archive.open(file, { search: 'inline' });
-  const outcome = await archive.documents.importFile({ name: 'ulat.txt', bytes: new TextEncoder().encode(SOURCE), lang: 'tl' });
+  const outcome = await archive.documents.importFile({
+    name: 'ulat.txt',
+    bytes: new TextEncoder().encode(SOURCE),
+    lang: 'tl',
+  });
   if (outcome.status !== 'imported') throw new Error('sample not imported');
   docId = outcome.document.id;
   faults = await Database.open(file);
@@ -34,7 +38,15 @@ afterAll(async () => {
 /** Row counts of every table a facts action writes. */
 async function counts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const table of ['facts', 'fact_evidence', 'annotations', 'annotation_tags', 'entities', 'entity_aliases', 'tags']) {
+  for (const table of [
+    'facts',
+    'fact_evidence',
+    'annotations',
+    'annotation_tags',
+    'entities',
+    'entity_aliases',
+    'tags',
+  ]) {
     out[table] = (await faults.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)}`))!.n;
   }
   return out;
@@ -42,7 +54,9 @@ async function counts(): Promise<Record<string, number>> {
 
 /** Makes one kind of statement fail until the returned function is called. */
 async function injectFault(event: string, when = '1'): Promise<() => Promise<void>> {
-  await faults.exec(`CREATE TRIGGER injected_fault ${event} WHEN ${when} BEGIN SELECT RAISE(ABORT, 'injected fault'); END`);
+  await faults.exec(
+    `CREATE TRIGGER injected_fault ${event} WHEN ${when} BEGIN SELECT RAISE(ABORT, 'injected fault'); END`,
+  );
   return () => faults.exec('DROP TRIGGER injected_fault');
 }
 
@@ -57,7 +71,11 @@ const STEPS = [
   ['the evidence annotation', 'BEFORE INSERT ON annotations'],
   ['the evidence tag', 'BEFORE INSERT ON annotation_tags'],
   ['the evidence link', 'BEFORE INSERT ON fact_evidence'],
-  ['the second evidence link', 'BEFORE INSERT ON fact_evidence', '(SELECT count(*) FROM fact_evidence WHERE fact_id = NEW.fact_id) >= 1'],
+  [
+    'the second evidence link',
+    'BEFORE INSERT ON fact_evidence',
+    '(SELECT count(*) FROM fact_evidence WHERE fact_id = NEW.fact_id) >= 1',
+  ],
 ] as const;
 
 describe('facts actions commit or roll back whole', () => {
@@ -81,7 +99,9 @@ describe('facts actions commit or roll back whole', () => {
 
   it('create without a fault stores the fact with both evidence annotations', async () => {
     const fact = await archive.facts.create({
-      subject: { name: 'Bako Sahakyan', type: 'person' }, predicate: 'won the election', object: { kind: 'date', date: '2012-07-19' },
+      subject: { name: 'Bako Sahakyan', type: 'person' },
+      predicate: 'won the election',
+      object: { kind: 'date', date: '2012-07-19' },
       evidence: [range('nanalo si Bako Sahakyan'), range('Bako Sahakyan', 1)],
     });
     expect(fact.evidence).toHaveLength(2);
@@ -91,24 +111,29 @@ describe('facts actions commit or roll back whole', () => {
   it.each([
     ['the evidence annotation', 'BEFORE INSERT ON annotations'],
     ['the evidence link', 'BEFORE INSERT ON fact_evidence'],
-    ['the status change', "BEFORE UPDATE OF status ON facts", "NEW.status = 'confirmed'"],
-  ] as const)('accept: a fault in %s leaves the proposal as it was, without evidence', async (_step, event, when?: string) => {
-    const proposals = (await archive.facts.propose(docId)).proposals.filter((f) => f.status === 'proposed');
-    expect(proposals.length).toBeGreaterThan(0);
-    const before = await counts();
-    const clear = await injectFault(event, when);
-    try {
-      await expect(archive.facts.accept(proposals[0].id)).rejects.toThrow(/injected fault/);
-    } finally {
-      await clear();
-    }
-    expect(await counts()).toEqual(before);
-    expect(await archive.facts.get(proposals[0].id)).toMatchObject({ status: 'proposed', evidence: [] });
-  });
+    ['the status change', 'BEFORE UPDATE OF status ON facts', "NEW.status = 'confirmed'"],
+  ] as const)(
+    'accept: a fault in %s leaves the proposal as it was, without evidence',
+    async (_step, event, when?: string) => {
+      const proposals = (await archive.facts.propose(docId)).proposals.filter((f) => f.status === 'proposed');
+      expect(proposals.length).toBeGreaterThan(0);
+      const before = await counts();
+      const clear = await injectFault(event, when);
+      try {
+        await expect(archive.facts.accept(proposals[0].id)).rejects.toThrow(/injected fault/);
+      } finally {
+        await clear();
+      }
+      expect(await counts()).toEqual(before);
+      expect(await archive.facts.get(proposals[0].id)).toMatchObject({ status: 'proposed', evidence: [] });
+    },
+  );
 
   it('addEvidence: a fault in the link leaves no stray annotation', async () => {
     const fact = await archive.facts.create({
-      subject: { name: 'Bako Sahakyan', type: 'person' }, predicate: 'votes received', object: { kind: 'number', number: 47000, unit: 'votes' },
+      subject: { name: 'Bako Sahakyan', type: 'person' },
+      predicate: 'votes received',
+      object: { kind: 'number', number: 47000, unit: 'votes' },
     });
     const before = await counts();
     const clear = await injectFault('BEFORE INSERT ON fact_evidence');

@@ -52,7 +52,9 @@ const RUSSIAN: Row[] = [
   ['Отчёт за 2012 г. опубликован.', '2012 г.', '2012'],
 ];
 
-const ARMENIAN: Row[] = [['Ընտրությունները տեղի ունեցան 2012 թ. հուլիսի 19-ին։', '2012 թ. հուլիսի 19-ին', '2012-07-19']];
+const ARMENIAN: Row[] = [
+  ['Ընտրությունները տեղի ունեցան 2012 թ. հուլիսի 19-ին։', '2012 թ. հուլիսի 19-ին', '2012-07-19'],
+];
 
 describe.each([
   ['Tagalog', 'tl', TAGALOG],
@@ -61,29 +63,55 @@ describe.each([
   ['Armenian', 'hy', ARMENIAN],
 ] as const)('%s dates', (_name, lang, rows) => {
   it.each(rows)('%s → %s = %s', (sentence, text, value) => {
-    expect(dateIn(sentence, lang, text)).toMatchObject({ type: 'date', text, value, start: sentence.indexOf(text), end: sentence.indexOf(text) + text.length });
+    expect(dateIn(sentence, lang, text)).toMatchObject({
+      type: 'date',
+      text,
+      value,
+      start: sentence.indexOf(text),
+      end: sentence.indexOf(text) + text.length,
+    });
   });
 });
 
 describe('dates without a year', () => {
   it.each([
-    ['tl', 'Noong Hulyo 19, 2012, ginanap ang halalan. Ang pagpapasinaya ay naka-iskedyul sa Setyembre 7.', 'Setyembre 7', '2012-09-07'],
-    ['en', 'On July 19, 2012, the election was held. The inauguration is scheduled for September 7.', 'September 7', '2012-09-07'],
+    [
+      'tl',
+      'Noong Hulyo 19, 2012, ginanap ang halalan. Ang pagpapasinaya ay naka-iskedyul sa Setyembre 7.',
+      'Setyembre 7',
+      '2012-09-07',
+    ],
+    [
+      'en',
+      'On July 19, 2012, the election was held. The inauguration is scheduled for September 7.',
+      'September 7',
+      '2012-09-07',
+    ],
     ['ru', '19 июля 2012 года прошли выборы. Инаугурация назначена на 7 сентября.', '7 сентября', '2012-09-07'],
-    ['tl', 'Noong ika-19 ng Hulyo, 2012 ginanap ang halalan; ang bilang ay natapos noong ika-21 ng Hulyo.', 'ika-21 ng Hulyo', '2012-07-21'],
+    [
+      'tl',
+      'Noong ika-19 ng Hulyo, 2012 ginanap ang halalan; ang bilang ay natapos noong ika-21 ng Hulyo.',
+      'ika-21 ng Hulyo',
+      '2012-07-21',
+    ],
   ])('%s: %s takes the year of the nearest earlier full date', (lang, text, phrase, value) => {
     const d = dateIn(text, lang, phrase);
     expect(d).toMatchObject({ value, date: { precision: 'day', yearInferred: true } });
   });
 
   it('take the year of the nearest earlier date, not the first one', () => {
-    const text = 'Noong Hulyo 19, 2012 ginanap ang halalan. Noong Marso 3, 2013 nagbitiw siya. Ang seremonya ay sa Setyembre 7.';
+    const text =
+      'Noong Hulyo 19, 2012 ginanap ang halalan. Noong Marso 3, 2013 nagbitiw siya. Ang seremonya ay sa Setyembre 7.';
     expect(dateIn(text, 'tl', 'Setyembre 7')).toMatchObject({ value: '2013-09-07' });
   });
 
   it('fall back to the publication year, and stay partial without one', () => {
-    expect(extractMentions('Ang seremonya ay sa Setyembre 7.', { lang: 'tl', referenceDate: '2012-08-01' })).toEqual([expect.objectContaining({ value: '2012-09-07' })]);
-    expect(extractMentions('Ang seremonya ay sa Setyembre 7.', { lang: 'tl' })).toEqual([expect.objectContaining({ value: '--09-07', confidence: 0.4 })]);
+    expect(extractMentions('Ang seremonya ay sa Setyembre 7.', { lang: 'tl', referenceDate: '2012-08-01' })).toEqual([
+      expect.objectContaining({ value: '2012-09-07' }),
+    ]);
+    expect(extractMentions('Ang seremonya ay sa Setyembre 7.', { lang: 'tl' })).toEqual([
+      expect.objectContaining({ value: '--09-07', confidence: 0.4 }),
+    ]);
   });
 });
 
@@ -98,12 +126,19 @@ describe('what is not a date', () => {
   });
 
   it('an impossible day is not a date (the year alone still is)', () => {
-    expect(extractMentions('February 30, 2012 is not a day.', { lang: 'en' }).filter((m) => m.type === 'date')).toEqual([expect.objectContaining({ text: '2012', value: '2012' })]);
+    expect(extractMentions('February 30, 2012 is not a day.', { lang: 'en' }).filter((m) => m.type === 'date')).toEqual(
+      [expect.objectContaining({ text: '2012', value: '2012' })],
+    );
   });
 
   it('a year-looking count with a multiplier stays a quantity', () => {
     expect(extractMentions('Mahigit 2000 libong piso ang nagastos.', { lang: 'tl' })).toEqual([
-      expect.objectContaining({ type: 'quantity', text: 'Mahigit 2000 libong piso', value: 2_000_000, quantity: { kind: 'money', qualifier: 'gt', unit: 'PHP' } }),
+      expect.objectContaining({
+        type: 'quantity',
+        text: 'Mahigit 2000 libong piso',
+        value: 2_000_000,
+        quantity: { kind: 'money', qualifier: 'gt', unit: 'PHP' },
+      }),
     ]);
   });
 });

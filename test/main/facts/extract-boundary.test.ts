@@ -6,8 +6,19 @@ import { REPO_ROOT } from '../../helpers/temp';
 describe('main/facts/extract boundary', () => {
   it('refuses Node built-ins and electron, allows shared/ and the gazetteer data', async () => {
     const eslint = new ESLint({ cwd: REPO_ROOT });
-    const specifiers = ['node:fs', 'fs', 'path', 'node:crypto', 'electron', '../../../shared/facts', '../data/gazetteer.json', './text'];
-    const code = specifiers.map((s, i) => `import * as m${i} from '${s}';`).join('\n') + `\nexport const all = [${specifiers.map((_, i) => `m${i}`).join(', ')}];\n`;
+    const specifiers = [
+      'node:fs',
+      'fs',
+      'path',
+      'node:crypto',
+      'electron',
+      '../../../shared/facts',
+      '../data/gazetteer.json',
+      './text',
+    ];
+    const code =
+      specifiers.map((s, i) => `import * as m${i} from '${s}';`).join('\n') +
+      `\nexport const all = [${specifiers.map((_, i) => `m${i}`).join(', ')}];\n`;
     const [result] = await eslint.lintText(code, { filePath: `${REPO_ROOT}/main/facts/extract/probe.ts` });
     const lines = new Set(result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.line));
     expect(specifiers.filter((_, i) => lines.has(i + 1))).toEqual(['node:fs', 'fs', 'path', 'node:crypto', 'electron']);

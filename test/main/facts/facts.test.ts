@@ -31,7 +31,8 @@ async function docIds(archive: Archive) {
   return { tl: docs.find((d) => d.lang === 'tl')!.id, en: docs.find((d) => d.lang === 'en')!.id };
 }
 
-const find = (facts: Fact[], predicate: string, subject: string) => facts.find((f) => f.predicate === predicate && f.subject.name === subject)!;
+const find = (facts: Fact[], predicate: string, subject: string) =>
+  facts.find((f) => f.predicate === predicate && f.subject.name === subject)!;
 
 describe('proposals and evidence', () => {
   let archive: Archive;
@@ -45,13 +46,19 @@ describe('proposals and evidence', () => {
   it('proposes facts for a document without confirming any, and never proposes the same one twice', async () => {
     const report = await archive.facts.propose(tl);
     expect(report.created).toBe(8);
-    expect(report.proposals.every((f) => f.status === 'proposed' && f.origin === 'extractor' && f.evidence.length === 0)).toBe(true);
+    expect(
+      report.proposals.every((f) => f.status === 'proposed' && f.origin === 'extractor' && f.evidence.length === 0),
+    ).toBe(true);
     const votes = find(report.proposals, 'votes received', 'Bako Sahakyan');
     expect(votes).toMatchObject({
       object: { kind: 'number', number: 47_000, unit: 'votes' },
       qualifiers: { date: '2012-07-19', place: null },
       label: 'Bako Sahakyan — votes received — 47,000 votes (2012-07-19)',
-      candidate: { docId: tl, quote: expect.stringMatching(/^47 libo sa kanila ang bumoto para sa .* Bako Sahakyan$/), link: `#/doc/${tl}` },
+      candidate: {
+        docId: tl,
+        quote: expect.stringMatching(/^47 libo sa kanila ang bumoto para sa .* Bako Sahakyan$/),
+        link: `#/doc/${tl}`,
+      },
     });
     expect(await archive.facts.list({ status: 'confirmed' })).toEqual([]);
 
@@ -64,7 +71,9 @@ describe('proposals and evidence', () => {
   });
 
   it('accepting a proposal confirms it and makes its passage an evidence annotation', async () => {
-    const [proposal] = (await archive.facts.list({ docId: tl, status: 'proposed' })).filter((f) => f.predicate === 'votes received' && f.subject.name === 'Bako Sahakyan');
+    const [proposal] = (await archive.facts.list({ docId: tl, status: 'proposed' })).filter(
+      (f) => f.predicate === 'votes received' && f.subject.name === 'Bako Sahakyan',
+    );
     const fact = await archive.facts.accept(proposal.id);
     const doc = await archive.documents.get(tl);
     expect(fact.status).toBe('confirmed');
@@ -93,17 +102,31 @@ describe('proposals and evidence', () => {
     const passage = doc.passages.find((p) => p.id === before.passageId)!;
     const inserted = 'Ayon sa opisyal na bilang na inilabas kinabukasan: ';
     const at = passage.text.indexOf('47 libo');
-    const report = await archive.documents.editPassage(tl, passage.id, passage.text.slice(0, at) + inserted + passage.text.slice(at));
+    const report = await archive.documents.editPassage(
+      tl,
+      passage.id,
+      passage.text.slice(0, at) + inserted + passage.text.slice(at),
+    );
     expect(report.reanchored.moved).toBeGreaterThanOrEqual(1);
 
     const after = (await archive.facts.get(fact.id)).evidence[0];
     const edited = await archive.documents.get(tl);
-    expect(after).toMatchObject({ annotationId: before.annotationId, quote: before.quote, passageId: before.passageId, status: 'moved', start: before.start + inserted.length });
+    expect(after).toMatchObject({
+      annotationId: before.annotationId,
+      quote: before.quote,
+      passageId: before.passageId,
+      status: 'moved',
+      start: before.start + inserted.length,
+    });
     expect(edited.text.slice(after.start, after.end)).toBe(before.quote);
   });
 
   it('a proposal read before an edit is still accepted onto the moved text', async () => {
-    const proposal = find(await archive.facts.list({ docId: tl, status: 'proposed' }), 'votes received', 'Vitaly Balasanyan');
+    const proposal = find(
+      await archive.facts.list({ docId: tl, status: 'proposed' }),
+      'votes received',
+      'Vitaly Balasanyan',
+    );
     const doc = await archive.documents.get(tl);
     const passage = doc.passages.find((p) => p.text.includes('20 libo'))!;
     await archive.documents.editPassage(tl, passage.id, passage.text.replace('20 libo', 'at 20 libo'));
@@ -113,11 +136,22 @@ describe('proposals and evidence', () => {
   });
 
   it('edits a proposal while accepting it, and suggests predicates from earlier facts', async () => {
-    const proposal = find(await archive.facts.list({ docId: tl, status: 'proposed' }), 'inauguration date', 'Bako Sahakyan');
+    const proposal = find(
+      await archive.facts.list({ docId: tl, status: 'proposed' }),
+      'inauguration date',
+      'Bako Sahakyan',
+    );
     const fact = await archive.facts.accept(proposal.id, { predicate: 'Inauguration  date', note: 'second term' });
-    expect(fact).toMatchObject({ status: 'confirmed', predicate: 'Inauguration date', note: 'second term', object: { kind: 'date', date: '2012-09-07' } });
+    expect(fact).toMatchObject({
+      status: 'confirmed',
+      predicate: 'Inauguration date',
+      note: 'second term',
+      object: { kind: 'date', date: '2012-09-07' },
+    });
     expect(await archive.facts.predicates('v')).toEqual([{ predicate: 'votes received', facts: 2 }]);
-    expect((await archive.facts.predicates('')).map((p) => p.predicate)).toEqual(expect.arrayContaining(['votes received', 'candidate in election', 'election date', 'Inauguration date']));
+    expect((await archive.facts.predicates('')).map((p) => p.predicate)).toEqual(
+      expect.arrayContaining(['votes received', 'candidate in election', 'election date', 'Inauguration date']),
+    );
   });
 
   it('deleting a fact removes the annotation made for it', async () => {
@@ -135,11 +169,24 @@ describe('proposals and evidence', () => {
   });
 
   it('refuses bad input with clear errors', async () => {
-    await expect(archive.facts.create({ subject: { name: ' ' }, predicate: 'x', object: { kind: 'text', text: 'y' } })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    await expect(archive.facts.create({ subject: { name: 'A B' }, predicate: 'x', object: { kind: 'date', date: '19 July' } })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    await expect(archive.facts.create({ subject: { name: 'A B' }, predicate: 'x', object: { kind: 'text', text: 'y' }, evidence: [{ docId: tl, start: 5, end: 2 }] })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(
+      archive.facts.create({ subject: { name: ' ' }, predicate: 'x', object: { kind: 'text', text: 'y' } }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(
+      archive.facts.create({ subject: { name: 'A B' }, predicate: 'x', object: { kind: 'date', date: '19 July' } }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(
+      archive.facts.create({
+        subject: { name: 'A B' },
+        predicate: 'x',
+        object: { kind: 'text', text: 'y' },
+        evidence: [{ docId: tl, start: 5, end: 2 }],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     expect((await archive.facts.list()).some((f) => f.subject.name === 'A B')).toBe(false);
-    await expect(archive.facts.accept('0a0b0c0d-0e0f-4000-8000-00000000000a')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(archive.facts.accept('0a0b0c0d-0e0f-4000-8000-00000000000a')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -150,7 +197,11 @@ describe('conflicts between sources', () => {
   beforeAll(async () => {
     archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
     ({ tl } = await docIds(archive));
-    const imported = await archive.documents.importFile({ name: 'recount.txt', bytes: utf8(SECOND_SOURCE), lang: 'en' });
+    const imported = await archive.documents.importFile({
+      name: 'recount.txt',
+      bytes: utf8(SECOND_SOURCE),
+      lang: 'en',
+    });
     if (imported.status !== 'imported') throw new Error('import failed');
     second = imported.document.id;
   });
@@ -169,12 +220,34 @@ describe('conflicts between sources', () => {
     const groups = await archive.facts.conflicts();
     expect(groups).toHaveLength(1);
     const [group] = groups;
-    expect(group).toMatchObject({ subject: { name: 'Bako Sahakyan' }, predicate: 'votes received', qualifiers: { date: '2012-07-19', place: null }, preferredFactId: null });
+    expect(group).toMatchObject({
+      subject: { name: 'Bako Sahakyan' },
+      predicate: 'votes received',
+      qualifiers: { date: '2012-07-19', place: null },
+      preferredFactId: null,
+    });
     const docs = new Map((await archive.documents.list()).map((d) => [d.id, d.title]));
-    const evidence = group.facts.map((f) => ({ value: f.object.kind === 'number' ? f.object.number : null, ...f.evidence[0] }));
+    const evidence = group.facts.map((f) => ({
+      value: f.object.kind === 'number' ? f.object.number : null,
+      ...f.evidence[0],
+    }));
     expect(evidence).toEqual([
-      expect.objectContaining({ value: 47_000, docId: tl, docTitle: docs.get(tl), quote: expect.stringContaining('47 libo'), passageId: expect.any(String), annotationId: expect.any(String) }),
-      expect.objectContaining({ value: 48_000, docId: second, docTitle: 'Recount in Nagorno-Karabakh', quote: 'Bako Sahakyan received 48,000', passageId: expect.any(String), paragraph: 2 }),
+      expect.objectContaining({
+        value: 47_000,
+        docId: tl,
+        docTitle: docs.get(tl),
+        quote: expect.stringContaining('47 libo'),
+        passageId: expect.any(String),
+        annotationId: expect.any(String),
+      }),
+      expect.objectContaining({
+        value: 48_000,
+        docId: second,
+        docTitle: 'Recount in Nagorno-Karabakh',
+        quote: 'Bako Sahakyan received 48,000',
+        passageId: expect.any(String),
+        paragraph: 2,
+      }),
     ]);
   });
 
@@ -197,14 +270,26 @@ describe('conflicts between sources', () => {
     const original = find(await archive.facts.list({ docId: tl }), 'votes received', 'Vitaly Balasanyan');
     await archive.facts.accept(translated.id);
     await archive.facts.accept(original.id);
-    await archive.facts.create({ subject: { name: 'Vitaly Balasanyan', type: 'person' }, predicate: 'votes received', object: { kind: 'number', number: 18_000, unit: 'votes' }, date: '2007-07-19' });
+    await archive.facts.create({
+      subject: { name: 'Vitaly Balasanyan', type: 'person' },
+      predicate: 'votes received',
+      object: { kind: 'number', number: 18_000, unit: 'votes' },
+      date: '2007-07-19',
+    });
     expect((await archive.facts.conflicts()).map((g) => g.subject.name)).toEqual(['Bako Sahakyan']);
   });
 
   it('lists facts with filters and sorts, and gives a timeline of dated facts', async () => {
-    const sahakyan = find(await archive.facts.list({ status: 'confirmed' }), 'votes received', 'Bako Sahakyan').subject.entityId;
-    expect((await archive.facts.list({ entityId: sahakyan, status: 'confirmed' })).map((f) => f.object.kind === 'number' && f.object.number)).toEqual([47_000, 48_000]);
-    expect((await archive.facts.list({ docId: second })).map((f) => f.label)).toEqual(['Bako Sahakyan — votes received — 48,000 votes (2012-07-19)']);
+    const sahakyan = find(await archive.facts.list({ status: 'confirmed' }), 'votes received', 'Bako Sahakyan').subject
+      .entityId;
+    expect(
+      (await archive.facts.list({ entityId: sahakyan, status: 'confirmed' })).map(
+        (f) => f.object.kind === 'number' && f.object.number,
+      ),
+    ).toEqual([47_000, 48_000]);
+    expect((await archive.facts.list({ docId: second })).map((f) => f.label)).toEqual([
+      'Bako Sahakyan — votes received — 48,000 votes (2012-07-19)',
+    ]);
     const byConfidence = await archive.facts.list({ status: 'confirmed', sort: 'confidence', descending: true });
     expect(byConfidence[0].confidence).toBe(1);
     const timeline = await archive.facts.timeline();
@@ -219,14 +304,25 @@ describe('conflicts between sources', () => {
     expect(lines[0]).toBe(
       'fact_id,subject,subject_type,predicate,value,number,unit,date_value,value_qualifier,date,place,status,confidence,origin,preferred,preferred_reason,note,document_id,document_title,source,published,lang,paragraph,quote,annotation_id,created,updated',
     );
-    expect(lines.find((l) => l.includes('48,000'))).toContain(',Recount in Nagorno-Karabakh,,,en,2,"Bako Sahakyan received 48,000",');
+    expect(lines.find((l) => l.includes('48,000'))).toContain(
+      ',Recount in Nagorno-Karabakh,,,en,2,"Bako Sahakyan received 48,000",',
+    );
     const json = JSON.parse((await archive.facts.export('json')).content);
     const recount = json.facts.find((f: { value: string }) => f.value === '48,000 votes');
     expect(recount).toMatchObject({
       subject: { name: 'Bako Sahakyan', type: 'person' },
       predicate: 'votes received',
       qualifiers: { date: '2012-07-19' },
-      citations: [{ documentId: second, title: 'Recount in Nagorno-Karabakh', paragraph: 2, quote: 'Bako Sahakyan received 48,000', lang: 'en', link: expect.stringMatching(/^#\/doc\//) }],
+      citations: [
+        {
+          documentId: second,
+          title: 'Recount in Nagorno-Karabakh',
+          paragraph: 2,
+          quote: 'Bako Sahakyan received 48,000',
+          lang: 'en',
+          link: expect.stringMatching(/^#\/doc\//),
+        },
+      ],
     });
   });
 
@@ -262,7 +358,11 @@ describe('conflicting sources in other words and scripts', () => {
   it('"Sahakyan received 48,000 votes on 2012-07-19": the surname finds the person, the date in the sentence is the qualifier', async () => {
     const doc = await importText('note.txt', 'Field note\n\nSahakyan received 48,000 votes on 2012-07-19.', 'en');
     const proposal = find((await archive.facts.propose(doc)).proposals, 'votes received', 'Bako Sahakyan');
-    expect(proposal).toMatchObject({ subjectAlias: 'Sahakyan', qualifiers: { date: '2012-07-19' }, object: { kind: 'number', number: 48_000 } });
+    expect(proposal).toMatchObject({
+      subjectAlias: 'Sahakyan',
+      qualifiers: { date: '2012-07-19' },
+      object: { kind: 'number', number: 48_000 },
+    });
     await archive.facts.accept(proposal.id);
     const [group] = await archive.facts.conflicts();
     expect(group.facts.map((f) => [f.evidence[0].docId, f.evidence[0].quote])).toEqual([
@@ -274,18 +374,32 @@ describe('conflicting sources in other words and scripts', () => {
   });
 
   it('a Russian source naming "Саакян" conflicts once the merge suggestion is taken', async () => {
-    const doc = await importText('nablyudateli.txt', 'Наблюдатели\n\nПо данным наблюдателей, Саакян получил 48 тысяч голосов 19 июля 2012 года.', 'ru');
+    const doc = await importText(
+      'nablyudateli.txt',
+      'Наблюдатели\n\nПо данным наблюдателей, Саакян получил 48 тысяч голосов 19 июля 2012 года.',
+      'ru',
+    );
     const proposal = find((await archive.facts.propose(doc)).proposals, 'votes received', 'Саакян');
     await archive.facts.accept(proposal.id);
     expect(await archive.facts.conflicts()).toEqual([]); // two different entities so far
 
     const suggestion = (await archive.facts.mergeSuggestions()).find((s) => s.source.name === 'Саакян')!;
     // "Саакян" matches the alias "Sahakyan" (recorded by the note above) in another script.
-    expect(suggestion).toMatchObject({ target: { name: 'Bako Sahakyan' }, score: 0.95, reasons: ['same name in another spelling or script'] });
+    expect(suggestion).toMatchObject({
+      target: { name: 'Bako Sahakyan' },
+      score: 0.95,
+      reasons: ['same name in another spelling or script'],
+    });
     await archive.facts.mergeEntities(suggestion.target.id, [suggestion.source.id]);
 
     const [group] = await archive.facts.conflicts();
-    expect(group.facts.map((f) => ({ alias: f.subjectAlias, lang: f.evidence[0].lang, value: f.object.kind === 'number' ? f.object.number : null }))).toEqual([
+    expect(
+      group.facts.map((f) => ({
+        alias: f.subjectAlias,
+        lang: f.evidence[0].lang,
+        value: f.object.kind === 'number' ? f.object.number : null,
+      })),
+    ).toEqual([
       { alias: expect.stringMatching(/Bako Sahakyan/), lang: 'tl', value: 47_000 },
       { alias: 'Саакян', lang: 'ru', value: 48_000 },
     ]);
@@ -301,7 +415,13 @@ describe('approximate values', () => {
   afterAll(() => archive.close());
 
   const votes = (number: number, valueQualifier: 'exact' | 'approx' | 'gt', name = 'Raffi Hovannisian') =>
-    archive.facts.create({ subject: { name, type: 'person' }, predicate: 'votes received', object: { kind: 'number', number, unit: 'votes' }, valueQualifier, date: '2013-02-18' });
+    archive.facts.create({
+      subject: { name, type: 'person' },
+      predicate: 'votes received',
+      object: { kind: 'number', number, unit: 'votes' },
+      valueQualifier,
+      date: '2013-02-18',
+    });
 
   it('"about 47,000" against 47,000 is consistent (approximate), not a conflict', async () => {
     await votes(47_000, 'approx');
@@ -314,7 +434,8 @@ describe('approximate values', () => {
   it('"more than 860,000" against 862,000 is consistent; 850,000 against it is a conflict', async () => {
     await votes(860_000, 'gt', 'Serzh Sargsyan');
     await votes(862_000, 'exact', 'Serzh Sargsyan');
-    const sargsyan = async () => withAgreement(await archive.facts.conflicts()).find((g) => g.subject.name === 'Serzh Sargsyan')!;
+    const sargsyan = async () =>
+      withAgreement(await archive.facts.conflicts()).find((g) => g.subject.name === 'Serzh Sargsyan')!;
     expect((await sargsyan()).agreement).toBe('approximate');
     await votes(850_000, 'exact', 'Serzh Sargsyan');
     expect((await sargsyan()).agreement).toBe('conflict');
@@ -328,7 +449,11 @@ describe('entities', () => {
   beforeAll(async () => {
     archive = await openArchiveDir(freshDir(), { seedSamples: true, samplesDir: SAMPLES_DIR });
     ({ tl } = await docIds(archive));
-    const imported = await archive.documents.importFile({ name: 'vybory.txt', bytes: utf8(RUSSIAN_SOURCE), lang: 'ru' });
+    const imported = await archive.documents.importFile({
+      name: 'vybory.txt',
+      bytes: utf8(RUSSIAN_SOURCE),
+      lang: 'ru',
+    });
     if (imported.status !== 'imported') throw new Error('import failed');
     ru = imported.document.id;
     await archive.facts.propose(tl);
@@ -337,34 +462,55 @@ describe('entities', () => {
   afterAll(() => archive.close());
 
   it('a lone surname resolves to the one person who has it', async () => {
-    const fact = await archive.facts.create({ subject: { name: 'Sahakyan', type: 'person' }, predicate: 'term', object: { kind: 'text', text: 'second' } });
+    const fact = await archive.facts.create({
+      subject: { name: 'Sahakyan', type: 'person' },
+      predicate: 'term',
+      object: { kind: 'text', text: 'second' },
+    });
     expect(fact.subject.name).toBe('Bako Sahakyan');
     expect(fact.subjectAlias).toBe('Sahakyan');
   });
 
   it('suggests merging the same person written in another script, and merges', async () => {
     const suggestions = await archive.facts.mergeSuggestions();
-    const pair = suggestions.find((s) => [s.target.name, s.source.name].sort().join(' / ') === 'Bako Sahakyan / Бако Саакян')!;
-    expect(pair).toMatchObject({ score: 0.95, reasons: ['same name in another spelling or script'], target: { name: 'Bako Sahakyan' } });
+    const pair = suggestions.find(
+      (s) => [s.target.name, s.source.name].sort().join(' / ') === 'Bako Sahakyan / Бако Саакян',
+    )!;
+    expect(pair).toMatchObject({
+      score: 0.95,
+      reasons: ['same name in another spelling or script'],
+      target: { name: 'Bako Sahakyan' },
+    });
     expect(suggestions.some((s) => s.target.type !== s.source.type)).toBe(false);
 
     const merged = await archive.facts.mergeEntities(pair.target.id, [pair.source.id]);
-    expect(merged.aliases.map((a) => a.alias)).toEqual(expect.arrayContaining(['Bako Sahakyan', 'Sahakyan', 'Бако Саакян', 'Бако Саакяна']));
+    expect(merged.aliases.map((a) => a.alias)).toEqual(
+      expect.arrayContaining(['Bako Sahakyan', 'Sahakyan', 'Бако Саакян', 'Бако Саакяна']),
+    );
     expect(merged.aliases.find((a) => a.alias === 'Бако Саакян')!.key).toBe('bako saakyan');
     await expect(archive.facts.getEntity(pair.source.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const detail = await archive.facts.getEntity(merged.id);
-    expect(detail.factList.map((f) => f.predicate)).toEqual(expect.arrayContaining(['votes received', 'inauguration date', 'candidate in election']));
-    expect(new Set(detail.factList.filter((f) => f.predicate === 'votes received').map((f) => f.candidate!.docId))).toEqual(new Set([tl, ru]));
+    expect(detail.factList.map((f) => f.predicate)).toEqual(
+      expect.arrayContaining(['votes received', 'inauguration date', 'candidate in election']),
+    );
+    expect(
+      new Set(detail.factList.filter((f) => f.predicate === 'votes received').map((f) => f.candidate!.docId)),
+    ).toEqual(new Set([tl, ru]));
     const docsMentioning = new Set(detail.mentions.map((m) => m.docId));
     expect(docsMentioning.size).toBe(3); // Tagalog, English, Russian
     const russian = detail.mentions.find((m) => m.docId === ru)!;
-    expect(russian).toMatchObject({ alias: expect.stringMatching(/^Бако Саакяна?$/), link: `#/doc/${ru}`, passageId: expect.any(String) });
+    expect(russian).toMatchObject({
+      alias: expect.stringMatching(/^Бако Саакяна?$/),
+      link: `#/doc/${ru}`,
+      passageId: expect.any(String),
+    });
     expect((await archive.documents.get(ru)).text.slice(russian.start, russian.end)).toBe('Бако Саакяна');
   });
 
   it('the merged person now has two sources saying 47,000 for the same day: no conflict', async () => {
-    for (const f of await archive.facts.list({ predicate: 'votes received', status: 'proposed' })) if (f.subject.name === 'Bako Sahakyan') await archive.facts.accept(f.id);
+    for (const f of await archive.facts.list({ predicate: 'votes received', status: 'proposed' }))
+      if (f.subject.name === 'Bako Sahakyan') await archive.facts.accept(f.id);
     expect(await archive.facts.conflicts()).toEqual([]);
   });
 
@@ -377,7 +523,9 @@ describe('entities', () => {
     const moved = await archive.facts.list({ entityId: created.id });
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.every((f) => f.subjectAlias.startsWith('Бако'))).toBe(true);
-    await expect(archive.facts.splitEntity(created.id, ['Бако Саакян', 'Бако Саакяна'])).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(archive.facts.splitEntity(created.id, ['Бако Саакян', 'Бако Саакяна'])).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
   });
 
   it('adds aliases and renames', async () => {
@@ -404,8 +552,16 @@ describe('portable archives carry the facts ledger', () => {
     const ours = (await other.documents.list()).find((d) => d.lang === 'tl')!.id;
     const copied = await other.facts.get(fact.id);
     expect(copied).toMatchObject({ label: fact.label, status: 'confirmed' });
-    expect(copied.evidence).toEqual([expect.objectContaining({ annotationId: fact.evidence[0].annotationId, docId: ours, quote: fact.evidence[0].quote })]);
-    expect((await other.facts.list({ status: 'proposed' })).length).toBe((await archive.facts.list({ status: 'proposed' })).length);
+    expect(copied.evidence).toEqual([
+      expect.objectContaining({
+        annotationId: fact.evidence[0].annotationId,
+        docId: ours,
+        quote: fact.evidence[0].quote,
+      }),
+    ]);
+    expect((await other.facts.list({ status: 'proposed' })).length).toBe(
+      (await archive.facts.list({ status: 'proposed' })).length,
+    );
 
     await other.backups.importPortable(file);
     expect((await other.facts.list()).length).toBe((await archive.facts.list()).length);

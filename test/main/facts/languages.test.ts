@@ -6,7 +6,8 @@ import type { Mention } from '../../../shared/facts';
 import { analyse } from '../../../main/facts/extract/index';
 import { armenianNameLemma, russianNameLemma } from '../../../main/facts/extract/morphology';
 
-const mentions = (lang: string, text: string, referenceDate?: string) => analyse(text, { lang, referenceDate }).mentions;
+const mentions = (lang: string, text: string, referenceDate?: string) =>
+  analyse(text, { lang, referenceDate }).mentions;
 const typed = (lang: string, text: string) => mentions(lang, text).map((m) => [m.type, m.text, m.value]);
 const facts = (lang: string, text: string, referenceDate?: string) =>
   analyse(text, { lang, referenceDate }).candidates.map((c) => [
@@ -19,15 +20,31 @@ const facts = (lang: string, text: string, referenceDate?: string) =>
 describe('entity typing with cue words and the gazetteer', () => {
   it.each([
     ['tl', 'Nagpulong sila ng Ministro ng Ugnayang Panlabas ng Rusya.', ['organisation', 'Ugnayang Panlabas']],
-    ['tl', 'Kasapi ang Armenya ng Commonwealth of Independent States.', ['organisation', 'Commonwealth of Independent States']],
-    ['tl', 'Ayon sa Komisyong Sentral ng Halalan, tapos na ang bilangan.', ['organisation', 'Komisyong Sentral ng Halalan']],
+    [
+      'tl',
+      'Kasapi ang Armenya ng Commonwealth of Independent States.',
+      ['organisation', 'Commonwealth of Independent States'],
+    ],
+    [
+      'tl',
+      'Ayon sa Komisyong Sentral ng Halalan, tapos na ang bilangan.',
+      ['organisation', 'Komisyong Sentral ng Halalan'],
+    ],
     ['en', 'He met the Secretary of Foreign Affairs yesterday.', ['organisation', 'Foreign Affairs']],
     ['en', 'The Bright Armenia party entered parliament.', ['organisation', 'Bright Armenia']],
     ['ru', 'Заседание Совета Безопасности ООН прошло в Нью-Йорке.', ['organisation', 'Совета Безопасности ООН']],
-    ['ru', 'Об этом сообщили в Министерстве иностранных дел Армении.', ['organisation', 'Министерстве иностранных дел Армении']],
+    [
+      'ru',
+      'Об этом сообщили в Министерстве иностранных дел Армении.',
+      ['organisation', 'Министерстве иностранных дел Армении'],
+    ],
     ['hy', 'Սահմանադրական դատարանը մերժեց հայցը։', ['organisation', 'Սահմանադրական դատարանը']],
     ['hy', 'Որոշումն ընդունեց Ազգային ժողովը։', ['organisation', 'Ազգային ժողովը']],
-    ['hy', 'Հայտարարությունը տարածել է Առողջապահության նախարարությունը։', ['organisation', 'Առողջապահության նախարարությունը']],
+    [
+      'hy',
+      'Հայտարարությունը տարածել է Առողջապահության նախարարությունը։',
+      ['organisation', 'Առողջապահության նախարարությունը'],
+    ],
   ])('%s: %s', (lang, text, [type, surface]) => {
     expect(typed(lang, text)).toContainEqual([type, surface, expect.anything()]);
     expect(mentions(lang, text).filter((m) => m.type === 'person')).toEqual([]);
@@ -57,12 +74,24 @@ describe('entity typing with cue words and the gazetteer', () => {
   });
 
   it('a name after si / ni / kay is a person even when it starts like a country (si Jordan Clarkson)', () => {
-    expect(typed('tl', 'Pumuntos si Jordan Clarkson kagabi.')).toContainEqual(['person', 'Jordan Clarkson', 'Jordan Clarkson']);
+    expect(typed('tl', 'Pumuntos si Jordan Clarkson kagabi.')).toContainEqual([
+      'person',
+      'Jordan Clarkson',
+      'Jordan Clarkson',
+    ]);
   });
 
   it('initials and Jr. stay in the name, and do not end the sentence', () => {
-    expect(typed('en', 'Former president Fidel V. Ramos died on July 31, 2022.')).toContainEqual(['person', 'Fidel V. Ramos', 'Fidel V. Ramos']);
-    expect(typed('en', 'Ferdinand Marcos Jr. won.')).toContainEqual(['person', 'Ferdinand Marcos Jr.', 'Ferdinand Marcos Jr.']);
+    expect(typed('en', 'Former president Fidel V. Ramos died on July 31, 2022.')).toContainEqual([
+      'person',
+      'Fidel V. Ramos',
+      'Fidel V. Ramos',
+    ]);
+    expect(typed('en', 'Ferdinand Marcos Jr. won.')).toContainEqual([
+      'person',
+      'Ferdinand Marcos Jr.',
+      'Ferdinand Marcos Jr.',
+    ]);
   });
 });
 
@@ -153,37 +182,91 @@ describe('dates', () => {
 
 describe('proposals from the parts of a sentence', () => {
   it.each([
-    ['tl', 'Humigit-kumulang 861 libong botante ang pumili kay Serzh Sargsyan.', ['Serzh Sargsyan', 'votes received', 861_000, 'approx']],
-    ['tl', 'Sa kabuuan, 539 libong boto ang nakuha ni Raffi Hovannisian.', ['Raffi Hovannisian', 'votes received', 539_000, 'exact']],
-    ['tl', 'Nakatanggap si Hrant Bagratyan ng 2.15 porsiyento ng boto.', ['Hrant Bagratyan', 'vote share', 2.15, 'exact']],
+    [
+      'tl',
+      'Humigit-kumulang 861 libong botante ang pumili kay Serzh Sargsyan.',
+      ['Serzh Sargsyan', 'votes received', 861_000, 'approx'],
+    ],
+    [
+      'tl',
+      'Sa kabuuan, 539 libong boto ang nakuha ni Raffi Hovannisian.',
+      ['Raffi Hovannisian', 'votes received', 539_000, 'exact'],
+    ],
+    [
+      'tl',
+      'Nakatanggap si Hrant Bagratyan ng 2.15 porsiyento ng boto.',
+      ['Hrant Bagratyan', 'vote share', 2.15, 'exact'],
+    ],
     ['tl', 'Pitong kandidato ang lumahok sa halalan sa Armenya.', ['Armenia', 'number of candidates', 7, 'exact']],
-    ['tl', 'Manunumpa si Serzh Sargsyan sa Abril 9, 2013.', ['Serzh Sargsyan', 'inauguration date', '2013-04-09', 'exact']],
+    [
+      'tl',
+      'Manunumpa si Serzh Sargsyan sa Abril 9, 2013.',
+      ['Serzh Sargsyan', 'inauguration date', '2013-04-09', 'exact'],
+    ],
     ['en', 'Raffi Hovannisian polled about 37 percent of the vote.', ['Raffi Hovannisian', 'vote share', 37, 'approx']],
     ['en', 'Seven candidates stood in the election in Armenia.', ['Armenia', 'number of candidates', 7, 'exact']],
     ['en', 'The Heritage party won 5.8 percent.', ['Heritage', 'vote share', 5.8, 'exact']],
     ['ru', 'Серж Саргсян набрал 58,64% голосов.', ['Серж Саргсян', 'vote share', 58.64, 'exact']],
-    ['ru', 'За Раффи Ованнисяна проголосовали около 539 тысяч избирателей.', ['Раффи Ованнисян', 'votes received', 539_000, 'approx']],
-    ['ru', 'Инаугурация Сержа Саргсяна состоялась 9 апреля 2013 года.', ['Серж Саргсян', 'inauguration date', '2013-04-09', 'exact']],
+    [
+      'ru',
+      'За Раффи Ованнисяна проголосовали около 539 тысяч избирателей.',
+      ['Раффи Ованнисян', 'votes received', 539_000, 'approx'],
+    ],
+    [
+      'ru',
+      'Инаугурация Сержа Саргсяна состоялась 9 апреля 2013 года.',
+      ['Серж Саргсян', 'inauguration date', '2013-04-09', 'exact'],
+    ],
     ['ru', 'Население Армении составляет около 2,9 млн человек.', ['Armenia', 'population', 2_900_000, 'approx']],
     ['hy', 'Սերժ Սարգսյանը ստացել է մոտ 861 հազար ձայն։', ['Սերժ Սարգսյան', 'votes received', 861_000, 'approx']],
     ['hy', 'Րաֆֆի Հովհաննիսյանը հավաքել է ձայների 36,7 տոկոսը։', ['Րաֆֆի Հովհաննիսյան', 'vote share', 36.7, 'exact']],
-    ['hy', 'Սերժ Սարգսյանի երդմնակալությունը տեղի ունեցավ 2013 թվականի ապրիլի 9-ին։', ['Սերժ Սարգսյան', 'inauguration date', '2013-04-09', 'exact']],
+    [
+      'hy',
+      'Սերժ Սարգսյանի երդմնակալությունը տեղի ունեցավ 2013 թվականի ապրիլի 9-ին։',
+      ['Սերժ Սարգսյան', 'inauguration date', '2013-04-09', 'exact'],
+    ],
     ['hy', 'Ընտրություններին մասնակցում էր 7 թեկնածու Հայաստանում։', ['Armenia', 'number of candidates', 7, 'exact']],
   ])('%s: %s', (lang, text, fact) => {
     expect(facts(lang, text)).toContainEqual(fact);
   });
 
   it.each([
-    ['ru', 'Сергей Собянин получил 51,37% голосов, а Алексей Навальный — 27,24%.', [['Сергей Собянин', 51.37], ['Алексей Навальный', 27.24]]],
-    ['hy', 'Ռոբերտ Քոչարյանը ստացել է ձայների 67,5 տոկոսը, իսկ Ստեփան Դեմիրճյանը՝ 32,5 տոկոսը։', [['Ռոբերտ Քոչարյան', 67.5], ['Ստեփան Դեմիրճյան', 32.5]]],
-    ['en', 'Pashinyan received 53.9 percent, and Kocharyan 21 percent.', [['Pashinyan', 53.9], ['Kocharyan', 21]]],
+    [
+      'ru',
+      'Сергей Собянин получил 51,37% голосов, а Алексей Навальный — 27,24%.',
+      [
+        ['Сергей Собянин', 51.37],
+        ['Алексей Навальный', 27.24],
+      ],
+    ],
+    [
+      'hy',
+      'Ռոբերտ Քոչարյանը ստացել է ձայների 67,5 տոկոսը, իսկ Ստեփան Դեմիրճյանը՝ 32,5 տոկոսը։',
+      [
+        ['Ռոբերտ Քոչարյան', 67.5],
+        ['Ստեփան Դեմիրճյան', 32.5],
+      ],
+    ],
+    [
+      'en',
+      'Pashinyan received 53.9 percent, and Kocharyan 21 percent.',
+      [
+        ['Pashinyan', 53.9],
+        ['Kocharyan', 21],
+      ],
+    ],
   ])('%s: a list that drops the verb gives each name its own value', (lang, text, expected) => {
-    const shares = facts(lang, text).filter(([, predicate]) => predicate === 'vote share').map(([name, , value]) => [name, value]);
+    const shares = facts(lang, text)
+      .filter(([, predicate]) => predicate === 'vote share')
+      .map(([name, , value]) => [name, value]);
     expect(shares).toEqual(expected);
   });
 
   it.each([
-    ['hy', 'Երդմնակալության արարողությունից հետո Բակո Սահակյանը հայտարարեց, որ կառավարությունը կներկայացնի սեպտեմբերի 14-ին։'],
+    [
+      'hy',
+      'Երդմնակալության արարողությունից հետո Բակո Սահակյանը հայտարարեց, որ կառավարությունը կներկայացնի սեպտեմբերի 14-ին։',
+    ],
     ['ru', 'После инаугурации Бако Саакян объявил, что представит правительство 14 сентября.'],
     ['en', 'After the inauguration, Sahakyan said he would name the government on September 14.'],
   ])('%s: a date "after the inauguration" is not the inauguration date', (lang, text) => {
@@ -191,7 +274,13 @@ describe('proposals from the parts of a sentence', () => {
   });
 
   it('a name after "led by" is not the subject, and an electoral commission never receives votes', () => {
-    expect(facts('en', 'The alliance led by Robert Kocharyan won 21 percent.').filter(([name]) => name === 'Robert Kocharyan')).toEqual([]);
-    expect(facts('ru', 'ЦИК сообщила, что явка составила 60%.').filter(([, predicate]) => predicate === 'vote share')).toEqual([]);
+    expect(
+      facts('en', 'The alliance led by Robert Kocharyan won 21 percent.').filter(
+        ([name]) => name === 'Robert Kocharyan',
+      ),
+    ).toEqual([]);
+    expect(
+      facts('ru', 'ЦИК сообщила, что явка составила 60%.').filter(([, predicate]) => predicate === 'vote share'),
+    ).toEqual([]);
   });
 });

@@ -13,15 +13,25 @@ function quantityIn(sentence: string, lang: string, text: string) {
 }
 
 const TAGALOG: Row[] = [
-  ['Ayon sa CEC, 73 libong botante ang nagpahayag ng kanilang kalooban.', '73 libong', 73_000, { noun: 'botante', qualifier: 'exact' }],
+  [
+    'Ayon sa CEC, 73 libong botante ang nagpahayag ng kanilang kalooban.',
+    '73 libong',
+    73_000,
+    { noun: 'botante', qualifier: 'exact' },
+  ],
   ['47 libo sa kanila ang bumoto para kay Bako Sahakyan.', '47 libo', 47_000],
   ['20 libo ang bumoto pabor kay Vitaly Balasanyan.', '20 libo', 20_000],
   ['Umabot sa 1.5 milyon ang populasyon ng lungsod.', '1.5 milyon', 1_500_000],
-  ['Mayroong higit sa isang daang mga ito mula sa Austria at Russia.', 'higit sa isang daang', 100, { qualifier: 'gt' }],
+  [
+    'Mayroong higit sa isang daang mga ito mula sa Austria at Russia.',
+    'higit sa isang daang',
+    100,
+    { qualifier: 'gt' },
+  ],
   ['Isang daan ang dumalo sa pulong.', 'Isang daan', 100],
   ['Dumating ang dalawang libong tagasuporta.', 'dalawang libong', 2_000, { noun: 'tagasuporta' }],
   ['Apat na raan ang nasugatan.', 'Apat na raan', 400],
-  ['Nagbayad siya ng dalawampu\'t limang piso.', "dalawampu't limang piso", 25, { kind: 'money', unit: 'PHP' }],
+  ["Nagbayad siya ng dalawampu't limang piso.", "dalawampu't limang piso", 25, { kind: 'money', unit: 'PHP' }],
   ['Mahigit 5,000 katao ang lumikas.', 'Mahigit 5,000', 5_000, { qualifier: 'gt', noun: 'katao' }],
   ['Humigit-kumulang 300 pulis ang ipinadala.', 'Humigit-kumulang 300', 300, { qualifier: 'approx', noun: 'pulis' }],
   ['Nakakuha siya ng 12 porsiyento ng boto.', '12 porsiyento', 12, { kind: 'percent', unit: '%' }],
@@ -73,7 +83,12 @@ describe.each([
   it.each(rows)('%s → %s = %d', (sentence, text, value, detail) => {
     const q = quantityIn(sentence, lang, text);
     expect(q).toMatchObject({ type: 'quantity', text, value, start: sentence.indexOf(text) });
-    expect((q as { quantity: QuantityDetail }).quantity).toMatchObject({ kind: 'number', qualifier: 'exact', unit: null, ...detail });
+    expect((q as { quantity: QuantityDetail }).quantity).toMatchObject({
+      kind: 'number',
+      qualifier: 'exact',
+      unit: null,
+      ...detail,
+    });
   });
 });
 

@@ -9,8 +9,22 @@ import { analyse } from '../../../main/facts/extract/index';
 import { SAMPLES_DIR } from '../../helpers/temp';
 
 const SAMPLES = [
-  { lang: 'tl', file: 'nkr-2012-halalan.tl.txt', more: 'higit sa isang daang', inauguration: 'Setyembre 7', century: 'ika-17 siglo', votes: ['73 libong', '47 libo', '20 libo'] },
-  { lang: 'en', file: 'nkr-2012-halalan.en.txt', more: 'more than a hundred', inauguration: 'September 7', century: '17th century', votes: ['73 thousand', '47 thousand', '20 thousand'] },
+  {
+    lang: 'tl',
+    file: 'nkr-2012-halalan.tl.txt',
+    more: 'higit sa isang daang',
+    inauguration: 'Setyembre 7',
+    century: 'ika-17 siglo',
+    votes: ['73 libong', '47 libo', '20 libo'],
+  },
+  {
+    lang: 'en',
+    file: 'nkr-2012-halalan.en.txt',
+    more: 'more than a hundred',
+    inauguration: 'September 7',
+    century: '17th century',
+    votes: ['73 thousand', '47 thousand', '20 thousand'],
+  },
 ] as const;
 
 const byType = (mentions: Mention[], type: Mention['type']) => mentions.filter((m) => m.type === type);
@@ -21,7 +35,9 @@ describe.each(SAMPLES)('the $lang sample article', ({ lang, file, more, inaugura
 
   it('names the three candidates', () => {
     const people = new Set(byType(mentions, 'person').map((m) => m.value));
-    expect(people).toEqual(new Set(['Bako Sahakyan', 'Vitaly Balasanyan', 'Arkady Soghomonyan', 'Frank Pallone', 'Ed Royce']));
+    expect(people).toEqual(
+      new Set(['Bako Sahakyan', 'Vitaly Balasanyan', 'Arkady Soghomonyan', 'Frank Pallone', 'Ed Royce']),
+    );
     for (const m of byType(mentions, 'person')) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 
@@ -29,7 +45,10 @@ describe.each(SAMPLES)('the $lang sample article', ({ lang, file, more, inaugura
     const dates = byType(mentions, 'date');
     expect(dates.map((d) => d.value)).toEqual(['2012-07-19', '2012-09-07', '1601/1700']);
     expect(dates[1]).toMatchObject({ text: inauguration, date: { yearInferred: true } });
-    expect(dates[2]).toMatchObject({ text: century, date: { precision: 'century', from: '1601-01-01', to: '1700-12-31' } });
+    expect(dates[2]).toMatchObject({
+      text: century,
+      date: { precision: 'century', from: '1601-01-01', to: '1700-12-31' },
+    });
   });
 
   it('reads 73,000 / 47,000 / 20,000 and ties each to what the sentence says it is about', () => {
@@ -43,32 +62,82 @@ describe.each(SAMPLES)('the $lang sample article', ({ lang, file, more, inaugura
   });
 
   it('reads "more than a hundred" as a lower bound', () => {
-    expect(byType(mentions, 'quantity').find((q) => q.text === more)).toMatchObject({ value: 100, quantity: { qualifier: 'gt' } });
+    expect(byType(mentions, 'quantity').find((q) => q.text === more)).toMatchObject({
+      value: 100,
+      quantity: { qualifier: 'gt' },
+    });
   });
 
   it('finds the places and organisations', () => {
     const places = new Set(byType(mentions, 'place').map((m) => m.value));
-    for (const p of ['Nagorno-Karabakh', 'Azerbaijan', 'Stepanakert', 'Baku', 'Russia', 'United States', 'Czech Republic', 'South Ossetia', 'Transnistria']) expect(places).toContain(p);
+    for (const p of [
+      'Nagorno-Karabakh',
+      'Azerbaijan',
+      'Stepanakert',
+      'Baku',
+      'Russia',
+      'United States',
+      'Czech Republic',
+      'South Ossetia',
+      'Transnistria',
+    ])
+      expect(places).toContain(p);
     const orgs = byType(mentions, 'organisation').map((m) => m.value);
     expect(orgs).toEqual(expect.arrayContaining(['National Assembly', 'Yerevan Agrarian University', 'CEC']));
   });
 
   it('proposes the vote counts, the inauguration date and the election date, each with its quote', () => {
-    const facts = candidates.map((c) => ({ subject: c.subject.name, predicate: c.predicate, object: c.object, date: c.qualifiers.date }));
+    const facts = candidates.map((c) => ({
+      subject: c.subject.name,
+      predicate: c.predicate,
+      object: c.object,
+      date: c.qualifiers.date,
+    }));
     expect(facts).toEqual(
       expect.arrayContaining([
-        { subject: 'Bako Sahakyan', predicate: 'votes received', object: { kind: 'number', number: 47_000, unit: 'votes' }, date: '2012-07-19' },
-        { subject: 'Vitaly Balasanyan', predicate: 'votes received', object: { kind: 'number', number: 20_000, unit: 'votes' }, date: '2012-07-19' },
-        { subject: 'Nagorno-Karabakh', predicate: 'voters (turnout)', object: { kind: 'number', number: 73_000, unit: 'voters' }, date: '2012-07-19' },
-        { subject: 'Bako Sahakyan', predicate: 'inauguration date', object: { kind: 'date', date: '2012-09-07' }, date: null },
-        { subject: 'Nagorno-Karabakh', predicate: 'election date', object: { kind: 'date', date: '2012-07-19' }, date: null },
+        {
+          subject: 'Bako Sahakyan',
+          predicate: 'votes received',
+          object: { kind: 'number', number: 47_000, unit: 'votes' },
+          date: '2012-07-19',
+        },
+        {
+          subject: 'Vitaly Balasanyan',
+          predicate: 'votes received',
+          object: { kind: 'number', number: 20_000, unit: 'votes' },
+          date: '2012-07-19',
+        },
+        {
+          subject: 'Nagorno-Karabakh',
+          predicate: 'voters (turnout)',
+          object: { kind: 'number', number: 73_000, unit: 'voters' },
+          date: '2012-07-19',
+        },
+        {
+          subject: 'Bako Sahakyan',
+          predicate: 'inauguration date',
+          object: { kind: 'date', date: '2012-09-07' },
+          date: null,
+        },
+        {
+          subject: 'Nagorno-Karabakh',
+          predicate: 'election date',
+          object: { kind: 'date', date: '2012-07-19' },
+          date: null,
+        },
       ]),
     );
     const candidacy = candidates.filter((c) => c.predicate === 'candidate in election').map((c) => c.subject.name);
     expect(candidacy).toEqual(['Bako Sahakyan', 'Vitaly Balasanyan', 'Arkady Soghomonyan']);
-    const votesForSahakyan = candidates.find((c) => c.predicate === 'votes received' && c.subject.name === 'Bako Sahakyan')!;
+    const votesForSahakyan = candidates.find(
+      (c) => c.predicate === 'votes received' && c.subject.name === 'Bako Sahakyan',
+    )!;
     const quote = text.slice(votesForSahakyan.start, votesForSahakyan.end);
-    expect(quote).toMatch(lang === 'tl' ? /^47 libo sa kanila ang bumoto para sa .* Bako Sahakyan$/ : /^47 thousand of them voted for .* Bako Sahakyan$/);
+    expect(quote).toMatch(
+      lang === 'tl'
+        ? /^47 libo sa kanila ang bumoto para sa .* Bako Sahakyan$/
+        : /^47 thousand of them voted for .* Bako Sahakyan$/,
+    );
   });
 });
 
@@ -81,7 +150,9 @@ describe('a Russian account of the same election', () => {
   const { mentions, candidates } = analyse(text, { lang: 'ru' });
 
   it('finds the same people, dates and numbers', () => {
-    expect(new Set(byType(mentions, 'person').map((m) => m.value))).toEqual(new Set(['Бако Саакян', 'Виталий Баласанян', 'Аркадий Согомонян']));
+    expect(new Set(byType(mentions, 'person').map((m) => m.value))).toEqual(
+      new Set(['Бако Саакян', 'Виталий Баласанян', 'Аркадий Согомонян']),
+    );
     expect(byType(mentions, 'date').map((d) => d.value)).toEqual(['2012-07-19', '2012-09-07']);
     expect(byType(mentions, 'quantity').map((q) => [q.value, q.quantity?.qualifier, q.about?.name ?? null])).toEqual([
       [73_000, 'exact', 'Nagorno-Karabakh'],
@@ -92,8 +163,17 @@ describe('a Russian account of the same election', () => {
   });
 
   it('proposes the vote counts and the inauguration date', () => {
-    expect(candidates.map((c) => `${c.subject.name} | ${c.predicate} | ${c.object.kind === 'number' ? c.object.number : c.object.kind === 'date' ? c.object.date : c.object.name}`)).toEqual(
-      expect.arrayContaining(['Бако Саакян | votes received | 47000', 'Виталий Баласанян | votes received | 20000', 'Бако Саакян | inauguration date | 2012-09-07']),
+    expect(
+      candidates.map(
+        (c) =>
+          `${c.subject.name} | ${c.predicate} | ${c.object.kind === 'number' ? c.object.number : c.object.kind === 'date' ? c.object.date : c.object.name}`,
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'Бако Саакян | votes received | 47000',
+        'Виталий Баласанян | votes received | 20000',
+        'Бако Саакян | inauguration date | 2012-09-07',
+      ]),
     );
   });
 });

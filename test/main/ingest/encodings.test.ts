@@ -9,11 +9,13 @@ import { expectRejected } from './helpers';
 function encode(text: string, encoding: string): Uint8Array {
   const table = new Map<string, number>();
   for (let b = 255; b >= 0; b--) table.set(decodeWith(encoding, new Uint8Array([b])), b);
-  return new Uint8Array([...text].map((ch) => {
-    const b = table.get(ch);
-    if (b === undefined) throw new Error(`${ch} is not in ${encoding}`);
-    return b;
-  }));
+  return new Uint8Array(
+    [...text].map((ch) => {
+      const b = table.get(ch);
+      if (b === undefined) throw new Error(`${ch} is not in ${encoding}`);
+      return b;
+    }),
+  );
 }
 
 const utf16 = (text: string, bigEndian = false) => {
@@ -25,7 +27,8 @@ const utf16 = (text: string, bigEndian = false) => {
   return new Uint8Array(out);
 };
 
-const RUSSIAN = 'Выборы в Нагорном Карабахе\n\n19 июля 2012 года в НКР прошли очередные президентские выборы. Победил действующий президент Бако Саакян, за него проголосовали 47 тысяч избирателей.';
+const RUSSIAN =
+  'Выборы в Нагорном Карабахе\n\n19 июля 2012 года в НКР прошли очередные президентские выборы. Победил действующий президент Бако Саакян, за него проголосовали 47 тысяч избирателей.';
 
 describe('text encodings', () => {
   it('reads Russian in Windows-1251', async () => {
@@ -66,16 +69,24 @@ describe('text encodings', () => {
     expect(doc.title).toBe('Выборы');
     expect(doc.passages[0].text).toBe(RUSSIAN.split('\n\n')[1]);
     expect(declaredHtmlCharset(new TextEncoder().encode('<meta charset="utf-8">'))).toBe('utf-8');
-    expect(declaredHtmlCharset(new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><html/>'))).toBe('ISO-8859-1');
+    expect(declaredHtmlCharset(new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><html/>'))).toBe(
+      'ISO-8859-1',
+    );
   });
 
   it('keeps valid UTF-8 as UTF-8 whatever the page declares', async () => {
-    const doc = await parseDocument({ name: 'utf8.html', bytes: new TextEncoder().encode('<meta charset="iso-8859-1"><p>Ընտրություններ Արցախում</p>') });
+    const doc = await parseDocument({
+      name: 'utf8.html',
+      bytes: new TextEncoder().encode('<meta charset="iso-8859-1"><p>Ընտրություններ Արցախում</p>'),
+    });
     expect(doc.passages[0].text).toBe('Ընտրություններ Արցախում');
   });
 
   it('refuses a file that mixes UTF-8 and Windows-1251', async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('Первая часть в UTF-8. '), ...encode('Вторая часть в Windows-1251.', 'windows-1251')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('Первая часть в UTF-8. '),
+      ...encode('Вторая часть в Windows-1251.', 'windows-1251'),
+    ]);
     await expectRejected({ name: 'mixed.txt', bytes }, /^mixed\.txt: the file mixes UTF-8 with another text encoding/);
   });
 });

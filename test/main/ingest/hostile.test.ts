@@ -22,7 +22,11 @@ describe('hostile input', () => {
       );
       // A PDF cut near its end may still be readable (pdf.js rebuilds the cross-reference table).
       if (result.ok) expect(name === 'a.pdf' && result.passages > 0).toBe(true);
-      else expect(result).toMatchObject({ code: 'IMPORT_REJECTED', message: expect.stringMatching(/^a\.(pdf|docx|epub): /) });
+      else
+        expect(result).toMatchObject({
+          code: 'IMPORT_REJECTED',
+          message: expect.stringMatching(/^a\.(pdf|docx|epub): /),
+        });
     }
   });
 
@@ -34,18 +38,32 @@ describe('hostile input', () => {
     expect(doc.passages.every((p) => p.text.length <= MAX_PASSAGE_CHARS)).toBe(true);
     expect(doc.passages.map((p) => p.text).join(' ')).toBe(line.trim());
     const noSpaces = 'x'.repeat(3 * MAX_PASSAGE_CHARS + 5);
-    expect((await parseDocument({ name: 'x.txt', bytes: utf8(noSpaces) })).passages.map((p) => p.text.length)).toEqual([MAX_PASSAGE_CHARS, MAX_PASSAGE_CHARS, MAX_PASSAGE_CHARS, 5]);
+    expect((await parseDocument({ name: 'x.txt', bytes: utf8(noSpaces) })).passages.map((p) => p.text.length)).toEqual([
+      MAX_PASSAGE_CHARS,
+      MAX_PASSAGE_CHARS,
+      MAX_PASSAGE_CHARS,
+      5,
+    ]);
   });
 
   it('strips control characters from text it keeps, and refuses text that is mostly control characters', async () => {
-    const doc = await parseDocument({ name: 'c.txt', bytes: utf8('Ma\u0007ganda\u001b[31m ang\u0000'.replace('\u0000', '') + ' araw.\u0085Bukas ulit.') });
+    const doc = await parseDocument({
+      name: 'c.txt',
+      bytes: utf8('Ma\u0007ganda\u001b[31m ang\u0000'.replace('\u0000', '') + ' araw.\u0085Bukas ulit.'),
+    });
     expect(doc.passages.map((p) => p.text).join('|')).toBe('Maganda[31m ang araw.|Bukas ulit.');
-    await expectRejected({ name: 'c.md', bytes: utf8('\u0001\u0002\u0003\u0004x'.repeat(100)) }, 'this looks like a binary file, not text');
+    await expectRejected(
+      { name: 'c.md', bytes: utf8('\u0001\u0002\u0003\u0004x'.repeat(100)) },
+      'this looks like a binary file, not text',
+    );
   });
 
   it('names files with odd names cleanly in its messages', async () => {
     await expectRejected({ name: 'line\nbreak.pdf', bytes: new Uint8Array(0) }, 'the file is empty');
-    const rtl = await expectRejected({ name: 'evil\u202Etxt.exe\u202C.docx', bytes: utf8('not a zip') }, /no zip signature/);
+    const rtl = await expectRejected(
+      { name: 'evil\u202Etxt.exe\u202C.docx', bytes: utf8('not a zip') },
+      /no zip signature/,
+    );
     expect(rtl.message.startsWith('eviltxt.exe.docx: ')).toBe(true);
     const long = `${'ا'.repeat(400)}.epub`;
     const error = await expectRejected({ name: long, bytes: utf8('PK nope') }, /no zip signature/);

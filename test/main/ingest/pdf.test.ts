@@ -14,10 +14,22 @@ describe('pdf', () => {
     const doc = await parsed;
     expect(doc.passages.map((p) => [p.page, p.kind, p.text])).toEqual([
       [1, 'heading', 'Halalan sa Nagorno-Karabakh'],
-      [1, 'paragraph', 'Ang Republika ng Nagorno-Karabakh ay nagdaos ng halalan para sa pangulo noong Hulyo 19, 2012. Ang halalan ay sinuri ng mga tagamasid.'],
-      [1, 'paragraph', 'Ayon sa Komisyon, 47 libo ang bumoto para kay Bako Sahakyan. Ang final na resulta ay inilabas makalipas ang dalawang araw.'],
+      [
+        1,
+        'paragraph',
+        'Ang Republika ng Nagorno-Karabakh ay nagdaos ng halalan para sa pangulo noong Hulyo 19, 2012. Ang halalan ay sinuri ng mga tagamasid.',
+      ],
+      [
+        1,
+        'paragraph',
+        'Ayon sa Komisyon, 47 libo ang bumoto para kay Bako Sahakyan. Ang final na resulta ay inilabas makalipas ang dalawang araw.',
+      ],
       [2, 'heading', 'Mga Reaksyon'],
-      [2, 'paragraph', 'Binati ng mga kaalyado ang nanalo sa halalan, ngunit ang ilang bansa ay hindi kumilala sa resulta.'],
+      [
+        2,
+        'paragraph',
+        'Binati ng mga kaalyado ang nanalo sa halalan, ngunit ang ilang bansa ay hindi kumilala sa resulta.',
+      ],
       [
         2,
         'paragraph',
@@ -37,7 +49,12 @@ describe('pdf', () => {
 
   it('reads title, author and creation date from the info dictionary; the creation date is not a publication date', async () => {
     const doc = await parsed;
-    expect([doc.title, doc.author, doc.fileCreatedAt, doc.publishedAt]).toEqual(['Ulat: Halalan 2012', 'Komisyon sa Halalan', '2012-07-21', null]);
+    expect([doc.title, doc.author, doc.fileCreatedAt, doc.publishedAt]).toEqual([
+      'Ulat: Halalan 2012',
+      'Komisyon sa Halalan',
+      '2012-07-21',
+      null,
+    ]);
   });
 
   it('falls back to the first heading for the title when the file has none', async () => {
@@ -50,18 +67,37 @@ describe('pdf', () => {
 
   it('falls back to the first line when there is no heading either, and reads non-ASCII info strings', async () => {
     const bytes = makePdf({
-      pages: [[{ text: 'Isang maikling ulat tungkol sa halalan.', x: 72, y: 700 }, { text: 'Ang ﬂota at ang ﬁnal.', x: 72, y: 686 }]],
+      pages: [
+        [
+          { text: 'Isang maikling ulat tungkol sa halalan.', x: 72, y: 700 },
+          { text: 'Ang ﬂota at ang ﬁnal.', x: 72, y: 686 },
+        ],
+      ],
       info: { Title: '  ', Author: 'Анна Петросян' },
     });
     const doc = await parseDocument({ name: 'maikli.pdf', bytes });
     expect(doc.title).toBe('Isang maikling ulat tungkol sa halalan.');
     expect(doc.author).toBe('Анна Петросян');
-    expect(doc.passages.map((p) => p.text)).toEqual(['Isang maikling ulat tungkol sa halalan. Ang flota at ang final.']);
+    expect(doc.passages.map((p) => p.text)).toEqual([
+      'Isang maikling ulat tungkol sa halalan. Ang flota at ang final.',
+    ]);
   });
 
   it('reads a two-column page column by column, even when the content stream interleaves the columns', async () => {
-    const leftColumn = ['Unang talata ng kaliwang hanay na', 'nagpapatuloy dito at nagtatapos', 'sa linyang ito.', 'Ikalawang talata ay nagsisimula', 'sa kaliwa at tumatawid sa kanang'];
-    const rightColumn = ['hanay nang walang putol hanggang', 'sa dulo nito.', 'Ikatlong talata sa kanan ay', 'maikli lamang at dito nagtatapos.', 'Huling linya ng kanang hanay.'];
+    const leftColumn = [
+      'Unang talata ng kaliwang hanay na',
+      'nagpapatuloy dito at nagtatapos',
+      'sa linyang ito.',
+      'Ikalawang talata ay nagsisimula',
+      'sa kaliwa at tumatawid sa kanang',
+    ];
+    const rightColumn = [
+      'hanay nang walang putol hanggang',
+      'sa dulo nito.',
+      'Ikatlong talata sa kanan ay',
+      'maikli lamang at dito nagtatapos.',
+      'Huling linya ng kanang hanay.',
+    ];
     const leftYs = [690, 676, 662, 634, 620];
     const rightYs = [690, 676, 648, 634, 606];
     // Written row by row, left then right, as some generators do: the stream order is not the reading order.
@@ -74,7 +110,10 @@ describe('pdf', () => {
     expect(doc.passages.map((p) => [p.kind, p.text])).toEqual([
       ['heading', 'Dalawang hanay sa isang pahina'],
       ['paragraph', 'Unang talata ng kaliwang hanay na nagpapatuloy dito at nagtatapos sa linyang ito.'],
-      ['paragraph', 'Ikalawang talata ay nagsisimula sa kaliwa at tumatawid sa kanang hanay nang walang putol hanggang sa dulo nito.'],
+      [
+        'paragraph',
+        'Ikalawang talata ay nagsisimula sa kaliwa at tumatawid sa kanang hanay nang walang putol hanggang sa dulo nito.',
+      ],
       ['paragraph', 'Ikatlong talata sa kanan ay maikli lamang at dito nagtatapos.'],
       ['paragraph', 'Huling linya ng kanang hanay.'],
     ]);
@@ -103,8 +142,14 @@ describe('pdf', () => {
 
   it('refuses truncated, corrupt and fake PDFs with a clear message', async () => {
     const whole = samplePdf();
-    await expectRejected({ name: 'cut.pdf', bytes: whole.subarray(0, 200) }, /^cut\.pdf: this PDF (is damaged|could not be read)|no text layer/);
-    await expectRejected({ name: 'fake.pdf', bytes: new TextEncoder().encode('Hindi ito PDF.') }, 'this is not a PDF file (no %PDF header)');
+    await expectRejected(
+      { name: 'cut.pdf', bytes: whole.subarray(0, 200) },
+      /^cut\.pdf: this PDF (is damaged|could not be read)|no text layer/,
+    );
+    await expectRejected(
+      { name: 'fake.pdf', bytes: new TextEncoder().encode('Hindi ito PDF.') },
+      'this is not a PDF file (no %PDF header)',
+    );
     await expectRejected({ name: 'empty.pdf', bytes: new Uint8Array(0) }, 'the file is empty');
     const noise = whole.slice();
     for (let i = 400; i < noise.length; i += 7) noise[i] = (noise[i] * 31 + 17) & 0xff;

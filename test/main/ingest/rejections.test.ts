@@ -58,7 +58,10 @@ describe('rejected imports', () => {
     const latin1 = new Uint8Array([0x4b, 0x61, 0x66, 0x65, 0xe9, 0x20, 0x61, 0x74, 0x20, 0x62, 0x75, 0x6e]); // "Kafeé at bun" in Latin-1
     expect((await parseDocument({ name: 'latin1.md', bytes: latin1 })).passages[0].text).toBe('Kafeé at bun');
     const mixed = new Uint8Array([...utf8('Ещё раз, и ещё: '), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2e]); // UTF-8, then "Привет." in Windows-1251
-    await expectRejected({ name: 'mixed.txt', bytes: mixed }, /^mixed\.txt: the file mixes UTF-8 with another text encoding/);
+    await expectRejected(
+      { name: 'mixed.txt', bytes: mixed },
+      /^mixed\.txt: the file mixes UTF-8 with another text encoding/,
+    );
   });
 
   it('still refuses binary data whatever the encoding guess would be', async () => {
@@ -84,14 +87,24 @@ describe('rejected imports', () => {
   });
 
   it('rejects files that parse to no passages', async () => {
-    const onlyScripts = '<html><head><script>alert("x")</script><style>p{}</style></head><body><script>var a = 1;</script>\n<nav>Menu</nav></body></html>';
+    const onlyScripts =
+      '<html><head><script>alert("x")</script><style>p{}</style></head><body><script>var a = 1;</script>\n<nav>Menu</nav></body></html>';
     await expectRejected({ name: 'scripts.html', bytes: utf8(onlyScripts) }, 'no readable text was found');
-    await expectRejected({ name: 'image.md', bytes: utf8('![only an image](a.png)\n\n---\n') }, 'no readable text was found');
-    await expectRejected({ name: 'tags.htm', bytes: utf8('<div><img src="a.png"></div>') }, 'no readable text was found');
+    await expectRejected(
+      { name: 'image.md', bytes: utf8('![only an image](a.png)\n\n---\n') },
+      'no readable text was found',
+    );
+    await expectRejected(
+      { name: 'tags.htm', bytes: utf8('<div><img src="a.png"></div>') },
+      'no readable text was found',
+    );
   });
 
   it('names the file without its directory and without control characters', async () => {
-    const error = await expectRejected({ name: 'C:\\Users\\ana\\docs\\empty\u0007.txt', bytes: new Uint8Array(0) }, 'the file is empty');
+    const error = await expectRejected(
+      { name: 'C:\\Users\\ana\\docs\\empty\u0007.txt', bytes: new Uint8Array(0) },
+      'the file is empty',
+    );
     expect(error.message).toBe('empty.txt: the file is empty');
   });
 

@@ -52,7 +52,12 @@ describe('sample nkr-2012-halalan.tl.txt', () => {
     const doc = await parseDocument({
       name: 'nkr-2012-halalan.tl.txt',
       bytes,
-      meta: { title: ' Halalan sa NKR, 2012 ', source: 'https://example.org/nkr', author: 'Tala samples', publishedAt: '2012-07-20' },
+      meta: {
+        title: ' Halalan sa NKR, 2012 ',
+        source: 'https://example.org/nkr',
+        author: 'Tala samples',
+        publishedAt: '2012-07-20',
+      },
     });
     expect(doc.title).toBe('Halalan sa NKR, 2012');
     expect(doc.source).toBe('https://example.org/nkr');

@@ -38,7 +38,10 @@ function sampleAsWebPage(): string {
 
 describe('web pages', () => {
   it('the Tagalog sample saved as a web page imports as exactly the passages of the text version', async () => {
-    const fromText = await parseDocument({ name: 'nkr-2012-halalan.tl.txt', bytes: new TextEncoder().encode(sampleText) });
+    const fromText = await parseDocument({
+      name: 'nkr-2012-halalan.tl.txt',
+      bytes: new TextEncoder().encode(sampleText),
+    });
     const fromHtml = await parseDocument({ name: 'halalan.html', bytes: new TextEncoder().encode(sampleAsWebPage()) });
     expect(fromHtml.passages).toEqual(fromText.passages);
     expect(fromHtml.lang).toBe('tl');
@@ -55,7 +58,10 @@ describe('web pages', () => {
   });
 
   it('falls back to the whole page when no article stands out', async () => {
-    const doc = await parseDocument({ name: 'maikli.html', bytes: new TextEncoder().encode('<div class="sidebar"><p>Maikling tala lamang.</p></div><p>Isa pa.</p>') });
+    const doc = await parseDocument({
+      name: 'maikli.html',
+      bytes: new TextEncoder().encode('<div class="sidebar"><p>Maikling tala lamang.</p></div><p>Isa pa.</p>'),
+    });
     expect(doc.passages.map((p) => p.text)).toEqual(['Maikling tala lamang.', 'Isa pa.']);
   });
 });

@@ -36,7 +36,9 @@ function pdfOf(paragraphs: string[]): Uint8Array {
     return [p.slice(0, mid), p.slice(mid + 1)];
   });
   return makePdf({
-    pages: [lines.map((text, i) => ({ text: text.replace(/’/g, "'"), x: 72, y: 700 - i * 14 - Math.floor(i / 2) * 14 }))],
+    pages: [
+      lines.map((text, i) => ({ text: text.replace(/’/g, "'"), x: 72, y: 700 - i * 14 - Math.floor(i / 2) * 14 })),
+    ],
     info: { Title: 'Ulat', CreationDate: 'D:20200102030405Z' },
   });
 }
@@ -65,7 +67,10 @@ describe('publication dates', () => {
   it('keeps a PDF’s creation date as the file date, and the dateline as the publication date', async () => {
     const archive = await Archive.open(freshPath());
     try {
-      const outcome = await archive.documents.importFile({ name: 'ulat.pdf', bytes: pdfOf(['Ulat ng Komisyon', 'July 21, 2012', ...PARAGRAPHS]) });
+      const outcome = await archive.documents.importFile({
+        name: 'ulat.pdf',
+        bytes: pdfOf(['Ulat ng Komisyon', 'July 21, 2012', ...PARAGRAPHS]),
+      });
       if (outcome.status !== 'imported') throw new Error('not imported');
       const doc = await archive.documents.get(outcome.document.id);
       expect([doc.publishedAt, doc.fileCreatedAt]).toEqual(['2012-07-21', '2020-01-02']);
@@ -84,14 +89,20 @@ describe('migration 7', () => {
                      VALUES ('11111111-1111-4111-8111-111111111111', 'Luma', 'tl', 'h1', 'text/plain', ${PARAGRAPHS.join('\n\n')}, '2026-01-01T00:00:00Z')`);
     await migrate(db, { target: 7 });
     expect(await schemaVersion(db)).toBe(7);
-    expect(await db.get(sql`SELECT title, file_created_at FROM documents`)).toEqual({ title: 'Luma', file_created_at: null });
+    expect(await db.get(sql`SELECT title, file_created_at FROM documents`)).toEqual({
+      title: 'Luma',
+      file_created_at: null,
+    });
     await db.close();
 
     // The old document has no fingerprint yet: the next import computes it and finds the copy.
     const archive = await Archive.open(file);
     try {
       const outcome = await archive.documents.importFile({ name: 'copy.txt', bytes: utf8(PARAGRAPHS.join('\n')) });
-      expect(outcome).toMatchObject({ status: 'imported', nearDuplicates: [{ id: '11111111-1111-4111-8111-111111111111', title: 'Luma', similarity: 1 }] });
+      expect(outcome).toMatchObject({
+        status: 'imported',
+        nearDuplicates: [{ id: '11111111-1111-4111-8111-111111111111', title: 'Luma', similarity: 1 }],
+      });
     } finally {
       await archive.close();
     }
@@ -107,22 +118,39 @@ describe('near-duplicates at import', () => {
       expect(txt.status === 'imported' && txt.nearDuplicates).toBeFalsy();
       const txtId = txt.status === 'imported' ? txt.document.id : '';
 
-      const docx = await archive.documents.importFile({ name: 'halalan.docx', bytes: makeZip(docxEntries(PARAGRAPHS.map((text) => ({ text })))) });
+      const docx = await archive.documents.importFile({
+        name: 'halalan.docx',
+        bytes: makeZip(docxEntries(PARAGRAPHS.map((text) => ({ text })))),
+      });
       expect(docx).toMatchObject({ status: 'imported', nearDuplicates: [{ id: txtId, mediaType: 'text/plain' }] });
 
       // Skip: nothing is stored, the outcome names the copy already here.
       const before = (await archive.documents.list()).length;
-      const skipped = await archive.documents.importFile({ name: 'halalan.pdf', bytes: pdfOf(PARAGRAPHS) }, { nearDuplicates: 'skip' });
+      const skipped = await archive.documents.importFile(
+        { name: 'halalan.pdf', bytes: pdfOf(PARAGRAPHS) },
+        { nearDuplicates: 'skip' },
+      );
       expect(skipped).toMatchObject({ status: 'skipped', nearDuplicate: { similarity: expect.any(Number) } });
       expect(skipped.status === 'skipped' && skipped.reason).toMatch(/nearly the same text as/);
       expect((await archive.documents.list()).length).toBe(before);
 
       // Version: kept and linked to the first copy (the root of the chain).
-      const pdf = await archive.documents.importFile({ name: 'halalan.pdf', bytes: pdfOf(PARAGRAPHS) }, { nearDuplicates: 'version' });
+      const pdf = await archive.documents.importFile(
+        { name: 'halalan.pdf', bytes: pdfOf(PARAGRAPHS) },
+        { nearDuplicates: 'version' },
+      );
       if (pdf.status !== 'imported') throw new Error('pdf not imported');
-      expect(pdf.nearDuplicates!.map((d) => d.mediaType).sort()).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain']);
+      expect(pdf.nearDuplicates!.map((d) => d.mediaType).sort()).toEqual([
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'text/plain',
+      ]);
       expect(pdf.nearDuplicates!.every((d) => d.similarity >= 0.7)).toBe(true);
-      expect(pdf.variantOf).toBe(pdf.nearDuplicates![0].id === txtId ? txtId : (await archive.library.list()).find((e) => e.id === pdf.nearDuplicates![0].id)!.variantOf ?? pdf.nearDuplicates![0].id);
+      expect(pdf.variantOf).toBe(
+        pdf.nearDuplicates![0].id === txtId
+          ? txtId
+          : ((await archive.library.list()).find((e) => e.id === pdf.nearDuplicates![0].id)!.variantOf ??
+              pdf.nearDuplicates![0].id),
+      );
 
       // An unrelated text is no near-duplicate.
       const other = await archive.documents.importFile({ name: 'vybory.txt', bytes: utf8(OTHER.join('\n\n')) });
@@ -134,7 +162,10 @@ describe('near-duplicates at import', () => {
       expect((await archive.library.list()).find((e) => e.id === docxId)!.variantOf).toBe(txtId);
       expect(await archive.library.resolveNearDuplicate(docxId, txtId, 'keep')).toMatchObject({ variantOf: null });
       expect((await archive.library.list()).find((e) => e.id === docxId)!.variantOf).toBeNull();
-      expect(await archive.library.resolveNearDuplicate(docxId, txtId, 'skip')).toEqual({ document: null, variantOf: null });
+      expect(await archive.library.resolveNearDuplicate(docxId, txtId, 'skip')).toEqual({
+        document: null,
+        variantOf: null,
+      });
       await expect(archive.documents.get(docxId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       await archive.close();
@@ -147,7 +178,8 @@ describe('near-duplicates at import', () => {
       const first = await archive.documents.importFile({ name: 'a.txt', bytes: utf8(PARAGRAPHS.join('\n\n')) });
       if (first.status !== 'imported') throw new Error('not imported');
       const doc = await archive.documents.get(first.document.id);
-      for (const [i, p] of doc.passages.entries()) await archive.documents.editPassage(doc.id, p.id, OTHER[i % OTHER.length] + ` ${i}`);
+      for (const [i, p] of doc.passages.entries())
+        await archive.documents.editPassage(doc.id, p.id, OTHER[i % OTHER.length] + ` ${i}`);
       const again = await archive.documents.importFile({ name: 'b.txt', bytes: utf8(PARAGRAPHS.join('\n')) });
       expect(again.status === 'imported' && again.nearDuplicates).toBeFalsy();
     } finally {
@@ -162,18 +194,26 @@ describe('collections, bulk actions and the table rows', () => {
     try {
       const ids: string[] = [];
       for (const [i, text] of [...PARAGRAPHS, ...OTHER].entries()) {
-        const o = await archive.documents.importFile({ name: `doc-${i}.txt`, bytes: utf8(`Pamagat ${i}\n\n${text} ${'salita '.repeat(i)}`) });
+        const o = await archive.documents.importFile({
+          name: `doc-${i}.txt`,
+          bytes: utf8(`Pamagat ${i}\n\n${text} ${'salita '.repeat(i)}`),
+        });
         if (o.status !== 'imported') throw new Error('not imported');
         ids.push(o.document.id);
       }
       const lib = archive.library;
       const election = await lib.createCollection('  Halalan   2012 ');
       expect(election).toMatchObject({ name: 'Halalan 2012', documents: 0 });
-      await expect(lib.createCollection('halalan 2012')).rejects.toMatchObject({ code: 'INVALID_REQUEST', message: /already exists/ });
+      await expect(lib.createCollection('halalan 2012')).rejects.toMatchObject({
+        code: 'INVALID_REQUEST',
+        message: /already exists/,
+      });
       const press = await lib.createCollection('Press');
       expect(await lib.addToCollection(election.id, [ids[0], ids[1], ids[1]])).toMatchObject({ documents: 2 });
       await lib.addToCollection(press.id, [ids[1]]);
-      await expect(lib.addToCollection(press.id, ['00000000-0000-4000-8000-000000000000'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(lib.addToCollection(press.id, ['00000000-0000-4000-8000-000000000000'])).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
       expect((await lib.renameCollection(press.id, 'Pahayagan')).name).toBe('Pahayagan');
 
       expect(await lib.bulkTag(ids.slice(0, 3), ['halalan', 'NKR'])).toEqual({ updated: 3 });
@@ -183,13 +223,24 @@ describe('collections, bulk actions and the table rows', () => {
 
       const rows = new Map((await lib.list()).map((r) => [r.id, r]));
       expect(rows.size).toBe(6);
-      expect(rows.get(ids[0])).toMatchObject({ tags: ['halalan'], collections: [election.id], notes: 1, facts: 0, passages: 2, pages: null, mediaType: 'text/plain', originalName: 'doc-0.txt' });
+      expect(rows.get(ids[0])).toMatchObject({
+        tags: ['halalan'],
+        collections: [election.id],
+        notes: 1,
+        facts: 0,
+        passages: 2,
+        pages: null,
+        mediaType: 'text/plain',
+        originalName: 'doc-0.txt',
+      });
       expect(rows.get(ids[1])!.tags).toEqual(['halalan', 'NKR']);
       expect(rows.get(ids[1])!.collections.sort()).toEqual([election.id, press.id].sort());
       expect(rows.get(ids[4])).toMatchObject({ translationOf: ids[0], tags: [], collections: [] });
 
       // A bulk delete with one unknown id deletes nothing; a valid one backs up first.
-      await expect(lib.bulkDelete([ids[2], '00000000-0000-4000-8000-000000000000'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(lib.bulkDelete([ids[2], '00000000-0000-4000-8000-000000000000'])).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
       expect((await lib.list()).length).toBe(6);
       const report = await lib.bulkDelete([ids[1], ids[2]]);
       expect(report.deleted).toBe(2);
@@ -197,7 +248,10 @@ describe('collections, bulk actions and the table rows', () => {
       expect(existsSync(report.backup.file)).toBe(true);
       expect(archive.backups.list().some((b) => b.file === report.backup.file && b.reason === 'pre-delete')).toBe(true);
       expect((await lib.list()).length).toBe(4);
-      expect((await lib.collections()).map((c) => [c.name, c.documents])).toEqual([['Halalan 2012', 1], ['Pahayagan', 0]]);
+      expect((await lib.collections()).map((c) => [c.name, c.documents])).toEqual([
+        ['Halalan 2012', 1],
+        ['Pahayagan', 0],
+      ]);
 
       await lib.deleteCollection(election.id);
       expect((await lib.list()).find((r) => r.id === ids[0])!.collections).toEqual([]);
@@ -212,7 +266,10 @@ describe('collections, bulk actions and the table rows', () => {
     const b = await Archive.open(freshPath());
     try {
       const t = await a.documents.importFile({ name: 'h.txt', bytes: utf8(PARAGRAPHS.join('\n\n')) });
-      const v = await a.documents.importFile({ name: 'h.docx', bytes: makeZip(docxEntries(PARAGRAPHS.map((text) => ({ text })))) }, { nearDuplicates: 'version' });
+      const v = await a.documents.importFile(
+        { name: 'h.docx', bytes: makeZip(docxEntries(PARAGRAPHS.map((text) => ({ text })))) },
+        { nearDuplicates: 'version' },
+      );
       if (t.status !== 'imported' || v.status !== 'imported') throw new Error('not imported');
       const c = await a.library.createCollection('Halalan');
       await a.library.addToCollection(c.id, [t.document.id, v.document.id]);
@@ -240,7 +297,10 @@ describe('CLI', () => {
     const run = async (...argv: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
-      const code = await runCli(['--archive', archivePath, ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
+      const code = await runCli(['--archive', archivePath, ...argv], {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+      });
       return { code, out: out.join('\n'), err: err.join('\n') };
     };
     const txt = join(dir, 'cli-halalan.txt');
@@ -250,15 +310,23 @@ describe('CLI', () => {
     writeFileSync(copy, `${PARAGRAPHS.join('\n\n')}\n`);
     const first = JSON.parse((await run('import', txt, '--json')).out);
     const second = await run('import', copy);
-    expect(second.out).toMatch(new RegExp(`nearly the same text as ${first.imported[0].id} .*100% alike\\): kept both`));
+    expect(second.out).toMatch(
+      new RegExp(`nearly the same text as ${first.imported[0].id} .*100% alike\\): kept both`),
+    );
     const skipped = await run('import', join(dir, 'cli-halalan-copy.md'), '--near-duplicates', 'skip', '--json');
     // The same bytes again: an exact duplicate, skipped before any near-duplicate test.
     expect(JSON.parse(skipped.out).skipped).toHaveLength(1);
     expect((await run('import', txt, '--near-duplicates', 'maybe')).code).toBe(2);
 
-    expect((await run('collections', 'create', 'Halalan', '2012')).out).toMatch(/created .* Halalan 2012 \(0 documents\)/);
-    expect((await run('collections', 'add', 'halalan 2012', first.imported[0].id)).out).toMatch(/added to .*\(1 document\)/);
-    expect(JSON.parse((await run('collections', 'list', '--json')).out)).toMatchObject([{ name: 'Halalan 2012', documents: 1 }]);
+    expect((await run('collections', 'create', 'Halalan', '2012')).out).toMatch(
+      /created .* Halalan 2012 \(0 documents\)/,
+    );
+    expect((await run('collections', 'add', 'halalan 2012', first.imported[0].id)).out).toMatch(
+      /added to .*\(1 document\)/,
+    );
+    expect(JSON.parse((await run('collections', 'list', '--json')).out)).toMatchObject([
+      { name: 'Halalan 2012', documents: 1 },
+    ]);
     expect((await run('collections', 'delete', 'Halalan 2012')).out).toMatch(/its documents stay/);
     expect((await run('collections', 'frobnicate')).code).toBe(2);
   });

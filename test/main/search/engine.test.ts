@@ -16,7 +16,13 @@ let n = 0;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const matched = (hit: SearchHit, text: string) => hit.matches.map(([s, e]) => text.slice(s, e));
 
-async function importText(archive: Archive, name: string, text: string, lang?: string, meta?: { publishedAt?: string; title?: string }) {
+async function importText(
+  archive: Archive,
+  name: string,
+  text: string,
+  lang?: string,
+  meta?: { publishedAt?: string; title?: string },
+) {
   const outcome = await archive.documents.importFile({ name, bytes: utf8(text), lang, meta });
   if (outcome.status !== 'imported') throw new Error('not imported');
   return outcome.document.id;
@@ -30,16 +36,41 @@ describe('search engine on a real archive', () => {
   beforeAll(async () => {
     archive = await Archive.open(join(dir, `a-${n++}.sqlite`), { search: 'inline' });
     await seedSamples(archive, SAMPLES_DIR);
-    ruId = await importText(archive, 'ru.txt', 'Виталий Баласанян не поздравил Бако Саакяна с победой на выборах.\n\nНаблюдатели зафиксировали нарушения на избирательных участках.', 'ru', { publishedAt: '2012-07-20' });
-    hyId = await importText(archive, 'hy.txt', 'Բակո Սահակյանը վերընտրվեց։ Վիտալի Բալասանյանը չշնորհավորեց նրան։', 'hy', { publishedAt: '2012' });
-    combiningId = await importText(archive, 'fr.html', '<html><head><title>Cafe\u0301s</title></head><body><p>Le cafe\u0301 de la place et l\'égalité des électeurs.</p></body></html>', 'fr');
+    ruId = await importText(
+      archive,
+      'ru.txt',
+      'Виталий Баласанян не поздравил Бако Саакяна с победой на выборах.\n\nНаблюдатели зафиксировали нарушения на избирательных участках.',
+      'ru',
+      { publishedAt: '2012-07-20' },
+    );
+    hyId = await importText(
+      archive,
+      'hy.txt',
+      'Բակո Սահակյանը վերընտրվեց։ Վիտալի Բալասանյանը չշնորհավորեց նրան։',
+      'hy',
+      { publishedAt: '2012' },
+    );
+    combiningId = await importText(
+      archive,
+      'fr.html',
+      "<html><head><title>Cafe\u0301s</title></head><body><p>Le cafe\u0301 de la place et l'égalité des électeurs.</p></body></html>",
+      'fr',
+    );
   });
   afterAll(() => archive.close());
 
   it('keeps the skeleton fields and adds matches, facets, expansions, groups', async () => {
     const r = await archive.search.query('Sahakyan');
     expect(r.total).toBeGreaterThanOrEqual(6);
-    expect(r.hits[0]).toEqual(expect.objectContaining({ docId: expect.any(String), passageId: expect.any(String), score: expect.any(Number), snippet: expect.any(String), matches: expect.any(Array) }));
+    expect(r.hits[0]).toEqual(
+      expect.objectContaining({
+        docId: expect.any(String),
+        passageId: expect.any(String),
+        score: expect.any(Number),
+        snippet: expect.any(String),
+        matches: expect.any(Array),
+      }),
+    );
     expect(r.facets?.lang.map((f) => f.value)).toEqual(expect.arrayContaining(['tl', 'en', 'hy']));
     expect(r.facets?.mediaType).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'text/plain' })]));
     expect(r.groups?.flatMap((g) => g.hits).sort((a, b) => a - b)).toEqual(r.hits.map((_, i) => i));
@@ -64,7 +95,11 @@ describe('search engine on a real archive', () => {
     expect(ru.matches).toEqual([[8, 17]]); // Баласанян
     const cyrillic = await archive.search.query('Баласанян');
     expect(cyrillic.hits.some((h) => h.lang === 'en' && h.snippet.includes('Balasanyan'))).toBe(true);
-    expect(cyrillic.expansions).toContainEqual({ kind: 'translit', term: 'баласанян', to: expect.arrayContaining(['balasanyan']) });
+    expect(cyrillic.expansions).toContainEqual({
+      kind: 'translit',
+      term: 'баласанян',
+      to: expect.arrayContaining(['balasanyan']),
+    });
     const off = await archive.search.query({ query: 'Balasanyan', translit: false, names: false });
     expect(off.hits.map((h) => h.docId)).not.toContain(ruId);
     expect(off.options?.translit).toBe(false);
@@ -72,7 +107,9 @@ describe('search engine on a real archive', () => {
 
   it('covers near spellings with fuzzy matching and reports the expansion', async () => {
     const r = await archive.search.query('Saakyan~1');
-    expect(r.expansions).toContainEqual(expect.objectContaining({ kind: 'fuzzy', term: 'saakyan', to: expect.arrayContaining(['sahakyan']) }));
+    expect(r.expansions).toContainEqual(
+      expect.objectContaining({ kind: 'fuzzy', term: 'saakyan', to: expect.arrayContaining(['sahakyan']) }),
+    );
     expect(r.hits.some((h) => h.snippet.includes('Sahakyan'))).toBe(true);
   });
 
@@ -104,7 +141,10 @@ describe('search engine on a real archive', () => {
     spec.surfaces.add('cafe');
     spec.surfaces.add('egalite');
     const text = 'Le cafe\u0301 de la place et l\u2019e\u0301galite\u0301 des électeurs.';
-    expect(findMatches(analyzerFor('fr'), text, spec).map(([s, e]) => text.slice(s, e))).toEqual(['cafe\u0301', 'e\u0301galite\u0301']);
+    expect(findMatches(analyzerFor('fr'), text, spec).map(([s, e]) => text.slice(s, e))).toEqual([
+      'cafe\u0301',
+      'e\u0301galite\u0301',
+    ]);
     const fr = (await archive.search.query('café')).hits.find((h) => h.docId === combiningId)!;
     const frText = (await archive.documents.get(combiningId)).passages[fr.ordinal].text;
     expect(matched(fr, frText)).toEqual(['café']);
@@ -138,7 +178,9 @@ describe('search engine on a real archive', () => {
     const page1 = await archive.search.query({ query: 'Sahakyan halalan election', limit: 3 });
     const page2 = await archive.search.query({ query: 'Sahakyan halalan election', limit: 3, offset: 3 });
     expect(page1.total).toBe(all.total);
-    expect([...page1.hits, ...page2.hits].map((h) => h.passageId)).toEqual(all.hits.slice(0, 6).map((h) => h.passageId));
+    expect([...page1.hits, ...page2.hits].map((h) => h.passageId)).toEqual(
+      all.hits.slice(0, 6).map((h) => h.passageId),
+    );
     const byDoc = await archive.search.query({ query: 'Sahakyan halalan election', limit: 1, groupBy: 'document' });
     expect(byDoc.groups).toHaveLength(1);
     expect(byDoc.hits.length).toBeLessThanOrEqual(3);
@@ -173,7 +215,9 @@ describe('search engine on a real archive', () => {
 
   it('expands prefixes and wildcards against the vocabulary', async () => {
     const prefix = await archive.search.query('Balasan*');
-    expect(prefix.expansions).toContainEqual(expect.objectContaining({ kind: 'prefix', to: expect.arrayContaining(['balasanyan']) }));
+    expect(prefix.expansions).toContainEqual(
+      expect.objectContaining({ kind: 'prefix', to: expect.arrayContaining(['balasanyan']) }),
+    );
     const mid = await archive.search.query('Sa*yan');
     expect(mid.expansions?.[0]).toMatchObject({ kind: 'wildcard', to: expect.arrayContaining(['sahakyan']) });
     expect(mid.hits.some((h) => h.docId === hyId)).toBe(true); // Սահակյանը is spelled sahakyany in Latin
@@ -185,7 +229,12 @@ describe('index upkeep', () => {
   it('an import is searchable when it commits, a delete forgets it, edits and notes are searchable at once', async () => {
     const file = join(dir, `b-${n++}.sqlite`);
     const archive = await Archive.open(file, { search: 'inline' });
-    const id = await importText(archive, 'a.txt', 'Unang talata tungkol sa halalan.\n\nIkalawang talata tungkol sa pulitika.', 'tl');
+    const id = await importText(
+      archive,
+      'a.txt',
+      'Unang talata tungkol sa halalan.\n\nIkalawang talata tungkol sa pulitika.',
+      'tl',
+    );
     expect((await archive.search.query('pulitika')).hits).toEqual([expect.objectContaining({ docId: id, ordinal: 1 })]);
 
     const doc = await archive.documents.get(id);
@@ -193,8 +242,16 @@ describe('index upkeep', () => {
     expect((await archive.search.query('pulitika')).total).toBe(0);
     expect((await archive.search.query('ekonomiya')).total).toBe(1);
 
-    await archive.annotations.create({ docId: id, start: 0, end: 5, note: 'Tingnan ang Sahakyan', tags: ['ebidensya'] });
-    expect((await archive.search.query('note:Sahakyan')).hits).toEqual([expect.objectContaining({ docId: id, ordinal: 0 })]);
+    await archive.annotations.create({
+      docId: id,
+      start: 0,
+      end: 5,
+      note: 'Tingnan ang Sahakyan',
+      tags: ['ebidensya'],
+    });
+    expect((await archive.search.query('note:Sahakyan')).hits).toEqual([
+      expect.objectContaining({ docId: id, ordinal: 0 }),
+    ]);
     expect((await archive.search.query('tag:ebidensya')).total).toBe(1);
     await archive.documents.updateMeta(id, { tags: ['halalan-2012'], title: 'Bagong pamagat' });
     const tagged = await archive.search.query('title:pamagat');
@@ -203,7 +260,12 @@ describe('index upkeep', () => {
 
     await archive.documents.delete(id);
     expect((await archive.search.query('ekonomiya')).total).toBe(0);
-    expect(await archive.search.status()).toEqual({ indexedPassages: 0, totalPassages: 0, pendingDocuments: 0, reindexing: false });
+    expect(await archive.search.status()).toEqual({
+      indexedPassages: 0,
+      totalPassages: 0,
+      pendingDocuments: 0,
+      reindexing: false,
+    });
     await archive.close();
   });
 
@@ -211,8 +273,12 @@ describe('index upkeep', () => {
     const file = join(dir, `c-${n++}.sqlite`);
     const archive = await Archive.open(file, { search: 'inline' });
     const db = await Database.open(file);
-    await db.exec(`CREATE TRIGGER fail_second BEFORE INSERT ON passages WHEN NEW.ordinal = 1 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
-    await expect(archive.documents.importFile({ name: 'x.txt', bytes: utf8('Una.\n\nIkalawa.') })).rejects.toThrow(/disk says no/);
+    await db.exec(
+      `CREATE TRIGGER fail_second BEFORE INSERT ON passages WHEN NEW.ordinal = 1 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+    );
+    await expect(archive.documents.importFile({ name: 'x.txt', bytes: utf8('Una.\n\nIkalawa.') })).rejects.toThrow(
+      /disk says no/,
+    );
     expect(await db.get(sql`SELECT count(*) AS n FROM search_docs`)).toEqual({ n: 0 });
     expect(await db.get(sql`SELECT count(*) AS n FROM search_terms`)).toEqual({ n: 0 });
     await db.close();
@@ -236,7 +302,12 @@ describe('index upkeep', () => {
     const after = await archive.search.query('Sahakyan');
     // Same hits; equal scores may come in another order (documents get new index numbers).
     expect(after.hits.map((h) => h.passageId).sort()).toEqual(before.hits.map((h) => h.passageId).sort());
-    expect(await archive.search.status()).toEqual({ indexedPassages: 18, totalPassages: 18, pendingDocuments: 0, reindexing: false });
+    expect(await archive.search.status()).toEqual({
+      indexedPassages: 18,
+      totalPassages: 18,
+      pendingDocuments: 0,
+      reindexing: false,
+    });
     expect((await archive.search.query('Balasanyn')).didYouMean).toBe('balasanyan');
     await archive.close();
   });
@@ -246,8 +317,12 @@ describe('index upkeep', () => {
     const db = await Database.open(file);
     const { migrate } = await import('../../../main/db/migrate');
     await migrate(db, { target: 2 });
-    await db.run(sql`INSERT INTO documents (id, title, lang, content_hash, media_type, text, imported_at) VALUES ('11111111-1111-4111-8111-111111111111', 'Luma', 'tl', 'h', 'text/plain', 'Lumang halalan.', 'x')`);
-    await db.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ('p1', '11111111-1111-4111-8111-111111111111', 0, 'paragraph', 'Lumang halalan.', 0, 15)`);
+    await db.run(
+      sql`INSERT INTO documents (id, title, lang, content_hash, media_type, text, imported_at) VALUES ('11111111-1111-4111-8111-111111111111', 'Luma', 'tl', 'h', 'text/plain', 'Lumang halalan.', 'x')`,
+    );
+    await db.run(
+      sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ('p1', '11111111-1111-4111-8111-111111111111', 0, 'paragraph', 'Lumang halalan.', 0, 15)`,
+    );
     await db.close();
     const archive = await Archive.open(file, { search: 'inline' });
     expect((await archive.search.query('halalan')).total).toBe(1);
@@ -262,7 +337,10 @@ describe('search in a worker thread', () => {
     await seedSamples(archive, SAMPLES_DIR);
     const r: SearchResult = await archive.search.query('Sahakyan');
     expect(r.total).toBeGreaterThanOrEqual(3);
-    await expect(archive.search.query('title:')).rejects.toMatchObject({ code: 'BAD_QUERY', message: expect.stringContaining('title:') });
+    await expect(archive.search.query('title:')).rejects.toMatchObject({
+      code: 'BAD_QUERY',
+      message: expect.stringContaining('title:'),
+    });
     const progress: number[] = [];
     expect(await archive.search.reindex((p) => progress.push(p.done))).toMatchObject({ documents: 2, passages: 18 });
     expect(progress.length).toBeGreaterThan(0);
@@ -270,7 +348,9 @@ describe('search in a worker thread', () => {
     await archive.close();
 
     const inline = await Archive.open(file, { search: 'inline' });
-    expect((await inline.search.query('Sahakyan')).hits.map((h) => h.passageId)).toEqual(r.hits.map((h) => h.passageId));
+    expect((await inline.search.query('Sahakyan')).hits.map((h) => h.passageId)).toEqual(
+      r.hits.map((h) => h.passageId),
+    );
     await inline.close();
   }, 60_000);
 });

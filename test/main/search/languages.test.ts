@@ -9,8 +9,19 @@ const words = (text: string) => tokenize(text).map((t) => t.text);
 
 describe('tokeniser', () => {
   it('splits on spaces, punctuation, hyphens and apostrophes, keeping every script', () => {
-    expect(words('«Баласанян», (Սահակյան) égalité; l\'homme Nagorno-Karabakh U.S. 47,000 Ελλάδα')).toEqual([
-      'Баласанян', 'Սահակյան', 'égalité', 'l', 'homme', 'Nagorno', 'Karabakh', 'U', 'S', '47', '000', 'Ελλάδα',
+    expect(words("«Баласанян», (Սահակյան) égalité; l'homme Nagorno-Karabakh U.S. 47,000 Ελλάδα")).toEqual([
+      'Баласанян',
+      'Սահակյան',
+      'égalité',
+      'l',
+      'homme',
+      'Nagorno',
+      'Karabakh',
+      'U',
+      'S',
+      '47',
+      '000',
+      'Ελλάδα',
     ]);
   });
 
@@ -69,7 +80,12 @@ describe('language pipelines', () => {
   it('Armenian: lunr-languages stop words; our light stemmer drops the definite article', () => {
     const hy = analyzerFor('hy');
     expect(hy.pipeline.stemmerSource).toBe('tala');
-    expect(hy.forms('Սահակյանը')).toMatchObject({ surface: 'սահակյանը', stem: 'սահակյան', translit: 'sahakyany', translitStem: 'sahakyan' });
+    expect(hy.forms('Սահակյանը')).toMatchObject({
+      surface: 'սահակյանը',
+      stem: 'սահակյան',
+      translit: 'sahakyany',
+      translitStem: 'sahakyan',
+    });
     expect(hy.forms('և').stop).toBe(true);
     expect(hy.forms('Սահակյան').translit).toBe('sahakyan');
   });

@@ -1,35 +1,85 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../main/search/query-parser';
 
-const leaves = (q: string) => parseQuery(q).clauses.map((c) => [c.presence, c.leaves.map((l) => (l.kind === 'phrase' ? `"${l.text}"` : l.text)).join('|')]);
+const leaves = (q: string) =>
+  parseQuery(q).clauses.map((c) => [
+    c.presence,
+    c.leaves.map((l) => (l.kind === 'phrase' ? `"${l.text}"` : l.text)).join('|'),
+  ]);
 
 describe('query parser', () => {
   it.each([
     ['Sahakyan', [['optional', 'sahakyan']]],
-    ['+Sahakyan -Balasanyan halalan', [['required', 'sahakyan'], ['prohibited', 'balasanyan'], ['optional', 'halalan']]],
-    ['"Bako Sahakyan" halalan', [['optional', '"Bako Sahakyan"'], ['optional', 'halalan']]],
-    ['+"bagong halal" -"South Ossetia"', [['required', '"bagong halal"'], ['prohibited', '"South Ossetia"']]],
+    [
+      '+Sahakyan -Balasanyan halalan',
+      [
+        ['required', 'sahakyan'],
+        ['prohibited', 'balasanyan'],
+        ['optional', 'halalan'],
+      ],
+    ],
+    [
+      '"Bako Sahakyan" halalan',
+      [
+        ['optional', '"Bako Sahakyan"'],
+        ['optional', 'halalan'],
+      ],
+    ],
+    [
+      '+"bagong halal" -"South Ossetia"',
+      [
+        ['required', '"bagong halal"'],
+        ['prohibited', '"South Ossetia"'],
+      ],
+    ],
     ['Sahakyan OR Саакян', [['optional', 'sahakyan|саакян']]],
-    ['+halalan OR eleksyon +NKR', [['required', 'halalan|eleksyon'], ['required', 'nkr']]],
+    [
+      '+halalan OR eleksyon +NKR',
+      [
+        ['required', 'halalan|eleksyon'],
+        ['required', 'nkr'],
+      ],
+    ],
     ['Nagorno-Karabakh', [['optional', '"Nagorno-Karabakh"']]],
-    ['or and Or', [['optional', 'or'], ['optional', 'and'], ['optional', 'or']]],
+    [
+      'or and Or',
+      [
+        ['optional', 'or'],
+        ['optional', 'and'],
+        ['optional', 'or'],
+      ],
+    ],
   ])('reads %s', (q, expected) => expect(leaves(q)).toEqual(expected));
 
   it('keeps lunr term syntax: fields, wildcards, fuzzy, boosts', () => {
-    const [title, prefix, fuzzy, boosted] = parseQuery('title:halalan Balasan* Saakyan~1 Sahakyan^3').clauses.map((c) => c.leaves[0]);
+    const [title, prefix, fuzzy, boosted] = parseQuery('title:halalan Balasan* Saakyan~1 Sahakyan^3').clauses.map(
+      (c) => c.leaves[0],
+    );
     expect(title).toMatchObject({ kind: 'term', text: 'halalan', fields: ['title'] });
     expect(prefix).toMatchObject({ text: 'balasan*', wildcard: true, fields: null });
     expect(fuzzy).toMatchObject({ text: 'saakyan', editDistance: 1 });
     expect(boosted).toMatchObject({ text: 'sahakyan', boost: 3 });
-    expect(parseQuery('tag:"human rights"^2').clauses[0].leaves[0]).toMatchObject({ kind: 'phrase', fields: ['tag'], boost: 2 });
+    expect(parseQuery('tag:"human rights"^2').clauses[0].leaves[0]).toMatchObject({
+      kind: 'phrase',
+      fields: ['tag'],
+      boost: 2,
+    });
     expect(parseQuery('x^99').clauses[0].leaves[0].boost).toBe(10);
   });
 
   it('reads filters: language, document, type, date ranges, negation', () => {
-    const { filters } = parseQuery('halalan lang:tl,en -lang:ru doc:0B5C1D2E-1111-4111-8111-111111111111 type:html -type:md date:2012-01..2012-12');
+    const { filters } = parseQuery(
+      'halalan lang:tl,en -lang:ru doc:0B5C1D2E-1111-4111-8111-111111111111 type:html -type:md date:2012-01..2012-12',
+    );
     expect(filters).toEqual({
-      langs: ['tl', 'en'], notLangs: ['ru'], docs: ['0b5c1d2e-1111-4111-8111-111111111111'], notDocs: [],
-      types: ['text/html'], notTypes: ['text/markdown'], dateFrom: '2012-01', dateTo: '2012-12',
+      langs: ['tl', 'en'],
+      notLangs: ['ru'],
+      docs: ['0b5c1d2e-1111-4111-8111-111111111111'],
+      notDocs: [],
+      types: ['text/html'],
+      notTypes: ['text/markdown'],
+      dateFrom: '2012-01',
+      dateTo: '2012-12',
     });
     expect(parseQuery('x date:2012').filters).toMatchObject({ dateFrom: '2012', dateTo: '2012' });
     expect(parseQuery('x date:2012-03..').filters).toMatchObject({ dateFrom: '2012-03', dateTo: null });
@@ -66,7 +116,9 @@ describe('query parser', () => {
     ['sa*~1', /both a wildcard and fuzzy|edit distance/],
     ['—', /no letters or digits/],
   ])('refuses %s with a message pointing at the problem', (q, message) => {
-    expect(() => parseQuery(q)).toThrow(expect.objectContaining({ code: 'BAD_QUERY', message: expect.stringMatching(message) }));
+    expect(() => parseQuery(q)).toThrow(
+      expect.objectContaining({ code: 'BAD_QUERY', message: expect.stringMatching(message) }),
+    );
     expect(() => parseQuery(q)).toThrow(/^Cannot understand the search “/);
   });
 

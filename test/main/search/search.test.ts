@@ -75,8 +75,15 @@ describe('archive search', () => {
     // Transliteration is on by default (issue 3): Баласанян also finds the Latin "Balasanyan" of the samples.
     const cyrillicOnly = { query: 'Баласанян', translit: false };
     expect((await archive.search.query(cyrillicOnly)).total).toBe(0);
-    const outcome = await archive.documents.importFile({ name: 'ru.txt', bytes: utf8('Виталий Баласанян не поздравил Бако Саакяна с победой на выборах. Он объяснил это многочисленными нарушениями на избирательных участках, которые, по его словам, были зафиксированы наблюдателями.') });
-    expect((await archive.search.query(cyrillicOnly)).hits).toEqual([expect.objectContaining({ lang: 'ru', ordinal: 0 })]);
+    const outcome = await archive.documents.importFile({
+      name: 'ru.txt',
+      bytes: utf8(
+        'Виталий Баласанян не поздравил Бако Саакяна с победой на выборах. Он объяснил это многочисленными нарушениями на избирательных участках, которые, по его словам, были зафиксированы наблюдателями.',
+      ),
+    });
+    expect((await archive.search.query(cyrillicOnly)).hits).toEqual([
+      expect.objectContaining({ lang: 'ru', ordinal: 0 }),
+    ]);
     await archive.documents.delete(outcome.status === 'imported' ? outcome.document.id : '');
     expect((await archive.search.query(cyrillicOnly)).total).toBe(0);
   });
@@ -89,7 +96,10 @@ describe('archive search', () => {
   });
 
   it('answers a malformed query with a clear BAD_QUERY error', async () => {
-    await expect(archive.search.query('title:')).rejects.toMatchObject({ code: 'BAD_QUERY', message: expect.stringContaining('title:') });
+    await expect(archive.search.query('title:')).rejects.toMatchObject({
+      code: 'BAD_QUERY',
+      message: expect.stringContaining('title:'),
+    });
     await expect(archive.search.query('Sahakyan^x')).rejects.toMatchObject({ code: 'BAD_QUERY' });
   });
 

@@ -37,8 +37,15 @@ describe('Tagalog stemmer', () => {
   ])('leaves or reduces %s as documented (→ %s)', (word, stem) => expect(stemTagalog(word)).toBe(stem));
 
   it.each([
-    ['karabakh'], ['yerevan'], ['hovannisian'], ['kandidato'], ['ministro'], ['internasyonal'], ['eleksyon'],
-    ['presidente'], ['inagurasyon'],
+    ['karabakh'],
+    ['yerevan'],
+    ['hovannisian'],
+    ['kandidato'],
+    ['ministro'],
+    ['internasyonal'],
+    ['eleksyon'],
+    ['presidente'],
+    ['inagurasyon'],
   ])('leaves the loanword or foreign name %s alone', (word) => {
     expect(stemTagalog(word)).toBe(word);
   });
@@ -53,7 +60,8 @@ describe('Tagalog stemmer', () => {
   });
 
   it('has stop words for articles, markers and pronouns', () => {
-    for (const w of ['ang', 'ng', 'mga', 'sa', 'si', 'ay', 'at', 'siya', 'nila', 'hindi']) expect(TAGALOG_STOP_WORDS.has(w)).toBe(true);
+    for (const w of ['ang', 'ng', 'mga', 'sa', 'si', 'ay', 'at', 'siya', 'nila', 'hindi'])
+      expect(TAGALOG_STOP_WORDS.has(w)).toBe(true);
     expect(TAGALOG_STOP_WORDS.has('halalan')).toBe(false);
     expect(analyzerFor('tl').forms('Ang').stop).toBe(true);
   });

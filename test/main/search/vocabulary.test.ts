@@ -3,19 +3,46 @@ import { Vocabulary } from '../../../main/search/vocabulary';
 
 /** Optimal string alignment distance: the reference the vocabulary's fuzzy matching must agree with. */
 function osa(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
 }
 
 const WORDS = [
-  'sahakyan', 'saakyan', 'sahakian', 'sahakyany', 'balasanyan', 'balasanya', 'halalan', 'halal', 'halala', 'botante', 'boto', 'bumoto',
-  'election', 'elections', 'elect', 'selection', 'баласанян', 'саакян', 'выборы', 'выбор', 'ελλαδα', 'ellada', 'սահակյան', 'a', 'ab', 'ba',
+  'sahakyan',
+  'saakyan',
+  'sahakian',
+  'sahakyany',
+  'balasanyan',
+  'balasanya',
+  'halalan',
+  'halal',
+  'halala',
+  'botante',
+  'boto',
+  'bumoto',
+  'election',
+  'elections',
+  'elect',
+  'selection',
+  'баласанян',
+  'саакян',
+  'выборы',
+  'выбор',
+  'ελλαδα',
+  'ellada',
+  'սահակյան',
+  'a',
+  'ab',
+  'ba',
 ];
 
 function vocabulary(words: string[]): Vocabulary {
@@ -27,13 +54,21 @@ function vocabulary(words: string[]): Vocabulary {
 describe('vocabulary', () => {
   const v = vocabulary(WORDS);
 
-  it.each([['saakyan'], ['sahakyan'], ['halalan'], ['выборы'], ['elections'], ['ab'], ['sahkayan'], ['ellda']])('finds exactly the words within 1 and 2 edits of %s', (q) => {
-    for (const k of [1, 2]) {
-      const expected = WORDS.filter((w) => osa(q, w) <= k).sort();
-      expect(v.fuzzy(q, k, 100).map((m) => m.term).sort()).toEqual([...new Set(expected)]);
-      for (const m of v.fuzzy(q, k, 100)) expect(m.distance).toBe(osa(q, m.term));
-    }
-  });
+  it.each([['saakyan'], ['sahakyan'], ['halalan'], ['выборы'], ['elections'], ['ab'], ['sahkayan'], ['ellda']])(
+    'finds exactly the words within 1 and 2 edits of %s',
+    (q) => {
+      for (const k of [1, 2]) {
+        const expected = WORDS.filter((w) => osa(q, w) <= k).sort();
+        expect(
+          v
+            .fuzzy(q, k, 100)
+            .map((m) => m.term)
+            .sort(),
+        ).toEqual([...new Set(expected)]);
+        for (const m of v.fuzzy(q, k, 100)) expect(m.distance).toBe(osa(q, m.term));
+      }
+    },
+  );
 
   it('orders fuzzy matches nearest first and says when there were more than the limit', () => {
     expect(v.fuzzy('sahakyan', 2, 100)[0]).toEqual({ term: 'sahakyan', distance: 0 });

@@ -43,7 +43,11 @@ describe('SyncScheduler', () => {
     vi.useFakeTimers();
     const t = target(['fail', 'fail', 'ok']);
     const results: string[] = [];
-    const s = new SyncScheduler(t, { debounceMs: 1000, intervalMs: 60_000, onResult: (r) => results.push(r.error ? 'error' : 'ok') });
+    const s = new SyncScheduler(t, {
+      debounceMs: 1000,
+      intervalMs: 60_000,
+      onResult: (r) => results.push(r.error ? 'error' : 'ok'),
+    });
     s.start();
     await vi.advanceTimersByTimeAsync(1000); // first try fails → wait 2 s
     await vi.advanceTimersByTimeAsync(2000); // second fails → wait 4 s

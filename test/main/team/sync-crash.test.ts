@@ -27,7 +27,9 @@ interface ChildRun {
 /** Runs the child and kills it at a random moment after it starts syncing (or lets it finish). */
 function runChild(dir: string, mode: 'edit' | 'sync', round: number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, mode, String(round)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, mode, String(round)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const run: ChildRun = { acked: [], synced: false, killed: false };
     let out = '';
     let err = '';
@@ -70,7 +72,8 @@ async function snapshot(dir: string): Promise<Record<string, unknown[]>> {
   const db = await Database.open(archiveFileIn(dir), { readOnly: true });
   try {
     const out: Record<string, unknown[]> = {};
-    for (const t of SYNCED_TABLES) out[t.name] = await db.all({ text: `SELECT * FROM ${t.name} ORDER BY ${t.key.join(', ')}`, params: [] });
+    for (const t of SYNCED_TABLES)
+      out[t.name] = await db.all({ text: `SELECT * FROM ${t.name} ORDER BY ${t.key.join(', ')}`, params: [] });
     return out;
   } finally {
     await db.close();
@@ -89,7 +92,10 @@ describe.skipIf(unavailable)('team sync under SIGKILL', () => {
     await TeamService.initServer(pg.urlFor('tala_admin', db), [{ name: 'alice' }, { name: 'bob' }]);
     const dirA = tempDir('tala-crash-a-');
     const dirB = tempDir('tala-crash-b-');
-    for (const [dir, member] of [[dirA, 'alice'], [dirB, 'bob']] as const) {
+    for (const [dir, member] of [
+      [dirA, 'alice'],
+      [dirB, 'bob'],
+    ] as const) {
       const archive = await openArchiveDir(dir, { search: 'inline' });
       await archive.team.join(pg.urlFor(member, db));
       await archive.close();
@@ -131,7 +137,9 @@ describe.skipIf(unavailable)('team sync under SIGKILL', () => {
 
     // Nothing stored twice: each sealed change is on the server once.
     const admin = await connectPg(pg.urlFor('tala_admin', db));
-    const twice = await admin.query(`SELECT entity, row_key, hlc FROM tala_changes GROUP BY entity, row_key, hlc HAVING count(*) > 1`);
+    const twice = await admin.query(
+      `SELECT entity, row_key, hlc FROM tala_changes GROUP BY entity, row_key, hlc HAVING count(*) > 1`,
+    );
     await admin.close();
     expect(twice).toEqual([]);
     expect(await integrity(dirA)).toBe('ok');

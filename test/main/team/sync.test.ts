@@ -35,7 +35,11 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
 
   async function team(): Promise<string> {
     const db = await pg.createDatabase();
-    await TeamService.initServer(pg.urlFor('tala_admin', db), [{ name: 'alice' }, { name: 'bob' }, { name: 'carol', readOnly: true }]);
+    await TeamService.initServer(pg.urlFor('tala_admin', db), [
+      { name: 'alice' },
+      { name: 'bob' },
+      { name: 'carol', readOnly: true },
+    ]);
     return db;
   }
 
@@ -47,7 +51,11 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
   }
 
   async function importArticle(archive: Archive, text = ARTICLE) {
-    const outcome = await archive.documents.importFile({ name: 'halalan.txt', bytes: new TextEncoder().encode(text), lang: 'tl' });
+    const outcome = await archive.documents.importFile({
+      name: 'halalan.txt',
+      bytes: new TextEncoder().encode(text),
+      lang: 'tl',
+    });
     if (outcome.status !== 'imported') throw new Error('not imported');
     return archive.documents.get(outcome.document.id);
   }
@@ -88,7 +96,7 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     expect(there.text).toBe(doc.text);
     const notes = await b.annotations.list(doc.id);
     expect(notes.map((n) => n.note)).toEqual(['turnout for Sahakyan']);
-    const hits = await b.search.query({ query: "Sahakyan" });
+    const hits = await b.search.query({ query: 'Sahakyan' });
     expect(hits.hits.some((h) => h.docId === doc.id)).toBe(true);
     expect(await snapshot(b)).toEqual(await snapshot(a));
     // Nothing pulled is pushed back.
@@ -135,7 +143,11 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     const a = await desktop('alice', db);
     const b = await desktop('bob', db);
     const doc = await importArticle(a);
-    const note = await a.annotations.create({ docId: doc.id, ...rangeOf(doc.text, '32 libong boto'), note: 'runner-up' });
+    const note = await a.annotations.create({
+      docId: doc.id,
+      ...rangeOf(doc.text, '32 libong boto'),
+      note: 'runner-up',
+    });
     await a.team.sync();
     await b.team.sync();
 
@@ -162,7 +174,12 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     await b.team.sync();
     for (let day = 0; day < 7; day++) {
       await a.annotations.create({ docId: doc.id, ...rangeOf(doc.text, 'Halalan'), note: `alice day ${day}` });
-      await b.annotations.create({ docId: doc.id, ...rangeOf(doc.text, 'Vitaly Balasanyan'), note: `bob day ${day}`, tags: ['candidate'] });
+      await b.annotations.create({
+        docId: doc.id,
+        ...rangeOf(doc.text, 'Vitaly Balasanyan'),
+        note: `bob day ${day}`,
+        tags: ['candidate'],
+      });
     }
     await importArticle(b, 'Вторая статья\n\nБако Саакян получил 47 тысяч голосов.');
     await a.team.sync();
@@ -183,7 +200,11 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     await a.team.sync();
     await b.team.sync();
     // Bob's annotation is not pushed yet when Alice's edit arrives.
-    const mark = await b.annotations.create({ docId: doc.id, ...rangeOf(doc.text, 'Vitaly Balasanyan'), note: 'second candidate' });
+    const mark = await b.annotations.create({
+      docId: doc.id,
+      ...rangeOf(doc.text, 'Vitaly Balasanyan'),
+      note: 'second candidate',
+    });
     const detail = await a.documents.get(doc.id);
     const passage = detail.passages.find((p) => p.text.includes('Noong 19 Hulyo'))!;
     await a.documents.editPassage(doc.id, passage.id, `Ayon sa komisyon, ${passage.text}`);
@@ -204,8 +225,16 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     const db = await team();
     const a = await desktop('alice', db);
     const b = await desktop('bob', db);
-    const full = await a.facts.create({ subject: { name: 'Bako Sahakyan', type: 'person' }, predicate: 'office', object: { kind: 'text', text: 'President' } });
-    const short = await a.facts.create({ subject: { name: 'Saakyan', type: 'person' }, predicate: 'born', object: { kind: 'date', date: '1960-08-30' } });
+    const full = await a.facts.create({
+      subject: { name: 'Bako Sahakyan', type: 'person' },
+      predicate: 'office',
+      object: { kind: 'text', text: 'President' },
+    });
+    const short = await a.facts.create({
+      subject: { name: 'Saakyan', type: 'person' },
+      predicate: 'born',
+      object: { kind: 'date', date: '1960-08-30' },
+    });
     expect(short.subject.entityId).not.toBe(full.subject.entityId);
     await a.team.sync();
     await b.team.sync();
@@ -286,10 +315,14 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     const dir = tempDir('tala-down-');
     const elsewhere = await openArchiveDir(dir, { search: 'inline' });
     opened.push(elsewhere);
-    await expect(elsewhere.team.join(`postgres://alice@${encodeURIComponent(join(dir, 'nowhere'))}:5999/${db}`)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(
+      elsewhere.team.join(`postgres://alice@${encodeURIComponent(join(dir, 'nowhere'))}:5999/${db}`),
+    ).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     // Point alice's archive at a server that is not there: sync says so, the archive keeps working.
     const raw = await Database.open(a.path);
-    await raw.run(sql`UPDATE sync_state SET value = ${`postgres://alice@${encodeURIComponent(join(dir, 'nowhere'))}:5999/${db}`} WHERE key = 'server'`);
+    await raw.run(
+      sql`UPDATE sync_state SET value = ${`postgres://alice@${encodeURIComponent(join(dir, 'nowhere'))}:5999/${db}`} WHERE key = 'server'`,
+    );
     await raw.close();
     await expect(a.team.sync()).rejects.toThrow(/cannot be reached.*unchanged/s);
     const note = await a.annotations.create({ docId: doc.id, ...rangeOf(doc.text, 'Halalan'), note: 'offline note' });

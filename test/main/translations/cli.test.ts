@@ -17,8 +17,18 @@ async function tala(...argv: string[]): Promise<{ code: number; out: string; err
 describe('tala CLI: translations', () => {
   it('imports a translation, aligns the pair as JSON, exports TMX and two-column CSV', async () => {
     const archive = join(dir, 'archive');
-    const tl = JSON.parse((await tala('--archive', archive, 'import', join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'), '--json')).out).imported[0].id as string;
-    const imported = await tala('--archive', archive, 'import', join(SAMPLES_DIR, 'nkr-2012-halalan.en.txt'), '--translation-of', tl, '--json');
+    const tl = JSON.parse(
+      (await tala('--archive', archive, 'import', join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt'), '--json')).out,
+    ).imported[0].id as string;
+    const imported = await tala(
+      '--archive',
+      archive,
+      'import',
+      join(SAMPLES_DIR, 'nkr-2012-halalan.en.txt'),
+      '--translation-of',
+      tl,
+      '--json',
+    );
     expect(imported.code).toBe(0);
     const report = JSON.parse(imported.out);
     const en = report.imported[0].id as string;
@@ -26,7 +36,9 @@ describe('tala CLI: translations', () => {
 
     const aligned = await tala('--archive', archive, 'align', tl, en, '--json');
     expect(aligned.code).toBe(0);
-    const { beads } = JSON.parse(aligned.out) as { beads: Array<{ source: number[]; target: number[]; confidence: number; sentences: unknown[] }> };
+    const { beads } = JSON.parse(aligned.out) as {
+      beads: Array<{ source: number[]; target: number[]; confidence: number; sentences: unknown[] }>;
+    };
     expect(beads.map((b) => [b.source, b.target])).toEqual(Array.from({ length: 9 }, (_, k) => [[k], [k]]));
     for (const b of beads) {
       expect(b.confidence).toBeGreaterThanOrEqual(0);
@@ -38,10 +50,25 @@ describe('tala CLI: translations', () => {
     const tmx = await tala('--archive', archive, 'export', tl, '--format', 'tmx', '--translation', en);
     expect(tmx.code).toBe(0);
     expect(tmx.out).toContain('<tmx version="1.4">');
-    expect(tmx.out).toContain('<tuv xml:lang="en"><seg>The Nagorno-Karabakh Republic is self-proclaimed and unrecognised, on the territory of Azerbaijan.</seg></tuv>');
+    expect(tmx.out).toContain(
+      '<tuv xml:lang="en"><seg>The Nagorno-Karabakh Republic is self-proclaimed and unrecognised, on the territory of Azerbaijan.</seg></tuv>',
+    );
 
     const out = join(dir, 'pairs.csv');
-    const csv = await tala('--archive', archive, 'export', tl, '--format', 'pairs-csv', '--translation', en, '--level', 'paragraph', '--out', out);
+    const csv = await tala(
+      '--archive',
+      archive,
+      'export',
+      tl,
+      '--format',
+      'pairs-csv',
+      '--translation',
+      en,
+      '--level',
+      'paragraph',
+      '--out',
+      out,
+    );
     expect(csv.code).toBe(0);
     expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe('tl,en');
 
@@ -49,6 +76,17 @@ describe('tala CLI: translations', () => {
     expect((await tala('--archive', archive, 'export', tl, '--format', 'md')).code).toBe(0);
     expect((await tala('--archive', archive, 'export', tl, '--format', 'tmx')).code).toBe(2);
     expect((await tala('--archive', archive, 'align', tl)).code).toBe(2);
-    expect((await tala('--archive', archive, 'import', join(SAMPLES_DIR, 'nkr-2012-halalan.en.txt'), '--translation-of', '0a0b0c0d-0e0f-4000-8000-00000000000a')).code).toBe(1);
+    expect(
+      (
+        await tala(
+          '--archive',
+          archive,
+          'import',
+          join(SAMPLES_DIR, 'nkr-2012-halalan.en.txt'),
+          '--translation-of',
+          '0a0b0c0d-0e0f-4000-8000-00000000000a',
+        )
+      ).code,
+    ).toBe(1);
   });
 });

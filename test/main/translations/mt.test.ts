@@ -55,10 +55,21 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function logRows(): Promise<Array<{ endpoint: string; source_lang: string; target_lang: string; characters: number; ok: number; error: string | null }>> {
+async function logRows(): Promise<
+  Array<{
+    endpoint: string;
+    source_lang: string;
+    target_lang: string;
+    characters: number;
+    ok: number;
+    error: string | null;
+  }>
+> {
   const db = await Database.open(archive.path, { readOnly: true });
   try {
-    return await db.all(sql`SELECT endpoint, source_lang, target_lang, characters, ok, error FROM mt_requests ORDER BY at, rowid`);
+    return await db.all(
+      sql`SELECT endpoint, source_lang, target_lang, characters, ok, error FROM mt_requests ORDER BY at, rowid`,
+    );
   } finally {
     await db.close();
   }
@@ -66,16 +77,29 @@ async function logRows(): Promise<Array<{ endpoint: string; source_lang: string;
 
 describe('machine translation', () => {
   it('is off by default and sends nothing while off', async () => {
-    expect(await archive.translations.mtSettings()).toEqual({ enabled: false, endpoint: '', apiKeySet: false, notice: MT_NOTICE });
-    await expect(archive.translations.translate({ text: 'Halalan', source: 'tl', target: 'en' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await archive.translations.mtSettings()).toEqual({
+      enabled: false,
+      endpoint: '',
+      apiKeySet: false,
+      notice: MT_NOTICE,
+    });
+    await expect(archive.translations.translate({ text: 'Halalan', source: 'tl', target: 'en' })).rejects.toMatchObject(
+      { code: 'FORBIDDEN' },
+    );
     expect(received).toEqual([]);
     expect(await logRows()).toEqual([]);
   });
 
   it('accepts only an http(s) address, and needs one to be switched on', async () => {
-    await expect(archive.translations.setMtSettings({ enabled: true })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    await expect(archive.translations.setMtSettings({ enabled: true, endpoint: 'file:///etc/passwd' })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    await expect(archive.translations.setMtSettings({ enabled: true, endpoint: 'http://user:pw@127.0.0.1:5000' })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(archive.translations.setMtSettings({ enabled: true })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
+    await expect(
+      archive.translations.setMtSettings({ enabled: true, endpoint: 'file:///etc/passwd' }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(
+      archive.translations.setMtSettings({ enabled: true, endpoint: 'http://user:pw@127.0.0.1:5000' }),
+    ).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     expect(checkEndpoint(' https://mt.example.org/ ')).toBe('https://mt.example.org');
     expect((await archive.translations.mtSettings()).enabled).toBe(false);
   });
@@ -83,17 +107,40 @@ describe('machine translation', () => {
   it('translates through the configured server, says the text left the machine, and logs it', async () => {
     const settings = await archive.translations.setMtSettings({ enabled: true, endpoint: `${base}/`, apiKey: 'k-123' });
     expect(settings).toEqual({ enabled: true, endpoint: base, apiKeySet: true, notice: MT_NOTICE });
-    const result = await archive.translations.translate({ text: 'Ang halalan ay ginanap.', source: 'tl', target: 'en' });
-    expect(result).toEqual({ translatedText: '[tl→en] ANG HALALAN AY GINANAP.', notice: MT_NOTICE, endpoint: base, characters: 23 });
-    expect(received.at(-1)).toEqual({ path: '/translate', body: { q: 'Ang halalan ay ginanap.', source: 'tl', target: 'en', format: 'text', api_key: 'k-123' } });
-    expect((await logRows()).at(-1)).toEqual({ endpoint: base, source_lang: 'tl', target_lang: 'en', characters: 23, ok: 1, error: null });
+    const result = await archive.translations.translate({
+      text: 'Ang halalan ay ginanap.',
+      source: 'tl',
+      target: 'en',
+    });
+    expect(result).toEqual({
+      translatedText: '[tl→en] ANG HALALAN AY GINANAP.',
+      notice: MT_NOTICE,
+      endpoint: base,
+      characters: 23,
+    });
+    expect(received.at(-1)).toEqual({
+      path: '/translate',
+      body: { q: 'Ang halalan ay ginanap.', source: 'tl', target: 'en', format: 'text', api_key: 'k-123' },
+    });
+    expect((await logRows()).at(-1)).toEqual({
+      endpoint: base,
+      source_lang: 'tl',
+      target_lang: 'en',
+      characters: 23,
+      ok: 1,
+      error: null,
+    });
     // The key is never handed back to the renderer.
     expect(JSON.stringify(await archive.translations.mtSettings())).not.toContain('k-123');
   });
 
   it('reports the server’s refusal and an unreadable answer, and logs them as failures', async () => {
-    await expect(archive.translations.translate({ text: 'fail please', source: 'xx', target: 'en' })).rejects.toThrow(/xx is not supported/);
-    await expect(archive.translations.translate({ text: 'garbage please', source: 'tl', target: 'en' })).rejects.toThrow(/not JSON/);
+    await expect(archive.translations.translate({ text: 'fail please', source: 'xx', target: 'en' })).rejects.toThrow(
+      /xx is not supported/,
+    );
+    await expect(
+      archive.translations.translate({ text: 'garbage please', source: 'tl', target: 'en' }),
+    ).rejects.toThrow(/not JSON/);
     expect((await logRows()).slice(-2).map((r) => r.ok)).toEqual([0, 0]);
   });
 
@@ -103,7 +150,9 @@ describe('machine translation', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     await archive.translations.setMtSettings({ enabled: true, endpoint: `http://127.0.0.1:${port}` });
-    await expect(archive.translations.translate({ text: 'Halalan', source: 'tl', target: 'en' })).rejects.toThrow(/could not be reached/);
+    await expect(archive.translations.translate({ text: 'Halalan', source: 'tl', target: 'en' })).rejects.toThrow(
+      /could not be reached/,
+    );
     expect((await logRows()).at(-1)).toMatchObject({ ok: 0, error: expect.stringContaining('could not be reached') });
   });
 
@@ -111,7 +160,9 @@ describe('machine translation', () => {
     await archive.translations.setMtSettings({ enabled: true, endpoint: base });
     await archive.translations.setMtSettings({ enabled: false });
     const before = received.length;
-    await expect(archive.translations.translate({ text: 'Halalan', source: 'tl', target: 'en' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(archive.translations.translate({ text: 'Halalan', source: 'tl', target: 'en' })).rejects.toMatchObject(
+      { code: 'FORBIDDEN' },
+    );
     expect(received.length).toBe(before);
     expect(await archive.translations.mtSettings()).toMatchObject({ enabled: false, endpoint: base, apiKeySet: true });
     expect((await archive.translations.setMtSettings({ enabled: false, apiKey: null })).apiKeySet).toBe(false);

@@ -20,7 +20,11 @@ let n = 0;
 const open: Archive[] = [];
 
 async function sampleArchive(): Promise<{ archive: Archive; tl: DocumentDetail; en: DocumentDetail }> {
-  const archive = await openArchiveDir(join(dir, `a-${n++}`), { seedSamples: true, samplesDir: SAMPLES_DIR, search: 'inline' });
+  const archive = await openArchiveDir(join(dir, `a-${n++}`), {
+    seedSamples: true,
+    samplesDir: SAMPLES_DIR,
+    search: 'inline',
+  });
   open.push(archive);
   archive.translations.useAligner(inlineAligner);
   const docs = await archive.documents.list();
@@ -33,7 +37,8 @@ afterEach(async () => {
   for (const a of open.splice(0)) await a.close();
 });
 
-const pairs = (beads: readonly AlignmentBead[]) => beads.map((b) => `${b.source.join('+')}>${b.target.join('+')}${b.fixed ? '*' : ''}`);
+const pairs = (beads: readonly AlignmentBead[]) =>
+  beads.map((b) => `${b.source.join('+')}>${b.target.join('+')}${b.fixed ? '*' : ''}`);
 const diagonal = (count: number) => Array.from({ length: count }, (_, k) => `${k}>${k}`);
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -51,7 +56,8 @@ function assertWellFormedXml(xml: string): void {
       if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(m[5])) throw new Error('control character in text');
       continue;
     }
-    for (const a of (m[3] ?? '').matchAll(/="([^"]*)"/g)) if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(a[1])) throw new Error('unescaped & in attribute');
+    for (const a of (m[3] ?? '').matchAll(/="([^"]*)"/g))
+      if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(a[1])) throw new Error('unescaped & in attribute');
     if (m[1]) {
       if (stack.pop() !== m[2]) throw new Error(`</${m[2]}> closes the wrong element`);
     } else if (!m[4]) stack.push(m[2]);
@@ -59,13 +65,25 @@ function assertWellFormedXml(xml: string): void {
   if (stack.length) throw new Error(`unclosed: ${stack.join(', ')}`);
 }
 
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('translation links', () => {
   it('the default archive links the English sample as the translation of the Tagalog one', async () => {
     const { archive, tl, en } = await sampleArchive();
     const links = await archive.translations.list(tl.id);
-    expect(links).toEqual([expect.objectContaining({ origin: 'import', source: expect.objectContaining({ id: tl.id, lang: 'tl' }), translation: expect.objectContaining({ id: en.id, lang: 'en' }) })]);
+    expect(links).toEqual([
+      expect.objectContaining({
+        origin: 'import',
+        source: expect.objectContaining({ id: tl.id, lang: 'tl' }),
+        translation: expect.objectContaining({ id: en.id, lang: 'en' }),
+      }),
+    ]);
     // Listed from either side.
     expect((await archive.translations.list(en.id)).map((l) => l.id)).toEqual([links[0].id]);
   });
@@ -75,10 +93,18 @@ describe('translation links', () => {
     await expect(archive.translations.link(tl.id, tl.id)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     await expect(archive.translations.link(en.id, tl.id)).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
     expect((await archive.translations.link(tl.id, en.id)).id).toBe((await archive.translations.list(tl.id))[0].id);
-    const ru = await archive.documents.importFile({ name: 'ru.txt', bytes: utf8('Выборы в Нагорном Карабахе.\n\nБако Саакян победил.'), lang: 'ru' });
+    const ru = await archive.documents.importFile({
+      name: 'ru.txt',
+      bytes: utf8('Выборы в Нагорном Карабахе.\n\nБако Саакян победил.'),
+      lang: 'ru',
+    });
     if (ru.status !== 'imported') throw new Error('not imported');
     const link = await archive.translations.link(tl.id, ru.document.id);
-    expect(link).toMatchObject({ origin: 'link', source: { id: tl.id }, translation: { id: ru.document.id, lang: 'ru' } });
+    expect(link).toMatchObject({
+      origin: 'link',
+      source: { id: tl.id },
+      translation: { id: ru.document.id, lang: 'ru' },
+    });
     expect(await archive.translations.list(tl.id)).toHaveLength(2);
     await archive.translations.unlink(link.id);
     expect(await archive.translations.list(tl.id)).toHaveLength(1);
@@ -99,8 +125,12 @@ describe('translation links', () => {
     expect(again.link.id).toBe(first.link.id);
     // The English sample is already in the archive: importing it again as a translation only links it.
     const enBytes = new Uint8Array(readFileSync(join(SAMPLES_DIR, 'nkr-2012-halalan.en.txt')));
-    expect((await archive.translations.importAsTranslation({ name: 'en.txt', bytes: enBytes }, tl.id)).link.translation.id).toBe(en.id);
-    await expect(archive.translations.importAsTranslation({ name: 'x.txt', bytes }, '0a0b0c0d-0e0f-4000-8000-00000000000a')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      (await archive.translations.importAsTranslation({ name: 'en.txt', bytes: enBytes }, tl.id)).link.translation.id,
+    ).toBe(en.id);
+    await expect(
+      archive.translations.importAsTranslation({ name: 'x.txt', bytes }, '0a0b0c0d-0e0f-4000-8000-00000000000a'),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -108,7 +138,14 @@ describe('stored alignments', () => {
   it('are computed once per pair of document versions, and recomputed when a text changes', async () => {
     const { archive, tl, en } = await sampleArchive();
     const first = await archive.translations.getAlignment(tl.id, en.id);
-    expect(first).toMatchObject({ origin: 'computed', sourceId: tl.id, targetId: en.id, sourceVersion: 1, targetVersion: 1, corrections: 0 });
+    expect(first).toMatchObject({
+      origin: 'computed',
+      sourceId: tl.id,
+      targetId: en.id,
+      sourceVersion: 1,
+      targetVersion: 1,
+      corrections: 0,
+    });
     expect(pairs(first.beads)).toEqual(diagonal(9));
     const second = await archive.translations.getAlignment(tl.id, en.id);
     expect(second.origin).toBe('stored');
@@ -118,7 +155,11 @@ describe('stored alignments', () => {
     expect(flipped).toMatchObject({ origin: 'stored', sourceId: en.id, targetId: tl.id });
     expect(flipped.beads.map((b) => [b.target, b.source])).toEqual(first.beads.map((b) => [b.source, b.target]));
     // An edit makes a new version: the stored alignment no longer applies.
-    await archive.documents.editPassage(en.id, en.passages[7].id, 'Representatives of Abkhazia and South Ossetia came to the elections.');
+    await archive.documents.editPassage(
+      en.id,
+      en.passages[7].id,
+      'Representatives of Abkhazia and South Ossetia came to the elections.',
+    );
     const third = await archive.translations.getAlignment(tl.id, en.id);
     expect(third).toMatchObject({ origin: 'computed', targetVersion: 2 });
     expect((await archive.translations.getAlignment(tl.id, en.id, { recompute: true })).origin).toBe('computed');
@@ -131,7 +172,9 @@ describe('stored alignments', () => {
     const a = await archive.translations.getAlignment(en.id, tl.id);
     expect(a).toMatchObject({ linkId: null, origin: 'computed' });
     expect((await archive.translations.getAlignment(en.id, tl.id)).origin).toBe('computed');
-    await expect(archive.translations.correct(en.id, tl.id, { op: 'merge', bead: 0 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(archive.translations.correct(en.id, tl.id, { op: 'merge', bead: 0 })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
   });
 });
 
@@ -181,24 +224,65 @@ describe('manual corrections', () => {
 
   it('sentence-level corrections inside a paragraph bead', async () => {
     const { archive, tl, en } = await sampleArchive();
-    let a = await archive.translations.correct(tl.id, en.id, { op: 'merge', level: 'sentence', bead: 8, sentenceBead: 1 });
+    let a = await archive.translations.correct(tl.id, en.id, {
+      op: 'merge',
+      level: 'sentence',
+      bead: 8,
+      sentenceBead: 1,
+    });
     expect(a.beads[8].sentences.map((s) => [s.source, s.target, !!s.fixed])).toEqual([
       [[[8, 0]], [[8, 0]], false],
-      [[[8, 1], [8, 2]], [[8, 1], [8, 2]], true],
+      [
+        [
+          [8, 1],
+          [8, 2],
+        ],
+        [
+          [8, 1],
+          [8, 2],
+        ],
+        true,
+      ],
     ]);
-    a = await archive.translations.correct(tl.id, en.id, { op: 'link', level: 'sentence', bead: 8, sourceSentences: [[8, 0], [8, 1]], targetSentences: [[8, 0]] });
-    expect(a.beads[8].sentences[0]).toMatchObject({ source: [[8, 0], [8, 1]], target: [[8, 0]], fixed: true });
-    expect((await archive.translations.getAlignment(tl.id, en.id, { recompute: true })).beads[8].sentences[0]).toMatchObject({ fixed: true });
+    a = await archive.translations.correct(tl.id, en.id, {
+      op: 'link',
+      level: 'sentence',
+      bead: 8,
+      sourceSentences: [
+        [8, 0],
+        [8, 1],
+      ],
+      targetSentences: [[8, 0]],
+    });
+    expect(a.beads[8].sentences[0]).toMatchObject({
+      source: [
+        [8, 0],
+        [8, 1],
+      ],
+      target: [[8, 0]],
+      fixed: true,
+    });
+    expect(
+      (await archive.translations.getAlignment(tl.id, en.id, { recompute: true })).beads[8].sentences[0],
+    ).toMatchObject({ fixed: true });
   });
 
   it('refuses corrections that do not fit the alignment', async () => {
     const { archive, tl, en } = await sampleArchive();
     const t = archive.translations;
     await expect(t.correct(tl.id, en.id, { op: 'merge', bead: 8 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    await expect(t.correct(tl.id, en.id, { op: 'split', bead: 0, sourceAt: 1, targetAt: 1 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    await expect(t.correct(tl.id, en.id, { op: 'link', source: [1, 3], target: [1] })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    await expect(t.correct(tl.id, en.id, { op: 'link', source: [1], target: [] })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
-    await expect(t.correct(tl.id, en.id, { op: 'link', source: [40], target: [1] })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(t.correct(tl.id, en.id, { op: 'split', bead: 0, sourceAt: 1, targetAt: 1 })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
+    await expect(t.correct(tl.id, en.id, { op: 'link', source: [1, 3], target: [1] })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
+    await expect(t.correct(tl.id, en.id, { op: 'link', source: [1], target: [] })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
+    await expect(t.correct(tl.id, en.id, { op: 'link', source: [40], target: [1] })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
   });
 });
 
@@ -209,8 +293,16 @@ describe('carry-over', () => {
     const votes = tl.text.indexOf('73 libong botante');
     const sentence = tl.passages[4];
     const a1 = await archive.annotations.create({ docId: tl.id, start: name, end: name + 'Bako Sahakyan'.length });
-    const a2 = await archive.annotations.create({ docId: tl.id, start: votes, end: votes + '73 libong botante'.length });
-    const a3 = await archive.annotations.create({ docId: tl.id, start: sentence.start, end: sentence.start + sentence.sentences[0][1] });
+    const a2 = await archive.annotations.create({
+      docId: tl.id,
+      start: votes,
+      end: votes + '73 libong botante'.length,
+    });
+    const a3 = await archive.annotations.create({
+      docId: tl.id,
+      start: sentence.start,
+      end: sentence.start + sentence.sentences[0][1],
+    });
     const carried = await archive.translations.carried(tl.id, en.id);
     const text = (id: string) => {
       const c = carried.find((x) => x.annotationId === id)!;
@@ -224,7 +316,11 @@ describe('carry-over', () => {
     // Nothing is copied: the English document has no annotations of its own.
     expect(await archive.annotations.list(en.id)).toEqual([]);
     // The other way round too.
-    const back = await archive.annotations.create({ docId: en.id, start: en.text.indexOf('Ed Royce'), end: en.text.indexOf('Ed Royce') + 8 });
+    const back = await archive.annotations.create({
+      docId: en.id,
+      start: en.text.indexOf('Ed Royce'),
+      end: en.text.indexOf('Ed Royce') + 8,
+    });
     const toTl = (await archive.translations.carried(en.id, tl.id)).find((c) => c.annotationId === back.id)!;
     expect(tl.text.slice(toTl.targetStart, toTl.targetEnd)).toBe('Ed Royce');
   });
@@ -234,9 +330,19 @@ describe('carry-over', () => {
     const hits = (await archive.search.query('Pallone')).hits;
     const hit = hits.find((h) => h.docId === en.id)!;
     const counterpart = await archive.translations.counterpart(en.id, hit.passageId, tl.id);
-    expect(counterpart.passages).toEqual([{ id: tl.passages[5].id, ordinal: 5, text: tl.passages[5].text, start: tl.passages[5].start, end: tl.passages[5].end }]);
+    expect(counterpart.passages).toEqual([
+      {
+        id: tl.passages[5].id,
+        ordinal: 5,
+        text: tl.passages[5].text,
+        start: tl.passages[5].start,
+        end: tl.passages[5].end,
+      },
+    ]);
     expect(counterpart.confidence).toBeGreaterThan(0.75);
-    await expect(archive.translations.counterpart(en.id, tl.passages[0].id, tl.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(archive.translations.counterpart(en.id, tl.passages[0].id, tl.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -244,12 +350,20 @@ describe('aligned pairs export', () => {
   it('TMX 1.4b: well-formed, one unit per sentence pair, xml:lang on each variant', async () => {
     const { archive, tl, en } = await sampleArchive();
     const file = await archive.translations.exportPairs(tl.id, en.id, 'tmx');
-    expect(file).toMatchObject({ mediaType: 'application/x-tmx+xml', fileName: expect.stringMatching(/\.tl-en\.tmx$/) });
+    expect(file).toMatchObject({
+      mediaType: 'application/x-tmx+xml',
+      fileName: expect.stringMatching(/\.tl-en\.tmx$/),
+    });
     assertWellFormedXml(file.content);
     expect(file.content).toMatch(/<tmx version="1\.4">/);
     expect(file.content).toMatch(/<header [^>]*srclang="tl"[^>]*>/);
-    for (const attr of ['creationtool', 'creationtoolversion', 'segtype', 'o-tmf', 'adminlang', 'srclang', 'datatype']) expect(file.content).toContain(` ${attr}="`);
-    const units = [...file.content.matchAll(/<tu tuid="\d+">\s*<prop[^>]*>[^<]*<\/prop>\s*<tuv xml:lang="tl"><seg>([^<]*)<\/seg><\/tuv>\s*<tuv xml:lang="en"><seg>([^<]*)<\/seg><\/tuv>\s*<\/tu>/g)];
+    for (const attr of ['creationtool', 'creationtoolversion', 'segtype', 'o-tmf', 'adminlang', 'srclang', 'datatype'])
+      expect(file.content).toContain(` ${attr}="`);
+    const units = [
+      ...file.content.matchAll(
+        /<tu tuid="\d+">\s*<prop[^>]*>[^<]*<\/prop>\s*<tuv xml:lang="tl"><seg>([^<]*)<\/seg><\/tuv>\s*<tuv xml:lang="en"><seg>([^<]*)<\/seg><\/tuv>\s*<\/tu>/g,
+      ),
+    ];
     const sentences = tl.passages.reduce((sum, p) => sum + p.sentences.length, 0);
     expect(units).toHaveLength(sentences);
     expect(unescapeXml(units[0][1])).toBe(tl.passages[0].text.slice(...tl.passages[0].sentences[0]));
@@ -262,14 +376,18 @@ describe('aligned pairs export', () => {
   it('TMX escapes markup, ampersands, quotes and drops characters XML cannot carry', () => {
     const tricky = 'A <b>bold</b> & "quoted" \'claim\' \u0001 ]]> end';
     expect(xmlEscape(tricky)).toBe('A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; &apos;claim&apos;  ]]&gt; end');
-    const xml = toTmx([{ source: tricky, target: 'Isang <i>pahayag</i> & iba pa', confidence: 0.5 }], {
-      sourceLang: 'en',
-      targetLang: 'tl',
-      sourceTitle: 'Title "with" <angle> & amp',
-      targetTitle: 'T',
-      toolVersion: '0.1.0',
-      createdAt: '2026-01-02T03:04:05.678Z',
-    }, 'sentence');
+    const xml = toTmx(
+      [{ source: tricky, target: 'Isang <i>pahayag</i> & iba pa', confidence: 0.5 }],
+      {
+        sourceLang: 'en',
+        targetLang: 'tl',
+        sourceTitle: 'Title "with" <angle> & amp',
+        targetTitle: 'T',
+        toolVersion: '0.1.0',
+        createdAt: '2026-01-02T03:04:05.678Z',
+      },
+      'sentence',
+    );
     assertWellFormedXml(xml);
     expect(xml).toContain('creationdate="20260102T030405Z"');
     expect(xml).toContain('<seg>Isang &lt;i&gt;pahayag&lt;/i&gt; &amp; iba pa</seg>');
@@ -296,21 +414,39 @@ describe('typed translations', () => {
     const t = archive.translations;
     const sheet = await t.startTyped(tl.id, 'ru', { title: 'Выборы 2012 (перевод)' });
     const sentences = tl.passages.reduce((sum, p) => sum + p.sentences.length, 0);
-    expect(sheet).toMatchObject({ unit: 'sentence', link: { origin: 'typed', source: { id: tl.id }, translation: { lang: 'ru', title: 'Выборы 2012 (перевод)' } }, progress: { done: 0, draft: 0, empty: sentences } });
-    expect(sheet.segments[0]).toMatchObject({ sourceOrdinal: 0, sourceSentence: 0, sourceText: tl.passages[0].text.slice(...tl.passages[0].sentences[0]), text: '', status: 'draft' });
+    expect(sheet).toMatchObject({
+      unit: 'sentence',
+      link: { origin: 'typed', source: { id: tl.id }, translation: { lang: 'ru', title: 'Выборы 2012 (перевод)' } },
+      progress: { done: 0, draft: 0, empty: sentences },
+    });
+    expect(sheet.segments[0]).toMatchObject({
+      sourceOrdinal: 0,
+      sourceSentence: 0,
+      sourceText: tl.passages[0].text.slice(...tl.passages[0].sentences[0]),
+      text: '',
+      status: 'draft',
+    });
     const ruId = sheet.link.translation.id;
     expect((await archive.documents.get(ruId)).passages).toEqual([]);
 
-    await t.saveSegment(sheet.segments[0].id, { text: '  Нагорно-Карабахская Республика самопровозглашена.  ', status: 'done' });
+    await t.saveSegment(sheet.segments[0].id, {
+      text: '  Нагорно-Карабахская Республика самопровозглашена.  ',
+      status: 'done',
+    });
     await t.saveSegment(sheet.segments[1].id, { text: 'Тем не менее, у неё есть\nструктура государства.' });
     await t.saveSegment(sheet.segments[3].id, { text: 'По данным ЦИК, проголосовали 73 тысячи избирателей.' });
-    await expect(t.saveSegment(sheet.segments[4].id, { status: 'done' })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    await expect(t.saveSegment(sheet.segments[4].id, { status: 'done' })).rejects.toMatchObject({
+      code: 'INVALID_REQUEST',
+    });
     const ru = await archive.documents.get(ruId);
     expect(ru.passages.map((p) => p.text)).toEqual([
       'Нагорно-Карабахская Республика самопровозглашена. Тем не менее, у неё есть структура государства.',
       'По данным ЦИК, проголосовали 73 тысячи избирателей.',
     ]);
-    expect(ru.passages[0].sentences).toEqual([[0, 49], [50, 97]]);
+    expect(ru.passages[0].sentences).toEqual([
+      [0, 49],
+      [50, 97],
+    ]);
     const list = await t.segmentSheet(sheet.link.id);
     expect(list.progress).toEqual({ done: 1, draft: 2, empty: sentences - 3 });
 
@@ -320,18 +456,28 @@ describe('typed translations', () => {
     const a = await t.getAlignment(tl.id, ruId);
     expect(a.origin).toBe('segments');
     expect(pairs(a.beads).slice(0, 3)).toEqual(['0>0*', '1>*', '2>1*']);
-    expect(a.beads[0].sentences.map((s) => [s.source, s.target])).toEqual([[[[0, 0]], [[0, 0]]], [[[0, 1]], [[0, 1]]]]);
+    expect(a.beads[0].sentences.map((s) => [s.source, s.target])).toEqual([
+      [[[0, 0]], [[0, 0]]],
+      [[[0, 1]], [[0, 1]]],
+    ]);
     await expect(t.correct(tl.id, ruId, { op: 'merge', bead: 0 })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
 
     // Annotatable; an annotation survives further typing and carries over to the source.
     const at = ru.text.indexOf('73 тысячи');
-    const note = await archive.annotations.create({ docId: ruId, start: at, end: at + '73 тысячи'.length, note: 'число' });
+    const note = await archive.annotations.create({
+      docId: ruId,
+      start: at,
+      end: at + '73 тысячи'.length,
+      note: 'число',
+    });
     await t.saveSegment(sheet.segments[2].id, { text: 'Выборы состоялись 19 июля 2012 года.' });
     const moved = await archive.annotations.get(note.id);
     const ruNow = await archive.documents.get(ruId);
     expect(ruNow.text.slice(moved.start, moved.end)).toBe('73 тысячи');
     const carried = (await t.carried(ruId, tl.id)).find((c) => c.annotationId === note.id)!;
-    expect(tl.text.slice(carried.targetStart, carried.targetEnd)).toBe(tl.passages[2].text.slice(...tl.passages[2].sentences[0]));
+    expect(tl.text.slice(carried.targetStart, carried.targetEnd)).toBe(
+      tl.passages[2].text.slice(...tl.passages[2].sentences[0]),
+    );
     // Emptying a segment takes its text out of the document again.
     await t.saveSegment(sheet.segments[2].id, { text: '' });
     expect((await archive.documents.get(ruId)).passages).toHaveLength(2);
@@ -342,7 +488,10 @@ describe('typed translations', () => {
     const sheet = await archive.translations.startTyped(tl.id, 'hy', { unit: 'passage' });
     expect(sheet.segments).toHaveLength(9);
     expect(sheet.segments[8].sourceText).toBe(tl.passages[8].text);
-    await archive.translations.saveSegment(sheet.segments[8].id, { text: 'Բոլոր դիտորդները հաստատեցին։', status: 'done' });
+    await archive.translations.saveSegment(sheet.segments[8].id, {
+      text: 'Բոլոր դիտորդները հաստատեցին։',
+      status: 'done',
+    });
     const a = await archive.translations.getAlignment(sheet.link.translation.id, tl.id);
     expect(pairs(a.beads).filter((p) => !p.startsWith('>'))).toEqual(['0>8*']);
   });
@@ -363,7 +512,11 @@ describe('the portable archive file', () => {
     expect(readFileSync(file).includes(Buffer.from('secret-key'))).toBe(false);
 
     // Into an archive that has the same two samples (same content, other ids) and nothing else.
-    const other = await openArchiveDir(join(dir, `b-${n++}`), { seedSamples: true, samplesDir: SAMPLES_DIR, search: 'inline' });
+    const other = await openArchiveDir(join(dir, `b-${n++}`), {
+      seedSamples: true,
+      samplesDir: SAMPLES_DIR,
+      search: 'inline',
+    });
     open.push(other);
     other.translations.useAligner(inlineAligner);
     await other.backups.importPortable(file);
@@ -374,7 +527,11 @@ describe('the portable archive file', () => {
     expect(links.map((l) => l.translation.lang).sort()).toEqual(['en', 'ru']);
     expect(pairs((await other.translations.getAlignment(otl.id, oen.id)).beads)[0]).toBe('0+1>0+1*');
     const ruLink = links.find((l) => l.translation.lang === 'ru')!;
-    expect((await other.translations.segmentSheet(ruLink.id)).segments[0]).toMatchObject({ text: 'Республика.', status: 'done', sourceOrdinal: 0 });
+    expect((await other.translations.segmentSheet(ruLink.id)).segments[0]).toMatchObject({
+      text: 'Республика.',
+      status: 'done',
+      sourceOrdinal: 0,
+    });
     expect(await other.translations.mtSettings()).toMatchObject({ enabled: false, endpoint: '' });
   });
 });
@@ -408,11 +565,31 @@ describe('the channels', () => {
     expect(get).toMatchObject({ ok: true, value: { sourceId: tl.id, beads: expect.any(Array) } });
     const corrected = await dispatch(api, 'align.correct', { docId: tl.id, otherDocId: en.id, op: 'merge', bead: 0 });
     expect(corrected).toMatchObject({ ok: true, value: { corrections: 1 } });
-    expect(await dispatch(api, 'translations.list', { docId: tl.id })).toMatchObject({ ok: true, value: [{ translation: { id: en.id } }] });
-    expect(await dispatch(api, 'annotations.carried', { docId: tl.id, translationDocId: en.id })).toEqual({ ok: true, value: [] });
-    expect(await dispatch(api, 'align.correct', { docId: tl.id, otherDocId: en.id, op: 'explode' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
-    expect(await dispatch(api, 'mt.translate', { text: 'Halalan', source: 'tl', target: 'en' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const imported = await dispatch(api, 'translations.importAsTranslation', { name: 'ru.txt', data: utf8('Выборы.'), lang: 'ru', translationOf: tl.id });
-    expect(imported).toMatchObject({ ok: true, value: { outcome: { status: 'imported' }, link: { origin: 'import' } } });
+    expect(await dispatch(api, 'translations.list', { docId: tl.id })).toMatchObject({
+      ok: true,
+      value: [{ translation: { id: en.id } }],
+    });
+    expect(await dispatch(api, 'annotations.carried', { docId: tl.id, translationDocId: en.id })).toEqual({
+      ok: true,
+      value: [],
+    });
+    expect(await dispatch(api, 'align.correct', { docId: tl.id, otherDocId: en.id, op: 'explode' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    expect(await dispatch(api, 'mt.translate', { text: 'Halalan', source: 'tl', target: 'en' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const imported = await dispatch(api, 'translations.importAsTranslation', {
+      name: 'ru.txt',
+      data: utf8('Выборы.'),
+      lang: 'ru',
+      translationOf: tl.id,
+    });
+    expect(imported).toMatchObject({
+      ok: true,
+      value: { outcome: { status: 'imported' }, link: { origin: 'import' } },
+    });
   });
 });

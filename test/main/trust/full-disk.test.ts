@@ -32,7 +32,9 @@ describe.skipIf(!isRoot)('a full disk (tmpfs of 64 KiB; skipped when not root, a
 
     const backup = await tala('--archive', dir, 'backup');
     expect(backup.code).toBe(1);
-    expect(backup.err).toMatch(/The disk is full: .*backups\/tala-\d{8}T\d+Z-manual\.sqlite could not be written\. Nothing was changed/);
+    expect(backup.err).toMatch(
+      /The disk is full: .*backups\/tala-\d{8}T\d+Z-manual\.sqlite could not be written\. Nothing was changed/,
+    );
     expect(readdirSync(backupDirFor(archiveFileIn(dir)))).toEqual([]);
 
     const exportDir = join(root, 'usb');

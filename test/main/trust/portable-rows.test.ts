@@ -31,12 +31,36 @@ async function mergeInto(edits: SqlQuery[]) {
 
 describe('F8: rows of a portable file', () => {
   it.each([
-    ['a forged document id', [sql`UPDATE documents SET id = ${FORGED_ID}`, sql`UPDATE passages SET document_id = ${FORGED_ID}`, sql`UPDATE originals SET document_id = ${FORGED_ID}`], /documents\.id: 1 value\(s\) that are not UUIDs/],
-    ['passage offsets outside the text', [sql`UPDATE passages SET start_offset = 5000, end_offset = 9000`], /passage .*: offsets 5000–9000 do not match/],
-    ['a passage whose offsets name other text', [sql`UPDATE passages SET text = 'something else'`], /do not match its document's text/],
-    ['sentences outside their passage', [sql`UPDATE sentences SET end_offset = 100000`], /sentence\(s\) outside their passage/],
+    [
+      'a forged document id',
+      [
+        sql`UPDATE documents SET id = ${FORGED_ID}`,
+        sql`UPDATE passages SET document_id = ${FORGED_ID}`,
+        sql`UPDATE originals SET document_id = ${FORGED_ID}`,
+      ],
+      /documents\.id: 1 value\(s\) that are not UUIDs/,
+    ],
+    [
+      'passage offsets outside the text',
+      [sql`UPDATE passages SET start_offset = 5000, end_offset = 9000`],
+      /passage .*: offsets 5000–9000 do not match/,
+    ],
+    [
+      'a passage whose offsets name other text',
+      [sql`UPDATE passages SET text = 'something else'`],
+      /do not match its document's text/,
+    ],
+    [
+      'sentences outside their passage',
+      [sql`UPDATE sentences SET end_offset = 100000`],
+      /sentence\(s\) outside their passage/,
+    ],
     ['an original whose size lies', [sql`UPDATE originals SET size = 3`], /originals: 1 file\(s\) whose size is wrong/],
-    ['a forged enum', [sql`PRAGMA ignore_check_constraints = ON`, sql`UPDATE passages SET kind = 'script'`], /cannot be merged; nothing was changed: SQLITE_CONSTRAINT/],
+    [
+      'a forged enum',
+      [sql`PRAGMA ignore_check_constraints = ON`, sql`UPDATE passages SET kind = 'script'`],
+      /cannot be merged; nothing was changed: SQLITE_CONSTRAINT/,
+    ],
   ])('refuses %s whole, with a clear message, and changes nothing', async (_label, edits, message) => {
     const { error, before, after } = await mergeInto(edits);
     expect(error).toMatchObject({ code: 'INVALID_REQUEST', message: expect.stringMatching(message) });

@@ -19,7 +19,10 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 async function archiveWithOneDocument(): Promise<{ dir: string; title: string }> {
   const dir = fresh('archive');
   const archive = await openArchiveDir(dir);
-  const outcome = await archive.documents.importFile({ name: 'tala.txt', bytes: utf8(`Mga tala ${dir}\n\nSi Bako Sahakyan ay nanalo.`) });
+  const outcome = await archive.documents.importFile({
+    name: 'tala.txt',
+    bytes: utf8(`Mga tala ${dir}\n\nSi Bako Sahakyan ay nanalo.`),
+  });
   await archive.close();
   return { dir, title: outcome.status === 'imported' ? outcome.document.title : '' };
 }
@@ -34,16 +37,22 @@ async function foreignFile(userVersion: number): Promise<string> {
   return file;
 }
 
-const titles = async (dir: string) => JSON.parse((await tala('--archive', dir, 'list', '--json')).out).map((d: { title: string }) => d.title);
+const titles = async (dir: string) =>
+  JSON.parse((await tala('--archive', dir, 'list', '--json')).out).map((d: { title: string }) => d.title);
 
 describe('F3: restore', () => {
-  it.each([0, 6])('refuses a foreign SQLite file with a documents table (user_version %i) and changes nothing', async (version) => {
-    const { dir, title } = await archiveWithOneDocument();
-    const refused = await tala('--archive', dir, 'restore', await foreignFile(version));
-    expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/is not a Tala archive \((no schema version|.*missing table passages.*)\); nothing was changed/);
-    expect(await titles(dir)).toEqual([title]);
-  });
+  it.each([0, 6])(
+    'refuses a foreign SQLite file with a documents table (user_version %i) and changes nothing',
+    async (version) => {
+      const { dir, title } = await archiveWithOneDocument();
+      const refused = await tala('--archive', dir, 'restore', await foreignFile(version));
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(
+        /is not a Tala archive \((no schema version|.*missing table passages.*)\); nothing was changed/,
+      );
+      expect(await titles(dir)).toEqual([title]);
+    },
+  );
 
   it('refuses a Tala archive with a planted trigger', async () => {
     const { dir } = await archiveWithOneDocument();
@@ -65,7 +74,9 @@ describe('F3: restore', () => {
     const db = await Database.open(older);
     await migrate(db, { target: 5 });
     await db.exec(`PRAGMA foreign_keys = OFF`);
-    await db.exec(`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ('p', 'nowhere', 0, 'paragraph', 'x', 0, 1)`);
+    await db.exec(
+      `INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ('p', 'nowhere', 0, 'paragraph', 'x', 0, 1)`,
+    );
     await db.close();
 
     const failed = await tala('--archive', dir, 'restore', older);
@@ -95,7 +106,11 @@ describe('F3: restore', () => {
   it('works on a damaged archive, as its damage message suggests (no circle)', async () => {
     const { dir, title } = await archiveWithOneDocument();
     const archive = await openArchiveDir(dir);
-    for (let i = 0; i < 40; i++) await archive.documents.importFile({ name: `more-${i}.txt`, bytes: utf8(`Dokumento ${i} ${'salita '.repeat(300)}`) });
+    for (let i = 0; i < 40; i++)
+      await archive.documents.importFile({
+        name: `more-${i}.txt`,
+        bytes: utf8(`Dokumento ${i} ${'salita '.repeat(300)}`),
+      });
     await archive.close();
     const backup = JSON.parse((await tala('--archive', dir, 'backup', '--json')).out).file as string;
     damage(archiveFileIn(dir));

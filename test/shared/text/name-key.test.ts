@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { aliasOf, nameGroupKey, nameKey, nameKeys, nameScript, reduceSpelling, sameName, sameNameWord } from '../../../shared/text/name-key';
+import {
+  aliasOf,
+  nameGroupKey,
+  nameKey,
+  nameKeys,
+  nameScript,
+  reduceSpelling,
+  sameName,
+  sameNameWord,
+} from '../../../shared/text/name-key';
 
 describe('name key: one rule per table row', () => {
   const samePairs: Array<[string, string, string]> = [

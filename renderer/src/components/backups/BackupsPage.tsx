@@ -77,9 +77,18 @@ export function BackupsPage({ info, onRestored = () => window.location.reload() 
           {info?.archivePath ?? '…'}
         </code>
       </p>
-      <p className="muted">Tala backs the archive up every day, before every upgrade and before every restore. Restoring a backup never loses the current content: it is backed up first.</p>
+      <p className="muted">
+        Tala backs the archive up every day, before every upgrade and before every restore. Restoring a backup never
+        loses the current content: it is backed up first.
+      </p>
       <div className="backups__actions">
-        <button type="button" className="button button--primary" onClick={() => void backUp()} disabled={busy} data-testid="backup-now">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void backUp()}
+          disabled={busy}
+          data-testid="backup-now"
+        >
           Back up now
         </button>
       </div>
@@ -108,12 +117,24 @@ export function BackupsPage({ info, onRestored = () => window.location.reload() 
           </thead>
           <tbody>
             {backups.map((b) => (
-              <tr key={b.file} className={b.file === fresh ? 'backups__row--fresh' : undefined} data-testid="backup-item" data-reason={b.reason} title={b.file}>
+              <tr
+                key={b.file}
+                className={b.file === fresh ? 'backups__row--fresh' : undefined}
+                data-testid="backup-item"
+                data-reason={b.reason}
+                title={b.file}
+              >
                 <td data-testid="backup-date">{backupDate(b.createdAt)}</td>
                 <td data-testid="backup-reason">{reasonWords(b.reason)}</td>
                 <td className="backups__size">{formatBytes(b.bytes)}</td>
                 <td className="backups__row-actions">
-                  <button type="button" className="button" onClick={() => setConfirming(b)} disabled={busy} data-testid="backup-restore">
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => setConfirming(b)}
+                    disabled={busy}
+                    data-testid="backup-restore"
+                  >
                     Restore…
                   </button>
                 </td>
@@ -122,7 +143,13 @@ export function BackupsPage({ info, onRestored = () => window.location.reload() 
           </tbody>
         </table>
       )}
-      {confirming && <ConfirmRestore backup={confirming} onConfirm={() => void restore(confirming)} onCancel={() => setConfirming(null)} />}
+      {confirming && (
+        <ConfirmRestore
+          backup={confirming}
+          onConfirm={() => void restore(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
     </div>
   );
 }
@@ -132,14 +159,25 @@ function ConfirmRestore({ backup, onConfirm, onCancel }: { backup: BackupInfo; o
   return (
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- Escape anywhere in the confirmation cancels it
     <div className="backups__scrim" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="backups__dialog" role="alertdialog" aria-modal="true" aria-label="Restore this backup?" data-testid="restore-confirm">
+      <div
+        className="backups__dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-label="Restore this backup?"
+        data-testid="restore-confirm"
+      >
         <p className="backups__question">{question}</p>
         <p className="muted">The current content is kept as a new backup first, so this can be undone.</p>
         <div className="backups__dialog-actions">
           <button type="button" className="button" onClick={onCancel} autoFocus data-testid="restore-cancel">
             Cancel
           </button>
-          <button type="button" className="button button--primary" onClick={onConfirm} data-testid="restore-confirm-button">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onConfirm}
+            data-testid="restore-confirm-button"
+          >
             Restore
           </button>
         </div>

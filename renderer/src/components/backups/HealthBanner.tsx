@@ -28,12 +28,26 @@ export function useArchiveHealth(): { problems: HealthProblem[]; dismiss(key: st
   return { problems, dismiss };
 }
 
-export function HealthBanner({ problems, onDismiss, onRestoreNewest }: { problems: HealthProblem[]; onDismiss(key: string): void; onRestoreNewest(): void }) {
+export function HealthBanner({
+  problems,
+  onDismiss,
+  onRestoreNewest,
+}: {
+  problems: HealthProblem[];
+  onDismiss(key: string): void;
+  onRestoreNewest(): void;
+}) {
   if (problems.length === 0) return null;
   return (
     <div className="banners" data-testid="health-banner">
       {problems.map((p) => (
-        <div key={p.key} className={`banner${p.damaged ? '' : ' banner--warn'}`} role="alert" data-testid="health-problem" data-damaged={p.damaged}>
+        <div
+          key={p.key}
+          className={`banner${p.damaged ? '' : ' banner--warn'}`}
+          role="alert"
+          data-testid="health-problem"
+          data-damaged={p.damaged}
+        >
           <span className="banner__icon" aria-hidden="true">
             !
           </span>
@@ -45,7 +59,13 @@ export function HealthBanner({ problems, onDismiss, onRestoreNewest }: { problem
               Restore the newest backup…
             </button>
           )}
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => onDismiss(p.key)} data-testid="health-dismiss">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={() => onDismiss(p.key)}
+            data-testid="health-dismiss"
+          >
             ×
           </button>
         </div>

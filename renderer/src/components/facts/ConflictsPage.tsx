@@ -44,7 +44,13 @@ export function ConflictsPage({ toast }: { toast: PushToast }) {
   const side = (g: ConflictGroup, f: Fact) => {
     const preferred = g.preferredFactId === f.id;
     return (
-      <li key={f.id} className={`conflict__side${preferred ? ' conflict__side--preferred' : ''}`} data-testid="conflict-fact" data-fact-id={f.id} data-preferred={preferred}>
+      <li
+        key={f.id}
+        className={`conflict__side${preferred ? ' conflict__side--preferred' : ''}`}
+        data-testid="conflict-fact"
+        data-fact-id={f.id}
+        data-preferred={preferred}
+      >
         <p className="conflict__value" data-testid="conflict-value">
           {formatFactValue(f.object, f.valueQualifier, f.predicate)}
         </p>
@@ -77,7 +83,14 @@ export function ConflictsPage({ toast }: { toast: PushToast }) {
               void prefer(f);
             }}
           >
-            <input className="field__input" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why this one? (e.g. official CEC figures)" autoFocus data-testid="conflict-reason" />
+            <input
+              className="field__input"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="Why this one? (e.g. official CEC figures)"
+              autoFocus
+              data-testid="conflict-reason"
+            />
             <button type="submit" className="button button--primary button--small" data-testid="conflict-save">
               Mark preferred
             </button>
@@ -86,7 +99,12 @@ export function ConflictsPage({ toast }: { toast: PushToast }) {
             </button>
           </form>
         ) : (
-          <button type="button" className="button button--small" onClick={() => (setChoosing(f.id), setReason(''))} data-testid="conflict-prefer">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => (setChoosing(f.id), setReason(''))}
+            data-testid="conflict-prefer"
+          >
             Prefer this value…
           </button>
         )}
@@ -100,7 +118,9 @@ export function ConflictsPage({ toast }: { toast: PushToast }) {
         <h1>Conflicts</h1>
         <span className="muted">{groups ? headline(groups) : 'Loading…'}</span>
       </header>
-      <p className="muted facts-page__intro">Confirmed facts with the same subject, predicate and date or place, but different values in different sources.</p>
+      <p className="muted facts-page__intro">
+        Confirmed facts with the same subject, predicate and date or place, but different values in different sources.
+      </p>
       {error && (
         <p className="facts-panel__error" role="alert">
           {error}
@@ -129,7 +149,8 @@ export function ConflictsPage({ toast }: { toast: PushToast }) {
           </h2>
           {g.agreement === 'approximate' && (
             <p className="conflict__agreement" data-testid="conflict-approximate">
-              Consistent (approximate): the values differ, but one is approximate or a bound and the other lies within it.
+              Consistent (approximate): the values differ, but one is approximate or a bound and the other lies within
+              it.
             </p>
           )}
           <ul className="conflict__sides">{g.facts.map((f) => side(g, f))}</ul>

@@ -19,7 +19,10 @@ export function EntityPage({ entityId, toast }: { entityId: string; toast: PushT
   const query = useQuery({
     queryKey: ['entities.get', { id: entityId }, 'entities.mergeSuggestions'],
     queryFn: async () => {
-      const [entity, all] = await Promise.all([api['entities.get']({ id: entityId }), api['entities.mergeSuggestions']()]);
+      const [entity, all] = await Promise.all([
+        api['entities.get']({ id: entityId }),
+        api['entities.mergeSuggestions'](),
+      ]);
       return { entity, suggestions: all.filter((s) => s.target.id === entityId || s.source.id === entityId) };
     },
   });
@@ -74,7 +77,12 @@ export function EntityPage({ entityId, toast }: { entityId: string; toast: PushT
         <ul className="tag-list entity__aliases" data-testid="entity-aliases">
           {others.length === 0 && <li className="muted">no other names yet</li>}
           {others.map((a) => (
-            <li key={a.key} className={`entity__alias${splitting?.has(a.alias) ? ' entity__alias--picked' : ''}`} dir="auto" title={`matched as “${a.key}”`}>
+            <li
+              key={a.key}
+              className={`entity__alias${splitting?.has(a.alias) ? ' entity__alias--picked' : ''}`}
+              dir="auto"
+              title={`matched as “${a.key}”`}
+            >
               {splitting ? (
                 <label>
                   <input
@@ -99,8 +107,21 @@ export function EntityPage({ entityId, toast }: { entityId: string; toast: PushT
         </ul>
         <div className="entity__tools">
           <form className="entity__alias-form" onSubmit={addAlias}>
-            <input className="field__input" value={alias} onChange={(e) => setAlias(e.target.value)} placeholder="Add another name (Бако Саакян)" dir="auto" aria-label="New alias" data-testid="entity-alias-input" />
-            <button type="submit" className="button button--small" disabled={!alias.trim()} data-testid="entity-alias-add">
+            <input
+              className="field__input"
+              value={alias}
+              onChange={(e) => setAlias(e.target.value)}
+              placeholder="Add another name (Бако Саакян)"
+              dir="auto"
+              aria-label="New alias"
+              data-testid="entity-alias-input"
+            />
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={!alias.trim()}
+              data-testid="entity-alias-add"
+            >
               Add alias
             </button>
           </form>
@@ -115,7 +136,13 @@ export function EntityPage({ entityId, toast }: { entityId: string; toast: PushT
                     void act('Could not split', async () => {
                       const r = await api['entities.split']({ id: entityId, aliases: [...splitting] });
                       setSplitting(null);
-                      toast({ text: `Split off “${r.created.name}”.`, action: { label: 'Open', run: () => (window.location.hash = `#/entity/${r.created.id}`) } }, 8000);
+                      toast(
+                        {
+                          text: `Split off “${r.created.name}”.`,
+                          action: { label: 'Open', run: () => (window.location.hash = `#/entity/${r.created.id}`) },
+                        },
+                        8000,
+                      );
                     })
                   }
                   data-testid="entity-split-confirm"
@@ -127,7 +154,13 @@ export function EntityPage({ entityId, toast }: { entityId: string; toast: PushT
                 </button>
               </span>
             ) : (
-              <button type="button" className="button button--quiet button--small" onClick={() => setSplitting(new Set())} title="Move some names (and the facts written with them) to a new entity" data-testid="entity-split">
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => setSplitting(new Set())}
+                title="Move some names (and the facts written with them) to a new entity"
+                data-testid="entity-split"
+              >
                 Split…
               </button>
             ))}
@@ -175,7 +208,12 @@ export function EntityPage({ entityId, toast }: { entityId: string; toast: PushT
         ) : (
           <ul className="fact-list" data-testid="entity-facts">
             {entity.factList.map((f) => (
-              <li key={f.id} className={`fact-card${f.status === 'proposed' ? ' fact-card--proposed' : ''}`} data-testid="entity-fact" data-fact-id={f.id}>
+              <li
+                key={f.id}
+                className={`fact-card${f.status === 'proposed' ? ' fact-card--proposed' : ''}`}
+                data-testid="entity-fact"
+                data-fact-id={f.id}
+              >
                 <FactSentence fact={f} />
                 {f.evidence.map((e) => (
                   <EvidenceQuote key={e.annotationId} evidence={e} compact />
@@ -201,7 +239,11 @@ export function EntityPage({ entityId, toast }: { entityId: string; toast: PushT
         <ul className="entity__mentions" data-testid="entity-mentions">
           {entity.mentions.map((m) => (
             <li key={`${m.docId}:${m.start}`}>
-              <a href={m.passageId ? formatRoute(passageRoute(m.docId, m.passageId)) : m.link} className="entity__mention" data-testid="entity-mention">
+              <a
+                href={m.passageId ? formatRoute(passageRoute(m.docId, m.passageId)) : m.link}
+                className="entity__mention"
+                data-testid="entity-mention"
+              >
                 <span className="entity__snippet" lang={m.lang !== 'und' ? m.lang : undefined} dir="auto">
                   {m.snippet}
                 </span>

@@ -15,7 +15,12 @@ export function FactSentence({ fact, entityLink = false }: { fact: Fact; entityL
         <span key={p.role}>
           {i > 0 && <span className="fact-sentence__dash"> — </span>}
           {p.role === 'subject' && entityLink ? (
-            <a className={`fact-sentence__${p.role}`} href={`#/entity/${fact.subject.entityId}`} dir="auto" data-testid="fact-subject">
+            <a
+              className={`fact-sentence__${p.role}`}
+              href={`#/entity/${fact.subject.entityId}`}
+              dir="auto"
+              data-testid="fact-subject"
+            >
               {p.text}
             </a>
           ) : (
@@ -43,7 +48,13 @@ const langOf = (lang: string) => (lang && lang !== 'und' ? lang : undefined);
 /** One evidence passage: the quote (opens the passage with the evidence marked), document, language, paragraph. */
 export function EvidenceQuote({ evidence, compact = false }: { evidence: FactEvidence; compact?: boolean }) {
   return (
-    <a className={`evidence${compact ? ' evidence--compact' : ''}`} href={evidence.link} data-testid="fact-evidence" data-annotation-id={evidence.annotationId} title="Open the passage">
+    <a
+      className={`evidence${compact ? ' evidence--compact' : ''}`}
+      href={evidence.link}
+      data-testid="fact-evidence"
+      data-annotation-id={evidence.annotationId}
+      title="Open the passage"
+    >
       <q className="evidence__quote" lang={langOf(evidence.lang)} dir="auto">
         {evidence.quote.length > 320 ? `${evidence.quote.slice(0, 319)}…` : evidence.quote}
       </q>
@@ -65,8 +76,14 @@ export function useFactSuggestions(enabled: boolean): { entities: EntitySummary[
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    api['entities.list']({}).then((list) => live && setEntities(list), () => undefined);
-    api['facts.predicates']({}).then((list) => live && setPredicates(list), () => undefined);
+    api['entities.list']({}).then(
+      (list) => live && setEntities(list),
+      () => undefined,
+    );
+    api['facts.predicates']({}).then(
+      (list) => live && setPredicates(list),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

@@ -2,7 +2,15 @@
 // entities as suggestions, predicate with earlier predicates, a typed value (number with unit and qualifier,
 // date, text or another entity), a date and a place qualifier, a note.
 import { useId, useState, type FormEvent } from 'react';
-import type { EntitySummary, EntityType, FactChanges, FactObjectInput, NewFactInput, PredicateSuggestion, ValueQualifier } from '../../../../shared/facts';
+import type {
+  EntitySummary,
+  EntityType,
+  FactChanges,
+  FactObjectInput,
+  NewFactInput,
+  PredicateSuggestion,
+  ValueQualifier,
+} from '../../../../shared/facts';
 import { ENTITY_TYPES, VALUE_QUALIFIERS } from '../../../../shared/facts';
 import { FACT_DATE_RE, parseDraftNumber, QUALIFIER_LABELS, type FactDraft } from '../../lib/facts';
 
@@ -23,17 +31,24 @@ interface Props {
 export function draftProblem(d: FactDraft): string | null {
   if (!d.subject.trim()) return 'Name the subject (who or what the fact is about).';
   if (!d.predicate.trim()) return 'Say what is stated about the subject (the predicate).';
-  if (d.kind === 'number' && parseDraftNumber(d.number) === null) return 'The value must be a number, like 47000 or 47,000.';
-  if (d.kind === 'date' && !FACT_DATE_RE.test(d.date.trim())) return 'The value must be a date like 2012-07-19, 2012-07, 2012 or 1601/1700.';
+  if (d.kind === 'number' && parseDraftNumber(d.number) === null)
+    return 'The value must be a number, like 47000 or 47,000.';
+  if (d.kind === 'date' && !FACT_DATE_RE.test(d.date.trim()))
+    return 'The value must be a date like 2012-07-19, 2012-07, 2012 or 1601/1700.';
   if ((d.kind === 'text' || d.kind === 'entity') && !d.text.trim()) return 'Give the value.';
-  if (d.dateQualifier.trim() && !FACT_DATE_RE.test(d.dateQualifier.trim())) return 'The date qualifier must look like 2012-07-19, 2012-07, 2012 or 1601/1700.';
+  if (d.dateQualifier.trim() && !FACT_DATE_RE.test(d.dateQualifier.trim()))
+    return 'The date qualifier must look like 2012-07-19, 2012-07, 2012 or 1601/1700.';
   return null;
 }
 
 function objectOf(d: FactDraft, entities: readonly EntitySummary[]): FactObjectInput {
   switch (d.kind) {
     case 'number':
-      return { kind: 'number', number: parseDraftNumber(d.number) ?? 0, ...(d.unit.trim() ? { unit: d.unit.trim() } : {}) };
+      return {
+        kind: 'number',
+        number: parseDraftNumber(d.number) ?? 0,
+        ...(d.unit.trim() ? { unit: d.unit.trim() } : {}),
+      };
     case 'date':
       return { kind: 'date', date: d.date.trim() };
     case 'entity': {
@@ -60,12 +75,17 @@ export function changesFromDraft(d: FactDraft, before: FactDraft, entities: read
     date: d.dateQualifier.trim(),
     note: d.note,
   };
-  if (d.subject.trim() !== before.subject.trim() || d.subjectType !== before.subjectType) changes.subject = subjectOf(d, entities);
+  if (d.subject.trim() !== before.subject.trim() || d.subjectType !== before.subjectType)
+    changes.subject = subjectOf(d, entities);
   if (d.place.trim() !== before.place.trim()) changes.place = d.place.trim();
   return changes;
 }
 
-export function newFactFromDraft(d: FactDraft, entities: readonly EntitySummary[], evidence: NewFactInput['evidence']): NewFactInput {
+export function newFactFromDraft(
+  d: FactDraft,
+  entities: readonly EntitySummary[],
+  evidence: NewFactInput['evidence'],
+): NewFactInput {
   return {
     subject: subjectOf(d, entities),
     predicate: d.predicate.trim(),
@@ -78,9 +98,24 @@ export function newFactFromDraft(d: FactDraft, entities: readonly EntitySummary[
   };
 }
 
-const KIND_LABELS: Record<FactDraft['kind'], string> = { number: 'Number', date: 'Date', text: 'Text', entity: 'Entity' };
+const KIND_LABELS: Record<FactDraft['kind'], string> = {
+  number: 'Number',
+  date: 'Date',
+  text: 'Text',
+  entity: 'Entity',
+};
 
-export function FactEditor({ initial, quote, quoteLang, entities, predicates, submitLabel, busy, onSubmit, onCancel }: Props) {
+export function FactEditor({
+  initial,
+  quote,
+  quoteLang,
+  entities,
+  predicates,
+  submitLabel,
+  busy,
+  onSubmit,
+  onCancel,
+}: Props) {
   const [d, setD] = useState<FactDraft>(initial);
   const [tried, setTried] = useState(false);
   const ids = useId();
@@ -96,7 +131,12 @@ export function FactEditor({ initial, quote, quoteLang, entities, predicates, su
 
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape anywhere in the form cancels it
-    <form className="fact-editor" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())} data-testid="fact-editor">
+    <form
+      className="fact-editor"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())}
+      data-testid="fact-editor"
+    >
       {quote && (
         <q className="fact-editor__quote" lang={quoteLang} dir="auto" data-testid="fact-editor-quote">
           {quote.length > 240 ? `${quote.slice(0, 239)}…` : quote}
@@ -105,9 +145,24 @@ export function FactEditor({ initial, quote, quoteLang, entities, predicates, su
       <label className="fact-field">
         <span className="fact-field__label">Subject</span>
         <span className="fact-field__row">
-          <input className="field__input" list={`${ids}-entities`} value={d.subject} onChange={(e) => set('subject', e.target.value)} placeholder="Bako Sahakyan" dir="auto" autoFocus data-testid="fact-subject-input" />
+          <input
+            className="field__input"
+            list={`${ids}-entities`}
+            value={d.subject}
+            onChange={(e) => set('subject', e.target.value)}
+            placeholder="Bako Sahakyan"
+            dir="auto"
+            autoFocus
+            data-testid="fact-subject-input"
+          />
           {!known && (
-            <select className="field__input fact-field__type" aria-label="Type of a new entity" value={d.subjectType} onChange={(e) => set('subjectType', e.target.value as EntityType)} data-testid="fact-subject-type">
+            <select
+              className="field__input fact-field__type"
+              aria-label="Type of a new entity"
+              value={d.subjectType}
+              onChange={(e) => set('subjectType', e.target.value as EntityType)}
+              data-testid="fact-subject-type"
+            >
               {ENTITY_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {t}
@@ -120,15 +175,34 @@ export function FactEditor({ initial, quote, quoteLang, entities, predicates, su
           {entities.map((e) => (
             <option key={e.id} value={e.name}>
               {e.type}
-              {e.aliases.length > 1 ? ` · also ${e.aliases.filter((a) => a.alias !== e.name).slice(0, 3).map((a) => a.alias).join(', ')}` : ''}
+              {e.aliases.length > 1
+                ? ` · also ${e.aliases
+                    .filter((a) => a.alias !== e.name)
+                    .slice(0, 3)
+                    .map((a) => a.alias)
+                    .join(', ')}`
+                : ''}
             </option>
           ))}
         </datalist>
-        {d.subject.trim() && <span className="fact-field__hint muted">{known ? `Existing ${known.type} · ${known.facts} fact${known.facts === 1 ? '' : 's'}` : 'New entity (or matched by alias when saved)'}</span>}
+        {d.subject.trim() && (
+          <span className="fact-field__hint muted">
+            {known
+              ? `Existing ${known.type} · ${known.facts} fact${known.facts === 1 ? '' : 's'}`
+              : 'New entity (or matched by alias when saved)'}
+          </span>
+        )}
       </label>
       <label className="fact-field">
         <span className="fact-field__label">Predicate</span>
-        <input className="field__input" list={`${ids}-predicates`} value={d.predicate} onChange={(e) => set('predicate', e.target.value)} placeholder="votes received" data-testid="fact-predicate-input" />
+        <input
+          className="field__input"
+          list={`${ids}-predicates`}
+          value={d.predicate}
+          onChange={(e) => set('predicate', e.target.value)}
+          placeholder="votes received"
+          data-testid="fact-predicate-input"
+        />
         <datalist id={`${ids}-predicates`}>
           {predicates.map((p) => (
             <option key={p.predicate} value={p.predicate}>
@@ -140,7 +214,13 @@ export function FactEditor({ initial, quote, quoteLang, entities, predicates, su
       <fieldset className="fact-field fact-field--value">
         <legend className="fact-field__label">Value</legend>
         <span className="fact-field__row">
-          <select className="field__input fact-field__kind" aria-label="Kind of value" value={d.kind} onChange={(e) => set('kind', e.target.value as FactDraft['kind'])} data-testid="fact-kind">
+          <select
+            className="field__input fact-field__kind"
+            aria-label="Kind of value"
+            value={d.kind}
+            onChange={(e) => set('kind', e.target.value as FactDraft['kind'])}
+            data-testid="fact-kind"
+          >
             {(Object.keys(KIND_LABELS) as Array<FactDraft['kind']>).map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}
@@ -148,7 +228,13 @@ export function FactEditor({ initial, quote, quoteLang, entities, predicates, su
             ))}
           </select>
           {(d.kind === 'number' || d.kind === 'date') && (
-            <select className="field__input fact-field__qualifier" aria-label="Value qualifier" value={d.valueQualifier} onChange={(e) => set('valueQualifier', e.target.value as ValueQualifier)} data-testid="fact-value-qualifier">
+            <select
+              className="field__input fact-field__qualifier"
+              aria-label="Value qualifier"
+              value={d.valueQualifier}
+              onChange={(e) => set('valueQualifier', e.target.value as ValueQualifier)}
+              data-testid="fact-value-qualifier"
+            >
               {VALUE_QUALIFIERS.map((q) => (
                 <option key={q} value={q}>
                   {QUALIFIER_LABELS[q]}
@@ -159,28 +245,79 @@ export function FactEditor({ initial, quote, quoteLang, entities, predicates, su
         </span>
         {d.kind === 'number' && (
           <span className="fact-field__row">
-            <input className="field__input" inputMode="decimal" aria-label="Number" value={d.number} onChange={(e) => set('number', e.target.value)} placeholder="47000" data-testid="fact-number-input" />
-            <input className="field__input fact-field__unit" aria-label="Unit" value={d.unit} onChange={(e) => set('unit', e.target.value)} placeholder="unit" data-testid="fact-unit-input" />
+            <input
+              className="field__input"
+              inputMode="decimal"
+              aria-label="Number"
+              value={d.number}
+              onChange={(e) => set('number', e.target.value)}
+              placeholder="47000"
+              data-testid="fact-number-input"
+            />
+            <input
+              className="field__input fact-field__unit"
+              aria-label="Unit"
+              value={d.unit}
+              onChange={(e) => set('unit', e.target.value)}
+              placeholder="unit"
+              data-testid="fact-unit-input"
+            />
           </span>
         )}
-        {d.kind === 'date' && <input className="field__input" aria-label="Date" value={d.date} onChange={(e) => set('date', e.target.value)} placeholder="2012-09-07" data-testid="fact-date-input" />}
+        {d.kind === 'date' && (
+          <input
+            className="field__input"
+            aria-label="Date"
+            value={d.date}
+            onChange={(e) => set('date', e.target.value)}
+            placeholder="2012-09-07"
+            data-testid="fact-date-input"
+          />
+        )}
         {(d.kind === 'text' || d.kind === 'entity') && (
-          <input className="field__input" aria-label={d.kind === 'entity' ? 'Entity' : 'Text'} list={d.kind === 'entity' ? `${ids}-entities` : undefined} value={d.text} onChange={(e) => set('text', e.target.value)} dir="auto" data-testid="fact-text-input" />
+          <input
+            className="field__input"
+            aria-label={d.kind === 'entity' ? 'Entity' : 'Text'}
+            list={d.kind === 'entity' ? `${ids}-entities` : undefined}
+            value={d.text}
+            onChange={(e) => set('text', e.target.value)}
+            dir="auto"
+            data-testid="fact-text-input"
+          />
         )}
       </fieldset>
       <span className="fact-field__row">
         <label className="fact-field">
           <span className="fact-field__label">When</span>
-          <input className="field__input" value={d.dateQualifier} onChange={(e) => set('dateQualifier', e.target.value)} placeholder="2012-07-19" data-testid="fact-date-qualifier" />
+          <input
+            className="field__input"
+            value={d.dateQualifier}
+            onChange={(e) => set('dateQualifier', e.target.value)}
+            placeholder="2012-07-19"
+            data-testid="fact-date-qualifier"
+          />
         </label>
         <label className="fact-field">
           <span className="fact-field__label">Where</span>
-          <input className="field__input" value={d.place} onChange={(e) => set('place', e.target.value)} placeholder="place" dir="auto" data-testid="fact-place-input" />
+          <input
+            className="field__input"
+            value={d.place}
+            onChange={(e) => set('place', e.target.value)}
+            placeholder="place"
+            dir="auto"
+            data-testid="fact-place-input"
+          />
         </label>
       </span>
       <label className="fact-field">
         <span className="fact-field__label">Note</span>
-        <input className="field__input" value={d.note} onChange={(e) => set('note', e.target.value)} dir="auto" data-testid="fact-note-input" />
+        <input
+          className="field__input"
+          value={d.note}
+          onChange={(e) => set('note', e.target.value)}
+          dir="auto"
+          data-testid="fact-note-input"
+        />
       </label>
       {tried && problem && (
         <p className="fact-editor__problem" role="alert" data-testid="fact-editor-problem">

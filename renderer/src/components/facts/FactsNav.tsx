@@ -12,7 +12,12 @@ export function FactsNav({ route, conflicts }: { route: Route; conflicts: number
   const link = (name: 'facts' | 'timeline' | 'conflicts', label: string, extra?: ReactNode) => {
     const current = route.name === name;
     return (
-      <a href={`#/${name}`} className={`facts-nav__link${current ? ' facts-nav__link--current' : ''}`} aria-current={current ? 'page' : undefined} data-testid={`nav-${name}`}>
+      <a
+        href={`#/${name}`}
+        className={`facts-nav__link${current ? ' facts-nav__link--current' : ''}`}
+        aria-current={current ? 'page' : undefined}
+        data-testid={`nav-${name}`}
+      >
         {label}
         {extra}
       </a>

@@ -50,7 +50,9 @@ export function FactsPanel(props: Props) {
       ]);
       setProposals(report.proposals);
       setConfirmed(list);
-      setConflicting(new Set(conflicts.filter((g) => g.agreement !== 'approximate').flatMap((g) => g.facts.map((f) => f.id))));
+      setConflicting(
+        new Set(conflicts.filter((g) => g.agreement !== 'approximate').flatMap((g) => g.facts.map((f) => f.id))),
+      );
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
@@ -126,13 +128,20 @@ export function FactsPanel(props: Props) {
   const create = (draft: FactDraft) =>
     run('new', 'Could not record the fact', async () => {
       if (!draftRange) return;
-      const fact = await api['facts.create'](newFactFromDraft(draft, suggestions.entities, [{ docId: doc.id, start: draftRange.start, end: draftRange.end }]));
+      const fact = await api['facts.create'](
+        newFactFromDraft(draft, suggestions.entities, [
+          { docId: doc.id, start: draftRange.start, end: draftRange.end },
+        ]),
+      );
       props.onDraftDone();
       props.onEvidenceChanged();
       toast({ text: `Fact recorded: ${factSentence(fact)}` }, 4000);
     });
 
-  const draftInitial = useMemo(() => (draftRange && mentions ? draftFromMentions(mentions, draftRange.start, draftRange.end) : null), [draftRange, mentions]);
+  const draftInitial = useMemo(
+    () => (draftRange && mentions ? draftFromMentions(mentions, draftRange.start, draftRange.end) : null),
+    [draftRange, mentions],
+  );
 
   const proposalCard = (f: Fact) => {
     const editing = editingId === f.id;
@@ -154,7 +163,12 @@ export function FactsPanel(props: Props) {
           <>
             <FactSentence fact={f} />
             {f.candidate && (
-              <button type="button" className="fact-card__quote" onClick={() => f.candidate?.passageId && props.onOpenPassage(f.candidate.passageId)} title="Show in the text">
+              <button
+                type="button"
+                className="fact-card__quote"
+                onClick={() => f.candidate?.passageId && props.onOpenPassage(f.candidate.passageId)}
+                title="Show in the text"
+              >
                 <q lang={lang} dir="auto">
                   {f.candidate.quote}
                 </q>
@@ -165,13 +179,31 @@ export function FactsPanel(props: Props) {
                 {Math.round(f.confidence * 100)}%
               </span>
               <span className="fact-card__actions">
-                <button type="button" className="button button--primary button--small" disabled={busyId === f.id} onClick={() => void accept(f)} data-testid="fact-accept">
+                <button
+                  type="button"
+                  className="button button--primary button--small"
+                  disabled={busyId === f.id}
+                  onClick={() => void accept(f)}
+                  data-testid="fact-accept"
+                >
                   Accept
                 </button>
-                <button type="button" className="button button--small" disabled={busyId === f.id} onClick={() => setEditingId(f.id)} data-testid="fact-edit">
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={busyId === f.id}
+                  onClick={() => setEditingId(f.id)}
+                  data-testid="fact-edit"
+                >
                   Edit
                 </button>
-                <button type="button" className="button button--quiet button--small" disabled={busyId === f.id} onClick={() => void reject(f)} data-testid="fact-reject">
+                <button
+                  type="button"
+                  className="button button--quiet button--small"
+                  disabled={busyId === f.id}
+                  onClick={() => void reject(f)}
+                  data-testid="fact-reject"
+                >
                   Reject
                 </button>
               </span>
@@ -210,15 +242,35 @@ export function FactsPanel(props: Props) {
             <div className="fact-card__foot">
               <StatusBadge fact={f} />
               {conflicting.has(f.id) && (
-                <a className="badge fact-conflict-badge" href="#/conflicts" title="Another source gives a different value" data-testid="fact-conflict-badge">
+                <a
+                  className="badge fact-conflict-badge"
+                  href="#/conflicts"
+                  title="Another source gives a different value"
+                  data-testid="fact-conflict-badge"
+                >
                   conflict
                 </a>
               )}
               <span className="fact-card__actions">
-                <button type="button" className="icon-button icon-button--small" aria-label="Edit fact" title="Edit" onClick={() => setEditingId(f.id)} data-testid="fact-edit">
+                <button
+                  type="button"
+                  className="icon-button icon-button--small"
+                  aria-label="Edit fact"
+                  title="Edit"
+                  onClick={() => setEditingId(f.id)}
+                  data-testid="fact-edit"
+                >
                   <EditIcon />
                 </button>
-                <button type="button" className="icon-button icon-button--small icon-button--danger" aria-label="Delete fact" title="Delete the fact and its evidence highlight" disabled={busyId === f.id} onClick={() => void remove(f)} data-testid="fact-delete">
+                <button
+                  type="button"
+                  className="icon-button icon-button--small icon-button--danger"
+                  aria-label="Delete fact"
+                  title="Delete the fact and its evidence highlight"
+                  disabled={busyId === f.id}
+                  onClick={() => void remove(f)}
+                  data-testid="fact-delete"
+                >
                   <TrashIcon />
                 </button>
               </span>
@@ -233,7 +285,13 @@ export function FactsPanel(props: Props) {
     <aside className="notes facts-panel" aria-label="Facts" lang="en" dir="ltr" data-testid="facts-panel">
       <header className="notes__header">
         {props.header}
-        <button type="button" className="icon-button" aria-label="Hide the side panel" title="Hide" onClick={props.onClose}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Hide the side panel"
+          title="Hide"
+          onClick={props.onClose}
+        >
           ×
         </button>
       </header>
@@ -281,7 +339,11 @@ export function FactsPanel(props: Props) {
           <h3 className="facts-panel__heading">
             Confirmed <span className="count">{confirmed.length}</span>
           </h3>
-          {confirmed.length === 0 ? <p className="muted facts-panel__hint">Accepted facts appear here, each with the passage it rests on.</p> : <ul className="fact-list">{confirmed.map(confirmedCard)}</ul>}
+          {confirmed.length === 0 ? (
+            <p className="muted facts-panel__hint">Accepted facts appear here, each with the passage it rests on.</p>
+          ) : (
+            <ul className="fact-list">{confirmed.map(confirmedCard)}</ul>
+          )}
         </section>
       </div>
       <footer className="notes__footer">

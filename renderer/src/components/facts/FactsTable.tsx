@@ -8,7 +8,14 @@ import { useApi } from '../../api/context';
 import type { PushToast } from '../../hooks/useToasts';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
-import { formatFactDate, formatFactValue, groupFacts, sortFacts, type FactColumn, type FactGrouping } from '../../lib/facts';
+import {
+  formatFactDate,
+  formatFactValue,
+  groupFacts,
+  sortFacts,
+  type FactColumn,
+  type FactGrouping,
+} from '../../lib/facts';
 import { plural } from '../../lib/format';
 import { EvidenceQuote, StatusBadge } from './FactBits';
 
@@ -36,13 +43,22 @@ export function FactsTable({ documents, toast }: Props) {
   const [predicate, setPredicate] = useState('');
   const [status, setStatus] = useState<FactStatus | ''>('confirmed');
   const [docId, setDocId] = useState('');
-  const [sort, setSort] = useState<{ column: FactColumn; descending: boolean }>({ column: 'subject', descending: false });
+  const [sort, setSort] = useState<{ column: FactColumn; descending: boolean }>({
+    column: 'subject',
+    descending: false,
+  });
   const [grouping, setGrouping] = useState<FactGrouping>('none');
 
   useEffect(() => {
     let live = true;
-    api['entities.list']({}).then((l) => live && setEntities(l.filter((e) => e.facts > 0)), () => undefined);
-    api['facts.predicates']({}).then((l) => live && setPredicates(l), () => undefined);
+    api['entities.list']({}).then(
+      (l) => live && setEntities(l.filter((e) => e.facts > 0)),
+      () => undefined,
+    );
+    api['facts.predicates']({}).then(
+      (l) => live && setPredicates(l),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -51,7 +67,13 @@ export function FactsTable({ documents, toast }: Props) {
   useEffect(() => {
     let live = true;
     setError(null);
-    api['facts.list']({ ...(entityId ? { entityId } : {}), ...(predicate ? { predicate } : {}), ...(status ? { status } : {}), ...(docId ? { docId } : {}), limit: 100_000 }).then(
+    api['facts.list']({
+      ...(entityId ? { entityId } : {}),
+      ...(predicate ? { predicate } : {}),
+      ...(status ? { status } : {}),
+      ...(docId ? { docId } : {}),
+      limit: 100_000,
+    }).then(
       (list) => live && setFacts(list),
       (err: unknown) => live && setError(errorMessage(err)),
     );
@@ -60,11 +82,20 @@ export function FactsTable({ documents, toast }: Props) {
     };
   }, [api, entityId, predicate, status, docId]);
 
-  const groups = useMemo(() => (facts ? groupFacts(sortFacts(facts, sort.column, sort.descending), grouping) : []), [facts, sort, grouping]);
+  const groups = useMemo(
+    () => (facts ? groupFacts(sortFacts(facts, sort.column, sort.descending), grouping) : []),
+    [facts, sort, grouping],
+  );
 
   const exportAs = async (format: FactExportFormat) => {
     try {
-      const file = await api['facts.export']({ format, ...(entityId ? { entityId } : {}), ...(predicate ? { predicate } : {}), ...(status ? { status } : {}), ...(docId ? { docId } : {}) });
+      const file = await api['facts.export']({
+        format,
+        ...(entityId ? { entityId } : {}),
+        ...(predicate ? { predicate } : {}),
+        ...(status ? { status } : {}),
+        ...(docId ? { docId } : {}),
+      });
       saveFile(file);
       toast({ text: `Exported ${file.fileName}` }, 4000);
     } catch (err) {
@@ -76,7 +107,12 @@ export function FactsTable({ documents, toast }: Props) {
     const active = sort.column === c.id;
     return (
       <th key={c.id} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-        <button type="button" className="facts-table__sort" onClick={() => setSort((s) => ({ column: c.id, descending: s.column === c.id ? !s.descending : false }))} data-testid={`facts-sort-${c.id}`}>
+        <button
+          type="button"
+          className="facts-table__sort"
+          onClick={() => setSort((s) => ({ column: c.id, descending: s.column === c.id ? !s.descending : false }))}
+          data-testid={`facts-sort-${c.id}`}
+        >
           {c.label}
           <span aria-hidden="true" className="facts-table__arrow">
             {active ? (sort.descending ? '↓' : '↑') : ''}
@@ -100,7 +136,11 @@ export function FactsTable({ documents, toast }: Props) {
       </td>
       <td dir="auto">{f.predicate}</td>
       <td className="facts-table__value" data-testid="facts-row-value">
-        {f.object.kind === 'entity' ? <a href={`#/entity/${f.object.entityId}`}>{f.object.name}</a> : formatFactValue(f.object, f.valueQualifier, f.predicate)}
+        {f.object.kind === 'entity' ? (
+          <a href={`#/entity/${f.object.entityId}`}>{f.object.name}</a>
+        ) : (
+          formatFactValue(f.object, f.valueQualifier, f.predicate)
+        )}
       </td>
       <td className="facts-table__date">
         {f.qualifiers.date ? formatFactDate(f.qualifiers.date) : ''}
@@ -134,10 +174,21 @@ export function FactsTable({ documents, toast }: Props) {
         <h1>Facts</h1>
         <span className="muted">{facts ? plural(facts.length, 'fact') : 'Loading…'}</span>
         <span className="facts-page__actions">
-          <button type="button" className="button button--small" onClick={() => void exportAs('csv')} data-testid="facts-export-csv">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void exportAs('csv')}
+            data-testid="facts-export-csv"
+          >
             Export CSV
           </button>
-          <button type="button" className="button button--small" onClick={() => void exportAs('json')} title="JSON with citations: document title, source, date, paragraph, quote" data-testid="facts-export-json">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void exportAs('json')}
+            title="JSON with citations: document title, source, date, paragraph, quote"
+            data-testid="facts-export-json"
+          >
             Export JSON
           </button>
         </span>
@@ -145,7 +196,12 @@ export function FactsTable({ documents, toast }: Props) {
       <div className="facts-filters" role="group" aria-label="Filter and group">
         <label>
           <span>Entity</span>
-          <select className="field__input" value={entityId} onChange={(e) => setEntityId(e.target.value)} data-testid="facts-filter-entity">
+          <select
+            className="field__input"
+            value={entityId}
+            onChange={(e) => setEntityId(e.target.value)}
+            data-testid="facts-filter-entity"
+          >
             <option value="">All</option>
             {entities.map((e) => (
               <option key={e.id} value={e.id}>
@@ -156,7 +212,12 @@ export function FactsTable({ documents, toast }: Props) {
         </label>
         <label>
           <span>Predicate</span>
-          <select className="field__input" value={predicate} onChange={(e) => setPredicate(e.target.value)} data-testid="facts-filter-predicate">
+          <select
+            className="field__input"
+            value={predicate}
+            onChange={(e) => setPredicate(e.target.value)}
+            data-testid="facts-filter-predicate"
+          >
             <option value="">All</option>
             {predicates.map((p) => (
               <option key={p.predicate} value={p.predicate}>
@@ -167,7 +228,12 @@ export function FactsTable({ documents, toast }: Props) {
         </label>
         <label>
           <span>Status</span>
-          <select className="field__input" value={status} onChange={(e) => setStatus(e.target.value as FactStatus | '')} data-testid="facts-filter-status">
+          <select
+            className="field__input"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as FactStatus | '')}
+            data-testid="facts-filter-status"
+          >
             <option value="">Any</option>
             <option value="confirmed">Confirmed</option>
             <option value="proposed">Proposed</option>
@@ -176,7 +242,12 @@ export function FactsTable({ documents, toast }: Props) {
         </label>
         <label>
           <span>Document</span>
-          <select className="field__input" value={docId} onChange={(e) => setDocId(e.target.value)} data-testid="facts-filter-doc">
+          <select
+            className="field__input"
+            value={docId}
+            onChange={(e) => setDocId(e.target.value)}
+            data-testid="facts-filter-doc"
+          >
             <option value="">All</option>
             {documents.map((d) => (
               <option key={d.id} value={d.id}>
@@ -187,7 +258,12 @@ export function FactsTable({ documents, toast }: Props) {
         </label>
         <label>
           <span>Group by</span>
-          <select className="field__input" value={grouping} onChange={(e) => setGrouping(e.target.value as FactGrouping)} data-testid="facts-group">
+          <select
+            className="field__input"
+            value={grouping}
+            onChange={(e) => setGrouping(e.target.value as FactGrouping)}
+            data-testid="facts-group"
+          >
             <option value="none">Nothing</option>
             <option value="entity">Entity</option>
             <option value="predicate">Predicate</option>
@@ -201,7 +277,8 @@ export function FactsTable({ documents, toast }: Props) {
       )}
       {facts && facts.length === 0 ? (
         <p className="muted facts-page__empty" data-testid="facts-empty">
-          No facts match. Open a document and accept its proposed facts, or select a passage and choose <strong>Fact</strong>.
+          No facts match. Open a document and accept its proposed facts, or select a passage and choose{' '}
+          <strong>Fact</strong>.
         </p>
       ) : (
         // The table keeps every column; a narrow window scrolls it sideways inside this box (a focusable region).
@@ -216,7 +293,8 @@ export function FactsTable({ documents, toast }: Props) {
                 {grouping !== 'none' && (
                   <tr className="facts-table__group">
                     <th colSpan={COLUMNS.length} scope="rowgroup" dir="auto">
-                      {g.entityId ? <a href={`#/entity/${g.entityId}`}>{g.label}</a> : g.label} <span className="count">{g.facts.length}</span>
+                      {g.entityId ? <a href={`#/entity/${g.entityId}`}>{g.label}</a> : g.label}{' '}
+                      <span className="count">{g.facts.length}</span>
                     </th>
                   </tr>
                 )}

@@ -26,7 +26,10 @@ export function TimelinePage() {
       <header className="facts-page__header">
         <h1>Timeline</h1>
       </header>
-      <p className="muted facts-page__intro">Confirmed facts that carry a date, in time order: dates stated as values (an inauguration) and dates a value holds on (votes on election day).</p>
+      <p className="muted facts-page__intro">
+        Confirmed facts that carry a date, in time order: dates stated as values (an inauguration) and dates a value
+        holds on (votes on election day).
+      </p>
       {error && (
         <p className="facts-panel__error" role="alert">
           {error}

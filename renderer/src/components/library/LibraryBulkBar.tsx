@@ -39,12 +39,29 @@ export function LibraryBulkBar({ selected, collections, onClear, onTag, onAddToC
       {confirming ? (
         <div className="library-bulk__confirm" role="group" aria-label="Confirm deletion">
           <span>
-            Delete {plural(selected.length, 'document')} with their passages, notes and facts’ evidence? A backup is made first.
+            Delete {plural(selected.length, 'document')} with their passages, notes and facts’ evidence? A backup is
+            made first.
           </span>
-          <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => void run(() => onDelete(selected), () => setConfirming(false))} data-testid="library-confirm-delete">
+          <button
+            type="button"
+            className="button button--danger button--small"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => onDelete(selected),
+                () => setConfirming(false),
+              )
+            }
+            data-testid="library-confirm-delete"
+          >
             {busy ? 'Deleting…' : 'Delete'}
           </button>
-          <button type="button" className="button button--small button--quiet" onClick={() => setConfirming(false)} autoFocus>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onClick={() => setConfirming(false)}
+            autoFocus
+          >
             Cancel
           </button>
         </div>
@@ -54,14 +71,29 @@ export function LibraryBulkBar({ selected, collections, onClear, onTag, onAddToC
             className="library-bulk__form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (tag.trim()) void run(() => onTag(selected, tag.trim()), () => setTag(''));
+              if (tag.trim())
+                void run(
+                  () => onTag(selected, tag.trim()),
+                  () => setTag(''),
+                );
             }}
           >
             <label>
               <span className="visually-hidden">Tag to add</span>
-              <input value={tag} onChange={(e) => setTag(e.target.value)} placeholder="tag" maxLength={200} data-testid="library-bulk-tag-input" />
+              <input
+                value={tag}
+                onChange={(e) => setTag(e.target.value)}
+                placeholder="tag"
+                maxLength={200}
+                data-testid="library-bulk-tag-input"
+              />
             </label>
-            <button type="submit" className="button button--small" disabled={busy || !tag.trim()} data-testid="library-bulk-tag">
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={busy || !tag.trim()}
+              data-testid="library-bulk-tag"
+            >
               Add tag
             </button>
           </form>
@@ -69,23 +101,44 @@ export function LibraryBulkBar({ selected, collections, onClear, onTag, onAddToC
             className="library-bulk__form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (collection.trim()) void run(() => onAddToCollection(selected, collection.trim()), () => setCollection(''));
+              if (collection.trim())
+                void run(
+                  () => onAddToCollection(selected, collection.trim()),
+                  () => setCollection(''),
+                );
             }}
           >
             <label>
               <span className="visually-hidden">Collection (an existing one or a new name)</span>
-              <input value={collection} onChange={(e) => setCollection(e.target.value)} placeholder="collection" list={listId} maxLength={200} data-testid="library-bulk-collection-input" />
+              <input
+                value={collection}
+                onChange={(e) => setCollection(e.target.value)}
+                placeholder="collection"
+                list={listId}
+                maxLength={200}
+                data-testid="library-bulk-collection-input"
+              />
             </label>
             <datalist id={listId}>
               {collections.map((c) => (
                 <option key={c.id} value={c.name} />
               ))}
             </datalist>
-            <button type="submit" className="button button--small" disabled={busy || !collection.trim()} data-testid="library-bulk-collection">
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={busy || !collection.trim()}
+              data-testid="library-bulk-collection"
+            >
               Add to collection
             </button>
           </form>
-          <button type="button" className="button button--small button--danger-quiet" onClick={() => setConfirming(true)} data-testid="library-bulk-delete">
+          <button
+            type="button"
+            className="button button--small button--danger-quiet"
+            onClick={() => setConfirming(true)}
+            data-testid="library-bulk-delete"
+          >
             Delete…
           </button>
           <button type="button" className="button button--small button--quiet" onClick={onClear}>

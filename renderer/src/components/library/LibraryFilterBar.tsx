@@ -37,7 +37,11 @@ export function LibraryFilterBar({ filters, onChange, entries, collections, show
       {selects.map((s) => (
         <label key={s.key} className="library-filters__choice">
           <span className="visually-hidden">{s.label}</span>
-          <select value={filters[s.key]} onChange={(e) => onChange({ ...filters, [s.key]: e.target.value })} data-testid={`library-filter-${s.key}`}>
+          <select
+            value={filters[s.key]}
+            onChange={(e) => onChange({ ...filters, [s.key]: e.target.value })}
+            data-testid={`library-filter-${s.key}`}
+          >
             <option value="">{s.all}</option>
             {s.options.map((o) => (
               <option key={o.value} value={o.value}>
@@ -48,18 +52,35 @@ export function LibraryFilterBar({ filters, onChange, entries, collections, show
         </label>
       ))}
       <label className="library-filters__check">
-        <input type="checkbox" checked={filters.hasNotes} onChange={(e) => onChange({ ...filters, hasNotes: e.target.checked })} data-testid="library-filter-notes" />
+        <input
+          type="checkbox"
+          checked={filters.hasNotes}
+          onChange={(e) => onChange({ ...filters, hasNotes: e.target.checked })}
+          data-testid="library-filter-notes"
+        />
         Has notes
       </label>
       <label className="library-filters__check">
-        <input type="checkbox" checked={filters.hasFacts} onChange={(e) => onChange({ ...filters, hasFacts: e.target.checked })} data-testid="library-filter-facts" />
+        <input
+          type="checkbox"
+          checked={filters.hasFacts}
+          onChange={(e) => onChange({ ...filters, hasFacts: e.target.checked })}
+          data-testid="library-filter-facts"
+        />
         Has facts
       </label>
       <span className="library-filters__count" aria-live="polite" data-testid="library-shown">
-        {active > 0 ? `${shown.toLocaleString()} of ${entries.length.toLocaleString()} shown` : `${entries.length.toLocaleString()} documents`}
+        {active > 0
+          ? `${shown.toLocaleString()} of ${entries.length.toLocaleString()} shown`
+          : `${entries.length.toLocaleString()} documents`}
       </span>
       {active > 0 && (
-        <button type="button" className="button button--small button--quiet" onClick={() => onChange(NO_FILTERS)} data-testid="library-filter-clear">
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={() => onChange(NO_FILTERS)}
+          data-testid="library-filter-clear"
+        >
           Clear filters
         </button>
       )}

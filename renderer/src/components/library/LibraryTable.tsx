@@ -5,7 +5,16 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEve
 import type { Collection, LibraryEntry } from '../../../../shared/library';
 import { formatDate } from '../../lib/format';
 import { languageLabel, languageName } from '../../lib/languages';
-import { idsBetween, libraryRows, sizeLabel, type LibraryFilters, type LibraryRow, type LibrarySort, type SortKey, NO_FILTERS } from '../../lib/library-table';
+import {
+  idsBetween,
+  libraryRows,
+  sizeLabel,
+  type LibraryFilters,
+  type LibraryRow,
+  type LibrarySort,
+  type SortKey,
+  NO_FILTERS,
+} from '../../lib/library-table';
 import { mediaTypeLabel } from '../../lib/search-query';
 import { LibraryBulkBar } from './LibraryBulkBar';
 import { LibraryFilterBar } from './LibraryFilterBar';
@@ -74,7 +83,8 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
     if (!el) return;
     const top = index * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + 2 * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + 2 * ROW_HEIGHT - el.clientHeight;
+    else if (top + 2 * ROW_HEIGHT > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + 2 * ROW_HEIGHT - el.clientHeight;
   };
 
   const moveTo = (index: number, extend: boolean) => {
@@ -131,7 +141,11 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
   };
 
   const sortBy = (key: SortKey) =>
-    setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: key === 'title' || key === 'lang' || key === 'type' || key === 'tags' ? 'asc' : 'desc' }));
+    setSort((s) =>
+      s.key === key
+        ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: key === 'title' || key === 'lang' || key === 'type' || key === 'tags' ? 'asc' : 'desc' },
+    );
 
   // Derived from the entries, so documents deleted meanwhile drop out of the selection by themselves.
   const selectedIds = useMemo(() => entries.filter((e) => selected.has(e.id)).map((e) => e.id), [entries, selected]);
@@ -140,7 +154,13 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
 
   return (
     <div className="library-table" data-testid="library-table">
-      <LibraryFilterBar filters={filters} onChange={setFilters} entries={entries} collections={collections} shown={rows.length} />
+      <LibraryFilterBar
+        filters={filters}
+        onChange={setFilters}
+        entries={entries}
+        collections={collections}
+        shown={rows.length}
+      />
       <LibraryBulkBar
         selected={selectedIds}
         collections={collections}
@@ -174,7 +194,13 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
                 className={`library-grid__cell library-grid__cell--${c.key}`}
                 aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
               >
-                <button type="button" tabIndex={-1} className="library-grid__sort" onClick={() => sortBy(c.key)} data-testid={`sort-${c.key}`}>
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className="library-grid__sort"
+                  onClick={() => sortBy(c.key)}
+                  data-testid={`sort-${c.key}`}
+                >
                   {c.label}
                   <span aria-hidden="true" className="library-grid__arrow">
                     {sort.key === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
@@ -189,7 +215,12 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
             No document matches these filters.
           </p>
         ) : (
-          <div role="rowgroup" className="library-grid__rows" style={{ height: rows.length * ROW_HEIGHT }} data-testid="library-rows">
+          <div
+            role="rowgroup"
+            className="library-grid__rows"
+            style={{ height: rows.length * ROW_HEIGHT }}
+            data-testid="library-rows"
+          >
             {rows.slice(first, last).map((row, i) => (
               <Row
                 key={row.entry.id}
@@ -231,7 +262,10 @@ interface RowProps {
 
 function Row({ row, index, active, selected, collapsed, collectionNames, onClick, onOpen, onToggleGroup }: RowProps) {
   const e = row.entry;
-  const inCollections = e.collections.map((c) => collectionNames.get(c)).filter(Boolean).join(', ');
+  const inCollections = e.collections
+    .map((c) => collectionNames.get(c))
+    .filter(Boolean)
+    .join(', ');
   return (
     // The grid takes the keys (arrows, Space, Enter) for its active row: rows are reachable, not tab stops.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events
@@ -265,7 +299,9 @@ function Row({ row, index, active, selected, collapsed, collectionNames, onClick
           </button>
         )}
         {row.relation && (
-          <span className={`library-grid__relation library-grid__relation--${row.relation}`}>{row.relation === 'translation' ? 'translation' : 'version'}</span>
+          <span className={`library-grid__relation library-grid__relation--${row.relation}`}>
+            {row.relation === 'translation' ? 'translation' : 'version'}
+          </span>
         )}
         <a
           href={`#/doc/${e.id}`}

@@ -3,7 +3,14 @@
 import { Fragment, memo, useMemo, type ReactNode } from 'react';
 import type { Passage } from '../../../../shared/types';
 import { languageLabel } from '../../lib/languages';
-import { passagePieces, sentenceKey, type CarriedSpan, type OwnSpan, type Side, type TextRun } from '../../lib/parallel';
+import {
+  passagePieces,
+  sentenceKey,
+  type CarriedSpan,
+  type OwnSpan,
+  type Side,
+  type TextRun,
+} from '../../lib/parallel';
 
 export interface ParallelPassageProps {
   side: Side;
@@ -27,14 +34,26 @@ export const ParallelPassage = memo(function ParallelPassage(props: ParallelPass
   const pieces = useMemo(() => passagePieces(passage, props.own, props.carried), [passage, props.own, props.carried]);
   const Tag = passage.kind === 'heading' ? 'h3' : 'p';
   return (
-    <div className={`ppassage${picked ? ' ppassage--picked' : ''}`} data-testid="parallel-passage" data-side={side} data-ordinal={passage.ordinal} data-passage-id={passage.id}>
+    <div
+      className={`ppassage${picked ? ' ppassage--picked' : ''}`}
+      data-testid="parallel-passage"
+      data-side={side}
+      data-ordinal={passage.ordinal}
+      data-passage-id={passage.id}
+    >
       <Tag className={`ppassage__text ppassage__text--${passage.kind}`} dir="auto">
         {pieces.map((piece) => {
           if (piece.sentence < 0) return <RunList key={`g${piece.start}`} runs={piece.runs} />;
           const key = sentenceKey(side, [passage.ordinal, piece.sentence]);
           const lit = hot?.has(key) ?? false;
           return (
-            <span key={key} className={`psent${lit ? ' psent--hot' : ''}`} data-sentence={key} data-hot={lit ? 'true' : undefined} data-testid="parallel-sentence">
+            <span
+              key={key}
+              className={`psent${lit ? ' psent--hot' : ''}`}
+              data-sentence={key}
+              data-hot={lit ? 'true' : undefined}
+              data-testid="parallel-sentence"
+            >
               <RunList runs={piece.runs} />
             </span>
           );
@@ -42,12 +61,28 @@ export const ParallelPassage = memo(function ParallelPassage(props: ParallelPass
       </Tag>
       <div className="ppassage__tools" lang="en" dir="ltr">
         {props.canMoveUp && (
-          <button type="button" className="ptool" disabled={props.busy} onClick={() => props.onMove(side, passage.ordinal, 'up')} title="Move this paragraph into the row above" aria-label="Move this paragraph into the row above" data-testid="move-up">
+          <button
+            type="button"
+            className="ptool"
+            disabled={props.busy}
+            onClick={() => props.onMove(side, passage.ordinal, 'up')}
+            title="Move this paragraph into the row above"
+            aria-label="Move this paragraph into the row above"
+            data-testid="move-up"
+          >
             ↑
           </button>
         )}
         {props.canMoveDown && (
-          <button type="button" className="ptool" disabled={props.busy} onClick={() => props.onMove(side, passage.ordinal, 'down')} title="Move this paragraph into the row below" aria-label="Move this paragraph into the row below" data-testid="move-down">
+          <button
+            type="button"
+            className="ptool"
+            disabled={props.busy}
+            onClick={() => props.onMove(side, passage.ordinal, 'down')}
+            title="Move this paragraph into the row below"
+            aria-label="Move this paragraph into the row below"
+            data-testid="move-down"
+          >
             ↓
           </button>
         )}
@@ -56,7 +91,11 @@ export const ParallelPassage = memo(function ParallelPassage(props: ParallelPass
           className="ptool"
           aria-pressed={picked}
           onClick={() => props.onPick(side, passage.ordinal)}
-          title={picked ? 'Picked for a link by hand (click to drop)' : 'Pick for a link by hand: pick paragraphs on both sides, then “Link”'}
+          title={
+            picked
+              ? 'Picked for a link by hand (click to drop)'
+              : 'Pick for a link by hand: pick paragraphs on both sides, then “Link”'
+          }
           aria-label="Pick this paragraph for a link by hand"
           data-testid="pick-passage"
         >
@@ -76,7 +115,13 @@ function RunList({ runs }: { runs: readonly TextRun[] }) {
           const c = r.carried;
           const title = `carried from ${languageLabel(c.fromLang)}${c.note ? ` · ${c.note}` : ''}`;
           node = (
-            <span className={`carried carried--${c.color}`} title={title} data-carried-id={c.id} data-carried-from={c.fromLang} data-testid="carried">
+            <span
+              className={`carried carried--${c.color}`}
+              title={title}
+              data-carried-id={c.id}
+              data-carried-from={c.fromLang}
+              data-testid="carried"
+            >
               {node}
             </span>
           );

@@ -15,7 +15,16 @@ import { errorMessage } from '../../lib/errors';
 import { plural } from '../../lib/format';
 import { isRtlLanguage, languageLabel, languageName } from '../../lib/languages';
 import {
-  checkOrder, counterpartIndex, layoutRows, mergeable, spansByPassage, splitPoint, type CarriedSpan, type OwnSpan, type ParallelRow, type Side,
+  checkOrder,
+  counterpartIndex,
+  layoutRows,
+  mergeable,
+  spansByPassage,
+  splitPoint,
+  type CarriedSpan,
+  type OwnSpan,
+  type ParallelRow,
+  type Side,
 } from '../../lib/parallel';
 import type { Route } from '../../lib/routes';
 import { ParallelPassage } from './ParallelPassage';
@@ -37,11 +46,27 @@ function ownSpans(doc: DocumentDetail, annotations: readonly Annotation[]): OwnS
     .map((a) => ({ id: a.id, color: a.color, start: a.start, end: a.end }));
 }
 
-function carriedSpans(from: DocumentDetail, fromAnnotations: readonly Annotation[], carried: ReadonlyArray<{ annotationId: string; targetStart: number; targetEnd: number; confidence: number }>): CarriedSpan[] {
+function carriedSpans(
+  from: DocumentDetail,
+  fromAnnotations: readonly Annotation[],
+  carried: ReadonlyArray<{ annotationId: string; targetStart: number; targetEnd: number; confidence: number }>,
+): CarriedSpan[] {
   const byId = new Map(fromAnnotations.map((a) => [a.id, a]));
   return carried.flatMap((c) => {
     const a = byId.get(c.annotationId);
-    return a ? [{ id: a.id, color: a.color, start: c.targetStart, end: c.targetEnd, fromLang: from.lang, note: a.note, confidence: c.confidence }] : [];
+    return a
+      ? [
+          {
+            id: a.id,
+            color: a.color,
+            start: c.targetStart,
+            end: c.targetEnd,
+            fromLang: from.lang,
+            note: a.note,
+            confidence: c.confidence,
+          },
+        ]
+      : [];
   });
 }
 
@@ -57,7 +82,10 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
   const [checking, setChecking] = useState(-1);
   const gridRef = useRef<HTMLDivElement>(null);
 
-  const rows = useMemo(() => (alignment && source && target ? layoutRows(alignment, source, target) : []), [alignment, source, target]);
+  const rows = useMemo(
+    () => (alignment && source && target ? layoutRows(alignment, source, target) : []),
+    [alignment, source, target],
+  );
   const index = useMemo(() => (alignment ? counterpartIndex(alignment) : new Map()), [alignment]);
   const toCheck = useMemo(() => checkOrder(rows), [rows]);
   const hot = index.get(pinnedKey ?? hoverKey ?? '') ?? null;
@@ -81,20 +109,33 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
 
   const ownBySide = useMemo(
     () => ({
-      source: source ? spansByPassage(source.passages, ownSpans(source, data.sourceAnnotations)) : new Map<string, OwnSpan[]>(),
-      target: target ? spansByPassage(target.passages, ownSpans(target, data.targetAnnotations)) : new Map<string, OwnSpan[]>(),
+      source: source
+        ? spansByPassage(source.passages, ownSpans(source, data.sourceAnnotations))
+        : new Map<string, OwnSpan[]>(),
+      target: target
+        ? spansByPassage(target.passages, ownSpans(target, data.targetAnnotations))
+        : new Map<string, OwnSpan[]>(),
     }),
     [source, target, data.sourceAnnotations, data.targetAnnotations],
   );
   const carriedBySide = useMemo(
     () => ({
-      target: source && target ? spansByPassage(target.passages, carriedSpans(source, data.sourceAnnotations, data.carriedToTarget)) : new Map<string, CarriedSpan[]>(),
-      source: source && target ? spansByPassage(source.passages, carriedSpans(target, data.targetAnnotations, data.carriedToSource)) : new Map<string, CarriedSpan[]>(),
+      target:
+        source && target
+          ? spansByPassage(target.passages, carriedSpans(source, data.sourceAnnotations, data.carriedToTarget))
+          : new Map<string, CarriedSpan[]>(),
+      source:
+        source && target
+          ? spansByPassage(source.passages, carriedSpans(target, data.targetAnnotations, data.carriedToSource))
+          : new Map<string, CarriedSpan[]>(),
     }),
     [source, target, data.sourceAnnotations, data.targetAnnotations, data.carriedToTarget, data.carriedToSource],
   );
 
-  const fail = useCallback((what: string, err: unknown) => toast({ text: `${what}: ${errorMessage(err)}`, tone: 'warn' }, 8000), [toast]);
+  const fail = useCallback(
+    (what: string, err: unknown) => toast({ text: `${what}: ${errorMessage(err)}`, tone: 'warn' }, 8000),
+    [toast],
+  );
 
   const run = useCallback(
     async (c: Correction, done: string, undo?: Correction) => {
@@ -103,7 +144,12 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
         toast(
           {
             text: `${done} · ${plural(a.beads.length, 'row')}`,
-            action: undo ? { label: 'Undo', run: () => void data.correct(undo).catch((err: unknown) => fail('Could not undo', err)) } : undefined,
+            action: undo
+              ? {
+                  label: 'Undo',
+                  run: () => void data.correct(undo).catch((err: unknown) => fail('Could not undo', err)),
+                }
+              : undefined,
           },
           undo ? 10_000 : 5000,
         );
@@ -114,30 +160,52 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
     [data.correct, toast, fail],
   );
 
-  const rowOf = useCallback((side: Side, ordinal: number) => rows.find((r) => r[side].some((p) => p.ordinal === ordinal)), [rows]);
+  const rowOf = useCallback(
+    (side: Side, ordinal: number) => rows.find((r) => r[side].some((p) => p.ordinal === ordinal)),
+    [rows],
+  );
 
   const onMove = useCallback(
     (side: Side, ordinal: number, direction: 'up' | 'down') => {
       const row = rowOf(side, ordinal);
       if (!row) return;
       const what = `${languageName(side === 'source' ? (source?.lang ?? '') : (target?.lang ?? ''))} paragraph ${ordinal + 1} moved ${direction === 'up' ? 'up' : 'down'} a row`;
-      if (direction === 'down') void run({ op: 'shift', bead: row.index, side, by: -1 }, what, { op: 'shift', bead: row.index, side, by: 1 });
-      else void run({ op: 'shift', bead: row.index - 1, side, by: 1 }, what, { op: 'shift', bead: row.index - 1, side, by: -1 });
+      if (direction === 'down')
+        void run({ op: 'shift', bead: row.index, side, by: -1 }, what, { op: 'shift', bead: row.index, side, by: 1 });
+      else
+        void run({ op: 'shift', bead: row.index - 1, side, by: 1 }, what, {
+          op: 'shift',
+          bead: row.index - 1,
+          side,
+          by: -1,
+        });
     },
     [rowOf, run, source?.lang, target?.lang],
   );
 
   const onPick = useCallback((side: Side, ordinal: number) => {
-    setPicks((p) => ({ ...p, [side]: p[side].includes(ordinal) ? p[side].filter((o) => o !== ordinal) : [...p[side], ordinal].sort((a, b) => a - b) }));
+    setPicks((p) => ({
+      ...p,
+      [side]: p[side].includes(ordinal)
+        ? p[side].filter((o) => o !== ordinal)
+        : [...p[side], ordinal].sort((a, b) => a - b),
+    }));
   }, []);
 
   const onSelectRow = useCallback((rowIndex: number) => {
-    setSelected((list) => (list.includes(rowIndex) ? list.filter((i) => i !== rowIndex) : [...list, rowIndex].slice(-2)));
+    setSelected((list) =>
+      list.includes(rowIndex) ? list.filter((i) => i !== rowIndex) : [...list, rowIndex].slice(-2),
+    );
   }, []);
 
   const merge = (first: number) => {
     const a = rows[first];
-    void run({ op: 'merge', bead: first }, `Rows ${first + 1} and ${first + 2} merged`, { op: 'split', bead: first, sourceAt: a.source.length, targetAt: a.target.length });
+    void run({ op: 'merge', bead: first }, `Rows ${first + 1} and ${first + 2} merged`, {
+      op: 'split',
+      bead: first,
+      sourceAt: a.source.length,
+      targetAt: a.target.length,
+    });
   };
   const split = (row: ParallelRow) => {
     const at = splitPoint(row);
@@ -149,7 +217,12 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
   const realign = async () => {
     try {
       const a = await data.realign();
-      toast({ text: `Re-aligned: ${plural(a.beads.length, 'row')}${a.corrections ? `, ${plural(a.corrections, 'correction')} kept` : ''}.` }, 5000);
+      toast(
+        {
+          text: `Re-aligned: ${plural(a.beads.length, 'row')}${a.corrections ? `, ${plural(a.corrections, 'correction')} kept` : ''}.`,
+        },
+        5000,
+      );
     } catch (err) {
       fail('Could not re-align', err);
     }
@@ -219,14 +292,28 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
   const lowCount = toCheck.length;
   const currentCheck = checking >= 0 && checking < toCheck.length ? toCheck[checking] : -1;
   const fixedCount = rows.filter((r) => r.fixed).length;
-  const sideAttrs = (doc: DocumentDetail) => ({ lang: doc.lang && doc.lang !== 'und' ? doc.lang : undefined, dir: isRtlLanguage(doc.lang) ? ('rtl' as const) : ('ltr' as const) });
+  const sideAttrs = (doc: DocumentDetail) => ({
+    lang: doc.lang && doc.lang !== 'und' ? doc.lang : undefined,
+    dir: isRtlLanguage(doc.lang) ? ('rtl' as const) : ('ltr' as const),
+  });
   const picking = picks.source.length + picks.target.length > 0;
 
   return (
     <main className="reader-pane parallel-pane" data-testid="parallel-pane">
-      <div className={`parallel${data.busy ? ' parallel--busy' : ''}`} data-testid="parallel" data-rows={rows.length} data-origin={alignment.origin}>
+      <div
+        className={`parallel${data.busy ? ' parallel--busy' : ''}`}
+        data-testid="parallel"
+        data-rows={rows.length}
+        data-origin={alignment.origin}
+      >
         <div className="parallel__toolbar">
-          <button type="button" className="tool-button" onClick={() => onNavigate({ name: 'doc', docId })} data-testid="parallel-back" title="Back to the reader">
+          <button
+            type="button"
+            className="tool-button"
+            onClick={() => onNavigate({ name: 'doc', docId })}
+            data-testid="parallel-back"
+            title="Back to the reader"
+          >
             ‹ Reader
           </button>
           <span className="parallel__stats muted" data-testid="parallel-stats">
@@ -241,7 +328,9 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
                   title="Show the next uncertain row, least confident first"
                   data-testid="parallel-check-next"
                 >
-                  {currentCheck >= 0 ? `Checking ${checking + 1} of ${lowCount} · next` : `${lowCount} to check · start`}
+                  {currentCheck >= 0
+                    ? `Checking ${checking + 1} of ${lowCount} · next`
+                    : `${lowCount} to check · start`}
                 </button>
               </>
             )}
@@ -249,40 +338,96 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
             {alignment.staleCorrections > 0 && <> · {plural(alignment.staleCorrections, 'correction')} no longer fit</>}
           </span>
           <span className="parallel__tools">
-            <button type="button" className="tool-button" onClick={() => onNavigate({ name: 'parallel', docId: otherDocId, otherDocId: docId })} title="Swap the two sides" data-testid="parallel-swap">
+            <button
+              type="button"
+              className="tool-button"
+              onClick={() => onNavigate({ name: 'parallel', docId: otherDocId, otherDocId: docId })}
+              title="Swap the two sides"
+              data-testid="parallel-swap"
+            >
               ⇄ Swap
             </button>
-            <button type="button" className="tool-button" disabled={data.busy} onClick={() => void realign()} title="Align again from the texts; corrections made by hand are kept" data-testid="parallel-realign">
+            <button
+              type="button"
+              className="tool-button"
+              disabled={data.busy}
+              onClick={() => void realign()}
+              title="Align again from the texts; corrections made by hand are kept"
+              data-testid="parallel-realign"
+            >
               Re-align
             </button>
             {alignment.corrections > 0 && (
-              <button type="button" className="tool-button" disabled={data.busy} onClick={reset} title="Forget every correction made by hand and align afresh" data-testid="parallel-reset">
+              <button
+                type="button"
+                className="tool-button"
+                disabled={data.busy}
+                onClick={reset}
+                title="Forget every correction made by hand and align afresh"
+                data-testid="parallel-reset"
+              >
                 Reset corrections
               </button>
             )}
-            <button type="button" className="tool-button" onClick={() => void exportAs('tmx')} title="Export the aligned sentence pairs as TMX (translation memory)" data-testid="export-tmx">
+            <button
+              type="button"
+              className="tool-button"
+              onClick={() => void exportAs('tmx')}
+              title="Export the aligned sentence pairs as TMX (translation memory)"
+              data-testid="export-tmx"
+            >
               TMX
             </button>
-            <button type="button" className="tool-button" onClick={() => void exportAs('pairs-csv')} title="Export the aligned sentence pairs as a two-column CSV" data-testid="export-pairs-csv">
+            <button
+              type="button"
+              className="tool-button"
+              onClick={() => void exportAs('pairs-csv')}
+              title="Export the aligned sentence pairs as a two-column CSV"
+              data-testid="export-pairs-csv"
+            >
               CSV
             </button>
           </span>
         </div>
 
         {(selected.length > 0 || picking) && (
-          <div className="parallel__actionbar" role="toolbar" aria-label="Correct the alignment" data-testid="parallel-actionbar">
+          <div
+            className="parallel__actionbar"
+            role="toolbar"
+            aria-label="Correct the alignment"
+            data-testid="parallel-actionbar"
+          >
             {selected.length > 0 && (
               <>
                 <span className="parallel__actiontext">
-                  {selected.length === 1 ? `Row ${selected[0] + 1} selected` : `Rows ${[...selected].sort((a, b) => a - b).map((i) => i + 1).join(' and ')} selected`}
-                  {selected.length === 2 && mergeAt === null && <span className="muted"> — only neighbouring rows can be merged</span>}
+                  {selected.length === 1
+                    ? `Row ${selected[0] + 1} selected`
+                    : `Rows ${[...selected]
+                        .sort((a, b) => a - b)
+                        .map((i) => i + 1)
+                        .join(' and ')} selected`}
+                  {selected.length === 2 && mergeAt === null && (
+                    <span className="muted"> — only neighbouring rows can be merged</span>
+                  )}
                   {selected.length === 1 && !splitAt && <span className="muted"> — select its neighbour to merge</span>}
                 </span>
-                <button type="button" className="button button--small button--primary" disabled={mergeAt === null || data.busy} onClick={() => mergeAt !== null && merge(mergeAt)} data-testid="merge-rows">
+                <button
+                  type="button"
+                  className="button button--small button--primary"
+                  disabled={mergeAt === null || data.busy}
+                  onClick={() => mergeAt !== null && merge(mergeAt)}
+                  data-testid="merge-rows"
+                >
                   Merge
                 </button>
                 {splitAt && singleRow && (
-                  <button type="button" className="button button--small" disabled={data.busy} onClick={() => split(singleRow)} data-testid="split-row">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={data.busy}
+                    onClick={() => split(singleRow)}
+                    data-testid="split-row"
+                  >
                     Split
                   </button>
                 )}
@@ -293,19 +438,38 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
                 <span className="parallel__actiontext">
                   Link {describePicks(source, picks.source)} with {describePicks(target, picks.target)}
                 </span>
-                <button type="button" className="button button--small button--primary" disabled={!picks.source.length || !picks.target.length || data.busy} onClick={link} data-testid="link-apply">
+                <button
+                  type="button"
+                  className="button button--small button--primary"
+                  disabled={!picks.source.length || !picks.target.length || data.busy}
+                  onClick={link}
+                  data-testid="link-apply"
+                >
                   Link
                 </button>
               </>
             )}
-            <button type="button" className="button button--small button--quiet" onClick={() => clearChoices.current()} data-testid="parallel-clear">
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => clearChoices.current()}
+              data-testid="parallel-clear"
+            >
               Clear
             </button>
           </div>
         )}
 
-        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions, jsx-a11y/mouse-events-have-key-events -- delegated hover/click of the rows; each row has its own buttons */}
-        <div className="parallel__grid" ref={gridRef} onMouseOver={onMouseOver} onMouseLeave={() => setHoverKey(null)} onClick={onClickText}>
+        {/* Delegated hover/click of the rows; each row has its own buttons for the keyboard. */}
+        {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
+        <div
+          className="parallel__grid"
+          ref={gridRef}
+          // eslint-disable-next-line jsx-a11y/mouse-events-have-key-events
+          onMouseOver={onMouseOver}
+          onMouseLeave={() => setHoverKey(null)}
+          onClick={onClickText}
+        >
           <div className="prow prow--head" lang="en" dir="ltr">
             <div className="prow__gutter" />
             <DocHead doc={source} testId="parallel-head-source" />
@@ -331,7 +495,9 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
             />
           ))}
         </div>
-        {fixedCount > 0 && <p className="parallel__foot muted">Rows marked “corrected” were fixed by hand; re-aligning keeps them.</p>}
+        {fixedCount > 0 && (
+          <p className="parallel__foot muted">Rows marked “corrected” were fixed by hand; re-aligning keeps them.</p>
+        )}
       </div>
     </main>
   );
@@ -376,7 +542,9 @@ const Row = memo(function Row(props: RowProps) {
   const { row, selected } = props;
   const confidence = `${Math.round(row.confidence * 100)}%`;
   // Calibrated on hand-aligned prose: of the rows at 70 %, about 70 in 100 are right.
-  const title = row.low ? `Alignment confidence ${confidence} (about that share of such rows is right): worth a check` : `Alignment confidence ${confidence}`;
+  const title = row.low
+    ? `Alignment confidence ${confidence} (about that share of such rows is right): worth a check`
+    : `Alignment confidence ${confidence}`;
   const cell = (side: Side, passages: Passage[], attrs: { lang?: string; dir: 'ltr' | 'rtl' }) => (
     <div className={`prow__cell prow__cell--${side}`} {...attrs} data-side={side}>
       {passages.length === 0 ? (
@@ -415,7 +583,14 @@ const Row = memo(function Row(props: RowProps) {
       data-current={props.current ? 'true' : undefined}
     >
       <div className="prow__gutter" lang="en" dir="ltr">
-        <button type="button" className="prow__select" aria-pressed={selected} onClick={() => props.onSelect(row.index)} title={`${title}. Select to merge or split.`} data-testid="row-select">
+        <button
+          type="button"
+          className="prow__select"
+          aria-pressed={selected}
+          onClick={() => props.onSelect(row.index)}
+          title={`${title}. Select to merge or split.`}
+          data-testid="row-select"
+        >
           {row.index + 1}
         </button>
         {row.low && (
@@ -424,7 +599,11 @@ const Row = memo(function Row(props: RowProps) {
           </span>
         )}
         {row.fixed && (
-          <span className="prow__fixed" title="Corrected by hand: kept when the rest is re-aligned" data-testid="row-fixed">
+          <span
+            className="prow__fixed"
+            title="Corrected by hand: kept when the rest is re-aligned"
+            data-testid="row-fixed"
+          >
             corrected
           </span>
         )}

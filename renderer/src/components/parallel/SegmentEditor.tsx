@@ -99,7 +99,11 @@ export function SegmentEditor({ linkId, onNavigate, toast }: Props) {
     setAsk(null);
     setBusy(seg.id);
     try {
-      const res = await api['mt.translate']({ text: seg.sourceText, source: sheet.link.source.lang, target: sheet.link.translation.lang });
+      const res = await api['mt.translate']({
+        text: seg.sourceText,
+        source: sheet.link.source.lang,
+        target: sheet.link.translation.lang,
+      });
       setDrafts((d) => ({ ...d, [seg.id]: res.translatedText }));
       await save(seg, res.translatedText, 'draft');
       toast({ text: `Suggested by ${res.endpoint}. ${res.notice}` }, 6000);
@@ -110,8 +114,18 @@ export function SegmentEditor({ linkId, onNavigate, toast }: Props) {
     }
   };
 
-  if (error) return <main className="reader-pane segments" data-testid="segments"><p className="segments__error">Could not open the segments: {error}</p></main>;
-  if (!sheet) return <main className="reader-pane segments" data-testid="segments" aria-busy="true"><p className="muted">Loading…</p></main>;
+  if (error)
+    return (
+      <main className="reader-pane segments" data-testid="segments">
+        <p className="segments__error">Could not open the segments: {error}</p>
+      </main>
+    );
+  if (!sheet)
+    return (
+      <main className="reader-pane segments" data-testid="segments" aria-busy="true">
+        <p className="muted">Loading…</p>
+      </main>
+    );
 
   const { link } = sheet;
   const mtOn = !!mt?.enabled && !!mt.endpoint;
@@ -126,19 +140,41 @@ export function SegmentEditor({ linkId, onNavigate, toast }: Props) {
           <span data-testid="segments-progress">{progressLabel(sheet.segments)}</span>
         </p>
         <div className="segments__tools">
-          <button type="button" className="tool-button" onClick={() => onNavigate({ name: 'doc', docId: link.translation.id })} data-testid="segments-open-doc">
+          <button
+            type="button"
+            className="tool-button"
+            onClick={() => onNavigate({ name: 'doc', docId: link.translation.id })}
+            data-testid="segments-open-doc"
+          >
             Open in the reader
           </button>
-          <button type="button" className="tool-button" onClick={() => onNavigate({ name: 'parallel', docId: link.source.id, otherDocId: link.translation.id })} data-testid="segments-side-by-side">
+          <button
+            type="button"
+            className="tool-button"
+            onClick={() => onNavigate({ name: 'parallel', docId: link.source.id, otherDocId: link.translation.id })}
+            data-testid="segments-side-by-side"
+          >
             Side by side
           </button>
           <button type="button" className="tool-button" onClick={() => setMtOpen(true)} data-testid="mt-settings-open">
             Machine translation: {mtOn ? 'on' : 'off'}
           </button>
         </div>
-        <p className="segments__hint muted">Ctrl+Enter: done, next segment · Alt+↓ / Alt+↑: next / previous segment · saved when you leave a segment</p>
+        <p className="segments__hint muted">
+          Ctrl+Enter: done, next segment · Alt+↓ / Alt+↑: next / previous segment · saved when you leave a segment
+        </p>
       </header>
-      {mtOpen && <MtSettingsDialog settings={mt} onClose={() => setMtOpen(false)} onSaved={(m) => { setMt(m); setMtOpen(false); }} toast={toast} />}
+      {mtOpen && (
+        <MtSettingsDialog
+          settings={mt}
+          onClose={() => setMtOpen(false)}
+          onSaved={(m) => {
+            setMt(m);
+            setMtOpen(false);
+          }}
+          toast={toast}
+        />
+      )}
       {ask && mt && (
         <MtNotice
           endpoint={mt.endpoint}
@@ -151,8 +187,19 @@ export function SegmentEditor({ linkId, onNavigate, toast }: Props) {
       )}
       <ol className="segments__list">
         {sheet.segments.map((seg, i) => (
-          <li key={seg.id} className="segment" data-testid="segment" data-status={seg.status} data-ordinal={seg.ordinal}>
-            <div className="segment__source" lang={link.source.lang} dir={isRtlLanguage(link.source.lang) ? 'rtl' : 'auto'} data-testid="segment-source">
+          <li
+            key={seg.id}
+            className="segment"
+            data-testid="segment"
+            data-status={seg.status}
+            data-ordinal={seg.ordinal}
+          >
+            <div
+              className="segment__source"
+              lang={link.source.lang}
+              dir={isRtlLanguage(link.source.lang) ? 'rtl' : 'auto'}
+              data-testid="segment-source"
+            >
               {seg.sourceText}
             </div>
             <div className="segment__target">
@@ -179,7 +226,11 @@ export function SegmentEditor({ linkId, onNavigate, toast }: Props) {
                   type="button"
                   className="button button--small"
                   disabled={!mtOn || busy !== null}
-                  title={mtOn ? `Suggest a draft from ${mt?.endpoint}` : 'Machine translation is off (turn it on in its settings)'}
+                  title={
+                    mtOn
+                      ? `Suggest a draft from ${mt?.endpoint}`
+                      : 'Machine translation is off (turn it on in its settings)'
+                  }
                   onClick={() => (mtTrusted ? void suggest(seg) : setAsk(seg))}
                   data-testid="segment-suggest"
                 >
@@ -194,22 +245,48 @@ export function SegmentEditor({ linkId, onNavigate, toast }: Props) {
   );
 }
 
-function MtNotice({ endpoint, onCancel, onConfirm }: { endpoint: string; onCancel(): void; onConfirm(remember: boolean): void }) {
+function MtNotice({
+  endpoint,
+  onCancel,
+  onConfirm,
+}: {
+  endpoint: string;
+  onCancel(): void;
+  onConfirm(remember: boolean): void;
+}) {
   const [remember, setRemember] = useState(false);
   return (
     <div className="segments__backdrop">
-      <div className="segments__dialog" role="alertdialog" aria-modal="true" aria-label="Send to machine translation?" data-testid="mt-notice">
+      <div
+        className="segments__dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-label="Send to machine translation?"
+        data-testid="mt-notice"
+      >
         <p data-testid="mt-notice-text">
           This sends the segment&rsquo;s text to {endpoint}. Nothing else leaves the machine.
         </p>
         <label className="segments__check">
-          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} data-testid="mt-notice-remember" /> Don&rsquo;t ask again this session
+          <input
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+            data-testid="mt-notice-remember"
+          />{' '}
+          Don&rsquo;t ask again this session
         </label>
         <div className="segments__actions">
           <button type="button" className="button button--small" onClick={onCancel} data-testid="mt-notice-cancel">
             Cancel
           </button>
-          <button type="button" className="button button--small button--primary" autoFocus onClick={() => onConfirm(remember)} data-testid="mt-notice-confirm">
+          <button
+            type="button"
+            className="button button--small button--primary"
+            autoFocus
+            onClick={() => onConfirm(remember)}
+            data-testid="mt-notice-confirm"
+          >
             Confirm
           </button>
         </div>
@@ -218,7 +295,17 @@ function MtNotice({ endpoint, onCancel, onConfirm }: { endpoint: string; onCance
   );
 }
 
-export function MtSettingsDialog({ settings, onClose, onSaved, toast }: { settings: MtSettings | null; onClose(): void; onSaved(m: MtSettings): void; toast: PushToast }) {
+export function MtSettingsDialog({
+  settings,
+  onClose,
+  onSaved,
+  toast,
+}: {
+  settings: MtSettings | null;
+  onClose(): void;
+  onSaved(m: MtSettings): void;
+  toast: PushToast;
+}) {
   const api = useApi();
   const [enabled, setEnabled] = useState(settings?.enabled ?? false);
   const [endpoint, setEndpoint] = useState(settings?.endpoint ?? '');
@@ -237,25 +324,56 @@ export function MtSettingsDialog({ settings, onClose, onSaved, toast }: { settin
   };
   return (
     <div className="segments__backdrop">
-      <form className="segments__dialog" role="dialog" aria-modal="true" aria-label="Machine translation" onSubmit={(e) => void submit(e)} data-testid="mt-settings">
+      <form
+        className="segments__dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Machine translation"
+        onSubmit={(e) => void submit(e)}
+        data-testid="mt-settings"
+      >
         <h2 className="segments__dialog-title">Machine translation</h2>
         <p className="muted">{settings?.notice}</p>
         <label className="segments__check">
-          <input type="checkbox" role="switch" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} data-testid="mt-enabled" /> Use a LibreTranslate-compatible server
+          <input
+            type="checkbox"
+            role="switch"
+            checked={enabled}
+            onChange={(e) => setEnabled(e.target.checked)}
+            data-testid="mt-enabled"
+          />{' '}
+          Use a LibreTranslate-compatible server
         </label>
         <label className="segments__field">
           Server address
-          <input type="url" value={endpoint} placeholder="http://127.0.0.1:5000" onChange={(e) => setEndpoint(e.target.value)} data-testid="mt-endpoint" />
+          <input
+            type="url"
+            value={endpoint}
+            placeholder="http://127.0.0.1:5000"
+            onChange={(e) => setEndpoint(e.target.value)}
+            data-testid="mt-endpoint"
+          />
         </label>
         <label className="segments__field">
           API key {settings?.apiKeySet ? '(set; leave empty to keep it)' : '(optional)'}
-          <input type="password" value={apiKey} autoComplete="off" onChange={(e) => setApiKey(e.target.value)} data-testid="mt-api-key" />
+          <input
+            type="password"
+            value={apiKey}
+            autoComplete="off"
+            onChange={(e) => setApiKey(e.target.value)}
+            data-testid="mt-api-key"
+          />
         </label>
         <div className="segments__actions">
           <button type="button" className="button button--small" onClick={onClose} data-testid="mt-settings-cancel">
             Cancel
           </button>
-          <button type="submit" className="button button--small button--primary" disabled={busy} data-testid="mt-settings-save">
+          <button
+            type="submit"
+            className="button button--small button--primary"
+            disabled={busy}
+            data-testid="mt-settings-save"
+          >
             Save
           </button>
         </div>

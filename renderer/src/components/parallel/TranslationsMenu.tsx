@@ -16,8 +16,15 @@ import './segments.css';
 const COMMON_LANGS = ['en', 'fr', 'de', 'es', 'ru', 'uk', 'ar', 'zh', 'ja', 'tl', 'hy', 'tr', 'fa', 'pt', 'it'];
 
 /** The other document of each link (a translation of docId, or the original docId translates). */
-export function counterpartDocs(docId: string, links: readonly TranslationLink[]): Array<DocumentRef & { relation: 'translation' | 'original' }> {
-  return links.map((l) => (l.source.id === docId ? { ...l.translation, relation: 'translation' as const } : { ...l.source, relation: 'original' as const }));
+export function counterpartDocs(
+  docId: string,
+  links: readonly TranslationLink[],
+): Array<DocumentRef & { relation: 'translation' | 'original' }> {
+  return links.map((l) =>
+    l.source.id === docId
+      ? { ...l.translation, relation: 'translation' as const }
+      : { ...l.source, relation: 'original' as const },
+  );
 }
 
 export function useTranslationLinks(docId: string): { links: TranslationLink[]; refresh(): void } {
@@ -30,9 +37,9 @@ export function useTranslationLinks(docId: string): { links: TranslationLink[]; 
     Promise.resolve()
       .then(() => api['translations.list']({ docId }))
       .then(
-      (list) => live && setLinks(list),
-      () => live && setLinks([]),
-    );
+        (list) => live && setLinks(list),
+        () => live && setLinks([]),
+      );
     return () => {
       live = false;
     };
@@ -42,7 +49,19 @@ export function useTranslationLinks(docId: string): { links: TranslationLink[]; 
 }
 
 /** "+ Translation": import a file as a translation of this document, or link one already in the archive. */
-export function AddTranslation({ docId, compact = false, onLinked, onNavigate, toast }: { docId: string; compact?: boolean; onLinked(link: TranslationLink): void; onNavigate(route: Route): void; toast: PushToast }) {
+export function AddTranslation({
+  docId,
+  compact = false,
+  onLinked,
+  onNavigate,
+  toast,
+}: {
+  docId: string;
+  compact?: boolean;
+  onLinked(link: TranslationLink): void;
+  onNavigate(route: Route): void;
+  toast: PushToast;
+}) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
@@ -69,14 +88,27 @@ export function AddTranslation({ docId, compact = false, onLinked, onNavigate, t
     setOpen(false);
     onLinked(link);
     const other = link.source.id === docId ? link.translation : link.source;
-    toast({ text: `${what}: “${other.title}”`, action: { label: 'Side by side', run: () => onNavigate({ name: 'parallel', docId, otherDocId: other.id }) } }, 8000);
+    toast(
+      {
+        text: `${what}: “${other.title}”`,
+        action: { label: 'Side by side', run: () => onNavigate({ name: 'parallel', docId, otherDocId: other.id }) },
+      },
+      8000,
+    );
   };
 
   const importFile = async (file: File) => {
     setBusy(true);
     try {
-      const { outcome, link } = await api['translations.importAsTranslation']({ name: file.name, data: new Uint8Array(await file.arrayBuffer()), translationOf: docId });
-      done(link, outcome.status === 'imported' ? 'Imported as a translation' : 'Already in the archive, linked as a translation');
+      const { outcome, link } = await api['translations.importAsTranslation']({
+        name: file.name,
+        data: new Uint8Array(await file.arrayBuffer()),
+        translationOf: docId,
+      });
+      done(
+        link,
+        outcome.status === 'imported' ? 'Imported as a translation' : 'Already in the archive, linked as a translation',
+      );
     } catch (err) {
       toast({ text: `Could not import ${file.name} as a translation: ${errorMessage(err)}`, tone: 'warn' }, 10_000);
     } finally {
@@ -115,12 +147,31 @@ export function AddTranslation({ docId, compact = false, onLinked, onNavigate, t
 
   return (
     <span className="translations-menu" ref={ref}>
-      <button type="button" className="tool-button" aria-expanded={open} onClick={() => setOpen((o) => !o)} title="Add a translation of this document: import a file, or link a document of the archive" aria-label="Add a translation" data-testid="translation-add">
+      <button
+        type="button"
+        className="tool-button"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        title="Add a translation of this document: import a file, or link a document of the archive"
+        aria-label="Add a translation"
+        data-testid="translation-add"
+      >
         +{!compact && <span className="pv-label"> Translation</span>}
       </button>
       {open && (
-        <div className="translations-menu__list translations-add" role="dialog" aria-label="Add a translation" data-testid="translation-add-panel">
-          <button type="button" className="translations-menu__item" disabled={busy} onClick={() => fileRef.current?.click()} data-testid="translation-import">
+        <div
+          className="translations-menu__list translations-add"
+          role="dialog"
+          aria-label="Add a translation"
+          data-testid="translation-add-panel"
+        >
+          <button
+            type="button"
+            className="translations-menu__item"
+            disabled={busy}
+            onClick={() => fileRef.current?.click()}
+            data-testid="translation-import"
+          >
             Import a file as its translation…
           </button>
           <input
@@ -139,7 +190,14 @@ export function AddTranslation({ docId, compact = false, onLinked, onNavigate, t
             Or link a document already in the archive
           </label>
           <div className="translations-add__row">
-            <select id="translation-link-select" className="translations-add__select" value={choice} onChange={(e) => setChoice(e.target.value)} disabled={!docs || busy} data-testid="translation-link-select">
+            <select
+              id="translation-link-select"
+              className="translations-add__select"
+              value={choice}
+              onChange={(e) => setChoice(e.target.value)}
+              disabled={!docs || busy}
+              data-testid="translation-link-select"
+            >
               <option value="">{docs ? 'Choose a document…' : 'Loading…'}</option>
               {docs?.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -147,7 +205,13 @@ export function AddTranslation({ docId, compact = false, onLinked, onNavigate, t
                 </option>
               ))}
             </select>
-            <button type="button" className="button button--small button--primary" disabled={!choice || busy} onClick={() => void link()} data-testid="translation-link">
+            <button
+              type="button"
+              className="button button--small button--primary"
+              disabled={!choice || busy}
+              onClick={() => void link()}
+              data-testid="translation-link"
+            >
               Link
             </button>
           </div>
@@ -172,11 +236,23 @@ export function AddTranslation({ docId, compact = false, onLinked, onNavigate, t
                   </option>
                 ))}
               </datalist>
-              <select className="translations-add__select" value={unit} onChange={(e) => setUnit(e.target.value as 'sentence' | 'passage')} aria-label="Segments" data-testid="translation-start-unit">
+              <select
+                className="translations-add__select"
+                value={unit}
+                onChange={(e) => setUnit(e.target.value as 'sentence' | 'passage')}
+                aria-label="Segments"
+                data-testid="translation-start-unit"
+              >
                 <option value="sentence">by sentence</option>
                 <option value="passage">by paragraph</option>
               </select>
-              <button type="button" className="button button--small button--primary" disabled={!codeOk || busy} onClick={() => void start()} data-testid="translation-start">
+              <button
+                type="button"
+                className="button button--small button--primary"
+                disabled={!codeOk || busy}
+                onClick={() => void start()}
+                data-testid="translation-start"
+              >
                 Start
               </button>
             </div>
@@ -187,7 +263,15 @@ export function AddTranslation({ docId, compact = false, onLinked, onNavigate, t
   );
 }
 
-export function TranslationsMenu({ docId, links, onNavigate }: { docId: string; links: readonly TranslationLink[]; onNavigate(route: Route): void }) {
+export function TranslationsMenu({
+  docId,
+  links,
+  onNavigate,
+}: {
+  docId: string;
+  links: readonly TranslationLink[];
+  onNavigate(route: Route): void;
+}) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
@@ -217,14 +301,30 @@ export function TranslationsMenu({ docId, links, onNavigate }: { docId: string; 
   }
   return (
     <span className="translations-menu" ref={ref}>
-      <button type="button" className="tool-button" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen((o) => !o)} title="Read beside a translation" data-testid="side-by-side">
+      <button
+        type="button"
+        className="tool-button"
+        aria-expanded={open}
+        aria-haspopup="menu"
+        onClick={() => setOpen((o) => !o)}
+        title="Read beside a translation"
+        data-testid="side-by-side"
+      >
         <SideBySideIcon /> <span className="pv-label">Side by side</span>
       </button>
       {open && (
         <ul className="translations-menu__list" role="menu" data-testid="side-by-side-menu">
           {others.map((o) => (
             <li key={o.id} role="none">
-              <button type="button" role="menuitem" className="translations-menu__item" onClick={() => go(o.id)} title={languageLabel(o.lang)} data-testid="side-by-side-item" data-doc-id={o.id}>
+              <button
+                type="button"
+                role="menuitem"
+                className="translations-menu__item"
+                onClick={() => go(o.id)}
+                title={languageLabel(o.lang)}
+                data-testid="side-by-side-item"
+                data-doc-id={o.id}
+              >
                 <span className="translations-menu__lang">{o.lang}</span>
                 <span dir="auto">{o.title}</span>
                 {o.relation === 'original' && <span className="muted">original</span>}
@@ -238,7 +338,15 @@ export function TranslationsMenu({ docId, links, onNavigate }: { docId: string; 
 }
 
 const SideBySideIcon = () => (
-  <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4">
+  <svg
+    width="14"
+    height="14"
+    viewBox="0 0 16 16"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.4"
+  >
     <rect x="1.5" y="2.5" width="5.5" height="11" rx="1" />
     <rect x="9" y="2.5" width="5.5" height="11" rx="1" />
   </svg>

@@ -12,7 +12,10 @@ interface Props {
   onClose(): void;
 }
 
-export const FindBar = forwardRef<HTMLInputElement, Props>(function FindBar({ query, count, current, capped, onChange, onStep, onClose }, ref) {
+export const FindBar = forwardRef<HTMLInputElement, Props>(function FindBar(
+  { query, count, current, capped, onChange, onStep, onClose },
+  ref,
+) {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -39,15 +42,42 @@ export const FindBar = forwardRef<HTMLInputElement, Props>(function FindBar({ qu
         data-testid="find-input"
       />
       <span className="find-bar__count muted" aria-live="polite" data-testid="find-count">
-        {query.trim() === '' ? '' : count === 0 ? 'No matches' : `${current + 1} of ${count.toLocaleString('en')}${capped ? '+' : ''}`}
+        {query.trim() === ''
+          ? ''
+          : count === 0
+            ? 'No matches'
+            : `${current + 1} of ${count.toLocaleString('en')}${capped ? '+' : ''}`}
       </span>
-      <button type="button" className="icon-button icon-button--small" aria-label="Previous match" title="Previous (Shift+Enter)" disabled={count === 0} onClick={() => onStep(-1)} data-testid="find-prev">
+      <button
+        type="button"
+        className="icon-button icon-button--small"
+        aria-label="Previous match"
+        title="Previous (Shift+Enter)"
+        disabled={count === 0}
+        onClick={() => onStep(-1)}
+        data-testid="find-prev"
+      >
         <ChevronUp />
       </button>
-      <button type="button" className="icon-button icon-button--small" aria-label="Next match" title="Next (Enter)" disabled={count === 0} onClick={() => onStep(1)} data-testid="find-next">
+      <button
+        type="button"
+        className="icon-button icon-button--small"
+        aria-label="Next match"
+        title="Next (Enter)"
+        disabled={count === 0}
+        onClick={() => onStep(1)}
+        data-testid="find-next"
+      >
         <ChevronDown />
       </button>
-      <button type="button" className="icon-button icon-button--small" aria-label="Close find" title="Close (Esc)" onClick={onClose} data-testid="find-close">
+      <button
+        type="button"
+        className="icon-button icon-button--small"
+        aria-label="Close find"
+        title="Close (Esc)"
+        onClick={onClose}
+        data-testid="find-close"
+      >
         ×
       </button>
     </div>

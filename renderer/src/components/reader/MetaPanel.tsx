@@ -56,7 +56,17 @@ export function MetaPanel({ document: doc, busy, editing, onEdit, onSave }: Prop
   );
 }
 
-function MetaForm({ document: doc, busy, onCancel, onSave }: { document: DocumentDetail; busy: boolean; onCancel(): void; onSave: Props['onSave'] }) {
+function MetaForm({
+  document: doc,
+  busy,
+  onCancel,
+  onSave,
+}: {
+  document: DocumentDetail;
+  busy: boolean;
+  onCancel(): void;
+  onSave: Props['onSave'];
+}) {
   const [title, setTitle] = useState(doc.title);
   const [source, setSource] = useState(doc.source ?? '');
   const [author, setAuthor] = useState(doc.author ?? '');
@@ -68,7 +78,8 @@ function MetaForm({ document: doc, busy, onCancel, onSave }: { document: Documen
   const submit = async () => {
     const t = title.trim();
     if (!t) return setError('A document needs a title.');
-    if (published.trim() && !DATE.test(published.trim())) return setError('Published: use a date like 2012-07-19, 2012-07 or 2012.');
+    if (published.trim() && !DATE.test(published.trim()))
+      return setError('Published: use a date like 2012-07-19, 2012-07 or 2012.');
     if (!LANG.test(lang.trim())) return setError('Language: use a code such as tl, en, ru or hy.');
     setError(null);
     try {
@@ -105,23 +116,59 @@ function MetaForm({ document: doc, busy, onCancel, onSave }: { document: Documen
     >
       <label className="field field--wide">
         <span className="field__label">Title</span>
-        <input className="field__input" value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" maxLength={1000} data-testid="meta-title" autoFocus />
+        <input
+          className="field__input"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          dir="auto"
+          maxLength={1000}
+          data-testid="meta-title"
+          autoFocus
+        />
       </label>
       <label className="field field--wide">
         <span className="field__label">Source</span>
-        <input className="field__input" value={source} onChange={(e) => setSource(e.target.value)} dir="auto" placeholder="URL, publication or archive reference" maxLength={2000} data-testid="meta-source-input" />
+        <input
+          className="field__input"
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          dir="auto"
+          placeholder="URL, publication or archive reference"
+          maxLength={2000}
+          data-testid="meta-source-input"
+        />
       </label>
       <label className="field">
         <span className="field__label">Author</span>
-        <input className="field__input" value={author} onChange={(e) => setAuthor(e.target.value)} dir="auto" maxLength={1000} data-testid="meta-author-input" />
+        <input
+          className="field__input"
+          value={author}
+          onChange={(e) => setAuthor(e.target.value)}
+          dir="auto"
+          maxLength={1000}
+          data-testid="meta-author-input"
+        />
       </label>
       <label className="field">
         <span className="field__label">Published</span>
-        <input className="field__input" value={published} onChange={(e) => setPublished(e.target.value)} placeholder="YYYY-MM-DD" data-testid="meta-published-input" />
+        <input
+          className="field__input"
+          value={published}
+          onChange={(e) => setPublished(e.target.value)}
+          placeholder="YYYY-MM-DD"
+          data-testid="meta-published-input"
+        />
       </label>
       <label className="field">
         <span className="field__label">Language</span>
-        <input className="field__input" value={lang} onChange={(e) => setLang(e.target.value.toLowerCase())} list="tala-languages" maxLength={3} data-testid="meta-lang-input" />
+        <input
+          className="field__input"
+          value={lang}
+          onChange={(e) => setLang(e.target.value.toLowerCase())}
+          list="tala-languages"
+          maxLength={3}
+          data-testid="meta-lang-input"
+        />
         <datalist id="tala-languages">
           {COMMON_LANGUAGES.map((c) => (
             <option key={c} value={c}>
@@ -132,7 +179,14 @@ function MetaForm({ document: doc, busy, onCancel, onSave }: { document: Documen
       </label>
       <label className="field field--wide">
         <span className="field__label">Tags</span>
-        <input className="field__input" value={tags} onChange={(e) => setTags(e.target.value)} dir="auto" placeholder="comma, separated" data-testid="meta-tags-input" />
+        <input
+          className="field__input"
+          value={tags}
+          onChange={(e) => setTags(e.target.value)}
+          dir="auto"
+          placeholder="comma, separated"
+          data-testid="meta-tags-input"
+        />
       </label>
       {error && (
         <p className="form-error field--wide" role="alert">

@@ -30,7 +30,11 @@ export function OriginalFileLink({ document: doc }: { document: DocumentDetail }
         className="link-button original-link"
         onClick={() => void download()}
         disabled={busy}
-        title={doc.originalName ? `Download ${doc.originalName} as it was imported` : 'Download the file this document was imported from'}
+        title={
+          doc.originalName
+            ? `Download ${doc.originalName} as it was imported`
+            : 'Download the file this document was imported from'
+        }
         data-testid="original-file"
       >
         {busy ? 'Preparing…' : 'Original file'}

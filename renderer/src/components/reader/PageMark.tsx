@@ -5,7 +5,15 @@ import type { Passage } from '../../../../shared/types';
 export function PageMark({ page, start }: { page: number | null | undefined; start: boolean }) {
   if (page === null || page === undefined) return null;
   return (
-    <span className={`page-mark${start ? ' page-mark--start' : ''}`} lang="en" dir="ltr" title={`Page ${page} of the original`} aria-label={`Page ${page}`} data-testid="page-mark" data-page={page}>
+    <span
+      className={`page-mark${start ? ' page-mark--start' : ''}`}
+      lang="en"
+      dir="ltr"
+      title={`Page ${page} of the original`}
+      aria-label={`Page ${page}`}
+      data-testid="page-mark"
+      data-page={page}
+    >
       p. {page}
     </span>
   );

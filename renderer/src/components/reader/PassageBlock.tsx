@@ -38,9 +38,18 @@ export const PassageBlock = memo(function PassageBlock(props: PassageBlockProps)
   const { passage, editing, confirmingDelete, busy, lastPassage, onAction, onSave } = props;
   const id = passage.id;
   return (
-    <div className={`passage-block${editing ? ' passage-block--editing' : ''}${confirmingDelete ? ' passage-block--confirming' : ''}`} data-block-id={id}>
+    <div
+      className={`passage-block${editing ? ' passage-block--editing' : ''}${confirmingDelete ? ' passage-block--confirming' : ''}`}
+      data-block-id={id}
+    >
       {editing ? (
-        <PassageEditor text={passage.text} kind={passage.kind} busy={busy} onSave={(text) => onSave(id, text)} onCancel={() => onAction('cancel', id)} />
+        <PassageEditor
+          text={passage.text}
+          kind={passage.kind}
+          busy={busy}
+          onSave={(text) => onSave(id, text)}
+          onCancel={() => onAction('cancel', id)}
+        />
       ) : (
         <PassageText
           passage={passage}
@@ -60,27 +69,69 @@ export const PassageBlock = memo(function PassageBlock(props: PassageBlockProps)
       {!editing && props.as !== 'h1' && <PageMark page={passage.page} start={props.pageStart ?? true} />}
       {!editing && (
         <div className="passage-actions" lang="en" dir="ltr" data-testid="passage-actions">
-          <button type="button" className="passage-actions__button" aria-label="Copy link to this passage" title="Copy link" onClick={() => onAction('link', id)} data-testid="passage-link">
+          <button
+            type="button"
+            className="passage-actions__button"
+            aria-label="Copy link to this passage"
+            title="Copy link"
+            onClick={() => onAction('link', id)}
+            data-testid="passage-link"
+          >
             <LinkIcon />
           </button>
-          <button type="button" className="passage-actions__button" aria-label="Correct this passage" title="Correct the text" onClick={() => onAction('edit', id)} data-testid="passage-edit">
+          <button
+            type="button"
+            className="passage-actions__button"
+            aria-label="Correct this passage"
+            title="Correct the text"
+            onClick={() => onAction('edit', id)}
+            data-testid="passage-edit"
+          >
             <EditIcon />
           </button>
           {!lastPassage && (
-            <button type="button" className="passage-actions__button passage-actions__button--danger" aria-label="Delete this passage" title="Delete passage" onClick={() => onAction('delete', id)} data-testid="passage-delete">
+            <button
+              type="button"
+              className="passage-actions__button passage-actions__button--danger"
+              aria-label="Delete this passage"
+              title="Delete passage"
+              onClick={() => onAction('delete', id)}
+              data-testid="passage-delete"
+            >
               <TrashIcon />
             </button>
           )}
         </div>
       )}
       {confirmingDelete && !editing && (
-        <div className="passage-confirm" role="group" aria-label="Delete this passage?" lang="en" dir="ltr" data-testid="passage-confirm">
-          <span>Delete this passage? Annotations on it move to “Needs review”; the previous text is kept in the version history.</span>
+        <div
+          className="passage-confirm"
+          role="group"
+          aria-label="Delete this passage?"
+          lang="en"
+          dir="ltr"
+          data-testid="passage-confirm"
+        >
+          <span>
+            Delete this passage? Annotations on it move to “Needs review”; the previous text is kept in the version
+            history.
+          </span>
           <span className="passage-confirm__actions">
-            <button type="button" className="button button--danger button--small" disabled={busy} onClick={() => onAction('confirm-delete', id)} data-testid="passage-confirm-delete">
+            <button
+              type="button"
+              className="button button--danger button--small"
+              disabled={busy}
+              onClick={() => onAction('confirm-delete', id)}
+              data-testid="passage-confirm-delete"
+            >
               {busy ? 'Deleting…' : 'Delete passage'}
             </button>
-            <button type="button" className="button button--quiet button--small" onClick={() => onAction('cancel', id)} autoFocus>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => onAction('cancel', id)}
+              autoFocus
+            >
               Cancel
             </button>
           </span>

@@ -54,10 +54,20 @@ export function PassageEditor({ text, kind, busy, onSave, onCancel }: Props) {
         data-testid="passage-input"
       />
       <div className="passage-editor__actions" lang="en" dir="ltr">
-        <button type="submit" className="button button--primary button--small" disabled={!changed || busy} data-testid="passage-save">
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          disabled={!changed || busy}
+          data-testid="passage-save"
+        >
           {busy ? 'Saving…' : 'Save correction'}
         </button>
-        <button type="button" className="button button--quiet button--small" onClick={onCancel} data-testid="passage-cancel">
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          onClick={onCancel}
+          data-testid="passage-cancel"
+        >
           Cancel
         </button>
         <span className="muted passage-editor__hint">

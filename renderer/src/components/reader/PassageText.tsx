@@ -44,8 +44,12 @@ export const PassageText = memo(function PassageText({
   testId,
 }: PassageTextProps) {
   const runs = useMemo(() => {
-    const local = [...normalizeRanges(passage.text, matches), ...(terms.length > 0 ? termRanges(passage.text, [...terms]) : [])];
-    const termSpans = local.length > 0 ? local.map(([s, e]) => [s + passage.start, e + passage.start] as [number, number]) : undefined;
+    const local = [
+      ...normalizeRanges(passage.text, matches),
+      ...(terms.length > 0 ? termRanges(passage.text, [...terms]) : []),
+    ];
+    const termSpans =
+      local.length > 0 ? local.map(([s, e]) => [s + passage.start, e + passage.start] as [number, number]) : undefined;
     return segmentPassage(passage.text, passage.start, { annotations, finds, currentFind, terms: termSpans, pending });
   }, [passage, annotations, finds, currentFind, terms, matches, pending]);
 
@@ -89,7 +93,9 @@ function renderRun(run: Run, currentFind: number, activeId: string | null): Reac
       className={classes.join(' ')}
       data-annotation-ids={any ? run.annotations.map((a) => a.id).join(' ') : undefined}
       data-find={run.find >= 0 ? run.find : undefined}
-      data-testid={top ? 'highlight' : evidence ? 'evidence' : run.find >= 0 ? 'find-hit' : run.term ? 'search-match' : undefined}
+      data-testid={
+        top ? 'highlight' : evidence ? 'evidence' : run.find >= 0 ? 'find-hit' : run.term ? 'search-match' : undefined
+      }
     >
       {run.text}
     </mark>

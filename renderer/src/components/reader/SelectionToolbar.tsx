@@ -28,7 +28,20 @@ interface Props {
   onFact?(): void;
 }
 
-export function SelectionToolbar({ position, form, defaultColor, busy, reattaching, lang, onHighlight, onOpenForm, onSubmit, onAttach, onCancel, onFact }: Props) {
+export function SelectionToolbar({
+  position,
+  form,
+  defaultColor,
+  busy,
+  reattaching,
+  lang,
+  onHighlight,
+  onOpenForm,
+  onSubmit,
+  onAttach,
+  onCancel,
+  onFact,
+}: Props) {
   return (
     <div
       className={`selection-toolbar${form ? ' selection-toolbar--form' : ''}${position.below ? ' selection-toolbar--below' : ''}`}
@@ -46,7 +59,13 @@ export function SelectionToolbar({ position, form, defaultColor, busy, reattachi
     >
       {reattaching ? (
         <>
-          <button type="button" className="button button--primary button--small" disabled={busy} onClick={onAttach} data-testid="attach-here">
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={busy}
+            onClick={onAttach}
+            data-testid="attach-here"
+          >
             Attach here
           </button>
           <button type="button" className="button button--quiet button--small" onClick={onCancel}>
@@ -54,19 +73,45 @@ export function SelectionToolbar({ position, form, defaultColor, busy, reattachi
           </button>
         </>
       ) : form ? (
-        <AnnotationForm initial={{ color: defaultColor, note: '', tags: [] }} submitLabel="Save" focus={form} busy={busy} onSubmit={onSubmit} onCancel={onCancel} lang={lang} />
+        <AnnotationForm
+          initial={{ color: defaultColor, note: '', tags: [] }}
+          submitLabel="Save"
+          focus={form}
+          busy={busy}
+          onSubmit={onSubmit}
+          onCancel={onCancel}
+          lang={lang}
+        />
       ) : (
         <>
           <ColorSwatches onPick={onHighlight} label="Highlight" />
           <span className="selection-toolbar__divider" aria-hidden="true" />
-          <button type="button" className="toolbar-button" onClick={() => onOpenForm('note')} title="Add a note (N)" data-testid="add-note">
+          <button
+            type="button"
+            className="toolbar-button"
+            onClick={() => onOpenForm('note')}
+            title="Add a note (N)"
+            data-testid="add-note"
+          >
             <NoteIcon /> Note
           </button>
-          <button type="button" className="toolbar-button" onClick={() => onOpenForm('tags')} title="Add tags" data-testid="add-tags">
+          <button
+            type="button"
+            className="toolbar-button"
+            onClick={() => onOpenForm('tags')}
+            title="Add tags"
+            data-testid="add-tags"
+          >
             <TagIcon /> Tags
           </button>
           {onFact && (
-            <button type="button" className="toolbar-button" onClick={onFact} title="Record a fact from this passage" data-testid="add-fact">
+            <button
+              type="button"
+              className="toolbar-button"
+              onClick={onFact}
+              title="Record a fact from this passage"
+              data-testid="add-fact"
+            >
               <FactIcon /> Fact
             </button>
           )}

@@ -5,7 +5,17 @@ import { errorMessage } from '../../lib/errors';
 import { formatDateTime, plural } from '../../lib/format';
 
 /** Earlier texts of the document (every correction keeps the text it replaced). */
-export function VersionHistory({ docId, current, textLength, onClose }: { docId: string; current: number; textLength: number; onClose(): void }) {
+export function VersionHistory({
+  docId,
+  current,
+  textLength,
+  onClose,
+}: {
+  docId: string;
+  current: number;
+  textLength: number;
+  onClose(): void;
+}) {
   const api = useApi();
   const [versions, setVersions] = useState<DocumentVersion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +56,9 @@ export function VersionHistory({ docId, current, textLength, onClose }: { docId:
             <span className="muted">{plural(v.length, 'character')}</span>
           </li>
         ))}
-        {versions?.length === 0 && <li className="muted versions__empty">No corrections yet: this is the imported text.</li>}
+        {versions?.length === 0 && (
+          <li className="muted versions__empty">No corrections yet: this is the imported text.</li>
+        )}
       </ol>
     </div>
   );

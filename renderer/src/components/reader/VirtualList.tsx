@@ -1,7 +1,18 @@
 // Renders only the items near the viewport of a scrolling ancestor (the reader pane). Items sit in the
 // normal flow between two spacer blocks, so text selection, find marks and browser scroll anchoring work
 // as in a plain document; measured heights replace estimates as items render.
-import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref, type RefObject } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+  type RefObject,
+} from 'react';
 import { computeWindow, HeightModel } from '../../lib/virtual';
 
 export interface VirtualListHandle {
@@ -29,7 +40,10 @@ interface Props<T> {
 const FALLBACK_VIEWPORT = 1200;
 const DEFAULT_WIDTH = 680;
 
-function VirtualListInner<T>({ items, scrollRef, estimate, itemKey, renderItem, pinIndex = -1, overscan = 800, className }: Props<T>, ref: Ref<VirtualListHandle>) {
+function VirtualListInner<T>(
+  { items, scrollRef, estimate, itemKey, renderItem, pinIndex = -1, overscan = 800, className }: Props<T>,
+  ref: Ref<VirtualListHandle>,
+) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const paneRef = useRef<HTMLElement | null>(null);
   const [width, setWidth] = useState(0);
@@ -39,10 +53,14 @@ function VirtualListInner<T>({ items, scrollRef, estimate, itemKey, renderItem, 
   const estimateRef = useRef(estimate);
   estimateRef.current = estimate;
 
-  const model = useMemo(() => new HeightModel(items.map((item) => estimateRef.current(item, width || DEFAULT_WIDTH))), [items, width]);
+  const model = useMemo(
+    () => new HeightModel(items.map((item) => estimateRef.current(item, width || DEFAULT_WIDTH))),
+    [items, width],
+  );
 
   /** Where the list's top sits inside the scrolling content. */
-  const bodyOffset = (pane: HTMLElement, body: HTMLElement) => body.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+  const bodyOffset = (pane: HTMLElement, body: HTMLElement) =>
+    body.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
 
   useEffect(() => {
     const body = bodyRef.current;
@@ -96,7 +114,8 @@ function VirtualListInner<T>({ items, scrollRef, estimate, itemKey, renderItem, 
         const pane = paneRef.current;
         const body = bodyRef.current;
         if (!pane || !body || index < 0 || index >= model.count) return;
-        const y = bodyOffset(pane, body) + model.offsetOf(index) - Math.max(0, (pane.clientHeight - model.height(index)) / 2);
+        const y =
+          bodyOffset(pane, body) + model.offsetOf(index) - Math.max(0, (pane.clientHeight - model.height(index)) / 2);
         pane.scrollTop = Math.max(0, y);
         setJumpPin(index);
         setView({ top: pane.scrollTop - bodyOffset(pane, body), height: pane.clientHeight });
@@ -107,7 +126,13 @@ function VirtualListInner<T>({ items, scrollRef, estimate, itemKey, renderItem, 
   );
 
   return (
-    <div ref={bodyRef} className={className} data-testid="virtual-list" data-total={items.length} data-rendered={`${win.start}-${win.end}`}>
+    <div
+      ref={bodyRef}
+      className={className}
+      data-testid="virtual-list"
+      data-total={items.length}
+      data-rendered={`${win.start}-${win.end}`}
+    >
       <div className="vlist__spacer" style={{ height: win.before }} aria-hidden="true" />
       {items.slice(win.start, win.end).map((item, k) => (
         <div key={itemKey(item)} className="vlist__slot" data-index={win.start + k}>
@@ -129,4 +154,6 @@ function scrollParent(el: HTMLElement): HTMLElement | null {
   return (el.ownerDocument.scrollingElement as HTMLElement | null) ?? null;
 }
 
-export const VirtualList = forwardRef(VirtualListInner) as <T>(props: Props<T> & { ref?: Ref<VirtualListHandle> }) => ReturnType<typeof VirtualListInner>;
+export const VirtualList = forwardRef(VirtualListInner) as <T>(
+  props: Props<T> & { ref?: Ref<VirtualListHandle> },
+) => ReturnType<typeof VirtualListInner>;

@@ -6,5 +6,12 @@ import { SearchPreview } from './SearchPreview';
 
 export function ActiveHitPreview({ hit, onOpen }: { hit: SearchHit | null; onOpen(hit: SearchHit): void }) {
   const doc = useArchiveQuery('documents.get', { id: hit?.docId ?? '' }, { enabled: hit !== null });
-  return <SearchPreview hit={hit} document={hit && doc.data?.id === hit.docId ? doc.data : null} error={doc.error ? errorMessage(doc.error) : null} onOpen={onOpen} />;
+  return (
+    <SearchPreview
+      hit={hit}
+      document={hit && doc.data?.id === hit.docId ? doc.data : null}
+      error={doc.error ? errorMessage(doc.error) : null}
+      onOpen={onOpen}
+    />
+  );
 }

@@ -22,7 +22,9 @@ export function SearchPreview({ hit, document: doc, error, onOpen }: Props) {
   if (!hit) {
     return (
       <section className="search-preview search-preview--empty" aria-label="Preview" data-testid="search-preview">
-        <p className="muted">Move through the results with ↑ and ↓: the passage shows here. Enter opens it in the reader.</p>
+        <p className="muted">
+          Move through the results with ↑ and ↓: the passage shows here. Enter opens it in the reader.
+        </p>
       </section>
     );
   }
@@ -30,7 +32,12 @@ export function SearchPreview({ hit, document: doc, error, onOpen }: Props) {
   const at = doc ? doc.passages.findIndex((p) => p.id === hit.passageId) : -1;
   const around = doc && at >= 0 ? doc.passages.slice(Math.max(0, at - CONTEXT), at + CONTEXT + 1) : [];
   return (
-    <section className="search-preview" aria-labelledby="search-preview-title" data-testid="search-preview" data-passage-id={hit.passageId}>
+    <section
+      className="search-preview"
+      aria-labelledby="search-preview-title"
+      data-testid="search-preview"
+      data-passage-id={hit.passageId}
+    >
       <header className="search-preview__head">
         <h1 id="search-preview-title" className="search-preview__title" dir="auto" lang={lang}>
           <Highlighted text={hit.title} ranges={hit.titleMatches} />
@@ -40,7 +47,12 @@ export function SearchPreview({ hit, document: doc, error, onOpen }: Props) {
           {hit.publishedAt && <> · {formatDate(hit.publishedAt)}</>} · ¶ {hit.ordinal + 1}
           {doc?.passages[at]?.page ? <> · page {doc.passages[at].page}</> : null}
         </p>
-        <button type="button" className="button button--primary button--small" onClick={() => onOpen(hit)} data-testid="search-preview-open">
+        <button
+          type="button"
+          className="button button--primary button--small"
+          onClick={() => onOpen(hit)}
+          data-testid="search-preview-open"
+        >
           Open in the reader <kbd>Enter</kbd>
         </button>
       </header>
@@ -56,11 +68,22 @@ export function SearchPreview({ hit, document: doc, error, onOpen }: Props) {
         <div className="search-preview__text" data-testid="search-preview-text">
           {around.map((p) =>
             p.id === hit.passageId ? (
-              <p key={p.id} className="search-preview__passage search-preview__passage--hit" dir="auto" lang={lang} data-testid="search-preview-hit">
+              <p
+                key={p.id}
+                className="search-preview__passage search-preview__passage--hit"
+                dir="auto"
+                lang={lang}
+                data-testid="search-preview-hit"
+              >
                 <Highlighted text={p.text} ranges={hit.matches} />
               </p>
             ) : (
-              <p key={p.id} className={`search-preview__passage${p.kind === 'heading' ? ' search-preview__passage--heading' : ''}`} dir="auto" lang={lang}>
+              <p
+                key={p.id}
+                className={`search-preview__passage${p.kind === 'heading' ? ' search-preview__passage--heading' : ''}`}
+                dir="auto"
+                lang={lang}
+              >
                 {p.text}
               </p>
             ),

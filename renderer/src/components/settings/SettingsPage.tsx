@@ -28,7 +28,14 @@ export function SettingsPage({ info, toast }: { info: AppInfo | null; toast: Pus
         <legend>Theme</legend>
         {THEMES.map((t) => (
           <label key={t.value} className="settings__choice">
-            <input type="radio" name="theme" value={t.value} checked={prefs.theme === t.value} onChange={() => setPreferences({ theme: t.value })} data-testid={`theme-${t.value}`} />
+            <input
+              type="radio"
+              name="theme"
+              value={t.value}
+              checked={prefs.theme === t.value}
+              onChange={() => setPreferences({ theme: t.value })}
+              data-testid={`theme-${t.value}`}
+            />
             {t.label}
           </label>
         ))}
@@ -38,7 +45,11 @@ export function SettingsPage({ info, toast }: { info: AppInfo | null; toast: Pus
         <legend>Reading</legend>
         <label className="settings__field">
           Text size
-          <select value={prefs.readerFontSize} onChange={(e) => setPreferences({ readerFontSize: Number(e.target.value) })} data-testid="reader-font-size">
+          <select
+            value={prefs.readerFontSize}
+            onChange={(e) => setPreferences({ readerFontSize: Number(e.target.value) })}
+            data-testid="reader-font-size"
+          >
             {FONT_SIZES.map((px) => (
               <option key={px} value={px}>
                 {px} px
@@ -48,7 +59,11 @@ export function SettingsPage({ info, toast }: { info: AppInfo | null; toast: Pus
         </label>
         <label className="settings__field">
           Line width
-          <select value={prefs.readerMeasure} onChange={(e) => setPreferences({ readerMeasure: Number(e.target.value) })} data-testid="reader-measure">
+          <select
+            value={prefs.readerMeasure}
+            onChange={(e) => setPreferences({ readerMeasure: Number(e.target.value) })}
+            data-testid="reader-measure"
+          >
             {MEASURES.map((m) => (
               <option key={m.rem} value={m.rem}>
                 {m.label}
@@ -64,11 +79,21 @@ export function SettingsPage({ info, toast }: { info: AppInfo | null; toast: Pus
       <fieldset className="settings__group">
         <legend>Search: switched on for every new search</legend>
         <label className="settings__choice">
-          <input type="checkbox" checked={prefs.searchStems} onChange={(e) => setPreferences({ searchStems: e.target.checked })} data-testid="default-stems" />
+          <input
+            type="checkbox"
+            checked={prefs.searchStems}
+            onChange={(e) => setPreferences({ searchStems: e.target.checked })}
+            data-testid="default-stems"
+          />
           Word forms (botante finds boto, книги finds книга)
         </label>
         <label className="settings__choice">
-          <input type="checkbox" checked={prefs.searchTranslit} onChange={(e) => setPreferences({ searchTranslit: e.target.checked })} data-testid="default-translit" />
+          <input
+            type="checkbox"
+            checked={prefs.searchTranslit}
+            onChange={(e) => setPreferences({ searchTranslit: e.target.checked })}
+            data-testid="default-translit"
+          />
           Transliteration (Sahakyan finds Саакян)
         </label>
       </fieldset>
@@ -76,7 +101,9 @@ export function SettingsPage({ info, toast }: { info: AppInfo | null; toast: Pus
       <fieldset className="settings__group">
         <legend>Machine translation</legend>
         <p>
-          {mt.data?.enabled ? `On: ${mt.data.endpoint}` : 'Off. Tala never sends text anywhere unless you set a server here.'}
+          {mt.data?.enabled
+            ? `On: ${mt.data.endpoint}`
+            : 'Off. Tala never sends text anywhere unless you set a server here.'}
         </p>
         <button type="button" className="button" onClick={() => setMtOpen(true)} data-testid="settings-mt">
           Machine translation server…
@@ -89,7 +116,8 @@ export function SettingsPage({ info, toast }: { info: AppInfo | null; toast: Pus
           {info?.archivePath ?? '…'}
         </p>
         <p>
-          Backups are made every day and before every upgrade or restore. <a href="#/backups">Back up now or restore a backup</a>.
+          Backups are made every day and before every upgrade or restore.{' '}
+          <a href="#/backups">Back up now or restore a backup</a>.
         </p>
       </fieldset>
 

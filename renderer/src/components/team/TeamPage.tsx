@@ -57,7 +57,9 @@ export function TeamPage() {
     act('Could not settle the conflict', async () => {
       await api['team.resolve']({ id: c.id, choice });
       if (choice === 'take-other') archiveChanged('everything');
-      return choice === 'take-other' ? 'The other version is current here; the next sync gives it to the team.' : 'Kept the current version.';
+      return choice === 'take-other'
+        ? 'The other version is current here; the next sync gives it to the team.'
+        : 'Kept the current version.';
     });
 
   const s = status.data;
@@ -65,7 +67,11 @@ export function TeamPage() {
     <section className="team-page" aria-labelledby="team-title">
       <h1 id="team-title">Team archive</h1>
       {notice && (
-        <p className={`team-page__notice team-page__notice--${notice.tone}`} role={notice.tone === 'warn' ? 'alert' : 'status'} data-testid="team-notice">
+        <p
+          className={`team-page__notice team-page__notice--${notice.tone}`}
+          role={notice.tone === 'warn' ? 'alert' : 'status'}
+          data-testid="team-notice"
+        >
           {notice.text}
         </p>
       )}
@@ -140,7 +146,12 @@ export function TeamPage() {
                 Keep current
               </button>
               {c.kind !== 'duplicate' && (
-                <button type="button" onClick={() => void resolve(c, 'take-other')} disabled={busy} data-testid="team-take-other">
+                <button
+                  type="button"
+                  onClick={() => void resolve(c, 'take-other')}
+                  disabled={busy}
+                  data-testid="team-take-other"
+                >
                   {c.otherOp === 'delete' ? 'Delete it after all' : 'Take the other version'}
                 </button>
               )}

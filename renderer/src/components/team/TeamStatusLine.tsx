@@ -46,7 +46,13 @@ export function TeamStatusLine() {
           </>
         )}
       </span>
-      <button type="button" className="team-line__sync" onClick={() => void syncNow()} disabled={busy} data-testid="team-sync-now">
+      <button
+        type="button"
+        className="team-line__sync"
+        onClick={() => void syncNow()}
+        disabled={busy}
+        data-testid="team-sync-now"
+      >
         {busy ? 'Syncing…' : 'Sync now'}
       </button>
       {problem && (
