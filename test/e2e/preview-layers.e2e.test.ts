@@ -130,12 +130,10 @@ describe('evidence and notes as two layers', () => {
     // The rest of the cited sentence: underlined only, no colour of its own over the text.
     const only = page.locator(`mark.evidence:not(.hl)[data-annotation-ids~="${evidenceId}"]`);
     expect(await only.count()).toBeGreaterThan(0);
-    const bare = await only
-      .first()
-      .evaluate((m) => ({
-        background: getComputedStyle(m).backgroundColor,
-        underline: getComputedStyle(m).textDecorationLine,
-      }));
+    const bare = await only.first().evaluate((m) => ({
+      background: getComputedStyle(m).backgroundColor,
+      underline: getComputedStyle(m).textDecorationLine,
+    }));
     expect(bare).toEqual({ background: 'rgba(0, 0, 0, 0)', underline: 'underline' });
     await page.screenshot({ path: '/tmp/tala-layers-1.png' });
   });
