@@ -1,6 +1,6 @@
 // Team archives: the types the renderer shows (status line, conflict review) and the team channels.
 // Channel types and validators are spread into shared/contract.ts.
-import { matching, none, obj, oneOf, type Validator } from './validate';
+import { arrayOf, bool, matching, none, obj, oneOf, optional, type Validator } from './validate';
 
 export interface TeamStatus {
   joined: boolean;
@@ -48,7 +48,22 @@ export interface SyncConflict {
 export const CONFLICT_CHOICES = ['keep-current', 'take-other'] as const;
 export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
 
+/** A member made by `team init`: a PostgreSQL role that can push, or only pull. */
+export interface TeamMemberSpec {
+  name: string;
+  readOnly?: boolean;
+}
+
+/** What `team init` did to the team database. */
+export interface TeamInitReport {
+  /** Schema version before and after (equal when it was already current). */
+  from: number;
+  to: number;
+  members: TeamMemberSpec[];
+}
+
 export interface TeamRequests {
+  'team.init': { server: string; members?: TeamMemberSpec[] };
   'team.status': void;
   'team.join': { server: string };
   'team.leave': void;
@@ -58,6 +73,7 @@ export interface TeamRequests {
 }
 
 export interface TeamResponses {
+  'team.init': TeamInitReport;
   'team.status': TeamStatus;
   'team.join': TeamStatus;
   'team.leave': TeamStatus;
@@ -68,8 +84,14 @@ export interface TeamResponses {
 
 const SERVER = matching(/^postgres(ql)?:\/\/\S{1,2000}$/, 'a postgres:// address');
 const CONFLICT_ID = matching(/^[0-9a-f-]{36}$/, 'a conflict id');
+/** PostgreSQL role names as Tala makes them (the server checks again). */
+const MEMBER_NAME = matching(/^[a-z_][a-z0-9_]{0,62}$/, 'a member name (lower-case letters, digits and _)');
 
 export const teamRequestValidators: { [C in keyof TeamRequests]: Validator<TeamRequests[C]> } = {
+  'team.init': obj({
+    server: SERVER,
+    members: optional(arrayOf(obj({ name: MEMBER_NAME, readOnly: optional(bool) }), { max: 500 })),
+  }),
   'team.status': none,
   'team.join': obj({ server: SERVER }),
   'team.leave': none,

@@ -146,6 +146,7 @@ export const VALID: Record<Channel, unknown> = {
   'mt.settings.get': undefined,
   'mt.settings.set': { enabled: false, endpoint: 'http://127.0.0.1:5000' },
   'mt.translate': { text: 'Halalan', source: 'tl', target: 'en' },
+  'team.init': { server: 'postgres://admin@127.0.0.1:1/team', members: [{ name: 'alice' }] },
   'team.status': undefined,
   'team.join': { server: 'postgres://alice@127.0.0.1:1/team' }, // nothing listens there: refused at once
   'team.leave': undefined,
