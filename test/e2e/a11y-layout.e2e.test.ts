@@ -1,6 +1,6 @@
 // Accessibility and layout of every view (test/e2e/views.ts) in Chromium: axe-core in the light and the dark
-// theme, failing on any serious or critical finding; and at 1024×700, 1440×900 and 1920×1080, failing if
-// the page overflows the window or a control lies outside the viewport with no scroll path to it.
+// theme, failing on any serious or critical finding; and at 1024×700, 1440×900, 1920×1080 and 2560×1440, failing
+// if the page overflows the window or a control lies outside the viewport with no scroll path to it.
 // Needs `npx electron-vite build` first and /usr/bin/chromium.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -91,6 +91,7 @@ describe.each([
   [1024, 700],
   [1440, 900],
   [1920, 1080],
+  [2560, 1440],
 ])('layout at %i×%i', (width, height) => {
   beforeAll(async () => {
     await useTheme(page, 'light');

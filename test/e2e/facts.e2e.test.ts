@@ -64,7 +64,7 @@ describe('the facts ledger', () => {
     const card = proposal('47,000');
     await card.waitFor({ timeout: 20_000 });
     expect(await card.locator(testId('fact-sentence')).textContent()).toBe(
-      'Bako Sahakyan — votes received — 47,000 — 2012-07-19',
+      'Bako Sahakyan — votes received — 47,000 — 19 Jul 2012',
     );
     expect(await card.locator('q').textContent()).toMatch(/^47 libo sa kanila ang bumoto para sa .* Bako Sahakyan$/);
     expect(await page.locator(testId('fact-proposal')).count()).toBeGreaterThan(3);
@@ -74,7 +74,7 @@ describe('the facts ledger', () => {
     const confirmed = page.locator(testId('fact-confirmed'), { hasText: '47,000' });
     await confirmed.waitFor();
     expect(await confirmed.locator(testId('fact-sentence')).textContent()).toBe(
-      'Bako Sahakyan — votes received — 47,000 — 2012-07-19',
+      'Bako Sahakyan — votes received — 47,000 — 19 Jul 2012',
     );
     evidenceId = (await confirmed.locator(testId('fact-evidence')).getAttribute('data-annotation-id'))!;
     expect(evidenceId).toMatch(/^[0-9a-f-]{36}$/);
@@ -152,8 +152,8 @@ describe('the facts ledger', () => {
     const sentences = await votes.locator(testId('fact-sentence')).allTextContents();
     expect(sentences).toEqual(
       expect.arrayContaining([
-        'Bako Sahakyan — votes received — 47,000 — 2012-07-19',
-        'Bako Sahakyan — votes received — 48,000 — 2012-07-19',
+        'Bako Sahakyan — votes received — 47,000 — 19 Jul 2012',
+        'Bako Sahakyan — votes received — 48,000 — 19 Jul 2012',
       ]),
     );
     const mentionDocs = await page.locator(testId('entity-mention')).allTextContents();

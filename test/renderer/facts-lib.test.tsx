@@ -58,7 +58,7 @@ afterEach(async () => {
 
 describe('a fact as a sentence', () => {
   it('reads the founding example', () => {
-    expect(factSentence(fact())).toBe('Bako Sahakyan — votes received — 47,000 — 2012-07-19');
+    expect(factSentence(fact())).toBe('Bako Sahakyan — votes received — 47,000 — 19 Jul 2012');
   });
 
   it('groups numbers with the locale’s separators, keeping decimals', () => {
@@ -96,7 +96,7 @@ describe('a fact as a sentence', () => {
   });
 
   it('reads dates, partial dates and ranges: the 17th century, a decade, a span', () => {
-    expect(formatFactDate('2012-07-19')).toBe('2012-07-19');
+    expect(formatFactDate('2012-07-19')).toBe('19 Jul 2012');
     expect(formatFactDate('2012-07')).toBe('July 2012');
     expect(formatFactDate('2012')).toBe('2012');
     expect(formatFactDate('1601/1700')).toBe('17th century');
@@ -115,7 +115,9 @@ describe('a fact as a sentence', () => {
       predicate: 'candidate in election',
       qualifiers: { date: '2012-07-19', place: { entityId: ID(8), name: 'Stepanakert' } },
     });
-    expect(factSentence(f)).toBe('Bako Sahakyan — candidate in election — Nagorno-Karabakh — 2012-07-19 — Stepanakert');
+    expect(factSentence(f)).toBe(
+      'Bako Sahakyan — candidate in election — Nagorno-Karabakh — 19 Jul 2012 — Stepanakert',
+    );
     expect(formatFactValue({ kind: 'text', text: 'incumbent' })).toBe('incumbent');
   });
 
@@ -127,7 +129,7 @@ describe('a fact as a sentence', () => {
       />,
     );
     const sentence = byTestId(view.container, 'fact-sentence')[0];
-    expect(sentence.textContent).toBe('<b>Бако</b> Саакян — votes received — 47,000 — 2012-07-19');
+    expect(sentence.textContent).toBe('<b>Бако</b> Саакян — votes received — 47,000 — 19 Jul 2012');
     expect(sentence.querySelector('b')).toBeNull();
     expect(byTestId(view.container, 'fact-subject')[0].getAttribute('href')).toBe(`#/entity/${ID(100)}`);
   });
@@ -205,8 +207,8 @@ describe('the facts table', () => {
     ];
     expect(groupByDate(items).map((g) => [g.label, g.items.length])).toEqual([
       ['17th century', 1],
-      ['2012-07-19', 2],
-      ['2012-09-07', 1],
+      ['19 Jul 2012', 2],
+      ['7 Sept 2012', 1],
     ]);
   });
 });

@@ -1,8 +1,11 @@
 // Minimal React rendering helper for happy-dom tests (no testing-library dependency).
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { setFormatLocale } from '../../renderer/src/lib/format';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// Dates and numbers follow the user's locale; the tests pin one so they read the same on every machine.
+setFormatLocale('en-GB');
 
 export interface Rendered {
   container: HTMLElement;

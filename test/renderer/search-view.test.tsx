@@ -404,7 +404,7 @@ describe('search view', () => {
       'search.status': async () => ({
         indexedPassages: reindexing ? 6_200 : 12_400,
         totalPassages: 12_400,
-        pendingDocuments: 0,
+        pendingDocuments: reindexing ? 0 : 2,
         reindexing,
       }),
       'search.reindex': () => {
@@ -419,11 +419,15 @@ describe('search view', () => {
     });
     view = await renderApp(api);
     expect(byTestId(view.container, 'index-status-text')[0].textContent).toBe('Indexed 12,400 of 12,400 passages');
+    // A healthy count has no warning dot (edited documents waiting for their re-index are no warning either).
+    expect(byTestId(view.container, 'index-status')[0].dataset.state).toBe('ok');
+    expect(view.container.querySelector('.index-status__dot')).toBeNull();
     await click(byTestId(view.container, 'reindex-button')[0]);
     const button = byTestId(view.container, 'reindex-button')[0] as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     expect(button.textContent).toBe('Reindexing');
     expect(byTestId(view.container, 'index-status')[0].dataset.state).toBe('running');
+    expect(view.container.querySelector('.index-status__dot')).not.toBeNull();
     expect(byTestId(view.container, 'index-status-text')[0].textContent).toMatch(
       /^Reindexing… [\d,]+ of 12,400 passages$/,
     );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DocumentSummary } from '../../../shared/types';
-import { formatDate, plural } from '../lib/format';
+import { formatDate, formatNumber, plural } from '../lib/format';
 import { languageLabel } from '../lib/languages';
 import './library.css';
 
@@ -151,7 +151,7 @@ export function Library({ documents, loading, selectedId, onOpen, onDelete, onIm
       )}
       {documents.length > SIDEBAR_MAX && (
         <a href="#/" className="library__all link-button" data-testid="library-all">
-          All {documents.length.toLocaleString()} documents in the library table
+          All {formatNumber(documents.length)} documents in the library table
         </a>
       )}
     </section>

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { FacetCount, SearchDocumentGroup, SearchHit, SearchResult } from '../../../shared/types';
 import type { SearchState } from '../hooks/useSearch';
-import { formatDate, plural } from '../lib/format';
+import { formatDate, formatNumber, plural } from '../lib/format';
 import { languageLabel, languageName } from '../lib/languages';
 import {
   describeExpansions,
@@ -335,8 +335,8 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
               {search.loadingMore
                 ? 'Loading…'
                 : inDocument
-                  ? `Load more passages (${(result.total - result.hits.length).toLocaleString('en')} more)`
-                  : `Load more documents (${((result.totalDocuments ?? shownDocs) - shownDocs).toLocaleString('en')} more)`}
+                  ? `Load more passages (${formatNumber(result.total - result.hits.length)} more)`
+                  : `Load more documents (${formatNumber((result.totalDocuments ?? shownDocs) - shownDocs)} more)`}
             </button>
           </div>
         )}
@@ -446,7 +446,7 @@ function Facets({
                   <span className="facet-value__label" dir="auto">
                     {facetLabel(row.kind, v.value)}
                   </span>
-                  <span className="facet-value__count">{v.passages.toLocaleString('en')}</span>
+                  <span className="facet-value__count">{formatNumber(v.passages)}</span>
                 </button>
               );
             })}

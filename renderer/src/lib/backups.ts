@@ -1,6 +1,7 @@
 // Backups and archive health in words: what each backup's reason means to the user, and which problems the
 // health check (or a failed call) puts in the banner at the top of the window.
 import type { ArchiveHealth, BackupReason } from '../../../shared/types';
+import { formatDateTime } from './format';
 
 const REASONS: Record<BackupReason, string> = {
   scheduled: 'daily',
@@ -56,8 +57,6 @@ export function reportArchiveDamaged(message: string): void {
 }
 
 /** A backup's time in the user's own locale (seconds included: two backups can be a minute apart). */
-export function backupDate(iso: string, locale?: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+export function backupDate(iso: string): string {
+  return formatDateTime(iso, { seconds: true });
 }

@@ -1,28 +1,10 @@
-// Reading facts aloud: "Bako Sahakyan — votes received — 47,000 — 2012-07-19". Numbers get locale grouping,
-// partial dates and intervals read as people write them (July 2012, 17th century, 1990s), value qualifiers
-// as words ("more than 100"); plus the grouping and sorting of the facts table.
+// Reading facts aloud: "Bako Sahakyan — votes received — 47,000 — 19 Jul 2012". Numbers and dates come from the
+// one formatting module (lib/format.ts, the user's locale); intervals read as people write them (17th century,
+// 1990s), value qualifiers as words ("more than 100"); plus the grouping and sorting of the facts table.
 import type { Fact, FactObject, FactStatus, Mention, ValueQualifier } from '../../../shared/facts';
+import { formatDate, formatNumber } from './format';
 
-const NUMBER = new Intl.NumberFormat('en', { maximumFractionDigits: 6 });
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** 47000 → "47,000"; 1.5 → "1.5". */
-export function formatNumber(n: number): string {
-  return NUMBER.format(n);
-}
+export { formatNumber };
 
 function ordinal(n: number): string {
   const mod100 = n % 100;
@@ -31,17 +13,13 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** One ISO date or partial date: 2012-07-19 stays as written (unambiguous in any language), 2012-07 → "July 2012". */
+/** One ISO date or partial date, as every date in the app: 2012-07-19 → the locale's date, 2012-07 → "July 2012". */
 function formatPoint(d: string): string {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(d);
-  if (!m) return d;
-  if (m[3]) return d;
-  if (m[2]) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-  return m[1];
+  return formatDate(d);
 }
 
 /**
- * A fact date: "2012-07-19", "July 2012", "2012", an interval that is a whole century ("1601/1700" → "17th
+ * A fact date: "19 Jul 2012" (en-GB), "July 2012", "2012", an interval that is a whole century ("1601/1700" → "17th
  * century") or decade ("1990/1999" → "1990s"), else "1601 – 1650".
  */
 export function formatFactDate(date: string): string {

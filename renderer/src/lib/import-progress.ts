@@ -1,5 +1,6 @@
 // Pure helpers of the import panel: the time-left estimate, the one-line summary and the per-file groups.
 import type { ImportProgress, ImportSummary } from '../../../shared/types';
+import { formatNumber } from './format';
 
 /**
  * Seconds left from the running average so far: by bytes when the files have sizes (parsing time grows
@@ -40,7 +41,7 @@ export function summaryLine(summary: ImportSummary, total: number): string {
 
 /** "12 of 40" (files finished of the files found). */
 export function countLine(p: Pick<ImportProgress, 'done' | 'total'>): string {
-  return `${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')}`;
+  return `${formatNumber(p.done)} of ${formatNumber(p.total)}`;
 }
 
 export type ImportGroupKind = 'imported' | 'skipped' | 'failed';

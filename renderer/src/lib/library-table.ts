@@ -5,6 +5,7 @@ import type { Collection, LibraryEntry } from '../../../shared/library';
 import { fold } from './fold';
 import { languageName } from './languages';
 import { mediaTypeLabel } from './search-query';
+import { formatNumber } from './format';
 
 export type SortKey = 'title' | 'lang' | 'type' | 'size' | 'published' | 'imported' | 'tags' | 'notes' | 'facts';
 export type SortDirection = 'asc' | 'desc';
@@ -207,8 +208,8 @@ export function filterChoices(entries: readonly LibraryEntry[], collections: rea
 
 /** "12 ¶ · 3 pp." for a PDF, "12 ¶" otherwise. */
 export function sizeLabel(e: Pick<LibraryEntry, 'passages' | 'pages'>): string {
-  const passages = `${e.passages.toLocaleString()} ¶`;
-  return e.pages ? `${passages} · ${e.pages.toLocaleString()} pp.` : passages;
+  const passages = `${formatNumber(e.passages)} ¶`;
+  return e.pages ? `${passages} · ${formatNumber(e.pages)} pp.` : passages;
 }
 
 /** The ids between two row indexes (inclusive), for Shift-selection. */

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { Collection, LibraryEntry } from '../../../../shared/library';
 import { activeFilterCount, filterChoices, NO_FILTERS, type LibraryFilters } from '../../lib/library-table';
+import { formatNumber } from '../../lib/format';
 
 interface Props {
   filters: LibraryFilters;
@@ -45,7 +46,7 @@ export function LibraryFilterBar({ filters, onChange, entries, collections, show
             <option value="">{s.all}</option>
             {s.options.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.label} ({o.count.toLocaleString()})
+                {o.label} ({formatNumber(o.count)})
               </option>
             ))}
           </select>
@@ -71,8 +72,8 @@ export function LibraryFilterBar({ filters, onChange, entries, collections, show
       </label>
       <span className="library-filters__count" aria-live="polite" data-testid="library-shown">
         {active > 0
-          ? `${shown.toLocaleString()} of ${entries.length.toLocaleString()} shown`
-          : `${entries.length.toLocaleString()} documents`}
+          ? `${formatNumber(shown)} of ${formatNumber(entries.length)} shown`
+          : `${formatNumber(entries.length)} documents`}
       </span>
       {active > 0 && (
         <button

@@ -1,6 +1,7 @@
 // Find in document: case- and diacritic-insensitive, over every passage (rendered or not).
 import { forwardRef, type KeyboardEvent } from 'react';
 import { ChevronDown, ChevronUp } from '../icons';
+import { formatNumber } from '../../lib/format';
 
 interface Props {
   query: string;
@@ -46,7 +47,7 @@ export const FindBar = forwardRef<HTMLInputElement, Props>(function FindBar(
           ? ''
           : count === 0
             ? 'No matches'
-            : `${current + 1} of ${count.toLocaleString('en')}${capped ? '+' : ''}`}
+            : `${current + 1} of ${formatNumber(count)}${capped ? '+' : ''}`}
       </span>
       <button
         type="button"

@@ -6,7 +6,7 @@ import type { ConflictChoice, SyncConflict } from '../../../../shared/team';
 import { useApi } from '../../api/context';
 import { useArchiveChanged, useArchiveQuery } from '../../api/queries';
 import { errorMessage } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { describe, differences } from './conflict-words';
 import './team.css';
 
@@ -107,7 +107,7 @@ export function TeamPage() {
             <dt>Last sync</dt>
             <dd>{s.lastSyncAt ? formatDateTime(s.lastSyncAt) : 'not yet'}</dd>
             <dt>Waiting to be sent</dt>
-            <dd>{s.waiting.toLocaleString()}</dd>
+            <dd>{formatNumber(s.waiting)}</dd>
           </dl>
           {s.lastError && <p className="team-page__notice team-page__notice--warn">Last sync failed: {s.lastError}</p>}
           <button type="button" onClick={() => void syncNow()} disabled={busy} data-testid="team-page-sync">

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useApi } from '../../api/context';
 import { useArchiveChanged, useArchiveQuery } from '../../api/queries';
 import { errorMessage } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import './team.css';
 
 export function TeamStatusLine() {
@@ -36,7 +36,7 @@ export function TeamStatusLine() {
     <div className="team-line" data-testid="team-status" role="status">
       <span className="team-line__text">
         Team: {s.lastSyncAt ? `synced ${formatDateTime(s.lastSyncAt)}` : 'not synced yet'}
-        {s.waiting > 0 && ` · ${s.waiting.toLocaleString()} waiting`}
+        {s.waiting > 0 && ` · ${formatNumber(s.waiting)} waiting`}
         {s.openConflicts > 0 && (
           <>
             {' · '}
