@@ -322,39 +322,50 @@ export class SearchEngine implements SearchService {
     result: SearchResult,
     page: { limit: number; offset: number; groupBy: 'passage' | 'document' },
   ): Promise<void> {
-    const matches = sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH ${plan.match!}${this.filterSql(parsed)}`;
+    // A title is indexed in the row of the document's first passage only. That row, when it matches only
+    // through the title (not without it), is the document's title hit: kind k = 1, ranked after the
+    // passages that contain the words. Only the first matching row of each document can be one.
+    const filter = this.filterSql(parsed);
+    const withoutTitle = `{text note tag translit} : (${plan.match!})`;
+    const matches = sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH ${plan.match!}${filter}`;
     const pagePart =
       page.groupBy === 'passage'
-        ? sql`SELECT r, score FROM m ORDER BY score, r LIMIT ${page.limit} OFFSET ${page.offset}`
-        : sql`SELECT r, score FROM (
-                SELECT r, score, row_number() OVER (PARTITION BY r / ${DOC_SPAN} ORDER BY score, r) AS k FROM m
-                WHERE r / ${DOC_SPAN} IN (SELECT num FROM pd ORDER BY best, num LIMIT ${page.limit} OFFSET ${page.offset}))
-              WHERE k <= ${HITS_PER_DOCUMENT}`;
-    let rows: Array<{ kind: string; a: number | string | null; b: number | null; c: number | null }>;
+        ? sql`SELECT r, score, k FROM m ORDER BY k, score, r LIMIT ${page.limit} OFFSET ${page.offset}`
+        : sql`SELECT r, score, k FROM (
+                SELECT r, score, k, row_number() OVER (PARTITION BY r / ${DOC_SPAN} ORDER BY k, score, r) AS j FROM m
+                WHERE r / ${DOC_SPAN} IN (SELECT num FROM pd ORDER BY tier, best, num LIMIT ${page.limit} OFFSET ${page.offset}))
+              WHERE j <= ${HITS_PER_DOCUMENT}`;
+    let rows: Array<{ kind: string; a: number | string | null; b: number | null; c: number | null; d: number | null }>;
     try {
       rows = await this.read.all(sql`
-        WITH m AS MATERIALIZED (${matches}),
-        pd AS MATERIALIZED (SELECT r / ${DOC_SPAN} AS num, count(*) AS n, min(score) AS best FROM m GROUP BY 1),
+        WITH m0 AS MATERIALIZED (${matches}),
+        f AS MATERIALIZED (SELECT min(r) AS r FROM m0 GROUP BY r / ${DOC_SPAN}),
+        ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle} AND rowid IN (SELECT r FROM f)),
+        m AS MATERIALIZED (SELECT r, score, (r IN (SELECT r FROM f) AND r NOT IN (SELECT r FROM ft)) AS k FROM m0),
+        pd AS MATERIALIZED (SELECT r / ${DOC_SPAN} AS num, count(*) AS n, min(k) AS tier,
+          coalesce(min(CASE WHEN k = 0 THEN score END), min(score)) AS best FROM m GROUP BY 1),
         page AS MATERIALIZED (${pagePart})
-        SELECT 'hit' AS kind, r AS a, score AS b, NULL AS c FROM page
-        UNION ALL SELECT 'docs', num, n, best FROM pd WHERE num IN (SELECT r / ${DOC_SPAN} FROM page)
-        UNION ALL SELECT 'total', count(*), sum(n), NULL FROM pd
-        UNION ALL SELECT 'lang', s.lang, sum(pd.n), count(*) FROM pd JOIN search_docs s ON s.num = pd.num GROUP BY s.lang
-        UNION ALL SELECT 'type', s.media_type, sum(pd.n), count(*) FROM pd JOIN search_docs s ON s.num = pd.num GROUP BY s.media_type
-        UNION ALL SELECT 'tag', t.name, sum(pd.n), count(*) FROM pd JOIN search_docs s ON s.num = pd.num
+        SELECT 'hit' AS kind, r AS a, score AS b, k AS c, NULL AS d FROM page
+        UNION ALL SELECT 'docs', num, n, best, tier FROM pd WHERE num IN (SELECT r / ${DOC_SPAN} FROM page)
+        UNION ALL SELECT 'total', count(*), sum(n), NULL, NULL FROM pd
+        UNION ALL SELECT 'lang', s.lang, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num GROUP BY s.lang
+        UNION ALL SELECT 'type', s.media_type, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num
+          GROUP BY s.media_type
+        UNION ALL SELECT 'tag', t.name, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num
           JOIN document_tags dt ON dt.document_id = s.document_id JOIN tags t ON t.id = dt.tag_id GROUP BY t.name`);
     } catch (err) {
       throw new AppError('INTERNAL', `The search index could not run “${plan.match}”: ${(err as Error).message}`);
     }
     const facets: SearchFacets = { lang: [], tag: [], mediaType: [] };
-    const ranked: Array<{ r: number; score: number }> = [];
-    const perDoc = new Map<number, { n: number; best: number }>();
+    const ranked: Array<{ r: number; score: number; k: number }> = [];
+    const perDoc = new Map<number, { n: number; best: number; tier: number }>();
     for (const row of rows) {
-      if (row.kind === 'hit') ranked.push({ r: Number(row.a), score: Number(row.b) });
+      if (row.kind === 'hit') ranked.push({ r: Number(row.a), score: Number(row.b), k: Number(row.c) });
       else if (row.kind === 'total') {
         result.totalDocuments = Number(row.a ?? 0);
         result.total = Number(row.b ?? 0);
-      } else if (row.kind === 'docs') perDoc.set(Number(row.a), { n: Number(row.b), best: Number(row.c) });
+      } else if (row.kind === 'docs')
+        perDoc.set(Number(row.a), { n: Number(row.b), best: Number(row.c), tier: Number(row.d) });
       else {
         const facet: FacetCount = { value: String(row.a), passages: Number(row.b), documents: Number(row.c) };
         (row.kind === 'lang' ? facets.lang : row.kind === 'type' ? facets.mediaType : facets.tag).push(facet);
@@ -363,14 +374,17 @@ export class SearchEngine implements SearchService {
     for (const list of [facets.lang, facets.tag, facets.mediaType])
       list.sort((x, y) => y.passages - x.passages || (x.value < y.value ? -1 : 1));
     result.facets = facets;
+    const docOf = (h: { r: number }) => perDoc.get(Math.floor(h.r / DOC_SPAN))!;
     if (page.groupBy === 'document')
       ranked.sort(
         (x, y) =>
-          perDoc.get(Math.floor(x.r / DOC_SPAN))!.best - perDoc.get(Math.floor(y.r / DOC_SPAN))!.best ||
+          docOf(x).tier - docOf(y).tier ||
+          docOf(x).best - docOf(y).best ||
           Math.floor(x.r / DOC_SPAN) - Math.floor(y.r / DOC_SPAN) ||
+          x.k - y.k ||
           x.score - y.score,
       );
-    else ranked.sort((x, y) => x.score - y.score || x.r - y.r);
+    else ranked.sort((x, y) => x.k - y.k || x.score - y.score || x.r - y.r);
     if (ranked.length === 0) return;
 
     const want = join(ranked.map((h) => sql`(${Math.floor(h.r / DOC_SPAN)}, ${h.r % DOC_SPAN}, ${h.score})`));

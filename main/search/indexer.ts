@@ -9,7 +9,7 @@ import { analyzerFor } from './analyzer';
 /** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
 export const DOC_SPAN = 4_194_304;
 /** Bump when analysis changes (tokeniser, folding, stemmers): archives then re-index in the background. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 const ROWS_PER_INSERT = 300;
 const TERMS_PER_INSERT = 500;
@@ -104,10 +104,13 @@ export async function indexDocuments(
       VALUES (${doc.id}, ${doc.lang}, ${doc.media_type}, ${doc.published_at}, ${docPassages.length})`);
     const base = inserted.lastID * DOC_SPAN;
     const analyzer = analyzerFor(doc.lang);
-    const title = analyzer.streams(doc.title, noteTerm);
+    // The title is indexed once per document, in the row of its first passage, with its Latin spellings in
+    // the same column: a title-only match is one hit for the document, not one per passage.
+    const titleStreams = analyzer.streams(doc.title, noteTerm);
+    const titleField = [titleStreams.field, ...titleStreams.translitWords, ...titleStreams.translitStems].join(' ');
     const docTags = (tagsByDoc.get(doc.id) ?? []).map((t) => t.name);
     const annotations = annotationsByDoc.get(doc.id) ?? [];
-    for (const p of docPassages) {
+    for (const [i, p] of docPassages.entries()) {
       const text = analyzer.streams(p.text, noteTerm);
       const overlapping = annotations.length
         ? annotations.filter((a) => a.start_offset < p.end_offset && a.end_offset > p.start_offset)
@@ -117,7 +120,7 @@ export async function indexDocuments(
         : '';
       const tagText = [...docTags, ...overlapping.map((a) => a.tags ?? '')].join('\n');
       const tag = tagText.trim() ? analyzer.streams(tagText, noteTerm).field : '';
-      rows.push([base + p.ordinal, title.field, text.field, note, tag, joinTranslit(title, text)]);
+      rows.push([base + p.ordinal, i === 0 ? titleField : '', text.field, note, tag, joinTranslit(text)]);
       if (rows.length >= ROWS_PER_INSERT) {
         await insertRows(tx, rows);
         rows = [];

@@ -140,12 +140,23 @@ class Planner {
     return { match, text: this.text, title: this.title, expansions: this.expansions, words: this.words };
   }
 
-  private columns(fields: Field[] | null): { cols: string[]; translit: boolean } {
+  /**
+   * The columns of these fields; with transliteration on, where Latin spellings are: the translit column
+   * holds the passages' and the title column the title's own (a title is indexed with its spellings).
+   */
+  private columns(fields: Field[] | null): { cols: string[]; translit: boolean; translitCols: string[] } {
     const list = fields ?? (Object.keys(FIELD_COLUMNS) as Field[]);
-    return {
-      cols: list.map((f) => FIELD_COLUMNS[f]),
-      translit: this.options.translit && list.some((f) => f === 'text' || f === 'title'),
-    };
+    const translit = this.options.translit && list.some((f) => f === 'text' || f === 'title');
+    const translitCols: string[] = [];
+    if (translit && list.includes('text')) translitCols.push('translit');
+    if (translit && list.includes('title')) translitCols.push('title');
+    return { cols: list.map((f) => FIELD_COLUMNS[f]), translit, translitCols };
+  }
+
+  /** The columns a term may match in, its Latin spellings included. */
+  private withTranslit(fields: Field[] | null): string[] {
+    const { cols, translitCols } = this.columns(fields);
+    return [...new Set([...cols, ...translitCols])];
   }
 
   private highlights(fields: Field[] | null): HighlightSpec[] {
@@ -181,7 +192,7 @@ class Planner {
   private word(word: string, capitalised: boolean, fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
     const lower = lowerText(word);
     const surface = foldText(lower);
-    const { cols, translit } = this.columns(fields);
+    const { cols, translit, translitCols } = this.columns(fields);
     const terms = new Set([surface]);
     const stems = new Set<string>();
     const latin = new Set<string>();
@@ -210,7 +221,7 @@ class Planner {
       if (latin.size) {
         alternatives.push(`{${cols.join(' ')}} : (${[...latin].map(quote).join(' OR ')})`);
       }
-      alternatives.push(`{translit} : (${[...inTranslit].map(quote).join(' OR ')})`);
+      alternatives.push(`{${translitCols.join(' ')}} : (${[...inTranslit].map(quote).join(' OR ')})`);
       for (const h of highlight) for (const t of [...inTranslit, ...latin]) h.translits.add(t);
     }
     for (const h of highlight) {
@@ -221,7 +232,7 @@ class Planner {
     if (!stop) {
       const variants = this.nameVariants(word, capitalised).filter((v) => !terms.has(v) && !latin.has(v));
       if (variants.length) {
-        const variantCols = this.options.translit ? [...cols, 'translit'] : cols;
+        const variantCols = this.withTranslit(fields);
         alternatives.push(`{${variantCols.join(' ')}} : (${variants.map(quote).join(' OR ')})`);
         for (const h of highlight) {
           for (const v of variants) {
@@ -257,7 +268,7 @@ class Planner {
   private phrase(words: string[], fields: Field[] | null, highlight: HighlightSpec[]): LeafPlan {
     const lowers = words.map(lowerText);
     const surfaces = lowers.map((w) => foldText(w));
-    const { cols, translit } = this.columns(fields);
+    const { cols, translit, translitCols } = this.columns(fields);
     const alternatives = [`{${cols.join(' ')}} : ${quote(surfaces.join(' '))}`];
     for (const h of highlight) h.phrases.push(surfaces);
     if (translit) {
@@ -268,7 +279,7 @@ class Planner {
         alternatives.push(`{${cols.join(' ')}} : ${quote(latin.join(' '))}`);
         for (const h of highlight) h.phrases.push(latin);
       }
-      alternatives.push(`{translit} : ${quote(latin.join(' '))}`);
+      alternatives.push(`{${translitCols.join(' ')}} : ${quote(latin.join(' '))}`);
       for (const h of highlight) h.translitPhrases.push(latin);
     }
     for (const spelling of this.phraseNameSpellings(words, surfaces)) {
@@ -307,8 +318,8 @@ class Planner {
       .split('*')
       .map((part) => foldText(lowerText(part)))
       .join('*');
-    const { cols, translit } = this.columns(fields);
-    const columns = translit ? [...cols, 'translit'] : cols;
+    const { translit } = this.columns(fields);
+    const columns = this.withTranslit(fields);
     // A Cyrillic or Armenian pattern also looks for its Latin spelling (Бал* → bal*: Balasanyan, and the
     // transliterations of Баласанян and Բալասանյան).
     const patterns = [pattern];
@@ -348,8 +359,7 @@ class Planner {
     const lower = lowerText(text);
     const targets = new Set([foldText(lower)]);
     if (this.options.translit && hasNonLatinLetters(lower)) targets.add(foldText(transliterate(lower)));
-    const { cols, translit } = this.columns(fields);
-    const columns = translit ? [...cols, 'translit'] : cols;
+    const columns = this.withTranslit(fields);
     const found = new Map<string, number>();
     for (const target of targets) {
       for (const m of this.vocabulary?.fuzzy(target, edits, EXPANSION_LIMIT) ?? []) {

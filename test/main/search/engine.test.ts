@@ -254,9 +254,10 @@ describe('index upkeep', () => {
     ]);
     expect((await archive.search.query('tag:ebidensya')).total).toBe(1);
     await archive.documents.updateMeta(id, { tags: ['halalan-2012'], title: 'Bagong pamagat' });
+    // A title counts once per document (issue 11), not once per passage.
     const tagged = await archive.search.query('title:pamagat');
-    expect(tagged.total).toBe(2);
-    expect(tagged.facets?.tag).toEqual([{ value: 'halalan-2012', passages: 2, documents: 1 }]);
+    expect(tagged.total).toBe(1);
+    expect(tagged.facets?.tag).toEqual([{ value: 'halalan-2012', passages: 1, documents: 1 }]);
 
     await archive.documents.delete(id);
     expect((await archive.search.query('ekonomiya')).total).toBe(0);
