@@ -741,7 +741,9 @@ function learnModel(
     ? training
     : beads.filter((b, k) => paired(b) && confident(b) && paired(beads[k - 1]) && paired(beads[k + 1]));
   const own = lexBeads.map((b): TypePair => ({ source: unionTypes(src, b.source), target: unionTypes(tgt, b.target) }));
-  const lexicon = learnLexicon([...own, ...lexiconFrom], types.source, types.target, { maxBeads: PARAMS.lexiconBeads });
+  // Pairs of other documents come on top of the pair's own beads (the caller bounds them), not instead of them.
+  const maxBeads = PARAMS.lexiconBeads + lexiconFrom.length;
+  const lexicon = learnLexicon([...own, ...lexiconFrom], types.source, types.target, { maxBeads });
   if (lexicon.size === 0 || lexBeads.length < 6) return model;
   // How similar are true pairs, and wrong ones (a bead's source against the target two beads on)?
   // Cross-fitted: each half of the beads is measured with a lexicon learnt without it (on its own
@@ -754,7 +756,7 @@ function learnModel(
   const stride = 2 * Math.max(1, Math.floor(lexBeads.length / PARAMS.lexiconBeads));
   for (const parity of [0, 1]) {
     const heldIn = own.filter((_, k) => k % 2 === parity);
-    const halfOptions = { maxBeads: PARAMS.lexiconBeads / 2, maxPairs: 75_000 };
+    const halfOptions = { maxBeads: PARAMS.lexiconBeads / 2 + lexiconFrom.length, maxPairs: 75_000 };
     const half = learnLexicon([...heldIn, ...lexiconFrom], types.source, types.target, halfOptions);
     for (let k = 1 - parity; k < lexBeads.length; k += stride) {
       const b = lexBeads[k];

@@ -44,10 +44,21 @@ import { cleanSegmentText, rebuildTypedDocument, segmentsAlignment } from './seg
 /** Beads below this confidence are marked in the reader. */
 export const LOW_CONFIDENCE = 0.75;
 
+/**
+ * The archive's lexicon for the aligner's second pass: sentence pairs of other stored alignments in the same
+ * two languages, only beads at least this confident (calibrated: about that share of them are right), from the
+ * most recent alignments, at most so many pairs in all (their word pairs bound the lexicon's work).
+ */
+export const ARCHIVE_LEXICON = { minConfidence: 0.9, alignments: 20, maxPairs: 600, maxSentences: 2 };
+
 const notFound = (id: string) => new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);
+
+type TextPair = { source: string; target: string };
 
 export class TranslationService {
   private aligner: Aligner | undefined;
+  /** Confident sentence pairs of a stored alignment (by its row id: a recomputed alignment gets a new one). */
+  private readonly confidentPairs = new Map<string, TextPair[]>();
 
   constructor(
     private readonly db: Database,
@@ -166,6 +177,7 @@ export class TranslationService {
     const result = await this.alignerInUse.align(alignSide(src), alignSide(tgt), {
       fixed: resolved.fixed,
       fixedSentences: resolved.fixedSentences,
+      lexiconPairs: await this.archiveLexicon(src, tgt, link?.id),
     });
     const computedAt = new Date().toISOString();
     const stats = {
@@ -443,6 +455,79 @@ export class TranslationService {
 
   translate(request: { text: string; source: string; target: string }): Promise<MtResult> {
     return machineTranslate(this.db, request);
+  }
+
+  /**
+   * Confident sentence pairs (source language first) from the other current alignments of the archive in the
+   * same two languages, either way round: more text for the lexicon the aligner's second pass learns. Bounded
+   * (the most recent alignments, an even share of pairs from each); each alignment's pairs are read once.
+   */
+  async archiveLexicon(src: DocumentDetail, tgt: DocumentDetail, exceptLinkId?: string): Promise<TextPair[]> {
+    const rows = await this.db.all<{ id: string; sourceId: string; targetId: string; sourceLang: string }>(sql`
+      SELECT a.id, t.source_document_id AS sourceId, t.translation_document_id AS targetId, s.lang AS sourceLang
+      FROM alignments a JOIN translations t ON t.id = a.translation_id
+      JOIN documents s ON s.id = t.source_document_id AND s.version = a.source_version
+      JOIN documents d ON d.id = t.translation_document_id AND d.version = a.target_version
+      WHERE a.aligner_version = ${ALIGNER_VERSION} AND t.id <> ${exceptLinkId ?? ''}
+        AND ((s.lang = ${src.lang} AND d.lang = ${tgt.lang}) OR (s.lang = ${tgt.lang} AND d.lang = ${src.lang}))
+      ORDER BY a.created_at DESC, a.id LIMIT ${ARCHIVE_LEXICON.alignments}`);
+    if (rows.length === 0) return [];
+    const live = new Set(rows.map((r) => r.id));
+    for (const id of this.confidentPairs.keys()) if (!live.has(id)) this.confidentPairs.delete(id);
+    const perAlignment = Math.ceil(ARCHIVE_LEXICON.maxPairs / rows.length);
+    const out: TextPair[] = [];
+    for (const row of rows) {
+      let pairs = this.confidentPairs.get(row.id);
+      if (!pairs) {
+        pairs = await this.readConfidentPairs(row.id, row.sourceId, row.targetId);
+        this.confidentPairs.set(row.id, pairs);
+      }
+      // Same languages as asked, or the other way round (same-language pairs count as the first).
+      const flip = row.sourceLang !== src.lang;
+      const step = Math.max(1, pairs.length / perAlignment);
+      for (let k = 0; k < pairs.length && out.length < ARCHIVE_LEXICON.maxPairs; k += step) {
+        const p = pairs[Math.floor(k)];
+        out.push(flip ? { source: p.target, target: p.source } : p);
+      }
+    }
+    return out;
+  }
+
+  private async readConfidentPairs(alignmentId: string, sourceId: string, targetId: string): Promise<TextPair[]> {
+    const row = await this.db.get<{ beads: string }>(sql`SELECT beads FROM alignments WHERE id = ${alignmentId}`);
+    const [src, tgt] = await Promise.all([
+      documents.getDocument(this.db, sourceId),
+      documents.getDocument(this.db, targetId),
+    ]);
+    if (!row || !src || !tgt) return [];
+    let beads: AlignmentBead[];
+    try {
+      beads = JSON.parse(row.beads) as AlignmentBead[];
+    } catch {
+      return [];
+    }
+    const sentence = (doc: DocumentDetail, [p, s]: SentenceRef): string | undefined => {
+      const passage = doc.passages[p];
+      if (!passage) return undefined;
+      const span = passage.sentences[s];
+      return span ? passage.text.slice(span[0], span[1]) : s === 0 ? passage.text : undefined;
+    };
+    const join = (doc: DocumentDetail, refs: SentenceRef[]) => {
+      const texts = refs.map((r) => sentence(doc, r));
+      return texts.includes(undefined) ? '' : texts.join(' ');
+    };
+    const { minConfidence, maxSentences } = ARCHIVE_LEXICON;
+    const out: TextPair[] = [];
+    for (const bead of beads) {
+      for (const s of bead.sentences ?? []) {
+        if (s.confidence < minConfidence && !s.fixed) continue;
+        if (s.source.length === 0 || s.target.length === 0) continue;
+        if (s.source.length > maxSentences || s.target.length > maxSentences) continue;
+        const pair = { source: join(src, s.source), target: join(tgt, s.target) };
+        if (pair.source && pair.target) out.push(pair);
+      }
+    }
+    return out;
   }
 
   // ---- helpers
