@@ -87,7 +87,7 @@ export async function mergePortable(
   const copy = joinPath(work, basename(file));
   try {
     copyFileSync(file, copy);
-    const source = await Connection.open(copy);
+    const source = await Connection.open(copy, { reader: false });
     try {
       await dropForeignCode(source, version);
       await migrate(source);

@@ -20,7 +20,10 @@ export interface RunResult {
 
 export interface OpenOptions {
   readOnly?: boolean;
-  /** A read-only connection for plain reads outside units of work (writable files on disk only). */
+  /**
+   * A read-only connection for plain reads outside units of work (writable files on disk only); on unless
+   * `false`. Off only for a connection that must be the file's sole one (e.g. to leave WAL mode).
+   */
   reader?: boolean;
   /** Called for statements slower than SLOW_QUERY_MS; defaults to the diagnostics log (main/diagnostics.ts). */
   onSlowQuery?: (text: string, ms: number) => void;
@@ -68,7 +71,9 @@ export class Database {
       await db.exec('PRAGMA journal_mode = WAL');
       // FULL: a commit acknowledged to the user survives power loss, not just a process crash.
       await db.exec('PRAGMA synchronous = FULL');
-      if (options.reader === true) db.reader = await Database.open(path, { readOnly: true, onSlowQuery });
+      // Opened after WAL mode is set (a read-only connection cannot set it, and must not find a rollback
+      // journal), with its own busy_timeout; each read is one statement, so it never holds a snapshot open.
+      if (options.reader !== false) db.reader = await Database.open(path, { readOnly: true, onSlowQuery });
     }
     return db;
   }

@@ -82,7 +82,7 @@ export class SearchEngine implements SearchService {
 
   /** Opens the engine on an archive file (already migrated); starts catching up on stale documents. */
   static async open(path: string, options: { catchUp?: boolean } = {}): Promise<SearchEngine> {
-    const read = await Database.open(path, { onSlowQuery: () => undefined });
+    const read = await Database.open(path, { reader: false, onSlowQuery: () => undefined });
     const engine = new SearchEngine(read, path);
     if (options.catchUp !== false) await engine.startupCheck();
     return engine;
@@ -99,7 +99,7 @@ export class SearchEngine implements SearchService {
   // ---- indexing ---------------------------------------------------------------------------------
 
   private async writer(): Promise<Database> {
-    this.write ??= await Database.open(this.path, { onSlowQuery: () => undefined });
+    this.write ??= await Database.open(this.path, { reader: false, onSlowQuery: () => undefined });
     return this.write;
   }
 

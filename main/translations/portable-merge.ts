@@ -178,7 +178,8 @@ export const LOCAL_TABLES = [
  * documents). secure_delete overwrites the freed pages; the copy goes back to a single-file journal.
  */
 export async function scrubLocalTables(file: string): Promise<void> {
-  const db = await Database.open(file);
+  // No reader connection: leaving WAL mode needs the only connection to the file.
+  const db = await Database.open(file, { reader: false });
   try {
     await db.exec('PRAGMA secure_delete = ON');
     const present = new Set(

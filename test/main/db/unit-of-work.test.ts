@@ -1,5 +1,6 @@
 // The writer path on real SQLite files: a unit of work is isolated from every other caller — reads outside it
-// see only committed data, and statements from outside wait for it instead of running inside it.
+// see only committed data (on the read-only connection every writable file gets by default), and statements
+// from outside wait for it instead of running inside it.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../../main/db/connection';
@@ -27,8 +28,8 @@ function latch(): { promise: Promise<void>; open: () => void } {
 }
 
 describe('unit of work on the writing connection', () => {
-  it("a read during another caller's open transaction sees only committed data (reader connection)", async () => {
-    const db = await freshDb({ reader: true });
+  it("a read during another caller's open transaction sees only committed data (reader, on by default)", async () => {
+    const db = await freshDb();
     const deleted = latch();
     const release = latch();
     const tx = db.transaction(async (t) => {
@@ -65,14 +66,21 @@ describe('unit of work on the writing connection', () => {
   it('a write issued during a transaction that then rolls back is neither lost nor reported falsely', async () => {
     const db = await freshDb();
     const inserted = latch();
+    const release = latch();
     const tx = db.transaction(async (t) => {
       await t.run(sql`INSERT INTO items (name) VALUES (${'rolled back'})`);
       inserted.open();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await release.promise;
       throw new Error('fault');
     });
     await inserted.promise;
+    let settled = false;
     const outside = db.run(sql`INSERT INTO items (name) VALUES (${'outside'})`);
+    void outside.then(() => (settled = true));
+    // Meanwhile a read answers from committed data, and the outside write has not been acknowledged.
+    expect(await names(db)).toEqual(['kept']);
+    expect(settled).toBe(false);
+    release.open();
     await expect(tx).rejects.toThrow('fault');
     await expect(outside).resolves.toMatchObject({ changes: 1 });
     expect(await names(db)).toEqual(['kept', 'outside']);
@@ -129,5 +137,64 @@ describe('unit of work on the writing connection', () => {
     await late;
     expect(await names(db)).toEqual(['kept', 'late']);
     await db.close();
+  });
+
+  it('reads your own writes: a read issued after a write or a transaction was acknowledged sees it', async () => {
+    const db = await freshDb();
+    for (let i = 0; i < 20; i++) {
+      await db.run(sql`INSERT INTO items (name) VALUES (${`run ${i}`})`);
+      expect(await db.get(sql`SELECT count(*) AS n FROM items`)).toEqual({ n: 2 + 2 * i });
+      await db.transaction((t) => t.run(sql`INSERT INTO items (name) VALUES (${`tx ${i}`})`));
+      expect(await db.get(sql`SELECT count(*) AS n FROM items`)).toEqual({ n: 3 + 2 * i });
+    }
+    await db.close();
+  });
+
+  it('many reads beside many writes: no SQLITE_BUSY, every read a committed state, every write kept', async () => {
+    const db = await freshDb();
+    await db.exec('CREATE TABLE counter (n INTEGER NOT NULL)');
+    await db.run(sql`INSERT INTO counter (n) VALUES (0)`);
+    const seen: number[] = [];
+    const writes = Array.from({ length: 60 }, () =>
+      db.transaction(async (t) => {
+        // Two steps: a read between them would see an odd number (half a unit of work).
+        await t.run(sql`UPDATE counter SET n = n + 1`);
+        await t.run(sql`UPDATE counter SET n = n + 1`);
+      }),
+    );
+    const reads = (async () => {
+      for (let i = 0; i < 200; i++) {
+        seen.push((await db.get<{ n: number }>(sql`SELECT n FROM counter`))!.n);
+        if (i % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await Promise.all([...writes, reads]);
+    expect(seen.every((n) => n % 2 === 0)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b)); // never goes back in time
+    expect(await db.get(sql`SELECT n FROM counter`)).toEqual({ n: 120 });
+    await db.close();
+  });
+
+  it('the reader keeps no snapshot open: a checkpoint after reads empties the WAL', async () => {
+    const db = await freshDb();
+    for (let i = 0; i < 5; i++) await db.run(sql`INSERT INTO items (name) VALUES (${`row ${i}`})`);
+    expect(await names(db)).toHaveLength(6);
+    await db.get(sql`SELECT name FROM items LIMIT 1`);
+    const [result] = await db.exclusive(() =>
+      db.all<{ busy: number; log: number }>(sql`PRAGMA wal_checkpoint(TRUNCATE)`),
+    );
+    expect(result).toMatchObject({ busy: 0, log: 0 });
+    await db.close();
+  });
+
+  it('a connection that must be the only one (reader: false) can leave WAL mode', async () => {
+    const db = await freshDb({ reader: false });
+    expect(await db.get(sql`PRAGMA journal_mode = DELETE`)).toEqual({ journal_mode: 'delete' });
+    await db.close();
+    const shared = await freshDb();
+    expect(await names(shared)).toEqual(['kept']); // the reader has the file open in WAL mode
+    // With its reader open the file stays in WAL mode: the switch is refused, not silently half-done.
+    await expect(shared.exec('PRAGMA journal_mode = DELETE')).rejects.toThrow(/SQLITE_BUSY/);
+    await shared.close();
   });
 });
