@@ -7,6 +7,7 @@ import { reanchor } from '../../shared/anchoring';
 import type { SyncReport } from '../../shared/team';
 import type { Database, Row } from '../db/connection';
 import { sql } from '../db/sql';
+import { checkPulledChange } from './check-change';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
 import { columnsOf, deleteRow, insertRow, readRow, toSqlValue, upsertRow } from './rows';
@@ -299,7 +300,10 @@ export async function pull(
          FROM tala_changes WHERE seq > $1 AND ($2::boolean OR client_id <> $3::uuid) ORDER BY seq LIMIT ${PULL_PAGE}`,
         [lastSeq, unacknowledged, team.clientId],
       );
-      for (const change of page) change.seq = Number(change.seq);
+      for (const change of page) {
+        change.seq = Number(change.seq);
+        checkPulledChange(change);
+      }
       await applier.prefetch(page);
       for (const change of page) {
         await applier.apply(change);
@@ -496,8 +500,9 @@ class ChangeApplier {
 
   /**
    * Annotations made on an older text of their document (here, or on a desktop that had not yet seen an
-   * edit) are re-anchored on the text as it is now. Every desktop does this on arrival and gets the same
-   * result, so it is not pushed (the guard is still up).
+   * edit) are re-anchored on the text as it is now; so are those whose offsets do not hold their quote in
+   * the text here (a row crafted on the server, or a text that lost a concurrent edit). Every desktop does
+   * this on arrival and gets the same result, so it is not pushed (the guard is still up).
    */
   async reanchorStaleAnnotations(): Promise<void> {
     for (const documentId of this.anchorDocuments) {
@@ -512,13 +517,17 @@ class ChangeApplier {
         suffix: string;
         start_offset: number;
         end_offset: number;
+        document_version: number;
         old_text: string | null;
       }>(
-        sql`SELECT a.id, a.exact, a.prefix, a.suffix, a.start_offset, a.end_offset, v.text AS old_text FROM annotations a
+        sql`SELECT a.id, a.exact, a.prefix, a.suffix, a.start_offset, a.end_offset, a.document_version, v.text AS old_text
+            FROM annotations a
             LEFT JOIN document_versions v ON v.document_id = a.document_id AND v.version = a.document_version
-            WHERE a.document_id = ${documentId} AND a.document_version < ${doc.version}`,
+            WHERE a.document_id = ${documentId} AND (a.document_version < ${doc.version} OR a.status <> 'orphaned')`,
       );
       for (const a of stale) {
+        const current = a.document_version >= doc.version;
+        if (current && doc.text.slice(a.start_offset, a.end_offset) === a.exact) continue;
         const selector = {
           exact: a.exact,
           prefix: a.prefix,
@@ -527,7 +536,7 @@ class ChangeApplier {
           end: a.end_offset,
         };
         // Without the old text the quote and its context still find the place.
-        const placed = reanchor(a.old_text ?? doc.text, doc.text, selector);
+        const placed = reanchor(current ? doc.text : (a.old_text ?? doc.text), doc.text, selector);
         const s = placed.selector;
         await this.tx
           .run(sql`UPDATE annotations SET exact = ${s.exact}, prefix = ${s.prefix}, suffix = ${s.suffix}, start_offset = ${s.start},
