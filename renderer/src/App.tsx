@@ -14,6 +14,7 @@ import { ImportPanel } from './components/ImportPanel';
 import { SearchBar } from './components/SearchBar';
 import { hitElementId, SearchResults } from './components/SearchResults';
 import { Sidebar } from './components/Sidebar';
+import { SkipLinks } from './components/SkipLinks';
 import { Toasts } from './components/Toasts';
 import { useAppInfo } from './hooks/useAppInfo';
 import { useBanners } from './hooks/useBanners';
@@ -167,6 +168,7 @@ export function App() {
       className={`app${showResults ? ' app--searching' : ''}${openDocId && panelOpen ? ' app--notes' : ''}`}
       data-testid="app"
     >
+      <SkipLinks />
       <header className="topbar">
         <div className="brand">
           <span className="brand__mark" aria-hidden="true">

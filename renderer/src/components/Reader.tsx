@@ -556,7 +556,9 @@ export function Reader(props: Props) {
             className="tool-button"
             onClick={() => setPopover((p) => (p === 'history' ? null : 'history'))}
             aria-expanded={popover === 'history'}
-            title="Version history"
+            aria-haspopup="dialog"
+            aria-label={`Version history: v${doc.version}`}
+            title={`Version history (this text is version ${doc.version})`}
             data-testid="history-toggle"
           >
             <HistoryIcon /> v{doc.version}
@@ -566,6 +568,8 @@ export function Reader(props: Props) {
             className="tool-button"
             onClick={() => setPopover((p) => (p === 'help' ? null : 'help'))}
             aria-expanded={popover === 'help'}
+            aria-haspopup="dialog"
+            aria-label="Keyboard shortcuts (?)"
             title="Keyboard shortcuts (?)"
             data-testid="help-toggle"
           >
@@ -577,7 +581,8 @@ export function Reader(props: Props) {
               className="tool-button"
               onClick={props.onTogglePanel}
               aria-pressed={panelOpen}
-              title="Annotations"
+              aria-label={`Annotations: ${props.annotationCount ?? 0}`}
+              title={`Annotations panel (${props.annotationCount ?? 0} in this document)`}
               data-testid="panel-toggle"
             >
               <PanelIcon /> {props.annotationCount ?? 0}

@@ -81,7 +81,7 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
         type="button"
         className="search__syntax-toggle"
         aria-expanded={syntaxOpen}
-        aria-controls="search-syntax"
+        aria-haspopup="dialog"
         title="Search syntax: phrases, +required -excluded, prefix*, fuzzy~1, fields and filters"
         onClick={() => setSyntaxOpen((o) => !o)}
         data-testid="syntax-toggle"

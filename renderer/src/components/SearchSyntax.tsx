@@ -1,5 +1,5 @@
 // The query syntax cheat-sheet under the search box. Every example is a button that runs it.
-import { useEffect, useRef } from 'react';
+import { Dialog } from './Dialog';
 import './search.css';
 
 export interface SyntaxRow {
@@ -54,35 +54,11 @@ interface Props {
 }
 
 export function SearchSyntax({ onPick, onClose }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  // Esc or a click elsewhere closes it (the toggle button handles its own clicks).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        onCloseRef.current();
-      }
-    };
-    const onDown = (e: MouseEvent) => {
-      const t = e.target instanceof Element ? e.target : null;
-      if (t && !ref.current?.contains(t) && !t.closest('[data-testid="syntax-toggle"]')) onCloseRef.current();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('mousedown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('mousedown', onDown);
-    };
-  }, []);
-
   return (
-    <div className="syntax" role="dialog" aria-label="Search syntax" ref={ref} data-testid="search-syntax">
+    <Dialog className="syntax" labelledBy="search-syntax-title" onClose={onClose} testId="search-syntax">
       <div className="syntax__head">
-        <h2>Search syntax</h2>
-        <span className="muted">Click an example to run it</span>
+        <h2 id="search-syntax-title">Search syntax</h2>
+        <span className="muted">Pick an example to run it</span>
         <button type="button" className="icon-button icon-button--small" aria-label="Close" onClick={onClose}>
           ×
         </button>
@@ -115,6 +91,6 @@ export function SearchSyntax({ onPick, onClose }: Props) {
         Words are matched in every language of the archive: Tagalog, Russian and English word forms, case and accents
         are folded. Switch word forms and transliteration off above the results.
       </p>
-    </div>
+    </Dialog>
   );
 }

@@ -56,7 +56,7 @@ function NavLink({
 export function Sidebar(props: Props) {
   const { route, info } = props;
   return (
-    <aside className="sidebar">
+    <aside className="sidebar" id="sidebar" aria-label="Sidebar">
       <ErrorBoundary area="the library">
         <Library
           documents={props.documents}

@@ -7,6 +7,7 @@ import { backupDate, reasonWords } from '../../lib/backups';
 import { errorMessage } from '../../lib/errors';
 import { formatBytes } from '../../lib/format';
 import './backups.css';
+import { Dialog } from '../Dialog';
 
 interface Props {
   info: AppInfo | null;
@@ -157,31 +158,28 @@ export function BackupsPage({ info, onRestored = () => window.location.reload() 
 function ConfirmRestore({ backup, onConfirm, onCancel }: { backup: BackupInfo; onConfirm(): void; onCancel(): void }) {
   const question = `Replace the archive's current content with the backup of ${backupDate(backup.createdAt)}?`;
   return (
-    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- Escape anywhere in the confirmation cancels it
-    <div className="backups__scrim" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div
-        className="backups__dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-label="Restore this backup?"
-        data-testid="restore-confirm"
-      >
-        <p className="backups__question">{question}</p>
-        <p className="muted">The current content is kept as a new backup first, so this can be undone.</p>
-        <div className="backups__dialog-actions">
-          <button type="button" className="button" onClick={onCancel} autoFocus data-testid="restore-cancel">
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={onConfirm}
-            data-testid="restore-confirm-button"
-          >
-            Restore
-          </button>
-        </div>
+    <Dialog
+      className="backups__dialog"
+      role="alertdialog"
+      label="Restore this backup?"
+      onClose={onCancel}
+      testId="restore-confirm"
+    >
+      <p className="backups__question">{question}</p>
+      <p className="muted">The current content is kept as a new backup first, so this can be undone.</p>
+      <div className="backups__dialog-actions">
+        <button type="button" className="button" onClick={onCancel} data-autofocus data-testid="restore-cancel">
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onConfirm}
+          data-testid="restore-confirm-button"
+        >
+          Restore
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/errors';
 import { isRtlLanguage, languageLabel } from '../../lib/languages';
 import type { Route } from '../../lib/routes';
 import { nextAfterCommit, progressLabel, segmentKeyAction, stepIndex } from '../../lib/segment-nav';
+import { Dialog } from '../Dialog';
 import './segments.css';
 
 interface Props {
@@ -256,42 +257,40 @@ function MtNotice({
 }) {
   const [remember, setRemember] = useState(false);
   return (
-    <div className="segments__backdrop">
-      <div
-        className="segments__dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-label="Send to machine translation?"
-        data-testid="mt-notice"
-      >
-        <p data-testid="mt-notice-text">
-          This sends the segment&rsquo;s text to {endpoint}. Nothing else leaves the machine.
-        </p>
-        <label className="segments__check">
-          <input
-            type="checkbox"
-            checked={remember}
-            onChange={(e) => setRemember(e.target.checked)}
-            data-testid="mt-notice-remember"
-          />{' '}
-          Don&rsquo;t ask again this session
-        </label>
-        <div className="segments__actions">
-          <button type="button" className="button button--small" onClick={onCancel} data-testid="mt-notice-cancel">
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--small button--primary"
-            autoFocus
-            onClick={() => onConfirm(remember)}
-            data-testid="mt-notice-confirm"
-          >
-            Confirm
-          </button>
-        </div>
+    <Dialog
+      className="segments__dialog"
+      role="alertdialog"
+      label="Send to machine translation?"
+      onClose={onCancel}
+      testId="mt-notice"
+    >
+      <p data-testid="mt-notice-text">
+        This sends the segment&rsquo;s text to {endpoint}. Nothing else leaves the machine.
+      </p>
+      <label className="segments__check">
+        <input
+          type="checkbox"
+          checked={remember}
+          onChange={(e) => setRemember(e.target.checked)}
+          data-testid="mt-notice-remember"
+        />{' '}
+        Don&rsquo;t ask again this session
+      </label>
+      <div className="segments__actions">
+        <button type="button" className="button button--small" onClick={onCancel} data-testid="mt-notice-cancel">
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          data-autofocus
+          onClick={() => onConfirm(remember)}
+          data-testid="mt-notice-confirm"
+        >
+          Confirm
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }
 
@@ -323,16 +322,17 @@ export function MtSettingsDialog({
     }
   };
   return (
-    <div className="segments__backdrop">
-      <form
-        className="segments__dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Machine translation"
-        onSubmit={(e) => void submit(e)}
-        data-testid="mt-settings"
-      >
-        <h2 className="segments__dialog-title">Machine translation</h2>
+    <Dialog
+      className="segments__dialog"
+      labelledBy="mt-settings-title"
+      onClose={onClose}
+      closeOnBackdrop={false}
+      testId="mt-settings"
+    >
+      <form className="segments__form" onSubmit={(e) => void submit(e)}>
+        <h2 id="mt-settings-title" className="segments__dialog-title">
+          Machine translation
+        </h2>
         <p className="muted">{settings?.notice}</p>
         <label className="segments__check">
           <input
@@ -378,6 +378,6 @@ export function MtSettingsDialog({
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

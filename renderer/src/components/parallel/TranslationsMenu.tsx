@@ -9,6 +9,7 @@ import type { PushToast } from '../../hooks/useToasts';
 import { errorMessage } from '../../lib/errors';
 import { languageLabel, languageName } from '../../lib/languages';
 import type { Route } from '../../lib/routes';
+import { Dialog } from '../Dialog';
 import './parallel.css';
 import './segments.css';
 
@@ -69,19 +70,13 @@ export function AddTranslation({
   const [busy, setBusy] = useState(false);
   const [lang, setLang] = useState('en');
   const [unit, setUnit] = useState<'sentence' | 'passage'>('sentence');
-  const ref = useRef<HTMLSpanElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', onDown);
     api['documents.list']().then(
       (list) => setDocs(list.filter((d) => d.id !== docId)),
       () => setDocs([]),
     );
-    return () => window.removeEventListener('mousedown', onDown);
   }, [open, api, docId]);
 
   const done = (link: TranslationLink, what: string) => {
@@ -146,11 +141,12 @@ export function AddTranslation({
   };
 
   return (
-    <span className="translations-menu" ref={ref}>
+    <span className="translations-menu">
       <button
         type="button"
         className="tool-button"
         aria-expanded={open}
+        aria-haspopup="dialog"
         onClick={() => setOpen((o) => !o)}
         title="Add a translation of this document: import a file, or link a document of the archive"
         aria-label="Add a translation"
@@ -159,12 +155,23 @@ export function AddTranslation({
         +{!compact && <span className="pv-label"> Translation</span>}
       </button>
       {open && (
-        <div
-          className="translations-menu__list translations-add"
-          role="dialog"
-          aria-label="Add a translation"
-          data-testid="translation-add-panel"
+        <Dialog
+          className="translations-add"
+          labelledBy="translation-add-title"
+          onClose={() => setOpen(false)}
+          testId="translation-add-panel"
         >
+          <div className="translations-add__head">
+            <h2 id="translation-add-title">Add a translation</h2>
+            <button
+              type="button"
+              className="icon-button icon-button--small"
+              aria-label="Close"
+              onClick={() => setOpen(false)}
+            >
+              ×
+            </button>
+          </div>
           <button
             type="button"
             className="translations-menu__item"
@@ -257,7 +264,7 @@ export function AddTranslation({
               </button>
             </div>
           </div>
-        </div>
+        </Dialog>
       )}
     </span>
   );
@@ -274,14 +281,36 @@ export function TranslationsMenu({
 }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLSpanElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
       if (!ref.current?.contains(e.target as Node)) setOpen(false);
     };
     window.addEventListener('mousedown', onDown);
+    // A menu opens with its first item focused; arrows move between items (menuKeys).
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     return () => window.removeEventListener('mousedown', onDown);
   }, [open]);
+  const menuKeys = (e: React.KeyboardEvent<HTMLUListElement>) => {
+    const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]'));
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const to: Record<string, number> = {
+      ArrowDown: (at + 1) % items.length,
+      ArrowUp: (at - 1 + items.length) % items.length,
+      Home: 0,
+      End: items.length - 1,
+    };
+    if (e.key in to) {
+      e.preventDefault();
+      items[to[e.key]]?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+      toggleRef.current?.focus();
+    } else if (e.key === 'Tab') setOpen(false);
+  };
   const others = counterpartDocs(docId, links);
   if (others.length === 0) return null;
   const go = (otherDocId: string) => onNavigate({ name: 'parallel', docId, otherDocId });
@@ -306,6 +335,7 @@ export function TranslationsMenu({
         className="tool-button"
         aria-expanded={open}
         aria-haspopup="menu"
+        ref={toggleRef}
         onClick={() => setOpen((o) => !o)}
         title="Read beside a translation"
         data-testid="side-by-side"
@@ -313,12 +343,19 @@ export function TranslationsMenu({
         <SideBySideIcon /> <span className="pv-label">Side by side</span>
       </button>
       {open && (
-        <ul className="translations-menu__list" role="menu" data-testid="side-by-side-menu">
+        <ul
+          className="translations-menu__list"
+          role="menu"
+          aria-label="Read beside"
+          onKeyDown={menuKeys}
+          data-testid="side-by-side-menu"
+        >
           {others.map((o) => (
             <li key={o.id} role="none">
               <button
                 type="button"
                 role="menuitem"
+                tabIndex={-1}
                 className="translations-menu__item"
                 onClick={() => go(o.id)}
                 title={languageLabel(o.lang)}

@@ -1,3 +1,5 @@
+import { Dialog } from '../Dialog';
+
 export const SHORTCUTS: Array<[string[], string]> = [
   [['H'], 'Highlight the selection'],
   [['N'], 'Add a note to the selection'],
@@ -13,9 +15,14 @@ export const SHORTCUTS: Array<[string[], string]> = [
 
 export function ShortcutHelp({ onClose }: { onClose(): void }) {
   return (
-    <div className="popover popover--help" role="dialog" aria-label="Keyboard shortcuts" data-testid="shortcut-help">
+    <Dialog
+      className="popover popover--help dialog--anchored"
+      labelledBy="shortcut-help-title"
+      onClose={onClose}
+      testId="shortcut-help"
+    >
       <div className="popover__head">
-        <h2>Keyboard shortcuts</h2>
+        <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
         <button type="button" className="icon-button icon-button--small" aria-label="Close" onClick={onClose}>
           ×
         </button>
@@ -32,6 +39,6 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
           </div>
         ))}
       </dl>
-    </div>
+    </Dialog>
   );
 }

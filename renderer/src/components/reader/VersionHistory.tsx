@@ -3,6 +3,7 @@ import type { DocumentVersion } from '../../../../shared/types';
 import { useApi } from '../../api/context';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, plural } from '../../lib/format';
+import { Dialog } from '../Dialog';
 
 /** Earlier texts of the document (every correction keeps the text it replaced). */
 export function VersionHistory({
@@ -32,9 +33,14 @@ export function VersionHistory({
   }, [api, docId, current]);
 
   return (
-    <div className="popover popover--history" role="dialog" aria-label="Version history" data-testid="version-history">
+    <Dialog
+      className="popover popover--history dialog--anchored"
+      labelledBy="version-history-title"
+      onClose={onClose}
+      testId="version-history"
+    >
       <div className="popover__head">
-        <h2>Version history</h2>
+        <h2 id="version-history-title">Version history</h2>
         <button type="button" className="icon-button icon-button--small" aria-label="Close" onClick={onClose}>
           ×
         </button>
@@ -60,6 +66,6 @@ export function VersionHistory({
           <li className="muted versions__empty">No corrections yet: this is the imported text.</li>
         )}
       </ol>
-    </div>
+    </Dialog>
   );
 }
