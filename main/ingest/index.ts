@@ -9,6 +9,7 @@ import { parseEpub } from './epub';
 import { detectLanguage, normalizeLangCode } from './language';
 import { parseMarkdown } from './markdown';
 import { cleanField, cleanName, cleanTitle, datelineOf, normalizeDate, titleFromFileName } from './metadata';
+import { LINE_HYPHEN, resolveLineHyphens } from './hyphens';
 import { isBlank, normalizeDocument } from './normalize';
 import { parsePdf } from './pdf';
 import { parsePlainText } from './plain-text';
@@ -50,7 +51,8 @@ export async function parseDocument(input: IngestInput): Promise<ParsedDocument>
   const lang =
     override ??
     normalizeLangCode(draft.meta.lang) ??
-    detectLanguage(leadingText(draft, LANGUAGE_SAMPLE_CHARS), draft.meta.langHint);
+    detectLanguage(leadingText(draft, LANGUAGE_SAMPLE_CHARS).replaceAll(LINE_HYPHEN, ''), draft.meta.langHint);
+  draft = withLineHyphensResolved(draft, lang);
 
   const meta = input.meta ?? {};
   return {
@@ -68,6 +70,16 @@ export async function parseDocument(input: IngestInput): Promise<ParsedDocument>
       sentences: splitSentences(p.text, lang),
       ...(p.page !== undefined ? { page: p.page } : {}),
     })),
+  };
+}
+
+/** A PDF's doubtful line-end hyphens (main/ingest/hyphens.ts) decided in its passages and its title. */
+function withLineHyphensResolved(draft: Draft, lang: string): Draft {
+  const title = draft.meta.title;
+  const texts = resolveLineHyphens([...draft.passages.map((p) => p.text), ...(title ? [title] : [])], lang);
+  return {
+    passages: draft.passages.map((p, i) => ({ ...p, text: texts[i] })),
+    meta: title ? { ...draft.meta, title: texts[texts.length - 1] } : draft.meta,
   };
 }
 

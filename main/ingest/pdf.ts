@@ -8,6 +8,7 @@
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { Draft, DraftMeta, DraftPassage } from './draft';
 import { cleanName, cleanTitle, endsWithSentencePunctuation, normalizeDate } from './metadata';
+import { LINE_HYPHEN } from './hyphens';
 import { cleanPassage } from './normalize';
 import { reject } from './reject';
 
@@ -169,7 +170,8 @@ function linesOf(page: number, items: TextItem[]): Line[] {
     }
     endsLine = item.hasEOL;
   }
-  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
+  // LINE_HYPHEN is ours (a noncharacter): never taken from a file.
+  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').replaceAll(LINE_HYPHEN, '').trim();
   return orderColumns(lines.filter((l) => l.text !== ''));
 }
 
@@ -363,7 +365,7 @@ function joinAll(lines: string[]): string {
   for (const line of lines) {
     if (parts.length === 0) parts.push(line);
     else {
-      const joined = joinLines(previous, line);
+      const joined = joinLines(previous, line, true);
       // joinLines(previous, line) = previous' + glue + line: keep only what changed at the seam.
       parts[parts.length - 1] = joined.slice(0, joined.length - line.length);
       parts.push(line);
@@ -373,13 +375,18 @@ function joinAll(lines: string[]): string {
   return parts.join('');
 }
 
-/** Joins a line onto the text before it: hyphenated word breaks close up, a soft hyphen vanishes. */
-export function joinLines(before: string, next: string): string {
+/**
+ * Joins a line onto the text before it: hyphenated word breaks close up, a soft hyphen vanishes.
+ * With `mark`, a hyphen before a lower-case letter is kept with LINE_HYPHEN after it, for resolveLineHyphens
+ * to decide once the document's language and vocabulary are known (Tagalog keeps pang-internasyonal).
+ */
+export function joinLines(before: string, next: string, mark = false): string {
   const tail = before.slice(-2);
   if (tail.endsWith('\u00AD')) return before.slice(0, -1) + next;
   if (/\p{L}[-\u2010]$/u.test(tail)) {
     // "pangu-" + "lo" → "pangulo"; "Nagorno-" + "Karabakh" keeps its hyphen.
-    return /^\p{Ll}/u.test(next) ? before.slice(0, -1) + next : before + next;
+    if (!/^\p{Ll}/u.test(next)) return before + next;
+    return mark ? before + LINE_HYPHEN + next : before.slice(0, -1) + next;
   }
   return `${before} ${next}`;
 }
