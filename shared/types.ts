@@ -83,6 +83,8 @@ export interface ImportProgress {
   imported: number;
   skipped: number;
   failed: number;
+  /** True while the current file waits for another program (a command-line import…) writing to the archive. */
+  waiting?: boolean;
 }
 
 /** What a bulk import did, file by file. `file` is the path (or name) as given. */

@@ -9,6 +9,7 @@ import { schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { readShape, schemaDifferences } from '../db/schema-shape';
 import { sql } from '../db/sql';
+import { diskFullError, storageProblem } from '../db/storage-errors';
 import { createPrivateFile, makePrivateDir } from './private-files';
 
 export const BACKUP_DIR_NAME = 'backups';
@@ -90,14 +91,7 @@ export async function snapshotInto(db: Database, partial: string, target: string
 
 /** SQLITE_FULL / ENOSPC as a sentence that names the file; other errors unchanged. */
 export function diskError(err: unknown, file: string): unknown {
-  const message = err instanceof Error ? err.message : String(err);
-  if (/SQLITE_FULL|ENOSPC|database or disk is full/.test(message)) {
-    return new AppError(
-      'ARCHIVE_ERROR',
-      `The disk is full: ${file} could not be written. Nothing was changed; free some space and try again.`,
-    );
-  }
-  return err;
+  return storageProblem(err) === 'full' ? diskFullError(file) : err;
 }
 
 export function rotateBackups(archiveFile: string, keep = KEEP_AUTOMATIC_BACKUPS): void {

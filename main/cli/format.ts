@@ -94,7 +94,8 @@ export function progressLine(p: ImportProgress): string {
       : seconds < 60
         ? ` — about ${Math.max(1, seconds)} s left`
         : ` — about ${Math.round(seconds / 60)} min left`;
-  return `[${step}/${p.total}] ${Math.floor(share * 100)}% ${name}${p.current ? left : ''}`;
+  const state = p.waiting ? ' — waiting for another program writing to the archive…' : left;
+  return `[${step}/${p.total}] ${Math.floor(share * 100)}% ${name}${p.current ? state : ''}`;
 }
 
 /** A file name fit for one terminal line: control characters escaped, at most 60 characters. */

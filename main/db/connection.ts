@@ -8,8 +8,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import sqlite3 from 'sqlite3';
 import { diagnostic } from '../diagnostics';
 import type { SqlQuery, SqlValue } from './sql';
+import { busyError, storageError, storageProblem } from './storage-errors';
 
 const SLOW_QUERY_MS = 100;
+/** How long SQLite itself waits for another connection's lock, per statement (its busy handler). */
+const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long a write waits its turn while another process (a command-line import, another window) holds the
+ * archive's write lock, retrying BEGIN IMMEDIATE with backoff; only then does it fail, with a sentence.
+ */
+export const LOCK_WAIT_MS = 10 * 60_000;
 
 export type Row = Record<string, SqlValue>;
 
@@ -27,6 +35,18 @@ export interface OpenOptions {
   reader?: boolean;
   /** Called for statements slower than SLOW_QUERY_MS; defaults to the diagnostics log (main/diagnostics.ts). */
   onSlowQuery?: (text: string, ms: number) => void;
+  /** How long a write waits for another process's write lock before failing (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
+  /** SQLite's own wait per statement for another connection's lock (default 5 s, at most lockWaitMs). */
+  busyTimeoutMs?: number;
+}
+
+/** Told when writes on a connection start waiting for another process's lock (true) and when they got it. */
+export type LockWaitListener = (waiting: boolean) => void;
+
+export interface TransactionOptions {
+  /** Overrides the connection's lock wait for this unit (e.g. a search's optional catch-up: 0 = try once). */
+  lockWaitMs?: number;
 }
 
 interface BackupHandle {
@@ -51,11 +71,14 @@ export class Database {
   private writeGate: Promise<void> = Promise.resolve();
   private gatePending = false;
   private closed = false;
+  private readonly waitListeners = new Set<LockWaitListener>();
+  private waiting = 0;
 
   private constructor(
     private readonly db: sqlite3.Database,
     readonly path: string,
     private readonly onSlowQuery: (text: string, ms: number) => void,
+    private readonly lockWaitMs: number,
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<Database> {
@@ -64,8 +87,9 @@ export class Database {
       const handle = new sqlite3.Database(path, mode, (err) => (err ? reject(err) : resolve(handle)));
     });
     const onSlowQuery = options.onSlowQuery ?? ((text, ms) => diagnostic(`[sql] slow query ${ms} ms: ${text}`));
-    const db = new Database(raw, path, onSlowQuery);
-    await db.exec('PRAGMA busy_timeout = 5000');
+    const lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
+    const db = new Database(raw, path, onSlowQuery, lockWaitMs);
+    await db.exec(`PRAGMA busy_timeout = ${Math.min(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, lockWaitMs)}`);
     await db.exec('PRAGMA foreign_keys = ON');
     if (!options.readOnly && path !== ':memory:') {
       await db.exec('PRAGMA journal_mode = WAL');
@@ -82,8 +106,45 @@ export class Database {
     return this.onWriter(() => this.execNow(text));
   }
 
+  /** One statement; outside a unit of work it is a unit of its own, retried while another process writes. */
   run(query: SqlQuery): Promise<RunResult> {
-    return this.onWriter(() => this.runNow(query));
+    if (this.inUnit()) return this.runNow(query);
+    return this.enqueue(() => this.whenUnlocked(() => this.runNow(query), this.lockWaitMs));
+  }
+
+  /** Listens for waits on another process's write lock (a progress line can say so); returns the unsubscriber. */
+  onLockWait(listener: LockWaitListener): () => void {
+    this.waitListeners.add(listener);
+    return () => void this.waitListeners.delete(listener);
+  }
+
+  /**
+   * Runs `attempt` (a statement that takes the write lock: BEGIN IMMEDIATE, or a single autocommit write) until
+   * it is not refused as busy, backing off up to `budget` ms; listeners hear when the wait starts and ends.
+   */
+  private async whenUnlocked<T>(attempt: () => Promise<T>, budget: number): Promise<T> {
+    const started = performance.now();
+    let delay = 25;
+    let announced = false;
+    try {
+      for (;;) {
+        try {
+          return await attempt();
+        } catch (err) {
+          const waited = performance.now() - started;
+          if (storageProblem(err) !== 'busy') throw err;
+          if (waited >= budget) throw busyError(this.path, waited);
+          if (!announced) {
+            announced = true;
+            if (this.waiting++ === 0) for (const listener of this.waitListeners) listener(true);
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.min(delay, budget - waited)));
+          delay = Math.min(delay * 2, 1000);
+        }
+      }
+    } finally {
+      if (announced && --this.waiting === 0) for (const listener of this.waitListeners) listener(false);
+    }
   }
 
   /** Rows of a query: inside a unit of work on the writer (seeing its changes), else on the reader. */
@@ -142,16 +203,21 @@ export class Database {
    * one at a time; a transaction() called from inside one joins it (so a multi-step action commits or rolls
    * back whole), and statements from outside wait for it.
    */
-  transaction<T>(fn: (tx: Database) => Promise<T>, mode: 'IMMEDIATE' | 'EXCLUSIVE' = 'IMMEDIATE'): Promise<T> {
+  transaction<T>(
+    fn: (tx: Database) => Promise<T>,
+    mode: 'IMMEDIATE' | 'EXCLUSIVE' = 'IMMEDIATE',
+    options: TransactionOptions = {},
+  ): Promise<T> {
     if (this.inUnit()) return fn(this);
     // A write held by the gate waits outside the queue, so reads issued meanwhile are not stuck behind it.
     if (this.gatePending) {
-      const retry = () => this.transaction(fn, mode);
+      const retry = () => this.transaction(fn, mode, options);
       return this.writeGate.then(retry, retry);
     }
     return this.enqueue(async () => {
       await this.writeGate;
-      await this.execNow(`BEGIN ${mode}`);
+      // Another process holding the write lock makes us wait our turn (with backoff), not fail.
+      await this.whenUnlocked(() => this.execNow(`BEGIN ${mode}`), options.lockWaitMs ?? this.lockWaitMs);
       try {
         const result = await fn(this);
         await this.execNow('COMMIT');
@@ -248,6 +314,9 @@ export class Database {
     try {
       return await work();
     } catch (err) {
+      // A full disk, a lock held elsewhere, a read-only file: a sentence naming the archive, never SQLite's text.
+      const storage = storageError(err, this.path, BUSY_TIMEOUT_MS);
+      if (storage !== err) throw storage;
       // Keep the statement in the message: "SQLITE_CONSTRAINT" alone says nothing in a log.
       if (err instanceof Error && !err.message.includes(' -- in: ')) err.message += ` -- in: ${text.slice(0, 200)}`;
       throw err;

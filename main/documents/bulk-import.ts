@@ -26,7 +26,7 @@ export function emptySummary(): ImportSummary {
 
 /** Imports every file named in `paths` (folders recursively); never throws for a single file. */
 export async function importPaths(
-  documents: Pick<DocumentService, 'importFile'>,
+  documents: Pick<DocumentService, 'importFile'> & Partial<Pick<DocumentService, 'onLockWait'>>,
   paths: string[],
   options: BulkImportOptions = {},
   summary: ImportSummary = emptySummary(),
@@ -56,6 +56,11 @@ export async function importPaths(
   };
   const started = performance.now();
   const report = () => options.onProgress?.({ ...progress });
+  // A file waiting for another program's write lock says so (and the line changes back when it got its turn).
+  const stopListening = documents.onLockWait?.((waiting) => {
+    progress.waiting = waiting;
+    if (progress.current) report();
+  });
 
   for (const [i, file] of files.entries()) {
     progress.current = file;
@@ -93,7 +98,9 @@ export async function importPaths(
     progress.failed = summary.failed.length;
     progress.secondsLeft = estimateSecondsLeft(performance.now() - started, progress);
   }
+  stopListening?.();
   progress.current = null;
+  progress.waiting = false;
   if (!summary.cancelled) progress.secondsLeft = 0;
   report();
   return summary;

@@ -30,6 +30,11 @@ export class DocumentService {
     private readonly parser: DocumentParser,
   ) {}
 
+  /** Tells `listener` when writes start and stop waiting for another program writing to the archive. */
+  onLockWait(listener: (waiting: boolean) => void): () => void {
+    return this.db.onLockWait(listener);
+  }
+
   list(): Promise<DocumentSummary[]> {
     return documents.listDocuments(this.db);
   }

@@ -33,6 +33,7 @@ import { parseQuery, type Leaf, type ParsedQuery } from './query-parser';
 import { snippetFor } from './snippet';
 import { Vocabulary } from './vocabulary';
 import { logFault } from '../diagnostics';
+import { storageProblem } from '../db/storage-errors';
 
 /** The interface the archive talks to; SearchEngine (in-process) and SearchWorkerHost implement it. */
 export interface SearchService {
@@ -99,7 +100,9 @@ export class SearchEngine implements SearchService {
   // ---- indexing ---------------------------------------------------------------------------------
 
   private async writer(): Promise<Database> {
-    this.write ??= await Database.open(this.path, { reader: false, onSlowQuery: () => undefined });
+    // A short busy handler: the optional catch-up before a search gives up at once when another process
+    // writes; the background catch-up and reindex retry (with backoff) until they get their turn.
+    this.write ??= await Database.open(this.path, { reader: false, onSlowQuery: () => undefined, busyTimeoutMs: 100 });
     return this.write;
   }
 
@@ -264,12 +267,21 @@ export class SearchEngine implements SearchService {
     const dirty = await dirtyDocuments(this.read, INLINE_CATCH_UP + 1);
     if (dirty.length === 0) return 0;
     if (dirty.length <= INLINE_CATCH_UP) {
-      if (this.background && !this.reindexing) await this.background.catch(() => undefined);
-      else if (!this.background) {
-        const db = await this.writer();
-        await db.transaction((tx) => indexDocuments(tx, dirty));
+      if (this.background && !this.reindexing) {
+        await this.background.catch(() => undefined);
+        return 0;
       }
-      if (!this.reindexing) return 0;
+      if (!this.background) {
+        // Only if the write lock is free now: while another process writes, the search answers at once
+        // from the index as it is and reports these documents as pending (the background takes them).
+        const db = await this.writer();
+        try {
+          await db.transaction((tx) => indexDocuments(tx, dirty), 'IMMEDIATE', { lockWaitMs: 0 });
+          if (!this.reindexing) return 0;
+        } catch (err) {
+          if (storageProblem(err) !== 'busy') throw err;
+        }
+      }
     }
     this.runBackground();
     return (await this.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_dirty`))?.n ?? 0;
