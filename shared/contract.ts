@@ -284,4 +284,9 @@ export interface IpcBridge {
    * `documents.importPaths` (folders included); '' when it has none. Absent in the browser bridge.
    */
   pathForFile?(file: unknown): string;
+  /**
+   * Electron only: commands chosen from the native menu (shared/commands.ts); returns the unsubscribe. Absent in
+   * the browser, where the renderer honours the same accelerators itself.
+   */
+  onCommand?(listener: (id: import('./commands').CommandId) => void): () => void;
 }

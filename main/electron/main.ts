@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { COMMAND_CHANNEL } from '../../shared/commands';
 import { createApi } from '../api/dispatch';
 import type { Archive } from '../archive/archive';
 import { startMaintenance, type MaintenanceHandle } from '../backups/schedule';
@@ -116,8 +117,12 @@ async function start(launch: LaunchOptions): Promise<void> {
     isMac: process.platform === 'darwin',
     isPackaged: app.isPackaged,
     isDev: location.devServerOrigin !== undefined,
-    // Import has no dialog yet: bring the window forward, the renderer offers the import UI.
-    onImport: () => focusMainWindow(),
+    // The renderer runs every command (the same list as its command palette): bring the window forward
+    // and hand it the command's id.
+    onCommand: (id) => {
+      focusMainWindow();
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(COMMAND_CHANNEL, id);
+    },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   app.setAboutPanelOptions({ applicationName: 'Tala', applicationVersion: app.getVersion(), copyright: 'MIT License' });

@@ -1,6 +1,7 @@
 // Sandboxed preload (bundled to out/preload/preload.cjs): exposes one narrow function, never ipcRenderer
 // itself, so page scripts can reach only the contract channels (plus the path of a dropped file, for folder import).
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { COMMAND_CHANNEL, isCommandId } from '../../shared/commands';
 import { IPC_PREFIX, isChannel, type IpcBridge } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 
@@ -19,6 +20,14 @@ const bridge: IpcBridge = {
     } catch {
       return '';
     }
+  },
+  // Menu commands: only known ids reach the page, and the page never sees the IPC event object.
+  onCommand(listener) {
+    const handler = (_event: unknown, id: unknown) => {
+      if (isCommandId(id)) listener(id);
+    };
+    ipcRenderer.on(COMMAND_CHANNEL, handler);
+    return () => void ipcRenderer.removeListener(COMMAND_CHANNEL, handler);
   },
 };
 

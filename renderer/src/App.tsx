@@ -5,6 +5,8 @@ import type { Annotation, DocumentSummary } from '../../shared/types';
 import { useApi } from './api/context';
 import { useArchiveChanged } from './api/queries';
 import { HealthBanner, useArchiveHealth } from './components/backups/HealthBanner';
+import { CommandPalette } from './components/commands/CommandPalette';
+import { ShortcutsDialog } from './components/commands/ShortcutsDialog';
 import { DropOverlay } from './components/DropOverlay';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -17,7 +19,9 @@ import { Sidebar } from './components/Sidebar';
 import { SkipLinks } from './components/SkipLinks';
 import { Toasts } from './components/Toasts';
 import { useAppInfo } from './hooks/useAppInfo';
+import { useAppCommands } from './hooks/useAppCommands';
 import { useBanners } from './hooks/useBanners';
+import { useCommands } from './hooks/useCommands';
 import { useDocuments } from './hooks/useDocuments';
 import { useFileDrop } from './hooks/useFileDrop';
 import { useHashRoute } from './hooks/useHashRoute';
@@ -81,11 +85,11 @@ export function App() {
     if (annotationLink) setPanelOpen(true);
   }
 
-  // Ctrl/Cmd+K or "/" focuses the search box.
+  // "/" focuses the search box (Ctrl/Cmd+K opens the command palette, which lists searching too).
   const { focusBox } = box;
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !isTyping(e.target))) {
+      if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)) {
         e.preventDefault();
         focusBox();
       }
@@ -93,6 +97,19 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [focusBox]);
+
+  // The app's commands: native menu (Electron), their accelerators (browser) and the command palette.
+  const [dialog, setDialog] = useState<'palette' | 'shortcuts' | null>(null);
+  const runCommand = useAppCommands({
+    navigate,
+    focusSearch: focusBox,
+    importFiles: () => fileInputRef.current?.click(),
+    importFolder: () => folderInputRef.current?.click(),
+    togglePanel: () => setPanelOpen((o) => !o),
+    openDialog: setDialog,
+    toast: toasts.push,
+  });
+  useCommands(runCommand);
 
   const reindex = () => {
     index.reindex().then(
@@ -260,6 +277,8 @@ export function App() {
         onCancel={importer.cancel}
         onDismiss={importer.dismiss}
       />
+      {dialog === 'palette' && <CommandPalette onRun={runCommand} onClose={() => setDialog(null)} />}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
       <DropOverlay visible={dragging} />
     </div>

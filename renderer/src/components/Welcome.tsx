@@ -36,7 +36,7 @@ export function Welcome({
         <button type="button" className="link-button" onClick={onSearch}>
           search across all of them
         </button>{' '}
-        <kbd>Ctrl</kbd> <kbd>K</kbd>.
+        <kbd>/</kbd>. Every action is in the command palette: <kbd>Ctrl</kbd> <kbd>K</kbd>.
       </p>
     </div>
   );

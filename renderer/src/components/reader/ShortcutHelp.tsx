@@ -9,7 +9,8 @@ export const SHORTCUTS: Array<[string[], string]> = [
   [['Enter'], 'Next match (Shift+Enter: previous)'],
   [['Ctrl', 'Enter'], 'Save a note or a passage'],
   [['Esc'], 'Close the toolbar, find or editor'],
-  [['Ctrl', 'K'], 'Search all documents'],
+  [['/'], 'Search all documents'],
+  [['Ctrl', 'K'], 'Command palette: every action'],
   [['?'], 'Show these shortcuts'],
 ];
 

@@ -1,0 +1,76 @@
+// Help → Keyboard shortcuts: the app's commands with their accelerators (shared/commands.ts) and the keys
+// that work inside the reader, in a native modal dialog.
+import { useEffect, useRef } from 'react';
+import { acceleratorLabel, COMMANDS } from '../../../../shared/commands';
+import { SHORTCUTS } from '../reader/ShortcutHelp';
+import { isMacPlatform } from './platform';
+import './commands.css';
+
+export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const isMac = isMacPlatform();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal?.();
+    return () => {
+      if (dialog.open) dialog.close?.();
+      returnTo?.focus();
+    };
+  }, []);
+
+  const global = COMMANDS.filter((c) => c.accelerator);
+  return (
+    <dialog
+      ref={dialogRef}
+      className="command-dialog shortcuts-dialog"
+      aria-labelledby="shortcuts-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      data-testid="shortcuts-dialog"
+    >
+      <div className="command-dialog__inner">
+        <div className="shortcuts-dialog__head">
+          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+          <button type="button" className="icon-button icon-button--small" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </div>
+        <div className="shortcuts-dialog__body">
+          <h3>Everywhere</h3>
+          <dl>
+            {global.map((c) => (
+              <div key={c.id} className="shortcuts-dialog__row">
+                <dt>{c.label}</dt>
+                <dd>
+                  <kbd>{acceleratorLabel(c.accelerator!, isMac)}</kbd>
+                </dd>
+              </div>
+            ))}
+            <div className="shortcuts-dialog__row">
+              <dt>Search the archive (outside a text field)</dt>
+              <dd>
+                <kbd>/</kbd>
+              </dd>
+            </div>
+          </dl>
+          <h3>In the reader</h3>
+          <dl>
+            {SHORTCUTS.map(([keys, what]) => (
+              <div key={what} className="shortcuts-dialog__row">
+                <dt>{what}</dt>
+                <dd>
+                  <kbd>{keys.join('+')}</kbd>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+// The app's commands: one list for the native menu, the accelerators and the Ctrl/Cmd+K command palette.
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../renderer/src/api/context';
+import { App } from '../../renderer/src/App';
+import { filterCommands } from '../../renderer/src/components/commands/CommandPalette';
+import { acceleratorLabel, commandForKey, COMMANDS } from '../../shared/commands';
+import { CHANNELS, type TalaApi } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { byTestId, flush, render, type Rendered } from './render';
+
+let view: Rendered | undefined;
+afterEach(async () => {
+  await view?.unmount();
+  view = undefined;
+  window.history.replaceState(null, '', '#/');
+});
+
+function fakeApi(overrides: Partial<TalaApi> = {}): TalaApi {
+  const unimplemented = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      async () => {
+        throw new AppError('INTERNAL', `fake API: ${channel} not implemented`);
+      },
+    ]),
+  );
+  return {
+    ...unimplemented,
+    'app.info': async () => ({ version: '0.1.0', archivePath: '/tmp/archive.sqlite', schemaVersion: 1 }),
+    'documents.list': async () => [],
+    'search.query': async () => ({ total: 0, hits: [] }),
+    'annotations.needsReview': async () => [],
+    ...overrides,
+  } as TalaApi;
+}
+
+const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+async function press(target: EventTarget, k: string, mods: Record<string, boolean> = {}) {
+  await act(async () => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...mods }));
+  });
+}
+
+describe('command list', () => {
+  it('maps accelerators to commands, Ctrl on Linux/Windows and ⌘ on a Mac', () => {
+    expect(commandForKey(key('k', { ctrlKey: true }), false)).toBe('palette.open');
+    expect(commandForKey(key('k', { metaKey: true }), false)).toBeNull();
+    expect(commandForKey(key('k', { metaKey: true }), true)).toBe('palette.open');
+    expect(commandForKey(key('O', { ctrlKey: true, shiftKey: true }), false)).toBe('archive.open');
+    expect(commandForKey(key('o', { ctrlKey: true }), false)).toBe('import.files');
+    expect(commandForKey(key('o', { ctrlKey: true, altKey: true }), false)).toBeNull();
+    expect(commandForKey(key('F1'), false)).toBe('help.shortcuts');
+    expect(commandForKey(key('k'), false)).toBeNull();
+    expect(acceleratorLabel('CmdOrCtrl+Shift+O', false)).toBe('Ctrl+Shift+O');
+    expect(acceleratorLabel('CmdOrCtrl+Shift+O', true)).toBe('⌘⇧O');
+  });
+
+  it('filters by label, menu and keywords, ignoring case and accents', () => {
+    expect(filterCommands('').length).toBe(COMMANDS.length);
+    expect(filterCommands('preferences').map((c) => c.id)).toEqual(['go.settings']);
+    expect(filterCommands('BACK UP').map((c) => c.id)).toContain('backup.now');
+    expect(filterCommands('archïve open').map((c) => c.id)).toEqual(['archive.open']);
+    expect(filterCommands('zzz')).toEqual([]);
+  });
+});
+
+describe('command palette', () => {
+  it('opens with Ctrl+K, filters as you type, runs the active command with Enter and closes', async () => {
+    view = await render(
+      <ApiProvider api={fakeApi()}>
+        <App />
+      </ApiProvider>,
+    );
+    await flush();
+    expect(byTestId(view.container, 'command-palette')).toHaveLength(0);
+    await press(window, 'k', { ctrlKey: true });
+    const input = byTestId(view.container, 'command-input')[0] as HTMLInputElement;
+    expect(input).toBeDefined();
+    expect(byTestId(view.container, 'command-option')).toHaveLength(COMMANDS.length);
+
+    await act(async () => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setValue.call(input, 'time');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const options = byTestId(view.container, 'command-option');
+    expect(options.map((o) => o.dataset.command)).toEqual(['go.timeline']);
+    expect(options[0].getAttribute('aria-selected')).toBe('true');
+    expect(input.getAttribute('aria-activedescendant')).toBe(options[0].id);
+
+    await press(input, 'Enter');
+    await flush();
+    expect(window.location.hash).toBe('#/timeline');
+    expect(byTestId(view.container, 'command-palette')).toHaveLength(0);
+  });
+
+  it('moves with the arrow keys and opens the keyboard shortcuts', async () => {
+    view = await render(
+      <ApiProvider api={fakeApi()}>
+        <App />
+      </ApiProvider>,
+    );
+    await flush();
+    await press(window, 'k', { ctrlKey: true });
+    const input = byTestId(view.container, 'command-input')[0];
+    await press(input, 'End');
+    const options = byTestId(view.container, 'command-option');
+    expect(options.at(-1)!.getAttribute('aria-selected')).toBe('true');
+    expect(options.at(-1)!.dataset.command).toBe('help.shortcuts');
+    await press(input, 'ArrowDown'); // wraps to the first
+    expect(byTestId(view.container, 'command-option')[0].getAttribute('aria-selected')).toBe('true');
+    await press(input, 'ArrowUp');
+    await press(input, 'Enter');
+    await flush();
+    const help = byTestId(view.container, 'shortcuts-dialog')[0];
+    expect(help.textContent).toContain('Command palette…');
+    expect(help.textContent).toContain('Ctrl+K');
+  });
+});
