@@ -103,7 +103,9 @@ function sentenceProxy(
   });
 }
 
-/** A long pair: the declaration repeated to 100 pages, one paragraph (seeded) left out of each copy of the translation. */
+/**
+ * A long pair: the declaration repeated to 100 pages, one paragraph (seeded) left out of each copy of the translation.
+ */
 function longPair(
   code: string,
   lang: string,

@@ -250,8 +250,10 @@ async function talaBuild(size: number, dir: string): Promise<Result> {
           (_, j) => passageAt(corpus, k * PASSAGES_PER_DOC + j).text,
         );
         const id = `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`;
-        await tx.run(sql`INSERT INTO documents (id, title, lang, content_hash, media_type, text, imported_at, published_at)
-                         VALUES (${id}, ${`${first.title} (${k})`}, ${first.lang}, ${`h${k}`}, 'text/plain', ${texts.join('\n\n')}, ${now}, ${`${2000 + (k % 25)}-01-01`})`);
+        await tx.run(sql`INSERT INTO documents (id, title, lang, content_hash, media_type, text, imported_at,
+          published_at)
+                         VALUES (${id}, ${`${first.title} (${k})`}, ${first.lang}, ${`h${k}`}, 'text/plain',
+                           ${texts.join('\n\n')}, ${now}, ${`${2000 + (k % 25)}-01-01`})`);
         let offset = 0;
         const rows = texts.map((text, j) => {
           const row = sql`(${`${id}-${j}`}, ${id}, ${j}, 'paragraph', ${text}, ${offset}, ${offset + text.length})`;
@@ -259,7 +261,8 @@ async function talaBuild(size: number, dir: string): Promise<Result> {
           return row;
         });
         await tx.run(
-          sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ${sqlJoin(rows)}`,
+          sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES
+            ${sqlJoin(rows)}`,
         );
       }
     });

@@ -668,7 +668,10 @@ function alignParagraphs(
   return { beads: out, band };
 }
 
-/** Specificity of each anchor key: 1 for keys in at most a quarter of the paragraphs, falling towards 0 for keys in all (smoothed for short texts). */
+/**
+ * Specificity of each anchor key: 1 for keys in at most a quarter of the paragraphs, falling towards 0 for keys in all
+ * (smoothed for short texts).
+ */
 function anchorSpecificity(keys: number, sides: Unit[][]): Float64Array {
   const df = new Float64Array(keys);
   let total = 0;

@@ -25,7 +25,8 @@ interface AnnotationRow {
 const SELECT_ANNOTATIONS = sql`
   SELECT a.id, a.document_id, a.exact, a.prefix, a.suffix, a.start_offset, a.end_offset, a.color, a.note, a.status,
          a.created_at, a.updated_at,
-         (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+         (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM annotation_tags at JOIN tags t ON t.id =
+           at.tag_id
                                                    WHERE at.annotation_id = a.id ORDER BY t.name)) AS tags
   FROM annotations a`;
 
@@ -87,8 +88,10 @@ export interface AnnotationRecord {
 export async function insertAnnotation(tx: Database, a: AnnotationRecord): Promise<void> {
   const s = a.selector;
   await tx.run(sql`
-    INSERT INTO annotations (id, document_id, exact, prefix, suffix, start_offset, end_offset, color, note, status, document_version, created_at, updated_at)
-    VALUES (${a.id}, ${a.docId}, ${s.exact}, ${s.prefix}, ${s.suffix}, ${s.start}, ${s.end}, ${a.color}, ${a.note}, ${a.status},
+    INSERT INTO annotations (id, document_id, exact, prefix, suffix, start_offset, end_offset, color, note, status,
+      document_version, created_at, updated_at)
+    VALUES (${a.id}, ${a.docId}, ${s.exact}, ${s.prefix}, ${s.suffix}, ${s.start}, ${s.end}, ${a.color}, ${a.note},
+      ${a.status},
             ${a.documentVersion}, ${a.createdAt}, ${a.updatedAt})`);
   await setAnnotationTags(tx, a.id, a.tags);
 }

@@ -37,7 +37,8 @@ export async function validatePortableRows(tx: Database, tables: readonly string
     const columns = await tx.all<{ name: string }>(sql`SELECT name FROM pragma_table_info(${table}, 'src')`);
     for (const { name } of columns.filter((c) => c.name === 'id' || c.name.endsWith('_id'))) {
       const bad = await tx.get<{ n: number; example: string }>(
-        sql`SELECT count(*) AS n, min(${raw(name)}) AS example FROM src.${raw(table)} WHERE ${raw(name)} IS NOT NULL AND NOT (${raw(name)} GLOB ${UUID_GLOB})`,
+        sql`SELECT count(*) AS n, min(${raw(name)}) AS example FROM src.${raw(table)} WHERE ${raw(name)} IS NOT NULL
+          AND NOT (${raw(name)} GLOB ${UUID_GLOB})`,
       );
       if (bad && bad.n > 0)
         note(
@@ -56,7 +57,8 @@ export async function validatePortableRows(tx: Database, tables: readonly string
   if (sizes?.texts) note(`documents: ${sizes.texts} text(s) larger than an import can be`);
   if (sizes?.hashes) note(`documents: ${sizes.hashes} content hash(es) that are not SHA-256`);
   const originals = await tx.get<{ n: number }>(
-    sql`SELECT count(*) AS n FROM src.originals WHERE size <> length(data) OR length(data) > ${MAX_IMPORT_BYTES} OR typeof(data) <> 'blob'`,
+    sql`SELECT count(*) AS n FROM src.originals WHERE size <> length(data) OR length(data) > ${MAX_IMPORT_BYTES} OR
+      typeof(data) <> 'blob'`,
   );
   if (originals?.n) note(`originals: ${originals.n} file(s) whose size is wrong or past the import limit`);
   budget.check();

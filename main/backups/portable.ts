@@ -142,7 +142,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
   const srcDocs = await tx.all<{ id: string; content_hash: string }>(sql`SELECT id, content_hash FROM src.documents`);
   for (const d of srcDocs) {
     const same = await tx.get<{ id: string }>(
-      sql`SELECT id FROM main.documents WHERE id = ${d.id} OR content_hash = ${d.content_hash} ORDER BY id = ${d.id} DESC LIMIT 1`,
+      sql`SELECT id FROM main.documents WHERE id = ${d.id} OR content_hash = ${d.content_hash} ORDER BY id = ${d.id}
+        DESC LIMIT 1`,
     );
     if (same) {
       docMap.set(d.id, same.id);
@@ -162,15 +163,19 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
       sql`INSERT INTO main.documents (${documentsCols}) SELECT ${documentsCols} FROM src.documents WHERE id = ${id}`,
     );
     await tx.run(
-      sql`INSERT INTO main.passages (${passagesCols}) SELECT ${passagesCols} FROM src.passages WHERE document_id = ${id}`,
+      sql`INSERT INTO main.passages (${passagesCols}) SELECT ${passagesCols} FROM src.passages WHERE document_id =
+        ${id}`,
     );
     await tx.run(sql`INSERT INTO main.sentences (${sentencesCols})
-                     SELECT ${sentenceCols} FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id WHERE p.document_id = ${id}`);
+                     SELECT ${sentenceCols} FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id WHERE
+                       p.document_id = ${id}`);
     await tx.run(
-      sql`INSERT INTO main.document_versions (${versionsCols}) SELECT ${versionsCols} FROM src.document_versions WHERE document_id = ${id}`,
+      sql`INSERT INTO main.document_versions (${versionsCols}) SELECT ${versionsCols} FROM src.document_versions WHERE
+        document_id = ${id}`,
     );
     await tx.run(
-      sql`INSERT INTO main.originals (${originalsCols}) SELECT ${originalsCols} FROM src.originals WHERE document_id = ${id}`,
+      sql`INSERT INTO main.originals (${originalsCols}) SELECT ${originalsCols} FROM src.originals WHERE document_id =
+        ${id}`,
     );
     // A shared file's name is untrusted: only a plain base name enters this archive (never a path).
     const original = await tx.get<{ file_name: string }>(
@@ -200,7 +205,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
     sql`SELECT document_id, tag_id FROM src.document_tags`,
   )) {
     await tx.run(
-      sql`INSERT OR IGNORE INTO main.document_tags (document_id, tag_id) VALUES (${docMap.get(dt.document_id)!}, ${tagMap.get(dt.tag_id)!})`,
+      sql`INSERT OR IGNORE INTO main.document_tags (document_id, tag_id) VALUES (${docMap.get(dt.document_id)!},
+        ${tagMap.get(dt.tag_id)!})`,
     );
   }
 
@@ -241,7 +247,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
     }
     const target = docMap.get(a.document_id)!;
     await tx.run(sql`INSERT INTO main.annotations (${raw(columns.join(', '))})
-                     SELECT ${join(columns.map((c) => (c === 'document_id' ? sql`${target}` : raw(c))))} FROM src.annotations WHERE id = ${a.id}`);
+                     SELECT ${join(columns.map((c) => (c === 'document_id' ? sql`${target}` : raw(c))))} FROM
+                       src.annotations WHERE id = ${a.id}`);
     if (target !== a.document_id) {
       const ours = await mainText(target);
       const selector = { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start_offset, end: a.end_offset };
@@ -251,7 +258,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
       const s = placed.selector;
       await tx.run(sql`
         UPDATE main.annotations SET exact = ${s.exact}, prefix = ${s.prefix}, suffix = ${s.suffix},
-          start_offset = ${s.start}, end_offset = ${s.end}, status = ${placed.status}, document_version = ${ours.version}
+          start_offset = ${s.start}, end_offset = ${s.end}, status = ${placed.status}, document_version =
+            ${ours.version}
         WHERE id = ${a.id}`);
     }
     report.annotations.added++;
@@ -259,7 +267,8 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
       sql`SELECT tag_id FROM src.annotation_tags WHERE annotation_id = ${a.id}`,
     )) {
       await tx.run(
-        sql`INSERT OR IGNORE INTO main.annotation_tags (annotation_id, tag_id) VALUES (${a.id}, ${tagMap.get(at.tag_id)!})`,
+        sql`INSERT OR IGNORE INTO main.annotation_tags (annotation_id, tag_id) VALUES (${a.id},
+          ${tagMap.get(at.tag_id)!})`,
       );
     }
   }

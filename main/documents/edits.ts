@@ -79,7 +79,8 @@ export async function rewritePassages(
   for (const [ordinal, p] of layout.passages.entries()) {
     const before = existing.get(p.id);
     if (before) {
-      await tx.run(sql`UPDATE passages SET ordinal = ${ordinal}, kind = ${p.kind}, text = ${p.text}, start_offset = ${p.start}, end_offset = ${p.end}
+      await tx.run(sql`UPDATE passages SET ordinal = ${ordinal}, kind = ${p.kind}, text = ${p.text}, start_offset =
+        ${p.start}, end_offset = ${p.end}
                        WHERE id = ${p.id}`);
       if (before.text === p.text) continue;
       await tx.run(sql`DELETE FROM sentences WHERE passage_id = ${p.id}`);
@@ -89,7 +90,8 @@ export async function rewritePassages(
     }
     for (const [i, [start, end]] of splitSentences(p.text, doc.lang).entries()) {
       await tx.run(
-        sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${i}, ${start}, ${end})`,
+        sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${i}, ${start},
+          ${end})`,
       );
     }
   }

@@ -27,7 +27,8 @@ interface DocumentRow {
 }
 
 // Tags are gathered with a unit separator so that commas inside tag names survive.
-const META_COLUMNS = sql`d.id, d.title, d.source, d.author, d.published_at, d.file_created_at, d.lang, d.content_hash, d.original_name, d.media_type,
+const META_COLUMNS = sql`d.id, d.title, d.source, d.author, d.published_at, d.file_created_at, d.lang, d.content_hash,
+  d.original_name, d.media_type,
   d.imported_at, d.version,
   (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
                                             WHERE dt.document_id = d.id ORDER BY t.name)) AS tags`;
@@ -69,9 +70,11 @@ export interface NewDocument extends Omit<DocumentMeta, 'tags' | 'version'> {
 /** Inserts a document with its passages and sentences. Call inside a transaction. */
 export async function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
   await tx.run(sql`
-    INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash, original_name, media_type,
+    INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash,
+      original_name, media_type,
                            text, imported_at)
-    VALUES (${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt}, ${doc.lang},
+    VALUES (${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt},
+      ${doc.lang},
             ${doc.contentHash}, ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`);
   for (const [ordinal, p] of doc.passages.entries()) {
     await tx.run(sql`
@@ -115,7 +118,8 @@ export async function getDocument(db: Database, id: string): Promise<DocumentDet
   const packed = await db.get<{ passages: string }>(sql`
     SELECT json_group_array(json_array(p.id, p.ordinal, p.kind, p.text, p.start_offset, p.end_offset, p.page,
              (SELECT json_group_array(json_array(s.start_offset, s.end_offset))
-              FROM (SELECT start_offset, end_offset FROM sentences WHERE passage_id = p.id ORDER BY ordinal) s))) AS passages
+              FROM (SELECT start_offset, end_offset FROM sentences WHERE passage_id = p.id ORDER BY ordinal) s))) AS
+                passages
     FROM (SELECT * FROM passages WHERE document_id = ${id} ORDER BY ordinal) p`);
   type PackedPassage = [string, number, PassageKind, string, number, number, number | null, Array<[number, number]>];
   const rows = JSON.parse(packed?.passages ?? '[]') as PackedPassage[];

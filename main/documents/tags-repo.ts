@@ -23,7 +23,8 @@ export async function ensureTags(tx: Database, names: readonly string[]): Promis
   const ids: string[] = [];
   for (const name of cleanTagNames(names)) {
     await tx.run(
-      sql`INSERT INTO tags (id, name, created_at) VALUES (${randomUUID()}, ${name}, ${new Date().toISOString()}) ON CONFLICT (name) DO NOTHING`,
+      sql`INSERT INTO tags (id, name, created_at) VALUES (${randomUUID()}, ${name}, ${new Date().toISOString()}) ON
+        CONFLICT (name) DO NOTHING`,
     );
     const row = await tx.get<{ id: string }>(sql`SELECT id FROM tags WHERE name = ${name}`);
     if (row) ids.push(row.id);

@@ -27,7 +27,10 @@ export function aliasKey(name: string): string {
   return nameWords(name).join(' ');
 }
 
-/** A spelling-insensitive form of one word (sahakyan, saakyan → saakan; soghomonyan → sogomonan; arkady, arkadiy → arkadi). */
+/**
+ * A spelling-insensitive form of one word (sahakyan, saakyan → saakan; soghomonyan → sogomonan; arkady, arkadiy →
+ * arkadi).
+ */
 export function skeletonWord(word: string): string {
   return word
     .replace(/iy$|y$/, 'i') // Arkady, Аркадий (arkadiy) → arkadi

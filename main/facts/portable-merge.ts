@@ -11,7 +11,10 @@ export interface FactsMergeReport {
   evidence: number;
 }
 
-/** `docMap`: source document id → id of the same document here (equal unless the content was already present under another id). */
+/**
+ * `docMap`: source document id → id of the same document here (equal unless the content was already present under
+ * another id).
+ */
 export async function mergeFactTables(tx: Database, docMap: ReadonlyMap<string, string>): Promise<FactsMergeReport> {
   const [entityCols, aliasCols, evidenceCols] = await Promise.all(
     ['entities', 'entity_aliases', 'fact_evidence'].map((t) => columnList(tx, t)),
@@ -24,7 +27,8 @@ export async function mergeFactTables(tx: Database, docMap: ReadonlyMap<string, 
   );
   // Where the file's merged entities went; a redirect never shadows an entity that exists here.
   await tx.run(sql`INSERT OR IGNORE INTO main.entity_redirects (from_id, to_id, merged_at)
-                   SELECT from_id, to_id, merged_at FROM src.entity_redirects WHERE from_id NOT IN (SELECT id FROM main.entities)`);
+                   SELECT from_id, to_id, merged_at FROM src.entity_redirects WHERE from_id NOT IN (SELECT id FROM
+                     main.entities)`);
 
   // Column names come from our own schema (never from the file), so they may be spliced in.
   const columns = (await tx.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('facts')`)).map((c) => c.name);

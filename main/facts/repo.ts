@@ -58,9 +58,11 @@ export interface FactRow {
 }
 
 export const SELECT_FACTS = sql`
-  SELECT f.*, s.name AS subject_name, s.type AS subject_type, o.name AS object_name, o.type AS object_type, p.name AS place_name,
+  SELECT f.*, s.name AS subject_name, s.type AS subject_type, o.name AS object_name, o.type AS object_type, p.name AS
+    place_name,
          d.title AS source_title,
-         (SELECT ps.id FROM passages ps WHERE ps.document_id = f.source_document_id AND ps.start_offset <= f.source_start
+         (SELECT ps.id FROM passages ps WHERE ps.document_id = f.source_document_id AND ps.start_offset <=
+           f.source_start
             AND f.source_start < ps.end_offset + 2 ORDER BY ps.ordinal LIMIT 1) AS source_passage_id
   FROM facts f
   JOIN entities s ON s.id = f.subject_id
@@ -95,12 +97,14 @@ async function evidenceFor(db: Database, factIds: string[]): Promise<Map<string,
     const placeholders = chunk.map(() => '?').join(', ');
     const rows = await db.all<EvidenceRow>({
       text: `
-        SELECT e.fact_id, e.annotation_id, a.document_id, d.title, d.lang, a.exact, a.start_offset, a.end_offset, a.status,
+        SELECT e.fact_id, e.annotation_id, a.document_id, d.title, d.lang, a.exact, a.start_offset, a.end_offset,
+          a.status,
                p.id AS passage_id, p.ordinal
         FROM fact_evidence e
         JOIN annotations a ON a.id = e.annotation_id
         JOIN documents d ON d.id = a.document_id
-        LEFT JOIN passages p ON p.id = (SELECT ps.id FROM passages ps WHERE ps.document_id = a.document_id AND ps.start_offset <= a.start_offset
+        LEFT JOIN passages p ON p.id = (SELECT ps.id FROM passages ps WHERE ps.document_id = a.document_id AND
+          ps.start_offset <= a.start_offset
                                           AND a.start_offset < ps.end_offset + 2 ORDER BY ps.ordinal LIMIT 1)
         WHERE e.fact_id IN (${placeholders})
         ORDER BY e.created_at, d.title, a.start_offset`,
@@ -243,12 +247,18 @@ export async function insertFact(tx: Database, f: FactRecord): Promise<boolean> 
   const v = f.value;
   const s = f.source;
   const result = await tx.run(sql`
-    INSERT OR IGNORE INTO facts (id, subject_id, subject_alias, predicate, predicate_key, object_kind, object_entity_id, value_number, value_unit,
-      value_date, value_date_from, value_date_to, value_text, value_qualifier, qualifier_date, qualifier_place_id, status, confidence, origin, note,
-      source_document_id, source_exact, source_prefix, source_suffix, source_start, source_end, proposal_key, created_at, updated_at)
-    VALUES (${f.id}, ${f.subjectId}, ${f.subjectAlias}, ${f.predicate}, ${f.predicateKey}, ${f.objectKind}, ${v.object_entity_id}, ${v.value_number},
-      ${v.value_unit}, ${v.value_date}, ${v.value_date_from}, ${v.value_date_to}, ${v.value_text}, ${f.valueQualifier}, ${f.qualifierDate},
-      ${f.qualifierPlaceId}, ${f.status}, ${f.confidence}, ${f.origin}, ${f.note}, ${s?.docId ?? null}, ${s?.exact ?? null}, ${s?.prefix ?? null},
+    INSERT OR IGNORE INTO facts (id, subject_id, subject_alias, predicate, predicate_key, object_kind,
+      object_entity_id, value_number, value_unit,
+      value_date, value_date_from, value_date_to, value_text, value_qualifier, qualifier_date, qualifier_place_id,
+        status, confidence, origin, note,
+      source_document_id, source_exact, source_prefix, source_suffix, source_start, source_end, proposal_key,
+        created_at, updated_at)
+    VALUES (${f.id}, ${f.subjectId}, ${f.subjectAlias}, ${f.predicate}, ${f.predicateKey}, ${f.objectKind},
+      ${v.object_entity_id}, ${v.value_number},
+      ${v.value_unit}, ${v.value_date}, ${v.value_date_from}, ${v.value_date_to}, ${v.value_text},
+        ${f.valueQualifier}, ${f.qualifierDate},
+      ${f.qualifierPlaceId}, ${f.status}, ${f.confidence}, ${f.origin}, ${f.note}, ${s?.docId ?? null},
+        ${s?.exact ?? null}, ${s?.prefix ?? null},
       ${s?.suffix ?? null}, ${s?.start ?? null}, ${s?.end ?? null}, ${f.proposalKey}, ${f.now}, ${f.now})`);
   return result.changes > 0;
 }
@@ -261,7 +271,8 @@ export async function addEvidence(
   now: string,
 ): Promise<void> {
   await tx.run(
-    sql`INSERT OR IGNORE INTO fact_evidence (fact_id, annotation_id, owned, created_at) VALUES (${factId}, ${annotationId}, ${owned ? 1 : 0}, ${now})`,
+    sql`INSERT OR IGNORE INTO fact_evidence (fact_id, annotation_id, owned, created_at) VALUES (${factId},
+      ${annotationId}, ${owned ? 1 : 0}, ${now})`,
   );
 }
 
@@ -287,7 +298,8 @@ async function aliasesOf(db: Database, ids: string[]): Promise<Map<string, Entit
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = await db.all<{ entity_id: string; alias: string; key: string }>({
-      text: `SELECT entity_id, alias, key FROM entity_aliases WHERE entity_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY created_at, alias`,
+      text: `SELECT entity_id, alias, key FROM entity_aliases WHERE entity_id IN (${chunk.map(() => '?').join(', ')})
+        ORDER BY created_at, alias`,
       params: chunk,
     });
     for (const r of rows) out.set(r.entity_id, [...(out.get(r.entity_id) ?? []), { alias: r.alias, key: r.key }]);
@@ -330,7 +342,8 @@ export async function insertAlias(tx: Database, entityId: string, alias: string,
   const key = aliasKey(alias);
   if (!key) return false;
   const result = await tx.run(
-    sql`INSERT OR IGNORE INTO entity_aliases (id, entity_id, alias, key, created_at) VALUES (${randomUUID()}, ${entityId}, ${alias.trim()}, ${key}, ${now})`,
+    sql`INSERT OR IGNORE INTO entity_aliases (id, entity_id, alias, key, created_at) VALUES (${randomUUID()},
+      ${entityId}, ${alias.trim()}, ${key}, ${now})`,
   );
   if (result.changes > 0) await tx.run(sql`UPDATE entities SET updated_at = ${now} WHERE id = ${entityId}`);
   return result.changes > 0;

@@ -146,10 +146,12 @@ export class FactService {
     if (filter.predicate) where.push(sql`f.predicate_key = ${predicateKey(filter.predicate)}`);
     if (filter.entityId)
       where.push(
-        sql`(f.subject_id = ${filter.entityId} OR f.object_entity_id = ${filter.entityId} OR f.qualifier_place_id = ${filter.entityId})`,
+        sql`(f.subject_id = ${filter.entityId} OR f.object_entity_id = ${filter.entityId} OR f.qualifier_place_id =
+          ${filter.entityId})`,
       );
     if (filter.docId) {
-      where.push(sql`(f.source_document_id = ${filter.docId} OR EXISTS (SELECT 1 FROM fact_evidence e JOIN annotations a ON a.id = e.annotation_id
+      where.push(sql`(f.source_document_id = ${filter.docId} OR EXISTS (SELECT 1 FROM fact_evidence e JOIN annotations
+        a ON a.id = e.annotation_id
                       WHERE e.fact_id = f.id AND a.document_id = ${filter.docId}))`);
     }
     const direction = raw(filter.descending ? 'DESC' : 'ASC');
@@ -158,7 +160,8 @@ export class FactService {
       updated: sql`f.updated_at ${direction}, f.id`,
       subject: sql`s.name COLLATE NOCASE ${direction}, f.predicate_key, f.created_at`,
       predicate: sql`f.predicate_key ${direction}, s.name COLLATE NOCASE, f.created_at`,
-      date: sql`COALESCE(f.value_date_from, f.qualifier_date) IS NULL, COALESCE(f.value_date_from, f.qualifier_date) ${direction}, f.created_at`,
+      date: sql`COALESCE(f.value_date_from, f.qualifier_date) IS NULL, COALESCE(f.value_date_from, f.qualifier_date)
+        ${direction}, f.created_at`,
       confidence: sql`f.confidence ${direction}, f.created_at`,
     };
     const whereClause = where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : sql``;
@@ -212,7 +215,8 @@ export class FactService {
       if (changes.subject) {
         const subject = await this.resolveEntity(tx, changes.subject, now);
         await tx.run(
-          sql`UPDATE facts SET subject_id = ${subject.id}, subject_alias = ${changes.subject.name?.trim() || subject.name} WHERE id = ${id}`,
+          sql`UPDATE facts SET subject_id = ${subject.id}, subject_alias =
+            ${changes.subject.name?.trim() || subject.name} WHERE id = ${id}`,
         );
       }
       if (changes.predicate !== undefined) {
@@ -224,8 +228,10 @@ export class FactService {
       if (changes.object) {
         const v = await this.valueOf(tx, changes.object, now);
         await tx.run(sql`
-          UPDATE facts SET object_kind = ${changes.object.kind}, object_entity_id = ${v.object_entity_id}, value_number = ${v.value_number},
-            value_unit = ${v.value_unit}, value_date = ${v.value_date}, value_date_from = ${v.value_date_from}, value_date_to = ${v.value_date_to},
+          UPDATE facts SET object_kind = ${changes.object.kind}, object_entity_id = ${v.object_entity_id},
+            value_number = ${v.value_number},
+            value_unit = ${v.value_unit}, value_date = ${v.value_date}, value_date_from = ${v.value_date_from},
+              value_date_to = ${v.value_date_to},
             value_text = ${v.value_text}
           WHERE id = ${id}`);
       }
@@ -293,7 +299,8 @@ export class FactService {
     const owned = await this.db.all<{ annotation_id: string }>(sql`
       SELECT e.annotation_id FROM fact_evidence e
       WHERE e.fact_id = ${id} AND e.owned = 1
-        AND NOT EXISTS (SELECT 1 FROM fact_evidence o WHERE o.annotation_id = e.annotation_id AND o.fact_id <> e.fact_id)`);
+        AND NOT EXISTS (SELECT 1 FROM fact_evidence o WHERE o.annotation_id = e.annotation_id AND o.fact_id <>
+          e.fact_id)`);
     await this.db.transaction((tx) => tx.run(sql`DELETE FROM facts WHERE id = ${id}`));
     for (const { annotation_id } of owned) await this.annotations.delete(annotation_id).catch(() => undefined);
     return fact;
@@ -340,7 +347,8 @@ export class FactService {
   /** Keeps the note of annotations made as evidence in step with the fact they support. */
   private async refreshEvidenceNotes(fact: Fact): Promise<void> {
     const owned = await this.db.all<{ annotation_id: string; note: string }>(sql`
-      SELECT e.annotation_id, a.note FROM fact_evidence e JOIN annotations a ON a.id = e.annotation_id WHERE e.fact_id = ${fact.id} AND e.owned = 1`);
+      SELECT e.annotation_id, a.note FROM fact_evidence e JOIN annotations a ON a.id = e.annotation_id WHERE e.fact_id
+        = ${fact.id} AND e.owned = 1`);
     for (const a of owned)
       if (a.note !== fact.label) await this.annotations.update(a.annotation_id, { note: fact.label });
   }
@@ -367,7 +375,8 @@ export class FactService {
             AND qualifier_date IS ${row.qualifier_date} AND qualifier_place_id IS ${row.qualifier_place_id}`);
       }
       await tx.run(
-        sql`UPDATE facts SET preferred = ${preferred ? 1 : 0}, preferred_reason = ${preferred ? reason.trim() : ''}, updated_at = ${now} WHERE id = ${id}`,
+        sql`UPDATE facts SET preferred = ${preferred ? 1 : 0}, preferred_reason = ${preferred ? reason.trim() : ''},
+          updated_at = ${now} WHERE id = ${id}`,
       );
     });
     return this.get(id);
@@ -383,7 +392,8 @@ export class FactService {
       this.db,
       sql`
       WHERE f.status IN ${statuses} AND EXISTS (
-        SELECT 1 FROM facts g WHERE g.id <> f.id AND g.status IN ${statuses} AND g.subject_id = f.subject_id AND g.predicate_key = f.predicate_key
+        SELECT 1 FROM facts g WHERE g.id <> f.id AND g.status IN ${statuses} AND g.subject_id = f.subject_id AND
+          g.predicate_key = f.predicate_key
           AND g.qualifier_date IS f.qualifier_date AND g.qualifier_place_id IS f.qualifier_place_id)
       ORDER BY s.name COLLATE NOCASE, f.predicate_key, f.qualifier_date, f.created_at`,
     );
@@ -418,7 +428,8 @@ export class FactService {
   async timeline(options: { entityId?: string; includeProposed?: boolean } = {}): Promise<TimelineItem[]> {
     const statuses = options.includeProposed ? sql`('confirmed', 'proposed')` : sql`('confirmed')`;
     const entity = options.entityId
-      ? sql`AND (f.subject_id = ${options.entityId} OR f.object_entity_id = ${options.entityId} OR f.qualifier_place_id = ${options.entityId})`
+      ? sql`AND (f.subject_id = ${options.entityId} OR f.object_entity_id = ${options.entityId} OR
+        f.qualifier_place_id = ${options.entityId})`
       : sql``;
     const facts = await repo.selectFacts(
       this.db,
@@ -437,7 +448,8 @@ export class FactService {
   async predicates(prefix = ''): Promise<PredicateSuggestion[]> {
     const key = predicateKey(prefix);
     const rows = await this.db.all<{ predicate: string; facts: number }>(sql`
-      SELECT (SELECT g.predicate FROM facts g WHERE g.predicate_key = f.predicate_key GROUP BY g.predicate ORDER BY count(*) DESC, g.predicate LIMIT 1) AS predicate,
+      SELECT (SELECT g.predicate FROM facts g WHERE g.predicate_key = f.predicate_key GROUP BY g.predicate ORDER BY
+        count(*) DESC, g.predicate LIMIT 1) AS predicate,
              count(*) AS facts
       FROM facts f WHERE f.status <> 'rejected' AND instr(f.predicate_key, ${key}) > 0
       GROUP BY f.predicate_key ORDER BY instr(f.predicate_key, ${key}) = 1 DESC, facts DESC, f.predicate_key LIMIT 50`);
@@ -583,12 +595,14 @@ export class FactService {
           sql`UPDATE facts SET object_entity_id = ${targetId}, updated_at = ${now} WHERE object_entity_id = ${source}`,
         );
         await tx.run(
-          sql`UPDATE facts SET qualifier_place_id = ${targetId}, updated_at = ${now} WHERE qualifier_place_id = ${source}`,
+          sql`UPDATE facts SET qualifier_place_id = ${targetId}, updated_at = ${now} WHERE qualifier_place_id =
+            ${source}`,
         );
         await tx.run(sql`DELETE FROM entities WHERE id = ${source}`);
         // Where it went: a fact added elsewhere for the merged entity (a team member, a portable file) follows.
         await tx.run(sql`UPDATE entity_redirects SET to_id = ${targetId} WHERE to_id = ${source}`);
-        await tx.run(sql`INSERT INTO entity_redirects (from_id, to_id, merged_at) VALUES (${source}, ${targetId}, ${now})
+        await tx.run(sql`INSERT INTO entity_redirects (from_id, to_id, merged_at) VALUES (${source}, ${targetId},
+          ${now})
                          ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id, merged_at = excluded.merged_at`);
       }
       await tx.run(sql`UPDATE entities SET updated_at = ${now} WHERE id = ${targetId}`);
@@ -624,7 +638,8 @@ export class FactService {
       const newName = name?.trim() || moving[0].alias;
       createdId = randomUUID();
       await tx.run(
-        sql`INSERT INTO entities (id, type, name, created_at, updated_at) VALUES (${createdId}, ${entity.type}, ${newName}, ${now}, ${now})`,
+        sql`INSERT INTO entities (id, type, name, created_at, updated_at) VALUES (${createdId}, ${entity.type},
+          ${newName}, ${now}, ${now})`,
       );
       for (const a of moving) await tx.run(sql`UPDATE entity_aliases SET entity_id = ${createdId} WHERE id = ${a.id}`);
       await repo.insertAlias(tx, createdId, newName, now);
@@ -650,7 +665,8 @@ export class FactService {
   async mergeSuggestions(options: { minScore?: number } = {}): Promise<MergeSuggestion[]> {
     const minScore = options.minScore ?? 0.8;
     const entities = await repo.selectEntities(this.db, sql`ORDER BY e.created_at`);
-    // Blocking: only entities sharing a cross-script key or the first letters of a skeleton of the surname are compared.
+    // Blocking: only entities sharing a cross-script key or the first letters of a skeleton of the surname are
+    // compared.
     const blocks = new Map<string, EntitySummary[]>();
     for (const e of entities) {
       const keys = new Set(e.aliases.flatMap((a) => blockKeys(a.alias)).filter(Boolean));
@@ -709,7 +725,8 @@ export class FactService {
     const typeFilter = ref.type ? sql`AND e.type = ${ref.type}` : sql``;
     const byFacts = sql`ORDER BY (SELECT count(*) FROM facts f WHERE f.subject_id = e.id) DESC, e.created_at LIMIT 1`;
     let found = await tx.get<{ id: string; name: string }>(sql`
-      SELECT e.id, e.name FROM entities e WHERE EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND a.key = ${key}) ${typeFilter} ${byFacts}`);
+      SELECT e.id, e.name FROM entities e WHERE EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND
+        a.key = ${key}) ${typeFilter} ${byFacts}`);
     if (!found && !key.includes(' ') && (ref.type === undefined || ref.type === 'person')) {
       const bySurname = await tx.all<{ id: string; name: string }>(sql`
         SELECT DISTINCT e.id, e.name FROM entities e JOIN entity_aliases a ON a.entity_id = e.id

@@ -71,7 +71,9 @@ export function encodingFor(label: string): string | undefined {
   }
 }
 
-/** The charset an HTML or XHTML file declares in its first 1024 bytes (`<meta charset>`, http-equiv, XML declaration). */
+/**
+ * The charset an HTML or XHTML file declares in its first 1024 bytes (`<meta charset>`, http-equiv, XML declaration).
+ */
 export function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
   const head = decodeWith('windows-1252', bytes.subarray(0, 1024));
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
@@ -97,7 +99,10 @@ interface HighByteStats {
   validUtf8Sequences: number;
   /** Bytes ≥ 0x80 that are not part of a well-formed UTF-8 sequence. */
   invalidHighBytes: number;
-  /** Average length of runs of consecutive bytes ≥ 0x80: words of Cyrillic text are whole runs; accents in Latin text are single bytes. */
+  /**
+   * Average length of runs of consecutive bytes ≥ 0x80: words of Cyrillic text are whole runs; accents in Latin text
+   * are single bytes.
+   */
   meanRunLength: number;
 }
 

@@ -13,7 +13,8 @@ interface CollectionRow {
 }
 
 const SELECT_COLLECTIONS = sql`
-  SELECT c.id, c.name, c.created_at, (SELECT count(*) FROM collection_documents cd WHERE cd.collection_id = c.id) AS documents
+  SELECT c.id, c.name, c.created_at, (SELECT count(*) FROM collection_documents cd WHERE cd.collection_id = c.id) AS
+    documents
   FROM collections c`;
 
 function toCollection(row: CollectionRow): Collection {
@@ -89,7 +90,8 @@ export async function addToCollection(tx: Database, id: string, documentIds: rea
   const now = new Date().toISOString();
   for (const documentId of documentIds) {
     await tx.run(
-      sql`INSERT OR IGNORE INTO collection_documents (collection_id, document_id, added_at) VALUES (${id}, ${documentId}, ${now})`,
+      sql`INSERT OR IGNORE INTO collection_documents (collection_id, document_id, added_at) VALUES (${id},
+        ${documentId}, ${now})`,
     );
   }
   return getCollection(tx, id);

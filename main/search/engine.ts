@@ -339,20 +339,23 @@ export class SearchEngine implements SearchService {
     // passages that contain the words. Only the first matching row of each document can be one.
     const filter = this.filterSql(parsed);
     const withoutTitle = `{text note tag translit} : (${plan.match!})`;
-    const matches = sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH ${plan.match!}${filter}`;
+    const matches = sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH
+      ${plan.match!}${filter}`;
     const pagePart =
       page.groupBy === 'passage'
         ? sql`SELECT r, score, k FROM m ORDER BY k, score, r LIMIT ${page.limit} OFFSET ${page.offset}`
         : sql`SELECT r, score, k FROM (
                 SELECT r, score, k, row_number() OVER (PARTITION BY r / ${DOC_SPAN} ORDER BY k, score, r) AS j FROM m
-                WHERE r / ${DOC_SPAN} IN (SELECT num FROM pd ORDER BY tier, best, num LIMIT ${page.limit} OFFSET ${page.offset}))
+                WHERE r / ${DOC_SPAN} IN (SELECT num FROM pd ORDER BY tier, best, num LIMIT ${page.limit} OFFSET
+                  ${page.offset}))
               WHERE j <= ${HITS_PER_DOCUMENT}`;
     let rows: Array<{ kind: string; a: number | string | null; b: number | null; c: number | null; d: number | null }>;
     try {
       rows = await this.read.all(sql`
         WITH m0 AS MATERIALIZED (${matches}),
         f AS MATERIALIZED (SELECT min(r) AS r FROM m0 GROUP BY r / ${DOC_SPAN}),
-        ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle} AND rowid IN (SELECT r FROM f)),
+        ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle} AND rowid IN
+          (SELECT r FROM f)),
         m AS MATERIALIZED (SELECT r, score, (r IN (SELECT r FROM f) AND r NOT IN (SELECT r FROM ft)) AS k FROM m0),
         pd AS MATERIALIZED (SELECT r / ${DOC_SPAN} AS num, count(*) AS n, min(k) AS tier,
           coalesce(min(CASE WHEN k = 0 THEN score END), min(score)) AS best FROM m GROUP BY 1),
@@ -360,7 +363,8 @@ export class SearchEngine implements SearchService {
         SELECT 'hit' AS kind, r AS a, score AS b, k AS c, NULL AS d FROM page
         UNION ALL SELECT 'docs', num, n, best, tier FROM pd WHERE num IN (SELECT r / ${DOC_SPAN} FROM page)
         UNION ALL SELECT 'total', count(*), sum(n), NULL, NULL FROM pd
-        UNION ALL SELECT 'lang', s.lang, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num GROUP BY s.lang
+        UNION ALL SELECT 'lang', s.lang, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num GROUP
+          BY s.lang
         UNION ALL SELECT 'type', s.media_type, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num
           GROUP BY s.media_type
         UNION ALL SELECT 'tag', t.name, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num
@@ -402,7 +406,8 @@ export class SearchEngine implements SearchService {
     const want = join(ranked.map((h) => sql`(${Math.floor(h.r / DOC_SPAN)}, ${h.r % DOC_SPAN}, ${h.score})`));
     const details = await this.read.all<HitRow>(sql`
       WITH want(num, ord, score) AS (VALUES ${want})
-      SELECT want.num, want.ord, want.score, p.id AS passage_id, p.text, d.id AS doc_id, d.title, d.lang, d.media_type, d.published_at
+      SELECT want.num, want.ord, want.score, p.id AS passage_id, p.text, d.id AS doc_id, d.title, d.lang,
+        d.media_type, d.published_at
       FROM want JOIN search_docs s ON s.num = want.num JOIN documents d ON d.id = s.document_id
       JOIN passages p ON p.document_id = d.id AND p.ordinal = want.ord`);
     const byKey = new Map(details.map((d) => [d.num * DOC_SPAN + d.ord, d]));

@@ -68,12 +68,15 @@ export async function indexDocuments(
   if (docs.length === 0) return bump(tx, count);
 
   const passages = await tx.all<PassageRow>(sql`
-    SELECT document_id, ordinal, text, start_offset, end_offset FROM passages WHERE document_id IN (${list}) ORDER BY document_id, ordinal`);
+    SELECT document_id, ordinal, text, start_offset, end_offset FROM passages WHERE document_id IN (${list}) ORDER BY
+      document_id, ordinal`);
   const tagRows = await tx.all<{ document_id: string; name: string }>(sql`
-    SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id IN (${list})`);
+    SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id IN
+      (${list})`);
   const annotationRows = await tx.all<AnnotationRow>(sql`
     SELECT a.document_id, a.start_offset, a.end_offset, a.note,
-           (SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags
+           (SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE
+             at.annotation_id = a.id) AS tags
     FROM annotations a WHERE a.document_id IN (${list}) AND a.status <> 'orphaned'`);
 
   const byDoc = <T extends { document_id: string }>(rows: T[]) => {
@@ -170,7 +173,8 @@ export async function readState(db: Database, key: string): Promise<number> {
 
 export async function writeState(tx: Database, key: string, value: number): Promise<void> {
   await tx.run(
-    sql`INSERT INTO search_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    sql`INSERT INTO search_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value =
+      excluded.value`,
   );
 }
 

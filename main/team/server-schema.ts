@@ -45,8 +45,10 @@ const SERVER_MIGRATIONS: readonly ServerMigration[] = [
       END $$;
       CREATE TRIGGER tala_changes_stamp BEFORE INSERT ON tala_changes FOR EACH ROW EXECUTE FUNCTION tala_stamp_change();
       DO $$ BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${READ_WRITE_ROLE}') THEN CREATE ROLE ${READ_WRITE_ROLE} NOLOGIN; END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${READ_ONLY_ROLE}') THEN CREATE ROLE ${READ_ONLY_ROLE} NOLOGIN; END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${READ_WRITE_ROLE}') THEN CREATE ROLE
+          ${READ_WRITE_ROLE} NOLOGIN; END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${READ_ONLY_ROLE}') THEN CREATE ROLE ${READ_ONLY_ROLE}
+          NOLOGIN; END IF;
       END $$;
       REVOKE ALL ON tala_changes, tala_team_meta FROM PUBLIC;
       GRANT SELECT ON tala_changes, tala_team_meta TO ${READ_ONLY_ROLE}, ${READ_WRITE_ROLE};

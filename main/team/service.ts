@@ -166,7 +166,8 @@ export class TeamService {
       other_payload: string | null;
       detected_at: string;
     }>(
-      sql`SELECT id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at FROM sync_conflicts
+      sql`SELECT id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at FROM
+        sync_conflicts
           WHERE resolved_at IS NULL ORDER BY detected_at`,
     );
     const out: SyncConflict[] = [];
@@ -208,7 +209,8 @@ export class TeamService {
       if (choice === 'take-other')
         await takeOther(tx, c.entity, JSON.parse(c.row_key) as unknown[], c.other_op, c.other_payload);
       await tx.run(
-        sql`UPDATE sync_conflicts SET resolved_at = ${new Date().toISOString()}, resolution = ${choice} WHERE id = ${id}`,
+        sql`UPDATE sync_conflicts SET resolved_at = ${new Date().toISOString()}, resolution = ${choice} WHERE id =
+          ${id}`,
       );
     });
   }

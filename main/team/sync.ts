@@ -74,7 +74,8 @@ export async function writeState(db: Database, values: Record<string, string | n
     if (value === null) await db.run(sql`DELETE FROM sync_state WHERE key = ${key}`);
     else
       await db.run(
-        sql`INSERT INTO sync_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        sql`INSERT INTO sync_state (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value =
+          excluded.value`,
       );
   }
 }
@@ -97,7 +98,8 @@ export async function attachToTeam(db: Database, server: string, member: string)
     if (existing) return;
     for (const table of orderedTables()) {
       await tx.run({
-        text: `INSERT INTO sync_pending (entity, row_key, op) SELECT '${table.name}', ${keyJson(table)}, 'upsert' FROM ${table.name}
+        text: `INSERT INTO sync_pending (entity, row_key, op) SELECT '${table.name}', ${keyJson(table)}, 'upsert' FROM
+          ${table.name}
                WHERE true ON CONFLICT (entity, row_key) DO NOTHING`,
         params: [],
       });
@@ -151,7 +153,8 @@ export async function seal(db: Database, team: TeamState): Promise<number> {
         .join(', ')})`;
       const sealed = await tx.run({
         text: `INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
-               SELECT lower(hex(randomblob(16))), p.entity, p.row_key, 'upsert', ${clockOf}, v.hlc, ${payload}, ${blobColumn ? `t.${blobColumn}` : 'NULL'}
+               SELECT lower(hex(randomblob(16))), p.entity, p.row_key, 'upsert', ${clockOf}, v.hlc, ${payload},
+                 ${blobColumn ? `t.${blobColumn}` : 'NULL'}
                FROM sync_pending p JOIN ${table.name} t ON ${keyJoin(table)}
                LEFT JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key
                WHERE p.entity = ? AND p.op = 'upsert'`,
@@ -170,8 +173,10 @@ export async function seal(db: Database, team: TeamState): Promise<number> {
       counter += sealed.changes;
     }
     await tx.run(sql`INSERT INTO sync_versions (entity, row_key, hlc, seq, author)
-                     SELECT entity, row_key, hlc, NULL, ${team.member} FROM sync_outbox WHERE n >= ${firstNew} ORDER BY n
-                     ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = NULL, author = excluded.author`);
+                     SELECT entity, row_key, hlc, NULL, ${team.member} FROM sync_outbox WHERE n >= ${firstNew} ORDER
+                       BY n
+                     ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = NULL, author =
+                       excluded.author`);
     await tx.run(sql`DELETE FROM sync_pending`);
     await writeState(tx, {
       clock: formatHlc({ ms: start.ms, counter: Math.max(start.counter, counter - 1), node: team.clientId }),
@@ -204,7 +209,8 @@ export async function push(db: Database, session: PgSession, team: TeamState): P
     await session.query('SELECT pg_advisory_xact_lock(1952541794)');
     for (let after = 0; ;) {
       const batch = await db.all<OutboxRow>(
-        sql`SELECT n, change_id, entity, row_key, op, hlc, base_hlc, payload, blob FROM sync_outbox WHERE n > ${after} ORDER BY n LIMIT ${PUSH_BATCH}`,
+        sql`SELECT n, change_id, entity, row_key, op, hlc, base_hlc, payload, blob FROM sync_outbox WHERE n > ${after}
+          ORDER BY n LIMIT ${PUSH_BATCH}`,
       );
       if (batch.length === 0) break;
       after = batch[batch.length - 1].n;
@@ -235,7 +241,8 @@ export async function push(db: Database, session: PgSession, team: TeamState): P
         // Sent before by a push whose acknowledgement was lost: the server's copy stands.
         const seen = new Set(inserted.map((r) => r.change_id));
         const again = await session.query<{ change_id: string; seq: string }>(
-          `SELECT replace(change_id::text, '-', '') AS change_id, seq FROM tala_changes WHERE change_id = ANY($1::uuid[])`,
+          `SELECT replace(change_id::text, '-', '') AS change_id, seq FROM tala_changes WHERE change_id =
+            ANY($1::uuid[])`,
           [batch.filter((c) => !seen.has(c.change_id)).map((c) => c.change_id)],
         );
         for (const r of again) acknowledged.push([r.change_id, Number(r.seq)]);
@@ -258,8 +265,10 @@ async function acknowledgeAll(tx: Database, acks: Array<[string, number]>): Prom
     });
   }
   await tx.exec(`UPDATE sync_versions SET seq = x.seq
-                 FROM (SELECT o.entity, o.row_key, o.hlc, a.seq FROM temp.sync_acks a JOIN sync_outbox o ON o.change_id = a.change_id) AS x
-                 WHERE sync_versions.entity = x.entity AND sync_versions.row_key = x.row_key AND sync_versions.hlc = x.hlc`);
+                 FROM (SELECT o.entity, o.row_key, o.hlc, a.seq FROM temp.sync_acks a JOIN sync_outbox o ON
+                   o.change_id = a.change_id) AS x
+                 WHERE sync_versions.entity = x.entity AND sync_versions.row_key = x.row_key AND sync_versions.hlc =
+                   x.hlc`);
   await tx.exec('DELETE FROM sync_outbox WHERE change_id IN (SELECT change_id FROM temp.sync_acks)');
   await tx.exec('DELETE FROM temp.sync_acks');
 }
@@ -296,7 +305,8 @@ export async function pull(
     let pulled = 0;
     for (;;) {
       const page = await session.query<Change>(
-        `SELECT seq, replace(change_id::text, '-', '') AS change_id, client_id::text, author, entity, row_key, op, hlc, base_hlc, payload, blob
+        `SELECT seq, replace(change_id::text, '-', '') AS change_id, client_id::text, author, entity, row_key, op,
+          hlc, base_hlc, payload, blob
          FROM tala_changes WHERE seq > $1 AND ($2::boolean OR client_id <> $3::uuid) ORDER BY seq LIMIT ${PULL_PAGE}`,
         [lastSeq, unacknowledged, team.clientId],
       );
@@ -368,22 +378,26 @@ class ChangeApplier {
       });
     }
     const versions = await tx.all<RowVersion & { entity: string; row_key: string }>(
-      sql`SELECT v.entity, v.row_key, v.hlc, v.seq, v.author FROM temp.sync_page p JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key`,
+      sql`SELECT v.entity, v.row_key, v.hlc, v.seq, v.author FROM temp.sync_page p JOIN sync_versions v ON v.entity =
+        p.entity AND v.row_key = p.row_key`,
     );
     for (const v of versions)
       this.versions.set(rowId(v.entity, v.row_key), { hlc: v.hlc, seq: v.seq, author: v.author });
     const unpushed = await tx.all<{ entity: string; row_key: string; op: Op }>(
-      sql`SELECT o.entity, o.row_key, o.op FROM temp.sync_page p JOIN sync_outbox o ON o.entity = p.entity AND o.row_key = p.row_key ORDER BY o.n`,
+      sql`SELECT o.entity, o.row_key, o.op FROM temp.sync_page p JOIN sync_outbox o ON o.entity = p.entity AND
+        o.row_key = p.row_key ORDER BY o.n`,
     );
     for (const u of unpushed) this.unpushed.set(rowId(u.entity, u.row_key), u.op);
     const pending = await tx.all<{ entity: string; row_key: string; op: Op }>(
-      sql`SELECT s.entity, s.row_key, s.op FROM temp.sync_page p JOIN sync_pending s ON s.entity = p.entity AND s.row_key = p.row_key`,
+      sql`SELECT s.entity, s.row_key, s.op FROM temp.sync_page p JOIN sync_pending s ON s.entity = p.entity AND
+        s.row_key = p.row_key`,
     );
     for (const u of pending) this.unpushed.set(rowId(u.entity, u.row_key), u.op);
     for (const entity of new Set(keys.map(([e]) => e))) {
       const table = syncedTable(entity);
       const found = await tx.all<Row & { sync_row_key: string }>({
-        text: `SELECT p.row_key AS sync_row_key, t.* FROM temp.sync_page p JOIN ${table.name} t ON ${keyJoin(table)} WHERE p.entity = ?`,
+        text: `SELECT p.row_key AS sync_row_key, t.* FROM temp.sync_page p JOIN ${table.name} t ON ${keyJoin(table)}
+          WHERE p.entity = ?`,
         params: [entity],
       });
       for (const row of keys.filter(([e]) => e === entity)) this.rows.set(rowId(entity, row[1]), null);
@@ -398,8 +412,10 @@ class ChangeApplier {
     for (let i = 0; i < rows.length; i += 200) {
       const batch = rows.slice(i, i + 200);
       await this.tx.run({
-        text: `INSERT INTO sync_versions (entity, row_key, hlc, seq, author) VALUES ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-               ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = excluded.seq, author = excluded.author`,
+        text: `INSERT INTO sync_versions (entity, row_key, hlc, seq, author) VALUES
+          ${batch.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+               ON CONFLICT (entity, row_key) DO UPDATE SET hlc = excluded.hlc, seq = excluded.seq, author =
+                 excluded.author`,
         params: batch.flat(),
       });
     }
@@ -520,7 +536,8 @@ class ChangeApplier {
         document_version: number;
         old_text: string | null;
       }>(
-        sql`SELECT a.id, a.exact, a.prefix, a.suffix, a.start_offset, a.end_offset, a.document_version, v.text AS old_text
+        sql`SELECT a.id, a.exact, a.prefix, a.suffix, a.start_offset, a.end_offset, a.document_version, v.text AS
+          old_text
             FROM annotations a
             LEFT JOIN document_versions v ON v.document_id = a.document_id AND v.version = a.document_version
             WHERE a.document_id = ${documentId} AND (a.document_version < ${doc.version} OR a.status <> 'orphaned')`,
@@ -539,8 +556,10 @@ class ChangeApplier {
         const placed = reanchor(current ? doc.text : (a.old_text ?? doc.text), doc.text, selector);
         const s = placed.selector;
         await this.tx
-          .run(sql`UPDATE annotations SET exact = ${s.exact}, prefix = ${s.prefix}, suffix = ${s.suffix}, start_offset = ${s.start},
-                              end_offset = ${s.end}, status = ${placed.status}, document_version = ${doc.version} WHERE id = ${a.id}`);
+          .run(sql`UPDATE annotations SET exact = ${s.exact}, prefix = ${s.prefix}, suffix = ${s.suffix}, start_offset
+            = ${s.start},
+                              end_offset = ${s.end}, status = ${placed.status}, document_version = ${doc.version}
+                                WHERE id = ${a.id}`);
       }
     }
   }
@@ -597,9 +616,10 @@ class ChangeApplier {
   ): Promise<void> {
     this.conflicts++;
     const payload = other.payload ? JSON.stringify(other.payload) : null;
-    await this.tx
-      .run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
-                          VALUES (${randomUUID()}, ${other.entity}, ${other.row_key}, ${kind}, ${keptAuthor}, ${other.author}, ${other.op}, ${payload}, ${new Date().toISOString()})`);
+    await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op,
+        other_payload, detected_at)
+                          VALUES (${randomUUID()}, ${other.entity}, ${other.row_key}, ${kind}, ${keptAuthor},
+                            ${other.author}, ${other.op}, ${payload}, ${new Date().toISOString()})`);
   }
 
   private async setVersion(c: Change): Promise<void> {
@@ -677,9 +697,10 @@ class ChangeApplier {
     if (clash) {
       await this.tx.run(sql`UPDATE documents SET content_hash = content_hash || '~' || id WHERE id = ${clash.id}`);
       this.conflicts++;
-      await this.tx
-        .run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op, other_payload, detected_at)
-                            VALUES (${randomUUID()}, 'documents', ${JSON.stringify([clash.id])}, 'duplicate', NULL, NULL, 'upsert', ${JSON.stringify({ same_as: row.id })}, ${new Date().toISOString()})`);
+      await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op,
+          other_payload, detected_at)
+                            VALUES (${randomUUID()}, 'documents', ${JSON.stringify([clash.id])}, 'duplicate', NULL,
+                              NULL, 'upsert', ${JSON.stringify({ same_as: row.id })}, ${new Date().toISOString()})`);
     }
   }
 

@@ -78,7 +78,8 @@ export async function setMtSettings(
       'Give the address of a LibreTranslate-compatible server before turning machine translation on.',
     );
   await db.transaction((tx) =>
-    tx.run(sql`INSERT INTO settings (key, value, updated_at) VALUES (${KEY}, ${JSON.stringify(next)}, ${new Date().toISOString()})
+    tx.run(sql`INSERT INTO settings (key, value, updated_at) VALUES (${KEY}, ${JSON.stringify(next)},
+      ${new Date().toISOString()})
                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
   );
   return publicView(next);
@@ -100,7 +101,8 @@ export async function machineTranslate(
   const log = (ok: boolean, error: string | null) =>
     db.transaction((tx) =>
       tx.run(sql`INSERT INTO mt_requests (id, at, endpoint, source_lang, target_lang, characters, ok, error)
-                 VALUES (${randomUUID()}, ${new Date().toISOString()}, ${settings.endpoint}, ${request.source}, ${request.target},
+                 VALUES (${randomUUID()}, ${new Date().toISOString()}, ${settings.endpoint}, ${request.source},
+                   ${request.target},
                          ${request.text.length}, ${ok ? 1 : 0}, ${error})`),
     );
   let translatedText: string;

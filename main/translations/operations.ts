@@ -76,7 +76,8 @@ export const translationOperations: OperationTable<Channels> = {
   'align.counterpart': jsonOperation('align.counterpart', ({ docId, passageId, otherDocId }, { archive }) =>
     archive.translations.counterpart(docId, passageId, otherDocId),
   ),
-  // On the command line: `tala export <docId> --format tmx|pairs-csv --translation <docId>` (annotations/operations.ts).
+  // On the command line: `tala export <docId> --format tmx|pairs-csv --translation <docId>`
+  // (annotations/operations.ts).
   'align.export': jsonOperation('align.export', ({ docId, otherDocId, format, level }, { archive }) =>
     archive.translations.exportPairs(docId, otherDocId, format, level),
   ),

@@ -60,7 +60,8 @@ export function alignedPairs(
   return pairs.filter((p) => p.source.trim() && p.target.trim());
 }
 
-// Characters XML 1.0 does not allow at all (C0 controls other than tab, newline, carriage return; lone surrogates; U+FFFE/FFFF).
+// Characters XML 1.0 does not allow at all (C0 controls other than tab, newline, carriage return; lone surrogates;
+// U+FFFE/FFFF).
 const NOT_XML =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

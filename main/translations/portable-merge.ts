@@ -64,7 +64,8 @@ export async function mergeTranslationTables(
     if (!s || !t || s === t) continue;
     const existing = await tx.get<LinkRow>(sql`
       SELECT * FROM main.translations
-      WHERE (source_document_id = ${s} AND translation_document_id = ${t}) OR (source_document_id = ${t} AND translation_document_id = ${s})`);
+      WHERE (source_document_id = ${s} AND translation_document_id = ${t}) OR (source_document_id = ${t} AND
+        translation_document_id = ${s})`);
     if (existing) {
       linkMap.set(row.id, { id: existing.id, flipped: existing.source_document_id !== s, src: row });
       report.links.alreadyPresent++;
@@ -93,7 +94,8 @@ export async function mergeTranslationTables(
       continue;
     const cols = await columnList(tx, 'alignments');
     await tx.run(
-      sql`INSERT OR IGNORE INTO main.alignments (${cols}) SELECT ${cols} FROM src.alignments WHERE translation_id = ${id}`,
+      sql`INSERT OR IGNORE INTO main.alignments (${cols}) SELECT ${cols} FROM src.alignments WHERE translation_id =
+        ${id}`,
     );
   }
 
@@ -125,7 +127,8 @@ export async function mergeTranslationTables(
     }
     if (mapped.flipped) [source, target] = [target, source];
     await tx.run(sql`INSERT INTO main.alignment_links (id, translation_id, level, op, source, target, created_at)
-                     VALUES (${row.id}, ${mapped.id}, ${row.level}, ${row.op}, ${JSON.stringify(source)}, ${JSON.stringify(target)}, ${row.created_at})`);
+                     VALUES (${row.id}, ${mapped.id}, ${row.level}, ${row.op}, ${JSON.stringify(source)},
+                       ${JSON.stringify(target)}, ${row.created_at})`);
     report.corrections.added++;
   }
 
@@ -151,8 +154,10 @@ export async function mergeTranslationTables(
     const targetPassage = seg.target_passage_id
       ? ((await mapFor(src.translation_document_id)).get(seg.target_passage_id) ?? null)
       : null;
-    await tx.run(sql`INSERT INTO main.translation_segments (id, translation_id, ordinal, unit, source_passage_id, source_sentence, source_text, target_passage_id, text, status, updated_at)
-                     SELECT id, translation_id, ordinal, unit, ${sourcePassage}, source_sentence, source_text, ${targetPassage}, text, status, updated_at
+    await tx.run(sql`INSERT INTO main.translation_segments (id, translation_id, ordinal, unit, source_passage_id,
+      source_sentence, source_text, target_passage_id, text, status, updated_at)
+                     SELECT id, translation_id, ordinal, unit, ${sourcePassage}, source_sentence, source_text,
+                       ${targetPassage}, text, status, updated_at
                      FROM src.translation_segments WHERE id = ${seg.id}`);
   }
   return report;

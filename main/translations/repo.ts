@@ -72,13 +72,15 @@ export async function getLink(db: Database, id: string): Promise<LinkRow | undef
 export async function findLinkBetween(db: Database, a: string, b: string): Promise<LinkRow | undefined> {
   return db.get<LinkRow>(sql`
     SELECT * FROM translations
-    WHERE (source_document_id = ${a} AND translation_document_id = ${b}) OR (source_document_id = ${b} AND translation_document_id = ${a})
+    WHERE (source_document_id = ${a} AND translation_document_id = ${b}) OR (source_document_id = ${b} AND
+      translation_document_id = ${a})
     ORDER BY created_at LIMIT 1`);
 }
 
 export async function insertLink(tx: Database, row: LinkRow): Promise<void> {
   await tx.run(sql`INSERT INTO translations (id, source_document_id, translation_document_id, origin, created_at)
-                   VALUES (${row.id}, ${row.source_document_id}, ${row.translation_document_id}, ${row.origin}, ${row.created_at})`);
+                   VALUES (${row.id}, ${row.source_document_id}, ${row.translation_document_id}, ${row.origin},
+                     ${row.created_at})`);
 }
 
 export async function deleteLink(tx: Database, id: string): Promise<boolean> {
@@ -100,7 +102,8 @@ export async function loadAlignment(
 ): Promise<StoredAlignment | undefined> {
   const row = await db.get<{ beads: string; stats: string; created_at: string }>(sql`
     SELECT beads, stats, created_at FROM alignments
-    WHERE translation_id = ${linkId} AND source_version = ${sourceVersion} AND target_version = ${targetVersion} AND aligner_version = ${alignerVersion}`);
+    WHERE translation_id = ${linkId} AND source_version = ${sourceVersion} AND target_version = ${targetVersion} AND
+      aligner_version = ${alignerVersion}`);
   if (!row) return undefined;
   try {
     return {
@@ -126,7 +129,8 @@ export async function storeAlignment(
   } & Omit<StoredAlignment, 'createdAt'>,
 ): Promise<void> {
   await tx.run(sql`DELETE FROM alignments WHERE translation_id = ${row.linkId}`);
-  await tx.run(sql`INSERT INTO alignments (id, translation_id, source_version, target_version, aligner_version, beads, stats, created_at)
+  await tx.run(sql`INSERT INTO alignments (id, translation_id, source_version, target_version, aligner_version, beads,
+    stats, created_at)
                    VALUES (${row.id}, ${row.linkId}, ${row.sourceVersion}, ${row.targetVersion}, ${row.alignerVersion},
                            ${JSON.stringify(row.beads)}, ${JSON.stringify(row.stats)}, ${row.createdAt})`);
 }
@@ -155,7 +159,8 @@ export async function listManualLinks(db: Database, linkId: string): Promise<Man
     target: string;
     created_at: string;
   }>(sql`
-    SELECT id, level, op, source, target, created_at FROM alignment_links WHERE translation_id = ${linkId} ORDER BY created_at DESC, rowid DESC`);
+    SELECT id, level, op, source, target, created_at FROM alignment_links WHERE translation_id = ${linkId} ORDER BY
+      created_at DESC, rowid DESC`);
   return rows.map((r) => ({
     id: r.id,
     level: r.level,
@@ -168,7 +173,8 @@ export async function listManualLinks(db: Database, linkId: string): Promise<Man
 
 export async function insertManualLink(tx: Database, linkId: string, row: ManualLinkRow): Promise<void> {
   await tx.run(sql`INSERT INTO alignment_links (id, translation_id, level, op, source, target, created_at)
-                   VALUES (${row.id}, ${linkId}, ${row.level}, ${row.op}, ${JSON.stringify(row.source)}, ${JSON.stringify(row.target)}, ${row.createdAt})`);
+                   VALUES (${row.id}, ${linkId}, ${row.level}, ${row.op}, ${JSON.stringify(row.source)},
+                     ${JSON.stringify(row.target)}, ${row.createdAt})`);
 }
 
 export async function deleteManualLinks(tx: Database, ids: readonly string[]): Promise<void> {
@@ -202,7 +208,9 @@ export async function getSegmentRow(db: Database, id: string): Promise<SegmentRo
 }
 
 export async function insertSegment(tx: Database, s: SegmentRow): Promise<void> {
-  await tx.run(sql`INSERT INTO translation_segments (id, translation_id, ordinal, unit, source_passage_id, source_sentence, source_text, target_passage_id, text, status, updated_at)
-                   VALUES (${s.id}, ${s.translation_id}, ${s.ordinal}, ${s.unit}, ${s.source_passage_id}, ${s.source_sentence}, ${s.source_text},
+  await tx.run(sql`INSERT INTO translation_segments (id, translation_id, ordinal, unit, source_passage_id,
+    source_sentence, source_text, target_passage_id, text, status, updated_at)
+                   VALUES (${s.id}, ${s.translation_id}, ${s.ordinal}, ${s.unit}, ${s.source_passage_id},
+                     ${s.source_sentence}, ${s.source_text},
                            ${s.target_passage_id}, ${s.text}, ${s.status}, ${s.updated_at})`);
 }

@@ -83,7 +83,8 @@ export async function rebuildTypedDocument(tx: Database, documentId: string, lin
     const b = built[ordinal];
     if (old.has(p.id)) {
       await tx.run(
-        sql`UPDATE passages SET ordinal = ${ordinal}, text = ${p.text}, start_offset = ${p.start}, end_offset = ${p.end} WHERE id = ${p.id}`,
+        sql`UPDATE passages SET ordinal = ${ordinal}, text = ${p.text}, start_offset = ${p.start}, end_offset =
+          ${p.end} WHERE id = ${p.id}`,
       );
       await tx.run(sql`DELETE FROM sentences WHERE passage_id = ${p.id}`);
     } else {
@@ -92,7 +93,8 @@ export async function rebuildTypedDocument(tx: Database, documentId: string, lin
     }
     for (const [k, [start, end]] of b.sentences.entries()) {
       await tx.run(
-        sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${k}, ${start}, ${end})`,
+        sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${k}, ${start},
+          ${end})`,
       );
     }
     for (const s of b.segments)

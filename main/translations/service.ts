@@ -127,7 +127,10 @@ export class TranslationService {
 
   // ---- Alignment
 
-  /** The alignment of docId with otherDocId, oriented that way: stored if still valid, else computed (and stored for linked pairs). */
+  /**
+   * The alignment of docId with otherDocId, oriented that way: stored if still valid, else computed (and stored for
+   * linked pairs).
+   */
   async getAlignment(docId: string, otherDocId: string, options: { recompute?: boolean } = {}): Promise<Alignment> {
     const pair = await this.loadPair(docId, otherDocId);
     const { link, flipped, src, tgt } = pair;
@@ -430,7 +433,8 @@ export class TranslationService {
         throw new AppError('INVALID_REQUEST', 'Type a translation before marking the segment done.');
       const status: SegmentStatus = text === '' ? 'draft' : (changes.status ?? row.status);
       await tx.run(
-        sql`UPDATE translation_segments SET text = ${text}, status = ${status}, updated_at = ${new Date().toISOString()} WHERE id = ${id}`,
+        sql`UPDATE translation_segments SET text = ${text}, status = ${status}, updated_at =
+          ${new Date().toISOString()} WHERE id = ${id}`,
       );
       if (text !== row.text) {
         await rebuildTypedDocument(tx, link.translation_document_id, link.id);

@@ -47,7 +47,8 @@ export async function up(db: Database): Promise<void> {
       INSERT OR IGNORE INTO search_dirty (document_id) VALUES (new.document_id);
     END;
     CREATE TRIGGER search_dirty_passage_delete AFTER DELETE ON passages BEGIN
-      INSERT OR IGNORE INTO search_dirty (document_id) SELECT old.document_id WHERE EXISTS (SELECT 1 FROM documents WHERE id = old.document_id);
+      INSERT OR IGNORE INTO search_dirty (document_id) SELECT old.document_id WHERE EXISTS (SELECT 1 FROM documents
+        WHERE id = old.document_id);
     END;
     CREATE TRIGGER search_dirty_document_update AFTER UPDATE OF title, lang, media_type, published_at ON documents BEGIN
       INSERT OR IGNORE INTO search_dirty (document_id) VALUES (new.id);
@@ -59,21 +60,25 @@ export async function up(db: Database): Promise<void> {
       INSERT OR IGNORE INTO search_dirty (document_id) VALUES (new.document_id);
     END;
     CREATE TRIGGER search_dirty_document_tag_delete AFTER DELETE ON document_tags BEGIN
-      INSERT OR IGNORE INTO search_dirty (document_id) SELECT old.document_id WHERE EXISTS (SELECT 1 FROM documents WHERE id = old.document_id);
+      INSERT OR IGNORE INTO search_dirty (document_id) SELECT old.document_id WHERE EXISTS (SELECT 1 FROM documents
+        WHERE id = old.document_id);
     END;
     CREATE TRIGGER search_dirty_tag_rename AFTER UPDATE OF name ON tags BEGIN
       INSERT OR IGNORE INTO search_dirty (document_id)
         SELECT document_id FROM document_tags WHERE tag_id = new.id
-        UNION SELECT a.document_id FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id WHERE t.tag_id = new.id;
+        UNION SELECT a.document_id FROM annotation_tags t JOIN annotations a ON a.id = t.annotation_id WHERE t.tag_id
+          = new.id;
     END;
     CREATE TRIGGER search_dirty_annotation_insert AFTER INSERT ON annotations BEGIN
       INSERT OR IGNORE INTO search_dirty (document_id) VALUES (new.document_id);
     END;
-    CREATE TRIGGER search_dirty_annotation_update AFTER UPDATE OF note, start_offset, end_offset, status ON annotations BEGIN
+    CREATE TRIGGER search_dirty_annotation_update AFTER UPDATE OF note, start_offset, end_offset, status ON
+      annotations BEGIN
       INSERT OR IGNORE INTO search_dirty (document_id) VALUES (new.document_id);
     END;
     CREATE TRIGGER search_dirty_annotation_delete AFTER DELETE ON annotations BEGIN
-      INSERT OR IGNORE INTO search_dirty (document_id) SELECT old.document_id WHERE EXISTS (SELECT 1 FROM documents WHERE id = old.document_id);
+      INSERT OR IGNORE INTO search_dirty (document_id) SELECT old.document_id WHERE EXISTS (SELECT 1 FROM documents
+        WHERE id = old.document_id);
     END;
     CREATE TRIGGER search_dirty_annotation_tag_insert AFTER INSERT ON annotation_tags BEGIN
       INSERT OR IGNORE INTO search_dirty (document_id) SELECT document_id FROM annotations WHERE id = new.annotation_id;

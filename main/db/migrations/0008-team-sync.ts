@@ -30,19 +30,22 @@ const CAPTURED: ReadonlyArray<[string, string[]]> = [
 function captureTriggers(table: string, key: string[]): string {
   const keyOf = (row: 'NEW' | 'OLD') => `json_array(${key.map((k) => `${row}.${k}`).join(', ')})`;
   // Only while a team is set, and never for rows that sync itself is writing.
-  const when = `(SELECT 1 FROM sync_state WHERE key = 'server') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_apply_guard)`;
+  const when = `(SELECT 1 FROM sync_state WHERE key = 'server') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM
+    sync_apply_guard)`;
   const mark = (row: 'NEW' | 'OLD', op: string) =>
     `INSERT INTO sync_pending (entity, row_key, op) VALUES ('${table}', ${keyOf(row)}, '${op}')
        ON CONFLICT (entity, row_key) DO UPDATE SET op = excluded.op;`;
   const keyChanged = key.map((k) => `OLD.${k} IS NOT NEW.${k}`).join(' OR ');
   return `
-    CREATE TRIGGER sync_capture_${table}_insert AFTER INSERT ON ${table} WHEN ${when} BEGIN ${mark('NEW', 'upsert')} END;
+    CREATE TRIGGER sync_capture_${table}_insert AFTER INSERT ON ${table} WHEN ${when} BEGIN ${mark('NEW', 'upsert')}
+      END;
     CREATE TRIGGER sync_capture_${table}_update AFTER UPDATE ON ${table} WHEN ${when} BEGIN
       INSERT INTO sync_pending (entity, row_key, op) SELECT '${table}', ${keyOf('OLD')}, 'delete' WHERE ${keyChanged}
         ON CONFLICT (entity, row_key) DO UPDATE SET op = excluded.op;
       ${mark('NEW', 'upsert')}
     END;
-    CREATE TRIGGER sync_capture_${table}_delete AFTER DELETE ON ${table} WHEN ${when} BEGIN ${mark('OLD', 'delete')} END;`;
+    CREATE TRIGGER sync_capture_${table}_delete AFTER DELETE ON ${table} WHEN ${when} BEGIN ${mark('OLD', 'delete')}
+      END;`;
 }
 
 export async function up(db: Database): Promise<void> {

@@ -83,7 +83,10 @@ function armenianKey(w: string): string {
 
 const keyCache = new Map<string, string>();
 
-/** Key of one word: lower-case; Cyrillic words lose a case ending; an English possessive 's is dropped; then diacritics are folded. */
+/**
+ * Key of one word: lower-case; Cyrillic words lose a case ending; an English possessive 's is dropped; then diacritics
+ * are folded.
+ */
 export function wordKey(word: string): string {
   let key = keyCache.get(word);
   if (key === undefined) {

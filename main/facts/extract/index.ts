@@ -44,7 +44,10 @@ export function getGazetteer(): Gazetteer {
 
 const TYPE_RANK: Record<Mention['type'], number> = { date: 3, quantity: 2, person: 1, organisation: 1, place: 1 };
 
-/** A bare year ("2012", confidence 0.5) gives way to a quantity that is clearly a count (47,000; 2 000 тысяч; 1500 votes…). */
+/**
+ * A bare year ("2012", confidence 0.5) gives way to a quantity that is clearly a count (47,000; 2 000 тысяч; 1500
+ * votes…).
+ */
 function isWeakYear(m: Mention): boolean {
   return m.type === 'date' && m.date?.precision === 'year' && m.confidence <= 0.5;
 }

@@ -1116,7 +1116,10 @@ export const TITLES = new Set([
 /** Tagalog personal markers: the next capitalised words are a person (si Bako, ni Vitaly, kay Vitaly). */
 export const PERSON_MARKERS = new Set(['si', 'sina', 'ni', 'nina', 'kay', 'kina']);
 
-/** Organisation cue words. `tail`: the name ends with the cue (Yerevan Agrarian University); `head`: the cue starts it (Unibersidad ng Pilipinas). */
+/**
+ * Organisation cue words. `tail`: the name ends with the cue (Yerevan Agrarian University); `head`: the cue starts it
+ * (Unibersidad ng Pilipinas).
+ */
 export const ORG_CUES_TAIL = new Set([
   'university',
   'assembly',
@@ -1267,7 +1270,9 @@ export const ORG_CUES_AFTER = new Set([
   'koalisyon',
   'alyansa',
 ]);
-/** Offices whose "of …" / "ng …" names the organisation (Ministro ng Ugnayang Panlabas, Secretary of Foreign Affairs). */
+/**
+ * Offices whose "of …" / "ng …" names the organisation (Ministro ng Ugnayang Panlabas, Secretary of Foreign Affairs).
+ */
 export const OFFICE_TITLES = new Set([
   'ministro',
   'kalihim',
@@ -1368,7 +1373,9 @@ export const ORG_CUES_RU = [
   'прокуратур',
   'палат',
 ];
-/** Well-known acronyms and their canonical names; other all-capitals words are resolved by the gazetteer or left alone. */
+/**
+ * Well-known acronyms and their canonical names; other all-capitals words are resolved by the gazetteer or left alone.
+ */
 export const ORG_ACRONYMS: Readonly<Record<string, string>> = {
   CEC: 'CEC',
   ЦИК: 'CEC',

@@ -111,7 +111,9 @@ interface Core {
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** Extends a number with what surrounds it: qualifier and currency before; multiplier, percent, currency, noun after. */
+/**
+ * Extends a number with what surrounds it: qualifier and currency before; multiplier, percent, currency, noun after.
+ */
 function finish(text: string, core: Core, tokens: Token[]): Mention {
   let { start, end, value } = core;
   let confidence = core.confidence;

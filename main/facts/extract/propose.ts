@@ -116,7 +116,8 @@ const PATTERNS: Pattern[] = [
     electionDate: true,
     weight: 0.8,
   },
-  // Turnout: "73 libong botante ang nagpahayag …", "73 thousand voters expressed their will", "մասնակցել է 1 միլիոն ընտրող"
+  // Turnout: "73 libong botante ang nagpahayag …", "73 thousand voters expressed their will", "մասնակցել է 1 միլիոն
+  // ընտրող"
   {
     id: 'turnout',
     predicate: 'voters (turnout)',
@@ -409,7 +410,9 @@ function applyPattern(
   );
 }
 
-/** When a vote count holds: a full date in the same sentence, else the election day, else the nearest earlier full date. */
+/**
+ * When a vote count holds: a full date in the same sentence, else the election day, else the nearest earlier full date.
+ */
 function factDate(
   inSentence: Mention[],
   cue: { start: number; end: number },
@@ -522,7 +525,10 @@ function parallelItems(
   return out;
 }
 
-/** The nearest earlier full date (or the publication date) for patterns that need a date qualifier. `fullDates` is sorted by end. */
+/**
+ * The nearest earlier full date (or the publication date) for patterns that need a date qualifier. `fullDates` is
+ * sorted by end.
+ */
 function precedingFullDate(fullDates: Mention[], before: number, referenceDate?: string | null): string | null {
   let lo = 0;
   let hi = fullDates.length;

@@ -46,7 +46,9 @@ export function tokenize(text: string, sentences: Span[]): Token[] {
   return tokens;
 }
 
-/** A sentence ending in an initial or an abbreviation whose dot does not end it (Fidel V. Ramos, Marcos Jr. matapos). */
+/**
+ * A sentence ending in an initial or an abbreviation whose dot does not end it (Fidel V. Ramos, Marcos Jr. matapos).
+ */
 const NOT_AN_END =
   /(?:^|[\s(])(?:\p{Lu}|Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Col|Capt|Prof|Sen|Rep|Gov|Atty|Engr|Gng|Bb|Sta|Sto|г|гг|им|ул|т)\.$/u;
 

@@ -50,7 +50,10 @@ export const QUALIFIER_LABELS: Record<ValueQualifier, string> = {
 
 const CURRENCY = /^[A-Z]{3}$/;
 
-/** A number with its unit: "47,000 votes", "12.5%", "1,500,000 USD". The unit is left out when the predicate already says it. */
+/**
+ * A number with its unit: "47,000 votes", "12.5%", "1,500,000 USD". The unit is left out when the predicate already
+ * says it.
+ */
 export function formatQuantity(n: number, unit: string | null, predicate = ''): string {
   const num = formatNumber(n);
   if (!unit) return num;
@@ -204,7 +207,10 @@ export interface FactGroup {
   facts: Fact[];
 }
 
-/** Groups facts (already sorted: the order inside each group is kept) by subject entity or by predicate; groups in name order. */
+/**
+ * Groups facts (already sorted: the order inside each group is kept) by subject entity or by predicate; groups in name
+ * order.
+ */
 export function groupFacts(facts: readonly Fact[], by: FactGrouping): FactGroup[] {
   if (by === 'none') return [{ key: '', label: '', facts: [...facts] }];
   const groups = new Map<string, FactGroup>();

@@ -75,7 +75,10 @@ function graphemeSegmenter(): { segment(text: string): GraphemeSegments } | null
   return graphemes;
 }
 
-/** Code units that never start a user-perceived character: combining marks (variation selectors too), joiners, low surrogates. */
+/**
+ * Code units that never start a user-perceived character: combining marks (variation selectors too), joiners, low
+ * surrogates.
+ */
 const CONTINUES = /^(?:\p{M}|\u200c|\u200d|[\udc00-\udfff])/u;
 
 /**

@@ -181,7 +181,10 @@ export function spansByPassage<T extends OwnSpan>(passages: readonly Passage[], 
   return out;
 }
 
-/** The split point offered for a bead: after the first half of each side (a merge of two 1-1 beads splits back into them). */
+/**
+ * The split point offered for a bead: after the first half of each side (a merge of two 1-1 beads splits back into
+ * them).
+ */
 export function splitPoint(row: Pick<ParallelRow, 'source' | 'target'>): { sourceAt: number; targetAt: number } | null {
   if (row.source.length + row.target.length < 2) return null;
   const sourceAt = Math.ceil(row.source.length / 2);

@@ -142,7 +142,8 @@ describe('Archive import', () => {
     const db = await Database.open(file);
     // Fail on the third passage insert: the document and two passages were already written in the transaction.
     await db.exec(
-      `CREATE TRIGGER fail_third BEFORE INSERT ON passages WHEN NEW.ordinal = 2 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+      `CREATE TRIGGER fail_third BEFORE INSERT ON passages WHEN NEW.ordinal = 2 BEGIN SELECT RAISE(ABORT,
+        'disk says no'); END`,
     );
     await db.close();
     await expect(archive.documents.importFile({ name: 'nkr.txt', bytes: sampleBytes() })).rejects.toThrow(

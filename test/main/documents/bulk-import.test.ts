@@ -18,7 +18,10 @@ let n = 0;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const freshArchive = () => Archive.open(join(root, `a-${n++}.sqlite`));
 
-/** A folder like a researcher's: good files of every format, a subfolder, a broken PDF, a zip bomb, an image, a duplicate. */
+/**
+ * A folder like a researcher's: good files of every format, a subfolder, a broken PDF, a zip bomb, an image, a
+ * duplicate.
+ */
 function mixedFolder(): string {
   const dir = join(root, `folder-${n++}`);
   mkdirSync(join(dir, 'sub', 'deeper'), { recursive: true });
@@ -81,7 +84,8 @@ describe('bulk import', () => {
       'text/markdown',
     ]);
 
-    // Progress: one report as each file starts, a final one; counts and bytes only grow; an estimate once a file is done.
+    // Progress: one report as each file starts, a final one; counts and bytes only grow; an estimate once a file is
+    // done.
     const last = progress[progress.length - 1];
     expect(last).toMatchObject({
       done: 8,

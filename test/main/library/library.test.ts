@@ -86,7 +86,8 @@ describe('migration 7', () => {
     const db = await Database.open(file);
     await migrate(db, { target: 6 });
     await db.run(sql`INSERT INTO documents (id, title, lang, content_hash, media_type, text, imported_at)
-                     VALUES ('11111111-1111-4111-8111-111111111111', 'Luma', 'tl', 'h1', 'text/plain', ${PARAGRAPHS.join('\n\n')}, '2026-01-01T00:00:00Z')`);
+                     VALUES ('11111111-1111-4111-8111-111111111111', 'Luma', 'tl', 'h1', 'text/plain',
+                       ${PARAGRAPHS.join('\n\n')}, '2026-01-01T00:00:00Z')`);
     await migrate(db, { target: 7 });
     expect(await schemaVersion(db)).toBe(7);
     expect(await db.get(sql`SELECT title, file_created_at FROM documents`)).toEqual({

@@ -275,7 +275,8 @@ describe('index upkeep', () => {
     const archive = await Archive.open(file, { search: 'inline' });
     const db = await Database.open(file);
     await db.exec(
-      `CREATE TRIGGER fail_second BEFORE INSERT ON passages WHEN NEW.ordinal = 1 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
+      `CREATE TRIGGER fail_second BEFORE INSERT ON passages WHEN NEW.ordinal = 1 BEGIN SELECT RAISE(ABORT,
+        'disk says no'); END`,
     );
     await expect(archive.documents.importFile({ name: 'x.txt', bytes: utf8('Una.\n\nIkalawa.') })).rejects.toThrow(
       /disk says no/,
@@ -319,10 +320,12 @@ describe('index upkeep', () => {
     const { migrate } = await import('../../../main/db/migrate');
     await migrate(db, { target: 2 });
     await db.run(
-      sql`INSERT INTO documents (id, title, lang, content_hash, media_type, text, imported_at) VALUES ('11111111-1111-4111-8111-111111111111', 'Luma', 'tl', 'h', 'text/plain', 'Lumang halalan.', 'x')`,
+      sql`INSERT INTO documents (id, title, lang, content_hash, media_type, text, imported_at) VALUES
+        ('11111111-1111-4111-8111-111111111111', 'Luma', 'tl', 'h', 'text/plain', 'Lumang halalan.', 'x')`,
     );
     await db.run(
-      sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ('p1', '11111111-1111-4111-8111-111111111111', 0, 'paragraph', 'Lumang halalan.', 0, 15)`,
+      sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ('p1',
+        '11111111-1111-4111-8111-111111111111', 0, 'paragraph', 'Lumang halalan.', 0, 15)`,
     );
     await db.close();
     const archive = await Archive.open(file, { search: 'inline' });

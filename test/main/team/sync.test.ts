@@ -321,7 +321,8 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     // Point alice's archive at a server that is not there: sync says so, the archive keeps working.
     const raw = await Database.open(a.path);
     await raw.run(
-      sql`UPDATE sync_state SET value = ${`postgres://alice@${encodeURIComponent(join(dir, 'nowhere'))}:5999/${db}`} WHERE key = 'server'`,
+      sql`UPDATE sync_state SET value = ${`postgres://alice@${encodeURIComponent(join(dir, 'nowhere'))}:5999/${db}`}
+        WHERE key = 'server'`,
     );
     await raw.close();
     await expect(a.team.sync()).rejects.toThrow(/cannot be reached.*unchanged/s);

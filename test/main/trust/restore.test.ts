@@ -75,7 +75,8 @@ describe('F3: restore', () => {
     await migrate(db, { target: 5 });
     await db.exec(`PRAGMA foreign_keys = OFF`);
     await db.exec(
-      `INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ('p', 'nowhere', 0, 'paragraph', 'x', 0, 1)`,
+      `INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES ('p', 'nowhere',
+        0, 'paragraph', 'x', 0, 1)`,
     );
     await db.close();
 
