@@ -64,7 +64,7 @@ export class Archive {
     this.documents = new DocumentService(db, parser);
     this.annotations = new AnnotationService(db);
     this.facts = new FactService(db, this.annotations);
-    this.translations = new TranslationService(db, (input) => this.documents.importFile(input));
+    this.translations = new TranslationService(db, (input) => this.documents.prepareImport(input));
     this.backups = new BackupService(db);
     this.search = new ArchiveSearch(searchService);
     this.library = new LibraryService(db, (reason) => this.backups.create(reason));

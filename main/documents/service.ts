@@ -23,6 +23,13 @@ import { getOriginal, insertOriginal, type StoredOriginal } from './originals-re
 import * as documents from './repo';
 import { setDocumentTags } from './tags-repo';
 
+export interface ImportOptions {
+  nearDuplicates?: NearDuplicateChoice;
+}
+
+/** A checked and parsed file: already settled (a duplicate), or the write that stores it (inside a transaction). */
+export type PreparedImport = { done: ImportOutcome } | { write: (tx: Database) => Promise<ImportOutcome> };
+
 export class DocumentService {
   constructor(
     private readonly db: Database,
@@ -51,14 +58,30 @@ export class DocumentService {
    * the same as documents already here (the same source as .txt, .pdf, .docx…) is reported with them; by
    * default both are kept, `nearDuplicates: 'skip'` stores nothing, `'version'` keeps it as another version.
    */
-  async importFile(input: IngestInput, options: { nearDuplicates?: NearDuplicateChoice } = {}): Promise<ImportOutcome> {
+  async importFile(input: IngestInput, options: ImportOptions = {}): Promise<ImportOutcome> {
+    const prepared = await this.prepareImport(input, options);
+    if ('done' in prepared) return prepared.done;
+    return this.db.transaction(async (tx) => {
+      const outcome = await prepared.write(tx);
+      // Indexed in the same transaction: searchable the moment the import commits, or not stored at all.
+      if (outcome.status === 'imported') await indexDocuments(tx, [outcome.document.id]);
+      return outcome;
+    });
+  }
+
+  /**
+   * The part of an import that runs before any transaction (checks, the duplicate test, parsing in the
+   * worker) and the write that stores the file inside the caller's unit of work — so an action that does more
+   * than import (e.g. import as a translation and link) commits or rolls back whole. The write does not index.
+   */
+  async prepareImport(input: IngestInput, options: ImportOptions = {}): Promise<PreparedImport> {
     // Cheap checks here (size, type, binary junk) and the duplicate test, so a known file is never parsed again.
     const { mediaType } = validateInput(input.name, input.bytes);
     const existing = await documents.findDocumentIdByHash(
       this.db,
       createHash('sha256').update(input.bytes).digest('hex'),
     );
-    if (existing) return skippedDuplicate(input.name, existing);
+    if (existing) return { done: skippedDuplicate(input.name, existing) };
     const parsed = await this.parser.parse(input);
     const original: StoredOriginal = {
       fileName: input.name.split(/[\\/]/).pop() || input.name,
@@ -69,7 +92,7 @@ export class DocumentService {
     const doc = toNewDocument(parsed, input.name);
     const print = fingerprint(doc.text);
     await backfillFingerprints(this.db);
-    return this.db.transaction(async (tx): Promise<ImportOutcome> => {
+    const write = async (tx: Database): Promise<ImportOutcome> => {
       // Checked again inside the write lock: another import of the same bytes may have just committed.
       const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
       if (raced) return skippedDuplicate(input.name, raced);
@@ -86,8 +109,6 @@ export class DocumentService {
         near.length > 0 && options.nearDuplicates === 'version'
           ? await markVersionOf(tx, doc.id, near[0].id)
           : undefined;
-      // Indexed in the same transaction: searchable the moment the import commits, or not stored at all.
-      await indexDocuments(tx, [doc.id]);
       const { text: _text, passages: _passages, ...meta } = doc;
       const document = { ...meta, tags: [], version: 1, passages: doc.passages.length };
       return {
@@ -96,7 +117,8 @@ export class DocumentService {
         ...(near.length > 0 ? { nearDuplicates: near } : {}),
         ...(variantOf ? { variantOf } : {}),
       };
-    });
+    };
+    return { write };
   }
 
   /** The file a document was imported from, byte for byte. */

@@ -32,6 +32,7 @@ import { listAnnotations } from '../annotations/repo';
 import * as documents from '../documents/repo';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
+import type { PreparedImport } from '../documents/service';
 import type { IngestInput } from '../ingest/types';
 import { indexDocuments } from '../search/indexer';
 import { Carrier, type LaidOutPassage } from './carry';
@@ -62,8 +63,8 @@ export class TranslationService {
 
   constructor(
     private readonly db: Database,
-    /** The archive's own import (parse, dedupe, store, index). */
-    private readonly importFile: (input: IngestInput) => Promise<ImportOutcome>,
+    /** The archive's own import: checks and parsing first, then the write that stores the file in a transaction. */
+    private readonly prepareImport: (input: IngestInput) => Promise<PreparedImport>,
   ) {}
 
   /** Where alignments run: the shared worker thread unless told otherwise (the CLI and tests align in-process). */
@@ -83,29 +84,7 @@ export class TranslationService {
   }
 
   async link(sourceId: string, translationId: string, origin: TranslationOrigin = 'link'): Promise<TranslationLink> {
-    if (sourceId === translationId)
-      throw new AppError('INVALID_REQUEST', 'A document cannot be a translation of itself.');
-    const id = await this.db.transaction(async (tx) => {
-      for (const doc of [sourceId, translationId])
-        if (!(await documents.getDocumentSummary(tx, doc))) throw notFound(doc);
-      const existing = await repo.findLinkBetween(tx, sourceId, translationId);
-      if (existing) {
-        if (existing.source_document_id === sourceId) return existing.id;
-        throw new AppError(
-          'INVALID_REQUEST',
-          'These documents are already linked the other way round (unlink them first).',
-        );
-      }
-      const row: repo.LinkRow = {
-        id: randomUUID(),
-        source_document_id: sourceId,
-        translation_document_id: translationId,
-        origin,
-        created_at: new Date().toISOString(),
-      };
-      await repo.insertLink(tx, row);
-      return row.id;
-    });
+    const id = await this.db.transaction((tx) => linkIn(tx, sourceId, translationId, origin));
     return (await repo.getLinkView(this.db, id))!;
   }
 
@@ -114,15 +93,23 @@ export class TranslationService {
     if (!deleted) throw new AppError('NOT_FOUND', `No translation link ${id} in this archive.`);
   }
 
-  /** Imports a file and links it as a translation of `translationOf` (an already-present file is linked as it is). */
+  /**
+   * Imports a file and links it as a translation of `translationOf` (an already-present file is linked as it
+   * is): one unit of work, so a link that cannot be made leaves no imported document behind.
+   */
   async importAsTranslation(
     input: IngestInput,
     translationOf: string,
   ): Promise<{ outcome: ImportOutcome; link: TranslationLink }> {
     if (!(await documents.getDocumentSummary(this.db, translationOf))) throw notFound(translationOf);
-    const outcome = await this.importFile(input);
-    const docId = outcome.status === 'imported' ? outcome.document.id : outcome.existingId;
-    return { outcome, link: await this.link(translationOf, docId, 'import') };
+    const prepared = await this.prepareImport(input);
+    return this.db.transaction(async (tx) => {
+      const outcome = 'done' in prepared ? prepared.done : await prepared.write(tx);
+      if (outcome.status === 'imported') await indexDocuments(tx, [outcome.document.id]);
+      const docId = outcome.status === 'imported' ? outcome.document.id : outcome.existingId;
+      const id = await linkIn(tx, translationOf, docId, 'import');
+      return { outcome, link: (await repo.getLinkView(tx, id))! };
+    });
   }
 
   // ---- Alignment
@@ -353,11 +340,13 @@ export class TranslationService {
     options: { title?: string; unit?: SegmentUnit } = {},
   ): Promise<SegmentSheet> {
     const unit = options.unit ?? 'sentence';
-    const source = await this.document(docId);
     const id = randomUUID();
     const now = new Date().toISOString();
     const linkId = randomUUID();
     await this.db.transaction(async (tx) => {
+      // Read inside the unit of work: the segments follow the text as it is when they are written.
+      const source = await documents.getDocument(tx, docId);
+      if (!source) throw notFound(docId);
       await documents.insertDocument(tx, {
         id,
         title: options.title?.trim() || `${source.title} [${lang}]`,
@@ -553,6 +542,35 @@ export class TranslationService {
     const flipped = !!link && link.source_document_id !== docId;
     return { link, flipped, src: flipped ? b : a, tgt: flipped ? a : b };
   }
+}
+
+/** Links two documents inside the caller's transaction (an existing link the same way round is kept). */
+async function linkIn(
+  tx: Database,
+  sourceId: string,
+  translationId: string,
+  origin: TranslationOrigin,
+): Promise<string> {
+  if (sourceId === translationId)
+    throw new AppError('INVALID_REQUEST', 'A document cannot be a translation of itself.');
+  for (const doc of [sourceId, translationId]) if (!(await documents.getDocumentSummary(tx, doc))) throw notFound(doc);
+  const existing = await repo.findLinkBetween(tx, sourceId, translationId);
+  if (existing) {
+    if (existing.source_document_id === sourceId) return existing.id;
+    throw new AppError(
+      'INVALID_REQUEST',
+      'These documents are already linked the other way round (unlink them first).',
+    );
+  }
+  const row: repo.LinkRow = {
+    id: randomUUID(),
+    source_document_id: sourceId,
+    translation_document_id: translationId,
+    origin,
+    created_at: new Date().toISOString(),
+  };
+  await repo.insertLink(tx, row);
+  return row.id;
 }
 
 function alignSide(doc: DocumentDetail) {
