@@ -186,6 +186,7 @@ export function detectLanguage(text: string, hint?: string): string {
   if (best === 'und') return declared ?? 'und';
   best = tagalogTieBreak(sample, best, ranked) ?? best;
   best = preferWidespread(best, ranked);
+  best = russianTieBreak(sample, best, ranked);
 
   if (declared && declared !== toArchiveCode(best)) {
     const declaredScore = Math.max(
@@ -195,6 +196,19 @@ export function detectLanguage(text: string, hint?: string): string {
     if (letters < SHORT_SAMPLE_LETTERS || declaredScore >= HINT_MIN_SCORE) return declared;
   }
   return toArchiveCode(best);
+}
+
+/**
+ * Short Russian news text sometimes ranks as Bulgarian, Ukrainian, Macedonian, Serbian or Belarusian. Letters
+ * decide: ы and э are Russian (and Belarusian, which also has і and ў); the others have neither.
+ */
+const RUSSIAN_NEIGHBOURS = new Set(['bul', 'ukr', 'mkd', 'srp', 'bel']);
+
+function russianTieBreak(sample: string, best: string, ranked: Array<[string, number]>): string {
+  if (!RUSSIAN_NEIGHBOURS.has(best) || !ranked.some(([l]) => l === 'rus')) return best;
+  const lower = sample.toLowerCase();
+  if (!/[ыэ]/u.test(lower) || /[іїєґўѓќљњџ]/u.test(lower)) return best;
+  return 'rus';
 }
 
 /**

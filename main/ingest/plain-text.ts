@@ -6,6 +6,9 @@ import { collapseWhitespace } from './normalize';
 
 /** Parses normalised text (LF line endings). */
 export function parsePlainText(text: string): Draft {
+  // A first line underlined with === or --- is the title (the underline goes).
+  const underlined = /^\s*([^\n]*\p{L}[^\n]*)\n[ \t]*(?:={3,}|-{3,})[ \t]*(?:\n|$)/u.exec(text);
+  if (underlined) text = `${underlined[1]}\n${text.slice(underlined[0].length)}`;
   const blocks = splitBlocks(text);
   const passages: DraftPassage[] = [];
   for (const lines of blocks) {
@@ -14,11 +17,38 @@ export function parsePlainText(text: string): Draft {
   }
   const meta: Draft['meta'] = {};
   // A single short unpunctuated first line followed by more text is the document's heading.
-  if (passages.length > 1 && blocks[0]?.length === 1 && looksLikeHeading(passages[0].text)) {
+  if (passages.length > 1 && blocks[0]?.length === 1 && (underlined || looksLikeHeading(passages[0].text))) {
     passages[0] = { kind: 'heading', text: passages[0].text };
     meta.title = passages[0].text;
+  } else if (blocks[0] && blocks[0].length > 1) {
+    // A title line written straight above its text, without a blank line.
+    const title = underlined ? { text: collapseWhitespace(blocks[0][0]), lines: 1 } : leadingTitleLine(blocks[0]);
+    if (title !== null) {
+      const rest = collapseWhitespace(blocks[0].slice(title.lines).join(' '));
+      passages.splice(
+        0,
+        1,
+        { kind: 'heading', text: title.text },
+        ...(rest ? [{ kind: 'paragraph' as const, text: rest }] : []),
+      );
+      meta.title = title.text;
+    }
   }
   return { passages, meta };
+}
+
+/**
+ * The first line of a block when it reads as a title of the lines below it: short, without
+ * final punctuation and clearly shorter than the lines that follow (a hard-wrapped paragraph's first line
+ * is as long as the next ones). Null otherwise.
+ */
+function leadingTitleLine(lines: string[]): { text: string; lines: number } | null {
+  const first = collapseWhitespace(lines[0]);
+  if (!first || !looksLikeHeading(first) || !/\p{L}/u.test(first)) return null;
+  const words = first.split(' ').length;
+  const longest = Math.max(...lines.slice(1).map((l) => collapseWhitespace(l).length));
+  if (words > 16 || first.length > longest * 0.7) return null;
+  return { text: first, lines: 1 };
 }
 
 /** Groups non-blank lines into blocks (arrays of lines). */

@@ -38,6 +38,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Idę na spacer po obiedzie z moim psem.')).toBe('pl');
   });
 
+  it('keeps short Russian news apart from Bulgarian and Ukrainian by its letters', () => {
+    const news =
+      'Очередные президентские выборы в Нагорном Карабахе прошли 19 июля 2012 года; около 47 тысяч ' +
+      'избирателей отдали свои голоса за действующего президента Бако Саакяна, сообщила комиссия.';
+    expect(detectLanguage(news)).toBe('ru');
+    expect(detectLanguage('България е държава в Югоизточна Европа, на Балканския полуостров.')).toBe('bg');
+    expect(detectLanguage('Україна є державою у Східній Європі, її столиця — місто Київ.')).toBe('uk');
+  });
+
   it('prefers English over Scots on a near tie', () => {
     expect(detectLanguage('The quick brown fox jumps over the lazy dog.')).toBe('en');
   });
