@@ -14,6 +14,7 @@ import {
   type ImportGroupKind,
 } from '../lib/import-progress';
 import { formatRoute } from '../lib/routes';
+import { NearDuplicates } from './import/NearDuplicates';
 import './import.css';
 
 interface Props {
@@ -146,6 +147,7 @@ export function ImportPanel({ phase, progress, summary, onCancel, onDismiss }: P
               )}
             </>
           )}
+          <NearDuplicates items={summary.imported} />
           <div className="import-groups" data-testid="import-groups">
             {groups.map((group) => (
               <Group

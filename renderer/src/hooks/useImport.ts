@@ -207,7 +207,11 @@ export function useImport(onImported: () => void): ImportState {
           const data = new Uint8Array(await file.arrayBuffer());
           const outcome = await api['documents.import']({ name: file.name || baseName(path), data });
           if (outcome.status === 'imported') {
-            b.summary.imported.push({ file: path, document: outcome.document });
+            b.summary.imported.push({
+              file: path,
+              document: outcome.document,
+              ...(outcome.nearDuplicates?.length ? { nearDuplicates: outcome.nearDuplicates } : {}),
+            });
             imported();
           } else {
             b.summary.skipped.push({
