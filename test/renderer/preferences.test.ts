@@ -20,9 +20,10 @@ describe('preferences', () => {
         readerMeasure: 60,
         searchStems: false,
         searchTranslit: 'yes',
+        searchNames: false,
       }),
     );
-    expect(parsed).toEqual({ ...DEFAULT_PREFERENCES, readerMeasure: 60, searchStems: false });
+    expect(parsed).toEqual({ ...DEFAULT_PREFERENCES, readerMeasure: 60, searchStems: false, searchNames: false });
   });
 
   it('follows the system only when asked to', () => {

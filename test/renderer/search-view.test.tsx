@@ -8,6 +8,7 @@ import { ApiProvider } from '../../renderer/src/api/context';
 import { App } from '../../renderer/src/App';
 import { Highlighted } from '../../renderer/src/components/Highlighted';
 import { PassageText } from '../../renderer/src/components/reader/PassageText';
+import { DEFAULT_PREFERENCES, setPreferences } from '../../renderer/src/lib/preferences';
 import { CHANNELS, type TalaApi } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Passage, SearchHit, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
@@ -438,6 +439,20 @@ describe('search view', () => {
     expect(byTestId(view.container, 'toast-text')[0].textContent).toBe(
       'Search index rebuilt: 12,400 passages in 3 documents (1.5 s).',
     );
+  });
+});
+
+describe('search defaults from Settings', () => {
+  it('starts every new search with the switches Settings keeps (name variants off here)', async () => {
+    setPreferences({ searchNames: false, searchTranslit: false });
+    try {
+      const { api, requests } = fakeApi();
+      view = await renderApp(api);
+      await type(view.container, 'Sahakyan');
+      expect(requests.at(-1)).toMatchObject({ query: 'Sahakyan', stems: true, translit: false, names: false });
+    } finally {
+      setPreferences(DEFAULT_PREFERENCES);
+    }
   });
 });
 

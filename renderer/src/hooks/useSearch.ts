@@ -115,8 +115,12 @@ function totalUnits(result: SearchResult): number {
 export function useSearch(): SearchState {
   const api = useApi();
   const [params, setParams] = useState<Params>(() => {
-    const { searchStems, searchTranslit } = getPreferences();
-    return { query: '', filters: [], options: { ...DEFAULT_OPTIONS, stems: searchStems, translit: searchTranslit } };
+    const { searchStems, searchTranslit, searchNames } = getPreferences();
+    return {
+      query: '',
+      filters: [],
+      options: { ...DEFAULT_OPTIONS, stems: searchStems, translit: searchTranslit, names: searchNames },
+    };
   });
   const [current, setCurrent] = useState<{ query: string; result: SearchResult } | null>(null);
   const result = current?.result ?? null;

@@ -13,6 +13,8 @@ export interface Preferences {
   /** Default search switches. */
   searchStems: boolean;
   searchTranslit: boolean;
+  /** Name variants across scripts and spellings (Sahakyan → Саакян, Սահակյան). */
+  searchNames: boolean;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -21,6 +23,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   readerMeasure: 46,
   searchStems: true,
   searchTranslit: true,
+  searchNames: true,
 };
 export const FONT_SIZES = [15, 16, 18, 20, 22, 24] as const;
 export const MEASURES = [
@@ -55,6 +58,7 @@ export function parsePreferences(raw: string | null | undefined): Preferences {
     readerMeasure: MEASURES.some((m) => m.rem === v.readerMeasure) ? (v.readerMeasure as number) : d.readerMeasure,
     searchStems: typeof v.searchStems === 'boolean' ? v.searchStems : d.searchStems,
     searchTranslit: typeof v.searchTranslit === 'boolean' ? v.searchTranslit : d.searchTranslit,
+    searchNames: typeof v.searchNames === 'boolean' ? v.searchNames : d.searchNames,
   };
 }
 

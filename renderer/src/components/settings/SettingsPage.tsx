@@ -96,6 +96,15 @@ export function SettingsPage({ info, toast }: { info: AppInfo | null; toast: Pus
           />
           Transliteration (Sahakyan finds Саакян)
         </label>
+        <label className="settings__choice">
+          <input
+            type="checkbox"
+            checked={prefs.searchNames}
+            onChange={(e) => setPreferences({ searchNames: e.target.checked })}
+            data-testid="default-names"
+          />
+          Name variants (Karabakh finds Արցախ, Sahakyan finds Սահակյան)
+        </label>
       </fieldset>
 
       <fieldset className="settings__group">
