@@ -1,15 +1,17 @@
-// Importing many files at once (a folder, a multi-file drop, `tala import DIR`). Each file is its own
-// transaction through DocumentService.importFile, so one bad file never undoes or blocks the others; parsing
-// runs in the parse worker. Progress is reported after every file (with an estimate from the bytes
-// done so far); a cancel stops after the current file and keeps everything already imported.
+// Importing many files at once (a folder, a multi-file drop, `tala import DIR`). Each file is all or nothing
+// through DocumentService.importFile (files ready together share a group commit), so one bad file never undoes
+// or blocks the others; parsing runs in the parse worker, a few files ahead of the writes. Progress is reported
+// after every file (with an estimate from the bytes done so far); a cancel starts no further file, lets the
+// few already under way finish, and keeps everything imported.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { toErrorInfo } from '../../shared/errors';
 import type { NearDuplicateChoice } from '../../shared/library';
-import type { ImportProgress, ImportSummary } from '../../shared/types';
+import type { ImportOutcome, ImportProgress, ImportSummary } from '../../shared/types';
 import type { DocumentService } from './service';
 import { expandImportPaths } from './import-paths';
 import { readImportFile } from './read-import-file';
+import { ImportCancelled } from './import-commits';
 
 export interface BulkImportOptions {
   lang?: string;
@@ -19,6 +21,15 @@ export interface BulkImportOptions {
   /** Aborting stops the import after the file being imported. */
   signal?: AbortSignal;
 }
+
+/** Files read, parsed and queued ahead of the one being reported (a cancel lets these finish). */
+const IN_FLIGHT = 16;
+const MAX_BYTES_AHEAD = 32 * 1024 * 1024;
+
+type Outcome =
+  | { ok: true; outcome: ImportOutcome }
+  | { ok: false; cancelled?: false; error: string }
+  | { ok: false; cancelled: true };
 
 export function emptySummary(): ImportSummary {
   return { imported: [], skipped: [], failed: [], cancelled: false };
@@ -62,34 +73,64 @@ export async function importPaths(
     if (progress.current) report();
   });
 
+  // Up to IN_FLIGHT files are read, parsed and queued for commit ahead of the one being reported, so the
+  // parse worker works while the main thread writes, and files ready together share a commit. Outcomes are
+  // reported in order, one file at a time, each once it is committed.
+  const importOne = async (file: string): Promise<Outcome> => {
+    try {
+      const bytes = readImportFile(file);
+      return {
+        ok: true,
+        outcome: await documents.importFile(
+          { name: basename(file), bytes, lang: options.lang },
+          { nearDuplicates: options.nearDuplicates, signal: options.signal },
+        ),
+      };
+    } catch (err) {
+      if (err instanceof ImportCancelled) return { ok: false, cancelled: true };
+      return { ok: false, error: toErrorInfo(err).message };
+    }
+  };
+  const inFlight: Array<Promise<Outcome>> = [];
+  let next = 0;
+  let reported = 0;
+  const bytesAhead = () => sizes.slice(reported, next).reduce((a, b) => a + b, 0);
+  const fill = (upTo: number) => {
+    while (next < files.length && next <= upTo && !options.signal?.aborted) {
+      // Big files are held in memory while they wait: a few at most, however many are allowed.
+      if (next > reported && bytesAhead() + sizes[next] > MAX_BYTES_AHEAD) break;
+      inFlight.push(importOne(files[next++]));
+    }
+  };
   for (const [i, file] of files.entries()) {
     progress.current = file;
     report();
-    // Checked after the report, so a cancel that arrives while it is shown stops before this file.
-    if (options.signal?.aborted) {
-      summary.cancelled = true;
-      break;
-    }
-    try {
-      const bytes = readImportFile(file);
-      const outcome = await documents.importFile(
-        { name: basename(file), bytes, lang: options.lang },
-        { nearDuplicates: options.nearDuplicates },
-      );
-      if (outcome.status === 'imported') {
-        const { document, nearDuplicates, variantOf } = outcome;
-        summary.imported.push({
-          file,
-          document,
-          ...(nearDuplicates ? { nearDuplicates } : {}),
-          ...(variantOf ? { variantOf } : {}),
-        });
-      } else {
-        const reason = outcome.nearDuplicate ? 'near-duplicate' : 'duplicate';
-        summary.skipped.push({ file, reason, message: outcome.reason, existingId: outcome.existingId });
+    // Checked after the report, so a cancel that arrives while it is shown starts no further file; files
+    // already started finish (each all or nothing) and are reported.
+    if (i >= next) {
+      if (options.signal?.aborted) {
+        summary.cancelled = true;
+        break;
       }
-    } catch (err) {
-      summary.failed.push({ file, error: toErrorInfo(err).message });
+      fill(i);
+    }
+    fill(i + IN_FLIGHT - 1);
+    const result = await inFlight[i];
+    reported = i + 1;
+    if (!result.ok && result.cancelled) summary.cancelled = true;
+    else if (!result.ok) summary.failed.push({ file, error: result.error });
+    else if (result.outcome.status === 'imported') {
+      const { document, nearDuplicates, variantOf } = result.outcome;
+      summary.imported.push({
+        file,
+        document,
+        ...(nearDuplicates ? { nearDuplicates } : {}),
+        ...(variantOf ? { variantOf } : {}),
+      });
+    } else {
+      const { outcome } = result;
+      const reason = outcome.nearDuplicate ? 'near-duplicate' : 'duplicate';
+      summary.skipped.push({ file, reason, message: outcome.reason, existingId: outcome.existingId });
     }
     progress.done = i + 1;
     progress.bytesDone += sizes[i];
@@ -99,6 +140,7 @@ export async function importPaths(
     progress.secondsLeft = estimateSecondsLeft(performance.now() - started, progress);
   }
   stopListening?.();
+  if (options.signal?.aborted && next < files.length) summary.cancelled = true;
   progress.current = null;
   progress.waiting = false;
   if (!summary.cancelled) progress.secondsLeft = 0;

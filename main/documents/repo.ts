@@ -8,7 +8,7 @@ import type {
   PassageKind,
 } from '../../shared/types';
 import type { Database } from '../db/connection';
-import { sql } from '../db/sql';
+import { join, sql } from '../db/sql';
 
 interface DocumentRow {
   id: string;
@@ -67,7 +67,14 @@ export interface NewDocument extends Omit<DocumentMeta, 'tags' | 'version'> {
   passages: NewPassage[];
 }
 
-/** Inserts a document with its passages and sentences. Call inside a transaction. */
+/** Rows per multi-row INSERT: well under SQLite's limit of bound parameters, few round trips per document. */
+const PASSAGES_PER_INSERT = 400;
+const SENTENCES_PER_INSERT = 1000;
+
+/**
+ * Inserts a document with its passages and sentences. Call inside a transaction. Passages and sentences go in
+ * multi-row INSERTs: each statement is a round trip to the driver's thread, so one per row would dominate.
+ */
 export async function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
   await tx.run(sql`
     INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash,
@@ -76,15 +83,23 @@ export async function insertDocument(tx: Database, doc: NewDocument): Promise<vo
     VALUES (${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt},
       ${doc.lang},
             ${doc.contentHash}, ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`);
-  for (const [ordinal, p] of doc.passages.entries()) {
+  for (let i = 0; i < doc.passages.length; i += PASSAGES_PER_INSERT) {
+    const rows = doc.passages
+      .slice(i, i + PASSAGES_PER_INSERT)
+      .map(
+        (p, k) => sql`(${p.id}, ${doc.id}, ${i + k}, ${p.kind}, ${p.text}, ${p.start}, ${p.end}, ${p.page ?? null})`,
+      );
     await tx.run(sql`
       INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset, page)
-      VALUES (${p.id}, ${doc.id}, ${ordinal}, ${p.kind}, ${p.text}, ${p.start}, ${p.end}, ${p.page ?? null})`);
-    for (const [sentenceOrdinal, [start, end]] of p.sentences.entries()) {
-      await tx.run(sql`
-        INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset)
-        VALUES (${p.id}, ${sentenceOrdinal}, ${start}, ${end})`);
-    }
+      VALUES ${join(rows)}`);
+  }
+  const sentences = doc.passages.flatMap((p) =>
+    p.sentences.map(([start, end], ordinal) => sql`(${p.id}, ${ordinal}, ${start}, ${end})`),
+  );
+  for (let i = 0; i < sentences.length; i += SENTENCES_PER_INSERT) {
+    await tx.run(sql`
+      INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset)
+      VALUES ${join(sentences.slice(i, i + SENTENCES_PER_INSERT))}`);
   }
 }
 

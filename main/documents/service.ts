@@ -22,9 +22,12 @@ import { cleanPassageText, layOutPassages, rewritePassages, type EditOutcome } f
 import { getOriginal, insertOriginal, type StoredOriginal } from './originals-repo';
 import * as documents from './repo';
 import { setDocumentTags } from './tags-repo';
+import { ImportCommits } from './import-commits';
 
 export interface ImportOptions {
   nearDuplicates?: NearDuplicateChoice;
+  /** importFile: once aborted, a file whose commit has not started is not written (rejects ImportCancelled). */
+  signal?: AbortSignal;
 }
 
 /** A checked and parsed file: already settled (a duplicate), or the write that stores it (inside a transaction). */
@@ -35,7 +38,12 @@ export class DocumentService {
     private readonly db: Database,
     /** Where imported files are parsed (a worker thread unless the archive was opened with another parser). */
     private readonly parser: DocumentParser,
-  ) {}
+  ) {
+    this.commits = new ImportCommits(db);
+  }
+
+  /** Imports waiting for, or in, a group commit. */
+  private readonly commits: ImportCommits;
 
   /** Tells `listener` when writes start and stop waiting for another program writing to the archive. */
   onLockWait(listener: (waiting: boolean) => void): () => void {
@@ -53,20 +61,17 @@ export class DocumentService {
   }
 
   /**
-   * Parses and stores one file in a single transaction. Invalid input throws IMPORT_REJECTED before
+   * Parses and stores one file, all or nothing; files ready at the same time share a commit (see
+   * import-commits.ts), and each resolves once it is durable. Invalid input throws IMPORT_REJECTED before
    * anything is written; content already in the archive is reported as skipped, not duplicated. A text nearly
    * the same as documents already here (the same source as .txt, .pdf, .docx…) is reported with them; by
    * default both are kept, `nearDuplicates: 'skip'` stores nothing, `'version'` keeps it as another version.
    */
   async importFile(input: IngestInput, options: ImportOptions = {}): Promise<ImportOutcome> {
-    const prepared = await this.prepareImport(input, options);
+    const prepared = await this.prepare(input, options);
     if ('done' in prepared) return prepared.done;
-    return this.db.transaction(async (tx) => {
-      const outcome = await prepared.write(tx);
-      // Indexed in the same transaction: searchable the moment the import commits, or not stored at all.
-      if (outcome.status === 'imported') await indexDocuments(tx, [outcome.document.id]);
-      return outcome;
-    });
+    // The group commit fills in missing fingerprints before each group and indexes the group's documents.
+    return this.commits.submit(prepared.write, options.signal);
   }
 
   /**
@@ -75,6 +80,12 @@ export class DocumentService {
    * than import (e.g. import as a translation and link) commits or rolls back whole. The write does not index.
    */
   async prepareImport(input: IngestInput, options: ImportOptions = {}): Promise<PreparedImport> {
+    const prepared = await this.prepare(input, options);
+    await backfillFingerprints(this.db);
+    return prepared;
+  }
+
+  private async prepare(input: IngestInput, options: ImportOptions): Promise<PreparedImport> {
     // Cheap checks here (size, type, binary junk) and the duplicate test, so a known file is never parsed again.
     const { mediaType } = validateInput(input.name, input.bytes);
     const existing = await documents.findDocumentIdByHash(
@@ -91,7 +102,6 @@ export class DocumentService {
 
     const doc = toNewDocument(parsed, input.name);
     const print = fingerprint(doc.text);
-    await backfillFingerprints(this.db);
     const write = async (tx: Database): Promise<ImportOutcome> => {
       // Checked again inside the write lock: another import of the same bytes may have just committed.
       const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
@@ -104,7 +114,7 @@ export class DocumentService {
       }
       await documents.insertDocument(tx, doc);
       await insertOriginal(tx, doc.id, original);
-      await storeFingerprint(tx, doc.id, print);
+      await storeFingerprint(tx, doc.id, print, { fresh: true });
       const variantOf =
         near.length > 0 && options.nearDuplicates === 'version'
           ? await markVersionOf(tx, doc.id, near[0].id)

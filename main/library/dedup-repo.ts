@@ -16,8 +16,14 @@ import {
  * Stores a document's fingerprint. A text too short to have one gets an empty signature (and no bands), so it
  * is never a candidate and never read again by the backfill. Call inside a transaction.
  */
-export async function storeFingerprint(tx: Database, documentId: string, print: Fingerprint | null): Promise<void> {
-  await tx.run(sql`DELETE FROM dedup_bands WHERE document_id = ${documentId}`);
+export async function storeFingerprint(
+  tx: Database,
+  documentId: string,
+  print: Fingerprint | null,
+  options: { fresh?: boolean } = {},
+): Promise<void> {
+  // A document written in this transaction (`fresh`) has no old bands to drop.
+  if (!options.fresh) await tx.run(sql`DELETE FROM dedup_bands WHERE document_id = ${documentId}`);
   const signature = print ? signatureToBytes(print.signature) : new Uint8Array(0);
   await tx.run(
     sql`INSERT OR REPLACE INTO dedup_signatures (document_id, signature) VALUES (${documentId}, ${signature})`,

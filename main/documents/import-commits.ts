@@ -1,0 +1,117 @@
+// Group commit for imports. Every file is still its own all-or-nothing unit and is acknowledged only once it is
+// durable, but files that are ready (parsed) while an earlier commit is being written share the next commit:
+// one BEGIN … COMMIT (one fsync) and one search-index pass for the group instead of one per file.
+//   - Only parsed files are submitted: a file that fails to parse never enters a commit.
+//   - Each submission resolves only after the COMMIT that holds it returned (synchronous=FULL): acknowledged
+//     means durable, and a crash loses nothing acknowledged.
+//   - If anything in a group fails (a write, the index, the COMMIT), the group is rolled back whole and its
+//     files are written again one transaction each, so only the failing file fails and no file is half there.
+import { AsyncResource } from 'node:async_hooks';
+import type { Database } from '../db/connection';
+import { diagnostic } from '../diagnostics';
+import { backfillFingerprints } from '../library/dedup-repo';
+import { indexDocuments } from '../search/indexer';
+import type { ImportOutcome } from '../../shared/types';
+
+/** Writes one parsed file (no indexing: the group indexes its documents together); call inside a transaction. */
+export type ImportWrite = (tx: Database) => Promise<ImportOutcome>;
+
+/** A file whose commit had not started when its import was cancelled: nothing of it was written. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled before this file was written.');
+  }
+}
+
+interface Pending {
+  write: ImportWrite;
+  signal?: AbortSignal;
+  resolve(outcome: ImportOutcome): void;
+  reject(err: unknown): void;
+}
+
+/** Most files in one commit: bounds the work redone one by one when a group fails, and the commit's size. */
+const MAX_GROUP = 64;
+
+export class ImportCommits {
+  private pending: Pending[] = [];
+  private draining = false;
+  /**
+   * The commits run in the context this object was made in, never in a submitter's: a submitter inside a
+   * unit of work must not have other files' writes join its transaction.
+   */
+  private readonly scope = new AsyncResource('tala-import-commits');
+
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Queues a parsed file's write; resolves with its outcome once committed. Must not be awaited from inside a
+   * unit of work on the same connection (the commit would wait for that unit, which waits for the commit).
+   */
+  submit(write: ImportWrite, signal?: AbortSignal): Promise<ImportOutcome> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ write, signal, resolve, reject });
+      if (this.draining) return;
+      this.draining = true;
+      this.scope.runInAsyncScope(() => void this.drain());
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      // Files submitted while a group is being written wait for the next group: that is the grouping.
+      while (this.pending.length > 0) await this.commitGroup(this.pending.splice(0, MAX_GROUP));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commitGroup(all: Pending[]): Promise<void> {
+    // A cancel stops the files whose commit has not started; a group already being written finishes.
+    const group = all.filter((item) => {
+      if (item.signal?.aborted) item.reject(new ImportCancelled());
+      return !item.signal?.aborted;
+    });
+    if (group.length === 0) return;
+    // Fingerprints missing since older versions or edits: filled in before the group checks its near-duplicates.
+    await backfillFingerprints(this.db).catch((err: unknown) =>
+      diagnostic(`[import] fingerprint backfill failed: ${(err as Error).message}`),
+    );
+    if (group.length > 1) {
+      let outcomes: ImportOutcome[] | undefined;
+      try {
+        outcomes = await this.db.transaction(async (tx) => {
+          const done: ImportOutcome[] = [];
+          for (const item of group) done.push(await item.write(tx));
+          await indexImported(tx, done);
+          return done;
+        });
+      } catch {
+        outcomes = undefined; // rolled back whole: each file again on its own, below
+      }
+      if (outcomes) {
+        group.forEach((item, i) => item.resolve(outcomes[i]));
+        return;
+      }
+    }
+    for (const item of group) {
+      try {
+        item.resolve(
+          await this.db.transaction(async (tx) => {
+            const outcome = await item.write(tx);
+            await indexImported(tx, [outcome]);
+            return outcome;
+          }),
+        );
+      } catch (err) {
+        item.reject(err);
+      }
+    }
+  }
+}
+
+/** Indexed in the import's transaction: searchable the moment the import commits, or not stored at all. */
+async function indexImported(tx: Database, outcomes: ImportOutcome[]): Promise<void> {
+  const ids = outcomes.flatMap((o) => (o.status === 'imported' ? [o.document.id] : []));
+  if (ids.length > 0) await indexDocuments(tx, ids);
+}
