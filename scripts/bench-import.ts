@@ -10,7 +10,16 @@
 // Roles (internal): --role tala|ref-file|ref-all --corpus DIR --out DIR
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -195,7 +204,7 @@ const version = (() => {
 })();
 
 const ROLES = [
-  { role: 'tala', label: 'Tala (bulk import, parse worker)' },
+  { role: 'tala', label: 'Tala (bulk import, built parse worker)' },
   { role: 'ref-file', label: 'reference: a transaction per file' },
   { role: 'ref-all', label: 'reference: one transaction for all' },
 ] as const;
@@ -213,6 +222,13 @@ function runRole(role: RoleName, corpus: string): RoleResult {
   if (child.status !== 0 || !line) throw new Error(`${role} failed (${child.status}): ${child.stderr.slice(-2000)}`);
   return JSON.parse(line.slice('RESULT '.length)) as RoleResult;
 }
+
+// Measure the parse worker the app ships (bundled by electron-vite), not the tsx-compiled sources.
+const builtWorker = join(ROOT, 'out', 'main', 'parse-worker.js');
+process.stderr.write('Building (electron-vite build)…\n');
+const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8' });
+if (build.status !== 0 || !existsSync(builtWorker)) throw new Error(`electron-vite build failed:\n${build.stderr}`);
+process.env.TALA_PARSE_WORKER = builtWorker;
 
 try {
   const loadBefore = loadavg()[0];
