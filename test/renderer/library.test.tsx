@@ -4,7 +4,13 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryTable, ROW_HEIGHT } from '../../renderer/src/components/library/LibraryTable';
-import { libraryRows, NO_FILTERS, sortEntries, type SortKey } from '../../renderer/src/lib/library-table';
+import {
+  documentChoiceLabel,
+  libraryRows,
+  NO_FILTERS,
+  sortEntries,
+  type SortKey,
+} from '../../renderer/src/lib/library-table';
 import type { Collection, LibraryEntry } from '../../shared/library';
 import { byTestId, render, type Rendered } from './render';
 
@@ -114,6 +120,33 @@ describe('library rows', () => {
     const ms = performance.now() - started;
     // Loose: a regression to quadratic work would take seconds.
     expect(ms).toBeLessThan(2000);
+  });
+});
+
+describe('documentChoiceLabel (translation picker)', () => {
+  it('tells three copies of the same text apart by type, size and date', () => {
+    const base = { lang: 'en', title: 'NKR report', publishedAt: null, fileCreatedAt: null };
+    const labels = [
+      { ...base, mediaType: 'text/plain', passages: 9, importedAt: '2026-12-01T10:00:00Z' },
+      {
+        ...base,
+        mediaType: 'application/pdf',
+        passages: 12,
+        fileCreatedAt: '2020-01-02',
+        importedAt: '2026-12-02T10:00:00Z',
+      },
+      {
+        ...base,
+        mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        passages: 1,
+        publishedAt: '2012-07-19',
+        importedAt: '2026-12-03T10:00:00Z',
+      },
+    ].map(documentChoiceLabel);
+    expect(new Set(labels).size).toBe(3);
+    expect(labels[0]).toBe('en · NKR report — Plain text · 9 passages · imported 1 Dec 2026');
+    expect(labels[1]).toBe('en · NKR report — PDF · 12 passages · file dated 2 Jan 2020');
+    expect(labels[2]).toMatch(/^en · NKR report — .+ · 1 passage · published 19 Jul 2012$/);
   });
 });
 

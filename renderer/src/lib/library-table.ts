@@ -2,10 +2,11 @@
 // on every column, and grouping (a translation under its source, another version of a source under it).
 // Everything runs on the rows already in memory: 10,000 documents sort and filter in a few milliseconds.
 import type { Collection, LibraryEntry } from '../../../shared/library';
+import type { DocumentSummary } from '../../../shared/types';
 import { fold } from './fold';
 import { languageName } from './languages';
 import { mediaTypeLabel } from './search-query';
-import { formatNumber } from './format';
+import { formatDate, formatNumber, plural } from './format';
 
 export type SortKey = 'title' | 'lang' | 'type' | 'size' | 'published' | 'imported' | 'tags' | 'notes' | 'facts';
 export type SortDirection = 'asc' | 'desc';
@@ -216,4 +217,23 @@ export function sizeLabel(e: Pick<LibraryEntry, 'passages' | 'pages'>): string {
 export function idsBetween(rows: readonly LibraryRow[], from: number, to: number): string[] {
   const [a, b] = from <= to ? [from, to] : [to, from];
   return rows.slice(Math.max(0, a), b + 1).map((r) => r.entry.id);
+}
+
+/**
+ * A document in a picker (the translation picker): language, title, then what tells copies of the same text
+ * apart — file type, size and date: "en · NKR report — PDF · 9 passages · published 19 Jul 2012" (a file's own
+ * date is labelled as such, else the import date).
+ */
+export function documentChoiceLabel(
+  d: Pick<
+    DocumentSummary,
+    'lang' | 'title' | 'mediaType' | 'passages' | 'publishedAt' | 'fileCreatedAt' | 'importedAt'
+  >,
+): string {
+  const date = d.publishedAt
+    ? `published ${formatDate(d.publishedAt)}`
+    : d.fileCreatedAt
+      ? `file dated ${formatDate(d.fileCreatedAt)}`
+      : `imported ${formatDate(d.importedAt)}`;
+  return `${d.lang} · ${d.title} — ${mediaTypeLabel(d.mediaType)} · ${plural(d.passages, 'passage')} · ${date}`;
 }

@@ -8,6 +8,7 @@ import { useApi } from '../../api/context';
 import type { PushToast } from '../../hooks/useToasts';
 import { errorMessage } from '../../lib/errors';
 import { languageLabel, languageName } from '../../lib/languages';
+import { documentChoiceLabel } from '../../lib/library-table';
 import type { Route } from '../../lib/routes';
 import { Dialog } from '../Dialog';
 import './parallel.css';
@@ -208,7 +209,7 @@ export function AddTranslation({
               <option value="">{docs ? 'Choose a document…' : 'Loading…'}</option>
               {docs?.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {`${d.lang} · ${d.title}`}
+                  {documentChoiceLabel(d)}
                 </option>
               ))}
             </select>
