@@ -37,6 +37,7 @@ import { analyse } from './extract/index';
 import type { CandidateFact } from './extract/propose';
 import { exportFacts } from './export';
 import { aliasKey, blockKeys, compareNames, predicateKey } from './keys';
+import { nameWords as nameKeyWords, sameName } from '../../shared/text/name-key';
 import * as repo from './repo';
 import { dateBounds, isFactDate, sameValue } from './values';
 
@@ -727,6 +728,10 @@ export class FactService {
     let found = await tx.get<{ id: string; name: string }>(sql`
       SELECT e.id, e.name FROM entities e WHERE EXISTS (SELECT 1 FROM entity_aliases a WHERE a.entity_id = e.id AND
         a.key = ${key}) ${typeFilter} ${byFacts}`);
+    // The same name in another script or spelling (Бако Саакян, Բակո Սահակյան, Bako Sahakyan): the aliases' keys
+    // are compared with the cross-script name key (shared/text/name-key.ts), computed here from the stored
+    // aliases, so archives made before it meet too.
+    found ??= await this.entityBySameName(tx, name, ref.type);
     if (!found && !key.includes(' ') && (ref.type === undefined || ref.type === 'person')) {
       const bySurname = await tx.all<{ id: string; name: string }>(sql`
         SELECT DISTINCT e.id, e.name FROM entities e JOIN entity_aliases a ON a.entity_id = e.id
@@ -739,6 +744,22 @@ export class FactService {
     } else await repo.insertAlias(tx, found.id, name, now);
     if (writtenAs && writtenAs.trim() !== name) await repo.insertAlias(tx, found.id, writtenAs, now);
     return found;
+  }
+
+  /** The entity (of this type) with an alias that is the same name as `name` across scripts, most facts first. */
+  private async entityBySameName(
+    tx: Database,
+    name: string,
+    type: EntityRef['type'],
+  ): Promise<{ id: string; name: string } | undefined> {
+    if (nameKeyWords(name).length === 0) return undefined;
+    const typeFilter = type ? sql`WHERE e.type = ${type}` : sql``;
+    const rows = await tx.all<{ id: string; name: string; alias: string; n: number }>(sql`
+      SELECT e.id, e.name, a.alias, (SELECT count(*) FROM facts f WHERE f.subject_id = e.id) AS n
+      FROM entities e JOIN entity_aliases a ON a.entity_id = e.id ${typeFilter}
+      ORDER BY n DESC, e.created_at`);
+    const hit = rows.find((r) => sameName(r.alias, name));
+    return hit ? { id: hit.id, name: hit.name } : undefined;
   }
 
   private async placeOf(
