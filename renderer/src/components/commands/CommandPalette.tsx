@@ -1,8 +1,9 @@
 // Ctrl/Cmd+K: every app command (shared/commands.ts, the same list as the native menu) in a native modal
-// dialog; typing filters, arrows move, Enter runs, Esc closes and focus returns where it was.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+// dialog (components/Dialog.tsx); typing filters, arrows move, Enter runs, Esc closes and focus returns where it was.
+import { useId, useMemo, useState } from 'react';
 import { acceleratorLabel, COMMANDS, type CommandId, type CommandSpec } from '../../../../shared/commands';
 import { fold } from '../../lib/fold';
+import { Dialog } from '../Dialog';
 import { isMacPlatform } from './platform';
 import './commands.css';
 
@@ -24,24 +25,12 @@ interface Props {
 }
 
 export function CommandPalette({ onRun, onClose }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const listId = useId();
   const shown = useMemo(() => filterCommands(query), [query]);
   const current = Math.min(active, shown.length - 1);
   const isMac = isMacPlatform();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal?.();
-    return () => {
-      if (dialog.open) dialog.close?.();
-      returnTo?.focus();
-    };
-  }, []);
 
   const run = (c: CommandSpec | undefined) => {
     if (!c) return;
@@ -65,15 +54,11 @@ export function CommandPalette({ onRun, onClose }: Props) {
 
   const optionId = (i: number) => `${listId}-${i}`;
   return (
-    <dialog
-      ref={dialogRef}
+    <Dialog
+      label="Command palette"
+      onClose={onClose}
       className="command-dialog command-palette"
-      aria-label="Command palette"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      data-testid="command-palette"
+      testId="command-palette"
     >
       <div className="command-dialog__inner">
         <input
@@ -87,7 +72,7 @@ export function CommandPalette({ onRun, onClose }: Props) {
           aria-label="Type a command"
           placeholder="Type a command…"
           value={query}
-          autoFocus
+          data-autofocus
           onChange={(e) => {
             setQuery(e.target.value);
             setActive(0);
@@ -119,6 +104,6 @@ export function CommandPalette({ onRun, onClose }: Props) {
         </ul>
         {shown.length === 0 && <p className="command-palette__empty">No command matches “{query}”.</p>}
       </div>
-    </dialog>
+    </Dialog>
   );
 }

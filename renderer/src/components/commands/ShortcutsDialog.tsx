@@ -1,37 +1,21 @@
 // Help → Keyboard shortcuts: the app's commands with their accelerators (shared/commands.ts) and the keys
-// that work inside the reader, in a native modal dialog.
-import { useEffect, useRef } from 'react';
+// that work inside the reader, in the app's modal dialog (components/Dialog.tsx).
 import { acceleratorLabel, COMMANDS } from '../../../../shared/commands';
+import { Dialog } from '../Dialog';
 import { SHORTCUTS } from '../reader/ShortcutHelp';
 import { isMacPlatform } from './platform';
 import './commands.css';
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const isMac = isMacPlatform();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal?.();
-    return () => {
-      if (dialog.open) dialog.close?.();
-      returnTo?.focus();
-    };
-  }, []);
 
   const global = COMMANDS.filter((c) => c.accelerator);
   return (
-    <dialog
-      ref={dialogRef}
+    <Dialog
+      labelledBy="shortcuts-title"
+      onClose={onClose}
       className="command-dialog shortcuts-dialog"
-      aria-labelledby="shortcuts-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      data-testid="shortcuts-dialog"
+      testId="shortcuts-dialog"
     >
       <div className="command-dialog__inner">
         <div className="shortcuts-dialog__head">
@@ -71,6 +55,6 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           </dl>
         </div>
       </div>
-    </dialog>
+    </Dialog>
   );
 }
