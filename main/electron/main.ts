@@ -1,12 +1,14 @@
 // Electron entry (bundled to out/main/main.js): opens the archive, wires IPC, shows one locked-down window.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { COMMAND_CHANNEL } from '../../shared/commands';
 import { createApi } from '../api/dispatch';
 import type { Archive } from '../archive/archive';
 import { startMaintenance, type MaintenanceHandle } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
+import { startTeamSync, type TeamSyncHandle } from '../team/background';
+import { keychainCredentials } from '../team/credentials';
 import { registerIpc } from './ipc';
 import { readLaunchOptions, type LaunchOptions } from './launch-options';
 import { buildMenuTemplate } from './menu';
@@ -23,6 +25,7 @@ const SMOKE_DEADLINE_MS = 90_000;
 
 let archive: Archive | null = null;
 let maintenance: MaintenanceHandle | null = null;
+let teamSync: TeamSyncHandle | null = null;
 let mainWindow: BrowserWindow | null = null;
 let exitCode = 0;
 
@@ -86,8 +89,10 @@ function installAppHandlers(launch: LaunchOptions): void {
     const closing = archive;
     archive = null;
     maintenance?.stop();
-    closing
-      .close()
+    const syncing = teamSync;
+    teamSync = null;
+    (syncing ? syncing.stop() : Promise.resolve())
+      .then(() => closing.close())
       .catch((err: unknown) => console.error('[tala] closing the archive failed:', err))
       .finally(() => app.exit(exitCode));
   });
@@ -106,7 +111,12 @@ async function start(launch: LaunchOptions): Promise<void> {
   }
 
   registerIpc(ipcMain, createApi(archive, 'ipc'), (frame) => isTrustedFrame(frame, location));
-  if (!launch.smoke) maintenance = startMaintenance(archive.backups);
+  // A team password is kept with the OS keychain's key (Electron's safeStorage) where the system offers one.
+  archive.team.useCredentials(keychainCredentials(archive.path, safeStorage));
+  if (!launch.smoke) {
+    maintenance = startMaintenance(archive.backups);
+    teamSync = startTeamSync(archive.team);
+  }
   // Large archives finish their integrity check after the window opens; a damaged one is said at once.
   archive
     .integrityChecked()

@@ -53,6 +53,11 @@ export class SyncScheduler {
     return this.running;
   }
 
+  /** Resolves when no sync is under way (a host awaits it before closing the archive). */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);

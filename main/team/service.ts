@@ -1,9 +1,9 @@
 // Team archives for one local archive: set up or join a team database, sync, and review conflicts.
 // The server address is stored without its password; a password given once is kept in a file beside the
 // archive readable only by its owner (PostgreSQL's .pgpass format), or comes from PGPASSWORD / ~/.pgpass.
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { FileCredentialStore, type CredentialStore } from './credentials';
 import type { ConflictChoice, SyncConflict, SyncReport, TeamStatus } from '../../shared/team';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
@@ -13,42 +13,10 @@ import { columnsOf, deleteRow, readRow, upsertRow } from './rows';
 import { SYNCED_TABLE_NAMES, syncedTable } from './tables';
 import { attachToTeam, readTeamState, syncNow, waitingChanges, writeState } from './sync';
 
-/**
- * Where a member's password is kept between syncs. The default is a file beside the archive readable only by
- * its owner; the desktop app passes one backed by the OS keychain (Electron's safeStorage).
- */
-export interface CredentialStore {
-  save(member: string, password: string): void;
-  load(member: string): string | null;
-  forget(): void;
-}
-
-/** PostgreSQL's .pgpass format in a file of mode 0600. */
-export class FileCredentialStore implements CredentialStore {
-  constructor(readonly file: string) {}
-
-  save(member: string, password: string): void {
-    const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
-    writeFileSync(this.file, `*:*:*:${esc(member)}:${esc(password)}\n`, { mode: 0o600 });
-    chmodSync(this.file, 0o600);
-  }
-
-  load(member: string): string | null {
-    if (!existsSync(this.file)) return null;
-    for (const line of readFileSync(this.file, 'utf8').split('\n')) {
-      const fields = line.match(/(?:\\.|[^:])+/g)?.map((f) => f.replace(/\\(.)/g, '$1'));
-      if (fields?.length === 5 && fields[3] === member) return fields[4];
-    }
-    return null;
-  }
-
-  forget(): void {
-    rmSync(this.file, { force: true });
-  }
-}
+export { FileCredentialStore, type CredentialStore } from './credentials';
 
 export class TeamService {
-  private readonly credentials: CredentialStore;
+  private credentials: CredentialStore;
 
   constructor(
     private readonly db: Database,
@@ -56,6 +24,11 @@ export class TeamService {
     credentials?: CredentialStore,
   ) {
     this.credentials = credentials ?? new FileCredentialStore(join(dirname(archiveFile), 'team.pgpass'));
+  }
+
+  /** Where the password is kept from now on (the desktop app passes the OS keychain's). */
+  useCredentials(store: CredentialStore): void {
+    this.credentials = store;
   }
 
   /** Creates (or upgrades) the team schema on the server; the caller connects as its administrator. */
@@ -113,6 +86,16 @@ export class TeamService {
       await tx.run(sql`DELETE FROM sync_versions`);
     });
     this.credentials.forget();
+  }
+
+  /** Whether this archive belongs to a team (cheap: one read of the local state). */
+  async joined(): Promise<boolean> {
+    return (await readTeamState(this.db)) !== null;
+  }
+
+  /** Local changes the team database does not have yet (0 outside a team). */
+  async waitingChanges(): Promise<number> {
+    return (await this.joined()) ? waitingChanges(this.db) : 0;
   }
 
   async status(): Promise<TeamStatus> {

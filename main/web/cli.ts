@@ -6,11 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApi } from '../api/dispatch';
-import { startMaintenance } from '../backups/schedule';
-import { openArchiveDir } from '../archive/open-default';
 import { defaultArchiveDir } from '../archive/paths';
-import { startBridge } from './bridge';
+import { startWebHost } from './host';
 
 const USAGE = `Usage: npm run web -- [--archive DIR] [--port N] [--no-open]
 
@@ -91,18 +88,13 @@ async function main(): Promise<void> {
     return;
   }
 
-  const archive = await openArchiveDir(options.archiveDir, {
-    seedSamples: true,
+  const host = await startWebHost({
+    archiveDir: options.archiveDir,
+    rendererDir,
+    port: options.port,
     samplesDir: resolve('resources/samples'),
   });
-  let bridge;
-  try {
-    bridge = await startBridge({ api: createApi(archive, 'bridge'), rendererDir, port: options.port });
-  } catch (err) {
-    await archive.close();
-    throw err;
-  }
-  const maintenance = startMaintenance(archive.backups);
+  const { archive, bridge } = host;
   archive
     .integrityChecked()
     .catch((err: unknown) =>
@@ -122,10 +114,8 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: closing Tala…`);
     try {
-      maintenance.stop();
       removeOpener();
-      await bridge.close();
-      await archive.close();
+      await host.close();
     } catch (err) {
       console.error('Error while closing:', err);
       process.exitCode = 1;
