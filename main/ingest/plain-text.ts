@@ -4,11 +4,27 @@ import type { Draft, DraftPassage } from './draft';
 import { looksLikeHeading } from './metadata';
 import { collapseWhitespace } from './normalize';
 
+/**
+ * A first line underlined with === or --- is the title: returns the text without the underline, or null.
+ * Done with indexOf rather than one regex over the text, which backtracked for minutes on a 5 MB line.
+ */
+function withoutTitleUnderline(text: string): string | null {
+  const start = text.length - text.trimStart().length;
+  const firstEnd = text.indexOf('\n', start);
+  if (firstEnd < 0) return null;
+  const first = text.slice(start, firstEnd);
+  if (!/\p{L}/u.test(first)) return null;
+  const secondEnd = text.indexOf('\n', firstEnd + 1);
+  const afterUnderline = secondEnd < 0 ? text.length : secondEnd + 1;
+  const second = text.slice(firstEnd + 1, secondEnd < 0 ? text.length : secondEnd);
+  if (!/^[ \t]*(?:={3,}|-{3,})[ \t]*$/.test(second)) return null;
+  return `${first}\n${text.slice(afterUnderline)}`;
+}
+
 /** Parses normalised text (LF line endings). */
 export function parsePlainText(text: string): Draft {
-  // A first line underlined with === or --- is the title (the underline goes).
-  const underlined = /^\s*([^\n]*\p{L}[^\n]*)\n[ \t]*(?:={3,}|-{3,})[ \t]*(?:\n|$)/u.exec(text);
-  if (underlined) text = `${underlined[1]}\n${text.slice(underlined[0].length)}`;
+  const underlined = withoutTitleUnderline(text);
+  if (underlined !== null) text = underlined;
   const blocks = splitBlocks(text);
   const passages: DraftPassage[] = [];
   for (const lines of blocks) {
@@ -46,7 +62,8 @@ function leadingTitleLine(lines: string[]): { text: string; lines: number } | nu
   const first = collapseWhitespace(lines[0]);
   if (!first || !looksLikeHeading(first) || !/\p{L}/u.test(first)) return null;
   const words = first.split(' ').length;
-  const longest = Math.max(...lines.slice(1).map((l) => collapseWhitespace(l).length));
+  let longest = 0; // a loop, not Math.max(...lines): a block can have more lines than the stack has room for
+  for (const line of lines.slice(1, 50)) longest = Math.max(longest, collapseWhitespace(line).length);
   if (words > 16 || first.length > longest * 0.7) return null;
   return { text: first, lines: 1 };
 }
