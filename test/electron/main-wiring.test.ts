@@ -92,6 +92,16 @@ vi.mock('electron', async () => {
         return { response: 0 };
       },
     },
+    // A desktop without a keyring: a team password would go to the owner-only file.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => {
+        throw new Error('no keyring in these tests');
+      },
+      decryptString: () => {
+        throw new Error('no keyring in these tests');
+      },
+    },
     shell: { openExternal: async (url: string) => void fake.log.push(`openExternal ${url}`) },
     ipcMain: {
       handle: (channel: string, listener: Listener) => fake.handlers.set(channel, listener),

@@ -109,7 +109,7 @@ async function alignPair(archive: Archive, pair: ReturnType<typeof constructedPa
 }
 
 describe('the lexicon of the archive', () => {
-  it('confident pairs of other alignments in the same languages reach the aligner and improve a hard pair', async () => {
+  it('confident pairs of other alignments in the same languages reach the aligner, improving a hard pair', async () => {
     const sentences = articleSentences();
     const earlier = sentences.filter((s) => s.article <= 20);
     const pair = constructedPair(sentences);
