@@ -11,7 +11,7 @@ import { runFactsBench } from './bench/language-facts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-async function runOptional(file: string, exported: string, title: string): Promise<void> {
+async function runOptional(file: string, exported: string, printer: string, title: string): Promise<void> {
   console.log(`\n== ${title}`);
   const path = join(here, 'bench', file);
   if (!existsSync(path)) {
@@ -24,7 +24,9 @@ async function runOptional(file: string, exported: string, title: string): Promi
     console.log(`${file} has no ${exported}(): not yet available`);
     return;
   }
-  await (run as () => unknown)();
+  const result = await (run as () => unknown)();
+  const print = module[printer];
+  if (typeof print === 'function') (print as (r: unknown) => void)(result);
 }
 
 const verbose = process.argv.includes('--verbose');
@@ -32,5 +34,5 @@ console.log('== Facts: mentions and proposals (passages the rules were tuned on)
 runFactsBench({ verbose });
 console.log('\n== Facts: held-out passages (written after the tuning, never tuned on)');
 runFactsBench({ verbose, set: 'heldout' });
-await runOptional('language-names.ts', 'runNamePairBench', 'Cross-script name pairs');
-await runOptional('language-search.ts', 'runSearchTableBench', 'Search table');
+await runOptional('language-names.ts', 'runNamePairBench', 'printNamePairBench', 'Cross-script name pairs');
+await runOptional('language-search.ts', 'runSearchTableBench', 'printSearchTableBench', 'Search table');

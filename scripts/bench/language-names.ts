@@ -69,7 +69,7 @@ export async function runNamePairBench(): Promise<{ rows: PairRow[]; summary: Na
   return { rows, summary: { ...all, errors, targets: TARGET, met } };
 }
 
-function print(result: Awaited<ReturnType<typeof runNamePairBench>>): void {
+export function printNamePairBench(result: Awaited<ReturnType<typeof runNamePairBench>>): void {
   const figures = (r: PairRow) => `P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}`;
   const line = (r: PairRow) => `${r.group.padEnd(20)} ${String(r.pairs).padStart(5)}  ${figures(r)}`;
   console.log('Cross-script name pairs (name key)');
@@ -81,5 +81,5 @@ function print(result: Awaited<ReturnType<typeof runNamePairBench>>): void {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  void runNamePairBench().then(print);
+  void runNamePairBench().then(printNamePairBench);
 }

@@ -74,7 +74,7 @@ export async function runSearchTableBench(): Promise<{ rows: SearchTableRow[]; s
   }
 }
 
-function print({ rows, summary: s }: Awaited<ReturnType<typeof runSearchTableBench>>): void {
+export function printSearchTableBench({ rows, summary: s }: Awaited<ReturnType<typeof runSearchTableBench>>): void {
   console.log('Search table (document level)');
   for (const r of rows) {
     if (r.precision === 1 && r.recall === 1) continue;
@@ -89,5 +89,5 @@ function print({ rows, summary: s }: Awaited<ReturnType<typeof runSearchTableBen
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  void runSearchTableBench().then(print);
+  void runSearchTableBench().then(printSearchTableBench);
 }
