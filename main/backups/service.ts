@@ -1,8 +1,11 @@
 // Data safety of an open archive: snapshots (manual, scheduled, before risky operations), restore,
 // portable .tala files (export, merge by UUID) and the full integrity check with placement warnings.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppError, toErrorInfo } from '../../shared/errors';
 import type { ArchiveHealth, BackupInfo, BackupReason } from '../../shared/types';
-import type { Database } from '../db/connection';
+import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { sql } from '../db/sql';
 import { cloudSyncedFolder } from '../archive/paths';
@@ -28,23 +31,33 @@ export class BackupService {
 
   /**
    * Replaces the archive's content with a backup. The current content is backed up first, so a
-   * restore can itself be undone.
+   * restore can itself be undone. The backup is brought up to date and checked on a private copy; the archive
+   * then takes that copy in one step (the online backup API writes every page in one transaction), so a
+   * failure at any point leaves the archive as it was, with nothing to put back.
    */
   async restore(file: string): Promise<{ safetyBackup: BackupInfo }> {
     await verifyBackupFile(file);
     const safetyBackup = await createBackup(this.db, 'pre-restore');
+    const work = mkdtempSync(join(tmpdir(), 'tala-restore-'));
     try {
-      await this.db.exclusive(() => this.db.restoreFrom(file));
-      await migrate(this.db);
-      await assertNotDamaged(this.db);
+      const copy = join(work, 'restore.sqlite');
+      copyFileSync(file, copy);
+      const staged = await Database.open(copy, { reader: false });
+      try {
+        await migrate(staged);
+        await assertNotDamaged(staged);
+      } finally {
+        await staged.close();
+      }
+      await this.db.exclusive(() => this.db.restoreFrom(copy));
     } catch (err) {
-      // Whatever went wrong, the archive goes back to what it was: the user is never left with a half-restore.
-      await this.db.exclusive(() => this.db.restoreFrom(safetyBackup.file));
       throw new AppError(
         'ARCHIVE_ERROR',
-        `Restoring ${file} failed (${toErrorInfo(err).message}); the archive was put back as it was. ` +
+        `Restoring ${file} failed (${toErrorInfo(err).message}); the archive was left as it was. ` +
           `Its content before the attempt is also kept in ${safetyBackup.file}.`,
       );
+    } finally {
+      rmSync(work, { recursive: true, force: true });
     }
     return { safetyBackup };
   }

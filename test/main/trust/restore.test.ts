@@ -83,7 +83,7 @@ describe('F3: restore', () => {
     const failed = await tala('--archive', dir, 'restore', older);
     expect(failed.code).toBe(1);
     const kept = /kept in (\S+\.sqlite)/.exec(failed.err)?.[1];
-    expect(failed.err).toContain('the archive was put back as it was');
+    expect(failed.err).toContain('the archive was left as it was');
     expect(kept).toMatch(/pre-restore\.sqlite$/);
     expect(await titles(dir)).toEqual([title]);
     expect((await tala('--archive', dir, 'restore', kept!)).code).toBe(0);
