@@ -152,12 +152,14 @@ export class SearchEngine implements SearchService {
     this.reindexing = true;
     const db = await this.writer();
     try {
-      // Start from an empty index: writing into an empty FTS5 table is much faster than replacing rows one
-      // document at a time. Searches meanwhile see the documents done so far (status: reindexing, pending).
+      // The old index stays in place and answers searches until each document's new rows replace its old
+      // ones, a batch per transaction: a reindex that is killed, or stopped by a full disk, leaves every
+      // document searchable (those not yet redone are reported as pending and caught up by the next run).
       await db.transaction(async (tx) => {
-        await tx.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`);
-        await tx.exec('DELETE FROM search_docs');
         await markAllDirty(tx);
+        // Rows of documents that no longer exist are dropped by their own batch.
+        await tx.run(sql`INSERT OR IGNORE INTO search_dirty (document_id)
+          SELECT document_id FROM search_docs WHERE document_id NOT IN (SELECT id FROM documents)`);
       });
       const total = (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_dirty`))?.n ?? 0;
       const report: ReindexReport = { documents: 0, passages: 0, ms: 0 };

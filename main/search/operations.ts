@@ -40,10 +40,18 @@ export const searchOperations: OperationTable<Channels> = {
             return { docId, title, passageId, lang, score, snippet, matches };
           });
           const { total, facets, expansions } = result;
-          return io.out(json({ total, hits, facets, expansions, didYouMean: result.didYouMean ?? null }));
+          // pending: documents whose index rows are not (yet) up to date; results may miss or misplace them.
+          const pending = result.pendingDocuments ?? 0;
+          return io.out(json({ total, hits, facets, expansions, didYouMean: result.didYouMean ?? null, pending }));
         }
         const query = input.positionals.join(' ');
         io.out(`${result.total} passage${result.total === 1 ? '' : 's'} match “${query}”`);
+        const pending = result.pendingDocuments ?? 0;
+        if (pending > 0)
+          io.out(
+            `note: the index is catching up: ${pending} document${pending === 1 ? ' is' : 's are'} not indexed ` +
+              'as they are now, so results may miss them (`tala reindex` finishes it now)',
+          );
         if (result.didYouMean) io.out(`did you mean: ${result.didYouMean}`);
         const widened = (result.expansions ?? []).filter(
           (e) => e.kind !== 'translit' || e.to.some((t) => t !== e.term),
