@@ -74,7 +74,9 @@ describe('tala CLI', () => {
     expect(found.hits).toHaveLength(2);
     // Issue 3 adds `matches` per hit and top-level facets, expansions (and didYouMean) to the skeleton's shape.
     expect(Object.keys(found.hits[0])).toEqual(['docId', 'title', 'passageId', 'lang', 'score', 'snippet', 'matches']);
-    expect(Object.keys(found)).toEqual(['total', 'hits', 'facets', 'expansions', 'didYouMean']);
+    // Issue 16 adds `pending`: documents whose index rows are not up to date (0 here: the index is complete).
+    expect(Object.keys(found)).toEqual(['total', 'hits', 'facets', 'expansions', 'didYouMean', 'pending']);
+    expect(found.pending).toBe(0);
     expect(found.facets.lang).toEqual([{ value: 'tl', passages: 3, documents: 1 }]);
     const passage = shown.passages.find((p: { id: string }) => p.id === found.hits[0].passageId);
     for (const [s, e] of found.hits[0].matches) expect(passage.text.slice(s, e)).toBe('Sahakyan');
