@@ -325,13 +325,9 @@ const timings = [
   ['English–Japanese', timeLongPair('jpn', 'ja')],
   ['English–Thai', timeLongPair('tha', 'th')],
 ] as const;
-/** Met on the wall clock, or (on a busy machine) on the main thread's CPU time. */
+/** Judged on the wall clock (median); the main thread's CPU time is printed beside it, for a busy machine. */
 const verdict = (r: Timing) =>
-  r.ms <= 500
-    ? `met (wall ${Math.round(r.ms)} ms)`
-    : r.cpu !== null && r.cpu <= 500
-      ? `met on CPU time (${r.cpu} ms; wall ${Math.round(r.ms)} ms on the busy machine)`
-      : `NOT met (${Math.round(r.ms)} ms)`;
+  `${r.ms <= 500 ? 'met' : 'NOT met'} (wall median ${Math.round(r.ms)} ms, min ${Math.round(r.min)} ms; main-thread CPU ${r.cpu === null ? 'n/a' : `${r.cpu} ms`})`;
 
 const lines = [
   '## Alignment',
@@ -375,7 +371,7 @@ const lines = [
       `| ${name} | ${r.chars.toLocaleString('en')} | ${r.paragraphs.join(' / ')} | ${Math.round(r.ms)} ms | ${Math.round(r.min)} ms | ${r.cpu === null ? 'n/a' : `${r.cpu} ms`} | ${r.stats.phases.features} / ${r.stats.phases.paragraphs} / ${r.stats.phases.sentences} ms | ${pct(r.recall)} % |`,
   ),
   '',
-  `Target: ≤ 500 ms. ${timings.map(([name, r]) => `${name}: ${verdict(r)}`).join('; ')}. Japanese and Thai words come from ICU’s`,
+  `Target: ≤ 500 ms wall. ${timings.map(([name, r]) => `${name}: ${verdict(r)}`).join('; ')}. Japanese and Thai words come from ICU’s`,
   'dictionary word breaker.',
   '',
   `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Whole benchmark: ${((performance.now() - started) / 1000).toFixed(1)} s.`,

@@ -67,6 +67,13 @@ export const PARAMS = {
   sentencePasses: 2,
   /** A third pass runs only when the second changed at least this share of the beads. */
   repassShare: 0.02,
+  /**
+   * Paragraph beads (of paragraphs with several sentences) below this calibrated confidence are aligned again
+   * sentence by sentence across their paragraph breaks.
+   */
+  paragraphTrust: 0.95,
+  /** ... when at least this share of the paragraph beads is doubtful. */
+  realignShare: 0.5,
 };
 
 const PARAGRAPH_SHAPES: readonly BeadShape[] = [
@@ -503,6 +510,7 @@ class Scorer {
 
 /** Normalises manual links: contiguous, in range, non-overlapping and non-crossing (earlier entries win). */
 export function consistentLinks(links: readonly FixedLink[], n: number, m: number): FixedLink[] {
+  if (inOrder(links, n, m)) return links.slice();
   const kept: FixedLink[] = [];
   const contiguous = (xs: number[]) => xs.every((x, k) => k === 0 || x === xs[k - 1] + 1);
   for (const link of links) {
@@ -525,6 +533,22 @@ export function consistentLinks(links: readonly FixedLink[], n: number, m: numbe
     if (!clash) kept.push({ source, target });
   }
   return kept;
+}
+
+/** Links already sorted, contiguous and in order on both sides (linear check: the common case, many links). */
+function inOrder(links: readonly FixedLink[], n: number, m: number): boolean {
+  let lastS = -1;
+  let lastT = -1;
+  for (const { source, target } of links) {
+    if (source.length + target.length === 0) return false;
+    for (let k = 0; k < source.length; k++) if (source[k] !== (k === 0 ? source[0] : source[k - 1] + 1)) return false;
+    for (let k = 0; k < target.length; k++) if (target[k] !== (k === 0 ? target[0] : target[k - 1] + 1)) return false;
+    if (source.length && (source[0] <= lastS || source[source.length - 1] >= n)) return false;
+    if (target.length && (target[0] <= lastT || target[target.length - 1] >= m)) return false;
+    if (source.length) lastS = source[source.length - 1];
+    if (target.length) lastT = target[target.length - 1];
+  }
+  return true;
 }
 
 interface Region {
@@ -866,7 +890,8 @@ interface Prepared {
   targetTypes: number;
   initial: Model;
   /** Word types of the confident pairs of other documents (AlignOptions.lexiconPairs). */
-  external: TypePair[];
+  external: TypePair[]; /** A scorer whose anchor weights come from sentence frequencies (built when first needed). */
+  sentenceScorer: () => Scorer;
 }
 
 function typesOf(text: string, lang: string, ids: Interner): Int32Array {
@@ -915,7 +940,25 @@ export function prepare(
     tau: 0,
     lambda: 0,
   };
-  return { srcSide, tgtSide, scorer, sourceTypes: srcTypeIds.size, targetTypes: tgtTypeIds.size, initial, external };
+  let sentenceScorer: Scorer | undefined;
+  const sentences = [srcSide.sentences.flat(), tgtSide.sentences.flat()];
+  return {
+    srcSide,
+    tgtSide,
+    scorer,
+    sourceTypes: srcTypeIds.size,
+    targetTypes: tgtTypeIds.size,
+    initial,
+    external,
+    sentenceScorer: () =>
+      (sentenceScorer ??= new Scorer(
+        anchorKinds,
+        anchorSpecificity(anchorIds.size, sentences),
+        names,
+        srcTypeIds.size,
+        tgtTypeIds.size,
+      )),
+  };
 }
 
 /** Share of the beads of `after` that were not in `before`. */
@@ -1010,22 +1053,170 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
   return result;
 }
 
+/**
+ * Paragraphs of several sentences: where the paragraph beads are not confident (translators move sentences
+ * across paragraph breaks, or the paragraphs' lengths prove little), the sentences of a run of such beads are
+ * aligned again as one sequence, across the paragraph breaks, exactly as text of one sentence per passage is
+ * (the same passes, shapes and learning, over every sentence of the document), with the sentence beads of the
+ * confident paragraph beads and the manual sentence links fixed (not with manual paragraph links); the paragraph
+ * beads of a run are then the smallest groups of paragraphs that no sentence bead crosses. So paragraphs do no
+ * worse than sentences alone.
+ */
+function realignAcrossParagraphs(
+  beads: ParagraphBead[],
+  sentences: SentenceBead[][],
+  p: Prepared,
+  options: AlignOptions,
+): { beads: ParagraphBead[]; sentences: SentenceBead[][] } {
+  const { sentences: srcSentences } = p.srcSide;
+  const { sentences: tgtSentences } = p.tgtSide;
+  // Manual paragraph links are the user's own structure: the sentences stay inside them and their neighbours.
+  if (options.sentences === false || options.fixed?.length) return { beads, sentences };
+  if (sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide)) return { beads, sentences };
+  // Trusted: manual beads, and paragraph beads confident with every sentence bead inside them confident.
+  const sure = (c: number, di: number, dj: number) => calibrate(c, di, dj) >= PARAMS.paragraphTrust;
+  const doubt = beads.map(
+    (b, k) =>
+      !b.fixed &&
+      (!sure(b.confidence, b.source.length, b.target.length) ||
+        sentences[k].some((sb) => !sb.fixed && !sure(sb.confidence, sb.source.length, sb.target.length))),
+  );
+  // A few doubtful beads among sure ones (a missing section, a loose translation of one paragraph) are better
+  // left to the paragraph structure; only a broadly doubtful paragraph alignment is redone by sentences.
+  if (doubt.filter(Boolean).length < PARAMS.realignShare * beads.length) return { beads, sentences };
+  const flatten = (lists: Unit[][]) => {
+    const offsets: number[] = [];
+    const paragraph: number[] = [];
+    const refs: SentenceRef[] = [];
+    lists.forEach((list, q) => {
+      offsets.push(refs.length);
+      list.forEach((_, x) => {
+        paragraph.push(q);
+        refs.push([q, x]);
+      });
+    });
+    return { offsets, paragraph, refs, units: lists.flat() };
+  };
+  const S = flatten(srcSentences);
+  const T = flatten(tgtSentences);
+  // Kept as they are: the sentence beads of confident paragraph beads, and every manual link.
+  const kept = new Map<string, SentenceBead>();
+  const fixed: FixedLink[] = [];
+  const keep = (b: SentenceBead) => {
+    const link = {
+      source: b.source.map(([q, x]) => S.offsets[q] + x),
+      target: b.target.map(([q, x]) => T.offsets[q] + x),
+    };
+    kept.set(`${link.source.join(',')}>${link.target.join(',')}`, b);
+    fixed.push(link);
+  };
+  beads.forEach((b, k) => {
+    for (const sb of sentences[k]) if (!doubt[k] || sb.fixed) keep(sb);
+  });
+  const scorer = p.sentenceScorer();
+  const flatSide = (F: typeof S): SideUnits => ({ paragraphs: F.units, sentences: F.units.map((u) => [u]) });
+  const flat: Prepared = { ...p, srcSide: flatSide(S), tgtSide: flatSide(T), scorer };
+  scorer.cacheAnchors(S.units, T.units);
+  const totalS = S.units.reduce((n, u) => n + u.length, 0);
+  const totalT = T.units.reduce((n, u) => n + u.length, 0);
+  flat.initial = { ...p.initial, ratio: totalS > 0 && totalT > 0 ? totalT / totalS : 1 };
+  const found = alignPrepared(flat, { ...options, fixed, fixedSentences: [] }).beads;
+  // Regroup: a paragraph bead closes where the next sentence on each side opens a paragraph not yet in it,
+  // and only once it holds the whole of any confident paragraph bead it touches (those come back as they were).
+  const ownerS = new Int32Array(srcSentences.length).fill(-1);
+  const ownerT = new Int32Array(tgtSentences.length).fill(-1);
+  beads.forEach((b, k) => {
+    if (doubt[k]) return;
+    for (const q of b.source) ownerS[q] = k;
+    for (const q of b.target) ownerT[q] = k;
+  });
+  const flatKey = (b: { source: number[]; target: number[] }) => `${b.source.join(',')}>${b.target.join(',')}`;
+  const outBeads: ParagraphBead[] = [];
+  const outSentences: SentenceBead[][] = [];
+  type Group = {
+    source: number[];
+    target: number[];
+    sentences: SentenceBead[];
+    confidence: number;
+    owners: Set<number>;
+  };
+  let group: Group | null = null;
+  let nextI = 0;
+  let nextJ = 0;
+  for (const b of found) {
+    group ??= { source: [], target: [], sentences: [], confidence: 1, owners: new Set() };
+    for (const x of b.source) {
+      const q = S.paragraph[x];
+      if (group.source[group.source.length - 1] !== q) group.source.push(q);
+      if (ownerS[q] >= 0) group.owners.add(ownerS[q]);
+    }
+    for (const y of b.target) {
+      const q = T.paragraph[y];
+      if (group.target[group.target.length - 1] !== q) group.target.push(q);
+      if (ownerT[q] >= 0) group.owners.add(ownerT[q]);
+    }
+    const same = kept.get(flatKey(b));
+    group.sentences.push(
+      same ?? {
+        source: b.source.map((x) => S.refs[x]),
+        target: b.target.map((y) => T.refs[y]),
+        confidence: b.confidence,
+      },
+    );
+    group.confidence = Math.min(group.confidence, same ? same.confidence : b.confidence);
+    nextI += b.source.length;
+    nextJ += b.target.length;
+    const g: Group = group;
+    const closedS = nextI >= S.units.length || !g.source.includes(S.paragraph[nextI]);
+    const closedT = nextJ >= T.units.length || !g.target.includes(T.paragraph[nextJ]);
+    const whole = [...g.owners].every(
+      (k) => beads[k].source.every((q) => g.source.includes(q)) && beads[k].target.every((q) => g.target.includes(q)),
+    );
+    if (!closedS || !closedT || !whole) continue;
+    const [only] = g.owners;
+    const original = g.owners.size === 1 ? beads[only] : undefined;
+    if (original && original.source.length === g.source.length && original.target.length === g.target.length) {
+      outBeads.push(original);
+      outSentences.push(sentences[only]);
+    } else {
+      outBeads.push({ source: g.source, target: g.target, confidence: g.confidence, fixed: false });
+      outSentences.push(g.sentences);
+    }
+    group = null;
+  }
+  return { beads: outBeads, sentences: outSentences };
+}
+
 /** Aligns two documents given as passages (with their sentence boundaries). */
 export function align(source: AlignSide, target: AlignSide, options: AlignOptions = {}): AlignResult {
   const started = now();
   const prepared = prepare(source, target, options.lexiconPairs);
   const featured = now();
-  const { beads, band, model, passes } = alignPrepared(prepared, options);
+  const first = alignPrepared(prepared, options);
+  const { band, model, passes } = first;
   const paragraphed = now();
-  const sentences = alignAllSentences(beads, prepared, model, options);
+  const { beads, sentences } = realignAcrossParagraphs(
+    first.beads,
+    alignAllSentences(first.beads, prepared, model, options),
+    prepared,
+    options,
+  );
   const result: Bead[] = beads.map((b, k) => ({
     source: b.source,
     target: b.target,
     confidence: b.fixed ? 1 : round(calibrate(b.confidence, b.source.length, b.target.length)),
     ...(b.fixed ? { fixed: true } : {}),
+    // A sentence bead is never surer than the paragraph bead that holds it.
     sentences: sentences[k].map((s) => ({
       ...s,
-      confidence: s.fixed ? 1 : round(calibrate(s.confidence, s.source.length, s.target.length)),
+      confidence: s.fixed
+        ? 1
+        : round(
+            Math.min(
+              calibrate(s.confidence, s.source.length, s.target.length),
+              b.fixed ? 1 : calibrate(b.confidence, b.source.length, b.target.length),
+            ),
+          ),
     })),
   }));
   const done = now();
