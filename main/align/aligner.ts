@@ -6,7 +6,7 @@
 // beads: they split the search into independent pieces and are returned unchanged. Pure TypeScript.
 import { solve, type BeadShape, type DpBead } from './dp';
 import { anchorKind, showsNames, textFeatures, type AnchorKind } from './features';
-import { learnLexicon, type Lexicon } from './lexicon';
+import { learnLexicon, mix32, type Lexicon } from './lexicon';
 import { lengthCost } from './length-cost';
 import type {
   AlignOptions,
@@ -274,6 +274,49 @@ function lexiconTerm(model: Model, words: number, matched: number): number {
 const isNumber = (kind: AnchorKind) => kind === 'number' || kind === 'smallNumber';
 
 /**
+ * Numbers by non-negative integer key (below 2^53) in an open-addressing table of typed arrays: the DP asks
+ * for a million bead costs on a long pair, and a Map of that size spends much of its time collecting garbage.
+ */
+class CostTable {
+  private keys = new Float64Array(1 << 16).fill(-1);
+  private values = new Float64Array(1 << 16);
+  size = 0;
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let h = mix32((key >>> 0) ^ Math.imul(Math.floor(key / 2 ** 32), 0x9e3779b1)) & mask;
+    while (this.keys[h] !== -1 && this.keys[h] !== key) h = (h + 1) & mask;
+    return h;
+  }
+
+  /** The value, or NaN when the key is not in the table. */
+  get(key: number): number {
+    const h = this.slot(key);
+    return this.keys[h] === key ? this.values[h] : NaN;
+  }
+
+  set(key: number, value: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const h = this.slot(key);
+    if (this.keys[h] !== key) this.size++;
+    this.keys[h] = key;
+    this.values[h] = value;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.values = new Float64Array(keys.length * 2);
+    for (let k = 0; k < keys.length; k++) {
+      if (keys[k] === -1) continue;
+      const h = this.slot(keys[k]);
+      this.keys[h] = keys[k];
+      this.values[h] = values[k];
+    }
+  }
+}
+
+/**
  * Scores beads given as ranges of units (no allocation per bead): scratch arrays make the anchor and
  * lexicon comparison linear in the bead's size.
  */
@@ -436,11 +479,11 @@ class Scorer {
     return words;
   }
 
-  private cached: { S: Unit[]; T: Unit[]; columns: number; costs: Map<number, number> } | undefined;
+  private cached: { S: Unit[]; T: Unit[]; columns: number; costs: CostTable } | undefined;
 
   /** Remembers the anchor costs of beads over these two unit lists (they do not change between passes). */
   cacheAnchors(S: Unit[], T: Unit[]): void {
-    this.cached = { S, T, columns: T.length + 1, costs: new Map() };
+    this.cached = { S, T, columns: T.length + 1, costs: new CostTable() };
   }
 
   private anchors(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): number {
@@ -448,7 +491,7 @@ class Scorer {
     if (!c || c.S !== S || c.T !== T) return this.anchorCost(S, si, sn, T, ti, tn);
     const key = (si * c.columns + ti) * 16 + sn * 4 + tn;
     let cost = c.costs.get(key);
-    if (cost === undefined) {
+    if (Number.isNaN(cost)) {
       cost = this.anchorCost(S, si, sn, T, ti, tn);
       // Bounded: on a very long pair the later passes recompute what no longer fits.
       if (c.costs.size < 2_000_000) c.costs.set(key, cost);

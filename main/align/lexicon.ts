@@ -24,6 +24,13 @@ export interface LexiconOptions {
 
 const EMPTY = new Int32Array(0);
 
+/** MurmurHash3's finaliser: every input bit reaches every output bit (the tables mask the low ones). */
+export function mix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /**
  * `beads` lists, for each training bead, the distinct source and target type ids it contains. Types present
  * in more than half of the beads (function words) are left out: they co-occur with everything.
@@ -56,23 +63,25 @@ export function learnLexicon(
   const keepS = (s: number) => srcCount[s] >= minShared && srcCount[s] <= maxDf;
   const keepT = (t: number) => tgtCount[t] >= minShared && tgtCount[t] <= maxDf;
 
-  const shared = new Map<number, number>();
+  const shared = new PairCounts(sample.reduce((sum, b) => sum + b.source.length * b.target.length, 0));
+  const ts = new Int32Array(Math.max(0, ...sample.map((b) => b.target.length)));
   for (const b of sample) {
-    const ts = Array.from(b.target).filter(keepT);
-    if (ts.length === 0) continue;
+    let nt = 0;
+    for (const t of b.target) if (keepT(t)) ts[nt++] = t;
+    if (nt === 0) continue;
     for (const s of b.source) {
       if (!keepS(s)) continue;
-      const base = s * targetTypes;
-      for (const t of ts) shared.set(base + t, (shared.get(base + t) ?? 0) + 1);
+      for (let k = 0; k < nt; k++) shared.add(s, ts[k]);
     }
   }
 
   const bestS = new Map<number, Array<[number, number]>>();
   const bestT = new Map<number, Array<[number, number]>>();
-  for (const [key, count] of shared) {
+  for (let k = 0; k < shared.size; k++) {
+    const count = shared.count(k);
     if (count < minShared) continue;
-    const s = Math.floor(key / targetTypes);
-    const t = key - s * targetTypes;
+    const s = shared.source(k);
+    const t = shared.target(k);
     const dice = (2 * count) / (srcCount[s] + tgtCount[t]);
     if (dice < minDice) continue;
     (bestS.get(s) ?? bestS.set(s, []).get(s)!).push([t, dice]);
@@ -99,4 +108,51 @@ export function learnLexicon(
     for (const t of kept) byTarget[t] = byTarget[t].length ? Int32Array.from([...byTarget[t], s]) : Int32Array.of(s);
   }
   return { bySource, byTarget, size };
+}
+
+/**
+ * Counts of (source, target) type pairs in an open-addressing hash table of typed arrays, read back in
+ * the order the pairs were first seen (as a Map would be): far less garbage than a Map of 100,000 keys.
+ */
+class PairCounts {
+  private readonly slots: Int32Array; // entry index + 1 per slot, 0 when free
+  private readonly mask: number;
+  private sources: Int32Array;
+  private targets: Int32Array;
+  private counts: Int32Array;
+  size = 0;
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < 2 * expected) capacity *= 2;
+    this.slots = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    const entries = Math.max(16, expected);
+    this.sources = new Int32Array(entries);
+    this.targets = new Int32Array(entries);
+    this.counts = new Int32Array(entries);
+  }
+
+  add(s: number, t: number): void {
+    let slot = mix32(Math.imul(s, 0x9e3779b1) ^ t) & this.mask;
+    for (;;) {
+      const at = this.slots[slot];
+      if (at === 0) break;
+      if (this.sources[at - 1] === s && this.targets[at - 1] === t) {
+        this.counts[at - 1]++;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    // `expected` bounds the number of distinct pairs, so the entry arrays never need to grow.
+    const k = this.size++;
+    this.sources[k] = s;
+    this.targets[k] = t;
+    this.counts[k] = 1;
+    this.slots[slot] = k + 1;
+  }
+
+  source = (k: number) => this.sources[k];
+  target = (k: number) => this.targets[k];
+  count = (k: number) => this.counts[k];
 }
