@@ -22,6 +22,7 @@ import { SearchWorkerHost } from '../search/worker-host';
 import { TranslationService } from '../translations/service';
 import { TeamService } from '../team/service';
 import { createPrivateFile, tightenExisting } from '../backups/private-files';
+import { stampCleanClose, takeCleanClose } from './clean-close';
 
 export interface ArchiveOpenOptions {
   /**
@@ -37,6 +38,8 @@ export interface ArchiveOpenOptions {
    */
   blockingCheckMaxBytes?: number;
 }
+
+export type OpenCheck = 'blocking' | 'background' | 'skipped';
 
 /** ~1 s of quick_check on these machines; a bigger archive opens at once and is checked meanwhile. */
 const BLOCKING_CHECK_MAX_BYTES = 64 * 1024 * 1024;
@@ -77,8 +80,10 @@ export class Archive {
 
   static async open(file: string, options: ArchiveOpenOptions = {}): Promise<Archive> {
     let db: Database;
+    let cleanClose = false;
     try {
       if (!existsSync(file)) createPrivateFile(file);
+      cleanClose = takeCleanClose(file);
       // Archives made by earlier versions were readable by every local user.
       tightenExisting([
         { path: file },
@@ -91,17 +96,25 @@ export class Archive {
       throw new AppError('ARCHIVE_ERROR', `Cannot open the archive at ${file}: ${(err as Error).message}`);
     }
     let integrity: Promise<void>;
+    let openCheck: OpenCheck;
     try {
       const size = existsSync(file) ? statSync(file).size : 0;
       const upToDate = (await schemaVersion(db)) === LATEST_SCHEMA_VERSION;
-      if (upToDate && size > (options.blockingCheckMaxBytes ?? BLOCKING_CHECK_MAX_BYTES)) {
+      if (upToDate && cleanClose) {
+        // Closed cleanly and untouched since (clean-close.ts): no whole-file check holds this open or its writes;
+        // the app's maintenance runs the full check in the background (backups/schedule.ts).
+        integrity = Promise.resolve();
+        openCheck = 'skipped';
+      } else if (upToDate && size > (options.blockingCheckMaxBytes ?? BLOCKING_CHECK_MAX_BYTES)) {
         // On its own read-only connection: on the main one, every statement would queue behind it.
         integrity = checkOnSeparateConnection(file);
         db.gateWrites(integrity);
+        openCheck = 'background';
       } else {
         // Small archives, and any archive about to be migrated, are checked before anything else.
         await assertNotDamaged(db);
         integrity = Promise.resolve();
+        openCheck = 'blocking';
       }
       // A non-empty archive is backed up before its schema changes, so an upgrade can be undone.
       await migrate(db, {
@@ -121,11 +134,16 @@ export class Archive {
     }
     const archive = new Archive(db, search, options.parser ?? sharedWorkerParser());
     archive.integrityOnOpen = integrity;
+    archive.openCheck = openCheck;
+    integrity.then(() => void (archive.checkedSound = true)).catch(() => undefined);
     integrity.catch(() => undefined); // reported through integrityChecked() and to every writer
     return archive;
   }
 
   private integrityOnOpen: Promise<void> = Promise.resolve();
+  /** How this open checked the file: before returning, beside it (writes held), or not (closed cleanly). */
+  openCheck: OpenCheck = 'blocking';
+  private checkedSound = false;
 
   /** Settles when the open-time integrity check is done; rejects with ARCHIVE_DAMAGED (naming the newest backup). */
   integrityChecked(): Promise<void> {
@@ -135,6 +153,8 @@ export class Archive {
   async close(): Promise<void> {
     await this.search.close();
     await this.db.close();
+    // Only after a sound open: an archive whose check failed or is unfinished is checked again next time.
+    if (this.checkedSound && this.path !== ':memory:') stampCleanClose(this.path);
   }
 
   async info(): Promise<AppInfo> {
