@@ -80,7 +80,7 @@ export class Archive {
 
   static async open(file: string, options: ArchiveOpenOptions = {}): Promise<Archive> {
     let db: Database;
-    let cleanClose = false;
+    let cleanClose: boolean;
     try {
       if (!existsSync(file)) createPrivateFile(file);
       cleanClose = takeCleanClose(file);

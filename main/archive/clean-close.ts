@@ -43,7 +43,7 @@ const same = (a: FileState | null, b: FileState | null) =>
 export function takeCleanClose(file: string): boolean {
   const path = stampPath(file);
   if (!existsSync(path)) return false;
-  let stamp: Stamp | null = null;
+  let stamp: Stamp | null;
   try {
     stamp = JSON.parse(readFileSync(path, 'utf8')) as Stamp;
   } catch {
