@@ -293,6 +293,20 @@ export interface PortableMergeReport {
 export interface ArchiveHealth {
   /** 'ok', or what SQLite's check reported. */
   integrity: string;
-  /** Problems worth telling the user about (e.g. the archive sits in a cloud-synced folder). */
+  /** Problems worth telling the user about (e.g. the archive sits in a cloud-synced folder, a full disk). */
   warnings: string[];
+  /** Space on the disk holding the archive (and on the backups' disk when it is another one). */
+  disks?: DiskSpace[];
+}
+
+/** Free space on a disk that holds the archive or its backups. */
+export interface DiskSpace {
+  /** A folder on that disk (the archive's folder, or the backups folder). */
+  path: string;
+  freeBytes: number;
+  totalBytes: number;
+  /** Room wanted: one more backup (the archive's size) plus working room for imports. */
+  neededBytes: number;
+  /** full: writes fail or are about to; low: less free than `neededBytes`. */
+  state: 'ok' | 'low' | 'full';
 }

@@ -3,8 +3,9 @@ import { constants, copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { requestValidators as v } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { JSON_ONLY, type OperationTable } from '../api/operation';
+import type { OperationTable } from '../api/operation';
 import { json } from '../cli/format';
+import { sizeWords } from './disk';
 
 type Channels =
   | 'archive.backup'
@@ -110,7 +111,20 @@ export const backupOperations: OperationTable<Channels> = {
     handle: (_, { archive }) => archive.backups.health(),
     bridge: true,
     localPaths: false,
-    cli: JSON_ONLY,
+    cli: {
+      name: 'health',
+      args: '',
+      summary: "check the archive's integrity and the free space on its disk",
+      positionals: { min: 0, max: 0 },
+      request: () => undefined,
+      print: (health, input, io) => {
+        if (input.json) return io.out(json(health));
+        io.out(`integrity: ${health.integrity}`);
+        for (const d of health.disks ?? [])
+          io.out(`disk: ${sizeWords(d.freeBytes)} free of ${sizeWords(d.totalBytes)} (${d.state}) at ${d.path}`);
+        for (const w of health.warnings) io.out(`warning: ${w}`);
+      },
+    },
   },
   'archive.exportPortable': {
     channel: 'archive.exportPortable',

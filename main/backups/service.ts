@@ -9,7 +9,8 @@ import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { sql } from '../db/sql';
 import { cloudSyncedFolder } from '../archive/paths';
-import { createBackup, listBackups, verifyBackupFile } from './backups';
+import { backupDirFor, createBackup, listBackups, verifyBackupFile } from './backups';
+import { archiveDisks, diskWarning } from './disk';
 import { assertNotDamaged } from './integrity';
 import { exportPortable, mergePortable, type MergeReport } from './portable';
 
@@ -77,13 +78,16 @@ export class BackupService {
   async health(): Promise<ArchiveHealth> {
     const rows = await this.db.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
     const cloud = cloudSyncedFolder(this.db.path);
-    return {
-      integrity: rows.map((r) => r.integrity_check).join('; '),
-      warnings: cloud
-        ? [
-            `This archive is inside a folder synced by ${cloud}. Sync clients can corrupt open databases: move the archive to a folder that is not synced and rely on Tala's backups instead.`,
-          ]
-        : [],
-    };
+    const warnings = cloud
+      ? [
+          `This archive is inside a folder synced by ${cloud}. Sync clients can corrupt open databases: move the archive to a folder that is not synced and rely on Tala's backups instead.`,
+        ]
+      : [];
+    const disks = archiveDisks(this.db.path, backupDirFor(this.db.path));
+    disks.forEach((disk, i) => {
+      const warning = diskWarning(disk, i === 0 ? 'archive' : 'backups');
+      if (warning) warnings.push(warning);
+    });
+    return { integrity: rows.map((r) => r.integrity_check).join('; '), warnings, disks };
   }
 }
