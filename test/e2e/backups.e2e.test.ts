@@ -21,7 +21,8 @@ describe('backups', () => {
   it('backs up, restores the earlier backup with confirmation, and keeps the replaced content as a backup', async () => {
     await page.goto(`${e2e.bridge.url}#/backups`);
     await page.locator(testId('backups-page')).waitFor();
-    expect(await page.locator(testId('backups-archive-path')).textContent()).toContain(e2e.tmp);
+    // The path arrives with the page's first query: wait for it rather than read the placeholder.
+    await expect.poll(() => page.locator(testId('backups-archive-path')).textContent()).toContain(e2e.tmp);
     const before = await page.locator(testId('backup-item')).count();
 
     await page.locator(testId('backup-now')).click();
