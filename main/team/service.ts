@@ -84,6 +84,7 @@ export class TeamService {
       await tx.run(sql`DELETE FROM sync_pending`);
       await tx.run(sql`DELETE FROM sync_outbox`);
       await tx.run(sql`DELETE FROM sync_versions`);
+      await tx.run(sql`DELETE FROM sync_adopted`);
     });
     this.credentials.forget();
   }

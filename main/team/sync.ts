@@ -50,6 +50,28 @@ const ENTITY_REFERENCES: Record<string, readonly string[]> = {
  * Rows of these tables always take the careful path: a document may share its content with one here, an
  * alias may already be on its entity.
  */
+/**
+ * Tables with a unique key besides their id: two desktops can make the same thing (the same translation
+ * pair, the same proposal) under two ids. The pull keeps one of them everywhere (see settleClash).
+ */
+const NATURAL_KEYS: Record<string, readonly string[]> = {
+  translations: ['source_document_id', 'translation_document_id'],
+  translation_segments: ['translation_id', 'ordinal'],
+  facts: ['proposal_key'],
+};
+/** Columns that hold the id of a row of a NATURAL_KEYS table: they follow an adopted id. */
+const ROW_REFERENCES: Record<string, Record<string, string>> = {
+  alignment_links: { translation_id: 'translations' },
+  translation_segments: { translation_id: 'translations' },
+  fact_evidence: { fact_id: 'facts' },
+};
+/** Columns left out when two copies of the same thing are compared (each desktop fills them its own way). */
+const INCIDENTAL_COLUMNS: ReadonlySet<string> = new Set([
+  'id',
+  'created_at',
+  'updated_at',
+  ...Object.values(ENTITY_REFERENCES).flat(),
+]);
 const SLOW_PATH_TABLES: ReadonlySet<string> = new Set(['documents', 'entity_aliases', ...NAMED_TABLES]);
 const PUSH_BATCH = 400;
 const PULL_PAGE = 2000;
@@ -302,6 +324,7 @@ export async function pull(
     // Our own changes come back only to settle a push whose acknowledgement was lost.
     const unacknowledged = Boolean(await tx.get(sql`SELECT 1 FROM sync_outbox LIMIT 1`));
     const applier = new ChangeApplier(tx, team);
+    await applier.loadAdopted();
     let pulled = 0;
     for (;;) {
       const page = await session.query<Change>(
@@ -353,6 +376,8 @@ class ChangeApplier {
   private rows = new Map<string, Row | null>();
   private versionWrites = new Map<string, [string, string, string, number, string]>();
   private inserts = new Map<string, { table: string; cols: string[]; values: unknown[][] }>();
+  /** Per table: an id not kept here → the id kept in its place. */
+  private adopted = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly tx: Database,
@@ -435,6 +460,8 @@ class ChangeApplier {
     }
     if (!SYNCED_TABLE_NAMES.has(c.entity)) return; // a table of a newer Tala: nothing here can hold it
     const table = syncedTable(c.entity);
+    if (await this.followAdopted(table, c)) await this.loadRowState(c.entity, c.row_key);
+    if (c.op === 'upsert' && NATURAL_KEYS[table.name] && (await this.settleClash(table, c))) return;
     const key = JSON.parse(c.row_key) as unknown[];
     const id = rowId(c.entity, c.row_key);
     const version = this.versions.get(id);
@@ -561,6 +588,176 @@ class ChangeApplier {
                               end_offset = ${s.end}, status = ${placed.status}, document_version = ${doc.version}
                                 WHERE id = ${a.id}`);
       }
+    }
+  }
+
+  async loadAdopted(): Promise<void> {
+    const rows = await this.tx.all<{ entity: string; from_id: string; to_id: string }>(
+      sql`SELECT entity, from_id, to_id FROM sync_adopted`,
+    );
+    for (const r of rows) this.adoptedIn(r.entity).set(r.from_id, r.to_id);
+  }
+
+  private adoptedIn(entity: string): Map<string, string> {
+    let map = this.adopted.get(entity);
+    if (!map) this.adopted.set(entity, (map = new Map()));
+    return map;
+  }
+
+  /** The id kept for `id` here: itself, or where adoptions took it. */
+  private keptId(entity: string, id: string): string {
+    const map = this.adopted.get(entity);
+    let current = id;
+    for (let hops = 0; map && hops < 20 && map.has(current); hops++) current = map.get(current)!;
+    return current;
+  }
+
+  /**
+   * Rewrites a pulled change that names an id not kept here (its own row's, or a parent's) to the id kept
+   * in its place. True when the change's own key changed.
+   */
+  private async followAdopted(table: SyncedTable, c: Change): Promise<boolean> {
+    if (this.adopted.size === 0) return false;
+    const refs = { ...(NATURAL_KEYS[table.name] ? { id: table.name } : {}), ...ROW_REFERENCES[table.name] };
+    const key = JSON.parse(c.row_key) as unknown[];
+    let keyChanged = false;
+    for (const [column, target] of Object.entries(refs)) {
+      const at = table.key.indexOf(column);
+      if (at >= 0 && typeof key[at] === 'string') {
+        const kept = this.keptId(target, key[at] as string);
+        if (kept !== key[at]) {
+          key[at] = kept;
+          keyChanged = true;
+        }
+      }
+      if (c.payload && typeof c.payload[column] === 'string') {
+        c.payload = { ...c.payload, [column]: this.keptId(target, c.payload[column] as string) };
+      }
+    }
+    if (keyChanged) c.row_key = JSON.stringify(key);
+    return keyChanged;
+  }
+
+  /** Reads one row's version, unpushed change and current value (a key the page's prefetch did not know). */
+  private async loadRowState(entity: string, rowKey: string): Promise<void> {
+    const id = rowId(entity, rowKey);
+    const v = await this.tx.get<RowVersion>(
+      sql`SELECT hlc, seq, author FROM sync_versions WHERE entity = ${entity} AND row_key = ${rowKey}`,
+    );
+    if (v) this.versions.set(id, v);
+    else this.versions.delete(id);
+    const u = await this.tx.get<{ op: Op }>(
+      sql`SELECT op FROM (SELECT op, 1 AS k FROM sync_pending WHERE entity = ${entity} AND row_key = ${rowKey}
+          UNION ALL SELECT op, 2 AS k FROM (SELECT op FROM sync_outbox WHERE entity = ${entity} AND row_key =
+          ${rowKey} ORDER BY n DESC LIMIT 1)) ORDER BY k LIMIT 1`,
+    );
+    if (u) this.unpushed.set(id, u.op);
+    else this.unpushed.delete(id);
+    this.rows.delete(id);
+  }
+
+  /**
+   * A pulled row whose unique key (besides its id) a different row here already holds: the same thing made
+   * on two desktops. Every desktop keeps the smaller id, with the content later in server order (a change
+   * not pushed yet is later than anything pulled), and shows the other content for review when they differ.
+   * Whatever named the id not kept moves to the kept one, here now and on arrival later (sync_adopted).
+   * False when there is no clash.
+   */
+  private async settleClash(table: SyncedTable, c: Change): Promise<boolean> {
+    const columns = NATURAL_KEYS[table.name];
+    const incoming = await this.rowToWrite(table, c);
+    if (columns.some((k) => incoming[k] == null)) return false;
+    await this.flushInserts();
+    const local = await this.tx.get<Row>({
+      text: `SELECT * FROM ${table.name} WHERE ${columns.map((k) => `${k} = ?`).join(' AND ')} AND id <> ?`,
+      params: [...columns.map((k) => toSqlValue(incoming[k])), String(incoming.id)],
+    });
+    if (!local) return false;
+    const ours = String(local.id);
+    const theirs = String(incoming.id);
+    const oursKey = JSON.stringify([ours]);
+    const known = await this.columnsOf(table.name);
+    // Versions set earlier in this page are not written yet: the page's own map comes first.
+    const ourVersion =
+      this.versions.get(rowId(table.name, oursKey)) ??
+      (await this.tx.get<RowVersion>(
+        sql`SELECT hlc, seq, author FROM sync_versions WHERE entity = ${table.name} AND row_key = ${oursKey}`,
+      ));
+    const ourPending = await this.tx.get(
+      sql`SELECT 1 FROM sync_pending WHERE entity = ${table.name} AND row_key = ${oursKey}`,
+    );
+    const ourAuthor = ourVersion?.author ?? this.team.member;
+    const oursLater = Boolean(ourPending) || ourVersion?.seq == null || ourVersion.seq > c.seq;
+    const keep = ours < theirs ? ours : theirs;
+    const drop = keep === ours ? theirs : ours;
+    const later = { ...(oursLater ? local : incoming), id: keep };
+    const earlier = { ...(oursLater ? incoming : local), id: keep };
+    const keepKey = JSON.stringify([keep]);
+
+    await this.tx.run(sql`INSERT INTO sync_adopted (entity, from_id, to_id, adopted_at)
+                          VALUES (${table.name}, ${drop}, ${keep}, ${new Date().toISOString()})
+                          ON CONFLICT (entity, from_id) DO UPDATE SET to_id = excluded.to_id`);
+    this.adoptedIn(table.name).set(drop, keep);
+    if (keep === theirs) {
+      // Ours goes: what names it here moves to theirs first (the delete would cascade to it).
+      await this.moveReferences(table.name, ours, theirs);
+      await deleteRow(this.tx, table, [ours]);
+      await insertRow(this.tx, table, later, known);
+      this.rows.set(rowId(table.name, oursKey), null);
+      if (ourPending) {
+        // Changed here since the last seal: the change goes out as an edit of the kept row.
+        await this.tx.run(sql`DELETE FROM sync_pending WHERE entity = ${table.name} AND row_key = ${oursKey}`);
+        await this.tx.run(sql`INSERT INTO sync_pending (entity, row_key, op) VALUES (${table.name}, ${keepKey},
+                              'upsert') ON CONFLICT (entity, row_key) DO UPDATE SET op = 'upsert'`);
+      }
+    } else if (!oursLater) {
+      await upsertRow(this.tx, table, later, known);
+    }
+    this.rows.set(rowId(table.name, keepKey), later as Row);
+    const stays = oursLater && ourVersion && !ourPending ? ourVersion : { hlc: c.hlc, seq: c.seq, author: c.author };
+    this.versions.set(rowId(table.name, keepKey), stays);
+    this.versionWrites.set(rowId(table.name, keepKey), [
+      table.name,
+      keepKey,
+      stays.hlc,
+      stays.seq as number,
+      stays.author ?? '',
+    ]);
+    if (!sameThing(later, earlier)) {
+      await this.conflict(
+        {
+          entity: table.name,
+          row_key: keepKey,
+          op: 'upsert',
+          payload: earlier,
+          author: oursLater ? c.author : ourAuthor,
+        },
+        'edit',
+        oursLater ? ourAuthor : c.author,
+      );
+    }
+    return true;
+  }
+
+  /** Points the rows that name `from` (a row of `entity` not kept) at `to`, their sync state included. */
+  private async moveReferences(entity: string, from: string, to: string): Promise<void> {
+    for (const [child, refs] of Object.entries(ROW_REFERENCES)) {
+      const table = syncedTable(child);
+      for (const [column, target] of Object.entries(refs)) {
+        if (target !== entity) continue;
+        const at = table.key.indexOf(column);
+        if (at >= 0) {
+          // The column is part of the child's key: its pending change follows the key.
+          await this.tx.run({
+            text: `UPDATE OR REPLACE sync_pending SET row_key = json_set(row_key, '$[${at}]', ?)
+                   WHERE entity = ? AND json_extract(row_key, '$[${at}]') = ?`,
+            params: [to, child, from],
+          });
+        }
+        // The kept row is new here, so nothing names it yet: the moved rows cannot clash under it.
+        await this.tx.run({ text: `UPDATE ${child} SET ${column} = ? WHERE ${column} = ?`, params: [to, from] });
+      }
+      for (const k of [...this.rows.keys()]) if (k.startsWith(`${child}\u0000`)) this.rows.delete(k);
     }
   }
 
@@ -753,6 +950,13 @@ function sameRow(current: Record<string, unknown>, incoming: Record<string, unkn
   return Object.entries(incoming).every(
     ([k, v]) => !(k in current) || current[k] === v || (current[k] == null && v == null),
   );
+}
+
+/** Whether two copies of the same thing say the same, leaving out what each desktop fills its own way. */
+function sameThing(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return Object.keys(a)
+    .filter((k) => !INCIDENTAL_COLUMNS.has(k) && k in b)
+    .every((k) => a[k] === b[k] || (a[k] == null && b[k] == null));
 }
 
 function orderedTables(): SyncedTable[] {

@@ -176,6 +176,7 @@ export const LOCAL_TABLES = [
   'sync_versions',
   'sync_conflicts',
   'sync_apply_guard',
+  'sync_adopted',
 ] as const;
 
 /**

@@ -1,0 +1,180 @@
+// Rows made on two desktops that mean the same thing (the same translation pair, the same fact proposal)
+// but carry different ids: a local UNIQUE constraint holds one of them. The pull adopts one row on every
+// desktop alike, moves what named the other to it, and sync goes on working.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../../../main/archive/archive';
+import { openArchiveDir } from '../../../main/archive/open-default';
+import { Database } from '../../../main/db/connection';
+import { TeamService } from '../../../main/team/service';
+import { SYNCED_TABLES } from '../../../main/team/tables';
+import { postgresUnavailable, startPostgres, type TestPostgres } from '../../helpers/postgres';
+import { tempDir } from '../../helpers/temp';
+
+const unavailable = postgresUnavailable();
+if (unavailable && process.env.CI) throw new Error(`PostgreSQL is required in CI: ${unavailable}`);
+
+const TAGALOG = [
+  'Halalan sa Nagorno-Karabakh',
+  'Noong 19 Hulyo 2012, 47 libo sa kanila ang bumoto para sa kasalukuyang pangulo na si Bako Sahakyan.',
+  'Tumakbo rin si Vitaly Balasanyan, na nakakuha ng 32 libong boto.',
+  'Ang halalan ay itinuring na hindi lehitimo ng Azerbaijan.',
+].join('\n\n');
+const ENGLISH = [
+  'Election in Nagorno-Karabakh',
+  'On 19 July 2012, 47 thousand of them voted for the incumbent president, Bako Sahakyan.',
+  'Vitaly Balasanyan also ran and received 32 thousand votes.',
+  'Azerbaijan considered the election illegitimate.',
+].join('\n\n');
+
+describe.skipIf(unavailable)('rows that clash on a local unique key, made on two desktops', () => {
+  let pg: TestPostgres;
+  const opened: Archive[] = [];
+
+  beforeAll(() => {
+    pg = startPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    for (const a of opened) await a.close().catch(() => undefined);
+    pg?.stop();
+  });
+
+  async function team(): Promise<string> {
+    const db = await pg.createDatabase();
+    await TeamService.initServer(pg.urlFor('tala_admin', db), [
+      { name: 'alice' },
+      { name: 'bob' },
+      { name: 'carol', readOnly: true },
+    ]);
+    return db;
+  }
+
+  async function desktop(member: string, db: string): Promise<Archive> {
+    const archive = await openArchiveDir(tempDir(`tala-${member}-`), { search: 'inline' });
+    opened.push(archive);
+    await archive.team.join(pg.urlFor(member, db));
+    return archive;
+  }
+
+  async function importText(archive: Archive, name: string, text: string, lang: string) {
+    const outcome = await archive.documents.importFile({ name, bytes: new TextEncoder().encode(text), lang });
+    if (outcome.status !== 'imported') throw new Error('not imported');
+    return archive.documents.get(outcome.document.id);
+  }
+
+  async function snapshot(archive: Archive): Promise<Record<string, unknown[]>> {
+    const db = await Database.open(archive.path, { readOnly: true });
+    try {
+      const out: Record<string, unknown[]> = {};
+      for (const t of SYNCED_TABLES) {
+        out[t.name] = await db.all({ text: `SELECT * FROM ${t.name} ORDER BY ${t.key.join(', ')}`, params: [] });
+      }
+      return out;
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('the same pair linked as translations on two desktops: one link everywhere, both corrections kept', async () => {
+    const db = await team();
+    const a = await desktop('alice', db);
+    const b = await desktop('bob', db);
+    const tl = await importText(a, 'halalan.txt', TAGALOG, 'tl');
+    const en = await importText(a, 'election.txt', ENGLISH, 'en');
+    await a.team.sync();
+    await b.team.sync();
+
+    // Offline, both link the pair and correct its alignment, each in a different place.
+    const linkA = await a.translations.link(tl.id, en.id);
+    const linkB = await b.translations.link(tl.id, en.id);
+    expect(linkA.id).not.toBe(linkB.id);
+    await a.translations.correct(tl.id, en.id, { op: 'link', source: [1], target: [1] });
+    await b.translations.correct(tl.id, en.id, { op: 'link', source: [3], target: [3] });
+
+    await a.team.sync();
+    await b.team.sync(); // used to fail here, and at every later try: UNIQUE constraint failed
+    await a.team.sync();
+
+    const kept = [linkA.id, linkB.id].sort()[0];
+    for (const side of [a, b]) {
+      const links = await side.translations.list(tl.id);
+      expect(links.map((l) => l.id)).toEqual([kept]);
+      const alignment = await side.translations.getAlignment(tl.id, en.id);
+      expect(alignment.linkId).toBe(kept);
+      expect(alignment.corrections).toBe(2);
+    }
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+
+    // A desktop that joins later pulls both links in one go and settles on the same one.
+    const c = await desktop('carol', db);
+    await c.team.sync();
+    expect(await snapshot(c)).toEqual(await snapshot(a));
+
+    // Sync keeps working both ways, corrections on the adopted link included.
+    await b.translations.correct(tl.id, en.id, { op: 'link', source: [2], target: [2] });
+    const note = await b.annotations.create({ docId: tl.id, start: 0, end: 7, note: 'after the clash' });
+    expect((await b.team.sync()).pushed).toBeGreaterThan(0);
+    await a.team.sync();
+    expect((await a.annotations.list(tl.id)).map((n) => n.id)).toContain(note.id);
+    expect((await a.translations.getAlignment(tl.id, en.id)).corrections).toBe(3);
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+    expect((await a.team.status()).lastError).toBeNull();
+  });
+
+  it('the same proposals made on two desktops: one fact each, the accepted one with its evidence', async () => {
+    const db = await team();
+    const a = await desktop('alice', db);
+    const b = await desktop('bob', db);
+    const tl = await importText(a, 'halalan.txt', TAGALOG, 'tl');
+    await a.team.sync();
+    await b.team.sync();
+
+    const onA = (await a.facts.propose(tl.id)).proposals;
+    const onB = (await b.facts.propose(tl.id)).proposals;
+    expect(onA.length).toBeGreaterThan(0);
+    expect(onB.length).toBe(onA.length);
+    // Bob accepts his copy of a proposal, with a note; alice leaves hers as it is.
+    const accepted = await b.facts.accept(onB[0].id, { note: 'checked against the CEC results' });
+
+    await a.team.sync();
+    await b.team.sync();
+    await a.team.sync();
+
+    const sa = await snapshot(a);
+    expect(await snapshot(b)).toEqual(sa);
+    const keys = (sa.facts as Array<{ proposal_key: string | null }>).map((f) => f.proposal_key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBe(onA.length);
+    // Each proposal keeps the smaller of its two ids, on both desktops.
+    const ids = (sa.facts as Array<{ id: string }>).map((f) => f.id).sort();
+    const expected = onA.map(
+      (f, i) =>
+        [
+          f.id,
+          onB.find((g) => g.predicate === f.predicate && g.subject.name === f.subject.name)?.id ?? onB[i].id,
+        ].sort()[0],
+    );
+    expect(ids).toEqual(expected.sort());
+    // Bob's evidence annotation is kept and names the kept fact.
+    const evidence = sa.fact_evidence as Array<{ fact_id: string; annotation_id: string }>;
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const e of evidence) expect(ids).toContain(e.fact_id);
+    const annotationIds = (sa.annotations as Array<{ id: string }>).map((x) => x.id);
+    for (const e of evidence) expect(annotationIds).toContain(e.annotation_id);
+    const c = await desktop('carol', db);
+    await c.team.sync();
+    expect(await snapshot(c)).toEqual(sa);
+    // The accepted version is not lost: it is the fact, or it stays visible for review beside it.
+    for (const side of [a, b]) {
+      const facts = await side.facts.list({});
+      const same = facts.find((f) => f.predicate === accepted.predicate && f.subject.name === accepted.subject.name);
+      expect(same).toBeDefined();
+      const conflicts = await side.team.conflicts();
+      const visible =
+        (same!.status === 'confirmed' && same!.note === 'checked against the CEC results') ||
+        conflicts.some((c) => c.entity === 'facts' && c.other?.note === 'checked against the CEC results');
+      expect(visible).toBe(true);
+    }
+    expect((await a.team.status()).lastError).toBeNull();
+    expect((await b.team.status()).lastError).toBeNull();
+  });
+});
