@@ -1,5 +1,6 @@
 // The one contract between the renderer and the main process. Every door (Electron IPC, the HTTP
 // bridge, tests) uses these channel names, request validators and response types.
+import { archivesRequestValidators, type ArchivesRequests, type ArchivesResponses } from './archives';
 import { teamRequestValidators, type TeamRequests, type TeamResponses } from './team';
 import type {
   Annotation,
@@ -84,7 +85,7 @@ export interface PassageEditReport {
  * Facts ledger channels (mentions.*, facts.*, entities.*): see shared/facts-contract.ts. Translation channels
  * (translations.*, align.*, annotations.carried, segments.*, mt.*): see shared/align-contract.ts.
  */
-export interface Requests extends FactRequests, AlignRequests, LibraryRequests, TeamRequests {
+export interface Requests extends FactRequests, AlignRequests, LibraryRequests, TeamRequests, ArchivesRequests {
   'app.info': void;
   'documents.list': void;
   'documents.get': { id: string };
@@ -137,7 +138,7 @@ export interface Requests extends FactRequests, AlignRequests, LibraryRequests, 
   'jobs.cancel': { id: string };
 }
 
-export interface Responses extends FactResponses, AlignResponses, LibraryResponses, TeamResponses {
+export interface Responses extends FactResponses, AlignResponses, LibraryResponses, TeamResponses, ArchivesResponses {
   'app.info': AppInfo;
   'documents.list': DocumentSummary[];
   'documents.get': DocumentDetail;
@@ -178,6 +179,7 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   ...alignRequestValidators,
   ...libraryRequestValidators,
   ...teamRequestValidators,
+  ...archivesRequestValidators,
   'app.info': none,
   'documents.list': none,
   'documents.get': obj({ id: DOC_ID }),

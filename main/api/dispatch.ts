@@ -5,6 +5,7 @@ import type { Channel } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import type { ImportProgress } from '../../shared/types';
 import type { Archive } from '../archive/archive';
+import type { Workspace } from '../archive/workspace';
 import { publicError } from '../diagnostics';
 import { ImportJobs } from '../documents/import-jobs';
 import { DOORS, type DoorName, type Operation, type OperationContext } from './operation';
@@ -25,10 +26,36 @@ export interface ApiOptions {
   onImportProgress?: (progress: ImportProgress) => void;
 }
 
-/** A session for a door: the bridge unless named (the door with the fewest rights). */
-export function createApi(archive: Archive, door: DoorName = 'bridge', options: ApiOptions = {}): ApiSession {
-  const jobs = new ImportJobs(archive.documents, options.onImportProgress);
-  return { context: { archive, jobs, door: DOORS[door] }, operations: options.operations ?? OPERATIONS };
+/**
+ * A session for a door: the bridge unless named (the door with the fewest rights). Over a Workspace, each request
+ * works with the archive open when it arrived (the context's archive and jobs follow the switches).
+ */
+export function createApi(
+  target: Archive | Workspace,
+  door: DoorName = 'bridge',
+  options: ApiOptions = {},
+): ApiSession {
+  const operations = options.operations ?? OPERATIONS;
+  if (!isWorkspace(target)) {
+    const jobs = new ImportJobs(target.documents, options.onImportProgress);
+    return { context: { archive: target, jobs, door: DOORS[door] }, operations };
+  }
+  const workspace = target;
+  const context: OperationContext = {
+    get archive() {
+      return workspace.current;
+    },
+    get jobs() {
+      return workspace.jobs;
+    },
+    door: DOORS[door],
+    workspace,
+  };
+  return { context, operations };
+}
+
+function isWorkspace(target: Archive | Workspace): target is Workspace {
+  return typeof (target as Partial<Workspace>).lease === 'function';
 }
 
 export const BRIDGE_REFUSED = 'This action is only available in the desktop app or on the command line.';
@@ -46,7 +73,13 @@ export async function dispatch(session: ApiSession, channel: unknown, payload: u
     if (!context.door.localPaths && (typeof localPaths === 'function' ? localPaths(request) : localPaths)) {
       throw new AppError('FORBIDDEN', PATHS_REFUSED);
     }
-    return { ok: true, value: await operation.handle(request, context) };
+    const lease = context.workspace?.lease();
+    try {
+      const here = lease ? { ...context, archive: lease.archive, jobs: lease.jobs } : context;
+      return { ok: true, value: await operation.handle(request, here) };
+    } finally {
+      lease?.release();
+    }
   } catch (err) {
     return { ok: false, error: publicError(err, `${context.door.name} ${String(channel).slice(0, 80)}`) };
   }

@@ -5,6 +5,7 @@
 import { requestValidators, type Channel, type Requests, type Responses } from '../../shared/contract';
 import type { Validator } from '../../shared/validate';
 import type { Archive } from '../archive/archive';
+import type { Workspace } from '../archive/workspace';
 import type { ImportJobs } from '../documents/import-jobs';
 
 /** The three ways in. Only the bridge serves a browser page, so only it is denied local file paths. */
@@ -27,6 +28,11 @@ export interface OperationContext {
   archive: Archive;
   jobs: ImportJobs;
   door: Door;
+  /**
+   * The host's archives (the desktop app, `npm run web`): switching to another one. Absent on the command line
+   * and in sessions over one archive, which cannot switch.
+   */
+  workspace?: Workspace;
 }
 
 /** An operation's request as the caller sent it, after validation. */

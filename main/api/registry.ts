@@ -2,6 +2,7 @@
 // operation a compile error; test/main/api/registry.test.ts checks each declaration is complete.
 import type { Channel } from '../../shared/contract';
 import { annotationOperations } from '../annotations/operations';
+import { archivesOperations } from '../archive/operations';
 import { backupOperations } from '../backups/operations';
 import { documentOperations } from '../documents/operations';
 import { factOperations } from '../facts/operations';
@@ -20,6 +21,7 @@ export const OPERATIONS: { readonly [C in Channel]: Operation<C> } = {
   ...backupOperations,
   ...libraryOperations,
   ...teamOperations,
+  ...archivesOperations,
 };
 
 /** The operation a channel name stands for, if any (own properties only: `__proto__` is no channel). */

@@ -2,6 +2,8 @@
 // the search engine and wires the feature services to them. Every door (IPC, HTTP bridge, CLI) reaches the
 // features through this object; the rules for data safety live in the features and in db/.
 import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ArchiveSummary } from '../../shared/archives';
 import { AppError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/types';
 import { AnnotationService } from '../annotations/service';
@@ -11,6 +13,7 @@ import { assertNotDamaged, checkOnSeparateConnection } from '../backups/integrit
 import { BackupService } from '../backups/service';
 import { Database } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
+import { sql } from '../db/sql';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { DocumentService } from '../documents/service';
 import { FactService } from '../facts/service';
@@ -155,6 +158,24 @@ export class Archive {
     await this.db.close();
     // Only after a sound open: an archive whose check failed or is unfinished is checked again next time.
     if (this.checkedSound && this.path !== ':memory:') stampCleanClose(this.path);
+  }
+
+  /** Where the archive is, how big it is on disk and what it holds (Settings). */
+  async summary(): Promise<ArchiveSummary> {
+    const file = this.path;
+    const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
+    const counts = await this.db.get<{ documents: number; passages: number; annotations: number }>(
+      sql`SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM passages) AS passages,
+                 (SELECT count(*) FROM annotations) AS annotations`,
+    );
+    return {
+      dir: dirname(file),
+      file,
+      bytes: size(file) + size(`${file}-wal`),
+      documents: counts?.documents ?? 0,
+      passages: counts?.passages ?? 0,
+      annotations: counts?.annotations ?? 0,
+    };
   }
 
   async info(): Promise<AppInfo> {

@@ -6,6 +6,13 @@ import { AppError } from '../../shared/errors';
 import type { OperationTable } from '../api/operation';
 import { json } from '../cli/format';
 import { sizeWords } from './disk';
+import { BACKUP_SCHEDULES, type BackupScheduleInfo } from '../../shared/archives';
+import { JSON_ONLY, UsageError } from '../api/operation';
+
+function scheduleLine(s: BackupScheduleInfo): string {
+  if (s.every === 'off') return 'automatic backups: off';
+  return `automatic backups: ${s.every}; last backup ${s.lastBackupAt ?? 'none yet'}; next due ${s.nextDueAt}`;
+}
 
 type Channels =
   | 'archive.backup'
@@ -13,7 +20,9 @@ type Channels =
   | 'archive.restore'
   | 'archive.health'
   | 'archive.exportPortable'
-  | 'archive.importPortable';
+  | 'archive.importPortable'
+  | 'archive.schedule'
+  | 'archive.setSchedule';
 
 /** Copies a fresh snapshot to a file the person named; never over an existing file. */
 function copyOut(snapshot: string, file: string): string {
@@ -160,6 +169,34 @@ export const backupOperations: OperationTable<Channels> = {
         io.out(`documents: ${d.added} added, ${d.alreadyPresent} already present`);
         io.out(`annotations: ${a.added} added, ${a.alreadyPresent} already present, ${a.orphaned} need review`);
       },
+    },
+  },
+  'archive.schedule': {
+    channel: 'archive.schedule',
+    validate: v['archive.schedule'],
+    handle: (_, { archive }) => archive.backups.schedule(),
+    bridge: true,
+    localPaths: false,
+    cli: JSON_ONLY,
+  },
+  'archive.setSchedule': {
+    channel: 'archive.setSchedule',
+    validate: v['archive.setSchedule'],
+    handle: ({ every }, { archive }) => archive.backups.setSchedule(every),
+    bridge: true,
+    localPaths: false,
+    cli: {
+      name: 'backup-schedule',
+      args: `<${BACKUP_SCHEDULES.join('|')}>`,
+      summary: 'how often the running app backs the archive up by itself',
+      positionals: { min: 1, max: 1 },
+      request: ({ positionals: [every] }) => {
+        if (!(BACKUP_SCHEDULES as readonly string[]).includes(every)) {
+          throw new UsageError(`Choose one of ${BACKUP_SCHEDULES.join(', ')}.`);
+        }
+        return { every: every as (typeof BACKUP_SCHEDULES)[number] };
+      },
+      print: (s, input, io) => io.out(input.json ? json(s) : scheduleLine(s)),
     },
   },
 };

@@ -1,6 +1,6 @@
-// Keeps the scheduled backups coming while the app runs: checks at start and then hourly whether a
-// day has passed since the newest backup. Also runs the full integrity check once in the background.
-import { scheduledBackupDue } from './backups';
+// Keeps the scheduled backups coming while the app runs: checks at start and then every few minutes whether
+// the archive's schedule (Settings: off, hourly, daily, weekly after the newest backup) calls for one. Also
+// runs the full integrity check once in the background.
 import type { BackupService } from './service';
 
 export interface MaintenanceHandle {
@@ -10,14 +10,14 @@ export interface MaintenanceHandle {
 export function startMaintenance(
   backups: BackupService,
   log: (message: string) => void = (m) => console.warn(`[tala] ${m}`),
-  checkEveryMs = 60 * 60 * 1000,
+  checkEveryMs = 5 * 60 * 1000,
 ): MaintenanceHandle {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      if (scheduledBackupDue(backups.archivePath)) await backups.create('scheduled');
+      if (await backups.scheduledBackupDue()) await backups.create('scheduled');
     } catch (err) {
       log(`scheduled backup failed: ${(err as Error).message}`);
     } finally {

@@ -9,10 +9,21 @@ import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { sql } from '../db/sql';
 import { cloudSyncedFolder } from '../archive/paths';
+import { BACKUP_SCHEDULES, type BackupSchedule, type BackupScheduleInfo } from '../../shared/archives';
 import { backupDirFor, createBackup, listBackups, verifyBackupFile } from './backups';
 import { archiveDisks, diskWarning } from './disk';
 import { assertNotDamaged } from './integrity';
 import { exportPortable, mergePortable, type MergeReport } from './portable';
+
+const SCHEDULE_KEY = 'backup.schedule';
+const HOUR_MS = 60 * 60 * 1000;
+/** How long after the newest backup the next automatic one is due. */
+export const SCHEDULE_INTERVAL_MS: Readonly<Record<Exclude<BackupSchedule, 'off'>, number>> = {
+  hourly: HOUR_MS,
+  daily: 24 * HOUR_MS,
+  weekly: 7 * 24 * HOUR_MS,
+};
+export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = 'daily';
 
 export class BackupService {
   constructor(private readonly db: Database) {}
@@ -28,6 +39,41 @@ export class BackupService {
 
   list(): BackupInfo[] {
     return listBackups(this.db.path);
+  }
+
+  /** The automatic backup schedule (kept in this archive's local settings, never merged or shared). */
+  async schedule(now = new Date()): Promise<BackupScheduleInfo> {
+    const row = await this.db.get<{ value: string }>(sql`SELECT value FROM settings WHERE key = ${SCHEDULE_KEY}`);
+    let every = DEFAULT_BACKUP_SCHEDULE;
+    try {
+      const stored = row ? (JSON.parse(row.value) as { every?: unknown }).every : undefined;
+      if ((BACKUP_SCHEDULES as readonly unknown[]).includes(stored)) every = stored as BackupSchedule;
+    } catch {
+      /* an unreadable value counts as the default */
+    }
+    const newest = this.list()[0];
+    const lastBackupAt = newest?.createdAt ?? null;
+    const nextDueAt =
+      every === 'off'
+        ? null
+        : new Date(lastBackupAt ? Date.parse(lastBackupAt) + SCHEDULE_INTERVAL_MS[every] : now.getTime()).toISOString();
+    return { every, lastBackupAt, nextDueAt };
+  }
+
+  async setSchedule(every: BackupSchedule): Promise<BackupScheduleInfo> {
+    const value = JSON.stringify({ every });
+    await this.db.transaction((tx) =>
+      tx.run(sql`INSERT INTO settings (key, value, updated_at) VALUES (${SCHEDULE_KEY}, ${value},
+        ${new Date().toISOString()})
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+    );
+    return this.schedule();
+  }
+
+  /** Whether the schedule calls for an automatic backup now. */
+  async scheduledBackupDue(now = new Date()): Promise<boolean> {
+    const { nextDueAt } = await this.schedule(now);
+    return nextDueAt !== null && Date.parse(nextDueAt) <= now.getTime();
   }
 
   /**

@@ -76,6 +76,11 @@ export class ImportJobs {
     return this.snapshot(job.status);
   }
 
+  /** How many jobs are still importing. */
+  running(): number {
+    return [...this.jobs.values()].filter((j) => j.status.state === 'running').length;
+  }
+
   /** Cancels every running job and waits for each to stop after its current file. */
   async stopAll(): Promise<void> {
     for (const job of this.jobs.values()) job.controller.abort();
