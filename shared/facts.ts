@@ -1,5 +1,6 @@
 // Domain types of the facts ledger: mentions found in a text, entities with aliases, facts with their
 // evidence (annotation anchors on passages), conflicts and timelines. Pure data: no runtime imports.
+import type { EditedElsewhere } from './types';
 
 /** Tag put on the annotations made as evidence for facts: the reader draws them as a layer of their own. */
 export const EVIDENCE_TAG = 'fact';
@@ -137,6 +138,8 @@ export interface Fact {
   label: string;
   createdAt: string;
   updatedAt: string;
+  /** Set in a team archive when another member last changed it (or their version is in review). */
+  editedElsewhere?: EditedElsewhere;
 }
 
 export interface EntityAlias {

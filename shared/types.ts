@@ -249,6 +249,19 @@ export const ANNOTATION_COLORS: readonly AnnotationColor[] = ['yellow', 'green',
 
 export type AnchorStatus = 'anchored' | 'moved' | 'orphaned';
 
+/**
+ * A row last changed by another member of the team (pulled by sync), or whose other version from another
+ * member waits in the team's review list: shown in place as "edited elsewhere by …".
+ */
+export interface EditedElsewhere {
+  /** The member's name. */
+  by: string;
+  /** When they changed it (their clock), if known. */
+  at: string | null;
+  /** An open conflict on this row (the review list at #/team), or null. */
+  conflictId: string | null;
+}
+
 export interface Annotation {
   id: string;
   docId: string;
@@ -265,6 +278,8 @@ export interface Annotation {
   status: AnchorStatus;
   createdAt: string;
   updatedAt: string;
+  /** Set in a team archive when another member last changed it (or their version is in review). */
+  editedElsewhere?: EditedElsewhere;
 }
 
 export interface DocumentVersion {

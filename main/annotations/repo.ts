@@ -4,6 +4,7 @@ import type { AnchorStatus, Annotation, AnnotationColor } from '../../shared/typ
 import type { Database } from '../db/connection';
 import { sql, type SqlQuery } from '../db/sql';
 import { setAnnotationTags } from '../documents/tags-repo';
+import { editedElsewhereFor } from '../team/edited-elsewhere';
 
 interface AnnotationRow {
   id: string;
@@ -50,7 +51,16 @@ function toAnnotation(row: AnnotationRow): Annotation {
 
 async function select(db: Database, where: SqlQuery): Promise<Annotation[]> {
   const rows = await db.all<AnnotationRow>(sql`${SELECT_ANNOTATIONS} ${where}`);
-  return rows.map(toAnnotation);
+  const elsewhere = await editedElsewhereFor(
+    db,
+    'annotations',
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const a = toAnnotation(r);
+    const by = elsewhere.get(r.id);
+    return by ? { ...a, editedElsewhere: by } : a;
+  });
 }
 
 export async function listAnnotations(db: Database, documentId: string): Promise<Annotation[]> {

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/facts';
 import type { Database } from '../db/connection';
 import { sql, type SqlQuery } from '../db/sql';
+import { editedElsewhereFor } from '../team/edited-elsewhere';
 import { aliasKey } from './keys';
 import { dateBounds, factLabel } from './values';
 
@@ -155,6 +156,11 @@ export async function selectFacts(db: Database, where: SqlQuery): Promise<Fact[]
     db,
     rows.map((r) => r.id),
   );
+  const elsewhere = await editedElsewhereFor(
+    db,
+    'facts',
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const fact: Omit<Fact, 'label'> = {
       id: r.id,
@@ -189,7 +195,8 @@ export async function selectFacts(db: Database, where: SqlQuery): Promise<Fact[]
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     };
-    return { ...fact, label: factLabel(fact) };
+    const by = elsewhere.get(r.id);
+    return { ...fact, label: factLabel(fact), ...(by ? { editedElsewhere: by } : {}) };
   });
 }
 

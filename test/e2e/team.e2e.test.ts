@@ -76,10 +76,14 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
     await expect
       .poll(() => bob.page.locator(testId('annotation-note')).allInnerTexts(), { timeout: 20_000 })
       .toContain('the incumbent');
+    // Said in place: Alice made it, not Bob.
+    const card = bob.page.locator('.note-card', { hasText: 'the incumbent' });
+    expect(await card.locator(testId('edited-elsewhere')).innerText()).toMatch(/^Edited elsewhere by alice · /);
     await bob.page.goto(`${bob.bridge.url}#/facts`);
     const row = bob.page.locator(testId('facts-row'), { hasText: 'Bako Sahakyan' });
     await row.waitFor({ timeout: 20_000 });
     expect(await row.locator(testId('facts-row-value')).innerText()).toMatch(/47[,.\u202f\u00a0]?000/);
+    expect(await row.locator(testId('edited-elsewhere')).innerText()).toMatch(/Edited elsewhere by alice/);
     expect(bob.consoleErrors).toEqual([]);
   });
 
@@ -89,7 +93,13 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
     await syncNow(alice);
     await syncNow(bob); // Bob's edit reaches the server later: it is current, Alice's is kept for review
 
-    await bob.page.goto(`${bob.bridge.url}#/team`);
+    // In place on Bob's note: Alice's version waits for review, one click away.
+    await bob.page.goto(`${bob.bridge.url}#/doc/${tagalog.id}`);
+    const card = bob.page.locator('.note-card', { hasText: 'incumbent, re-elected (Bob)' });
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.locator(testId('edited-elsewhere')).innerText()).toMatch(/Edited elsewhere by alice/);
+    await card.locator(testId('edited-elsewhere-review')).click();
+    await bob.page.waitForURL(/#\/team$/, { timeout: 20_000 });
     const conflict = bob.page.locator(testId('team-conflict'));
     await conflict.first().waitFor({ timeout: 20_000 });
     expect(await conflict.first().innerText()).toMatch(/edited elsewhere by alice/i);

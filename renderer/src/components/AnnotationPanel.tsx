@@ -8,6 +8,7 @@ import { includesFolded } from '../lib/fold';
 import { passageIndexAt } from './Reader';
 import { AnnotationForm, type AnnotationBody } from './AnnotationForm';
 import { EditIcon, LinkIcon, TrashIcon } from './icons';
+import { EditedElsewhere } from './team/EditedElsewhere';
 import './annotations.css';
 
 interface Props {
@@ -119,6 +120,7 @@ export function AnnotationPanel(props: Props) {
                 {a.note}
               </p>
             )}
+            <EditedElsewhere info={a.editedElsewhere} />
             {a.tags.length > 0 && (
               <ul className="tag-list" aria-label="Tags" data-testid="annotation-tags">
                 {a.tags.map((t) => (

@@ -123,6 +123,11 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     const onB = (await b.annotations.list(doc.id))[0];
     expect(onA.note).toBe('edited by bob');
     expect(onB.note).toBe('edited by bob');
+    // Shown in place: alice sees bob's version as current; bob sees alice's waiting for review.
+    const [openOnA] = await a.team.conflicts();
+    expect(onA.editedElsewhere).toMatchObject({ by: 'bob', conflictId: openOnA.id });
+    expect(Date.parse(onA.editedElsewhere!.at!)).toBeGreaterThan(Date.now() - 600_000);
+    expect(onB.editedElsewhere).toMatchObject({ by: 'alice', conflictId: (await b.team.conflicts())[0].id });
     for (const side of [a, b]) {
       const conflicts = await side.team.conflicts();
       expect(conflicts).toHaveLength(1);
@@ -250,6 +255,8 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     await b.team.sync();
     await a.team.sync();
 
+    expect((await a.facts.get(added.id)).editedElsewhere).toMatchObject({ by: 'bob', conflictId: null });
+    expect((await b.facts.get(added.id)).editedElsewhere).toBeUndefined();
     for (const side of [a, b]) {
       const fact = await side.facts.get(added.id);
       expect(fact.subject.entityId).toBe(full.subject.entityId);

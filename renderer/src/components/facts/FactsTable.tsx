@@ -18,6 +18,7 @@ import {
 } from '../../lib/facts';
 import { plural } from '../../lib/format';
 import { EvidenceQuote, StatusBadge } from './FactBits';
+import { EditedElsewhere } from '../team/EditedElsewhere';
 
 interface Props {
   documents: DocumentSummary[];
@@ -164,6 +165,7 @@ export function FactsTable({ documents, toast }: Props) {
       </td>
       <td>
         <StatusBadge fact={f} />
+        <EditedElsewhere info={f.editedElsewhere} compact />
       </td>
     </tr>
   );
