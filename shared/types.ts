@@ -242,6 +242,8 @@ export interface AppInfo {
   version: string;
   archivePath: string;
   schemaVersion: number;
+  /** Set when the archive is open read-only: why it cannot be written (reads and searches work). */
+  readOnly?: string;
 }
 
 export type AnnotationColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';

@@ -25,6 +25,7 @@ import { SearchWorkerHost } from '../search/worker-host';
 import { TranslationService } from '../translations/service';
 import { TeamService } from '../team/service';
 import { createPrivateFile, tightenExisting } from '../backups/private-files';
+import { cannotWriteReason, fullDiskReason, openReadOnly } from './read-only';
 import { stampCleanClose, takeCleanClose } from './clean-close';
 
 export interface ArchiveOpenOptions {
@@ -83,21 +84,34 @@ export class Archive {
 
   static async open(file: string, options: ArchiveOpenOptions = {}): Promise<Archive> {
     let db: Database;
-    let cleanClose: boolean;
+    let cleanClose = false;
     try {
-      if (!existsSync(file)) createPrivateFile(file);
-      cleanClose = takeCleanClose(file);
-      // Archives made by earlier versions were readable by every local user.
-      tightenExisting([
-        { path: file },
-        { path: `${file}-wal` },
-        { path: `${file}-shm` },
-        { path: backupDirFor(file), dir: true },
-      ]);
-      db = await Database.open(file);
+      const cannotWrite = existsSync(file) ? cannotWriteReason(file) : null;
+      if (cannotWrite) db = await openReadOnly(file, cannotWrite);
+      else {
+        if (!existsSync(file)) createPrivateFile(file);
+        cleanClose = takeCleanClose(file);
+        // Archives made by earlier versions were readable by every local user.
+        tightenExisting([
+          { path: file },
+          { path: `${file}-wal` },
+          { path: `${file}-shm` },
+          { path: backupDirFor(file), dir: true },
+        ]);
+        try {
+          db = await Database.open(file);
+        } catch (err) {
+          // On a full disk SQLite cannot even set up its shared-memory file: read and search all the same.
+          const full = fullDiskReason(file, err);
+          if (!full) throw err;
+          db = await openReadOnly(file, full);
+        }
+      }
     } catch (err) {
+      if (err instanceof AppError) throw err;
       throw new AppError('ARCHIVE_ERROR', `Cannot open the archive at ${file}: ${(err as Error).message}`);
     }
+    if (db.readOnlyReason !== undefined) return Archive.openedReadOnly(db, options);
     let integrity: Promise<void>;
     let openCheck: OpenCheck;
     try {
@@ -143,6 +157,43 @@ export class Archive {
     return archive;
   }
 
+  /** The rest of open() for an archive that cannot be written: checked, never migrated, searched as it is. */
+  private static async openedReadOnly(db: Database, options: ArchiveOpenOptions): Promise<Archive> {
+    const file = db.path;
+    let search: SearchService;
+    let checked: boolean;
+    try {
+      const version = await schemaVersion(db);
+      if (version > LATEST_SCHEMA_VERSION) await migrate(db); // refuses, saying a newer Tala made it
+      if (version < LATEST_SCHEMA_VERSION)
+        throw new AppError(
+          'ARCHIVE_ERROR',
+          `The archive ${file} was made by an earlier version of Tala and must be upgraded once before this ` +
+            `version can read it, but it cannot be written (${db.readOnlyReason}). Copy the archive's folder to ` +
+            'a disk you can write to and open the copy.',
+        );
+      // A large archive is not checked here: the check would hold up every read on the one connection.
+      checked = statSync(file).size <= (options.blockingCheckMaxBytes ?? BLOCKING_CHECK_MAX_BYTES);
+      if (checked) await assertNotDamaged(db);
+      const readOnly = { reason: db.readOnlyReason ?? '', immutable: db.immutable };
+      search =
+        options.search === 'inline'
+          ? await SearchEngine.open(file, { readOnly })
+          : SearchWorkerHost.start(file, { readOnly });
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+    const archive = new Archive(db, search, options.parser ?? sharedWorkerParser());
+    archive.openCheck = checked ? 'blocking' : 'skipped';
+    return archive;
+  }
+
+  /** Why the archive is open read-only (every write is refused); undefined when it can be written. */
+  get readOnlyReason(): string | undefined {
+    return this.db.readOnlyReason;
+  }
+
   private integrityOnOpen: Promise<void> = Promise.resolve();
   /** How this open checked the file: before returning, beside it (writes held), or not (closed cleanly). */
   openCheck: OpenCheck = 'blocking';
@@ -179,6 +230,8 @@ export class Archive {
   }
 
   async info(): Promise<AppInfo> {
-    return { version: APP_VERSION, archivePath: this.path, schemaVersion: await schemaVersion(this.db) };
+    const info: AppInfo = { version: APP_VERSION, archivePath: this.path, schemaVersion: await schemaVersion(this.db) };
+    if (this.readOnlyReason !== undefined) info.readOnly = this.readOnlyReason;
+    return info;
   }
 }

@@ -34,7 +34,14 @@ export class BackupService {
 
   /** Takes a snapshot now (on demand, on schedule, or before a risky operation). */
   create(reason: BackupReason = 'manual'): Promise<BackupInfo> {
+    // Backups go into the archive's own folder, which cannot be written.
+    if (this.db.readOnlyReason !== undefined) return Promise.reject(this.db.refusal());
     return createBackup(this.db, reason);
+  }
+
+  /** Why the archive is open read-only; undefined when it can be written. */
+  get readOnlyReason(): string | undefined {
+    return this.db.readOnlyReason;
   }
 
   list(): BackupInfo[] {
@@ -83,6 +90,7 @@ export class BackupService {
    * failure at any point leaves the archive as it was, with nothing to put back.
    */
   async restore(file: string): Promise<{ safetyBackup: BackupInfo }> {
+    if (this.db.readOnlyReason !== undefined) throw this.db.refusal();
     await verifyBackupFile(file);
     const safetyBackup = await createBackup(this.db, 'pre-restore');
     const work = mkdtempSync(join(tmpdir(), 'tala-restore-'));
@@ -116,6 +124,7 @@ export class BackupService {
 
   /** Merges a portable archive file into this one by UUID, without duplicates. */
   async importPortable(file: string): Promise<MergeReport> {
+    if (this.db.readOnlyReason !== undefined) throw this.db.refusal();
     const { report } = await mergePortable(this.db, file);
     return report;
   }
@@ -129,10 +138,16 @@ export class BackupService {
           `This archive is inside a folder synced by ${cloud}. Sync clients can corrupt open databases: move the archive to a folder that is not synced and rely on Tala's backups instead.`,
         ]
       : [];
+    if (this.db.readOnlyReason !== undefined)
+      warnings.push(
+        `This archive is open read-only (${this.db.readOnlyReason}): you can read, search and copy it out, but ` +
+          'imports, edits, annotations and backups into its folder are refused until it can be written.',
+      );
     const disks = archiveDisks(this.db.path, backupDirFor(this.db.path));
     disks.forEach((disk, i) => {
       const warning = diskWarning(disk, i === 0 ? 'archive' : 'backups');
-      if (warning) warnings.push(warning);
+      // Running low matters only to an archive that can be written.
+      if (warning && (this.db.readOnlyReason === undefined || disk.state === 'full')) warnings.push(warning);
     });
     return { integrity: rows.map((r) => r.integrity_check).join('; '), warnings, disks };
   }

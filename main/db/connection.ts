@@ -5,10 +5,11 @@
 // write rolled back with someone else's transaction. Plain reads outside a unit of work go to a read-only
 // connection, where WAL gives them a consistent snapshot of committed data without waiting for writers.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
 import { diagnostic } from '../diagnostics';
 import type { SqlQuery, SqlValue } from './sql';
-import { busyError, storageError, storageProblem } from './storage-errors';
+import { busyError, readOnlyError, storageError, storageProblem } from './storage-errors';
 
 const SLOW_QUERY_MS = 100;
 /** How long SQLite itself waits for another connection's lock, per statement (its busy handler). */
@@ -28,6 +29,14 @@ export interface RunResult {
 
 export interface OpenOptions {
   readOnly?: boolean;
+  /**
+   * Read-only, and the file is taken to be unchanging (SQLite's `immutable=1`): no -shm/-wal is looked for or
+   * made, so a WAL archive on a read-only medium or in a folder we cannot write opens at all. Only for a file
+   * with no pending write-ahead log, which nobody else writes meanwhile.
+   */
+  immutable?: boolean;
+  /** Why a read-only archive cannot be written, for the sentence that refuses a write (see readOnlyError). */
+  readOnlyReason?: string;
   /**
    * A read-only connection for plain reads outside units of work (writable files on disk only); on unless
    * `false`. Off only for a connection that must be the file's sole one (e.g. to leave WAL mode).
@@ -74,30 +83,51 @@ export class Database {
   private readonly waitListeners = new Set<LockWaitListener>();
   private waiting = 0;
 
+  /** Set for an archive opened read-only as a whole: why it cannot be written (every write is refused). */
+  readonly readOnlyReason: string | undefined;
+  /** Opened with SQLite's immutable=1 (see OpenOptions.immutable). */
+  immutable = false;
+
   private constructor(
     private readonly db: sqlite3.Database,
     readonly path: string,
     private readonly onSlowQuery: (text: string, ms: number) => void,
     private readonly lockWaitMs: number,
-  ) {}
+    readOnlyReason?: string,
+  ) {
+    this.readOnlyReason = readOnlyReason;
+  }
 
   static async open(path: string, options: OpenOptions = {}): Promise<Database> {
-    const mode = options.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
+    const readOnly = options.readOnly === true || options.immutable === true;
+    const mode = options.immutable
+      ? sqlite3.OPEN_READONLY | sqlite3.OPEN_URI
+      : readOnly
+        ? sqlite3.OPEN_READONLY
+        : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
+    const target = options.immutable ? `${pathToFileURL(path).href}?immutable=1` : path;
     const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const handle = new sqlite3.Database(path, mode, (err) => (err ? reject(err) : resolve(handle)));
+      const handle = new sqlite3.Database(target, mode, (err) => (err ? reject(err) : resolve(handle)));
     });
     const onSlowQuery = options.onSlowQuery ?? ((text, ms) => diagnostic(`[sql] slow query ${ms} ms: ${text}`));
     const lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
-    const db = new Database(raw, path, onSlowQuery, lockWaitMs);
-    await db.exec(`PRAGMA busy_timeout = ${Math.min(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, lockWaitMs)}`);
-    await db.exec('PRAGMA foreign_keys = ON');
-    if (!options.readOnly && path !== ':memory:') {
-      await db.exec('PRAGMA journal_mode = WAL');
-      // FULL: a commit acknowledged to the user survives power loss, not just a process crash.
-      await db.exec('PRAGMA synchronous = FULL');
-      // Opened after WAL mode is set (a read-only connection cannot set it, and must not find a rollback
-      // journal), with its own busy_timeout; each read is one statement, so it never holds a snapshot open.
-      if (options.reader !== false) db.reader = await Database.open(path, { readOnly: true, onSlowQuery });
+    const db = new Database(raw, path, onSlowQuery, lockWaitMs, options.readOnlyReason);
+    db.immutable = options.immutable === true;
+    try {
+      await db.exec(`PRAGMA busy_timeout = ${Math.min(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, lockWaitMs)}`);
+      await db.exec('PRAGMA foreign_keys = ON');
+      if (!readOnly && path !== ':memory:') {
+        await db.exec('PRAGMA journal_mode = WAL');
+        // FULL: a commit acknowledged to the user survives power loss, not just a process crash.
+        await db.exec('PRAGMA synchronous = FULL');
+        // Opened after WAL mode is set (a read-only connection cannot set it, and must not find a rollback
+        // journal), with its own busy_timeout; each read is one statement, so it never holds a snapshot open.
+        if (options.reader !== false) db.reader = await Database.open(path, { readOnly: true, onSlowQuery });
+      }
+    } catch (err) {
+      // A file SQLite opened but cannot set up (a full disk, a folder it cannot write) is not left open.
+      await db.close().catch(() => undefined);
+      throw err;
     }
     return db;
   }
@@ -109,6 +139,7 @@ export class Database {
   /** One statement; outside a unit of work it is a unit of its own, retried while another process writes. */
   run(query: SqlQuery): Promise<RunResult> {
     if (this.inUnit()) return this.runNow(query);
+    if (this.readOnlyReason !== undefined) return Promise.reject(this.refusal());
     return this.enqueue(() => this.whenUnlocked(() => this.runNow(query), this.lockWaitMs));
   }
 
@@ -209,6 +240,7 @@ export class Database {
     options: TransactionOptions = {},
   ): Promise<T> {
     if (this.inUnit()) return fn(this);
+    if (this.readOnlyReason !== undefined) return Promise.reject(this.refusal());
     // A write held by the gate waits outside the queue, so reads issued meanwhile are not stuck behind it.
     if (this.gatePending) {
       const retry = () => this.transaction(fn, mode, options);
@@ -227,6 +259,11 @@ export class Database {
         throw err;
       }
     });
+  }
+
+  /** The sentence that refuses a write to an archive opened read-only. */
+  refusal(): Error {
+    return readOnlyError(this.path, this.readOnlyReason);
   }
 
   /** True inside a unit of work on this connection (its statements run at once, as part of it). */
@@ -315,7 +352,7 @@ export class Database {
       return await work();
     } catch (err) {
       // A full disk, a lock held elsewhere, a read-only file: a sentence naming the archive, never SQLite's text.
-      const storage = storageError(err, this.path, BUSY_TIMEOUT_MS);
+      const storage = storageError(err, this.path, BUSY_TIMEOUT_MS, this.readOnlyReason);
       if (storage !== err) throw storage;
       // Keep the statement in the message: "SQLITE_CONSTRAINT" alone says nothing in a log.
       if (err instanceof Error && !err.message.includes(' -- in: ')) err.message += ` -- in: ${text.slice(0, 200)}`;

@@ -49,24 +49,27 @@ export function busyError(file: string, waitedMs: number): StorageError {
   );
 }
 
-export function readOnlyError(file: string): StorageError {
+/** Why an archive cannot be written, when nothing more precise is known. */
+export const CANNOT_WRITE = 'the file or its folder cannot be written';
+
+export function readOnlyError(file: string, reason: string = CANNOT_WRITE): StorageError {
   return new StorageError(
     'readonly',
     file,
-    `The archive ${file} is open read-only (the file or its folder cannot be written): searching and reading ` +
-      'work, changes cannot be saved. Nothing was changed.',
+    `The archive ${file} is open read-only (${reason}): searching and reading work, changes cannot be saved. ` +
+      'Nothing was changed.',
   );
 }
 
 /** The storage error of `err` naming `file`, or `err` itself when it is about something else. */
-export function storageError(err: unknown, file: string, waitedMs = 0): unknown {
+export function storageError(err: unknown, file: string, waitedMs = 0, readOnlyReason?: string): unknown {
   switch (storageProblem(err)) {
     case 'full':
       return err instanceof StorageError && err.file === file ? err : diskFullError(file);
     case 'busy':
       return err instanceof StorageError ? err : busyError(file, waitedMs);
     case 'readonly':
-      return err instanceof StorageError ? err : readOnlyError(file);
+      return err instanceof StorageError ? err : readOnlyError(file, readOnlyReason);
     default:
       return err;
   }

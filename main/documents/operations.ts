@@ -53,7 +53,8 @@ export const documentOperations: OperationTable<Channels> = {
         io.out(
           input.json
             ? json(info)
-            : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}`,
+            : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}` +
+                (info.readOnly ? `\nread-only: ${info.readOnly}` : ''),
         ),
     },
   },

@@ -43,6 +43,12 @@ export interface SearchService {
   close(): Promise<void>;
 }
 
+export interface SearchEngineOptions {
+  catchUp?: boolean;
+  /** The archive is open read-only (see archive/read-only.ts): the engine never writes. */
+  readOnly?: { reason: string; immutable: boolean };
+}
+
 export const DEFAULT_LIMIT = 20;
 /** Hits shown per document when results are grouped by document. */
 const HITS_PER_DOCUMENT = 3;
@@ -81,11 +87,19 @@ export class SearchEngine implements SearchService {
     readonly path: string,
   ) {}
 
-  /** Opens the engine on an archive file (already migrated); starts catching up on stale documents. */
-  static async open(path: string, options: { catchUp?: boolean } = {}): Promise<SearchEngine> {
-    const read = await Database.open(path, { reader: false, onSlowQuery: () => undefined });
+  /**
+   * Opens the engine on an archive file (already migrated); starts catching up on stale documents. On an
+   * archive open read-only it searches the index as it is: stale documents are reported as pending.
+   */
+  static async open(path: string, options: SearchEngineOptions = {}): Promise<SearchEngine> {
+    const readOnly = options.readOnly;
+    const read = await Database.open(path, {
+      reader: false,
+      onSlowQuery: () => undefined,
+      ...(readOnly ? { readOnly: true, immutable: readOnly.immutable, readOnlyReason: readOnly.reason } : {}),
+    });
     const engine = new SearchEngine(read, path);
-    if (options.catchUp !== false) await engine.startupCheck();
+    if (options.catchUp !== false && !readOnly) await engine.startupCheck();
     return engine;
   }
 
@@ -100,6 +114,7 @@ export class SearchEngine implements SearchService {
   // ---- indexing ---------------------------------------------------------------------------------
 
   private async writer(): Promise<Database> {
+    if (this.read.readOnlyReason !== undefined) throw this.read.refusal();
     // A short busy handler: the optional catch-up before a search gives up at once when another process
     // writes; the background catch-up and reindex retry (with backoff) until they get their turn.
     this.write ??= await Database.open(this.path, { reader: false, onSlowQuery: () => undefined, busyTimeoutMs: 100 });
@@ -268,6 +283,8 @@ export class SearchEngine implements SearchService {
   private async catchUpBeforeSearch(): Promise<number> {
     const dirty = await dirtyDocuments(this.read, INLINE_CATCH_UP + 1);
     if (dirty.length === 0) return 0;
+    if (this.read.readOnlyReason !== undefined)
+      return (await this.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_dirty`))?.n ?? 0;
     if (dirty.length <= INLINE_CATCH_UP) {
       if (this.background && !this.reindexing) {
         await this.background.catch(() => undefined);

@@ -2,7 +2,7 @@
 // from SearchWorkerHost. Heavy work (query execution, catch-up, reindex) never runs on the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorInfo } from '../../shared/errors';
-import { SearchEngine } from './engine';
+import { SearchEngine, type SearchEngineOptions } from './engine';
 import type { HostMessage, WorkerMessage } from './worker-protocol';
 
 if (!parentPort) throw new Error('search-worker.ts must run in a worker thread');
@@ -11,7 +11,8 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 
 let engine: SearchEngine;
 try {
-  engine = await SearchEngine.open((workerData as { path: string }).path);
+  const data = workerData as { path: string; options?: SearchEngineOptions };
+  engine = await SearchEngine.open(data.path, data.options);
   post({ type: 'ready' });
 } catch (err) {
   post({ type: 'failed', error: toErrorInfo(err) });

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { ReindexProgress, ReindexReport, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
-import { SearchEngine, type SearchService } from './engine';
+import { SearchEngine, type SearchEngineOptions, type SearchService } from './engine';
 import type { HostMessage, WorkerMessage } from './worker-protocol';
 import { workerEntry } from '../workers/entry';
 import { diagnostic } from '../diagnostics';
@@ -25,14 +25,17 @@ export class SearchWorkerHost implements SearchService {
   /** The in-process engine used when the worker could not start. */
   private fallback: Promise<SearchEngine> | null = null;
 
-  private constructor(private readonly path: string) {}
+  private constructor(
+    private readonly path: string,
+    private readonly options: SearchEngineOptions = {},
+  ) {}
 
   /**
    * A host for the archive at `path`. The thread starts on the first call (an archive that is never
    * searched costs nothing); it opens its own connections and catches up on its index.
    */
-  static start(path: string): SearchWorkerHost {
-    return new SearchWorkerHost(path);
+  static start(path: string, options: SearchEngineOptions = {}): SearchWorkerHost {
+    return new SearchWorkerHost(path, options);
   }
 
   /** Starts the worker now and resolves once it has opened the archive (rejects if it could not). */
@@ -42,7 +45,11 @@ export class SearchWorkerHost implements SearchService {
 
   private spawn(): Promise<void> {
     const entry = workerEntry('search-worker');
-    const worker = new Worker(entry.file, { workerData: { path: this.path }, argv: entry.argv, name: 'tala-search' });
+    const worker = new Worker(entry.file, {
+      workerData: { path: this.path, options: this.options },
+      argv: entry.argv,
+      name: 'tala-search',
+    });
     this.worker = worker;
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => {
@@ -102,7 +109,7 @@ export class SearchWorkerHost implements SearchService {
       const reason = (err as Error).message;
       const line = `[tala] the search worker did not start (${reason}); searching in the main thread`;
       if (this.fallback === null) diagnostic(line);
-      this.fallback ??= SearchEngine.open(this.path);
+      this.fallback ??= SearchEngine.open(this.path, this.options);
       return this.inline(request, onProgress);
     }
     const worker = this.worker!;
