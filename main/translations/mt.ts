@@ -53,6 +53,19 @@ export function checkEndpoint(endpoint: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/** Refusal of a remote translation server set from the browser bridge. */
+export const MT_REMOTE_REFUSED =
+  'From the browser, the translation server can only be one on this computer (localhost, 127.0.0.1 or ::1). ' +
+  'A server on another machine receives the passages you translate: set it in the desktop app or on the ' +
+  'command line (tala call mt.settings.set).';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An endpoint (as checkEndpoint returns it) on this computer: passages sent there do not leave it. */
+export function isLoopbackEndpoint(endpoint: string): boolean {
+  return LOOPBACK_HOSTS.has(new URL(endpoint).hostname);
+}
+
 export async function getMtSettings(db: Database): Promise<MtSettings> {
   return publicView(await read(db));
 }
