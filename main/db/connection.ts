@@ -3,7 +3,8 @@
 // function; every statement issued from inside it (on this object, from any depth of calls) joins it, and every
 // statement from anywhere else waits for it — so no caller ever sees another's uncommitted changes or has its
 // write rolled back with someone else's transaction. Plain reads outside a unit of work go to a read-only
-// connection, where WAL gives them a consistent snapshot of committed data without waiting for writers.
+// connection, where WAL gives them a consistent snapshot of committed data without waiting for writers; a read of
+// several statements runs them in read() (one read transaction there), so it sees one snapshot, never a torn mix.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pathToFileURL } from 'node:url';
 import sqlite3 from 'sqlite3';
@@ -121,7 +122,7 @@ export class Database {
         // FULL: a commit acknowledged to the user survives power loss, not just a process crash.
         await db.exec('PRAGMA synchronous = FULL');
         // Opened after WAL mode is set (a read-only connection cannot set it, and must not find a rollback
-        // journal), with its own busy_timeout; each read is one statement, so it never holds a snapshot open.
+        // journal), with its own busy_timeout; a snapshot is held only for one statement or one read().
         if (options.reader !== false) db.reader = await Database.open(path, { readOnly: true, onSlowQuery });
       }
     } catch (err) {
@@ -264,6 +265,32 @@ export class Database {
   /** The sentence that refuses a write to an archive opened read-only. */
   refusal(): Error {
     return readOnlyError(this.path, this.readOnlyReason);
+  }
+
+  /**
+   * Runs `fn`, a read of several statements, on ONE snapshot of committed data: BEGIN … COMMIT on the reader
+   * connection, queued with the other reads there, so a write committed between two of its statements cannot
+   * give it a mix of before and after. Statements `fn` issues on this object (at any depth) join it. Inside a
+   * unit of work it simply joins that unit (which sees its own changes); without a reader it is a unit of its own
+   * on this connection. `fn` must not write (a write from it would wait for the writer, outside the snapshot).
+   */
+  read<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    if (this.inUnit()) return fn(this);
+    if (this.reader) return this.reader.inUnit() ? fn(this) : this.reader.snapshot(() => fn(this));
+    return this.snapshot(() => fn(this));
+  }
+
+  /** `work` as one unit of work inside a deferred (read) transaction on this connection. */
+  private snapshot<T>(work: () => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      await this.execNow('BEGIN DEFERRED');
+      try {
+        return await work();
+      } finally {
+        // Nothing to keep or undo in a read: COMMIT only ends the snapshot (ROLLBACK after an error does the same).
+        await this.execNow('COMMIT').catch(() => this.execNow('ROLLBACK').catch(() => undefined));
+      }
+    });
   }
 
   /** True inside a unit of work on this connection (its statements run at once, as part of it). */

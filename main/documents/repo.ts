@@ -123,7 +123,12 @@ export async function getDocumentSummary(db: Database, id: string): Promise<Docu
   return row && { ...toMeta(row), passages: row.passages };
 }
 
-export async function getDocument(db: Database, id: string): Promise<DocumentDetail | undefined> {
+/** A document with its passages and sentences, read on one snapshot (see Database.read). */
+export function getDocument(db: Database, id: string): Promise<DocumentDetail | undefined> {
+  return db.read((rd) => readDocument(rd, id));
+}
+
+async function readDocument(db: Database, id: string): Promise<DocumentDetail | undefined> {
   const row = await db.get<DocumentRow & { text: string }>(
     sql`SELECT ${META_COLUMNS}, d.text FROM documents d WHERE d.id = ${id}`,
   );

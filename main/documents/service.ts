@@ -133,9 +133,12 @@ export class DocumentService {
 
   /** The file a document was imported from, byte for byte. */
   async original(id: string): Promise<StoredOriginal> {
-    const original = await getOriginal(this.db, id);
+    const original = await this.db.read(async (rd) => {
+      const found = await getOriginal(rd, id);
+      if (!found && !(await documents.getDocumentSummary(rd, id))) throw notFound(id);
+      return found;
+    });
     if (original) return original;
-    await this.get(id); // NOT_FOUND for an unknown id
     throw new AppError(
       'NOT_FOUND',
       'The original file of this document was not kept (it was imported before Tala kept originals).',
