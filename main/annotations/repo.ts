@@ -49,13 +49,13 @@ function toAnnotation(row: AnnotationRow): Annotation {
   };
 }
 
+/** Annotations with who edited them elsewhere, read on one snapshot (see Database.read). */
 async function select(db: Database, where: SqlQuery): Promise<Annotation[]> {
-  const rows = await db.all<AnnotationRow>(sql`${SELECT_ANNOTATIONS} ${where}`);
-  const elsewhere = await editedElsewhereFor(
-    db,
-    'annotations',
-    rows.map((r) => r.id),
-  );
+  const { rows, elsewhere } = await db.read(async (rd) => {
+    const found = await rd.all<AnnotationRow>(sql`${SELECT_ANNOTATIONS} ${where}`);
+    const ids = found.map((r) => r.id);
+    return { rows: found, elsewhere: await editedElsewhereFor(rd, 'annotations', ids) };
+  });
   return rows.map((r) => {
     const a = toAnnotation(r);
     const by = elsewhere.get(r.id);

@@ -124,13 +124,17 @@ export class AnnotationService {
   }
 
   async export(docId: string | 'all', format: ExportFormat): Promise<ExportedFile> {
-    const ids = docId === 'all' ? (await listDocuments(this.db)).map((d) => d.id) : [docId];
-    const groups: DocumentAnnotations[] = [];
-    for (const id of ids) {
-      const doc = await getDocument(this.db, id);
-      if (!doc) throw new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);
-      groups.push({ doc, annotations: await repo.listAnnotations(this.db, id) });
-    }
+    // One snapshot: the documents and their annotations as they stood together.
+    const groups = await this.db.read(async (rd) => {
+      const ids = docId === 'all' ? (await listDocuments(rd)).map((d) => d.id) : [docId];
+      const found: DocumentAnnotations[] = [];
+      for (const id of ids) {
+        const doc = await getDocument(rd, id);
+        if (!doc) throw new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);
+        found.push({ doc, annotations: await repo.listAnnotations(rd, id) });
+      }
+      return found;
+    });
     const label = docId === 'all' ? 'tala-archive' : groups[0].doc.title;
     return exportAnnotations(groups, format, label);
   }

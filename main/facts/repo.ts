@@ -150,17 +150,17 @@ function toObject(r: FactRow): FactObject {
   }
 }
 
+/** Facts with their evidence, read on one snapshot (see Database.read). */
 export async function selectFacts(db: Database, where: SqlQuery): Promise<Fact[]> {
-  const rows = await db.all<FactRow>(sql`${SELECT_FACTS} ${where}`);
-  const evidence = await evidenceFor(
-    db,
-    rows.map((r) => r.id),
-  );
-  const elsewhere = await editedElsewhereFor(
-    db,
-    'facts',
-    rows.map((r) => r.id),
-  );
+  const { rows, evidence, elsewhere } = await db.read(async (rd) => {
+    const found = await rd.all<FactRow>(sql`${SELECT_FACTS} ${where}`);
+    const ids = found.map((r) => r.id);
+    return {
+      rows: found,
+      evidence: await evidenceFor(rd, ids),
+      elsewhere: await editedElsewhereFor(rd, 'facts', ids),
+    };
+  });
   return rows.map((r) => {
     const fact: Omit<Fact, 'label'> = {
       id: r.id,
@@ -314,12 +314,18 @@ async function aliasesOf(db: Database, ids: string[]): Promise<Map<string, Entit
   return out;
 }
 
+/** Entities with their aliases, read on one snapshot (see Database.read). */
 export async function selectEntities(db: Database, where: SqlQuery): Promise<EntitySummary[]> {
-  const rows = await db.all<EntityRow>(sql`${SELECT_ENTITIES} ${where}`);
-  const aliases = await aliasesOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const { rows, aliases } = await db.read(async (rd) => {
+    const found = await rd.all<EntityRow>(sql`${SELECT_ENTITIES} ${where}`);
+    return {
+      rows: found,
+      aliases: await aliasesOf(
+        rd,
+        found.map((r) => r.id),
+      ),
+    };
+  });
   return rows.map((r) => ({
     id: r.id,
     type: r.type,

@@ -458,18 +458,22 @@ export class FactService {
   }
 
   async export(format: FactExportFormat, filter: FactFilter = {}): Promise<ExportedFile> {
-    const facts = await this.list({
-      status: 'confirmed',
-      ...filter,
-      limit: filter.limit ?? 1_000_000,
-      sort: filter.sort ?? 'subject',
+    // One snapshot: the facts and the documents their evidence points into, as they stood together.
+    const { facts, docs } = await this.db.read(async (rd) => {
+      const found = await this.list({
+        status: 'confirmed',
+        ...filter,
+        limit: filter.limit ?? 1_000_000,
+        sort: filter.sort ?? 'subject',
+      });
+      const docIds = [...new Set(found.flatMap((f) => f.evidence.map((e) => e.docId)))];
+      const byId = new Map<string, DocumentDetail>();
+      for (const id of docIds) {
+        const doc = await getDocument(rd, id);
+        if (doc) byId.set(id, doc);
+      }
+      return { facts: found, docs: byId };
     });
-    const docIds = [...new Set(facts.flatMap((f) => f.evidence.map((e) => e.docId)))];
-    const docs = new Map<string, DocumentDetail>();
-    for (const id of docIds) {
-      const doc = await getDocument(this.db, id);
-      if (doc) docs.set(id, doc);
-    }
     return exportFacts(facts, docs, format);
   }
 
@@ -485,12 +489,15 @@ export class FactService {
   }
 
   async getEntity(id: string): Promise<EntityDetail> {
-    const entity = await repo.getEntity(this.db, id);
-    if (!entity) throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
-    const factList = (await this.list({ entityId: id, sort: 'date', limit: 10_000 })).filter(
-      (f) => f.status !== 'rejected',
-    );
-    return { ...entity, factList, mentions: await this.mentionsOf(entity) };
+    // One snapshot: the entity, its facts and where its aliases occur, as they stood together.
+    return this.db.read(async (rd) => {
+      const entity = await repo.getEntity(rd, id);
+      if (!entity) throw new AppError('NOT_FOUND', `No entity with id ${id} in this archive.`);
+      const factList = (await this.list({ entityId: id, sort: 'date', limit: 10_000 })).filter(
+        (f) => f.status !== 'rejected',
+      );
+      return { ...entity, factList, mentions: await this.mentionsOf(entity) };
+    });
   }
 
   /** Where the entity's aliases occur in the archive's documents (whole words, capped). */

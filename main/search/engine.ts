@@ -264,16 +264,21 @@ export class SearchEngine implements SearchService {
     }
 
     const pending = await this.catchUpBeforeSearch();
-    const analyzers = await this.analyzersInScope(parsed);
-    const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
-    const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
-    const needsVocabulary = options.names || expandsTerms;
-    if (needsVocabulary) await this.refreshVocabulary();
-    const plan = planQuery(parsed, analyzers, options, this.vocabulary);
     const result = empty();
+    // One snapshot for the languages, the vocabulary, the matches and their passages: a commit (a re-index, a
+    // deleted document) between these statements cannot give a page whose parts disagree.
+    const plan = await this.read.read(async () => {
+      const analyzers = await this.analyzersInScope(parsed);
+      const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
+      const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
+      const needsVocabulary = options.names || expandsTerms;
+      if (needsVocabulary) await this.refreshVocabulary();
+      const planned = planQuery(parsed, analyzers, options, this.vocabulary);
+      if (planned.match !== null) await this.run(planned, parsed, result, { limit, offset, groupBy });
+      return planned;
+    });
     result.expansions = plan.expansions;
     result.pendingDocuments = pending;
-    if (plan.match !== null) await this.run(plan, parsed, result, { limit, offset, groupBy });
     if (result.total === 0 && !correcting) result.didYouMean = await this.didYouMean(request, query, plan);
     result.tookMs = Math.round((performance.now() - started) * 10) / 10;
     return result;
@@ -434,7 +439,7 @@ export class SearchEngine implements SearchService {
     const groups = new Map<string, SearchDocumentGroup>();
     for (const h of ranked) {
       const d = byKey.get(h.r);
-      if (!d) continue; // deleted between the two statements
+      if (!d) continue;
       const hit = toHit(d, plan);
       hits.push(hit);
       let group = groups.get(d.doc_id);

@@ -21,8 +21,15 @@ export class Vocabulary {
     return this.terms.length;
   }
 
-  /** Brings the list up to date with search_terms (a full load the first time or after a rebuild). */
-  async refresh(db: Database): Promise<void> {
+  /**
+   * Brings the list up to date with search_terms (a full load the first time or after a rebuild), reading on one
+   * snapshot (see Database.read).
+   */
+  refresh(db: Database): Promise<void> {
+    return db.read((rd) => this.refreshOn(rd));
+  }
+
+  private async refreshOn(db: Database): Promise<void> {
     const epoch = await readState(db, 'terms_epoch');
     const max = (await db.get<{ id: number | null }>(sql`SELECT max(id) AS id FROM search_terms`))?.id ?? 0;
     if (epoch !== this.epoch || max < this.maxId) {

@@ -22,7 +22,7 @@ import type {
   TranslationLink,
   TranslationOrigin,
 } from '../../shared/translations';
-import type { DocumentDetail, ImportOutcome } from '../../shared/types';
+import type { Annotation, DocumentDetail, ImportOutcome } from '../../shared/types';
 import { consistentLinks } from '../align/aligner';
 import type { FixedLink, FixedSentenceLink } from '../align/types';
 import { ALIGNER_VERSION } from '../align/types';
@@ -119,8 +119,49 @@ export class TranslationService {
    * linked pairs).
    */
   async getAlignment(docId: string, otherDocId: string, options: { recompute?: boolean } = {}): Promise<Alignment> {
-    const pair = await this.loadPair(docId, otherDocId);
-    const { link, flipped, src, tgt } = pair;
+    return (await this.alignPair(docId, otherDocId, options)).alignment;
+  }
+
+  /**
+   * The alignment of docId with otherDocId and the two documents it was made for (`doc` is docId's): the
+   * documents, link, segments, corrections and stored alignment are read on one snapshot, so they belong together.
+   */
+  private async alignPair(
+    docId: string,
+    otherDocId: string,
+    options: { recompute?: boolean; annotations?: boolean } = {},
+  ): Promise<{ alignment: Alignment; doc: DocumentDetail; other: DocumentDetail; annotations: Annotation[] }> {
+    const read = await this.db.read(async (rd) => {
+      const pair = await this.loadPair(rd, docId, otherDocId);
+      const { link } = pair;
+      const segments = link?.origin === 'typed' ? await repo.listSegmentRows(rd, link.id) : [];
+      const manual = link && link.origin !== 'typed' ? await repo.listManualLinks(rd, link.id) : [];
+      const stored =
+        link && link.origin !== 'typed' && !options.recompute
+          ? await repo.loadAlignment(rd, link.id, pair.src.version, pair.tgt.version, ALIGNER_VERSION)
+          : undefined;
+      const annotations = options.annotations ? await listAnnotations(rd, docId) : [];
+      return { ...pair, segments, manual, stored, annotations };
+    });
+    const { flipped, src, tgt, annotations } = read;
+    const [doc, other] = flipped ? [tgt, src] : [src, tgt];
+    return { alignment: await this.alignmentOf(read, docId, otherDocId), doc, other, annotations };
+  }
+
+  private async alignmentOf(
+    read: {
+      link: repo.LinkRow | undefined;
+      flipped: boolean;
+      src: DocumentDetail;
+      tgt: DocumentDetail;
+      segments: Awaited<ReturnType<typeof repo.listSegmentRows>>;
+      manual: repo.ManualLinkRow[];
+      stored: Awaited<ReturnType<typeof repo.loadAlignment>>;
+    },
+    docId: string,
+    otherDocId: string,
+  ): Promise<Alignment> {
+    const { link, flipped, src, tgt, segments, manual, stored } = read;
     const orient = (beads: AlignmentBead[]) => (flipped ? flipBeads(beads) : beads);
     const base = {
       sourceId: docId,
@@ -131,7 +172,6 @@ export class TranslationService {
       lowConfidence: LOW_CONFIDENCE,
     };
     if (link?.origin === 'typed') {
-      const segments = await repo.listSegmentRows(this.db, link.id);
       const beads = segmentsAlignment(
         segments,
         ordinalsOf(src),
@@ -148,21 +188,17 @@ export class TranslationService {
         stats: { lengthRatio: 0, lexiconSize: 0, passes: 0, ms: 0 },
       };
     }
-    const manual = link ? await repo.listManualLinks(this.db, link.id) : [];
     const resolved = resolveManualLinks(manual, src, tgt);
-    if (link && !options.recompute) {
-      const stored = await repo.loadAlignment(this.db, link.id, src.version, tgt.version, ALIGNER_VERSION);
-      if (stored) {
-        return {
-          ...base,
-          beads: orient(stored.beads),
-          corrections: resolved.inForce,
-          staleCorrections: resolved.stale,
-          origin: 'stored',
-          computedAt: stored.createdAt,
-          stats: stored.stats,
-        };
-      }
+    if (stored) {
+      return {
+        ...base,
+        beads: orient(stored.beads),
+        corrections: resolved.inForce,
+        staleCorrections: resolved.stale,
+        origin: 'stored',
+        computedAt: stored.createdAt,
+        stats: stored.stats,
+      };
     }
     const result = await this.alignerInUse.align(alignSide(src), alignSide(tgt), {
       fixed: resolved.fixed,
@@ -207,7 +243,7 @@ export class TranslationService {
 
   /** Applies a manual correction (to the alignment align.get returned for the same pair) and re-aligns around it. */
   async correct(docId: string, otherDocId: string, correction: AlignCorrection): Promise<Alignment> {
-    const { link, flipped, src, tgt } = await this.loadPair(docId, otherDocId);
+    const { link, flipped, src, tgt } = await this.db.read((rd) => this.loadPair(rd, docId, otherDocId));
     if (!link)
       throw new AppError(
         'INVALID_REQUEST',
@@ -284,8 +320,7 @@ export class TranslationService {
 
   /** The passages of otherDocId aligned with one passage of docId. */
   async counterpart(docId: string, passageId: string, otherDocId: string): Promise<Counterpart> {
-    const alignment = await this.getAlignment(docId, otherDocId);
-    const [doc, other] = await Promise.all([this.document(docId), this.document(otherDocId)]);
+    const { alignment, doc, other } = await this.alignPair(docId, otherDocId);
     const passage = doc.passages.find((p) => p.id === passageId);
     if (!passage) throw new AppError('NOT_FOUND', `The document has no passage ${passageId}.`);
     const bead = alignment.beads.find((b) => b.source.includes(passage.ordinal));
@@ -299,11 +334,10 @@ export class TranslationService {
 
   /** docId's annotations mapped onto otherDocId through the alignment (computed on every read). */
   async carried(docId: string, otherDocId: string): Promise<CarriedAnnotation[]> {
-    const alignment = await this.getAlignment(docId, otherDocId);
-    const [doc, other] = await Promise.all([this.document(docId), this.document(otherDocId)]);
+    const { alignment, doc, other, annotations } = await this.alignPair(docId, otherDocId, { annotations: true });
     const carrier = new Carrier(laidOut(doc), laidOut(other), other.text, alignment.beads);
     const out: CarriedAnnotation[] = [];
-    for (const a of await listAnnotations(this.db, docId)) {
+    for (const a of annotations) {
       if (a.status === 'orphaned') continue;
       const target = carrier.carry(a.start, a.end, a.exact);
       if (target) out.push({ annotationId: a.id, ...target });
@@ -317,8 +351,7 @@ export class TranslationService {
     format: PairsExportFormat,
     level: AlignLevel = 'sentence',
   ): Promise<ExportedFile> {
-    const alignment = await this.getAlignment(docId, otherDocId);
-    const [doc, other] = await Promise.all([this.document(docId), this.document(otherDocId)]);
+    const { alignment, doc, other } = await this.alignPair(docId, otherDocId);
     const pairs = alignedPairs(alignment.beads, laidOut(doc), laidOut(other), level);
     const meta = {
       sourceLang: doc.lang,
@@ -396,13 +429,18 @@ export class TranslationService {
   }
 
   async segmentSheet(linkId: string): Promise<SegmentSheet> {
-    const link = await repo.getLinkView(this.db, linkId);
-    if (!link) throw new AppError('NOT_FOUND', `No translation link ${linkId} in this archive.`);
-    const row = await repo.getLink(this.db, linkId);
-    if (row?.origin !== 'typed')
-      throw new AppError('INVALID_REQUEST', 'This translation was not typed in Tala: it has no segments.');
-    const rows = await repo.listSegmentRows(this.db, linkId);
-    const source = await this.document(link.source.id);
+    const { link, rows, source } = await this.db.read(async (rd) => {
+      const view = await repo.getLinkView(rd, linkId);
+      if (!view) throw new AppError('NOT_FOUND', `No translation link ${linkId} in this archive.`);
+      const row = await repo.getLink(rd, linkId);
+      if (row?.origin !== 'typed')
+        throw new AppError('INVALID_REQUEST', 'This translation was not typed in Tala: it has no segments.');
+      return {
+        link: view,
+        rows: await repo.listSegmentRows(rd, linkId),
+        source: await this.document(rd, view.source.id),
+      };
+    });
     const passages = new Map(source.passages.map((p) => [p.id, p]));
     const segments = rows.map((r) => toSegment(r, passages));
     const progress = { done: 0, draft: 0, empty: 0 };
@@ -430,10 +468,14 @@ export class TranslationService {
         await indexDocuments(tx, [link.translation_document_id]);
       }
     });
-    const row = (await repo.getSegmentRow(this.db, id))!;
-    const link = (await repo.getLink(this.db, row.translation_id))!;
-    const source = await this.document(link.source_document_id);
-    return toSegment(row, new Map(source.passages.map((p) => [p.id, p])));
+    return this.db.read(async (rd) => {
+      const row = await repo.getSegmentRow(rd, id);
+      const link = row && (await repo.getLink(rd, row.translation_id));
+      // Deleted by another caller since the save committed.
+      if (!row || !link) throw new AppError('NOT_FOUND', `No segment ${id} in this archive.`);
+      const source = await this.document(rd, link.source_document_id);
+      return toSegment(row, new Map(source.passages.map((p) => [p.id, p])));
+    });
   }
 
   // ---- Machine translation (off by default)
@@ -487,11 +529,11 @@ export class TranslationService {
   }
 
   private async readConfidentPairs(alignmentId: string, sourceId: string, targetId: string): Promise<TextPair[]> {
-    const row = await this.db.get<{ beads: string }>(sql`SELECT beads FROM alignments WHERE id = ${alignmentId}`);
-    const [src, tgt] = await Promise.all([
-      documents.getDocument(this.db, sourceId),
-      documents.getDocument(this.db, targetId),
-    ]);
+    const { row, src, tgt } = await this.db.read(async (rd) => ({
+      row: await rd.get<{ beads: string }>(sql`SELECT beads FROM alignments WHERE id = ${alignmentId}`),
+      src: await documents.getDocument(rd, sourceId),
+      tgt: await documents.getDocument(rd, targetId),
+    }));
     if (!row || !src || !tgt) return [];
     let beads: AlignmentBead[];
     try {
@@ -525,20 +567,22 @@ export class TranslationService {
 
   // ---- helpers
 
-  private async document(id: string): Promise<DocumentDetail> {
-    const doc = await documents.getDocument(this.db, id);
+  private async document(db: Database, id: string): Promise<DocumentDetail> {
+    const doc = await documents.getDocument(db, id);
     if (!doc) throw notFound(id);
     return doc;
   }
 
   /** Both documents, the link between them (if any) and the link's orientation: src/tgt as the link has them. */
   private async loadPair(
+    db: Database,
     docId: string,
     otherDocId: string,
   ): Promise<{ link: repo.LinkRow | undefined; flipped: boolean; src: DocumentDetail; tgt: DocumentDetail }> {
     if (docId === otherDocId) throw new AppError('INVALID_REQUEST', 'Choose two different documents to align.');
-    const [a, b] = await Promise.all([this.document(docId), this.document(otherDocId)]);
-    const link = await repo.findLinkBetween(this.db, docId, otherDocId);
+    const a = await this.document(db, docId);
+    const b = await this.document(db, otherDocId);
+    const link = await repo.findLinkBetween(db, docId, otherDocId);
     const flipped = !!link && link.source_document_id !== docId;
     return { link, flipped, src: flipped ? b : a, tgt: flipped ? a : b };
   }
