@@ -8,7 +8,7 @@ import type { Archive } from '../archive/archive';
 import type { Workspace } from '../archive/workspace';
 import { publicError } from '../diagnostics';
 import { ImportJobs } from '../documents/import-jobs';
-import { DOORS, type DoorName, type Operation, type OperationContext } from './operation';
+import { DOORS, type Confirmations, type DoorName, type Operation, type OperationContext } from './operation';
 import { OPERATIONS, operationFor } from './registry';
 
 export type Operations = { readonly [C in Channel]: Operation<C> };
@@ -24,6 +24,8 @@ export interface ApiOptions {
   operations?: Operations;
   /** Every step of every import job this session starts (the CLI's status line). */
   onImportProgress?: (progress: ImportProgress) => void;
+  /** Confirmations asked outside the page (the desktop app's native dialogs). */
+  confirm?: Confirmations;
 }
 
 /**
@@ -38,7 +40,7 @@ export function createApi(
   const operations = options.operations ?? OPERATIONS;
   if (!isWorkspace(target)) {
     const jobs = new ImportJobs(target.documents, options.onImportProgress);
-    return { context: { archive: target, jobs, door: DOORS[door] }, operations };
+    return { context: { archive: target, jobs, door: DOORS[door], confirm: options.confirm }, operations };
   }
   const workspace = target;
   const context: OperationContext = {
@@ -50,6 +52,7 @@ export function createApi(
     },
     door: DOORS[door],
     workspace,
+    confirm: options.confirm,
   };
   return { context, operations };
 }

@@ -33,6 +33,14 @@ export interface OperationContext {
    * and in sessions over one archive, which cannot switch.
    */
   workspace?: Workspace;
+  /** Questions the host asks the person outside the page (the desktop app: native dialogs). */
+  confirm?: Confirmations;
+}
+
+/** Confirmations a host asks in its own UI, where a compromised page cannot answer them. */
+export interface Confirmations {
+  /** May passages be sent to this machine-translation server off this computer? */
+  mtEndpoint(endpoint: string): Promise<boolean>;
 }
 
 /** An operation's request as the caller sent it, after validation. */

@@ -98,6 +98,21 @@ function installAppHandlers(launch: LaunchOptions): void {
   });
 }
 
+/** Asked in a native dialog, outside the page: passages will go to a server off this computer. */
+async function confirmMtEndpoint(endpoint: string): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Use this server', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: 'Send passages to this translation server?',
+    detail: `${endpoint}\n\nIt is not on this computer: the passages you translate will be sent to it.`,
+  };
+  const parent = BrowserWindow.getFocusedWindow();
+  const { response } = await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options));
+  return response === 0;
+}
+
 async function start(launch: LaunchOptions): Promise<void> {
   await app.whenReady();
   const location = rendererLocation();
@@ -110,7 +125,8 @@ async function start(launch: LaunchOptions): Promise<void> {
     return;
   }
 
-  registerIpc(ipcMain, createApi(archive, 'ipc'), (frame) => isTrustedFrame(frame, location));
+  const confirm = { mtEndpoint: confirmMtEndpoint };
+  registerIpc(ipcMain, createApi(archive, 'ipc', { confirm }), (frame) => isTrustedFrame(frame, location));
   // A team password is kept with the OS keychain's key (Electron's safeStorage) where the system offers one.
   archive.team.useCredentials(keychainCredentials(archive.path, safeStorage));
   if (!launch.smoke) {

@@ -59,6 +59,9 @@ export const MT_REMOTE_REFUSED =
   'A server on another machine receives the passages you translate: set it in the desktop app or on the ' +
   'command line (tala call mt.settings.set).';
 
+/** The person said no to a remote translation server in the desktop app's dialog. */
+export const MT_REMOTE_DECLINED = 'The translation server was not changed: you did not confirm it.';
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** An endpoint (as checkEndpoint returns it) on this computer: passages sent there do not leave it. */

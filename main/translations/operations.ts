@@ -4,7 +4,7 @@ import { requestValidators as v } from '../../shared/contract';
 import type { AlignRequests } from '../../shared/align-contract';
 import { AppError } from '../../shared/errors';
 import { jsonOperation, type OperationTable } from '../api/operation';
-import { checkEndpoint, isLoopbackEndpoint, MT_REMOTE_REFUSED } from './mt';
+import { checkEndpoint, isLoopbackEndpoint, MT_REMOTE_DECLINED, MT_REMOTE_REFUSED } from './mt';
 import { flag, json } from '../cli/format';
 
 type Channels = keyof AlignRequests;
@@ -96,13 +96,17 @@ export const translationOperations: OperationTable<Channels> = {
     archive.translations.saveSegment(id, { text, status }),
   ),
   'mt.settings.get': jsonOperation('mt.settings.get', (_, { archive }) => archive.translations.mtSettings()),
-  'mt.settings.set': jsonOperation('mt.settings.set', async (changes, { archive, door }) => {
-    // Through the browser bridge, the page cannot send passages to a server of its choosing elsewhere: a new
-    // endpoint off this computer is set in the desktop app or on the command line (issue 16).
-    if (door.name === 'bridge' && changes.endpoint?.trim()) {
+  'mt.settings.set': jsonOperation('mt.settings.set', async (changes, { archive, door, confirm }) => {
+    // A page (the bridge's, or a compromised desktop renderer) cannot send passages to a server of its choosing
+    // elsewhere: a new endpoint off this computer is confirmed by the person in the desktop app's own dialog, or
+    // set on the command line (issue 16).
+    if (door.name !== 'cli' && changes.endpoint?.trim()) {
       const next = checkEndpoint(changes.endpoint);
       const current = (await archive.translations.mtSettings()).endpoint;
-      if (next !== current && !isLoopbackEndpoint(next)) throw new AppError('FORBIDDEN', MT_REMOTE_REFUSED);
+      if (next !== current && !isLoopbackEndpoint(next)) {
+        if (!confirm) throw new AppError('FORBIDDEN', MT_REMOTE_REFUSED);
+        if (!(await confirm.mtEndpoint(next))) throw new AppError('FORBIDDEN', MT_REMOTE_DECLINED);
+      }
     }
     return archive.translations.setMtSettings(changes);
   }),

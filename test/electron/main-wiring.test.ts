@@ -213,6 +213,16 @@ describe('main.ts startup', () => {
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('asks in a native dialog before the renderer points machine translation at a server elsewhere', async () => {
+    await startApp(join(tempDir('tala-main-'), 'archive'));
+    const local = await invoke('tala:mt.settings.set', { enabled: true, endpoint: 'http://127.0.0.1:5000' });
+    expect(local).toMatchObject({ ok: true });
+    expect(fake.log.filter((l) => l.startsWith('confirm'))).toEqual([]);
+    const remote = await invoke('tala:mt.settings.set', { enabled: true, endpoint: 'https://translate.example.org' });
+    expect(remote).toMatchObject({ ok: true, value: { endpoint: 'https://translate.example.org' } });
+    expect(fake.log.filter((l) => l.startsWith('confirm'))).toEqual(['confirm https://translate.example.org']);
+  });
+
   it('guards the session: permissions denied, remote requests cancelled, renderer files allowed', async () => {
     await startApp(join(tempDir('tala-main-'), 'archive'));
     const permission = vi.fn();

@@ -49,3 +49,32 @@ describe('mt.settings.set through the bridge', () => {
     expect((await archive.translations.mtSettings()).endpoint).toBe('https://translate.example.org');
   });
 });
+
+describe('mt.settings.set through the desktop window (IPC)', () => {
+  it("asks the host's own dialog for a server elsewhere; a no leaves the settings as they were", async () => {
+    const asked: string[] = [];
+    let answer = false;
+    const ipc = createApi(archive, 'ipc', {
+      confirm: { mtEndpoint: async (endpoint) => (asked.push(endpoint), answer) },
+    });
+    const before = await archive.translations.mtSettings();
+    const declined = await dispatch(ipc, 'mt.settings.set', { enabled: true, endpoint: 'https://mt.example.net/' });
+    expect(declined).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('did not confirm') },
+    });
+    expect(await archive.translations.mtSettings()).toEqual(before);
+    answer = true;
+    const accepted = await dispatch(ipc, 'mt.settings.set', { enabled: true, endpoint: 'https://mt.example.net/' });
+    expect(accepted).toMatchObject({ ok: true, value: { endpoint: 'https://mt.example.net' } });
+    expect(asked).toEqual(['https://mt.example.net', 'https://mt.example.net']);
+    // A window without a host dialog (no confirmations wired) gets the bridge's rule.
+    const bare = createApi(archive, 'ipc');
+    expect(await dispatch(bare, 'mt.settings.set', { enabled: true, endpoint: 'https://x.example.net' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      },
+    );
+  });
+});
