@@ -86,6 +86,8 @@ export class DocumentService {
   }
 
   private async prepare(input: IngestInput, options: ImportOptions): Promise<PreparedImport> {
+    // An archive open read-only refuses before any parsing (a folder import is refused file by file at once).
+    if (this.db.readOnlyReason !== undefined) throw this.db.refusal();
     // Cheap checks here (size, type, binary junk) and the duplicate test, so a known file is never parsed again.
     const { mediaType } = validateInput(input.name, input.bytes);
     const existing = await documents.findDocumentIdByHash(
