@@ -4,25 +4,28 @@ import type { LibraryEntry } from '../../shared/library';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 
-type PackedEntry = [
-  string,
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string,
-  number,
-  number | null,
-  string[],
-  string[],
-  number,
-  number,
-  string | null,
-  string | null,
-];
+/** An entry's fields in the order the query packs them. */
+const FIELDS = [
+  'id',
+  'title',
+  'lang',
+  'mediaType',
+  'originalName',
+  'author',
+  'publishedAt',
+  'fileCreatedAt',
+  'importedAt',
+  'passages',
+  'pages',
+  'tags',
+  'collections',
+  'notes',
+  'facts',
+  'translationOf',
+  'variantOf',
+] as const satisfies ReadonlyArray<keyof LibraryEntry>;
+// Fails to compile when LibraryEntry gains a field the query does not pack.
+const _everyField: [Exclude<keyof LibraryEntry, (typeof FIELDS)[number]>] extends [never] ? true : never = true;
 
 export async function listLibrary(db: Database): Promise<LibraryEntry[]> {
   const packed = await db.get<{ rows: string | null }>(sql`
@@ -43,44 +46,10 @@ export async function listLibrary(db: Database): Promise<LibraryEntry[]> {
       (SELECT v.variant_of FROM document_variants v WHERE v.document_id = d.id)
     )) AS rows
     FROM documents d`);
-  const rows = JSON.parse(packed?.rows ?? '[]') as PackedEntry[];
-  return rows.map(
-    ([
-      id,
-      title,
-      lang,
-      mediaType,
-      originalName,
-      author,
-      publishedAt,
-      fileCreatedAt,
-      importedAt,
-      passages,
-      pages,
-      tags,
-      collections,
-      notes,
-      facts,
-      translationOf,
-      variantOf,
-    ]) => ({
-      id,
-      title,
-      lang,
-      mediaType,
-      originalName,
-      author,
-      publishedAt,
-      fileCreatedAt,
-      importedAt,
-      passages,
-      pages,
-      tags,
-      collections,
-      notes,
-      facts,
-      translationOf,
-      variantOf,
-    }),
-  );
+  const rows = JSON.parse(packed?.rows ?? '[]') as unknown[][];
+  return rows.map((row) => {
+    const entry: Record<string, unknown> = {};
+    FIELDS.forEach((field, i) => (entry[field] = row[i]));
+    return entry as unknown as LibraryEntry;
+  });
 }
