@@ -16,7 +16,10 @@ function writeProblem(path: string): NodeJS.ErrnoException | null {
   }
 }
 
-/** Why an existing archive cannot be written (its file, or its folder, where SQLite keeps -wal/-shm); null if it can. */
+/**
+ * Why an existing archive cannot be written (its file, or its folder, where SQLite keeps -wal/-shm); null if it
+ * can.
+ */
 export function cannotWriteReason(file: string): string | null {
   const problem = writeProblem(file) ?? writeProblem(dirname(file));
   if (!problem) return null;

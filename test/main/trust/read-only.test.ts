@@ -37,7 +37,8 @@ async function seeded(dir: string): Promise<void> {
 /** Every write the CLI offers, refused with the one sentence (no SQLite text), the archive unchanged. */
 async function expectCliRefusesWrites(dir: string, reason: string): Promise<void> {
   const file = archiveFileIn(dir);
-  const sentence = `The archive ${file} is open read-only (${reason}): searching and reading work, changes cannot be saved.`;
+  const sentence =
+    `The archive ${file} is open read-only (${reason}): ` + 'searching and reading work, changes cannot be saved.';
   const list = JSON.parse((await tala('--archive', dir, 'list', '--json')).out) as Array<{ id: string }>;
   const docId = list[0].id;
   for (const args of [
