@@ -5,7 +5,7 @@
 // Scoring follows Vecalign's score.py (Thompson & Koehn 2019): a strict bead is right only when it equals
 // a gold bead; a lax bead is right when it overlaps one on both sides. Precision counts every predicted
 // bead (insertions and deletions too), recall every gold bead with both sides.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AlignPassage, Bead } from '../main/align/types';
 
@@ -26,6 +26,42 @@ export function proseDir(): string | null {
     if (dirname(up) === up) break;
   }
   return candidates.find((dir) => dir && existsSync(join(dir, 'dev.defr'))) ?? null;
+}
+
+/**
+ * Bleualign's test documents when $TALA_BLEUALIGN_TEST_DIR names a folder holding them as Vecalign lays them
+ * out (test<k>.de, test<k>.fr, test<k>.defr: one document each, same format as the development one); never
+ * looked for anywhere else (GPL data that no one keeps beside the repository).
+ */
+export function proseTestDocs(): { dir: string; names: string[] } | null {
+  const dir = process.env.TALA_BLEUALIGN_TEST_DIR;
+  if (!dir || !existsSync(dir)) return null;
+  const names = readdirSync(dir)
+    .filter((f) => /^test\d+\.defr$/.test(f))
+    .map((f) => f.slice(0, -'.defr'.length))
+    .filter((name) => existsSync(join(dir, `${name}.de`)) && existsSync(join(dir, `${name}.fr`)))
+    .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+  return names.length ? { dir, names } : null;
+}
+
+/**
+ * Several documents as one for scoring: each one's sentence indices shifted past the previous ones, so the
+ * counts of true and false beads add up over the documents (what Vecalign's score.py does with several files).
+ */
+export function concatenate(parts: Array<{ gold: IndexBead[]; test: IndexBead[]; sizes: [number, number] }>): {
+  gold: IndexBead[];
+  test: IndexBead[];
+} {
+  const gold: IndexBead[] = [];
+  const test: IndexBead[] = [];
+  let at: [number, number] = [0, 0];
+  for (const part of parts) {
+    const shift = ([s, t]: IndexBead): IndexBead => [s.map((x) => x + at[0]), t.map((y) => y + at[1])];
+    gold.push(...part.gold.map(shift));
+    test.push(...part.test.map(shift));
+    at = [at[0] + part.sizes[0], at[1] + part.sizes[1]];
+  }
+  return { gold, test };
 }
 
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').slice(0, -1);
