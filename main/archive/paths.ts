@@ -15,6 +15,14 @@ export function defaultArchiveDir(
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'Tala');
 }
 
+/**
+ * This computer's Tala folder (the default archive's, whatever TALA_ARCHIVE says): where the list of recent
+ * archives is kept, shared by the desktop app and `npm run web`.
+ */
+export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  return defaultArchiveDir({ ...env, TALA_ARCHIVE: '' }, platform);
+}
+
 export function archiveFileIn(dir: string): string {
   return join(dir, ARCHIVE_FILE_NAME);
 }

@@ -216,7 +216,11 @@ export class Workspace {
       this.importJobs = new ImportJobs(next.documents);
       this.detach = this.options.attach?.(next) ?? (async () => undefined);
       this.remember(target);
-      this.options.onSwitched?.(next);
+      try {
+        this.options.onSwitched?.(next);
+      } catch (err) {
+        diagnostic(`[tala] after opening ${target}: ${(err as Error).message}`);
+      }
       await this.waitForLeases(old, callerLeases);
       try {
         await oldJobs.stopAll();

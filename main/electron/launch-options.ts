@@ -6,6 +6,8 @@ export interface LaunchOptions {
   archiveDir: string;
   /** True when --archive or TALA_ARCHIVE chose the folder (instead of Electron's userData). */
   archiveDirOverridden: boolean;
+  /** This computer's Tala folder (Electron's userData before --archive moves it): the recent archives list. */
+  configDir: string;
   /** TALA_SMOKE=1: open the window, check the renderer and IPC, print "smoke ok", quit. */
   smoke: boolean;
 }
@@ -38,6 +40,7 @@ export function readLaunchOptions(
   return {
     archiveDir: path.resolve(chosen ?? defaultArchiveDir),
     archiveDirOverridden: chosen !== undefined,
+    configDir: path.resolve(defaultArchiveDir),
     smoke: env.TALA_SMOKE === '1',
   };
 }

@@ -5,9 +5,10 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 
 import { COMMAND_CHANNEL } from '../../shared/commands';
 import { createApi } from '../api/dispatch';
 import type { Archive } from '../archive/archive';
-import { startMaintenance, type MaintenanceHandle } from '../backups/schedule';
+import { recentFileIn, Workspace, type FolderPurpose } from '../archive/workspace';
+import { startMaintenance } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
-import { startTeamSync, type TeamSyncHandle } from '../team/background';
+import { startTeamSync } from '../team/background';
 import { keychainCredentials } from '../team/credentials';
 import { registerIpc } from './ipc';
 import { readLaunchOptions, type LaunchOptions } from './launch-options';
@@ -23,9 +24,7 @@ const PRELOAD_PATH = path.join(BUNDLE_DIR, '../preload/preload.cjs');
 const RENDERER_DIR = path.join(BUNDLE_DIR, '../renderer');
 const SMOKE_DEADLINE_MS = 90_000;
 
-let archive: Archive | null = null;
-let maintenance: MaintenanceHandle | null = null;
-let teamSync: TeamSyncHandle | null = null;
+let workspace: Workspace | null = null;
 let mainWindow: BrowserWindow | null = null;
 let exitCode = 0;
 
@@ -84,15 +83,13 @@ function installAppHandlers(launch: LaunchOptions): void {
   });
   // Close the SQLite file cleanly (WAL checkpoint) before the process ends.
   app.on('will-quit', (event) => {
-    if (!archive) return;
+    if (!workspace) return;
     event.preventDefault();
-    const closing = archive;
-    archive = null;
-    maintenance?.stop();
-    const syncing = teamSync;
-    teamSync = null;
-    (syncing ? syncing.stop() : Promise.resolve())
-      .then(() => closing.close())
+    const closing = workspace;
+    workspace = null;
+    // Stops the scheduled backups and the team sync, then closes the open archive.
+    closing
+      .close()
       .catch((err: unknown) => console.error('[tala] closing the archive failed:', err))
       .finally(() => app.exit(exitCode));
   });
@@ -113,11 +110,45 @@ async function confirmMtEndpoint(endpoint: string): Promise<boolean> {
   return response === 0;
 }
 
+/** What runs beside an open archive in the desktop app; returns how to stop it before the archive closes. */
+function attachArchive(opened: Archive, launch: LaunchOptions): () => Promise<void> {
+  // A team password is kept with the OS keychain's key (Electron's safeStorage) where the system offers one.
+  opened.team.useCredentials(keychainCredentials(opened.path, safeStorage));
+  // Large archives finish their integrity check after the window opens; a damaged one is said at once.
+  opened
+    .integrityChecked()
+    .catch((err: unknown) =>
+      dialog.showErrorBox('Tala: the archive is damaged', err instanceof Error ? err.message : String(err)),
+    );
+  if (launch.smoke) return async () => undefined;
+  const maintenance = startMaintenance(opened.backups);
+  const teamSync = startTeamSync(opened.team);
+  return async () => {
+    maintenance.stop();
+    await teamSync.stop();
+  };
+}
+
+/** The native folder picker for New archive… (an empty or new folder) and Open archive… (a folder with one). */
+async function chooseFolder(purpose: FolderPurpose): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: purpose === 'create' ? 'New archive: choose an empty folder' : 'Open archive: choose its folder',
+    buttonLabel: purpose === 'create' ? 'Create archive here' : 'Open archive',
+    properties: ['openDirectory', 'createDirectory'],
+  };
+  const chosen =
+    mainWindow && !mainWindow.isDestroyed()
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options);
+  return chosen.canceled || chosen.filePaths.length === 0 ? null : chosen.filePaths[0];
+}
+
 async function start(launch: LaunchOptions): Promise<void> {
   await app.whenReady();
   const location = rendererLocation();
   guardSession(session.defaultSession, location);
 
+  let archive: Archive;
   try {
     archive = await openArchiveDir(launch.archiveDir, { seedSamples: true, samplesDir: samplesDir() });
   } catch (err) {
@@ -125,20 +156,18 @@ async function start(launch: LaunchOptions): Promise<void> {
     return;
   }
 
+  // Settings and File > New / Open archive switch archives: the main process opens the other one and closes this.
+  workspace = new Workspace(archive, {
+    open: (dir) => openArchiveDir(dir),
+    recentFile: launch.smoke ? undefined : recentFileIn(launch.configDir),
+    attach: (opened) => attachArchive(opened, launch),
+    chooseFolder,
+    onSwitched: (opened) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setTitle(`Tala — ${path.dirname(opened.path)}`);
+    },
+  });
   const confirm = { mtEndpoint: confirmMtEndpoint };
-  registerIpc(ipcMain, createApi(archive, 'ipc', { confirm }), (frame) => isTrustedFrame(frame, location));
-  // A team password is kept with the OS keychain's key (Electron's safeStorage) where the system offers one.
-  archive.team.useCredentials(keychainCredentials(archive.path, safeStorage));
-  if (!launch.smoke) {
-    maintenance = startMaintenance(archive.backups);
-    teamSync = startTeamSync(archive.team);
-  }
-  // Large archives finish their integrity check after the window opens; a damaged one is said at once.
-  archive
-    .integrityChecked()
-    .catch((err: unknown) =>
-      dialog.showErrorBox('Tala: the archive is damaged', err instanceof Error ? err.message : String(err)),
-    );
+  registerIpc(ipcMain, createApi(workspace, 'ipc', { confirm }), (frame) => isTrustedFrame(frame, location));
   const template = buildMenuTemplate({
     isMac: process.platform === 'darwin',
     isPackaged: app.isPackaged,
@@ -155,7 +184,7 @@ async function start(launch: LaunchOptions): Promise<void> {
 
   mainWindow = openMainWindow(launch, location);
   app.on('activate', () => {
-    if (archive && BrowserWindow.getAllWindows().length === 0) mainWindow = openMainWindow(launch, location);
+    if (workspace && BrowserWindow.getAllWindows().length === 0) mainWindow = openMainWindow(launch, location);
   });
 
   if (launch.smoke) {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultArchiveDir } from '../archive/paths';
+import { configDir, defaultArchiveDir } from '../archive/paths';
+import { recentFileIn } from '../archive/workspace';
 import { startWebHost } from './host';
 
 const USAGE = `Usage: npm run web -- [--archive DIR] [--port N] [--no-open]
@@ -93,8 +94,10 @@ async function main(): Promise<void> {
     rendererDir,
     port: options.port,
     samplesDir: resolve('resources/samples'),
+    // The archives opened here and in the desktop app: the page may switch among these (and no others).
+    recentFile: recentFileIn(configDir()),
   });
-  const { archive, bridge } = host;
+  const { archive, bridge } = host; // the first archive: the page may switch to another later
   archive
     .integrityChecked()
     .catch((err: unknown) =>

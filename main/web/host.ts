@@ -1,8 +1,10 @@
-// What `npm run web` runs beside the bridge: the archive, the scheduled backups and, when the archive belongs
-// to a team, the background sync; all stopped, in order, by close().
+// What `npm run web` runs beside the bridge: the archive (switchable among the recent archives, main/archive/
+// workspace.ts), its scheduled backups and, when it belongs to a team, the background sync; whatever runs beside
+// an archive stops before it closes, at a switch or at close().
 import { createApi } from '../api/dispatch';
 import type { Archive } from '../archive/archive';
 import { openArchiveDir } from '../archive/open-default';
+import { Workspace } from '../archive/workspace';
 import { startMaintenance } from '../backups/schedule';
 import { startTeamSync, type TeamSyncHandle, type TeamSyncOptions } from '../team/background';
 import { startBridge, type Bridge } from './bridge';
@@ -11,16 +13,21 @@ export interface WebHostOptions {
   archiveDir: string;
   rendererDir: string;
   port?: number;
-  /** Seed an empty archive with the sample documents from this folder. */
+  /** Seed an empty archive with the sample documents from this folder (the first archive only). */
   samplesDir?: string;
   /** Timings of the background team sync (tests shorten them). */
   teamSync?: TeamSyncOptions;
+  /** The recent-archives file (the only archives the page may switch to); none: this run's archives only. */
+  recentFile?: string;
 }
 
 export interface WebHost {
-  archive: Archive;
+  /** The archive open now. */
+  readonly archive: Archive;
+  readonly workspace: Workspace;
   bridge: Bridge;
-  teamSync: TeamSyncHandle;
+  /** The open archive's background sync. */
+  readonly teamSync: TeamSyncHandle;
   close(): Promise<void>;
 }
 
@@ -29,28 +36,43 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     seedSamples: options.samplesDir !== undefined,
     ...(options.samplesDir ? { samplesDir: options.samplesDir } : {}),
   });
+  let teamSync!: TeamSyncHandle;
+  const workspace = new Workspace(archive, {
+    open: (dir) => openArchiveDir(dir),
+    recentFile: options.recentFile,
+    attach: (opened) => {
+      const maintenance = startMaintenance(opened.backups);
+      const sync = startTeamSync(opened.team, options.teamSync);
+      teamSync = sync;
+      return async () => {
+        maintenance.stop();
+        await sync.stop();
+      };
+    },
+  });
   let bridge: Bridge;
   try {
     bridge = await startBridge({
-      api: createApi(archive, 'bridge'),
+      api: createApi(workspace, 'bridge'),
       rendererDir: options.rendererDir,
       port: options.port,
     });
   } catch (err) {
-    await archive.close();
+    await workspace.close();
     throw err;
   }
-  const maintenance = startMaintenance(archive.backups);
-  const teamSync = startTeamSync(archive.team, options.teamSync);
   return {
-    archive,
+    get archive() {
+      return workspace.current;
+    },
+    workspace,
     bridge,
-    teamSync,
+    get teamSync() {
+      return teamSync;
+    },
     async close() {
-      maintenance.stop();
-      await teamSync.stop();
       await bridge.close();
-      await archive.close();
+      await workspace.close();
     },
   };
 }

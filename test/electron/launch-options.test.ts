@@ -27,8 +27,13 @@ describe('readLaunchOptions', () => {
     expect(readLaunchOptions(['tala'], {}, USER_DATA)).toEqual({
       archiveDir: USER_DATA,
       archiveDirOverridden: false,
+      configDir: USER_DATA,
       smoke: false,
     });
+  });
+
+  it('keeps userData as the place of the recent archives list when --archive moves the archive', () => {
+    expect(readLaunchOptions(['tala', '--archive', '/flag/dir'], {}, USER_DATA).configDir).toBe(USER_DATA);
   });
 
   it('TALA_ARCHIVE overrides the default; the flag overrides both', () => {

@@ -19,6 +19,10 @@ const fake = vi.hoisted(() => {
     windows: [] as Array<{ options: any; webContents: any; loaded: string; events: Map<string, Listener> }>, // eslint-disable-line @typescript-eslint/no-explicit-any
     session: {} as Record<string, Listener>,
     gotLock: true,
+    /** Electron's userData before --archive moves it (the recent archives list lives there). */
+    userData: '/nonexistent/userData',
+    /** What the native folder picker answers next. */
+    pickedFolder: null as string | null,
     probe: {} as Record<string, unknown>,
     exited: null as Promise<number> | null,
     resolveExit: (_code: number) => {},
@@ -57,12 +61,13 @@ vi.mock('electron', async () => {
       return this.on(event, listener);
     }
     getTitle = () => 'Tala';
+    setTitle = (title: string) => fake.log.push(`setTitle ${title}`);
     isDestroyed = () => false;
   }
   return {
     app: {
       isPackaged: false,
-      getPath: (name: string) => `/nonexistent/${name}`,
+      getPath: (name: string) => (name === 'userData' ? fake.userData : `/nonexistent/${name}`),
       setPath: (name: string, value: string) => fake.log.push(`setPath ${name} ${value}`),
       enableSandbox: () => fake.log.push('enableSandbox'),
       requestSingleInstanceLock: () => (fake.log.push('requestSingleInstanceLock'), fake.gotLock),
@@ -84,6 +89,13 @@ vi.mock('electron', async () => {
     },
     BrowserWindow,
     dialog: {
+      showOpenDialog: async (...args: unknown[]) => {
+        const options = args.at(-1) as { title: string };
+        fake.log.push(`showOpenDialog ${options.title}`);
+        return fake.pickedFolder
+          ? { canceled: false, filePaths: [fake.pickedFolder] }
+          : { canceled: true, filePaths: [] };
+      },
       showErrorBox: (title: string, message: string) => fake.log.push(`showErrorBox ${title}: ${message}`),
       // The user confirms every external link in these tests.
       showMessageBox: async (...args: unknown[]) => {
@@ -124,6 +136,7 @@ vi.mock('electron', async () => {
   };
 });
 
+const configDir = tempDir('tala-main-config-');
 const originalArgv = process.argv;
 const originalEnv = { ...process.env };
 
@@ -135,6 +148,8 @@ beforeEach(() => {
   fake.windows = [];
   fake.session = {};
   fake.gotLock = true;
+  fake.userData = configDir;
+  fake.pickedFolder = null;
   fake.exited = new Promise((resolve) => (fake.resolveExit = resolve));
   delete process.env.TALA_SMOKE;
   delete process.env.TALA_ARCHIVE;
@@ -221,6 +236,31 @@ describe('main.ts startup', () => {
     const remote = await invoke('tala:mt.settings.set', { enabled: true, endpoint: 'https://translate.example.org' });
     expect(remote).toMatchObject({ ok: true, value: { endpoint: 'https://translate.example.org' } });
     expect(fake.log.filter((l) => l.startsWith('confirm'))).toEqual(['confirm https://translate.example.org']);
+  });
+
+  it('New archive… asks with the native folder picker, reopens in the main process, and remembers both', async () => {
+    const root = tempDir('tala-main-');
+    const first = join(root, 'archive');
+    await startApp(first);
+    // Cancelling the picker changes nothing.
+    expect(await invoke('tala:archives.create', {})).toEqual({ ok: true, value: null });
+    fake.pickedFolder = join(root, 'second');
+    const created = await invoke('tala:archives.create', {});
+    expect(created).toMatchObject({ ok: true, value: { dir: join(root, 'second'), documents: 0 } });
+    expect(fake.log.filter((l) => l.startsWith('showOpenDialog'))).toEqual([
+      'showOpenDialog New archive: choose an empty folder',
+      'showOpenDialog New archive: choose an empty folder',
+    ]);
+    expect(fake.log).toContain(`setTitle Tala — ${join(root, 'second')}`);
+    expect(await invoke('tala:documents.list', undefined)).toEqual({ ok: true, value: [] });
+    const recent = await invoke('tala:archives.recent', undefined);
+    expect(recent.ok && (recent.value as Array<{ dir: string }>).map((r) => r.dir).slice(0, 2)).toEqual([
+      join(root, 'second'),
+      first,
+    ]);
+    // Back to the first archive, from the recent list.
+    const back = await invoke('tala:archives.switch', { dir: first });
+    expect(back.ok && (back.value as { documents: number }).documents).toBeGreaterThan(0);
   });
 
   it('guards the session: permissions denied, remote requests cancelled, renderer files allowed', async () => {
