@@ -2,6 +2,8 @@
 // modal dialogs (focus moves in, stays in, returns to the opener; Esc closes), one Tab stop per list item with
 // arrows inside lists, and a whole research session: import, search, open a hit, highlight a passage with a
 // note, accept a fact proposal. Needs `npx electron-vite build` first and /usr/bin/chromium.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, testId, type E2E } from './harness';
@@ -87,5 +89,107 @@ describe('skip links and dialogs', () => {
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
     expect(await focused()).toBe('syntax-toggle');
+  });
+});
+
+const REPORT = [
+  'Observers report on the Karabakh vote',
+  '',
+  'On July 19, 2012, the presidential election was held in the NKR. According to observers, 48 thousand voters voted for the incumbent President Bako Sahakyan.',
+  '',
+  'The observers noted long queues at the polling stations of Stepanakert.',
+  '',
+].join('\n');
+const NOTE = 'Count from the observers, not the CEC';
+
+describe('a research session without the mouse', () => {
+  let docId = '';
+
+  it('imports a file from the sidebar with the keyboard', async () => {
+    await fresh();
+    const file = join(e2e.tmp, 'observers-report.txt');
+    writeFileSync(file, REPORT);
+    await tabTo(testId('skip-sidebar'), 3);
+    await page.keyboard.press('Enter');
+    await tabTo(testId('import-button'), 10);
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(file);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="document-list"]')?.textContent?.includes('Observers report'),
+      null,
+      { timeout: 30_000 },
+    );
+    const doc = (await e2e.archive.documents.list()).find((d) => d.title === 'Observers report on the Karabakh vote');
+    expect(doc).toBeDefined();
+    docId = doc!.id;
+  });
+
+  it('searches, moves to a hit with the arrows and opens it with Enter: the passage has focus', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    expect(await focused()).toBe('search-input');
+    await page.keyboard.type('incumbent');
+    await page.keyboard.press('Enter');
+    await page.locator('#search-hit-0').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => location.hash.startsWith(`#/doc/${id}`), docId, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.activeElement?.textContent?.includes('48 thousand voters') ?? false,
+      null,
+      { timeout: 20_000 },
+    );
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-passage-start'))).toBe(true);
+  });
+
+  it('selects words with Shift+arrows and adds a highlight with a note (N, type, Ctrl+Enter)', async () => {
+    // Ctrl+Right moves a one-word selection along; Shift+Right extends it.
+    await page.keyboard.press('Control+ArrowRight'); // "On"
+    await page.keyboard.press('Control+ArrowRight'); // "July"
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight'); // "July 19, 2012"
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('July 19, 2012');
+    await page.keyboard.press('n');
+    await page.locator(testId('note-input')).waitFor();
+    expect(await focused()).toBe('note-input');
+    await page.keyboard.type(NOTE);
+    await page.keyboard.press('Control+Enter');
+    await page.locator(testId('annotation-card')).first().waitFor();
+    const [annotation] = await e2e.archive.annotations.list(docId);
+    expect(annotation.exact).toBe('July 19, 2012');
+    expect(annotation.note).toBe(NOTE);
+    expect(await page.locator(`[data-annotation-ids~="${annotation.id}"]`).first().textContent()).toContain('July');
+  });
+
+  it('highlights with H, then reaches the fact proposals and accepts one with Enter', async () => {
+    // The passages are one Tab stop: back to the text, Down to the next passage, select its first words, H.
+    await tabTo('[data-passage-start]', 40, 'Shift+Tab');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('long queues');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('h');
+    await page.waitForFunction(async () => document.querySelectorAll('[data-testid="annotation-card"]').length === 2);
+    const notes = await e2e.archive.annotations.list(docId);
+    expect(notes.map((a) => a.exact).sort()).toEqual(['July 19, 2012', 'The observers']);
+
+    await tabTo(testId('side-tab-facts'));
+    await page.keyboard.press('Enter');
+    await page.locator(testId('fact-proposal')).first().waitFor({ timeout: 20_000 });
+    await tabTo(`${testId('fact-proposal')} *`);
+    // Right moves along the card's controls to Accept.
+    await tabTo(testId('fact-accept'), 5, 'ArrowRight');
+    const factId = await page.evaluate(
+      () => document.activeElement?.closest<HTMLElement>('[data-testid="fact-proposal"]')?.dataset.factId,
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (id) => !document.querySelector(`[data-testid="fact-proposal"][data-fact-id="${id}"]`),
+      factId,
+      { timeout: 20_000 },
+    );
+    const fact = (await e2e.archive.facts.list({ status: 'confirmed' })).find((f) => f.id === factId);
+    expect(fact?.status).toBe('confirmed');
+    expect(e2e.consoleErrors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import type { ExportFormat } from '../../../shared/contract';
 import { EVIDENCE_TAG } from '../../../shared/facts';
 import type { Annotation, DocumentDetail } from '../../../shared/types';
 import { includesFolded } from '../lib/fold';
+import { useRovingFocus } from '../lib/roving';
 import { passageIndexAt } from './Reader';
 import { AnnotationForm, type AnnotationBody } from './AnnotationForm';
 import { EditIcon, LinkIcon, TrashIcon } from './icons';
@@ -38,6 +39,8 @@ export function AnnotationPanel(props: Props) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
+  // One Tab stop per list of cards: Up/Down between annotations, Left/Right between a card's actions.
+  const rovingRef = useRovingFocus({ items: 'li[data-testid="annotation-card"]' });
   const fileRef = useRef<HTMLInputElement>(null);
   const lang = doc.lang && doc.lang !== 'und' ? doc.lang : undefined;
 
@@ -251,7 +254,9 @@ export function AnnotationPanel(props: Props) {
             <p className="muted notes__hint">
               The text these were attached to has changed. Re-attach them to a new selection, or delete them.
             </p>
-            <ul className="note-list">{shownOrphans.map((a) => card(a))}</ul>
+            <ul className="note-list" ref={rovingRef}>
+              {shownOrphans.map((a) => card(a))}
+            </ul>
           </section>
         )}
         {annotations.length === 0 ? (
@@ -263,7 +268,7 @@ export function AnnotationPanel(props: Props) {
             </p>
           </div>
         ) : (
-          <ul className="note-list" data-testid="annotation-list">
+          <ul className="note-list" ref={rovingRef} data-testid="annotation-list">
             {shown.map((a, i, list) => card(a, i, list))}
           </ul>
         )}

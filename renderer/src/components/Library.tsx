@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DocumentSummary } from '../../../shared/types';
 import { formatDate, formatNumber, plural } from '../lib/format';
 import { languageLabel } from '../lib/languages';
+import { useRovingFocus } from '../lib/roving';
 import './library.css';
 
 interface Props {
@@ -19,6 +20,8 @@ interface Props {
 export function Library({ documents, loading, selectedId, onOpen, onDelete, onImport, onImportFolder }: Props) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  // One Tab stop for the list: Up/Down between documents, Right/Left between open and delete.
+  const listRef = useRovingFocus({ items: 'li.doc-item' });
 
   const remove = async (doc: DocumentSummary) => {
     setDeleting(doc.id);
@@ -76,7 +79,7 @@ export function Library({ documents, loading, selectedId, onOpen, onDelete, onIm
           </div>
         )
       ) : (
-        <ul className="doc-list" data-testid="document-list">
+        <ul className="doc-list" ref={listRef} data-testid="document-list">
           {recent(documents).map((doc) => {
             const selected = doc.id === selectedId;
             const isConfirming = confirming === doc.id;

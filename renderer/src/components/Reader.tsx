@@ -23,6 +23,8 @@ import { SelectionToolbar, type ToolbarPosition } from './reader/SelectionToolba
 import { ShortcutHelp } from './reader/ShortcutHelp';
 import { VersionHistory } from './reader/VersionHistory';
 import { VirtualList, type VirtualListHandle } from './reader/VirtualList';
+import { keyboardSelect } from './reader/keyboard-selection';
+import { useRovingFocus } from '../lib/roving';
 import './reader/reader.css';
 
 export { passageElementId };
@@ -146,6 +148,8 @@ export function Reader(props: Props) {
     if (!props.scrollRef) ownPaneRef.current = articleRef.current?.closest<HTMLElement>('.reader-pane') ?? null;
   }, [props.scrollRef]);
   const listRef = useRef<VirtualListHandle>(null);
+  // Passages are one Tab stop: Up/Down between them, Right/Left to a passage's tools (shown while focused).
+  const rovingRef = useRovingFocus({ items: '.passage-block' });
   const findInputRef = useRef<HTMLInputElement>(null);
 
   const lang = doc.lang && doc.lang !== 'und' ? doc.lang : undefined;
@@ -522,6 +526,10 @@ export function Reader(props: Props) {
       data-testid="reader"
       data-doc-id={doc.id}
       data-version={doc.version}
+      onKeyDown={(e) => {
+        // A focused passage: Shift/Ctrl+arrows select words (reader/keyboard-selection.ts), then H or N.
+        if (!form && keyboardSelect(e.nativeEvent)) setSelection(captureSelection());
+      }}
       onKeyUp={(e) => {
         if (e.shiftKey && !form && !isTyping(e.target)) setSelection(captureSelection());
       }}
@@ -649,7 +657,7 @@ export function Reader(props: Props) {
         )}
         <MetaPanel document={doc} busy={metaBusy} editing={metaEditing} onEdit={setMetaEditing} onSave={saveMeta} />
       </header>
-      <div className="reader__body">
+      <div className="reader__body" ref={rovingRef}>
         {body.length === 0 && !titlePassage && <p className="muted">This document has no text.</p>}
         <VirtualList
           ref={listRef}

@@ -7,6 +7,7 @@ import type { Fact, Mention } from '../../../../shared/facts';
 import { useApi } from '../../api/context';
 import type { PushToast } from '../../hooks/useToasts';
 import { errorMessage } from '../../lib/errors';
+import { useRovingFocus } from '../../lib/roving';
 import { draftFromFact, draftFromMentions, factSentence, type FactDraft } from '../../lib/facts';
 import type { TextRange } from '../../lib/selection';
 import { EditIcon, TrashIcon } from '../icons';
@@ -38,6 +39,8 @@ export function FactsPanel(props: Props) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [mentions, setMentions] = useState<Mention[] | null>(null);
+  // One Tab stop per list of fact cards: Up/Down between facts, Left/Right between a card's actions.
+  const rovingRef = useRovingFocus({ items: 'li.fact-card' });
   const suggestions = useFactSuggestions(editingId !== null || draftRange !== null);
   const lang = doc.lang && doc.lang !== 'und' ? doc.lang : undefined;
 
@@ -332,7 +335,9 @@ export function FactsPanel(props: Props) {
               No proposals waiting. Select a sentence and choose <strong>Fact</strong> to record one yourself.
             </p>
           ) : (
-            <ul className="fact-list">{proposals.map(proposalCard)}</ul>
+            <ul className="fact-list" ref={rovingRef}>
+              {proposals.map(proposalCard)}
+            </ul>
           )}
         </section>
         <section aria-label="Confirmed facts" data-testid="fact-confirmed-list">
@@ -342,7 +347,9 @@ export function FactsPanel(props: Props) {
           {confirmed.length === 0 ? (
             <p className="muted facts-panel__hint">Accepted facts appear here, each with the passage it rests on.</p>
           ) : (
-            <ul className="fact-list">{confirmed.map(confirmedCard)}</ul>
+            <ul className="fact-list" ref={rovingRef}>
+              {confirmed.map(confirmedCard)}
+            </ul>
           )}
         </section>
       </div>

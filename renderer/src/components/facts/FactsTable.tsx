@@ -8,6 +8,7 @@ import { useApi } from '../../api/context';
 import type { PushToast } from '../../hooks/useToasts';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
+import { useRovingFocus } from '../../lib/roving';
 import {
   formatFactDate,
   formatFactValue,
@@ -38,6 +39,8 @@ export function FactsTable({ documents, toast }: Props) {
   const api = useApi();
   const [facts, setFacts] = useState<Fact[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // One Tab stop for the rows: Up/Down between facts (same column), Left/Right between a row's links and actions.
+  const tableRef = useRovingFocus({ items: 'tr[data-testid="facts-row"]' });
   const [entities, setEntities] = useState<EntitySummary[]>([]);
   const [predicates, setPredicates] = useState<PredicateSuggestion[]>([]);
   const [entityId, setEntityId] = useState('');
@@ -286,7 +289,7 @@ export function FactsTable({ documents, toast }: Props) {
         // The table keeps every column; a narrow window scrolls it sideways inside this box (a focusable region).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus to scroll by keyboard
         <div className="facts-table__scroll" role="region" aria-label="Facts table" tabIndex={0}>
-          <table className="facts-table" data-testid="facts-table">
+          <table className="facts-table" ref={tableRef} data-testid="facts-table">
             <thead>
               <tr>{COLUMNS.map(header)}</tr>
             </thead>

@@ -58,7 +58,9 @@ export const PassageText = memo(function PassageText({
     id: passageElementId(passage.id),
     className: `passage passage--${passage.kind}${isTarget ? ' passage--target' : ''}${className ? ` ${className}` : ''}`,
     dir: 'auto' as const,
-    tabIndex: isTarget ? -1 : undefined,
+    // Focusable by script and by the reader's roving Tab stop (one passage at a time is in the Tab order).
+    tabIndex: -1,
+    'data-roving-stop': true,
     'data-passage-id': passage.id,
     [PASSAGE_START_ATTR]: passage.start,
     'data-ordinal': passage.ordinal,
