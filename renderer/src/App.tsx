@@ -29,6 +29,7 @@ import { ACCEPTED_EXTENSIONS, useImport } from './hooks/useImport';
 import { useIndexStatus } from './hooks/useIndexStatus';
 import { useNeedsReview } from './hooks/useNeedsReview';
 import { useSearchController } from './hooks/useSearchController';
+import { useSidePanel } from './hooks/useSidePanel';
 import { useToasts } from './hooks/useToasts';
 import { errorMessage } from './lib/errors';
 import { plural, truncate } from './lib/format';
@@ -52,7 +53,10 @@ export function App() {
   const { search, hits } = box;
   const conflicts = useConflictCount();
   const health = useArchiveHealth();
-  const [panelOpen, setPanelOpen] = useState(true);
+  // The results column belongs to search: beside the library (with the active hit previewed) and the reader,
+  // not on other pages (facts, timeline, backups…).
+  const showResults = search.query !== '' && (route.name === 'home' || route.name === 'doc');
+  const panel = useSidePanel(showResults);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const folderInputRef = useRef<HTMLInputElement>(null);
 
@@ -82,7 +86,7 @@ export function App() {
   const [seenLink, setSeenLink] = useState(annotationLink);
   if (seenLink !== annotationLink) {
     setSeenLink(annotationLink);
-    if (annotationLink) setPanelOpen(true);
+    if (annotationLink) panel.show();
   }
 
   // "/" focuses the search box (Ctrl/Cmd+K opens the command palette, which lists searching too).
@@ -105,7 +109,7 @@ export function App() {
     focusSearch: focusBox,
     importFiles: () => fileInputRef.current?.click(),
     importFolder: () => folderInputRef.current?.click(),
-    togglePanel: () => setPanelOpen((o) => !o),
+    togglePanel: panel.toggle,
     openDialog: setDialog,
     toast: toasts.push,
   });
@@ -154,9 +158,6 @@ export function App() {
     [pushBanner, navigate],
   );
 
-  // The results column belongs to search: beside the library (with the active hit previewed) and the reader,
-  // not on other pages (facts, timeline, backups…).
-  const showResults = search.query !== '' && (route.name === 'home' || route.name === 'doc');
   const openDocId = route.name === 'doc' ? route.docId : null;
   const openKey = route.name === 'doc' && route.passageId ? `${route.docId}:${route.passageId}` : null;
   const ctx: ViewContext = {
@@ -168,8 +169,9 @@ export function App() {
     info,
     reviewItems: review.items,
     openedHit: box.openedHit,
-    panelOpen,
-    togglePanel: () => setPanelOpen((o) => !o),
+    panelOpen: panel.shown,
+    togglePanel: panel.toggle,
+    showPanel: panel.show,
     onDocumentError,
     onDeleteOrphan: (a) => void deleteOrphan(a),
     // The archive's content changed underneath: reload everything the window shows.
@@ -182,7 +184,7 @@ export function App() {
 
   return (
     <div
-      className={`app${showResults ? ' app--searching' : ''}${openDocId && panelOpen ? ' app--notes' : ''}`}
+      className={`app${showResults ? ' app--searching' : ''}${openDocId && panel.shown ? ' app--notes' : ''}`}
       data-testid="app"
     >
       <SkipLinks />
@@ -200,6 +202,7 @@ export function App() {
           onSubmit={box.submit}
           onClear={box.clear}
           onNavigate={box.onBoxKey}
+          onFocus={panel.resultsFirst}
           busy={search.loading}
           problem={box.problem}
           expanded={showResults && hits.length > 0}

@@ -33,6 +33,8 @@ export interface ViewContext {
   openedHit: OpenedHit | null;
   panelOpen: boolean;
   togglePanel(): void;
+  /** Opens the side panel and puts it on screen (before the search results in a narrow window). */
+  showPanel(): void;
   onDocumentError(message: string): void;
   onDeleteOrphan(a: Annotation): void;
   onRestored(): void;
@@ -70,6 +72,7 @@ function documentView(route: RouteOf<'doc'>, ctx: ViewContext) {
       hitMatches={hitMatches}
       panelOpen={ctx.panelOpen}
       onTogglePanel={ctx.togglePanel}
+      onShowPanel={ctx.showPanel}
       onNavigate={ctx.navigate}
       onClose={() => ctx.navigate({ name: 'home' })}
       toast={ctx.toast}

@@ -95,12 +95,35 @@ describe('skip links and dialogs', () => {
 const REPORT = [
   'Observers report on the Karabakh vote',
   '',
-  'On July 19, 2012, the presidential election was held in the NKR. According to observers, 48 thousand voters voted for the incumbent President Bako Sahakyan.',
+  'On July 19, 2012, the presidential election was held in the NKR. According to observers, 48 thousand voters ' +
+    'voted for the incumbent President Bako Sahakyan.',
   '',
   'The observers noted long queues at the polling stations of Stepanakert.',
   '',
 ].join('\n');
 const NOTE = 'Count from the observers, not the CEC';
+
+/** The text selected in the page. */
+const selected = () => page.evaluate(() => document.getSelection()?.toString() ?? '');
+/** What the reader last announced to a screen reader (its polite live region). */
+const announced = () => page.locator(testId('reader-announce')).textContent();
+/** The focused element is a passage of the reader whose text contains `text`, with a visible focus ring. */
+const passageFocused = (text: string) =>
+  page.evaluate((t) => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el?.hasAttribute('data-passage-start') || !el.textContent?.includes(t)) return false;
+    const style = getComputedStyle(el);
+    return el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  }, text);
+const waitPassageFocused = (text: string) =>
+  page.waitForFunction(
+    (t) => {
+      const el = document.activeElement;
+      return !!el?.hasAttribute('data-passage-start') && !!el.textContent?.includes(t);
+    },
+    text,
+    { timeout: 20_000 },
+  );
 
 describe('a research session without the mouse', () => {
   let docId = '';
@@ -109,72 +132,105 @@ describe('a research session without the mouse', () => {
     await fresh();
     const file = join(e2e.tmp, 'observers-report.txt');
     writeFileSync(file, REPORT);
+    // Listening first turns on the interception of the file picker before any key is pressed.
+    const chooser = page.waitForEvent('filechooser', { timeout: 20_000 });
     await tabTo(testId('skip-sidebar'), 3);
     await page.keyboard.press('Enter');
     await tabTo(testId('import-button'), 10);
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     await (await chooser).setFiles(file);
     await page.waitForFunction(
       () => document.querySelector('[data-testid="document-list"]')?.textContent?.includes('Observers report'),
       null,
-      { timeout: 30_000 },
+      { timeout: 20_000 },
     );
     const doc = (await e2e.archive.documents.list()).find((d) => d.title === 'Observers report on the Karabakh vote');
     expect(doc).toBeDefined();
     docId = doc!.id;
   });
 
-  it('searches, moves to a hit with the arrows and opens it with Enter: the passage has focus', async () => {
+  it('finds “Sahakyan”, arrows to the report’s hit, opens it with Enter: its passage has visible focus', async () => {
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+k');
+    await page.keyboard.press('/');
     expect(await focused()).toBe('search-input');
-    await page.keyboard.type('incumbent');
+    await page.keyboard.type('Sahakyan');
     await page.keyboard.press('Enter');
-    await page.locator('#search-hit-0').waitFor({ timeout: 20_000 });
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowUp');
+    await page.locator(`${testId('search-hit')}[data-doc-id="${docId}"]`).waitFor({ timeout: 20_000 });
+    // The box keeps focus; Down moves the active option (aria-activedescendant) to the report's hit.
+    const activeDoc = () =>
+      page.evaluate(() => {
+        const id = document.activeElement?.getAttribute('aria-activedescendant');
+        return id ? document.getElementById(id)?.getAttribute('data-doc-id') : null;
+      });
+    for (let i = 0; i < 20 && (await activeDoc()) !== docId; i++) await page.keyboard.press('ArrowDown');
+    expect(await activeDoc()).toBe(docId);
+    expect(await focused()).toBe('search-input');
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => location.hash.startsWith(`#/doc/${id}`), docId, { timeout: 20_000 });
-    await page.waitForFunction(
-      () => document.activeElement?.textContent?.includes('48 thousand voters') ?? false,
-      null,
-      { timeout: 20_000 },
-    );
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-passage-start'))).toBe(true);
+    await waitPassageFocused('Bako Sahakyan');
+    expect(await passageFocused('Bako Sahakyan')).toBe(true);
   });
 
-  it('selects words with Shift+arrows and adds a highlight with a note (N, type, Ctrl+Enter)', async () => {
-    // Ctrl+Right moves a one-word selection along; Shift+Right extends it.
+  it('selects words with Ctrl/Shift+arrows (announced), adds a note with N; focus comes back to the text', async () => {
     await page.keyboard.press('Control+ArrowRight'); // "On"
     await page.keyboard.press('Control+ArrowRight'); // "July"
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight'); // "July 19, 2012"
-    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('July 19, 2012');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight'); // "July 19, 2012"
+    expect(await selected()).toBe('July 19, 2012');
+    expect(await announced()).toContain('“July 19, 2012” selected');
     await page.keyboard.press('n');
     await page.locator(testId('note-input')).waitFor();
     expect(await focused()).toBe('note-input');
     await page.keyboard.type(NOTE);
     await page.keyboard.press('Control+Enter');
-    await page.locator(testId('annotation-card')).first().waitFor();
+    await page.locator(testId('reader-announce')).filter({ hasText: 'Note added' }).waitFor({ state: 'attached' });
     const [annotation] = await e2e.archive.annotations.list(docId);
     expect(annotation.exact).toBe('July 19, 2012');
     expect(annotation.note).toBe(NOTE);
     expect(await page.locator(`[data-annotation-ids~="${annotation.id}"]`).first().textContent()).toContain('July');
+    await waitPassageFocused('Bako Sahakyan');
+    expect(await passageFocused('Bako Sahakyan')).toBe(true);
+    expect(await announced()).toBe('Note added to “July 19, 2012”.');
   });
 
-  it('highlights with H, then reaches the fact proposals and accepts one with Enter', async () => {
-    // The passages are one Tab stop: back to the text, Down to the next passage, select its first words, H.
-    await tabTo('[data-passage-start]', 40, 'Shift+Tab');
-    await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('long queues');
-    for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
+  it('selects the vote count, highlights it with H and records a fact from the same words with F', async () => {
+    // Ctrl+Right from the kept selection walks word by word: "the" "presidential" … "observers" "48" (12 words on).
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Control+ArrowRight');
+    expect(await selected()).toBe('48');
+    await page.keyboard.press('Shift+End'); // to the end of the passage
+    const quote = '48 thousand voters voted for the incumbent President Bako Sahakyan';
+    expect(await selected()).toBe(quote);
     await page.keyboard.press('h');
-    await page.waitForFunction(async () => document.querySelectorAll('[data-testid="annotation-card"]').length === 2);
-    const notes = await e2e.archive.annotations.list(docId);
-    expect(notes.map((a) => a.exact).sort()).toEqual(['July 19, 2012', 'The observers']);
+    await page.locator(testId('reader-announce')).filter({ hasText: 'Highlighted' }).waitFor({ state: 'attached' });
+    expect(await announced()).toBe(`Highlighted “${quote}”.`);
+    expect((await e2e.archive.annotations.list(docId)).map((a) => a.exact).sort()).toEqual([quote, 'July 19, 2012']);
+    // The words stay selected (and focus on the passage) for the next command.
+    expect(await selected()).toBe(quote);
+    expect(await passageFocused('Bako Sahakyan')).toBe(true);
 
-    await tabTo(testId('side-tab-facts'));
+    await page.keyboard.press('f');
+    const subject = page.locator(`${testId('fact-new')} ${testId('fact-subject-input')}`);
+    await subject.waitFor({ timeout: 20_000 });
+    expect(await focused()).toBe('fact-subject-input');
+    // The form is filled from the names and numbers in the words: check, correct the predicate, Enter saves.
+    expect(await subject.inputValue()).toBe('Bako Sahakyan');
+    await tabTo(testId('fact-predicate-input'), 3);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('votes (observers)');
     await page.keyboard.press('Enter');
+    await page.locator(testId('fact-new')).waitFor({ state: 'detached', timeout: 20_000 });
+    const fact = (await e2e.archive.facts.list({ status: 'confirmed' })).find(
+      (f) => f.predicate === 'votes (observers)',
+    );
+    expect(fact?.subject.name).toBe('Bako Sahakyan');
+    expect(fact?.evidence.map((e) => e.quote)).toEqual([quote]);
+    // Focus returns to the passage the fact rests on.
+    await waitPassageFocused('Bako Sahakyan');
+    expect(await passageFocused('Bako Sahakyan')).toBe(true);
+  });
+
+  it('reaches the fact proposals and accepts one with Enter', async () => {
+    await tabTo(testId('side-tab-facts'));
+    expect(await page.locator(testId('side-tab-facts')).getAttribute('aria-selected')).toBe('true');
     await page.locator(testId('fact-proposal')).first().waitFor({ timeout: 20_000 });
     await tabTo(`${testId('fact-proposal')} *`);
     // Right moves along the card's controls to Accept.

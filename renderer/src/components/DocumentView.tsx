@@ -2,7 +2,7 @@
 // hooks/useDocumentWrites; this component holds what is on screen: the active annotation, the orphan being
 // re-attached, the side tab, and the search the document was opened from.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation } from '../../../shared/types';
+import type { Annotation, Passage } from '../../../shared/types';
 import { useArchiveChanged } from '../api/queries';
 import { useDocumentData } from '../hooks/useDocumentData';
 import { useDocumentWrites } from '../hooks/useDocumentWrites';
@@ -17,7 +17,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import type { SideTab } from './facts/SideTabs';
 import { CounterpartCard } from './parallel/CounterpartCard';
 import { AddTranslation, TranslationsMenu, useTranslationLinks } from './parallel/TranslationsMenu';
-import { Reader, type ReaderTarget } from './Reader';
+import { passageElementId, passageIndexAt, Reader, type ReaderTarget } from './Reader';
 
 interface Props {
   docId: string;
@@ -31,11 +31,20 @@ interface Props {
   hitMatches?: { passageId: string; matches: ReadonlyArray<[number, number]> } | null;
   panelOpen: boolean;
   onTogglePanel(): void;
+  /** Opens the side panel and puts it on screen. */
+  onShowPanel(): void;
   onNavigate(route: Route): void;
   onClose(): void;
   toast: PushToast;
   /** An error worth the banner (loading failed). */
   onError(message: string): void;
+}
+
+/** Focuses the rendered passage that holds a document offset. */
+function focusPassage(passages: readonly Passage[], offset: number) {
+  const passage = passages[passageIndexAt(passages, offset)];
+  const el = passage && document.getElementById(passageElementId(passage.id));
+  el?.focus({ preventScroll: true });
 }
 
 /** The side panel keeps its tab from one document to the next. */
@@ -215,7 +224,7 @@ export function DocumentView(props: Props) {
             onFact={(range) => {
               setFactRange(range);
               setSideTab('facts');
-              if (!props.panelOpen) props.onTogglePanel();
+              props.onShowPanel();
             }}
           />
         </ErrorBoundary>
@@ -239,7 +248,11 @@ export function DocumentView(props: Props) {
           activeId={activeId}
           reattachingId={reattaching?.id ?? null}
           factRange={factRange}
-          onFactDone={() => setFactRange(null)}
+          onFactDone={() => {
+            // The form closes (saved or cancelled): focus goes back to the passage the fact was taken from.
+            if (factRange) focusPassage(doc.passages, factRange.start);
+            setFactRange(null);
+          }}
           onOpenAnnotation={openAnnotation}
           onOpenPassage={(passageId) => onNavigate(passageRoute(docId, passageId))}
           onUpdate={writes.updateAnnotation}

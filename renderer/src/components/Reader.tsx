@@ -24,6 +24,7 @@ import { ShortcutHelp } from './reader/ShortcutHelp';
 import { VersionHistory } from './reader/VersionHistory';
 import { VirtualList, type VirtualListHandle } from './reader/VirtualList';
 import { keyboardSelect } from './reader/keyboard-selection';
+import { useKeyboardSelection } from './reader/useKeyboardSelection';
 import { useRovingFocus } from '../lib/roving';
 import './reader/reader.css';
 
@@ -200,6 +201,12 @@ export function Reader(props: Props) {
   const [metaBusy, setMetaBusy] = useState(false);
   const [popover, setPopover] = useState<'history' | 'help' | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
+  const keys = useKeyboardSelection(articleRef, doc.text, doc.passages, spans);
+  const { forget, focusPassageAt } = keys;
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+  }, [selection]);
 
   // A different document starts clean.
   useEffect(() => {
@@ -210,7 +217,8 @@ export function Reader(props: Props) {
     setMetaEditing(false);
     setPopover(null);
     setFindCurrent(-1);
-  }, [doc.id]);
+    forget();
+  }, [doc.id, forget]);
 
   /** Brings a passage into view (rendering it first if the list is windowed), then runs `then` on its element. */
   const reveal = useCallback(
@@ -320,10 +328,15 @@ export function Reader(props: Props) {
 
   // ---- selection → toolbar
   const clearSelection = useCallback(() => {
+    const was = selectionRef.current;
+    // Focus in the toolbar (its note form, a button) goes back to the text it was about, not to the page.
+    const inToolbar = !!articleRef.current?.ownerDocument.activeElement?.closest('.selection-toolbar');
     setSelection(null);
     setForm(null);
+    forget();
     articleRef.current?.ownerDocument.getSelection()?.removeAllRanges();
-  }, []);
+    if (inToolbar && was) focusPassageAt(was.start);
+  }, [forget, focusPassageAt]);
 
   const captureSelection = useCallback((): SelectionState | null => {
     const article = articleRef.current;
@@ -356,6 +369,7 @@ export function Reader(props: Props) {
       if (!article || formRef.current || e.button !== 0 || clickTarget?.closest('.selection-toolbar')) return;
       // Let the browser finish the selection first.
       setTimeout(() => {
+        forget();
         const next = captureSelection();
         setSelection(next);
         if (next || !clickTarget || !article.contains(clickTarget)) return;
@@ -367,7 +381,7 @@ export function Reader(props: Props) {
     };
     window.addEventListener('mouseup', onMouseUp);
     return () => window.removeEventListener('mouseup', onMouseUp);
-  }, [captureSelection]);
+  }, [captureSelection, forget]);
 
   const create = async (body: AnnotationBody) => {
     const sel = selection ?? captureSelection();
@@ -377,7 +391,11 @@ export function Reader(props: Props) {
       const ok = await props.onCreate({ start: sel.start, end: sel.end, ...body });
       if (ok) {
         setLastColor(body.color);
-        clearSelection();
+        // Words selected with the keys stay selected for the next command (F, another colour…).
+        if (keys.created(sel, body)) {
+          setSelection(null);
+          setForm(null);
+        } else clearSelection();
       }
     } finally {
       setBusy(false);
@@ -396,10 +414,25 @@ export function Reader(props: Props) {
   };
 
   // ---- keyboard shortcuts inside the reader
-  const stateRef = useRef({ selection, form, findOpen, popover, editingId, confirmingId, reattaching, metaEditing });
-  stateRef.current = { selection, form, findOpen, popover, editingId, confirmingId, reattaching, metaEditing };
-  const handlersRef = useRef({ create, openFind, closeFind, clearSelection, captureSelection, lastColor });
-  handlersRef.current = { create, openFind, closeFind, clearSelection, captureSelection, lastColor };
+  const stateRef = useRef({ selection, form, findOpen, popover, editingId, confirmingId, reattaching, kept: false });
+  stateRef.current = {
+    selection,
+    form,
+    findOpen,
+    popover,
+    editingId,
+    confirmingId,
+    reattaching,
+    kept: keys.kept !== null,
+  };
+  const fact = (sel: TextRange) => {
+    if (!props.onFact) return;
+    props.onFact({ start: sel.start, end: sel.end });
+    clearSelection();
+  };
+  const handlersRef = useRef({ create, fact, openFind, closeFind, clearSelection, captureSelection, lastColor });
+  handlersRef.current = { create, fact, openFind, closeFind, clearSelection, captureSelection, lastColor };
+
   const onStep = props.onStepAnnotation;
   const onCancelReattach = props.onCancelReattach;
   useEffect(() => {
@@ -412,7 +445,7 @@ export function Reader(props: Props) {
         return;
       }
       if (e.key === 'Escape') {
-        if (s.form || s.selection) h.clearSelection();
+        if (s.form || s.selection || s.kept) h.clearSelection();
         else if (s.popover) setPopover(null);
         else if (s.confirmingId) setConfirmingId(null);
         else if (s.findOpen) h.closeFind();
@@ -431,6 +464,12 @@ export function Reader(props: Props) {
         setSelection(sel);
         if (key.toLowerCase() === 'h') void h.create({ color: h.lastColor, note: '', tags: [] });
         else setForm('note');
+      } else if (key === 'f' || key === 'F') {
+        // A fact from the selection: the facts panel opens with a form filled from it (focus goes there).
+        const sel = s.selection ?? h.captureSelection();
+        if (!sel || s.reattaching) return;
+        e.preventDefault();
+        h.fact(sel);
       } else if (key === '[' || key === ']') {
         e.preventDefault();
         onStep?.(key === ']' ? 1 : -1);
@@ -527,8 +566,11 @@ export function Reader(props: Props) {
       data-doc-id={doc.id}
       data-version={doc.version}
       onKeyDown={(e) => {
-        // A focused passage: Shift/Ctrl+arrows select words (reader/keyboard-selection.ts), then H or N.
-        if (!form && keyboardSelect(e.nativeEvent)) setSelection(captureSelection());
+        // A focused passage: Shift/Ctrl+arrows select words (reader/keyboard-selection.ts), then H, N or F.
+        if (form || !keyboardSelect(e.nativeEvent)) return;
+        const next = captureSelection();
+        setSelection(next);
+        keys.selectedByKeys(next);
       }}
       onKeyUp={(e) => {
         if (e.shiftKey && !form && !isTyping(e.target)) setSelection(captureSelection());
@@ -685,15 +727,16 @@ export function Reader(props: Props) {
             props.onFact
               ? () => {
                   const sel = selection ?? captureSelection();
-                  if (!sel) return;
-                  props.onFact?.({ start: sel.start, end: sel.end });
-                  clearSelection();
+                  if (sel) fact(sel);
                 }
               : undefined
           }
           onCancel={() => (reattaching && !form ? props.onCancelReattach?.() : clearSelection())}
         />
       )}
+      <p className="visually-hidden" role="status" lang="en" dir="ltr" data-testid="reader-announce">
+        {keys.announcement}
+      </p>
     </article>
   );
 }

@@ -16,6 +16,8 @@ interface Props {
   onClear(): void;
   /** Arrow keys and Enter on an active hit, handled by the results list. */
   onNavigate(event: KeyboardEvent<HTMLInputElement>): boolean;
+  /** The box took focus (the user is back to searching). */
+  onFocus?(): void;
   busy: boolean;
   activeDescendant?: string;
   expanded: boolean;
@@ -24,7 +26,7 @@ interface Props {
 }
 
 export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
-  { value, onChange, onSubmit, onClear, onNavigate, busy, activeDescendant, expanded, problem = null },
+  { value, onChange, onSubmit, onClear, onNavigate, onFocus, busy, activeDescendant, expanded, problem = null },
   ref,
 ) {
   const [syntaxOpen, setSyntaxOpen] = useState(false);
@@ -63,6 +65,7 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? 'search-error' : undefined}
         onChange={(e) => onChange(e.target.value)}
+        onFocus={onFocus}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && value) {
             e.preventDefault();

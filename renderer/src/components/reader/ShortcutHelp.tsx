@@ -1,8 +1,12 @@
 import { Dialog } from '../Dialog';
 
 export const SHORTCUTS: Array<[string[], string]> = [
+  [['Tab'], 'To the text; ↑/↓ between passages'],
+  [['Ctrl', '→'], 'Select the next word (Ctrl+←: the previous one)'],
+  [['Shift', '→'], 'Extend the selection by a word (Shift+End: to the end)'],
   [['H'], 'Highlight the selection'],
   [['N'], 'Add a note to the selection'],
+  [['F'], 'Record a fact from the selection'],
   [['['], 'Previous annotation'],
   [[']'], 'Next annotation'],
   [['Ctrl', 'F'], 'Find in document'],
