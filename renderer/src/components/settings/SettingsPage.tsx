@@ -6,6 +6,7 @@ import { useArchiveChanged, useArchiveQuery } from '../../api/queries';
 import type { PushToast } from '../../hooks/useToasts';
 import { FONT_SIZES, MEASURES, setPreferences, usePreferences, type Theme } from '../../lib/preferences';
 import { MtSettingsDialog } from '../parallel/SegmentEditor';
+import { ArchiveSection } from './ArchiveSection';
 import './settings.css';
 
 const THEMES: Array<{ value: Theme; label: string }> = [
@@ -14,7 +15,7 @@ const THEMES: Array<{ value: Theme; label: string }> = [
   { value: 'dark', label: 'Dark' },
 ];
 
-export function SettingsPage({ info, toast }: { info: AppInfo | null; toast: PushToast }) {
+export function SettingsPage({ toast }: { info: AppInfo | null; toast: PushToast }) {
   const prefs = usePreferences();
   const mt = useArchiveQuery('mt.settings.get', undefined);
   const changed = useArchiveChanged();
@@ -119,16 +120,7 @@ export function SettingsPage({ info, toast }: { info: AppInfo | null; toast: Pus
         </button>
       </fieldset>
 
-      <fieldset className="settings__group">
-        <legend>Archive</legend>
-        <p className="settings__path" data-testid="settings-archive-path">
-          {info?.archivePath ?? '…'}
-        </p>
-        <p>
-          Backups are made every day and before every upgrade or restore.{' '}
-          <a href="#/backups">Back up now or restore a backup</a>.
-        </p>
-      </fieldset>
+      <ArchiveSection toast={toast} />
 
       {mtOpen && (
         <MtSettingsDialog

@@ -1,0 +1,152 @@
+// Settings › Archive: which archive is open (folder, size, documents), the archives opened before (switch back,
+// forget), New / Open archive (desktop only: the main process asks with the native folder picker), and how often
+// the running app backs the archive up by itself.
+import { useState } from 'react';
+import type { ArchiveSummary, BackupSchedule } from '../../../../shared/archives';
+import { BACKUP_SCHEDULES } from '../../../../shared/archives';
+import { useApi } from '../../api/context';
+import { useArchiveChanged, useArchiveQuery } from '../../api/queries';
+import type { PushToast } from '../../hooks/useToasts';
+import { errorMessage } from '../../lib/errors';
+import { formatBytes, formatDateTime, plural } from '../../lib/format';
+
+const SCHEDULE_LABELS: Record<BackupSchedule, string> = {
+  off: 'Off (only when I ask, and before upgrades and restores)',
+  hourly: 'Every hour',
+  daily: 'Every day',
+  weekly: 'Every week',
+};
+
+/** The desktop app (Electron preload) can name folders; the browser version switches among recent archives only. */
+const isDesktop = () => typeof window !== 'undefined' && 'talaIpc' in window;
+
+export function ArchiveSection({ toast }: { toast: PushToast }) {
+  const api = useApi();
+  const changed = useArchiveChanged();
+  const current = useArchiveQuery('archives.current', undefined);
+  const recent = useArchiveQuery('archives.recent', undefined);
+  const schedule = useArchiveQuery('archive.schedule', undefined);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (what: string, action: () => Promise<ArchiveSummary | null | unknown>) => {
+    setBusy(true);
+    try {
+      const done = await action();
+      changed('everything');
+      if (done && typeof done === 'object' && 'dir' in done) {
+        const s = done as ArchiveSummary;
+        toast({ text: `Archive open: ${s.dir} (${plural(s.documents, 'document')}).` }, 5000);
+      }
+    } catch (err) {
+      toast({ text: `${what}: ${errorMessage(err)}`, tone: 'warn' }, 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const s = current.data;
+  const others = (recent.data ?? []).filter((r) => !r.current);
+  return (
+    <fieldset className="settings__group" id="settings-archive" tabIndex={-1} data-testid="settings-archive">
+      <legend>Archive</legend>
+      <p className="settings__path" data-testid="settings-archive-path">
+        {s?.dir ?? '…'}
+      </p>
+      {s && (
+        <p data-testid="settings-archive-summary">
+          {`${plural(s.documents, 'document')}, ${plural(s.passages, 'passage')}, `}
+          {`${plural(s.annotations, 'annotation')}; ${formatBytes(s.bytes)} on disk.`}
+        </p>
+      )}
+      {isDesktop() ? (
+        <p className="settings__actions">
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run('Could not create the archive', () => api['archives.create']({}))}
+            data-testid="archive-new"
+          >
+            New archive…
+          </button>{' '}
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run('Could not open the archive', () => api['archives.open']({}))}
+            data-testid="archive-open"
+          >
+            Open archive…
+          </button>
+        </p>
+      ) : (
+        <p>
+          In the browser, Tala switches among the archives opened before. To open or create another one, start{' '}
+          <code>npm run web -- --archive FOLDER</code> or use the desktop app.
+        </p>
+      )}
+      <h2 className="settings__subtitle">Recent archives</h2>
+      {others.length === 0 ? (
+        <p>No other archive opened yet.</p>
+      ) : (
+        <ul className="settings__recent" data-testid="recent-archives">
+          {others.map((r) => (
+            <li key={r.dir}>
+              <span className="settings__path">{r.dir}</span>{' '}
+              <span className="settings__muted">
+                {r.exists ? `opened ${formatDateTime(r.openedAt)}` : 'no longer there (moved or deleted)'}
+              </span>{' '}
+              <button
+                type="button"
+                className="button"
+                disabled={busy || !r.exists}
+                onClick={() => void run('Could not switch', () => api['archives.switch']({ dir: r.dir }))}
+                aria-label={`Switch to ${r.dir}`}
+              >
+                Switch
+              </button>{' '}
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void run('Could not remove it', () => api['archives.forget']({ dir: r.dir }))}
+                aria-label={`Remove ${r.dir} from the list`}
+              >
+                Remove from list
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 className="settings__subtitle">Automatic backups</h2>
+      <label className="settings__field">
+        Back up
+        <select
+          value={schedule.data?.every ?? 'daily'}
+          disabled={!schedule.data || busy}
+          onChange={(e) =>
+            void run('Could not change the schedule', () =>
+              api['archive.setSchedule']({ every: e.target.value as BackupSchedule }),
+            )
+          }
+          data-testid="backup-schedule"
+        >
+          {BACKUP_SCHEDULES.map((every) => (
+            <option key={every} value={every}>
+              {SCHEDULE_LABELS[every]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p data-testid="backup-schedule-info">
+        {schedule.data?.lastBackupAt
+          ? `Last backup ${formatDateTime(schedule.data.lastBackupAt)}. `
+          : 'No backup yet. '}
+        {schedule.data?.nextDueAt
+          ? `Next automatic backup ${formatDateTime(schedule.data.nextDueAt)} or soon after.`
+          : ''}{' '}
+        <a href="#/backups">Back up now or restore a backup</a>.
+      </p>
+    </fieldset>
+  );
+}
