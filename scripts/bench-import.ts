@@ -1,9 +1,13 @@
-// `npm run bench:import` [-- --n 2000 --paragraphs 5000 --rounds 2]: import speed through the real import path
+// `npm run bench:import` [-- --n 2000 --paragraphs 5000 --pdfs 50 --rounds 2]: import speed through the real
+// import path
 // (Archive.open + the bulk import every door uses: parse worker, one transaction per file from the user's point
 // of view, originals kept, indexed for search) against two references on raw SQLite in the same run:
 //   per-file: one transaction per file, WAL, synchronous=FULL, originals kept, FTS5 over the paragraphs
 //   one-txn:  the same work in one transaction for all files (the speed of the disk, no per-file promise)
-// Two corpora: N generated ~5 KB .txt files, and one .txt of P paragraphs. The sides take turns (A B A B …),
+// Tala runs twice: as shipped (TALA_PARSE_WORKERS unset: one parse worker) and with two parse workers, so the
+// pool's gain or loss is measured in the same run.
+// Three corpora: N generated ~5 KB .txt files, one .txt of P paragraphs, and D ten-page PDFs (the reference
+// extracts their text with pdf.js on its one thread). The sides take turns (A B A B …),
 // each in its own child process (so peak RSS is its own), so a busy machine slows every side alike.
 // Prints absolute figures, ratios (median over rounds), peak RSS, the code version and the load.
 //
@@ -23,6 +27,7 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { makePdf } from '../test/helpers/make-documents';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCRIPT = join(import.meta.dirname, 'bench-import.ts');
@@ -34,6 +39,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     n: { type: 'string', default: '2000' },
     paragraphs: { type: 'string', default: '5000' },
+    pdfs: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '2' },
   },
 });
@@ -71,7 +77,38 @@ function paragraph(words: string[], next: () => number): string {
   return sentences.join(' ');
 }
 
-function writeCorpora(dir: string, n: number, paragraphs: number): { small: string; big: string } {
+function writePdfs(dir: string, count: number, words: string[], next: () => number): void {
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    // Ten pages of 38 lines of ~80 characters, the lines of paragraphs broken at spaces as a typesetter would.
+    const pages = Array.from({ length: 10 }, () => {
+      const lines: string[] = [];
+      while (lines.length < 38) {
+        let line = '';
+        for (const word of paragraph(words, next).split(' ')) {
+          if (line.length + word.length > 80 && lines.length < 38) {
+            lines.push(line);
+            line = '';
+          }
+          line = line ? `${line} ${word}` : word;
+        }
+        if (lines.length < 38) lines.push(line);
+      }
+      return lines.map((text, l) => ({ text: asciiOnly(text), x: 72, y: 740 - l * 18 }));
+    });
+    writeFileSync(join(dir, `report-${String(i).padStart(3, '0')}.pdf`), makePdf({ pages }));
+  }
+}
+
+/** The test PDFs use the standard fonts' WinAnsi encoding: letters outside it become their base letter. */
+const asciiOnly = (text: string) => text.normalize('NFKD').replace(/[^\x20-\x7e]/g, '');
+
+function writeCorpora(
+  dir: string,
+  n: number,
+  paragraphs: number,
+  pdfs: number,
+): { small: string; big: string; pdf: string } {
   const words = vocabulary();
   const next = random(13);
   const small = join(dir, 'small');
@@ -85,7 +122,9 @@ function writeCorpora(dir: string, n: number, paragraphs: number): { small: stri
   }
   const parts = Array.from({ length: paragraphs }, () => paragraph(words, next));
   writeFileSync(join(big, 'long.txt'), parts.join('\n\n'));
-  return { small, big };
+  const pdf = join(dir, 'pdf');
+  writePdfs(pdf, pdfs, words, next);
+  return { small, big, pdf };
 }
 
 // ---- roles (each in its own process) -----------------------------------------------------------------------
@@ -119,6 +158,26 @@ async function runTala(corpus: string, out: string): Promise<RoleResult> {
   };
 }
 
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+
+/** pdf.js text of every page, lines joined, pages as paragraphs (on this thread, as Tala's parser runs it). */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  pdfjs ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  const lib = await pdfjs;
+  const doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
+  }
+  await doc.destroy();
+  return pages.join('\n\n');
+}
+
 /** The reference: raw sqlite3, the same files read, hashed, split into paragraphs, kept and indexed by FTS5. */
 async function runReference(corpus: string, out: string, perFile: boolean): Promise<RoleResult> {
   const { default: sqlite3 } = await import('sqlite3');
@@ -140,7 +199,7 @@ async function runReference(corpus: string, out: string, perFile: boolean): Prom
   let rowid = 0;
   for (const path of files) {
     const bytes = readFileSync(path);
-    const text = new TextDecoder().decode(bytes);
+    const text = path.endsWith('.pdf') ? await pdfText(bytes) : new TextDecoder().decode(bytes);
     const id = randomUUID();
     const hash = createHash('sha256').update(bytes).digest('hex');
     const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim());
@@ -172,7 +231,9 @@ if (values.role) {
   const corpus = values.corpus!;
   const out = values.out!;
   const result =
-    values.role === 'tala' ? await runTala(corpus, out) : await runReference(corpus, out, values.role === 'ref-file');
+    values.role === 'tala' || values.role === 'tala-2'
+      ? await runTala(corpus, out)
+      : await runReference(corpus, out, values.role === 'ref-file');
   console.log(`RESULT ${JSON.stringify(result)}`);
   process.exit(0);
 }
@@ -182,12 +243,14 @@ if (values.role) {
 const n = Number(values.n);
 const paragraphs = Number(values.paragraphs);
 const rounds = Number(values.rounds);
+const pdfs = Number(values.pdfs);
 for (const [name, v] of [
   ['--n', n],
   ['--paragraphs', paragraphs],
   ['--rounds', rounds],
 ] as const)
   if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a whole number`);
+if (!Number.isInteger(pdfs) || pdfs < 0) throw new Error('--pdfs must be a whole number (0: no PDFs)');
 
 const work = mkdtempSync(join(tmpdir(), 'tala-bench-import-'));
 const version = (() => {
@@ -205,6 +268,7 @@ const version = (() => {
 
 const ROLES = [
   { role: 'tala', label: 'Tala (bulk import, built parse worker)' },
+  { role: 'tala-2', label: 'Tala with two parse workers' },
   { role: 'ref-file', label: 'reference: a transaction per file' },
   { role: 'ref-all', label: 'reference: one transaction for all' },
 ] as const;
@@ -215,7 +279,12 @@ function runRole(role: RoleName, corpus: string): RoleResult {
   const child = spawnSync(
     process.execPath,
     ['--import', 'tsx', SCRIPT, '--role', role, '--corpus', corpus, '--out', out],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: role === 'tala-2' ? { ...process.env, TALA_PARSE_WORKERS: '2' } : process.env,
+    },
   );
   rmSync(out, { recursive: true, force: true });
   const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
@@ -232,10 +301,11 @@ process.env.TALA_PARSE_WORKER = builtWorker;
 
 try {
   const loadBefore = loadavg()[0];
-  const { small, big } = writeCorpora(work, n, paragraphs);
+  const { small, big, pdf } = writeCorpora(work, n, paragraphs, pdfs);
   const corpora = [
     { label: `${n} × 5 KB .txt`, dir: small, files: n },
     { label: `one ${paragraphs}-paragraph .txt`, dir: big, files: 1 },
+    ...(pdfs > 0 ? [{ label: `${pdfs} ten-page PDFs`, dir: pdf, files: pdfs }] : []),
   ];
   const results = new Map<string, RoleResult[]>();
   for (let round = 0; round < rounds; round++)
@@ -277,7 +347,8 @@ try {
   }
   console.log('');
   console.log(
-    'Targets: 2,000 small files ≤ 1.0× the per-file reference; the 5,000-paragraph file ≤ 2× the per-file one.',
+    'Targets: 2,000 small files ≤ 1.0× the per-file reference; the 5,000-paragraph file ≤ 2× the per-file one; ' +
+      'PDFs ≤ 2× the per-file (pdf.js) one, peak RSS ≤ 300 MB.',
   );
 } finally {
   rmSync(work, { recursive: true, force: true });

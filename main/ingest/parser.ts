@@ -1,6 +1,9 @@
 // Where parsing runs. `InlineParser` calls parseDocument on this thread (tests, tools); `WorkerParser`
 // sends each file to a worker thread, so the main process stays responsive while a big PDF is read,
 // and a file that hangs or exhausts memory costs only that file: the worker is stopped and replaced.
+// `ParserPool` spreads files over a few WorkerParsers (TALA_PARSE_WORKERS; one by default, see
+// defaultParseWorkers) and hands the results back in the order the files came in.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import { displayName } from './reject';
@@ -145,13 +148,104 @@ export class WorkerParser implements DocumentParser {
   }
 }
 
-let shared: WorkerParser | undefined;
+interface PoolJob {
+  input: IngestInput;
+  resolve(value: ParsedDocument): void;
+  reject(err: unknown): void;
+}
 
 /**
- * The process's one parse worker, shared by every open archive (parsing is stateless). It starts on
- * the first file and does not keep the process alive while idle.
+ * Several parse workers, each parsing one file at a time; a file goes to the first idle one, and a second
+ * worker starts only when a second file is waiting. Results settle in the order the files were handed in
+ * (a small file parsed beside a big one waits for it), so callers see the same order as with one worker:
+ * imports are committed, and duplicates within a batch decided, in the order the files came.
+ */
+export class ParserPool implements DocumentParser {
+  private readonly workers: WorkerParser[];
+  private readonly idle: WorkerParser[];
+  private readonly waiting: PoolJob[] = [];
+  private last: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(size: number, options: WorkerParserOptions = {}) {
+    this.workers = Array.from({ length: Math.max(1, Math.floor(size)) }, () => new WorkerParser(options));
+    this.idle = [...this.workers];
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Workers parsing a file right now. */
+  get busy(): number {
+    return this.workers.length - this.idle.length;
+  }
+
+  parse(input: IngestInput): Promise<ParsedDocument> {
+    if (this.closed) return Promise.reject(new AppError('INTERNAL', 'The document parser is closed.'));
+    const before = this.last;
+    let resolve!: (value: ParsedDocument) => void;
+    let reject!: (err: unknown) => void;
+    const result = new Promise<ParsedDocument>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const done = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.last = done;
+    this.waiting.push({
+      input,
+      // In order: a job's outcome is passed on only after every earlier job's was.
+      resolve: (value) => void before.then(() => resolve(value)),
+      reject: (err) => void before.then(() => reject(err)),
+    });
+    this.pump();
+    return result;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0)) job.reject(new AppError('INTERNAL', 'The document parser is closed.'));
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      const worker = this.idle.shift()!;
+      const job = this.waiting.shift()!;
+      // Free again as soon as its own file is parsed (not when the result is passed on in order), and first in
+      // line: a lone file goes to a worker already started, the next one starts only for files side by side.
+      void worker
+        .parse(job.input)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.idle.unshift(worker);
+          this.pump();
+        });
+    }
+  }
+}
+
+/**
+ * Parse workers per process: TALA_PARSE_WORKERS (at most one per core), else one. Two workers were slower
+ * than one in bench:import on the shared 2-core machine (12 PDFs 4.5 s against 2.6 s, peak RSS 370 MB against
+ * 257 MB, load 7-8: docs/benchmarks.md), so the default stays one until a quieter run shows a gain.
+ */
+export function defaultParseWorkers(): number {
+  const configured = Number(process.env.TALA_PARSE_WORKERS);
+  if (Number.isInteger(configured) && configured >= 1) return Math.min(configured, availableParallelism());
+  return 1;
+}
+
+let shared: ParserPool | undefined;
+
+/**
+ * The process's parse workers, shared by every open archive (parsing is stateless). They start with the
+ * files and do not keep the process alive while idle.
  */
 export function sharedWorkerParser(): DocumentParser {
-  shared ??= new WorkerParser();
+  shared ??= new ParserPool(defaultParseWorkers());
   return shared;
 }

@@ -8,7 +8,7 @@ import { Archive } from '../../../main/archive/archive';
 import { estimateSecondsLeft, importPaths } from '../../../main/documents/bulk-import';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
-import { InlineParser, WorkerParser } from '../../../main/ingest/parser';
+import { InlineParser, ParserPool, WorkerParser } from '../../../main/ingest/parser';
 import type { ImportJobStatus, ImportProgress } from '../../../shared/types';
 import { makePdf, makeZip, sampleDocx, sampleEpub, samplePdf } from '../../helpers/make-documents';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
@@ -288,6 +288,63 @@ describe('parse worker', () => {
       expect((await worker.parse({ name: 'next.txt', bytes: utf8('Susunod na talata.') })).passages).toHaveLength(1);
     } finally {
       await worker.close();
+    }
+  }, 60_000);
+});
+
+describe('parser pool', () => {
+  const longPdf = () =>
+    makePdf({
+      pages: Array.from({ length: 12 }, (_, p) =>
+        Array.from({ length: 40 }, (_, i) => ({ text: `Linya ${i} ng pahina ${p}.`, x: 72, y: 740 - i * 15 })),
+      ),
+    });
+
+  it('parses files side by side on two workers and settles them in the order they came in', async () => {
+    const pool = new ParserPool(2);
+    try {
+      const settled: string[] = [];
+      const names = ['mahaba.pdf', 'maikli.txt', 'sira.pdf', 'a.docx', 'huli.txt'];
+      const inputs = [
+        { name: names[0], bytes: longPdf() },
+        { name: names[1], bytes: utf8('Maikling talata.') },
+        { name: names[2], bytes: utf8('nope') },
+        { name: names[3], bytes: sampleDocx() },
+        { name: names[4], bytes: utf8('Huling talata.') },
+      ];
+      const results = inputs.map((input) =>
+        pool.parse(input).then(
+          (doc) => (settled.push(input.name), doc),
+          (err: unknown) => {
+            settled.push(input.name);
+            throw err;
+          },
+        ),
+      );
+      // The long PDF holds one worker; the short files go to the other meanwhile.
+      expect(pool.busy).toBe(2);
+      const outcomes = await Promise.allSettled(results);
+      expect(settled).toEqual(names);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'IMPORT_REJECTED' });
+      for (const [i, o] of outcomes.entries())
+        if (o.status === 'fulfilled') expect(o.value).toEqual(await new InlineParser().parse(inputs[i]));
+      expect(pool.busy).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('uses one worker for one file at a time', async () => {
+    const pool = new ParserPool(2);
+    try {
+      const first = pool.parse({ name: 'a.txt', bytes: utf8('Isa.') });
+      expect(pool.busy).toBe(1);
+      await first;
+      await pool.parse({ name: 'b.txt', bytes: utf8('Dalawa.') });
+      expect(pool.busy).toBe(0);
+    } finally {
+      await pool.close();
     }
   }, 60_000);
 });
