@@ -68,6 +68,7 @@ for (const [side, target] of [
   const verdict = target === '' ? '' : `${target} ${ratio <= Number(target.slice(2, -1)) ? 'met' : 'MISSED'}`;
   const min = sorted(side.ms)[0];
   console.log(
-    `| \`${side.label}\` | ${fmt(median(side.ms))} | ${fmt(p90(side.ms))} | ${fmt(min)} | ${ratio.toFixed(2)}× | ${verdict} |`,
+    `| \`${side.label}\`` +
+      ` | ${fmt(median(side.ms))} | ${fmt(p90(side.ms))} | ${fmt(min)} | ${ratio.toFixed(2)}× | ${verdict} |`,
   );
 }

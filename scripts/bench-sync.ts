@@ -21,12 +21,14 @@ const DOCS = Number(values.docs);
 const PARAGRAPHS = Number(values.paragraphs);
 
 const WORDS =
-  'halalan pangulo boto kandidato komisyon Stepanakert Karabakh Sahakyan Balasanyan libo bumoto mamamayan ulat balita lungsod bansa'.split(
-    ' ',
-  );
+  'halalan pangulo boto kandidato komisyon Stepanakert Karabakh Sahakyan Balasanyan libo bumoto' +
+  ' mamamayan ulat balita lungsod bansa'.split(' ');
 function paragraph(doc: number, p: number): string {
   const words = Array.from({ length: 40 }, (_, i) => WORDS[(doc * 31 + p * 7 + i * 13) % WORDS.length]);
-  return `Talata ${p} ng ulat ${doc}: ${words.join(' ')}. Ikalawang pangungusap ${doc}-${p} na may ${(doc * 37 + p) % 1000} libong boto.`;
+  return (
+    `Talata ${p} ng ulat ${doc}: ${words.join(' ')}. Ikalawang pangungusap ${doc}-${p} na` +
+    ` may ${(doc * 37 + p) % 1000} libong boto.`
+  );
 }
 
 let peakRss = 0;
@@ -72,7 +74,8 @@ const work = mkdtempSync(join(tmpdir(), 'tala-bench-sync-'));
 try {
   const version = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   console.log(
-    `bench:sync — code ${version}, ${DOCS} documents × ${PARAGRAPHS} paragraphs, load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    `bench:sync — code ${version}, ${DOCS} documents × ${PARAGRAPHS} paragraphs,` +
+      ` load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
   );
   const db = await pg.createDatabase();
   await TeamService.initServer(pg.urlFor('tala_admin', db), [{ name: 'alice' }, { name: 'bob' }]);
@@ -112,7 +115,8 @@ try {
   const serverEnd = serverRss(dataDir);
 
   const row = (what: string, t: { ms: number; rss: number }, changes: number, target: number) =>
-    `| ${what} | ${changes.toLocaleString('en')} | ${(t.ms / 1000).toFixed(2)} s | ${mb(t.rss)} | ≤ ${target} s | ${t.ms / 1000 <= target ? 'met' : 'missed'} |`;
+    `| ${what} | ${changes.toLocaleString('en')} | ${(t.ms / 1000).toFixed(2)} s | ${mb(t.rss)} |` +
+    ` ≤ ${target} s | ${t.ms / 1000 <= target ? 'met' : 'missed'} |`;
   console.log('\n| step | changes | wall | client peak RSS | target | verdict |\n|---|---|---|---|---|---|');
   console.log(row('first sync: push from A (seal + push)', first, first.value.pushed, 60));
   console.log(row('first sync: pull into empty B', pulled, pulled.value.pulled, 60));

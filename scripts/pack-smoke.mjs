@@ -197,7 +197,8 @@ async function main() {
   const failed = results.filter((r) => !r.ok).length;
   const size = existsSync(ASAR) ? ` app.asar ${(statSync(ASAR).size / 1024 / 1024).toFixed(1)} MB,` : '';
   console.log(
-    `\n${failed === 0 ? 'PASS' : 'FAIL'}: ${results.length - failed}/${results.length} checks passed,${size} ${seconds} s`,
+    `\n${failed === 0 ? 'PASS' : 'FAIL'}: ${results.length - failed}/${results.length} checks` +
+      ` passed,${size} ${seconds} s`,
   );
   process.exit(failed === 0 ? 0 : 1);
 }

@@ -53,7 +53,8 @@ export const PAIRS_EXPORT_FORMATS: readonly PairsExportFormat[] = ['tmx', 'pairs
 
 /** The notice shown with every machine translation and before the user turns it on. */
 export const MT_NOTICE =
-  'Machine translation sends the text to the server you configured: it leaves this computer. Tala sends nothing else anywhere.';
+  'Machine translation sends the text to the server you configured: it leaves this computer. Tala' +
+  ' sends nothing else anywhere.';
 
 export interface AlignRequests {
   'translations.list': { docId: string };

@@ -42,7 +42,8 @@ export async function validatePortableRows(tx: Database, tables: readonly string
       );
       if (bad && bad.n > 0)
         note(
-          `${table}.${name}: ${bad.n} value(s) that are not UUIDs, e.g. ${JSON.stringify(String(bad.example).slice(0, 40))}`,
+          `${table}.${name}: ${bad.n} value(s) that are not UUIDs,` +
+            ` e.g. ${JSON.stringify(String(bad.example).slice(0, 40))}`,
         );
       budget.check();
     }

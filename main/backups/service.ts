@@ -135,7 +135,8 @@ export class BackupService {
     const cloud = cloudSyncedFolder(this.db.path);
     const warnings = cloud
       ? [
-          `This archive is inside a folder synced by ${cloud}. Sync clients can corrupt open databases: move the archive to a folder that is not synced and rely on Tala's backups instead.`,
+          `This archive is inside a folder synced by ${cloud}. Sync clients can corrupt open` +
+            ` databases: move the archive to a folder that is not synced and rely on Tala's backups instead.`,
         ]
       : [];
     if (this.db.readOnlyReason !== undefined)

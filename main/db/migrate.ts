@@ -24,7 +24,8 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   if (from > latest) {
     throw new AppError(
       'ARCHIVE_ERROR',
-      `This archive was written by a newer version of Tala (schema version ${from}; this version knows up to ${latest}). ` +
+      `This archive was written by a newer version of Tala (schema version ${from}; this version` +
+        ` knows up to ${latest}). ` +
         'Update Tala to open it; it has not been changed.',
     );
   }
@@ -50,7 +51,8 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
     } catch (err) {
       throw new AppError(
         'ARCHIVE_ERROR',
-        `Could not upgrade the archive to schema version ${migration.version} (${migration.name}): ${(err as Error).message}. The archive was left at version ${await schemaVersion(db)}.`,
+        `Could not upgrade the archive to schema` +
+          ` version ${migration.version} (${migration.name}): ${(err as Error).message}. The archive was left at version ${await schemaVersion(db)}.`,
       );
     } finally {
       await db.exec('PRAGMA foreign_keys = ON');

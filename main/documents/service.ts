@@ -111,7 +111,8 @@ export class DocumentService {
       const near = await findNearDuplicates(tx, print);
       if (near.length > 0 && options.nearDuplicates === 'skip') {
         const best = near[0];
-        const reason = `${input.name}: nearly the same text as “${best.title}” (${Math.round(best.similarity * 100)}% alike)`;
+        const reason =
+          `${input.name}: nearly the same text as “${best.title}”` + ` (${Math.round(best.similarity * 100)}% alike)`;
         return { status: 'skipped', reason, existingId: best.id, nearDuplicate: best };
       }
       await documents.insertDocument(tx, doc);

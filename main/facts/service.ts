@@ -277,7 +277,8 @@ export class FactService {
         if (!found)
           throw new AppError(
             'INVALID_REQUEST',
-            `The passage this proposal was read from (“${row.source_exact.slice(0, 80)}”) is no longer in the document; propose again or add the fact by hand.`,
+            `The passage this proposal was read from (“${row.source_exact.slice(0, 80)}”) is no` +
+              ` longer in the document; propose again or add the fact by hand.`,
           );
         const existing = await tx.get(sql`SELECT 1 FROM fact_evidence WHERE fact_id = ${id}`);
         if (!existing) await this.attachEvidence(id, { docId: doc.id, start: found.start, end: found.end });

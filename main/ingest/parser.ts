@@ -83,7 +83,8 @@ export class WorkerParser implements DocumentParser {
         this.fail(
           new AppError(
             'IMPORT_REJECTED',
-            `${displayName(input.name)}: reading this file took longer than ${Math.round(limit / 1000)} s; it was stopped`,
+            `${displayName(input.name)}: reading this file took longer` +
+              ` than ${Math.round(limit / 1000)} s; it was stopped`,
           ),
         );
       }, limit);

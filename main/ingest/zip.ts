@@ -101,12 +101,14 @@ export class SafeZip {
       if (size > limits.maxEntryBytes)
         reject(
           fileName,
-          `this ${what} file contains an entry of ${mb(size)} once unpacked, over the ${mb(limits.maxEntryBytes)} limit`,
+          `this ${what} file contains an entry of ${mb(size)} once unpacked, over` +
+            ` the ${mb(limits.maxEntryBytes)} limit`,
         );
       if (size > RATIO_EXEMPT_BYTES && size > compressedSize * limits.maxRatio) {
         reject(
           fileName,
-          `this ${what} file looks like a zip bomb (an entry unpacks ${Math.round(size / Math.max(compressedSize, 1))} times larger)`,
+          `this ${what} file looks like a zip bomb (an entry` +
+            ` unpacks ${Math.round(size / Math.max(compressedSize, 1))} times larger)`,
         );
       }
       if (method === 0 && compressedSize !== size) broken('stored entry with mismatched sizes');

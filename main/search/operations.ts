@@ -62,7 +62,8 @@ export const searchOperations: OperationTable<Channels> = {
           io.out(`expanded: ${widened.map((e) => `${e.term} → ${e.kind}${shown(e.to, e.truncated)}`).join('; ')}`);
         for (const h of result.hits) {
           io.out(
-            `\n${h.title} [${h.lang}] ¶${h.ordinal + 1}  (doc ${h.docId})\n  ${markMatches(h.snippet, h.snippetMatches)}`,
+            `\n${h.title} [${h.lang}] ¶${h.ordinal + 1}  (doc ${h.docId})\n` +
+              `  ${markMatches(h.snippet, h.snippetMatches)}`,
           );
         }
       },

@@ -328,7 +328,10 @@ class Parser {
 const FILTER_EXAMPLES = { lang: 'lang:tl', doc: 'doc:<document id>', type: 'type:html', date: 'date:2012-01..2012-12' };
 
 function unknownField(name: string): string {
-  return `unknown field “${name}:” (fields: ${FIELDS.map((f) => `${f}:`).join(' ')}; filters: ${FILTER_NAMES.map((f) => `${f}:`).join(' ')})`;
+  return (
+    `unknown field “${name}:”` +
+    ` (fields: ${FIELDS.map((f) => `${f}:`).join(' ')}; filters: ${FILTER_NAMES.map((f) => `${f}:`).join(' ')})`
+  );
 }
 
 function lunrMessage(message: string): string {

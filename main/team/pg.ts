@@ -87,14 +87,16 @@ function unreachable(url: string, err: unknown): AppError {
   if (!e.code && /password/i.test(e.message ?? '')) {
     return new AppError(
       'FORBIDDEN',
-      `The team server at ${where} asks for a password: give it once in the address (postgres://NAME:PASSWORD@…), or in ~/.pgpass or PGPASSWORD.`,
+      `The team server at ${where} asks for a password: give it once in the address` +
+        ` (postgres://NAME:PASSWORD@…), or in ~/.pgpass or PGPASSWORD.`,
     );
   }
   if (e.code === '3D000') return new AppError('NOT_FOUND', `The team server at ${where} has no such database.`);
   return new AppError(
     'UNAVAILABLE',
-    `The team server at ${where} cannot be reached (${e.code ?? e.message ?? 'no answer'}). Your archive is unchanged; ` +
-      'work goes on locally and syncs when the server is back.',
+    `The team server at ${where} cannot be reached (${
+      e.code ?? e.message ?? 'no answer'
+    }). Your archive is unchanged; ` + 'work goes on locally and syncs when the server is back.',
   );
 }
 

@@ -109,7 +109,8 @@ export async function assertServerUsable(session: PgSession): Promise<void> {
   if (version < LATEST_SERVER_SCHEMA) {
     throw new AppError(
       'ARCHIVE_ERROR',
-      `The team database uses an older team schema (${version}); ask its administrator to run \`tala team init\` with this version of Tala.`,
+      `The team database uses an older team schema (${version}); ask its administrator to run \`tala` +
+        ` team init\` with this version of Tala.`,
     );
   }
 }

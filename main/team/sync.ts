@@ -250,7 +250,10 @@ export async function push(db: Database, session: PgSession, team: TeamState): P
           c.payload,
           c.blob ? Buffer.from(c.blob) : null,
         );
-        return `($${at + 1}::uuid, $${at + 2}::uuid, '', $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb, $${at + 9}::bytea)`;
+        return (
+          `($${at + 1}::uuid, $${at + 2}::uuid, '',` +
+          ` $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8}::jsonb, $${at + 9}::bytea)`
+        );
       });
       const inserted = await session.query<{ change_id: string; seq: string }>(
         `INSERT INTO tala_changes (change_id, client_id, author, entity, row_key, op, hlc, base_hlc, payload, blob)
@@ -391,7 +394,8 @@ class ChangeApplier {
     this.unpushed = new Map();
     this.rows = new Map();
     await tx.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS sync_page (entity TEXT NOT NULL, row_key TEXT NOT NULL, PRIMARY KEY (entity, row_key))',
+      'CREATE TEMP TABLE IF NOT EXISTS sync_page (entity TEXT NOT NULL, row_key TEXT NOT NULL,' +
+        ' PRIMARY KEY (entity, row_key))',
     );
     await tx.exec('DELETE FROM temp.sync_page');
     const keys = page.filter((c) => SYNCED_TABLE_NAMES.has(c.entity)).map((c) => [c.entity, c.row_key]);

@@ -87,7 +87,8 @@ export function toTmx(pairs: readonly AlignedPair[], meta: PairsMeta, level: Ali
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     '<tmx version="1.4">',
-    `  <header creationtool="Tala" creationtoolversion="${attr(meta.toolVersion)}" datatype="plaintext" segtype="${level === 'sentence' ? 'sentence' : 'paragraph'}"` +
+    `  <header creationtool="Tala"` +
+      ` creationtoolversion="${attr(meta.toolVersion)}" datatype="plaintext" segtype="${level === 'sentence' ? 'sentence' : 'paragraph'}"` +
       ` adminlang="en" srclang="${attr(meta.sourceLang)}" o-tmf="Tala" creationdate="${tmxDate(meta.createdAt)}">`,
     `    <note>${xmlEscape(`${meta.sourceTitle} / ${meta.targetTitle}`)}</note>`,
     '  </header>',

@@ -106,13 +106,19 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
 
 /** The page a browser without a session gets: it asks for the token (and holds none). */
 function signInPage(wrongToken: boolean): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tala — sign in</title>
-<style>body{font:16px system-ui,sans-serif;max-width:34em;margin:4em auto;padding:0 1em}input{width:100%;font:inherit}</style>
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tala — sign in</title>
+<style>body{font:16px system-ui,sans-serif;max-width:34em;margin:4em auto;padding:0` +
+    ` 1em}input{width:100%;font:inherit}</style>
 </head><body><h1>Tala</h1>
-<p>${wrongToken ? 'That token is not the one of this Tala. ' : ''}Open Tala at the address <code>npm run web</code> printed,
+<p>${
+      wrongToken ? 'That token is not the one of this Tala. ' : ''
+    }Open Tala at the address <code>npm run web</code> printed,
 or paste the token from that address here.</p>
-<form method="get" action="/"><label>Token <input name="${TOKEN_PARAMETER}" type="password" autocomplete="off" autofocus></label>
-<p><button type="submit">Open Tala</button></p></form></body></html>`;
+<form method="get" action="/"><label>Token <input name="${TOKEN_PARAMETER}" type="password"` +
+    ` autocomplete="off" autofocus></label>
+<p><button type="submit">Open Tala</button></p></form></body></html>`
+  );
 }
 
 /** The sign-in page may submit its form (the app's policy allows no forms) and nothing else. */

@@ -79,12 +79,16 @@ function mutatedBytes(seed: string | Uint8Array): fc.Arbitrary<Uint8Array> {
     });
 }
 
-const HTML_SEED = `<!doctype html><html lang="tl"><head><title>Halalan</title><meta name="author" content="CEC">
+const HTML_SEED =
+  `<!doctype html><html lang="tl"><head><title>Halalan</title><meta name="author" content="CEC">
 <meta property="article:published_time" content="2012-07-20"><link rel="canonical" href="https://example.org/a"></head>
 <body><nav><a href="/">Home</a></nav><article><h1>Halalan 2012</h1><p>${sampleText.split('\n')[2]}</p>
-<ul><li>Bako Sahakyan</li><li>Vitaly Balasanyan</li></ul><script>alert(1)</script><table><tr><td>47 libo</td></tr></table>
+<ul><li>Bako Sahakyan</li><li>Vitaly Balasanyan</li></ul><script>alert(1)</script><table><tr><td>47` +
+  ` libo</td></tr></table>
 </article><footer>© 2012</footer></body></html>`;
-const MD_SEED = `---\ntitle: Halalan\ndate: 2012-07-19\n---\n# Halalan 2012\n\n${sampleText.split('\n')[1]}\n\n* Bako Sahakyan\n* [Balasanyan](https://example.org)\n\n\`\`\`\ncode\n\`\`\`\n`;
+const MD_SEED =
+  `---\ntitle: Halalan\ndate: 2012-07-19\n---\n# Halalan` +
+  ` 2012\n\n${sampleText.split('\n')[1]}\n\n* Bako Sahakyan\n* [Balasanyan](https://example.org)\n\n\`\`\`\ncode\n\`\`\`\n`;
 
 /** Text for structured mutations: real words, odd Unicode, markup-looking and control characters. */
 const fuzzText = fc.oneof(

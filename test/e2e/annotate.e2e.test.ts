@@ -31,9 +31,8 @@ const timings: Record<string, number> = {};
 /** A long Tagalog-like text: 5,000 paragraphs of varied length; one word appears only in paragraph FIND_AT. */
 function longText(): string {
   const words =
-    'ang mga sa ng halalan bayan republika botante pangulo ulat lungsod kalsada tubig ilog bundok paaralan guro aklat balita tao'.split(
-      ' ',
-    );
+    'ang mga sa ng halalan bayan republika botante pangulo ulat lungsod kalsada tubig ilog bundok' +
+    ' paaralan guro aklat balita tao'.split(' ');
   const out = ['Mahabang ulat ng lalawigan'];
   let seed = 7;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -454,7 +453,8 @@ describe('a 5,000-paragraph document', () => {
       ),
     );
     console.log(
-      `[perf] ${LONG_PARAGRAPHS}-paragraph document: first paragraphs on screen ${timings.openInAppMs} ms (first) / ${timings.openInAppMedianMs} ms (median of 5) after in-app navigation, ${timings.coldLoadMs} ms after a cold page load`,
+      `[perf] ${LONG_PARAGRAPHS}-paragraph document: first paragraphs on` +
+        ` screen ${timings.openInAppMs} ms (first) / ${timings.openInAppMedianMs} ms (median of 5) after in-app navigation, ${timings.coldLoadMs} ms after a cold page load`,
     );
     expect(Math.max(...opens)).toBeLessThan(3000);
     expect(timings.coldLoadMs).toBeLessThan(5000);
@@ -494,7 +494,8 @@ describe('a 5,000-paragraph document', () => {
     timings.scrollFrameP50Ms = Math.round(stats.p50);
     timings.scrollFrameP95Ms = Math.round(stats.p95);
     console.log(
-      `[perf] scrolling 120 frames × 900 px: frame p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms; ${stats.rendered} passages in the DOM`,
+      `[perf] scrolling 120 frames × 900 px: frame p50 ${stats.p50.toFixed(1)} ms,` +
+        ` p95 ${stats.p95.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms; ${stats.rendered} passages in the DOM`,
     );
     expect(stats.visible).toBeGreaterThan(0);
     expect(stats.rendered).toBeLessThan(150);

@@ -65,7 +65,8 @@ describe('Tala in a browser', () => {
     const good = join(tmp, 'ulat-marikudyong.txt');
     writeFileSync(
       good,
-      `Ulat mula sa baybayin ng Marikudyong\n\nAyon sa mga mangingisda ng ${DISTINCTIVE}, ang bagyo ay tumama noong Setyembre 7. ` +
+      `Ulat mula sa baybayin ng Marikudyong\n\nAyon sa mga mangingisda ng ${DISTINCTIVE}, ang bagyo` +
+        ` ay tumama noong Setyembre 7. ` +
         `The fishermen of ${DISTINCTIVE} said the storm reached the coast on 7 September.\n\n` +
         'Hindi pa nakukumpirma ng mga awtoridad ang bilang ng nasira na bahay.\n',
     );

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('backups', () => {
-  it('backs up, restores the earlier backup with confirmation, and keeps the replaced content as a backup', async () => {
+  it('backs up, restores the earlier backup after confirmation, keeping the replaced content as a backup', async () => {
     await page.goto(`${e2e.bridge.url}#/backups`);
     await page.locator(testId('backups-page')).waitFor();
     // The path arrives with the page's first query: wait for it rather than read the placeholder.

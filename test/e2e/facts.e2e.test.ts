@@ -13,7 +13,8 @@ import { inView, startE2E, testId, selectInReader, type E2E } from './harness';
 const SECOND_SOURCE = [
   'Second report on the Karabakh vote',
   '',
-  'On July 19, 2012, the presidential election was held in the NKR. According to observers, 48 thousand voters voted for the incumbent President Bako Sahakyan.',
+  'On July 19, 2012, the presidential election was held in the NKR. According to observers, 48' +
+    ' thousand voters voted for the incumbent President Bako Sahakyan.',
   '',
 ].join('\n');
 

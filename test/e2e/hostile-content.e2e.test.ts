@@ -7,7 +7,9 @@ import { startE2E, testId, type E2E } from './harness';
 const WORD = 'kalapastanganan';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-const HOSTILE_HTML = `<!doctype html><html><head><title>Masama &lt;img src=x onerror="window.__pwned='title'"&gt;</title>
+const HOSTILE_HTML =
+  `<!doctype html><html><head><title>Masama &lt;img src=x` +
+  ` onerror="window.__pwned='title'"&gt;</title>
 <meta name="author" content="<script>window.__pwned='meta'</script>"></head>
 <body onload="window.__pwned='body'">
 <h1 onclick="window.__pwned='h1'">Masamang pahina</h1>

@@ -93,9 +93,11 @@ describe('importing many files', () => {
         'Balita mula sa Stepanakert\n\nNagsimula ang botohan nang alas-otso ng umaga sa lahat ng presinto.\n',
       'balita-2.txt': 'Pangalawang ulat\n\nAyon sa komisyon, tahimik ang halalan sa mga lalawigan ng rehiyon.\n',
       'tala.md':
-        '# Mga tala sa halalan\n\nAng **resulta** ay inilabas makalipas ang dalawang araw.\n\n## Sanggunian\n\nUlat ng komisyon, 2012.\n',
+        '# Mga tala sa halalan\n\nAng **resulta** ay inilabas makalipas ang dalawang araw.\n\n##' +
+        ' Sanggunian\n\nUlat ng komisyon, 2012.\n',
       'pahina.html':
-        '<!doctype html><html lang="tl"><head><meta charset="utf-8"><title>Baha sa Maynila | Balita</title><meta name="author" content="Maria Santos"></head>' +
+        '<!doctype html><html lang="tl"><head><meta charset="utf-8"><title>Baha sa Maynila |' +
+        ' Balita</title><meta name="author" content="Maria Santos"></head>' +
         '<body><nav><a href="/">Home</a> · <a href="/world">Mundo</a></nav><article><h1>Baha sa Maynila</h1>' +
         '<p>Umapaw ang Ilog Pasig noong Agosto 2012 matapos ang ilang araw na malakas na ulan.</p>' +
         '<p>Libu-libong pamilya ang inilikas sa mga paaralan at gymnasium ng lungsod.</p></article>' +
@@ -197,7 +199,7 @@ describe('importing many files', () => {
     expect(Buffer.compare(saved, Buffer.from(pdfBytes))).toBe(0);
   }, 60_000);
 
-  it('cancels after the first files of thirty and keeps exactly what was imported; the window stays usable', async () => {
+  it('cancels after the first files of thirty, keeping exactly what was imported; the UI stays usable', async () => {
     await page.evaluate(() => (location.hash = '#/'));
     const before = await archive.documents.list();
     const dir = join(tmp, 'thirty');
@@ -282,7 +284,8 @@ describe('importing many files', () => {
       dt.items.add(
         new File(
           [
-            '<html><head><title>Ikatlo</title></head><body><p>Ikatlong pahina tungkol sa lindol sa Bohol.</p></body></html>',
+            '<html><head><title>Ikatlo</title></head><body><p>Ikatlong pahina tungkol sa lindol sa' +
+              ' Bohol.</p></body></html>',
           ],
           'ibinagsak-3.html',
           { type: 'text/html' },

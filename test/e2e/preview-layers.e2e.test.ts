@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('the search preview', () => {
-  it('previews the active hit in the main pane, moves with the arrow keys and opens the reader with Enter', async () => {
+  it('previews the active hit in the main pane, moves with the arrow keys, opens the reader with Enter', async () => {
     await page.goto(e2e.bridge.url);
     await page.locator(testId('library-view')).waitFor();
     await input().fill('Sahakyan');

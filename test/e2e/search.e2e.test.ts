@@ -13,7 +13,8 @@ import { inView, startE2E, testId, waitForCount, type E2E } from './harness';
 const RUSSIAN_TITLE = 'Выборы в Нагорном Карабахе';
 const RUSSIAN =
   `${RUSSIAN_TITLE}\n\n` +
-  'Виталий Баласанян не поздравил Бако Саакяна с победой на выборах 2012 года, сославшись на многочисленные нарушения.\n\n' +
+  'Виталий Баласанян не поздравил Бако Саакяна с победой на выборах 2012 года, сославшись на' +
+  ' многочисленные нарушения.\n\n' +
   'По данным ЦИК непризнанной республики, за Саакяна проголосовали 47 тысяч избирателей.\n';
 const NOTE = 'Observers disputed the count';
 const NOTE_QUOTE = 'numerous violations at the polling stations';
@@ -392,7 +393,8 @@ describe('search view', () => {
     const file = join(e2e.tmp, 'ulat-halalan.txt');
     writeFileSync(
       file,
-      'Ulat tungkol sa halalan\n\nNagsalita si Bako Sahakyan sa mga botante.\n\nTahimik ang lungsod pagkatapos ng halalan.\n',
+      'Ulat tungkol sa halalan\n\nNagsalita si Bako Sahakyan sa mga botante.\n\nTahimik ang lungsod' +
+        ' pagkatapos ng halalan.\n',
     );
     await page.locator(testId('file-input')).setInputFiles([file]);
     await page.locator(testId('import-summary')).waitFor({ timeout: 20_000 });

@@ -119,7 +119,7 @@ describe('a translation typed segment by segment', () => {
     expect(text).toContain(SECOND);
   });
 
-  it('machine translation: Suggest is disabled by default; once configured, it asks first, then fills a draft', async () => {
+  it('machine translation: Suggest is off by default; once configured it asks first, then fills a draft', async () => {
     await page.goto(`${bridge.url}#/segments/${linkId}`);
     await page.locator(`${testId('segments')}[data-link-id]`).waitFor();
     const suggest = page.locator(testId('segment-suggest')).nth(2);

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('signing in to the browser bridge', () => {
-  it('asks a browser without the session for the token, then signs it in and drops the token from the address', async () => {
+  it('asks a browser without the session for the token, signs it in, drops the token from the address', async () => {
     const context = await e2e.browser.newContext();
     const page = await context.newPage();
     const first = await page.goto(e2e.bridge.url);

@@ -8,7 +8,8 @@ import { testId } from './harness';
 const SECOND_SOURCE = [
   'Second report on the Karabakh vote',
   '',
-  'On July 19, 2012, the presidential election was held in the NKR. According to observers, 48 thousand voters voted for the incumbent President Bako Sahakyan.',
+  'On July 19, 2012, the presidential election was held in the NKR. According to observers, 48' +
+    ' thousand voters voted for the incumbent President Bako Sahakyan.',
   '',
 ].join('\n');
 const QUOTE = '47 libo sa kanila ang bumoto para sa nanunungkulang pinuno ng republika na Bako Sahakyan';

@@ -68,7 +68,8 @@ export function makePdf(spec: PdfSpec): Uint8Array {
   };
   const image = spec.imageOnly
     ? add(
-        '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream',
+        '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray' +
+          ' /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream',
       )
     : 0;
   const pageIds: number[] = [];
@@ -85,7 +86,8 @@ export function makePdf(spec: PdfSpec): Uint8Array {
       : `<< /Font << /F1 ${fonts.F1} 0 R /F2 ${fonts.F2} 0 R /F3 ${fonts.F3} 0 R >> >>`;
     pageIds.push(
       add(
-        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources ${resources} /Contents ${stream} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792]` +
+          ` /Resources ${resources} /Contents ${stream} 0 R >>`,
       ),
     );
   }
@@ -113,7 +115,9 @@ export function makePdf(spec: PdfSpec): Uint8Array {
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
   const id = '<0123456789abcdef0123456789abcdef>';
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${info ? ` /Info ${info} 0 R` : ''}${encrypt ? ` /Encrypt ${encrypt} 0 R` : ''} /ID [${id} ${id}] >>\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${
+    info ? ` /Info ${info} 0 R` : ''
+  }${encrypt ? ` /Encrypt ${encrypt} 0 R` : ''} /ID [${id} ${id}] >>\n`;
   out += `startxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
@@ -192,34 +196,52 @@ export function docxEntries(
   const body = paragraphs
     .map(
       (p) =>
-        `<w:p>${p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${escapeXml(p.text)}</w:t></w:r></w:p>`,
+        `<w:p>${
+          p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : ''
+        }<w:r><w:t xml:space="preserve">${escapeXml(p.text)}</w:t></w:r></w:p>`,
     )
     .join('');
   const style = (id: string, name: string) =>
     `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
   const coreXml =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties` +
+    ` xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
+    ` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
     (core.title ? `<dc:title>${escapeXml(core.title)}</dc:title>` : '') +
     (core.creator ? `<dc:creator>${escapeXml(core.creator)}</dc:creator>` : '') +
     (core.created ? `<dcterms:created xsi:type="dcterms:W3CDTF">${core.created}</dcterms:created>` : '') +
     `</cp:coreProperties>`;
   return {
     '[Content_Types].xml':
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-      `<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
-      `<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
-      `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types` +
+      ` xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels"` +
+      ` ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/word/document.xml"` +
+      ` ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+      `<Override PartName="/word/styles.xml"` +
+      ` ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+      `<Override PartName="/docProps/core.xml"` +
+      ` ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
     '_rels/.rels':
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
-      `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships` +
+      ` xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1"` +
+      ` Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+      `<Relationship Id="rId2"` +
+      ` Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
     'word/_rels/document.xml.rels':
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
-    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
-    'word/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>${style('Title', 'Title')}${style('Heading1', 'heading 1')}${style('Heading2', 'heading 2')}</w:styles>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships` +
+      ` xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1"` +
+      ` Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    'word/document.xml':
+      `<?xml version="1.0" encoding="UTF-8"` +
+      ` standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
+    'word/styles.xml':
+      `<?xml version="1.0" encoding="UTF-8"` +
+      ` standalone="yes"?><w:styles ${W}>${style('Title', 'Title')}${style('Heading1', 'heading 1')}${style('Heading2', 'heading 2')}</w:styles>`,
     'docProps/core.xml': coreXml,
   };
 }
@@ -257,8 +279,10 @@ export function epubEntries(
   spine: string[] = chapters.map((c) => c.id),
 ): ZipEntries {
   const opf =
-    `<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid">` +
-    `<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="uid">urn:uuid:7d1c1f52-5b1a-4f5e-9a43-2b51f1f0a1b2</dc:identifier>` +
+    `<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf"` +
+    ` version="3.0" unique-identifier="uid">` +
+    `<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier` +
+    ` id="uid">urn:uuid:7d1c1f52-5b1a-4f5e-9a43-2b51f1f0a1b2</dc:identifier>` +
     (meta.title ? `<dc:title>${escapeXml(meta.title)}</dc:title>` : '') +
     (meta.creator ? `<dc:creator>${escapeXml(meta.creator)}</dc:creator>` : '') +
     (meta.date ? `<dc:date>${meta.date}</dc:date>` : '') +
@@ -269,12 +293,14 @@ export function epubEntries(
       .join('') +
     `</manifest><spine>${spine.map((id) => `<itemref idref="${id}"/>`).join('')}</spine></package>`;
   const xhtml = (body: string) =>
-    `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body>${body}</body></html>`;
+    `<?xml version="1.0" encoding="UTF-8"?><html` +
+    ` xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body>${body}</body></html>`;
   const entries: ZipEntries = {
     mimetype: 'application/epub+zip',
     'META-INF/container.xml':
       `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">` +
-      `<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`,
+      `<rootfiles><rootfile full-path="OEBPS/content.opf"` +
+      ` media-type="application/oebps-package+xml"/></rootfiles></container>`,
     'OEBPS/content.opf': opf,
     'OEBPS/nav.xhtml': xhtml(
       '<nav epub:type="toc"><ol><li><a href="ch1.xhtml">Table of contents entry</a></li></ol></nav>',
@@ -289,7 +315,9 @@ export const SAMPLE_EPUB_CHAPTERS: EpubChapter[] = [
   {
     id: 'ch1',
     href: 'text/ch1.xhtml',
-    html: '<h1>Unang kabanata</h1><p>Ang Republika ng Nagorno-Karabakh ay nagdaos ng halalan.</p><p>Si Bako Sahakyan ang nanalo.</p>',
+    html:
+      '<h1>Unang kabanata</h1><p>Ang Republika ng Nagorno-Karabakh ay nagdaos ng' +
+      ' halalan.</p><p>Si Bako Sahakyan ang nanalo.</p>',
   },
 ];
 

@@ -142,7 +142,7 @@ describe('rows from beads', () => {
     expect(rows[1].source[1].text).toBe('Huling talata.');
   });
 
-  it('a row is as confident as its least confident sentence bead; uncertain rows are checked least confident first', () => {
+  it('a row is as confident as its least confident bead; uncertain rows come least confident first', () => {
     const sentences = (confidences: number[]) =>
       confidences.map((c, k) => ({
         source: [[0, k]] as [number, number][],
@@ -352,7 +352,7 @@ describe('the parallel view', () => {
     return rendered;
   }
 
-  it('draws one row per bead, lights up counterparts on hover, marks low confidence and carried annotations', async () => {
+  it('draws a row per bead, lights up counterparts on hover, marks low confidence and carried notes', async () => {
     view = await openView({ a: DIAGONAL });
     const rows = byTestId(view.container, 'parallel-row');
     expect(rows.map((r) => `${r.dataset.source}>${r.dataset.target}`)).toEqual(['0>0', '1>1', '2>2']);

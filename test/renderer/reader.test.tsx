@@ -85,7 +85,7 @@ describe('Reader', () => {
     expect(byTestId(view.container, 'document-tags')[0].textContent).toBe('halalan');
   });
 
-  it('draws fact evidence as its own layer: an underline that never hides the user’s highlight on the same words', async () => {
+  it('draws fact evidence as its own layer: an underline never hiding the user’s highlight there', async () => {
     const doc = makeDoc(['Nanalo si Bako Sahakyan sa halalan.']);
     const mine = annotation(doc, 'mine', 'Bako Sahakyan', { color: 'yellow' });
     const evidence = annotation(doc, 'ev', 'Bako Sahakyan sa halalan', { color: 'green', tags: ['fact'] });

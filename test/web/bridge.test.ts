@@ -144,16 +144,20 @@ describe('browser bridge', () => {
     }
   });
 
-  it('trades the token of the printed address for an HttpOnly SameSite=Strict cookie once, then redirects to the clean address', async () => {
-    expect(bridge.loginUrl).toBe(`${bridge.url}?token=${bridge.token}`);
-    const res = await raw('GET', `/?token=${bridge.token}`);
-    expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
-    const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toMatch(/^tala-session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/$/);
-    expect(cookie).not.toContain(bridge.token);
-    expect(res.body).toBe('');
-  });
+  it(
+    'trades the token of the printed address for an HttpOnly SameSite=Strict cookie once, then' +
+      ' redirects to the clean address',
+    async () => {
+      expect(bridge.loginUrl).toBe(`${bridge.url}?token=${bridge.token}`);
+      const res = await raw('GET', `/?token=${bridge.token}`);
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/');
+      const cookie = String(res.headers['set-cookie']);
+      expect(cookie).toMatch(/^tala-session=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=\/$/);
+      expect(cookie).not.toContain(bridge.token);
+      expect(res.body).toBe('');
+    },
+  );
 
   it('asks a browser without the cookie for the token, on a page that holds no token', async () => {
     for (const headers of [{}, { Cookie: 'tala-session=forged' }, { Cookie: `tala-session=${bridge.token}` }] as Array<
@@ -171,17 +175,21 @@ describe('browser bridge', () => {
     expect(wrong.body).toContain('not the one of this Tala');
   });
 
-  it('answers API calls for a signed-in browser (cookie plus its Origin) and refuses the cookie alone or a forged one', async () => {
-    const cookie = await signIn();
-    const origin = `http://127.0.0.1:${bridge.port}`;
-    const post = (headers: Record<string, string>) =>
-      raw('POST', '/api/documents.list', { 'Content-Type': 'application/json', ...headers }, 'null');
-    expect((await post({ Cookie: cookie, Origin: origin })).status).toBe(200);
-    expect((await post({ Cookie: cookie })).status).toBe(403);
-    expect((await post({ Cookie: 'tala-session=forged', Origin: origin })).status).toBe(403);
-    expect((await post({ Origin: origin })).status).toBe(403);
-    expect((await post({ Cookie: cookie, Origin: `http://127.0.0.1:${bridge.port + 1}` })).status).toBe(403);
-  });
+  it(
+    'answers API calls for a signed-in browser (cookie plus its Origin) and refuses the cookie' +
+      ' alone or a forged one',
+    async () => {
+      const cookie = await signIn();
+      const origin = `http://127.0.0.1:${bridge.port}`;
+      const post = (headers: Record<string, string>) =>
+        raw('POST', '/api/documents.list', { 'Content-Type': 'application/json', ...headers }, 'null');
+      expect((await post({ Cookie: cookie, Origin: origin })).status).toBe(200);
+      expect((await post({ Cookie: cookie })).status).toBe(403);
+      expect((await post({ Cookie: 'tala-session=forged', Origin: origin })).status).toBe(403);
+      expect((await post({ Origin: origin })).status).toBe(403);
+      expect((await post({ Cookie: cookie, Origin: `http://127.0.0.1:${bridge.port + 1}` })).status).toBe(403);
+    },
+  );
 
   it('refuses API calls without the right token', async () => {
     for (const headers of [
@@ -236,7 +244,8 @@ describe('browser bridge', () => {
 
   it('imports binary data sent as base64 and round-trips it exactly', async () => {
     const text =
-      'Ulat mula sa Stepanakert\n\nAng halalan ay ginanap noong Hulyo 19, 2012. Nanalo si Bako Sahakyan — Բակո Սահակյան.\n\nAng mga tagamasid ay dumating mula sa Austria at Russia.\n';
+      'Ulat mula sa Stepanakert\n\nAng halalan ay ginanap noong Hulyo 19, 2012. Nanalo si Bako' +
+      ' Sahakyan — Բակո Սահակյան.\n\nAng mga tagamasid ay dumating mula sa Austria at Russia.\n';
     const data = new TextEncoder().encode(text);
     const outcome = await value<ImportOutcome>('documents.import', { name: 'ulat.txt', data, lang: 'tl' });
     expect(outcome.status).toBe('imported');

@@ -82,7 +82,10 @@ export function AnnotationPanel(props: Props) {
     return (
       <li
         key={a.id}
-        className={`note-card note-card--${a.color}${a.id === activeId ? ' note-card--active' : ''}${a.status === 'orphaned' ? ' note-card--orphan' : ''}`}
+        className={
+          `note-card` +
+          ` note-card--${a.color}${a.id === activeId ? ' note-card--active' : ''}${a.status === 'orphaned' ? ' note-card--orphan' : ''}`
+        }
         data-testid="annotation-card"
         data-annotation-id={a.id}
         data-status={a.status}

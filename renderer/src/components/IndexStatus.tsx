@@ -26,7 +26,8 @@ export function IndexStatus({ status, reindexing, onReindex }: Props) {
   const complete = status.indexedPassages === status.totalPassages;
   const waiting =
     status.pendingDocuments > 0
-      ? ` ${n(status.pendingDocuments)} edited document${status.pendingDocuments === 1 ? '' : 's'} will be re-indexed with the next search.`
+      ? ` ${n(status.pendingDocuments)} edited` +
+        ` document${status.pendingDocuments === 1 ? '' : 's'} will be re-indexed with the next search.`
       : '';
   const title = running
     ? 'The search index is being rebuilt; searches keep working meanwhile.'

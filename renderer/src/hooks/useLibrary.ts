@@ -44,7 +44,9 @@ export function useLibrary(toast: PushToast, onOpen: (id: string) => void) {
         const existing = (collections.data ?? []).find((c) => c.name.toLocaleLowerCase() === name.toLocaleLowerCase());
         const target = existing ?? (await api['collections.create']({ name }));
         const after = await api['collections.add']({ id: target.id, docIds: ids });
-        return `${existing ? 'Added' : 'New collection: added'} ${plural(ids.length, 'document')} to “${after.name}” (${plural(after.documents, 'document')}).`;
+        return `${
+          existing ? 'Added' : 'New collection: added'
+        } ${plural(ids.length, 'document')} to “${after.name}” (${plural(after.documents, 'document')}).`;
       }),
     onDelete: (ids) =>
       attempt('delete the documents', async () => {

@@ -159,13 +159,16 @@ describe('alignment', () => {
     const body = (lang: 'en' | 'tl') =>
       Array.from({ length: 24 }, (_, k) =>
         lang === 'en'
-          ? `Paragraph ${k + 10} of the report says the committee met ${k + 10} times and heard ${(k + 3) * 17} witnesses about budget line ${k * 7 + 11}.`
-          : `Sinasabi ng talata ${k + 10} ng ulat na nagpulong ang komite nang ${k + 10} beses at dininig ang ${(k + 3) * 17} saksi tungkol sa linya ${k * 7 + 11} ng badyet.`,
+          ? `Paragraph ${k + 10} of the report says the committee met ${k + 10} times and` +
+            ` heard ${(k + 3) * 17} witnesses about budget line ${k * 7 + 11}.`
+          : `Sinasabi ng talata ${k + 10} ng ulat na nagpulong ang komite nang ${k + 10} beses at` +
+            ` dininig ang ${(k + 3) * 17} saksi tungkol sa linya ${k * 7 + 11} ng badyet.`,
       );
     const extra = Array.from(
       { length: 6 },
       (_, k) =>
-        `An extra section, paragraph ${k + 1}, that the translator left out: it reviews ${k * 31 + 200} earlier decisions.`,
+        `An extra section, paragraph ${k + 1}, that the translator left out: it` +
+        ` reviews ${k * 31 + 200} earlier decisions.`,
     );
     const en = [...body('en').slice(0, 8), ...extra, ...body('en').slice(8)];
     const result = align(side('en', en), side('tl', body('tl')));
@@ -184,7 +187,9 @@ describe('alignment', () => {
       lang: 'en',
       passages: [
         {
-          text: 'Voters queued from morning until night at every precinct of the city and the province: 1 in 3 waited hours.',
+          text:
+            'Voters queued from morning until night at every precinct of the city and the' +
+            ' province: 1 in 3 waited hours.',
         },
       ],
     };

@@ -77,7 +77,8 @@ const CASES: Array<{ name: string; target: string[]; special: Bead[] }> = [
     name: 'a merge (2-1)',
     target: [
       ...FR.slice(0, 2),
-      'Le temps fut mauvais pendant presque tout le mois d’avril : il neigeait chaque après-midi et les tentes furent ensevelies deux fois.',
+      'Le temps fut mauvais pendant presque tout le mois d’avril : il neigeait chaque après-midi et' +
+        ' les tentes furent ensevelies deux fois.',
       ...FR.slice(4),
     ],
     special: [[[2, 3], [2]]],
@@ -104,7 +105,8 @@ const CASES: Array<{ name: string; target: string[]; special: Bead[] }> = [
     name: 'an added translator’s note (0-1)',
     target: [
       ...FR.slice(0, 5),
-      '(N.d.T. : l’altitude du col, mesurée depuis par une équipe indienne, reste discutée, et les cartes suisses donnent encore la valeur ancienne.)',
+      '(N.d.T. : l’altitude du col, mesurée depuis par une équipe indienne, reste discutée, et les' +
+        ' cartes suisses donnent encore la valeur ancienne.)',
       ...FR.slice(5),
     ],
     special: [[[], [5]]],
@@ -113,7 +115,8 @@ const CASES: Array<{ name: string; target: string[]; special: Bead[] }> = [
     name: 'a 3-1 merge',
     target: [
       ...FR.slice(0, 5),
-      'Le docteur Hagen mesura l’altitude du col avec deux instruments ; ses chiffres diffèrent de ceux de l’ancienne carte de près de soixante mètres, ce que personne n’attendait.',
+      'Le docteur Hagen mesura l’altitude du col avec deux instruments ; ses chiffres diffèrent de' +
+        ' ceux de l’ancienne carte de près de soixante mètres, ce que personne n’attendait.',
       ...FR.slice(8),
     ],
     special: [[[5, 6, 7], [5]]],

@@ -85,7 +85,8 @@ describe('migrations', () => {
         name: 'dangling reference',
         up: async (tx) => {
           await tx.exec(
-            'CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER REFERENCES parent(id))',
+            'CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE child (parent_id INTEGER' +
+              ' REFERENCES parent(id))',
           );
           await tx.exec('INSERT INTO child VALUES (42)');
         },

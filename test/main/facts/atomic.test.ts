@@ -10,7 +10,8 @@ import { tempDir } from '../../helpers/temp';
 const SOURCE = [
   'Halalan sa Nagorno-Karabakh',
   '',
-  'Noong 19 Hulyo 2012, nanalo si Bako Sahakyan sa halalan sa pagkapangulo. 47 libo sa kanila ang bumoto para kay Bako Sahakyan.',
+  'Noong 19 Hulyo 2012, nanalo si Bako Sahakyan sa halalan sa pagkapangulo. 47 libo sa kanila ang' +
+    ' bumoto para kay Bako Sahakyan.',
 ].join('\n');
 
 const dir = tempDir();

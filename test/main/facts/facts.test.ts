@@ -17,13 +17,15 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const SECOND_SOURCE = [
   'Recount in Nagorno-Karabakh',
   '',
-  'According to a count published later by observers, Bako Sahakyan received 48,000 votes in the presidential election of July 19, 2012.',
+  'According to a count published later by observers, Bako Sahakyan received 48,000 votes in the' +
+    ' presidential election of July 19, 2012.',
 ].join('\n');
 
 const RUSSIAN_SOURCE = [
   'Выборы в НКР',
   '',
-  '19 июля 2012 года в НКР прошли президентские выборы. По данным ЦИК, 47 тысяч избирателей проголосовали за Бако Саакяна.',
+  '19 июля 2012 года в НКР прошли президентские выборы. По данным ЦИК, 47 тысяч избирателей' +
+    ' проголосовали за Бако Саакяна.',
 ].join('\n');
 
 async function docIds(archive: Archive) {
@@ -355,23 +357,27 @@ describe('conflicting sources in other words and scripts', () => {
     return imported.document.id;
   }
 
-  it('"Sahakyan received 48,000 votes on 2012-07-19": the surname finds the person, the date in the sentence is the qualifier', async () => {
-    const doc = await importText('note.txt', 'Field note\n\nSahakyan received 48,000 votes on 2012-07-19.', 'en');
-    const proposal = find((await archive.facts.propose(doc)).proposals, 'votes received', 'Bako Sahakyan');
-    expect(proposal).toMatchObject({
-      subjectAlias: 'Sahakyan',
-      qualifiers: { date: '2012-07-19' },
-      object: { kind: 'number', number: 48_000 },
-    });
-    await archive.facts.accept(proposal.id);
-    const [group] = await archive.facts.conflicts();
-    expect(group.facts.map((f) => [f.evidence[0].docId, f.evidence[0].quote])).toEqual([
-      [tl, expect.stringContaining('47 libo')],
-      [doc, 'Sahakyan received 48,000'],
-    ]);
-    await archive.facts.delete(proposal.id);
-    expect(await archive.facts.conflicts()).toEqual([]);
-  });
+  it(
+    '"Sahakyan received 48,000 votes on 2012-07-19": the surname finds the person, the date in the' +
+      ' sentence is the qualifier',
+    async () => {
+      const doc = await importText('note.txt', 'Field note\n\nSahakyan received 48,000 votes on 2012-07-19.', 'en');
+      const proposal = find((await archive.facts.propose(doc)).proposals, 'votes received', 'Bako Sahakyan');
+      expect(proposal).toMatchObject({
+        subjectAlias: 'Sahakyan',
+        qualifiers: { date: '2012-07-19' },
+        object: { kind: 'number', number: 48_000 },
+      });
+      await archive.facts.accept(proposal.id);
+      const [group] = await archive.facts.conflicts();
+      expect(group.facts.map((f) => [f.evidence[0].docId, f.evidence[0].quote])).toEqual([
+        [tl, expect.stringContaining('47 libo')],
+        [doc, 'Sahakyan received 48,000'],
+      ]);
+      await archive.facts.delete(proposal.id);
+      expect(await archive.facts.conflicts()).toEqual([]);
+    },
+  );
 
   it('a Russian source naming "Саакян" conflicts at once: the name meets "Sahakyan" across scripts', async () => {
     const doc = await importText(

@@ -47,7 +47,7 @@ describe('comparing names', () => {
     expect(compareNames(a, b)).toMatchObject({ score: 0.95, reasons: ['same name in another spelling or script'] });
   });
 
-  it('merge blocks meet across scripts even when the spellings share no first letters (Hovhannisyan / Оганесян)', () => {
+  it('merge blocks meet across scripts when spellings share no first letters (Hovhannisyan / Оганесян)', () => {
     const shared = (a: string, b: string) => blockKeys(a).some((k) => blockKeys(b).includes(k));
     expect(shared('Raffi Hovhannisyan', 'Раффи Оганесян')).toBe(true);
     expect(shared('Bako Sahakyan', 'Vitaly Balasanyan')).toBe(false);

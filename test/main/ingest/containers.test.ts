@@ -106,7 +106,8 @@ describe('epub', () => {
   it('reads a chapter that declares another encoding', async () => {
     const entries = epubEntries(SAMPLE_EPUB_CHAPTERS, { title: 'T' });
     const latin1 =
-      '<?xml version="1.0" encoding="ISO-8859-1"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Año de elección, señor.</p></body></html>';
+      '<?xml version="1.0" encoding="ISO-8859-1"?><html' +
+      ' xmlns="http://www.w3.org/1999/xhtml"><body><p>Año de elección, señor.</p></body></html>';
     entries['OEBPS/text/ch2.xhtml'] = new Uint8Array([...latin1].map((c) => c.charCodeAt(0)));
     const doc = await parseDocument({ name: 'luma.epub', bytes: makeZip(entries) });
     expect(doc.passages.map((p) => p.text)).toContain('Año de elección, señor.');

@@ -28,7 +28,8 @@ const utf16 = (text: string, bigEndian = false) => {
 };
 
 const RUSSIAN =
-  'Выборы в Нагорном Карабахе\n\n19 июля 2012 года в НКР прошли очередные президентские выборы. Победил действующий президент Бако Саакян, за него проголосовали 47 тысяч избирателей.';
+  'Выборы в Нагорном Карабахе\n\n19 июля 2012 года в НКР прошли очередные президентские выборы.' +
+  ' Победил действующий президент Бако Саакян, за него проголосовали 47 тысяч избирателей.';
 
 describe('text encodings', () => {
   it('reads Russian in Windows-1251', async () => {
@@ -62,7 +63,9 @@ describe('text encodings', () => {
   });
 
   it('follows an HTML page’s <meta charset>', async () => {
-    const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><title>Выборы</title></head><body><p>${RUSSIAN.split('\n\n')[1]}</p></body></html>`;
+    const html =
+      `<html><head><meta http-equiv="Content-Type" content="text/html;` +
+      ` charset=windows-1251"><title>Выборы</title></head><body><p>${RUSSIAN.split('\n\n')[1]}</p></body></html>`;
     const bytes = encode(html, 'windows-1251');
     expect(declaredHtmlCharset(bytes)).toBe('windows-1251');
     const doc = await parseDocument({ name: 'page.html', bytes });

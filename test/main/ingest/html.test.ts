@@ -20,7 +20,8 @@ describe('html (.html, .htm)', () => {
       ],
       [
         'paragraph',
-        'За него проголосовали 47 тысяч из 73 тысяч избирателей «непризнанной» республики & наблюдатели это подтвердили.',
+        'За него проголосовали 47 тысяч из 73 тысяч избирателей «непризнанной» республики &' +
+          ' наблюдатели это подтвердили.',
       ],
       ['heading', 'Реакция'],
       ['paragraph', 'Голый текст прямо внутри статьи.'],
@@ -83,7 +84,8 @@ describe('html (.html, .htm)', () => {
   it('falls back to <title>, then the first h1, and to <time datetime>, og:url', async () => {
     const withTitle = await parse(
       'p.htm',
-      '<title>Pamagat &amp; iba pa</title><meta property="og:url" content="http://example.ph/a"><p>Teksto. <time datetime="2012-07">Hulyo</time></p>',
+      '<title>Pamagat &amp; iba pa</title><meta property="og:url"' +
+        ' content="http://example.ph/a"><p>Teksto. <time datetime="2012-07">Hulyo</time></p>',
     );
     expect(withTitle.title).toBe('Pamagat & iba pa');
     expect(withTitle.publishedAt).toBe('2012-07');
@@ -117,7 +119,8 @@ describe('html (.html, .htm)', () => {
     expect(short.lang).toBe('tl');
     const wrongHint = await parse(
       'w.html',
-      '<html lang="en"><body><p>Москва — столица России, крупнейший по численности населения город страны.</p></body></html>',
+      '<html lang="en"><body><p>Москва — столица России, крупнейший по численности населения город' +
+        ' страны.</p></body></html>',
     );
     expect(wrongHint.lang).toBe('ru');
   });

@@ -116,7 +116,8 @@ describe('markdown front matter edge cases', () => {
   it('ignores unsafe or unparseable front matter values', async () => {
     const doc = await parse(
       'bad.md',
-      "---\ntitle: 'Pamagat'\nauthor:\n  - Maria Clara\nsource: javascript:alert(1)\ndate: someday\n---\nTeksto ng akda.",
+      "---\ntitle: 'Pamagat'\nauthor:\n  - Maria Clara\nsource: javascript:alert(1)\ndate:" +
+        ' someday\n---\nTeksto ng akda.',
     );
     expect(doc.title).toBe('Pamagat');
     expect(doc.author).toBe('Maria Clara');

@@ -17,12 +17,14 @@ describe('pdf', () => {
       [
         1,
         'paragraph',
-        'Ang Republika ng Nagorno-Karabakh ay nagdaos ng halalan para sa pangulo noong Hulyo 19, 2012. Ang halalan ay sinuri ng mga tagamasid.',
+        'Ang Republika ng Nagorno-Karabakh ay nagdaos ng halalan para sa pangulo noong Hulyo 19,' +
+          ' 2012. Ang halalan ay sinuri ng mga tagamasid.',
       ],
       [
         1,
         'paragraph',
-        'Ayon sa Komisyon, 47 libo ang bumoto para kay Bako Sahakyan. Ang final na resulta ay inilabas makalipas ang dalawang araw.',
+        'Ayon sa Komisyon, 47 libo ang bumoto para kay Bako Sahakyan. Ang final na resulta ay' +
+          ' inilabas makalipas ang dalawang araw.',
       ],
       [2, 'heading', 'Mga Reaksyon'],
       [
@@ -33,7 +35,8 @@ describe('pdf', () => {
       [
         2,
         'paragraph',
-        'Sinabi ng mga tagamasid na payapa ang botohan sa mga istasyon sa buong rehiyon at walang malaking insidente na naitala sa kabisera at sa mga lalawigan, kahit na may mga reklamo ang oposisyon tungkol sa paggamit ng mga rekurso ng estado.',
+        'Sinabi ng mga tagamasid na payapa ang botohan sa mga istasyon sa buong rehiyon at walang' +
+          ' malaking insidente na naitala sa kabisera at sa mga lalawigan, kahit na may mga reklamo ang oposisyon tungkol sa paggamit ng mga rekurso ng estado.',
       ],
       [3, 'paragraph', 'Ang susunod na halalan ay gaganapin sa 2017.'],
     ]);
@@ -47,7 +50,7 @@ describe('pdf', () => {
     expect((await parsed).passages.some((p) => /^\d+$/.test(p.text))).toBe(false);
   });
 
-  it('reads title, author and creation date from the info dictionary; the creation date is not a publication date', async () => {
+  it('reads title, author and creation date from the info dictionary (creation is not publication)', async () => {
     const doc = await parsed;
     expect([doc.title, doc.author, doc.fileCreatedAt, doc.publishedAt]).toEqual([
       'Ulat: Halalan 2012',
@@ -112,7 +115,8 @@ describe('pdf', () => {
       ['paragraph', 'Unang talata ng kaliwang hanay na nagpapatuloy dito at nagtatapos sa linyang ito.'],
       [
         'paragraph',
-        'Ikalawang talata ay nagsisimula sa kaliwa at tumatawid sa kanang hanay nang walang putol hanggang sa dulo nito.',
+        'Ikalawang talata ay nagsisimula sa kaliwa at tumatawid sa kanang hanay nang walang putol' +
+          ' hanggang sa dulo nito.',
       ],
       ['paragraph', 'Ikatlong talata sa kanan ay maikli lamang at dito nagtatapos.'],
       ['paragraph', 'Huling linya ng kanang hanay.'],

@@ -88,7 +88,8 @@ describe('rejected imports', () => {
 
   it('rejects files that parse to no passages', async () => {
     const onlyScripts =
-      '<html><head><script>alert("x")</script><style>p{}</style></head><body><script>var a = 1;</script>\n<nav>Menu</nav></body></html>';
+      '<html><head><script>alert("x")</script><style>p{}</style></head><body><script>var a =' +
+      ' 1;</script>\n<nav>Menu</nav></body></html>';
     await expectRejected({ name: 'scripts.html', bytes: utf8(onlyScripts) }, 'no readable text was found');
     await expectRejected(
       { name: 'image.md', bytes: utf8('![only an image](a.png)\n\n---\n') },

@@ -18,9 +18,11 @@ describe('web pages with hostile nesting', () => {
   }, 60_000);
 
   it('still extracts the main content of an ordinary page with Readability', async () => {
-    const html = `<html><head><title>Balita</title></head><body><nav><a href="/">Home</a> <a href="/a">Archive</a></nav>
+    const html =
+      `<html><head><title>Balita</title></head><body><nav><a href="/">Home</a> <a href="/a">Archive</a></nav>
       <article><h1>Balita</h1><p>${ARTICLE}</p><p>${ARTICLE}</p></article>
-      <aside><p>Related: other stories and links that are not the article at all.</p></aside><footer>© 2012 Example</footer></body></html>`;
+      <aside><p>Related: other stories and links that are not the article at` +
+      ` all.</p></aside><footer>© 2012 Example</footer></body></html>`;
     const doc = await parseDocument({ name: 'balita.html', bytes: utf8(html) });
     const text = doc.passages.map((p) => p.text).join('\n');
     expect(text).toContain('ang regular na halalan');

@@ -12,14 +12,18 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 function sampleAsWebPage(): string {
   const paragraphs = sampleText.split('\n').filter((l) => l.trim() !== '');
   const links = (words: string[]) => words.map((w) => `<li><a href="/${w.toLowerCase()}">${w}</a></li>`).join('');
-  return `<!DOCTYPE html>
+  return (
+    `<!DOCTYPE html>
 <html lang="tl"><head><meta charset="utf-8"><title>Halalan sa NKR 2012 | Balita Ngayon</title>
 <meta property="og:title" content="Halalan sa Nagorno-Karabakh, 2012">
-<meta name="author" content="Juan dela Cruz"><meta property="article:published_time" content="2012-07-20T08:00:00+04:00">
+<meta name="author" content="Juan dela Cruz"><meta property="article:published_time"` +
+    ` content="2012-07-20T08:00:00+04:00">
 <link rel="canonical" href="https://balita.example.ph/2012/07/halalan-nkr"><style>.x{color:red}</style></head>
 <body>
-<div class="top-bar"><a href="/login">Mag-login</a> | <a href="/subscribe">Mag-subscribe sa aming pahayagan ngayon din</a></div>
-<div id="masthead" class="header"><span class="logo">Balita Ngayon</span><ul class="menu">${links(['Balita', 'Palakasan', 'Negosyo', 'Libangan', 'Opinyon', 'Teknolohiya'])}</ul></div>
+<div class="top-bar"><a href="/login">Mag-login</a> | <a href="/subscribe">Mag-subscribe sa aming` +
+    ` pahayagan ngayon din</a></div>
+<div id="masthead" class="header"><span class="logo">Balita Ngayon</span><ul` +
+    ` class="menu">${links(['Balita', 'Palakasan', 'Negosyo', 'Libangan', 'Opinyon', 'Teknolohiya'])}</ul></div>
 <div id="main-wrapper">
   <div class="content">
     <div class="article-body">
@@ -28,12 +32,18 @@ function sampleAsWebPage(): string {
     <div class="share-buttons"><a href="#">Ibahagi sa Facebook</a> <a href="#">I-tweet</a></div>
   </div>
   <div class="sidebar widget-area">
-    <div class="widget"><h3>Pinakabasang balita</h3><ul>${links(['Bagyo sa Luzon tumama kagabi', 'Presyo ng bigas tumaas', 'Koponan nanalo sa kampeonato'])}</ul></div>
+    <div class="widget"><h3>Pinakabasang balita</h3><ul>${links([
+      'Bagyo sa Luzon tumama kagabi',
+      'Presyo ng bigas tumaas',
+      'Koponan nanalo sa kampeonato',
+    ])}</ul></div>
     <div class="widget ad">Advertisement: Bumili ng bagong telepono ngayon at makakuha ng libreng case!</div>
   </div>
 </div>
-<div class="footer" id="footer">© 2012 Balita Ngayon. Lahat ng karapatan ay nakalaan. <a href="/privacy">Patakaran sa privacy</a> <a href="/contact">Makipag-ugnayan</a></div>
-</body></html>`;
+<div class="footer" id="footer">© 2012 Balita Ngayon. Lahat ng karapatan ay nakalaan. <a` +
+    ` href="/privacy">Patakaran sa privacy</a> <a href="/contact">Makipag-ugnayan</a></div>
+</body></html>`
+  );
 }
 
 describe('web pages', () => {

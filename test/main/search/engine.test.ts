@@ -39,7 +39,8 @@ describe('search engine on a real archive', () => {
     ruId = await importText(
       archive,
       'ru.txt',
-      'Виталий Баласанян не поздравил Бако Саакяна с победой на выборах.\n\nНаблюдатели зафиксировали нарушения на избирательных участках.',
+      'Виталий Баласанян не поздравил Бако Саакяна с победой на выборах.\n\nНаблюдатели' +
+        ' зафиксировали нарушения на избирательных участках.',
       'ru',
       { publishedAt: '2012-07-20' },
     );
@@ -53,7 +54,8 @@ describe('search engine on a real archive', () => {
     combiningId = await importText(
       archive,
       'fr.html',
-      "<html><head><title>Cafe\u0301s</title></head><body><p>Le cafe\u0301 de la place et l'égalité des électeurs.</p></body></html>",
+      "<html><head><title>Cafe\u0301s</title></head><body><p>Le cafe\u0301 de la place et l'égalité" +
+        ' des électeurs.</p></body></html>',
       'fr',
     );
   });
@@ -226,7 +228,7 @@ describe('search engine on a real archive', () => {
 });
 
 describe('index upkeep', () => {
-  it('an import is searchable when it commits, a delete forgets it, edits and notes are searchable at once', async () => {
+  it('an import is searchable when it commits, a delete forgets it, edits and notes are found at once', async () => {
     const file = join(dir, `b-${n++}.sqlite`);
     const archive = await Archive.open(file, { search: 'inline' });
     const id = await importText(

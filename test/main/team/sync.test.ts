@@ -226,7 +226,7 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
     expect(await snapshot(b)).toEqual(await snapshot(a));
   });
 
-  it('an entity merged on one desktop while facts are added for it on the other: the facts follow the merge', async () => {
+  it('an entity merged on one desktop while facts are added to it on the other: the facts follow it', async () => {
     const db = await team();
     const a = await desktop('alice', db);
     const b = await desktop('bob', db);

@@ -51,7 +51,8 @@ describe('tala CLI: translations', () => {
     expect(tmx.code).toBe(0);
     expect(tmx.out).toContain('<tmx version="1.4">');
     expect(tmx.out).toContain(
-      '<tuv xml:lang="en"><seg>The Nagorno-Karabakh Republic is self-proclaimed and unrecognised, on the territory of Azerbaijan.</seg></tuv>',
+      '<tuv xml:lang="en"><seg>The Nagorno-Karabakh Republic is self-proclaimed and unrecognised, on' +
+        ' the territory of Azerbaijan.</seg></tuv>',
     );
 
     const out = join(dir, 'pairs.csv');

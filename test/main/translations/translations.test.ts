@@ -287,7 +287,7 @@ describe('manual corrections', () => {
 });
 
 describe('carry-over', () => {
-  it('an annotation appears on the aligned span of the translation, narrowed to the same words when they are there', async () => {
+  it('an annotation appears on the aligned span of the translation, narrowed to the same words if any', async () => {
     const { archive, tl, en } = await sampleArchive();
     const name = tl.text.indexOf('Bako Sahakyan');
     const votes = tl.text.indexOf('73 libong botante');
@@ -409,7 +409,7 @@ describe('aligned pairs export', () => {
 });
 
 describe('typed translations', () => {
-  it('a new translation document filled segment by segment: searchable, annotatable, aligned by construction', async () => {
+  it('a translation filled segment by segment: searchable, annotatable, aligned by construction', async () => {
     const { archive, tl } = await sampleArchive();
     const t = archive.translations;
     const sheet = await t.startTyped(tl.id, 'ru', { title: 'Выборы 2012 (перевод)' });

@@ -67,7 +67,7 @@ describe('F3: restore', () => {
     expect(refused.err).toContain('unexpected trigger wipe');
   });
 
-  it('puts the archive back when the restored content cannot be brought up to date, naming the pre-restore backup', async () => {
+  it('puts the archive back when restored content cannot be brought up to date, naming the backup', async () => {
     const { dir, title } = await archiveWithOneDocument();
     // A version-5 archive whose passage points at no document: the next migration's foreign-key check fails.
     const older = fresh('older') + '.sqlite';
@@ -90,7 +90,7 @@ describe('F3: restore', () => {
     expect(await titles(dir)).toEqual([title]);
   });
 
-  it('works on an archive left unreadable by a bad restore: list fails, restoring the pre-restore backup mends it', async () => {
+  it('mends an archive left unreadable by a bad restore by restoring the pre-restore backup', async () => {
     const { dir, title } = await archiveWithOneDocument();
     const backup = JSON.parse((await tala('--archive', dir, 'backup', '--json')).out).file as string;
     // The state an earlier build left behind: a foreign file in place of the archive.

@@ -17,7 +17,7 @@ const HOSTILE = 'Title\u001b]0;pwned\u0007\u001b[2J\u001b]52;c;ZWNobyBoaQ==\u000
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
 describe('F7: terminal escapes in CLI output', () => {
-  it('are shown as visible escapes by list, show, search, original, import progress and errors; JSON stays JSON', async () => {
+  it('are visible escapes in list, show, search, original, import progress and errors; JSON stays JSON', async () => {
     const file = join(root, 'hostile.tala');
     const { docId } = await craftTala(root, file, [
       sql`UPDATE documents SET title = ${HOSTILE}`,

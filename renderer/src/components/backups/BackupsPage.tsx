@@ -58,7 +58,9 @@ export function BackupsPage({ info, onRestored = () => window.location.reload() 
       setFresh(safetyBackup.file);
       setNotice({
         tone: 'ok',
-        text: `Restored the backup of ${backupDate(b.createdAt)}. The previous content was kept as the backup of ${backupDate(safetyBackup.createdAt)} (before a restore).`,
+        text:
+          `Restored the backup of ${backupDate(b.createdAt)}. The previous content was kept as` +
+          ` the backup of ${backupDate(safetyBackup.createdAt)} (before a restore).`,
       });
       await load();
       onRestored();

@@ -322,7 +322,10 @@ export function TranslationsMenu({
         type="button"
         className="tool-button"
         onClick={() => go(o.id)}
-        title={`Read beside the ${o.relation === 'translation' ? `${languageName(o.lang)} translation` : `${languageName(o.lang)} original`}: “${o.title}”`}
+        title={
+          `Read beside` +
+          ` the ${o.relation === 'translation' ? `${languageName(o.lang)} translation` : `${languageName(o.lang)} original`}: “${o.title}”`
+        }
         data-testid="side-by-side"
       >
         <SideBySideIcon /> <span className="pv-label">Side by side</span>

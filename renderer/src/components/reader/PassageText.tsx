@@ -56,7 +56,9 @@ export const PassageText = memo(function PassageText({
   const Tag = as ?? (passage.kind === 'heading' ? 'h2' : 'p');
   const attrs = {
     id: passageElementId(passage.id),
-    className: `passage passage--${passage.kind}${isTarget ? ' passage--target' : ''}${className ? ` ${className}` : ''}`,
+    className: ['passage', `passage--${passage.kind}`, isTarget && 'passage--target', className]
+      .filter(Boolean)
+      .join(' '),
     dir: 'auto' as const,
     // Focusable by script and by the reader's roving Tab stop (one passage at a time is in the Tab order).
     tabIndex: -1,

@@ -44,7 +44,10 @@ export function TeamPage() {
     void act('Could not join the team', async () => {
       const joined = await api['team.join']({ server: server.trim() });
       setServer('');
-      return `This archive now syncs with ${joined.server} as ${joined.member}. Its documents go to the team on the first sync.`;
+      return (
+        `This archive now syncs with ${joined.server} as ${joined.member}. Its documents go to` +
+        ` the team on the first sync.`
+      );
     });
   };
   const syncNow = () =>
