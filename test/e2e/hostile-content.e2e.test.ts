@@ -131,8 +131,10 @@ describe('hostile document content', () => {
   });
 
   it('shows hostile annotation notes and tags as text', async () => {
+    // Beside search results in a window this narrow the panel shows only when asked for: its toggle.
     const panel = e2e.page.locator(testId('annotation-panel'));
-    if (!(await panel.isVisible())) await e2e.page.keyboard.press('Escape');
+    if (!(await panel.isVisible())) await e2e.page.locator(testId('panel-toggle')).click();
+    await panel.waitFor();
     await e2e.page.waitForFunction(
       () => document.body.textContent?.includes("window.__pwned='note'") ?? false,
       undefined,

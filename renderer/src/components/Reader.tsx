@@ -734,9 +734,10 @@ export function Reader(props: Props) {
           onCancel={() => (reattaching && !form ? props.onCancelReattach?.() : clearSelection())}
         />
       )}
-      <p className="visually-hidden" role="status" lang="en" dir="ltr" data-testid="reader-announce">
+      {/* A live region, not a paragraph of the document: content selectors (article p) must not meet it. */}
+      <div className="visually-hidden" role="status" lang="en" dir="ltr" data-testid="reader-announce">
         {keys.announcement}
-      </p>
+      </div>
     </article>
   );
 }
