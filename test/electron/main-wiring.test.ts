@@ -24,6 +24,8 @@ const fake = vi.hoisted(() => {
     /** What the native folder picker answers next. */
     pickedFolder: null as string | null,
     probe: {} as Record<string, unknown>,
+    /** The application menu's template, as main.ts set it. */
+    menu: [] as any[], // eslint-disable-line @typescript-eslint/no-explicit-any
     exited: null as Promise<number> | null,
     resolveExit: (_code: number) => {},
   };
@@ -39,6 +41,7 @@ vi.mock('electron', async () => {
     readonly webContents = Object.assign(new Emitter(), {
       setWindowOpenHandler: (handler: Listener) => (fake.session.windowOpen = handler),
       executeJavaScript: async () => fake.probe,
+      send: (channel: string, ...args: unknown[]) => fake.log.push(`send ${channel} ${args.join(' ')}`),
     });
     private readonly events = new Map<string, Listener>();
     constructor(readonly options: unknown) {
@@ -63,6 +66,10 @@ vi.mock('electron', async () => {
     getTitle = () => 'Tala';
     setTitle = (title: string) => fake.log.push(`setTitle ${title}`);
     isDestroyed = () => false;
+    isMinimized = () => false;
+    restore = () => fake.log.push('restore');
+    show = () => fake.log.push('show');
+    focus = () => fake.log.push('focus');
   }
   return {
     app: {
@@ -121,7 +128,10 @@ vi.mock('electron', async () => {
     },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
-      setApplicationMenu: () => fake.log.push('setApplicationMenu'),
+      setApplicationMenu: (menu: unknown[]) => {
+        fake.menu = menu;
+        fake.log.push('setApplicationMenu');
+      },
     },
     session: {
       defaultSession: {
@@ -150,6 +160,7 @@ beforeEach(() => {
   fake.gotLock = true;
   fake.userData = configDir;
   fake.pickedFolder = null;
+  fake.menu = [];
   fake.exited = new Promise((resolve) => (fake.resolveExit = resolve));
   delete process.env.TALA_SMOKE;
   delete process.env.TALA_ARCHIVE;
@@ -261,6 +272,41 @@ describe('main.ts startup', () => {
     // Back to the first archive, from the recent list.
     const back = await invoke('tala:archives.switch', { dir: first });
     expect(back.ok && (back.value as { documents: number }).documents).toBeGreaterThan(0);
+  });
+
+  it('File › New / Open archive… hand the command to the window, whose request reaches the same picker', async () => {
+    const root = tempDir('tala-main-');
+    const first = join(root, 'archive');
+    await startApp(first);
+    const item = (id: string) =>
+      fake.menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : [])).find((i) => i.id === id);
+    const fileMenu = fake.menu.find((m) => m.label === '&File');
+    expect(fileMenu.submenu.map((i: { id?: string }) => i.id)).toEqual(
+      expect.arrayContaining(['archive.new', 'archive.open']),
+    );
+    expect(item('archive.new').accelerator).toBe('CmdOrCtrl+Shift+N');
+
+    // The click brings the window forward and sends it the command; the renderer asks as Settings does.
+    item('archive.new').click();
+    expect(fake.log.slice(-3)).toEqual(['show', 'focus', 'send tala:command archive.new']);
+    fake.pickedFolder = join(root, 'second');
+    expect(await invoke('tala:archives.create', {})).toMatchObject({ ok: true, value: { dir: join(root, 'second') } });
+
+    item('archive.open').click();
+    expect(fake.log.slice(-3)).toEqual(['show', 'focus', 'send tala:command archive.open']);
+    fake.pickedFolder = first;
+    const reopened = await invoke('tala:archives.open', {});
+    expect(reopened).toMatchObject({ ok: true, value: { dir: first } });
+    expect(fake.log.filter((l) => l.startsWith('showOpenDialog'))).toEqual([
+      'showOpenDialog New archive: choose an empty folder',
+      'showOpenDialog Open archive: choose its folder',
+    ]);
+    expect(fake.log.filter((l) => l.startsWith('setTitle'))).toEqual([
+      `setTitle Tala — ${join(root, 'second')}`,
+      `setTitle Tala — ${first}`,
+    ]);
+    const docs = await invoke('tala:documents.list', undefined);
+    expect(docs.ok && (docs.value as unknown[]).length).toBeGreaterThan(0);
   });
 
   it('guards the session: permissions denied, remote requests cancelled, renderer files allowed', async () => {

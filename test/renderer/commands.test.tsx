@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../renderer/src/api/context';
 import { App } from '../../renderer/src/App';
 import { filterCommands } from '../../renderer/src/components/commands/CommandPalette';
-import { acceleratorLabel, commandForKey, COMMANDS } from '../../shared/commands';
+import { acceleratorLabel, commandForKey, COMMANDS, type CommandId } from '../../shared/commands';
 import { CHANNELS, type TalaApi } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { byTestId, flush, render, type Rendered } from './render';
@@ -125,5 +125,78 @@ describe('command palette', () => {
     const help = byTestId(view.container, 'shortcuts-dialog')[0];
     expect(help.textContent).toContain('Command palette…');
     expect(help.textContent).toContain('Ctrl+K');
+  });
+});
+
+describe('File › New / Open archive…', () => {
+  afterEach(() => {
+    delete (window as { talaIpc?: unknown }).talaIpc;
+  });
+
+  /** The desktop preload as the renderer sees it: the menu's commands arrive through onCommand. */
+  function desktopMenu(): { click(id: CommandId): Promise<void> } {
+    let listener: ((id: CommandId) => void) | undefined;
+    (window as { talaIpc?: unknown }).talaIpc = {
+      invoke: async () => ({ ok: false, error: { code: 'INTERNAL', message: 'not used: the fake API answers' } }),
+      pathForFile: () => '',
+      onCommand: (l: (id: CommandId) => void) => ((listener = l), () => (listener = undefined)),
+    };
+    return {
+      click: async (id) => {
+        await act(async () => listener!(id));
+        await flush();
+      },
+    };
+  }
+
+  it('in the desktop, asks the main process (its folder picker) as Settings does, then shows the library', async () => {
+    const menu = desktopMenu();
+    const asked: string[] = [];
+    let picked: string | null = null;
+    const summary = (dir: string) => ({
+      dir,
+      file: `${dir}/tala.sqlite`,
+      bytes: 4096,
+      documents: 3,
+      passages: 9,
+      annotations: 0,
+    });
+    const answer = (what: string, request: unknown) => {
+      asked.push(`${what} ${JSON.stringify(request)}`);
+      return picked === null ? null : summary(picked);
+    };
+    const api = fakeApi({
+      'archives.create': async (request) => answer('create', request),
+      'archives.open': async (request) => answer('open', request),
+    });
+    window.history.replaceState(null, '', '#/facts');
+    view = await render(
+      <ApiProvider api={api}>
+        <App />
+      </ApiProvider>,
+    );
+    await flush();
+    // The picker closed without a folder: nothing changes.
+    await menu.click('archive.new');
+    expect(asked).toEqual(['create {}']);
+    expect(window.location.hash).toBe('#/facts');
+    expect(view.container.textContent).not.toContain('Archive open');
+    picked = '/home/ana/Archives/Karabakh';
+    await menu.click('archive.open');
+    expect(asked).toEqual(['create {}', 'open {}']);
+    expect(window.location.hash).toBe('#/');
+    expect(view.container.textContent).toContain('Archive open: /home/ana/Archives/Karabakh (3 documents).');
+  });
+
+  it('in the browser (no folder picker), opens Settings › Archive to switch among the recent archives', async () => {
+    view = await render(
+      <ApiProvider api={fakeApi()}>
+        <App />
+      </ApiProvider>,
+    );
+    await flush();
+    await press(window, 'O', { ctrlKey: true, shiftKey: true });
+    await flush();
+    expect(window.location.hash).toBe('#/settings');
   });
 });

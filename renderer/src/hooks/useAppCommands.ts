@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import type { CommandId } from '../../../shared/commands';
 import { useApi } from '../api/context';
+import { isDesktop, useArchiveActions } from './useArchiveActions';
 import { backupDate } from '../lib/backups';
 import { errorMessage } from '../lib/errors';
 import { formatBytes } from '../lib/format';
@@ -34,6 +35,7 @@ const PAGES: Partial<Record<CommandId, Route>> = {
 export function useAppCommands(t: AppCommandTargets): (id: CommandId) => void {
   const api = useApi();
   const { navigate, focusSearch, importFiles, importFolder, togglePanel, openDialog, toast } = t;
+  const { create: createArchive, open: openArchive } = useArchiveActions(toast);
   return useCallback(
     (id: CommandId) => {
       const page = PAGES[id];
@@ -44,11 +46,18 @@ export function useAppCommands(t: AppCommandTargets): (id: CommandId) => void {
         case 'import.folder':
           return importFolder();
         case 'archive.new':
-        case 'archive.open':
-          navigate({ name: 'settings' });
-          // The archive section of Settings creates, opens and switches archives.
-          requestAnimationFrame(() => document.getElementById('settings-archive')?.focus());
+        case 'archive.open': {
+          if (!isDesktop()) {
+            // The browser names no folders: the archive section of Settings switches among the recent ones.
+            navigate({ name: 'settings' });
+            requestAnimationFrame(() => document.getElementById('settings-archive')?.focus());
+            return;
+          }
+          // The same request as Settings' buttons: the main process asks with its folder picker and switches.
+          const opened = id === 'archive.new' ? createArchive() : openArchive();
+          void opened.then((summary) => summary && navigate({ name: 'home' }));
           return;
+        }
         case 'backup.now':
           toast({ text: 'Backing up…' }, 3000);
           api['archive.backup']().then(
@@ -71,6 +80,6 @@ export function useAppCommands(t: AppCommandTargets): (id: CommandId) => void {
         }
       }
     },
-    [api, navigate, focusSearch, importFiles, importFolder, togglePanel, openDialog, toast],
+    [api, createArchive, openArchive, navigate, focusSearch, importFiles, importFolder, togglePanel, openDialog, toast],
   );
 }

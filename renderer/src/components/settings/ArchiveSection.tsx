@@ -1,13 +1,12 @@
 // Settings › Archive: which archive is open (folder, size, documents), the archives opened before (switch back,
 // forget), New / Open archive (desktop only: the main process asks with the native folder picker), and how often
 // the running app backs the archive up by itself.
-import { useState } from 'react';
-import type { ArchiveSummary, BackupSchedule } from '../../../../shared/archives';
+import type { BackupSchedule } from '../../../../shared/archives';
 import { BACKUP_SCHEDULES } from '../../../../shared/archives';
 import { useApi } from '../../api/context';
-import { useArchiveChanged, useArchiveQuery } from '../../api/queries';
+import { useArchiveQuery } from '../../api/queries';
+import { isDesktop, useArchiveActions } from '../../hooks/useArchiveActions';
 import type { PushToast } from '../../hooks/useToasts';
-import { errorMessage } from '../../lib/errors';
 import { formatBytes, formatDateTime, plural } from '../../lib/format';
 
 const SCHEDULE_LABELS: Record<BackupSchedule, string> = {
@@ -17,32 +16,12 @@ const SCHEDULE_LABELS: Record<BackupSchedule, string> = {
   weekly: 'Every week',
 };
 
-/** The desktop app (Electron preload) can name folders; the browser version switches among recent archives only. */
-const isDesktop = () => typeof window !== 'undefined' && 'talaIpc' in window;
-
 export function ArchiveSection({ toast }: { toast: PushToast }) {
   const api = useApi();
-  const changed = useArchiveChanged();
   const current = useArchiveQuery('archives.current', undefined);
   const recent = useArchiveQuery('archives.recent', undefined);
   const schedule = useArchiveQuery('archive.schedule', undefined);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (what: string, action: () => Promise<ArchiveSummary | null | unknown>) => {
-    setBusy(true);
-    try {
-      const done = await action();
-      changed('everything');
-      if (done && typeof done === 'object' && 'dir' in done) {
-        const s = done as ArchiveSummary;
-        toast({ text: `Archive open: ${s.dir} (${plural(s.documents, 'document')}).` }, 5000);
-      }
-    } catch (err) {
-      toast({ text: `${what}: ${errorMessage(err)}`, tone: 'warn' }, 10_000);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run, create, open } = useArchiveActions(toast);
 
   const s = current.data;
   const others = (recent.data ?? []).filter((r) => !r.current);
@@ -64,7 +43,7 @@ export function ArchiveSection({ toast }: { toast: PushToast }) {
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => void run('Could not create the archive', () => api['archives.create']({}))}
+            onClick={() => void create()}
             data-testid="archive-new"
           >
             New archive…
@@ -73,7 +52,7 @@ export function ArchiveSection({ toast }: { toast: PushToast }) {
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => void run('Could not open the archive', () => api['archives.open']({}))}
+            onClick={() => void open()}
             data-testid="archive-open"
           >
             Open archive…
