@@ -48,8 +48,10 @@ export const backupOperations: OperationTable<Channels> = {
     channel: 'archive.backup',
     validate: v['archive.backup'],
     handle: async (request, { archive }) => {
-      const made = await archive.backups.create('manual');
       const file = request?.file;
+      // Read-only (a failing or full disk, a read-only medium): the named file is the only thing written.
+      if (file !== undefined && archive.backups.readOnlyReason !== undefined) return archive.backups.writeTo(file);
+      const made = await archive.backups.create('manual');
       return file === undefined ? made : { ...made, file: copyOut(made.file, file) };
     },
     bridge: true,
@@ -57,7 +59,7 @@ export const backupOperations: OperationTable<Channels> = {
     cli: {
       name: 'backup',
       args: '[FILE]',
-      summary: "snapshot the archive now (into the archive's backups folder, or FILE)",
+      summary: "snapshot the archive now (into the archive's backups folder, or FILE; read-only: FILE only)",
       positionals: { min: 0, max: 1 },
       request: ({ positionals: [file] }) => (file === undefined ? undefined : { file }),
       print: (made, input, io) => io.out(input.json ? json(made) : `backup written: ${made.file}`),

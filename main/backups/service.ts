@@ -1,16 +1,17 @@
 // Data safety of an open archive: snapshots (manual, scheduled, before risky operations), restore,
 // portable .tala files (export, merge by UUID) and the full integrity check with placement warnings.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppError, toErrorInfo } from '../../shared/errors';
 import type { ArchiveHealth, BackupInfo, BackupReason } from '../../shared/types';
 import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
+import { StorageError } from '../db/storage-errors';
 import { sql } from '../db/sql';
 import { cloudSyncedFolder } from '../archive/paths';
 import { BACKUP_SCHEDULES, type BackupSchedule, type BackupScheduleInfo } from '../../shared/archives';
-import { backupDirFor, createBackup, listBackups, verifyBackupFile } from './backups';
+import { backupDirFor, createBackup, listBackups, snapshotInto, verifyBackupFile } from './backups';
 import { archiveDisks, diskWarning } from './disk';
 import { assertNotDamaged } from './integrity';
 import { exportPortable, mergePortable, type MergeReport } from './portable';
@@ -34,9 +35,50 @@ export class BackupService {
 
   /** Takes a snapshot now (on demand, on schedule, or before a risky operation). */
   create(reason: BackupReason = 'manual'): Promise<BackupInfo> {
-    // Backups go into the archive's own folder, which cannot be written.
-    if (this.db.readOnlyReason !== undefined) return Promise.reject(this.db.refusal());
+    // Backups go into the archive's own folder, which cannot be written; a file elsewhere still can (writeTo).
+    if (this.db.readOnlyReason !== undefined)
+      return Promise.reject(
+        new StorageError(
+          'readonly',
+          this.db.path,
+          `${this.db.refusal().message} A backup can still be written to a disk you can write to: ` +
+            'tala backup FILE.',
+        ),
+      );
     return createBackup(this.db, reason);
+  }
+
+  /**
+   * A snapshot written to `file` only (never over an existing file), nothing in the archive's folder: what an
+   * archive open read-only can still do, and what a failing disk most needs. The copy is complete or absent:
+   * it is written beside the target under `.partial` and takes the name only once whole.
+   */
+  async writeTo(file: string): Promise<BackupInfo> {
+    const target = resolve(file);
+    const refused = (why: string) => new AppError('ARCHIVE_ERROR', `The backup was not written to ${file}: ${why}.`);
+    if (existsSync(target)) throw refused('a file of that name already exists');
+    const partial = `${target}.partial`;
+    const at = new Date();
+    try {
+      await snapshotInto(this.db, partial, target);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      throw refused(code ? `the file cannot be written (${code})` : toErrorInfo(err).message);
+    }
+    try {
+      // A hard link takes the name only if it is still free; a medium without links (FAT) gets a rename.
+      linkSync(partial, target);
+      rmSync(partial, { force: true });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') {
+        rmSync(partial, { force: true });
+        throw refused('a file of that name already exists');
+      }
+      renameSync(partial, target);
+    }
+    return { file: target, createdAt: at.toISOString(), reason: 'manual', bytes: statSync(target).size };
   }
 
   /** Why the archive is open read-only; undefined when it can be written. */

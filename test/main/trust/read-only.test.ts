@@ -2,13 +2,15 @@
 // for reading and searching; every write (CLI and API) is refused with one sentence naming the archive.
 import { spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApi, dispatch } from '../../../main/api/dispatch';
 import { Archive } from '../../../main/archive/archive';
 import { archiveFileIn } from '../../../main/archive/paths';
 import { openArchiveDir } from '../../../main/archive/open-default';
+import { verifyBackupFile } from '../../../main/backups/backups';
+import { Database } from '../../../main/db/connection';
 import { tala } from '../../helpers/cli';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 
@@ -55,6 +57,39 @@ async function expectCliRefusesWrites(dir: string, reason: string): Promise<void
     expect(run.out + run.err, args.join(' ')).not.toMatch(/SQLITE|readonly database|EROFS|EACCES/);
   }
   expect(JSON.parse((await tala('--archive', dir, 'list', '--json')).out)).toHaveLength(list.length);
+  const refused = await tala('--archive', dir, 'backup');
+  expect(refused.err).toContain('A backup can still be written to a disk you can write to: tala backup FILE.');
+}
+
+let backups = 0;
+/**
+ * `tala backup FILE` works read-only: the named file (owner-only) is a healthy archive with every document, and
+ * nothing else is written (no .partial, nothing in the archive's folder); an existing file is never overwritten.
+ */
+async function expectBackupElsewhere(dir: string): Promise<void> {
+  const before = readdirSync(dir).sort();
+  const target = join(root, `rescue-${++backups}.sqlite`);
+  const run = await tala('--archive', dir, 'backup', target, '--json');
+  expect(run.err).toBe('');
+  expect(run.code).toBe(0);
+  expect(JSON.parse(run.out)).toMatchObject({ file: target, reason: 'manual', bytes: statSync(target).size });
+  expect(statSync(target).mode & 0o777).toBe(0o600);
+  expect(readdirSync(root).filter((name) => name.startsWith(`rescue-${backups}.`))).toEqual([
+    `rescue-${backups}.sqlite`,
+  ]);
+  await verifyBackupFile(target);
+  const copy = await Database.open(target, { readOnly: true });
+  try {
+    const docs = await copy.all({ text: 'SELECT id FROM documents ORDER BY id', params: [] });
+    const listed = JSON.parse((await tala('--archive', dir, 'list', '--json')).out) as Array<{ id: string }>;
+    expect(docs.map((d) => d.id)).toEqual(listed.map((d) => d.id).sort());
+  } finally {
+    await copy.close();
+  }
+  expect(readdirSync(dir).sort()).toEqual(before);
+  const again = await tala('--archive', dir, 'backup', target);
+  expect(again.code).toBe(1);
+  expect(again.err).toContain(`The backup was not written to ${target}: a file of that name already exists.`);
 }
 
 describe.skipIf(!isRoot)('read-only mode (tmpfs mounts and another OS user; skipped when not root)', () => {
@@ -74,6 +109,7 @@ describe.skipIf(!isRoot)('read-only mode (tmpfs mounts and another OS user; skip
     expect(JSON.parse(found.out).total).toBeGreaterThan(0);
     expect((await tala('--archive', dir, 'info')).out).toContain(`read-only: ${reason}`);
     await expectCliRefusesWrites(dir, reason);
+    await expectBackupElsewhere(dir);
 
     // The API (the bridge's door, searching in the worker thread as in the app).
     const archive = await Archive.open(archiveFileIn(dir));
@@ -158,5 +194,6 @@ describe.skipIf(!isRoot)('read-only mode (tmpfs mounts and another OS user; skip
       expect.stringContaining('is full'),
     ]);
     await expectCliRefusesWrites(dir, reason);
+    await expectBackupElsewhere(dir);
   });
 });
