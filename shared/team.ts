@@ -13,6 +13,8 @@ export interface TeamStatus {
   /** Changes made here that the team database does not have yet. */
   waiting: number;
   openConflicts: number;
+  /** Why sync is paused (the archive is open read-only: nothing can be pulled into it); absent while it runs. */
+  paused?: string;
 }
 
 export interface SyncReport {

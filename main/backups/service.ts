@@ -184,7 +184,8 @@ export class BackupService {
     if (this.db.readOnlyReason !== undefined)
       warnings.push(
         `This archive is open read-only (${this.db.readOnlyReason}): you can read, search and copy it out, but ` +
-          'imports, edits, annotations and backups into its folder are refused until it can be written.',
+          'imports, edits, annotations and backups into its folder are refused, and team sync is paused, until ' +
+          'it can be written (a backup to a file elsewhere still works: tala backup FILE).',
       );
     const disks = archiveDisks(this.db.path, backupDirFor(this.db.path));
     disks.forEach((disk, i) => {

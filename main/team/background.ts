@@ -24,7 +24,8 @@ export function startTeamSync(team: TeamService, options: TeamSyncOptions = {}):
   let stopped = false;
   let inFlight: Promise<unknown> = Promise.resolve();
   const scheduler = new SyncScheduler(
-    { joined: () => team.joined(), sync: () => team.sync() },
+    // A paused team (the archive is open read-only) is left alone: its status line says why.
+    { joined: async () => team.pausedReason === undefined && (await team.joined()), sync: () => team.sync() },
     {
       ...options,
       onResult: (result) => {

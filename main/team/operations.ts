@@ -23,6 +23,7 @@ function printStatus(status: TeamStatus, io: CliIO): void {
   io.out(`last sync:  ${status.lastSyncAt ?? 'never'}`);
   io.out(`waiting:    ${status.waiting} change${status.waiting === 1 ? '' : 's'}`);
   io.out(`conflicts:  ${status.openConflicts} to review${status.openConflicts ? ' (tala team conflicts)' : ''}`);
+  if (status.paused) io.out(`paused:     ${status.paused}`);
   if (status.lastError) io.out(`last error: ${status.lastError}`);
 }
 

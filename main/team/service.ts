@@ -89,6 +89,19 @@ export class TeamService {
     this.credentials.forget();
   }
 
+  /**
+   * Why sync is paused, or undefined: an archive open read-only (a failing or full disk, a read-only medium)
+   * can take in nothing a pull brings, nor record what a push sent, so it neither pulls nor pushes.
+   */
+  get pausedReason(): string | undefined {
+    const reason = this.db.readOnlyReason;
+    if (reason === undefined) return undefined;
+    return (
+      `Team sync is paused: this archive is open read-only (${reason}), so nothing can be received into it. ` +
+      'Changes made here before wait until it can be written again.'
+    );
+  }
+
   /** Whether this archive belongs to a team (cheap: one read of the local state). */
   async joined(): Promise<boolean> {
     return (await readTeamState(this.db)) !== null;
@@ -112,6 +125,7 @@ export class TeamService {
       lastError: team?.lastError ?? null,
       waiting: team ? await waitingChanges(this.db) : 0,
       openConflicts: open?.n ?? 0,
+      ...(team && this.pausedReason !== undefined ? { paused: this.pausedReason } : {}),
     };
   }
 
@@ -123,6 +137,8 @@ export class TeamService {
         'INVALID_REQUEST',
         'This archive is not part of a team yet: join one with `tala team join --server …`.',
       );
+    const paused = this.pausedReason;
+    if (paused !== undefined) throw new AppError('ARCHIVE_ERROR', paused);
     let session: PgSession;
     try {
       session = await connectPg(team.server, { password: this.credentials.load(team.member) ?? undefined });

@@ -1,4 +1,5 @@
-// The sidebar's team line: when the archive last synced, what is waiting, the last error, and Sync now.
+// The sidebar's team line: when the archive last synced, what is waiting, the last error (or why sync is
+// paused: an archive open read-only), and Sync now.
 // Shown only for an archive that belongs to a team.
 import { useState } from 'react';
 import { useApi } from '../../api/context';
@@ -31,11 +32,11 @@ export function TeamStatusLine() {
     }
   };
 
-  const problem = error ?? s.lastError;
+  const problem = error ?? s.paused ?? s.lastError;
   return (
     <div className="team-line" data-testid="team-status" role="status">
       <span className="team-line__text">
-        Team: {s.lastSyncAt ? `synced ${formatDateTime(s.lastSyncAt)}` : 'not synced yet'}
+        Team: {s.paused ? 'sync paused' : s.lastSyncAt ? `synced ${formatDateTime(s.lastSyncAt)}` : 'not synced yet'}
         {s.waiting > 0 && ` · ${formatNumber(s.waiting)} waiting`}
         {s.openConflicts > 0 && (
           <>
@@ -50,7 +51,7 @@ export function TeamStatusLine() {
         type="button"
         className="team-line__sync"
         onClick={() => void syncNow()}
-        disabled={busy}
+        disabled={busy || s.paused !== undefined}
         data-testid="team-sync-now"
       >
         {busy ? 'Syncing…' : 'Sync now'}
