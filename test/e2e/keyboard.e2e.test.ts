@@ -1,12 +1,13 @@
 // Keyboard and screen reader in Chromium, without the mouse (only keyboard.press and typing): skip links, the
 // modal dialogs (focus moves in, stays in, returns to the opener; Esc closes), one Tab stop per list item with
 // arrows inside lists, and a whole research session: import, search, open a hit, highlight a passage with a
-// note, accept a fact proposal. Needs `npx electron-vite build` first and /usr/bin/chromium.
+// note, accept a fact proposal; then correcting an alignment side by side (select, merge, split, move a boundary,
+// link by hand, reset). Needs `npx electron-vite build` first and /usr/bin/chromium.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, testId, type E2E } from './harness';
+import { startE2E, testId, waitForCount, type E2E } from './harness';
 
 let e2e: E2E;
 let page: Page;
@@ -246,6 +247,153 @@ describe('a research session without the mouse', () => {
     );
     const fact = (await e2e.archive.facts.list({ status: 'confirmed' })).find((f) => f.id === factId);
     expect(fact?.status).toBe('confirmed');
+    expect(e2e.consoleErrors).toEqual([]);
+  });
+});
+
+describe('correcting an alignment side by side without the mouse', () => {
+  const ROW = testId('parallel-row');
+  /** [source ordinals, target ordinals] of every row, in order. */
+  const rowPairs = () =>
+    page.$$eval(ROW, (rows) => rows.map((r) => `${r.getAttribute('data-source')}>${r.getAttribute('data-target')}`));
+  const diagonal = (n: number) => Array.from({ length: n }, (_, k) => `${k}>${k}`);
+  /** The row (0-based) whose select button has focus, with a visible focus ring; -1 otherwise. */
+  const focusedRow = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (el?.dataset.testid !== 'row-select') return -1;
+      const style = getComputedStyle(el);
+      if (!el.matches(':focus-visible') || style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2)
+        return -2;
+      return Number(el.closest('[data-testid="parallel-row"]')?.getAttribute('data-bead'));
+    });
+  const waitFocusedRow = (bead: number) =>
+    page.waitForFunction(
+      (b) =>
+        document.activeElement?.closest('[data-testid="parallel-row"]')?.getAttribute('data-bead') === String(b) &&
+        (document.activeElement as HTMLElement).dataset.testid === 'row-select',
+      bead,
+      { timeout: 20_000 },
+    );
+  /** Moves along the focused row's controls with Right (then Left) until one matches. */
+  async function arrowTo(selector: string): Promise<void> {
+    const at = () => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+    for (const key of ['ArrowRight', 'ArrowLeft'])
+      for (let i = 0; i < 8 && !(await at()); i++) await page.keyboard.press(key);
+    if (!(await at())) throw new Error(`${selector} not reached along the row (focus on ${await focused()})`);
+  }
+  const stored = async (tl: string, en: string) =>
+    (await e2e.archive.translations.getAlignment(tl, en)).beads.map(
+      (b) => `${b.source.join(',')}>${b.target.join(',')}`,
+    );
+
+  let tl = '';
+  let en = '';
+
+  it('the rows are one Tab stop; arrows move between rows and show a row’s boundary tools', async () => {
+    const docs = await e2e.archive.documents.list();
+    tl = docs.find((d) => d.lang === 'tl' && d.originalName?.includes('halalan'))!.id;
+    en = docs.find((d) => d.lang === 'en' && d.originalName?.includes('halalan'))!.id;
+    await page.goto(`${e2e.bridge.url}#/parallel/${tl}/${en}`);
+    await page.reload(); // a fresh page: nothing focused, the next Tab starts at the top
+    await waitForCount(page, ROW, 9);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('skip-main');
+    await page.keyboard.press('Enter');
+    await tabTo(testId('row-select'), 15);
+    expect(await focusedRow()).toBe(0);
+    // One more Tab leaves the rows; Shift+Tab comes back to the same row.
+    await page.keyboard.press('Tab');
+    expect(await focusInside('.parallel__grid')).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedRow()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe(2);
+    // The boundary tools of the row with focus are shown (on hover only for the mouse).
+    await page.waitForFunction(
+      () =>
+        Array.from(
+          document.activeElement!.closest('[data-testid="parallel-row"]')!.querySelectorAll('.ppassage__tools'),
+        ).every((t) => getComputedStyle(t).opacity === '1'),
+      null,
+      { timeout: 20_000 },
+    );
+  });
+
+  it('selects two rows with Enter and Space, merges them from the action bar, then splits them back', async () => {
+    await page.keyboard.press('Enter');
+    expect(await page.locator(`${ROW}[data-bead="2"] ${testId('row-select')}`).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press(' ');
+    expect(await page.locator(testId('parallel-actionbar')).textContent()).toContain('Rows 3 and 4 selected');
+    await tabTo(testId('merge-rows'), 5, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await waitForCount(page, ROW, 8);
+    expect((await rowPairs())[2]).toBe('2,3>2,3');
+    // Focus comes back to the merged row, not to the page's start.
+    await waitFocusedRow(2);
+    expect(await focusedRow()).toBe(2);
+
+    await page.keyboard.press('Enter');
+    await tabTo(testId('split-row'), 5, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await waitForCount(page, ROW, 9);
+    expect(await rowPairs()).toEqual(diagonal(9));
+    await waitFocusedRow(2);
+    expect(await stored(tl, en)).toEqual(diagonal(9));
+  });
+
+  it('moves an English paragraph up a row with its boundary tool', async () => {
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe(4);
+    await arrowTo(`[data-side="target"] ${testId('move-up')}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="parallel-row"]')[3]?.getAttribute('data-target') === '3,4',
+      null,
+      { timeout: 20_000 },
+    );
+    expect((await rowPairs()).slice(3, 5)).toEqual(['3>3,4', '4>']);
+    // Focus follows the paragraph to its new row.
+    await waitFocusedRow(3);
+    expect((await stored(tl, en)).slice(3, 5)).toEqual(['3>3,4', '4>']);
+  });
+
+  it('links paragraphs by hand: picks one on each side with Enter, then Link', async () => {
+    await page.keyboard.press('ArrowDown');
+    await arrowTo(`[data-side="source"] [data-ordinal="4"] ${testId('pick-passage')}`);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true');
+    await page.keyboard.press('ArrowUp');
+    await arrowTo(`[data-side="target"] [data-ordinal="4"] ${testId('pick-passage')}`);
+    await page.keyboard.press('Enter');
+    expect(await page.locator(testId('parallel-actionbar')).textContent()).toContain('Link Tagalog ¶5 with English ¶5');
+    await tabTo(testId('link-apply'), 5, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('[data-testid="parallel-row"]')).some(
+          (r) => r.getAttribute('data-source') === '4' && r.getAttribute('data-target') === '4',
+        ),
+      null,
+      { timeout: 20_000 },
+    );
+    expect(await rowPairs()).toEqual(diagonal(9));
+    await waitFocusedRow(4);
+    expect(await stored(tl, en)).toEqual(diagonal(9));
+  });
+
+  it('forgets the corrections with Reset in the toolbar', async () => {
+    await tabTo(testId('parallel-reset'), 15, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="parallel-row"][data-fixed]'), null, {
+      timeout: 20_000,
+    });
+    expect((await e2e.archive.translations.getAlignment(tl, en)).corrections).toBe(0);
     expect(e2e.consoleErrors).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import type { PushToast } from '../../hooks/useToasts';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { plural } from '../../lib/format';
+import { useRovingFocus } from '../../lib/roving';
 import { isRtlLanguage, languageLabel, languageName } from '../../lib/languages';
 import {
   checkOrder,
@@ -81,6 +82,21 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
   /** Position in the check order of the uncertain row shown last (-1: none yet). */
   const [checking, setChecking] = useState(-1);
   const gridRef = useRef<HTMLDivElement>(null);
+  // The rows are one Tab stop: Up/Down between rows, Left/Right along a row's controls (select, boundary tools).
+  const rovingRef = useRovingFocus({ items: '[data-testid="parallel-row"]' });
+  const setGrid = useCallback(
+    (el: HTMLDivElement | null) => {
+      gridRef.current = el;
+      const stop = el ? rovingRef(el) : undefined;
+      return () => {
+        stop?.();
+        gridRef.current = null;
+      };
+    },
+    [rovingRef],
+  );
+  /** After a correction, the paragraph whose row takes the focus once the rows are redrawn. */
+  const refocus = useRef<{ side: Side; ordinal: number } | null>(null);
 
   const rows = useMemo(
     () => (alignment && source && target ? layoutRows(alignment, source, target) : []),
@@ -98,6 +114,23 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
     setPinnedKey(null);
     setChecking(-1);
   }, [alignment]);
+
+  // A correction redraws the rows (and hides the action bar): focus goes to the row of the corrected paragraphs,
+  // unless the person has moved it elsewhere meanwhile.
+  useEffect(() => {
+    const want = refocus.current;
+    const grid = gridRef.current;
+    if (!want || !grid) return;
+    const cell = grid.querySelector(`[data-side="${want.side}"] [data-ordinal="${want.ordinal}"]`);
+    const button = cell
+      ?.closest('[data-testid="parallel-row"]')
+      ?.querySelector<HTMLElement>('[data-testid="row-select"]');
+    if (!button) return;
+    refocus.current = null;
+    const active = document.activeElement;
+    const view = grid.closest('[data-testid="parallel"]');
+    if (!active || active === document.body || view?.contains(active)) button.focus();
+  }, [rows]);
 
   const checkNext = () => {
     if (toCheck.length === 0) return;
@@ -169,6 +202,7 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
     (side: Side, ordinal: number, direction: 'up' | 'down') => {
       const row = rowOf(side, ordinal);
       if (!row) return;
+      refocus.current = { side, ordinal };
       const what = `${languageName(side === 'source' ? (source?.lang ?? '') : (target?.lang ?? ''))} paragraph ${ordinal + 1} moved ${direction === 'up' ? 'up' : 'down'} a row`;
       if (direction === 'down')
         void run({ op: 'shift', bead: row.index, side, by: -1 }, what, { op: 'shift', bead: row.index, side, by: 1 });
@@ -198,8 +232,14 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
     );
   }, []);
 
+  /** The first paragraph of a row, to find the row again after a correction. */
+  const anchorOf = (row: ParallelRow) =>
+    row.source.length > 0
+      ? { side: 'source' as const, ordinal: row.source[0].ordinal }
+      : { side: 'target' as const, ordinal: row.target[0]?.ordinal ?? -1 };
   const merge = (first: number) => {
     const a = rows[first];
+    refocus.current = anchorOf(a);
     void run({ op: 'merge', bead: first }, `Rows ${first + 1} and ${first + 2} merged`, {
       op: 'split',
       bead: first,
@@ -210,9 +250,13 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
   const split = (row: ParallelRow) => {
     const at = splitPoint(row);
     if (!at) return;
+    refocus.current = anchorOf(row);
     void run({ op: 'split', bead: row.index, ...at }, `Row ${row.index + 1} split`, { op: 'merge', bead: row.index });
   };
-  const link = () => void run({ op: 'link', source: picks.source, target: picks.target }, 'Paragraphs linked by hand');
+  const link = () => {
+    refocus.current = { side: 'source', ordinal: picks.source[0] };
+    void run({ op: 'link', source: picks.source, target: picks.target }, 'Paragraphs linked by hand');
+  };
 
   const realign = async () => {
     try {
@@ -464,7 +508,7 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
         {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
         <div
           className="parallel__grid"
-          ref={gridRef}
+          ref={setGrid}
           // eslint-disable-next-line jsx-a11y/mouse-events-have-key-events
           onMouseOver={onMouseOver}
           onMouseLeave={() => setHoverKey(null)}
@@ -589,6 +633,7 @@ const Row = memo(function Row(props: RowProps) {
           aria-pressed={selected}
           onClick={() => props.onSelect(row.index)}
           title={`${title}. Select to merge or split.`}
+          aria-label={`Row ${row.index + 1}: select to merge or split`}
           data-testid="row-select"
         >
           {row.index + 1}
