@@ -352,6 +352,7 @@ export async function pull(
       if (page.length < PULL_PAGE) break;
     }
     await applier.reanchorStaleAnnotations();
+    await applier.orientCorrections();
     await tx.run(sql`DELETE FROM sync_apply_guard`);
     await writeState(tx, { last_seq: String(lastSeq), ...(clock ? { clock: formatHlc(clock) } : {}) });
     return { pulled, conflicts: applier.conflicts, changedDocuments: [...applier.changedDocuments] };
@@ -381,6 +382,8 @@ class ChangeApplier {
   private inserts = new Map<string, { table: string; cols: string[]; values: unknown[][] }>();
   /** Per table: an id not kept here → the id kept in its place. */
   private adopted = new Map<string, Map<string, string>>();
+  /** Whether this pull wrote translation links or their corrections (see orientCorrections). */
+  private correctionsTouched = false;
 
   constructor(
     private readonly tx: Database,
@@ -464,6 +467,7 @@ class ChangeApplier {
     }
     if (!SYNCED_TABLE_NAMES.has(c.entity)) return; // a table of a newer Tala: nothing here can hold it
     const table = syncedTable(c.entity);
+    if (table.name === 'translations' || table.name === 'alignment_links') this.correctionsTouched = true;
     if (await this.followAdopted(table, c)) await this.loadRowState(c.entity, c.row_key);
     if (c.op === 'upsert' && NATURAL_KEYS[table.name] && (await this.settleClash(table, c))) return;
     const key = JSON.parse(c.row_key) as unknown[];
@@ -595,6 +599,32 @@ class ChangeApplier {
     }
   }
 
+  /**
+   * Corrections are stored in their link's direction (source units first). One made for the pair the other
+   * way round (on a desktop whose link of the pair went the other way, since settled: settleReversed) is
+   * turned round here, on every desktop alike: its units tell which document they belong to. The link's stored
+   * alignment is dropped so it is worked out again with them.
+   */
+  async orientCorrections(): Promise<void> {
+    if (!this.correctionsTouched) return;
+    const firstPassage = (column: string) =>
+      `CASE json_type(a.${column}, '$[0]') WHEN 'array' THEN json_extract(a.${column}, '$[0][0]')
+         WHEN 'text' THEN json_extract(a.${column}, '$[0]') END`;
+    const turned = await this.tx.all<{ id: string; translation_id: string }>({
+      text: `SELECT a.id, a.translation_id FROM alignment_links a
+               JOIN translations t ON t.id = a.translation_id
+               LEFT JOIN passages ps ON ps.id = ${firstPassage('source')}
+               LEFT JOIN passages pt ON pt.id = ${firstPassage('target')}
+             WHERE ps.document_id = t.translation_document_id
+                OR (ps.id IS NULL AND pt.document_id = t.source_document_id)`,
+      params: [],
+    });
+    for (const r of turned) {
+      await this.tx.run(sql`UPDATE alignment_links SET source = target, target = source WHERE id = ${r.id}`);
+      await this.tx.run(sql`DELETE FROM alignments WHERE translation_id = ${r.translation_id}`);
+    }
+  }
+
   async loadAdopted(): Promise<void> {
     const rows = await this.tx.all<{ entity: string; from_id: string; to_id: string }>(
       sql`SELECT entity, from_id, to_id FROM sync_adopted`,
@@ -676,7 +706,7 @@ class ChangeApplier {
       text: `SELECT * FROM ${table.name} WHERE ${columns.map((k) => `${k} = ?`).join(' AND ')} AND id <> ?`,
       params: [...columns.map((k) => toSqlValue(incoming[k])), String(incoming.id)],
     });
-    if (!local) return false;
+    if (!local) return table.name === 'translations' && this.settleReversed(table, c, incoming);
     const ours = String(local.id);
     const theirs = String(incoming.id);
     const oursKey = JSON.stringify([ours]);
@@ -740,6 +770,43 @@ class ChangeApplier {
         oursLater ? ourAuthor : c.author,
       );
     }
+    return true;
+  }
+
+  /**
+   * A translation link of the pair made the other way round here (S→T on one desktop, T→S on another): one
+   * pair, one link. Every desktop keeps the smaller id in that row's own direction; the other's corrections move
+   * to it and are turned round (orientCorrections), its segments move to it. No review item: both say the same
+   * two documents translate each other. False when there is no such link here.
+   */
+  private async settleReversed(table: SyncedTable, c: Change, incoming: Record<string, unknown>): Promise<boolean> {
+    const local = await this.tx.get<Row>(
+      sql`SELECT * FROM translations WHERE source_document_id = ${String(incoming.translation_document_id)}
+            AND translation_document_id = ${String(incoming.source_document_id)} AND id <> ${String(incoming.id)}`,
+    );
+    if (!local) return false;
+    const ours = String(local.id);
+    const theirs = String(incoming.id);
+    const keep = ours < theirs ? ours : theirs;
+    const drop = keep === ours ? theirs : ours;
+    await this.tx.run(sql`INSERT INTO sync_adopted (entity, from_id, to_id, adopted_at)
+                          VALUES (${table.name}, ${drop}, ${keep}, ${new Date().toISOString()})
+                          ON CONFLICT (entity, from_id) DO UPDATE SET to_id = excluded.to_id`);
+    this.adoptedIn(table.name).set(drop, keep);
+    if (keep === ours) return true; // theirs is never written here; what names it follows the adoption
+    const oursKey = JSON.stringify([ours]);
+    const keepKey = JSON.stringify([keep]);
+    const ourPending = await this.tx.get(
+      sql`SELECT 1 FROM sync_pending WHERE entity = ${table.name} AND row_key = ${oursKey}`,
+    );
+    await this.moveReferences(table.name, ours, theirs);
+    await deleteRow(this.tx, table, [ours]);
+    await insertRow(this.tx, table, incoming, await this.columnsOf(table.name));
+    this.rows.set(rowId(table.name, oursKey), null);
+    this.rows.set(rowId(table.name, keepKey), incoming as Row);
+    if (ourPending)
+      await this.tx.run(sql`DELETE FROM sync_pending WHERE entity = ${table.name} AND row_key = ${oursKey}`);
+    await this.setVersion({ ...c, row_key: keepKey });
     return true;
   }
 

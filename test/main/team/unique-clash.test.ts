@@ -120,6 +120,66 @@ describe.skipIf(unavailable)('rows that clash on a local unique key, made on two
     expect((await a.team.status()).lastError).toBeNull();
   });
 
+  it('a pair linked both ways on two desktops (S→T, T→S): one link, corrections turned its way', async () => {
+    const db = await team();
+    const a = await desktop('alice', db);
+    const b = await desktop('bob', db);
+    const tl = await importText(a, 'halalan.txt', TAGALOG, 'tl');
+    const en = await importText(a, 'election.txt', ENGLISH, 'en');
+    await a.team.sync();
+    await b.team.sync();
+
+    // Offline, alice links English as a translation of Tagalog, bob the other way round; each corrects once.
+    const linkA = await a.translations.link(tl.id, en.id);
+    const linkB = await b.translations.link(en.id, tl.id);
+    await a.translations.correct(tl.id, en.id, { op: 'link', source: [1], target: [1] });
+    await b.translations.correct(en.id, tl.id, { op: 'link', source: [2, 3], target: [3] });
+
+    await a.team.sync();
+    await b.team.sync();
+    await a.team.sync();
+
+    const kept = [linkA, linkB].sort((x, y) => x.id.localeCompare(y.id))[0];
+    const fixed = (beads: Array<{ source: number[]; target: number[]; fixed?: boolean }>) =>
+      beads.filter((x) => x.fixed).map((x) => ({ source: x.source, target: x.target }));
+    const check = async (side: Archive) => {
+      const links = await side.translations.list(tl.id);
+      expect(links.map((l) => [l.id, l.source.id, l.translation.id])).toEqual([
+        [kept.id, kept.source.id, kept.translation.id],
+      ]);
+      expect(await side.translations.list(en.id)).toEqual(links);
+      const fromTl = await side.translations.getAlignment(tl.id, en.id);
+      expect(fromTl).toMatchObject({ linkId: kept.id, corrections: 2, staleCorrections: 0 });
+      expect(fixed(fromTl.beads)).toEqual([
+        { source: [1], target: [1] },
+        { source: [3], target: [2, 3] },
+      ]);
+      const fromEn = await side.translations.getAlignment(en.id, tl.id);
+      expect(fixed(fromEn.beads)).toEqual([
+        { source: [1], target: [1] },
+        { source: [2, 3], target: [3] },
+      ]);
+    };
+    await check(a);
+    await check(b);
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+
+    // A desktop that joins later pulls both links in one go and settles on the same one.
+    const c = await desktop('carol', db);
+    await c.team.sync();
+    await check(c);
+    expect(await snapshot(c)).toEqual(await snapshot(a));
+
+    // Corrections made afterwards, from either document's side, reach the others the same way.
+    await b.translations.correct(en.id, tl.id, { op: 'link', source: [0], target: [0] });
+    await b.team.sync();
+    await a.team.sync();
+    expect((await a.translations.getAlignment(tl.id, en.id)).corrections).toBe(3);
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+    expect((await a.team.status()).lastError).toBeNull();
+    expect((await b.team.status()).lastError).toBeNull();
+  });
+
   it('the same proposals made on two desktops: one fact each, the accepted one with its evidence', async () => {
     const db = await team();
     const a = await desktop('alice', db);
