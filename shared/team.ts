@@ -47,7 +47,8 @@ export interface SyncConflict {
   detectedAt: string;
 }
 
-export const CONFLICT_CHOICES = ['keep-current', 'take-other'] as const;
+/** 'merge': only for the same entity made on two desktops (a duplicate of `entities`): merge the two into one. */
+export const CONFLICT_CHOICES = ['keep-current', 'take-other', 'merge'] as const;
 export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
 
 /** A member made by `team init`: a PostgreSQL role that can push, or only pull. */

@@ -31,7 +31,11 @@ function printStatus(status: TeamStatus, io: CliIO): void {
 function conflictLine(c: SyncConflict): string {
   const what = `${c.entity} ${c.rowKey.map(String).join('/')}`;
   const other = c.otherOp === 'delete' ? 'deleted' : 'edited';
-  const detail = c.kind === 'duplicate' ? 'the same content imported twice' : `${other} by ${c.otherAuthor ?? '?'}`;
+  const duplicate =
+    c.entity === 'entities'
+      ? `the same name made on two desktops (merge, or keep-current to keep both)`
+      : 'the same content imported twice';
+  const detail = c.kind === 'duplicate' ? duplicate : `${other} by ${c.otherAuthor ?? '?'}`;
   const text = conflictText(c);
   return `${c.id}  ${c.kind.padEnd(11)} ${what}: ${detail}${text ? ` — “${text}”` : ''}`;
 }
@@ -181,7 +185,7 @@ export const teamOperations: OperationTable<Channels> = {
     channel: 'team.resolve',
     validate: v['team.resolve'],
     handle: async ({ id, choice }, { archive }) => {
-      await archive.team.resolve(id, choice);
+      await archive.team.resolve(id, choice, (targetId, sourceIds) => archive.facts.mergeEntities(targetId, sourceIds));
       return { resolved: true };
     },
     bridge: true,
@@ -189,7 +193,9 @@ export const teamOperations: OperationTable<Channels> = {
     cli: {
       name: 'team resolve',
       args: `<conflict-id> ${CONFLICT_CHOICES.join('|')}`,
-      summary: 'settle a conflict: keep the current version, or take the other one (it reaches the team on sync)',
+      summary:
+        'settle a conflict: keep the current version, take the other one, or merge an entity made on two ' +
+        'desktops (it reaches the team on sync)',
       positionals: { min: 2, max: 2 },
       request: ({ positionals: [id, choice] }) => {
         if (!(CONFLICT_CHOICES as readonly string[]).includes(choice))

@@ -195,18 +195,35 @@ export class TeamService {
    * Settles a conflict: keep what is current, or take the other version (written here as a local change, so
    * the next sync makes it current for the whole team).
    */
-  async resolve(id: string, choice: ConflictChoice): Promise<void> {
+  async resolve(
+    id: string,
+    choice: ConflictChoice,
+    mergeEntities?: (targetId: string, sourceIds: string[]) => Promise<unknown>,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       const c = await tx.get<{
         entity: string;
         row_key: string;
+        kind: string;
         other_op: string;
         other_payload: string | null;
         resolved_at: string | null;
-      }>(sql`SELECT entity, row_key, other_op, other_payload, resolved_at FROM sync_conflicts WHERE id = ${id}`);
+      }>(sql`SELECT entity, row_key, kind, other_op, other_payload, resolved_at FROM sync_conflicts WHERE id = ${id}`);
       if (!c) throw new AppError('NOT_FOUND', 'That conflict does not exist (any more).');
       if (c.resolved_at) return;
-      if (choice === 'take-other')
+      const entityDuplicate = c.entity === 'entities' && c.kind === 'duplicate';
+      if (choice === 'merge') {
+        if (!entityDuplicate || !mergeEntities)
+          throw new AppError('INVALID_REQUEST', 'Only the same entity made on two desktops can be merged here.');
+        // The smaller id stays (as on any desktop that merges the same pair); its facts gain the other's.
+        const pair = [String((JSON.parse(c.row_key) as unknown[])[0]), String(JSON.parse(c.other_payload!).same_as)];
+        const present = await tx.all<{ id: string }>(
+          sql`SELECT id FROM entities WHERE id IN (${pair[0]}, ${pair[1]}) ORDER BY id`,
+        );
+        if (present.length === 2) await mergeEntities(present[0].id, [present[1].id]);
+      } else if (choice === 'take-other' && c.kind === 'duplicate') {
+        throw new AppError('INVALID_REQUEST', 'Both copies are kept: keep the current one (or merge an entity).');
+      } else if (choice === 'take-other')
         await takeOther(tx, c.entity, JSON.parse(c.row_key) as unknown[], c.other_op, c.other_payload);
       await tx.run(
         sql`UPDATE sync_conflicts SET resolved_at = ${new Date().toISOString()}, resolution = ${choice} WHERE id =

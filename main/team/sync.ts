@@ -7,6 +7,7 @@ import { reanchor } from '../../shared/anchoring';
 import type { SyncReport } from '../../shared/team';
 import type { Database, Row } from '../db/connection';
 import { sql } from '../db/sql';
+import { aliasKey } from '../facts/keys';
 import { checkPulledChange } from './check-change';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
@@ -353,6 +354,7 @@ export async function pull(
     }
     await applier.reanchorStaleAnnotations();
     await applier.orientCorrections();
+    await applier.offerEntityMerges();
     await tx.run(sql`DELETE FROM sync_apply_guard`);
     await writeState(tx, { last_seq: String(lastSeq), ...(clock ? { clock: formatHlc(clock) } : {}) });
     return { pulled, conflicts: applier.conflicts, changedDocuments: [...applier.changedDocuments] };
@@ -384,6 +386,9 @@ class ChangeApplier {
   private adopted = new Map<string, Map<string, string>>();
   /** Whether this pull wrote translation links or their corrections (see orientCorrections). */
   private correctionsTouched = false;
+  /** Entities this pull brought that were not here (see offerEntityMerges), with who made them. */
+  private readonly newEntities = new Map<string, string>();
+  private entitiesTouched = false;
 
   constructor(
     private readonly tx: Database,
@@ -468,6 +473,12 @@ class ChangeApplier {
     if (!SYNCED_TABLE_NAMES.has(c.entity)) return; // a table of a newer Tala: nothing here can hold it
     const table = syncedTable(c.entity);
     if (table.name === 'translations' || table.name === 'alignment_links') this.correctionsTouched = true;
+    if (table.name === 'entities') {
+      this.entitiesTouched = true;
+      const entityId = (JSON.parse(c.row_key) as unknown[])[0];
+      if (c.op === 'upsert' && this.rows.get(rowId(c.entity, c.row_key)) === null && typeof entityId === 'string')
+        this.newEntities.set(entityId, c.author);
+    }
     if (await this.followAdopted(table, c)) await this.loadRowState(c.entity, c.row_key);
     if (c.op === 'upsert' && NATURAL_KEYS[table.name] && (await this.settleClash(table, c))) return;
     const key = JSON.parse(c.row_key) as unknown[];
@@ -622,6 +633,73 @@ class ChangeApplier {
     for (const r of turned) {
       await this.tx.run(sql`UPDATE alignment_links SET source = target, target = source WHERE id = ${r.id}`);
       await this.tx.run(sql`DELETE FROM alignments WHERE translation_id = ${r.translation_id}`);
+    }
+  }
+
+  /**
+   * The same person, place or organisation made on two desktops (two entities of one type under one name,
+   * across scripts: "Bako Sahakyan", "Бако Саакян") is not merged behind the user's back (two people can share a
+   * name): each pair is offered once in the review list as a duplicate, to merge (team.resolve 'merge') or keep
+   * apart. An offer whose two entities are no longer both here (merged on some desktop) is settled.
+   */
+  async offerEntityMerges(): Promise<void> {
+    if (!this.entitiesTouched) return;
+    const now = new Date().toISOString();
+    await this.tx.run(sql`UPDATE sync_conflicts SET resolved_at = ${now}, resolution = 'merge'
+      WHERE entity = 'entities' AND kind = 'duplicate' AND resolved_at IS NULL
+        AND (NOT EXISTS (SELECT 1 FROM entities WHERE id = json_extract(row_key, '$[0]'))
+          OR NOT EXISTS (SELECT 1 FROM entities WHERE id = json_extract(other_payload, '$.same_as')))`);
+    for (const [id, author] of this.newEntities) {
+      const entity = await this.tx.get<{ type: string; name: string }>(
+        sql`SELECT type, name FROM entities WHERE id = ${id}`,
+      );
+      const key = entity ? aliasKey(entity.name) : '';
+      if (!entity || !key) continue;
+      // Another entity of the type whose names include this one's name, or whose name is one of this one's.
+      const others = await this.tx.all<{ id: string; name: string }>(
+        sql`SELECT DISTINCT o.id, o.name FROM entities o JOIN entity_aliases oa ON oa.entity_id = o.id
+              WHERE o.type = ${entity.type} AND o.id <> ${id}
+                AND (oa.key = ${key} OR oa.key IN (SELECT key FROM entity_aliases WHERE entity_id = ${id}))
+              ORDER BY o.id`,
+      );
+      const ownKeys = new Set(
+        (await this.tx.all<{ key: string }>(sql`SELECT key FROM entity_aliases WHERE entity_id = ${id}`)).map(
+          (a) => a.key,
+        ),
+      );
+      for (const other of others) {
+        const otherKeys = await this.tx.all<{ key: string }>(
+          sql`SELECT key FROM entity_aliases WHERE entity_id = ${other.id}`,
+        );
+        if (!otherKeys.some((a) => a.key === key) && !ownKeys.has(aliasKey(other.name))) continue;
+        const offered = await this.tx.get(
+          sql`SELECT 1 FROM sync_conflicts WHERE entity = 'entities' AND kind = 'duplicate' AND resolved_at IS NULL
+                AND ((row_key = ${JSON.stringify([id])} AND json_extract(other_payload, '$.same_as') = ${other.id})
+                  OR (row_key = ${JSON.stringify([other.id])} AND json_extract(other_payload, '$.same_as') = ${id}))`,
+        );
+        if (offered) continue;
+        const otherAuthor =
+          this.newEntities.get(other.id) ??
+          (
+            await this.tx.get<{ author: string | null }>(
+              sql`SELECT author FROM sync_versions WHERE entity = 'entities' AND row_key = ${JSON.stringify([
+                other.id,
+              ])}`,
+            )
+          )?.author ??
+          this.team.member;
+        await this.conflict(
+          {
+            entity: 'entities',
+            row_key: JSON.stringify([id]),
+            op: 'upsert',
+            payload: { same_as: other.id, name: other.name, type: entity.type },
+            author: otherAuthor,
+          },
+          'duplicate',
+          author,
+        );
+      }
     }
   }
 

@@ -30,6 +30,20 @@ group('team conflict words', () => {
     );
   });
 
+  it('offers the same entity made on two desktops as a merge, without a field table', () => {
+    const duplicate: SyncConflict = {
+      ...base,
+      entity: 'entities',
+      kind: 'duplicate',
+      other: { same_as: 'e1', name: 'Bako Sahakyan', type: 'person' },
+      current: { id: 'e2', name: 'Bako Sahakyan', type: 'person' },
+    };
+    expect(describe(duplicate)).toBe(
+      '“Bako Sahakyan” was made on two desktops (by bob and alice): merge them, or keep both if they differ.',
+    );
+    expect(differences({ ...duplicate, other: { ...duplicate.other, name: 'Бако Саакян' } })).toEqual([]);
+  });
+
   it('lists only the edited fields that differ, not bookkeeping columns', () => {
     expect(differences(base)).toEqual([{ field: 'note', current: 'edited by bob', other: 'edited by alice' }]);
     const fact = {

@@ -2,6 +2,7 @@
 // but carry different ids: a local UNIQUE constraint holds one of them. The pull adopts one row on every
 // desktop alike, moves what named the other to it, and sync goes on working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi, dispatch } from '../../../main/api/dispatch';
 import type { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import { Database } from '../../../main/db/connection';
@@ -178,6 +179,79 @@ describe.skipIf(unavailable)('rows that clash on a local unique key, made on two
     expect(await snapshot(b)).toEqual(await snapshot(a));
     expect((await a.team.status()).lastError).toBeNull();
     expect((await b.team.status()).lastError).toBeNull();
+  });
+
+  it('the same person made on two desktops: offered once as a merge on each; merged, one everywhere', async () => {
+    const db = await team();
+    const a = await desktop('alice', db);
+    const b = await desktop('bob', db);
+    // Offline, each records a fact about Bako Sahakyan: each desktop makes its own entity of him.
+    const onA = await a.facts.create({
+      subject: { name: 'Bako Sahakyan', type: 'person' },
+      predicate: 'votes received',
+      object: { kind: 'number', number: 47_000, unit: 'votes' },
+    });
+    const onB = await b.facts.create({
+      subject: { name: 'Bako Sahakyan', type: 'person' },
+      predicate: 'office',
+      object: { kind: 'text', text: 'President' },
+    });
+    // A namesake of another kind (a place) and another person are not offered.
+    await b.facts.create({
+      subject: { name: 'Bako Sahakyan', type: 'place' },
+      predicate: 'population',
+      object: { kind: 'number', number: 10 },
+    });
+    await a.facts.create({
+      subject: { name: 'Vitaly Balasanyan', type: 'person' },
+      predicate: 'votes received',
+      object: { kind: 'number', number: 32_000, unit: 'votes' },
+    });
+    expect(onA.subject.entityId).not.toBe(onB.subject.entityId);
+    await a.team.sync();
+    await b.team.sync();
+    await a.team.sync();
+    await b.team.sync(); // nothing new: no second offer
+
+    const pair = [onA.subject.entityId, onB.subject.entityId].sort();
+    const offers = async (side: Archive) =>
+      (await side.team.conflicts()).filter((c) => c.entity === 'entities' && c.kind === 'duplicate');
+    for (const side of [a, b]) {
+      const people = (await side.facts.listEntities({ type: 'person' })).filter((e) => e.name === 'Bako Sahakyan');
+      expect(people.map((e) => e.id).sort()).toEqual(pair);
+      const [offer, ...more] = await offers(side);
+      expect(more).toEqual([]);
+      expect([String(offer.rowKey[0]), String(offer.other?.same_as)].sort()).toEqual(pair);
+      expect(offer).toMatchObject({ current: { name: 'Bako Sahakyan' }, other: { name: 'Bako Sahakyan' } });
+      expect([offer.keptAuthor, offer.otherAuthor].sort()).toEqual(['alice', 'bob']);
+    }
+    const [offerA] = await offers(a);
+    await expect(a.team.resolve(offerA.id, 'take-other')).rejects.toThrow(/Both copies are kept/);
+
+    // Bob merges through the API (the review list's Merge them); alice's offer settles when the merge arrives.
+    const [offerB] = await offers(b);
+    const api = createApi(b, 'bridge');
+    expect(await dispatch(api, 'team.resolve', { id: offerB.id, choice: 'merge' })).toEqual({
+      ok: true,
+      value: { resolved: true },
+    });
+    await b.team.sync();
+    await a.team.sync();
+    for (const side of [a, b]) {
+      const people = (await side.facts.listEntities({ type: 'person' })).filter((e) => e.name === 'Bako Sahakyan');
+      expect(people.map((e) => e.id)).toEqual([pair[0]]);
+      const facts = await side.facts.list({ entityId: pair[0] });
+      expect(facts.map((f) => f.id).sort()).toEqual([onA.id, onB.id].sort());
+      expect(await offers(side)).toEqual([]);
+      expect((await side.team.status()).openConflicts).toBe(0);
+    }
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+
+    // A desktop joining later sees one person and nothing to review.
+    const c = await desktop('carol', db);
+    await c.team.sync();
+    expect(await offers(c)).toEqual([]);
+    expect(await snapshot(c)).toEqual(await snapshot(a));
   });
 
   it('the same proposals made on two desktops: one fact each, the accepted one with its evidence', async () => {

@@ -59,7 +59,8 @@ export function TeamPage() {
   const resolve = (c: SyncConflict, choice: ConflictChoice) =>
     act('Could not settle the conflict', async () => {
       await api['team.resolve']({ id: c.id, choice });
-      if (choice === 'take-other') archiveChanged('everything');
+      if (choice !== 'keep-current') archiveChanged('everything');
+      if (choice === 'merge') return 'Merged into one entity here; the next sync gives the merge to the team.';
       return choice === 'take-other'
         ? 'The other version is current here; the next sync gives it to the team.'
         : 'Kept the current version.';
@@ -145,8 +146,13 @@ export function TeamPage() {
               </table>
             )}
             <div className="team-conflict__actions">
+              {c.kind === 'duplicate' && c.entity === 'entities' && (
+                <button type="button" onClick={() => void resolve(c, 'merge')} disabled={busy} data-testid="team-merge">
+                  Merge them
+                </button>
+              )}
               <button type="button" onClick={() => void resolve(c, 'keep-current')} disabled={busy}>
-                Keep current
+                {c.kind === 'duplicate' && c.entity === 'entities' ? 'Keep both' : 'Keep current'}
               </button>
               {c.kind !== 'duplicate' && (
                 <button

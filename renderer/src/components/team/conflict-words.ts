@@ -38,7 +38,7 @@ const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' 
 
 /** The edited fields whose values differ between the current row and the other version. */
 export function differences(c: SyncConflict): FieldDifference[] {
-  if (!c.other || !c.current) return [];
+  if (!c.other || !c.current || c.kind === 'duplicate') return [];
   const fields = FIELDS[c.entity] ?? Object.keys(c.other).filter((k) => !/(_at|_offset|^id|_id)$/.test(k));
   return fields
     .filter((f) => f in c.other! && show(c.current![f]) !== show(c.other![f]))
@@ -50,6 +50,10 @@ export function describe(c: SyncConflict): string {
   const thing = thingOf(c);
   const other = c.otherAuthor ?? 'someone';
   const kept = c.keptAuthor ?? 'someone';
+  if (c.kind === 'duplicate' && c.entity === 'entities') {
+    const name = show(c.current?.name ?? c.other?.name);
+    return `“${name}” was made on two desktops (by ${kept} and ${other}): merge them, or keep both if they differ.`;
+  }
   if (c.kind === 'duplicate') return `The same ${thing} was imported on two desktops; both copies are kept.`;
   if (c.kind === 'delete-edit') {
     return c.otherOp === 'delete'
