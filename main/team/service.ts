@@ -11,7 +11,9 @@ import { addMember, assertServerUsable, migrateServer } from './server-schema';
 import { connectPg, redactServerUrl, type PgSession } from './pg';
 import { columnsOf, deleteRow, readRow, upsertRow } from './rows';
 import { SYNCED_TABLE_NAMES, syncedTable } from './tables';
-import { attachToTeam, readTeamState, syncNow, waitingChanges, writeState } from './sync';
+
+/** The sync engine loads on first use: an archive outside a team, and most commands, never need it. */
+const syncEngine = () => import('./sync');
 
 export { FileCredentialStore, type CredentialStore } from './credentials';
 
@@ -66,12 +68,13 @@ export class TeamService {
       await session.close();
     }
     if (parsed.password) this.credentials.save(parsed.user, parsed.password);
-    await attachToTeam(this.db, redactServerUrl(url), parsed.user);
+    await (await syncEngine()).attachToTeam(this.db, redactServerUrl(url), parsed.user);
     return this.status();
   }
 
   /** Leaves the team: local work stays, nothing more is synced. */
   async leave(): Promise<void> {
+    const { writeState } = await syncEngine();
     await this.db.transaction(async (tx) => {
       await writeState(tx, {
         server: null,
@@ -104,15 +107,16 @@ export class TeamService {
 
   /** Whether this archive belongs to a team (cheap: one read of the local state). */
   async joined(): Promise<boolean> {
-    return (await readTeamState(this.db)) !== null;
+    return (await (await syncEngine()).readTeamState(this.db)) !== null;
   }
 
   /** Local changes the team database does not have yet (0 outside a team). */
   async waitingChanges(): Promise<number> {
-    return (await this.joined()) ? waitingChanges(this.db) : 0;
+    return (await this.joined()) ? (await syncEngine()).waitingChanges(this.db) : 0;
   }
 
   async status(): Promise<TeamStatus> {
+    const { readTeamState, waitingChanges } = await syncEngine();
     const team = await readTeamState(this.db);
     const open = await this.db.get<{ n: number }>(
       sql`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`,
@@ -131,6 +135,7 @@ export class TeamService {
 
   /** Push what changed here, pull what others pushed. */
   async sync(): Promise<SyncReport> {
+    const { readTeamState, syncNow, writeState } = await syncEngine();
     const team = await readTeamState(this.db);
     if (!team)
       throw new AppError(

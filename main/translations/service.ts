@@ -23,7 +23,7 @@ import type {
   TranslationOrigin,
 } from '../../shared/translations';
 import type { Annotation, DocumentDetail, ImportOutcome } from '../../shared/types';
-import { consistentLinks } from '../align/aligner';
+import { consistentLinks } from '../align/links';
 import type { FixedLink, FixedSentenceLink } from '../align/types';
 import { ALIGNER_VERSION } from '../align/types';
 import { sharedAlignWorker, type Aligner } from '../align/worker-host';

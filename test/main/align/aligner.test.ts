@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { align, consistentLinks, explainBeads, PARAMS } from '../../../main/align/aligner';
+import { align, explainBeads, PARAMS } from '../../../main/align/aligner';
+import { consistentLinks } from '../../../main/align/links';
 import { solve } from '../../../main/align/dp';
 import { nameKey, textFeatures } from '../../../main/align/features';
 import { lengthCost, negLogErfc } from '../../../main/align/length-cost';

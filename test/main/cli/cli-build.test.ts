@@ -2,7 +2,7 @@
 // JavaScript run by node, through bin/tala.js as `npx tala` does, loading heavy modules only for the
 // commands that need them. Which modules load is recorded by an ESM resolve hook in the child process.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, SAMPLES_DIR, tempDir } from '../../helpers/temp';
@@ -23,7 +23,13 @@ const REGISTER = `import { register } from 'node:module';
 register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
 
 /** Runs the built CLI; returns its exit code, output and the packages it loaded. */
-function tala(...args: string[]): { status: number | null; stdout: string; stderr: string; packages: Set<string> } {
+function tala(...args: string[]): {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  packages: Set<string>;
+  chunks: Set<string>;
+} {
   const log = join(dir, `loaded-${n++}.txt`);
   const run = spawnSync(
     process.execPath,
@@ -37,7 +43,8 @@ function tala(...args: string[]): { status: number | null; stdout: string; stder
   const urls = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
   rmSync(log, { force: true });
   const packages = new Set(urls.flatMap((url) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? []));
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages };
+  const chunks = new Set(urls.flatMap((url) => /\/out\/main\/([^/]+)\.js$/.exec(url)?.[1] ?? []));
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages, chunks };
 }
 
 const HEAVY_FOR_SEARCH = [
@@ -49,6 +56,9 @@ const HEAVY_FOR_SEARCH = [
   'htmlparser2',
   'franc',
 ];
+
+/** Our own modules a search does not need (bundle chunks are named after them: extract-<hash>.js). */
+const OWN_HEAVY_FOR_SEARCH = ['extract', 'aligner', 'sync'];
 
 describe('the built CLI', () => {
   beforeAll(() => {
@@ -79,6 +89,23 @@ describe('the built CLI', () => {
     expect(search.stderr).toBe('');
     expect(search.packages).toContain('sqlite3');
     for (const heavy of HEAVY_FOR_SEARCH) expect(search.packages, heavy).not.toContain(heavy);
+  });
+
+  it('searches without the fact extractor, the aligner or the team sync engine', () => {
+    const built = readdirSync(join(REPO_ROOT, 'out', 'main'));
+    const search = tala('--archive', archive, 'search', 'Sahakyan', '--json');
+    expect(search.status, search.stderr).toBe(0);
+    expect(search.chunks.has('cli')).toBe(true);
+    for (const own of OWN_HEAVY_FOR_SEARCH) {
+      expect(
+        built.some((file) => file.startsWith(`${own}-`)),
+        `${own} is a chunk of its own`,
+      ).toBe(true);
+      expect(
+        [...search.chunks].filter((chunk) => chunk.startsWith(`${own}-`)),
+        own,
+      ).toEqual([]);
+    }
   });
 
   it('refuses extra arguments with exit code 2', () => {
