@@ -1,6 +1,6 @@
 // Channels of the archive itself as a place: which archive is open (path, size, documents), the archives
 // opened before, creating / opening / switching one, and the automatic backup schedule.
-import { none, obj, oneOf, optional, str, type Validator } from './validate';
+import { bool, none, obj, oneOf, optional, str, type Validator } from './validate';
 
 /** The open archive, as Settings shows it. */
 export interface ArchiveSummary {
@@ -35,6 +35,10 @@ export interface BackupScheduleInfo {
   lastBackupAt: string | null;
   /** When the next automatic backup is due (null: schedule off); a time in the past means at the next check. */
   nextDueAt: string | null;
+  /** The folder new backups go into. */
+  dir: string;
+  /** Whether it is one named in Settings (false: `backups` beside the archive). */
+  customDir: boolean;
 }
 
 export interface ArchivesRequests {
@@ -53,6 +57,11 @@ export interface ArchivesRequests {
   'archives.forget': { dir: string };
   'archive.schedule': void;
   'archive.setSchedule': { every: BackupSchedule };
+  /**
+   * Desktop and CLI only (a folder on this computer): where this archive's backups go; `reset` goes back to
+   * `backups` beside the archive; neither: the desktop asks with its folder picker.
+   */
+  'archive.setBackupDir': { dir?: string; reset?: boolean };
 }
 
 export interface ArchivesResponses {
@@ -65,6 +74,8 @@ export interface ArchivesResponses {
   'archives.forget': RecentArchive[];
   'archive.schedule': BackupScheduleInfo;
   'archive.setSchedule': BackupScheduleInfo;
+  /** Unchanged when the person closed the folder picker without choosing. */
+  'archive.setBackupDir': BackupScheduleInfo;
 }
 
 const DIR = str({ min: 1, max: 4096 });
@@ -78,4 +89,5 @@ export const archivesRequestValidators: { [C in keyof ArchivesRequests]: Validat
   'archives.forget': obj({ dir: DIR }),
   'archive.schedule': none,
   'archive.setSchedule': obj({ every: oneOf(BACKUP_SCHEDULES) }),
+  'archive.setBackupDir': obj({ dir: optional(DIR), reset: optional(bool) }),
 };

@@ -154,6 +154,7 @@ export class Archive {
     archive.openCheck = openCheck;
     integrity.then(() => void (archive.checkedSound = true)).catch(() => undefined);
     integrity.catch(() => undefined); // reported through integrityChecked() and to every writer
+    await archive.backups.load().catch(() => undefined); // unreadable setting: backups beside the archive
     return archive;
   }
 
@@ -186,6 +187,7 @@ export class Archive {
     }
     const archive = new Archive(db, search, options.parser ?? sharedWorkerParser());
     archive.openCheck = checked ? 'blocking' : 'skipped';
+    await archive.backups.load().catch(() => undefined); // unreadable setting: backups beside the archive
     return archive;
   }
 

@@ -16,7 +16,8 @@ import { ARCHIVE_FILE_NAME, archiveFileIn } from './paths';
 export const RECENT_FILE_NAME = 'recent-archives.json';
 export const MAX_RECENT = 12;
 
-export type FolderPurpose = 'create' | 'open';
+/** What the folder is for: a new archive, an archive to open, or where the open archive's backups go. */
+export type FolderPurpose = 'create' | 'open' | 'backups';
 
 export interface WorkspaceOptions {
   /** Opens (creating when missing) the archive in a folder. */
@@ -258,11 +259,17 @@ export class Workspace {
     }
   }
 
+  /** The desktop's folder picker (null: cancelled); undefined where there is none (a folder must be named). */
+  async chooseFolder(purpose: FolderPurpose): Promise<string | null | undefined> {
+    return this.options.chooseFolder ? this.options.chooseFolder(purpose) : undefined;
+  }
+
   private async choose(purpose: FolderPurpose): Promise<string | null> {
-    if (!this.options.chooseFolder) {
+    const chosen = await this.chooseFolder(purpose);
+    if (chosen === undefined) {
       throw new AppError('INVALID_REQUEST', 'Name the folder of the archive (no folder picker here).');
     }
-    return this.options.chooseFolder(purpose);
+    return chosen;
   }
 
   private waitForLeases(archive: Archive, callerLeases: number): Promise<void> {

@@ -32,8 +32,8 @@ function parseStamp(s: string): string {
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7] ?? '000'}Z`;
 }
 
-export function listBackups(archiveFile: string): BackupInfo[] {
-  const dir = backupDirFor(archiveFile);
+/** The backups of an archive in `dir` (its own backups folder unless Settings named another). */
+export function listBackups(archiveFile: string, dir = backupDirFor(archiveFile)): BackupInfo[] {
   if (!existsSync(dir)) return [];
   const out: BackupInfo[] = [];
   for (const name of readdirSync(dir)) {
@@ -45,13 +45,32 @@ export function listBackups(archiveFile: string): BackupInfo[] {
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
+/**
+ * Makes `folder` (a backup folder inside `parent`, the one the person chose) and checks a file can be written in
+ * it; refuses with a sentence that names the chosen folder otherwise.
+ */
+export function assertWritableFolder(parent: string, folder: string): void {
+  if (existsSync(parent) && !statSync(parent).isDirectory()) {
+    throw new AppError('INVALID_REQUEST', `${parent} is a file, not a folder: choose a folder for the backups.`);
+  }
+  try {
+    makePrivateDir(folder);
+    const probe = join(folder, `.tala-write-test-${process.pid}`);
+    createPrivateFile(probe);
+    rmSync(probe, { force: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new AppError('INVALID_REQUEST', `Backups cannot be written into ${parent} (${code}): choose another folder.`);
+  }
+}
+
 /** A new backup file name for `reason` (the folder is created), one millisecond later while the name is taken. */
 export function nextBackupFile(
   archiveFile: string,
   reason: BackupReason,
   now = new Date(),
+  dir = backupDirFor(archiveFile),
 ): { file: string; at: Date } {
-  const dir = backupDirFor(archiveFile);
   makePrivateDir(dir);
   let at = now;
   let file = join(dir, `tala-${stamp(at)}-${reason}.sqlite`);
@@ -62,15 +81,20 @@ export function nextBackupFile(
   return { file, at };
 }
 
-/** Writes a snapshot of `db` into the archive's backup folder and rotates old automatic ones. */
-export async function createBackup(db: Database, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
-  const { file, at } = nextBackupFile(db.path, reason, now);
+/** Writes a snapshot of `db` into the backup folder (the archive's own by default) and rotates old automatic ones. */
+export async function createBackup(
+  db: Database,
+  reason: BackupReason,
+  now = new Date(),
+  dir = backupDirFor(db.path),
+): Promise<BackupInfo> {
+  const { file, at } = nextBackupFile(db.path, reason, now, dir);
   const partial = `${file}.partial`;
   // VACUUM INTO writes a complete, compact copy; renaming afterwards means a crash never leaves a
   // half-written file that looks like a backup.
   await snapshotInto(db, partial, file);
   renameSync(partial, file);
-  rotateBackups(db.path);
+  rotateBackups(db.path, KEEP_AUTOMATIC_BACKUPS, dir);
   return { file, createdAt: at.toISOString(), reason, bytes: statSync(file).size };
 }
 
@@ -94,8 +118,12 @@ export function diskError(err: unknown, file: string): unknown {
   return storageProblem(err) === 'full' ? diskFullError(file) : err;
 }
 
-export function rotateBackups(archiveFile: string, keep = KEEP_AUTOMATIC_BACKUPS): void {
-  const automatic = listBackups(archiveFile).filter((b) => b.reason !== 'manual');
+export function rotateBackups(
+  archiveFile: string,
+  keep = KEEP_AUTOMATIC_BACKUPS,
+  dir = backupDirFor(archiveFile),
+): void {
+  const automatic = listBackups(archiveFile, dir).filter((b) => b.reason !== 'manual');
   for (const old of automatic.slice(keep)) rmSync(old.file, { force: true });
 }
 

@@ -22,7 +22,8 @@ type Channels =
   | 'archive.exportPortable'
   | 'archive.importPortable'
   | 'archive.schedule'
-  | 'archive.setSchedule';
+  | 'archive.setSchedule'
+  | 'archive.setBackupDir';
 
 /** Copies a fresh snapshot to a file the person named; never over an existing file. */
 function copyOut(snapshot: string, file: string): string {
@@ -180,6 +181,28 @@ export const backupOperations: OperationTable<Channels> = {
     bridge: true,
     localPaths: false,
     cli: JSON_ONLY,
+  },
+  'archive.setBackupDir': {
+    channel: 'archive.setBackupDir',
+    validate: v['archive.setBackupDir'],
+    handle: async ({ dir, reset }, { archive, workspace }) => {
+      if (reset) return archive.backups.setBackupDir(null);
+      const chosen = dir ?? (await workspace?.chooseFolder('backups'));
+      if (chosen === undefined)
+        throw new AppError('INVALID_REQUEST', 'Name the backup folder (no folder picker here).');
+      return chosen === null ? archive.backups.schedule() : archive.backups.setBackupDir(chosen);
+    },
+    // A folder on this computer, or the desktop's folder picker: never from a browser page.
+    bridge: false,
+    localPaths: true,
+    cli: {
+      name: 'backup-dir',
+      args: '<FOLDER|default>',
+      summary: "where the archive's backups go (a folder of its own inside FOLDER); default: beside the archive",
+      positionals: { min: 1, max: 1 },
+      request: ({ positionals: [dir] }) => (dir === 'default' ? { reset: true } : { dir: resolve(dir) }),
+      print: (s, input, io) => io.out(input.json ? json(s) : `backups go into ${s.dir}`),
+    },
   },
   'archive.setSchedule': {
     channel: 'archive.setSchedule',

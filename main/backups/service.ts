@@ -2,7 +2,8 @@
 // portable .tala files (export, merge by UUID) and the full integrity check with placement warnings.
 import { copyFileSync, existsSync, linkSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { AppError, toErrorInfo } from '../../shared/errors';
 import type { ArchiveHealth, BackupInfo, BackupReason } from '../../shared/types';
 import { Database } from '../db/connection';
@@ -11,12 +12,20 @@ import { StorageError } from '../db/storage-errors';
 import { sql } from '../db/sql';
 import { cloudSyncedFolder } from '../archive/paths';
 import { BACKUP_SCHEDULES, type BackupSchedule, type BackupScheduleInfo } from '../../shared/archives';
-import { backupDirFor, createBackup, listBackups, snapshotInto, verifyBackupFile } from './backups';
+import {
+  assertWritableFolder,
+  backupDirFor,
+  createBackup,
+  listBackups,
+  snapshotInto,
+  verifyBackupFile,
+} from './backups';
 import { archiveDisks, diskWarning } from './disk';
 import { assertNotDamaged } from './integrity';
 import { exportPortable, mergePortable, type MergeReport } from './portable';
 
 const SCHEDULE_KEY = 'backup.schedule';
+const BACKUP_DIR_KEY = 'backup.dir';
 const HOUR_MS = 60 * 60 * 1000;
 /** How long after the newest backup the next automatic one is due. */
 export const SCHEDULE_INTERVAL_MS: Readonly<Record<Exclude<BackupSchedule, 'off'>, number>> = {
@@ -27,7 +36,27 @@ export const SCHEDULE_INTERVAL_MS: Readonly<Record<Exclude<BackupSchedule, 'off'
 export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = 'daily';
 
 export class BackupService {
+  /** The backup folder Settings named for this archive (a folder of its own inside the chosen one); null: default. */
+  private customDir: string | null = null;
+
   constructor(private readonly db: Database) {}
+
+  /** Reads this archive's backup folder setting (on open, and after a restore replaced the settings). */
+  async load(): Promise<void> {
+    const row = await this.db.get<{ value: string }>(sql`SELECT value FROM settings WHERE key = ${BACKUP_DIR_KEY}`);
+    let dir: unknown = null;
+    try {
+      dir = row ? (JSON.parse(row.value) as { dir?: unknown }).dir : null;
+    } catch {
+      /* an unreadable value counts as the default */
+    }
+    this.customDir = typeof dir === 'string' && isAbsolute(dir) ? dir : null;
+  }
+
+  /** Where new backups go: the folder named in Settings, else `backups` beside the archive. */
+  get dir(): string {
+    return this.customDir ?? backupDirFor(this.db.path);
+  }
 
   get archivePath(): string {
     return this.db.path;
@@ -45,7 +74,7 @@ export class BackupService {
             'tala backup FILE.',
         ),
       );
-    return createBackup(this.db, reason);
+    return createBackup(this.db, reason, new Date(), this.dir);
   }
 
   /**
@@ -86,8 +115,13 @@ export class BackupService {
     return this.db.readOnlyReason;
   }
 
+  /** Newest first: those in the backup folder, and those left beside the archive (before a folder was named). */
   list(): BackupInfo[] {
-    return listBackups(this.db.path);
+    const own = listBackups(this.db.path);
+    if (this.customDir === null) return own;
+    return [...listBackups(this.db.path, this.customDir), ...own].sort((a, b) =>
+      b.createdAt.localeCompare(a.createdAt),
+    );
   }
 
   /** The automatic backup schedule (kept in this archive's local settings, never merged or shared). */
@@ -106,7 +140,7 @@ export class BackupService {
       every === 'off'
         ? null
         : new Date(lastBackupAt ? Date.parse(lastBackupAt) + SCHEDULE_INTERVAL_MS[every] : now.getTime()).toISOString();
-    return { every, lastBackupAt, nextDueAt };
+    return { every, lastBackupAt, nextDueAt, dir: this.dir, customDir: this.customDir !== null };
   }
 
   async setSchedule(every: BackupSchedule): Promise<BackupScheduleInfo> {
@@ -116,6 +150,44 @@ export class BackupService {
         ${new Date().toISOString()})
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
     );
+    return this.schedule();
+  }
+
+  /**
+   * Names the folder for this archive's backups (`null`: back to `backups` beside the archive). Backups go into a
+   * folder of their own inside it, so archives sharing a disk never rotate each other's; naming the same folder
+   * again keeps that one. Refused: a relative path, the archive's own folder, a file, a folder that cannot be
+   * made or written. Backups made before stay where they are (and are still listed when beside the archive).
+   */
+  async setBackupDir(chosen: string | null): Promise<BackupScheduleInfo> {
+    let value: string | null = null;
+    if (chosen !== null) {
+      if (!isAbsolute(chosen)) {
+        throw new AppError('INVALID_REQUEST', `Name the backup folder with its full path (not "${chosen}").`);
+      }
+      const parent = resolve(chosen);
+      const archiveDir = dirname(this.db.path);
+      if (parent === archiveDir || parent === this.db.path) {
+        throw new AppError(
+          'INVALID_REQUEST',
+          `${parent} is the archive's own folder: choose another one (the default keeps backups in ` +
+            `${backupDirFor(this.db.path)}).`,
+        );
+      }
+      value =
+        this.customDir !== null && dirname(this.customDir) === parent
+          ? this.customDir
+          : join(parent, `${basename(archiveDir) || 'archive'}-${randomUUID().slice(0, 8)}`);
+      assertWritableFolder(parent, value);
+    }
+    await this.db.transaction((tx) =>
+      value === null
+        ? tx.run(sql`DELETE FROM settings WHERE key = ${BACKUP_DIR_KEY}`)
+        : tx.run(sql`INSERT INTO settings (key, value, updated_at) VALUES (${BACKUP_DIR_KEY},
+            ${JSON.stringify({ dir: value })}, ${new Date().toISOString()})
+                   ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
+    );
+    this.customDir = value;
     return this.schedule();
   }
 
@@ -134,7 +206,7 @@ export class BackupService {
   async restore(file: string): Promise<{ safetyBackup: BackupInfo }> {
     if (this.db.readOnlyReason !== undefined) throw this.db.refusal();
     await verifyBackupFile(file);
-    const safetyBackup = await createBackup(this.db, 'pre-restore');
+    const safetyBackup = await createBackup(this.db, 'pre-restore', new Date(), this.dir);
     const work = mkdtempSync(join(tmpdir(), 'tala-restore-'));
     try {
       const copy = join(work, 'restore.sqlite');
@@ -156,6 +228,7 @@ export class BackupService {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
+    await this.load(); // the restored content brings its own settings
     return { safetyBackup };
   }
 
@@ -187,7 +260,7 @@ export class BackupService {
           'imports, edits, annotations and backups into its folder are refused, and team sync is paused, until ' +
           'it can be written (a backup to a file elsewhere still works: tala backup FILE).',
       );
-    const disks = archiveDisks(this.db.path, backupDirFor(this.db.path));
+    const disks = archiveDisks(this.db.path, this.dir);
     disks.forEach((disk, i) => {
       const warning = diskWarning(disk, i === 0 ? 'archive' : 'backups');
       // Running low matters only to an archive that can be written.

@@ -129,11 +129,19 @@ function attachArchive(opened: Archive, launch: LaunchOptions): () => Promise<vo
   };
 }
 
-/** The native folder picker for New archive… (an empty or new folder) and Open archive… (a folder with one). */
+const FOLDER_DIALOGS: Record<FolderPurpose, { title: string; buttonLabel: string }> = {
+  create: { title: 'New archive: choose an empty folder', buttonLabel: 'Create archive here' },
+  open: { title: 'Open archive: choose its folder', buttonLabel: 'Open archive' },
+  backups: { title: 'Backups: choose the folder to keep them in', buttonLabel: 'Keep backups here' },
+};
+
+/**
+ * The native folder picker for New archive… (an empty or new folder), Open archive… (a folder with one) and the
+ * backup folder in Settings.
+ */
 async function chooseFolder(purpose: FolderPurpose): Promise<string | null> {
   const options: Electron.OpenDialogOptions = {
-    title: purpose === 'create' ? 'New archive: choose an empty folder' : 'Open archive: choose its folder',
-    buttonLabel: purpose === 'create' ? 'Create archive here' : 'Open archive',
+    ...FOLDER_DIALOGS[purpose],
     properties: ['openDirectory', 'createDirectory'],
   };
   const chosen =

@@ -1,6 +1,6 @@
 // Settings › Archive in Chromium against `npm run web`'s host (startWebHost): the open archive's folder and
 // counts, switching to a recent archive and back (the library follows), the backup schedule kept in the
-// archive, and the browser never offered a way to name a folder.
+// archive, the backup folder shown per archive, and the browser never offered a way to name a folder.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -69,6 +69,26 @@ describe('Settings › Archive', () => {
     // Each archive keeps its own schedule: the first one is still daily.
     await expect.poll(() => page.locator(testId('backup-schedule')).inputValue(), SLOW).toBe('daily');
     expect((await host.archive.documents.list()).length).toBe(documents);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('shows where each archive’s backups go; the folder is named in the desktop or on the command line', async () => {
+    const folder = page.locator(testId('backup-folder'));
+    await expect
+      .poll(() => folder.textContent(), SLOW)
+      .toBe(`Backups go into ${join(tmp, 'main', 'backups')} (beside the archive).`);
+    expect(await page.locator(testId('backup-folder-choose')).count()).toBe(0);
+    expect(await page.getByText('tala backup-dir FOLDER').count()).toBe(1);
+    // Named elsewhere (as `tala backup-dir` does): the page shows it once it reloads, and only for this archive.
+    const info = await host.archive.backups.setBackupDir(join(tmp, 'usb'));
+    await page.reload();
+    await expect.poll(() => folder.textContent(), SLOW).toBe(`Backups go into ${info.dir}.`);
+    await page.getByRole('button', { name: `Switch to ${join(tmp, 'empty')}` }).click();
+    await expect
+      .poll(() => folder.textContent(), SLOW)
+      .toBe(`Backups go into ${join(tmp, 'empty', 'backups')} (beside the archive).`);
+    await page.getByRole('button', { name: `Switch to ${join(tmp, 'main')}` }).click();
+    await expect.poll(() => folder.textContent(), SLOW).toBe(`Backups go into ${info.dir}.`);
     expect(errors).toEqual([]);
   }, 60_000);
 });

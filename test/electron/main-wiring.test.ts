@@ -309,6 +309,31 @@ describe('main.ts startup', () => {
     expect(docs.ok && (docs.value as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('Settings › backup folder asks with the native folder picker; the choice is checked and kept', async () => {
+    const root = tempDir('tala-main-');
+    await startApp(join(root, 'archive'));
+    const before = await invoke('tala:archive.schedule', undefined);
+    expect(before).toMatchObject({ ok: true, value: { customDir: false, dir: join(root, 'archive', 'backups') } });
+    // Cancelled: nothing changes.
+    expect(await invoke('tala:archive.setBackupDir', {})).toMatchObject({
+      ok: true,
+      value: { customDir: false, dir: join(root, 'archive', 'backups') },
+    });
+    // A file is refused with a sentence.
+    fake.pickedFolder = join(root, 'a-file');
+    writeFileSync(fake.pickedFolder, 'not a folder');
+    const refused = await invoke('tala:archive.setBackupDir', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    fake.pickedFolder = join(root, 'usb');
+    const chosen = await invoke('tala:archive.setBackupDir', {});
+    expect(chosen).toMatchObject({ ok: true, value: { customDir: true } });
+    expect(fake.log.filter((l) => l.startsWith('showOpenDialog'))).toEqual(
+      Array(3).fill('showOpenDialog Backups: choose the folder to keep them in'),
+    );
+    const made = await invoke('tala:archive.backup', undefined);
+    expect(made.ok && (made.value as { file: string }).file.startsWith(join(root, 'usb'))).toBe(true);
+  });
+
   it('guards the session: permissions denied, remote requests cancelled, renderer files allowed', async () => {
     await startApp(join(tempDir('tala-main-'), 'archive'));
     const permission = vi.fn();

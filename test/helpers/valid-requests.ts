@@ -62,6 +62,7 @@ export const VALID: Record<Channel, unknown> = {
   'archive.health': undefined,
   'archive.schedule': undefined,
   'archive.setSchedule': { every: 'daily' },
+  'archive.setBackupDir': { reset: true },
   'archives.current': undefined,
   'archives.recent': undefined,
   'archives.create': { dir: `${NOWHERE}/new-archive` },

@@ -200,3 +200,57 @@ describe('File › New / Open archive…', () => {
     expect(window.location.hash).toBe('#/settings');
   });
 });
+
+describe('Settings › backup folder in the desktop', () => {
+  afterEach(() => {
+    delete (window as { talaIpc?: unknown }).talaIpc;
+  });
+
+  it('asks the main process for a folder (its picker), shows where backups go, then goes back', async () => {
+    (window as { talaIpc?: unknown }).talaIpc = {
+      invoke: async () => ({ ok: true, value: null }),
+      pathForFile: () => '',
+    };
+    const beside = '/home/ana/Archive/backups';
+    let info = { every: 'daily' as const, lastBackupAt: null, nextDueAt: null, dir: beside, customDir: false };
+    const asked: unknown[] = [];
+    const api = fakeApi({
+      'archives.current': async () => ({
+        dir: '/home/ana/Archive',
+        file: '/home/ana/Archive/archive.sqlite',
+        bytes: 8192,
+        documents: 2,
+        passages: 10,
+        annotations: 0,
+      }),
+      'archives.recent': async () => [],
+      'archive.schedule': async () => info,
+      'mt.settings.get': async () => ({ enabled: false, endpoint: '', apiKeySet: false, notice: '' }),
+      'archive.setBackupDir': async (request) => {
+        asked.push(request);
+        info = request.reset
+          ? { ...info, dir: beside, customDir: false }
+          : { ...info, dir: '/media/usb/Tala/Archive-1a2b3c4d', customDir: true };
+        return info;
+      },
+    });
+    window.history.replaceState(null, '', '#/settings');
+    view = await render(
+      <ApiProvider api={api}>
+        <App />
+      </ApiProvider>,
+    );
+    await flush();
+    const folder = () => byTestId(view!.container, 'backup-folder')[0]?.textContent;
+    expect(folder()).toBe(`Backups go into ${beside} (beside the archive).`);
+    expect(byTestId(view.container, 'backup-folder-default')).toHaveLength(0);
+    await act(async () => byTestId(view!.container, 'backup-folder-choose')[0].click());
+    await flush();
+    expect(asked).toEqual([{}]);
+    expect(folder()).toBe('Backups go into /media/usb/Tala/Archive-1a2b3c4d.');
+    await act(async () => byTestId(view!.container, 'backup-folder-default')[0].click());
+    await flush();
+    expect(asked).toEqual([{}, { reset: true }]);
+    expect(folder()).toBe(`Backups go into ${beside} (beside the archive).`);
+  });
+});

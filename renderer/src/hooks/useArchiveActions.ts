@@ -33,7 +33,7 @@ export function useArchiveActions(toast: PushToast): ArchiveActions {
       try {
         const done = await action();
         changed('everything');
-        if (done && typeof done === 'object' && 'dir' in done) {
+        if (done && typeof done === 'object' && 'dir' in done && 'documents' in done) {
           const s = done as ArchiveSummary;
           toast({ text: `Archive open: ${s.dir} (${plural(s.documents, 'document')}).` }, 5000);
           return s;

@@ -22,6 +22,8 @@ describe('automatic backup schedule', () => {
       every: 'daily',
       lastBackupAt: null,
       nextDueAt: now.toISOString(),
+      dir: join(dir, 'backups'),
+      customDir: false,
     });
     expect(await archive.backups.scheduledBackupDue(now)).toBe(true);
     const made = await archive.backups.create('manual');

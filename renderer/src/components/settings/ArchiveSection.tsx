@@ -126,6 +126,41 @@ export function ArchiveSection({ toast }: { toast: PushToast }) {
           : ''}{' '}
         <a href="#/backups">Back up now or restore a backup</a>.
       </p>
+      <p data-testid="backup-folder">
+        Backups go into <span className="settings__path">{schedule.data?.dir ?? '…'}</span>
+        {schedule.data && !schedule.data.customDir ? ' (beside the archive).' : '.'}
+      </p>
+      {isDesktop() ? (
+        <p className="settings__actions">
+          <button
+            type="button"
+            className="button"
+            disabled={!schedule.data || busy}
+            onClick={() => void run('Could not change the backup folder', () => api['archive.setBackupDir']({}))}
+            data-testid="backup-folder-choose"
+          >
+            Keep backups in another folder…
+          </button>{' '}
+          {schedule.data?.customDir && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void run('Could not change the backup folder', () => api['archive.setBackupDir']({ reset: true }))
+              }
+              data-testid="backup-folder-default"
+            >
+              Keep them beside the archive
+            </button>
+          )}
+        </p>
+      ) : (
+        <p>
+          To keep backups in another folder (another disk), choose it in the desktop app or run{' '}
+          <code>tala backup-dir FOLDER</code>.
+        </p>
+      )}
     </fieldset>
   );
 }
