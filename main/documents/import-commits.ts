@@ -10,11 +10,15 @@ import { AsyncResource } from 'node:async_hooks';
 import type { Database } from '../db/connection';
 import { diagnostic } from '../diagnostics';
 import { backfillFingerprints } from '../library/dedup-repo';
+import { ImportBatch } from './import-batch';
 import { indexDocuments } from '../search/indexer';
 import type { ImportOutcome } from '../../shared/types';
 
-/** Writes one parsed file (no indexing: the group indexes its documents together); call inside a transaction. */
-export type ImportWrite = (tx: Database) => Promise<ImportOutcome>;
+/**
+ * Writes one parsed file (no indexing: the group indexes its documents together); call inside a transaction. In a
+ * group its rows may wait in `group` (written by the group before it indexes); alone, it writes them itself.
+ */
+export type ImportWrite = (tx: Database, group?: ImportBatch) => Promise<ImportOutcome>;
 
 /** A file whose commit had not started when its import was cancelled: nothing of it was written. */
 export class ImportCancelled extends Error {
@@ -82,7 +86,9 @@ export class ImportCommits {
       try {
         outcomes = await this.db.transaction(async (tx) => {
           const done: ImportOutcome[] = [];
-          for (const item of group) done.push(await item.write(tx));
+          const batch = new ImportBatch();
+          for (const item of group) done.push(await item.write(tx, batch));
+          await batch.flush(tx);
           await indexImported(tx, done);
           return done;
         });

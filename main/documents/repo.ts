@@ -67,40 +67,67 @@ export interface NewDocument extends Omit<DocumentMeta, 'tags' | 'version'> {
   passages: NewPassage[];
 }
 
-/** Rows per multi-row INSERT: well under SQLite's limit of bound parameters, few round trips per document. */
-const PASSAGES_PER_INSERT = 400;
-const SENTENCES_PER_INSERT = 1000;
+/** Documents per multi-row INSERT (12 parameters each, well under SQLite's limit of bound parameters). */
+const DOCUMENTS_PER_INSERT = 200;
+
+/** Inserts a document with its passages and sentences. Call inside a transaction. */
+export function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
+  return insertDocuments(tx, [doc]);
+}
 
 /**
- * Inserts a document with its passages and sentences. Call inside a transaction. Passages and sentences go in
- * multi-row INSERTs: each statement is a round trip to the driver's thread, so one per row would dominate.
+ * Inserts documents with their passages and sentences, in this order. Call inside a transaction. Each statement is
+ * a round trip to the driver's thread and each bound parameter a copy on this one, so the rows of all the documents
+ * go in a few statements: documents in multi-row INSERTs, passages and sentences as one JSON array each (SQLite
+ * reads it with json_each: one parameter instead of hundreds).
  */
-export async function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
-  await tx.run(sql`
-    INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash,
-      original_name, media_type,
-                           text, imported_at)
-    VALUES (${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt},
-      ${doc.lang},
-            ${doc.contentHash}, ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`);
-  for (let i = 0; i < doc.passages.length; i += PASSAGES_PER_INSERT) {
-    const rows = doc.passages
-      .slice(i, i + PASSAGES_PER_INSERT)
-      .map(
-        (p, k) => sql`(${p.id}, ${doc.id}, ${i + k}, ${p.kind}, ${p.text}, ${p.start}, ${p.end}, ${p.page ?? null})`,
-      );
+export async function insertDocuments(tx: Database, docs: readonly NewDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  for (let i = 0; i < docs.length; i += DOCUMENTS_PER_INSERT) {
+    const rows = docs.slice(i, i + DOCUMENTS_PER_INSERT).map(
+      (doc) => sql`(${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt},
+        ${doc.lang}, ${doc.contentHash}, ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`,
+    );
     await tx.run(sql`
-      INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset, page)
+      INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash,
+        original_name, media_type, text, imported_at)
       VALUES ${join(rows)}`);
   }
-  const sentences = doc.passages.flatMap((p) =>
-    p.sentences.map(([start, end], ordinal) => sql`(${p.id}, ${ordinal}, ${start}, ${end})`),
+  const passages = docs.flatMap((doc) =>
+    doc.passages.map((p, ordinal) => [
+      wellFormed(p.id),
+      wellFormed(doc.id),
+      ordinal,
+      p.kind,
+      wellFormed(p.text),
+      p.start,
+      p.end,
+      p.page ?? null,
+    ]),
   );
-  for (let i = 0; i < sentences.length; i += SENTENCES_PER_INSERT) {
+  if (passages.length > 0)
+    await tx.run(sql`
+      INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset, page)
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
+      FROM json_each(${JSON.stringify(passages)}) ORDER BY key`);
+  const sentences = docs.flatMap((doc) =>
+    doc.passages.flatMap((p) => p.sentences.map(([start, end], ordinal) => [wellFormed(p.id), ordinal, start, end])),
+  );
+  if (sentences.length > 0)
     await tx.run(sql`
       INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset)
-      VALUES ${join(sentences.slice(i, i + SENTENCES_PER_INSERT))}`);
-  }
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3
+      FROM json_each(${JSON.stringify(sentences)}) ORDER BY key`);
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A string as a bound parameter stores it: a lone surrogate becomes U+FFFD (the driver's UTF-8 conversion), where
+ * JSON would carry it through as bytes that are not UTF-8.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 export async function findDocumentIdByHash(db: Database, contentHash: string): Promise<string | undefined> {

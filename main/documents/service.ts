@@ -15,11 +15,12 @@ import { sql } from '../db/sql';
 import type { DocumentParser } from '../ingest/parser';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
 import { validateInput } from '../ingest/validate-input';
-import { backfillFingerprints, findNearDuplicates, markVersionOf, storeFingerprint } from '../library/dedup-repo';
+import { backfillFingerprints, markVersionOf } from '../library/dedup-repo';
 import { fingerprint } from '../library/minhash';
 import { indexDocuments } from '../search/indexer';
 import { cleanPassageText, layOutPassages, rewritePassages, type EditOutcome } from './edits';
-import { getOriginal, insertOriginal, type StoredOriginal } from './originals-repo';
+import { getOriginal, type StoredOriginal } from './originals-repo';
+import { ImportBatch } from './import-batch';
 import * as documents from './repo';
 import { setDocumentTags } from './tags-repo';
 import { ImportCommits } from './import-commits';
@@ -31,7 +32,8 @@ export interface ImportOptions {
 }
 
 /** A checked and parsed file: already settled (a duplicate), or the write that stores it (inside a transaction). */
-export type PreparedImport = { done: ImportOutcome } | { write: (tx: Database) => Promise<ImportOutcome> };
+export type PreparedImport =
+  { done: ImportOutcome } | { write: (tx: Database, group?: ImportBatch) => Promise<ImportOutcome> };
 
 export class DocumentService {
   constructor(
@@ -104,24 +106,25 @@ export class DocumentService {
 
     const doc = toNewDocument(parsed, input.name);
     const print = fingerprint(doc.text);
-    const write = async (tx: Database): Promise<ImportOutcome> => {
-      // Checked again inside the write lock: another import of the same bytes may have just committed.
-      const raced = await documents.findDocumentIdByHash(tx, parsed.contentHash);
+    const write = async (tx: Database, group?: ImportBatch): Promise<ImportOutcome> => {
+      // Alone (not in a group commit): a batch of one, written before the write returns.
+      const batch = group ?? new ImportBatch();
+      // Checked again inside the write lock: another import of the same bytes may have just committed (or be
+      // earlier in the same commit).
+      const raced = await batch.documentWithHash(tx, parsed.contentHash);
       if (raced) return skippedDuplicate(input.name, raced);
-      const near = await findNearDuplicates(tx, print);
+      const near = await batch.nearDuplicates(tx, print);
       if (near.length > 0 && options.nearDuplicates === 'skip') {
         const best = near[0];
         const reason =
           `${input.name}: nearly the same text as “${best.title}”` + ` (${Math.round(best.similarity * 100)}% alike)`;
         return { status: 'skipped', reason, existingId: best.id, nearDuplicate: best };
       }
-      await documents.insertDocument(tx, doc);
-      await insertOriginal(tx, doc.id, original);
-      await storeFingerprint(tx, doc.id, print, { fresh: true });
-      const variantOf =
-        near.length > 0 && options.nearDuplicates === 'version'
-          ? await markVersionOf(tx, doc.id, near[0].id)
-          : undefined;
+      batch.add(doc, original, print);
+      const asVersion = near.length > 0 && options.nearDuplicates === 'version';
+      // The version link refers to rows of both documents: written first.
+      if (!group || asVersion) await batch.flush(tx);
+      const variantOf = asVersion ? await markVersionOf(tx, doc.id, near[0].id) : undefined;
       const { text: _text, passages: _passages, ...meta } = doc;
       const document = { ...meta, tags: [], version: 1, passages: doc.passages.length };
       return {

@@ -3,6 +3,7 @@
 import type { NearDuplicate } from '../../shared/library';
 import type { Database } from '../db/connection';
 import { join, sql } from '../db/sql';
+import { wellFormed } from '../documents/repo';
 import {
   fingerprint,
   NEAR_DUPLICATE_THRESHOLD,
@@ -32,6 +33,34 @@ export async function storeFingerprint(
   await tx.run(sql`INSERT OR IGNORE INTO dedup_bands (band_key, document_id)
                    VALUES ${join(print.bands.map((band) => sql`(${band}, ${documentId})`))}`);
 }
+
+/**
+ * Fingerprints of documents written in this transaction (no old bands to drop), all in three statements: the
+ * group commit of an import. Call inside a transaction.
+ */
+export async function storeFingerprints(
+  tx: Database,
+  rows: ReadonlyArray<{ documentId: string; print: Fingerprint | null }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  for (let i = 0; i < rows.length; i += SIGNATURES_PER_INSERT) {
+    const values = rows
+      .slice(i, i + SIGNATURES_PER_INSERT)
+      .map(
+        ({ documentId, print }) =>
+          sql`(${documentId}, ${print ? signatureToBytes(print.signature) : new Uint8Array(0)})`,
+      );
+    await tx.run(sql`INSERT OR REPLACE INTO dedup_signatures (document_id, signature) VALUES ${join(values)}`);
+  }
+  const bands = rows.flatMap(({ documentId, print }) =>
+    print ? print.bands.map((band) => [band, wellFormed(documentId)]) : [],
+  );
+  if (bands.length > 0)
+    await tx.run(sql`INSERT OR IGNORE INTO dedup_bands (band_key, document_id)
+                     SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(bands)}) ORDER BY key`);
+}
+
+const SIGNATURES_PER_INSERT = 400;
 
 const BACKFILL_BATCH = 200;
 

@@ -13,6 +13,7 @@ export const ANALYZER_VERSION = 4;
 
 const ROWS_PER_INSERT = 300;
 const TERMS_PER_INSERT = 500;
+const DOCS_PER_INSERT = 200;
 
 export interface IndexedCount {
   documents: number;
@@ -99,13 +100,23 @@ export async function indexDocuments(
   const joinTranslit = (...parts: Array<{ translitWords: string[]; translitStems: string[] }>) =>
     [...parts.flatMap((p) => p.translitWords), ...parts.flatMap((p) => p.translitStems)].join(' ');
 
+  // One row per document in search_docs (its number places the document's FTS rows), all in one statement.
+  const nums = new Map<string, number>();
+  for (let i = 0; i < docs.length; i += DOCS_PER_INSERT) {
+    const values = docs.slice(i, i + DOCS_PER_INSERT).map((doc) => {
+      const passages = passagesByDoc.get(doc.id)?.length ?? 0;
+      return sql`(${doc.id}, ${doc.lang}, ${doc.media_type}, ${doc.published_at}, ${passages})`;
+    });
+    const inserted = await tx.all<{ num: number; document_id: string }>(sql`
+      INSERT INTO search_docs (document_id, lang, media_type, published_at, passages) VALUES ${join(values)}
+      RETURNING num, document_id`);
+    for (const row of inserted) nums.set(row.document_id, row.num);
+  }
+
   let rows: SqlValue[][] = [];
   for (const doc of docs) {
     const docPassages = passagesByDoc.get(doc.id) ?? [];
-    const inserted = await tx.run(sql`
-      INSERT INTO search_docs (document_id, lang, media_type, published_at, passages)
-      VALUES (${doc.id}, ${doc.lang}, ${doc.media_type}, ${doc.published_at}, ${docPassages.length})`);
-    const base = inserted.lastID * DOC_SPAN;
+    const base = nums.get(doc.id)! * DOC_SPAN;
     const analyzer = analyzerFor(doc.lang);
     // The title is indexed once per document, in the row of its first passage, with its Latin spellings in
     // the same column: a title-only match is one hit for the document, not one per passage.

@@ -7,6 +7,8 @@ import { Archive } from '../../../main/archive/archive';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { ImportCancelled, ImportCommits } from '../../../main/documents/import-commits';
+import { insertDocuments, type NewDocument } from '../../../main/documents/repo';
+import { DocumentService } from '../../../main/documents/service';
 import { InlineParser } from '../../../main/ingest/parser';
 import type { ImportOutcome } from '../../../shared/types';
 import { tempDir } from '../../helpers/temp';
@@ -99,5 +101,77 @@ describe('import group commit', () => {
       ]);
     }
     await archive.close();
+  });
+
+  it('decides duplicates and near-duplicates within one commit as if each file were written alone', async () => {
+    const { db } = await migratedDb();
+    const documents = new DocumentService(db, new InlineParser());
+    const commits = new ImportCommits(db);
+    const long = (word: string) =>
+      Array.from({ length: 40 }, (_, i) => `Ang ulat bilang ${i} tungkol sa halalan sa lungsod ng ${word}.`).join(' ');
+    const files = [
+      { name: 'head.txt', text: 'Isang ulat na mauuna sa lahat.', near: undefined },
+      { name: 'a.txt', text: 'Ang parehong file na dalawang beses.', near: undefined },
+      { name: 'a-again.txt', text: 'Ang parehong file na dalawang beses.', near: undefined },
+      { name: 'b.txt', text: long('Maynila'), near: undefined },
+      { name: 'b-version.txt', text: `${long('Maynila')} Dagdag.`, near: 'version' as const },
+      { name: 'c.txt', text: long('Cebu'), near: undefined },
+      { name: 'c-skip.txt', text: `${long('Cebu')} Iba pa.`, near: 'skip' as const },
+    ];
+    const prepared = [];
+    for (const f of files)
+      prepared.push(await documents.prepareImport({ name: f.name, bytes: utf8(f.text) }, { nearDuplicates: f.near }));
+    // The first file starts a commit at once; the others are submitted while it is written: one group.
+    const outcomes = await Promise.all(
+      prepared.map((p) => ('done' in p ? Promise.resolve(p.done) : commits.submit(p.write))),
+    );
+    const id = (i: number) => (outcomes[i] as Extract<ImportOutcome, { status: 'imported' }>).document.id;
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'imported',
+      'imported',
+      'skipped',
+      'imported',
+      'imported',
+      'imported',
+      'skipped',
+    ]);
+    expect(outcomes[2]).toMatchObject({ existingId: id(1) });
+    expect(outcomes[4]).toMatchObject({ variantOf: id(3), nearDuplicates: [{ id: id(3) }] });
+    expect(outcomes[6]).toMatchObject({ existingId: id(5), nearDuplicate: { id: id(5) } });
+    const list = await documents.list();
+    expect(list.map((d) => d.originalName).sort()).toEqual(['a.txt', 'b-version.txt', 'b.txt', 'c.txt', 'head.txt']);
+    for (const i of [0, 1, 3, 4, 5]) {
+      const doc = await documents.get(id(i));
+      expect(doc.passages.map((p) => p.text).join('\n\n')).toBe(files[i].text);
+      expect((await documents.original(id(i))).data).toEqual(utf8(files[i].text));
+    }
+    await db.close();
+  });
+
+  it('stores passages written together as a bound parameter would, lone surrogates included', async () => {
+    const { db } = await migratedDb();
+    const text = `Bukas\uD800 at \uDC00 \u0000 ngayon 😀 "sipi" \\ \u2028 wakas`;
+    const doc = (id: string): NewDocument => ({
+      id,
+      title: 'T',
+      lang: 'tl',
+      source: null,
+      author: null,
+      publishedAt: null,
+      fileCreatedAt: null,
+      originalName: `${id}.txt`,
+      mediaType: 'text/plain',
+      contentHash: id,
+      importedAt: '2026-01-01T00:00:00Z',
+      text,
+      passages: [{ id: `${id}-p`, kind: 'paragraph', text, start: 0, end: text.length, sentences: [[0, 5]], page: 3 }],
+    });
+    await db.transaction((tx) => insertDocuments(tx, [doc('d1'), doc('d2')]));
+    const rows = await db.all<{ stored: string; bound: string; page: number; start_offset: number }>(sql`
+      SELECT hex(p.text) AS stored, hex(${text}) AS bound, p.page, s.start_offset
+      FROM passages p JOIN sentences s ON s.passage_id = p.id ORDER BY p.id`);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toEqual({ stored: r.bound, bound: r.bound, page: 3, start_offset: 0 });
+    await db.close();
   });
 });
