@@ -9,6 +9,7 @@ import type { Workspace } from '../archive/workspace';
 import { publicError } from '../diagnostics';
 import { ImportJobs } from '../documents/import-jobs';
 import { DOORS, type Confirmations, type DoorName, type Operation, type OperationContext } from './operation';
+import { PATH_NOT_GRANTED, type PathGrants } from './path-grants';
 import { OPERATIONS, operationFor } from './registry';
 
 export type Operations = { readonly [C in Channel]: Operation<C> };
@@ -26,6 +27,8 @@ export interface ApiOptions {
   onImportProgress?: (progress: ImportProgress) => void;
   /** Confirmations asked outside the page (the desktop app's native dialogs). */
   confirm?: Confirmations;
+  /** Paths the person gave the desktop window: requests may name only these (see PathGrants). */
+  grants?: PathGrants;
 }
 
 /**
@@ -40,7 +43,8 @@ export function createApi(
   const operations = options.operations ?? OPERATIONS;
   if (!isWorkspace(target)) {
     const jobs = new ImportJobs(target.documents, options.onImportProgress);
-    return { context: { archive: target, jobs, door: DOORS[door], confirm: options.confirm }, operations };
+    const context = { archive: target, jobs, door: DOORS[door], confirm: options.confirm, grants: options.grants };
+    return { context, operations };
   }
   const workspace = target;
   const context: OperationContext = {
@@ -53,6 +57,7 @@ export function createApi(
     door: DOORS[door],
     workspace,
     confirm: options.confirm,
+    grants: options.grants,
   };
   return { context, operations };
 }
@@ -73,8 +78,11 @@ export async function dispatch(session: ApiSession, channel: unknown, payload: u
     if (context.door.name === 'bridge' && !operation.bridge) throw new AppError('FORBIDDEN', BRIDGE_REFUSED);
     const request = operation.validate(payload, 'request');
     const { localPaths } = operation;
-    if (!context.door.localPaths && (typeof localPaths === 'function' ? localPaths(request) : localPaths)) {
-      throw new AppError('FORBIDDEN', PATHS_REFUSED);
+    const namesPaths = typeof localPaths === 'function' ? localPaths(request) : localPaths;
+    if (!context.door.localPaths && namesPaths) throw new AppError('FORBIDDEN', PATHS_REFUSED);
+    if (namesPaths && context.grants) {
+      const paths = operation.paths?.(request);
+      if (!paths || !paths.every((p) => context.grants!.covers(p))) throw new AppError('FORBIDDEN', PATH_NOT_GRANTED);
     }
     const lease = context.workspace?.lease();
     try {

@@ -7,6 +7,7 @@ import type { Validator } from '../../shared/validate';
 import type { Archive } from '../archive/archive';
 import type { Workspace } from '../archive/workspace';
 import type { ImportJobs } from '../documents/import-jobs';
+import type { PathGrants } from './path-grants';
 
 /** The three ways in. Only the bridge serves a browser page, so only it is denied local file paths. */
 export type DoorName = 'ipc' | 'bridge' | 'cli';
@@ -35,6 +36,8 @@ export interface OperationContext {
   workspace?: Workspace;
   /** Questions the host asks the person outside the page (the desktop app: native dialogs). */
   confirm?: Confirmations;
+  /** The desktop app's IPC: the files and folders the person gave the window (only these may be named). */
+  grants?: PathGrants;
 }
 
 /** Confirmations a host asks in its own UI, where a compromised page cannot answer them. */
@@ -99,6 +102,11 @@ export interface Operation<C extends Channel> {
    * such requests are refused at doors without local paths (the bridge). A function decides per request.
    */
   localPaths: boolean | ((request: Requests[C]) => boolean);
+  /**
+   * The local paths a request names (declared by every operation with localPaths): over IPC each must have been
+   * given to the app by the person (PathGrants: a native dialog, a drop).
+   */
+  paths?: (request: Requests[C]) => string[];
   cli: CliCommand<C> | typeof JSON_ONLY;
 }
 

@@ -67,6 +67,8 @@ export const archivesOperations: OperationTable<Channels> = {
     // A folder on this computer, or the desktop's folder picker: never from a browser page.
     bridge: false,
     localPaths: true,
+    // No folder: the desktop's own picker asks (nothing for the page to name).
+    paths: ({ dir }) => (dir === undefined ? [] : [dir]),
     cli: JSON_ONLY,
   },
   'archives.open': {
@@ -75,6 +77,8 @@ export const archivesOperations: OperationTable<Channels> = {
     handle: ({ dir }, ctx) => workspaceOf(ctx).open(dir, OWN_LEASE),
     bridge: false,
     localPaths: true,
+    // No folder: the desktop's own picker asks (nothing for the page to name).
+    paths: ({ dir }) => (dir === undefined ? [] : [dir]),
     cli: JSON_ONLY,
   },
   'archives.switch': {

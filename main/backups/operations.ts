@@ -57,6 +57,7 @@ export const backupOperations: OperationTable<Channels> = {
     },
     bridge: true,
     localPaths: (request) => request?.file !== undefined,
+    paths: (request) => (request?.file === undefined ? [] : [request.file]),
     cli: {
       name: 'backup',
       args: '[FILE]',
@@ -147,6 +148,7 @@ export const backupOperations: OperationTable<Channels> = {
     },
     bridge: false,
     localPaths: true,
+    paths: ({ file }) => [file],
     cli: {
       name: 'export-archive',
       args: '<file.tala>',
@@ -161,6 +163,7 @@ export const backupOperations: OperationTable<Channels> = {
     handle: ({ file }, { archive }) => archive.backups.importPortable(file),
     bridge: false,
     localPaths: true,
+    paths: ({ file }) => [file],
     cli: {
       name: 'import-archive',
       args: '<file.tala>',
@@ -195,6 +198,7 @@ export const backupOperations: OperationTable<Channels> = {
     // A folder on this computer, or the desktop's folder picker: never from a browser page.
     bridge: false,
     localPaths: true,
+    paths: ({ dir }) => (dir === undefined ? [] : [dir]),
     cli: {
       name: 'backup-dir',
       args: '<FOLDER|default>',

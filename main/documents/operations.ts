@@ -192,6 +192,7 @@ export const documentOperations: OperationTable<Channels> = {
     handle: async ({ paths, lang, nearDuplicates }, { jobs }) => jobs.start(paths, lang, nearDuplicates),
     bridge: false,
     localPaths: true,
+    paths: ({ paths }) => paths,
     cli: {
       name: 'import',
       args: '<file|folder>... [--lang CODE] [--translation-of DOCID] [--near-duplicates keep|skip|version]',

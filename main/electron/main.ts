@@ -4,16 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { COMMAND_CHANNEL } from '../../shared/commands';
 import { createApi } from '../api/dispatch';
+import { PathGrants } from '../api/path-grants';
 import type { Archive } from '../archive/archive';
 import { recentFileIn, Workspace, type FolderPurpose } from '../archive/workspace';
 import { startMaintenance } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { startTeamSync } from '../team/background';
 import { keychainCredentials } from '../team/credentials';
-import { registerIpc } from './ipc';
+import { registerGrants, registerIpc } from './ipc';
 import { readLaunchOptions, type LaunchOptions } from './launch-options';
 import { buildMenuTemplate } from './menu';
-import { isLocalDevServerUrl, isTrustedFrame, type RendererLocation } from './security-policy';
+import { isLocalDevServerUrl, isTrustedFrame, type FrameLike, type RendererLocation } from './security-policy';
 import { guardSession } from './session-guards';
 import { runSmokeCheck } from './smoke';
 import { createMainWindow } from './window';
@@ -175,7 +176,11 @@ async function start(launch: LaunchOptions): Promise<void> {
     },
   });
   const confirm = { mtEndpoint: confirmMtEndpoint };
-  registerIpc(ipcMain, createApi(workspace, 'ipc', { confirm }), (frame) => isTrustedFrame(frame, location));
+  // Files and folders may be named over IPC only once the person gave them to the window (a pick, a drop).
+  const grants = new PathGrants();
+  const trusted = (frame: FrameLike | null) => isTrustedFrame(frame, location);
+  registerGrants(ipcMain, grants, trusted);
+  registerIpc(ipcMain, createApi(workspace, 'ipc', { confirm, grants }), trusted);
   const template = buildMenuTemplate({
     isMac: process.platform === 'darwin',
     isPackaged: app.isPackaged,

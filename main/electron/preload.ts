@@ -3,6 +3,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { COMMAND_CHANNEL, isCommandId } from '../../shared/commands';
 import { IPC_PREFIX, isChannel, type IpcBridge } from '../../shared/contract';
+import { GRANT_CHANNEL, pickedFolderPath } from '../../shared/local-paths';
 import type { Result } from '../../shared/errors';
 
 const bridge: IpcBridge = {
@@ -13,10 +14,22 @@ const bridge: IpcBridge = {
     }
     return ipcRenderer.invoke(IPC_PREFIX + channel, request) as Promise<Result<unknown>>;
   },
-  // Only a File object the page already holds (from a drop or a file input) yields a path.
+  // Only a File object the page already holds (from a drop or a file input) yields a path. The main process
+  // learns that the person gave the window this file (and the folder it was picked in): requests over IPC may
+  // name only such paths (main/api/path-grants.ts), so a compromised page cannot make up its own.
   pathForFile(file): string {
+    let path: string;
     try {
-      return webUtils.getPathForFile(file as File);
+      path = webUtils.getPathForFile(file as File);
+    } catch {
+      return '';
+    }
+    if (!path) return '';
+    const relative = typeof (file as File).webkitRelativePath === 'string' ? (file as File).webkitRelativePath : '';
+    const folder = relative ? pickedFolderPath(path, relative)?.folder : undefined;
+    try {
+      // Not taken (another frame, a closing window): the page uploads the file instead.
+      return ipcRenderer.sendSync(GRANT_CHANNEL, folder ? [path, folder] : [path]) === true ? path : '';
     } catch {
       return '';
     }

@@ -1,7 +1,7 @@
 // main.ts against a fake `electron` module (no Electron binary can run here): startup order, the
 // window's webPreferences, IPC over a real seeded archive, session guards, quitting, failures, smoke mode.
 import { EventEmitter } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,8 @@ const fake = vi.hoisted(() => {
     log: [] as string[],
     appEvents: new Map<string, Listener>(),
     handlers: new Map<string, Listener>(),
+    /** ipcMain.on listeners (the preload's synchronous messages). */
+    listeners: new Map<string, Listener>(),
     windows: [] as Array<{ options: any; webContents: any; loaded: string; events: Map<string, Listener> }>, // eslint-disable-line @typescript-eslint/no-explicit-any
     session: {} as Record<string, Listener>,
     gotLock: true,
@@ -125,6 +127,8 @@ vi.mock('electron', async () => {
     ipcMain: {
       handle: (channel: string, listener: Listener) => fake.handlers.set(channel, listener),
       removeHandler: (channel: string) => fake.handlers.delete(channel),
+      on: (channel: string, listener: Listener) => fake.listeners.set(channel, listener),
+      removeListener: (channel: string) => fake.listeners.delete(channel),
     },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
@@ -155,6 +159,7 @@ beforeEach(() => {
   fake.log = [];
   fake.appEvents = new Map();
   fake.handlers = new Map();
+  fake.listeners = new Map();
   fake.windows = [];
   fake.session = {};
   fake.gotLock = true;
@@ -332,6 +337,33 @@ describe('main.ts startup', () => {
     );
     const made = await invoke('tala:archive.backup', undefined);
     expect(made.ok && (made.value as { file: string }).file.startsWith(join(root, 'usb'))).toBe(true);
+  });
+
+  it('imports over IPC only files and folders the preload reported as given to the window', async () => {
+    const root = tempDir('tala-main-grants-');
+    await startApp(join(root, 'archive'));
+    const picked = join(root, 'picked');
+    const other = join(root, 'other');
+    for (const dir of [picked, other]) {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'tala.txt'), `Isang tala sa ${dir.endsWith('picked') ? 'Stepanakert' : 'Shushi'}.\n`);
+    }
+    const refused = await invoke('tala:documents.importPaths', { paths: [other], lang: 'tl' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // What the preload sends when the page asks for the path of a File picked in a folder (webkitRelativePath).
+    const sendSync = (frame: unknown, paths: string[]) => {
+      const event = { senderFrame: frame, returnValue: undefined as unknown };
+      fake.listeners.get('tala-grant:paths')!(event, paths);
+      return event.returnValue;
+    };
+    expect(sendSync({ url: 'https://example.org/', parent: null }, [join(other, 'tala.txt'), other])).toBe(false);
+    expect(await invoke('tala:documents.importPaths', { paths: [other], lang: 'tl' })).toMatchObject({ ok: false });
+    expect(sendSync(trustedFrame(), [join(picked, 'tala.txt'), picked])).toBe(true);
+    expect(await invoke('tala:documents.importPaths', { paths: [picked], lang: 'tl' })).toMatchObject({ ok: true });
+    expect(await invoke('tala:documents.importPaths', { paths: [join(picked, '..', 'other')] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('guards the session: permissions denied, remote requests cancelled, renderer files allowed', async () => {

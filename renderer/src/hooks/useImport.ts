@@ -5,6 +5,7 @@
 // sees one batch: an ImportProgress and an ImportSummary of the same shape as the CLI's.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES, type IpcBridge, type TalaApi } from '../../../shared/contract';
+import { pickedFolderPath } from '../../../shared/local-paths';
 import type { ImportJobStatus, ImportProgress, ImportSummary } from '../../../shared/types';
 import { useApi } from '../api/context';
 import { errorMessage } from '../lib/errors';
@@ -12,6 +13,7 @@ import { isAccepted, unsupportedMessage, type DroppedFiles, type PickedFile } fr
 import { estimateSecondsLeft } from '../lib/import-progress';
 
 export { ACCEPTED_EXTENSIONS } from '../lib/import-files';
+export { pickedFolderPath } from '../../../shared/local-paths';
 
 export type ImportPhase = 'idle' | 'running' | 'cancelling' | 'finished';
 
@@ -85,21 +87,6 @@ export function localPathOf(file: File): string | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The folder a `webkitdirectory` pick came from, as a local path: the file's path minus its path inside the
- * folder, plus the folder's name. Null when the paths do not line up (then the files are uploaded).
- */
-export function pickedFolderPath(localPath: string, relativePath: string): { folder: string; base: string } | null {
-  const parts = relativePath.split('/');
-  if (parts.length < 2) return null;
-  const sep = localPath.includes('\\') && !localPath.includes('/') ? '\\' : '/';
-  const inside = parts.slice(1).join(sep);
-  if (!localPath.endsWith(sep + inside)) return null;
-  const folder = localPath.slice(0, localPath.length - inside.length - 1);
-  if (!folder.endsWith(sep + parts[0]) && folder !== parts[0]) return null;
-  return { folder, base: folder.slice(0, folder.length - parts[0].length) };
 }
 
 /** Imports files one at a time; `onImported` runs after new documents arrived (throttled, and at the end). */

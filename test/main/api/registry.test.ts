@@ -72,6 +72,8 @@ const complete = (op: Operation<Channel>) => {
   expect(['boolean', 'function']).toContain(typeof op.localPaths);
   // A request naming local files always is never allowed through the bridge.
   if (op.localPaths === true) expect(op.bridge).toBe(false);
+  // Over the desktop's IPC each named path must have been given to the window: the operation says which they are.
+  if (op.localPaths !== false) expect(typeof op.paths).toBe('function');
   if (op.cli === JSON_ONLY) return;
   const { name, args, summary, positionals, request, print } = op.cli;
   expect(name).toMatch(/^[a-z][a-z-]*( [a-z-]+)?$/);
