@@ -16,6 +16,12 @@ const SLOW_QUERY_MS = 100;
 /** How long SQLite itself waits for another connection's lock, per statement (its busy handler). */
 const BUSY_TIMEOUT_MS = 5000;
 /**
+ * Page cache of the writing connection (SQLite's default is 2 MB). An import touches pages all over the tables keyed
+ * by random ids (passages, sentences, near-duplicate bands); with 2 MB most of them were read again for every
+ * commit (500 small files, measured side by side: 5.3 s → 3.9 s). Memory is taken only as pages are used.
+ */
+const WRITER_CACHE_KIB = 64 * 1024;
+/**
  * How long a write waits its turn while another process (a command-line import, another window) holds the
  * archive's write lock, retrying BEGIN IMMEDIATE with backoff; only then does it fail, with a sentence.
  */
@@ -121,6 +127,7 @@ export class Database {
         await db.exec('PRAGMA journal_mode = WAL');
         // FULL: a commit acknowledged to the user survives power loss, not just a process crash.
         await db.exec('PRAGMA synchronous = FULL');
+        await db.exec(`PRAGMA cache_size = -${WRITER_CACHE_KIB}`);
         // Opened after WAL mode is set (a read-only connection cannot set it, and must not find a rollback
         // journal), with its own busy_timeout; a snapshot is held only for one statement or one read().
         if (options.reader !== false) db.reader = await Database.open(path, { readOnly: true, onSlowQuery });

@@ -25,6 +25,13 @@ export interface BulkImportOptions {
 /** Files read, parsed and queued ahead of the one being reported (a cancel lets these finish). */
 const IN_FLIGHT = 16;
 const MAX_BYTES_AHEAD = 32 * 1024 * 1024;
+/**
+ * Small files may run further ahead: files parsed while a commit is written share the next one, so a longer queue
+ * means fewer, larger commits (500 × 5 KB: groups of ~30 instead of 8). Bounded by bytes, so a cancel still waits
+ * for little parsing.
+ */
+const SMALL_IN_FLIGHT = 64;
+const SMALL_BYTES_AHEAD = 2 * 1024 * 1024;
 
 type Outcome =
   | { ok: true; outcome: ImportOutcome }
@@ -73,9 +80,9 @@ export async function importPaths(
     if (progress.current) report();
   });
 
-  // Up to IN_FLIGHT files are read, parsed and queued for commit ahead of the one being reported, so the
-  // parse worker works while the main thread writes, and files ready together share a commit. Outcomes are
-  // reported in order, one file at a time, each once it is committed.
+  // Up to IN_FLIGHT files (SMALL_IN_FLIGHT small ones) are read, parsed and queued for commit ahead of the one
+  // being reported, so the parse worker works while the main thread writes, and files ready together share a
+  // commit. Outcomes are reported in order, one file at a time, each once it is committed.
   const importOne = async (file: string): Promise<Outcome> => {
     try {
       const bytes = readImportFile(file);
@@ -97,8 +104,10 @@ export async function importPaths(
   const bytesAhead = () => sizes.slice(reported, next).reduce((a, b) => a + b, 0);
   const fill = (upTo: number) => {
     while (next < files.length && next <= upTo && !options.signal?.aborted) {
+      const ahead = bytesAhead() + sizes[next];
       // Big files are held in memory while they wait: a few at most, however many are allowed.
-      if (next > reported && bytesAhead() + sizes[next] > MAX_BYTES_AHEAD) break;
+      if (next > reported && ahead > MAX_BYTES_AHEAD) break;
+      if (next >= reported + IN_FLIGHT && ahead > SMALL_BYTES_AHEAD) break;
       inFlight.push(importOne(files[next++]));
     }
   };
@@ -114,7 +123,7 @@ export async function importPaths(
       }
       fill(i);
     }
-    fill(i + IN_FLIGHT - 1);
+    fill(i + SMALL_IN_FLIGHT - 1);
     const result = await inFlight[i];
     reported = i + 1;
     if (!result.ok && result.cancelled) summary.cancelled = true;
