@@ -14,7 +14,7 @@ export function startMaintenance(
 ): MaintenanceHandle {
   let running = false;
   const tick = async () => {
-    if (running || backups.readOnlyReason !== undefined) return; // no backups into a folder we cannot write
+    if (running || !backups.canBackUp) return; // no backups into a folder we cannot write
     running = true;
     try {
       if (await backups.scheduledBackupDue()) await backups.create('scheduled');

@@ -64,8 +64,9 @@ export class BackupService {
 
   /** Takes a snapshot now (on demand, on schedule, or before a risky operation). */
   create(reason: BackupReason = 'manual'): Promise<BackupInfo> {
-    // Backups go into the archive's own folder, which cannot be written; a file elsewhere still can (writeTo).
-    if (this.db.readOnlyReason !== undefined)
+    // Read-only: the folder beside the archive cannot be written, but a backup folder chosen elsewhere (another
+    // disk) or a file named now (writeTo) still can.
+    if (!this.canBackUp)
       return Promise.reject(
         new StorageError(
           'readonly',
@@ -108,6 +109,11 @@ export class BackupService {
       renameSync(partial, target);
     }
     return { file: target, createdAt: at.toISOString(), reason: 'manual', bytes: statSync(target).size };
+  }
+
+  /** Whether backups can be made into the backup folder: the archive can be written, or the folder is elsewhere. */
+  get canBackUp(): boolean {
+    return this.db.readOnlyReason === undefined || this.customDir !== null;
   }
 
   /** Why the archive is open read-only; undefined when it can be written. */

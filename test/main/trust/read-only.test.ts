@@ -146,6 +146,24 @@ describe.skipIf(!isRoot)('read-only mode (tmpfs mounts and another OS user; skip
     expect(readdirSync(dir).sort()).toEqual(files);
   });
 
+  it('read-only, backups still go into a backup folder chosen on another disk', async () => {
+    const dir = join(root, 'medium-with-usb');
+    smallDisk(dir, '24m');
+    await seeded(dir);
+    const usb = join(root, 'usb');
+    expect((await tala('--archive', dir, 'backup-dir', usb)).code).toBe(0);
+    const files = readdirSync(dir).sort();
+    execFileSync('mount', ['-o', 'remount,ro', dir]);
+    const made = await tala('--archive', dir, 'backup', '--json');
+    expect(made.err).toBe('');
+    const backup = JSON.parse(made.out) as { file: string };
+    expect(backup.file.startsWith(usb)).toBe(true);
+    await verifyBackupFile(backup.file);
+    const listed = JSON.parse((await tala('--archive', dir, 'backups', '--json')).out) as Array<{ file: string }>;
+    expect(listed.map((b) => b.file)).toContain(backup.file);
+    expect(readdirSync(dir).sort()).toEqual(files);
+  });
+
   it('opens an archive in a folder its user may not write (another OS user), refusing writes', async () => {
     const dir = join(root, 'shared-folder');
     await seeded(dir);
