@@ -24,7 +24,9 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
             ×
           </button>
         </div>
-        <div className="shortcuts-dialog__body">
+        {/* Scrolls in a short window: a Tab stop so the keyboard can scroll it too. */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region takes focus */}
+        <div className="shortcuts-dialog__body" tabIndex={0} role="region" aria-labelledby="shortcuts-title">
           <h3>Everywhere</h3>
           <dl>
             {global.map((c) => (
