@@ -17,7 +17,8 @@ export const RECENT_FILE_NAME = 'recent-archives.json';
 export const MAX_RECENT = 12;
 
 /** What the folder is for: a new archive, an archive to open, or where the open archive's backups go. */
-export type FolderPurpose = 'create' | 'open' | 'backups';
+/** rescue-backup: a backup of an archive open read-only, into a folder on another disk (Back up now). */
+export type FolderPurpose = 'create' | 'open' | 'backups' | 'rescue-backup';
 
 export interface WorkspaceOptions {
   /** Opens (creating when missing) the archive in a folder. */

@@ -1,6 +1,6 @@
 // Data safety: snapshots, restore, integrity, portable `.tala` files.
 import { constants, copyFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { requestValidators as v } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { OperationTable } from '../api/operation';
@@ -48,10 +48,18 @@ export const backupOperations: OperationTable<Channels> = {
   'archive.backup': {
     channel: 'archive.backup',
     validate: v['archive.backup'],
-    handle: async (request, { archive }) => {
+    handle: async (request, { archive, workspace }) => {
       const file = request?.file;
       // Read-only (a failing or full disk, a read-only medium): the named file is the only thing written.
       if (file !== undefined && archive.backups.readOnlyReason !== undefined) return archive.backups.writeTo(file);
+      if (file === undefined && !archive.backups.canBackUp && workspace?.canChooseFolders) {
+        // The desktop's Back up now: the folder beside the archive cannot be written, so ask for another one.
+        const folder = await workspace.chooseFolder('rescue-backup');
+        if (!folder) throw new AppError('INVALID_REQUEST', 'No backup was written: no folder was chosen.');
+        return archive.backups.writeTo(
+          join(folder, `tala-backup-${new Date().toISOString().replace(/[-:.]/g, '')}.sqlite`),
+        );
+      }
       const made = await archive.backups.create('manual');
       return file === undefined ? made : { ...made, file: copyOut(made.file, file) };
     },

@@ -134,6 +134,10 @@ const FOLDER_DIALOGS: Record<FolderPurpose, { title: string; buttonLabel: string
   create: { title: 'New archive: choose an empty folder', buttonLabel: 'Create archive here' },
   open: { title: 'Open archive: choose its folder', buttonLabel: 'Open archive' },
   backups: { title: 'Backups: choose the folder to keep them in', buttonLabel: 'Keep backups here' },
+  'rescue-backup': {
+    title: 'This archive cannot be written: choose a folder on another disk for its backup',
+    buttonLabel: 'Back up here',
+  },
 };
 
 /**

@@ -9,6 +9,7 @@ import { createApi, dispatch } from '../../../main/api/dispatch';
 import { Archive } from '../../../main/archive/archive';
 import { archiveFileIn } from '../../../main/archive/paths';
 import { openArchiveDir } from '../../../main/archive/open-default';
+import { Workspace } from '../../../main/archive/workspace';
 import { verifyBackupFile } from '../../../main/backups/backups';
 import { Database } from '../../../main/db/connection';
 import { tala } from '../../helpers/cli';
@@ -135,6 +136,27 @@ describe.skipIf(!isRoot)('read-only mode (tmpfs mounts and another OS user; skip
         });
         expect(JSON.stringify(result)).not.toMatch(/SQLITE|readonly database|EROFS/);
       }
+      // The desktop's Back up now asks for a folder on another disk with its native picker.
+      const rescue = join(root, 'rescue-folder');
+      mkdirSync(rescue);
+      const asked: string[] = [];
+      let answer: string | null = rescue;
+      const workspace = new Workspace(archive, {
+        open: (d) => openArchiveDir(d),
+        chooseFolder: async (purpose) => (asked.push(purpose), answer),
+      });
+      const desktop = createApi(workspace, 'ipc');
+      const rescued = await dispatch(desktop, 'archive.backup', undefined);
+      expect(rescued).toMatchObject({ ok: true, value: { reason: 'manual' } });
+      const rescuedFile = (rescued as { value: { file: string } }).value.file;
+      expect(readdirSync(rescue)).toEqual([rescuedFile.slice(rescue.length + 1)]);
+      await verifyBackupFile(rescuedFile);
+      answer = null;
+      expect(await dispatch(desktop, 'archive.backup', undefined)).toMatchObject({
+        ok: false,
+        error: { message: 'No backup was written: no folder was chosen.' },
+      });
+      expect(asked).toEqual(['rescue-backup', 'rescue-backup']);
       const health = await dispatch(api, 'archive.health', undefined);
       expect(health).toMatchObject({
         ok: true,
