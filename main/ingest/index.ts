@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { declaredHtmlCharset, decodeText } from './decode';
-import { parseDocx } from './docx';
 import type { Draft } from './draft';
 import { parseEpub } from './epub';
 import { detectLanguage, normalizeLangCode } from './language';
@@ -17,7 +16,6 @@ import { reject } from './reject';
 import { splitSentences } from '../../shared/text/sentences';
 import type { IngestInput, ParsedDocument } from './types';
 import { validateInput } from './validate-input';
-import { parseWebPage } from './web-page';
 
 export { SUPPORTED_EXTENSIONS } from './formats';
 export { detectLanguage } from './language';
@@ -35,15 +33,22 @@ export async function parseDocument(input: IngestInput): Promise<ParsedDocument>
   }
 
   let draft: Draft;
+  // The heavy format libraries (mammoth for .docx, linkedom and Readability for web pages, pdf.js) load with the
+  // first file that needs them, so a parse worker starts quickly and a folder of text files never loads them.
   if (format === 'pdf') draft = await parsePdf(name, bytes);
-  else if (format === 'docx') draft = await parseDocx(name, bytes);
+  else if (format === 'docx') draft = await (await import('./docx')).parseDocx(name, bytes);
   else if (format === 'epub') draft = parseEpub(name, bytes);
   else {
     const text = normalizeDocument(
       decodeText(name, bytes, format === 'html' ? declaredHtmlCharset(bytes) : undefined).text,
     );
     if (isBlank(text)) reject(name, 'the file is empty');
-    draft = format === 'html' ? parseWebPage(text) : format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
+    draft =
+      format === 'html'
+        ? (await import('./web-page')).parseWebPage(text)
+        : format === 'markdown'
+          ? parseMarkdown(text)
+          : parsePlainText(text);
   }
   draft = { ...draft, passages: splitLongPassages(draft.passages) };
   if (draft.passages.length === 0) reject(name, 'no readable text was found');
