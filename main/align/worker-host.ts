@@ -1,5 +1,5 @@
-// Where alignments run: `inlineAligner` calls the pure aligner on this thread (tests, CLI); `AlignWorkerHost`
-// sends each job to a worker thread, so the main process stays responsive while a long pair is aligned.
+// Where alignments run: `AlignWorkerHost` sends each job to a worker thread, so the main process stays responsive
+// while a long pair is aligned; `inlineAligner` (./inline.ts) calls the pure aligner on this thread (tests, CLI).
 import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo } from '../../shared/errors';
 import type { AlignOptions, AlignResult, AlignSide } from './types';
@@ -9,11 +9,6 @@ import { workerEntry } from '../workers/entry';
 export interface Aligner {
   align(source: AlignSide, target: AlignSide, options?: AlignOptions): Promise<AlignResult>;
 }
-
-/** On this thread; the aligner itself loads with the first alignment. */
-export const inlineAligner: Aligner = {
-  align: async (source, target, options) => (await import('./aligner')).align(source, target, options),
-};
 
 interface Pending {
   resolve(result: AlignResult): void;

@@ -221,7 +221,7 @@ async function withArchive(
   diagnostic(`[tala] archive ${archive.path} opened in ${Math.round(performance.now() - started)} ms`);
   try {
     archive.translations.useAligner({
-      align: async (...args) => (await import('../align/worker-host')).inlineAligner.align(...args),
+      align: async (...args) => (await import('../align/inline')).inlineAligner.align(...args),
     });
     const session = createApi(archive, 'cli', { onImportProgress });
     const call: Call = async (channel, request) => {

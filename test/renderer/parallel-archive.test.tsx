@@ -5,7 +5,7 @@
 // per line): the French adds a translator's note and leaves a sentence out, the rest pairs 1-1. How well the
 // confidences are calibrated is measured on hand-aligned prose by `npm run bench:align` (its calibration table).
 import { afterEach, describe, expect, it } from 'vitest';
-import { inlineAligner } from '../../main/align/worker-host';
+import { inlineAligner } from '../../main/align/inline';
 import { createApi, dispatch } from '../../main/api/dispatch';
 import { Archive } from '../../main/archive/archive';
 import { archiveFileIn } from '../../main/archive/paths';

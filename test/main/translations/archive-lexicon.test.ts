@@ -4,7 +4,8 @@
 // per line, with dropped and merged sentences in the translation) they make the alignment better.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inlineAligner, type Aligner } from '../../../main/align/worker-host';
+import { inlineAligner } from '../../../main/align/inline';
+import type { Aligner } from '../../../main/align/worker-host';
 import type { AlignOptions } from '../../../main/align/types';
 import type { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';

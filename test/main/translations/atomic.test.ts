@@ -4,7 +4,7 @@
 // segment and its translation document together.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inlineAligner } from '../../../main/align/worker-host';
+import { inlineAligner } from '../../../main/align/inline';
 import { Archive } from '../../../main/archive/archive';
 import { InlineParser } from '../../../main/ingest/parser';
 import { failsWith, openFaults, type Faults } from '../../helpers/faults';

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AlignWorkerHost, inlineAligner } from '../../../main/align/worker-host';
+import { inlineAligner } from '../../../main/align/inline';
+import { AlignWorkerHost } from '../../../main/align/worker-host';
 import { createApi, dispatch } from '../../../main/api/dispatch';
 import type { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';
