@@ -2,6 +2,7 @@
 // its anchors — evidence that does not need a dictionary: numbers in any digit system, punctuation
 // classes mapped across scripts, names and capitalised words after transliteration, and shared word
 // beginnings between related languages.
+import { scriptClass, UNSPACED_SCRIPTS } from '../../shared/text/regex';
 import { transliterate } from '../search/transliterate';
 import { extractNumbers } from './numbers';
 
@@ -86,8 +87,7 @@ function punctClass(mark: string, lang: string): string | undefined {
 }
 
 // Scripts written without spaces between words: split into character bigrams instead of words.
-const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED = scriptClass(UNSPACED_SCRIPTS);
 
 /** The first `count` UTF-16 units, not cutting a surrogate pair in two. */
 function firstLetters(word: string, count: number): string {

@@ -34,8 +34,9 @@ const ZEROS = [
 const DIGIT_VALUE = new Map<number, number>();
 for (const zero of ZEROS) for (let d = 0; d < 10; d++) DIGIT_VALUE.set(zero + d, d);
 
-const NON_ASCII_DIGIT =
-  /[\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef\u0d66-\u0d6f\u0de6-\u0def\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049\u17e0-\u17e9\u1810-\u1819\u1946-\u194f\u19d0-\u19d9\u1b50-\u1b59\ua8d0-\ua8d9\ua900-\ua909\uff10-\uff19]/g;
+// Every digit of those systems, zero to nine: [\u0660-\u0669\u06f0-\u06f9…\uff10-\uff19].
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const NON_ASCII_DIGIT = new RegExp(`[${ZEROS.map((zero) => `${hex(zero)}-${hex(zero + 9)}`).join('')}]`, 'g');
 
 /** Replaces every decimal digit of another script by its ASCII digit (string length is unchanged). */
 export function asciiDigits(text: string): string {

@@ -6,9 +6,8 @@ import { AppError } from '../../shared/errors';
 import type { Database } from '../db/connection';
 import { raw, sql } from '../db/sql';
 
-const UUID_GLOB = raw(
-  `'${'[0-9a-fA-F]'.repeat(8)}-${'[0-9a-fA-F]'.repeat(4)}-${'[0-9a-fA-F]'.repeat(4)}-${'[0-9a-fA-F]'.repeat(4)}-${'[0-9a-fA-F]'.repeat(12)}'`,
-);
+// A GLOB for a UUID: groups of 8, 4, 4, 4 and 12 hex digits joined by hyphens.
+const UUID_GLOB = raw(`'${[8, 4, 4, 4, 12].map((digits) => '[0-9a-fA-F]'.repeat(digits)).join('-')}'`);
 const MAX_TITLE = 2_000;
 /** Generous: the longest text an import of the largest allowed file could produce. */
 const MAX_TEXT = MAX_IMPORT_BYTES;

@@ -52,7 +52,8 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
       throw new AppError(
         'ARCHIVE_ERROR',
         `Could not upgrade the archive to schema` +
-          ` version ${migration.version} (${migration.name}): ${(err as Error).message}. The archive was left at version ${await schemaVersion(db)}.`,
+          ` version ${migration.version} (${migration.name}): ${(err as Error).message}.` +
+          ` The archive was left at version ${await schemaVersion(db)}.`,
       );
     } finally {
       await db.exec('PRAGMA foreign_keys = ON');

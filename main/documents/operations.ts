@@ -207,7 +207,8 @@ export const documentOperations: OperationTable<Channels> = {
       print: () => undefined, // run() follows the job and prints the report
       run: async (input, call, io) => {
         const translationOf = option(input, 'translation-of');
-        if (translationOf !== undefined) await call('documents.get', { id: translationOf }); // NOT_FOUND before importing
+        // NOT_FOUND before importing anything
+        if (translationOf !== undefined) await call('documents.get', { id: translationOf });
         const status = input.json ? undefined : io.status; // the status line itself comes from the session
         let job = await call('documents.importPaths', importRequest(input));
         // Ctrl+C on a terminal stops after the current file and keeps what is done; a second one quits.
@@ -302,9 +303,8 @@ async function printImport(
     for (const s of result.skipped) io.out(`skipped   ${s.reason}`);
     for (const f of result.failed) io.out(`failed    ${f.error}`);
     const cancelled = summary.cancelled ? ' (cancelled: the remaining files were not imported)' : '';
-    io.out(
-      `${result.imported.length} imported, ${result.skipped.length} skipped, ${result.failed.length} failed${cancelled}`,
-    );
+    const { imported, skipped, failed } = result;
+    io.out(`${imported.length} imported, ${skipped.length} skipped, ${failed.length} failed${cancelled}`);
   }
   return result.failed.length > 0 ? 1 : 0;
 }

@@ -18,9 +18,8 @@ export function factLine(f: Fact): string {
 
 export function conflictLines(group: ConflictGroup): string[] {
   const consistent = group.agreement === 'approximate' ? '  — consistent (approximate)' : '';
-  const lines = [
-    `${group.subject.name} — ${group.predicate}${group.qualifiers.date ? ` (${group.qualifiers.date})` : ''}${consistent}`,
-  ];
+  const date = group.qualifiers.date ? ` (${group.qualifiers.date})` : '';
+  const lines = [`${group.subject.name} — ${group.predicate}${date}${consistent}`];
   for (const f of group.facts) {
     const mark = f.id === group.preferredFactId ? '★' : '•';
     const why = f.preferredReason ? ` — preferred: ${f.preferredReason}` : '';

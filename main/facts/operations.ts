@@ -268,9 +268,8 @@ export const factOperations: OperationTable<Channels> = {
         if (input.json) return io.out(json(list));
         for (const e of list) {
           const aliases = e.aliases.map((a) => a.alias).filter((a) => a !== e.name);
-          io.out(
-            `${e.id}  [${e.type}] ${e.name} (${e.facts} facts)${e.aliases.length > 1 ? `  aka ${aliases.join(', ')}` : ''}`,
-          );
+          const aka = e.aliases.length > 1 ? `  aka ${aliases.join(', ')}` : '';
+          io.out(`${e.id}  [${e.type}] ${e.name} (${e.facts} facts)${aka}`);
         }
       },
     },

@@ -52,7 +52,8 @@ export function factLabel(
   fact: Pick<Fact, 'subject' | 'predicate' | 'object' | 'valueQualifier' | 'qualifiers'>,
 ): string {
   const when = [fact.qualifiers.date, fact.qualifiers.place?.name].filter(Boolean).join(', ');
-  return `${fact.subject.name} — ${fact.predicate} — ${formatValue(fact.object, fact.valueQualifier)}${when ? ` (${when})` : ''}`;
+  const value = formatValue(fact.object, fact.valueQualifier);
+  return `${fact.subject.name} — ${fact.predicate} — ${value}${when ? ` (${when})` : ''}`;
 }
 
 /** Whether two facts state the same value (a missing unit agrees with any unit). */

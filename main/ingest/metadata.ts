@@ -43,7 +43,8 @@ export function normalizeDate(value: string | null | undefined): string | undefi
   if (Number.isNaN(parsed.getTime())) return undefined;
   const y = parsed.getFullYear();
   if (y < 1 || y > 9999) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(parsed.getMonth() + 1).padStart(2, '0')}-${String(parsed.getDate()).padStart(2, '0')}`;
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(y, 4)}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
 }
 
 /** An http(s) URL in canonical form; anything else (javascript:, data:, relative paths) is dropped. */

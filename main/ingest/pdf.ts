@@ -11,6 +11,7 @@ import { cleanName, cleanTitle, endsWithSentencePunctuation, normalizeDate } fro
 import { LINE_HYPHEN } from './hyphens';
 import { cleanPassage } from './normalize';
 import { reject } from './reject';
+import { sequence } from '../../shared/text/regex';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -222,8 +223,14 @@ function orderColumns(lines: Line[]): Line[] {
 
 /** Text of a line with its numbers blanked, so "Page 3 of 9" and "Page 4 of 9" compare equal. */
 const runningKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
-const PAGE_NUMBER =
-  /^(?:(?:page|p\.|pahina|стр\.?|страница|էջ)\s*)?[-–—]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—]?(?:\s*(?:of|\/|из|ng)\s*\d{1,5})?$/i;
+const PAGE_NUMBER = new RegExp(
+  sequence([
+    /^(?:(?:page|p\.|pahina|стр\.?|страница|էջ)\s*)?/, // "Page", "p.", "стр.", "էջ"…
+    /[-–—]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—]?/, // the number, Arabic or Roman, maybe between dashes
+    /(?:\s*(?:of|\/|из|ng)\s*\d{1,5})?$/, // "of 9", "/ 9", "из 9", "ng 9"
+  ]),
+  'i',
+);
 
 /**
  * Drops running headers and footers: among the two top and two bottom lines of each page, the short ones

@@ -3,6 +3,7 @@
 // Everything else separates words: spaces, punctuation, hyphens, apostrophes (French "l'homme" gives
 // "l" + "homme"), slashes. Scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese)
 // are split into words with the ICU dictionaries behind Intl.Segmenter.
+import { scriptClass, UNSPACED_SCRIPTS } from '../../shared/text/regex';
 
 export interface RawToken {
   /** The word as written. */
@@ -12,8 +13,7 @@ export interface RawToken {
 }
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}\u055B-\u055F]|\u200C|\u200D)*/gu;
-const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED = scriptClass(UNSPACED_SCRIPTS);
 
 let segmenter: Intl.Segmenter | undefined;
 

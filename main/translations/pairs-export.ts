@@ -4,6 +4,7 @@ import type { ExportedFile } from '../../shared/contract';
 import type { AlignLevel, AlignmentBead, PairsExportFormat } from '../../shared/translations';
 import type { LaidOutPassage } from './carry';
 import { csvRows } from '../../shared/text/csv';
+import { alternatives } from '../../shared/text/regex';
 
 export interface AlignedPair {
   source: string;
@@ -62,9 +63,15 @@ export function alignedPairs(
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab, newline, carriage return; lone surrogates;
 // U+FFFE/FFFF).
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML = new RegExp(
+  alternatives([
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/, // control characters, U+FFFE/FFFF
+    /[\ud800-\udbff](?![\udc00-\udfff])/, // a high surrogate without its low one
+    /(?<![\ud800-\udbff])[\udc00-\udfff]/, // a low surrogate without its high one
+  ]),
+  'g',
+);
 
 export function xmlEscape(text: string): string {
   return text
@@ -88,7 +95,8 @@ export function toTmx(pairs: readonly AlignedPair[], meta: PairsMeta, level: Ali
     '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     '<tmx version="1.4">',
     `  <header creationtool="Tala"` +
-      ` creationtoolversion="${attr(meta.toolVersion)}" datatype="plaintext" segtype="${level === 'sentence' ? 'sentence' : 'paragraph'}"` +
+      ` creationtoolversion="${attr(meta.toolVersion)}" datatype="plaintext"` +
+      ` segtype="${level === 'sentence' ? 'sentence' : 'paragraph'}"` +
       ` adminlang="en" srclang="${attr(meta.sourceLang)}" o-tmf="Tala" creationdate="${tmxDate(meta.createdAt)}">`,
     `    <note>${xmlEscape(`${meta.sourceTitle} / ${meta.targetTitle}`)}</note>`,
     '  </header>',

@@ -1,12 +1,28 @@
 // Normalisation shared by indexing and querying: the same fold must run on both sides.
+import { scriptClass } from './regex';
 
 /**
  * Scripts whose combining marks are letters in their own right (vowel signs, viramas): stripping them would
  * merge unrelated words, so their marks are kept. Everywhere else (Latin, Greek, Cyrillic, Arabic, Hebrew…)
  * marks are accents, points or vowel diacritics that readers and writers often omit.
  */
-const KEEP_MARKS =
-  /[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Tibetan}\p{Script=Myanmar}\p{Script=Khmer}]/u;
+const KEEP_MARKS = scriptClass([
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Thai',
+  'Lao',
+  'Tibetan',
+  'Myanmar',
+  'Khmer',
+]);
 
 /** Armenian emphasis, exclamation, question and abbreviation marks are written inside words (ինչո՞ւ). */
 const ARMENIAN_WORD_MARKS = /[\u055B-\u055F]/g;

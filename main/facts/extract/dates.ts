@@ -189,7 +189,8 @@ const RULES: Rule[] = [
   // noong 2012 · in 2012 · since 2012 · в 2012 году (the year alone is the mention)
   {
     re: rx(
-      `${L}(?:noong|nitong|ngayong|taong|taon|mula|hanggang|in|since|by|until|from|during|circa|в|с|до|к|по)\\s+${YEAR}(?:\\s*(?:года|году|год|г\\.|г(?![\\p{L}])))?${R}`,
+      `${L}(?:noong|nitong|ngayong|taong|taon|mula|hanggang|in|since|by|until|from|during|circa|в|с|до|к|по)` +
+        `\\s+${YEAR}(?:\\s*(?:года|году|год|г\\.|г(?![\\p{L}])))?${R}`, // the year, then Russian «года»
     ),
     group: 'y',
     build: (g) => ({ precision: 'year', year: Number(g.y), confidence: 0.85 }),

@@ -1,5 +1,6 @@
 // Word lists of the rule-based extractor, per language (Tagalog, English, Russian; a little Armenian).
 // Everything is lower-case; Latin-script words are matched case-insensitively unless a rule says otherwise.
+import { alternatives } from '../../../shared/text/regex';
 
 /** Month names and their forms → month number. Russian forms cover the cases dates use (июля, в июле). */
 export const MONTHS: ReadonlyArray<readonly [string, number]> = [
@@ -910,8 +911,19 @@ export const DEMONYMS = new Set([
 ]);
 
 /** Abstract and agent nouns by their suffix (Инаугурация, Երդմնակալության, Ընտրություններին): never a name. */
-export const COMMON_NOUN_SUFFIX =
-  /(?:[ая]ция|[ая]ции|[ая]цию|[ая]цией|[еа]ние|[еа]ния|[еа]нию|[еа]нием|[еа]нии|ство|ства|ству|ством|стве|тель|теля|телю|телем|ость|ости|остью|ությ(?:ուն|ան|ամբ)(?:ը|ն|ի|ից|ում|ով|ներ\p{L}*)?|ական(?:ը|ի|ին|ում|ից|ներ\p{L}*)?|ներ|ները|ների|ներին|ներում|ներից)$/u;
+export const COMMON_NOUN_SUFFIX = new RegExp(
+  `(?:${alternatives([
+    /[ая]ция|[ая]ции|[ая]цию|[ая]цией/u, // Russian -ция (инаугурация)
+    /[еа]ние|[еа]ния|[еа]нию|[еа]нием|[еа]нии/u, // -ние (избрание)
+    /ство|ства|ству|ством|стве/u, // -ство (министерство)
+    /тель|теля|телю|телем/u, // -тель (избиратель)
+    /ость|ости|остью/u, // -ость (независимость)
+    /ությ(?:ուն|ան|ամբ)(?:ը|ն|ի|ից|ում|ով|ներ\p{L}*)?/u, // Armenian -ություն (ընտրություն)
+    /ական(?:ը|ի|ին|ում|ից|ներ\p{L}*)?/u, // -ական
+    /ներ|ները|ների|ներին|ներում|ներից/u, // Armenian plural -ներ
+  ])})$`,
+  'u',
+);
 
 /** Titles and roles before a person's name ("Pangulong Bako Sahakyan", "President", "г-н"). */
 export const TITLES = new Set([
@@ -1461,9 +1473,23 @@ export const STATE_WORDS = new Set([
 ]);
 
 /** Surname endings that make a lone capitalised word a likely person (Sahakyan, Саакян, Petrov, Шевченко). */
-export const SURNAME_ENDINGS =
-  /(?:yan|yants|ov|ova|ev|eva|yev|yeva|enko|sky|ski|skaya|vich|ovich|evich|dze|shvili|ян|янц|ов|ова|ев|ева|ин|ина|енко|ский|ская|вич|ович|евич|дзе|швили|յան|յանց)$/u;
+export const SURNAME_ENDINGS = new RegExp(
+  `(?:${alternatives([
+    /yan|yants|ov|ova|ev|eva|yev|yeva|enko|sky|ski|skaya|vich|ovich|evich|dze|shvili/u, // Latin letters
+    /ян|янц|ов|ова|ев|ева|ин|ина|енко|ский|ская|вич|ович|евич|дзе|швили/u, // Cyrillic
+    /յան|յանց/u, // Armenian
+  ])})$`,
+  'u',
+);
 
 /** Russian title words written in lower case right before a name (президент Бако Саакян). */
-export const LOWERCASE_TITLE_PREFIX =
-  /^(?:президент[а-я]*|министр[а-я]*|премьер-министр[а-я]*|глав[а-я]|генерал[а-я]*|депутат[а-я]*|посол|посла|губернатор[а-я]*|мэр[а-я]*|председател[а-я]*|кандидат[а-я]*|лидер[а-я]*|сопредседател[а-я]*|г-н|г-жа|господин[а-я]*|госпож[а-я]|pangulong|presidente|president|minister|senador|senator|gobernador|heneral|kalihim|dating|former|incumbent|nanunungkulang?)$/u;
+export const LOWERCASE_TITLE_PREFIX = new RegExp(
+  `^(?:${alternatives([
+    /президент[а-я]*|министр[а-я]*|премьер-министр[а-я]*|глав[а-я]|генерал[а-я]*|депутат[а-я]*|посол|посла/u, // Russian
+    /губернатор[а-я]*|мэр[а-я]*|председател[а-я]*|кандидат[а-я]*|лидер[а-я]*|сопредседател[а-я]*/u,
+    /г-н|г-жа|господин[а-я]*|госпож[а-я]/u, // Russian forms of address
+    /pangulong|presidente|president|minister|senador|senator|gobernador|heneral|kalihim/u, // Tagalog and English titles
+    /dating|former|incumbent|nanunungkulang?/u, // "former", "incumbent"
+  ])})$`,
+  'u',
+);

@@ -74,7 +74,9 @@ function digitPattern(lang: string): RegExp {
   const spaceGroups = COMMA_DECIMAL.has(lang) ? '|\\d{1,3}(?: \\d{3})+(?:,\\d+)?' : '';
   return new RegExp(
     '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][.,]|-)' +
-      `(\\d{1,3}(?:[,\\u00a0\\u202f\\u2009]\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[.\\u00a0\\u202f\\u2009]\\d{3})+(?:,\\d+)?${spaceGroups}|\\d+(?:[.,]\\d+)?)` +
+      '(\\d{1,3}(?:[,\\u00a0\\u202f\\u2009]\\d{3})+(?:\\.\\d+)?' + // 1,234.5 (thin and no-break spaces too)
+      `|\\d{1,3}(?:[.\\u00a0\\u202f\\u2009]\\d{3})+(?:,\\d+)?${spaceGroups}` + // 1.234,5 (and 1 234,5)
+      '|\\d+(?:[.,]\\d+)?)' + // 1234, 12.5, 3,5
       '(?![\\p{N}]|[.,]\\d)',
     'gu',
   );

@@ -4,6 +4,7 @@
 // from the document's election context ("Noong Hulyo 19, 2012, ang … halalan …") when the pattern is about
 // an election. Nothing here is confirmed: these are proposals for a person to accept, edit or reject.
 import type { EntityType, Mention, ValueQualifier } from '../../../shared/facts';
+import { alternatives } from '../../../shared/text/regex';
 import { lowerBound, type Span } from './text';
 
 export type CandidateObject =
@@ -58,8 +59,13 @@ const CANDIDATE_NOUN = /^(?:kandidato|kandidatong|candidates?|кандидат\p
 // Cues are built from the language's words, not from one text's phrasing: Tagalog verbs by their roots with
 // the usual affixes (kuha → nakuha, nakakuha, makakuha, kumuha), Russian and Armenian stems with any ending.
 const TL_GET =
-  'n?a?(?:ka)?(?:ka)?kuha|kumuha|(?:na|tu|nakat|nat|tin)?(?:um)?anggap|nakakalap|(?:nag|na)kamit|nanalo|nagwagi|pumangalawa|pumangatlo';
-const GET = `${TL_GET}|received|won|got|garnered|obtained|polled|secured|collected|came\\s+\\p{L}+\\s+with|finished\\s+\\p{L}+\\s+with|набра\\p{L}*|получ\\p{L}*|собра\\p{L}*|ստաց\\p{L}*|հավաքել\\p{L}*|շահել\\p{L}*`;
+  'n?a?(?:ka)?(?:ka)?kuha|kumuha|(?:na|tu|nakat|nat|tin)?(?:um)?anggap|nakakalap|(?:nag|na)kamit' +
+  '|nanalo|nagwagi|pumangalawa|pumangatlo';
+const GET =
+  `${TL_GET}` +
+  '|received|won|got|garnered|obtained|polled|secured|collected|came\\s+\\p{L}+\\s+with|finished\\s+\\p{L}+\\s+with' +
+  '|набра\\p{L}*|получ\\p{L}*|собра\\p{L}*' + // Russian
+  '|ստաց\\p{L}*|հավաքել\\p{L}*|շահել\\p{L}*'; // Armenian
 
 /** Tagalog, English, Russian and Armenian cues. Regexes are matched case-insensitively on the sentence. */
 const PATTERNS: Pattern[] = [
@@ -67,7 +73,19 @@ const PATTERNS: Pattern[] = [
   {
     id: 'votes-for',
     predicate: 'votes received',
-    cue: /(?:bumoto|pumili|ibinoto)\s+(?:para\s+(?:sa|kay|kina)|pabor\s+(?:sa|kay|kina)|kay|kina|sa)|voted\s+(?:for|in\s+favou?r\s+of)|votes?\s+(?:went\s+)?(?:to|for)|cast\s+(?:their\s+)?(?:ballots?|votes?)\s+for|проголосовал\p{L}*\s+за|за\s+(?:\p{L}+\s+){1,3}проголосовал\p{L}*|отдал\p{L}*\s+(?:свои\s+)?голоса\s+за|(?:քվեարկել|ընտրել)\p{L}*/giu,
+    cue: new RegExp(
+      alternatives([
+        /(?:bumoto|pumili|ibinoto)\s+(?:para\s+(?:sa|kay|kina)|pabor\s+(?:sa|kay|kina)|kay|kina|sa)/u, // Tagalog
+        /voted\s+(?:for|in\s+favou?r\s+of)/u, // English
+        /votes?\s+(?:went\s+)?(?:to|for)/u,
+        /cast\s+(?:their\s+)?(?:ballots?|votes?)\s+for/u,
+        /проголосовал\p{L}*\s+за/u, // Russian
+        /за\s+(?:\p{L}+\s+){1,3}проголосовал\p{L}*/u,
+        /отдал\p{L}*\s+(?:свои\s+)?голоса\s+за/u,
+        /(?:քվեարկել|ընտրել)\p{L}*/u, // Armenian
+      ]),
+      'giu',
+    ),
     subjectTypes: ['person', 'organisation'],
     object: 'quantity',
     subjectSide: 'any',
@@ -121,7 +139,15 @@ const PATTERNS: Pattern[] = [
   {
     id: 'turnout',
     predicate: 'voters (turnout)',
-    cue: /nagpahayag|bumoto|lumahok|nakilahok|voted|expressed|took\s+part|turned\s+out|cast|проголосовал\p{L}*|выразил\p{L}*|принял\p{L}*\s+участие|пришл\p{L}*|քվեարկել\p{L}*|մասնակցել\p{L}*/giu,
+    cue: new RegExp(
+      alternatives([
+        /nagpahayag|bumoto|lumahok|nakilahok/u, // Tagalog
+        /voted|expressed|took\s+part|turned\s+out|cast/u, // English
+        /проголосовал\p{L}*|выразил\p{L}*|принял\p{L}*\s+участие|пришл\p{L}*/u, // Russian
+        /քվեարկել\p{L}*|մասնակցել\p{L}*/u, // Armenian
+      ]),
+      'giu',
+    ),
     subjectTypes: ['place'],
     object: 'quantity',
     subjectSide: 'any',
@@ -150,7 +176,15 @@ const PATTERNS: Pattern[] = [
   {
     id: 'inauguration',
     predicate: 'inauguration date',
-    cue: /pagpapasinaya|panunumpa|manunumpa|nanumpa|sumumpa|inagurasyon|inauguration|inaugurated|sworn\s+in|swearing-in|took\s+(?:the\s+)?oath|инаугураци\p{L}*|вступ\p{L}*\s+в\s+должность|присяг\p{L}*|երդմնակալ\p{L}*|երդվել\p{L}*/giu,
+    cue: new RegExp(
+      alternatives([
+        /pagpapasinaya|panunumpa|manunumpa|nanumpa|sumumpa|inagurasyon/u, // Tagalog
+        /inauguration|inaugurated|sworn\s+in|swearing-in|took\s+(?:the\s+)?oath/u, // English
+        /инаугураци\p{L}*|вступ\p{L}*\s+в\s+должность|присяг\p{L}*/u, // Russian
+        /երդմնակալ\p{L}*|երդվել\p{L}*/u, // Armenian
+      ]),
+      'giu',
+    ),
     subjectTypes: ['person'],
     object: 'date',
     subjectSide: 'any',
@@ -162,7 +196,17 @@ const PATTERNS: Pattern[] = [
   {
     id: 'election-date',
     predicate: 'election date',
-    cue: /(?:na|ini|i|mag|maghahalal|pag)?halal\p{L}*|eleksyon|election|elections|vote\s+of|run-?off|(?:first|second)\s+round|тур(?:е|а|ом)?(?![\p{L}])|փուլ\p{L}*|выбор\p{L}*|голосовани\p{L}*|ընտրություն\p{L}*|քվեարկությ\p{L}*/giu,
+    cue: new RegExp(
+      alternatives([
+        /(?:na|ini|i|mag|maghahalal|pag)?halal\p{L}*|eleksyon/u, // Tagalog
+        /election|elections|vote\s+of|run-?off|(?:first|second)\s+round/u, // English
+        /тур(?:е|а|ом)?(?![\p{L}])/u, // Russian: round
+        /փուլ\p{L}*/u, // Armenian: round
+        /выбор\p{L}*|голосовани\p{L}*/u, // Russian
+        /ընտրություն\p{L}*|քվեարկությ\p{L}*/u, // Armenian
+      ]),
+      'giu',
+    ),
     subjectTypes: ['place'],
     object: 'date',
     subjectSide: 'any',
@@ -174,7 +218,15 @@ const PATTERNS: Pattern[] = [
   {
     id: 'candidate',
     predicate: 'candidate in election',
-    cue: /nakilahok|lumahok|kandidato|tumakbo|took\s+part|participated|ran\s+for|candidates?|contested|участвовал\p{L}*|кандидат\p{L}*|баллотировал\p{L}*|թեկնածու\p{L}*/giu,
+    cue: new RegExp(
+      alternatives([
+        /nakilahok|lumahok|kandidato|tumakbo/u, // Tagalog
+        /took\s+part|participated|ran\s+for|candidates?|contested/u, // English
+        /участвовал\p{L}*|кандидат\p{L}*|баллотировал\p{L}*/u, // Russian
+        /թեկնածու\p{L}*/u, // Armenian
+      ]),
+      'giu',
+    ),
     subjectTypes: ['person'],
     object: 'election-place',
     subjectSide: 'any',
