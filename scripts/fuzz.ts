@@ -18,7 +18,8 @@ console.log(`fuzz seed ${seed}, ${cases} cases per target`);
 for (const r of reports) {
   console.log(
     `${r.target.padEnd(24)} ${String(r.cases).padStart(7)} cases` +
-      `  ${String(r.accepted).padStart(7)} accepted  ${String(r.refused).padStart(7)} refused  ${String(r.crashes.length).padStart(4)} crashes  ${(r.ms / 1000).toFixed(1)} s`,
+      `  ${String(r.accepted).padStart(7)} accepted  ${String(r.refused).padStart(7)} refused` +
+      `  ${String(r.crashes.length).padStart(4)} crashes  ${(r.ms / 1000).toFixed(1)} s`,
   );
   for (const c of r.crashes.slice(0, 5)) console.log(`  CRASH ${c.error}\n    input: ${c.input}`);
 }

@@ -158,9 +158,8 @@ function scoreProposals(p: Passage, candidates: CandidateFact[], counts: Counts,
       counts.tp++;
     } else {
       counts.fp++;
-      miss.spurious.push(
-        `fact ${c.subject.name} — ${c.predicate} — ${factValue(c)}${c.valueQualifier === 'exact' ? '' : ` (${c.valueQualifier})`}`,
-      );
+      const qualifier = c.valueQualifier === 'exact' ? '' : ` (${c.valueQualifier})`;
+      miss.spurious.push(`fact ${c.subject.name} — ${c.predicate} — ${factValue(c)}${qualifier}`);
     }
   }
   p.facts.forEach((g, k) => {
@@ -201,9 +200,8 @@ export function runFactsBench(options: { verbose?: boolean; set?: PassageSet } =
     for (const t of [...TYPES, 'all'] as const) {
       const c = r.mentions[t];
       const s = scores(c);
-      console.log(
-        `${r.lang.padEnd(5)} ${t.padEnd(13)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)}`,
-      );
+      const counts = [c.tp, c.fp, c.fn].map((n) => String(n).padStart(3)).join(' ');
+      console.log(`${r.lang.padEnd(5)} ${t.padEnd(13)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}  ${counts}`);
     }
     console.log(`${r.lang.padEnd(5)} value errors (right span, wrong value): ${r.valueErrors}`);
   }
@@ -211,8 +209,9 @@ export function runFactsBench(options: { verbose?: boolean; set?: PassageSet } =
   for (const r of results) {
     const s = scores(r.proposals);
     const c = r.proposals;
+    const counts = `tp ${c.tp}  fp ${c.fp}  fn ${c.fn}`;
     console.log(
-      `${r.lang.padEnd(5)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}   tp ${c.tp}  fp ${c.fp}  fn ${c.fn}  (${r.passages} passages)`,
+      `${r.lang.padEnd(5)} ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}   ${counts}  (${r.passages} passages)`,
     );
   }
   if (options.verbose) {

@@ -88,7 +88,8 @@ const HTML_SEED =
 </article><footer>© 2012</footer></body></html>`;
 const MD_SEED =
   `---\ntitle: Halalan\ndate: 2012-07-19\n---\n# Halalan` +
-  ` 2012\n\n${sampleText.split('\n')[1]}\n\n* Bako Sahakyan\n* [Balasanyan](https://example.org)\n\n\`\`\`\ncode\n\`\`\`\n`;
+  ` 2012\n\n${sampleText.split('\n')[1]}\n\n* Bako Sahakyan\n* [Balasanyan](https://example.org)\n\n` +
+  '```\ncode\n```\n';
 
 /** Text for structured mutations: real words, odd Unicode, markup-looking and control characters. */
 const fuzzText = fc.oneof(

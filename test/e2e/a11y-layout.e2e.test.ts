@@ -66,7 +66,9 @@ function layoutProblems(): Promise<string[]> {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue; // not rendered
       if (el.closest('[hidden], [aria-hidden="true"]')) continue;
-      const name = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`;
+      const testid = el.dataset.testid ? `[${el.dataset.testid}]` : '';
+      const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
+      const name = `${el.tagName.toLowerCase()}${testid} "${label}"`;
       if ((r.right > vw + 1 || r.left < -1) && !reachable(el, 'x'))
         problems.push(`${name} at x ${Math.round(r.left)}–${Math.round(r.right)} outside a ${vw}px window`);
       if ((r.bottom > vh + 1 || r.top < -1) && !reachable(el, 'y'))

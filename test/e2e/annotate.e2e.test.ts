@@ -454,7 +454,8 @@ describe('a 5,000-paragraph document', () => {
     );
     console.log(
       `[perf] ${LONG_PARAGRAPHS}-paragraph document: first paragraphs on` +
-        ` screen ${timings.openInAppMs} ms (first) / ${timings.openInAppMedianMs} ms (median of 5) after in-app navigation, ${timings.coldLoadMs} ms after a cold page load`,
+        ` screen ${timings.openInAppMs} ms (first) / ${timings.openInAppMedianMs} ms (median of 5)` +
+        ` after in-app navigation, ${timings.coldLoadMs} ms after a cold page load`,
     );
     expect(Math.max(...opens)).toBeLessThan(3000);
     expect(timings.coldLoadMs).toBeLessThan(5000);

@@ -42,7 +42,8 @@ async function watchProgress(): Promise<void> {
       const panel = document.querySelector('[data-testid="import-panel"]');
       const count = panel?.querySelector('[data-testid="import-count"]')?.textContent;
       if (!count) return;
-      const entry = `${count} | ${panel?.querySelector('[data-testid="import-current"]')?.textContent ?? ''} | ${panel?.querySelector('[data-testid="import-eta"]')?.textContent ?? ''}`;
+      const text = (testid: string) => panel?.querySelector(`[data-testid="${testid}"]`)?.textContent ?? '';
+      const entry = `${count} | ${text('import-current')} | ${text('import-eta')}`;
       if (w.__progress[w.__progress.length - 1] !== entry) w.__progress.push(entry);
     };
     w.__progressObserver = new MutationObserver(record);
@@ -131,7 +132,8 @@ describe('importing many files', () => {
     expect(seen.some((s) => s.startsWith('0 of 7 | Reading '))).toBe(true);
     for (const name of ['balita-1.txt', 'ulat-halalan.pdf', 'walang-laman.txt'])
       expect(seen.some((s) => s.includes(`Reading ${name}`))).toBe(true);
-    expect(seen.some((s) => /^[1-6] of 7 \| .* \| (about|a few)/.test(s))).toBe(true); // a time-left estimate after the first file
+    // A time-left estimate after the first file.
+    expect(seen.some((s) => /^[1-6] of 7 \| .* \| (about|a few)/.test(s))).toBe(true);
 
     const listed = await rows();
     expect(listed.map((r) => [r.status, r.file])).toEqual([

@@ -18,7 +18,8 @@ const fake = vi.hoisted(() => {
     handlers: new Map<string, Listener>(),
     /** ipcMain.on listeners (the preload's synchronous messages). */
     listeners: new Map<string, Listener>(),
-    windows: [] as Array<{ options: any; webContents: any; loaded: string; events: Map<string, Listener> }>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    windows: [] as Array<{ options: any; webContents: any; loaded: string; events: Map<string, Listener> }>,
     session: {} as Record<string, Listener>,
     gotLock: true,
     /** Electron's userData before --archive moves it (the recent archives list lives there). */

@@ -27,7 +27,8 @@ type Row = [url: string, build: boolean, dev: boolean];
 function table(name: string, check: (url: string, location: RendererLocation) => boolean, rows: Row[]): void {
   describe(name, () => {
     for (const [url, build, dev] of rows) {
-      it(`${build ? 'allows' : 'denies'} ${JSON.stringify(url)}${build === dev ? '' : ` (dev: ${dev ? 'allows' : 'denies'})`}`, () => {
+      const inDev = build === dev ? '' : ` (dev: ${dev ? 'allows' : 'denies'})`;
+      it(`${build ? 'allows' : 'denies'} ${JSON.stringify(url)}${inDev}`, () => {
         expect(check(url, BUILD)).toBe(build);
         expect(check(url, DEV)).toBe(dev);
       });

@@ -217,7 +217,8 @@ export function docxEntries(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types` +
       ` xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       `<Default Extension="rels"` +
-      ` ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+      ` ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/word/document.xml"` +
       ` ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
       `<Override PartName="/word/styles.xml"` +
@@ -228,20 +229,24 @@ export function docxEntries(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships` +
       ` xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1"` +
-      ` Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+      ` Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"` +
+      ` Target="word/document.xml"/>` +
       `<Relationship Id="rId2"` +
-      ` Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+      ` Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"` +
+      ` Target="docProps/core.xml"/></Relationships>`,
     'word/_rels/document.xml.rels':
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships` +
       ` xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1"` +
-      ` Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+      ` Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"` +
+      ` Target="styles.xml"/></Relationships>`,
     'word/document.xml':
       `<?xml version="1.0" encoding="UTF-8"` +
       ` standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
     'word/styles.xml':
       `<?xml version="1.0" encoding="UTF-8"` +
-      ` standalone="yes"?><w:styles ${W}>${style('Title', 'Title')}${style('Heading1', 'heading 1')}${style('Heading2', 'heading 2')}</w:styles>`,
+      ` standalone="yes"?><w:styles ${W}>` +
+      `${style('Title', 'Title')}${style('Heading1', 'heading 1')}${style('Heading2', 'heading 2')}</w:styles>`,
     'docProps/core.xml': coreXml,
   };
 }

@@ -83,8 +83,10 @@ export function startPostgres(): TestPostgres {
   let databases = 0;
   return {
     adminUrl: `postgres://${superuser}@${enc}:${port}/postgres`,
-    urlFor: (user, database = 'postgres', password) =>
-      `postgres://${encodeURIComponent(user)}${password ? ':' + encodeURIComponent(password) : ''}@${enc}:${port}/${database}`,
+    urlFor: (user, database = 'postgres', password) => {
+      const secret = password ? ':' + encodeURIComponent(password) : '';
+      return `postgres://${encodeURIComponent(user)}${secret}@${enc}:${port}/${database}`;
+    },
     async createDatabase() {
       const name = `team_${++databases}_${process.pid}`;
       const { default: pg } = await import('pg');

@@ -189,7 +189,8 @@ describe('the facts table', () => {
       ['Bako Sahakyan', ID(100), 3],
       ['Vitaly Balasanyan', ID(101), 1],
     ]);
-    expect(byEntity[0].facts.map((f) => f.id)).toEqual([d.id, b.id, a.id]); // descending: the date value, then numbers high to low
+    // Descending: the date value, then numbers high to low.
+    expect(byEntity[0].facts.map((f) => f.id)).toEqual([d.id, b.id, a.id]);
     const byPredicate = groupFacts([a, fact({ n: 7, predicate: 'Votes received' }), d], 'predicate');
     expect(byPredicate.map((g) => [g.label, g.facts.length])).toEqual([
       ['inauguration date', 1],

@@ -105,7 +105,8 @@ describe('Reader', () => {
       view = await render(<Reader document={makeDoc(['نص عربي'], { lang })} terms={[]} onClose={() => undefined} />);
       const article = byTestId(view.container, 'reader')[0];
       expect([article.getAttribute('lang'), article.getAttribute('dir')]).toEqual([lang, 'rtl']);
-      expect(article.querySelector('.reader__toolbar')?.getAttribute('dir')).toBe('ltr'); // the app's own chrome stays LTR
+      // The app's own chrome stays LTR.
+      expect(article.querySelector('.reader__toolbar')?.getAttribute('dir')).toBe('ltr');
       await view.unmount();
       view = undefined;
     }

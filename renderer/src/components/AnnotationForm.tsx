@@ -81,7 +81,8 @@ export function AnnotationForm({
   };
 
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape anywhere in the form cancels it
+    // Escape anywhere in the form cancels it.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       className="annotation-form"
       onSubmit={(e) => {

@@ -10,6 +10,7 @@ import { passageIndexAt } from './Reader';
 import { AnnotationForm, type AnnotationBody } from './AnnotationForm';
 import { EditIcon, LinkIcon, TrashIcon } from './icons';
 import { EditedElsewhere } from './team/EditedElsewhere';
+import { classNames } from '../lib/class-names';
 import './annotations.css';
 
 interface Props {
@@ -82,10 +83,12 @@ export function AnnotationPanel(props: Props) {
     return (
       <li
         key={a.id}
-        className={
-          `note-card` +
-          ` note-card--${a.color}${a.id === activeId ? ' note-card--active' : ''}${a.status === 'orphaned' ? ' note-card--orphan' : ''}`
-        }
+        className={classNames(
+          'note-card',
+          `note-card--${a.color}`,
+          a.id === activeId && 'note-card--active',
+          a.status === 'orphaned' && 'note-card--orphan',
+        )}
         data-testid="annotation-card"
         data-annotation-id={a.id}
         data-status={a.status}

@@ -13,7 +13,8 @@ interface Props {
 const n = formatNumber;
 
 export function indexStatusText(status: SearchStatus, reindexing: boolean): string {
-  const counts = `${n(status.indexedPassages)} of ${n(status.totalPassages)} passage${status.totalPassages === 1 ? '' : 's'}`;
+  const passages = `passage${status.totalPassages === 1 ? '' : 's'}`;
+  const counts = `${n(status.indexedPassages)} of ${n(status.totalPassages)} ${passages}`;
   if (reindexing || status.reindexing) return `Reindexing… ${counts}`;
   return `Indexed ${counts}`;
 }

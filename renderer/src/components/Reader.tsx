@@ -556,7 +556,8 @@ export function Reader(props: Props) {
   const confirmingIndex = confirmingId ? body.findIndex((p) => p.id === confirmingId) : -1;
 
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- text selection (mouse and keyboard) is read on the article
+    // Text selection (mouse and keyboard) is read on the article.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <article
       className={`reader${flashId && flashId === highlightId ? ' reader--flash' : ''}`}
       lang={lang}

@@ -16,6 +16,7 @@ import {
   type SearchFilter,
 } from '../lib/search-query';
 import { Highlighted } from './Highlighted';
+import { classNames } from '../lib/class-names';
 import './search.css';
 
 interface Props {
@@ -278,13 +279,19 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
                           ? 'matches the title'
                           : 'matches a note or tag here';
                     return (
-                      // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus -- a listbox option driven by the search box (aria-activedescendant): the keys live there
+                      // A listbox option driven by the search box (aria-activedescendant): the keys live there.
+                      /* eslint-disable-next-line jsx-a11y/click-events-have-key-events,
+                         jsx-a11y/interactive-supports-focus */
                       <div
                         key={key}
                         id={hitElementId(index)}
                         role="option"
                         aria-selected={index === activeIndex}
-                        className={`hit${index === activeIndex ? ' hit--active' : ''}${key === openKey ? ' hit--open' : ''}`}
+                        className={classNames(
+                          'hit',
+                          index === activeIndex && 'hit--active',
+                          key === openKey && 'hit--open',
+                        )}
                         onClick={() => onOpen(hit)}
                         onMouseMove={() => index !== activeIndex && onActivate(index)}
                         data-testid="search-hit"
@@ -437,7 +444,10 @@ function Facets({
                   type="button"
                   className={`facet-value${active ? ' facet-value--active' : ''}`}
                   aria-pressed={active}
-                  title={`${plural(v.passages, 'passage')} in ${plural(v.documents, 'document')} · ${active ? 'click to remove the filter' : `click to show only these (${filterSyntax(filter)})`}`}
+                  title={
+                    `${plural(v.passages, 'passage')} in ${plural(v.documents, 'document')} · ` +
+                    (active ? 'click to remove the filter' : `click to show only these (${filterSyntax(filter)})`)
+                  }
                   onClick={() => onToggle(filter)}
                   data-testid="facet-value"
                   data-facet={row.kind}

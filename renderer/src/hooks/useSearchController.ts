@@ -22,7 +22,8 @@ export function useSearchController(navigate: (route: Route) => void, inputRef: 
 
   // Fresh results: the first hit is active, so Enter opens it ("Load more" keeps the active hit).
   const firstHitKey = hits.length > 0 ? hitKey(hits[0]) : '';
-  const resetKey = `${firstHitKey}\u0000${search.effectiveQuery}\u0000${search.options.stems}${search.options.translit}`;
+  const { stems, translit } = search.options;
+  const resetKey = `${firstHitKey}\u0000${search.effectiveQuery}\u0000${stems}${translit}`;
   const [seenReset, setSeenReset] = useState(resetKey);
   if (seenReset !== resetKey) {
     setSeenReset(resetKey);

@@ -41,6 +41,13 @@ const QUALIFIER_WORDS: Record<ValueQualifier, string> = {
   gt: 'more than ',
   lt: 'less than ',
 };
+/** The same qualifiers before a date. */
+const DATE_QUALIFIER_WORDS: Record<ValueQualifier, string> = {
+  exact: '',
+  approx: 'about ',
+  gt: 'after ',
+  lt: 'before ',
+};
 export const QUALIFIER_LABELS: Record<ValueQualifier, string> = {
   exact: 'exactly',
   approx: 'about',
@@ -77,7 +84,7 @@ export function formatFactValue(object: FactObject, qualifier: ValueQualifier = 
     case 'number':
       return `${q}${formatQuantity(object.number, object.unit, predicate)}`;
     case 'date':
-      return `${qualifier === 'gt' ? 'after ' : qualifier === 'lt' ? 'before ' : qualifier === 'approx' ? 'about ' : ''}${formatFactDate(object.date)}`;
+      return `${DATE_QUALIFIER_WORDS[qualifier] ?? ''}${formatFactDate(object.date)}`;
     case 'entity':
       return object.name;
     case 'text':

@@ -304,7 +304,9 @@ describe('conflicts between sources', () => {
     expect(csv).toMatchObject({ fileName: 'tala-facts.csv', mediaType: 'text/csv' });
     const lines = csv.content.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'fact_id,subject,subject_type,predicate,value,number,unit,date_value,value_qualifier,date,place,status,confidence,origin,preferred,preferred_reason,note,document_id,document_title,source,published,lang,paragraph,quote,annotation_id,created,updated',
+      'fact_id,subject,subject_type,predicate,value,number,unit,date_value,value_qualifier,date,place,status,' +
+        'confidence,origin,preferred,preferred_reason,note,document_id,document_title,source,published,lang,' +
+        'paragraph,quote,annotation_id,created,updated',
     );
     expect(lines.find((l) => l.includes('48,000'))).toContain(
       ',Recount in Nagorno-Karabakh,,,en,2,"Bako Sahakyan received 48,000",',

@@ -144,9 +144,11 @@ describe.each(SAMPLES)('the $lang sample article', ({ lang, file, more, inaugura
 describe('a Russian account of the same election', () => {
   const text = [
     '19 июля 2012 года в НКР состоялись очередные президентские выборы, в которых приняли участие' +
-      ' действующий президент Бако Саакян, бывший заместитель министра обороны Виталий Баласанян и проректор Степанакертского филиала Ереванского аграрного университета Аркадий Согомонян.',
+      ' действующий президент Бако Саакян, бывший заместитель министра обороны Виталий Баласанян' +
+      ' и проректор Степанакертского филиала Ереванского аграрного университета Аркадий Согомонян.',
     'По данным ЦИК непризнанной республики, свою волю выразили 73 тысячи избирателей, из них 47' +
-      ' тысяч проголосовали за действующего главу республики Бако Саакяна, 20 тысяч проголосовали за Виталия Баласаняна.',
+      ' тысяч проголосовали за действующего главу республики Бако Саакяна,' +
+      ' 20 тысяч проголосовали за Виталия Баласаняна.',
     'Наблюдателей было более ста. Инаугурация вновь избранного президента НКР Бако Саакяна назначена на 7 сентября.',
   ].join('\n\n');
   const { mentions, candidates } = analyse(text, { lang: 'ru' });
@@ -166,10 +168,11 @@ describe('a Russian account of the same election', () => {
 
   it('proposes the vote counts and the inauguration date', () => {
     expect(
-      candidates.map(
-        (c) =>
-          `${c.subject.name} | ${c.predicate} | ${c.object.kind === 'number' ? c.object.number : c.object.kind === 'date' ? c.object.date : c.object.name}`,
-      ),
+      candidates.map((c) => {
+        const { object } = c;
+        const value = object.kind === 'number' ? object.number : object.kind === 'date' ? object.date : object.name;
+        return `${c.subject.name} | ${c.predicate} | ${value}`;
+      }),
     ).toEqual(
       expect.arrayContaining([
         'Бако Саакян | votes received | 47000',

@@ -36,7 +36,8 @@ describe('pdf', () => {
         2,
         'paragraph',
         'Sinabi ng mga tagamasid na payapa ang botohan sa mga istasyon sa buong rehiyon at walang' +
-          ' malaking insidente na naitala sa kabisera at sa mga lalawigan, kahit na may mga reklamo ang oposisyon tungkol sa paggamit ng mga rekurso ng estado.',
+          ' malaking insidente na naitala sa kabisera at sa mga lalawigan, kahit na may mga reklamo ang' +
+          ' oposisyon tungkol sa paggamit ng mga rekurso ng estado.',
       ],
       [3, 'paragraph', 'Ang susunod na halalan ay gaganapin sa 2017.'],
     ]);

@@ -55,9 +55,11 @@ describe('rejected imports', () => {
   });
 
   it('decodes text that is not UTF-8 instead of refusing it, but refuses a mix of encodings', async () => {
-    const latin1 = new Uint8Array([0x4b, 0x61, 0x66, 0x65, 0xe9, 0x20, 0x61, 0x74, 0x20, 0x62, 0x75, 0x6e]); // "Kafeé at bun" in Latin-1
+    // "Kafeé at bun" in Latin-1
+    const latin1 = new Uint8Array([0x4b, 0x61, 0x66, 0x65, 0xe9, 0x20, 0x61, 0x74, 0x20, 0x62, 0x75, 0x6e]);
     expect((await parseDocument({ name: 'latin1.md', bytes: latin1 })).passages[0].text).toBe('Kafeé at bun');
-    const mixed = new Uint8Array([...utf8('Ещё раз, и ещё: '), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2e]); // UTF-8, then "Привет." in Windows-1251
+    // UTF-8, then "Привет." in Windows-1251
+    const mixed = new Uint8Array([...utf8('Ещё раз, и ещё: '), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2e]);
     await expectRejected(
       { name: 'mixed.txt', bytes: mixed },
       /^mixed\.txt: the file mixes UTF-8 with another text encoding/,

@@ -169,7 +169,8 @@ describe('search engine on a real archive', () => {
     const html = await archive.search.query('cafe type:html');
     expect(html.hits.map((h) => h.mediaType)).toEqual(['text/html']);
     const in2012 = await archive.search.query('Balasanyan date:2012-07..2012-12');
-    expect(new Set(in2012.hits.map((h) => h.docId))).toEqual(new Set([ruId, hyId])); // hy is dated just "2012": it overlaps
+    // hy is dated just "2012": it overlaps
+    expect(new Set(in2012.hits.map((h) => h.docId))).toEqual(new Set([ruId, hyId]));
     const july = await archive.search.query('Balasanyan date:2012-07-20');
     expect(july.hits.map((h) => h.docId)).toEqual(expect.arrayContaining([ruId]));
     expect((await archive.search.query('Balasanyan date:2013..')).total).toBe(0);

@@ -15,6 +15,7 @@ import { toTmx, xmlEscape } from '../../../main/translations/pairs-export';
 import type { AlignmentBead } from '../../../shared/translations';
 import type { DocumentDetail } from '../../../shared/types';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
+import { sequence } from '../../../shared/text/regex';
 
 const dir = tempDir('tala-translations-');
 let n = 0;
@@ -362,7 +363,14 @@ describe('aligned pairs export', () => {
       expect(file.content).toContain(` ${attr}="`);
     const units = [
       ...file.content.matchAll(
-        /<tu tuid="\d+">\s*<prop[^>]*>[^<]*<\/prop>\s*<tuv xml:lang="tl"><seg>([^<]*)<\/seg><\/tuv>\s*<tuv xml:lang="en"><seg>([^<]*)<\/seg><\/tuv>\s*<\/tu>/g,
+        new RegExp(
+          sequence([
+            /<tu tuid="\d+">\s*<prop[^>]*>[^<]*<\/prop>\s*/, // a unit and its property
+            /<tuv xml:lang="tl"><seg>([^<]*)<\/seg><\/tuv>\s*/, // the Tagalog segment
+            /<tuv xml:lang="en"><seg>([^<]*)<\/seg><\/tuv>\s*<\/tu>/, // the English one
+          ]),
+          'g',
+        ),
       ),
     ];
     const sentences = tl.passages.reduce((sum, p) => sum + p.sentences.length, 0);

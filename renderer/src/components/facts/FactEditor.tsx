@@ -130,7 +130,8 @@ export function FactEditor({
   };
 
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape anywhere in the form cancels it
+    // Escape anywhere in the form cancels it.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       className="fact-editor"
       onSubmit={submit}

@@ -287,7 +287,8 @@ export function FactsTable({ documents, toast }: Props) {
         </p>
       ) : (
         // The table keeps every column; a narrow window scrolls it sideways inside this box (a focusable region).
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus to scroll by keyboard
+        // A scrollable region must take focus to scroll by keyboard.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         <div className="facts-table__scroll" role="region" aria-label="Facts table" tabIndex={0}>
           <table className="facts-table" ref={tableRef} data-testid="facts-table">
             <thead>

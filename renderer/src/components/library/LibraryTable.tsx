@@ -18,6 +18,7 @@ import {
 import { mediaTypeLabel } from '../../lib/search-query';
 import { LibraryBulkBar } from './LibraryBulkBar';
 import { LibraryFilterBar } from './LibraryFilterBar';
+import { classNames } from '../../lib/class-names';
 import './library.css';
 
 export const ROW_HEIGHT = 36;
@@ -275,7 +276,12 @@ function Row({ row, index, active, selected, collapsed, collectionNames, onClick
       tabIndex={-1}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      className={`library-grid__row${active ? ' library-grid__row--active' : ''}${selected ? ' library-grid__row--selected' : ''}${row.depth ? ' library-grid__row--nested' : ''}`}
+      className={classNames(
+        'library-grid__row',
+        active && 'library-grid__row--active',
+        selected && 'library-grid__row--selected',
+        row.depth && 'library-grid__row--nested',
+      )}
       style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
       onClick={(ev) => onClick(ev, index)}
       onDoubleClick={() => onOpen(e.id)}
@@ -288,7 +294,10 @@ function Row({ row, index, active, selected, collapsed, collectionNames, onClick
             type="button"
             tabIndex={-1}
             className="library-grid__expander"
-            aria-label={`${collapsed ? 'Show' : 'Hide'} ${row.children} translation${row.children === 1 ? '' : 's'} or version${row.children === 1 ? '' : 's'}`}
+            aria-label={
+              `${collapsed ? 'Show' : 'Hide'} ${row.children} ` +
+              (row.children === 1 ? 'translation or version' : 'translations or versions')
+            }
             aria-expanded={!collapsed}
             onClick={(ev) => {
               ev.stopPropagation();

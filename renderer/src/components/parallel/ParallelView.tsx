@@ -29,6 +29,7 @@ import {
 } from '../../lib/parallel';
 import type { Route } from '../../lib/routes';
 import { ParallelPassage } from './ParallelPassage';
+import { classNames } from '../../lib/class-names';
 import './parallel.css';
 
 interface Props {
@@ -203,7 +204,8 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
       const row = rowOf(side, ordinal);
       if (!row) return;
       refocus.current = { side, ordinal };
-      const what = `${languageName(side === 'source' ? (source?.lang ?? '') : (target?.lang ?? ''))} paragraph ${ordinal + 1} moved ${direction === 'up' ? 'up' : 'down'} a row`;
+      const language = languageName(side === 'source' ? (source?.lang ?? '') : (target?.lang ?? ''));
+      const what = `${language} paragraph ${ordinal + 1} moved ${direction === 'up' ? 'up' : 'down'} a row`;
       if (direction === 'down')
         void run({ op: 'shift', bead: row.index, side, by: -1 }, what, { op: 'shift', bead: row.index, side, by: 1 });
       else
@@ -263,7 +265,9 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
       const a = await data.realign();
       toast(
         {
-          text: `Re-aligned: ${plural(a.beads.length, 'row')}${a.corrections ? `, ${plural(a.corrections, 'correction')} kept` : ''}.`,
+          text:
+            `Re-aligned: ${plural(a.beads.length, 'row')}` +
+            `${a.corrections ? `, ${plural(a.corrections, 'correction')} kept` : ''}.`,
         },
         5000,
       );
@@ -521,7 +525,9 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
           </div>
           {rows.map((row) => (
             <Row
-              key={`${row.index}:${row.source.map((p) => p.ordinal).join(',')}:${row.target.map((p) => p.ordinal).join(',')}`}
+              key={[row.index, ...[row.source, row.target].map((side) => side.map((p) => p.ordinal).join(','))].join(
+                ':',
+              )}
               row={row}
               last={row.index === rows.length - 1}
               selected={selected.includes(row.index)}
@@ -617,7 +623,13 @@ const Row = memo(function Row(props: RowProps) {
   );
   return (
     <div
-      className={`prow${row.low ? ' prow--low' : ''}${row.fixed ? ' prow--fixed' : ''}${selected ? ' prow--selected' : ''}${props.current ? ' prow--current' : ''}`}
+      className={classNames(
+        'prow',
+        row.low && 'prow--low',
+        row.fixed && 'prow--fixed',
+        selected && 'prow--selected',
+        props.current && 'prow--current',
+      )}
       data-testid="parallel-row"
       data-bead={row.index}
       data-source={row.source.map((p) => p.ordinal).join(',')}

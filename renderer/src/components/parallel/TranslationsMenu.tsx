@@ -323,8 +323,8 @@ export function TranslationsMenu({
         className="tool-button"
         onClick={() => go(o.id)}
         title={
-          `Read beside` +
-          ` the ${o.relation === 'translation' ? `${languageName(o.lang)} translation` : `${languageName(o.lang)} original`}: “${o.title}”`
+          `Read beside the ${languageName(o.lang)} ${o.relation === 'translation' ? 'translation' : 'original'}` +
+          `: “${o.title}”`
         }
         data-testid="side-by-side"
       >

@@ -97,7 +97,8 @@ function MetaForm({
   };
 
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape anywhere in the form cancels it
+    // Escape anywhere in the form cancels it.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       className="meta-form"
       lang="en"

@@ -8,6 +8,7 @@ import { EditIcon, LinkIcon, TrashIcon } from '../icons';
 import { PageMark } from './PageMark';
 import { PassageEditor } from './PassageEditor';
 import { PassageText } from './PassageText';
+import { classNames } from '../../lib/class-names';
 
 export interface PassageBlockProps {
   passage: Passage;
@@ -39,7 +40,11 @@ export const PassageBlock = memo(function PassageBlock(props: PassageBlockProps)
   const id = passage.id;
   return (
     <div
-      className={`passage-block${editing ? ' passage-block--editing' : ''}${confirmingDelete ? ' passage-block--confirming' : ''}`}
+      className={classNames(
+        'passage-block',
+        editing && 'passage-block--editing',
+        confirmingDelete && 'passage-block--confirming',
+      )}
       data-block-id={id}
     >
       {editing ? (

@@ -3,6 +3,7 @@
 import type { AnnotationColor } from '../../../../shared/types';
 import { AnnotationForm, ColorSwatches, type AnnotationBody } from '../AnnotationForm';
 import { FactIcon, NoteIcon, TagIcon } from '../icons';
+import { classNames } from '../../lib/class-names';
 
 export interface ToolbarPosition {
   /** Pixels inside the article (the toolbar is absolutely positioned in it). */
@@ -44,7 +45,11 @@ export function SelectionToolbar({
 }: Props) {
   return (
     <div
-      className={`selection-toolbar${form ? ' selection-toolbar--form' : ''}${position.below ? ' selection-toolbar--below' : ''}`}
+      className={classNames(
+        'selection-toolbar',
+        form && 'selection-toolbar--form',
+        position.below && 'selection-toolbar--below',
+      )}
       style={{ top: position.top, left: position.left }}
       role="toolbar"
       aria-label="Annotate the selection"
