@@ -10,7 +10,7 @@ import { AsyncResource } from 'node:async_hooks';
 import type { Database } from '../db/connection';
 import { diagnostic } from '../diagnostics';
 import { backfillFingerprints } from '../library/dedup-repo';
-import { ImportBatch } from './import-batch';
+import { ImportBatch, type ImportHint } from './import-batch';
 import { indexDocuments } from '../search/indexer';
 import type { ImportOutcome } from '../../shared/types';
 
@@ -30,6 +30,7 @@ export class ImportCancelled extends Error {
 interface Pending {
   write: ImportWrite;
   signal?: AbortSignal;
+  hint?: ImportHint;
   resolve(outcome: ImportOutcome): void;
   reject(err: unknown): void;
 }
@@ -52,9 +53,9 @@ export class ImportCommits {
    * Queues a parsed file's write; resolves with its outcome once committed. Must not be awaited from inside a
    * unit of work on the same connection (the commit would wait for that unit, which waits for the commit).
    */
-  submit(write: ImportWrite, signal?: AbortSignal): Promise<ImportOutcome> {
+  submit(write: ImportWrite, signal?: AbortSignal, hint?: ImportHint): Promise<ImportOutcome> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ write, signal, resolve, reject });
+      this.pending.push({ write, signal, hint, resolve, reject });
       if (this.draining) return;
       this.draining = true;
       this.scope.runInAsyncScope(() => void this.drain());
@@ -87,6 +88,9 @@ export class ImportCommits {
         outcomes = await this.db.transaction(async (tx) => {
           const done: ImportOutcome[] = [];
           const batch = new ImportBatch();
+          // Every file's checks looked up at once when each says what they will need.
+          const hints = group.flatMap((item) => (item.hint ? [item.hint] : []));
+          if (hints.length === group.length) await batch.prefetch(tx, hints);
           for (const item of group) done.push(await item.write(tx, batch));
           await batch.flush(tx);
           await indexImported(tx, done);

@@ -20,7 +20,7 @@ import { fingerprint } from '../library/minhash';
 import { indexDocuments } from '../search/indexer';
 import { cleanPassageText, layOutPassages, rewritePassages, type EditOutcome } from './edits';
 import { getOriginal, type StoredOriginal } from './originals-repo';
-import { ImportBatch } from './import-batch';
+import { ImportBatch, type ImportHint } from './import-batch';
 import * as documents from './repo';
 import { setDocumentTags } from './tags-repo';
 import { ImportCommits } from './import-commits';
@@ -33,7 +33,12 @@ export interface ImportOptions {
 
 /** A checked and parsed file: already settled (a duplicate), or the write that stores it (inside a transaction). */
 export type PreparedImport =
-  { done: ImportOutcome } | { write: (tx: Database, group?: ImportBatch) => Promise<ImportOutcome> };
+  | { done: ImportOutcome }
+  | {
+      write: (tx: Database, group?: ImportBatch) => Promise<ImportOutcome>;
+      /** What the write's checks will look up (its commit looks them up for all its files at once). */
+      hint: ImportHint;
+    };
 
 export class DocumentService {
   constructor(
@@ -73,7 +78,7 @@ export class DocumentService {
     const prepared = await this.prepare(input, options);
     if ('done' in prepared) return prepared.done;
     // The group commit fills in missing fingerprints before each group and indexes the group's documents.
-    return this.commits.submit(prepared.write, options.signal);
+    return this.commits.submit(prepared.write, options.signal, prepared.hint);
   }
 
   /**
@@ -134,7 +139,7 @@ export class DocumentService {
         ...(variantOf ? { variantOf } : {}),
       };
     };
-    return { write };
+    return { write, hint: { contentHash: parsed.contentHash, print } };
   }
 
   /** The file a document was imported from, byte for byte. */

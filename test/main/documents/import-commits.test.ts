@@ -103,50 +103,72 @@ describe('import group commit', () => {
     await archive.close();
   });
 
-  it('decides duplicates and near-duplicates within one commit as if each file were written alone', async () => {
-    const { db } = await migratedDb();
-    const documents = new DocumentService(db, new InlineParser());
-    const commits = new ImportCommits(db);
-    const long = (word: string) =>
-      Array.from({ length: 40 }, (_, i) => `Ang ulat bilang ${i} tungkol sa halalan sa lungsod ng ${word}.`).join(' ');
-    const files = [
-      { name: 'head.txt', text: 'Isang ulat na mauuna sa lahat.', near: undefined },
-      { name: 'a.txt', text: 'Ang parehong file na dalawang beses.', near: undefined },
-      { name: 'a-again.txt', text: 'Ang parehong file na dalawang beses.', near: undefined },
-      { name: 'b.txt', text: long('Maynila'), near: undefined },
-      { name: 'b-version.txt', text: `${long('Maynila')} Dagdag.`, near: 'version' as const },
-      { name: 'c.txt', text: long('Cebu'), near: undefined },
-      { name: 'c-skip.txt', text: `${long('Cebu')} Iba pa.`, near: 'skip' as const },
-    ];
-    const prepared = [];
-    for (const f of files)
-      prepared.push(await documents.prepareImport({ name: f.name, bytes: utf8(f.text) }, { nearDuplicates: f.near }));
-    // The first file starts a commit at once; the others are submitted while it is written: one group.
-    const outcomes = await Promise.all(
-      prepared.map((p) => ('done' in p ? Promise.resolve(p.done) : commits.submit(p.write))),
-    );
-    const id = (i: number) => (outcomes[i] as Extract<ImportOutcome, { status: 'imported' }>).document.id;
-    expect(outcomes.map((o) => o.status)).toEqual([
-      'imported',
-      'imported',
-      'skipped',
-      'imported',
-      'imported',
-      'imported',
-      'skipped',
-    ]);
-    expect(outcomes[2]).toMatchObject({ existingId: id(1) });
-    expect(outcomes[4]).toMatchObject({ variantOf: id(3), nearDuplicates: [{ id: id(3) }] });
-    expect(outcomes[6]).toMatchObject({ existingId: id(5), nearDuplicate: { id: id(5) } });
-    const list = await documents.list();
-    expect(list.map((d) => d.originalName).sort()).toEqual(['a.txt', 'b-version.txt', 'b.txt', 'c.txt', 'head.txt']);
-    for (const i of [0, 1, 3, 4, 5]) {
-      const doc = await documents.get(id(i));
-      expect(doc.passages.map((p) => p.text).join('\n\n')).toBe(files[i].text);
-      expect((await documents.original(id(i))).data).toEqual(utf8(files[i].text));
-    }
-    await db.close();
-  });
+  for (const hinted of [false, true])
+    it(`decides duplicates and near-duplicates within one commit as if each file were written alone${
+      hinted ? ' (checks looked up for the whole group)' : ''
+    }`, async () => {
+      const { db } = await migratedDb();
+      const documents = new DocumentService(db, new InlineParser());
+      const commits = new ImportCommits(db);
+      const long = (word: string) =>
+        Array.from({ length: 40 }, (_, i) => `Ang ulat bilang ${i} tungkol sa halalan sa lungsod ng ${word}.`).join(
+          ' ',
+        );
+      const letters = Array.from({ length: 40 }, (_, i) => `Si Rosa ay nagsulat ng liham ${i * 7} sa kapatid.`).join(
+        ' ',
+      );
+      const files = [
+        { name: 'head.txt', text: letters, near: undefined },
+        { name: 'a.txt', text: 'Ang parehong file na dalawang beses.', near: undefined },
+        { name: 'a-again.txt', text: 'Ang parehong file na dalawang beses.', near: undefined },
+        { name: 'b.txt', text: long('Maynila'), near: undefined },
+        { name: 'b-version.txt', text: `${long('Maynila')} Dagdag.`, near: 'version' as const },
+        { name: 'c.txt', text: long('Cebu'), near: undefined },
+        { name: 'c-skip.txt', text: `${long('Cebu')} Iba pa.`, near: 'skip' as const },
+        { name: 'head-again.txt', text: letters, near: undefined },
+        { name: 'head-near.txt', text: `${letters} Wakas.`, near: 'skip' as const },
+        { name: 'a-third.txt', text: 'Ang parehong file na dalawang beses.', near: undefined },
+      ];
+      const prepared = [];
+      for (const f of files)
+        prepared.push(await documents.prepareImport({ name: f.name, bytes: utf8(f.text) }, { nearDuplicates: f.near }));
+      // The first file starts a commit at once; the others are submitted while it is written: one group, which
+      // finds the first file already committed.
+      const outcomes = await Promise.all(
+        prepared.map((p) =>
+          'done' in p ? Promise.resolve(p.done) : commits.submit(p.write, undefined, hinted ? p.hint : undefined),
+        ),
+      );
+      const id = (i: number) => (outcomes[i] as Extract<ImportOutcome, { status: 'imported' }>).document.id;
+      expect(outcomes.map((o) => o.status)).toEqual([
+        'imported',
+        'imported',
+        'skipped',
+        'imported',
+        'imported',
+        'imported',
+        'skipped',
+        'skipped',
+        'skipped',
+        'skipped',
+      ]);
+      expect(outcomes[2]).toMatchObject({ existingId: id(1) });
+      expect(outcomes[4]).toMatchObject({ variantOf: id(3), nearDuplicates: [{ id: id(3) }] });
+      expect(outcomes[6]).toMatchObject({ existingId: id(5), nearDuplicate: { id: id(5) } });
+      expect(outcomes[7]).toMatchObject({ existingId: id(0) });
+      expect(outcomes[7]).not.toHaveProperty('nearDuplicate');
+      expect(outcomes[8]).toMatchObject({ existingId: id(0), nearDuplicate: { id: id(0) } });
+      expect(outcomes[9]).toMatchObject({ existingId: id(1) });
+      expect(outcomes[9]).not.toHaveProperty('nearDuplicate');
+      const list = await documents.list();
+      expect(list.map((d) => d.originalName).sort()).toEqual(['a.txt', 'b-version.txt', 'b.txt', 'c.txt', 'head.txt']);
+      for (const i of [0, 1, 3, 4, 5]) {
+        const doc = await documents.get(id(i));
+        expect(doc.passages.map((p) => p.text).join('\n\n')).toBe(files[i].text);
+        expect((await documents.original(id(i))).data).toEqual(utf8(files[i].text));
+      }
+      await db.close();
+    });
 
   it('stores passages written together as a bound parameter would, lone surrogates included', async () => {
     const { db } = await migratedDb();
