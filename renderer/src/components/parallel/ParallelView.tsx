@@ -4,9 +4,9 @@
 // through them, least confident first); rows can be merged, split, their
 // boundary shifted, or paragraphs linked by hand (kept when the rest is re-aligned); annotations of each
 // side show, carried, on the other.
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PairsExportFormat } from '../../../../shared/translations';
-import type { Annotation, DocumentDetail, Passage } from '../../../../shared/types';
+import type { DocumentDetail } from '../../../../shared/types';
 import { useApi } from '../../api/context';
 import { useParallel, type Correction } from '../../hooks/useParallel';
 import type { PushToast } from '../../hooks/useToasts';
@@ -14,7 +14,7 @@ import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { plural } from '../../lib/format';
 import { useRovingFocus } from '../../lib/roving';
-import { isRtlLanguage, languageLabel, languageName } from '../../lib/languages';
+import { isRtlLanguage, languageName } from '../../lib/languages';
 import {
   checkOrder,
   counterpartIndex,
@@ -28,8 +28,9 @@ import {
   type Side,
 } from '../../lib/parallel';
 import type { Route } from '../../lib/routes';
-import { ParallelPassage } from './ParallelPassage';
-import { classNames } from '../../lib/class-names';
+import { AlignmentToolbar, CorrectionBar } from './AlignmentBars';
+import { carriedSpans, ownSpans } from './annotation-spans';
+import { DocHead, Row } from './ParallelRow';
 import './parallel.css';
 
 interface Props {
@@ -37,39 +38,6 @@ interface Props {
   otherDocId: string;
   onNavigate(route: Route): void;
   toast: PushToast;
-}
-
-const NO_SPANS: readonly OwnSpan[] = [];
-const NO_CARRIED: readonly CarriedSpan[] = [];
-
-function ownSpans(doc: DocumentDetail, annotations: readonly Annotation[]): OwnSpan[] {
-  return annotations
-    .filter((a) => a.status !== 'orphaned' && a.end <= doc.text.length && doc.text.slice(a.start, a.end) === a.exact)
-    .map((a) => ({ id: a.id, color: a.color, start: a.start, end: a.end }));
-}
-
-function carriedSpans(
-  from: DocumentDetail,
-  fromAnnotations: readonly Annotation[],
-  carried: ReadonlyArray<{ annotationId: string; targetStart: number; targetEnd: number; confidence: number }>,
-): CarriedSpan[] {
-  const byId = new Map(fromAnnotations.map((a) => [a.id, a]));
-  return carried.flatMap((c) => {
-    const a = byId.get(c.annotationId);
-    return a
-      ? [
-          {
-            id: a.id,
-            color: a.color,
-            start: c.targetStart,
-            end: c.targetEnd,
-            fromLang: from.lang,
-            note: a.note,
-            confidence: c.confidence,
-          },
-        ]
-      : [];
-  });
 }
 
 export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
@@ -354,158 +322,38 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
         data-rows={rows.length}
         data-origin={alignment.origin}
       >
-        <div className="parallel__toolbar">
-          <button
-            type="button"
-            className="tool-button"
-            onClick={() => onNavigate({ name: 'doc', docId })}
-            data-testid="parallel-back"
-            title="Back to the reader"
-          >
-            ‹ Reader
-          </button>
-          <span className="parallel__stats muted" data-testid="parallel-stats">
-            {plural(rows.length, 'row')}
-            {lowCount > 0 && (
-              <>
-                {' · '}
-                <button
-                  type="button"
-                  className="tool-button parallel__low-count"
-                  onClick={checkNext}
-                  title="Show the next uncertain row, least confident first"
-                  data-testid="parallel-check-next"
-                >
-                  {currentCheck >= 0
-                    ? `Checking ${checking + 1} of ${lowCount} · next`
-                    : `${lowCount} to check · start`}
-                </button>
-              </>
-            )}
-            {alignment.corrections > 0 && <> · {plural(alignment.corrections, 'correction')}</>}
-            {alignment.staleCorrections > 0 && <> · {plural(alignment.staleCorrections, 'correction')} no longer fit</>}
-          </span>
-          <span className="parallel__tools">
-            <button
-              type="button"
-              className="tool-button"
-              onClick={() => onNavigate({ name: 'parallel', docId: otherDocId, otherDocId: docId })}
-              title="Swap the two sides"
-              data-testid="parallel-swap"
-            >
-              ⇄ Swap
-            </button>
-            <button
-              type="button"
-              className="tool-button"
-              disabled={data.busy}
-              onClick={() => void realign()}
-              title="Align again from the texts; corrections made by hand are kept"
-              data-testid="parallel-realign"
-            >
-              Re-align
-            </button>
-            {alignment.corrections > 0 && (
-              <button
-                type="button"
-                className="tool-button"
-                disabled={data.busy}
-                onClick={reset}
-                title="Forget every correction made by hand and align afresh"
-                data-testid="parallel-reset"
-              >
-                Reset corrections
-              </button>
-            )}
-            <button
-              type="button"
-              className="tool-button"
-              onClick={() => void exportAs('tmx')}
-              title="Export the aligned sentence pairs as TMX (translation memory)"
-              data-testid="export-tmx"
-            >
-              TMX
-            </button>
-            <button
-              type="button"
-              className="tool-button"
-              onClick={() => void exportAs('pairs-csv')}
-              title="Export the aligned sentence pairs as a two-column CSV"
-              data-testid="export-pairs-csv"
-            >
-              CSV
-            </button>
-          </span>
-        </div>
+        <AlignmentToolbar
+          docId={docId}
+          otherDocId={otherDocId}
+          onNavigate={onNavigate}
+          rowCount={rows.length}
+          lowCount={lowCount}
+          checking={checking}
+          currentCheck={currentCheck}
+          checkNext={checkNext}
+          alignment={alignment}
+          busy={data.busy}
+          realign={realign}
+          reset={reset}
+          exportAs={exportAs}
+        />
 
         {(selected.length > 0 || picking) && (
-          <div
-            className="parallel__actionbar"
-            role="toolbar"
-            aria-label="Correct the alignment"
-            data-testid="parallel-actionbar"
-          >
-            {selected.length > 0 && (
-              <>
-                <span className="parallel__actiontext">
-                  {selected.length === 1
-                    ? `Row ${selected[0] + 1} selected`
-                    : `Rows ${[...selected]
-                        .sort((a, b) => a - b)
-                        .map((i) => i + 1)
-                        .join(' and ')} selected`}
-                  {selected.length === 2 && mergeAt === null && (
-                    <span className="muted"> — only neighbouring rows can be merged</span>
-                  )}
-                  {selected.length === 1 && !splitAt && <span className="muted"> — select its neighbour to merge</span>}
-                </span>
-                <button
-                  type="button"
-                  className="button button--small button--primary"
-                  disabled={mergeAt === null || data.busy}
-                  onClick={() => mergeAt !== null && merge(mergeAt)}
-                  data-testid="merge-rows"
-                >
-                  Merge
-                </button>
-                {splitAt && singleRow && (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    disabled={data.busy}
-                    onClick={() => split(singleRow)}
-                    data-testid="split-row"
-                  >
-                    Split
-                  </button>
-                )}
-              </>
-            )}
-            {picking && (
-              <>
-                <span className="parallel__actiontext">
-                  Link {describePicks(source, picks.source)} with {describePicks(target, picks.target)}
-                </span>
-                <button
-                  type="button"
-                  className="button button--small button--primary"
-                  disabled={!picks.source.length || !picks.target.length || data.busy}
-                  onClick={link}
-                  data-testid="link-apply"
-                >
-                  Link
-                </button>
-              </>
-            )}
-            <button
-              type="button"
-              className="button button--small button--quiet"
-              onClick={() => clearChoices.current()}
-              data-testid="parallel-clear"
-            >
-              Clear
-            </button>
-          </div>
+          <CorrectionBar
+            selected={selected}
+            mergeAt={mergeAt}
+            splitAt={splitAt}
+            singleRow={singleRow}
+            picking={picking}
+            picks={picks}
+            source={source}
+            target={target}
+            busy={data.busy}
+            merge={merge}
+            split={split}
+            link={link}
+            clear={() => clearChoices.current()}
+          />
         )}
 
         {/* Delegated hover/click of the rows; each row has its own buttons for the keyboard. */}
@@ -552,121 +400,3 @@ export function ParallelView({ docId, otherDocId, onNavigate, toast }: Props) {
     </main>
   );
 }
-
-function describePicks(doc: DocumentDetail, ordinals: number[]): string {
-  const name = languageName(doc.lang);
-  if (ordinals.length === 0) return `(pick ${name} paragraphs)`;
-  return `${name} ¶${ordinals.map((o) => o + 1).join(', ')}`;
-}
-
-function DocHead({ doc, testId }: { doc: DocumentDetail; testId: string }) {
-  return (
-    <div className="prow__cell phead" data-testid={testId}>
-      <span className="phead__lang">{languageLabel(doc.lang)}</span>
-      <span className="phead__title" dir="auto" title={doc.title}>
-        {doc.title}
-      </span>
-    </div>
-  );
-}
-
-interface RowProps {
-  row: ParallelRow;
-  last: boolean;
-  selected: boolean;
-  /** The uncertain row "Check next" shows now. */
-  current: boolean;
-  hot: ReadonlySet<string> | null;
-  picks: { source: number[]; target: number[] };
-  ownBySide: Record<Side, Map<string, OwnSpan[]>>;
-  carriedBySide: Record<Side, Map<string, CarriedSpan[]>>;
-  sourceAttrs: { lang?: string; dir: 'ltr' | 'rtl' };
-  targetAttrs: { lang?: string; dir: 'ltr' | 'rtl' };
-  busy: boolean;
-  onSelect(index: number): void;
-  onMove(side: Side, ordinal: number, direction: 'up' | 'down'): void;
-  onPick(side: Side, ordinal: number): void;
-}
-
-const Row = memo(function Row(props: RowProps) {
-  const { row, selected } = props;
-  const confidence = `${Math.round(row.confidence * 100)}%`;
-  // Calibrated on hand-aligned prose: of the rows at 70 %, about 70 in 100 are right.
-  const title = row.low
-    ? `Alignment confidence ${confidence} (about that share of such rows is right): worth a check`
-    : `Alignment confidence ${confidence}`;
-  const cell = (side: Side, passages: Passage[], attrs: { lang?: string; dir: 'ltr' | 'rtl' }) => (
-    <div className={`prow__cell prow__cell--${side}`} {...attrs} data-side={side}>
-      {passages.length === 0 ? (
-        <p className="prow__empty muted" lang="en" dir="ltr">
-          Nothing on this side
-        </p>
-      ) : (
-        passages.map((p, k) => (
-          <ParallelPassage
-            key={p.id}
-            side={side}
-            passage={p}
-            own={props.ownBySide[side].get(p.id) ?? NO_SPANS}
-            carried={props.carriedBySide[side].get(p.id) ?? NO_CARRIED}
-            hot={props.hot}
-            picked={props.picks[side].includes(p.ordinal)}
-            canMoveUp={k === 0 && row.index > 0}
-            canMoveDown={k === passages.length - 1 && !props.last}
-            busy={props.busy}
-            onMove={props.onMove}
-            onPick={props.onPick}
-          />
-        ))
-      )}
-    </div>
-  );
-  return (
-    <div
-      className={classNames(
-        'prow',
-        row.low && 'prow--low',
-        row.fixed && 'prow--fixed',
-        selected && 'prow--selected',
-        props.current && 'prow--current',
-      )}
-      data-testid="parallel-row"
-      data-bead={row.index}
-      data-source={row.source.map((p) => p.ordinal).join(',')}
-      data-target={row.target.map((p) => p.ordinal).join(',')}
-      data-low={row.low ? 'true' : undefined}
-      data-fixed={row.fixed ? 'true' : undefined}
-      data-current={props.current ? 'true' : undefined}
-    >
-      <div className="prow__gutter" lang="en" dir="ltr">
-        <button
-          type="button"
-          className="prow__select"
-          aria-pressed={selected}
-          onClick={() => props.onSelect(row.index)}
-          title={`${title}. Select to merge or split.`}
-          aria-label={`Row ${row.index + 1}: select to merge or split`}
-          data-testid="row-select"
-        >
-          {row.index + 1}
-        </button>
-        {row.low && (
-          <span className="prow__flag" title={title} data-testid="row-low">
-            {confidence}
-          </span>
-        )}
-        {row.fixed && (
-          <span
-            className="prow__fixed"
-            title="Corrected by hand: kept when the rest is re-aligned"
-            data-testid="row-fixed"
-          >
-            corrected
-          </span>
-        )}
-      </div>
-      {cell('source', row.source, props.sourceAttrs)}
-      {cell('target', row.target, props.targetAttrs)}
-    </div>
-  );
-});
