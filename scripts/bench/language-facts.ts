@@ -20,12 +20,15 @@ const TYPES: MentionType[] = ['person', 'organisation', 'place', 'date', 'quanti
 interface GoldMention {
   type: MentionType;
   text: string;
-  value?: string | number;
+  /** The normalised value; a list gives every accepted normalisation (a place's English gazetteer name or its
+   *  nominative as written, when whether a gazetteer should know it is arguable). */
+  value?: string | number | string[];
   qualifier?: ValueQualifier;
 }
 
 interface GoldFact {
-  subject: string;
+  /** The subject's name; a list gives every accepted form (as for mention values). */
+  subject: string | string[];
   predicate: string;
   value: string | number;
   qualifier?: ValueQualifier;
@@ -64,11 +67,12 @@ export interface LanguageResult {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export type PassageSet = 'tuning' | 'heldout';
+/** `heldout2`: a second held-out set, written later on other subjects and names (other countries, courts,
+ *  ministries, disasters, sport, budgets), before the rule changes it was then used to measure. */
+export type PassageSet = 'tuning' | 'heldout' | 'heldout2';
 
 export function loadPassages(lang: string, set: PassageSet = 'tuning'): Passage[] {
-  const file =
-    set === 'heldout' ? join(here, 'passages', 'heldout', `${lang}.json`) : join(here, 'passages', `${lang}.json`);
+  const file = set === 'tuning' ? join(here, 'passages', `${lang}.json`) : join(here, 'passages', set, `${lang}.json`);
   return (JSON.parse(readFileSync(file, 'utf8')) as { passages: Passage[] }).passages;
 }
 
@@ -98,12 +102,14 @@ function locate(p: Passage): Array<GoldMention & { start: number; end: number }>
 }
 
 function valueMatches(found: Mention, gold: GoldMention): boolean {
-  if (gold.value !== undefined && !sameNumberOrText(found.value, gold.value)) return false;
+  const accepted = Array.isArray(gold.value) ? gold.value : gold.value === undefined ? [] : [gold.value];
+  if (accepted.length > 0 && !accepted.some((v) => sameNumberOrText(found.value, v))) return false;
   return !gold.qualifier || (found.quantity?.qualifier ?? 'exact') === gold.qualifier;
 }
 
-function describe(m: { type: string; text: string; value?: string | number }): string {
-  return `${m.type} "${m.text}"${m.value === undefined ? '' : ` → ${m.value}`}`;
+function describe(m: { type: string; text: string; value?: string | number | string[] }): string {
+  const value = Array.isArray(m.value) ? m.value.join(' | ') : m.value;
+  return `${m.type} "${m.text}"${value === undefined ? '' : ` → ${value}`}`;
 }
 
 function scoreMentions(p: Passage, found: Mention[], counts: LanguageResult['mentions'], miss: Misses): number {
@@ -131,7 +137,8 @@ function scoreMentions(p: Passage, found: Mention[], counts: LanguageResult['men
   return valueErrors;
 }
 
-function subjectMatches(candidate: CandidateFact, gold: string): boolean {
+function subjectMatches(candidate: CandidateFact, gold: string | string[]): boolean {
+  if (Array.isArray(gold)) return gold.some((g) => subjectMatches(candidate, g));
   const a = aliasKey(candidate.subject.name);
   const b = aliasKey(gold);
   if (a === b) return true;
@@ -165,7 +172,8 @@ function scoreProposals(p: Passage, candidates: CandidateFact[], counts: Counts,
   p.facts.forEach((g, k) => {
     if (matched.has(k)) return;
     counts.fn++;
-    miss.missed.push(`fact ${g.subject} — ${g.predicate} — ${g.value}${g.qualifier ? ` (${g.qualifier})` : ''}`);
+    const subject = Array.isArray(g.subject) ? g.subject.join(' | ') : g.subject;
+    miss.missed.push(`fact ${subject} — ${g.predicate} — ${g.value}${g.qualifier ? ` (${g.qualifier})` : ''}`);
   });
 }
 
