@@ -127,6 +127,14 @@ const RULES: Rule[] = [
     re: rx(`${L}${YEAR}\\s*(?:թվականի|թ\\.?)\\s+${M}\\s+(?<d>[0-3]?\\d)(?:-?(?:ին|ից|ի|ը|ն))?${R}`),
     build: (g) => full(g, 0.95),
   },
+  // 2024 թվականի դեկտեմբերին · 2023 թ. մարտին (Armenian order: the year, then the month with its case ending)
+  {
+    re: rx(`${L}${YEAR}\\s*(?:թվականի|թ\\.?)\\s+${M}${R}`),
+    build: (g) => {
+      const month = monthOf(g.m);
+      return month ? { precision: 'month', year: Number(g.y), month, confidence: 0.85 } : null;
+    },
+  },
   // July 2012 · Hulyo 2012 · в июле 2012 года
   {
     re: rx(`${L}${M},?\\s+(?:(?:ng|of|de)\\s+)?${YEAR}${YEAR_WORD}${R}`),

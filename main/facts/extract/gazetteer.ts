@@ -103,6 +103,8 @@ function computeWordKey(word: string): string {
     .replace(/['’]s$/u, '')
     .replace(/\.$/u, '');
   const isAcronym = word.length <= 4 && word === word.toUpperCase();
+  // край is too short for the ending rule below: Краснодарском крае, Пермского края.
+  if (/^кра(?:[йяюе]|ем)$/u.test(w)) return 'край';
   if (!isAcronym && /[\u0400-\u04ff]/u.test(w)) {
     for (const ending of RU_ENDINGS) {
       if (w.length >= 5 && w.endsWith(ending) && w.length - ending.length >= 3) {

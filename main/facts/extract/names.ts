@@ -26,6 +26,10 @@ import {
   ORG_CUES_RU,
   ORG_CUES_TAIL,
   PERSON_MARKERS,
+  PLACE_CUES,
+  PLACE_UNIT_AFTER,
+  PLACE_UNIT_BEFORE,
+  RU_PLACE_UNIT_BEFORE,
   STATE_WORDS,
   SURNAME_ENDINGS,
   TITLES,
@@ -57,12 +61,33 @@ const isTitle = (t: Token) => TITLES.has(bare(t));
 const isTailCue = (t: Token) => ORG_CUES_TAIL.has(t.lower);
 const isHeadCue = (t: Token) => ORG_CUES_HEAD.has(t.lower);
 const isStateWord = (t: Token) => STATE_WORDS.has(t.lower);
-const isCue = (t: Token) => isTailCue(t) || isHeadCue(t) || isStateWord(t);
+const isPlaceCue = (t: Token) => PLACE_CUES.has(t.lower);
+const isCue = (t: Token) => isTailCue(t) || isHeadCue(t) || isStateWord(t) || isPlaceCue(t);
 /** Stop words that may be stripped from the front of a run (state words, titles and cues are meaningful there). */
 const isLeadingStop = (t: Token) => NOT_NAMES.has(t.lower) && !isStateWord(t) && !isTitle(t) && !isCue(t);
 /** Abstract nouns by their suffix (Инаугурация, Երդմնակալության), unless the gazetteer knows the word (России). */
 const isCommonNoun = (ctx: NameContext, t: Token) =>
   !t.allCaps && COMMON_NOUN_SUFFIX.test(t.lower) && !isFemaleFirstName(t.text) && !ctx.gazetteer.lookup([t.text]);
+/** Days and the like never continue a name after a connector ("the Knesset on Monday", "Senado noong Lunes"). */
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'lunes',
+  'martes',
+  'miyerkules',
+  'huwebes',
+  'biyernes',
+  'sabado',
+  'linggo',
+]);
 const CONNECTOR_WORDS = new Set(['of', 'the', 'for', 'on', 'and', 'ng', 'mga', 'sa', 'para', 'de', 'at', 'и']);
 
 const RU_NOUN_ENDING = /^(?:|а|и|у|е|о|ы|ю|я|ом|ой|ей|ем|ам|ах|ами|ов|ев|ия|ии|ию|ией|ие|ий|ям|ях|ями|овь|ви|вью)$/u;
@@ -250,6 +275,7 @@ function capitalRuns(ctx: NameContext, claimed: Set<Token>): Run[] {
         if (
           connector > 0 &&
           usable(tokens[j + connector]) &&
+          !TIME_WORDS.has(tokens[j + connector].lower) &&
           spaced(tokens[j + connector - 1], tokens[j + connector])
         ) {
           for (let k = 0; k <= connector; k++) run.push(tokens[j + k]);
@@ -301,7 +327,69 @@ function classifyRun(ctx: NameContext, { run: input, prev, prev2, next }: Run): 
   if (proper && (office || cueAfter) && !ctx.gazetteer.lookup(run.map((t) => t.text))) {
     return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.7 }];
   }
+  const unit = proper && run.length <= 3 ? placeByUnit(ctx, run, prev, prev2, next) : null;
+  if (unit) return [unit];
+  if (proper && quotedAfterCue(ctx, run)) {
+    return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.75 }];
+  }
+  if (proper && run.length <= 2 && prev && LOCATIVE.has(prev.lower) && beforeCountry(ctx, run)) {
+    const known = ctx.gazetteer.lookup(run.map((t) => t.text));
+    return [{ type: 'place', tokens: run, name: known ? known.name : surface(ctx, run), confidence: 0.7 }];
+  }
   return classify(ctx, input, prev);
+}
+
+/** A name in quotes right after an organisation noun: правозащитный центр «Мемориал», the party "Forward". */
+function quotedAfterCue(ctx: NameContext, run: Token[]): boolean {
+  const { text, tokens } = ctx;
+  const first = tokens.indexOf(run[0]);
+  const last = run[run.length - 1];
+  if (first < 1 || !/^[«“"„]$/u.test(text.slice(tokens[first - 1].end, run[0].start).trim())) return false;
+  if (!/^[»”"“]/u.test(text.slice(last.end, last.end + 1))) return false;
+  const cue = tokens[first - 1];
+  return !cue.cap && (isRussianOrgCue(cue) || isTailCue(cue) || isHeadCue(cue) || isArmenianOrgCue(cue));
+}
+
+/** Prepositions of place before a name (in Chorzów, Poland; sa Miami; в Орске). */
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'sa', 'taga', 'в', 'во', 'из', 'под']);
+
+/** Whether the run is followed by a comma and a country: "Chorzów, Poland", "Gyumri, Armenia". */
+function beforeCountry(ctx: NameContext, run: Token[]): boolean {
+  const { text, tokens } = ctx;
+  const i = tokens.indexOf(run[run.length - 1]);
+  const after = tokens[i + 1];
+  if (!after || !after.cap || !/^,\s{1,2}$/u.test(text.slice(tokens[i].end, after.start))) return false;
+  for (let n = 3; n >= 1; n--) {
+    const words = tokens.slice(i + 1, i + 1 + n);
+    if (words.length < n || !words.every((t) => t.cap)) continue;
+    if (ctx.gazetteer.lookup(words.map((t) => t.text))?.kind === 'country') return true;
+  }
+  return false;
+}
+
+/**
+ * A name next to a word for an administrative unit is a place, known or not: lungsod ng Naga, city of Chorzów,
+ * Kahramanmaraş province, Оренбургской области, город Орск, Սպիտակ քաղաքում, Դսեղ գյուղում. The value is the
+ * gazetteer's name, else the name as written (Armenian without its case ending).
+ */
+function placeByUnit(
+  ctx: NameContext,
+  run: Token[],
+  prev: Token | undefined,
+  prev2: Token | undefined,
+  next: Token | undefined,
+): Candidate | null {
+  const before =
+    (prev && prev2 && ['ng', 'of'].includes(prev.lower) && PLACE_UNIT_BEFORE.has(prev2.lower)) ||
+    (prev && RU_PLACE_UNIT_BEFORE.test(prev.lower));
+  const after = next && PLACE_UNIT_AFTER.test(next.lower);
+  if (!before && !after) return null;
+  if (run.some((t) => isTitle(t) || isCue(t) || PERSON_MARKERS.has(t.lower) || /\d/u.test(t.text))) return null;
+  const words = run.map((t) => t.text);
+  const known = (after && next ? ctx.gazetteer.lookup([...words, next.text]) : null) ?? ctx.gazetteer.lookup(words);
+  const armenian = run.length === 1 && isArmenian(run[0].lower);
+  const name = known ? known.name : armenian ? armenianPlaceLemma(run[0].text) : surface(ctx, run);
+  return { type: 'place', tokens: run, name, confidence: known ? 0.9 : 0.7 };
 }
 
 function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Candidate[] {
@@ -323,6 +411,20 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   if (run.length === 0) return [];
   const words = run.map((t) => t.text);
   const name = surface(ctx, run);
+
+  // Buildings and sites: Palasyo ng Malacañang, Legislative Palace of San Lázaro, Araneta Coliseum.
+  if (run.some(isPlaceCue) && (run.length > 1 || !run[0].sentenceInitial)) {
+    const known = ctx.gazetteer.lookup(words);
+    return [{ type: 'place', tokens: run, name: known ? known.name : name, confidence: 0.75 }];
+  }
+  // A unit as the name's last word: Kahramanmaraş Province, Davao Region.
+  if (run.length >= 2 && run.length <= 4 && PLACE_UNIT_AFTER.test(run[run.length - 1].lower) && !run.some(isCue)) {
+    const core = run.slice(0, -1);
+    const known = ctx.gazetteer.lookup(words) ?? ctx.gazetteer.lookup(core.map((t) => t.text));
+    if (known || core.every((t) => !isTitle(t))) {
+      return [{ type: 'place', tokens: run, name: known ? known.name : name, confidence: 0.75 }];
+    }
+  }
 
   // Known acronyms: CEC, ЦИК, UN, ООН.
   if (run.length === 1 && ORG_ACRONYMS[run[0].text] !== undefined) {
@@ -390,6 +492,18 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
       ...classify(ctx, run.slice(lead.to), run[lead.to - 1]),
     ];
   }
+  // An unknown acronym before a country is that country's body: МЧС России, МИД Армении, DFA Philippines.
+  if (
+    run.length >= 2 &&
+    run[0].allCaps &&
+    run[0].text.length >= 2 &&
+    run[0].text.length <= 6 &&
+    ORG_ACRONYMS[run[0].text] === undefined &&
+    !ctx.gazetteer.lookup([run[0].text]) &&
+    ctx.gazetteer.lookup(run.slice(1).map((t) => t.text))
+  ) {
+    return [{ type: 'organisation', tokens: run, name, confidence: 0.75 }];
+  }
   if (run.length > 1 && run[0].allCaps && ORG_ACRONYMS[run[0].text] !== undefined) {
     return [
       { type: 'organisation', tokens: [run[0]], name: ORG_ACRONYMS[run[0].text], confidence: 0.85 },
@@ -442,6 +556,16 @@ function classifyPerson(ctx: NameContext, input: Token[], marked: boolean): Cand
     : [{ type: 'person', tokens: run, name, confidence: 0.5, tentative: true }];
 }
 
+/**
+ * A lone Russian surname in another case than the full name written elsewhere: itself, then its masculine
+ * nominative (Токаева, Токаеву, Токаевым, Токаеве → Токаев; Путина → Путин).
+ */
+function surnameForms(word: string): string[] {
+  if (!CYRILLIC.test(word)) return [word];
+  const nominative = word.replace(/(ов|ев|ёв|ин|ын|ян)(?:а|у|ым|ом|е)$/u, '$1');
+  return nominative === word ? [word] : [word, nominative];
+}
+
 function lastIndex<T>(items: T[], test: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
   return -1;
@@ -473,7 +597,9 @@ export function findNames(ctx: NameContext): Mention[] {
   for (const c of candidates) {
     let { name, confidence } = c;
     if (c.type === 'person' && c.tokens.filter((t) => t.cap).length === 1) {
-      const full = fullNames.get(wordKey(name));
+      const full = surnameForms(name)
+        .map((form) => fullNames.get(wordKey(form)))
+        .find((names) => names !== undefined);
       if (full && full.length === 1) {
         name = full[0];
         confidence = Math.max(confidence, 0.75);

@@ -49,6 +49,8 @@ interface Pattern {
   contextPlace?: boolean;
   /** Dates must give the day: a year or a month alone is never an election or inauguration date. */
   dayOnly?: boolean;
+  /** Subjects of the first listed type win over nearer ones of the next (a country's budget, not its treasury's). */
+  typeOrder?: boolean;
   weight: number;
 }
 
@@ -200,6 +202,9 @@ const PATTERNS: Pattern[] = [
       alternatives([
         /(?:na|ini|i|mag|maghahalal|pag)?halal\p{L}*|eleksyon/u, // Tagalog
         /election|elections|vote\s+of|run-?off|(?:first|second)\s+round/u, // English
+        /re-?elected|(?:was|were|is|are|been|be|being)\s+elected/u, // English: the passive verb, not "newly elected"
+        /(?:пере)?избран[аоы]?(?![\p{L}])|(?:пере)?избрал\p{L}*/u, // Russian: избран(а), избрали
+        /(?:վեր)?ընտրվե[լց]\p{L}*/u, // Armenian: ընտրվել, վերընտրվեց
         /тур(?:е|а|ом)?(?![\p{L}])/u, // Russian: round
         /փուլ\p{L}*/u, // Armenian: round
         /выбор\p{L}*|голосовани\p{L}*/u, // Russian
@@ -276,6 +281,7 @@ const PATTERNS: Pattern[] = [
     object: 'money',
     subjectSide: 'any',
     objectSide: 'any',
+    typeOrder: true,
     weight: 0.7,
   },
 ];
@@ -285,12 +291,31 @@ const BEFORE_AFTER =
   /(?<![\p{L}])(?:after|before|following|pagkatapos|matapos|bago|после|до|перед|հետո|առաջ|նախքան)(?![\p{L}])/iu;
 /** A name after "led by" belongs to a modifier of the subject, not the subject (The Armenia Alliance led by …). */
 const LED_BY = /(?:(?:led|headed|chaired|founded|run)\s+by|pinamumunuan\s+(?:ni|ng)|во\s+главе\s+с)[^,.;:]{0,40}$/iu;
+/** "Newly elected" names someone, not an event: "ang bagong halal na Pangulo", "вновь избранного президента". */
+const NEWLY = /(?<![\p{L}])(?:bagong|newly|вновь|նորընտիր)\s+$/iu;
+/** A personal pronoun: the sentence goes on about someone or somewhere named in the sentence before. */
+const PRONOUN = /(?<![\p{L}])(?:siya|sila|he|she|they|он|она|они|նա|նրանք)(?![\p{L}])/iu;
+/** A year or month written right before the event word: "the 2022 election", "February 2013 presidential election". */
+const OWN_DATE_GAP = /^[\s\p{L}-]{0,30}$/u;
+
 /** Electoral commissions report results; they do not receive votes. */
 const ELECTORAL_BODY = /commission|comelec|\bcec\b|комисси|цик|հանձնաժողով|կըհ|komisyon/iu;
 
 interface Context {
   electionDate: string | null;
   electionPlace: Mention | null;
+}
+
+/** A verb that opens a coordinated clause: "…, and took the oath", "at nanumpa", "и вступил", "և երդվեց". */
+const COORDINATED = /(?:^|[\s,;])(?:and|then|at|saka|и|а|затем|և|ու|իսկ)\s+$/iu;
+
+/**
+ * How far a date is from an event word, for deciding which event it goes with: a date written before a
+ * coordinated clause ("elected on June 2, and took the oath …") does not reach into it.
+ */
+function reach(text: string, date: Mention, cue: { start: number; end: number }): number {
+  const crossesInto = date.end <= cue.start && COORDINATED.test(text.slice(Math.max(0, cue.start - 12), cue.start));
+  return distance(date, cue) + (crossesInto ? 10_000 : 0);
 }
 
 function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
@@ -343,6 +368,7 @@ export function proposeFacts(
   PATTERNS.forEach((p, pi) => {
     for (const m of text.matchAll(CUES.get(p)!)) {
       const i = lowerBound(starts, m.index + 1) - 1;
+      if (NEWLY.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       if (i >= 0 && m.index + m[0].length <= sentences[i][1])
         cues[i][pi].push({ start: m.index, end: m.index + m[0].length });
     }
@@ -356,7 +382,16 @@ export function proposeFacts(
   sentences.forEach((_span, i) => {
     const aboutElection = cues[i][electionIndex].length > 0;
     const found: CandidateFact[] = [];
-    const sentence: SentenceState = { text, mentions: bySentence[i], used: new Set(), subjects: new Map() };
+    const dateCues = PATTERNS.flatMap((p, pi) => (p.object === 'date' ? cues[i][pi] : []));
+    const sentence: SentenceState = {
+      text,
+      span: sentences[i],
+      mentions: bySentence[i],
+      previous: i > 0 ? bySentence[i - 1] : [],
+      dateCues,
+      used: new Set(),
+      subjects: new Map(),
+    };
     PATTERNS.forEach((p, pi) => {
       // Candidacy is only read in a sentence that speaks of the election.
       if (p.object === 'election-place' && !aboutElection) return;
@@ -392,7 +427,12 @@ function subjectPool(p: Pattern, sentence: { text: string; mentions: Mention[] }
 
 interface SentenceState {
   text: string;
+  span: Span;
   mentions: Mention[];
+  /** Mentions of the sentence before (for "Nanalo siya …", "She was sworn in …"). */
+  previous: Mention[];
+  /** Cues of every dated event in the sentence: a date belongs to the nearest one. */
+  dateCues: Array<{ start: number; end: number }>;
   /** Objects already given to a fact. */
   used: Set<Mention>;
   /** Subjects already given a value, per predicate: a second cue finds the next name. */
@@ -422,11 +462,25 @@ function applyPattern(
   } else if (p.object === 'date') {
     // "after the inauguration, … on 14 September": the date is of something else.
     if (BEFORE_AFTER.test(sentence.text.slice(Math.max(0, cue.start - 20), cue.end + 30))) return [];
+    // Each date goes with the event word nearest to it: "was elected on June 2 …, and took the oath … on October 1".
     const dates = inSentence.filter(
-      (m) => m.type === 'date' && !String(m.value).startsWith('--') && (!p.dayOnly || m.date?.precision === 'day'),
+      (m) =>
+        m.type === 'date' &&
+        !String(m.value).startsWith('--') &&
+        (!p.dayOnly || m.date?.precision === 'day') &&
+        sentence.dateCues.every((other) => reach(sentence.text, m, cue) <= reach(sentence.text, m, other)),
     );
     objectMention = nearest(dates, cue, p.objectSide, used);
     if (!objectMention) return [];
+    // An event that carries its own year or month ("the 2022 election") is not on a day of another.
+    const own = inSentence.find(
+      (m) =>
+        m.type === 'date' &&
+        m.date?.precision !== 'day' &&
+        m.end <= cue.start &&
+        OWN_DATE_GAP.test(sentence.text.slice(m.end, cue.start)),
+    );
+    if (own && !String(objectMention.value).startsWith(String(own.value))) return [];
     object = { kind: 'date', date: String(objectMention.value) };
   } else {
     if (!context.electionPlace || !context.electionDate) return [];
@@ -437,9 +491,12 @@ function applyPattern(
   if (p.object === 'election-place')
     subjects = inSentence.filter((m) => m.type === 'person'); // every candidate the sentence names
   else {
+    const pool = subjectPool(p, sentence, taken);
+    const ordered = p.typeOrder ? p.subjectTypes.map((type) => pool.filter((m) => m.type === type)) : [pool];
     const nearestSubject =
-      nearest(subjectPool(p, sentence, taken), cue, p.subjectSide, new Set()) ??
-      (p.contextPlace ? (context.electionPlace ?? undefined) : undefined);
+      ordered.map((list) => nearest(list, cue, p.subjectSide, new Set())).find((m) => m !== undefined) ??
+      (p.contextPlace ? (context.electionPlace ?? undefined) : undefined) ??
+      antecedent(p, sentence);
     subjects = nearestSubject ? [nearestSubject] : [];
   }
   if (subjects.length === 0) return [];
@@ -460,6 +517,22 @@ function applyPattern(
       objectMention,
     ),
   );
+}
+
+/**
+ * Who a pronoun sentence is about when it names no one ("Nanalo siya sa halalan …"): the one person of the
+ * sentence before, or for a place subject the first place it names (the country before its capital).
+ */
+function antecedent(p: Pattern, sentence: SentenceState): Mention | undefined {
+  const own = sentence.text.slice(sentence.span[0], sentence.span[1]);
+  if (!PRONOUN.test(own) || sentence.mentions.some((m) => (p.subjectTypes as string[]).includes(m.type)))
+    return undefined;
+  for (const type of p.subjectTypes) {
+    const found = sentence.previous.filter((m) => m.type === type);
+    if (type === 'person' && new Set(found.map((m) => m.value)).size === 1) return found[found.length - 1];
+    if (type === 'place' && found.length > 0) return found[0];
+  }
+  return undefined;
 }
 
 /**
