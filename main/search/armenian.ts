@@ -7,9 +7,11 @@
 //   with the -յ- glide after a vowel (Բակոյից); plural -ներ after a stem of two or more syllables, -եր after
 //   one syllable (ձայն-եր, not ձայ-ներ);
 //   -ություն nouns' oblique stem -ությ-ան/-ությ-ամբ back to -ություն.
-// What it leaves alone on purpose: a final -ն after a vowel (the article after a vowel-final word is the
-// same letter as the -ան/-ոն ending of Սահակյան, Երևան, միլիոն), a final -ս/-դ elsewhere (Մարտիրոս, մարդ),
-// and vowel changes inside the stem (ժողովուրդ / ժողովրդի).
+// The article -ն after -ե (բյուջեն) goes last, once cases are off, so that բյուջե/բյուջեն/բյուջեի meet;
+// a name in -են (Արմեն, Արմենի, Արմենը) then loses its -ն in every form alike.
+// What it leaves alone on purpose: a final -ն after other vowels (the article after a vowel-final word is the
+// same letter as the -ան/-ոն/-ուն ending of Սահակյան, Երևան, միլիոն, տուն), a final -ս/-դ elsewhere (Մարտիրոս,
+// մարդ), and vowel changes inside the stem (ժողովուրդ / ժողովրդի).
 
 const CASES = ['յում', 'յից', 'յով', 'յին', 'յի', 'ում', 'ից', 'ով', 'ամբ', 'ին', 'ի'];
 const MIN_STEM = 3;
@@ -38,5 +40,6 @@ export function stemArmenian(word: string): string {
   w = stripEnding(w, CASES);
   if (w.endsWith('ներ') && syllables(w.slice(0, -3)) >= 2) w = w.slice(0, -3);
   else w = stripEnding(w, ['եր']);
+  if (w.endsWith('են') && w.length > MIN_STEM + 1) w = w.slice(0, -1);
   return w.replace(/ությ(?:ան|ամբ)$/, 'ություն');
 }

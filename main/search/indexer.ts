@@ -9,7 +9,7 @@ import { analyzerFor } from './analyzer';
 /** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
 export const DOC_SPAN = 4_194_304;
 /** Bump when analysis changes (tokeniser, folding, stemmers): archives then re-index in the background. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 const ROWS_PER_INSERT = 300;
 const TERMS_PER_INSERT = 500;
