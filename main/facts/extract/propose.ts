@@ -4,7 +4,7 @@
 // from the document's election context ("Noong Hulyo 19, 2012, ang … halalan …") when the pattern is about
 // an election. Nothing here is confirmed: these are proposals for a person to accept, edit or reject.
 import type { EntityType, Mention, ValueQualifier } from '../../../shared/facts';
-import { alternatives } from '../../../shared/text/regex';
+import { alternatives, sequence } from '../../../shared/text/regex';
 import { lowerBound, type Span } from './text';
 
 export type CandidateObject =
@@ -68,6 +68,10 @@ const GET =
   '|received|won|got|garnered|obtained|polled|secured|collected|came\\s+\\p{L}+\\s+with|finished\\s+\\p{L}+\\s+with' +
   '|набра\\p{L}*|получ\\p{L}*|собра\\p{L}*' + // Russian
   '|ստաց\\p{L}*|հավաքել\\p{L}*|շահել\\p{L}*'; // Armenian
+
+/** Tagalog offices won at an election (alkalde = mayor, punong … = head of …). */
+const TL_ELECTED_OFFICE =
+  /(?:alkalde|gobernador|pangulo|presidente|bise|senador|kongresista|konsehal|kinatawan|punong|mayor|kapitan)/u;
 
 /** Tagalog, English, Russian and Armenian cues. Regexes are matched case-insensitively on the sentence. */
 const PATTERNS: Pattern[] = [
@@ -201,6 +205,11 @@ const PATTERNS: Pattern[] = [
     cue: new RegExp(
       alternatives([
         /(?:na|ini|i|mag|maghahalal|pag)?halal\p{L}*|eleksyon/u, // Tagalog
+        // Tagalog: won as an elected office ("Nanalo si … bilang alkalde ng …"), not as a champion
+        new RegExp(
+          sequence([/(?:nanalo|nagwagi)\s+(?:\p{L}+\s+){0,4}?bilang\s+(?:bagong\s+)?/u, TL_ELECTED_OFFICE]),
+          'u',
+        ),
         /election|elections|vote\s+of|run-?off|(?:first|second)\s+round/u, // English
         /re-?elected|(?:was|were|is|are|been|be|being)\s+elected/u, // English: the passive verb, not "newly elected"
         /(?:пере)?избран[аоы]?(?![\p{L}])|(?:пере)?избрал\p{L}*/u, // Russian: избран(а), избрали

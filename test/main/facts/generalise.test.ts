@@ -174,8 +174,18 @@ describe('proposals', () => {
       'Kazakhstan | election date | 2022-11-20',
     ],
     ['hy', 'Նա վերընտրվել է Հայաստանի նախագահ 2013 թվականի փետրվարի 18-ին։', 'Armenia | election date | 2013-02-18'],
+    [
+      'tl',
+      'Nagwagi si Isko Moreno bilang alkalde ng Maynila noong Mayo 13, 2019.',
+      'Manila | election date | 2019-05-13',
+    ],
   ])('%s: election verbs date an election (%s)', (lang, text, fact) => {
     expect(facts(lang, text)).toContain(fact);
+  });
+
+  it('winning as a champion is not an election', () => {
+    const text = 'Nanalo si Hidilyn Diaz bilang kampeon sa Tokyo noong Hulyo 26, 2021.';
+    expect(facts('tl', text).filter((f) => f.includes('election date'))).toEqual([]);
   });
 
   it('"newly elected" names a person, not an event', () => {
