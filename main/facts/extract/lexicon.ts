@@ -1361,6 +1361,7 @@ export const ORG_CUES_TAIL = new Set([
   'office',
   'department',
   'union',
+  'nations',
   'association',
   'foundation',
   'institute',

@@ -27,6 +27,7 @@ describe('organisations by cue words: courts, tribunals, ministries, councils, a
     ['tl', 'Isinampa ng Kagawaran ng Katarungan ang kaso.', 'Kagawaran ng Katarungan'],
     ['en', "Kenya's National Treasury published the figures.", 'National Treasury'],
     ['en', 'The bill passed the Knesset on Monday.', 'Knesset'],
+    ['en', 'The appeal was sent to the United Nations in Geneva.', 'United Nations'],
     ['en', 'The British Embassy issued a travel warning.', 'British Embassy'],
     ['en', "Brazil's Supreme Federal Court ruled against him.", 'Supreme Federal Court'],
     ['ru', 'По данным Росстата, цены выросли.', 'Росстата'],
