@@ -197,6 +197,8 @@ export const backupOperations: OperationTable<Channels> = {
     channel: 'archive.setBackupDir',
     validate: v['archive.setBackupDir'],
     handle: async ({ dir, reset }, { archive, workspace }) => {
+      // Read-only: refused before the desktop's folder picker opens (nothing could keep the choice).
+      archive.backups.assertBackupDirChangeable();
       if (reset) return archive.backups.setBackupDir(null);
       const chosen = dir ?? (await workspace?.chooseFolder('backups'));
       if (chosen === undefined)

@@ -166,6 +166,7 @@ export class BackupService {
    * made or written. Backups made before stay where they are (and are still listed when beside the archive).
    */
   async setBackupDir(chosen: string | null): Promise<BackupScheduleInfo> {
+    this.assertBackupDirChangeable();
     let value: string | null = null;
     if (chosen !== null) {
       if (!isAbsolute(chosen)) {
@@ -195,6 +196,22 @@ export class BackupService {
     );
     this.customDir = value;
     return this.schedule();
+  }
+
+  /**
+   * The backup folder is a setting kept in the archive, so an archive open read-only cannot change it: refused
+   * before any picker opens or any folder is made. A backup elsewhere still works (Back up now asks for a folder;
+   * `tala backup FILE`), and a folder named before the archive became read-only is still used.
+   */
+  assertBackupDirChangeable(): void {
+    if (this.db.readOnlyReason === undefined) return;
+    throw new StorageError(
+      'readonly',
+      this.db.path,
+      `The archive ${this.db.path} is open read-only (${this.db.readOnlyReason}), so its backup folder cannot be ` +
+        'changed: the choice is kept in the archive. A backup can still be written elsewhere: Back up now asks ' +
+        'for a folder on another disk (command line: tala backup FILE). Nothing was changed.',
+    );
   }
 
   /** Whether the schedule calls for an automatic backup now. */

@@ -186,6 +186,47 @@ describe.skipIf(!isRoot)('read-only mode (tmpfs mounts and another OS user; skip
     expect(readdirSync(dir).sort()).toEqual(files);
   });
 
+  it('read-only, the backup folder cannot be changed: refused before the picker opens, no folder made', async () => {
+    const dir = join(root, 'medium-backup-dir');
+    smallDisk(dir, '24m');
+    await seeded(dir);
+    execFileSync('mount', ['-o', 'remount,ro', dir]);
+    const other = join(root, 'other-disk');
+    mkdirSync(other);
+    const sentence =
+      `The archive ${archiveFileIn(dir)} is open read-only (it is on a read-only disk), so its backup folder ` +
+      'cannot be changed: the choice is kept in the archive. A backup can still be written elsewhere';
+    const archive = await Archive.open(archiveFileIn(dir));
+    try {
+      const asked: string[] = [];
+      const workspace = new Workspace(archive, {
+        open: (d) => openArchiveDir(d),
+        chooseFolder: async (purpose) => (asked.push(purpose), other),
+      });
+      const desktop = createApi(workspace, 'ipc');
+      // Settings' button (the picker), a folder named, and "keep them beside the archive".
+      for (const request of [{}, { dir: other }, { reset: true }]) {
+        const result = await dispatch(desktop, 'archive.setBackupDir', request);
+        expect(result, JSON.stringify(request)).toMatchObject({
+          ok: false,
+          error: { code: 'ARCHIVE_ERROR', message: expect.stringContaining(sentence) },
+        });
+      }
+      expect(asked).toEqual([]);
+      expect(readdirSync(other)).toEqual([]);
+      expect(await dispatch(desktop, 'archive.schedule', undefined)).toMatchObject({
+        ok: true,
+        value: { customDir: false, dir: join(dir, 'backups') },
+      });
+    } finally {
+      await archive.close();
+    }
+    const cli = await tala('--archive', dir, 'backup-dir', other);
+    expect(cli.code).toBe(1);
+    expect(cli.err).toContain(sentence);
+    expect(readdirSync(other)).toEqual([]);
+  });
+
   it('opens an archive in a folder its user may not write (another OS user), refusing writes', async () => {
     const dir = join(root, 'shared-folder');
     await seeded(dir);
