@@ -27,7 +27,13 @@ export interface E2E {
 }
 
 export async function startE2E(
-  options: { prefix?: string; seedSamples?: boolean; prepare?(archive: Archive, tmp: string): Promise<void> } = {},
+  options: {
+    prefix?: string;
+    seedSamples?: boolean;
+    prepare?(archive: Archive, tmp: string): Promise<void>;
+    /** Opens the archive instead of a new seeded one in the temp dir (one prepared elsewhere, e.g. read-only). */
+    open?(tmp: string): Promise<Archive>;
+  } = {},
 ): Promise<E2E> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npx electron-vite build\` before the E2E tests.`);
@@ -36,10 +42,12 @@ export async function startE2E(
     throw new Error(`${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\`.`);
   }
   const tmp = mkdtempSync(join(tmpdir(), options.prefix ?? 'tala-e2e-'));
-  const archive = await openArchiveDir(join(tmp, 'archive'), {
-    seedSamples: options.seedSamples ?? true,
-    samplesDir: resolve('resources/samples'),
-  });
+  const archive = options.open
+    ? await options.open(tmp)
+    : await openArchiveDir(join(tmp, 'archive'), {
+        seedSamples: options.seedSamples ?? true,
+        samplesDir: resolve('resources/samples'),
+      });
   await options.prepare?.(archive, tmp);
   const bridge = await startBridge({ api: createApi(archive), rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({
