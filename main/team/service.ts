@@ -226,6 +226,8 @@ export class TeamService {
           sql`SELECT id FROM entities WHERE id IN (${pair[0]}, ${pair[1]}) ORDER BY id`,
         );
         if (present.length === 2) await mergeEntities(present[0].id, [present[1].id]);
+        // A third copy's offers with the one merged away are settled (its offer with the one kept stays).
+        await (await syncEngine()).settleEntityOffers(tx);
       } else if (choice === 'take-other' && c.kind === 'duplicate') {
         throw new AppError('INVALID_REQUEST', 'Both copies are kept: keep the current one (or merge an entity).');
       } else if (choice === 'take-other')

@@ -7,7 +7,7 @@ import { reanchor } from '../../shared/anchoring';
 import type { SyncReport } from '../../shared/team';
 import type { Database, Row } from '../db/connection';
 import { sql } from '../db/sql';
-import { aliasKey } from '../facts/keys';
+import { blockKeys, compareNames } from '../facts/keys';
 import { checkPulledChange } from './check-change';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
@@ -74,6 +74,8 @@ const INCIDENTAL_COLUMNS: ReadonlySet<string> = new Set([
   ...Object.values(ENTITY_REFERENCES).flat(),
 ]);
 const SLOW_PATH_TABLES: ReadonlySet<string> = new Set(['documents', 'entity_aliases', ...NAMED_TABLES]);
+/** compareNames' score for the same name in another spelling or script (a surname alone scores less). */
+const SAME_NAME = 0.95;
 const PUSH_BATCH = 400;
 const PULL_PAGE = 2000;
 
@@ -387,7 +389,7 @@ class ChangeApplier {
   /** Whether this pull wrote translation links or their corrections (see orientCorrections). */
   private correctionsTouched = false;
   /** Entities this pull brought that were not here (see offerEntityMerges), with who made them. */
-  private readonly newEntities = new Map<string, string>();
+  private readonly newEntities = new Map<string, { author: string; client: string }>();
   private entitiesTouched = false;
 
   constructor(
@@ -477,7 +479,7 @@ class ChangeApplier {
       this.entitiesTouched = true;
       const entityId = (JSON.parse(c.row_key) as unknown[])[0];
       if (c.op === 'upsert' && this.rows.get(rowId(c.entity, c.row_key)) === null && typeof entityId === 'string')
-        this.newEntities.set(entityId, c.author);
+        this.newEntities.set(entityId, { author: c.author, client: c.client_id });
     }
     if (await this.followAdopted(table, c)) await this.loadRowState(c.entity, c.row_key);
     if (c.op === 'upsert' && NATURAL_KEYS[table.name] && (await this.settleClash(table, c))) return;
@@ -637,53 +639,65 @@ class ChangeApplier {
   }
 
   /**
-   * The same person, place or organisation made on two desktops (two entities of one type under one name,
-   * across scripts: "Bako Sahakyan", "Бако Саакян") is not merged behind the user's back (two people can share a
-   * name): each pair is offered once in the review list as a duplicate, to merge (team.resolve 'merge') or keep
-   * apart. An offer whose two entities are no longer both here (merged on some desktop) is settled.
+   * The same person, place or organisation made on two desktops (two entities of one type, one's name the
+   * same as a name of the other in any spelling or script: "Bako Sahakyan", "Бако Саакян", "Բակո Սահակյան"; the
+   * entity page's cross-script matching, compareNames) is not merged behind the user's back (two people can
+   * share a name): each pair is offered once in the review list as a duplicate, to merge (team.resolve 'merge')
+   * or keep apart. Two entities this pull brought from one desktop are not offered (made side by side there, they
+   * are that desktop's own suggestions). An offer whose two entities are no longer both here (merged on some
+   * desktop) is settled.
    */
   async offerEntityMerges(): Promise<void> {
     if (!this.entitiesTouched) return;
-    const now = new Date().toISOString();
-    await this.tx.run(sql`UPDATE sync_conflicts SET resolved_at = ${now}, resolution = 'merge'
-      WHERE entity = 'entities' AND kind = 'duplicate' AND resolved_at IS NULL
-        AND (NOT EXISTS (SELECT 1 FROM entities WHERE id = json_extract(row_key, '$[0]'))
-          OR NOT EXISTS (SELECT 1 FROM entities WHERE id = json_extract(other_payload, '$.same_as')))`);
-    for (const [id, author] of this.newEntities) {
-      const entity = await this.tx.get<{ type: string; name: string }>(
-        sql`SELECT type, name FROM entities WHERE id = ${id}`,
-      );
-      const key = entity ? aliasKey(entity.name) : '';
-      if (!entity || !key) continue;
-      // Another entity of the type whose names include this one's name, or whose name is one of this one's.
-      const others = await this.tx.all<{ id: string; name: string }>(
-        sql`SELECT DISTINCT o.id, o.name FROM entities o JOIN entity_aliases oa ON oa.entity_id = o.id
-              WHERE o.type = ${entity.type} AND o.id <> ${id}
-                AND (oa.key = ${key} OR oa.key IN (SELECT key FROM entity_aliases WHERE entity_id = ${id}))
-              ORDER BY o.id`,
-      );
-      const ownKeys = new Set(
-        (await this.tx.all<{ key: string }>(sql`SELECT key FROM entity_aliases WHERE entity_id = ${id}`)).map(
-          (a) => a.key,
-        ),
-      );
-      for (const other of others) {
-        const otherKeys = await this.tx.all<{ key: string }>(
-          sql`SELECT key FROM entity_aliases WHERE entity_id = ${other.id}`,
-        );
-        if (!otherKeys.some((a) => a.key === key) && !ownKeys.has(aliasKey(other.name))) continue;
+    await settleEntityOffers(this.tx);
+    if (this.newEntities.size === 0) return;
+    // Every entity with its names, in blocks of names that might match (the cross-script keys of the last word).
+    const named = new Map<string, { type: string; name: string; aliases: string[] }>();
+    for (const r of await this.tx.all<{ id: string; type: string; name: string; alias: string | null }>(
+      sql`SELECT e.id, e.type, e.name, a.alias FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id
+            ORDER BY e.id`,
+    )) {
+      let e = named.get(r.id);
+      if (!e) named.set(r.id, (e = { type: r.type, name: r.name, aliases: [r.name] }));
+      if (r.alias !== null && !e.aliases.includes(r.alias)) e.aliases.push(r.alias);
+    }
+    const blocks = new Map<string, Set<string>>();
+    for (const [id, e] of named) {
+      for (const k of new Set(e.aliases.flatMap(blockKeys))) {
+        const block = `${e.type}\u0000${k}`;
+        let ids = blocks.get(block);
+        if (!ids) blocks.set(block, (ids = new Set()));
+        ids.add(id);
+      }
+    }
+    // One name of an entity is the same as the other's name (or the other way round), in any spelling or script.
+    const nameAmong = (name: string, aliases: readonly string[]) =>
+      aliases.some((alias) => compareNames(name, alias).score >= SAME_NAME);
+    for (const [id, { author, client }] of this.newEntities) {
+      const entity = named.get(id);
+      if (!entity) continue;
+      const candidates = new Set<string>();
+      for (const k of new Set(entity.aliases.flatMap(blockKeys)))
+        for (const o of blocks.get(`${entity.type}\u0000${k}`) ?? []) candidates.add(o);
+      for (const otherId of [...candidates].sort()) {
+        if (otherId === id) continue;
+        const other = named.get(otherId)!;
+        const otherNew = this.newEntities.get(otherId);
+        // Both pulled now from one desktop, the pair is looked at once (from the smaller id) or not at all.
+        if (otherNew && (otherNew.client === client || otherId < id)) continue;
+        if (!nameAmong(entity.name, other.aliases) && !nameAmong(other.name, entity.aliases)) continue;
         const offered = await this.tx.get(
           sql`SELECT 1 FROM sync_conflicts WHERE entity = 'entities' AND kind = 'duplicate' AND resolved_at IS NULL
-                AND ((row_key = ${JSON.stringify([id])} AND json_extract(other_payload, '$.same_as') = ${other.id})
-                  OR (row_key = ${JSON.stringify([other.id])} AND json_extract(other_payload, '$.same_as') = ${id}))`,
+                AND ((row_key = ${JSON.stringify([id])} AND json_extract(other_payload, '$.same_as') = ${otherId})
+                  OR (row_key = ${JSON.stringify([otherId])} AND json_extract(other_payload, '$.same_as') = ${id}))`,
         );
         if (offered) continue;
         const otherAuthor =
-          this.newEntities.get(other.id) ??
+          otherNew?.author ??
           (
             await this.tx.get<{ author: string | null }>(
               sql`SELECT author FROM sync_versions WHERE entity = 'entities' AND row_key = ${JSON.stringify([
-                other.id,
+                otherId,
               ])}`,
             )
           )?.author ??
@@ -693,7 +707,7 @@ class ChangeApplier {
             entity: 'entities',
             row_key: JSON.stringify([id]),
             op: 'upsert',
-            payload: { same_as: other.id, name: other.name, type: entity.type },
+            payload: { same_as: otherId, name: other.name, type: entity.type },
             author: otherAuthor,
           },
           'duplicate',
@@ -1106,6 +1120,14 @@ function sameThing(a: Record<string, unknown>, b: Record<string, unknown>): bool
   return Object.keys(a)
     .filter((k) => !INCIDENTAL_COLUMNS.has(k) && k in b)
     .every((k) => a[k] === b[k] || (a[k] == null && b[k] == null));
+}
+
+/** Offers of two entities as one (review list) settle once either of them is gone: merged here or elsewhere. */
+export async function settleEntityOffers(tx: Database): Promise<void> {
+  await tx.run(sql`UPDATE sync_conflicts SET resolved_at = ${new Date().toISOString()}, resolution = 'merge'
+    WHERE entity = 'entities' AND kind = 'duplicate' AND resolved_at IS NULL
+      AND (NOT EXISTS (SELECT 1 FROM entities WHERE id = json_extract(row_key, '$[0]'))
+        OR NOT EXISTS (SELECT 1 FROM entities WHERE id = json_extract(other_payload, '$.same_as')))`);
 }
 
 function orderedTables(): SyncedTable[] {

@@ -44,6 +44,7 @@ describe.skipIf(unavailable)('rows that clash on a local unique key, made on two
     await TeamService.initServer(pg.urlFor('tala_admin', db), [
       { name: 'alice' },
       { name: 'bob' },
+      { name: 'dave' },
       { name: 'carol', readOnly: true },
     ]);
     return db;
@@ -252,6 +253,88 @@ describe.skipIf(unavailable)('rows that clash on a local unique key, made on two
     await c.team.sync();
     expect(await offers(c)).toEqual([]);
     expect(await snapshot(c)).toEqual(await snapshot(a));
+  });
+
+  it('the same person made in three scripts on three desktops: each pair offered, merged to one', async () => {
+    const db = await team();
+    const a = await desktop('alice', db);
+    const b = await desktop('bob', db);
+    const d = await desktop('dave', db);
+    // Offline, each writes the name as their source does: Russian, English, Armenian.
+    const made = [
+      await a.facts.create({
+        subject: { name: 'Бако Саакян', type: 'person' },
+        predicate: 'votes received',
+        object: { kind: 'number', number: 47_000, unit: 'votes' },
+      }),
+      await b.facts.create({
+        subject: { name: 'Bako Sahakyan', type: 'person' },
+        predicate: 'office',
+        object: { kind: 'text', text: 'President' },
+      }),
+      await d.facts.create({
+        subject: { name: 'Բակո Սահակյան', type: 'person' },
+        predicate: 'born in',
+        object: { kind: 'text', text: 'Stepanakert' },
+      }),
+    ];
+    // Another Sahakyan (another first name) and the same name as a place are not offered.
+    await d.facts.create({
+      subject: { name: 'Gagik Sahakyan', type: 'person' },
+      predicate: 'office',
+      object: { kind: 'text', text: 'Minister' },
+    });
+    await a.facts.create({
+      subject: { name: 'Sahakyan', type: 'place' },
+      predicate: 'population',
+      object: { kind: 'number', number: 10 },
+    });
+    const ids = made.map((f) => f.subject.entityId!);
+    expect(new Set(ids).size).toBe(3);
+    for (const side of [a, b, d, a, b, d]) await side.team.sync();
+
+    const offers = async (side: Archive) =>
+      (await side.team.conflicts()).filter((c) => c.entity === 'entities' && c.kind === 'duplicate');
+    const pairsOf = async (side: Archive) =>
+      (await offers(side)).map((o) => [String(o.rowKey[0]), String(o.other?.same_as)].sort().join(' ')).sort();
+    const allPairs = [
+      [ids[0], ids[1]],
+      [ids[0], ids[2]],
+      [ids[1], ids[2]],
+    ]
+      .map((p) => p.sort().join(' '))
+      .sort();
+    for (const side of [a, b, d]) expect(await pairsOf(side)).toEqual(allPairs);
+    // Each offer shows the two names side by side, as written.
+    const shown = (await offers(b)).map((o) => [String(o.current?.name), String(o.other?.name)].sort().join(' / '));
+    expect(shown.sort()).toEqual(
+      [
+        ['Bako Sahakyan', 'Бако Саакян'],
+        ['Bako Sahakyan', 'Բակո Սահակյան'],
+        ['Бако Саакян', 'Բակո Սահակյան'],
+      ]
+        .map((p) => p.sort().join(' / '))
+        .sort(),
+    );
+
+    // Bob merges every pair from the review list; the others settle as the merges arrive.
+    const api = createApi(b, 'bridge');
+    for (let open = await offers(b); open.length > 0; open = await offers(b))
+      expect(await dispatch(api, 'team.resolve', { id: open[0].id, choice: 'merge' })).toMatchObject({ ok: true });
+    await b.team.sync();
+    await a.team.sync();
+    await d.team.sync();
+    const kept = [...ids].sort()[0];
+    for (const side of [a, b, d]) {
+      expect(await offers(side)).toEqual([]);
+      const people = await side.facts.listEntities({ type: 'person' });
+      expect(people.filter((e) => ids.includes(e.id)).map((e) => e.id)).toEqual([kept]);
+      expect(people.some((e) => e.name === 'Gagik Sahakyan')).toBe(true);
+      const facts = await side.facts.list({ entityId: kept });
+      expect(facts.map((f) => f.id).sort()).toEqual(made.map((f) => f.id).sort());
+    }
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+    expect(await snapshot(d)).toEqual(await snapshot(a));
   });
 
   it('the same proposals made on two desktops: one fact each, the accepted one with its evidence', async () => {
