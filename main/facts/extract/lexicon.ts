@@ -1865,3 +1865,98 @@ export const PLACE_UNIT_AFTER = new RegExp(
 /** Words for a town or village written before its name in Russian (город Орск, в селе Кременчуг). */
 export const RU_PLACE_UNIT_BEFORE =
   /^(?:город[аеуом]*|сел[оаеу]|селом|посёлок|поселок|посёлк[аеу]|поселк[аеу]|деревн[яиеюй])$/u;
+
+/**
+ * Russian compound names of agencies and companies, by their last element (Новосибирскстат, Рослесхоз,
+ * Роскомнадзор, Сбербанк, Газпром, Мосгортранс, Росгидромет) in any case form. The element must follow at least
+ * two letters, so Банк or Газа alone are not compounds.
+ */
+export const RU_COMPOUND_ORG = new RegExp(
+  `^[\\u0400-\\u04ff]{2,}(?:${[
+    'стат|надзор|хоз|трест|банк|пром|торг|нефт|газ|энерго|флот|гидромет|реестр|транс|снаб|сбыт',
+    'водоканал|телеком|связ|инвест|экспорт|импорт',
+  ].join('|')})(?:|а|у|ом|е|ы|ов|ам|ами|ах|и|ь|ью)$|^[\\u0400-\\u04ff]{2,}стро(?:й|я|ю|ем|е)$`,
+  'u',
+);
+/**
+ * Abbreviated heads of Russian compound names (Минздрав, Росгвардия, Госдеп, Главгосэкспертиза) and the elements
+ * that may follow them; a head alone is not enough (Минаев, Ростов, Ростислав are names).
+ */
+export const RU_COMPOUND_HEAD = /^(?:мин|рос|гос|глав|мос)/u;
+export const RU_COMPOUND_ELEMENT = new RegExp(
+  `^(?:${[
+    'фин|здрав|юст|оборон|труд|культур|природ|цифр|просвещ|обр|науки|гвард|авиац|недр|имуществ|архив|рыболов',
+    'нано|деп|эконом|спорт|туризм|молод|тамож|тех|сельхоз|энерг|строй|транс|гидромет|стат|комнадзор|потреб',
+    'реестр|кино|гос|гор|обл|экспертиз|связ|атом|космос|лес|морреч|резерв|вод|тел|нефт|газ|сет',
+  ].join('|')})`,
+  'u',
+);
+
+/**
+ * Words that name a storm before its given name (Cyclone Freddy, Bagyong Kristine, тайфун Хагибис): the name after
+ * them is not a person.
+ */
+export const STORM_WORDS = new RegExp(
+  `^(?:${[
+    'typhoon|hurricane|cyclone|storm|tropical|super|superstorm|tornado|bagyo|bagyong|unos',
+    'тайфун[а-я]*|ураган[а-я]*|циклон[а-я]*|шторм[а-я]*|торнадо',
+    'թայֆուն\\p{L}*|փոթորիկ\\p{L}*|ցիկլոն\\p{L}*',
+  ].join('|')})$`,
+  'u',
+);
+
+/**
+ * Last words of sporting and other event names (Grand Slam, World Cup, Asian Games, SEA Games, Cold War): such a
+ * run names an event, not a person; a place inside it is still a place (Tokyo Olympics).
+ */
+export const EVENT_TAILS = new Set([
+  'slam',
+  'cup',
+  'games',
+  'olympics',
+  'paralympics',
+  'olympiad',
+  'championship',
+  'championships',
+  'prix',
+  'marathon',
+  'festival',
+  'tournament',
+  'derby',
+  'summit',
+  'expo',
+  'biennale',
+  'universiade',
+  'war',
+]);
+
+/** Words before a team named by its country (ang Gilas Pilipinas, ng Alas Pilipinas, the … ; Team USA). */
+export const TEAM_ARTICLES = new Set(['ang', 'ng', 'sa', 'mga', 'the']);
+
+/**
+ * Russian nouns in -ал/-ол/-ит/-ет that look like a verb form after an adjective (Советский генерал, Римский
+ * визит): they do not make the adjective a surname.
+ */
+export const RU_NOUNS_LIKE_VERBS = new Set([
+  'генерал',
+  'маршал',
+  'адмирал',
+  'канал',
+  'финал',
+  'полуфинал',
+  'капитал',
+  'журнал',
+  'сериал',
+  'материал',
+  'футбол',
+  'кредит',
+  'лимит',
+  'визит',
+  'совет',
+  'бюджет',
+  'кабинет',
+  'университет',
+  'комитет',
+  'портал',
+  'фестиваль',
+]);

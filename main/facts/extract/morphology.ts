@@ -326,3 +326,29 @@ export function armenianPlaceLemma(word: string): string {
 
 /** Whether a word carries Armenian script. */
 export const isArmenian = (word: string): boolean => ARMENIAN.test(word);
+
+/**
+ * The nominative of a Russian town written in the locative after в/во/на, when no gazetteer knows it: -ске/-цке
+ * and other consonant + -е lose the -е (Орске → Орск, Сент-Луисе → Сент-Луис, Ростове → Ростов), another
+ * consonant + -ке/-ге or -ве after a consonant is a feminine -а (Камчатке → Камчатка, Калуге → Калуга, Нарве →
+ * Нарва), -це has its fleeting vowel back (Череповце → Череповец), -ии is -ия, a soft consonant + -и is -ь
+ * (Казани → Казань), a hyphenated name in -и and the
+ * indeclinable ones in -о (Кемерово, Сан-Диего) and -ье stay as written. Null when the word cannot be a locative.
+ */
+export function russianLocativePlaceLemma(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (/(?:о|ье)$/u.test(lower)) return word;
+  if (/ии$/u.test(lower)) return `${word.slice(0, -1)}я`;
+  if (/и$/u.test(lower)) {
+    if (word.includes('-')) return word;
+    return /[нлрдтмвзсчшщж]и$/u.test(lower) ? `${word.slice(0, -1)}ь` : null;
+  }
+  if (!new RegExp(`[${CONSONANT}]е$`, 'u').test(lower)) return null;
+  const stem = word.slice(0, -1);
+  const s = stem.toLowerCase();
+  if (/цц$/u.test(s)) return `${stem}а`;
+  if (new RegExp(`[${CONSONANT}]ц$`, 'u').test(s)) return `${stem.slice(0, -1)}ец`;
+  if (/[сц]к$|[рн]г$|[оеё]в$/u.test(s)) return stem;
+  if (new RegExp(`(?:[аеиоуыяюэё][кг]|[${CONSONANT}][кг]|[${CONSONANT}]в)$`, 'u').test(s)) return `${stem}а`;
+  return stem;
+}

@@ -29,12 +29,26 @@ import {
   PLACE_CUES,
   PLACE_UNIT_AFTER,
   PLACE_UNIT_BEFORE,
+  RU_COMPOUND_ELEMENT,
+  RU_COMPOUND_HEAD,
+  RU_COMPOUND_ORG,
+  RU_NOUNS_LIKE_VERBS,
   RU_PLACE_UNIT_BEFORE,
   STATE_WORDS,
+  STORM_WORDS,
   SURNAME_ENDINGS,
+  TEAM_ARTICLES,
+  EVENT_TAILS,
   TITLES,
 } from './lexicon';
-import { armenianNameLemma, armenianPlaceLemma, isArmenian, isFemaleFirstName, russianNameLemma } from './morphology';
+import {
+  armenianNameLemma,
+  armenianPlaceLemma,
+  isArmenian,
+  isFemaleFirstName,
+  russianLocativePlaceLemma,
+  russianNameLemma,
+} from './morphology';
 import { onlySpaceBetween, type Token } from './text';
 
 interface Candidate {
@@ -46,6 +60,8 @@ interface Candidate {
   tentative?: boolean;
   /** Where the mention starts when not at its first token (an opening quote: «Քաղաքացիական պայմանագիր»). */
   start?: number;
+  /** A place read from a locative ending alone (в Орске): dropped when the word is a person's name elsewhere. */
+  byEnding?: boolean;
 }
 
 export interface NameContext {
@@ -96,7 +112,34 @@ const RU_GENITIVE = /[\u0400-\u04ff]{2,}(?:ых|их|ого|его|ой|ей|о�
 
 function isRussianOrgCue(t: Token): boolean {
   if (!/[\u0400-\u04ff]/u.test(t.lower)) return false;
+  if (t.cap && russianCompound(t) !== null) return true;
   return ORG_CUES_RU.some((stem) => t.lower.startsWith(stem) && RU_NOUN_ENDING.test(t.lower.slice(stem.length)));
+}
+
+/**
+ * A Russian compound name of an agency or company (Новосибирскстат, Рослесхоз, Минсельхоз, Газпрома, Росгвардия):
+ * 'strong' when it begins with an abbreviated head and a known element (Минфин, Росгидромет) — a name even at the
+ * start of a sentence — 'weak' when only its last element says so (Леспромхоз: a name mid-sentence, while a
+ * sentence-initial Совхоз is the common noun). Null for other words and for all-capital acronyms.
+ */
+function russianCompound(t: Token): 'strong' | 'weak' | null {
+  if (t.allCaps || !/^[\u0400-\u04ff]+$/u.test(t.lower)) return null;
+  const head = RU_COMPOUND_HEAD.exec(t.lower);
+  if (head && t.lower.length > head[0].length + 2 && RU_COMPOUND_ELEMENT.test(t.lower.slice(head[0].length))) {
+    return 'strong';
+  }
+  return RU_COMPOUND_ORG.test(t.lower) ? 'weak' : null;
+}
+
+/** A compound that names an organisation where it stands: a strong one anywhere, a weak one mid-sentence or when the
+ *  part before its element is a known place (Новосибирскстат). */
+function isCompoundOrg(ctx: NameContext, t: Token): boolean {
+  const kind = russianCompound(t);
+  if (kind === 'strong') return true;
+  if (kind !== 'weak') return false;
+  if (!t.sentenceInitial) return true;
+  const place = /^(.{3,}?)(?:стат|банк|энерго|газ|нефт|пром|водоканал|транс)/u.exec(t.text);
+  return !!place && !!ctx.gazetteer.lookup([place[1]]);
 }
 
 /**
@@ -179,7 +222,9 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
     }
     while (from < i && !tokens[from].cap) from++;
     let to = i;
-    if (russian && tokens[from] === cue && cue.cap) {
+    const compound = russian && cue.cap && russianCompound(cue) !== null;
+    if (compound && !isCompoundOrg(ctx, cue)) continue;
+    if (russian && !compound && tokens[from] === cue && cue.cap) {
       // Head-first names: Министерство обороны, Совет Федерации, Содружество Независимых Государств.
       let k = 0;
       // An adjective's noun joins whatever its ending (Министерство иностранных дел).
@@ -212,7 +257,7 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
       caps++;
     }
     const phrase = tokens.slice(from, to + 1);
-    const proper = phrase[0].cap && !(phrase.length === 1 && phrase[0].sentenceInitial);
+    const proper = phrase[0].cap && (compound || !(phrase.length === 1 && phrase[0].sentenceInitial));
     if (!proper) continue;
     phrase.forEach((t) => claimed.add(t));
     const start = text[phrase[0].start - 1] === '«' ? phrase[0].start - 1 : phrase[0].start;
@@ -327,8 +372,15 @@ function classifyRun(ctx: NameContext, { run: input, prev, prev2, next }: Run): 
   if (proper && (office || cueAfter) && !ctx.gazetteer.lookup(run.map((t) => t.text))) {
     return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.7 }];
   }
+  if (proper && isCountryTeam(ctx, run, prev)) {
+    return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.7 }];
+  }
+  const split = proper && run.length >= 2 && run.length <= 4 ? settlementAndRegion(ctx, run, prev, next) : null;
+  if (split) return split;
   const unit = proper && run.length <= 3 ? placeByUnit(ctx, run, prev, prev2, next) : null;
   if (unit) return [unit];
+  const locative = proper && run.length === 1 ? placeByLocative(ctx, run[0], prev) : null;
+  if (locative) return [locative];
   if (proper && quotedAfterCue(ctx, run)) {
     return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.75 }];
   }
@@ -337,6 +389,80 @@ function classifyRun(ctx: NameContext, { run: input, prev, prev2, next }: Run): 
     return [{ type: 'place', tokens: run, name: known ? known.name : surface(ctx, run), confidence: 0.7 }];
   }
   return classify(ctx, input, prev);
+}
+
+/**
+ * A team named by its country after an article (ang Gilas Pilipinas, ng Alas Pilipinas) or after "Team" (Team
+ * USA): the run ends with a country, what comes before it is not a place, a title or a cue. A person whose
+ * surname is a country (si Jordan Clarkson, Michael Jordan) has no such article.
+ */
+function isCountryTeam(ctx: NameContext, run: Token[], prev: Token | undefined): boolean {
+  if (run.length < 2 || run.length > 3) return false;
+  const lead = run.slice(0, -1);
+  const team = run[0].lower === 'team';
+  if (!team && !(prev && !prev.cap && TEAM_ARTICLES.has(prev.lower))) return false;
+  if (ctx.gazetteer.lookup(run.map((t) => t.text))) return false;
+  if (ctx.gazetteer.lookup([run[run.length - 1].text])?.kind !== 'country') return false;
+  return lead.every(
+    (t) => t.cap && !isTitle(t) && !isCue(t) && !DEMONYMS.has(t.lower) && (team || !ctx.gazetteer.lookup([t.text])),
+  );
+}
+
+/** A Russian adjective that agrees with a region word after it: Московской (области), Пермского (края). */
+const RU_REGION_ADJECTIVE = /[\u0400-\u04ff]{3,}(?:ской|ского|скому|ском|скую|цкой|цкого|цком|ной|ного|ном|ную)$/u;
+const RU_REGION_UNIT = /^(?:област[ьиюе]|кра[йяюе]|краем|район[аеуом]*|округ[аеуом]*)$/u;
+
+/**
+ * A settlement followed by its region: в деревне Орудьево Московской области, в Малиновке Тульской области. The
+ * last word (an adjective agreeing with область/край/район) and the unit are the region; the words before it are
+ * the settlement, named as written (or in the nominative, read from the locative, after в/во/на).
+ */
+function settlementAndRegion(
+  ctx: NameContext,
+  run: Token[],
+  prev: Token | undefined,
+  next: Token | undefined,
+): Candidate[] | null {
+  if (!next || !RU_REGION_UNIT.test(next.lower)) return null;
+  const region = run[run.length - 1];
+  if (!RU_REGION_ADJECTIVE.test(region.lower)) return null;
+  const settlement = run.slice(0, -1);
+  if (settlement.some((t) => isTitle(t) || isCue(t) || !CYRILLIC.test(t.lower) || t.allCaps)) return null;
+  const words = settlement.map((t) => t.text);
+  const known = ctx.gazetteer.lookup(words);
+  const lemma =
+    !known && settlement.length === 1 && prev && RU_LOCATIVE.has(prev.lower)
+      ? russianLocativePlaceLemma(settlement[0].text)
+      : null;
+  const regionKnown = ctx.gazetteer.lookup([region.text, next.text]) ?? ctx.gazetteer.lookup([region.text]);
+  return [
+    {
+      type: 'place',
+      tokens: settlement,
+      name: known ? known.name : (lemma ?? surface(ctx, settlement)),
+      confidence: known ? 0.9 : 0.7,
+    },
+    { type: 'place', tokens: [region], name: regionKnown ? regionKnown.name : region.text, confidence: 0.8 },
+  ];
+}
+
+/** Russian prepositions taking the locative of a place: в Орске, во Владикавказе, на Камчатке. */
+const RU_LOCATIVE = new Set(['в', 'во', 'на']);
+
+/**
+ * A capitalised Russian word in a locative form after в/во/на is a place even when no gazetteer knows it (в Орске,
+ * в Сент-Луисе, в Тюмени, в Кемерово): not an adjective, an abbreviation, a known organisation noun, an abstract
+ * noun or a surname-like word; its value is the nominative read from the ending.
+ */
+function placeByLocative(ctx: NameContext, t: Token, prev: Token | undefined): Candidate | null {
+  if (!prev || !RU_LOCATIVE.has(prev.lower) || t.allCaps || t.lower.length < 5) return null;
+  if (!/^[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*$/u.test(t.lower)) return null;
+  if (ctx.gazetteer.lookup([t.text]) || isCommonNoun(ctx, t) || isCue(t)) return null;
+  if (!t.lower.includes('-') && RU_ADJECTIVE.test(t.lower)) return null;
+  if (isRussianOrgCue(t) || isFemaleFirstName(t.text) || SURNAME_ENDINGS.test(t.lower)) return null;
+  const name = russianLocativePlaceLemma(t.text);
+  if (!name) return null;
+  return { type: 'place', tokens: [t], name, confidence: 0.6, byEnding: true };
 }
 
 /** A name in quotes right after an organisation noun: правозащитный центр «Мемориал», the party "Forward". */
@@ -411,6 +537,18 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   if (run.length === 0) return [];
   const words = run.map((t) => t.text);
   const name = surface(ctx, run);
+
+  // A storm's name (Cyclone Freddy, Bagyong Kristine, Тайфун Хагибис, typhoon Haiyan) is not a person.
+  if (STORM_WORDS.test(run[0].lower) || (prev && !prev.cap && STORM_WORDS.test(prev.lower))) return [];
+  // An event (Grand Slam, World Cup, SEA Games, Tokyo Olympics): only the places inside it are mentions.
+  if (EVENT_TAILS.has(run[run.length - 1].lower) && (run.length > 1 || !run[0].sentenceInitial)) {
+    return ctx.gazetteer.match(words).map((p) => ({
+      type: 'place' as const,
+      tokens: run.slice(p.from, p.to),
+      name: p.name,
+      confidence: 0.8,
+    }));
+  }
 
   // Buildings and sites: Palasyo ng Malacañang, Legislative Palace of San Lázaro, Araneta Coliseum.
   if (run.some(isPlaceCue) && (run.length > 1 || !run[0].sentenceInitial)) {
@@ -522,13 +660,45 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
     }));
   }
 
-  // Unknown acronyms: probably organisations.
+  // Unknown acronyms: probably organisations; at the start of a sentence only a Cyrillic or Armenian one before a
+  // lower-case word (МВД сообщило …), not a Latin heading in capitals.
   if (run.length === 1 && run[0].allCaps && run[0].text.length <= 6) {
-    return run[0].sentenceInitial ? [] : [{ type: 'organisation', tokens: run, name, confidence: 0.4 }];
+    return !run[0].sentenceInitial || acronymBeforeLowerCase(ctx, run[0])
+      ? [{ type: 'organisation', tokens: run, name, confidence: 0.4 }]
+      : [];
   }
 
   const marked = !!prev && (PERSON_MARKERS.has(prev.lower) || LOWERCASE_TITLE_PREFIX.test(prev.lower) || isTitle(prev));
   return classifyPerson(ctx, run, marked);
+}
+
+function acronymBeforeLowerCase(ctx: NameContext, t: Token): boolean {
+  if (!CYRILLIC.test(t.lower) && !isArmenian(t.lower)) return false;
+  const after = ctx.tokens[ctx.tokens.indexOf(t) + 1];
+  return !!after && !after.cap && after.sentence === t.sentence && onlySpaceBetween(ctx.text, t.end, after.start);
+}
+
+/** Russian adjectives in the nominative that also end surnames (Советский, Римский, Японская). */
+const RU_ADJECTIVE_LIKE_SURNAME = /[\u0400-\u04ff]{3,}(?:[сц]кий|[сц]кая|[сц]кое|[сц]кие)$/u;
+/**
+ * Singular verb forms after a subject: past (заявил, родилась) and present or future (заявляет, говорит). A surname
+ * is singular, so plural forms (-ли, -ут, -ят) are left out: they would read nouns such as статут, институт as verbs.
+ */
+const RU_VERB_FORM =
+  /[\u0400-\u04ff]{2,}(?:[аеиоуыяё]л(?:а|о|ся|ась|ось)?|[аеиоуыяюё]ет(?:ся)?|[^аеиоуыяюё]ит(?:ся)?)$/u;
+
+/**
+ * A capitalised Russian adjective right before the lower-case noun it qualifies (Советский хоккеист, признал
+ * Римский статут): not a surname. A surname in -ский before a verb (Жириновский заявил) stays one.
+ */
+function adjectiveBeforeNoun(ctx: NameContext, t: Token): boolean {
+  if (!RU_ADJECTIVE_LIKE_SURNAME.test(t.lower)) return false;
+  const after = ctx.tokens[ctx.tokens.indexOf(t) + 1];
+  if (!after || after.cap || after.sentence !== t.sentence || !onlySpaceBetween(ctx.text, t.end, after.start)) {
+    return false;
+  }
+  if (!CYRILLIC.test(after.lower)) return false;
+  return RU_NOUNS_LIKE_VERBS.has(after.lower) || !RU_VERB_FORM.test(after.lower);
 }
 
 /** Russian adjectives in an oblique case (Степанакертского, Ереванской): not a name on their own. */
@@ -540,7 +710,7 @@ function classifyPerson(ctx: NameContext, input: Token[], marked: boolean): Cand
   if (run.length === 0 || run.some((t) => isCommonNoun(ctx, t))) return [];
   const nameLike = run.filter((t) => t.cap || NAME_PARTICLES.has(t.lower));
   if (nameLike.length !== run.length || run.some((t) => /\d/u.test(t.text))) return [];
-  if (run.length === 1 && RU_OBLIQUE_ADJECTIVE.test(run[0].lower)) return [];
+  if (run.length === 1 && (RU_OBLIQUE_ADJECTIVE.test(run[0].lower) || adjectiveBeforeNoun(ctx, run[0]))) return [];
   const core = run.filter((t) => t.cap);
   if (core.length > 4) return [];
   const surnameLike = SURNAME_ENDINGS.test(core[core.length - 1].lower.replace(/['’]s$/u, ''));
@@ -596,6 +766,7 @@ export function findNames(ctx: NameContext): Mention[] {
   const out: Mention[] = [];
   for (const c of candidates) {
     let { name, confidence } = c;
+    if (c.byEnding && (fullNames.has(wordKey(name)) || fullNames.has(wordKey(c.tokens[0].text)))) continue;
     if (c.type === 'person' && c.tokens.filter((t) => t.cap).length === 1) {
       const full = surnameForms(name)
         .map((form) => fullNames.get(wordKey(form)))

@@ -1,0 +1,153 @@
+// Entity typing rules that generalise beyond a list of names: Russian compound agency and company names (-стат,
+// -надзор, -хоз, -банк, -пром … and Мин-/Рос-/Гос- compounds), Russian adjectives before a noun (not surnames),
+// a settlement followed by its region, cities in the locative after в/во/на, storms and sporting events (not
+// persons) and national teams named by their country (organisations). Each table uses sentences written for the
+// test, not the benchmark passages.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../main/facts/extract/index';
+
+const mentions = (lang: string, text: string) => analyse(text, { lang }).mentions;
+const typed = (lang: string, text: string) => mentions(lang, text).map((m) => [m.type, m.text, m.value]);
+const persons = (lang: string, text: string) => mentions(lang, text).filter((m) => m.type === 'person');
+
+describe('Russian compound names of agencies and companies are organisations', () => {
+  it.each([
+    ['Данные опубликовал Красноярскстат в четверг.', 'Красноярскстат'],
+    ['По оценке Омскстата, население сократилось.', 'Омскстата'],
+    ['Проверку провёл Ространснадзор.', 'Ространснадзор'],
+    ['Предписание выдал Ростехнадзор в марте.', 'Ростехнадзор'],
+    ['Жалобу направили в Россельхознадзор.', 'Россельхознадзор'],
+    ['Договор подписал Мосводоканал с подрядчиком.', 'Мосводоканал'],
+    ['Кредит выдал Сбербанк, сообщили в компании.', 'Сбербанк'],
+    ['Акции Газпрома подешевели.', 'Газпрома'],
+    ['Заявление сделал Минсельхоз.', 'Минсельхоз'],
+    ['По данным Минэнерго, добыча выросла.', 'Минэнерго'],
+    ['Решение принял Мосгортранс.', 'Мосгортранс'],
+    ['Росгидромет предупредил о заморозках.', 'Росгидромет'],
+    ['Лесхоз получил новую технику, сообщил Леспромхоз.', 'Леспромхоз'],
+  ])('%s', (text, surface) => {
+    expect(typed('ru', text)).toContainEqual(['organisation', surface, expect.anything()]);
+    expect(persons('ru', text)).toEqual([]);
+  });
+
+  it.each([
+    ['Алексей Минаев выступил на форуме.', 'Алексей Минаев'],
+    ['Игорь Ростовцев подал в отставку.', 'Игорь Ростовцев'],
+  ])('a surname that begins like a compound stays a person: %s', (text, value) => {
+    expect(persons('ru', text).map((m) => m.value)).toEqual([value]);
+  });
+
+  it('a common noun in -хоз at the start of a sentence is not a name', () => {
+    expect(typed('ru', 'Совхоз закрыли в 1995 году.').filter((m) => m[0] === 'organisation')).toEqual([]);
+  });
+});
+
+describe('Russian abbreviations at the start of a sentence are organisations', () => {
+  it.each([
+    ['МВД сообщило о задержании.', 'МВД'],
+    ['ФНС опубликовала отчёт за год.', 'ФНС'],
+  ])('%s', (text, surface) => {
+    expect(typed('ru', text)).toContainEqual(['organisation', surface, surface]);
+  });
+});
+
+describe('a Russian adjective before the noun it qualifies is not a surname', () => {
+  it.each([
+    'Французский футболист Килиан Мбаппе забил дважды.',
+    'Парламент ратифицировал Парижское соглашение в 2019 году.',
+    'Бразильский президент Луис Инасиу Лула да Силва прибыл в Москву.',
+    'Делегация подписала Минский протокол.',
+    'Японская компания объявила о сделке.',
+  ])('%s', (text) => {
+    const names = persons('ru', text).map((m) => String(m.value));
+    expect(names.filter((n) => /(?:ский|ская|ское|ские)$/u.test(n))).toEqual([]);
+  });
+
+  it.each([
+    ['Жириновский заявил, что партия пойдёт на выборы.', 'Жириновский'],
+    ['Достоевский родился в Москве.', 'Достоевский'],
+  ])('a surname in -ский before a verb stays a person: %s', (text, value) => {
+    expect(persons('ru', text).map((m) => m.value)).toEqual([value]);
+  });
+});
+
+describe('a settlement followed by its region is two places', () => {
+  it.each([
+    ['Он вырос в селе Берёзовка Пермского края.', 'Берёзовка', 'Пермского'],
+    ['Пожар произошёл в посёлке Октябрьский Свердловской области.', 'Октябрьский', 'Свердловской'],
+    ['Школу открыли в Малиновке Тульской области.', 'Малиновке', 'Тульской'],
+  ])('%s', (text, settlement, region) => {
+    const places = typed('ru', text).filter((m) => m[0] === 'place');
+    expect(places.map((m) => m[1])).toEqual([settlement, region]);
+  });
+});
+
+describe('a city in the locative after в/во/на is a place, known to the gazetteer or not', () => {
+  it.each([
+    ['Завод построили в Ачинске в 1970 году.', 'Ачинске', 'Ачинск'],
+    ['Митинг прошёл в Нью-Джерси.', 'Нью-Джерси', 'Нью-Джерси'],
+    ['Соревнования прошли в Салехарде.', 'Салехарде', 'Салехард'],
+    ['Форум откроется во Всеволожске.', 'Всеволожске', 'Всеволожск'],
+    ['Учения прошли в Одинцово и Череповце.', 'Одинцово', 'Одинцово'],
+    ['Завод в Череповце остановили.', 'Череповце', 'Череповец'],
+    ['Он жил в Сан-Диего.', 'Сан-Диего', 'Сан-Диего'],
+    ['Землетрясение произошло на Хоккайдо.', 'Хоккайдо', 'Хоккайдо'],
+    ['Школу открыли в Ивантеевке.', 'Ивантеевке', 'Ивантеевка'],
+    ['Лагерь разбили в Шерегеше.', 'Шерегеше', 'Шерегеш'],
+  ])('%s → %s', (text, surface, value) => {
+    expect(typed('ru', text)).toContainEqual(['place', surface, value]);
+    expect(persons('ru', text)).toEqual([]);
+  });
+
+  it('a person after в is not taken for a place when named in full elsewhere', () => {
+    const text = 'Иван Петров выступил. Избиратели верят в Петрове как в лидере.';
+    expect(typed('ru', text).filter((m) => m[0] === 'place')).toEqual([]);
+  });
+});
+
+describe('storms and sporting events are not persons', () => {
+  it.each([
+    ['en', 'Typhoon Haiyan killed more than 6,000 people.'],
+    ['en', 'Hurricane Katrina struck in August 2005.'],
+    ['en', 'Tropical Storm Trami flooded Bicol.'],
+    ['en', 'She won her first Grand Slam at Wimbledon.'],
+    ['en', 'Argentina won the World Cup in Qatar.'],
+    ['en', 'He competed at the Asian Games in Hangzhou.'],
+    ['tl', 'Sinalanta ng Bagyong Kristine ang Bicol.'],
+    ['tl', 'Tumama ang bagyong Odette sa Visayas.'],
+    ['ru', 'Тайфун Хагибис обрушился на Японию.'],
+    ['ru', 'Циклон Фредди унёс жизни сотен людей.'],
+  ])('%s: %s', (lang, text) => {
+    expect(persons(lang, text)).toEqual([]);
+  });
+
+  it('a place inside an event name is still a place', () => {
+    expect(typed('en', 'She trained for the Tokyo Olympics.')).toContainEqual(['place', 'Tokyo', 'Tokyo']);
+  });
+});
+
+describe('a team named by its country is an organisation', () => {
+  it.each([
+    ['tl', 'Tinalo ng Alas Pilipinas ang Vietnam sa Maynila.', 'Alas Pilipinas'],
+    ['tl', 'Nagwagi ang Sinag Pilipinas sa SEA Games.', 'Sinag Pilipinas'],
+    ['en', 'Team USA beat Serbia in the semi-final.', 'Team USA'],
+  ])('%s: %s', (lang, text, surface) => {
+    expect(typed(lang, text)).toContainEqual(['organisation', surface, expect.anything()]);
+    expect(persons(lang, text)).toEqual([]);
+  });
+
+  it('a person whose surname is also a country stays a person', () => {
+    expect(persons('en', 'Michael Jordan won six titles.').map((m) => m.value)).toEqual(['Michael Jordan']);
+    expect(persons('tl', 'Umiskor si Jordan Clarkson ng 24 puntos.').map((m) => m.value)).toEqual(['Jordan Clarkson']);
+  });
+});
+
+describe('guards: what the rules above must leave alone', () => {
+  it.each([
+    ['tl', 'Naglabas ng pahayag ang Kagawaran ng Tanggulang Pambansa.', 'Kagawaran ng Tanggulang Pambansa'],
+    ['ru', 'Суд признал Римский статут законным.', null],
+  ])('%s: %s', (lang, text, organisation) => {
+    if (organisation) expect(typed(lang, text)).toContainEqual(['organisation', organisation, expect.anything()]);
+    expect(persons(lang, text)).toEqual([]);
+  });
+});
