@@ -1,4 +1,4 @@
-// `npm run bench:import` [-- --n 2000 --paragraphs 5000 --pdfs 50 --rounds 2]: import speed through the real
+// `npm run bench:import` [-- --n 2000 --paragraphs 5000 --pdfs 50 --rounds 2 --no-pool]: import speed through the real
 // import path
 // (Archive.open + the bulk import every door uses: parse worker, one transaction per file from the user's point
 // of view, originals kept, indexed for search) against two references on raw SQLite in the same run:
@@ -41,6 +41,8 @@ const { values } = parseArgs({
     paragraphs: { type: 'string', default: '5000' },
     pdfs: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '2' },
+    /** Leave out "Tala with two parse workers" (halves a run's length). */
+    'no-pool': { type: 'boolean', default: false },
   },
 });
 
@@ -131,6 +133,8 @@ function writeCorpora(
 
 interface RoleResult {
   ms: number;
+  /** CPU time during the import, all threads (main, parse workers, SQLite's): less swayed by load than wall. */
+  cpuMs: number;
   openMs: number;
   imported: number;
   failed: number;
@@ -145,17 +149,25 @@ async function runTala(corpus: string, out: string): Promise<RoleResult> {
   const opened = performance.now();
   const archive = await Archive.open(archiveFileIn(out), { search: 'inline' });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const summary = await importPaths(archive.documents, [corpus]);
   const ms = performance.now() - started;
+  const cpuMs = cpuMsSince(cpu);
   await archive.close();
   return {
     ms,
+    cpuMs,
     openMs: started - opened,
     imported: summary.imported.length,
     failed: summary.failed.length,
     rssMb: process.resourceUsage().maxRSS / 1024,
     fileMb: statSync(archiveFileIn(out)).size / 1e6,
   };
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
@@ -195,6 +207,7 @@ async function runReference(corpus: string, out: string, perFile: boolean): Prom
     CREATE VIRTUAL TABLE fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');`);
   const files = readdirSync(corpus).map((f) => join(corpus, f));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   if (!perFile) await exec('BEGIN IMMEDIATE');
   let rowid = 0;
   for (const path of files) {
@@ -216,9 +229,11 @@ async function runReference(corpus: string, out: string, perFile: boolean): Prom
   }
   if (!perFile) await exec('COMMIT');
   const ms = performance.now() - started;
+  const cpuMs = cpuMsSince(cpu);
   await new Promise<void>((res, rej) => db.close((e) => (e ? rej(e) : res())));
   return {
     ms,
+    cpuMs,
     openMs: started - opened,
     imported: files.length,
     failed: 0,
@@ -273,6 +288,7 @@ const ROLES = [
   { role: 'ref-all', label: 'reference: one transaction for all' },
 ] as const;
 type RoleName = (typeof ROLES)[number]['role'];
+const roles = values['no-pool'] ? ROLES.filter((r) => r.role !== 'tala-2') : ROLES;
 
 function runRole(role: RoleName, corpus: string): RoleResult {
   const out = mkdtempSync(join(work, `${role}-`));
@@ -310,7 +326,7 @@ try {
   const results = new Map<string, RoleResult[]>();
   for (let round = 0; round < rounds; round++)
     for (const corpus of corpora)
-      for (const { role } of ROLES) {
+      for (const { role } of roles) {
         const key = `${corpus.label}|${role}`;
         const r = runRole(role, corpus.dir);
         if (r.imported !== corpus.files) throw new Error(`${role} imported ${r.imported} of ${corpus.files} files`);
@@ -327,20 +343,24 @@ try {
   );
   console.log('');
   console.log(
-    '| corpus | side | wall (median; each round) | files/s | ratio to per-file | ratio to one-txn | peak RSS | file |',
+    '| corpus | side | wall (median; each round) | files/s | ratio to per-file | ratio to one-txn | CPU (median) | ' +
+      'CPU ratio to per-file | peak RSS | file |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const corpus of corpora) {
     const perFile = median(results.get(`${corpus.label}|ref-file`)!.map((r) => r.ms));
     const oneTxn = median(results.get(`${corpus.label}|ref-all`)!.map((r) => r.ms));
-    for (const { role, label } of ROLES) {
+    const perFileCpu = median(results.get(`${corpus.label}|ref-file`)!.map((r) => r.cpuMs));
+    for (const { role, label } of roles) {
       const rs = results.get(`${corpus.label}|${role}`)!;
       const ms = median(rs.map((r) => r.ms));
+      const cpu = median(rs.map((r) => r.cpuMs));
       const each = rs.map((r) => (r.ms / 1000).toFixed(2)).join(', ');
       console.log(
         `| ${corpus.label} | ${label} | ${(ms / 1000).toFixed(2)} s (${each}) | ` +
           `${((corpus.files * 1000) / ms).toFixed(1)} | ` +
           `${(ms / perFile).toFixed(2)}× | ${(ms / oneTxn).toFixed(2)}× | ` +
+          `${(cpu / 1000).toFixed(2)} s | ${(cpu / perFileCpu).toFixed(2)}× | ` +
           `${Math.max(...rs.map((r) => r.rssMb)).toFixed(0)} MB | ${median(rs.map((r) => r.fileMb)).toFixed(1)} MB |`,
       );
     }

@@ -28,12 +28,16 @@ export function readImportFile(path: string, limit = MAX_IMPORT_BYTES): Uint8Arr
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const read = readSync(fd, chunk, 0, CHUNK, null);
+      // Sized to what the stat promised (plus one byte, to see a file that grew), then a 1-byte read to see the
+      // end: a 5 KB file costs a 5 KB buffer and a 1-byte one, not two 1 MB buffers for the collector to reclaim.
+      // A file that grew past its stat is read on in whole chunks.
+      const size = total < stat.size ? Math.min(CHUNK, stat.size - total + 1) : total === stat.size ? 1 : CHUNK;
+      const chunk = Buffer.allocUnsafe(size);
+      const read = readSync(fd, chunk, 0, size, null);
       if (read === 0) break;
       total += read;
       if (total > limit) throw tooLarge();
-      chunks.push(read === CHUNK ? chunk : chunk.subarray(0, read));
+      chunks.push(read === size ? chunk : chunk.subarray(0, read));
     }
     return new Uint8Array(Buffer.concat(chunks, total));
   } finally {

@@ -110,7 +110,8 @@ export class DocumentService {
     };
 
     const doc = toNewDocument(parsed, input.name);
-    const print = fingerprint(doc.text);
+    // Computed by the parse worker beside the parsing; here only for a parser that does not.
+    const print = parsed.print !== undefined ? parsed.print : fingerprint(doc.text);
     const write = async (tx: Database, group?: ImportBatch): Promise<ImportOutcome> => {
       // Alone (not in a group commit): a batch of one, written before the write returns.
       const batch = group ?? new ImportBatch();

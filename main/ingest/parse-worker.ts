@@ -3,6 +3,7 @@
 // hangs or runs out of memory, the host terminates this thread and starts a fresh one.
 import { parentPort } from 'node:worker_threads';
 import { toErrorInfo } from '../../shared/errors';
+import { passagesFingerprint } from '../library/minhash';
 import { parseDocument } from './index';
 import type { ParseRequest, ParseResponse } from './parser';
 
@@ -13,7 +14,9 @@ port.on('message', (message: ParseRequest) => {
   void (async () => {
     let response: ParseResponse;
     try {
-      response = { id: message.id, ok: true, value: await parseDocument(message.input) };
+      const parsed = await parseDocument(message.input);
+      // The near-duplicate fingerprint too: this thread is otherwise idle while the main thread writes.
+      response = { id: message.id, ok: true, value: { ...parsed, print: passagesFingerprint(parsed.passages) } };
     } catch (err) {
       response = { id: message.id, ok: false, error: toErrorInfo(err) };
     }

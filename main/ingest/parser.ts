@@ -26,8 +26,12 @@ export type ParseResponse =
 export class InlineParser implements DocumentParser {
   async parse(input: IngestInput): Promise<ParsedDocument> {
     // The format parsers (pdf.js, mammoth, linkedom…) load with the first file, not with the archive.
-    const { parseDocument } = await import('./index');
-    return parseDocument(input);
+    const [{ parseDocument }, { passagesFingerprint }] = await Promise.all([
+      import('./index'),
+      import('../library/minhash'),
+    ]);
+    const parsed = await parseDocument(input);
+    return { ...parsed, print: passagesFingerprint(parsed.passages) };
   }
 
   async close(): Promise<void> {}

@@ -1,5 +1,6 @@
 // What the ingest layer produces from one untrusted file, before anything touches the archive.
 import type { PassageKind } from '../../shared/types';
+import type { Fingerprint } from '../library/minhash';
 
 export interface IngestInput {
   /** File name as the user gave it (used for the media type and in error messages). */
@@ -32,4 +33,10 @@ export interface ParsedDocument {
   /** sha256 hex of the input bytes. */
   contentHash: string;
   passages: ParsedPassage[];
+  /**
+   * The near-duplicate fingerprint of the document text (the passages joined by blank lines), computed where the
+   * file was parsed (the parse worker), so the thread that writes the archive does not; null for a text too short
+   * to have one. Absent from a parser that does not compute it: the import computes it then.
+   */
+  print?: Fingerprint | null;
 }

@@ -19,14 +19,9 @@ export interface Fingerprint {
   bands: number[];
 }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
 
 /** Murmur3's finaliser: a cheap, well-mixed permutation of 32-bit values. */
 function mix(x: number): number {
@@ -41,20 +36,51 @@ function mix(x: number): number {
 // Fixed seeds (never change them: stored signatures would stop matching new ones).
 const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 * (i + 1)));
 
+/**
+ * MinHash of the text's 3-word shingles. Each shingle's hash is FNV-1a over its words joined by single spaces,
+ * computed over the words in place (no string is built per shingle), and each signature value is the least of
+ * mix(shingle ^ seed) over the shingles; a shingle that repeats cannot change a minimum, so none is skipped.
+ */
 export function fingerprint(text: string): Fingerprint | null {
   const words = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
-  const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++)
-    shingles.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
-  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const shingle of shingles) {
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const h = mix(shingle ^ SEEDS[k]);
-      if (h < signature[k]) signature[k] = h;
+  const count = words.length - SHINGLE_WORDS + 1;
+  const shingles = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = FNV_OFFSET;
+    for (let w = 0; w < SHINGLE_WORDS; w++) {
+      if (w > 0) h = Math.imul(h ^ SPACE, FNV_PRIME);
+      const word = words[i + w];
+      for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), FNV_PRIME);
     }
+    shingles[i] = h >>> 0;
+  }
+  const signature = new Uint32Array(SIGNATURE_SIZE);
+  for (let k = 0; k < SIGNATURE_SIZE; k++) {
+    const seed = SEEDS[k];
+    let least = 0xffffffff;
+    for (let i = 0; i < count; i++) {
+      // mix(shingle ^ seed), written out: this loop runs 64 times per word of the document.
+      let x = shingles[i] ^ seed;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x ^= x >>> 16;
+      x >>>= 0;
+      if (x < least) least = x;
+    }
+    signature[k] = least;
   }
   return { signature, bands: bandKeys(signature) };
+}
+
+/**
+ * The fingerprint of a document made of these passages: its stored text is the passages joined by a blank line
+ * (documents/edits.ts, PASSAGE_SEPARATOR), which is what fingerprints of stored documents are computed from.
+ */
+export function passagesFingerprint(passages: ReadonlyArray<{ text: string }>): Fingerprint | null {
+  return fingerprint(passages.map((p) => p.text).join('\n\n'));
 }
 
 /** A 53-bit key per band (safe as a JS number and a SQLite integer), the band's index mixed in. */

@@ -1,0 +1,32 @@
+// Reading a file for import returns its bytes exactly, whatever its size against the read buffers (sized to the
+// file now, in chunks of 1 MB for larger ones), and refuses one past the limit.
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readImportFile } from '../../../main/documents/read-import-file';
+import { tempDir } from '../../helpers/temp';
+
+const dir = tempDir('tala-read-');
+const MB = 1024 * 1024;
+
+describe('readImportFile', () => {
+  it('reads every byte of empty, small and multi-chunk files', () => {
+    for (const size of [0, 1, 5000, MB - 1, MB, MB + 1, 2 * MB + 17]) {
+      const file = join(dir, `f-${size}.bin`);
+      const bytes = randomBytes(size);
+      writeFileSync(file, bytes);
+      const read = readImportFile(file);
+      expect(read).toBeInstanceOf(Uint8Array);
+      expect(read.byteLength).toBe(size);
+      expect(Buffer.from(read).equals(bytes)).toBe(true);
+    }
+  });
+
+  it('refuses a file past the limit and takes one exactly at it', () => {
+    const file = join(dir, 'limit.txt');
+    writeFileSync(file, 'x'.repeat(100));
+    expect(() => readImportFile(file, 99)).toThrow(/limit\.txt: the file is larger than the/);
+    expect(readImportFile(file, 100).byteLength).toBe(100);
+  });
+});
