@@ -42,7 +42,7 @@ export function createApi(
 ): ApiSession {
   const operations = options.operations ?? OPERATIONS;
   if (!isWorkspace(target)) {
-    const jobs = new ImportJobs(target.documents, options.onImportProgress);
+    const jobs = new ImportJobs(() => target.documents, options.onImportProgress);
     const context = { archive: target, jobs, door: DOORS[door], confirm: options.confirm, grants: options.grants };
     return { context, operations };
   }

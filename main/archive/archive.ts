@@ -1,6 +1,8 @@
-// The composition root of an open archive: opens the SQLite file (integrity check, migrations), starts
-// the search engine and wires the feature services to them. Every door (IPC, HTTP bridge, CLI) reaches the
-// features through this object; the rules for data safety live in the features and in db/.
+// The composition root of an open archive: opens the SQLite file (integrity check, migrations) and wires the
+// feature services to it. Every door (IPC, HTTP bridge, CLI) reaches the features through this object; the rules
+// for data safety live in the features and in db/. A feature service is made on first use (`tala search` makes
+// the search service only; an inline search engine opens with the first query), the backup service at open: its
+// folder setting is read before anything may write a backup.
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArchiveSummary } from '../../shared/archives';
@@ -19,9 +21,10 @@ import { DocumentService } from '../documents/service';
 import { FactService } from '../facts/service';
 import { sharedWorkerParser, type DocumentParser } from '../ingest/parser';
 import { LibraryService } from '../library/service';
-import { SearchEngine, type SearchService } from '../search/engine';
-import { ArchiveSearch } from '../search/service';
+import type { SearchEngineOptions, SearchService } from '../search/engine';
+import { ArchiveSearch, openedOnFirstUse } from '../search/service';
 import { SearchWorkerHost } from '../search/worker-host';
+import type { Aligner } from '../align/worker-host';
 import { TranslationService } from '../translations/service';
 import { TeamService } from '../team/service';
 import { createPrivateFile, tightenExisting } from '../backups/private-files';
@@ -41,6 +44,8 @@ export interface ArchiveOpenOptions {
    * checked in the background while reads go on, and writes wait for the verdict.
    */
   blockingCheckMaxBytes?: number;
+  /** Where alignments run: the shared align worker by default (the CLI aligns in-process). */
+  aligner?: Aligner;
 }
 
 export type OpenCheck = 'blocking' | 'background' | 'skipped';
@@ -49,33 +54,66 @@ export type OpenCheck = 'blocking' | 'background' | 'skipped';
 const BLOCKING_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 export class Archive {
-  readonly documents: DocumentService;
-  readonly annotations: AnnotationService;
-  /** The facts ledger: mentions, proposals, facts with evidence annotations, entities, conflicts. */
-  readonly facts: FactService;
-  /** Translations of documents, alignments and their corrections, typed translations, machine translation. */
-  readonly translations: TranslationService;
-  /** Snapshots, restore, portable files, integrity. */
-  readonly backups: BackupService;
-  readonly search: ArchiveSearch;
-  /** The library table, collections, bulk actions, near-duplicate choices. */
-  readonly library: LibraryService;
-  /** Team archives: join a team database, sync, review conflicts. */
-  readonly team: TeamService;
-
   private constructor(
     private readonly db: Database,
-    searchService: SearchService,
-    parser: DocumentParser,
+    private readonly searchService: SearchService,
+    private readonly options: ArchiveOpenOptions,
   ) {
-    this.documents = new DocumentService(db, parser);
-    this.annotations = new AnnotationService(db);
-    this.facts = new FactService(db, this.annotations);
-    this.translations = new TranslationService(db, (input) => this.documents.prepareImport(input));
     this.backups = new BackupService(db);
-    this.search = new ArchiveSearch(searchService);
-    this.library = new LibraryService(db, (reason) => this.backups.create(reason));
-    this.team = new TeamService(db, db.path);
+  }
+
+  /** Snapshots, restore, portable files, integrity (made at open: see the top of this file). */
+  readonly backups: BackupService;
+
+  private made: {
+    documents?: DocumentService;
+    annotations?: AnnotationService;
+    facts?: FactService;
+    translations?: TranslationService;
+    search?: ArchiveSearch;
+    library?: LibraryService;
+    team?: TeamService;
+  } = {};
+
+  /** Import, metadata, passages and their versions, tags, originals. */
+  get documents(): DocumentService {
+    return (this.made.documents ??= new DocumentService(this.db, this.options.parser ?? sharedWorkerParser()));
+  }
+
+  get annotations(): AnnotationService {
+    return (this.made.annotations ??= new AnnotationService(this.db));
+  }
+
+  /** The facts ledger: mentions, proposals, facts with evidence annotations, entities, conflicts. */
+  get facts(): FactService {
+    return (this.made.facts ??= new FactService(this.db, this.annotations));
+  }
+
+  /** Translations of documents, alignments and their corrections, typed translations, machine translation. */
+  get translations(): TranslationService {
+    if (this.made.translations) return this.made.translations;
+    const translations = new TranslationService(this.db, (input) => this.documents.prepareImport(input));
+    if (this.options.aligner) translations.useAligner(this.options.aligner);
+    return (this.made.translations = translations);
+  }
+
+  get search(): ArchiveSearch {
+    return (this.made.search ??= new ArchiveSearch(this.searchService));
+  }
+
+  /** The library table, collections, bulk actions, near-duplicate choices. */
+  get library(): LibraryService {
+    return (this.made.library ??= new LibraryService(this.db, (reason) => this.backups.create(reason)));
+  }
+
+  /** Team archives: join a team database, sync, review conflicts. */
+  get team(): TeamService {
+    return (this.made.team ??= new TeamService(this.db, this.db.path));
+  }
+
+  /** Which feature services have been made so far (the rest were never needed). */
+  get servicesMade(): string[] {
+    return Object.keys(this.made);
   }
 
   get path(): string {
@@ -141,15 +179,9 @@ export class Archive {
       await db.close();
       throw err;
     }
-    let search: SearchService;
-    try {
-      search = options.search === 'inline' ? await SearchEngine.open(file) : SearchWorkerHost.start(file);
-    } catch (err) {
-      await db.close();
-      await integrity; // a damaged file explains itself better than the search engine's SQLITE_CORRUPT
-      throw err;
-    }
-    const archive = new Archive(db, search, options.parser ?? sharedWorkerParser());
+    // Both open on first use: the worker when a search or index status is first asked, the inline engine too.
+    const search = options.search === 'inline' ? inlineSearch(file) : SearchWorkerHost.start(file);
+    const archive = new Archive(db, search, options);
     archive.integrityOnOpen = integrity;
     archive.openCheck = openCheck;
     integrity.then(() => void (archive.checkedSound = true)).catch(() => undefined);
@@ -161,7 +193,6 @@ export class Archive {
   /** The rest of open() for an archive that cannot be written: checked, never migrated, searched as it is. */
   private static async openedReadOnly(db: Database, options: ArchiveOpenOptions): Promise<Archive> {
     const file = db.path;
-    let search: SearchService;
     let checked: boolean;
     try {
       const version = await schemaVersion(db);
@@ -176,16 +207,14 @@ export class Archive {
       // A large archive is not checked here: the check would hold up every read on the one connection.
       checked = statSync(file).size <= (options.blockingCheckMaxBytes ?? BLOCKING_CHECK_MAX_BYTES);
       if (checked) await assertNotDamaged(db);
-      const readOnly = { reason: db.readOnlyReason ?? '', immutable: db.immutable };
-      search =
-        options.search === 'inline'
-          ? await SearchEngine.open(file, { readOnly })
-          : SearchWorkerHost.start(file, { readOnly });
     } catch (err) {
       await db.close();
       throw err;
     }
-    const archive = new Archive(db, search, options.parser ?? sharedWorkerParser());
+    const readOnly = { reason: db.readOnlyReason ?? '', immutable: db.immutable };
+    const search =
+      options.search === 'inline' ? inlineSearch(file, { readOnly }) : SearchWorkerHost.start(file, { readOnly });
+    const archive = new Archive(db, search, options);
     archive.openCheck = checked ? 'blocking' : 'skipped';
     await archive.backups.load().catch(() => undefined); // unreadable setting: backups beside the archive
     return archive;
@@ -207,7 +236,7 @@ export class Archive {
   }
 
   async close(): Promise<void> {
-    await this.search.close();
+    await this.searchService.close();
     await this.db.close();
     // Only after a sound open: an archive whose check failed or is unfinished is checked again next time.
     if (this.checkedSound && this.path !== ':memory:') stampCleanClose(this.path);
@@ -236,4 +265,9 @@ export class Archive {
     if (this.readOnlyReason !== undefined) info.readOnly = this.readOnlyReason;
     return info;
   }
+}
+
+/** The search engine in this thread, loaded and opened with the first query (its own connection, lunr). */
+function inlineSearch(file: string, options?: SearchEngineOptions): SearchService {
+  return openedOnFirstUse(async () => (await import('../search/engine')).SearchEngine.open(file, options));
 }

@@ -10,6 +10,8 @@ import { diagnostic } from '../diagnostics';
 export interface OpenArchiveDirOptions {
   /** Where searches run (see ArchiveOpenOptions); the desktop app keeps the default worker thread. */
   search?: ArchiveOpenOptions['search'];
+  /** Where alignments run (see ArchiveOpenOptions); the CLI aligns in-process. */
+  aligner?: ArchiveOpenOptions['aligner'];
   seedSamples?: boolean;
   /** Folder holding samples.json and the sample files (resources/samples in a checkout). */
   samplesDir?: string;
@@ -35,7 +37,7 @@ export async function openArchiveDir(dir: string, options: OpenArchiveDirOptions
   makePrivateDir(dir);
   const file = archiveFileIn(dir);
   const isNew = !existsSync(file);
-  const archive = await Archive.open(file, { search: options.search });
+  const archive = await Archive.open(file, { search: options.search, aligner: options.aligner });
   if (isNew && options.seedSamples) {
     await seedSamples(archive, options.samplesDir ?? DEV_SAMPLES_DIR);
   }

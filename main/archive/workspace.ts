@@ -62,7 +62,7 @@ export class Workspace {
     private readonly options: WorkspaceOptions,
   ) {
     this.archive = archive;
-    this.importJobs = new ImportJobs(archive.documents);
+    this.importJobs = new ImportJobs(() => archive.documents);
     this.detach = options.attach?.(archive) ?? (async () => undefined);
     this.remember(this.dir);
   }
@@ -215,7 +215,7 @@ export class Workspace {
       const oldJobs = this.importJobs;
       const oldDetach = this.detach;
       this.archive = next;
-      this.importJobs = new ImportJobs(next.documents);
+      this.importJobs = new ImportJobs(() => next.documents);
       this.detach = this.options.attach?.(next) ?? (async () => undefined);
       this.remember(target);
       try {

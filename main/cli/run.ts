@@ -7,6 +7,7 @@ import { AppError, type ErrorInfo } from '../../shared/errors';
 import type { ImportProgress } from '../../shared/types';
 import { neutraliseControls } from '../../shared/untrusted-text';
 import { encodeWire, parseWire } from '../../shared/wire';
+import type { Aligner } from '../align/worker-host';
 import type { Call, CliCommand, CliInput, CliIO, CliOptions } from '../api/operation';
 import { UsageError } from '../api/operation';
 import { archiveFileIn, defaultArchiveDir } from '../archive/paths';
@@ -207,7 +208,10 @@ async function withArchive(
   // An explicit --archive is used as given; only the default archive is seeded with the samples.
   // One command per process: searching and aligning in this thread is quicker than starting workers.
   const folder = typeof dir === 'string' ? dir : defaultArchiveDir();
-  const open = () => openArchiveDir(folder, { search: 'inline', seedSamples: typeof dir !== 'string' });
+  const aligner: Aligner = {
+    align: async (...args) => (await import('../align/inline')).inlineAligner.align(...args),
+  };
+  const open = () => openArchiveDir(folder, { search: 'inline', aligner, seedSamples: typeof dir !== 'string' });
   const started = performance.now();
   let archive;
   try {
@@ -220,9 +224,6 @@ async function withArchive(
   }
   diagnostic(`[tala] archive ${archive.path} opened in ${Math.round(performance.now() - started)} ms`);
   try {
-    archive.translations.useAligner({
-      align: async (...args) => (await import('../align/inline')).inlineAligner.align(...args),
-    });
     const session = createApi(archive, 'cli', { onImportProgress });
     const call: Call = async (channel, request) => {
       const result = await dispatch(session, channel, request);

@@ -21,7 +21,8 @@ export class ImportJobs {
 
   /** `onProgress` sees every step of every job (the CLI's status line), where polling would miss quick files. */
   constructor(
-    private readonly documents: DocumentService,
+    /** The archive's document service, asked for when a job starts (a session importing nothing makes none). */
+    private readonly documents: () => DocumentService,
     private readonly onProgress?: (progress: ImportProgress) => void,
   ) {}
 
@@ -41,7 +42,7 @@ export class ImportJobs {
     };
     const status: ImportJobStatus = { id, state: 'running', progress, summary: emptySummary() };
     const done = importPaths(
-      this.documents,
+      this.documents(),
       paths,
       { lang, nearDuplicates, signal: controller.signal, onProgress: (p) => this.progressed(status, p) },
       status.summary,

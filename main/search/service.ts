@@ -29,3 +29,30 @@ export class ArchiveSearch {
     return this.engine.close();
   }
 }
+
+/**
+ * A search service opened by the first call that needs it (the CLI's inline engine: `tala list` never loads it).
+ * Closing one that was never opened opens nothing; a failed open is retried by the next call.
+ */
+export function openedOnFirstUse(open: () => Promise<SearchService>): SearchService {
+  let opening: Promise<SearchService> | null = null;
+  let closed = false;
+  const engine = () => {
+    if (closed) return Promise.reject(new Error('The search engine of this archive is closed.'));
+    opening ??= open().catch((err: unknown) => {
+      opening = null;
+      throw err;
+    });
+    return opening;
+  };
+  return {
+    search: async (request) => (await engine()).search(request),
+    status: async () => (await engine()).status(),
+    reindex: async (onProgress) => (await engine()).reindex(onProgress),
+    close: async () => {
+      closed = true;
+      const opened = opening && (await opening.catch(() => null));
+      await opened?.close();
+    },
+  };
+}

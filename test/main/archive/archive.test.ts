@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract';
+import { createApi, dispatch } from '../../../main/api/dispatch';
 import { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import { Database } from '../../../main/db/connection';
@@ -206,5 +207,35 @@ describe('openArchiveDir', () => {
     const outcome = await archive.documents.importFile({ name: 'copy.txt', bytes: new Uint8Array(readFileSync(copy)) });
     expect(outcome.status).toBe('skipped');
     await archive.close();
+  });
+});
+
+describe('the composition root makes each feature service on first use', () => {
+  it('opens with none made; a search through the CLI door makes the search service only', async () => {
+    const archiveDir = join(dir, 'lazy');
+    const seeded = await openArchiveDir(archiveDir, { seedSamples: true, samplesDir: SAMPLES_DIR });
+    await seeded.close();
+
+    const archive = await openArchiveDir(archiveDir, { search: 'inline' });
+    expect(archive.servicesMade).toEqual([]);
+    const session = createApi(archive, 'cli');
+    const found = await dispatch(session, 'search.query', { query: 'Sahakyan' });
+    expect(found).toMatchObject({ ok: true, value: { total: expect.any(Number) } });
+    expect((found as { value: { total: number } }).value.total).toBeGreaterThan(0);
+    expect(archive.servicesMade).toEqual(['search']);
+
+    // Facts need annotations (their evidence): asking for one makes what it is built on, and each only once.
+    const facts = archive.facts;
+    expect(archive.servicesMade.sort()).toEqual(['annotations', 'facts', 'search']);
+    expect(archive.facts).toBe(facts);
+    expect(await archive.documents.list()).toHaveLength(2);
+    expect(archive.servicesMade).toContain('documents');
+    await archive.close();
+  });
+
+  it('closes an archive whose search engine was never opened, and refuses a search after close', async () => {
+    const archive = await openArchiveDir(join(dir, 'lazy-closed'), { search: 'inline' });
+    await archive.close();
+    await expect(archive.search.query('anything')).rejects.toThrow(/closed/);
   });
 });

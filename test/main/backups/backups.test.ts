@@ -130,11 +130,18 @@ describe('damaged archives', () => {
     await archive.close();
     const file = archiveFileIn(dir);
     damage(file);
-    // Treated as "large": the check runs beside the rest of open instead of before it.
-    await expect(Archive.open(file, { blockingCheckMaxBytes: 0, search: 'inline' })).rejects.toMatchObject({
+    // Treated as "large": the check runs beside the rest of open instead of before it; open returns, the verdict
+    // comes through integrityChecked() (the hosts show it; every write waits for it and is refused).
+    const opened = await Archive.open(file, { blockingCheckMaxBytes: 0, search: 'inline' });
+    expect(opened.openCheck).toBe('background');
+    await expect(opened.integrityChecked()).rejects.toMatchObject({
       code: 'ARCHIVE_DAMAGED',
       message: expect.stringContaining(backup.file),
     });
+    await expect(opened.library.createCollection('after the verdict')).rejects.toMatchObject({
+      code: 'ARCHIVE_DAMAGED',
+    });
+    await opened.close();
   });
 
   it('pass the full check when healthy', async () => {
