@@ -38,5 +38,7 @@ console.log('\n== Facts: second held-out set (other subjects; written before the
 runFactsBench({ verbose, set: 'heldout2' });
 console.log('\n== Facts: third held-out set (written after those rule changes, never tuned on)');
 runFactsBench({ verbose, set: 'heldout3' });
+console.log('\n== Facts: fourth held-out set (written after the entity-typing rules, committed before its first run)');
+runFactsBench({ verbose, set: 'heldout4' });
 await runOptional('language-names.ts', 'runNamePairBench', 'printNamePairBench', 'Cross-script name pairs');
 await runOptional('language-search.ts', 'runSearchTableBench', 'printSearchTableBench', 'Search table');
