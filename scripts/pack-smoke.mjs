@@ -147,10 +147,12 @@ function inspectFuses() {
     expect(FuseV1Options.EnableNodeOptionsEnvironmentVariable, FUSE_OFF, 'NODE_OPTIONS off');
     expect(FuseV1Options.EnableNodeCliInspectArguments, FUSE_OFF, '--inspect off');
     expect(FuseV1Options.OnlyLoadAppFromAsar, FUSE_ON, 'OnlyLoadAppFromAsar on');
+    expect(FuseV1Options.EnableEmbeddedAsarIntegrityValidation, FUSE_ON, 'asar integrity validation on');
+    expect(FuseV1Options.EnableCookieEncryption, FUSE_ON, 'cookie encryption on');
     expect(
       FuseV1Options.GrantFileProtocolExtraPrivileges,
-      FUSE_ON,
-      'file:// privileges kept (renderer is loaded from file://)',
+      FUSE_OFF,
+      'file:// privileges off (the renderer is loaded from app://tala/)',
     );
   });
 }

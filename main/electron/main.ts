@@ -1,7 +1,7 @@
 // Electron entry (bundled to out/main/main.js): opens the archive, wires IPC, shows one locked-down window.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { COMMAND_CHANNEL } from '../../shared/commands';
 import { createApi } from '../api/dispatch';
 import { PathGrants } from '../api/path-grants';
@@ -11,6 +11,7 @@ import { startMaintenance } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
 import { startTeamSync } from '../team/background';
 import { keychainCredentials } from '../team/credentials';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererResponse } from '../renderer-protocol';
 import { registerGrants, registerIpc } from './ipc';
 import { readLaunchOptions, type LaunchOptions } from './launch-options';
 import { buildMenuTemplate } from './menu';
@@ -159,6 +160,8 @@ async function chooseFolder(purpose: FolderPurpose): Promise<string | null> {
 async function start(launch: LaunchOptions): Promise<void> {
   await app.whenReady();
   const location = rendererLocation();
+  // The window's page and its files come from app://tala/: only files inside the renderer folder, with the CSP.
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(request, location.rendererDir));
   guardSession(session.defaultSession, location);
 
   let archive: Archive;
@@ -233,6 +236,8 @@ function main(): void {
   // One Chromium profile (and single-instance lock) per archive folder: a second window on the same
   // archive is refused, a different --archive may run side by side.
   if (launch.archiveDirOverridden) app.setPath('userData', launch.archiveDir);
+  // The renderer's own origin, app://tala (a standard, secure scheme): declared before the app is ready.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
   app.enableSandbox();
   if (!app.requestSingleInstanceLock()) {
     app.quit();

@@ -1,11 +1,10 @@
 // Pure security decisions for the desktop window: which URLs may be loaded, navigated to, or send IPC.
 // Deliberately free of `electron` imports so every rule is unit-tested in plain Node.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_SCHEME, isAppIndexUrl, isAppUrl } from '../renderer-protocol';
 
 /** Where the trusted renderer lives. */
 export interface RendererLocation {
-  /** Absolute path of the built renderer folder (out/renderer). */
+  /** Absolute path of the built renderer folder (out/renderer), served as app://tala/ (main/renderer-protocol.ts). */
   rendererDir: string;
   /** Origin of the `electron-vite dev` server (e.g. http://localhost:5173); undefined in builds. */
   devServerOrigin?: string;
@@ -24,29 +23,6 @@ function parseUrl(url: string): URL | null {
   }
 }
 
-/**
- * Absolute local path of a file: URL, or null for anything else. A file: URL with a host is a network
- * share (remote content), and encoded separators are refused by fileURLToPath; both give null.
- * `..` segments are already resolved by the URL parser, so the result can be compared by prefix.
- */
-export function localPathOfFileUrl(url: string): string | null {
-  const parsed = parseUrl(url);
-  if (!parsed || parsed.protocol !== 'file:') return null;
-  if (parsed.host !== '' && parsed.host !== 'localhost') return null;
-  try {
-    return path.resolve(fileURLToPath(parsed));
-  } catch {
-    return null;
-  }
-}
-
-/** True when `file` is strictly inside `dir` (the folder itself does not count). */
-export function isInsideDir(file: string, dir: string): boolean {
-  const relative = path.relative(path.resolve(dir), path.resolve(file));
-  if (relative === '' || path.isAbsolute(relative)) return false;
-  return relative !== '..' && !relative.startsWith(`..${path.sep}`);
-}
-
 /** A dev server we are willing to load: http on a loopback host (never a remote machine). */
 export function isLocalDevServerUrl(url: string | undefined): url is string {
   if (!url) return false;
@@ -60,11 +36,12 @@ function isDevServerUrl(url: string, location: RendererLocation): boolean {
   return parsed !== null && parsed.origin === location.devServerOrigin;
 }
 
-/** May a document at this URL call the archive over IPC? Only our own renderer files (or the dev server). */
+/**
+ * May a document at this URL call the archive over IPC? Only our renderer at its fixed origin app://tala (whose
+ * handler serves nothing but the renderer folder's files), or the dev server. A file: page never may.
+ */
 export function isTrustedSenderUrl(url: string, location: RendererLocation): boolean {
-  const file = localPathOfFileUrl(url);
-  if (file !== null) return isInsideDir(file, location.rendererDir);
-  return isDevServerUrl(url, location);
+  return isAppUrl(url) || isDevServerUrl(url, location);
 }
 
 /** Minimal view of Electron's WebFrameMain: enough to decide trust. */
@@ -85,28 +62,24 @@ export function isTrustedFrame(frame: FrameLike | null | undefined, location: Re
 }
 
 /**
- * May the window navigate (or be redirected) to this URL? Only to the renderer's own index.html
+ * May the window navigate (or be redirected) to this URL? Only to the renderer's own app://tala/index.html
  * (a reload, a hash or query change); links elsewhere must never replace the trusted page.
  */
 export function isAllowedNavigation(url: string, location: RendererLocation): boolean {
-  const file = localPathOfFileUrl(url);
-  // path.relative, not ===: on Windows it compares case-insensitively (C: vs c:).
-  if (file !== null) return path.relative(path.resolve(location.rendererDir, 'index.html'), file) === '';
-  return isDevServerUrl(url, location);
+  return isAppIndexUrl(url) || isDevServerUrl(url, location);
 }
 
 /**
- * May the renderer session fetch this URL at all? No remote content ever: renderer files, inline
- * data/blob URLs, DevTools, and in dev the local dev server (plus its HMR websocket).
+ * May the renderer session fetch this URL at all? No remote content ever, and no file: URL: the renderer's own
+ * origin (its handler confines requests to the renderer folder), inline data/blob URLs, DevTools, and in dev the
+ * local dev server (plus its HMR websocket).
  */
 export function isAllowedRequestUrl(url: string, location: RendererLocation): boolean {
   const parsed = parseUrl(url);
   if (!parsed) return false;
   switch (parsed.protocol) {
-    case 'file:': {
-      const file = localPathOfFileUrl(url);
-      return file !== null && isInsideDir(file, location.rendererDir);
-    }
+    case `${APP_SCHEME}:`:
+      return isAppUrl(url);
     case 'data:':
     case 'blob:':
     case 'devtools:':

@@ -1,6 +1,9 @@
 // TALA_SMOKE=1: proves a real Electron start works end to end (window, preload bridge, IPC, archive,
-// renderer render) and reports it on stdout, so CI can run the app without a human looking at it.
+// renderer render from app://tala/ with its CSP header, no file outside the renderer folder) and reports it on
+// stdout, so CI can run the app without a human looking at it.
 import type { BrowserWindow } from 'electron';
+import { RENDERER_CSP } from '../../shared/csp';
+import { APP_ORIGIN } from '../renderer-protocol';
 
 interface ProbeResult {
   title: string;
@@ -10,6 +13,12 @@ interface ProbeResult {
   documents?: number | null;
   listError?: string | null;
   unknownChannelRejected?: boolean;
+  /** Where the page was loaded from (app://tala/index.html). */
+  url?: string;
+  /** The Content-Security-Policy header app://tala/ sends with the page. */
+  csp?: string | null;
+  /** The status of a request for a file outside the renderer folder (404). */
+  traversalStatus?: number | null;
 }
 
 // Runs in the page itself, i.e. with exactly the powers an attacker-controlled script would have.
@@ -27,6 +36,15 @@ const PROBE = `(async () => {
   result.listError = list.ok ? null : list.error.code + ': ' + list.error.message;
   const unknown = await bridge.invoke('no.such.channel', null);
   result.unknownChannelRejected = !unknown.ok && unknown.error.code === 'INVALID_REQUEST';
+  result.url = location.href;
+  try {
+    result.csp = (await fetch('${APP_ORIGIN}/index.html')).headers.get('content-security-policy');
+    // The main bundle is the renderer folder's sibling: a page must not read it.
+    result.traversalStatus = (await fetch('${APP_ORIGIN}/..%2Fmain%2Fmain.js')).status;
+  } catch {
+    result.csp = null;
+    result.traversalStatus = null;
+  }
   return result;
 })()`;
 
@@ -75,6 +93,11 @@ export async function runSmokeCheck(window: BrowserWindow, timeoutMs = 30_000): 
   if (probe.nodeGlobals) problems.push('Node globals are visible to the page');
   if (probe.hasBridge && probe.documents == null) problems.push(`documents.list failed: ${probe.listError}`);
   if (probe.hasBridge && !probe.unknownChannelRejected) problems.push('an unknown channel was not rejected');
+  if (!probe.url?.startsWith(`${APP_ORIGIN}/`))
+    problems.push(`the page is not served from ${APP_ORIGIN}/ (${probe.url})`);
+  if (probe.csp !== RENDERER_CSP) problems.push(`${APP_ORIGIN}/ sent no Content-Security-Policy header`);
+  if (probe.traversalStatus !== 404)
+    problems.push(`a file outside the renderer folder was answered (HTTP ${probe.traversalStatus})`);
   if (problems.length > 0) throw new Error(problems.join('; '));
 
   return `smoke ok: title=${JSON.stringify(window.getTitle())} documents=${probe.documents}`;

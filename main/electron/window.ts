@@ -1,6 +1,6 @@
 // The main window: locked-down webPreferences, no popups, no navigation away from the renderer.
-import path from 'node:path';
 import { BrowserWindow, dialog, shell, type WebContents } from 'electron';
+import { APP_INDEX_URL } from '../renderer-protocol';
 import { externalLinkTarget, isAllowedNavigation, type RendererLocation } from './security-policy';
 
 export interface MainWindowOptions {
@@ -43,13 +43,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   guardNavigation(window.webContents, location);
   if (show) window.once('ready-to-show', () => window.show());
 
-  if (location.devServerOrigin) void window.loadURL(location.devServerOrigin);
-  else void window.loadFile(path.join(location.rendererDir, 'index.html'));
+  // Builds load app://tala/index.html (main.ts serves the renderer folder there), never a file: URL.
+  void window.loadURL(location.devServerOrigin ?? APP_INDEX_URL);
   return window;
 }
 
 /**
- * Popups denied; the page may only ever be our renderer (links are not followed, redirects refused).
+ * Popups denied; the page may only ever be our renderer at app://tala (links are not followed, redirects refused).
  * A clicked http(s) link (a document's source URL) is offered to the system browser after the user confirms.
  */
 export function guardNavigation(

@@ -12,12 +12,13 @@ import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { isChannel, MAX_IMPORT_BYTES } from '../../shared/contract';
 import { RENDERER_CSP } from '../../shared/csp';
 import type { ErrorCode, Result } from '../../shared/errors';
 import { encodeWire, parseWire } from '../../shared/wire';
 import { dispatch, type ApiSession } from '../api/dispatch';
+import { contentTypeOf } from '../renderer-protocol';
 
 export interface BridgeOptions {
   /** The archive as seen through the bridge's door (createApi(archive, 'bridge')). */
@@ -53,27 +54,6 @@ export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
 
 /** Largest accepted request body: a maximal import as base64 (4/3) plus room for the JSON around it. */
 export const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -292,7 +272,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return notFound(req, res);
     }
 
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     if (file === resolve(rendererRoot, 'index.html')) {
       if (!hasSession(req)) return sendSignIn(req, res, 401, false);
       const html = await readFile(file, 'utf8');

@@ -1,5 +1,6 @@
 // Starts the built desktop app for real (TALA_SMOKE=1) on a temp archive and expects "smoke ok":
-// window loaded, preload bridge present, IPC answered from the seeded archive, clean exit.
+// window loaded from app://tala/ with the CSP header (a path out of the renderer folder answered 404), preload
+// bridge present, IPC answered from the seeded archive, clean exit.
 // Skipped, with the reason, where no Electron binary can run (offline installs, headless boxes).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -16,7 +16,8 @@ import { tempDir } from '../helpers/temp';
 
 const RENDERER_DIR = join(tempDir('tala-ipc-renderer-'), 'out', 'renderer');
 const LOCATION: RendererLocation = { rendererDir: RENDERER_DIR };
-const rendererUrl = (file: string) => pathToFileURL(join(RENDERER_DIR, file)).href;
+/** The renderer's own files, at its fixed origin (main/renderer-protocol.ts). */
+const rendererUrl = (file: string) => `app://tala/${file}`;
 const TRUSTED_FRAME: FrameLike = { url: `${rendererUrl('index.html')}#/documents`, parent: null };
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -97,9 +98,10 @@ describe('untrusted senders are refused before the API runs', () => {
       { url: pathToFileURL('/tmp/elsewhere/index.html').href, parent: null },
     ],
     [
-      'a path traversal out of the renderer folder',
-      { url: `${pathToFileURL(RENDERER_DIR).href}/../../x.html`, parent: null },
+      "the renderer's own index.html as a file: URL",
+      { url: pathToFileURL(join(RENDERER_DIR, 'index.html')).href, parent: null },
     ],
+    ['another app: host', { url: 'app://evil/index.html', parent: null }],
     ['about:blank', { url: 'about:blank', parent: null }],
     ['devtools', { url: 'devtools://devtools/bundled/devtools_app.html', parent: null }],
     [

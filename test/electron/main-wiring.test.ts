@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
+import { RENDERER_CSP } from '../../shared/csp';
 import type { Result } from '../../shared/errors';
-import { tempDir } from '../helpers/temp';
+import { REPO_ROOT, tempDir } from '../helpers/temp';
 
 type Listener = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -29,6 +30,9 @@ const fake = vi.hoisted(() => {
     probe: {} as Record<string, unknown>,
     /** The application menu's template, as main.ts set it. */
     menu: [] as any[], // eslint-disable-line @typescript-eslint/no-explicit-any
+    /** protocol.handle's handlers by scheme, and the schemes declared privileged. */
+    protocols: new Map<string, Listener>(),
+    privileged: [] as unknown[],
     exited: null as Promise<number> | null,
     resolveExit: (_code: number) => {},
   };
@@ -131,6 +135,16 @@ vi.mock('electron', async () => {
       on: (channel: string, listener: Listener) => fake.listeners.set(channel, listener),
       removeListener: (channel: string) => fake.listeners.delete(channel),
     },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        fake.log.push('registerSchemesAsPrivileged');
+        fake.privileged.push(...schemes);
+      },
+      handle: (scheme: string, handler: Listener) => {
+        fake.log.push(`protocol.handle ${scheme}`);
+        fake.protocols.set(scheme, handler);
+      },
+    },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown[]) => {
@@ -167,6 +181,8 @@ beforeEach(() => {
   fake.userData = configDir;
   fake.pickedFolder = null;
   fake.menu = [];
+  fake.protocols = new Map();
+  fake.privileged = [];
   fake.exited = new Promise((resolve) => (fake.resolveExit = resolve));
   delete process.env.TALA_SMOKE;
   delete process.env.TALA_ARCHIVE;
@@ -195,7 +211,7 @@ async function startApp(archiveDir: string, env: Record<string, string> = {}): P
 }
 
 const mainWindow = () => fake.windows[0];
-const trustedFrame = () => ({ url: pathToFileURL(mainWindow().loaded).href, parent: null });
+const trustedFrame = () => ({ url: mainWindow().loaded, parent: null });
 const invoke = (channel: string, payload: unknown, frame: unknown = trustedFrame()) =>
   fake.handlers.get(channel)!({ senderFrame: frame }, payload) as Promise<Result<unknown>>;
 
@@ -203,15 +219,20 @@ describe('main.ts startup', () => {
   it('sets the profile, sandbox and single-instance lock before ready, in that order', async () => {
     const dir = join(tempDir('tala-main-'), 'archive');
     await startApp(dir);
-    expect(fake.log.slice(0, 4)).toEqual([
+    expect(fake.log.slice(0, 6)).toEqual([
       `setPath userData ${dir}`,
+      'registerSchemesAsPrivileged',
       'enableSandbox',
       'requestSingleInstanceLock',
       'whenReady',
+      'protocol.handle app',
+    ]);
+    expect(fake.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
     ]);
   });
 
-  it('creates one window with the locked-down webPreferences, loading the built renderer file', async () => {
+  it('creates one window with the locked-down webPreferences, loading the renderer from app://tala/', async () => {
     await startApp(join(tempDir('tala-main-'), 'archive'));
     expect(fake.windows).toHaveLength(1);
     const prefs = mainWindow().options.webPreferences;
@@ -224,7 +245,7 @@ describe('main.ts startup', () => {
       spellcheck: false,
     });
     expect(prefs.preload).toMatch(/[/\\]preload[/\\]preload\.cjs$/);
-    expect(mainWindow().loaded).toMatch(/[/\\]renderer[/\\]index\.html$/);
+    expect(mainWindow().loaded).toBe('app://tala/index.html');
     expect(fake.session.windowOpen({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(fake.session.windowOpen({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(fake.log.filter((l) => l.startsWith('confirm') || l.startsWith('openExternal'))).toEqual([]);
@@ -367,6 +388,17 @@ describe('main.ts startup', () => {
     });
   });
 
+  it('registers the app: handler: nothing outside the renderer is answered, refusals carry the CSP', async () => {
+    await startApp(join(tempDir('tala-main-'), 'archive'));
+    const handler = fake.protocols.get('app')!;
+    for (const url of ['app://tala/..%2F..%2F..%2Fpackage.json', 'app://tala/..%2Fmain%2Fmain.js', 'app://x/']) {
+      const res = (await handler({ url, method: 'GET' })) as Response;
+      expect(res.status, url).toBe(404);
+      expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP);
+    }
+    expect(((await handler({ url: 'app://tala/index.html', method: 'POST' })) as Response).status).toBe(405);
+  });
+
   it('guards the session: permissions denied, remote requests cancelled, renderer files allowed', async () => {
     await startApp(join(tempDir('tala-main-'), 'archive'));
     const permission = vi.fn();
@@ -379,7 +411,10 @@ describe('main.ts startup', () => {
       return response;
     };
     expect(decide('https://evil.example/x.js')).toEqual({ cancel: true });
-    expect(decide(pathToFileURL(mainWindow().loaded).href)).toEqual({ cancel: false });
+    expect(decide(mainWindow().loaded)).toEqual({ cancel: false });
+    expect(decide('app://tala/assets/index.js')).toEqual({ cancel: false });
+    // No file: URL at all now, not even the renderer's own files.
+    expect(decide(pathToFileURL(join(REPO_ROOT, 'out', 'renderer', 'index.html')).href)).toEqual({ cancel: true });
     let headers: unknown;
     fake.session.headersReceived(
       { responseHeaders: {} },
@@ -394,7 +429,13 @@ describe('main.ts startup', () => {
     const away = { url: 'https://evil.example/', preventDefault: vi.fn() };
     contents.emit('will-navigate', away);
     expect(away.preventDefault).toHaveBeenCalled();
-    const reload = { url: pathToFileURL(mainWindow().loaded).href, preventDefault: vi.fn() };
+    const reload = { url: `${mainWindow().loaded}#/documents`, preventDefault: vi.fn() };
+    const fileUrl = {
+      url: pathToFileURL(join(REPO_ROOT, 'out', 'renderer', 'index.html')).href,
+      preventDefault: vi.fn(),
+    };
+    contents.emit('will-navigate', fileUrl);
+    expect(fileUrl.preventDefault).toHaveBeenCalled();
     contents.emit('will-navigate', reload);
     expect(reload.preventDefault).not.toHaveBeenCalled();
   });
@@ -432,6 +473,9 @@ describe('main.ts startup', () => {
       nodeGlobals: false,
       documents: 2,
       unknownChannelRejected: true,
+      url: 'app://tala/index.html',
+      csp: RENDERER_CSP,
+      traversalStatus: 404,
     };
     const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
     await startApp(join(tempDir('tala-main-'), 'archive'), { TALA_SMOKE: '1' });
@@ -450,12 +494,39 @@ describe('main.ts startup', () => {
       nodeGlobals: true,
       documents: 2,
       unknownChannelRejected: true,
+      url: 'app://tala/index.html',
+      csp: RENDERER_CSP,
+      traversalStatus: 404,
     };
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     await startApp(join(tempDir('tala-main-'), 'archive'), { TALA_SMOKE: '1' });
     (mainWindow().webContents as EventEmitter).emit('did-finish-load');
     expect(await fake.exited).toBe(1);
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^smoke failed: .*Node globals/));
+    fake.appEvents.delete('will-quit');
+  });
+
+  it('TALA_SMOKE=1 exits 1 when the page is from file://, lacks the CSP or reads outside its folder', async () => {
+    fake.probe = {
+      title: 'Tala',
+      rendered: true,
+      hasBridge: true,
+      nodeGlobals: false,
+      documents: 2,
+      unknownChannelRejected: true,
+      url: 'file:///opt/Tala/resources/app.asar/out/renderer/index.html',
+      csp: null,
+      traversalStatus: 200,
+    };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    errors.mockClear();
+    await startApp(join(tempDir('tala-main-'), 'archive'), { TALA_SMOKE: '1' });
+    (mainWindow().webContents as EventEmitter).emit('did-finish-load');
+    expect(await fake.exited).toBe(1);
+    const failed = errors.mock.calls.map((c) => String(c[0])).find((m) => m.startsWith('smoke failed'));
+    expect(failed).toContain('the page is not served from app://tala/');
+    expect(failed).toContain('sent no Content-Security-Policy header');
+    expect(failed).toContain('a file outside the renderer folder was answered (HTTP 200)');
     fake.appEvents.delete('will-quit');
   });
 });

@@ -1,5 +1,6 @@
 // The packaging config's Electron fuses (switches baked into the shipped binary), read from electron-builder.yml:
-// no plain-Node mode, the app only from app.asar and app.asar checked against its embedded hash (issue 16).
+// no plain-Node mode, the app only from app.asar and app.asar checked against its embedded hash, no extra powers for
+// file:// pages (issue 16).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,10 @@ describe('Electron fuses in electron-builder.yml', () => {
   it('loads the app only from app.asar and checks its integrity', () => {
     expect(topLevel('asar')).toBe('true');
     expect(fuses).toMatchObject({ onlyLoadAppFromAsar: 'true', enableEmbeddedAsarIntegrityValidation: 'true' });
+  });
+
+  it('gives file:// pages no extra privileges: the renderer comes from app://tala/', () => {
+    expect(fuses).toMatchObject({ grantFileProtocolExtraPrivileges: 'false' });
   });
 
   it('names only fuses electron-builder knows, each set to true or false', () => {

@@ -6,11 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
   isAllowedNavigation,
   isAllowedRequestUrl,
-  isInsideDir,
   isLocalDevServerUrl,
   isTrustedFrame,
   isTrustedSenderUrl,
-  localPathOfFileUrl,
   RENDERER_CSP,
   type RendererLocation,
   externalLinkTarget,
@@ -20,7 +18,9 @@ import { REPO_ROOT } from '../helpers/temp';
 const RENDERER_DIR = '/opt/Tala/resources/app.asar/out/renderer';
 const BUILD: RendererLocation = { rendererDir: RENDERER_DIR };
 const DEV: RendererLocation = { rendererDir: RENDERER_DIR, devServerOrigin: 'http://localhost:5173' };
-const R = pathToFileURL(RENDERER_DIR).href; // file:///opt/Tala/resources/app.asar/out/renderer
+const R = 'app://tala'; // the renderer's fixed origin (main/renderer-protocol.ts)
+/** Where the renderer was loaded from before issue 16: its files' file: URLs are no longer trusted. */
+const F = pathToFileURL(RENDERER_DIR).href; // file:///opt/Tala/resources/app.asar/out/renderer
 
 type Row = [url: string, build: boolean, dev: boolean];
 
@@ -40,21 +40,22 @@ table('isTrustedSenderUrl', isTrustedSenderUrl, [
   [`${R}/index.html`, true, true],
   [`${R}/index.html#/documents/1`, true, true],
   [`${R}/index.html?lang=tl`, true, true],
-  [`file://localhost${RENDERER_DIR}/index.html`, true, true],
+  [`${R}/`, true, true],
   [`${R}/assets/page.html`, true, true],
+  [`${F}/index.html`, false, false],
+  [`file://localhost${RENDERER_DIR}/index.html`, false, false],
   ['file:///etc/passwd', false, false],
+  ['app://evil/index.html', false, false],
+  ['app://tala.evil/index.html', false, false],
+  ['app://tala:8080/index.html', false, false],
+  ['app://user@tala/index.html', false, false],
+  ['apps://tala/index.html', false, false],
+  ['https://tala/index.html', false, false],
   ['https://evil.example', false, false],
   ['https://evil.example/out/renderer/index.html', false, false],
   ['devtools://devtools/bundled/devtools_app.html', false, false],
   ['about:blank', false, false],
   ['about:srcdoc', false, false],
-  [`${R}/../../x.html`, false, false],
-  [`${R}/%2e%2e/%2e%2e/x.html`, false, false],
-  [`${R}/assets%2F..%2F..%2Fx.html`, false, false],
-  [R, false, false],
-  [`${R}/`, false, false],
-  [`${R}-evil/index.html`, false, false],
-  [`file://evil-host${RENDERER_DIR}/index.html`, false, false],
   ['data:text/html,<script>1</script>', false, false],
   ['javascript:alert(1)', false, false],
   ['http://localhost:5173/', false, true],
@@ -70,10 +71,12 @@ table('isAllowedNavigation', isAllowedNavigation, [
   [`${R}/index.html`, true, true],
   [`${R}/index.html#/search?q=halalan`, true, true],
   [`${R}/index.html?x=1`, true, true],
+  [`${R}/`, true, true],
+  [`${R}/sub/../index.html`, true, true],
   [`${R}/assets/index.js`, false, false],
   [`${R}/other.html`, false, false],
-  [`${R}/../index.html`, false, false],
-  [`${R}/sub/../index.html`, true, true],
+  [`${F}/index.html`, false, false],
+  ['app://evil/index.html', false, false],
   ['file:///etc/passwd', false, false],
   ['https://evil.example/', false, false],
   ['http://127.0.0.1:8080/', false, false],
@@ -88,13 +91,16 @@ table('isAllowedRequestUrl', isAllowedRequestUrl, [
   [`${R}/index.html`, true, true],
   [`${R}/assets/index-abc.js`, true, true],
   [`${R}/assets/style.css`, true, true],
+  // Allowed to reach the handler, which answers 404 for anything outside the renderer folder.
+  [`${R}/%2e%2e/main/main.js`, true, true],
   ['data:image/png;base64,iVBORw0KGgo=', true, true],
-  ['blob:file:///4d2c1b1e-0000-4000-8000-000000000000', true, true],
+  ['blob:app://tala/4d2c1b1e-0000-4000-8000-000000000000', true, true],
   ['devtools://devtools/bundled/devtools_app.html', true, true],
   ['chrome-devtools://devtools/bundled/inspector.html', true, true],
+  [`${F}/index.html`, false, false],
+  [`${F}/assets/index-abc.js`, false, false],
   ['file:///etc/passwd', false, false],
-  [`${R}/../../../../../etc/passwd`, false, false],
-  [`${R}-evil/x.js`, false, false],
+  ['app://evil/x.js', false, false],
   ['https://fonts.example.com/font.woff2', false, false],
   ['http://example.com/tracker.gif', false, false],
   ['http://127.0.0.1:7700/api/documents.list', false, false],
@@ -139,6 +145,7 @@ describe('isTrustedFrame', () => {
   });
   it('refuses a main frame showing something else', () => {
     expect(isTrustedFrame({ url: 'https://evil.example/', parent: null }, BUILD)).toBe(false);
+    expect(isTrustedFrame({ url: `${F}/index.html`, parent: null }, BUILD)).toBe(false);
   });
   it('refuses a frame that throws when inspected (disposed)', () => {
     const disposed = {
@@ -148,23 +155,6 @@ describe('isTrustedFrame', () => {
       parent: null,
     };
     expect(isTrustedFrame(disposed, BUILD)).toBe(false);
-  });
-});
-
-describe('path helpers', () => {
-  it('localPathOfFileUrl resolves traversal and refuses hosts and encoded separators', () => {
-    expect(localPathOfFileUrl(`${R}/a/../index.html`)).toBe(join(RENDERER_DIR, 'index.html'));
-    expect(localPathOfFileUrl('file://server/share/x')).toBeNull();
-    expect(localPathOfFileUrl(`${R}/a%2Fb`)).toBeNull();
-    expect(localPathOfFileUrl('https://example.org/')).toBeNull();
-  });
-
-  it('isInsideDir is strict about prefixes and the folder itself', () => {
-    expect(isInsideDir('/a/b/c', '/a/b')).toBe(true);
-    expect(isInsideDir('/a/b', '/a/b')).toBe(false);
-    expect(isInsideDir('/a/bc', '/a/b')).toBe(false);
-    expect(isInsideDir('/a/b/../c', '/a/b')).toBe(false);
-    expect(isInsideDir('/a/b/..c', '/a/b')).toBe(true);
   });
 });
 

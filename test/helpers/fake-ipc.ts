@@ -4,7 +4,7 @@ import type { FrameLike } from '../../main/electron/security-policy';
 import type { Result } from '../../shared/errors';
 
 /** A top-level frame; registerIpc's sender check decides whether it is trusted. */
-const DEFAULT_FRAME: FrameLike = { url: 'file:///tala/out/renderer/index.html', parent: null };
+const DEFAULT_FRAME: FrameLike = { url: 'app://tala/index.html', parent: null };
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
 
