@@ -1,7 +1,7 @@
 // main.ts against a fake `electron` module (no Electron binary can run here): startup order, the
 // window's webPreferences, IPC over a real seeded archive, session guards, quitting, failures, smoke mode.
 import { EventEmitter } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -154,6 +154,7 @@ vi.mock('electron', async () => {
     },
     session: {
       defaultSession: {
+        on: (event: string, handler: Listener) => (fake.session[event] = handler),
         setPermissionRequestHandler: (handler: Listener) => (fake.session.permissionRequest = handler),
         setPermissionCheckHandler: (handler: Listener) => (fake.session.permissionCheck = handler),
         webRequest: {
@@ -421,6 +422,22 @@ describe('main.ts startup', () => {
       (r: { responseHeaders: unknown }) => (headers = r.responseHeaders),
     );
     expect(headers).toHaveProperty('Content-Security-Policy');
+  });
+
+  it('makes a finished download (an export saved from the window) owner-only; others are left alone', async () => {
+    await startApp(join(tempDir('tala-main-'), 'archive'));
+    const folder = tempDir('tala-main-downloads-');
+    const download = (name: string, state: string) => {
+      const file = join(folder, name);
+      writeFileSync(file, 'Petsa,Tala\n');
+      chmodSync(file, 0o644); // what Chromium leaves under the usual umask
+      const item = Object.assign(new EventEmitter(), { getSavePath: () => file });
+      fake.session['will-download']({}, item, mainWindow().webContents);
+      item.emit('done', {}, state);
+      return statSync(file).mode & 0o777;
+    };
+    expect(download('notes.csv', 'completed')).toBe(0o600);
+    expect(download('stopped.csv', 'cancelled')).toBe(0o644);
   });
 
   it('blocks navigation away from the renderer', async () => {
