@@ -1,8 +1,8 @@
 // Annotations: create, edit, re-attach, review, export and W3C import.
-import { EXPORT_FORMATS, requestValidators as v, type Requests } from '../../shared/contract';
+import { EXPORT_FORMATS, type Requests } from '../../shared/contract';
 import { PAIRS_EXPORT_FORMATS } from '../../shared/align-contract';
-import { JSON_ONLY, UsageError, type CliInput, type OperationTable } from '../api/operation';
-import { choice, intOption, json, option, options, writeOrPrint } from '../cli/format';
+import { operation, UsageError, type CliInput, type OperationTable } from '../api/operation';
+import { choice, intOption, json, option, options, writeOrPrint, jsonOr } from '../cli/format';
 
 type Channels =
   | 'annotations.list'
@@ -24,15 +24,12 @@ function exportRequest(input: CliInput): Requests['annotations.export'] {
 }
 
 export const annotationOperations: OperationTable<Channels> = {
-  'annotations.list': {
-    channel: 'annotations.list',
-    validate: v['annotations.list'],
+  'annotations.list': operation('annotations.list', {
     handle: async ({ docId }, { archive }) => {
       await archive.documents.get(docId); // NOT_FOUND for a document that does not exist, not an empty list
       return archive.annotations.list(docId);
     },
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'annotations',
       args: '<docId>',
@@ -54,21 +51,14 @@ export const annotationOperations: OperationTable<Channels> = {
         }
       },
     },
-  },
-  'annotations.needsReview': {
-    channel: 'annotations.needsReview',
-    validate: v['annotations.needsReview'],
+  }),
+  'annotations.needsReview': operation('annotations.needsReview', {
     handle: (_, { archive }) => archive.annotations.needsReview(),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'annotations.create': {
-    channel: 'annotations.create',
-    validate: v['annotations.create'],
+  }),
+  'annotations.create': operation('annotations.create', {
     handle: (request, { archive }) => archive.annotations.create(request),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'annotate',
       args: '<docId> --start N --end M [--note TEXT] [--tag T]...',
@@ -87,47 +77,28 @@ export const annotationOperations: OperationTable<Channels> = {
         note: option(input, 'note'),
         tags: options(input, 'tag'),
       }),
-      print: (created, input, io) => io.out(input.json ? json(created) : `annotated ${created.id}: “${created.exact}”`),
+      print: jsonOr((created) => `annotated ${created.id}: “${created.exact}”`),
     },
-  },
-  'annotations.update': {
-    channel: 'annotations.update',
-    validate: v['annotations.update'],
+  }),
+  'annotations.update': operation('annotations.update', {
     handle: ({ id, ...changes }, { archive }) => archive.annotations.update(id, changes),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'annotations.delete': {
-    channel: 'annotations.delete',
-    validate: v['annotations.delete'],
+  }),
+  'annotations.delete': operation('annotations.delete', {
     handle: ({ id }, { archive }) => archive.annotations.delete(id),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'annotations.restore': {
-    channel: 'annotations.restore',
-    validate: v['annotations.restore'],
+  }),
+  'annotations.restore': operation('annotations.restore', {
     handle: ({ annotation }, { archive }) => archive.annotations.restore(annotation),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'annotations.reattach': {
-    channel: 'annotations.reattach',
-    validate: v['annotations.reattach'],
+  }),
+  'annotations.reattach': operation('annotations.reattach', {
     handle: ({ id, start, end }, { archive }) => archive.annotations.reattach(id, start, end),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'annotations.export': {
-    channel: 'annotations.export',
-    validate: v['annotations.export'],
+  }),
+  'annotations.export': operation('annotations.export', {
     handle: ({ docId, format }, { archive }) => archive.annotations.export(docId, format),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'export',
       args:
@@ -164,13 +135,9 @@ export const annotationOperations: OperationTable<Channels> = {
         return 0;
       },
     },
-  },
-  'annotations.importW3c': {
-    channel: 'annotations.importW3c',
-    validate: v['annotations.importW3c'],
+  }),
+  'annotations.importW3c': operation('annotations.importW3c', {
     handle: ({ content }, { archive }) => archive.annotations.importW3c(content),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
+  }),
 };

@@ -131,7 +131,42 @@ export async function printed<C extends Channel>(
   return typeof code === 'number' ? code : 0; // a printer may end with `return io.out(…)`
 }
 
-/** An operation every door may call, naming no local files, reached from the CLI as `tala call <channel>`. */
-export function jsonOperation<C extends Channel>(channel: C, handle: Handler<C>): Operation<C> {
-  return { channel, validate: requestValidators[channel], handle, bridge: true, localPaths: false, cli: JSON_ONLY };
+/** Who may call an operation, stated by its declaration (see `operation`). */
+export type Access<C extends Channel> =
+  /** Names no file on this computer; `bridge: true` opens it to the browser page too. */
+  | { bridge?: boolean; paths?: undefined; localPaths?: undefined }
+  /** Always names files on this computer (`paths` says which): the desktop app and the CLI only. */
+  | { bridge?: false; paths: (request: Requests[C]) => string[]; localPaths?: undefined }
+  /** Names files only in some requests (`localPaths` says which): those are refused at the bridge. */
+  | { bridge?: boolean; paths: (request: Requests[C]) => string[]; localPaths: (request: Requests[C]) => boolean };
+
+export type OperationSpec<C extends Channel> = Access<C> & {
+  handle: Handler<C>;
+  /** The command line; JSON_ONLY (the default): `tala call <channel> JSON`. */
+  cli?: CliCommand<C> | typeof JSON_ONLY;
+};
+
+/**
+ * Declares an operation: the channel's request validator comes from the shared contract. The defaults are the
+ * narrow ones, so leaving something out never opens a door: the browser bridge only with `bridge: true`, and a
+ * request that declares the local `paths` it names is refused at the bridge (unless `localPaths` clears it per
+ * request) and checked against the person's grants over IPC.
+ */
+export function operation<C extends Channel>(channel: C, spec: OperationSpec<C>): Operation<C> {
+  const bridge = spec.bridge ?? false;
+  const localPaths = spec.localPaths ?? spec.paths !== undefined;
+  if (bridge && localPaths === true)
+    throw new Error(`${channel}: a request always naming local files cannot be bridged`);
+  return {
+    channel,
+    validate: requestValidators[channel],
+    handle: spec.handle,
+    bridge,
+    localPaths,
+    ...(spec.paths ? { paths: spec.paths } : {}),
+    cli: spec.cli ?? JSON_ONLY,
+  };
 }
+
+/** For a command without arguments: `...NO_ARGUMENTS` in its `cli`. */
+export const NO_ARGUMENTS = { args: '', positionals: { min: 0, max: 0 }, request: () => undefined };

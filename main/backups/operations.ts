@@ -1,13 +1,11 @@
 // Data safety: snapshots, restore, integrity, portable `.tala` files.
 import { constants, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { requestValidators as v } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { OperationTable } from '../api/operation';
-import { json } from '../cli/format';
+import { json, jsonOr } from '../cli/format';
 import { sizeWords } from './disk';
 import { BACKUP_SCHEDULES, type BackupScheduleInfo } from '../../shared/archives';
-import { JSON_ONLY, UsageError } from '../api/operation';
+import { NO_ARGUMENTS, operation, UsageError, type OperationTable } from '../api/operation';
 
 function scheduleLine(s: BackupScheduleInfo): string {
   if (s.every === 'off') return 'automatic backups: off';
@@ -45,9 +43,7 @@ const portableFile = {
 };
 
 export const backupOperations: OperationTable<Channels> = {
-  'archive.backup': {
-    channel: 'archive.backup',
-    validate: v['archive.backup'],
+  'archive.backup': operation('archive.backup', {
     handle: async (request, { archive, workspace }) => {
       const file = request?.file;
       // Read-only (a failing or full disk, a read-only medium): the named file is the only thing written.
@@ -72,21 +68,16 @@ export const backupOperations: OperationTable<Channels> = {
       summary: "snapshot the archive now (into the archive's backups folder, or FILE; read-only: FILE only)",
       positionals: { min: 0, max: 1 },
       request: ({ positionals: [file] }) => (file === undefined ? undefined : { file }),
-      print: (made, input, io) => io.out(input.json ? json(made) : `backup written: ${made.file}`),
+      print: jsonOr((made) => `backup written: ${made.file}`),
     },
-  },
-  'archive.backups': {
-    channel: 'archive.backups',
-    validate: v['archive.backups'],
+  }),
+  'archive.backups': operation('archive.backups', {
     handle: async (_, { archive }) => archive.backups.list(),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'backups',
-      args: '',
       summary: "the archive's backups, newest first",
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
+      ...NO_ARGUMENTS,
       print: (list, input, io) => {
         if (input.json) return io.out(json(list));
         if (list.length === 0) return io.out('No backups yet. Make one with: tala backup');
@@ -96,10 +87,8 @@ export const backupOperations: OperationTable<Channels> = {
         }
       },
     },
-  },
-  'archive.restore': {
-    channel: 'archive.restore',
-    validate: v['archive.restore'],
+  }),
+  'archive.restore': operation('archive.restore', {
     // The app may restore only the archive's own backups (the renderer never names arbitrary paths); on the
     // command line the person types the path of their own file.
     handle: ({ file }, { archive, door }) => {
@@ -109,7 +98,6 @@ export const backupOperations: OperationTable<Channels> = {
       return archive.backups.restore(file);
     },
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'restore',
       args: '<backup file>',
@@ -125,19 +113,14 @@ export const backupOperations: OperationTable<Channels> = {
         );
       },
     },
-  },
-  'archive.health': {
-    channel: 'archive.health',
-    validate: v['archive.health'],
+  }),
+  'archive.health': operation('archive.health', {
     handle: (_, { archive }) => archive.backups.health(),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'health',
-      args: '',
       summary: "check the archive's integrity and the free space on its disk",
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
+      ...NO_ARGUMENTS,
       print: (health, input, io) => {
         if (input.json) return io.out(json(health));
         io.out(`integrity: ${health.integrity}`);
@@ -146,16 +129,12 @@ export const backupOperations: OperationTable<Channels> = {
         for (const w of health.warnings) io.out(`warning: ${w}`);
       },
     },
-  },
-  'archive.exportPortable': {
-    channel: 'archive.exportPortable',
-    validate: v['archive.exportPortable'],
+  }),
+  'archive.exportPortable': operation('archive.exportPortable', {
     handle: async ({ file }, { archive }) => {
       await archive.backups.exportPortable(file);
       return { file };
     },
-    bridge: false,
-    localPaths: true,
     paths: ({ file }) => [file],
     cli: {
       name: 'export-archive',
@@ -164,13 +143,9 @@ export const backupOperations: OperationTable<Channels> = {
       ...portableFile,
       print: ({ file }, input, io) => io.out(input.json ? json({ file }) : `archive written to ${file}`),
     },
-  },
-  'archive.importPortable': {
-    channel: 'archive.importPortable',
-    validate: v['archive.importPortable'],
+  }),
+  'archive.importPortable': operation('archive.importPortable', {
     handle: ({ file }, { archive }) => archive.backups.importPortable(file),
-    bridge: false,
-    localPaths: true,
     paths: ({ file }) => [file],
     cli: {
       name: 'import-archive',
@@ -184,18 +159,12 @@ export const backupOperations: OperationTable<Channels> = {
         io.out(`annotations: ${a.added} added, ${a.alreadyPresent} already present, ${a.orphaned} need review`);
       },
     },
-  },
-  'archive.schedule': {
-    channel: 'archive.schedule',
-    validate: v['archive.schedule'],
+  }),
+  'archive.schedule': operation('archive.schedule', {
     handle: (_, { archive }) => archive.backups.schedule(),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'archive.setBackupDir': {
-    channel: 'archive.setBackupDir',
-    validate: v['archive.setBackupDir'],
+  }),
+  'archive.setBackupDir': operation('archive.setBackupDir', {
     handle: async ({ dir, reset }, { archive, workspace }) => {
       // Read-only: refused before the desktop's folder picker opens (nothing could keep the choice).
       archive.backups.assertBackupDirChangeable();
@@ -205,9 +174,7 @@ export const backupOperations: OperationTable<Channels> = {
         throw new AppError('INVALID_REQUEST', 'Name the backup folder (no folder picker here).');
       return chosen === null ? archive.backups.schedule() : archive.backups.setBackupDir(chosen);
     },
-    // A folder on this computer, or the desktop's folder picker: never from a browser page.
-    bridge: false,
-    localPaths: true,
+    // A folder on this computer (so never from a browser page), or none: the desktop's folder picker.
     paths: ({ dir }) => (dir === undefined ? [] : [dir]),
     cli: {
       name: 'backup-dir',
@@ -215,15 +182,12 @@ export const backupOperations: OperationTable<Channels> = {
       summary: "where the archive's backups go (a folder of its own inside FOLDER); default: beside the archive",
       positionals: { min: 1, max: 1 },
       request: ({ positionals: [dir] }) => (dir === 'default' ? { reset: true } : { dir: resolve(dir) }),
-      print: (s, input, io) => io.out(input.json ? json(s) : `backups go into ${s.dir}`),
+      print: jsonOr((s) => `backups go into ${s.dir}`),
     },
-  },
-  'archive.setSchedule': {
-    channel: 'archive.setSchedule',
-    validate: v['archive.setSchedule'],
+  }),
+  'archive.setSchedule': operation('archive.setSchedule', {
     handle: ({ every }, { archive }) => archive.backups.setSchedule(every),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'backup-schedule',
       args: `<${BACKUP_SCHEDULES.join('|')}>`,
@@ -235,7 +199,7 @@ export const backupOperations: OperationTable<Channels> = {
         }
         return { every: every as (typeof BACKUP_SCHEDULES)[number] };
       },
-      print: (s, input, io) => io.out(input.json ? json(s) : scheduleLine(s)),
+      print: jsonOr((s) => scheduleLine(s)),
     },
-  },
+  }),
 };

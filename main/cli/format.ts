@@ -9,6 +9,11 @@ import { writePrivateFile } from '../backups/private-files';
 
 export const json = (value: unknown): string => JSON.stringify(value, null, 2);
 
+/** A command's printer: the answer as JSON with --json, else the text `say` makes of it. */
+export function jsonOr<T>(say: (value: T) => string): (value: T, input: CliInput, io: CliIO) => void {
+  return (value, input, io) => io.out(input.json ? json(value) : say(value));
+}
+
 /** A string option, or undefined when absent. */
 export function option(input: CliInput, name: string): string | undefined {
   const value = input.values[name];

@@ -1,10 +1,10 @@
 // Documents: import (bytes, or local paths as a background job), list, read, edit, versions, originals.
-import { requestValidators as v, type Requests } from '../../shared/contract';
+import { type Requests } from '../../shared/contract';
 import { NEAR_DUPLICATE_CHOICES } from '../../shared/library';
 import type { DocumentSummary, ImportJobStatus } from '../../shared/types';
 import { plainFileName } from '../../shared/untrusted-text';
-import { JSON_ONLY, type Call, type CliInput, type OperationTable } from '../api/operation';
-import { choice, json, option, writeNewFile } from '../cli/format';
+import { JSON_ONLY, NO_ARGUMENTS, operation, type Call, type CliInput, type OperationTable } from '../api/operation';
+import { choice, json, option, writeNewFile, jsonOr } from '../cli/format';
 
 type Channels =
   | 'app.info'
@@ -37,52 +37,37 @@ function importRequest(input: CliInput): Requests['documents.importPaths'] {
 const POLL_MS = 50;
 
 export const documentOperations: OperationTable<Channels> = {
-  'app.info': {
-    channel: 'app.info',
-    validate: v['app.info'],
+  'app.info': operation('app.info', {
     handle: (_, { archive }) => archive.info(),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'info',
-      args: '',
       summary: 'version of Tala, archive file and schema version',
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
-      print: (info, input, io) =>
-        io.out(
-          input.json
-            ? json(info)
-            : `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}` +
-                (info.readOnly ? `\nread-only: ${info.readOnly}` : ''),
-        ),
+      ...NO_ARGUMENTS,
+      print: jsonOr(
+        (info) =>
+          `Tala ${info.version}\narchive: ${info.archivePath}\nschema version: ${info.schemaVersion}` +
+          (info.readOnly ? `\nread-only: ${info.readOnly}` : ''),
+      ),
     },
-  },
-  'documents.list': {
-    channel: 'documents.list',
-    validate: v['documents.list'],
+  }),
+  'documents.list': operation('documents.list', {
     handle: (_, { archive }) => archive.documents.list(),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'list',
-      args: '',
       summary: 'the documents in the archive',
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
+      ...NO_ARGUMENTS,
       print: (docs, input, io) => {
         if (input.json) io.out(json(docs.map(brief)));
         else if (docs.length === 0) io.out('The archive is empty. Add documents with: tala import <file>...');
         else for (const d of docs) io.out(`${d.id}  [${d.lang}] ${d.title} (${d.passages} passages)`);
       },
     },
-  },
-  'documents.get': {
-    channel: 'documents.get',
-    validate: v['documents.get'],
+  }),
+  'documents.get': operation('documents.get', {
     handle: ({ id }, { archive }) => archive.documents.get(id),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'show',
       args: '<docId>',
@@ -106,65 +91,39 @@ export const documentOperations: OperationTable<Channels> = {
         for (const p of doc.passages) io.out(p.kind === 'heading' ? `## ${p.text}\n` : `${p.text}\n`);
       },
     },
-  },
-  'documents.import': {
-    channel: 'documents.import',
-    validate: v['documents.import'],
+  }),
+  'documents.import': operation('documents.import', {
     handle: ({ name, data, lang, nearDuplicates }, { archive }) =>
       archive.documents.importFile({ name, bytes: data, lang }, { nearDuplicates }),
     bridge: true,
-    localPaths: false,
     cli: JSON_ONLY, // `tala import` reads the files itself (documents.importPaths)
-  },
-  'documents.delete': {
-    channel: 'documents.delete',
-    validate: v['documents.delete'],
+  }),
+  'documents.delete': operation('documents.delete', {
     handle: async ({ id }, { archive }) => {
       await archive.documents.delete(id);
       return { deleted: true };
     },
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'documents.updateMeta': {
-    channel: 'documents.updateMeta',
-    validate: v['documents.updateMeta'],
+  }),
+  'documents.updateMeta': operation('documents.updateMeta', {
     handle: ({ id, ...changes }, { archive }) => archive.documents.updateMeta(id, changes),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'documents.editPassage': {
-    channel: 'documents.editPassage',
-    validate: v['documents.editPassage'],
+  }),
+  'documents.editPassage': operation('documents.editPassage', {
     handle: ({ docId, passageId, text }, { archive }) => archive.documents.editPassage(docId, passageId, text),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'documents.deletePassage': {
-    channel: 'documents.deletePassage',
-    validate: v['documents.deletePassage'],
+  }),
+  'documents.deletePassage': operation('documents.deletePassage', {
     handle: ({ docId, passageId }, { archive }) => archive.documents.deletePassage(docId, passageId),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'documents.versions': {
-    channel: 'documents.versions',
-    validate: v['documents.versions'],
+  }),
+  'documents.versions': operation('documents.versions', {
     handle: ({ id }, { archive }) => archive.documents.versions(id),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'documents.original': {
-    channel: 'documents.original',
-    validate: v['documents.original'],
+  }),
+  'documents.original': operation('documents.original', {
     handle: ({ id }, { archive }) => archive.documents.original(id),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'original',
       args: '<docId> [--out FILE]',
@@ -185,13 +144,9 @@ export const documentOperations: OperationTable<Channels> = {
         );
       },
     },
-  },
-  'documents.importPaths': {
-    channel: 'documents.importPaths',
-    validate: v['documents.importPaths'],
+  }),
+  'documents.importPaths': operation('documents.importPaths', {
     handle: async ({ paths, lang, nearDuplicates }, { jobs }) => jobs.start(paths, lang, nearDuplicates),
-    bridge: false,
-    localPaths: true,
     paths: ({ paths }) => paths,
     cli: {
       name: 'import',
@@ -230,23 +185,15 @@ export const documentOperations: OperationTable<Channels> = {
         return printImport(job, translationOf, input.json, call, io);
       },
     },
-  },
-  'jobs.status': {
-    channel: 'jobs.status',
-    validate: v['jobs.status'],
+  }),
+  'jobs.status': operation('jobs.status', {
     handle: async ({ id }, { jobs }) => jobs.status(id),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'jobs.cancel': {
-    channel: 'jobs.cancel',
-    validate: v['jobs.cancel'],
+  }),
+  'jobs.cancel': operation('jobs.cancel', {
     handle: async ({ id }, { jobs }) => jobs.cancel(id),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
+  }),
 };
 
 /** The shape scripts rely on: paths as given, imported documents in brief; links made by --translation-of. */

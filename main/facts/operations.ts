@@ -1,8 +1,7 @@
 // The facts ledger: mentions, proposals, facts with evidence, entities, conflicts, timelines, exports.
-import { requestValidators as v } from '../../shared/contract';
 import { ENTITY_TYPES, FACT_EXPORT_FORMATS, FACT_STATUSES, VALUE_QUALIFIERS } from '../../shared/facts';
 import type { FactRequests } from '../../shared/facts-contract';
-import { jsonOperation, UsageError, type CliInput, type OperationTable } from '../api/operation';
+import { operation, UsageError, type CliInput, type OperationTable } from '../api/operation';
 import { choice, flag, intOption, json, option, writeOrPrint } from '../cli/format';
 import { conflictLines, factLine, mentionLine, parseValue } from './cli';
 import { isFactDate, withAgreement } from './values';
@@ -48,12 +47,9 @@ const decided = {
 type Channels = keyof FactRequests;
 
 export const factOperations: OperationTable<Channels> = {
-  'mentions.extract': {
-    channel: 'mentions.extract',
-    validate: v['mentions.extract'],
+  'mentions.extract': operation('mentions.extract', {
     handle: ({ docId }, { archive }) => archive.facts.extract(docId),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'facts extract',
       args: '<docId> [--details]',
@@ -77,13 +73,10 @@ export const factOperations: OperationTable<Channels> = {
         for (const m of mentions) io.out(mentionLine(m));
       },
     },
-  },
-  'facts.propose': {
-    channel: 'facts.propose',
-    validate: v['facts.propose'],
+  }),
+  'facts.propose': operation('facts.propose', {
     handle: ({ docId }, { archive }) => archive.facts.propose(docId),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'facts propose',
       args: '<docId>',
@@ -101,13 +94,10 @@ export const factOperations: OperationTable<Channels> = {
           io.out(`${f.id}  ${f.label}  [${f.confidence}]\n    “${f.candidate?.quote ?? ''}”`);
       },
     },
-  },
-  'facts.list': {
-    channel: 'facts.list',
-    validate: v['facts.list'],
+  }),
+  'facts.list': operation('facts.list', {
     handle: ({ order, ...filter }, { archive }) => archive.facts.list({ ...filter, descending: order === 'desc' }),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'facts list',
       args: '[--status S] [--predicate P] [--doc ID]',
@@ -126,14 +116,11 @@ export const factOperations: OperationTable<Channels> = {
         for (const f of facts) io.out(factLine(f));
       },
     },
-  },
-  'facts.get': jsonOperation('facts.get', ({ id }, { archive }) => archive.facts.get(id)),
-  'facts.create': {
-    channel: 'facts.create',
-    validate: v['facts.create'],
+  }),
+  'facts.get': operation('facts.get', { bridge: true, handle: ({ id }, { archive }) => archive.facts.get(id) }),
+  'facts.create': operation('facts.create', {
     handle: (input, { archive }) => archive.facts.create(input),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'facts add',
       args:
@@ -163,14 +150,14 @@ export const factOperations: OperationTable<Channels> = {
           input.json ? json(fact) : `added ${fact.id}: ${fact.label}\n    evidence: “${fact.evidence[0]?.quote ?? ''}”`,
         ),
     },
-  },
-  'facts.update': jsonOperation('facts.update', ({ id, ...changes }, { archive }) => archive.facts.update(id, changes)),
-  'facts.accept': {
-    channel: 'facts.accept',
-    validate: v['facts.accept'],
+  }),
+  'facts.update': operation('facts.update', {
+    bridge: true,
+    handle: ({ id, ...changes }, { archive }) => archive.facts.update(id, changes),
+  }),
+  'facts.accept': operation('facts.accept', {
     handle: ({ id, changes }, { archive }) => archive.facts.accept(id, changes),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'facts accept',
       args: '<factId>',
@@ -179,13 +166,10 @@ export const factOperations: OperationTable<Channels> = {
       request: ({ positionals: [id] }) => ({ id }),
       ...decided,
     },
-  },
-  'facts.reject': {
-    channel: 'facts.reject',
-    validate: v['facts.reject'],
+  }),
+  'facts.reject': operation('facts.reject', {
     handle: ({ id }, { archive }) => archive.facts.reject(id),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'facts reject',
       args: '<factId>',
@@ -194,27 +178,31 @@ export const factOperations: OperationTable<Channels> = {
       request: ({ positionals: [id] }) => ({ id }),
       ...decided,
     },
-  },
-  'facts.delete': jsonOperation('facts.delete', ({ id }, { archive }) => archive.facts.delete(id)),
-  'facts.addEvidence': jsonOperation('facts.addEvidence', ({ id, ...range }, { archive }) =>
-    archive.facts.addEvidence(id, range),
-  ),
-  'facts.removeEvidence': jsonOperation('facts.removeEvidence', ({ id, annotationId }, { archive }) =>
-    archive.facts.removeEvidence(id, annotationId),
-  ),
-  'facts.setPreferred': jsonOperation('facts.setPreferred', ({ id, reason }, { archive }) =>
-    archive.facts.setPreferred(id, true, reason ?? ''),
-  ),
-  'facts.clearPreferred': jsonOperation('facts.clearPreferred', ({ id }, { archive }) =>
-    archive.facts.setPreferred(id, false, ''),
-  ),
-  'facts.conflicts': {
-    channel: 'facts.conflicts',
-    validate: v['facts.conflicts'],
+  }),
+  'facts.delete': operation('facts.delete', {
+    bridge: true,
+    handle: ({ id }, { archive }) => archive.facts.delete(id),
+  }),
+  'facts.addEvidence': operation('facts.addEvidence', {
+    bridge: true,
+    handle: ({ id, ...range }, { archive }) => archive.facts.addEvidence(id, range),
+  }),
+  'facts.removeEvidence': operation('facts.removeEvidence', {
+    bridge: true,
+    handle: ({ id, annotationId }, { archive }) => archive.facts.removeEvidence(id, annotationId),
+  }),
+  'facts.setPreferred': operation('facts.setPreferred', {
+    bridge: true,
+    handle: ({ id, reason }, { archive }) => archive.facts.setPreferred(id, true, reason ?? ''),
+  }),
+  'facts.clearPreferred': operation('facts.clearPreferred', {
+    bridge: true,
+    handle: ({ id }, { archive }) => archive.facts.setPreferred(id, false, ''),
+  }),
+  'facts.conflicts': operation('facts.conflicts', {
     handle: async ({ scope }, { archive }) =>
       withAgreement(await archive.facts.conflicts({ includeProposed: scope === 'all' })),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'facts conflicts',
       args: '',
@@ -227,17 +215,19 @@ export const factOperations: OperationTable<Channels> = {
         for (const g of groups) io.out(conflictLines(g).join('\n'));
       },
     },
-  },
-  'facts.timeline': jsonOperation('facts.timeline', ({ entityId, scope }, { archive }) =>
-    archive.facts.timeline({ entityId, includeProposed: scope === 'all' }),
-  ),
-  'facts.predicates': jsonOperation('facts.predicates', ({ prefix }, { archive }) => archive.facts.predicates(prefix)),
-  'facts.export': {
-    channel: 'facts.export',
-    validate: v['facts.export'],
+  }),
+  'facts.timeline': operation('facts.timeline', {
+    bridge: true,
+    handle: ({ entityId, scope }, { archive }) =>
+      archive.facts.timeline({ entityId, includeProposed: scope === 'all' }),
+  }),
+  'facts.predicates': operation('facts.predicates', {
+    bridge: true,
+    handle: ({ prefix }, { archive }) => archive.facts.predicates(prefix),
+  }),
+  'facts.export': operation('facts.export', {
     handle: ({ format, ...filter }, { archive }) => archive.facts.export(format, filter),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'facts export',
       args: '--format csv|json [--out FILE]',
@@ -251,13 +241,10 @@ export const factOperations: OperationTable<Channels> = {
       },
       print: (file, input, io) => writeOrPrint(file.content, option(input, 'out'), io),
     },
-  },
-  'entities.list': {
-    channel: 'entities.list',
-    validate: v['entities.list'],
+  }),
+  'entities.list': operation('entities.list', {
     handle: (options, { archive }) => archive.facts.listEntities(options),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'facts entities',
       args: '',
@@ -273,21 +260,29 @@ export const factOperations: OperationTable<Channels> = {
         }
       },
     },
-  },
-  'entities.get': jsonOperation('entities.get', ({ id }, { archive }) => archive.facts.getEntity(id)),
-  'entities.update': jsonOperation('entities.update', ({ id, ...changes }, { archive }) =>
-    archive.facts.updateEntity(id, changes),
-  ),
-  'entities.merge': jsonOperation('entities.merge', ({ targetId, sourceIds }, { archive }) =>
-    archive.facts.mergeEntities(targetId, sourceIds),
-  ),
-  'entities.split': jsonOperation('entities.split', ({ id, aliases, name }, { archive }) =>
-    archive.facts.splitEntity(id, aliases, name),
-  ),
-  'entities.addAlias': jsonOperation('entities.addAlias', ({ id, alias }, { archive }) =>
-    archive.facts.addAlias(id, alias),
-  ),
-  'entities.mergeSuggestions': jsonOperation('entities.mergeSuggestions', (_, { archive }) =>
-    archive.facts.mergeSuggestions(),
-  ),
+  }),
+  'entities.get': operation('entities.get', {
+    bridge: true,
+    handle: ({ id }, { archive }) => archive.facts.getEntity(id),
+  }),
+  'entities.update': operation('entities.update', {
+    bridge: true,
+    handle: ({ id, ...changes }, { archive }) => archive.facts.updateEntity(id, changes),
+  }),
+  'entities.merge': operation('entities.merge', {
+    bridge: true,
+    handle: ({ targetId, sourceIds }, { archive }) => archive.facts.mergeEntities(targetId, sourceIds),
+  }),
+  'entities.split': operation('entities.split', {
+    bridge: true,
+    handle: ({ id, aliases, name }, { archive }) => archive.facts.splitEntity(id, aliases, name),
+  }),
+  'entities.addAlias': operation('entities.addAlias', {
+    bridge: true,
+    handle: ({ id, alias }, { archive }) => archive.facts.addAlias(id, alias),
+  }),
+  'entities.mergeSuggestions': operation('entities.mergeSuggestions', {
+    bridge: true,
+    handle: (_, { archive }) => archive.facts.mergeSuggestions(),
+  }),
 };

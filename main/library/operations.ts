@@ -1,7 +1,14 @@
 // The library: the document list with its facets, collections, bulk tagging and deleting, near-duplicates.
-import { requestValidators as v } from '../../shared/contract';
 import type { Collection, LibraryRequests } from '../../shared/library';
-import { jsonOperation, UsageError, type Call, type CliInput, type CliIO, type OperationTable } from '../api/operation';
+import {
+  NO_ARGUMENTS,
+  operation,
+  UsageError,
+  type Call,
+  type CliInput,
+  type CliIO,
+  type OperationTable,
+} from '../api/operation';
 import { json } from '../cli/format';
 
 type Channels = keyof LibraryRequests;
@@ -40,32 +47,24 @@ function membership(channel: 'collections.add' | 'collections.remove', verb: str
 }
 
 export const libraryOperations: OperationTable<Channels> = {
-  'library.list': jsonOperation('library.list', (_, { archive }) => archive.library.list()),
-  'collections.list': {
-    channel: 'collections.list',
-    validate: v['collections.list'],
+  'library.list': operation('library.list', { bridge: true, handle: (_, { archive }) => archive.library.list() }),
+  'collections.list': operation('collections.list', {
     handle: (_, { archive }) => archive.library.collections(),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'collections list',
-      args: '',
       summary: 'your collections of documents',
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
+      ...NO_ARGUMENTS,
       print: (all, input, io) => {
         if (input.json) return io.out(json(all));
         if (all.length === 0) return io.out('No collections yet. Make one with: tala collections create <name>');
         for (const c of all) io.out(line(c));
       },
     },
-  },
-  'collections.create': {
-    channel: 'collections.create',
-    validate: v['collections.create'],
+  }),
+  'collections.create': operation('collections.create', {
     handle: ({ name }, { archive }) => archive.library.createCollection(name),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'collections create',
       args: '<name>',
@@ -74,19 +73,17 @@ export const libraryOperations: OperationTable<Channels> = {
       request: ({ positionals }) => ({ name: positionals.join(' ') }),
       print: printCollection('created'),
     },
-  },
-  'collections.rename': jsonOperation('collections.rename', ({ id, name }, { archive }) =>
-    archive.library.renameCollection(id, name),
-  ),
-  'collections.delete': {
-    channel: 'collections.delete',
-    validate: v['collections.delete'],
+  }),
+  'collections.rename': operation('collections.rename', {
+    bridge: true,
+    handle: ({ id, name }, { archive }) => archive.library.renameCollection(id, name),
+  }),
+  'collections.delete': operation('collections.delete', {
     handle: async ({ id }, { archive }) => {
       await archive.library.deleteCollection(id);
       return { deleted: true };
     },
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'collections delete',
       args: '<collection>',
@@ -102,30 +99,27 @@ export const libraryOperations: OperationTable<Channels> = {
         return 0;
       },
     },
-  },
-  'collections.add': {
-    channel: 'collections.add',
-    validate: v['collections.add'],
+  }),
+  'collections.add': operation('collections.add', {
     handle: ({ id, docIds }, { archive }) => archive.library.addToCollection(id, docIds),
     bridge: true,
-    localPaths: false,
     cli: membership('collections.add', 'added to'),
-  },
-  'collections.remove': {
-    channel: 'collections.remove',
-    validate: v['collections.remove'],
+  }),
+  'collections.remove': operation('collections.remove', {
     handle: ({ id, docIds }, { archive }) => archive.library.removeFromCollection(id, docIds),
     bridge: true,
-    localPaths: false,
     cli: membership('collections.remove', 'removed from'),
-  },
-  'documents.bulkTag': jsonOperation('documents.bulkTag', ({ ids, add, remove }, { archive }) =>
-    archive.library.bulkTag(ids, add, remove),
-  ),
-  'documents.bulkDelete': jsonOperation('documents.bulkDelete', ({ ids }, { archive }) =>
-    archive.library.bulkDelete(ids),
-  ),
-  'documents.resolveNearDuplicate': jsonOperation('documents.resolveNearDuplicate', ({ id, of, choice }, { archive }) =>
-    archive.library.resolveNearDuplicate(id, of, choice),
-  ),
+  }),
+  'documents.bulkTag': operation('documents.bulkTag', {
+    bridge: true,
+    handle: ({ ids, add, remove }, { archive }) => archive.library.bulkTag(ids, add, remove),
+  }),
+  'documents.bulkDelete': operation('documents.bulkDelete', {
+    bridge: true,
+    handle: ({ ids }, { archive }) => archive.library.bulkDelete(ids),
+  }),
+  'documents.resolveNearDuplicate': operation('documents.resolveNearDuplicate', {
+    bridge: true,
+    handle: ({ id, of, choice }, { archive }) => archive.library.resolveNearDuplicate(id, of, choice),
+  }),
 };

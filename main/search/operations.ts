@@ -1,19 +1,15 @@
 // Search: queries, index status, rebuilding the index.
-import { requestValidators as v } from '../../shared/contract';
-import { JSON_ONLY, printed, type OperationTable } from '../api/operation';
 import { flag, intOption, json, markMatches } from '../cli/format';
+import { NO_ARGUMENTS, operation, printed, type OperationTable } from '../api/operation';
 
 type Channels = 'search.query' | 'search.status' | 'search.reindex';
 
 const PROGRESS_MS = 1000;
 
 export const searchOperations: OperationTable<Channels> = {
-  'search.query': {
-    channel: 'search.query',
-    validate: v['search.query'],
+  'search.query': operation('search.query', {
     handle: (request, { archive }) => archive.search.query(request),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'search',
       args: '"<query>" [--limit N] [--offset N] [--no-stems] [--no-translit] [--no-names]',
@@ -68,27 +64,18 @@ export const searchOperations: OperationTable<Channels> = {
         }
       },
     },
-  },
-  'search.status': {
-    channel: 'search.status',
-    validate: v['search.status'],
+  }),
+  'search.status': operation('search.status', {
     handle: (_, { archive }) => archive.search.status(),
     bridge: true,
-    localPaths: false,
-    cli: JSON_ONLY,
-  },
-  'search.reindex': {
-    channel: 'search.reindex',
-    validate: v['search.reindex'],
+  }),
+  'search.reindex': operation('search.reindex', {
     handle: (_, { archive }) => archive.search.reindex(),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'reindex',
-      args: '',
       summary: 'rebuild the search index',
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
+      ...NO_ARGUMENTS,
       print: (report, input, io) => {
         const seconds = (report.ms / 1000).toFixed(1);
         io.out(
@@ -118,5 +105,5 @@ export const searchOperations: OperationTable<Channels> = {
         return 0;
       },
     },
-  },
+  }),
 };

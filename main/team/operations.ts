@@ -1,9 +1,8 @@
 // Team sync: set up or join a team database, sync, review and resolve conflicts. The command line has the
 // same verbs as the app: `tala team init|join|status|leave|conflicts|resolve` and `tala sync`.
-import { requestValidators as v } from '../../shared/contract';
 import { CONFLICT_CHOICES, type ConflictChoice, type SyncConflict, type TeamStatus } from '../../shared/team';
-import { UsageError, type CliIO, type OperationTable } from '../api/operation';
-import { json, option, options } from '../cli/format';
+import { NO_ARGUMENTS, operation, UsageError, type CliIO, type OperationTable } from '../api/operation';
+import { json, option, options, jsonOr } from '../cli/format';
 
 type Channels =
   'team.init' | 'team.status' | 'team.join' | 'team.leave' | 'team.sync' | 'team.conflicts' | 'team.resolve';
@@ -49,9 +48,7 @@ function conflictText(c: SyncConflict): string {
 }
 
 export const teamOperations: OperationTable<Channels> = {
-  'team.init': {
-    channel: 'team.init',
-    validate: v['team.init'],
+  'team.init': operation('team.init', {
     handle: async ({ server, members }) => {
       const { TeamService } = await import('./service');
       const list = (members ?? []).map((m) => ({ name: m.name, readOnly: m.readOnly === true }));
@@ -60,7 +57,6 @@ export const teamOperations: OperationTable<Channels> = {
     },
     // The administrator's step: from the command line or the desktop, not from a browser page.
     bridge: false,
-    localPaths: false,
     cli: {
       name: 'team init',
       args: '--server postgres://ADMIN@HOST/DATABASE [--member NAME[:read-only]]...',
@@ -86,28 +82,20 @@ export const teamOperations: OperationTable<Channels> = {
         for (const m of report.members) io.out(`member ${m.name}${m.readOnly ? ' (read-only)' : ''}: ready`);
       },
     },
-  },
-  'team.status': {
-    channel: 'team.status',
-    validate: v['team.status'],
+  }),
+  'team.status': operation('team.status', {
     handle: (_, { archive }) => archive.team.status(),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'team status',
-      args: '',
       summary: 'the team this archive syncs with: last sync, changes waiting, conflicts, last error',
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
+      ...NO_ARGUMENTS,
       print: (status, input, io) => (input.json ? io.out(json(status)) : printStatus(status, io)),
     },
-  },
-  'team.join': {
-    channel: 'team.join',
-    validate: v['team.join'],
+  }),
+  'team.join': operation('team.join', {
     handle: ({ server }, { archive }) => archive.team.join(server),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'team join',
       args: '--server postgres://NAME[:PASSWORD]@HOST/DATABASE',
@@ -120,37 +108,27 @@ export const teamOperations: OperationTable<Channels> = {
         io.out(`Joined ${status.server} as ${status.member}. Everything here is sent on the first sync: tala sync`);
       },
     },
-  },
-  'team.leave': {
-    channel: 'team.leave',
-    validate: v['team.leave'],
+  }),
+  'team.leave': operation('team.leave', {
     handle: async (_, { archive }) => {
       await archive.team.leave();
       return archive.team.status();
     },
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'team leave',
-      args: '',
       summary: 'stop syncing this archive (local work stays; the kept password is removed)',
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
-      print: (status, input, io) => io.out(input.json ? json(status) : 'This archive is no longer part of a team.'),
+      ...NO_ARGUMENTS,
+      print: jsonOr(() => 'This archive is no longer part of a team.'),
     },
-  },
-  'team.sync': {
-    channel: 'team.sync',
-    validate: v['team.sync'],
+  }),
+  'team.sync': operation('team.sync', {
     handle: (_, { archive }) => archive.team.sync(),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'sync',
-      args: '',
       summary: "push this archive's changes to its team database and pull the others'",
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
+      ...NO_ARGUMENTS,
       print: (report, input, io) => {
         if (input.json) return io.out(json(report));
         const s = (n: number) => (n === 1 ? '' : 's');
@@ -160,19 +138,14 @@ export const teamOperations: OperationTable<Channels> = {
         if (report.waiting) io.out(`${report.waiting} change${s(report.waiting)} still waiting`);
       },
     },
-  },
-  'team.conflicts': {
-    channel: 'team.conflicts',
-    validate: v['team.conflicts'],
+  }),
+  'team.conflicts': operation('team.conflicts', {
     handle: (_, { archive }) => archive.team.conflicts(),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'team conflicts',
-      args: '',
       summary: 'versions that lost to another (or deletes that met an edit), to review',
-      positionals: { min: 0, max: 0 },
-      request: () => undefined,
+      ...NO_ARGUMENTS,
       print: (list, input, io) => {
         if (input.json) return io.out(json(list));
         if (list.length === 0) return io.out('No conflicts to review.');
@@ -180,16 +153,13 @@ export const teamOperations: OperationTable<Channels> = {
         io.out(`Settle one with: tala team resolve ID ${CONFLICT_CHOICES.join('|')}`);
       },
     },
-  },
-  'team.resolve': {
-    channel: 'team.resolve',
-    validate: v['team.resolve'],
+  }),
+  'team.resolve': operation('team.resolve', {
     handle: async ({ id, choice }, { archive }) => {
       await archive.team.resolve(id, choice, (targetId, sourceIds) => archive.facts.mergeEntities(targetId, sourceIds));
       return { resolved: true };
     },
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'team resolve',
       args: `<conflict-id> ${CONFLICT_CHOICES.join('|')}`,
@@ -204,5 +174,5 @@ export const teamOperations: OperationTable<Channels> = {
       },
       print: (_, input, io) => io.out(input.json ? json({ resolved: true }) : 'Settled.'),
     },
-  },
+  }),
 };

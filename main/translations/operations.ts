@@ -1,9 +1,8 @@
 // Translations: links between documents, alignments and their corrections, carried annotations, typed
 // translations (segments), pair exports and machine translation.
-import { requestValidators as v } from '../../shared/contract';
 import type { AlignRequests } from '../../shared/align-contract';
 import { AppError } from '../../shared/errors';
-import { jsonOperation, type OperationTable } from '../api/operation';
+import { operation, type OperationTable } from '../api/operation';
 import { checkEndpoint, isLoopbackEndpoint, MT_REMOTE_DECLINED, MT_REMOTE_REFUSED } from './mt';
 import { flag, json } from '../cli/format';
 
@@ -12,25 +11,32 @@ type Channels = keyof AlignRequests;
 const snippet = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').slice(0, 60);
 
 export const translationOperations: OperationTable<Channels> = {
-  'translations.list': jsonOperation('translations.list', ({ docId }, { archive }) => archive.translations.list(docId)),
-  'translations.link': jsonOperation('translations.link', ({ sourceId, translationId }, { archive }) =>
-    archive.translations.link(sourceId, translationId),
-  ),
-  'translations.unlink': jsonOperation('translations.unlink', async ({ id }, { archive }) => {
-    await archive.translations.unlink(id);
-    return { unlinked: true };
+  'translations.list': operation('translations.list', {
+    bridge: true,
+    handle: ({ docId }, { archive }) => archive.translations.list(docId),
   }),
-  'translations.importAsTranslation': jsonOperation('translations.importAsTranslation', (request, { archive }) => {
-    const { name, data, lang, translationOf } = request;
-    return archive.translations.importAsTranslation({ name, bytes: data, lang }, translationOf);
+  'translations.link': operation('translations.link', {
+    bridge: true,
+    handle: ({ sourceId, translationId }, { archive }) => archive.translations.link(sourceId, translationId),
   }),
-  'align.get': {
-    channel: 'align.get',
-    validate: v['align.get'],
+  'translations.unlink': operation('translations.unlink', {
+    bridge: true,
+    handle: async ({ id }, { archive }) => {
+      await archive.translations.unlink(id);
+      return { unlinked: true };
+    },
+  }),
+  'translations.importAsTranslation': operation('translations.importAsTranslation', {
+    bridge: true,
+    handle: (request, { archive }) => {
+      const { name, data, lang, translationOf } = request;
+      return archive.translations.importAsTranslation({ name, bytes: data, lang }, translationOf);
+    },
+  }),
+  'align.get': operation('align.get', {
     handle: ({ docId, otherDocId, recompute }, { archive }) =>
       archive.translations.getAlignment(docId, otherDocId, { recompute }),
     bridge: true,
-    localPaths: false,
     cli: {
       name: 'align',
       args: '<docA> <docB> [--recompute]',
@@ -71,44 +77,64 @@ export const translationOperations: OperationTable<Channels> = {
         return 0;
       },
     },
-  },
-  'align.correct': jsonOperation('align.correct', ({ docId, otherDocId, ...correction }, { archive }) =>
-    archive.translations.correct(docId, otherDocId, correction),
-  ),
-  'align.counterpart': jsonOperation('align.counterpart', ({ docId, passageId, otherDocId }, { archive }) =>
-    archive.translations.counterpart(docId, passageId, otherDocId),
-  ),
+  }),
+  'align.correct': operation('align.correct', {
+    bridge: true,
+    handle: ({ docId, otherDocId, ...correction }, { archive }) =>
+      archive.translations.correct(docId, otherDocId, correction),
+  }),
+  'align.counterpart': operation('align.counterpart', {
+    bridge: true,
+    handle: ({ docId, passageId, otherDocId }, { archive }) =>
+      archive.translations.counterpart(docId, passageId, otherDocId),
+  }),
   // On the command line: `tala export <docId> --format tmx|pairs-csv --translation <docId>`
   // (annotations/operations.ts).
-  'align.export': jsonOperation('align.export', ({ docId, otherDocId, format, level }, { archive }) =>
-    archive.translations.exportPairs(docId, otherDocId, format, level),
-  ),
-  'annotations.carried': jsonOperation('annotations.carried', ({ docId, translationDocId }, { archive }) =>
-    archive.translations.carried(docId, translationDocId),
-  ),
-  'segments.start': jsonOperation('segments.start', ({ docId, lang, title, unit }, { archive }) =>
-    archive.translations.startTyped(docId, lang, { title, unit }),
-  ),
-  'segments.list': jsonOperation('segments.list', ({ linkId }, { archive }) =>
-    archive.translations.segmentSheet(linkId),
-  ),
-  'segments.save': jsonOperation('segments.save', ({ id, text, status }, { archive }) =>
-    archive.translations.saveSegment(id, { text, status }),
-  ),
-  'mt.settings.get': jsonOperation('mt.settings.get', (_, { archive }) => archive.translations.mtSettings()),
-  'mt.settings.set': jsonOperation('mt.settings.set', async (changes, { archive, door, confirm }) => {
-    // A page (the bridge's, or a compromised desktop renderer) cannot send passages to a server of its choosing
-    // elsewhere: a new endpoint off this computer is confirmed by the person in the desktop app's own dialog, or
-    // set on the command line (issue 16).
-    if (door.name !== 'cli' && changes.endpoint?.trim()) {
-      const next = checkEndpoint(changes.endpoint);
-      const current = (await archive.translations.mtSettings()).endpoint;
-      if (next !== current && !isLoopbackEndpoint(next)) {
-        if (!confirm) throw new AppError('FORBIDDEN', MT_REMOTE_REFUSED);
-        if (!(await confirm.mtEndpoint(next))) throw new AppError('FORBIDDEN', MT_REMOTE_DECLINED);
-      }
-    }
-    return archive.translations.setMtSettings(changes);
+  'align.export': operation('align.export', {
+    bridge: true,
+    handle: ({ docId, otherDocId, format, level }, { archive }) =>
+      archive.translations.exportPairs(docId, otherDocId, format, level),
   }),
-  'mt.translate': jsonOperation('mt.translate', (request, { archive }) => archive.translations.translate(request)),
+  'annotations.carried': operation('annotations.carried', {
+    bridge: true,
+    handle: ({ docId, translationDocId }, { archive }) => archive.translations.carried(docId, translationDocId),
+  }),
+  'segments.start': operation('segments.start', {
+    bridge: true,
+    handle: ({ docId, lang, title, unit }, { archive }) =>
+      archive.translations.startTyped(docId, lang, { title, unit }),
+  }),
+  'segments.list': operation('segments.list', {
+    bridge: true,
+    handle: ({ linkId }, { archive }) => archive.translations.segmentSheet(linkId),
+  }),
+  'segments.save': operation('segments.save', {
+    bridge: true,
+    handle: ({ id, text, status }, { archive }) => archive.translations.saveSegment(id, { text, status }),
+  }),
+  'mt.settings.get': operation('mt.settings.get', {
+    bridge: true,
+    handle: (_, { archive }) => archive.translations.mtSettings(),
+  }),
+  'mt.settings.set': operation('mt.settings.set', {
+    bridge: true,
+    handle: async (changes, { archive, door, confirm }) => {
+      // A page (the bridge's, or a compromised desktop renderer) cannot send passages to a server of its choosing
+      // elsewhere: a new endpoint off this computer is confirmed by the person in the desktop app's own dialog, or
+      // set on the command line (issue 16).
+      if (door.name !== 'cli' && changes.endpoint?.trim()) {
+        const next = checkEndpoint(changes.endpoint);
+        const current = (await archive.translations.mtSettings()).endpoint;
+        if (next !== current && !isLoopbackEndpoint(next)) {
+          if (!confirm) throw new AppError('FORBIDDEN', MT_REMOTE_REFUSED);
+          if (!(await confirm.mtEndpoint(next))) throw new AppError('FORBIDDEN', MT_REMOTE_DECLINED);
+        }
+      }
+      return archive.translations.setMtSettings(changes);
+    },
+  }),
+  'mt.translate': operation('mt.translate', {
+    bridge: true,
+    handle: (request, { archive }) => archive.translations.translate(request),
+  }),
 };

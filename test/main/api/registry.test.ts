@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_REFUSED, createApi, PATHS_REFUSED } from '../../../main/api/dispatch';
-import { JSON_ONLY, type Operation } from '../../../main/api/operation';
+import { BRIDGE_REFUSED, createApi, dispatch, PATHS_REFUSED } from '../../../main/api/dispatch';
+import { JSON_ONLY, NO_ARGUMENTS, operation, type Operation } from '../../../main/api/operation';
 import { OPERATIONS } from '../../../main/api/registry';
 import type { Archive } from '../../../main/archive/archive';
 import { openArchiveDir } from '../../../main/archive/open-default';
@@ -102,6 +102,75 @@ describe('operation registry', () => {
     );
     expect(new Set(names).size).toBe(names.length);
     expect([...COMMANDS.keys()].sort()).toEqual([...names].sort());
+  });
+});
+
+describe('declaring an operation', () => {
+  // Pinned on purpose: opening an operation to the browser page, or letting a request name files on this computer,
+  // is a decision a change must show here.
+  const CLOSED_TO_THE_BRIDGE = [
+    'archive.exportPortable',
+    'archive.importPortable',
+    'archive.setBackupDir',
+    'archives.create',
+    'archives.open',
+    'documents.importPaths',
+    'team.init',
+  ];
+  const NAMING_LOCAL_FILES = [...CLOSED_TO_THE_BRIDGE.filter((c) => c !== 'team.init'), 'archive.backup'].sort();
+
+  it('leaves the bridge closed and requests without local files only where the registry says so', () => {
+    const all = Object.values(OPERATIONS) as Array<Operation<Channel>>;
+    expect(
+      all
+        .filter((op) => !op.bridge)
+        .map((op) => op.channel)
+        .sort(),
+    ).toEqual(CLOSED_TO_THE_BRIDGE);
+    expect(
+      all
+        .filter((op) => op.localPaths !== false)
+        .map((op) => op.channel)
+        .sort(),
+    ).toEqual(NAMING_LOCAL_FILES);
+  });
+
+  it('defaults to the narrow choices: no bridge, JSON-only command line, the contract validator', async () => {
+    const bare = operation('library.list', { handle: async () => [] });
+    expect(bare).toMatchObject({ channel: 'library.list', bridge: false, localPaths: false, cli: JSON_ONLY });
+    expect(bare.validate).toBe(requestValidators['library.list']);
+    // Through the doors: the bridge refuses it, IPC reaches it.
+    const operations = { ...OPERATIONS, 'library.list': bare };
+    expect(await dispatch(createApi(archive, 'bridge', { operations }), 'library.list', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: BRIDGE_REFUSED },
+    });
+    expect(await dispatch(createApi(archive, 'ipc', { operations }), 'library.list', undefined)).toEqual({
+      ok: true,
+      value: [],
+    });
+  });
+
+  it('makes a request that declares its local paths one the bridge cannot send, unless cleared per request', () => {
+    const paths = ({ dir }: { dir?: string }) => (dir === undefined ? [] : [dir]);
+    const local = operation('archives.open', { handle: async () => ({}) as never, paths });
+    expect(local).toMatchObject({ bridge: false, localPaths: true, paths });
+    // Always naming files and open to the bridge: a contradiction, refused when the module loads.
+    const contradiction = { bridge: true, handle: async () => ({}) as never, paths };
+    expect(() => operation('archives.open', contradiction as never)).toThrow(/cannot be bridged/);
+    const sometimes = operation('archive.backup', {
+      bridge: true,
+      handle: async () => ({}) as never,
+      localPaths: (request) => request?.file !== undefined,
+      paths: (request) => (request?.file === undefined ? [] : [request.file]),
+    });
+    expect(sometimes.bridge).toBe(true);
+    expect(typeof sometimes.localPaths).toBe('function');
+  });
+
+  it('gives a command without arguments no positionals and no request', () => {
+    expect(NO_ARGUMENTS.positionals).toEqual({ min: 0, max: 0 });
+    expect(NO_ARGUMENTS.request()).toBeUndefined();
   });
 });
 
