@@ -39,14 +39,22 @@ for (let i = 0; ; i++) {
       continue;
     }
   }
+  // Every other import is a burst of files submitted together, as a folder import does: they share group commits
+  // (and the wait for a fuller group), and each is acknowledged when its own commit returned.
+  const files = i % 3 === 1 ? 8 : 1;
+  await Promise.all(
+    Array.from({ length: files }, async (_, f) => {
+      const outcome = await archive.documents.importFile({ name: `crash-${i}-${f}.txt`, bytes: crashText() });
+      if (outcome.status === 'imported') acked(`ACK doc ${outcome.document.id}`);
+    }),
+  );
+}
+
+function crashText(): Uint8Array {
   const paragraphs = Array.from(
     { length: 20 },
     (_, p) =>
       `Talata ${p} ng dokumento ${randomUUID()}: ang halalan ay ginanap noong Hulyo 19, 2012 at 47 libo ang bumoto.`,
   );
-  const outcome = await archive.documents.importFile({
-    name: `crash-${i}.txt`,
-    bytes: new TextEncoder().encode(paragraphs.join('\n\n')),
-  });
-  if (outcome.status === 'imported') acked(`ACK doc ${outcome.document.id}`);
+  return new TextEncoder().encode(paragraphs.join('\n\n'));
 }
