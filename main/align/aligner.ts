@@ -26,7 +26,14 @@ export const PARAMS = {
   skip: 4.5,
   sentenceSkip: 4.5,
   /** Extra cost of the many-to-one and many-to-many beads over a 1-1 bead. */
-  prior: { oneToOne: 0, twoToOne: 2.3, twoToTwo: 4.4, threeToOne: 6, threeToTwo: 6 },
+  prior: {
+    oneToOne: 0,
+    twoToOne: 2.3,
+    twoToTwo: 4.4,
+    threeToOne: 6,
+    threeToTwo: 6,
+    fourToOne: 7,
+  },
   /** Initial Gale & Church variance per character (re-estimated from the first pass). */
   variance: 8,
   minVariance: 4,
@@ -93,6 +100,8 @@ const SENTENCE_SHAPES: readonly BeadShape[] = [
   { di: 1, dj: 3 },
   { di: 3, dj: 2 },
   { di: 2, dj: 3 },
+  { di: 4, dj: 1 },
+  { di: 1, dj: 4 },
 ];
 
 function shapePrior(di: number, dj: number): number {
@@ -100,7 +109,8 @@ function shapePrior(di: number, dj: number): number {
   const small = di > dj ? dj : di;
   if (big === 1) return PARAMS.prior.oneToOne;
   if (big === 2) return small === 1 ? PARAMS.prior.twoToOne : PARAMS.prior.twoToTwo;
-  return small === 1 ? PARAMS.prior.threeToOne : PARAMS.prior.threeToTwo;
+  if (big === 3) return small === 1 ? PARAMS.prior.threeToOne : PARAMS.prior.threeToTwo;
+  return PARAMS.prior.fourToOne;
 }
 
 interface Unit {
@@ -490,7 +500,7 @@ class Scorer {
   private anchors(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): number {
     const c = this.cached;
     if (!c || c.S !== S || c.T !== T) return this.anchorCost(S, si, sn, T, ti, tn);
-    const key = (si * c.columns + ti) * 16 + sn * 4 + tn;
+    const key = (si * c.columns + ti) * 32 + sn * 5 + tn;
     let cost = c.costs.get(key);
     if (Number.isNaN(cost)) {
       cost = this.anchorCost(S, si, sn, T, ti, tn);

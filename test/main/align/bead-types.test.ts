@@ -1,7 +1,7 @@
 // Each bead type on a small constructed pair (an English text and its French translation, one sentence per
 // passage as a one-sentence-per-line import gives, and the same sentences as paragraphs): a translator's
-// merge (2-1), a split (1-2), a dropped sentence (1-0), an added translator's note (0-1), a 3-1 merge and
-// a 2-2 bead (two sentences cut at another place), each found while the rest stays 1-1.
+// merge (2-1), a split (1-2), a dropped sentence (1-0), an added translator's note (0-1), a 3-1 merge, 4-1 and
+// 1-4 beads and a 2-2 bead (two sentences cut at another place), each found while the rest stays 1-1.
 import { describe, expect, it } from 'vitest';
 import { align } from '../../../main/align/aligner';
 import {
@@ -120,6 +120,29 @@ const CASES: Array<{ name: string; target: string[]; special: Bead[] }> = [
       ...FR.slice(8),
     ],
     special: [[[5, 6, 7], [5]]],
+  },
+  {
+    name: 'a 4-1 merge (four sentences told in one)',
+    target: [
+      FR[0],
+      'Trois semaines plus tard, elle atteignait le pied du glacier, mais le temps fut mauvais pendant' +
+        ' presque tout le mois d’avril : il neigeait chaque après-midi, les tentes furent ensevelies deux' +
+        ' fois, et ce n’est que le 2 mai que le premier camp fut établi, à 5900 mètres.',
+      ...FR.slice(5),
+    ],
+    special: [[[1, 2, 3, 4], [1]]],
+  },
+  {
+    name: 'a 1-4 split (one sentence told in four)',
+    target: [
+      ...FR.slice(0, 10),
+      'Lambert et Tenzing le tentèrent.',
+      'C’était le 28 mai.',
+      'Ils firent pourtant demi-tour.',
+      'Ils étaient à 8100 mètres.',
+      ...FR.slice(11),
+    ],
+    special: [[[10], [10, 11, 12, 13]]],
   },
   {
     name: 'a 2-2 bead (the two sentences cut at another place)',
