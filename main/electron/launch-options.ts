@@ -1,5 +1,6 @@
 // Reads how the desktop app was started (archive folder, smoke mode). Pure, so it is unit-tested.
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 export interface LaunchOptions {
   /** Folder holding archive.sqlite. */
@@ -12,22 +13,23 @@ export interface LaunchOptions {
   smoke: boolean;
 }
 
-/** The value of `--archive DIR` or `--archive=DIR`, if present. Throws when the flag has no value. */
+/**
+ * The value of `--archive DIR` or `--archive=DIR`, if present. Throws when the flag has no value. Read with
+ * node:util parseArgs like every command line of Tala; not strictly, since Electron's and Chromium's own switches
+ * (`--no-sandbox`, `--enable-features=…`) and the app path come along in argv.
+ */
 export function archiveDirFromArgv(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg.startsWith('--archive=')) {
-      const value = arg.slice('--archive='.length);
-      if (value) return value;
-      throw new Error('--archive needs a folder, e.g. --archive ~/tala-archive');
-    }
-    if (arg === '--archive') {
-      const value = argv[i + 1];
-      if (value && !value.startsWith('--')) return value;
-      throw new Error('--archive needs a folder, e.g. --archive ~/tala-archive');
-    }
-  }
-  return undefined;
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { archive: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  const value = values.archive;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '' || value.startsWith('--'))
+    throw new Error('--archive needs a folder, e.g. --archive ~/tala-archive');
+  return value;
 }
 
 /** Precedence: --archive flag, then TALA_ARCHIVE, then the platform default (Electron's userData). */
