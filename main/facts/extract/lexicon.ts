@@ -1435,6 +1435,7 @@ export const ORG_CUES_HEAD = new Set([
   'kongreso',
   'komite',
   'kagawaran',
+  'bangko',
   'ministeryo',
   'partido',
   'senado',

@@ -133,8 +133,9 @@ interface Reading {
   surname: Array<[RegExp, string]>;
 }
 
+/** The template with the capitals of the word it comes from, letter by letter (Касым-Жомарта → Касым-Жомарт). */
 const matchCase = (template: string, word: string) =>
-  template.length > 0 && word[0] === word[0].toUpperCase() ? template[0].toUpperCase() + template.slice(1) : template;
+  [...template].map((c, i) => (i < word.length && word[i] !== word[i].toLowerCase() ? c.toUpperCase() : c)).join('');
 
 /** Masculine case endings of a first name → its nominative, with the surname rules of the same case. */
 const MASCULINE: Array<{ re: RegExp; to: string; surname: Array<[RegExp, string]> }> = (() => {

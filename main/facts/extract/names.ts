@@ -372,6 +372,20 @@ function classifyRun(ctx: NameContext, { run: input, prev, prev2, next }: Run): 
   if (proper && (office || cueAfter) && !ctx.gazetteer.lookup(run.map((t) => t.text))) {
     return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.7 }];
   }
+  // The place of a local office: alkalde ng San Juan, mayor of Chorzów, gobernador ng Albay.
+  if (
+    proper &&
+    run.length <= 3 &&
+    prev &&
+    prev2 &&
+    ['ng', 'of'].includes(prev.lower) &&
+    PLACE_OFFICES.has(bare(prev2)) &&
+    !input.some((t) => isTitle(t) || isCue(t) || t.allCaps) &&
+    ctx.gazetteer.match(input.map((t) => t.text)).length === 0
+  ) {
+    const known = ctx.gazetteer.lookup(run.map((t) => t.text));
+    return [{ type: 'place', tokens: run, name: known ? known.name : surface(ctx, run), confidence: 0.75 }];
+  }
   if (proper && isCountryTeam(ctx, run, prev)) {
     return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.7 }];
   }
@@ -445,6 +459,18 @@ function settlementAndRegion(
     { type: 'place', tokens: [region], name: regionKnown ? regionKnown.name : region.text, confidence: 0.8 },
   ];
 }
+
+/** Local elected offices whose "of …" / "ng …" names a place (alkalde ng San Juan, mayor of Chorzów). */
+const PLACE_OFFICES = new Set([
+  'alkalde',
+  'meyor',
+  'mayor',
+  'bise-alkalde',
+  'gobernador',
+  'bise-gobernador',
+  'governor',
+  'vice-governor',
+]);
 
 /** Russian prepositions taking the locative of a place: в Орске, во Владикавказе, на Камчатке. */
 const RU_LOCATIVE = new Set(['в', 'во', 'на']);

@@ -82,13 +82,14 @@ const PATTERNS: Pattern[] = [
     cue: new RegExp(
       alternatives([
         /(?:bumoto|pumili|ibinoto)\s+(?:para\s+(?:sa|kay|kina)|pabor\s+(?:sa|kay|kina)|kay|kina|sa)/u, // Tagalog
+        /(?:napunta|pumunta|naibigay)\s+(?:kay|kina)/u, // Tagalog: "went to" a candidate
         /voted\s+(?:for|in\s+favou?r\s+of)/u, // English
         /votes?\s+(?:went\s+)?(?:to|for)/u,
         /cast\s+(?:their\s+)?(?:ballots?|votes?)\s+for/u,
         /проголосовал\p{L}*\s+за/u, // Russian
         /за\s+(?:\p{L}+\s+){1,3}проголосовал\p{L}*/u,
         /отдал\p{L}*\s+(?:свои\s+)?голоса\s+за/u,
-        /(?:քվեարկել|ընտրել)\p{L}*/u, // Armenian
+        /(?:քվեարկ|ընտր)(?:ել|եց)\p{L}*/u, // Armenian: քվեարկել, քվեարկեց, ընտրել
       ]),
       'giu',
     ),
@@ -187,7 +188,7 @@ const PATTERNS: Pattern[] = [
         /pagpapasinaya|panunumpa|manunumpa|nanumpa|sumumpa|inagurasyon/u, // Tagalog
         /inauguration|inaugurated|sworn\s+in|swearing-in|took\s+(?:the\s+)?oath/u, // English
         /инаугураци\p{L}*|вступ\p{L}*\s+в\s+должность|присяг\p{L}*/u, // Russian
-        /երդմնակալ\p{L}*|երդվել\p{L}*/u, // Armenian
+        /երդմնակալ\p{L}*|երդվ(?:ել|եց|ում|ելու)\p{L}*|երդում\s+(?:է\s+)?(?:տվ|տալ)\p{L}*/u, // Armenian
       ]),
       'giu',
     ),
@@ -324,8 +325,18 @@ const COORDINATED = /(?:^|[\s,;])(?:and|then|at|saka|и|а|затем|և|ու|ի
  */
 function reach(text: string, date: Mention, cue: { start: number; end: number }): number {
   const crossesInto = date.end <= cue.start && COORDINATED.test(text.slice(Math.max(0, cue.start - 12), cue.start));
-  return distance(date, cue) + (crossesInto ? 10_000 : 0);
+  // Nor does it reach across "after"/"before" ("sworn in on June 30 after winning the election"), unless it is
+  // the event's own date right after it ("matapos manalo sa halalan noong Mayo 9").
+  const between = date.end <= cue.start ? text.slice(date.end, cue.start) : text.slice(cue.end, date.start);
+  const across = BEFORE_AFTER.test(between) && !ownDateAfter(text, cue, date);
+  return distance(date, cue) + (crossesInto || across ? 10_000 : 0);
 }
+
+/** A date written right after its event word: "halalan noong Mayo 9", "election on May 9", "выборах 20 ноября". */
+function ownDateAfter(text: string, cue: { start: number; end: number }, date: Mention): boolean {
+  return date.start >= cue.end && OWN_DATE_AFTER.test(text.slice(cue.end, date.start));
+}
+const OWN_DATE_AFTER = /^\s*(?:(?:noong|nang|sa|on|of|held\s+on|в|на|ին)\s+)?$/iu;
 
 function distance(a: { start: number; end: number }, b: { start: number; end: number }): number {
   if (a.end <= b.start) return b.start - a.end;
@@ -352,16 +363,22 @@ function nearest(
 const isPercent = (m: Mention) => m.type === 'quantity' && m.quantity?.kind === 'percent';
 const isCount = (m: Mention) => m.type === 'quantity' && m.quantity?.kind !== 'percent';
 
+const INAUGURATION = PATTERNS.find((p) => p.id === 'inauguration')!;
+
 /** Cue regexes start at a word boundary ("won" is not in "wonder", "cast" not in "broadcast"). */
 const CUES = new Map(PATTERNS.map((p) => [p, new RegExp(`(?<![\\p{L}])(?:${p.cue.source})`, p.cue.flags)]));
+/** An inauguration or oath cue (not global: for test()). */
+const CEREMONY = new RegExp(CUES.get(INAUGURATION)!.source, 'iu');
 
 /** Proposes facts from the mentions, sentence by sentence. */
 export function proposeFacts(
   text: string,
-  sentences: Span[],
+  sentenceSpans: Span[],
   mentions: Mention[],
   referenceDate?: string | null,
 ): CandidateFact[] {
+  // A semicolon ends a clause as a full stop does: "Инаугурация … прошла 7 мая; на выборах 17 марта он получил …".
+  const sentences = sentenceSpans.flatMap((span) => clauses(text, span));
   // Mentions of each sentence, in one sweep (both are in text order).
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   let k = 0;
@@ -397,6 +414,7 @@ export function proposeFacts(
       span: sentences[i],
       mentions: bySentence[i],
       previous: i > 0 ? bySentence[i - 1] : [],
+      previousSpan: i > 0 ? sentences[i - 1] : null,
       dateCues,
       used: new Set(),
       subjects: new Map(),
@@ -411,7 +429,31 @@ export function proposeFacts(
   return dedupe(out);
 }
 
-function objectPool(p: Pattern, inSentence: Mention[]): Mention[] {
+/** Words for turnout: a percent given as turnout is not a candidate's share. */
+const TURNOUT = /(?<![\p{L}])(?:turnout|явк\p{L}*|մասնակցությ\p{L}*)/giu;
+/** A clause break between a turnout word and a percent: "…, and the party won", "; явка …", "…, իսկ …". */
+const CLAUSE_BREAK = /;|,\s*(?:and|but|while|at|habang|и|а|но|իսկ|և)(?![\p{L}])/iu;
+
+function isTurnoutPercent(text: string, m: Mention): boolean {
+  const window = text.slice(Math.max(0, m.start - 80), m.start);
+  const words = [...window.matchAll(TURNOUT)];
+  const last = words[words.length - 1];
+  return !!last && !CLAUSE_BREAK.test(window.slice(last.index + last[0].length));
+}
+
+/** A sentence's clauses between semicolons (the semicolon stays with the clause before). */
+function clauses(text: string, [start, end]: Span): Span[] {
+  const out: Span[] = [];
+  let from = start;
+  for (let i = text.indexOf(';', start); i >= 0 && i < end; i = text.indexOf(';', i + 1)) {
+    out.push([from, i + 1]);
+    from = i + 1;
+  }
+  out.push([from, end]);
+  return out;
+}
+
+function objectPool(p: Pattern, inSentence: Mention[], text: string): Mention[] {
   const kindOk = (m: Mention) =>
     p.object === 'percent'
       ? isPercent(m)
@@ -419,17 +461,31 @@ function objectPool(p: Pattern, inSentence: Mention[]): Mention[] {
         ? m.type === 'quantity' && m.quantity?.kind === 'money'
         : isCount(m);
   return inSentence.filter(
-    (m) => kindOk(m) && (!p.noun || (m.quantity?.noun !== undefined && p.noun.test(m.quantity.noun))),
+    (m) =>
+      kindOk(m) &&
+      (!p.noun || (m.quantity?.noun !== undefined && p.noun.test(m.quantity.noun))) &&
+      !(p.predicate === 'vote share' && isTurnoutPercent(text, m)),
   );
 }
 
-/** Who a fact can be about: the pattern's types, never an electoral commission for votes. */
+/** A body named as where something happened ("in the National Assembly", "в Госдуме", "Ազգային ժողովում"). */
+const VENUE_BEFORE = /(?<![\p{L}])(?:in|at|sa|в|во|на)\s+(?:the\s+)?$/iu;
+const isVenue = (text: string, m: Mention) =>
+  m.type === 'organisation' &&
+  (VENUE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) || /[\u0531-\u0587]ում$/u.test(m.text));
+
+/**
+ * Who a fact can be about: the pattern's types, never an electoral commission for votes, nor a body named as the
+ * venue (the deputies who voted in the National Assembly voted for someone else).
+ */
 function subjectPool(p: Pattern, sentence: { text: string; mentions: Mention[] }, taken: Set<Mention>): Mention[] {
+  const votes = p.predicate === 'votes received' || p.predicate === 'vote share';
   return sentence.mentions.filter(
     (m) =>
       (p.subjectTypes as string[]).includes(m.type) &&
       !taken.has(m) &&
       !(m.type === 'organisation' && ELECTORAL_BODY.test(String(m.value))) &&
+      !(votes && isVenue(sentence.text, m)) &&
       !LED_BY.test(sentence.text.slice(Math.max(0, m.start - 60), m.start)),
   );
 }
@@ -440,6 +496,7 @@ interface SentenceState {
   mentions: Mention[];
   /** Mentions of the sentence before (for "Nanalo siya …", "She was sworn in …"). */
   previous: Mention[];
+  previousSpan: Span | null;
   /** Cues of every dated event in the sentence: a date belongs to the nearest one. */
   dateCues: Array<{ start: number; end: number }>;
   /** Objects already given to a fact. */
@@ -463,18 +520,20 @@ function applyPattern(
   let object: CandidateObject;
   let valueQualifier: ValueQualifier = 'exact';
   if (p.object === 'quantity' || p.object === 'percent' || p.object === 'money') {
-    objectMention = nearest(objectPool(p, inSentence), cue, p.objectSide, used);
+    objectMention = nearest(objectPool(p, inSentence, sentence.text), cue, p.objectSide, used);
     if (!objectMention) return [];
     const unit = objectMention.quantity?.unit ?? p.unit ?? null;
     object = { kind: 'number', number: Number(objectMention.value), unit: p.object === 'percent' ? '%' : unit };
     valueQualifier = objectMention.quantity?.qualifier ?? 'exact';
   } else if (p.object === 'date') {
-    // "after the inauguration, … on 14 September": the date is of something else.
-    if (BEFORE_AFTER.test(sentence.text.slice(Math.max(0, cue.start - 20), cue.end + 30))) return [];
+    // "after the inauguration, … on 14 September": the date is of something else, unless it is written right after
+    // the event word ("matapos manalo sa halalan noong Mayo 9").
+    const beforeOrAfter = BEFORE_AFTER.test(sentence.text.slice(Math.max(0, cue.start - 20), cue.end + 30));
     // Each date goes with the event word nearest to it: "was elected on June 2 …, and took the oath … on October 1".
     const dates = inSentence.filter(
       (m) =>
         m.type === 'date' &&
+        (!beforeOrAfter || ownDateAfter(sentence.text, cue, m)) &&
         !String(m.value).startsWith('--') &&
         (!p.dayOnly || m.date?.precision === 'day') &&
         sentence.dateCues.every((other) => reach(sentence.text, m, cue) <= reach(sentence.text, m, other)),
@@ -536,10 +595,16 @@ function antecedent(p: Pattern, sentence: SentenceState): Mention | undefined {
   const own = sentence.text.slice(sentence.span[0], sentence.span[1]);
   if (!PRONOUN.test(own) || sentence.mentions.some((m) => (p.subjectTypes as string[]).includes(m.type)))
     return undefined;
+  // Where a ceremony took place ("Инаугурация … прошла в Москве") is not what the next clause's election is of.
+  const before = sentence.previousSpan ? sentence.text.slice(...sentence.previousSpan) : '';
+  const ceremony = CEREMONY.test(before);
+  const venueOfCeremony = (m: Mention) =>
+    ceremony && VENUE_BEFORE.test(sentence.text.slice(Math.max(0, m.start - 12), m.start));
   for (const type of p.subjectTypes) {
     const found = sentence.previous.filter((m) => m.type === type);
     if (type === 'person' && new Set(found.map((m) => m.value)).size === 1) return found[found.length - 1];
-    if (type === 'place' && found.length > 0) return found[0];
+    const places = found.filter((m) => !venueOfCeremony(m));
+    if (type === 'place' && places.length > 0) return places[0];
   }
   return undefined;
 }

@@ -151,3 +151,24 @@ describe('guards: what the rules above must leave alone', () => {
     expect(persons(lang, text)).toEqual([]);
   });
 });
+
+describe('the place of a local office', () => {
+  it.each([
+    ['tl', 'Nanumpa si Francis Zamora bilang alkalde ng San Juan.', 'San Juan'],
+    ['en', 'She was elected mayor of Santa Rosa in 2022.', 'Santa Rosa'],
+    ['tl', 'Nagsalita ang gobernador ng Nueva Vizcaya kahapon.', 'Nueva Vizcaya'],
+  ])('%s: %s', (lang, text, place) => {
+    expect(
+      typed(lang, text)
+        .filter((m) => m[0] === 'place')
+        .map((m) => m[1]),
+    ).toContain(place);
+    expect(persons(lang, text).map((m) => m.text)).not.toContain(place);
+  });
+
+  it('a hyphenated Russian first name keeps its capitals in the nominative', () => {
+    expect(persons('ru', 'Инаугурация Касым-Жомарта Токаева прошла в Астане.').map((m) => m.value)).toEqual([
+      'Касым-Жомарт Токаев',
+    ]);
+  });
+});
