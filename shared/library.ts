@@ -52,6 +52,14 @@ export interface NearDuplicate {
   similarity: number;
 }
 
+export interface BulkTagReport {
+  updated: number;
+  /** The tags added, as the archive spells them (an existing tag keeps its spelling). */
+  added: string[];
+  /** The tag names taken off (matched without regard to ASCII case). */
+  removed: string[];
+}
+
 export interface BulkDeleteReport {
   deleted: number;
   /** Taken before anything was deleted. */
@@ -86,7 +94,7 @@ export interface LibraryResponses {
   'collections.delete': { deleted: true };
   'collections.add': Collection;
   'collections.remove': Collection;
-  'documents.bulkTag': { updated: number };
+  'documents.bulkTag': BulkTagReport;
   'documents.bulkDelete': BulkDeleteReport;
   /** The kept document (null after 'skip', which deletes the new copy). */
   'documents.resolveNearDuplicate': { document: DocumentSummary | null; variantOf: string | null };

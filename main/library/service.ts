@@ -1,7 +1,13 @@
 // The library's operations: the table's rows, collections, bulk tagging and deletion, and what to do with a
 // near-duplicate an import reported. Every write is one transaction; a bulk delete takes a backup first.
 import { AppError } from '../../shared/errors';
-import type { BulkDeleteReport, Collection, LibraryEntry, NearDuplicateChoice } from '../../shared/library';
+import type {
+  BulkDeleteReport,
+  BulkTagReport,
+  Collection,
+  LibraryEntry,
+  NearDuplicateChoice,
+} from '../../shared/library';
 import type { BackupInfo, BackupReason, DocumentSummary } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
@@ -45,26 +51,37 @@ export class LibraryService {
     return this.db.transaction((tx) => collections.removeFromCollection(tx, id, unique(documentIds)));
   }
 
-  /** Adds and removes tags on many documents at once; other tags stay. */
+  /**
+   * Adds and removes tags on many documents at once; other tags stay. Answers the tag names as stored (an
+   * existing tag keeps its spelling: adding "nkr" to the tag "NKR" adds "NKR") so a caller can update the
+   * documents it shows in place.
+   */
   async bulkTag(
     ids: readonly string[],
     add: readonly string[] = [],
     remove: readonly string[] = [],
-  ): Promise<{ updated: number }> {
+  ): Promise<BulkTagReport> {
     const docIds = unique(ids);
+    const docs = JSON.stringify(docIds);
     return this.db.transaction(async (tx) => {
       await assertDocumentsExist(tx, docIds);
       const addIds = await ensureTags(tx, add);
       const removeNames = cleanTagNames(remove);
-      for (const documentId of docIds) {
-        for (const tagId of addIds)
-          await tx.run(sql`INSERT OR IGNORE INTO document_tags (document_id, tag_id) VALUES (${documentId}, ${tagId})`);
-        for (const name of removeNames) {
-          await tx.run(sql`DELETE FROM document_tags WHERE document_id = ${documentId}
-                           AND tag_id IN (SELECT id FROM tags WHERE name = ${name})`);
-        }
+      // One statement per tag, whatever the number of documents.
+      for (const tagId of addIds) {
+        await tx.run(sql`INSERT OR IGNORE INTO document_tags (document_id, tag_id)
+                         SELECT value, ${tagId} FROM json_each(${docs})`);
       }
-      return { updated: docIds.length };
+      for (const name of removeNames) {
+        await tx.run(sql`DELETE FROM document_tags WHERE document_id IN (SELECT value FROM json_each(${docs}))
+                         AND tag_id IN (SELECT id FROM tags WHERE name = ${name})`);
+      }
+      const added: string[] = [];
+      for (const id of addIds) {
+        const row = await tx.get<{ name: string }>(sql`SELECT name FROM tags WHERE id = ${id}`);
+        if (row) added.push(row.name);
+      }
+      return { updated: docIds.length, added, removed: removeNames };
     });
   }
 

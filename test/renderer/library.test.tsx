@@ -5,10 +5,13 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryTable, ROW_HEIGHT } from '../../renderer/src/components/library/LibraryTable';
 import {
+  carrySortIndex,
   documentChoiceLabel,
   libraryRows,
   NO_FILTERS,
   sortEntries,
+  sortKey,
+  type LibrarySort,
   type SortKey,
 } from '../../renderer/src/lib/library-table';
 import type { Collection, LibraryEntry } from '../../shared/library';
@@ -107,6 +110,73 @@ describe('library rows', () => {
     expect(libraryRows(entries, { ...NO_FILTERS, lang: 'en' }, { key: 'title', direction: 'asc' })).toMatchObject([
       { depth: 0, relation: null },
     ]);
+  });
+
+  const KEYS: SortKey[] = ['title', 'lang', 'type', 'size', 'published', 'imported', 'tags', 'notes', 'facts'];
+
+  /** The plain definition of the order: one comparison sort per call, no index. */
+  function reference(list: readonly LibraryEntry[], sort: LibrarySort): string[] {
+    const emptyLast = sort.key === 'published' || sort.key === 'tags';
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    const c = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+    return [...list]
+      .sort((a, b) => {
+        const [ka, kb] = [sortKey(a, sort.key), sortKey(b, sort.key)];
+        if (emptyLast && (ka === '') !== (kb === '')) return ka === '' ? 1 : -1;
+        return sign * c(ka, kb) || c(sortKey(a, 'title'), sortKey(b, 'title')) || c(a.id, b.id);
+      })
+      .map((e) => e.id);
+  }
+
+  /** Many ties (few titles, languages, dates, tags), so the order within equal keys matters. */
+  function generated(count: number, seed = 7): LibraryEntry[] {
+    let x = seed;
+    const next = (n: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+    return Array.from({ length: count }, (_, i) =>
+      entry(i, {
+        title: ['Ulat', 'Álamat', 'Выборы', 'Ulat 2', 'Ulat 10'][next(5)],
+        lang: ['tl', 'en', 'ru'][next(3)],
+        mediaType: ['text/plain', 'application/pdf'][next(2)],
+        pages: next(3) === 0 ? next(4) : null,
+        passages: next(6),
+        publishedAt: next(3) === 0 ? null : `201${next(3)}-01-01`,
+        importedAt: `2026-01-0${1 + next(3)}T10:00:00.000Z`,
+        tags: next(2) ? [] : [['a'], ['b'], ['a', 'b']][next(3)],
+        notes: next(3),
+        facts: next(2),
+      }),
+    );
+  }
+
+  it('sorts through its index exactly as the plain comparison does, both ways, ties and empties included', () => {
+    const many = generated(600);
+    for (let round = 0; round < 2; round++)
+      for (const key of KEYS)
+        for (const direction of ['asc', 'desc'] as const) {
+          // Descending first in one round: it derives from the ascending order built on demand.
+          const d = round === 0 ? direction : direction === 'asc' ? 'desc' : 'asc';
+          expect(sortEntries(many, { key, direction: d }).map((e) => e.id)).toEqual(
+            reference(many, { key, direction: d }),
+          );
+        }
+  });
+
+  it('carries the sort index to rows updated in place, except the columns that changed', () => {
+    const before = generated(400, 11);
+    for (const key of KEYS) sortEntries(before, { key, direction: 'asc' });
+    // Tags change on every third row: new objects at the same positions, like a bulk tag's in-place update.
+    const after = before.map((e, i) => (i % 3 === 0 ? { ...e, tags: ['zz', ...e.tags] } : e));
+    carrySortIndex(before, after, ['tags']);
+    for (const key of KEYS)
+      for (const direction of ['asc', 'desc'] as const)
+        expect(sortEntries(after, { key, direction }).map((e) => e.id)).toEqual(reference(after, { key, direction }));
+    const rows = libraryRows(after, { ...NO_FILTERS, tag: 'zz' }, { key: 'tags', direction: 'desc' });
+    expect(rows.map((r) => r.entry.id).sort()).toEqual(
+      after
+        .filter((_, i) => i % 3 === 0)
+        .map((e) => e.id)
+        .sort(),
+    );
   });
 
   it('sorts and filters 10,000 documents without quadratic work (timings: library E2E, benchmarks)', () => {

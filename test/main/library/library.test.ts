@@ -12,6 +12,7 @@ import { datelineOf } from '../../../main/ingest/metadata';
 import { runCli } from '../../../main/cli/run';
 import { docxEntries, makePdf, makeZip } from '../../helpers/make-documents';
 import { tempDir } from '../../helpers/temp';
+import { applyTagChanges } from '../../../renderer/src/lib/tags';
 
 const dir = tempDir('tala-library-');
 let n = 0;
@@ -217,7 +218,11 @@ describe('collections, bulk actions and the table rows', () => {
       });
       expect((await lib.renameCollection(press.id, 'Pahayagan')).name).toBe('Pahayagan');
 
-      expect(await lib.bulkTag(ids.slice(0, 3), ['halalan', 'NKR'])).toEqual({ updated: 3 });
+      expect(await lib.bulkTag(ids.slice(0, 3), ['halalan', 'NKR'])).toEqual({
+        updated: 3,
+        added: ['halalan', 'NKR'],
+        removed: [],
+      });
       await lib.bulkTag([ids[0]], [], ['nkr']);
       await archive.annotations.create({ docId: ids[0], start: 0, end: 7, note: 'pamagat' });
       await archive.translations.link(ids[0], ids[4]);
@@ -257,6 +262,46 @@ describe('collections, bulk actions and the table rows', () => {
       await lib.deleteCollection(election.id);
       expect((await lib.list()).find((r) => r.id === ids[0])!.collections).toEqual([]);
       await expect(lib.deleteCollection(election.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('answers a bulk tag with what the table needs to update rows in place, as a fresh read shows', async () => {
+    const archive = await Archive.open(freshPath());
+    try {
+      const ids: string[] = [];
+      for (const [i, text] of [...PARAGRAPHS, ...OTHER].entries()) {
+        const o = await archive.documents.importFile({ name: `t-${i}.txt`, bytes: utf8(`Tala ${i}\n\n${text}`) });
+        if (o.status !== 'imported') throw new Error('not imported');
+        ids.push(o.document.id);
+      }
+      // Mixed case, non-ASCII (not folded by SQLite's NOCASE), an astral character, an existing tag respelled.
+      const steps: Array<[number[], string[], string[]]> = [
+        [[0, 1, 2], ['NKR', 'halalan', 'Ёлка'], []],
+        [[1, 2, 3, 4], ['nkr', 'ёлка', 'Zebra', '𝒜 tag', 'éclair'], []],
+        [
+          [0, 2, 5],
+          ['Äpfel', 'apple', 'app'],
+          ['NKR', 'ЁЛКА'],
+        ],
+        [[3, 4, 5], [], ['zebra', 'missing']],
+      ];
+      for (const [which, add, remove] of steps) {
+        const docIds = which.map((i) => ids[i]);
+        const before = new Map((await archive.library.list()).map((e) => [e.id, e.tags]));
+        const report = await archive.library.bulkTag(docIds, add, remove);
+        const after = await archive.library.list();
+        for (const e of after) {
+          const expected = docIds.includes(e.id)
+            ? applyTagChanges(before.get(e.id)!, report.added, report.removed)
+            : before.get(e.id);
+          expect(e.tags).toEqual(expected);
+        }
+      }
+      const row = (await archive.library.list()).find((e) => e.id === ids[2])!;
+      // NOCASE folds ASCII only (Ёлка and ёлка are two tags) and orders by code point.
+      expect(row.tags).toEqual(['app', 'apple', 'halalan', 'Zebra', 'Äpfel', 'éclair', 'Ёлка', 'ёлка', '𝒜 tag']);
     } finally {
       await archive.close();
     }

@@ -9,6 +9,7 @@ import {
   idsBetween,
   libraryRows,
   sizeLabel,
+  sortedPositions,
   type LibraryFilters,
   type LibraryRow,
   type LibrarySort,
@@ -59,6 +60,7 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
   const [activeIndex, setActive] = useState(0);
   const [anchor, setAnchor] = useState(0);
   const rows = useMemo(() => libraryRows(entries, filters, sort, collapsed), [entries, filters, sort, collapsed]);
+  useWarmSortIndex(entries);
 
   // Fewer rows after a filter or a delete: the active row stays within them.
   const active = Math.min(activeIndex, Math.max(0, rows.length - 1));
@@ -247,6 +249,34 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
       </div>
     </div>
   );
+}
+
+/**
+ * Builds every column's order (both ways) while the browser is idle, one per idle slice, after the entries
+ * arrive or change: the first click on a column header is then a lookup, not a sort of every row.
+ */
+function useWarmSortIndex(entries: readonly LibraryEntry[]): void {
+  useEffect(() => {
+    const pending = COLUMNS.flatMap((c) => [
+      { key: c.key, direction: 'asc' as const },
+      { key: c.key, direction: 'desc' as const },
+    ]);
+    const idle = (run: () => void) =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: 2000 })
+        : (setTimeout(run, 50) as unknown as number);
+    const cancel = (handle: number) =>
+      typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);
+    let handle = 0;
+    const next = () => {
+      const sort = pending.shift();
+      if (!sort) return;
+      sortedPositions(entries, sort);
+      handle = idle(next);
+    };
+    handle = idle(next);
+    return () => cancel(handle);
+  }, [entries]);
 }
 
 interface RowProps {
