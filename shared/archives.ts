@@ -39,6 +39,8 @@ export interface BackupScheduleInfo {
   dir: string;
   /** Whether it is one named in Settings (false: `backups` beside the archive). */
   customDir: boolean;
+  /** Why the archive is open read-only, when it is: the backup folder cannot be changed then. */
+  readOnly?: string;
 }
 
 export interface ArchivesRequests {

@@ -146,7 +146,15 @@ export class BackupService {
       every === 'off'
         ? null
         : new Date(lastBackupAt ? Date.parse(lastBackupAt) + SCHEDULE_INTERVAL_MS[every] : now.getTime()).toISOString();
-    return { every, lastBackupAt, nextDueAt, dir: this.dir, customDir: this.customDir !== null };
+    const readOnly = this.db.readOnlyReason;
+    return {
+      every,
+      lastBackupAt,
+      nextDueAt,
+      dir: this.dir,
+      customDir: this.customDir !== null,
+      ...(readOnly !== undefined ? { readOnly } : {}),
+    };
   }
 
   async setSchedule(every: BackupSchedule): Promise<BackupScheduleInfo> {

@@ -1,5 +1,6 @@
 // End to end: a team member's archive on a read-only disk, served by the bridge to Chromium. The sidebar's team
-// line says sync is paused and why, and Sync now cannot be pressed; the library still lists the documents.
+// line says sync is paused and why, and Sync now cannot be pressed; the library still lists the documents;
+// Settings says the backup folder cannot be changed now.
 // Needs `npx electron-vite build`, /usr/bin/chromium, PostgreSQL's server programs and root (a tmpfs mount).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -46,7 +47,7 @@ describe.skipIf(unavailable !== null)('a team archive open read-only, in the bro
     pg?.stop();
   });
 
-  it('the sidebar says team sync is paused, and why; Sync now is disabled', async () => {
+  it('the sidebar says team sync is paused, and why; Sync now is disabled; Settings explains backups', async () => {
     const { page, archive, bridge } = e2e!;
     expect(archive.readOnlyReason).toBe('it is on a read-only disk');
     await page.goto(bridge.url);
@@ -61,6 +62,15 @@ describe.skipIf(unavailable !== null)('a team archive open read-only, in the bro
     // Reading still works: the library lists the seeded documents.
     expect((await archive.documents.list()).length).toBeGreaterThan(0);
     await expect.poll(() => page.locator(testId('library-row')).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // Settings says the backup folder cannot be changed now, and how to back up instead.
+    await page.goto(`${bridge.url}#/settings`);
+    const readOnlyLine = page.locator(testId('backup-folder-read-only'));
+    await readOnlyLine.waitFor({ timeout: 20_000 });
+    expect(await readOnlyLine.innerText()).toBe(
+      'This archive is open read-only (it is on a read-only disk), so its backup folder cannot be changed now. ' +
+        'To back it up, run tala backup FILE with a file on another disk.',
+    );
     expect(e2e!.consoleErrors).toEqual([]);
     expect(await e2e!.cspViolations()).toEqual([]);
   });

@@ -253,4 +253,51 @@ describe('Settings › backup folder in the desktop', () => {
     expect(asked).toEqual([{}, { reset: true }]);
     expect(folder()).toBe(`Backups go into ${beside} (beside the archive).`);
   });
+  it('on an archive open read-only, the folder buttons are disabled and say why', async () => {
+    (window as { talaIpc?: unknown }).talaIpc = {
+      invoke: async () => ({ ok: true, value: null }),
+      pathForFile: () => '',
+    };
+    const asked: unknown[] = [];
+    const api = fakeApi({
+      'archives.current': async () => ({
+        dir: '/media/cdrom/Archive',
+        file: '/media/cdrom/Archive/archive.sqlite',
+        bytes: 8192,
+        documents: 2,
+        passages: 10,
+        annotations: 0,
+      }),
+      'archives.recent': async () => [],
+      'archive.schedule': async () => ({
+        every: 'daily' as const,
+        lastBackupAt: null,
+        nextDueAt: null,
+        dir: '/media/cdrom/Archive/backups',
+        customDir: false,
+        readOnly: 'it is on a read-only disk',
+      }),
+      'mt.settings.get': async () => ({ enabled: false, endpoint: '', apiKeySet: false, notice: '' }),
+      'archive.setBackupDir': async (request) => {
+        asked.push(request);
+        throw new Error('not expected');
+      },
+    });
+    window.history.replaceState(null, '', '#/settings');
+    view = await render(
+      <ApiProvider api={api}>
+        <App />
+      </ApiProvider>,
+    );
+    await flush();
+    expect(byTestId(view.container, 'backup-folder-read-only')[0]?.textContent).toBe(
+      'This archive is open read-only (it is on a read-only disk), so its backup folder cannot be changed now. ' +
+        'Back up now asks for a folder on another disk.',
+    );
+    const choose = byTestId(view.container, 'backup-folder-choose')[0] as HTMLButtonElement;
+    expect(choose.disabled).toBe(true);
+    await act(async () => choose.click());
+    await flush();
+    expect(asked).toEqual([]);
+  });
 });

@@ -216,7 +216,7 @@ describe.skipIf(!isRoot)('read-only mode (tmpfs mounts and another OS user; skip
       expect(readdirSync(other)).toEqual([]);
       expect(await dispatch(desktop, 'archive.schedule', undefined)).toMatchObject({
         ok: true,
-        value: { customDir: false, dir: join(dir, 'backups') },
+        value: { customDir: false, dir: join(dir, 'backups'), readOnly: 'it is on a read-only disk' },
       });
     } finally {
       await archive.close();

@@ -130,12 +130,22 @@ export function ArchiveSection({ toast }: { toast: PushToast }) {
         Backups go into <span className="settings__path">{schedule.data?.dir ?? '…'}</span>
         {schedule.data && !schedule.data.customDir ? ' (beside the archive).' : '.'}
       </p>
+      {schedule.data?.readOnly !== undefined && (
+        <p data-testid="backup-folder-read-only">
+          {`This archive is open read-only (${schedule.data.readOnly}), so its backup folder cannot be changed now. `}
+          {schedule.data.customDir
+            ? 'Backups still go into it.'
+            : isDesktop()
+              ? 'Back up now asks for a folder on another disk.'
+              : 'To back it up, run tala backup FILE with a file on another disk.'}
+        </p>
+      )}
       {isDesktop() ? (
         <p className="settings__actions">
           <button
             type="button"
             className="button"
-            disabled={!schedule.data || busy}
+            disabled={!schedule.data || busy || schedule.data.readOnly !== undefined}
             onClick={() => void run('Could not change the backup folder', () => api['archive.setBackupDir']({}))}
             data-testid="backup-folder-choose"
           >
@@ -145,7 +155,7 @@ export function ArchiveSection({ toast }: { toast: PushToast }) {
             <button
               type="button"
               className="button"
-              disabled={busy}
+              disabled={busy || schedule.data.readOnly !== undefined}
               onClick={() =>
                 void run('Could not change the backup folder', () => api['archive.setBackupDir']({ reset: true }))
               }
