@@ -83,41 +83,54 @@ export function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
  */
 export async function insertDocuments(tx: Database, docs: readonly NewDocument[]): Promise<void> {
   if (docs.length === 0) return;
-  for (let i = 0; i < docs.length; i += DOCUMENTS_PER_INSERT) {
-    const rows = docs.slice(i, i + DOCUMENTS_PER_INSERT).map(
-      (doc) => sql`(${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt},
+  // Each statement's JSON is built while the one before runs on SQLite's thread (rows refer to the rows before
+  // them, so each statement still starts after the one before has finished).
+  let running: Promise<unknown> = (async () => {
+    for (let i = 0; i < docs.length; i += DOCUMENTS_PER_INSERT) {
+      const rows = docs.slice(i, i + DOCUMENTS_PER_INSERT).map(
+        (doc) => sql`(${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt},
         ${doc.lang}, ${doc.contentHash}, ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`,
-    );
-    await tx.run(sql`
+      );
+      await tx.run(sql`
       INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash,
         original_name, media_type, text, imported_at)
       VALUES ${join(rows)}`);
-  }
-  const passages = docs.flatMap((doc) =>
-    doc.passages.map((p, ordinal) => [
-      wellFormed(p.id),
-      wellFormed(doc.id),
-      ordinal,
-      p.kind,
-      wellFormed(p.text),
-      p.start,
-      p.end,
-      p.page ?? null,
-    ]),
-  );
-  if (passages.length > 0)
-    await tx.run(sql`
+    }
+  })();
+  try {
+    const passages = docs.flatMap((doc) =>
+      doc.passages.map((p, ordinal) => [
+        wellFormed(p.id),
+        wellFormed(doc.id),
+        ordinal,
+        p.kind,
+        wellFormed(p.text),
+        p.start,
+        p.end,
+        p.page ?? null,
+      ]),
+    );
+    const passagesJson = passages.length > 0 ? JSON.stringify(passages) : undefined;
+    await running;
+    if (passagesJson !== undefined)
+      running = tx.run(sql`
       INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset, page)
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
-      FROM json_each(${JSON.stringify(passages)}) ORDER BY key`);
-  const sentences = docs.flatMap((doc) =>
-    doc.passages.flatMap((p) => p.sentences.map(([start, end], ordinal) => [wellFormed(p.id), ordinal, start, end])),
-  );
-  if (sentences.length > 0)
-    await tx.run(sql`
+      FROM json_each(${passagesJson}) ORDER BY key`);
+    const sentences = docs.flatMap((doc) =>
+      doc.passages.flatMap((p) => p.sentences.map(([start, end], ordinal) => [wellFormed(p.id), ordinal, start, end])),
+    );
+    const sentencesJson = sentences.length > 0 ? JSON.stringify(sentences) : undefined;
+    await running;
+    if (sentencesJson !== undefined)
+      await tx.run(sql`
       INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset)
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3
-      FROM json_each(${JSON.stringify(sentences)}) ORDER BY key`);
+      FROM json_each(${sentencesJson}) ORDER BY key`);
+  } finally {
+    // Never leave a statement running on the way out.
+    await running.catch(() => undefined);
+  }
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -114,36 +114,51 @@ export async function indexDocuments(
   }
 
   let rows: SqlValue[][] = [];
-  for (const doc of docs) {
-    const docPassages = passagesByDoc.get(doc.id) ?? [];
-    const base = nums.get(doc.id)! * DOC_SPAN;
-    const analyzer = analyzerFor(doc.lang);
-    // The title is indexed once per document, in the row of its first passage, with its Latin spellings in
-    // the same column: a title-only match is one hit for the document, not one per passage.
-    const titleStreams = analyzer.streams(doc.title, noteTerm);
-    const titleField = [titleStreams.field, ...titleStreams.translitWords, ...titleStreams.translitStems].join(' ');
-    const docTags = (tagsByDoc.get(doc.id) ?? []).map((t) => t.name);
-    const annotations = annotationsByDoc.get(doc.id) ?? [];
-    for (const [i, p] of docPassages.entries()) {
-      const text = analyzer.streams(p.text, noteTerm);
-      const overlapping = annotations.length
-        ? annotations.filter((a) => a.start_offset < p.end_offset && a.end_offset > p.start_offset)
-        : [];
-      const note = overlapping.length
-        ? analyzer.streams(overlapping.map((a) => a.note).join('\n'), noteTerm).field
-        : '';
-      const tagText = [...docTags, ...overlapping.map((a) => a.tags ?? '')].join('\n');
-      const tag = tagText.trim() ? analyzer.streams(tagText, noteTerm).field : '';
-      rows.push([base + p.ordinal, i === 0 ? titleField : '', text.field, note, tag, joinTranslit(text)]);
-      if (rows.length >= ROWS_PER_INSERT) {
-        await insertRows(tx, rows);
-        rows = [];
+  // One INSERT at a time is left running while the next rows are analysed (SQLite works on its own thread
+  // meanwhile); rows carry their rowid, so the order the statements finish in does not matter.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (batch: SqlValue[][]) => {
+    await writing;
+    writing = insertRows(tx, batch);
+    // Awaited at the next batch or at the end; a failure is thrown there, never left unhandled.
+    writing.catch(() => undefined);
+  };
+  try {
+    for (const doc of docs) {
+      const docPassages = passagesByDoc.get(doc.id) ?? [];
+      const base = nums.get(doc.id)! * DOC_SPAN;
+      const analyzer = analyzerFor(doc.lang);
+      // The title is indexed once per document, in the row of its first passage, with its Latin spellings in
+      // the same column: a title-only match is one hit for the document, not one per passage.
+      const titleStreams = analyzer.streams(doc.title, noteTerm);
+      const titleField = [titleStreams.field, ...titleStreams.translitWords, ...titleStreams.translitStems].join(' ');
+      const docTags = (tagsByDoc.get(doc.id) ?? []).map((t) => t.name);
+      const annotations = annotationsByDoc.get(doc.id) ?? [];
+      for (const [i, p] of docPassages.entries()) {
+        const text = analyzer.streams(p.text, noteTerm);
+        const overlapping = annotations.length
+          ? annotations.filter((a) => a.start_offset < p.end_offset && a.end_offset > p.start_offset)
+          : [];
+        const note = overlapping.length
+          ? analyzer.streams(overlapping.map((a) => a.note).join('\n'), noteTerm).field
+          : '';
+        const tagText = [...docTags, ...overlapping.map((a) => a.tags ?? '')].join('\n');
+        const tag = tagText.trim() ? analyzer.streams(tagText, noteTerm).field : '';
+        rows.push([base + p.ordinal, i === 0 ? titleField : '', text.field, note, tag, joinTranslit(text)]);
+        if (rows.length >= ROWS_PER_INSERT) {
+          await write(rows);
+          rows = [];
+        }
       }
+      count.documents++;
+      count.passages += docPassages.length;
     }
-    count.documents++;
-    count.passages += docPassages.length;
+    await write(rows);
+  } finally {
+    // Never leave a statement running on the way out (an analysis error rolls the transaction back).
+    await writing.catch(() => undefined);
   }
-  await insertRows(tx, rows);
+  await writing;
   await insertTerms(tx, [...newTerms]);
   if (known) for (const t of newTerms) known.add(t);
   return bump(tx, count);
