@@ -87,14 +87,24 @@ export async function mergePortable(
   const copy = joinPath(work, basename(file));
   try {
     copyFileSync(file, copy);
-    const source = await Connection.open(copy, { reader: false });
     try {
-      await dropForeignCode(source, version);
-      await migrate(source);
-    } finally {
-      await source.close();
+      const source = await Connection.open(copy, { reader: false });
+      try {
+        await dropForeignCode(source, version);
+        await migrate(source);
+      } finally {
+        await source.close();
+      }
+      await db.exclusive(() => db.run(sql`ATTACH DATABASE ${copy} AS src`));
+    } catch (err) {
+      // A schema SQLite cannot parse once it compiles it (a damaged column name): a refusal, not a fault.
+      if (err instanceof AppError) throw err;
+      const why = (err as Error).message.split(' -- in: ')[0];
+      throw new AppError(
+        'INVALID_REQUEST',
+        `${basename(file)} cannot be read as a Tala archive (${why}); nothing was changed.`,
+      );
     }
-    await db.exclusive(() => db.run(sql`ATTACH DATABASE ${copy} AS src`));
     try {
       return await db.transaction(async (tx) => {
         await validatePortableRows(tx, MERGED_TABLES, budget);

@@ -1,7 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openArchiveDir } from '../../../main/archive/open-default';
 import { DERIVED_TABLE_PREFIXES, LOCAL_TABLES, MERGED_TABLES } from '../../../main/backups/portable';
+import { AppError } from '../../../shared/errors';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
@@ -99,6 +101,36 @@ describe('portable archive files', () => {
       .map((r) => r.name)
       .filter((t) => !DERIVED_TABLE_PREFIXES.some((p) => t.startsWith(p)) && !local.includes(t));
     expect(tables.sort()).toEqual([...MERGED_TABLES].sort());
+    await archive.close();
+  });
+
+  it('refuse, with a sentence and nothing changed, a file whose schema text was damaged (a column name)', async () => {
+    const { archive } = await seededWithAnnotation();
+    const file = join(root, `schema-${n++}.tala`);
+    await archive.backups.exportPortable(file);
+    const bytes = readFileSync(file);
+    const name = Buffer.from('variant_of');
+    const at: number[] = [];
+    for (let i = bytes.indexOf(name); i >= 0; i = bytes.indexOf(name, i + 1)) at.push(i);
+    expect(at.length).toBeGreaterThan(0);
+    const other = await openArchiveDir(freshDir());
+    for (const i of at) {
+      const before = await other.documents.list();
+      const damaged = Buffer.from(bytes);
+      damaged[i + 5] = 0xfe; // varia?t_of: the statement that names it no longer parses against its table
+      const copy = join(root, `schema-${n++}.tala`);
+      writeFileSync(copy, damaged);
+      const outcome = await other.backups.importPortable(copy).then(
+        () => 'merged',
+        (err: unknown) => err,
+      );
+      if (outcome !== 'merged') {
+        expect(outcome).toBeInstanceOf(AppError);
+        expect(['INVALID_REQUEST', 'ARCHIVE_DAMAGED', 'ARCHIVE_ERROR']).toContain((outcome as AppError).code);
+        expect(await other.documents.list()).toEqual(before);
+      }
+    }
+    await other.close();
     await archive.close();
   });
 });
