@@ -1003,9 +1003,10 @@ function alignPrepared(
     // Another pass only pays when this one moved a real share of the alignment (a first pass gone astray).
     if (changed < PARAMS.repassShare) break;
   }
-  // Passages that are single sentences (a file of one sentence per line) are aligned as sentences: once the
-  // model is learnt, a last pass with the sentence shapes and a lexicon learnt from the merges as well.
-  if (passes > 1 && sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide)) {
+  // Passages that are single sentences (a file of one sentence per line) are aligned as sentences: a last pass
+  // with the sentence shapes and a lexicon learnt from the merges as well. Also when too little was sure to
+  // learn a model from (a short or loose translation): the wide shapes matter most there.
+  if (sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide)) {
     model = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), lexiconFrom(p, options), true);
     ({ beads, band } = alignParagraphs(src, tgt, fixed, p.scorer, model, beads, SENTENCE_SHAPES));
     passes++;

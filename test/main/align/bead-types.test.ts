@@ -162,6 +162,21 @@ const CASES: Array<{ name: string; target: string[]; special: Bead[] }> = [
 ];
 
 describe('bead types on small constructed pairs', () => {
+  it('a short pair with too little that is sure to learn from still gets the wide beads (3-1)', () => {
+    // Five sentences against three: the first pass (paragraph shapes, up to 2-2) has fewer than three sure
+    // 1-1 beads to learn a model from; the sentence shapes must be tried all the same.
+    const pair: ProsePair = {
+      source: [EN[0], EN[5], EN[6], EN[7], EN[11]],
+      target: [FR[0], CASES.find((c) => c.name === 'a 3-1 merge')!.target[5], FR[11]],
+      gold: [
+        [[0], [0]],
+        [[1, 2, 3], [1]],
+        [[4], [2]],
+      ],
+    };
+    expect(found(pair)).toEqual(pair.gold.map(key));
+  });
+
   it('the untouched pair is aligned 1-1 throughout', () => {
     const pair = { source: EN, target: FR, gold: expected(EN.length, []) };
     expect(found(pair)).toEqual(pair.gold.map(key));
