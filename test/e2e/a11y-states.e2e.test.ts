@@ -1,8 +1,12 @@
 // axe-core on the states the views pass through, not only as they open: the library with rows selected (bulk
 // actions), the command palette and the keyboard shortcuts (modal dialogs), the reader with words selected
 // (selection toolbar, the fact form) and with its annotations panel opened from its toggle, the side-by-side
-// view with a row selected (action bar, boundary tools shown); light and dark, at 1024×700 and 1440×900.
+// view with a row selected (action bar, boundary tools shown), the bulk-delete confirmation, the import panel
+// with its near-duplicate choices after an import, and the fact editor on an accepted fact; light and dark,
+// at 1024×700 and 1440×900.
 // Fails on any serious or critical finding. Needs `npx electron-vite build` first and /usr/bin/chromium.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +44,24 @@ async function seriousFindings(): Promise<string[]> {
 }
 
 const view = (name: string) => VIEWS.find((v) => v.name === name)!;
+
+/** The Tagalog sample with a line of its own added: a near-duplicate of it, and never the same bytes twice. */
+let copies = 0;
+function nearCopyOfSample(): string {
+  const text = readFileSync(resolve('resources/samples/nkr-2012-halalan.tl.txt'), 'utf8');
+  const file = join(e2e.tmp, `halalan-kopya-${++copies}.txt`);
+  writeFileSync(file, `${text}\n\nKopya bilang ${copies}.\n`);
+  return file;
+}
+
+/** The reader's side panel shown (narrow windows start with it folded away), on the tab `tab`. */
+async function readerSideTab(tab: string): Promise<void> {
+  await page.goto(`${e2e.bridge.url}#/doc/${ids.tagalog}`);
+  const toggle = page.locator(testId('panel-toggle'));
+  await toggle.waitFor({ timeout: 20_000 });
+  if ((await toggle.getAttribute('aria-pressed')) === 'false') await toggle.click();
+  await page.locator(testId(`side-tab-${tab}`)).click();
+}
 
 interface State {
   name: string;
@@ -100,6 +122,37 @@ const STATES: State[] = [
       // Narrow windows start with the panel folded away; wide ones show it.
       if ((await toggle.getAttribute('aria-pressed')) === 'false') await toggle.click();
       await page.locator(testId('annotation-card')).first().waitFor();
+    },
+  },
+  {
+    name: 'library asking to confirm a bulk delete',
+    enter: async () => {
+      await view('library').open(page, e2e.bridge.url, ids);
+      const rows = page.locator(testId('library-row'));
+      await rows.nth(0).click();
+      await rows.nth(1).click({ modifiers: ['Shift'] });
+      await page.locator(testId('library-bulk-delete')).click();
+      await page.locator(testId('library-confirm-delete')).waitFor();
+    },
+  },
+  {
+    name: 'import panel with a near-duplicate to decide on',
+    enter: async () => {
+      await view('library').open(page, e2e.bridge.url, ids);
+      await page.locator(testId('file-input')).setInputFiles(nearCopyOfSample());
+      await page.locator(testId('import-summary')).waitFor({ timeout: 60_000 });
+      await page.locator(testId('near-duplicate')).first().waitFor();
+      await page.locator(testId('near-dup-keep')).first().waitFor();
+    },
+  },
+  {
+    name: 'fact editor on an accepted fact',
+    enter: async () => {
+      await readerSideTab('facts');
+      const card = page.locator(testId('fact-confirmed')).first();
+      await card.waitFor({ timeout: 20_000 });
+      await card.locator(testId('fact-edit')).click();
+      await page.locator(`${testId('fact-confirmed')} ${testId('fact-editor')}`).waitFor();
     },
   },
   {
