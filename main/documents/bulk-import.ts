@@ -44,7 +44,7 @@ export function emptySummary(): ImportSummary {
 
 /** Imports every file named in `paths` (folders recursively); never throws for a single file. */
 export async function importPaths(
-  documents: Pick<DocumentService, 'importFile'> & Partial<Pick<DocumentService, 'onLockWait'>>,
+  documents: Pick<DocumentService, 'importFile' | 'onLockWait'>,
   paths: string[],
   options: BulkImportOptions = {},
   summary: ImportSummary = emptySummary(),
@@ -75,7 +75,7 @@ export async function importPaths(
   const started = performance.now();
   const report = () => options.onProgress?.({ ...progress });
   // A file waiting for another program's write lock says so (and the line changes back when it got its turn).
-  const stopListening = documents.onLockWait?.((waiting) => {
+  const stopListening = documents.onLockWait((waiting) => {
     progress.waiting = waiting;
     if (progress.current) report();
   });
