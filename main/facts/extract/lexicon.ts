@@ -1805,6 +1805,9 @@ export const PLACE_CUES = new Set([
   'square',
   'airport',
   'bridge',
+  'street',
+  'avenue',
+  'boulevard',
   'castle',
   'kremlin',
   'дворец',
@@ -1860,12 +1863,18 @@ export const PLACE_UNIT_AFTER = new RegExp(
     'province|region|county|district|prefecture|governorate|oblast|krai|city|town|village|island',
     'област[ьиюе]|кра[йяюе]|краем|район[аеуом]*|округ[аеуом]*|улус[аеуом]*',
     'մարզ\\p{L}*|քաղաք\\p{L}*|գյուղ\\p{L}*|համայնք\\p{L}*|շրջան\\p{L}*|ավան\\p{L}*',
+    'river|lake|գետ\\p{L}*|լիճ\\p{L}*|լճ\\p{L}*', // rivers and lakes: Marikina River, Դեբեդ գետը, Սևանա լճի
   ].join('|')})$`,
   'u',
 );
-/** Words for a town or village written before its name in Russian (город Орск, в селе Кременчуг). */
-export const RU_PLACE_UNIT_BEFORE =
-  /^(?:город[аеуом]*|сел[оаеу]|селом|посёлок|поселок|посёлк[аеу]|поселк[аеу]|деревн[яиеюй])$/u;
+/** Words for a town, village, river or lake written before its name in Russian (город Орск, в реке Ишим). */
+export const RU_PLACE_UNIT_BEFORE = new RegExp(
+  `^(?:${[
+    'город[аеуом]*|сел[оаеу]|селом|посёлок|поселок|посёлк[аеу]|поселк[аеу]|деревн[яиеюй]',
+    'рек[аиуеой]|рекой|озер[аоеу]|озером',
+  ].join('|')})$`,
+  'u',
+);
 
 /**
  * Russian compound names of agencies and companies, by their last element (Новосибирскстат, Рослесхоз,
@@ -1875,7 +1884,7 @@ export const RU_PLACE_UNIT_BEFORE =
 export const RU_COMPOUND_ORG = new RegExp(
   `^[\\u0400-\\u04ff]{2,}(?:${[
     'стат|надзор|хоз|трест|банк|пром|торг|нефт|газ|энерго|флот|гидромет|реестр|транс|снаб|сбыт',
-    'водоканал|телеком|связ|инвест|экспорт|импорт',
+    'водоканал|телеком|связ|инвест|экспорт|импорт|избирком|исполком',
   ].join('|')})(?:|а|у|ом|е|ы|ов|ам|ами|ах|и|ь|ью)$|^[\\u0400-\\u04ff]{2,}стро(?:й|я|ю|ем|е)$`,
   'u',
 );
@@ -1961,3 +1970,13 @@ export const RU_NOUNS_LIKE_VERBS = new Set([
   'портал',
   'фестиваль',
 ]);
+
+/** Bodies of which a country has one, named alone even at the start of a sentence (Parliament approved …). */
+export const ONE_OF_A_KIND_BODIES = new Set(['congress', 'parliament', 'senate', 'knesset', 'kongreso', 'senado']);
+
+/**
+ * First parts of hyphenated Russian town names (Южно-Сахалинск, Усть-Илимск, Нью-Орлеан, Сан-Паулу); not Эль-/Сент-,
+ * which also begin personal names (Эль-Сиси, Сент-Экзюпери).
+ */
+export const RU_TOWN_PREFIX =
+  /^(?:северо|южно|восточно|западно|верхне|нижне|усть|ново|старо|нью|сан|санта|лос|лас|порт|форт)-/u;

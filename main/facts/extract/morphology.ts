@@ -353,3 +353,18 @@ export function russianLocativePlaceLemma(word: string): string | null {
   if (new RegExp(`(?:[аеиоуыяюэё][кг]|[${CONSONANT}][кг]|[${CONSONANT}]в)$`, 'u').test(s)) return `${stem}а`;
   return stem;
 }
+
+/**
+ * The nominative of a Russian town name in any case when its form says it is a masculine town (Южно-Курильска →
+ * Южно-Курильск, Нью-Орлеана → Нью-Орлеан, Усть-Илимском → Усть-Илимск); a locative -е/-и as in
+ * russianLocativePlaceLemma; any other form is kept as written (Санта-Барбара).
+ */
+export function russianTownLemma(word: string): string {
+  const lower = word.toLowerCase();
+  const masculine = /(?:[сц]к|рг|[аеиоуы]н|[оеё]в|ис|ир|град|город|поль)$/u;
+  const instrumental = /(?:ом|ем)$/u.exec(lower);
+  if (instrumental && masculine.test(lower.slice(0, -2))) return word.slice(0, -2);
+  if (/[ау]$/u.test(lower) && masculine.test(lower.slice(0, -1))) return word.slice(0, -1);
+  if (/[еи]$/u.test(lower)) return russianLocativePlaceLemma(word) ?? word;
+  return word;
+}

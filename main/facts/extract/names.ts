@@ -34,6 +34,8 @@ import {
   RU_COMPOUND_ORG,
   RU_NOUNS_LIKE_VERBS,
   RU_PLACE_UNIT_BEFORE,
+  RU_TOWN_PREFIX,
+  ONE_OF_A_KIND_BODIES,
   STATE_WORDS,
   STORM_WORDS,
   SURNAME_ENDINGS,
@@ -48,6 +50,7 @@ import {
   isFemaleFirstName,
   russianLocativePlaceLemma,
   russianNameLemma,
+  russianTownLemma,
 } from './morphology';
 import { onlySpaceBetween, type Token } from './text';
 
@@ -395,6 +398,8 @@ function classifyRun(ctx: NameContext, { run: input, prev, prev2, next }: Run): 
   if (unit) return [unit];
   const locative = proper && run.length === 1 ? placeByLocative(ctx, run[0], prev) : null;
   if (locative) return [locative];
+  const town = proper ? prefixedTown(ctx, run[run.length - 1]) : null;
+  if (town) return run.length === 1 ? [town] : [...classify(ctx, run.slice(0, -1), prev), town];
   if (proper && quotedAfterCue(ctx, run)) {
     return [{ type: 'organisation', tokens: run, name: surface(ctx, run), confidence: 0.75 }];
   }
@@ -491,6 +496,36 @@ function placeByLocative(ctx: NameContext, t: Token, prev: Token | undefined): C
   return { type: 'place', tokens: [t], name, confidence: 0.6, byEnding: true };
 }
 
+/** A hyphenated Russian town name with a place prefix (Южно-Курильска, Усть-Илимск), known to no gazetteer. */
+function prefixedTown(ctx: NameContext, t: Token): Candidate | null {
+  if (t.allCaps || !RU_TOWN_PREFIX.test(t.lower) || !/^[\u0400-\u04ff-]+$/u.test(t.lower)) return null;
+  if (RU_ADJECTIVE.test(t.lower) || ctx.gazetteer.lookup([t.text])) return null;
+  return { type: 'place', tokens: [t], name: russianTownLemma(t.text), confidence: 0.65 };
+}
+
+/**
+ * An English demonym of a country the gazetteer knows (Libyan, Kenyan, Nigerian, Israeli, Japanese, Chinese):
+ * an adjective, not a surname.
+ */
+function isCountryDemonym(ctx: NameContext, t: Token): boolean {
+  if (!/^[A-Z][a-z]+$/u.test(t.text)) return false;
+  for (const [suffix, add] of [
+    ['ese', ''],
+    ['ese', 'a'],
+    ['ian', ''],
+    ['ian', 'ia'],
+    ['an', ''],
+    ['an', 'a'],
+    ['n', ''],
+    ['i', ''],
+  ] as const) {
+    if (!t.text.endsWith(suffix) || t.text.length - suffix.length < 3) continue;
+    const base = t.text.slice(0, -suffix.length) + add;
+    if (ctx.gazetteer.lookup([base])?.kind === 'country') return true;
+  }
+  return false;
+}
+
 /** A name in quotes right after an organisation noun: правозащитный центр «Мемориал», the party "Forward". */
 function quotedAfterCue(ctx: NameContext, run: Token[]): boolean {
   const { text, tokens } = ctx;
@@ -584,7 +619,9 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   // A unit as the name's last word: Kahramanmaraş Province, Davao Region.
   if (run.length >= 2 && run.length <= 4 && PLACE_UNIT_AFTER.test(run[run.length - 1].lower) && !run.some(isCue)) {
     const core = run.slice(0, -1);
-    const known = ctx.gazetteer.lookup(words) ?? ctx.gazetteer.lookup(core.map((t) => t.text));
+    // A river or lake is not the town it shares a name with (Marikina River).
+    const water = /^(?:river|lake)$/u.test(run[run.length - 1].lower);
+    const known = ctx.gazetteer.lookup(words) ?? (water ? null : ctx.gazetteer.lookup(core.map((t) => t.text)));
     if (known || core.every((t) => !isTitle(t))) {
       return [{ type: 'place', tokens: run, name: known ? known.name : name, confidence: 0.75 }];
     }
@@ -604,7 +641,7 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   }
 
   // Organisations by cue words.
-  if (isHeadCue(run[0]) && (run.length > 1 || !run[0].sentenceInitial)) {
+  if (isHeadCue(run[0]) && (run.length > 1 || !run[0].sentenceInitial || ONE_OF_A_KIND_BODIES.has(run[0].lower))) {
     const tailIndex = lastIndex(run, isTailCue);
     const joined = run.some((t) => !t.cap);
     if (joined || tailIndex === run.length - 1 || tailIndex === -1) {
@@ -616,7 +653,7 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
     const connectorAfter = run.slice(cue + 1).some((t) => !t.cap);
     const end = connectorAfter ? run.length - 1 : cue;
     const org = run.slice(0, end + 1);
-    if (org.length > 1 || !org[0].sentenceInitial) {
+    if (org.length > 1 || !org[0].sentenceInitial || ONE_OF_A_KIND_BODIES.has(org[0].lower)) {
       const found: Candidate[] = [
         { type: 'organisation', tokens: org, name: surface(ctx, org), confidence: org.length > 1 ? 0.85 : 0.6 },
       ];
@@ -732,7 +769,7 @@ const RU_OBLIQUE_ADJECTIVE = /[\u0400-\u04ff]{3,}(?:ского|ской|ском
 
 function classifyPerson(ctx: NameContext, input: Token[], marked: boolean): Candidate[] {
   let run = input;
-  while (run.length > 0 && DEMONYMS.has(run[0].lower)) run = run.slice(1);
+  while (run.length > 0 && (DEMONYMS.has(run[0].lower) || isCountryDemonym(ctx, run[0]))) run = run.slice(1);
   if (run.length === 0 || run.some((t) => isCommonNoun(ctx, t))) return [];
   const nameLike = run.filter((t) => t.cap || NAME_PARTICLES.has(t.lower));
   if (nameLike.length !== run.length || run.some((t) => /\d/u.test(t.text))) return [];

@@ -172,3 +172,53 @@ describe('the place of a local office', () => {
     ]);
   });
 });
+
+describe('typing by form: demonyms, election commissions, prefixed towns, rivers and lakes, unique bodies', () => {
+  it.each([
+    ['en', 'The deal was financed by Kenyan banks.', 'Kenyan'],
+    ['en', 'He met Nigerian officials on Monday.', 'Nigerian'],
+  ])('an English demonym (a gazetteer country + -n/-an/-i/-ese) is not a person: %s', (lang, text, word) => {
+    expect(persons(lang, text).map((m) => m.text)).not.toContain(word);
+  });
+
+  it.each([
+    ['ru', 'Итоги подвёл Мосгоризбирком.', 'Мосгоризбирком'],
+    ['ru', 'Решение принял Леноблизбирком в понедельник.', 'Леноблизбирком'],
+  ])('an election commission named by a compound: %s', (lang, text, surface) => {
+    expect(typed(lang, text)).toContainEqual(['organisation', surface, expect.anything()]);
+  });
+
+  it.each([
+    ['ru', 'Жителей Южно-Курильска предупредили о цунами.', 'Южно-Курильска', 'Южно-Курильск'],
+    ['ru', 'Паводок затопил Усть-Илимск.', 'Усть-Илимск', 'Усть-Илимск'],
+    ['ru', 'Рейс из Нью-Орлеана задержали.', 'Нью-Орлеана', 'Нью-Орлеан'],
+  ])('a town whose name starts with a place prefix (Южно-, Усть-, Нью-): %s', (lang, text, surface, value) => {
+    expect(typed(lang, text)).toContainEqual(['place', surface, value]);
+  });
+
+  it.each([
+    ['hy', 'Ախուրյան գետը վարարել է։', 'Ախուրյան', 'Ախուրյան'],
+    ['hy', 'Սևանա լճի մակարդակը բարձրացել է։', 'Սևանա', 'Սևանա'],
+    ['ru', 'Уровень воды в реке Ишим поднялся.', 'Ишим', 'Ишим'],
+    ['en', 'The Marikina River overflowed on Saturday.', 'Marikina River', 'Marikina River'],
+  ])('a river or lake named with its word: %s', (lang, text, surface, value) => {
+    expect(typed(lang, text)).toContainEqual(['place', surface, value]);
+    expect(persons(lang, text)).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'Parliament approved the budget on Friday.', 'Parliament'],
+    ['en', 'Congress passed the bill in March.', 'Congress'],
+  ])('a one-of-a-kind body at the start of a sentence: %s', (lang, text, surface) => {
+    expect(typed(lang, text)).toContainEqual(['organisation', surface, surface]);
+  });
+});
+
+describe('guards for the prefixed towns and the one-of-a-kind bodies', () => {
+  it('Эль-Сиси is not a town', () => {
+    expect(typed('ru', 'Эль-Сиси прибыл в Каир.').filter((m) => m[1] === 'Эль-Сиси' && m[0] === 'place')).toEqual([]);
+  });
+  it('Parliament Street is a place, not a parliament', () => {
+    expect(typed('en', 'Parliament Street was closed.')).toEqual([['place', 'Parliament Street', 'Parliament Street']]);
+  });
+});
