@@ -148,7 +148,7 @@ export async function importPaths(
     progress.failed = summary.failed.length;
     progress.secondsLeft = estimateSecondsLeft(performance.now() - started, progress);
   }
-  stopListening?.();
+  stopListening();
   if (options.signal?.aborted && next < files.length) summary.cancelled = true;
   progress.current = null;
   progress.waiting = false;
