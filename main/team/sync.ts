@@ -11,7 +11,7 @@ import { blockKeys, compareNames } from '../facts/keys';
 import { checkPulledChange } from './check-change';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
-import { columnsOf, deleteRow, insertRow, readRow, toSqlValue, upsertRow } from './rows';
+import { columnsOf, deleteRow, insertRow, keyWhere, readRow, toSqlValue, upsertRow } from './rows';
 import { NAMED_TABLES, SYNCED_TABLES, SYNCED_TABLE_NAMES, syncedTable, type SyncedTable } from './tables';
 
 type Op = 'upsert' | 'delete';
@@ -168,6 +168,18 @@ export async function seal(db: Database, team: TeamState): Promise<number> {
     let counter = start.counter;
     const firstNew = ((await tx.get<{ n: number }>(sql`SELECT coalesce(max(n), 0) AS n FROM sync_outbox`))?.n ?? 0) + 1;
     const clockOf = `printf('%015d-%09d-%s', ?, ? + row_number() OVER (ORDER BY p.row_key) - 1, ?)`;
+    // A kept row deleted here takes the rows dropped for it along (see removeKept on the other desktops).
+    for (const entity of Object.keys(NATURAL_KEYS)) {
+      await tx.run({
+        text: `INSERT INTO sync_pending (entity, row_key, op)
+               SELECT a.entity, json_array(a.from_id), 'delete' FROM sync_adopted a
+               JOIN sync_pending p ON p.entity = a.entity AND json_extract(p.row_key, '$[0]') = a.to_id
+               WHERE a.entity = ? AND NOT EXISTS (SELECT 1 FROM ${entity} t WHERE t.id = a.to_id)
+                 AND NOT EXISTS (SELECT 1 FROM ${entity} t WHERE t.id = a.from_id)
+               ON CONFLICT (entity, row_key) DO NOTHING`,
+        params: [entity],
+      });
+    }
     // Parents before children for upserts; children before parents for deletes.
     for (const table of SYNCED_TABLES) {
       const columns = [...(await columnsOf(tx, table.name))];
@@ -192,7 +204,10 @@ export async function seal(db: Database, team: TeamState): Promise<number> {
         text: `INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
                SELECT lower(hex(randomblob(16))), p.entity, p.row_key, 'delete', ${clockOf}, v.hlc, NULL, NULL
                FROM sync_pending p LEFT JOIN sync_versions v ON v.entity = p.entity AND v.row_key = p.row_key
-               WHERE p.entity = ? AND NOT EXISTS (SELECT 1 FROM ${table.name} t WHERE ${keyJoin(table)})`,
+               WHERE p.entity = ? AND NOT EXISTS (SELECT 1 FROM ${table.name} t WHERE ${keyJoin(table)})
+               -- Rows dropped for a kept one go before it: a desktop that reads the kept row's delete knows them gone.
+               ORDER BY EXISTS (SELECT 1 FROM sync_adopted a WHERE a.entity = p.entity
+                                  AND a.from_id = json_extract(p.row_key, '$[0]')) DESC, p.row_key`,
         params: [start.ms, counter, team.clientId, table.name],
       });
       counter += sealed.changes;
@@ -329,7 +344,7 @@ export async function pull(
     let clock = await readClock(tx);
     // Our own changes come back only to settle a push whose acknowledgement was lost.
     const unacknowledged = Boolean(await tx.get(sql`SELECT 1 FROM sync_outbox LIMIT 1`));
-    const applier = new ChangeApplier(tx, team);
+    const applier = new ChangeApplier(tx, team, session);
     await applier.loadAdopted();
     let pulled = 0;
     for (;;) {
@@ -357,6 +372,7 @@ export async function pull(
     await applier.reanchorStaleAnnotations();
     await applier.orientCorrections();
     await applier.offerEntityMerges();
+    await applier.dropOrphans();
     await tx.run(sql`DELETE FROM sync_apply_guard`);
     await writeState(tx, { last_seq: String(lastSeq), ...(clock ? { clock: formatHlc(clock) } : {}) });
     return { pulled, conflicts: applier.conflicts, changedDocuments: [...applier.changedDocuments] };
@@ -391,10 +407,15 @@ class ChangeApplier {
   /** Entities this pull brought that were not here (see offerEntityMerges), with who made them. */
   private readonly newEntities = new Map<string, { author: string; client: string }>();
   private entitiesTouched = false;
+  /** Per table, its foreign keys that cascade deletes (see keepLostEdits). */
+  private readonly cascades = new Map<string, Array<{ table: string; from: string }>>();
+  /** Tables this pull wrote rows of (see dropOrphans). */
+  private readonly written = new Set<string>();
 
   constructor(
     private readonly tx: Database,
     private readonly team: TeamState,
+    private readonly session: PgSession,
   ) {}
 
   /** Reads, in a few statements, the versions, unpushed changes and current rows of a page's rows. */
@@ -474,12 +495,21 @@ class ChangeApplier {
     }
     if (!SYNCED_TABLE_NAMES.has(c.entity)) return; // a table of a newer Tala: nothing here can hold it
     const table = syncedTable(c.entity);
+    if (c.op === 'upsert') this.written.add(table.name);
     if (table.name === 'translations' || table.name === 'alignment_links') this.correctionsTouched = true;
     if (table.name === 'entities') {
       this.entitiesTouched = true;
       const entityId = (JSON.parse(c.row_key) as unknown[])[0];
       if (c.op === 'upsert' && this.rows.get(rowId(c.entity, c.row_key)) === null && typeof entityId === 'string')
         this.newEntities.set(entityId, { author: c.author, client: c.client_id });
+    }
+    if (c.op === 'delete' && NATURAL_KEYS[table.name]) {
+      const id = String((JSON.parse(c.row_key) as unknown[])[0]);
+      const kept = this.keptId(table.name, id);
+      if (kept !== id) {
+        await this.deleteDropped(table, id, kept, c);
+        return;
+      }
     }
     if (await this.followAdopted(table, c)) await this.loadRowState(c.entity, c.row_key);
     if (c.op === 'upsert' && NATURAL_KEYS[table.name] && (await this.settleClash(table, c))) return;
@@ -537,12 +567,13 @@ class ChangeApplier {
         await this.conflict(c, 'delete-edit', version?.author ?? null);
         return;
       }
-      if (current && version && c.base_hlc !== version.hlc) {
+      if (current && version && c.base_hlc !== version.hlc && !(await this.sawOwnVersion(table, key, c))) {
         // The deleter had not seen this version: keep the edit and ask.
         await this.conflict(c, 'delete-edit', version.author);
         return;
       }
-      if (current) await this.remove(table, key);
+      if (current && NATURAL_KEYS[table.name]) await this.removeKept(table, String(key[0]), c.seq);
+      else if (current) await this.remove(table, key);
       await this.setVersion(c);
       return;
     }
@@ -713,6 +744,40 @@ class ChangeApplier {
           'duplicate',
           author,
         );
+      }
+    }
+  }
+
+  /**
+   * A row kept against a delete (an edit the deleter had not seen) whose parent the same deleter removed (a
+   * segment edited here while its translation was unlinked there, a note on a deleted document) cannot stay:
+   * every desktop drops it alike and keeps it in the review list as the edit that was lost; a reference that
+   * may be empty (ON DELETE SET NULL) is emptied instead. Otherwise the pull could never commit.
+   */
+  async dropOrphans(): Promise<void> {
+    for (const name of this.written) {
+      const table = syncedTable(name);
+      const broken = await this.tx.all<{ rowid: number | null; fkid: number }>({
+        text: `PRAGMA foreign_key_check(${name})`,
+        params: [],
+      });
+      if (broken.length === 0) continue;
+      const fks = await this.tx.all<{ id: number; from: string; on_delete: string }>({
+        text: `PRAGMA foreign_key_list(${name})`,
+        params: [],
+      });
+      for (const b of broken) {
+        const fk = fks.find((f) => f.id === b.fkid);
+        if (b.rowid == null || !fk) continue;
+        if (fk.on_delete === 'SET NULL') {
+          await this.tx.run({ text: `UPDATE ${name} SET ${fk.from} = NULL WHERE rowid = ?`, params: [b.rowid] });
+          continue;
+        }
+        if (fk.on_delete !== 'CASCADE') continue;
+        const row = await this.tx.get<Row>({ text: `SELECT * FROM ${name} WHERE rowid = ?`, params: [b.rowid] });
+        if (!row) continue;
+        await this.lostEdit(table, row);
+        await this.tx.run({ text: `DELETE FROM ${name} WHERE rowid = ?`, params: [b.rowid] });
       }
     }
   }
@@ -902,6 +967,143 @@ class ChangeApplier {
     return true;
   }
 
+  /**
+   * The maker of a row not kept here (dropped for the same thing under a smaller id, see settleClash) deleted
+   * it: what it made goes with it (the rows that named it and moved to the kept one), the kept row stays (it is
+   * another desktop's), and later changes naming the dropped id no longer follow it (they name a deleted row).
+   */
+  private async deleteDropped(table: SyncedTable, dropped: string, kept: string, c: Change): Promise<void> {
+    await this.flushInserts();
+    for (const child of await this.childrenFrom(table.name, kept, dropped, c.seq)) {
+      const childTable = syncedTable(child.table);
+      const row = await readRow(this.tx, childTable, child.key);
+      if (row && (await this.openConflict(child.table, JSON.stringify(child.key))))
+        await this.lostEdit(childTable, row);
+      await deleteRow(this.tx, childTable, child.key);
+      this.rows.set(rowId(child.table, JSON.stringify(child.key)), null);
+    }
+    await this.tx.run(sql`DELETE FROM sync_adopted WHERE entity = ${table.name} AND from_id = ${dropped}`);
+    this.adoptedIn(table.name).delete(dropped);
+    await this.setVersion(c);
+  }
+
+  /**
+   * Whether the deleter of a kept row (one that others were settled into here, taking the later content and
+   * version of one of them) had seen the last version pushed under the kept id itself: then the delete missed
+   * no edit of it; the version here is the settled-in row's, which the deleter may never have had.
+   */
+  private async sawOwnVersion(table: SyncedTable, key: unknown[], c: Change): Promise<boolean> {
+    const id = String(key[0]);
+    if (!NATURAL_KEYS[table.name] || ![...this.adoptedIn(table.name).values()].includes(id)) return false;
+    const own = (await this.latestOnServer(table.name, [c.row_key], c.seq - 1)).get(c.row_key);
+    return own !== undefined && own.hlc === c.base_hlc;
+  }
+
+  /**
+   * Deletes a kept row of a NATURAL_KEYS table. A row dropped for it whose own maker has not deleted it (it
+   * unlinked the kept one and linked the pair anew, say) takes its place, with what named it: the deleter never
+   * had both, so on its desktop that row lives on, and so it does everywhere.
+   */
+  private async removeKept(table: SyncedTable, id: string, seq: number): Promise<void> {
+    await this.flushInserts();
+    const dropped = [...this.adoptedIn(table.name)].filter(([, to]) => to === id).map(([from]) => from);
+    const latest = await this.latestOnServer(
+      table.name,
+      dropped.map((d) => JSON.stringify([d])),
+      seq,
+    );
+    const successors = dropped.filter((d) => latest.get(JSON.stringify([d]))?.op === 'upsert');
+    for (const d of successors) {
+      for (const child of await this.childrenFrom(table.name, id, d, seq)) {
+        const column = Object.entries(ROW_REFERENCES[child.table]).find(([, t]) => t === table.name)![0];
+        const childTable = syncedTable(child.table);
+        const at = childTable.key.indexOf(column);
+        await this.tx.run({
+          text: `UPDATE ${child.table} SET ${column} = ? WHERE ${keyWhere(childTable)}`,
+          params: [d, ...child.key.map(toSqlValue)],
+        });
+        if (at >= 0) this.rows.set(rowId(child.table, JSON.stringify(child.key)), null);
+      }
+    }
+    for (const k of [...this.rows.keys()])
+      if (Object.keys(ROW_REFERENCES).some((t) => k.startsWith(`${t}\u0000`))) this.rows.delete(k);
+    await this.remove(table, [id]);
+    for (const d of successors) {
+      const change = latest.get(JSON.stringify([d]))!;
+      await this.tx.run(sql`DELETE FROM sync_adopted WHERE entity = ${table.name} AND from_id = ${d}`);
+      this.adoptedIn(table.name).delete(d);
+      await this.followAdopted(table, change);
+      const row = await this.rowToWrite(table, change);
+      await insertRow(this.tx, table, row, await this.columnsOf(table.name));
+      this.noteDocument(table, [d], row);
+      this.rows.set(rowId(table.name, change.row_key), row as Row);
+      await this.setVersion(change);
+    }
+  }
+
+  /**
+   * The rows (of the tables that name rows of `entity`) that name `local` here but named `original` as their
+   * makers pushed them (server order up to `seq`): rows moved to a kept id from the one they were made for.
+   */
+  private async childrenFrom(
+    entity: string,
+    local: string,
+    original: string,
+    seq: number,
+  ): Promise<Array<{ table: string; key: unknown[] }>> {
+    const out: Array<{ table: string; key: unknown[] }> = [];
+    for (const [child, refs] of Object.entries(ROW_REFERENCES)) {
+      const table = syncedTable(child);
+      for (const [column, target] of Object.entries(refs)) {
+        if (target !== entity) continue;
+        const rows = await this.tx.all<Row>({
+          text: `SELECT ${table.key.join(', ')} FROM ${child} WHERE ${column} = ?`,
+          params: [local],
+        });
+        const at = table.key.indexOf(column);
+        // As pushed: a key naming the parent named the original one; else the payload says.
+        const pushedKey = (r: Row) => table.key.map((k, i) => (i === at ? original : r[k]));
+        // The last version pushed (a row kept here against its delete still belongs where it was made).
+        const latest = await this.latestOnServer(
+          child,
+          rows.map((r) => JSON.stringify(pushedKey(r))),
+          seq,
+          true,
+        );
+        for (const r of rows) {
+          const change = latest.get(JSON.stringify(pushedKey(r)));
+          if (change?.op === 'upsert' && (at >= 0 || change.payload?.[column] === original))
+            out.push({ table: child, key: table.key.map((k) => r[k]) });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The last change of each of these rows on the server, up to `seq` (every desktop decides on the same ones). */
+  private async latestOnServer(
+    entity: string,
+    rowKeys: string[],
+    seq: number,
+    upsertsOnly = false,
+  ): Promise<Map<string, Change>> {
+    const out = new Map<string, Change>();
+    if (rowKeys.length === 0) return out;
+    const rows = await this.session.query<Change>(
+      `SELECT DISTINCT ON (row_key) seq, replace(change_id::text, '-', '') AS change_id, client_id::text, author,
+         entity, row_key, op, hlc, base_hlc, payload, blob
+       FROM tala_changes WHERE entity = $1 AND row_key = ANY($2::text[]) AND seq <= $3
+         ${upsertsOnly ? "AND op = 'upsert'" : ''} ORDER BY row_key, seq DESC`,
+      [entity, rowKeys, seq],
+    );
+    for (const change of rows) {
+      change.seq = Number(change.seq);
+      checkPulledChange(change);
+      out.set(change.row_key, change);
+    }
+    return out;
+  }
+
   /** Points the rows that name `from` (a row of `entity` not kept) at `to`, their sync state included. */
   private async moveReferences(entity: string, from: string, to: string): Promise<void> {
     for (const [child, refs] of Object.entries(ROW_REFERENCES)) {
@@ -990,8 +1192,76 @@ class ChangeApplier {
 
   private async remove(table: SyncedTable, key: unknown[]): Promise<void> {
     this.noteDocument(table, key, null);
+    if (table.key.length === 1) await this.keepLostEdits(table.name, key[0]);
     await deleteRow(this.tx, table, key);
     this.rows.set(rowId(table.name, JSON.stringify(key)), null);
+  }
+
+  /**
+   * Rows that name this one and were kept here against a delete (edited here, deleted there) go with it now
+   * (the deleter removed their parent too): the review item keeps them as the edits that were lost.
+   */
+  private async keepLostEdits(parent: string, id: unknown): Promise<void> {
+    const open = await this.tx.get(
+      sql`SELECT 1 FROM sync_conflicts WHERE kind = 'delete-edit' AND resolved_at IS NULL LIMIT 1`,
+    );
+    if (!open) return;
+    for (const child of SYNCED_TABLES) {
+      let fks = this.cascades.get(child.name);
+      if (!fks) {
+        fks = (
+          await this.tx.all<{ table: string; from: string; on_delete: string }>({
+            text: `PRAGMA foreign_key_list(${child.name})`,
+            params: [],
+          })
+        ).filter((f) => f.on_delete === 'CASCADE');
+        this.cascades.set(child.name, fks);
+      }
+      for (const fk of fks.filter((f) => f.table === parent)) {
+        const kept = await this.tx.all<Row>({
+          text: `SELECT t.* FROM ${child.name} t JOIN sync_conflicts c ON c.entity = ?
+                   AND c.row_key = json_array(${child.key.map((k) => `t.${k}`).join(', ')})
+                 WHERE t.${fk.from} = ? AND c.kind = 'delete-edit' AND c.resolved_at IS NULL`,
+          params: [child.name, toSqlValue(id)],
+        });
+        for (const row of kept) await this.lostEdit(child, row);
+      }
+    }
+  }
+
+  /**
+   * An edited row that cannot stay (its parent was deleted by someone who had not seen the edit), about to go:
+   * its open review item (or a new one) keeps the row as the edit that was lost, the same on every desktop.
+   */
+  private async openConflict(entity: string, rowKey: string): Promise<boolean> {
+    return Boolean(
+      await this.tx.get(
+        sql`SELECT 1 FROM sync_conflicts WHERE entity = ${entity} AND row_key = ${rowKey} AND kind = 'delete-edit'
+              AND resolved_at IS NULL`,
+      ),
+    );
+  }
+
+  private async lostEdit(table: SyncedTable, row: Row): Promise<void> {
+    const rowKey = JSON.stringify(table.key.map((k) => row[k]));
+    const payload = JSON.stringify(
+      Object.fromEntries(Object.entries(row).filter(([, v]) => !(v instanceof Uint8Array))),
+    );
+    const version = await this.tx.get<{ author: string | null }>(
+      sql`SELECT author FROM sync_versions WHERE entity = ${table.name} AND row_key = ${rowKey}`,
+    );
+    const author = version?.author ?? this.team.member;
+    const open = await this.tx.run(sql`UPDATE sync_conflicts SET other_op = 'upsert', other_payload = ${payload},
+                                         other_author = ${author}, kept_author = NULL
+                                       WHERE entity = ${table.name} AND row_key = ${rowKey} AND kind = 'delete-edit'
+                                         AND resolved_at IS NULL`);
+    if (open.changes === 0)
+      await this.conflict(
+        { entity: table.name, row_key: rowKey, op: 'upsert', payload: JSON.parse(payload), author },
+        'delete-edit',
+        null,
+      );
+    await this.forgetUnpushed(table.name, rowKey);
   }
 
   /** The pulled row as this desktop writes it: its bytes beside it, entity references through merges. */

@@ -180,6 +180,17 @@ describe.skipIf(unavailable)('rows that clash on a local unique key, made on two
     expect(await snapshot(b)).toEqual(await snapshot(a));
     expect((await a.team.status()).lastError).toBeNull();
     expect((await b.team.status()).lastError).toBeNull();
+
+    // Unlinked on one desktop, the pair is unlinked everywhere: the other's link, settled into it, goes too.
+    const other = [linkA, linkB].find((l) => l.id !== kept.id)!;
+    const unlinker = other === linkA ? b : a; // the desktop that did not make the dropped link
+    await unlinker.translations.unlink(kept.id);
+    for (const side of [unlinker, a, b, c]) await side.team.sync();
+    const d = await desktop('dave', db);
+    await d.team.sync();
+    for (const side of [a, b, c, d]) expect(await side.translations.list(tl.id)).toEqual([]);
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+    expect(await snapshot(d)).toEqual(await snapshot(a));
   });
 
   it('the same person made on two desktops: offered once as a merge on each; merged, one everywhere', async () => {
