@@ -230,8 +230,15 @@ export class TeamService {
         await (await syncEngine()).settleEntityOffers(tx);
       } else if (choice === 'take-other' && c.kind === 'duplicate') {
         throw new AppError('INVALID_REQUEST', 'Both copies are kept: keep the current one (or merge an entity).');
-      } else if (choice === 'take-other')
-        await takeOther(tx, c.entity, JSON.parse(c.row_key) as unknown[], c.other_op, c.other_payload);
+      } else if (choice === 'take-other') {
+        await takeOther(tx, c.entity, JSON.parse(c.row_key) as unknown[], c.other_op, c.other_payload).catch((err) => {
+          if (!/FOREIGN KEY/.test((err as Error).message)) throw err;
+          throw new AppError(
+            'INVALID_REQUEST',
+            'What this belonged to was deleted, so the other version cannot come back; its text stays in the list.',
+          );
+        });
+      }
       await tx.run(
         sql`UPDATE sync_conflicts SET resolved_at = ${new Date().toISOString()}, resolution = ${choice} WHERE id =
           ${id}`,

@@ -1,6 +1,6 @@
 // Words of the team review list: what happened, and which edited fields differ.
 import { describe as group, expect, it } from 'vitest';
-import { describe, differences, thingOf } from '../../renderer/src/components/team/conflict-words';
+import { describe, differences, isLostEdit, thingOf } from '../../renderer/src/components/team/conflict-words';
 import type { SyncConflict } from '../../shared/team';
 
 const base: SyncConflict = {
@@ -42,6 +42,25 @@ group('team conflict words', () => {
       '“Bako Sahakyan” was made on two desktops (by bob and alice): merge them, or keep both if they differ.',
     );
     expect(differences({ ...duplicate, other: { ...duplicate.other, name: 'Бако Саакян' } })).toEqual([]);
+    // Made in two scripts: both names are said.
+    expect(describe({ ...duplicate, other: { ...duplicate.other, name: 'Бако Саакян' } })).toBe(
+      '“Bako Sahakyan” (bob) and “Бако Саакян” (alice) were made on two desktops: merge them, or keep both if they ' +
+        'differ.',
+    );
+  });
+
+  it('an edit lost with what it belonged to says so and shows its text, with nothing to take back', () => {
+    const lost: SyncConflict = { ...base, kind: 'delete-edit', keptAuthor: null, current: null };
+    expect(isLostEdit(lost)).toBe(true);
+    expect(isLostEdit({ ...lost, otherOp: 'delete', other: null })).toBe(false);
+    expect(isLostEdit(base)).toBe(false);
+    expect(describe(lost)).toBe(
+      'This note edited by alice could not be kept: what it belonged to was deleted elsewhere. Its text is below.',
+    );
+    expect(differences(lost)).toEqual([
+      { field: 'note', current: '—', other: 'edited by alice' },
+      { field: 'color', current: '—', other: 'yellow' },
+    ]);
   });
 
   it('lists only the edited fields that differ, not bookkeeping columns', () => {

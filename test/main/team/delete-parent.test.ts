@@ -102,6 +102,11 @@ describe.skipIf(unavailable)('an edit of a row whose parent was deleted elsewher
         ]);
       }
       expect(await snapshot(b)).toEqual(await snapshot(a));
+      // The lost note cannot be taken back (its document is gone); the review item is dismissed.
+      const [item] = await a.team.conflicts();
+      await expect(a.team.resolve(item.id, 'take-other')).rejects.toThrow(/belonged to was deleted/);
+      await a.team.resolve(item.id, 'keep-current');
+      expect(await a.team.conflicts()).toEqual([]);
       // Sync goes on: what either desktop does next reaches the other.
       const next = await importTagalog(b);
       await b.team.sync();

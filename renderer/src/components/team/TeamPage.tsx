@@ -7,7 +7,7 @@ import { useApi } from '../../api/context';
 import { useArchiveChanged, useArchiveQuery } from '../../api/queries';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime, formatNumber } from '../../lib/format';
-import { describe, differences } from './conflict-words';
+import { describe, differences, isLostEdit } from './conflict-words';
 import './team.css';
 
 type Notice = { tone: 'ok' | 'warn'; text: string };
@@ -152,9 +152,13 @@ export function TeamPage() {
                 </button>
               )}
               <button type="button" onClick={() => void resolve(c, 'keep-current')} disabled={busy}>
-                {c.kind === 'duplicate' && c.entity === 'entities' ? 'Keep both' : 'Keep current'}
+                {c.kind === 'duplicate' && c.entity === 'entities'
+                  ? 'Keep both'
+                  : isLostEdit(c)
+                    ? 'Dismiss'
+                    : 'Keep current'}
               </button>
-              {c.kind !== 'duplicate' && (
+              {c.kind !== 'duplicate' && !isLostEdit(c) && (
                 <button
                   type="button"
                   onClick={() => void resolve(c, 'take-other')}

@@ -36,13 +36,22 @@ export interface FieldDifference {
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
+/**
+ * An edit that could not be kept: the row went with what it belonged to (a document, a translation), deleted
+ * elsewhere by someone who had not seen the edit. Only its text is left, in the review list.
+ */
+export function isLostEdit(c: SyncConflict): boolean {
+  return c.kind === 'delete-edit' && c.otherOp === 'upsert' && c.current === null && c.other !== null;
+}
+
 /** The edited fields whose values differ between the current row and the other version. */
 export function differences(c: SyncConflict): FieldDifference[] {
-  if (!c.other || !c.current || c.kind === 'duplicate') return [];
+  if (!c.other || c.kind === 'duplicate' || (!c.current && !isLostEdit(c))) return [];
+  const current = c.current ?? {};
   const fields = FIELDS[c.entity] ?? Object.keys(c.other).filter((k) => !/(_at|_offset|^id|_id)$/.test(k));
   return fields
-    .filter((f) => f in c.other! && show(c.current![f]) !== show(c.other![f]))
-    .map((f) => ({ field: f.replace(/_/g, ' '), current: show(c.current![f]), other: show(c.other![f]) }));
+    .filter((f) => f in c.other! && show(current[f]) !== show(c.other![f]))
+    .map((f) => ({ field: f.replace(/_/g, ' '), current: show(current[f]), other: show(c.other![f]) }));
 }
 
 /** One sentence saying what happened. */
@@ -52,9 +61,16 @@ export function describe(c: SyncConflict): string {
   const kept = c.keptAuthor ?? 'someone';
   if (c.kind === 'duplicate' && c.entity === 'entities') {
     const name = show(c.current?.name ?? c.other?.name);
-    return `“${name}” was made on two desktops (by ${kept} and ${other}): merge them, or keep both if they differ.`;
+    const otherName = show(c.other?.name ?? name);
+    const names = otherName === name ? `“${name}” was` : `“${name}” (${kept}) and “${otherName}” (${other}) were`;
+    const by = otherName === name ? ` (by ${kept} and ${other})` : '';
+    return `${names} made on two desktops${by}: merge them, or keep both if they differ.`;
   }
   if (c.kind === 'duplicate') return `The same ${thing} was imported on two desktops; both copies are kept.`;
+  if (isLostEdit(c)) {
+    const lost = `This ${thing} edited by ${other} could not be kept`;
+    return `${lost}: what it belonged to was deleted elsewhere. Its text is below.`;
+  }
   if (c.kind === 'delete-edit') {
     return c.otherOp === 'delete'
       ? `${other} deleted this ${thing} while ${kept} edited it: the edit was kept.`
