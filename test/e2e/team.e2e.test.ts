@@ -1,6 +1,8 @@
 // End to end: two desktops (two bridges on two archives, two browsers) and one team database on a throwaway
 // PostgreSQL cluster. Alice's annotation and confirmed fact reach Bob after "Sync now" in each window, and a
-// note both of them edited shows up in Bob's review list with Alice's version beside the current one.
+// note both of them edited shows up in Bob's review list with Alice's version beside the current one; a person
+// written in two scripts on the two desktops is offered there to merge; a note edited while its document is deleted
+// on the other desktop is kept there with its text.
 // Needs `npx electron-vite build`, /usr/bin/chromium and PostgreSQL's server programs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../shared/types';
@@ -116,5 +118,60 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
     expect(onAlice?.note).toBe('incumbent president (Alice)');
     expect(bob.consoleErrors).toEqual([]);
     expect(alice.consoleErrors).toEqual([]);
+  });
+
+  it('the same person written in two scripts on two desktops is offered in the review list and merged', async () => {
+    const onAlice = await alice.archive.facts.create({
+      subject: { name: 'Виталий Баласанян', type: 'person' },
+      predicate: 'votes received',
+      object: { kind: 'number', number: 32_000, unit: 'votes' },
+    });
+    const onBob = await bob.archive.facts.create({
+      subject: { name: 'Vitaly Balasanyan', type: 'person' },
+      predicate: 'candidate in',
+      object: { kind: 'text', text: '2012 presidential election' },
+    });
+    await syncNow(alice);
+    await syncNow(bob);
+
+    await bob.page.goto(`${bob.bridge.url}#/team`);
+    const offer = bob.page.locator(testId('team-conflict'), { hasText: 'Vitaly Balasanyan' });
+    await offer.waitFor({ timeout: 20_000 });
+    expect(await offer.innerText()).toMatch(/Виталий Баласанян/);
+    await offer.locator(testId('team-merge')).click();
+    await expect.poll(() => offer.count(), { timeout: 20_000 }).toBe(0);
+    await syncNow(bob);
+    await syncNow(alice);
+    const kept = [onAlice.subject.entityId!, onBob.subject.entityId!].sort()[0];
+    for (const desktop of [alice, bob]) {
+      const facts = await desktop.archive.facts.list({ entityId: kept });
+      expect(facts.map((f) => f.id).sort()).toEqual([onAlice.id, onBob.id].sort());
+      expect((await desktop.archive.team.conflicts()).filter((c) => c.kind === 'duplicate')).toEqual([]);
+    }
+    expect(bob.consoleErrors).toEqual([]);
+    expect(alice.consoleErrors).toEqual([]);
+  });
+
+  it('a note edited while its document is deleted elsewhere is kept in the review list, with its text', async () => {
+    const english = (await alice.archive.documents.list()).find((d) => d.lang === 'en')!;
+    const doc = await alice.archive.documents.get(english.id);
+    const note = await alice.archive.annotations.create({ docId: doc.id, start: 0, end: 8, note: 'first reading' });
+    await syncNow(alice);
+    await syncNow(bob);
+    await bob.archive.documents.delete(doc.id);
+    await alice.archive.annotations.update(note.id, { note: 'second reading, checked' });
+    await syncNow(alice);
+    await syncNow(bob); // the deleter's pull used to fail here for good (FOREIGN KEY constraint failed)
+    expect(await bob.page.locator(testId('team-status')).innerText()).not.toMatch(/error|failed/i);
+
+    await bob.page.goto(`${bob.bridge.url}#/team`);
+    const lost = bob.page.locator(testId('team-conflict'), { hasText: 'could not be kept' });
+    await lost.waitFor({ timeout: 20_000 });
+    expect(await lost.innerText()).toMatch(/note edited by alice could not be kept/);
+    expect(await lost.locator(testId('team-conflict-other')).first().innerText()).toBe('second reading, checked');
+    expect(await lost.locator(testId('team-take-other')).count()).toBe(0);
+    await lost.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => lost.count(), { timeout: 20_000 }).toBe(0);
+    expect(bob.consoleErrors).toEqual([]);
   });
 });
