@@ -68,8 +68,11 @@ const RU_ENDINGS = [
   'й',
 ];
 
-/** Armenian case, plural and article endings (Հայաստանում, Երևանի, Ռուսաստանից, Հայաստանը), longest first. */
-const HY_ENDINGS = ['ներից', 'ներում', 'ներին', 'ների', 'ները', 'ում', 'ից', 'ով', 'ին', 'ի', 'ը', 'ն'];
+/**
+ * Armenian case, plural and article endings (Հայաստանում, Երևանի, Ռուսաստանից, Հայաստանը; the genitive -ու of a
+ * name in -ի, Գյումրու, meets Գյումրի once both lose their ending), longest first.
+ */
+const HY_ENDINGS = ['ներից', 'ներում', 'ներին', 'ների', 'ները', 'ում', 'ից', 'ով', 'ին', 'ու', 'ի', 'ը', 'ն'];
 
 /** Strips up to two Armenian endings and a final glide (Մոսկվայում → մոսկվա): the same on both sides of a lookup. */
 function armenianKey(w: string): string {

@@ -212,10 +212,12 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
         const open = text.lastIndexOf('«', cue.start);
         while (from > 0 && tokens[from - 1].start > open && free(tokens[from - 1])) from--;
       } else {
+        // A participle ends the modifiers: "Փաշինյանի գլխավորած կուսակցությունը" is the party led by someone.
         while (
           from > 0 &&
           i - from < 4 &&
           !tokens[from].cap &&
+          !HY_PARTICIPLE.test(tokens[from].lower) &&
           isArmenian(tokens[from - 1].lower) &&
           spaced(tokens[from - 1], tokens[from]) &&
           free(tokens[from - 1])
@@ -276,6 +278,9 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
   }
   return found;
 }
+
+/** Armenian participles of leading and founding (գլխավորած, ղեկավարած, հիմնադրած): "led by the name before". */
+const HY_PARTICIPLE = /^(?:գլխավոր|ղեկավար|հիմնադր|նախագահ)(?:ած|ող)$/u;
 
 /** Runs of capitalised words, joined by particles and (inside organisation and state names) connectors. */
 interface Run {
@@ -685,6 +690,19 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   // After si / ni / kay the run is a person even when it starts like a place (si Jordan Clarkson).
   if (prev && PERSON_MARKERS.has(prev.lower)) return classifyPerson(ctx, run, true);
 
+  // A sentence-initial Russian noun before a known place in the genitive governs it (Бюджет Санкт-Петербурга, Мэр
+  // Казани): not a name. A first name agrees with its surname instead (Александр Пушкин, Александра Пушкина).
+  if (
+    run.length >= 2 &&
+    run[0].sentenceInitial &&
+    /^[\u0400-\u04ff]+$/u.test(run[0].lower) &&
+    /[бвгджзклмнпрстфхцчшщьйео]$/u.test(run[0].lower) &&
+    !isFemaleFirstName(run[0].text) &&
+    /[аяыи]$/u.test(run[run.length - 1].lower) &&
+    ctx.gazetteer.lookup(words.slice(1))
+  ) {
+    return classify(ctx, run.slice(1), run[0]);
+  }
   // A place or acronym in front of a name belongs to neither (президента НКР Бако Саакяна, US Senator…).
   const lead = ctx.gazetteer.match(words)[0];
   if (run.length > 1 && lead && lead.from === 0 && lead.to < run.length) {

@@ -301,6 +301,8 @@ const BEFORE_AFTER =
   /(?<![\p{L}])(?:after|before|following|pagkatapos|matapos|bago|после|до|перед|հետո|առաջ|նախքան)(?![\p{L}])/iu;
 /** A name after "led by" belongs to a modifier of the subject, not the subject (The Armenia Alliance led by …). */
 const LED_BY = /(?:(?:led|headed|chaired|founded|run)\s+by|pinamumunuan\s+(?:ni|ng)|во\s+главе\s+с)[^,.;:]{0,40}$/iu;
+/** The same after the name, in Armenian: "Փաշինյանի գլխավորած կուսակցությունը" (the party led by Pashinyan). */
+const LED_AFTER = /^\s+(?:գլխավոր|ղեկավար|հիմնադր)(?:ած|ող)(?![\p{L}])/u;
 /** "Newly elected" names someone, not an event: "ang bagong halal na Pangulo", "вновь избранного президента". */
 const NEWLY = /(?<![\p{L}])(?:bagong|newly|вновь|նորընտիր)\s+$/iu;
 /** A personal pronoun: the sentence goes on about someone or somewhere named in the sentence before. */
@@ -486,6 +488,7 @@ function subjectPool(p: Pattern, sentence: { text: string; mentions: Mention[] }
       !taken.has(m) &&
       !(m.type === 'organisation' && ELECTORAL_BODY.test(String(m.value))) &&
       !(votes && isVenue(sentence.text, m)) &&
+      !LED_AFTER.test(sentence.text.slice(m.end, m.end + 16)) &&
       !LED_BY.test(sentence.text.slice(Math.max(0, m.start - 60), m.start)),
   );
 }

@@ -222,3 +222,34 @@ describe('guards for the prefixed towns and the one-of-a-kind bodies', () => {
     expect(typed('en', 'Parliament Street was closed.')).toEqual([['place', 'Parliament Street', 'Parliament Street']]);
   });
 });
+
+describe('the gazetteer and Armenian phrases', () => {
+  it.each([
+    ['en', 'Talks were held in Colombo on Monday.', 'Colombo', 'Colombo'],
+    ['en', 'The embassy in Kiev reopened.', 'Kiev', 'Kyiv'],
+    ['hy', 'Վանաձորի և Գյումրու քաղաքապետերը հանդիպեցին։', 'Գյումրու', 'Gyumri'],
+  ])('%s: %s', (lang, text, surface, value) => {
+    expect(typed(lang, text)).toContainEqual(['place', surface, value]);
+  });
+
+  it('the party led by a person is not an organisation named after that person', () => {
+    const text = 'Ընտրություններում Սերժ Սարգսյանի գլխավորած կուսակցությունը ստացավ 400 հազար ձայն։';
+    expect(persons('hy', text).map((m) => m.value)).toEqual(['Սերժ Սարգսյան']);
+    const proposals = analyse(text, { lang: 'hy' }).candidates.filter((c) => c.predicate === 'votes received');
+    expect(proposals).toEqual([]);
+  });
+});
+
+describe('a sentence-initial Russian noun before a place in the genitive', () => {
+  it.each([
+    ['Бюджет Казани на 2025 год принят.', 'Казани', 'Kazan'],
+    ['Мэр Новосибирска подал в отставку.', 'Новосибирска', 'Novosibirsk'],
+  ])('%s', (text, surface, value) => {
+    expect(typed('ru', text)).toContainEqual(['place', surface, value]);
+    expect(persons('ru', text)).toEqual([]);
+  });
+
+  it('a first name and a surname that is also a town stay a person', () => {
+    expect(persons('ru', 'Александр Пушкин родился в Москве.').map((m) => m.value)).toEqual(['Александр Пушкин']);
+  });
+});
