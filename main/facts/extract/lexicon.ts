@@ -1767,7 +1767,7 @@ export const SURNAME_ENDINGS = new RegExp(
   `(?:${alternatives([
     /yan|yants|ov|ova|ev|eva|yev|yeva|enko|sky|ski|skaya|vich|ovich|evich|dze|shvili/u, // Latin letters
     /ян|янц|ов|ова|ев|ева|ин|ина|енко|ский|ская|вич|ович|евич|дзе|швили/u, // Cyrillic
-    /յան|յանց/u, // Armenian
+    /յան|յանց|ունի/u, // Armenian (Բագրատունի)
   ])})$`,
   'u',
 );
@@ -1863,6 +1863,7 @@ export const PLACE_UNIT_AFTER = new RegExp(
     'province|region|county|district|prefecture|governorate|oblast|krai|city|town|village|island',
     'област[ьиюе]|кра[йяюе]|краем|район[аеуом]*|округ[аеуом]*|улус[аеуом]*',
     'մարզ\\p{L}*|քաղաք\\p{L}*|գյուղ\\p{L}*|համայնք\\p{L}*|շրջան\\p{L}*|ավան\\p{L}*',
+    'բնակիչ\\p{L}*|բնակչ\\p{L}*', // residents, population: Փարաքարի բնակիչները
     'river|lake|գետ\\p{L}*|լիճ\\p{L}*|լճ\\p{L}*', // rivers and lakes: Marikina River, Դեբեդ գետը, Սևանա լճի
   ].join('|')})$`,
   'u',
@@ -1980,3 +1981,16 @@ export const ONE_OF_A_KIND_BODIES = new Set(['congress', 'parliament', 'senate',
  */
 export const RU_TOWN_PREFIX =
   /^(?:северо|южно|восточно|западно|верхне|нижне|усть|ново|старо|нью|сан|санта|лос|лас|порт|форт)-/u;
+
+/**
+ * Frequent Armenian first names, in the nominative: a lone capitalised word in the ablative or instrumental
+ * (Արամից, Աննայով) is a person when its stem is one of these, a place otherwise (Ակնալիճից, Մասիսով).
+ */
+export const HY_FIRST_NAMES = new Set(
+  (
+    'Արամ Արմեն Արման Արսեն Արթուր Աշոտ Ավետ Ավետիք Բագրատ Բակո Գագիկ Գարեգին Գևորգ Գրիգոր Դավիթ Եղիշե Էդուարդ ' +
+    'Էդգար Թաթուլ Լևոն Խաչատուր Կարեն Կարո Հայկ Հակոբ Հովհաննես Համլետ Հրանտ Հրաչ Մհեր Միքայել Մանվել Նիկոլ ' +
+    'Ներսես Շահեն Ռոբերտ Ռուբեն Սամվել Սարգիս Սերժ Սեյրան Սուրեն Վահագն Վահե Վարդան Տիգրան Տիգրանուհի Րաֆֆի ' +
+    'Փառանձեմ Ալինա Աննա Անի Աստղիկ Գայանե Լիլիթ Լուսինե Մարինե Մարիամ Նարե Նունե Սոնա Սիրանուշ Տաթև Զարուհի'
+  ).split(' '),
+);

@@ -308,12 +308,16 @@ const ARMENIAN = /[\u0531-\u0587]/u;
 /** Article and case endings of the last word of an Armenian name (longest first). */
 const ARMENIAN_SURNAME_CASE = /(յան|յանց|ունց)(?:ներին|ների|ները|ին|ի|ից|ով|ը|ն)$/u;
 
+/** Surnames in -ունի with their article or case (Բագրատունին, Բագրատունու, Բագրատունուց, Բագրատունիով). */
+const ARMENIAN_UNI_CASE = /ուն(?:ին|ու|ուն|ուց|իով|իից|իի)$/u;
+
 /** An Armenian name without its article or case: Բակո Սահակյանը → Բակո Սահակյան, Ջոն Սմիթը → Ջոն Սմիթ. */
 export function armenianNameLemma(words: string[]): string[] {
   if (words.length === 0 || !ARMENIAN.test(words[words.length - 1])) return words;
   const last = words.length - 1;
   const out = [...words];
   if (ARMENIAN_SURNAME_CASE.test(out[last])) out[last] = out[last].replace(ARMENIAN_SURNAME_CASE, '$1');
+  else if (ARMENIAN_UNI_CASE.test(out[last])) out[last] = out[last].replace(ARMENIAN_UNI_CASE, 'ունի');
   else if (out[last].length > 3) out[last] = out[last].replace(/ը$/u, '');
   return out;
 }
@@ -323,6 +327,20 @@ export function armenianPlaceLemma(word: string): string {
   const stem = word.replace(/(?:ում|ից|ով)$/u, '');
   if (stem === word || stem.length < 3) return word.replace(/([^աեէիոօւ])ը$/u, '$1');
   return /[աո]յ$/u.test(stem) ? stem.slice(0, -1) : stem;
+}
+
+/**
+ * An Armenian place in the genitive without its ending, for a name no gazetteer knows: -ի after a consonant
+ * (Փարաքարի → Փարաքար), -իի and -ու of a name in -ի (Ալավերդիի, Գյումրու → Ալավերդի, Գյումրի), -այի (Մոսկվայի →
+ * Մոսկվա). Only where a genitive is what the grammar asks for (before մարզ, բնակիչներ, քաղաքապետ).
+ */
+export function armenianGenitivePlaceLemma(word: string): string {
+  if (word.length < 5) return word;
+  if (/իի$/u.test(word)) return word.slice(0, -1);
+  if (/այի$/u.test(word)) return word.slice(0, -2);
+  if (/[^աեէիոօւ]ու$/u.test(word)) return `${word.slice(0, -2)}ի`;
+  if (/[^աեէիոօւ]ի$/u.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 /** Whether a word carries Armenian script. */

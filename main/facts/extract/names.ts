@@ -14,6 +14,7 @@ import {
   COMMON_NOUN_SUFFIX,
   DEMONYMS,
   HY_CASE_ENDINGS,
+  HY_FIRST_NAMES,
   LOWERCASE_TITLE_PREFIX,
   NAME_PARTICLES,
   NOT_NAMES,
@@ -44,6 +45,7 @@ import {
   TITLES,
 } from './lexicon';
 import {
+  armenianGenitivePlaceLemma,
   armenianNameLemma,
   armenianPlaceLemma,
   isArmenian,
@@ -86,7 +88,17 @@ const isCue = (t: Token) => isTailCue(t) || isHeadCue(t) || isStateWord(t) || is
 const isLeadingStop = (t: Token) => NOT_NAMES.has(t.lower) && !isStateWord(t) && !isTitle(t) && !isCue(t);
 /** Abstract nouns by their suffix (Инаугурация, Երդմնակալության), unless the gazetteer knows the word (России). */
 const isCommonNoun = (ctx: NameContext, t: Token) =>
-  !t.allCaps && COMMON_NOUN_SUFFIX.test(t.lower) && !isFemaleFirstName(t.text) && !ctx.gazetteer.lookup([t.text]);
+  !t.allCaps &&
+  COMMON_NOUN_SUFFIX.test(t.lower) &&
+  !isFemaleFirstName(t.text) &&
+  !afterArmenianFirstName(ctx, t) &&
+  !ctx.gazetteer.lookup([t.text]);
+/** A surname that ends like an abstract noun (Մարությանը, -ության) right after an Armenian first name. */
+function afterArmenianFirstName(ctx: NameContext, t: Token): boolean {
+  if (!isArmenian(t.lower)) return false;
+  const before = ctx.tokens[ctx.tokens.indexOf(t) - 1];
+  return !!before && HY_FIRST_NAMES.has(before.text) && onlySpaceBetween(ctx.text, before.end, t.start);
+}
 /** Days and the like never continue a name after a connector ("the Knesset on Monday", "Senado noong Lunes"). */
 const TIME_WORDS = new Set([
   'monday',
@@ -212,17 +224,22 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
         const open = text.lastIndexOf('«', cue.start);
         while (from > 0 && tokens[from - 1].start > open && free(tokens[from - 1])) from--;
       } else {
-        // A participle ends the modifiers: "Փաշինյանի գլխավորած կուսակցությունը" is the party led by someone.
+        // A participle ends the modifiers: "Փաշինյանի գլխավորած կուսակցությունը" is the party led by someone. So
+        // does a word that is neither a genitive nor an adjective (a verb: "Նոր Հաճնում անցկացվեց ժողով").
         while (
           from > 0 &&
           i - from < 4 &&
           !tokens[from].cap &&
           !HY_PARTICIPLE.test(tokens[from].lower) &&
           isArmenian(tokens[from - 1].lower) &&
+          (tokens[from - 1].cap || HY_MODIFIER.test(tokens[from - 1].lower)) &&
           spaced(tokens[from - 1], tokens[from]) &&
           free(tokens[from - 1])
         )
           from--;
+        // A person's genitive is whose the body is ("Գագիկ Ծառուկյանի կուսակցությունը"), not the body's name: the
+        // name stays a person.
+        if (from < i && tokens[from].cap && HY_SURNAME_GENITIVE.test(tokens[from].lower)) continue;
       }
     }
     while (from < i && !tokens[from].cap) from++;
@@ -278,6 +295,29 @@ function phraseOrganisations(ctx: NameContext, claimed: Set<Token>): Candidate[]
   }
   return found;
 }
+
+/** Armenian surnames in the nominative (Սարգսյան, Բագրատունի). */
+const HY_SURNAME = /(?:յան|յանց|ունց|ունի)$/u;
+/** Armenian finite verbs that can open a sentence before its subject: the aorist (Ընտրվեց, Հաղթեց, Ստացավ). */
+const HY_VERB = /^[\u0531-\u0587]{2,}(?:եց|եցին|ացին|ցավ|ձավ|սավ|վեց)$/u;
+
+/**
+ * A capitalised Armenian word that opens a sentence before a name without being part of it: a verb (Ընտրվեց Լևոն
+ * Զուրաբյանը) or a common noun with its article (Ավտոբուսը Փարաքարից …). Not a first name, a surname or a known place.
+ */
+function armenianOpener(ctx: NameContext, t: Token): boolean {
+  if (!isArmenian(t.lower) || HY_FIRST_NAMES.has(t.text)) return false;
+  if (HY_VERB.test(t.lower)) return true;
+  return (
+    /.{3,}ը$/u.test(t.lower) && !HY_SURNAME.test(armenianNameLemma([t.lower])[0]) && !ctx.gazetteer.lookup([t.text])
+  );
+}
+
+/** Armenian modifiers of an organisation noun: genitives (-ի, -ու, -ան of -ում nouns) and adjectives (-ական, -ային,
+ *  -յին, -ին). */
+const HY_MODIFIER = /(?:ի|ու|ման|ան|ին|ած)$/u;
+/** The genitive of an Armenian surname (Ծառուկյանի, Բագրատունու): a person's, in front of what is theirs. */
+const HY_SURNAME_GENITIVE = /(?:յանի|յանց|ունու|ունիի)$/u;
 
 /** Armenian participles of leading and founding (գլխավորած, ղեկավարած, հիմնադրած): "led by the name before". */
 const HY_PARTICIPLE = /^(?:գլխավոր|ղեկավար|հիմնադր|նախագահ)(?:ած|ող)$/u;
@@ -564,6 +604,10 @@ function beforeCountry(ctx: NameContext, run: Token[]): boolean {
  * Kahramanmaraş province, Оренбургской области, город Орск, Սպիտակ քաղաքում, Դսեղ գյուղում. The value is the
  * gazetteer's name, else the name as written (Armenian without its case ending).
  */
+/** Armenian words after a place that take it in the genitive: its province, residents, population and head (Շիրակի
+ *  մարզ, Փարաքարի բնակիչները, Աբովյանի քաղաքապետ), unlike the apposition of Աշտարակ քաղաք. */
+const HY_GENITIVE_UNIT = /^(?:մարզ|բնակիչ|բնակչ|քաղաքապետ|համայնքապետ|գյուղապետ)/u;
+
 function placeByUnit(
   ctx: NameContext,
   run: Token[],
@@ -580,7 +624,16 @@ function placeByUnit(
   const words = run.map((t) => t.text);
   const known = (after && next ? ctx.gazetteer.lookup([...words, next.text]) : null) ?? ctx.gazetteer.lookup(words);
   const armenian = run.length === 1 && isArmenian(run[0].lower);
-  const name = known ? known.name : armenian ? armenianPlaceLemma(run[0].text) : surface(ctx, run);
+  const genitive = armenian && next && HY_GENITIVE_UNIT.test(next.lower);
+  // There the place is in the genitive (Աբովյանի քաղաքապետ); "Նոր քաղաքապետը" is the new mayor.
+  if (genitive && !known && !/(?:ի|ու)$/u.test(run[0].lower)) return null;
+  const name = known
+    ? known.name
+    : genitive
+      ? armenianGenitivePlaceLemma(run[0].text)
+      : armenian
+        ? armenianPlaceLemma(run[0].text)
+        : surface(ctx, run);
   return { type: 'place', tokens: run, name, confidence: known ? 0.9 : 0.7 };
 }
 
@@ -593,7 +646,10 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
     if (whole) return [{ type: 'place', tokens: run, name: whole.name, confidence: 0.9 }];
     if (!(
       run.length > 0 &&
-      (isLeadingStop(run[0]) || isCommonNoun(ctx, run[0]) || (!run[0].cap && CONNECTOR_WORDS.has(run[0].lower)))
+      (isLeadingStop(run[0]) ||
+        isCommonNoun(ctx, run[0]) ||
+        (!run[0].cap && CONNECTOR_WORDS.has(run[0].lower)) ||
+        (run.length > 1 && run[0].sentenceInitial && armenianOpener(ctx, run[0])))
     ))
       break;
     prev = run[0];
@@ -640,9 +696,23 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   // The whole run is a place: Armenia, Армении, Czech Republic, Nagorno-Karabakh Republic.
   const place = ctx.gazetteer.lookup(words);
   if (place) return [{ type: 'place', tokens: run, name: place.name, confidence: 0.9 }];
-  // Armenian locative: only places take -ում among capitalised words (Գյումրիում, Ստեփանակերտում).
-  if (run.length === 1 && isArmenian(run[0].lower) && /ում$/u.test(run[0].lower) && run[0].lower.length > 5) {
-    return [{ type: 'place', tokens: run, name: armenianPlaceLemma(run[0].text), confidence: 0.7 }];
+  // Armenian locative: only places take -ում among capitalised words (Գյումրիում, Ստեփանակերտում, Նոր Հաճնում).
+  const lastWord = run[run.length - 1];
+  if (
+    run.length <= 3 &&
+    run.every((t) => isArmenian(t.lower)) &&
+    /ում$/u.test(lastWord.lower) &&
+    lastWord.lower.length > 5
+  ) {
+    const lemma = [...words.slice(0, -1), armenianPlaceLemma(lastWord.text)].join(' ');
+    return [{ type: 'place', tokens: run, name: lemma, confidence: 0.7 }];
+  }
+  // A lone word in the ablative or instrumental (Ակնալիճից, Մասիսով) is a place unless its stem is a first name or a
+  // surname (Արամից, Սարգսյանից): persons are "from" someone far less often in news than places.
+  if (run.length === 1 && isArmenian(run[0].lower) && /.{3,}(?:ից|ով)$/u.test(run[0].lower)) {
+    const stem = armenianPlaceLemma(run[0].text);
+    const personal = HY_FIRST_NAMES.has(stem) || HY_FIRST_NAMES.has(stem.replace(/յ$/u, '')) || HY_SURNAME.test(stem);
+    if (!personal && stem !== run[0].text) return [{ type: 'place', tokens: run, name: stem, confidence: 0.65 }];
   }
 
   // Organisations by cue words.
@@ -794,7 +864,8 @@ function classifyPerson(ctx: NameContext, input: Token[], marked: boolean): Cand
   if (run.length === 1 && (RU_OBLIQUE_ADJECTIVE.test(run[0].lower) || adjectiveBeforeNoun(ctx, run[0]))) return [];
   const core = run.filter((t) => t.cap);
   if (core.length > 4) return [];
-  const surnameLike = SURNAME_ENDINGS.test(core[core.length - 1].lower.replace(/['’]s$/u, ''));
+  const lastCore = core[core.length - 1].lower.replace(/['’]s$/u, '');
+  const surnameLike = SURNAME_ENDINGS.test(isArmenian(lastCore) ? armenianNameLemma([lastCore])[0] : lastCore);
   const name = personName(nameWords(ctx, run));
   if (core.length >= 2) {
     const confidence = Math.min(0.95, 0.65 + (marked ? 0.25 : 0) + (surnameLike ? 0.05 : 0));

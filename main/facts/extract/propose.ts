@@ -54,7 +54,7 @@ interface Pattern {
   weight: number;
 }
 
-const VOTE_NOUN = /^(?:boto|votes?|ballots?|голос\p{L}*|ձայն\p{L}*)$/u;
+const VOTE_NOUN = /^(?:boto|votes?|ballots?|голос\p{L}*|ձայն\p{L}*|քվե\p{L}*)$/u;
 const VOTER_NOUN = /^(?:botante|mamboboto|voters?|electors?|избирател\p{L}*|ընտրող\p{L}*)$/u;
 const CANDIDATE_NOUN = /^(?:kandidato|kandidatong|candidates?|кандидат\p{L}*|թեկնածու\p{L}*)$/u;
 
@@ -119,7 +119,7 @@ const PATTERNS: Pattern[] = [
   {
     id: 'votes-count',
     predicate: 'votes received',
-    cue: /boto|votes?|голос\p{L}*|ձայն\p{L}*/giu,
+    cue: /boto|votes?|голос\p{L}*|ձայն\p{L}*|քվե(?!արկ)\p{L}*/giu,
     subjectTypes: ['person', 'organisation'],
     object: 'quantity',
     subjectSide: 'any',
@@ -302,11 +302,13 @@ const BEFORE_AFTER =
 /** A name after "led by" belongs to a modifier of the subject, not the subject (The Armenia Alliance led by …). */
 const LED_BY = /(?:(?:led|headed|chaired|founded|run)\s+by|pinamumunuan\s+(?:ni|ng)|во\s+главе\s+с)[^,.;:]{0,40}$/iu;
 /** The same after the name, in Armenian: "Փաշինյանի գլխավորած կուսակցությունը" (the party led by Pashinyan). */
-const LED_AFTER = /^\s+(?:գլխավոր|ղեկավար|հիմնադր)(?:ած|ող)(?![\p{L}])/u;
+const LED_AFTER = /^\s+(?:(?:գլխավոր|ղեկավար|հիմնադր)(?:ած|ող)(?![\p{L}])|(?:կուսակցությ|դաշինք|խմբակցությ))/u;
 /** "Newly elected" names someone, not an event: "ang bagong halal na Pangulo", "вновь избранного президента". */
 const NEWLY = /(?<![\p{L}])(?:bagong|newly|вновь|նորընտիր)\s+$/iu;
 /** A personal pronoun: the sentence goes on about someone or somewhere named in the sentence before. */
-const PRONOUN = /(?<![\p{L}])(?:siya|sila|he|she|they|он|она|они|նա|նրանք)(?![\p{L}])/iu;
+const PRONOUN = /(?<![\p{L}])(?:siya|sila|he|she|they|он|она|они|նա|նրանք|վերջինս)(?![\p{L}])/iu;
+/** "The latter": the last one named in the sentence before, whoever else it names (վերջինս, последний, the latter). */
+const LATTER = /(?<![\p{L}])(?:վերջինս|the\s+latter|последн(?:ий|яя))(?![\p{L}])/iu;
 /** A year or month written right before the event word: "the 2022 election", "February 2013 presidential election". */
 const OWN_DATE_GAP = /^[\s\p{L}-]{0,30}$/u;
 
@@ -603,6 +605,10 @@ function antecedent(p: Pattern, sentence: SentenceState): Mention | undefined {
   const ceremony = CEREMONY.test(before);
   const venueOfCeremony = (m: Mention) =>
     ceremony && VENUE_BEFORE.test(sentence.text.slice(Math.max(0, m.start - 12), m.start));
+  if (LATTER.test(own)) {
+    const named = sentence.previous.filter((m) => (p.subjectTypes as string[]).includes(m.type) && !venueOfCeremony(m));
+    return named[named.length - 1];
+  }
   for (const type of p.subjectTypes) {
     const found = sentence.previous.filter((m) => m.type === type);
     if (type === 'person' && new Set(found.map((m) => m.value)).size === 1) return found[found.length - 1];
