@@ -293,3 +293,73 @@ function solveLinear(a: number[][], b: number[]): number[] {
   }
   return m.map((row, r) => (row[r] === 0 ? 0 : row[n] / row[r]));
 }
+
+/**
+ * The pair cut into documents of about `size` source sentences, only where no gold bead crosses (both sides):
+ * short documents of the same prose, for how the aligner does when it has little text to learn from.
+ */
+export function cleanChunks(pair: ProsePair, size: number): ProsePair[] {
+  const { gold } = pair;
+  const n = gold.length;
+  // After bead k, the end on each side so far, and the smallest index still to come.
+  const upTo = [0, 1].map((side) => {
+    const out: number[] = [];
+    let max = -1;
+    for (const b of gold) {
+      for (const x of b[side]) max = Math.max(max, x);
+      out.push(max + 1);
+    }
+    return out;
+  });
+  const from = [0, 1].map((side) => {
+    const out = new Array<number>(n + 1).fill(Infinity);
+    for (let k = n - 1; k >= 0; k--) out[k] = Math.min(out[k + 1], ...gold[k][side]);
+    return out;
+  });
+  const chunks: ProsePair[] = [];
+  let start = 0;
+  let at = [0, 0];
+  for (let k = 0; k < n; k++) {
+    const end = [upTo[0][k], upTo[1][k]];
+    const last = k === n - 1;
+    const clean = last || (from[0][k + 1] >= end[0] && from[1][k + 1] >= end[1]);
+    if (!clean || (!last && end[0] - at[0] < size)) continue;
+    chunks.push({
+      source: pair.source.slice(at[0], end[0]),
+      target: pair.target.slice(at[1], end[1]),
+      gold: gold.slice(start, k + 1).map(([s, t]): IndexBead => [s.map((x) => x - at[0]), t.map((y) => y - at[1])]),
+    });
+    start = k + 1;
+    at = end;
+  }
+  return chunks;
+}
+
+/**
+ * What the translations service passes to the aligner from an aligned pair already in the archive
+ * (`archiveLexicon`): its confident sentence beads as text pairs, both sides present, at most `maxSentences`
+ * sentences a side, at most `maxPairs` spread evenly.
+ */
+export function confidentTextPairs(
+  beads: readonly Bead[],
+  source: readonly string[],
+  target: readonly string[],
+  limits: { minConfidence: number; maxSentences: number; maxPairs: number },
+): Array<{ source: string; target: string }> {
+  const all: Array<{ source: string; target: string }> = [];
+  for (const b of beads) {
+    for (const s of b.sentences) {
+      if (s.confidence < limits.minConfidence && !s.fixed) continue;
+      if (!s.source.length || !s.target.length) continue;
+      if (s.source.length > limits.maxSentences || s.target.length > limits.maxSentences) continue;
+      all.push({
+        source: s.source.map(([p]) => source[p]).join(' '),
+        target: s.target.map(([p]) => target[p]).join(' '),
+      });
+    }
+  }
+  const step = Math.max(1, all.length / limits.maxPairs);
+  const out: Array<{ source: string; target: string }> = [];
+  for (let k = 0; k < all.length && out.length < limits.maxPairs; k += step) out.push(all[Math.floor(k)]);
+  return out;
+}
