@@ -3,39 +3,24 @@
 // source. One tab stop: arrow keys move the active row, Space/Shift/Ctrl+A select, Enter opens.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Collection, LibraryEntry } from '../../../../shared/library';
-import { formatDate } from '../../lib/format';
-import { languageLabel, languageName } from '../../lib/languages';
 import {
   idsBetween,
   libraryRows,
-  sizeLabel,
-  sortedPositions,
   type LibraryFilters,
-  type LibraryRow,
   type LibrarySort,
   type SortKey,
   NO_FILTERS,
 } from '../../lib/library-table';
-import { mediaTypeLabel } from '../../lib/search-query';
+import { COLUMNS, ROW_HEIGHT, rowId } from './columns';
 import { LibraryBulkBar } from './LibraryBulkBar';
 import { LibraryFilterBar } from './LibraryFilterBar';
-import { classNames } from '../../lib/class-names';
+import { LibraryRow } from './LibraryRow';
+import { useWarmSortIndex } from './useWarmSortIndex';
 import './library.css';
 
-export const ROW_HEIGHT = 36;
-const OVERSCAN_ROWS = 8;
+export { ROW_HEIGHT };
 
-const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean }> = [
-  { key: 'title', label: 'Title' },
-  { key: 'lang', label: 'Language' },
-  { key: 'type', label: 'Type' },
-  { key: 'size', label: 'Size', numeric: true },
-  { key: 'published', label: 'Published' },
-  { key: 'imported', label: 'Imported' },
-  { key: 'tags', label: 'Tags' },
-  { key: 'notes', label: 'Notes', numeric: true },
-  { key: 'facts', label: 'Facts', numeric: true },
-];
+const OVERSCAN_ROWS = 8;
 
 export interface LibraryActions {
   onOpen(id: string): void;
@@ -49,8 +34,6 @@ interface Props extends LibraryActions {
   entries: LibraryEntry[];
   collections: Collection[];
 }
-
-const rowId = (id: string) => `library-row-${id}`;
 
 export function LibraryTable({ entries, collections, onOpen, onTag, onAddToCollection, onDelete }: Props) {
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
@@ -225,7 +208,7 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
             data-testid="library-rows"
           >
             {rows.slice(first, last).map((row, i) => (
-              <Row
+              <LibraryRow
                 key={row.entry.id}
                 row={row}
                 index={first + i}
@@ -246,154 +229,6 @@ export function LibraryTable({ entries, collections, onOpen, onTag, onAddToColle
             ))}
           </div>
         )}
-      </div>
-    </div>
-  );
-}
-
-/**
- * Builds every column's order (both ways) while the browser is idle, one per idle slice, after the entries
- * arrive or change: the first click on a column header is then a lookup, not a sort of every row.
- */
-function useWarmSortIndex(entries: readonly LibraryEntry[]): void {
-  useEffect(() => {
-    const pending = COLUMNS.flatMap((c) => [
-      { key: c.key, direction: 'asc' as const },
-      { key: c.key, direction: 'desc' as const },
-    ]);
-    const idle = (run: () => void) =>
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(run, { timeout: 2000 })
-        : (setTimeout(run, 50) as unknown as number);
-    const cancel = (handle: number) =>
-      typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);
-    let handle = 0;
-    const next = () => {
-      const sort = pending.shift();
-      if (!sort) return;
-      sortedPositions(entries, sort);
-      handle = idle(next);
-    };
-    handle = idle(next);
-    return () => cancel(handle);
-  }, [entries]);
-}
-
-interface RowProps {
-  row: LibraryRow;
-  index: number;
-  active: boolean;
-  selected: boolean;
-  collapsed: boolean;
-  collectionNames: Map<string, string>;
-  onClick(e: MouseEvent, index: number): void;
-  onOpen(id: string): void;
-  onToggleGroup(id: string): void;
-}
-
-function Row({ row, index, active, selected, collapsed, collectionNames, onClick, onOpen, onToggleGroup }: RowProps) {
-  const e = row.entry;
-  const inCollections = e.collections
-    .map((c) => collectionNames.get(c))
-    .filter(Boolean)
-    .join(', ');
-  return (
-    // The grid takes the keys (arrows, Space, Enter) for its active row: rows are reachable, not tab stops.
-    // eslint-disable-next-line jsx-a11y/click-events-have-key-events
-    <div
-      id={rowId(e.id)}
-      role="row"
-      tabIndex={-1}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      className={classNames(
-        'library-grid__row',
-        active && 'library-grid__row--active',
-        selected && 'library-grid__row--selected',
-        row.depth && 'library-grid__row--nested',
-      )}
-      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
-      onClick={(ev) => onClick(ev, index)}
-      onDoubleClick={() => onOpen(e.id)}
-      data-testid="library-row"
-      data-doc-id={e.id}
-    >
-      <div role="gridcell" className="library-grid__cell library-grid__cell--title">
-        {row.children > 0 && (
-          <button
-            type="button"
-            tabIndex={-1}
-            className="library-grid__expander"
-            aria-label={
-              `${collapsed ? 'Show' : 'Hide'} ${row.children} ` +
-              (row.children === 1 ? 'translation or version' : 'translations or versions')
-            }
-            aria-expanded={!collapsed}
-            onClick={(ev) => {
-              ev.stopPropagation();
-              onToggleGroup(e.id);
-            }}
-          >
-            {collapsed ? '▸' : '▾'}
-          </button>
-        )}
-        {row.relation && (
-          <span className={`library-grid__relation library-grid__relation--${row.relation}`}>
-            {row.relation === 'translation' ? 'translation' : 'version'}
-          </span>
-        )}
-        <a
-          href={`#/doc/${e.id}`}
-          tabIndex={-1}
-          className="library-grid__title"
-          dir="auto"
-          lang={e.lang === 'und' ? undefined : e.lang}
-          title={inCollections ? `${e.title} — in ${inCollections}` : e.title}
-          onClick={(ev) => {
-            if (ev.shiftKey || ev.ctrlKey || ev.metaKey) ev.preventDefault();
-          }}
-          data-testid="library-title"
-        >
-          {e.title}
-        </a>
-      </div>
-      <div role="gridcell" className="library-grid__cell library-grid__cell--lang" title={languageName(e.lang)}>
-        {languageLabel(e.lang)}
-      </div>
-      <div role="gridcell" className="library-grid__cell library-grid__cell--type" title={e.originalName ?? undefined}>
-        {mediaTypeLabel(e.mediaType)}
-      </div>
-      <div role="gridcell" className="library-grid__cell library-grid__cell--size">
-        {sizeLabel(e)}
-      </div>
-      <div role="gridcell" className="library-grid__cell library-grid__cell--published">
-        {e.publishedAt ? (
-          formatDate(e.publishedAt)
-        ) : e.fileCreatedAt ? (
-          <span className="muted" title="The date the file was created, not a publication date">
-            file {formatDate(e.fileCreatedAt)}
-          </span>
-        ) : (
-          <span className="muted" aria-label="unknown">
-            —
-          </span>
-        )}
-      </div>
-      <div role="gridcell" className="library-grid__cell library-grid__cell--imported">
-        {formatDate(e.importedAt.slice(0, 10))}
-      </div>
-      <div role="gridcell" className="library-grid__cell library-grid__cell--tags" data-testid="library-tags">
-        {e.tags.map((t) => (
-          <span key={t} className="tag-chip">
-            {t}
-          </span>
-        ))}
-      </div>
-      <div role="gridcell" className="library-grid__cell library-grid__cell--notes">
-        {e.notes || ''}
-      </div>
-      <div role="gridcell" className="library-grid__cell library-grid__cell--facts">
-        {e.facts || ''}
       </div>
     </div>
   );
