@@ -89,6 +89,38 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
     expect(bob.consoleErrors).toEqual([]);
   });
 
+  it("and the other way round: Bob's annotation and confirmed fact on Alice's desktop", async () => {
+    const doc = await bob.archive.documents.get(tagalog.id);
+    const quote = 'Vitaly Balasanyan';
+    const start = doc.text.indexOf(quote);
+    expect(start).toBeGreaterThanOrEqual(0);
+    await bob.archive.annotations.create({ docId: doc.id, start, end: start + quote.length, note: 'runner-up' });
+    const fact = await bob.archive.facts.create({
+      subject: { name: quote, type: 'person' },
+      predicate: 'votes received',
+      object: { kind: 'number', number: 32_000, unit: 'votes' },
+      date: '2012-07-19',
+      evidence: [{ docId: doc.id, start, end: start + quote.length }],
+    });
+    expect(fact.status).toBe('confirmed');
+    await syncNow(bob);
+    await syncNow(alice);
+
+    await alice.page.goto(`${alice.bridge.url}#/doc/${tagalog.id}`);
+    await alice.page.locator(`${testId('reader')}[data-doc-id="${tagalog.id}"]`).waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => alice.page.locator(testId('annotation-note')).allInnerTexts(), { timeout: 20_000 })
+      .toContain('runner-up');
+    const card = alice.page.locator('.note-card', { hasText: 'runner-up' });
+    expect(await card.locator(testId('edited-elsewhere')).innerText()).toMatch(/^Edited elsewhere by bob · /);
+    await alice.page.goto(`${alice.bridge.url}#/facts`);
+    const row = alice.page.locator(testId('facts-row'), { hasText: quote });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.locator(testId('facts-row-value')).innerText()).toMatch(/32[,.\u202f\u00a0]?000/);
+    expect(await row.locator(testId('edited-elsewhere')).innerText()).toMatch(/Edited elsewhere by bob/);
+    expect(alice.consoleErrors).toEqual([]);
+  });
+
   it('a note edited on both desktops shows up in the review list with the other version', async () => {
     await alice.archive.annotations.update(noteId, { note: 'incumbent president (Alice)' });
     await bob.archive.annotations.update(noteId, { note: 'incumbent, re-elected (Bob)' });
@@ -122,22 +154,22 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
 
   it('the same person written in two scripts on two desktops is offered in the review list and merged', async () => {
     const onAlice = await alice.archive.facts.create({
-      subject: { name: 'Виталий Баласанян', type: 'person' },
-      predicate: 'votes received',
-      object: { kind: 'number', number: 32_000, unit: 'votes' },
+      subject: { name: 'Гагик Царукян', type: 'person' },
+      predicate: 'party leader of',
+      object: { kind: 'text', text: 'Prosperous Armenia' },
     });
     const onBob = await bob.archive.facts.create({
-      subject: { name: 'Vitaly Balasanyan', type: 'person' },
-      predicate: 'candidate in',
-      object: { kind: 'text', text: '2012 presidential election' },
+      subject: { name: 'Gagik Tsarukyan', type: 'person' },
+      predicate: 'member of',
+      object: { kind: 'text', text: 'National Assembly' },
     });
     await syncNow(alice);
     await syncNow(bob);
 
     await bob.page.goto(`${bob.bridge.url}#/team`);
-    const offer = bob.page.locator(testId('team-conflict'), { hasText: 'Vitaly Balasanyan' });
+    const offer = bob.page.locator(testId('team-conflict'), { hasText: 'Gagik Tsarukyan' });
     await offer.waitFor({ timeout: 20_000 });
-    expect(await offer.innerText()).toMatch(/Виталий Баласанян/);
+    expect(await offer.innerText()).toMatch(/Гагик Царукян/);
     await offer.locator(testId('team-merge')).click();
     await expect.poll(() => offer.count(), { timeout: 20_000 }).toBe(0);
     await syncNow(bob);
