@@ -1994,3 +1994,41 @@ export const HY_FIRST_NAMES = new Set(
     'Փառանձեմ Ալինա Աննա Անի Աստղիկ Գայանե Լիլիթ Լուսինե Մարինե Մարիամ Նարե Նունե Սոնա Սիրանուշ Տաթև Զարուհի'
   ).split(' '),
 );
+
+/** Places whose names are also common first names (Latin script): before an unknown capitalised word they start a
+ *  person's name (Jordan Henderson, Georgia May, Victoria Beckham). */
+export const PLACE_FIRST_NAMES = new Set([
+  'jordan',
+  'georgia',
+  'victoria',
+  'paris',
+  'chelsea',
+  'florence',
+  'austin',
+  'sydney',
+  'chad',
+  'israel',
+  'adelaide',
+  'charlotte',
+  'dallas',
+  'lincoln',
+  'madison',
+  'regina',
+  'savannah',
+  'phoenix',
+  'orlando',
+  'eugene',
+  'brooklyn',
+]);
+
+/** Common nouns that follow a place in the names of sites, media, companies and teams (Jordan Valley, Georgia Tech,
+ *  Victoria Falls, Chelsea Harbour): after such a place they do not make it a person's first name. */
+export const PLACE_NAME_NOUNS = new Set(
+  (
+    'valley today airways airlines air tech times post herald news river bay hills heights gardens square street ' +
+    'state national international open telecom bank mall park zoo express daily tribune energy power water gas rail ' +
+    'railway railways port harbour harbor island islands lake falls beach coast county university college school ' +
+    'hospital club fc united city town rangers marathon accord agreement declaration convention station airport ' +
+    'bridge road avenue district region province museum theatre theater arena stadium center centre'
+  ).split(' '),
+);

@@ -351,8 +351,8 @@ export const isArmenian = (word: string): boolean => ARMENIAN.test(word);
  * and other consonant + -е lose the -е (Орске → Орск, Сент-Луисе → Сент-Луис, Ростове → Ростов), another
  * consonant + -ке/-ге or -ве after a consonant is a feminine -а (Камчатке → Камчатка, Калуге → Калуга, Нарве →
  * Нарва), -це has its fleeting vowel back (Череповце → Череповец), -ии is -ия, a soft consonant + -и is -ь
- * (Казани → Казань), a hyphenated name in -и and the
- * indeclinable ones in -о (Кемерово, Сан-Диего) and -ье stay as written. Null when the word cannot be a locative.
+ * (Казани → Казань), a feminine -а after a cluster no masculine name ends in (Ухте → Ухта), a hyphenated name
+ * in -и and the indeclinable ones in -о (Кемерово, Сан-Диего) and -ье stay as written. Null when the word cannot be a locative.
  */
 export function russianLocativePlaceLemma(word: string): string | null {
   const lower = word.toLowerCase();
@@ -368,6 +368,9 @@ export function russianLocativePlaceLemma(word: string): string | null {
   if (/цц$/u.test(s)) return `${stem}а`;
   if (new RegExp(`[${CONSONANT}]ц$`, 'u').test(s)) return `${stem.slice(0, -1)}ец`;
   if (/[сц]к$|[рн]г$|[оеё]в$/u.test(s)) return stem;
+  // A cluster no Russian masculine name ends in is a feminine -а's (Ухте → Ухта, Вологде → Вологда, Кинешме →
+  // Кинешма, Тотьме → Тотьма, Ялте → Ялта), and so is a vowel + п (Анапе → Анапа).
+  if (/(?:хт|гд|лт|шм|зм|тм|дм|[^л]ьм|нз|вд|[аеиоуыяюэё]п)$/u.test(s)) return `${stem}а`;
   if (new RegExp(`(?:[аеиоуыяюэё][кг]|[${CONSONANT}][кг]|[${CONSONANT}]в)$`, 'u').test(s)) return `${stem}а`;
   return stem;
 }

@@ -28,6 +28,8 @@ import {
   ORG_CUES_TAIL,
   PERSON_MARKERS,
   PLACE_CUES,
+  PLACE_FIRST_NAMES,
+  PLACE_NAME_NOUNS,
   PLACE_UNIT_AFTER,
   PLACE_UNIT_BEFORE,
   RU_COMPOUND_ELEMENT,
@@ -411,9 +413,13 @@ function connectorAt(ctx: NameContext, j: number, run: Token[], joinedBefore: bo
 }
 
 /** Context around a run first: the office in "Ministro ng Ugnayang Panlabas", the cue in "Civil Contract party". */
-function classifyRun(ctx: NameContext, { run: input, prev, prev2, next }: Run): Candidate[] {
+function classifyRun(ctx: NameContext, { run: input, prev: before, prev2, next }: Run): Candidate[] {
   let run = input;
+  let prev = before;
   while (run.length > 1 && isLeadingStop(run[0])) run = run.slice(1);
+  // A capitalised preposition at the start of a sentence is still the word before the name (В Сызрани, На Кубе).
+  if (run !== input && RU_LOCATIVE.has(input[input.length - run.length - 1].lower))
+    prev = input[input.length - run.length - 1];
   const proper = run.every((t) => t.cap) && !run.some((t) => isLeadingStop(t) || isTitle(t));
   const office = prev && prev2 && ['ng', 'of'].includes(prev.lower) && OFFICE_TITLES.has(bare(prev2));
   const cueAfter = next && ORG_CUES_AFTER.has(next.lower);
@@ -531,7 +537,7 @@ const RU_LOCATIVE = new Set(['в', 'во', 'на']);
  * noun or a surname-like word; its value is the nominative read from the ending.
  */
 function placeByLocative(ctx: NameContext, t: Token, prev: Token | undefined): Candidate | null {
-  if (!prev || !RU_LOCATIVE.has(prev.lower) || t.allCaps || t.lower.length < 5) return null;
+  if (!prev || !RU_LOCATIVE.has(prev.lower) || t.allCaps || t.lower.length < 4) return null;
   if (!/^[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*$/u.test(t.lower)) return null;
   if (ctx.gazetteer.lookup([t.text]) || isCommonNoun(ctx, t) || isCue(t)) return null;
   if (!t.lower.includes('-') && RU_ADJECTIVE.test(t.lower)) return null;
@@ -773,8 +779,26 @@ function classify(ctx: NameContext, input: Token[], prev: Token | undefined): Ca
   ) {
     return classify(ctx, run.slice(1), run[0]);
   }
-  // A place or acronym in front of a name belongs to neither (президента НКР Бако Саакяна, US Senator…).
   const lead = ctx.gazetteer.match(words)[0];
+  // A place that is also a first name, before one capitalised word no gazetteer knows, is the first name of a person
+  // (Jordan Henderson, Victoria Beckham, Paris Hilton); a place after it is not a surname (Georgia Tbilisi).
+  if (
+    run.length === 2 &&
+    lead &&
+    lead.from === 0 &&
+    lead.to === 1 &&
+    PLACE_FIRST_NAMES.has(run[0].lower) &&
+    /^\p{Lu}\p{Ll}{2,}$/u.test(run[1].text) &&
+    !isCue(run[1]) &&
+    !isTitle(run[1]) &&
+    !EVENT_TAILS.has(run[1].lower) &&
+    !PLACE_NAME_NOUNS.has(run[1].lower) &&
+    !PLACE_UNIT_AFTER.test(run[1].lower) &&
+    ctx.gazetteer.match([run[1].text]).length === 0
+  ) {
+    return classifyPerson(ctx, run, false);
+  }
+  // A place or acronym in front of a name belongs to neither (президента НКР Бако Саакяна, US Senator…).
   if (run.length > 1 && lead && lead.from === 0 && lead.to < run.length) {
     return [
       { type: 'place', tokens: run.slice(0, lead.to), name: lead.name, confidence: 0.85 },

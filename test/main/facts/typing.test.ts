@@ -253,3 +253,41 @@ describe('a sentence-initial Russian noun before a place in the genitive', () =>
     expect(persons('ru', 'Александр Пушкин родился в Москве.').map((m) => m.value)).toEqual(['Александр Пушкин']);
   });
 });
+
+describe('a place that is also a first name, before an unknown capitalised word, starts a person', () => {
+  it.each([
+    ['Jordan Henderson scored in the second half.', 'Jordan Henderson'],
+    ['Midfielder Jordan Henderson signed a new contract.', 'Jordan Henderson'],
+    ['Victoria Beckham opened a shop in Madrid.', 'Victoria Beckham'],
+    ['Paris Hilton arrived in London.', 'Paris Hilton'],
+  ])('%s', (text, value) => {
+    expect(persons('en', text).map((m) => m.value)).toEqual([value]);
+  });
+
+  it.each([
+    ['Floods hit Jordan Valley.'],
+    ['The minister visited Georgia Tech.'],
+    ['Kenya Airways cancelled flights.'],
+    ['Flooding hit Jordan and Syria on Monday.'],
+  ])('not before the noun of a site, a company or a school: %s', (text) => {
+    expect(persons('en', text)).toEqual([]);
+  });
+});
+
+describe('Russian feminine towns in -а read from the locative', () => {
+  it.each([
+    ['Паводок в Ухте затопил дома.', 'Ухте', 'Ухта'],
+    ['В Кинешме закрыли школу.', 'Кинешме', 'Кинешма'],
+    ['Ледоход в Тотьме задержался.', 'Тотьме', 'Тотьма'],
+    ['Выборы в Анапе назначены на сентябрь.', 'Анапе', 'Анапа'],
+    ['Конференция прошла в Ялте.', 'Ялте', 'Ялта'],
+    // a capitalised в at the start of the sentence is still the preposition
+    ['В Сызрани открыли мост.', 'Сызрани', 'Сызрань'],
+    // masculine clusters stay as they are
+    ['Завод в Бресте закрыли.', 'Бресте', 'Брест'],
+    ['Суд в Ульме отложил дело.', 'Ульме', 'Ульм'],
+    ['Митинг прошёл в Тихвине.', 'Тихвине', 'Тихвин'],
+  ])('%s', (text, surface, value) => {
+    expect(typed('ru', text)).toContainEqual(['place', surface, value]);
+  });
+});
