@@ -352,7 +352,8 @@ export const isArmenian = (word: string): boolean => ARMENIAN.test(word);
  * consonant + -ке/-ге or -ве after a consonant is a feminine -а (Камчатке → Камчатка, Калуге → Калуга, Нарве →
  * Нарва), -це has its fleeting vowel back (Череповце → Череповец), -ии is -ия, a soft consonant + -и is -ь
  * (Казани → Казань), a feminine -а after a cluster no masculine name ends in (Ухте → Ухта), a hyphenated name
- * in -и and the indeclinable ones in -о (Кемерово, Сан-Диего) and -ье stay as written. Null when the word cannot be a locative.
+ * in -и and the indeclinable ones in -о (Кемерово, Сан-Диего) and -ье stay as written. Null when the word cannot
+ * be a locative.
  */
 export function russianLocativePlaceLemma(word: string): string | null {
   const lower = word.toLowerCase();
