@@ -1,16 +1,13 @@
 // The reader: a document's text as passages (windowed), its highlights, find in document, search matches,
 // selection (mouse and keyboard) with the toolbar that highlights, notes and records facts, corrections of
 // passages and metadata. The parts live in reader/: the toolbar, find, deep links, selection, keys, corrections.
-import { useEffect, useMemo, useRef, useState, useCallback } from 'react';
-import type { AnnotationColor, DocumentMetaChanges, Passage } from '../../../shared/types';
-import type { Annotation } from '../../../shared/types';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation, Passage } from '../../../shared/types';
 import { MAX_FIND_MATCHES, stepMatch } from '../lib/find';
 import { truncate } from '../lib/format';
 import { isRtlLanguage } from '../lib/languages';
 import { useRovingFocus } from '../lib/roving';
-import type { TextRange } from '../lib/selection';
 import { estimateHeight } from '../lib/virtual';
-import type { AnnotationBody } from './AnnotationForm';
 import { FindBar } from './reader/FindBar';
 import { MetaPanel } from './reader/MetaPanel';
 import { firstOnPage } from './reader/PageMark';
@@ -19,11 +16,11 @@ import { passageElementId } from './reader/PassageText';
 import { ReaderToolbar, type ReaderPopover } from './reader/ReaderToolbar';
 import { SelectionToolbar } from './reader/SelectionToolbar';
 import { isTyping, passageIndexAt, spansByPassage } from './reader/spans';
-import type { ReaderProps, ReaderTarget, SelectionState } from './reader/types';
+import type { ReaderProps, ReaderTarget } from './reader/types';
 import { useFind } from './reader/useFind';
 import { keyboardSelect } from './reader/keyboard-selection';
-import { useKeyboardSelection } from './reader/useKeyboardSelection';
-import { useCaptureSelection, useMouseSelection } from './reader/useMouseSelection';
+import { useMetaEditing } from './reader/useMetaEditing';
+import { useReaderSelection } from './reader/useReaderSelection';
 import { usePassageCorrections } from './reader/usePassageCorrections';
 import { useReaderShortcuts } from './reader/useReaderShortcuts';
 import { useReveal } from './reader/useReveal';
@@ -76,19 +73,21 @@ export function Reader(props: ReaderProps) {
   );
 
   // ---- selection, editing, popovers
-  const [selection, setSelection] = useState<SelectionState | null>(null);
-  const [form, setForm] = useState<'note' | 'tags' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [lastColor, setLastColor] = useState<AnnotationColor>('yellow');
-  const [metaEditing, setMetaEditing] = useState(false);
-  const [metaBusy, setMetaBusy] = useState(false);
   const [popover, setPopover] = useState<ReaderPopover>(null);
-  const keys = useKeyboardSelection(articleRef, doc.text, doc.passages, spans);
-  const { forget, focusPassageAt } = keys;
-  const selectionRef = useRef(selection);
-  useEffect(() => {
-    selectionRef.current = selection;
-  }, [selection]);
+  const meta = useMetaEditing(props.onSaveMeta);
+  const { setMetaEditing } = meta;
+  const selecting = useReaderSelection({
+    doc,
+    spans,
+    articleRef,
+    paneRef,
+    onCreate: props.onCreate,
+    onReattach: props.onReattach,
+    onFact: props.onFact,
+    onActivateAnnotation: props.onActivateAnnotation,
+  });
+  const { selection, setSelection, form, setForm, keys, forget, clearSelection, captureSelection } = selecting;
+  const { create, attach, fact, lastColor } = selecting;
 
   const { reveal, flashId } = useReveal({
     doc,
@@ -119,60 +118,7 @@ export function Reader(props: ReaderProps) {
     setPopover(null);
     setFindCurrent(-1);
     forget();
-  }, [doc.id, forget, setEditingId, setConfirmingId, setFindCurrent]);
-
-  // ---- selection → toolbar
-  // ---- selection → toolbar
-  const clearSelection = useCallback(() => {
-    const was = selectionRef.current;
-    // Focus in the toolbar (its note form, a button) goes back to the text it was about, not to the page.
-    const inToolbar = !!articleRef.current?.ownerDocument.activeElement?.closest('.selection-toolbar');
-    setSelection(null);
-    setForm(null);
-    forget();
-    articleRef.current?.ownerDocument.getSelection()?.removeAllRanges();
-    if (inToolbar && was) focusPassageAt(was.start);
-  }, [forget, focusPassageAt]);
-
-  const captureSelection = useCaptureSelection(articleRef, paneRef, doc.text);
-  useMouseSelection({
-    articleRef,
-    form,
-    captureSelection,
-    forget,
-    setSelection,
-    onActivateAnnotation: props.onActivateAnnotation,
-  });
-
-  const create = async (body: AnnotationBody) => {
-    const sel = selection ?? captureSelection();
-    if (!sel || !props.onCreate) return;
-    setBusy(true);
-    try {
-      const ok = await props.onCreate({ start: sel.start, end: sel.end, ...body });
-      if (ok) {
-        setLastColor(body.color);
-        // Words selected with the keys stay selected for the next command (F, another colour…).
-        if (keys.created(sel, body)) {
-          setSelection(null);
-          setForm(null);
-        } else clearSelection();
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const attach = async () => {
-    const sel = selection ?? captureSelection();
-    if (!sel || !props.onReattach) return;
-    setBusy(true);
-    try {
-      if (await props.onReattach({ start: sel.start, end: sel.end })) clearSelection();
-    } finally {
-      setBusy(false);
-    }
-  };
+  }, [doc.id, forget, setEditingId, setConfirmingId, setFindCurrent, setSelection, setForm, setMetaEditing]);
 
   // ---- keyboard shortcuts inside the reader
   const stateRef = useRef({ selection, form, findOpen, popover, editingId, confirmingId, reattaching, kept: false });
@@ -185,11 +131,6 @@ export function Reader(props: ReaderProps) {
     confirmingId,
     reattaching,
     kept: keys.kept !== null,
-  };
-  const fact = (sel: TextRange) => {
-    if (!props.onFact) return;
-    props.onFact({ start: sel.start, end: sel.end });
-    clearSelection();
   };
   const handlersRef = useRef({ create, fact, openFind, closeFind, clearSelection, captureSelection, lastColor });
   handlersRef.current = { create, fact, openFind, closeFind, clearSelection, captureSelection, lastColor };
@@ -204,19 +145,6 @@ export function Reader(props: ReaderProps) {
     onStep: props.onStepAnnotation,
     onCancelReattach: props.onCancelReattach,
   });
-
-  // ---- corrections
-  // ---- corrections
-  const saveMeta = async (changes: DocumentMetaChanges) => {
-    if (!props.onSaveMeta) return;
-    setMetaBusy(true);
-    try {
-      await props.onSaveMeta(changes);
-      setMetaEditing(false);
-    } finally {
-      setMetaBusy(false);
-    }
-  };
 
   const currentMatch = matches[findCurrent];
   const highlightId = activeAnnotationId ?? flashId;
@@ -321,7 +249,13 @@ export function Reader(props: ReaderProps) {
             {doc.title}
           </h1>
         )}
-        <MetaPanel document={doc} busy={metaBusy} editing={metaEditing} onEdit={setMetaEditing} onSave={saveMeta} />
+        <MetaPanel
+          document={doc}
+          busy={meta.metaBusy}
+          editing={meta.metaEditing}
+          onEdit={setMetaEditing}
+          onSave={meta.saveMeta}
+        />
       </header>
       <div className="reader__body" ref={rovingRef}>
         {body.length === 0 && !titlePassage && <p className="muted">This document has no text.</p>}
@@ -340,7 +274,7 @@ export function Reader(props: ReaderProps) {
           position={selection.position}
           form={form}
           defaultColor={lastColor}
-          busy={busy}
+          busy={selecting.busy}
           reattaching={reattaching !== null}
           lang={lang}
           onHighlight={(color) => void create({ color, note: '', tags: [] })}
