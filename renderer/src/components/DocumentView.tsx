@@ -16,7 +16,8 @@ import { DocumentSidePanel } from './DocumentSidePanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { SideTab } from './facts/SideTabs';
 import { CounterpartCard } from './parallel/CounterpartCard';
-import { AddTranslation, TranslationsMenu, useTranslationLinks } from './parallel/TranslationsMenu';
+import { AddTranslation } from './parallel/AddTranslation';
+import { TranslationsMenu, useTranslationLinks } from './parallel/TranslationsMenu';
 import { passageElementId, passageIndexAt, Reader, type ReaderTarget } from './Reader';
 
 interface Props {

@@ -5,7 +5,7 @@ import type { AppInfo } from '../../../../shared/types';
 import { useArchiveChanged, useArchiveQuery } from '../../api/queries';
 import type { PushToast } from '../../hooks/useToasts';
 import { FONT_SIZES, MEASURES, setPreferences, usePreferences, type Theme } from '../../lib/preferences';
-import { MtSettingsDialog } from '../parallel/SegmentEditor';
+import { MtSettingsDialog } from '../parallel/MtSettings';
 import { ArchiveSection } from './ArchiveSection';
 import './settings.css';
 
