@@ -1,23 +1,18 @@
 // The search view's results pane: totals, expansion switches and what ran, facets that filter, passages
 // grouped by document with every match highlighted, did-you-mean, and "Load more".
 import { useEffect, useMemo, useRef } from 'react';
-import type { FacetCount, SearchDocumentGroup, SearchHit, SearchResult } from '../../../shared/types';
+import type { SearchHit } from '../../../shared/types';
 import type { SearchState } from '../hooks/useSearch';
 import { formatDate, formatNumber, plural } from '../lib/format';
-import { languageLabel, languageName } from '../lib/languages';
-import {
-  describeExpansions,
-  filterLabel,
-  filterSyntax,
-  mediaTypeLabel,
-  sameFilter,
-  stripFilters,
-  type FilterKind,
-  type SearchFilter,
-} from '../lib/search-query';
+import { languageLabel } from '../lib/languages';
+import { describeExpansions, mediaTypeLabel, stripFilters } from '../lib/search-query';
 import { Highlighted } from './Highlighted';
 import { classNames } from '../lib/class-names';
+import { groupHits, hitElementId, hitKey, type HitGroupView } from '../lib/search-hits';
+import { Facets, FilterChip, Switch } from './search/SearchFilters';
 import './search.css';
+
+export { groupHits, hitElementId, hitKey, type HitGroupView };
 
 interface Props {
   search: SearchState;
@@ -28,65 +23,6 @@ interface Props {
   onClose(): void;
   /** Runs a suggested query (did-you-mean) as if typed. */
   onSuggest(query: string): void;
-}
-
-export const hitKey = (hit: SearchHit) => `${hit.docId}:${hit.passageId}`;
-export const hitElementId = (index: number) => `search-hit-${index}`;
-
-export interface HitGroupView {
-  group: SearchDocumentGroup;
-  hits: Array<{ hit: SearchHit; index: number }>;
-}
-
-/**
- * The result as shown: document groups in rank order, each with its passages, and the same passages as
- * one flat list (what ↑/↓ walk through). Results without groups are grouped by consecutive document.
- */
-export function groupHits(result: SearchResult | null): { groups: HitGroupView[]; hits: SearchHit[] } {
-  if (!result) return { groups: [], hits: [] };
-  let groups: SearchDocumentGroup[] = result.groups ?? [];
-  if (!result.groups) {
-    groups = [];
-    result.hits.forEach((h, i) => {
-      const last = groups[groups.length - 1];
-      if (last?.docId === h.docId) last.hits.push(i);
-      else
-        groups.push({
-          docId: h.docId,
-          title: h.title,
-          lang: h.lang,
-          mediaType: h.mediaType,
-          publishedAt: h.publishedAt,
-          score: h.score,
-          matchingPassages: 1,
-          hits: [i],
-        });
-    });
-    for (const g of groups) g.matchingPassages = g.hits.length;
-  }
-  const hits: SearchHit[] = [];
-  const views: HitGroupView[] = [];
-  for (const group of groups) {
-    const entries: HitGroupView['hits'] = [];
-    for (const i of group.hits) {
-      const hit = result.hits[i];
-      if (!hit) continue;
-      entries.push({ hit, index: hits.length });
-      hits.push(hit);
-    }
-    if (entries.length) views.push({ group, hits: entries });
-  }
-  return { groups: views, hits };
-}
-
-const FACETS: Array<{ kind: FilterKind; key: 'lang' | 'mediaType' | 'tag'; name: string; max: number }> = [
-  { kind: 'lang', key: 'lang', name: 'Language', max: 12 },
-  { kind: 'type', key: 'mediaType', name: 'Type', max: 8 },
-  { kind: 'tag', key: 'tag', name: 'Tag', max: 12 },
-];
-
-function facetLabel(kind: FilterKind, value: string): string {
-  return kind === 'lang' ? languageName(value) : kind === 'type' ? mediaTypeLabel(value) : `#${value}`;
 }
 
 export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen, onClose, onSuggest }: Props) {
@@ -354,115 +290,5 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
         )}
       </div>
     </section>
-  );
-}
-
-function Switch({
-  label,
-  title,
-  checked,
-  onChange,
-  testId,
-}: {
-  label: string;
-  title: string;
-  checked: boolean;
-  onChange(value: boolean): void;
-  testId: string;
-}) {
-  return (
-    <label className="switch" title={title}>
-      <input
-        type="checkbox"
-        role="switch"
-        checked={checked}
-        aria-checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        data-testid={testId}
-      />
-      <span className="switch__track" aria-hidden="true">
-        <span className="switch__thumb" />
-      </span>
-      <span className="switch__label">{label}</span>
-    </label>
-  );
-}
-
-function FilterChip({ filter, onRemove }: { filter: SearchFilter; onRemove(): void }) {
-  const label = filterLabel(filter);
-  return (
-    <span
-      className="filter-chip"
-      data-testid="filter-chip"
-      data-kind={filter.kind}
-      data-value={filter.value}
-      title={filterSyntax(filter)}
-    >
-      <span className="filter-chip__kind">
-        {filter.kind === 'lang' ? 'language' : filter.kind === 'doc' ? 'document' : filter.kind}
-      </span>
-      <span className="filter-chip__value" dir="auto">
-        {label}
-      </span>
-      <button
-        type="button"
-        className="filter-chip__remove"
-        aria-label={`Remove the filter ${label}`}
-        onClick={onRemove}
-        data-testid="filter-remove"
-      >
-        ×
-      </button>
-    </span>
-  );
-}
-
-function Facets({
-  result,
-  filters,
-  onToggle,
-}: {
-  result: SearchResult;
-  filters: SearchFilter[];
-  onToggle(filter: SearchFilter): void;
-}) {
-  const facets = result.facets!;
-  const rows = FACETS.map((f) => ({ ...f, values: facets[f.key] ?? [] })).filter((f) => f.values.length > 0);
-  if (rows.length === 0) return null;
-  return (
-    <div className="facets" aria-label="Narrow the results" data-testid="search-facets">
-      {rows.map((row) => (
-        <div key={row.kind} className="facet" data-facet={row.kind}>
-          <span className="facet__name">{row.name}</span>
-          <span className="facet__values">
-            {row.values.slice(0, row.max).map((v: FacetCount) => {
-              const filter: SearchFilter = { kind: row.kind, value: v.value };
-              const active = filters.some((f) => sameFilter(f, filter));
-              return (
-                <button
-                  key={v.value}
-                  type="button"
-                  className={`facet-value${active ? ' facet-value--active' : ''}`}
-                  aria-pressed={active}
-                  title={
-                    `${plural(v.passages, 'passage')} in ${plural(v.documents, 'document')} · ` +
-                    (active ? 'click to remove the filter' : `click to show only these (${filterSyntax(filter)})`)
-                  }
-                  onClick={() => onToggle(filter)}
-                  data-testid="facet-value"
-                  data-facet={row.kind}
-                  data-value={v.value}
-                >
-                  <span className="facet-value__label" dir="auto">
-                    {facetLabel(row.kind, v.value)}
-                  </span>
-                  <span className="facet-value__count">{formatNumber(v.passages)}</span>
-                </button>
-              );
-            })}
-          </span>
-        </div>
-      ))}
-    </div>
   );
 }
