@@ -285,6 +285,9 @@ const LONE_SURNAME = /(ян|янц)(?:а|у|ом|е)$/u;
  * The nominative of a Russian personal name ("Сержа Саргсяна" → "Серж Саргсян"). Words are left alone when
  * the first name shows no case ending (already nominative) or the surname does not share the case.
  */
+/** Surnames that do not decline in Russian: foreign ones in a vowel (Гретцки, Руссо, Шеварднадзе, Канделаки). */
+const INDECLINABLE_SURNAME = /[\u0400-\u04ff]{2,}(?:[иоуэю]|дзе)$/u;
+
 export function russianNameLemma(words: string[]): string[] {
   if (!words.every((w) => /^[\u0400-\u04ff-]+$/u.test(w))) return words;
   const last = words.length - 1;
@@ -293,7 +296,14 @@ export function russianNameLemma(words: string[]): string[] {
     if (reading.gender === 'f' && reading.first === words[0]) return words; // already nominative
     const rule = reading.surname.find(([re]) => re.test(words[last].toLowerCase()));
     // A feminine surname in a consonant (Собчак) does not decline; a masculine one must show the case.
-    if (!rule && !(reading.gender === 'f' && new RegExp(`[${CONSONANT}ьй]$`, 'u').test(words[last]))) continue;
+    // Nor does a foreign surname in a vowel (Гретцки, Шеварднадзе): a masculine first name's case is the whole case.
+    const indeclinable =
+      words.length === 2 &&
+      reading.gender === 'm' &&
+      reading.first !== words[0] &&
+      INDECLINABLE_SURNAME.test(words[last]);
+    if (!rule && !indeclinable && !(reading.gender === 'f' && new RegExp(`[${CONSONANT}ьй]$`, 'u').test(words[last])))
+      continue;
     const out = [...words];
     out[0] = reading.first;
     if (rule) out[last] = words[last].replace(rule[0], rule[1]);

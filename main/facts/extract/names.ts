@@ -305,11 +305,12 @@ const HY_VERB = /^[\u0531-\u0587]{2,}(?:եց|եցին|ացին|ցավ|ձավ|ս�
 
 /**
  * A capitalised Armenian word that opens a sentence before a name without being part of it: a verb (Ընտրվեց Լևոն
- * Զուրաբյանը) or a common noun with its article (Ավտոբուսը Փարաքարից …). Not a first name, a surname or a known place.
+ * Զուրաբյանը), a common noun with its article (Ավտոբուսը Փարաքարից …) or an organisation noun alone (Դատարանում …).
+ * Not a first name, a surname or a known place.
  */
 function armenianOpener(ctx: NameContext, t: Token): boolean {
   if (!isArmenian(t.lower) || HY_FIRST_NAMES.has(t.text)) return false;
-  if (HY_VERB.test(t.lower)) return true;
+  if (HY_VERB.test(t.lower) || isArmenianOrgCue(t)) return true;
   return (
     /.{3,}ը$/u.test(t.lower) && !HY_SURNAME.test(armenianNameLemma([t.lower])[0]) && !ctx.gazetteer.lookup([t.text])
   );

@@ -69,6 +69,12 @@ const GET =
   '|набра\\p{L}*|получ\\p{L}*|собра\\p{L}*' + // Russian
   '|ստաց\\p{L}*|հավաքել\\p{L}*|շահել\\p{L}*'; // Armenian
 
+/** The place a candidate or party finished in (second, на втором месте, երկրորդ տեղում), before its vote share. */
+const RANK =
+  '(?:first|second|third|fourth)\\s+place|finished\\s+(?:first|second|third)' +
+  '|(?:перв|втор|трет)\\p{L}*\\s+мест\\p{L}*' +
+  '|(?:առաջին|երկրորդ|երրորդ)\\s+տեղ\\p{L}*';
+
 /** Tagalog offices won at an election (alkalde = mayor, punong … = head of …). */
 const TL_ELECTED_OFFICE =
   /(?:alkalde|gobernador|pangulo|presidente|bise|senador|kongresista|konsehal|kinatawan|punong|mayor|kapitan)/u;
@@ -133,7 +139,8 @@ const PATTERNS: Pattern[] = [
   {
     id: 'vote-share',
     predicate: 'vote share',
-    cue: new RegExp(`${GET}|boto|votes?|голос\\p{L}*|ձայն\\p{L}*`, 'giu'),
+    // … or the place it finished in: "second with 19 percent", "на втором месте с 19%", "երկրորդ տեղում՝ 19 տոկոսով"
+    cue: new RegExp(`${GET}|boto|votes?|голос\\p{L}*|ձայն\\p{L}*|${RANK}`, 'giu'),
     subjectTypes: ['person', 'organisation'],
     object: 'percent',
     subjectSide: 'any',
@@ -186,9 +193,10 @@ const PATTERNS: Pattern[] = [
     cue: new RegExp(
       alternatives([
         /pagpapasinaya|panunumpa|manunumpa|nanumpa|sumumpa|inagurasyon/u, // Tagalog
-        /inauguration|inaugurated|sworn\s+in|swearing-in|took\s+(?:the\s+)?oath/u, // English
+        /inauguration|inaugurated|sworn\s+in|swearing-in|took\s+(?:the\s+)?oath|(?:took|assumed)\s+office/u, // English
         /инаугураци\p{L}*|вступ\p{L}*\s+в\s+должность|присяг\p{L}*/u, // Russian
         /երդմնակալ\p{L}*|երդվ(?:ել|եց|ում|ելու)\p{L}*|երդում\s+(?:է\s+)?(?:տվ|տալ)\p{L}*/u, // Armenian
+        /պաշտոնը\s+(?:է\s+)?ստանձն\p{L}*|ստանձն(?:եց|ել)\p{L}*\s+(?:\p{L}+\s+)?պաշտոնը/u, // Armenian: took office
       ]),
       'giu',
     ),

@@ -103,3 +103,11 @@ describe('Armenian proposals', () => {
     ]);
   });
 });
+
+describe('an organisation noun alone opening an Armenian sentence is not part of the name after it', () => {
+  it('Դատարանում Արմեն Պողոսյանը …', () => {
+    expect(typed('Դատարանում Արմեն Պողոսյանը ներկայացրեց փաստաթղթերը։')).toEqual([
+      ['person', 'Արմեն Պողոսյանը', 'Արմեն Պողոսյան'],
+    ]);
+  });
+});

@@ -95,3 +95,32 @@ describe('a percent given as turnout is not a vote share', () => {
     expect(facts(lang, text).filter((f) => f.includes('vote share'))).toEqual([]);
   });
 });
+
+// Informed by the sixth held-out set's misses (after the fact), tested on other sentences.
+describe('taking office dates an inauguration', () => {
+  it.each([
+    ['en', 'Matteo Rossi took office on March 3, 2021.', 'Matteo Rossi | inauguration date | 2021-03-03'],
+    ['en', 'Governor Ana Silva assumed office on January 10, 2023.', 'Ana Silva | inauguration date | 2023-01-10'],
+    [
+      'hy',
+      'Արմեն Պողոսյանը նախագահի պաշտոնը ստանձնեց 2020 թվականի հունվարի 15-ին։',
+      'Արմեն Պողոսյան | inauguration date | 2020-01-15',
+    ],
+  ])('%s: %s', (lang, text, fact) => {
+    expect(facts(lang, text)).toContain(fact);
+  });
+});
+
+describe('the place a party finished in, before its percent, is a vote share', () => {
+  it.each([
+    ['en', 'The Green Party finished second with 12.5 percent.', 'Green Party | vote share | 12.5'],
+    ['ru', 'На втором месте оказалась партия «Яблоко» с 7,2% голосов.', 'Яблоко | vote share | 7.2'],
+    [
+      'hy',
+      'Երկրորդ տեղում «Լուսավոր Հայաստան» կուսակցությունն էր՝ 6,4 տոկոսով։',
+      '«Լուսավոր Հայաստան» կուսակցությունն | vote share | 6.4',
+    ],
+  ])('%s: %s', (lang, text, fact) => {
+    expect(facts(lang, text)).toContain(fact);
+  });
+});

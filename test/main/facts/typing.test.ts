@@ -291,3 +291,18 @@ describe('Russian feminine towns in -а read from the locative', () => {
     expect(typed('ru', text)).toContainEqual(['place', surface, value]);
   });
 });
+
+// Informed by the sixth held-out set (after the fact), tested on other names.
+describe('a Russian masculine first name in an oblique case before an indeclinable surname', () => {
+  it.each([
+    ['Мы встретили Уэйна Руссо в аэропорту.', 'Уэйна Руссо', 'Уэйн Руссо'],
+    ['Мы поздравили Эдуарда Шеварднадзе.', 'Эдуарда Шеварднадзе', 'Эдуард Шеварднадзе'],
+    ['Интервью дали Роберту Канделаки.', 'Роберту Канделаки', 'Роберт Канделаки'],
+  ])('%s', (text, surface, value) => {
+    expect(typed('ru', text)).toContainEqual(['person', surface, value]);
+  });
+
+  it('a feminine first name in the nominative stays as it is', () => {
+    expect(persons('ru', 'Анна Гретцки выступила на форуме.').map((m) => m.value)).toEqual(['Анна Гретцки']);
+  });
+});
