@@ -50,6 +50,8 @@ export interface Passage {
   sentences: Array<[number, number]>;
   /** Page of the original where the passage starts (PDF); null or absent when the format has no pages. */
   page?: number | null;
+  /** A team member's other text of this passage, edited at the same time, waits in the review list. */
+  editedElsewhere?: EditedElsewhere;
 }
 
 export interface DocumentDetail extends DocumentMeta {

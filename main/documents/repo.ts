@@ -9,6 +9,7 @@ import type {
 } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { join, sql } from '../db/sql';
+import { passagesEditedElsewhere } from '../team/edited-elsewhere';
 
 interface DocumentRow {
   id: string;
@@ -195,6 +196,11 @@ async function readDocument(db: Database, id: string): Promise<DocumentDetail | 
     sentences: sentences.sort((a, b) => a[0] - b[0]),
     page,
   }));
+  const elsewhere = await passagesEditedElsewhere(db, passages);
+  for (const p of passages) {
+    const by = elsewhere.get(p.id);
+    if (by) p.editedElsewhere = by;
+  }
   return { ...toMeta(row), text: row.text, passages };
 }
 

@@ -60,6 +60,42 @@ export async function editedElsewhereFor(
   return out;
 }
 
+/**
+ * Passages whose text another member edited at the same time as this desktop: the version that lost in server
+ * order waits in the review list, and the passage says so in place. Offsets moved by an edit elsewhere in the
+ * document are no such edit (the texts agree).
+ */
+export async function passagesEditedElsewhere(
+  db: Database,
+  passages: ReadonlyArray<{ id: string; text: string }>,
+): Promise<Map<string, EditedElsewhere>> {
+  const out = new Map<string, EditedElsewhere>();
+  if (passages.length === 0) return out;
+  const member = await db.get<{ value: string }>(sql`SELECT value FROM sync_state WHERE key = 'member'`);
+  if (!member) return out;
+  const texts = new Map(passages.map((p) => [p.id, p.text]));
+  const open = await db.all<{
+    id: string;
+    row_key: string;
+    other_author: string | null;
+    kept_author: string | null;
+    other_text: string | null;
+    detected_at: string;
+  }>(
+    sql`SELECT id, row_key, other_author, kept_author, json_extract(other_payload, '$.text') AS other_text, detected_at
+        FROM sync_conflicts WHERE entity = 'passages' AND kind = 'edit' AND resolved_at IS NULL ORDER BY detected_at`,
+  );
+  for (const c of open) {
+    const id = idOf(c.row_key);
+    const text = texts.get(id);
+    if (text === undefined || c.other_text === null || c.other_text === text || out.has(id)) continue;
+    const by = c.other_author && c.other_author !== member.value ? c.other_author : c.kept_author;
+    if (!by || by === member.value) continue;
+    out.set(id, { by, at: c.detected_at, conflictId: c.id });
+  }
+  return out;
+}
+
 function idOf(rowKey: string): string {
   return String((JSON.parse(rowKey) as unknown[])[0]);
 }

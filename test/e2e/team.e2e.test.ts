@@ -152,6 +152,35 @@ describe.skipIf(unavailable)('a team of two desktops', () => {
     expect(alice.consoleErrors).toEqual([]);
   });
 
+  it('a passage corrected on both desktops says so in place, with the other text in the review list', async () => {
+    const doc = await alice.archive.documents.get(tagalog.id);
+    const passage = doc.passages.find((p) => p.text.includes('Vitaly Balasanyan'))!;
+    await alice.archive.documents.editPassage(doc.id, passage.id, `${passage.text} (Alice)`);
+    await bob.archive.documents.editPassage(doc.id, passage.id, `${passage.text} (Bob)`);
+    await syncNow(alice);
+    await syncNow(bob); // Bob's correction reaches the server later: it is current, Alice's waits for review
+
+    await bob.page.goto(`${bob.bridge.url}#/doc/${tagalog.id}`);
+    const block = bob.page.locator(`[data-block-id="${passage.id}"]`);
+    await block.waitFor({ timeout: 20_000 });
+    // Said by the archive too (documents.get), so every door shows it.
+    const now = (await bob.archive.documents.get(doc.id)).passages.find((p) => p.id === passage.id)!;
+    expect(now.editedElsewhere).toMatchObject({ by: 'alice' });
+    const other = (await bob.archive.documents.get(doc.id)).passages.filter((p) => p.id !== passage.id);
+    expect(other.filter((p) => p.editedElsewhere)).toEqual([]);
+    await expect.poll(() => block.innerText(), { timeout: 20_000 }).toMatch(/\(Bob\)/);
+    await expect
+      .poll(() => block.locator(testId('edited-elsewhere')).innerText(), { timeout: 20_000 })
+      .toMatch(/^Edited elsewhere by alice · .* · other version to review$/);
+    // Only that passage: the others moved with the edit but say the same.
+    expect(await bob.page.locator(`${testId('reader')} ${testId('edited-elsewhere')}`).count()).toBe(1);
+    await block.locator(testId('edited-elsewhere-review')).click();
+    await bob.page.waitForURL(/#\/team$/, { timeout: 20_000 });
+    const item = bob.page.locator(testId('team-conflict'), { hasText: '(Alice)' });
+    await item.first().waitFor({ timeout: 20_000 });
+    expect(bob.consoleErrors).toEqual([]);
+  });
+
   it('the same person written in two scripts on two desktops is offered in the review list and merged', async () => {
     const onAlice = await alice.archive.facts.create({
       subject: { name: 'Гагик Царукян', type: 'person' },

@@ -8,6 +8,7 @@ import { EditIcon, LinkIcon, TrashIcon } from '../icons';
 import { PageMark } from './PageMark';
 import { PassageEditor } from './PassageEditor';
 import { PassageText } from './PassageText';
+import { EditedElsewhere } from '../team/EditedElsewhere';
 import { classNames } from '../../lib/class-names';
 
 export interface PassageBlockProps {
@@ -72,6 +73,11 @@ export const PassageBlock = memo(function PassageBlock(props: PassageBlockProps)
         />
       )}
       {!editing && props.as !== 'h1' && <PageMark page={passage.page} start={props.pageStart ?? true} />}
+      {!editing && passage.editedElsewhere && (
+        <p className="passage-block__elsewhere" lang="en" dir="ltr">
+          <EditedElsewhere info={passage.editedElsewhere} compact />
+        </p>
+      )}
       {!editing && (
         <div className="passage-actions" lang="en" dir="ltr" data-testid="passage-actions">
           <button
