@@ -3,13 +3,12 @@
 // passages and metadata. The parts live in reader/: the toolbar, find, deep links, selection, keys, corrections.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, Passage } from '../../../shared/types';
-import { MAX_FIND_MATCHES, stepMatch } from '../lib/find';
 import { truncate } from '../lib/format';
 import { isRtlLanguage } from '../lib/languages';
 import { useRovingFocus } from '../lib/roving';
 import { estimateHeight } from '../lib/virtual';
-import { FindBar } from './reader/FindBar';
 import { MetaPanel } from './reader/MetaPanel';
+import { FindRow, ReattachBanner } from './reader/ReaderBanners';
 import { firstOnPage } from './reader/PageMark';
 import { PassageBlock, type PassageBlockProps } from './reader/PassageBlock';
 import { passageElementId } from './reader/PassageText';
@@ -121,23 +120,9 @@ export function Reader(props: ReaderProps) {
   }, [doc.id, forget, setEditingId, setConfirmingId, setFindCurrent, setSelection, setForm, setMetaEditing]);
 
   // ---- keyboard shortcuts inside the reader
-  const stateRef = useRef({ selection, form, findOpen, popover, editingId, confirmingId, reattaching, kept: false });
-  stateRef.current = {
-    selection,
-    form,
-    findOpen,
-    popover,
-    editingId,
-    confirmingId,
-    reattaching,
-    kept: keys.kept !== null,
-  };
-  const handlersRef = useRef({ create, fact, openFind, closeFind, clearSelection, captureSelection, lastColor });
-  handlersRef.current = { create, fact, openFind, closeFind, clearSelection, captureSelection, lastColor };
-
   useReaderShortcuts({
-    stateRef,
-    handlersRef,
+    state: { selection, form, findOpen, popover, editingId, confirmingId, reattaching, kept: keys.kept !== null },
+    handlers: { create, fact, openFind, closeFind, clearSelection, captureSelection, lastColor },
     setPopover,
     setConfirmingId,
     setSelection,
@@ -211,31 +196,8 @@ export function Reader(props: ReaderProps) {
         onTogglePanel={props.onTogglePanel}
         onClose={onClose}
       />
-      {findOpen && (
-        <div className="reader__findrow" lang="en" dir="ltr">
-          <FindBar
-            ref={find.findInputRef}
-            query={find.findQuery}
-            count={matches.length}
-            current={findCurrent}
-            capped={matches.length >= MAX_FIND_MATCHES}
-            onChange={find.setFindQuery}
-            onStep={(d) => find.goToMatch(stepMatch(findCurrent, matches.length, d))}
-            onClose={closeFind}
-          />
-        </div>
-      )}
-      {reattaching && (
-        <div className="reattach-banner" role="status" lang="en" dir="ltr" data-testid="reattach-banner">
-          <span>
-            Select the new place for “<q dir="auto">{truncate(reattaching.exact, 80)}</q>”, then choose{' '}
-            <strong>Attach here</strong>.
-          </span>
-          <button type="button" className="button button--quiet button--small" onClick={props.onCancelReattach}>
-            Cancel
-          </button>
-        </div>
-      )}
+      {findOpen && <FindRow find={find} />}
+      {reattaching && <ReattachBanner annotation={reattaching} onCancel={props.onCancelReattach} />}
       <header className="reader__header">
         {titlePassage ? (
           <PassageBlock

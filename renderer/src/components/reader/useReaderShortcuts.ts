@@ -1,7 +1,7 @@
 // The reader's keys, listened for on the window: Ctrl/Cmd+F find; Escape closes what is open (selection, popover,
 // delete confirmation, find, re-attaching), in that order; H highlight, N note, F fact on the selected words;
 // [ and ] step through the annotations; ? the shortcuts.
-import { useEffect, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
+import { useEffect, useRef, type Dispatch, type SetStateAction } from 'react';
 import type { Annotation, AnnotationColor } from '../../../../shared/types';
 import type { TextRange } from '../../lib/selection';
 import type { AnnotationBody } from '../AnnotationForm';
@@ -33,8 +33,9 @@ export interface ShortcutHandlers {
 }
 
 interface Options {
-  stateRef: MutableRefObject<ShortcutState>;
-  handlersRef: MutableRefObject<ShortcutHandlers>;
+  /** Read when a key arrives (kept in a ref: the listener is added once). */
+  state: ShortcutState;
+  handlers: ShortcutHandlers;
   setPopover: Dispatch<SetStateAction<ReaderPopover>>;
   setConfirmingId(id: string | null): void;
   setSelection(sel: SelectionState | null): void;
@@ -44,8 +45,11 @@ interface Options {
 }
 
 export function useReaderShortcuts(options: Options): void {
-  const { stateRef, handlersRef, setPopover, setConfirmingId, setSelection, setForm, onStep, onCancelReattach } =
-    options;
+  const { setPopover, setConfirmingId, setSelection, setForm, onStep, onCancelReattach } = options;
+  const stateRef = useRef(options.state);
+  stateRef.current = options.state;
+  const handlersRef = useRef(options.handlers);
+  handlersRef.current = options.handlers;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = stateRef.current;
