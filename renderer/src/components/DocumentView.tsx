@@ -2,15 +2,13 @@
 // hooks/useDocumentWrites; this component holds what is on screen: the active annotation, the orphan being
 // re-attached, the side tab, and the search the document was opened from.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, Passage } from '../../../shared/types';
+import type { Annotation } from '../../../shared/types';
 import { useArchiveChanged } from '../api/queries';
 import { useDocumentData } from '../hooks/useDocumentData';
 import { useDocumentWrites } from '../hooks/useDocumentWrites';
 import { useSearchMatches } from '../hooks/useSearchMatches';
 import type { PushToast } from '../hooks/useToasts';
-import { includesFolded } from '../lib/fold';
 import { annotationRoute, passageRoute, type Route, type RouteSearch } from '../lib/routes';
-import { annotationFieldWords } from '../lib/search-query';
 import type { TextRange } from '../lib/selection';
 import { DocumentSidePanel } from './DocumentSidePanel';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -18,7 +16,8 @@ import type { SideTab } from './facts/SideTabs';
 import { CounterpartCard } from './parallel/CounterpartCard';
 import { AddTranslation } from './parallel/AddTranslation';
 import { TranslationsMenu, useTranslationLinks } from './parallel/TranslationsMenu';
-import { passageElementId, passageIndexAt, Reader, type ReaderTarget } from './Reader';
+import { annotationOfHit, focusPassage } from './reader/document-helpers';
+import { Reader, type ReaderTarget } from './Reader';
 
 interface Props {
   docId: string;
@@ -41,23 +40,8 @@ interface Props {
   onError(message: string): void;
 }
 
-/** Focuses the rendered passage that holds a document offset. */
-function focusPassage(passages: readonly Passage[], offset: number) {
-  const passage = passages[passageIndexAt(passages, offset)];
-  const el = passage && document.getElementById(passageElementId(passage.id));
-  el?.focus({ preventScroll: true });
-}
-
 /** The side panel keeps its tab from one document to the next. */
 let lastSideTab: SideTab = 'notes';
-
-/** A hit with no match in its text matched an annotation's note or tags (note:, tag:): that annotation. */
-function annotationOfHit(search: RouteSearch, passage: { start: number; end: number }, annotations: Annotation[]) {
-  const words = annotationFieldWords(search.query);
-  if (words === null) return undefined;
-  const over = annotations.filter((a) => a.status !== 'orphaned' && a.start < passage.end && a.end > passage.start);
-  return over.find((a) => words.some((w) => includesFolded(`${a.note}\n${a.tags.join('\n')}`, w))) ?? over[0];
-}
 
 export function DocumentView(props: Props) {
   const { docId, toast, target, targetSeq, onNavigate } = props;
