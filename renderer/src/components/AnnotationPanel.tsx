@@ -11,6 +11,12 @@ import { AnnotationForm, type AnnotationBody } from './AnnotationForm';
 import { EditIcon, LinkIcon, TrashIcon } from './icons';
 import { EditedElsewhere } from './team/EditedElsewhere';
 import { classNames } from '../lib/class-names';
+import {
+  AnnotationsExchange,
+  AnnotationsFilter,
+  EXPORT_LABELS,
+  type AnnotationKind,
+} from './annotations/AnnotationsParts';
 import './annotations.css';
 
 interface Props {
@@ -30,19 +36,18 @@ interface Props {
   header?: ReactNode;
 }
 
-export const EXPORT_LABELS: Record<ExportFormat, string> = { md: 'Markdown', csv: 'CSV', w3c: 'JSON-LD' };
+export { EXPORT_LABELS };
 
 export function AnnotationPanel(props: Props) {
   const { document: doc, annotations, activeId, reattachingId } = props;
   const [filter, setFilter] = useState('');
   /** Notes are the user's own annotations; facts are the evidence annotations made for facts. */
-  const [kind, setKind] = useState<'all' | 'notes' | 'facts'>('all');
+  const [kind, setKind] = useState<AnnotationKind>('all');
   const [editingId, setEditingId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   // One Tab stop per list of cards: Up/Down between annotations, Left/Right between a card's actions.
   const rovingRef = useRovingFocus({ items: 'li[data-testid="annotation-card"]' });
-  const fileRef = useRef<HTMLInputElement>(null);
   const lang = doc.lang && doc.lang !== 'und' ? doc.lang : undefined;
 
   const matchesFilter = (a: Annotation) =>
@@ -225,31 +230,7 @@ export function AnnotationPanel(props: Props) {
         </button>
       </header>
       {annotations.length > 0 && (
-        <div className="notes__filter">
-          <input
-            type="search"
-            className="field__input"
-            placeholder="Filter notes, tags, quotes"
-            aria-label="Filter annotations"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            data-testid="annotation-filter"
-          />
-          <div className="notes__kinds" role="group" aria-label="Show">
-            {(['all', 'notes', 'facts'] as const).map((k) => (
-              <button
-                key={k}
-                type="button"
-                className={`button button--small${kind === k ? ' button--primary' : ' button--quiet'}`}
-                aria-pressed={kind === k}
-                onClick={() => setKind(k)}
-                data-testid={`annotation-kind-${k}`}
-              >
-                {k === 'all' ? 'All' : k === 'notes' ? 'Notes' : 'Facts’ evidence'}
-              </button>
-            ))}
-          </div>
-        </div>
+        <AnnotationsFilter filter={filter} onFilter={setFilter} kind={kind} onKind={setKind} />
       )}
       <div className="notes__scroll" ref={listRef}>
         {orphans.length > 0 && (
@@ -282,47 +263,7 @@ export function AnnotationPanel(props: Props) {
           <p className="muted notes__none">No annotation matches “{filter}”.</p>
         )}
       </div>
-      <footer className="notes__footer">
-        <div className="notes__footer-row">
-          <span className="notes__footer-label">Export</span>
-          {(Object.keys(EXPORT_LABELS) as ExportFormat[]).map((f) => (
-            <button
-              key={f}
-              type="button"
-              className="button button--small button--quiet"
-              disabled={annotations.length === 0}
-              onClick={() => props.onExport(f)}
-              data-testid={`export-${f}`}
-            >
-              {EXPORT_LABELS[f]}
-            </button>
-          ))}
-        </div>
-        <div className="notes__footer-row">
-          <span className="notes__footer-label">Import</span>
-          <button
-            type="button"
-            className="button button--small button--quiet"
-            onClick={() => fileRef.current?.click()}
-            title="Import annotations from a W3C Web Annotation JSON-LD file"
-            data-testid="import-annotations"
-          >
-            W3C JSON-LD file…
-          </button>
-          <input
-            ref={fileRef}
-            type="file"
-            accept=".json,.jsonld,application/ld+json,application/json"
-            hidden
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) props.onImport(file);
-            }}
-            data-testid="annotation-file-input"
-          />
-        </div>
-      </footer>
+      <AnnotationsExchange empty={annotations.length === 0} onExport={props.onExport} onImport={props.onImport} />
     </aside>
   );
 }
