@@ -3,6 +3,9 @@
 // archive readable only by its owner (PostgreSQL's .pgpass format), or comes from PGPASSWORD / ~/.pgpass.
 import { dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { PassageKind } from '../../shared/types';
+import { getDocument } from '../documents/repo';
+import { rewritePassages } from '../documents/edits';
 import { FileCredentialStore, type CredentialStore } from './credentials';
 import type { ConflictChoice, SyncConflict, SyncReport, TeamStatus } from '../../shared/team';
 import type { Database } from '../db/connection';
@@ -230,6 +233,25 @@ export class TeamService {
         await (await syncEngine()).settleEntityOffers(tx);
       } else if (choice === 'take-other' && c.kind === 'duplicate') {
         throw new AppError('INVALID_REQUEST', 'Both copies are kept: keep the current one (or merge an entity).');
+      } else if (choice === 'take-other' && c.entity === 'passages' && c.other_op === 'upsert' && c.other_payload) {
+        // A passage's text is part of its document's: the other text comes back as an edit (document text,
+        // offsets, sentences, old version kept, annotations re-anchored), which the next sync sends.
+        const other = JSON.parse(c.other_payload) as { kind?: PassageKind; text?: string };
+        const passageId = String((JSON.parse(c.row_key) as unknown[])[0]);
+        const at = await tx.get<{ document_id: string }>(sql`SELECT document_id FROM passages WHERE id = ${passageId}`);
+        const doc = at && (await getDocument(tx, at.document_id));
+        if (!doc || typeof other.text !== 'string')
+          throw new AppError('INVALID_REQUEST', 'This passage is gone, so its other text cannot come back.');
+        await rewritePassages(
+          tx,
+          doc.id,
+          doc.passages.map((p) => ({
+            id: p.id,
+            kind: p.id === passageId ? (other.kind ?? p.kind) : p.kind,
+            text: p.id === passageId ? other.text! : p.text,
+          })),
+          'the other version, from the team review list',
+        );
       } else if (choice === 'take-other') {
         await takeOther(tx, c.entity, JSON.parse(c.row_key) as unknown[], c.other_op, c.other_payload).catch((err) => {
           if (!/FOREIGN KEY/.test((err as Error).message)) throw err;

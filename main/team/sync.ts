@@ -73,6 +73,16 @@ const INCIDENTAL_COLUMNS: ReadonlySet<string> = new Set([
   'updated_at',
   ...Object.values(ENTITY_REFERENCES).flat(),
 ]);
+/**
+ * What a person edits, for tables whose rows also change as a side effect of an edit elsewhere: two concurrent
+ * versions that agree on these are not put up for review (sentences are derived from the passage text).
+ */
+const REVIEWED_FIELDS: Record<string, readonly string[]> = {
+  passages: ['text', 'kind'],
+  sentences: [],
+  document_versions: ['text'],
+  documents: ['title', 'author', 'source', 'published_at', 'lang', 'file_created_at'],
+};
 const SLOW_PATH_TABLES: ReadonlySet<string> = new Set(['documents', 'entity_aliases', ...NAMED_TABLES]);
 /** compareNames' score for the same name in another spelling or script (a surname alone scores less). */
 const SAME_NAME = 0.95;
@@ -580,7 +590,12 @@ class ChangeApplier {
     if (version && c.base_hlc !== version.hlc) {
       if (current && !sameRow(current, c.payload)) {
         // Concurrent edits: theirs is later in server order and becomes current; ours is kept for review.
-        await this.conflict({ ...c, payload: current, author: version.author ?? '', op: 'upsert' }, 'edit', c.author);
+        await this.conflict(
+          { ...c, payload: current, author: version.author ?? '', op: 'upsert' },
+          'edit',
+          c.author,
+          c.payload,
+        );
       } else if (!current) {
         // Deleted here, edited there without having seen the delete: the edit is kept, and the user asked.
         await this.conflict(
@@ -1175,7 +1190,19 @@ class ChangeApplier {
     other: Pick<Change, 'entity' | 'row_key' | 'op' | 'payload' | 'author'>,
     kind: 'edit' | 'delete-edit' | 'duplicate',
     keptAuthor: string | null,
+    kept?: Record<string, unknown> | null,
   ): Promise<void> {
+    const fields = REVIEWED_FIELDS[other.entity];
+    if (kind === 'edit' && fields && other.payload) {
+      // Two versions that differ only where a person does not edit (offsets moved by an edit elsewhere in the
+      // document, derived sentences, a kept old text): nothing to review; the passage's own conflict says it.
+      const stays = kept ?? (await readRow(this.tx, syncedTable(other.entity), JSON.parse(other.row_key) as unknown[]));
+      if (
+        stays &&
+        fields.every((f) => stays[f] === other.payload![f] || (stays[f] == null && other.payload![f] == null))
+      )
+        return;
+    }
     this.conflicts++;
     const payload = other.payload ? JSON.stringify(other.payload) : null;
     await this.tx.run(sql`INSERT INTO sync_conflicts (id, entity, row_key, kind, kept_author, other_author, other_op,

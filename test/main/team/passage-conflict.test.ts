@@ -1,0 +1,120 @@
+// The same passage corrected on two desktops at once: one text wins everywhere (server order), the other waits in
+// the review list as ONE item (not also the document, its sentences, its old version and the passages whose
+// offsets moved), and the passage says "edited elsewhere" in place. Real SQLite files and a real PostgreSQL cluster.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../../../main/archive/archive';
+import { openArchiveDir } from '../../../main/archive/open-default';
+import { Database } from '../../../main/db/connection';
+import { TeamService } from '../../../main/team/service';
+import { SYNCED_TABLES } from '../../../main/team/tables';
+import { postgresUnavailable, startPostgres, type TestPostgres } from '../../helpers/postgres';
+import { tempDir } from '../../helpers/temp';
+
+const unavailable = postgresUnavailable();
+if (unavailable && process.env.CI) throw new Error(`PostgreSQL is required in CI: ${unavailable}`);
+
+const TAGALOG = [
+  'Halalan sa Nagorno-Karabakh',
+  'Noong 19 Hulyo 2012, bumoto sila para kay Bako Sahakyan. Tumakbo rin si Vitaly Balasanyan.',
+  'Ang halalan ay itinuring na hindi lehitimo ng Azerbaijan.',
+].join('\n\n');
+
+describe.skipIf(unavailable)('a passage corrected on two desktops at once', () => {
+  let pg: TestPostgres;
+  const opened: Archive[] = [];
+
+  beforeAll(() => {
+    pg = startPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    for (const a of opened) await a.close().catch(() => undefined);
+    pg?.stop();
+  });
+
+  async function team(): Promise<string> {
+    const db = await pg.createDatabase();
+    await TeamService.initServer(pg.urlFor('tala_admin', db), [
+      { name: 'alice' },
+      { name: 'bob' },
+      { name: 'carol', readOnly: true },
+    ]);
+    return db;
+  }
+
+  async function desktop(member: string, db: string): Promise<Archive> {
+    const archive = await openArchiveDir(tempDir(`tala-${member}-`), { search: 'inline' });
+    opened.push(archive);
+    await archive.team.join(pg.urlFor(member, db));
+    return archive;
+  }
+
+  async function importTagalog(archive: Archive): Promise<string> {
+    const outcome = await archive.documents.importFile({
+      name: 'halalan.txt',
+      bytes: new TextEncoder().encode(TAGALOG),
+      lang: 'tl',
+    });
+    if (outcome.status !== 'imported') throw new Error('not imported');
+    return outcome.document.id;
+  }
+
+  async function snapshot(archive: Archive): Promise<Record<string, unknown[]>> {
+    const db = await Database.open(archive.path, { readOnly: true });
+    try {
+      const out: Record<string, unknown[]> = {};
+      for (const t of SYNCED_TABLES) {
+        out[t.name] = await db.all({ text: `SELECT * FROM ${t.name} ORDER BY ${t.key.join(', ')}`, params: [] });
+      }
+      return out;
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('one review item on each desktop, the passage marked, converged; taking the other text settles it', async () => {
+    const db = await team();
+    const a = await desktop('alice', db);
+    const b = await desktop('bob', db);
+    const docId = await importTagalog(a);
+    await a.team.sync();
+    await b.team.sync();
+    const doc = await a.documents.get(docId);
+    const passage = doc.passages[1];
+    await a.documents.editPassage(docId, passage.id, `${passage.text} (ayon kay Alice)`);
+    await b.documents.editPassage(docId, passage.id, `${passage.text} (ayon kay Bob)`);
+    await a.team.sync();
+    await b.team.sync(); // Bob's correction reaches the server later: it is current everywhere
+    await a.team.sync();
+
+    for (const [side, other, otherText] of [
+      [a, 'bob', `${passage.text} (ayon kay Alice)`],
+      [b, 'alice', `${passage.text} (ayon kay Alice)`],
+    ] as const) {
+      expect((await side.team.status()).lastError).toBeNull();
+      const items = await side.team.conflicts();
+      expect(items.map((c) => [c.entity, c.kind, c.rowKey, c.other?.text])).toEqual([
+        ['passages', 'edit', [passage.id], otherText],
+      ]);
+      const now = await side.documents.get(docId);
+      expect(now.passages[1].text).toBe(`${passage.text} (ayon kay Bob)`);
+      expect(now.passages.map((p) => p.editedElsewhere?.by ?? null)).toEqual(
+        now.passages.map((p) => (p.id === passage.id ? other : null)),
+      );
+    }
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+
+    // Bob takes Alice's text: after the next syncs it is current on both and nothing is left to review.
+    const [item] = await b.team.conflicts();
+    await b.team.resolve(item.id, 'take-other');
+    await b.team.sync();
+    await a.team.sync();
+    for (const side of [a, b]) {
+      const now = await side.documents.get(docId);
+      expect(now.passages[1].text).toBe(`${passage.text} (ayon kay Alice)`);
+      expect(now.text).toContain('(ayon kay Alice)');
+      expect(now.passages.some((p) => p.editedElsewhere)).toBe(false);
+    }
+    expect(await b.team.conflicts()).toEqual([]);
+    expect(await snapshot(b)).toEqual(await snapshot(a));
+  });
+});
