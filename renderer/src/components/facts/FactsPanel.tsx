@@ -10,8 +10,8 @@ import { errorMessage } from '../../lib/errors';
 import { useRovingFocus } from '../../lib/roving';
 import { draftFromFact, draftFromMentions, factSentence, type FactDraft } from '../../lib/facts';
 import type { TextRange } from '../../lib/selection';
-import { EditIcon, TrashIcon } from '../icons';
-import { EvidenceQuote, FactSentence, StatusBadge, useFactSuggestions } from './FactBits';
+import { useFactSuggestions } from './FactBits';
+import { ConfirmedCard, ProposalCard } from './FactCards';
 import { changesFromDraft, FactEditor, newFactFromDraft } from './FactEditor';
 
 interface Props {
@@ -146,144 +146,6 @@ export function FactsPanel(props: Props) {
     [draftRange, mentions],
   );
 
-  const proposalCard = (f: Fact) => {
-    const editing = editingId === f.id;
-    return (
-      <li key={f.id} className="fact-card fact-card--proposed" data-testid="fact-proposal" data-fact-id={f.id}>
-        {editing ? (
-          <FactEditor
-            initial={draftFromFact(f)}
-            quote={f.candidate?.quote}
-            quoteLang={lang}
-            entities={suggestions.entities}
-            predicates={suggestions.predicates}
-            submitLabel="Accept"
-            busy={busyId === f.id}
-            onSubmit={(d) => void accept(f, d)}
-            onCancel={() => setEditingId(null)}
-          />
-        ) : (
-          <>
-            <FactSentence fact={f} />
-            {f.candidate && (
-              <button
-                type="button"
-                className="fact-card__quote"
-                onClick={() => f.candidate?.passageId && props.onOpenPassage(f.candidate.passageId)}
-                title="Show in the text"
-              >
-                <q lang={lang} dir="auto">
-                  {f.candidate.quote}
-                </q>
-              </button>
-            )}
-            <div className="fact-card__foot">
-              <span className="muted fact-card__confidence" title="How sure the extractor's rules are">
-                {Math.round(f.confidence * 100)}%
-              </span>
-              <span className="fact-card__actions">
-                <button
-                  type="button"
-                  className="button button--primary button--small"
-                  disabled={busyId === f.id}
-                  onClick={() => void accept(f)}
-                  data-testid="fact-accept"
-                >
-                  Accept
-                </button>
-                <button
-                  type="button"
-                  className="button button--small"
-                  disabled={busyId === f.id}
-                  onClick={() => setEditingId(f.id)}
-                  data-testid="fact-edit"
-                >
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  className="button button--quiet button--small"
-                  disabled={busyId === f.id}
-                  onClick={() => void reject(f)}
-                  data-testid="fact-reject"
-                >
-                  Reject
-                </button>
-              </span>
-            </div>
-          </>
-        )}
-      </li>
-    );
-  };
-
-  const confirmedCard = (f: Fact) => {
-    const editing = editingId === f.id;
-    return (
-      <li key={f.id} className="fact-card" data-testid="fact-confirmed" data-fact-id={f.id}>
-        {editing ? (
-          <FactEditor
-            initial={draftFromFact(f)}
-            entities={suggestions.entities}
-            predicates={suggestions.predicates}
-            submitLabel="Save"
-            busy={busyId === f.id}
-            onSubmit={(d) => void save(f, d)}
-            onCancel={() => setEditingId(null)}
-          />
-        ) : (
-          <>
-            <FactSentence fact={f} entityLink />
-            {f.evidence.map((e) => (
-              <EvidenceQuote key={e.annotationId} evidence={e} compact />
-            ))}
-            {f.note && (
-              <p className="fact-card__note" dir="auto">
-                {f.note}
-              </p>
-            )}
-            <div className="fact-card__foot">
-              <StatusBadge fact={f} />
-              {conflicting.has(f.id) && (
-                <a
-                  className="badge fact-conflict-badge"
-                  href="#/conflicts"
-                  title="Another source gives a different value"
-                  data-testid="fact-conflict-badge"
-                >
-                  conflict
-                </a>
-              )}
-              <span className="fact-card__actions">
-                <button
-                  type="button"
-                  className="icon-button icon-button--small"
-                  aria-label="Edit fact"
-                  title="Edit"
-                  onClick={() => setEditingId(f.id)}
-                  data-testid="fact-edit"
-                >
-                  <EditIcon />
-                </button>
-                <button
-                  type="button"
-                  className="icon-button icon-button--small icon-button--danger"
-                  aria-label="Delete fact"
-                  title="Delete the fact and its evidence highlight"
-                  disabled={busyId === f.id}
-                  onClick={() => void remove(f)}
-                  data-testid="fact-delete"
-                >
-                  <TrashIcon />
-                </button>
-              </span>
-            </div>
-          </>
-        )}
-      </li>
-    );
-  };
-
   return (
     <aside className="notes facts-panel" aria-label="Facts" lang="en" dir="ltr" data-testid="facts-panel">
       <header className="notes__header">
@@ -336,7 +198,21 @@ export function FactsPanel(props: Props) {
             </p>
           ) : (
             <ul className="fact-list" ref={rovingRef}>
-              {proposals.map(proposalCard)}
+              {proposals.map((f) => (
+                <ProposalCard
+                  key={f.id}
+                  fact={f}
+                  editing={editingId === f.id}
+                  busy={busyId === f.id}
+                  lang={lang}
+                  suggestions={suggestions}
+                  onEdit={() => setEditingId(f.id)}
+                  onCancelEdit={() => setEditingId(null)}
+                  onAccept={(d) => void accept(f, d)}
+                  onReject={() => void reject(f)}
+                  onOpenPassage={props.onOpenPassage}
+                />
+              ))}
             </ul>
           )}
         </section>
@@ -348,7 +224,20 @@ export function FactsPanel(props: Props) {
             <p className="muted facts-panel__hint">Accepted facts appear here, each with the passage it rests on.</p>
           ) : (
             <ul className="fact-list" ref={rovingRef}>
-              {confirmed.map(confirmedCard)}
+              {confirmed.map((f) => (
+                <ConfirmedCard
+                  key={f.id}
+                  fact={f}
+                  editing={editingId === f.id}
+                  busy={busyId === f.id}
+                  conflict={conflicting.has(f.id)}
+                  suggestions={suggestions}
+                  onEdit={() => setEditingId(f.id)}
+                  onCancelEdit={() => setEditingId(null)}
+                  onSave={(d) => void save(f, d)}
+                  onRemove={() => void remove(f)}
+                />
+              ))}
             </ul>
           )}
         </section>
