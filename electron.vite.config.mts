@@ -18,6 +18,8 @@ export default defineConfig({
           'align-worker': resolve('main/align/worker.ts'),
           // The command line (bin/tala.js runs it): plain JavaScript, services loaded once the command is known.
           cli: resolve('main/cli/main.ts'),
+          // The browser host (`npm run web`'s server) as plain JavaScript: bench:import times uploads through it.
+          web: resolve('main/web/cli.ts'),
         },
         formats: ['es'],
       },

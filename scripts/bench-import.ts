@@ -1,19 +1,22 @@
-// `npm run bench:import` [-- --n 2000 --paragraphs 5000 --pdfs 50 --rounds 2 --no-pool]: import speed through the real
-// import path
-// (Archive.open + the bulk import every door uses: parse worker, one transaction per file from the user's point
-// of view, originals kept, indexed for search) against two references on raw SQLite in the same run:
+// `npm run bench:import` [-- --n 2000 --paragraphs 5000 --pdfs 50 --rounds 2 --no-pool --no-bridge --tsx]: import
+// speed of the code the app ships, against two references on raw SQLite in the same run:
+//   Tala: `tala import DIR` (bin/tala.js → out/main/cli.js, built by electron-vite; the import job every door uses:
+//         parse worker, one transaction per file from the user's point of view, originals kept, indexed)
+//   bridge: the browser's path: the built web host (out/main/web.js, `npm run web`'s server) and every file
+//         POSTed to documents.import one after another, as the renderer uploads them
 //   per-file: one transaction per file, WAL, synchronous=FULL, originals kept, FTS5 over the paragraphs
 //   one-txn:  the same work in one transaction for all files (the speed of the disk, no per-file promise)
-// Tala runs twice: as shipped (TALA_PARSE_WORKERS unset: one parse worker) and with two parse workers, so the
-// pool's gain or loss is measured in the same run.
+// Every side is a whole process of plain JavaScript (no tsx at run time; the references are
+// scripts/bench/import-reference.mjs), timed from its start to its exit; its CPU time and peak RSS come from
+// scripts/bench/exit-figures.mjs. `--tsx` adds Tala run from the sources through tsx, as this script used to.
+// Tala also runs with two parse workers (TALA_PARSE_WORKERS=2) unless --no-pool.
 // Three corpora: N generated ~5 KB .txt files, one .txt of P paragraphs, and D ten-page PDFs (the reference
-// extracts their text with pdf.js on its one thread). The sides take turns (A B A B …),
-// each in its own child process (so peak RSS is its own), so a busy machine slows every side alike.
-// Prints absolute figures, ratios (median over rounds), peak RSS, the code version and the load.
+// extracts their text with pdf.js on its one thread). The sides take turns (A B A B …), each in its own process,
+// so a busy machine slows every side alike. Prints absolute figures, ratios (median over rounds), the bridge
+// against the CLI round by round, peak RSS, the code version and the load.
 //
-// Roles (internal): --role tala|ref-file|ref-all --corpus DIR --out DIR
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+// Role (internal): --role tala-tsx --corpus DIR --out DIR
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -43,6 +46,10 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     /** Leave out "Tala with two parse workers" (halves a run's length). */
     'no-pool': { type: 'boolean', default: false },
+    /** Leave out the browser upload path (the bridge). */
+    'no-bridge': { type: 'boolean', default: false },
+    /** Also run Tala's import from the TypeScript sources through tsx (as this script did before), to show the cost. */
+    tsx: { type: 'boolean', default: false },
   },
 });
 
@@ -131,125 +138,20 @@ function writeCorpora(
 
 // ---- roles (each in its own process) -----------------------------------------------------------------------
 
-interface RoleResult {
-  ms: number;
-  /** CPU time during the import, all threads (main, parse workers, SQLite's): less swayed by load than wall. */
-  cpuMs: number;
-  openMs: number;
-  imported: number;
-  failed: number;
-  rssMb: number;
-  fileMb: number;
-}
-
-async function runTala(corpus: string, out: string): Promise<RoleResult> {
+/** The old way of running Tala's side: in a process started through tsx, the sources compiled on the fly. */
+async function runTalaFromSources(corpus: string, out: string): Promise<number> {
   const { Archive } = await import('../main/archive/archive');
   const { archiveFileIn } = await import('../main/archive/paths');
   const { importPaths } = await import('../main/documents/bulk-import');
-  const opened = performance.now();
   const archive = await Archive.open(archiveFileIn(out), { search: 'inline' });
-  const started = performance.now();
-  const cpu = process.cpuUsage();
   const summary = await importPaths(archive.documents, [corpus]);
-  const ms = performance.now() - started;
-  const cpuMs = cpuMsSince(cpu);
   await archive.close();
-  return {
-    ms,
-    cpuMs,
-    openMs: started - opened,
-    imported: summary.imported.length,
-    failed: summary.failed.length,
-    rssMb: process.resourceUsage().maxRSS / 1024,
-    fileMb: statSync(archiveFileIn(out)).size / 1e6,
-  };
+  return summary.imported.length;
 }
 
-function cpuMsSince(start: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
-
-/** pdf.js text of every page, lines joined, pages as paragraphs (on this thread, as Tala's parser runs it). */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  pdfjs ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  const lib = await pdfjs;
-  const doc = await lib.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
-  const pages: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
-  }
-  await doc.destroy();
-  return pages.join('\n\n');
-}
-
-/** The reference: raw sqlite3, the same files read, hashed, split into paragraphs, kept and indexed by FTS5. */
-async function runReference(corpus: string, out: string, perFile: boolean): Promise<RoleResult> {
-  const { default: sqlite3 } = await import('sqlite3');
-  const file = join(out, 'ref.sqlite');
-  const opened = performance.now();
-  const db = await new Promise<import('sqlite3').Database>((resolve, reject) => {
-    const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
-  });
-  const exec = (text: string) => new Promise<void>((res, rej) => db.exec(text, (e) => (e ? rej(e) : res())));
-  const run = (text: string, params: unknown[]) =>
-    new Promise<void>((res, rej) => db.run(text, params, (e: Error | null) => (e ? rej(e) : res())));
-  await exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
-    CREATE TABLE documents (id TEXT PRIMARY KEY, name TEXT, hash TEXT UNIQUE, text TEXT);
-    CREATE TABLE originals (document_id TEXT PRIMARY KEY, data BLOB);
-    CREATE VIRTUAL TABLE fts USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');`);
-  const files = readdirSync(corpus).map((f) => join(corpus, f));
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  if (!perFile) await exec('BEGIN IMMEDIATE');
-  let rowid = 0;
-  for (const path of files) {
-    const bytes = readFileSync(path);
-    const text = path.endsWith('.pdf') ? await pdfText(bytes) : new TextDecoder().decode(bytes);
-    const id = randomUUID();
-    const hash = createHash('sha256').update(bytes).digest('hex');
-    const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim());
-    if (perFile) await exec('BEGIN IMMEDIATE');
-    await run('INSERT INTO documents VALUES (?, ?, ?, ?)', [id, path, hash, text]);
-    await run('INSERT INTO originals VALUES (?, ?)', [id, bytes]);
-    for (let i = 0; i < paragraphs.length; i += 300) {
-      const chunk = paragraphs.slice(i, i + 300);
-      await run(`INSERT INTO fts (rowid, text) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, [
-        ...chunk.flatMap((p) => [++rowid, p]),
-      ]);
-    }
-    if (perFile) await exec('COMMIT');
-  }
-  if (!perFile) await exec('COMMIT');
-  const ms = performance.now() - started;
-  const cpuMs = cpuMsSince(cpu);
-  await new Promise<void>((res, rej) => db.close((e) => (e ? rej(e) : res())));
-  return {
-    ms,
-    cpuMs,
-    openMs: started - opened,
-    imported: files.length,
-    failed: 0,
-    rssMb: process.resourceUsage().maxRSS / 1024,
-    fileMb: statSync(file).size / 1e6,
-  };
-}
-
-if (values.role) {
-  const corpus = values.corpus!;
-  const out = values.out!;
-  const result =
-    values.role === 'tala' || values.role === 'tala-2'
-      ? await runTala(corpus, out)
-      : await runReference(corpus, out, values.role === 'ref-file');
-  console.log(`RESULT ${JSON.stringify(result)}`);
+if (values.role === 'tala-tsx') {
+  const imported = await runTalaFromSources(values.corpus!, values.out!);
+  console.log(JSON.stringify({ imported: Array.from({ length: imported }) }));
   process.exit(0);
 }
 
@@ -282,41 +184,143 @@ const version = (() => {
 })();
 
 const ROLES = [
-  { role: 'tala', label: 'Tala (bulk import, built parse worker)' },
-  { role: 'tala-2', label: 'Tala with two parse workers' },
+  { role: 'tala', label: 'Tala: `tala import` (built CLI)' },
+  { role: 'tala-2', label: 'Tala: `tala import`, two parse workers' },
+  { role: 'tala-tsx', label: 'Tala from sources through tsx (old way)' },
+  { role: 'bridge', label: 'Tala: browser uploads through the bridge (built)' },
   { role: 'ref-file', label: 'reference: a transaction per file' },
   { role: 'ref-all', label: 'reference: one transaction for all' },
 ] as const;
 type RoleName = (typeof ROLES)[number]['role'];
-const roles = values['no-pool'] ? ROLES.filter((r) => r.role !== 'tala-2') : ROLES;
+const roles = ROLES.filter(
+  (r) =>
+    !(r.role === 'tala-2' && values['no-pool']) &&
+    !(r.role === 'bridge' && values['no-bridge']) &&
+    !(r.role === 'tala-tsx' && !values.tsx),
+);
 
-function runRole(role: RoleName, corpus: string): RoleResult {
-  const out = mkdtempSync(join(work, `${role}-`));
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', SCRIPT, '--role', role, '--corpus', corpus, '--out', out],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: role === 'tala-2' ? { ...process.env, TALA_PARSE_WORKERS: '2' } : process.env,
-    },
-  );
-  rmSync(out, { recursive: true, force: true });
-  const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  if (child.status !== 0 || !line) throw new Error(`${role} failed (${child.status}): ${child.stderr.slice(-2000)}`);
-  return JSON.parse(line.slice('RESULT '.length)) as RoleResult;
+interface RoleResult {
+  /** Wall time of the whole process, from its start to its exit (node's start, loading, open, import, close). */
+  ms: number;
+  /** CPU time of the whole process, all threads (main, parse workers, SQLite's, V8's). */
+  cpuMs: number;
+  rssMb: number;
+  imported: number;
+  fileMb: number;
 }
 
-// Measure the parse worker the app ships (bundled by electron-vite), not the tsx-compiled sources.
+const EXIT_FIGURES = join(ROOT, 'scripts', 'bench', 'exit-figures.mjs');
+const REFERENCE = join(ROOT, 'scripts', 'bench', 'import-reference.mjs');
+
+interface Child {
+  exited: Promise<{ code: number | null; stdout: string; stderr: string }>;
+  stdout: () => string;
+  kill: (signal: NodeJS.Signals) => void;
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv): Child {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { exited, stdout: () => stdout, kill: (signal) => child.kill(signal) };
+}
+
+/**
+ * The renderer's upload path: the built web host (`npm run web`'s server) started on a fresh archive, then every
+ * file sent as the browser sends it, one `documents.import` POST after another (base64 in the wire JSON), then
+ * the host stopped as Ctrl+C stops it.
+ */
+async function uploadThroughBridge(corpus: string, archiveDir: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const web = join(ROOT, 'out', 'main', 'web.js');
+  const host = start(['--import', EXIT_FIGURES, web, '--archive', archiveDir, '--no-open'], env);
+  let exited = false;
+  void host.exited.then(() => (exited = true));
+  let url: URL | undefined;
+  while (!url) {
+    const line = host.stdout().match(/running at (\S+)/);
+    if (line) url = new URL(line[1]);
+    else if (exited) throw new Error(`the web host did not start:\n${host.stdout()}\n${(await host.exited).stderr}`);
+    else await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const { stringifyWire, parseWire } = await import('../shared/wire');
+  const token = url.searchParams.get('token')!;
+  let imported = 0;
+  for (const name of readdirSync(corpus).sort()) {
+    const data = new Uint8Array(readFileSync(join(corpus, name)));
+    const response = await fetch(new URL('/api/documents.import', url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-tala-token': token },
+      body: stringifyWire({ name, data }),
+    });
+    const result = parseWire(await response.text()) as { ok: boolean; value?: { status: string } };
+    if (result.ok && result.value?.status === 'imported') imported++;
+    else throw new Error(`upload of ${name} failed: ${JSON.stringify(result).slice(0, 500)}`);
+  }
+  host.kill('SIGTERM');
+  const { code, stderr } = await host.exited;
+  if (code !== 0) throw new Error(`the web host exited with ${code}: ${stderr.slice(-2000)}`);
+  return imported;
+}
+
+async function runRole(role: RoleName, corpus: string): Promise<RoleResult> {
+  const out = mkdtempSync(join(work, `${role}-`));
+  const exitFile = join(out, 'exit.json');
+  // A home of its own: the web host records the archives it opened in the user's config folder.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TALA_BENCH_EXIT_FILE: exitFile,
+    HOME: out,
+    XDG_CONFIG_HOME: join(out, 'config'),
+    XDG_DATA_HOME: join(out, 'data'),
+    ...(role === 'tala-2' ? { TALA_PARSE_WORKERS: '2' } : {}),
+  };
+  const archiveDir = join(out, 'archive');
+  const started = performance.now();
+  let imported: number;
+  let file: string;
+  if (role === 'bridge') {
+    imported = await uploadThroughBridge(corpus, archiveDir, env);
+    file = join(archiveDir, 'archive.sqlite');
+  } else {
+    const args =
+      role === 'ref-file' || role === 'ref-all'
+        ? [REFERENCE, role === 'ref-file' ? 'per-file' : 'one-txn', corpus, out]
+        : role === 'tala-tsx'
+          ? ['--import', 'tsx', SCRIPT, '--role', role, '--corpus', corpus, '--out', out]
+          : [join(ROOT, 'bin', 'tala.js'), '--archive', archiveDir, 'import', corpus, '--json'];
+    if (role !== 'tala-tsx') mkdirSync(archiveDir, { recursive: true });
+    const { code, stdout, stderr } = await start(['--import', EXIT_FIGURES, ...args], env).exited;
+    if (code !== 0) throw new Error(`${role} failed (${code}): ${stderr.slice(-2000)}`);
+    const answer = JSON.parse(stdout) as { imported: number | unknown[] };
+    imported = Array.isArray(answer.imported) ? answer.imported.length : answer.imported;
+    file = role.startsWith('ref-')
+      ? join(out, 'ref.sqlite')
+      : role === 'tala-tsx'
+        ? join(out, 'archive.sqlite')
+        : join(archiveDir, 'archive.sqlite');
+  }
+  const ms = performance.now() - started;
+  const { cpuMs, rssMb } = JSON.parse(readFileSync(exitFile, 'utf8')) as { cpuMs: number; rssMb: number };
+  const fileMb = statSync(file).size / 1e6;
+  rmSync(out, { recursive: true, force: true });
+  return { ms, cpuMs, rssMb, imported, fileMb };
+}
+
+// Measure the code the app ships: the CLI, the web host and the parse worker as electron-vite bundles them.
 const builtWorker = join(ROOT, 'out', 'main', 'parse-worker.js');
 process.stderr.write('Building (electron-vite build)…\n');
 const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8' });
 if (build.status !== 0 || !existsSync(builtWorker)) throw new Error(`electron-vite build failed:\n${build.stderr}`);
-process.env.TALA_PARSE_WORKER = builtWorker;
+process.env.TALA_PARSE_WORKER = builtWorker; // for the tsx side; the built CLI finds it next to itself
 
 try {
   const loadBefore = loadavg()[0];
+  const loads = [loadBefore];
   const { small, big, pdf } = writeCorpora(work, n, paragraphs, pdfs);
   const corpora = [
     { label: `${n} × 5 KB .txt`, dir: small, files: n },
@@ -328,18 +332,24 @@ try {
     for (const corpus of corpora)
       for (const { role } of roles) {
         const key = `${corpus.label}|${role}`;
-        const r = runRole(role, corpus.dir);
+        const r = await runRole(role, corpus.dir);
         if (r.imported !== corpus.files) throw new Error(`${role} imported ${r.imported} of ${corpus.files} files`);
         results.set(key, [...(results.get(key) ?? []), r]);
-        process.stderr.write(`round ${round + 1} ${corpus.label} ${role}: ${(r.ms / 1000).toFixed(2)} s\n`);
+        loads.push(loadavg()[0]);
+        process.stderr.write(
+          `round ${round + 1} ${corpus.label} ${role}: ${(r.ms / 1000).toFixed(2)} s, ` +
+            `CPU ${(r.cpuMs / 1000).toFixed(2)} s, load ${loadavg()[0].toFixed(2)}\n`,
+        );
       }
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const bytes = readdirSync(small).reduce((sum, f) => sum + statSync(join(small, f)).size, 0);
   console.log(
     `Import benchmark, code ${version}, ${new Date().toISOString().slice(0, 16)}Z, ${cpus().length} CPUs, ` +
-      `load ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)}, ${rounds} rounds taking turns, ` +
-      `small files ${(bytes / 1e6).toFixed(1)} MB in all`,
+      `load ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)} (${Math.min(...loads).toFixed(2)}–` +
+      `${Math.max(...loads).toFixed(2)} between sides), ${rounds} rounds taking turns, ` +
+      `small files ${(bytes / 1e6).toFixed(1)} MB in all. Every side is a whole process of plain JavaScript ` +
+      `(node's start, loading, open, import, close)${values.tsx ? ' except the tsx one' : ''}.`,
   );
   console.log('');
   console.log(
@@ -347,6 +357,7 @@ try {
       'CPU ratio to per-file | peak RSS | file |',
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const ratios: string[] = [];
   for (const corpus of corpora) {
     const perFile = median(results.get(`${corpus.label}|ref-file`)!.map((r) => r.ms));
     const oneTxn = median(results.get(`${corpus.label}|ref-all`)!.map((r) => r.ms));
@@ -364,11 +375,33 @@ try {
           `${Math.max(...rs.map((r) => r.rssMb)).toFixed(0)} MB | ${median(rs.map((r) => r.fileMb)).toFixed(1)} MB |`,
       );
     }
+    // The browser path against the CLI, round by round (each pair ran back to back).
+    const cli = results.get(`${corpus.label}|tala`)!;
+    const bridge = results.get(`${corpus.label}|bridge`);
+    if (bridge) {
+      const wall = cli.map((c, i) => bridge[i].ms / c.ms);
+      const cpu = cli.map((c, i) => bridge[i].cpuMs / c.cpuMs);
+      ratios.push(
+        `${corpus.label}: bridge uploads / \`tala import\`, per round: wall ` +
+          `${wall.map((r) => r.toFixed(2)).join(', ')}× (median ${median(wall).toFixed(2)}×), CPU ` +
+          `${cpu.map((r) => r.toFixed(2)).join(', ')}× (median ${median(cpu).toFixed(2)}×)`,
+      );
+    }
+    const tsx = results.get(`${corpus.label}|tala-tsx`);
+    if (tsx) {
+      const wall = cli.map((c, i) => tsx[i].ms - c.ms);
+      ratios.push(
+        `${corpus.label}: tsx side minus built CLI, per round: ` +
+          `${wall.map((d) => `${(d / 1000).toFixed(2)} s`).join(', ')}`,
+      );
+    }
   }
+  console.log('');
+  for (const line of ratios) console.log(`- ${line}`);
   console.log('');
   console.log(
     'Targets: 2,000 small files ≤ 1.0× the per-file reference; the 5,000-paragraph file ≤ 2× the per-file one; ' +
-      'PDFs ≤ 2× the per-file (pdf.js) one, peak RSS ≤ 300 MB.',
+      "PDFs ≤ 2× the per-file (pdf.js) one, peak RSS ≤ 300 MB; the UI (bridge) at the CLI's speed.",
   );
 } finally {
   rmSync(work, { recursive: true, force: true });
