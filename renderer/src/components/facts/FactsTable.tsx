@@ -9,17 +9,9 @@ import type { PushToast } from '../../hooks/useToasts';
 import { saveFile } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { useRovingFocus } from '../../lib/roving';
-import {
-  formatFactDate,
-  formatFactValue,
-  groupFacts,
-  sortFacts,
-  type FactColumn,
-  type FactGrouping,
-} from '../../lib/facts';
+import { groupFacts, sortFacts, type FactColumn, type FactGrouping } from '../../lib/facts';
 import { plural } from '../../lib/format';
-import { EvidenceQuote, StatusBadge } from './FactBits';
-import { EditedElsewhere } from '../team/EditedElsewhere';
+import { FactsRow } from './FactsRow';
 
 interface Props {
   documents: DocumentSummary[];
@@ -125,53 +117,6 @@ export function FactsTable({ documents, toast }: Props) {
       </th>
     );
   };
-
-  const row = (f: Fact) => (
-    <tr key={f.id} data-testid="facts-row" data-fact-id={f.id}>
-      <td>
-        <a href={`#/entity/${f.subject.entityId}`} dir="auto" data-testid="facts-row-subject">
-          {f.subject.name}
-        </a>
-        {f.subjectAlias && f.subjectAlias !== f.subject.name && (
-          <span className="muted facts-table__alias" dir="auto">
-            as “{f.subjectAlias}”
-          </span>
-        )}
-      </td>
-      <td dir="auto">{f.predicate}</td>
-      <td className="facts-table__value" data-testid="facts-row-value">
-        {f.object.kind === 'entity' ? (
-          <a href={`#/entity/${f.object.entityId}`}>{f.object.name}</a>
-        ) : (
-          formatFactValue(f.object, f.valueQualifier, f.predicate)
-        )}
-      </td>
-      <td className="facts-table__date">
-        {f.qualifiers.date ? formatFactDate(f.qualifiers.date) : ''}
-        {f.qualifiers.place && <span className="muted"> {f.qualifiers.place.name}</span>}
-      </td>
-      <td className="facts-table__evidence">
-        {f.evidence.length > 0 ? (
-          f.evidence.map((e) => <EvidenceQuote key={e.annotationId} evidence={e} compact />)
-        ) : f.candidate ? (
-          <a className="evidence evidence--compact" href={f.candidate.link}>
-            <q className="evidence__quote" dir="auto">
-              {f.candidate.quote}
-            </q>
-            <span className="evidence__source muted" dir="auto">
-              {f.candidate.docTitle} · proposal
-            </span>
-          </a>
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
-      <td>
-        <StatusBadge fact={f} />
-        <EditedElsewhere info={f.editedElsewhere} compact />
-      </td>
-    </tr>
-  );
 
   return (
     <div className="facts-page" data-testid="facts-table-page">
@@ -304,7 +249,9 @@ export function FactsTable({ documents, toast }: Props) {
                     </th>
                   </tr>
                 )}
-                {g.facts.map(row)}
+                {g.facts.map((f) => (
+                  <FactsRow key={f.id} fact={f} />
+                ))}
               </tbody>
             ))}
           </table>
