@@ -23,6 +23,7 @@ import { useReaderSelection } from './reader/useReaderSelection';
 import { usePassageCorrections } from './reader/usePassageCorrections';
 import { useReaderShortcuts } from './reader/useReaderShortcuts';
 import { useReveal } from './reader/useReveal';
+import { useToolbarInset } from './reader/useToolbarInset';
 import { VirtualList, type VirtualListHandle } from './reader/VirtualList';
 import './reader/reader.css';
 
@@ -52,6 +53,7 @@ export function Reader(props: ReaderProps) {
     if (!props.scrollRef) ownPaneRef.current = articleRef.current?.closest<HTMLElement>('.reader-pane') ?? null;
   }, [props.scrollRef]);
   const listRef = useRef<VirtualListHandle>(null);
+  useToolbarInset(articleRef);
   // Passages are one Tab stop: Up/Down between them, Right/Left to a passage's tools (shown while focused).
   const rovingRef = useRovingFocus({ items: '.passage-block' });
 
