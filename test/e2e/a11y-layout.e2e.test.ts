@@ -1,12 +1,14 @@
 // Accessibility and layout of every view (test/e2e/views.ts) in Chromium: axe-core in the light and the dark
 // theme, and again at 1024×700 and 2560×1440, failing on any serious or critical finding; and at 1024×700,
-// 1440×900, 1920×1080 and 2560×1440, failing if the page overflows the window or a control lies outside the
-// viewport with no scroll path to it.
+// 1440×900, 1920×1080 and 2560×1440 (light theme; the dark one at the first three), with the reader's side panel
+// open on each of its tabs, failing if the page overflows the window, a control lies outside the viewport with no
+// scroll path to it, or a toolbar control is covered by something else (an overlay panel) so that a click at its
+// centre would not reach it.
 // Needs `npx electron-vite build` first and /usr/bin/chromium.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './harness';
+import { startE2E, testId, type E2E } from './harness';
 import { prepareViews, useTheme, VIEWS, type ViewIds } from './views';
 
 let e2e: E2E;
@@ -78,6 +80,42 @@ function layoutProblems(): Promise<string[]> {
   });
 }
 
+/** Toolbar controls on screen that a click at their centre would not reach (an overlay covers them). */
+function coveredControls(): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const toolbars = '.topbar, .reader__toolbar, [role="toolbar"], .notes__header';
+    const controls = document.querySelectorAll<HTMLElement>(
+      ['a[href]', 'button', 'input:not([type="hidden"])', 'select', '[tabindex]:not([tabindex="-1"])']
+        .map((c) => `:is(${toolbars}) ${c}`)
+        .join(', '),
+    );
+    for (const el of controls) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue; // not rendered
+      if (el.closest('[hidden], [aria-hidden="true"]')) continue;
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) continue; // scrolled away
+      const hit = document.elementFromPoint(x, y);
+      if (hit && (hit === el || el.contains(hit))) continue;
+      const testid = el.dataset.testid ? `[${el.dataset.testid}]` : '';
+      const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
+      const over = hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing';
+      problems.push(`${el.tagName.toLowerCase()}${testid} "${label}" is covered by ${over}`);
+    }
+    return problems;
+  });
+}
+
+/** A view with a side panel (the reader: annotations, facts) has it open, so a panel that overlays is checked. */
+async function openPanel(): Promise<void> {
+  const toggle = page.locator(testId('panel-toggle'));
+  if ((await toggle.count()) === 0) return;
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await page.locator('.workspace > .notes').waitFor();
+}
+
 describe.each(['light', 'dark'] as const)('axe-core, %s theme', (theme) => {
   beforeAll(async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -107,13 +145,16 @@ describe.each([
 });
 
 describe.each([
-  [1024, 700],
-  [1440, 900],
-  [1920, 1080],
-  [2560, 1440],
-])('layout at %i×%i', (width, height) => {
+  [1024, 700, 'light'],
+  [1440, 900, 'light'],
+  [1920, 1080, 'light'],
+  [2560, 1440, 'light'],
+  [1024, 700, 'dark'],
+  [1440, 900, 'dark'],
+  [1920, 1080, 'dark'],
+] as const)('layout at %i×%i, %s theme', (width, height, theme) => {
   beforeAll(async () => {
-    await useTheme(page, 'light');
+    await useTheme(page, theme);
     await page.setViewportSize({ width, height });
   });
   it.each(VIEWS.map((v) => [v.name, v] as const))(
@@ -121,6 +162,15 @@ describe.each([
     async (_name, view) => {
       await view.open(page, e2e.bridge.url, ids);
       expect(await layoutProblems()).toEqual([]);
+      await openPanel();
+      expect(await coveredControls()).toEqual([]);
+      // Every tab of the side panel (annotations, facts) in turn.
+      const tabs = await page.locator('.notes [role="tab"]').all();
+      for (const tab of tabs) {
+        await tab.click();
+        expect(await coveredControls()).toEqual([]);
+      }
+      await tabs[0]?.click(); // back to the annotations, where the next visit expects them
     },
   );
 });
