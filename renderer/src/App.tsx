@@ -1,8 +1,6 @@
 // The app frame: top bar with the search box, banners, the sidebar, the search results column and the view of
 // the current route (views.tsx). Server state comes from the query cache (api/queries.ts); writes invalidate it.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Annotation, DocumentSummary } from '../../shared/types';
-import { useApi } from './api/context';
+import { useEffect, useRef, useState } from 'react';
 import { useArchiveChanged } from './api/queries';
 import { HealthBanner, useArchiveHealth } from './components/backups/HealthBanner';
 import { CommandPalette } from './components/commands/CommandPalette';
@@ -18,6 +16,7 @@ import { hitElementId, SearchResults } from './components/SearchResults';
 import { Sidebar } from './components/Sidebar';
 import { SkipLinks } from './components/SkipLinks';
 import { Toasts } from './components/Toasts';
+import { useAppActions } from './hooks/useAppActions';
 import { useAppInfo } from './hooks/useAppInfo';
 import { useAppCommands } from './hooks/useAppCommands';
 import { useBanners } from './hooks/useBanners';
@@ -30,16 +29,11 @@ import { useIndexStatus } from './hooks/useIndexStatus';
 import { useNeedsReview } from './hooks/useNeedsReview';
 import { useSearchController } from './hooks/useSearchController';
 import { useSidePanel } from './hooks/useSidePanel';
+import { useSlashFocus } from './hooks/useSlashFocus';
 import { useToasts } from './hooks/useToasts';
-import { errorMessage } from './lib/errors';
-import { plural, truncate } from './lib/format';
 import { RouteView, type ViewContext } from './views';
 
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-
 export function App() {
-  const api = useApi();
   const changed = useArchiveChanged();
   const banners = useBanners();
   const toasts = useToasts();
@@ -89,18 +83,9 @@ export function App() {
     if (annotationLink) panel.show();
   }
 
-  // "/" focuses the search box (Ctrl/Cmd+K opens the command palette, which lists searching too).
+  // "/" focuses the search box (hooks/useSlashFocus.ts).
   const { focusBox } = box;
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)) {
-        e.preventDefault();
-        focusBox();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [focusBox]);
+  useSlashFocus(focusBox);
 
   // The app's commands: native menu (Electron), their accelerators (browser) and the command palette.
   const [dialog, setDialog] = useState<'palette' | 'shortcuts' | null>(null);
@@ -115,48 +100,8 @@ export function App() {
   });
   useCommands(runCommand);
 
-  const reindex = () => {
-    index.reindex().then(
-      (report) => {
-        const what = `${plural(report.passages, 'passage')} in ${plural(report.documents, 'document')}`;
-        toasts.push({ text: `Search index rebuilt: ${what} (${(report.ms / 1000).toFixed(1)} s).` }, 6000);
-        search.refresh();
-      },
-      (err: unknown) =>
-        toasts.push({ text: `Could not rebuild the search index: ${errorMessage(err)}`, tone: 'warn' }, 10_000),
-    );
-  };
-
-  const deleteDocument = async (doc: DocumentSummary) => {
-    try {
-      await docs.remove(doc.id);
-      if (route.name === 'doc' && route.docId === doc.id) navigate({ name: 'home' });
-    } catch (err) {
-      banners.push(`Could not delete “${doc.title}”: ${errorMessage(err)}`);
-    }
-  };
-
-  const deleteOrphan = async (a: Annotation) => {
-    try {
-      const deleted = await api['annotations.delete']({ id: a.id });
-      changed('annotations');
-      const undo = () => void api['annotations.restore']({ annotation: deleted }).then(() => changed('annotations'));
-      toasts.push({
-        text: `Annotation deleted: “${truncate(deleted.exact, 40)}”`,
-        action: { label: 'Undo', run: undo },
-      });
-    } catch (err) {
-      toasts.push({ text: `Could not delete the annotation: ${errorMessage(err)}`, tone: 'warn' });
-    }
-  };
-
-  const onDocumentError = useCallback(
-    (message: string) => {
-      pushBanner(`Could not open the document: ${message}`);
-      navigate({ name: 'home' });
-    },
-    [pushBanner, navigate],
-  );
+  const actions = useAppActions({ route, navigate, docs, index, search, pushBanner, toast: toasts.push });
+  const { reindex, deleteDocument, deleteOrphan, onDocumentError } = actions;
 
   const openDocId = route.name === 'doc' ? route.docId : null;
   const openKey = route.name === 'doc' && route.passageId ? `${route.docId}:${route.passageId}` : null;
