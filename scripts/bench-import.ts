@@ -232,8 +232,8 @@ function start(args: string[], env: NodeJS.ProcessEnv): Child {
 
 /**
  * The renderer's upload path: the built web host (`npm run web`'s server) started on a fresh archive, then every
- * file sent as the browser sends it, one `documents.import` POST after another (base64 in the wire JSON), then
- * the host stopped as Ctrl+C stops it.
+ * file sent as the browser sends it (as useImport: a few `documents.import` POSTs in flight, base64 in the wire
+ * JSON), then the host stopped as Ctrl+C stops it.
  */
 async function uploadThroughBridge(corpus: string, archiveDir: string, env: NodeJS.ProcessEnv): Promise<number> {
   const web = join(ROOT, 'out', 'main', 'web.js');
@@ -249,9 +249,9 @@ async function uploadThroughBridge(corpus: string, archiveDir: string, env: Node
   }
   const { stringifyWire, parseWire } = await import('../shared/wire');
   const token = url.searchParams.get('token')!;
+  const { UPLOADS_IN_FLIGHT, UPLOAD_BYTES_IN_FLIGHT } = await import('../renderer/src/lib/upload-window');
   let imported = 0;
-  for (const name of readdirSync(corpus).sort()) {
-    const data = new Uint8Array(readFileSync(join(corpus, name)));
+  const send = async (name: string, data: Uint8Array) => {
     const response = await fetch(new URL('/api/documents.import', url), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'x-tala-token': token },
@@ -260,7 +260,23 @@ async function uploadThroughBridge(corpus: string, archiveDir: string, env: Node
     const result = parseWire(await response.text()) as { ok: boolean; value?: { status: string } };
     if (result.ok && result.value?.status === 'imported') imported++;
     else throw new Error(`upload of ${name} failed: ${JSON.stringify(result).slice(0, 500)}`);
+  };
+  // As useImport sends: up to UPLOADS_IN_FLIGHT requests (and UPLOAD_BYTES_IN_FLIGHT bytes) in flight.
+  const running = new Set<Promise<void>>();
+  let bytesInFlight = 0;
+  for (const name of readdirSync(corpus).sort()) {
+    const size = statSync(join(corpus, name)).size;
+    while (running.size >= UPLOADS_IN_FLIGHT || (running.size > 0 && bytesInFlight + size > UPLOAD_BYTES_IN_FLIGHT))
+      await Promise.race(running);
+    bytesInFlight += size;
+    const data = new Uint8Array(readFileSync(join(corpus, name)));
+    const done: Promise<void> = send(name, data).finally(() => {
+      bytesInFlight -= size;
+      running.delete(done);
+    });
+    running.add(done);
   }
+  await Promise.all(running);
   host.kill('SIGTERM');
   const { code, stderr } = await host.exited;
   if (code !== 0) throw new Error(`the web host exited with ${code}: ${stderr.slice(-2000)}`);

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../main/archive/archive';
 import type { Bridge } from '../../main/web/bridge';
+import { UPLOADS_IN_FLIGHT } from '../../renderer/src/lib/upload-window';
 import type { DocumentSummary } from '../../shared/types';
 import { samplePdf } from '../helpers/make-documents';
 import { startE2E, testId, waitForCount, type E2E } from './harness';
@@ -214,27 +215,34 @@ describe('importing many files', () => {
       ),
     );
 
-    // The first upload goes through; the second waits until the test lets it go (no timing involved).
+    // The first upload goes through; the later ones wait until the test lets them go (no timing involved). The
+    // window keeps UPLOADS_IN_FLIGHT uploads in flight: once the first is done, one more is sent.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    const sent = UPLOADS_IN_FLIGHT + 1;
     let uploads = 0;
+    let allSent!: () => void;
+    const windowRefilled = new Promise<void>((r) => (allSent = r));
     const pattern = '**/api/documents.import';
     await page.route(pattern, async (route) => {
-      if (++uploads >= 2) await gate;
+      if (++uploads === sent) allSent();
+      if (uploads >= 2) await gate;
       await route.continue();
     });
     await page.locator(testId('file-input')).setInputFiles(names.map((n) => join(dir, n)));
     await page.waitForFunction(
-      () =>
+      (last) =>
         document.querySelector('[data-testid="import-count"]')?.textContent === '1 of 30' &&
-        document.querySelector('[data-testid="import-current"]')?.textContent === 'Reading ulat-02.txt',
-      null,
+        document.querySelector('[data-testid="import-current"]')?.textContent === `Reading ${last}`,
+      names[sent - 1],
       { timeout: 30_000 },
     );
+    await windowRefilled;
+    expect(uploads).toBe(sent);
     await page.locator(testId('import-cancel')).click();
     expect(await page.locator(testId('import-panel')).getAttribute('data-phase')).toBe('cancelling');
     expect(await page.locator(testId('import-cancel')).isDisabled()).toBe(true);
-    expect(await page.locator(testId('import-eta')).textContent()).toBe('stopping after this file');
+    expect(await page.locator(testId('import-eta')).textContent()).toBe('stopping after the files being read');
     await page.screenshot({ path: '/tmp/tala-import-cancelling.png' });
 
     // While a file is being imported the window works: open a document, type in the search box.
@@ -246,25 +254,24 @@ describe('importing many files', () => {
     await page.locator(testId('search-input')).fill('');
     expect(await page.locator(testId('import-panel')).getAttribute('data-phase')).toBe('cancelling');
 
-    // The file being read when Cancel was pressed completes; nothing after it starts.
+    // The files being read when Cancel was pressed complete; nothing after them starts.
     release();
     const summary = await finished();
     await page.unroute(pattern);
-    expect(summary).toBe('Cancelled: 2 of 30 imported');
-    expect(uploads).toBe(2);
-    expect(await page.locator(testId('import-not-reached')).textContent()).toContain('28 files were not read');
+    expect(summary).toBe(`Cancelled: ${sent} of 30 imported`);
+    expect(uploads).toBe(sent);
+    expect(await page.locator(testId('import-not-reached')).textContent()).toContain(
+      `${30 - sent} files were not read`,
+    );
     await page.screenshot({ path: '/tmp/tala-import-cancelled.png' });
 
     // The summary lists the files that were done, in order; the library holds exactly them.
     const listed = await rows();
-    expect(listed.map((r) => [r.status, r.file])).toEqual([
-      ['imported', 'ulat-01.txt'],
-      ['imported', 'ulat-02.txt'],
-    ]);
+    expect(listed.map((r) => [r.status, r.file])).toEqual(names.slice(0, sent).map((n) => ['imported', n]));
     const after = await archive.documents.list();
     const added = after.filter((d) => !before.some((b) => b.id === d.id));
-    expect(added.map((d) => d.originalName).sort()).toEqual(['ulat-01.txt', 'ulat-02.txt']);
-    await waitForCount(page, testId('document-item'), before.length + 2);
+    expect(added.map((d) => d.originalName).sort()).toEqual(names.slice(0, sent));
+    await waitForCount(page, testId('document-item'), before.length + sent);
     await dismiss();
     await page.evaluate(() => (location.hash = '#/'));
   }, 120_000);

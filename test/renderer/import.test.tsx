@@ -1,13 +1,21 @@
 // @vitest-environment happy-dom
-// Import of many files: the time-left estimate, the summary grouping, the panel, the import hook (uploads
-// one at a time, cancel, a main-process folder job), folders read from a drop, page marks, original file.
+// Import of many files: the time-left estimate, the summary grouping, the panel, the import hook (a bounded
+// number of uploads in flight, outcomes in queue order, cancel, a main-process folder job), folders read from a
+// drop, page marks, original file.
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../renderer/src/api/context';
 import { ImportPanel } from '../../renderer/src/components/ImportPanel';
 import { Reader } from '../../renderer/src/components/Reader';
 import { firstOnPage } from '../../renderer/src/components/reader/PageMark';
-import { emptyProgress, pickedFolderPath, useImport, type ImportState } from '../../renderer/src/hooks/useImport';
+import {
+  emptyProgress,
+  pickedFolderPath,
+  UPLOAD_BYTES_IN_FLIGHT,
+  UPLOADS_IN_FLIGHT,
+  useImport,
+  type ImportState,
+} from '../../renderer/src/hooks/useImport';
 import { isAccepted, isHiddenPath, pickedFiles, takeDrop } from '../../renderer/src/lib/import-files';
 import {
   estimateSecondsLeft,
@@ -339,7 +347,7 @@ async function until(check: () => boolean, what: string, ms = 10_000): Promise<v
 }
 
 describe('useImport', () => {
-  it('uploads one file at a time, skips unsupported types without uploading, and reports each outcome', async () => {
+  it('uploads files, skips unsupported types without uploading, and reports each outcome in queue order', async () => {
     const calls: string[] = [];
     let inFlight = 0;
     let maxInFlight = 0;
@@ -371,7 +379,7 @@ describe('useImport', () => {
     await until(() => state().phase === 'finished', 'the import to finish');
 
     expect(calls).toEqual(['a.txt', 'b.md', 'copy.txt', 'empty.txt']);
-    expect(maxInFlight).toBe(1);
+    expect(maxInFlight).toBeLessThanOrEqual(UPLOADS_IN_FLIGHT);
     const s = state();
     expect(s.summary.imported.map((i) => i.file)).toEqual(['a.txt', 'b.md']);
     expect(s.summary.skipped.map((i) => [i.file, i.reason])).toEqual([
@@ -384,34 +392,112 @@ describe('useImport', () => {
     expect(onImported).toHaveBeenCalled();
   });
 
-  it('cancel stops after the file being imported and keeps what is done', async () => {
-    const release: Array<() => void> = [];
-    const imported: string[] = [];
+  /** A fake documents.import whose answers the test releases, in any order. */
+  function gatedApi() {
+    const pending = new Map<string, () => void>();
+    const sent: string[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
     const api = fakeApi({
       'documents.import': ({ name }) =>
         new Promise<ImportOutcome>((resolve) => {
-          release.push(() => {
-            imported.push(name);
-            resolve({ status: 'imported', document: summaryDoc(imported.length, name) });
+          sent.push(name);
+          maxInFlight = Math.max(maxInFlight, ++inFlight);
+          pending.set(name, () => {
+            inFlight--;
+            pending.delete(name);
+            if (name.startsWith('dup'))
+              resolve({
+                status: 'skipped',
+                reason: `${name}: the same content is already in the archive`,
+                existingId: ID(1),
+              });
+            else resolve({ status: 'imported', document: summaryDoc(sent.indexOf(name) + 1, name) });
           });
         }),
     });
-    const { state } = await mountImporter(api);
-    await act(async () => state().start(Array.from({ length: 10 }, (_, i) => new File([`text ${i}`], `f${i}.txt`))));
-    await until(() => release.length === 1, 'the first upload');
+    return { api, pending, sent, maxInFlight: () => maxInFlight, inFlight: () => inFlight };
+  }
+  const release = async (pending: Map<string, () => void>, name: string) => {
+    const answer = pending.get(name);
+    if (!answer) throw new Error(`${name} is not in flight`);
+    await act(async () => answer());
+  };
+
+  it(`keeps up to ${UPLOADS_IN_FLIGHT} uploads in flight and reports their outcomes in queue order`, async () => {
+    expect(UPLOADS_IN_FLIGHT).toBeGreaterThan(1);
+    const gate = gatedApi();
+    const { state } = await mountImporter(gate.api);
+    const names = Array.from({ length: UPLOADS_IN_FLIGHT + 4 }, (_, i) => (i === 1 ? 'dup.txt' : `f${i}.txt`));
+    await act(async () => state().start(names.map((n) => new File([`text of ${n}`], n))));
+    await until(() => gate.sent.length === UPLOADS_IN_FLIGHT, 'the window to fill');
+    await flush(5);
+    expect(gate.sent).toEqual(names.slice(0, UPLOADS_IN_FLIGHT)); // no more than the window
+    expect(state().progress.current).toBe(names[UPLOADS_IN_FLIGHT - 1]); // the file sent last
+    // The last one sent answers first: a slot frees (one more is sent) but nothing is reported before f0.
+    await release(gate.pending, names[UPLOADS_IN_FLIGHT - 1]);
+    await until(() => gate.sent.length === UPLOADS_IN_FLIGHT + 1, 'the next upload');
+    expect(state().progress).toMatchObject({ done: 0, imported: 0 });
+    await release(gate.pending, 'dup.txt');
+    expect(state().progress).toMatchObject({ done: 0, imported: 0, skipped: 0 });
+    await release(gate.pending, 'f0.txt');
+    await until(() => state().progress.done === 2, 'f0 and dup reported');
+    expect(state().progress).toMatchObject({ imported: 1, skipped: 1 });
+    expect(state().progress.bytesDone).toBe(names.slice(0, 2).reduce((n, f) => n + `text of ${f}`.length, 0));
+    while (state().phase !== 'finished') {
+      await until(() => gate.pending.size > 0 || state().phase === 'finished', 'an upload in flight');
+      if (gate.pending.size > 0) await release(gate.pending, [...gate.pending.keys()].pop()!);
+    }
+    expect(gate.maxInFlight()).toBe(UPLOADS_IN_FLIGHT);
+    const s = state();
+    expect(s.summary.imported.map((i) => i.file)).toEqual(names.filter((n) => n !== 'dup.txt'));
+    expect(s.summary.skipped.map((i) => [i.file, i.reason])).toEqual([['dup.txt', 'duplicate']]);
+    expect(s.progress).toMatchObject({ done: names.length, total: names.length, current: null, secondsLeft: 0 });
+  });
+
+  it('sends large files alone, so the bytes in flight stay bounded', async () => {
+    const gate = gatedApi();
+    const { state } = await mountImporter(gate.api);
+    const big = (name: string) => {
+      const f = new File(['big'], name);
+      Object.defineProperty(f, 'size', { value: Math.ceil(UPLOAD_BYTES_IN_FLIGHT * 0.6) });
+      return f;
+    };
+    await act(async () => state().start([big('big-1.txt'), big('big-2.txt'), new File(['s'], 'small.txt')]));
+    await until(() => gate.sent.length === 1, 'the first upload');
+    await flush(5);
+    expect(gate.sent).toEqual(['big-1.txt']);
+    await release(gate.pending, 'big-1.txt');
+    await until(() => gate.sent.length === 3, 'the second large file and the small one');
+    expect(gate.inFlight()).toBe(2); // the small file fits next to a large one
+    await release(gate.pending, 'small.txt');
+    await release(gate.pending, 'big-2.txt');
+    await until(() => state().phase === 'finished', 'the import to finish');
+    expect(state().summary.imported.map((i) => i.file)).toEqual(['big-1.txt', 'big-2.txt', 'small.txt']);
+  });
+
+  it('cancel sends no further file; the uploads in flight finish and are reported', async () => {
+    const gate = gatedApi();
+    const { state } = await mountImporter(gate.api);
+    const total = UPLOADS_IN_FLIGHT + 5;
+    await act(async () => state().start(Array.from({ length: total }, (_, i) => new File([`text ${i}`], `f${i}.txt`))));
+    await until(() => gate.sent.length === UPLOADS_IN_FLIGHT, 'the window to fill');
     expect(state().phase).toBe('running');
-    expect(state().progress.current).toBe('f0.txt');
-    await act(async () => release[0]());
-    await until(() => release.length === 2, 'the second upload');
+    await release(gate.pending, 'f0.txt');
+    await until(() => gate.sent.length === UPLOADS_IN_FLIGHT + 1, 'the next upload');
     await act(async () => state().cancel());
     expect(state().phase).toBe('cancelling');
-    await act(async () => release[1]()); // the file being imported when Cancel was pressed still completes
+    await release(gate.pending, 'f1.txt');
+    await flush(5);
+    expect(gate.sent).toHaveLength(UPLOADS_IN_FLIGHT + 1); // nothing was sent after the cancel
+    for (const name of [...gate.pending.keys()].reverse()) await release(gate.pending, name);
     await until(() => state().phase === 'finished', 'the import to stop');
-    expect(release).toHaveLength(2); // nothing was started after the cancel
-    expect(imported).toEqual(['f0.txt', 'f1.txt']);
+    const sent = UPLOADS_IN_FLIGHT + 1;
+    expect(gate.sent).toHaveLength(sent);
+    expect(state().summary.imported.map((i) => i.file)).toEqual(Array.from({ length: sent }, (_, i) => `f${i}.txt`));
     expect(state().summary.cancelled).toBe(true);
-    expect(state().progress).toMatchObject({ done: 2, total: 10 });
-    expect(summaryLine(state().summary, state().progress.total)).toBe('Cancelled: 2 of 10 imported');
+    expect(state().progress).toMatchObject({ done: sent, total });
+    expect(summaryLine(state().summary, state().progress.total)).toBe(`Cancelled: ${sent} of ${total} imported`);
   });
 
   it('adds files dropped while importing to the running batch', async () => {

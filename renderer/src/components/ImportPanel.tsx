@@ -76,7 +76,7 @@ export function ImportPanel({ phase, progress, summary, onCancel, onDismiss }: P
             onClick={onCancel}
             disabled={phase === 'cancelling'}
             data-testid="import-cancel"
-            title="Stop after the file being imported; what is done stays"
+            title="Stop after the files being imported; what is done stays"
           >
             Cancel
           </button>
@@ -96,7 +96,7 @@ export function ImportPanel({ phase, progress, summary, onCancel, onDismiss }: P
             )}
             <span className="import-progress__eta muted" data-testid="import-eta">
               {phase === 'cancelling'
-                ? 'stopping after this file'
+                ? 'stopping after the files being read'
                 : progress.total > 0
                   ? formatTimeLeft(progress.secondsLeft)
                   : ''}

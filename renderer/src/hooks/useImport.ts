@@ -1,5 +1,7 @@
-// Imports many files at once. The renderer uploads one file at a time through documents.import and yields
-// to the browser between files (parsing runs in the main process's worker), so the window stays responsive.
+// Imports many files at once. The renderer uploads files through documents.import with a few requests in flight
+// (UPLOADS_IN_FLIGHT, and at most UPLOAD_BYTES_IN_FLIGHT bytes unless one file is larger), so the main process's
+// group commit can write files arriving together in one commit; it yields to the browser between files (parsing
+// runs in the main process's worker), so the window stays responsive. Outcomes are reported in queue order.
 // In Electron, when the preload can name a picked folder's path, the folder is handed to the main process
 // instead (documents.importPaths) and its job is polled (jobs.status / jobs.cancel). Either way the panel
 // sees one batch: an ImportProgress and an ImportSummary of the same shape as the CLI's.
@@ -11,9 +13,11 @@ import { useApi } from '../api/context';
 import { errorMessage } from '../lib/errors';
 import { isAccepted, unsupportedMessage, type DroppedFiles, type PickedFile } from '../lib/import-files';
 import { estimateSecondsLeft } from '../lib/import-progress';
+import { UPLOAD_BYTES_IN_FLIGHT, UPLOADS_IN_FLIGHT } from '../lib/upload-window';
 
 export { ACCEPTED_EXTENSIONS } from '../lib/import-files';
 export { pickedFolderPath } from '../../../shared/local-paths';
+export { UPLOAD_BYTES_IN_FLIGHT, UPLOADS_IN_FLIGHT } from '../lib/upload-window';
 
 export type ImportPhase = 'idle' | 'running' | 'cancelling' | 'finished';
 
@@ -29,7 +33,7 @@ export interface ImportState {
   startDrop(read: () => Promise<DroppedFiles>): void;
   /** A folder picked with <input webkitdirectory>: the main process reads it when it can, else it is uploaded. */
   startFolder(files: readonly PickedFile[]): void;
-  /** Stops after the file being imported; what is done stays. */
+  /** Sends no further file; the files already sent finish and are reported; what is done stays. */
   cancel(): void;
   /** Hides a finished summary. */
   dismiss(): void;
@@ -89,7 +93,7 @@ export function localPathOf(file: File): string | null {
   }
 }
 
-/** Imports files one at a time; `onImported` runs after new documents arrived (throttled, and at the end). */
+/** Imports files a few at a time; `onImported` runs after new documents arrived (throttled, and at the end). */
 export function useImport(onImported: () => void): ImportState {
   const api = useApi();
   const [view, setView] = useState<{ phase: ImportPhase; progress: ImportProgress; summary: ImportSummary }>(() => ({
@@ -153,14 +157,95 @@ export function useImport(onImported: () => void): ImportState {
       b.progress.bytesDone += size;
       b.progress.secondsLeft = estimateSecondsLeft(now() - b.startedAt, b.progress);
     };
+    // Uploads sent and not yet reported, in queue order; `report` is set when the answer arrived.
+    type Sent = { path: string; size: number; report?: () => void };
+    const sent: Sent[] = [];
+    const running = new Set<Promise<void>>();
+    let bytesInFlight = 0;
+    /** Reports the answered uploads at the head of the queue, in order. */
+    const reportInOrder = () => {
+      let reported = false;
+      while (sent.length > 0 && sent[0].report) {
+        const head = sent.shift()!;
+        head.report!();
+        finishFile(head.size);
+        reported = true;
+      }
+      if (reported) {
+        // The file shown stays the one sent last, until nothing is in flight.
+        if (sent.length === 0) b.progress.current = null;
+        publish(b);
+      }
+    };
+    const upload = async (api: TalaApi, picked: PickedFile, entry: Sent): Promise<void> => {
+      const { file, path } = picked;
+      try {
+        const data = new Uint8Array(await file.arrayBuffer());
+        const outcome = await api['documents.import']({ name: file.name || baseName(path), data });
+        if (outcome.status === 'imported') {
+          entry.report = () => {
+            b.summary.imported.push({
+              file: path,
+              document: outcome.document,
+              ...(outcome.nearDuplicates?.length ? { nearDuplicates: outcome.nearDuplicates } : {}),
+            });
+            imported();
+          };
+        } else {
+          entry.report = () =>
+            b.summary.skipped.push({
+              file: path,
+              reason: 'duplicate',
+              message: outcome.reason,
+              existingId: outcome.existingId,
+            });
+        }
+      } catch (err) {
+        entry.report = () => b.summary.failed.push({ file: path, error: errorMessage(err) });
+      }
+    };
+    const send = (api: TalaApi, picked: PickedFile) => {
+      const { file, path } = picked;
+      const entry: Sent = { path, size: file.size };
+      sent.push(entry);
+      if (file.size > MAX_IMPORT_BYTES) {
+        const limit = Math.round(MAX_IMPORT_BYTES / (1024 * 1024));
+        const error = `${baseName(path)}: the file is larger than the ${limit} MB limit`;
+        entry.report = () => b.summary.failed.push({ file: path, error });
+        reportInOrder();
+        return;
+      }
+      bytesInFlight += file.size;
+      const done: Promise<void> = upload(api, picked, entry).finally(() => {
+        bytesInFlight -= file.size;
+        running.delete(done);
+        reportInOrder();
+      });
+      running.add(done);
+    };
+    /** Waits until `size` more bytes may be sent (a file larger than the byte bound goes alone). */
+    const room = async (size: number) => {
+      while (running.size >= UPLOADS_IN_FLIGHT || (running.size > 0 && bytesInFlight + size > UPLOAD_BYTES_IN_FLIGHT))
+        await Promise.race(running);
+    };
+    const drain = async () => {
+      while (running.size > 0) await Promise.race(running);
+    };
     try {
-      for (let task = b.queue.shift(); task; task = b.queue.shift()) {
+      for (;;) {
+        let task = b.queue.shift();
+        if (!task) {
+          // Files may be queued while the last uploads finish: they join this batch.
+          await drain();
+          task = b.queue.shift();
+          if (!task) break;
+        }
         if (b.cancelRequested) {
           b.summary.cancelled = true;
           break;
         }
-        const api = apiRef.current;
         if (task.kind === 'gather') {
+          await drain();
           b.progress.current = null;
           publish(b);
           let dropped: DroppedFiles;
@@ -178,43 +263,29 @@ export function useImport(onImported: () => void): ImportState {
           continue;
         }
         if (task.kind === 'paths') {
-          const stopped = await runJob(api, b, task, publish, imported);
+          // The job's results are merged after what was uploaded before it.
+          await drain();
+          if (b.cancelRequested) {
+            b.summary.cancelled = true;
+            break;
+          }
+          const stopped = await runJob(apiRef.current, b, task, publish, imported);
           if (stopped) break;
           continue;
         }
-        const { file, path } = task.picked;
-        b.progress.current = path;
+        await room(task.picked.file.size);
+        if (b.cancelRequested) {
+          b.summary.cancelled = true;
+          break;
+        }
+        b.progress.current = task.picked.path;
         publish(b);
         await yieldToBrowser();
-        try {
-          if (file.size > MAX_IMPORT_BYTES)
-            throw new Error(
-              `${baseName(path)}: the file is larger than the ${Math.round(MAX_IMPORT_BYTES / (1024 * 1024))} MB limit`,
-            );
-          const data = new Uint8Array(await file.arrayBuffer());
-          const outcome = await api['documents.import']({ name: file.name || baseName(path), data });
-          if (outcome.status === 'imported') {
-            b.summary.imported.push({
-              file: path,
-              document: outcome.document,
-              ...(outcome.nearDuplicates?.length ? { nearDuplicates: outcome.nearDuplicates } : {}),
-            });
-            imported();
-          } else {
-            b.summary.skipped.push({
-              file: path,
-              reason: 'duplicate',
-              message: outcome.reason,
-              existingId: outcome.existingId,
-            });
-          }
-        } catch (err) {
-          b.summary.failed.push({ file: path, error: errorMessage(err) });
-        }
-        finishFile(file.size);
-        publish(b);
+        send(apiRef.current, task.picked);
       }
     } finally {
+      // Uploads already sent finish and are reported, cancelled or not.
+      await drain();
       busy.current = false;
       b.progress.current = null;
       if (!b.summary.cancelled) b.progress.secondsLeft = 0;

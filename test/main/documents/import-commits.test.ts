@@ -103,6 +103,26 @@ describe('import group commit', () => {
     await archive.close();
   });
 
+  it('two identical files imported at the same time (uploads in flight): one imported, one skipped', async () => {
+    const archive = await Archive.open(join(root, `s-${n++}.sqlite`), {
+      search: 'inline',
+      parser: new InlineParser(),
+    });
+    const text = 'Ulat ng pulong\n\nAng parehong ulat, ipinadala nang dalawang beses nang sabay.';
+    const others = Array.from({ length: 6 }, (_, i) => ({ name: `o-${i}.txt`, bytes: utf8(`Iba ${i}: bilang${i}.`) }));
+    const outcomes = await Promise.all(
+      [{ name: 'ulat.txt', bytes: utf8(text) }, ...others, { name: 'ulat-copy.txt', bytes: utf8(text) }].map((f) =>
+        archive.documents.importFile(f),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(['imported', ...others.map(() => 'imported'), 'skipped']);
+    const first = outcomes[0] as Extract<ImportOutcome, { status: 'imported' }>;
+    expect(outcomes[7]).toMatchObject({ existingId: first.document.id });
+    const list = await archive.documents.list();
+    expect(list.filter((d) => d.originalName?.startsWith('ulat')).map((d) => d.originalName)).toEqual(['ulat.txt']);
+    await archive.close();
+  });
+
   for (const hinted of [false, true])
     it(`decides duplicates and near-duplicates within one commit as if each file were written alone${
       hinted ? ' (checks looked up for the whole group)' : ''
