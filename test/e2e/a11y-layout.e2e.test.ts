@@ -1,9 +1,9 @@
 // Accessibility and layout of every view (test/e2e/views.ts) in Chromium: axe-core in the light and the dark
 // theme, and again at 1024×700 and 2560×1440, failing on any serious or critical finding; and at 1024×700,
 // 1440×900, 1920×1080 and 2560×1440 (light theme; the dark one at the first three), with the reader's side panel
-// open on each of its tabs, failing if the page overflows the window, a control lies outside the viewport with no
-// scroll path to it, or a toolbar control is covered by something else (an overlay panel) so that a click at its
-// centre would not reach it.
+// open on each of its tabs and then its find bar, failing if the page overflows the window, a control lies
+// outside the viewport with no scroll path to it, or a toolbar control is covered by something else (an overlay
+// panel) so that a click at its centre would not reach it.
 // Needs `npx electron-vite build` first and /usr/bin/chromium.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -84,7 +84,7 @@ function layoutProblems(): Promise<string[]> {
 function coveredControls(): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    const toolbars = '.topbar, .reader__toolbar, [role="toolbar"], .notes__header';
+    const toolbars = '.topbar, .reader__toolbar, [role="toolbar"], .notes__header, .find-bar';
     const controls = document.querySelectorAll<HTMLElement>(
       ['a[href]', 'button', 'input:not([type="hidden"])', 'select', '[tabindex]:not([tabindex="-1"])']
         .map((c) => `:is(${toolbars}) ${c}`)
@@ -171,6 +171,14 @@ describe.each([
         expect(await coveredControls()).toEqual([]);
       }
       await tabs[0]?.click(); // back to the annotations, where the next visit expects them
+      // The reader's find bar, which sits under its toolbar, beside the panel.
+      const find = page.locator(testId('find-toggle'));
+      if ((await find.count()) > 0) {
+        await find.click();
+        await page.locator(testId('find-bar')).waitFor();
+        expect(await coveredControls()).toEqual([]);
+        await find.click();
+      }
     },
   );
 });

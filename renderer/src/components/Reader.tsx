@@ -53,7 +53,6 @@ export function Reader(props: ReaderProps) {
     if (!props.scrollRef) ownPaneRef.current = articleRef.current?.closest<HTMLElement>('.reader-pane') ?? null;
   }, [props.scrollRef]);
   const listRef = useRef<VirtualListHandle>(null);
-  useToolbarInset(articleRef);
   // Passages are one Tab stop: Up/Down between them, Right/Left to a passage's tools (shown while focused).
   const rovingRef = useRovingFocus({ items: '.passage-block' });
 
@@ -102,6 +101,7 @@ export function Reader(props: ReaderProps) {
   });
   const find = useFind({ doc, body, reveal, paneRef, listRef });
   const { findOpen, findCurrent, matches, setFindCurrent, openFind, closeFind } = find;
+  useToolbarInset(articleRef, findOpen);
   const corrections = usePassageCorrections({
     onCopyPassageLink: props.onCopyPassageLink,
     onEditPassage: props.onEditPassage,
