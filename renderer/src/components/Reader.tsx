@@ -13,7 +13,7 @@ import { firstOnPage } from './reader/PageMark';
 import { PassageBlock, type PassageBlockProps } from './reader/PassageBlock';
 import { passageElementId } from './reader/PassageText';
 import { ReaderToolbar, type ReaderPopover } from './reader/ReaderToolbar';
-import { SelectionToolbar } from './reader/SelectionToolbar';
+import { ReaderSelectionToolbar } from './reader/ReaderSelectionToolbar';
 import { isTyping, passageIndexAt, spansByPassage } from './reader/spans';
 import type { ReaderProps, ReaderTarget } from './reader/types';
 import { useFind } from './reader/useFind';
@@ -87,7 +87,7 @@ export function Reader(props: ReaderProps) {
     onActivateAnnotation: props.onActivateAnnotation,
   });
   const { selection, setSelection, form, setForm, keys, forget, clearSelection, captureSelection } = selecting;
-  const { create, attach, fact, lastColor } = selecting;
+  const { create, fact, lastColor } = selecting;
 
   const { reveal, flashId } = useReveal({
     doc,
@@ -233,29 +233,13 @@ export function Reader(props: ReaderProps) {
           pinIndex={editingIndex >= 0 ? editingIndex : confirmingIndex}
         />
       </div>
-      {(selection || form) && selection && (
-        <SelectionToolbar
-          position={selection.position}
-          form={form}
-          defaultColor={lastColor}
-          busy={selecting.busy}
-          reattaching={reattaching !== null}
-          lang={lang}
-          onHighlight={(color) => void create({ color, note: '', tags: [] })}
-          onOpenForm={setForm}
-          onSubmit={(b) => void create(b)}
-          onAttach={() => void attach()}
-          onFact={
-            props.onFact
-              ? () => {
-                  const sel = selection ?? captureSelection();
-                  if (sel) fact(sel);
-                }
-              : undefined
-          }
-          onCancel={() => (reattaching && !form ? props.onCancelReattach?.() : clearSelection())}
-        />
-      )}
+      <ReaderSelectionToolbar
+        selecting={selecting}
+        reattaching={reattaching !== null}
+        lang={lang}
+        canFact={!!props.onFact}
+        onCancelReattach={props.onCancelReattach}
+      />
       {/* A live region, not a paragraph of the document: content selectors (article p) must not meet it. */}
       <div className="visually-hidden" role="status" lang="en" dir="ltr" data-testid="reader-announce">
         {keys.announcement}
