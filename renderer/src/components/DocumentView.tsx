@@ -3,7 +3,6 @@
 // re-attached, the side tab, and the search the document was opened from.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../shared/types';
-import { useArchiveChanged } from '../api/queries';
 import { useDocumentData } from '../hooks/useDocumentData';
 import { useDocumentWrites } from '../hooks/useDocumentWrites';
 import { useSearchMatches } from '../hooks/useSearchMatches';
@@ -14,8 +13,8 @@ import { DocumentSidePanel } from './DocumentSidePanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import type { SideTab } from './facts/SideTabs';
 import { CounterpartCard } from './parallel/CounterpartCard';
-import { AddTranslation } from './parallel/AddTranslation';
-import { TranslationsMenu, useTranslationLinks } from './parallel/TranslationsMenu';
+import { TranslationTools } from './parallel/TranslationTools';
+import { useTranslationLinks } from './parallel/TranslationsMenu';
 import { annotationOfHit, focusPassage } from './reader/document-helpers';
 import { Reader, type ReaderTarget } from './Reader';
 
@@ -47,7 +46,6 @@ export function DocumentView(props: Props) {
   const { docId, toast, target, targetSeq, onNavigate } = props;
   const data = useDocumentData(docId);
   const writes = useDocumentWrites(docId, data, toast);
-  const changed = useArchiveChanged();
   const { document: doc, annotations } = data;
   const paneRef = useRef<HTMLElement>(null);
   const { links: translationLinks, refresh: refreshTranslations } = useTranslationLinks(docId);
@@ -159,19 +157,13 @@ export function DocumentView(props: Props) {
       }
     : null;
   const translationTools = (
-    <>
-      <TranslationsMenu docId={docId} links={translationLinks} onNavigate={onNavigate} />
-      <AddTranslation
-        docId={docId}
-        compact={translationLinks.length > 0}
-        onLinked={() => {
-          refreshTranslations();
-          changed('translations');
-        }}
-        onNavigate={onNavigate}
-        toast={toast}
-      />
-    </>
+    <TranslationTools
+      docId={docId}
+      links={translationLinks}
+      onRefresh={refreshTranslations}
+      onNavigate={onNavigate}
+      toast={toast}
+    />
   );
 
   return (
