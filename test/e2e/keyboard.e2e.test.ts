@@ -271,7 +271,9 @@ describe('correcting an alignment side by side without the mouse', () => {
     page.waitForFunction(
       (b) =>
         document.activeElement?.closest('[data-testid="parallel-row"]')?.getAttribute('data-bead') === String(b) &&
-        (document.activeElement as HTMLElement).dataset.testid === 'row-select',
+        (document.activeElement as HTMLElement).dataset.testid === 'row-select' &&
+        // The correction has finished (its carry-over reloaded): until then the action bar's buttons are disabled.
+        !document.querySelector('[data-testid="parallel"].parallel--busy'),
       bead,
       { timeout: 20_000 },
     );
