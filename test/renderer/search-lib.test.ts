@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergePages } from '../../renderer/src/hooks/useSearch';
 import { normalizeRanges, rangeSegments } from '../../renderer/src/lib/highlight';
+import { hitWhere } from '../../renderer/src/lib/search-hits';
 import { formatRoute, parseLink, parseRoute } from '../../renderer/src/lib/routes';
 import {
   annotationFieldWords,
@@ -293,6 +294,13 @@ describe('pages of results', () => {
     score: 1,
     matchingPassages,
     hits,
+  });
+
+  it('says why a hit without highlighted words is there', () => {
+    const base = hit('a', 0);
+    expect(hitWhere({ ...base, matches: [[0, 1]] })).toBeNull();
+    expect(hitWhere({ ...base, titleMatches: [[0, 1]] })).toBe('matches the title');
+    expect(hitWhere(base)).toBe('matches a note or tag here');
   });
 
   it('appends hits and rebases the groups of the next page', () => {

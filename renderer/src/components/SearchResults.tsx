@@ -3,12 +3,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { SearchHit } from '../../../shared/types';
 import type { SearchState } from '../hooks/useSearch';
-import { formatDate, formatNumber, plural } from '../lib/format';
-import { languageLabel } from '../lib/languages';
-import { describeExpansions, mediaTypeLabel, stripFilters } from '../lib/search-query';
-import { Highlighted } from './Highlighted';
-import { classNames } from '../lib/class-names';
+import { formatNumber, plural } from '../lib/format';
+import { describeExpansions, stripFilters } from '../lib/search-query';
 import { groupHits, hitElementId, hitKey, type HitGroupView } from '../lib/search-hits';
+import { HitGroup } from './search/HitGroup';
 import { Facets, FilterChip, Switch } from './search/SearchFilters';
 import './search.css';
 
@@ -181,88 +179,19 @@ export function SearchResults({ search, activeIndex, openKey, onActivate, onOpen
           </div>
         ) : (
           <div id="search-results" className="hit-groups" role="listbox" aria-label="Matching passages">
-            {groups.map(({ group, hits }, gi) => {
-              const titleMatches = hits[0]?.hit.titleMatches ?? [];
-              const more = group.matchingPassages - hits.length;
-              return (
-                <div
-                  key={group.docId}
-                  className="hit-group"
-                  role="group"
-                  aria-labelledby={`hit-group-${gi}`}
-                  data-testid="search-group"
-                  data-doc-id={group.docId}
-                >
-                  <div className="hit-group__head" id={`hit-group-${gi}`}>
-                    <span className="hit-group__title" dir="auto" data-testid="search-group-title">
-                      <Highlighted text={group.title} ranges={titleMatches} />
-                    </span>
-                    <span className="hit-group__meta">
-                      <span className="lang-tag">{languageLabel(group.lang)}</span>
-                      <span className="muted">{mediaTypeLabel(group.mediaType)}</span>
-                      {group.publishedAt && <span className="muted">{formatDate(group.publishedAt)}</span>}
-                      <span className="muted" data-testid="search-group-count">
-                        {plural(group.matchingPassages, 'passage')}
-                      </span>
-                    </span>
-                  </div>
-                  {hits.map(({ hit, index }) => {
-                    const key = hitKey(hit);
-                    const where =
-                      hit.matches.length > 0
-                        ? null
-                        : hit.titleMatches.length > 0
-                          ? 'matches the title'
-                          : 'matches a note or tag here';
-                    return (
-                      // A listbox option driven by the search box (aria-activedescendant): the keys live there.
-                      /* eslint-disable-next-line jsx-a11y/click-events-have-key-events,
-                         jsx-a11y/interactive-supports-focus */
-                      <div
-                        key={key}
-                        id={hitElementId(index)}
-                        role="option"
-                        aria-selected={index === activeIndex}
-                        className={classNames(
-                          'hit',
-                          index === activeIndex && 'hit--active',
-                          key === openKey && 'hit--open',
-                        )}
-                        onClick={() => onOpen(hit)}
-                        onMouseMove={() => index !== activeIndex && onActivate(index)}
-                        data-testid="search-hit"
-                        data-doc-id={hit.docId}
-                        data-passage-id={hit.passageId}
-                        data-lang={hit.lang}
-                      >
-                        <p
-                          className="hit__snippet"
-                          dir="auto"
-                          lang={hit.lang === 'und' ? undefined : hit.lang}
-                          data-testid="search-snippet"
-                        >
-                          <Highlighted text={hit.snippet} ranges={hit.snippetMatches} />
-                        </p>
-                        <span className="hit__where muted">
-                          ¶ {hit.ordinal + 1}
-                          {where && <span className="hit__why"> · {where}</span>}
-                        </span>
-                      </div>
-                    );
-                  })}
-                  {more > 0 && !inDocument && (
-                    <button
-                      type="button"
-                      className="hit-group__more link-button"
-                      onClick={() => search.toggleFilter({ kind: 'doc', value: group.docId, label: group.title })}
-                      data-testid="search-group-more"
-                    >
-                      All {plural(group.matchingPassages, 'matching passage')} in this document
-                    </button>
-                  )}
-                </div>
-              );
-            })}
+            {groups.map((view, gi) => (
+              <HitGroup
+                key={view.group.docId}
+                view={view}
+                position={gi}
+                activeIndex={activeIndex}
+                openKey={openKey}
+                inDocument={inDocument}
+                onActivate={onActivate}
+                onOpen={onOpen}
+                toggleFilter={search.toggleFilter}
+              />
+            ))}
           </div>
         )}
 

@@ -50,3 +50,9 @@ export function groupHits(result: SearchResult | null): { groups: HitGroupView[]
   }
   return { groups: views, hits };
 }
+
+/** Why a hit without highlighted words is there: its document's title matched, or a note or tag on it. */
+export function hitWhere(hit: SearchHit): string | null {
+  if (hit.matches.length > 0) return null;
+  return hit.titleMatches.length > 0 ? 'matches the title' : 'matches a note or tag here';
+}
