@@ -7,10 +7,8 @@ import type { Annotation, DocumentDetail } from '../../../shared/types';
 import { includesFolded } from '../lib/fold';
 import { useRovingFocus } from '../lib/roving';
 import { passageIndexAt } from './Reader';
-import { AnnotationForm, type AnnotationBody } from './AnnotationForm';
-import { EditIcon, LinkIcon, TrashIcon } from './icons';
-import { EditedElsewhere } from './team/EditedElsewhere';
-import { classNames } from '../lib/class-names';
+import type { AnnotationBody } from './AnnotationForm';
+import { AnnotationCard } from './annotations/AnnotationCard';
 import {
   AnnotationsExchange,
   AnnotationsFilter,
@@ -81,135 +79,26 @@ export function AnnotationPanel(props: Props) {
   const sameQuoteAsPrevious = (a: Annotation, i: number, list: readonly Annotation[]) =>
     i > 0 && list[i - 1].start === a.start && list[i - 1].end === a.end && list[i - 1].exact === a.exact;
 
-  const card = (a: Annotation, i = 0, list: readonly Annotation[] = []) => {
-    const repeat = sameQuoteAsPrevious(a, i, list);
-    const paragraph = a.status === 'orphaned' ? null : passageIndexAt(doc.passages, a.start) + 1;
-    const editing = editingId === a.id;
-    return (
-      <li
-        key={a.id}
-        className={classNames(
-          'note-card',
-          `note-card--${a.color}`,
-          a.id === activeId && 'note-card--active',
-          a.status === 'orphaned' && 'note-card--orphan',
-        )}
-        data-testid="annotation-card"
-        data-annotation-id={a.id}
-        data-status={a.status}
-      >
-        {repeat ? (
-          <button
-            type="button"
-            className="note-card__quote note-card__quote--same"
-            onClick={() => props.onOpen(a)}
-            title="Show in the text"
-          >
-            <span className="muted">Same words as above</span>
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="note-card__quote"
-            onClick={() => props.onOpen(a)}
-            title={a.status === 'orphaned' ? 'Its text is gone: re-attach it or delete it' : 'Show in the text'}
-          >
-            <q lang={lang} dir="auto" data-testid="annotation-quote">
-              {a.exact.length > 280 ? `${a.exact.slice(0, 279)}…` : a.exact}
-            </q>
-          </button>
-        )}
-        {editing ? (
-          <AnnotationForm
-            initial={a}
-            submitLabel="Save"
-            busy={busy}
-            onSubmit={(body) => void save(a.id, body)}
-            onCancel={() => setEditingId(null)}
-          />
-        ) : (
-          <>
-            {a.note && (
-              <p className="note-card__note" dir="auto" data-testid="annotation-note">
-                {a.note}
-              </p>
-            )}
-            <EditedElsewhere info={a.editedElsewhere} />
-            {a.tags.length > 0 && (
-              <ul className="tag-list" aria-label="Tags" data-testid="annotation-tags">
-                {a.tags.map((t) => (
-                  <li key={t} className="tag" dir="auto">
-                    {t}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-        <div className="note-card__foot">
-          {a.status === 'moved' && (
-            <span
-              className="badge badge--moved"
-              title="The text changed; this annotation followed its quote"
-              data-testid="annotation-status"
-            >
-              moved
-            </span>
-          )}
-          {a.status === 'orphaned' && (
-            <span className="badge badge--orphan" data-testid="annotation-status">
-              needs review
-            </span>
-          )}
-          {paragraph !== null && <span className="muted note-card__where">¶ {paragraph}</span>}
-          <span className="note-card__actions">
-            {a.status === 'orphaned' && (
-              <button
-                type="button"
-                className={`button button--small${reattachingId === a.id ? ' button--primary' : ''}`}
-                onClick={() => props.onReattach(reattachingId === a.id ? null : a)}
-                data-testid="reattach"
-              >
-                {reattachingId === a.id ? 'Selecting…' : 'Re-attach'}
-              </button>
-            )}
-            {!editing && (
-              <button
-                type="button"
-                className="icon-button icon-button--small"
-                aria-label="Edit annotation"
-                title="Edit note, tags, colour"
-                onClick={() => setEditingId(a.id)}
-                data-testid="annotation-edit"
-              >
-                <EditIcon />
-              </button>
-            )}
-            <button
-              type="button"
-              className="icon-button icon-button--small"
-              aria-label="Copy link to annotation"
-              title="Copy link"
-              onClick={() => props.onCopyLink(a)}
-              data-testid="annotation-link"
-            >
-              <LinkIcon />
-            </button>
-            <button
-              type="button"
-              className="icon-button icon-button--small icon-button--danger"
-              aria-label="Delete annotation"
-              title="Delete (you can undo)"
-              onClick={() => props.onDelete(a)}
-              data-testid="annotation-delete"
-            >
-              <TrashIcon />
-            </button>
-          </span>
-        </div>
-      </li>
-    );
-  };
+  const card = (a: Annotation, i = 0, list: readonly Annotation[] = []) => (
+    <AnnotationCard
+      key={a.id}
+      a={a}
+      repeat={sameQuoteAsPrevious(a, i, list)}
+      paragraph={a.status === 'orphaned' ? null : passageIndexAt(doc.passages, a.start) + 1}
+      lang={lang}
+      active={a.id === activeId}
+      editing={editingId === a.id}
+      busy={busy}
+      reattaching={reattachingId === a.id}
+      onOpen={props.onOpen}
+      onEdit={() => setEditingId(a.id)}
+      onCancelEdit={() => setEditingId(null)}
+      onSave={(body) => void save(a.id, body)}
+      onReattach={props.onReattach}
+      onCopyLink={props.onCopyLink}
+      onDelete={props.onDelete}
+    />
+  );
 
   return (
     <aside className="notes" aria-label="Annotations" lang="en" dir="ltr" data-testid="annotation-panel">
