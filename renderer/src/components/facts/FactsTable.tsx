@@ -11,6 +11,7 @@ import { errorMessage } from '../../lib/errors';
 import { useRovingFocus } from '../../lib/roving';
 import { groupFacts, sortFacts, type FactColumn, type FactGrouping } from '../../lib/facts';
 import { plural } from '../../lib/format';
+import { FactsFilters } from './FactsFilters';
 import { FactsRow } from './FactsRow';
 
 interface Props {
@@ -143,83 +144,21 @@ export function FactsTable({ documents, toast }: Props) {
           </button>
         </span>
       </header>
-      <div className="facts-filters" role="group" aria-label="Filter and group">
-        <label>
-          <span>Entity</span>
-          <select
-            className="field__input"
-            value={entityId}
-            onChange={(e) => setEntityId(e.target.value)}
-            data-testid="facts-filter-entity"
-          >
-            <option value="">All</option>
-            {entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Predicate</span>
-          <select
-            className="field__input"
-            value={predicate}
-            onChange={(e) => setPredicate(e.target.value)}
-            data-testid="facts-filter-predicate"
-          >
-            <option value="">All</option>
-            {predicates.map((p) => (
-              <option key={p.predicate} value={p.predicate}>
-                {p.predicate}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Status</span>
-          <select
-            className="field__input"
-            value={status}
-            onChange={(e) => setStatus(e.target.value as FactStatus | '')}
-            data-testid="facts-filter-status"
-          >
-            <option value="">Any</option>
-            <option value="confirmed">Confirmed</option>
-            <option value="proposed">Proposed</option>
-            <option value="rejected">Rejected</option>
-          </select>
-        </label>
-        <label>
-          <span>Document</span>
-          <select
-            className="field__input"
-            value={docId}
-            onChange={(e) => setDocId(e.target.value)}
-            data-testid="facts-filter-doc"
-          >
-            <option value="">All</option>
-            {documents.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Group by</span>
-          <select
-            className="field__input"
-            value={grouping}
-            onChange={(e) => setGrouping(e.target.value as FactGrouping)}
-            data-testid="facts-group"
-          >
-            <option value="none">Nothing</option>
-            <option value="entity">Entity</option>
-            <option value="predicate">Predicate</option>
-          </select>
-        </label>
-      </div>
+      <FactsFilters
+        entities={entities}
+        predicates={predicates}
+        documents={documents}
+        entityId={entityId}
+        predicate={predicate}
+        status={status}
+        docId={docId}
+        grouping={grouping}
+        onEntity={setEntityId}
+        onPredicate={setPredicate}
+        onStatus={setStatus}
+        onDoc={setDocId}
+        onGrouping={setGrouping}
+      />
       {error && (
         <p className="facts-panel__error" role="alert">
           {error}
