@@ -2,19 +2,13 @@
 // entities as suggestions, predicate with earlier predicates, a typed value (number with unit and qualifier,
 // date, text or another entity), a date and a place qualifier, a note.
 import { useId, useState, type FormEvent } from 'react';
-import type { EntitySummary, EntityType, PredicateSuggestion, ValueQualifier } from '../../../../shared/facts';
-import { ENTITY_TYPES, VALUE_QUALIFIERS } from '../../../../shared/facts';
-import { QUALIFIER_LABELS, type FactDraft } from '../../lib/facts';
+import type { EntitySummary, EntityType, PredicateSuggestion } from '../../../../shared/facts';
+import { ENTITY_TYPES } from '../../../../shared/facts';
+import type { FactDraft } from '../../lib/facts';
 import { changesFromDraft, draftProblem, newFactFromDraft } from '../../lib/fact-drafts';
+import { FactValueField } from './FactValueField';
 
 export { changesFromDraft, draftProblem, newFactFromDraft };
-
-const KIND_LABELS: Record<FactDraft['kind'], string> = {
-  number: 'Number',
-  date: 'Date',
-  text: 'Text',
-  entity: 'Entity',
-};
 
 interface Props {
   initial: FactDraft;
@@ -136,81 +130,7 @@ export function FactEditor({
           ))}
         </datalist>
       </label>
-      <fieldset className="fact-field fact-field--value">
-        <legend className="fact-field__label">Value</legend>
-        <span className="fact-field__row">
-          <select
-            className="field__input fact-field__kind"
-            aria-label="Kind of value"
-            value={d.kind}
-            onChange={(e) => set('kind', e.target.value as FactDraft['kind'])}
-            data-testid="fact-kind"
-          >
-            {(Object.keys(KIND_LABELS) as Array<FactDraft['kind']>).map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-          {(d.kind === 'number' || d.kind === 'date') && (
-            <select
-              className="field__input fact-field__qualifier"
-              aria-label="Value qualifier"
-              value={d.valueQualifier}
-              onChange={(e) => set('valueQualifier', e.target.value as ValueQualifier)}
-              data-testid="fact-value-qualifier"
-            >
-              {VALUE_QUALIFIERS.map((q) => (
-                <option key={q} value={q}>
-                  {QUALIFIER_LABELS[q]}
-                </option>
-              ))}
-            </select>
-          )}
-        </span>
-        {d.kind === 'number' && (
-          <span className="fact-field__row">
-            <input
-              className="field__input"
-              inputMode="decimal"
-              aria-label="Number"
-              value={d.number}
-              onChange={(e) => set('number', e.target.value)}
-              placeholder="47000"
-              data-testid="fact-number-input"
-            />
-            <input
-              className="field__input fact-field__unit"
-              aria-label="Unit"
-              value={d.unit}
-              onChange={(e) => set('unit', e.target.value)}
-              placeholder="unit"
-              data-testid="fact-unit-input"
-            />
-          </span>
-        )}
-        {d.kind === 'date' && (
-          <input
-            className="field__input"
-            aria-label="Date"
-            value={d.date}
-            onChange={(e) => set('date', e.target.value)}
-            placeholder="2012-09-07"
-            data-testid="fact-date-input"
-          />
-        )}
-        {(d.kind === 'text' || d.kind === 'entity') && (
-          <input
-            className="field__input"
-            aria-label={d.kind === 'entity' ? 'Entity' : 'Text'}
-            list={d.kind === 'entity' ? `${ids}-entities` : undefined}
-            value={d.text}
-            onChange={(e) => set('text', e.target.value)}
-            dir="auto"
-            data-testid="fact-text-input"
-          />
-        )}
-      </fieldset>
+      <FactValueField d={d} set={set} entitiesList={`${ids}-entities`} />
       <span className="fact-field__row">
         <label className="fact-field">
           <span className="fact-field__label">When</span>
