@@ -8,8 +8,7 @@ import { useArchiveChanged } from '../../api/queries';
 import type { PushToast } from '../../hooks/useToasts';
 import { errorMessage } from '../../lib/errors';
 import { plural } from '../../lib/format';
-import { passageRoute, formatRoute } from '../../lib/routes';
-import { EvidenceQuote, FactSentence, StatusBadge } from './FactBits';
+import { EntityFacts, EntityMentions } from './EntitySections';
 
 const NO_SUGGESTIONS: MergeSuggestion[] = [];
 
@@ -201,61 +200,9 @@ export function EntityPage({ entityId, toast }: { entityId: string; toast: PushT
         )}
       </section>
 
-      <section className="entity__section" aria-label="Facts">
-        <h2 className="facts-page__subhead">Facts</h2>
-        {entity.factList.length === 0 ? (
-          <p className="muted">No facts about this entity yet.</p>
-        ) : (
-          <ul className="fact-list" data-testid="entity-facts">
-            {entity.factList.map((f) => (
-              <li
-                key={f.id}
-                className={`fact-card${f.status === 'proposed' ? ' fact-card--proposed' : ''}`}
-                data-testid="entity-fact"
-                data-fact-id={f.id}
-              >
-                <FactSentence fact={f} />
-                {f.evidence.map((e) => (
-                  <EvidenceQuote key={e.annotationId} evidence={e} compact />
-                ))}
-                <div className="fact-card__foot">
-                  <StatusBadge fact={f} />
-                  {f.preferredReason && (
-                    <span className="muted" dir="auto">
-                      {f.preferredReason}
-                    </span>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <EntityFacts facts={entity.factList} />
 
-      <section className="entity__section" aria-label="Mentions">
-        <h2 className="facts-page__subhead">
-          Mentions <span className="count">{entity.mentions.length}</span>
-        </h2>
-        <ul className="entity__mentions" data-testid="entity-mentions">
-          {entity.mentions.map((m) => (
-            <li key={`${m.docId}:${m.start}`}>
-              <a
-                href={m.passageId ? formatRoute(passageRoute(m.docId, m.passageId)) : m.link}
-                className="entity__mention"
-                data-testid="entity-mention"
-              >
-                <span className="entity__snippet" lang={m.lang !== 'und' ? m.lang : undefined} dir="auto">
-                  {m.snippet}
-                </span>
-                <span className="muted evidence__source">
-                  <span dir="auto">{m.docTitle}</span>
-                  {m.paragraph ? ` · ¶ ${m.paragraph}` : ''}
-                </span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <EntityMentions mentions={entity.mentions} />
     </div>
   );
 }
