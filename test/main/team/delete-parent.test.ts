@@ -3,14 +3,10 @@
 // stay without its parent: every desktop drops it alike and keeps it in the review list, and sync goes on (it
 // used to fail at every pull on the deleting desktop: FOREIGN KEY constraint failed). Real SQLite files and a
 // real PostgreSQL cluster.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../../main/archive/archive';
-import { openArchiveDir } from '../../../main/archive/open-default';
-import { Database } from '../../../main/db/connection';
-import { TeamService } from '../../../main/team/service';
-import { SYNCED_TABLES } from '../../../main/team/tables';
-import { postgresUnavailable, startPostgres, type TestPostgres } from '../../helpers/postgres';
-import { tempDir } from '../../helpers/temp';
+import { postgresUnavailable } from '../../helpers/postgres';
+import { importText, snapshot, useDesktops } from './desktops';
 
 const unavailable = postgresUnavailable();
 if (unavailable && process.env.CI) throw new Error(`PostgreSQL is required in CI: ${unavailable}`);
@@ -22,56 +18,8 @@ const TAGALOG = [
 ].join('\n\n');
 
 describe.skipIf(unavailable)('an edit of a row whose parent was deleted elsewhere', () => {
-  let pg: TestPostgres;
-  const opened: Archive[] = [];
-
-  beforeAll(() => {
-    pg = startPostgres();
-  }, 120_000);
-  afterAll(async () => {
-    for (const a of opened) await a.close().catch(() => undefined);
-    pg?.stop();
-  });
-
-  async function team(): Promise<string> {
-    const db = await pg.createDatabase();
-    await TeamService.initServer(pg.urlFor('tala_admin', db), [
-      { name: 'alice' },
-      { name: 'bob' },
-      { name: 'carol', readOnly: true },
-    ]);
-    return db;
-  }
-
-  async function desktop(member: string, db: string): Promise<Archive> {
-    const archive = await openArchiveDir(tempDir(`tala-${member}-`), { search: 'inline' });
-    opened.push(archive);
-    await archive.team.join(pg.urlFor(member, db));
-    return archive;
-  }
-
-  async function importTagalog(archive: Archive): Promise<string> {
-    const outcome = await archive.documents.importFile({
-      name: 'halalan.txt',
-      bytes: new TextEncoder().encode(TAGALOG),
-      lang: 'tl',
-    });
-    if (outcome.status !== 'imported') throw new Error('not imported');
-    return outcome.document.id;
-  }
-
-  async function snapshot(archive: Archive): Promise<Record<string, unknown[]>> {
-    const db = await Database.open(archive.path, { readOnly: true });
-    try {
-      const out: Record<string, unknown[]> = {};
-      for (const t of SYNCED_TABLES) {
-        out[t.name] = await db.all({ text: `SELECT * FROM ${t.name} ORDER BY ${t.key.join(', ')}`, params: [] });
-      }
-      return out;
-    } finally {
-      await db.close();
-    }
-  }
+  const { team, desktop } = useDesktops();
+  const importTagalog = (archive: Archive) => importText(archive, 'halalan.txt', TAGALOG, 'tl');
 
   /** The review items about rows of `entity` that were lost to a delete, with the text each one had. */
   async function lostEdits(side: Archive, entity: string, field: string): Promise<unknown[]> {

@@ -1,15 +1,11 @@
 // Rows made on two desktops that mean the same thing (the same translation pair, the same fact proposal)
 // but carry different ids: a local UNIQUE constraint holds one of them. The pull adopts one row on every
 // desktop alike, moves what named the other to it, and sync goes on working.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi, dispatch } from '../../../main/api/dispatch';
 import type { Archive } from '../../../main/archive/archive';
-import { openArchiveDir } from '../../../main/archive/open-default';
-import { Database } from '../../../main/db/connection';
-import { TeamService } from '../../../main/team/service';
-import { SYNCED_TABLES } from '../../../main/team/tables';
-import { postgresUnavailable, startPostgres, type TestPostgres } from '../../helpers/postgres';
-import { tempDir } from '../../helpers/temp';
+import { postgresUnavailable } from '../../helpers/postgres';
+import { importText, snapshot, useDesktops } from './desktops';
 
 const unavailable = postgresUnavailable();
 if (unavailable && process.env.CI) throw new Error(`PostgreSQL is required in CI: ${unavailable}`);
@@ -28,60 +24,16 @@ const ENGLISH = [
 ].join('\n\n');
 
 describe.skipIf(unavailable)('rows that clash on a local unique key, made on two desktops', () => {
-  let pg: TestPostgres;
-  const opened: Archive[] = [];
-
-  beforeAll(() => {
-    pg = startPostgres();
-  }, 120_000);
-  afterAll(async () => {
-    for (const a of opened) await a.close().catch(() => undefined);
-    pg?.stop();
-  });
-
-  async function team(): Promise<string> {
-    const db = await pg.createDatabase();
-    await TeamService.initServer(pg.urlFor('tala_admin', db), [
-      { name: 'alice' },
-      { name: 'bob' },
-      { name: 'dave' },
-      { name: 'carol', readOnly: true },
-    ]);
-    return db;
-  }
-
-  async function desktop(member: string, db: string): Promise<Archive> {
-    const archive = await openArchiveDir(tempDir(`tala-${member}-`), { search: 'inline' });
-    opened.push(archive);
-    await archive.team.join(pg.urlFor(member, db));
-    return archive;
-  }
-
-  async function importText(archive: Archive, name: string, text: string, lang: string) {
-    const outcome = await archive.documents.importFile({ name, bytes: new TextEncoder().encode(text), lang });
-    if (outcome.status !== 'imported') throw new Error('not imported');
-    return archive.documents.get(outcome.document.id);
-  }
-
-  async function snapshot(archive: Archive): Promise<Record<string, unknown[]>> {
-    const db = await Database.open(archive.path, { readOnly: true });
-    try {
-      const out: Record<string, unknown[]> = {};
-      for (const t of SYNCED_TABLES) {
-        out[t.name] = await db.all({ text: `SELECT * FROM ${t.name} ORDER BY ${t.key.join(', ')}`, params: [] });
-      }
-      return out;
-    } finally {
-      await db.close();
-    }
-  }
+  const { team, desktop } = useDesktops(['alice', 'bob', 'dave']);
+  const importDocument = async (archive: Archive, name: string, text: string, lang: string) =>
+    archive.documents.get(await importText(archive, name, text, lang));
 
   it('the same pair linked as translations on two desktops: one link everywhere, both corrections kept', async () => {
     const db = await team();
     const a = await desktop('alice', db);
     const b = await desktop('bob', db);
-    const tl = await importText(a, 'halalan.txt', TAGALOG, 'tl');
-    const en = await importText(a, 'election.txt', ENGLISH, 'en');
+    const tl = await importDocument(a, 'halalan.txt', TAGALOG, 'tl');
+    const en = await importDocument(a, 'election.txt', ENGLISH, 'en');
     await a.team.sync();
     await b.team.sync();
 
@@ -126,8 +78,8 @@ describe.skipIf(unavailable)('rows that clash on a local unique key, made on two
     const db = await team();
     const a = await desktop('alice', db);
     const b = await desktop('bob', db);
-    const tl = await importText(a, 'halalan.txt', TAGALOG, 'tl');
-    const en = await importText(a, 'election.txt', ENGLISH, 'en');
+    const tl = await importDocument(a, 'halalan.txt', TAGALOG, 'tl');
+    const en = await importDocument(a, 'election.txt', ENGLISH, 'en');
     await a.team.sync();
     await b.team.sync();
 
@@ -352,7 +304,7 @@ describe.skipIf(unavailable)('rows that clash on a local unique key, made on two
     const db = await team();
     const a = await desktop('alice', db);
     const b = await desktop('bob', db);
-    const tl = await importText(a, 'halalan.txt', TAGALOG, 'tl');
+    const tl = await importDocument(a, 'halalan.txt', TAGALOG, 'tl');
     await a.team.sync();
     await b.team.sync();
 
