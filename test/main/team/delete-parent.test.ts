@@ -6,20 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../../main/archive/archive';
 import { postgresUnavailable } from '../../helpers/postgres';
-import { importText, snapshot, useDesktops } from './desktops';
+import { importTagalog, snapshot, useDesktops } from './desktops';
 
 const unavailable = postgresUnavailable();
 if (unavailable && process.env.CI) throw new Error(`PostgreSQL is required in CI: ${unavailable}`);
 
-const TAGALOG = [
-  'Halalan sa Nagorno-Karabakh',
-  'Noong 19 Hulyo 2012, bumoto sila para kay Bako Sahakyan. Tumakbo rin si Vitaly Balasanyan.',
-  'Ang halalan ay itinuring na hindi lehitimo ng Azerbaijan.',
-].join('\n\n');
-
 describe.skipIf(unavailable)('an edit of a row whose parent was deleted elsewhere', () => {
   const { team, desktop } = useDesktops();
-  const importTagalog = (archive: Archive) => importText(archive, 'halalan.txt', TAGALOG, 'tl');
 
   /** The review items about rows of `entity` that were lost to a delete, with the text each one had. */
   async function lostEdits(side: Archive, entity: string, field: string): Promise<unknown[]> {

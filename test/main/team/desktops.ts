@@ -50,6 +50,18 @@ export async function importText(archive: Archive, name: string, text: string, l
   return outcome.document.id;
 }
 
+/** A short Tagalog article (three passages, two candidates' names) for tests that need one document. */
+const TAGALOG = [
+  'Halalan sa Nagorno-Karabakh',
+  'Noong 19 Hulyo 2012, bumoto sila para kay Bako Sahakyan. Tumakbo rin si Vitaly Balasanyan.',
+  'Ang halalan ay itinuring na hindi lehitimo ng Azerbaijan.',
+].join('\n\n');
+
+/** Imports the short Tagalog article as halalan.txt and returns its document id. */
+export function importTagalog(archive: Archive): Promise<string> {
+  return importText(archive, 'halalan.txt', TAGALOG, 'tl');
+}
+
 /** Every synced table of an archive, row by row in key order: two converged desktops give equal snapshots. */
 export async function snapshot(archive: Archive): Promise<Record<string, unknown[]>> {
   const db = await Database.open(archive.path, { readOnly: true });

@@ -2,22 +2,14 @@
 // the review list as ONE item (not also the document, its sentences, its old version and the passages whose
 // offsets moved), and the passage says "edited elsewhere" in place. Real SQLite files and a real PostgreSQL cluster.
 import { describe, expect, it } from 'vitest';
-import type { Archive } from '../../../main/archive/archive';
 import { postgresUnavailable } from '../../helpers/postgres';
-import { importText, snapshot, useDesktops } from './desktops';
+import { importTagalog, snapshot, useDesktops } from './desktops';
 
 const unavailable = postgresUnavailable();
 if (unavailable && process.env.CI) throw new Error(`PostgreSQL is required in CI: ${unavailable}`);
 
-const TAGALOG = [
-  'Halalan sa Nagorno-Karabakh',
-  'Noong 19 Hulyo 2012, bumoto sila para kay Bako Sahakyan. Tumakbo rin si Vitaly Balasanyan.',
-  'Ang halalan ay itinuring na hindi lehitimo ng Azerbaijan.',
-].join('\n\n');
-
 describe.skipIf(unavailable)('a passage corrected on two desktops at once', () => {
   const { team, desktop } = useDesktops();
-  const importTagalog = (archive: Archive) => importText(archive, 'halalan.txt', TAGALOG, 'tl');
 
   it('one review item on each desktop, the passage marked, converged; taking the other text settles it', async () => {
     const db = await team();

@@ -7,9 +7,9 @@ import { openArchiveDir } from '../../../main/archive/open-default';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { TeamService } from '../../../main/team/service';
-import { SYNCED_TABLES } from '../../../main/team/tables';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../../helpers/postgres';
 import { tempDir } from '../../helpers/temp';
+import { snapshot } from './desktops';
 
 const unavailable = postgresUnavailable();
 // CI installs PostgreSQL; only a developer machine without it may skip, and it says why.
@@ -67,18 +67,6 @@ describe.skipIf(unavailable)('team archives on PostgreSQL', () => {
   }
 
   /** Every shared table's rows, for comparing two archives. */
-  async function snapshot(archive: Archive): Promise<Record<string, unknown[]>> {
-    const db = await Database.open(archive.path, { readOnly: true });
-    try {
-      const out: Record<string, unknown[]> = {};
-      for (const t of SYNCED_TABLES) {
-        out[t.name] = await db.all({ text: `SELECT * FROM ${t.name} ORDER BY ${t.key.join(', ')}`, params: [] });
-      }
-      return out;
-    } finally {
-      await db.close();
-    }
-  }
 
   it('a document and an annotation made on one desktop reach the other, searchable there', async () => {
     const db = await team();
