@@ -10,14 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../main/archive/archive';
 import type { Bridge } from '../../main/web/bridge';
 import type { DocumentSummary } from '../../shared/types';
+import { FIND_AT, FIND_WORD, LONG_PARAGRAPHS, longText } from './long-document';
 import { inView, startE2E, testId, waitForCount, selectInReader, type E2E } from './harness';
 
 const QUOTE = '47 libo sa kanila ang bumoto para sa nanunungkulang pinuno ng republika na Bako Sahakyan';
 const NOTE = 'Bilang ng boto para kay Sahakyan: 47,000 (ayon sa CEC)';
 const INSERTED = 'Ito ay isang bagong pangungusap sa simula. ';
-const LONG_PARAGRAPHS = 5000;
-const FIND_WORD = 'Kalamansi';
-const FIND_AT = 4000;
 
 let e2e: E2E;
 let archive: Archive;
@@ -27,23 +25,6 @@ let tagalog: DocumentSummary;
 let longDoc: DocumentSummary;
 let annotationId = '';
 const timings: Record<string, number> = {};
-
-/** A long Tagalog-like text: 5,000 paragraphs of varied length; one word appears only in paragraph FIND_AT. */
-function longText(): string {
-  const words =
-    'ang mga sa ng halalan bayan republika botante pangulo ulat lungsod kalsada tubig ilog bundok' +
-    ' paaralan guro aklat balita tao'.split(' ');
-  const out = ['Mahabang ulat ng lalawigan'];
-  let seed = 7;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  for (let i = 1; i <= LONG_PARAGRAPHS - 1; i++) {
-    const n = 20 + Math.floor(rand() * 90);
-    const ws = Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]);
-    if (i === FIND_AT) ws.splice(5, 0, FIND_WORD);
-    out.push(`Talata ${i}: ${ws.join(' ')}.`);
-  }
-  return out.join('\n\n') + '\n';
-}
 
 /** Selects `quote` inside the reader by a DOM Range over the right text nodes, then releases the mouse. */
 async function selectText(quote: string): Promise<void> {
@@ -513,7 +494,7 @@ describe('a 5,000-paragraph document', () => {
     expect(
       await page
         .locator('.find-hit--current')
-        .evaluate((el) => el.closest('[data-passage-start]')?.textContent?.startsWith(`Talata ${4000}:`)),
+        .evaluate((el, at) => el.closest('[data-passage-start]')?.textContent?.startsWith(`Talata ${at}:`), FIND_AT),
     ).toBe(true);
     await page.keyboard.press('Escape');
 
