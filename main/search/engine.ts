@@ -360,7 +360,9 @@ export class SearchEngine implements SearchService {
   ): Promise<void> {
     // A title is indexed in the row of the document's first passage only. That row, when it matches only
     // through the title (not without it), is the document's title hit: kind k = 1, ranked after the
-    // passages that contain the words. Only the first matching row of each document can be one.
+    // passages that contain the words. Only the first matching row of each document can be one. The match
+    // without the title runs over the whole index (rowids only, unranked: cheap); restricting it with
+    // `rowid IN (…)` would make FTS5 evaluate the whole expression once per candidate row (seconds for a prefix).
     const filter = this.filterSql(parsed);
     const withoutTitle = `{text note tag translit} : (${plan.match!})`;
     const matches = sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH
@@ -378,8 +380,7 @@ export class SearchEngine implements SearchService {
       rows = await this.read.all(sql`
         WITH m0 AS MATERIALIZED (${matches}),
         f AS MATERIALIZED (SELECT min(r) AS r FROM m0 GROUP BY r / ${DOC_SPAN}),
-        ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle} AND rowid IN
-          (SELECT r FROM f)),
+        ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle}),
         m AS MATERIALIZED (SELECT r, score, (r IN (SELECT r FROM f) AND r NOT IN (SELECT r FROM ft)) AS k FROM m0),
         pd AS MATERIALIZED (SELECT r / ${DOC_SPAN} AS num, count(*) AS n, min(k) AS tier,
           coalesce(min(CASE WHEN k = 0 THEN score END), min(score)) AS best FROM m GROUP BY 1),
