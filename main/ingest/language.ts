@@ -179,7 +179,7 @@ export function normalizeLangCode(value: string | null | undefined): string | un
 export function detectLanguage(text: string, hint?: string): string {
   const declared = normalizeLangCode(hint);
   const sample = text.slice(0, SAMPLE_CHARS).replace(/\s+/g, ' ').trim();
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const letters = countLetters(sample, SHORT_SAMPLE_LETTERS);
   if (letters < 3) return declared ?? 'und';
 
   const ranked = rankLanguages(sample, 1);
@@ -197,6 +197,14 @@ export function detectLanguage(text: string, hint?: string): string {
     if (letters < SHORT_SAMPLE_LETTERS || declaredScore >= HINT_MIN_SCORE) return declared;
   }
   return toArchiveCode(best);
+}
+
+/** Letters (code points of category L) in `text`, counted up to `enough`: only the thresholds below it matter. */
+function countLetters(text: string, enough: number): number {
+  const letter = /\p{L}/gu;
+  let count = 0;
+  while (count < enough && letter.exec(text)) count++;
+  return count;
 }
 
 /**

@@ -8,6 +8,8 @@
 //   Σ over the text's trigrams t: |count(t) − rank_L(t) − 1| if L's model has t, else 300
 // = 300 × (trigrams) + Σ over t in L's model (|count(t) − rank_L(t) − 1| − 300),
 // then franc's stable sort (ties keep franc's language order) and normalisation, the same floating-point steps.
+// The script is found in one pass over the text (franc runs 25 regular expressions over it), and a sample allocates
+// nothing per trigram (the counting table is reused).
 // test/main/ingest/trigram-rank.test.ts compares every result with franc's own.
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
@@ -52,6 +54,12 @@ class TrigramTable {
   /** The first slot to try: the top bits of a multiplicative hash of the three code units. */
   private home(a: number, b: number, c: number): number {
     return Math.imul(a ^ Math.imul(b ^ Math.imul(c, 0x85ebca6b), 0x9e3779b1), 0x27d4eb2f) >>> this.shift;
+  }
+
+  /** Empties the table (its slots are reused). */
+  clear(): void {
+    this.entries.fill(0);
+    this.size = 0;
   }
 
   /** The entry number of `key`, or -1. */
@@ -109,15 +117,60 @@ function modelsOf(script: string): ScriptModels {
   return found;
 }
 
-/** The script whose letters occur most (franc's getTopScript: the first of equal counts wins). */
+/** franc's scripts in its order (getTopScript keeps the first of equal counts). */
+const SCRIPTS = Object.keys(expressions);
+if (SCRIPTS.length > 31) throw new Error('trigram-rank: more scripts than bits in a script mask');
+/** Non-global copies of franc's expressions, to test one character (or pair) at a time. */
+const SCRIPT_TESTS = SCRIPTS.map((script) => new RegExp(expressions[script].source, ''));
+/** Per UTF-16 code unit: the scripts whose expression matches it alone, as bits (index in SCRIPTS); -1: not seen. */
+const unitScripts = new Int32Array(65536).fill(-1);
+/** Per surrogate pair (high × 65536 + low): the scripts whose expression matches the pair, as bits. */
+const pairScripts = new Map<number, number>();
+const scriptCounts = new Int32Array(SCRIPTS.length);
+
+function scriptsOf(unit: string): number {
+  let bits = 0;
+  for (let s = 0; s < SCRIPT_TESTS.length; s++) if (SCRIPT_TESTS[s].test(unit)) bits |= 1 << s;
+  return bits;
+}
+
+/**
+ * The script whose letters occur most (franc's getTopScript: the first of equal counts wins), with its share of the
+ * text. franc counts the matches of each script's expression (`value.match(expression).length`, 25 regular
+ * expressions run over the text, an array of one-letter strings each); their alternatives are single BMP code units
+ * (never a surrogate) or surrogate pairs, so the same counts come from one pass over the text, each distinct code
+ * unit (or pair) tested against the expressions once per process. A test checks that shape of franc's expressions.
+ */
 function topScript(value: string): [string | undefined, number] {
+  scriptCounts.fill(0);
+  const length = value.length;
+  for (let i = 0; i < length; i++) {
+    const unit = value.charCodeAt(i);
+    let bits: number;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < length) {
+      const low = value.charCodeAt(i + 1);
+      if (low < 0xdc00 || low > 0xdfff) continue; // a lone high surrogate matches nothing
+      const key = unit * 65536 + low;
+      let found = pairScripts.get(key);
+      if (found === undefined) {
+        found = scriptsOf(value.slice(i, i + 2));
+        pairScripts.set(key, found);
+      }
+      bits = found;
+      i++; // the low surrogate alone matches nothing either
+    } else {
+      bits = unitScripts[unit];
+      if (bits === -1) bits = unitScripts[unit] = scriptsOf(value[i]);
+    }
+    for (let s = 0; bits !== 0; s++, bits >>>= 1) if (bits & 1) scriptCounts[s]++;
+  }
   let topCount = -1;
   let top: string | undefined;
-  for (const script of Object.keys(expressions)) {
-    const count = (value.match(expressions[script])?.length ?? 0) / value.length || 0;
+  for (let s = 0; s < SCRIPTS.length; s++) {
+    const count = scriptCounts[s] / length || 0;
     if (count > topCount) {
       topCount = count;
-      top = script;
+      top = SCRIPTS[s];
     }
   }
   return [top, topCount];
@@ -134,15 +187,27 @@ function trigramCounts(value: string): { text: string; distinct: number; counts:
     .trim()
     .toLowerCase()} `;
   const positions = Math.max(0, text.length - 2);
-  const table = new TrigramTable(positions);
-  const counts = new Int32Array(positions);
-  const firstAt = new Int32Array(positions);
+  // One table and two arrays for every call (grown when a text is longer: lower-casing can lengthen it), cleared
+  // here: a sample costs no allocation.
+  if (!scratch || scratch.counts.length < positions) {
+    const capacity = Math.max(positions, MAX_LENGTH + 2);
+    scratch = {
+      table: new TrigramTable(capacity),
+      counts: new Int32Array(capacity),
+      firstAt: new Int32Array(capacity),
+    };
+  }
+  const { table, counts, firstAt } = scratch;
+  table.clear();
+  counts.fill(0, 0, positions);
   for (let i = 0; i < positions; i++) {
     const entry = table.add(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2));
     if (counts[entry]++ === 0) firstAt[entry] = i;
   }
   return { text, distinct: table.size, counts, firstAt };
 }
+
+let scratch: { table: TrigramTable; counts: Int32Array; firstAt: Int32Array } | undefined;
 
 /** The languages of the text's script with their scores (1 = best), best first: `francAll(value, { minLength })`. */
 export function rankLanguages(value: string, minLength = 10): Array<[string, number]> {
@@ -153,13 +218,15 @@ export function rankLanguages(value: string, minLength = 10): Array<[string, num
 
   const { languages, index, starts, pairs } = modelsOf(script);
   const { text, distinct, counts, firstAt } = trigramCounts(value);
-  const distances = new Float64Array(languages.length).fill(MAX_DIFFERENCE * distinct);
+  // Whole numbers below 300 × 4,100: exact in an Int32Array.
+  const distances = new Int32Array(languages.length).fill(MAX_DIFFERENCE * distinct);
   for (let own = 0; own < distinct; own++) {
     const at = firstAt[own];
     const entry = index.find(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2));
     if (entry < 0) continue;
     const occurrences = counts[own];
-    for (let p = starts[entry]; p < starts[entry + 1]; p += 2)
+    const end = starts[entry + 1];
+    for (let p = starts[entry]; p < end; p += 2)
       distances[pairs[p]] += Math.abs(occurrences - pairs[p + 1] - 1) - MAX_DIFFERENCE;
   }
   const ranked: Array<[string, number]> = languages.map((language, l) => [language, distances[l]]);

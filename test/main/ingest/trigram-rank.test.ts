@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { francAll } from 'franc';
 import { data } from 'franc/data.js';
+import { expressions } from 'franc/expressions.js';
 import { describe, expect, it } from 'vitest';
 import { rankLanguages } from '../../../main/ingest/trigram-rank';
 
@@ -74,7 +75,26 @@ describe('rankLanguages (franc, inverted)', () => {
       `${en}\t\t\n ${en.toUpperCase()}`,
       '東京は日本の首都です。 Tokyo is the capital.',
       'ᐃᓄᒃᑎᑐᑦ ᖃᐅᔨᒪ',
+      // Characters outside the BMP (Chinese extension B, Japanese kana supplement, Adlam), lone surrogates.
+      '𠀀𠀁𠀂 𪜀𪜁 中文 𠀀',
+      '𛀁𛀂 ひらがな 𠀀',
+      '𞤀𞤁𞤂 𞤃 abc',
+      '\uD840 \uDC00 \uD840\uD840\uDC00 x\uDC00y',
+      `${en} ${'𠀀'.repeat(600)}`,
     ])
       for (const minLength of [undefined, 1, 3]) expectSame(text, minLength);
+  });
+
+  it('counts scripts as franc does: its expressions match single BMP code units (never a surrogate) or pairs', () => {
+    // rankLanguages counts each script's letters in one pass, testing each distinct code unit (or surrogate pair)
+    // once; that gives franc's match counts only while every alternative of franc's expressions is one BMP code unit
+    // or a high surrogate followed by a low one.
+    const unit = String.raw`\[[^\]]*\]|\\u[0-9A-Fa-f]{4}`;
+    const shape = new RegExp(`^(?:${unit})(?:${unit})?$`);
+    for (const [script, expression] of Object.entries(expressions)) {
+      const single = new RegExp(expression.source);
+      for (let u = 0xd800; u <= 0xdfff; u++) expect(single.test(String.fromCharCode(u)), script).toBe(false);
+      for (const alternative of expression.source.split('|')) expect(alternative, script).toMatch(shape);
+    }
   });
 });
