@@ -9,6 +9,7 @@ import { sql } from '../db/sql';
 import { splitSentences } from '../../shared/text/sentences';
 import { collapseWhitespace, isBlank, normalizeDocument } from '../ingest/normalize';
 import { listAnnotations, markOrphaned, updateAnnotationAnchor } from '../annotations/repo';
+import { firstSurrogateIn, ownText } from './passage-text';
 import { getDocument } from './repo';
 
 /** Blank line between passages in the stored document text (all offsets refer to that text). */
@@ -76,17 +77,19 @@ export async function rewritePassages(
   // Move surviving ordinals out of the way first: (document_id, ordinal) is unique.
   await tx.run(sql`UPDATE passages SET ordinal = -1 - ordinal WHERE document_id = ${documentId}`);
   const existing = new Map(doc.passages.map((p) => [p.id, p]));
+  const surrogate = firstSurrogateIn(layout.text);
   for (const [ordinal, p] of layout.passages.entries()) {
     const before = existing.get(p.id);
+    const own = ownText(layout.text, p.start, p.end, p.text, surrogate);
     if (before) {
-      await tx.run(sql`UPDATE passages SET ordinal = ${ordinal}, kind = ${p.kind}, text = ${p.text}, start_offset =
+      await tx.run(sql`UPDATE passages SET ordinal = ${ordinal}, kind = ${p.kind}, own_text = ${own}, start_offset =
         ${p.start}, end_offset = ${p.end}
                        WHERE id = ${p.id}`);
       if (before.text === p.text) continue;
       await tx.run(sql`DELETE FROM sentences WHERE passage_id = ${p.id}`);
     } else {
-      await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset)
-                       VALUES (${p.id}, ${documentId}, ${ordinal}, ${p.kind}, ${p.text}, ${p.start}, ${p.end})`);
+      await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, own_text, start_offset, end_offset)
+                       VALUES (${p.id}, ${documentId}, ${ordinal}, ${p.kind}, ${own}, ${p.start}, ${p.end})`);
     }
     for (const [i, [start, end]] of splitSentences(p.text, doc.lang).entries()) {
       await tx.run(

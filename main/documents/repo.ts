@@ -10,6 +10,7 @@ import type {
 import type { Database } from '../db/connection';
 import { join, sql } from '../db/sql';
 import { passagesEditedElsewhere } from '../team/edited-elsewhere';
+import { firstSurrogateIn, ownText, passageText } from './passage-text';
 
 interface DocumentRow {
   id: string;
@@ -99,23 +100,26 @@ export async function insertDocuments(tx: Database, docs: readonly NewDocument[]
     }
   })();
   try {
-    const passages = docs.flatMap((doc) =>
-      doc.passages.map((p, ordinal) => [
+    // The text is stored once, in documents.text; a passage keeps its own copy only where that does not give it.
+    const passages = docs.flatMap((doc) => {
+      const docText = wellFormed(doc.text);
+      const surrogate = firstSurrogateIn(docText);
+      return doc.passages.map((p, ordinal) => [
         wellFormed(p.id),
         wellFormed(doc.id),
         ordinal,
         p.kind,
-        wellFormed(p.text),
+        ownText(docText, p.start, p.end, wellFormed(p.text), surrogate),
         p.start,
         p.end,
         p.page ?? null,
-      ]),
-    );
+      ]);
+    });
     const passagesJson = passages.length > 0 ? JSON.stringify(passages) : undefined;
     await running;
     if (passagesJson !== undefined)
       running = tx.run(sql`
-      INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset, page)
+      INSERT INTO passages (id, document_id, ordinal, kind, own_text, start_offset, end_offset, page)
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
       FROM json_each(${passagesJson}) ORDER BY key`);
     const sentences = docs.flatMap((doc) =>
@@ -177,20 +181,29 @@ async function readDocument(db: Database, id: string): Promise<DocumentDetail | 
   // The passages come as ONE JSON row built by SQLite: the sqlite3 driver's cost is per row, so a
   // 5,000-passage document opens in ~30 ms instead of ~150 ms (this is the hot path of the reader).
   const packed = await db.get<{ passages: string }>(sql`
-    SELECT json_group_array(json_array(p.id, p.ordinal, p.kind, p.text, p.start_offset, p.end_offset, p.page,
+    SELECT json_group_array(json_array(p.id, p.ordinal, p.kind, p.own_text, p.start_offset, p.end_offset, p.page,
              (SELECT json_group_array(json_array(s.start_offset, s.end_offset))
               FROM (SELECT start_offset, end_offset FROM sentences WHERE passage_id = p.id ORDER BY ordinal) s))) AS
                 passages
     FROM (SELECT * FROM passages WHERE document_id = ${id} ORDER BY ordinal) p`);
-  type PackedPassage = [string, number, PassageKind, string, number, number, number | null, Array<[number, number]>];
+  type PackedPassage = [
+    string,
+    number,
+    PassageKind,
+    string | null,
+    number,
+    number,
+    number | null,
+    Array<[number, number]>,
+  ];
   const rows = JSON.parse(packed?.passages ?? '[]') as PackedPassage[];
   // Aggregate order follows the ordered subquery in practice; sorting again costs nothing and guarantees it.
   rows.sort((a, b) => a[1] - b[1]);
-  const passages: Passage[] = rows.map(([pid, ordinal, kind, text, start, end, page, sentences]) => ({
+  const passages: Passage[] = rows.map(([pid, ordinal, kind, own, start, end, page, sentences]) => ({
     id: pid,
     ordinal,
     kind,
-    text,
+    text: passageText(row.text, { own_text: own, start_offset: start, end_offset: end }),
     start,
     end,
     sentences: sentences.sort((a, b) => a[0] - b[0]),

@@ -4,6 +4,7 @@
 // large document never blocks the event loop for long.
 import type { Database } from '../db/connection';
 import { join, sql, type SqlValue } from '../db/sql';
+import { readPassages } from '../documents/passage-text';
 import { analyzerFor } from './analyzer';
 
 /** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
@@ -68,9 +69,7 @@ export async function indexDocuments(
   );
   if (docs.length === 0) return bump(tx, count);
 
-  const passages = await tx.all<PassageRow>(sql`
-    SELECT document_id, ordinal, text, start_offset, end_offset FROM passages WHERE document_id IN (${list}) ORDER BY
-      document_id, ordinal`);
+  const passages: PassageRow[] = await readPassages(tx, ids);
   const tagRows = await tx.all<{ document_id: string; name: string }>(sql`
     SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id IN
       (${list})`);

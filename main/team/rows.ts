@@ -1,15 +1,34 @@
 // Generic row access for the shared tables, by their key: sync reads and writes whole rows this way.
 import type { Database, Row } from '../db/connection';
 import type { SqlValue } from '../db/sql';
+import { passageTextSql } from '../documents/passage-text';
 import type { SyncedTable } from './tables';
 
 export function keyWhere(table: SyncedTable): string {
   return table.key.map((k) => `${k} = ?`).join(' AND ');
 }
 
+/**
+ * The select list of a shared table's whole row as it syncs, for alias `t`: its columns, and for passages their
+ * text (stored once, in documents.text: main/documents/passage-text.ts), which travels in the row as before.
+ */
+export function rowColumns(table: string, t: string): string {
+  return table === 'passages' ? `${t}.*, ${passageTextSql(t).text} AS text` : `${t}.*`;
+}
+
+/**
+ * A row as it is written here: a passage's text goes to own_text (always right; compactPassageTexts drops it
+ * where the document's text gives it).
+ */
+export function storedRow(table: string, row: Record<string, unknown>): Record<string, unknown> {
+  if (table !== 'passages' || typeof row.text !== 'string') return row;
+  const { text, ...rest } = row;
+  return { ...rest, own_text: text };
+}
+
 export async function readRow(db: Database, table: SyncedTable, key: unknown[]): Promise<Row | null> {
   const row = await db.get<Row>({
-    text: `SELECT * FROM ${table.name} WHERE ${keyWhere(table)}`,
+    text: `SELECT ${rowColumns(table.name, 't')} FROM ${table.name} t WHERE ${keyWhere(table)}`,
     params: key as SqlValue[],
   });
   return row ?? null;
@@ -26,9 +45,10 @@ export async function deleteRow(db: Database, table: SyncedTable, key: unknown[]
 export async function upsertRow(
   db: Database,
   table: SyncedTable,
-  row: Record<string, unknown>,
+  given: Record<string, unknown>,
   known: ReadonlySet<string>,
 ): Promise<void> {
+  const row = storedRow(table.name, given);
   const cols = Object.keys(row).filter((k) => known.has(k));
   const updates = cols.filter((k) => !table.key.includes(k));
   if (updates.length) {
@@ -52,9 +72,10 @@ export async function upsertRow(
 export async function insertRow(
   db: Database,
   table: SyncedTable,
-  row: Record<string, unknown>,
+  given: Record<string, unknown>,
   known: ReadonlySet<string>,
 ): Promise<void> {
+  const row = storedRow(table.name, given);
   const cols = Object.keys(row).filter((k) => known.has(k));
   await db.run({
     text: `INSERT INTO ${table.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,

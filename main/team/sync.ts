@@ -11,7 +11,18 @@ import { blockKeys, compareNames } from '../facts/keys';
 import { checkPulledChange } from './check-change';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
-import { columnsOf, deleteRow, insertRow, keyWhere, readRow, toSqlValue, upsertRow } from './rows';
+import { compactPassageTexts, keepPassageTexts, passageTextSql } from '../documents/passage-text';
+import {
+  columnsOf,
+  deleteRow,
+  insertRow,
+  keyWhere,
+  readRow,
+  rowColumns,
+  storedRow,
+  toSqlValue,
+  upsertRow,
+} from './rows';
 import { NAMED_TABLES, SYNCED_TABLES, SYNCED_TABLE_NAMES, syncedTable, type SyncedTable } from './tables';
 
 type Op = 'upsert' | 'delete';
@@ -194,10 +205,10 @@ export async function seal(db: Database, team: TeamState): Promise<number> {
     for (const table of SYNCED_TABLES) {
       const columns = [...(await columnsOf(tx, table.name))];
       const blobColumn = BLOB_COLUMNS[table.name];
-      const payload = `json_object(${columns
-        .filter((c) => c !== blobColumn)
-        .map((c) => `'${c}', t.${c}`)
-        .join(', ')})`;
+      // A passage's text travels in its row (as before schema v10), read from its document's text.
+      const fields = columns.filter((c) => c !== blobColumn && c !== 'own_text').map((c) => `'${c}', t.${c}`);
+      if (table.name === 'passages') fields.push(`'text', ${passageTextSql('t').text}`);
+      const payload = `json_object(${fields.join(', ')})`;
       const sealed = await tx.run({
         text: `INSERT INTO sync_outbox (change_id, entity, row_key, op, hlc, base_hlc, payload, blob)
                SELECT lower(hex(randomblob(16))), p.entity, p.row_key, 'upsert', ${clockOf}, v.hlc, ${payload},
@@ -379,6 +390,7 @@ export async function pull(
       await applier.flushVersions();
       if (page.length < PULL_PAGE) break;
     }
+    await compactPassageTexts(tx, [...applier.changedDocuments]);
     await applier.reanchorStaleAnnotations();
     await applier.orientCorrections();
     await applier.offerEntityMerges();
@@ -466,7 +478,8 @@ class ChangeApplier {
     for (const entity of new Set(keys.map(([e]) => e))) {
       const table = syncedTable(entity);
       const found = await tx.all<Row & { sync_row_key: string }>({
-        text: `SELECT p.row_key AS sync_row_key, t.* FROM temp.sync_page p JOIN ${table.name} t ON ${keyJoin(table)}
+        text: `SELECT p.row_key AS sync_row_key, ${rowColumns(table.name, 't')} FROM temp.sync_page p
+          JOIN ${table.name} t ON ${keyJoin(table)}
           WHERE p.entity = ?`,
         params: [entity],
       });
@@ -532,7 +545,7 @@ class ChangeApplier {
       const row = await this.rowToWrite(table, c);
       this.noteDocument(table, key, row);
       this.bufferInsert(table, row);
-      this.rows.set(id, row as Row);
+      this.rows.set(id, cachedRow(table.name, row));
       await this.setVersion(c);
       return;
     }
@@ -789,7 +802,10 @@ class ChangeApplier {
           continue;
         }
         if (fk.on_delete !== 'CASCADE') continue;
-        const row = await this.tx.get<Row>({ text: `SELECT * FROM ${name} WHERE rowid = ?`, params: [b.rowid] });
+        const row = await this.tx.get<Row>({
+          text: `SELECT ${rowColumns(name, 't')} FROM ${name} t WHERE t.rowid = ?`,
+          params: [b.rowid],
+        });
         if (!row) continue;
         await this.lostEdit(table, row);
         await this.tx.run({ text: `DELETE FROM ${name} WHERE rowid = ?`, params: [b.rowid] });
@@ -1295,7 +1311,7 @@ class ChangeApplier {
   private async rowToWrite(table: SyncedTable, c: Change): Promise<Record<string, unknown>> {
     const known = await this.columnsOf(table.name);
     const row: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(c.payload ?? {})) if (known.has(k)) row[k] = v;
+    for (const [k, v] of Object.entries(storedRow(table.name, c.payload ?? {}))) if (known.has(k)) row[k] = v;
     const blobColumn = BLOB_COLUMNS[table.name];
     if (blobColumn) row[blobColumn] = c.blob;
     for (const column of ENTITY_REFERENCES[table.name] ?? []) {
@@ -1338,7 +1354,7 @@ class ChangeApplier {
     try {
       if (this.rows.get(id) === null) await insertRow(this.tx, table, row, known);
       else await upsertRow(this.tx, table, row, known);
-      this.rows.set(id, row as Row);
+      this.rows.set(id, cachedRow(table.name, row));
     } catch (err) {
       // The same alias of the same entity, added on two desktops: one copy is enough.
       if (!(table.name === 'entity_aliases' && /UNIQUE/.test((err as Error).message))) throw err;
@@ -1348,6 +1364,10 @@ class ChangeApplier {
 
   /** Same content imported on two desktops: both copies stay (the hash must be unique), marked for review. */
   private async beforeDocumentWrite(row: Record<string, unknown>): Promise<void> {
+    // Its passages keep the texts they have until their own changes arrive (a passage edited here stays as it is).
+    const current = await this.tx.get<{ text: string }>(sql`SELECT text FROM documents WHERE id = ${String(row.id)}`);
+    if (current && typeof row.text === 'string' && current.text !== row.text)
+      await keepPassageTexts(this.tx, String(row.id));
     const clash = await this.tx.get<{ id: string }>(
       sql`SELECT id FROM documents WHERE content_hash = ${String(row.content_hash)} AND id <> ${String(row.id)}`,
     );
@@ -1402,6 +1422,11 @@ class ChangeApplier {
     }
     return cols;
   }
+}
+
+/** A row written here as the applier remembers it: a passage with its text (see rowColumns). */
+function cachedRow(table: string, row: Record<string, unknown>): Row {
+  return (table === 'passages' ? { ...row, text: row.own_text } : row) as Row;
 }
 
 /** Whether a pulled version says the same as the row here (then two edits agree: no conflict). */

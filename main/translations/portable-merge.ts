@@ -6,6 +6,7 @@
 import { Database } from '../db/connection';
 import { columnList } from '../db/schema-shape';
 import { sql } from '../db/sql';
+import { readPassages } from '../documents/passage-text';
 import type { LinkRow } from './repo';
 
 export interface TranslationMergeReport {
@@ -15,12 +16,8 @@ export interface TranslationMergeReport {
 
 /** Source passage id → passage id in this archive, for one source document mapped onto `mainDocId`. */
 async function passageMap(tx: Database, srcDocId: string, mainDocId: string): Promise<Map<string, string>> {
-  const theirs = await tx.all<{ id: string; text: string }>(
-    sql`SELECT id, text FROM src.passages WHERE document_id = ${srcDocId} ORDER BY ordinal`,
-  );
-  const ours = await tx.all<{ id: string; text: string }>(
-    sql`SELECT id, text FROM main.passages WHERE document_id = ${mainDocId} ORDER BY ordinal`,
-  );
+  const theirs = await readPassages(tx, [srcDocId], 'src');
+  const ours = await readPassages(tx, [mainDocId], 'main');
   const byId = new Set(ours.map((p) => p.id));
   const unused = new Map<string, string[]>();
   for (const p of ours) (unused.get(p.text) ?? unused.set(p.text, []).get(p.text)!).push(p.id);

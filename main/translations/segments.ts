@@ -9,6 +9,7 @@ import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 import { listAnnotations, markOrphaned, updateAnnotationAnchor } from '../annotations/repo';
 import { layOutPassages } from '../documents/edits';
+import { firstSurrogateIn, ownText } from '../documents/passage-text';
 import type { SegmentRow } from './repo';
 
 interface BuiltPassage {
@@ -71,25 +72,25 @@ export async function rebuildTypedDocument(tx: Database, documentId: string, lin
     sql`SELECT text, version FROM documents WHERE id = ${documentId}`,
   );
   if (!before) return;
-  const existing = await tx.all<{ id: string; text: string }>(
-    sql`SELECT id, text FROM passages WHERE document_id = ${documentId}`,
-  );
+  const existing = await tx.all<{ id: string }>(sql`SELECT id FROM passages WHERE document_id = ${documentId}`);
   const keep = new Set(built.map((p) => p.id));
   for (const p of existing) if (!keep.has(p.id)) await tx.run(sql`DELETE FROM passages WHERE id = ${p.id}`);
   // (document_id, ordinal) is unique: move the survivors out of the way first.
   await tx.run(sql`UPDATE passages SET ordinal = -1 - ordinal WHERE document_id = ${documentId}`);
-  const old = new Map(existing.map((p) => [p.id, p.text]));
+  const old = new Set(existing.map((p) => p.id));
+  const surrogate = firstSurrogateIn(layout.text);
   for (const [ordinal, p] of layout.passages.entries()) {
     const b = built[ordinal];
+    const own = ownText(layout.text, p.start, p.end, p.text, surrogate);
     if (old.has(p.id)) {
       await tx.run(
-        sql`UPDATE passages SET ordinal = ${ordinal}, text = ${p.text}, start_offset = ${p.start}, end_offset =
+        sql`UPDATE passages SET ordinal = ${ordinal}, own_text = ${own}, start_offset = ${p.start}, end_offset =
           ${p.end} WHERE id = ${p.id}`,
       );
       await tx.run(sql`DELETE FROM sentences WHERE passage_id = ${p.id}`);
     } else {
-      await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, text, start_offset, end_offset)
-                       VALUES (${p.id}, ${documentId}, ${ordinal}, 'paragraph', ${p.text}, ${p.start}, ${p.end})`);
+      await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, own_text, start_offset, end_offset)
+                       VALUES (${p.id}, ${documentId}, ${ordinal}, 'paragraph', ${own}, ${p.start}, ${p.end})`);
     }
     for (const [k, [start, end]] of b.sentences.entries()) {
       await tx.run(

@@ -8,6 +8,7 @@ import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
 import { ImportCancelled, ImportCommits } from '../../../main/documents/import-commits';
 import { insertDocuments, type NewDocument } from '../../../main/documents/repo';
+import { passageTextSql, readPassages } from '../../../main/documents/passage-text';
 import { DocumentService } from '../../../main/documents/service';
 import { InlineParser } from '../../../main/ingest/parser';
 import type { ImportOutcome } from '../../../shared/types';
@@ -210,10 +211,34 @@ describe('import group commit', () => {
     });
     await db.transaction((tx) => insertDocuments(tx, [doc('d1'), doc('d2')]));
     const rows = await db.all<{ stored: string; bound: string; page: number; start_offset: number }>(sql`
-      SELECT hex(p.text) AS stored, hex(${text}) AS bound, p.page, s.start_offset
+      SELECT hex(${passageTextSql('p')}) AS stored, hex(${text}) AS bound, p.page, s.start_offset
       FROM passages p JOIN sentences s ON s.passage_id = p.id ORDER BY p.id`);
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r).toEqual({ stored: r.bound, bound: r.bound, page: 3, start_offset: 0 });
+    // The text is stored once: a passage keeps its own copy only past a character SQL would count differently.
+    const plain = 'Isang talata lamang.';
+    await db.transaction((tx) =>
+      insertDocuments(tx, [
+        {
+          ...doc('d3'),
+          text: `${plain}\n\n${plain}`,
+          passages: [0, 1].map((i) => ({
+            id: `d3-p${i}`,
+            kind: 'paragraph' as const,
+            text: plain,
+            start: i * (plain.length + 2),
+            end: i * (plain.length + 2) + plain.length,
+            sentences: [],
+            page: null,
+          })),
+        },
+      ]),
+    );
+    expect(await db.all(sql`SELECT id, own_text FROM passages WHERE document_id = 'd3' ORDER BY id`)).toEqual([
+      { id: 'd3-p0', own_text: null },
+      { id: 'd3-p1', own_text: null },
+    ]);
+    expect((await readPassages(db, ['d3'])).map((p) => p.text)).toEqual([plain, plain]);
     await db.close();
   });
 });

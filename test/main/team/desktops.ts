@@ -63,10 +63,10 @@ export function importTagalog(archive: Archive): Promise<string> {
 }
 
 /** Every synced table of an archive, row by row in key order: two converged desktops give equal snapshots. */
-export async function snapshot(archive: Archive): Promise<Record<string, unknown[]>> {
+export async function snapshot(archive: Archive): Promise<Record<string, Array<Record<string, unknown>>>> {
   const db = await Database.open(archive.path, { readOnly: true });
   try {
-    const out: Record<string, unknown[]> = {};
+    const out: Record<string, Array<Record<string, unknown>>> = {};
     for (const t of SYNCED_TABLES) {
       out[t.name] = await db.all({ text: `SELECT * FROM ${t.name} ORDER BY ${t.key.join(', ')}`, params: [] });
     }
