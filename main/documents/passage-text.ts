@@ -39,15 +39,17 @@ export function passageText(
 }
 
 /**
- * SQL for the text of passages row `p` (an alias or table name); its document is looked up by a subquery, so no
- * join is needed. Fine for a few rows; a whole document's passages are read with readPassages (substr walks the
- * text from its start, so a long document's passages would cost its length each).
+ * SQL for the text of passages row `p` (an alias or table name). `d` names its documents row where the statement
+ * joins it already; else the document is looked up by a subquery. Fine for a few rows; a whole document's passages
+ * are read with readPassages (substr walks the text from its start, so a long document's passages would cost its
+ * length each).
  */
-export function passageTextSql(p = 'p', schema = ''): SqlQuery {
-  const documents = schema ? `${schema}.documents` : 'documents';
+export function passageTextSql(p = 'p', d?: string): SqlQuery {
+  const slice = (doc: string) => `substr(${doc}.text, ${p}.start_offset + 1, ${p}.end_offset - ${p}.start_offset)`;
   return raw(
-    `coalesce(${p}.own_text, (SELECT substr(pd.text, ${p}.start_offset + 1, ${p}.end_offset - ${p}.start_offset) ` +
-      `FROM ${documents} pd WHERE pd.id = ${p}.document_id))`,
+    d
+      ? `coalesce(${p}.own_text, ${slice(d)})`
+      : `coalesce(${p}.own_text, (SELECT ${slice('pd')} FROM documents pd WHERE pd.id = ${p}.document_id))`,
   );
 }
 

@@ -432,7 +432,7 @@ export class SearchEngine implements SearchService {
     const want = join(ranked.map((h) => sql`(${Math.floor(h.r / DOC_SPAN)}, ${h.r % DOC_SPAN}, ${h.score})`));
     const details = await this.read.all<HitRow>(sql`
       WITH want(num, ord, score) AS (VALUES ${want})
-      SELECT want.num, want.ord, want.score, p.id AS passage_id, ${passageTextSql('p')} AS text, d.id AS doc_id,
+      SELECT want.num, want.ord, want.score, p.id AS passage_id, ${passageTextSql('p', 'd')} AS text, d.id AS doc_id,
         d.title, d.lang,
         d.media_type, d.published_at
       FROM want JOIN search_docs s ON s.num = want.num JOIN documents d ON d.id = s.document_id
@@ -518,7 +518,7 @@ export class SearchEngine implements SearchService {
   /** How a folded term is actually written: taken from a passage that contains it. */
   private async spelling(term: string): Promise<string> {
     const row = await this.read.get<{ text: string; title: string; lang: string }>(sql`
-      SELECT ${passageTextSql('p')} AS text, d.title, d.lang FROM search_fts f
+      SELECT ${passageTextSql('p', 'd')} AS text, d.title, d.lang FROM search_fts f
       JOIN search_docs s ON s.num = f.rowid / ${DOC_SPAN} JOIN documents d ON d.id = s.document_id
       JOIN passages p ON p.document_id = d.id AND p.ordinal = f.rowid % ${DOC_SPAN}
       WHERE search_fts MATCH ${`{title text} : "${term.replace(/"/g, '""')}"`} LIMIT 1`);
