@@ -54,6 +54,8 @@ const MORE: Array<[string, string, string]> = [
   ['spa', 'es', 'Spanish'],
 ];
 const MISSING = 10;
+/** Share of the translation's paragraph breaks moved by one sentence in the "breaks moved" cuttings. */
+const MOVED_BREAKS = 0.3;
 const PAGE_CHARS = 3_000;
 const PAGES = 100;
 
@@ -296,6 +298,22 @@ function proseSection(): string[] {
     const p = paragraphPassages(pair, size);
     return { size, paragraphs: [p.source.length, p.target.length], run: alignProse(pair, p.source, p.target) };
   });
+  // Other cuttings of the same sizes (seeded paragraph sizes), and translations whose paragraph breaks do not all
+  // fall where the original's do (30 % moved by one sentence): strict F1, mean and spread.
+  const cuttings = [3, 6, 20].map((size) => {
+    const f1 = (seed: number | undefined, moved: number) => {
+      const p = paragraphPassages(pair, size, seed, moved);
+      return alignProse(pair, p.source, p.target, 1).score.strict.f1;
+    };
+    const seeds = [1, 2, 3, 4, 5];
+    return {
+      size,
+      cut: [grouped.find((g) => g.size === size)!.run.score.strict.f1, ...seeds.map((seed) => f1(seed, 0))],
+      moved: seeds.map((seed) => f1(seed, MOVED_BREAKS)),
+    };
+  });
+  const spread = (xs: number[]) =>
+    `${f3(xs.reduce((a, b) => a + b, 0) / xs.length)} (${f3(Math.min(...xs))}–${f3(Math.max(...xs))})`;
   // Short documents: the same prose cut into documents of ~40 and ~100 sentences, each aligned alone.
   const chunked = [40, 100].map((size) => {
     const chunks = cleanChunks(pair, size);
@@ -330,6 +348,15 @@ function proseSection(): string[] {
         ' | — |',
       ),
     ),
+    '',
+    'Paragraphs cut differently: strict F1, mean (lowest–highest) over the cutting above and five seeded ones (each',
+    'paragraph between half and one and a half times the size), and over five seeded cuttings in which',
+    `${MOVED_BREAKS * 100} % of the translation’s paragraph breaks fall one sentence earlier or later than the`,
+    `original’s (paragraphs that do not correspond; one sentence per passage: ${f3(sentences.score.strict.f1)}):`,
+    '',
+    '| paragraphs of | six cuttings | breaks moved (five cuttings) |',
+    '| --- | --- | --- |',
+    ...cuttings.map((c) => tr([`~${c.size} sentences`, spread(c.cut), spread(c.moved)])),
     '',
     'Cut into documents: the same sentences, one sentence per passage, cut where no gold bead crosses into',
     'documents of about n German sentences, each aligned alone and scored together: how the aligner does with',

@@ -97,9 +97,16 @@ export const sentencePassages = (sentences: string[]): AlignPassage[] => sentenc
 /**
  * The sentences grouped into paragraphs of about `size` sentences, cut only where no gold bead crosses
  * (paragraph breaks of a real translation fall between beads); a run of added or dropped sentences is a
- * paragraph of its own on its side, as a translator's note or a left-out passage would be.
+ * paragraph of its own on its side, as a translator's note or a left-out passage would be. With `moved`, that
+ * share of the translation's paragraph breaks fall one sentence earlier or later (paragraphs that do not
+ * correspond across the languages, as in real translations); the random draws need a `seed`.
  */
-export function paragraphPassages(pair: ProsePair, size: number): { source: AlignPassage[]; target: AlignPassage[] } {
+export function paragraphPassages(
+  pair: ProsePair,
+  size: number,
+  seed?: number,
+  moved = 0,
+): { source: AlignPassage[]; target: AlignPassage[] } {
   const { gold } = pair;
   // A cut after bead k is clean when every sentence of the beads up to k precedes every later one.
   const last = (xs: readonly number[], pick: (a: number, b: number) => number, none: number) => xs.reduce(pick, none);
@@ -120,20 +127,31 @@ export function paragraphPassages(pair: ProsePair, size: number): { source: Alig
   const target: AlignPassage[] = [];
   let at = [0, 0];
   let count = [0, 0];
+  // With a seed, each paragraph's size is drawn between half and one and a half times `size` (another cutting of
+  // the same text); without one, every paragraph aims at `size`.
+  let state = seed ?? 0;
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const draw = () => (seed === undefined ? size : Math.max(1, Math.round(size * (0.5 + random()))));
+  let want = draw();
   const cutAfter = (k: number) => {
     const end = [0, 1].map((side) =>
       Math.max(at[side], ...gold.slice(0, k + 1).flatMap((b) => b[side].map((x) => x + 1))),
     );
+    // A translation whose paragraph break falls one sentence earlier or later than the original's.
+    if (moved > 0 && k < gold.length - 1 && random() < moved) {
+      end[1] = Math.min(pair.target.length - 1, Math.max(at[1] + 1, end[1] + (random() < 0.5 ? -1 : 1)));
+    }
     if (end[0] > at[0]) source.push(paragraph(pair.source.slice(at[0], end[0])));
     if (end[1] > at[1]) target.push(paragraph(pair.target.slice(at[1], end[1])));
     at = end;
     count = [0, 0];
+    want = draw();
   };
   gold.forEach((bead, k) => {
     count[0] += bead[0].length;
     count[1] += bead[1].length;
     if (!clean[k] || k === gold.length - 1) return;
-    if (inRun[k] !== inRun[k + 1] || (!inRun[k] && count[0] >= size && count[1] >= size)) cutAfter(k);
+    if (inRun[k] !== inRun[k + 1] || (!inRun[k] && count[0] >= want && count[1] >= want)) cutAfter(k);
   });
   cutAfter(gold.length - 1);
   return { source, target };

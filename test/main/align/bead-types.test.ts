@@ -4,6 +4,7 @@
 // 1-4 beads and a 2-2 bead (two sentences cut at another place), each found while the rest stays 1-1.
 import { describe, expect, it } from 'vitest';
 import { align } from '../../../main/align/aligner';
+import type { AlignPassage } from '../../../main/align/types';
 import {
   paragraphPassages,
   sentenceBeads,
@@ -191,4 +192,39 @@ describe('bead types on small constructed pairs', () => {
       expect(found(pair, 3)).toEqual(pair.gold.map(key));
     });
   }
+});
+
+/** Passages of the given sentences grouped as `groups` (sentence indices), with their sentence spans. */
+function grouped(sentences: string[], groups: number[][]): AlignPassage[] {
+  return groups.map((group) => {
+    let text = '';
+    const spans: Array<[number, number]> = [];
+    for (const k of group) {
+      if (text) text += ' ';
+      spans.push([text.length, text.length + sentences[k].length]);
+      text += sentences[k];
+    }
+    return { text, sentences: spans };
+  });
+}
+
+describe('paragraph breaks as soft anchors', () => {
+  it('a dropped sentence that opens a paragraph stays a 1-0 bead, not merged across the break before it', () => {
+    // "Nobody had expected such a large error." left out of the translation. One sentence per passage, nothing
+    // tells the aligner whether it belongs to its neighbour, and it is merged with the sentence before it;
+    // in paragraphs, that sentence ends the previous paragraph on both sides.
+    const target = [...FR.slice(0, 7), ...FR.slice(8)];
+    const source = grouped(EN, [
+      [0, 1],
+      [2, 3],
+      [4, 5, 6],
+      [7, 8],
+      [9, 10, 11],
+    ]);
+    const translation = grouped(target, [[0, 1], [2, 3], [4, 5, 6], [7], [8, 9, 10]]);
+    const result = align({ lang: 'en', passages: source }, { lang: 'fr', passages: translation });
+    expect(sentenceBeads(result.beads, source, translation).map(key)).toEqual(
+      expected(EN.length, [[[7], []]]).map(key),
+    );
+  });
 });
