@@ -27,10 +27,12 @@ const IN_FLIGHT = 16;
 const MAX_BYTES_AHEAD = 32 * 1024 * 1024;
 /**
  * Small files may run further ahead: files parsed while a commit is written share the next one, so a longer queue
- * means fewer, larger commits (500 × 5 KB: groups of ~30 instead of 8). Bounded by bytes, so a cancel still waits
- * for little parsing.
+ * means fewer, larger commits (500 × 5 KB: groups of ~30 instead of 8). Two commits' worth (import-commits.ts
+ * MAX_GROUP): while one group is written, the next is read and parsed, so the next commit is full (with one
+ * commit's worth, a group of 64 emptied the queue and the next commit held the one file parsed meanwhile). Bounded
+ * by bytes, so a cancel still waits for little parsing.
  */
-const SMALL_IN_FLIGHT = 64;
+const SMALL_IN_FLIGHT = 128;
 const SMALL_BYTES_AHEAD = 2 * 1024 * 1024;
 
 type Outcome =

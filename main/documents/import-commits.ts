@@ -44,11 +44,15 @@ const MAX_GROUP = 64;
  * that much later; a file submitted while nothing is being written is committed at once.
  */
 export const LINGER_MS = 25;
+/** Within a run of commits, how often missing fingerprints are looked for (see commitGroup). */
+const BACKFILL_EVERY_MS = 1000;
 const LINGER_GAP_MS = 4;
 
 export class ImportCommits {
   private pending: Pending[] = [];
   private draining = false;
+  /** When the last look for missing fingerprints ended (performance.now()). */
+  private backfilledAt = -Infinity;
   /** Told of every submission during a linger. */
   private arrived: (() => void) | undefined;
   /**
@@ -77,6 +81,7 @@ export class ImportCommits {
     try {
       // Files submitted while a group is being written wait for the next group: that is the grouping.
       let first = true;
+      this.backfilledAt = -Infinity; // a run of commits first looks for missing fingerprints (see commitGroup)
       while (this.pending.length > 0) {
         if (!first) await this.linger();
         first = false;
@@ -117,9 +122,14 @@ export class ImportCommits {
     });
     if (group.length === 0) return;
     // Fingerprints missing since older versions or edits: filled in before the group checks its near-duplicates.
-    await backfillFingerprints(this.db).catch((err: unknown) =>
-      diagnostic(`[import] fingerprint backfill failed: ${(err as Error).message}`),
-    );
+    // Looking for them reads every document, so a run of groups looks at its start and then once a second (an edit
+    // made meanwhile is fingerprinted within a second; the groups' own documents are fingerprinted as they go in).
+    if (performance.now() - this.backfilledAt >= BACKFILL_EVERY_MS) {
+      await backfillFingerprints(this.db).catch((err: unknown) =>
+        diagnostic(`[import] fingerprint backfill failed: ${(err as Error).message}`),
+      );
+      this.backfilledAt = performance.now();
+    }
     if (group.length > 1) {
       let outcomes: ImportOutcome[] | undefined;
       try {
