@@ -15,6 +15,7 @@ import { assertNotDamaged, checkOnSeparateConnection } from '../backups/integrit
 import { BackupService } from '../backups/service';
 import { Database } from '../db/connection';
 import { migrate, schemaVersion } from '../db/migrate';
+import { enableIncrementalVacuum, spaceReport, type SpaceReport } from '../db/space';
 import { sql } from '../db/sql';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { DocumentService } from '../documents/service';
@@ -44,6 +45,8 @@ export interface ArchiveOpenOptions {
    * checked in the background while reads go on, and writes wait for the verdict.
    */
   blockingCheckMaxBytes?: number;
+  /** An archive made without incremental auto-vacuum is rewritten once at open to get it up to this size. */
+  autoVacuumConvertMaxBytes?: number;
   /** Where alignments run: the shared align worker by default (the CLI aligns in-process). */
   aligner?: Aligner;
 }
@@ -175,6 +178,8 @@ export class Archive {
       await migrate(db, {
         beforeMigrating: async (from) => void (from > 0 && (await createBackup(db, 'pre-migration'))),
       });
+      // An archive made before incremental auto-vacuum gets it now when small (db/space.ts); not while checked.
+      if (openCheck !== 'background') await enableIncrementalVacuum(db, options.autoVacuumConvertMaxBytes);
     } catch (err) {
       await db.close();
       throw err;
@@ -233,6 +238,16 @@ export class Archive {
   /** Settles when the open-time integrity check is done; rejects with ARCHIVE_DAMAGED (naming the newest backup). */
   integrityChecked(): Promise<void> {
     return this.integrityOnOpen;
+  }
+
+  /** How the archive returns freed space, and how much of the file is free pages (db/space.ts). */
+  space(): Promise<SpaceReport> {
+    return spaceReport(this.db);
+  }
+
+  /** Gives free pages back to the file system in small background steps; resolves when done (see Database). */
+  reclaimFreePages(): Promise<void> {
+    return this.db.reclaimFreePages();
   }
 
   async close(): Promise<void> {

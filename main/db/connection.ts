@@ -26,6 +26,10 @@ const WRITER_CACHE_KIB = 64 * 1024;
  * archive's write lock, retrying BEGIN IMMEDIATE with backoff; only then does it fail, with a sentence.
  */
 export const LOCK_WAIT_MS = 10 * 60_000;
+/** Free pages returned to the file system per step after a delete (1 MB of 4 KB pages): a short unit of work. */
+export const RECLAIM_PAGES = 256;
+/** Pause between two such steps, so that the writes people make go between them. */
+const RECLAIM_PAUSE_MS = 20;
 
 export type Row = Record<string, SqlValue>;
 
@@ -124,6 +128,9 @@ export class Database {
       await db.exec(`PRAGMA busy_timeout = ${Math.min(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS, lockWaitMs)}`);
       await db.exec('PRAGMA foreign_keys = ON');
       if (!readOnly && path !== ':memory:') {
+        // A new archive returns the space its deletes free (reclaimFreePages); set before its first page is written.
+        const pages = await db.get<{ page_count: number }>({ text: 'PRAGMA page_count', params: [] });
+        if (pages?.page_count === 0) await db.exec('PRAGMA auto_vacuum = INCREMENTAL');
         await db.exec('PRAGMA journal_mode = WAL');
         // FULL: a commit acknowledged to the user survives power loss, not just a process crash.
         await db.exec('PRAGMA synchronous = FULL');
@@ -370,6 +377,43 @@ export class Database {
         });
       });
     });
+  }
+
+  private reclaiming: Promise<void> | undefined;
+
+  /**
+   * Returns the pages deletes left free to the file system, in the background: PRAGMA incremental_vacuum in steps of
+   * RECLAIM_PAGES, each a short unit of work of its own on the writer path (writes queued meanwhile go between two
+   * steps), then a passive checkpoint so the file itself shrinks. Needs auto_vacuum = INCREMENTAL (new archives, and
+   * older ones converted at open: db/space.ts); otherwise it does nothing. Never fails: a problem is logged.
+   */
+  reclaimFreePages(): Promise<void> {
+    if (this.readOnlyReason !== undefined || this.path === ':memory:' || this.closed) return Promise.resolve();
+    this.reclaiming ??= (async () => {
+      try {
+        const mode = await this.get<{ auto_vacuum: number }>({ text: 'PRAGMA auto_vacuum', params: [] });
+        if (mode?.auto_vacuum !== 2) return;
+        for (;;) {
+          await new Promise((resolve) => setTimeout(resolve, RECLAIM_PAUSE_MS));
+          if (this.closed) return;
+          const freePages = async () =>
+            (await this.getNow<{ freelist_count: number }>({ text: 'PRAGMA freelist_count', params: [] }))
+              ?.freelist_count ?? 0;
+          const left = await this.enqueue(async () => {
+            if (this.closed || (await freePages()) === 0) return 0;
+            await this.execNow(`PRAGMA incremental_vacuum(${RECLAIM_PAGES})`);
+            return freePages();
+          });
+          if (left === 0) break;
+        }
+        await this.enqueue(async () => void (this.closed || (await this.execNow('PRAGMA wal_checkpoint(PASSIVE)'))));
+      } catch (err) {
+        diagnostic(`[sql] returning free pages of ${this.path} stopped: ${(err as Error).message}`);
+      } finally {
+        this.reclaiming = undefined;
+      }
+    })();
+    return this.reclaiming;
   }
 
   async close(): Promise<void> {

@@ -170,6 +170,7 @@ export class DocumentService {
   async delete(id: string): Promise<void> {
     const deleted = await this.db.transaction((tx) => documents.deleteDocument(tx, id));
     if (!deleted) throw notFound(id);
+    void this.db.reclaimFreePages(); // in the background, in small steps
   }
 
   /** Corrects one passage's text; the old text becomes a version and annotations are re-anchored. */

@@ -95,6 +95,7 @@ export class LibraryService {
       for (const id of docIds) if (await documents.deleteDocument(tx, id)) count++;
       return count;
     });
+    void this.db.reclaimFreePages(); // in the background, in small steps
     return { deleted, backup };
   }
 

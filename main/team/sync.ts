@@ -169,6 +169,7 @@ export async function syncNow(db: Database, session: PgSession): Promise<SyncRep
     await seal(db, team);
     const pushed = await push(db, session, team);
     const { pulled, conflicts, changedDocuments } = await pull(db, session, team);
+    if (pulled > 0) void db.reclaimFreePages(); // what pulled deletes freed, in the background
     await writeState(db, { last_sync_at: new Date().toISOString(), last_error: null });
     return { pushed, pulled, conflicts, waiting: await waitingChanges(db), changedDocuments };
   } catch (err) {
