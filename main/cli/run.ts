@@ -164,6 +164,9 @@ export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEn
     checkPositionals(command, positionals);
     const request = command.run ? undefined : await command.request(input); // usage errors before the archive opens
     const recover = entry?.channel === 'archive.restore' ? restoreUnopenableArchive(input, io) : undefined;
+    // An import's parse worker loads its code while the archive opens (the archive uses the process's parser).
+    if (entry?.channel === 'documents.importPaths')
+      void import('../ingest/parser').then(({ sharedWorkerParser }) => sharedWorkerParser().warm?.());
     // Imports report each file on a terminal's status line (not with --json).
     const status = input.json ? undefined : io.status;
     const onImportProgress = status ? (p: ImportProgress) => status(progressLine(p)) : undefined;

@@ -46,11 +46,12 @@ export function emptySummary(): ImportSummary {
 
 /** Imports every file named in `paths` (folders recursively); never throws for a single file. */
 export async function importPaths(
-  documents: Pick<DocumentService, 'importFile' | 'onLockWait'>,
+  documents: Pick<DocumentService, 'importFile' | 'onLockWait'> & Partial<Pick<DocumentService, 'warmParser'>>,
   paths: string[],
   options: BulkImportOptions = {},
   summary: ImportSummary = emptySummary(),
 ): Promise<ImportSummary> {
+  documents.warmParser?.();
   const { files, unsupported, missing } = expandImportPaths(paths);
   for (const file of unsupported)
     summary.skipped.push({ file, reason: 'unsupported', message: `${basename(file)}: unsupported file type` });

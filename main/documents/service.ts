@@ -52,6 +52,11 @@ export class DocumentService {
   /** Imports waiting for, or in, a group commit. */
   private readonly commits: ImportCommits;
 
+  /** Files are about to be imported: the parser starts now (its worker loads while the files are listed and read). */
+  warmParser(): void {
+    this.parser.warm?.();
+  }
+
   /** Tells `listener` when writes start and stop waiting for another program writing to the archive. */
   onLockWait(listener: (waiting: boolean) => void): () => void {
     return this.db.onLockWait(listener);

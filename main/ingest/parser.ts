@@ -13,6 +13,11 @@ import { workerEntry } from '../workers/entry';
 export interface DocumentParser {
   parse(input: IngestInput): Promise<ParsedDocument>;
   close(): Promise<void>;
+  /**
+   * Files are coming: start what parsing needs now (a worker thread loads its code meanwhile) instead of with the
+   * first file. Optional; idle, a started worker does not keep the process alive.
+   */
+  warm?(): void;
 }
 
 export interface ParseRequest {
@@ -68,6 +73,15 @@ export class WorkerParser implements DocumentParser {
     const run = this.queue.then(() => this.run(input));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  warm(): void {
+    if (!this.closed) this.ensureWorker();
+  }
+
+  /** Has a worker thread (started, not stopped). */
+  get started(): boolean {
+    return this.worker !== undefined;
   }
 
   async close(): Promise<void> {
@@ -181,6 +195,11 @@ export class ParserPool implements DocumentParser {
     return this.workers.length;
   }
 
+  /** Worker threads started (and not stopped). */
+  get started(): number {
+    return this.workers.filter((w) => w.started).length;
+  }
+
   /** Workers parsing a file right now. */
   get busy(): number {
     return this.workers.length - this.idle.length;
@@ -208,6 +227,11 @@ export class ParserPool implements DocumentParser {
     });
     this.pump();
     return result;
+  }
+
+  /** Starts the first worker (the one a lone file goes to); the others start with files side by side. */
+  warm(): void {
+    if (!this.closed) this.workers[0].warm();
   }
 
   async close(): Promise<void> {

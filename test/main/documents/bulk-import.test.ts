@@ -335,6 +335,26 @@ describe('parser pool', () => {
     }
   }, 120_000);
 
+  it('starts its first worker when told files are coming, and parses with it', async () => {
+    const pool = new ParserPool(2);
+    try {
+      expect(pool.started).toBe(0);
+      pool.warm();
+      pool.warm();
+      expect(pool.started).toBe(1);
+      const doc = await pool.parse({ name: 'a.txt', bytes: utf8('Isang talata tungkol sa bayan.') });
+      expect(doc).toEqual(
+        await new InlineParser().parse({ name: 'a.txt', bytes: utf8('Isang talata tungkol sa bayan.') }),
+      );
+      expect(pool.started).toBe(1);
+    } finally {
+      await pool.close();
+    }
+    expect(pool.started).toBe(0);
+    pool.warm(); // closed: starts nothing
+    expect(pool.started).toBe(0);
+  }, 60_000);
+
   it('uses one worker for one file at a time', async () => {
     const pool = new ParserPool(2);
     try {
