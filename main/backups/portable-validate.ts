@@ -5,6 +5,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db/connection';
 import { raw, sql } from '../db/sql';
+import { unpackOriginal } from '../documents/original-bytes';
 import { firstSurrogateIn, passageText } from '../documents/passage-text';
 
 // A GLOB for a UUID: groups of 8, 4, 4, 4 and 12 hex digits joined by hyphens.
@@ -58,10 +59,28 @@ export async function validatePortableRows(tx: Database, tables: readonly string
   if (sizes?.texts) note(`documents: ${sizes.texts} text(s) larger than an import can be`);
   if (sizes?.hashes) note(`documents: ${sizes.hashes} content hash(es) that are not SHA-256`);
   const originals = await tx.get<{ n: number }>(
-    sql`SELECT count(*) AS n FROM src.originals WHERE size <> length(data) OR length(data) > ${MAX_IMPORT_BYTES} OR
-      typeof(data) <> 'blob'`,
+    sql`SELECT count(*) AS n FROM src.originals WHERE (compression IS NULL AND size <> length(data))
+      OR size > ${MAX_IMPORT_BYTES} OR length(data) > ${MAX_IMPORT_BYTES} OR typeof(data) <> 'blob'`,
   );
   if (originals?.n) note(`originals: ${originals.n} file(s) whose size is wrong or past the import limit`);
+  // A deflated original must inflate to its size exactly (never past it: the size bounds the work).
+  for (let after = ''; ;) {
+    const packed = await tx.all<{ document_id: string; size: number; data: Uint8Array; compression: string }>(
+      sql`SELECT document_id, size, data, compression FROM src.originals
+          WHERE compression IS NOT NULL AND typeof(data) = 'blob' AND size <= ${MAX_IMPORT_BYTES}
+            AND document_id > ${after} ORDER BY document_id LIMIT 50`,
+    );
+    if (packed.length === 0) break;
+    after = packed[packed.length - 1].document_id;
+    for (const o of packed) {
+      try {
+        unpackOriginal(o.data, o.compression, o.size);
+      } catch {
+        note(`original of ${o.document_id.slice(0, 40)}: its stored bytes do not give back the file`);
+      }
+    }
+    budget.check();
+  }
   budget.check();
 
   // Offsets (UTF-16, as the app counts them): passages inside their document's text and equal to that slice,

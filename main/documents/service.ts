@@ -19,6 +19,7 @@ import { backfillFingerprints, markVersionOf } from '../library/dedup-repo';
 import { fingerprint } from '../library/minhash';
 import { indexDocuments } from '../search/indexer';
 import { cleanPassageText, layOutPassages, rewritePassages, type EditOutcome } from './edits';
+import { packOriginal } from './original-bytes';
 import { getOriginal, type StoredOriginal } from './originals-repo';
 import { ImportBatch, type ImportHint } from './import-batch';
 import * as documents from './repo';
@@ -107,11 +108,15 @@ export class DocumentService {
       createHash('sha256').update(input.bytes).digest('hex'),
     );
     if (existing) return { done: skippedDuplicate(input.name, existing) };
+    // Deflated on the thread pool while the worker parses (stored so: original-bytes.ts).
+    const packing = packOriginal(input.bytes);
+    packing.catch(() => undefined); // a failed parse must not leave it unhandled
     const parsed = await this.parser.parse(input);
     const original: StoredOriginal = {
       fileName: input.name.split(/[\\/]/).pop() || input.name,
       mediaType,
       data: input.bytes,
+      packed: await packing,
     };
 
     const doc = toNewDocument(parsed, input.name);

@@ -11,6 +11,7 @@ import { blockKeys, compareNames } from '../facts/keys';
 import { checkPulledChange } from './check-change';
 import { formatHlc, observe, parseHlc, tick, type Hlc } from './hlc';
 import type { PgSession } from './pg';
+import { packOriginal, unpackOriginal } from '../documents/original-bytes';
 import { compactPassageTexts, keepPassageTexts, passageTextSql } from '../documents/passage-text';
 import {
   columnsOf,
@@ -277,7 +278,8 @@ export async function push(db: Database, session: PgSession, team: TeamState): P
       if (batch.length === 0) break;
       after = batch[batch.length - 1].n;
       const params: unknown[] = [];
-      const values = batch.map((c) => {
+      const values = batch.map((row) => {
+        const c = wireForm(row);
         const at = params.length;
         params.push(
           c.change_id,
@@ -316,6 +318,18 @@ export async function push(db: Database, session: PgSession, team: TeamState): P
   });
   if (acknowledged.length > 0) await db.transaction((tx) => acknowledgeAll(tx, acknowledged));
   return acknowledged.length;
+}
+
+/**
+ * A sealed change as the team sees it: an original travels as the imported bytes, never as this archive stores them
+ * (deflated: main/documents/original-bytes.ts), so every desktop, of any version, gets the file itself.
+ */
+function wireForm(c: OutboxRow): OutboxRow {
+  if (c.entity !== 'originals' || c.payload === null) return c;
+  const { compression, ...row } = JSON.parse(c.payload) as Record<string, unknown>;
+  if (compression === undefined) return c;
+  const blob = c.blob && unpackOriginal(c.blob, (compression as string | null) ?? null, Number(row.size));
+  return { ...c, payload: JSON.stringify(row), blob };
 }
 
 /** Marks pushed changes as the server's: their rows' versions get the server's order, the outbox empties. */
@@ -1315,6 +1329,12 @@ class ChangeApplier {
     for (const [k, v] of Object.entries(storedRow(table.name, c.payload ?? {}))) if (known.has(k)) row[k] = v;
     const blobColumn = BLOB_COLUMNS[table.name];
     if (blobColumn) row[blobColumn] = c.blob;
+    if (table.name === 'originals' && c.blob) {
+      // Stored here as an import stores it (deflated where that pays); the wire carries the file as it is.
+      const { stored, compression } = await packOriginal(c.blob);
+      row.data = stored;
+      row.compression = compression;
+    }
     for (const column of ENTITY_REFERENCES[table.name] ?? []) {
       if (typeof row[column] === 'string') row[column] = await this.currentEntity(row[column] as string);
     }

@@ -10,6 +10,7 @@ import * as m0007 from './0007-library';
 import * as m0008 from './0008-team-sync';
 import * as m0009 from './0009-sync-adopted';
 import * as m0010 from './0010-text-once';
+import * as m0011 from './0011-originals-deflated';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'team sync', up: m0008.up },
   { version: 9, name: 'sync adopted ids', up: m0009.up },
   { version: 10, name: 'text stored once', up: m0010.up },
+  { version: 11, name: 'originals deflated', up: m0011.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -48,7 +48,7 @@ describe('migration 10 (passage text stored once)', () => {
     const sentencesBefore = await db.all(sql`SELECT * FROM sentences ORDER BY passage_id, ordinal`);
     expect(sentencesBefore.length).toBeGreaterThan(8);
 
-    await migrate(db);
+    await migrate(db, { target: 10 });
     expect(await schemaVersion(db)).toBe(10);
     const columns = (await db.all<{ name: string }>(sql`PRAGMA table_info(passages)`)).map((c) => c.name);
     expect(columns).not.toContain('text');

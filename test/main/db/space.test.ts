@@ -6,13 +6,13 @@ import sqlite3 from 'sqlite3';
 import { Archive } from '../../../main/archive/archive';
 import { tempDir } from '../../helpers/temp';
 
-/** Distinct generated Tagalog-looking prose (~12 KB), so no two files are duplicates of each other. */
+/** Distinct generated Tagalog-looking prose (~30 KB), so no two files are duplicates of each other. */
 function text(seed: number): string {
   const words = ['halalan', 'bayan', 'pamahalaan', 'ulat', 'balita', 'lungsod', 'tao', 'araw', 'gabi', 'dagat'];
   let x = seed * 7919 + 1;
   const next = () => ((x = (x * 48271) % 2147483647), x);
   const paragraphs: string[] = [`Ulat ${seed}`];
-  while (paragraphs.join('\n\n').length < 12_000) {
+  while (paragraphs.join('\n\n').length < 30_000) {
     const sentence = Array.from({ length: 12 }, () => words[next() % words.length]).join(' ');
     paragraphs.push(`${sentence[0].toUpperCase()}${sentence.slice(1)} ${next()}. ${sentence} ${seed}.`);
   }

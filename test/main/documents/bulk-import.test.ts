@@ -382,7 +382,7 @@ describe('schema v4', () => {
     const originals = (await db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info('originals')`)).map(
       (c) => c.name,
     );
-    expect(originals).toEqual(['document_id', 'file_name', 'media_type', 'size', 'data']);
+    expect(originals).toEqual(['document_id', 'file_name', 'media_type', 'size', 'data', 'compression']);
     await db.close();
   });
 });

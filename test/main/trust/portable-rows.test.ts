@@ -47,7 +47,7 @@ describe('F8: rows of a portable file', () => {
     ],
     [
       'a passage whose offsets name other text',
-      [sql`UPDATE passages SET text = 'something else'`],
+      [sql`UPDATE passages SET own_text = 'something else'`],
       /do not match its document's text/,
     ],
     [
@@ -56,6 +56,11 @@ describe('F8: rows of a portable file', () => {
       /sentence\(s\) outside their passage/,
     ],
     ['an original whose size lies', [sql`UPDATE originals SET size = 3`], /originals: 1 file\(s\) whose size is wrong/],
+    [
+      'an original stored deflated that does not give back the file',
+      [sql`UPDATE originals SET compression = 'deflate', data = x'00ff00ff'`],
+      /its stored bytes do not give back the file/,
+    ],
     [
       'a forged enum',
       [sql`PRAGMA ignore_check_constraints = ON`, sql`UPDATE passages SET kind = 'script'`],

@@ -1,0 +1,33 @@
+// How an original file is stored (schema v11): deflated (raw DEFLATE, `originals.compression` = 'deflate') when
+// that saves at least an eighth of it, else as it came. Either way the bytes given back are the imported ones,
+// unchanged: inflating is checked against the stored size, and sha256 of the result is documents.content_hash.
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRawSync } from 'node:zlib';
+
+const deflate = promisify(deflateRaw);
+
+export type OriginalCompression = 'deflate' | null;
+
+export interface PackedOriginal {
+  /** What the `data` column holds. */
+  stored: Uint8Array;
+  compression: OriginalCompression;
+}
+
+/** Deflates on libuv's thread pool (not the calling thread); keeps the bytes as they are when that saves little. */
+export async function packOriginal(bytes: Uint8Array): Promise<PackedOriginal> {
+  if (bytes.byteLength < 256) return { stored: bytes, compression: null };
+  const packed = await deflate(bytes, { level: 6 });
+  return packed.byteLength <= bytes.byteLength - bytes.byteLength / 8
+    ? { stored: new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), compression: 'deflate' }
+    : { stored: bytes, compression: null };
+}
+
+/** The imported bytes back from a stored row; throws when they do not come back whole (`size` bytes). */
+export function unpackOriginal(stored: Uint8Array, compression: string | null, size: number): Uint8Array {
+  if (compression === null) return stored;
+  if (compression !== 'deflate') throw new Error(`unknown compression of an original: ${compression}`);
+  const bytes = inflateRawSync(stored, { maxOutputLength: Math.max(1, size) });
+  if (bytes.byteLength !== size) throw new Error('a stored original does not inflate to its size');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
