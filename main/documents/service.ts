@@ -103,10 +103,7 @@ export class DocumentService {
     if (this.db.readOnlyReason !== undefined) throw this.db.refusal();
     // Cheap checks here (size, type, binary junk) and the duplicate test, so a known file is never parsed again.
     const { mediaType } = validateInput(input.name, input.bytes);
-    const existing = await documents.findDocumentIdByHash(
-      this.db,
-      createHash('sha256').update(input.bytes).digest('hex'),
-    );
+    const existing = await this.documentWithHash(createHash('sha256').update(input.bytes).digest('hex'));
     if (existing) return { done: skippedDuplicate(input.name, existing) };
     // Deflated on the thread pool while the worker parses (stored so: original-bytes.ts).
     const packing = packOriginal(input.bytes);
@@ -151,6 +148,38 @@ export class DocumentService {
       };
     };
     return { write, hint: { contentHash: parsed.contentHash, print } };
+  }
+
+  /** Hashes asked for since the last lookup went out, with the callers waiting for the answer. */
+  private hashLookups: Map<string, HashWaiter[]> | undefined;
+
+  /**
+   * The document with these bytes, if any, looked up before parsing. The files a bulk import starts together ask
+   * in one statement (a lookup gathers the hashes asked for in the same turn of the event loop): one statement per
+   * file was a round trip to SQLite's thread and much of the calling thread's work per small file.
+   */
+  private documentWithHash(contentHash: string): Promise<string | undefined> {
+    return new Promise((resolve, reject) => {
+      let lookups = this.hashLookups;
+      if (!lookups) {
+        const gathered = new Map<string, HashWaiter[]>();
+        this.hashLookups = lookups = gathered;
+        setImmediate(() => {
+          this.hashLookups = undefined;
+          findDocumentIdsByHash(this.db, [...gathered.keys()]).then(
+            (found) => {
+              for (const [hash, waiting] of gathered) for (const w of waiting) w.resolve(found.get(hash));
+            },
+            (err: unknown) => {
+              for (const waiting of gathered.values()) for (const w of waiting) w.reject(err);
+            },
+          );
+        });
+      }
+      const waiting = lookups.get(contentHash);
+      if (waiting) waiting.push({ resolve, reject });
+      else lookups.set(contentHash, [{ resolve, reject }]);
+    });
   }
 
   /** The file a document was imported from, byte for byte. */
@@ -218,6 +247,19 @@ export class DocumentService {
       return outcome;
     });
   }
+}
+
+/** The documents with these content hashes: hash → id (hashes not in the archive are absent). */
+async function findDocumentIdsByHash(db: Database, hashes: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.all<{ id: string; content_hash: string }>(sql`
+    SELECT id, content_hash FROM documents
+    WHERE content_hash IN (SELECT value FROM json_each(${JSON.stringify(hashes)}))`);
+  return new Map(rows.map((r) => [r.content_hash, r.id]));
+}
+
+interface HashWaiter {
+  resolve(id: string | undefined): void;
+  reject(err: unknown): void;
 }
 
 const notFound = (id: string) => new AppError('NOT_FOUND', `No document with id ${id} in this archive.`);

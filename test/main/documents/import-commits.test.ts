@@ -104,6 +104,30 @@ describe('import group commit', () => {
     await archive.close();
   });
 
+  it('never parses a file already in the archive, however many files are checked at once', async () => {
+    const parsed: string[] = [];
+    const inline = new InlineParser();
+    const archive = await Archive.open(join(root, `k-${n++}.sqlite`), {
+      search: 'inline',
+      parser: { parse: (input) => (parsed.push(input.name), inline.parse(input)), close: async () => {} },
+    });
+    const known = { name: 'kilala.txt', bytes: utf8('Isang ulat na nasa arkibo na.') };
+    const first = await archive.documents.importFile(known);
+    if (first.status !== 'imported') throw new Error('not imported');
+    const files = [
+      { name: 'bago-1.txt', bytes: utf8('Bagong ulat, una.') },
+      { name: 'kopya-1.txt', bytes: known.bytes },
+      { name: 'bago-2.txt', bytes: utf8('Bagong ulat, ikalawa.') },
+      { name: 'kopya-2.txt', bytes: known.bytes },
+    ];
+    const outcomes = await Promise.all(files.map((f) => archive.documents.importFile(f)));
+    expect(outcomes.map((o) => o.status)).toEqual(['imported', 'skipped', 'imported', 'skipped']);
+    expect(outcomes[1]).toMatchObject({ existingId: first.document.id });
+    expect(outcomes[3]).toMatchObject({ existingId: first.document.id });
+    expect(parsed).toEqual(['kilala.txt', 'bago-1.txt', 'bago-2.txt']);
+    await archive.close();
+  });
+
   it('two identical files imported at the same time (uploads in flight): one imported, one skipped', async () => {
     const archive = await Archive.open(join(root, `s-${n++}.sqlite`), {
       search: 'inline',
