@@ -60,7 +60,7 @@ export class Analyzer {
    */
   streams(
     text: string,
-    onTerm?: (term: string) => void,
+    onTerm?: (term: string, surface: boolean) => void,
   ): { field: string; translitWords: string[]; translitStems: string[] } {
     const words: string[] = [];
     const stems: string[] = [];
@@ -70,10 +70,10 @@ export class Analyzer {
       const f = this.forms(t.text);
       words.push(f.surface);
       if (f.stem !== f.surface) stems.push(STEM_MARK + f.stem);
-      onTerm?.(f.surface);
+      onTerm?.(f.surface, true);
       if (f.translit !== null) {
         translitWords.push(f.translit);
-        onTerm?.(f.translit);
+        onTerm?.(f.translit, false);
         if (f.translitStem !== null) translitStems.push(f.translitStem);
       }
     }

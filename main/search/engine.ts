@@ -29,7 +29,9 @@ import {
   writeState,
 } from './indexer';
 import { normalizeLanguage } from './languages';
-import { HighlightSpec, planQuery, type Plan } from './plan';
+import { HighlightSpec, planQuery, type Plan, type WordHolders } from './plan';
+import { tokenize } from './tokenize';
+import { foldText, lowerText } from '../../shared/text/fold';
 import { parseQuery, type Leaf, type ParsedQuery } from './query-parser';
 import { snippetFor } from './snippet';
 import { Vocabulary } from './vocabulary';
@@ -274,7 +276,8 @@ export class SearchEngine implements SearchService {
       const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
       const needsVocabulary = options.names || expandsTerms;
       if (needsVocabulary) await this.refreshVocabulary();
-      const planned = planQuery(parsed, analyzers, options, this.vocabulary);
+      const holders = options.stems ? await this.wordHolders(parsed) : null;
+      const planned = planQuery(parsed, analyzers, options, this.vocabulary, holders);
       if (planned.match !== null) await this.run(planned, parsed, result, { limit, offset, groupBy });
       return planned;
     });
@@ -330,6 +333,30 @@ export class SearchEngine implements SearchService {
       out.set(analyzer.pipeline.code, analyzer);
     }
     return [...out.values()];
+  }
+
+  /** For the query's single words: whether the index holds them, and the stemming pipelines whose documents do. */
+  private async wordHolders(parsed: ParsedQuery): Promise<WordHolders | null> {
+    const words = new Set<string>();
+    for (const clause of parsed.clauses)
+      for (const leaf of clause.leaves) {
+        if (leaf.kind !== 'term' || leaf.wildcard || leaf.editDistance > 0) continue;
+        const tokens = tokenize(leaf.text);
+        if (tokens.length === 1) words.add(foldText(lowerText(tokens[0].text)));
+      }
+    if (words.size === 0) return null;
+    const list = join([...words].map((w) => sql`${w}`));
+    const indexed = await this.read.all<{ term: string }>(sql`SELECT term FROM search_terms WHERE term IN (${list})`);
+    const rows = await this.read.all<{ term: string; pipeline: string }>(
+      sql`SELECT term, pipeline FROM search_term_pipelines WHERE term IN (${list})`,
+    );
+    const pipelines = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const set = pipelines.get(r.term);
+      if (set) set.add(r.pipeline);
+      else pipelines.set(r.term, new Set([r.pipeline]));
+    }
+    return { indexed: new Set(indexed.map((r) => r.term)), pipelines };
   }
 
   private async refreshVocabulary(): Promise<void> {

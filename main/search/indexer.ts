@@ -10,7 +10,7 @@ import { analyzerFor } from './analyzer';
 /** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
 export const DOC_SPAN = 4_194_304;
 /** Bump when analysis changes (tokeniser, folding, stemmers): archives then re-index in the background. */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 const ROWS_PER_INSERT = 300;
 const TERMS_PER_INSERT = 500;
@@ -93,8 +93,15 @@ export async function indexDocuments(
   const annotationsByDoc = byDoc(annotationRows);
   const newTerms = new Set<string>();
   const known = options.knownTerms;
-  const noteTerm = (term: string) => {
+  // Words held by documents of a stemming pipeline, as "pipeline\u0000word" (search_term_pipelines).
+  const newPairs = new Set<string>();
+  let pipeline: string | null = null;
+  const noteTerm = (term: string, surface: boolean) => {
     if (!known?.has(term)) newTerms.add(term);
+    if (surface && pipeline !== null) {
+      const pair = `${pipeline}\u0000${term}`;
+      if (!known?.has(pair)) newPairs.add(pair);
+    }
   };
   const joinTranslit = (...parts: Array<{ translitWords: string[]; translitStems: string[] }>) =>
     [...parts.flatMap((p) => p.translitWords), ...parts.flatMap((p) => p.translitStems)].join(' ');
@@ -127,6 +134,7 @@ export async function indexDocuments(
       const docPassages = passagesByDoc.get(doc.id) ?? [];
       const base = nums.get(doc.id)! * DOC_SPAN;
       const analyzer = analyzerFor(doc.lang);
+      pipeline = analyzer.pipeline.stemmerSource === 'none' ? null : analyzer.pipeline.code;
       // The title is indexed once per document, in the row of its first passage, with its Latin spellings in
       // the same column: a title-only match is one hit for the document, not one per passage.
       const titleStreams = analyzer.streams(doc.title, noteTerm);
@@ -159,7 +167,8 @@ export async function indexDocuments(
   }
   await writing;
   await insertTerms(tx, [...newTerms]);
-  if (known) for (const t of newTerms) known.add(t);
+  await insertPairs(tx, [...newPairs]);
+  if (known) for (const t of [...newTerms, ...newPairs]) known.add(t);
   return bump(tx, count);
 }
 
@@ -173,6 +182,18 @@ async function insertTerms(tx: Database, terms: string[]): Promise<void> {
   for (let i = 0; i < terms.length; i += TERMS_PER_INSERT) {
     const values = join(terms.slice(i, i + TERMS_PER_INSERT).map((t) => sql`(${t})`));
     await tx.run(sql`INSERT OR IGNORE INTO search_terms (term) VALUES ${values}`);
+  }
+}
+
+async function insertPairs(tx: Database, pairs: string[]): Promise<void> {
+  for (let i = 0; i < pairs.length; i += TERMS_PER_INSERT) {
+    const values = join(
+      pairs.slice(i, i + TERMS_PER_INSERT).map((pair) => {
+        const cut = pair.indexOf('\u0000');
+        return sql`(${pair.slice(cut + 1)}, ${pair.slice(0, cut)})`;
+      }),
+    );
+    await tx.run(sql`INSERT OR IGNORE INTO search_term_pipelines (term, pipeline) VALUES ${values}`);
   }
 }
 
@@ -209,5 +230,6 @@ export async function rebuildTerms(tx: Database): Promise<void> {
   await tx.run(
     sql`INSERT INTO search_terms (term) SELECT term FROM search_vocab WHERE substr(term, 1, 1) <> '§' ORDER BY term`,
   );
+  await tx.run(sql`DELETE FROM search_term_pipelines WHERE term NOT IN (SELECT term FROM search_terms)`);
   await tx.run(sql`UPDATE search_state SET value = value + 1 WHERE key = 'terms_epoch'`);
 }

@@ -18,6 +18,17 @@ import { tokenize } from './tokenize';
 import { transliterate } from './transliterate';
 import type { Vocabulary } from './vocabulary';
 
+/**
+ * Which stemming pipelines' documents hold the query's words (search_term_pipelines), for the words looked up:
+ * a word in the index is stemmed only under those pipelines; a word no document holds as typed, under all.
+ */
+export interface WordHolders {
+  /** The words that are in the index as written (search_terms). */
+  indexed: Set<string>;
+  /** Word → codes of the stemming pipelines whose documents hold it. */
+  pipelines: Map<string, Set<string>>;
+}
+
 export interface PlanOptions {
   stems: boolean;
   translit: boolean;
@@ -82,8 +93,9 @@ export function planQuery(
   analyzers: Analyzer[],
   options: PlanOptions,
   vocabulary: Vocabulary | null,
+  holders: WordHolders | null = null,
 ): Plan {
-  const planner = new Planner(analyzers, options, vocabulary);
+  const planner = new Planner(analyzers, options, vocabulary, holders);
   return planner.plan(parsed.clauses);
 }
 
@@ -98,6 +110,7 @@ class Planner {
     private readonly analyzers: Analyzer[],
     private readonly options: PlanOptions,
     private readonly vocabulary: Vocabulary | null,
+    private readonly holders: WordHolders | null,
   ) {}
 
   plan(clauses: Clause[]): Plan {
@@ -197,13 +210,17 @@ class Planner {
     const stems = new Set<string>();
     const latin = new Set<string>();
     let stop = false;
+    // A word the index holds is stemmed only under the pipelines of the languages whose documents hold it.
+    const held = this.holders?.indexed.has(surface) ? (this.holders.pipelines.get(surface) ?? new Set()) : null;
     for (const analyzer of this.analyzers) {
       const forms = analyzer.forms(word);
       stop ||= forms.stop;
-      // A word that is its own stem (droit, boto) still searches the stem index, where droits and botante are.
-      if (this.options.stems && analyzer.pipeline.stemmerSource !== 'none') stems.add(forms.stem);
       if (forms.translit) latin.add(forms.translit);
-      if (this.options.stems && forms.translitStem) latin.add(forms.translitStem);
+      const stemming = analyzer.pipeline.stemmerSource !== 'none';
+      if (!this.options.stems || !stemming || (held !== null && !held.has(analyzer.pipeline.code))) continue;
+      // A word that is its own stem (droit, boto) still searches the stem index, where droits and botante are.
+      stems.add(forms.stem);
+      if (forms.translitStem) latin.add(forms.translitStem);
     }
     if (this.analyzers.length === 0 && hasNonLatinLetters(lower)) latin.add(foldText(transliterate(lower)));
     if (lower !== surface) this.expand({ kind: 'fold', term: word, to: [surface] });
