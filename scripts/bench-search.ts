@@ -130,15 +130,30 @@ async function talaBuild(size: number, dir: string): Promise<Result> {
   };
 }
 
-async function talaReindex(dir: string): Promise<Result> {
+/**
+ * Opens the archive once (migrating a kept one to this code's schema); an archive indexed by an older analyzer is
+ * re-indexed here (timed), so the serving process starts clean. `measure` then times a full reindex.
+ */
+async function talaReindex(dir: string, measure: boolean): Promise<Result> {
   const archive = await Archive.open(archiveFileIn(join(dir, 'tala')));
+  const pending = (await archive.search.status()).pendingDocuments;
+  let staleReindexMs: number | undefined;
+  if (pending > 0) {
+    const t = performance.now();
+    await archive.search.reindex();
+    staleReindexMs = round(performance.now() - t, 0);
+  }
+  if (!measure) {
+    await archive.close();
+    return { staleReindexMs };
+  }
   const loop = loopMonitor();
   let progressEvents = 0;
   const report = await archive.search.reindex(() => progressEvents++);
   const reindexLoopMax = loop.stop();
   const status = await archive.search.status();
   await archive.close();
-  return { reindexMs: report.ms, reindexLoopMax, progressEvents, indexed: status.indexedPassages };
+  return { staleReindexMs, reindexMs: report.ms, reindexLoopMax, progressEvents, indexed: status.indexedPassages };
 }
 
 async function ftsBuild(size: number, dir: string): Promise<Result> {
@@ -189,15 +204,6 @@ function talaEngine(size: number, dir: string): Engine {
       const idle = loopMonitor();
       await new Promise((resolve) => setTimeout(resolve, 3000));
       result.idleLoopMax = idle.stop();
-      // An archive indexed by an older analyzer is re-indexed first (timed), then opened afresh.
-      const stale = await Archive.open(file);
-      const pending = (await stale.search.status()).pendingDocuments;
-      if (pending > 0) {
-        const t = performance.now();
-        await stale.search.reindex();
-        result.staleReindexMs = round(performance.now() - t, 0);
-      }
-      await stale.close();
       resetRss();
       baseline = process.memoryUsage().rss;
       const loop = loopMonitor();
@@ -433,7 +439,8 @@ async function measureSize(n: number, work: string, queries: BenchQuery[], say: 
     say(`Built ${n} passages in ${work}: ${JSON.stringify({ build, fts: ftsBuilt })}`);
     return;
   }
-  const reindex = process.argv.includes('--no-reindex') ? null : child('tala-reindex', n, work);
+  const prepared = child(process.argv.includes('--no-reindex') ? 'tala-prepare' : 'tala-reindex', n, work);
+  const reindex = prepared.reindexMs === undefined ? null : prepared;
   loads.push(load());
 
   // Both engines up, then the queries in turn.
@@ -547,8 +554,8 @@ async function measureSize(n: number, work: string, queries: BenchQuery[], say: 
   say();
   say(
     `Open → first answer ${ratio(t.openToFirstMs, f.openToFirstMs)} of FTS5` +
-      (t.staleReindexMs !== undefined
-        ? ` (archive of an older analyzer re-indexed first: ${t.staleReindexMs} ms)`
+      (prepared.staleReindexMs !== undefined
+        ? ` (the kept archive, indexed by an older analyzer, was re-indexed first: ${prepared.staleReindexMs} ms)`
         : '') +
       `. Main thread (max event-loop delay): ${t.queryLoopMax} ms during queries, ` +
       (reindex ? `${reindex.reindexLoopMax} ms during the reindex, ` : '') +
@@ -569,10 +576,12 @@ async function main(): Promise<void> {
       role === 'tala-build'
         ? await talaBuild(size, dir)
         : role === 'tala-reindex'
-          ? await talaReindex(dir)
-          : role === 'fts-build'
-            ? await ftsBuild(size, dir)
-            : await lunrRef(size, queries());
+          ? await talaReindex(dir, true)
+          : role === 'tala-prepare'
+            ? await talaReindex(dir, false)
+            : role === 'fts-build'
+              ? await ftsBuild(size, dir)
+              : await lunrRef(size, queries());
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     return;
   }
