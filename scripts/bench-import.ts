@@ -2,8 +2,8 @@
 // speed of the code the app ships, against two references on raw SQLite in the same run:
 //   Tala: `tala import DIR` (bin/tala.js → out/main/cli.js, built by electron-vite; the import job every door uses:
 //         parse worker, one transaction per file from the user's point of view, originals kept, indexed)
-//   bridge: the browser's path: the built web host (out/main/web.js, `npm run web`'s server) and every file
-//         POSTed to documents.import one after another, as the renderer uploads them
+//   bridge: the browser's path: the built web host (out/main/web.js, `npm run web`'s server) and the files
+//         POSTed to documents.importBatch in batches, as the renderer uploads them
 //   per-file: one transaction per file, WAL, synchronous=FULL, originals kept, FTS5 over the paragraphs
 //   one-txn:  the same work in one transaction for all files (the speed of the disk, no per-file promise)
 // Every side is a whole process of plain JavaScript (no tsx at run time; the references are
@@ -232,8 +232,8 @@ function start(args: string[], env: NodeJS.ProcessEnv): Child {
 
 /**
  * The renderer's upload path: the built web host (`npm run web`'s server) started on a fresh archive, then every
- * file sent as the browser sends it (as useImport: a few `documents.import` POSTs in flight, base64 in the wire
- * JSON), then the host stopped as Ctrl+C stops it.
+ * file sent as the browser sends it (as useImport: batches of files in `documents.importBatch` POSTs, a few in
+ * flight, base64 in the wire JSON), then the host stopped as Ctrl+C stops it.
  */
 async function uploadThroughBridge(corpus: string, archiveDir: string, env: NodeJS.ProcessEnv): Promise<number> {
   const web = join(ROOT, 'out', 'main', 'web.js');
@@ -249,29 +249,47 @@ async function uploadThroughBridge(corpus: string, archiveDir: string, env: Node
   }
   const { stringifyWire, parseWire } = await import('../shared/wire');
   const token = url.searchParams.get('token')!;
-  const { UPLOADS_IN_FLIGHT, UPLOAD_BYTES_IN_FLIGHT } = await import('../renderer/src/lib/upload-window');
+  const { batchFileLimit, joinsBatch, roomFor } = await import('../renderer/src/lib/upload-window');
   let imported = 0;
-  const send = async (name: string, data: Uint8Array) => {
-    const response = await fetch(new URL('/api/documents.import', url), {
+  const send = async (names: string[]) => {
+    // The browser reads each file of a batch, then sends them in one request.
+    const files = names.map((name) => ({ name, data: new Uint8Array(readFileSync(join(corpus, name))) }));
+    const response = await fetch(new URL('/api/documents.importBatch', url), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'x-tala-token': token },
-      body: stringifyWire({ name, data }),
+      body: stringifyWire({ files }),
     });
-    const result = parseWire(await response.text()) as { ok: boolean; value?: { status: string } };
-    if (result.ok && result.value?.status === 'imported') imported++;
-    else throw new Error(`upload of ${name} failed: ${JSON.stringify(result).slice(0, 500)}`);
+    const result = parseWire(await response.text()) as {
+      ok: boolean;
+      value?: Array<{ ok: boolean; value?: { status: string } }>;
+    };
+    if (!result.ok || result.value?.length !== names.length)
+      throw new Error(`upload of ${names[0]}… failed: ${JSON.stringify(result).slice(0, 500)}`);
+    result.value.forEach((outcome, i) => {
+      if (outcome.ok && outcome.value?.status === 'imported') imported++;
+      else throw new Error(`upload of ${names[i]} failed: ${JSON.stringify(outcome).slice(0, 500)}`);
+    });
   };
-  // As useImport sends: up to UPLOADS_IN_FLIGHT requests (and UPLOAD_BYTES_IN_FLIGHT bytes) in flight.
+  // As useImport sends: batches of files (1, 2, 4, … files per request, bounded in bytes), a few requests in flight.
+  const queue = readdirSync(corpus)
+    .sort()
+    .map((name) => ({ name, size: statSync(join(corpus, name)).size }));
   const running = new Set<Promise<void>>();
   let bytesInFlight = 0;
-  for (const name of readdirSync(corpus).sort()) {
-    const size = statSync(join(corpus, name)).size;
-    while (running.size >= UPLOADS_IN_FLIGHT || (running.size > 0 && bytesInFlight + size > UPLOAD_BYTES_IN_FLIGHT))
-      await Promise.race(running);
-    bytesInFlight += size;
-    const data = new Uint8Array(readFileSync(join(corpus, name)));
-    const done: Promise<void> = send(name, data).finally(() => {
-      bytesInFlight -= size;
+  let requests = 0;
+  while (queue.length > 0) {
+    while (!roomFor(queue[0].size, running.size, bytesInFlight)) await Promise.race(running);
+    const limit = batchFileLimit(requests++);
+    const names: string[] = [];
+    let bytes = 0;
+    while (queue.length > 0 && joinsBatch(names.length, bytes, queue[0].size, limit, bytesInFlight)) {
+      const { name, size } = queue.shift()!;
+      names.push(name);
+      bytes += size;
+    }
+    bytesInFlight += bytes;
+    const done: Promise<void> = send(names).finally(() => {
+      bytesInFlight -= bytes;
       running.delete(done);
     });
     running.add(done);

@@ -1,5 +1,6 @@
 // The one contract between the renderer and the main process. Every door (Electron IPC, the HTTP
 // bridge, tests) uses these channel names, request validators and response types.
+import type { Result } from './errors';
 import { archivesRequestValidators, type ArchivesRequests, type ArchivesResponses } from './archives';
 import { teamRequestValidators, type TeamRequests, type TeamResponses } from './team';
 import type {
@@ -32,6 +33,7 @@ import {
   arrayOf,
   bool,
   bytes,
+  fail,
   int,
   matching,
   none,
@@ -45,6 +47,10 @@ import {
 
 /** Largest file the archive accepts in one import (also enforced by the ingest service). */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** Most files in one documents.importBatch request (the group commit's largest group). */
+export const MAX_BATCH_FILES = 64;
+/** Most bytes (all files together) in one documents.importBatch request: one request never carries more than a file. */
+export const MAX_BATCH_BYTES = MAX_IMPORT_BYTES;
 
 export const DOC_ID = matching(
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
@@ -91,6 +97,15 @@ export interface Requests extends FactRequests, AlignRequests, LibraryRequests, 
   'documents.get': { id: string };
   /** nearDuplicates: what to do when the text is nearly the same as a document's already here (default keep). */
   'documents.import': { name: string; data: Uint8Array; lang?: string; nearDuplicates?: NearDuplicateChoice };
+  /**
+   * Several files in one request (the renderer's uploads): each is imported on its own, as documents.import would
+   * (files ready together share group commits); the answer lists every file's own outcome in the order sent.
+   */
+  'documents.importBatch': {
+    files: Array<{ name: string; data: Uint8Array }>;
+    lang?: string;
+    nearDuplicates?: NearDuplicateChoice;
+  };
   'documents.delete': { id: string };
   'search.query': SearchRequest;
   'search.status': void;
@@ -143,6 +158,7 @@ export interface Responses extends FactResponses, AlignResponses, LibraryRespons
   'documents.list': DocumentSummary[];
   'documents.get': DocumentDetail;
   'documents.import': ImportOutcome;
+  'documents.importBatch': Array<Result<ImportOutcome>>;
   'documents.delete': { deleted: true };
   'search.query': SearchResult;
   'search.status': SearchStatus;
@@ -174,6 +190,23 @@ export interface Responses extends FactResponses, AlignResponses, LibraryRespons
 
 export type Channel = keyof Requests;
 
+const BATCH_FILES = arrayOf(obj({ name: str({ min: 1, max: 1024 }), data: bytes({ max: MAX_IMPORT_BYTES }) }), {
+  max: MAX_BATCH_FILES,
+});
+
+/** documents.importBatch: 1–MAX_BATCH_FILES files, at most MAX_BATCH_BYTES in all. */
+const importBatch: Validator<Requests['documents.importBatch']> = (v, path) => {
+  const request = obj({
+    files: BATCH_FILES,
+    lang: optional(LANG_CODE),
+    nearDuplicates: optional(oneOf(NEAR_DUPLICATE_CHOICES)),
+  })(v, path);
+  if (request.files.length === 0) fail(`${path}.files`, 'a list of at least one file');
+  const total = request.files.reduce((sum, file) => sum + file.data.byteLength, 0);
+  if (total > MAX_BATCH_BYTES) fail(`${path}.files`, `at most ${MAX_BATCH_BYTES} bytes in all`);
+  return request;
+};
+
 export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
   ...factRequestValidators,
   ...alignRequestValidators,
@@ -189,6 +222,7 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
     lang: optional(LANG_CODE),
     nearDuplicates: optional(oneOf(NEAR_DUPLICATE_CHOICES)),
   }),
+  'documents.importBatch': importBatch,
   'documents.delete': obj({ id: DOC_ID }),
   'search.query': obj({
     query: str({ max: 1000 }),

@@ -1,16 +1,19 @@
 // Documents: import (bytes, or local paths as a background job), list, read, edit, versions, originals.
 import { type Requests } from '../../shared/contract';
 import { NEAR_DUPLICATE_CHOICES } from '../../shared/library';
-import type { DocumentSummary, ImportJobStatus } from '../../shared/types';
+import type { Result } from '../../shared/errors';
+import type { DocumentSummary, ImportJobStatus, ImportOutcome } from '../../shared/types';
 import { plainFileName } from '../../shared/untrusted-text';
 import { JSON_ONLY, NO_ARGUMENTS, operation, type Call, type CliInput, type OperationTable } from '../api/operation';
 import { choice, json, option, writeNewFile, jsonOr } from '../cli/format';
+import { publicError } from '../diagnostics';
 
 type Channels =
   | 'app.info'
   | 'documents.list'
   | 'documents.get'
   | 'documents.import'
+  | 'documents.importBatch'
   | 'documents.delete'
   | 'documents.updateMeta'
   | 'documents.editPassage'
@@ -97,6 +100,25 @@ export const documentOperations: OperationTable<Channels> = {
       archive.documents.importFile({ name, bytes: data, lang }, { nearDuplicates }),
     bridge: true,
     cli: JSON_ONLY, // `tala import` reads the files itself (documents.importPaths)
+  }),
+  'documents.importBatch': operation('documents.importBatch', {
+    // Every file is imported on its own, all at once, so files ready together share group commits; one that fails
+    // (a refusal, a parse error, a fault) fails alone. The answer comes once every file is settled: each file
+    // reported imported is committed (durable), and the outcomes are in the order the files were sent.
+    handle: ({ files, lang, nearDuplicates }, { archive, door }) =>
+      Promise.all(
+        files.map(({ name, data }) =>
+          archive.documents.importFile({ name, bytes: data, lang }, { nearDuplicates }).then(
+            (value): Result<ImportOutcome> => ({ ok: true, value }),
+            (err: unknown): Result<ImportOutcome> => ({
+              ok: false,
+              error: publicError(err, `${door.name} documents.importBatch`),
+            }),
+          ),
+        ),
+      ),
+    bridge: true,
+    cli: JSON_ONLY,
   }),
   'documents.delete': operation('documents.delete', {
     handle: async ({ id }, { archive }) => {

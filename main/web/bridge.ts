@@ -52,7 +52,10 @@ export const HOST = '127.0.0.1';
 /** Same policy as the app window (shared/csp.ts); the server sends it on every response. */
 export const CONTENT_SECURITY_POLICY = RENDERER_CSP;
 
-/** Largest accepted request body: a maximal import as base64 (4/3) plus room for the JSON around it. */
+/**
+ * Largest accepted request body: a maximal import as base64 (4/3) plus room for the JSON around it (a
+ * documents.importBatch request carries at most as many bytes as one file, and ≤ 64 names of ≤ 1,024 characters).
+ */
 export const MAX_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -2,7 +2,7 @@
 // eight mixed files (text, Markdown, a web page, a PDF made by the ingest tests' generator, a duplicate of a
 // sample, an empty file, an unsupported type), the progress panel (counts, current file, time left), the
 // grouped summary with its reasons and Open links, page marks and the original file in the reader; Cancel
-// after the first files of thirty (the library then holds exactly what was done); a multi-file drop; a
+// after the first request of forty files (the library then holds exactly what was done); a multi-file drop; a
 // folder picked with "Import folder…". Needs `npx electron-vite build` first and /usr/bin/chromium.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../main/archive/archive';
 import type { Bridge } from '../../main/web/bridge';
-import { UPLOADS_IN_FLIGHT } from '../../renderer/src/lib/upload-window';
+import { filesInFirstRequests, UPLOAD_BATCHES_IN_FLIGHT } from '../../renderer/src/lib/upload-window';
 import type { DocumentSummary } from '../../shared/types';
 import { samplePdf } from '../helpers/make-documents';
 import { startE2E, testId, waitForCount, type E2E } from './harness';
@@ -23,11 +23,16 @@ let page: Page;
 let samples: DocumentSummary[] = [];
 const pdfBytes = samplePdf();
 
-/** Makes each upload take a moment longer, so the running panel can be watched (and cancelled) on any machine. */
+/**
+ * Makes each upload request take a moment longer (the n-th n × ms), so the running panel can be watched (and
+ * cancelled) on any machine, each request's answer arriving on its own.
+ */
 async function slowUploads(ms: number): Promise<() => Promise<void>> {
-  const pattern = '**/api/documents.import';
+  const pattern = '**/api/documents.importBatch';
+  let requests = 0;
   await page.route(pattern, async (route) => {
-    await new Promise((r) => setTimeout(r, ms));
+    const n = ++requests;
+    await new Promise((r) => setTimeout(r, n * ms));
     await route.continue();
   });
   return () => page.unroute(pattern);
@@ -129,9 +134,10 @@ describe('importing many files', () => {
     await restore();
     expect(summary).toBe('5 imported · 2 skipped · 1 failed');
     const seen = await seenProgress();
-    // Seven files to read (the unsupported one is skipped without being uploaded); each was shown by name.
+    // Seven files to read (the unsupported one is skipped without being uploaded), sent 1, 2, then 4 in a request;
+    // the last file sent was shown by name each time.
     expect(seen.some((s) => s.startsWith('0 of 7 | Reading '))).toBe(true);
-    for (const name of ['balita-1.txt', 'ulat-halalan.pdf', 'walang-laman.txt'])
+    for (const name of ['balita-1.txt', 'tala.md', 'walang-laman.txt'])
       expect(seen.some((s) => s.includes(`Reading ${name}`))).toBe(true);
     // A time-left estimate after the first file.
     expect(seen.some((s) => /^[1-6] of 7 \| .* \| (about|a few)/.test(s))).toBe(true);
@@ -202,43 +208,46 @@ describe('importing many files', () => {
     expect(Buffer.compare(saved, Buffer.from(pdfBytes))).toBe(0);
   }, 60_000);
 
-  it('cancels after the first files of thirty, keeping exactly what was imported; the UI stays usable', async () => {
+  it('cancels after the first request of forty files, keeping exactly what was done; the UI stays usable', async () => {
     await page.evaluate(() => (location.hash = '#/'));
     const before = await archive.documents.list();
-    const dir = join(tmp, 'thirty');
+    const dir = join(tmp, 'forty');
     mkdirSync(dir);
-    const names = Array.from({ length: 30 }, (_, i) => `ulat-${String(i + 1).padStart(2, '0')}.txt`);
+    const total = 40;
+    const names = Array.from({ length: total }, (_, i) => `ulat-${String(i + 1).padStart(2, '0')}.txt`);
     names.forEach((name, i) =>
       writeFileSync(
         join(dir, name),
-        `Ulat bilang ${i + 1}\n\nIsang maikling ulat, bilang ${i + 1} sa tatlumpu, tungkol sa halalan.\n`,
+        `Ulat bilang ${i + 1}\n\nIsang maikling ulat, bilang ${i + 1} sa apatnapu, tungkol sa halalan.\n`,
       ),
     );
 
-    // The first upload goes through; the later ones wait until the test lets them go (no timing involved). The
-    // window keeps UPLOADS_IN_FLIGHT uploads in flight: once the first is done, one more is sent.
+    // The first request (one file) goes through; the later ones wait until the test lets them go (no timing
+    // involved). UPLOAD_BATCHES_IN_FLIGHT requests are kept in flight: once the first is answered, one more is sent.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const sent = UPLOADS_IN_FLIGHT + 1;
+    const requests = UPLOAD_BATCHES_IN_FLIGHT + 1;
+    const sent = filesInFirstRequests(requests);
+    expect(sent).toBeLessThan(total);
     let uploads = 0;
     let allSent!: () => void;
     const windowRefilled = new Promise<void>((r) => (allSent = r));
-    const pattern = '**/api/documents.import';
+    const pattern = '**/api/documents.importBatch';
     await page.route(pattern, async (route) => {
-      if (++uploads === sent) allSent();
+      if (++uploads === requests) allSent();
       if (uploads >= 2) await gate;
       await route.continue();
     });
     await page.locator(testId('file-input')).setInputFiles(names.map((n) => join(dir, n)));
     await page.waitForFunction(
       (last) =>
-        document.querySelector('[data-testid="import-count"]')?.textContent === '1 of 30' &&
+        document.querySelector('[data-testid="import-count"]')?.textContent === '1 of 40' &&
         document.querySelector('[data-testid="import-current"]')?.textContent === `Reading ${last}`,
       names[sent - 1],
       { timeout: 30_000 },
     );
     await windowRefilled;
-    expect(uploads).toBe(sent);
+    expect(uploads).toBe(requests);
     await page.locator(testId('import-cancel')).click();
     expect(await page.locator(testId('import-panel')).getAttribute('data-phase')).toBe('cancelling');
     expect(await page.locator(testId('import-cancel')).isDisabled()).toBe(true);
@@ -258,10 +267,10 @@ describe('importing many files', () => {
     release();
     const summary = await finished();
     await page.unroute(pattern);
-    expect(summary).toBe(`Cancelled: ${sent} of 30 imported`);
-    expect(uploads).toBe(sent);
+    expect(summary).toBe(`Cancelled: ${sent} of ${total} imported`);
+    expect(uploads).toBe(requests);
     expect(await page.locator(testId('import-not-reached')).textContent()).toContain(
-      `${30 - sent} files were not read`,
+      `${total - sent} files were not read`,
     );
     await page.screenshot({ path: '/tmp/tala-import-cancelled.png' });
 

@@ -29,6 +29,11 @@ export const VALID: Record<Channel, unknown> = {
   'documents.list': undefined,
   'documents.get': { id: ID },
   'documents.import': { name: 'x.txt', data: new Uint8Array([65]), lang: 'tl', nearDuplicates: 'version' },
+  'documents.importBatch': {
+    files: [{ name: 'x.txt', data: new Uint8Array([65]) }],
+    lang: 'tl',
+    nearDuplicates: 'version',
+  },
   'documents.delete': { id: ID },
   'search.query': { query: 'Sahakyan', limit: 5, offset: 0, groupBy: 'document', stems: true, translit: false },
   'search.status': undefined,

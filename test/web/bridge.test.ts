@@ -10,6 +10,7 @@ import { createApi } from '../../main/api/dispatch';
 import type { Archive } from '../../main/archive/archive';
 import { openArchiveDir } from '../../main/archive/open-default';
 import { MAX_BODY_BYTES, startBridge, type Bridge } from '../../main/web/bridge';
+import { MAX_BATCH_FILES, MAX_BATCH_BYTES, requestValidators } from '../../shared/contract';
 import type { DocumentDetail, DocumentSummary, ImportOutcome } from '../../shared/types';
 import { parseWire, stringifyWire } from '../../shared/wire';
 
@@ -258,6 +259,63 @@ describe('browser bridge', () => {
     expect(again).toMatchObject({ status: 'skipped', existingId: outcome.document.id });
     const found = await value<{ total: number; hits: Array<{ docId: string }> }>('search.query', { query: 'Sahakyan' });
     expect(found.hits.map((h) => h.docId)).toContain(outcome.document.id);
+  });
+
+  it('imports a batch of files, each with its own outcome in the order sent: a bad file fails alone', async () => {
+    const before = (await value<DocumentSummary[]>('documents.list')).length;
+    const enc = (text: string) => new TextEncoder().encode(text);
+    const good = (n: number) =>
+      enc(`Ulat bilang ${n}\n\nAng pulong sa barangay ay ginanap noong Lunes, ulat na bilang ${n} ng linggo.\n`);
+    const files = [
+      { name: 'ulat-1.txt', data: good(1) },
+      // Passes the cheap checks (a PDF by its name and first bytes) and fails in the parser.
+      { name: 'sira.pdf', data: enc('%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is no PDF at all\n') },
+      { name: 'ulat-2.txt', data: good(2) },
+      { name: 'walang-laman.txt', data: new Uint8Array(0) },
+      { name: 'ulat-2-kopya.txt', data: good(2) },
+      { name: 'ulat-3.txt', data: good(3) },
+    ];
+    type Outcome = { ok: true; value: ImportOutcome } | { ok: false; error: { code: string; message: string } };
+    const outcomes = await value<Outcome[]>('documents.importBatch', { files, lang: 'tl' });
+    expect(outcomes.map((o) => (o.ok ? o.value.status : o.error.code))).toEqual([
+      'imported',
+      'IMPORT_REJECTED',
+      'imported',
+      'IMPORT_REJECTED',
+      'skipped',
+      'imported',
+    ]);
+    const failed = outcomes.filter((o) => !o.ok);
+    expect(failed[0].error.message).toContain('sira.pdf');
+    expect(failed[1].error.message).toContain('walang-laman.txt');
+    const imported = outcomes.flatMap((o) => (o.ok && o.value.status === 'imported' ? [o.value.document] : []));
+    expect(imported.map((d) => d.originalName)).toEqual(['ulat-1.txt', 'ulat-2.txt', 'ulat-3.txt']);
+    expect(outcomes[4]).toMatchObject({ ok: true, value: { status: 'skipped', existingId: imported[1].id } });
+    // Answered means committed: the good files are in the archive (and only they), searchable.
+    const docs = await value<DocumentSummary[]>('documents.list');
+    expect(docs).toHaveLength(before + 3);
+    expect(docs.map((d) => d.originalName)).not.toContain('sira.pdf');
+    const found = await value<{ hits: Array<{ docId: string }> }>('search.query', { query: 'barangay' });
+    expect(new Set(found.hits.map((h) => h.docId))).toEqual(new Set(imported.map((d) => d.id)));
+  });
+
+  it('refuses a batch outside its bounds (no file, too many files, too many bytes) and imports nothing', async () => {
+    const before = await listIds();
+    const one = { name: 'a.txt', data: new TextEncoder().encode('Isang maikling ulat.') };
+    for (const files of [[], Array.from({ length: MAX_BATCH_FILES + 1 }, (_, i) => ({ ...one, name: `a${i}.txt` }))]) {
+      const res = JSON.parse((await call('documents.importBatch', { files })).body);
+      expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', details: { path: 'request.files' } } });
+    }
+    const extra = JSON.parse((await call('documents.importBatch', { files: [{ ...one, path: '/etc/passwd' }] })).body);
+    expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await listIds()).toEqual(before);
+    // The bytes of all files together are bounded like one file (two views of one buffer: no copy needed here).
+    const buffer = new ArrayBuffer(Math.ceil(MAX_BATCH_BYTES / 2) + 1);
+    const halves = [new Uint8Array(buffer), new Uint8Array(buffer)].map((data, i) => ({ name: `h${i}.txt`, data }));
+    expect(() => requestValidators['documents.importBatch']({ files: halves }, 'request')).toThrow(
+      /request\.files must be at most \d+ bytes in all/,
+    );
+    expect(requestValidators['documents.importBatch']({ files: halves.slice(0, 1) }, 'request').files).toHaveLength(1);
   });
 
   it('rejects malformed payloads with INVALID_REQUEST and leaves the archive unchanged', async () => {

@@ -1,23 +1,30 @@
-// Imports many files at once. The renderer uploads files through documents.import with a few requests in flight
-// (UPLOADS_IN_FLIGHT, and at most UPLOAD_BYTES_IN_FLIGHT bytes unless one file is larger), so the main process's
-// group commit can write files arriving together in one commit; it yields to the browser between files (parsing
-// runs in the main process's worker), so the window stays responsive. Outcomes are reported in queue order.
+// Imports many files at once. The renderer uploads files in batches through documents.importBatch, a few
+// requests in flight (lib/upload-window.ts: files and bytes per request and in flight), so the main process's group
+// commit can write files arriving together in one commit; every file still has its own outcome, reported in queue
+// order. It yields to the browser between requests (parsing runs in the main process's worker), so the window stays
+// responsive. A cancel sends no further request; the files already sent finish and are reported.
 // In Electron, when the preload can name a picked folder's path, the folder is handed to the main process
 // instead (documents.importPaths) and its job is polled (jobs.status / jobs.cancel). Either way the panel
 // sees one batch: an ImportProgress and an ImportSummary of the same shape as the CLI's.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MAX_IMPORT_BYTES, type IpcBridge, type TalaApi } from '../../../shared/contract';
+import { MAX_IMPORT_BYTES, type IpcBridge, type Responses, type TalaApi } from '../../../shared/contract';
 import { pickedFolderPath } from '../../../shared/local-paths';
-import type { ImportJobStatus, ImportProgress, ImportSummary } from '../../../shared/types';
+import type { ImportJobStatus, ImportOutcome, ImportProgress, ImportSummary } from '../../../shared/types';
 import { useApi } from '../api/context';
 import { errorMessage } from '../lib/errors';
 import { isAccepted, unsupportedMessage, type DroppedFiles, type PickedFile } from '../lib/import-files';
 import { estimateSecondsLeft } from '../lib/import-progress';
-import { UPLOAD_BYTES_IN_FLIGHT, UPLOADS_IN_FLIGHT } from '../lib/upload-window';
+import { reportArchiveDamaged } from '../lib/backups';
+import { batchFileLimit, joinsBatch, roomFor } from '../lib/upload-window';
 
 export { ACCEPTED_EXTENSIONS } from '../lib/import-files';
 export { pickedFolderPath } from '../../../shared/local-paths';
-export { UPLOAD_BYTES_IN_FLIGHT, UPLOADS_IN_FLIGHT } from '../lib/upload-window';
+export {
+  UPLOAD_BATCH_BYTES,
+  UPLOAD_BATCH_FILES,
+  UPLOAD_BATCHES_IN_FLIGHT,
+  UPLOAD_BYTES_IN_FLIGHT,
+} from '../lib/upload-window';
 
 export type ImportPhase = 'idle' | 'running' | 'cancelling' | 'finished';
 
@@ -177,56 +184,111 @@ export function useImport(onImported: () => void): ImportState {
         publish(b);
       }
     };
-    const upload = async (api: TalaApi, picked: PickedFile, entry: Sent): Promise<void> => {
-      const { file, path } = picked;
-      try {
-        const data = new Uint8Array(await file.arrayBuffer());
-        const outcome = await api['documents.import']({ name: file.name || baseName(path), data });
-        if (outcome.status === 'imported') {
-          entry.report = () => {
-            b.summary.imported.push({
-              file: path,
-              document: outcome.document,
-              ...(outcome.nearDuplicates?.length ? { nearDuplicates: outcome.nearDuplicates } : {}),
-            });
-            imported();
-          };
-        } else {
-          entry.report = () =>
-            b.summary.skipped.push({
-              file: path,
-              reason: 'duplicate',
-              message: outcome.reason,
-              existingId: outcome.existingId,
-            });
-        }
-      } catch (err) {
-        entry.report = () => b.summary.failed.push({ file: path, error: errorMessage(err) });
+    const failed = (entry: Sent, error: string) => {
+      entry.report = () => b.summary.failed.push({ file: entry.path, error });
+    };
+    const answered = (entry: Sent, outcome: ImportOutcome) => {
+      const { path } = entry;
+      if (outcome.status === 'imported') {
+        entry.report = () => {
+          b.summary.imported.push({
+            file: path,
+            document: outcome.document,
+            ...(outcome.nearDuplicates?.length ? { nearDuplicates: outcome.nearDuplicates } : {}),
+          });
+          imported();
+        };
+      } else {
+        entry.report = () =>
+          b.summary.skipped.push({
+            file: path,
+            reason: 'duplicate',
+            message: outcome.reason,
+            existingId: outcome.existingId,
+          });
       }
     };
-    const send = (api: TalaApi, picked: PickedFile) => {
-      const { file, path } = picked;
-      const entry: Sent = { path, size: file.size };
-      sent.push(entry);
-      if (file.size > MAX_IMPORT_BYTES) {
-        const limit = Math.round(MAX_IMPORT_BYTES / (1024 * 1024));
-        const error = `${baseName(path)}: the file is larger than the ${limit} MB limit`;
-        entry.report = () => b.summary.failed.push({ file: path, error });
-        reportInOrder();
+    type Upload = { picked: PickedFile; entry: Sent };
+    /** One request for the batch; every file gets its own outcome (a file that cannot be read fails alone). */
+    const uploadBatch = async (api: TalaApi, batch: Upload[]): Promise<void> => {
+      const read = await Promise.all(
+        batch.map(async (upload) => {
+          try {
+            return { upload, data: new Uint8Array(await upload.picked.file.arrayBuffer()) };
+          } catch (err) {
+            failed(upload.entry, `${baseName(upload.picked.path)}: the file could not be read: ${errorMessage(err)}`);
+            return null;
+          }
+        }),
+      );
+      const readable = read.filter((r) => r !== null);
+      if (readable.length === 0) return;
+      let results: Responses['documents.importBatch'];
+      try {
+        results = await api['documents.importBatch']({
+          files: readable.map(({ upload, data }) => ({
+            name: upload.picked.file.name || baseName(upload.picked.path),
+            data,
+          })),
+        });
+      } catch (err) {
+        for (const { upload } of readable) failed(upload.entry, errorMessage(err));
         return;
       }
-      bytesInFlight += file.size;
-      const done: Promise<void> = upload(api, picked, entry).finally(() => {
-        bytesInFlight -= file.size;
+      readable.forEach(({ upload }, i) => {
+        const result = results[i];
+        if (!result) failed(upload.entry, 'The archive sent no answer for this file.');
+        else if (result.ok) answered(upload.entry, result.value);
+        else {
+          // A damaged archive is shown in the health banner, as the transport does for a whole request.
+          if (result.error.code === 'ARCHIVE_DAMAGED') reportArchiveDamaged(result.error.message);
+          failed(upload.entry, result.error.message);
+        }
+      });
+    };
+    /**
+     * Takes the next request's files from the head of the queue (in order; a file over the size limit is
+     * reported failed at once, never sent) and sends them.
+     */
+    let requests = 0;
+    const sendBatch = (api: TalaApi) => {
+      const batch: Upload[] = [];
+      let bytes = 0;
+      const limit = batchFileLimit(requests);
+      while (b.queue.length > 0 && b.queue[0].kind === 'upload') {
+        const { picked } = b.queue[0];
+        const size = picked.file.size;
+        if (size > MAX_IMPORT_BYTES) {
+          b.queue.shift();
+          const limit = Math.round(MAX_IMPORT_BYTES / (1024 * 1024));
+          const entry: Sent = { path: picked.path, size };
+          sent.push(entry);
+          failed(entry, `${baseName(picked.path)}: the file is larger than the ${limit} MB limit`);
+          continue;
+        }
+        if (!joinsBatch(batch.length, bytes, size, limit, bytesInFlight)) break;
+        b.queue.shift();
+        const entry: Sent = { path: picked.path, size };
+        sent.push(entry);
+        batch.push({ picked, entry });
+        bytes += size;
+      }
+      reportInOrder();
+      if (batch.length === 0) return;
+      requests++;
+      b.progress.current = batch[batch.length - 1].picked.path;
+      publish(b);
+      bytesInFlight += bytes;
+      const done: Promise<void> = uploadBatch(api, batch).finally(() => {
+        bytesInFlight -= bytes;
         running.delete(done);
         reportInOrder();
       });
       running.add(done);
     };
-    /** Waits until `size` more bytes may be sent (a file larger than the byte bound goes alone). */
+    /** Waits until a request starting with a file of `size` bytes may be sent. */
     const room = async (size: number) => {
-      while (running.size >= UPLOADS_IN_FLIGHT || (running.size > 0 && bytesInFlight + size > UPLOAD_BYTES_IN_FLIGHT))
-        await Promise.race(running);
+      while (!roomFor(size, running.size, bytesInFlight)) await Promise.race(running);
     };
     const drain = async () => {
       while (running.size > 0) await Promise.race(running);
@@ -273,15 +335,15 @@ export function useImport(onImported: () => void): ImportState {
           if (stopped) break;
           continue;
         }
+        // An upload: it goes back to the head of the queue, and the next request takes it with those behind it.
+        b.queue.unshift(task);
         await room(task.picked.file.size);
         if (b.cancelRequested) {
           b.summary.cancelled = true;
           break;
         }
-        b.progress.current = task.picked.path;
-        publish(b);
         await yieldToBrowser();
-        send(apiRef.current, task.picked);
+        sendBatch(apiRef.current);
       }
     } finally {
       // Uploads already sent finish and are reported, cancelled or not.
