@@ -29,7 +29,8 @@ import {
   writeState,
 } from './indexer';
 import { normalizeLanguage } from './languages';
-import { HighlightSpec, planQuery, type Plan, type WordHolders } from './plan';
+import { EXPANSION_LIMIT, HighlightSpec, planQuery, type Plan, type WordHolders } from './plan';
+import { lookupNameVariants, rebuildNameKeys } from './name-index';
 import { tokenize } from './tokenize';
 import { foldText, lowerText } from '../../shared/text/fold';
 import { parseQuery, type Leaf, type ParsedQuery } from './query-parser';
@@ -131,6 +132,8 @@ export class SearchEngine implements SearchService {
       const db = await this.writer();
       await db.transaction(async (tx) => {
         await markAllDirty(tx);
+        // The name keys of the words already known (words new to the index get theirs as they are added).
+        await rebuildNameKeys(tx);
         await writeState(tx, 'analyzer_version', ANALYZER_VERSION);
       });
     }
@@ -274,9 +277,10 @@ export class SearchEngine implements SearchService {
       const analyzers = await this.analyzersInScope(parsed);
       const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
       const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
-      const needsVocabulary = options.names || expandsTerms;
-      if (needsVocabulary) await this.refreshVocabulary();
-      const holders = options.stems ? await this.wordHolders(parsed) : null;
+      // Name variants of the query's words come from search_name_keys; the vocabulary in memory is loaded for
+      // wildcards and fuzzy terms (and the name variants of what they expand to).
+      if (expandsTerms) await this.refreshVocabulary();
+      const holders = await this.wordHolders(parsed, options);
       const planned = planQuery(parsed, analyzers, options, this.vocabulary, holders);
       if (planned.match !== null) await this.run(planned, parsed, result, { limit, offset, groupBy });
       return planned;
@@ -335,28 +339,38 @@ export class SearchEngine implements SearchService {
     return [...out.values()];
   }
 
-  /** For the query's single words: whether the index holds them, and the stemming pipelines whose documents do. */
-  private async wordHolders(parsed: ParsedQuery): Promise<WordHolders | null> {
-    const words = new Set<string>();
+  /**
+   * For the query's words (not wildcards or fuzzy terms): whether the index holds them, the stemming pipelines
+   * whose documents do (single words), and their name variants in other scripts (every word of terms and phrases).
+   */
+  private async wordHolders(parsed: ParsedQuery, options: SearchOptions): Promise<WordHolders | null> {
+    const single = new Set<string>();
+    const all = new Set<string>();
     for (const clause of parsed.clauses)
       for (const leaf of clause.leaves) {
-        if (leaf.kind !== 'term' || leaf.wildcard || leaf.editDistance > 0) continue;
-        const tokens = tokenize(leaf.text);
-        if (tokens.length === 1) words.add(foldText(lowerText(tokens[0].text)));
+        if (leaf.kind === 'term' && (leaf.wildcard || leaf.editDistance > 0)) continue;
+        const words = tokenize(leaf.text).map((t) => foldText(lowerText(t.text)));
+        for (const w of words) all.add(w);
+        if (leaf.kind === 'term' && words.length === 1) single.add(words[0]);
       }
-    if (words.size === 0) return null;
-    const list = join([...words].map((w) => sql`${w}`));
-    const indexed = await this.read.all<{ term: string }>(sql`SELECT term FROM search_terms WHERE term IN (${list})`);
-    const rows = await this.read.all<{ term: string; pipeline: string }>(
-      sql`SELECT term, pipeline FROM search_term_pipelines WHERE term IN (${list})`,
-    );
+    if (all.size === 0) return null;
     const pipelines = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const set = pipelines.get(r.term);
-      if (set) set.add(r.pipeline);
-      else pipelines.set(r.term, new Set([r.pipeline]));
+    const indexed = new Set<string>();
+    if (options.stems && single.size) {
+      const list = join([...single].map((w) => sql`${w}`));
+      for (const r of await this.read.all<{ term: string }>(sql`SELECT term FROM search_terms WHERE term IN (${list})`))
+        indexed.add(r.term);
+      const rows = await this.read.all<{ term: string; pipeline: string }>(
+        sql`SELECT term, pipeline FROM search_term_pipelines WHERE term IN (${list})`,
+      );
+      for (const r of rows) {
+        const set = pipelines.get(r.term);
+        if (set) set.add(r.pipeline);
+        else pipelines.set(r.term, new Set([r.pipeline]));
+      }
     }
-    return { indexed: new Set(indexed.map((r) => r.term)), pipelines };
+    const names = options.names ? await lookupNameVariants(this.read, all, EXPANSION_LIMIT) : new Map();
+    return { indexed, pipelines, names };
   }
 
   private async refreshVocabulary(): Promise<void> {

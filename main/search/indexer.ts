@@ -6,11 +6,12 @@ import type { Database } from '../db/connection';
 import { join, sql, type SqlValue } from '../db/sql';
 import { readPassages } from '../documents/passage-text';
 import { analyzerFor } from './analyzer';
+import { insertNameKeys, rebuildNameKeys } from './name-index';
 
 /** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
 export const DOC_SPAN = 4_194_304;
 /** Bump when analysis changes (tokeniser, folding, stemmers): archives then re-index in the background. */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 const ROWS_PER_INSERT = 300;
 const TERMS_PER_INSERT = 500;
@@ -181,7 +182,14 @@ async function insertRows(tx: Database, rows: SqlValue[][]): Promise<void> {
 async function insertTerms(tx: Database, terms: string[]): Promise<void> {
   for (let i = 0; i < terms.length; i += TERMS_PER_INSERT) {
     const values = join(terms.slice(i, i + TERMS_PER_INSERT).map((t) => sql`(${t})`));
-    await tx.run(sql`INSERT OR IGNORE INTO search_terms (term) VALUES ${values}`);
+    // The words new to the vocabulary (an ignored row returns nothing) get their name keys.
+    const added = await tx.all<{ term: string }>(
+      sql`INSERT OR IGNORE INTO search_terms (term) VALUES ${values} RETURNING term`,
+    );
+    await insertNameKeys(
+      tx,
+      added.map((r) => r.term),
+    );
   }
 }
 
@@ -231,5 +239,6 @@ export async function rebuildTerms(tx: Database): Promise<void> {
     sql`INSERT INTO search_terms (term) SELECT term FROM search_vocab WHERE substr(term, 1, 1) <> '§' ORDER BY term`,
   );
   await tx.run(sql`DELETE FROM search_term_pipelines WHERE term NOT IN (SELECT term FROM search_terms)`);
+  await rebuildNameKeys(tx);
   await tx.run(sql`UPDATE search_state SET value = value + 1 WHERE key = 'terms_epoch'`);
 }

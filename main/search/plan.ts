@@ -17,16 +17,20 @@ import { foldText, hasNonLatinLetters, lowerText } from '../../shared/text/fold'
 import { tokenize } from './tokenize';
 import { transliterate } from './transliterate';
 import type { Vocabulary } from './vocabulary';
+import type { NameVariant } from './name-index';
 
 /**
- * Which stemming pipelines' documents hold the query's words (search_term_pipelines), for the words looked up:
- * a word in the index is stemmed only under those pipelines; a word no document holds as typed, under all.
+ * What the index says about the query's own words, looked up before planning: which stemming pipelines'
+ * documents hold them (search_term_pipelines; a word in the index is stemmed only under those pipelines, a word
+ * no document holds as typed under all), and their name spellings in other scripts (search_name_keys).
  */
 export interface WordHolders {
   /** The words that are in the index as written (search_terms). */
   indexed: Set<string>;
   /** Word → codes of the stemming pipelines whose documents hold it. */
   pipelines: Map<string, Set<string>>;
+  /** Word → its name variants (as Vocabulary.nameVariants), for the words looked up. */
+  names: Map<string, NameVariant[]>;
 }
 
 export interface PlanOptions {
@@ -269,7 +273,9 @@ class Planner {
   private nameVariants(word: string, capitalised: boolean, listedAs = word): string[] {
     if (!this.options.names || !this.vocabulary) return [];
     const surface = foldText(lowerText(word));
-    const found = this.vocabulary.nameVariants(surface, EXPANSION_LIMIT).filter((v) => v.term !== surface);
+    const found = (this.holders?.names.get(surface) ?? this.vocabulary.nameVariants(surface, EXPANSION_LIMIT)).filter(
+      (v) => v.term !== surface,
+    );
     if (!capitalised) {
       const script = nameScript(surface);
       if (surface.length < MIN_LOWERCASE_NAME || !found.some((v) => v.script !== script)) return [];

@@ -12,6 +12,7 @@ import * as m0009 from './0009-sync-adopted';
 import * as m0010 from './0010-text-once';
 import * as m0011 from './0011-originals-deflated';
 import * as m0012 from './0012-search-term-pipelines';
+import * as m0013 from './0013-search-name-keys';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'text stored once', up: m0010.up },
   { version: 11, name: 'originals deflated', up: m0011.up },
   { version: 12, name: 'search term pipelines', up: m0012.up },
+  { version: 13, name: 'search name keys', up: m0013.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
