@@ -18,8 +18,11 @@ export default defineConfig({
           'align-worker': resolve('main/align/worker.ts'),
           // The command line (bin/tala.js runs it): plain JavaScript, services loaded once the command is known.
           cli: resolve('main/cli/main.ts'),
-          // The browser host (`npm run web`'s server) as plain JavaScript: bench:import times uploads through it.
+          // The browser host as plain JavaScript: `npm run web` runs it (no tsx at run time); bench:import times
+          // uploads through it.
           web: resolve('main/web/cli.ts'),
+          // `npm start`'s launcher: the Electron window, or the browser host (web.js) where Electron cannot run.
+          start: resolve('scripts/start.ts'),
         },
         formats: ['es'],
       },

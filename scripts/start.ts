@@ -1,6 +1,8 @@
-// `npm start`: the desktop app when an Electron binary can run here; otherwise one line saying why and the
-// browser mode (`npm run web`) on the same archive (both default to the same folder; --archive is passed on).
+// `npm start` (built with the app into out/main/start.js, run by plain node): the desktop app when an Electron binary
+// can run here; otherwise one line saying why and the browser mode (`npm run web`, out/main/web.js) on the same
+// archive (both default to the same folder; --archive is passed on).
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { findDisplay, findElectronBinary } from './electron-binary';
 
 function run(command: string, args: string[]): void {
@@ -26,5 +28,9 @@ if (electron.ok && display.ok) {
   console.log(
     `Tala: no Electron window on this machine (${reason}); starting the browser mode on the same archive instead.`,
   );
-  run(process.execPath, ['--import', 'tsx', 'main/web/cli.ts', ...args]);
+  // Built (out/main/start.js, what `npm start` runs): the built browser host beside it, plain JavaScript; run from
+  // the sources through tsx: the host's sources the same way.
+  const fromSources = import.meta.url.endsWith('.ts');
+  if (fromSources) run(process.execPath, ['--import', 'tsx', 'main/web/cli.ts', ...args]);
+  else run(process.execPath, [fileURLToPath(new URL('./web.js', import.meta.url)), ...args]);
 }

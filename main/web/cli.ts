@@ -1,5 +1,6 @@
 // `npm run web`: opens the archive and serves the app to a local browser through the bridge.
-//   tsx main/web/cli.ts [--archive DIR] [--port N] [--no-open]
+//   node out/main/web.js [--archive DIR] [--port N] [--no-open]   (built by electron-vite; from the sources:
+//   tsx main/web/cli.ts …)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
