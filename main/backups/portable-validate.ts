@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Database } from '../db/connection';
 import { raw, sql } from '../db/sql';
 import { unpackOriginal } from '../documents/original-bytes';
-import { firstSurrogateIn, passageText } from '../documents/passage-text';
+import { firstSurrogateIn, passageText, unpackSentences } from '../documents/passage-text';
 
 // A GLOB for a UUID: groups of 8, 4, 4, 4 and 12 hex digits joined by hyphens.
 const UUID_GLOB = raw(`'${[8, 4, 4, 4, 12].map((digits) => '[0-9a-fA-F]'.repeat(digits)).join('-')}'`);
@@ -87,9 +87,13 @@ export async function validatePortableRows(tx: Database, tables: readonly string
   // sentences inside their passage, annotations inside their document.
   const documents = await tx.all<{ id: string; text: string }>(sql`SELECT id, text FROM src.documents`);
   for (const doc of documents) {
-    const rows = await tx.all<{ id: string; own_text: string | null; start_offset: number; end_offset: number }>(
-      sql`SELECT id, own_text, start_offset, end_offset FROM src.passages WHERE document_id = ${doc.id}`,
-    );
+    const rows = await tx.all<{
+      id: string;
+      own_text: string | null;
+      start_offset: number;
+      end_offset: number;
+      sentences: string | null;
+    }>(sql`SELECT id, own_text, start_offset, end_offset, sentences FROM src.passages WHERE document_id = ${doc.id}`);
     const surrogate = firstSurrogateIn(doc.text);
     const passages = rows.map((p) => ({ ...p, text: passageText(doc.text, p) }));
     for (const p of passages) {
@@ -105,9 +109,15 @@ export async function validatePortableRows(tx: Database, tables: readonly string
       }
     }
     const passageLength = new Map(passages.map((p) => [p.id, p.text.length]));
-    const sentences = await tx.all<{ passage_id: string; start_offset: number; end_offset: number }>(sql`
-      SELECT s.passage_id, s.start_offset, s.end_offset FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id
-      WHERE p.document_id = ${doc.id}`);
+    const sentences = rows.flatMap((p) => {
+      let list: Array<[number, number]>;
+      try {
+        list = unpackSentences(p.sentences);
+      } catch {
+        list = [[-1, -1]];
+      }
+      return list.map(([start_offset, end_offset]) => ({ passage_id: p.id, start_offset, end_offset }));
+    });
     const outside = sentences.filter(
       (s) => !span(s.start_offset, s.end_offset, passageLength.get(s.passage_id) ?? 0),
     ).length;

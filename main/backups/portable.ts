@@ -30,7 +30,6 @@ export interface MergeReport {
 export const MERGED_TABLES = [
   'documents',
   'passages',
-  'sentences',
   'document_versions',
   'originals',
   'tags',
@@ -164,10 +163,10 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
     }
   }
   // Explicit column lists, from our own schema: nothing of the file's is spliced into SQL.
-  const [documentsCols, passagesCols, sentencesCols, versionsCols, originalsCols] = await Promise.all(
-    ['documents', 'passages', 'sentences', 'document_versions', 'originals'].map((t) => columnList(tx, t)),
+  // A passage's sentences are in its row (schema v14).
+  const [documentsCols, passagesCols, versionsCols, originalsCols] = await Promise.all(
+    ['documents', 'passages', 'document_versions', 'originals'].map((t) => columnList(tx, t)),
   );
-  const sentenceCols = columnList.prefixed(sentencesCols, 's');
   for (const id of added) {
     await tx.run(
       sql`INSERT INTO main.documents (${documentsCols}) SELECT ${documentsCols} FROM src.documents WHERE id = ${id}`,
@@ -176,9 +175,6 @@ async function mergeAttached(tx: Database): Promise<{ report: MergeReport; added
       sql`INSERT INTO main.passages (${passagesCols}) SELECT ${passagesCols} FROM src.passages WHERE document_id =
         ${id}`,
     );
-    await tx.run(sql`INSERT INTO main.sentences (${sentencesCols})
-                     SELECT ${sentenceCols} FROM src.sentences s JOIN src.passages p ON p.id = s.passage_id WHERE
-                       p.document_id = ${id}`);
     await tx.run(
       sql`INSERT INTO main.document_versions (${versionsCols}) SELECT ${versionsCols} FROM src.document_versions WHERE
         document_id = ${id}`,

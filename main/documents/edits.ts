@@ -9,7 +9,7 @@ import { sql } from '../db/sql';
 import { splitSentences } from '../../shared/text/sentences';
 import { collapseWhitespace, isBlank, normalizeDocument } from '../ingest/normalize';
 import { listAnnotations, markOrphaned, updateAnnotationAnchor } from '../annotations/repo';
-import { firstSurrogateIn, ownText } from './passage-text';
+import { firstSurrogateIn, ownText, packSentences } from './passage-text';
 import { getDocument } from './repo';
 
 /** Blank line between passages in the stored document text (all offsets refer to that text). */
@@ -86,16 +86,13 @@ export async function rewritePassages(
         ${p.start}, end_offset = ${p.end}
                        WHERE id = ${p.id}`);
       if (before.text === p.text) continue;
-      await tx.run(sql`DELETE FROM sentences WHERE passage_id = ${p.id}`);
+      await tx.run(sql`UPDATE passages SET sentences = ${packSentences(splitSentences(p.text, doc.lang))}
+                       WHERE id = ${p.id}`);
     } else {
-      await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, own_text, start_offset, end_offset)
-                       VALUES (${p.id}, ${documentId}, ${ordinal}, ${p.kind}, ${own}, ${p.start}, ${p.end})`);
-    }
-    for (const [i, [start, end]] of splitSentences(p.text, doc.lang).entries()) {
-      await tx.run(
-        sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${i}, ${start},
-          ${end})`,
-      );
+      await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, own_text, start_offset, end_offset,
+                         sentences)
+                       VALUES (${p.id}, ${documentId}, ${ordinal}, ${p.kind}, ${own}, ${p.start}, ${p.end},
+                         ${packSentences(splitSentences(p.text, doc.lang))})`);
     }
   }
   const version = oldVersion + 1;

@@ -139,3 +139,19 @@ export async function compactPassageTexts(tx: Database, documentIds: readonly st
   }
   return compacted;
 }
+
+/**
+ * A passage's sentences as its row stores them (schema v14): a JSON object of ordinal → [start, end], offsets in the
+ * passage text; null when it has none. The `sentences` view gives them as rows.
+ */
+export function packSentences(sentences: ReadonlyArray<readonly [number, number]>): string | null {
+  if (sentences.length === 0) return null;
+  return JSON.stringify(Object.fromEntries(sentences.map(([start, end], i) => [i, [start, end]])));
+}
+
+/** The sentences of a stored passage, in order of their ordinals. */
+export function unpackSentences(packed: string | null): Array<[number, number]> {
+  if (packed === null) return [];
+  const entries = Object.entries(JSON.parse(packed) as Record<string, [number, number]>);
+  return entries.sort((a, b) => Number(a[0]) - Number(b[0])).map(([, [start, end]]) => [start, end]);
+}

@@ -10,7 +10,7 @@ import type {
 import type { Database } from '../db/connection';
 import { join, sql } from '../db/sql';
 import { passagesEditedElsewhere } from '../team/edited-elsewhere';
-import { firstSurrogateIn, ownText, passageText } from './passage-text';
+import { firstSurrogateIn, ownText, packSentences, passageText, unpackSentences } from './passage-text';
 
 interface DocumentRow {
   id: string;
@@ -80,14 +80,14 @@ export function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
 /**
  * Inserts documents with their passages and sentences, in this order. Call inside a transaction. Each statement is
  * a round trip to the driver's thread and each bound parameter a copy on this one, so the rows of all the documents
- * go in a few statements: documents in multi-row INSERTs, passages and sentences as one JSON array each (SQLite
- * reads it with json_each: one parameter instead of hundreds).
+ * go in a few statements: documents in multi-row INSERTs, passages (with their sentences, in their rows) as one JSON
+ * array (SQLite reads it with json_each: one parameter instead of hundreds).
  */
 export async function insertDocuments(tx: Database, docs: readonly NewDocument[]): Promise<void> {
   if (docs.length === 0) return;
   // Each statement's JSON is built while the one before runs on SQLite's thread (rows refer to the rows before
   // them, so each statement still starts after the one before has finished).
-  let running: Promise<unknown> = (async () => {
+  const running: Promise<unknown> = (async () => {
     for (let i = 0; i < docs.length; i += DOCUMENTS_PER_INSERT) {
       const rows = docs.slice(i, i + DOCUMENTS_PER_INSERT).map(
         (doc) => sql`(${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt},
@@ -113,25 +113,17 @@ export async function insertDocuments(tx: Database, docs: readonly NewDocument[]
         p.start,
         p.end,
         p.page ?? null,
+        packSentences(p.sentences),
       ]);
     });
     const passagesJson = passages.length > 0 ? JSON.stringify(passages) : undefined;
     await running;
     if (passagesJson !== undefined)
-      running = tx.run(sql`
-      INSERT INTO passages (id, document_id, ordinal, kind, own_text, start_offset, end_offset, page)
-      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7
-      FROM json_each(${passagesJson}) ORDER BY key`);
-    const sentences = docs.flatMap((doc) =>
-      doc.passages.flatMap((p) => p.sentences.map(([start, end], ordinal) => [wellFormed(p.id), ordinal, start, end])),
-    );
-    const sentencesJson = sentences.length > 0 ? JSON.stringify(sentences) : undefined;
-    await running;
-    if (sentencesJson !== undefined)
       await tx.run(sql`
-      INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset)
-      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3
-      FROM json_each(${sentencesJson}) ORDER BY key`);
+      INSERT INTO passages (id, document_id, ordinal, kind, own_text, start_offset, end_offset, page, sentences)
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+        value ->> 8
+      FROM json_each(${passagesJson}) ORDER BY key`);
   } finally {
     // Never leave a statement running on the way out.
     await running.catch(() => undefined);
@@ -182,20 +174,9 @@ async function readDocument(db: Database, id: string): Promise<DocumentDetail | 
   // 5,000-passage document opens in ~30 ms instead of ~150 ms (this is the hot path of the reader).
   const packed = await db.get<{ passages: string }>(sql`
     SELECT json_group_array(json_array(p.id, p.ordinal, p.kind, p.own_text, p.start_offset, p.end_offset, p.page,
-             (SELECT json_group_array(json_array(s.start_offset, s.end_offset))
-              FROM (SELECT start_offset, end_offset FROM sentences WHERE passage_id = p.id ORDER BY ordinal) s))) AS
-                passages
+             p.sentences)) AS passages
     FROM (SELECT * FROM passages WHERE document_id = ${id} ORDER BY ordinal) p`);
-  type PackedPassage = [
-    string,
-    number,
-    PassageKind,
-    string | null,
-    number,
-    number,
-    number | null,
-    Array<[number, number]>,
-  ];
+  type PackedPassage = [string, number, PassageKind, string | null, number, number, number | null, string | null];
   const rows = JSON.parse(packed?.passages ?? '[]') as PackedPassage[];
   // Aggregate order follows the ordered subquery in practice; sorting again costs nothing and guarantees it.
   rows.sort((a, b) => a[1] - b[1]);
@@ -206,7 +187,7 @@ async function readDocument(db: Database, id: string): Promise<DocumentDetail | 
     text: passageText(row.text, { own_text: own, start_offset: start, end_offset: end }),
     start,
     end,
-    sentences: sentences.sort((a, b) => a[0] - b[0]),
+    sentences: unpackSentences(sentences).sort((a, b) => a[0] - b[0]),
     page,
   }));
   const elsewhere = await passagesEditedElsewhere(db, passages);

@@ -208,7 +208,9 @@ export async function seal(db: Database, team: TeamState): Promise<number> {
       const columns = [...(await columnsOf(tx, table.name))];
       const blobColumn = BLOB_COLUMNS[table.name];
       // A passage's text travels in its row (as before schema v10), read from its document's text.
-      const fields = columns.filter((c) => c !== blobColumn && c !== 'own_text').map((c) => `'${c}', t.${c}`);
+      // Its sentences (in its row since schema v14) travel as rows of the `sentences` view, one change each.
+      const local = table.name === 'passages' ? ['own_text', 'sentences'] : [];
+      const fields = columns.filter((c) => c !== blobColumn && !local.includes(c)).map((c) => `'${c}', t.${c}`);
       if (table.name === 'passages') fields.push(`'text', ${passageTextSql('t').text}`);
       const payload = `json_object(${fields.join(', ')})`;
       const sealed = await tx.run({

@@ -9,7 +9,7 @@ import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
 import { listAnnotations, markOrphaned, updateAnnotationAnchor } from '../annotations/repo';
 import { layOutPassages } from '../documents/edits';
-import { firstSurrogateIn, ownText } from '../documents/passage-text';
+import { firstSurrogateIn, ownText, packSentences } from '../documents/passage-text';
 import type { SegmentRow } from './repo';
 
 interface BuiltPassage {
@@ -85,18 +85,13 @@ export async function rebuildTypedDocument(tx: Database, documentId: string, lin
     if (old.has(p.id)) {
       await tx.run(
         sql`UPDATE passages SET ordinal = ${ordinal}, own_text = ${own}, start_offset = ${p.start}, end_offset =
-          ${p.end} WHERE id = ${p.id}`,
+          ${p.end}, sentences = ${packSentences(b.sentences)} WHERE id = ${p.id}`,
       );
-      await tx.run(sql`DELETE FROM sentences WHERE passage_id = ${p.id}`);
     } else {
-      await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, own_text, start_offset, end_offset)
-                       VALUES (${p.id}, ${documentId}, ${ordinal}, 'paragraph', ${own}, ${p.start}, ${p.end})`);
-    }
-    for (const [k, [start, end]] of b.sentences.entries()) {
-      await tx.run(
-        sql`INSERT INTO sentences (passage_id, ordinal, start_offset, end_offset) VALUES (${p.id}, ${k}, ${start},
-          ${end})`,
-      );
+      await tx.run(sql`INSERT INTO passages (id, document_id, ordinal, kind, own_text, start_offset, end_offset,
+                         sentences)
+                       VALUES (${p.id}, ${documentId}, ${ordinal}, 'paragraph', ${own}, ${p.start}, ${p.end},
+                         ${packSentences(b.sentences)})`);
     }
     for (const s of b.segments)
       if (s.target_passage_id !== p.id)

@@ -13,6 +13,7 @@ import * as m0010 from './0010-text-once';
 import * as m0011 from './0011-originals-deflated';
 import * as m0012 from './0012-search-term-pipelines';
 import * as m0013 from './0013-search-name-keys';
+import * as m0014 from './0014-sentences-packed';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'originals deflated', up: m0011.up },
   { version: 12, name: 'search term pipelines', up: m0012.up },
   { version: 13, name: 'search name keys', up: m0013.up },
+  { version: 14, name: 'sentences packed', up: m0014.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
