@@ -30,7 +30,7 @@ import {
 } from './indexer';
 import { normalizeLanguage } from './languages';
 import { EXPANSION_LIMIT, HighlightSpec, planQuery, type Plan, type WordHolders } from './plan';
-import { lookupNameVariants, rebuildNameKeys } from './name-index';
+import { addKeyRow, nameKeysOf, nameVariantsFrom, rebuildNameKeys } from './name-index';
 import { tokenize } from './tokenize';
 import { foldText, lowerText } from '../../shared/text/fold';
 import { parseQuery, type Leaf, type ParsedQuery } from './query-parser';
@@ -274,14 +274,14 @@ export class SearchEngine implements SearchService {
     // One snapshot for the languages, the vocabulary, the matches and their passages: a commit (a re-index, a
     // deleted document) between these statements cannot give a page whose parts disagree.
     const plan = await this.read.read(async () => {
-      const analyzers = await this.analyzersInScope(parsed);
+      const known = await this.lookUp(parsed, options);
+      const analyzers = await this.analyzersInScope(parsed, known.generation);
       const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
       const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
       // Name variants of the query's words come from search_name_keys; the vocabulary in memory is loaded for
       // wildcards and fuzzy terms (and the name variants of what they expand to).
       if (expandsTerms) await this.refreshVocabulary();
-      const holders = await this.wordHolders(parsed, options);
-      const planned = planQuery(parsed, analyzers, options, this.vocabulary, holders);
+      const planned = planQuery(parsed, analyzers, options, this.vocabulary, known.holders);
       if (planned.match !== null) await this.run(planned, parsed, result, { limit, offset, groupBy });
       return planned;
     });
@@ -320,8 +320,7 @@ export class SearchEngine implements SearchService {
   }
 
   /** One analyzer per pipeline among the archive's languages (narrowed by lang: filters). */
-  private async analyzersInScope(parsed: ParsedQuery): Promise<Analyzer[]> {
-    const generation = await readState(this.read, 'generation');
+  private async analyzersInScope(parsed: ParsedQuery, generation: number): Promise<Analyzer[]> {
     if (!this.langs || this.langs.generation !== generation) {
       const rows = await this.read.all<{ lang: string }>(sql`SELECT DISTINCT lang FROM search_docs`);
       this.langs = { generation, codes: rows.map((r) => r.lang) };
@@ -340,10 +339,14 @@ export class SearchEngine implements SearchService {
   }
 
   /**
-   * For the query's words (not wildcards or fuzzy terms): whether the index holds them, the stemming pipelines
-   * whose documents do (single words), and their name variants in other scripts (every word of terms and phrases).
+   * In one statement: the index generation, and for the query's words (not wildcards or fuzzy terms) whether the
+   * index holds them, the stemming pipelines whose documents do (single words), and the vocabulary words sharing
+   * their name keys (every word of terms and phrases; their spellings in other scripts).
    */
-  private async wordHolders(parsed: ParsedQuery, options: SearchOptions): Promise<WordHolders | null> {
+  private async lookUp(
+    parsed: ParsedQuery,
+    options: SearchOptions,
+  ): Promise<{ generation: number; holders: WordHolders | null }> {
     const single = new Set<string>();
     const all = new Set<string>();
     for (const clause of parsed.clauses)
@@ -353,24 +356,34 @@ export class SearchEngine implements SearchService {
         for (const w of words) all.add(w);
         if (leaf.kind === 'term' && words.length === 1) single.add(words[0]);
       }
-    if (all.size === 0) return null;
-    const pipelines = new Map<string, Set<string>>();
-    const indexed = new Set<string>();
+    const parts = [sql`SELECT 'g' AS k, NULL AS a, value AS b FROM search_state WHERE key = 'generation'`];
+    const list = (items: Iterable<string>) => join([...items].map((w) => sql`${w}`));
     if (options.stems && single.size) {
-      const list = join([...single].map((w) => sql`${w}`));
-      for (const r of await this.read.all<{ term: string }>(sql`SELECT term FROM search_terms WHERE term IN (${list})`))
-        indexed.add(r.term);
-      const rows = await this.read.all<{ term: string; pipeline: string }>(
-        sql`SELECT term, pipeline FROM search_term_pipelines WHERE term IN (${list})`,
-      );
-      for (const r of rows) {
-        const set = pipelines.get(r.term);
-        if (set) set.add(r.pipeline);
-        else pipelines.set(r.term, new Set([r.pipeline]));
-      }
+      parts.push(sql`SELECT 't', term, NULL FROM search_terms WHERE term IN (${list(single)})`);
+      parts.push(sql`SELECT 'p', term, pipeline FROM search_term_pipelines WHERE term IN (${list(single)})`);
     }
-    const names = options.names ? await lookupNameVariants(this.read, all, EXPANSION_LIMIT) : new Map();
-    return { indexed, pipelines, names };
+    const keysOf = nameKeysOf(options.names ? all : []);
+    const keys = new Set([...keysOf.values()].flat());
+    if (keys.size) parts.push(sql`SELECT 'n', key, term FROM search_name_keys WHERE key IN (${list(keys)})`);
+    const rows = await this.read.all<{ k: string; a: string | null; b: string | number | null }>(
+      join(parts, ' UNION ALL '),
+    );
+    let generation = 0;
+    const indexed = new Set<string>();
+    const pipelines = new Map<string, Set<string>>();
+    const byKey = new Map<string, string[]>();
+    for (const r of rows) {
+      if (r.k === 'g') generation = Number(r.b);
+      else if (r.k === 't') indexed.add(r.a!);
+      else if (r.k === 'p') {
+        const set = pipelines.get(r.a!);
+        if (set) set.add(String(r.b));
+        else pipelines.set(r.a!, new Set([String(r.b)]));
+      } else addKeyRow(byKey, r.a!, String(r.b));
+    }
+    if (all.size === 0) return { generation, holders: null };
+    const names = nameVariantsFrom(keysOf, byKey, EXPANSION_LIMIT);
+    return { generation, holders: { indexed, pipelines, names } };
   }
 
   private async refreshVocabulary(): Promise<void> {

@@ -45,30 +45,29 @@ export interface NameVariant {
   script: string;
 }
 
-/**
- * For each word: the vocabulary words that may spell the same name in any script (the word itself excluded),
- * `limit + 1` at most, sorted (as Vocabulary.nameVariants).
- */
-export async function lookupNameVariants(
-  db: Database,
-  words: Iterable<string>,
-  limit: number,
-): Promise<Map<string, NameVariant[]>> {
+/** The name keys of each word. */
+export function nameKeysOf(words: Iterable<string>): Map<string, readonly string[]> {
   const keysOf = new Map<string, readonly string[]>();
   for (const w of words) keysOf.set(w, w ? nameKeys(w) : []);
-  const allKeys = [...new Set([...keysOf.values()].flat())];
-  const byKey = new Map<string, string[]>();
-  if (allKeys.length) {
-    const rows = await db.all<{ key: string; term: string }>(
-      sql`SELECT key, term FROM search_name_keys WHERE key IN (${join(allKeys.map((k) => sql`${k}`))}) ORDER BY
-        key, term`,
-    );
-    for (const r of rows) {
-      const list = byKey.get(r.key);
-      if (list) list.push(r.term);
-      else byKey.set(r.key, [r.term]);
-    }
-  }
+  return keysOf;
+}
+
+export function addKeyRow(byKey: Map<string, string[]>, key: string, term: string): void {
+  const list = byKey.get(key);
+  if (list) list.push(term);
+  else byKey.set(key, [term]);
+}
+
+/**
+ * For each word: the vocabulary words that may spell the same name in any script (the word itself excluded),
+ * `limit + 1` at most, sorted (as Vocabulary.nameVariants), from the rows of its keys (search_name_keys, any order).
+ */
+export function nameVariantsFrom(
+  keysOf: Map<string, readonly string[]>,
+  byKey: Map<string, string[]>,
+  limit: number,
+): Map<string, NameVariant[]> {
+  for (const list of byKey.values()) list.sort(compare);
   const out = new Map<string, NameVariant[]>();
   for (const [word, keys] of keysOf) {
     const found = new Set<string>();
@@ -81,8 +80,10 @@ export async function lookupNameVariants(
     found.delete(word);
     out.set(
       word,
-      [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((term) => ({ term, script: nameScript(term) })),
+      [...found].sort(compare).map((term) => ({ term, script: nameScript(term) })),
     );
   }
   return out;
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
