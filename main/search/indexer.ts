@@ -97,12 +97,17 @@ export async function indexDocuments(
   // Words held by documents of a stemming pipeline, as "pipeline\u0000word" (search_term_pipelines).
   const newPairs = new Set<string>();
   let pipeline: string | null = null;
+  // The words already paired with each pipeline in this call: a pair's string is built once per word, not per token.
+  const paired = new Map<string, Set<string>>();
+  let pairedHere: Set<string> | undefined;
   const noteTerm = (term: string, surface: boolean) => {
-    if (!known?.has(term)) newTerms.add(term);
-    if (surface && pipeline !== null) {
+    if (surface && pairedHere !== undefined) {
+      if (pairedHere.has(term)) return; // noted already, as a term and as a pair
+      pairedHere.add(term);
       const pair = `${pipeline}\u0000${term}`;
       if (!known?.has(pair)) newPairs.add(pair);
     }
+    if (!known?.has(term)) newTerms.add(term);
   };
   const joinTranslit = (...parts: Array<{ translitWords: string[]; translitStems: string[] }>) =>
     [...parts.flatMap((p) => p.translitWords), ...parts.flatMap((p) => p.translitStems)].join(' ');
@@ -136,6 +141,8 @@ export async function indexDocuments(
       const base = nums.get(doc.id)! * DOC_SPAN;
       const analyzer = analyzerFor(doc.lang);
       pipeline = analyzer.pipeline.stemmerSource === 'none' ? null : analyzer.pipeline.code;
+      pairedHere = pipeline === null ? undefined : paired.get(pipeline);
+      if (pipeline !== null && pairedHere === undefined) paired.set(pipeline, (pairedHere = new Set()));
       // The title is indexed once per document, in the row of its first passage, with its Latin spellings in
       // the same column: a title-only match is one hit for the document, not one per passage.
       const titleStreams = analyzer.streams(doc.title, noteTerm);
