@@ -10,6 +10,7 @@ import { Database } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { StorageError } from '../db/storage-errors';
 import { sql } from '../db/sql';
+import { spaceReport } from '../db/space';
 import { cloudSyncedFolder } from '../archive/paths';
 import { BACKUP_SCHEDULES, type BackupSchedule, type BackupScheduleInfo } from '../../shared/archives';
 import {
@@ -291,6 +292,18 @@ export class BackupService {
           'imports, edits, annotations and backups into its folder are refused, and team sync is paused, until ' +
           'it can be written (a backup to a file elsewhere still works: tala backup FILE).',
       );
+    // An archive made before incremental auto-vacuum and too large to convert at open keeps what deletes free.
+    const space = await spaceReport(this.db);
+    if (space.autoVacuum !== 'incremental' && space.freeBytes > 0 && this.db.readOnlyReason === undefined) {
+      const free = space.freeBytes / 1e6;
+      if (free >= 16 || space.freeBytes >= space.fileBytes / 4)
+        warnings.push(
+          `${free.toFixed(1)} MB of this archive's ${(space.fileBytes / 1e6).toFixed(1)} MB is space freed by ` +
+            'deletes that the file keeps for later imports: it was made before Tala gave freed space back, and ' +
+            'at this size it is not rewritten when it opens. A restore of a backup (backups are compact) gives ' +
+            'a file without it.',
+        );
+    }
     const disks = archiveDisks(this.db.path, this.dir);
     disks.forEach((disk, i) => {
       const warning = diskWarning(disk, i === 0 ? 'archive' : 'backups');

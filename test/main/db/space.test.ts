@@ -81,6 +81,8 @@ describe('space freed by deletes', () => {
     for (const id of ids.slice(0, 5)) await archive.documents.delete(id);
     await archive.reclaimFreePages(); // nothing to do without auto-vacuum: the pages stay free for reuse
     expect((await archive.space()).freeBytes).toBeGreaterThan(0);
+    // Health says so (the desktop's banner, `tala health`).
+    expect((await archive.backups.health()).warnings.join(' ')).toMatch(/MB is space freed by deletes that the file/);
     await archive.close();
     // The next open of a small enough archive converts it, and the free pages go.
     archive = await Archive.open(large, { search: 'inline' });
