@@ -11,7 +11,8 @@
 // started before the first query and then given the queries in turn (Tala, FTS5, Tala, FTS5, … three runs of each
 // query), so both see the same load. Each engine's process loads no corpus: its RSS is the engine's. The reference
 // does comparable work: the same query terms, snippet(), the top 20 by rank, and the total with its counts per
-// language (Tala's totals and language facet). Prints a Markdown report with the code version and the load.
+// language (Tala's totals and language facet); a fuzzy query becomes the corpus words within one edit of the typo.
+// Prints a Markdown report with the code version and the load.
 //
 // --keep DIR keeps each size's archives in DIR/<size> and reuses them when they are already there (a 1M run can
 // then be built once and measured again). Roles (internal): --role tala-build | fts-build | tala-serve | fts-serve
@@ -30,7 +31,14 @@ import { sql, join as sqlJoin } from '../main/db/sql';
 import { lunr } from '../main/search/languages';
 import { buildSnippet } from '../main/search/snippet';
 import { foldText, trimToken } from '../shared/text/fold';
-import { loadCorpus, passageAt, PASSAGES_PER_DOC, querySet, type BenchQuery } from './bench/search-corpus';
+import {
+  expandFuzzyForReference,
+  loadCorpus,
+  passageAt,
+  PASSAGES_PER_DOC,
+  querySet,
+  type BenchQuery,
+} from './bench/search-corpus';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS_PER_QUERY = 3;
@@ -593,6 +601,7 @@ async function main(): Promise<void> {
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?';
   const corpus = loadCorpus();
   const queries = querySet(corpus, queryCount);
+  expandFuzzyForReference(corpus, queries);
   const lines: string[] = [];
   const say = (s = '') => {
     lines.push(s);

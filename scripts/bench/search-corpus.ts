@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { tokenize } from '../../main/search/tokenize';
+import { foldText, lowerText } from '../../shared/text/fold';
 
 export const PASSAGES_PER_DOC = 20;
 
@@ -138,4 +139,38 @@ export function querySet(corpus: Paragraph[], count: number): BenchQuery[] {
     }
   }
   return out;
+}
+
+/** Damerau (one adjacent transposition) distance, at most 1 of interest: true when a and b are ≤ 1 edit apart. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Gives the FTS5 reference of each fuzzy query the same kind of work Tala does: the corpus words within one edit of
+ * the typo (nearest first, 64 at most, as Tala's expansion), OR'ed, instead of the typo as written.
+ */
+export function expandFuzzyForReference(corpus: Paragraph[], queries: BenchQuery[]): void {
+  const fuzzy = queries.filter((q) => q.kind === 'fuzzy');
+  if (fuzzy.length === 0) return;
+  const words = new Set<string>();
+  for (const p of corpus) for (const t of tokenize(p.text)) words.add(foldText(lowerText(t.text)));
+  const list = [...words];
+  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  for (const q of fuzzy) {
+    const typo = foldText(lowerText(q.tala.replace(/~\d+$/, '')));
+    const near = list
+      .filter((w) => withinOneEdit(typo, w))
+      .sort((a, b) => Number(a !== typo) - Number(b !== typo) || (a < b ? -1 : 1))
+      .slice(0, 64);
+    q.fts = near.length ? near.map(quote).join(' OR ') : quote(typo);
+  }
 }
