@@ -11,7 +11,6 @@
 //   - a sentence proxy on the declaration (same number of sentences in paired paragraphs);
 //   - time for a 100-page pair (UDHR text repeated to 100 × 3,000 characters per side), paragraphs and sentences.
 // `--write` replaces the "Alignment" section of docs/benchmarks.md with the figures.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +37,7 @@ import {
   type ProseScore,
 } from './prose-corpus';
 import { beadLinks, dropLeading, gold, loadUdhr, score, side, type Score, type UdhrPassage } from './udhr-corpus';
+import { codeVersion } from './bench/code-version';
 
 const DISTANT: Array<[string, string, string]> = [
   ['tgl', 'tl', 'Tagalog'],
@@ -384,19 +384,8 @@ function proseSection(): string[] {
   ];
 }
 
-/** The commit measured, with "+ uncommitted changes" when the aligner's files differ from it. */
-function codeVersion(): string {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' }).trim();
-  try {
-    const head = git('rev-parse', '--short', 'HEAD');
-    const dirty = git('status', '--porcelain', '--', 'main/align', 'main/translations', 'scripts');
-    return dirty ? `${head} + uncommitted changes` : head;
-  } catch {
-    return 'unknown (no git)';
-  }
-}
-
+/** The commit measured, with a mark when the aligner's files differ from it. */
+const alignerVersion = codeVersion(['main/align', 'main/translations', 'scripts']);
 const measuredAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const startLoad = loadavg()
   .map((x) => x.toFixed(2))
@@ -508,7 +497,7 @@ const verdict = (r: Timing) =>
 const lines = [
   '## Alignment',
   '',
-  `Measured ${measuredAt} on code ${codeVersion()}; \`uptime\` load average at the start ${startLoad}, at the end`,
+  `Measured ${measuredAt} on code ${alignerVersion}; \`uptime\` load average at the start ${startLoad}, at the end`,
   `${loadavg()
     .map((x) => x.toFixed(2))
     .join(', ')} (${cpus().length} cores, shared with other work).`,

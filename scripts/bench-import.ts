@@ -16,7 +16,7 @@
 // against the CLI round by round, peak RSS, the code version and the load.
 //
 // Role (internal): --role tala-tsx --corpus DIR --out DIR
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -31,6 +31,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makePdf } from '../test/helpers/make-documents';
+import { codeVersion } from './bench/code-version';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCRIPT = join(import.meta.dirname, 'bench-import.ts');
@@ -170,18 +171,7 @@ for (const [name, v] of [
 if (!Number.isInteger(pdfs) || pdfs < 0) throw new Error('--pdfs must be a whole number (0: no PDFs)');
 
 const work = mkdtempSync(join(tmpdir(), 'tala-bench-import-'));
-const version = (() => {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'main', 'shared', 'scripts'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim();
-    return dirty ? `${commit} (with uncommitted changes)` : commit;
-  } catch {
-    return 'unknown';
-  }
-})();
+const version = codeVersion();
 
 const ROLES = [
   { role: 'tala', label: 'Tala: `tala import` (built CLI)' },

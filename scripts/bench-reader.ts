@@ -11,9 +11,9 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { execFileSync } from 'node:child_process';
 import { startE2E, testId } from '../test/e2e/harness';
-import { longParagraphs, longText, LONG_PARAGRAPHS } from '../test/e2e/long-document';
+import { codeVersion } from './bench/code-version';
+import { longParagraphs, longText, LONG_PARAGRAPHS, timeInAppOpen } from '../test/e2e/long-document';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '7' } } });
 const rounds = Number(values.rounds);
@@ -79,24 +79,10 @@ async function main(): Promise<void> {
     await page.goto(pathToFileURL(staticFile).href);
 
     for (let round = 0; round < rounds; round++) {
-      // In-app: from the library, the hash changes to the document; to its first paragraph and the next frame.
+      // In-app: from the library to the document.
       await page.goto(`${e2e.bridge.url}#/`);
       await page.locator(testId('library-view')).waitFor();
-      inApp.push(
-        await page.evaluate(async (id) => {
-          const t0 = performance.now();
-          location.hash = `#/doc/${id}`;
-          await new Promise<void>((resolve) => {
-            const check = () =>
-              document.querySelector(`[data-testid="reader"][data-doc-id="${id}"] [data-passage-start]`)
-                ? resolve()
-                : requestAnimationFrame(check);
-            check();
-          });
-          await new Promise((r) => requestAnimationFrame(r));
-          return performance.now() - t0;
-        }, docId),
-      );
+      inApp.push(await timeInAppOpen(page, docId));
 
       // Static: the browser alone showing the same paragraphs from a file.
       await page.goto('about:blank');
@@ -125,7 +111,7 @@ async function main(): Promise<void> {
     }
     const rendered = await page.locator(`${testId('reader')} [data-passage-start]`).count();
     const round1 = (xs: number[]) => xs.map((x) => Math.round(x)).join(', ');
-    const code = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+    const code = codeVersion();
     console.log(`bench:reader — code ${code}, ${cpus().length} CPUs, load ${loadBefore} → ${load()}`);
     console.log(`document: ${LONG_PARAGRAPHS} paragraphs; ${rendered} passages in the reader's DOM; ${rounds} rounds`);
     console.log(`in-app open → first paragraph painted: median ${Math.round(median(inApp))} ms (${round1(inApp)})`);

@@ -17,7 +17,7 @@
 // --keep DIR keeps each size's archives in DIR/<size> and reuses them when they are already there (a 1M run can
 // then be built once and measured again). Roles (internal): --role tala-build | fts-build | tala-serve | fts-serve
 // | lunr --size N --dir DIR.
-import { execFileSync, fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -39,6 +39,7 @@ import {
   querySet,
   type BenchQuery,
 } from './bench/search-corpus';
+import { codeVersion } from './bench/code-version';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS_PER_QUERY = 3;
@@ -75,18 +76,7 @@ const TWENTY_PARAGRAPHS = (marker: string) =>
       `Talata ${i + 1} ng bagong ulat tungkol sa halalan, ${marker} ${i}, at ang mga botante na bumoto sa kabisera.`,
   ).join('\n\n');
 
-const version = (() => {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'main', 'shared', 'scripts'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    }).trim();
-    return dirty ? `${commit} (with uncommitted changes)` : commit;
-  } catch {
-    return 'unknown';
-  }
-})();
+const version = codeVersion();
 
 // ---- roles: building ------------------------------------------------------------------------------------
 

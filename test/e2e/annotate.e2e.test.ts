@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../main/archive/archive';
 import type { Bridge } from '../../main/web/bridge';
 import type { DocumentSummary } from '../../shared/types';
-import { FIND_AT, FIND_WORD, LONG_PARAGRAPHS, longText } from './long-document';
+import { FIND_AT, FIND_WORD, LONG_PARAGRAPHS, longText, timeInAppOpen } from './long-document';
 import { inView, startE2E, testId, waitForCount, selectInReader, type E2E } from './harness';
 
 const QUOTE = '47 libo sa kanila ang bumoto para sa nanunungkulang pinuno ng republika na Bako Sahakyan';
@@ -401,19 +401,7 @@ describe('a 5,000-paragraph document', () => {
     for (let i = 0; i < 5; i++) {
       await page.evaluate(() => (location.hash = '#/'));
       await page.locator(testId('library-view')).waitFor();
-      const ms = await page.evaluate(async (id) => {
-        const t0 = performance.now();
-        location.hash = `#/doc/${id}`;
-        await new Promise<void>((resolve) => {
-          const check = () =>
-            document.querySelector(`[data-testid="reader"][data-doc-id="${id}"] [data-passage-start]`)
-              ? resolve()
-              : requestAnimationFrame(check);
-          check();
-        });
-        await new Promise((r) => requestAnimationFrame(r));
-        return performance.now() - t0;
-      }, longDoc.id);
+      const ms = await timeInAppOpen(page, longDoc.id);
       opens.push(Math.round(ms));
     }
     timings.openInAppMs = opens[0];

@@ -1,5 +1,6 @@
 // The long-document fixture of the reader's budget (issue 13: 5,000 paragraphs open ≤ 300 ms), shared by the
-// annotate E2E and `npm run bench:reader` so both time the same text.
+// annotate E2E and `npm run bench:reader` so both time the same text and the same way.
+import type { Page } from 'playwright-core';
 
 export const LONG_PARAGRAPHS = 5000;
 /** A word that appears only in paragraph FIND_AT (find-in-document far down). */
@@ -26,4 +27,24 @@ export function longParagraphs(): string[] {
 /** The long document as a plain-text file: paragraphs separated by blank lines. */
 export function longText(): string {
   return longParagraphs().join('\n\n') + '\n';
+}
+
+/**
+ * One in-app open, as from the library or a link: the hash changes to the document; milliseconds until its first
+ * paragraph is in the reader and the next frame has run. The page must be showing another view.
+ */
+export function timeInAppOpen(page: Page, docId: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const t0 = performance.now();
+    location.hash = `#/doc/${id}`;
+    await new Promise<void>((resolve) => {
+      const check = () =>
+        document.querySelector(`[data-testid="reader"][data-doc-id="${id}"] [data-passage-start]`)
+          ? resolve()
+          : requestAnimationFrame(check);
+      check();
+    });
+    await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - t0;
+  }, docId);
 }

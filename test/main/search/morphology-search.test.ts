@@ -1,25 +1,20 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Archive } from '../../../main/archive/archive';
+import type { Archive } from '../../../main/archive/archive';
+import { openKeyedArchive } from '../../helpers/keyed-archive';
 import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
-const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('morphology in search: own stems, Armenian, Tagalog', () => {
   let archive: Archive;
-  const ids: Record<string, string> = {};
-  const add = async (key: string, text: string, lang: string) => {
-    const outcome = await archive.documents.importFile({ name: `${key}.txt`, bytes: utf8(text), lang });
-    if (outcome.status !== 'imported') throw new Error('not imported');
-    ids[key] = outcome.document.id;
-  };
+  let ids: Record<string, string>;
   beforeAll(async () => {
-    archive = await Archive.open(join(dir, 'morphology.sqlite'), { search: 'inline' });
-    await add('fr', 'Tous les êtres humains naissent libres et égaux en dignité et en droits.', 'fr');
-    await add('tl', 'Pumila ang mga botante sa presinto mula umaga.', 'tl');
-    await add('hy', 'Լեռնային Ղարաբաղում անցկացված ընտրությունների արդյունքները հրապարակվեցին։', 'hy');
-    await add('hy2', 'Երևանից ժամանած դիտորդները հանդիպեցին թեկնածուների հետ։', 'hy');
+    ({ archive, ids } = await openKeyedArchive(dir, 'morphology', [
+      ['fr', 'Tous les êtres humains naissent libres et égaux en dignité et en droits.', 'fr'],
+      ['tl', 'Pumila ang mga botante sa presinto mula umaga.', 'tl'],
+      ['hy', 'Լեռնային Ղարաբաղում անցկացված ընտրությունների արդյունքները հրապարակվեցին։', 'hy'],
+      ['hy2', 'Երևանից ժամանած դիտորդները հանդիպեցին թեկնածուների հետ։', 'hy'],
+    ]));
   });
   afterAll(() => archive.close());
 

@@ -1,27 +1,22 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Archive } from '../../../main/archive/archive';
+import type { Archive } from '../../../main/archive/archive';
+import { openKeyedArchive } from '../../helpers/keyed-archive';
 import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
-const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('names across scripts in search', () => {
   let archive: Archive;
-  const ids: Record<string, string> = {};
-  const add = async (key: string, text: string, lang: string) => {
-    const outcome = await archive.documents.importFile({ name: `${key}.txt`, bytes: utf8(text), lang });
-    if (outcome.status !== 'imported') throw new Error('not imported');
-    ids[key] = outcome.document.id;
-  };
+  let ids: Record<string, string>;
   beforeAll(async () => {
-    archive = await Archive.open(join(dir, 'names.sqlite'), { search: 'inline' });
-    await add('tl', 'Muling nahalal si Bako Sahakyan bilang pangulo ng Karabakh.', 'tl');
-    await add('ru', 'Виталий Баласанян не поздравил Бако Саакяна с победой в Нагорном Карабахе.', 'ru');
-    await add('hy', 'Բակո Սահակյանը վերընտրվեց Ղարաբաղում։', 'hy');
-    await add('en', 'Vitaly Balasanyan spoke to reporters in Stepanakert.', 'en');
-    await add('artsakh', 'В Арцахе прошли выборы.', 'ru');
-    await add('other', 'Serzh Sargsyan visited Yerevan and Gyumri.', 'en');
+    ({ archive, ids } = await openKeyedArchive(dir, 'names', [
+      ['tl', 'Muling nahalal si Bako Sahakyan bilang pangulo ng Karabakh.', 'tl'],
+      ['ru', 'Виталий Баласанян не поздравил Бако Саакяна с победой в Нагорном Карабахе.', 'ru'],
+      ['hy', 'Բակո Սահակյանը վերընտրվեց Ղարաբաղում։', 'hy'],
+      ['en', 'Vitaly Balasanyan spoke to reporters in Stepanakert.', 'en'],
+      ['artsakh', 'В Арцахе прошли выборы.', 'ru'],
+      ['other', 'Serzh Sargsyan visited Yerevan and Gyumri.', 'en'],
+    ]));
   });
   afterAll(() => archive.close());
 

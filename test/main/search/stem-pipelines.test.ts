@@ -1,30 +1,25 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Archive } from '../../../main/archive/archive';
+import type { Archive } from '../../../main/archive/archive';
+import { openKeyedArchive } from '../../helpers/keyed-archive';
 import { tempDir } from '../../helpers/temp';
 
 const dir = tempDir();
-const utf8 = (s: string) => new TextEncoder().encode(s);
 
 // A word is stemmed only under the pipelines of the languages whose documents hold it: "mataki" in a Fijian text
 // is not also looked for as Turkish "ma" (the Turkish stem of "mataki") in every language. A form no document
 // holds as typed is stemmed under every pipeline, as before.
 describe('stems only under the pipelines of the languages that hold the word', () => {
   let archive: Archive;
-  const ids: Record<string, string> = {};
-  const add = async (key: string, text: string, lang: string) => {
-    const outcome = await archive.documents.importFile({ name: `${key}.txt`, bytes: utf8(text), lang });
-    if (outcome.status !== 'imported') throw new Error('not imported');
-    ids[key] = outcome.document.id;
-  };
+  let ids: Record<string, string>;
   beforeAll(async () => {
-    archive = await Archive.open(join(dir, 'stem-pipelines.sqlite'), { search: 'inline' });
-    await add('fj', 'Na tamata kece era sucu ena galala ka tautauvata ena nodra mataki kei na nodra dodonu.', 'fj');
-    await add('tr', 'Bu ma ve şu ma burada.', 'tr');
-    await add('pl', 'Ma kot ma psa.', 'pl');
-    await add('en', 'Everyone runs and has run to the polling station.', 'en');
-    await add('es', 'La persona corre.', 'es');
-    await add('tl', 'Tumatakbo ang persona sa halalan.', 'tl');
+    ({ archive, ids } = await openKeyedArchive(dir, 'stem-pipelines', [
+      ['fj', 'Na tamata kece era sucu ena galala ka tautauvata ena nodra mataki kei na nodra dodonu.', 'fj'],
+      ['tr', 'Bu ma ve şu ma burada.', 'tr'],
+      ['pl', 'Ma kot ma psa.', 'pl'],
+      ['en', 'Everyone runs and has run to the polling station.', 'en'],
+      ['es', 'La persona corre.', 'es'],
+      ['tl', 'Tumatakbo ang persona sa halalan.', 'tl'],
+    ]));
   });
   afterAll(() => archive.close());
 
