@@ -61,15 +61,6 @@ export const PARAMS = {
   maxLexiconWords: 24,
   /** A first-pass bead must be at least this confident to teach the lexicon. */
   trainConfidence: 0.8,
-  /** When fewer beads are that confident, the most confident this many teach, ... */
-  minTrain: 30,
-  /** ... down to this confidence. */
-  minTrainConfidence: 0.5,
-  /**
-   * A lexicon learnt from fewer beads (the pair's own and other documents' pairs) is chance co-occurrence, and its
-   * bonus, earned per bead, would favour splitting a merge.
-   */
-  minLexBeads: 12,
   /** Beads (evenly spread) a lexicon is learnt from: bounds the time on long documents. */
   lexiconBeads: 400,
   /**
@@ -782,25 +773,14 @@ function learnModel(
   // Length: confident 1-1 beads inside a run of 1-1 beads: where the first pass went wrong it usually
   // leaves skips and merges around, so those stretches do not teach the ratio and the spread.
   const oneToOne = (b: ParagraphBead | undefined) => !!b && b.source.length === 1 && b.target.length === 1;
-  let threshold = PARAMS.trainConfidence;
-  const confident = (b: ParagraphBead) => b.fixed || b.confidence >= threshold;
-  const select = () =>
-    beads.filter(
-      (b, k) =>
-        oneToOne(b) &&
-        confident(b) &&
-        (oneToOne(beads[k - 1]) || k === 0) &&
-        (oneToOne(beads[k + 1]) || k === beads.length - 1),
-    );
-  let training = select();
-  // A short document has few sure beads: then the most confident PARAMS.minTrain ones teach (down to
-  // PARAMS.minTrainConfidence), so the lexicon and the length spread are learnt from enough text.
-  if (training.length < PARAMS.minTrain) {
-    threshold = PARAMS.minTrainConfidence;
-    const candidates = select().sort((a, b) => b.confidence - a.confidence);
-    if (candidates.length > PARAMS.minTrain) threshold = candidates[PARAMS.minTrain - 1].confidence;
-    training = select();
-  }
+  const confident = (b: ParagraphBead) => b.fixed || b.confidence >= PARAMS.trainConfidence;
+  const training = beads.filter(
+    (b, k) =>
+      oneToOne(b) &&
+      confident(b) &&
+      (oneToOne(beads[k - 1]) || k === 0) &&
+      (oneToOne(beads[k + 1]) || k === beads.length - 1),
+  );
   if (training.length < 3) return previous;
   let ls = 0;
   let lt = 0;
@@ -829,7 +809,7 @@ function learnModel(
   // Pairs of other documents come on top of the pair's own beads (the caller bounds them), not instead of them.
   const maxBeads = PARAMS.lexiconBeads + lexiconFrom.length;
   const lexicon = learnLexicon([...own, ...lexiconFrom], types.source, types.target, { maxBeads });
-  if (lexicon.size === 0 || lexBeads.length + lexiconFrom.length < PARAMS.minLexBeads) return model;
+  if (lexicon.size === 0 || lexBeads.length < 6) return model;
   // How similar are true pairs, and wrong ones (a bead's source against the target two beads on)?
   // Cross-fitted: each half of the beads is measured with a lexicon learnt without it (on its own
   // training pairs a lexicon looks better than it is); means over both halves.

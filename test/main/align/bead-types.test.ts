@@ -3,7 +3,7 @@
 // merge (2-1), a split (1-2), a dropped sentence (1-0), an added translator's note (0-1), a 3-1 merge, 4-1 and
 // 1-4 beads and a 2-2 bead (two sentences cut at another place), each found while the rest stays 1-1.
 import { describe, expect, it } from 'vitest';
-import { align, explainBeads, PARAMS } from '../../../main/align/aligner';
+import { align } from '../../../main/align/aligner';
 import type { AlignPassage } from '../../../main/align/types';
 import {
   paragraphPassages,
@@ -226,26 +226,5 @@ describe('paragraph breaks as soft anchors', () => {
     expect(sentenceBeads(result.beads, source, translation).map(key)).toEqual(
       expected(EN.length, [[[7], []]]).map(key),
     );
-  });
-});
-
-describe('what a short pair learns from', () => {
-  const side = (lang: string, sentences: string[]) => ({ lang, passages: sentences.map((text) => ({ text })) });
-  const split = CASES.find((c) => c.name.startsWith('a 1-4 split'))!;
-
-  it('twelve sentences teach no lexicon: a dozen beads give chance co-occurrences, not translations', () => {
-    expect(explainBeads(side('en', EN), side('fr', split.target), []).model.lexiconSize).toBe(0);
-  });
-
-  it('when no first-pass bead is sure, the most confident ones still teach the length model', () => {
-    const saved = PARAMS.trainConfidence;
-    PARAMS.trainConfidence = 1.01; // nothing reaches it
-    try {
-      const { model } = explainBeads(side('en', EN), side('fr', FR), []);
-      // Learnt from the pair's 1-1 beads, not the first pass's starting spread (PARAMS.variance).
-      expect(model.variance).not.toBe(PARAMS.variance);
-    } finally {
-      PARAMS.trainConfidence = saved;
-    }
   });
 });

@@ -110,7 +110,7 @@ async function alignPair(archive: Archive, pair: ReturnType<typeof constructedPa
 }
 
 describe('the lexicon of the archive', () => {
-  it('confident pairs of other alignments in the same languages reach the aligner, improving a hard pair', async () => {
+  it('confident pairs of other alignments in the same languages reach the aligner; the pair stays right', async () => {
     const sentences = articleSentences();
     const earlier = sentences.filter((s) => s.article <= 22);
     const pair = constructedPair(sentences);
@@ -167,9 +167,10 @@ describe('the lexicon of the archive', () => {
     }
     expect(given.filter((p) => english.has(p.source) && french.has(p.target)).length).toBeGreaterThan(20);
 
-    // The lexicon learnt is larger, and the hard pair comes out better.
+    // The lexicon learnt is larger, and the pair comes out right. (Since aligner version 5 the pair alone is
+    // aligned right too, so this no longer shows the archive's pairs fixing a bead; they must not break one.)
     expect(after.alignment.stats.lexiconSize).toBeGreaterThan(before.alignment.stats.lexiconSize);
-    expect(after.right).toBeGreaterThan(before.right);
+    expect(after.right).toBeGreaterThanOrEqual(before.right);
     expect(after.right).toBe(pair.gold.size);
 
     // The pair's own stored alignment is not fed back to itself; a re-read comes from the store.
