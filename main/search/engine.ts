@@ -17,7 +17,7 @@ import type {
 import { Database } from '../db/connection';
 import { join, raw, sql, type SqlQuery } from '../db/sql';
 import { passageTextSql } from '../documents/passage-text';
-import { analyzerFor, type Analyzer } from './analyzer';
+import { analyzerFor, type Analyzer, type TermForms } from './analyzer';
 import {
   ANALYZER_VERSION,
   DOC_SPAN,
@@ -61,6 +61,24 @@ const INLINE_CATCH_UP = 20;
 /** Documents per transaction in the background catch-up and reindex (short write locks). */
 const BATCH_DOCUMENTS = 100;
 
+/** The columns of a page row that only hits fill. */
+const NO_DETAILS = raw('NULL, NULL, NULL, NULL, NULL, NULL, NULL');
+
+interface PageRow {
+  kind: string;
+  a: number | string | null;
+  b: number | null;
+  c: number | null;
+  d: number | null;
+  passage_id: string | null;
+  text: string | null;
+  doc_id: string | null;
+  title: string | null;
+  lang: string | null;
+  media_type: string | null;
+  published_at: string | null;
+}
+
 interface HitRow {
   num: number;
   ord: number;
@@ -78,7 +96,7 @@ export class SearchEngine implements SearchService {
   private write: Database | null = null;
   private readonly vocabulary = new Vocabulary();
   private vocabularyReady = false;
-  private langs: { generation: number; codes: string[] } | null = null;
+  private langs: { generation: number; codes: string[]; scopes: Map<string, Analyzer[]> } | null = null;
   private background: Promise<void> | null = null;
   private reindexing = false;
   /** Set by reindex: a running catch-up stops after its batch (the reindex takes over its queue). */
@@ -269,22 +287,34 @@ export class SearchEngine implements SearchService {
       );
     }
 
-    const pending = await this.catchUpBeforeSearch();
-    const result = empty();
+    let result = empty();
     // One snapshot for the languages, the vocabulary, the matches and their passages: a commit (a re-index, a
-    // deleted document) between these statements cannot give a page whose parts disagree.
-    const plan = await this.read.read(async () => {
-      const known = await this.lookUp(parsed, options);
-      const analyzers = await this.analyzersInScope(parsed, known.generation);
-      const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
-      const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
-      // Name variants of the query's words come from search_name_keys; the vocabulary in memory is loaded for
-      // wildcards and fuzzy terms (and the name variants of what they expand to).
-      if (expandsTerms) await this.refreshVocabulary();
-      const planned = planQuery(parsed, analyzers, options, this.vocabulary, known.holders);
-      if (planned.match !== null) await this.run(planned, parsed, result, { limit, offset, groupBy });
-      return planned;
-    });
+    // deleted document) between these statements cannot give a page whose parts disagree. Its first statement
+    // also says whether documents wait to be (re)indexed; only then does the search leave the snapshot, catch up
+    // (as catchUpBeforeSearch says) and start again, so a search of an index with nothing to do costs no check.
+    let pending = 0;
+    let caughtUp = false;
+    const attempt = () =>
+      this.read.read(async () => {
+        const known = await this.lookUp(parsed, options, !caughtUp);
+        if (known.dirty) return null;
+        const analyzers = await this.analyzersInScope(parsed, known.generation);
+        const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
+        const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
+        // Name variants of the query's words come from search_name_keys; the vocabulary in memory is loaded for
+        // wildcards and fuzzy terms (and the name variants of what they expand to).
+        if (expandsTerms) await this.refreshVocabulary();
+        const planned = planQuery(parsed, analyzers, options, this.vocabulary, known.holders);
+        if (planned.match !== null) await this.run(planned, parsed, result, { limit, offset, groupBy });
+        return planned;
+      });
+    let plan = await attempt();
+    if (plan === null) {
+      pending = await this.catchUpBeforeSearch();
+      caughtUp = true;
+      result = empty();
+      plan = (await attempt())!;
+    }
     result.expansions = plan.expansions;
     result.pendingDocuments = pending;
     if (result.total === 0 && !correcting) result.didYouMean = await this.didYouMean(request, query, plan);
@@ -323,9 +353,13 @@ export class SearchEngine implements SearchService {
   private async analyzersInScope(parsed: ParsedQuery, generation: number): Promise<Analyzer[]> {
     if (!this.langs || this.langs.generation !== generation) {
       const rows = await this.read.all<{ lang: string }>(sql`SELECT DISTINCT lang FROM search_docs`);
-      this.langs = { generation, codes: rows.map((r) => r.lang) };
+      this.langs = { generation, codes: rows.map((r) => r.lang), scopes: new Map() };
     }
     const { langs, notLangs } = parsed.filters;
+    // The same scope (no lang: filter, usually) gives the same analyzers until the index changes.
+    const scope = JSON.stringify([langs, notLangs]);
+    const known = this.langs.scopes.get(scope);
+    if (known) return known;
     let codes = this.langs.codes;
     if (langs.length) codes = codes.filter((c) => langs.includes(c) || langs.includes(normalizeLanguage(c)));
     if (notLangs.length) codes = codes.filter((c) => !notLangs.includes(c));
@@ -335,18 +369,23 @@ export class SearchEngine implements SearchService {
       const analyzer = analyzerFor(code);
       out.set(analyzer.pipeline.code, analyzer);
     }
-    return [...out.values()];
+    const analyzers = [...out.values()];
+    if (this.langs.scopes.size >= 64) this.langs.scopes.clear();
+    this.langs.scopes.set(scope, analyzers);
+    return analyzers;
   }
 
   /**
    * In one statement: the index generation, and for the query's words (not wildcards or fuzzy terms) whether the
    * index holds them, the stemming pipelines whose documents do (single words), and the vocabulary words sharing
-   * their name keys (every word of terms and phrases; their spellings in other scripts).
+   * their name keys (every word of terms and phrases; their spellings in other scripts); with `checkDirty`, whether
+   * any document waits to be (re)indexed.
    */
   private async lookUp(
     parsed: ParsedQuery,
     options: SearchOptions,
-  ): Promise<{ generation: number; holders: WordHolders | null }> {
+    checkDirty: boolean,
+  ): Promise<{ generation: number; holders: WordHolders | null; dirty: boolean }> {
     const single = new Set<string>();
     const all = new Set<string>();
     for (const clause of parsed.clauses)
@@ -357,6 +396,7 @@ export class SearchEngine implements SearchService {
         if (leaf.kind === 'term' && words.length === 1) single.add(words[0]);
       }
     const parts = [sql`SELECT 'g' AS k, NULL AS a, value AS b FROM search_state WHERE key = 'generation'`];
+    if (checkDirty) parts.push(sql`SELECT 'd', NULL, NULL WHERE EXISTS (SELECT 1 FROM search_dirty)`);
     const list = (items: Iterable<string>) => join([...items].map((w) => sql`${w}`));
     if (options.stems && single.size) {
       parts.push(sql`SELECT 't', term, NULL FROM search_terms WHERE term IN (${list(single)})`);
@@ -369,11 +409,13 @@ export class SearchEngine implements SearchService {
       join(parts, ' UNION ALL '),
     );
     let generation = 0;
+    let dirty = false;
     const indexed = new Set<string>();
     const pipelines = new Map<string, Set<string>>();
     const byKey = new Map<string, string[]>();
     for (const r of rows) {
       if (r.k === 'g') generation = Number(r.b);
+      else if (r.k === 'd') dirty = true;
       else if (r.k === 't') indexed.add(r.a!);
       else if (r.k === 'p') {
         const set = pipelines.get(r.a!);
@@ -381,9 +423,9 @@ export class SearchEngine implements SearchService {
         else pipelines.set(r.a!, new Set([String(r.b)]));
       } else addKeyRow(byKey, r.a!, String(r.b));
     }
-    if (all.size === 0) return { generation, holders: null };
+    if (all.size === 0) return { generation, holders: null, dirty };
     const names = nameVariantsFrom(keysOf, byKey, EXPANSION_LIMIT);
-    return { generation, holders: { indexed, pipelines, names } };
+    return { generation, holders: { indexed, pipelines, names }, dirty };
   }
 
   private async refreshVocabulary(): Promise<void> {
@@ -430,9 +472,10 @@ export class SearchEngine implements SearchService {
                 WHERE r / ${DOC_SPAN} IN (SELECT num FROM pd ORDER BY tier, best, num LIMIT ${page.limit} OFFSET
                   ${page.offset}))
               WHERE j <= ${HITS_PER_DOCUMENT}`;
-    let rows: Array<{ kind: string; a: number | string | null; b: number | null; c: number | null; d: number | null }>;
+    // One statement for the page, its passages, the totals and the facets: one snapshot, one trip to SQLite.
+    let rows: PageRow[];
     try {
-      rows = await this.read.all(sql`
+      rows = await this.read.all<PageRow>(sql`
         WITH m0 AS MATERIALIZED (${matches}),
         f AS MATERIALIZED (SELECT min(r) AS r FROM m0 GROUP BY r / ${DOC_SPAN}),
         ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle}),
@@ -440,24 +483,45 @@ export class SearchEngine implements SearchService {
         pd AS MATERIALIZED (SELECT r / ${DOC_SPAN} AS num, count(*) AS n, min(k) AS tier,
           coalesce(min(CASE WHEN k = 0 THEN score END), min(score)) AS best FROM m GROUP BY 1),
         page AS MATERIALIZED (${pagePart})
-        SELECT 'hit' AS kind, r AS a, score AS b, k AS c, NULL AS d FROM page
-        UNION ALL SELECT 'docs', num, n, best, tier FROM pd WHERE num IN (SELECT r / ${DOC_SPAN} FROM page)
-        UNION ALL SELECT 'total', count(*), sum(n), NULL, NULL FROM pd
-        UNION ALL SELECT 'lang', s.lang, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num GROUP
-          BY s.lang
-        UNION ALL SELECT 'type', s.media_type, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num
-          GROUP BY s.media_type
-        UNION ALL SELECT 'tag', t.name, sum(pd.n), count(*), NULL FROM pd JOIN search_docs s ON s.num = pd.num
-          JOIN document_tags dt ON dt.document_id = s.document_id JOIN tags t ON t.id = dt.tag_id GROUP BY t.name`);
+        SELECT 'hit' AS kind, page.r AS a, page.score AS b, page.k AS c, NULL AS d, p.id AS passage_id,
+          ${passageTextSql('p', 'd')} AS text, d.id AS doc_id, d.title AS title, d.lang AS lang,
+          d.media_type AS media_type, d.published_at AS published_at
+          FROM page LEFT JOIN search_docs s ON s.num = page.r / ${DOC_SPAN} LEFT JOIN documents d ON d.id = s.document_id
+          LEFT JOIN passages p ON p.document_id = d.id AND p.ordinal = page.r % ${DOC_SPAN}
+        UNION ALL SELECT 'docs', num, n, best, tier, ${NO_DETAILS} FROM pd WHERE num IN (SELECT r / ${DOC_SPAN} FROM page)
+        UNION ALL SELECT 'total', count(*), sum(n), NULL, NULL, ${NO_DETAILS} FROM pd
+        UNION ALL SELECT 'lang', s.lang, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON s.num =
+          pd.num GROUP BY s.lang
+        UNION ALL SELECT 'type', s.media_type, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON
+          s.num = pd.num GROUP BY s.media_type
+        UNION ALL SELECT 'tag', t.name, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON s.num =
+          pd.num JOIN document_tags dt ON dt.document_id = s.document_id JOIN tags t ON t.id = dt.tag_id GROUP BY t.name`);
     } catch (err) {
       throw new AppError('INTERNAL', `The search index could not run “${plan.match}”: ${(err as Error).message}`);
     }
     const facets: SearchFacets = { lang: [], tag: [], mediaType: [] };
     const ranked: Array<{ r: number; score: number; k: number }> = [];
     const perDoc = new Map<number, { n: number; best: number; tier: number }>();
+    const byKey = new Map<number, HitRow>();
     for (const row of rows) {
-      if (row.kind === 'hit') ranked.push({ r: Number(row.a), score: Number(row.b), k: Number(row.c) });
-      else if (row.kind === 'total') {
+      if (row.kind === 'hit') {
+        const r = Number(row.a);
+        ranked.push({ r, score: Number(row.b), k: Number(row.c) });
+        // A hit whose document or passage is gone (not in this snapshot's tables) is left out, as before.
+        if (row.passage_id !== null && row.doc_id !== null)
+          byKey.set(r, {
+            num: Math.floor(r / DOC_SPAN),
+            ord: r % DOC_SPAN,
+            score: Number(row.b),
+            passage_id: row.passage_id,
+            text: row.text ?? '',
+            doc_id: row.doc_id,
+            title: row.title ?? '',
+            lang: row.lang ?? '',
+            media_type: row.media_type ?? '',
+            published_at: row.published_at,
+          });
+      } else if (row.kind === 'total') {
         result.totalDocuments = Number(row.a ?? 0);
         result.total = Number(row.b ?? 0);
       } else if (row.kind === 'docs')
@@ -483,15 +547,6 @@ export class SearchEngine implements SearchService {
     else ranked.sort((x, y) => x.k - y.k || x.score - y.score || x.r - y.r);
     if (ranked.length === 0) return;
 
-    const want = join(ranked.map((h) => sql`(${Math.floor(h.r / DOC_SPAN)}, ${h.r % DOC_SPAN}, ${h.score})`));
-    const details = await this.read.all<HitRow>(sql`
-      WITH want(num, ord, score) AS (VALUES ${want})
-      SELECT want.num, want.ord, want.score, p.id AS passage_id, ${passageTextSql('p', 'd')} AS text, d.id AS doc_id,
-        d.title, d.lang,
-        d.media_type, d.published_at
-      FROM want JOIN search_docs s ON s.num = want.num JOIN documents d ON d.id = s.document_id
-      JOIN passages p ON p.document_id = d.id AND p.ordinal = want.ord`);
-    const byKey = new Map(details.map((d) => [d.num * DOC_SPAN + d.ord, d]));
     const hits: SearchHit[] = [];
     const groups = new Map<string, SearchDocumentGroup>();
     for (const h of ranked) {
@@ -611,32 +666,37 @@ function toHit(d: HitRow, plan: Plan): SearchHit {
   };
 }
 
-/** Ranges of the words (and phrases) of a text that the query matched, found by re-tokenising it. */
+/**
+ * Ranges of the words (and phrases) of a text that the query matched, found by re-tokenising it. The word forms
+ * come from the analyzer's memo (no object per token: this runs for every hit of every page).
+ */
 export function findMatches(analyzer: Analyzer, text: string, spec: HighlightSpec): TextRange[] {
   if (spec.empty) return [];
-  const tokens = analyzer.analyze(text);
+  const tokens = tokenize(text);
+  const forms: TermForms[] = new Array<TermForms>(tokens.length);
   const ranges: TextRange[] = [];
-  for (const t of tokens) {
+  const { surfaces, stems, translits } = spec;
+  for (let i = 0; i < tokens.length; i++) {
+    const f = (forms[i] = analyzer.forms(tokens[i].text));
     if (
-      spec.surfaces.has(t.surface) ||
-      spec.stems.has(t.stem) ||
-      (t.translit !== null &&
-        (spec.translits.has(t.translit) || (t.translitStem !== null && spec.translits.has(t.translitStem))))
+      surfaces.has(f.surface) ||
+      stems.has(f.stem) ||
+      (f.translit !== null && (translits.has(f.translit) || (f.translitStem !== null && translits.has(f.translitStem))))
     ) {
-      ranges.push([t.start, t.end]);
+      ranges.push([tokens[i].start, tokens[i].end]);
     }
   }
-  const phraseRuns = (phrases: string[][], key: (i: number) => string | null) => {
+  const phraseRuns = (phrases: string[][], key: (f: TermForms) => string | null) => {
     for (const phrase of phrases) {
       for (let i = 0; i + phrase.length <= tokens.length; i++) {
         let ok = true;
-        for (let k = 0; k < phrase.length && ok; k++) ok = key(i + k) === phrase[k];
+        for (let k = 0; k < phrase.length && ok; k++) ok = key(forms[i + k]) === phrase[k];
         if (ok) ranges.push([tokens[i].start, tokens[i + phrase.length - 1].end]);
       }
     }
   };
-  phraseRuns(spec.phrases, (i) => tokens[i].surface);
-  phraseRuns(spec.translitPhrases, (i) => tokens[i].translit);
+  if (spec.phrases.length) phraseRuns(spec.phrases, (f) => f.surface);
+  if (spec.translitPhrases.length) phraseRuns(spec.translitPhrases, (f) => f.translit);
   return mergeRanges(ranges);
 }
 
