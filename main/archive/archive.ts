@@ -175,9 +175,11 @@ export class Archive {
         openCheck = 'blocking';
       }
       // A non-empty archive is backed up before its schema changes, so an upgrade can be undone.
-      await migrate(db, {
+      const migrated = await migrate(db, {
         beforeMigrating: async (from) => void (from > 0 && (await createBackup(db, 'pre-migration'))),
       });
+      // A migration that rewrote tables leaves their old pages free: given back in the background, in small steps.
+      if (migrated.from > 0 && migrated.to > migrated.from) void db.reclaimFreePages();
       // An archive made before incremental auto-vacuum gets it now when small (db/space.ts); not while checked.
       if (openCheck !== 'background') await enableIncrementalVacuum(db, options.autoVacuumConvertMaxBytes);
     } catch (err) {

@@ -60,8 +60,8 @@ export class ImportBatch {
       }>(sql`
         SELECT b.band_key, d.id, d.title, d.media_type, d.lang, s.signature
         FROM dedup_bands b
-        JOIN documents d ON d.id = b.document_id
-        JOIN dedup_signatures s ON s.document_id = b.document_id
+        JOIN dedup_signatures s ON s.num = b.num
+        JOIN documents d ON d.id = s.document_id
         WHERE b.band_key IN (SELECT value FROM json_each(${JSON.stringify(bands)}))`);
       for (const { band_key: band, ...doc } of rows) {
         const list = snapshot.bands.get(band);

@@ -23,15 +23,16 @@ export async function storeFingerprint(
   print: Fingerprint | null,
   options: { fresh?: boolean } = {},
 ): Promise<void> {
-  // A document written in this transaction (`fresh`) has no old bands to drop.
-  if (!options.fresh) await tx.run(sql`DELETE FROM dedup_bands WHERE document_id = ${documentId}`);
+  // A document written in this transaction (`fresh`) has no old fingerprint; an old one takes its bands along
+  // (trigger dedup_signature_deleted), and the new one gets a new number.
+  if (!options.fresh) await tx.run(sql`DELETE FROM dedup_signatures WHERE document_id = ${documentId}`);
   const signature = print ? signatureToBytes(print.signature) : new Uint8Array(0);
-  await tx.run(
-    sql`INSERT OR REPLACE INTO dedup_signatures (document_id, signature) VALUES (${documentId}, ${signature})`,
+  const row = await tx.get<{ num: number }>(
+    sql`INSERT INTO dedup_signatures (document_id, signature) VALUES (${documentId}, ${signature}) RETURNING num`,
   );
-  if (!print) return;
-  await tx.run(sql`INSERT OR IGNORE INTO dedup_bands (band_key, document_id)
-                   VALUES ${join(print.bands.map((band) => sql`(${band}, ${documentId})`))}`);
+  if (!print || !row) return;
+  await tx.run(sql`INSERT OR IGNORE INTO dedup_bands (band_key, num)
+                   VALUES ${join(print.bands.map((band) => sql`(${band}, ${row.num})`))}`);
 }
 
 /**
@@ -50,14 +51,15 @@ export async function storeFingerprints(
         ({ documentId, print }) =>
           sql`(${documentId}, ${print ? signatureToBytes(print.signature) : new Uint8Array(0)})`,
       );
-    await tx.run(sql`INSERT OR REPLACE INTO dedup_signatures (document_id, signature) VALUES ${join(values)}`);
+    await tx.run(sql`INSERT INTO dedup_signatures (document_id, signature) VALUES ${join(values)}`);
   }
   const bands = rows.flatMap(({ documentId, print }) =>
     print ? print.bands.map((band) => [band, wellFormed(documentId)]) : [],
   );
   if (bands.length > 0)
-    await tx.run(sql`INSERT OR IGNORE INTO dedup_bands (band_key, document_id)
-                     SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(bands)}) ORDER BY key`);
+    await tx.run(sql`INSERT OR IGNORE INTO dedup_bands (band_key, num)
+                     SELECT b.value ->> 0, s.num FROM json_each(${JSON.stringify(bands)}) b
+                     JOIN dedup_signatures s ON s.document_id = b.value ->> 1 ORDER BY b.key`);
 }
 
 const SIGNATURES_PER_INSERT = 400;
@@ -103,10 +105,10 @@ export async function findNearDuplicates(
     signature: Uint8Array;
   }>(sql`
     SELECT d.id, d.title, d.media_type, d.lang, s.signature
-    FROM (SELECT DISTINCT document_id FROM dedup_bands WHERE band_key IN (${join(print.bands.map((b) => sql`${b}`))})) c
-    JOIN documents d ON d.id = c.document_id
-    JOIN dedup_signatures s ON s.document_id = c.document_id
-    WHERE c.document_id IS NOT ${excludeId ?? null}`);
+    FROM (SELECT DISTINCT num FROM dedup_bands WHERE band_key IN (${join(print.bands.map((b) => sql`${b}`))})) c
+    JOIN dedup_signatures s ON s.num = c.num
+    JOIN documents d ON d.id = s.document_id
+    WHERE s.document_id IS NOT ${excludeId ?? null}`);
   return candidates
     .map((c) => ({
       id: c.id,

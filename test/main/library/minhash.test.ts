@@ -84,7 +84,7 @@ describe('fingerprints computed by the parse worker', () => {
     const db = await Database.open(file);
     try {
       const rows = await db.all<{ text: string; signature: Uint8Array; bands: number }>(sql`
-        SELECT d.text, s.signature, (SELECT count(*) FROM dedup_bands b WHERE b.document_id = d.id) AS bands
+        SELECT d.text, s.signature, (SELECT count(*) FROM dedup_bands b WHERE b.num = s.num) AS bands
         FROM documents d JOIN dedup_signatures s ON s.document_id = d.id`);
       expect(rows).toHaveLength(2);
       for (const row of rows) {
