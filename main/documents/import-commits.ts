@@ -12,6 +12,7 @@ import { diagnostic } from '../diagnostics';
 import { backfillFingerprints } from '../library/dedup-repo';
 import { ImportBatch, type ImportHint } from './import-batch';
 import { indexDocuments } from '../search/indexer';
+import type { PreparedIndex } from '../search/index-analysis';
 import type { ImportOutcome } from '../../shared/types';
 
 /**
@@ -31,6 +32,8 @@ interface Pending {
   write: ImportWrite;
   signal?: AbortSignal;
   hint?: ImportHint;
+  /** The file's texts and search analysis, made before its commit (the index pass uses them). */
+  index?: PreparedIndex;
   resolve(outcome: ImportOutcome): void;
   reject(err: unknown): void;
 }
@@ -67,9 +70,9 @@ export class ImportCommits {
    * Queues a parsed file's write; resolves with its outcome once committed. Must not be awaited from inside a
    * unit of work on the same connection (the commit would wait for that unit, which waits for the commit).
    */
-  submit(write: ImportWrite, signal?: AbortSignal, hint?: ImportHint): Promise<ImportOutcome> {
+  submit(write: ImportWrite, signal?: AbortSignal, hint?: ImportHint, index?: PreparedIndex): Promise<ImportOutcome> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ write, signal, hint, resolve, reject });
+      this.pending.push({ write, signal, hint, index, resolve, reject });
       this.arrived?.();
       if (this.draining) return;
       this.draining = true;
@@ -141,7 +144,7 @@ export class ImportCommits {
           if (hints.length === group.length) await batch.prefetch(tx, hints);
           for (const item of group) done.push(await item.write(tx, batch));
           await batch.flush(tx);
-          await indexImported(tx, done);
+          await indexImported(tx, done, group);
           return done;
         });
       } catch {
@@ -157,7 +160,7 @@ export class ImportCommits {
         item.resolve(
           await this.db.transaction(async (tx) => {
             const outcome = await item.write(tx);
-            await indexImported(tx, [outcome]);
+            await indexImported(tx, [outcome], [item]);
             return outcome;
           }),
         );
@@ -169,7 +172,9 @@ export class ImportCommits {
 }
 
 /** Indexed in the import's transaction: searchable the moment the import commits, or not stored at all. */
-async function indexImported(tx: Database, outcomes: ImportOutcome[]): Promise<void> {
+async function indexImported(tx: Database, outcomes: ImportOutcome[], items: readonly Pending[]): Promise<void> {
   const ids = outcomes.flatMap((o) => (o.status === 'imported' ? [o.document.id] : []));
-  if (ids.length > 0) await indexDocuments(tx, ids);
+  const prepared = new Map<string, PreparedIndex>();
+  for (const item of items) if (item.index) prepared.set(item.index.documentId, item.index);
+  if (ids.length > 0) await indexDocuments(tx, ids, { prepared });
 }

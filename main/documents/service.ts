@@ -12,12 +12,13 @@ import type {
 } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
-import type { DocumentParser } from '../ingest/parser';
+import { indexAnalysisOf, type DocumentParser } from '../ingest/parser';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
 import { validateInput } from '../ingest/validate-input';
 import { backfillFingerprints, markVersionOf } from '../library/dedup-repo';
 import { fingerprint } from '../library/minhash';
 import { indexDocuments } from '../search/indexer';
+import type { PreparedIndex } from '../search/index-analysis';
 import { cleanPassageText, layOutPassages, rewritePassages, type EditOutcome } from './edits';
 import { packOriginal } from './original-bytes';
 import { getOriginal, type StoredOriginal } from './originals-repo';
@@ -39,6 +40,8 @@ export type PreparedImport =
       write: (tx: Database, group?: ImportBatch) => Promise<ImportOutcome>;
       /** What the write's checks will look up (its commit looks them up for all its files at once). */
       hint: ImportHint;
+      /** The texts the write stores with their search analysis, for the commit's index pass (when there is one). */
+      index?: PreparedIndex;
     };
 
 export class DocumentService {
@@ -84,7 +87,7 @@ export class DocumentService {
     const prepared = await this.prepare(input, options);
     if ('done' in prepared) return prepared.done;
     // The group commit fills in missing fingerprints before each group and indexes the group's documents.
-    return this.commits.submit(prepared.write, options.signal, prepared.hint);
+    return this.commits.submit(prepared.write, options.signal, prepared.hint, prepared.index);
   }
 
   /**
@@ -147,7 +150,7 @@ export class DocumentService {
         ...(variantOf ? { variantOf } : {}),
       };
     };
-    return { write, hint: { contentHash: parsed.contentHash, print } };
+    return { write, hint: { contentHash: parsed.contentHash, print }, index: preparedIndex(doc, parsed) };
   }
 
   /** Hashes asked for since the last lookup went out, with the callers waiting for the answer. */
@@ -266,6 +269,22 @@ const notFound = (id: string) => new AppError('NOT_FOUND', `No document with id 
 
 function skippedDuplicate(name: string, existingId: string): ImportOutcome {
   return { status: 'skipped', reason: `${name}: the same content is already in the archive`, existingId };
+}
+
+/**
+ * The stored texts of a parsed document with the search analysis its parser made of them, when the texts stored
+ * are exactly the ones analysed: a title or passage that is not well-formed UTF-16 is stored with U+FFFD in place
+ * of its lone surrogates, so such a document is analysed from what the archive holds, as any other.
+ */
+function preparedIndex(doc: documents.NewDocument, parsed: ParsedDocument): PreparedIndex | undefined {
+  const analysis = indexAnalysisOf(parsed);
+  if (!analysis || documents.wellFormed(doc.title) !== doc.title) return undefined;
+  const texts: string[] = [];
+  for (const [i, p] of doc.passages.entries()) {
+    if (p.text !== parsed.passages[i].text || documents.wellFormed(p.text) !== p.text) return undefined;
+    texts.push(p.text);
+  }
+  return { documentId: doc.id, title: doc.title, lang: doc.lang, texts, analysis };
 }
 
 function toNewDocument(parsed: ParsedDocument, originalName: string): documents.NewDocument {

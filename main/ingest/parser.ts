@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import { displayName } from './reject';
 import type { IngestInput, ParsedDocument } from './types';
+import type { IndexAnalysis } from '../search/index-analysis';
 import { workerEntry } from '../workers/entry';
 
 export interface DocumentParser {
@@ -28,15 +29,36 @@ export interface ParseRequest {
 export type ParseResponse =
   { id: number; ok: true; value: ParsedDocument } | { id: number; ok: false; error: ErrorInfo };
 
+/** The worker's second message for a parsed file: its search analysis (null when it could not be made). */
+export interface AnalysisMessage {
+  id: number;
+  analysis: IndexAnalysis | null;
+}
+
+/** Search analyses of parsed documents, made by the parser after the document itself (see indexAnalysisOf). */
+const analyses = new WeakMap<ParsedDocument, Promise<IndexAnalysis | undefined>>();
+
+/**
+ * The search analysis of this parsed document's title and passages (index-analysis.ts), when its parser makes one:
+ * the parse worker sends it after the document, so it may still be coming; undefined when it could not be made.
+ */
+export function indexAnalysisOf(parsed: ParsedDocument): Promise<IndexAnalysis | undefined> | undefined {
+  return analyses.get(parsed);
+}
+
 export class InlineParser implements DocumentParser {
   async parse(input: IngestInput): Promise<ParsedDocument> {
     // The format parsers (pdf.js, mammoth, linkedom…) load with the first file, not with the archive.
-    const [{ parseDocument }, { passagesFingerprint }] = await Promise.all([
+    const [{ parseDocument }, { passagesFingerprint }, { analyzeForIndex }] = await Promise.all([
       import('./index'),
       import('../library/minhash'),
+      import('../search/index-analysis'),
     ]);
     const parsed = await parseDocument(input);
-    return { ...parsed, print: passagesFingerprint(parsed.passages) };
+    const result = { ...parsed, print: passagesFingerprint(parsed.passages) };
+    const texts = parsed.passages.map((p) => p.text);
+    analyses.set(result, Promise.resolve(analyzeForIndex(parsed.lang, parsed.title, texts)));
+    return result;
   }
 
   async close(): Promise<void> {}
@@ -57,6 +79,7 @@ interface Job {
   resolve(value: ParsedDocument): void;
   reject(err: Error): void;
   timer: NodeJS.Timeout;
+  limit: number;
 }
 
 export class WorkerParser implements DocumentParser {
@@ -65,6 +88,8 @@ export class WorkerParser implements DocumentParser {
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private closed = false;
+  /** Parsed files whose search analysis has not come yet: id → settles it (undefined: none will come). */
+  private readonly awaited = new Map<number, (analysis: IndexAnalysis | undefined) => void>();
 
   constructor(private readonly options: WorkerParserOptions = {}) {}
 
@@ -88,7 +113,33 @@ export class WorkerParser implements DocumentParser {
     this.closed = true;
     const worker = this.worker;
     this.worker = undefined;
+    this.giveUpAnalyses();
     if (worker) await worker.terminate();
+  }
+
+  /** The analyses still coming from a worker that stopped: none will come, the indexer analyses itself. */
+  private giveUpAnalyses(): void {
+    const waiting = [...this.awaited.values()];
+    this.awaited.clear();
+    for (const settle of waiting) settle(undefined);
+  }
+
+  /**
+   * A parsed file's analysis comes in a second message. Until it does, the worker keeps the process alive (a
+   * commit may be waiting for it); it is given up after the file's time limit, or when the worker stops.
+   */
+  private expectAnalysis(id: number, parsed: ParsedDocument, limit: number): void {
+    const analysis = new Promise<IndexAnalysis | undefined>((resolve) => {
+      const timer = setTimeout(() => settle(undefined), limit);
+      const settle = (value: IndexAnalysis | undefined) => {
+        clearTimeout(timer);
+        this.awaited.delete(id);
+        if (!this.job && this.awaited.size === 0) this.worker?.unref();
+        resolve(value);
+      };
+      this.awaited.set(id, settle);
+    });
+    analyses.set(parsed, analysis);
   }
 
   private run(input: IngestInput): Promise<ParsedDocument> {
@@ -106,7 +157,7 @@ export class WorkerParser implements DocumentParser {
           ),
         );
       }, limit);
-      this.job = { id, name: input.name, resolve, reject, timer };
+      this.job = { id, name: input.name, resolve, reject, timer, limit };
       worker.ref();
       worker.postMessage({ id, input } satisfies ParseRequest);
     });
@@ -120,10 +171,15 @@ export class WorkerParser implements DocumentParser {
       name: 'tala-parse',
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 3072 },
     });
-    worker.on('message', (message: ParseResponse | { ready: true }) => {
+    worker.on('message', (message: ParseResponse | AnalysisMessage | { ready: true }) => {
       if ('ready' in message) return;
+      if ('analysis' in message) {
+        this.awaited.get(message.id)?.(message.analysis ?? undefined);
+        return;
+      }
       const job = this.job;
       if (!job || job.id !== message.id) return;
+      if (message.ok) this.expectAnalysis(job.id, message.value, job.limit);
       this.settle();
       if (message.ok) job.resolve(message.value);
       else job.reject(fromErrorInfo(message.error));
@@ -140,6 +196,7 @@ export class WorkerParser implements DocumentParser {
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
+      this.giveUpAnalyses();
       const name = this.job ? displayName(this.job.name) : 'file';
       if (this.job)
         this.fail(new AppError('IMPORT_REJECTED', `${name}: the reader stopped unexpectedly (exit code ${code})`));
@@ -152,7 +209,7 @@ export class WorkerParser implements DocumentParser {
   private settle(): void {
     if (this.job) clearTimeout(this.job.timer);
     this.job = undefined;
-    this.worker?.unref();
+    if (this.awaited.size === 0) this.worker?.unref();
   }
 
   /** Fails the current job; the worker is replaced on the next file. */
@@ -161,6 +218,7 @@ export class WorkerParser implements DocumentParser {
     this.settle();
     const worker = this.worker;
     this.worker = undefined;
+    this.giveUpAnalyses();
     // Stopped (timeout) or broken (crash, out of memory): either way the next file gets a fresh worker.
     if (worker) void worker.terminate();
     job?.reject(err);

@@ -6,6 +6,7 @@ import type { Database } from '../db/connection';
 import { join, sql, type SqlValue } from '../db/sql';
 import { readPassages } from '../documents/passage-text';
 import { analyzerFor } from './analyzer';
+import { joinTranslit, type IndexAnalysis, type PreparedIndex } from './index-analysis';
 import { insertNameKeys, rebuildNameKeys } from './name-index';
 
 /** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
@@ -25,6 +26,12 @@ export interface IndexedCount {
 export interface IndexOptions {
   /** Terms already known to be in search_terms (a reindex shares one set across its batches). */
   knownTerms?: Set<string>;
+  /**
+   * Documents just imported in this transaction, with their stored texts and their analysis made before the commit
+   * (index-analysis.ts): their passages are not read back, and their streams are not computed here when the
+   * analysis matches what is stored.
+   */
+  prepared?: ReadonlyMap<string, PreparedIndex>;
 }
 
 interface DocRow {
@@ -70,7 +77,6 @@ export async function indexDocuments(
   );
   if (docs.length === 0) return bump(tx, count);
 
-  const passages: PassageRow[] = await readPassages(tx, ids);
   const tagRows = await tx.all<{ document_id: string; name: string }>(sql`
     SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id IN
       (${list})`);
@@ -79,6 +85,25 @@ export async function indexDocuments(
            (SELECT group_concat(t.name, ' ') FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE
              at.annotation_id = a.id) AS tags
     FROM annotations a WHERE a.document_id IN (${list}) AND a.status <> 'orphaned'`);
+  // An import's documents come with their texts (and their analysis): only a document that has tags or notes, or
+  // whose stored title or language is not the one handed in, is read back and analysed here.
+  const prepared = new Map<string, PreparedIndex>();
+  if (options.prepared) {
+    const noted = new Set([...tagRows, ...annotationRows].map((r) => r.document_id));
+    for (const doc of docs) {
+      const entry = options.prepared.get(doc.id);
+      if (entry && !noted.has(doc.id) && entry.title === doc.title && entry.lang === doc.lang)
+        prepared.set(doc.id, entry);
+    }
+  }
+  const passages: PassageRow[] = await readPassages(
+    tx,
+    prepared.size > 0 ? ids.filter((id) => !prepared.has(id)) : ids,
+  );
+  for (const [id, entry] of prepared)
+    entry.texts.forEach((text, ordinal) =>
+      passages.push({ document_id: id, ordinal, text, start_offset: 0, end_offset: 0 }),
+    );
 
   const byDoc = <T extends { document_id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
@@ -109,8 +134,17 @@ export async function indexDocuments(
     }
     if (!known?.has(term)) newTerms.add(term);
   };
-  const joinTranslit = (...parts: Array<{ translitWords: string[]; translitStems: string[] }>) =>
-    [...parts.flatMap((p) => p.translitWords), ...parts.flatMap((p) => p.translitStems)].join(' ');
+  /** Notes an analysis's words as noteTerm would have, in the same order. */
+  const noteAnalysed = (analysis: IndexAnalysis) => {
+    if (pairedHere !== undefined)
+      for (const term of analysis.surfaces) {
+        if (pairedHere.has(term)) continue;
+        pairedHere.add(term);
+        const pair = `${pipeline}\u0000${term}`;
+        if (!known?.has(pair)) newPairs.add(pair);
+      }
+    for (const term of analysis.terms) if (!known?.has(term)) newTerms.add(term);
+  };
 
   // One row per document in search_docs (its number places the document's FTS rows), all in one statement.
   const nums = new Map<string, number>();
@@ -143,6 +177,28 @@ export async function indexDocuments(
       pipeline = analyzer.pipeline.stemmerSource === 'none' ? null : analyzer.pipeline.code;
       pairedHere = pipeline === null ? undefined : paired.get(pipeline);
       if (pipeline !== null && pairedHere === undefined) paired.set(pipeline, (pairedHere = new Set()));
+      const entry = prepared.get(doc.id);
+      const analysis = entry && usable(await entry.analysis, doc, docPassages.length);
+      if (analysis) {
+        noteAnalysed(analysis);
+        for (const [i, p] of docPassages.entries()) {
+          rows.push([
+            base + p.ordinal,
+            i === 0 ? analysis.titleField : '',
+            analysis.fields[i],
+            '',
+            '',
+            analysis.translits[i],
+          ]);
+          if (rows.length >= ROWS_PER_INSERT) {
+            await write(rows);
+            rows = [];
+          }
+        }
+        count.documents++;
+        count.passages += docPassages.length;
+        continue;
+      }
       // The title is indexed once per document, in the row of its first passage, with its Latin spellings in
       // the same column: a title-only match is one hit for the document, not one per passage.
       const titleStreams = analyzer.streams(doc.title, noteTerm);
@@ -178,6 +234,17 @@ export async function indexDocuments(
   await insertPairs(tx, [...newPairs]);
   if (known) for (const t of [...newTerms, ...newPairs]) known.add(t);
   return bump(tx, count);
+}
+
+/** The analysis when it was made with the stored language and title and has a row for every passage. */
+function usable(analysis: IndexAnalysis | undefined, doc: DocRow, passages: number): IndexAnalysis | undefined {
+  return analysis &&
+    analysis.lang === doc.lang &&
+    analysis.title === doc.title &&
+    analysis.fields.length === passages &&
+    analysis.translits.length === passages
+    ? analysis
+    : undefined;
 }
 
 async function insertRows(tx: Database, rows: SqlValue[][]): Promise<void> {

@@ -1,0 +1,59 @@
+// The search analysis of a newly imported document, computed before its commit (in the parse worker, beside the
+// parsing), so the thread that writes the archive only writes: the same streams the indexer would compute from the
+// stored title and passages (indexer.ts), and the words it would note for the vocabulary. The indexer uses it only
+// when it was computed from exactly the stored title, language and passage texts, and the document has no tags or
+// notes yet (an import); otherwise it analyses as always.
+import { analyzerFor } from './analyzer';
+
+export interface IndexAnalysis {
+  /** The language and title the analysis was computed with (the indexer checks them against the stored row). */
+  lang: string;
+  title: string;
+  /** The title's column of the document's first row: its field stream, then its Latin spellings. */
+  titleField: string;
+  /** Per passage, in order: the text column and the transliteration column. */
+  fields: string[];
+  translits: string[];
+  /** Every word noted for the vocabulary (surface forms and transliterations), first occurrence first. */
+  terms: string[];
+  /** The surface forms alone, first occurrence first, when the language's pipeline stems (else empty). */
+  surfaces: string[];
+}
+
+/** The index streams of a document with this title and these passage texts, in this language. */
+export function analyzeForIndex(lang: string, title: string, texts: readonly string[]): IndexAnalysis {
+  const analyzer = analyzerFor(lang);
+  const stems = analyzer.pipeline.stemmerSource !== 'none';
+  const terms = new Set<string>();
+  const surfaces = new Set<string>();
+  const noteTerm = (term: string, surface: boolean) => {
+    terms.add(term);
+    if (surface && stems) surfaces.add(term);
+  };
+  const titleStreams = analyzer.streams(title, noteTerm);
+  const titleField = [titleStreams.field, ...titleStreams.translitWords, ...titleStreams.translitStems].join(' ');
+  const fields: string[] = [];
+  const translits: string[] = [];
+  for (const text of texts) {
+    const s = analyzer.streams(text, noteTerm);
+    fields.push(s.field);
+    translits.push(joinTranslit(s));
+  }
+  return { lang, title, titleField, fields, translits, terms: [...terms], surfaces: [...surfaces] };
+}
+
+/** The transliteration column: the Latin spellings of the words, then those of their stems. */
+export function joinTranslit(...parts: Array<{ translitWords: string[]; translitStems: string[] }>): string {
+  return [...parts.flatMap((p) => p.translitWords), ...parts.flatMap((p) => p.translitStems)].join(' ');
+}
+
+/** What an import hands the indexer for one document: the texts it stored and their analysis, maybe still coming. */
+export interface PreparedIndex {
+  documentId: string;
+  /** The title, language and passage texts as stored (well-formed: what the archive gives back). */
+  title: string;
+  lang: string;
+  texts: readonly string[];
+  /** Resolves undefined when the analysis could not be made (the indexer then analyses the texts itself). */
+  analysis: Promise<IndexAnalysis | undefined>;
+}

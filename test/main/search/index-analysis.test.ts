@@ -1,0 +1,151 @@
+// An import's search analysis is made before its commit (in the parse worker) and the indexer writes it as it comes;
+// the index must be the one the indexer makes itself from the stored texts: the same rows word by word, the same
+// vocabulary, the same word–pipeline pairs and name keys.
+import { afterAll, describe, expect, it } from 'vitest';
+import { Archive } from '../../../main/archive/archive';
+import type { Database } from '../../../main/db/connection';
+import { InlineParser, indexAnalysisOf, WorkerParser, type DocumentParser } from '../../../main/ingest/parser';
+import type { IngestInput, ParsedDocument } from '../../../main/ingest/types';
+import { analyzeForIndex } from '../../../main/search/index-analysis';
+import { tempDir } from '../../helpers/temp';
+
+const dir = tempDir();
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+// Several languages and scripts, titles of their own (Cyrillic, Armenian), two documents of one pipeline in the same
+// commit (their shared words paired once), a language without a stemmer, and a lone surrogate (stored as U+FFFD).
+const FILES: IngestInput[] = [
+  {
+    name: 'tl-1.txt',
+    bytes: utf8('Ang Bayan\n\nTumatakbo ang mga tao sa halalan.\n\nAng bayan ay masaya ngayong araw.'),
+    lang: 'tl',
+  },
+  { name: 'tl-2.txt', bytes: utf8('Ang mga tao ay tumakbo sa bayan.\n\nMasaya sila.'), lang: 'tl' },
+  {
+    name: 'en.txt',
+    bytes: utf8('Running to the Station\n\nEveryone runs and has run to the polling station.'),
+    lang: 'en',
+  },
+  {
+    name: 'ru.txt',
+    bytes: utf8('Москва и Саакян\n\nСаакян приехал в Москву вчера вечером.\n\nОн говорил о выборах.'),
+    lang: 'ru',
+  },
+  { name: 'hy.txt', bytes: utf8('Սահակյան\n\nՍահակյանը եկավ Երևան երեկ։'), lang: 'hy' },
+  { name: 'fj.txt', bytes: utf8('Na tamata kece era sucu ena galala ka tautauvata.'), lang: 'fj' },
+  { name: 'de.txt', bytes: utf8('Die Häuser der Städte\n\nDie Kinder spielten in den Gärten.'), lang: 'de' },
+  {
+    name: 'lone.txt',
+    bytes: new Uint8Array(Buffer.from('\uFEFFIsang talata na may sira.\n\nAt isa pa.', 'utf16le')),
+    lang: 'tl',
+    meta: { title: 'Sira \uD800 na pamagat' },
+  },
+  { meta: { title: 'Ulat tungkol sa Москва' }, name: 'titled.txt', bytes: utf8('Ang ulat ay maikli.'), lang: 'tl' },
+];
+
+/** The parser without its analysis: the indexer then analyses the stored texts itself, as before. */
+class UnanalysedParser implements DocumentParser {
+  private readonly inline = new InlineParser();
+  async parse(input: IngestInput): Promise<ParsedDocument> {
+    return { ...(await this.inline.parse(input)) };
+  }
+  async close(): Promise<void> {}
+}
+
+interface IndexDump {
+  rows: string[];
+  terms: string[];
+  pairs: string[];
+  nameKeys: string[];
+}
+
+/** The whole index by document file and passage ordinal (document ids and numbers differ between archives). */
+async function dump(db: Database): Promise<IndexDump> {
+  await db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS test_fts_instances USING fts5vocab(search_fts, 'instance')`);
+  const rows = await db.all<{ line: string }>({
+    text: `SELECT d.original_name || '#' || (i.doc - s.num * 4194304) || ' ' || i.col || ' ' || i.offset || ' ' ||
+             i.term AS line
+           FROM test_fts_instances i JOIN search_docs s ON s.num = i.doc / 4194304
+           JOIN documents d ON d.id = s.document_id`,
+    params: [],
+  });
+  const terms = await db.all<{ term: string }>({ text: 'SELECT term FROM search_terms ORDER BY id', params: [] });
+  const pairs = await db.all<{ p: string }>({
+    text: `SELECT pipeline || ' ' || term AS p FROM search_term_pipelines ORDER BY 1`,
+    params: [],
+  });
+  const keys = await db.all<{ k: string }>({
+    text: `SELECT key || ' ' || term AS k FROM search_name_keys ORDER BY 1`,
+    params: [],
+  });
+  return {
+    rows: rows.map((r) => r.line).sort(),
+    // In the order the documents were indexed, which follows their random ids: compared as sets.
+    terms: terms.map((t) => t.term).sort(),
+    pairs: pairs.map((p) => p.p),
+    nameKeys: keys.map((k) => k.k),
+  };
+}
+
+async function importAll(name: string, parser: DocumentParser): Promise<{ archive: Archive; dump: IndexDump }> {
+  const archive = await Archive.open(`${dir}/${name}.sqlite`, { search: 'inline', parser });
+  // Started together: they share a group commit (one index pass for all).
+  const outcomes = await Promise.all(FILES.map((f) => archive.documents.importFile(f)));
+  expect(outcomes.map((o) => o.status)).toEqual(FILES.map(() => 'imported'));
+  // One more alone (a commit of its own).
+  await archive.documents.importFile({ name: 'late.txt', bytes: utf8('Ang bayan ay tahimik.'), lang: 'tl' });
+  return { archive, dump: await dump((archive as unknown as { db: Database }).db) };
+}
+
+describe('search analysis made before the commit', () => {
+  const open: Archive[] = [];
+  afterAll(async () => {
+    for (const a of open) await a.close();
+  });
+
+  it('indexes exactly what the indexer would from the stored texts', async () => {
+    const analysed = await importAll('analysed', new InlineParser());
+    const plain = await importAll('plain', new UnanalysedParser());
+    open.push(analysed.archive, plain.archive);
+    expect(analysed.dump.rows.length).toBeGreaterThan(100);
+    expect(analysed.dump.rows.some((r) => r.startsWith('ru.txt#1 translit '))).toBe(true); // transliteration column
+    expect(analysed.dump.pairs.length).toBeGreaterThan(10);
+    expect(analysed.dump.nameKeys.length).toBeGreaterThan(0);
+    for (const k of ['rows', 'terms', 'pairs', 'nameKeys'] as const) expect(analysed.dump[k], k).toEqual(plain.dump[k]);
+    // And the same search answers.
+    for (const query of ['bayan', 'tumakbo', 'Sahakyan', 'Moskva', 'Häuser', 'runs', 'sira']) {
+      const a = await analysed.archive.search.query(query);
+      const p = await plain.archive.search.query(query);
+      expect(a.total, query).toBe(p.total);
+    }
+  });
+
+  it('the parse worker sends the analysis the inline parser makes', async () => {
+    const worker = new WorkerParser();
+    try {
+      for (const input of FILES.slice(2, 5)) {
+        const parsed = await worker.parse(input);
+        const analysis = await indexAnalysisOf(parsed);
+        expect(analysis).toEqual(
+          analyzeForIndex(
+            parsed.lang,
+            parsed.title,
+            parsed.passages.map((p) => p.text),
+          ),
+        );
+      }
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('a worker that stops gives up the analyses still coming (nothing waits for them)', async () => {
+    const worker = new WorkerParser();
+    const parsed = await worker.parse(FILES[0]);
+    const coming = indexAnalysisOf(parsed);
+    await worker.close();
+    // Either it had come already, or it is given up: it settles either way.
+    const settled = await coming;
+    expect(settled === undefined || settled.fields.length === parsed.passages.length).toBe(true);
+  });
+});
