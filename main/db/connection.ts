@@ -28,6 +28,8 @@ const WRITER_CACHE_KIB = 64 * 1024;
 export const LOCK_WAIT_MS = 10 * 60_000;
 /** Free pages returned to the file system per step after a delete (1 MB of 4 KB pages): a short unit of work. */
 export const RECLAIM_PAGES = 256;
+/** Statements a connection keeps prepared (all() with `prepared`): the search's shapes of statement. */
+const PREPARED_STATEMENTS = 24;
 /** Pause between two such steps, so that the writes people make go between them. */
 const RECLAIM_PAUSE_MS = 20;
 
@@ -92,6 +94,8 @@ export class Database {
   private gatePending = false;
   private closed = false;
   private readonly waitListeners = new Set<LockWaitListener>();
+  /** Statements kept prepared by text (all() with `prepared`), oldest first. */
+  private readonly statements = new Map<string, sqlite3.Statement>();
   private waiting = 0;
 
   /** Set for an archive opened read-only as a whole: why it cannot be written (every write is refused). */
@@ -193,10 +197,14 @@ export class Database {
     }
   }
 
-  /** Rows of a query: inside a unit of work on the writer (seeing its changes), else on the reader. */
-  all<T = Row>(query: SqlQuery): Promise<T[]> {
-    if (this.reader && !this.inUnit()) return this.reader.all<T>(query);
-    return this.onWriter(() => this.allNow<T>(query));
+  /**
+   * Rows of a query: inside a unit of work on the writer (seeing its changes), else on the reader. `prepared`: keep
+   * the statement prepared for the next query of the same text (a statement run on every search, whose planning
+   * costs as much as a cheap search itself); the few most recent texts are kept.
+   */
+  all<T = Row>(query: SqlQuery, options?: { prepared?: boolean }): Promise<T[]> {
+    if (this.reader && !this.inUnit()) return this.reader.all<T>(query, options);
+    return this.onWriter(() => (options?.prepared ? this.allPrepared<T>(query) : this.allNow<T>(query)));
   }
 
   async get<T = Row>(query: SqlQuery): Promise<T | undefined> {
@@ -232,6 +240,39 @@ export class Database {
           this.db.all(query.text, query.params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
         ),
     );
+  }
+
+  private allPrepared<T = Row>(query: SqlQuery): Promise<T[]> {
+    return this.timed(query.text, async () => {
+      let statement = this.statements.get(query.text);
+      if (statement) this.statements.delete(query.text);
+      else {
+        statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
+          const prepared = this.db.prepare(query.text, (err) => (err ? reject(err) : resolve(prepared)));
+        });
+        if (this.statements.size >= PREPARED_STATEMENTS) {
+          const [oldest, old] = this.statements.entries().next().value as [string, sqlite3.Statement];
+          this.statements.delete(oldest);
+          old.finalize();
+        }
+      }
+      const ready = statement;
+      try {
+        // Binding resets the statement first (so does a run without parameters); one that ran to its end holds no
+        // read transaction meanwhile.
+        const rows = await new Promise<T[]>((resolve, reject) =>
+          ready.all(query.params, (err: Error | null, rows: unknown[]) => (err ? reject(err) : resolve(rows as T[]))),
+        );
+        // Two runs of one text at once (inside one unit of work) prepare two statements: one is kept.
+        this.statements.get(query.text)?.finalize();
+        if (this.closed) ready.finalize();
+        else this.statements.set(query.text, ready);
+        return rows;
+      } catch (err) {
+        ready.finalize();
+        throw err;
+      }
+    });
   }
 
   private getNow<T = Row>(query: SqlQuery): Promise<T | undefined> {
@@ -421,6 +462,9 @@ export class Database {
     this.closed = true;
     await this.queue;
     await this.reader?.close();
+    const statements = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(statements.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
     await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
   }
 

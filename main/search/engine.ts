@@ -407,6 +407,7 @@ export class SearchEngine implements SearchService {
     if (keys.size) parts.push(sql`SELECT 'n', key, term FROM search_name_keys WHERE key IN (${list(keys)})`);
     const rows = await this.read.all<{ k: string; a: string | null; b: string | number | null }>(
       join(parts, ' UNION ALL '),
+      { prepared: true },
     );
     let generation = 0;
     let dirty = false;
@@ -475,7 +476,8 @@ export class SearchEngine implements SearchService {
     // One statement for the page, its passages, the totals and the facets: one snapshot, one trip to SQLite.
     let rows: PageRow[];
     try {
-      rows = await this.read.all<PageRow>(sql`
+      rows = await this.read.all<PageRow>(
+        sql`
         WITH m0 AS MATERIALIZED (${matches}),
         f AS MATERIALIZED (SELECT min(r) AS r FROM m0 GROUP BY r / ${DOC_SPAN}),
         ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle}),
@@ -495,7 +497,9 @@ export class SearchEngine implements SearchService {
         UNION ALL SELECT 'type', s.media_type, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON
           s.num = pd.num GROUP BY s.media_type
         UNION ALL SELECT 'tag', t.name, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON s.num =
-          pd.num JOIN document_tags dt ON dt.document_id = s.document_id JOIN tags t ON t.id = dt.tag_id GROUP BY t.name`);
+          pd.num JOIN document_tags dt ON dt.document_id = s.document_id JOIN tags t ON t.id = dt.tag_id GROUP BY t.name`,
+        { prepared: true },
+      );
     } catch (err) {
       throw new AppError('INTERNAL', `The search index could not run “${plan.match}”: ${(err as Error).message}`);
     }
