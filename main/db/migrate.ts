@@ -1,4 +1,4 @@
-// Brings an archive's schema up to date, one numbered migration per transaction.
+// Brings an archive's schema up to date, one numbered migration per transaction (a new file: all in one).
 import { AppError } from '../../shared/errors';
 import type { Database } from './connection';
 import { MIGRATIONS, type Migration } from './migrations/index';
@@ -33,14 +33,20 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   if (pending.length === 0) return { from, to: from };
   await options.beforeMigrating?.(from, target);
 
-  for (const migration of pending) {
+  // A new (empty) file gets the whole schema in one transaction: nothing to carry over, and one commit instead of
+  // one per migration (~0.1 s of a first start); it is still checked as a whole before its commit.
+  const steps = from === 0 ? [pending] : pending.map((m) => [m]);
+  for (const step of steps) {
+    let migration = step[0];
     // Foreign keys cannot be toggled inside a transaction; a migration may rebuild tables, so they are
     // off while it runs and checked explicitly before commit.
     await db.exec('PRAGMA foreign_keys = OFF');
     try {
       await db.transaction(async (tx) => {
-        await migration.up(tx);
-        await tx.exec(`PRAGMA user_version = ${migration.version}`);
+        for (migration of step) {
+          await migration.up(tx);
+          await tx.exec(`PRAGMA user_version = ${migration.version}`);
+        }
         const broken = await tx.all({ text: 'PRAGMA foreign_key_check', params: [] });
         if (broken.length > 0)
           throw new Error(`migration ${migration.version} left ${broken.length} broken foreign key(s)`);

@@ -29,6 +29,11 @@ export interface BridgeOptions {
   port?: number;
   /** Secret required on every API call; absent: 32 random bytes as hex. */
   token?: string;
+  /**
+   * API calls wait for this before they run (the sample documents of a first start, imported while the page and
+   * its scripts are already being served); a rejection does not hold them.
+   */
+  ready?: Promise<unknown>;
 }
 
 export interface Bridge {
@@ -235,6 +240,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     let result: Result<unknown>;
     try {
       const payload = body.trim() === '' ? undefined : parseWire(body);
+      if (options.ready) await options.ready.catch(() => undefined);
       result = await dispatch(api, channel, payload);
     } catch (err) {
       // parseWire only throws AppError(INVALID_REQUEST); keep the envelope shape for the caller.

@@ -3,7 +3,9 @@
 // an archive stops before it closes, at a switch or at close().
 import { createApi } from '../api/dispatch';
 import type { Archive } from '../archive/archive';
-import { openArchiveDir } from '../archive/open-default';
+import { existsSync } from 'node:fs';
+import { openArchiveDir, seedSamples } from '../archive/open-default';
+import { archiveFileIn } from '../archive/paths';
 import { Workspace } from '../archive/workspace';
 import { startMaintenance } from '../backups/schedule';
 import { startTeamSync, type TeamSyncHandle, type TeamSyncOptions } from '../team/background';
@@ -13,7 +15,10 @@ export interface WebHostOptions {
   archiveDir: string;
   rendererDir: string;
   port?: number;
-  /** Seed an empty archive with the sample documents from this folder (the first archive only). */
+  /**
+   * Seed a new archive with the sample documents from this folder (the first archive only). They are imported
+   * while the page is already served: API calls wait for them (`samplesImported`), the page and its scripts do not.
+   */
   samplesDir?: string;
   /** Timings of the background team sync (tests shorten them). */
   teamSync?: TeamSyncOptions;
@@ -28,14 +33,14 @@ export interface WebHost {
   bridge: Bridge;
   /** The open archive's background sync. */
   readonly teamSync: TeamSyncHandle;
+  /** Settles once the sample documents of a new archive are imported (at once when there are none to import). */
+  readonly samplesImported: Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const archive = await openArchiveDir(options.archiveDir, {
-    seedSamples: options.samplesDir !== undefined,
-    ...(options.samplesDir ? { samplesDir: options.samplesDir } : {}),
-  });
+  const isNew = !existsSync(archiveFileIn(options.archiveDir));
+  const archive = await openArchiveDir(options.archiveDir);
   let teamSync!: TeamSyncHandle;
   const workspace = new Workspace(archive, {
     open: (dir) => openArchiveDir(dir),
@@ -50,14 +55,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       };
     },
   });
+  // The first start serves the page at once and imports the samples beside it (~0.3–1 s through the parse
+  // worker), under a lease (a switch of archive waits for them); the page's API calls wait for them, so it shows
+  // them, never an empty archive first.
+  const seeding = isNew && options.samplesDir !== undefined ? workspace.lease() : undefined;
+  const samplesImported = seeding
+    ? seedSamples(seeding.archive, options.samplesDir!)
+        .catch((err: unknown) =>
+          console.error(
+            '[tala:web] the sample documents could not be imported:',
+            err instanceof Error ? err.message : String(err),
+          ),
+        )
+        .finally(() => seeding.release())
+    : Promise.resolve();
   let bridge: Bridge;
   try {
     bridge = await startBridge({
       api: createApi(workspace, 'bridge'),
       rendererDir: options.rendererDir,
       port: options.port,
+      ready: samplesImported,
     });
   } catch (err) {
+    await samplesImported;
     await workspace.close();
     throw err;
   }
@@ -70,7 +91,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     get teamSync() {
       return teamSync;
     },
+    samplesImported,
     async close() {
+      await samplesImported; // the archive stays open until its samples are in
       await bridge.close();
       await workspace.close();
     },

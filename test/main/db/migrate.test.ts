@@ -68,12 +68,29 @@ describe('migrations', () => {
         },
       },
     ];
+    // An archive at version 1: each migration is a transaction of its own.
+    await migrate(db, { migrations: broken, target: 1 });
     await expect(migrate(db, { migrations: broken })).rejects.toMatchObject({
       code: 'ARCHIVE_ERROR',
       message: expect.stringMatching(/version 2 .*left at version 1/),
     });
     expect(await schemaVersion(db)).toBe(1);
     expect(await tableNames(db)).toEqual(['a']);
+    await db.close();
+  });
+
+  it('give a new file its whole schema in one transaction: nothing at all when a migration fails', async () => {
+    const db = await Database.open(freshFile());
+    const broken: Migration[] = [
+      { version: 1, name: 'ok', up: (tx) => tx.exec('CREATE TABLE a (id INTEGER PRIMARY KEY)') },
+      { version: 2, name: 'fails', up: (tx) => tx.exec('INSERT INTO no_such_table VALUES (1)') },
+    ];
+    await expect(migrate(db, { migrations: broken })).rejects.toMatchObject({
+      code: 'ARCHIVE_ERROR',
+      message: expect.stringMatching(/version 2 .*left at version 0/),
+    });
+    expect(await schemaVersion(db)).toBe(0);
+    expect(await tableNames(db)).toEqual([]);
     await db.close();
   });
 
