@@ -12,7 +12,7 @@ import type {
 } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
-import { indexAnalysisOf, type DocumentParser } from '../ingest/parser';
+import { fingerprintOf, indexAnalysisOf, type DocumentParser } from '../ingest/parser';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
 import { validateInput } from '../ingest/validate-input';
 import { backfillFingerprints, markVersionOf } from '../library/dedup-repo';
@@ -120,8 +120,12 @@ export class DocumentService {
     };
 
     const doc = toNewDocument(parsed, input.name);
-    // Computed by the parse worker beside the parsing; here only for a parser that does not.
-    const print = parsed.print !== undefined ? parsed.print : fingerprint(doc.text);
+    const index = preparedIndex(doc, parsed);
+    // Computed by the parse worker right after it sent the document (laid out above meanwhile); here only for a
+    // parser that does not.
+    const sent = fingerprintOf(parsed);
+    const given = sent ? await sent : parsed.print;
+    const print = given !== undefined ? given : fingerprint(doc.text);
     const write = async (tx: Database, group?: ImportBatch): Promise<ImportOutcome> => {
       // Alone (not in a group commit): a batch of one, written before the write returns.
       const batch = group ?? new ImportBatch();
@@ -150,7 +154,7 @@ export class DocumentService {
         ...(variantOf ? { variantOf } : {}),
       };
     };
-    return { write, hint: { contentHash: parsed.contentHash, print }, index: preparedIndex(doc, parsed) };
+    return { write, hint: { contentHash: parsed.contentHash, print }, index };
   }
 
   /** Hashes asked for since the last lookup went out, with the callers waiting for the answer. */

@@ -5,38 +5,37 @@ import { parentPort } from 'node:worker_threads';
 import { toErrorInfo } from '../../shared/errors';
 import { passagesFingerprint } from '../library/minhash';
 import { parseDocument } from './index';
-import type { AnalysisMessage, ParseRequest, ParseResponse } from './parser';
+import type { LaterMessage, ParseRequest, ParseResponse } from './parser';
 
 if (!parentPort) throw new Error('parse-worker.ts must run in a worker thread');
 const port = parentPort;
 
 port.on('message', (message: ParseRequest) => {
   void (async () => {
-    let response: ParseResponse;
-    let parsed: Awaited<ReturnType<typeof parseDocument>> | undefined;
+    const { id } = message;
+    let parsed: Awaited<ReturnType<typeof parseDocument>>;
     try {
       parsed = await parseDocument(message.input);
-      // The near-duplicate fingerprint too: this thread is otherwise idle while the main thread writes.
-      response = { id: message.id, ok: true, value: { ...parsed, print: passagesFingerprint(parsed.passages) } };
     } catch (err) {
-      response = { id: message.id, ok: false, error: toErrorInfo(err) };
+      port.postMessage({ id, ok: false, error: toErrorInfo(err) } satisfies ParseResponse);
+      return;
     }
-    port.postMessage(response);
-    if (!parsed) return;
-    // Then the search analysis, while the main thread checks and writes the file's rows (the index is written
-    // last in its commit); every parsed file gets this second message, null when the analysis failed.
-    let analysis: AnalysisMessage['analysis'];
+    // The document first: the main thread lays it out while this thread computes what its write needs next, the
+    // near-duplicate fingerprint (checked before the rows go in), then the search analysis (written last in the
+    // commit). Every parsed file gets both messages, `failed` when one could not be made.
+    port.postMessage({ id, ok: true, value: parsed } satisfies ParseResponse);
+    try {
+      port.postMessage({ id, print: passagesFingerprint(parsed.passages) } satisfies LaterMessage);
+    } catch {
+      port.postMessage({ id, print: null, failed: true } satisfies LaterMessage);
+    }
     try {
       const { analyzeForIndex } = await analysisModule;
-      analysis = analyzeForIndex(
-        parsed.lang,
-        parsed.title,
-        parsed.passages.map((p) => p.text),
-      );
+      const texts = parsed.passages.map((p) => p.text);
+      port.postMessage({ id, analysis: analyzeForIndex(parsed.lang, parsed.title, texts) } satisfies LaterMessage);
     } catch {
-      analysis = null; // the indexer analyses the file itself
+      port.postMessage({ id, analysis: null, failed: true } satisfies LaterMessage);
     }
-    port.postMessage({ id: message.id, analysis } satisfies AnalysisMessage);
   })();
 });
 port.postMessage({ ready: true });

@@ -9,6 +9,7 @@ import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import { displayName } from './reject';
 import type { IngestInput, ParsedDocument } from './types';
 import type { IndexAnalysis } from '../search/index-analysis';
+import type { Fingerprint } from '../library/minhash';
 import { workerEntry } from '../workers/entry';
 
 export interface DocumentParser {
@@ -29,21 +30,35 @@ export interface ParseRequest {
 export type ParseResponse =
   { id: number; ok: true; value: ParsedDocument } | { id: number; ok: false; error: ErrorInfo };
 
-/** The worker's second message for a parsed file: its search analysis (null when it could not be made). */
-export interface AnalysisMessage {
-  id: number;
-  analysis: IndexAnalysis | null;
-}
+/**
+ * What the worker sends after a parsed file, in this order: its near-duplicate fingerprint (null: the text is too
+ * short to have one), then its search analysis; `failed` when it could not be made (the main thread makes it then).
+ */
+export type LaterMessage =
+  | { id: number; print: Fingerprint | null; failed?: true }
+  | { id: number; analysis: IndexAnalysis | null; failed?: true };
 
-/** Search analyses of parsed documents, made by the parser after the document itself (see indexAnalysisOf). */
-const analyses = new WeakMap<ParsedDocument, Promise<IndexAnalysis | undefined>>();
+/** What a parser makes of a parsed document after the document itself: see fingerprintOf, indexAnalysisOf. */
+interface Later {
+  print: Promise<Fingerprint | null | undefined>;
+  analysis: Promise<IndexAnalysis | undefined>;
+}
+const later = new WeakMap<ParsedDocument, Later>();
+
+/**
+ * The near-duplicate fingerprint of this parsed document, when its parser makes it (the parse worker sends it right
+ * after the document, so the document can be laid out meanwhile); resolves undefined when it could not be made.
+ */
+export function fingerprintOf(parsed: ParsedDocument): Promise<Fingerprint | null | undefined> | undefined {
+  return later.get(parsed)?.print;
+}
 
 /**
  * The search analysis of this parsed document's title and passages (index-analysis.ts), when its parser makes one:
- * the parse worker sends it after the document, so it may still be coming; undefined when it could not be made.
+ * the parse worker sends it after the fingerprint, so it may still be coming; undefined when it could not be made.
  */
 export function indexAnalysisOf(parsed: ParsedDocument): Promise<IndexAnalysis | undefined> | undefined {
-  return analyses.get(parsed);
+  return later.get(parsed)?.analysis;
 }
 
 export class InlineParser implements DocumentParser {
@@ -55,9 +70,12 @@ export class InlineParser implements DocumentParser {
       import('../search/index-analysis'),
     ]);
     const parsed = await parseDocument(input);
-    const result = { ...parsed, print: passagesFingerprint(parsed.passages) };
+    const result = { ...parsed };
     const texts = parsed.passages.map((p) => p.text);
-    analyses.set(result, Promise.resolve(analyzeForIndex(parsed.lang, parsed.title, texts)));
+    later.set(result, {
+      print: Promise.resolve(passagesFingerprint(parsed.passages)),
+      analysis: Promise.resolve(analyzeForIndex(parsed.lang, parsed.title, texts)),
+    });
     return result;
   }
 
@@ -88,8 +106,8 @@ export class WorkerParser implements DocumentParser {
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private closed = false;
-  /** Parsed files whose search analysis has not come yet: id → settles it (undefined: none will come). */
-  private readonly awaited = new Map<number, (analysis: IndexAnalysis | undefined) => void>();
+  /** What is still coming for parsed files, by `${id} print|analysis` → settles it (undefined: none will come). */
+  private readonly awaited = new Map<string, (value: undefined) => void>();
 
   constructor(private readonly options: WorkerParserOptions = {}) {}
 
@@ -117,7 +135,7 @@ export class WorkerParser implements DocumentParser {
     if (worker) await worker.terminate();
   }
 
-  /** The analyses still coming from a worker that stopped: none will come, the indexer analyses itself. */
+  /** What is still coming from a worker that stopped: none will come, the main thread makes it itself. */
   private giveUpAnalyses(): void {
     const waiting = [...this.awaited.values()];
     this.awaited.clear();
@@ -125,21 +143,30 @@ export class WorkerParser implements DocumentParser {
   }
 
   /**
-   * A parsed file's analysis comes in a second message. Until it does, the worker keeps the process alive (a
-   * commit may be waiting for it); it is given up after the file's time limit, or when the worker stops.
+   * A parsed file's fingerprint and analysis come in two more messages. Until they do, the worker keeps the process
+   * alive (a commit may be waiting for them); each is given up after the file's time limit, or when the worker stops.
    */
-  private expectAnalysis(id: number, parsed: ParsedDocument, limit: number): void {
-    const analysis = new Promise<IndexAnalysis | undefined>((resolve) => {
-      const timer = setTimeout(() => settle(undefined), limit);
-      const settle = (value: IndexAnalysis | undefined) => {
-        clearTimeout(timer);
-        this.awaited.delete(id);
-        if (!this.job && this.awaited.size === 0) this.worker?.unref();
-        resolve(value);
-      };
-      this.awaited.set(id, settle);
-    });
-    analyses.set(parsed, analysis);
+  private expectLater(id: number, parsed: ParsedDocument, limit: number): void {
+    const coming = <T>(what: 'print' | 'analysis') =>
+      new Promise<T | undefined>((resolve) => {
+        const key = `${id} ${what}`;
+        const timer = setTimeout(() => settle(undefined), limit);
+        const settle = (value: T | undefined) => {
+          clearTimeout(timer);
+          this.awaited.delete(key);
+          if (!this.job && this.awaited.size === 0) this.worker?.unref();
+          resolve(value);
+        };
+        this.awaited.set(key, settle as (value: undefined) => void);
+      });
+    later.set(parsed, { print: coming<Fingerprint | null>('print'), analysis: coming<IndexAnalysis>('analysis') });
+  }
+
+  /** Settles what was coming for a parsed file. */
+  private received(message: LaterMessage): void {
+    const [what, value] = 'print' in message ? ['print', message.print] : ['analysis', message.analysis ?? undefined];
+    const settle = this.awaited.get(`${message.id} ${what}`) as ((v: unknown) => void) | undefined;
+    settle?.(message.failed ? undefined : value);
   }
 
   private run(input: IngestInput): Promise<ParsedDocument> {
@@ -171,15 +198,15 @@ export class WorkerParser implements DocumentParser {
       name: 'tala-parse',
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 3072 },
     });
-    worker.on('message', (message: ParseResponse | AnalysisMessage | { ready: true }) => {
+    worker.on('message', (message: ParseResponse | LaterMessage | { ready: true }) => {
       if ('ready' in message) return;
-      if ('analysis' in message) {
-        this.awaited.get(message.id)?.(message.analysis ?? undefined);
+      if (!('ok' in message)) {
+        this.received(message);
         return;
       }
       const job = this.job;
       if (!job || job.id !== message.id) return;
-      if (message.ok) this.expectAnalysis(job.id, message.value, job.limit);
+      if (message.ok) this.expectLater(job.id, message.value, job.limit);
       this.settle();
       if (message.ok) job.resolve(message.value);
       else job.reject(fromErrorInfo(message.error));

@@ -34,9 +34,9 @@ export interface ParsedDocument {
   contentHash: string;
   passages: ParsedPassage[];
   /**
-   * The near-duplicate fingerprint of the document text (the passages joined by blank lines), computed where the
-   * file was parsed (the parse worker), so the thread that writes the archive does not; null for a text too short
-   * to have one. Absent from a parser that does not compute it: the import computes it then.
+   * The near-duplicate fingerprint of the document text (the passages joined by blank lines), from a parser that
+   * computes it with the document; null for a text too short to have one. Tala's parsers make it after the document
+   * (parser.ts fingerprintOf); absent from both, the import computes it.
    */
   print?: Fingerprint | null;
 }

@@ -8,7 +8,7 @@ import { Archive } from '../../../main/archive/archive';
 import { estimateSecondsLeft, importPaths } from '../../../main/documents/bulk-import';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
-import { InlineParser, ParserPool, WorkerParser } from '../../../main/ingest/parser';
+import { fingerprintOf, indexAnalysisOf, InlineParser, ParserPool, WorkerParser } from '../../../main/ingest/parser';
 import type { ImportJobStatus, ImportProgress } from '../../../shared/types';
 import { makePdf, makeZip, sampleDocx, sampleEpub, samplePdf } from '../../helpers/make-documents';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
@@ -237,7 +237,16 @@ describe('parse worker', () => {
         ['a.epub', sampleEpub()],
         ['a.txt', utf8('Isang talata.')],
       ] as const) {
-        expect(await worker.parse({ name, bytes })).toEqual(await new InlineParser().parse({ name, bytes }));
+        const [inWorker, inline] = [
+          await worker.parse({ name, bytes }),
+          await new InlineParser().parse({ name, bytes }),
+        ];
+        expect(inWorker).toEqual(inline);
+        // The fingerprint and the search analysis come after the document, the same as inline.
+        const print = await fingerprintOf(inWorker);
+        expect(print === null || print?.signature.length).toBeTruthy();
+        expect(print).toEqual(await fingerprintOf(inline));
+        expect(await indexAnalysisOf(inWorker)).toEqual(await indexAnalysisOf(inline));
       }
       await expect(worker.parse({ name: 'x.pdf', bytes: utf8('nope') })).rejects.toMatchObject({
         code: 'IMPORT_REJECTED',
