@@ -6,7 +6,7 @@
 // beads: they split the search into independent pieces and are returned unchanged. Pure TypeScript.
 import { solve, type BeadShape, type DpBead } from './dp';
 import { anchorKind, showsNames, textFeatures, type AnchorKind } from './features';
-import { learnLexicon, mix32, type Lexicon } from './lexicon';
+import { learnLexicon, type Lexicon } from './lexicon';
 import { lengthCost } from './length-cost';
 import { consistentLinks } from './links';
 import type {
@@ -290,49 +290,6 @@ function lexiconTerm(model: Model, words: number, matched: number): number {
 const isNumber = (kind: AnchorKind) => kind === 'number' || kind === 'smallNumber';
 
 /**
- * Numbers by non-negative integer key (below 2^53) in an open-addressing table of typed arrays: the DP asks
- * for a million bead costs on a long pair, and a Map of that size spends much of its time collecting garbage.
- */
-class CostTable {
-  private keys = new Float64Array(1 << 16).fill(-1);
-  private values = new Float64Array(1 << 16);
-  size = 0;
-
-  private slot(key: number): number {
-    const mask = this.keys.length - 1;
-    let h = mix32((key >>> 0) ^ Math.imul(Math.floor(key / 2 ** 32), 0x9e3779b1)) & mask;
-    while (this.keys[h] !== -1 && this.keys[h] !== key) h = (h + 1) & mask;
-    return h;
-  }
-
-  /** The value, or NaN when the key is not in the table. */
-  get(key: number): number {
-    const h = this.slot(key);
-    return this.keys[h] === key ? this.values[h] : NaN;
-  }
-
-  set(key: number, value: number): void {
-    if (2 * (this.size + 1) > this.keys.length) this.grow();
-    const h = this.slot(key);
-    if (this.keys[h] !== key) this.size++;
-    this.keys[h] = key;
-    this.values[h] = value;
-  }
-
-  private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
-    this.values = new Float64Array(keys.length * 2);
-    for (let k = 0; k < keys.length; k++) {
-      if (keys[k] === -1) continue;
-      const h = this.slot(keys[k]);
-      this.keys[h] = keys[k];
-      this.values[h] = values[k];
-    }
-  }
-}
-
-/**
  * Scores beads given as ranges of units (no allocation per bead): scratch arrays make the anchor and
  * lexicon comparison linear in the bead's size.
  */
@@ -495,7 +452,6 @@ class Scorer {
     return words;
   }
 
-  private cached: { S: Unit[]; T: Unit[]; columns: number; costs: CostTable } | undefined;
   private breaks: { S: Unit[]; T: Unit[]; source: Uint8Array; target: Uint8Array } | undefined;
 
   /** Whether the paragraph breaks set by setBreaks cost anything now. */
@@ -518,24 +474,6 @@ class Scorer {
     return n;
   }
 
-  /** Remembers the anchor costs of beads over these two unit lists (they do not change between passes). */
-  cacheAnchors(S: Unit[], T: Unit[]): void {
-    this.cached = { S, T, columns: T.length + 1, costs: new CostTable() };
-  }
-
-  private anchors(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): number {
-    const c = this.cached;
-    if (!c || c.S !== S || c.T !== T) return this.anchorCost(S, si, sn, T, ti, tn);
-    const key = (si * c.columns + ti) * 32 + sn * 5 + tn;
-    let cost = c.costs.get(key);
-    if (Number.isNaN(cost)) {
-      cost = this.anchorCost(S, si, sn, T, ti, tn);
-      // Bounded: on a very long pair the later passes recompute what no longer fits.
-      if (c.costs.size < 2_000_000) c.costs.set(key, cost);
-    }
-    return cost;
-  }
-
   beadCost(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, model: Model, skip: number): number {
     if (sn === 0 || tn === 0) return skip;
     let ls = 0;
@@ -551,7 +489,7 @@ class Scorer {
       headT ||= T[k].heading;
     }
     let cost =
-      shapePrior(sn, tn) + lengthCost(ls, lt, model.ratio, model.variance) + this.anchors(S, si, sn, T, ti, tn);
+      shapePrior(sn, tn) + lengthCost(ls, lt, model.ratio, model.variance) + this.anchorCost(S, si, sn, T, ti, tn);
     if (headS !== headT || (sn > 1 && headS) || (tn > 1 && headT)) cost += PARAMS.kindMismatch;
     if (sn > 1 || tn > 1) cost += PARAMS.crossBreak * this.crossed(S, si, sn, T, ti, tn);
     if (model.lexicon && model.lambda > 0) {
@@ -968,7 +906,6 @@ export function prepare(
     srcTypeIds.size,
     tgtTypeIds.size,
   );
-  scorer.cacheAnchors(src, tgt);
   const totalS = src.reduce((a, u) => a + u.length, 0);
   const totalT = tgt.reduce((a, u) => a + u.length, 0);
   const initial: Model = {
@@ -1160,7 +1097,6 @@ function realignAcrossParagraphs(
   const scorer = p.sentenceScorer();
   const flatSide = (F: typeof S): SideUnits => ({ paragraphs: F.units, sentences: F.units.map((u) => [u]) });
   const flat: Prepared = { ...p, srcSide: flatSide(S), tgtSide: flatSide(T), scorer };
-  scorer.cacheAnchors(S.units, T.units);
   const opens = (F: typeof S) => Uint8Array.from(F.refs, ([, x]) => (x === 0 ? 1 : 0));
   scorer.setBreaks(S.units, T.units, opens(S), opens(T));
   scorer.breaksOn = false;

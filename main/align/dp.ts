@@ -67,166 +67,255 @@ export function solve(problem: DpProblem): DpSolution {
   }
   const full = (n + 1) * (m + 1) <= (problem.fullSearchCells ?? 2_500);
   let band = full ? 0 : Math.max(problem.band ?? (problem.guide ? 3 : 6), 2);
+  const grid = new Grid(problem);
+  grid.setBand(band);
+  // The band doubles while the best path runs along its edge; the costs of the cells already searched are kept,
+  // so a wider band costs its new cells only.
   for (;;) {
-    const result = solveBanded(problem, band);
-    if (band === 0 || !result.touchesEdge) return { beads: result.beads, total: result.total, band };
+    const result = grid.search();
+    if (band === 0 && !Number.isFinite(result.total)) throw new Error('alignment grid has no path');
+    if (band === 0 || result.touches.length === 0)
+      return { beads: grid.confidences(result.path), total: result.total, band };
     band *= 2;
     if (band >= Math.max(n, m)) band = 0;
+    grid.setBand(band);
   }
 }
 
-interface BandedResult {
-  beads: DpBead[];
-  total: number;
-  touchesEdge: boolean;
+/** Where the best path met the band's edge: a row, and whether at its left (-1) or right (+1) edge. */
+interface Touch {
+  i: number;
+  side: -1 | 1;
 }
 
-function solveBanded(problem: DpProblem, band: number): BandedResult {
-  const { n, m, shapes } = problem;
-  const S = shapes.length;
-  // Row i holds columns lo[i]..hi[i]; with band 0 every row holds every column.
-  const lo = new Int32Array(n + 1);
-  const hi = new Int32Array(n + 1);
-  const rowStart = new Int32Array(n + 2);
-  // Around the guide path: the columns it visits in each row (every row is visited), else the diagonal.
-  const guideLo = new Int32Array(n + 1).fill(m);
-  const guideHi = new Int32Array(n + 1);
-  if (problem.guide && band !== 0) {
-    for (const [i, j] of problem.guide) {
-      if (i < 0 || i > n) continue;
-      if (j < guideLo[i]) guideLo[i] = j;
-      if (j > guideHi[i]) guideHi[i] = j;
-    }
+/**
+ * The search grid: row i holds the columns lo[i]..hi[i]. Bead costs are computed once per (cell, shape) and kept
+ * by row while the band widens (the raw cost, whatever the band; Infinity where the bead leaves the grid).
+ */
+class Grid {
+  readonly n: number;
+  readonly m: number;
+  readonly S: number;
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  /** Columns whose costs are known in each row, and the costs ((j - costLo[i]) * S + s). */
+  private readonly costLo: Int32Array;
+  private readonly costHi: Int32Array;
+  private readonly costs: Float64Array[];
+  private rowStart = new Int32Array(0);
+  private forward = new Float64Array(0);
+  private back = new Int8Array(0);
+
+  constructor(private readonly problem: DpProblem) {
+    this.n = problem.n;
+    this.m = problem.m;
+    this.S = problem.shapes.length;
+    this.lo = new Int32Array(this.n + 1);
+    this.hi = new Int32Array(this.n + 1);
+    this.costLo = new Int32Array(this.n + 1).fill(1);
+    this.costHi = new Int32Array(this.n + 1);
+    this.costs = new Array<Float64Array>(this.n + 1);
   }
-  for (let i = 0; i <= n; i++) {
+
+  /**
+   * A band of half-width `band` around the guide path (the columns it visits in each row), else the diagonal; 0:
+   * every cell.
+   */
+  setBand(band: number): void {
+    const { n, m, lo, hi, problem } = this;
     if (band === 0) {
-      lo[i] = 0;
-      hi[i] = m;
-    } else if (problem.guide && guideLo[i] <= guideHi[i]) {
-      lo[i] = Math.max(0, guideLo[i] - band);
-      hi[i] = Math.min(m, guideHi[i] + band);
-    } else {
-      const center = (i * m) / n;
-      lo[i] = Math.max(0, Math.floor(center) - band);
-      hi[i] = Math.min(m, Math.ceil(center) + band);
+      lo.fill(0);
+      hi.fill(m);
+      return;
     }
-    rowStart[i + 1] = rowStart[i] + (hi[i] - lo[i] + 1);
-  }
-  const cells = rowStart[n + 1];
-  const at = (i: number, j: number) => (i < 0 || i > n || j < lo[i] || j > hi[i] ? -1 : rowStart[i] + j - lo[i]);
-
-  // Bead costs by start cell, computed once: Infinity where the bead would leave the grid or the band.
-  const cost = new Float64Array(cells * S).fill(Infinity);
-  for (let i = 0; i <= n; i++) {
-    for (let j = lo[i]; j <= hi[i]; j++) {
-      const c = rowStart[i] + j - lo[i];
-      for (let s = 0; s < S; s++) {
-        const { di, dj } = shapes[s];
-        if (i + di > n || j + dj > m || at(i + di, j + dj) < 0) continue;
-        cost[c * S + s] = problem.cost(i, j, s);
+    const guideLo = new Int32Array(n + 1).fill(m);
+    const guideHi = new Int32Array(n + 1).fill(-1);
+    if (problem.guide) {
+      for (const [i, j] of problem.guide) {
+        if (i < 0 || i > n) continue;
+        if (j < guideLo[i]) guideLo[i] = j;
+        if (j > guideHi[i]) guideHi[i] = j;
+      }
+    }
+    for (let i = 0; i <= n; i++) {
+      if (problem.guide && guideLo[i] <= guideHi[i]) {
+        lo[i] = Math.max(0, guideLo[i] - band);
+        hi[i] = Math.min(m, guideHi[i] + band);
+      } else {
+        const center = (i * m) / n;
+        lo[i] = Math.max(0, Math.floor(center) - band);
+        hi[i] = Math.min(m, Math.ceil(center) + band);
       }
     }
   }
 
-  const forward = new Float64Array(cells).fill(Infinity);
-  const back = new Int8Array(cells).fill(-1);
-  forward[at(0, 0)] = 0;
-  for (let i = 0; i <= n; i++) {
-    for (let j = lo[i]; j <= hi[i]; j++) {
-      const c = rowStart[i] + j - lo[i];
-      if (i === 0 && j === 0) continue;
-      let best = Infinity;
-      let arg = -1;
+  /** Makes sure the costs of every cell of row i inside the band are known. */
+  private fillRow(i: number): void {
+    const { S, problem } = this;
+    const { shapes } = problem;
+    const lo = this.lo[i];
+    const hi = this.hi[i];
+    const oldLo = this.costLo[i];
+    const oldHi = this.costHi[i];
+    if (oldLo <= oldHi && oldLo <= lo && hi <= oldHi) return;
+    const newLo = oldLo <= oldHi ? Math.min(lo, oldLo) : lo;
+    const newHi = oldLo <= oldHi ? Math.max(hi, oldHi) : hi;
+    const row = new Float64Array((newHi - newLo + 1) * S);
+    if (oldLo <= oldHi) row.set(this.costs[i], (oldLo - newLo) * S);
+    for (let j = newLo; j <= newHi; j++) {
+      if (oldLo <= oldHi && j >= oldLo && j <= oldHi) continue;
+      const at = (j - newLo) * S;
       for (let s = 0; s < S; s++) {
-        const p = at(i - shapes[s].di, j - shapes[s].dj);
-        if (p < 0) continue;
-        const v = forward[p] + cost[p * S + s];
-        if (v < best) {
-          best = v;
-          arg = s;
+        const { di, dj } = shapes[s];
+        row[at + s] = i + di > this.n || j + dj > this.m ? Infinity : problem.cost(i, j, s);
+      }
+    }
+    this.costs[i] = row;
+    this.costLo[i] = newLo;
+    this.costHi[i] = newHi;
+  }
+
+  /** Cost of the bead of shape s starting at (i, j), a cell of the band. */
+  private cost(i: number, j: number, s: number): number {
+    return this.costs[i][(j - this.costLo[i]) * this.S + s];
+  }
+
+  private inBand(i: number, j: number): boolean {
+    return i >= 0 && i <= this.n && j >= this.lo[i] && j <= this.hi[i];
+  }
+
+  /** Forward pass and best path; the touches of the band's edge (not of the grid's). */
+  search(): { path: Array<[number, number, number]>; total: number; touches: Touch[] } {
+    const { n, m, S, lo, hi } = this;
+    const { shapes } = this.problem;
+    const rowStart = new Int32Array(n + 2);
+    for (let i = 0; i <= n; i++) {
+      this.fillRow(i);
+      rowStart[i + 1] = rowStart[i] + (hi[i] - lo[i] + 1);
+    }
+    const cells = rowStart[n + 1];
+    const forward = new Float64Array(cells).fill(Infinity);
+    const back = new Int8Array(cells).fill(-1);
+    forward[0] = 0;
+    for (let i = 0; i <= n; i++) {
+      const l = lo[i];
+      for (let j = l; j <= hi[i]; j++) {
+        if (i === 0 && j === 0) continue;
+        let best = Infinity;
+        let arg = -1;
+        for (let s = 0; s < S; s++) {
+          const pi = i - shapes[s].di;
+          const pj = j - shapes[s].dj;
+          if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue;
+          const v = forward[rowStart[pi] + pj - lo[pi]] + this.costs[pi][(pj - this.costLo[pi]) * S + s];
+          if (v < best) {
+            best = v;
+            arg = s;
+          }
+        }
+        forward[rowStart[i] + j - l] = best;
+        back[rowStart[i] + j - l] = arg;
+      }
+    }
+    this.rowStart = rowStart;
+    this.forward = forward;
+    this.back = back;
+    const end = rowStart[n] + m - lo[n];
+    const total = forward[end];
+    // The band cannot reach the corner (should not happen: the diagonal is always inside): the caller widens it.
+    if (!Number.isFinite(total)) return { path: [], total, touches: [{ i: n, side: 1 }] };
+    // The path, end to start: (i, j, shape) of each bead's start.
+    const path: Array<[number, number, number]> = [];
+    const touches: Touch[] = [];
+    let i = n;
+    let j = m;
+    while (i > 0 || j > 0) {
+      if (j === lo[i] && lo[i] > 0) touches.push({ i, side: -1 });
+      else if (j === hi[i] && hi[i] < m) touches.push({ i, side: 1 });
+      const s = back[rowStart[i] + j - lo[i]];
+      i -= shapes[s].di;
+      j -= shapes[s].dj;
+      path.push([i, j, s]);
+    }
+    path.reverse();
+    return { path, total, touches };
+  }
+
+  /** Backward pass, and each bead of the path with its confidence: the margin to the best path without it. */
+  confidences(path: Array<[number, number, number]>): DpBead[] {
+    const { n, m, S, lo, hi, rowStart, forward } = this;
+    const { shapes } = this.problem;
+    const cells = rowStart[n + 1];
+    const end = rowStart[n] + m - lo[n];
+    const total = forward[end];
+    const backward = new Float64Array(cells).fill(Infinity);
+    backward[end] = 0;
+    for (let i = n; i >= 0; i--) {
+      const row = this.costs[i];
+      const cl = this.costLo[i];
+      for (let j = hi[i]; j >= lo[i]; j--) {
+        const c = rowStart[i] + j - lo[i];
+        if (c === end) continue;
+        let best = Infinity;
+        for (let s = 0; s < S; s++) {
+          const k = row[(j - cl) * S + s];
+          if (k === Infinity) continue;
+          const ni = i + shapes[s].di;
+          const nj = j + shapes[s].dj;
+          if (nj < lo[ni] || nj > hi[ni]) continue;
+          const v = k + backward[rowStart[ni] + nj - lo[ni]];
+          if (v < best) best = v;
+        }
+        backward[c] = best;
+      }
+    }
+
+    // Best and second-best bead covering each source unit and each target unit (by total path cost).
+    const srcBest = new Float64Array(n).fill(Infinity);
+    const srcSecond = new Float64Array(n).fill(Infinity);
+    const srcArg = new Int32Array(n).fill(-1);
+    const tgtBest = new Float64Array(m).fill(Infinity);
+    const tgtSecond = new Float64Array(m).fill(Infinity);
+    const tgtArg = new Int32Array(m).fill(-1);
+    const note = (best: Float64Array, second: Float64Array, arg: Int32Array, k: number, v: number, id: number) => {
+      if (v < best[k]) {
+        second[k] = best[k];
+        best[k] = v;
+        arg[k] = id;
+      } else if (v < second[k]) second[k] = v;
+    };
+    for (let i = 0; i <= n; i++) {
+      const row = this.costs[i];
+      const cl = this.costLo[i];
+      for (let j = lo[i]; j <= hi[i]; j++) {
+        const c = rowStart[i] + j - lo[i];
+        if (forward[c] === Infinity) continue;
+        for (let s = 0; s < S; s++) {
+          const k = row[(j - cl) * S + s];
+          if (k === Infinity) continue;
+          const { di, dj } = shapes[s];
+          const ni = i + di;
+          const nj = j + dj;
+          if (nj < lo[ni] || nj > hi[ni]) continue;
+          const v = forward[c] + k + backward[rowStart[ni] + nj - lo[ni]];
+          if (v === Infinity) continue;
+          const id = c * S + s;
+          // The first unit suffices: every alternative path covers it with a different bead.
+          if (di > 0) note(srcBest, srcSecond, srcArg, i, v, id);
+          else note(tgtBest, tgtSecond, tgtArg, j, v, id);
+          if (di === 0) continue;
+          if (dj > 0) note(tgtBest, tgtSecond, tgtArg, j, v, id);
         }
       }
-      forward[c] = best;
-      back[c] = arg;
     }
-  }
-  const end = at(n, m);
-  if (end < 0 || !Number.isFinite(forward[end])) {
-    // The band cannot reach the corner (should not happen: the diagonal is always inside); search in full.
-    if (band !== 0) return { beads: [], total: Infinity, touchesEdge: true };
-    throw new Error('alignment grid has no path');
-  }
 
-  const backward = new Float64Array(cells).fill(Infinity);
-  backward[end] = 0;
-  for (let i = n; i >= 0; i--) {
-    for (let j = hi[i]; j >= lo[i]; j--) {
-      const c = rowStart[i] + j - lo[i];
-      if (c === end) continue;
-      let best = Infinity;
-      for (let s = 0; s < S; s++) {
-        const k = cost[c * S + s];
-        if (k === Infinity) continue;
-        const v = k + backward[at(i + shapes[s].di, j + shapes[s].dj)];
-        if (v < best) best = v;
-      }
-      backward[c] = best;
-    }
+    return path.map(([i, j, s]) => {
+      const { di, dj } = shapes[s];
+      const id = (rowStart[i] + j - lo[i]) * S + s;
+      let alternative: number;
+      if (di > 0) alternative = srcArg[i] === id ? srcSecond[i] : srcBest[i];
+      else alternative = tgtArg[j] === id ? tgtSecond[j] : tgtBest[j];
+      return { i, j, di, dj, cost: this.cost(i, j, s), confidence: marginToConfidence(alternative - total) };
+    });
   }
-
-  // Best and second-best bead covering each source unit and each target unit (by total path cost).
-  const srcBest = new Float64Array(n).fill(Infinity);
-  const srcSecond = new Float64Array(n).fill(Infinity);
-  const srcArg = new Int32Array(n).fill(-1);
-  const tgtBest = new Float64Array(m).fill(Infinity);
-  const tgtSecond = new Float64Array(m).fill(Infinity);
-  const tgtArg = new Int32Array(m).fill(-1);
-  const note = (best: Float64Array, second: Float64Array, arg: Int32Array, k: number, v: number, id: number) => {
-    if (v < best[k]) {
-      second[k] = best[k];
-      best[k] = v;
-      arg[k] = id;
-    } else if (v < second[k]) second[k] = v;
-  };
-  for (let i = 0; i <= n; i++) {
-    for (let j = lo[i]; j <= hi[i]; j++) {
-      const c = rowStart[i] + j - lo[i];
-      if (forward[c] === Infinity) continue;
-      for (let s = 0; s < S; s++) {
-        const k = cost[c * S + s];
-        if (k === Infinity) continue;
-        const { di, dj } = shapes[s];
-        const v = forward[c] + k + backward[at(i + di, j + dj)];
-        if (v === Infinity) continue;
-        const id = c * S + s;
-        // The first unit suffices: every alternative path covers it with a different bead.
-        if (di > 0) note(srcBest, srcSecond, srcArg, i, v, id);
-        else note(tgtBest, tgtSecond, tgtArg, j, v, id);
-        if (di === 0) continue;
-        if (dj > 0) note(tgtBest, tgtSecond, tgtArg, j, v, id);
-      }
-    }
-  }
-
-  const beads: DpBead[] = [];
-  let touchesEdge = false;
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const c = at(i, j);
-    const s = back[c];
-    const { di, dj } = shapes[s];
-    const p = at(i - di, j - dj);
-    const id = p * S + s;
-    const total = forward[end];
-    let alternative: number;
-    if (di > 0) alternative = srcArg[i - di] === id ? srcSecond[i - di] : srcBest[i - di];
-    else alternative = tgtArg[j - dj] === id ? tgtSecond[j - dj] : tgtBest[j - dj];
-    beads.push({ i: i - di, j: j - dj, di, dj, cost: cost[id], confidence: marginToConfidence(alternative - total) });
-    if (band !== 0 && ((j === lo[i] && lo[i] > 0) || (j === hi[i] && hi[i] < m))) touchesEdge = true;
-    i -= di;
-    j -= dj;
-  }
-  beads.reverse();
-  return { beads, total: forward[end], touchesEdge };
 }
