@@ -488,16 +488,19 @@ export class SearchEngine implements SearchService {
         SELECT 'hit' AS kind, page.r AS a, page.score AS b, page.k AS c, NULL AS d, p.id AS passage_id,
           ${passageTextSql('p', 'd')} AS text, d.id AS doc_id, d.title AS title, d.lang AS lang,
           d.media_type AS media_type, d.published_at AS published_at
-          FROM page LEFT JOIN search_docs s ON s.num = page.r / ${DOC_SPAN} LEFT JOIN documents d ON d.id = s.document_id
+          FROM page LEFT JOIN search_docs s ON s.num = page.r / ${DOC_SPAN}
+          LEFT JOIN documents d ON d.id = s.document_id
           LEFT JOIN passages p ON p.document_id = d.id AND p.ordinal = page.r % ${DOC_SPAN}
-        UNION ALL SELECT 'docs', num, n, best, tier, ${NO_DETAILS} FROM pd WHERE num IN (SELECT r / ${DOC_SPAN} FROM page)
+        UNION ALL SELECT 'docs', num, n, best, tier, ${NO_DETAILS} FROM pd
+          WHERE num IN (SELECT r / ${DOC_SPAN} FROM page)
         UNION ALL SELECT 'total', count(*), sum(n), NULL, NULL, ${NO_DETAILS} FROM pd
         UNION ALL SELECT 'lang', s.lang, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON s.num =
           pd.num GROUP BY s.lang
         UNION ALL SELECT 'type', s.media_type, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON
           s.num = pd.num GROUP BY s.media_type
         UNION ALL SELECT 'tag', t.name, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON s.num =
-          pd.num JOIN document_tags dt ON dt.document_id = s.document_id JOIN tags t ON t.id = dt.tag_id GROUP BY t.name`,
+          pd.num JOIN document_tags dt ON dt.document_id = s.document_id JOIN tags t ON t.id = dt.tag_id
+          GROUP BY t.name`,
         { prepared: true },
       );
     } catch (err) {
