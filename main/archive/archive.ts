@@ -38,6 +38,13 @@ export interface ArchiveOpenOptions {
    * loop never waits on them) or 'inline' (this thread; for one-shot tools such as the CLI).
    */
   search?: 'worker' | 'inline';
+  /**
+   * Start the search worker at once (the desktop app and the web host, which search soon after open): its thread
+   * loads its code while the archive opens and migrates, then opens the file and warms up (search/engine.ts), so
+   * the first search does not wait for all of that. Off by default: a tool or test that never searches starts
+   * no thread.
+   */
+  startSearch?: boolean;
   /** Where imported files are parsed: the process's shared parse worker by default (see ingest/parser.ts). */
   parser?: DocumentParser;
   /**
@@ -124,6 +131,23 @@ export class Archive {
   }
 
   static async open(file: string, options: ArchiveOpenOptions = {}): Promise<Archive> {
+    let early: SearchWorkerHost | null = null;
+    if (options.startSearch && options.search !== 'inline') {
+      try {
+        early = SearchWorkerHost.early();
+      } catch {
+        // No worker now (a packaging problem): the search starts on first use, as without startSearch.
+      }
+    }
+    try {
+      return await Archive.opening(file, options, early);
+    } catch (err) {
+      await early?.abandon().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private static async opening(file: string, options: ArchiveOpenOptions, early: SearchWorkerHost | null) {
     let db: Database;
     let cleanClose = false;
     try {
@@ -152,7 +176,7 @@ export class Archive {
       if (err instanceof AppError) throw err;
       throw new AppError('ARCHIVE_ERROR', `Cannot open the archive at ${file}: ${(err as Error).message}`);
     }
-    if (db.readOnlyReason !== undefined) return Archive.openedReadOnly(db, options);
+    if (db.readOnlyReason !== undefined) return Archive.openedReadOnly(db, options, early);
     let integrity: Promise<void>;
     let openCheck: OpenCheck;
     try {
@@ -186,8 +210,9 @@ export class Archive {
       await db.close();
       throw err;
     }
-    // Both open on first use: the worker when a search or index status is first asked, the inline engine too.
-    const search = options.search === 'inline' ? inlineSearch(file) : SearchWorkerHost.start(file);
+    // Both open on first use (the worker when a search or index status is first asked, the inline engine too),
+    // unless the worker was started early.
+    const search = options.search === 'inline' ? inlineSearch(file) : workerSearch(file, {}, early);
     const archive = new Archive(db, search, options);
     archive.integrityOnOpen = integrity;
     archive.openCheck = openCheck;
@@ -198,7 +223,11 @@ export class Archive {
   }
 
   /** The rest of open() for an archive that cannot be written: checked, never migrated, searched as it is. */
-  private static async openedReadOnly(db: Database, options: ArchiveOpenOptions): Promise<Archive> {
+  private static async openedReadOnly(
+    db: Database,
+    options: ArchiveOpenOptions,
+    early: SearchWorkerHost | null,
+  ): Promise<Archive> {
     const file = db.path;
     let checked: boolean;
     try {
@@ -220,7 +249,7 @@ export class Archive {
     }
     const readOnly = { reason: db.readOnlyReason ?? '', immutable: db.immutable };
     const search =
-      options.search === 'inline' ? inlineSearch(file, { readOnly }) : SearchWorkerHost.start(file, { readOnly });
+      options.search === 'inline' ? inlineSearch(file, { readOnly }) : workerSearch(file, { readOnly }, early);
     const archive = new Archive(db, search, options);
     archive.openCheck = checked ? 'blocking' : 'skipped';
     await archive.backups.load().catch(() => undefined); // unreadable setting: backups beside the archive
@@ -282,6 +311,11 @@ export class Archive {
     if (this.readOnlyReason !== undefined) info.readOnly = this.readOnlyReason;
     return info;
   }
+}
+
+/** The search worker of an archive: the one started early, told which file to open, or one started on first use. */
+function workerSearch(file: string, options: SearchEngineOptions, early: SearchWorkerHost | null): SearchService {
+  return early ? early.open(file, options) : SearchWorkerHost.start(file, options);
 }
 
 /** The search engine in this thread, loaded and opened with the first query (its own connection, lunr). */

@@ -12,6 +12,8 @@ export interface OpenArchiveDirOptions {
   search?: ArchiveOpenOptions['search'];
   /** Where alignments run (see ArchiveOpenOptions); the CLI aligns in-process. */
   aligner?: ArchiveOpenOptions['aligner'];
+  /** Start the search worker while the archive opens (see ArchiveOpenOptions): the desktop app and the web host. */
+  startSearch?: boolean;
   seedSamples?: boolean;
   /** Folder holding samples.json and the sample files (resources/samples in a checkout). */
   samplesDir?: string;
@@ -37,7 +39,11 @@ export async function openArchiveDir(dir: string, options: OpenArchiveDirOptions
   makePrivateDir(dir);
   const file = archiveFileIn(dir);
   const isNew = !existsSync(file);
-  const archive = await Archive.open(file, { search: options.search, aligner: options.aligner });
+  const archive = await Archive.open(file, {
+    search: options.search,
+    aligner: options.aligner,
+    startSearch: options.startSearch,
+  });
   if (isNew && options.seedSamples) {
     await seedSamples(archive, options.samplesDir ?? DEV_SAMPLES_DIR);
   }

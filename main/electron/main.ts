@@ -166,7 +166,11 @@ async function start(launch: LaunchOptions): Promise<void> {
 
   let archive: Archive;
   try {
-    archive = await openArchiveDir(launch.archiveDir, { seedSamples: true, samplesDir: samplesDir() });
+    archive = await openArchiveDir(launch.archiveDir, {
+      seedSamples: true,
+      samplesDir: samplesDir(),
+      startSearch: true,
+    });
   } catch (err) {
     fail(launch, `Tala cannot open its archive in ${launch.archiveDir}`, err);
     return;
@@ -174,7 +178,7 @@ async function start(launch: LaunchOptions): Promise<void> {
 
   // Settings and File > New / Open archive switch archives: the main process opens the other one and closes this.
   workspace = new Workspace(archive, {
-    open: (dir) => openArchiveDir(dir),
+    open: (dir) => openArchiveDir(dir, { startSearch: true }),
     recentFile: launch.smoke ? undefined : recentFileIn(launch.configDir),
     attach: (opened) => attachArchive(opened, launch),
     chooseFolder,

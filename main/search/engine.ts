@@ -58,6 +58,8 @@ export const DEFAULT_LIMIT = 20;
 const HITS_PER_DOCUMENT = 3;
 /** A search re-indexes up to this many changed documents before it runs; more go to the background. */
 const INLINE_CATCH_UP = 20;
+/** The word the warm-up after open searches for (no document holds it: the statements read no rows). */
+const WARM_UP_WORD = 'zzqxjwarmup';
 /** Documents per transaction in the background catch-up and reindex (short write locks). */
 const BATCH_DOCUMENTS = 100;
 
@@ -122,7 +124,41 @@ export class SearchEngine implements SearchService {
     });
     const engine = new SearchEngine(read, path);
     if (options.catchUp !== false && !readOnly) await engine.startupCheck();
+    // The first search queues behind the warm-up (it does what that search would do first, in less time).
+    engine.queue = engine.warmUp().catch(() => undefined);
     return engine;
+  }
+
+  /**
+   * Done once after open, ahead of the first search: SQLite reads the schema, sets up FTS5 and prepares the look-up
+   * and page statements of a one-word search (a word no document holds) while this thread builds the analyzers of
+   * the archive's languages (their lunr plugins are loaded then), one at a time with a turn of the event loop
+   * between them so that SQLite's callbacks are not held up: the two overlap instead of adding up.
+   */
+  private async warmUp(): Promise<void> {
+    await this.read.read(async () => {
+      const parsed = parseQuery(WARM_UP_WORD);
+      const options: SearchOptions = { stems: true, translit: true, names: true };
+      const known = await this.lookUp(parsed, options, true);
+      const codes = await this.languageCodes(known.generation);
+      const nothing: Plan = {
+        match: `"${WARM_UP_WORD}"`,
+        text: new HighlightSpec(),
+        title: new HighlightSpec(),
+        expansions: [],
+        words: [],
+      };
+      const page = { limit: DEFAULT_LIMIT, offset: 0, groupBy: 'passage' } as const;
+      const statements = this.run(nothing, parsed, emptyResult(0, page.limit, page.groupBy, options), page);
+      statements.catch(() => undefined);
+      for (const code of new Set(['', ...codes].map(normalizeLanguage))) {
+        await new Promise((resolve) => setImmediate(resolve));
+        // Its first word also compiles the stemmer's code.
+        analyzerFor(code).forms(WARM_UP_WORD);
+      }
+      this.analyzersInScope(parsed, codes);
+      await statements;
+    });
   }
 
   async close(): Promise<void> {
@@ -256,21 +292,7 @@ export class SearchEngine implements SearchService {
     const groupBy = request.groupBy ?? 'passage';
     const { stems = true, translit = true, names = true } = request;
     const options: SearchOptions = { stems, translit, names };
-    const empty = (): SearchResult => ({
-      total: 0,
-      hits: [],
-      totalDocuments: 0,
-      offset,
-      limit,
-      groupBy,
-      groups: [],
-      facets: { lang: [], tag: [], mediaType: [] },
-      expansions: [],
-      didYouMean: null,
-      options,
-      pendingDocuments: 0,
-      tookMs: 0,
-    });
+    const empty = () => emptyResult(offset, limit, groupBy, options);
     const query = request.query.trim();
     if (!query) return empty();
     const parsed = parseQuery(query);
@@ -298,7 +320,7 @@ export class SearchEngine implements SearchService {
       this.read.read(async () => {
         const known = await this.lookUp(parsed, options, !caughtUp);
         if (known.dirty) return null;
-        const analyzers = await this.analyzersInScope(parsed, known.generation);
+        const analyzers = this.analyzersInScope(parsed, await this.languageCodes(known.generation));
         const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
         const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
         // Name variants of the query's words come from search_name_keys; the vocabulary in memory is loaded for
@@ -349,18 +371,24 @@ export class SearchEngine implements SearchService {
     return (await this.read.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_dirty`))?.n ?? 0;
   }
 
-  /** One analyzer per pipeline among the archive's languages (narrowed by lang: filters). */
-  private async analyzersInScope(parsed: ParsedQuery, generation: number): Promise<Analyzer[]> {
+  /** The languages of the indexed documents (read again when the index changed). */
+  private async languageCodes(generation: number): Promise<string[]> {
     if (!this.langs || this.langs.generation !== generation) {
       const rows = await this.read.all<{ lang: string }>(sql`SELECT DISTINCT lang FROM search_docs`);
       this.langs = { generation, codes: rows.map((r) => r.lang), scopes: new Map() };
     }
+    return this.langs.codes;
+  }
+
+  /** One analyzer per pipeline among the archive's languages `all` (narrowed by lang: filters). */
+  private analyzersInScope(parsed: ParsedQuery, all: string[]): Analyzer[] {
+    const scopes = this.langs!.scopes;
     const { langs, notLangs } = parsed.filters;
     // The same scope (no lang: filter, usually) gives the same analyzers until the index changes.
     const scope = JSON.stringify([langs, notLangs]);
-    const known = this.langs.scopes.get(scope);
+    const known = scopes.get(scope);
     if (known) return known;
-    let codes = this.langs.codes;
+    let codes = all;
     if (langs.length) codes = codes.filter((c) => langs.includes(c) || langs.includes(normalizeLanguage(c)));
     if (notLangs.length) codes = codes.filter((c) => !notLangs.includes(c));
     // The plain pipeline always takes part: a word typed in any language is also looked up as written.
@@ -370,8 +398,8 @@ export class SearchEngine implements SearchService {
       out.set(analyzer.pipeline.code, analyzer);
     }
     const analyzers = [...out.values()];
-    if (this.langs.scopes.size >= 64) this.langs.scopes.clear();
-    this.langs.scopes.set(scope, analyzers);
+    if (scopes.size >= 64) scopes.clear();
+    scopes.set(scope, analyzers);
     return analyzers;
   }
 
@@ -651,6 +679,29 @@ export class SearchEngine implements SearchService {
   get vocabularyLoaded(): boolean {
     return this.vocabularyReady;
   }
+}
+
+function emptyResult(
+  offset: number,
+  limit: number,
+  groupBy: 'passage' | 'document',
+  options: SearchOptions,
+): SearchResult {
+  return {
+    total: 0,
+    hits: [],
+    totalDocuments: 0,
+    offset,
+    limit,
+    groupBy,
+    groups: [],
+    facets: { lang: [], tag: [], mediaType: [] },
+    expansions: [],
+    didYouMean: null,
+    options,
+    pendingDocuments: 0,
+    tookMs: 0,
+  };
 }
 
 function toHit(d: HitRow, plan: Plan): SearchHit {

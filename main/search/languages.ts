@@ -19,7 +19,11 @@ interface LunrLanguage {
 }
 
 const lunrWithLanguages = lunr as unknown as typeof LunrModule & Record<string, LunrLanguage>;
-(requireCjs('lunr-languages/lunr.stemmer.support.js') as (l: unknown) => void)(lunrWithLanguages);
+/** The lunr-languages folder, resolved once: each plugin is then required by its full path (resolving the package's
+ * name again for each of ~18 plugins cost more than loading some of them). */
+const supportFile = requireCjs.resolve('lunr-languages/lunr.stemmer.support.js');
+const pluginDir = supportFile.slice(0, supportFile.length - 'lunr.stemmer.support.js'.length);
+(requireCjs(supportFile) as (l: unknown) => void)(lunrWithLanguages);
 /** Languages with a lunr-languages stemmer and/or stop-word list that Tala uses. */
 const PLUGINS = [
   'ar',
@@ -43,8 +47,7 @@ const PLUGINS = [
 ];
 
 function loadPlugin(code: string): LunrLanguage | undefined {
-  if (!lunrWithLanguages[code])
-    (requireCjs(`lunr-languages/lunr.${code}.js`) as (l: unknown) => void)(lunrWithLanguages);
+  if (!lunrWithLanguages[code]) (requireCjs(`${pluginDir}lunr.${code}.js`) as (l: unknown) => void)(lunrWithLanguages);
   return lunrWithLanguages[code];
 }
 

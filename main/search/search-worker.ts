@@ -9,10 +9,21 @@ if (!parentPort) throw new Error('search-worker.ts must run in a worker thread')
 const port = parentPort;
 const post = (message: WorkerMessage) => port.postMessage(message);
 
+type Target = { path: string; options?: SearchEngineOptions };
+
+// A thread started before its archive was ready (SearchWorkerHost.early) has loaded its code meanwhile; its first
+// message names the file to open.
+const given = workerData as Partial<Target> | null;
+const target: Target =
+  given?.path !== undefined
+    ? (given as Target)
+    : await new Promise<Target>((resolve) =>
+        port.once('message', (message: { method: 'open' } & Target) => resolve(message)),
+      );
+
 let engine: SearchEngine;
 try {
-  const data = workerData as { path: string; options?: SearchEngineOptions };
-  engine = await SearchEngine.open(data.path, data.options);
+  engine = await SearchEngine.open(target.path, target.options);
   post({ type: 'ready' });
 } catch (err) {
   post({ type: 'failed', error: toErrorInfo(err) });

@@ -26,8 +26,8 @@ export class SearchWorkerHost implements SearchService {
   private fallback: Promise<SearchEngine> | null = null;
 
   private constructor(
-    private readonly path: string,
-    private readonly options: SearchEngineOptions = {},
+    private path: string | null,
+    private options: SearchEngineOptions = {},
   ) {}
 
   /**
@@ -38,6 +38,30 @@ export class SearchWorkerHost implements SearchService {
     return new SearchWorkerHost(path, options);
   }
 
+  /**
+   * A thread started now, before its archive is ready to be searched (still being opened and migrated): it loads
+   * its code meanwhile and opens the file that `open` names. `abandon` ends it when the archive does not open.
+   */
+  static early(): SearchWorkerHost {
+    const host = new SearchWorkerHost(null);
+    host.ready = host.spawn();
+    return host;
+  }
+
+  /** Names the archive of a thread started early (see early); it opens the file and warms up at once. */
+  open(path: string, options: SearchEngineOptions = {}): SearchWorkerHost {
+    if (this.path !== null) throw new Error('This search worker already has its archive.');
+    this.path = path;
+    this.options = options;
+    this.worker?.postMessage({ method: 'open', path, options });
+    return this;
+  }
+
+  /** Ends a thread started early whose archive did not open. */
+  async abandon(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
   /** Starts the worker now and resolves once it has opened the archive (rejects if it could not). */
   whenReady(): Promise<void> {
     return (this.ready ??= this.spawn());
@@ -46,8 +70,9 @@ export class SearchWorkerHost implements SearchService {
   private spawn(): Promise<void> {
     const entry = workerEntry('search-worker');
     const worker = new Worker(entry.file, {
-      workerData: { path: this.path, options: this.options },
+      workerData: this.path === null ? null : { path: this.path, options: this.options },
       argv: entry.argv,
+      execArgv: entry.execArgv,
       name: 'tala-search',
     });
     this.worker = worker;
@@ -109,7 +134,7 @@ export class SearchWorkerHost implements SearchService {
       const reason = (err as Error).message;
       const line = `[tala] the search worker did not start (${reason}); searching in the main thread`;
       if (this.fallback === null) diagnostic(line);
-      this.fallback ??= SearchEngine.open(this.path, this.options);
+      this.fallback ??= SearchEngine.open(this.path!, this.options);
       return this.inline(request, onProgress);
     }
     const worker = this.worker!;

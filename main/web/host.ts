@@ -40,10 +40,11 @@ export interface WebHost {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const isNew = !existsSync(archiveFileIn(options.archiveDir));
-  const archive = await openArchiveDir(options.archiveDir);
+  // The search worker starts while the archive opens: the page searches soon after (ArchiveOpenOptions.startSearch).
+  const archive = await openArchiveDir(options.archiveDir, { startSearch: true });
   let teamSync!: TeamSyncHandle;
   const workspace = new Workspace(archive, {
-    open: (dir) => openArchiveDir(dir),
+    open: (dir) => openArchiveDir(dir, { startSearch: true }),
     recentFile: options.recentFile,
     attach: (opened) => {
       const maintenance = startMaintenance(opened.backups);

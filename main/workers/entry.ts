@@ -20,6 +20,25 @@ export interface WorkerEntry {
   file: string;
   /** Extra argv for the thread (the .ts entry when starting from sources). */
   argv: string[];
+  /**
+   * Node flags for the thread: this process's, less its module loader hooks (`--import tsx` when a benchmark or
+   * script runs from sources) for a built worker, which needs none: a thread would load and register them first
+   * (~50 ms of its start). Undefined (inherit) for a worker started from sources, whose dev entry wants tsx.
+   */
+  execArgv?: string[];
+}
+
+const LOADER_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+/** process.execArgv without its loader hooks (`--import X`, `--require=X`, …). */
+export function withoutLoaderHooks(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i];
+    if (LOADER_FLAGS.has(flag)) i++;
+    else if (!LOADER_FLAGS.has(flag.split('=')[0])) out.push(flag);
+  }
+  return out;
 }
 
 /**
@@ -28,14 +47,14 @@ export interface WorkerEntry {
  */
 export function workerEntry(name: WorkerName): WorkerEntry {
   const override = process.env[`TALA_${name.replace('-', '_').toUpperCase()}`];
-  if (override) return { file: override, argv: [] };
+  if (override) return { file: override, argv: [], execArgv: withoutLoaderHooks(process.execArgv) };
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     return { file: fileURLToPath(new URL('./dev-entry.mjs', here)), argv: [new URL(WORKER_SOURCES[name], here).href] };
   }
   for (const candidate of [`./${name}.js`, `../${name}.js`]) {
     const file = fileURLToPath(new URL(candidate, here));
-    if (existsSync(file)) return { file, argv: [] };
+    if (existsSync(file)) return { file, argv: [], execArgv: withoutLoaderHooks(process.execArgv) };
   }
   throw new AppError('INTERNAL', `Part of Tala (${name}.js) is missing from this build; reinstall the app.`);
 }

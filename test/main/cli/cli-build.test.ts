@@ -1,6 +1,7 @@
 // The built command line (out/main/cli.js, made by `npm run build`, which `npm test` runs first): plain
 // JavaScript run by node, through bin/tala.js as `npx tala` does, loading heavy modules only for the
-// commands that need them. Which modules load is recorded by an ESM resolve hook in the child process.
+// commands that need them. Which modules load is recorded by an ESM resolve hook and a CommonJS resolve wrapper
+// in the child process.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +20,17 @@ export async function resolve(specifier, context, next) {
   appendFileSync(process.env.TALA_LOAD_LOG, resolved.url + '\\n');
   return resolved;
 }`;
-const REGISTER = `import { register } from 'node:module';
-register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});`;
+/** …and every file it requires (CommonJS: sqlite3, lunr), which the ESM hook does not see. */
+const REGISTER = `import Module, { register } from 'node:module';
+import { appendFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)});
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (...args) {
+  const file = resolveFilename.apply(this, args);
+  if (file.startsWith('/')) appendFileSync(process.env.TALA_LOAD_LOG, pathToFileURL(file).href + '\\n');
+  return file;
+};`;
 
 /** Runs the built CLI; returns its exit code, output and the packages it loaded. */
 function tala(...args: string[]): {
@@ -81,7 +91,7 @@ describe('the built CLI', () => {
     expect([...help.packages]).toEqual([]);
   });
 
-  // lunr is CommonJS, required from the search engine: ESM resolve hooks do not see it, so only sqlite3 shows.
+  // sqlite3 and lunr are CommonJS, required (the hook above records them too).
   it('searches with SQLite, without the document parsers', () => {
     const search = tala('--archive', archive, 'search', 'Sahakyan', '--json');
     expect(search.status, search.stderr).toBe(0);
