@@ -7,15 +7,10 @@
 // several statements runs them in read() (one read transaction there), so it sees one snapshot, never a torn mix.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
-import type * as Sqlite3 from 'sqlite3';
+import sqlite3 from 'sqlite3';
 import { diagnostic } from '../diagnostics';
 import type { SqlQuery, SqlValue } from './sql';
 import { busyError, readOnlyError, storageError, storageProblem } from './storage-errors';
-
-// Required, not imported: the driver is CommonJS, and an ESM import of it has Node scan its source for named exports
-// (cjs-module-lexer) in every thread that loads it, ~10 ms of the search worker's start.
-const sqlite3 = createRequire(import.meta.url)('sqlite3') as typeof Sqlite3;
 
 const SLOW_QUERY_MS = 100;
 /** How long SQLite itself waits for another connection's lock, per statement (its busy handler). */
@@ -100,7 +95,7 @@ export class Database {
   private closed = false;
   private readonly waitListeners = new Set<LockWaitListener>();
   /** Statements kept prepared by text (all() with `prepared`), oldest first. */
-  private readonly statements = new Map<string, Sqlite3.Statement>();
+  private readonly statements = new Map<string, sqlite3.Statement>();
   private waiting = 0;
 
   /** Set for an archive opened read-only as a whole: why it cannot be written (every write is refused). */
@@ -109,7 +104,7 @@ export class Database {
   immutable = false;
 
   private constructor(
-    private readonly db: Sqlite3.Database,
+    private readonly db: sqlite3.Database,
     readonly path: string,
     private readonly onSlowQuery: (text: string, ms: number) => void,
     private readonly lockWaitMs: number,
@@ -126,7 +121,7 @@ export class Database {
         ? sqlite3.OPEN_READONLY
         : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
     const target = options.immutable ? `${pathToFileURL(path).href}?immutable=1` : path;
-    const raw = await new Promise<Sqlite3.Database>((resolve, reject) => {
+    const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
       const handle = new sqlite3.Database(target, mode, (err) => (err ? reject(err) : resolve(handle)));
     });
     const onSlowQuery = options.onSlowQuery ?? ((text, ms) => diagnostic(`[sql] slow query ${ms} ms: ${text}`));
@@ -229,7 +224,7 @@ export class Database {
       query.text,
       () =>
         new Promise((resolve, reject) =>
-          this.db.run(query.text, query.params, function (this: Sqlite3.RunResult, err: Error | null) {
+          this.db.run(query.text, query.params, function (this: sqlite3.RunResult, err: Error | null) {
             if (err) reject(err);
             else resolve({ changes: this.changes, lastID: this.lastID });
           }),
@@ -252,11 +247,11 @@ export class Database {
       let statement = this.statements.get(query.text);
       if (statement) this.statements.delete(query.text);
       else {
-        statement = await new Promise<Sqlite3.Statement>((resolve, reject) => {
+        statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
           const prepared = this.db.prepare(query.text, (err) => (err ? reject(err) : resolve(prepared)));
         });
         if (this.statements.size >= PREPARED_STATEMENTS) {
-          const [oldest, old] = this.statements.entries().next().value as [string, Sqlite3.Statement];
+          const [oldest, old] = this.statements.entries().next().value as [string, sqlite3.Statement];
           this.statements.delete(oldest);
           old.finalize();
         }
@@ -426,6 +421,8 @@ export class Database {
   }
 
   private reclaiming: Promise<void> | undefined;
+  /** Set when pages may have been freed after the running reclaim last looked: it goes round once more. */
+  private reclaimAgain = false;
 
   /**
    * Returns the pages deletes left free to the file system, in the background: PRAGMA incremental_vacuum in steps of
@@ -435,31 +432,45 @@ export class Database {
    */
   reclaimFreePages(): Promise<void> {
     if (this.readOnlyReason !== undefined || this.path === ':memory:' || this.closed) return Promise.resolve();
-    this.reclaiming ??= (async () => {
+    if (this.reclaiming) {
+      // A delete committed while the running reclaim may already have seen an empty free list.
+      this.reclaimAgain = true;
+      return this.reclaiming;
+    }
+    this.reclaiming = (async () => {
       try {
-        const mode = await this.get<{ auto_vacuum: number }>({ text: 'PRAGMA auto_vacuum', params: [] });
-        if (mode?.auto_vacuum !== 2) return;
-        for (;;) {
-          await new Promise((resolve) => setTimeout(resolve, RECLAIM_PAUSE_MS));
-          if (this.closed) return;
-          const freePages = async () =>
-            (await this.getNow<{ freelist_count: number }>({ text: 'PRAGMA freelist_count', params: [] }))
-              ?.freelist_count ?? 0;
-          const left = await this.enqueue(async () => {
-            if (this.closed || (await freePages()) === 0) return 0;
-            await this.execNow(`PRAGMA incremental_vacuum(${RECLAIM_PAGES})`);
-            return freePages();
-          });
-          if (left === 0) break;
-        }
-        await this.enqueue(async () => void (this.closed || (await this.execNow('PRAGMA wal_checkpoint(PASSIVE)'))));
-      } catch (err) {
-        diagnostic(`[sql] returning free pages of ${this.path} stopped: ${(err as Error).message}`);
+        do {
+          this.reclaimAgain = false;
+          await this.reclaimOnce();
+        } while (this.reclaimAgain && !this.closed);
       } finally {
         this.reclaiming = undefined;
       }
     })();
     return this.reclaiming;
+  }
+
+  private async reclaimOnce(): Promise<void> {
+    try {
+      const mode = await this.get<{ auto_vacuum: number }>({ text: 'PRAGMA auto_vacuum', params: [] });
+      if (mode?.auto_vacuum !== 2) return;
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, RECLAIM_PAUSE_MS));
+        if (this.closed) return;
+        const freePages = async () =>
+          (await this.getNow<{ freelist_count: number }>({ text: 'PRAGMA freelist_count', params: [] }))
+            ?.freelist_count ?? 0;
+        const left = await this.enqueue(async () => {
+          if (this.closed || (await freePages()) === 0) return 0;
+          await this.execNow(`PRAGMA incremental_vacuum(${RECLAIM_PAGES})`);
+          return freePages();
+        });
+        if (left === 0) break;
+      }
+      await this.enqueue(async () => void (this.closed || (await this.execNow('PRAGMA wal_checkpoint(PASSIVE)'))));
+    } catch (err) {
+      diagnostic(`[sql] returning free pages of ${this.path} stopped: ${(err as Error).message}`);
+    }
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sqlite3 from 'sqlite3';
 import { Archive } from '../../../main/archive/archive';
+import { Database } from '../../../main/db/connection';
+import { sql } from '../../../main/db/sql';
 import { tempDir } from '../../helpers/temp';
 
 /** Distinct generated Tagalog-looking prose (~30 KB), so no two files are duplicates of each other. */
@@ -64,6 +66,31 @@ describe('space freed by deletes', () => {
     await archive.close();
     const after = statSync(file).size;
     expect(after).toBeLessThan(full * 0.7);
+  });
+
+  it('returns pages freed after a running reclaim last looked at the free list', async () => {
+    const db = await Database.open(join(tempDir(), 'pages.sqlite'));
+    try {
+      await db.exec('CREATE TABLE t (b BLOB)');
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < 200; i++) await tx.run(sql`INSERT INTO t (b) VALUES (randomblob(4000))`);
+      });
+      // Hold the writer so the reclaim's look at the free list queues up behind us, and the delete behind it.
+      let release = () => {};
+      const held = db.exclusive(() => new Promise<void>((resolve) => (release = resolve)));
+      const first = db.reclaimFreePages(); // nothing is free yet: it will find an empty free list
+      await new Promise((resolve) => setTimeout(resolve, 500)); // its pause is 20 ms
+      const deleted = db.run(sql`DELETE FROM t`);
+      release();
+      await held;
+      await deleted;
+      // The delete committed after the look that found nothing; asking again must not just join that reclaim.
+      await db.reclaimFreePages();
+      await first;
+      expect((await db.get<{ n: number }>(sql`SELECT freelist_count AS n FROM pragma_freelist_count`))?.n).toBe(0);
+    } finally {
+      await db.close();
+    }
   });
 
   it('an archive made with auto-vacuum off gets it at open while small, and keeps it off when large', async () => {
