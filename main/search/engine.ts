@@ -310,33 +310,45 @@ export class SearchEngine implements SearchService {
     }
 
     let result = empty();
-    // One snapshot for the languages, the vocabulary, the matches and their passages: a commit (a re-index, a
-    // deleted document) between these statements cannot give a page whose parts disagree. Its first statement
-    // also says whether documents wait to be (re)indexed; only then does the search leave the snapshot, catch up
-    // (as catchUpBeforeSearch says) and start again, so a search of an index with nothing to do costs no check.
+    // A search is two statements, the look-up and the page (its matches, passages, totals and facets: one
+    // statement, so its parts always agree); they run as they come, without BEGIN … COMMIT around them (two more
+    // trips to SQLite's thread on every search). A commit between them can only change which stems the plan
+    // looked for, as if the search had started a moment earlier. A search that needs more statements (the
+    // vocabulary for wildcards and fuzzy terms, the archive's languages after the index changed) runs them all in
+    // one snapshot. The look-up also says whether documents wait to be (re)indexed; only then does the search
+    // catch up (as catchUpBeforeSearch says) and start again, so a search of an index with nothing to do costs no
+    // check.
+    const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
+    const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
     let pending = 0;
     let caughtUp = false;
-    const attempt = () =>
-      this.read.read(async () => {
+    const attempt = (snapshot: boolean) => {
+      const body = async (): Promise<Plan | 'dirty' | 'snapshot'> => {
         const known = await this.lookUp(parsed, options, !caughtUp);
-        if (known.dirty) return null;
+        if (known.dirty) return 'dirty';
+        if (!snapshot && this.langs?.generation !== known.generation) return 'snapshot';
         const analyzers = this.analyzersInScope(parsed, await this.languageCodes(known.generation));
-        const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
-        const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
         // Name variants of the query's words come from search_name_keys; the vocabulary in memory is loaded for
         // wildcards and fuzzy terms (and the name variants of what they expand to).
         if (expandsTerms) await this.refreshVocabulary();
         const planned = planQuery(parsed, analyzers, options, this.vocabulary, known.holders);
         if (planned.match !== null) await this.run(planned, parsed, result, { limit, offset, groupBy });
         return planned;
-      });
-    let plan = await attempt();
-    if (plan === null) {
+      };
+      return snapshot ? this.read.read(body) : body();
+    };
+    const search = async () => {
+      const out = await attempt(expandsTerms);
+      return out === 'snapshot' ? attempt(true) : out;
+    };
+    let plan = await search();
+    if (plan === 'dirty') {
       pending = await this.catchUpBeforeSearch();
       caughtUp = true;
       result = empty();
-      plan = (await attempt())!;
+      plan = await search();
     }
+    if (typeof plan === 'string') throw new AppError('INTERNAL', 'The search index changed while searching.');
     result.expansions = plan.expansions;
     result.pendingDocuments = pending;
     if (result.total === 0 && !correcting) result.didYouMean = await this.didYouMean(request, query, plan);

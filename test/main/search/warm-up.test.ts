@@ -95,6 +95,22 @@ describe('the warm-up after open', () => {
     expect(got.every((r) => r.total > 0)).toBe(true);
   }, 60_000);
 
+  it('a search after the index gained a language stems under it (the languages are read again)', async () => {
+    const file = await makeArchive();
+    const archive = await Archive.open(file, { search: 'inline' });
+    expect((await archive.search.query('celebraron')).total).toBe(0);
+    const outcome = await archive.documents.importFile({
+      name: 'es.txt',
+      bytes: utf8('Los votantes de la capital quieren celebrar las elecciones.'),
+      lang: 'es',
+    });
+    expect(outcome.status).toBe('imported');
+    // Only the Spanish stemmer makes celebraron and celebrar one word (celebr).
+    const r = await archive.search.query('celebraron');
+    await archive.close();
+    expect(r.hits.map((h) => h.snippet.slice(h.snippetMatches[0][0], h.snippetMatches[0][1]))).toEqual(['celebrar']);
+  });
+
   it('an archive that does not open ends the search thread started for it', async () => {
     const file = join(dir, `newer-${n++}.sqlite`);
     const db = await Database.open(file, { reader: false });
