@@ -9,6 +9,8 @@ import { sql } from '../../../main/db/sql';
 import { samplePdf } from '../../helpers/make-documents';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import { packOriginal, unpackOriginal } from '../../../main/documents/original-bytes';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const stored = (db: Database, id: string) =>
@@ -18,6 +20,18 @@ const stored = (db: Database, id: string) =>
   );
 
 describe('originals kept unchanged, stored smaller', () => {
+  it('packs a small file on the calling thread and a large one on the pool into the same bytes', async () => {
+    const text = new Uint8Array(readFileSync(join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt')));
+    const large = new Uint8Array(Buffer.concat(Array.from({ length: 200 }, () => text)));
+    expect(large.byteLength).toBeGreaterThan(256 * 1024);
+    for (const bytes of [text, large, text]) {
+      const packed = await packOriginal(bytes);
+      expect(packed.compression).toBe('deflate');
+      expect(Buffer.from(packed.stored).equals(deflateRawSync(bytes, { level: 6 }))).toBe(true);
+      expect(unpackOriginal(packed.stored, packed.compression, bytes.byteLength)).toEqual(bytes);
+    }
+  });
+
   it('gives back the exact bytes of a deflated text and of a PDF kept as it is', async () => {
     const file = join(tempDir(), 'archive.sqlite');
     const archive = await Archive.open(file, { search: 'inline' });
