@@ -4,6 +4,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toErrorInfo } from '../../shared/errors';
 import { passagesFingerprint } from '../library/minhash';
+import { packAnalysis } from '../search/analysis-wire';
 import { parseDocument } from './index';
 import type { LaterMessage, ParseRequest, ParseResponse } from './parser';
 
@@ -32,7 +33,8 @@ port.on('message', (message: ParseRequest) => {
     try {
       const { analyzeForIndex } = await analysisModule;
       const texts = parsed.passages.map((p) => p.text);
-      port.postMessage({ id, analysis: analyzeForIndex(parsed.lang, parsed.title, texts) } satisfies LaterMessage);
+      const analysis = packAnalysis(analyzeForIndex(parsed.lang, parsed.title, texts));
+      port.postMessage({ id, analysis } satisfies LaterMessage);
     } catch {
       port.postMessage({ id, analysis: null, failed: true } satisfies LaterMessage);
     }

@@ -9,6 +9,7 @@ import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import { displayName } from './reject';
 import type { IngestInput, ParsedDocument } from './types';
 import type { IndexAnalysis } from '../search/index-analysis';
+import { unpackAnalysis, type PackedAnalysis } from '../search/analysis-wire';
 import type { Fingerprint } from '../library/minhash';
 import { workerEntry } from '../workers/entry';
 
@@ -36,7 +37,7 @@ export type ParseResponse =
  */
 export type LaterMessage =
   | { id: number; print: Fingerprint | null; failed?: true }
-  | { id: number; analysis: IndexAnalysis | null; failed?: true };
+  | { id: number; analysis: IndexAnalysis | PackedAnalysis | null; failed?: true };
 
 /** What a parser makes of a parsed document after the document itself: see fingerprintOf, indexAnalysisOf. */
 interface Later {
@@ -164,7 +165,10 @@ export class WorkerParser implements DocumentParser {
 
   /** Settles what was coming for a parsed file. */
   private received(message: LaterMessage): void {
-    const [what, value] = 'print' in message ? ['print', message.print] : ['analysis', message.analysis ?? undefined];
+    const [what, value] =
+      'print' in message
+        ? ['print', message.print]
+        : ['analysis', message.analysis ? unpackAnalysis(message.analysis) : undefined];
     const settle = this.awaited.get(`${message.id} ${what}`) as ((v: unknown) => void) | undefined;
     settle?.(message.failed ? undefined : value);
   }
