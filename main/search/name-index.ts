@@ -3,12 +3,12 @@
 // scripts (Sahakyan → саакяна, սահակյանը) in one statement, without keying the whole vocabulary in memory.
 import { nameKeys, nameScript } from '../../shared/text/name-key';
 import type { Database } from '../db/connection';
-import { join, sql } from '../db/sql';
+import { sql } from '../db/sql';
 
 /** Words that can be names: three letters or more, no digits. */
 export const NAME_TERM = /^[\p{L}\p{M}]{3,}$/u;
 
-const ROWS_PER_INSERT = 500;
+const ROWS_PER_INSERT = 5000;
 
 /** Adds the name keys of these (new) vocabulary words. */
 export async function insertNameKeys(tx: Database, terms: readonly string[]): Promise<void> {
@@ -17,9 +17,12 @@ export async function insertNameKeys(tx: Database, terms: readonly string[]): Pr
     if (!NAME_TERM.test(term)) continue;
     for (const key of nameKeys(term)) rows.push([key, term]);
   }
+  // One JSON parameter per statement (see indexer.ts insertRows); keys and words are well-formed strings.
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const values = join(rows.slice(i, i + ROWS_PER_INSERT).map(([key, term]) => sql`(${key}, ${term})`));
-    await tx.run(sql`INSERT OR IGNORE INTO search_name_keys (key, term) VALUES ${values}`);
+    const chunk = JSON.stringify(rows.slice(i, i + ROWS_PER_INSERT));
+    await tx.run(sql`
+      INSERT OR IGNORE INTO search_name_keys (key, term)
+      SELECT value ->> 0, value ->> 1 FROM json_each(${chunk}) WHERE true ORDER BY key`);
   }
 }
 
