@@ -9,8 +9,11 @@
 //     Vecalign's scoring, as one sentence per passage and grouped into paragraphs, and a calibration table;
 //     `--fit` refits the calibration map on it and prints the coefficients for PARAMS.calibration;
 //   - a sentence proxy on the declaration (same number of sentences in paired paragraphs);
-//   - time for a 100-page pair (UDHR text repeated to 100 × 3,000 characters per side), paragraphs and sentences.
-// `--write` replaces the "Alignment" section of docs/benchmarks.md with the figures.
+//   - time for a 100-page pair (UDHR text repeated to 100 × 3,000 characters per side), paragraphs and sentences;
+//   - time for ~100 pages of real prose (the development document repeated), one sentence per passage and in
+//     paragraphs of ~6 sentences (skipped, saying so, when the development document is absent).
+// `--prose-speed` runs only the last; `--write` replaces the "Alignment" section of docs/benchmarks.md with the
+// figures.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -384,6 +387,102 @@ function proseSection(): string[] {
   ];
 }
 
+/** The development document repeated to about PAGES pages, its gold beads shifted with each copy. */
+function repeatedProse(pair: ProsePair): { pair: ProsePair; copies: number; chars: number } {
+  const size = pair.source.reduce((n, s) => n + s.length, 0);
+  const copies = Math.max(1, Math.ceil((PAGES * PAGE_CHARS) / size));
+  const out: ProsePair = { source: [], target: [], gold: [] };
+  for (let c = 0; c < copies; c++) {
+    const [s0, t0] = [out.source.length, out.target.length];
+    out.source.push(...pair.source);
+    out.target.push(...pair.target);
+    for (const [s, t] of pair.gold) out.gold.push([s.map((x) => x + s0), t.map((y) => y + t0)]);
+  }
+  return { pair: out, copies, chars: size * copies };
+}
+
+interface ProseTiming {
+  name: string;
+  passages: [number, number];
+  wall: number[];
+  cpu: number[];
+  score: ProseScore;
+  stats: AlignResult['stats'];
+}
+
+/**
+ * Speed on real prose: the development document repeated to ~100 pages, one sentence per passage and in paragraphs
+ * of ~6 sentences (the realignment across paragraph breaks runs there), 3 runs after a warm-up.
+ */
+function proseSpeedSection(): string[] {
+  const dir = proseDir();
+  if (!dir) {
+    const where = '../shared/data/bleualign-dev or $TALA_BLEUALIGN_DIR';
+    console.error(`bench:align: Bleualign development document not found (${where}): prose speed skipped`);
+    return [`Speed on real prose: SKIPPED — the Bleualign development document was not found (${where}).`, ''];
+  }
+  const { pair, copies, chars } = repeatedProse(loadProse(dir));
+  const inputs: Array<[string, { source: AlignPassage[]; target: AlignPassage[] }]> = [
+    ['one sentence per passage', { source: sentencePassages(pair.source), target: sentencePassages(pair.target) }],
+    ['paragraphs of ~6 sentences', paragraphPassages(pair, 6)],
+  ];
+  const load0 = loadavg();
+  const rows: ProseTiming[] = inputs.map(([name, { source, target }]) => {
+    const run = () => align({ lang: 'de', passages: source }, { lang: 'fr', passages: target });
+    run(); // warm-up
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    let last: AlignResult | undefined;
+    for (let k = 0; k < 3; k++) {
+      const cpu0 = threadCpuMs();
+      const t0 = performance.now();
+      last = run();
+      wall.push(performance.now() - t0);
+      const cpu1 = threadCpuMs();
+      if (cpu0 !== null && cpu1 !== null) cpu.push(cpu1 - cpu0);
+    }
+    const score = scoreProse(pair.gold, sentenceBeads(last!.beads, source, target));
+    return { name, passages: [source.length, target.length], wall, cpu, score, stats: last!.stats };
+  });
+  const load1 = loadavg();
+  const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
+  return [
+    `Speed on real prose: the development document repeated ${copies} times (${chars.toLocaleString('en')} German`,
+    `characters, about ${Math.round(chars / PAGE_CHARS)} pages of ${PAGE_CHARS.toLocaleString('en')}; ` +
+      `${pair.source.length} / ${pair.target.length} sentences), 3 runs after a warm-up`,
+    `(load average ${fmtLoad(load0)} before, ${fmtLoad(load1)} after, on ${cpus().length} cores):`,
+    '',
+    tr([
+      'input',
+      'passages',
+      'wall median',
+      'wall min',
+      'main-thread CPU median',
+      'phases (features / paragraphs / sentences)',
+      'strict / lax F1',
+    ]),
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) =>
+      tr([
+        r.name,
+        r.passages.join(' / '),
+        `${Math.round(median(r.wall))} ms`,
+        `${Math.round(Math.min(...r.wall))} ms`,
+        r.cpu.length ? `${median(r.cpu)} ms` : 'n/a',
+        `${r.stats.phases.features} / ${r.stats.phases.paragraphs} / ${r.stats.phases.sentences} ms`,
+        `${f3(r.score.strict.f1)} / ${f3(r.score.lax.f1)}`,
+      ]),
+    ),
+    '',
+    'Target: ≤ 500 ms wall. ' +
+      rows
+        .map((r) => `${r.name}: ${metOr(median(r.wall) <= 500)} (wall median ${Math.round(median(r.wall))} ms)`)
+        .join('; ') +
+      '.',
+    '',
+  ];
+}
+
 /** The commit measured, with a mark when the aligner's files differ from it. */
 const alignerVersion = codeVersion(['main/align', 'main/translations', 'scripts']);
 const measuredAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -473,6 +572,11 @@ function proseTestSection(): string[] {
   ];
 }
 
+// `--prose-speed`: only the timing on ~100 pages of real prose (for A/B runs of the aligner's speed).
+if (process.argv.includes('--prose-speed')) {
+  console.log(proseSpeedSection().join('\n'));
+  process.exit(0);
+}
 const started = performance.now();
 const prose = [...proseSection(), ...proseTestSection()];
 const distant = paragraphScores(DISTANT);
@@ -488,6 +592,7 @@ const timings = [
   ['English–Japanese', timeLongPair('jpn', 'ja')],
   ['English–Thai', timeLongPair('tha', 'th')],
 ] as const;
+const proseSpeed = proseSpeedSection();
 /** Judged on the wall clock (median); the main thread's CPU time is printed beside it, for a busy machine. */
 const cpuMs = (r: Timing) => (r.cpu === null ? 'n/a' : `${r.cpu} ms`);
 const verdict = (r: Timing) =>
@@ -567,6 +672,7 @@ const lines = [
   ...timings.map(([name, r], k) => `${name}: ${verdict(r)}${k === timings.length - 1 ? '.' : ';'}`),
   'Japanese and Thai words come from ICU’s dictionary word breaker.',
   '',
+  ...proseSpeed,
   `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB,`,
   `Node ${process.version}. Whole benchmark: ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   '',
