@@ -287,56 +287,267 @@ function lexiconTerm(model: Model, words: number, matched: number): number {
   return Math.max(raw, -PARAMS.lexiconSpread);
 }
 
-const isNumber = (kind: AnchorKind) => kind === 'number' || kind === 'smallNumber';
+/** Anchor kinds as small integers (per-key typed arrays in the scorer). */
+const NUMBER = 0;
+const SMALL_NUMBER = 1;
+const NAME = 2;
+const PUNCT = 3;
+const PREFIX = 4;
+const KIND_CODE: Record<AnchorKind, number> = {
+  number: NUMBER,
+  smallNumber: SMALL_NUMBER,
+  name: NAME,
+  punct: PUNCT,
+  prefix: PREFIX,
+};
+
+/** Bead shapes whose anchor costs a scorer keeps across passes (keepAnchors): 1-1, 2-1, 1-2 and 2-2. */
+const KEPT_SHAPES = 4;
+
+/**
+ * What a run of 1 or 2 units of one side brings to the anchor cost of a bead whose other side shares none of its
+ * keys: a 256-bit signature of its keys (a bead whose two signatures share no bit shares no key), whether all its
+ * units are headings, and its unmatched-key terms in the order anchorCost adds them up (zero terms left out: adding
+ * zero changes nothing) — as the first side, their running sums; as the second side, the terms themselves.
+ */
+class Spans {
+  readonly signature: Int32Array;
+  readonly headings: Uint8Array;
+  readonly missSum: Float64Array;
+  readonly nameSum: Float64Array;
+  readonly missStart: Int32Array;
+  readonly missTerms: Float64Array;
+  readonly nameStart: Int32Array;
+  readonly nameTerms: Float64Array;
+
+  constructor(units: Unit[], length: number, kind: Uint8Array, missWeight: Float64Array, specificity: Float64Array) {
+    const n = Math.max(0, units.length - length + 1);
+    this.signature = new Int32Array(n * 8);
+    this.headings = new Uint8Array(n);
+    this.missSum = new Float64Array(n);
+    this.nameSum = new Float64Array(n);
+    this.missStart = new Int32Array(n + 1);
+    this.nameStart = new Int32Array(n + 1);
+    const missTerms: number[] = [];
+    const nameTerms: number[] = [];
+    const order: number[] = [];
+    const count = new Map<number, number>();
+    for (let k = 0; k < n; k++) {
+      order.length = 0;
+      count.clear();
+      let headings = true;
+      for (let x = k; x < k + length; x++) {
+        const u = units[x];
+        headings &&= u.heading;
+        for (let y = 0; y < u.keys.length; y++) {
+          const a = u.keys[y];
+          const c = count.get(a);
+          if (c === undefined) order.push(a);
+          count.set(a, (c ?? 0) + u.counts[y]);
+        }
+      }
+      this.headings[k] = headings ? 1 : 0;
+      let miss = 0;
+      let name = 0;
+      for (const a of order) {
+        const bit = Math.imul(a, 0x9e3779b1) >>> 24;
+        this.signature[k * 8 + (bit >>> 5)] |= 1 << (bit & 31);
+        const unmatched = count.get(a)!;
+        const kd = kind[a];
+        if (kd === PREFIX) continue;
+        if (kd === NAME) {
+          const term = unmatched * missWeight[a] * specificity[a];
+          if (term !== 0) {
+            name += term;
+            nameTerms.push(term);
+          }
+        } else {
+          const term = unmatched * missWeight[a];
+          if (term !== 0) {
+            miss += term;
+            missTerms.push(term);
+          }
+        }
+      }
+      this.missSum[k] = miss;
+      this.nameSum[k] = name;
+      this.missStart[k + 1] = missTerms.length;
+      this.nameStart[k + 1] = nameTerms.length;
+    }
+    this.missTerms = Float64Array.from(missTerms);
+    this.nameTerms = Float64Array.from(nameTerms);
+  }
+}
 
 /**
  * Scores beads given as ranges of units (no allocation per bead): scratch arrays make the anchor and
  * lexicon comparison linear in the bead's size.
  */
 class Scorer {
-  private readonly countS: Int32Array;
-  private readonly countT: Int32Array;
-  private readonly touched: Int32Array;
   private readonly stampS: Int32Array;
   private readonly stampT: Int32Array;
   private stamp = 0;
+  /** Per anchor key: its kind (KIND_CODE) and weights (PARAMS.anchor, read when the scorer is made). */
+  private readonly kind: Uint8Array;
+  private readonly matchWeight: Float64Array;
+  private readonly missWeight: Float64Array;
+  /** Per anchor key, for one bead: its count on each side, valid where the mark is the bead's stamp. */
+  private readonly markS: Int32Array;
+  private readonly markT: Int32Array;
+  private readonly countS: Int32Array;
+  private readonly countT: Int32Array;
+  private readonly touched: Int32Array;
+  private anchorStamp = 0;
+  /**
+   * Anchor costs kept across passes for one pair of unit lists (they do not depend on the model): per source row,
+   * the target columns keptLo[i]..keptHi[i] and, for each, the costs of the KEPT_SHAPES shapes (NaN: not yet known).
+   */
+  private keptS: Unit[] | undefined;
+  private keptT: Unit[] | undefined;
+  private keptSpans: Array<{ S: Spans; T: Spans }> = [];
+  private keptLo = new Int32Array(0);
+  private keptHi = new Int32Array(0);
+  private kept: Float64Array[] = [];
 
   constructor(
-    private readonly anchorKinds: AnchorKind[],
+    anchorKinds: AnchorKind[],
     private readonly specificity: Float64Array,
     /** Whether both texts show names as capitalised words (else a name without counterpart proves nothing). */
     private readonly namesOnBothSides: boolean,
     sourceTypes: number,
     targetTypes: number,
   ) {
-    this.countS = new Int32Array(anchorKinds.length);
-    this.countT = new Int32Array(anchorKinds.length);
-    this.touched = new Int32Array(anchorKinds.length);
+    const keys = anchorKinds.length;
+    this.kind = new Uint8Array(keys);
+    this.matchWeight = new Float64Array(keys);
+    this.missWeight = new Float64Array(keys);
+    for (let a = 0; a < keys; a++) {
+      this.kind[a] = KIND_CODE[anchorKinds[a]];
+      this.matchWeight[a] = PARAMS.anchor[anchorKinds[a]].match;
+      this.missWeight[a] = PARAMS.anchor[anchorKinds[a]].miss;
+    }
+    this.markS = new Int32Array(keys);
+    this.markT = new Int32Array(keys);
+    this.countS = new Int32Array(keys);
+    this.countT = new Int32Array(keys);
+    this.touched = new Int32Array(keys);
     this.stampS = new Int32Array(sourceTypes);
     this.stampT = new Int32Array(targetTypes);
   }
 
+  /**
+   * Keeps the anchor costs of beads of these two unit lists from now on (every pass over them asks for mostly the
+   * same beads); without arguments, forgets them.
+   */
+  keepAnchors(S?: Unit[], T?: Unit[]): void {
+    this.keptS = S;
+    this.keptT = T;
+    this.keptLo = new Int32Array(S ? S.length : 0);
+    this.keptHi = new Int32Array(S ? S.length : 0).fill(-1);
+    this.kept = S ? new Array<Float64Array>(S.length) : [];
+    const { kind, missWeight, specificity } = this;
+    this.keptSpans =
+      S && T
+        ? [1, 2].map((length) => ({
+            S: new Spans(S, length, kind, missWeight, specificity),
+            T: new Spans(T, length, kind, missWeight, specificity),
+          }))
+        : [];
+  }
+
+  /**
+   * anchorCost of a bead of the kept lists, quickly when its two sides share no key (most beads of a band): then
+   * only unmatched keys count, and the sums come out exactly as anchorCost makes them.
+   */
+  private keptAnchorCostOf(si: number, sn: number, ti: number, tn: number): number {
+    const A = this.keptSpans[sn - 1].S;
+    const B = this.keptSpans[tn - 1].T;
+    const sa = A.signature;
+    const sb = B.signature;
+    const x = si * 8;
+    const y = ti * 8;
+    if (
+      ((sa[x] & sb[y]) |
+        (sa[x + 1] & sb[y + 1]) |
+        (sa[x + 2] & sb[y + 2]) |
+        (sa[x + 3] & sb[y + 3]) |
+        (sa[x + 4] & sb[y + 4]) |
+        (sa[x + 5] & sb[y + 5]) |
+        (sa[x + 6] & sb[y + 6]) |
+        (sa[x + 7] & sb[y + 7])) !==
+        0 ||
+      (A.headings[si] && B.headings[ti])
+    )
+      return this.anchorCost(this.keptS!, si, sn, this.keptT!, ti, tn);
+    let miss = A.missSum[si];
+    for (let k = B.missStart[ti]; k < B.missStart[ti + 1]; k++) miss += B.missTerms[k];
+    if (this.namesOnBothSides) {
+      let nameMiss = A.nameSum[si];
+      for (let k = B.nameStart[ti]; k < B.nameStart[ti + 1]; k++) nameMiss += B.nameTerms[k];
+      miss += Math.min(nameMiss, PARAMS.maxNameMissPenalty);
+    }
+    return Math.min(miss, PARAMS.maxMissPenalty);
+  }
+
+  /** The anchor cost of a bead of the kept lists, computed once. */
+  private keptAnchorCost(si: number, sn: number, ti: number, tn: number): number {
+    const slot = (sn - 1) * 2 + (tn - 1);
+    let lo = this.keptLo[si];
+    const hi = this.keptHi[si];
+    let row = this.kept[si];
+    if (ti < lo || ti > hi) {
+      // Grow the row's window (with a margin: a band widens by doubling) and keep what is known.
+      const pad = 16;
+      const newLo = Math.max(0, Math.min(lo <= hi ? lo : ti, ti - pad));
+      const newHi = Math.max(lo <= hi ? hi : ti, ti + pad);
+      const grown = new Float64Array((newHi - newLo + 1) * KEPT_SHAPES).fill(NaN);
+      if (lo <= hi) grown.set(row, (lo - newLo) * KEPT_SHAPES);
+      this.kept[si] = row = grown;
+      this.keptLo[si] = lo = newLo;
+      this.keptHi[si] = newHi;
+    }
+    const at = (ti - lo) * KEPT_SHAPES + slot;
+    let cost = row[at];
+    if (cost !== cost) row[at] = cost = this.keptAnchorCostOf(si, sn, ti, tn);
+    return cost;
+  }
+
   /** Anchor evidence in nats: negative when the two sides share numbers, names, marks; positive when they clash. */
   anchorCost(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): number {
-    const { countS, countT, touched } = this;
+    const { markS, markT, countS, countT, touched, kind, matchWeight, missWeight, specificity } = this;
+    if (this.anchorStamp >= 0x3fffffff) {
+      markS.fill(0);
+      markT.fill(0);
+      this.anchorStamp = 0;
+    }
+    const stamp = ++this.anchorStamp;
+    // Every key of the bead once, in the order first seen (source units first), with its count on each side.
     let nTouched = 0;
     let headings = true;
     for (let k = si; k < si + sn; k++) {
       const u = S[k];
       headings &&= u.heading;
-      for (let x = 0; x < u.keys.length; x++) {
-        const a = u.keys[x];
-        if (countS[a] === 0 && countT[a] === 0) touched[nTouched++] = a;
-        countS[a] += u.counts[x];
+      const { keys, counts } = u;
+      for (let x = 0; x < keys.length; x++) {
+        const a = keys[x];
+        if (markS[a] !== stamp) {
+          markS[a] = stamp;
+          countS[a] = counts[x];
+          touched[nTouched++] = a;
+        } else countS[a] += counts[x];
       }
     }
     for (let k = ti; k < ti + tn; k++) {
       const u = T[k];
       headings &&= u.heading;
-      for (let x = 0; x < u.keys.length; x++) {
-        const a = u.keys[x];
-        if (countS[a] === 0 && countT[a] === 0) touched[nTouched++] = a;
-        countT[a] += u.counts[x];
+      const { keys, counts } = u;
+      for (let x = 0; x < keys.length; x++) {
+        const a = keys[x];
+        if (markT[a] !== stamp) {
+          markT[a] = stamp;
+          countT[a] = counts[x];
+          if (markS[a] !== stamp) touched[nTouched++] = a;
+        } else countT[a] += counts[x];
       }
     }
     if (nTouched === 0) return 0;
@@ -347,33 +558,33 @@ class Scorer {
     let nameMiss = 0;
     for (let x = 0; x < nTouched; x++) {
       const a = touched[x];
-      const kind = this.anchorKinds[a];
-      const w = PARAMS.anchor[kind];
-      const cs = countS[a];
-      const ct = countT[a];
-      countS[a] = 0;
-      countT[a] = 0;
+      const cs = markS[a] === stamp ? countS[a] : 0;
+      const ct = markT[a] === stamp ? countT[a] : 0;
       const matched = cs < ct ? cs : ct;
+      const k = kind[a];
+      // A shared word beginning only counts when matched (it costs nothing unmatched).
+      if (k === PREFIX) {
+        if (matched > 0) otherBonus += matched * matchWeight[a] * specificity[a];
+        continue;
+      }
       const unmatched = cs < ct ? ct - cs : cs - ct;
-      if (isNumber(kind)) {
+      if (k === NUMBER || k === SMALL_NUMBER) {
         // Between two headings ("Article 12" / "Статья 12" / "第１２条") the number is the heading's content.
         if (headings) {
           numberBonus += matched * PARAMS.anchor.number.match;
           numbersMatched += matched * 2;
           miss += unmatched * PARAMS.headingNumberMiss;
         } else {
-          numberBonus += matched * w.match * (kind === 'number' ? this.specificity[a] : 1);
-          numbersMatched += kind === 'number' ? matched : 0.25 * matched;
-          miss += unmatched * w.miss;
+          numberBonus += matched * matchWeight[a] * (k === NUMBER ? specificity[a] : 1);
+          numbersMatched += k === NUMBER ? matched : 0.25 * matched;
+          miss += unmatched * missWeight[a];
         }
-      } else if (kind === 'name') {
-        otherBonus += matched * w.match * this.specificity[a];
-        nameMiss += unmatched * w.miss * this.specificity[a];
-      } else if (kind === 'punct') {
-        otherBonus += (matched < 3 ? matched : 3) * w.match;
-        miss += unmatched * w.miss;
+      } else if (k === NAME) {
+        otherBonus += matched * matchWeight[a] * specificity[a];
+        nameMiss += unmatched * missWeight[a] * specificity[a];
       } else {
-        otherBonus += matched * w.match * this.specificity[a];
+        otherBonus += (matched < 3 ? matched : 3) * matchWeight[a];
+        miss += unmatched * missWeight[a];
       }
     }
     // A lone number (a chapter number, a day of the month) is weak evidence unless something else agrees.
@@ -488,8 +699,11 @@ class Scorer {
       lt += T[k].length;
       headT ||= T[k].heading;
     }
-    let cost =
-      shapePrior(sn, tn) + lengthCost(ls, lt, model.ratio, model.variance) + this.anchorCost(S, si, sn, T, ti, tn);
+    const anchors =
+      S === this.keptS && T === this.keptT && sn <= 2 && tn <= 2
+        ? this.keptAnchorCost(si, sn, ti, tn)
+        : this.anchorCost(S, si, sn, T, ti, tn);
+    let cost = shapePrior(sn, tn) + lengthCost(ls, lt, model.ratio, model.variance) + anchors;
     if (headS !== headT || (sn > 1 && headS) || (tn > 1 && headT)) cost += PARAMS.kindMismatch;
     if (sn > 1 || tn > 1) cost += PARAMS.crossBreak * this.crossed(S, si, sn, T, ti, tn);
     if (model.lexicon && model.lambda > 0) {
@@ -953,6 +1167,8 @@ function alignPrepared(
   const tgt = p.tgtSide.paragraphs;
   const fixed = consistentLinks(options.fixed ?? [], src.length, tgt.length);
   let model = p.initial;
+  // Every pass scores mostly the same beads: their anchor costs (which do not depend on the model) are kept.
+  p.scorer.keepAnchors(src, tgt);
   let { beads, band } = alignParagraphs(src, tgt, fixed, p.scorer, model);
   let passes = 1;
   // Each pass learns from the previous one; stop when the alignment no longer changes.
@@ -978,6 +1194,7 @@ function alignPrepared(
     ({ beads, band } = alignParagraphs(src, tgt, fixed, p.scorer, model, beads, SENTENCE_SHAPES));
     passes++;
   }
+  p.scorer.keepAnchors();
   return { beads, band, model, passes };
 }
 
