@@ -301,11 +301,8 @@ const KIND_CODE: Record<AnchorKind, number> = {
   prefix: PREFIX,
 };
 
-/** Bead shapes whose anchor costs a scorer keeps across passes (keepAnchors): 1-1, 2-1, 1-2 and 2-2. */
-const KEPT_SHAPES = 4;
-
 /**
- * What a run of 1 or 2 units of one side brings to the anchor cost of a bead whose other side shares none of its
+ * What a run of units of one side brings to the anchor cost of a bead whose other side shares none of its
  * keys: a 256-bit signature of its keys (a bead whose two signatures share no bit shares no key), whether all its
  * units are headings, and its unmatched-key terms in the order anchorCost adds them up (zero terms left out: adding
  * zero changes nothing) — as the first side, their running sums; as the second side, the terms themselves.
@@ -380,6 +377,36 @@ class Spans {
 }
 
 /**
+ * Anchor costs of beads of two unit lists, up to `span` units a side (they do not depend on the model, so every pass
+ * can reuse them): per source row i, the target columns lo[i]..hi[i] and, for each, the costs of the span × span
+ * shapes (NaN: not yet known).
+ */
+class AnchorStore {
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  readonly rows: Float64Array[];
+  /** Spans of 1..span units of each side. */
+  readonly spansS: Spans[];
+  readonly spansT: Spans[];
+
+  constructor(
+    readonly S: Unit[],
+    readonly T: Unit[],
+    readonly span: number,
+    kind: Uint8Array,
+    missWeight: Float64Array,
+    specificity: Float64Array,
+  ) {
+    this.lo = new Int32Array(S.length);
+    this.hi = new Int32Array(S.length).fill(-1);
+    this.rows = new Array<Float64Array>(S.length);
+    const lengths = Array.from({ length: span }, (_, k) => k + 1);
+    this.spansS = lengths.map((length) => new Spans(S, length, kind, missWeight, specificity));
+    this.spansT = lengths.map((length) => new Spans(T, length, kind, missWeight, specificity));
+  }
+}
+
+/**
  * Scores beads given as ranges of units (no allocation per bead): scratch arrays make the anchor and
  * lexicon comparison linear in the bead's size.
  */
@@ -398,16 +425,8 @@ class Scorer {
   private readonly countT: Int32Array;
   private readonly touched: Int32Array;
   private anchorStamp = 0;
-  /**
-   * Anchor costs kept across passes for one pair of unit lists (they do not depend on the model): per source row,
-   * the target columns keptLo[i]..keptHi[i] and, for each, the costs of the KEPT_SHAPES shapes (NaN: not yet known).
-   */
-  private keptS: Unit[] | undefined;
-  private keptT: Unit[] | undefined;
-  private keptSpans: Array<{ S: Spans; T: Spans }> = [];
-  private keptLo = new Int32Array(0);
-  private keptHi = new Int32Array(0);
-  private kept: Float64Array[] = [];
+  /** Anchor costs kept for one pair of unit lists (keepAnchors). */
+  private kept: AnchorStore | undefined;
 
   constructor(
     anchorKinds: AnchorKind[],
@@ -436,32 +455,47 @@ class Scorer {
   }
 
   /**
-   * Keeps the anchor costs of beads of these two unit lists from now on (every pass over them asks for mostly the
-   * same beads); without arguments, forgets them.
+   * Keeps the anchor costs of beads of these two unit lists of up to `span` units a side from now on (every pass
+   * over them asks for mostly the same beads): a new store, or one made before for the same lists; nothing: forgets.
    */
-  keepAnchors(S?: Unit[], T?: Unit[]): void {
-    this.keptS = S;
-    this.keptT = T;
-    this.keptLo = new Int32Array(S ? S.length : 0);
-    this.keptHi = new Int32Array(S ? S.length : 0).fill(-1);
-    this.kept = S ? new Array<Float64Array>(S.length) : [];
-    const { kind, missWeight, specificity } = this;
-    this.keptSpans =
-      S && T
-        ? [1, 2].map((length) => ({
-            S: new Spans(S, length, kind, missWeight, specificity),
-            T: new Spans(T, length, kind, missWeight, specificity),
-          }))
-        : [];
+  keepAnchors(S?: Unit[], T?: Unit[], span = 2, store?: AnchorStore): AnchorStore | undefined {
+    if (store && store.S === S && store.T === T) this.kept = store;
+    else this.kept = S && T ? new AnchorStore(S, T, span, this.kind, this.missWeight, this.specificity) : undefined;
+    return this.kept;
+  }
+
+  /** The anchor cost of a bead of the kept lists, computed once. */
+  private keptAnchorCost(store: AnchorStore, si: number, sn: number, ti: number, tn: number): number {
+    const { span } = store;
+    const slots = span * span;
+    const slot = (sn - 1) * span + (tn - 1);
+    let lo = store.lo[si];
+    const hi = store.hi[si];
+    let row = store.rows[si];
+    if (ti < lo || ti > hi) {
+      // Grow the row's window (with a margin: a band widens by doubling) and keep what is known.
+      const pad = 16;
+      const newLo = Math.max(0, Math.min(lo <= hi ? lo : ti, ti - pad));
+      const newHi = Math.min(store.T.length - 1, Math.max(lo <= hi ? hi : ti, ti + pad));
+      const grown = new Float64Array((newHi - newLo + 1) * slots).fill(NaN);
+      if (lo <= hi) grown.set(row, (lo - newLo) * slots);
+      store.rows[si] = row = grown;
+      store.lo[si] = lo = newLo;
+      store.hi[si] = newHi;
+    }
+    const at = (ti - lo) * slots + slot;
+    let cost = row[at];
+    if (cost !== cost) row[at] = cost = this.spanAnchorCost(store, si, sn, ti, tn);
+    return cost;
   }
 
   /**
    * anchorCost of a bead of the kept lists, quickly when its two sides share no key (most beads of a band): then
    * only unmatched keys count, and the sums come out exactly as anchorCost makes them.
    */
-  private keptAnchorCostOf(si: number, sn: number, ti: number, tn: number): number {
-    const A = this.keptSpans[sn - 1].S;
-    const B = this.keptSpans[tn - 1].T;
+  private spanAnchorCost(store: AnchorStore, si: number, sn: number, ti: number, tn: number): number {
+    const A = store.spansS[sn - 1];
+    const B = store.spansT[tn - 1];
     const sa = A.signature;
     const sb = B.signature;
     const x = si * 8;
@@ -478,7 +512,7 @@ class Scorer {
         0 ||
       (A.headings[si] && B.headings[ti])
     )
-      return this.anchorCost(this.keptS!, si, sn, this.keptT!, ti, tn);
+      return this.anchorCost(store.S, si, sn, store.T, ti, tn);
     let miss = A.missSum[si];
     for (let k = B.missStart[ti]; k < B.missStart[ti + 1]; k++) miss += B.missTerms[k];
     if (this.namesOnBothSides) {
@@ -487,29 +521,6 @@ class Scorer {
       miss += Math.min(nameMiss, PARAMS.maxNameMissPenalty);
     }
     return Math.min(miss, PARAMS.maxMissPenalty);
-  }
-
-  /** The anchor cost of a bead of the kept lists, computed once. */
-  private keptAnchorCost(si: number, sn: number, ti: number, tn: number): number {
-    const slot = (sn - 1) * 2 + (tn - 1);
-    let lo = this.keptLo[si];
-    const hi = this.keptHi[si];
-    let row = this.kept[si];
-    if (ti < lo || ti > hi) {
-      // Grow the row's window (with a margin: a band widens by doubling) and keep what is known.
-      const pad = 16;
-      const newLo = Math.max(0, Math.min(lo <= hi ? lo : ti, ti - pad));
-      const newHi = Math.max(lo <= hi ? hi : ti, ti + pad);
-      const grown = new Float64Array((newHi - newLo + 1) * KEPT_SHAPES).fill(NaN);
-      if (lo <= hi) grown.set(row, (lo - newLo) * KEPT_SHAPES);
-      this.kept[si] = row = grown;
-      this.keptLo[si] = lo = newLo;
-      this.keptHi[si] = newHi;
-    }
-    const at = (ti - lo) * KEPT_SHAPES + slot;
-    let cost = row[at];
-    if (cost !== cost) row[at] = cost = this.keptAnchorCostOf(si, sn, ti, tn);
-    return cost;
   }
 
   /** Anchor evidence in nats: negative when the two sides share numbers, names, marks; positive when they clash. */
@@ -699,9 +710,10 @@ class Scorer {
       lt += T[k].length;
       headT ||= T[k].heading;
     }
+    const kept = this.kept;
     const anchors =
-      S === this.keptS && T === this.keptT && sn <= 2 && tn <= 2
-        ? this.keptAnchorCost(si, sn, ti, tn)
+      kept && S === kept.S && T === kept.T && sn <= kept.span && tn <= kept.span
+        ? this.keptAnchorCost(kept, si, sn, ti, tn)
         : this.anchorCost(S, si, sn, T, ti, tn);
     let cost = shapePrior(sn, tn) + lengthCost(ls, lt, model.ratio, model.variance) + anchors;
     if (headS !== headT || (sn > 1 && headS) || (tn > 1 && headT)) cost += PARAMS.kindMismatch;
@@ -1012,11 +1024,21 @@ function alignSentences(
   fixed: FixedSentenceLink[],
   scorer: Scorer,
   model: Model,
+  memo?: Map<ParagraphBead, SentenceGrid>,
 ): SentenceBead[] {
-  const srcRefs: SentenceRef[] = bead.source.flatMap((p) => srcSentences[p].map((_, s): SentenceRef => [p, s]));
-  const tgtRefs: SentenceRef[] = bead.target.flatMap((p) => tgtSentences[p].map((_, s): SentenceRef => [p, s]));
-  const src = srcRefs.map(([p, s]) => srcSentences[p][s]);
-  const tgt = tgtRefs.map(([p, s]) => tgtSentences[p][s]);
+  let grid = memo?.get(bead);
+  if (!grid) {
+    const srcRefs: SentenceRef[] = bead.source.flatMap((p) => srcSentences[p].map((_, s): SentenceRef => [p, s]));
+    const tgtRefs: SentenceRef[] = bead.target.flatMap((p) => tgtSentences[p].map((_, s): SentenceRef => [p, s]));
+    grid = {
+      srcRefs,
+      tgtRefs,
+      src: srcRefs.map(([p, s]) => srcSentences[p][s]),
+      tgt: tgtRefs.map(([p, s]) => tgtSentences[p][s]),
+    };
+    memo?.set(bead, grid);
+  }
+  const { srcRefs, tgtRefs, src, tgt } = grid;
   const indexOf = (refs: SentenceRef[], r: SentenceRef) => refs.findIndex(([p, s]) => p === r[0] && s === r[1]);
   const links: FixedLink[] = [];
   for (const f of fixed) {
@@ -1038,6 +1060,9 @@ function alignSentences(
   }
   const consistent = consistentLinks(links, src.length, tgt.length);
   const forced = forcedSkips(consistent);
+  // Realigned with another model later (alignAllSentences): the bead's anchor costs are kept for the next pass.
+  const keep = memo && src.length > 1 && tgt.length > 1;
+  if (keep) grid.anchors = scorer.keepAnchors(src, tgt, 4, grid.anchors);
   for (const piece of regionsAround(consistent, src.length, tgt.length)) {
     if ('link' in piece) {
       out.push({
@@ -1058,7 +1083,17 @@ function alignSentences(
       });
     }
   }
+  if (keep) scorer.keepAnchors();
   return out;
+}
+
+/** A paragraph bead's sentences, and their anchor costs once computed (kept between sentence passes). */
+interface SentenceGrid {
+  srcRefs: SentenceRef[];
+  tgtRefs: SentenceRef[];
+  src: Unit[];
+  tgt: Unit[];
+  anchors?: AnchorStore;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -1216,7 +1251,8 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
   const fixed = [...(options.fixedSentences ?? [])];
   const { sentences: srcSentences } = p.srcSide;
   const { sentences: tgtSentences } = p.tgtSide;
-  let result = beads.map((b) => alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, model));
+  const memo = new Map<ParagraphBead, SentenceGrid>();
+  let result = beads.map((b) => alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, model, memo));
   // Only beads with several sentences on both sides teach the sentence model and can change with it.
   const count = (lists: Unit[][], paragraphs: number[]) => paragraphs.reduce((n, q) => n + lists[q].length, 0);
   const several = (b: ParagraphBead) => count(srcSentences, b.source) > 1 && count(tgtSentences, b.target) > 1;
@@ -1244,7 +1280,8 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
     if (learnt === current) break;
     current = learnt;
     result = result.slice();
-    for (const k of inner) result[k] = alignSentences(beads[k], srcSentences, tgtSentences, fixed, p.scorer, current);
+    for (const k of inner)
+      result[k] = alignSentences(beads[k], srcSentences, tgtSentences, fixed, p.scorer, current, memo);
   }
   return result;
 }
