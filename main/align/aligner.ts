@@ -301,6 +301,16 @@ const KIND_CODE: Record<AnchorKind, number> = {
   prefix: PREFIX,
 };
 
+/** A scorer's per-key anchor weights, and scratch arrays (counts valid where the mark is the current stamp). */
+interface AnchorWeights {
+  kind: Uint8Array;
+  missWeight: Float64Array;
+  specificity: Float64Array;
+  mark: Int32Array;
+  count: Int32Array;
+  nextStamp(): number;
+}
+
 /**
  * What a run of units of one side brings to the anchor cost of a bead whose other side shares none of its
  * keys: a 256-bit signature of its keys (a bead whose two signatures share no bit shares no key), whether all its
@@ -317,7 +327,8 @@ class Spans {
   readonly nameStart: Int32Array;
   readonly nameTerms: Float64Array;
 
-  constructor(units: Unit[], length: number, kind: Uint8Array, missWeight: Float64Array, specificity: Float64Array) {
+  constructor(units: Unit[], length: number, weights: AnchorWeights) {
+    const { kind, missWeight, specificity, mark, count } = weights;
     const n = Math.max(0, units.length - length + 1);
     this.signature = new Int32Array(n * 8);
     this.headings = new Uint8Array(n);
@@ -328,28 +339,30 @@ class Spans {
     const missTerms: number[] = [];
     const nameTerms: number[] = [];
     const order: number[] = [];
-    const count = new Map<number, number>();
     for (let k = 0; k < n; k++) {
+      const stamp = weights.nextStamp();
       order.length = 0;
-      count.clear();
       let headings = true;
       for (let x = k; x < k + length; x++) {
         const u = units[x];
         headings &&= u.heading;
         for (let y = 0; y < u.keys.length; y++) {
           const a = u.keys[y];
-          const c = count.get(a);
-          if (c === undefined) order.push(a);
-          count.set(a, (c ?? 0) + u.counts[y]);
+          if (mark[a] !== stamp) {
+            mark[a] = stamp;
+            count[a] = u.counts[y];
+            order.push(a);
+          } else count[a] += u.counts[y];
         }
       }
       this.headings[k] = headings ? 1 : 0;
       let miss = 0;
       let name = 0;
-      for (const a of order) {
+      for (let y = 0; y < order.length; y++) {
+        const a = order[y];
         const bit = Math.imul(a, 0x9e3779b1) >>> 24;
         this.signature[k * 8 + (bit >>> 5)] |= 1 << (bit & 31);
-        const unmatched = count.get(a)!;
+        const unmatched = count[a];
         const kd = kind[a];
         if (kd === PREFIX) continue;
         if (kd === NAME) {
@@ -377,9 +390,9 @@ class Spans {
 }
 
 /**
- * Anchor costs of beads of two unit lists, up to `span` units a side (they do not depend on the model, so every pass
- * can reuse them): per source row i, the target columns lo[i]..hi[i] and, for each, the costs of the span × span
- * shapes (NaN: not yet known).
+ * Anchor costs of beads of two unit lists, up to `keptSpan` units a side (they do not depend on the model, so every
+ * pass can reuse them): per source row i, the target columns lo[i]..hi[i] and, for each, the costs of the
+ * keptSpan × keptSpan shapes (NaN: not yet known); and the Spans of up to `span` units for the quick path.
  */
 class AnchorStore {
   readonly lo: Int32Array;
@@ -393,16 +406,16 @@ class AnchorStore {
     readonly S: Unit[],
     readonly T: Unit[],
     readonly span: number,
-    kind: Uint8Array,
-    missWeight: Float64Array,
-    specificity: Float64Array,
+    /** Costs are kept for beads of up to this many units a side (others get the quick path only). */
+    readonly keptSpan: number,
+    weights: AnchorWeights,
   ) {
     this.lo = new Int32Array(S.length);
     this.hi = new Int32Array(S.length).fill(-1);
     this.rows = new Array<Float64Array>(S.length);
     const lengths = Array.from({ length: span }, (_, k) => k + 1);
-    this.spansS = lengths.map((length) => new Spans(S, length, kind, missWeight, specificity));
-    this.spansT = lengths.map((length) => new Spans(T, length, kind, missWeight, specificity));
+    this.spansS = lengths.map((length) => new Spans(S, length, weights));
+    this.spansT = lengths.map((length) => new Spans(T, length, weights));
   }
 }
 
@@ -458,15 +471,35 @@ class Scorer {
    * Keeps the anchor costs of beads of these two unit lists of up to `span` units a side from now on (every pass
    * over them asks for mostly the same beads): a new store, or one made before for the same lists; nothing: forgets.
    */
-  keepAnchors(S?: Unit[], T?: Unit[], span = 2, store?: AnchorStore): AnchorStore | undefined {
+  keepAnchors(S?: Unit[], T?: Unit[], keptSpan = 2, store?: AnchorStore): AnchorStore | undefined {
     if (store && store.S === S && store.T === T) this.kept = store;
-    else this.kept = S && T ? new AnchorStore(S, T, span, this.kind, this.missWeight, this.specificity) : undefined;
+    else this.kept = S && T ? new AnchorStore(S, T, 4, keptSpan, this.weights()) : undefined;
     return this.kept;
+  }
+
+  private weights(): AnchorWeights {
+    return {
+      kind: this.kind,
+      missWeight: this.missWeight,
+      specificity: this.specificity,
+      mark: this.markS,
+      count: this.countS,
+      nextStamp: () => this.nextAnchorStamp(),
+    };
+  }
+
+  private nextAnchorStamp(): number {
+    if (this.anchorStamp >= 0x3fffffff) {
+      this.markS.fill(0);
+      this.markT.fill(0);
+      this.anchorStamp = 0;
+    }
+    return ++this.anchorStamp;
   }
 
   /** The anchor cost of a bead of the kept lists, computed once. */
   private keptAnchorCost(store: AnchorStore, si: number, sn: number, ti: number, tn: number): number {
-    const { span } = store;
+    const span = store.keptSpan;
     const slots = span * span;
     const slot = (sn - 1) * span + (tn - 1);
     let lo = store.lo[si];
@@ -526,12 +559,7 @@ class Scorer {
   /** Anchor evidence in nats: negative when the two sides share numbers, names, marks; positive when they clash. */
   anchorCost(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): number {
     const { markS, markT, countS, countT, touched, kind, matchWeight, missWeight, specificity } = this;
-    if (this.anchorStamp >= 0x3fffffff) {
-      markS.fill(0);
-      markT.fill(0);
-      this.anchorStamp = 0;
-    }
-    const stamp = ++this.anchorStamp;
+    const stamp = this.nextAnchorStamp();
     // Every key of the bead once, in the order first seen (source units first), with its count on each side.
     let nTouched = 0;
     let headings = true;
@@ -711,10 +739,13 @@ class Scorer {
       headT ||= T[k].heading;
     }
     const kept = this.kept;
-    const anchors =
-      kept && S === kept.S && T === kept.T && sn <= kept.span && tn <= kept.span
-        ? this.keptAnchorCost(kept, si, sn, ti, tn)
-        : this.anchorCost(S, si, sn, T, ti, tn);
+    let anchors: number;
+    if (kept && S === kept.S && T === kept.T && sn <= kept.span && tn <= kept.span)
+      anchors =
+        sn <= kept.keptSpan && tn <= kept.keptSpan
+          ? this.keptAnchorCost(kept, si, sn, ti, tn)
+          : this.spanAnchorCost(kept, si, sn, ti, tn);
+    else anchors = this.anchorCost(S, si, sn, T, ti, tn);
     let cost = shapePrior(sn, tn) + lengthCost(ls, lt, model.ratio, model.variance) + anchors;
     if (headS !== headT || (sn > 1 && headS) || (tn > 1 && headT)) cost += PARAMS.kindMismatch;
     if (sn > 1 || tn > 1) cost += PARAMS.crossBreak * this.crossed(S, si, sn, T, ti, tn);
