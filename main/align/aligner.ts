@@ -128,6 +128,8 @@ interface Unit {
   types: Int32Array;
   /** Cache: the types that have an entry in `lexOf`. */
   lexTypes?: Int32Array;
+  /** Cache: 256-bit signatures of lexTypes (words 0-7) and of their translations (8-15). */
+  lexSig?: Int32Array;
   lexOf?: Lexicon;
 }
 
@@ -636,10 +638,52 @@ class Scorer {
     if (u.lexOf !== lexicon) {
       // A bounded number per unit: enough evidence, and the cost of a bead stays small on long paragraphs.
       const list = u.types.filter((t) => entries[t].length > 0);
-      u.lexTypes = list.length > PARAMS.maxLexiconWords ? list.slice(0, PARAMS.maxLexiconWords) : list;
+      const types = list.length > PARAMS.maxLexiconWords ? list.slice(0, PARAMS.maxLexiconWords) : list;
+      const sig = new Int32Array(16);
+      for (let x = 0; x < types.length; x++) {
+        const bit = Math.imul(types[x], 0x9e3779b1) >>> 24;
+        sig[bit >>> 5] |= 1 << (bit & 31);
+        const translations = entries[types[x]];
+        for (let y = 0; y < translations.length; y++) {
+          const other = Math.imul(translations[y], 0x9e3779b1) >>> 24;
+          sig[8 + (other >>> 5)] |= 1 << (other & 31);
+        }
+      }
+      u.lexTypes = types;
+      u.lexSig = sig;
       u.lexOf = lexicon;
     }
     return u.lexTypes!;
+  }
+
+  /** Scratch: the signatures of a bead's two sides (source 0-15, target 16-31). */
+  private readonly sigs = new Int32Array(32);
+
+  /**
+   * Whether some lexicon word of one side may have its translation on the other (false: surely none), from the
+   * units' signatures (lexTypes must be up to date).
+   */
+  private mayMatch(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): boolean {
+    if (sn === 1 && tn === 1) {
+      const a = S[si].lexSig!;
+      const b = T[ti].lexSig!;
+      let any = 0;
+      for (let w = 0; w < 8; w++) any |= (a[w] & b[8 + w]) | (a[8 + w] & b[w]);
+      return any !== 0;
+    }
+    const sigs = this.sigs;
+    sigs.fill(0);
+    for (let k = si; k < si + sn; k++) {
+      const a = S[k].lexSig!;
+      for (let w = 0; w < 16; w++) sigs[w] |= a[w];
+    }
+    for (let k = ti; k < ti + tn; k++) {
+      const b = T[k].lexSig!;
+      for (let w = 0; w < 16; w++) sigs[16 + w] |= b[w];
+    }
+    let any = 0;
+    for (let w = 0; w < 8; w++) any |= (sigs[w] & sigs[24 + w]) | (sigs[8 + w] & sigs[16 + w]);
+    return any !== 0;
   }
 
   /** Share of lexicon words on either side whose translation is on the other side, and how many there were. */
@@ -660,17 +704,24 @@ class Scorer {
 
   /** Counts lexicon words (returned) and those whose translation is on the other side (this.matched). */
   private lexiconMatch(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, lexicon: Lexicon): number {
+    let words = 0;
+    for (let k = si; k < si + sn; k++) words += this.lexTypes(S[k], lexicon.bySource, lexicon).length;
+    for (let k = ti; k < ti + tn; k++) words += this.lexTypes(T[k], lexicon.byTarget, lexicon).length;
+    if (words === 0 || !this.mayMatch(S, si, sn, T, ti, tn)) {
+      this.matched = 0;
+      return words;
+    }
+    words = 0;
     const stamp = ++this.stamp;
     const { stampS, stampT } = this;
     for (let k = si; k < si + sn; k++) {
-      const types = this.lexTypes(S[k], lexicon.bySource, lexicon);
+      const types = S[k].lexTypes!;
       for (let x = 0; x < types.length; x++) stampS[types[x]] = stamp;
     }
     for (let k = ti; k < ti + tn; k++) {
-      const types = this.lexTypes(T[k], lexicon.byTarget, lexicon);
+      const types = T[k].lexTypes!;
       for (let x = 0; x < types.length; x++) stampT[types[x]] = stamp;
     }
-    let words = 0;
     let matched = 0;
     for (let k = si; k < si + sn; k++) {
       const types = S[k].lexTypes!;
