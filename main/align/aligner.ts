@@ -247,19 +247,28 @@ function pruneAnchors(sides: SideUnits[], anchorKinds: AnchorKind[]): void {
   sides.forEach((side, k) => {
     for (const u of side.paragraphs) for (const key of u.keys) seen[k][key] = 1;
   });
-  const keep = (key: number) => PARAMS.anchor[anchorKinds[key]].miss > 0 || seen.every((s) => s[key] === 1);
+  const keep = new Uint8Array(anchorKinds.length);
+  for (let key = 0; key < anchorKinds.length; key++)
+    keep[key] = PARAMS.anchor[anchorKinds[key]].miss > 0 || seen.every((s) => s[key] === 1) ? 1 : 0;
   const prune = (u: Unit) => {
-    const kept: number[] = [];
-    u.keys.forEach((key, k) => {
-      if (keep(key)) kept.push(k);
-    });
-    if (kept.length === u.keys.length) return;
-    u.keys = Int32Array.from(kept, (k) => u.keys[k]);
-    u.counts = Int32Array.from(kept, (k) => u.counts[k]);
+    let count = 0;
+    for (let x = 0; x < u.keys.length; x++) count += keep[u.keys[x]];
+    if (count === u.keys.length) return;
+    const keys = new Int32Array(count);
+    const counts = new Int32Array(count);
+    let at = 0;
+    for (let x = 0; x < u.keys.length; x++) {
+      if (!keep[u.keys[x]]) continue;
+      keys[at] = u.keys[x];
+      counts[at++] = u.counts[x];
+    }
+    u.keys = keys;
+    u.counts = counts;
   };
   for (const side of sides) {
-    side.paragraphs.forEach(prune);
-    side.sentences.forEach((list) => list.forEach(prune));
+    for (const u of side.paragraphs) prune(u);
+    // A passage of one sentence is its own paragraph unit: pruned already.
+    for (const list of side.sentences) if (list.length > 1) for (const u of list) prune(u);
   }
 }
 
