@@ -665,33 +665,15 @@ class Scorer {
     return u.lexTypes!;
   }
 
-  /** Scratch: the signatures of a bead's two sides (source 0-15, target 16-31). */
-  private readonly sigs = new Int32Array(32);
-
   /**
-   * Whether some lexicon word of one side may have its translation on the other (false: surely none), from the
-   * units' signatures (lexTypes must be up to date).
+   * Whether some lexicon word of u may have its translation in v or the reverse (false: surely none), from the units'
+   * signatures (lexTypes up to date). Only for 1-1 beads: on wider ones most beads match something.
    */
-  private mayMatch(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): boolean {
-    if (sn === 1 && tn === 1) {
-      const a = S[si].lexSig!;
-      const b = T[ti].lexSig!;
-      let any = 0;
-      for (let w = 0; w < 8; w++) any |= (a[w] & b[8 + w]) | (a[8 + w] & b[w]);
-      return any !== 0;
-    }
-    const sigs = this.sigs;
-    sigs.fill(0);
-    for (let k = si; k < si + sn; k++) {
-      const a = S[k].lexSig!;
-      for (let w = 0; w < 16; w++) sigs[w] |= a[w];
-    }
-    for (let k = ti; k < ti + tn; k++) {
-      const b = T[k].lexSig!;
-      for (let w = 0; w < 16; w++) sigs[16 + w] |= b[w];
-    }
+  private mayMatch(u: Unit, v: Unit): boolean {
+    const a = u.lexSig!;
+    const b = v.lexSig!;
     let any = 0;
-    for (let w = 0; w < 8; w++) any |= (sigs[w] & sigs[24 + w]) | (sigs[8 + w] & sigs[16 + w]);
+    for (let w = 0; w < 8; w++) any |= (a[w] & b[8 + w]) | (a[8 + w] & b[w]);
     return any !== 0;
   }
 
@@ -716,7 +698,7 @@ class Scorer {
     let words = 0;
     for (let k = si; k < si + sn; k++) words += this.lexTypes(S[k], lexicon.bySource, lexicon).length;
     for (let k = ti; k < ti + tn; k++) words += this.lexTypes(T[k], lexicon.byTarget, lexicon).length;
-    if (words === 0 || !this.mayMatch(S, si, sn, T, ti, tn)) {
+    if (words === 0 || (sn === 1 && tn === 1 && !this.mayMatch(S[si], T[ti]))) {
       this.matched = 0;
       return words;
     }
