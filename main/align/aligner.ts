@@ -428,6 +428,30 @@ class AnchorStore {
     this.spansS = lengths.map((length) => new Spans(S, length, weights));
     this.spansT = lengths.map((length) => new Spans(T, length, weights));
   }
+
+  /**
+   * For one lexicon, per unit pair (u of S, v of T): which lexicon words of u have a translation in v (bit x for
+   * u.lexTypes[x]) and which of v have one in u; -1 where not yet known. Rows grow like the anchor rows.
+   */
+  lexicon: Lexicon | undefined;
+  pairLo = new Int32Array(0);
+  pairHi = new Int32Array(0);
+  pairRows: Int32Array[] = [];
+
+  forLexicon(lexicon: Lexicon): void {
+    if (this.lexicon === lexicon) return;
+    this.lexicon = lexicon;
+    this.pairLo = new Int32Array(this.S.length);
+    this.pairHi = new Int32Array(this.S.length).fill(-1);
+    this.pairRows = new Array<Int32Array>(this.S.length);
+  }
+}
+
+/** Set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 /**
@@ -677,6 +701,105 @@ class Scorer {
     return any !== 0;
   }
 
+  /** Where the pair masks of units (i of S, j of T) sit in the store's row i (computed when first asked for). */
+  private pairAt(store: AnchorStore, i: number, j: number, lexicon: Lexicon): number {
+    let lo = store.pairLo[i];
+    const hi = store.pairHi[i];
+    let row = store.pairRows[i];
+    if (j < lo || j > hi) {
+      const pad = 16;
+      const newLo = Math.max(0, Math.min(lo <= hi ? lo : j, j - pad));
+      const newHi = Math.min(store.T.length - 1, Math.max(lo <= hi ? hi : j, j + pad));
+      const grown = new Int32Array((newHi - newLo + 1) * 2).fill(-1);
+      if (lo <= hi) grown.set(row, (lo - newLo) * 2);
+      store.pairRows[i] = row = grown;
+      store.pairLo[i] = lo = newLo;
+      store.pairHi[i] = newHi;
+    }
+    const at = (j - lo) * 2;
+    if (row[at] < 0) {
+      const u = store.S[i];
+      const v = store.T[j];
+      const stamp = ++this.stamp;
+      const { stampS, stampT } = this;
+      const ut = u.lexTypes!;
+      const vt = v.lexTypes!;
+      for (let y = 0; y < vt.length; y++) stampT[vt[y]] = stamp;
+      for (let x = 0; x < ut.length; x++) stampS[ut[x]] = stamp;
+      let forward = 0;
+      for (let x = 0; x < ut.length; x++) {
+        const list = lexicon.bySource[ut[x]];
+        for (let y = 0; y < list.length; y++) {
+          if (stampT[list[y]] === stamp) {
+            forward |= 1 << x;
+            break;
+          }
+        }
+      }
+      let backward = 0;
+      for (let y = 0; y < vt.length; y++) {
+        const list = lexicon.byTarget[vt[y]];
+        for (let x = 0; x < list.length; x++) {
+          if (stampS[list[x]] === stamp) {
+            backward |= 1 << y;
+            break;
+          }
+        }
+      }
+      row[at] = forward;
+      row[at + 1] = backward;
+    }
+    return at;
+  }
+
+  /**
+   * lexiconMatch for a bead of the kept lists, from the masks of its unit pairs: a word of a unit counts when any
+   * unit of the other side has its translation, as lexiconMatch counts it.
+   */
+  private keptLexiconMatch(
+    store: AnchorStore,
+    si: number,
+    sn: number,
+    ti: number,
+    tn: number,
+    lexicon: Lexicon,
+  ): number {
+    const { S, T } = store;
+    let words = 0;
+    for (let k = si; k < si + sn; k++) words += this.lexTypes(S[k], lexicon.bySource, lexicon).length;
+    for (let k = ti; k < ti + tn; k++) words += this.lexTypes(T[k], lexicon.byTarget, lexicon).length;
+    if (words === 0 || (sn === 1 && tn === 1 && !this.mayMatch(S[si], T[ti]))) {
+      this.matched = 0;
+      return words;
+    }
+    store.forLexicon(lexicon);
+    let matched = 0;
+    if (sn === 1 && tn === 1) {
+      const at = this.pairAt(store, si, ti, lexicon);
+      const row = store.pairRows[si];
+      this.matched = popcount(row[at]) + popcount(row[at + 1]);
+      return words;
+    }
+    const backward = this.backward;
+    backward.fill(0, 0, tn);
+    for (let i = si; i < si + sn; i++) {
+      let forward = 0;
+      for (let j = ti; j < ti + tn; j++) {
+        const at = this.pairAt(store, i, j, lexicon);
+        const row = store.pairRows[i];
+        forward |= row[at];
+        backward[j - ti] |= row[at + 1];
+      }
+      matched += popcount(forward);
+    }
+    for (let y = 0; y < tn; y++) matched += popcount(backward[y]);
+    this.matched = matched;
+    return words;
+  }
+
+  /** Scratch: per target unit of a bead, the mask of its words matched. */
+  private readonly backward = new Int32Array(8);
+
   /** Share of lexicon words on either side whose translation is on the other side, and how many there were. */
   lexiconSimilarity(
     S: Unit[],
@@ -792,7 +915,10 @@ class Scorer {
     if (headS !== headT || (sn > 1 && headS) || (tn > 1 && headT)) cost += PARAMS.kindMismatch;
     if (sn > 1 || tn > 1) cost += PARAMS.crossBreak * this.crossed(S, si, sn, T, ti, tn);
     if (model.lexicon && model.lambda > 0) {
-      const words = this.lexiconMatch(S, si, sn, T, ti, tn, model.lexicon);
+      const words =
+        kept && S === kept.S && T === kept.T
+          ? this.keptLexiconMatch(kept, si, sn, ti, tn, model.lexicon)
+          : this.lexiconMatch(S, si, sn, T, ti, tn, model.lexicon);
       if (words > 0) cost += lexiconTerm(model, words, this.matched);
     }
     return cost;
