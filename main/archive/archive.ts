@@ -24,6 +24,7 @@ import { sharedWorkerParser, type DocumentParser } from '../ingest/parser';
 import { LibraryService } from '../library/service';
 import type { SearchEngineOptions, SearchService } from '../search/engine';
 import { ArchiveSearch, openedOnFirstUse } from '../search/service';
+import { ANALYZER_VERSION, writeState } from '../search/indexer';
 import { SearchWorkerHost } from '../search/worker-host';
 import type { Aligner } from '../align/worker-host';
 import { TranslationService } from '../translations/service';
@@ -201,6 +202,9 @@ export class Archive {
       // A non-empty archive is backed up before its schema changes, so an upgrade can be undone.
       const migrated = await migrate(db, {
         beforeMigrating: async (from) => void (from > 0 && (await createBackup(db, 'pre-migration'))),
+        // A new file's search index is of this analyzer: else the first search engine to open it would re-index
+        // every document an import had already indexed (`tala import` into a new archive: all of them).
+        onNewFile: (tx) => writeState(tx, 'analyzer_version', ANALYZER_VERSION),
       });
       // A migration that rewrote tables leaves their old pages free: given back in the background, in small steps.
       if (migrated.from > 0 && migrated.to > migrated.from) void db.reclaimFreePages();

@@ -14,6 +14,8 @@ export interface MigrateOptions {
   /** Called before the first pending migration runs, e.g. to take a backup. */
   beforeMigrating?: (from: number, to: number) => Promise<void>;
   migrations?: readonly Migration[];
+  /** Runs inside the transaction that gives a new (empty) file its whole schema, after the last migration. */
+  onNewFile?: (tx: Database) => Promise<void>;
 }
 
 export async function migrate(db: Database, options: MigrateOptions = {}): Promise<{ from: number; to: number }> {
@@ -47,6 +49,7 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
           await migration.up(tx);
           await tx.exec(`PRAGMA user_version = ${migration.version}`);
         }
+        if (from === 0) await options.onNewFile?.(tx);
         const broken = await tx.all({ text: 'PRAGMA foreign_key_check', params: [] });
         if (broken.length > 0)
           throw new Error(`migration ${migration.version} left ${broken.length} broken foreign key(s)`);
