@@ -5,7 +5,7 @@ import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { ReindexProgress, ReindexReport, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
 import { SearchEngine, type SearchEngineOptions, type SearchService } from './engine';
 import type { HostMessage, WorkerMessage } from './worker-protocol';
-import { workerEntry } from '../workers/entry';
+import { startWorker, workerEntry } from '../workers/entry';
 import { diagnostic } from '../diagnostics';
 
 interface Pending {
@@ -69,10 +69,8 @@ export class SearchWorkerHost implements SearchService {
 
   private spawn(): Promise<void> {
     const entry = workerEntry('search-worker');
-    const worker = new Worker(entry.file, {
+    const worker = startWorker(entry, {
       workerData: this.path === null ? null : { path: this.path, options: this.options },
-      argv: entry.argv,
-      execArgv: entry.execArgv,
       name: 'tala-search',
     });
     this.worker = worker;

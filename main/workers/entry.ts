@@ -4,6 +4,7 @@
 // electron.vite.config.mts), and this code may sit in main.js or in a chunk one folder below it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 
 /** Each worker's source entry, relative to this folder; the build names its bundle after the key. */
@@ -41,20 +42,42 @@ export function withoutLoaderHooks(execArgv: readonly string[]): string[] {
   return out;
 }
 
+/** This process's flags less its loader hooks; undefined (inherit) when it has none to drop. */
+function builtWorkerFlags(): string[] | undefined {
+  const flags = withoutLoaderHooks(process.execArgv);
+  return flags.length === process.execArgv.length ? undefined : flags;
+}
+
+/**
+ * Starts `entry` with its flags. Some flags apply to a whole process (--max-old-space-size, --expose-gc, --title…):
+ * inherited they are fine, given explicitly they make Worker throw, so then the thread inherits this process's flags
+ * (loader hooks included: a slower start, not a failed one).
+ */
+export function startWorker(entry: WorkerEntry, options: Omit<WorkerOptions, 'argv' | 'execArgv'>): Worker {
+  if (entry.execArgv !== undefined) {
+    try {
+      return new Worker(entry.file, { ...options, argv: entry.argv, execArgv: entry.execArgv });
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    }
+  }
+  return new Worker(entry.file, { ...options, argv: entry.argv });
+}
+
 /**
  * Where a worker's code is. TALA_SEARCH_WORKER (TALA_PARSE_WORKER, TALA_ALIGN_WORKER) may name a built file
  * instead: the benchmarks measure the bundled search worker that way.
  */
 export function workerEntry(name: WorkerName): WorkerEntry {
   const override = process.env[`TALA_${name.replace('-', '_').toUpperCase()}`];
-  if (override) return { file: override, argv: [], execArgv: withoutLoaderHooks(process.execArgv) };
+  if (override) return { file: override, argv: [], execArgv: builtWorkerFlags() };
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     return { file: fileURLToPath(new URL('./dev-entry.mjs', here)), argv: [new URL(WORKER_SOURCES[name], here).href] };
   }
   for (const candidate of [`./${name}.js`, `../${name}.js`]) {
     const file = fileURLToPath(new URL(candidate, here));
-    if (existsSync(file)) return { file, argv: [], execArgv: withoutLoaderHooks(process.execArgv) };
+    if (existsSync(file)) return { file, argv: [], execArgv: builtWorkerFlags() };
   }
   throw new AppError('INTERNAL', `Part of Tala (${name}.js) is missing from this build; reinstall the app.`);
 }
