@@ -447,6 +447,31 @@ class AnchorStore {
   }
 }
 
+/**
+ * The columns a windowed row of an AnchorStore must cover to hold `col` as well as its [lo, hi] (empty when lo > hi),
+ * with a margin: a band widens by doubling.
+ */
+function widenedWindow(lo: number, hi: number, col: number, last: number): [number, number] {
+  const pad = 16;
+  return [
+    Math.max(0, Math.min(lo <= hi ? lo : col, col - pad)),
+    Math.min(last, Math.max(lo <= hi ? hi : col, col + pad)),
+  ];
+}
+
+/** `grown` (columns from newLo, `per` values each) with what `row` held for its columns lo..hi copied in. */
+function keepWindow<A extends Float64Array | Int32Array>(
+  grown: A,
+  row: A,
+  lo: number,
+  hi: number,
+  newLo: number,
+  per: number,
+): A {
+  if (lo <= hi) grown.set(row, (lo - newLo) * per);
+  return grown;
+}
+
 /** Set bits of a 32-bit integer. */
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -541,13 +566,9 @@ class Scorer {
     const hi = store.hi[si];
     let row = store.rows[si];
     if (ti < lo || ti > hi) {
-      // Grow the row's window (with a margin: a band widens by doubling) and keep what is known.
-      const pad = 16;
-      const newLo = Math.max(0, Math.min(lo <= hi ? lo : ti, ti - pad));
-      const newHi = Math.min(store.T.length - 1, Math.max(lo <= hi ? hi : ti, ti + pad));
+      const [newLo, newHi] = widenedWindow(lo, hi, ti, store.T.length - 1);
       const grown = new Float64Array((newHi - newLo + 1) * slots).fill(NaN);
-      if (lo <= hi) grown.set(row, (lo - newLo) * slots);
-      store.rows[si] = row = grown;
+      store.rows[si] = row = keepWindow(grown, row, lo, hi, newLo, slots);
       store.lo[si] = lo = newLo;
       store.hi[si] = newHi;
     }
@@ -707,12 +728,8 @@ class Scorer {
     const hi = store.pairHi[i];
     let row = store.pairRows[i];
     if (j < lo || j > hi) {
-      const pad = 16;
-      const newLo = Math.max(0, Math.min(lo <= hi ? lo : j, j - pad));
-      const newHi = Math.min(store.T.length - 1, Math.max(lo <= hi ? hi : j, j + pad));
-      const grown = new Int32Array((newHi - newLo + 1) * 2).fill(-1);
-      if (lo <= hi) grown.set(row, (lo - newLo) * 2);
-      store.pairRows[i] = row = grown;
+      const [newLo, newHi] = widenedWindow(lo, hi, j, store.T.length - 1);
+      store.pairRows[i] = row = keepWindow(new Int32Array((newHi - newLo + 1) * 2).fill(-1), row, lo, hi, newLo, 2);
       store.pairLo[i] = lo = newLo;
       store.pairHi[i] = newHi;
     }
