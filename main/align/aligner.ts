@@ -447,6 +447,12 @@ class AnchorStore {
   }
 }
 
+/** Whether any of `translations` (type ids of the other side) carries `stamp`: a word with a translation there. */
+function anyStamped(translations: Int32Array, stamps: Int32Array, stamp: number): boolean {
+  for (let k = 0; k < translations.length; k++) if (stamps[translations[k]] === stamp) return true;
+  return false;
+}
+
 /**
  * The columns a windowed row of an AnchorStore must cover to hold `col` as well as its [lo, hi] (empty when lo > hi),
  * with a margin: a band widens by doubling.
@@ -744,25 +750,9 @@ class Scorer {
       for (let y = 0; y < vt.length; y++) stampT[vt[y]] = stamp;
       for (let x = 0; x < ut.length; x++) stampS[ut[x]] = stamp;
       let forward = 0;
-      for (let x = 0; x < ut.length; x++) {
-        const list = lexicon.bySource[ut[x]];
-        for (let y = 0; y < list.length; y++) {
-          if (stampT[list[y]] === stamp) {
-            forward |= 1 << x;
-            break;
-          }
-        }
-      }
+      for (let x = 0; x < ut.length; x++) if (anyStamped(lexicon.bySource[ut[x]], stampT, stamp)) forward |= 1 << x;
       let backward = 0;
-      for (let y = 0; y < vt.length; y++) {
-        const list = lexicon.byTarget[vt[y]];
-        for (let x = 0; x < list.length; x++) {
-          if (stampS[list[x]] === stamp) {
-            backward |= 1 << y;
-            break;
-          }
-        }
-      }
+      for (let y = 0; y < vt.length; y++) if (anyStamped(lexicon.byTarget[vt[y]], stampS, stamp)) backward |= 1 << y;
       row[at] = forward;
       row[at + 1] = backward;
     }
@@ -857,28 +847,12 @@ class Scorer {
     for (let k = si; k < si + sn; k++) {
       const types = S[k].lexTypes!;
       words += types.length;
-      for (let x = 0; x < types.length; x++) {
-        const list = lexicon.bySource[types[x]];
-        for (let y = 0; y < list.length; y++) {
-          if (stampT[list[y]] === stamp) {
-            matched++;
-            break;
-          }
-        }
-      }
+      for (let x = 0; x < types.length; x++) if (anyStamped(lexicon.bySource[types[x]], stampT, stamp)) matched++;
     }
     for (let k = ti; k < ti + tn; k++) {
       const types = T[k].lexTypes!;
       words += types.length;
-      for (let x = 0; x < types.length; x++) {
-        const list = lexicon.byTarget[types[x]];
-        for (let y = 0; y < list.length; y++) {
-          if (stampS[list[y]] === stamp) {
-            matched++;
-            break;
-          }
-        }
-      }
+      for (let x = 0; x < types.length; x++) if (anyStamped(lexicon.byTarget[types[x]], stampS, stamp)) matched++;
     }
     this.matched = matched;
     return words;
