@@ -12,7 +12,9 @@ export interface RawToken {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}\u055B-\u055F]|\u200C|\u200D)*/gu;
+// Armenian emphasis, exclamation, question and abbreviation marks sit on a word's vowels, so they belong to it;
+// the Armenian comma (U+055D, «՝») follows a word like a comma and ends it.
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}\u055B\u055C\u055E\u055F]|\u200C|\u200D)*/gu;
 const UNSPACED = scriptClass(UNSPACED_SCRIPTS);
 
 let segmenter: Intl.Segmenter | undefined;

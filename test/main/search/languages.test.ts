@@ -32,6 +32,17 @@ describe('tokeniser', () => {
     expect(tokens[0]).toMatchObject({ start: 0, end: 5 });
   });
 
+  it('ends a word at the Armenian comma, which is punctuation, not an in-word mark', () => {
+    const text = 'Վիտալի Բալասանյանը՝ 32,5 տոկոսը';
+    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual([
+      'Վիտալի',
+      'Բալասանյանը',
+      '32',
+      '5',
+      'տոկոսը',
+    ]);
+  });
+
   it('segments scripts written without spaces', () => {
     expect(words('人権宣言').length).toBeGreaterThan(1);
     expect(words('สิทธิมนุษยชน').length).toBeGreaterThan(1);
