@@ -71,7 +71,12 @@ export async function indexDocuments(
   const count: IndexedCount = { documents: 0, passages: 0 };
   if (ids.length === 0) return count;
   const list = idList(ids);
-  await tx.run(sql`DELETE FROM search_docs WHERE document_id IN (${list})`);
+  // A document keeps its number when it is indexed again (an edit, a reindex): its rowids, and so its place among
+  // hits of equal score (ranked by rowid after the score), do not depend on when it was last indexed.
+  const numbered = await tx.all<{ num: number; document_id: string }>(
+    sql`DELETE FROM search_docs WHERE document_id IN (${list}) RETURNING num, document_id`,
+  );
+  const kept = new Map(numbered.map((row) => [row.document_id, row.num]));
   await tx.run(sql`DELETE FROM search_dirty WHERE document_id IN (${list})`);
   const docs = await tx.all<DocRow>(
     sql`SELECT id, title, lang, media_type, published_at FROM documents WHERE id IN (${list})`,
@@ -147,15 +152,18 @@ export async function indexDocuments(
     for (const term of analysis.terms) if (!known?.has(term)) newTerms.add(term);
   };
 
-  // One row per document in search_docs (its number places the document's FTS rows), all in one statement.
+  // One row per document in search_docs (its number places the document's FTS rows), all in one statement. The
+  // documents that keep their number come first: a new number (the largest + 1) can then never take a kept one.
   const nums = new Map<string, number>();
-  for (let i = 0; i < docs.length; i += DOCS_PER_INSERT) {
-    const values = docs.slice(i, i + DOCS_PER_INSERT).map((doc) => {
+  const ordered = [...docs.filter((doc) => kept.has(doc.id)), ...docs.filter((doc) => !kept.has(doc.id))];
+  for (let i = 0; i < ordered.length; i += DOCS_PER_INSERT) {
+    const values = ordered.slice(i, i + DOCS_PER_INSERT).map((doc) => {
       const passages = passagesByDoc.get(doc.id)?.length ?? 0;
-      return sql`(${doc.id}, ${doc.lang}, ${doc.media_type}, ${doc.published_at}, ${passages})`;
+      const num = kept.get(doc.id) ?? null;
+      return sql`(${num}, ${doc.id}, ${doc.lang}, ${doc.media_type}, ${doc.published_at}, ${passages})`;
     });
     const inserted = await tx.all<{ num: number; document_id: string }>(sql`
-      INSERT INTO search_docs (document_id, lang, media_type, published_at, passages) VALUES ${join(values)}
+      INSERT INTO search_docs (num, document_id, lang, media_type, published_at, passages) VALUES ${join(values)}
       RETURNING num, document_id`);
     for (const row of inserted) nums.set(row.document_id, row.num);
   }
