@@ -172,6 +172,19 @@ const PATTERNS: Pattern[] = [
     contextPlace: true,
     weight: 0.7,
   },
+  // Turnout as a percent: "Явка составила 73,64 процента", "turnout was 84.2%", "մասնակցությունը կազմել է 49,4 տոկոս"
+  {
+    id: 'turnout-share',
+    predicate: 'turnout',
+    cue: /turnout|явк\p{L}*|մասնակցությ\p{L}*/giu,
+    subjectTypes: ['place'],
+    object: 'percent',
+    subjectSide: 'any',
+    objectSide: 'any',
+    electionDate: true,
+    contextPlace: true,
+    weight: 0.75,
+  },
   // How many ran: "Pitong kandidato ang tumakbo", "14 кандидатов", "մասնակցում էր 14 թեկնածու"
   {
     id: 'candidates-count',
@@ -443,6 +456,8 @@ export function proposeFacts(
 
 /** Words for turnout: a percent given as turnout is not a candidate's share. */
 const TURNOUT = /(?<![\p{L}])(?:turnout|явк\p{L}*|մասնակցությ\p{L}*)/giu;
+/** A turnout word right after a percent: "84% turnout", "73% явка". */
+const TURNOUT_AFTER = /^[\s\p{L}]{0,12}?(?<![\p{L}])(?:turnout|явк|մասնակցությ)/iu;
 /** A clause break between a turnout word and a percent: "…, and the party won", "; явка …", "…, իսկ …". */
 const CLAUSE_BREAK = /;|,\s*(?:and|but|while|at|habang|и|а|но|իսկ|և)(?![\p{L}])/iu;
 
@@ -476,7 +491,8 @@ function objectPool(p: Pattern, inSentence: Mention[], text: string): Mention[] 
     (m) =>
       kindOk(m) &&
       (!p.noun || (m.quantity?.noun !== undefined && p.noun.test(m.quantity.noun))) &&
-      !(p.predicate === 'vote share' && isTurnoutPercent(text, m)),
+      !(p.predicate === 'vote share' && isTurnoutPercent(text, m)) &&
+      (p.predicate !== 'turnout' || isTurnoutPercent(text, m) || TURNOUT_AFTER.test(text.slice(m.end, m.end + 24))),
   );
 }
 

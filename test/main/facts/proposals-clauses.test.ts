@@ -2,7 +2,8 @@
 // sentences): a date does not go with an event word across "after/before" or a semicolon; an event word right
 // after "after" still takes the date written right after it; a personal pronoun refers to the person of the clause
 // before, not to a place; "went to" in Tagalog; the Armenian oath ("երդում տվեց", "երդվեց"); a body named as the
-// venue ("in the National Assembly") does not receive votes; a percent given as turnout is not a vote share.
+// venue ("in the National Assembly") does not receive votes; a percent given as turnout is not a vote share, and is
+// the turnout of the election's place.
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../main/facts/extract/index';
 
@@ -93,6 +94,42 @@ describe('a percent given as turnout is not a vote share', () => {
     ['hy', 'Մասնակցությունը կազմել է 49,4 տոկոս, իսկ «Հանրապետական» կուսակցությունը ստացել է 20 մանդատ։'],
   ])('%s: %s', (lang, text) => {
     expect(facts(lang, text).filter((f) => f.includes('vote share'))).toEqual([]);
+  });
+});
+
+describe("a percent given as turnout is the turnout of the election's place", () => {
+  it.each([
+    [
+      'ru',
+      'Выборы президента Нагорно-Карабахской Республики состоялись 19 июля 2012 года. Явка составила 73,64 процента.',
+      'Nagorno-Karabakh | turnout | 73.64 | 2012-07-19',
+    ],
+    [
+      'hy',
+      '2012 թվականի հուլիսի 19-ին Լեռնային Ղարաբաղում տեղի ունեցան նախագահական ընտրություններ։ Ընտրություններին' +
+        ' մասնակցությունը կազմել է 73,64 տոկոս։',
+      'Nagorno-Karabakh | turnout | 73.64 | 2012-07-19',
+    ],
+    ['en', 'Georgia voted on October 26, 2024 with a 58.9% turnout.', 'Georgia | turnout | 58.9 | 2024-10-26'],
+    [
+      'tl',
+      'Noong Mayo 9, 2022 ginanap ang halalan sa Pilipinas. Umabot sa 83 porsiyento ang voter turnout.',
+      'Philippines | turnout | 83 | 2022-05-09',
+    ],
+  ])('%s: %s', (lang, text, expected) => {
+    const found = analyse(text, { lang }).candidates.map(
+      (c) =>
+        `${c.subject.name} | ${c.predicate} | ${c.object.kind === 'number' ? c.object.number : ''} | ${c.qualifiers.date}`,
+    );
+    expect(found).toContain(expected);
+  });
+
+  it("a share after the clause break is a party's, not the turnout", () => {
+    const text =
+      'Armenia held parliamentary elections on June 20, 2021. Turnout was 49.4%, and Civil Contract got 53.9%.';
+    const found = facts('en', text);
+    expect(found).toEqual(expect.arrayContaining(['Armenia | turnout | 49.4', 'Civil Contract | vote share | 53.9']));
+    expect(found.filter((f) => f.includes('turnout'))).toEqual(['Armenia | turnout | 49.4']);
   });
 });
 
