@@ -4,7 +4,7 @@
 // punctuation, shared word beginnings). Its confident 1-1 beads then teach a small lexicon, the length
 // ratio and spread of this very text pair; pass 2 re-aligns with all of it. Manual corrections are fixed
 // beads: they split the search into independent pieces and are returned unchanged. Pure TypeScript.
-import { solve, type BeadShape, type DpBead } from './dp';
+import { solve, type BeadShape, type DpBead, type DpSolution } from './dp';
 import { anchorKind, showsNames, textFeatures, type AnchorKind } from './features';
 import { learnLexicon, type Lexicon } from './lexicon';
 import { lengthCost } from './length-cost';
@@ -71,6 +71,12 @@ export const PARAMS = {
    */
   calibration: { slope: 0.205, intercept: 1.911, merge: -1.834, skip: -4.952, maxMargin: 40 },
   maxPasses: 3,
+  /**
+   * A first pass over more grid cells than `cells` whose best path leaves the band of half-width `band` around the
+   * diagonal first aligns blocks of `size` units (a skipped unit costs `skipShare` of a skip there), then searches a
+   * band of half-width `band` around the blocks' path (widening while the path touches its edge).
+   */
+  blockGuide: { cells: 100_000, size: 4, skipShare: 0.4, band: 6 },
   /** Passes that re-learn the sentence model inside paragraph beads (paragraphs of several sentences). */
   sentencePasses: 2,
   /** A third pass runs only when the second changed at least this share of the beads. */
@@ -996,6 +1002,7 @@ function alignRegion(
   skip: number,
   forced: Forced,
   guide?: Array<[number, number]>,
+  firstLook = false,
 ): { beads: Array<DpBead & { forced: boolean }>; band: number } {
   const n = region.i1 - region.i0;
   const m = region.j1 - region.j0;
@@ -1004,25 +1011,31 @@ function alignRegion(
     for (let k = from; k < from + count; k++) if (set.has(k)) return true;
     return false;
   };
-  const solution = solve({
-    n,
-    m,
-    shapes,
-    guide: guide
-      ?.filter(([i, j]) => i >= region.i0 && i <= region.i1 && j >= region.j0 && j <= region.j1)
-      .map(([i, j]): [number, number] => [i - region.i0, j - region.j0]),
-    cost: (i, j, s) => {
-      const { di, dj } = shapes[s];
-      const gi = region.i0 + i;
-      const gj = region.j0 + j;
-      if (forced.source.size || forced.target.size) {
-        const fs = isForced(forced.source, gi, di);
-        const ft = isForced(forced.target, gj, dj);
-        if (fs || ft) return (di === 1 && dj === 0 && fs) || (di === 0 && dj === 1 && ft) ? 0 : Infinity;
-      }
-      return scorer.beadCost(src, gi, di, tgt, gj, dj, model, skip);
-    },
-  });
+  const cost = (i: number, j: number, s: number) => {
+    const { di, dj } = shapes[s];
+    const gi = region.i0 + i;
+    const gj = region.j0 + j;
+    if (forced.source.size || forced.target.size) {
+      const fs = isForced(forced.source, gi, di);
+      const ft = isForced(forced.target, gj, dj);
+      if (fs || ft) return (di === 1 && dj === 0 && fs) || (di === 0 && dj === 1 && ft) ? 0 : Infinity;
+    }
+    return scorer.beadCost(src, gi, di, tgt, gj, dj, model, skip);
+  };
+  const local = guide
+    ?.filter(([i, j]) => i >= region.i0 && i <= region.i1 && j >= region.j0 && j <= region.j1)
+    .map(([i, j]): [number, number] => [i - region.i0, j - region.j0]);
+  let solution: DpSolution | undefined;
+  const { cells, band } = PARAMS.blockGuide;
+  if (!local && firstLook && (n + 1) * (m + 1) > cells) {
+    // A long first pass: when the band around the diagonal does not hold the path (a loose translation, a section
+    // added or left out), blocks of units are aligned first and the band follows their path instead of widening
+    // around the diagonal.
+    const probe = solve({ n, m, shapes, cost, maxBand: band });
+    if (!probe.touched) solution = probe;
+    else solution = solve({ n, m, shapes, cost, band, guide: blockGuide(region, src, tgt, scorer, model, skip) });
+  }
+  solution ??= solve({ n, m, shapes, guide: local, cost });
   return {
     beads: solution.beads.map((b) => {
       const i = b.i + region.i0;
@@ -1032,6 +1045,63 @@ function alignRegion(
     }),
     band: solution.band,
   };
+}
+
+/**
+ * A guide for a long first pass (grid cells of the region, local coordinates): blocks of PARAMS.blockGuide.size units
+ * aligned as units (their lengths and anchor keys summed; a skipped block costs a share of a skip per unit, so a
+ * run of added or dropped units is skipped whole rather than spread over its neighbours), each block bead its
+ * rectangle of units; a skipped block's rectangle reaches one block into its neighbours.
+ */
+function blockGuide(
+  region: Region,
+  src: Unit[],
+  tgt: Unit[],
+  scorer: Scorer,
+  model: Model,
+  skip: number,
+): Array<[number, number]> {
+  const { size, skipShare } = PARAMS.blockGuide;
+  const builder = new UnitBuilder();
+  const none = new Int32Array(0);
+  const blocks = (units: Unit[], from: number, to: number) => {
+    const out: Unit[] = [];
+    for (let k = from; k < to; k += size) {
+      const part = units.slice(k, Math.min(to, k + size));
+      const length = part.reduce((sum, u) => sum + u.length, 0) + part.length - 1;
+      const parts = part.map((u) => ({ keys: u.keys, counts: u.counts, types: none }));
+      out.push(
+        builder.build(
+          length,
+          part.every((u) => u.heading),
+          parts,
+        ),
+      );
+    }
+    return out;
+  };
+  const S = blocks(src, region.i0, region.i1);
+  const T = blocks(tgt, region.j0, region.j1);
+  const blockSkip = skip * skipShare * size;
+  const { beads } = solve({
+    n: S.length,
+    m: T.length,
+    shapes: PARAGRAPH_SHAPES,
+    cost: (i, j, s) => scorer.beadCost(S, i, PARAGRAPH_SHAPES[s].di, T, j, PARAGRAPH_SHAPES[s].dj, model, blockSkip),
+  });
+  const n = region.i1 - region.i0;
+  const m = region.j1 - region.j0;
+  const cells: Array<[number, number]> = [];
+  for (const b of beads) {
+    let i0 = b.i * size;
+    let i1 = Math.min(n, (b.i + b.di) * size);
+    let j0 = b.j * size;
+    let j1 = Math.min(m, (b.j + b.dj) * size);
+    if (b.dj === 0) [j0, j1] = [Math.max(0, j0 - size), Math.min(m, j1 + size)];
+    if (b.di === 0) [i0, i1] = [Math.max(0, i0 - size), Math.min(n, i1 + size)];
+    for (let r = i0; r <= i1; r++) cells.push([r, j0], [r, j1]);
+  }
+  return cells;
 }
 
 const range = (start: number, count: number) => Array.from({ length: count }, (_, k) => start + k);
@@ -1076,7 +1146,7 @@ function alignParagraphs(
       out.push({ source: piece.link.source, target: piece.link.target, confidence: 1, fixed: true });
       continue;
     }
-    const result = alignRegion(piece.region, src, tgt, shapes, scorer, model, PARAMS.skip, forced, guide);
+    const result = alignRegion(piece.region, src, tgt, shapes, scorer, model, PARAMS.skip, forced, guide, !previous);
     band = Math.max(band, result.band);
     for (const b of result.beads)
       out.push({ source: range(b.i, b.di), target: range(b.j, b.dj), confidence: b.confidence, fixed: b.forced });

@@ -25,6 +25,11 @@ export interface DpProblem {
   guide?: ReadonlyArray<readonly [number, number]>;
   /** Grids up to this many cells are searched in full. */
   fullSearchCells?: number;
+  /**
+   * The band does not widen past this half-width: when the best path still runs along its edge, the solution
+   * says so (`touched`) and has no beads.
+   */
+  maxBand?: number;
 }
 
 export interface DpBead {
@@ -41,6 +46,8 @@ export interface DpSolution {
   total: number;
   /** Half-width of the band that was used (0: full search). */
   band: number;
+  /** The best path ran along the band's edge at `maxBand` (a wider band could find a better one). */
+  touched?: boolean;
 }
 
 /** Probability-like confidence from a cost margin in nats: the best versus the best alternative. */
@@ -76,6 +83,8 @@ export function solve(problem: DpProblem): DpSolution {
     if (band === 0 && !Number.isFinite(result.total)) throw new Error('alignment grid has no path');
     if (band === 0 || result.touches.length === 0)
       return { beads: grid.confidences(result.path), total: result.total, band };
+    if (problem.maxBand !== undefined && band >= problem.maxBand && Number.isFinite(result.total))
+      return { beads: [], total: result.total, band, touched: true };
     band *= 2;
     if (band >= Math.max(n, m)) band = 0;
     grid.setBand(band);

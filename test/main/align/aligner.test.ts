@@ -322,6 +322,41 @@ describe('the search', () => {
     expect(ones).toHaveLength(170);
   });
 
+  it('a long first pass off the diagonal follows a block-level path and finds what the wide band finds', () => {
+    // 400 paragraphs against 440: forty added after the 13th put the path ~40 cells off the grid's diagonal, so the
+    // first band (half-width 6) cannot hold it; the grid (401 × 441) is over PARAMS.blockGuide.cells.
+    const body = (lang: 'en' | 'tl') =>
+      Array.from({ length: 400 }, (_, k) =>
+        lang === 'en'
+          ? `Paragraph ${k + 10} of the report says the committee met ${(k % 9) + 2} times and` +
+            ` heard ${(k + 3) * 17} witnesses about budget line ${k * 7 + 11}.`.repeat(1 + (k % 3))
+          : `Sinasabi ng talata ${k + 10} ng ulat na nagpulong ang komite nang ${(k % 9) + 2} beses at` +
+            ` dininig ang ${(k + 3) * 17} saksi tungkol sa linya ${k * 7 + 11} ng badyet.`.repeat(1 + (k % 3)),
+      );
+    const added = Array.from(
+      { length: 40 },
+      (_, k) => `Isang larawan ${k + 1}: ang ${k * 31 + 5000} na bisita sa ${k % 2 ? 'umaga' : 'gabi'}.`,
+    );
+    const tl = body('tl');
+    const target = [...tl.slice(0, 13), ...added, ...tl.slice(13)];
+    expect(401 * 441).toBeGreaterThan(PARAMS.blockGuide.cells);
+    const guided = align(side('en', body('en')), side('tl', target));
+    const saved = PARAMS.blockGuide.cells;
+    PARAMS.blockGuide.cells = Infinity;
+    let wide: ReturnType<typeof align>;
+    try {
+      wide = align(side('en', body('en')), side('tl', target));
+    } finally {
+      PARAMS.blockGuide.cells = saved;
+    }
+    expect(guided.beads).toEqual(wide.beads);
+    expect(pairs(guided.beads)).toEqual([
+      ...Array.from({ length: 13 }, (_, k) => `${k}>${k}`),
+      ...added.map((_, k) => `>${13 + k}`),
+      ...Array.from({ length: 387 }, (_, k) => `${13 + k}>${53 + k}`),
+    ]);
+  });
+
   it('learns a lexicon from words that keep meeting in the same beads', () => {
     // Source type 0 always with target type 5, type 1 with 6; 2 and 7 are everywhere (function words).
     const beads = Array.from({ length: 12 }, (_, k) => ({
