@@ -143,6 +143,7 @@ export class SearchEngine implements SearchService {
       const codes = await this.languageCodes(known.generation);
       const nothing: Plan = {
         match: `"${WARM_UP_WORD}"`,
+        disjunctive: true,
         text: new HighlightSpec(),
         title: new HighlightSpec(),
         expansions: [],
@@ -501,10 +502,21 @@ export class SearchEngine implements SearchService {
     // passages that contain the words. Only the first matching row of each document can be one. The match
     // without the title runs over the whole index (rowids only, unranked: cheap); restricting it with
     // `rowid IN (…)` would make FTS5 evaluate the whole expression once per candidate row (seconds for a prefix).
+    // When the expression has no AND (plan.disjunctive: a word, its forms, a phrase, a field, a wildcard, a fuzzy
+    // term, OR'ed, less what NOT excludes) there is no second match: a row matches without its title exactly when one
+    // of its phrases occurs in another column, that is when bm25 with a title weight of 0 is not 0 (FTS5 counts a
+    // phrase's instances in the columns of its filter only; every instance adds a positive amount).
     const filter = this.filterSql(parsed);
+    const byWeight = plan.disjunctive;
     const withoutTitle = `{text note tag translit} : (${plan.match!})`;
-    const matches = sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH
-      ${plan.match!}${filter}`;
+    const matches = byWeight
+      ? sql`SELECT rowid AS r, rank AS score, bm25(search_fts, 0.0, 1.0, 1.0, 1.0, 1.0) AS nt FROM search_fts
+          WHERE search_fts MATCH ${plan.match!}${filter}`
+      : sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH ${plan.match!}${filter}`;
+    const titleOnly = byWeight
+      ? sql`m AS MATERIALIZED (SELECT r, score, (r IN (SELECT r FROM f) AND nt = 0) AS k FROM m0),`
+      : sql`ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle}),
+        m AS MATERIALIZED (SELECT r, score, (r IN (SELECT r FROM f) AND r NOT IN (SELECT r FROM ft)) AS k FROM m0),`;
     const pagePart =
       page.groupBy === 'passage'
         ? sql`SELECT r, score, k FROM m ORDER BY k, score, r LIMIT ${page.limit} OFFSET ${page.offset}`
@@ -520,8 +532,7 @@ export class SearchEngine implements SearchService {
         sql`
         WITH m0 AS MATERIALIZED (${matches}),
         f AS MATERIALIZED (SELECT min(r) AS r FROM m0 GROUP BY r / ${DOC_SPAN}),
-        ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle}),
-        m AS MATERIALIZED (SELECT r, score, (r IN (SELECT r FROM f) AND r NOT IN (SELECT r FROM ft)) AS k FROM m0),
+        ${titleOnly}
         pd AS MATERIALIZED (SELECT r / ${DOC_SPAN} AS num, count(*) AS n, min(k) AS tier,
           coalesce(min(CASE WHEN k = 0 THEN score END), min(score)) AS best FROM m GROUP BY 1),
         page AS MATERIALIZED (${pagePart})

@@ -69,6 +69,11 @@ export interface DidYouMeanWord {
 export interface Plan {
   /** The MATCH expression; null when nothing can match (e.g. a required wildcard that expands to nothing). */
   match: string | null;
+  /**
+   * The expression is alternatives (phrases, words, their column filters) OR'ed, less what NOT excludes, with no AND:
+   * a row then matches without its title exactly when one of its phrases occurs in another column.
+   */
+  disjunctive: boolean;
   text: HighlightSpec;
   title: HighlightSpec;
   expansions: SearchExpansion[];
@@ -154,7 +159,8 @@ class Planner {
       match = optional.length ? `(${must}) OR ((${must}) AND (${all(optional, 'OR')}))` : must;
     } else match = optional.length ? all(optional, 'OR') : null;
     if (match !== null && prohibited.length) match = `(${match}) NOT (${all(prohibited, 'OR')})`;
-    return { match, text: this.text, title: this.title, expansions: this.expansions, words: this.words };
+    const disjunctive = required.length === 0 || (required.length === 1 && optional.length === 0);
+    return { match, disjunctive, text: this.text, title: this.title, expansions: this.expansions, words: this.words };
   }
 
   /**

@@ -81,3 +81,42 @@ describe('title matches in ranking', () => {
     expect(result.hits[0].matches.length).toBeGreaterThan(0);
   });
 });
+
+describe('title matches of queries with and without AND', () => {
+  let archive: Archive;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    archive = await openArchiveDir(join(tempDir(), 'titles-and'));
+    const imported = async (name: string, text: string, title: string) => {
+      const outcome = await archive.documents.importFile({ name, bytes: utf8(text) });
+      if (outcome.status !== 'imported') throw new Error(`not imported: ${name}`);
+      await archive.documents.updateMeta(outcome.document.id, { title });
+      ids[name] = outcome.document.id;
+    };
+    // "Stepanakert" only in the title; "halalan" in the title and the first passage.
+    await imported(
+      'titled.txt',
+      'Ang halalan ay ginanap noong Hulyo.\n\nInanunsyo ang resulta kinabukasan.',
+      'Halalan sa Stepanakert',
+    );
+    // Both words in a long passage (a poorer bm25 score than the short titled row).
+    await imported(
+      'both.txt',
+      `Ang halalan sa Stepanakert: ${'tumaas ang presyo ng tinapay sa mga pamilihan, '.repeat(8)}ayon sa ulat.`,
+      'Ulat pang-ekonomiya',
+    );
+  });
+  afterAll(() => archive?.close());
+
+  it('ranks a row that needs its title for one of the required words after the passages that have both', async () => {
+    const result = await archive.search.query('+Stepanakert +halalan');
+    expect(result.hits.map((h) => h.docId)).toEqual([ids['both.txt'], ids['titled.txt']]);
+  });
+
+  it('ranks a phrase or a word found only in a title after the passages, with NOT as well', async () => {
+    const order = [ids['both.txt'], ids['titled.txt']];
+    expect((await archive.search.query('"halalan sa stepanakert"')).hits.map((h) => h.docId)).toEqual(order);
+    expect((await archive.search.query('Stepanakert -kinabukasan')).hits.map((h) => h.docId)).toEqual(order);
+    expect((await archive.search.query('Stepanakert -tinapay')).hits.map((h) => h.docId)).toEqual([ids['titled.txt']]);
+  });
+});
