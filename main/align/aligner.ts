@@ -1546,6 +1546,27 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
   return result;
 }
 
+/** A paragraph bead (or sentence bead) this sure is trusted as it is in the realignment across paragraph breaks. */
+const sure = (c: number, di: number, dj: number) => calibrate(c, di, dj) >= PARAMS.paragraphTrust;
+/** A paragraph bead that is doubtful whatever its sentence beads. */
+const paragraphDoubt = (b: ParagraphBead) => !b.fixed && !sure(b.confidence, b.source.length, b.target.length);
+
+/** Whether the sentences may be realigned across paragraph breaks at all. */
+function realignable(p: Prepared, options: AlignOptions): boolean {
+  // Manual paragraph links are the user's own structure: the sentences stay inside them and their neighbours.
+  if (options.sentences === false || options.fixed?.length) return false;
+  return !(sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide));
+}
+
+/**
+ * Whether the realignment across paragraph breaks will run whatever the sentence beads inside the paragraph beads
+ * (which can only add doubt): then they are not aligned first. Not with manual sentence links (kept as they are).
+ */
+function surelyRealigned(beads: ParagraphBead[], p: Prepared, options: AlignOptions): boolean {
+  if (!realignable(p, options) || options.fixedSentences?.length) return false;
+  return beads.filter(paragraphDoubt).length >= PARAMS.realignShare * beads.length;
+}
+
 /**
  * Paragraphs of several sentences: where the paragraph beads are broadly not confident (translators move
  * sentences across paragraph breaks, or the paragraphs' lengths prove little), every sentence of the document is
@@ -1559,26 +1580,25 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
  */
 function realignAcrossParagraphs(
   beads: ParagraphBead[],
-  sentences: SentenceBead[][],
+  sentences: SentenceBead[][] | null,
   p: Prepared,
   options: AlignOptions,
 ): { beads: ParagraphBead[]; sentences: SentenceBead[][] } {
   const { sentences: srcSentences } = p.srcSide;
   const { sentences: tgtSentences } = p.tgtSide;
-  // Manual paragraph links are the user's own structure: the sentences stay inside them and their neighbours.
-  if (options.sentences === false || options.fixed?.length) return { beads, sentences };
-  if (sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide)) return { beads, sentences };
-  // Trusted: manual beads, and paragraph beads confident with every sentence bead inside them confident.
-  const sure = (c: number, di: number, dj: number) => calibrate(c, di, dj) >= PARAMS.paragraphTrust;
-  const doubt = beads.map(
-    (b, k) =>
-      !b.fixed &&
-      (!sure(b.confidence, b.source.length, b.target.length) ||
-        sentences[k].some((sb) => !sb.fixed && !sure(sb.confidence, sb.source.length, sb.target.length))),
-  );
-  // A few doubtful beads among sure ones (a missing section, a loose translation of one paragraph) are better
-  // left to the paragraph structure; only a broadly doubtful paragraph alignment is redone by sentences.
-  if (doubt.filter(Boolean).length < PARAMS.realignShare * beads.length) return { beads, sentences };
+  let doubt: boolean[];
+  if (sentences) {
+    if (!realignable(p, options)) return { beads, sentences };
+    // Trusted: manual beads, and paragraph beads confident with every sentence bead inside them confident.
+    doubt = beads.map(
+      (b, k) =>
+        paragraphDoubt(b) ||
+        (!b.fixed && sentences[k].some((sb) => !sb.fixed && !sure(sb.confidence, sb.source.length, sb.target.length))),
+    );
+    // A few doubtful beads among sure ones (a missing section, a loose translation of one paragraph) are better
+    // left to the paragraph structure; only a broadly doubtful paragraph alignment is redone by sentences.
+    if (doubt.filter(Boolean).length < PARAMS.realignShare * beads.length) return { beads, sentences };
+  } else doubt = beads.map(paragraphDoubt);
   const flatten = (lists: Unit[][]) => {
     const offsets: number[] = [];
     const paragraph: number[] = [];
@@ -1605,9 +1625,10 @@ function realignAcrossParagraphs(
     kept.set(`${link.source.join(',')}>${link.target.join(',')}`, b);
     fixed.push(link);
   };
-  beads.forEach((b, k) => {
-    for (const sb of sentences[k]) if (sb.fixed) keep(sb);
-  });
+  if (sentences)
+    beads.forEach((b, k) => {
+      for (const sb of sentences[k]) if (sb.fixed) keep(sb);
+    });
   const scorer = p.sentenceScorer();
   const flatSide = (F: typeof S): SideUnits => ({ paragraphs: F.units, sentences: F.units.map((u) => [u]) });
   const flat: Prepared = { ...p, srcSide: flatSide(S), tgtSide: flatSide(T), scorer };
@@ -1692,9 +1713,10 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
   const first = alignPrepared(prepared, options);
   const { band, model, passes } = first;
   const paragraphed = now();
+  // A broadly doubtful paragraph alignment is redone by sentences: decided first, from the paragraph beads.
   const { beads, sentences } = realignAcrossParagraphs(
     first.beads,
-    alignAllSentences(first.beads, prepared, model, options),
+    surelyRealigned(first.beads, prepared, options) ? null : alignAllSentences(first.beads, prepared, model, options),
     prepared,
     options,
   );
