@@ -35,7 +35,7 @@ import { tokenize } from './tokenize';
 import { foldText, lowerText } from '../../shared/text/fold';
 import { parseQuery, type Leaf, type ParsedQuery } from './query-parser';
 import { snippetFor } from './snippet';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary, type TermsState } from './vocabulary';
 import { logFault } from '../diagnostics';
 import { storageProblem } from '../db/storage-errors';
 
@@ -314,9 +314,10 @@ export class SearchEngine implements SearchService {
     // A search is two statements, the look-up and the page (its matches, passages, totals and facets: one
     // statement, so its parts always agree); they run as they come, without BEGIN … COMMIT around them (two more
     // trips to SQLite's thread on every search). A commit between them can only change which stems the plan
-    // looked for, as if the search had started a moment earlier. A search that needs more statements (the
-    // vocabulary for wildcards and fuzzy terms, the archive's languages after the index changed) runs them all in
-    // one snapshot. The look-up also says whether documents wait to be (re)indexed; only then does the search
+    // looked for (or which words a wildcard or fuzzy term expanded to), as if the search had started a moment
+    // earlier. A search that needs more statements (the vocabulary of wildcards and fuzzy terms when the look-up
+    // finds it changed, the archive's languages after the index changed) runs them all in one snapshot. The look-up
+    // also says whether documents wait to be (re)indexed; only then does the search
     // catch up (as catchUpBeforeSearch says) and start again, so a search of an index with nothing to do costs no
     // check.
     const expands = (l: Leaf) => l.kind === 'term' && (l.wildcard || l.editDistance > 0);
@@ -325,13 +326,17 @@ export class SearchEngine implements SearchService {
     let caughtUp = false;
     const attempt = (snapshot: boolean) => {
       const body = async (): Promise<Plan | 'dirty' | 'snapshot'> => {
-        const known = await this.lookUp(parsed, options, !caughtUp);
+        const known = await this.lookUp(parsed, options, !caughtUp, expandsTerms);
         if (known.dirty) return 'dirty';
         if (!snapshot && this.langs?.generation !== known.generation) return 'snapshot';
+        // The vocabulary in memory (wildcards, fuzzy terms) is read again in the snapshot when the look-up saw it
+        // change; when it did not, the search needs no more statements than a plain one.
+        const vocabularyStale = expandsTerms && !(this.vocabularyReady && this.vocabulary.isAt(known.terms));
+        if (!snapshot && vocabularyStale) return 'snapshot';
         const analyzers = this.analyzersInScope(parsed, await this.languageCodes(known.generation));
         // Name variants of the query's words come from search_name_keys; the vocabulary in memory is loaded for
         // wildcards and fuzzy terms (and the name variants of what they expand to).
-        if (expandsTerms) await this.refreshVocabulary();
+        if (vocabularyStale) await this.refreshVocabulary();
         const planned = planQuery(parsed, analyzers, options, this.vocabulary, known.holders);
         if (planned.match !== null) await this.run(planned, parsed, result, { limit, offset, groupBy });
         return planned;
@@ -339,7 +344,7 @@ export class SearchEngine implements SearchService {
       return snapshot ? this.read.read(body) : body();
     };
     const search = async () => {
-      const out = await attempt(expandsTerms);
+      const out = await attempt(false);
       return out === 'snapshot' ? attempt(true) : out;
     };
     let plan = await search();
@@ -426,7 +431,8 @@ export class SearchEngine implements SearchService {
     parsed: ParsedQuery,
     options: SearchOptions,
     checkDirty: boolean,
-  ): Promise<{ generation: number; holders: WordHolders | null; dirty: boolean }> {
+    checkTerms = false,
+  ): Promise<{ generation: number; holders: WordHolders | null; dirty: boolean; terms: TermsState }> {
     const single = new Set<string>();
     const all = new Set<string>();
     for (const clause of parsed.clauses)
@@ -438,6 +444,10 @@ export class SearchEngine implements SearchService {
       }
     const parts = [sql`SELECT 'g' AS k, NULL AS a, value AS b FROM search_state WHERE key = 'generation'`];
     if (checkDirty) parts.push(sql`SELECT 'd', NULL, NULL WHERE EXISTS (SELECT 1 FROM search_dirty)`);
+    if (checkTerms) {
+      parts.push(sql`SELECT 'e', NULL, value FROM search_state WHERE key = 'terms_epoch'`);
+      parts.push(sql`SELECT 'x', NULL, max(id) FROM search_terms`);
+    }
     const list = (items: Iterable<string>) => join([...items].map((w) => sql`${w}`));
     if (options.stems && single.size) {
       parts.push(sql`SELECT 't', term, NULL FROM search_terms WHERE term IN (${list(single)})`);
@@ -452,12 +462,15 @@ export class SearchEngine implements SearchService {
     );
     let generation = 0;
     let dirty = false;
+    const terms: TermsState = { epoch: 0, maxId: 0 };
     const indexed = new Set<string>();
     const pipelines = new Map<string, Set<string>>();
     const byKey = new Map<string, string[]>();
     for (const r of rows) {
       if (r.k === 'g') generation = Number(r.b);
       else if (r.k === 'd') dirty = true;
+      else if (r.k === 'e') terms.epoch = Number(r.b);
+      else if (r.k === 'x') terms.maxId = Number(r.b ?? 0);
       else if (r.k === 't') indexed.add(r.a!);
       else if (r.k === 'p') {
         const set = pipelines.get(r.a!);
@@ -465,9 +478,9 @@ export class SearchEngine implements SearchService {
         else pipelines.set(r.a!, new Set([String(r.b)]));
       } else addKeyRow(byKey, r.a!, String(r.b));
     }
-    if (all.size === 0) return { generation, holders: null, dirty };
+    if (all.size === 0) return { generation, holders: null, dirty, terms };
     const names = nameVariantsFrom(keysOf, byKey, EXPANSION_LIMIT);
-    return { generation, holders: { indexed, pipelines, names }, dirty };
+    return { generation, holders: { indexed, pipelines, names }, dirty, terms };
   }
 
   private async refreshVocabulary(): Promise<void> {

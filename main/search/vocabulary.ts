@@ -12,10 +12,21 @@ export interface FuzzyMatch {
   distance: number;
 }
 
+/** What the vocabulary in memory was read from: search_state's terms_epoch and the largest search_terms id. */
+export interface TermsState {
+  epoch: number;
+  maxId: number;
+}
+
 export class Vocabulary {
   private terms: string[] = [];
   private maxId = 0;
   private epoch = -1;
+
+  /** Whether the list is what search_terms holds in this state (nothing to read again). */
+  isAt(state: TermsState): boolean {
+    return state.epoch === this.epoch && state.maxId === this.maxId;
+  }
 
   get size(): number {
     return this.terms.length;

@@ -388,6 +388,26 @@ describe('hits of equal score', () => {
   });
 });
 
+describe('wildcards and fuzzy terms after the vocabulary changed', () => {
+  it('expand to the words of documents imported, re-indexed or deleted since the last search', async () => {
+    const archive = await Archive.open(join(dir, `v-${n++}.sqlite`), { search: 'inline' });
+    const expanded = async (query: string) =>
+      (await archive.search.query(query)).expansions.filter((e) => e.kind !== 'translit').flatMap((e) => e.to);
+    const first = await importText(archive, 'a.txt', 'Zebrafoo ang una.', 'en');
+    expect(await expanded('zebra*')).toEqual(['zebrafoo']);
+    expect(await expanded('zebrafo~1')).toEqual(['zebrafoo']);
+    // New words since: the vocabulary in memory is read again (the look-up sees search_terms grow).
+    await importText(archive, 'b.txt', 'Zebrabar ang pangalawa.', 'en');
+    expect(await expanded('zebra*')).toEqual(['zebrabar', 'zebrafoo']);
+    expect(await expanded('zebraba~1')).toEqual(['zebrabar']);
+    // A reindex rebuilds search_terms (a new epoch): the words of a deleted document are gone.
+    await archive.documents.delete(first);
+    await archive.search.reindex();
+    expect(await expanded('zebra*')).toEqual(['zebrabar']);
+    await archive.close();
+  });
+});
+
 describe('search worker fallback', () => {
   it('searches in the calling thread when the worker cannot start', async () => {
     const file = join(dir, `f-${n++}.sqlite`);
