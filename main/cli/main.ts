@@ -1,5 +1,15 @@
 // Entry point of the built CLI (out/main/cli.js; `npx tala …`, `npm run -s tala -- …`).
-import { runCli } from './run';
+import { commandWordAt } from './command-word';
+
+// `tala import …`: the parse worker starts first, so that its start (Node's internals for a thread, then its own
+// modules: ~0.2–0.3 s) runs on another core while this thread loads the rest of the CLI and opens the archive; it
+// used to start only once those had loaded. (runCli asks for it too: the same shared worker, started once.)
+// The parser's module (small) loads first: loaded beside the CLI's, its reads would wait among theirs.
+const argv = process.argv.slice(2);
+const at = commandWordAt(argv);
+if (at >= 0 && argv[at] === 'import' && !argv.includes('--help'))
+  (await import('../ingest/parser')).sharedWorkerParser().warm?.();
+const { runCli } = await import('./run');
 
 // `tala list | head`: a reader that stops early is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -7,7 +17,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const code = await runCli(process.argv.slice(2), {
+const code = await runCli(argv, {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   // A live status line only on a terminal; pipes and logs get the final report alone.

@@ -12,6 +12,7 @@ import type { Call, CliCommand, CliInput, CliIO, CliOptions } from '../api/opera
 import { UsageError } from '../api/operation';
 import { archiveFileIn, defaultArchiveDir } from '../archive/paths';
 import { debugRequested, diagnostic, publicError, setDiagnosticSink } from '../diagnostics';
+import { commandWordAt } from './command-word';
 import { COMMAND_GROUPS, COMMANDS, JSON_ONLY_CHANNELS, type CommandEntry } from './commands';
 import { progressLine } from './format';
 
@@ -77,18 +78,11 @@ function groupUsage(group: string): string {
 
 /** Where the command's words are: the first positional argument, and the next word for a group ('facts list'). */
 function findCommand(argv: string[]): { words: string[]; rest: string[] } {
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    if (word === '--') break;
-    if (word === '--archive') {
-      i++;
-      continue;
-    }
-    if (word.startsWith('-')) continue;
-    const sub = COMMAND_GROUPS.has(word) && argv[i + 1] !== undefined && !argv[i + 1].startsWith('-') ? 1 : 0;
-    return { words: argv.slice(i, i + 1 + sub), rest: [...argv.slice(0, i), ...argv.slice(i + 1 + sub)] };
-  }
-  return { words: [], rest: argv };
+  const i = commandWordAt(argv);
+  if (i < 0) return { words: [], rest: argv };
+  const word = argv[i];
+  const sub = COMMAND_GROUPS.has(word) && argv[i + 1] !== undefined && !argv[i + 1].startsWith('-') ? 1 : 0;
+  return { words: argv.slice(i, i + 1 + sub), rest: [...argv.slice(0, i), ...argv.slice(i + 1 + sub)] };
 }
 
 function parse(rest: string[], command: CliCommand<Channel> | undefined) {
