@@ -117,10 +117,10 @@ describe("a percent given as turnout is the turnout of the election's place", ()
       'Philippines | turnout | 83 | 2022-05-09',
     ],
   ])('%s: %s', (lang, text, expected) => {
-    const found = analyse(text, { lang }).candidates.map(
-      (c) =>
-        `${c.subject.name} | ${c.predicate} | ${c.object.kind === 'number' ? c.object.number : ''} | ${c.qualifiers.date}`,
-    );
+    const found = analyse(text, { lang }).candidates.map((c) => {
+      const value = c.object.kind === 'number' ? c.object.number : '';
+      return `${c.subject.name} | ${c.predicate} | ${value} | ${c.qualifiers.date}`;
+    });
     expect(found).toContain(expected);
   });
 
