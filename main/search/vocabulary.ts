@@ -145,12 +145,50 @@ export class Vocabulary {
     const check = (candidate: string) => {
       if (candidate && !found.has(candidate) && this.has(candidate)) found.set(candidate, 1);
     };
-    for (let i = 0; i < query.length; i++) {
-      check(query.slice(0, i) + query.slice(i + 1));
-      if (i + 1 < query.length) check(query.slice(0, i) + query[i + 1] + query[i] + query.slice(i + 2));
-      for (const l of letters) if (l !== query[i]) check(query.slice(0, i) + l + query.slice(i + 1));
+    const letterSet = new Set(letters);
+    const terms = this.terms;
+    // Every candidate edited at i starts with query[0, i): when few terms do, they are read one by one (the
+    // substitutions and insertions among them are those with a letter of the alphabet between that prefix and the
+    // rest of the query) instead of looking up every letter; when none does, no later position can give a term.
+    let lo = 0;
+    let hi = terms.length;
+    for (let i = 0; i <= query.length; i++) {
+      const prefix = query.slice(0, i);
+      if (i > 0) {
+        lo = lowerBound(terms, prefix, lo);
+        hi = prefix.charCodeAt(i - 1) === 0xffff ? terms.length : lowerBound(terms, successor(prefix), lo);
+        if (lo === hi) break;
+      }
+      if (i < query.length) {
+        check(prefix + query.slice(i + 1));
+        if (i + 1 < query.length) check(prefix + query[i + 1] + query[i] + query.slice(i + 2));
+      }
+      if (hi - lo <= 2 * letters.length) {
+        const replaced = query.slice(i + 1);
+        const kept = query.slice(i);
+        for (let k = lo; k < hi; k++) {
+          const t = terms[k];
+          if (found.has(t)) continue;
+          if (i < query.length && t.endsWith(replaced)) {
+            const l = t.slice(i, t.length - replaced.length);
+            if (l !== query[i] && letterSet.has(l)) found.set(t, 1);
+          }
+          if (t.endsWith(kept)) {
+            const l = t.slice(i, t.length - kept.length);
+            if (letterSet.has(l)) found.set(t, 1);
+          }
+        }
+      } else {
+        // Looked up among the terms that share the prefix only.
+        const inRange = (candidate: string) => {
+          if (found.has(candidate)) return;
+          const k = lowerBound(terms, candidate, lo, hi);
+          if (k < hi && terms[k] === candidate) found.set(candidate, 1);
+        };
+        if (i < query.length) for (const l of letters) if (l !== query[i]) inRange(prefix + l + query.slice(i + 1));
+        for (const l of letters) inRange(prefix + l + query.slice(i));
+      }
     }
-    for (let i = 0; i <= query.length; i++) for (const l of letters) check(query.slice(0, i) + l + query.slice(i));
     return [...found]
       .map(([term, distance]) => ({ term, distance }))
       .sort((a, b) => a.distance - b.distance || compare(a.term, b.term))
@@ -229,9 +267,9 @@ function successor(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
-function lowerBound(terms: string[], key: string, from: number): number {
+function lowerBound(terms: string[], key: string, from: number, to = terms.length): number {
   let lo = from;
-  let hi = terms.length;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (terms[mid] < key) lo = mid + 1;

@@ -70,6 +70,33 @@ describe('vocabulary', () => {
     },
   );
 
+  it('finds exactly the words one edit away in a large vocabulary, however many share a prefix', () => {
+    // Words over small alphabets (many terms share each prefix), each of one 128-letter block (the letters a
+    // substitution or insertion tries are those of the query's blocks): every position is looked up both by letter
+    // and by reading the terms that share its prefix.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabets = [
+      ['a', 'b', 'c', 'd', 'e'],
+      ['ж', 'з', 'и', 'к'],
+    ];
+    const word = (n: number) => {
+      const alphabet = alphabets[Math.floor(random() * alphabets.length)];
+      return Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    };
+    const words = Array.from({ length: 4000 }, () => word(1 + Math.floor(random() * 6)));
+    const large = vocabulary(words);
+    const queries = [...Array.from({ length: 150 }, () => word(1 + Math.floor(random() * 7))), ...words.slice(0, 50)];
+    for (const q of queries) {
+      const blocks = new Set([...q].map((c) => c.charCodeAt(0) >> 7));
+      const inBlocks = (w: string) => [...w].every((c) => blocks.has(c.charCodeAt(0) >> 7));
+      const expected = [...new Set(words.filter((w) => osa(q, w) <= 1 && inBlocks(w)))].sort();
+      const found = large.fuzzy(q, 1, 10_000);
+      expect(found.map((m) => m.term).sort()).toEqual(expected);
+      for (const m of found) expect(m.distance).toBe(osa(q, m.term));
+    }
+  });
+
   it('orders fuzzy matches nearest first and says when there were more than the limit', () => {
     expect(v.fuzzy('sahakyan', 2, 100)[0]).toEqual({ term: 'sahakyan', distance: 0 });
     expect(v.fuzzy('halala', 2, 1)).toHaveLength(2);
