@@ -7,8 +7,13 @@ import { commandWordAt } from './command-word';
 // The parser's module (small) loads first: loaded beside the CLI's, its reads would wait among theirs.
 const argv = process.argv.slice(2);
 const at = commandWordAt(argv);
-if (at >= 0 && argv[at] === 'import' && !argv.includes('--help'))
-  (await import('../ingest/parser')).sharedWorkerParser().warm?.();
+if (at >= 0 && argv[at] === 'import' && !argv.includes('--help')) {
+  try {
+    (await import('../ingest/parser')).sharedWorkerParser().warm?.();
+  } catch {
+    // Only the early start failed: the import starts the worker itself and reports what stops it, as before.
+  }
+}
 const { runCli } = await import('./run');
 
 // `tala list | head`: a reader that stops early is not an error.
