@@ -766,11 +766,15 @@ function toHit(d: HitRow, plan: Plan): SearchHit {
  */
 export function findMatches(analyzer: Analyzer, text: string, spec: HighlightSpec): TextRange[] {
   if (spec.empty) return [];
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, analyzer.pipeline.stemmerSource === 'none' ? unspacedRunFilter(spec) : undefined);
   const forms: TermForms[] = new Array<TermForms>(tokens.length);
   const ranges: TextRange[] = [];
   const { surfaces, stems, translits } = spec;
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text === '') {
+      forms[i] = NO_FORMS;
+      continue;
+    }
     const f = (forms[i] = analyzer.forms(tokens[i].text));
     if (
       surfaces.has(f.surface) ||
@@ -792,6 +796,43 @@ export function findMatches(analyzer: Analyzer, text: string, spec: HighlightSpe
   if (spec.phrases.length) phraseRuns(spec.phrases, (f) => f.surface);
   if (spec.translitPhrases.length) phraseRuns(spec.translitPhrases, (f) => f.translit);
   return mergeRanges(ranges);
+}
+
+/** The forms of a run left unsplit (see unspacedRunFilter): equal to no word of a query (none holds U+0000). */
+const NO_FORMS: TermForms = { surface: '\u0000', stem: '\u0000', translit: '\u0000', translitStem: null, stop: false };
+/** Letters that transliterate.ts spells in Latin (Greek, Cyrillic, Armenian). */
+const TRANSLITERATED = /[\u0370-\u03FF\u1F00-\u1FFF\u0400-\u052F\u0531-\u058F]/;
+const runFilters = new WeakMap<HighlightSpec, (run: string) => boolean>();
+
+/**
+ * Which runs of an unspaced script (Chinese, Japanese, Thai…) findMatches must split into words, for an analyzer
+ * without a stemmer: those whose folded text contains a word of the query (a surface, stem or transliteration, a
+ * word of a phrase). Under such an analyzer every form of a word of the run (its surface, its stem — the word
+ * trimmed —, its transliteration, itself unless the run has Greek, Cyrillic or Armenian letters) is a substring of
+ * the run's folded text, since folding a run is folding its words one after the other (words end at grapheme
+ * boundaries). A run that holds none of the query's words can therefore give no highlight, nor be part of a phrase:
+ * it stays one token that matches nothing.
+ */
+function unspacedRunFilter(spec: HighlightSpec): (run: string) => boolean {
+  let filter = runFilters.get(spec);
+  if (!filter) {
+    const words = [
+      ...new Set([
+        ...spec.surfaces,
+        ...spec.stems,
+        ...spec.translits,
+        ...spec.phrases.flat(),
+        ...spec.translitPhrases.flat(),
+      ]),
+    ];
+    filter = (run) => {
+      if (TRANSLITERATED.test(run)) return true;
+      const folded = foldText(lowerText(run));
+      return words.some((w) => folded.includes(w));
+    };
+    runFilters.set(spec, filter);
+  }
+  return filter;
 }
 
 function mergeRanges(ranges: TextRange[]): TextRange[] {

@@ -8,6 +8,8 @@ import { setDiagnosticSink } from '../../../main/diagnostics';
 import { analyzerFor } from '../../../main/search/analyzer';
 import { findMatches } from '../../../main/search/engine';
 import { HighlightSpec } from '../../../main/search/plan';
+import { tokenize } from '../../../main/search/tokenize';
+import { foldText, lowerText } from '../../../shared/text/fold';
 import { sql } from '../../../main/db/sql';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 
@@ -405,6 +407,55 @@ describe('wildcards and fuzzy terms after the vocabulary changed', () => {
     await archive.search.reindex();
     expect(await expanded('zebra*')).toEqual(['zebrabar']);
     await archive.close();
+  });
+});
+
+describe('highlights in scripts written without spaces', () => {
+  // Every word of the text is split out and compared (the reference): findMatches leaves a run unsplit only when
+  // none of the query's words can be in it, which must give the same ranges.
+  const texts = [
+    'すべての人は、法の下において平等であり、また、いかなる差別もなしに法の平等な保護を受ける権利を有する。',
+    '人人生而自由,在尊严和权利上一律平等。他们赋有理性和良心,并应以兄弟关系的精神相对待。',
+    'มนุษย์ทั้งหลายเกิดมามีอิสระและเสมอภาคกันในเกียรติศักด์และสิทธิ ต่างมีเหตุผลและมโนธรรม',
+    'មនុស្សទាំងអស់ កើតមកមានសេរីភាព និងសមភាពក្នុងផ្នែកសេចក្ដីថ្លៃថ្នូរនិងសិទ្ធិ។',
+    'ABC漢字とカタカナ、Ｆｕｌｌ幅のﾊﾝｶｸ、ガ行の濁音と「Ивановさん」と東京。',
+  ];
+  const reference = (text: string, spec: HighlightSpec) => {
+    const words = tokenize(text).map((t) => ({ ...t, form: foldText(lowerText(t.text)) }));
+    const ranges: Array<[number, number]> = words.filter((w) => spec.surfaces.has(w.form)).map((w) => [w.start, w.end]);
+    for (const phrase of spec.phrases)
+      for (let i = 0; i + phrase.length <= words.length; i++)
+        if (phrase.every((p, k) => words[i + k].form === p))
+          ranges.push([words[i].start, words[i + phrase.length - 1].end]);
+    ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const merged: Array<[number, number]> = [];
+    for (const r of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
+    return merged;
+  };
+  it('are those of every word, for each word and each two-word phrase of the texts', () => {
+    let highlighted = 0;
+    for (const lang of ['ja', 'zh', 'th', 'km', '']) {
+      const analyzer = analyzerFor(lang);
+      expect(analyzer.pipeline.stemmerSource).toBe('none');
+      for (const text of texts) {
+        const words = tokenize(text).map((t) => foldText(lowerText(t.text)));
+        for (let i = 0; i < words.length; i++) {
+          const spec = new HighlightSpec();
+          spec.surfaces.add(words[i]);
+          if (i + 1 < words.length) spec.phrases.push([words[i], words[i + 1]]);
+          for (const other of texts) {
+            const expected = reference(other, spec);
+            expect(findMatches(analyzer, other, spec)).toEqual(expected);
+            highlighted += expected.length;
+          }
+        }
+      }
+    }
+    expect(highlighted).toBeGreaterThan(500);
   });
 });
 
