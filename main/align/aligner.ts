@@ -793,15 +793,29 @@ class Scorer {
       this.matched = popcount(row[at]) + popcount(row[at + 1]);
       return words;
     }
-    const backward = this.backward;
+    // The DP asks for every shape of a cell in turn: the masks of the cell's unit pairs are read once for all.
+    if (si !== this.cellI || ti !== this.cellJ || store !== this.cellStore || lexicon !== this.cellLexicon) {
+      this.cellI = si;
+      this.cellJ = ti;
+      this.cellStore = store;
+      this.cellLexicon = lexicon;
+      this.cellRead.fill(0);
+    }
+    const { backward, cellMasks, cellRead } = this;
     backward.fill(0, 0, tn);
     for (let i = si; i < si + sn; i++) {
       let forward = 0;
       for (let j = ti; j < ti + tn; j++) {
-        const at = this.pairAt(store, i, j, lexicon);
-        const row = store.pairRows[i];
-        forward |= row[at];
-        backward[j - ti] |= row[at + 1];
+        const k = (i - si) * 8 + (j - ti);
+        if (cellRead[k] === 0) {
+          const at = this.pairAt(store, i, j, lexicon);
+          const row = store.pairRows[i];
+          cellMasks[2 * k] = row[at];
+          cellMasks[2 * k + 1] = row[at + 1];
+          cellRead[k] = 1;
+        }
+        forward |= cellMasks[2 * k];
+        backward[j - ti] |= cellMasks[2 * k + 1];
       }
       matched += popcount(forward);
     }
@@ -812,6 +826,16 @@ class Scorer {
 
   /** Scratch: per target unit of a bead, the mask of its words matched. */
   private readonly backward = new Int32Array(8);
+  /**
+   * The masks of the unit pairs of the beads starting at cell (cellI, cellJ) read so far, pair (x, y) of the cell at
+   * x * 8 + y (beads of up to 8 units a side, as `backward`).
+   */
+  private cellI = -1;
+  private cellJ = -1;
+  private cellStore: AnchorStore | undefined;
+  private cellLexicon: Lexicon | undefined;
+  private readonly cellMasks = new Int32Array(128);
+  private readonly cellRead = new Uint8Array(64);
 
   /** Share of lexicon words on either side whose translation is on the other side, and how many there were. */
   lexiconSimilarity(
@@ -1033,7 +1057,11 @@ function alignRegion(
     // around the diagonal.
     const probe = solve({ n, m, shapes, cost, maxBand: band });
     if (!probe.touched) solution = probe;
-    else solution = solve({ n, m, shapes, cost, band, guide: blockGuide(region, src, tgt, scorer, model, skip) });
+    else {
+      // The probe's bead costs are the same (same cells, same costs): the guided band reads those it covers.
+      const guide = blockGuide(region, src, tgt, scorer, model, skip);
+      solution = solve({ n, m, shapes, cost, band, guide, known: probe.costs });
+    }
   }
   solution ??= solve({ n, m, shapes, guide: local, cost });
   return {
@@ -1087,6 +1115,7 @@ function blockGuide(
     n: S.length,
     m: T.length,
     shapes: PARAGRAPH_SHAPES,
+    pathOnly: true,
     cost: (i, j, s) => scorer.beadCost(S, i, PARAGRAPH_SHAPES[s].di, T, j, PARAGRAPH_SHAPES[s].dj, model, blockSkip),
   });
   const n = region.i1 - region.i0;

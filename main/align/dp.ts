@@ -30,6 +30,21 @@ export interface DpProblem {
    * says so (`touched`) and has no beads.
    */
   maxBand?: number;
+  /**
+   * Bead costs an earlier solve of the same grid with the same cost function computed (its solution's `costs`):
+   * read from there instead of computed again.
+   */
+  known?: DpCosts;
+  /** Only the best path is wanted: its beads come without confidences (0), and no backward pass is made. */
+  pathOnly?: boolean;
+}
+
+/** Bead costs computed by a solve: per row i, the columns lo[i]..hi[i] (none when lo > hi), `S` shapes each. */
+export interface DpCosts {
+  lo: Int32Array;
+  hi: Int32Array;
+  rows: Float64Array[];
+  S: number;
 }
 
 export interface DpBead {
@@ -48,6 +63,8 @@ export interface DpSolution {
   band: number;
   /** The best path ran along the band's edge at `maxBand` (a wider band could find a better one). */
   touched?: boolean;
+  /** The bead costs computed (for `known` of a later solve). */
+  costs: DpCosts;
 }
 
 /** Probability-like confidence from a cost margin in nats: the best versus the best alternative. */
@@ -70,7 +87,7 @@ export function solve(problem: DpProblem): DpSolution {
       total += c;
       beads.push({ i, j, di: n === 0 ? 0 : 1, dj: n === 0 ? 1 : 0, cost: c, confidence: 1 });
     }
-    return { beads, total, band: 0 };
+    return { beads, total, band: 0, costs: { lo: new Int32Array(0), hi: new Int32Array(0), rows: [], S: 0 } };
   }
   const full = (n + 1) * (m + 1) <= (problem.fullSearchCells ?? 2_500);
   let band = full ? 0 : Math.max(problem.band ?? (problem.guide ? 3 : 6), 2);
@@ -82,9 +99,14 @@ export function solve(problem: DpProblem): DpSolution {
     const result = grid.search();
     if (band === 0 && !Number.isFinite(result.total)) throw new Error('alignment grid has no path');
     if (band === 0 || result.touches.length === 0)
-      return { beads: grid.confidences(result.path), total: result.total, band };
+      return {
+        beads: problem.pathOnly ? grid.pathBeads(result.path) : grid.confidences(result.path),
+        total: result.total,
+        band,
+        costs: grid.known(),
+      };
     if (problem.maxBand !== undefined && band >= problem.maxBand && Number.isFinite(result.total))
-      return { beads: [], total: result.total, band, touched: true };
+      return { beads: [], total: result.total, band, touched: true, costs: grid.known() };
     band *= 2;
     if (band >= Math.max(n, m)) band = 0;
     grid.setBand(band);
@@ -158,6 +180,10 @@ class Grid {
     }
   }
 
+  known(): DpCosts {
+    return { lo: this.costLo, hi: this.costHi, rows: this.costs, S: this.S };
+  }
+
   /** Makes sure the costs of every cell of row i inside the band are known. */
   private fillRow(i: number): void {
     const { S, problem } = this;
@@ -171,9 +197,17 @@ class Grid {
     const newHi = oldLo <= oldHi ? Math.max(hi, oldHi) : hi;
     const row = new Float64Array((newHi - newLo + 1) * S);
     if (oldLo <= oldHi) row.set(this.costs[i], (oldLo - newLo) * S);
+    const known = problem.known;
+    const knownLo = known && known.S === S ? known.lo[i] : 1;
+    const knownHi = known && known.S === S ? known.hi[i] : 0;
     for (let j = newLo; j <= newHi; j++) {
       if (oldLo <= oldHi && j >= oldLo && j <= oldHi) continue;
       const at = (j - newLo) * S;
+      if (j >= knownLo && j <= knownHi) {
+        const from = (j - knownLo) * S;
+        row.set(known!.rows[i].subarray(from, from + S), at);
+        continue;
+      }
       for (let s = 0; s < S; s++) {
         const { di, dj } = shapes[s];
         row[at + s] = i + di > this.n || j + dj > this.m ? Infinity : problem.cost(i, j, s);
@@ -248,6 +282,12 @@ class Grid {
     }
     path.reverse();
     return { path, total, touches };
+  }
+
+  /** The beads of the path, without confidences. */
+  pathBeads(path: Array<[number, number, number]>): DpBead[] {
+    const { shapes } = this.problem;
+    return path.map(([i, j, s]) => ({ i, j, ...shapes[s], cost: this.cost(i, j, s), confidence: 0 }));
   }
 
   /** Backward pass, and each bead of the path with its confidence: the margin to the best path without it. */

@@ -86,6 +86,11 @@ function punctClass(mark: string, lang: string): string | undefined {
   return PUNCT_CLASS[mark];
 }
 
+/** The anchor key of each punctuation class ("p:question"), made once: a text has many marks. */
+const PUNCT_KEY: Record<string, string> = Object.fromEntries(
+  Object.values(PUNCT_CLASS).map((cls) => [cls, `p:${cls}`]),
+);
+
 // Scripts written without spaces between words: split into character bigrams instead of words.
 const UNSPACED = scriptClass(UNSPACED_SCRIPTS);
 
@@ -182,7 +187,7 @@ interface WordInfo {
   capitalised: boolean;
   /** Has letters (a number alone does not start a sentence's words). */
   letters: boolean;
-  /** Name key (consonant skeleton), computed the first time it is needed. */
+  /** Name anchor ("w:skn", or "" when the name key is too short), made the first time it is needed. */
   name?: string;
 }
 
@@ -228,7 +233,7 @@ export function textFeatures(text: string, lang: string): TextFeatures {
   PUNCT_CHARS.lastIndex = 0;
   for (let m = PUNCT_CHARS.exec(text); m; m = PUNCT_CHARS.exec(text)) {
     const cls = punctClass(m[0], lang);
-    if (cls) anchors.push(`p:${cls}`);
+    if (cls) anchors.push(PUNCT_KEY[cls]);
   }
   if ((lang === 'hy' || lang === 'hye') && text.includes('.')) {
     for (const _ of text.matchAll(/\.(?=\s|$)/g)) anchors.push('p:colon');
@@ -246,8 +251,11 @@ export function textFeatures(text: string, lang: string): TextFeatures {
     }
     const info = wordInfo(word);
     if (info.capitalised && !sentenceStart) {
-      info.name ??= nameKey(word);
-      if (info.name.length >= 2) anchors.push(`w:${info.name}`);
+      if (info.name === undefined) {
+        const key = nameKey(word);
+        info.name = key.length >= 2 ? `w:${key}` : '';
+      }
+      if (info.name) anchors.push(info.name);
     }
     if (info.tokens.length === 1) tokens.push(info.tokens[0]);
     else for (const t of info.tokens) tokens.push(t);

@@ -63,7 +63,20 @@ export function learnLexicon(
   const keepS = (s: number) => srcCount[s] >= minShared && srcCount[s] <= maxDf;
   const keepT = (t: number) => tgtCount[t] >= minShared && tgtCount[t] <= maxDf;
 
-  const shared = new PairCounts(sample.reduce((sum, b) => sum + b.source.length * b.target.length, 0));
+  // Only pairs that can reach minDice are counted: 2 × shared / (srcCount + tgtCount) is at most
+  // 2 × min / (srcCount + tgtCount), so words whose counts differ too much never pair. The pairs left are read
+  // back in the order they were first seen, as before: the same lists, in the same order (the slack keeps a pair
+  // whose bound is minDice up to rounding).
+  const canPair = (cs: number, ct: number) => 2 * (cs < ct ? cs : ct) >= minDice * (cs + ct) * (1 - 1e-9);
+  let expected = 0;
+  for (const b of sample) {
+    let ns = 0;
+    let nt = 0;
+    for (const s of b.source) if (keepS(s)) ns++;
+    for (const t of b.target) if (keepT(t)) nt++;
+    expected += ns * nt;
+  }
+  const shared = new PairCounts(expected);
   const ts = new Int32Array(Math.max(0, ...sample.map((b) => b.target.length)));
   for (const b of sample) {
     let nt = 0;
@@ -71,7 +84,8 @@ export function learnLexicon(
     if (nt === 0) continue;
     for (const s of b.source) {
       if (!keepS(s)) continue;
-      for (let k = 0; k < nt; k++) shared.add(s, ts[k]);
+      const cs = srcCount[s];
+      for (let k = 0; k < nt; k++) if (canPair(cs, tgtCount[ts[k]])) shared.add(s, ts[k]);
     }
   }
 

@@ -322,6 +322,39 @@ describe('the search', () => {
     expect(ones).toHaveLength(170);
   });
 
+  it('reads the bead costs an earlier solve computed instead of computing them again, to the same result', () => {
+    // Costs with many near ties (so confidences are sensitive), a path ~20 cells off the grid's diagonal.
+    const n = 150;
+    const m = 170;
+    const shapes = [
+      { di: 1, dj: 1 },
+      { di: 1, dj: 0 },
+      { di: 0, dj: 1 },
+      { di: 2, dj: 1 },
+    ];
+    let calls = 0;
+    const cost = (i: number, j: number, s: number) => {
+      calls++;
+      const h = Math.imul(i * 7919 + j * 104729 + s, 0x9e3779b1) >>> 0;
+      return s === 0 ? Math.abs(j - i - 20) * 0.5 + (h % 100) / 50 : 2 + (h % 7) / 3;
+    };
+    const problem = { n, m, shapes, fullSearchCells: 0, cost };
+    const probe = solve({ ...problem, band: 6, maxBand: 6 });
+    expect(probe.touched).toBe(true);
+    const guide: Array<[number, number]> = Array.from({ length: n + 1 }, (_, i) => [i, Math.min(m, i + 20)]);
+    calls = 0;
+    const fresh = solve({ ...problem, band: 6, guide });
+    const freshCalls = calls;
+    calls = 0;
+    const reused = solve({ ...problem, band: 6, guide, known: probe.costs });
+    expect(reused).toEqual({ ...fresh, costs: reused.costs });
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThan(freshCalls);
+    // Only the path: the same beads without confidences.
+    const path = solve({ ...problem, band: 6, guide, pathOnly: true });
+    expect(path.beads).toEqual(fresh.beads.map((b) => ({ ...b, confidence: 0 })));
+  });
+
   it('a long first pass off the diagonal follows a block-level path and finds what the wide band finds', () => {
     // 400 paragraphs against 440: forty added after the 13th put the path ~40 cells off the grid's diagonal, so the
     // first band (half-width 6) cannot hold it; the grid (401 × 441) is over PARAMS.blockGuide.cells.
