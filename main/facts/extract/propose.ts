@@ -54,6 +54,9 @@ interface Pattern {
   weight: number;
 }
 
+/** Words for turnout (English, Russian явка, Armenian մասնակցություն): the turnout pattern's cue and its checks. */
+const TURNOUT_WORDS = /turnout|явк\p{L}*|մասնակցությ\p{L}*/u.source;
+
 const VOTE_NOUN = /^(?:boto|votes?|ballots?|голос\p{L}*|ձայն\p{L}*|քվե\p{L}*)$/u;
 const VOTER_NOUN = /^(?:botante|mamboboto|voters?|electors?|избирател\p{L}*|ընտրող\p{L}*)$/u;
 const CANDIDATE_NOUN = /^(?:kandidato|kandidatong|candidates?|кандидат\p{L}*|թեկնածու\p{L}*)$/u;
@@ -176,7 +179,7 @@ const PATTERNS: Pattern[] = [
   {
     id: 'turnout-share',
     predicate: 'turnout',
-    cue: /turnout|явк\p{L}*|մասնակցությ\p{L}*/giu,
+    cue: new RegExp(TURNOUT_WORDS, 'giu'),
     subjectTypes: ['place'],
     object: 'percent',
     subjectSide: 'any',
@@ -455,9 +458,9 @@ export function proposeFacts(
 }
 
 /** Words for turnout: a percent given as turnout is not a candidate's share. */
-const TURNOUT = /(?<![\p{L}])(?:turnout|явк\p{L}*|մասնակցությ\p{L}*)/giu;
+const TURNOUT = new RegExp(`(?<![\\p{L}])(?:${TURNOUT_WORDS})`, 'giu');
 /** A turnout word right after a percent: "84% turnout", "73% явка". */
-const TURNOUT_AFTER = /^[\s\p{L}]{0,12}?(?<![\p{L}])(?:turnout|явк|մասնակցությ)/iu;
+const TURNOUT_AFTER = new RegExp(`^[\\s\\p{L}]{0,12}?(?<![\\p{L}])(?:${TURNOUT_WORDS})`, 'iu');
 /** A clause break between a turnout word and a percent: "…, and the party won", "; явка …", "…, իսկ …". */
 const CLAUSE_BREAK = /;|,\s*(?:and|but|while|at|habang|и|а|но|իսկ|և)(?![\p{L}])/iu;
 
