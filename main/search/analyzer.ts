@@ -54,6 +54,11 @@ export class Analyzer {
     return forms;
   }
 
+  /** Whether the word is a stop word of this language (without stemming it, unlike forms). */
+  isStop(word: string): boolean {
+    return this.memo.get(word)?.stop ?? this.pipeline.isStopWord(lowerText(word));
+  }
+
   /**
    * The index streams of a text without building per-token objects (the indexer's hot path): the field
    * stream (see fieldTerms) and the transliteration words and stems (see translitTerms).

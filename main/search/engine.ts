@@ -131,9 +131,12 @@ export class SearchEngine implements SearchService {
 
   /**
    * Done once after open, ahead of the first search: SQLite reads the schema, sets up FTS5 and prepares the look-up
-   * and page statements of a one-word search (a word no document holds) while this thread builds the analyzers of
-   * the archive's languages (their lunr plugins are loaded then), one at a time with a turn of the event loop
-   * between them so that SQLite's callbacks are not held up: the two overlap instead of adding up.
+   * and page statements of a one-word search (a word no document holds) while this thread makes the analyzers of
+   * the archive's languages (their stop words) and, until those statements are done, loads their stemmers (a lunr
+   * plugin each, compiled by a first word), one at a time with a turn of the event loop between them so that
+   * SQLite's callbacks are not held up: the two overlap instead of adding up. The stemmers not loaded by then are
+   * loaded when a word is first stemmed under them: a search stems its words only under the pipelines whose
+   * documents hold them, and highlights under its hits' languages, so the first search needs a few.
    */
   private async warmUp(): Promise<void> {
     await this.read.read(async () => {
@@ -150,14 +153,16 @@ export class SearchEngine implements SearchService {
         words: [],
       };
       const page = { limit: DEFAULT_LIMIT, offset: 0, groupBy: 'passage' } as const;
+      let done = false;
       const statements = this.run(nothing, parsed, emptyResult(0, page.limit, page.groupBy, options), page);
-      statements.catch(() => undefined);
+      statements.catch(() => undefined).finally(() => (done = true));
+      for (const analyzer of this.analyzersInScope(parsed, codes)) analyzer.isStop(WARM_UP_WORD);
       for (const code of new Set(['', ...codes].map(normalizeLanguage))) {
         await new Promise((resolve) => setImmediate(resolve));
+        if (done) break;
         // Its first word also compiles the stemmer's code.
         analyzerFor(code).forms(WARM_UP_WORD);
       }
-      this.analyzersInScope(parsed, codes);
       await statements;
     });
   }

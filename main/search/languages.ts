@@ -6,6 +6,7 @@ import type LunrModule from 'lunr';
 import { stemArmenian } from './armenian';
 import { stemTagalog, TAGALOG_STOP_WORDS } from './tagalog';
 import { foldText, trimToken } from '../../shared/text/fold';
+import STOP_WORD_LISTS from './stop-words.json';
 
 // lunr and the lunr-languages plugins are CommonJS: required (not imported) so that Node skips the ESM
 // interop scan of these large files, and each language plugin only when a document or query needs it.
@@ -75,21 +76,28 @@ export interface LanguagePipeline {
   isStopWord(lower: string): boolean;
 }
 
+/**
+ * A pipeline whose lunr steps are made when it first stems a word: a search asks every pipeline in scope whether a
+ * word is a stop word, but stems it only under the pipelines whose documents hold it, so a plugin's stemmer (most of
+ * the cost of loading it) is loaded only when some word is stemmed under it.
+ */
 class LunrPipeline implements LanguagePipeline {
-  private readonly pipeline = new lunr.Pipeline();
+  private pipeline: LunrModule.Pipeline | null = null;
 
   constructor(
     readonly code: string,
     readonly stemmerSource: LanguagePipeline['stemmerSource'],
-    steps: PipelineFn[],
+    private readonly steps: () => PipelineFn[],
     private readonly stopWords: ((lower: string) => boolean) | undefined,
     private readonly nameStem?: (lower: string) => string,
-  ) {
-    this.pipeline.add(unicodeTrimmer, ...steps);
-  }
+  ) {}
 
   stem(lower: string, capitalised = false): string {
     if (capitalised && this.nameStem) return this.nameStem(trimToken(lower)) || lower;
+    if (!this.pipeline) {
+      this.pipeline = new lunr.Pipeline();
+      this.pipeline.add(unicodeTrimmer, ...this.steps());
+    }
     return this.pipeline.runString(lower)[0] || lower;
   }
 
@@ -101,22 +109,39 @@ class LunrPipeline implements LanguagePipeline {
 const filterToPredicate = (filter: PipelineFn | undefined) =>
   filter ? (lower: string) => filter(new lunr.Token(lower, {}), 0, []) === undefined : undefined;
 
+/**
+ * A plugin's stop words from stop-words.json (its own list, copied by scripts/stop-words.mjs) without loading the
+ * plugin: the same test as its filter (lunr.generateStopWordFilter), a word of the list as split on spaces.
+ */
+function pluginStopWords(code: string): (lower: string) => boolean {
+  let words: Set<string> | null = null;
+  return (lower) => (words ??= new Set((STOP_WORD_LISTS as Record<string, string>)[code].split(' '))).has(lower);
+}
+
+/** The stemming steps of a lunr-languages plugin (every plugin Tala uses has a stemmer; Greek's wants no accents). */
+function pluginSteps(code: string): PipelineFn[] {
+  const stems = loadPlugin(code)?.stemmer;
+  if (!stems) throw new Error(`lunr-languages has no stemmer for ${code}`);
+  return code === 'el' ? [greekFold, stems] : [stems];
+}
+
 function build(code: string): LanguagePipeline {
-  if (code === 'en') return new LunrPipeline('en', 'lunr', [lunr.stemmer], filterToPredicate(lunr.stopWordFilter));
+  if (code === 'en')
+    return new LunrPipeline('en', 'lunr', () => [lunr.stemmer], filterToPredicate(lunr.stopWordFilter));
   if (code === 'tl') {
     const nameStem = (w: string) => stemTagalog(w, true);
-    return new LunrPipeline('tl', 'tala', [tagalogStemmer], (w) => TAGALOG_STOP_WORDS.has(w), nameStem);
+    return new LunrPipeline(
+      'tl',
+      'tala',
+      () => [tagalogStemmer],
+      (w) => TAGALOG_STOP_WORDS.has(w),
+      nameStem,
+    );
   }
-  if (code === 'hy')
-    return new LunrPipeline('hy', 'tala', [armenianStemmer], filterToPredicate(loadPlugin('hy')?.stopWordFilter));
-  const language = PLUGINS.includes(code) ? loadPlugin(code) : undefined;
-  if (language) {
-    // Greek's stemmer expects letters without accents.
-    const stems = language.stemmer;
-    const steps = stems ? (code === 'el' ? [greekFold, stems] : [stems]) : [];
-    return new LunrPipeline(code, stems ? 'lunr-languages' : 'none', steps, filterToPredicate(language.stopWordFilter));
-  }
-  return new LunrPipeline('', 'none', [], undefined);
+  if (code === 'hy') return new LunrPipeline('hy', 'tala', () => [armenianStemmer], pluginStopWords('hy'));
+  if (PLUGINS.includes(code))
+    return new LunrPipeline(code, 'lunr-languages', () => pluginSteps(code), pluginStopWords(code));
+  return new LunrPipeline('', 'none', () => [], undefined);
 }
 
 /** ISO 639-3 and other codes that name a language we have a pipeline for. */

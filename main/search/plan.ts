@@ -222,17 +222,18 @@ class Planner {
     let stop = false;
     // A word the index holds is stemmed only under the pipelines of the languages whose documents hold it.
     const held = this.holders?.indexed.has(surface) ? (this.holders.pipelines.get(surface) ?? new Set()) : null;
+    // Its Latin spelling is the same under every pipeline; it is stemmed only where it may be searched by its stem.
+    const spelled = hasNonLatinLetters(lower) ? foldText(transliterate(lower)) : '';
+    if (spelled || (this.analyzers.length === 0 && hasNonLatinLetters(lower))) latin.add(spelled);
     for (const analyzer of this.analyzers) {
-      const forms = analyzer.forms(word);
-      stop ||= forms.stop;
-      if (forms.translit) latin.add(forms.translit);
+      stop ||= analyzer.isStop(word);
       const stemming = analyzer.pipeline.stemmerSource !== 'none';
       if (!this.options.stems || !stemming || (held !== null && !held.has(analyzer.pipeline.code))) continue;
+      const forms = analyzer.forms(word);
       // A word that is its own stem (droit, boto) still searches the stem index, where droits and botante are.
       stems.add(forms.stem);
       if (forms.translitStem) latin.add(forms.translitStem);
     }
-    if (this.analyzers.length === 0 && hasNonLatinLetters(lower)) latin.add(foldText(transliterate(lower)));
     if (lower !== surface) this.expand({ kind: 'fold', term: word, to: [surface] });
     const otherStems = [...stems].filter((s) => s !== surface);
     if (otherStems.length) this.expand({ kind: 'stem', term: word, to: otherStems });
