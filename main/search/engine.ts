@@ -130,20 +130,18 @@ export class SearchEngine implements SearchService {
   }
 
   /**
-   * Done once after open, ahead of the first search: SQLite reads the schema, sets up FTS5 and prepares the look-up
-   * and page statements of a one-word search (a word no document holds) while this thread makes the analyzers of
-   * the archive's languages (their stop words) and, until those statements are done, loads their stemmers (a lunr
-   * plugin each, compiled by a first word), one at a time with a turn of the event loop between them so that
-   * SQLite's callbacks are not held up: the two overlap instead of adding up. The stemmers not loaded by then are
-   * loaded when a word is first stemmed under them: a search stems its words only under the pipelines whose
-   * documents hold them, and highlights under its hits' languages, so the first search needs a few.
+   * Done once after open, ahead of the first search: SQLite reads the schema, sets up FTS5 and prepares the page
+   * statement of a one-word search (a word no document holds) while this thread makes the look-up's name keys (their
+   * tables are built by a first word); then the look-up and the archive's languages, whose analyzers are made (their
+   * stop words) and, while statements still run, their stemmers loaded (a lunr plugin each, compiled by a first word),
+   * one at a time with a turn of the event loop between them so that SQLite's callbacks are not held up: the two
+   * overlap instead of adding up. The other stemmers are loaded when a word is first stemmed under them: a search
+   * stems its words only under the pipelines whose documents hold them, and highlights under its hits' languages.
    */
   private async warmUp(): Promise<void> {
     await this.read.read(async () => {
       const parsed = parseQuery(WARM_UP_WORD);
       const options: SearchOptions = { stems: true, translit: true, names: true };
-      const known = await this.lookUp(parsed, options, true);
-      const codes = await this.languageCodes(known.generation);
       const nothing: Plan = {
         match: `"${WARM_UP_WORD}"`,
         disjunctive: true,
@@ -156,6 +154,8 @@ export class SearchEngine implements SearchService {
       let done = false;
       const statements = this.run(nothing, parsed, emptyResult(0, page.limit, page.groupBy, options), page);
       statements.catch(() => undefined).finally(() => (done = true));
+      const known = await this.lookUp(parsed, options, true);
+      const codes = await this.languageCodes(known.generation);
       for (const analyzer of this.analyzersInScope(parsed, codes)) analyzer.isStop(WARM_UP_WORD);
       for (const code of new Set(['', ...codes].map(normalizeLanguage))) {
         await new Promise((resolve) => setImmediate(resolve));
