@@ -15,19 +15,26 @@ interface Pending {
   doc: NewDocument;
   original: StoredOriginal;
   print: Fingerprint | null;
+  /** A file whose fingerprint was still coming when it was written: checked at the end of the commit (settle). */
+  later?: { printing: Promise<Fingerprint | null>; report(near: NearDuplicate[]): void };
 }
 
 /** What a file's checks need, known before its commit: the group looks it all up in two statements. */
 export interface ImportHint {
   contentHash: string;
-  print: Fingerprint | null;
+  /** The near-duplicate fingerprint once it came (undefined: the parse worker is still making it). */
+  readonly print: Fingerprint | null | undefined;
+  /** Resolves with the fingerprint. */
+  printing?: Promise<Fingerprint | null>;
+  /** The write acts on its near-duplicates (skip, keep as a version), so it needs the fingerprint before it writes. */
+  needsPrint?: boolean;
 }
 
 /** The archive as the commit found it (the commit holds the write lock, so only this batch changes it). */
 interface Snapshot {
   hashes: Map<string, string>;
   /** Band key → documents with that band (each with its signature and what a near-duplicate report shows). */
-  bands: Map<number, Array<{ id: string; title: string; media_type: string; lang: string; signature: Uint8Array }>>;
+  bands: BandDocs;
   /** Every document added to this batch since, flushed or not. */
   added: Pending[];
 }
@@ -36,6 +43,16 @@ export class ImportBatch {
   private pending: Pending[] = [];
   private byHash = new Map<string, string>();
   private snapshot: Snapshot | undefined;
+  /** Every file added, in order (settle checks each against the files before it). */
+  private readonly all: Pending[] = [];
+
+  /**
+   * Set by the commit when a fingerprint of its files was still being made as it began (and none of them needs it
+   * before its write): the rows go in first and the near-duplicate checks of all its files run at the end of the
+   * same transaction (addLater, settle), with the same results as before the rows. Otherwise each file is checked
+   * at its write, as nearDuplicates describes.
+   */
+  defersPrints = false;
 
   /**
    * Looks up, in two statements, what the checks of the files with these hints will ask: which hashes are here,
@@ -49,26 +66,7 @@ export class ImportBatch {
       SELECT id, content_hash FROM documents
       WHERE content_hash IN (SELECT value FROM json_each(${JSON.stringify(hashes)}))`);
     for (const row of found) snapshot.hashes.set(row.content_hash, row.id);
-    if (bands.length > 0) {
-      const rows = await tx.all<{
-        band_key: number;
-        id: string;
-        title: string;
-        media_type: string;
-        lang: string;
-        signature: Uint8Array;
-      }>(sql`
-        SELECT b.band_key, d.id, d.title, d.media_type, d.lang, s.signature
-        FROM dedup_bands b
-        JOIN dedup_signatures s ON s.num = b.num
-        JOIN documents d ON d.id = s.document_id
-        WHERE b.band_key IN (SELECT value FROM json_each(${JSON.stringify(bands)}))`);
-      for (const { band_key: band, ...doc } of rows) {
-        const list = snapshot.bands.get(band);
-        if (list) list.push(doc);
-        else snapshot.bands.set(band, [doc]);
-      }
-    }
+    snapshot.bands = await documentsWithBands(tx, bands);
     this.snapshot = snapshot;
   }
 
@@ -85,32 +83,58 @@ export class ImportBatch {
   /** Near-duplicates among the written documents and those waiting here, most similar first (findNearDuplicates). */
   async nearDuplicates(tx: Database, print: Fingerprint | null): Promise<NearDuplicate[]> {
     if (!print) return [];
-    const found: NearDuplicate[] = [];
-    const bands = new Set(print.bands);
-    if (this.snapshot) {
-      const seen = new Set<string>();
-      for (const band of print.bands)
-        for (const doc of this.snapshot.bands.get(band) ?? []) {
-          if (seen.has(doc.id)) continue;
-          seen.add(doc.id);
-          const alike = similarity(print.signature, signatureFromBytes(doc.signature));
-          if (alike >= NEAR_DUPLICATE_THRESHOLD)
-            found.push({ id: doc.id, title: doc.title, mediaType: doc.media_type, lang: doc.lang, similarity: alike });
-        }
-    } else found.push(...(await findNearDuplicates(tx, print)));
-    for (const { doc, print: other } of this.snapshot?.added ?? this.pending) {
-      if (!other || !other.bands.some((band) => bands.has(band))) continue;
-      const alike = similarity(print.signature, other.signature);
-      if (alike >= NEAR_DUPLICATE_THRESHOLD)
-        found.push({ id: doc.id, title: doc.title, mediaType: doc.mediaType, lang: doc.lang, similarity: alike });
-    }
-    return found.sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
+    if (this.snapshot) return nearAmong(print, this.snapshot.bands, this.snapshot.added);
+    const found = await findNearDuplicates(tx, print);
+    return nearAmong(print, new Map(), this.pending, found);
   }
 
   add(doc: NewDocument, original: StoredOriginal, print: Fingerprint | null): void {
-    this.pending.push({ doc, original, print });
-    this.snapshot?.added.push({ doc, original, print });
-    this.byHash.set(doc.contentHash, doc.id);
+    this.push({ doc, original, print });
+  }
+
+  /**
+   * Adds a file whose fingerprint is still coming (see defersPrints): its rows are written with the others, its
+   * fingerprint stored and its near-duplicates reported to `report` by settle.
+   */
+  addLater(
+    doc: NewDocument,
+    original: StoredOriginal,
+    printing: Promise<Fingerprint | null>,
+    report: (near: NearDuplicate[]) => void,
+  ): void {
+    this.push({ doc, original, print: null, later: { printing, report } });
+  }
+
+  private push(entry: Pending): void {
+    this.pending.push(entry);
+    this.all.push(entry);
+    this.snapshot?.added.push(entry);
+    this.byHash.set(entry.doc.contentHash, entry.doc.id);
+  }
+
+  /**
+   * The near-duplicate checks of the files added with addLater, once their fingerprints came: each against the
+   * archive as the commit found it and the files added before it, as if checked at its write (its rows are already
+   * written, so the documents of this batch are left out of the archive's side). Then their fingerprints are
+   * stored. Call inside the commit's transaction after flush.
+   */
+  async settle(tx: Database): Promise<void> {
+    const later = this.all.filter((p) => p.later);
+    if (later.length === 0) return;
+    for (const p of later) if (p.later) p.print = await p.later.printing;
+    const mine = new Set(this.all.map((p) => p.doc.id));
+    const bands = await documentsWithBands(
+      tx,
+      later.flatMap((p) => p.print?.bands ?? []),
+    );
+    for (const list of bands.values())
+      for (let i = list.length - 1; i >= 0; i--) if (mine.has(list[i].id)) list.splice(i, 1);
+    for (const [i, p] of this.all.entries())
+      if (p.later && p.print) p.later.report(nearAmong(p.print, bands, this.all.slice(0, i)));
+    await storeFingerprints(
+      tx,
+      later.map((p) => ({ documentId: p.doc.id, print: p.print })),
+    );
   }
 
   /** Writes the waiting rows (in the order the files were added). Call inside the commit's transaction. */
@@ -127,9 +151,70 @@ export class ImportBatch {
       tx,
       pending.map((p) => ({ documentId: p.doc.id, original: p.original })),
     );
+    // Fingerprints still coming are stored by settle.
     await storeFingerprints(
       tx,
-      pending.map((p) => ({ documentId: p.doc.id, print: p.print })),
+      pending.flatMap((p) => (p.later ? [] : [{ documentId: p.doc.id, print: p.print }])),
     );
   }
+}
+
+type BandDocs = Map<
+  number,
+  Array<{ id: string; title: string; media_type: string; lang: string; signature: Uint8Array }>
+>;
+
+/** The documents with any of these bands, by band, with their signatures and what a near-duplicate report shows. */
+async function documentsWithBands(tx: Database, keys: readonly number[]): Promise<BandDocs> {
+  const byBand: BandDocs = new Map();
+  const bands = [...new Set(keys)];
+  if (bands.length === 0) return byBand;
+  const rows = await tx.all<{
+    band_key: number;
+    id: string;
+    title: string;
+    media_type: string;
+    lang: string;
+    signature: Uint8Array;
+  }>(sql`
+    SELECT b.band_key, d.id, d.title, d.media_type, d.lang, s.signature
+    FROM dedup_bands b
+    JOIN dedup_signatures s ON s.num = b.num
+    JOIN documents d ON d.id = s.document_id
+    WHERE b.band_key IN (SELECT value FROM json_each(${JSON.stringify(bands)}))`);
+  for (const { band_key: band, ...doc } of rows) {
+    const list = byBand.get(band);
+    if (list) list.push(doc);
+    else byBand.set(band, [doc]);
+  }
+  return byBand;
+}
+
+/**
+ * Near-duplicates of `print`, most similar first: `found` (already looked up), the documents sharing a band with it
+ * in `byBand`, then the files `earlier` in the same commit.
+ */
+function nearAmong(
+  print: Fingerprint,
+  byBand: BandDocs,
+  earlier: readonly Pending[],
+  found: NearDuplicate[] = [],
+): NearDuplicate[] {
+  const bands = new Set(print.bands);
+  const seen = new Set<string>();
+  for (const band of print.bands)
+    for (const doc of byBand.get(band) ?? []) {
+      if (seen.has(doc.id)) continue;
+      seen.add(doc.id);
+      const alike = similarity(print.signature, signatureFromBytes(doc.signature));
+      if (alike >= NEAR_DUPLICATE_THRESHOLD)
+        found.push({ id: doc.id, title: doc.title, mediaType: doc.media_type, lang: doc.lang, similarity: alike });
+    }
+  for (const { doc, print: other } of earlier) {
+    if (!other || !other.bands.some((band) => bands.has(band))) continue;
+    const alike = similarity(print.signature, other.signature);
+    if (alike >= NEAR_DUPLICATE_THRESHOLD)
+      found.push({ id: doc.id, title: doc.title, mediaType: doc.mediaType, lang: doc.lang, similarity: alike });
+  }
+  return found.sort((a, b) => b.similarity - a.similarity || a.title.localeCompare(b.title));
 }

@@ -133,18 +133,26 @@ export class ImportCommits {
       );
       this.backfilledAt = performance.now();
     }
+    // A file that acts on its near-duplicates (skip, keep as a version) needs its fingerprint before its write, and
+    // then the other files of its commit are checked before theirs too, in order, as they always were.
+    const hints = group.flatMap((item) => (item.hint ? [item.hint] : []));
+    if (hints.some((h) => h.needsPrint)) await Promise.all(hints.map((h) => h.printing));
+    // Otherwise, when a fingerprint is still being made (the parse worker makes it after the search analysis), the
+    // rows are written and indexed meanwhile and every file's near-duplicate check runs at the end of the commit.
+    const defers = hints.length === group.length && hints.some((h) => h.print === undefined);
     if (group.length > 1) {
       let outcomes: ImportOutcome[] | undefined;
       try {
         outcomes = await this.db.transaction(async (tx) => {
           const done: ImportOutcome[] = [];
           const batch = new ImportBatch();
+          batch.defersPrints = defers;
           // Every file's checks looked up at once when each says what they will need.
-          const hints = group.flatMap((item) => (item.hint ? [item.hint] : []));
           if (hints.length === group.length) await batch.prefetch(tx, hints);
           for (const item of group) done.push(await item.write(tx, batch));
           await batch.flush(tx);
           await indexImported(tx, done, group);
+          await batch.settle(tx);
           return done;
         });
       } catch {
@@ -159,8 +167,12 @@ export class ImportCommits {
       try {
         item.resolve(
           await this.db.transaction(async (tx) => {
-            const outcome = await item.write(tx);
+            const batch = new ImportBatch();
+            batch.defersPrints = item.hint !== undefined && !item.hint.needsPrint && item.hint.print === undefined;
+            const outcome = await item.write(tx, batch);
+            await batch.flush(tx);
             await indexImported(tx, [outcome], [item]);
+            await batch.settle(tx);
             return outcome;
           }),
         );

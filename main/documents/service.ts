@@ -16,7 +16,7 @@ import { fingerprintOf, indexAnalysisOf, type DocumentParser } from '../ingest/p
 import type { IngestInput, ParsedDocument } from '../ingest/types';
 import { validateInput } from '../ingest/validate-input';
 import { backfillFingerprints, markVersionOf } from '../library/dedup-repo';
-import { fingerprint } from '../library/minhash';
+import { fingerprint, type Fingerprint } from '../library/minhash';
 import { indexDocuments } from '../search/indexer';
 import type { PreparedIndex } from '../search/index-analysis';
 import { cleanPassageText, layOutPassages, rewritePassages, type EditOutcome } from './edits';
@@ -121,11 +121,20 @@ export class DocumentService {
 
     const doc = toNewDocument(parsed, input.name);
     const index = preparedIndex(doc, parsed);
-    // Computed by the parse worker right after it sent the document (laid out above meanwhile); here only for a
-    // parser that does not.
+    // Computed by the parse worker after it sent the document and its search analysis; here only for a parser that
+    // does not. A file that acts on its near-duplicates (skip, keep as a version) waits for it before its write;
+    // otherwise its commit may write and index the rows meanwhile and check at its end (import-commits.ts).
     const sent = fingerprintOf(parsed);
-    const given = sent ? await sent : parsed.print;
-    const print = given !== undefined ? given : fingerprint(doc.text);
+    const printing = (sent ?? Promise.resolve(parsed.print)).then((given) =>
+      given !== undefined ? given : fingerprint(doc.text),
+    );
+    let print: Fingerprint | null | undefined;
+    void printing.then(
+      (p) => (print = p),
+      () => undefined, // the commit that awaits it fails the file
+    );
+    const needsPrint = options.nearDuplicates === 'skip' || options.nearDuplicates === 'version';
+    if (needsPrint) await printing;
     const write = async (tx: Database, group?: ImportBatch): Promise<ImportOutcome> => {
       // Alone (not in a group commit): a batch of one, written before the write returns.
       const batch = group ?? new ImportBatch();
@@ -133,20 +142,29 @@ export class DocumentService {
       // earlier in the same commit).
       const raced = await batch.documentWithHash(tx, parsed.contentHash);
       if (raced) return skippedDuplicate(input.name, raced);
-      const near = await batch.nearDuplicates(tx, print);
+      const { text: _text, passages: _passages, ...meta } = doc;
+      const document = { ...meta, tags: [], version: 1, passages: doc.passages.length };
+      if (group?.defersPrints && !needsPrint) {
+        // Written now; its near-duplicates (reported, both kept) are found at the end of the commit (settle).
+        const outcome: ImportOutcome = { status: 'imported', document };
+        batch.addLater(doc, original, printing, (near) => {
+          if (near.length > 0) outcome.nearDuplicates = near;
+        });
+        return outcome;
+      }
+      const known = await printing;
+      const near = await batch.nearDuplicates(tx, known);
       if (near.length > 0 && options.nearDuplicates === 'skip') {
         const best = near[0];
         const reason =
           `${input.name}: nearly the same text as “${best.title}”` + ` (${Math.round(best.similarity * 100)}% alike)`;
         return { status: 'skipped', reason, existingId: best.id, nearDuplicate: best };
       }
-      batch.add(doc, original, print);
+      batch.add(doc, original, known);
       const asVersion = near.length > 0 && options.nearDuplicates === 'version';
       // The version link refers to rows of both documents: written first.
       if (!group || asVersion) await batch.flush(tx);
       const variantOf = asVersion ? await markVersionOf(tx, doc.id, near[0].id) : undefined;
-      const { text: _text, passages: _passages, ...meta } = doc;
-      const document = { ...meta, tags: [], version: 1, passages: doc.passages.length };
       return {
         status: 'imported',
         document,
@@ -154,7 +172,15 @@ export class DocumentService {
         ...(variantOf ? { variantOf } : {}),
       };
     };
-    return { write, hint: { contentHash: parsed.contentHash, print }, index };
+    const hint: ImportHint = {
+      contentHash: parsed.contentHash,
+      get print() {
+        return print;
+      },
+      printing,
+      needsPrint,
+    };
+    return { write, hint, index };
   }
 
   /** Hashes asked for since the last lookup went out, with the callers waiting for the answer. */

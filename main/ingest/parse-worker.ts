@@ -25,15 +25,11 @@ port.on('message', (message: ParseRequest) => {
       port.postMessage({ id, ok: false, error: toErrorInfo(err) } satisfies ParseResponse);
       return;
     }
-    // The document first: the main thread lays it out while this thread computes what its write needs next, the
-    // near-duplicate fingerprint (checked before the rows go in), then the search analysis (written last in the
-    // commit). Every parsed file gets both messages, `failed` when one could not be made.
+    // The document first: the main thread lays it out and writes its rows while this thread makes the search
+    // analysis (the commit indexes with it), then the near-duplicate fingerprint, which the commit checks last (a
+    // file that acts on its near-duplicates, skip or keep as a version, waits for it before its rows). Every parsed
+    // file gets both messages, `failed` when one could not be made.
     port.postMessage({ id, ok: true, value: parsed } satisfies ParseResponse);
-    try {
-      port.postMessage({ id, print: passagesFingerprint(parsed.passages) } satisfies LaterMessage);
-    } catch {
-      port.postMessage({ id, print: null, failed: true } satisfies LaterMessage);
-    }
     try {
       const { analyzeForIndex } = await analysisModule;
       const texts = parsed.passages.map((p) => p.text);
@@ -41,6 +37,11 @@ port.on('message', (message: ParseRequest) => {
       port.postMessage({ id, analysis } satisfies LaterMessage);
     } catch {
       port.postMessage({ id, analysis: null, failed: true } satisfies LaterMessage);
+    }
+    try {
+      port.postMessage({ id, print: passagesFingerprint(parsed.passages) } satisfies LaterMessage);
+    } catch {
+      port.postMessage({ id, print: null, failed: true } satisfies LaterMessage);
     }
   })();
 });

@@ -32,23 +32,28 @@ export type ParseResponse =
   { id: number; ok: true; value: ParsedDocument } | { id: number; ok: false; error: ErrorInfo };
 
 /**
- * What the worker sends after a parsed file, in this order: its near-duplicate fingerprint (null: the text is too
- * short to have one), then its search analysis; `failed` when it could not be made (the main thread makes it then).
+ * What the worker sends after a parsed file, in this order: its search analysis, then its near-duplicate fingerprint
+ * (null: the text is too short to have one); `failed` when it could not be made (the main thread makes it then).
  */
 export type LaterMessage =
   | { id: number; print: Fingerprint | null; failed?: true }
   | { id: number; analysis: IndexAnalysis | PackedAnalysis | null; failed?: true };
 
 /** What a parser makes of a parsed document after the document itself: see fingerprintOf, indexAnalysisOf. */
-interface Later {
+export interface Later {
   print: Promise<Fingerprint | null | undefined>;
   analysis: Promise<IndexAnalysis | undefined>;
 }
 const later = new WeakMap<ParsedDocument, Later>();
 
+/** A parser says what it will hand over after `parsed` (fingerprintOf and indexAnalysisOf give it out). */
+export function handLater(parsed: ParsedDocument, coming: Later): void {
+  later.set(parsed, coming);
+}
+
 /**
- * The near-duplicate fingerprint of this parsed document, when its parser makes it (the parse worker sends it right
- * after the document, so the document can be laid out meanwhile); resolves undefined when it could not be made.
+ * The near-duplicate fingerprint of this parsed document, when its parser makes it (the parse worker sends it after
+ * the document and its analysis, so the rows can be written meanwhile); resolves undefined when it could not be made.
  */
 export function fingerprintOf(parsed: ParsedDocument): Promise<Fingerprint | null | undefined> | undefined {
   return later.get(parsed)?.print;
@@ -56,7 +61,7 @@ export function fingerprintOf(parsed: ParsedDocument): Promise<Fingerprint | nul
 
 /**
  * The search analysis of this parsed document's title and passages (index-analysis.ts), when its parser makes one:
- * the parse worker sends it after the fingerprint, so it may still be coming; undefined when it could not be made.
+ * the parse worker sends it right after the document, so it may still be coming; undefined when it could not be made.
  */
 export function indexAnalysisOf(parsed: ParsedDocument): Promise<IndexAnalysis | undefined> | undefined {
   return later.get(parsed)?.analysis;
@@ -73,7 +78,7 @@ export class InlineParser implements DocumentParser {
     const parsed = await parseDocument(input);
     const result = { ...parsed };
     const texts = parsed.passages.map((p) => p.text);
-    later.set(result, {
+    handLater(result, {
       print: Promise.resolve(passagesFingerprint(parsed.passages)),
       analysis: Promise.resolve(analyzeForIndex(parsed.lang, parsed.title, texts)),
     });
@@ -160,7 +165,7 @@ export class WorkerParser implements DocumentParser {
         };
         this.awaited.set(key, settle as (value: undefined) => void);
       });
-    later.set(parsed, { print: coming<Fingerprint | null>('print'), analysis: coming<IndexAnalysis>('analysis') });
+    handLater(parsed, { print: coming<Fingerprint | null>('print'), analysis: coming<IndexAnalysis>('analysis') });
   }
 
   /** Settles what was coming for a parsed file. */

@@ -2,7 +2,7 @@
 // nothing (a failing file is rolled back alone, the others commit), is acknowledged only once committed, and a
 // cancel writes nothing whose commit had not started.
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Archive } from '../../../main/archive/archive';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
@@ -10,7 +10,15 @@ import { ImportCancelled, ImportCommits } from '../../../main/documents/import-c
 import { insertDocuments, type NewDocument } from '../../../main/documents/repo';
 import { passageTextSql, readPassages } from '../../../main/documents/passage-text';
 import { DocumentService } from '../../../main/documents/service';
-import { InlineParser } from '../../../main/ingest/parser';
+import { ImportBatch } from '../../../main/documents/import-batch';
+import {
+  fingerprintOf,
+  handLater,
+  indexAnalysisOf,
+  InlineParser,
+  type DocumentParser,
+} from '../../../main/ingest/parser';
+import type { IngestInput, ParsedDocument } from '../../../main/ingest/types';
 import type { ImportOutcome } from '../../../shared/types';
 import { tempDir } from '../../helpers/temp';
 
@@ -23,6 +31,35 @@ async function migratedDb(): Promise<{ db: Database; file: string }> {
   const file = join(root, `c-${n++}.sqlite`);
   await (await Archive.open(file, { search: 'inline', parser: new InlineParser() })).close();
   return { db: await Database.open(file), file };
+}
+
+/** Parses inline, but holds each file's fingerprint back until released (as if the worker were still making it). */
+class LatePrints implements DocumentParser {
+  private readonly inline = new InlineParser();
+  /** File name → hands its fingerprint over. */
+  private readonly held = new Map<string, () => void>();
+
+  /** Hands over the fingerprints of these files, when held. */
+  release(names: Iterable<string | null>): void {
+    for (const name of names) {
+      if (name === null) continue;
+      this.held.get(name)?.();
+      this.held.delete(name);
+    }
+  }
+
+  async parse(input: IngestInput): Promise<ParsedDocument> {
+    const parsed = await this.inline.parse(input);
+    const result = { ...parsed };
+    const print = fingerprintOf(parsed);
+    const analysis = indexAnalysisOf(parsed);
+    if (!print || !analysis) throw new Error('the inline parser hands both over');
+    const given = new Promise<void>((give) => this.held.set(input.name, give));
+    handLater(result, { print: given.then(() => print), analysis });
+    return result;
+  }
+
+  async close(): Promise<void> {}
 }
 
 const setting = (tx: Database, key: string) =>
@@ -214,6 +251,83 @@ describe('import group commit', () => {
       }
       await db.close();
     });
+
+  it('writes and indexes rows while fingerprints are still coming, and reports the same near-duplicates', async () => {
+    const long = (word: string) =>
+      Array.from({ length: 40 }, (_, i) => `Ang ulat bilang ${i} tungkol sa halalan sa lungsod ng ${word}.`).join(' ');
+    // The first is committed at once, alone; the others wait for that commit and share the next one.
+    const files: Array<{ name: string; text: string; near?: 'skip' | 'version' }> = [
+      { name: 'c.txt', text: Array.from({ length: 40 }, (_, i) => `Si Rosa ay sumulat ng liham ${i * 7}.`).join(' ') },
+      { name: 'b.txt', text: `${long('Maynila')} Dagdag.` },
+      { name: 'b2.txt', text: `${long('Maynila')} Iba pa.` },
+      { name: 'short.txt', text: 'Maikli.' },
+    ];
+    const skipping = { name: 'b-skip.txt', text: `${long('Maynila')} Wakas.`, near: 'skip' as const };
+    /** Each archive: the first file alone, then the rest submitted together, then one to skip; `wait` each. */
+    const run = async (parser: DocumentParser, wait: <T>(step: Promise<T>, skip?: string) => Promise<T>) => {
+      const { db } = await migratedDb();
+      const documents = new DocumentService(db, parser);
+      const import1 = (f: { name: string; text: string }, near?: 'skip') =>
+        documents.importFile({ name: f.name, bytes: utf8(f.text) }, { nearDuplicates: near });
+      const outcomes = [await wait(import1({ name: 'a.txt', text: long('Maynila') }))];
+      outcomes.push(...(await wait(Promise.all(files.map((f) => import1(f))))));
+      outcomes.push(await wait(import1(skipping, 'skip'), skipping.name));
+      const names = new Map((await documents.list()).map((d) => [d.id, d.originalName]));
+      const prints = await db.all<{ name: string; signature: Uint8Array; bands: string | null }>(sql`
+        SELECT d.original_name AS name, s.signature,
+               (SELECT group_concat(band_key) FROM (SELECT band_key FROM dedup_bands b WHERE b.num = s.num
+                ORDER BY band_key)) AS bands
+        FROM dedup_signatures s JOIN documents d ON d.id = s.document_id ORDER BY s.num`);
+      const hits = await db.all<{ name: string }>(sql`
+        SELECT DISTINCT d.original_name AS name FROM search_fts f JOIN search_docs s ON s.num = f.rowid / 4194304
+        JOIN documents d ON d.id = s.document_id WHERE search_fts MATCH 'Maynila' ORDER BY 1`);
+      await db.close();
+      const named = JSON.parse(
+        JSON.stringify(outcomes, (key, value: unknown) =>
+          ['id', 'existingId'].includes(key) && typeof value === 'string' ? names.get(value) : value,
+        ).replace(/"importedAt":"[^"]*"/g, '"importedAt":""'),
+      ) as unknown;
+      return { named, prints, hits };
+    };
+    const expected = await run(new InlineParser(), (step) => step);
+    // A file's fingerprint is held back until its commit has added its rows (written and indexed before the check);
+    // the file that skips its near-duplicates gets its fingerprint before its write, as it needs it.
+    const late = new LatePrints();
+    const added = vi.spyOn(ImportBatch.prototype, 'addLater');
+    try {
+      const got = await run(late, async (step, skip) => {
+        let done = false;
+        void step.finally(() => (done = true)).catch(() => undefined);
+        while (!done) {
+          late.release([...added.mock.calls.map(([doc]) => doc.originalName), skip ?? null]);
+          await new Promise(setImmediate);
+        }
+        return step;
+      });
+      expect(added.mock.calls.map(([doc]) => doc.originalName)).toEqual(['a.txt', ...files.map((f) => f.name)]);
+      expect(got).toEqual(expected);
+    } finally {
+      added.mockRestore();
+    }
+    const outcomes = expected.named as ImportOutcome[];
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+      'skipped',
+    ]);
+    expect(outcomes[1]).not.toHaveProperty('nearDuplicates');
+    expect(outcomes[2]).toMatchObject({ nearDuplicates: [{ id: 'a.txt' }] });
+    expect((outcomes[3] as { nearDuplicates: Array<{ id: string }> }).nearDuplicates.map((d) => d.id).sort()).toEqual([
+      'a.txt',
+      'b.txt',
+    ]);
+    expect(outcomes[5]).toMatchObject({ existingId: expect.stringMatching(/^(a|b|b2)\.txt$/) });
+    expect(expected.prints).toHaveLength(5);
+    expect(expected.hits.map((h) => h.name)).toEqual(['a.txt', 'b.txt', 'b2.txt']);
+  });
 
   it('stores passages written together as a bound parameter would, lone surrogates included', async () => {
     const { db } = await migratedDb();
