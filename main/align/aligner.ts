@@ -69,18 +69,30 @@ export const PARAMS = {
    * merges and one for insertions/deletions, which go wrong more often at the same margin. Fitted on
    * Bleualign's German–French development document by `npm run bench:align -- --fit`.
    */
-  calibration: { slope: 0.205, intercept: 1.911, merge: -1.834, skip: -4.952, maxMargin: 40 },
+  calibration: { slope: 0.237, intercept: 1.945, merge: -1.624, skip: -4.186, maxMargin: 40 },
   maxPasses: 3,
   /**
-   * A first pass over more grid cells than `cells` whose best path leaves the band of half-width `band` around the
-   * diagonal first aligns blocks of `size` units (a skipped unit costs `skipShare` of a skip there), then searches a
-   * band of half-width `band` around the blocks' path (widening while the path touches its edge).
+   * Half-width of the band around the previous pass's path that the last pass with the sentence shapes searches
+   * (widening while touched; the other later passes start at 3, the DP's default).
    */
-  blockGuide: { cells: 100_000, size: 4, skipShare: 0.4, band: 6 },
+  lastBand: 2,
+  /**
+   * A first pass over more grid cells than `cells` first aligns blocks of `size` units (a skipped unit costs
+   * `skipShare` of a skip there), then searches a band of half-width `band` around the blocks' path (widening while
+   * the path touches its edge).
+   */
+  blockGuide: { cells: 100_000, size: 4, skipShare: 0.4, band: 4 },
   /** Passes that re-learn the sentence model inside paragraph beads (paragraphs of several sentences). */
   sentencePasses: 2,
   /** A third pass runs only when the second changed at least this share of the beads. */
   repassShare: 0.02,
+  /**
+   * ... or this share when a last pass with the sentence shapes follows (text of one sentence per passage): that pass
+   * learns a model again itself, and a third paragraph-shape pass lost strict F1 on the development document there
+   * (0.883 with it, 0.890 without; its second pass moves ~11 % of the beads), while a first pass gone astray (the
+   * declaration with its first ten paragraphs missing) moves a third of them.
+   */
+  repassShareBeforeLast: 0.2,
   /**
    * Paragraph beads (of paragraphs with several sentences) below this calibrated confidence are aligned again
    * sentence by sentence across their paragraph breaks.
@@ -1027,6 +1039,8 @@ function alignRegion(
   forced: Forced,
   guide?: Array<[number, number]>,
   firstLook = false,
+  /** Half-width of the band around `guide` (default: the DP's). */
+  laterBand?: number,
 ): { beads: Array<DpBead & { forced: boolean }>; band: number } {
   const n = region.i1 - region.i0;
   const m = region.j1 - region.j0;
@@ -1052,18 +1066,14 @@ function alignRegion(
   let solution: DpSolution | undefined;
   const { cells, band } = PARAMS.blockGuide;
   if (!local && firstLook && (n + 1) * (m + 1) > cells) {
-    // A long first pass: when the band around the diagonal does not hold the path (a loose translation, a section
-    // added or left out), blocks of units are aligned first and the band follows their path instead of widening
-    // around the diagonal.
-    const probe = solve({ n, m, shapes, cost, maxBand: band });
-    if (!probe.touched) solution = probe;
-    else {
-      // The probe's bead costs are the same (same cells, same costs): the guided band reads those it covers.
-      const guide = blockGuide(region, src, tgt, scorer, model, skip);
-      solution = solve({ n, m, shapes, cost, band, guide, known: probe.costs });
-    }
+    // A long first pass: blocks of units are aligned first and the band follows their path instead of widening
+    // around the diagonal (where a loose translation or a section added or left out takes the path off it). Until
+    // version 9 a band around the diagonal was tried first; where it held the path (the declaration pairs), the
+    // guided band finds the same alignment, and on long prose it never did (a third of the first pass's work).
+    const guide = blockGuide(region, src, tgt, scorer, model, skip);
+    solution = solve({ n, m, shapes, cost, band, guide });
   }
-  solution ??= solve({ n, m, shapes, guide: local, cost });
+  solution ??= solve({ n, m, shapes, guide: local, cost, band: local ? laterBand : undefined });
   return {
     beads: solution.beads.map((b) => {
       const i = b.i + region.i0;
@@ -1175,7 +1185,20 @@ function alignParagraphs(
       out.push({ source: piece.link.source, target: piece.link.target, confidence: 1, fixed: true });
       continue;
     }
-    const result = alignRegion(piece.region, src, tgt, shapes, scorer, model, PARAMS.skip, forced, guide, !previous);
+    const lastBand = shapes === SENTENCE_SHAPES ? PARAMS.lastBand : undefined;
+    const result = alignRegion(
+      piece.region,
+      src,
+      tgt,
+      shapes,
+      scorer,
+      model,
+      PARAMS.skip,
+      forced,
+      guide,
+      !previous,
+      lastBand,
+    );
     band = Math.max(band, result.band);
     for (const b of result.beads)
       out.push({ source: range(b.i, b.di), target: range(b.j, b.dj), confidence: b.confidence, fixed: b.forced });
@@ -1495,6 +1518,7 @@ function alignPrepared(
   p.scorer.keepAnchors(src, tgt);
   let { beads, band } = alignParagraphs(src, tgt, fixed, p.scorer, model);
   let passes = 1;
+  const lastFollows = sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide);
   // Each pass learns from the previous one; stop when the alignment no longer changes.
   while (src.length > 1 && tgt.length > 1 && passes < PARAMS.maxPasses) {
     const learnt = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), lexiconFrom(p, options));
@@ -1505,12 +1529,12 @@ function alignPrepared(
     const changed = changedShare(beads, next.beads);
     ({ beads, band } = next);
     // Another pass only pays when this one moved a real share of the alignment (a first pass gone astray).
-    if (changed < PARAMS.repassShare) break;
+    if (changed < (lastFollows ? PARAMS.repassShareBeforeLast : PARAMS.repassShare)) break;
   }
   // Passages that are single sentences (a file of one sentence per line) are aligned as sentences: a last pass
   // with the sentence shapes and a lexicon learnt from the merges as well. Also when too little was sure to
   // learn a model from (a short or loose translation): the wide shapes matter most there.
-  if (sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide)) {
+  if (lastFollows) {
     model = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), lexiconFrom(p, options), true);
     // Paragraph breaks (when realigning sentences across them) count in this last pass only: the passes that
     // learn the model do as they do on text of one sentence per passage, so the breaks only move beads near them.

@@ -390,6 +390,29 @@ describe('the search', () => {
     ]);
   });
 
+  it('a long first pass on the diagonal takes the block-level path too, and finds what the wide band finds', () => {
+    // Since version 10 no band around the diagonal is tried first: a pair whose path is the diagonal must come out
+    // as the widening search finds it.
+    const body = (lang: 'en' | 'tl') =>
+      Array.from({ length: 420 }, (_, k) =>
+        lang === 'en'
+          ? `Item ${k + 3}: the council approved ${(k % 7) + 2} requests and ${(k + 5) * 13} signatures.`
+          : `Bilang ${k + 3}: inaprubahan ng konseho ang ${(k % 7) + 2} kahilingan at ${(k + 5) * 13} lagda.`,
+      );
+    expect(421 * 421).toBeGreaterThan(PARAMS.blockGuide.cells);
+    const guided = align(side('en', body('en')), side('tl', body('tl')));
+    const saved = PARAMS.blockGuide.cells;
+    PARAMS.blockGuide.cells = Infinity;
+    let wide: ReturnType<typeof align>;
+    try {
+      wide = align(side('en', body('en')), side('tl', body('tl')));
+    } finally {
+      PARAMS.blockGuide.cells = saved;
+    }
+    expect(guided.beads).toEqual(wide.beads);
+    expect(pairs(guided.beads)).toEqual(Array.from({ length: 420 }, (_, k) => `${k}>${k}`));
+  });
+
   it('learns a lexicon from words that keep meeting in the same beads', () => {
     // Source type 0 always with target type 5, type 1 with 6; 2 and 7 are everywhere (function words).
     const beads = Array.from({ length: 12 }, (_, k) => ({
