@@ -155,6 +155,10 @@ const FRANC_CODES: Readonly<Record<string, string[]>> = Object.entries(ISO_639_1
 const SAMPLE_CHARS = 2000;
 /** Below this many letters franc is guessing; a declared language is trusted instead. */
 const SHORT_SAMPLE_LETTERS = 40;
+/** Below this many letters trigram scores are close together and function words are checked as well. */
+const FEW_LETTERS = 300;
+/** Below this many letters, with no function word to go by, a script shared by many languages gives no answer. */
+const TOO_FEW_LETTERS = 20;
 /** A declared language that franc scores this close to its winner is taken as the answer. */
 const HINT_MIN_SCORE = 0.95;
 
@@ -179,7 +183,7 @@ export function normalizeLangCode(value: string | null | undefined): string | un
 export function detectLanguage(text: string, hint?: string): string {
   const declared = normalizeLangCode(hint);
   const sample = text.slice(0, SAMPLE_CHARS).replace(/\s+/g, ' ').trim();
-  const letters = countLetters(sample, SHORT_SAMPLE_LETTERS);
+  const letters = countLetters(sample, FEW_LETTERS);
   if (letters < 3) return declared ?? 'und';
 
   const ranked = rankLanguages(sample, 1);
@@ -187,7 +191,16 @@ export function detectLanguage(text: string, hint?: string): string {
   if (best === 'und') return declared ?? 'und';
   best = tagalogTieBreak(sample, best, ranked) ?? best;
   best = preferWidespread(best, ranked);
-  best = russianTieBreak(sample, best, ranked);
+  // Evidence first (function words in a short sample, then letters only some languages write), scores after.
+  const decided =
+    (letters < FEW_LETTERS ? byFunctionWords(sample, letters, ranked) : undefined) ??
+    cyrillicByLetters(sample, best, ranked) ??
+    turkishByLetters(sample, best, ranked);
+  if (decided) best = decided;
+  else if (letters < FEW_LETTERS) {
+    best = shortSampleChoice(letters, best, ranked);
+    if (best === 'und') return declared ?? 'und';
+  }
 
   if (declared && declared !== toArchiveCode(best)) {
     const declaredScore = Math.max(
@@ -207,18 +220,51 @@ function countLetters(text: string, enough: number): number {
   return count;
 }
 
-/**
- * Short Russian news text sometimes ranks as Bulgarian, Ukrainian, Macedonian, Serbian or Belarusian. Letters
- * decide: ы and э are Russian (and Belarusian, which also has і and ў); the others have neither.
- */
-const RUSSIAN_NEIGHBOURS = new Set(['bul', 'ukr', 'mkd', 'srp', 'bel']);
+/** Languages whose profiles short Russian most often matches; from the others it takes a near tie. */
+const RUSSIAN_NEIGHBOURS = new Set(['rus', 'bul', 'ukr', 'mkd', 'srp', 'bel', 'bos', 'uzn']);
+const NOT_RUSSIAN_LETTERS = /[іїєґўѓќљњџјђћәөүҗңһқғҳұӑӗӳҙҡҫӧӝӟӥӵӕӣӯҷ]/u;
+/** ъ as a vowel (България, във, държава): Russian writes it only before е, ё, ю or я. */
+const BULGARIAN_HARD_SIGN = /ъ(?![еёюя])/u;
+const NOT_UKRAINIAN_LETTERS = /[ыэёъўѓќљњџјђћәөүҗңһқғҳұӑӗӳҙҡҫӧӝӟӥӵӕӣӯҷ]/u;
 
-function russianTieBreak(sample: string, best: string, ranked: Array<[string, number]>): string {
-  if (!RUSSIAN_NEIGHBOURS.has(best) || !ranked.some(([l]) => l === 'rus')) return best;
+/**
+ * Short Russian news text sometimes ranks as another language written in Cyrillic: Bulgarian, Ukrainian,
+ * Macedonian, Serbian, Bosnian, Belarusian, even Uzbek. Letters decide: ы and э are Russian, and the Cyrillic
+ * languages that also have them (Belarusian, Kazakh, Kyrgyz, Tatar, Mongolian...) have letters of their own;
+ * і, ї, є and ґ beside и, without ы or э, are Ukrainian. Undefined when the letters do not decide.
+ */
+function cyrillicByLetters(sample: string, best: string, ranked: Array<[string, number]>): string | undefined {
+  const scoreOf = (lang: string) => ranked.find(([l]) => l === lang)?.[1] ?? 0;
+  if (!scoreOf('rus') || (!RUSSIAN_NEIGHBOURS.has(best) && scoreOf('rus') < NEAR_TIE_SCORE)) return undefined;
   const lower = sample.toLowerCase();
-  if (!/[ыэ]/u.test(lower) || /[іїєґўѓќљњџ]/u.test(lower)) return best;
-  return 'rus';
+  // ы and э: about one letter in 45 of Russian text.
+  const enough = lettersEnough(sample, 200);
+  const count = (letters: RegExp) => lower.match(letters)?.length ?? 0;
+  if (count(/[ыэ]/gu) >= enough && !NOT_RUSSIAN_LETTERS.test(lower) && !BULGARIAN_HARD_SIGN.test(lower)) return 'rus';
+  const ukrainian = scoreOf('ukr') > 0 && count(/[іїєґ]/gu) >= enough && lower.includes('и');
+  return ukrainian && !NOT_UKRAINIAN_LETTERS.test(lower) ? 'ukr' : undefined;
 }
+
+/**
+ * How many of a language's own letters a sample needs before they decide: one in a short sample, and in a long
+ * one a share that only text in that language reaches (not a foreign name or two).
+ */
+function lettersEnough(sample: string, charsPerLetter: number): number {
+  return Math.max(1, sample.length / charsPerLetter);
+}
+
+/**
+ * Short Turkish often ranks as Azerbaijani ("Cumhurbaşkanlığı seçimi" → azj) or even Indonesian: Azerbaijani
+ * writes ə, its commonest vowel, which Turkish does not have.
+ */
+function turkishByLetters(sample: string, best: string, ranked: Array<[string, number]>): string | undefined {
+  if (!ranked.some(([l]) => l === 'tur') || /[əƏ]/u.test(sample)) return undefined;
+  // ı and ğ: in Latin script only Turkish and a few Turkic languages write them, about one letter in 16 of Turkish.
+  const marks = sample.match(/[ıİğĞ]/gu)?.length ?? 0;
+  const turkic = best === 'tur' || best === 'azj' || !DOTLESS_I_LANGUAGES.has(best);
+  return marks >= lettersEnough(sample, 60) && turkic ? 'tur' : undefined;
+}
+const DOTLESS_I_LANGUAGES = new Set(['azj', 'crh', 'gag', 'kaa', 'tat']);
 
 /**
  * franc's Scots profile wins many short English sentences ("The quick brown fox..." → sco). When the
@@ -362,3 +408,83 @@ function tagalogTieBreak(sample: string, best: string, ranked: Array<[string, nu
   if (neighbour === 0 && strong > 0 && weak > 0 && (strong + weak) / words.length >= 0.3) return 'tgl';
   return undefined;
 }
+
+/**
+ * Frequent function words of widely written languages, each kept only if the other lists' languages do not use it
+ * as often (no "de", "la", "en", "is", "na"...). On a sample of a few words, trigram scores are close together
+ * (franc's English loses to Scots, French or Catalan on a third of 4-word sentences), and one of these words is
+ * better evidence than the scores.
+ */
+const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  eng: words(
+    'the and of with that this from which were have has been would their there they these not its it by what',
+    'when each or but into about after only also more than then other such who will',
+  ),
+  deu: words(
+    'der die das und ist nicht mit von dem ein eine einer einen einem auf sich auch wird wurde werden zu im für',
+    'sind oder dass nach hatte sie wenn vom zum zur noch nur über wir dieser diese ihn bei',
+  ),
+  fra: words(
+    'les et est une dans pour qui sur aux avec pas cette sont été par ont leur mais ces qu nous vous ils elle',
+    'je était très comme leurs ses',
+  ),
+  spa: words('los las con sus más pero fue muy también hay está'),
+  ita: words('della che è gli delle nel nella sono alla anche più questo'),
+  por: words('em não uma mais pela pelo são também'),
+  nld: words('een niet zijn voor worden wordt bij naar hij deze werd'),
+  swe: words('och att är för inte till ett'),
+  pol: words('się jest że oraz przez który która które nie jak od tylko także został'),
+  tur: words('ve için ile olarak çok gibi ancak daha değil veya'),
+};
+
+function words(...lines: string[]): ReadonlySet<string> {
+  return new Set(lines.join(' ').split(' '));
+}
+
+/** Languages this archive's users most often hold: on a near tie of a short sample, these are the likelier. */
+const COMMON_LANGUAGES = new Set([
+  ...Object.keys(FUNCTION_WORDS),
+  ...['tgl', 'rus', 'ukr', 'hye', 'bul', 'ell', 'arb', 'cmn', 'swh', 'ind', 'vie', 'ron', 'ces', 'hun', 'fin', 'dan'],
+  ...['nob', 'pes', 'urd', 'hin', 'heb'],
+]);
+
+/**
+ * On a sample under FEW_LETTERS letters, the language with clearly more function words than any other, unless
+ * franc rules it out; undefined when the words do not decide.
+ */
+function byFunctionWords(sample: string, letters: number, ranked: Array<[string, number]>): string | undefined {
+  const hits = new Map<string, number>();
+  for (const word of sample.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) {
+    for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
+      if (words.has(word)) hits.set(lang, (hits.get(lang) ?? 0) + 1);
+    }
+  }
+  const byHits = [...hits].sort((a, b) => b[1] - a[1]);
+  const [top, second] = [byHits[0], byHits[1]];
+  if (!top || top[1] <= 2 * (second?.[1] ?? 0)) return undefined;
+  // The longer the sample, the more franc's scores say: function words then only settle a near tie.
+  const minScore = MIN_WORD_EVIDENCE_SCORE + (NEAR_TIE_SCORE - MIN_WORD_EVIDENCE_SCORE) * (letters / FEW_LETTERS);
+  return (ranked.find(([l]) => l === top[0])?.[1] ?? 0) >= minScore ? top[0] : undefined;
+}
+
+/**
+ * A sample under FEW_LETTERS letters that neither words nor letters decide: under TOO_FEW_LETTERS, in a script
+ * many languages share, franc's answer stands only when it is a common language clearly ahead of the next one,
+ * and the language is left undetermined rather than guessed; a longer sample goes to a common language on a
+ * near tie.
+ */
+function shortSampleChoice(letters: number, best: string, ranked: Array<[string, number]>): string {
+  // Tagalog and its neighbours were told apart by their own function words (tagalogTieBreak).
+  if (ranked.length < 2 || PHILIPPINE.has(best)) return best;
+  if (letters < TOO_FEW_LETTERS) {
+    const runnerUp = ranked.find(([l]) => toArchiveCode(l) !== toArchiveCode(best))?.[1] ?? 0;
+    return COMMON_LANGUAGES.has(best) && 1 - runnerUp >= CLEAR_LEAD ? best : 'und';
+  }
+  if (COMMON_LANGUAGES.has(best)) return best;
+  const common = ranked.find(([l]) => COMMON_LANGUAGES.has(l));
+  return common && common[1] >= NEAR_TIE_SCORE ? common[0] : best;
+}
+/** On fewer than TOO_FEW_LETTERS letters, franc's winner counts only this far ahead of the next language. */
+const CLEAR_LEAD = 0.1;
+/** Function words do not override a language franc scores this far below its winner. */
+const MIN_WORD_EVIDENCE_SCORE = 0.6;

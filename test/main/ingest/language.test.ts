@@ -47,6 +47,38 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Україна є державою у Східній Європі, її столиця — місто Київ.')).toBe('uk');
   });
 
+  it('decides short titles by function words and by letters only some languages write', () => {
+    // franc alone: Sardinian, Portuguese, Igbo; Indonesian, Lingala, Azerbaijani; Uzbek, Bulgarian.
+    expect(detectLanguage('Liste der Wahllokale')).toBe('de');
+    expect(detectLanguage('We drove from Ağrı to Doğubayazıt.')).toBe('en');
+    expect(detectLanguage('Each side on a new archive')).toBe('en');
+    expect(detectLanguage("Ce qu'il faut retenir")).toBe('fr');
+    expect(detectLanguage('Cumhurbaşkanı seçildi')).toBe('tr');
+    expect(detectLanguage('Meclis seçimi yapıldı')).toBe('tr');
+    expect(detectLanguage('Seçki nəticələri elan edildi')).toBe('az');
+    expect(detectLanguage('Итоги выборов')).toBe('ru');
+    expect(detectLanguage('Вибори президента України')).toBe('uk');
+  });
+
+  it('does not let a few foreign names outvote the text', () => {
+    const english =
+      'The road east from Erzurum reaches Ağrı after a long day, and the mountain stands above the plain for ' +
+      'the rest of the journey. Most travellers continue to Doğubayazıt the next morning.';
+    expect(detectLanguage(english)).toBe('en');
+    expect(detectLanguage('Крылов пише басни, а България е държава в Югоизточна Европа.')).toBe('bg');
+  });
+
+  it('answers und for a few letters it cannot tell, unless the file declares a language', () => {
+    // franc alone: Xhosa, Norwegian, Tsonga.
+    expect(detectLanguage('Hello world')).toBe('und');
+    expect(detectLanguage('Guten Morgen')).toBe('und');
+    expect(detectLanguage('Kumusta ka')).toBe('und');
+    expect(detectLanguage('Guten Morgen', 'de')).toBe('de');
+    // A script that only one language writes still decides.
+    expect(detectLanguage('Բարև աշխարհ')).toBe('hy');
+    expect(detectLanguage('Εκλογές 2012')).toBe('el');
+  });
+
   it('prefers English over Scots on a near tie', () => {
     expect(detectLanguage('The quick brown fox jumps over the lazy dog.')).toBe('en');
   });
