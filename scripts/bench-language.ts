@@ -2,8 +2,9 @@
 //   1. facts: mentions and proposals per language and type (scripts/bench/language-facts.ts), on the tuning
 //      passages and on held-out ones;
 //   2. cross-script name pairs (scripts/bench/language-names.ts, `runNamePairBench()`);
-//   3. the search table, query → expected documents (scripts/bench/language-search.ts, `runSearchTableBench()`).
-// 2 and 3 are loaded only when their modules exist, so each half can land on its own.
+//   3. the search table, query → expected documents (scripts/bench/language-search.ts, `runSearchTableBench()`);
+//   4. language detection on short texts (scripts/bench/language-detect.ts, `runDetectBench()`).
+// 2 to 4 are loaded only when their modules exist, so each part can land on its own.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -50,3 +51,4 @@ console.log(
 runFactsBench({ verbose, set: 'heldout6' });
 await runOptional('language-names.ts', 'runNamePairBench', 'printNamePairBench', 'Cross-script name pairs');
 await runOptional('language-search.ts', 'runSearchTableBench', 'printSearchTableBench', 'Search table');
+await runOptional('language-detect.ts', 'runDetectBench', 'printDetectBench', 'Language detection on short texts');
