@@ -193,7 +193,7 @@ export function detectLanguage(text: string, hint?: string): string {
   best = preferWidespread(best, ranked);
   // Evidence first (function words in a short sample, then letters only some languages write), scores after.
   const decided =
-    (letters < FEW_LETTERS ? byFunctionWords(sample, letters, ranked) : undefined) ??
+    (letters < FEW_LETTERS ? byFunctionWords(sample, letters, best, ranked) : undefined) ??
     cyrillicByLetters(sample, best, ranked) ??
     turkishByLetters(sample, best, ranked);
   if (decided) best = decided;
@@ -435,6 +435,8 @@ const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   swe: words('och att är för inte till ett'),
   pol: words('się jest że oraz przez który która które nie jak od tylko także został'),
   tur: words('ve için ile olarak çok gibi ancak daha değil veya'),
+  // "Hindi kasapi ang Pilipinas sa Commonwealth of Independent States": Tagalog's own words outvote an English name.
+  tgl: TAGALOG_WORDS,
 };
 
 function words(...lines: string[]): ReadonlySet<string> {
@@ -444,7 +446,7 @@ function words(...lines: string[]): ReadonlySet<string> {
 /** Languages this archive's users most often hold: on a near tie of a short sample, these are the likelier. */
 const COMMON_LANGUAGES = new Set([
   ...Object.keys(FUNCTION_WORDS),
-  ...['tgl', 'rus', 'ukr', 'hye', 'bul', 'ell', 'arb', 'cmn', 'swh', 'ind', 'vie', 'ron', 'ces', 'hun', 'fin', 'dan'],
+  ...['rus', 'ukr', 'hye', 'bul', 'ell', 'arb', 'cmn', 'swh', 'ind', 'vie', 'ron', 'ces', 'hun', 'fin', 'dan'],
   ...['nob', 'pes', 'urd', 'hin', 'heb'],
 ]);
 
@@ -452,7 +454,12 @@ const COMMON_LANGUAGES = new Set([
  * On a sample under FEW_LETTERS letters, the language with clearly more function words than any other, unless
  * franc rules it out; undefined when the words do not decide.
  */
-function byFunctionWords(sample: string, letters: number, ranked: Array<[string, number]>): string | undefined {
+function byFunctionWords(
+  sample: string,
+  letters: number,
+  best: string,
+  ranked: Array<[string, number]>,
+): string | undefined {
   const hits = new Map<string, number>();
   for (const word of sample.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) {
     for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
@@ -462,6 +469,8 @@ function byFunctionWords(sample: string, letters: number, ranked: Array<[string,
   const byHits = [...hits].sort((a, b) => b[1] - a[1]);
   const [top, second] = [byHits[0], byHits[1]];
   if (!top || top[1] <= 2 * (second?.[1] ?? 0)) return undefined;
+  // Tagalog against its neighbours is tagalogTieBreak's decision, made with their words too.
+  if (top[0] === 'tgl' && PHILIPPINE.has(best)) return undefined;
   // The longer the sample, the more franc's scores say: function words then only settle a near tie.
   const minScore = MIN_WORD_EVIDENCE_SCORE + (NEAR_TIE_SCORE - MIN_WORD_EVIDENCE_SCORE) * (letters / FEW_LETTERS);
   return (ranked.find(([l]) => l === top[0])?.[1] ?? 0) >= minScore ? top[0] : undefined;

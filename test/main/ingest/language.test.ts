@@ -66,6 +66,9 @@ describe('detectLanguage', () => {
       'the rest of the journey. Most travellers continue to Doğubayazıt the next morning.';
     expect(detectLanguage(english)).toBe('en');
     expect(detectLanguage('Крылов пише басни, а България е държава в Югоизточна Европа.')).toBe('bg');
+    // An English name in a Tagalog sentence: "of" must not outvote the Tagalog words around it.
+    expect(detectLanguage('Hindi pa kasapi ang Armenya ng Council of Europe noong 1995.')).toBe('tl');
+    expect(detectLanguage('Ipinahayag ng Ministry of Foreign Affairs na tapos na ang halalan.')).toBe('tl');
   });
 
   it('answers und for a few letters it cannot tell, unless the file declares a language', () => {
