@@ -221,7 +221,7 @@ function countLetters(text: string, enough: number): number {
 }
 
 /** Languages whose profiles short Russian most often matches; from the others it takes a near tie. */
-const RUSSIAN_NEIGHBOURS = new Set(['rus', 'bul', 'ukr', 'mkd', 'srp', 'bel', 'bos', 'uzn']);
+const RUSSIAN_NEIGHBOURS = new Set(['rus', 'bul', 'ukr', 'mkd', 'srp', 'bel', 'bos', 'uzn', 'koi']);
 const NOT_RUSSIAN_LETTERS = /[іїєґўѓќљњџјђћәөүҗңһқғҳұӑӗӳҙҡҫӧӝӟӥӵӕӣӯҷ]/u;
 /** ъ as a vowel (България, във, държава): Russian writes it only before е, ё, ю or я. */
 const BULGARIAN_HARD_SIGN = /ъ(?![еёюя])/u;
@@ -229,9 +229,9 @@ const NOT_UKRAINIAN_LETTERS = /[ыэёъўѓќљњџјђћәөүҗңһқғҳұӑ
 
 /**
  * Short Russian news text sometimes ranks as another language written in Cyrillic: Bulgarian, Ukrainian,
- * Macedonian, Serbian, Bosnian, Belarusian, even Uzbek. Letters decide: ы and э are Russian, and the Cyrillic
- * languages that also have them (Belarusian, Kazakh, Kyrgyz, Tatar, Mongolian...) have letters of their own;
- * і, ї, є and ґ beside и, without ы or э, are Ukrainian. Undefined when the letters do not decide.
+ * Macedonian, Serbian, Bosnian, Belarusian, Komi, even Uzbek. Letters decide: ы, э and ё are Russian, and the
+ * Cyrillic languages that also have them (Belarusian, Kazakh, Kyrgyz, Tatar, Mongolian...) have letters of their
+ * own; і, ї, є and ґ beside и, without ы or э, are Ukrainian. Undefined when the letters do not decide.
  */
 function cyrillicByLetters(sample: string, best: string, ranked: Array<[string, number]>): string | undefined {
   const scoreOf = (lang: string) => ranked.find(([l]) => l === lang)?.[1] ?? 0;
@@ -240,7 +240,7 @@ function cyrillicByLetters(sample: string, best: string, ranked: Array<[string, 
   // ы and э: about one letter in 45 of Russian text.
   const enough = lettersEnough(sample, 200);
   const count = (letters: RegExp) => lower.match(letters)?.length ?? 0;
-  if (count(/[ыэ]/gu) >= enough && !NOT_RUSSIAN_LETTERS.test(lower) && !BULGARIAN_HARD_SIGN.test(lower)) return 'rus';
+  if (count(/[ыэё]/gu) >= enough && !NOT_RUSSIAN_LETTERS.test(lower) && !BULGARIAN_HARD_SIGN.test(lower)) return 'rus';
   const ukrainian = scoreOf('ukr') > 0 && count(/[іїєґ]/gu) >= enough && lower.includes('и');
   return ukrainian && !NOT_UKRAINIAN_LETTERS.test(lower) ? 'ukr' : undefined;
 }
@@ -435,6 +435,9 @@ const FUNCTION_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   swe: words('och att är för inte till ett'),
   pol: words('się jest że oraz przez który która które nie jak od tylko także został'),
   tur: words('ve için ile olarak çok gibi ancak daha değil veya'),
+  // Russian and Bulgarian news without ы, э or a vowel ъ ("… состоялась 7 мая 2018 года в Москве" → Bulgarian).
+  rus: words('что это был была были было который которая которые которых также его её года году более уже'),
+  bul: words('че ще това този тази които който която също след във със като бяха'),
   // "Hindi kasapi ang Pilipinas sa Commonwealth of Independent States": Tagalog's own words outvote an English name.
   tgl: TAGALOG_WORDS,
 };

@@ -57,6 +57,9 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Meclis seçimi yapıldı')).toBe('tr');
     expect(detectLanguage('Seçki nəticələri elan edildi')).toBe('az');
     expect(detectLanguage('Итоги выборов')).toBe('ru');
+    // Neither ы, э nor ё: Russian's own function words tell it from Bulgarian, and Bulgarian's from Russian.
+    expect(detectLanguage('Встреча министров прошла 12 апреля 2019 года в Тбилиси.')).toBe('ru');
+    expect(detectLanguage('Срещата на министрите беше след изборите във Варна.')).toBe('bg');
     expect(detectLanguage('Вибори президента України')).toBe('uk');
   });
 
