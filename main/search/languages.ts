@@ -25,27 +25,11 @@ const lunrWithLanguages = lunr as unknown as typeof LunrModule & Record<string, 
 const supportFile = requireCjs.resolve('lunr-languages/lunr.stemmer.support.js');
 const pluginDir = supportFile.slice(0, supportFile.length - 'lunr.stemmer.support.js'.length);
 (requireCjs(supportFile) as (l: unknown) => void)(lunrWithLanguages);
-/** Languages with a lunr-languages stemmer and/or stop-word list that Tala uses. */
-const PLUGINS = [
-  'ar',
-  'da',
-  'de',
-  'el',
-  'es',
-  'fi',
-  'fr',
-  'hu',
-  'hy',
-  'it',
-  'nl',
-  'no',
-  'pl',
-  'pt',
-  'ro',
-  'ru',
-  'sv',
-  'tr',
-];
+/**
+ * The lunr-languages plugins Tala uses: those whose stop-word lists scripts/stop-words.mjs copies into
+ * stop-words.json (its PLUGINS, the one list to edit); each also has a stemmer.
+ */
+const PLUGINS = Object.keys(STOP_WORD_LISTS);
 
 function loadPlugin(code: string): LunrLanguage | undefined {
   if (!lunrWithLanguages[code]) (requireCjs(`${pluginDir}lunr.${code}.js`) as (l: unknown) => void)(lunrWithLanguages);
