@@ -6,7 +6,7 @@
 import type { NearDuplicate } from '../../shared/library';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
-import { findNearDuplicates, storeFingerprints } from '../library/dedup-repo';
+import { documentsWithBands, findNearDuplicates, storeFingerprints, type BandDocs } from '../library/dedup-repo';
 import { NEAR_DUPLICATE_THRESHOLD, signatureFromBytes, similarity, type Fingerprint } from '../library/minhash';
 import { insertOriginals, type StoredOriginal } from './originals-repo';
 import { findDocumentIdByHash, insertDocuments, type NewDocument } from './repo';
@@ -157,37 +157,6 @@ export class ImportBatch {
       pending.flatMap((p) => (p.later ? [] : [{ documentId: p.doc.id, print: p.print }])),
     );
   }
-}
-
-type BandDocs = Map<
-  number,
-  Array<{ id: string; title: string; media_type: string; lang: string; signature: Uint8Array }>
->;
-
-/** The documents with any of these bands, by band, with their signatures and what a near-duplicate report shows. */
-async function documentsWithBands(tx: Database, keys: readonly number[]): Promise<BandDocs> {
-  const byBand: BandDocs = new Map();
-  const bands = [...new Set(keys)];
-  if (bands.length === 0) return byBand;
-  const rows = await tx.all<{
-    band_key: number;
-    id: string;
-    title: string;
-    media_type: string;
-    lang: string;
-    signature: Uint8Array;
-  }>(sql`
-    SELECT b.band_key, d.id, d.title, d.media_type, d.lang, s.signature
-    FROM dedup_bands b
-    JOIN dedup_signatures s ON s.num = b.num
-    JOIN documents d ON d.id = s.document_id
-    WHERE b.band_key IN (SELECT value FROM json_each(${JSON.stringify(bands)}))`);
-  for (const { band_key: band, ...doc } of rows) {
-    const list = byBand.get(band);
-    if (list) list.push(doc);
-    else byBand.set(band, [doc]);
-  }
-  return byBand;
 }
 
 /**

@@ -90,6 +90,37 @@ export async function backfillFingerprints(db: Database): Promise<number> {
   }
 }
 
+/** A document that may be a near-duplicate: what a report shows, and its signature to compare. */
+interface CandidateRow {
+  id: string;
+  title: string;
+  media_type: string;
+  lang: string;
+  signature: Uint8Array;
+}
+
+/** Band key → the documents with that band. */
+export type BandDocs = Map<number, CandidateRow[]>;
+
+/** The documents with any of these bands, by band (an import commit's checks looked up at once). */
+export async function documentsWithBands(tx: Database, keys: readonly number[]): Promise<BandDocs> {
+  const byBand: BandDocs = new Map();
+  const bands = [...new Set(keys)];
+  if (bands.length === 0) return byBand;
+  const rows = await tx.all<CandidateRow & { band_key: number }>(sql`
+    SELECT b.band_key, d.id, d.title, d.media_type, d.lang, s.signature
+    FROM dedup_bands b
+    JOIN dedup_signatures s ON s.num = b.num
+    JOIN documents d ON d.id = s.document_id
+    WHERE b.band_key IN (SELECT value FROM json_each(${JSON.stringify(bands)}))`);
+  for (const { band_key: band, ...doc } of rows) {
+    const list = byBand.get(band);
+    if (list) list.push(doc);
+    else byBand.set(band, [doc]);
+  }
+  return byBand;
+}
+
 /** Documents whose text is nearly the same as the fingerprinted text, most similar first. */
 export async function findNearDuplicates(
   db: Database,
@@ -97,13 +128,7 @@ export async function findNearDuplicates(
   excludeId?: string,
 ): Promise<NearDuplicate[]> {
   if (!print) return [];
-  const candidates = await db.all<{
-    id: string;
-    title: string;
-    media_type: string;
-    lang: string;
-    signature: Uint8Array;
-  }>(sql`
+  const candidates = await db.all<CandidateRow>(sql`
     SELECT d.id, d.title, d.media_type, d.lang, s.signature
     FROM (SELECT DISTINCT num FROM dedup_bands WHERE band_key IN (${join(print.bands.map((b) => sql`${b}`))})) c
     JOIN dedup_signatures s ON s.num = c.num
