@@ -261,10 +261,10 @@ function turkishByLetters(sample: string, best: string, ranked: Array<[string, n
   if (!ranked.some(([l]) => l === 'tur') || /[əƏ]/u.test(sample)) return undefined;
   // ı and ğ: in Latin script only Turkish and a few Turkic languages write them, about one letter in 16 of Turkish.
   const marks = sample.match(/[ıİğĞ]/gu)?.length ?? 0;
-  const turkic = best === 'tur' || best === 'azj' || !DOTLESS_I_LANGUAGES.has(best);
-  return marks >= lettersEnough(sample, 60) && turkic ? 'tur' : undefined;
+  return marks >= lettersEnough(sample, 60) && !DOTLESS_I_LANGUAGES.has(best) ? 'tur' : undefined;
 }
-const DOTLESS_I_LANGUAGES = new Set(['azj', 'crh', 'gag', 'kaa', 'tat']);
+/** Other Turkic languages that write ı (Azerbaijani is told by its ə above). */
+const DOTLESS_I_LANGUAGES = new Set(['crh', 'gag', 'kaa', 'tat']);
 
 /**
  * franc's Scots profile wins many short English sentences ("The quick brown fox..." → sco). When the
