@@ -7,6 +7,7 @@
 // instead (documents.importPaths) and its job is polled (jobs.status / jobs.cancel). Either way the panel
 // sees one batch: an ImportProgress and an ImportSummary of the same shape as the CLI's.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { MAX_IMPORT_BYTES, type IpcBridge, type Responses, type TalaApi } from '../../../shared/contract';
 import { pickedFolderPath } from '../../../shared/local-paths';
 import type { ImportJobStatus, ImportOutcome, ImportProgress, ImportSummary } from '../../../shared/types';
@@ -277,7 +278,9 @@ export function useImport(onImported: () => void): ImportState {
       if (batch.length === 0) return;
       requests++;
       b.progress.current = batch[batch.length - 1].picked.path;
-      publish(b);
+      // Rendered now: the first requests go out back to back, and React would otherwise render only the last of
+      // them, so the panel would skip the files of the others. (Never inside a render: this runs after a yield.)
+      flushSync(() => publish(b));
       bytesInFlight += bytes;
       const done: Promise<void> = uploadBatch(api, batch).finally(() => {
         bytesInFlight -= bytes;
