@@ -14,37 +14,42 @@ const port = parentPort;
 /** A file came: the warm-up (below) stops, its work is no longer ahead of a file. */
 let fileCame = false;
 
+/** The files in hand, one after another: the next file may come while one is parsed (WORKER_DEPTH in parser.ts). */
+let turn: Promise<void> = Promise.resolve();
+
 port.on('message', (message: ParseRequest) => {
   fileCame = true;
-  void (async () => {
-    const { id } = message;
-    let parsed: Awaited<ReturnType<typeof parseDocument>>;
-    try {
-      parsed = await parseDocument(message.input);
-    } catch (err) {
-      port.postMessage({ id, ok: false, error: toErrorInfo(err) } satisfies ParseResponse);
-      return;
-    }
-    // The document first: the main thread lays it out and writes its rows while this thread makes the search
-    // analysis (the commit indexes with it), then the near-duplicate fingerprint, which the commit checks last (a
-    // file that acts on its near-duplicates, skip or keep as a version, waits for it before its rows). Every parsed
-    // file gets both messages, `failed` when one could not be made.
-    port.postMessage({ id, ok: true, value: parsed } satisfies ParseResponse);
-    try {
-      const { analyzeForIndex } = await analysisModule;
-      const texts = parsed.passages.map((p) => p.text);
-      const analysis = packAnalysis(analyzeForIndex(parsed.lang, parsed.title, texts));
-      port.postMessage({ id, analysis } satisfies LaterMessage);
-    } catch {
-      port.postMessage({ id, analysis: null, failed: true } satisfies LaterMessage);
-    }
-    try {
-      port.postMessage({ id, print: passagesFingerprint(parsed.passages) } satisfies LaterMessage);
-    } catch {
-      port.postMessage({ id, print: null, failed: true } satisfies LaterMessage);
-    }
-  })();
+  turn = turn.then(() => handle(message));
 });
+
+async function handle(message: ParseRequest): Promise<void> {
+  const { id } = message;
+  let parsed: Awaited<ReturnType<typeof parseDocument>>;
+  try {
+    parsed = await parseDocument(message.input);
+  } catch (err) {
+    port.postMessage({ id, ok: false, error: toErrorInfo(err) } satisfies ParseResponse);
+    return;
+  }
+  // The document first: the main thread lays it out and writes its rows while this thread makes the search
+  // analysis (the commit indexes with it), then the near-duplicate fingerprint, which the commit checks last (a
+  // file that acts on its near-duplicates, skip or keep as a version, waits for it before its rows). Every parsed
+  // file gets both messages, `failed` when one could not be made.
+  port.postMessage({ id, ok: true, value: parsed } satisfies ParseResponse);
+  try {
+    const { analyzeForIndex } = await analysisModule;
+    const texts = parsed.passages.map((p) => p.text);
+    const analysis = packAnalysis(analyzeForIndex(parsed.lang, parsed.title, texts));
+    port.postMessage({ id, analysis } satisfies LaterMessage);
+  } catch {
+    port.postMessage({ id, analysis: null, failed: true } satisfies LaterMessage);
+  }
+  try {
+    port.postMessage({ id, print: passagesFingerprint(parsed.passages) } satisfies LaterMessage);
+  } catch {
+    port.postMessage({ id, print: null, failed: true } satisfies LaterMessage);
+  }
+}
 port.postMessage({ ready: true });
 // The search pipelines load while the thread waits for its first file.
 const analysisModule = import('../search/index-analysis');

@@ -299,6 +299,26 @@ describe('parse worker', () => {
       await worker.close();
     }
   }, 60_000);
+  it('hands the worker the next file while it parses one; a file behind one that is stopped is parsed by the next', async () => {
+    // samplePdf() is over 1 KB: it gets 1 ms; the short texts behind it, posted to the same worker before it was
+    // stopped, go to the fresh worker.
+    const worker = new WorkerParser({ timeoutMs: (bytes) => (bytes > 1024 ? 1 : 60_000) });
+    try {
+      const slow = worker.parse({ name: 'slow.pdf', bytes: samplePdf() });
+      const next = worker.parse({ name: 'next.txt', bytes: utf8('Susunod na talata.') });
+      const last = worker.parse({ name: 'last.txt', bytes: utf8('Huling talata. Isa pa.') });
+      await expect(slow).rejects.toMatchObject({
+        code: 'IMPORT_REJECTED',
+        message: expect.stringMatching(/^slow\.pdf:/),
+      });
+      expect(await next).toEqual(
+        await new InlineParser().parse({ name: 'next.txt', bytes: utf8('Susunod na talata.') }),
+      );
+      expect((await last).passages.map((p) => p.text)).toEqual(['Huling talata. Isa pa.']);
+    } finally {
+      await worker.close();
+    }
+  }, 60_000);
 });
 
 describe('parser pool', () => {
