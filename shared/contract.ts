@@ -150,6 +150,8 @@ export interface Requests extends FactRequests, AlignRequests, LibraryRequests, 
   /** Electron and CLI only: the main process reads these local files and folders (the browser bridge refuses). */
   'documents.importPaths': { paths: string[]; lang?: string; nearDuplicates?: NearDuplicateChoice };
   'jobs.status': { id: string };
+  /** The job's status once it is no longer running, or after `ms` (default 1,000) if it still is. */
+  'jobs.wait': { id: string; ms?: number };
   'jobs.cancel': { id: string };
 }
 
@@ -185,6 +187,7 @@ export interface Responses extends FactResponses, AlignResponses, LibraryRespons
   'documents.original': OriginalFile;
   'documents.importPaths': ImportJobStatus;
   'jobs.status': ImportJobStatus;
+  'jobs.wait': ImportJobStatus;
   'jobs.cancel': ImportJobStatus;
 }
 
@@ -297,6 +300,7 @@ export const requestValidators: { [C in Channel]: Validator<Requests[C]> } = {
     nearDuplicates: optional(oneOf(NEAR_DUPLICATE_CHOICES)),
   }),
   'jobs.status': obj({ id: UUID }),
+  'jobs.wait': obj({ id: UUID, ms: optional(int({ min: 0, max: 60_000 })) }),
   'jobs.cancel': obj({ id: UUID }),
 };
 

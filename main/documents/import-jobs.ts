@@ -1,6 +1,7 @@
 // Background import jobs for the app: `documents.importPaths` starts one and answers at once; the UI
-// polls `jobs.status` for progress and the summary, and may `jobs.cancel` it (it stops after the
-// current file). Finished jobs are kept for a while so a late poll still sees the summary.
+// polls `jobs.status` for progress and the summary (`tala import` waits with `jobs.wait`, which answers as soon
+// as the job is done), and may `jobs.cancel` it (it stops after the current file). Finished jobs are kept for a
+// while so a late poll still sees the summary.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { NearDuplicateChoice } from '../../shared/library';
@@ -62,6 +63,15 @@ export class ImportJobs {
 
   status(id: string): ImportJobStatus {
     return this.snapshot(this.get(id).status);
+  }
+
+  /** The job's status once it is no longer running, or after `ms` if it still is (`tala import` waits so). */
+  async wait(id: string, ms = 1000): Promise<ImportJobStatus> {
+    const job = this.get(id);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([job.done, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+    return this.snapshot(job.status);
   }
 
   cancel(id: string): ImportJobStatus {

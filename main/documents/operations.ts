@@ -22,6 +22,7 @@ type Channels =
   | 'documents.original'
   | 'documents.importPaths'
   | 'jobs.status'
+  | 'jobs.wait'
   | 'jobs.cancel';
 
 const brief = (d: Pick<DocumentSummary, 'id' | 'title' | 'lang' | 'passages'>) => ({
@@ -36,8 +37,11 @@ function importRequest(input: CliInput): Requests['documents.importPaths'] {
   return { paths: input.positionals, lang: option(input, 'lang'), ...(nearDuplicates ? { nearDuplicates } : {}) };
 }
 
-/** How often `tala import` asks whether its job is done. */
-const POLL_MS = 50;
+/**
+ * How long one `jobs.wait` of `tala import` waits before asking again (it answers as soon as the job is done; a
+ * poll every 50 ms answered up to 50 ms after it).
+ */
+const WAIT_MS = 1000;
 
 export const documentOperations: OperationTable<Channels> = {
   'app.info': operation('app.info', {
@@ -197,8 +201,7 @@ export const documentOperations: OperationTable<Channels> = {
         if (status) process.once('SIGINT', interrupt);
         try {
           while (job.state === 'running') {
-            await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-            job = await call('jobs.status', { id: job.id });
+            job = await call('jobs.wait', { id: job.id, ms: WAIT_MS });
           }
         } finally {
           process.off('SIGINT', interrupt);
@@ -210,6 +213,10 @@ export const documentOperations: OperationTable<Channels> = {
   }),
   'jobs.status': operation('jobs.status', {
     handle: async ({ id }, { jobs }) => jobs.status(id),
+    bridge: true,
+  }),
+  'jobs.wait': operation('jobs.wait', {
+    handle: async ({ id, ms }, { jobs }) => jobs.wait(id, ms),
     bridge: true,
   }),
   'jobs.cancel': operation('jobs.cancel', {

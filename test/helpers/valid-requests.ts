@@ -129,6 +129,7 @@ export const VALID: Record<Channel, unknown> = {
   'documents.original': { id: ID },
   'documents.importPaths': { paths: [`${NOWHERE}/a.txt`], lang: 'tl', nearDuplicates: 'skip' },
   'jobs.status': { id: ID },
+  'jobs.wait': { id: ID, ms: 50 },
   'jobs.cancel': { id: ID },
   'translations.list': { docId: ID },
   'translations.link': { sourceId: ID, translationId: ID },

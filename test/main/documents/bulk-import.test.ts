@@ -198,6 +198,20 @@ describe('bulk import', () => {
     });
     const cancelled = await dispatch(desktop, 'jobs.cancel', { id: job.id });
     expect(cancelled).toMatchObject({ ok: true, value: { state: 'done' } });
+
+    // jobs.wait answers when the job is done (not at its time limit), or at the limit while it runs.
+    const second = await dispatch(desktop, 'documents.importPaths', { paths: [join(SAMPLES_DIR)] });
+    if (!second.ok) throw new Error(second.error.message);
+    const secondId = (second.value as ImportJobStatus).id;
+    const early = await dispatch(desktop, 'jobs.wait', { id: secondId, ms: 0 });
+    expect(early).toMatchObject({ ok: true, value: { state: 'running' } });
+    const waited = await dispatch(desktop, 'jobs.wait', { id: secondId, ms: 60_000 });
+    expect(waited).toMatchObject({ ok: true, value: { state: 'done' } });
+    expect((waited as { value: ImportJobStatus }).value.progress.done).toBeGreaterThan(0);
+    expect(await dispatch(desktop, 'jobs.wait', { id: secondId, ms: 60_000 })).toMatchObject({
+      ok: true,
+      value: { state: 'done' },
+    });
     await archive.close();
   });
 
@@ -299,7 +313,8 @@ describe('parse worker', () => {
       await worker.close();
     }
   }, 60_000);
-  it('hands the worker the next file while it parses one; a file behind one that is stopped is parsed by the next', async () => {
+
+  it('hands the worker the next file early; a file behind one that is stopped goes to the fresh worker', async () => {
     // samplePdf() is over 1 KB: it gets 1 ms; the short texts behind it, posted to the same worker before it was
     // stopped, go to the fresh worker.
     const worker = new WorkerParser({ timeoutMs: (bytes) => (bytes > 1024 ? 1 : 60_000) });
