@@ -8,6 +8,7 @@ import { setDiagnosticSink } from '../../../main/diagnostics';
 import { analyzerFor } from '../../../main/search/analyzer';
 import { findMatches } from '../../../main/search/engine';
 import { HighlightSpec } from '../../../main/search/plan';
+import { SearchWorkerHost } from '../../../main/search/worker-host';
 import { tokenize } from '../../../main/search/tokenize';
 import { foldText, lowerText } from '../../../shared/text/fold';
 import { sql } from '../../../main/db/sql';
@@ -462,6 +463,8 @@ describe('highlights in scripts written without spaces', () => {
 describe('search worker fallback', () => {
   it('searches in the calling thread when the worker cannot start', async () => {
     const file = join(dir, `f-${n++}.sqlite`);
+    // A thread kept from an earlier archive would serve this one: none is kept, and none can start.
+    await SearchWorkerHost.endSpare();
     const previous = process.env.TALA_SEARCH_WORKER;
     process.env.TALA_SEARCH_WORKER = join(dir, 'no-such-worker.js');
     const warnings: string[] = [];
