@@ -39,7 +39,10 @@ export interface DpProblem {
   pathOnly?: boolean;
 }
 
-/** Bead costs computed by a solve: per row i, the columns lo[i]..hi[i] (none when lo > hi), `S` shapes each. */
+/**
+ * Bead costs computed by a solve: per row i, the columns lo[i]..hi[i] (none when lo > hi), `S` shapes each; NaN for a
+ * bead that ended outside the solve's band (not computed).
+ */
 export interface DpCosts {
   lo: Int32Array;
   hi: Int32Array;
@@ -146,6 +149,7 @@ class Grid {
     this.costLo = new Int32Array(this.n + 1).fill(1);
     this.costHi = new Int32Array(this.n + 1);
     this.costs = new Array<Float64Array>(this.n + 1);
+    this.deferred = new Uint8Array(this.n + 1);
   }
 
   /**
@@ -184,19 +188,29 @@ class Grid {
     return { lo: this.costLo, hi: this.costHi, rows: this.costs, S: this.S };
   }
 
-  /** Makes sure the costs of every cell of row i inside the band are known. */
+  /**
+   * Makes sure the costs of every cell of row i inside the band are known, for the beads that end inside the band
+   * (no path uses another): a bead that ends outside it is NaN until a wider band takes its end in.
+   */
   private fillRow(i: number): void {
     const { S, problem } = this;
-    const { shapes } = problem;
     const lo = this.lo[i];
     const hi = this.hi[i];
     const oldLo = this.costLo[i];
     const oldHi = this.costHi[i];
-    if (oldLo <= oldHi && oldLo <= lo && hi <= oldHi) return;
+    if (oldLo <= oldHi && oldLo <= lo && hi <= oldHi) {
+      if (this.deferred[i]) this.fillDeferred(i);
+      return;
+    }
     const newLo = oldLo <= oldHi ? Math.min(lo, oldLo) : lo;
     const newHi = oldLo <= oldHi ? Math.max(hi, oldHi) : hi;
     const row = new Float64Array((newHi - newLo + 1) * S);
     if (oldLo <= oldHi) row.set(this.costs[i], (oldLo - newLo) * S);
+    this.costs[i] = row;
+    this.costLo[i] = newLo;
+    this.costHi[i] = newHi;
+    // Beads of the columns known before that a narrower band left out.
+    if (this.deferred[i]) this.fillDeferred(i);
     const known = problem.known;
     const knownLo = known && known.S === S ? known.lo[i] : 1;
     const knownHi = known && known.S === S ? known.hi[i] : 0;
@@ -205,17 +219,46 @@ class Grid {
       const at = (j - newLo) * S;
       if (j >= knownLo && j <= knownHi) {
         const from = (j - knownLo) * S;
-        row.set(known!.rows[i].subarray(from, from + S), at);
+        const costs = known!.rows[i];
+        for (let s = 0; s < S; s++) {
+          const c = costs[from + s];
+          row[at + s] = c === c ? c : this.beadCost(i, j, s);
+        }
         continue;
       }
-      for (let s = 0; s < S; s++) {
-        const { di, dj } = shapes[s];
-        row[at + s] = i + di > this.n || j + dj > this.m ? Infinity : problem.cost(i, j, s);
-      }
+      for (let s = 0; s < S; s++) row[at + s] = this.beadCost(i, j, s);
     }
-    this.costs[i] = row;
-    this.costLo[i] = newLo;
-    this.costHi[i] = newHi;
+  }
+
+  /** Rows holding NaN costs (beads that ended outside the band when their cell was filled). */
+  private readonly deferred: Uint8Array;
+
+  /**
+   * The cost of the bead of shape s starting at (i, j): Infinity when it leaves the grid, NaN (not computed) when
+   * it ends outside the band (the row is marked deferred).
+   */
+  private beadCost(i: number, j: number, s: number): number {
+    const { di, dj } = this.problem.shapes[s];
+    const ni = i + di;
+    const nj = j + dj;
+    if (ni > this.n || nj > this.m) return Infinity;
+    if (nj < this.lo[ni] || nj > this.hi[ni]) {
+      this.deferred[i] = 1;
+      return NaN;
+    }
+    return this.problem.cost(i, j, s);
+  }
+
+  /** Computes the NaN costs of row i whose beads now end inside the band (the others stay NaN). */
+  private fillDeferred(i: number): void {
+    const { S } = this;
+    const row = this.costs[i];
+    const cl = this.costLo[i];
+    this.deferred[i] = 0;
+    for (let j = cl; j <= this.costHi[i]; j++) {
+      const at = (j - cl) * S;
+      for (let s = 0; s < S; s++) if (row[at + s] !== row[at + s]) row[at + s] = this.beadCost(i, j, s);
+    }
   }
 
   /** Cost of the bead of shape s starting at (i, j), a cell of the band. */
@@ -326,13 +369,6 @@ class Grid {
     const tgtBest = new Float64Array(m).fill(Infinity);
     const tgtSecond = new Float64Array(m).fill(Infinity);
     const tgtArg = new Int32Array(m).fill(-1);
-    const note = (best: Float64Array, second: Float64Array, arg: Int32Array, k: number, v: number, id: number) => {
-      if (v < best[k]) {
-        second[k] = best[k];
-        best[k] = v;
-        arg[k] = id;
-      } else if (v < second[k]) second[k] = v;
-    };
     for (let i = 0; i <= n; i++) {
       const row = this.costs[i];
       const cl = this.costLo[i];
@@ -349,11 +385,22 @@ class Grid {
           const v = forward[c] + k + backward[rowStart[ni] + nj - lo[ni]];
           if (v === Infinity) continue;
           const id = c * S + s;
-          // The first unit suffices: every alternative path covers it with a different bead.
-          if (di > 0) note(srcBest, srcSecond, srcArg, i, v, id);
-          else note(tgtBest, tgtSecond, tgtArg, j, v, id);
-          if (di === 0) continue;
-          if (dj > 0) note(tgtBest, tgtSecond, tgtArg, j, v, id);
+          // The first unit suffices: every alternative path covers it with a different bead. Best and second
+          // best written out here (a helper taking the total as an argument allocated a number per call).
+          if (di > 0) {
+            if (v < srcBest[i]) {
+              srcSecond[i] = srcBest[i];
+              srcBest[i] = v;
+              srcArg[i] = id;
+            } else if (v < srcSecond[i]) srcSecond[i] = v;
+          }
+          if (dj > 0) {
+            if (v < tgtBest[j]) {
+              tgtSecond[j] = tgtBest[j];
+              tgtBest[j] = v;
+              tgtArg[j] = id;
+            } else if (v < tgtSecond[j]) tgtSecond[j] = v;
+          }
         }
       }
     }

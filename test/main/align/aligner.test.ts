@@ -355,6 +355,39 @@ describe('the search', () => {
     expect(path.beads).toEqual(fresh.beads.map((b) => ({ ...b, confidence: 0 })));
   });
 
+  it('leaves out the beads that end outside the band, and computes them when the band widens to take them in', () => {
+    const n = 150;
+    const m = 170;
+    const shapes = [
+      { di: 1, dj: 1 },
+      { di: 1, dj: 0 },
+      { di: 0, dj: 1 },
+      { di: 2, dj: 1 },
+      { di: 1, dj: 3 },
+    ];
+    let calls = 0;
+    const cost = (i: number, j: number, s: number) => {
+      calls++;
+      const h = Math.imul(i * 7919 + j * 104729 + s, 0x9e3779b1) >>> 0;
+      return s === 0 ? Math.abs(j - i - 20) * 0.5 + (h % 100) / 50 : 2 + (h % 7) / 3;
+    };
+    const problem = { n, m, shapes, fullSearchCells: 0, cost };
+    // Every bead's cost, from a search of the whole grid.
+    const all = solve({ ...problem, fullSearchCells: Infinity });
+    // A guide a little off the path, and a narrow band: it widens.
+    const guide: Array<[number, number]> = Array.from({ length: n + 1 }, (_, i) => [i, Math.min(m, i + 22)]);
+    calls = 0;
+    const lazy = solve({ ...problem, band: 2, guide });
+    expect(lazy.band).toBeGreaterThan(2);
+    const lazyCalls = calls;
+    // The same search reading every cost from the whole grid's: the beads left out made no difference.
+    const eager = solve({ ...problem, band: 2, guide, known: all.costs });
+    expect(lazy).toEqual({ ...eager, costs: lazy.costs });
+    const cells = Array.from({ length: n + 1 }, (_, i) => lazy.costs.hi[i] - lazy.costs.lo[i] + 1);
+    expect(lazyCalls).toBeLessThan(cells.reduce((a, b) => a + b, 0) * shapes.length);
+    expect(lazy.beads.every((b) => Number.isFinite(b.cost))).toBe(true);
+  });
+
   it('a long first pass off the diagonal follows a block-level path and finds what the wide band finds', () => {
     // 400 paragraphs against 440: forty added after the 13th put the path ~40 cells off the grid's diagonal, so the
     // first band (half-width 6) cannot hold it; the grid (401 × 441) is over PARAMS.blockGuide.cells.
