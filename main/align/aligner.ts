@@ -715,9 +715,13 @@ class Scorer {
   private lexTypes(u: Unit, entries: Int32Array[], lexicon: Lexicon): Int32Array {
     if (u.lexOf !== lexicon) {
       // A bounded number per unit: enough evidence, and the cost of a bead stays small on long paragraphs.
-      const list = u.types.filter((t) => entries[t].length > 0);
-      const types = list.length > PARAMS.maxLexiconWords ? list.slice(0, PARAMS.maxLexiconWords) : list;
-      const sig = new Int32Array(16);
+      const all = u.types;
+      let count = 0;
+      for (let x = 0; x < all.length && count < PARAMS.maxLexiconWords; x++) if (entries[all[x]].length > 0) count++;
+      const types = new Int32Array(count);
+      for (let x = 0, k = 0; k < count; x++) if (entries[all[x]].length > 0) types[k++] = all[x];
+      const sig = u.lexSig ?? new Int32Array(16);
+      sig.fill(0);
       for (let x = 0; x < types.length; x++) {
         const bit = Math.imul(types[x], 0x9e3779b1) >>> 24;
         sig[bit >>> 5] |= 1 << (bit & 31);
