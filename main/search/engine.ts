@@ -523,18 +523,22 @@ export class SearchEngine implements SearchService {
     // When the expression has no AND (plan.disjunctive: a word, its forms, a phrase, a field, a wildcard, a fuzzy
     // term, OR'ed, less what NOT excludes) there is no second match: a row matches without its title exactly when one
     // of its phrases occurs in another column, that is when bm25 with a title weight of 0 is not 0 (FTS5 counts a
-    // phrase's instances in the columns of its filter only; every instance adds a positive amount).
+    // phrase's instances in the columns of its filter only; every instance adds a positive amount). With an AND, a
+    // row none of whose phrases occurs in its title (bm25 with only the title weight is 0) matches without the title
+    // as it matches with it, so the match without the title is run (once) only when a first row has a title instance.
     const filter = this.filterSql(parsed);
     const byWeight = plan.disjunctive;
     const withoutTitle = `{text note tag translit} : (${plan.match!})`;
     const matches = byWeight
       ? sql`SELECT rowid AS r, rank AS score, bm25(search_fts, 0.0, 1.0, 1.0, 1.0, 1.0) AS nt FROM search_fts
           WHERE search_fts MATCH ${plan.match!}${filter}`
-      : sql`SELECT rowid AS r, rank AS score FROM search_fts WHERE search_fts MATCH ${plan.match!}${filter}`;
+      : sql`SELECT rowid AS r, rank AS score, bm25(search_fts, 1.0, 0.0, 0.0, 0.0, 0.0) AS tt FROM search_fts
+          WHERE search_fts MATCH ${plan.match!}${filter}`;
     const titleOnly = byWeight
       ? sql`m AS MATERIALIZED (SELECT r, score, (r IN (SELECT r FROM f) AND nt = 0) AS k FROM m0),`
       : sql`ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle}),
-        m AS MATERIALIZED (SELECT r, score, (r IN (SELECT r FROM f) AND r NOT IN (SELECT r FROM ft)) AS k FROM m0),`;
+        m AS MATERIALIZED (SELECT r, score,
+          CASE WHEN r IN (SELECT r FROM f) AND tt != 0 THEN r NOT IN (SELECT r FROM ft) ELSE 0 END AS k FROM m0),`;
     const pagePart =
       page.groupBy === 'passage'
         ? sql`SELECT r, score, k FROM m ORDER BY k, score, r LIMIT ${page.limit} OFFSET ${page.offset}`
