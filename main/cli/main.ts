@@ -29,3 +29,9 @@ const code = await runCli(argv, {
   status: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
 });
 process.exitCode = code;
+// A first file parsed ahead that the import never took (already in the archive, a refused import): its parse is
+// stopped rather than waited for (import-ahead.ts).
+if (at >= 0 && argv[at] === 'import') {
+  const parser = (await import('../ingest/parser')).sharedWorkerParser();
+  if (parser.aheadUntaken?.()) await parser.close();
+}

@@ -14,7 +14,7 @@ import { archiveFileIn, defaultArchiveDir } from '../archive/paths';
 import { debugRequested, diagnostic, publicError, setDiagnosticSink } from '../diagnostics';
 import { commandWordAt } from './command-word';
 import { COMMAND_GROUPS, COMMANDS, JSON_ONLY_CHANNELS, type CommandEntry } from './commands';
-import { progressLine } from './format';
+import { option, progressLine } from './format';
 
 export type { CliIO };
 
@@ -158,9 +158,9 @@ export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEn
     checkPositionals(command, positionals);
     const request = command.run ? undefined : await command.request(input); // usage errors before the archive opens
     const recover = entry?.channel === 'archive.restore' ? restoreUnopenableArchive(input, io) : undefined;
-    // An import's parse worker loads its code while the archive opens (the archive uses the process's parser).
-    if (entry?.channel === 'documents.importPaths')
-      void import('../ingest/parser').then(({ sharedWorkerParser }) => sharedWorkerParser().warm?.());
+    // An import's parse worker loads its code, and parses the first file, while the archive opens (the archive uses
+    // the process's parser; the import takes that parse: import-ahead.ts).
+    if (entry?.channel === 'documents.importPaths') await parseAhead(input).catch(() => undefined);
     // Imports report each file on a terminal's status line (not with --json).
     const status = input.json ? undefined : io.status;
     const onImportProgress = status ? (p: ImportProgress) => status(progressLine(p)) : undefined;
@@ -184,6 +184,17 @@ export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEn
   } finally {
     setDiagnosticSink(previousSink);
   }
+}
+
+/** `tala import`: starts the parse worker and its parse of the first file (see import-ahead.ts). */
+async function parseAhead(input: CliInput): Promise<void> {
+  const [{ sharedWorkerParser }, { parseFirstFileAhead }] = await Promise.all([
+    import('../ingest/parser'),
+    import('../documents/import-ahead'),
+  ]);
+  const parser = sharedWorkerParser();
+  parser.warm?.();
+  parseFirstFileAhead(parser, input.positionals, option(input, 'lang'));
 }
 
 /** What `tala restore` does when the archive cannot even be opened: put the backup in its place. */

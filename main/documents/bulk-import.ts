@@ -11,6 +11,7 @@ import type { ImportOutcome, ImportProgress, ImportSummary } from '../../shared/
 import type { DocumentService } from './service';
 import { expandImportPaths } from './import-paths';
 import { readImportFile } from './read-import-file';
+import { importInput } from './import-ahead';
 import { ImportCancelled } from './import-commits';
 
 export interface BulkImportOptions {
@@ -91,10 +92,10 @@ export async function importPaths(
       const bytes = readImportFile(file);
       return {
         ok: true,
-        outcome: await documents.importFile(
-          { name: basename(file), bytes, lang: options.lang },
-          { nearDuplicates: options.nearDuplicates, signal: options.signal },
-        ),
+        outcome: await documents.importFile(importInput(file, bytes, options.lang), {
+          nearDuplicates: options.nearDuplicates,
+          signal: options.signal,
+        }),
       };
     } catch (err) {
       if (err instanceof ImportCancelled) return { ok: false, cancelled: true };

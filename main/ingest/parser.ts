@@ -21,6 +21,25 @@ export interface DocumentParser {
    * first file. Optional; idle, a started worker does not keep the process alive.
    */
   warm?(): void;
+  /**
+   * The file an import is about to ask for first, handed over early (`tala import` reads it while the archive opens):
+   * it is parsed now, and the next parse() of the same input (same name, language and bytes) takes that parse instead
+   * of parsing again. Any other parse() first drops it (the result is thrown away). Optional.
+   */
+  parseAhead?(input: IngestInput): void;
+  /** A parse started by parseAhead that no parse() took (it may still be running). */
+  aheadUntaken?(): boolean;
+}
+
+/** The same input for a parser: name, language, metadata and bytes. */
+export function sameInput(a: IngestInput, b: IngestInput): boolean {
+  return (
+    a.name === b.name &&
+    a.lang === b.lang &&
+    a.meta === undefined &&
+    b.meta === undefined &&
+    Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength).equals(b.bytes)
+  );
 }
 
 export interface ParseRequest {
@@ -325,6 +344,9 @@ export class ParserPool implements DocumentParser {
   private readonly waiting: PoolJob[] = [];
   private last: Promise<void> = Promise.resolve();
   private closed = false;
+  /** The parse started by parseAhead, until the next parse() takes or drops it. */
+  private ahead: { input: IngestInput; result: Promise<ParsedDocument> } | undefined;
+  private untaken = false;
 
   constructor(size: number, options: WorkerParserOptions = {}) {
     const count = Math.max(1, Math.floor(size));
@@ -349,6 +371,28 @@ export class ParserPool implements DocumentParser {
   }
 
   parse(input: IngestInput): Promise<ParsedDocument> {
+    if (this.closed) return Promise.reject(new AppError('INTERNAL', 'The document parser is closed.'));
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    if (ahead && sameInput(ahead.input, input)) {
+      this.untaken = false;
+      return ahead.result;
+    }
+    return this.queue(input);
+  }
+
+  parseAhead(input: IngestInput): void {
+    const result = this.queue(input);
+    result.catch(() => undefined); // a parse nobody takes fails silently; one taken fails its file as before
+    this.ahead = { input, result };
+    this.untaken = true;
+  }
+
+  aheadUntaken(): boolean {
+    return this.untaken;
+  }
+
+  private queue(input: IngestInput): Promise<ParsedDocument> {
     if (this.closed) return Promise.reject(new AppError('INTERNAL', 'The document parser is closed.'));
     const before = this.last;
     let resolve!: (value: ParsedDocument) => void;

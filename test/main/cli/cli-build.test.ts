@@ -3,7 +3,7 @@
 // commands that need them. Which modules load is recorded by an ESM resolve hook and a CommonJS resolve wrapper
 // in the child process.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, SAMPLES_DIR, tempDir } from '../../helpers/temp';
@@ -116,6 +116,21 @@ describe('the built CLI', () => {
         own,
       ).toEqual([]);
     }
+  });
+
+  // The first file is read and parsed while the archive opens (import-ahead.ts); the import takes that parse only
+  // for the same input, and one it does not take (the file is already here) is stopped, not waited for.
+  it('imports the file parsed ahead as given (language included); the same file again is skipped', () => {
+    const file = join(dir, 'ulat-maaga.txt');
+    writeFileSync(file, 'Unang talata ng ulat.\n\nIkalawang talata tungkol sa bayan at sa dagat.');
+    const first = tala('--archive', archive, 'import', file, '--lang', 'tl', '--json');
+    expect(first.status, first.stderr).toBe(0);
+    const imported = JSON.parse(first.stdout);
+    expect(imported.imported).toMatchObject([{ title: 'ulat maaga', lang: 'tl', passages: 2 }]);
+    expect(imported.failed).toEqual([]);
+    const again = tala('--archive', archive, 'import', file, '--json');
+    expect(again.status, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: [], skipped: [{ reason: expect.any(String) }] });
   });
 
   it('refuses extra arguments with exit code 2', () => {

@@ -399,6 +399,36 @@ describe('parser pool', () => {
     expect(pool.started).toBe(0);
   }, 60_000);
 
+  it('a parse started ahead is taken by the same input only; another input drops it, parsed itself', async () => {
+    const pool = new ParserPool(2);
+    const text = utf8('Unang talata.\n\nIkalawang talata tungkol sa bayan.');
+    try {
+      pool.parseAhead({ name: 'a.txt', bytes: text, lang: 'tl' });
+      expect(pool.busy).toBe(1);
+      expect(pool.aheadUntaken()).toBe(true);
+      // The same name, language and bytes (another copy of them): no second parse.
+      const taken = pool.parse({ name: 'a.txt', bytes: text.slice(), lang: 'tl' });
+      expect(pool.busy).toBe(1);
+      expect(pool.aheadUntaken()).toBe(false);
+      expect(await taken).toEqual(await new InlineParser().parse({ name: 'a.txt', bytes: text, lang: 'tl' }));
+      expect(await indexAnalysisOf(await taken)).toBeDefined();
+
+      // Another language, another name or other bytes: parsed on their own, the parse ahead thrown away.
+      for (const other of [
+        { name: 'a.txt', bytes: text },
+        { name: 'b.txt', bytes: text, lang: 'tl' },
+        { name: 'a.txt', bytes: utf8('Ibang talata.'), lang: 'tl' },
+      ]) {
+        pool.parseAhead({ name: 'a.txt', bytes: text, lang: 'tl' });
+        const doc = await pool.parse(other);
+        expect(pool.aheadUntaken()).toBe(true);
+        expect(doc).toEqual(await new InlineParser().parse(other));
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('uses one worker for one file at a time', async () => {
     const pool = new ParserPool(2);
     try {
