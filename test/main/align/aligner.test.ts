@@ -28,6 +28,20 @@ const sample = (file: string, lang: string) =>
 const pairs = (beads: Array<{ source: number[]; target: number[] }>) =>
   beads.map((b) => `${b.source.join('+')}>${b.target.join('+')}`);
 
+/**
+ * A DP problem (150 × 170) whose costs have many near ties (so confidences are sensitive), with a path ~20 cells off
+ * the grid's diagonal; counter.calls counts the bead costs computed.
+ */
+function nearTieProblem(shapes: Array<{ di: number; dj: number }>) {
+  const counter = { calls: 0 };
+  const cost = (i: number, j: number, s: number) => {
+    counter.calls++;
+    const h = Math.imul(i * 7919 + j * 104729 + s, 0x9e3779b1) >>> 0;
+    return s === 0 ? Math.abs(j - i - 20) * 0.5 + (h % 100) / 50 : 2 + (h % 7) / 3;
+  };
+  return { problem: { n: 150, m: 170, shapes, fullSearchCells: 0, cost }, counter };
+}
+
 describe('bead costs', () => {
   it('the Gale & Church length cost is 0 for the expected length and grows with the deviation', () => {
     expect(negLogErfc(0)).toBeCloseTo(0, 5);
@@ -323,63 +337,46 @@ describe('the search', () => {
   });
 
   it('reads the bead costs an earlier solve computed instead of computing them again, to the same result', () => {
-    // Costs with many near ties (so confidences are sensitive), a path ~20 cells off the grid's diagonal.
-    const n = 150;
-    const m = 170;
-    const shapes = [
+    const { problem, counter } = nearTieProblem([
       { di: 1, dj: 1 },
       { di: 1, dj: 0 },
       { di: 0, dj: 1 },
       { di: 2, dj: 1 },
-    ];
-    let calls = 0;
-    const cost = (i: number, j: number, s: number) => {
-      calls++;
-      const h = Math.imul(i * 7919 + j * 104729 + s, 0x9e3779b1) >>> 0;
-      return s === 0 ? Math.abs(j - i - 20) * 0.5 + (h % 100) / 50 : 2 + (h % 7) / 3;
-    };
-    const problem = { n, m, shapes, fullSearchCells: 0, cost };
+    ]);
+    const { n, m } = problem;
     const probe = solve({ ...problem, band: 6, maxBand: 6 });
     expect(probe.touched).toBe(true);
     const guide: Array<[number, number]> = Array.from({ length: n + 1 }, (_, i) => [i, Math.min(m, i + 20)]);
-    calls = 0;
+    counter.calls = 0;
     const fresh = solve({ ...problem, band: 6, guide });
-    const freshCalls = calls;
-    calls = 0;
+    const freshCalls = counter.calls;
+    counter.calls = 0;
     const reused = solve({ ...problem, band: 6, guide, known: probe.costs });
     expect(reused).toEqual({ ...fresh, costs: reused.costs });
-    expect(calls).toBeGreaterThan(0);
-    expect(calls).toBeLessThan(freshCalls);
+    expect(counter.calls).toBeGreaterThan(0);
+    expect(counter.calls).toBeLessThan(freshCalls);
     // Only the path: the same beads without confidences.
     const path = solve({ ...problem, band: 6, guide, pathOnly: true });
     expect(path.beads).toEqual(fresh.beads.map((b) => ({ ...b, confidence: 0 })));
   });
 
   it('leaves out the beads that end outside the band, and computes them when the band widens to take them in', () => {
-    const n = 150;
-    const m = 170;
-    const shapes = [
+    const { problem, counter } = nearTieProblem([
       { di: 1, dj: 1 },
       { di: 1, dj: 0 },
       { di: 0, dj: 1 },
       { di: 2, dj: 1 },
       { di: 1, dj: 3 },
-    ];
-    let calls = 0;
-    const cost = (i: number, j: number, s: number) => {
-      calls++;
-      const h = Math.imul(i * 7919 + j * 104729 + s, 0x9e3779b1) >>> 0;
-      return s === 0 ? Math.abs(j - i - 20) * 0.5 + (h % 100) / 50 : 2 + (h % 7) / 3;
-    };
-    const problem = { n, m, shapes, fullSearchCells: 0, cost };
+    ]);
+    const { n, m, shapes } = problem;
     // Every bead's cost, from a search of the whole grid.
     const all = solve({ ...problem, fullSearchCells: Infinity });
     // A guide a little off the path, and a narrow band: it widens.
     const guide: Array<[number, number]> = Array.from({ length: n + 1 }, (_, i) => [i, Math.min(m, i + 22)]);
-    calls = 0;
+    counter.calls = 0;
     const lazy = solve({ ...problem, band: 2, guide });
     expect(lazy.band).toBeGreaterThan(2);
-    const lazyCalls = calls;
+    const lazyCalls = counter.calls;
     // The same search reading every cost from the whole grid's: the beads left out made no difference.
     const eager = solve({ ...problem, band: 2, guide, known: all.costs });
     expect(lazy).toEqual({ ...eager, costs: lazy.costs });
