@@ -517,7 +517,8 @@ export class SearchEngine implements SearchService {
   ): Promise<void> {
     // A title is indexed in the row of the document's first passage only. That row, when it matches only
     // through the title (not without it), is the document's title hit: kind k = 1, ranked after the
-    // passages that contain the words. Only the first matching row of each document can be one. The match
+    // passages that contain the words. Only the first matching row of each document can be one: a row that matches
+    // through its title alone is a title row, the document's lowest rowid (so no look-up of the first match). The match
     // without the title runs over the whole index (rowids only, unranked: cheap); restricting it with
     // `rowid IN (…)` would make FTS5 evaluate the whole expression once per candidate row (seconds for a prefix).
     // When the expression has no AND (plan.disjunctive: a word, its forms, a phrase, a field, a wildcard, a fuzzy
@@ -525,54 +526,50 @@ export class SearchEngine implements SearchService {
     // of its phrases occurs in another column, that is when bm25 with a title weight of 0 is not 0 (FTS5 counts a
     // phrase's instances in the columns of its filter only; every instance adds a positive amount). With an AND, a
     // row none of whose phrases occurs in its title (bm25 with only the title weight is 0) matches without the title
-    // as it matches with it, so the match without the title is run (once) only when a first row has a title instance.
+    // as it matches with it, so the match without the title is run (once) only when a row has a title instance.
     const filter = this.filterSql(parsed);
-    const byWeight = plan.disjunctive;
     const withoutTitle = `{text note tag translit} : (${plan.match!})`;
-    const matches = byWeight
-      ? sql`SELECT rowid AS r, rank AS score, bm25(search_fts, 0.0, 1.0, 1.0, 1.0, 1.0) AS nt FROM search_fts
+    const matches = plan.disjunctive
+      ? sql`SELECT rowid AS r, rank AS score, bm25(search_fts, 0.0, 1.0, 1.0, 1.0, 1.0) = 0 AS k FROM search_fts
           WHERE search_fts MATCH ${plan.match!}${filter}`
-      : sql`SELECT rowid AS r, rank AS score, bm25(search_fts, 1.0, 0.0, 0.0, 0.0, 0.0) AS tt FROM search_fts
-          WHERE search_fts MATCH ${plan.match!}${filter}`;
-    const titleOnly = byWeight
-      ? sql`m AS MATERIALIZED (SELECT r, score, (r IN (SELECT r FROM f) AND nt = 0) AS k FROM m0),`
-      : sql`ft AS MATERIALIZED (SELECT rowid AS r FROM search_fts WHERE search_fts MATCH ${withoutTitle}),
-        m AS MATERIALIZED (SELECT r, score,
-          CASE WHEN r IN (SELECT r FROM f) AND tt != 0 THEN r NOT IN (SELECT r FROM ft) ELSE 0 END AS k FROM m0),`;
+      : sql`SELECT r, score, CASE WHEN tt != 0 THEN r NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH
+          ${withoutTitle}) ELSE 0 END AS k FROM (SELECT rowid AS r, rank AS score,
+          bm25(search_fts, 1.0, 0.0, 0.0, 0.0, 0.0) AS tt FROM search_fts
+          WHERE search_fts MATCH ${plan.match!}${filter})`;
+    const span = raw(String(DOC_SPAN));
     const pagePart =
       page.groupBy === 'passage'
         ? sql`SELECT r, score, k FROM m ORDER BY k, score, r LIMIT ${page.limit} OFFSET ${page.offset}`
         : sql`SELECT r, score, k FROM (
-                SELECT r, score, k, row_number() OVER (PARTITION BY r / ${DOC_SPAN} ORDER BY k, score, r) AS j FROM m
-                WHERE r / ${DOC_SPAN} IN (SELECT num FROM pd ORDER BY tier, best, num LIMIT ${page.limit} OFFSET
+                SELECT r, score, k, row_number() OVER (PARTITION BY r / ${span} ORDER BY k, score, r) AS j FROM m
+                WHERE r / ${span} IN (SELECT num FROM pd ORDER BY tier, best, num LIMIT ${page.limit} OFFSET
                   ${page.offset}))
               WHERE j <= ${HITS_PER_DOCUMENT}`;
-    // One statement for the page, its passages, the totals and the facets: one snapshot, one trip to SQLite.
+    // One statement for the page, its passages, the totals and the facets: one snapshot, one trip to SQLite. The
+    // matching documents' filter columns are read once (ds), for all three facets.
     let rows: PageRow[];
     try {
       rows = await this.read.all<PageRow>(
         sql`
-        WITH m0 AS MATERIALIZED (${matches}),
-        f AS MATERIALIZED (SELECT min(r) AS r FROM m0 GROUP BY r / ${DOC_SPAN}),
-        ${titleOnly}
-        pd AS MATERIALIZED (SELECT r / ${DOC_SPAN} AS num, count(*) AS n, min(k) AS tier,
+        WITH m AS MATERIALIZED (${matches}),
+        pd AS MATERIALIZED (SELECT r / ${span} AS num, count(*) AS n, min(k) AS tier,
           coalesce(min(CASE WHEN k = 0 THEN score END), min(score)) AS best FROM m GROUP BY 1),
+        ds AS MATERIALIZED (SELECT pd.n, s.lang, s.media_type, s.document_id FROM pd
+          JOIN search_docs s ON s.num = pd.num),
         page AS MATERIALIZED (${pagePart})
         SELECT 'hit' AS kind, page.r AS a, page.score AS b, page.k AS c, NULL AS d, p.id AS passage_id,
           ${passageTextSql('p', 'd')} AS text, d.id AS doc_id, d.title AS title, d.lang AS lang,
           d.media_type AS media_type, d.published_at AS published_at
-          FROM page LEFT JOIN search_docs s ON s.num = page.r / ${DOC_SPAN}
+          FROM page LEFT JOIN search_docs s ON s.num = page.r / ${span}
           LEFT JOIN documents d ON d.id = s.document_id
-          LEFT JOIN passages p ON p.document_id = d.id AND p.ordinal = page.r % ${DOC_SPAN}
+          LEFT JOIN passages p ON p.document_id = d.id AND p.ordinal = page.r % ${span}
         UNION ALL SELECT 'docs', num, n, best, tier, ${NO_DETAILS} FROM pd
-          WHERE num IN (SELECT r / ${DOC_SPAN} FROM page)
+          WHERE num IN (SELECT r / ${span} FROM page)
         UNION ALL SELECT 'total', count(*), sum(n), NULL, NULL, ${NO_DETAILS} FROM pd
-        UNION ALL SELECT 'lang', s.lang, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON s.num =
-          pd.num GROUP BY s.lang
-        UNION ALL SELECT 'type', s.media_type, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON
-          s.num = pd.num GROUP BY s.media_type
-        UNION ALL SELECT 'tag', t.name, sum(pd.n), count(*), NULL, ${NO_DETAILS} FROM pd JOIN search_docs s ON s.num =
-          pd.num JOIN document_tags dt ON dt.document_id = s.document_id JOIN tags t ON t.id = dt.tag_id
+        UNION ALL SELECT 'lang', lang, sum(n), count(*), NULL, ${NO_DETAILS} FROM ds GROUP BY lang
+        UNION ALL SELECT 'type', media_type, sum(n), count(*), NULL, ${NO_DETAILS} FROM ds GROUP BY media_type
+        UNION ALL SELECT 'tag', t.name, sum(ds.n), count(*), NULL, ${NO_DETAILS} FROM ds
+          JOIN document_tags dt ON dt.document_id = ds.document_id JOIN tags t ON t.id = dt.tag_id
           GROUP BY t.name`,
         { prepared: true },
       );
