@@ -31,10 +31,10 @@ const MAX_BYTES_AHEAD = 32 * 1024 * 1024;
  * means fewer, larger commits (500 × 5 KB: groups of ~30 instead of 8). Two commits' worth (import-commits.ts
  * MAX_GROUP): while one group is written, the next is read and parsed, so the next commit is full (with one
  * commit's worth, a group of 64 emptied the queue and the next commit held the one file parsed meanwhile). Bounded
- * by bytes, so a cancel still waits for little parsing.
+ * by bytes, so a cancel still waits for little parsing (4 MB of small files: ~1 s).
  */
-const SMALL_IN_FLIGHT = 128;
-const SMALL_BYTES_AHEAD = 2 * 1024 * 1024;
+const SMALL_IN_FLIGHT = 512;
+const SMALL_BYTES_AHEAD = 4 * 1024 * 1024;
 
 type Outcome =
   | { ok: true; outcome: ImportOutcome }
