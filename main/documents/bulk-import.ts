@@ -105,13 +105,15 @@ export async function importPaths(
   const inFlight: Array<Promise<Outcome>> = [];
   let next = 0;
   let reported = 0;
-  const bytesAhead = () => sizes.slice(reported, next).reduce((a, b) => a + b, 0);
+  /** Bytes of the files started and not yet reported (sizes[reported] … sizes[next - 1]). */
+  let bytesAhead = 0;
   const fill = (upTo: number) => {
     while (next < files.length && next <= upTo && !options.signal?.aborted) {
-      const ahead = bytesAhead() + sizes[next];
+      const ahead = bytesAhead + sizes[next];
       // Big files are held in memory while they wait: a few at most, however many are allowed.
       if (next > reported && ahead > MAX_BYTES_AHEAD) break;
       if (next >= reported + IN_FLIGHT && ahead > SMALL_BYTES_AHEAD) break;
+      bytesAhead = ahead;
       inFlight.push(importOne(files[next++]));
     }
   };
@@ -130,6 +132,7 @@ export async function importPaths(
     fill(i + SMALL_IN_FLIGHT - 1);
     const result = await inFlight[i];
     reported = i + 1;
+    bytesAhead -= sizes[i];
     if (!result.ok && result.cancelled) summary.cancelled = true;
     else if (!result.ok) summary.failed.push({ file, error: result.error });
     else if (result.outcome.status === 'imported') {
