@@ -60,6 +60,8 @@ const HITS_PER_DOCUMENT = 3;
 const INLINE_CATCH_UP = 20;
 /** The word the warm-up after open searches for (no document holds it: the statements read no rows). */
 const WARM_UP_WORD = 'zzqxjwarmup';
+/** Plans of recent searches kept (see SearchEngine.plans). */
+const KEPT_PLANS = 200;
 /** Documents per transaction in the background catch-up and reindex (short write locks). */
 const BATCH_DOCUMENTS = 100;
 
@@ -80,6 +82,24 @@ interface PageRow {
   media_type: string | null;
   published_at: string | null;
 }
+
+/** What a plan depends on in the archive: the index generation, the term list's state, waiting documents. */
+interface IndexState {
+  generation: number;
+  terms: TermsState;
+  dirty: boolean;
+}
+
+interface KeptPlan {
+  parsed: ParsedQuery;
+  plan: Plan;
+  /** The state the plan was made in (its look-up's), and the state of the vocabulary in memory then. */
+  state: IndexState;
+  vocabulary: string;
+}
+
+const sameState = (a: IndexState, b: IndexState) =>
+  a.generation === b.generation && a.terms.epoch === b.terms.epoch && a.terms.maxId === b.terms.maxId;
 
 interface HitRow {
   num: number;
@@ -105,6 +125,16 @@ export class SearchEngine implements SearchService {
   private stopBackground = false;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /**
+   * The plans of recent searches by query and options (the same query again: another page, the other grouping, the
+   * query sent again as it is typed or refined), with the state they were made in. A plan is a function of that
+   * state: the look-up's rows (search_terms, search_term_pipelines, search_name_keys) and the archive's languages
+   * change only with the generation (indexing) or the terms epoch (a reindex's rebuild), and the vocabulary in memory
+   * is stamped. Such a search runs its page statement at once, which also reads the state in its own snapshot: when
+   * that is the plan's (and no document waits), the page is the answer the look-up and planning would have given;
+   * otherwise it is dropped and the search runs as a new one.
+   */
+  private readonly plans = new Map<string, KeptPlan>();
 
   private constructor(
     private readonly read: Database,
@@ -301,7 +331,9 @@ export class SearchEngine implements SearchService {
     const empty = () => emptyResult(offset, limit, groupBy, options);
     const query = request.query.trim();
     if (!query) return empty();
-    const parsed = parseQuery(query);
+    const key = JSON.stringify([query, stems, translit, names]);
+    const kept = this.plans.get(key);
+    const parsed = kept?.parsed ?? parseQuery(query);
     if (parsed.clauses.length === 0) {
       throw new AppError(
         'BAD_QUERY',
@@ -329,9 +361,19 @@ export class SearchEngine implements SearchService {
     const expandsTerms = parsed.clauses.some((c) => c.leaves.some(expands));
     let pending = 0;
     let caughtUp = false;
+    const page = { limit, offset, groupBy };
+    if (kept && kept.vocabulary === this.vocabulary.stamp) {
+      const state = await this.run(kept.plan, parsed, result, page);
+      if (!state.dirty && sameState(state, kept.state)) {
+        this.plans.delete(key);
+        this.plans.set(key, kept);
+        return this.finish(request, query, kept.plan, result, 0, correcting, started);
+      }
+      result = empty();
+    }
     const attempt = (snapshot: boolean) => {
       const body = async (): Promise<Plan | 'dirty' | 'snapshot'> => {
-        const known = await this.lookUp(parsed, options, !caughtUp, expandsTerms);
+        const known = await this.lookUp(parsed, options, !caughtUp);
         if (known.dirty) return 'dirty';
         if (!snapshot && this.langs?.generation !== known.generation) return 'snapshot';
         // The vocabulary in memory (wildcards, fuzzy terms) is read again in the snapshot when the look-up saw it
@@ -343,7 +385,13 @@ export class SearchEngine implements SearchService {
         // wildcards and fuzzy terms (and the name variants of what they expand to).
         if (vocabularyStale) await this.refreshVocabulary();
         const planned = planQuery(parsed, analyzers, options, this.vocabulary, known.holders);
-        if (planned.match !== null) await this.run(planned, parsed, result, { limit, offset, groupBy });
+        if (planned.match !== null) {
+          await this.run(planned, parsed, result, page);
+          this.plans.delete(key);
+          if (this.plans.size >= KEPT_PLANS) this.plans.delete(this.plans.keys().next().value!);
+          const state = { generation: known.generation, terms: known.terms, dirty: false };
+          this.plans.set(key, { parsed, plan: planned, state, vocabulary: this.vocabulary.stamp });
+        }
         return planned;
       };
       return snapshot ? this.read.read(body) : body();
@@ -360,7 +408,19 @@ export class SearchEngine implements SearchService {
       plan = await search();
     }
     if (typeof plan === 'string') throw new AppError('INTERNAL', 'The search index changed while searching.');
-    result.expansions = plan.expansions;
+    return this.finish(request, query, plan, result, pending, correcting, started);
+  }
+
+  private async finish(
+    request: SearchRequest,
+    query: string,
+    plan: Plan,
+    result: SearchResult,
+    pending: number,
+    correcting: boolean,
+    started: number,
+  ): Promise<SearchResult> {
+    result.expansions = plan.expansions.map((e) => ({ ...e, to: [...e.to] }));
     result.pendingDocuments = pending;
     if (result.total === 0 && !correcting) result.didYouMean = await this.didYouMean(request, query, plan);
     result.tookMs = Math.round((performance.now() - started) * 10) / 10;
@@ -436,8 +496,7 @@ export class SearchEngine implements SearchService {
     parsed: ParsedQuery,
     options: SearchOptions,
     checkDirty: boolean,
-    checkTerms = false,
-  ): Promise<{ generation: number; holders: WordHolders | null; dirty: boolean; terms: TermsState }> {
+  ): Promise<IndexState & { holders: WordHolders | null }> {
     const single = new Set<string>();
     const all = new Set<string>();
     for (const clause of parsed.clauses)
@@ -449,10 +508,8 @@ export class SearchEngine implements SearchService {
       }
     const parts = [sql`SELECT 'g' AS k, NULL AS a, value AS b FROM search_state WHERE key = 'generation'`];
     if (checkDirty) parts.push(sql`SELECT 'd', NULL, NULL WHERE EXISTS (SELECT 1 FROM search_dirty)`);
-    if (checkTerms) {
-      parts.push(sql`SELECT 'e', NULL, value FROM search_state WHERE key = 'terms_epoch'`);
-      parts.push(sql`SELECT 'x', NULL, max(id) FROM search_terms`);
-    }
+    parts.push(sql`SELECT 'e', NULL, value FROM search_state WHERE key = 'terms_epoch'`);
+    parts.push(sql`SELECT 'x', NULL, max(id) FROM search_terms`);
     const list = (items: Iterable<string>) => join([...items].map((w) => sql`${w}`));
     if (options.stems && single.size) {
       parts.push(sql`SELECT 't', term, NULL FROM search_terms WHERE term IN (${list(single)})`);
@@ -514,7 +571,7 @@ export class SearchEngine implements SearchService {
     parsed: ParsedQuery,
     result: SearchResult,
     page: { limit: number; offset: number; groupBy: 'passage' | 'document' },
-  ): Promise<void> {
+  ): Promise<IndexState> {
     // A title is indexed in the row of the document's first passage only. That row, when it matches only
     // through the title (not without it), is the document's title hit: kind k = 1, ranked after the
     // passages that contain the words. Only the first matching row of each document can be one: a row that matches
@@ -570,7 +627,10 @@ export class SearchEngine implements SearchService {
         UNION ALL SELECT 'type', media_type, sum(n), count(*), NULL, ${NO_DETAILS} FROM ds GROUP BY media_type
         UNION ALL SELECT 'tag', t.name, sum(ds.n), count(*), NULL, ${NO_DETAILS} FROM ds
           JOIN document_tags dt ON dt.document_id = ds.document_id JOIN tags t ON t.id = dt.tag_id
-          GROUP BY t.name`,
+          GROUP BY t.name
+        UNION ALL SELECT 'state', (SELECT value FROM search_state WHERE key = 'generation'),
+          (SELECT value FROM search_state WHERE key = 'terms_epoch'), (SELECT max(id) FROM search_terms),
+          EXISTS (SELECT 1 FROM search_dirty), ${NO_DETAILS}`,
         { prepared: true },
       );
     } catch (err) {
@@ -580,6 +640,7 @@ export class SearchEngine implements SearchService {
     const ranked: Array<{ r: number; score: number; k: number }> = [];
     const perDoc = new Map<number, { n: number; best: number; tier: number }>();
     const byKey = new Map<number, HitRow>();
+    const state: IndexState = { generation: 0, terms: { epoch: 0, maxId: 0 }, dirty: false };
     for (const row of rows) {
       if (row.kind === 'hit') {
         const r = Number(row.a);
@@ -603,7 +664,11 @@ export class SearchEngine implements SearchService {
         result.total = Number(row.b ?? 0);
       } else if (row.kind === 'docs')
         perDoc.set(Number(row.a), { n: Number(row.b), best: Number(row.c), tier: Number(row.d) });
-      else {
+      else if (row.kind === 'state') {
+        state.generation = Number(row.a);
+        state.terms = { epoch: Number(row.b), maxId: Number(row.c ?? 0) };
+        state.dirty = Number(row.d) === 1;
+      } else {
         const facet: FacetCount = { value: String(row.a), passages: Number(row.b), documents: Number(row.c) };
         (row.kind === 'lang' ? facets.lang : row.kind === 'type' ? facets.mediaType : facets.tag).push(facet);
       }
@@ -622,7 +687,7 @@ export class SearchEngine implements SearchService {
           x.score - y.score,
       );
     else ranked.sort((x, y) => x.k - y.k || x.score - y.score || x.r - y.r);
-    if (ranked.length === 0) return;
+    if (ranked.length === 0) return state;
 
     const hits: SearchHit[] = [];
     const groups = new Map<string, SearchDocumentGroup>();
@@ -649,6 +714,7 @@ export class SearchEngine implements SearchService {
     }
     result.hits = hits;
     result.groups = [...groups.values()];
+    return state;
   }
 
   /**

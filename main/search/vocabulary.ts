@@ -32,6 +32,11 @@ export class Vocabulary {
     return this.terms.length;
   }
 
+  /** The state the list was read in ("-1:0" before the first load): equal stamps, equal lists. */
+  get stamp(): string {
+    return `${this.epoch}:${this.maxId}`;
+  }
+
   /**
    * Brings the list up to date with search_terms (a full load the first time or after a rebuild), reading on one
    * snapshot (see Database.read).

@@ -411,6 +411,28 @@ describe('wildcards and fuzzy terms after the vocabulary changed', () => {
   });
 });
 
+describe('a search asked again', () => {
+  it('is planned again when another process indexed since: it finds the new spellings of its names', async () => {
+    const file = join(dir, `r-${n++}.sqlite`);
+    const archive = await Archive.open(file, { search: 'inline' });
+    const en = await importText(archive, 'en.txt', 'Vitaly Balasanyan did not congratulate him.', 'en');
+    const before = await archive.search.query('Balasanyan');
+    expect(before.hits.map((h) => h.docId)).toEqual([en]);
+    expect(before.expansions.flatMap((e) => e.to)).not.toContain('баласанян');
+    // The same query again (another page, the other grouping) gives the same answer.
+    const again = await archive.search.query({ query: 'Balasanyan', groupBy: 'document' });
+    expect(again.groups.map((g) => g.docId)).toEqual([en]);
+
+    const other = await Archive.open(file, { search: 'inline' });
+    const ru = await importText(other, 'ru.txt', 'Виталий Баласанян не поздравил его.', 'ru');
+    await other.close();
+    const after = await archive.search.query('Balasanyan');
+    expect(after.hits.map((h) => h.docId).sort()).toEqual([en, ru].sort());
+    expect(after.expansions.flatMap((e) => e.to)).toContain('баласанян');
+    await archive.close();
+  });
+});
+
 describe('highlights in scripts written without spaces', () => {
   // Every word of the text is split out and compared (the reference): findMatches leaves a run unsplit only when
   // none of the query's words can be in it, which must give the same ranges.
