@@ -25,6 +25,15 @@ import { LibraryService } from '../library/service';
 import type { SearchEngineOptions, SearchService } from '../search/engine';
 import { ArchiveSearch, openedOnFirstUse } from '../search/service';
 import { ANALYZER_VERSION, writeState } from '../search/indexer';
+import {
+  BATCH_STEP_PAGES,
+  indexShape,
+  mergeSearchIndex,
+  scheduleSearchIndexMerge,
+  searchIndexMergeSettled,
+  type IndexShape,
+  type MergeProgress,
+} from '../search/index-merge';
 import { SearchWorkerHost } from '../search/worker-host';
 import type { Aligner } from '../align/worker-host';
 import { TranslationService } from '../translations/service';
@@ -61,6 +70,8 @@ export interface ArchiveOpenOptions {
 
 export type OpenCheck = 'blocking' | 'background' | 'skipped';
 
+/** How long after open an unmerged search index starts merging (when worth it: search/index-merge.ts). */
+const MERGE_AFTER_OPEN_MS = 10_000;
 /** ~1 s of quick_check on these machines; a bigger archive opens at once and is checked meanwhile. */
 const BLOCKING_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -210,6 +221,9 @@ export class Archive {
       if (migrated.from > 0 && migrated.to > migrated.from) void db.reclaimFreePages();
       // An archive made before incremental auto-vacuum gets it now when small (db/space.ts); not while checked.
       if (openCheck !== 'background') await enableIncrementalVacuum(db, options.autoVacuumConvertMaxBytes);
+      // An index left unmerged (an archive made before index-merge.ts, a merge stopped by a close) is merged in the
+      // background when worth it, a while after open so that the first searches do not share the disk with it.
+      scheduleSearchIndexMerge(db, MERGE_AFTER_OPEN_MS);
     } catch (err) {
       await db.close();
       throw err;
@@ -278,6 +292,25 @@ export class Archive {
   /** How the archive returns freed space, and how much of the file is free pages (db/space.ts). */
   space(): Promise<SpaceReport> {
     return spaceReport(this.db);
+  }
+
+  /**
+   * Merges the search index now if worth it (search/index-merge.ts), in steps of `stepPages`, joining (and
+   * speeding up) a background merge already running; resolves when done. For batch tools (`tala import`) and
+   * benchmarks: the app leaves it to the background.
+   */
+  mergeSearchIndex(options: { onProgress?: (progress: MergeProgress) => void; stepPages?: number } = {}) {
+    return mergeSearchIndex(this.db, { stepPages: BATCH_STEP_PAGES, ...options });
+  }
+
+  /** What the search index is made of now (its segments and pages: search/index-merge.ts). */
+  searchIndexShape(): Promise<IndexShape | undefined> {
+    return indexShape(this.db);
+  }
+
+  /** Resolves once the background merge of the search index (scheduled or running) is done. */
+  searchIndexMerged(): Promise<void> {
+    return searchIndexMergeSettled(this.db);
   }
 
   /** Gives free pages back to the file system in small background steps; resolves when done (see Database). */

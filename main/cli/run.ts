@@ -8,6 +8,7 @@ import type { ImportProgress } from '../../shared/types';
 import { neutraliseControls } from '../../shared/untrusted-text';
 import { encodeWire, parseWire } from '../../shared/wire';
 import type { Aligner } from '../align/worker-host';
+import type { MergeProgress } from '../search/index-merge';
 import type { Call, CliCommand, CliInput, CliIO, CliOptions } from '../api/operation';
 import { UsageError } from '../api/operation';
 import { archiveFileIn, defaultArchiveDir } from '../archive/paths';
@@ -164,8 +165,17 @@ export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEn
     // Imports report each file on a terminal's status line (not with --json).
     const status = input.json ? undefined : io.status;
     const onImportProgress = status ? (p: ImportProgress) => status(progressLine(p)) : undefined;
+    // After an import, the search index is merged before the process ends (a batch tool: the next search, in any
+    // program, then reads one segment; search/index-merge.ts), shown on the status line.
+    const mergeIndex =
+      entry?.channel === 'documents.importPaths'
+        ? status
+          ? (p: MergeProgress) =>
+              status(p.pages < p.total ? `Merging the search index… ${Math.floor((100 * p.pages) / p.total)}%` : '')
+          : () => undefined
+        : undefined;
     return await withArchive(
-      { dir: values.archive, onImportProgress },
+      { dir: values.archive, onImportProgress, mergeIndex },
       async (call) => {
         if (command.run) return command.run(input, call, io);
         const code = await command.print(await call(entry!.channel, request as never), input, io);
@@ -205,7 +215,16 @@ type Recovery = (failure: unknown, archiveFile: string) => Promise<number>;
  * archive that cannot be opened goes to `recover` when given; the restored archive is then opened once to check it.
  */
 async function withArchive(
-  { dir, onImportProgress }: { dir: string | boolean | undefined; onImportProgress?: (p: ImportProgress) => void },
+  {
+    dir,
+    onImportProgress,
+    mergeIndex,
+  }: {
+    dir: string | boolean | undefined;
+    onImportProgress?: (p: ImportProgress) => void;
+    /** Merge the search index after `work` (if worth it), telling its progress here. */
+    mergeIndex?: (p: MergeProgress) => void;
+  },
   work: (call: Call) => Promise<number>,
   recover?: Recovery,
 ): Promise<number> {
@@ -239,7 +258,12 @@ async function withArchive(
       return result.value as never;
     };
     try {
-      return await work(call);
+      const code = await work(call);
+      if (mergeIndex) {
+        await archive.mergeSearchIndex({ onProgress: mergeIndex });
+        mergeIndex({ pages: 0, total: 0 }); // the status line cleared, also when the merge stopped early
+      }
+      return code;
     } finally {
       await session.context.jobs.stopAll(); // an import started by `tala call` stops after its current file
     }

@@ -473,6 +473,68 @@ export class Database {
     }
   }
 
+  /** True once close() has been called: background work starts no further step. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * Background upkeep in short steps (e.g. merging the search index: search/index-merge.ts). `step` runs again and
+   * again, each run a write transaction of its own (BEGIN IMMEDIATE … COMMIT) queued on the writer path like any
+   * other unit of work, so writes queued meanwhile (imports, edits) run between two steps, `pauseMs` apart, until it
+   * returns false. Stops between two steps once the connection is closing (close() waits for the step in progress
+   * only) and does nothing on a read-only connection. A step refused because another connection holds the write
+   * lock is tried again after a pause taken outside the queue (this connection's own writes are not held by it),
+   * for up to `lockWaitMs` in all. A step that fails is rolled back (nothing of it stays) and its error rejects.
+   * Resolves true when `step` said it was done, false when stopped by a close or a failed integrity check.
+   */
+  async inSteps(
+    step: (tx: Database) => Promise<boolean>,
+    options: { pauseMs?: number; lockWaitMs?: number } = {},
+  ): Promise<boolean> {
+    if (this.readOnlyReason !== undefined || this.path === ':memory:') return false;
+    const pauseMs = options.pauseMs ?? RECLAIM_PAUSE_MS;
+    const lockWaitMs = options.lockWaitMs ?? this.lockWaitMs;
+    let busySince: number | undefined;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      if (this.closed) return false;
+      // Held while an integrity check runs (gateWrites); a damaged archive gets no upkeep.
+      if (
+        this.gatePending &&
+        !(await this.writeGate.then(
+          () => true,
+          () => false,
+        ))
+      )
+        return false;
+      if (this.closed) return false;
+      let more: boolean | 'busy';
+      try {
+        more = await this.enqueue(async () => {
+          if (this.closed) return false;
+          await this.execNow('BEGIN IMMEDIATE');
+          try {
+            const result = await step(this);
+            await this.execNow('COMMIT');
+            return result;
+          } catch (err) {
+            await this.execNow('ROLLBACK').catch(() => undefined);
+            throw err;
+          }
+        });
+        busySince = undefined;
+      } catch (err) {
+        if (storageProblem(err) !== 'busy') throw err;
+        busySince ??= performance.now();
+        if (performance.now() - busySince >= lockWaitMs) throw err;
+        more = 'busy';
+      }
+      if (more === 'busy') await new Promise((resolve) => setTimeout(resolve, 20 * pauseMs));
+      else if (!more) return !this.closed;
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

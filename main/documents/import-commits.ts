@@ -12,6 +12,7 @@ import { diagnostic } from '../diagnostics';
 import { backfillFingerprints } from '../library/dedup-repo';
 import { ImportBatch, type ImportHint } from './import-batch';
 import { indexDocuments } from '../search/indexer';
+import { scheduleSearchIndexMerge } from '../search/index-merge';
 import type { PreparedIndex } from '../search/index-analysis';
 import type { ImportOutcome } from '../../shared/types';
 
@@ -97,6 +98,8 @@ export class ImportCommits {
       }
     } finally {
       this.draining = false;
+      // Once imports go quiet, the index's new segments are merged in the background when worth it.
+      scheduleSearchIndexMerge(this.db);
     }
   }
 

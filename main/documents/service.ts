@@ -26,6 +26,7 @@ import { ImportBatch, type ImportHint } from './import-batch';
 import * as documents from './repo';
 import { setDocumentTags } from './tags-repo';
 import { ImportCommits } from './import-commits';
+import { scheduleSearchIndexMerge } from '../search/index-merge';
 
 export interface ImportOptions {
   nearDuplicates?: NearDuplicateChoice;
@@ -243,6 +244,7 @@ export class DocumentService {
     const deleted = await this.db.transaction((tx) => documents.deleteDocument(tx, id));
     if (!deleted) throw notFound(id);
     void this.db.reclaimFreePages(); // in the background, in small steps
+    scheduleSearchIndexMerge(this.db); // drops deleted rows from the search index once they are many
   }
 
   /** Corrects one passage's text; the old text becomes a version and annotations are re-anchored. */

@@ -16,6 +16,7 @@ import { cleanTagNames, ensureTags } from '../documents/tags-repo';
 import * as collections from './collections-repo';
 import { markVersionOf } from './dedup-repo';
 import { listLibrary } from './library-repo';
+import { scheduleSearchIndexMerge } from '../search/index-merge';
 
 export class LibraryService {
   constructor(
@@ -96,6 +97,7 @@ export class LibraryService {
       return count;
     });
     void this.db.reclaimFreePages(); // in the background, in small steps
+    scheduleSearchIndexMerge(this.db); // drops the deleted rows from the search index when they are many
     return { deleted, backup };
   }
 

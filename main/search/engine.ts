@@ -28,6 +28,7 @@ import {
   rebuildTerms,
   writeState,
 } from './indexer';
+import { scheduleSearchIndexMerge } from './index-merge';
 import { normalizeLanguage } from './languages';
 import { EXPANSION_LIMIT, HighlightSpec, planQuery, type Plan, type WordHolders } from './plan';
 import { addKeyRow, nameKeysOf, nameVariantsFrom, rebuildNameKeys } from './name-index';
@@ -251,6 +252,8 @@ export class SearchEngine implements SearchService {
       if (ids.length === 0) break;
       const done = await db.transaction((tx) => indexDocuments(tx, ids, { knownTerms }));
       onBatch?.(ids.length, done.passages);
+      // The segments these batches add are merged once they stop (index-merge.ts).
+      if (!this.closed) scheduleSearchIndexMerge(db);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

@@ -25,6 +25,7 @@ import {
   upsertRow,
 } from './rows';
 import { NAMED_TABLES, SYNCED_TABLES, SYNCED_TABLE_NAMES, syncedTable, type SyncedTable } from './tables';
+import { scheduleSearchIndexMerge } from '../search/index-merge';
 
 type Op = 'upsert' | 'delete';
 
@@ -170,7 +171,10 @@ export async function syncNow(db: Database, session: PgSession): Promise<SyncRep
     await seal(db, team);
     const pushed = await push(db, session, team);
     const { pulled, conflicts, changedDocuments } = await pull(db, session, team);
-    if (pulled > 0) void db.reclaimFreePages(); // what pulled deletes freed, in the background
+    if (pulled > 0) {
+      void db.reclaimFreePages(); // what pulled deletes freed, in the background
+      scheduleSearchIndexMerge(db); // the index's new segments and deleted rows, once writes are quiet
+    }
     await writeState(db, { last_sync_at: new Date().toISOString(), last_error: null });
     return { pushed, pulled, conflicts, waiting: await waitingChanges(db), changedDocuments };
   } catch (err) {
