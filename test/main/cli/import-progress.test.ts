@@ -2,6 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Archive } from '../../../main/archive/archive';
+import { archiveFileIn } from '../../../main/archive/paths';
 import { progressLine } from '../../../main/cli/format';
 import { runCli } from '../../../main/cli/run';
 import { samplePdf, sampleDocx } from '../../helpers/make-documents';
@@ -56,6 +58,47 @@ describe('tala import with progress', () => {
     });
     expect(quiet).toEqual([]);
     expect(Object.keys(JSON.parse(json))).toEqual(['imported', 'skipped', 'failed']);
+  }, 60_000);
+
+  it('merges the search index before it exits, on the status line, when the import added enough to it', async () => {
+    const archiveDir = join(dir, 'merged');
+    const words = ['halalan', 'bayan', 'pamahalaan', 'ulat', 'balita', 'lungsod', 'tao', 'araw', 'gabi', 'dagat'];
+    const folder = (name: string, from: number) => {
+      const at = join(dir, name);
+      mkdirSync(at);
+      for (let i = from; i < from + 20; i++)
+        writeFileSync(
+          join(at, `ulat-${i}.txt`),
+          Array.from(
+            { length: 40 },
+            (_, j) => `${words[(i + j) % 10]} ${words[(i * j) % 10]} salita${i * 40 + j}.`,
+          ).join('\n\n'),
+        );
+      return at;
+    };
+    const segments = async () => {
+      const archive = await Archive.open(archiveFileIn(archiveDir), { search: 'inline' });
+      const shape = await archive.searchIndexShape();
+      await archive.close();
+      return shape?.segments;
+    };
+    const run = async (from: string) => {
+      const status: string[] = [];
+      const code = await runCli(['--archive', archiveDir, 'import', from], {
+        out: () => undefined,
+        err: () => undefined,
+        status: (t) => void status.push(t),
+      });
+      expect(code).toBe(0);
+      return status;
+    };
+    await run(folder('first', 0));
+    expect(await segments()).toBe(1); // one commit, or several merged before the command returned
+    // A second import as big as the first adds a segment worth merging: done before the command returns.
+    const status = await run(folder('second', 20));
+    expect(status.some((s) => /^Merging the search index… \d+%$/.test(s))).toBe(true);
+    expect(status[status.length - 1]).toBe('');
+    expect(await segments()).toBe(1);
   }, 60_000);
 });
 
