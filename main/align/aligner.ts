@@ -1522,7 +1522,7 @@ function alignPrepared(
   p.scorer.keepAnchors(src, tgt);
   let { beads, band } = alignParagraphs(src, tgt, fixed, p.scorer, model);
   let passes = 1;
-  const lastFollows = sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide);
+  const lastFollows = sentenceShaped(p);
   // Each pass learns from the previous one; stop when the alignment no longer changes.
   while (src.length > 1 && tgt.length > 1 && passes < PARAMS.maxPasses) {
     const learnt = learnModel(beads, src, tgt, model, p.scorer, typeCounts(p), lexiconFrom(p, options));
@@ -1553,6 +1553,8 @@ function alignPrepared(
 /** Nearly every passage is one sentence. */
 const sentencesOnly = (side: SideUnits) =>
   side.sentences.filter((list) => list.length > 1).length <= 0.02 * side.sentences.length;
+/** Whether alignPrepared ends with a pass with the sentence shapes (text of one sentence per passage). */
+const sentenceShaped = (p: Prepared) => sentencesOnly(p.srcSide) && sentencesOnly(p.tgtSide);
 /** What the lexicon learns from besides the pair itself (null: no lexicon at all). */
 const lexiconFrom = (p: Prepared, options: AlignOptions) => (options.lexicon !== false ? p.external : null);
 
@@ -1569,7 +1571,22 @@ function alignAllSentences(beads: ParagraphBead[], p: Prepared, model: Model, op
   const { sentences: srcSentences } = p.srcSide;
   const { sentences: tgtSentences } = p.tgtSide;
   const memo = new Map<ParagraphBead, SentenceGrid>();
-  let result = beads.map((b) => alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, model, memo));
+  // Every passage one sentence, aligned by a last pass with the sentence shapes under this model: inside a bead
+  // that pass chose, the same costs find the same bead (its alternatives there were open to that pass too, so the
+  // bead's own confidence is the lower one, which the sentence bead takes anyway). Manual beads are aligned inside.
+  const single = (lists: Unit[][]) => lists.every((l) => l.length === 1);
+  const asIs = !fixed.length && sentenceShaped(p) && single(srcSentences) && single(tgtSentences);
+  let result = beads.map((b): SentenceBead[] =>
+    asIs && !b.fixed
+      ? [
+          {
+            source: b.source.map((q): SentenceRef => [q, 0]),
+            target: b.target.map((q): SentenceRef => [q, 0]),
+            confidence: b.confidence,
+          },
+        ]
+      : alignSentences(b, srcSentences, tgtSentences, fixed, p.scorer, model, memo),
+  );
   // Only beads with several sentences on both sides teach the sentence model and can change with it.
   const count = (lists: Unit[][], paragraphs: number[]) => paragraphs.reduce((n, q) => n + lists[q].length, 0);
   const several = (b: ParagraphBead) => count(srcSentences, b.source) > 1 && count(tgtSentences, b.target) > 1;

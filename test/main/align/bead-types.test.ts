@@ -228,3 +228,26 @@ describe('paragraph breaks as soft anchors', () => {
     );
   });
 });
+
+describe('text of one sentence per passage', () => {
+  it('takes each paragraph bead as its sentence bead: what aligning the sentences inside it finds', () => {
+    // A manual sentence link makes the aligner align the sentences inside every paragraph bead again; without one
+    // it takes the paragraph beads of its last pass (with the sentence shapes) as they are. Same beads and
+    // confidences either way, for every bead type (the linked first bead aside).
+    for (const c of CASES) {
+      const source = sentencePassages(EN);
+      const target = sentencePassages(c.target);
+      const plain = align({ lang: 'en', passages: source }, { lang: 'fr', passages: target }).beads;
+      const inside = align(
+        { lang: 'en', passages: source },
+        { lang: 'fr', passages: target },
+        { fixedSentences: [{ source: [[0, 0]], target: [[0, 0]] }] },
+      ).beads;
+      expect(inside[0].sentences[0].fixed).toBe(true);
+      expect(plain.slice(1), c.name).toEqual(inside.slice(1));
+      const special = ({ source, target }: { source: unknown[]; target: unknown[] }) =>
+        source.length !== 1 || target.length !== 1;
+      expect(plain.some((b) => special(b.sentences[0]))).toBe(true);
+    }
+  });
+});
