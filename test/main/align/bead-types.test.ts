@@ -3,7 +3,7 @@
 // merge (2-1), a split (1-2), a dropped sentence (1-0), an added translator's note (0-1), a 3-1 merge, 4-1 and
 // 1-4 beads and a 2-2 bead (two sentences cut at another place), each found while the rest stays 1-1.
 import { describe, expect, it } from 'vitest';
-import { align } from '../../../main/align/aligner';
+import { align, PARAMS } from '../../../main/align/aligner';
 import type { AlignPassage } from '../../../main/align/types';
 import {
   paragraphPassages,
@@ -248,6 +248,34 @@ describe('text of one sentence per passage', () => {
       const special = ({ source, target }: { source: unknown[]; target: unknown[] }) =>
         source.length !== 1 || target.length !== 1;
       expect(plain.some((b) => special(b.sentences[0]))).toBe(true);
+    }
+  });
+});
+
+describe('merges whose lengths disagree', () => {
+  it('are not searched beyond PARAMS.mergeLength: the same beads and confidences as with no limit', () => {
+    const limit = PARAMS.mergeLength;
+    const merges = (beads: ReturnType<typeof align>['beads']) =>
+      beads.flatMap((b) => b.sentences).filter((s) => s.source.length > 1 || s.target.length > 1).length;
+    try {
+      for (const c of CASES) {
+        for (const size of [undefined, 3]) {
+          const pair: ProsePair = { source: EN, target: c.target, gold: expected(EN.length, c.special) };
+          const { source, target } = size
+            ? paragraphPassages(pair, size)
+            : { source: sentencePassages(pair.source), target: sentencePassages(pair.target) };
+          const run = (maxLength: number) => {
+            PARAMS.mergeLength = maxLength;
+            return align({ lang: 'en', passages: source }, { lang: 'fr', passages: target }).beads;
+          };
+          const limited = run(limit);
+          expect(limited, c.name).toEqual(run(Infinity));
+          // The limit is applied: with none allowed, no merge is found at all.
+          if (merges(limited) > 0) expect(merges(run(0)), c.name).toBe(0);
+        }
+      }
+    } finally {
+      PARAMS.mergeLength = limit;
     }
   });
 });
