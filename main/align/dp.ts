@@ -1,5 +1,5 @@
 // Monotone alignment by dynamic programming over beads (1-1, 1-0, 0-1, 2-1, ...), in a band around the
-// diagonal that widens when the best path touches its edge. A forward and a backward pass give, for every
+// diagonal that widens when the best path touches its edge (around a guide path, only near where it touches). A forward and a backward pass give, for every
 // bead, the cost of the best complete alignment that uses it; a chosen bead's confidence compares that with
 // the best alignment that does not use it (any such alignment covers the bead's first unit with another bead).
 
@@ -20,7 +20,8 @@ export interface DpProblem {
   band?: number;
   /**
    * A previous alignment (its path cells, (i, j) in order) to search around instead of the diagonal:
-   * a later pass rarely moves far from the first.
+   * a later pass rarely moves far from the first. The band then widens only in the rows near where the best path
+   * touches its edge (without `maxBand`).
    */
   guide?: ReadonlyArray<readonly [number, number]>;
   /** Grids up to this many cells are searched in full. */
@@ -96,8 +97,10 @@ export function solve(problem: DpProblem): DpSolution {
   let band = full ? 0 : Math.max(problem.band ?? (problem.guide ? 3 : 6), 2);
   const grid = new Grid(problem);
   grid.setBand(band);
-  // The band doubles while the best path runs along its edge; the costs of the cells already searched are kept,
-  // so a wider band costs its new cells only.
+  // Around a guide, the band widens only near where the best path ran along its edge (LOCAL_ROWS rows either side
+  // of each touch): a guide holds the path nearly everywhere. Around the diagonal it doubles everywhere. Either
+  // way the costs of the cells already searched are kept, so a wider band costs its new cells only.
+  const local = !!problem.guide && problem.maxBand === undefined;
   for (;;) {
     const result = grid.search();
     if (band === 0 && !Number.isFinite(result.total)) throw new Error('alignment grid has no path');
@@ -105,16 +108,20 @@ export function solve(problem: DpProblem): DpSolution {
       return {
         beads: problem.pathOnly ? grid.pathBeads(result.path) : grid.confidences(result.path),
         total: result.total,
-        band,
+        band: local ? grid.widest() : band,
         costs: grid.known(),
       };
     if (problem.maxBand !== undefined && band >= problem.maxBand && Number.isFinite(result.total))
       return { beads: [], total: result.total, band, touched: true, costs: grid.known() };
+    if (local && Number.isFinite(result.total) && grid.widenNear(result.touches, LOCAL_ROWS)) continue;
     band *= 2;
     if (band >= Math.max(n, m)) band = 0;
     grid.setBand(band);
   }
 }
+
+/** Rows either side of a touch of the band's edge that a band around a guide widens (doubling their half-width). */
+const LOCAL_ROWS = 16;
 
 /** Where the best path met the band's edge: a row, and whether at its left (-1) or right (+1) edge. */
 interface Touch {
@@ -152,12 +159,56 @@ class Grid {
     this.deferred = new Uint8Array(this.n + 1);
   }
 
+  /** Per row, the half-width of the band around the guide (setBand, widenNear). */
+  private rowBand = new Int32Array(0);
+  private guideLo = new Int32Array(0);
+  private guideHi = new Int32Array(0);
+
+  /**
+   * Doubles the half-width of the band around the guide in the rows within `rows` of each touch (false when every
+   * such row already spans the grid, or a touch is in a row the guide does not reach: then nothing is widened).
+   */
+  widenNear(touches: Touch[], rows: number): boolean {
+    const { n, m, lo, hi, rowBand, guideLo, guideHi } = this;
+    if (rowBand.length !== n + 1 || guideLo.length !== n + 1) return false;
+    const next = Int32Array.from(rowBand);
+    let changed = false;
+    for (const t of touches) {
+      // A row the guide does not reach (its band is around the diagonal): the caller widens everywhere.
+      if (guideLo[t.i] > guideHi[t.i]) return false;
+      const width = Math.max(2, rowBand[t.i] * 2);
+      for (let i = Math.max(0, t.i - rows); i <= Math.min(n, t.i + rows); i++) {
+        if ((lo[i] === 0 && hi[i] === m) || guideLo[i] > guideHi[i]) continue;
+        if (next[i] < width) {
+          next[i] = width;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) return false;
+    this.rowBand = next;
+    for (let i = 0; i <= n; i++) {
+      if (guideLo[i] > guideHi[i]) continue;
+      lo[i] = Math.max(0, guideLo[i] - next[i]);
+      hi[i] = Math.min(m, guideHi[i] + next[i]);
+    }
+    return true;
+  }
+
+  /** The widest half-width of the band around the guide. */
+  widest(): number {
+    let w = 0;
+    for (const b of this.rowBand) if (b > w) w = b;
+    return w;
+  }
+
   /**
    * A band of half-width `band` around the guide path (the columns it visits in each row), else the diagonal; 0:
    * every cell.
    */
   setBand(band: number): void {
     const { n, m, lo, hi, problem } = this;
+    this.rowBand = new Int32Array(n + 1).fill(band);
     if (band === 0) {
       lo.fill(0);
       hi.fill(m);
@@ -172,6 +223,8 @@ class Grid {
         if (j > guideHi[i]) guideHi[i] = j;
       }
     }
+    this.guideLo = guideLo;
+    this.guideHi = guideHi;
     for (let i = 0; i <= n; i++) {
       if (problem.guide && guideLo[i] <= guideHi[i]) {
         lo[i] = Math.max(0, guideLo[i] - band);
