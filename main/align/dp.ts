@@ -1,7 +1,8 @@
 // Monotone alignment by dynamic programming over beads (1-1, 1-0, 0-1, 2-1, ...), in a band around the
-// diagonal that widens when the best path touches its edge (around a guide path, only near where it touches). A forward and a backward pass give, for every
-// bead, the cost of the best complete alignment that uses it; a chosen bead's confidence compares that with
-// the best alignment that does not use it (any such alignment covers the bead's first unit with another bead).
+// diagonal that widens when the best path touches its edge (around a guide path: only near where it touches).
+// A forward and a backward pass give, for every bead, the cost of the best complete alignment that uses it; a
+// chosen bead's confidence compares that with the best alignment that does not use it (any such alignment
+// covers the bead's first unit with another bead).
 
 export interface BeadShape {
   /** Source units covered. */
