@@ -165,10 +165,10 @@ export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEn
     // Imports report each file on a terminal's status line (not with --json).
     const status = input.json ? undefined : io.status;
     const onImportProgress = status ? (p: ImportProgress) => status(progressLine(p)) : undefined;
-    // After an import, the search index is merged before the process ends (a batch tool: the next search, in any
-    // program, then reads one segment; search/index-merge.ts), shown on the status line.
+    // After an import or a reindex, the search index is merged before the process ends (a batch tool: the next
+    // search, in any program, then reads one segment; search/index-merge.ts), shown on the status line.
     const mergeIndex =
-      entry?.channel === 'documents.importPaths'
+      entry?.channel === 'documents.importPaths' || entry?.channel === 'search.reindex'
         ? status
           ? (p: MergeProgress) =>
               status(p.pages < p.total ? `Merging the search index… ${Math.floor((100 * p.pages) / p.total)}%` : '')

@@ -60,7 +60,7 @@ describe('tala import with progress', () => {
     expect(Object.keys(JSON.parse(json))).toEqual(['imported', 'skipped', 'failed']);
   }, 60_000);
 
-  it('merges the search index before it exits, on the status line, when the import added enough to it', async () => {
+  it('merges the search index before it exits (import, reindex), on the status line, when worth it', async () => {
     const archiveDir = join(dir, 'merged');
     const words = ['halalan', 'bayan', 'pamahalaan', 'ulat', 'balita', 'lungsod', 'tao', 'araw', 'gabi', 'dagat'];
     const folder = (name: string, from: number) => {
@@ -76,12 +76,13 @@ describe('tala import with progress', () => {
         );
       return at;
     };
-    const segments = async () => {
+    const shape = async () => {
       const archive = await Archive.open(archiveFileIn(archiveDir), { search: 'inline' });
-      const shape = await archive.searchIndexShape();
+      const found = await archive.searchIndexShape();
       await archive.close();
-      return shape?.segments;
+      return found;
     };
+    const segments = async () => (await shape())?.segments;
     const run = async (from: string) => {
       const status: string[] = [];
       const code = await runCli(['--archive', archiveDir, 'import', from], {
@@ -99,6 +100,14 @@ describe('tala import with progress', () => {
     expect(status.some((s) => /^Merging the search index… \d+%$/.test(s))).toBe(true);
     expect(status[status.length - 1]).toBe('');
     expect(await segments()).toBe(1);
+
+    // A reindex replaces every row (the old ones become deleted rows in the index): merged away before it returns.
+    const reindexed = await runCli(['--archive', archiveDir, 'reindex', '--json'], {
+      out: () => undefined,
+      err: () => undefined,
+    });
+    expect(reindexed).toBe(0);
+    expect(await shape()).toMatchObject({ segments: 1, deletedRows: 0 });
   }, 60_000);
 });
 
