@@ -199,4 +199,66 @@ describe('unit of work on the writing connection', () => {
     );
     await shared.close();
   });
+
+  it('background steps (inSteps): each its own transaction, writes between them, a busy lock waited for', async () => {
+    const file = join(dir, `uow-${n++}.sqlite`);
+    const db = await Database.open(file, { busyTimeoutMs: 20 });
+    await db.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)');
+    const events: string[] = [];
+    let written: Promise<void> | undefined;
+    let step = 0;
+    const done = db.inSteps(
+      async (tx) => {
+        step++;
+        await tx.run(sql`INSERT INTO items (name) VALUES (${`step ${step}`})`);
+        events.push(`step ${step}`);
+        // A write asked for during the first step waits for that step only.
+        if (step === 1)
+          written = db.run(sql`INSERT INTO items (name) VALUES ('write')`).then(() => void events.push('write'));
+        return step < 3;
+      },
+      { pauseMs: 1 },
+    );
+    expect(await done).toBe(true);
+    await written;
+    expect(events).toEqual(['step 1', 'write', 'step 2', 'step 3']);
+    expect(await names(db)).toEqual(['step 1', 'write', 'step 2', 'step 3']);
+
+    // Another connection holds the write lock: the step is refused (busy), tried again, and runs once it is free.
+    const other = await Database.open(file, { reader: false });
+    const holding = latch();
+    const began = latch();
+    const held = other.transaction(async (tx) => {
+      await tx.run(sql`INSERT INTO items (name) VALUES ('other')`);
+      began.open();
+      await holding.promise;
+    });
+    await began.promise;
+    const order: string[] = [];
+    const waited = db.inSteps(
+      async (tx) => {
+        await tx.run(sql`INSERT INTO items (name) VALUES ('after the lock')`);
+        order.push('step');
+        return false;
+      },
+      { pauseMs: 5 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100)); // a few refused tries (not a timing assertion)
+    order.push('released');
+    holding.open();
+    await held;
+    expect(await waited).toBe(true);
+    expect(order).toEqual(['released', 'step']);
+    expect((await names(db)).slice(-2)).toEqual(['other', 'after the lock']);
+    await other.close();
+
+    // Closed, or read-only: no step runs.
+    await db.close();
+    let ran = false;
+    expect(await db.inSteps(async () => (ran = true))).toBe(false);
+    const readOnly = await Database.open(file, { readOnly: true, readOnlyReason: 'a test' });
+    expect(await readOnly.inSteps(async () => (ran = true))).toBe(false);
+    await readOnly.close();
+    expect(ran).toBe(false);
+  });
 });
