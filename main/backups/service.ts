@@ -278,7 +278,13 @@ export class BackupService {
 
   /** Full integrity check (slow on big archives: run it in the background) plus placement warnings. */
   async health(): Promise<ArchiveHealth> {
-    const rows = await this.db.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
+    // integrity_check has FTS5 check its index with the structure this connection last read: a connection kept open
+    // while another merged the search index (search/index-merge.ts) would report the merged-away segments as
+    // corruption. A search statement first, in the same read transaction, makes FTS5 read the current structure.
+    const rows = await this.db.read(async (rd) => {
+      await rd.all(sql`SELECT rowid FROM search_fts WHERE search_fts MATCH '"zzqxjhealth"' LIMIT 1`).catch(() => []);
+      return rd.all<{ integrity_check: string }>(sql`PRAGMA integrity_check`);
+    });
     const cloud = cloudSyncedFolder(this.db.path);
     const warnings = cloud
       ? [

@@ -189,6 +189,17 @@ describe('the search index kept merged', () => {
     await check.close();
   });
 
+  it("the archive's full integrity check, on a connection kept open across the merge, finds it sound", async () => {
+    const file = join(tempDir(), 'archive.sqlite');
+    const archive = await Archive.open(file, { search: 'inline' });
+    await importEach(archive, 0, 12, 3000);
+    expect((await archive.backups.health()).integrity).toBe('ok'); // its connection reads the index as it is now
+    expect((await archive.mergeSearchIndex({ stepPages: 1 }))?.after).toBe(1);
+    // FTS5 checks its index too (PRAGMA integrity_check): not against the segments the merge removed.
+    expect((await archive.backups.health()).integrity).toBe('ok');
+    await archive.close();
+  });
+
   it('a read-only archive, and a closed one, are left as they are', async () => {
     const file = join(tempDir(), 'archive.sqlite');
     const archive = await Archive.open(file, { search: 'inline' });
