@@ -297,10 +297,13 @@ export class Archive {
   /**
    * Merges the search index now if worth it (search/index-merge.ts), in steps of `stepPages`, joining (and
    * speeding up) a background merge already running; resolves when done. For batch tools (`tala import`) and
-   * benchmarks: the app leaves it to the background.
+   * benchmarks: the app leaves it to the background. Also waits for the merged-away segments' pages to be given
+   * back to the file system, which the background does after a merge, so a batch tool leaves no free pages behind.
    */
-  mergeSearchIndex(options: { onProgress?: (progress: MergeProgress) => void; stepPages?: number } = {}) {
-    return mergeSearchIndex(this.db, { stepPages: BATCH_STEP_PAGES, ...options });
+  async mergeSearchIndex(options: { onProgress?: (progress: MergeProgress) => void; stepPages?: number } = {}) {
+    const report = await mergeSearchIndex(this.db, { stepPages: BATCH_STEP_PAGES, ...options });
+    await this.db.reclaimFreePages();
+    return report;
   }
 
   /** What the search index is made of now (its segments and pages: search/index-merge.ts). */

@@ -83,6 +83,13 @@ describe('tala import with progress', () => {
       return found;
     };
     const segments = async () => (await shape())?.segments;
+    const freeBytes = async () => {
+      const archive = await Archive.open(archiveFileIn(archiveDir), { search: 'inline' });
+      const space = await archive.space();
+      await archive.close();
+      expect(space.autoVacuum).toBe('incremental');
+      return space.freeBytes;
+    };
     const run = async (from: string) => {
       const status: string[] = [];
       const code = await runCli(['--archive', archiveDir, 'import', from], {
@@ -100,6 +107,8 @@ describe('tala import with progress', () => {
     expect(status.some((s) => /^Merging the search index… \d+%$/.test(s))).toBe(true);
     expect(status[status.length - 1]).toBe('');
     expect(await segments()).toBe(1);
+    // The merged-away segments' pages are given back before the command returns, not left free inside the file.
+    expect(await freeBytes()).toBe(0);
 
     // A reindex replaces every row (the old ones become deleted rows in the index): merged away before it returns.
     const reindexed = await runCli(['--archive', archiveDir, 'reindex', '--json'], {
@@ -108,6 +117,7 @@ describe('tala import with progress', () => {
     });
     expect(reindexed).toBe(0);
     expect(await shape()).toMatchObject({ segments: 1, deletedRows: 0 });
+    expect(await freeBytes()).toBe(0);
   }, 60_000);
 });
 
