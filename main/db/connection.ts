@@ -305,16 +305,22 @@ export class Database {
     return this.enqueue(async () => {
       await this.writeGate;
       // Another process holding the write lock makes us wait our turn (with backoff), not fail.
-      await this.whenUnlocked(() => this.execNow(`BEGIN ${mode}`), options.lockWaitMs ?? this.lockWaitMs);
-      try {
-        const result = await fn(this);
-        await this.execNow('COMMIT');
-        return result;
-      } catch (err) {
-        await this.execNow('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
+      const begin = () => this.whenUnlocked(() => this.execNow(`BEGIN ${mode}`), options.lockWaitMs ?? this.lockWaitMs);
+      return this.committed(begin, fn);
     });
+  }
+
+  /** Runs `fn` between `begin` and COMMIT, on the writer queue's turn it is given; a failure rolls all of it back. */
+  private async committed<T>(begin: () => Promise<unknown>, fn: (tx: Database) => Promise<T>): Promise<T> {
+    await begin();
+    try {
+      const result = await fn(this);
+      await this.execNow('COMMIT');
+      return result;
+    } catch (err) {
+      await this.execNow('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
   }
 
   /** The sentence that refuses a write to an archive opened read-only. */
@@ -511,18 +517,9 @@ export class Database {
       if (this.closed) return false;
       let more: boolean | 'busy';
       try {
-        more = await this.enqueue(async () => {
-          if (this.closed) return false;
-          await this.execNow('BEGIN IMMEDIATE');
-          try {
-            const result = await step(this);
-            await this.execNow('COMMIT');
-            return result;
-          } catch (err) {
-            await this.execNow('ROLLBACK').catch(() => undefined);
-            throw err;
-          }
-        });
+        more = await this.enqueue(async () =>
+          this.closed ? false : this.committed(() => this.execNow('BEGIN IMMEDIATE'), step),
+        );
         busySince = undefined;
       } catch (err) {
         if (storageProblem(err) !== 'busy') throw err;
