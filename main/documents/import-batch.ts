@@ -71,9 +71,8 @@ class BandIndex {
 }
 
 export class ImportBatch {
-  private pending: Pending[] = [];
-  /** The pending files by band (nearDuplicates without a snapshot). */
-  private pendingBands = new BandIndex();
+  /** The files waiting to be written, in order, by band (nearDuplicates without a snapshot). */
+  private pending = new BandIndex();
   private byHash = new Map<string, string>();
   private snapshot: Snapshot | undefined;
   /** Every file added, in order (settle checks each against the files before it). */
@@ -94,7 +93,7 @@ export class ImportBatch {
   async prefetch(tx: Database, hints: readonly ImportHint[]): Promise<void> {
     const hashes = [...new Set(hints.map((h) => h.contentHash))];
     const bands = [...new Set(hints.flatMap((h) => h.print?.bands ?? []))];
-    const snapshot: Snapshot = { hashes: new Map(), bands: new Map(), added: new BandIndex(this.pending) };
+    const snapshot: Snapshot = { hashes: new Map(), bands: new Map(), added: new BandIndex(this.pending.entries) };
     const found = await tx.all<{ id: string; content_hash: string }>(sql`
       SELECT id, content_hash FROM documents
       WHERE content_hash IN (SELECT value FROM json_each(${JSON.stringify(hashes)}))`);
@@ -118,7 +117,7 @@ export class ImportBatch {
     if (!print) return [];
     if (this.snapshot) return nearAmong(print, this.snapshot.bands, this.snapshot.added.sharing(print.bands));
     const found = await findNearDuplicates(tx, print);
-    return nearAmong(print, new Map(), this.pendingBands.sharing(print.bands), found);
+    return nearAmong(print, new Map(), this.pending.sharing(print.bands), found);
   }
 
   add(doc: NewDocument, original: StoredOriginal, print: Fingerprint | null): void {
@@ -139,8 +138,7 @@ export class ImportBatch {
   }
 
   private push(entry: Pending): void {
-    this.pending.push(entry);
-    this.pendingBands.add(entry);
+    this.pending.add(entry);
     this.all.push(entry);
     this.snapshot?.added.add(entry);
     this.byHash.set(entry.doc.contentHash, entry.doc.id);
@@ -176,9 +174,8 @@ export class ImportBatch {
 
   /** Writes the waiting rows (in the order the files were added). Call inside the commit's transaction. */
   async flush(tx: Database): Promise<void> {
-    const pending = this.pending;
-    this.pending = [];
-    this.pendingBands = new BandIndex();
+    const pending = this.pending.entries;
+    this.pending = new BandIndex();
     this.byHash.clear();
     if (pending.length === 0) return;
     await insertDocuments(
