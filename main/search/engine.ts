@@ -368,8 +368,7 @@ export class SearchEngine implements SearchService {
     if (kept && kept.vocabulary === this.vocabulary.stamp) {
       const state = await this.run(kept.plan, parsed, result, page);
       if (!state.dirty && sameState(state, kept.state)) {
-        this.plans.delete(key);
-        this.plans.set(key, kept);
+        this.keepPlan(key, kept);
         return this.finish(request, query, kept.plan, result, 0, correcting, started);
       }
       result = empty();
@@ -390,10 +389,8 @@ export class SearchEngine implements SearchService {
         const planned = planQuery(parsed, analyzers, options, this.vocabulary, known.holders);
         if (planned.match !== null) {
           await this.run(planned, parsed, result, page);
-          this.plans.delete(key);
-          if (this.plans.size >= KEPT_PLANS) this.plans.delete(this.plans.keys().next().value!);
           const state = { generation: known.generation, terms: known.terms, dirty: false };
-          this.plans.set(key, { parsed, plan: planned, state, vocabulary: this.vocabulary.stamp });
+          this.keepPlan(key, { parsed, plan: planned, state, vocabulary: this.vocabulary.stamp });
         }
         return planned;
       };
@@ -412,6 +409,13 @@ export class SearchEngine implements SearchService {
     }
     if (typeof plan === 'string') throw new AppError('INTERNAL', 'The search index changed while searching.');
     return this.finish(request, query, plan, result, pending, correcting, started);
+  }
+
+  /** Keeps a plan as the most recently used one, dropping the least recently used beyond KEPT_PLANS. */
+  private keepPlan(key: string, kept: KeptPlan): void {
+    this.plans.delete(key);
+    if (this.plans.size >= KEPT_PLANS) this.plans.delete(this.plans.keys().next().value!);
+    this.plans.set(key, kept);
   }
 
   private async finish(
