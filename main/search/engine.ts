@@ -252,10 +252,13 @@ export class SearchEngine implements SearchService {
       if (ids.length === 0) break;
       const done = await db.transaction((tx) => indexDocuments(tx, ids, { knownTerms }));
       onBatch?.(ids.length, done.passages);
-      // The segments these batches add are merged once they stop (index-merge.ts).
-      if (!this.closed) scheduleSearchIndexMerge(db);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    // The segments these batches added are merged once they are all written (index-merge.ts). Not scheduled
+    // after each batch: a batch slower than the quiet time (a loaded machine) would start a merge mid-run, and
+    // the later batches' small segments would then be left beside the merged one as not worth another rewrite.
+    // A catch-up stopped for a reindex leaves the merge to the reindex's end.
+    if (!this.closed && (isReindex || !this.stopBackground)) scheduleSearchIndexMerge(db);
   }
 
   async reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
