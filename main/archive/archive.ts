@@ -300,7 +300,9 @@ export class Archive {
    * benchmarks: the app leaves it to the background. Also waits for the merged-away segments' pages to be given
    * back to the file system, which the background does after a merge, so a batch tool leaves no free pages behind.
    */
-  async mergeSearchIndex(options: { onProgress?: (progress: MergeProgress) => void; stepPages?: number } = {}) {
+  async mergeSearchIndex(
+    options: { onProgress?: (progress: MergeProgress) => void; stepPages?: number; always?: boolean } = {},
+  ) {
     const report = await mergeSearchIndex(this.db, { stepPages: BATCH_STEP_PAGES, ...options });
     await this.db.reclaimFreePages();
     return report;

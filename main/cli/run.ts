@@ -166,13 +166,19 @@ export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEn
     const status = input.json ? undefined : io.status;
     const onImportProgress = status ? (p: ImportProgress) => status(progressLine(p)) : undefined;
     // After an import or a reindex, the search index is merged before the process ends (a batch tool: the next
-    // search, in any program, then reads one segment; search/index-merge.ts), shown on the status line.
+    // search, in any program, then reads one segment; search/index-merge.ts), shown on the status line. After an
+    // import only when worth it; after a reindex always: it rewrote every row, so whatever segments its batches
+    // left (how many depends on timing) are all new, and one more rewrite costs no more than the reindex did.
+    const reindex = entry?.channel === 'search.reindex';
     const mergeIndex =
-      entry?.channel === 'documents.importPaths' || entry?.channel === 'search.reindex'
-        ? status
-          ? (p: MergeProgress) =>
-              status(p.pages < p.total ? `Merging the search index… ${Math.floor((100 * p.pages) / p.total)}%` : '')
-          : () => undefined
+      entry?.channel === 'documents.importPaths' || reindex
+        ? {
+            always: reindex,
+            onProgress: status
+              ? (p: MergeProgress) =>
+                  status(p.pages < p.total ? `Merging the search index… ${Math.floor((100 * p.pages) / p.total)}%` : '')
+              : () => undefined,
+          }
         : undefined;
     return await withArchive(
       { dir: values.archive, onImportProgress, mergeIndex },
@@ -222,8 +228,8 @@ async function withArchive(
   }: {
     dir: string | boolean | undefined;
     onImportProgress?: (p: ImportProgress) => void;
-    /** Merge the search index after `work` (if worth it), telling its progress here. */
-    mergeIndex?: (p: MergeProgress) => void;
+    /** Merge the search index after `work` (if worth it, or `always`), telling its progress to `onProgress`. */
+    mergeIndex?: { always: boolean; onProgress: (p: MergeProgress) => void };
   },
   work: (call: Call) => Promise<number>,
   recover?: Recovery,
@@ -260,8 +266,8 @@ async function withArchive(
     try {
       const code = await work(call);
       if (mergeIndex) {
-        await archive.mergeSearchIndex({ onProgress: mergeIndex });
-        mergeIndex({ pages: 0, total: 0 }); // the status line cleared, also when the merge stopped early
+        await archive.mergeSearchIndex(mergeIndex);
+        mergeIndex.onProgress({ pages: 0, total: 0 }); // the status line cleared, also when the merge stopped early
       }
       return code;
     } finally {
