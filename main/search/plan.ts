@@ -2,10 +2,10 @@
 //
 // A word becomes the alternatives it may be indexed as: its folded form, its stems under every language
 // pipeline in scope (bare and "§"-marked), and, with transliteration on, its Latin spelling (or, for a Latin
-// word, itself) in the transliteration column. A name-like word (capitalised, or with spellings in another
-// script among the vocabulary) also becomes the vocabulary's words with the same cross-script name key
-// (shared/text/name-key.ts): Sahakyan → саакяна, սահակյանը. Wildcards and fuzzy terms expand against the
-// vocabulary.
+// word, itself) in the transliteration column. A name-like word also becomes the vocabulary's words with the same
+// cross-script name key (shared/text/name-key.ts): a capitalised word all of them (Sahakyan → sahakian, саакяна,
+// սահակյանը), a lower-case one those in other scripts, when there are some (sahakyan → саакяна, սահակյանը).
+// Wildcards and fuzzy terms expand against the vocabulary.
 // Presence follows lunr: required clauses must all match, prohibited ones must not, and without required
 // clauses at least one optional clause must; optional clauses always add to the score. Boosts repeat a
 // clause (bm25 sums over the query's phrases, so `a^3` counts a three times).
@@ -283,11 +283,15 @@ class Planner {
     const found = (this.holders?.names.get(surface) ?? this.vocabulary.nameVariants(surface, EXPANSION_LIMIT)).filter(
       (v) => v.term !== surface,
     );
+    let usable = found;
     if (!capitalised) {
+      // A lower-case word is a name only by its spellings in other scripts, and searches those only: the words of its
+      // own script that share its (lossy) name key are other words (kuyiya → kua, gua, cua), not its spellings.
+      if (surface.length < MIN_LOWERCASE_NAME) return [];
       const script = nameScript(surface);
-      if (surface.length < MIN_LOWERCASE_NAME || !found.some((v) => v.script !== script)) return [];
+      usable = found.filter((v) => v.script !== script);
     }
-    const terms = found.slice(0, EXPANSION_LIMIT).map((v) => v.term);
+    const terms = usable.slice(0, EXPANSION_LIMIT).map((v) => v.term);
     if (terms.length) {
       const truncated = found.length > EXPANSION_LIMIT;
       this.expandMerged({ kind: 'name', term: listedAs, to: terms, ...(truncated ? { truncated } : {}) });

@@ -64,3 +64,34 @@ describe('names across scripts in search', () => {
     expect(ru.matches.map(([s, e]) => ru.snippet.slice(s, e))).toContain('Саакяна');
   });
 });
+
+describe('a lower-case word taken for a name', () => {
+  // sahakyan, sahakian and саакяна share a name key. A lower-case word is a name only because the archive spells it in
+  // another script: it searches those spellings, not the other words of its own script with its key (in a
+  // many-language archive a short word's key is shared by unrelated words: kuyiya → kua, gua, cua…).
+  let archive: Archive;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    ({ archive, ids } = await openKeyedArchive(dir, 'lowercase-names', [
+      ['typed', 'Muling nahalal si sahakyan bilang pangulo.', 'tl'],
+      ['latin', 'Nakipagkita si Sahakian sa mga botante.', 'tl'],
+      ['cyrillic', 'Бако Саакяна поздравили с победой.', 'ru'],
+    ]));
+  });
+  afterAll(() => archive.close());
+
+  const keyOf = (docId: string) => Object.keys(ids).find((k) => ids[k] === docId);
+  const search = (query: string) => archive.search.query({ query, limit: 100 });
+  const docs = async (query: string) => new Set((await search(query)).hits.map((h) => keyOf(h.docId)));
+
+  it('finds its spellings in other scripts, not the words of its own script that share its key', async () => {
+    expect(await docs('sahakyan')).toEqual(new Set(['typed', 'cyrillic']));
+    expect((await search('sahakyan')).expansions?.find((e) => e.kind === 'name')?.to).toEqual(['саакяна']);
+    expect(await docs('"si sahakyan"')).toEqual(new Set(['typed']));
+  });
+
+  it('a capitalised word is a name: every spelling with its key, in every script', async () => {
+    expect(await docs('Sahakyan')).toEqual(new Set(['typed', 'latin', 'cyrillic']));
+    expect(await docs('"si Sahakyan"')).toEqual(new Set(['typed', 'latin']));
+  });
+});
