@@ -222,7 +222,18 @@ class UnitBuilder {
     }
     const outTypes = new Int32Array(types.length);
     for (let x = 0; x < types.length; x++) outTypes[x] = types[x];
-    return { length, heading, keys: outKeys, counts, types: outTypes };
+    // Every field from the start (the lexicon caches too): units keep one hidden class, so the scorer's reads of
+    // them stay monomorphic.
+    return {
+      length,
+      heading,
+      keys: outKeys,
+      counts,
+      types: outTypes,
+      lexTypes: undefined,
+      lexSig: undefined,
+      lexOf: undefined,
+    };
   }
 }
 

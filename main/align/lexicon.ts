@@ -42,12 +42,8 @@ export function learnLexicon(
   options: LexiconOptions = {},
 ): Lexicon {
   const { minDice = 0.5, minShared = 2, perWord = 2, maxBeads = 200, maxPairs = 150_000 } = options;
-  const empty: Lexicon = {
-    bySource: new Array(sourceTypes).fill(EMPTY),
-    byTarget: new Array(targetTypes).fill(EMPTY),
-    size: 0,
-  };
-  if (beads.length < 3) return empty;
+  if (beads.length < 3)
+    return { bySource: new Array(sourceTypes).fill(EMPTY), byTarget: new Array(targetTypes).fill(EMPTY), size: 0 };
   const pairsPerBead = beads.reduce((sum, b) => sum + b.source.length * b.target.length, 0) / beads.length;
   const step = Math.max(1, beads.length / maxBeads, (beads.length * pairsPerBead) / maxPairs);
   const sample: (typeof beads)[number][] = [];
@@ -89,8 +85,10 @@ export function learnLexicon(
     }
   }
 
-  const bestS = new Map<number, Array<[number, number]>>();
-  const bestT = new Map<number, Array<[number, number]>>();
+  // Each word's best few partners (by Dice, ties in the order the pairs were first seen, as a stable sort would
+  // leave them), kept in place in typed arrays: no list per word, no sort.
+  const bestS = new TopPartners(sourceTypes, perWord);
+  const bestT = new TopPartners(targetTypes, perWord);
   for (let k = 0; k < shared.size; k++) {
     const count = shared.count(k);
     if (count < minShared) continue;
@@ -98,57 +96,63 @@ export function learnLexicon(
     const t = shared.target(k);
     const dice = (2 * count) / (srcCount[s] + tgtCount[t]);
     if (dice < minDice) continue;
-    (bestS.get(s) ?? bestS.set(s, []).get(s)!).push([t, dice]);
-    (bestT.get(t) ?? bestT.set(t, []).get(t)!).push([s, dice]);
+    bestS.offer(s, t, dice);
+    bestT.offer(t, s, dice);
   }
-  const bySource = empty.bySource.slice();
-  const byTarget = empty.byTarget.slice();
+  const bySource: Int32Array[] = new Array<Int32Array>(sourceTypes).fill(EMPTY);
+  const byTarget: Int32Array[] = new Array<Int32Array>(targetTypes).fill(EMPTY);
+  const sourcesOf: number[][] = [];
   let size = 0;
-  // A pair is kept when each word is among the other's best few: one-sided associations are noise.
-  const top = (list: Array<[number, number]>) =>
-    list
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, perWord)
-      .map(([x]) => x);
-  const topS = new Map<number, number[]>();
-  const topT = new Map<number, number[]>();
-  for (const [s, list] of bestS) topS.set(s, top(list));
-  for (const [t, list] of bestT) topT.set(t, top(list));
-  for (const [s, ts] of topS) {
-    const kept = ts.filter((t) => topT.get(t)?.includes(s));
+  // A pair is kept when each word is among the other's best few: one-sided associations are noise. Words in the
+  // order they first had a partner; their partners best first.
+  const kept: number[] = [];
+  for (let x = 0; x < bestS.words; x++) {
+    const s = bestS.word(x);
+    kept.length = 0;
+    for (let r = 0; r < bestS.count(s); r++) {
+      const t = bestS.partner(s, r);
+      if (bestT.has(t, s)) kept.push(t);
+    }
     if (kept.length === 0) continue;
     bySource[s] = Int32Array.from(kept);
     size += kept.length;
-    for (const t of kept) byTarget[t] = byTarget[t].length ? Int32Array.from([...byTarget[t], s]) : Int32Array.of(s);
+    for (const t of kept) (sourcesOf[t] ??= []).push(s);
   }
+  sourcesOf.forEach((list, t) => (byTarget[t] = Int32Array.from(list)));
   return { bySource, byTarget, size };
 }
 
 /**
  * Counts of (source, target) type pairs in an open-addressing hash table of typed arrays, read back in
- * the order the pairs were first seen (as a Map would be): far less garbage than a Map of 100,000 keys.
+ * the order the pairs were first seen (as a Map would be): far less garbage than a Map of 100,000 keys. The table
+ * starts small and doubles (kept at most half full): most pairs repeat, so `expected` (every pair counted) is
+ * often ten times the pairs there are, and a table that fits in the cache is faster to look up.
  */
 class PairCounts {
-  private readonly slots: Int32Array; // entry index + 1 per slot, 0 when free
-  private readonly mask: number;
+  private slots: Int32Array; // entry index + 1 per slot, 0 when free
+  private mask: number;
   private sources: Int32Array;
   private targets: Int32Array;
   private counts: Int32Array;
   size = 0;
 
   constructor(expected: number) {
+    const start = Math.max(16, Math.min(expected, 4096));
     let capacity = 16;
-    while (capacity < 2 * expected) capacity *= 2;
+    while (capacity < 2 * start) capacity *= 2;
     this.slots = new Int32Array(capacity);
     this.mask = capacity - 1;
-    const entries = Math.max(16, expected);
-    this.sources = new Int32Array(entries);
-    this.targets = new Int32Array(entries);
-    this.counts = new Int32Array(entries);
+    this.sources = new Int32Array(start);
+    this.targets = new Int32Array(start);
+    this.counts = new Int32Array(start);
+  }
+
+  private slotOf(s: number, t: number): number {
+    return mix32(Math.imul(s, 0x9e3779b1) ^ t) & this.mask;
   }
 
   add(s: number, t: number): void {
-    let slot = mix32(Math.imul(s, 0x9e3779b1) ^ t) & this.mask;
+    let slot = this.slotOf(s, t);
     for (;;) {
       const at = this.slots[slot];
       if (at === 0) break;
@@ -158,15 +162,88 @@ class PairCounts {
       }
       slot = (slot + 1) & this.mask;
     }
-    // `expected` bounds the number of distinct pairs, so the entry arrays never need to grow.
     const k = this.size++;
+    if (k === this.sources.length) this.growEntries();
     this.sources[k] = s;
     this.targets[k] = t;
     this.counts[k] = 1;
     this.slots[slot] = k + 1;
+    if (2 * this.size > this.slots.length) this.growTable();
+  }
+
+  private growEntries(): void {
+    const grow = (a: Int32Array) => {
+      const bigger = new Int32Array(a.length * 2);
+      bigger.set(a);
+      return bigger;
+    };
+    this.sources = grow(this.sources);
+    this.targets = grow(this.targets);
+    this.counts = grow(this.counts);
+  }
+
+  private growTable(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let k = 0; k < this.size; k++) {
+      let slot = this.slotOf(this.sources[k], this.targets[k]);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = k + 1;
+    }
   }
 
   source = (k: number) => this.sources[k];
   target = (k: number) => this.targets[k];
   count = (k: number) => this.counts[k];
+}
+
+/**
+ * Per word, its best `per` partners so far by score, best first; an equal score ranks after the ones offered before
+ * it. Words are listed in the order they were first offered a partner.
+ */
+class TopPartners {
+  private readonly partners: Int32Array;
+  private readonly scores: Float64Array;
+  private readonly counts: Uint8Array;
+  private readonly order: Int32Array;
+  words = 0;
+
+  constructor(
+    size: number,
+    private readonly per: number,
+  ) {
+    this.partners = new Int32Array(size * per);
+    this.scores = new Float64Array(size * per);
+    this.counts = new Uint8Array(size);
+    this.order = new Int32Array(size);
+  }
+
+  offer(word: number, partner: number, score: number): void {
+    const { partners, scores, per } = this;
+    const base = word * per;
+    const count = this.counts[word];
+    if (count === 0) this.order[this.words++] = word;
+    // The rank it takes: after every partner scoring at least as much.
+    let rank = count;
+    while (rank > 0 && scores[base + rank - 1] < score) rank--;
+    if (rank >= per) return;
+    const last = count < per ? count : per - 1;
+    for (let r = last; r > rank; r--) {
+      partners[base + r] = partners[base + r - 1];
+      scores[base + r] = scores[base + r - 1];
+    }
+    partners[base + rank] = partner;
+    scores[base + rank] = score;
+    if (count < per) this.counts[word] = count + 1;
+  }
+
+  word = (x: number) => this.order[x];
+  count = (word: number) => this.counts[word];
+  partner = (word: number, rank: number) => this.partners[word * this.per + rank];
+
+  has(word: number, partner: number): boolean {
+    const base = word * this.per;
+    for (let r = 0; r < this.counts[word]; r++) if (this.partners[base + r] === partner) return true;
+    return false;
+  }
 }

@@ -482,6 +482,69 @@ describe('the search', () => {
     expect([...lexicon.bySource[1]]).toEqual([6]);
     expect([...lexicon.bySource[2]]).toEqual([]);
   });
+
+  it('keeps each word’s best partners in the order a stable sort by Dice gives, however many pairs it counts', () => {
+    // The lexicon as it was first written (a Map of every pair, a list per word sorted by Dice): the same entries in
+    // the same order, on random beads with many tied Dice values and more distinct pairs than the counting table's
+    // first size (it grows while counting).
+    const reference = (beads: Array<{ source: Int32Array; target: Int32Array }>, nS: number, nT: number) => {
+      const srcCount = new Int32Array(nS);
+      const tgtCount = new Int32Array(nT);
+      for (const b of beads) {
+        for (const s of b.source) srcCount[s]++;
+        for (const t of b.target) tgtCount[t]++;
+      }
+      const maxDf = Math.max(2, Math.floor(beads.length / 2));
+      const keep = (c: number) => c >= 2 && c <= maxDf;
+      const shared = new Map<string, number>();
+      for (const b of beads)
+        for (const s of b.source)
+          for (const t of b.target)
+            if (keep(srcCount[s]) && keep(tgtCount[t])) shared.set(`${s},${t}`, (shared.get(`${s},${t}`) ?? 0) + 1);
+      const bestS = new Map<number, Array<[number, number]>>();
+      const bestT = new Map<number, Array<[number, number]>>();
+      for (const [key, count] of shared) {
+        const [s, t] = key.split(',').map(Number);
+        const dice = (2 * count) / (srcCount[s] + tgtCount[t]);
+        if (count < 2 || dice < 0.5) continue;
+        (bestS.get(s) ?? bestS.set(s, []).get(s)!).push([t, dice]);
+        (bestT.get(t) ?? bestT.set(t, []).get(t)!).push([s, dice]);
+      }
+      const top = (list: Array<[number, number]>) =>
+        list
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 2)
+          .map(([x]) => x);
+      const topT = new Map([...bestT].map(([t, list]) => [t, top(list)]));
+      const bySource: number[][] = Array.from({ length: nS }, () => []);
+      const byTarget: number[][] = Array.from({ length: nT }, () => []);
+      for (const [s, list] of bestS) {
+        bySource[s] = top(list).filter((t) => topT.get(t)?.includes(s));
+        for (const t of bySource[s]) byTarget[t].push(s);
+      }
+      return { bySource, byTarget };
+    };
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const distinct = (n: number, count: number) =>
+      Int32Array.from(new Set(Array.from({ length: count }, () => random(n))));
+    // Words that travel together (s, s + 1000 and s + 2000 with target s) tie on Dice, and target s keeps two of the
+    // three; the rest is noise.
+    const beads = Array.from({ length: 300 }, () => {
+      const pairs = Array.from({ length: 6 }, () => random(60));
+      return {
+        source: Int32Array.from(
+          new Set([...pairs, ...pairs.map((x) => x + 1000), ...pairs.map((x) => x + 2000), ...distinct(900, 20)]),
+        ),
+        target: Int32Array.from(new Set([...pairs, ...distinct(900, 20)])),
+      };
+    });
+    const lexicon = learnLexicon(beads, 2100, 1000, { maxBeads: 300, maxPairs: 1e9 });
+    const expected = reference(beads, 2100, 1000);
+    expect(lexicon.bySource.map((x) => [...x])).toEqual(expected.bySource);
+    expect(lexicon.byTarget.map((x) => [...x])).toEqual(expected.byTarget);
+    expect(lexicon.size).toBeGreaterThan(30);
+  });
 });
 
 describe('the aligner core', () => {
