@@ -356,7 +356,8 @@ interface AnchorWeights {
   specificity: Float64Array;
   mark: Int32Array;
   count: Int32Array;
-  nextStamp(): number;
+  /** The first of `count` fresh stamps (for the mark array). */
+  reserveStamps(count: number): number;
 }
 
 /**
@@ -378,38 +379,44 @@ class Spans {
   constructor(units: Unit[], length: number, weights: AnchorWeights) {
     const { kind, missWeight, specificity, mark, count } = weights;
     const n = Math.max(0, units.length - length + 1);
-    this.signature = new Int32Array(n * 8);
-    this.headings = new Uint8Array(n);
-    this.missSum = new Float64Array(n);
-    this.nameSum = new Float64Array(n);
-    this.missStart = new Int32Array(n + 1);
-    this.nameStart = new Int32Array(n + 1);
-    const missTerms: number[] = [];
-    const nameTerms: number[] = [];
-    const order: number[] = [];
+    // Filled through locals (typed arrays, terms in growing typed buffers): the loop allocates nothing.
+    const signature = new Int32Array(n * 8);
+    const headingsOf = new Uint8Array(n);
+    const missSum = new Float64Array(n);
+    const nameSum = new Float64Array(n);
+    const missStart = new Int32Array(n + 1);
+    const nameStart = new Int32Array(n + 1);
+    let missTerms = new Float64Array(Math.max(16, n));
+    let nameTerms = new Float64Array(16);
+    let missCount = 0;
+    let nameCount = 0;
+    let order = new Int32Array(64);
+    const firstStamp = weights.reserveStamps(n);
     for (let k = 0; k < n; k++) {
-      const stamp = weights.nextStamp();
-      order.length = 0;
+      const stamp = firstStamp + k;
+      let touched = 0;
       let headings = true;
       for (let x = k; x < k + length; x++) {
         const u = units[x];
         headings &&= u.heading;
-        for (let y = 0; y < u.keys.length; y++) {
-          const a = u.keys[y];
+        const { keys, counts } = u;
+        for (let y = 0; y < keys.length; y++) {
+          const a = keys[y];
           if (mark[a] !== stamp) {
             mark[a] = stamp;
-            count[a] = u.counts[y];
-            order.push(a);
-          } else count[a] += u.counts[y];
+            count[a] = counts[y];
+            if (touched === order.length) order = grownInt32(order);
+            order[touched++] = a;
+          } else count[a] += counts[y];
         }
       }
-      this.headings[k] = headings ? 1 : 0;
+      headingsOf[k] = headings ? 1 : 0;
       let miss = 0;
       let name = 0;
-      for (let y = 0; y < order.length; y++) {
+      for (let y = 0; y < touched; y++) {
         const a = order[y];
         const bit = Math.imul(a, 0x9e3779b1) >>> 24;
-        this.signature[k * 8 + (bit >>> 5)] |= 1 << (bit & 31);
+        signature[k * 8 + (bit >>> 5)] |= 1 << (bit & 31);
         const unmatched = count[a];
         const kd = kind[a];
         if (kd === PREFIX) continue;
@@ -417,24 +424,44 @@ class Spans {
           const term = unmatched * missWeight[a] * specificity[a];
           if (term !== 0) {
             name += term;
-            nameTerms.push(term);
+            if (nameCount === nameTerms.length) nameTerms = grownFloat64(nameTerms);
+            nameTerms[nameCount++] = term;
           }
         } else {
           const term = unmatched * missWeight[a];
           if (term !== 0) {
             miss += term;
-            missTerms.push(term);
+            if (missCount === missTerms.length) missTerms = grownFloat64(missTerms);
+            missTerms[missCount++] = term;
           }
         }
       }
-      this.missSum[k] = miss;
-      this.nameSum[k] = name;
-      this.missStart[k + 1] = missTerms.length;
-      this.nameStart[k + 1] = nameTerms.length;
+      missSum[k] = miss;
+      nameSum[k] = name;
+      missStart[k + 1] = missCount;
+      nameStart[k + 1] = nameCount;
     }
-    this.missTerms = Float64Array.from(missTerms);
-    this.nameTerms = Float64Array.from(nameTerms);
+    this.signature = signature;
+    this.headings = headingsOf;
+    this.missSum = missSum;
+    this.nameSum = nameSum;
+    this.missStart = missStart;
+    this.nameStart = nameStart;
+    this.missTerms = missTerms.slice(0, missCount);
+    this.nameTerms = nameTerms.slice(0, nameCount);
   }
+}
+
+function grownInt32(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
+}
+
+function grownFloat64(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }
 
 /**
@@ -587,12 +614,17 @@ class Scorer {
       specificity: this.specificity,
       mark: this.markS,
       count: this.countS,
-      nextStamp: () => this.nextAnchorStamp(),
+      reserveStamps: (count: number) => {
+        if (this.anchorStamp + count >= 0x3fffffff) this.nextAnchorStamp(true);
+        const first = this.anchorStamp + 1;
+        this.anchorStamp += count;
+        return first;
+      },
     };
   }
 
-  private nextAnchorStamp(): number {
-    if (this.anchorStamp >= 0x3fffffff) {
+  private nextAnchorStamp(reset = false): number {
+    if (reset || this.anchorStamp >= 0x3fffffff) {
       this.markS.fill(0);
       this.markT.fill(0);
       this.anchorStamp = 0;
