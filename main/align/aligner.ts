@@ -4,7 +4,7 @@
 // punctuation, shared word beginnings). Its confident 1-1 beads then teach a small lexicon, the length
 // ratio and spread of this very text pair; pass 2 re-aligns with all of it. Manual corrections are fixed
 // beads: they split the search into independent pieces and are returned unchanged. Pure TypeScript.
-import { solve, type BeadShape, type DpBead, type DpSolution } from './dp';
+import { Slab, solve, type BeadShape, type DpBead, type DpSolution } from './dp';
 import { anchorKind, showsNames, textFeatures, type AnchorKind } from './features';
 import { learnLexicon, type Lexicon } from './lexicon';
 import { lengthCost } from './length-cost';
@@ -476,6 +476,8 @@ class AnchorStore {
   /** Spans of 1..span units of each side. */
   readonly spansS: Spans[];
   readonly spansT: Spans[];
+  /** Where the rows are kept (see Slab). */
+  readonly slab = new Slab();
 
   constructor(
     readonly S: Unit[],
@@ -642,7 +644,7 @@ class Scorer {
     let row = store.rows[si];
     if (ti < lo || ti > hi) {
       const [newLo, newHi] = widenedWindow(lo, hi, ti, store.T.length - 1);
-      const grown = new Float64Array((newHi - newLo + 1) * slots).fill(NaN);
+      const grown = store.slab.float64((newHi - newLo + 1) * slots, NaN);
       store.rows[si] = row = keepWindow(grown, row, lo, hi, newLo, slots);
       store.lo[si] = lo = newLo;
       store.hi[si] = newHi;
@@ -808,7 +810,7 @@ class Scorer {
     let row = store.pairRows[i];
     if (j < lo || j > hi) {
       const [newLo, newHi] = widenedWindow(lo, hi, j, store.T.length - 1);
-      store.pairRows[i] = row = keepWindow(new Int32Array((newHi - newLo + 1) * 2).fill(-1), row, lo, hi, newLo, 2);
+      store.pairRows[i] = row = keepWindow(store.slab.int32((newHi - newLo + 1) * 2, -1), row, lo, hi, newLo, 2);
       store.pairLo[i] = lo = newLo;
       store.pairHi[i] = newHi;
     }

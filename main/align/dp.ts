@@ -258,7 +258,7 @@ class Grid {
     }
     const newLo = oldLo <= oldHi ? Math.min(lo, oldLo) : lo;
     const newHi = oldLo <= oldHi ? Math.max(hi, oldHi) : hi;
-    const row = new Float64Array((newHi - newLo + 1) * S);
+    const row = this.slab.float64((newHi - newLo + 1) * S);
     if (oldLo <= oldHi) row.set(this.costs[i], (oldLo - newLo) * S);
     this.costs[i] = row;
     this.costLo[i] = newLo;
@@ -286,6 +286,9 @@ class Grid {
 
   /** Rows holding NaN costs (beads that ended outside the band when their cell was filled). */
   private readonly deferred: Uint8Array;
+
+  /** Where the rows' costs are kept. */
+  private readonly slab = new Slab();
 
   /**
    * The cost of the bead of shape s starting at (i, j): Infinity when it leaves the grid, NaN (not computed) when
@@ -467,5 +470,37 @@ class Grid {
       else alternative = tgtArg[j] === id ? tgtSecond[j] : tgtBest[j];
       return { i, j, di, dj, cost: this.cost(i, j, s), confidence: marginToConfidence(alternative - total) };
     });
+  }
+}
+
+/**
+ * Rows of typed arrays cut from a few large buffers: one buffer per ~64k values instead of one per row (tens of
+ * thousands of small buffers per alignment, each of which the garbage collector tracks apart). A row lives as long as
+ * the slab; every row starts filled with `fill`.
+ */
+export class Slab {
+  private f64 = new Float64Array(0);
+  private f64At = 0;
+  private i32 = new Int32Array(0);
+  private i32At = 0;
+
+  float64(length: number, fill = 0): Float64Array {
+    if (this.f64At + length > this.f64.length) {
+      this.f64 = new Float64Array(Math.max(length, 65_536));
+      this.f64At = 0;
+    }
+    const row = this.f64.subarray(this.f64At, (this.f64At += length));
+    if (fill !== 0) row.fill(fill);
+    return row;
+  }
+
+  int32(length: number, fill = 0): Int32Array {
+    if (this.i32At + length > this.i32.length) {
+      this.i32 = new Int32Array(Math.max(length, 65_536));
+      this.i32At = 0;
+    }
+    const row = this.i32.subarray(this.i32At, (this.i32At += length));
+    if (fill !== 0) row.fill(fill);
+    return row;
   }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { align, explainBeads, PARAMS } from '../../../main/align/aligner';
 import { consistentLinks } from '../../../main/align/links';
-import { solve } from '../../../main/align/dp';
+import { Slab, solve } from '../../../main/align/dp';
 import { nameKey, textFeatures } from '../../../main/align/features';
 import { lengthCost, negLogErfc } from '../../../main/align/length-cost';
 import { learnLexicon } from '../../../main/align/lexicon';
@@ -469,6 +469,20 @@ describe('the search', () => {
     }
     expect(guided.beads).toEqual(wide.beads);
     expect(pairs(guided.beads)).toEqual(Array.from({ length: 420 }, (_, k) => `${k}>${k}`));
+  });
+
+  it('cuts rows from a slab that never overlap, each filled as asked, longer ones than a buffer too', () => {
+    const slab = new Slab();
+    const rows = [3, 70_000, 5, 65_536, 1].map((length, k) => slab.float64(length, k === 2 ? NaN : 0));
+    const ints = [2, 100_000, 4].map((length) => slab.int32(length, -1));
+    rows.forEach((row, k) => row.fill(k + 1));
+    ints.forEach((row, k) => row.fill(k + 1));
+    expect(rows.map((r) => r.length)).toEqual([3, 70_000, 5, 65_536, 1]);
+    rows.forEach((row, k) => expect(row.every((x) => x === k + 1)).toBe(true));
+    ints.forEach((row, k) => expect(row.every((x) => x === k + 1)).toBe(true));
+    expect([...slab.float64(2, NaN)].every(Number.isNaN)).toBe(true);
+    expect([...slab.int32(3, -1)]).toEqual([-1, -1, -1]);
+    expect([...slab.float64(2)]).toEqual([0, 0]);
   });
 
   it('learns a lexicon from words that keep meeting in the same beads', () => {
