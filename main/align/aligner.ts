@@ -565,10 +565,11 @@ class Scorer {
   private readonly missWeight: Float64Array;
   /** Per anchor key, for one bead: its count on each side, valid where the mark is the bead's stamp. */
   private readonly markS: Int32Array;
-  private readonly markT: Int32Array;
   private readonly countS: Int32Array;
-  private readonly countT: Int32Array;
   private readonly touched: Int32Array;
+  /** anchorCost's scratch and weights, per key side by side (see there). */
+  private readonly marks: Int32Array;
+  private readonly keyWeights: Float64Array;
   private anchorStamp = 0;
   /** Anchor costs kept for one pair of unit lists (keepAnchors). */
   private kept: AnchorStore | undefined;
@@ -591,10 +592,15 @@ class Scorer {
       this.missWeight[a] = PARAMS.anchor[anchorKinds[a]].miss;
     }
     this.markS = new Int32Array(keys);
-    this.markT = new Int32Array(keys);
     this.countS = new Int32Array(keys);
-    this.countT = new Int32Array(keys);
     this.touched = new Int32Array(keys);
+    this.marks = new Int32Array(keys * 4);
+    this.keyWeights = new Float64Array(keys * 4);
+    for (let a = 0; a < keys; a++) {
+      this.keyWeights[a * 4] = this.matchWeight[a];
+      this.keyWeights[a * 4 + 1] = this.missWeight[a];
+      this.keyWeights[a * 4 + 2] = specificity[a];
+    }
     this.stampS = new Int32Array(sourceTypes);
     this.stampT = new Int32Array(targetTypes);
   }
@@ -628,14 +634,14 @@ class Scorer {
   private nextAnchorStamp(reset = false): number {
     if (reset || this.anchorStamp >= 0x3fffffff) {
       this.markS.fill(0);
-      this.markT.fill(0);
+      this.marks.fill(0);
       this.anchorStamp = 0;
     }
     return ++this.anchorStamp;
   }
 
-  /** The anchor cost of a bead of the kept lists, computed once. */
-  private keptAnchorCost(store: AnchorStore, si: number, sn: number, ti: number, tn: number): number {
+  /** The anchor cost of a bead of the kept lists, computed once, into scratch[0]. */
+  private keptAnchorCostTo(store: AnchorStore, si: number, sn: number, ti: number, tn: number): void {
     const span = store.keptSpan;
     const slots = span * span;
     const slot = (sn - 1) * span + (tn - 1);
@@ -650,16 +656,19 @@ class Scorer {
       store.hi[si] = newHi;
     }
     const at = (ti - lo) * slots + slot;
-    let cost = row[at];
-    if (cost !== cost) row[at] = cost = this.spanAnchorCost(store, si, sn, ti, tn);
-    return cost;
+    const cost = row[at];
+    if (cost === cost) this.scratch[0] = cost;
+    else {
+      this.spanAnchorCostTo(store, si, sn, ti, tn);
+      row[at] = this.scratch[0];
+    }
   }
 
   /**
    * anchorCost of a bead of the kept lists, quickly when its two sides share no key (most beads of a band): then
    * only unmatched keys count, and the sums come out exactly as anchorCost makes them.
    */
-  private spanAnchorCost(store: AnchorStore, si: number, sn: number, ti: number, tn: number): number {
+  private spanAnchorCostTo(store: AnchorStore, si: number, sn: number, ti: number, tn: number): void {
     const A = store.spansS[sn - 1];
     const B = store.spansT[tn - 1];
     const sa = A.signature;
@@ -677,8 +686,10 @@ class Scorer {
         (sa[x + 7] & sb[y + 7])) !==
         0 ||
       (A.headings[si] && B.headings[ti])
-    )
-      return this.anchorCost(store.S, si, sn, store.T, ti, tn);
+    ) {
+      this.anchorCostTo(store.S, si, sn, store.T, ti, tn);
+      return;
+    }
     let miss = A.missSum[si];
     for (let k = B.missStart[ti]; k < B.missStart[ti + 1]; k++) miss += B.missTerms[k];
     if (this.namesOnBothSides) {
@@ -686,12 +697,26 @@ class Scorer {
       for (let k = B.nameStart[ti]; k < B.nameStart[ti + 1]; k++) nameMiss += B.nameTerms[k];
       miss += Math.min(nameMiss, PARAMS.maxNameMissPenalty);
     }
-    return Math.min(miss, PARAMS.maxMissPenalty);
+    this.scratch[0] = Math.min(miss, PARAMS.maxMissPenalty);
   }
 
   /** Anchor evidence in nats: negative when the two sides share numbers, names, marks; positive when they clash. */
   anchorCost(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): number {
-    const { markS, markT, countS, countT, touched, kind, matchWeight, missWeight, specificity } = this;
+    this.anchorCostTo(S, si, sn, T, ti, tn);
+    return this.scratch[0];
+  }
+
+  /**
+   * Costs computed on the hot path go through scratch (anchor cost at 0) instead of being returned: a number
+   * returned from a call that is not inlined is allocated on the heap.
+   */
+  private readonly scratch = new Float64Array(2);
+
+  /** anchorCost, into scratch[0]. */
+  private anchorCostTo(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): void {
+    // Per key side by side (a key's data in one or two cache lines): marks = [stamp S, count S, stamp T, count T],
+    // weights = [match, miss, specificity, -].
+    const { marks, keyWeights: weights, touched, kind } = this;
     const stamp = this.nextAnchorStamp();
     // Every key of the bead once, in the order first seen (source units first), with its count on each side.
     let nTouched = 0;
@@ -702,11 +727,12 @@ class Scorer {
       const { keys, counts } = u;
       for (let x = 0; x < keys.length; x++) {
         const a = keys[x];
-        if (markS[a] !== stamp) {
-          markS[a] = stamp;
-          countS[a] = counts[x];
+        const m = a * 4;
+        if (marks[m] !== stamp) {
+          marks[m] = stamp;
+          marks[m + 1] = counts[x];
           touched[nTouched++] = a;
-        } else countS[a] += counts[x];
+        } else marks[m + 1] += counts[x];
       }
     }
     for (let k = ti; k < ti + tn; k++) {
@@ -715,14 +741,18 @@ class Scorer {
       const { keys, counts } = u;
       for (let x = 0; x < keys.length; x++) {
         const a = keys[x];
-        if (markT[a] !== stamp) {
-          markT[a] = stamp;
-          countT[a] = counts[x];
-          if (markS[a] !== stamp) touched[nTouched++] = a;
-        } else countT[a] += counts[x];
+        const m = a * 4;
+        if (marks[m + 2] !== stamp) {
+          marks[m + 2] = stamp;
+          marks[m + 3] = counts[x];
+          if (marks[m] !== stamp) touched[nTouched++] = a;
+        } else marks[m + 3] += counts[x];
       }
     }
-    if (nTouched === 0) return 0;
+    if (nTouched === 0) {
+      this.scratch[0] = 0;
+      return;
+    }
     let otherBonus = 0;
     let numberBonus = 0;
     let numbersMatched = 0;
@@ -730,13 +760,14 @@ class Scorer {
     let nameMiss = 0;
     for (let x = 0; x < nTouched; x++) {
       const a = touched[x];
-      const cs = markS[a] === stamp ? countS[a] : 0;
-      const ct = markT[a] === stamp ? countT[a] : 0;
+      const m = a * 4;
+      const cs = marks[m] === stamp ? marks[m + 1] : 0;
+      const ct = marks[m + 2] === stamp ? marks[m + 3] : 0;
       const matched = cs < ct ? cs : ct;
       const k = kind[a];
       // A shared word beginning only counts when matched (it costs nothing unmatched).
       if (k === PREFIX) {
-        if (matched > 0) otherBonus += matched * matchWeight[a] * specificity[a];
+        if (matched > 0) otherBonus += matched * weights[m] * weights[m + 2];
         continue;
       }
       const unmatched = cs < ct ? ct - cs : cs - ct;
@@ -747,22 +778,22 @@ class Scorer {
           numbersMatched += matched * 2;
           miss += unmatched * PARAMS.headingNumberMiss;
         } else {
-          numberBonus += matched * matchWeight[a] * (k === NUMBER ? specificity[a] : 1);
+          numberBonus += matched * weights[m] * (k === NUMBER ? weights[m + 2] : 1);
           numbersMatched += k === NUMBER ? matched : 0.25 * matched;
-          miss += unmatched * missWeight[a];
+          miss += unmatched * weights[m + 1];
         }
       } else if (k === NAME) {
-        otherBonus += matched * matchWeight[a] * specificity[a];
-        nameMiss += unmatched * missWeight[a] * specificity[a];
+        otherBonus += matched * weights[m] * weights[m + 2];
+        nameMiss += unmatched * weights[m + 1] * weights[m + 2];
       } else {
-        otherBonus += (matched < 3 ? matched : 3) * matchWeight[a];
-        miss += unmatched * missWeight[a];
+        otherBonus += (matched < 3 ? matched : 3) * weights[m];
+        miss += unmatched * weights[m + 1];
       }
     }
     // A lone number (a chapter number, a day of the month) is weak evidence unless something else agrees.
     if (otherBonus < 0.5 && numbersMatched <= 1) numberBonus = Math.min(numberBonus, PARAMS.loneNumberCap);
     if (this.namesOnBothSides) miss += Math.min(nameMiss, PARAMS.maxNameMissPenalty);
-    return Math.min(miss, PARAMS.maxMissPenalty) - numberBonus - otherBonus;
+    this.scratch[0] = Math.min(miss, PARAMS.maxMissPenalty) - numberBonus - otherBonus;
   }
 
   private lexTypes(u: Unit, entries: Int32Array[], lexicon: Lexicon): Int32Array {
@@ -980,7 +1011,27 @@ class Scorer {
   }
 
   beadCost(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, model: Model, skip: number): number {
-    if (sn === 0 || tn === 0) return skip;
+    this.beadCostTo(S, si, sn, T, ti, tn, model, skip, this.scratch, 1);
+    return this.scratch[1];
+  }
+
+  /** beadCost, written to out[at]. */
+  beadCostTo(
+    S: Unit[],
+    si: number,
+    sn: number,
+    T: Unit[],
+    ti: number,
+    tn: number,
+    model: Model,
+    skip: number,
+    out: Float64Array,
+    at: number,
+  ): void {
+    if (sn === 0 || tn === 0) {
+      out[at] = skip;
+      return;
+    }
     let ls = 0;
     let lt = 0;
     let headS = false;
@@ -995,16 +1046,16 @@ class Scorer {
     }
     const length = lengthCost(ls, lt, model.ratio, model.variance);
     // A merge whose lengths disagree this much never wins: not searched (most of the wide shapes' work).
-    if ((sn > 1 || tn > 1) && length > PARAMS.mergeLength) return Infinity;
+    if ((sn > 1 || tn > 1) && length > PARAMS.mergeLength) {
+      out[at] = Infinity;
+      return;
+    }
     const kept = this.kept;
-    let anchors: number;
-    if (kept && S === kept.S && T === kept.T && sn <= kept.span && tn <= kept.span)
-      anchors =
-        sn <= kept.keptSpan && tn <= kept.keptSpan
-          ? this.keptAnchorCost(kept, si, sn, ti, tn)
-          : this.spanAnchorCost(kept, si, sn, ti, tn);
-    else anchors = this.anchorCost(S, si, sn, T, ti, tn);
-    let cost = shapePrior(sn, tn) + length + anchors;
+    if (kept && S === kept.S && T === kept.T && sn <= kept.span && tn <= kept.span) {
+      if (sn <= kept.keptSpan && tn <= kept.keptSpan) this.keptAnchorCostTo(kept, si, sn, ti, tn);
+      else this.spanAnchorCostTo(kept, si, sn, ti, tn);
+    } else this.anchorCostTo(S, si, sn, T, ti, tn);
+    let cost = shapePrior(sn, tn) + length + this.scratch[0];
     if (headS !== headT || (sn > 1 && headS) || (tn > 1 && headT)) cost += PARAMS.kindMismatch;
     if (sn > 1 || tn > 1) cost += PARAMS.crossBreak * this.crossed(S, si, sn, T, ti, tn);
     if (model.lexicon && model.lambda > 0) {
@@ -1014,7 +1065,7 @@ class Scorer {
           : this.lexiconMatch(S, si, sn, T, ti, tn, model.lexicon);
       if (words > 0) cost += lexiconTerm(model, words, this.matched);
     }
-    return cost;
+    out[at] = cost;
   }
 
   costParts(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, model: Model): CostParts {
@@ -1109,16 +1160,24 @@ function alignRegion(
     for (let k = from; k < from + count; k++) if (set.has(k)) return true;
     return false;
   };
-  const cost = (i: number, j: number, s: number) => {
+  const costTo = (i: number, j: number, s: number, out: Float64Array, at: number) => {
     const { di, dj } = shapes[s];
     const gi = region.i0 + i;
     const gj = region.j0 + j;
     if (forced.source.size || forced.target.size) {
       const fs = isForced(forced.source, gi, di);
       const ft = isForced(forced.target, gj, dj);
-      if (fs || ft) return (di === 1 && dj === 0 && fs) || (di === 0 && dj === 1 && ft) ? 0 : Infinity;
+      if (fs || ft) {
+        out[at] = (di === 1 && dj === 0 && fs) || (di === 0 && dj === 1 && ft) ? 0 : Infinity;
+        return;
+      }
     }
-    return scorer.beadCost(src, gi, di, tgt, gj, dj, model, skip);
+    scorer.beadCostTo(src, gi, di, tgt, gj, dj, model, skip, out, at);
+  };
+  const one = new Float64Array(1);
+  const cost = (i: number, j: number, s: number) => {
+    costTo(i, j, s, one, 0);
+    return one[0];
   };
   const local = guide
     ?.filter(([i, j]) => i >= region.i0 && i <= region.i1 && j >= region.j0 && j <= region.j1)
@@ -1131,15 +1190,23 @@ function alignRegion(
     // version 9 a band around the diagonal was tried first; where it held the path (the declaration pairs), the
     // guided band finds the same alignment, and on long prose it never did (a third of the first pass's work).
     const guide = blockGuide(region, src, tgt, scorer, model, skip);
-    solution = solve({ n, m, shapes, cost, band, guide });
+    solution = solve({ n, m, shapes, cost, costTo, band, guide });
   }
-  solution ??= solve({ n, m, shapes, guide: local, cost, band: local ? laterBand : undefined });
+  solution ??= solve({ n, m, shapes, guide: local, cost, costTo, band: local ? laterBand : undefined });
   return {
     beads: solution.beads.map((b) => {
       const i = b.i + region.i0;
       const j = b.j + region.j0;
       const isSkipForced = (b.dj === 0 && forced.source.has(i)) || (b.di === 0 && forced.target.has(j));
-      return { ...b, i, j, forced: isSkipForced, confidence: isSkipForced ? 1 : b.confidence };
+      return {
+        i,
+        j,
+        di: b.di,
+        dj: b.dj,
+        cost: b.cost,
+        confidence: isSkipForced ? 1 : b.confidence,
+        forced: isSkipForced,
+      };
     }),
     band: solution.band,
   };
@@ -1187,6 +1254,8 @@ function blockGuide(
     shapes: PARAGRAPH_SHAPES,
     pathOnly: true,
     cost: (i, j, s) => scorer.beadCost(S, i, PARAGRAPH_SHAPES[s].di, T, j, PARAGRAPH_SHAPES[s].dj, model, blockSkip),
+    costTo: (i, j, s, out, at) =>
+      scorer.beadCostTo(S, i, PARAGRAPH_SHAPES[s].di, T, j, PARAGRAPH_SHAPES[s].dj, model, blockSkip, out, at),
   });
   const n = region.i1 - region.i0;
   const m = region.j1 - region.j0;
@@ -1203,7 +1272,12 @@ function blockGuide(
   return cells;
 }
 
-const range = (start: number, count: number) => Array.from({ length: count }, (_, k) => start + k);
+/** start, start + 1, ... (count numbers). */
+function range(start: number, count: number): number[] {
+  const out = new Array<number>(count);
+  for (let k = 0; k < count; k++) out[k] = start + k;
+  return out;
+}
 
 interface ParagraphBead {
   source: number[];

@@ -17,6 +17,11 @@ export interface DpProblem {
   shapes: readonly BeadShape[];
   /** Cost (in nats, lower is better) of the bead of shape `s` covering source [i, i+di) and target [j, j+dj). */
   cost(i: number, j: number, s: number): number;
+  /**
+   * The same cost written to out[at] (when given, the grid uses it: a cost returned from a call that is not inlined
+   * is a number allocated on the heap, millions of them on a long document).
+   */
+  costTo?(i: number, j: number, s: number, out: Float64Array, at: number): void;
   /** Initial half-width of the band; the search is exhaustive when the grid is small. */
   band?: number;
   /**
@@ -276,11 +281,12 @@ class Grid {
         const costs = known!.rows[i];
         for (let s = 0; s < S; s++) {
           const c = costs[from + s];
-          row[at + s] = c === c ? c : this.beadCost(i, j, s);
+          if (c === c) row[at + s] = c;
+          else this.beadCostTo(i, j, s, row, at + s);
         }
         continue;
       }
-      for (let s = 0; s < S; s++) row[at + s] = this.beadCost(i, j, s);
+      for (let s = 0; s < S; s++) this.beadCostTo(i, j, s, row, at + s);
     }
   }
 
@@ -291,19 +297,19 @@ class Grid {
   private readonly slab = new Slab();
 
   /**
-   * The cost of the bead of shape s starting at (i, j): Infinity when it leaves the grid, NaN (not computed) when
-   * it ends outside the band (the row is marked deferred).
+   * Writes to row[at] the cost of the bead of shape s starting at (i, j): Infinity when it leaves the grid, NaN (not
+   * computed) when it ends outside the band (the row is marked deferred).
    */
-  private beadCost(i: number, j: number, s: number): number {
+  private beadCostTo(i: number, j: number, s: number, row: Float64Array, at: number): void {
     const { di, dj } = this.problem.shapes[s];
     const ni = i + di;
     const nj = j + dj;
-    if (ni > this.n || nj > this.m) return Infinity;
-    if (nj < this.lo[ni] || nj > this.hi[ni]) {
+    if (ni > this.n || nj > this.m) row[at] = Infinity;
+    else if (nj < this.lo[ni] || nj > this.hi[ni]) {
       this.deferred[i] = 1;
-      return NaN;
-    }
-    return this.problem.cost(i, j, s);
+      row[at] = NaN;
+    } else if (this.problem.costTo) this.problem.costTo(i, j, s, row, at);
+    else row[at] = this.problem.cost(i, j, s);
   }
 
   /** Computes the NaN costs of row i whose beads now end inside the band (the others stay NaN). */
@@ -314,7 +320,7 @@ class Grid {
     this.deferred[i] = 0;
     for (let j = cl; j <= this.costHi[i]; j++) {
       const at = (j - cl) * S;
-      for (let s = 0; s < S; s++) if (row[at + s] !== row[at + s]) row[at + s] = this.beadCost(i, j, s);
+      for (let s = 0; s < S; s++) if (row[at + s] !== row[at + s]) this.beadCostTo(i, j, s, row, at + s);
     }
   }
 

@@ -471,6 +471,36 @@ describe('the search', () => {
     expect(pairs(guided.beads)).toEqual(Array.from({ length: 420 }, (_, k) => `${k}>${k}`));
   });
 
+  it('fills its grid through costTo when given, with the same solution as through cost', () => {
+    const shapes = [
+      { di: 1, dj: 1 },
+      { di: 1, dj: 0 },
+      { di: 0, dj: 1 },
+      { di: 2, dj: 1 },
+      { di: 1, dj: 2 },
+    ];
+    const a = Array.from({ length: 80 }, (_, k) => 10 + ((k * 7) % 13));
+    const b = a.flatMap((x, k) => (k % 17 === 5 ? [] : k % 11 === 3 ? [x / 2, x / 2] : [x]));
+    const cost = (i: number, j: number, s: number) => {
+      const { di, dj } = shapes[s];
+      if (di === 0 || dj === 0) return 4;
+      const ls = a.slice(i, i + di).reduce((x, y) => x + y, 0);
+      const lt = b.slice(j, j + dj).reduce((x, y) => x + y, 0);
+      return (di + dj - 2) * 2 + Math.abs(ls - lt) / 3;
+    };
+    let calls = 0;
+    const costTo = (i: number, j: number, s: number, out: Float64Array, at: number) => {
+      calls++;
+      out[at] = cost(i, j, s);
+    };
+    const problem = { n: a.length, m: b.length, shapes, cost, band: 3 };
+    const plain = solve(problem);
+    const into = solve({ ...problem, costTo, cost: () => Number.NaN });
+    expect(calls).toBeGreaterThan(a.length);
+    expect(into.beads).toEqual(plain.beads);
+    expect(into.total).toBe(plain.total);
+  });
+
   it('cuts rows from a slab that never overlap, each filled as asked, longer ones than a buffer too', () => {
     const slab = new Slab();
     const rows = [3, 70_000, 5, 65_536, 1].map((length, k) => slab.float64(length, k === 2 ? NaN : 0));
