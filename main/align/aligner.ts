@@ -252,20 +252,24 @@ function buildSide(
 ): SideUnits {
   const paragraphs: Unit[] = [];
   const sentences: Unit[][] = [];
+  const keys: number[] = [];
+  const types: number[] = [];
+  const part = [{ keys, types }];
   for (const p of side.passages) {
     const spans = p.sentences && p.sentences.length > 0 ? p.sentences : [[0, p.text.length] as const];
     const heading = p.kind === 'heading';
     const units = spans.map(([start, end]): Unit => {
       const f = textFeatures(start === 0 && end === p.text.length ? p.text : p.text.slice(start, end), side.lang);
-      const keys = new Int32Array(f.anchors.length);
+      // The ids go through scratch lists (build copies what it keeps).
+      keys.length = 0;
+      types.length = 0;
       for (let x = 0; x < f.anchors.length; x++) {
         const id = anchorIds.get(f.anchors[x]);
         anchorKinds[id] ??= anchorKind(f.anchors[x]);
-        keys[x] = id;
+        keys.push(id);
       }
-      const types = new Int32Array(f.tokens.length);
-      for (let x = 0; x < f.tokens.length; x++) types[x] = typeIds.get(f.tokens[x]);
-      return builder.build(f.length, heading, [{ keys, types }]);
+      for (let x = 0; x < f.tokens.length; x++) types.push(typeIds.get(f.tokens[x]));
+      return builder.build(f.length, heading, part);
     });
     sentences.push(units);
     // Separating spaces between sentences count as characters of the paragraph.
