@@ -1,6 +1,7 @@
 // Anchoring of annotations to document text, after the W3C Web Annotation selectors
 // (TextQuoteSelector + TextPositionSelector). Pure functions: used by the main process to re-anchor
 // after an edit, and by the renderer to describe a selection.
+import { editDistance } from './text/edit-distance';
 
 export interface TextSelector {
   exact: string;
@@ -216,23 +217,7 @@ export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 1;
-  return 1 - levenshtein(a, b) / longest;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  return 1 - editDistance(a, b) / longest;
 }
 
 export interface Reanchored {

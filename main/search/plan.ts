@@ -4,11 +4,13 @@
 // pipeline in scope (bare and "§"-marked), and, with transliteration on, its Latin spelling (or, for a Latin
 // word, itself) in the transliteration column. A name-like word also becomes the vocabulary's words with the same
 // cross-script name key (shared/text/name-key.ts): a capitalised word all of them (Sahakyan → sahakian, саакяна,
-// սահակյանը), a lower-case one those in other scripts, when there are some (sahakyan → саакяна, սահակյանը).
+// սահակյանը), a lower-case one, when some are in other scripts, those and the near spellings in its own script
+// (sahakyan → саакяна, սահակյանը, sahakian).
 // Wildcards and fuzzy terms expand against the vocabulary.
 // Presence follows lunr: required clauses must all match, prohibited ones must not, and without required
 // clauses at least one optional clause must; optional clauses always add to the score. Boosts repeat a
 // clause (bm25 sums over the query's phrases, so `a^3` counts a three times).
+import { editDistance } from '../../shared/text/edit-distance';
 import { nameScript } from '../../shared/text/name-key';
 import type { SearchExpansion } from '../../shared/types';
 import { STEM_MARK, type Analyzer } from './analyzer';
@@ -86,6 +88,8 @@ export const EXPANSION_LIMIT = 64;
 const PHRASE_VARIANT_LIMIT = 24;
 /** A lower-case word must be this long to be taken for a name because the vocabulary spells it in another script. */
 const MIN_LOWERCASE_NAME = 4;
+/** A lower-case name this long or longer also searches own-script spellings two edits away (one below it). */
+const LONG_NAME = 8;
 
 const isCapitalised = (word: string) => word[0] !== word[0].toLowerCase();
 const FIELD_COLUMNS: Record<Field, string> = { title: 'title', text: 'text', note: 'note', tag: 'tag' };
@@ -285,11 +289,14 @@ class Planner {
     );
     let usable = found;
     if (!capitalised) {
-      // A lower-case word is a name only by its spellings in other scripts, and searches those only: the words of its
-      // own script that share its (lossy) name key are other words (kuyiya → kua, gua, cua), not its spellings.
+      // A lower-case word is a name only by its spellings in other scripts. Of the words of its own script that share
+      // its (lossy) name key, it searches only near spellings (sahakyan → sahakian, one letter apart): the rest are
+      // other words (kuyiya → kua, gua, cua), which cost a rare query most of its time and bring unrelated hits.
       if (surface.length < MIN_LOWERCASE_NAME) return [];
       const script = nameScript(surface);
-      usable = found.filter((v) => v.script !== script);
+      if (!found.some((v) => v.script !== script)) return [];
+      const near = surface.length >= LONG_NAME ? 2 : 1;
+      usable = found.filter((v) => v.script !== script || editDistance(v.term, surface) <= near);
     }
     const terms = usable.slice(0, EXPANSION_LIMIT).map((v) => v.term);
     if (terms.length) {
