@@ -1,5 +1,6 @@
 // `npm run bench:import` [-- --n 2000 --paragraphs 5000 --pdfs 50 --rounds 2 --no-pool --no-bridge --tsx]: import
-// speed of the code the app ships, against two references on raw SQLite in the same run:
+// speed of the code the app ships (--n 0, --pdfs 0: without the small files, the PDFs), against two references on
+// raw SQLite in the same run:
 //   Tala: `tala import DIR` (bin/tala.js → out/main/cli.js, built by electron-vite; the import job every door uses:
 //         parse worker, one transaction per file from the user's point of view, originals kept, indexed)
 //   bridge: the browser's path: the built web host (out/main/web.js, `npm run web`'s server) and the files
@@ -162,8 +163,8 @@ const n = Number(values.n);
 const paragraphs = Number(values.paragraphs);
 const rounds = Number(values.rounds);
 const pdfs = Number(values.pdfs);
+if (!Number.isInteger(n) || n < 0) throw new Error('--n must be a whole number (0: no small files)');
 for (const [name, v] of [
-  ['--n', n],
   ['--paragraphs', paragraphs],
   ['--rounds', rounds],
 ] as const)
@@ -350,7 +351,7 @@ try {
   const { small, big, pdf } = writeCorpora(work, n, paragraphs, pdfs);
   const megabytes = (dir: string) => readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) / 1e6;
   const corpora = [
-    { label: `${n} × 5 KB .txt`, dir: small, files: n, mb: megabytes(small) },
+    ...(n > 0 ? [{ label: `${n} × 5 KB .txt`, dir: small, files: n, mb: megabytes(small) }] : []),
     { label: `one ${paragraphs}-paragraph .txt`, dir: big, files: 1, mb: megabytes(big) },
     ...(pdfs > 0 ? [{ label: `${pdfs} ten-page PDFs`, dir: pdf, files: pdfs, mb: megabytes(pdf) }] : []),
   ];
