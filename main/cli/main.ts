@@ -29,9 +29,18 @@ const code = await runCli(argv, {
   status: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
 });
 process.exitCode = code;
-// A first file parsed ahead that the import never took (already in the archive, a refused import): its parse is
-// stopped rather than waited for (import-ahead.ts).
+// `tala import` is over (the archive closed, its report written): the parse worker is stopped (also one still parsing
+// a first file parsed ahead that the import never took: already in the archive, a refused import; import-ahead.ts),
+// and the process ends once its output is out, instead of when Node has torn down every heap and thread of the run
+// (after a 2 MB file's import, from the end of the command to the end of the process: median 117 ms, 68–244, load ~5;
+// 96 ms, 73–143, this way).
 if (at >= 0 && argv[at] === 'import') {
-  const parser = (await import('../ingest/parser')).sharedWorkerParser();
-  if (parser.aheadUntaken?.()) await parser.close();
+  await (await import('../ingest/parser')).sharedWorkerParser().close();
+  await Promise.all([written(process.stdout), written(process.stderr)]);
+  process.exit(code);
+}
+
+/** Resolves once everything written to `stream` so far has been handed to the system. */
+function written(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }
