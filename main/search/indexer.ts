@@ -14,7 +14,15 @@ export const DOC_SPAN = 4_194_304;
 /** Bump when analysis changes (tokeniser, folding, stemmers): archives then re-index in the background. */
 export const ANALYZER_VERSION = 7;
 
+/** FTS rows per statement for documents analysed here (each INSERT runs while the next rows are analysed). */
 const ROWS_PER_INSERT = 300;
+/**
+ * Characters of FTS rows per statement for documents that come with their analysis (imports): as few statements as
+ * that allows, because FTS5 writes its pending rows out as a new segment at every statement of a transaction (its
+ * savepoint), so a 5,000-passage import made 17 segments (7 after automerge) and then a merge of them before the
+ * import ended; in one statement, with the hash size of migration 0016, it makes one segment and nothing to merge.
+ */
+const PREPARED_CHARS_PER_INSERT = 4_000_000;
 /** Words or pairs per statement (one JSON parameter each). */
 const TERMS_PER_INSERT = 5000;
 const DOCS_PER_INSERT = 200;
@@ -169,6 +177,8 @@ export async function indexDocuments(
   }
 
   let rows: SqlValue[][] = [];
+  /** Characters of the prepared rows in `rows`. */
+  let preparedChars = 0;
   // One INSERT at a time is left running while the next rows are analysed (SQLite works on its own thread
   // meanwhile); rows carry their rowid, so the order the statements finish in does not matter.
   let writing: Promise<void> = Promise.resolve();
@@ -191,17 +201,13 @@ export async function indexDocuments(
       if (analysis) {
         noteAnalysed(analysis);
         for (const [i, p] of docPassages.entries()) {
-          rows.push([
-            base + p.ordinal,
-            i === 0 ? analysis.titleField : '',
-            analysis.fields[i],
-            '',
-            '',
-            analysis.translits[i],
-          ]);
-          if (rows.length >= ROWS_PER_INSERT) {
+          const title = i === 0 ? analysis.titleField : '';
+          rows.push([base + p.ordinal, title, analysis.fields[i], '', '', analysis.translits[i]]);
+          preparedChars += title.length + analysis.fields[i].length + analysis.translits[i].length;
+          if (preparedChars >= PREPARED_CHARS_PER_INSERT) {
             await write(rows);
             rows = [];
+            preparedChars = 0;
           }
         }
         count.documents++;
@@ -228,6 +234,7 @@ export async function indexDocuments(
         if (rows.length >= ROWS_PER_INSERT) {
           await write(rows);
           rows = [];
+          preparedChars = 0;
         }
       }
       count.documents++;

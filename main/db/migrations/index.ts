@@ -15,6 +15,7 @@ import * as m0012 from './0012-search-term-pipelines';
 import * as m0013 from './0013-search-name-keys';
 import * as m0014 from './0014-sentences-packed';
 import * as m0015 from './0015-dedup-numbers';
+import * as m0016 from './0016-search-hash-size';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'search name keys', up: m0013.up },
   { version: 14, name: 'sentences packed', up: m0014.up },
   { version: 15, name: 'dedup numbers', up: m0015.up },
+  { version: 16, name: 'search hash size', up: m0016.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -116,6 +116,34 @@ describe('the search index kept merged', () => {
     await reopened.close();
   });
 
+  // FTS5 writes its pending rows out as a segment at every statement of a transaction, and whenever they pass its hash
+  // size: an import's rows go in as few statements as they can, with a hash size of 8 MB (migration 0016).
+  it("a long document's import leaves one segment, nothing to merge", async () => {
+    const file = join(tempDir(), 'archive.sqlite');
+    const archive = await Archive.open(file, { search: 'inline' });
+    // ~1.5 MB: 6,000 paragraphs (text() builds its text by joining again at every paragraph: too slow at this size).
+    const paragraphs = Array.from({ length: 6000 }, (_, i) => text(i, 200).split('\n\n')[1]);
+    const outcome = await archive.documents.importFile({
+      name: 'mahaba.txt',
+      bytes: new TextEncoder().encode(paragraphs.join('\n\n')),
+      lang: 'tl',
+    });
+    if (outcome.status !== 'imported') throw new Error(`not imported: ${outcome.status}`);
+    const id = outcome.document.id;
+    const passages = (await archive.documents.get(id)).passages.length;
+    expect(passages).toBe(6000); // the rows of twenty statements of the documents analysed here
+    const shape = (await archive.searchIndexShape())!;
+    expect(shape.segments).toBe(1);
+    expect(shape.rows).toBe(passages);
+    expect((await archive.mergeSearchIndex())?.steps).toBe(0);
+    expect((await archive.search.query({ query: 'salita5*', limit: 5 })).total).toBeGreaterThan(0);
+    await archive.close();
+    const db = await Database.open(file, { readOnly: true });
+    const config = await db.get<{ v: number }>(sql`SELECT v FROM search_fts_config WHERE k = 'hashsize'`);
+    await db.close();
+    expect(config?.v).toBe(8 * 1024 * 1024);
+  });
+
   it('a write queued during the merge is committed between two of its steps', async () => {
     const file = join(tempDir(), 'archive.sqlite');
     const archive = await Archive.open(file, { search: 'inline' });
