@@ -96,14 +96,17 @@ export function splitSentences(text: string, lang: string): Array<[number, numbe
   const abbreviations = ABBREVIATIONS[tag.toLowerCase().split('-')[0]] ?? NONE;
   const spans: Array<[number, number]> = [];
   let pendingStart = -1;
-  for (const [rawStart, rawEnd] of rawSegments(text, segmenterFor(tag))) {
-    const segment = text.slice(rawStart, rawEnd);
-    const trimmed = segment.trim();
-    if (!trimmed) continue;
-    const lead = segment.length - segment.trimStart().length;
-    const start = pendingStart >= 0 ? pendingStart : rawStart + lead;
-    const end = rawStart + lead + trimmed.length;
-    if (endsWithAbbreviation(trimmed, abbreviations)) {
+  // Offsets, not strings: a segment is trimmed and its tail looked at in place (a 5,000-paragraph file made ~100,000
+  // strings here: each segment, its trimmed copies and its tail).
+  const bounds = rawSegments(text, segmenterFor(tag));
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    let from = bounds[k];
+    let end = bounds[k + 1];
+    while (from < end && isTrimmed(text.charCodeAt(from))) from++;
+    if (from === end) continue; // whitespace only
+    while (isTrimmed(text.charCodeAt(end - 1))) end--;
+    const start = pendingStart >= 0 ? pendingStart : from;
+    if (endsWithAbbreviation(text, from, end, abbreviations)) {
       pendingStart = start;
       continue;
     }
@@ -114,40 +117,80 @@ export function splitSentences(text: string, lang: string): Array<[number, numbe
   return spans;
 }
 
-/** Untrimmed [start, end) segments covering `text`. */
-function rawSegments(text: string, segmenter: Intl.Segmenter): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** Per UTF-16 code unit: 1 when String.prototype.trim removes it (white space, line ends), 2 when not, 0 not known. */
+const trimmedUnits = new Uint8Array(65536);
+
+/** What ABBREVIATION_AT_END allows before its word: white space (\s is what trim removes), ( « " or “. */
+function startsAfter(unit: number): boolean {
+  return unit === 0x28 || unit === 0xab || unit === 0x22 || unit === 0x201c || isTrimmed(unit);
+}
+
+function isTrimmed(unit: number): boolean {
+  let known = trimmedUnits[unit];
+  if (known === 0) known = trimmedUnits[unit] = String.fromCharCode(unit).trim() === '' ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * The boundaries of the segments covering `text`, in order: segment i is [bounds[i], bounds[i + 1]) (segments
+ * are contiguous); empty for an empty text.
+ */
+function rawSegments(text: string, segmenter: Intl.Segmenter): number[] {
+  const out: number[] = [];
+  if (text.length <= WINDOW) {
+    // The usual passage: one window, no copy of the text.
+    for (const s of segmenter.segment(text)) out.push(s.index);
+    if (text.length > 0) out.push(text.length);
+    return out;
+  }
   let base = 0;
   let carry = -1; // start of a sentence that runs past the previous window
   while (base < text.length) {
     const end = Math.min(text.length, base + WINDOW);
-    const segments = [...segmenter.segment(text.slice(base, end))].map((s): [number, number] => [
-      base + s.index,
-      base + s.index + s.segment.length,
-    ]);
-    if (carry >= 0) segments[0][0] = carry;
+    const starts: number[] = [];
+    for (const s of segmenter.segment(text.slice(base, end))) starts.push(base + s.index);
+    if (carry >= 0) starts[0] = carry;
     carry = -1;
     if (end === text.length) {
-      out.push(...segments);
+      for (const start of starts) out.push(start);
+      out.push(end);
       break;
     }
-    if (segments.length > 1) {
+    if (starts.length > 1) {
       // The last segment may have been cut by the window edge: segment it again with what follows.
-      const last = segments.pop() as [number, number];
-      out.push(...segments);
-      base = last[0];
+      const last = starts.pop() as number;
+      for (const start of starts) out.push(start);
+      base = last;
     } else {
       // No boundary in the whole window: the sentence continues into the next one.
-      carry = segments[0][0];
+      carry = starts[0];
       base = end;
     }
   }
   return out;
 }
 
-function endsWithAbbreviation(segment: string, abbreviations: ReadonlySet<string>): boolean {
+const ABBREVIATION_AT_END = /(?:^|[\s(«"“])([\p{L}.]{1,20})\.$/u;
+/**
+ * Code units of the longest word ABBREVIATION_AT_END can find that counts (an abbreviation of a list, or an initial:
+ * one letter, two code units at most): a word longer than that is none, however it is written.
+ */
+const LONGEST_ABBREVIATION = Math.max(
+  2,
+  ...Object.values(ABBREVIATIONS).flatMap((set) => [...set].map((w) => w.length)),
+);
+
+/** Whether the segment text[from, end) (trimmed) ends with an abbreviation or an initial. */
+function endsWithAbbreviation(text: string, from: number, end: number, abbreviations: ReadonlySet<string>): boolean {
+  if (text.charCodeAt(end - 1) !== 0x2e) return false; // "."
+  // Most sentences end with a longer word: the expression's word starts after the segment's start or a space,
+  // bracket or quote, so without one of those in reach the word is longer than any abbreviation.
+  let at = end - 2;
+  const limit = end - 2 - LONGEST_ABBREVIATION;
+  while (at >= from && at >= limit && !startsAfter(text.charCodeAt(at))) at--;
+  if (at >= from && at < limit) return false;
   // Only the tail matters; looking at a bounded slice keeps huge unpunctuated "sentences" cheap.
-  const match = /(?:^|[\s(«"“])([\p{L}.]{1,20})\.$/u.exec(segment.slice(-24));
+  const match = ABBREVIATION_AT_END.exec(text.slice(Math.max(from, end - 24), end));
   if (!match) return false;
   const word = match[1];
   // A single capital letter is an initial ("G. Cruz", "J. R. R. Tolkien").
