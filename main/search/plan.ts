@@ -284,6 +284,8 @@ class Planner {
   private nameVariants(word: string, capitalised: boolean, listedAs = word): string[] {
     if (!this.options.names || !this.vocabulary) return [];
     const surface = foldText(lowerText(word));
+    // A short lower-case word is never taken for a name: no look-up for it.
+    if (!capitalised && surface.length < MIN_LOWERCASE_NAME) return [];
     const found = (this.holders?.names.get(surface) ?? this.vocabulary.nameVariants(surface, EXPANSION_LIMIT)).filter(
       (v) => v.term !== surface,
     );
@@ -292,7 +294,6 @@ class Planner {
       // A lower-case word is a name only by its spellings in other scripts. Of the words of its own script that share
       // its (lossy) name key, it searches only near spellings (sahakyan → sahakian, one letter apart): the rest are
       // other words (kuyiya → kua, gua, cua), which cost a rare query most of its time and bring unrelated hits.
-      if (surface.length < MIN_LOWERCASE_NAME) return [];
       const script = nameScript(surface);
       if (!found.some((v) => v.script !== script)) return [];
       const near = surface.length >= LONG_NAME ? 2 : 1;
