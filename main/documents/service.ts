@@ -334,8 +334,12 @@ function toNewDocument(parsed: ParsedDocument, originalName: string): documents.
     contentHash: parsed.contentHash,
     importedAt: new Date().toISOString(),
     text: layout.text,
-    passages: layout.passages.map((p, i) => ({
-      ...p,
+    passages: layout.passages.map(({ id, kind, text, start, end }, i) => ({
+      id,
+      kind,
+      text,
+      start,
+      end,
       sentences: parsed.passages[i].sentences,
       page: parsed.passages[i].page ?? null,
     })),

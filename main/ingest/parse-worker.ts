@@ -6,6 +6,7 @@ import { toErrorInfo } from '../../shared/errors';
 import { passagesFingerprint } from '../library/minhash';
 import { packAnalysis } from '../search/analysis-wire';
 import { parseDocument } from './index';
+import { packParsed } from './parsed-wire';
 import type { LaterMessage, ParseRequest, ParseResponse } from './parser';
 
 if (!parentPort) throw new Error('parse-worker.ts must run in a worker thread');
@@ -35,7 +36,7 @@ async function handle(message: ParseRequest): Promise<void> {
   // analysis (the commit indexes with it), then the near-duplicate fingerprint, which the commit checks last (a
   // file that acts on its near-duplicates, skip or keep as a version, waits for it before its rows). Every parsed
   // file gets both messages, `failed` when one could not be made.
-  port.postMessage({ id, ok: true, value: parsed } satisfies ParseResponse);
+  port.postMessage({ id, ok: true, value: packParsed(parsed) } satisfies ParseResponse);
   try {
     const { analyzeForIndex } = await analysisModule;
     const texts = parsed.passages.map((p) => p.text);

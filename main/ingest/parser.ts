@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import { displayName } from './reject';
+import { unpackParsed, type PackedParsed } from './parsed-wire';
 import type { IngestInput, ParsedDocument } from './types';
 import type { IndexAnalysis } from '../search/index-analysis';
 import { unpackAnalysis, type PackedAnalysis } from '../search/analysis-wire';
@@ -48,7 +49,7 @@ export interface ParseRequest {
 }
 
 export type ParseResponse =
-  { id: number; ok: true; value: ParsedDocument } | { id: number; ok: false; error: ErrorInfo };
+  { id: number; ok: true; value: ParsedDocument | PackedParsed } | { id: number; ok: false; error: ErrorInfo };
 
 /**
  * What the worker sends after a parsed file, in this order: its search analysis, then its near-duplicate fingerprint
@@ -263,10 +264,11 @@ export class WorkerParser implements DocumentParser {
       }
       const job = this.jobs[0];
       if (!job || job.id !== message.id) return;
-      if (message.ok) this.expectLater(job.id, message.value, job.limit);
+      const parsed = message.ok ? unpackParsed(message.value) : undefined;
+      if (parsed) this.expectLater(job.id, parsed, job.limit);
       this.finished();
-      if (message.ok) job.resolve(message.value);
-      else job.reject(fromErrorInfo(message.error));
+      if (parsed) job.resolve(parsed);
+      else if (!message.ok) job.reject(fromErrorInfo(message.error));
     });
     worker.on('error', (err: Error & { code?: string }) => {
       if (this.worker !== worker) return;
