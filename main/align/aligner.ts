@@ -57,6 +57,11 @@ export const PARAMS = {
   lexiconSpread: 7,
   lexiconPenaltyShare: 0.5,
   lexiconMaxPenalty: 3,
+  /**
+   * A unit (sentence or paragraph) with this many lexicon words or more carries full weight in the lexicon term; one
+   * with fewer, that share of it.
+   */
+  lexiconUnitWords: 6,
   /** Lexicon words looked at per unit. */
   maxLexiconWords: 24,
   /** A first-pass bead must be at least this confident to teach the lexicon. */
@@ -329,14 +334,6 @@ interface Model {
   /** Lexical similarity midway between true and wrong pairs, and nats per unit of similarity. */
   tau: number;
   lambda: number;
-}
-
-/** Lexical evidence in nats, weighted by how many lexicon words the bead has, bounded both ways. */
-function lexiconTerm(model: Model, words: number, matched: number): number {
-  const raw = model.lambda * (words < 8 ? words / 8 : 1) * (model.tau - matched / words);
-  // A small lexicon misses many true translations: few matches is weaker evidence than many matches.
-  if (raw > 0) return Math.min(raw * PARAMS.lexiconPenaltyShare, PARAMS.lexiconMaxPenalty);
-  return Math.max(raw, -PARAMS.lexiconSpread);
 }
 
 /** Anchor kinds as small integers (per-key typed arrays in the scorer). */
@@ -885,8 +882,12 @@ class Scorer {
     let words = 0;
     for (let k = si; k < si + sn; k++) words += this.lexTypes(S[k], lexicon.bySource, lexicon).length;
     for (let k = ti; k < ti + tn; k++) words += this.lexTypes(T[k], lexicon.byTarget, lexicon).length;
+    const { unitWords, unitMatched } = this;
+    for (let k = 0; k < sn; k++) unitWords[k] = S[si + k].lexTypes!.length;
+    for (let k = 0; k < tn; k++) unitWords[sn + k] = T[ti + k].lexTypes!.length;
     if (words === 0 || (sn === 1 && tn === 1 && !this.mayMatch(S[si], T[ti]))) {
       this.matched = 0;
+      unitMatched.fill(0, 0, sn + tn);
       return words;
     }
     store.forLexicon(lexicon);
@@ -894,7 +895,9 @@ class Scorer {
     if (sn === 1 && tn === 1) {
       const at = this.pairAt(store, si, ti, lexicon);
       const row = store.pairRows[si];
-      this.matched = popcount(row[at]) + popcount(row[at + 1]);
+      unitMatched[0] = popcount(row[at]);
+      unitMatched[1] = popcount(row[at + 1]);
+      this.matched = unitMatched[0] + unitMatched[1];
       return words;
     }
     // The DP asks for every shape of a cell in turn: the masks of the cell's unit pairs are read once for all.
@@ -921,9 +924,15 @@ class Scorer {
         forward |= cellMasks[2 * k];
         backward[j - ti] |= cellMasks[2 * k + 1];
       }
-      matched += popcount(forward);
+      const mi = popcount(forward);
+      unitMatched[i - si] = mi;
+      matched += mi;
     }
-    for (let y = 0; y < tn; y++) matched += popcount(backward[y]);
+    for (let y = 0; y < tn; y++) {
+      const my = popcount(backward[y]);
+      unitMatched[sn + y] = my;
+      matched += my;
+    }
     this.matched = matched;
     return words;
   }
@@ -956,14 +965,47 @@ class Scorer {
   }
 
   private matched = 0;
+  /** Per unit of the last bead matched (source units first): its lexicon words, and those matched (lexiconTerm). */
+  private readonly unitWords = new Int32Array(16);
+  private readonly unitMatched = new Int32Array(16);
+
+  /**
+   * Lexical evidence of the last bead matched, in nats: per unit, the share of its lexicon words whose translation
+   * is on the other side against the model's midpoint (weighted by how many words it has; a small lexicon misses
+   * many true translations, so few matches costs less than many matches earns, both bounded), averaged over the
+   * units that have lexicon words and scaled to a 1-1 bead's two. Unit by unit, not pooled over the bead: pooled, a
+   * well-translated pair lent its credit to a loosely translated neighbour merged with it (short documents lost
+   * 1-1 beads to 2-2 and 2-3 merges that way).
+   */
+  private lexiconTerm(model: Model, units: number): number {
+    const { unitWords, unitMatched } = this;
+    const full = PARAMS.lexiconUnitWords;
+    let sum = 0;
+    let counted = 0;
+    for (let k = 0; k < units; k++) {
+      const w = unitWords[k];
+      if (w === 0) continue;
+      counted++;
+      const raw = 0.5 * model.lambda * (w < full ? w / full : 1) * (model.tau - unitMatched[k] / w);
+      sum +=
+        raw > 0
+          ? Math.min(raw * PARAMS.lexiconPenaltyShare, PARAMS.lexiconMaxPenalty / 2)
+          : Math.max(raw, -PARAMS.lexiconSpread / 2);
+    }
+    return (sum * 2) / Math.max(counted, 2);
+  }
 
   /** Counts lexicon words (returned) and those whose translation is on the other side (this.matched). */
   private lexiconMatch(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number, lexicon: Lexicon): number {
     let words = 0;
     for (let k = si; k < si + sn; k++) words += this.lexTypes(S[k], lexicon.bySource, lexicon).length;
     for (let k = ti; k < ti + tn; k++) words += this.lexTypes(T[k], lexicon.byTarget, lexicon).length;
+    const { unitWords, unitMatched } = this;
     if (words === 0 || (sn === 1 && tn === 1 && !this.mayMatch(S[si], T[ti]))) {
       this.matched = 0;
+      for (let k = 0; k < sn; k++) unitWords[k] = S[si + k].lexTypes!.length;
+      for (let k = 0; k < tn; k++) unitWords[sn + k] = T[ti + k].lexTypes!.length;
+      unitMatched.fill(0, 0, sn + tn);
       return words;
     }
     words = 0;
@@ -981,12 +1023,20 @@ class Scorer {
     for (let k = si; k < si + sn; k++) {
       const types = S[k].lexTypes!;
       words += types.length;
-      for (let x = 0; x < types.length; x++) if (anyStamped(lexicon.bySource[types[x]], stampT, stamp)) matched++;
+      let mu = 0;
+      for (let x = 0; x < types.length; x++) if (anyStamped(lexicon.bySource[types[x]], stampT, stamp)) mu++;
+      unitWords[k - si] = types.length;
+      unitMatched[k - si] = mu;
+      matched += mu;
     }
     for (let k = ti; k < ti + tn; k++) {
       const types = T[k].lexTypes!;
       words += types.length;
-      for (let x = 0; x < types.length; x++) if (anyStamped(lexicon.byTarget[types[x]], stampS, stamp)) matched++;
+      let mu = 0;
+      for (let x = 0; x < types.length; x++) if (anyStamped(lexicon.byTarget[types[x]], stampS, stamp)) mu++;
+      unitWords[sn + k - ti] = types.length;
+      unitMatched[sn + k - ti] = mu;
+      matched += mu;
     }
     this.matched = matched;
     return words;
@@ -1067,7 +1117,7 @@ class Scorer {
         kept && S === kept.S && T === kept.T
           ? this.keptLexiconMatch(kept, si, sn, ti, tn, model.lexicon)
           : this.lexiconMatch(S, si, sn, T, ti, tn, model.lexicon);
-      if (words > 0) cost += lexiconTerm(model, words, this.matched);
+      if (words > 0) cost += this.lexiconTerm(model, sn + tn);
     }
     out[at] = cost;
   }
@@ -1087,8 +1137,8 @@ class Scorer {
     }
     let lexicon = 0;
     if (model.lexicon && model.lambda > 0) {
-      const { sim, words } = this.lexiconSimilarity(S, si, sn, T, ti, tn, model.lexicon);
-      if (words > 0) lexicon = lexiconTerm(model, words, sim * words);
+      const { words } = this.lexiconSimilarity(S, si, sn, T, ti, tn, model.lexicon);
+      if (words > 0) lexicon = this.lexiconTerm(model, sn + tn);
     }
     return {
       prior: shapePrior(sn, tn),
