@@ -1,8 +1,9 @@
 // Turns a parsed query into an FTS5 MATCH expression, with the expansions that ran and what to highlight.
 //
 // A word becomes the alternatives it may be indexed as: its folded form, its stems under every language
-// pipeline in scope (bare and "§"-marked), and, with transliteration on, its Latin spelling (or, for a Latin
-// word, itself) in the transliteration column. A name-like word also becomes the vocabulary's words with the same
+// pipeline in scope ("§"-marked, and bare where documents of the stem's language hold it as a word), and, with
+// transliteration on, its Latin spelling (or, for a Latin word, itself) in the transliteration column. A name-like
+// word also becomes the vocabulary's words with the same
 // cross-script name key (shared/text/name-key.ts): a capitalised word all of them (Sahakyan → sahakian, саакяна,
 // սահակյանը), a lower-case one, when some are in other scripts, those and the near spellings in its own script
 // (sahakyan → саакяна, սահակյանը, sahakian).
@@ -229,6 +230,8 @@ class Planner {
     // Its Latin spelling is the same under every pipeline; it is stemmed only where it may be searched by its stem.
     const spelled = hasNonLatinLetters(lower) ? foldText(transliterate(lower)) : '';
     if (spelled || (this.analyzers.length === 0 && hasNonLatinLetters(lower))) latin.add(spelled);
+    // Stems searched bare, as words: those that are words of the language that made them (see bareStem).
+    const bare = new Set<string>();
     for (const analyzer of this.analyzers) {
       stop ||= analyzer.isStop(word);
       const stemming = analyzer.pipeline.stemmerSource !== 'none';
@@ -236,24 +239,26 @@ class Planner {
       const forms = analyzer.forms(word);
       // A word that is its own stem (droit, boto) still searches the stem index, where droits and botante are.
       stems.add(forms.stem);
+      if (forms.stem !== surface && this.bareStem(forms.stem, surface, analyzer.pipeline.code)) bare.add(forms.stem);
       if (forms.translitStem) latin.add(forms.translitStem);
     }
     if (lower !== surface) this.expand({ kind: 'fold', term: word, to: [surface] });
     const otherStems = [...stems].filter((s) => s !== surface);
     if (otherStems.length) this.expand({ kind: 'stem', term: word, to: otherStems });
     for (const s of stems) {
-      terms.add(s);
+      if (s === surface || bare.has(s)) terms.add(s);
       terms.add(STEM_MARK + s);
     }
     const alternatives = [`{${cols.join(' ')}} : (${[...terms].map(quote).join(' OR ')})`];
     if (translit) {
       // Latin words are looked up among the transliterations; others by their Latin spelling everywhere.
       const inTranslit = hasNonLatinLetters(lower) ? latin : new Set([surface, ...stems]);
-      this.expand({ kind: 'translit', term: word, to: [...(hasNonLatinLetters(lower) ? latin : inTranslit)] });
+      if (inTranslit.size) this.expand({ kind: 'translit', term: word, to: [...inTranslit] });
       if (latin.size) {
         alternatives.push(`{${cols.join(' ')}} : (${[...latin].map(quote).join(' OR ')})`);
       }
-      alternatives.push(`{${translitCols.join(' ')}} : (${[...inTranslit].map(quote).join(' OR ')})`);
+      if (inTranslit.size)
+        alternatives.push(`{${translitCols.join(' ')}} : (${[...inTranslit].map(quote).join(' OR ')})`);
       for (const h of highlight) for (const t of [...inTranslit, ...latin]) h.translits.add(t);
     }
     for (const h of highlight) {
@@ -275,6 +280,18 @@ class Planner {
       }
     }
     return { expr: alternatives.length === 1 ? alternatives[0] : alternatives.map((a) => `(${a})`).join(' OR '), stop };
+  }
+
+  /**
+   * Whether a stem made by this pipeline is also searched bare, as a word: only when the documents of the pipeline's
+   * languages hold it as one (droits → droit, held by French documents: "droit" is found). A stem that is no word of
+   * its language is another language's word, if any: böyle → Turkish "bo" would find the word "bo" of 1,922 passages
+   * in other languages, and none in Turkish; its inflections are still found by the marked stem. A stem that does
+   * not begin the word was not looked up (engine.ts) and is searched bare, as is every stem without a look-up.
+   */
+  private bareStem(stem: string, surface: string, pipeline: string): boolean {
+    if (!this.holders || !surface.startsWith(stem)) return true;
+    return this.holders.pipelines.get(stem)?.has(pipeline) ?? false;
   }
 
   /**

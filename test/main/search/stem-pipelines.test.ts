@@ -48,3 +48,36 @@ describe('stems only under the pipelines of the languages that hold the word', (
     expect(r.total).toBe(0);
   });
 });
+
+// A stem is searched bare (as a word) only where the documents of the language that made it hold it as a word:
+// Turkish "böyle" stems to "bo", which is no Turkish word here but a word of other languages (Yoruba, Fon…): those
+// passages are not what "böyle" asks for. The stem's own language keeps it: English "running" → "run" still finds
+// a passage that says only "run".
+describe('a stem is searched bare only where its language holds it as a word', () => {
+  let archive: Archive;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    ({ archive, ids } = await openKeyedArchive(dir, 'bare-stems', [
+      ['tr', 'Herkes böyle bir hakka sahiptir.', 'tr'],
+      ['yo', 'Ó bo ilé náà mọ́lẹ̀.', 'yo'],
+      ['fon', 'Mɛ bǐ bo ɖò gbɛ̌.', 'fon'],
+      ['en', 'They run to the station.', 'en'],
+      ['en2', 'Everyone runs.', 'en'],
+    ]));
+  });
+  afterAll(() => archive.close());
+
+  const docsOf = async (query: string) => new Set((await archive.search.query(query)).hits.map((h) => h.docId));
+
+  it('a stem that is no word of its language is not searched as one', async () => {
+    const r = await archive.search.query('böyle');
+    expect(r.expansions.find((e) => e.kind === 'stem')?.to).toEqual(['bo']);
+    expect(new Set(r.hits.map((h) => h.docId))).toEqual(new Set([ids.tr]));
+    // The word itself still finds its passages in every language.
+    expect(await docsOf('bo')).toEqual(new Set([ids.yo, ids.fon]));
+  });
+
+  it('a stem that is a word of its language is searched as one', async () => {
+    expect(await docsOf('running')).toEqual(new Set([ids.en, ids.en2]));
+  });
+});
