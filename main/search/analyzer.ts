@@ -14,7 +14,7 @@ export interface TermForms {
   surface: string;
   /** Its stem, folded the same way (equal to surface when the stemmer left the word alone). */
   stem: string;
-  /** Transliteration of a Cyrillic, Armenian or Greek word, or null. */
+  /** Transliteration of a Cyrillic, Armenian or Greek word; null for any other (Latin, Arabic, Japanese…). */
   translit: string | null;
   /** Transliteration of the stem when it differs from `translit`, else null. */
   translitStem: string | null;
@@ -43,8 +43,11 @@ export class Analyzer {
     const stem = stemmed === lower ? surface : foldText(stemmed);
     let translit: string | null = null;
     let translitStem: string | null = null;
-    if (hasNonLatinLetters(lower)) {
-      translit = foldText(transliterate(lower));
+    // A word of a script the transliteration does not spell (Arabic, Japanese, syllabics…) is its own spelling: it
+    // gets none, so the index holds no second copy of it (which bm25 counted twice, in a row of twice the length).
+    const spelled = hasNonLatinLetters(lower) ? foldText(transliterate(lower)) : surface;
+    if (spelled !== surface) {
+      translit = spelled;
       const t = stemmed === lower ? translit : foldText(transliterate(stemmed));
       translitStem = t === translit ? null : t;
     }

@@ -12,7 +12,7 @@ import { insertNameKeys, rebuildNameKeys } from './name-index';
 /** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
 export const DOC_SPAN = 4_194_304;
 /** Bump when analysis changes (tokeniser, folding, stemmers): archives then re-index in the background. */
-export const ANALYZER_VERSION = 7;
+export const ANALYZER_VERSION = 8;
 
 /** FTS rows per statement for documents analysed here (each INSERT runs while the next rows are analysed). */
 const ROWS_PER_INSERT = 300;

@@ -229,7 +229,10 @@ class Planner {
     const held = this.holders?.indexed.has(surface) ? (this.holders.pipelines.get(surface) ?? new Set()) : null;
     // Its Latin spelling is the same under every pipeline; it is stemmed only where it may be searched by its stem.
     const spelled = hasNonLatinLetters(lower) ? foldText(transliterate(lower)) : '';
-    if (spelled || (this.analyzers.length === 0 && hasNonLatinLetters(lower))) latin.add(spelled);
+    // A word of a script the transliteration does not spell (Arabic, Japanese…) is its own spelling: the index holds
+    // no copy of it among the transliterations (analyzer.ts), and searching it again would count it twice.
+    if (spelled !== surface && (spelled || (this.analyzers.length === 0 && hasNonLatinLetters(lower))))
+      latin.add(spelled);
     // Stems searched bare, as words: those that are words of the language that made them (see bareStem).
     const bare = new Set<string>();
     for (const analyzer of this.analyzers) {
@@ -240,7 +243,7 @@ class Planner {
       // A word that is its own stem (droit, boto) still searches the stem index, where droits and botante are.
       stems.add(forms.stem);
       if (forms.stem !== surface && this.bareStem(forms.stem, surface, analyzer.pipeline.code)) bare.add(forms.stem);
-      if (forms.translitStem) latin.add(forms.translitStem);
+      if (forms.translitStem && spelled !== surface) latin.add(forms.translitStem);
     }
     if (lower !== surface) this.expand({ kind: 'fold', term: word, to: [surface] });
     const otherStems = [...stems].filter((s) => s !== surface);
@@ -330,9 +333,11 @@ class Planner {
     const { cols, translit, translitCols } = this.columns(fields);
     const alternatives = [`{${cols.join(' ')}} : ${quote(surfaces.join(' '))}`];
     for (const h of highlight) h.phrases.push(surfaces);
-    if (translit) {
-      const latin = lowers.map((w) => foldText(transliterate(w)));
-      const anyNonLatin = lowers.some(hasNonLatinLetters);
+    // Words of scripts the transliteration does not spell (Arabic, Japanese…) are their own spelling: a phrase of
+    // them only has itself to look for.
+    const latin = lowers.map((w) => foldText(transliterate(w)));
+    const anyNonLatin = lowers.some(hasNonLatinLetters);
+    if (translit && !(anyNonLatin && latin.every((w, i) => w === surfaces[i]))) {
       if (anyNonLatin) {
         this.expand({ kind: 'translit', term: words.join(' '), to: [latin.join(' ')] });
         alternatives.push(`{${cols.join(' ')}} : ${quote(latin.join(' '))}`);
