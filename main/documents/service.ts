@@ -1,6 +1,6 @@
 // Documents of an open archive: import (one transaction per file), read, metadata and tags, delete, the
 // original bytes, and text correction with its version history (annotations re-anchored in the same write).
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { NearDuplicateChoice } from '../../shared/library';
 import type {
@@ -26,6 +26,7 @@ import { ImportBatch, type ImportHint } from './import-batch';
 import * as documents from './repo';
 import { setDocumentTags } from './tags-repo';
 import { ImportCommits } from './import-commits';
+import { timeOrderedId } from './time-ordered-id';
 import { scheduleSearchIndexMerge } from '../search/index-merge';
 
 export interface ImportOptions {
@@ -320,9 +321,11 @@ function preparedIndex(doc: documents.NewDocument, parsed: ParsedDocument): Prep
 }
 
 function toNewDocument(parsed: ParsedDocument, originalName: string): documents.NewDocument {
-  const layout = layOutPassages(parsed.passages.map((p) => ({ id: randomUUID(), kind: p.kind, text: p.text })));
+  // Time-ordered ids: the indexes keyed by them grow at their end (time-ordered-id.ts).
+  const id = timeOrderedId();
+  const layout = layOutPassages(parsed.passages.map((p) => ({ id: timeOrderedId(), kind: p.kind, text: p.text })));
   return {
-    id: randomUUID(),
+    id,
     title: parsed.title,
     lang: parsed.lang,
     source: parsed.source,
