@@ -1,12 +1,14 @@
 // `tala import`: the first file is read and handed to the parse worker while the CLI loads the archive's code and
 // opens it, instead of once the import job starts (the worker sat ready ~150 ms before the file came). The import
 // reads the file again and its parse takes the one already under way when the input is the same (ParserPool
-// parseAhead); otherwise that parse is thrown away, and the outcome is the import's own either way.
+// parseAhead), as its storing takes the deflate of a large original started here (packOriginalAhead); otherwise
+// those are thrown away, and the outcome is the import's own either way.
 import { basename } from 'node:path';
 import type { DocumentParser } from '../ingest/parser';
 import type { IngestInput } from '../ingest/types';
 import { validateInput } from '../ingest/validate-input';
 import { expandImportPaths } from './import-paths';
+import { packOriginalAhead } from './original-bytes';
 import { readImportFile } from './read-import-file';
 
 /** What an import hands the parser for `file` (bulk-import.ts and the parse ahead use this one shape). */
@@ -26,6 +28,7 @@ export function parseFirstFileAhead(parser: DocumentParser, paths: string[], lan
     const input = importInput(first, readImportFile(first), lang);
     validateInput(input.name, input.bytes);
     parser.parseAhead(input);
+    packOriginalAhead(input.bytes);
   } catch {
     // the import meets the same problem and reports it
   }

@@ -10,7 +10,7 @@ import { samplePdf } from '../../helpers/make-documents';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { packOriginal, unpackOriginal } from '../../../main/documents/original-bytes';
+import { packOriginal, packOriginalAhead, unpackOriginal } from '../../../main/documents/original-bytes';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const stored = (db: Database, id: string) =>
@@ -30,6 +30,25 @@ describe('originals kept unchanged, stored smaller', () => {
       expect(Buffer.from(packed.stored).equals(deflateRawSync(bytes, { level: 6 }))).toBe(true);
       expect(unpackOriginal(packed.stored, packed.compression, bytes.byteLength)).toEqual(bytes);
     }
+  });
+
+  it('takes a large original packed ahead for the same bytes, and only for them', async () => {
+    const text = new Uint8Array(readFileSync(join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt')));
+    const large = new Uint8Array(Buffer.concat(Array.from({ length: 200 }, () => text)));
+    expect(packOriginalAhead(text)).toBeUndefined(); // small: packed in a few ms when stored
+    const early = packOriginalAhead(large)!;
+    const taken = await packOriginal(new Uint8Array(large)); // the same bytes, read again: the packing made ahead
+    expect(taken).toBe(await early);
+    expect(await packOriginal(large)).not.toBe(taken); // taken once
+    // Other bytes drop it: their packing is their own.
+    const dropped = packOriginalAhead(large)!;
+    const other = new Uint8Array(large);
+    other[0] ^= 1;
+    const packedOther = await packOriginal(other);
+    expect(packedOther).not.toBe(await dropped);
+    expect(unpackOriginal(packedOther.stored, packedOther.compression, other.byteLength)).toEqual(other);
+    expect(await packOriginal(large)).not.toBe(await dropped);
+    expect(Buffer.from(taken.stored).equals(deflateRawSync(large, { level: 6 }))).toBe(true);
   });
 
   it('gives back the exact bytes of a deflated text and of a PDF kept as it is', async () => {
