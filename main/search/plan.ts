@@ -311,13 +311,20 @@ class Planner {
     );
     let usable = found;
     if (!capitalised) {
-      // A lower-case word is a name only by its spellings in other scripts. Of the words of its own script that share
-      // its (lossy) name key, it searches only near spellings (sahakyan → sahakian, one letter apart): the rest are
-      // other words (kuyiya → kua, gua, cua), which cost a rare query most of its time and bring unrelated hits.
+      // A lower-case word is a name only by its near spellings in other scripts, compared in Latin letters (sahakyan
+      // → саакяна, "saakyana", two letters apart). Of the words that share its (lossy) name key, it searches only near
+      // spellings (sahakyan → sahakian, one letter apart): the rest are other words (kuyiya → kua, gua, cua; the
+      // Kazakh қалған, "qalghan", → alan, jalan, yalan), which cost a rare query most of its time and bring unrelated
+      // hits.
       const script = nameScript(surface);
-      if (!found.some((v) => v.script !== script)) return [];
       const near = surface.length >= LONG_NAME ? 2 : 1;
-      usable = found.filter((v) => v.script !== script || editDistance(v.term, surface) <= near);
+      const spelled = foldText(transliterate(surface));
+      const isNear = (v: NameVariant) =>
+        v.script === script
+          ? editDistance(v.term, surface) <= near
+          : editDistance(foldText(transliterate(v.term)), spelled) <= near;
+      if (!found.some((v) => v.script !== script && isNear(v))) return [];
+      usable = found.filter(isNear);
     }
     const terms = usable.slice(0, EXPANSION_LIMIT).map((v) => v.term);
     if (terms.length) {

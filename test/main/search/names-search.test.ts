@@ -99,3 +99,33 @@ describe('a lower-case word taken for a name', () => {
     expect(await docs('"si Sahakyan"')).toEqual(new Set(['typed', 'latin', 'far']));
   });
 });
+
+describe('a lower-case word whose key-mates in other scripts are spelled far from it', () => {
+  // Kazakh қалған ("remaining", qalghan in Latin letters) shares its lossy name key with the Latin jalan, alan and
+  // yalan: other words, not its spellings. A lower-case word is a name only by a near spelling in another script
+  // (compared in Latin letters), so қалған searches itself; capitalised, it is a name and searches every key-mate.
+  let archive: Archive;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    ({ archive, ids } = await openKeyedArchive(dir, 'far-key-mates', [
+      ['kk', 'Қалған құқықтар сақталады.', 'kk'],
+      ['id', 'Jalan itu panjang dan lebar.', 'id'],
+      ['tr', 'Bu bir yalan değil.', 'tr'],
+    ]));
+  });
+  afterAll(() => archive.close());
+
+  const keyOf = (docId: string) => Object.keys(ids).find((k) => ids[k] === docId);
+  const docs = async (query: string) =>
+    new Set((await archive.search.query({ query, limit: 100 })).hits.map((h) => keyOf(h.docId)));
+
+  it('searches itself, not its far key-mates', async () => {
+    const r = await archive.search.query({ query: 'қалған', limit: 100 });
+    expect(r.expansions.find((e) => e.kind === 'name')).toBeUndefined();
+    expect(await docs('қалған')).toEqual(new Set(['kk']));
+  });
+
+  it('capitalised, it is a name and searches them all', async () => {
+    expect(await docs('Қалған')).toEqual(new Set(['kk', 'id', 'tr']));
+  });
+});
