@@ -132,9 +132,10 @@ function isTrimmed(unit: number): boolean {
 }
 
 // ---- plain text without ICU ---------------------------------------------------------------------------------------
-// Most passages are plain: ASCII letters, digits, spaces and common punctuation. For those the Unicode sentence rules
+// Most passages are plain: ASCII letters, digits, spaces and common punctuation, Latin-1 letters, typographic quotes and
+// dashes, the ellipsis (everything but ';', which Greek's rules make a question mark). For those the Unicode sentence rules
 // (UAX #29, which ICU's root rules implement and no locale of ours tailors for these characters) are applied here,
-// giving exactly ICU's boundaries (test/shared/sentences-plain.test.ts compares the two on random and real text):
+// giving exactly ICU's boundaries (test/shared/text/sentences-plain.test.ts compares the two on random and real text):
 // a 5,000-paragraph file's 20,000 sentences took ~220 ms in the parse worker through Intl.Segmenter (~45 ms of it
 // to make the segmenter), ~10 ms here. Any other character, or a passage longer than ICU's window, goes to ICU.
 
@@ -148,7 +149,7 @@ const STERM = 6;
 const CLOSE = 7;
 const SCONTINUE = 8;
 const OTHER = 9;
-const PLAIN_CLASS = new Uint8Array(128);
+const PLAIN_CLASS = new Uint8Array(0x2027);
 for (let c = 0x41; c <= 0x5a; c++) PLAIN_CLASS[c] = UPPER;
 for (let c = 0x61; c <= 0x7a; c++) PLAIN_CLASS[c] = LOWER;
 for (let c = 0x30; c <= 0x39; c++) PLAIN_CLASS[c] = NUMERIC;
@@ -159,6 +160,14 @@ PLAIN_CLASS[0x3f] = STERM; // ?
 for (const c of '"\'()[]{}') PLAIN_CLASS[c.charCodeAt(0)] = CLOSE;
 for (const c of ',-:') PLAIN_CLASS[c.charCodeAt(0)] = SCONTINUE;
 for (const c of '#$%&*+/<=>@_`|~^\\') PLAIN_CLASS[c.charCodeAt(0)] = OTHER;
+// Latin-1 letters (Tagalog's ñ, accented vowels, …), the no-break space, « », typographic quotes and dashes, the ellipsis.
+for (let c = 0xc0; c <= 0xde; c++) PLAIN_CLASS[c] = c === 0xd7 ? OTHER : UPPER;
+for (let c = 0xdf; c <= 0xff; c++) PLAIN_CLASS[c] = c === 0xf7 ? OTHER : LOWER;
+for (const c of [0xaa, 0xb5, 0xba]) PLAIN_CLASS[c] = LOWER; // ª µ º
+PLAIN_CLASS[0xa0] = SP;
+for (const c of [0xab, 0xbb, 0x2018, 0x2019, 0x201c, 0x201d]) PLAIN_CLASS[c] = CLOSE; // « » ‘ ’ “ ”
+for (const c of [0x2013, 0x2014]) PLAIN_CLASS[c] = SCONTINUE; // – —
+PLAIN_CLASS[0x2026] = OTHER; // …
 
 /** rawSegments' answer for a plain text (see above), or undefined for a text this does not handle. */
 export function plainSegments(text: string): number[] | undefined {
@@ -166,7 +175,7 @@ export function plainSegments(text: string): number[] | undefined {
   if (n === 0 || n > WINDOW) return undefined;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128 || PLAIN_CLASS[c] === 0) return undefined;
+    if (c >= PLAIN_CLASS.length || PLAIN_CLASS[c] === 0) return undefined;
   }
   const cls = (i: number) => PLAIN_CLASS[text.charCodeAt(i)];
   const out = [0];

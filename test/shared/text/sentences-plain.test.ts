@@ -35,6 +35,15 @@ describe('sentence boundaries of plain text without ICU', () => {
       ', ',
       ': ',
       '- ',
+      'Señor',
+      'año',
+      '“',
+      '”',
+      '’',
+      ' – ',
+      '…',
+      '\u00a0',
+      'É',
       '"',
       "'",
       '(',
@@ -52,7 +61,7 @@ describe('sentence boundaries of plain text without ICU', () => {
       '!?',
       '.)',
     ];
-    const chars = 'aAbZz09 .!?"\'()[]{},-:#$%&*+/<=>@_`|~^\\';
+    const chars = 'aAbZz09 .!?"\'()[]{},-:#$%&*+/<=>@_`|~^\\ñÑéÉàÀüÜßÿ×÷ªµº\u00a0«»‘’“”–—…';
     let handled = 0;
     for (let r = 0; r < 20000; r++) {
       let text = '';
@@ -87,7 +96,8 @@ describe('sentence boundaries of plain text without ICU', () => {
       } else expect(/[^\x20-\x7e]/.test(text) || text.length > 2000 || /[;]/.test(text)).toBe(true);
     }
     expect(handled).toBeGreaterThan(50);
-    expect(plainSegments('Ang bayan ay nagtipon. Sinabi ng alkalde…')).toBeUndefined();
+    expect(plainSegments('Москва — столица. Здесь живут люди!')).toBeUndefined();
+    expect(plainSegments('Hindi; hindi.')).toBeUndefined();
     expect(plainSegments('Tab\there.')).toBeUndefined();
     expect(plainSegments('')).toBeUndefined();
     expect(plainSegments(`${'Word. '.repeat(400)}`)).toBeUndefined();
