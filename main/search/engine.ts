@@ -526,14 +526,19 @@ export class SearchEngine implements SearchService {
     const list = (items: Iterable<string>) => join([...items].map((w) => sql`${w}`));
     if (options.stems && single.size) {
       parts.push(sql`SELECT 't', term, NULL FROM search_terms WHERE term IN (${list(single)})`);
+      parts.push(sql`SELECT 'p', term, pipeline FROM search_term_pipelines WHERE term IN (${list(single)})`);
       // The words' beginnings too: a stem is (almost always) one, and its bare form is searched only where the
-      // documents of the language that made it hold it as a word (plan.ts).
-      const held = new Set(single);
+      // documents of the language that made it hold it as a word (plan.ts). As one JSON parameter, so that the
+      // statement's text (and its prepared statement) does not change with the words' lengths.
+      const beginnings = new Set<string>();
       for (const w of single) {
         const letters = Array.from(w);
-        for (let n = 1; n < letters.length; n++) held.add(letters.slice(0, n).join(''));
+        for (let n = 1; n < letters.length; n++) beginnings.add(letters.slice(0, n).join(''));
       }
-      parts.push(sql`SELECT 'p', term, pipeline FROM search_term_pipelines WHERE term IN (${list(held)})`);
+      for (const w of single) beginnings.delete(w);
+      if (beginnings.size)
+        parts.push(sql`SELECT 'p', term, pipeline FROM search_term_pipelines
+          WHERE term IN (SELECT value FROM json_each(${JSON.stringify([...beginnings])}))`);
     }
     const keysOf = nameKeysOf(options.names ? all : []);
     const keys = new Set([...keysOf.values()].flat());
