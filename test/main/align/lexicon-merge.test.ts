@@ -1,8 +1,8 @@
 // The learnt lexicon's evidence for a merge: counted sentence by sentence, so a well-translated pair does not lend
 // its credit to a loosely translated neighbour merged with it (on short documents, 1-1 beads were merged into 2-2
-// and 2-3 beads that way).
+// and 2-3 beads that way); and the sentence model's own, higher, price of a 2-1 merge.
 import { describe, expect, it } from 'vitest';
-import { explainBeads } from '../../../main/align/aligner';
+import { explainBeads, PARAMS } from '../../../main/align/aligner';
 import type { AlignSide } from '../../../main/align/types';
 
 /** A made-up word: two syllables from its number. */
@@ -42,5 +42,17 @@ describe('lexicon evidence of merges', () => {
     expect(good).toBeLessThan(0);
     expect(loose).toBeGreaterThan(0);
     expect(merged).toBeGreaterThanOrEqual(good + loose);
+  });
+
+  it('the sentence model charges a 2-1 merge more than the paragraph passes do (version 13)', () => {
+    const { source, target } = madeUpPair(80, 40, 41);
+    const e = explainBeads(source, target, [
+      { source: [10, 11], target: [10] },
+      { source: [10], target: [10, 11] },
+    ]);
+    // One sentence per passage: the last pass, with the sentence shapes, runs under a sentence model.
+    expect(e.first.map((p) => p.prior)).toEqual([PARAMS.prior.twoToOne, PARAMS.prior.twoToOne]);
+    expect(e.final.map((p) => p.prior)).toEqual([PARAMS.prior.sentenceTwoToOne, PARAMS.prior.sentenceTwoToOne]);
+    expect(PARAMS.prior.sentenceTwoToOne).toBeGreaterThan(PARAMS.prior.twoToOne);
   });
 });
