@@ -11,7 +11,7 @@ import type { Database } from '../db/connection';
 import { diagnostic } from '../diagnostics';
 import { backfillFingerprints } from '../library/dedup-repo';
 import { ImportBatch, type ImportHint } from './import-batch';
-import { indexDocuments } from '../search/indexer';
+import { indexDocuments, readState, type KnownTerms } from '../search/indexer';
 import { scheduleSearchIndexMerge } from '../search/index-merge';
 import type { PreparedIndex } from '../search/index-analysis';
 import type { ImportOutcome } from '../../shared/types';
@@ -56,12 +56,28 @@ export const LINGER_MS = 25;
 /** Within a run of commits, how often missing fingerprints are looked for (see commitGroup). */
 const BACKFILL_EVERY_MS = 1000;
 const LINGER_GAP_MS = 4;
+/** Most words the commits remember as written (a word forgotten is only written again, and ignored). */
+const MAX_KNOWN_WORDS = 100_000;
+
+/**
+ * The words (and word-pipeline pairs) the commits wrote to the search vocabulary, so that a commit writes only the
+ * ones no commit before it wrote: each commit of small files wrote every word of its files again (INSERT OR IGNORE
+ * of ~2,000 words and ~2,500 pairs per commit, all but a few already there after the first commits). Valid while
+ * the vocabulary's epoch (search_state terms_epoch, bumped by the only statement that removes words, rebuildTerms,
+ * whatever process runs it) is the one it was read at; a commit's words count only once it committed.
+ */
+interface KnownWords {
+  epoch: number;
+  words: Set<string>;
+}
 
 export class ImportCommits {
   private pending: Pending[] = [];
   private draining = false;
   /** When the last look for missing fingerprints ended (performance.now()). */
   private backfilledAt = -Infinity;
+  /** Words written by the commits so far (see KnownWords). */
+  private knownSoFar: KnownWords | undefined;
   /** Told of every submission during a linger. */
   private arrived: (() => void) | undefined;
   /**
@@ -150,6 +166,7 @@ export class ImportCommits {
     const defers = hints.length === group.length && hints.some((h) => h.print === undefined);
     if (group.length > 1) {
       let outcomes: ImportOutcome[] | undefined;
+      let words: CommitWords | undefined;
       try {
         outcomes = await this.db.transaction(async (tx) => {
           const done: ImportOutcome[] = [];
@@ -159,10 +176,11 @@ export class ImportCommits {
           if (hints.length === group.length) await batch.prefetch(tx, hints);
           for (const item of group) done.push(await item.write(tx, batch));
           await batch.flush(tx);
-          await indexImported(tx, done, group);
+          await indexImported(tx, done, group, (words = await this.knownWords(tx)));
           await batch.settle(tx);
           return done;
         });
+        words?.keep();
       } catch {
         outcomes = undefined; // rolled back whole: each file again on its own, below
       }
@@ -173,28 +191,59 @@ export class ImportCommits {
     }
     for (const item of group) {
       try {
-        item.resolve(
-          await this.db.transaction(async (tx) => {
-            const batch = new ImportBatch();
-            batch.defersPrints = item.hint !== undefined && !item.hint.needsPrint && item.hint.print === undefined;
-            const outcome = await item.write(tx, batch);
-            await batch.flush(tx);
-            await indexImported(tx, [outcome], [item]);
-            await batch.settle(tx);
-            return outcome;
-          }),
-        );
+        let words: CommitWords | undefined;
+        const outcome = await this.db.transaction(async (tx) => {
+          const batch = new ImportBatch();
+          batch.defersPrints = item.hint !== undefined && !item.hint.needsPrint && item.hint.print === undefined;
+          const outcome = await item.write(tx, batch);
+          await batch.flush(tx);
+          await indexImported(tx, [outcome], [item], (words = await this.knownWords(tx)));
+          await batch.settle(tx);
+          return outcome;
+        });
+        words?.keep();
+        item.resolve(outcome);
       } catch (err) {
         item.reject(err);
       }
     }
   }
+
+  /**
+   * The words known to be in the vocabulary for a commit, read inside its transaction (the write lock is held, so the
+   * epoch cannot change before the commit ends); the commit's own words are kept (keep) once it committed.
+   */
+  private async knownWords(tx: Database): Promise<CommitWords> {
+    const epoch = await readState(tx, 'terms_epoch');
+    let known = this.knownSoFar;
+    if (!known || known.epoch !== epoch || known.words.size > MAX_KNOWN_WORDS)
+      known = this.knownSoFar = { epoch, words: new Set() };
+    const base = known;
+    const added = new Set<string>();
+    return {
+      has: (word) => base.words.has(word) || added.has(word),
+      add: (word) => added.add(word),
+      keep: () => {
+        if (this.knownSoFar === base) for (const word of added) base.words.add(word);
+      },
+    };
+  }
+}
+
+/** The words known for one commit: the earlier commits', and its own (kept for the next once it committed). */
+interface CommitWords extends KnownTerms {
+  keep(): void;
 }
 
 /** Indexed in the import's transaction: searchable the moment the import commits, or not stored at all. */
-async function indexImported(tx: Database, outcomes: ImportOutcome[], items: readonly Pending[]): Promise<void> {
+async function indexImported(
+  tx: Database,
+  outcomes: ImportOutcome[],
+  items: readonly Pending[],
+  knownTerms: KnownTerms,
+): Promise<void> {
   const ids = outcomes.flatMap((o) => (o.status === 'imported' ? [o.document.id] : []));
   const prepared = new Map<string, PreparedIndex>();
   for (const item of items) if (item.index) prepared.set(item.index.documentId, item.index);
-  if (ids.length > 0) await indexDocuments(tx, ids, { prepared });
+  if (ids.length > 0) await indexDocuments(tx, ids, { prepared, knownTerms });
 }

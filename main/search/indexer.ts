@@ -32,9 +32,19 @@ export interface IndexedCount {
   passages: number;
 }
 
+/** What indexDocuments asks of a set of known terms. */
+export interface KnownTerms {
+  has(term: string): boolean;
+  add(term: string): unknown;
+}
+
 export interface IndexOptions {
-  /** Terms already known to be in search_terms (a reindex shares one set across its batches). */
-  knownTerms?: Set<string>;
+  /**
+   * Terms (and `pipeline\u0000term` pairs) already known to be in search_terms (search_term_pipelines): not written
+   * again. The words this call writes are added to it. A reindex shares one set across its batches; an import's
+   * commits share the words of the commits before them (import-commits.ts).
+   */
+  knownTerms?: KnownTerms;
   /**
    * Documents just imported in this transaction, with their stored texts and their analysis made before the commit
    * (index-analysis.ts): their passages are not read back, and their streams are not computed here when the
