@@ -255,7 +255,9 @@ class Planner {
     const alternatives = [`{${cols.join(' ')}} : (${[...terms].map(quote).join(' OR ')})`];
     if (translit) {
       // Latin words are looked up among the transliterations; others by their Latin spelling everywhere.
-      const inTranslit = hasNonLatinLetters(lower) ? latin : new Set([surface, ...stems]);
+      // (A stem that is no word of its language is no word among the transliterations either: böyle → bo, not the
+      // Tajik бо.)
+      const inTranslit = hasNonLatinLetters(lower) ? latin : new Set([surface, ...bare]);
       if (inTranslit.size) this.expand({ kind: 'translit', term: word, to: [...inTranslit] });
       if (latin.size) {
         alternatives.push(`{${cols.join(' ')}} : (${[...latin].map(quote).join(' OR ')})`);
