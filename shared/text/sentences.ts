@@ -132,12 +132,13 @@ function isTrimmed(unit: number): boolean {
 }
 
 // ---- plain text without ICU ---------------------------------------------------------------------------------------
-// Most passages are plain: ASCII letters, digits, spaces and common punctuation, Latin-1 letters, typographic quotes and
-// dashes, the ellipsis (everything but ';', which Greek's rules make a question mark). For those the Unicode sentence rules
-// (UAX #29, which ICU's root rules implement and no locale of ours tailors for these characters) are applied here,
-// giving exactly ICU's boundaries (test/shared/text/sentences-plain.test.ts compares the two on random and real text):
-// a 5,000-paragraph file's 20,000 sentences took ~220 ms in the parse worker through Intl.Segmenter (~45 ms of it
-// to make the segmenter), ~10 ms here. Any other character, or a passage longer than ICU's window, goes to ICU.
+// Most passages are plain: ASCII letters, digits, spaces and common punctuation, Latin-1 letters, typographic quotes
+// and dashes, the ellipsis (everything but ';', which Greek's rules make a question mark). For those the Unicode
+// sentence rules (UAX #29, which ICU's root rules implement and no locale of ours tailors for these characters) are
+// applied here, giving exactly ICU's boundaries (test/shared/text/sentences-plain.test.ts compares the two on random
+// and real text): a 5,000-paragraph file's 20,000 sentences took ~220 ms in the parse worker through Intl.Segmenter
+// (~45 ms of it to make the segmenter), ~10 ms here. Any other character, or a passage longer than ICU's window, goes
+// to ICU.
 
 /** Sentence_Break classes of the characters handled here (0: not handled). */
 const UPPER = 1;
@@ -160,7 +161,8 @@ PLAIN_CLASS[0x3f] = STERM; // ?
 for (const c of '"\'()[]{}') PLAIN_CLASS[c.charCodeAt(0)] = CLOSE;
 for (const c of ',-:') PLAIN_CLASS[c.charCodeAt(0)] = SCONTINUE;
 for (const c of '#$%&*+/<=>@_`|~^\\') PLAIN_CLASS[c.charCodeAt(0)] = OTHER;
-// Latin-1 letters (Tagalog's ñ, accented vowels, …), the no-break space, « », typographic quotes and dashes, the ellipsis.
+// Latin-1 letters (Tagalog's ñ, accented vowels, …), the no-break space, « », typographic quotes and dashes, the
+// ellipsis.
 for (let c = 0xc0; c <= 0xde; c++) PLAIN_CLASS[c] = c === 0xd7 ? OTHER : UPPER;
 for (let c = 0xdf; c <= 0xff; c++) PLAIN_CLASS[c] = c === 0xf7 ? OTHER : LOWER;
 for (const c of [0xaa, 0xb5, 0xba]) PLAIN_CLASS[c] = LOWER; // ª µ º
