@@ -20,11 +20,21 @@ interface LunrLanguage {
 }
 
 const lunrWithLanguages = lunr as unknown as typeof LunrModule & Record<string, LunrLanguage>;
-/** The lunr-languages folder, resolved once: each plugin is then required by its full path (resolving the package's
- * name again for each of ~18 plugins cost more than loading some of them). */
-const supportFile = requireCjs.resolve('lunr-languages/lunr.stemmer.support.js');
-const pluginDir = supportFile.slice(0, supportFile.length - 'lunr.stemmer.support.js'.length);
-(requireCjs(supportFile) as (l: unknown) => void)(lunrWithLanguages);
+/**
+ * The lunr-languages folder, its support code loaded into lunr, once, when the first plugin loads: English, Tagalog,
+ * Armenian and the plain pipeline need neither, so `tala import` of such a file no longer loads it while it starts
+ * (~6 ms of CPU at load 10). Each plugin is then required by its full path (resolving the package's name again for
+ * each of ~18 plugins cost more than loading some of them).
+ */
+let pluginDir: string | undefined;
+function lunrLanguagesDir(): string {
+  if (pluginDir === undefined) {
+    const supportFile = requireCjs.resolve('lunr-languages/lunr.stemmer.support.js');
+    (requireCjs(supportFile) as (l: unknown) => void)(lunrWithLanguages);
+    pluginDir = supportFile.slice(0, supportFile.length - 'lunr.stemmer.support.js'.length);
+  }
+  return pluginDir;
+}
 /**
  * The lunr-languages plugins Tala uses: those whose stop-word lists scripts/stop-words.mjs copies into
  * stop-words.json (its PLUGINS, the one list to edit); each also has a stemmer.
@@ -32,7 +42,8 @@ const pluginDir = supportFile.slice(0, supportFile.length - 'lunr.stemmer.suppor
 const PLUGINS = Object.keys(STOP_WORD_LISTS);
 
 function loadPlugin(code: string): LunrLanguage | undefined {
-  if (!lunrWithLanguages[code]) (requireCjs(`${pluginDir}lunr.${code}.js`) as (l: unknown) => void)(lunrWithLanguages);
+  if (!lunrWithLanguages[code])
+    (requireCjs(`${lunrLanguagesDir()}lunr.${code}.js`) as (l: unknown) => void)(lunrWithLanguages);
   return lunrWithLanguages[code];
 }
 

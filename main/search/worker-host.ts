@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, fromErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { ReindexProgress, ReindexReport, SearchRequest, SearchResult, SearchStatus } from '../../shared/types';
-import { SearchEngine, type SearchEngineOptions, type SearchService } from './engine';
+import type { SearchEngine, SearchEngineOptions, SearchService } from './engine';
 import type { HostMessage, WorkerMessage } from './worker-protocol';
 import { startWorker, workerEntry } from '../workers/entry';
 import { diagnostic } from '../diagnostics';
@@ -223,7 +223,8 @@ export class SearchWorkerHost implements SearchService {
       const reason = (err as Error).message;
       const line = `[tala] the search worker did not start (${reason}); searching in the main thread`;
       if (this.fallback === null) diagnostic(line);
-      this.fallback ??= SearchEngine.open(this.path!, this.options);
+      // Loaded only here: the worker runs the engine, so this thread (e.g. `tala import`) never needs its code.
+      this.fallback ??= import('./engine').then(({ SearchEngine }) => SearchEngine.open(this.path!, this.options));
       return this.inline(request, onProgress);
     }
     const worker = this.worker!;

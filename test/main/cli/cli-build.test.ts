@@ -39,6 +39,7 @@ function tala(...args: string[]): {
   stderr: string;
   packages: Set<string>;
   chunks: Set<string>;
+  urls: string[];
 } {
   const log = join(dir, `loaded-${n++}.txt`);
   const run = spawnSync(
@@ -54,7 +55,7 @@ function tala(...args: string[]): {
   rmSync(log, { force: true });
   const packages = new Set(urls.flatMap((url) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? []));
   const chunks = new Set(urls.flatMap((url) => /\/out\/main\/([^/]+)\.js$/.exec(url)?.[1] ?? []));
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages, chunks };
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, packages, chunks, urls };
 }
 
 const HEAVY_FOR_SEARCH = [
@@ -131,6 +132,20 @@ describe('the built CLI', () => {
     const again = tala('--archive', archive, 'import', file, '--json');
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: [], skipped: [{ reason: expect.any(String) }] });
+  });
+
+  // The import's start: what this thread (and the parse worker) load before the first row is written. The search
+  // engine runs in a worker or on first use (not in an import); lunr-languages' support only with its first plugin.
+  it('imports a Tagalog .txt into a new archive without the search engine or the lunr-languages support', () => {
+    const file = join(dir, 'ulat-bago.txt');
+    writeFileSync(file, 'Unang talata ng bagong ulat.\n\nIkalawang talata tungkol sa bayan, sa ilog at sa dagat.');
+    const imported = tala('--archive', join(dir, 'new-archive'), 'import', file, '--lang', 'tl', '--json');
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout).imported).toMatchObject([{ lang: 'tl', passages: 2 }]);
+    expect(imported.chunks.has('cli')).toBe(true);
+    expect(imported.packages).toContain('lunr');
+    expect([...imported.chunks].filter((chunk) => chunk.startsWith('engine-'))).toEqual([]);
+    expect(imported.urls.filter((url) => url.includes('lunr.stemmer.support'))).toEqual([]);
   });
 
   it('refuses extra arguments with exit code 2', () => {
