@@ -243,10 +243,17 @@ export class BackupService {
     try {
       const copy = join(work, 'restore.sqlite');
       copyFileSync(file, copy);
+      const epoch = await this.db.get<{ value: number }>(sql`SELECT value FROM search_state WHERE key = 'terms_epoch'`);
       const staged = await Database.open(copy, { reader: false });
       try {
         await migrate(staged);
         await assertNotDamaged(staged);
+        // The backup's search vocabulary may lack words the archive has now: its epoch moves past the archive's, as
+        // after a rebuild, so what any process remembers of the vocabulary (the import commits' known words, the
+        // search's term list) is read again instead of trusted.
+        await staged.run(
+          sql`UPDATE search_state SET value = max(value, ${epoch?.value ?? 0}) + 1 WHERE key = 'terms_epoch'`,
+        );
       } finally {
         await staged.close();
       }

@@ -63,8 +63,9 @@ const MAX_KNOWN_WORDS = 100_000;
  * The words (and word-pipeline pairs) the commits wrote to the search vocabulary, so that a commit writes only the
  * ones no commit before it wrote: each commit of small files wrote every word of its files again (INSERT OR IGNORE
  * of ~2,000 words and ~2,500 pairs per commit, all but a few already there after the first commits). Valid while
- * the vocabulary's epoch (search_state terms_epoch, bumped by the only statement that removes words, rebuildTerms,
- * whatever process runs it) is the one it was read at; a commit's words count only once it committed.
+ * the vocabulary's epoch (search_state terms_epoch, bumped whenever words can leave it: by rebuildTerms, the only
+ * statement that removes words, and by a backup's restore; whatever process runs them) is the one it was read at; a
+ * commit's words count only once it committed.
  */
 interface KnownWords {
   epoch: number;

@@ -20,11 +20,14 @@ async function vocabulary(file: string): Promise<{ offers: number; terms: string
   const db = await Database.open(file);
   try {
     const [{ n }] = await db.all<{ n: number }>(sql`SELECT n FROM test_offers`);
-    const terms = await db.all<{ term: string }>(sql`SELECT term FROM search_terms ORDER BY term`);
-    return { offers: n, terms: terms.map((t) => t.term) };
+    return { offers: n, terms: await termsOf(db) };
   } finally {
     await db.close();
   }
+}
+
+async function termsOf(db: Database): Promise<string[]> {
+  return (await db.all<{ term: string }>(sql`SELECT term FROM search_terms ORDER BY term`)).map((t) => t.term);
 }
 
 describe('the vocabulary written by import commits', () => {
@@ -62,6 +65,32 @@ describe('the vocabulary written by import commits', () => {
       expect((await vocabulary(file)).terms).not.toContain('zebra');
       await importAll([['c6.txt', text(6, 'zebra ')]]);
       expect((await vocabulary(file)).terms).toContain('zebra');
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('forgets what it knew when a backup replaced the archive (its vocabulary may lack those words)', async () => {
+    const file = join(root, 'restored.sqlite');
+    const archive = await Archive.open(file, { search: 'inline', parser: new InlineParser() });
+    const importOne = (name: string, body: string) =>
+      archive.documents.importFile({ name, bytes: new TextEncoder().encode(body) });
+    const terms = async () => {
+      const db = await Database.open(file);
+      return termsOf(db).finally(() => db.close());
+    };
+    try {
+      await importOne('a1.txt', text(1));
+      const before = await archive.backups.create('manual');
+      await importOne('b2.txt', text(2, 'okapi '));
+      expect(await terms()).toContain('okapi');
+
+      // The backup has no "okapi" and the same vocabulary epoch (no rebuild in between): a file bringing the word
+      // back must write it again, or the vocabulary (prefixes, fuzzy matches, names) never learns it.
+      await archive.backups.restore(before.file);
+      expect(await terms()).not.toContain('okapi');
+      await importOne('c3.txt', text(3, 'okapi '));
+      expect(await terms()).toContain('okapi');
     } finally {
       await archive.close();
     }
