@@ -3,11 +3,10 @@
 // A word becomes the alternatives it may be indexed as: its folded form, its stems under every language
 // pipeline in scope ("§"-marked, and bare where documents of the stem's language hold it as a word), and, with
 // transliteration on, its Latin spelling (or, for a Latin word, itself) in the transliteration column. A name-like
-// word also becomes the vocabulary's words with the same
-// cross-script name key (shared/text/name-key.ts): a capitalised word all of them (Sahakyan → sahakian, саакяна,
-// սահակյանը), a lower-case one, when some are in other scripts, those and the near spellings in its own script
-// (sahakyan → саакяна, սահակյանը, sahakian).
-// Wildcards and fuzzy terms expand against the vocabulary.
+// word also becomes the vocabulary's words with the same cross-script name key (shared/text/name-key.ts): a
+// capitalised word all of them (Sahakyan → sahakian, саакяна, սահակյանը); a lower-case one only its near spellings,
+// compared in Latin letters, and only when one of them is in another script (sahakyan → саакяна, sahakian; not
+// sagian). Wildcards and fuzzy terms expand against the vocabulary.
 // Presence follows lunr: required clauses must all match, prohibited ones must not, and without required
 // clauses at least one optional clause must; optional clauses always add to the score. Boosts repeat a
 // clause (bm25 sums over the query's phrases, so `a^3` counts a three times).
