@@ -23,6 +23,7 @@ import {
 } from './backups';
 import { archiveDisks, diskWarning } from './disk';
 import { assertNotDamaged } from './integrity';
+import { readState, writeState } from '../search/indexer';
 import { exportPortable, mergePortable, type MergeReport } from './portable';
 
 const SCHEDULE_KEY = 'backup.schedule';
@@ -243,7 +244,7 @@ export class BackupService {
     try {
       const copy = join(work, 'restore.sqlite');
       copyFileSync(file, copy);
-      const epoch = await this.db.get<{ value: number }>(sql`SELECT value FROM search_state WHERE key = 'terms_epoch'`);
+      const epoch = await readState(this.db, 'terms_epoch');
       const staged = await Database.open(copy, { reader: false });
       try {
         await migrate(staged);
@@ -251,9 +252,7 @@ export class BackupService {
         // The backup's search vocabulary may lack words the archive has now: its epoch moves past the archive's, as
         // after a rebuild, so what any process remembers of the vocabulary (the import commits' known words, the
         // search's term list) is read again instead of trusted.
-        await staged.run(
-          sql`UPDATE search_state SET value = max(value, ${epoch?.value ?? 0}) + 1 WHERE key = 'terms_epoch'`,
-        );
+        await writeState(staged, 'terms_epoch', Math.max(epoch, await readState(staged, 'terms_epoch')) + 1);
       } finally {
         await staged.close();
       }
