@@ -1,4 +1,6 @@
-// Brings an archive's schema up to date, one numbered migration per transaction (a new file: all in one).
+// Brings an archive's schema up to date, one numbered migration per transaction. A new (empty) file gets the latest
+// schema from one script instead (migrations/fresh-schema.ts: what all the migrations make, generated from them and
+// compared with them by a test); the numbered migrations stay the one path for every existing archive.
 import { AppError } from '../../shared/errors';
 import type { Database } from './connection';
 import { MIGRATIONS, type Migration } from './migrations/index';
@@ -16,6 +18,16 @@ export interface MigrateOptions {
   migrations?: readonly Migration[];
   /** Runs inside the transaction that gives a new (empty) file its whole schema, after the last migration. */
   onNewFile?: (tx: Database) => Promise<void>;
+  /**
+   * The schema a new (empty) file brought to `version` gets in one script instead of the migrations (default: the
+   * generated one, migrations/fresh-schema.ts, unless `migrations` is given); null: the numbered migrations.
+   */
+  freshSchema?: FreshSchema | null;
+}
+
+export interface FreshSchema {
+  version: number;
+  sql: string;
 }
 
 export async function migrate(db: Database, options: MigrateOptions = {}): Promise<{ from: number; to: number }> {
@@ -36,8 +48,14 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
   await options.beforeMigrating?.(from, target);
 
   // A new (empty) file gets the whole schema in one transaction: nothing to carry over, and one commit instead of
-  // one per migration (~0.1 s of a first start); it is still checked as a whole before its commit.
-  const steps = from === 0 ? [pending] : pending.map((m) => [m]);
+  // one per migration (~0.1 s of a first start); it is still checked as a whole before its commit. Made by the one
+  // script equal to all the migrations, it takes ~10 ms of CPU instead of ~40 (sixteen migrations' statements).
+  const fresh = from === 0 ? await freshSchemaFor(db, target, options) : undefined;
+  const steps: Migration[][] = fresh
+    ? [[{ version: fresh.version, name: 'schema of a new archive', up: (tx) => tx.exec(fresh.sql) }]]
+    : from === 0
+      ? [pending]
+      : pending.map((m) => [m]);
   for (const step of steps) {
     let migration = step[0];
     // Foreign keys cannot be toggled inside a transaction; a migration may rebuild tables, so they are
@@ -69,4 +87,17 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
     }
   }
   return { from, to: pending[pending.length - 1].version };
+}
+
+/** The one script that makes a new file's schema at `target`, if there is one and the file is empty. */
+async function freshSchemaFor(db: Database, target: number, options: MigrateOptions): Promise<FreshSchema | undefined> {
+  let fresh = options.freshSchema;
+  if (fresh === undefined && !options.migrations) {
+    const generated = await import('./migrations/fresh-schema');
+    fresh = { version: generated.FRESH_SCHEMA_VERSION, sql: generated.FRESH_SCHEMA_SQL };
+  }
+  // A script of another version (a migration added since it was generated: the test says so) is not used.
+  if (!fresh || fresh.version !== target) return undefined;
+  const objects = await db.get<{ n: number }>({ text: 'SELECT count(*) AS n FROM sqlite_master', params: [] });
+  return objects?.n === 0 ? fresh : undefined;
 }
