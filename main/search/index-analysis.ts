@@ -4,6 +4,7 @@
 // when it was computed from exactly the stored title, language and passage texts, and the document has no tags or
 // notes yet (an import); otherwise it analyses as always.
 import { analyzerFor } from './analyzer';
+import { joinTranslit } from './translit-column';
 
 export interface IndexAnalysis {
   /** The language and title the analysis was computed with (the indexer checks them against the stored row). */
@@ -42,10 +43,7 @@ export function analyzeForIndex(lang: string, title: string, texts: readonly str
   return { lang, title, titleField, fields, translits, terms: [...terms], surfaces: [...surfaces] };
 }
 
-/** The transliteration column: the Latin spellings of the words, then those of their stems. */
-export function joinTranslit(...parts: Array<{ translitWords: string[]; translitStems: string[] }>): string {
-  return [...parts.flatMap((p) => p.translitWords), ...parts.flatMap((p) => p.translitStems)].join(' ');
-}
+export { joinTranslit } from './translit-column';
 
 /** What an import hands the indexer for one document: the texts it stored and their analysis, maybe still coming. */
 export interface PreparedIndex {

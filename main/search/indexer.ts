@@ -5,9 +5,16 @@
 import type { Database } from '../db/connection';
 import { join, sql, type SqlValue } from '../db/sql';
 import { readPassages } from '../documents/passage-text';
-import { analyzerFor } from './analyzer';
-import { joinTranslit, type IndexAnalysis, type PreparedIndex } from './index-analysis';
+import type { IndexAnalysis, PreparedIndex } from './index-analysis';
+import { stemmingPipeline } from './language-codes';
 import { insertNameKeys, rebuildNameKeys } from './name-index';
+import { joinTranslit } from './translit-column';
+
+/**
+ * The analyzer (and lunr, ~50 ms of CPU to load), loaded when a document is analysed here: a `tala import` of files
+ * whose analysis the parse worker made never loads it on the main thread.
+ */
+let analyzers: Promise<typeof import('./analyzer')> | undefined;
 
 /** FTS rowid = search_docs.num * DOC_SPAN + passage ordinal. */
 export const DOC_SPAN = 4_194_304;
@@ -202,8 +209,8 @@ export async function indexDocuments(
     for (const doc of docs) {
       const docPassages = passagesByDoc.get(doc.id) ?? [];
       const base = nums.get(doc.id)! * DOC_SPAN;
-      const analyzer = analyzerFor(doc.lang);
-      pipeline = analyzer.pipeline.stemmerSource === 'none' ? null : analyzer.pipeline.code;
+      // The pipeline analyzerFor(doc.lang) has (its code; null when it does not stem), without building it.
+      pipeline = stemmingPipeline(doc.lang);
       pairedHere = pipeline === null ? undefined : paired.get(pipeline);
       if (pipeline !== null && pairedHere === undefined) paired.set(pipeline, (pairedHere = new Set()));
       const entry = prepared.get(doc.id);
@@ -224,6 +231,7 @@ export async function indexDocuments(
         count.passages += docPassages.length;
         continue;
       }
+      const analyzer = (await (analyzers ??= import('./analyzer'))).analyzerFor(doc.lang);
       // The title is indexed once per document, in the row of its first passage, with its Latin spellings in
       // the same column: a title-only match is one hit for the document, not one per passage.
       const titleStreams = analyzer.streams(doc.title, noteTerm);

@@ -7,6 +7,9 @@ import { stemArmenian } from './armenian';
 import { stemTagalog, TAGALOG_STOP_WORDS } from './tagalog';
 import { foldText, trimToken } from '../../shared/text/fold';
 import STOP_WORD_LISTS from './stop-words.json';
+import { normalizeLanguage, PLUGINS } from './language-codes';
+
+export { normalizeLanguage, SUPPORTED_LANGUAGES } from './language-codes';
 
 // lunr and the lunr-languages plugins are CommonJS: required (not imported) so that Node skips the ESM
 // interop scan of these large files, and each language plugin only when a document or query needs it.
@@ -35,11 +38,6 @@ function lunrLanguagesDir(): string {
   }
   return pluginDir;
 }
-/**
- * The lunr-languages plugins Tala uses: those whose stop-word lists scripts/stop-words.mjs copies into
- * stop-words.json (its PLUGINS, the one list to edit); each also has a stemmer.
- */
-const PLUGINS = Object.keys(STOP_WORD_LISTS);
 
 function loadPlugin(code: string): LunrLanguage | undefined {
   if (!lunrWithLanguages[code])
@@ -137,51 +135,6 @@ function build(code: string): LanguagePipeline {
   if (PLUGINS.includes(code))
     return new LunrPipeline(code, 'lunr-languages', () => pluginSteps(code), pluginStopWords(code));
   return new LunrPipeline('', 'none', () => [], undefined);
-}
-
-/** ISO 639-3 and other codes that name a language we have a pipeline for. */
-const ALIASES: Record<string, string> = {
-  eng: 'en',
-  tgl: 'tl',
-  fil: 'tl',
-  rus: 'ru',
-  hye: 'hy',
-  arm: 'hy',
-  deu: 'de',
-  ger: 'de',
-  fra: 'fr',
-  fre: 'fr',
-  spa: 'es',
-  ita: 'it',
-  por: 'pt',
-  nld: 'nl',
-  dut: 'nl',
-  swe: 'sv',
-  nor: 'no',
-  nob: 'no',
-  nno: 'no',
-  nb: 'no',
-  nn: 'no',
-  dan: 'da',
-  fin: 'fi',
-  hun: 'hu',
-  ron: 'ro',
-  rum: 'ro',
-  tur: 'tr',
-  ell: 'el',
-  gre: 'el',
-  ara: 'ar',
-  arb: 'ar',
-  pol: 'pl',
-};
-
-/** Languages with a stemmer or stop words (others fall back to the plain pipeline). */
-export const SUPPORTED_LANGUAGES: readonly string[] = ['en', 'tl', ...PLUGINS].sort();
-
-export function normalizeLanguage(lang: string | null | undefined): string {
-  const code = (lang ?? '').toLowerCase();
-  const known = ALIASES[code] ?? code;
-  return SUPPORTED_LANGUAGES.includes(known) ? known : '';
 }
 
 const pipelines = new Map<string, LanguagePipeline>();

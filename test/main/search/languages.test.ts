@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzerFor } from '../../../main/search/analyzer';
+import { stemmingPipeline } from '../../../main/search/language-codes';
 import { normalizeLanguage, pipelineFor, SUPPORTED_LANGUAGES } from '../../../main/search/languages';
 import { foldText, trimToken } from '../../../shared/text/fold';
 import { tokenize } from '../../../main/search/tokenize';
@@ -115,6 +116,14 @@ describe('language pipelines', () => {
     expect(normalizeLanguage('RUS')).toBe('ru');
     expect(pipelineFor(null).code).toBe('');
     expect(SUPPORTED_LANGUAGES).toEqual(expect.arrayContaining(['en', 'tl', 'ru', 'hy', 'de', 'fr', 'es', 'el']));
+  });
+
+  it('the stemming pipeline of a language is known without building it (the indexer of an import asks so)', () => {
+    const langs = [...SUPPORTED_LANGUAGES, 'RUS', 'fil', 'nb', 'eng', 'ceb', 'fj', 'xx', '', null, undefined];
+    for (const lang of langs) {
+      const pipeline = pipelineFor(lang);
+      expect(stemmingPipeline(lang)).toBe(pipeline.stemmerSource === 'none' ? null : pipeline.code);
+    }
   });
 });
 
