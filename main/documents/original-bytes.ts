@@ -2,16 +2,10 @@
 // that saves at least an eighth of it, else as it came. Either way the bytes given back are the imported ones,
 // unchanged: inflating is checked against the stored size, and sha256 of the result is documents.content_hash.
 import { promisify } from 'node:util';
-import { deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRaw, inflateRawSync } from 'node:zlib';
+import { DEFLATE_HERE_MAX, deflateSmall } from '../ingest/deflate-original';
 
 const deflate = promisify(deflateRaw);
-/**
- * Up to this size an original is deflated on the calling thread (≤ ~5 ms): the asynchronous call costs more than the
- * deflate itself for a small file (a zlib stream made and torn down, its 256 KB of state allocated and zeroed on a
- * pool thread, two thread hops: 2,000 files of 5 KB took 1.2–1.6 s of CPU that way against 0.65 s, same bytes).
- * Larger files go to libuv's thread pool, beside the parse.
- */
-const DEFLATE_HERE_MAX = 256 * 1024;
 
 export type OriginalCompression = 'deflate' | null;
 
@@ -39,19 +33,23 @@ export function packOriginalAhead(bytes: Uint8Array): Promise<PackedOriginal> | 
 }
 
 /**
- * Deflates (a large file on libuv's thread pool, a small one here: DEFLATE_HERE_MAX); keeps the bytes as they are
- * when that saves little.
+ * Deflates (a large file on libuv's thread pool, a small one here: DEFLATE_HERE_MAX, ingest/deflate-original.ts);
+ * keeps the bytes as they are when that saves little.
  */
 export async function packOriginal(bytes: Uint8Array): Promise<PackedOriginal> {
   const early = ahead;
   ahead = undefined;
   if (early && sameBytes(early.bytes, bytes)) return early.packing;
-  if (bytes.byteLength < 256) return { stored: bytes, compression: null };
-  const packed =
-    bytes.byteLength <= DEFLATE_HERE_MAX ? deflateRawSync(bytes, { level: 6 }) : await deflate(bytes, { level: 6 });
+  if (bytes.byteLength <= DEFLATE_HERE_MAX) return packedSmall(bytes, deflateSmall(bytes) ?? null);
+  const packed = await deflate(bytes, { level: 6 });
   return packed.byteLength <= bytes.byteLength - bytes.byteLength / 8
     ? { stored: new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength), compression: 'deflate' }
     : { stored: bytes, compression: null };
+}
+
+/** A small original as stored, given its deflateSmall (made here or by the parse worker). */
+export function packedSmall(bytes: Uint8Array, deflated: Uint8Array | null): PackedOriginal {
+  return deflated ? { stored: deflated, compression: 'deflate' } : { stored: bytes, compression: null };
 }
 
 /** The imported bytes back from a stored row; throws when they do not come back whole (`size` bytes). */

@@ -12,7 +12,8 @@ import type {
 } from '../../shared/types';
 import type { Database } from '../db/connection';
 import { sql } from '../db/sql';
-import { fingerprintOf, indexAnalysisOf, type DocumentParser } from '../ingest/parser';
+import { deflatedInputOf, fingerprintOf, indexAnalysisOf, type DocumentParser } from '../ingest/parser';
+import { DEFLATE_HERE_MAX } from '../ingest/deflate-original';
 import type { IngestInput, ParsedDocument } from '../ingest/types';
 import { validateInput } from '../ingest/validate-input';
 import { backfillFingerprints, markVersionOf } from '../library/dedup-repo';
@@ -20,7 +21,7 @@ import { fingerprint, type Fingerprint } from '../library/minhash';
 import { indexDocuments } from '../search/indexer';
 import type { PreparedIndex } from '../search/index-analysis';
 import { cleanPassageText, layOutPassages, rewritePassages, type EditOutcome } from './edits';
-import { packOriginal } from './original-bytes';
+import { packedSmall, packOriginal } from './original-bytes';
 import { getOriginal, type StoredOriginal } from './originals-repo';
 import { ImportBatch, type ImportHint } from './import-batch';
 import * as documents from './repo';
@@ -110,15 +111,22 @@ export class DocumentService {
     const { mediaType } = validateInput(input.name, input.bytes);
     const existing = await this.documentWithHash(createHash('sha256').update(input.bytes).digest('hex'));
     if (existing) return { done: skippedDuplicate(input.name, existing) };
-    // Deflated on the thread pool while the worker parses (stored so: original-bytes.ts).
-    const packing = packOriginal(input.bytes);
-    packing.catch(() => undefined); // a failed parse must not leave it unhandled
+    // A large file is deflated on the thread pool while the worker parses (stored so: original-bytes.ts); a small one
+    // by the parse worker after its parse (or here, when the parser did not).
+    const small = input.bytes.byteLength <= DEFLATE_HERE_MAX;
+    const packing = small ? undefined : packOriginal(input.bytes);
+    packing?.catch(() => undefined); // a failed parse must not leave it unhandled
     const parsed = await this.parser.parse(input);
+    const deflated = small ? deflatedInputOf(parsed) : undefined;
     const original: StoredOriginal = {
       fileName: input.name.split(/[\\/]/).pop() || input.name,
       mediaType,
       data: input.bytes,
-      packed: await packing,
+      packed: packing
+        ? await packing
+        : deflated !== undefined
+          ? packedSmall(input.bytes, deflated)
+          : await packOriginal(input.bytes),
     };
 
     const doc = toNewDocument(parsed, input.name);

@@ -49,7 +49,14 @@ export interface ParseRequest {
 }
 
 export type ParseResponse =
-  { id: number; ok: true; value: ParsedDocument | PackedParsed } | { id: number; ok: false; error: ErrorInfo };
+  | {
+      id: number;
+      ok: true;
+      value: ParsedDocument | PackedParsed;
+      /** The input's deflateSmall (deflate-original.ts), when the worker made it. */
+      deflated?: Uint8Array | null;
+    }
+  | { id: number; ok: false; error: ErrorInfo };
 
 /**
  * What the worker sends after a parsed file, in this order: its search analysis, then its near-duplicate fingerprint
@@ -65,6 +72,16 @@ export interface Later {
   analysis: Promise<IndexAnalysis | undefined>;
 }
 const later = new WeakMap<ParsedDocument, Later>();
+
+const deflatedInputs = new WeakMap<ParsedDocument, Uint8Array | null>();
+
+/**
+ * The deflateSmall of the bytes `parsed` was parsed from, when its parser made it (the parse worker does, for a small
+ * file); undefined otherwise.
+ */
+export function deflatedInputOf(parsed: ParsedDocument): Uint8Array | null | undefined {
+  return deflatedInputs.get(parsed);
+}
 
 /** A parser says what it will hand over after `parsed` (fingerprintOf and indexAnalysisOf give it out). */
 export function handLater(parsed: ParsedDocument, coming: Later): void {
@@ -266,6 +283,7 @@ export class WorkerParser implements DocumentParser {
       if (!job || job.id !== message.id) return;
       const parsed = message.ok ? unpackParsed(message.value) : undefined;
       if (parsed) this.expectLater(job.id, parsed, job.limit);
+      if (parsed && message.ok && message.deflated !== undefined) deflatedInputs.set(parsed, message.deflated);
       this.finished();
       if (parsed) job.resolve(parsed);
       else if (!message.ok) job.reject(fromErrorInfo(message.error));

@@ -1,6 +1,7 @@
 // Importing folders and lists of files: per-file transactions, progress, cancel, summary, originals,
 // page numbers, and the job API the app polls.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApi, dispatch } from '../../../main/api/dispatch';
@@ -8,7 +9,15 @@ import { Archive } from '../../../main/archive/archive';
 import { estimateSecondsLeft, importPaths } from '../../../main/documents/bulk-import';
 import { Database } from '../../../main/db/connection';
 import { sql } from '../../../main/db/sql';
-import { fingerprintOf, indexAnalysisOf, InlineParser, ParserPool, WorkerParser } from '../../../main/ingest/parser';
+import {
+  deflatedInputOf,
+  fingerprintOf,
+  indexAnalysisOf,
+  InlineParser,
+  ParserPool,
+  WorkerParser,
+} from '../../../main/ingest/parser';
+import { packOriginal } from '../../../main/documents/original-bytes';
 import type { ImportJobStatus, ImportProgress } from '../../../shared/types';
 import { makePdf, makeZip, sampleDocx, sampleEpub, samplePdf } from '../../helpers/make-documents';
 import { SAMPLES_DIR, tempDir } from '../../helpers/temp';
@@ -269,6 +278,25 @@ describe('parse worker', () => {
         code: 'IMPORT_REJECTED',
         message: 'x.pdf: this is not a PDF file (no %PDF header)',
       });
+    } finally {
+      await worker.close();
+    }
+  }, 60_000);
+
+  it('deflates a small file as the archive stores it, so the main thread does not', async () => {
+    const worker = new WorkerParser();
+    try {
+      const text = new Uint8Array(readFileSync(join(SAMPLES_DIR, 'nkr-2012-halalan.tl.txt')));
+      const parsed = await worker.parse({ name: 'a.txt', bytes: text });
+      const deflated = deflatedInputOf(parsed);
+      expect(deflated).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(deflated!).equals(deflateRawSync(text, { level: 6 }))).toBe(true);
+      expect((await packOriginal(text)).stored).toEqual(deflated);
+      // Too short to be worth it: stored as it came. A large file is deflated on the main thread's pool, not here.
+      expect(deflatedInputOf(await worker.parse({ name: 'b.txt', bytes: utf8('Isang talata.') }))).toBeNull();
+      const large = new Uint8Array(Buffer.concat(Array.from({ length: 120 }, () => text)));
+      expect(deflatedInputOf(await worker.parse({ name: 'c.txt', bytes: large }))).toBeUndefined();
+      expect(deflatedInputOf(await new InlineParser().parse({ name: 'a.txt', bytes: text }))).toBeUndefined();
     } finally {
       await worker.close();
     }
