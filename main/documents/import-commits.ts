@@ -112,6 +112,10 @@ export class ImportCommits {
         if (!first) await this.linger();
         first = false;
         await this.commitGroup(this.pending.splice(0, MAX_GROUP));
+        // The merge waits for imports to go quiet: put off after every commit, not only when a run of them ends (a
+        // run longer than its quiet time had the merge, and the return of the pages it freed, start in the middle of
+        // the import, in steps between its commits: 2,000 small files, 5 merge steps and a page reclaim mid-import).
+        scheduleSearchIndexMerge(this.db);
       }
     } finally {
       this.draining = false;

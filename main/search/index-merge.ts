@@ -231,6 +231,11 @@ export function scheduleSearchIndexMerge(db: Database, quietMs = MERGE_QUIET_MS)
   scheduled.set(db, timer);
 }
 
+/** Whether a merge of this connection's index is scheduled (waiting for writes to go quiet). */
+export function searchIndexMergeScheduled(db: Database): boolean {
+  return scheduled.has(db);
+}
+
 /** Resolves once no merge is scheduled or running on this connection (tests, tools that wait for it). */
 export async function searchIndexMergeSettled(db: Database): Promise<void> {
   for (;;) {

@@ -20,6 +20,7 @@ import {
 } from '../../../main/ingest/parser';
 import type { IngestInput, ParsedDocument } from '../../../main/ingest/types';
 import type { ImportOutcome } from '../../../shared/types';
+import { searchIndexMergeScheduled } from '../../../main/search/index-merge';
 import { tempDir } from '../../helpers/temp';
 
 const root = tempDir();
@@ -92,6 +93,35 @@ describe('import group commit', () => {
     expect(acknowledged.sort()).toEqual(['a', 'b', 'c', 'd']);
     expect(await seen('bad')).toBe(false); // nothing of the failing file
     await other.close();
+    await db.close();
+  });
+
+  it('puts the search index merge off after every commit of a run, not only when the run ends', async () => {
+    const { db } = await migratedDb();
+    const commits = new ImportCommits(db);
+    let entered: () => void = () => undefined;
+    const inSecond = new Promise<void>((resolve) => (entered = resolve));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Two commits in one run: the second is being written (held) after the first committed.
+    const first = commits.submit(async (tx) => {
+      await setting(tx, 'first');
+      return skipped('first');
+    });
+    const second = commits.submit(async (tx) => {
+      entered();
+      await held;
+      await setting(tx, 'second');
+      return skipped('second');
+    });
+    await first;
+    await inSecond;
+    // The run goes on; the merge is already put off from the first commit (a run longer than the quiet time must
+    // not have it start between its commits).
+    expect(searchIndexMergeScheduled(db)).toBe(true);
+    release();
+    await second;
+    expect(searchIndexMergeScheduled(db)).toBe(true);
     await db.close();
   });
 
