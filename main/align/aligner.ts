@@ -204,63 +204,48 @@ class Interner {
   }
 }
 
-/**
- * Builds units from keys and types, deduplicating with reusable scratch arrays (no per-unit Map or Set): `begin`,
- * then `addKeys` and `addTypes` for each part (typed arrays only, so these loops stay monomorphic: until version 13
- * they read plain arrays from one caller and typed arrays from the others, and deoptimised), then `finish`.
- */
+/** Builds units from keys and types, deduplicating with reusable scratch arrays (no per-unit Map or Set). */
 class UnitBuilder {
   private anchorCount: Int32Array = new Int32Array(1024);
   private typeSeen: Int32Array = new Int32Array(1024);
   private stamp = 0;
-  private keys: Int32Array = new Int32Array(256);
-  private keyCount = 0;
-  private types: Int32Array = new Int32Array(256);
-  private typeCount = 0;
+  private readonly keys: number[] = [];
+  private readonly types: number[] = [];
 
-  begin(): void {
-    this.stamp++;
-    this.keyCount = 0;
-    this.typeCount = 0;
-  }
-
-  /** The first `n` keys of `keys`, each with its count in `counts` (null: once each). */
-  addKeys(keys: Int32Array, counts: Int32Array | null, n: number): void {
-    for (let x = 0; x < n; x++) {
-      const key = keys[x];
-      if (key >= this.anchorCount.length) this.anchorCount = grow(this.anchorCount, key);
-      const anchorCount = this.anchorCount;
-      if (anchorCount[key] === 0) {
-        if (this.keyCount === this.keys.length) this.keys = grow(this.keys, this.keyCount);
-        this.keys[this.keyCount++] = key;
+  build(
+    length: number,
+    heading: boolean,
+    parts: Array<{ keys: ArrayLike<number>; counts?: ArrayLike<number>; types: ArrayLike<number> }>,
+  ): Unit {
+    const stamp = ++this.stamp;
+    const { keys, types } = this;
+    keys.length = 0;
+    types.length = 0;
+    for (const part of parts) {
+      for (let x = 0; x < part.keys.length; x++) {
+        const key = part.keys[x];
+        if (key >= this.anchorCount.length) this.anchorCount = grow(this.anchorCount, key);
+        if (this.anchorCount[key] === 0) keys.push(key);
+        this.anchorCount[key] += part.counts ? part.counts[x] : 1;
       }
-      anchorCount[key] += counts === null ? 1 : counts[x];
-    }
-  }
-
-  /** The first `n` word types of `types`. */
-  addTypes(types: Int32Array, n: number): void {
-    const stamp = this.stamp;
-    for (let x = 0; x < n; x++) {
-      const t = types[x];
-      if (t >= this.typeSeen.length) this.typeSeen = grow(this.typeSeen, t);
-      if (this.typeSeen[t] !== stamp) {
-        this.typeSeen[t] = stamp;
-        if (this.typeCount === this.types.length) this.types = grow(this.types, this.typeCount);
-        this.types[this.typeCount++] = t;
+      for (let x = 0; x < part.types.length; x++) {
+        const t = part.types[x];
+        if (t >= this.typeSeen.length) this.typeSeen = grow(this.typeSeen, t);
+        if (this.typeSeen[t] !== stamp) {
+          this.typeSeen[t] = stamp;
+          types.push(t);
+        }
       }
     }
-  }
-
-  finish(length: number, heading: boolean): Unit {
-    const { keys, keyCount, anchorCount } = this;
-    const outKeys = keys.slice(0, keyCount);
-    const counts = new Int32Array(keyCount);
-    for (let x = 0; x < keyCount; x++) {
-      counts[x] = anchorCount[keys[x]];
-      anchorCount[keys[x]] = 0;
+    const outKeys = new Int32Array(keys.length);
+    const counts = new Int32Array(keys.length);
+    for (let x = 0; x < keys.length; x++) {
+      outKeys[x] = keys[x];
+      counts[x] = this.anchorCount[keys[x]];
+      this.anchorCount[keys[x]] = 0;
     }
-    const outTypes = this.types.slice(0, this.typeCount);
+    const outTypes = new Int32Array(types.length);
+    for (let x = 0; x < types.length; x++) outTypes[x] = types[x];
     // Every field from the start (the lexicon caches too): units keep one hidden class, so the scorer's reads of
     // them stay monomorphic.
     return {
@@ -291,39 +276,29 @@ function buildSide(
 ): SideUnits {
   const paragraphs: Unit[] = [];
   const sentences: Unit[][] = [];
-  // Scratch for the ids of one sentence (the builder copies what it keeps).
-  let keys = new Int32Array(256);
-  let types = new Int32Array(256);
+  const keys: number[] = [];
+  const types: number[] = [];
+  const part = [{ keys, types }];
   for (const p of side.passages) {
     const spans = p.sentences && p.sentences.length > 0 ? p.sentences : [[0, p.text.length] as const];
     const heading = p.kind === 'heading';
     const units = spans.map(([start, end]): Unit => {
       const f = textFeatures(start === 0 && end === p.text.length ? p.text : p.text.slice(start, end), side.lang);
-      if (f.anchors.length > keys.length) keys = new Int32Array(f.anchors.length * 2);
-      if (f.tokens.length > types.length) types = new Int32Array(f.tokens.length * 2);
+      // The ids go through scratch lists (build copies what it keeps).
+      keys.length = 0;
+      types.length = 0;
       for (let x = 0; x < f.anchors.length; x++) {
         const id = anchorIds.get(f.anchors[x]);
         anchorKinds[id] ??= anchorKind(f.anchors[x]);
-        keys[x] = id;
+        keys.push(id);
       }
-      for (let x = 0; x < f.tokens.length; x++) types[x] = typeIds.get(f.tokens[x]);
-      builder.begin();
-      builder.addKeys(keys, null, f.anchors.length);
-      builder.addTypes(types, f.tokens.length);
-      return builder.finish(f.length, heading);
+      for (let x = 0; x < f.tokens.length; x++) types.push(typeIds.get(f.tokens[x]));
+      return builder.build(f.length, heading, part);
     });
     sentences.push(units);
     // Separating spaces between sentences count as characters of the paragraph.
     const length = units.reduce((sum, u) => sum + u.length, 0) + units.length - 1;
-    if (units.length === 1) paragraphs.push(units[0]);
-    else {
-      builder.begin();
-      for (const u of units) {
-        builder.addKeys(u.keys, u.counts, u.keys.length);
-        builder.addTypes(u.types, u.types.length);
-      }
-      paragraphs.push(builder.finish(length, heading));
-    }
+    paragraphs.push(units.length === 1 ? units[0] : builder.build(length, heading, units));
   }
   return { paragraphs, sentences };
 }
@@ -777,48 +752,19 @@ class Scorer {
    */
   private readonly scratch = new Float64Array(2);
 
-  /**
-   * anchorCost, into scratch[0]. Its loops are functions of their own (markSource, markTarget, anchorSums): a hot loop
-   * in a function is compiled on the stack (OSR) before the code after it has run, and that code then deoptimised
-   * on every later call long enough to enter the loop's compiled code again (hundreds of times per alignment).
-   */
+  /** anchorCost, into scratch[0]. */
   private anchorCostTo(S: Unit[], si: number, sn: number, T: Unit[], ti: number, tn: number): void {
+    // Per key side by side (a key's data in one or two cache lines): marks = [stamp S, count S, stamp T, count T],
+    // weights = [match, miss, specificity, -].
+    const { marks, keyWeights: weights, touched, kind } = this;
     const stamp = this.nextAnchorStamp();
     // Every key of the bead once, in the order first seen (source units first), with its count on each side.
-    const fromSource = this.markSource(S, si, sn, stamp);
-    const nTouched = this.markTarget(T, ti, tn, stamp, fromSource);
-    if (nTouched === 0) {
-      this.scratch[0] = 0;
-      return;
-    }
-    let headings = true;
-    for (let k = si; k < si + sn; k++) headings &&= S[k].heading;
-    for (let k = ti; k < ti + tn; k++) headings &&= T[k].heading;
-    const sums = this.sums;
-    this.anchorSums(nTouched, stamp, headings);
-    const otherBonus = sums[0];
-    let numberBonus = sums[1];
-    const numbersMatched = sums[2];
-    let miss = sums[3];
-    const nameMiss = sums[4];
-    // A lone number (a chapter number, a day of the month) is weak evidence unless something else agrees.
-    if (otherBonus < 0.5 && numbersMatched <= 1) numberBonus = Math.min(numberBonus, PARAMS.loneNumberCap);
-    if (this.namesOnBothSides) miss += Math.min(nameMiss, PARAMS.maxNameMissPenalty);
-    this.scratch[0] = Math.min(miss, PARAMS.maxMissPenalty) - numberBonus - otherBonus;
-  }
-
-  /** anchorSums' results: other bonus, number bonus, numbers matched, miss, name miss. */
-  private readonly sums = new Float64Array(5);
-
-  /**
-   * Marks the keys of source units si..si+sn with their counts (marks = [stamp S, count S, stamp T, count T] per key,
-   * side by side: a key's data in one or two cache lines), listing each in `touched`; returns how many.
-   */
-  private markSource(S: Unit[], si: number, sn: number, stamp: number): number {
-    const { marks, touched } = this;
     let nTouched = 0;
+    let headings = true;
     for (let k = si; k < si + sn; k++) {
-      const { keys, counts } = S[k];
+      const u = S[k];
+      headings &&= u.heading;
+      const { keys, counts } = u;
       for (let x = 0; x < keys.length; x++) {
         const a = keys[x];
         const m = a * 4;
@@ -829,14 +775,10 @@ class Scorer {
         } else marks[m + 1] += counts[x];
       }
     }
-    return nTouched;
-  }
-
-  /** The same for the target units, after markSource's `nTouched` keys; returns the keys touched in all. */
-  private markTarget(T: Unit[], ti: number, tn: number, stamp: number, nTouched: number): number {
-    const { marks, touched } = this;
     for (let k = ti; k < ti + tn; k++) {
-      const { keys, counts } = T[k];
+      const u = T[k];
+      headings &&= u.heading;
+      const { keys, counts } = u;
       for (let x = 0; x < keys.length; x++) {
         const a = keys[x];
         const m = a * 4;
@@ -847,14 +789,10 @@ class Scorer {
         } else marks[m + 3] += counts[x];
       }
     }
-    return nTouched;
-  }
-
-  /**
-   * The bonuses and misses of the touched keys, in their order, into `sums` (weights = [match, miss, specificity, -]).
-   */
-  private anchorSums(nTouched: number, stamp: number, headings: boolean): void {
-    const { marks, keyWeights: weights, touched, kind } = this;
+    if (nTouched === 0) {
+      this.scratch[0] = 0;
+      return;
+    }
     let otherBonus = 0;
     let numberBonus = 0;
     let numbersMatched = 0;
@@ -892,12 +830,10 @@ class Scorer {
         miss += unmatched * weights[m + 1];
       }
     }
-    const sums = this.sums;
-    sums[0] = otherBonus;
-    sums[1] = numberBonus;
-    sums[2] = numbersMatched;
-    sums[3] = miss;
-    sums[4] = nameMiss;
+    // A lone number (a chapter number, a day of the month) is weak evidence unless something else agrees.
+    if (otherBonus < 0.5 && numbersMatched <= 1) numberBonus = Math.min(numberBonus, PARAMS.loneNumberCap);
+    if (this.namesOnBothSides) miss += Math.min(nameMiss, PARAMS.maxNameMissPenalty);
+    this.scratch[0] = Math.min(miss, PARAMS.maxMissPenalty) - numberBonus - otherBonus;
   }
 
   private lexTypes(u: Unit, entries: Int32Array[], lexicon: Lexicon): Int32Array {
@@ -1385,17 +1321,18 @@ function blockGuide(
 ): Array<[number, number]> {
   const { size, skipShare } = PARAMS.blockGuide;
   const builder = new UnitBuilder();
+  const none = new Int32Array(0);
   const blocks = (units: Unit[], from: number, to: number) => {
     const out: Unit[] = [];
     for (let k = from; k < to; k += size) {
       const part = units.slice(k, Math.min(to, k + size));
       const length = part.reduce((sum, u) => sum + u.length, 0) + part.length - 1;
-      builder.begin();
-      for (const u of part) builder.addKeys(u.keys, u.counts, u.keys.length);
+      const parts = part.map((u) => ({ keys: u.keys, counts: u.counts, types: none }));
       out.push(
-        builder.finish(
+        builder.build(
           length,
           part.every((u) => u.heading),
+          parts,
         ),
       );
     }

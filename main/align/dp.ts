@@ -335,7 +335,7 @@ class Grid {
 
   /** Forward pass and best path; the touches of the band's edge (not of the grid's). */
   search(): { path: Array<[number, number, number]>; total: number; touches: Touch[] } {
-    const { n, m, lo, hi } = this;
+    const { n, m, S, lo, hi } = this;
     const { shapes } = this.problem;
     const rowStart = new Int32Array(n + 2);
     for (let i = 0; i <= n; i++) {
@@ -346,7 +346,26 @@ class Grid {
     const forward = new Float64Array(cells).fill(Infinity);
     const back = new Int8Array(cells).fill(-1);
     forward[0] = 0;
-    this.forwardPass(rowStart, forward, back);
+    for (let i = 0; i <= n; i++) {
+      const l = lo[i];
+      for (let j = l; j <= hi[i]; j++) {
+        if (i === 0 && j === 0) continue;
+        let best = Infinity;
+        let arg = -1;
+        for (let s = 0; s < S; s++) {
+          const pi = i - shapes[s].di;
+          const pj = j - shapes[s].dj;
+          if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue;
+          const v = forward[rowStart[pi] + pj - lo[pi]] + this.costs[pi][(pj - this.costLo[pi]) * S + s];
+          if (v < best) {
+            best = v;
+            arg = s;
+          }
+        }
+        forward[rowStart[i] + j - l] = best;
+        back[rowStart[i] + j - l] = arg;
+      }
+    }
     this.rowStart = rowStart;
     this.forward = forward;
     this.back = back;
@@ -371,45 +390,21 @@ class Grid {
     return { path, total, touches };
   }
 
-  /**
-   * The forward pass of search, on its own: a hot loop in a long function is optimised on the stack (OSR) before the
-   * code after it ever ran, and that code then deoptimised on every call for want of type feedback.
-   */
-  private forwardPass(rowStart: Int32Array, forward: Float64Array, back: Int8Array): void {
-    const { n, S, lo, hi } = this;
-    const { shapes } = this.problem;
-    for (let i = 0; i <= n; i++) {
-      const l = lo[i];
-      for (let j = l; j <= hi[i]; j++) {
-        if (i === 0 && j === 0) continue;
-        let best = Infinity;
-        let arg = -1;
-        for (let s = 0; s < S; s++) {
-          const pi = i - shapes[s].di;
-          const pj = j - shapes[s].dj;
-          if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue;
-          const v = forward[rowStart[pi] + pj - lo[pi]] + this.costs[pi][(pj - this.costLo[pi]) * S + s];
-          if (v < best) {
-            best = v;
-            arg = s;
-          }
-        }
-        forward[rowStart[i] + j - l] = best;
-        back[rowStart[i] + j - l] = arg;
-      }
-    }
-  }
-
   /** The beads of the path, without confidences. */
   pathBeads(path: Array<[number, number, number]>): DpBead[] {
     const { shapes } = this.problem;
     return path.map(([i, j, s]) => ({ i, j, ...shapes[s], cost: this.cost(i, j, s), confidence: 0 }));
   }
 
-  /** The backward pass of confidences (on its own, as forwardPass). */
-  private backwardPass(backward: Float64Array, end: number): void {
-    const { n, S, lo, hi, rowStart } = this;
+  /** Backward pass, and each bead of the path with its confidence: the margin to the best path without it. */
+  confidences(path: Array<[number, number, number]>): DpBead[] {
+    const { n, m, S, lo, hi, rowStart, forward } = this;
     const { shapes } = this.problem;
+    const cells = rowStart[n + 1];
+    const end = rowStart[n] + m - lo[n];
+    const total = forward[end];
+    const backward = new Float64Array(cells).fill(Infinity);
+    backward[end] = 0;
     for (let i = n; i >= 0; i--) {
       const row = this.costs[i];
       const cl = this.costLo[i];
@@ -429,23 +424,14 @@ class Grid {
         backward[c] = best;
       }
     }
-  }
 
-  /**
-   * For each source and each target unit, the best and second-best total of a complete path through a bead that
-   * covers it first, and that bead ((cell * S) + shape).
-   */
-  private coverings(
-    backward: Float64Array,
-    srcBest: Float64Array,
-    srcSecond: Float64Array,
-    srcArg: Int32Array,
-    tgtBest: Float64Array,
-    tgtSecond: Float64Array,
-    tgtArg: Int32Array,
-  ): void {
-    const { n, S, lo, hi, rowStart, forward } = this;
-    const { shapes } = this.problem;
+    // Best and second-best bead covering each source unit and each target unit (by total path cost).
+    const srcBest = new Float64Array(n).fill(Infinity);
+    const srcSecond = new Float64Array(n).fill(Infinity);
+    const srcArg = new Int32Array(n).fill(-1);
+    const tgtBest = new Float64Array(m).fill(Infinity);
+    const tgtSecond = new Float64Array(m).fill(Infinity);
+    const tgtArg = new Int32Array(m).fill(-1);
     for (let i = 0; i <= n; i++) {
       const row = this.costs[i];
       const cl = this.costLo[i];
@@ -481,26 +467,6 @@ class Grid {
         }
       }
     }
-  }
-
-  /** Backward pass, and each bead of the path with its confidence: the margin to the best path without it. */
-  confidences(path: Array<[number, number, number]>): DpBead[] {
-    const { n, m, S, lo, rowStart, forward } = this;
-    const { shapes } = this.problem;
-    const cells = rowStart[n + 1];
-    const end = rowStart[n] + m - lo[n];
-    const total = forward[end];
-    const backward = new Float64Array(cells).fill(Infinity);
-    backward[end] = 0;
-    this.backwardPass(backward, end);
-    // Best and second-best bead covering each source unit and each target unit (by total path cost).
-    const srcBest = new Float64Array(n).fill(Infinity);
-    const srcSecond = new Float64Array(n).fill(Infinity);
-    const srcArg = new Int32Array(n).fill(-1);
-    const tgtBest = new Float64Array(m).fill(Infinity);
-    const tgtSecond = new Float64Array(m).fill(Infinity);
-    const tgtArg = new Int32Array(m).fill(-1);
-    this.coverings(backward, srcBest, srcSecond, srcArg, tgtBest, tgtSecond, tgtArg);
 
     return path.map(([i, j, s]) => {
       const { di, dj } = shapes[s];

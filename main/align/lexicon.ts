@@ -44,105 +44,51 @@ export function learnLexicon(
   const { minDice = 0.5, minShared = 2, perWord = 2, maxBeads = 200, maxPairs = 150_000 } = options;
   if (beads.length < 3)
     return { bySource: new Array(sourceTypes).fill(EMPTY), byTarget: new Array(targetTypes).fill(EMPTY), size: 0 };
-  // Each loop is in a function of its own: a hot loop is compiled on the stack (OSR) before the code after it has
-  // run, and that code then deoptimised on every later call (learnLexicon runs several times per alignment).
-  const sample = sampleOf(beads, maxBeads, maxPairs);
-  const srcCount = new Int32Array(sourceTypes);
-  const tgtCount = new Int32Array(targetTypes);
-  countTypes(sample, srcCount, tgtCount);
-  const maxDf = Math.max(minShared, Math.floor(sample.length / 2));
-  const keep = { srcCount, tgtCount, minShared, maxDf, minDice };
-  const shared = countPairs(sample, keep, new PairCounts(expectedPairs(sample, keep)));
-  // Each word's best few partners (by Dice, ties in the order the pairs were first seen, as a stable sort would
-  // leave them), kept in place in typed arrays: no list per word, no sort.
-  const bestS = new TopPartners(sourceTypes, perWord);
-  const bestT = new TopPartners(targetTypes, perWord);
-  offerPairs(shared, keep, bestS, bestT);
-  const bySource: Int32Array[] = new Array<Int32Array>(sourceTypes).fill(EMPTY);
-  const byTarget: Int32Array[] = new Array<Int32Array>(targetTypes).fill(EMPTY);
-  // The kept pairs in order (typed arrays: a sparse array of lists per target word went through other element
-  // kinds on every call, and learnLexicon deoptimised each time); each target's sources are then read back in it.
-  const pairS = new Int32Array(bestS.words * perWord);
-  const pairT = new Int32Array(bestS.words * perWord);
-  const perTarget = new Int32Array(targetTypes);
-  const size = keptPairs(bestS, bestT, bySource, pairS, pairT, perTarget);
-  listSources(size, pairS, pairT, perTarget, byTarget);
-  return { bySource, byTarget, size };
-}
-
-type TypeBead = { source: Int32Array; target: Int32Array };
-
-/** At most about maxBeads beads and maxPairs word pairs in all, evenly spread. */
-function sampleOf(beads: ReadonlyArray<TypeBead>, maxBeads: number, maxPairs: number): TypeBead[] {
   const pairsPerBead = beads.reduce((sum, b) => sum + b.source.length * b.target.length, 0) / beads.length;
   const step = Math.max(1, beads.length / maxBeads, (beads.length * pairsPerBead) / maxPairs);
-  const sample: TypeBead[] = [];
+  const sample: (typeof beads)[number][] = [];
   for (let k = 0; k < beads.length; k += step) sample.push(beads[Math.floor(k)]);
-  return sample;
-}
 
-/** Beads each word type is in. */
-function countTypes(sample: TypeBead[], srcCount: Int32Array, tgtCount: Int32Array): void {
+  const srcCount = new Int32Array(sourceTypes);
+  const tgtCount = new Int32Array(targetTypes);
   for (const b of sample) {
     for (const s of b.source) srcCount[s]++;
     for (const t of b.target) tgtCount[t]++;
   }
-}
+  const maxDf = Math.max(minShared, Math.floor(sample.length / 2));
+  const keepS = (s: number) => srcCount[s] >= minShared && srcCount[s] <= maxDf;
+  const keepT = (t: number) => tgtCount[t] >= minShared && tgtCount[t] <= maxDf;
 
-/** What decides which words and pairs are counted. */
-interface Keep {
-  srcCount: Int32Array;
-  tgtCount: Int32Array;
-  minShared: number;
-  maxDf: number;
-  minDice: number;
-}
-
-const keepS = (k: Keep, s: number) => k.srcCount[s] >= k.minShared && k.srcCount[s] <= k.maxDf;
-const keepT = (k: Keep, t: number) => k.tgtCount[t] >= k.minShared && k.tgtCount[t] <= k.maxDf;
-
-// Only pairs that can reach minDice are counted: 2 × shared / (srcCount + tgtCount) is at most
-// 2 × min / (srcCount + tgtCount), so words whose counts differ too much never pair. The pairs left are read
-// back in the order they were first seen, as before: the same lists, in the same order (the slack keeps a pair
-// whose bound is minDice up to rounding).
-const canPair = (minDice: number, cs: number, ct: number) =>
-  2 * (cs < ct ? cs : ct) >= minDice * (cs + ct) * (1 - 1e-9);
-
-/** Pairs of kept words counted with every pair (the size PairCounts starts from). */
-function expectedPairs(sample: TypeBead[], keep: Keep): number {
+  // Only pairs that can reach minDice are counted: 2 × shared / (srcCount + tgtCount) is at most
+  // 2 × min / (srcCount + tgtCount), so words whose counts differ too much never pair. The pairs left are read
+  // back in the order they were first seen, as before: the same lists, in the same order (the slack keeps a pair
+  // whose bound is minDice up to rounding).
+  const canPair = (cs: number, ct: number) => 2 * (cs < ct ? cs : ct) >= minDice * (cs + ct) * (1 - 1e-9);
   let expected = 0;
   for (const b of sample) {
     let ns = 0;
     let nt = 0;
-    for (const s of b.source) if (keepS(keep, s)) ns++;
-    for (const t of b.target) if (keepT(keep, t)) nt++;
+    for (const s of b.source) if (keepS(s)) ns++;
+    for (const t of b.target) if (keepT(t)) nt++;
     expected += ns * nt;
   }
-  return expected;
-}
-
-/** Beads shared by each pair of kept words that can reach minDice, into `shared`. */
-function countPairs(sample: TypeBead[], keep: Keep, shared: PairCounts): PairCounts {
-  const { srcCount, tgtCount, minDice } = keep;
-  let longest = 0;
-  for (const b of sample) if (b.target.length > longest) longest = b.target.length;
-  const ts = new Int32Array(longest);
+  const shared = new PairCounts(expected);
+  const ts = new Int32Array(Math.max(0, ...sample.map((b) => b.target.length)));
   for (const b of sample) {
     let nt = 0;
-    for (const t of b.target) if (keepT(keep, t)) ts[nt++] = t;
+    for (const t of b.target) if (keepT(t)) ts[nt++] = t;
     if (nt === 0) continue;
     for (const s of b.source) {
-      if (!keepS(keep, s)) continue;
+      if (!keepS(s)) continue;
       const cs = srcCount[s];
-      for (let k = 0; k < nt; k++) if (canPair(minDice, cs, tgtCount[ts[k]])) shared.add(s, ts[k]);
+      for (let k = 0; k < nt; k++) if (canPair(cs, tgtCount[ts[k]])) shared.add(s, ts[k]);
     }
   }
-  return shared;
-}
 
-/** Each pair shared often enough and with Dice at least minDice, offered to both words' best partners. */
-function offerPairs(shared: PairCounts, keep: Keep, bestS: TopPartners, bestT: TopPartners): void {
-  const { srcCount, tgtCount, minShared, minDice } = keep;
+  // Each word's best few partners (by Dice, ties in the order the pairs were first seen, as a stable sort would
+  // leave them), kept in place in typed arrays: no list per word, no sort.
+  const bestS = new TopPartners(sourceTypes, perWord);
+  const bestT = new TopPartners(targetTypes, perWord);
   for (let k = 0; k < shared.size; k++) {
     const count = shared.count(k);
     if (count < minShared) continue;
@@ -153,22 +99,12 @@ function offerPairs(shared: PairCounts, keep: Keep, bestS: TopPartners, bestT: T
     bestS.offer(s, t, dice);
     bestT.offer(t, s, dice);
   }
-}
-
-/**
- * A pair is kept when each word is among the other's best few: one-sided associations are noise. Words in the
- * order they first had a partner; their partners best first. Fills bySource, and lists the pairs (pairS, pairT)
- * with the count per target word; returns how many.
- */
-function keptPairs(
-  bestS: TopPartners,
-  bestT: TopPartners,
-  bySource: Int32Array[],
-  pairS: Int32Array,
-  pairT: Int32Array,
-  perTarget: Int32Array,
-): number {
+  const bySource: Int32Array[] = new Array<Int32Array>(sourceTypes).fill(EMPTY);
+  const byTarget: Int32Array[] = new Array<Int32Array>(targetTypes).fill(EMPTY);
+  const sourcesOf: number[][] = [];
   let size = 0;
+  // A pair is kept when each word is among the other's best few: one-sided associations are noise. Words in the
+  // order they first had a partner; their partners best first.
   const kept: number[] = [];
   for (let x = 0; x < bestS.words; x++) {
     const s = bestS.word(x);
@@ -179,29 +115,11 @@ function keptPairs(
     }
     if (kept.length === 0) continue;
     bySource[s] = Int32Array.from(kept);
-    for (const t of kept) {
-      pairS[size] = s;
-      pairT[size++] = t;
-      perTarget[t]++;
-    }
+    size += kept.length;
+    for (const t of kept) (sourcesOf[t] ??= []).push(s);
   }
-  return size;
-}
-
-/** byTarget from the kept pairs: each target word's sources in the order of the pairs. */
-function listSources(
-  size: number,
-  pairS: Int32Array,
-  pairT: Int32Array,
-  perTarget: Int32Array,
-  byTarget: Int32Array[],
-): void {
-  for (let k = 0; k < size; k++) {
-    const t = pairT[k];
-    if (byTarget[t] === EMPTY) byTarget[t] = new Int32Array(perTarget[t]);
-    const list = byTarget[t];
-    list[list.length - perTarget[t]--] = pairS[k];
-  }
+  sourcesOf.forEach((list, t) => (byTarget[t] = Int32Array.from(list)));
+  return { bySource, byTarget, size };
 }
 
 /**
@@ -274,17 +192,9 @@ class PairCounts {
     }
   }
 
-  // Methods, not arrow-function fields: a field is a new closure per table, and learnLexicon's optimised code,
-  // made for the previous table's closures, deoptimised on each call ("wrong call target").
-  source(k: number): number {
-    return this.sources[k];
-  }
-  target(k: number): number {
-    return this.targets[k];
-  }
-  count(k: number): number {
-    return this.counts[k];
-  }
+  source = (k: number) => this.sources[k];
+  target = (k: number) => this.targets[k];
+  count = (k: number) => this.counts[k];
 }
 
 /**
@@ -327,15 +237,9 @@ class TopPartners {
     if (count < per) this.counts[word] = count + 1;
   }
 
-  word(x: number): number {
-    return this.order[x];
-  }
-  count(word: number): number {
-    return this.counts[word];
-  }
-  partner(word: number, rank: number): number {
-    return this.partners[word * this.per + rank];
-  }
+  word = (x: number) => this.order[x];
+  count = (word: number) => this.counts[word];
+  partner = (word: number, rank: number) => this.partners[word * this.per + rank];
 
   has(word: number, partner: number): boolean {
     const base = word * this.per;
