@@ -40,29 +40,22 @@ const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 * 
  * MinHash of the text's 3-word shingles. Each shingle's hash is FNV-1a over its words joined by single spaces,
  * computed over the words in place (no string is built per word or shingle), and each signature value is the least of
  * mix(shingle ^ seed) over the shingles; a shingle that repeats cannot change a minimum, so none is skipped. The
- * words are the runs of letters and digits of the folded text (`/[\p{L}\p{N}]+/gu`), found by one pass over it.
+ * words are the runs of letters and digits of the folded text (`/[\p{L}\p{N}]+/gu`), found and hashed by one pass
+ * over it (shingleHashes).
  */
 export function fingerprint(text: string): Fingerprint | null {
-  const folded = foldText(text);
-  const words = wordBounds(folded);
-  const total = words.length / 2;
-  if (total < MIN_WORDS) return null;
-  const count = total - SHINGLE_WORDS + 1;
-  const shingles = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    let h = FNV_OFFSET;
-    for (let w = 0; w < SHINGLE_WORDS; w++) {
-      if (w > 0) h = Math.imul(h ^ SPACE, FNV_PRIME);
-      const end = words[2 * (i + w) + 1];
-      for (let c = words[2 * (i + w)]; c < end; c++) h = Math.imul(h ^ folded.charCodeAt(c), FNV_PRIME);
-    }
-    shingles[i] = h >>> 0;
-  }
+  // ASCII text folds to itself lower-cased (no decompositions, marks or Armenian signs), so its capitals are lowered
+  // as they are hashed instead: the fold's normalisations and lower-casing copied the whole text three times.
+  const ascii = !NOT_ASCII.test(text);
+  const shingles = shingleHashes(ascii ? text : foldText(text), ascii);
+  if (!shingles) return null;
   const signature = new Uint32Array(SIGNATURE_SIZE);
-  for (let k = 0; k < SIGNATURE_SIZE; k += LANES) leastMixed(shingles, count, k, signature);
+  for (let k = 0; k < SIGNATURE_SIZE; k += LANES) leastMixed(shingles, shingles.length, k, signature);
   return { signature, bands: bandKeys(signature) };
 }
 
+/** Any UTF-16 code unit past ASCII (surrogates included: the pattern has no u flag). */
+const NOT_ASCII = /[\u0080-\uffff]/;
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 /** Per UTF-16 code unit (not a surrogate): 1 a letter or digit, 2 not, 0 not looked at yet. */
 const unitIsWord = new Uint8Array(65536);
@@ -70,56 +63,77 @@ const unitIsWord = new Uint8Array(65536);
 const pairIsWord = new Map<number, boolean>();
 
 /**
- * Where the words of `text` are, as [start, end) offsets one after another: the matches of `/[\p{L}\p{N}]+/gu`
- * (a lone surrogate is no letter), without a string for each (the matching made ~250,000 strings of a 2 MB text).
+ * The FNV-1a hash of every 3-word shingle of `folded` (SHINGLE_WORDS), in order, or null under MIN_WORDS words. The
+ * words are the matches of `/[\p{L}\p{N}]+/gu` (a lone surrogate is no letter), found and hashed in one pass without
+ * a string for each: the three shingles a word belongs to (started two words before, one before, at it) are hashed
+ * side by side, and the oldest is complete at the word's end. `lower`: A–Z are hashed as a–z.
  */
-function wordBounds(text: string): Int32Array {
-  let bounds: Int32Array = new Int32Array(Math.max(16, text.length >> 2));
+function shingleHashes(folded: string, lower: boolean): Uint32Array | null {
+  let shingles: Uint32Array = new Uint32Array(Math.max(16, folded.length >> 3));
   let n = 0;
-  let start = -1;
-  const length = text.length;
+  let words = 0;
+  /** The shingles started at the current word, one word before, two words before. */
+  let h0 = FNV_OFFSET;
+  let h1 = FNV_OFFSET;
+  let h2 = FNV_OFFSET;
+  let inWord = false;
+  const length = folded.length;
   for (let i = 0; i < length; i++) {
-    const unit = text.charCodeAt(i);
+    let unit = folded.charCodeAt(i);
+    let low = -1;
     let word: boolean;
-    let width = 1;
     if (unit >= 0xd800 && unit <= 0xdfff) {
-      const low = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-      if (unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        const key = unit * 65536 + low;
+      const next = i + 1 < length ? folded.charCodeAt(i + 1) : 0;
+      if (unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        const key = unit * 65536 + next;
         let found = pairIsWord.get(key);
         if (found === undefined) {
-          found = WORD_CHARACTER.test(text.slice(i, i + 2));
+          found = WORD_CHARACTER.test(folded.slice(i, i + 2));
           pairIsWord.set(key, found);
         }
         word = found;
-        width = 2;
+        low = next;
       } else word = false;
     } else {
       let known = unitIsWord[unit];
-      if (known === 0) known = unitIsWord[unit] = WORD_CHARACTER.test(text[i]) ? 1 : 2;
+      if (known === 0) known = unitIsWord[unit] = WORD_CHARACTER.test(folded[i]) ? 1 : 2;
       word = known === 1;
     }
     if (word) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (n + 2 > bounds.length) bounds = grown(bounds);
-      bounds[n++] = start;
-      bounds[n++] = i;
-      start = -1;
+      if (!inWord) {
+        inWord = true;
+        h2 = Math.imul(h1 ^ SPACE, FNV_PRIME);
+        h1 = Math.imul(h0 ^ SPACE, FNV_PRIME);
+        h0 = FNV_OFFSET;
+      }
+      if (lower && unit <= 0x5a && unit >= 0x41) unit |= 0x20;
+      h0 = Math.imul(h0 ^ unit, FNV_PRIME);
+      h1 = Math.imul(h1 ^ unit, FNV_PRIME);
+      h2 = Math.imul(h2 ^ unit, FNV_PRIME);
+      if (low >= 0) {
+        h0 = Math.imul(h0 ^ low, FNV_PRIME);
+        h1 = Math.imul(h1 ^ low, FNV_PRIME);
+        h2 = Math.imul(h2 ^ low, FNV_PRIME);
+      }
+    } else if (inWord) {
+      inWord = false;
+      if (++words >= SHINGLE_WORDS) {
+        if (n === shingles.length) shingles = grown(shingles);
+        shingles[n++] = h2 >>> 0;
+      }
     }
-    i += width - 1;
+    if (low >= 0) i++;
   }
-  if (start >= 0) {
-    if (n + 2 > bounds.length) bounds = grown(bounds);
-    bounds[n++] = start;
-    bounds[n++] = length;
+  if (inWord && ++words >= SHINGLE_WORDS) {
+    if (n === shingles.length) shingles = grown(shingles);
+    shingles[n++] = h2 >>> 0;
   }
-  return bounds.subarray(0, n);
+  return words < MIN_WORDS ? null : shingles.subarray(0, n);
 }
 
-function grown(bounds: Int32Array): Int32Array {
-  const more = new Int32Array(bounds.length * 2);
-  more.set(bounds);
+function grown(values: Uint32Array): Uint32Array {
+  const more = new Uint32Array(values.length * 2);
+  more.set(values);
   return more;
 }
 

@@ -90,6 +90,31 @@ describe('near-duplicate fingerprint', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('equals the definition on ASCII text, which is hashed without folding (capitals lowered as hashed)', () => {
+    // Every ASCII character: capitals at both ends of A–Z, the neighbours of the letter and digit ranges (@ [ ` {),
+    // control characters, punctuation inside words.
+    const ascii = fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c));
+    const word = fc.oneof(
+      fc.constantFrom('Ang', 'BAYAN', 'ng', 'Zz', 'aZ09', '@[`{', "don't", 'x-ray', '1,204', 'A.B.C'),
+      fc.array(ascii, { minLength: 1, maxLength: 8 }).map((cs) => cs.join('')),
+    );
+    const separator = fc.constantFrom(' ', '', '\n\n', '. ', '\t', '\0');
+    const text = fc
+      .array(fc.tuple(word, separator), { minLength: 0, maxLength: 80 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = definition(t);
+        const print = fingerprint(t);
+        if (expected === null) return print === null;
+        return print !== null && print.signature.every((v, i) => v === expected[i]);
+      }),
+      { numRuns: 1000 },
+    );
+    const capitals = 'THE MAYOR OF QUEZON CITY SAID ON MONDAY THAT THE NEW BRIDGE WOULD OPEN NEXT YEAR';
+    expect(fingerprint(capitals)!.signature).toEqual(fingerprint(capitals.toLowerCase())!.signature);
+  });
 });
 
 describe('fingerprints computed by the parse worker', () => {
