@@ -1,8 +1,8 @@
 // `tala import`: the first file is read and handed to the parse worker while the CLI loads the archive's code and
-// opens it, instead of once the import job starts (the worker sat ready ~150 ms before the file came). The import
-// reads the file again and its parse takes the one already under way when the input is the same (ParserPool
-// parseAhead), as its storing takes the deflate of a large original started here (packOriginalAhead); otherwise
-// those are thrown away, and the outcome is the import's own either way.
+// opens it, instead of once the import job starts (the worker sat ready ~150 ms before the file came). The import's
+// read of the file takes these bytes when the file is unchanged (read-import-file.ts), its parse takes the one under
+// way when the input is the same (ParserPool parseAhead), as its storing takes the deflate of a large original
+// started here (packOriginalAhead); otherwise those are thrown away, and the outcome is the import's own either way.
 import { basename } from 'node:path';
 import type { DocumentParser } from '../ingest/parser';
 import type { IngestInput } from '../ingest/types';
@@ -25,7 +25,8 @@ export function parseFirstFileAhead(parser: DocumentParser, paths: string[], lan
   try {
     const first = expandImportPaths(paths).files[0];
     if (first === undefined) return;
-    const input = importInput(first, readImportFile(first), lang);
+    // Kept for the import's own read of this file, which takes these bytes when the file is unchanged.
+    const input = importInput(first, readImportFile(first, undefined, { keep: true }), lang);
     validateInput(input.name, input.bytes);
     parser.parseAhead(input);
     packOriginalAhead(input.bytes);

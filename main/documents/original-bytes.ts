@@ -62,5 +62,5 @@ export function unpackOriginal(stored: Uint8Array, compression: string | null, s
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+  return a === b || Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

@@ -31,4 +31,25 @@ describe('readImportFile', () => {
     expect(() => readImportFile(file, 99)).toThrow(/limit\.txt: the file is larger than the/);
     expect(readImportFile(file, 100).byteLength).toBe(100);
   });
+
+  // `tala import` reads its first file ahead (import-ahead.ts) and then imports it: one read for both.
+  it('gives a kept read back to the next read of the unchanged file, and reads a changed file again', () => {
+    const file = join(dir, 'kept.txt');
+    writeFileSync(file, 'first version');
+    const ahead = readImportFile(file, undefined, { keep: true });
+    expect(readImportFile(file)).toBe(ahead); // the same bytes, not read again
+    expect(readImportFile(file)).not.toBe(ahead); // kept for one read only
+
+    const again = readImportFile(file, undefined, { keep: true });
+    writeFileSync(file, 'second version, longer');
+    expect(Buffer.from(readImportFile(file)).toString()).toBe('second version, longer');
+    expect(Buffer.from(again).toString()).toBe('first version');
+
+    // Another file's read drops what was kept.
+    const other = join(dir, 'other.txt');
+    writeFileSync(other, 'other');
+    const kept = readImportFile(file, undefined, { keep: true });
+    readImportFile(other);
+    expect(readImportFile(file)).not.toBe(kept);
+  });
 });
