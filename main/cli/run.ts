@@ -264,8 +264,6 @@ async function withArchive(
   try {
     const session = createApi(archive, 'cli', { onImportProgress });
     const call: Call = async (channel, request) => {
-      // An import opened for its documents alone (and its jobs) may go on to others (`--translation-of` links).
-      if (!channel.startsWith('documents.') && !channel.startsWith('jobs.')) await archive.loadServices();
       const result = await dispatch(session, channel, request);
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
       return result.value as never;
