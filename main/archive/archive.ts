@@ -2,15 +2,13 @@
 // feature services to it. Every door (IPC, HTTP bridge, CLI) reaches the features through this object; the rules
 // for data safety live in the features and in db/. A feature service is made on first use (`tala search` makes
 // the search service only; an inline search engine opens with the first query), the backup service at open: its
-// folder setting is read before anything may write a backup. The modules of the services besides documents, search
-// and backups load at open, beside it, except for an opener that needs documents only (`tala import`: ~20 ms of CPU
-// less at its start).
+// folder setting is read before anything may write a backup.
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ArchiveSummary } from '../../shared/archives';
 import { AppError } from '../../shared/errors';
 import type { AppInfo } from '../../shared/types';
-import type { AnnotationService } from '../annotations/service';
+import { AnnotationService } from '../annotations/service';
 import { APP_VERSION } from '../app-version';
 import { backupDirFor, createBackup } from '../backups/backups';
 import { assertNotDamaged, checkOnSeparateConnection } from '../backups/integrity';
@@ -21,9 +19,9 @@ import { enableIncrementalVacuum, spaceReport, type SpaceReport } from '../db/sp
 import { sql } from '../db/sql';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { DocumentService } from '../documents/service';
-import type { FactService } from '../facts/service';
+import { FactService } from '../facts/service';
 import { sharedWorkerParser, type DocumentParser } from '../ingest/parser';
-import type { LibraryService } from '../library/service';
+import { LibraryService } from '../library/service';
 import type { SearchEngineOptions, SearchService } from '../search/engine';
 import { ArchiveSearch, openedOnFirstUse } from '../search/service';
 import { ANALYZER_VERSION, writeState } from '../search/indexer';
@@ -38,8 +36,8 @@ import {
 } from '../search/index-merge';
 import { SearchWorkerHost } from '../search/worker-host';
 import type { Aligner } from '../align/worker-host';
-import type { TranslationService } from '../translations/service';
-import type { TeamService } from '../team/service';
+import { TranslationService } from '../translations/service';
+import { TeamService } from '../team/service';
 import { createPrivateFile, tightenExisting } from '../backups/private-files';
 import { cannotWriteReason, fullDiskReason, openReadOnly } from './read-only';
 import { stampCleanClose, takeCleanClose } from './clean-close';
@@ -68,57 +66,6 @@ export interface ArchiveOpenOptions {
   autoVacuumConvertMaxBytes?: number;
   /** Where alignments run: the shared align worker by default (the CLI aligns in-process). */
   aligner?: Aligner;
-  /**
-   * 'documents': the annotation, fact, library, translation and team services are not loaded (`tala import`,
-   * which needs the documents alone); asking for one then fails until `loadServices()` has loaded them.
-   * Default 'all': loaded while the archive opens.
-   */
-  services?: 'all' | 'documents';
-}
-
-/** The classes of the services loaded beside the archive (see the top of this file). */
-interface FeatureClasses {
-  AnnotationService: typeof AnnotationService;
-  FactService: typeof FactService;
-  LibraryService: typeof LibraryService;
-  TranslationService: typeof TranslationService;
-  TeamService: typeof TeamService;
-}
-
-let featureClasses: FeatureClasses | undefined;
-let featuresLoading: Promise<FeatureClasses> | undefined;
-
-/** Loads the feature services' modules once per process. */
-function loadFeatureClasses(): Promise<FeatureClasses> {
-  featuresLoading ??= Promise.all([
-    import('../annotations/service'),
-    import('../facts/service'),
-    import('../library/service'),
-    import('../translations/service'),
-    import('../team/service'),
-  ]).then(
-    ([annotations, facts, library, translations, team]) =>
-      (featureClasses = {
-        AnnotationService: annotations.AnnotationService,
-        FactService: facts.FactService,
-        LibraryService: library.LibraryService,
-        TranslationService: translations.TranslationService,
-        TeamService: team.TeamService,
-      }),
-    (err: unknown) => {
-      featuresLoading = undefined; // tried again by the next open
-      throw err;
-    },
-  );
-  return featuresLoading;
-}
-
-function loaded(service: string): FeatureClasses {
-  if (featureClasses) return featureClasses;
-  throw new AppError(
-    'INTERNAL',
-    `The ${service} service is not loaded: the archive was opened for its documents only (call loadServices() first)`,
-  );
 }
 
 export type OpenCheck = 'blocking' | 'background' | 'skipped';
@@ -156,18 +103,17 @@ export class Archive {
   }
 
   get annotations(): AnnotationService {
-    return (this.made.annotations ??= new (loaded('annotations').AnnotationService)(this.db));
+    return (this.made.annotations ??= new AnnotationService(this.db));
   }
 
   /** The facts ledger: mentions, proposals, facts with evidence annotations, entities, conflicts. */
   get facts(): FactService {
-    return (this.made.facts ??= new (loaded('facts').FactService)(this.db, this.annotations));
+    return (this.made.facts ??= new FactService(this.db, this.annotations));
   }
 
   /** Translations of documents, alignments and their corrections, typed translations, machine translation. */
   get translations(): TranslationService {
     if (this.made.translations) return this.made.translations;
-    const { TranslationService } = loaded('translations');
     const translations = new TranslationService(this.db, (input) => this.documents.prepareImport(input));
     if (this.options.aligner) translations.useAligner(this.options.aligner);
     return (this.made.translations = translations);
@@ -179,13 +125,12 @@ export class Archive {
 
   /** The library table, collections, bulk actions, near-duplicate choices. */
   get library(): LibraryService {
-    const { LibraryService } = loaded('library');
     return (this.made.library ??= new LibraryService(this.db, (reason) => this.backups.create(reason)));
   }
 
   /** Team archives: join a team database, sync, review conflicts. */
   get team(): TeamService {
-    return (this.made.team ??= new (loaded('team').TeamService)(this.db, this.db.path));
+    return (this.made.team ??= new TeamService(this.db, this.db.path));
   }
 
   /** Which feature services have been made so far (the rest were never needed). */
@@ -197,11 +142,6 @@ export class Archive {
     return this.db.path;
   }
 
-  /** Loads the services an archive opened with `services: 'documents'` left out (at once when already loaded). */
-  async loadServices(): Promise<void> {
-    await loadFeatureClasses();
-  }
-
   static async open(file: string, options: ArchiveOpenOptions = {}): Promise<Archive> {
     let early: SearchWorkerHost | null = null;
     if (options.startSearch && options.search !== 'inline') {
@@ -211,20 +151,8 @@ export class Archive {
         // No worker now (a packaging problem): the search starts on first use, as without startSearch.
       }
     }
-    // The services' modules load while the file opens (its reads and checks wait on SQLite's thread).
-    const services = options.services === 'documents' ? undefined : loadFeatureClasses();
-    services?.catch(() => undefined); // awaited below, once the archive is open
     try {
-      const archive = await Archive.opening(file, options, early);
-      if (services) {
-        try {
-          await services;
-        } catch (err) {
-          await archive.close().catch(() => undefined);
-          throw err;
-        }
-      }
-      return archive;
+      return await Archive.opening(file, options, early);
     } catch (err) {
       await early?.abandon().catch(() => undefined);
       throw err;

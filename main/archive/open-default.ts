@@ -14,8 +14,6 @@ export interface OpenArchiveDirOptions {
   aligner?: ArchiveOpenOptions['aligner'];
   /** Start the search worker while the archive opens (see ArchiveOpenOptions): the desktop app and the web host. */
   startSearch?: boolean;
-  /** Which services load with the archive (see ArchiveOpenOptions): `tala import` needs the documents alone. */
-  services?: ArchiveOpenOptions['services'];
   seedSamples?: boolean;
   /** Folder holding samples.json and the sample files (resources/samples in a checkout). */
   samplesDir?: string;
@@ -45,10 +43,8 @@ export async function openArchiveDir(dir: string, options: OpenArchiveDirOptions
     search: options.search,
     aligner: options.aligner,
     startSearch: options.startSearch,
-    services: options.services,
   });
   if (isNew && options.seedSamples) {
-    await archive.loadServices(); // the samples' translations are linked
     await seedSamples(archive, options.samplesDir ?? DEV_SAMPLES_DIR);
   }
   return archive;

@@ -24,7 +24,7 @@ import {
 import { archiveDisks, diskWarning } from './disk';
 import { assertNotDamaged } from './integrity';
 import { readState, writeState } from '../search/indexer';
-import type { MergeReport } from './portable';
+import { exportPortable, mergePortable, type MergeReport } from './portable';
 
 const SCHEDULE_KEY = 'backup.schedule';
 const BACKUP_DIR_KEY = 'backup.dir';
@@ -271,15 +271,14 @@ export class BackupService {
   }
 
   /** Writes the whole archive (documents, passages, annotations, versions, tags…) into one portable file. */
-  async exportPortable(file: string): Promise<void> {
-    // Loaded here (with the merges of every feature's rows), not at every open: most runs never export or merge.
-    await (await import('./portable')).exportPortable(this.db, file);
+  exportPortable(file: string): Promise<void> {
+    return exportPortable(this.db, file);
   }
 
   /** Merges a portable archive file into this one by UUID, without duplicates. */
   async importPortable(file: string): Promise<MergeReport> {
     if (this.db.readOnlyReason !== undefined) throw this.db.refusal();
-    const { report } = await (await import('./portable')).mergePortable(this.db, file);
+    const { report } = await mergePortable(this.db, file);
     return report;
   }
 

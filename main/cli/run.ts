@@ -180,10 +180,8 @@ export async function runCli(argv: string[], rawIO: CliIO, env: NodeJS.ProcessEn
               : () => undefined,
           }
         : undefined;
-    // An import needs the documents service alone: the others' modules are not loaded (archive.ts).
-    const services = entry?.channel === 'documents.importPaths' ? 'documents' : 'all';
     return await withArchive(
-      { dir: values.archive, onImportProgress, mergeIndex, services },
+      { dir: values.archive, onImportProgress, mergeIndex },
       async (call) => {
         if (command.run) return command.run(input, call, io);
         const code = await command.print(await call(entry!.channel, request as never), input, io);
@@ -227,10 +225,8 @@ async function withArchive(
     dir,
     onImportProgress,
     mergeIndex,
-    services,
   }: {
     dir: string | boolean | undefined;
-    services: 'all' | 'documents';
     onImportProgress?: (p: ImportProgress) => void;
     /** Merge the search index after `work` (if worth it, or `always`), telling its progress to `onProgress`. */
     mergeIndex?: { always: boolean; onProgress: (p: MergeProgress) => void };
@@ -248,8 +244,7 @@ async function withArchive(
   const aligner: Aligner = {
     align: async (...args) => (await import('../align/inline')).inlineAligner.align(...args),
   };
-  const open = () =>
-    openArchiveDir(folder, { search: 'inline', aligner, services, seedSamples: typeof dir !== 'string' });
+  const open = () => openArchiveDir(folder, { search: 'inline', aligner, seedSamples: typeof dir !== 'string' });
   const started = performance.now();
   let archive;
   try {

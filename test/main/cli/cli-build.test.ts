@@ -148,34 +148,6 @@ describe('the built CLI', () => {
     expect(imported.urls.filter((url) => url.includes('lunr.stemmer.support'))).toEqual([]);
   });
 
-  // An import needs the documents service alone: the archive opens without loading the other services' modules
-  // (archive.ts), which every other command loads as before.
-  it('imports without loading the annotation, fact, library, translation and team services', () => {
-    const built = join(REPO_ROOT, 'out', 'main');
-    /** The chunk that exports the service's class (its own chunk when it is loaded on first use). */
-    const chunkOf = (service: string) => {
-      const files = readdirSync(built).filter(
-        (file) =>
-          file.endsWith('.js') &&
-          new RegExp(`export \\{[^}]*\\b${service}\\b`).test(readFileSync(join(built, file), 'utf8')),
-      );
-      expect(files, service).toHaveLength(1);
-      return files[0].replace(/\.js$/, '');
-    };
-    const services = ['AnnotationService', 'FactService', 'LibraryService', 'TranslationService', 'TeamService'];
-    const chunks = services.map(chunkOf);
-    const file = join(dir, 'ulat-lamang.txt');
-    writeFileSync(file, 'Isang talata lamang.\n\nAt isa pa tungkol sa ilog.');
-    const imported = tala('--archive', archive, 'import', file, '--json');
-    expect(imported.status, imported.stderr).toBe(0);
-    expect(JSON.parse(imported.stdout).imported).toMatchObject([{ passages: 2 }]);
-    for (const chunk of chunks) expect(imported.chunks, chunk).not.toContain(chunk);
-
-    const list = tala('--archive', archive, 'list', '--json');
-    expect(list.status, list.stderr).toBe(0);
-    for (const chunk of chunks) expect(list.chunks, chunk).toContain(chunk);
-  });
-
   it('refuses extra arguments with exit code 2', () => {
     const extra = tala('--archive', archive, 'list', 'extra-arg');
     expect(extra.status).toBe(2);
