@@ -7,6 +7,7 @@
 // ($TALA_BLEUALIGN_DIR).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { repeatedProse } from './prose-corpus';
 
 const [rootA, rootB] = [resolve(process.argv[2]), resolve(process.argv[3])];
 const pairs = Number(process.argv[4] ?? 9);
@@ -21,15 +22,7 @@ const cpuMs = () => {
   return (Number(f[11]) + Number(f[12])) * 10;
 };
 const pair = prose.loadProse(prose.proseDir()!);
-const size = pair.source.reduce((n, s) => n + s.length, 0);
-const copies = Math.max(1, Math.ceil(300_000 / size));
-const rep: typeof pair = { source: [], target: [], gold: [] };
-for (let c = 0; c < copies; c++) {
-  const [s0, t0] = [rep.source.length, rep.target.length];
-  rep.source.push(...pair.source);
-  rep.target.push(...pair.target);
-  for (const [s, t] of pair.gold) rep.gold.push([s.map((x) => x + s0), t.map((y) => y + t0)]);
-}
+const rep = repeatedProse(pair, 300_000).pair;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const inputs = [
   [

@@ -7,6 +7,7 @@
 // `root` (default: this checkout) is a checkout whose main/align/aligner.ts and scripts/ are used, e.g. a copy of
 // main made with `git archive`. Never reads Bleualign's test documents.
 import { join, resolve } from 'node:path';
+import { repeatedProse } from './prose-corpus';
 import { createHash } from 'node:crypto';
 
 const root = resolve(process.argv[2] ?? join(import.meta.dirname, '..'));
@@ -42,15 +43,7 @@ if (dir) {
       out(`dev chunk ${size} #${k}`, de(prose.sentencePassages(c.source)), fr(prose.sentencePassages(c.target)));
     });
   // The speed bench's input: the document repeated to ~100 pages.
-  const size = pair.source.reduce((n, s) => n + s.length, 0);
-  const copies = Math.max(1, Math.ceil(300_000 / size));
-  const rep: typeof pair = { source: [], target: [], gold: [] };
-  for (let c = 0; c < copies; c++) {
-    const [s0, t0] = [rep.source.length, rep.target.length];
-    rep.source.push(...pair.source);
-    rep.target.push(...pair.target);
-    for (const [s, t] of pair.gold) rep.gold.push([s.map((x) => x + s0), t.map((y) => y + t0)]);
-  }
+  const rep = repeatedProse(pair, 300_000).pair;
   out('dev x100 pages sentences', de(prose.sentencePassages(rep.source)), fr(prose.sentencePassages(rep.target)));
   const p6 = prose.paragraphPassages(rep, 6);
   out('dev x100 pages paragraphs ~6', de(p6.source), fr(p6.target));

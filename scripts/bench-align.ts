@@ -30,6 +30,7 @@ import {
   paragraphPassages,
   proseDir,
   proseTestDocs,
+  repeatedProse,
   scoreProse,
   sentenceBeads,
   sentencePassages,
@@ -387,20 +388,6 @@ function proseSection(): string[] {
   ];
 }
 
-/** The development document repeated to about PAGES pages, its gold beads shifted with each copy. */
-function repeatedProse(pair: ProsePair): { pair: ProsePair; copies: number; chars: number } {
-  const size = pair.source.reduce((n, s) => n + s.length, 0);
-  const copies = Math.max(1, Math.ceil((PAGES * PAGE_CHARS) / size));
-  const out: ProsePair = { source: [], target: [], gold: [] };
-  for (let c = 0; c < copies; c++) {
-    const [s0, t0] = [out.source.length, out.target.length];
-    out.source.push(...pair.source);
-    out.target.push(...pair.target);
-    for (const [s, t] of pair.gold) out.gold.push([s.map((x) => x + s0), t.map((y) => y + t0)]);
-  }
-  return { pair: out, copies, chars: size * copies };
-}
-
 interface ProseTiming {
   name: string;
   passages: [number, number];
@@ -421,7 +408,7 @@ function proseSpeedSection(): string[] {
     console.error(`bench:align: Bleualign development document not found (${where}): prose speed skipped`);
     return [`Speed on real prose: SKIPPED — the Bleualign development document was not found (${where}).`, ''];
   }
-  const { pair, copies, chars } = repeatedProse(loadProse(dir));
+  const { pair, copies, chars } = repeatedProse(loadProse(dir), PAGES * PAGE_CHARS);
   const inputs: Array<[string, { source: AlignPassage[]; target: AlignPassage[] }]> = [
     ['one sentence per passage', { source: sentencePassages(pair.source), target: sentencePassages(pair.target) }],
     ['paragraphs of ~6 sentences', paragraphPassages(pair, 6)],

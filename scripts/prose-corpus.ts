@@ -381,3 +381,17 @@ export function confidentTextPairs(
   for (let k = 0; k < all.length && out.length < limits.maxPairs; k += step) out.push(all[Math.floor(k)]);
   return out;
 }
+
+/** A pair repeated to at least `chars` characters of source text, its gold beads shifted with each copy. */
+export function repeatedProse(pair: ProsePair, chars: number): { pair: ProsePair; copies: number; chars: number } {
+  const size = pair.source.reduce((n, s) => n + s.length, 0);
+  const copies = Math.max(1, Math.ceil(chars / size));
+  const out: ProsePair = { source: [], target: [], gold: [] };
+  for (let c = 0; c < copies; c++) {
+    const [s0, t0] = [out.source.length, out.target.length];
+    out.source.push(...pair.source);
+    out.target.push(...pair.target);
+    for (const [s, t] of pair.gold) out.gold.push([s.map((x) => x + s0), t.map((y) => y + t0)]);
+  }
+  return { pair: out, copies, chars: size * copies };
+}
