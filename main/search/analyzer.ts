@@ -3,7 +3,7 @@
 // and for Cyrillic, Armenian and Greek words a Latin transliteration (what cross-script names search).
 import { pipelineFor, type LanguagePipeline } from './languages';
 import { foldText, hasNonLatinLetters, lowerText } from '../../shared/text/fold';
-import { tokenize } from './tokenize';
+import { isUnspacedRun, tokenize, unspacedTokens, WordScanner } from './tokenize';
 import { transliterate } from './transliterate';
 
 /** Prefix that marks a stem in the index, so that a stem never collides with a word as written. */
@@ -29,12 +29,36 @@ export interface AnalyzedToken extends TermForms {
 
 const MEMO_LIMIT = 300_000;
 
+/** A word's forms as the analyzer keeps them: with its marked stem made once, and the last noting run that heard it. */
+interface MemoForms extends TermForms {
+  /** STEM_MARK + stem when the stem differs from the surface form, else null (the field stream's stem). */
+  markedStem: string | null;
+  noted: number;
+}
+
+/** A run of streams calls whose onTerm hears each word once (Analyzer.streams): made by newNotingRun. */
+export interface NotingRun {
+  readonly run: number;
+}
+
+let notingRuns = 0;
+
+/** A new noting run (a document's analysis): its words are heard again once each. */
+export function newNotingRun(): NotingRun {
+  return { run: ++notingRuns };
+}
+
 export class Analyzer {
-  private memo = new Map<string, TermForms>();
+  private memo = new Map<string, MemoForms>();
+  private readonly scanner = new WordScanner();
 
   constructor(readonly pipeline: LanguagePipeline) {}
 
   forms(word: string): TermForms {
+    return this.memoForms(word);
+  }
+
+  private memoForms(word: string): MemoForms {
     let forms = this.memo.get(word);
     if (forms) return forms;
     const lower = lowerText(word);
@@ -51,7 +75,15 @@ export class Analyzer {
       const t = stemmed === lower ? translit : foldText(transliterate(stemmed));
       translitStem = t === translit ? null : t;
     }
-    forms = { surface, stem, translit, translitStem, stop: this.pipeline.isStopWord(lower) };
+    forms = {
+      surface,
+      stem,
+      translit,
+      translitStem,
+      stop: this.pipeline.isStopWord(lower),
+      markedStem: stem === surface ? null : STEM_MARK + stem,
+      noted: 0,
+    };
     if (this.memo.size >= MEMO_LIMIT) this.memo = new Map();
     this.memo.set(word, forms);
     return forms;
@@ -64,26 +96,42 @@ export class Analyzer {
 
   /**
    * The index streams of a text without building per-token objects (the indexer's hot path): the field
-   * stream (see fieldTerms) and the transliteration words and stems (see translitTerms).
+   * stream (see fieldTerms) and the transliteration words and stems (see translitTerms). `onTerm` hears each word's
+   * surface form (true) and transliteration (false) as they come; given a `noting` run (newNotingRun), only at a
+   * word's first occurrence in that run (the later calls would repeat one already heard: a caller that collects
+   * the words in a Set ends with the same Set, in the same order).
    */
   streams(
     text: string,
     onTerm?: (term: string, surface: boolean) => void,
+    noting?: NotingRun,
   ): { field: string; translitWords: string[]; translitStems: string[] } {
     const words: string[] = [];
     const stems: string[] = [];
     const translitWords: string[] = [];
     const translitStems: string[] = [];
-    for (const t of tokenize(text)) {
-      const f = this.forms(t.text);
+    const run = noting?.run ?? 0;
+    const note = (f: MemoForms) => {
       words.push(f.surface);
-      if (f.stem !== f.surface) stems.push(STEM_MARK + f.stem);
-      onTerm?.(f.surface, true);
+      if (f.markedStem !== null) stems.push(f.markedStem);
       if (f.translit !== null) {
         translitWords.push(f.translit);
-        onTerm?.(f.translit, false);
         if (f.translitStem !== null) translitStems.push(f.translitStem);
       }
+      if (onTerm === undefined) return;
+      if (run !== 0) {
+        if (f.noted === run) return;
+        f.noted = run;
+      }
+      onTerm(f.surface, true);
+      if (f.translit !== null) onTerm(f.translit, false);
+    };
+    // tokenize's words without an object each (WordScanner); a run of a script written without spaces is split as
+    // tokenize splits it.
+    const scanner = this.scanner.reset(text);
+    while (scanner.next()) {
+      if (scanner.ascii || !isUnspacedRun(scanner.word)) note(this.memoForms(scanner.word));
+      else for (const t of unspacedTokens(scanner.word, scanner.start)) note(this.memoForms(t.text));
     }
     return {
       field: stems.length ? `${words.join(' ')} ${stems.join(' ')}` : words.join(' '),
@@ -93,7 +141,10 @@ export class Analyzer {
   }
 
   analyze(text: string): AnalyzedToken[] {
-    return tokenize(text).map((t) => ({ ...this.forms(t.text), start: t.start, end: t.end }));
+    return tokenize(text).map((t) => {
+      const { surface, stem, translit, translitStem, stop } = this.memoForms(t.text);
+      return { surface, stem, translit, translitStem, stop, start: t.start, end: t.end };
+    });
   }
 }
 

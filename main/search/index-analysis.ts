@@ -3,7 +3,7 @@
 // stored title and passages (indexer.ts), and the words it would note for the vocabulary. The indexer uses it only
 // when it was computed from exactly the stored title, language and passage texts, and the document has no tags or
 // notes yet (an import); otherwise it analyses as always.
-import { analyzerFor } from './analyzer';
+import { analyzerFor, newNotingRun } from './analyzer';
 import { joinTranslit } from './translit-column';
 
 export interface IndexAnalysis {
@@ -31,12 +31,14 @@ export function analyzeForIndex(lang: string, title: string, texts: readonly str
     terms.add(term);
     if (surface && stems) surfaces.add(term);
   };
-  const titleStreams = analyzer.streams(title, noteTerm);
+  // Each word heard once per document (a Set would ignore the repeats).
+  const noting = newNotingRun();
+  const titleStreams = analyzer.streams(title, noteTerm, noting);
   const titleField = [titleStreams.field, ...titleStreams.translitWords, ...titleStreams.translitStems].join(' ');
   const fields: string[] = [];
   const translits: string[] = [];
   for (const text of texts) {
-    const s = analyzer.streams(text, noteTerm);
+    const s = analyzer.streams(text, noteTerm, noting);
     fields.push(s.field);
     translits.push(joinTranslit(s));
   }
