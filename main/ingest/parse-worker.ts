@@ -8,6 +8,7 @@ import { packAnalysis } from '../search/analysis-wire';
 import { deflateSmall } from './deflate-original';
 import { parseDocument } from './index';
 import { packParsed } from './parsed-wire';
+import { prepareLanguageModels } from './trigram-rank';
 import type { LaterMessage, ParseRequest, ParseResponse } from './parser';
 
 if (!parentPort) throw new Error('parse-worker.ts must run in a worker thread');
@@ -79,6 +80,9 @@ setImmediate(() => void warmUp());
 async function warmUp(): Promise<void> {
   const step = () => new Promise<boolean>((resolve) => setImmediate(() => resolve(!fileCame)));
   try {
+    // The Latin language models inverted first: a file that comes before this is scored without them (trigram-rank.ts).
+    if (!(await step())) return;
+    prepareLanguageModels();
     const { analyzeForIndex } = await analysisModule;
     for (const text of WARM_UP_TEXTS) {
       if (!(await step())) return;

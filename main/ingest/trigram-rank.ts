@@ -101,17 +101,6 @@ function modelsOf(script: string): ScriptModels {
   /** Per entry: the language that last listed it (franc keeps the first position of a trigram a model lists twice). */
   let lastSeen: Int32Array = new Int32Array(1024);
   let counts: Int32Array = new Int32Array(1024);
-  const eachTrigram = (list: string, each: (a: number, b: number, c: number, rank: number) => void) => {
-    let from = 0;
-    for (let rank = 0; ; rank++) {
-      const bar = list.indexOf('|', from);
-      const end = bar < 0 ? list.length : bar;
-      // A text's trigrams are three code units long: a model trigram of another length never matches one.
-      if (end - from === 3) each(list.charCodeAt(from), list.charCodeAt(from + 1), list.charCodeAt(from + 2), rank);
-      if (bar < 0) return;
-      from = bar + 1;
-    }
-  };
   lists.forEach((list, l) =>
     eachTrigram(list, (a, b, c) => {
       const entry = index.add(a, b, c);
@@ -141,6 +130,60 @@ function modelsOf(script: string): ScriptModels {
   found = { languages, index, starts, pairs };
   models.set(script, found);
   return found;
+}
+
+/** Each trigram of a model (its trigrams joined by "|", most frequent first) with its rank, read in place. */
+function eachTrigram(list: string, each: (a: number, b: number, c: number, rank: number) => void): void {
+  let from = 0;
+  for (let rank = 0; ; rank++) {
+    const bar = list.indexOf('|', from);
+    const end = bar < 0 ? list.length : bar;
+    // A text's trigrams are three code units long: a model trigram of another length never matches one.
+    if (end - from === 3) each(list.charCodeAt(from), list.charCodeAt(from + 1), list.charCodeAt(from + 2), rank);
+    if (bar < 0) return;
+    from = bar + 1;
+  }
+}
+
+/**
+ * A script's first samples are scored without its inverted models: inverting the Latin models costs a cold thread
+ * ~50 ms, one pass over the models looking each trigram up among the sample's own ~10 ms, so a worker's first file
+ * (a one-file import waits for its parse) does not pay the inversion; a later sample does, once, and every sample
+ * after it is scored from the inverted models (small files: ~0.1 ms each instead of a pass).
+ */
+const DIRECT_SAMPLES = 2;
+const directSamples = new Map<string, number>();
+
+/** The inverted models of franc's scripts with several languages (the Latin ones: most files), made ahead of need. */
+export function prepareLanguageModels(): void {
+  modelsOf('Latin');
+}
+
+/**
+ * The same distances as rankLanguages computes from the inverted models, from one pass over the script's models:
+ * each model's trigrams looked up among the sample's (the counting table of trigramCounts), the same integer sums.
+ */
+function directDistances(
+  script: string,
+  distinct: number,
+  counts: Int32Array,
+): { languages: string[]; distances: Int32Array } {
+  const languages = Object.keys(data[script]);
+  const table = scratch!.table;
+  const distances = new Int32Array(languages.length).fill(MAX_DIFFERENCE * distinct);
+  /** Per sample trigram: the language that last listed it (franc keeps a model's first position of a trigram). */
+  const seenBy = new Int32Array(distinct);
+  languages.forEach((language, l) => {
+    let sum = 0;
+    eachTrigram(data[script][language], (a, b, c, rank) => {
+      const own = table.find(a, b, c);
+      if (own < 0 || seenBy[own] === l + 1) return;
+      seenBy[own] = l + 1;
+      sum += Math.abs(counts[own] - rank - 1) - MAX_DIFFERENCE;
+    });
+    distances[l] += sum;
+  });
+  return { languages, distances };
 }
 
 /** A copy of `array` with room for index `at`. */
@@ -244,25 +287,39 @@ function trigramCounts(value: string): { text: string; distinct: number; counts:
 
 let scratch: { table: TrigramTable; counts: Int32Array; firstAt: Int32Array } | undefined;
 
-/** The languages of the text's script with their scores (1 = best), best first: `francAll(value, { minLength })`. */
-export function rankLanguages(value: string, minLength = 10): Array<[string, number]> {
+/**
+ * The languages of the text's script with their scores (1 = best), best first: `francAll(value, { minLength })`.
+ * `scoring` forces one way of computing the same scores (tests); by default a script's first samples are scored
+ * directly, the later ones from its inverted models (DIRECT_SAMPLES).
+ */
+export function rankLanguages(value: string, minLength = 10, scoring?: 'direct' | 'inverted'): Array<[string, number]> {
   if (!value || value.length < minLength) return [['und', 1]];
   value = value.slice(0, MAX_LENGTH);
   const [script, count] = topScript(value);
   if (!script || !(script in data)) return !script || count === 0 ? [['und', 1]] : [[script, 1]];
 
-  const { languages, index, starts, pairs } = modelsOf(script);
   const { text, distinct, counts, firstAt } = trigramCounts(value);
-  // Whole numbers below 300 × 4,100: exact in an Int32Array.
-  const distances = new Int32Array(languages.length).fill(MAX_DIFFERENCE * distinct);
-  for (let own = 0; own < distinct; own++) {
-    const at = firstAt[own];
-    const entry = index.find(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2));
-    if (entry < 0) continue;
-    const occurrences = counts[own];
-    const end = starts[entry + 1];
-    for (let p = starts[entry]; p < end; p += 2)
-      distances[pairs[p]] += Math.abs(occurrences - pairs[p + 1] - 1) - MAX_DIFFERENCE;
+  const direct = directSamples.get(script) ?? 0;
+  let languages: string[];
+  let distances: Int32Array;
+  if (scoring === 'direct' || (scoring === undefined && !models.has(script) && direct < DIRECT_SAMPLES)) {
+    if (scoring === undefined) directSamples.set(script, direct + 1);
+    ({ languages, distances } = directDistances(script, distinct, counts));
+  } else {
+    const inverted = modelsOf(script);
+    const { index, starts, pairs } = inverted;
+    languages = inverted.languages;
+    // Whole numbers below 300 × 4,100: exact in an Int32Array.
+    distances = new Int32Array(languages.length).fill(MAX_DIFFERENCE * distinct);
+    for (let own = 0; own < distinct; own++) {
+      const at = firstAt[own];
+      const entry = index.find(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2));
+      if (entry < 0) continue;
+      const occurrences = counts[own];
+      const end = starts[entry + 1];
+      for (let p = starts[entry]; p < end; p += 2)
+        distances[pairs[p]] += Math.abs(occurrences - pairs[p + 1] - 1) - MAX_DIFFERENCE;
+    }
   }
   const ranked: Array<[string, number]> = languages.map((language, l) => [language, distances[l]]);
   ranked.sort((a, b) => a[1] - b[1]);
