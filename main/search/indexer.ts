@@ -148,34 +148,8 @@ export async function indexDocuments(
   const passagesByDoc = byDoc(passages);
   const tagsByDoc = byDoc(tagRows);
   const annotationsByDoc = byDoc(annotationRows);
-  const newTerms = new Set<string>();
-  const known = options.knownTerms;
-  // Words held by documents of a stemming pipeline, as "pipeline\u0000word" (search_term_pipelines).
-  const newPairs = new Set<string>();
-  let pipeline: string | null = null;
-  // The words already paired with each pipeline in this call: a pair's string is built once per word, not per token.
-  const paired = new Map<string, Set<string>>();
-  let pairedHere: Set<string> | undefined;
-  const noteTerm = (term: string, surface: boolean) => {
-    if (surface && pairedHere !== undefined) {
-      if (pairedHere.has(term)) return; // noted already, as a term and as a pair
-      pairedHere.add(term);
-      const pair = `${pipeline}\u0000${term}`;
-      if (!known?.has(pair)) newPairs.add(pair);
-    }
-    if (!known?.has(term)) newTerms.add(term);
-  };
-  /** Notes an analysis's words as noteTerm would have, in the same order. */
-  const noteAnalysed = (analysis: IndexAnalysis) => {
-    if (pairedHere !== undefined)
-      for (const term of analysis.surfaces) {
-        if (pairedHere.has(term)) continue;
-        pairedHere.add(term);
-        const pair = `${pipeline}\u0000${term}`;
-        if (!known?.has(pair)) newPairs.add(pair);
-      }
-    for (const term of analysis.terms) if (!known?.has(term)) newTerms.add(term);
-  };
+  const notes = new TermNotes(options.knownTerms);
+  const noteTerm = (term: string, surface: boolean) => notes.note(term, surface);
 
   // One row per document in search_docs (its number places the document's FTS rows), all in one statement. The
   // documents that keep their number come first: a new number (the largest + 1) can then never take a kept one.
@@ -193,44 +167,39 @@ export async function indexDocuments(
     for (const row of inserted) nums.set(row.document_id, row.num);
   }
 
-  let rows: SqlValue[][] = [];
-  /** Characters of the prepared rows in `rows`. */
-  let preparedChars = 0;
+  const buffer: RowBuffer = { rows: [], chars: 0 };
   // One INSERT at a time is left running while the next rows are analysed (SQLite works on its own thread
   // meanwhile); rows carry their rowid, so the order the statements finish in does not matter.
   let writing: Promise<void> = Promise.resolve();
-  const write = async (batch: SqlValue[][]) => {
+  const write = async () => {
+    const batch = buffer.rows;
+    buffer.rows = [];
+    buffer.chars = 0;
     await writing;
     writing = insertRows(tx, batch);
     // Awaited at the next batch or at the end; a failure is thrown there, never left unhandled.
     writing.catch(() => undefined);
   };
+  // The analyses handed in, awaited together (the parse worker sent them before the commit, or sends them while it
+  // runs), and the rows of the documents that have one made in runs by a function of its own (addPreparedRows): this
+  // function awaited each analysis in its loop over the documents, and so ran long enough for V8 to compile the
+  // whole of it with TurboFan, three times for 2,000 small files (~0.7 s of a compiler thread's time on a 2-core
+  // machine), each time thrown away by a deoptimisation.
+  const analysed = await Promise.all(docs.map((doc) => prepared.get(doc.id)?.analysis));
+  const run: PreparedRun = { docs, analysed, passagesByDoc, nums, notes, count, buffer, doc: 0, passage: 0 };
   try {
-    for (const doc of docs) {
-      const docPassages = passagesByDoc.get(doc.id) ?? [];
-      const base = nums.get(doc.id)! * DOC_SPAN;
-      // The pipeline analyzerFor(doc.lang) has (its code; null when it does not stem), without building it.
-      pipeline = stemmingPipeline(doc.lang);
-      pairedHere = pipeline === null ? undefined : paired.get(pipeline);
-      if (pipeline !== null && pairedHere === undefined) paired.set(pipeline, (pairedHere = new Set()));
-      const entry = prepared.get(doc.id);
-      const analysis = entry && usable(await entry.analysis, doc, docPassages.length);
-      if (analysis) {
-        noteAnalysed(analysis);
-        for (const [i, p] of docPassages.entries()) {
-          const title = i === 0 ? analysis.titleField : '';
-          rows.push([base + p.ordinal, title, analysis.fields[i], '', '', analysis.translits[i]]);
-          preparedChars += title.length + analysis.fields[i].length + analysis.translits[i].length;
-          if (preparedChars >= PREPARED_CHARS_PER_INSERT) {
-            await write(rows);
-            rows = [];
-            preparedChars = 0;
-          }
-        }
-        count.documents++;
-        count.passages += docPassages.length;
+    while (run.doc < docs.length) {
+      addPreparedRows(run);
+      if (buffer.chars >= PREPARED_CHARS_PER_INSERT) {
+        await write();
         continue;
       }
+      if (run.doc >= docs.length) break;
+      // A document without a usable analysis: analysed here.
+      const doc = docs[run.doc++];
+      const docPassages = passagesByDoc.get(doc.id) ?? [];
+      const base = nums.get(doc.id)! * DOC_SPAN;
+      notes.useLang(doc.lang);
       const analyzer = (await (analyzers ??= import('./analyzer'))).analyzerFor(doc.lang);
       // The title is indexed once per document, in the row of its first passage, with its Latin spellings in
       // the same column: a title-only match is one hit for the document, not one per passage.
@@ -248,26 +217,128 @@ export async function indexDocuments(
           : '';
         const tagText = [...docTags, ...overlapping.map((a) => a.tags ?? '')].join('\n');
         const tag = tagText.trim() ? analyzer.streams(tagText, noteTerm).field : '';
-        rows.push([base + p.ordinal, i === 0 ? titleField : '', text.field, note, tag, joinTranslit(text)]);
-        if (rows.length >= ROWS_PER_INSERT) {
-          await write(rows);
-          rows = [];
-          preparedChars = 0;
-        }
+        buffer.rows.push([base + p.ordinal, i === 0 ? titleField : '', text.field, note, tag, joinTranslit(text)]);
+        if (buffer.rows.length >= ROWS_PER_INSERT) await write();
       }
       count.documents++;
       count.passages += docPassages.length;
     }
-    await write(rows);
+    await write();
   } finally {
     // Never leave a statement running on the way out (an analysis error rolls the transaction back).
     await writing.catch(() => undefined);
   }
   await writing;
-  await insertTerms(tx, [...newTerms]);
-  await insertPairs(tx, [...newPairs]);
-  if (known) for (const t of [...newTerms, ...newPairs]) known.add(t);
+  await insertTerms(tx, [...notes.terms]);
+  await insertPairs(tx, [...notes.pairs]);
+  notes.remember();
   return bump(tx, count);
+}
+
+/**
+ * The words an indexing notes for the vocabulary: new words, and "pipeline\u0000word" pairs for the words held by
+ * documents of a stemming pipeline (search_term_pipelines), leaving out those `known` has.
+ */
+class TermNotes {
+  readonly terms = new Set<string>();
+  readonly pairs = new Set<string>();
+  /** The pipeline of the document being indexed: analyzerFor(lang)'s code, null when it does not stem. */
+  private pipeline: string | null = null;
+  /** The words already paired with each pipeline in this call: a pair is built once per word, not per token. */
+  private readonly paired = new Map<string, Set<string>>();
+  private pairedHere: Set<string> | undefined;
+
+  constructor(private readonly known: KnownTerms | undefined) {}
+
+  /** The next words are a document's of this language. */
+  useLang(lang: string): void {
+    // The pipeline analyzerFor(lang) has (its code; null when it does not stem), without building it.
+    const pipeline = (this.pipeline = stemmingPipeline(lang));
+    this.pairedHere = pipeline === null ? undefined : this.paired.get(pipeline);
+    if (pipeline !== null && this.pairedHere === undefined) this.paired.set(pipeline, (this.pairedHere = new Set()));
+  }
+
+  note(term: string, surface: boolean): void {
+    if (surface && this.pairedHere !== undefined) {
+      if (this.pairedHere.has(term)) return; // noted already, as a term and as a pair
+      this.pairedHere.add(term);
+      const pair = `${this.pipeline}\u0000${term}`;
+      if (!this.known?.has(pair)) this.pairs.add(pair);
+    }
+    if (!this.known?.has(term)) this.terms.add(term);
+  }
+
+  /** Notes an analysis's words as note() would have, in the same order. */
+  noteAnalysed(analysis: IndexAnalysis): void {
+    const pairedHere = this.pairedHere;
+    if (pairedHere !== undefined)
+      for (const term of analysis.surfaces) {
+        if (pairedHere.has(term)) continue;
+        pairedHere.add(term);
+        const pair = `${this.pipeline}\u0000${term}`;
+        if (!this.known?.has(pair)) this.pairs.add(pair);
+      }
+    for (const term of analysis.terms) if (!this.known?.has(term)) this.terms.add(term);
+  }
+
+  /** The words noted are now known (written). */
+  remember(): void {
+    if (this.known) for (const t of [...this.terms, ...this.pairs]) this.known.add(t);
+  }
+}
+
+/** FTS rows waiting for their statement, and the characters of those made from an analysis handed in. */
+interface RowBuffer {
+  rows: SqlValue[][];
+  chars: number;
+}
+
+/** Where indexDocuments is in its documents, for addPreparedRows. */
+interface PreparedRun {
+  docs: readonly DocRow[];
+  /** Per document, the analysis handed in (undefined: none). */
+  analysed: ReadonlyArray<IndexAnalysis | undefined>;
+  passagesByDoc: ReadonlyMap<string, PassageRow[]>;
+  nums: ReadonlyMap<string, number>;
+  notes: TermNotes;
+  count: IndexedCount;
+  buffer: RowBuffer;
+  /** The next document, and its next passage (past 0 when its rows were cut by a full buffer). */
+  doc: number;
+  passage: number;
+}
+
+/**
+ * Adds the rows of the documents from `run.doc` on that have a usable analysis, until one has none or the buffer
+ * holds PREPARED_CHARS_PER_INSERT characters (then `run` says where to go on, possibly inside a document).
+ */
+function addPreparedRows(run: PreparedRun): void {
+  const { docs, buffer } = run;
+  while (run.doc < docs.length && buffer.chars < PREPARED_CHARS_PER_INSERT) {
+    const doc = docs[run.doc];
+    const passages = run.passagesByDoc.get(doc.id) ?? [];
+    const analysis = usable(run.analysed[run.doc], doc, passages.length);
+    if (!analysis) return;
+    if (run.passage === 0) {
+      run.notes.useLang(doc.lang);
+      run.notes.noteAnalysed(analysis);
+    }
+    const base = run.nums.get(doc.id)! * DOC_SPAN;
+    let i = run.passage;
+    for (; i < passages.length && buffer.chars < PREPARED_CHARS_PER_INSERT; i++) {
+      const title = i === 0 ? analysis.titleField : '';
+      buffer.rows.push([base + passages[i].ordinal, title, analysis.fields[i], '', '', analysis.translits[i]]);
+      buffer.chars += title.length + analysis.fields[i].length + analysis.translits[i].length;
+    }
+    if (i < passages.length) {
+      run.passage = i;
+      return;
+    }
+    run.count.documents++;
+    run.count.passages += passages.length;
+    run.doc++;
+    run.passage = 0;
+  }
 }
 
 /** The analysis when it was made with the stored language and title and has a row for every passage. */

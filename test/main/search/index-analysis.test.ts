@@ -87,11 +87,15 @@ async function dump(db: Database): Promise<IndexDump> {
   };
 }
 
-async function importAll(name: string, parser: DocumentParser): Promise<{ archive: Archive; dump: IndexDump }> {
+async function importAll(
+  name: string,
+  parser: DocumentParser,
+  files: readonly IngestInput[] = FILES,
+): Promise<{ archive: Archive; dump: IndexDump }> {
   const archive = await Archive.open(`${dir}/${name}.sqlite`, { search: 'inline', parser });
   // Started together: they share a group commit (one index pass for all).
-  const outcomes = await Promise.all(FILES.map((f) => archive.documents.importFile(f)));
-  expect(outcomes.map((o) => o.status)).toEqual(FILES.map(() => 'imported'));
+  const outcomes = await Promise.all(files.map((f) => archive.documents.importFile(f)));
+  expect(outcomes.map((o) => o.status)).toEqual(files.map(() => 'imported'));
   // One more alone (a commit of its own).
   await archive.documents.importFile({ name: 'late.txt', bytes: utf8('Ang bayan ay tahimik.'), lang: 'tl' });
   return { archive, dump: await dump((archive as unknown as { db: Database }).db) };
@@ -119,6 +123,26 @@ describe('search analysis made before the commit', () => {
       expect(a.total, query).toBe(p.total);
     }
   });
+
+  it('indexes a document whose rows fill more than one statement, among others, the same way', async () => {
+    // The rows of documents analysed before the commit go in statements of up to 4 M characters (indexer.ts): the
+    // long one here is cut inside (its passages in two statements), between documents analysed and not.
+    const sentence = (i: number) =>
+      `Runners number ${i} ran quickly to the old polling station yesterday, and everyone who saw them was glad.`;
+    const paragraph = (i: number) => Array.from({ length: 8 }, () => sentence(i)).join(' ');
+    const long = Array.from({ length: 4000 }, (_, i) => paragraph(i)).join('\n\n');
+    const files = [
+      FILES[0],
+      { name: 'long.txt', bytes: utf8(`The Long Report\n\n${long}`), lang: 'en' },
+      FILES[7], // a lone surrogate: analysed by the indexer itself, between analysed documents
+      FILES[3],
+    ];
+    const analysed = await importAll('long-analysed', new InlineParser(), files);
+    const plain = await importAll('long-plain', new UnanalysedParser(), files);
+    open.push(analysed.archive, plain.archive);
+    expect(analysed.dump.rows.filter((r) => r.startsWith('long.txt#4000 text ')).length).toBeGreaterThan(100);
+    for (const k of ['rows', 'terms', 'pairs', 'nameKeys'] as const) expect(analysed.dump[k], k).toEqual(plain.dump[k]);
+  }, 120_000);
 
   it('the parse worker sends the analysis the inline parser makes', async () => {
     const worker = new WorkerParser();
