@@ -179,28 +179,30 @@ export function plainSegments(text: string): number[] | undefined {
     const c = text.charCodeAt(i);
     if (c >= PLAIN_CLASS.length || PLAIN_CLASS[c] === 0) return undefined;
   }
-  const cls = (i: number) => PLAIN_CLASS[text.charCodeAt(i)];
   const out = [0];
   let i = 0;
   while (i < n) {
-    const t = cls(i);
+    const t = PLAIN_CLASS[text.charCodeAt(i)];
     if (t !== ATERM && t !== STERM) {
       i++;
       continue;
     }
     let j = i + 1;
     if (j >= n) break;
-    const next = cls(j);
+    const next = PLAIN_CLASS[text.charCodeAt(j)];
     // SB6: ATerm × Numeric. SB7: (Upper | Lower) ATerm × Upper.
-    if (t === ATERM && (next === NUMERIC || (next === UPPER && i > 0 && isCased(cls(i - 1))))) {
+    if (
+      t === ATERM &&
+      (next === NUMERIC || (next === UPPER && i > 0 && isCased(PLAIN_CLASS[text.charCodeAt(i - 1)])))
+    ) {
       i = j;
       continue;
     }
     // SB9, SB10: no break inside the Close* Sp* that follows.
-    while (j < n && cls(j) === CLOSE) j++;
-    while (j < n && cls(j) === SP) j++;
+    while (j < n && PLAIN_CLASS[text.charCodeAt(j)] === CLOSE) j++;
+    while (j < n && PLAIN_CLASS[text.charCodeAt(j)] === SP) j++;
     if (j >= n) break;
-    const after = cls(j);
+    const after = PLAIN_CLASS[text.charCodeAt(j)];
     // SB8a: SATerm Close* Sp* × (SContinue | SATerm).
     if (after === SCONTINUE || after === ATERM || after === STERM) {
       i = j;
@@ -210,11 +212,11 @@ export function plainSegments(text: string): number[] | undefined {
     if (t === ATERM) {
       let k = j;
       while (k < n) {
-        const c = cls(k);
+        const c = PLAIN_CLASS[text.charCodeAt(k)];
         if (c === UPPER || c === LOWER || c === ATERM || c === STERM) break;
         k++;
       }
-      if (k < n && cls(k) === LOWER) {
+      if (k < n && PLAIN_CLASS[text.charCodeAt(k)] === LOWER) {
         i = j;
         continue;
       }
@@ -280,6 +282,22 @@ const LONGEST_ABBREVIATION = Math.max(
   ...Object.values(ABBREVIATIONS).flatMap((set) => [...set].map((w) => w.length)),
 );
 
+/**
+ * ABBREVIATION_AT_END's word when text[start, end) is one or more ASCII letters and dots, `start` being the segment's
+ * start or following one of the characters the expression allows before its word (endsWithAbbreviation's scan): the
+ * expression's leftmost match starts there (the character before is none of its word's), and its word is exactly
+ * these characters. Undefined for anything else, which the expression decides.
+ */
+function asciiWordBefore(text: string, start: number, end: number): string | undefined {
+  if (start >= end) return undefined;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    const lower = unit | 0x20; // a capital's lower case
+    if (!((lower >= 0x61 && lower <= 0x7a) || unit === 0x2e)) return undefined;
+  }
+  return text.slice(start, end);
+}
+
 /** Whether the segment text[from, end) (trimmed) ends with an abbreviation or an initial. */
 function endsWithAbbreviation(text: string, from: number, end: number, abbreviations: ReadonlySet<string>): boolean {
   if (text.charCodeAt(end - 1) !== 0x2e) return false; // "."
@@ -289,10 +307,13 @@ function endsWithAbbreviation(text: string, from: number, end: number, abbreviat
   const limit = end - 2 - LONGEST_ABBREVIATION;
   while (at >= from && at >= limit && !startsAfter(text.charCodeAt(at))) at--;
   if (at >= from && at < limit) return false;
-  // Only the tail matters; looking at a bounded slice keeps huge unpunctuated "sentences" cheap.
-  const match = ABBREVIATION_AT_END.exec(text.slice(Math.max(from, end - 24), end));
-  if (!match) return false;
-  const word = match[1];
+  let word = asciiWordBefore(text, at + 1, end - 1);
+  if (word === undefined) {
+    // Only the tail matters; looking at a bounded slice keeps huge unpunctuated "sentences" cheap.
+    const match = ABBREVIATION_AT_END.exec(text.slice(Math.max(from, end - 24), end));
+    if (!match) return false;
+    word = match[1];
+  }
   // A single capital letter is an initial ("G. Cruz", "J. R. R. Tolkien").
   if (/^\p{Lu}$/u.test(word)) return true;
   return abbreviations.has(word.toLowerCase());

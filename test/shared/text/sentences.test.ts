@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../shared/text/sentences';
+import { rawSegments, splitSentences } from '../../../shared/text/sentences';
 import { expectSentencesCover } from '../../main/ingest/helpers';
 
 const pieces = (text: string, lang: string): string[] => splitSentences(text, lang).map(([s, e]) => text.slice(s, e));
@@ -56,5 +57,80 @@ describe('splitSentences on long passages', () => {
     const long = `Mahaba ${'salita '.repeat(1000)}wakas.`;
     const text = `Simula. ${long} Huli.`;
     expect(pieces(text, 'tl')).toEqual(['Simula.', long, 'Huli.']);
+  });
+});
+
+describe('splitSentences after a short last word', () => {
+  it('joins a segment to the next exactly when the expression finds an abbreviation or an initial at its end', () => {
+    // The definition: ICU's segments, trimmed, and the expression over the last 24 code units of each (the lists
+    // hold what sentences.ts lists among the generated words).
+    const ABBREVIATIONS: Record<string, string[]> = {
+      en: ['mr', 'dr', 'e.g', 'i.e', 'approx'],
+      tl: ['g', 'gng', 'dr'],
+    };
+    const definition = (text: string, lang: string): Array<[number, number]> => {
+      const bounds = rawSegments(text, new Intl.Segmenter(lang, { granularity: 'sentence' }));
+      const spans: Array<[number, number]> = [];
+      let pending = -1;
+      for (let k = 0; k + 1 < bounds.length; k++) {
+        const segment = text.slice(bounds[k], bounds[k + 1]);
+        if (segment.trim() === '') continue;
+        const from = bounds[k] + (segment.length - segment.trimStart().length);
+        const end = bounds[k + 1] - (segment.length - segment.trimEnd().length);
+        const start = pending >= 0 ? pending : from;
+        const match = /(?:^|[\s(«"“])([\p{L}.]{1,20})\.$/u.exec(text.slice(Math.max(from, end - 24), end));
+        const word = match?.[1];
+        if (word !== undefined && (/^\p{Lu}$/u.test(word) || ABBREVIATIONS[lang].includes(word.toLowerCase()))) {
+          pending = start;
+          continue;
+        }
+        spans.push([start, end]);
+        pending = -1;
+      }
+      if (pending >= 0) spans.push([pending, text.trimEnd().length]);
+      return spans;
+    };
+    const piece = fc.constantFrom(
+      'Dr',
+      'dR',
+      'G',
+      'g',
+      'Gng',
+      'e.g',
+      'I.E',
+      'approx',
+      'x',
+      'Ab',
+      'long',
+      'Cruz',
+      'Santos',
+      '.',
+      '..',
+      '. ',
+      ' ',
+      '  ',
+      '\t',
+      '(',
+      '"',
+      '«',
+      '“',
+      '\u000e',
+      '@',
+      '[',
+      '1',
+      'é',
+      'Ё',
+      '\u00a0',
+      '!',
+      '?',
+    );
+    const text = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
+    for (const lang of ['en', 'tl'])
+      fc.assert(
+        fc.property(text, (t) => {
+          expect(splitSentences(t, lang)).toEqual(definition(t, lang));
+        }),
+        { numRuns: 3000 },
+      );
   });
 });
