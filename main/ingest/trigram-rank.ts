@@ -261,7 +261,7 @@ function topScript(value: string): [string | undefined, number] {
 function trigramCounts(value: string): { text: string; distinct: number; counts: Int32Array; firstAt: Int32Array } {
   const text = ` ${value
     .replace(/[\u0021-\u0040]+/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(IRREGULAR_WHITESPACE, ' ')
     .trim()
     .toLowerCase()} `;
   const positions = Math.max(0, text.length - 2);
@@ -284,6 +284,12 @@ function trigramCounts(value: string): { text: string; distinct: number; counts:
   }
   return { text, distinct: table.size, counts, firstAt };
 }
+
+/**
+ * trigram-utils' `.replace(/\s+/g, ' ')` without replacing each single space by a space (most of a sample's
+ * matches): the same text, every run of white space one space.
+ */
+const IRREGULAR_WHITESPACE = /\s{2,}|[^\S ]/g;
 
 let scratch: { table: TrigramTable; counts: Int32Array; firstAt: Int32Array } | undefined;
 
