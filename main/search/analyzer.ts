@@ -89,6 +89,64 @@ export class Analyzer {
     return forms;
   }
 
+  /**
+   * memoForms of the ASCII word text[start, end) (WordScanner's hash `hash`), found without cutting it from the text:
+   * an open-addressing table of the ASCII words met, compared code unit by code unit (most words of a text were met
+   * before: no string to make, hash and drop for each).
+   */
+  private asciiForms(text: string, start: number, end: number, hash: number): MemoForms {
+    const length = end - start;
+    const { asciiSlots: slots, asciiWords: words } = this;
+    const mask = slots.length - 1;
+    let slot = (hash ^ (hash >>> 13)) & mask;
+    for (let entry = slots[slot]; entry !== 0; entry = slots[slot]) {
+      if (this.asciiHashes[entry - 1] === hash) {
+        const word = words[entry - 1];
+        if (word.length === length) {
+          let k = 0;
+          while (k < length && word.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+          if (k === length) return this.asciiMemo[entry - 1];
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const word = text.slice(start, end);
+    const forms = this.memoForms(word);
+    if (words.length >= MEMO_LIMIT) {
+      this.clearAsciiTable(slots.length);
+      return forms;
+    }
+    words.push(word);
+    this.asciiHashes.push(hash);
+    this.asciiMemo.push(forms);
+    slots[slot] = words.length;
+    if (words.length * 2 > slots.length) this.clearAsciiTable(slots.length * 2, true);
+    return forms;
+  }
+
+  private asciiSlots = new Int32Array(1024);
+  private asciiWords: string[] = [];
+  private asciiHashes: number[] = [];
+  private asciiMemo: MemoForms[] = [];
+
+  /** A table of `size` slots, empty or (`keep`) with the words it held placed again. */
+  private clearAsciiTable(size: number, keep = false): void {
+    const slots = new Int32Array(size);
+    if (keep) {
+      const mask = size - 1;
+      this.asciiHashes.forEach((hash, i) => {
+        let slot = (hash ^ (hash >>> 13)) & mask;
+        while (slots[slot] !== 0) slot = (slot + 1) & mask;
+        slots[slot] = i + 1;
+      });
+    } else {
+      this.asciiWords = [];
+      this.asciiHashes = [];
+      this.asciiMemo = [];
+    }
+    this.asciiSlots = slots;
+  }
+
   /** Whether the word is a stop word of this language (without stemming it, unlike forms). */
   isStop(word: string): boolean {
     return this.memo.get(word)?.stop ?? this.pipeline.isStopWord(lowerText(word));
@@ -130,7 +188,8 @@ export class Analyzer {
     // tokenize splits it.
     const scanner = this.scanner.reset(text);
     while (scanner.next()) {
-      if (scanner.ascii || !isUnspacedRun(scanner.word)) note(this.memoForms(scanner.word));
+      if (scanner.ascii) note(this.asciiForms(text, scanner.start, scanner.end, scanner.hash));
+      else if (!isUnspacedRun(scanner.word)) note(this.memoForms(scanner.word));
       else for (const t of unspacedTokens(scanner.word, scanner.start)) note(this.memoForms(t.text));
     }
     return {

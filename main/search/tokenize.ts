@@ -36,11 +36,14 @@ for (const [from, to] of [
  * its start. `ascii` tells a word made of ASCII letters and digits only (never a script written without spaces).
  */
 export class WordScanner {
+  /** The word; for an ASCII word only once `wordText()` made it (text.slice(start, end)). */
   word = '';
   start = 0;
   end = 0;
   ascii = true;
-  private text = '';
+  /** Of an ASCII word: a hash of its code units (wordHash), computed as it was read. */
+  hash = 0;
+  text = '';
   private at = 0;
 
   reset(text: string): this {
@@ -63,16 +66,25 @@ export class WordScanner {
       return false;
     }
     const start = i;
+    let hash = text.charCodeAt(i);
     for (i++; i < length; i++) {
       const unit = text.charCodeAt(i);
       if (unit >= 128) return this.matched(start);
       if (ASCII_WORD[unit] === 0) break;
+      hash = (Math.imul(hash, 31) + unit) | 0;
     }
-    this.word = text.slice(start, i);
+    this.word = '';
+    this.hash = hash;
     this.start = start;
     this.end = this.at = i;
     this.ascii = true;
     return true;
+  }
+
+  /** The word as a string (an ASCII word is cut from the text only when asked). */
+  wordText(): string {
+    if (this.ascii && this.word === '') this.word = this.text.slice(this.start, this.end);
+    return this.word;
   }
 
   /** WORD's next match from `from`. */
@@ -100,7 +112,7 @@ export function tokenize(text: string, split?: (run: string) => boolean): RawTok
   const out: RawToken[] = [];
   const words = new WordScanner().reset(text);
   while (words.next()) {
-    const word = words.word;
+    const word = words.wordText();
     if (words.ascii || !UNSPACED.test(word)) out.push({ text: word, start: words.start, end: words.end });
     else if (!split || split(word)) splitUnspaced(word, words.start, out);
     else out.push({ text: '', start: words.start, end: words.end });

@@ -109,4 +109,22 @@ describe('Analyzer.streams', () => {
         { numRuns: 200 },
       );
   });
+
+  it('finds every ASCII word again among thousands met before (its table grown, equal hashes told apart)', () => {
+    // "Aa" and "BB" hash alike (31 × 65 + 97 = 31 × 66 + 66), as do longer words built of such pairs.
+    const pairs = ['Aa', 'BB'];
+    const alike = Array.from({ length: 64 }, (_, n) => [0, 1, 2, 3, 4, 5].map((b) => pairs[(n >> b) & 1]).join(''));
+    let seed = 3;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const random = Array.from({ length: 6000 }, () =>
+      Array.from({ length: 1 + (next() % 9) }, () => letters[next() % letters.length]).join(''),
+    );
+    const words = [...alike, ...random];
+    const text = Array.from({ length: 3 }, () => words.join(' ')).join('. ');
+    for (const lang of ['en', 'tl', 'fj']) {
+      const analyzer = analyzerFor(lang);
+      expect(analyzer.streams(text).field).toBe(fieldTerms(analyzer.analyze(text)));
+    }
+  });
 });
