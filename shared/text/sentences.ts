@@ -175,15 +175,14 @@ PLAIN_CLASS[0x2026] = OTHER; // …
 export function plainSegments(text: string): number[] | undefined {
   const n = text.length;
   if (n === 0 || n > WINDOW) return undefined;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= PLAIN_CLASS.length || PLAIN_CLASS[c] === 0) return undefined;
-  }
+  // One pass: every code unit is read by this loop or by the Close* Sp* loops below (classes handled by
+  // definition); one this does not handle (class 0, or beyond the table: undefined) gives the text to ICU.
   const out = [0];
   let i = 0;
   while (i < n) {
     const t = PLAIN_CLASS[text.charCodeAt(i)];
     if (t !== ATERM && t !== STERM) {
+      if (!(t > 0)) return undefined;
       i++;
       continue;
     }

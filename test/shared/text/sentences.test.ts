@@ -120,6 +120,10 @@ describe('splitSentences after a short last word', () => {
       '1',
       'é',
       'Ё',
+      '東', // beyond the table of plain characters
+      '😀',
+      '…',
+      '’',
       '\u00a0',
       '!',
       '?',
