@@ -26,10 +26,13 @@ export function analyzeForIndex(lang: string, title: string, texts: readonly str
   const analyzer = analyzerFor(lang);
   const stems = analyzer.pipeline.stemmerSource !== 'none';
   const terms = new Set<string>();
-  const surfaces = new Set<string>();
+  // The surface forms are the terms themselves until a transliteration is noted that is no surface form yet (most
+  // documents: Latin text has none); from then on they are kept apart.
+  let surfaces: Set<string> | undefined;
   const noteTerm = (term: string, surface: boolean) => {
+    if (!surface && surfaces === undefined && !terms.has(term)) surfaces = new Set(terms);
     terms.add(term);
-    if (surface && stems) surfaces.add(term);
+    if (surface && surfaces !== undefined) surfaces.add(term);
   };
   // Each word heard once per document (a Set would ignore the repeats).
   const noting = newNotingRun();
@@ -42,7 +45,15 @@ export function analyzeForIndex(lang: string, title: string, texts: readonly str
     fields.push(s.field);
     translits.push(joinTranslit(s));
   }
-  return { lang, title, titleField, fields, translits, terms: [...terms], surfaces: [...surfaces] };
+  return {
+    lang,
+    title,
+    titleField,
+    fields,
+    translits,
+    terms: [...terms],
+    surfaces: stems ? [...(surfaces ?? terms)] : [],
+  };
 }
 
 export { joinTranslit } from './translit-column';

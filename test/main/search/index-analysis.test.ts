@@ -6,6 +6,7 @@ import { Archive } from '../../../main/archive/archive';
 import type { Database } from '../../../main/db/connection';
 import { InlineParser, indexAnalysisOf, WorkerParser, type DocumentParser } from '../../../main/ingest/parser';
 import type { IngestInput, ParsedDocument } from '../../../main/ingest/types';
+import { analyzerFor } from '../../../main/search/analyzer';
 import { analyzeForIndex } from '../../../main/search/index-analysis';
 import { tempDir } from '../../helpers/temp';
 
@@ -171,5 +172,28 @@ describe('search analysis made before the commit', () => {
     // Either it had come already, or it is given up: it settles either way.
     const settled = await coming;
     expect(settled === undefined || settled.fields.length === parsed.passages.length).toBe(true);
+  });
+});
+
+describe('analyzeForIndex words', () => {
+  it("notes the words and surface forms of the analyzer's tokens, first occurrence first", () => {
+    const cases: Array<[string, string, string[]]> = [
+      ['tl', 'Ang Bayan', ['Tumatakbo ang mga tao sa bayan.', 'Ang bayan ay masaya.']],
+      // A transliteration that is already a surface form (moskva), one that comes before its Latin spelling (saakyan),
+      // and Latin words after the first transliteration.
+      ['ru', 'Moskva', ['Москва и Саакян.', 'Saakyan priekhal; Москва вечером, Moskva.']],
+      ['hy', 'Սահակյան', ['Sahakyan, Սահակյանը եկավ Երևան։', 'Yerevan and Erevan.']],
+      ['fj', 'Na tamata', ['Na tamata kece era sucu, Москва.']],
+    ];
+    for (const [lang, title, texts] of cases) {
+      const analyzer = analyzerFor(lang);
+      const tokens = [title, ...texts].flatMap((text) => analyzer.analyze(text));
+      const terms = [...new Set(tokens.flatMap((t) => (t.translit === null ? [t.surface] : [t.surface, t.translit])))];
+      const stems = analyzer.pipeline.stemmerSource !== 'none';
+      const surfaces = stems ? [...new Set(tokens.map((t) => t.surface))] : [];
+      const analysis = analyzeForIndex(lang, title, texts);
+      expect(analysis.terms, lang).toEqual(terms);
+      expect(analysis.surfaces, lang).toEqual(surfaces);
+    }
   });
 });
