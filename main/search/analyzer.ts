@@ -58,6 +58,27 @@ export class Analyzer {
     return this.memoForms(word);
   }
 
+  /**
+   * A word's forms where its stem is not wanted (a highlight whose query searched no stem: phrases, wildcards, fuzzy
+   * terms): those of forms, except that a word without letters of another script than Latin not met yet gets its
+   * surface only, not stemmed: its `stem` is then U+0000 (no word of a query), its `translit` and `translitStem` null
+   * (as forms gives such a word), `stop` false. It does not enter the memo (surfaceMemo keeps its surface form).
+   */
+  unstemmedForms(word: string): TermForms {
+    const memo = this.memo.get(word);
+    if (memo) return memo;
+    let forms = this.surfaceMemo.get(word);
+    if (forms) return forms;
+    const lower = lowerText(word);
+    if (hasNonLatinLetters(lower)) return this.memoForms(word);
+    forms = { surface: foldText(lower), stem: '\u0000', translit: null, translitStem: null, stop: false };
+    if (this.surfaceMemo.size >= MEMO_LIMIT) this.surfaceMemo = new Map();
+    this.surfaceMemo.set(word, forms);
+    return forms;
+  }
+
+  private surfaceMemo = new Map<string, TermForms>();
+
   private memoForms(word: string): MemoForms {
     let forms = this.memo.get(word);
     if (forms) return forms;
@@ -94,7 +115,7 @@ export class Analyzer {
    * an open-addressing table of the ASCII words met, compared code unit by code unit (most words of a text were met
    * before: no string to make, hash and drop for each).
    */
-  private asciiForms(text: string, start: number, end: number, hash: number): MemoForms {
+  private asciiForms(text: string, start: number, end: number, hash: number, unstemmed = false): TermForms {
     const length = end - start;
     const { asciiSlots: slots, asciiWords: words } = this;
     const mask = slots.length - 1;
@@ -111,6 +132,7 @@ export class Analyzer {
       slot = (slot + 1) & mask;
     }
     const word = text.slice(start, end);
+    if (unstemmed && !this.memo.has(word)) return this.unstemmedForms(word);
     const forms = this.memoForms(word);
     if (words.length >= MEMO_LIMIT) {
       this.clearAsciiTable(slots.length);
@@ -123,6 +145,33 @@ export class Analyzer {
     if (words.length * 2 > slots.length) this.clearAsciiTable(slots.length * 2, true);
     return forms;
   }
+
+  /**
+   * The words of a text as tokenize(text, split) gives them, each with its forms (those of forms, or with `unstemmed`
+   * of unstemmedForms) and offsets, to `onWord`; a run left unsplit is heard with null forms. An ASCII word is found
+   * in the table of the ASCII words met (asciiForms), without cutting it from the text.
+   */
+  eachWord(
+    text: string,
+    split: ((run: string) => boolean) | undefined,
+    unstemmed: boolean,
+    onWord: (forms: TermForms | null, start: number, end: number) => void,
+  ): void {
+    const scanner = this.wordScanner.reset(text);
+    while (scanner.next()) {
+      const { start, end } = scanner;
+      if (scanner.ascii) onWord(this.asciiForms(text, start, end, scanner.hash, unstemmed), start, end);
+      else if (!isUnspacedRun(scanner.word))
+        onWord(unstemmed ? this.unstemmedForms(scanner.word) : this.memoForms(scanner.word), start, end);
+      else if (split && !split(scanner.word)) onWord(null, start, end);
+      else
+        for (const t of unspacedTokens(scanner.word, start))
+          onWord(unstemmed ? this.unstemmedForms(t.text) : this.memoForms(t.text), t.start, t.end);
+    }
+  }
+
+  /** eachWord's scanner (streams has its own: neither calls the other). */
+  private readonly wordScanner = new WordScanner();
 
   private asciiSlots = new Int32Array(1024);
   private asciiWords: string[] = [];
@@ -188,7 +237,7 @@ export class Analyzer {
     // tokenize splits it.
     const scanner = this.scanner.reset(text);
     while (scanner.next()) {
-      if (scanner.ascii) note(this.asciiForms(text, scanner.start, scanner.end, scanner.hash));
+      if (scanner.ascii) note(this.asciiForms(text, scanner.start, scanner.end, scanner.hash) as MemoForms);
       else if (!isUnspacedRun(scanner.word)) note(this.memoForms(scanner.word));
       else for (const t of unspacedTokens(scanner.word, scanner.start)) note(this.memoForms(t.text));
     }

@@ -880,39 +880,51 @@ function toHit(d: HitRow, plan: Plan): SearchHit {
 
 /**
  * Ranges of the words (and phrases) of a text that the query matched, found by re-tokenising it. The word forms
- * come from the analyzer's memo (no object per token: this runs for every hit of every page).
+ * come from the analyzer's memo (Analyzer.eachWord: no object per token, an ASCII word not cut from the text: this
+ * runs for every hit of every page); when the query searched no stem (phrases, wildcards, fuzzy terms), a Latin word
+ * not met yet is not stemmed (Analyzer.unstemmedForms), its stem being what no word of the query can match.
  */
 export function findMatches(analyzer: Analyzer, text: string, spec: HighlightSpec): TextRange[] {
   if (spec.empty) return [];
-  const tokens = tokenize(text, analyzer.pipeline.stemmerSource === 'none' ? unspacedRunFilter(spec) : undefined);
-  const forms: TermForms[] = new Array<TermForms>(tokens.length);
-  const ranges: TextRange[] = [];
   const { surfaces, stems, translits } = spec;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].text === '') {
-      forms[i] = NO_FORMS;
-      continue;
+  const phrased = spec.phrases.length > 0 || spec.translitPhrases.length > 0;
+  // The words' forms and offsets, kept only for phrases.
+  const forms: TermForms[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const ranges: TextRange[] = [];
+  const split = analyzer.pipeline.stemmerSource === 'none' ? unspacedRunFilter(spec) : undefined;
+  // Without a stem to find, a word's stem is made only when its transliteration's may be one (see unstemmedForms).
+  analyzer.eachWord(text, split, stems.size === 0, (found, start, end) => {
+    const f = found ?? NO_FORMS;
+    if (phrased) {
+      forms.push(f);
+      starts.push(start);
+      ends.push(end);
     }
-    const f = (forms[i] = analyzer.forms(tokens[i].text));
     if (
-      surfaces.has(f.surface) ||
-      stems.has(f.stem) ||
-      (f.translit !== null && (translits.has(f.translit) || (f.translitStem !== null && translits.has(f.translitStem))))
+      found !== null &&
+      (surfaces.has(f.surface) ||
+        stems.has(f.stem) ||
+        (f.translit !== null &&
+          (translits.has(f.translit) || (f.translitStem !== null && translits.has(f.translitStem)))))
     ) {
-      ranges.push([tokens[i].start, tokens[i].end]);
+      ranges.push([start, end]);
     }
-  }
-  const phraseRuns = (phrases: string[][], key: (f: TermForms) => string | null) => {
-    for (const phrase of phrases) {
-      for (let i = 0; i + phrase.length <= tokens.length; i++) {
-        let ok = true;
-        for (let k = 0; k < phrase.length && ok; k++) ok = key(forms[i + k]) === phrase[k];
-        if (ok) ranges.push([tokens[i].start, tokens[i + phrase.length - 1].end]);
+  });
+  if (phrased) {
+    const phraseRuns = (phrases: string[][], key: (f: TermForms) => string | null) => {
+      for (const phrase of phrases) {
+        for (let i = 0; i + phrase.length <= forms.length; i++) {
+          let ok = true;
+          for (let k = 0; k < phrase.length && ok; k++) ok = key(forms[i + k]) === phrase[k];
+          if (ok) ranges.push([starts[i], ends[i + phrase.length - 1]]);
+        }
       }
-    }
-  };
-  if (spec.phrases.length) phraseRuns(spec.phrases, (f) => f.surface);
-  if (spec.translitPhrases.length) phraseRuns(spec.translitPhrases, (f) => f.translit);
+    };
+    if (spec.phrases.length) phraseRuns(spec.phrases, (f) => f.surface);
+    if (spec.translitPhrases.length) phraseRuns(spec.translitPhrases, (f) => f.translit);
+  }
   return mergeRanges(ranges);
 }
 
