@@ -38,6 +38,47 @@ function sentencePairs(result: AlignResult, source: AlignPassage[], target: Alig
   );
 }
 
+/**
+ * 400 sentences against 440: forty added after the `at`-th, the translation in paragraphs of 15 and 40 sentences, then
+ * of 6, 4, 3 and 7 in turn; the original in paragraphs of 5. Its sentence beads as sentencePairs gives them, and the
+ * right ones.
+ */
+function addedSection(at: number): { got: string[]; expected: string[] } {
+  const en = Array.from(
+    { length: 400 },
+    (_, k) =>
+      `Item ${k + 10} of the report says the committee met ${(k % 9) + 2} times and heard ${(k + 3) * 17} witnesses.`,
+  );
+  const tlBody = Array.from(
+    { length: 400 },
+    (_, k) =>
+      `Sinasabi ng bilang ${k + 10} ng ulat na nagpulong ang komite nang ${(k % 9) + 2} beses at dininig ang ` +
+      `${(k + 3) * 17} saksi.`,
+  );
+  const added = Array.from({ length: 40 }, (_, k) => `Larawan ${k + 1}: ${k * 31 + 5000} bisita.`);
+  const tl = [...tlBody.slice(0, at), ...added, ...tlBody.slice(at)];
+  const sizes = [15, 40];
+  for (let k = 0; sizes.reduce((a, b) => a + b, 0) < 440; k++) sizes.push([6, 4, 3, 7][k % 4]);
+  sizes[sizes.length - 1] -= sizes.reduce((a, b) => a + b, 0) - 440;
+  const source = paragraphs(
+    en,
+    Array.from({ length: 80 }, () => 5),
+  );
+  const target = paragraphs(tl, sizes);
+  expect(401 * 441).toBeGreaterThan(PARAMS.blockGuide.cells);
+  const result = align({ lang: 'en', passages: source }, { lang: 'tl', passages: target });
+  // Sentence beads cross paragraph breaks: the realignment ran.
+  expect(result.beads.some((b) => b.source.length > 1 || b.target.length > 1)).toBe(true);
+  return {
+    got: sentencePairs(result, source, target),
+    expected: [
+      ...Array.from({ length: at }, (_, k) => `${k}>${k}`),
+      ...added.map((_, k) => `>${at + k}`),
+      ...Array.from({ length: 400 - at }, (_, k) => `${at + k}>${at + 40 + k}`),
+    ],
+  };
+}
+
 describe('the realignment across paragraph breaks', () => {
   it("follows each paragraph bead's diagonal, or its whole rectangle when its sides' sentence counts differ", () => {
     const sentences = (...counts: number[]) => counts.map((n) => new Array<number>(n));
@@ -71,38 +112,19 @@ describe('the realignment across paragraph breaks', () => {
   });
 
   it('a long pair with an added section and paragraph breaks that do not correspond: every sentence paired', () => {
-    // 400 sentences against 440 (forty added after the 15th, a paragraph of their own); the translation's other
-    // paragraphs of 6, 4, 3 and 7 sentences against the original's 5: the paragraph beads are doubtful, every sentence
-    // is aligned again, and the sentence grid (401 × 441) is over PARAMS.blockGuide.cells.
-    const en = Array.from(
-      { length: 400 },
-      (_, k) =>
-        `Item ${k + 10} of the report says the committee met ${(k % 9) + 2} times and heard ${(k + 3) * 17} witnesses.`,
-    );
-    const tlBody = Array.from(
-      { length: 400 },
-      (_, k) =>
-        `Sinasabi ng bilang ${k + 10} ng ulat na nagpulong ang komite nang ${(k % 9) + 2} beses at dininig ang ` +
-        `${(k + 3) * 17} saksi.`,
-    );
-    const added = Array.from({ length: 40 }, (_, k) => `Larawan ${k + 1}: ${k * 31 + 5000} bisita.`);
-    const tl = [...tlBody.slice(0, 15), ...added, ...tlBody.slice(15)];
-    const sizes = [15, 40];
-    for (let k = 0; sizes.reduce((a, b) => a + b, 0) < 440; k++) sizes.push([6, 4, 3, 7][k % 4]);
-    sizes[sizes.length - 1] -= sizes.reduce((a, b) => a + b, 0) - 440;
-    const source = paragraphs(
-      en,
-      Array.from({ length: 80 }, () => 5),
-    );
-    const target = paragraphs(tl, sizes);
-    expect(401 * 441).toBeGreaterThan(PARAMS.blockGuide.cells);
-    const result = align({ lang: 'en', passages: source }, { lang: 'tl', passages: target });
-    // Sentence beads cross paragraph breaks: the realignment ran.
-    expect(result.beads.some((b) => b.source.length > 1 || b.target.length > 1)).toBe(true);
-    expect(sentencePairs(result, source, target)).toEqual([
-      ...Array.from({ length: 15 }, (_, k) => `${k}>${k}`),
-      ...added.map((_, k) => `>${15 + k}`),
-      ...Array.from({ length: 385 }, (_, k) => `${15 + k}>${55 + k}`),
-    ]);
+    // The forty added sentences are a paragraph of their own; the translation's other paragraphs do not match the
+    // original's: the paragraph beads are doubtful, every sentence is aligned again, and the sentence grid (401 × 441)
+    // is over PARAMS.blockGuide.cells.
+    const { got, expected } = addedSection(15);
+    expect(got).toEqual(expected);
+  });
+
+  it('the same with the added sentences across a paragraph break: every sentence paired', () => {
+    // 13 + 2 and 38 + 2: the paragraph beads pair the original's third paragraph (sentences 10-14) with the added
+    // one, and the right path lies 2-3 sentences outside the band around them. Version 15 took the original's 10, 11
+    // and 12 for merges of added sentences and left the translation's 10, 11 and 12 unpaired (6 wrong beads); the
+    // square around the corners of very uneven paragraph beads (version 16) holds the right path.
+    const { got, expected } = addedSection(13);
+    expect(got).toEqual(expected);
   });
 });
