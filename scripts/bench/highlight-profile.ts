@@ -60,8 +60,7 @@ for (let r = 0; r < rounds; r++) {
   const analyzers = new Map<string, Analyzer>();
   const cold = pass(analyzers);
   const warm = pass(analyzers);
-  console.log(
-    `cold ${cold.toFixed(1)} ms CPU (${((cold / queries.length) * 1000).toFixed(0)} µs/query), warm ${warm.toFixed(1)} ms (${((warm / queries.length) * 1000).toFixed(0)} µs/query)`,
-  );
+  const perQuery = (ms: number) => `${ms.toFixed(1)} ms CPU (${((ms / queries.length) * 1000).toFixed(0)} µs/query)`;
+  console.log(`cold ${perQuery(cold)}, warm ${perQuery(warm)}`);
 }
 console.log(sink);
