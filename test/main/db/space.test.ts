@@ -93,6 +93,26 @@ describe('space freed by deletes', () => {
     }
   });
 
+  it('with nothing free, a reclaim writes nothing: no checkpoint (left to SQLite and the close)', async () => {
+    const file = join(tempDir(), 'pages.sqlite');
+    const db = await Database.open(file);
+    try {
+      await db.exec('CREATE TABLE t (b BLOB)');
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < 100; i++) await tx.run(sql`INSERT INTO t (b) VALUES (randomblob(4000))`);
+      });
+      // The rows are in the WAL only; a checkpoint would copy them into the file.
+      const before = statSync(file).size;
+      expect(before).toBeLessThan(100 * 4000);
+      await db.reclaimFreePages();
+      expect(statSync(file).size).toBe(before);
+      expect((await db.get<{ n: number }>(sql`SELECT freelist_count AS n FROM pragma_freelist_count`))?.n).toBe(0);
+    } finally {
+      await db.close();
+    }
+    expect(statSync(file).size).toBeGreaterThan(100 * 4000); // checkpointed at close
+  });
+
   it('an archive made with auto-vacuum off gets it at open while small, and keeps it off when large', async () => {
     const small = join(tempDir(), 'archive.sqlite');
     await oldStyleFile(small);
