@@ -50,7 +50,6 @@ export function newNotingRun(): NotingRun {
 
 export class Analyzer {
   private memo = new Map<string, MemoForms>();
-  private readonly scanner = new WordScanner();
 
   constructor(readonly pipeline: LanguagePipeline) {}
 
@@ -170,7 +169,7 @@ export class Analyzer {
     }
   }
 
-  /** eachWord's scanner (streams has its own: neither calls the other). */
+  /** eachWord's scanner (eachWord never runs inside itself: its callers' callbacks do not analyse). */
   private readonly wordScanner = new WordScanner();
 
   private asciiSlots = new Int32Array(1024);
@@ -233,14 +232,9 @@ export class Analyzer {
       onTerm(f.surface, true);
       if (f.translit !== null) onTerm(f.translit, false);
     };
-    // tokenize's words without an object each (WordScanner); a run of a script written without spaces is split as
-    // tokenize splits it.
-    const scanner = this.scanner.reset(text);
-    while (scanner.next()) {
-      if (scanner.ascii) note(this.asciiForms(text, scanner.start, scanner.end, scanner.hash) as MemoForms);
-      else if (!isUnspacedRun(scanner.word)) note(this.memoForms(scanner.word));
-      else for (const t of unspacedTokens(scanner.word, scanner.start)) note(this.memoForms(t.text));
-    }
+    // tokenize's words without an object each; every run of a script written without spaces split. Stemmed, so
+    // each word's forms are the memo's own (MemoForms, with the marked stem).
+    this.eachWord(text, undefined, false, (f) => note(f as MemoForms));
     return {
       field: stems.length ? `${words.join(' ')} ${stems.join(' ')}` : words.join(' '),
       translitWords,

@@ -259,26 +259,25 @@ class TermNotes {
   }
 
   note(term: string, surface: boolean): void {
-    if (surface && this.pairedHere !== undefined) {
-      if (this.pairedHere.has(term)) return; // noted already, as a term and as a pair
-      this.pairedHere.add(term);
-      const pair = `${this.pipeline}\u0000${term}`;
-      if (!this.known?.has(pair)) this.pairs.add(pair);
-    }
+    // A surface paired already was noted already, as a term and as a pair.
+    if (surface && this.pairedHere !== undefined && !this.pair(this.pairedHere, term)) return;
     if (!this.known?.has(term)) this.terms.add(term);
   }
 
   /** Notes an analysis's words as note() would have, in the same order. */
   noteAnalysed(analysis: IndexAnalysis): void {
     const pairedHere = this.pairedHere;
-    if (pairedHere !== undefined)
-      for (const term of analysis.surfaces) {
-        if (pairedHere.has(term)) continue;
-        pairedHere.add(term);
-        const pair = `${this.pipeline}\u0000${term}`;
-        if (!this.known?.has(pair)) this.pairs.add(pair);
-      }
+    if (pairedHere !== undefined) for (const term of analysis.surfaces) this.pair(pairedHere, term);
     for (const term of analysis.terms) if (!this.known?.has(term)) this.terms.add(term);
+  }
+
+  /** Pairs a surface form with the document's pipeline; false when this call paired it already. */
+  private pair(pairedHere: Set<string>, term: string): boolean {
+    if (pairedHere.has(term)) return false;
+    pairedHere.add(term);
+    const pair = `${this.pipeline}\u0000${term}`;
+    if (!this.known?.has(pair)) this.pairs.add(pair);
+    return true;
   }
 
   /** The words noted are now known (written). */
