@@ -162,6 +162,37 @@ export class Database {
     return this.enqueue(() => this.whenUnlocked(() => this.runNow(query), this.lockWaitMs));
   }
 
+  /**
+   * One statement of the current unit of work, started: resolves once SQLite's thread runs it, with `done`, its
+   * result. The caller may then work on this thread while it runs (a run() issued just before such work started only
+   * when this thread was free again: the driver prepares a statement on its thread, then comes back to this one to
+   * bind and run it; a 2 MB document text waited there while its passages' rows were built). Call `done` before
+   * the next statement. Outside a unit of work, a run() of its own.
+   */
+  async runStarted(query: SqlQuery): Promise<{ done: Promise<RunResult> }> {
+    if (!this.inUnit()) return { done: this.run(query) };
+    const statement = await this.timed(
+      query.text,
+      () =>
+        new Promise<sqlite3.Statement>((resolve, reject) => {
+          const prepared = this.db.prepare(query.text, (err) => (err ? reject(err) : resolve(prepared)));
+        }),
+    );
+    const done = this.timed(
+      query.text,
+      () =>
+        new Promise<RunResult>((resolve, reject) => {
+          statement.run(query.params, function (this: sqlite3.RunResult, err: Error | null) {
+            if (err) reject(err);
+            else resolve({ changes: this.changes, lastID: this.lastID });
+          });
+          // Queued behind the run.
+          statement.finalize();
+        }),
+    );
+    return { done };
+  }
+
   /** Listens for waits on another process's write lock (a progress line can say so); returns the unsubscriber. */
   onLockWait(listener: LockWaitListener): () => void {
     this.waitListeners.add(listener);

@@ -85,21 +85,31 @@ export function insertDocument(tx: Database, doc: NewDocument): Promise<void> {
  */
 export async function insertDocuments(tx: Database, docs: readonly NewDocument[]): Promise<void> {
   if (docs.length === 0) return;
-  // Each statement's JSON is built while the one before runs on SQLite's thread (rows refer to the rows before
-  // them, so each statement still starts after the one before has finished).
+  // The passages' JSON is built while the documents' rows are written on SQLite's thread (started first: see
+  // Database.runStarted; rows refer to the rows before them, so each statement starts after the one before ended).
+  let started!: () => void;
+  const firstStarted = new Promise<void>((resolve) => (started = resolve));
   const running: Promise<unknown> = (async () => {
-    for (let i = 0; i < docs.length; i += DOCUMENTS_PER_INSERT) {
-      const rows = docs.slice(i, i + DOCUMENTS_PER_INSERT).map(
-        (doc) => sql`(${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt}, ${doc.fileCreatedAt},
-        ${doc.lang}, ${doc.contentHash}, ${doc.originalName}, ${doc.mediaType}, ${doc.text}, ${doc.importedAt})`,
-      );
-      await tx.run(sql`
-      INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash,
-        original_name, media_type, text, imported_at)
-      VALUES ${join(rows)}`);
+    try {
+      for (let i = 0; i < docs.length; i += DOCUMENTS_PER_INSERT) {
+        const rows = docs.slice(i, i + DOCUMENTS_PER_INSERT).map(
+          (doc) => sql`(${doc.id}, ${doc.title}, ${doc.source}, ${doc.author}, ${doc.publishedAt},
+          ${doc.fileCreatedAt}, ${doc.lang}, ${doc.contentHash}, ${doc.originalName}, ${doc.mediaType}, ${doc.text},
+          ${doc.importedAt})`,
+        );
+        const { done } = await tx.runStarted(sql`
+        INSERT INTO documents (id, title, source, author, published_at, file_created_at, lang, content_hash,
+          original_name, media_type, text, imported_at)
+        VALUES ${join(rows)}`);
+        started();
+        await done;
+      }
+    } finally {
+      started();
     }
   })();
   try {
+    await Promise.race([firstStarted, running]);
     // The text is stored once, in documents.text; a passage keeps its own copy only where that does not give it.
     const passages = docs.flatMap((doc) => {
       const docText = wellFormed(doc.text);

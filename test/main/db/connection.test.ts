@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../../main/db/connection';
@@ -83,6 +84,32 @@ describe('Database', () => {
   it('adds the statement to error messages', async () => {
     const db = await Database.open(join(dir, 'err.sqlite'));
     await expect(db.all(sql`SELECT * FROM missing_table`)).rejects.toThrow(/in: SELECT \* FROM missing_table/);
+    await db.close();
+  });
+
+  it("runs a started statement on SQLite's thread while this thread is busy, with its result and errors", async () => {
+    const path = join(dir, 'started.sqlite');
+    const db = await Database.open(path);
+    await db.exec('CREATE TABLE t (v TEXT NOT NULL)');
+    const walSize = () => statSync(`${path}-wal`).size;
+    await db.transaction(async (tx) => {
+      // A page cache of a few pages: the row's pages go to the WAL while the statement runs, before any COMMIT.
+      await tx.exec('PRAGMA cache_size = 16');
+      const before = walSize();
+      const { done } = await tx.runStarted(sql`INSERT INTO t VALUES (${'x'.repeat(2_000_000)})`);
+      // This thread never yields here: only SQLite's thread, running the statement, can grow the WAL meanwhile (a
+      // run() issued here would wait for this thread to bind and start it).
+      const giveUp = Date.now() + 10_000;
+      while (walSize() === before && Date.now() < giveUp);
+      expect(walSize()).toBeGreaterThan(before);
+      expect((await done).changes).toBe(1);
+      const failing = await tx.runStarted(sql`INSERT INTO t VALUES (${null})`);
+      await expect(failing.done).rejects.toThrow(/NOT NULL.* -- in: INSERT INTO t/);
+      await expect(tx.runStarted(sql`INSERT INTO missing VALUES (1)`)).rejects.toThrow(/no such table: missing/);
+    });
+    // Outside a unit of work: a statement of its own.
+    expect((await (await db.runStarted(sql`INSERT INTO t VALUES (${'y'})`)).done).changes).toBe(1);
+    expect(await db.all(sql`SELECT length(v) AS n FROM t ORDER BY n`)).toEqual([{ n: 1 }, { n: 2_000_000 }]);
     await db.close();
   });
 });
