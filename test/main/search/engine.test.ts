@@ -340,6 +340,116 @@ describe('index upkeep', () => {
   });
 });
 
+describe('facets', () => {
+  it('count the matching passages and documents per language, media type and tag, each summed over the others', async () => {
+    const archive = await Archive.open(join(dir, `a-${n++}.sqlite`), { search: 'inline' });
+    try {
+      // Three languages across two media types, several passages each, and tags on some documents.
+      const a = await importText(archive, 'a.txt', 'Zorbalite una.\n\nZorbalite ikalawa.\n\nWala rito.', 'tl');
+      const b = await importText(archive, 'b.txt', 'Zorbalite first.', 'en');
+      await importText(archive, 'c.md', '# Zorbalite\n\nZorbalite again.\n\nZorbalite thrice.', 'en');
+      const d = await importText(
+        archive,
+        'd.html',
+        '<html><body><p>Zorbalite deux.</p><p>Zorbalite trois.</p></body></html>',
+        'fr',
+      );
+      await importText(archive, 'e.html', '<html><body><p>Zorbalite quatre.</p></body></html>', 'tl');
+      await importText(archive, 'f.txt', 'Nothing of the kind here.', 'fr');
+      await archive.documents.updateMeta(a, { tags: ['alpha', 'beta'] });
+      await archive.documents.updateMeta(b, { tags: ['alpha'] });
+      await archive.documents.updateMeta(d, { tags: ['beta'] });
+      const tags = new Map([
+        [a, ['alpha', 'beta']],
+        [b, ['alpha']],
+        [d, ['beta']],
+      ]);
+      // The facets against counts made here from every hit (all on one page).
+      const expected = (hits: SearchHit[]) => {
+        const count = (key: (h: SearchHit) => string[]) => {
+          const by = new Map<string, { passages: number; docs: Set<string> }>();
+          for (const h of hits)
+            for (const value of key(h)) {
+              const c = by.get(value) ?? { passages: 0, docs: new Set<string>() };
+              c.passages++;
+              c.docs.add(h.docId);
+              by.set(value, c);
+            }
+          return [...by]
+            .map(([value, c]) => ({ value, passages: c.passages, documents: c.docs.size }))
+            .sort((x, y) => y.passages - x.passages || (x.value < y.value ? -1 : 1));
+        };
+        return {
+          lang: count((h) => [h.lang]),
+          mediaType: count((h) => [h.mediaType]),
+          tag: count((h) => tags.get(h.docId) ?? []),
+        };
+      };
+      const r = await archive.search.query({ query: 'zorbalite', limit: 100 });
+      expect(r.totalDocuments).toBe(5);
+      expect(r.hits).toHaveLength(r.total);
+      expect(new Set(r.hits.map((h) => h.lang))).toEqual(new Set(['tl', 'en', 'fr']));
+      expect(new Set(r.hits.map((h) => h.mediaType)).size).toBe(3);
+      expect(r.facets).toEqual(expected(r.hits));
+      expect(r.facets?.tag.map((t) => t.value).sort()).toEqual(['alpha', 'beta']);
+      const onlyHtml = await archive.search.query({ query: 'zorbalite type:html', limit: 100 });
+      expect(onlyHtml.totalDocuments).toBe(2);
+      expect(onlyHtml.facets).toEqual(expected(onlyHtml.hits));
+      expect(onlyHtml.facets?.lang.map((f) => f.value).sort()).toEqual(['fr', 'tl']);
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('of tags appear with the first tag of an archive and go with its last, in the next search', async () => {
+    // Searches of an archive without tags leave the tag facet's join out of their statement.
+    const archive = await Archive.open(join(dir, `a-${n++}.sqlite`), { search: 'inline' });
+    try {
+      const id = await importText(archive, 'a.txt', 'Quorvantine una.\n\nQuorvantine ikalawa.', 'tl');
+      await importText(archive, 'b.txt', 'Quorvantine first.', 'en');
+      expect((await archive.search.query('quorvantine')).facets?.tag).toEqual([]);
+      expect((await archive.search.query('quorvantine')).facets?.tag).toEqual([]);
+      await archive.documents.updateMeta(id, { tags: ['halalan'] });
+      // The same query (its plan kept) and a new one.
+      expect((await archive.search.query('quorvantine')).facets?.tag).toEqual([
+        { value: 'halalan', passages: 2, documents: 1 },
+      ]);
+      expect((await archive.search.query('quorvantine ikalawa')).facets?.tag).toEqual([
+        { value: 'halalan', passages: 2, documents: 1 },
+      ]);
+      await archive.documents.updateMeta(id, { tags: [] });
+      expect((await archive.search.query('quorvantine')).facets?.tag).toEqual([]);
+      await archive.documents.updateMeta(id, { tags: ['pulitika'] });
+      expect((await archive.search.query('quorvantine')).facets?.tag).toEqual([
+        { value: 'pulitika', passages: 2, documents: 1 },
+      ]);
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('of tags come with the first tag given and indexed by another process', async () => {
+    const file = join(dir, `r-${n++}.sqlite`);
+    const archive = await Archive.open(file, { search: 'inline' });
+    try {
+      const id = await importText(archive, 'a.txt', 'Quorvantine una.\n\nQuorvantine ikalawa.', 'tl');
+      expect((await archive.search.query('quorvantine')).facets?.tag).toEqual([]);
+      const other = await Archive.open(file, { search: 'inline' });
+      await other.documents.updateMeta(id, { tags: ['halalan'] });
+      // Its search indexes the tagged document: this archive's engine finds nothing left to index.
+      expect((await other.search.query('ikalawa')).facets?.tag).toEqual([
+        { value: 'halalan', passages: 1, documents: 1 },
+      ]);
+      await other.close();
+      expect((await archive.search.query('quorvantine una')).facets?.tag).toEqual([
+        { value: 'halalan', passages: 2, documents: 1 },
+      ]);
+    } finally {
+      await archive.close();
+    }
+  });
+});
+
 describe('search in a worker thread', () => {
   it('answers the same as in-process, including errors and reindex progress', async () => {
     const file = join(dir, `w-${n++}.sqlite`);
