@@ -41,10 +41,10 @@ for (const kind of kinds) {
       console.log(
         `  #${i} ${passes[0][i].tala} (top 3 in ${times} of ${passes.length}): ` +
           passes
-            .map(
-              (p) =>
-                `${r(median(p[i].talaRuns))} (engine ${p[i].engineMs ? r(median(p[i].engineMs)) : '–'}) / ${r(median(p[i].ftsRuns))}`,
-            )
+            .map((p) => {
+              const engine = p[i].engineMs ? r(median(p[i].engineMs)) : '–';
+              return `${r(median(p[i].talaRuns))} (engine ${engine}) / ${r(median(p[i].ftsRuns))}`;
+            })
             .join(', '),
       );
 }

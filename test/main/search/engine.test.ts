@@ -341,7 +341,7 @@ describe('index upkeep', () => {
 });
 
 describe('facets', () => {
-  it('count the matching passages and documents per language, media type and tag, each summed over the others', async () => {
+  it('count the passages and documents per language, media type and tag, each summed over the others', async () => {
     const archive = await Archive.open(join(dir, `a-${n++}.sqlite`), { search: 'inline' });
     try {
       // Three languages across two media types, several passages each, and tags on some documents.
