@@ -4,10 +4,13 @@
 // 60 / 70 / 80 / 100 / 120 / 150 sentences each aligned alone (Bleualign's test documents have 36 to 293), and the
 // same cuttings with the other half's confident sentence pairs as the archive's lexicon (what the translations
 // service passes). Strict F1 (lax in brackets), one sentence per passage; the means are over the cutting sizes.
+// Calibration: expected calibration error of the sentence beads of the half aligned whole, one sentence per passage
+// and in paragraphs of ~6 (bench:align's bins; right = strictly equal to a gold bead).
 //   npx tsx scripts/align-heldout.ts <root A> [<root B>]   (roots as for align-ab.ts; needs $TALA_BLEUALIGN_DIR)
 //   OFFSETS=0,10,20: also cut after a first document of ~10 and ~20 sentences (three times the cuttings).
 // Never reads Bleualign's test documents.
 import { join, resolve } from 'node:path';
+import type { AlignPassage } from '../main/align/types';
 import type { IndexBead, ProsePair } from './prose-corpus';
 
 type Aligner = typeof import('../main/align/aligner');
@@ -54,6 +57,20 @@ const run = (aligner: Aligner, pair: ProsePair, options?: Options) => {
   const result = aligner.align({ lang: 'de', passages: source }, { lang: 'fr', passages: target }, options);
   return { result, test: P.sentenceBeads(result.beads, source, target) };
 };
+/** Expected calibration error (%) of the sentence beads of `pair` aligned from these passages. */
+const ece = (aligner: Aligner, pair: ProsePair, source: AlignPassage[], target: AlignPassage[]) => {
+  const result = aligner.align({ lang: 'de', passages: source }, { lang: 'fr', passages: target });
+  const beads = P.sentenceBeads(result.beads, source, target);
+  const confidences = result.beads.flatMap((b) => b.sentences.map((x) => x.confidence));
+  const right = P.strictlyRight(pair.gold);
+  const calibrated = beads.map((b, k) => ({
+    confidence: confidences[k],
+    right: right(b),
+    di: b[0].length,
+    dj: b[1].length,
+  }));
+  return (P.calibrationTable(calibrated).ece * 100).toFixed(1);
+};
 const scoreParts = (parts: Array<{ gold: IndexBead[]; test: IndexBead[]; sizes: [number, number] }>) => {
   const all = P.concatenate(parts);
   return P.scoreProse(all.gold, all.test);
@@ -97,11 +114,15 @@ for (const [name, half, other] of [
       cells.push(`~${size} ${fmt(s.strict.f1)}/${fmt(w.strict.f1)}`);
     }
     const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+    const grouped = P.paragraphPassages(half, 6);
+    const calibration =
+      `ECE ${ece(aligner, half, P.sentencePassages(half.source), P.sentencePassages(half.target))} % / ` +
+      `${ece(aligner, half, grouped.source, grouped.target)} %`;
     const line =
       `${name} ${'AB'[a] ?? a}: whole ${fmt(whole.strict.f1)} (${fmt(whole.lax.f1)}), cuttings alone ` +
-      `${fmt(mean(alone))}, with archive ${fmt(mean(withArchive))} | ${cells.join(' ')}`;
+      `${fmt(mean(alone))}, with archive ${fmt(mean(withArchive))}, ${calibration} | ${cells.join(' ')}`;
     if (!process.env.QUIET) console.log(line);
-    summary[a].push(`${name} ${fmt(whole.strict.f1)} ${fmt(mean(alone))} ${fmt(mean(withArchive))}`);
+    summary[a].push(`${name} ${fmt(whole.strict.f1)} ${fmt(mean(alone))} ${fmt(mean(withArchive))} ${calibration}`);
   });
 }
 roots.forEach((root, a) => console.log(`${'AB'[a] ?? a} ${root}: ${summary[a].join(' | ')}`));

@@ -1390,6 +1390,11 @@ interface ParagraphBead {
   target: number[];
   confidence: number;
   fixed: boolean;
+  /**
+   * Made by the realignment across paragraph breaks from its sentence beads (not a bead of the paragraph pass): its
+   * confidence is theirs, so it does not cap them (aligner version 18).
+   */
+  ofSentences?: boolean;
 }
 
 /** The grid cells a previous alignment passes through, every row included (for a later pass's band). */
@@ -2062,7 +2067,7 @@ function realignAcrossParagraphs(
       outBeads.push(original);
       outSentences.push(g.sentences);
     } else {
-      outBeads.push({ source: g.source, target: g.target, confidence: g.confidence, fixed: false });
+      outBeads.push({ source: g.source, target: g.target, confidence: g.confidence, fixed: false, ofSentences: true });
       outSentences.push(g.sentences);
     }
     group = null;
@@ -2148,24 +2153,28 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
     prepared,
     options,
   );
-  const result: Bead[] = beads.map((b, k) => ({
-    source: b.source,
-    target: b.target,
-    confidence: b.fixed ? 1 : round(calibrate(b.confidence, b.source.length, b.target.length)),
-    ...(b.fixed ? { fixed: true } : {}),
-    // A sentence bead is never surer than the paragraph bead that holds it.
-    sentences: sentences[k].map((s) => ({
-      ...s,
-      confidence: s.fixed
-        ? 1
-        : round(
-            Math.min(
-              calibrate(s.confidence, s.source.length, s.target.length),
-              b.fixed ? 1 : calibrate(b.confidence, b.source.length, b.target.length),
-            ),
-          ),
-    })),
-  }));
+  const result: Bead[] = beads.map((b, k) => {
+    const own = sentences[k].map((s) => (s.fixed ? 1 : calibrate(s.confidence, s.source.length, s.target.length)));
+    // A sentence bead is never surer than a bead of the paragraph pass that holds it (that bead's margin is evidence
+    // of its own). A paragraph bead the realignment made of sentence beads is as sure as the least sure of them, and
+    // caps none: its confidence came from one of them (before version 18 the lowest one's margin capped them all, so
+    // a paragraph of 36 added sentences took the doubt of the one at its edge).
+    const paragraph = b.fixed
+      ? 1
+      : b.ofSentences
+        ? Math.min(1, ...own)
+        : calibrate(b.confidence, b.source.length, b.target.length);
+    return {
+      source: b.source,
+      target: b.target,
+      confidence: round(paragraph),
+      ...(b.fixed ? { fixed: true } : {}),
+      sentences: sentences[k].map((s, x) => ({
+        ...s,
+        confidence: s.fixed ? 1 : round(b.ofSentences ? own[x] : Math.min(own[x], paragraph)),
+      })),
+    };
+  });
   const done = now();
   return {
     beads: result,

@@ -69,4 +69,4 @@ export interface AlignResult {
 }
 
 /** Bumped whenever the algorithm changes what it produces: stored alignments of older versions are recomputed. */
-export const ALIGNER_VERSION = 17;
+export const ALIGNER_VERSION = 18;
