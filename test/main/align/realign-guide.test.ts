@@ -3,58 +3,15 @@
 // pass over all sentences.
 import { describe, expect, it } from 'vitest';
 import { align, paragraphGuide, PARAMS } from '../../../main/align/aligner';
-import type { AlignPassage, AlignResult } from '../../../main/align/types';
-
-/** Passages of consecutive sentences, `sizes` of them each, with their sentence spans. */
-function paragraphs(sentences: string[], sizes: number[]): AlignPassage[] {
-  const out: AlignPassage[] = [];
-  let at = 0;
-  for (const size of sizes) {
-    let text = '';
-    const spans: Array<[number, number]> = [];
-    for (const s of sentences.slice(at, at + size)) {
-      if (text) text += ' ';
-      spans.push([text.length, text.length + s.length]);
-      text += s;
-    }
-    at += size;
-    out.push({ text, sentences: spans });
-  }
-  return out;
-}
-
-/** Sentence beads as "source>target" of sentence numbers counted over the whole document. */
-function sentencePairs(result: AlignResult, source: AlignPassage[], target: AlignPassage[]): string[] {
-  const offsets = (ps: AlignPassage[]) => {
-    let at = 0;
-    return ps.map((p) => (at += p.sentences!.length) - p.sentences!.length);
-  };
-  const os = offsets(source);
-  const ot = offsets(target);
-  return result.beads.flatMap((b) =>
-    b.sentences.map(
-      (s) => `${s.source.map(([q, x]) => os[q] + x).join('+')}>${s.target.map(([q, x]) => ot[q] + x).join('+')}`,
-    ),
-  );
-}
+import { paragraphs, reportSentences, sentenceBeads } from './made-up-pairs';
 
 /**
  * 400 sentences against 440: forty added after the `at`-th, the translation in paragraphs of 15 and 40 sentences, then
- * of 6, 4, 3 and 7 in turn; the original in paragraphs of 5. Its sentence beads as sentencePairs gives them, and the
+ * of 6, 4, 3 and 7 in turn; the original in paragraphs of 5. Its sentence beads as sentenceBeads keys them, and the
  * right ones.
  */
 function addedSection(at: number): { got: string[]; expected: string[] } {
-  const en = Array.from(
-    { length: 400 },
-    (_, k) =>
-      `Item ${k + 10} of the report says the committee met ${(k % 9) + 2} times and heard ${(k + 3) * 17} witnesses.`,
-  );
-  const tlBody = Array.from(
-    { length: 400 },
-    (_, k) =>
-      `Sinasabi ng bilang ${k + 10} ng ulat na nagpulong ang komite nang ${(k % 9) + 2} beses at dininig ang ` +
-      `${(k + 3) * 17} saksi.`,
-  );
+  const { en, tl: tlBody } = reportSentences(400);
   const added = Array.from({ length: 40 }, (_, k) => `Larawan ${k + 1}: ${k * 31 + 5000} bisita.`);
   const tl = [...tlBody.slice(0, at), ...added, ...tlBody.slice(at)];
   const sizes = [15, 40];
@@ -70,7 +27,7 @@ function addedSection(at: number): { got: string[]; expected: string[] } {
   // Sentence beads cross paragraph breaks: the realignment ran.
   expect(result.beads.some((b) => b.source.length > 1 || b.target.length > 1)).toBe(true);
   return {
-    got: sentencePairs(result, source, target),
+    got: sentenceBeads(result, source, target).map((b) => b.key),
     expected: [
       ...Array.from({ length: at }, (_, k) => `${k}>${k}`),
       ...added.map((_, k) => `>${at + k}`),

@@ -4,59 +4,14 @@
 // sure one-to-one beads beside it in the same regrouped bead, took the doubt of one sentence at the run's edge.
 import { describe, expect, it } from 'vitest';
 import { align } from '../../../main/align/aligner';
-import type { AlignPassage, AlignResult } from '../../../main/align/types';
-
-/** Passages of consecutive sentences, `sizes` of them each, with their sentence spans. */
-function paragraphs(sentences: string[], sizes: number[]): AlignPassage[] {
-  const out: AlignPassage[] = [];
-  let at = 0;
-  for (const size of sizes) {
-    let text = '';
-    const spans: Array<[number, number]> = [];
-    for (const s of sentences.slice(at, at + size)) {
-      if (text) text += ' ';
-      spans.push([text.length, text.length + s.length]);
-      text += s;
-    }
-    at += size;
-    out.push({ text, sentences: spans });
-  }
-  return out;
-}
-
-/** Sentence beads as "source>target" of sentence numbers over the whole document, with their confidences. */
-function sentenceBeads(result: AlignResult, source: AlignPassage[], target: AlignPassage[]) {
-  const offsets = (ps: AlignPassage[]) => {
-    let at = 0;
-    return ps.map((p) => (at += p.sentences!.length) - p.sentences!.length);
-  };
-  const os = offsets(source);
-  const ot = offsets(target);
-  return result.beads.flatMap((b, k) =>
-    b.sentences.map((s) => ({
-      bead: k,
-      key: `${s.source.map(([q, x]) => os[q] + x).join('+')}>${s.target.map(([q, x]) => ot[q] + x).join('+')}`,
-      confidence: s.confidence,
-    })),
-  );
-}
+import { paragraphs, reportSentences, sentenceBeads } from './made-up-pairs';
 
 describe('sentence confidences inside a bead made by the realignment', () => {
   it('a run of added sentences: each keeps its own margin, not that of the doubtful one at its edge', () => {
     // 60 sentences in paragraphs of 5; the translation adds 10 long sentences after the 12th, a paragraph of their
     // own, the last of which reads like the next translated sentence (a close alternative at the run's edge); its
     // other paragraphs (6, 4, 3, 7, ...) do not match the original's, so every sentence is aligned again.
-    const en = Array.from(
-      { length: 60 },
-      (_, k) =>
-        `Item ${k + 10} of the report says the committee met ${(k % 9) + 2} times and heard ${(k + 3) * 17} witnesses.`,
-    );
-    const tlBody = Array.from(
-      { length: 60 },
-      (_, k) =>
-        `Sinasabi ng bilang ${k + 10} ng ulat na nagpulong ang komite nang ${(k % 9) + 2} beses at dininig ang ` +
-        `${(k + 3) * 17} saksi.`,
-    );
+    const { en, tl: tlBody } = reportSentences(60);
     const added = Array.from(
       { length: 10 },
       (_, k) =>
