@@ -28,11 +28,14 @@ const ROWS_PER_INSERT = 300;
  * that allows, because FTS5 writes its pending rows out as a new segment at every statement of a transaction (its
  * savepoint), so a 5,000-passage import made 17 segments (7 after automerge) and then a merge of them before the
  * import ended; in one statement, with the hash size of migration 0016, it makes one segment and nothing to merge.
+ * A document's rows are never cut: the statement ends after the document that reaches this.
  */
 const PREPARED_CHARS_PER_INSERT = 4_000_000;
 /** Words or pairs per statement (one JSON parameter each). */
 const TERMS_PER_INSERT = 5000;
 const DOCS_PER_INSERT = 200;
+/** Documents' row arrays per statement (arms of one compound SELECT: SQLite allows 500). */
+const ARMS_PER_INSERT = 200;
 
 export interface IndexedCount {
   documents: number;
@@ -167,12 +170,14 @@ export async function indexDocuments(
     for (const row of inserted) nums.set(row.document_id, row.num);
   }
 
-  const buffer: RowBuffer = { rows: [], chars: 0 };
+  const buffer: RowBuffer = { parts: [], rows: [], chars: 0 };
   // One INSERT at a time is left running while the next rows are analysed (SQLite works on its own thread
   // meanwhile); rows carry their rowid, so the order the statements finish in does not matter.
   let writing: Promise<void> = Promise.resolve();
   const write = async () => {
-    const batch = buffer.rows;
+    if (buffer.rows.length > 0) buffer.parts.push({ rows: buffer.rows });
+    const batch = buffer.parts;
+    buffer.parts = [];
     buffer.rows = [];
     buffer.chars = 0;
     await writing;
@@ -186,11 +191,11 @@ export async function indexDocuments(
   // whole of it with TurboFan, three times for 2,000 small files (~0.7 s of a compiler thread's time on a 2-core
   // machine), each time thrown away by a deoptimisation.
   const analysed = await Promise.all(docs.map((doc) => prepared.get(doc.id)?.analysis));
-  const run: PreparedRun = { docs, analysed, passagesByDoc, nums, notes, count, buffer, doc: 0, passage: 0 };
+  const run: PreparedRun = { docs, analysed, passagesByDoc, nums, notes, count, buffer, doc: 0 };
   try {
     while (run.doc < docs.length) {
       addPreparedRows(run);
-      if (buffer.chars >= PREPARED_CHARS_PER_INSERT) {
+      if (buffer.chars >= PREPARED_CHARS_PER_INSERT || buffer.parts.length >= ARMS_PER_INSERT - 1) {
         await write();
         continue;
       }
@@ -286,11 +291,21 @@ class TermNotes {
   }
 }
 
-/** FTS rows waiting for their statement, and the characters of those made from an analysis handed in. */
+/**
+ * FTS rows waiting for their statement, in order: parts already closed (rows built here, or a document's rows as its
+ * analysis made them), then the rows being built here; and the characters of the documents' rows.
+ */
 interface RowBuffer {
+  parts: RowPart[];
   rows: SqlValue[][];
   chars: number;
 }
+
+/**
+ * Rows built here (`[rowid, title, text, note, tag, translit]` each), or a document's rows as its analysis made them:
+ * the first row's number and title column, and `[text, translit]` per passage in one JSON array (IndexAnalysis).
+ */
+type RowPart = { rows: SqlValue[][] } | { base: number; title: string; rowsJson: string };
 
 /** Where indexDocuments is in its documents, for addPreparedRows. */
 interface PreparedRun {
@@ -302,51 +317,51 @@ interface PreparedRun {
   notes: TermNotes;
   count: IndexedCount;
   buffer: RowBuffer;
-  /** The next document, and its next passage (past 0 when its rows were cut by a full buffer). */
+  /** The next document. */
   doc: number;
-  passage: number;
 }
 
 /**
  * Adds the rows of the documents from `run.doc` on that have a usable analysis, until one has none or the buffer
- * holds PREPARED_CHARS_PER_INSERT characters (then `run` says where to go on, possibly inside a document).
+ * holds PREPARED_CHARS_PER_INSERT characters. A document's rows go as its analysis made them: their passages are
+ * the stored ones, numbered 0, 1, … (an import's), so the row of passage `key` is `base + key`.
  */
 function addPreparedRows(run: PreparedRun): void {
   const { docs, buffer } = run;
-  while (run.doc < docs.length && buffer.chars < PREPARED_CHARS_PER_INSERT) {
+  while (
+    run.doc < docs.length &&
+    buffer.chars < PREPARED_CHARS_PER_INSERT &&
+    buffer.parts.length < ARMS_PER_INSERT - 1
+  ) {
     const doc = docs[run.doc];
     const passages = run.passagesByDoc.get(doc.id) ?? [];
     const analysis = usable(run.analysed[run.doc], doc, passages.length);
     if (!analysis) return;
-    if (run.passage === 0) {
-      run.notes.useLang(doc.lang);
-      run.notes.noteAnalysed(analysis);
+    run.notes.useLang(doc.lang);
+    run.notes.noteAnalysed(analysis);
+    if (buffer.rows.length > 0) {
+      buffer.parts.push({ rows: buffer.rows });
+      buffer.rows = [];
     }
-    const base = run.nums.get(doc.id)! * DOC_SPAN;
-    let i = run.passage;
-    for (; i < passages.length && buffer.chars < PREPARED_CHARS_PER_INSERT; i++) {
-      const title = i === 0 ? analysis.titleField : '';
-      buffer.rows.push([base + passages[i].ordinal, title, analysis.fields[i], '', '', analysis.translits[i]]);
-      buffer.chars += title.length + analysis.fields[i].length + analysis.translits[i].length;
-    }
-    if (i < passages.length) {
-      run.passage = i;
-      return;
-    }
+    if (passages.length > 0)
+      buffer.parts.push({
+        base: run.nums.get(doc.id)! * DOC_SPAN,
+        title: analysis.titleField,
+        rowsJson: analysis.rowsJson,
+      });
+    buffer.chars += analysis.titleField.length + analysis.rowsJson.length;
     run.count.documents++;
     run.count.passages += passages.length;
     run.doc++;
-    run.passage = 0;
   }
 }
 
-/** The analysis when it was made with the stored language and title and has a row for every passage. */
+/**
+ * The analysis when it was made with the stored language and title and has a row for every passage, numbered from 0
+ * (an import's passages: the indexer numbers them so, above).
+ */
 function usable(analysis: IndexAnalysis | undefined, doc: DocRow, passages: number): IndexAnalysis | undefined {
-  return analysis &&
-    analysis.lang === doc.lang &&
-    analysis.title === doc.title &&
-    analysis.fields.length === passages &&
-    analysis.translits.length === passages
+  return analysis && analysis.lang === doc.lang && analysis.title === doc.title && analysis.passages === passages
     ? analysis
     : undefined;
 }
@@ -355,12 +370,20 @@ function usable(analysis: IndexAnalysis | undefined, doc: DocRow, passages: numb
 // converts each bound parameter on this thread, and a commit of 64 small files bound ~13,000 of them (FTS rows, words,
 // word-pipeline pairs). Their strings are well-formed (words are whole code points, tokenize.ts), so JSON carries
 // them exactly as a bound parameter would.
-async function insertRows(tx: Database, rows: SqlValue[][]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.run(sql`
-    INSERT INTO search_fts (rowid, title, text, note, tag, translit)
-    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
-    FROM json_each(${JSON.stringify(rows)}) ORDER BY key`);
+// A document's rows made by its analysis are one arm of the statement each (a compound SELECT, run in order): one
+// statement, so one FTS5 segment, and its JSON read once (an outer json_each over the documents, each row array
+// taken out as `value -> 2`, read the whole of it again per row: 5,000 passages, 1.4 s).
+async function insertRows(tx: Database, parts: RowPart[]): Promise<void> {
+  if (parts.length === 0) return;
+  const arms = parts.map((part) =>
+    'rows' in part
+      ? sql`SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
+        FROM json_each(${JSON.stringify(part.rows)})`
+      : sql`SELECT CAST(${part.base} AS INTEGER) + key, CASE key WHEN 0 THEN ${part.title} ELSE '' END,
+          value ->> 0, '', '', value ->> 1
+        FROM json_each(${part.rowsJson})`,
+  );
+  await tx.run(sql`INSERT INTO search_fts (rowid, title, text, note, tag, translit) ${join(arms, ' UNION ALL ')}`);
 }
 
 async function insertTerms(tx: Database, terms: string[]): Promise<void> {
