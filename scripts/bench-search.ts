@@ -41,6 +41,7 @@ import {
   type BenchQuery,
 } from './bench/search-corpus';
 import { codeVersion } from './bench/code-version';
+import { option } from './bench/option';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS_PER_QUERY = 3;
@@ -386,11 +387,6 @@ async function lunrRef(size: number, queries: BenchQuery[]): Promise<Result> {
 
 // ---- orchestration -------------------------------------------------------------------------------------
 
-function arg(name: string, fallback?: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-}
-
 const COLD_THREAD = process.argv.includes('--cold-search-thread');
 const childArgs = (role: string, size: number, dir: string) => [
   '--role',
@@ -516,7 +512,7 @@ async function measureSize(n: number, work: string, queries: BenchQuery[], say: 
   }
   const t = { ...talaOpen, ...((await tala.ask({ op: 'finish' })).result as Result) };
   const f = { ...ftsOpen, ...((await fts.ask({ op: 'finish' })).result as Result) };
-  const perQueryOut = arg('per-query');
+  const perQueryOut = option('per-query');
   if (perQueryOut) writeFileSync(perQueryOut, `${JSON.stringify({ version, n, loads, perQuery }, null, 1)}\n`);
   const lr = process.argv.includes('--no-lunr') || n > LUNR_MAX ? null : child('lunr', n, work);
   loads.push(load());
@@ -633,9 +629,9 @@ async function measureSize(n: number, work: string, queries: BenchQuery[], say: 
 }
 
 async function main(): Promise<void> {
-  const role = arg('role');
-  const size = Number(arg('size', '0'));
-  const dir = arg('dir', '')!;
+  const role = option('role');
+  const size = Number(option('size', '0'));
+  const dir = option('dir', '')!;
   if (role) {
     const queries = () => JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
     if (role === 'tala-serve') return serve(talaEngine(size, dir), queries());
@@ -654,9 +650,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  const sizes = (arg('sizes', '100000,300000') ?? '').split(',').map(Number);
-  const queryCount = Number(arg('queries', '210'));
-  const keep = arg('keep');
+  const sizes = (option('sizes', '100000,300000') ?? '').split(',').map(Number);
+  const queryCount = Number(option('queries', '210'));
+  const keep = option('keep');
   ensureBuilt();
   const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?';
   const corpus = loadCorpus();
@@ -683,7 +679,7 @@ async function main(): Promise<void> {
       if (!keep) rmSync(work, { recursive: true, force: true });
     }
   }
-  const out = arg('out');
+  const out = option('out');
   if (out) writeFileSync(out, `${lines.join('\n')}\n`);
 }
 

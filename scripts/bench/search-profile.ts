@@ -5,6 +5,7 @@
 // MATCH with rank, the count. Prints medians and p95 per kind.
 import { Database } from '../../main/db/connection';
 import { sql } from '../../main/db/sql';
+import { option } from './option';
 import { SearchEngine } from '../../main/search/engine';
 import { type Analyzer } from '../../main/search/analyzer';
 import { planQuery } from '../../main/search/plan';
@@ -13,12 +14,8 @@ import type { Vocabulary } from '../../main/search/vocabulary';
 import { loadCorpus, querySet } from './search-corpus';
 
 const file = process.argv[2];
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
-const count = Number(arg('queries', '210'));
-const onlyKind = arg('kind', '');
+const count = Number(option('queries', '210'));
+const onlyKind = option('kind', '');
 const OPTIONS = { stems: true, translit: true, names: true };
 const queries = querySet(loadCorpus(), count).filter((q) => !onlyKind || q.kind === onlyKind);
 

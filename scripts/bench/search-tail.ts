@@ -7,17 +7,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../../main/db/connection';
 import { sql } from '../../main/db/sql';
+import { option } from './option';
 import { SearchEngine } from '../../main/search/engine';
 import { archiveFileIn } from '../../main/archive/paths';
 import { expandFuzzyForReference, loadCorpus, querySet } from './search-corpus';
 
 const dir = process.argv[2];
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
-const rounds = Number(arg('rounds', '7'));
-const out = arg('out', '');
+const rounds = Number(option('rounds', '7'));
+const out = option('out', '');
 const corpus = loadCorpus();
 const queries = querySet(corpus, 210);
 expandFuzzyForReference(corpus, queries);
