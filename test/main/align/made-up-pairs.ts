@@ -75,6 +75,17 @@ export function paragraphs(sentences: string[], sizes: number[]): AlignPassage[]
 }
 
 /**
+ * Paragraph sizes that do not match an original's: `first`, then 6, 4, 3 and 7 sentences in turn, the last cut so
+ * that they add up to `total`.
+ */
+export function unevenSizes(first: number[], total: number): number[] {
+  const sizes = [...first];
+  for (let k = 0; sizes.reduce((a, b) => a + b, 0) < total; k++) sizes.push([6, 4, 3, 7][k % 4]);
+  sizes[sizes.length - 1] -= sizes.reduce((a, b) => a + b, 0) - total;
+  return sizes;
+}
+
+/**
  * Sentence beads as "source>target" of sentence numbers counted over the whole document, each with the paragraph
  * bead that holds it and its confidence.
  */

@@ -3,7 +3,7 @@
 // pass over all sentences.
 import { describe, expect, it } from 'vitest';
 import { align, paragraphGuide, PARAMS } from '../../../main/align/aligner';
-import { paragraphs, reportSentences, sentenceBeads } from './made-up-pairs';
+import { paragraphs, reportSentences, sentenceBeads, unevenSizes } from './made-up-pairs';
 
 /**
  * 400 sentences against 440: forty added after the `at`-th, the translation in paragraphs of 15 and 40 sentences, then
@@ -14,14 +14,11 @@ function addedSection(at: number): { got: string[]; expected: string[] } {
   const { en, tl: tlBody } = reportSentences(400);
   const added = Array.from({ length: 40 }, (_, k) => `Larawan ${k + 1}: ${k * 31 + 5000} bisita.`);
   const tl = [...tlBody.slice(0, at), ...added, ...tlBody.slice(at)];
-  const sizes = [15, 40];
-  for (let k = 0; sizes.reduce((a, b) => a + b, 0) < 440; k++) sizes.push([6, 4, 3, 7][k % 4]);
-  sizes[sizes.length - 1] -= sizes.reduce((a, b) => a + b, 0) - 440;
   const source = paragraphs(
     en,
     Array.from({ length: 80 }, () => 5),
   );
-  const target = paragraphs(tl, sizes);
+  const target = paragraphs(tl, unevenSizes([15, 40], 440));
   expect(401 * 441).toBeGreaterThan(PARAMS.blockGuide.cells);
   const result = align({ lang: 'en', passages: source }, { lang: 'tl', passages: target });
   // Sentence beads cross paragraph breaks: the realignment ran.

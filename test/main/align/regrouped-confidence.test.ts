@@ -4,7 +4,7 @@
 // sure one-to-one beads beside it in the same regrouped bead, took the doubt of one sentence at the run's edge.
 import { describe, expect, it } from 'vitest';
 import { align } from '../../../main/align/aligner';
-import { paragraphs, reportSentences, sentenceBeads } from './made-up-pairs';
+import { paragraphs, reportSentences, sentenceBeads, unevenSizes } from './made-up-pairs';
 
 describe('sentence confidences inside a bead made by the realignment', () => {
   it('a run of added sentences: each keeps its own margin, not that of the doubtful one at its edge', () => {
@@ -20,14 +20,11 @@ describe('sentence confidences inside a bead made by the realignment', () => {
     );
     added[9] = 'Ang komite ng ulat ay nagpulong nang 5 beses.';
     const tl = [...tlBody.slice(0, 12), ...added, ...tlBody.slice(12)];
-    const sizes = [12, 10];
-    for (let k = 0; sizes.reduce((a, b) => a + b, 0) < 70; k++) sizes.push([6, 4, 3, 7][k % 4]);
-    sizes[sizes.length - 1] -= sizes.reduce((a, b) => a + b, 0) - 70;
     const source = paragraphs(
       en,
       Array.from({ length: 12 }, () => 5),
     );
-    const target = paragraphs(tl, sizes);
+    const target = paragraphs(tl, unevenSizes([12, 10], 70));
     const result = align({ lang: 'en', passages: source }, { lang: 'tl', passages: target });
     const got = sentenceBeads(result, source, target);
     expect(got.map((b) => b.key)).toEqual([
