@@ -2162,7 +2162,7 @@ export function align(source: AlignSide, target: AlignSide, options: AlignOption
     const paragraph = b.fixed
       ? 1
       : b.ofSentences
-        ? Math.min(1, ...own)
+        ? own.reduce((least, c) => Math.min(least, c), 1)
         : calibrate(b.confidence, b.source.length, b.target.length);
     return {
       source: b.source,
